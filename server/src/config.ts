@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { repoRoot } from './paths.js';
+
+export type Environment = 'development' | 'test' | 'production';
+
+export interface Config {
+  env: Environment;
+  host: string;
+  port: number;
+  /** Set: run against this PostgreSQL. Unset: start an embedded one in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  db: {
+    poolSize: number;
+    connectionTimeoutMs: number;
+    statementTimeoutMs: number;
+  };
+  graphql: {
+    introspection: boolean;
+    maxPageSize: number;
+  };
+  seedOnStart: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates every setting at once, so a bad start names all its problems together. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const rawEnv = env.NODE_ENV ?? 'development';
+  let envName: Environment = 'development';
+  if (rawEnv === 'development' || rawEnv === 'test' || rawEnv === 'production') envName = rawEnv;
+  else problems.push(`NODE_ENV must be development, test or production (got "${rawEnv}")`);
+
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null) {
+    try {
+      const url = new URL(databaseUrl);
+      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+        problems.push(`DATABASE_URL must be a postgres:// or postgresql:// URL (got "${url.protocol}")`);
+      }
+    } catch {
+      problems.push('DATABASE_URL is not a valid URL');
+    }
+  }
+
+  const config: Config = {
+    env: envName,
+    host: env.HOST?.trim() || '0.0.0.0',
+    port: int('PORT', 4000, 1, 65535),
+    databaseUrl,
+    dataDir: path.resolve(repoRoot, env.DATA_DIR?.trim() || '.data'),
+    db: {
+      poolSize: int('DB_POOL_SIZE', 10, 1, 200),
+      connectionTimeoutMs: int('DB_CONNECTION_TIMEOUT_MS', 5000, 100, 120000),
+      statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
+    },
+    graphql: {
+      introspection: bool('GRAPHQL_INTROSPECTION', envName !== 'production'),
+      maxPageSize: 100,
+    },
+    seedOnStart: bool('SEED_ON_START', true),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

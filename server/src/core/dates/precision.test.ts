@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { DatePrecision, isStartOfPeriod, parseIsoDate, startOfPeriod } from './precision.js';
+
+describe('date precision', () => {
+  it('rejects strings that are not calendar dates', () => {
+    expect(parseIsoDate('2022-02-30')).toBeNull();
+    expect(parseIsoDate('2022-9-7')).toBeNull();
+    expect(parseIsoDate('2022-09-07')?.toISOString()).toBe('2022-09-07T00:00:00.000Z');
+  });
+
+  it('normalises a date to the start of its period', () => {
+    expect(startOfPeriod('2022-09-07', DatePrecision.DAY)).toBe('2022-09-07');
+    expect(startOfPeriod('2022-09-07', DatePrecision.WEEK)).toBe('2022-09-05');
+    expect(startOfPeriod('2022-09-04', DatePrecision.WEEK)).toBe('2022-08-29');
+    expect(startOfPeriod('2022-09-07', DatePrecision.MONTH)).toBe('2022-09-01');
+    expect(startOfPeriod('2022-09-07', DatePrecision.YEAR)).toBe('2022-01-01');
+  });
+
+  it('tells whether a date is already normalised', () => {
+    expect(isStartOfPeriod('2022-09-05', DatePrecision.WEEK)).toBe(true);
+    expect(isStartOfPeriod('2022-09-06', DatePrecision.WEEK)).toBe(false);
+    expect(isStartOfPeriod('2022-09-01', DatePrecision.MONTH)).toBe(true);
+    expect(isStartOfPeriod('2023-02-01', DatePrecision.YEAR)).toBe(false);
+  });
+});

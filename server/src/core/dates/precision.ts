@@ -1,0 +1,40 @@
+export enum DatePrecision {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+  YEAR = 'YEAR',
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses `YYYY-MM-DD` as a calendar date; null when it is not one (2022-02-30 is not). */
+export function parseIsoDate(value: string): Date | null {
+  const match = ISO_DATE.exec(value);
+  if (!match) return null;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value ? date : null;
+}
+
+/** The first day of the period a date falls in at a precision, as the database stores it. */
+export function startOfPeriod(value: string, precision: DatePrecision): string {
+  const date = parseIsoDate(value);
+  if (!date) throw new RangeError(`Not a calendar date: ${value}`);
+  switch (precision) {
+    case DatePrecision.DAY:
+      break;
+    case DatePrecision.WEEK:
+      date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+      break;
+    case DatePrecision.MONTH:
+      date.setUTCDate(1);
+      break;
+    case DatePrecision.YEAR:
+      date.setUTCMonth(0, 1);
+      break;
+  }
+  return date.toISOString().slice(0, 10);
+}
+
+export function isStartOfPeriod(value: string, precision: DatePrecision): boolean {
+  return parseIsoDate(value) !== null && startOfPeriod(value, precision) === value;
+}

@@ -1,0 +1,33 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, PrimaryColumn } from 'typeorm';
+
+/**
+ * Columns every editable record shares: a version for optimistic concurrency (invariant 3) and a soft delete
+ * with its reason (invariant 5). Only `core/revisions` changes `version`.
+ */
+@ObjectType()
+export abstract class VersionedRecord {
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Field(() => Int, { description: 'Incremented by every write; send it back as `expectedVersion`.' })
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Field(() => Date)
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Field(() => Date)
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  deleteReason: string | null;
+}

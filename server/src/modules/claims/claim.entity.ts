@@ -1,0 +1,120 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { VersionedRecord } from '../../core/record.js';
+import { oneOf } from '../../db/checks.js';
+import { EntityRecord } from '../entities/entity.entity.js';
+import { Event } from '../events/event.entity.js';
+import { ReviewStatus } from '../review/review.enums.js';
+import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
+
+@ObjectType({ description: 'A proposition as someone put it in a source.' })
+@Entity('claims')
+@Check('CHK_claims_text', `length(btrim("text")) > 0`)
+@Check('CHK_claims_claimant', `num_nonnulls("claimant_id", "claimant_label") = 1`)
+@Check('CHK_claims_attribution', oneOf('attribution', Attribution))
+@Check('CHK_claims_modality', oneOf('modality', ClaimModality))
+@Check('CHK_claims_rank', oneOf('rank', ClaimRank))
+@Check('CHK_claims_status', oneOf('status', ReviewStatus))
+@Check('CHK_claims_credibility', `"credibility" IS NULL OR "credibility" BETWEEN 1 AND 6`)
+@Index('IDX_claims_text_fts', { synchronize: false })
+@Index('IDX_claims_status_created', ['status', 'createdAt', 'id'])
+@Index('IDX_claims_claimant', ['claimantId'])
+export class Claim extends VersionedRecord {
+  @Field({ description: "The editor's plain statement of the proposition." })
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  claimantId: string | null;
+
+  @ManyToOne(() => EntityRecord, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'claimant_id' })
+  claimant?: EntityRecord;
+
+  /** For a claimant the source does not name: "a presidential aide". */
+  @Field(() => String, { nullable: true, description: 'Who made the claim when the source does not name them: "a presidential aide".' })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  claimantLabel: string | null;
+
+  @Field(() => Attribution)
+  @Column({ type: 'varchar', length: 20 })
+  attribution: Attribution;
+
+  @Field(() => ClaimModality)
+  @Column({ type: 'varchar', length: 16 })
+  modality: ClaimModality;
+
+  @Field(() => Int, { nullable: true, description: 'Admiralty credibility: 1 confirmed … 5 improbable, 6 cannot be judged.' })
+  @Column({ type: 'smallint', nullable: true })
+  credibility: number | null;
+
+  @Field(() => ClaimRank)
+  @Column({ type: 'varchar', length: 12, default: ClaimRank.NORMAL })
+  rank: ClaimRank;
+
+  @Field(() => ReviewStatus)
+  @Column({ type: 'varchar', length: 16, default: ReviewStatus.DRAFT })
+  status: ReviewStatus;
+}
+
+/** The events a claim is about; part of the claim's state. */
+@Entity('claim_events')
+@Index('IDX_claim_events_event', ['eventId'])
+export class ClaimEvent {
+  @PrimaryColumn('uuid')
+  claimId: string;
+
+  @PrimaryColumn('uuid')
+  eventId: string;
+
+  @ManyToOne(() => Claim, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'claim_id' })
+  claim?: Claim;
+
+  @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Event;
+}
+
+/** The entities a claim is about; part of the claim's state. */
+@Entity('claim_entities')
+@Index('IDX_claim_entities_entity', ['entityId'])
+export class ClaimEntity {
+  @PrimaryColumn('uuid')
+  claimId: string;
+
+  @PrimaryColumn('uuid')
+  entityId: string;
+
+  @ManyToOne(() => Claim, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'claim_id' })
+  claim?: Claim;
+
+  @ManyToOne(() => EntityRecord, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'entity_id' })
+  entity?: EntityRecord;
+}
+
+/** A typed link from one claim to another; part of the linking claim's state. */
+@Entity('claim_links')
+@Check('CHK_claim_links_type', oneOf('type', ClaimLinkType))
+@Check('CHK_claim_links_not_self', `"from_claim_id" <> "to_claim_id"`)
+@Index('IDX_claim_links_to', ['toClaimId'])
+export class ClaimLink {
+  @PrimaryColumn('uuid')
+  fromClaimId: string;
+
+  @PrimaryColumn('uuid')
+  toClaimId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  type: ClaimLinkType;
+
+  @ManyToOne(() => Claim, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'from_claim_id' })
+  fromClaim?: Claim;
+
+  @ManyToOne(() => Claim, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'to_claim_id' })
+  toClaim?: Claim;
+}

@@ -1,0 +1,43 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { VersionedRecord } from '../../core/record.js';
+import { oneOf } from '../../db/checks.js';
+import { EntityKind } from './entities.enums.js';
+
+/** An actor, organisation, state or place. Named `EntityRecord` in code only to spare TypeORM's `@Entity`. */
+@ObjectType('Entity', { description: 'An actor, organisation, state or place.' })
+@Entity('entities')
+@Check('CHK_entities_kind', oneOf('kind', EntityKind))
+@Check('CHK_entities_name', `length(btrim("name")) > 0`)
+@Check('CHK_entities_external_ids', `jsonb_typeof("external_ids") = 'object'`)
+@Check('CHK_entities_not_merged_into_self', `"merged_into_id" IS NULL OR "merged_into_id" <> "id"`)
+@Index('IDX_entities_names_trgm', { synchronize: false })
+export class EntityRecord extends VersionedRecord {
+  @Field()
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Field(() => EntityKind)
+  @Column({ type: 'varchar', length: 16 })
+  kind: EntityKind;
+
+  @Field(() => [String], { description: 'Other names it goes by: "SAC", "the junta".' })
+  @Column({ type: 'text', array: true, default: '{}' })
+  aliases: string[];
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  /** Identifiers in other registries, by scheme: `{ "wikidata": "Q7747" }`. */
+  @Column({ type: 'jsonb', default: '{}' })
+  externalIds: Record<string, string>;
+
+  /** Set when this entity was merged into another: it stays as a redirect. */
+  @Column({ type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
+  @ManyToOne(() => EntityRecord, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'merged_into_id' })
+  mergedInto?: EntityRecord;
+}

@@ -1,0 +1,102 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { DatePrecision } from '../../core/dates/precision.js';
+import { VersionedRecord } from '../../core/record.js';
+import { dateMatchesPrecision, nullOrOneOf, oneOf } from '../../db/checks.js';
+import { EntityRecord } from '../entities/entity.entity.js';
+import { ReviewStatus } from '../review/review.enums.js';
+import { EventType } from './event-type.entity.js';
+import { EventModality, ParticipantRole } from './events.enums.js';
+
+@ObjectType({ description: 'Something that happened, or is expected to.' })
+@Entity('events')
+@Check('CHK_events_title', `length(btrim("title")) > 0`)
+@Check('CHK_events_modality', oneOf('modality', EventModality))
+@Check('CHK_events_status', oneOf('status', ReviewStatus))
+@Check('CHK_events_start_precision', nullOrOneOf('start_precision', DatePrecision))
+@Check('CHK_events_end_precision', nullOrOneOf('end_precision', DatePrecision))
+@Check('CHK_events_start', dateMatchesPrecision('start_date', 'start_precision'))
+@Check('CHK_events_end', dateMatchesPrecision('end_date', 'end_precision'))
+@Check('CHK_events_end_after_start', `"end_date" IS NULL OR ("start_date" IS NOT NULL AND "end_date" >= "start_date")`)
+@Check('CHK_events_not_own_parent', `"parent_id" IS NULL OR "parent_id" <> "id"`)
+@Index('IDX_events_status_created', ['status', 'createdAt', 'id'])
+@Index('IDX_events_start', ['startDate'])
+export class Event extends VersionedRecord {
+  @Field()
+  @Column({ type: 'varchar', length: 500 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  typeCode: string;
+
+  @ManyToOne(() => EventType, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'type_code', referencedColumnName: 'code' })
+  type?: EventType;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  summary: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  startDate: string | null;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  startPrecision: DatePrecision | null;
+
+  @Column({ type: 'date', nullable: true })
+  endDate: string | null;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  endPrecision: DatePrecision | null;
+
+  /** The source's own words for the time: "last week". */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  timeExpression: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  placeId: string | null;
+
+  @ManyToOne(() => EntityRecord, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'place_id' })
+  place?: EntityRecord;
+
+  @Column({ type: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: Event;
+
+  @Field(() => EventModality)
+  @Column({ type: 'varchar', length: 16 })
+  modality: EventModality;
+
+  @Field(() => ReviewStatus)
+  @Column({ type: 'varchar', length: 16, default: ReviewStatus.DRAFT })
+  status: ReviewStatus;
+}
+
+/** Who took part in an event and how; part of the event's state, revised with it. */
+@ObjectType({ description: 'An entity taking part in an event, in a role.' })
+@Entity('event_participants')
+@Check('CHK_event_participants_role', oneOf('role', ParticipantRole))
+@Index('IDX_event_participants_entity', ['entityId'])
+export class EventParticipant {
+  @PrimaryColumn('uuid')
+  eventId: string;
+
+  @PrimaryColumn('uuid')
+  entityId: string;
+
+  @Field(() => ParticipantRole)
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  role: ParticipantRole;
+
+  @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Event;
+
+  @ManyToOne(() => EntityRecord, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'entity_id' })
+  entity?: EntityRecord;
+}

@@ -1,0 +1,65 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { VersionedRecord } from '../../core/record.js';
+import { oneOf } from '../../db/checks.js';
+import { Claim } from '../claims/claim.entity.js';
+import { Event } from '../events/event.entity.js';
+import { SourceRevision } from '../sources/source-revision.entity.js';
+import { AnchorStatus } from './evidence.enums.js';
+
+/**
+ * Ties a claim or an event to words in a source revision, with a W3C Web Annotation TextQuoteSelector
+ * (`exact`, `prefix`, `suffix`) and TextPositionSelector (`start`, `end`: 0-based code points, end excluded).
+ * A trigger checks that an ANCHORED selector's positions hold its exact words.
+ */
+@ObjectType({ description: 'The words in a source revision that a claim or an event rests on.' })
+@Entity('evidence')
+@Check('CHK_evidence_subject', `num_nonnulls("claim_id", "event_id") = 1`)
+@Check('CHK_evidence_range', `0 <= "start_pos" AND "start_pos" < "end_pos"`)
+@Check('CHK_evidence_exact', `length("exact") > 0`)
+@Check('CHK_evidence_anchor_status', oneOf('anchor_status', AnchorStatus))
+@Check('CHK_evidence_anchored_length', `"anchor_status" <> 'ANCHORED' OR length("exact") = "end_pos" - "start_pos"`)
+@Index('IDX_evidence_claim', ['claimId'])
+@Index('IDX_evidence_event', ['eventId'])
+@Index('IDX_evidence_source_revision', ['sourceRevisionId'])
+export class Evidence extends VersionedRecord {
+  @Column({ type: 'uuid', nullable: true })
+  claimId: string | null;
+
+  @ManyToOne(() => Claim, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'claim_id' })
+  claim?: Claim;
+
+  @Column({ type: 'uuid', nullable: true })
+  eventId: string | null;
+
+  @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Event;
+
+  @Column('uuid')
+  sourceRevisionId: string;
+
+  @ManyToOne(() => SourceRevision, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'source_revision_id' })
+  sourceRevision?: SourceRevision;
+
+  @Column({ type: 'text' })
+  exact: string;
+
+  @Column({ type: 'text', default: '' })
+  prefix: string;
+
+  @Column({ type: 'text', default: '' })
+  suffix: string;
+
+  @Column({ type: 'int' })
+  startPos: number;
+
+  @Column({ type: 'int' })
+  endPos: number;
+
+  @Field(() => AnchorStatus)
+  @Column({ type: 'varchar', length: 12, default: AnchorStatus.ANCHORED })
+  anchorStatus: AnchorStatus;
+}

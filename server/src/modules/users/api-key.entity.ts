@@ -1,0 +1,40 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { VersionedRecord } from '../../core/record.js';
+import { User } from './user.entity.js';
+
+/** A client app's key. The secret is shown once; only its hash is kept, found by its public prefix. */
+@ObjectType({ description: "A client app's API key; the secret itself is never stored." })
+@Entity('api_keys')
+@Check('CHK_api_keys_hash', `length("key_hash") > 0`)
+export class ApiKey extends VersionedRecord {
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field({ description: 'The first characters of the key, to tell keys apart.' })
+  @Column({ type: 'varchar', length: 32, unique: true })
+  prefix: string;
+
+  @Column({ type: 'text' })
+  keyHash: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdById: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy?: User;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  lastUsedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+}

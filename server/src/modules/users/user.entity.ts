@@ -1,0 +1,31 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { VersionedRecord } from '../../core/record.js';
+import { allOf } from '../../db/checks.js';
+import { Role } from './users.enums.js';
+
+@ObjectType({ description: 'A person who signs in to the console: editor, reviewer or admin.' })
+@Entity('users')
+@Index('UQ_users_email', { synchronize: false })
+@Check('CHK_users_roles', allOf('roles', Role))
+@Check('CHK_users_email', `"email" LIKE '%_@_%'`)
+export class User extends VersionedRecord {
+  @Column({ type: 'varchar', length: 320 })
+  email: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => [Role])
+  @Column({ type: 'text', array: true, default: '{}' })
+  roles: Role[];
+
+  /** argon2id, in its PHC string form. */
+  @Column({ type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  @Field()
+  @Column({ type: 'boolean', default: false })
+  disabled: boolean;
+}
