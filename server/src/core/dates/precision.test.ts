@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DatePrecision, isStartOfPeriod, parseIsoDate, startOfPeriod } from './precision.js';
+import { DatePrecision, endOfPeriod, isStartOfPeriod, parseIsoDate, startOfPeriod } from './precision.js';
 
 describe('date precision', () => {
   it('rejects strings that are not calendar dates', () => {
@@ -21,5 +21,15 @@ describe('date precision', () => {
     expect(isStartOfPeriod('2022-09-06', DatePrecision.WEEK)).toBe(false);
     expect(isStartOfPeriod('2022-09-01', DatePrecision.MONTH)).toBe(true);
     expect(isStartOfPeriod('2023-02-01', DatePrecision.YEAR)).toBe(false);
+  });
+});
+
+describe('endOfPeriod', () => {
+  it('gives the last day a date at a precision may be', () => {
+    expect(endOfPeriod('2022-09-05', DatePrecision.WEEK)).toBe('2022-09-11');
+    expect(endOfPeriod('2022-02-01', DatePrecision.MONTH)).toBe('2022-02-28');
+    expect(endOfPeriod('2024-02-01', DatePrecision.MONTH)).toBe('2024-02-29');
+    expect(endOfPeriod('2023-01-01', DatePrecision.YEAR)).toBe('2023-12-31');
+    expect(endOfPeriod('2022-09-07', DatePrecision.DAY)).toBe('2022-09-07');
   });
 });

@@ -1,9 +1,13 @@
+import { registerEnumType } from 'type-graphql';
+
 export enum DatePrecision {
   DAY = 'DAY',
   WEEK = 'WEEK',
   MONTH = 'MONTH',
   YEAR = 'YEAR',
 }
+
+registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How precisely a date is known.' });
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -37,4 +41,23 @@ export function startOfPeriod(value: string, precision: DatePrecision): string {
 
 export function isStartOfPeriod(value: string, precision: DatePrecision): boolean {
   return parseIsoDate(value) !== null && startOfPeriod(value, precision) === value;
+}
+
+/** The last day of the period that starts on `value` at a precision. */
+export function endOfPeriod(value: string, precision: DatePrecision): string {
+  const date = parseIsoDate(startOfPeriod(value, precision))!;
+  switch (precision) {
+    case DatePrecision.DAY:
+      break;
+    case DatePrecision.WEEK:
+      date.setUTCDate(date.getUTCDate() + 6);
+      break;
+    case DatePrecision.MONTH:
+      date.setUTCMonth(date.getUTCMonth() + 1, 0);
+      break;
+    case DatePrecision.YEAR:
+      date.setUTCFullYear(date.getUTCFullYear(), 11, 31);
+      break;
+  }
+  return date.toISOString().slice(0, 10);
 }

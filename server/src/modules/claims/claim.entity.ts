@@ -96,6 +96,7 @@ export class ClaimEntity {
 }
 
 /** A typed link from one claim to another; part of the linking claim's state. */
+@ObjectType({ description: 'A typed link from this claim to another.' })
 @Entity('claim_links')
 @Check('CHK_claim_links_type', oneOf('type', ClaimLinkType))
 @Check('CHK_claim_links_not_self', `"from_claim_id" <> "to_claim_id"`)
@@ -107,6 +108,7 @@ export class ClaimLink {
   @PrimaryColumn('uuid')
   toClaimId: string;
 
+  @Field(() => ClaimLinkType)
   @PrimaryColumn({ type: 'varchar', length: 16 })
   type: ClaimLinkType;
 

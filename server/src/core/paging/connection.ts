@@ -1,0 +1,133 @@
+import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { BadInputError } from '../errors.js';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Array<Edge<T>>;
+  pageInfo: PageInfo;
+  /** A getter: counted only when a client asks for it. */
+  readonly totalCount: Promise<number>;
+}
+
+/** A Relay connection type for a node type: `<Name>Connection` with `<Name>Edge`s. */
+export function connectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field({ description: 'Pass as `after` to get the records that follow this one.' })
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many records match, over all pages.' })
+    totalCount: number;
+  }
+
+  return ConnectionType;
+}
+
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+}
+
+@ArgsType()
+export class PageArgs implements PageRequest {
+  @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when left out.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The `cursor` of the last edge already seen.' })
+  after?: string | null;
+}
+
+interface CursorKey {
+  createdAt: string;
+  id: string;
+}
+
+const encodeCursor = (key: CursorKey): string => Buffer.from(JSON.stringify([key.createdAt, key.id])).toString('base64url');
+
+function decodeCursor(cursor: string): CursorKey {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt))) return { createdAt, id };
+  } catch {
+    // reported below
+  }
+  throw new BadInputError([{ field: 'after', message: 'is not a cursor this API issued' }]);
+}
+
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw new BadInputError([{ field: 'first', message: `must be from 0 to ${MAX_PAGE_SIZE}` }]);
+  }
+  return size;
+}
+
+/**
+ * Keyset pagination, newest first, on (created_at, id): a cursor names the last row seen, so pages stay
+ * correct while records are added. Rows are created with millisecond timestamps, which a cursor holds exactly.
+ */
+export async function paginate<T extends ObjectLiteral & { id: string; createdAt: Date }>(
+  query: SelectQueryBuilder<T>,
+  page: PageRequest,
+): Promise<Connection<T>> {
+  const size = pageSize(page.first);
+  const alias = query.alias;
+  const countQuery = query.clone();
+  if (page.after) {
+    const key = decodeCursor(page.after);
+    query.andWhere(`(${alias}.created_at, ${alias}.id) < (:cursorCreatedAt, :cursorId)`, {
+      cursorCreatedAt: key.createdAt,
+      cursorId: key.id,
+    });
+  }
+  const rows = size === 0 ? [] : await query.orderBy(`${alias}.createdAt`, 'DESC').addOrderBy(`${alias}.id`, 'DESC').take(size + 1).getMany();
+  const edges = rows.slice(0, size).map((node) => ({ node, cursor: encodeCursor({ createdAt: node.createdAt.toISOString(), id: node.id }) }));
+  let total: Promise<number> | null = null;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: Boolean(page.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    get totalCount() {
+      return (total ??= countQuery.getCount());
+    },
+  };
+}

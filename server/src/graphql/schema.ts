@@ -1,0 +1,33 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { RevisionsResolver } from '../core/revisions/revisions.resolver.js';
+import { ClaimLinksResolver, ClaimsResolver } from '../modules/claims/claims.resolver.js';
+import { EntitiesResolver } from '../modules/entities/entities.resolver.js';
+import { EventParticipantsResolver, EventsResolver } from '../modules/events/events.resolver.js';
+import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
+import { SourceRevisionsResolver, SourcesResolver } from '../modules/sources/sources.resolver.js';
+import { authChecker } from './auth-checker.js';
+
+export const resolvers = [
+  SourcesResolver,
+  SourceRevisionsResolver,
+  EntitiesResolver,
+  EventsResolver,
+  EventParticipantsResolver,
+  ClaimsResolver,
+  ClaimLinksResolver,
+  EvidenceResolver,
+  RevisionsResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** Built once per process: type-graphql's metadata is global, and the schema never changes at run time. */
+export function getSchema(): Promise<GraphQLSchema> {
+  return (built ??= buildSchema({
+    resolvers,
+    authChecker,
+    authMode: 'error',
+    validate: false,
+  }));
+}

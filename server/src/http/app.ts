@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request } from 'express';
+import type { Config } from '../config.js';
+import type { Database } from '../db/data-source.js';
+import { depthLimit } from '../graphql/depth-limit.js';
+import { formatError } from '../graphql/errors.js';
+import { getSchema } from '../graphql/schema.js';
+import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
+import { ANONYMOUS } from '../modules/users/viewer.js';
+import { adminDistDir } from '../paths.js';
+
+export const MAX_QUERY_DEPTH = 12;
+export const MAX_QUERY_TOKENS = 5000;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export interface HttpApp {
+  app: Express;
+  stop(): Promise<void>;
+}
+
+function requestIdOf(req: Request): string {
+  const given = req.header('x-request-id');
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export async function createHttpApp(config: Config, database: Database, log: (message: string, error?: unknown) => void): Promise<HttpApp> {
+  const { dataSource } = database;
+  const services = createServices(dataSource);
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await getSchema(),
+    introspection: config.graphql.introspection,
+    hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
+    includeStacktraceInErrorResponses: config.env === 'development',
+    formatError: formatError(config.env === 'development', (error) => log('GraphQL request failed', error)),
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    res.setHeader('x-request-id', requestIdOf(req));
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      const pending = await dataSource.showMigrations();
+      if (pending) res.status(503).json({ status: 'migrations pending' });
+      else res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ res }): Promise<RequestContext> => ({
+        viewer: ANONYMOUS,
+        requestId: String(res.getHeader('x-request-id')),
+        services,
+        loaders: createLoaders(dataSource.manager),
+      }),
+    }),
+  );
+
+  const consoleIndex = path.join(adminDistDir, 'index.html');
+  app.use(express.static(adminDistDir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+    if (fs.existsSync(consoleIndex)) res.sendFile(consoleIndex, { maxAge: 0 });
+    else res.status(404).type('text').send('The console is not built: run `npm run build`.');
+  });
+
+  return { app, stop: () => apollo.stop() };
+}

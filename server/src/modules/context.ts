@@ -1,0 +1,45 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { RevisionsService } from '../core/revisions/revisions.service.js';
+import { ClaimsService } from './claims/claims.service.js';
+import { createClaimLoaders } from './claims/claims.loaders.js';
+import { EntitiesService } from './entities/entities.service.js';
+import { createEntityLoaders } from './entities/entities.loaders.js';
+import { EventsService } from './events/events.service.js';
+import { createEventLoaders } from './events/events.loaders.js';
+import { EvidenceService } from './evidence/evidence.service.js';
+import { createEvidenceLoaders } from './evidence/evidence.loaders.js';
+import { SourcesService } from './sources/sources.service.js';
+import { createSourceLoaders } from './sources/sources.loaders.js';
+import type { Viewer } from './users/viewer.js';
+
+export function createServices(dataSource: DataSource) {
+  return {
+    sources: new SourcesService(dataSource),
+    entities: new EntitiesService(dataSource),
+    events: new EventsService(dataSource),
+    claims: new ClaimsService(dataSource),
+    evidence: new EvidenceService(dataSource),
+    revisions: new RevisionsService(dataSource),
+  };
+}
+
+/** Per request, so a batch never serves one caller's rows to another and nothing is cached across requests. */
+export function createLoaders(manager: EntityManager) {
+  return {
+    ...createSourceLoaders(manager),
+    ...createEntityLoaders(manager),
+    ...createEventLoaders(manager),
+    ...createClaimLoaders(manager),
+    ...createEvidenceLoaders(manager),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface RequestContext {
+  viewer: Viewer;
+  requestId: string;
+  services: Services;
+  loaders: Loaders;
+}

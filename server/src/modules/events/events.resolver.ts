@@ -1,0 +1,92 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { endOfPeriod, type DatePrecision } from '../../core/dates/precision.js';
+import { PageArgs } from '../../core/paging/connection.js';
+import { Claim } from '../claims/claim.entity.js';
+import type { RequestContext } from '../context.js';
+import { EntityRecord } from '../entities/entity.entity.js';
+import { Evidence } from '../evidence/evidence.entity.js';
+import { canSee } from '../review/visibility.js';
+import { EventType } from './event-type.entity.js';
+import { Event, EventParticipant } from './event.entity.js';
+import { EventConnection, FuzzyDate } from './events.types.js';
+
+const fuzzyDate = (date: string | null, precision: DatePrecision | null): FuzzyDate | null =>
+  date && precision ? { date, precision, latest: endOfPeriod(date, precision) } : null;
+
+@Resolver(() => Event)
+export class EventsResolver {
+  @Query(() => Event, { nullable: true })
+  event(@Arg('id', () => ID) id: string, @Ctx() { services, viewer }: RequestContext) {
+    return services.events.get(viewer, id);
+  }
+
+  @Query(() => EventConnection)
+  events(@Args() page: PageArgs, @Ctx() { services, viewer }: RequestContext) {
+    return services.events.list(viewer, page);
+  }
+
+  @Query(() => [EventType], { description: 'The vocabulary of event types.' })
+  eventTypes(@Ctx() { services }: RequestContext) {
+    return services.events.listTypes();
+  }
+
+  @FieldResolver(() => EventType)
+  type(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
+    return loaders.eventTypeByCode.load(event.typeCode);
+  }
+
+  @FieldResolver(() => FuzzyDate, { nullable: true })
+  start(@Root() event: Event): FuzzyDate | null {
+    return fuzzyDate(event.startDate, event.startPrecision);
+  }
+
+  @FieldResolver(() => FuzzyDate, { nullable: true })
+  end(@Root() event: Event): FuzzyDate | null {
+    return fuzzyDate(event.endDate, event.endPrecision);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The source\'s own words for the time: "last week".' })
+  timeExpression(@Root() event: Event): string | null {
+    return event.timeExpression;
+  }
+
+  @FieldResolver(() => EntityRecord, { nullable: true })
+  place(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
+    return event.placeId ? loaders.entityById.load(event.placeId) : null;
+  }
+
+  @FieldResolver(() => Event, { nullable: true, description: 'The event this one is part of.' })
+  async parent(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
+    if (!event.parentId) return null;
+    const parent = await loaders.eventById.load(event.parentId);
+    return canSee(viewer, parent) ? parent : null;
+  }
+
+  @FieldResolver(() => [Event], { description: 'The events that are part of this one.' })
+  async parts(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
+    return (await loaders.eventsByParentId.load(event.id)).filter((part) => canSee(viewer, part));
+  }
+
+  @FieldResolver(() => [EventParticipant])
+  participants(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
+    return loaders.participantsByEventId.load(event.id);
+  }
+
+  @FieldResolver(() => [Claim], { description: 'The claims about this event.' })
+  async claims(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
+    return (await loaders.claimsByEventId.load(event.id)).filter((claim) => canSee(viewer, claim));
+  }
+
+  @FieldResolver(() => [Evidence])
+  evidence(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
+    return loaders.evidenceByEventId.load(event.id);
+  }
+}
+
+@Resolver(() => EventParticipant)
+export class EventParticipantsResolver {
+  @FieldResolver(() => EntityRecord)
+  entity(@Root() participant: EventParticipant, @Ctx() { loaders }: RequestContext) {
+    return loaders.entityById.load(participant.entityId);
+  }
+}

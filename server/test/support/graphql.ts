@@ -1,0 +1,44 @@
+import { execute, parse, type ExecutionResult } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { formatError } from '../../src/graphql/errors.js';
+import { getSchema } from '../../src/graphql/schema.js';
+import { createLoaders, createServices, type RequestContext } from '../../src/modules/context.js';
+import { Role } from '../../src/modules/users/users.enums.js';
+import { ANONYMOUS, type Viewer } from '../../src/modules/users/viewer.js';
+
+export const viewers = {
+  anonymous: ANONYMOUS,
+  client: { userId: null, roles: [Role.CLIENT] },
+  editor: { userId: null, roles: [Role.EDITOR] },
+  reviewer: { userId: null, roles: [Role.REVIEWER] },
+  admin: { userId: null, roles: [Role.ADMIN] },
+} satisfies Record<string, Viewer>;
+
+/**
+ * Runs an operation through the built schema with a context made as the HTTP layer makes it, for a viewer
+ * given directly: how a request becomes a viewer is the auth layer's business, tested over HTTP.
+ */
+export function graphqlClient(dataSource: DataSource) {
+  const services = createServices(dataSource);
+  return async <T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    viewer: Viewer = viewers.editor,
+  ): Promise<ExecutionResult<T>> => {
+    const context: RequestContext = { viewer, requestId: 'test', services, loaders: createLoaders(dataSource.manager) };
+    return (await execute({ schema: await getSchema(), document: parse(query), variableValues: variables, contextValue: context })) as ExecutionResult<T>;
+  };
+}
+
+/** The data of a result that must have no errors. */
+export function dataOf<T>(result: ExecutionResult<T>): T {
+  if (result.errors?.length) throw new Error(`GraphQL errors: ${result.errors.map((e) => e.message).join('; ')}`);
+  return result.data as T;
+}
+
+const format = formatError(false, () => undefined);
+
+/** The `extensions.code` of each error, as a client receives it. */
+export function errorCodes(result: ExecutionResult<unknown>): unknown[] {
+  return (result.errors ?? []).map((error) => format(error.toJSON(), error).extensions?.code);
+}
