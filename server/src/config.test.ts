@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to development on port 4000 with an embedded database', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ env: 'development', port: 4000, databaseUrl: null, graphql: { introspection: true, maxPageSize: 100 } });
+    expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it('reads PORT and DATABASE_URL', () => {
+    expect(loadConfig({ PORT: '4100', DATABASE_URL: 'postgres://u:p@db:5432/x' })).toMatchObject({ port: 4100, databaseUrl: 'postgres://u:p@db:5432/x' });
+  });
+
+  it('turns introspection off in production unless asked', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).graphql.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
+  });
+
+  it('names every bad value at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', NODE_ENV: 'staging', DATABASE_URL: 'mysql://x', DB_POOL_SIZE: '0' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'NODE_ENV must be development, test or production (got "staging")',
+      'DATABASE_URL must be a postgres:// or postgresql:// URL (got "mysql:")',
+      'PORT must be an integer from 1 to 65535 (got "eighty")',
+      'DB_POOL_SIZE must be an integer from 1 to 200 (got "0")',
+    ]);
+  });
+});

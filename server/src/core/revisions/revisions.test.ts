@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './canonical-json.js';
+import { revisionHash, verifyRecordChain, type HashedRevision } from './chain.js';
+import { diffStates, replayChanges } from './diff.js';
+
+describe('canonicalJson', () => {
+  it('sorts keys at every depth and drops undefined', () => {
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
+  });
+});
+
+describe('diffStates', () => {
+  it('lists each changed field with before and after', () => {
+    expect(diffStates({ title: 'a', tags: ['x'], same: 1 }, { title: 'b', tags: ['x', 'y'], same: 1 })).toEqual({
+      tags: { before: ['x'], after: ['x', 'y'] },
+      title: { before: 'a', after: 'b' },
+    });
+  });
+
+  it('treats a created record as changed from nothing, and replay rebuilds the state', () => {
+    const created = diffStates(null, { title: 'a', url: null, aliases: [] });
+    expect(created).toEqual({ title: { before: null, after: 'a' }, aliases: { before: null, after: [] } });
+    const updated = diffStates({ title: 'a', url: null, aliases: [] }, { title: 'a', url: 'https://x.org', aliases: ['b'] });
+    expect(replayChanges([created, updated])).toEqual({ title: 'a', url: 'https://x.org', aliases: ['b'] });
+  });
+});
+
+describe('the revision chain', () => {
+  const revision = (version: number, prevHash: string | null, state: Record<string, unknown>): HashedRevision & { hash: string } => {
+    const base: HashedRevision = {
+      recordType: 'Claim', recordId: '6b1f1a52-0000-4000-8000-000000000001', version, operation: version === 1 ? 'CREATE' : 'UPDATE',
+      changes: {}, state, reason: null, actor: 'user:1', actorUserId: null, requestId: 'r', createdAt: new Date('2026-01-01T00:00:00Z'), prevHash,
+    };
+    return { ...base, hash: revisionHash(base) };
+  };
+
+  it('verifies a well-linked history', () => {
+    const first = revision(1, null, { text: 'a' });
+    const second = revision(2, first.hash, { text: 'b' });
+    expect(verifyRecordChain([first, second])).toBeNull();
+  });
+
+  it('names the first broken link: altered content, a wrong link, or a missing version', () => {
+    const first = revision(1, null, { text: 'a' });
+    const second = revision(2, first.hash, { text: 'b' });
+    const third = revision(3, second.hash, { text: 'c' });
+    expect(verifyRecordChain([first, { ...second, state: { text: 'forged' } }, third])).toEqual({ version: 2, problem: 'hash does not match its content' });
+    expect(verifyRecordChain([first, revision(2, 'f'.repeat(64), { text: 'b' })])).toEqual({ version: 2, problem: 'prev_hash does not match the previous revision' });
+    expect(verifyRecordChain([first, third])).toEqual({ version: 3, problem: 'expected version 2' });
+  });
+});

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedAll } from '../src/seed/seed.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { startTestServer, type TestServer } from './support/http.js';
+
+describe('over HTTP', () => {
+  let db: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedAll(db.dataSource);
+    server = await startTestServer(db);
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.drop();
+  });
+
+  it('reports the process alive at /healthz and the database ready at /readyz', async () => {
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('serves the seeded records at /graphql', async () => {
+    const { status, body } = await server.post({ query: '{ sources { totalCount edges { node { title kind reliability } } } entities { totalCount } }' });
+    expect(status).toBe(200);
+    expect(body.data.sources.edges[0].node).toEqual({ title: 'Myanmar and Russia: the Vladivostok meeting signals a rapprochement', kind: 'NEWS_ARTICLE', reliability: 'C' });
+    expect(body.data.entities.totalCount).toBeGreaterThanOrEqual(20);
+  });
+
+  it('echoes a request id, or makes one', async () => {
+    const given = await server.post({ query: '{ sources { totalCount } }' }, { 'x-request-id': 'trace-123' });
+    expect(given.headers.get('x-request-id')).toBe('trace-123');
+    const made = await server.post({ query: '{ sources { totalCount } }' });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers bad queries with a 400 and BAD_USER_INPUT, never a 500', async () => {
+    const syntax = await server.post({ query: '{ sources { ' });
+    expect(syntax.status).toBe(400);
+    expect(syntax.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const unknownField = await server.post({ query: '{ sources { nope } }' });
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const notJson = await server.post('{"query": ');
+    expect(notJson.status).toBe(400);
+  });
+
+  it('refuses a page over 100 with a clear error', async () => {
+    const { body } = await server.post({ query: '{ claims(first: 500) { totalCount } }' });
+    expect(body.errors[0]).toMatchObject({ message: 'first: must be from 0 to 100', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('refuses queries nested too deep, and too long, before running them', async () => {
+    const deep = `{ events { edges { node { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { title } } } } } } } } } } } } } }`;
+    const tooDeep = await server.post({ query: deep });
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.body.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(tooDeep.body.errors[0].message).toMatch(/levels deep/);
+    const long = `{ ${Array.from({ length: 3000 }, (_, i) => `a${i}: sources { totalCount }`).join(' ')} }`;
+    const tooLong = await server.post({ query: long });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps stack traces and internals out of answers outside development', async () => {
+    const { body } = await server.post({ query: '{ claim(id: "x") { id } }' });
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
+  });
+});
+
+describe('in production', () => {
+  let db: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startTestServer(db, { NODE_ENV: 'production' });
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.drop();
+  });
+
+  it('turns introspection off and does not suggest field names', async () => {
+    const introspection = await server.post({ query: '{ __schema { types { name } } }' });
+    expect(introspection.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const typo = await server.post({ query: '{ sourcez { totalCount } }' });
+    expect(JSON.stringify(typo.body)).not.toMatch(/Did you mean/);
+  });
+});

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sliceCodePoints } from '../src/core/anchoring/text-quote.js';
+import { seedAll } from '../src/seed/seed.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
+
+interface Page<T> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Array<{ cursor: string; node: T }>;
+}
+
+describe('read API', () => {
+  let db: TestDatabase;
+  let gql: ReturnType<typeof graphqlClient>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedAll(db.dataSource);
+    gql = graphqlClient(db.dataSource);
+  });
+  afterAll(() => db.drop());
+
+  it('reads a claim with its claimant, and each evidence with its selector, source revision and source', async () => {
+    const { claims } = dataOf(
+      await gql<{ claims: Page<any> }>(`{
+        claims(first: 100) {
+          totalCount
+          edges { node {
+            id text attribution modality claimantLabel claimantName
+            claimant { name kind }
+            evidence { anchorStatus selector { exact prefix suffix start end } sourceRevision { number text source { title } } }
+          } }
+        }
+      }`),
+    );
+    expect(claims.totalCount).toBe(claims.edges.length);
+    const putin = claims.edges.map((e) => e.node).find((c) => c.attribution === 'DIRECT_QUOTE' && c.claimant?.name === 'Vladimir Putin');
+    expect(putin).toBeDefined();
+    expect(putin.claimantName).toBe('Vladimir Putin');
+    const aide = claims.edges.map((e) => e.node).find((c) => c.claimantLabel === 'a presidential aide');
+    expect(aide).toMatchObject({ claimant: null, claimantName: 'a presidential aide', attribution: 'REPORTED_SPEECH' });
+    for (const { node } of claims.edges) {
+      expect(node.evidence.length).toBeGreaterThan(0);
+      for (const evidence of node.evidence) {
+        expect(evidence.anchorStatus).toBe('ANCHORED');
+        expect(evidence.sourceRevision.source.title).toBe('Myanmar and Russia: the Vladivostok meeting signals a rapprochement');
+        expect(sliceCodePoints(evidence.sourceRevision.text, evidence.selector.start, evidence.selector.end)).toBe(evidence.selector.exact);
+      }
+    }
+  });
+
+  it('reads an event with its type, dates at their precision, place, participants, parts and claims', async () => {
+    const { events } = dataOf(
+      await gql<{ events: Page<any> }>(`{
+        events(first: 100) { edges { node {
+          id title modality status timeExpression
+          type { code label }
+          start { date precision latest }
+          place { name kind }
+          participants { role entity { name } }
+          parent { title }
+          parts { title }
+          claims { text }
+          evidence { selector { exact } }
+        } } }
+      }`),
+    );
+    const visit = events.edges.map((e) => e.node).find((e) => e.timeExpression === 'last week');
+    expect(visit).toMatchObject({ type: { code: 'VISIT' }, start: { date: '2022-09-05', precision: 'WEEK', latest: '2022-09-11' }, place: { name: 'Vladivostok', kind: 'PLACE' } });
+    expect(visit.participants).toContainEqual({ role: 'AGENT', entity: { name: 'Min Aung Hlaing' } });
+    expect(visit.parts.length).toBeGreaterThan(0);
+    expect(visit.claims.length).toBeGreaterThan(0);
+    const parts = events.edges.map((e) => e.node).filter((e) => e.parent?.title === visit.title);
+    expect(parts.map((p) => p.title).sort()).toEqual(visit.parts.map((p: { title: string }) => p.title).sort());
+    const expected = events.edges.map((e) => e.node).filter((e) => e.modality === 'EXPECTED');
+    expect(expected.length).toBeGreaterThan(0);
+    for (const { node } of events.edges) expect(node.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('reads the claims an event has, and the events and entities a claim is about, from both ends', async () => {
+    const { claims } = dataOf(await gql<{ claims: Page<any> }>(`{ claims(first: 100) { edges { node { id events { id } entities { name } links { type claim { id } } } } } }`));
+    const { events } = dataOf(await gql<{ events: Page<any> }>(`{ events(first: 100) { edges { node { id claims { id } } } } }`));
+    const claimsOfEvent = new Map(events.edges.map((e) => [e.node.id, e.node.claims.map((c: { id: string }) => c.id).sort()]));
+    const fromClaims = new Map<string, string[]>();
+    for (const { node } of claims.edges) for (const event of node.events) fromClaims.set(event.id, [...(fromClaims.get(event.id) ?? []), node.id]);
+    for (const [eventId, claimIds] of fromClaims) expect(claimsOfEvent.get(eventId)).toEqual(claimIds.sort());
+    expect(claims.edges.flatMap((e) => e.node.links).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('pages through every entity by cursor, without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const { entities } = dataOf(
+        await gql<{ entities: Page<{ id: string }> }>(`query($after: String) { entities(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, { after }),
+      );
+      total = entities.totalCount;
+      seen.push(...entities.edges.map((e) => e.node.id));
+      after = entities.pageInfo.hasNextPage ? entities.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('refuses a page larger than 100, and a cursor it did not issue, with BAD_USER_INPUT', async () => {
+    const tooBig = await gql(`{ claims(first: 101) { totalCount } }`);
+    expect(errorCodes(tooBig)).toEqual(['BAD_USER_INPUT']);
+    expect(tooBig.errors?.[0]?.message).toMatch(/first/);
+    expect(errorCodes(await gql(`{ entities(after: "not-a-cursor") { totalCount } }`))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(`{ claim(id: "42") { id } }`))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('looks records up by id, and answers null for one that does not exist', async () => {
+    const { entities } = dataOf(await gql<{ entities: Page<{ id: string; name: string }> }>(`{ entities(first: 1) { edges { node { id name } } } }`));
+    const first = entities.edges[0]!.node;
+    expect(dataOf(await gql(`query($id: ID!) { entity(id: $id) { name } }`, { id: first.id }))).toEqual({ entity: { name: first.name } });
+    expect(dataOf(await gql(`{ entity(id: "00000000-0000-4000-8000-000000000000") { name } }`))).toEqual({ entity: null });
+  });
+
+  describe('for client apps and anonymous callers (invariant 7)', () => {
+    it('shows no draft claims or events, in lists, lookups or nested fields', async () => {
+      const { claims } = dataOf(await gql<{ claims: Page<{ id: string; status: string }> }>(`{ claims(first: 100) { edges { node { id status } } } }`));
+      const drafts = claims.edges.filter((e) => e.node.status === 'DRAFT');
+      expect(drafts.length).toBeGreaterThan(0);
+      for (const viewer of [viewers.anonymous, viewers.client]) {
+        const lists = dataOf(await gql<{ claims: Page<unknown>; events: Page<unknown> }>(`{ claims { totalCount edges { node { id } } } events { totalCount edges { node { id } } } }`, {}, viewer));
+        expect(lists.claims).toMatchObject({ totalCount: 0, edges: [] });
+        expect(lists.events).toMatchObject({ totalCount: 0, edges: [] });
+        expect(dataOf(await gql(`query($id: ID!) { claim(id: $id) { id } }`, { id: drafts[0]!.node.id }, viewer))).toEqual({ claim: null });
+        const { entities } = dataOf(await gql<{ entities: Page<any> }>(`{ entities(first: 100) { edges { node { name } } } }`, {}, viewer));
+        expect(entities.edges.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('keeps the revision log, which holds unreviewed states, to staff', async () => {
+      const { claims } = dataOf(await gql<{ claims: Page<{ id: string }> }>(`{ claims(first: 1) { edges { node { id } } } }`));
+      const query = `query($id: ID!) { revisions(recordType: CLAIM, recordId: $id) { version operation actor } }`;
+      const variables = { id: claims.edges[0]!.node.id };
+      expect(errorCodes(await gql(query, variables, viewers.anonymous))).toEqual(['UNAUTHENTICATED']);
+      expect(errorCodes(await gql(query, variables, viewers.client))).toEqual(['FORBIDDEN']);
+      expect(dataOf(await gql(query, variables, viewers.reviewer))).toEqual({ revisions: [{ version: 1, operation: 'CREATE', actor: 'seed:curated.yaml' }] });
+    });
+  });
+});

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedAll } from '../src/seed/seed.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { dataOf, graphqlClient } from './support/graphql.js';
+
+const CLAIMS_PAGE = `query($first: Int) {
+  claims(first: $first) {
+    totalCount
+    edges { node {
+      text claimantName
+      claimant { name aliases mergedInto { name } }
+      events { title type { code } place { name } participants { role entity { name } } }
+      entities { name }
+      links { type claim { text claimant { name } } }
+      evidence { selector { exact start end } sourceRevision { number source { title } } source { kind } }
+    } }
+  }
+}`;
+
+const EVENTS_PAGE = `query($first: Int) {
+  events(first: $first) {
+    edges { node {
+      title type { label } place { name } parent { title } parts { title }
+      participants { role entity { name } }
+      claims { text claimant { name } evidence { selector { exact } } }
+      evidence { selector { exact } source { title } }
+    } }
+  }
+}`;
+
+describe('SQL statements per request', () => {
+  let db: TestDatabase;
+  let gql: ReturnType<typeof graphqlClient>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedAll(db.dataSource);
+    gql = graphqlClient(db.dataSource);
+  });
+  afterAll(() => db.drop());
+
+  async function statementsFor(query: string, first: number): Promise<{ statements: number; rows: number }> {
+    const before = db.statements.count;
+    const data = dataOf(await gql<Record<string, { edges: unknown[] }>>(query, { first }));
+    return { statements: db.statements.count - before, rows: Object.values(data)[0]!.edges.length };
+  }
+
+  /**
+   * A page of n records must not cost n statements: every relation is batched, so the count is bounded by the
+   * number of relations asked for. Smaller pages may skip a relation none of their rows has, never add one.
+   */
+  async function expectBounded(query: string, sizes: number[], bound: number) {
+    const counts: number[] = [];
+    for (const first of sizes) {
+      const { statements, rows } = await statementsFor(query, first);
+      expect(rows).toBe(first);
+      counts.push(statements);
+    }
+    const largest = counts.at(-1)!;
+    for (const count of counts) expect(count).toBeLessThanOrEqual(largest);
+    expect(largest).toBeLessThanOrEqual(bound);
+  }
+
+  it('do not grow with the size of a page of claims, nested relations included', async () => {
+    await expectBounded(CLAIMS_PAGE, [1, 5, 20, 40], 16);
+  });
+
+  it('do not grow with the size of a page of events, three levels deep', async () => {
+    await expectBounded(EVENTS_PAGE, [1, 5, 20], 14);
+  });
+});

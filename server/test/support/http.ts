@@ -1,0 +1,48 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { Database } from '../../src/db/data-source.js';
+import { createHttpApp } from '../../src/http/app.js';
+
+export interface TestServer {
+  url: string;
+  config: Config;
+  close(): Promise<void>;
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+}
+
+/** The real HTTP app on a free port, over a test database. */
+export async function startTestServer(database: Database, env: Record<string, string> = {}): Promise<TestServer> {
+  const config = loadConfig({ NODE_ENV: 'test', ...env });
+  const http = await createHttpApp(config, database, () => undefined);
+  const server: Server = await new Promise((resolve) => {
+    const listening = http.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    config,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await http.stop();
+    },
+    async post(body, headers = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // not JSON: the raw text is the body
+      }
+      return { status: response.status, body: parsed, headers: response.headers };
+    },
+  };
+}
