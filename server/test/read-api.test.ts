@@ -93,9 +93,10 @@ describe('read API', () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const { entities } = dataOf(
+      const page: { entities: Page<{ id: string }> } = dataOf(
         await gql<{ entities: Page<{ id: string }> }>(`query($after: String) { entities(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, { after }),
       );
+      const { entities } = page;
       total = entities.totalCount;
       seen.push(...entities.edges.map((e) => e.node.id));
       after = entities.pageInfo.hasNextPage ? entities.pageInfo.endCursor : null;
