@@ -38,6 +38,8 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     formatError: formatError(config.env === 'development', (error) => log('GraphQL request failed', error)),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+    // main.ts stops the server in order: HTTP, then the pool, then the embedded PostgreSQL.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
