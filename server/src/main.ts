@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     const embedded = new EmbeddedPostgres({ dir: config.dataDir });
     cleanups.push(() => embedded.stop());
     await embedded.start();
+    if (embedded.stoppedOrphan) log('Stopped the PostgreSQL that an earlier, killed run had left running');
     await ensureDatabase(embedded.connectionUrl(), DATABASE_NAME);
     databaseUrl = embedded.connectionUrl(DATABASE_NAME);
   }

@@ -40,6 +40,8 @@ export class EmbeddedPostgres {
   private process: ChildProcess | null = null;
   private credentials: Credentials | null = null;
   port = 0;
+  /** Set when start() found a server left running by a killed run, and stopped it. */
+  stoppedOrphan = false;
 
   constructor(private readonly options: EmbeddedPostgresOptions) {}
 
@@ -66,7 +68,7 @@ export class EmbeddedPostgres {
 
     if (!fs.existsSync(path.join(this.clusterDir, 'PG_VERSION'))) await this.initialise(binaries, osUser);
     this.credentials = JSON.parse(fs.readFileSync(this.credentialsFile, 'utf8')) as Credentials;
-    await stopOrphanedServer(this.clusterDir);
+    this.stoppedOrphan = await stopOrphanedServer(this.clusterDir);
 
     this.port = this.options.port ?? (await findFreePort());
     this.process = await this.spawnServer(binaries, osUser);
@@ -190,14 +192,15 @@ function makeTraversable(dir: string): void {
 }
 
 /** A server left behind by a killed run still holds the cluster; stop it so this run can start. */
-async function stopOrphanedServer(clusterDir: string): Promise<void> {
+async function stopOrphanedServer(clusterDir: string): Promise<boolean> {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
+  if (!fs.existsSync(pidFile)) return false;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return false;
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) await sleep(100);
   if (isAlive(pid)) throw new Error(`A PostgreSQL server (pid ${pid}) still holds ${clusterDir}; stop it and start again.`);
+  return true;
 }
 
 function isAlive(pid: number): boolean {
