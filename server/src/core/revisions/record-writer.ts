@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
 import { revisionHash } from './chain.js';
 import { diffStates, type RecordState } from './diff.js';
 import { Revision } from './revision.entity.js';
@@ -14,11 +14,37 @@ export interface WriteContext {
   requestId: string | null;
 }
 
-/** How the write path reads one kind of record: its table, and its whole state as the revision log keeps it. */
-export interface RecordKind<S extends RecordState> {
+export interface RecordMeta {
+  id: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * What the write path knows of one kind of record: its table, and its whole state as the revision log keeps
+ * it. `saveState` and `loadState` are inverses, which is what lets the log replay, revert and time-travel.
+ */
+export interface RecordKind<S extends RecordState, R = unknown> {
   recordType: RecordType;
   table: string;
   loadState(manager: EntityManager, id: string): Promise<S | null>;
+  /** Writes an existing record's rows (and its join rows) to match `state`. */
+  saveState(manager: EntityManager, id: string, state: S): Promise<void>;
+  /** The record as the API shows it, rebuilt from a state in the log. */
+  hydrate(meta: RecordMeta, state: S): R;
+}
+
+/** The fields every state has: a soft delete and its reason (invariant 5). */
+export interface DeletableState extends RecordState {
+  deletedAt: string | null;
+  deleteReason: string | null;
+}
+
+export interface ChangeTarget {
+  id: string;
+  expectedVersion: number;
+  reason: string | null;
 }
 
 export interface Written<S extends RecordState> {
@@ -45,7 +71,7 @@ export class RecordWriter {
     return this.manager.transaction(async (manager) => {
       await persist(manager);
       const state = await this.mustLoad(manager, kind, id);
-      const revision = await this.append(manager, context, kind, id, 1, RevisionOperation.CREATE, reason, null, state);
+      const revision = await this.append(manager, context, kind.recordType, id, 1, RevisionOperation.CREATE, reason, null, state);
       return { revision, state };
     });
   }
@@ -57,7 +83,7 @@ export class RecordWriter {
   async change<S extends RecordState>(
     context: WriteContext,
     kind: RecordKind<S>,
-    target: { id: string; expectedVersion: number; operation: RevisionOperation; reason: string | null },
+    target: ChangeTarget & { operation: RevisionOperation },
     apply: (manager: EntityManager, before: S) => Promise<void>,
   ): Promise<Written<S>> {
     return this.manager.transaction(async (manager) => {
@@ -74,8 +100,36 @@ export class RecordWriter {
       const before = await this.mustLoad(manager, kind, target.id);
       await apply(manager, before);
       const state = await this.mustLoad(manager, kind, target.id);
-      const revision = await this.append(manager, context, kind, target.id, version, target.operation, target.reason, before, state);
+      const revision = await this.append(manager, context, kind.recordType, target.id, version, target.operation, target.reason, before, state);
       return { revision, state };
+    });
+  }
+
+  /** Replaces the record's state with the one `next` computes from the current one. */
+  replace<S extends RecordState>(
+    context: WriteContext,
+    kind: RecordKind<S>,
+    target: ChangeTarget & { operation: RevisionOperation },
+    next: (before: S, manager: EntityManager) => S | Promise<S>,
+  ): Promise<Written<S>> {
+    return this.change(context, kind, target, async (manager, before) => {
+      await kind.saveState(manager, target.id, await next(before, manager));
+    });
+  }
+
+  /** Soft delete (invariant 5): the record stays, with when and why it was deleted; restore undoes it. */
+  softDelete<S extends DeletableState>(context: WriteContext, kind: RecordKind<S>, target: ChangeTarget): Promise<Written<S>> {
+    if (!target.reason?.trim()) throw new BadInputError([{ field: 'reason', message: 'say why the record is deleted' }]);
+    return this.replace(context, kind, { ...target, operation: RevisionOperation.DELETE }, (before) => {
+      if (before.deletedAt) throw new BadInputError([{ field: 'id', message: `${kind.recordType} ${target.id} is already deleted` }]);
+      return { ...before, deletedAt: new Date().toISOString(), deleteReason: target.reason!.trim() };
+    });
+  }
+
+  restore<S extends DeletableState>(context: WriteContext, kind: RecordKind<S>, target: ChangeTarget): Promise<Written<S>> {
+    return this.replace(context, kind, { ...target, operation: RevisionOperation.RESTORE }, (before) => {
+      if (!before.deletedAt) throw new BadInputError([{ field: 'id', message: `${kind.recordType} ${target.id} is not deleted` }]);
+      return { ...before, deletedAt: null, deleteReason: null };
     });
   }
 
@@ -88,7 +142,7 @@ export class RecordWriter {
   private async append(
     manager: EntityManager,
     context: WriteContext,
-    kind: RecordKind<RecordState>,
+    recordType: RecordType,
     recordId: string,
     version: number,
     operation: RevisionOperation,
@@ -100,13 +154,13 @@ export class RecordWriter {
     if (version > 1) {
       const previous = await manager.findOne(Revision, {
         select: { hash: true },
-        where: { recordType: kind.recordType, recordId, version: version - 1 },
+        where: { recordType, recordId, version: version - 1 },
       });
-      if (!previous) throw new Error(`${kind.recordType} ${recordId} has no revision ${version - 1} to chain to`);
+      if (!previous) throw new Error(`${recordType} ${recordId} has no revision ${version - 1} to chain to`);
       prevHash = previous.hash;
     }
     const revision = manager.create(Revision, {
-      recordType: kind.recordType,
+      recordType,
       recordId,
       version,
       operation,

@@ -1,34 +1,41 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordKind } from '../../core/revisions/record-writer.js';
+import { deletionColumns, deletionState, recordColumns } from '../../core/revisions/deletable.js';
+import type { DeletableState, RecordKind } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
+import type { EntityKind } from './entities.enums.js';
 import { EntityRecord } from './entity.entity.js';
 
-export interface EntityState extends Record<string, unknown> {
+export interface EntityFields {
   name: string;
-  kind: string;
+  kind: EntityKind;
   aliases: string[];
   description: string | null;
   externalIds: Record<string, string>;
   mergedIntoId: string | null;
-  deletedAt: string | null;
-  deleteReason: string | null;
 }
 
-export const EntityKindRecord: RecordKind<EntityState> = {
+export interface EntityState extends EntityFields, DeletableState {}
+
+const fieldsOf = (row: EntityFields): EntityFields => ({
+  name: row.name,
+  kind: row.kind,
+  aliases: row.aliases,
+  description: row.description,
+  externalIds: row.externalIds,
+  mergedIntoId: row.mergedIntoId,
+});
+
+export const EntityKindRecord: RecordKind<EntityState, EntityRecord> = {
   recordType: RecordType.ENTITY,
   table: 'entities',
   async loadState(manager: EntityManager, id: string) {
     const entity = await manager.findOneBy(EntityRecord, { id });
-    if (!entity) return null;
-    return {
-      name: entity.name,
-      kind: entity.kind,
-      aliases: entity.aliases,
-      description: entity.description,
-      externalIds: entity.externalIds,
-      mergedIntoId: entity.mergedIntoId,
-      deletedAt: entity.deletedAt?.toISOString() ?? null,
-      deleteReason: entity.deleteReason,
-    };
+    return entity && { ...fieldsOf(entity), ...deletionState(entity) };
+  },
+  async saveState(manager, id, state) {
+    await manager.update(EntityRecord, { id }, { ...fieldsOf(state), ...deletionColumns(state) });
+  },
+  hydrate(meta, state) {
+    return Object.assign(new EntityRecord(), fieldsOf(state), recordColumns(meta, state));
   },
 };

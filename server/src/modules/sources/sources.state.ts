@@ -1,29 +1,52 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordKind } from '../../core/revisions/record-writer.js';
+import type { DatePrecision } from '../../core/dates/precision.js';
+import { deletionColumns, deletionState, recordColumns } from '../../core/revisions/deletable.js';
+import type { DeletableState, RecordKind } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
+import type { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
 import { SourceRevision } from './source-revision.entity.js';
 import { Source } from './source.entity.js';
 
-export interface SourceState extends Record<string, unknown> {
+export interface SourceFields {
   title: string;
   url: string | null;
   publisher: string | null;
   author: string | null;
   publishedAt: string | null;
-  publishedPrecision: string | null;
-  publishedBasis: string | null;
+  publishedPrecision: DatePrecision | null;
+  publishedBasis: PublicationDateBasis | null;
   publishedNote: string | null;
   language: string;
-  kind: string;
-  reliability: string | null;
+  kind: SourceKind;
+  reliability: Reliability | null;
   reliabilityNote: string | null;
-  /** The current text snapshot; the text itself lives, immutable, in `source_revisions`. */
-  textRevision: { id: string; number: number; sha256: string };
-  deletedAt: string | null;
-  deleteReason: string | null;
 }
 
-export const SourceRecord: RecordKind<SourceState> = {
+export interface SourceState extends SourceFields, DeletableState {
+  /** The current text snapshot; the text itself lives, immutable, in `source_revisions`. */
+  textRevision: { id: string; number: number; sha256: string };
+}
+
+const fieldsOf = (row: SourceFields): SourceFields => ({
+  title: row.title,
+  url: row.url,
+  publisher: row.publisher,
+  author: row.author,
+  publishedAt: row.publishedAt,
+  publishedPrecision: row.publishedPrecision,
+  publishedBasis: row.publishedBasis,
+  publishedNote: row.publishedNote,
+  language: row.language,
+  kind: row.kind,
+  reliability: row.reliability,
+  reliabilityNote: row.reliabilityNote,
+});
+
+/**
+ * The text is not restored from a state: snapshots are immutable, and a change of text goes through
+ * correctSourceText, which re-anchors the evidence. saveState writes the metadata.
+ */
+export const SourceRecord: RecordKind<SourceState, Source> = {
   recordType: RecordType.SOURCE,
   table: 'sources',
   async loadState(manager: EntityManager, id: string) {
@@ -36,21 +59,15 @@ export const SourceRecord: RecordKind<SourceState> = {
     });
     if (!revision) return null;
     return {
-      title: source.title,
-      url: source.url,
-      publisher: source.publisher,
-      author: source.author,
-      publishedAt: source.publishedAt,
-      publishedPrecision: source.publishedPrecision,
-      publishedBasis: source.publishedBasis,
-      publishedNote: source.publishedNote,
-      language: source.language,
-      kind: source.kind,
-      reliability: source.reliability,
-      reliabilityNote: source.reliabilityNote,
+      ...fieldsOf(source),
       textRevision: { id: revision.id, number: revision.number, sha256: revision.sha256 },
-      deletedAt: source.deletedAt?.toISOString() ?? null,
-      deleteReason: source.deleteReason,
+      ...deletionState(source),
     };
+  },
+  async saveState(manager, id, state) {
+    await manager.update(Source, { id }, { ...fieldsOf(state), ...deletionColumns(state) });
+  },
+  hydrate(meta, state) {
+    return Object.assign(new Source(), fieldsOf(state), recordColumns(meta, state));
   },
 };
