@@ -133,7 +133,7 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
   const evidence = async (owner: { claimId?: string; eventId?: string }, key: string, quotes: CuratedQuote[]) => {
     for (const [i, quote] of quotes.entries()) {
       const id = idOf('evidence', `${key}/${i}`);
-      await once('evidence', id, () => services.evidence.create(context, { id, ...owner, sourceId, quote, reason }, manager));
+      await once('evidence', id, () => services.evidence.create(context, { id, ...owner, sourceId, selector: quote, reason }, manager));
     }
   };
   for (const item of dependencyOrder(curated.events ?? [], (e) => (e.parent ? [e.parent] : []), 'event parents')) {
@@ -145,10 +145,8 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
         title: item.title,
         type: item.type,
         summary: item.summary,
-        startDate: item.start,
-        startPrecision: item.startPrecision,
-        endDate: item.end,
-        endPrecision: item.endPrecision,
+        start: item.start && item.startPrecision ? { date: item.start, precision: item.startPrecision } : null,
+        end: item.end && item.endPrecision ? { date: item.end, precision: item.endPrecision } : null,
         timeExpression: item.timeExpression,
         placeId: item.place ? entity(item.place, `${where} place`) : null,
         parentId: item.parent ? event(item.parent, `${where} parent`) : null,

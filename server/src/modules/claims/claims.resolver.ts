@@ -1,12 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../core/paging/connection.js';
+import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../context.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { canSee } from '../review/visibility.js';
+import { EDITORS } from '../users/users.enums.js';
+import { writeContextOf } from '../users/viewer.js';
 import { Claim, ClaimLink } from './claim.entity.js';
-import { ClaimConnection } from './claims.types.js';
+import { ClaimConnection, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
 @Resolver(() => Claim)
 export class ClaimsResolver {
@@ -18,6 +21,31 @@ export class ClaimsResolver {
   @Query(() => ClaimConnection)
   claims(@Args() page: PageArgs, @Ctx() { services, viewer }: RequestContext) {
     return services.claims.list(viewer, page);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Claim, { description: 'Creates a claim as a DRAFT.' })
+  async createClaim(@Arg('input') input: CreateClaimInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    const written = await services.claims.create(writeContextOf(viewer, requestId), input);
+    return services.claims.current(written.revision.recordId);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Claim)
+  updateClaim(@Arg('input') input: UpdateClaimInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.claims.update(writeContextOf(viewer, requestId), input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Claim)
+  deleteClaim(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.claims.delete(writeContextOf(viewer, requestId), input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Claim)
+  restoreClaim(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.claims.restore(writeContextOf(viewer, requestId), { ...input, reason: input.reason ?? null });
   }
 
   @FieldResolver(() => EntityRecord, { nullable: true, description: 'The claimant, when the source names them.' })

@@ -1,29 +1,71 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../core/ids.js';
 import { paginate, type Connection, type PageRequest } from '../../core/paging/connection.js';
+import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
-import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { canSee, visibleOnly } from '../review/visibility.js';
 import type { Viewer } from '../users/viewer.js';
 import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from './claim.entity.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
-import { ClaimRecord, type ClaimState } from './claims.state.js';
+import { ClaimRecord, type ClaimFields, type ClaimLinkState, type ClaimState } from './claims.state.js';
+import type { CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
-export interface CreateClaimInput {
-  id?: string;
-  text: string;
-  claimantId?: string | null;
-  claimantLabel?: string | null;
-  attribution: Attribution;
-  modality: ClaimModality;
-  credibility?: number | null;
-  rank?: ClaimRank | null;
-  eventIds?: string[];
-  entityIds?: string[];
-  links?: Array<{ type: ClaimLinkType; toClaimId: string }>;
-  reason?: string | null;
+/** What an editor sets on a claim; status is the review workflow's. */
+type ClaimInputFields = Omit<ClaimFields, 'status'> & { eventIds: string[]; entityIds: string[]; links: ClaimLinkState[] };
+
+const EMPTY: ClaimInputFields = {
+  text: '',
+  claimantId: null,
+  claimantLabel: null,
+  attribution: Attribution.AUTHOR_ASSERTION,
+  modality: ClaimModality.ASSERTED,
+  credibility: null,
+  rank: ClaimRank.NORMAL,
+  eventIds: [],
+  entityIds: [],
+  links: [],
+};
+
+async function checkFields(manager: EntityManager, id: string, fields: ClaimInputFields): Promise<ClaimInputFields> {
+  const check = new InputCheck();
+  const claimantId = fields.claimantId ? check.id('claimantId', fields.claimantId) : null;
+  const claimantLabel = check.optionalText('claimantLabel', fields.claimantLabel, { max: 300 });
+  if ((claimantId === null) === (claimantLabel === null)) {
+    check.fail('claimantId', 'give either a claimant entity or a label for an unnamed claimant, not both');
+  }
+  const eventIds = [...new Set(fields.eventIds.map((eventId, i) => check.id(`eventIds[${i}]`, eventId)))].sort();
+  const entityIds = [...new Set(fields.entityIds.map((entityId, i) => check.id(`entityIds[${i}]`, entityId)))].sort();
+  const links: ClaimLinkState[] = [];
+  fields.links.forEach((link, i) => {
+    const normalised = { type: check.oneOf(`links[${i}].type`, link.type, ClaimLinkType), toClaimId: check.id(`links[${i}].toClaimId`, link.toClaimId) };
+    if (normalised.toClaimId === id) check.fail(`links[${i}].toClaimId`, 'a claim cannot link to itself');
+    if (!links.some((l) => l.type === normalised.type && l.toClaimId === normalised.toClaimId)) links.push(normalised);
+  });
+  links.sort((a, b) => a.toClaimId.localeCompare(b.toClaimId) || a.type.localeCompare(b.type));
+  const normalised: ClaimInputFields = {
+    text: check.text('text', fields.text, { max: 10000 }),
+    claimantId,
+    claimantLabel,
+    attribution: check.oneOf('attribution', fields.attribution, Attribution),
+    modality: check.oneOf('modality', fields.modality, ClaimModality),
+    credibility: fields.credibility == null ? null : check.integer('credibility', fields.credibility, 1, 6),
+    rank: check.oneOf('rank', fields.rank ?? ClaimRank.NORMAL, ClaimRank),
+    eventIds,
+    entityIds,
+    links,
+  };
+  check.done();
+  await requireReferences(manager, [
+    { field: 'claimantId', table: 'entities', id: claimantId },
+    ...eventIds.map((eventId, i) => ({ field: `eventIds[${i}]`, table: 'events', id: eventId })),
+    ...entityIds.map((entityId, i) => ({ field: `entityIds[${i}]`, table: 'entities', id: entityId })),
+    ...links.map((link, i) => ({ field: `links[${i}].toClaimId`, table: 'claims', id: link.toClaimId })),
+  ]);
+  return normalised;
 }
 
 export class ClaimsService {
@@ -39,47 +81,38 @@ export class ClaimsService {
   }
 
   /** Creates a claim with what it is about and its links, as a DRAFT for review. */
-  async create(context: WriteContext, input: CreateClaimInput, manager: EntityManager = this.dataSource.manager): Promise<Written<ClaimState>> {
-    const check = new InputCheck();
-    const claimantId = input.claimantId ? check.id('claimantId', input.claimantId) : null;
-    const claimantLabel = check.optionalText('claimantLabel', input.claimantLabel, { max: 300 });
-    if ((claimantId === null) === (claimantLabel === null)) {
-      check.fail('claimantId', 'give either a claimant entity or a label for an unnamed claimant, not both');
-    }
-    const eventIds = [...new Set((input.eventIds ?? []).map((id, i) => check.id(`eventIds[${i}]`, id)))];
-    const entityIds = [...new Set((input.entityIds ?? []).map((id, i) => check.id(`entityIds[${i}]`, id)))];
-    const row = {
-      id: input.id ?? newId(),
-      text: check.text('text', input.text, { max: 10000 }),
-      claimantId,
-      claimantLabel,
-      attribution: check.oneOf('attribution', input.attribution, Attribution),
-      modality: check.oneOf('modality', input.modality, ClaimModality),
-      credibility: input.credibility == null ? null : check.integer('credibility', input.credibility, 1, 6),
-      rank: input.rank ? check.oneOf('rank', input.rank, ClaimRank) : ClaimRank.NORMAL,
-      status: ReviewStatus.DRAFT,
-    };
-    const links = (input.links ?? []).map((link, i) => ({
-      type: check.oneOf(`links[${i}].type`, link.type, ClaimLinkType),
-      toClaimId: check.id(`links[${i}].toClaimId`, link.toClaimId),
-    }));
-    links.forEach((link, i) => {
-      if (link.toClaimId === row.id) check.fail(`links[${i}].toClaimId`, 'a claim cannot link to itself');
-    });
-    check.done();
-
+  async create(context: WriteContext, input: CreateClaimInput & { id?: string }, manager: EntityManager = this.dataSource.manager): Promise<Written<ClaimState>> {
+    const id = input.id ?? newId();
     const now = new Date();
-    return new RecordWriter(manager).create(context, ClaimRecord, row.id, input.reason ?? null, async (tx) => {
-      await requireReferences(tx, [
-        { field: 'claimantId', table: 'entities', id: claimantId },
-        ...eventIds.map((id, i) => ({ field: `eventIds[${i}]`, table: 'events', id })),
-        ...entityIds.map((id, i) => ({ field: `entityIds[${i}]`, table: 'entities', id })),
-        ...links.map((link, i) => ({ field: `links[${i}].toClaimId`, table: 'claims', id: link.toClaimId })),
-      ]);
-      await tx.insert(Claim, { ...row, createdAt: now, updatedAt: now });
-      if (eventIds.length > 0) await tx.insert(ClaimEvent, eventIds.map((eventId) => ({ claimId: row.id, eventId })));
-      if (entityIds.length > 0) await tx.insert(ClaimEntity, entityIds.map((entityId) => ({ claimId: row.id, entityId })));
-      if (links.length > 0) await tx.insert(ClaimLink, links.map((link) => ({ fromClaimId: row.id, ...link })));
+    return new RecordWriter(manager).create(context, ClaimRecord, id, input.reason ?? null, async (tx) => {
+      const { eventIds, entityIds, links, ...fields } = await checkFields(tx, id, applyPatch(EMPTY, input));
+      await tx.insert(Claim, { id, ...fields, status: ReviewStatus.DRAFT, createdAt: now, updatedAt: now });
+      if (eventIds.length > 0) await tx.insert(ClaimEvent, eventIds.map((eventId) => ({ claimId: id, eventId })));
+      if (entityIds.length > 0) await tx.insert(ClaimEntity, entityIds.map((entityId) => ({ claimId: id, entityId })));
+      if (links.length > 0) await tx.insert(ClaimLink, links.map((link) => ({ fromClaimId: id, ...link })));
     });
+  }
+
+  async update(context: WriteContext, input: UpdateClaimInput): Promise<Claim> {
+    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
+    await new RecordWriter(this.dataSource).replace(context, ClaimRecord, target, async (before, tx) => ({
+      ...before,
+      ...(await checkFields(tx, target.id, applyPatch<ClaimInputFields>(before, input))),
+    }));
+    return this.current(target.id);
+  }
+
+  async delete(context: WriteContext, target: ChangeTarget): Promise<Claim> {
+    await new RecordWriter(this.dataSource).softDelete(context, ClaimRecord, { ...target, id: requireId(target.id) });
+    return this.current(target.id);
+  }
+
+  async restore(context: WriteContext, target: ChangeTarget): Promise<Claim> {
+    await new RecordWriter(this.dataSource).restore(context, ClaimRecord, { ...target, id: requireId(target.id) });
+    return this.current(target.id);
+  }
+
+  current(id: string): Promise<Claim> {
+    return this.dataSource.manager.findOneByOrFail(Claim, { id });
   }
 }

@@ -1,7 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../core/paging/connection.js';
+import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../context.js';
-import { EntityConnection, ExternalId } from './entities.types.js';
+import { EDITORS } from '../users/users.enums.js';
+import { writeContextOf } from '../users/viewer.js';
+import { CreateEntityInput, EntityConnection, ExternalId, UpdateEntityInput } from './entities.types.js';
 import { EntityRecord } from './entity.entity.js';
 
 @Resolver(() => EntityRecord)
@@ -14,6 +17,31 @@ export class EntitiesResolver {
   @Query(() => EntityConnection, { description: 'Entities that are not merged into another.' })
   entities(@Args() page: PageArgs, @Ctx() { services, viewer }: RequestContext) {
     return services.entities.list(viewer, page);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => EntityRecord)
+  async createEntity(@Arg('input') input: CreateEntityInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    const written = await services.entities.create(writeContextOf(viewer, requestId), input);
+    return services.entities.current(written.revision.recordId);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => EntityRecord)
+  updateEntity(@Arg('input') input: UpdateEntityInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.entities.update(writeContextOf(viewer, requestId), input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => EntityRecord)
+  deleteEntity(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.entities.delete(writeContextOf(viewer, requestId), input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => EntityRecord)
+  restoreEntity(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.entities.restore(writeContextOf(viewer, requestId), { ...input, reason: input.reason ?? null });
   }
 
   @FieldResolver(() => [ExternalId])

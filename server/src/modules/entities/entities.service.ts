@@ -1,25 +1,47 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../core/ids.js';
 import { paginate, type Connection, type PageRequest } from '../../core/paging/connection.js';
-import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { applyPatch } from '../../core/patch.js';
+import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { seesUnreviewed, type Viewer } from '../users/viewer.js';
 import { EntityKind } from './entities.enums.js';
-import { EntityKindRecord, type EntityState } from './entities.state.js';
+import { EntityKindRecord, type EntityFields, type EntityState } from './entities.state.js';
+import type { CreateEntityInput, ExternalIdInput, UpdateEntityInput } from './entities.types.js';
 import { EntityRecord } from './entity.entity.js';
-
-export interface CreateEntityInput {
-  id?: string;
-  name: string;
-  kind: EntityKind;
-  aliases?: string[];
-  description?: string | null;
-  externalIds?: Record<string, string>;
-  reason?: string | null;
-}
 
 const SCHEME = /^[a-z][a-z0-9_-]{0,39}$/;
 const WIKIDATA_ID = /^Q[1-9][0-9]*$/;
+const MAX_ALIASES = 100;
+
+type EntityInputFields = Omit<EntityFields, 'externalIds' | 'mergedIntoId'> & { externalIds: Record<string, string> | ExternalIdInput[] };
+
+const toRecord = (ids: Record<string, string> | ExternalIdInput[]): Array<[string, string]> =>
+  Array.isArray(ids) ? ids.map((id) => [id.scheme, id.value]) : Object.entries(ids);
+
+function checkFields(fields: EntityInputFields): Omit<EntityFields, 'mergedIntoId'> {
+  const check = new InputCheck();
+  const name = check.text('name', fields.name, { max: 300 });
+  const aliases = [...new Set(fields.aliases.map((alias, i) => check.text(`aliases[${i}]`, alias, { max: 300 })))].filter((alias) => alias !== name);
+  if (aliases.length > MAX_ALIASES) check.fail('aliases', `must hold at most ${MAX_ALIASES} names`);
+  const externalIds: Record<string, string> = {};
+  for (const [scheme, value] of toRecord(fields.externalIds)) {
+    if (!SCHEME.test(scheme)) check.fail(`externalIds.${scheme}`, 'the scheme must be lower-case letters, digits, _ or -');
+    else if (scheme in externalIds) check.fail(`externalIds.${scheme}`, 'is given twice');
+    else if (scheme === 'wikidata' && !WIKIDATA_ID.test(value)) check.fail('externalIds.wikidata', 'must be a Wikidata item id such as Q7747');
+    else externalIds[scheme] = check.text(`externalIds.${scheme}`, value, { max: 200 });
+  }
+  const normalised = {
+    name,
+    kind: check.oneOf('kind', fields.kind, EntityKind),
+    aliases,
+    description: check.optionalText('description', fields.description, { max: 5000 }),
+    externalIds,
+  };
+  check.done();
+  return normalised;
+}
 
 export class EntitiesService {
   constructor(private readonly dataSource: DataSource) {}
@@ -38,30 +60,45 @@ export class EntitiesService {
     return paginate(query, page);
   }
 
-  async create(context: WriteContext, input: CreateEntityInput, manager: EntityManager = this.dataSource.manager): Promise<Written<EntityState>> {
-    const check = new InputCheck();
-    const name = check.text('name', input.name, { max: 300 });
-    const aliases = [...new Set((input.aliases ?? []).map((alias, i) => check.text(`aliases[${i}]`, alias, { max: 300 })))];
-    if (aliases.length > 100) check.fail('aliases', 'must hold at most 100 names');
-    const externalIds: Record<string, string> = {};
-    for (const [scheme, value] of Object.entries(input.externalIds ?? {})) {
-      if (!SCHEME.test(scheme)) check.fail(`externalIds.${scheme}`, 'the scheme must be lower-case letters, digits, _ or -');
-      else if (scheme === 'wikidata' && !WIKIDATA_ID.test(value)) check.fail('externalIds.wikidata', 'must be a Wikidata item id such as Q7747');
-      else externalIds[scheme] = check.text(`externalIds.${scheme}`, value, { max: 200 });
-    }
-    const row = {
-      id: input.id ?? newId(),
-      name,
-      kind: check.oneOf('kind', input.kind, EntityKind),
-      aliases: aliases.filter((alias) => alias !== name),
-      description: check.optionalText('description', input.description, { max: 5000 }),
-      externalIds,
-    };
-    check.done();
-
-    const now = new Date();
-    return new RecordWriter(manager).create(context, EntityKindRecord, row.id, input.reason ?? null, async (tx) => {
-      await tx.insert(EntityRecord, { ...row, createdAt: now, updatedAt: now });
+  async create(
+    context: WriteContext,
+    input: Omit<CreateEntityInput, 'externalIds'> & { id?: string; externalIds?: Record<string, string> | ExternalIdInput[] },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Written<EntityState>> {
+    const fields = checkFields({
+      name: input.name,
+      kind: input.kind,
+      aliases: input.aliases ?? [],
+      description: input.description ?? null,
+      externalIds: input.externalIds ?? {},
     });
+    const id = input.id ?? newId();
+    const now = new Date();
+    return new RecordWriter(manager).create(context, EntityKindRecord, id, input.reason ?? null, async (tx) => {
+      await tx.insert(EntityRecord, { id, ...fields, createdAt: now, updatedAt: now });
+    });
+  }
+
+  async update(context: WriteContext, input: UpdateEntityInput): Promise<EntityRecord> {
+    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
+    await new RecordWriter(this.dataSource).replace(context, EntityKindRecord, target, (before) => ({
+      ...before,
+      ...checkFields(applyPatch<EntityInputFields>(before, input)),
+    }));
+    return this.current(target.id);
+  }
+
+  async delete(context: WriteContext, target: ChangeTarget): Promise<EntityRecord> {
+    await new RecordWriter(this.dataSource).softDelete(context, EntityKindRecord, { ...target, id: requireId(target.id) });
+    return this.current(target.id);
+  }
+
+  async restore(context: WriteContext, target: ChangeTarget): Promise<EntityRecord> {
+    await new RecordWriter(this.dataSource).restore(context, EntityKindRecord, { ...target, id: requireId(target.id) });
+    return this.current(target.id);
+  }
+
+  current(id: string): Promise<EntityRecord> {
+    return this.dataSource.manager.findOneByOrFail(EntityRecord, { id });
   }
 }

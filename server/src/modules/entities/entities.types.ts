@@ -1,5 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { connectionType } from '../../core/paging/connection.js';
+import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
+import { EntityKind } from './entities.enums.js';
 import { EntityRecord } from './entity.entity.js';
 
 export const EntityConnection = connectionType(EntityRecord, 'Entity');
@@ -11,4 +13,52 @@ export class ExternalId {
 
   @Field()
   value: string;
+}
+
+@InputType()
+export class ExternalIdInput {
+  @Field()
+  scheme: string;
+
+  @Field()
+  value: string;
+}
+
+@InputType()
+export class CreateEntityInput {
+  @Field()
+  name: string;
+
+  @Field(() => EntityKind)
+  kind: EntityKind;
+
+  @Field(() => [String], { nullable: true })
+  aliases?: string[];
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => [ExternalIdInput], { nullable: true })
+  externalIds?: ExternalIdInput[];
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
+}
+
+@InputType({ description: 'Left-out fields stay as they are; a list given replaces the whole list.' })
+export class UpdateEntityInput extends UpdateInputBase {
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => EntityKind, { nullable: true })
+  kind?: EntityKind;
+
+  @Field(() => [String], { nullable: true })
+  aliases?: string[];
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => [ExternalIdInput], { nullable: true })
+  externalIds?: ExternalIdInput[];
 }

@@ -1,14 +1,17 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { endOfPeriod, type DatePrecision } from '../../core/dates/precision.js';
 import { PageArgs } from '../../core/paging/connection.js';
+import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Claim } from '../claims/claim.entity.js';
 import type { RequestContext } from '../context.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { canSee } from '../review/visibility.js';
+import { EDITORS } from '../users/users.enums.js';
+import { writeContextOf } from '../users/viewer.js';
 import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
-import { EventConnection, FuzzyDate } from './events.types.js';
+import { CreateEventInput, EventConnection, FuzzyDate, UpdateEventInput } from './events.types.js';
 
 const fuzzyDate = (date: string | null, precision: DatePrecision | null): FuzzyDate | null =>
   date && precision ? { date, precision, latest: endOfPeriod(date, precision) } : null;
@@ -28,6 +31,31 @@ export class EventsResolver {
   @Query(() => [EventType], { description: 'The vocabulary of event types.' })
   eventTypes(@Ctx() { services }: RequestContext) {
     return services.events.listTypes();
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Event, { description: 'Creates an event, with its participants, as a DRAFT.' })
+  async createEvent(@Arg('input') input: CreateEventInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    const written = await services.events.create(writeContextOf(viewer, requestId), input);
+    return services.events.current(written.revision.recordId);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Event)
+  updateEvent(@Arg('input') input: UpdateEventInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.events.update(writeContextOf(viewer, requestId), input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Event)
+  deleteEvent(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.events.delete(writeContextOf(viewer, requestId), input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Event)
+  restoreEvent(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.events.restore(writeContextOf(viewer, requestId), { ...input, reason: input.reason ?? null });
   }
 
   @FieldResolver(() => EventType)

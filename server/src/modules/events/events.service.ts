@@ -1,9 +1,10 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import type { DatePrecision } from '../../core/dates/precision.js';
 import { newId } from '../../core/ids.js';
 import { paginate, type Connection, type PageRequest } from '../../core/paging/connection.js';
+import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
-import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { canSee, visibleOnly } from '../review/visibility.js';
@@ -12,6 +13,7 @@ import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
 import { EventRecord, EventTypeRecord, type EventState, type EventTypeState } from './events.state.js';
+import type { CreateEventInput, FuzzyDateInput, ParticipantInput, UpdateEventInput } from './events.types.js';
 
 export interface CreateEventTypeInput {
   id?: string;
@@ -21,24 +23,93 @@ export interface CreateEventTypeInput {
   reason?: string | null;
 }
 
-export interface CreateEventInput {
-  id?: string;
+const EVENT_TYPE_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
+
+/** What an editor sets on an event; status and bookkeeping are the workflow's. */
+interface EventInputFields {
   title: string;
   type: string;
-  summary?: string | null;
-  startDate?: string | null;
-  startPrecision?: DatePrecision | null;
-  endDate?: string | null;
-  endPrecision?: DatePrecision | null;
-  timeExpression?: string | null;
-  placeId?: string | null;
-  parentId?: string | null;
+  summary: string | null;
+  start: FuzzyDateInput | null;
+  end: FuzzyDateInput | null;
+  timeExpression: string | null;
+  placeId: string | null;
+  parentId: string | null;
   modality: EventModality;
-  participants?: Array<{ entityId: string; role: ParticipantRole }>;
-  reason?: string | null;
+  participants: ParticipantInput[];
 }
 
-const EVENT_TYPE_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
+const inputFieldsOf = (state: EventState): EventInputFields => ({
+  title: state.title,
+  type: state.typeCode,
+  summary: state.summary,
+  start: state.startDate && state.startPrecision ? { date: state.startDate, precision: state.startPrecision } : null,
+  end: state.endDate && state.endPrecision ? { date: state.endDate, precision: state.endPrecision } : null,
+  timeExpression: state.timeExpression,
+  placeId: state.placeId,
+  parentId: state.parentId,
+  modality: state.modality,
+  participants: state.participants,
+});
+
+/** Checks an event's fields and the records they name; returns the state's fields, normalised. */
+async function checkFields(manager: EntityManager, id: string, fields: EventInputFields) {
+  const check = new InputCheck();
+  const start = check.datedAt('start', fields.start?.date, fields.start?.precision);
+  const end = check.datedAt('end', fields.end?.date, fields.end?.precision);
+  if (end.date && !start.date) check.fail('end', 'needs a start date');
+  if (end.date && start.date && end.date < start.date) check.fail('end', 'must not be before the start');
+  const participants = fields.participants.map((p, i) => ({
+    entityId: check.id(`participants[${i}].entityId`, p.entityId),
+    role: check.oneOf(`participants[${i}].role`, p.role, ParticipantRole),
+  }));
+  const seen = new Set<string>();
+  participants.forEach((p, i) => {
+    if (seen.has(`${p.entityId}/${p.role}`)) check.fail(`participants[${i}]`, 'names the same entity in the same role twice');
+    seen.add(`${p.entityId}/${p.role}`);
+  });
+  const parentId = fields.parentId ? check.id('parentId', fields.parentId) : null;
+  if (parentId === id) check.fail('parentId', 'an event cannot be part of itself');
+  const normalised = {
+    title: check.text('title', fields.title, { max: 500 }),
+    typeCode: check.text('type', fields.type, { max: 40 }),
+    summary: check.optionalText('summary', fields.summary, { max: 10000 }),
+    startDate: start.date,
+    startPrecision: start.precision,
+    endDate: end.date,
+    endPrecision: end.precision,
+    timeExpression: check.optionalText('timeExpression', fields.timeExpression, { max: 300 }),
+    placeId: fields.placeId ? check.id('placeId', fields.placeId) : null,
+    parentId,
+    modality: check.oneOf('modality', fields.modality, EventModality),
+    participants: participants.sort((a, b) => a.entityId.localeCompare(b.entityId) || a.role.localeCompare(b.role)),
+  };
+  check.done();
+  await requireReferences(manager, [
+    { field: 'type', table: 'event_types', column: 'code', id: normalised.typeCode },
+    { field: 'placeId', table: 'entities', id: normalised.placeId },
+    { field: 'parentId', table: 'events', id: parentId },
+    ...participants.map((p, i) => ({ field: `participants[${i}].entityId`, table: 'entities', id: p.entityId })),
+  ]);
+  if (parentId) await refuseParentCycle(manager, id, parentId);
+  return normalised;
+}
+
+/** An event cannot end up part of one of its own parts. */
+async function refuseParentCycle(manager: EntityManager, id: string, parentId: string): Promise<void> {
+  const [row] = (await manager.query(
+    `WITH RECURSIVE ancestors(id) AS (
+       SELECT parent_id FROM events WHERE id = $1
+       UNION SELECT e.parent_id FROM events e JOIN ancestors a ON e.id = a.id WHERE e.parent_id IS NOT NULL
+     ) SELECT EXISTS (SELECT 1 FROM ancestors WHERE id = $2) AS cycle`,
+    [parentId, id],
+  )) as Array<{ cycle: boolean }>;
+  if (row?.cycle) {
+    const check = new InputCheck();
+    check.fail('parentId', 'would make the event part of one of its own parts');
+    check.done();
+  }
+}
 
 export class EventsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -74,49 +145,47 @@ export class EventsService {
   }
 
   /** Creates an event with its participants, as a DRAFT for review. */
-  async create(context: WriteContext, input: CreateEventInput, manager: EntityManager = this.dataSource.manager): Promise<Written<EventState>> {
-    const check = new InputCheck();
-    const start = check.datedAt('startDate', input.startDate, input.startPrecision);
-    const end = check.datedAt('endDate', input.endDate, input.endPrecision);
-    if (end.date && !start.date) check.fail('endDate', 'needs a start date');
-    if (end.date && start.date && end.date < start.date) check.fail('endDate', 'must not be before the start date');
-    const participants = (input.participants ?? []).map((p, i) => ({
-      entityId: check.id(`participants[${i}].entityId`, p.entityId),
-      role: check.oneOf(`participants[${i}].role`, p.role, ParticipantRole),
-    }));
-    const seen = new Set<string>();
-    participants.forEach((p, i) => {
-      const key = `${p.entityId}/${p.role}`;
-      if (seen.has(key)) check.fail(`participants[${i}]`, 'names the same entity in the same role twice');
-      seen.add(key);
-    });
-    const row = {
-      id: input.id ?? newId(),
-      title: check.text('title', input.title, { max: 500 }),
-      typeCode: check.text('type', input.type, { max: 40 }),
-      summary: check.optionalText('summary', input.summary, { max: 10000 }),
-      startDate: start.date,
-      startPrecision: start.precision,
-      endDate: end.date,
-      endPrecision: end.precision,
-      timeExpression: check.optionalText('timeExpression', input.timeExpression, { max: 300 }),
-      placeId: input.placeId ? check.id('placeId', input.placeId) : null,
-      parentId: input.parentId ? check.id('parentId', input.parentId) : null,
-      modality: check.oneOf('modality', input.modality, EventModality),
-      status: ReviewStatus.DRAFT,
-    };
-    check.done();
-
+  async create(context: WriteContext, input: CreateEventInput & { id?: string }, manager: EntityManager = this.dataSource.manager): Promise<Written<EventState>> {
+    const id = input.id ?? newId();
     const now = new Date();
-    return new RecordWriter(manager).create(context, EventRecord, row.id, input.reason ?? null, async (tx) => {
-      await requireReferences(tx, [
-        { field: 'type', table: 'event_types', column: 'code', id: row.typeCode },
-        { field: 'placeId', table: 'entities', id: row.placeId },
-        { field: 'parentId', table: 'events', id: row.parentId },
-        ...participants.map((p, i) => ({ field: `participants[${i}].entityId`, table: 'entities', id: p.entityId })),
-      ]);
-      await tx.insert(Event, { ...row, createdAt: now, updatedAt: now });
-      if (participants.length > 0) await tx.insert(EventParticipant, participants.map((p) => ({ ...p, eventId: row.id })));
+    return new RecordWriter(manager).create(context, EventRecord, id, input.reason ?? null, async (tx) => {
+      const { participants, ...fields } = await checkFields(tx, id, {
+        title: input.title,
+        type: input.type,
+        summary: input.summary ?? null,
+        start: input.start ?? null,
+        end: input.end ?? null,
+        timeExpression: input.timeExpression ?? null,
+        placeId: input.placeId ?? null,
+        parentId: input.parentId ?? null,
+        modality: input.modality,
+        participants: input.participants ?? [],
+      });
+      await tx.insert(Event, { id, ...fields, status: ReviewStatus.DRAFT, createdAt: now, updatedAt: now });
+      if (participants.length > 0) await tx.insert(EventParticipant, participants.map((p) => ({ ...p, eventId: id })));
     });
+  }
+
+  async update(context: WriteContext, input: UpdateEventInput): Promise<Event> {
+    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
+    await new RecordWriter(this.dataSource).replace(context, EventRecord, target, async (before, tx) => ({
+      ...before,
+      ...(await checkFields(tx, target.id, applyPatch(inputFieldsOf(before), input))),
+    }));
+    return this.current(target.id);
+  }
+
+  async delete(context: WriteContext, target: ChangeTarget): Promise<Event> {
+    await new RecordWriter(this.dataSource).softDelete(context, EventRecord, { ...target, id: requireId(target.id) });
+    return this.current(target.id);
+  }
+
+  async restore(context: WriteContext, target: ChangeTarget): Promise<Event> {
+    await new RecordWriter(this.dataSource).restore(context, EventRecord, { ...target, id: requireId(target.id) });
+    return this.current(target.id);
+  }
+
+  current(id: string): Promise<Event> {
+    return this.dataSource.manager.findOneByOrFail(Event, { id });
   }
 }

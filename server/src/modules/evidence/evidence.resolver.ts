@@ -1,15 +1,43 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Claim } from '../claims/claim.entity.js';
 import type { RequestContext } from '../context.js';
 import { Event } from '../events/event.entity.js';
 import { canSee } from '../review/visibility.js';
+import { EDITORS } from '../users/users.enums.js';
+import { writeContextOf } from '../users/viewer.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { Source } from '../sources/source.entity.js';
 import { Evidence } from './evidence.entity.js';
-import { TextSelector } from './evidence.types.js';
+import { CreateEvidenceInput, TextSelector, UpdateEvidenceInput } from './evidence.types.js';
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
+  @Authorized(...EDITORS)
+  @Mutation(() => Evidence, { description: 'Anchors a claim or an event to words in a source.' })
+  async createEvidence(@Arg('input') input: CreateEvidenceInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    const written = await services.evidence.create(writeContextOf(viewer, requestId), input);
+    return services.evidence.current(written.revision.recordId);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Evidence)
+  updateEvidence(@Arg('input') input: UpdateEvidenceInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.evidence.update(writeContextOf(viewer, requestId), input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Evidence)
+  deleteEvidence(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.evidence.delete(writeContextOf(viewer, requestId), input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Evidence)
+  restoreEvidence(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.evidence.restore(writeContextOf(viewer, requestId), { ...input, reason: input.reason ?? null });
+  }
+
   @FieldResolver(() => TextSelector)
   selector(@Root() evidence: Evidence): TextSelector {
     return { exact: evidence.exact, prefix: evidence.prefix, suffix: evidence.suffix, start: evidence.startPos, end: evidence.endPos };

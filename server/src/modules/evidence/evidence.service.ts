@@ -1,62 +1,83 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { locateQuote, type TextQuote } from '../../core/anchoring/text-quote.js';
+import { locateQuote, selectorForRange, sliceCodePoints, type TextSelector } from '../../core/anchoring/text-quote.js';
 import { BadInputError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { requireReferences } from '../../core/references.js';
-import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
-import { InputCheck } from '../../core/validation.js';
+import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { InputCheck, requireId } from '../../core/validation.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { AnchorStatus } from './evidence.enums.js';
 import { Evidence } from './evidence.entity.js';
 import { EvidenceRecord, type EvidenceState } from './evidence.state.js';
-
-export interface CreateEvidenceInput {
-  id?: string;
-  claimId?: string | null;
-  eventId?: string | null;
-  /** The snapshot the quote is in; the source's current one when only `sourceId` is given. */
-  sourceRevisionId?: string | null;
-  sourceId?: string | null;
-  quote: TextQuote;
-  reason?: string | null;
-}
+import type { CreateEvidenceInput, SelectorInput, UpdateEvidenceInput } from './evidence.types.js';
 
 const MAX_QUOTE = 10_000;
+
+/** The snapshot a selector points into: the one named, or the current text of the source named. */
+async function revisionFor(manager: EntityManager, ref: { sourceRevisionId?: string | null; sourceId?: string | null }): Promise<SourceRevision> {
+  const check = new InputCheck();
+  if (ref.sourceRevisionId) check.id('sourceRevisionId', ref.sourceRevisionId);
+  else if (ref.sourceId) check.id('sourceId', ref.sourceId);
+  else check.fail('sourceId', 'name the source, or one of its revisions');
+  check.done();
+  const revision = ref.sourceRevisionId
+    ? await manager.findOneBy(SourceRevision, { id: ref.sourceRevisionId })
+    : await manager.findOne(SourceRevision, { where: { sourceId: ref.sourceId! }, order: { number: 'DESC' } });
+  if (!revision) throw new BadInputError([{ field: ref.sourceRevisionId ? 'sourceRevisionId' : 'sourceId', message: 'no such source text' }]);
+  return revision;
+}
+
+/**
+ * Anchors a selector in a text, or refuses it: a quote that is not there, or stands there more than once with
+ * nothing to choose between the repeats, never becomes a guessed anchor (invariant 4).
+ */
+export function anchorSelector(text: string, selector: SelectorInput): TextSelector {
+  const check = new InputCheck();
+  if (selector.exact.length === 0) check.fail('selector.exact', 'must not be empty');
+  if (selector.exact.length > MAX_QUOTE) check.fail('selector.exact', `must be at most ${MAX_QUOTE} characters`);
+  const hasStart = selector.start != null;
+  if (hasStart !== (selector.end != null)) check.fail('selector.end', 'start and end go together');
+  check.done();
+  if (hasStart) {
+    const points = Array.from(text);
+    const length = points.length;
+    const { start, end } = selector as { start: number; end: number };
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > length) {
+      throw new BadInputError([{ field: 'selector.start', message: `must satisfy 0 <= start < end <= ${length} (the text's length in code points)` }]);
+    }
+    if (sliceCodePoints(text, start, end) !== selector.exact) {
+      throw new BadInputError([{ field: 'selector.exact', message: `is not the text between ${start} and ${end}` }]);
+    }
+    const startUnit = points.slice(0, start).join('').length;
+    return selectorForRange(text, startUnit, startUnit + selector.exact.length);
+  }
+  const match = locateQuote(text, { exact: selector.exact, prefix: selector.prefix ?? undefined, suffix: selector.suffix ?? undefined });
+  if (!match.ok) {
+    const message =
+      match.reason === 'AMBIGUOUS'
+        ? `stands ${match.occurrences} times in the text: add a prefix or suffix, or give start and end, to say which`
+        : 'is not in the text (with the given prefix and suffix)';
+    throw new BadInputError([{ field: 'selector.exact', message: `"${selector.exact.slice(0, 80)}" ${message}` }]);
+  }
+  return match.selector;
+}
 
 export class EvidenceService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * Anchors a quote in a source revision's text and records it as evidence. A quote that is not in the text,
-   * or stands there more than once with no prefix or suffix to choose, is refused: never a guessed anchor.
-   */
-  async create(context: WriteContext, input: CreateEvidenceInput, manager: EntityManager = this.dataSource.manager): Promise<Written<EvidenceState>> {
+  async create(
+    context: WriteContext,
+    input: CreateEvidenceInput & { id?: string },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Written<EvidenceState>> {
     const check = new InputCheck();
     const claimId = input.claimId ? check.id('claimId', input.claimId) : null;
     const eventId = input.eventId ? check.id('eventId', input.eventId) : null;
     if ((claimId === null) === (eventId === null)) check.fail('claimId', 'evidence supports either a claim or an event');
-    if (!input.sourceRevisionId && !input.sourceId) check.fail('sourceRevisionId', 'name the source revision, or the source');
-    if (input.sourceRevisionId) check.id('sourceRevisionId', input.sourceRevisionId);
-    else if (input.sourceId) check.id('sourceId', input.sourceId);
-    if (input.quote.exact.length === 0) check.fail('quote.exact', 'must not be empty');
-    if (input.quote.exact.length > MAX_QUOTE) check.fail('quote.exact', `must be at most ${MAX_QUOTE} characters`);
     check.done();
-
-    const revision = input.sourceRevisionId
-      ? await manager.findOneBy(SourceRevision, { id: input.sourceRevisionId })
-      : await manager.findOne(SourceRevision, { where: { sourceId: input.sourceId! }, order: { number: 'DESC' } });
-    if (!revision) {
-      throw new BadInputError([{ field: input.sourceRevisionId ? 'sourceRevisionId' : 'sourceId', message: 'no such source text' }]);
-    }
-    const match = locateQuote(revision.text, input.quote);
-    if (!match.ok) {
-      const message =
-        match.reason === 'AMBIGUOUS'
-          ? `stands ${match.occurrences} times in the text: add a prefix or suffix to say which`
-          : 'is not in the text (with the given prefix and suffix)';
-      throw new BadInputError([{ field: 'quote.exact', message: `"${input.quote.exact.slice(0, 80)}" ${message}` }]);
-    }
-    const { selector } = match;
+    const revision = await revisionFor(manager, input);
+    const selector = anchorSelector(revision.text, input.selector);
     const id = input.id ?? newId();
     const now = new Date();
     return new RecordWriter(manager).create(context, EvidenceRecord, id, input.reason ?? null, async (tx) => {
@@ -79,5 +100,31 @@ export class EvidenceService {
         updatedAt: now,
       });
     });
+  }
+
+  /** Re-selects the words: in the named revision of the same source, or its current text. */
+  async update(context: WriteContext, input: UpdateEvidenceInput): Promise<Evidence> {
+    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
+    await new RecordWriter(this.dataSource).replace(context, EvidenceRecord, target, async (before, tx) => {
+      const current = await tx.findOneByOrFail(SourceRevision, { id: before.sourceRevisionId });
+      const revision = await revisionFor(tx, input.sourceRevisionId ? { sourceRevisionId: input.sourceRevisionId } : { sourceId: current.sourceId });
+      if (revision.sourceId !== current.sourceId) throw new BadInputError([{ field: 'sourceRevisionId', message: 'is a revision of another source' }]);
+      return { ...before, sourceRevisionId: revision.id, selector: anchorSelector(revision.text, input.selector), anchorStatus: AnchorStatus.ANCHORED };
+    });
+    return this.current(target.id);
+  }
+
+  async delete(context: WriteContext, target: ChangeTarget): Promise<Evidence> {
+    await new RecordWriter(this.dataSource).softDelete(context, EvidenceRecord, { ...target, id: requireId(target.id) });
+    return this.current(target.id);
+  }
+
+  async restore(context: WriteContext, target: ChangeTarget): Promise<Evidence> {
+    await new RecordWriter(this.dataSource).restore(context, EvidenceRecord, { ...target, id: requireId(target.id) });
+    return this.current(target.id);
+  }
+
+  current(id: string): Promise<Evidence> {
+    return this.dataSource.manager.findOneByOrFail(Evidence, { id });
   }
 }

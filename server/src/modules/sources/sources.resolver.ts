@@ -1,9 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../core/paging/connection.js';
+import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../context.js';
+import { EDITORS } from '../users/users.enums.js';
+import { writeContextOf } from '../users/viewer.js';
 import { SourceRevision } from './source-revision.entity.js';
 import { Source } from './source.entity.js';
-import { SourceConnection } from './sources.types.js';
+import { CreateSourceInput, SourceConnection, UpdateSourceInput } from './sources.types.js';
 
 @Resolver(() => Source)
 export class SourcesResolver {
@@ -15,6 +18,31 @@ export class SourcesResolver {
   @Query(() => SourceConnection)
   sources(@Args() page: PageArgs, @Ctx() { services, viewer }: RequestContext) {
     return services.sources.list(viewer, page);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Source)
+  async createSource(@Arg('input') input: CreateSourceInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    const written = await services.sources.create(writeContextOf(viewer, requestId), input);
+    return services.sources.current(written.revision.recordId);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Source, { description: "Changes a source's metadata." })
+  updateSource(@Arg('input') input: UpdateSourceInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.sources.update(writeContextOf(viewer, requestId), input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Source)
+  deleteSource(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.sources.delete(writeContextOf(viewer, requestId), input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Source)
+  restoreSource(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.sources.restore(writeContextOf(viewer, requestId), { ...input, reason: input.reason ?? null });
   }
 
   @FieldResolver(() => [SourceRevision], { description: 'Every snapshot of the text, oldest first.' })

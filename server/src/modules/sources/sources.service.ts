@@ -2,36 +2,70 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DatePrecision } from '../../core/dates/precision.js';
 import { newId } from '../../core/ids.js';
 import { paginate, type Connection, type PageRequest } from '../../core/paging/connection.js';
+import { applyPatch } from '../../core/patch.js';
 import { sha256Hex } from '../../core/revisions/canonical-json.js';
-import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { seesUnreviewed, type Viewer } from '../users/viewer.js';
 import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
-import { SourceRecord, type SourceState } from './sources.state.js';
+import { SourceRecord, type SourceFields, type SourceState } from './sources.state.js';
+import type { CreateSourceInput, UpdateSourceInput } from './sources.types.js';
 import { SourceRevision } from './source-revision.entity.js';
 import { Source } from './source.entity.js';
-
-export interface CreateSourceInput {
-  id?: string;
-  title: string;
-  text: string;
-  url?: string | null;
-  publisher?: string | null;
-  author?: string | null;
-  publishedAt?: string | null;
-  publishedPrecision?: DatePrecision | null;
-  publishedBasis?: PublicationDateBasis | null;
-  publishedNote?: string | null;
-  language: string;
-  kind: SourceKind;
-  reliability?: Reliability | null;
-  reliabilityNote?: string | null;
-  reason?: string | null;
-}
 
 /** A BCP 47 tag, loosely: a primary language and optional subtags. */
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 export const MAX_SOURCE_TEXT = 2_000_000;
+
+const EMPTY_FIELDS: SourceFields = {
+  title: '',
+  url: null,
+  publisher: null,
+  author: null,
+  publishedAt: null,
+  publishedPrecision: null,
+  publishedBasis: null,
+  publishedNote: null,
+  language: '',
+  kind: SourceKind.OTHER,
+  reliability: null,
+  reliabilityNote: null,
+};
+
+/** Checks a source's fields, all problems at once, and returns them normalised. */
+function checkFields(fields: SourceFields): SourceFields {
+  const check = new InputCheck();
+  const published = check.datedAt('publishedAt', fields.publishedAt, fields.publishedPrecision, [DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR]);
+  const basis = fields.publishedBasis ? check.oneOf('publishedBasis', fields.publishedBasis, PublicationDateBasis) : null;
+  if (published.date && !basis) check.fail('publishedBasis', 'say how the publication date is known');
+  if (!published.date && basis) check.fail('publishedBasis', 'only goes with a publication date');
+  const language = check.text('language', fields.language, { max: 35 });
+  if (language && !LANGUAGE_TAG.test(language)) check.fail('language', 'must be a BCP 47 language tag such as "en" or "pt-BR"');
+  const normalised: SourceFields = {
+    title: check.text('title', fields.title, { max: 500 }),
+    url: check.url('url', fields.url),
+    publisher: check.optionalText('publisher', fields.publisher, { max: 300 }),
+    author: check.optionalText('author', fields.author, { max: 300 }),
+    publishedAt: published.date,
+    publishedPrecision: published.precision,
+    publishedBasis: basis,
+    publishedNote: check.optionalText('publishedNote', fields.publishedNote, { max: 5000 }),
+    language,
+    kind: check.oneOf('kind', fields.kind, SourceKind),
+    reliability: fields.reliability ? check.oneOf('reliability', fields.reliability, Reliability) : null,
+    reliabilityNote: check.optionalText('reliabilityNote', fields.reliabilityNote, { max: 5000 }),
+  };
+  check.done();
+  return normalised;
+}
+
+export function checkText(check: InputCheck, field: string, text: string): void {
+  if (text.trim().length === 0) check.fail(field, 'must not be empty');
+  if (text.length > MAX_SOURCE_TEXT) check.fail(field, `must be at most ${MAX_SOURCE_TEXT} characters`);
+  if (text.includes('\u0000')) check.fail(field, 'must not contain NUL characters');
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) check.fail(field, 'must be valid Unicode (it holds a lone surrogate)');
+}
 
 export class SourcesService {
   constructor(private readonly dataSource: DataSource) {}
@@ -48,41 +82,22 @@ export class SourcesService {
   }
 
   /** Creates a source with its first text snapshot: one record, one revision. */
-  async create(context: WriteContext, input: CreateSourceInput, manager: EntityManager = this.dataSource.manager): Promise<Written<SourceState>> {
-    const check = new InputCheck();
-    const title = check.text('title', input.title, { max: 500 });
-    if (input.text.length === 0) check.fail('text', 'must not be empty');
-    if (input.text.length > MAX_SOURCE_TEXT) check.fail('text', `must be at most ${MAX_SOURCE_TEXT} characters`);
-    if (input.text.includes('\u0000')) check.fail('text', 'must not contain NUL characters');
-    const published = check.datedAt('publishedAt', input.publishedAt, input.publishedPrecision, [DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR]);
-    const basis = input.publishedBasis ? check.oneOf('publishedBasis', input.publishedBasis, PublicationDateBasis) : null;
-    if (published.date && !basis) check.fail('publishedBasis', 'say how the publication date is known');
-    if (!published.date && basis) check.fail('publishedBasis', 'only goes with a publication date');
-    const language = check.text('language', input.language, { max: 35 });
-    if (!LANGUAGE_TAG.test(language)) check.fail('language', 'must be a BCP 47 language tag such as "en" or "pt-BR"');
-    const row = {
-      id: input.id ?? newId(),
-      title,
-      url: check.url('url', input.url),
-      publisher: check.optionalText('publisher', input.publisher, { max: 300 }),
-      author: check.optionalText('author', input.author, { max: 300 }),
-      publishedAt: published.date,
-      publishedPrecision: published.precision,
-      publishedBasis: basis,
-      publishedNote: check.optionalText('publishedNote', input.publishedNote, { max: 5000 }),
-      language,
-      kind: check.oneOf('kind', input.kind, SourceKind),
-      reliability: input.reliability ? check.oneOf('reliability', input.reliability, Reliability) : null,
-      reliabilityNote: check.optionalText('reliabilityNote', input.reliabilityNote, { max: 5000 }),
-    };
-    check.done();
-
+  async create(
+    context: WriteContext,
+    input: CreateSourceInput & { id?: string },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Written<SourceState>> {
+    const textCheck = new InputCheck();
+    checkText(textCheck, 'text', input.text);
+    textCheck.done();
+    const fields = checkFields(applyPatch(EMPTY_FIELDS, input));
+    const id = input.id ?? newId();
     const now = new Date();
-    return new RecordWriter(manager).create(context, SourceRecord, row.id, input.reason ?? null, async (tx) => {
-      await tx.insert(Source, { ...row, createdAt: now, updatedAt: now });
+    return new RecordWriter(manager).create(context, SourceRecord, id, input.reason ?? null, async (tx) => {
+      await tx.insert(Source, { id, ...fields, createdAt: now, updatedAt: now });
       await tx.insert(SourceRevision, {
         id: newId(),
-        sourceId: row.id,
+        sourceId: id,
         number: 1,
         text: input.text,
         sha256: sha256Hex(input.text),
@@ -92,5 +107,26 @@ export class SourcesService {
         createdAt: now,
       });
     });
+  }
+
+  async update(context: WriteContext, input: UpdateSourceInput): Promise<Source> {
+    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
+    await new RecordWriter(this.dataSource).replace(context, SourceRecord, target, (before) => ({ ...before, ...checkFields(applyPatch<SourceFields>(before, input)) }));
+    return this.current(target.id);
+  }
+
+  async delete(context: WriteContext, target: ChangeTarget): Promise<Source> {
+    await new RecordWriter(this.dataSource).softDelete(context, SourceRecord, { ...target, id: requireId(target.id) });
+    return this.current(target.id);
+  }
+
+  async restore(context: WriteContext, target: ChangeTarget): Promise<Source> {
+    await new RecordWriter(this.dataSource).restore(context, SourceRecord, { ...target, id: requireId(target.id) });
+    return this.current(target.id);
+  }
+
+  /** The row as a write left it, for the mutation to return. */
+  current(id: string): Promise<Source> {
+    return this.dataSource.manager.findOneByOrFail(Source, { id });
   }
 }

@@ -8,3 +8,8 @@ export enum Role {
 }
 
 registerEnumType(Role, { name: 'Role', description: 'No role at all is an anonymous caller.' });
+
+/** Who may create and change records. */
+export const EDITORS = [Role.EDITOR, Role.ADMIN] as const;
+/** Who may see unreviewed records and the revision log. */
+export const STAFF = [Role.EDITOR, Role.REVIEWER, Role.ADMIN] as const;

@@ -1,16 +1,24 @@
-import { Role } from './users.enums.js';
+import { DomainError, ErrorCode } from '../../core/errors.js';
+import type { WriteContext } from '../../core/revisions/record-writer.js';
+import { STAFF, type Role } from './users.enums.js';
 
 /** Who is asking: a signed-in user, a client app's key, or nobody. */
 export interface Viewer {
   userId: string | null;
+  apiKeyId?: string | null;
   roles: readonly Role[];
 }
 
 export const ANONYMOUS: Viewer = { userId: null, roles: [] };
 
-const STAFF: readonly Role[] = [Role.EDITOR, Role.REVIEWER, Role.ADMIN];
-
 /** Invariant 7: only staff see records that are not yet, or never were, verified. */
 export function seesUnreviewed(viewer: Viewer): boolean {
-  return viewer.roles.some((role) => STAFF.includes(role));
+  return viewer.roles.some((role) => (STAFF as readonly Role[]).includes(role));
+}
+
+/** The actor a viewer's writes are attributed to in the revision log. */
+export function writeContextOf(viewer: Viewer, requestId: string): WriteContext {
+  if (viewer.userId) return { actor: `user:${viewer.userId}`, actorUserId: viewer.userId, requestId };
+  if (viewer.apiKeyId) return { actor: `api-key:${viewer.apiKeyId}`, actorUserId: null, requestId };
+  throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to make changes');
 }
