@@ -12,9 +12,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '4100', DATABASE_URL: 'postgres://u:p@db:5432/x' })).toMatchObject({ port: 4100, databaseUrl: 'postgres://u:p@db:5432/x' });
   });
 
-  it('turns introspection off in production unless asked', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).graphql.introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
+  const production = { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters' };
+
+  it('turns introspection off and secure cookies on in production unless asked', () => {
+    expect(loadConfig(production)).toMatchObject({ graphql: { introspection: false }, auth: { secureCookies: true } });
+    expect(loadConfig({ ...production, GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
+  });
+
+  it('refuses to start production with the public development secret, or a short one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET must be set in production/);
+    expect(() => loadConfig({ ...production, AUTH_SECRET: 'short' })).toThrow(/at least 32 characters/);
   });
 
   it('names every bad value at once', () => {

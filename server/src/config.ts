@@ -20,7 +20,17 @@ export interface Config {
     maxPageSize: number;
   };
   seedOnStart: boolean;
+  auth: {
+    /** Signs session tokens (HS256); production refuses the development default. */
+    secret: string;
+    sessionTtlSeconds: number;
+    /** Cookies only over HTTPS; on by default in production. */
+    secureCookies: boolean;
+  };
 }
+
+/** Known to everyone who reads this file: fine on a laptop, refused in production. */
+export const DEVELOPMENT_AUTH_SECRET = 'development-only-secret-do-not-use-in-production';
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -86,7 +96,16 @@ export function loadConfig(env: Env = process.env): Config {
       maxPageSize: 100,
     },
     seedOnStart: bool('SEED_ON_START', true),
+    auth: {
+      secret: env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+      sessionTtlSeconds: int('SESSION_TTL_SECONDS', 30 * 60, 60, 24 * 60 * 60),
+      secureCookies: bool('SECURE_COOKIES', envName === 'production'),
+    },
   };
+  if (config.auth.secret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
+  if (envName === 'production' && config.auth.secret === DEVELOPMENT_AUTH_SECRET) {
+    problems.push('AUTH_SECRET must be set in production (the development default is public)');
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

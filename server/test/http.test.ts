@@ -80,7 +80,7 @@ describe('in production', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    server = await startTestServer(db, { NODE_ENV: 'production' });
+    server = await startTestServer(db, { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters' });
   });
   afterAll(async () => {
     await server.close();

@@ -1,11 +1,13 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { RevisionsResolver } from '../core/revisions/revisions.resolver.js';
+import { AnnotationsResolver } from '../modules/annotations/annotations.resolver.js';
 import { ClaimLinksResolver, ClaimsResolver } from '../modules/claims/claims.resolver.js';
 import { EntitiesResolver } from '../modules/entities/entities.resolver.js';
 import { EventParticipantsResolver, EventsResolver } from '../modules/events/events.resolver.js';
 import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
 import { SourceRevisionsResolver, SourcesResolver } from '../modules/sources/sources.resolver.js';
+import { UsersResolver } from '../modules/users/users.resolver.js';
 import { authChecker } from './auth-checker.js';
 
 export const resolvers = [
@@ -17,6 +19,8 @@ export const resolvers = [
   ClaimsResolver,
   ClaimLinksResolver,
   EvidenceResolver,
+  AnnotationsResolver,
+  UsersResolver,
   RevisionsResolver,
 ] as const;
 

@@ -10,8 +10,8 @@ import { depthLimit } from '../graphql/depth-limit.js';
 import { formatError } from '../graphql/errors.js';
 import { getSchema } from '../graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
-import { ANONYMOUS } from '../modules/users/viewer.js';
 import { adminDistDir } from '../paths.js';
+import { sessionCookieFor, viewerOf } from './session.js';
 
 export const MAX_QUERY_DEPTH = 12;
 export const MAX_QUERY_TOKENS = 5000;
@@ -29,7 +29,7 @@ function requestIdOf(req: Request): string {
 
 export async function createHttpApp(config: Config, database: Database, log: (message: string, error?: unknown) => void): Promise<HttpApp> {
   const { dataSource } = database;
-  const services = createServices(dataSource);
+  const services = createServices(dataSource, config.auth);
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
     introspection: config.graphql.introspection,
@@ -69,12 +69,16 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ res }): Promise<RequestContext> => ({
-        viewer: ANONYMOUS,
-        requestId: String(res.getHeader('x-request-id')),
-        services,
-        loaders: createLoaders(dataSource.manager),
-      }),
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const sessionCookie = sessionCookieFor(res, config.auth);
+        return {
+          viewer: await viewerOf(req, sessionCookie, services),
+          requestId: String(res.getHeader('x-request-id')),
+          services,
+          loaders: createLoaders(dataSource.manager),
+          sessionCookie,
+        };
+      },
     }),
   );
 

@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Config } from '../config.js';
 import { RevisionsService } from '../core/revisions/revisions.service.js';
+import { AnnotationsService } from './annotations/annotations.service.js';
 import { ClaimsService } from './claims/claims.service.js';
 import { createClaimLoaders } from './claims/claims.loaders.js';
 import { EntitiesService } from './entities/entities.service.js';
@@ -10,15 +12,21 @@ import { EvidenceService } from './evidence/evidence.service.js';
 import { createEvidenceLoaders } from './evidence/evidence.loaders.js';
 import { SourcesService } from './sources/sources.service.js';
 import { createSourceLoaders } from './sources/sources.loaders.js';
+import { SessionTokens, type SessionCookie } from './users/sessions.js';
+import { UsersService } from './users/users.service.js';
+import { createUserLoaders } from './users/users.loaders.js';
 import type { Viewer } from './users/viewer.js';
 
-export function createServices(dataSource: DataSource) {
+export function createServices(dataSource: DataSource, auth: Config['auth']) {
   return {
     sources: new SourcesService(dataSource),
     entities: new EntitiesService(dataSource),
     events: new EventsService(dataSource),
     claims: new ClaimsService(dataSource),
     evidence: new EvidenceService(dataSource),
+    annotations: new AnnotationsService(dataSource),
+    users: new UsersService(dataSource),
+    sessions: new SessionTokens(auth.secret, auth.sessionTtlSeconds),
     revisions: new RevisionsService(dataSource),
   };
 }
@@ -31,6 +39,7 @@ export function createLoaders(manager: EntityManager) {
     ...createEventLoaders(manager),
     ...createClaimLoaders(manager),
     ...createEvidenceLoaders(manager),
+    ...createUserLoaders(manager),
   };
 }
 
@@ -42,4 +51,5 @@ export interface RequestContext {
   requestId: string;
   services: Services;
   loaders: Loaders;
+  sessionCookie: SessionCookie;
 }

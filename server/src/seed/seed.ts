@@ -5,7 +5,11 @@ import { parse } from 'yaml';
 import { locateQuote } from '../core/anchoring/text-quote.js';
 import { stableId } from '../core/ids.js';
 import type { WriteContext } from '../core/revisions/record-writer.js';
-import { createServices } from '../modules/context.js';
+import { ClaimsService } from '../modules/claims/claims.service.js';
+import { EntitiesService } from '../modules/entities/entities.service.js';
+import { EventsService } from '../modules/events/events.service.js';
+import { EvidenceService } from '../modules/evidence/evidence.service.js';
+import { SourcesService } from '../modules/sources/sources.service.js';
 import { seedsDir } from '../paths.js';
 import type { CuratedFile, CuratedQuote } from './curated-file.js';
 
@@ -74,7 +78,13 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
   const text = fs.readFileSync(textPath, 'utf8');
   checkQuotes(name, text, curated);
 
-  const services = createServices(dataSource);
+  const services = {
+    sources: new SourcesService(dataSource),
+    entities: new EntitiesService(dataSource),
+    events: new EventsService(dataSource),
+    claims: new ClaimsService(dataSource),
+    evidence: new EvidenceService(dataSource),
+  };
   const context: WriteContext = { actor: `seed:${name}`, actorUserId: null, requestId: null };
   const reason = `Seeded from seeds/${name}`;
   const report: SeedReport = { created: 0, present: 0 };

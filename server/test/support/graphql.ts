@@ -1,5 +1,6 @@
 import { execute, parse, type ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { loadConfig } from '../../src/config.js';
 import { formatError } from '../../src/graphql/errors.js';
 import { getSchema } from '../../src/graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../../src/modules/context.js';
@@ -19,13 +20,14 @@ export const viewers = {
  * given directly: how a request becomes a viewer is the auth layer's business, tested over HTTP.
  */
 export function graphqlClient(dataSource: DataSource) {
-  const services = createServices(dataSource);
+  const services = createServices(dataSource, loadConfig({ NODE_ENV: 'test' }).auth);
+  const sessionCookie = { set: () => undefined, clear: () => undefined };
   return async <T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
     viewer: Viewer = viewers.editor,
   ): Promise<ExecutionResult<T>> => {
-    const context: RequestContext = { viewer, requestId: 'test', services, loaders: createLoaders(dataSource.manager) };
+    const context: RequestContext = { viewer, requestId: 'test', services, loaders: createLoaders(dataSource.manager), sessionCookie };
     return (await execute({ schema: await getSchema(), document: parse(query), variableValues: variables, contextValue: context })) as ExecutionResult<T>;
   };
 }

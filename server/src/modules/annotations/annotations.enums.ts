@@ -21,3 +21,4 @@ export enum AnnotatedRecordType {
 }
 
 registerEnumType(Motivation, { name: 'Motivation' });
+registerEnumType(AnnotatedRecordType, { name: 'AnnotatedRecordType' });

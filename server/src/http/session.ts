@@ -1,0 +1,51 @@
+import type { Request, Response } from 'express';
+import type { Config } from '../config.js';
+import type { Services } from '../modules/context.js';
+import type { SessionCookie } from '../modules/users/sessions.js';
+import { ANONYMOUS, type Viewer } from '../modules/users/viewer.js';
+
+export const SESSION_COOKIE = 'ps_session';
+
+function cookiesOf(req: Request): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0) {
+      try {
+        cookies.set(part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim()));
+      } catch {
+        // a malformed cookie is ignored, like a missing one
+      }
+    }
+  }
+  return cookies;
+}
+
+export function sessionCookieFor(res: Response, auth: Config['auth']): SessionCookie {
+  const options = { httpOnly: true, sameSite: 'strict' as const, secure: auth.secureCookies, path: '/' };
+  return {
+    set: (token, maxAgeSeconds) => res.cookie(SESSION_COOKIE, token, { ...options, maxAge: maxAgeSeconds * 1000 }),
+    clear: () => res.clearCookie(SESSION_COOKIE, options),
+  };
+}
+
+/**
+ * Who a request comes from: the session in its cookie (or an `Authorization: Bearer` session token), checked
+ * for signature, issuer, audience and expiry, and the user re-read so a disabled account stops at once.
+ * A session past half its life is renewed on the way out.
+ */
+export async function viewerOf(req: Request, cookie: SessionCookie, services: Services): Promise<Viewer> {
+  const header = req.header('authorization');
+  const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+  const fromCookie = cookiesOf(req).get(SESSION_COOKIE) ?? null;
+  const token = bearer ?? fromCookie;
+  if (!token) return ANONYMOUS;
+  const session = await services.sessions.verify(token);
+  const user = session && (await services.users.active(session.userId));
+  if (!session || !user) {
+    if (fromCookie) cookie.clear();
+    return ANONYMOUS;
+  }
+  if (fromCookie && services.sessions.wantsRenewal(session)) cookie.set(await services.sessions.issue(user.id), services.sessions.ttlSeconds);
+  return { userId: user.id, roles: user.roles };
+}

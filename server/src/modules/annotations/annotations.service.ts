@@ -1,0 +1,127 @@
+import { IsNull, type DataSource } from 'typeorm';
+import { BadInputError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { applyPatch } from '../../core/patch.js';
+import { requireReferences } from '../../core/references.js';
+import { RecordWriter, type ChangeTarget, type WriteContext } from '../../core/revisions/record-writer.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { InputCheck, requireId } from '../../core/validation.js';
+import { anchorSelector } from '../evidence/evidence.service.js';
+import { SourceRevision } from '../sources/source-revision.entity.js';
+import { Annotation } from './annotation.entity.js';
+import { AnnotatedRecordType, Motivation } from './annotations.enums.js';
+import { AnnotationRecord, type AnnotationState } from './annotations.state.js';
+import type { CreateAnnotationInput, UpdateAnnotationInput } from './annotations.types.js';
+
+const TABLE_OF: Record<AnnotatedRecordType, string> = {
+  [AnnotatedRecordType.SOURCE]: 'sources',
+  [AnnotatedRecordType.ENTITY]: 'entities',
+  [AnnotatedRecordType.EVENT]: 'events',
+  [AnnotatedRecordType.CLAIM]: 'claims',
+  [AnnotatedRecordType.EVIDENCE]: 'evidence',
+  [AnnotatedRecordType.ANNOTATION]: 'annotations',
+};
+
+type AnnotationContent = Pick<AnnotationState, 'motivation' | 'body' | 'tags' | 'resolved'>;
+
+function checkContent(fields: AnnotationContent): AnnotationContent {
+  const check = new InputCheck();
+  const tags = [...new Set(fields.tags.map((tag, i) => check.text(`tags[${i}]`, tag, { max: 100 })))];
+  if (tags.length > 50) check.fail('tags', 'must hold at most 50 tags');
+  const normalised = {
+    motivation: check.oneOf('motivation', fields.motivation, Motivation),
+    body: check.text('body', fields.body, { max: 20000 }),
+    tags,
+    resolved: fields.resolved,
+  };
+  check.done();
+  return normalised;
+}
+
+export class AnnotationsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The notes on a record, oldest first, replies included. */
+  forRecord(targetType: AnnotatedRecordType, targetId: string): Promise<Annotation[]> {
+    return this.dataSource.manager.find(Annotation, {
+      where: { targetType, targetId: requireId(targetId, 'targetId'), deletedAt: IsNull() },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  async create(context: WriteContext, input: CreateAnnotationInput): Promise<Annotation> {
+    const check = new InputCheck();
+    const targetType = check.oneOf('targetType', input.targetType, AnnotatedRecordType);
+    const targetId = check.id('targetId', input.targetId);
+    const parentId = input.parentId ? check.id('parentId', input.parentId) : null;
+    check.done();
+    const content = checkContent({ motivation: input.motivation, body: input.body, tags: input.tags ?? [], resolved: false });
+    const id = newId();
+    const now = new Date();
+    await new RecordWriter(this.dataSource).create(context, AnnotationRecord, id, null, async (tx) => {
+      await requireReferences(tx, [
+        { field: 'targetId', table: TABLE_OF[targetType], id: targetId },
+        { field: 'parentId', table: 'annotations', id: parentId },
+      ]);
+      if (parentId) {
+        const parent = await tx.findOneByOrFail(Annotation, { id: parentId });
+        if (parent.targetType !== targetType || parent.targetId !== targetId) {
+          throw new BadInputError([{ field: 'parentId', message: 'a reply is on the same record as the note it answers' }]);
+        }
+      }
+      let span: AnnotationState['span'] = null;
+      if (input.span) {
+        const check = new InputCheck();
+        if (input.span.sourceRevisionId) check.id('span.sourceRevisionId', input.span.sourceRevisionId);
+        else if (input.span.sourceId) check.id('span.sourceId', input.span.sourceId);
+        else check.fail('span.sourceId', 'name the source, or one of its revisions');
+        check.done();
+        const revision = input.span.sourceRevisionId
+          ? await tx.findOneBy(SourceRevision, { id: input.span.sourceRevisionId })
+          : await tx.findOne(SourceRevision, { where: { sourceId: input.span.sourceId! }, order: { number: 'DESC' } });
+        if (!revision) throw new BadInputError([{ field: 'span.sourceId', message: 'no such source text' }]);
+        span = { sourceRevisionId: revision.id, ...anchorSelector(revision.text, input.span.selector) };
+      }
+      await tx.insert(Annotation, {
+        id,
+        targetType,
+        targetId,
+        sourceRevisionId: span?.sourceRevisionId ?? null,
+        exact: span?.exact ?? null,
+        prefix: span?.prefix ?? null,
+        suffix: span?.suffix ?? null,
+        startPos: span?.start ?? null,
+        endPos: span?.end ?? null,
+        ...content,
+        authorId: context.actorUserId,
+        parentId,
+        createdAt: now,
+        updatedAt: now,
+      });
+    });
+    return this.current(id);
+  }
+
+  async update(context: WriteContext, input: UpdateAnnotationInput): Promise<Annotation> {
+    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
+    await new RecordWriter(this.dataSource).replace(context, AnnotationRecord, target, (before) => ({
+      ...before,
+      ...checkContent(applyPatch<AnnotationContent>({ motivation: before.motivation, body: before.body, tags: before.tags, resolved: before.resolved }, input)),
+    }));
+    return this.current(target.id);
+  }
+
+  async delete(context: WriteContext, target: ChangeTarget): Promise<Annotation> {
+    await new RecordWriter(this.dataSource).softDelete(context, AnnotationRecord, { ...target, id: requireId(target.id) });
+    return this.current(target.id);
+  }
+
+  async restore(context: WriteContext, target: ChangeTarget): Promise<Annotation> {
+    await new RecordWriter(this.dataSource).restore(context, AnnotationRecord, { ...target, id: requireId(target.id) });
+    return this.current(target.id);
+  }
+
+  current(id: string): Promise<Annotation> {
+    return this.dataSource.manager.findOneByOrFail(Annotation, { id });
+  }
+}

@@ -1,0 +1,56 @@
+import { jwtVerify, SignJWT } from 'jose';
+
+const ISSUER = 'provenance-store';
+const AUDIENCE = 'provenance-store/console';
+const ALGORITHM = 'HS256';
+
+export interface Session {
+  userId: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+
+/**
+ * Short-lived signed session tokens. Stateless, so any server behind a load balancer can check one; the short
+ * life (renewed while in use) bounds what a stolen cookie is worth, and each request re-reads the user, so a
+ * disabled account stops at once.
+ */
+export class SessionTokens {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string, readonly ttlSeconds: number) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  issue(userId: string, now = Math.floor(Date.now() / 1000)): Promise<string> {
+    return new SignJWT({})
+      .setProtectedHeader({ alg: ALGORITHM })
+      .setSubject(userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(now)
+      .setExpirationTime(now + this.ttlSeconds)
+      .sign(this.key);
+  }
+
+  /** The session a token holds, or null if it is forged, expired, or not one of ours. */
+  async verify(token: string): Promise<Session | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['sub', 'iat', 'exp'] });
+      return { userId: payload.sub!, issuedAt: payload.iat!, expiresAt: payload.exp! };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Past half its life, a session in use gets a fresh token. */
+  wantsRenewal(session: Session, now = Math.floor(Date.now() / 1000)): boolean {
+    return now - session.issuedAt > this.ttlSeconds / 2;
+  }
+}
+
+/** What a resolver may do to the caller's session cookie, without knowing about HTTP. */
+export interface SessionCookie {
+  set(token: string, maxAgeSeconds: number): void;
+  clear(): void;
+}

@@ -1,0 +1,37 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DomainError, ErrorCode } from '../../core/errors.js';
+import type { RequestContext } from '../context.js';
+import { User } from './user.entity.js';
+import { Role } from './users.enums.js';
+import { LoginInput, LoginResult } from './users.types.js';
+
+@Resolver(() => User)
+export class UsersResolver {
+  @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })
+  me(@Ctx() { viewer, loaders }: RequestContext) {
+    return viewer.userId ? loaders.userById.load(viewer.userId) : null;
+  }
+
+  @Mutation(() => LoginResult, { description: 'Signs in: sets an HttpOnly session cookie.' })
+  async login(@Arg('input') input: LoginInput, @Ctx() { services, sessionCookie }: RequestContext): Promise<LoginResult> {
+    const user = await services.users.authenticate(input.email, input.password);
+    if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
+    const token = await services.sessions.issue(user.id);
+    sessionCookie.set(token, services.sessions.ttlSeconds);
+    return { user, expiresAt: new Date(Date.now() + services.sessions.ttlSeconds * 1000) };
+  }
+
+  @Mutation(() => Boolean, { description: 'Signs out: clears the session cookie.' })
+  logout(@Ctx() { sessionCookie }: RequestContext): boolean {
+    sessionCookie.clear();
+    return true;
+  }
+
+  /** An address is personal data: its owner and admins see it, nobody else. */
+  @Authorized()
+  @FieldResolver(() => String)
+  email(@Root() user: User, @Ctx() { viewer }: RequestContext): string {
+    if (viewer.userId === user.id || viewer.roles.includes(Role.ADMIN)) return user.email;
+    throw new DomainError(ErrorCode.FORBIDDEN, "Only its owner and admins see a user's email");
+  }
+}

@@ -1,0 +1,68 @@
+import argon2 from 'argon2';
+import type { DataSource, EntityManager } from 'typeorm';
+import { BadInputError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { InputCheck } from '../../core/validation.js';
+import { User } from './user.entity.js';
+import { Role } from './users.enums.js';
+import { UserRecord, type UserState } from './users.state.js';
+
+export interface CreateUserInput {
+  id?: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  password: string | null;
+  reason?: string | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** argon2id with the library's defaults (64 MiB, 3 passes), the OWASP-recommended family. */
+export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
+
+export class UsersService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findByEmail(email: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
+    return manager.createQueryBuilder(User, 'user').where('lower(user.email) = lower(:email)', { email: email.trim() }).getOne();
+  }
+
+  async create(context: WriteContext, input: CreateUserInput, manager: EntityManager = this.dataSource.manager): Promise<Written<UserState>> {
+    const check = new InputCheck();
+    const email = check.text('email', input.email, { max: 320 }).toLowerCase();
+    if (!EMAIL.test(email)) check.fail('email', 'must be an email address');
+    const name = check.text('name', input.name, { max: 200 });
+    const roles = [...new Set(input.roles.map((role, i) => check.oneOf(`roles[${i}]`, role, Role)))].sort();
+    if (input.password !== null && input.password.length < MIN_PASSWORD_LENGTH) check.fail('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    check.done();
+    if (await this.findByEmail(email, manager)) throw new BadInputError([{ field: 'email', message: 'is already in use' }]);
+    const passwordHash = input.password === null ? null : await hashPassword(input.password);
+    const id = input.id ?? newId();
+    const now = new Date();
+    return new RecordWriter(manager).create(context, UserRecord, id, input.reason ?? null, async (tx) => {
+      await tx.insert(User, { id, email, name, roles, passwordHash, disabled: false, createdAt: now, updatedAt: now });
+    });
+  }
+
+  /** The user whose password this is, or null: the same answer, and about the same time, for every failure. */
+  async authenticate(email: string, password: string): Promise<User | null> {
+    const user = await this.findByEmail(email);
+    if (!user?.passwordHash || user.disabled || user.deletedAt) {
+      await argon2.verify(DUMMY_HASH, password).catch(() => false);
+      return null;
+    }
+    return (await argon2.verify(user.passwordHash, password)) ? user : null;
+  }
+
+  /** The user a session names, if they may still act. */
+  async active(id: string): Promise<User | null> {
+    const user = await this.dataSource.manager.findOneBy(User, { id });
+    return user && !user.disabled && !user.deletedAt ? user : null;
+  }
+}
+
+/** Verified against when the account does not exist, so a miss costs what a hit does. */
+const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$1XBhTGvJ6J6b8a4Qz6m8VZ4Ex1F4rY8ZQm0bHqY3k5A';
