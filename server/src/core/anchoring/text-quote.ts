@@ -82,3 +82,19 @@ export function codePointIndex(text: string, unitIndex: number): number {
 export function sliceCodePoints(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join('');
 }
+
+/**
+ * The code unit index of a code point position: the inverse of codePointIndex, for reading a stored
+ * TextPositionSelector against a JavaScript string. -1 when the text has fewer code points than that.
+ */
+export function codeUnitIndex(text: string, codePoint: number): number {
+  if (!Number.isInteger(codePoint) || codePoint < 0) return -1;
+  let unit = 0;
+  for (let point = 0; point < codePoint; point++) {
+    if (unit >= text.length) return -1;
+    const code = text.charCodeAt(unit);
+    const next = text.charCodeAt(unit + 1);
+    unit += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  }
+  return unit;
+}

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sliceCodePoints } from '../src/core/anchoring/text-quote.js';
+import { Revision } from '../src/core/revisions/revision.entity.js';
+import { seedAll } from '../src/seed/seed.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { createEditor, createReviewer, type TestUser } from './support/factories.js';
+import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
+
+const TEXT = 'The minister said on Monday that the port “will open next year”. Critics said it will not.\n\nThe port will open next year, officials repeated.';
+
+describe('editing', () => {
+  let db: TestDatabase;
+  let gql: ReturnType<typeof graphqlClient>;
+  let editor: TestUser;
+  let reviewer: TestUser;
+  let entityId: string;
+
+  const revisionsOf = (recordId: string) => db.dataSource.manager.find(Revision, { where: { recordId }, order: { version: 'ASC' } });
+  const asEditor = <T = any>(query: string, variables: Record<string, unknown> = {}) => gql<T>(query, variables, editor.viewer);
+  const fieldsOf = (result: { errors?: readonly { originalError?: unknown }[] }) =>
+    ((result.errors?.[0]?.originalError as { details?: { fields?: Array<{ field: string }> } })?.details?.fields ?? []).map((f) => f.field);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedAll(db.dataSource);
+    gql = graphqlClient(db.dataSource);
+    editor = await createEditor(db.dataSource);
+    reviewer = await createReviewer(db.dataSource);
+    const { entities } = dataOf(await asEditor<{ entities: { edges: Array<{ node: { id: string } }> } }>(`{ entities(first: 1) { edges { node { id } } } }`));
+    entityId = entities.edges[0]!.node.id;
+  });
+  afterAll(() => db.drop());
+
+  it('creates a source with its first text snapshot, and one CREATE revision naming the editor and the reason', async () => {
+    const { createSource } = dataOf(
+      await asEditor(`mutation($input: CreateSourceInput!) { createSource(input: $input) { id version title currentRevision { number text sha256 } } }`, {
+        input: { title: 'Port statement', text: TEXT, language: 'en', kind: 'OFFICIAL_STATEMENT', reason: 'New statement' },
+      }),
+    );
+    expect(createSource).toMatchObject({ version: 1, title: 'Port statement', currentRevision: { number: 1, text: TEXT } });
+    const [revision, ...rest] = await revisionsOf(createSource.id);
+    expect(rest).toHaveLength(0);
+    expect(revision).toMatchObject({ operation: 'CREATE', version: 1, actor: `user:${editor.id}`, actorUserId: editor.id, reason: 'New statement', requestId: 'test' });
+    expect(revision!.changes.title).toEqual({ before: null, after: 'Port statement' });
+  });
+
+  it('updates a record: version up, one UPDATE revision with per-field before and after and the state after', async () => {
+    const { entity } = dataOf(await asEditor(`query($id: ID!) { entity(id: $id) { version name aliases } }`, { id: entityId }));
+    const { updateEntity } = dataOf(
+      await asEditor(`mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version name aliases description } }`, {
+        input: { id: entityId, expectedVersion: entity.version, aliases: [...entity.aliases, 'A new alias'], reason: 'Alias seen in a new source' },
+      }),
+    );
+    expect(updateEntity).toMatchObject({ version: entity.version + 1, name: entity.name, aliases: [...entity.aliases, 'A new alias'] });
+    const last = (await revisionsOf(entityId)).at(-1)!;
+    expect(last).toMatchObject({ operation: 'UPDATE', version: entity.version + 1, reason: 'Alias seen in a new source' });
+    expect(last.changes).toEqual({ aliases: { before: entity.aliases, after: [...entity.aliases, 'A new alias'] } });
+    expect(last.state).toMatchObject({ name: entity.name, aliases: [...entity.aliases, 'A new alias'] });
+  });
+
+  it('refuses a stale expectedVersion with CONFLICT and the current version, and writes nothing', async () => {
+    const { entity } = dataOf(await asEditor(`query($id: ID!) { entity(id: $id) { version name } }`, { id: entityId }));
+    const before = await revisionsOf(entityId);
+    const stale = await asEditor(`mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }`, {
+      input: { id: entityId, expectedVersion: entity.version - 1, name: 'Overwritten' },
+    });
+    expect(errorCodes(stale)).toEqual(['CONFLICT']);
+    expect((stale.errors![0]!.originalError as { details: unknown }).details).toMatchObject({ currentVersion: entity.version, expectedVersion: entity.version - 1 });
+    expect(await revisionsOf(entityId)).toHaveLength(before.length);
+    expect(dataOf(await asEditor(`query($id: ID!) { entity(id: $id) { version name } }`, { id: entityId }))).toEqual({ entity });
+  });
+
+  it('refuses bad fields with BAD_USER_INPUT naming each one, and writes nothing', async () => {
+    const count = await db.dataSource.manager.count(Revision);
+    const event = await asEditor(`mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`, {
+      input: { title: ' ', type: 'MEETING', modality: 'OCCURRED', start: { date: '2022-09-07', precision: 'MONTH' }, participants: [{ entityId, role: 'HOST' }, { entityId, role: 'HOST' }] },
+    });
+    expect(errorCodes(event)).toEqual(['BAD_USER_INPUT']);
+    expect(fieldsOf(event).sort()).toEqual(['participants[1]', 'start', 'title']);
+    const claim = await asEditor(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, {
+      input: { text: 'x', claimantId: entityId, claimantLabel: 'a source', attribution: 'DIRECT_QUOTE', modality: 'ASSERTED', credibility: 9 },
+    });
+    expect(fieldsOf(claim).sort()).toEqual(['claimantId', 'credibility']);
+    const unknown = await asEditor(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, {
+      input: { text: 'x', claimantLabel: 'a source', attribution: 'DIRECT_QUOTE', modality: 'ASSERTED', eventIds: ['00000000-0000-4000-8000-000000000000'] },
+    });
+    expect(fieldsOf(unknown)).toEqual(['eventIds[0]']);
+    const type = await asEditor(`mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`, { input: { title: 'A picnic', type: 'PICNIC', modality: 'OCCURRED' } });
+    expect(fieldsOf(type)).toEqual(['type']);
+    expect(await db.dataSource.manager.count(Revision)).toBe(count);
+  });
+
+  it('creates a claim with its events, entities and links, anchors its evidence, and refuses a quote it cannot place', async () => {
+    const { createSource } = dataOf(await asEditor(`mutation($input: CreateSourceInput!) { createSource(input: $input) { id } }`, { input: { title: 'Port II', text: TEXT, language: 'en', kind: 'NEWS_ARTICLE' } }));
+    const { createClaim } = dataOf(
+      await asEditor(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id status claimantName entities { id } } }`, {
+        input: { text: 'The port will open next year.', claimantLabel: 'the minister', attribution: 'DIRECT_QUOTE', modality: 'EXPECTED', entityIds: [entityId] },
+      }),
+    );
+    expect(createClaim).toMatchObject({ status: 'DRAFT', claimantName: 'the minister', entities: [{ id: entityId }] });
+    const ambiguous = await asEditor(`mutation($input: CreateEvidenceInput!) { createEvidence(input: $input) { id } }`, {
+      input: { claimId: createClaim.id, sourceId: createSource.id, selector: { exact: 'will open next year' } },
+    });
+    expect(errorCodes(ambiguous)).toEqual(['BAD_USER_INPUT']);
+    expect(ambiguous.errors![0]!.message).toMatch(/stands 2 times/);
+    const { createEvidence } = dataOf(
+      await asEditor(`mutation($input: CreateEvidenceInput!) { createEvidence(input: $input) { anchorStatus selector { exact start end } sourceRevision { text } } }`, {
+        input: { claimId: createClaim.id, sourceId: createSource.id, selector: { exact: 'will open next year', prefix: 'the port “' } },
+      }),
+    );
+    expect(createEvidence.anchorStatus).toBe('ANCHORED');
+    expect(sliceCodePoints(createEvidence.sourceRevision.text, createEvidence.selector.start, createEvidence.selector.end)).toBe('will open next year');
+    expect(createEvidence.selector.start).toBe(TEXT.indexOf('will open next year'));
+    const byPosition = await asEditor(`mutation($input: CreateEvidenceInput!) { createEvidence(input: $input) { selector { start prefix } } }`, {
+      input: { claimId: createClaim.id, sourceId: createSource.id, selector: { exact: 'will open next year', start: TEXT.lastIndexOf('will open next year'), end: TEXT.lastIndexOf('will open next year') + 19 } },
+    });
+    expect(dataOf(byPosition).createEvidence.selector.start).toBe(TEXT.lastIndexOf('will open next year'));
+    const wrongPosition = await asEditor(`mutation($input: CreateEvidenceInput!) { createEvidence(input: $input) { id } }`, {
+      input: { claimId: createClaim.id, sourceId: createSource.id, selector: { exact: 'will open next year', start: 0, end: 19 } },
+    });
+    expect(fieldsOf(wrongPosition)).toEqual(['selector.exact']);
+    const { claim } = dataOf(await asEditor(`query($id: ID!) { claim(id: $id) { evidence { selector { exact } } } }`, { id: createClaim.id }));
+    expect(claim.evidence).toHaveLength(2);
+  });
+
+  it('soft-deletes with a reason and restores, each a revision; deleted records leave lists', async () => {
+    const { claims } = dataOf(await asEditor(`{ claims(first: 1) { totalCount edges { node { id version } } } }`));
+    const { id, version } = claims.edges[0].node;
+    const noReason = await asEditor(`mutation($input: DeleteInput!) { deleteClaim(input: $input) { id } }`, { input: { id, expectedVersion: version, reason: ' ' } });
+    expect(fieldsOf(noReason)).toEqual(['reason']);
+    const { deleteClaim } = dataOf(
+      await asEditor(`mutation($input: DeleteInput!) { deleteClaim(input: $input) { version deletedAt deleteReason } }`, { input: { id, expectedVersion: version, reason: 'Duplicate of another claim' } }),
+    );
+    expect(deleteClaim).toMatchObject({ version: version + 1, deleteReason: 'Duplicate of another claim' });
+    expect(deleteClaim.deletedAt).not.toBeNull();
+    const after = dataOf(await asEditor(`{ claims(first: 100) { totalCount edges { node { id } } } }`));
+    expect(after.claims.totalCount).toBe(claims.totalCount - 1);
+    expect(after.claims.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(id);
+    const { restoreClaim } = dataOf(await asEditor(`mutation($input: RestoreInput!) { restoreClaim(input: $input) { version deletedAt } }`, { input: { id, expectedVersion: version + 1 } }));
+    expect(restoreClaim).toEqual({ version: version + 2, deletedAt: null });
+    expect((await revisionsOf(id)).slice(-2).map((r) => r.operation)).toEqual(['DELETE', 'RESTORE']);
+    expect(dataOf(await asEditor(`{ claims { totalCount } }`)).claims.totalCount).toBe(claims.totalCount);
+  });
+
+  it('threads annotations on a record and resolves them', async () => {
+    const { createAnnotation: note } = dataOf(
+      await gql(`mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id body motivation authorName resolved } }`, {
+        input: { targetType: 'ENTITY', targetId: entityId, motivation: 'QUESTIONING', body: 'Is this the same person as in the 2013 report?' },
+      }, reviewer.viewer),
+    );
+    expect(note).toMatchObject({ motivation: 'QUESTIONING', authorName: 'reviewer', resolved: false });
+    const reply = dataOf(
+      await asEditor(`mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { parentId } }`, {
+        input: { targetType: 'ENTITY', targetId: entityId, motivation: 'COMMENTING', body: 'Yes: same Wikidata item.', parentId: note.id },
+      }),
+    );
+    expect(reply.createAnnotation.parentId).toBe(note.id);
+    const { updateAnnotation } = dataOf(await asEditor(`mutation($input: UpdateAnnotationInput!) { updateAnnotation(input: $input) { resolved version } }`, { input: { id: note.id, expectedVersion: 1, resolved: true } }));
+    expect(updateAnnotation).toEqual({ resolved: true, version: 2 });
+    const { annotations } = dataOf(await asEditor(`query($id: ID!) { annotations(targetType: ENTITY, targetId: $id) { body parentId } }`, { id: entityId }));
+    expect(annotations).toHaveLength(2);
+  });
+
+  it('lets only editors and admins write records, and tells anonymous callers to sign in', async () => {
+    const create = `mutation { createEntity(input: { name: "X", kind: OTHER }) { id } }`;
+    expect(errorCodes(await gql(create, {}, viewers.anonymous))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await gql(create, {}, viewers.client))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gql(create, {}, reviewer.viewer))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gql(create, {}, editor.viewer))).toEqual([]);
+  });
+});
