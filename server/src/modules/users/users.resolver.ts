@@ -13,11 +13,14 @@ export class UsersResolver {
   }
 
   @Mutation(() => LoginResult, { description: 'Signs in: sets an HttpOnly session cookie.' })
-  async login(@Arg('input') input: LoginInput, @Ctx() { services, sessionCookie }: RequestContext): Promise<LoginResult> {
+  async login(@Arg('input') input: LoginInput, @Ctx() context: RequestContext): Promise<LoginResult> {
+    const { services, sessionCookie } = context;
     const user = await services.users.authenticate(input.email, input.password);
     if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
     const token = await services.sessions.issue(user.id);
     sessionCookie.set(token, services.sessions.ttlSeconds);
+    // The rest of this request, the result's fields included, is answered as the user now signed in.
+    context.viewer = { userId: user.id, roles: user.roles };
     return { user, expiresAt: new Date(Date.now() + services.sessions.ttlSeconds * 1000) };
   }
 
@@ -29,7 +32,7 @@ export class UsersResolver {
 
   /** An address is personal data: its owner and admins see it, nobody else. */
   @Authorized()
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { nullable: true })
   email(@Root() user: User, @Ctx() { viewer }: RequestContext): string {
     if (viewer.userId === user.id || viewer.roles.includes(Role.ADMIN)) return user.email;
     throw new DomainError(ErrorCode.FORBIDDEN, "Only its owner and admins see a user's email");

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Revision } from '../src/core/revisions/revision.entity.js';
+import { SessionTokens } from '../src/modules/users/sessions.js';
+import { seedAll } from '../src/seed/seed.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { createEditor, type TestUser } from './support/factories.js';
+import { startTestServer, type TestServer } from './support/http.js';
+
+const sessionCookieOf = (headers: Headers) => headers.getSetCookie().find((cookie) => cookie.startsWith('ps_session='));
+
+describe('sessions and writes over HTTP', () => {
+  let db: TestDatabase;
+  let server: TestServer;
+  let editor: TestUser;
+  let cookie: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedAll(db.dataSource);
+    server = await startTestServer(db);
+    editor = await createEditor(db.dataSource);
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.drop();
+  });
+
+  const login = `mutation($input: LoginInput!) { login(input: $input) { user { id name roles email } expiresAt } }`;
+
+  it('signs in with email and password, setting an HttpOnly SameSite cookie and no token in the body', async () => {
+    const { body, headers } = await server.post({ query: login, variables: { input: { email: editor.email.toUpperCase(), password: editor.password } } });
+    expect(body.data.login.user).toEqual({ id: editor.id, name: 'editor', roles: ['EDITOR'], email: editor.email });
+    const setCookie = sessionCookieOf(headers)!;
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    expect(JSON.stringify(body)).not.toContain(setCookie.split(';')[0]!.split('=')[1]);
+    cookie = setCookie.split(';')[0]!;
+    const me = await server.post({ query: '{ me { id roles } }' }, { cookie });
+    expect(me.body.data.me).toEqual({ id: editor.id, roles: ['EDITOR'] });
+  });
+
+  it('refuses a wrong password, an unknown account and a forged or expired token alike', async () => {
+    const wrong = await server.post({ query: login, variables: { input: { email: editor.email, password: 'not the password' } } });
+    expect(wrong.body.errors[0]).toMatchObject({ message: 'Wrong email or password', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(sessionCookieOf(wrong.headers)).toBeUndefined();
+    const unknown = await server.post({ query: login, variables: { input: { email: 'nobody@example.org', password: 'whatever it is' } } });
+    expect(unknown.body.errors[0].message).toBe('Wrong email or password');
+    const forged = await new SessionTokens('another-secret-that-is-at-least-32-chars', 600).issue(editor.id);
+    expect((await server.post({ query: '{ me { id } }' }, { cookie: `ps_session=${forged}` })).body.data.me).toBeNull();
+    const expired = await new SessionTokens(server.config.auth.secret, 60).issue(editor.id, Math.floor(Date.now() / 1000) - 3600);
+    expect((await server.post({ query: '{ me { id } }' }, { cookie: `ps_session=${expired}` })).body.data.me).toBeNull();
+  });
+
+  it('renews a session past half its life, and logout clears it', async () => {
+    const old = await new SessionTokens(server.config.auth.secret, server.config.auth.sessionTtlSeconds).issue(editor.id, Math.floor(Date.now() / 1000) - server.config.auth.sessionTtlSeconds + 60);
+    const renewed = await server.post({ query: '{ me { id } }' }, { cookie: `ps_session=${old}` });
+    expect(renewed.body.data.me.id).toBe(editor.id);
+    expect(sessionCookieOf(renewed.headers)).toMatch(/^ps_session=[^;]+;/);
+    const out = await server.post({ query: 'mutation { logout }' }, { cookie });
+    expect(sessionCookieOf(out.headers)).toMatch(/Expires=Thu, 01 Jan 1970/);
+  });
+
+  it('lets exactly one of two truly concurrent updates of a record win; the loser changes nothing', async () => {
+    const { body } = await server.post({ query: '{ entities(first: 1) { edges { node { id version name } } } }' }, { cookie });
+    const entity = body.data.entities.edges[0].node;
+    const update = (name: string) =>
+      server.post(
+        { query: 'mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version name } }', variables: { input: { id: entity.id, expectedVersion: entity.version, name } } },
+        { cookie },
+      );
+    const results = await Promise.all(['Name from A', 'Name from B', 'Name from C', 'Name from D'].map(update));
+    const winners = results.filter((r) => r.body.data?.updateEntity);
+    const losers = results.filter((r) => r.body.errors);
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(3);
+    for (const loser of losers) expect(loser.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: entity.version + 1 });
+    const winnerName = winners[0]!.body.data.updateEntity.name;
+    const revisions = await db.dataSource.manager.find(Revision, { where: { recordId: entity.id }, order: { version: 'ASC' } });
+    expect(revisions).toHaveLength(entity.version + 1);
+    expect(revisions.at(-1)!.changes).toEqual({ name: { before: entity.name, after: winnerName } });
+    const [row] = (await db.dataSource.query('SELECT name, version FROM entities WHERE id = $1', [entity.id])) as Array<{ name: string; version: number }>;
+    expect(row).toEqual({ name: winnerName, version: entity.version + 1 });
+  });
+});
