@@ -1,29 +1,17 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
-import pg from 'pg';
 import { ConfigError, loadConfig } from './config.js';
-import { createDataSource } from './db/data-source.js';
-import { EmbeddedPostgres } from './db/embedded-postgres.js';
+import { openDatabase } from './db/open.js';
 import { createHttpApp } from './http/app.js';
+import { DEMO_ACCOUNTS, enabledDemoAccounts, ensureDemoAccounts } from './modules/users/demo-accounts.js';
 import { SeedError, seedAll } from './seed/seed.js';
-
-const DATABASE_NAME = 'provenance';
 
 function log(message: string, error?: unknown): void {
   const detail = error instanceof Error ? `: ${error.stack ?? error.message}` : error ? `: ${String(error)}` : '';
   console.log(`[${new Date().toISOString()}] ${message}${detail}`);
 }
 
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
+class StartRefused extends Error {}
 
 /** Undone in reverse on the way out: the HTTP server, then the connections, then the embedded PostgreSQL. */
 const cleanups: Array<() => Promise<void>> = [];
@@ -53,29 +41,29 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
 
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    log(`Starting the embedded PostgreSQL in ${config.dataDir}`);
-    const embedded = new EmbeddedPostgres({ dir: config.dataDir });
-    cleanups.push(() => embedded.stop());
-    await embedded.start();
-    if (embedded.stoppedOrphan) log('Stopped the PostgreSQL that an earlier, killed run had left running');
-    await ensureDatabase(embedded.connectionUrl(), DATABASE_NAME);
-    databaseUrl = embedded.connectionUrl(DATABASE_NAME);
-  }
+  if (!config.databaseUrl) log(`Starting the embedded PostgreSQL in ${config.dataDir}`);
+  const opened = await openDatabase(config);
+  cleanups.push(() => opened.close());
+  if (opened.embedded?.stoppedOrphan) log('Stopped the PostgreSQL that an earlier, killed run had left running');
+  const { dataSource } = opened.database;
 
-  const database = createDataSource(databaseUrl, config.db);
-  await database.dataSource.initialize();
-  cleanups.push(() => database.dataSource.destroy());
-  const applied = await database.dataSource.runMigrations({ transaction: 'each' });
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
   log(applied.length ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}` : 'Database schema is up to date');
 
   if (config.seedOnStart) {
-    const report = await seedAll(database.dataSource);
+    const report = await seedAll(dataSource);
     log(report.created > 0 ? `Seeded ${report.created} records from seeds/` : `Seed data already present (${report.present} records)`);
   }
 
-  const http = await createHttpApp(config, database, log);
+  if (config.env === 'production') {
+    const demo = await enabledDemoAccounts(dataSource);
+    if (demo.length > 0) throw new StartRefused(`Refusing to start in production while demo accounts can sign in: ${demo.join(', ')}. Disable or delete them.`);
+  } else if (config.env === 'development') {
+    const created = await ensureDemoAccounts(dataSource);
+    if (created > 0) log(`Created ${created} demo accounts`);
+  }
+
+  const http = await createHttpApp(config, opened.database, log);
   const server: Server = await new Promise((resolve, reject) => {
     const listening = http.app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);
@@ -88,22 +76,24 @@ async function main(): Promise<void> {
   });
 
   const base = `http://localhost:${config.port}`;
-  console.log(
-    [
-      '',
-      `  Provenance store is running (${config.env})`,
-      `  GraphQL API   ${base}/graphql`,
-      `  Console       ${base}/`,
-      `  Health        ${base}/healthz  ${base}/readyz`,
-      `  Database      ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL, data in ${config.dataDir}`}`,
-      '  Stop with Ctrl-C.',
-      '',
-    ].join('\n'),
-  );
+  const lines = [
+    '',
+    `  Provenance store is running (${config.env})`,
+    `  GraphQL API   ${base}/graphql`,
+    `  Console       ${base}/`,
+    `  Health        ${base}/healthz  ${base}/readyz`,
+    `  Database      ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL, data in ${config.dataDir}`}`,
+  ];
+  if (config.env === 'development') {
+    lines.push('  Demo accounts (development only; sign in with the `login` mutation or the console):');
+    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.roles.join(',').padEnd(9)} ${account.email.padEnd(22)} ${account.password}`);
+  }
+  lines.push('  Stop with Ctrl-C.', '');
+  console.log(lines.join('\n'));
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof SeedError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof SeedError || error instanceof StartRefused) console.error(error.message);
   else log('Start failed', error);
   void shutdown(1);
 });

@@ -65,7 +65,7 @@ describe('editing', () => {
       input: { id: entityId, expectedVersion: entity.version - 1, name: 'Overwritten' },
     });
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
-    expect((stale.errors![0]!.originalError as { details: unknown }).details).toMatchObject({ currentVersion: entity.version, expectedVersion: entity.version - 1 });
+    expect((stale.errors![0]!.originalError as unknown as { details: unknown }).details).toMatchObject({ currentVersion: entity.version, expectedVersion: entity.version - 1 });
     expect(await revisionsOf(entityId)).toHaveLength(before.length);
     expect(dataOf(await asEditor(`query($id: ID!) { entity(id: $id) { version name } }`, { id: entityId }))).toEqual({ entity });
   });
@@ -144,7 +144,7 @@ describe('editing', () => {
 
   it('threads annotations on a record and resolves them', async () => {
     const { createAnnotation: note } = dataOf(
-      await gql(`mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id body motivation authorName resolved } }`, {
+      await gql<any>(`mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id body motivation authorName resolved } }`, {
         input: { targetType: 'ENTITY', targetId: entityId, motivation: 'QUESTIONING', body: 'Is this the same person as in the 2013 report?' },
       }, reviewer.viewer),
     );

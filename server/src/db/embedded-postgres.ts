@@ -53,6 +53,11 @@ export class EmbeddedPostgres {
     return path.join(this.options.dir, 'pg-credentials.json');
   }
 
+  /** The pid of the process that started the running server: a live owner means the cluster is in use. */
+  private get ownerFile(): string {
+    return path.join(this.options.dir, 'pg-owner.pid');
+  }
+
   connectionUrl(database = 'postgres'): string {
     if (!this.credentials) throw new Error('The embedded PostgreSQL has not been started');
     const { user, password } = this.credentials;
@@ -68,10 +73,21 @@ export class EmbeddedPostgres {
 
     if (!fs.existsSync(path.join(this.clusterDir, 'PG_VERSION'))) await this.initialise(binaries, osUser);
     this.credentials = JSON.parse(fs.readFileSync(this.credentialsFile, 'utf8')) as Credentials;
-    this.stoppedOrphan = await stopOrphanedServer(this.clusterDir);
+
+    const running = runningServer(this.clusterDir);
+    if (running && isAlive(readPid(this.ownerFile))) {
+      // A server of ours is using the cluster (a CLI run beside `npm start`): share it, never stop it.
+      this.port = running.port;
+      return this.connectionUrl();
+    }
+    if (running) {
+      await stopServer(running.pid, this.clusterDir);
+      this.stoppedOrphan = true;
+    }
 
     this.port = this.options.port ?? (await findFreePort());
     this.process = await this.spawnServer(binaries, osUser);
+    fs.writeFileSync(this.ownerFile, String(process.pid));
     return this.connectionUrl();
   }
 
@@ -85,6 +101,7 @@ export class EmbeddedPostgres {
     await exited;
     clearTimeout(timer);
     this.process = null;
+    fs.rmSync(this.ownerFile, { force: true });
   }
 
   private async initialise(binaries: Binaries, osUser: OsUser | null): Promise<void> {
@@ -191,19 +208,33 @@ function makeTraversable(dir: string): void {
   }
 }
 
-/** A server left behind by a killed run still holds the cluster; stop it so this run can start. */
-async function stopOrphanedServer(clusterDir: string): Promise<boolean> {
+/** The server holding a cluster, from its postmaster.pid (pid on line 1, port on line 4), if it is alive. */
+function runningServer(clusterDir: string): { pid: number; port: number } | null {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return false;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return false;
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return isAlive(pid) && Number.isInteger(port) ? { pid, port } : null;
+}
+
+function readPid(file: string): number {
+  try {
+    return Number(fs.readFileSync(file, 'utf8').trim());
+  } catch {
+    return 0;
+  }
+}
+
+/** Stops a server a killed run left holding the cluster, so this run can start it afresh. */
+async function stopServer(pid: number, clusterDir: string): Promise<void> {
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) await sleep(100);
   if (isAlive(pid)) throw new Error(`A PostgreSQL server (pid ${pid}) still holds ${clusterDir}; stop it and start again.`);
-  return true;
 }
 
 function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;

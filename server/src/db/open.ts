@@ -1,0 +1,56 @@
+import pg from 'pg';
+import type { Config } from '../config.js';
+import { createDataSource, type Database } from './data-source.js';
+import { EmbeddedPostgres } from './embedded-postgres.js';
+
+const DATABASE_NAME = 'provenance';
+
+export interface OpenDatabase {
+  database: Database;
+  embedded: EmbeddedPostgres | null;
+  /** Closes the pool, then stops the embedded PostgreSQL if this process started it. */
+  close(): Promise<void>;
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The database from DATABASE_URL, or the embedded one in the data directory (started, or shared if running). */
+export async function openDatabase(config: Config): Promise<OpenDatabase> {
+  let url = config.databaseUrl;
+  let embedded: EmbeddedPostgres | null = null;
+  if (!url) {
+    embedded = new EmbeddedPostgres({ dir: config.dataDir });
+    try {
+      await embedded.start();
+      await ensureDatabase(embedded.connectionUrl(), DATABASE_NAME);
+    } catch (error) {
+      await embedded.stop();
+      throw error;
+    }
+    url = embedded.connectionUrl(DATABASE_NAME);
+  }
+  const database = createDataSource(url, config.db);
+  try {
+    await database.dataSource.initialize();
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    database,
+    embedded,
+    async close() {
+      if (database.dataSource.isInitialized) await database.dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}
