@@ -99,7 +99,21 @@ describe('seeds', () => {
     for (const [, history] of byRecord) {
       expect(history.filter((r) => r.operation === RevisionOperation.CREATE)).toHaveLength(1);
       expect(history[0]).toMatchObject({ operation: RevisionOperation.CREATE, version: 1, actor: 'seed:curated.yaml' });
+      for (const later of history.slice(1)) expect(later.operation).toBe(RevisionOperation.REVIEW);
       expect(verifyRecordChain(history)).toBeNull();
+    }
+  });
+
+  it('send claims and events through review as the file says, each decision by a reviewer other than the curator', async () => {
+    const statuses = (await db.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM (SELECT status FROM claims UNION ALL SELECT status FROM events) s GROUP BY status ORDER BY status`,
+    )) as Array<{ status: string; n: number }>;
+    expect(statuses.map((s) => s.status)).toEqual(['DISPUTED', 'DRAFT', 'IN_REVIEW', 'VERIFIED']);
+    const decisions = (await db.dataSource.query(`SELECT actor, reason FROM revisions WHERE operation = 'REVIEW' AND state->>'status' <> 'IN_REVIEW'`)) as Array<{ actor: string; reason: string }>;
+    expect(decisions.length).toBeGreaterThan(0);
+    for (const decision of decisions) {
+      expect(decision.actor).toBe('seed-review:curated.yaml');
+      expect(decision.reason.length).toBeGreaterThan(10);
     }
   });
 

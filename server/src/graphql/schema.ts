@@ -6,6 +6,7 @@ import { ClaimLinksResolver, ClaimsResolver } from '../modules/claims/claims.res
 import { EntitiesResolver } from '../modules/entities/entities.resolver.js';
 import { EventParticipantsResolver, EventsResolver } from '../modules/events/events.resolver.js';
 import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
+import { ReviewResolver } from '../modules/review/review.resolver.js';
 import { SourceRevisionsResolver, SourcesResolver } from '../modules/sources/sources.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 import { authChecker } from './auth-checker.js';
@@ -20,6 +21,7 @@ export const resolvers = [
   ClaimLinksResolver,
   EvidenceResolver,
   AnnotationsResolver,
+  ReviewResolver,
   UsersResolver,
   RevisionsResolver,
 ] as const;

@@ -9,6 +9,7 @@ import { createEntityLoaders } from './entities/entities.loaders.js';
 import { EventsService } from './events/events.service.js';
 import { createEventLoaders } from './events/events.loaders.js';
 import { EvidenceService } from './evidence/evidence.service.js';
+import { ReviewService } from './review/review.service.js';
 import { createEvidenceLoaders } from './evidence/evidence.loaders.js';
 import { SourcesService } from './sources/sources.service.js';
 import { createSourceLoaders } from './sources/sources.loaders.js';
@@ -25,6 +26,7 @@ export function createServices(dataSource: DataSource, auth: Config['auth']) {
     claims: new ClaimsService(dataSource),
     evidence: new EvidenceService(dataSource),
     annotations: new AnnotationsService(dataSource),
+    review: new ReviewService(dataSource),
     users: new UsersService(dataSource),
     sessions: new SessionTokens(auth.secret, auth.sessionTtlSeconds),
     revisions: new RevisionsService(dataSource),

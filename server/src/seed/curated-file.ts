@@ -61,6 +61,18 @@ export interface CuratedFile {
     links?: Array<{ type: ClaimLinkType; target: string }>;
     evidence: CuratedQuote[];
   }>;
+  review?: {
+    default: CuratedReview;
+    records?: Record<string, CuratedReview>;
+  };
+}
+
+export interface CuratedReview {
+  /** false: the curator has not sent the record to review, and it stays a DRAFT. */
+  submit?: boolean;
+  /** null: sent to review and still waiting. */
+  decision?: 'VERIFY' | 'DISPUTE' | 'REJECT' | null;
+  comment?: string;
 }
 
 export interface CuratedQuote {

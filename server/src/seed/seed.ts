@@ -9,6 +9,8 @@ import { ClaimsService } from '../modules/claims/claims.service.js';
 import { EntitiesService } from '../modules/entities/entities.service.js';
 import { EventsService } from '../modules/events/events.service.js';
 import { EvidenceService } from '../modules/evidence/evidence.service.js';
+import { ReviewDecision } from '../modules/review/review.workflow.js';
+import { ReviewService } from '../modules/review/review.service.js';
 import { SourcesService } from '../modules/sources/sources.service.js';
 import { seedsDir } from '../paths.js';
 import type { CuratedFile, CuratedQuote } from './curated-file.js';
@@ -84,21 +86,27 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
     events: new EventsService(dataSource),
     claims: new ClaimsService(dataSource),
     evidence: new EvidenceService(dataSource),
+    review: new ReviewService(dataSource),
   };
   const context: WriteContext = { actor: `seed:${name}`, actorUserId: null, requestId: null };
+  const reviewerContext: WriteContext = { actor: `seed-review:${name}`, actorUserId: null, requestId: null };
   const reason = `Seeded from seeds/${name}`;
   const report: SeedReport = { created: 0, present: 0 };
   const scope = curated.source.key;
   const idOf = (kind: string, key: string) => stableId(`seed/${scope}/${kind}/${key}`);
   const exists = async (table: string, id: string) =>
     ((await manager.query(`SELECT 1 FROM "${table}" WHERE id = $1`, [id])) as unknown[]).length > 0;
-  const once = async (table: string, id: string, create: () => Promise<unknown>) => {
-    if (await exists(table, id)) report.present++;
-    else {
-      await create();
-      report.created++;
+  const once = async (table: string, id: string, create: () => Promise<unknown>): Promise<boolean> => {
+    if (await exists(table, id)) {
+      report.present++;
+      return false;
     }
+    await create();
+    report.created++;
+    return true;
   };
+  /** Claims and events created by this run, to send through review once their evidence is in place. */
+  const toReview: Array<{ key: string; id: string }> = [];
 
   const sourceId = idOf('source', scope);
   const { source } = curated;
@@ -149,7 +157,7 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
   for (const item of dependencyOrder(curated.events ?? [], (e) => (e.parent ? [e.parent] : []), 'event parents')) {
     const id = event(item.key, 'events');
     const where = `event ${item.key}`;
-    await once('events', id, () =>
+    const createdEvent = await once('events', id, () =>
       services.events.create(context, {
         id,
         title: item.title,
@@ -166,6 +174,7 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
       }, manager),
     );
     await evidence({ eventId: id }, `event/${item.key}`, item.evidence);
+    if (createdEvent) toReview.push({ key: item.key, id });
   }
 
   const claimIds = new Map((curated.claims ?? []).map((claim) => [claim.key, idOf('claim', claim.key)]));
@@ -173,7 +182,7 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
   for (const item of dependencyOrder(curated.claims ?? [], (c) => (c.links ?? []).map((l) => l.target), 'claim links')) {
     const id = claim(item.key, 'claims');
     const where = `claim ${item.key}`;
-    await once('claims', id, () =>
+    const createdClaim = await once('claims', id, () =>
       services.claims.create(context, {
         id,
         text: item.text,
@@ -190,6 +199,18 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
       }, manager),
     );
     await evidence({ claimId: id }, `claim/${item.key}`, item.evidence);
+    if (createdClaim) toReview.push({ key: item.key, id });
+  }
+
+  for (const { key, id } of toReview) {
+    const review = { ...curated.review?.default, ...curated.review?.records?.[key] };
+    if (!curated.review || review.submit === false) continue;
+    const submitted = await services.review.submit(context, { id, expectedVersion: 1, comment: 'Curated from the seed article' }, manager);
+    if (!review.decision) continue;
+    if (!Object.values(ReviewDecision).includes(review.decision as ReviewDecision) || !review.comment) {
+      throw new SeedError(`${name}: the review of ${key} needs a decision (${Object.values(ReviewDecision).join(', ')}) and a comment`);
+    }
+    await services.review.review(reviewerContext, { id, expectedVersion: submitted.version, decision: review.decision as ReviewDecision, comment: review.comment }, manager);
   }
   return report;
 }

@@ -7,6 +7,7 @@ import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { ReviewStatus } from '../review/review.enums.js';
+import { statusAfterEdit } from '../review/review.workflow.js';
 import { canSee, visibleOnly } from '../review/visibility.js';
 import type { Viewer } from '../users/viewer.js';
 import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from './claim.entity.js';
@@ -97,6 +98,7 @@ export class ClaimsService {
     const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
     await new RecordWriter(this.dataSource).replace(context, ClaimRecord, target, async (before, tx) => ({
       ...before,
+      status: statusAfterEdit(before.status),
       ...(await checkFields(tx, target.id, applyPatch<ClaimInputFields>(before, input))),
     }));
     return this.current(target.id);

@@ -7,6 +7,7 @@ import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { ReviewStatus } from '../review/review.enums.js';
+import { statusAfterEdit } from '../review/review.workflow.js';
 import { canSee, visibleOnly } from '../review/visibility.js';
 import type { Viewer } from '../users/viewer.js';
 import { EventType } from './event-type.entity.js';
@@ -170,6 +171,7 @@ export class EventsService {
     const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
     await new RecordWriter(this.dataSource).replace(context, EventRecord, target, async (before, tx) => ({
       ...before,
+      status: statusAfterEdit(before.status),
       ...(await checkFields(tx, target.id, applyPatch(inputFieldsOf(before), input))),
     }));
     return this.current(target.id);

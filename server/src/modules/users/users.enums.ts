@@ -11,5 +11,7 @@ registerEnumType(Role, { name: 'Role', description: 'No role at all is an anonym
 
 /** Who may create and change records. */
 export const EDITORS = [Role.EDITOR, Role.ADMIN] as const;
+/** Who may judge records in review. */
+export const REVIEWERS = [Role.REVIEWER, Role.ADMIN] as const;
 /** Who may see unreviewed records and the revision log. */
 export const STAFF = [Role.EDITOR, Role.REVIEWER, Role.ADMIN] as const;

@@ -1,0 +1,28 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { EDITORS, REVIEWERS, STAFF } from '../users/users.enums.js';
+import { writeContextOf } from '../users/viewer.js';
+import { ReviewableRecord, ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
+
+@Resolver()
+export class ReviewResolver {
+  @Authorized(...EDITORS)
+  @Mutation(() => ReviewableRecord, { description: 'Sends a DRAFT (or answered DISPUTED) claim or event to review.' })
+  submitForReview(@Arg('input') input: SubmitForReviewInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.review.submit(writeContextOf(viewer, requestId), input);
+  }
+
+  @Authorized(...REVIEWERS)
+  @Mutation(() => ReviewableRecord, {
+    description: 'VERIFY, DISPUTE or REJECT a record in review, or RETRACT a verified one. Nobody reviews their own last change.',
+  })
+  review(@Arg('input') input: ReviewInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.review.review(writeContextOf(viewer, requestId), input);
+  }
+
+  @Authorized(...STAFF)
+  @Query(() => [ReviewQueueItem], { description: 'What waits for a reviewer, longest waiting first.' })
+  reviewQueue(@Ctx() { services }: RequestContext) {
+    return services.review.queue();
+  }
+}

@@ -1,0 +1,114 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors.js';
+import { diffStates, type RecordState } from '../../core/revisions/diff.js';
+import { RecordWriter, type RecordKind, type WriteContext } from '../../core/revisions/record-writer.js';
+import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { InputCheck, requireId } from '../../core/validation.js';
+import { Claim } from '../claims/claim.entity.js';
+import { ClaimRecord } from '../claims/claims.state.js';
+import { Event } from '../events/event.entity.js';
+import { EventRecord } from '../events/events.state.js';
+import { ReviewStatus } from './review.enums.js';
+import type { ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
+import { decide, decisionRequires, SUBMITTABLE } from './review.workflow.js';
+
+type ReviewableState = RecordState & { status: ReviewStatus; deletedAt: string | null };
+
+const REVIEWABLE = [
+  { recordType: RecordType.CLAIM, kind: ClaimRecord as unknown as RecordKind<ReviewableState>, entity: Claim },
+  { recordType: RecordType.EVENT, kind: EventRecord as unknown as RecordKind<ReviewableState>, entity: Event },
+] as const;
+
+/** The operations that change what a record says, as opposed to its review status. */
+const CONTENT_OPERATIONS = [RevisionOperation.CREATE, RevisionOperation.UPDATE, RevisionOperation.RESTORE, RevisionOperation.MERGE, RevisionOperation.REANCHOR];
+
+export class ReviewService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private async reviewable(manager: EntityManager, id: string) {
+    for (const reviewable of REVIEWABLE) {
+      if (await manager.existsBy(reviewable.entity, { id })) return reviewable;
+    }
+    throw new NotFoundError('Claim or Event', id);
+  }
+
+  /** Who last changed what the record says: the one person who may not judge it (invariant 6). */
+  async lastEditor(manager: EntityManager, recordType: RecordType, id: string): Promise<string> {
+    const [row] = (await manager.query(
+      `SELECT actor FROM revisions WHERE record_type = $1 AND record_id = $2 AND operation = ANY($3) ORDER BY version DESC LIMIT 1`,
+      [recordType, id, CONTENT_OPERATIONS],
+    )) as Array<{ actor: string }>;
+    return row!.actor;
+  }
+
+  async submit(context: WriteContext, input: SubmitForReviewInput, manager: EntityManager = this.dataSource.manager): Promise<Claim | Event> {
+    const id = requireId(input.id);
+    const comment = new InputCheck().optionalText('comment', input.comment, { max: 5000 });
+    const { kind, entity } = await this.reviewable(manager, id);
+    await new RecordWriter(manager).replace(context, kind, { id, expectedVersion: input.expectedVersion, reason: comment, operation: RevisionOperation.REVIEW }, (before) => {
+      if (before.deletedAt) throw new BadInputError([{ field: 'id', message: 'a deleted record cannot go to review' }]);
+      if (!SUBMITTABLE.includes(before.status)) {
+        throw new BadInputError([{ field: 'id', message: `a ${before.status} record cannot be sent to review; only ${SUBMITTABLE.join(' or ')} ones can` }]);
+      }
+      return { ...before, status: ReviewStatus.IN_REVIEW };
+    });
+    return manager.findOneByOrFail(entity, { id });
+  }
+
+  async review(context: WriteContext, input: ReviewInput, manager: EntityManager = this.dataSource.manager): Promise<Claim | Event> {
+    const id = requireId(input.id);
+    const check = new InputCheck();
+    const comment = check.text('comment', input.comment, { max: 5000 });
+    check.done();
+    const { kind, entity, recordType } = await this.reviewable(manager, id);
+    await new RecordWriter(manager).replace(context, kind, { id, expectedVersion: input.expectedVersion, reason: comment, operation: RevisionOperation.REVIEW }, async (before, tx) => {
+      if (before.deletedAt) throw new BadInputError([{ field: 'id', message: 'a deleted record cannot be reviewed' }]);
+      const next = decide(before.status, input.decision);
+      if (!next) {
+        throw new BadInputError([{ field: 'decision', message: `${input.decision} needs a ${decisionRequires(input.decision)} record; this one is ${before.status}` }]);
+      }
+      if ((await this.lastEditor(tx, recordType, id)) === context.actor) {
+        throw new DomainError(ErrorCode.FORBIDDEN, 'You made the last change to this record: another reviewer must judge it (four-eyes)');
+      }
+      return { ...before, status: next };
+    });
+    return manager.findOneByOrFail(entity, { id });
+  }
+
+  /** What waits for a reviewer, longest waiting first, with what changed since a reviewer last verified it. */
+  async queue(): Promise<ReviewQueueItem[]> {
+    const items: ReviewQueueItem[] = [];
+    for (const { recordType, entity } of REVIEWABLE) {
+      const rows = (await this.dataSource.query(
+        `SELECT r.record_id, s.created_at AS submitted_at, s.actor AS submitted_by, e.actor AS edited_by, r.state AS current,
+                v.version AS verified_version, v.state AS verified
+           FROM (SELECT DISTINCT ON (record_id) record_id, state FROM revisions WHERE record_type = $1 ORDER BY record_id, version DESC) r
+           JOIN ${entity === Claim ? 'claims' : 'events'} t ON t.id = r.record_id AND t.status = 'IN_REVIEW' AND t.deleted_at IS NULL
+           CROSS JOIN LATERAL (SELECT created_at, actor FROM revisions WHERE record_type = $1 AND record_id = r.record_id AND operation = 'REVIEW'
+                                 ORDER BY version DESC LIMIT 1) s
+           CROSS JOIN LATERAL (SELECT actor FROM revisions WHERE record_type = $1 AND record_id = r.record_id AND operation = ANY($2)
+                                 ORDER BY version DESC LIMIT 1) e
+           LEFT JOIN LATERAL (SELECT version, state FROM revisions WHERE record_type = $1 AND record_id = r.record_id AND state->>'status' = 'VERIFIED'
+                                ORDER BY version DESC LIMIT 1) v ON true`,
+        [recordType, CONTENT_OPERATIONS],
+      )) as Array<{ record_id: string; submitted_at: Date; submitted_by: string; edited_by: string; current: RecordState; verified_version: number | null; verified: RecordState | null }>;
+      if (rows.length === 0) continue;
+      const found = (await this.dataSource.manager.findBy(entity, { id: In(rows.map((row) => row.record_id)) })) as Array<Claim | Event>;
+      const records = new Map(found.map((record) => [record.id, record]));
+      for (const row of rows) {
+        const { status: _before, ...verified } = row.verified ?? {};
+        const { status: _after, ...current } = row.current;
+        items.push({
+          recordType,
+          record: records.get(row.record_id)!,
+          submittedAt: row.submitted_at,
+          submittedBy: row.submitted_by,
+          lastEditedBy: row.edited_by,
+          lastVerifiedVersion: row.verified_version,
+          changesSinceVerified: diffStates(row.verified ? verified : null, current),
+        });
+      }
+    }
+    return items.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+  }
+}

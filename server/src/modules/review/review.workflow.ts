@@ -1,0 +1,40 @@
+import { registerEnumType } from 'type-graphql';
+import { ReviewStatus } from './review.enums.js';
+
+export enum ReviewDecision {
+  VERIFY = 'VERIFY',
+  DISPUTE = 'DISPUTE',
+  REJECT = 'REJECT',
+  RETRACT = 'RETRACT',
+}
+
+registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
+
+/** DESIGN.md: DRAFT → IN_REVIEW → VERIFIED | DISPUTED | REJECTED; VERIFIED → RETRACTED. */
+const DECISIONS: Record<ReviewDecision, { from: ReviewStatus; to: ReviewStatus }> = {
+  [ReviewDecision.VERIFY]: { from: ReviewStatus.IN_REVIEW, to: ReviewStatus.VERIFIED },
+  [ReviewDecision.DISPUTE]: { from: ReviewStatus.IN_REVIEW, to: ReviewStatus.DISPUTED },
+  [ReviewDecision.REJECT]: { from: ReviewStatus.IN_REVIEW, to: ReviewStatus.REJECTED },
+  [ReviewDecision.RETRACT]: { from: ReviewStatus.VERIFIED, to: ReviewStatus.RETRACTED },
+};
+
+/** A record goes to review from a draft, or again once a dispute has been answered by an edit. */
+export const SUBMITTABLE: readonly ReviewStatus[] = [ReviewStatus.DRAFT, ReviewStatus.DISPUTED];
+
+/** The status a decision leads to, or null when it cannot be taken from `status`. */
+export function decide(status: ReviewStatus, decision: ReviewDecision): ReviewStatus | null {
+  const rule = DECISIONS[decision];
+  return rule.from === status ? rule.to : null;
+}
+
+export function decisionRequires(decision: ReviewDecision): ReviewStatus {
+  return DECISIONS[decision].from;
+}
+
+/**
+ * An edit to a record a reviewer has already judged sends it back to the queue: what clients see must have been
+ * reviewed as it now reads. A draft stays a draft; a retraction stands.
+ */
+export function statusAfterEdit(status: ReviewStatus): ReviewStatus {
+  return status === ReviewStatus.VERIFIED || status === ReviewStatus.DISPUTED || status === ReviewStatus.REJECTED ? ReviewStatus.IN_REVIEW : status;
+}
