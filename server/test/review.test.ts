@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../src/modules/users/users.enums.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { createEditor, createReviewer, createUser, type TestUser } from './support/factories.js';
+import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
+
+describe('review workflow', () => {
+  let db: TestDatabase;
+  let gql: ReturnType<typeof graphqlClient>;
+  let editor: TestUser;
+  let reviewer: TestUser;
+  let editorReviewer: TestUser;
+
+  const createClaim = async (as: TestUser, text: string) =>
+    dataOf(
+      await gql<any>(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id version status } }`, { input: { text, claimantLabel: 'an official', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED' } }, as.viewer),
+    ).createClaim as { id: string; version: number; status: string };
+  const submit = (as: TestUser, id: string, expectedVersion: number) =>
+    gql<any>(`mutation($input: SubmitForReviewInput!) { submitForReview(input: $input) { ... on Claim { id version status } } }`, { input: { id, expectedVersion } }, as.viewer);
+  const review = (as: TestUser, id: string, expectedVersion: number, decision: string, comment = 'Checked against the source.') =>
+    gql<any>(`mutation($input: ReviewInput!) { review(input: $input) { ... on Claim { id version status } } }`, { input: { id, expectedVersion, decision, comment } }, as.viewer);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    gql = graphqlClient(db.dataSource);
+    editor = await createEditor(db.dataSource);
+    reviewer = await createReviewer(db.dataSource);
+    editorReviewer = await createUser(db.dataSource, [Role.EDITOR, Role.REVIEWER], 'both');
+  });
+  afterAll(() => db.drop());
+
+  it('takes a claim from draft to verified, when it becomes visible to client apps, then to retracted, still visible', async () => {
+    const claim = await createClaim(editor, 'The port will open next year.');
+    expect(claim.status).toBe('DRAFT');
+    const submitted = dataOf(await submit(editor, claim.id, claim.version)).submitForReview;
+    expect(submitted).toMatchObject({ status: 'IN_REVIEW', version: 2 });
+    expect(dataOf(await gql(`query($id: ID!) { claim(id: $id) { id } }`, { id: claim.id }, viewers.client))).toEqual({ claim: null });
+    const verified = dataOf(await review(reviewer, claim.id, 2, 'VERIFY')).review;
+    expect(verified).toMatchObject({ status: 'VERIFIED', version: 3 });
+    expect(dataOf(await gql(`query($id: ID!) { claim(id: $id) { status } }`, { id: claim.id }, viewers.client))).toEqual({ claim: { status: 'VERIFIED' } });
+    const retracted = dataOf(await review(reviewer, claim.id, 3, 'RETRACT', 'The ministry withdrew the statement.')).review;
+    expect(retracted.status).toBe('RETRACTED');
+    expect(dataOf(await gql(`query($id: ID!) { claim(id: $id) { status } }`, { id: claim.id }, viewers.anonymous))).toEqual({ claim: { status: 'RETRACTED' } });
+    const { revisions } = dataOf(await gql<any>(`query($id: ID!) { revisions(recordType: CLAIM, recordId: $id) { operation actor reason state } }`, { id: claim.id }, reviewer.viewer));
+    expect(revisions.map((r: any) => [r.operation, r.actor, r.state.status])).toEqual([
+      ['CREATE', `user:${editor.id}`, 'DRAFT'],
+      ['REVIEW', `user:${editor.id}`, 'IN_REVIEW'],
+      ['REVIEW', `user:${reviewer.id}`, 'VERIFIED'],
+      ['REVIEW', `user:${reviewer.id}`, 'RETRACTED'],
+    ]);
+    expect(revisions[3].reason).toBe('The ministry withdrew the statement.');
+  });
+
+  it('refuses anyone reviewing a record whose last content change is their own (four-eyes, invariant 6)', async () => {
+    const claim = await createClaim(editorReviewer, 'Deliveries start in October.');
+    dataOf(await submit(editorReviewer, claim.id, 1));
+    const own = await review(editorReviewer, claim.id, 2, 'VERIFY');
+    expect(errorCodes(own)).toEqual(['FORBIDDEN']);
+    expect(own.errors![0]!.message).toMatch(/four-eyes/);
+    expect(dataOf(await gql(`query($id: ID!) { claim(id: $id) { version status } }`, { id: claim.id }, editor.viewer))).toEqual({ claim: { version: 2, status: 'IN_REVIEW' } });
+    expect(dataOf(await review(reviewer, claim.id, 2, 'DISPUTE', 'Which October?')).review.status).toBe('DISPUTED');
+  });
+
+  it('counts an edit by someone else as the last content change: then the first author may review', async () => {
+    const claim = await createClaim(editorReviewer, 'Two ships were ordered.');
+    const edited = dataOf(await gql<any>(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version } }`, { input: { id: claim.id, expectedVersion: 1, text: 'Two ships were ordered in 2022.' } }, editor.viewer)).updateClaim;
+    dataOf(await submit(editor, claim.id, edited.version));
+    expect(dataOf(await review(editorReviewer, claim.id, edited.version + 1, 'VERIFY')).review.status).toBe('VERIFIED');
+  });
+
+  it('refuses transitions DESIGN.md does not have, with BAD_USER_INPUT, and roles that may not take them', async () => {
+    const claim = await createClaim(editor, 'Talks continued.');
+    const early = await review(reviewer, claim.id, 1, 'VERIFY');
+    expect(errorCodes(early)).toEqual(['BAD_USER_INPUT']);
+    expect(early.errors![0]!.message).toMatch(/VERIFY needs a IN_REVIEW record; this one is DRAFT/);
+    expect(errorCodes(await review(reviewer, claim.id, 1, 'RETRACT'))).toEqual(['BAD_USER_INPUT']);
+    dataOf(await submit(editor, claim.id, 1));
+    expect(errorCodes(await submit(editor, claim.id, 2))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await review(editor, claim.id, 2, 'VERIFY'))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await submit(reviewer, claim.id, 2))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await review(reviewer, claim.id, 1, 'VERIFY'))).toEqual(['CONFLICT']);
+    const noComment = await review(reviewer, claim.id, 2, 'REJECT', ' ');
+    expect(errorCodes(noComment)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('sends an edited verified claim back to review, and the queue shows what changed since it was verified', async () => {
+    const claim = await createClaim(editor, 'The reactor is small.');
+    dataOf(await submit(editor, claim.id, 1));
+    dataOf(await review(reviewer, claim.id, 2, 'VERIFY'));
+    const edited = dataOf(await gql<any>(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version status } }`, { input: { id: claim.id, expectedVersion: 3, text: 'The reactor is small and floating.', reason: 'Second source' } }, editor.viewer)).updateClaim;
+    expect(edited).toEqual({ version: 4, status: 'IN_REVIEW' });
+    expect(dataOf(await gql(`query($id: ID!) { claim(id: $id) { id } }`, { id: claim.id }, viewers.client))).toEqual({ claim: null });
+    const { reviewQueue } = dataOf(
+      await gql<any>(`{ reviewQueue { recordType lastVerifiedVersion lastEditedBy submittedAt changesSinceVerified record { ... on Claim { id text } } } }`, {}, reviewer.viewer),
+    );
+    const item = reviewQueue.find((i: any) => i.record.id === claim.id);
+    expect(item).toMatchObject({ recordType: 'CLAIM', lastVerifiedVersion: 3, lastEditedBy: `user:${editor.id}` });
+    expect(item.changesSinceVerified).toEqual({ text: { before: 'The reactor is small.', after: 'The reactor is small and floating.' } });
+    const times = reviewQueue.map((i: any) => Date.parse(i.submittedAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(errorCodes(await gql(`{ reviewQueue { recordType } }`, {}, viewers.client))).toEqual(['FORBIDDEN']);
+  });
+});
