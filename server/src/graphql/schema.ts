@@ -1,11 +1,11 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { RevisionsResolver } from '../core/revisions/revisions.resolver.js';
 import { AnnotationsResolver } from '../modules/annotations/annotations.resolver.js';
 import { ClaimLinksResolver, ClaimsResolver } from '../modules/claims/claims.resolver.js';
 import { EntitiesResolver } from '../modules/entities/entities.resolver.js';
 import { EventParticipantsResolver, EventsResolver } from '../modules/events/events.resolver.js';
 import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
+import { HistoryResolver } from '../modules/history/history.resolver.js';
 import { ReviewResolver } from '../modules/review/review.resolver.js';
 import { SourceRevisionsResolver, SourcesResolver } from '../modules/sources/sources.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
@@ -23,7 +23,7 @@ export const resolvers = [
   AnnotationsResolver,
   ReviewResolver,
   UsersResolver,
-  RevisionsResolver,
+  HistoryResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../config.js';
-import { RevisionsService } from '../core/revisions/revisions.service.js';
 import { AnnotationsService } from './annotations/annotations.service.js';
 import { ClaimsService } from './claims/claims.service.js';
 import { createClaimLoaders } from './claims/claims.loaders.js';
 import { EntitiesService } from './entities/entities.service.js';
 import { createEntityLoaders } from './entities/entities.loaders.js';
 import { EventsService } from './events/events.service.js';
+import { HistoryService } from './history/history.service.js';
 import { createEventLoaders } from './events/events.loaders.js';
 import { EvidenceService } from './evidence/evidence.service.js';
 import { ReviewService } from './review/review.service.js';
@@ -29,7 +29,7 @@ export function createServices(dataSource: DataSource, auth: Config['auth']) {
     review: new ReviewService(dataSource),
     users: new UsersService(dataSource),
     sessions: new SessionTokens(auth.secret, auth.sessionTtlSeconds),
-    revisions: new RevisionsService(dataSource),
+    history: new HistoryService(dataSource),
   };
 }
 

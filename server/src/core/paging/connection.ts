@@ -72,6 +72,12 @@ export class PageArgs implements PageRequest {
   after?: string | null;
 }
 
+@ArgsType()
+export class ListArgs extends PageArgs {
+  @Field(() => Boolean, { nullable: true, description: 'Staff only: list deleted records too.' })
+  includeDeleted?: boolean | null;
+}
+
 interface CursorKey {
   createdAt: string;
   id: string;

@@ -1,26 +1,33 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs } from '../../core/paging/connection.js';
+import { ListArgs } from '../../core/paging/connection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../context.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
+import { historicalState } from '../history/history.service.js';
 import { canSee } from '../review/visibility.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
 import { Claim, ClaimLink } from './claim.entity.js';
+import type { ClaimState } from './claims.state.js';
 import { ClaimConnection, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
 @Resolver(() => Claim)
 export class ClaimsResolver {
   @Query(() => Claim, { nullable: true })
-  claim(@Arg('id', () => ID) id: string, @Ctx() { services, viewer }: RequestContext) {
-    return services.claims.get(viewer, id);
+  claim(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { services, viewer }: RequestContext,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions.' }) asOf?: Date,
+    @Arg('includeDeleted', () => Boolean, { nullable: true, description: 'Staff only: find it even if deleted.' }) includeDeleted?: boolean,
+  ) {
+    return services.claims.get(viewer, id, { asOf, includeDeleted });
   }
 
   @Query(() => ClaimConnection)
-  claims(@Args() page: PageArgs, @Ctx() { services, viewer }: RequestContext) {
-    return services.claims.list(viewer, page);
+  claims(@Args() args: ListArgs, @Ctx() { services, viewer }: RequestContext) {
+    return services.claims.list(viewer, args);
   }
 
   @Authorized(...EDITORS)
@@ -61,17 +68,24 @@ export class ClaimsResolver {
 
   @FieldResolver(() => [Event], { description: 'The events this claim is about.' })
   async events(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext) {
-    return (await loaders.eventsByClaimId.load(claim.id)).filter((event) => canSee(viewer, event));
+    const past = historicalState<ClaimState>(claim);
+    const events = past ? await loaders.eventById.loadMany(past.eventIds) : await loaders.eventsByClaimId.load(claim.id);
+    return events.filter((event): event is Event => event instanceof Event && canSee(viewer, event));
   }
 
   @FieldResolver(() => [EntityRecord], { description: 'The entities this claim is about.' })
-  entities(@Root() claim: Claim, @Ctx() { loaders }: RequestContext) {
-    return loaders.entitiesByClaimId.load(claim.id);
+  async entities(@Root() claim: Claim, @Ctx() { loaders }: RequestContext) {
+    const past = historicalState<ClaimState>(claim);
+    if (!past) return loaders.entitiesByClaimId.load(claim.id);
+    return (await loaders.entityById.loadMany(past.entityIds)).filter((entity) => entity instanceof EntityRecord);
   }
 
   @FieldResolver(() => [ClaimLink])
   async links(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext) {
-    const links = await loaders.linksByClaimId.load(claim.id);
+    const past = historicalState<ClaimState>(claim);
+    const links = past
+      ? past.links.map((link) => Object.assign(new ClaimLink(), { fromClaimId: claim.id, toClaimId: link.toClaimId, type: link.type }))
+      : await loaders.linksByClaimId.load(claim.id);
     const targets = await loaders.claimById.loadMany(links.map((link) => link.toClaimId));
     return links.filter((_, i) => canSee(viewer, targets[i] instanceof Claim ? targets[i] : null));
   }

@@ -1,14 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../core/ids.js';
-import { paginate, type Connection, type PageRequest } from '../../core/paging/connection.js';
+import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
 import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
-import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { statusAfterEdit } from '../review/review.workflow.js';
-import { canSee, visibleOnly } from '../review/visibility.js';
+import { findRecord } from '../history/history.service.js';
+import { canSee, visibleOnly, type LookupOptions } from '../review/visibility.js';
 import type { Viewer } from '../users/viewer.js';
 import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from './claim.entity.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
@@ -72,13 +73,15 @@ async function checkFields(manager: EntityManager, id: string, fields: ClaimInpu
 export class ClaimsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async get(viewer: Viewer, id: string): Promise<Claim | null> {
-    const claim = await this.dataSource.manager.findOneBy(Claim, { id: requireId(id) });
-    return canSee(viewer, claim, { byId: true }) ? claim : null;
+  /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
+  async get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Claim | null> {
+    const record = await findRecord(this.dataSource, RecordType.CLAIM, Claim, id, options.asOf);
+    return canSee(viewer, record, options) ? record : null;
   }
 
-  list(viewer: Viewer, page: PageRequest): Promise<Connection<Claim>> {
-    return paginate(visibleOnly(viewer, this.dataSource.getRepository(Claim).createQueryBuilder('claim')), page);
+  list(viewer: Viewer, args: ListArgs): Promise<Connection<Claim>> {
+    const query = this.dataSource.getRepository(Claim).createQueryBuilder('claim');
+    return paginate(visibleOnly(viewer, query, { reviewed: true, includeDeleted: args.includeDeleted }), args);
   }
 
   /** Creates a claim with what it is about and its links, as a DRAFT for review. */

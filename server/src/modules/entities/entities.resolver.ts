@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs } from '../../core/paging/connection.js';
+import { ListArgs } from '../../core/paging/connection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../context.js';
 import { EDITORS } from '../users/users.enums.js';
@@ -10,13 +10,18 @@ import { EntityRecord } from './entity.entity.js';
 @Resolver(() => EntityRecord)
 export class EntitiesResolver {
   @Query(() => EntityRecord, { nullable: true })
-  entity(@Arg('id', () => ID) id: string, @Ctx() { services, viewer }: RequestContext) {
-    return services.entities.get(viewer, id);
+  entity(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { services, viewer }: RequestContext,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions.' }) asOf?: Date,
+    @Arg('includeDeleted', () => Boolean, { nullable: true, description: 'Staff only: find it even if deleted.' }) includeDeleted?: boolean,
+  ) {
+    return services.entities.get(viewer, id, { asOf, includeDeleted });
   }
 
   @Query(() => EntityConnection, { description: 'Entities that are not merged into another.' })
-  entities(@Args() page: PageArgs, @Ctx() { services, viewer }: RequestContext) {
-    return services.entities.list(viewer, page);
+  entities(@Args() args: ListArgs, @Ctx() { services, viewer }: RequestContext) {
+    return services.entities.list(viewer, args);
   }
 
   @Authorized(...EDITORS)

@@ -1,11 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../core/ids.js';
-import { paginate, type Connection, type PageRequest } from '../../core/paging/connection.js';
+import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
-import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import { seesUnreviewed, type Viewer } from '../users/viewer.js';
+import { findRecord } from '../history/history.service.js';
+import { canSee, visibleOnly, type LookupOptions } from '../review/visibility.js';
+import type { Viewer } from '../users/viewer.js';
 import { EntityKind } from './entities.enums.js';
 import { EntityKindRecord, type EntityFields, type EntityState } from './entities.state.js';
 import type { CreateEntityInput, ExternalIdInput, UpdateEntityInput } from './entities.types.js';
@@ -46,18 +48,16 @@ function checkFields(fields: EntityInputFields): Omit<EntityFields, 'mergedIntoI
 export class EntitiesService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async get(viewer: Viewer, id: string): Promise<EntityRecord | null> {
-    const entity = await this.dataSource.manager.findOneBy(EntityRecord, { id: requireId(id) });
-    return entity && (entity.deletedAt === null || seesUnreviewed(viewer)) ? entity : null;
+  /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
+  async get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<EntityRecord | null> {
+    const record = await findRecord(this.dataSource, RecordType.ENTITY, EntityRecord, id, options.asOf);
+    return canSee(viewer, record, options) ? record : null;
   }
 
-  list(_viewer: Viewer, page: PageRequest): Promise<Connection<EntityRecord>> {
-    const query = this.dataSource
-      .getRepository(EntityRecord)
-      .createQueryBuilder('entity')
-      .where('entity.deletedAt IS NULL')
-      .andWhere('entity.mergedIntoId IS NULL');
-    return paginate(query, page);
+  /** Merged entities stay out of lists: they are redirects to the entity they were merged into. */
+  list(viewer: Viewer, args: ListArgs): Promise<Connection<EntityRecord>> {
+    const query = this.dataSource.getRepository(EntityRecord).createQueryBuilder('entity').where('entity.mergedIntoId IS NULL');
+    return paginate(visibleOnly(viewer, query, { reviewed: false, includeDeleted: args.includeDeleted }), args);
   }
 
   async create(

@@ -1,16 +1,18 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { endOfPeriod, type DatePrecision } from '../../core/dates/precision.js';
-import { PageArgs } from '../../core/paging/connection.js';
+import { ListArgs } from '../../core/paging/connection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Claim } from '../claims/claim.entity.js';
 import type { RequestContext } from '../context.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
+import { historicalState } from '../history/history.service.js';
 import { canSee } from '../review/visibility.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
 import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
+import type { EventState } from './events.state.js';
 import { CreateEventInput, EventConnection, FuzzyDate, UpdateEventInput } from './events.types.js';
 
 const fuzzyDate = (date: string | null, precision: DatePrecision | null): FuzzyDate | null =>
@@ -19,13 +21,18 @@ const fuzzyDate = (date: string | null, precision: DatePrecision | null): FuzzyD
 @Resolver(() => Event)
 export class EventsResolver {
   @Query(() => Event, { nullable: true })
-  event(@Arg('id', () => ID) id: string, @Ctx() { services, viewer }: RequestContext) {
-    return services.events.get(viewer, id);
+  event(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { services, viewer }: RequestContext,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions.' }) asOf?: Date,
+    @Arg('includeDeleted', () => Boolean, { nullable: true, description: 'Staff only: find it even if deleted.' }) includeDeleted?: boolean,
+  ) {
+    return services.events.get(viewer, id, { asOf, includeDeleted });
   }
 
   @Query(() => EventConnection)
-  events(@Args() page: PageArgs, @Ctx() { services, viewer }: RequestContext) {
-    return services.events.list(viewer, page);
+  events(@Args() args: ListArgs, @Ctx() { services, viewer }: RequestContext) {
+    return services.events.list(viewer, args);
   }
 
   @Query(() => [EventType], { description: 'The vocabulary of event types.' })
@@ -97,6 +104,8 @@ export class EventsResolver {
 
   @FieldResolver(() => [EventParticipant])
   participants(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
+    const past = historicalState<EventState>(event);
+    if (past) return past.participants.map((p) => Object.assign(new EventParticipant(), { eventId: event.id, ...p }));
     return loaders.participantsByEventId.load(event.id);
   }
 

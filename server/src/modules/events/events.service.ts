@@ -1,14 +1,15 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { newId } from '../../core/ids.js';
-import { paginate, type Connection, type PageRequest } from '../../core/paging/connection.js';
+import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
 import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
-import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { statusAfterEdit } from '../review/review.workflow.js';
-import { canSee, visibleOnly } from '../review/visibility.js';
+import { findRecord } from '../history/history.service.js';
+import { canSee, visibleOnly, type LookupOptions } from '../review/visibility.js';
 import type { Viewer } from '../users/viewer.js';
 import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
@@ -115,13 +116,15 @@ async function refuseParentCycle(manager: EntityManager, id: string, parentId: s
 export class EventsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async get(viewer: Viewer, id: string): Promise<Event | null> {
-    const event = await this.dataSource.manager.findOneBy(Event, { id: requireId(id) });
-    return canSee(viewer, event, { byId: true }) ? event : null;
+  /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
+  async get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Event | null> {
+    const record = await findRecord(this.dataSource, RecordType.EVENT, Event, id, options.asOf);
+    return canSee(viewer, record, options) ? record : null;
   }
 
-  list(viewer: Viewer, page: PageRequest): Promise<Connection<Event>> {
-    return paginate(visibleOnly(viewer, this.dataSource.getRepository(Event).createQueryBuilder('event')), page);
+  list(viewer: Viewer, args: ListArgs): Promise<Connection<Event>> {
+    const query = this.dataSource.getRepository(Event).createQueryBuilder('event');
+    return paginate(visibleOnly(viewer, query, { reviewed: true, includeDeleted: args.includeDeleted }), args);
   }
 
   listTypes(): Promise<EventType[]> {

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs } from '../../core/paging/connection.js';
+import { ListArgs } from '../../core/paging/connection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../context.js';
 import { EDITORS } from '../users/users.enums.js';
@@ -11,13 +11,18 @@ import { CreateSourceInput, SourceConnection, UpdateSourceInput } from './source
 @Resolver(() => Source)
 export class SourcesResolver {
   @Query(() => Source, { nullable: true })
-  source(@Arg('id', () => ID) id: string, @Ctx() { services, viewer }: RequestContext) {
-    return services.sources.get(viewer, id);
+  source(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { services, viewer }: RequestContext,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions.' }) asOf?: Date,
+    @Arg('includeDeleted', () => Boolean, { nullable: true, description: 'Staff only: find it even if deleted.' }) includeDeleted?: boolean,
+  ) {
+    return services.sources.get(viewer, id, { asOf, includeDeleted });
   }
 
   @Query(() => SourceConnection)
-  sources(@Args() page: PageArgs, @Ctx() { services, viewer }: RequestContext) {
-    return services.sources.list(viewer, page);
+  sources(@Args() args: ListArgs, @Ctx() { services, viewer }: RequestContext) {
+    return services.sources.list(viewer, args);
   }
 
   @Authorized(...EDITORS)

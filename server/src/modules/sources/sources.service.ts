@@ -1,13 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DatePrecision } from '../../core/dates/precision.js';
 import { newId } from '../../core/ids.js';
-import { paginate, type Connection, type PageRequest } from '../../core/paging/connection.js';
+import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import { sha256Hex } from '../../core/revisions/canonical-json.js';
 import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
-import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import { seesUnreviewed, type Viewer } from '../users/viewer.js';
+import { findRecord } from '../history/history.service.js';
+import { canSee, visibleOnly, type LookupOptions } from '../review/visibility.js';
+import type { Viewer } from '../users/viewer.js';
 import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
 import { SourceRecord, type SourceFields, type SourceState } from './sources.state.js';
 import type { CreateSourceInput, UpdateSourceInput } from './sources.types.js';
@@ -70,15 +72,15 @@ export function checkText(check: InputCheck, field: string, text: string): void 
 export class SourcesService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Staff may open a deleted source by id, to restore it; nobody else sees it. */
-  async get(viewer: Viewer, id: string): Promise<Source | null> {
-    const source = await this.dataSource.manager.findOneBy(Source, { id: requireId(id) });
-    return source && (source.deletedAt === null || seesUnreviewed(viewer)) ? source : null;
+  /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
+  async get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Source | null> {
+    const record = await findRecord(this.dataSource, RecordType.SOURCE, Source, id, options.asOf);
+    return canSee(viewer, record, options) ? record : null;
   }
 
-  list(_viewer: Viewer, page: PageRequest): Promise<Connection<Source>> {
-    const query = this.dataSource.getRepository(Source).createQueryBuilder('source').where('source.deletedAt IS NULL');
-    return paginate(query, page);
+  list(viewer: Viewer, args: ListArgs): Promise<Connection<Source>> {
+    const query = this.dataSource.getRepository(Source).createQueryBuilder('source');
+    return paginate(visibleOnly(viewer, query, { reviewed: false, includeDeleted: args.includeDeleted }), args);
   }
 
   /** Creates a source with its first text snapshot: one record, one revision. */

@@ -1,0 +1,37 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Revision } from '../../core/revisions/revision.entity.js';
+import { RecordType } from '../../core/revisions/revisions.enums.js';
+import type { RequestContext } from '../context.js';
+import { EDITORS, STAFF } from '../users/users.enums.js';
+import { writeContextOf } from '../users/viewer.js';
+import { AnyRecord, ChainReport, RevertInput } from './history.types.js';
+
+@Resolver(() => Revision)
+export class HistoryResolver {
+  /** History holds unreviewed states, so only staff read it (invariant 7). */
+  @Authorized(...STAFF)
+  @Query(() => [Revision], { description: "A record's revisions, oldest first, each with its per-field changes and the state after." })
+  revisions(
+    @Arg('recordType', () => RecordType) recordType: RecordType,
+    @Arg('recordId', () => ID) recordId: string,
+    @Ctx() { services }: RequestContext,
+  ) {
+    return services.history.forRecord(recordType, recordId);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => AnyRecord, { description: "Makes a past revision's content current again, as a new revision." })
+  revert(@Arg('input') input: RevertInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.history.revert(writeContextOf(viewer, requestId), input);
+  }
+
+  @Authorized(...STAFF)
+  @Query(() => ChainReport, { description: 'Checks the hash chain of every record (or of one) and names the first broken link.' })
+  verifyRevisionChain(
+    @Ctx() { services }: RequestContext,
+    @Arg('recordType', () => RecordType, { nullable: true }) recordType?: RecordType,
+    @Arg('recordId', () => ID, { nullable: true }) recordId?: string,
+  ) {
+    return services.history.verifyChains({ recordType, recordId });
+  }
+}

@@ -1,0 +1,137 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { BadInputError, NotFoundError } from '../../core/errors.js';
+import { verifyRecordChain, type ChainBreak } from '../../core/revisions/chain.js';
+import type { RecordState } from '../../core/revisions/diff.js';
+import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
+import { Revision } from '../../core/revisions/revision.entity.js';
+import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { InputCheck, requireId } from '../../core/validation.js';
+import { RECORDS } from '../records.js';
+import type { ReviewStatus } from '../review/review.enums.js';
+import { statusAfterEdit } from '../review/review.workflow.js';
+
+export interface ChainReport {
+  records: number;
+  revisions: number;
+  firstBreak: (ChainBreak & { recordType: string; recordId: string }) | null;
+}
+
+const VERIFY_BATCH = 5000;
+
+
+/**
+ * A record as it stood at `asOf`, rebuilt from the revision log (invariant 8); null if it did not exist yet.
+ * The rebuilt record carries `asOfState`, so its own relation lists come from that moment too.
+ */
+export async function recordAt<T extends ObjectLiteral>(dataSource: DataSource, recordType: RecordType, recordId: string, asOf: Date): Promise<T | null> {
+  const { kind } = RECORDS[recordType];
+  if (!kind) throw new BadInputError([{ field: 'asOf', message: `${recordType} has no history to travel` }]);
+  const rows = (await dataSource.query(
+    `SELECT version, state, created_at, (SELECT created_at FROM revisions WHERE record_type = $1 AND record_id = $2 AND version = 1) AS first_at
+       FROM revisions WHERE record_type = $1 AND record_id = $2 AND created_at <= $3 ORDER BY version DESC LIMIT 1`,
+    [recordType, requireId(recordId), asOf],
+  )) as Array<{ version: number; state: RecordState; created_at: Date; first_at: Date }>;
+  const row = rows[0];
+  if (!row) return null;
+  const record = kind.hydrate({ id: recordId, version: row.version, createdAt: row.first_at, updatedAt: row.created_at }, row.state);
+  return Object.assign(record, { asOfState: row.state }) as unknown as T;
+}
+
+/** The record now, or as it stood at `asOf`. */
+export function findRecord<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  recordType: RecordType,
+  entity: EntityTarget<T>,
+  id: string,
+  asOf?: Date | null,
+): Promise<T | null> {
+  const key = requireId(id);
+  return asOf ? recordAt<T>(dataSource, recordType, key, asOf) : dataSource.manager.findOneBy(entity, { id: key } as never);
+}
+
+export class HistoryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A record's history, oldest first. */
+  forRecord(recordType: RecordType, recordId: string): Promise<Revision[]> {
+    return this.dataSource.manager.find(Revision, {
+      where: { recordType, recordId: requireId(recordId, 'recordId') },
+      order: { version: 'ASC' },
+    });
+  }
+
+  recordAt<T extends ObjectLiteral>(recordType: RecordType, recordId: string, asOf: Date): Promise<T | null> {
+    return recordAt(this.dataSource, recordType, recordId, asOf);
+  }
+
+
+  /**
+   * Makes a past revision's content current again, as a new revision. Review status, deletion and merges are
+   * not taken back: a reverted claim that was verified goes back to review like any other edit.
+   */
+  async revert(context: WriteContext, input: { revisionId: string; expectedVersion: number; reason?: string | null }): Promise<ObjectLiteral> {
+    const check = new InputCheck();
+    if (!/^[1-9][0-9]{0,18}$/.test(input.revisionId)) check.fail('revisionId', 'is not a revision id');
+    const reason = check.optionalText('reason', input.reason, { max: 5000 });
+    check.done();
+    const revision = await this.dataSource.manager.findOneBy(Revision, { id: input.revisionId });
+    if (!revision) throw new NotFoundError('Revision', input.revisionId);
+    const { kind, entity, revertable } = RECORDS[revision.recordType];
+    if (!kind || revertable.length === 0) throw new BadInputError([{ field: 'revisionId', message: `${revision.recordType} records cannot be reverted` }]);
+    await new RecordWriter(this.dataSource).replace(
+      context,
+      kind,
+      { id: revision.recordId, expectedVersion: input.expectedVersion, reason: reason ?? `Revert to version ${revision.version}`, operation: RevisionOperation.UPDATE },
+      (before) => {
+        const after: RecordState = { ...before };
+        for (const field of revertable) after[field] = revision.state[field] ?? null;
+        if ('status' in before) after.status = statusAfterEdit(before.status as ReviewStatus);
+        return after;
+      },
+    );
+    return this.dataSource.manager.findOneByOrFail(entity, { id: revision.recordId });
+  }
+
+  /** Walks the log record by record, in version order, and names the first broken link. */
+  async verifyChains(filter: { recordType?: RecordType; recordId?: string } = {}): Promise<ChainReport> {
+    const report: ChainReport = { records: 0, revisions: 0, firstBreak: null };
+    let after: [string, string, number] = ['', '00000000-0000-0000-0000-000000000000', 0];
+    let current: Revision[] = [];
+    const finish = () => {
+      if (current.length === 0) return false;
+      report.records++;
+      const broken = verifyRecordChain(current);
+      if (broken) report.firstBreak = { ...broken, recordType: current[0]!.recordType, recordId: current[0]!.recordId };
+      current = [];
+      return Boolean(broken);
+    };
+    while (true) {
+      const query = this.dataSource.manager
+        .createQueryBuilder(Revision, 'r')
+        .where('(r.record_type, r.record_id, r.version) > (:type, :id, :version)', { type: after[0], id: after[1], version: after[2] })
+        .orderBy('r.record_type')
+        .addOrderBy('r.record_id')
+        .addOrderBy('r.version')
+        .take(VERIFY_BATCH);
+      if (filter.recordType) query.andWhere('r.record_type = :recordType', { recordType: filter.recordType });
+      if (filter.recordId) query.andWhere('r.record_id = :recordId', { recordId: requireId(filter.recordId, 'recordId') });
+      const batch = await query.getMany();
+      for (const revision of batch) {
+        const last = current.at(-1);
+        if (last && (last.recordId !== revision.recordId || last.recordType !== revision.recordType) && finish()) return report;
+        current.push(revision);
+        report.revisions++;
+      }
+      if (batch.length < VERIFY_BATCH) break;
+      const last = batch.at(-1)!;
+      after = [last.recordType, last.recordId, last.version];
+    }
+    finish();
+    return report;
+  }
+}
+
+/** The state a record was rebuilt from by `recordAt`, or undefined for a record read as it is now. */
+export function historicalState<S>(record: object): S | undefined {
+  return (record as { asOfState?: S }).asOfState;
+}
