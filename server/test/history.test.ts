@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Revision } from '../src/core/revisions/revision.entity.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { createEditor, createReviewer, type TestUser } from './support/factories.js';
+import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
+
+describe('history', () => {
+  let db: TestDatabase;
+  let gql: ReturnType<typeof graphqlClient>;
+  let editor: TestUser;
+  let reviewer: TestUser;
+  let entityA: string;
+  let entityB: string;
+
+  const asEditor = <T = any>(query: string, variables: Record<string, unknown> = {}) => gql<T>(query, variables, editor.viewer);
+  const newEntity = async (name: string) => dataOf(await asEditor(`mutation($name: String!) { createEntity(input: { name: $name, kind: PERSON }) { id } }`, { name })).createEntity.id as string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    gql = graphqlClient(db.dataSource);
+    editor = await createEditor(db.dataSource);
+    reviewer = await createReviewer(db.dataSource);
+    entityA = await newEntity('Alpha');
+    entityB = await newEntity('Beta');
+  });
+  afterAll(() => db.drop());
+
+  it('reads a claim as it stood at any past moment, its own relations included (invariant 8)', async () => {
+    const before = new Date();
+    await pause();
+    const { createClaim } = dataOf(
+      await asEditor(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, {
+        input: { text: 'First wording.', claimantLabel: 'an aide', attribution: 'REPORTED_SPEECH', modality: 'HEDGED', entityIds: [entityA] },
+      }),
+    );
+    const id = createClaim.id as string;
+    await pause();
+    const afterCreate = new Date();
+    await pause();
+    dataOf(await asEditor(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { id } }`, { input: { id, expectedVersion: 1, text: 'Second wording.', entityIds: [entityB], modality: 'ASSERTED' } }));
+    await pause();
+    const afterUpdate = new Date();
+    const at = async (asOf: Date) => dataOf(await asEditor(`query($id: ID!, $asOf: DateTimeISO) { claim(id: $id, asOf: $asOf) { version text modality entities { name } } }`, { id, asOf })).claim;
+    expect(await at(before)).toBeNull();
+    expect(await at(afterCreate)).toEqual({ version: 1, text: 'First wording.', modality: 'HEDGED', entities: [{ name: 'Alpha' }] });
+    expect(await at(afterUpdate)).toEqual({ version: 2, text: 'Second wording.', modality: 'ASSERTED', entities: [{ name: 'Beta' }] });
+    const now = dataOf(await asEditor(`query($id: ID!) { claim(id: $id) { version text modality entities { name } } }`, { id })).claim;
+    expect(now).toEqual(await at(afterUpdate));
+  });
+
+  it('reverts to a past revision as a new revision, keeping the review status out of it', async () => {
+    const { createClaim } = dataOf(
+      await asEditor(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, {
+        input: { text: 'Original.', claimantLabel: 'a diplomat', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED' },
+      }),
+    );
+    const id = createClaim.id as string;
+    dataOf(await asEditor(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { id } }`, { input: { id, expectedVersion: 1, text: 'Vandalised.' } }));
+    dataOf(await asEditor(`mutation($input: SubmitForReviewInput!) { submitForReview(input: $input) { __typename } }`, { input: { id, expectedVersion: 2 } }));
+    dataOf(await gql(`mutation($input: ReviewInput!) { review(input: $input) { __typename } }`, { input: { id, expectedVersion: 3, decision: 'VERIFY', comment: 'ok' } }, reviewer.viewer));
+    const first = await db.dataSource.manager.findOneByOrFail(Revision, { recordId: id, version: 1 });
+    const stale = await asEditor(`mutation($input: RevertInput!) { revert(input: $input) { __typename } }`, { input: { revisionId: first.id, expectedVersion: 2 } });
+    expect(errorCodes(stale)).toEqual(['CONFLICT']);
+    const { revert } = dataOf(await asEditor(`mutation($input: RevertInput!) { revert(input: $input) { ... on Claim { version text status } } }`, { input: { revisionId: first.id, expectedVersion: 4 } }));
+    expect(revert).toEqual({ version: 5, text: 'Original.', status: 'IN_REVIEW' });
+    const last = await db.dataSource.manager.findOneByOrFail(Revision, { recordId: id, version: 5 });
+    expect(last).toMatchObject({ operation: 'UPDATE', reason: 'Revert to version 1', actor: `user:${editor.id}` });
+    expect(last.changes).toEqual({ status: { before: 'VERIFIED', after: 'IN_REVIEW' }, text: { before: 'Vandalised.', after: 'Original.' } });
+  });
+
+  it('hides deleted records from lookups and lists unless staff ask for them', async () => {
+    const id = await newEntity('Gamma');
+    dataOf(await asEditor(`mutation($input: DeleteInput!) { deleteEntity(input: $input) { id } }`, { input: { id, expectedVersion: 1, reason: 'Created by mistake' } }));
+    const lookup = `query($id: ID!, $deleted: Boolean) { entity(id: $id, includeDeleted: $deleted) { name deleteReason } }`;
+    expect(dataOf(await asEditor(lookup, { id }))).toEqual({ entity: null });
+    expect(dataOf(await asEditor(lookup, { id, deleted: true }))).toEqual({ entity: { name: 'Gamma', deleteReason: 'Created by mistake' } });
+    expect(dataOf(await gql(lookup, { id, deleted: true }, viewers.anonymous))).toEqual({ entity: null });
+    const list = `query($deleted: Boolean) { entities(first: 100, includeDeleted: $deleted) { edges { node { id } } } }`;
+    const ids = async (viewer: typeof editor.viewer, deleted: boolean) => dataOf(await gql<any>(list, { deleted }, viewer)).entities.edges.map((e: any) => e.node.id);
+    expect(await ids(editor.viewer, false)).not.toContain(id);
+    expect(await ids(editor.viewer, true)).toContain(id);
+    expect(await ids(viewers.anonymous, true)).not.toContain(id);
+  });
+
+  it('verifies every chain, and names the first broken link when a revision was tampered with', async () => {
+    const query = `{ verifyRevisionChain { records revisions firstBreak { recordType recordId version problem } } }`;
+    const clean = dataOf(await gql<any>(query, {}, reviewer.viewer)).verifyRevisionChain;
+    expect(clean.firstBreak).toBeNull();
+    expect(clean.revisions).toBe(await db.dataSource.manager.count(Revision));
+    const victim = await db.dataSource.manager.findOneByOrFail(Revision, { recordId: entityB, version: 1 });
+    // Only a superuser who first disables the trigger can do this; the chain still tells.
+    await db.dataSource.query(`ALTER TABLE revisions DISABLE TRIGGER revisions_append_only`);
+    await db.dataSource.query(`UPDATE revisions SET state = jsonb_set(state, '{name}', '"Forged"') WHERE id = $1`, [victim.id]);
+    await db.dataSource.query(`ALTER TABLE revisions ENABLE TRIGGER revisions_append_only`);
+    const broken = dataOf(await gql<any>(query, {}, reviewer.viewer)).verifyRevisionChain;
+    expect(broken.firstBreak).toEqual({ recordType: 'Entity', recordId: entityB, version: 1, problem: 'hash does not match its content' });
+    expect(errorCodes(await gql(query, {}, viewers.client))).toEqual(['FORBIDDEN']);
+  });
+});
