@@ -47,8 +47,7 @@ async function main(): Promise<void> {
   if (opened.embedded?.stoppedOrphan) log('Stopped the PostgreSQL that an earlier, killed run had left running');
   const { dataSource } = opened.database;
 
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  log(applied.length ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}` : 'Database schema is up to date');
+  log(opened.applied.length ? `Applied migrations: ${opened.applied.join(', ')}` : 'Database schema is up to date');
 
   if (config.seedOnStart) {
     const report = await seedAll(dataSource);

@@ -90,10 +90,10 @@ describe('history', () => {
     expect(clean.firstBreak).toBeNull();
     expect(clean.revisions).toBe(await db.dataSource.manager.count(Revision));
     const victim = await db.dataSource.manager.findOneByOrFail(Revision, { recordId: entityB, version: 1 });
-    // Only a superuser who first disables the trigger can do this; the chain still tells.
-    await db.dataSource.query(`ALTER TABLE revisions DISABLE TRIGGER revisions_append_only`);
-    await db.dataSource.query(`UPDATE revisions SET state = jsonb_set(state, '{name}', '"Forged"') WHERE id = $1`, [victim.id]);
-    await db.dataSource.query(`ALTER TABLE revisions ENABLE TRIGGER revisions_append_only`);
+    // Only the schema's owner, disabling the trigger first, can do this; the chain still tells.
+    await db.owner.query(`ALTER TABLE revisions DISABLE TRIGGER revisions_append_only`);
+    await db.owner.query(`UPDATE revisions SET state = jsonb_set(state, '{name}', '"Forged"') WHERE id = $1`, [victim.id]);
+    await db.owner.query(`ALTER TABLE revisions ENABLE TRIGGER revisions_append_only`);
     const broken = dataOf(await gql<any>(query, {}, reviewer.viewer)).verifyRevisionChain;
     expect(broken.firstBreak).toEqual({ recordType: 'Entity', recordId: entityB, version: 1, problem: 'hash does not match its content' });
     expect(errorCodes(await gql(query, {}, viewers.client))).toEqual(['FORBIDDEN']);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations/index.js';
 import { schemaDrift } from '../src/db/migration-drift.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
@@ -9,7 +10,7 @@ const DOMAIN_TABLES = [
 ];
 
 async function tables(db: TestDatabase): Promise<string[]> {
-  const rows = (await db.dataSource.query(
+  const rows = (await db.owner.query(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
   )) as Array<{ table_name: string }>;
   return rows.map((row) => row.table_name);
@@ -25,17 +26,17 @@ describe('migrations', () => {
 
   it('build the whole domain from an empty database', async () => {
     expect(await tables(db)).toEqual([]);
-    await db.dataSource.runMigrations({ transaction: 'each' });
+    await db.owner.runMigrations({ transaction: 'each' });
     expect(await tables(db)).toEqual(DOMAIN_TABLES);
-    expect(await db.dataSource.showMigrations()).toBe(false);
+    expect(await db.owner.showMigrations()).toBe(false);
   });
 
   it('agree with the entities: TypeORM finds nothing to change', async () => {
-    expect(await schemaDrift(db.dataSource)).toEqual({ up: [], down: [] });
+    expect(await schemaDrift(db.owner)).toEqual({ up: [], down: [] });
   });
 
   it('create the search indexes the API relies on', async () => {
-    const rows = (await db.dataSource.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`)) as Array<{ indexname: string; indexdef: string }>;
+    const rows = (await db.owner.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`)) as Array<{ indexname: string; indexdef: string }>;
     const definition = (name: string) => rows.find((row) => row.indexname === name)?.indexdef ?? '';
     expect(definition('IDX_claims_text_fts')).toMatch(/USING gin \(to_tsvector/);
     expect(definition('IDX_source_revisions_text_fts')).toMatch(/USING gin \(to_tsvector/);
@@ -43,9 +44,9 @@ describe('migrations', () => {
   });
 
   it('can be reverted to an empty database and applied again', async () => {
-    await db.dataSource.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < migrations.length; i++) await db.owner.undoLastMigration({ transaction: 'each' });
     expect(await tables(db)).toEqual([]);
-    await db.dataSource.runMigrations({ transaction: 'each' });
+    await db.owner.runMigrations({ transaction: 'each' });
     expect(await tables(db)).toEqual(DOMAIN_TABLES);
   });
 });
@@ -68,14 +69,20 @@ describe('the database guards', () => {
 
   const refused = (sql: string, params: unknown[] = []) => expect(db.dataSource.query(sql, params)).rejects.toThrow();
 
-  it('refuse to change or remove a revision (invariant 2)', async () => {
-    await expect(db.dataSource.query(`UPDATE revisions SET reason = 'rewritten'`)).rejects.toThrow(/append-only/);
-    await expect(db.dataSource.query(`DELETE FROM revisions`)).rejects.toThrow(/append-only/);
-    await expect(db.dataSource.query(`TRUNCATE revisions`)).rejects.toThrow(/append-only/);
+  it('refuse to change or remove a revision (invariant 2): the role the server acts as lacks the privilege', async () => {
+    await expect(db.dataSource.query(`UPDATE revisions SET reason = 'rewritten'`)).rejects.toThrow(/permission denied/);
+    await expect(db.dataSource.query(`DELETE FROM revisions`)).rejects.toThrow(/permission denied/);
+    await expect(db.dataSource.query(`TRUNCATE revisions`)).rejects.toThrow(/permission denied/);
+    await expect(db.dataSource.query(`UPDATE source_revisions SET text = 'other'`)).rejects.toThrow(/permission denied/);
+    const [role] = (await db.dataSource.query(`SELECT current_user AS name`)) as Array<{ name: string }>;
+    expect(role!.name).toBe('provenance_app');
   });
 
-  it('refuse to edit a text snapshot', async () => {
-    await expect(db.dataSource.query(`UPDATE source_revisions SET text = 'other'`)).rejects.toThrow(/append-only/);
+  it('refuse it even to the schema owner: a trigger stands behind the privileges', async () => {
+    await expect(db.owner.query(`UPDATE revisions SET reason = 'rewritten'`)).rejects.toThrow(/append-only/);
+    await expect(db.owner.query(`DELETE FROM revisions`)).rejects.toThrow(/append-only/);
+    await expect(db.owner.query(`TRUNCATE revisions`)).rejects.toThrow(/append-only/);
+    await expect(db.owner.query(`UPDATE source_revisions SET text = 'other'`)).rejects.toThrow(/append-only/);
   });
 
   it('refuse an ANCHORED evidence whose positions do not hold its quote (invariant 4)', async () => {

@@ -28,7 +28,6 @@ async function main(): Promise<void> {
   const password = values.password ?? randomBytes(18).toString('base64url');
   const opened = await openDatabase(loadConfig());
   try {
-    if (await opened.database.dataSource.showMigrations()) throw new Error('The database is not migrated yet: run `npm start` once first.');
     await new UsersService(opened.database.dataSource).create(
       { actor: `cli:user-create@${process.env.USER ?? 'unknown'}`, actorUserId: null, requestId: null },
       { email: values.email, name: values.name ?? values.email.split('@')[0]!, roles: roles as Role[], password, reason: 'Created with npm run user:create' },

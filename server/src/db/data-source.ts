@@ -38,7 +38,11 @@ export interface Database {
   statements: StatementCounter;
 }
 
-export function createDataSource(url: string, db: Config['db']): Database {
+/** The role the server acts as once migrated: it can only append to the revision log (see the AppRole migration). */
+export const APP_ROLE = 'provenance_app';
+
+/** A data source; with `asAppRole`, every connection takes on APP_ROLE, so the database enforces what it may do. */
+export function createDataSource(url: string, db: Config['db'], { asAppRole = false } = {}): Database {
   const statements = new StatementCounter();
   const dataSource = new DataSource({
     type: 'postgres',
@@ -57,6 +61,7 @@ export function createDataSource(url: string, db: Config['db']): Database {
       connectionTimeoutMillis: db.connectionTimeoutMs,
       statement_timeout: db.statementTimeoutMs,
       application_name: 'provenance-store',
+      ...(asAppRole ? { options: `-c role=${APP_ROLE}` } : {}),
     },
   });
   return { dataSource, statements };

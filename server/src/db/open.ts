@@ -7,6 +7,8 @@ const DATABASE_NAME = 'provenance';
 
 export interface OpenDatabase {
   database: Database;
+  /** Names of the migrations this call applied. */
+  applied: string[];
   embedded: EmbeddedPostgres | null;
   /** Closes the pool, then stops the embedded PostgreSQL if this process started it. */
   close(): Promise<void>;
@@ -23,7 +25,21 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-/** The database from DATABASE_URL, or the embedded one in the data directory (started, or shared if running). */
+/** Applies pending migrations as the connecting user, who owns the schema; the server then acts as APP_ROLE. */
+export async function migrate(url: string, config: Config): Promise<string[]> {
+  const { dataSource } = createDataSource(url, config.db);
+  await dataSource.initialize();
+  try {
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * The database from DATABASE_URL, or the embedded one in the data directory (started, or shared if running),
+ * migrated, with a pool acting as APP_ROLE.
+ */
 export async function openDatabase(config: Config): Promise<OpenDatabase> {
   let url = config.databaseUrl;
   let embedded: EmbeddedPostgres | null = null;
@@ -38,8 +54,10 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
     }
     url = embedded.connectionUrl(DATABASE_NAME);
   }
-  const database = createDataSource(url, config.db);
+  let applied: string[];
+  const database = createDataSource(url, config.db, { asAppRole: true });
   try {
+    applied = await migrate(url, config);
     await database.dataSource.initialize();
   } catch (error) {
     await embedded?.stop();
@@ -47,6 +65,7 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
   }
   return {
     database,
+    applied,
     embedded,
     async close() {
       if (database.dataSource.isInitialized) await database.dataSource.destroy();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDataSource, type Database } from '../../src/db/data-source.js';
@@ -7,6 +8,8 @@ import { createDataSource, type Database } from '../../src/db/data-source.js';
 export interface TestDatabase extends Database {
   url: string;
   name: string;
+  /** The schema's owner, for what the server itself may not do: migrations, and tampering to prove it shows. */
+  owner: DataSource;
   drop(): Promise<void>;
 }
 
@@ -20,20 +23,30 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh, empty database of its own; `migrate: true` (the default) brings it to the current schema. */
+/**
+ * A fresh database of its own, migrated by its owner, with `dataSource` acting as the server does (APP_ROLE).
+ * With `migrate: false` it is empty and only `owner` is connected.
+ */
 export async function createTestDatabase({ migrate = true } = {}): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = inject('postgresAdminUrl').replace(/\/[^/]*$/, `/${name}`);
-  const database = createDataSource(url, loadConfig({ NODE_ENV: 'test' }).db);
-  await database.dataSource.initialize();
-  if (migrate) await database.dataSource.runMigrations({ transaction: 'each' });
+  const config = loadConfig({ NODE_ENV: 'test' }).db;
+  const owner = createDataSource(url, config).dataSource;
+  await owner.initialize();
+  const app = createDataSource(url, config, { asAppRole: true });
+  if (migrate) {
+    await owner.runMigrations({ transaction: 'each' });
+    await app.dataSource.initialize();
+  }
   return {
-    ...database,
+    ...app,
     url,
     name,
+    owner,
     async drop() {
-      if (database.dataSource.isInitialized) await database.dataSource.destroy();
+      if (app.dataSource.isInitialized) await app.dataSource.destroy();
+      await owner.destroy();
       await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
