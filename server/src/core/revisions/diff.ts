@@ -3,14 +3,17 @@ import type { FieldChange } from './revision.entity.js';
 
 export type RecordState = Record<string, unknown>;
 
-/** Per-field before/after for every top-level field whose value differs; a created record starts from nothing. */
+/**
+ * Per-field before/after for every top-level field whose value differs. A created record lists every field,
+ * empty ones included, so that replaying the changes alone rebuilds the whole state.
+ */
 export function diffStates(before: RecordState | null, after: RecordState): Record<string, FieldChange> {
   const changes: Record<string, FieldChange> = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
   for (const key of [...keys].sort()) {
-    const was = before?.[key] ?? null;
+    const was = before ? (before[key] ?? null) : null;
     const now = after[key] ?? null;
-    if (canonicalJson(was) !== canonicalJson(now)) changes[key] = { before: was, after: now };
+    if (before === null || canonicalJson(was) !== canonicalJson(now)) changes[key] = { before: was, after: now };
   }
   return changes;
 }

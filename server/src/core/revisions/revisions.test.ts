@@ -17,9 +17,9 @@ describe('diffStates', () => {
     });
   });
 
-  it('treats a created record as changed from nothing, and replay rebuilds the state', () => {
+  it('lists every field of a created record, so that replay rebuilds the whole state', () => {
     const created = diffStates(null, { title: 'a', url: null, aliases: [] });
-    expect(created).toEqual({ title: { before: null, after: 'a' }, aliases: { before: null, after: [] } });
+    expect(created).toEqual({ title: { before: null, after: 'a' }, url: { before: null, after: null }, aliases: { before: null, after: [] } });
     const updated = diffStates({ title: 'a', url: null, aliases: [] }, { title: 'a', url: 'https://x.org', aliases: ['b'] });
     expect(replayChanges([created, updated])).toEqual({ title: 'a', url: 'https://x.org', aliases: ['b'] });
   });

@@ -4,7 +4,7 @@ import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.
 import type { RequestContext } from '../context.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
-import { CreateEntityInput, EntityConnection, ExternalId, UpdateEntityInput } from './entities.types.js';
+import { CreateEntityInput, EntityConnection, ExternalId, MergeEntitiesInput, UpdateEntityInput } from './entities.types.js';
 import { EntityRecord } from './entity.entity.js';
 
 @Resolver(() => EntityRecord)
@@ -47,6 +47,12 @@ export class EntitiesResolver {
   @Mutation(() => EntityRecord)
   restoreEntity(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId }: RequestContext) {
     return services.entities.restore(writeContextOf(viewer, requestId), { ...input, reason: input.reason ?? null });
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => EntityRecord, { description: 'Merges one entity into another; returns the one that remains.' })
+  mergeEntities(@Arg('input') input: MergeEntitiesInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.entities.merge(writeContextOf(viewer, requestId), input);
   }
 
   @FieldResolver(() => [ExternalId])

@@ -10,7 +10,8 @@ import { canSee, visibleOnly, type LookupOptions } from '../review/visibility.js
 import type { Viewer } from '../users/viewer.js';
 import { EntityKind } from './entities.enums.js';
 import { EntityKindRecord, type EntityFields, type EntityState } from './entities.state.js';
-import type { CreateEntityInput, ExternalIdInput, UpdateEntityInput } from './entities.types.js';
+import type { CreateEntityInput, ExternalIdInput, MergeEntitiesInput, UpdateEntityInput } from './entities.types.js';
+import { mergeEntities } from './merge.js';
 import { EntityRecord } from './entity.entity.js';
 
 const SCHEME = /^[a-z][a-z0-9_-]{0,39}$/;
@@ -96,6 +97,11 @@ export class EntitiesService {
   async restore(context: WriteContext, target: ChangeTarget): Promise<EntityRecord> {
     await new RecordWriter(this.dataSource).restore(context, EntityKindRecord, { ...target, id: requireId(target.id) });
     return this.current(target.id);
+  }
+
+  async merge(context: WriteContext, input: MergeEntitiesInput): Promise<EntityRecord> {
+    await mergeEntities(this.dataSource.manager, context, input);
+    return this.current(input.winnerId);
   }
 
   current(id: string): Promise<EntityRecord> {

@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
 import { EntityKind } from './entities.enums.js';
@@ -61,4 +61,22 @@ export class UpdateEntityInput extends UpdateInputBase {
 
   @Field(() => [ExternalIdInput], { nullable: true })
   externalIds?: ExternalIdInput[];
+}
+
+@InputType({ description: 'Merges `loserId` into `winnerId`: the loser stays as a redirect, and every reference to it moves to the winner.' })
+export class MergeEntitiesInput {
+  @Field(() => ID)
+  winnerId: string;
+
+  @Field(() => Int)
+  winnerExpectedVersion: number;
+
+  @Field(() => ID)
+  loserId: string;
+
+  @Field(() => Int)
+  loserExpectedVersion: number;
+
+  @Field({ description: 'Why they are the same.' })
+  reason: string;
 }
