@@ -12,7 +12,9 @@ import { CONTEXT_LENGTH, codeUnitIndex, selectorForRange, type TextSelector } fr
 
 export type ReanchorResult =
   | { status: 'ANCHORED'; method: 'POSITION' | 'QUOTE'; selector: TextSelector }
-  /** `selector.exact` is what the new text now says at the match; `similarity` in [0, 1] compares it to the old quote. */
+  /** `selector.exact` is what the new text now says at the match; `similarity` in [0, 1] compares it with the
+   * old quote, typography aside (1: the same words, only quotes, dashes or spacing differ, or the words are the
+   * same but their context no longer confirms the place). */
   | { status: 'FUZZY'; selector: TextSelector; similarity: number }
   | { status: 'ORPHANED' };
 
