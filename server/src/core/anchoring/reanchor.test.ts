@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createReanchorer, editDistance, foldTypography, FUZZY_THRESHOLD, reanchor, substringDistances, type ReanchorResult } from './reanchor.js';
-import { codePointIndex, codeUnitIndex, selectorForRange, sliceCodePoints, type TextSelector } from './text-quote.js';
+import { createCorrectionReanchorer, createReanchorer, editDistance, foldTypography, FUZZY_THRESHOLD, reanchor, substringDistances, type ReanchorResult } from './reanchor.js';
+import { codePointIndex, codeUnitIndex, locateQuote, selectorForRange, sliceCodePoints, type TextSelector } from './text-quote.js';
 
 // Paragraphs of the seed article, typography as published (curly quotes and apostrophes).
 const ARTICLE = [
@@ -546,5 +546,46 @@ describe('reanchor: long quotes', () => {
     const result = fuzzy(reanchor(previous, edited));
     expect(result.selector.start).toBe(previous.start + 'Corrected. '.length);
     expect(result.selector.exact).toContain('NEW WORDS');
+  });
+});
+
+describe('createCorrectionReanchorer', () => {
+  const old = 'Alpha said yes. Beta said yes. Gamma said no.';
+
+  it('moves quotes outside the one edited stretch by the edit itself, even among identical repeats', () => {
+    const corrected = 'Alpha said yes. Gamma said no.';
+    const second = locateQuote(old, { exact: 'said yes', prefix: 'Beta ' });
+    const third = locateQuote(old, { exact: 'Gamma said no' });
+    const first = locateQuote(old, { exact: 'said yes', prefix: 'Alpha ' });
+    if (!first.ok || !second.ok || !third.ok) throw new Error('fixture');
+    const reanchorer = createCorrectionReanchorer(old, corrected);
+    const before = reanchorer(first.selector);
+    expect(before).toMatchObject({ status: 'ANCHORED', method: 'POSITION', selector: { start: 6, exact: 'said yes' } });
+    const after = reanchorer(third.selector);
+    expect(after).toMatchObject({ status: 'ANCHORED', selector: { start: corrected.indexOf('Gamma'), exact: 'Gamma said no' } });
+    // The deleted sentence's words stand elsewhere with the same context on one side: never taken for it.
+    const deleted = reanchorer(second.selector);
+    expect(deleted.status === 'ANCHORED' && deleted.selector.start === 6).toBe(false);
+  });
+
+  it('keeps positions in code points across an edit before an emoji', () => {
+    const before = 'Intro 😀 then the quote.';
+    const after = 'A longer intro 😀 then the quote.';
+    const match = locateQuote(before, { exact: 'the quote' });
+    if (!match.ok) throw new Error('fixture');
+    const result = createCorrectionReanchorer(before, after)(match.selector);
+    expect(result.status).toBe('ANCHORED');
+    if (result.status === 'ANCHORED') expect(sliceCodePoints(after, result.selector.start, result.selector.end)).toBe('the quote');
+  });
+});
+
+describe('createCorrectionReanchorer across an edit inside the quote', () => {
+  it('follows a quote whose own words were corrected, as FUZZY', () => {
+    const before = 'The minister said the port will opne next year, and left.';
+    const after = 'The minister said the port will open next year, and left.';
+    const match = locateQuote(before, { exact: 'the port will opne next year' });
+    if (!match.ok) throw new Error('fixture');
+    const result = createCorrectionReanchorer(before, after)(match.selector);
+    expect(result).toMatchObject({ status: 'FUZZY', selector: { exact: 'the port will open next year' } });
   });
 });

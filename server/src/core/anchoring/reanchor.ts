@@ -67,6 +67,39 @@ export function createReanchorer(newText: string): (previous: TextSelector) => R
   return (previous) => reanchorIn(newText, foldedText, previous);
 }
 
+/**
+ * A re-anchorer that also knows the text being corrected. Where the correction is one edited stretch (the usual
+ * case: a typo fixed, a sentence added), a quote wholly before or after that stretch is moved by the edit itself,
+ * exactly, repeats and ties included; only quotes the edit touches go down the ladder of `createReanchorer`.
+ */
+export function createCorrectionReanchorer(oldText: string, newText: string): (previous: TextSelector) => ReanchorResult {
+  const ladder = createReanchorer(newText);
+  let head = 0;
+  const shortest = Math.min(oldText.length, newText.length);
+  while (head < shortest && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < shortest - head && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
+  // Never split a surrogate pair between the kept and the edited stretch.
+  if (head > 0 && isHighSurrogate(oldText.charCodeAt(head - 1))) head--;
+  if (tail > 0 && isLowSurrogate(oldText.charCodeAt(oldText.length - tail))) tail--;
+  const shift = newText.length - oldText.length;
+  return (previous) => {
+    const start = codeUnitIndex(oldText, previous.start);
+    const end = codeUnitIndex(oldText, previous.end);
+    if (start < 0 || end < start || oldText.slice(start, end) !== previous.exact) return ladder(previous);
+    if (end <= head) return { status: 'ANCHORED', method: 'POSITION', selector: selectorForRange(newText, start, end) };
+    if (start >= oldText.length - tail) return { status: 'ANCHORED', method: 'POSITION', selector: selectorForRange(newText, start + shift, end + shift) };
+    // A quote wholly inside the edited stretch cannot have gone outside it: the new text there is old text that
+    // stayed put, so the same words found there are another instance, never this one.
+    const result = ladder(previous);
+    if (result.status === 'ORPHANED' || start < head || end > oldText.length - tail) return result;
+    const landedAt = codeUnitIndex(newText, result.selector.start);
+    const landedEnd = codeUnitIndex(newText, result.selector.end);
+    return landedAt >= head && landedEnd <= newText.length - tail ? result : { status: 'ORPHANED' };
+  };
+}
+
+
 function reanchorIn(text: string, foldedText: () => FoldedText, previous: TextSelector): ReanchorResult {
   const { exact, prefix, suffix } = previous;
   if (exact.length === 0) return ORPHANED;
