@@ -90,12 +90,14 @@ export function createCorrectionReanchorer(oldText: string, newText: string): (p
     if (end <= head) return { status: 'ANCHORED', method: 'POSITION', selector: selectorForRange(newText, start, end) };
     if (start >= oldText.length - tail) return { status: 'ANCHORED', method: 'POSITION', selector: selectorForRange(newText, start + shift, end + shift) };
     // A quote wholly inside the edited stretch cannot have gone outside it: the new text there is old text that
-    // stayed put, so the same words found there are another instance, never this one.
+    // stayed put, so the same words found there are another instance (the other printing of a paragraph whose
+    // first printing was deleted, say). That may still be what the editor wants, but a reviewer must say so.
     const result = ladder(previous);
     if (result.status === 'ORPHANED' || start < head || end > oldText.length - tail) return result;
     const landedAt = codeUnitIndex(newText, result.selector.start);
     const landedEnd = codeUnitIndex(newText, result.selector.end);
-    return landedAt >= head && landedEnd <= newText.length - tail ? result : { status: 'ORPHANED' };
+    if (landedAt >= head && landedEnd <= newText.length - tail) return result;
+    return { status: 'FUZZY', selector: result.selector, similarity: result.status === 'FUZZY' ? result.similarity : 1 };
   };
 }
 

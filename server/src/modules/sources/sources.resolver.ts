@@ -6,7 +6,7 @@ import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
 import { SourceRevision } from './source-revision.entity.js';
 import { Source } from './source.entity.js';
-import { CreateSourceInput, SourceConnection, UpdateSourceInput } from './sources.types.js';
+import { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceConnection, UpdateSourceInput } from './sources.types.js';
 
 @Resolver(() => Source)
 export class SourcesResolver {
@@ -48,6 +48,12 @@ export class SourcesResolver {
   @Mutation(() => Source)
   restoreSource(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId }: RequestContext) {
     return services.sources.restore(writeContextOf(viewer, requestId), { ...input, reason: input.reason ?? null });
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => ReanchorReport, { description: 'Corrects the text: a new snapshot, and every evidence re-anchored, with a report.' })
+  correctSourceText(@Arg('input') input: CorrectSourceTextInput, @Ctx() { services, viewer, requestId }: RequestContext) {
+    return services.sources.correctText(writeContextOf(viewer, requestId), input);
   }
 
   @FieldResolver(() => [SourceRevision], { description: 'Every snapshot of the text, oldest first.' })

@@ -12,13 +12,14 @@ import { canSee, visibleOnly, type LookupOptions } from '../review/visibility.js
 import type { Viewer } from '../users/viewer.js';
 import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
 import { SourceRecord, type SourceFields, type SourceState } from './sources.state.js';
-import type { CreateSourceInput, UpdateSourceInput } from './sources.types.js';
+import type { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, UpdateSourceInput } from './sources.types.js';
+import { correctSourceText } from './correction.js';
+import { checkText } from './source-text.js';
 import { SourceRevision } from './source-revision.entity.js';
 import { Source } from './source.entity.js';
 
 /** A BCP 47 tag, loosely: a primary language and optional subtags. */
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-export const MAX_SOURCE_TEXT = 2_000_000;
 
 const EMPTY_FIELDS: SourceFields = {
   title: '',
@@ -62,12 +63,6 @@ function checkFields(fields: SourceFields): SourceFields {
   return normalised;
 }
 
-export function checkText(check: InputCheck, field: string, text: string): void {
-  if (text.trim().length === 0) check.fail(field, 'must not be empty');
-  if (text.length > MAX_SOURCE_TEXT) check.fail(field, `must be at most ${MAX_SOURCE_TEXT} characters`);
-  if (text.includes('\u0000')) check.fail(field, 'must not contain NUL characters');
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) check.fail(field, 'must be valid Unicode (it holds a lone surrogate)');
-}
 
 export class SourcesService {
   constructor(private readonly dataSource: DataSource) {}
@@ -125,6 +120,10 @@ export class SourcesService {
   async restore(context: WriteContext, target: ChangeTarget): Promise<Source> {
     await new RecordWriter(this.dataSource).restore(context, SourceRecord, { ...target, id: requireId(target.id) });
     return this.current(target.id);
+  }
+
+  correctText(context: WriteContext, input: CorrectSourceTextInput): Promise<ReanchorReport> {
+    return correctSourceText(this.dataSource.manager, context, input);
   }
 
   /** The row as a write left it, for the mutation to return. */

@@ -1,0 +1,97 @@
+import { In, type EntityManager } from 'typeorm';
+import { createCorrectionReanchorer, createReanchorer, type ReanchorResult } from '../../core/anchoring/reanchor.js';
+import { BadInputError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { sha256Hex } from '../../core/revisions/canonical-json.js';
+import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { InputCheck, requireId } from '../../core/validation.js';
+import { AnchorStatus } from '../evidence/evidence.enums.js';
+import { Evidence } from '../evidence/evidence.entity.js';
+import { EvidenceRecord } from '../evidence/evidence.state.js';
+import { SourceRecord } from './sources.state.js';
+import type { CorrectSourceTextInput, EvidenceReanchoring, ReanchorReport } from './sources.types.js';
+import { checkText } from './source-text.js';
+import { SourceRevision } from './source-revision.entity.js';
+import { Source } from './source.entity.js';
+
+const ORDER: Record<AnchorStatus, number> = { [AnchorStatus.ORPHANED]: 0, [AnchorStatus.FUZZY]: 1, [AnchorStatus.ANCHORED]: 2 };
+
+/**
+ * Corrects a source's text (invariant 4), in one transaction: a new immutable snapshot, an UPDATE revision of
+ * the source, and a REANCHOR revision for every evidence on it. Each evidence is found again in the new text:
+ * by the edit itself, by position, by its quote and context, or approximately (FUZZY, for a reviewer); an
+ * evidence that cannot be found stays ORPHANED on the snapshot whose words it still matches.
+ */
+export async function correctSourceText(manager: EntityManager, context: WriteContext, input: CorrectSourceTextInput): Promise<ReanchorReport> {
+  const id = requireId(input.id);
+  const check = new InputCheck();
+  checkText(check, 'text', input.text);
+  const reason = check.text('reason', input.reason, { max: 5000 });
+  check.done();
+
+  return manager.transaction(async (tx) => {
+    const writer = new RecordWriter(tx);
+    let revision: SourceRevision | null = null;
+    let previousText = '';
+    await writer.change(context, SourceRecord, { id, expectedVersion: input.expectedVersion, reason, operation: RevisionOperation.UPDATE }, async (m, before) => {
+      const current = await m.findOneByOrFail(SourceRevision, { id: before.textRevision.id });
+      if (current.text === input.text) throw new BadInputError([{ field: 'text', message: 'is the text as it stands: nothing to correct' }]);
+      previousText = current.text;
+      revision = m.create(SourceRevision, {
+        id: newId(),
+        sourceId: id,
+        number: current.number + 1,
+        text: input.text,
+        sha256: sha256Hex(input.text),
+        reason,
+        actor: context.actor,
+        actorUserId: context.actorUserId,
+        createdAt: new Date(),
+      });
+      await m.insert(SourceRevision, revision);
+    });
+    const corrected = revision as unknown as SourceRevision;
+
+    const revisions = await tx.find(SourceRevision, { where: { sourceId: id }, select: { id: true, number: true, text: true } });
+    const textOf = new Map(revisions.map((r) => [r.id, r.text]));
+    const previousId = revisions.find((r) => r.number === corrected.number - 1)!.id;
+    const fromPrevious = createCorrectionReanchorer(previousText, input.text);
+    const fromOlder = createReanchorer(input.text);
+
+    const evidence = await tx.find(Evidence, {
+      where: { sourceRevisionId: In(revisions.filter((r) => r.id !== corrected.id).map((r) => r.id)) },
+      order: { startPos: 'ASC', id: 'ASC' },
+    });
+    const changes: EvidenceReanchoring[] = [];
+    for (const item of evidence) {
+      const before = { exact: item.exact, prefix: item.prefix, suffix: item.suffix, start: item.startPos, end: item.endPos };
+      // Evidence already orphaned on an older snapshot is looked for again, but only by its quote and context.
+      const result: ReanchorResult = item.sourceRevisionId === previousId && textOf.has(previousId) ? fromPrevious(before) : fromOlder(before);
+      const status = result.status === 'ANCHORED' ? AnchorStatus.ANCHORED : result.status === 'FUZZY' ? AnchorStatus.FUZZY : AnchorStatus.ORPHANED;
+      await writer.replace(context, EvidenceRecord, { id: item.id, expectedVersion: item.version, reason, operation: RevisionOperation.REANCHOR }, (state) =>
+        result.status === 'ORPHANED'
+          ? { ...state, anchorStatus: AnchorStatus.ORPHANED }
+          : { ...state, sourceRevisionId: corrected.id, selector: result.selector, anchorStatus: status },
+      );
+      changes.push({
+        evidence: await tx.findOneByOrFail(Evidence, { id: item.id }),
+        status,
+        method: result.status === 'ANCHORED' ? result.method : null,
+        similarity: result.status === 'FUZZY' ? result.similarity : null,
+        before,
+        after: result.status === 'ORPHANED' ? null : result.selector,
+      });
+    }
+    changes.sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+    const count = (status: AnchorStatus) => changes.filter((change) => change.status === status).length;
+    return {
+      source: await tx.findOneByOrFail(Source, { id }),
+      revision: corrected,
+      anchored: count(AnchorStatus.ANCHORED),
+      fuzzy: count(AnchorStatus.FUZZY),
+      orphaned: count(AnchorStatus.ORPHANED),
+      changes,
+    };
+  });
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sliceCodePoints } from '../src/core/anchoring/text-quote.js';
+import { Revision } from '../src/core/revisions/revision.entity.js';
+import { seedAll } from '../src/seed/seed.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { createEditor, type TestUser } from './support/factories.js';
+import { dataOf, errorCodes, graphqlClient } from './support/graphql.js';
+
+const REPEATED = /\n\nAccording to a presidential aide[^\n]*\n/g;
+const REPORT = `mutation($input: CorrectSourceTextInput!) {
+  correctSourceText(input: $input) {
+    anchored fuzzy orphaned
+    source { version }
+    revision { id number text }
+    changes { status method similarity before { exact start } after { exact start end } evidence { id version anchorStatus sourceRevision { id } } }
+  }
+}`;
+
+describe('correctSourceText', () => {
+  let db: TestDatabase;
+  let gql: ReturnType<typeof graphqlClient>;
+  let editor: TestUser;
+  let source: { id: string; version: number; currentRevision: { id: string; text: string } };
+  const run = <T = any>(query: string, variables: Record<string, unknown> = {}) => gql<T>(query, variables, editor.viewer);
+  const reload = async () => (source = dataOf(await run(`{ sources { edges { node { id version currentRevision { id text } } } } }`)).sources.edges[0].node);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedAll(db.dataSource);
+    gql = graphqlClient(db.dataSource);
+    editor = await createEditor(db.dataSource);
+    await reload();
+  });
+  afterAll(() => db.drop());
+
+  it('refuses a stale version and writes nothing', async () => {
+    const before = await db.dataSource.manager.count(Revision);
+    const stale = await run(REPORT, { input: { id: source.id, expectedVersion: source.version + 7, text: `${source.currentRevision.text} More.`, reason: 'x' } });
+    expect(errorCodes(stale)).toEqual(['CONFLICT']);
+    expect(await db.dataSource.manager.count(Revision)).toBe(before);
+    expect((await reload()).currentRevision.text).not.toMatch(/ More\.$/);
+  });
+
+  it('adds a snapshot and re-anchors every evidence: moved by the edits, fixed words FUZZY, none silently wrong', async () => {
+    const old = source.currentRevision.text;
+    const printings = [...old.matchAll(REPEATED)];
+    expect(printings).toHaveLength(2);
+    const second = printings[1]!;
+    const corrected = `Editor's note: translated from Burmese.\n\n${old.slice(0, second.index) + old.slice(second.index! + second[0].length - 1)}`.replace(
+      'which does not. always appoints him',
+      'which does not; it always calls him',
+    );
+    const evidenceCount = Number((await db.dataSource.query(`SELECT count(*) FROM evidence`))[0].count);
+    const revisionsBefore = await db.dataSource.manager.count(Revision);
+    const { correctSourceText: report } = dataOf(await run(REPORT, { input: { id: source.id, expectedVersion: source.version, text: corrected, reason: 'Removed the duplicated paragraph; fixed a mistranslation' } }));
+
+    expect(report.revision).toMatchObject({ number: 2, text: corrected });
+    expect(report.source.version).toBe(source.version + 1);
+    expect(report.anchored + report.fuzzy + report.orphaned).toBe(evidenceCount);
+    expect(report.changes).toHaveLength(evidenceCount);
+    expect(await db.dataSource.manager.count(Revision)).toBe(revisionsBefore + 1 + evidenceCount);
+
+    const fixed = report.changes.find((c: any) => c.before.exact === 'always appoints him as president of the SAC');
+    expect(fixed).toMatchObject({ status: 'FUZZY', after: { exact: 'always calls him as president of the SAC' } });
+    for (const change of report.changes) {
+      if (change.status === 'ANCHORED') {
+        expect(change.after.exact).toBe(change.before.exact);
+        expect(sliceCodePoints(corrected, change.after.start, change.after.end)).toBe(change.before.exact);
+        expect(change.evidence.sourceRevision.id).toBe(report.revision.id);
+      }
+      if (change.status === 'FUZZY') expect(sliceCodePoints(corrected, change.after.start, change.after.end)).toBe(change.after.exact);
+    }
+    expect(report.anchored).toBeGreaterThanOrEqual(evidenceCount - 2);
+    const statuses = report.changes.map((c: any) => c.status);
+    expect(statuses.indexOf('ANCHORED')).toBeGreaterThanOrEqual(statuses.lastIndexOf('FUZZY') + 1);
+
+    const reanchors = await db.dataSource.manager.find(Revision, { where: { operation: 'REANCHOR' as never } });
+    expect(reanchors).toHaveLength(evidenceCount);
+    expect(new Set(reanchors.map((r) => r.reason))).toEqual(new Set(['Removed the duplicated paragraph; fixed a mistranslation']));
+    const trigger = (await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM evidence e JOIN source_revisions r ON r.id = e.source_revision_id WHERE e.anchor_status = 'ANCHORED' AND substr(r.text, e.start_pos + 1, e.end_pos - e.start_pos) <> e.exact`,
+    )) as Array<{ n: number }>;
+    expect(trigger[0]!.n).toBe(0);
+  });
+
+  it('orphans evidence whose words are gone, leaving it on the snapshot it still matches', async () => {
+    await reload();
+    const old = source.currentRevision.text;
+    const sentence = 'He also suggested that Myanmar open consulates in St. Petersburg and Novosibirsk.';
+    expect(old).toContain(sentence);
+    const { correctSourceText: report } = dataOf(await run(REPORT, { input: { id: source.id, expectedVersion: source.version, text: old.replace(` ${sentence}`, ''), reason: 'Sentence not in the original' } }));
+    const gone = report.changes.filter((c: any) => c.status === 'ORPHANED');
+    expect(gone.length).toBeGreaterThan(0);
+    expect(report.orphaned).toBe(gone.length);
+    for (const change of gone) {
+      expect(sentence).toContain(change.before.exact);
+      expect(change.after).toBeNull();
+      expect(change.evidence.anchorStatus).toBe('ORPHANED');
+      expect(change.evidence.sourceRevision.id).toBe(source.currentRevision.id);
+    }
+    expect(report.changes.filter((c: any) => c.status !== 'ORPHANED').every((c: any) => !sentence.includes(c.before.exact) || c.before.exact.length < 20)).toBe(true);
+  });
+});
