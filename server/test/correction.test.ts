@@ -98,6 +98,5 @@ describe('correctSourceText', () => {
       expect(change.evidence.anchorStatus).toBe('ORPHANED');
       expect(change.evidence.sourceRevision.id).toBe(source.currentRevision.id);
     }
-    expect(report.changes.filter((c: any) => c.status !== 'ORPHANED').every((c: any) => !sentence.includes(c.before.exact) || c.before.exact.length < 20)).toBe(true);
   });
 });
