@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
 import type { Config } from '../config.js';
+import { IdempotencyKey } from '../core/revisions/idempotency-key.entity.js';
 import { Revision } from '../core/revisions/revision.entity.js';
 import { Annotation } from '../modules/annotations/annotation.entity.js';
 import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from '../modules/claims/claim.entity.js';
@@ -31,6 +32,7 @@ export const entities = [
   Evidence,
   Annotation,
   Revision,
+  IdempotencyKey,
 ];
 
 export interface Database {

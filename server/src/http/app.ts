@@ -11,6 +11,7 @@ import { formatError } from '../graphql/errors.js';
 import { getSchema } from '../graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
 import { adminDistDir } from '../paths.js';
+import { idempotencyPlugin } from './idempotency.js';
 import { sessionCookieFor, viewerOf } from './session.js';
 
 export const MAX_QUERY_DEPTH = 12;
@@ -40,6 +41,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     // main.ts stops the server in order: HTTP, then the pool, then the embedded PostgreSQL.
     stopOnTerminationSignals: false,
+    plugins: [idempotencyPlugin(dataSource)],
   });
   await apollo.start();
 

@@ -54,4 +54,6 @@ export interface RequestContext {
   services: Services;
   loaders: Loaders;
   sessionCookie: SessionCookie;
+  /** Set for a mutation sent with an Idempotency-Key header. */
+  idempotency?: { key: string; fingerprint: string } | null;
 }

@@ -3,6 +3,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
 import { revisionHash } from './chain.js';
 import { diffStates, type RecordState } from './diff.js';
+import { claimIdempotencyKey } from './idempotency.js';
 import { Revision } from './revision.entity.js';
 import { type RecordType, RevisionOperation } from './revisions.enums.js';
 
@@ -12,6 +13,8 @@ export interface WriteContext {
   actor: string;
   actorUserId: string | null;
   requestId: string | null;
+  /** A client's retry key for this request, claimed by the first write (see IdempotencyKey). */
+  idempotency?: { key: string; fingerprint: string } | null;
 }
 
 export interface RecordMeta {
@@ -69,6 +72,7 @@ export class RecordWriter {
     persist: (manager: EntityManager) => Promise<void>,
   ): Promise<Written<S>> {
     return this.manager.transaction(async (manager) => {
+      await claimIdempotencyKey(manager, context);
       await persist(manager);
       const state = await this.mustLoad(manager, kind, id);
       const revision = await this.append(manager, context, kind.recordType, id, 1, RevisionOperation.CREATE, reason, null, state);
@@ -87,6 +91,7 @@ export class RecordWriter {
     apply: (manager: EntityManager, before: S) => Promise<void>,
   ): Promise<Written<S>> {
     return this.manager.transaction(async (manager) => {
+      await claimIdempotencyKey(manager, context);
       const [rows] = (await manager.query(
         `UPDATE "${kind.table}" SET "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1 AND "version" = $2 RETURNING "version"`,
         [target.id, target.expectedVersion],

@@ -22,26 +22,26 @@ export class AnnotationsResolver {
 
   @Authorized(...STAFF)
   @Mutation(() => Annotation)
-  createAnnotation(@Arg('input') input: CreateAnnotationInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.annotations.create(writeContextOf(viewer, requestId), input);
+  createAnnotation(@Arg('input') input: CreateAnnotationInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.annotations.create(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...STAFF)
   @Mutation(() => Annotation)
-  updateAnnotation(@Arg('input') input: UpdateAnnotationInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.annotations.update(writeContextOf(viewer, requestId), input);
+  updateAnnotation(@Arg('input') input: UpdateAnnotationInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.annotations.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...STAFF)
   @Mutation(() => Annotation)
-  deleteAnnotation(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.annotations.delete(writeContextOf(viewer, requestId), input);
+  deleteAnnotation(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.annotations.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...STAFF)
   @Mutation(() => Annotation)
-  restoreAnnotation(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.annotations.restore(writeContextOf(viewer, requestId), { ...input, reason: input.reason ?? null });
+  restoreAnnotation(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.annotations.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
   @FieldResolver(() => String)

@@ -32,27 +32,27 @@ export class ClaimsResolver {
 
   @Authorized(...EDITORS)
   @Mutation(() => Claim, { description: 'Creates a claim as a DRAFT.' })
-  async createClaim(@Arg('input') input: CreateClaimInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    const written = await services.claims.create(writeContextOf(viewer, requestId), input);
+  async createClaim(@Arg('input') input: CreateClaimInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    const written = await services.claims.create(writeContextOf(viewer, requestId, idempotency), input);
     return services.claims.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Claim)
-  updateClaim(@Arg('input') input: UpdateClaimInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.claims.update(writeContextOf(viewer, requestId), input);
+  updateClaim(@Arg('input') input: UpdateClaimInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.claims.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Claim)
-  deleteClaim(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.claims.delete(writeContextOf(viewer, requestId), input);
+  deleteClaim(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.claims.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Claim)
-  restoreClaim(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.claims.restore(writeContextOf(viewer, requestId), { ...input, reason: input.reason ?? null });
+  restoreClaim(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.claims.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
   @FieldResolver(() => EntityRecord, { nullable: true, description: 'The claimant, when the source names them.' })

@@ -26,33 +26,33 @@ export class EntitiesResolver {
 
   @Authorized(...EDITORS)
   @Mutation(() => EntityRecord)
-  async createEntity(@Arg('input') input: CreateEntityInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    const written = await services.entities.create(writeContextOf(viewer, requestId), input);
+  async createEntity(@Arg('input') input: CreateEntityInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    const written = await services.entities.create(writeContextOf(viewer, requestId, idempotency), input);
     return services.entities.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => EntityRecord)
-  updateEntity(@Arg('input') input: UpdateEntityInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.entities.update(writeContextOf(viewer, requestId), input);
+  updateEntity(@Arg('input') input: UpdateEntityInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.entities.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => EntityRecord)
-  deleteEntity(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.entities.delete(writeContextOf(viewer, requestId), input);
+  deleteEntity(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.entities.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => EntityRecord)
-  restoreEntity(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.entities.restore(writeContextOf(viewer, requestId), { ...input, reason: input.reason ?? null });
+  restoreEntity(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.entities.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => EntityRecord, { description: 'Merges one entity into another; returns the one that remains.' })
-  mergeEntities(@Arg('input') input: MergeEntitiesInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.entities.merge(writeContextOf(viewer, requestId), input);
+  mergeEntities(@Arg('input') input: MergeEntitiesInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.entities.merge(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @FieldResolver(() => [ExternalId])

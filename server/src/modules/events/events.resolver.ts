@@ -42,27 +42,27 @@ export class EventsResolver {
 
   @Authorized(...EDITORS)
   @Mutation(() => Event, { description: 'Creates an event, with its participants, as a DRAFT.' })
-  async createEvent(@Arg('input') input: CreateEventInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    const written = await services.events.create(writeContextOf(viewer, requestId), input);
+  async createEvent(@Arg('input') input: CreateEventInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    const written = await services.events.create(writeContextOf(viewer, requestId, idempotency), input);
     return services.events.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Event)
-  updateEvent(@Arg('input') input: UpdateEventInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.events.update(writeContextOf(viewer, requestId), input);
+  updateEvent(@Arg('input') input: UpdateEventInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.events.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Event)
-  deleteEvent(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.events.delete(writeContextOf(viewer, requestId), input);
+  deleteEvent(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.events.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Event)
-  restoreEvent(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.events.restore(writeContextOf(viewer, requestId), { ...input, reason: input.reason ?? null });
+  restoreEvent(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.events.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
   @FieldResolver(() => EventType)

@@ -15,27 +15,27 @@ import { CreateEvidenceInput, TextSelector, UpdateEvidenceInput } from './eviden
 export class EvidenceResolver {
   @Authorized(...EDITORS)
   @Mutation(() => Evidence, { description: 'Anchors a claim or an event to words in a source.' })
-  async createEvidence(@Arg('input') input: CreateEvidenceInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    const written = await services.evidence.create(writeContextOf(viewer, requestId), input);
+  async createEvidence(@Arg('input') input: CreateEvidenceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    const written = await services.evidence.create(writeContextOf(viewer, requestId, idempotency), input);
     return services.evidence.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Evidence)
-  updateEvidence(@Arg('input') input: UpdateEvidenceInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.evidence.update(writeContextOf(viewer, requestId), input);
+  updateEvidence(@Arg('input') input: UpdateEvidenceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.evidence.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Evidence)
-  deleteEvidence(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.evidence.delete(writeContextOf(viewer, requestId), input);
+  deleteEvidence(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.evidence.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Evidence)
-  restoreEvidence(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.evidence.restore(writeContextOf(viewer, requestId), { ...input, reason: input.reason ?? null });
+  restoreEvidence(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.evidence.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
   @FieldResolver(() => TextSelector)

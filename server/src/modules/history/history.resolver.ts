@@ -21,8 +21,8 @@ export class HistoryResolver {
 
   @Authorized(...EDITORS)
   @Mutation(() => AnyRecord, { description: "Makes a past revision's content current again, as a new revision." })
-  revert(@Arg('input') input: RevertInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.history.revert(writeContextOf(viewer, requestId), input);
+  revert(@Arg('input') input: RevertInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.history.revert(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...STAFF)

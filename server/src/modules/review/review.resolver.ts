@@ -8,16 +8,16 @@ import { ReviewableRecord, ReviewInput, ReviewQueueItem, SubmitForReviewInput } 
 export class ReviewResolver {
   @Authorized(...EDITORS)
   @Mutation(() => ReviewableRecord, { description: 'Sends a DRAFT (or answered DISPUTED) claim or event to review.' })
-  submitForReview(@Arg('input') input: SubmitForReviewInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.review.submit(writeContextOf(viewer, requestId), input);
+  submitForReview(@Arg('input') input: SubmitForReviewInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.review.submit(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...REVIEWERS)
   @Mutation(() => ReviewableRecord, {
     description: 'VERIFY, DISPUTE or REJECT a record in review, or RETRACT a verified one. Nobody reviews their own last change.',
   })
-  review(@Arg('input') input: ReviewInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.review.review(writeContextOf(viewer, requestId), input);
+  review(@Arg('input') input: ReviewInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.review.review(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...STAFF)

@@ -27,33 +27,33 @@ export class SourcesResolver {
 
   @Authorized(...EDITORS)
   @Mutation(() => Source)
-  async createSource(@Arg('input') input: CreateSourceInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    const written = await services.sources.create(writeContextOf(viewer, requestId), input);
+  async createSource(@Arg('input') input: CreateSourceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    const written = await services.sources.create(writeContextOf(viewer, requestId, idempotency), input);
     return services.sources.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Source, { description: "Changes a source's metadata." })
-  updateSource(@Arg('input') input: UpdateSourceInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.sources.update(writeContextOf(viewer, requestId), input);
+  updateSource(@Arg('input') input: UpdateSourceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.sources.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Source)
-  deleteSource(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.sources.delete(writeContextOf(viewer, requestId), input);
+  deleteSource(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.sources.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Source)
-  restoreSource(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.sources.restore(writeContextOf(viewer, requestId), { ...input, reason: input.reason ?? null });
+  restoreSource(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.sources.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => ReanchorReport, { description: 'Corrects the text: a new snapshot, and every evidence re-anchored, with a report.' })
-  correctSourceText(@Arg('input') input: CorrectSourceTextInput, @Ctx() { services, viewer, requestId }: RequestContext) {
-    return services.sources.correctText(writeContextOf(viewer, requestId), input);
+  correctSourceText(@Arg('input') input: CorrectSourceTextInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.sources.correctText(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @FieldResolver(() => [SourceRevision], { description: 'Every snapshot of the text, oldest first.' })

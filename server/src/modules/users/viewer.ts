@@ -17,8 +17,8 @@ export function seesUnreviewed(viewer: Viewer): boolean {
 }
 
 /** The actor a viewer's writes are attributed to in the revision log. */
-export function writeContextOf(viewer: Viewer, requestId: string): WriteContext {
-  if (viewer.userId) return { actor: `user:${viewer.userId}`, actorUserId: viewer.userId, requestId };
-  if (viewer.apiKeyId) return { actor: `api-key:${viewer.apiKeyId}`, actorUserId: null, requestId };
+export function writeContextOf(viewer: Viewer, requestId: string, idempotency: WriteContext['idempotency'] = null): WriteContext {
+  if (viewer.userId) return { actor: `user:${viewer.userId}`, actorUserId: viewer.userId, requestId, idempotency };
+  if (viewer.apiKeyId) return { actor: `api-key:${viewer.apiKeyId}`, actorUserId: null, requestId, idempotency };
   throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to make changes');
 }

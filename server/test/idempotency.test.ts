@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Revision } from '../src/core/revisions/revision.entity.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { createEditor } from './support/factories.js';
+import { startTestServer, type TestServer } from './support/http.js';
+
+const CREATE = `mutation($input: CreateEntityInput!) { createEntity(input: $input) { id name version } }`;
+
+describe('Idempotency-Key', () => {
+  let db: TestDatabase;
+  let server: TestServer;
+  let cookie: string;
+  const entities = async () => Number((await db.dataSource.query(`SELECT count(*) FROM entities`))[0].count);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startTestServer(db);
+    const editor = await createEditor(db.dataSource);
+    const login = await server.post({ query: `mutation($input: LoginInput!) { login(input: $input) { expiresAt } }`, variables: { input: { email: editor.email, password: editor.password } } });
+    cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.drop();
+  });
+
+  it('answers a retried mutation with the first answer, and writes nothing again', async () => {
+    const body = { query: CREATE, variables: { input: { name: 'Rosatom', kind: 'ORGANIZATION' } } };
+    const first = await server.post(body, { cookie, 'idempotency-key': 'create-rosatom-1' });
+    expect(first.body.data.createEntity).toMatchObject({ name: 'Rosatom', version: 1 });
+    const count = await entities();
+    const revisions = await db.dataSource.manager.count(Revision);
+    const retry = await server.post(body, { cookie, 'idempotency-key': 'create-rosatom-1' });
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await entities()).toBe(count);
+    expect(await db.dataSource.manager.count(Revision)).toBe(revisions);
+  });
+
+  it('refuses the same key with a different request, and writes nothing', async () => {
+    const count = await entities();
+    const other = await server.post({ query: CREATE, variables: { input: { name: 'Sukhoi', kind: 'ORGANIZATION' } } }, { cookie, 'idempotency-key': 'create-rosatom-1' });
+    expect(other.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(other.body.errors[0].message).toMatch(/different request/);
+    expect(await entities()).toBe(count);
+  });
+
+  it('lets only one of two simultaneous requests with one key write', async () => {
+    const count = await entities();
+    const body = { query: CREATE, variables: { input: { name: 'Gazprom', kind: 'ORGANIZATION' } } };
+    const results = await Promise.all([1, 2, 3].map(() => server.post(body, { cookie, 'idempotency-key': 'create-gazprom' })));
+    expect(await entities()).toBe(count + 1);
+    const created = results.filter((r) => r.body.data?.createEntity).map((r) => r.body.data.createEntity.id);
+    expect(new Set(created).size).toBe(1);
+    for (const r of results.filter((r) => r.body.errors)) expect(r.body.errors[0].extensions.code).toBe('CONFLICT');
+  });
+
+  it('covers an operation of several writes as one: a merge claims the key once', async () => {
+    const ids = await Promise.all(['A', 'B'].map(async (name) => (await server.post({ query: CREATE, variables: { input: { name, kind: 'OTHER' } } }, { cookie })).body.data.createEntity.id));
+    const merge = {
+      query: `mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id aliases } }`,
+      variables: { input: { winnerId: ids[0], winnerExpectedVersion: 1, loserId: ids[1], loserExpectedVersion: 1, reason: 'same' } },
+    };
+    const first = await server.post(merge, { cookie, 'idempotency-key': 'merge-a-b' });
+    expect(first.body.data.mergeEntities).toEqual({ id: ids[0], aliases: ['B'] });
+    const again = await server.post(merge, { cookie, 'idempotency-key': 'merge-a-b' });
+    expect(again.body).toEqual(first.body);
+  });
+});
