@@ -7,6 +7,8 @@ export interface Config {
   env: Environment;
   host: string;
   port: number;
+  /** Express's `trust proxy`: which proxies may tell the client's address (X-Forwarded-For); none by default. */
+  trustProxy: string | false;
   /** Set: run against this PostgreSQL. Unset: start an embedded one in `dataDir`. */
   databaseUrl: string | null;
   dataDir: string;
@@ -84,6 +86,7 @@ export function loadConfig(env: Env = process.env): Config {
     env: envName,
     host: env.HOST?.trim() || '0.0.0.0',
     port: int('PORT', 4000, 1, 65535),
+    trustProxy: env.TRUST_PROXY?.trim() || false,
     databaseUrl,
     dataDir: path.resolve(repoRoot, env.DATA_DIR?.trim() || '.data'),
     db: {

@@ -8,6 +8,7 @@ import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
 import { HistoryResolver } from '../modules/history/history.resolver.js';
 import { ReviewResolver } from '../modules/review/review.resolver.js';
 import { SourceRevisionsResolver, SourcesResolver } from '../modules/sources/sources.resolver.js';
+import { ApiKeysResolver } from '../modules/users/api-keys.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 import { authChecker } from './auth-checker.js';
 
@@ -23,6 +24,7 @@ export const resolvers = [
   AnnotationsResolver,
   ReviewResolver,
   UsersResolver,
+  ApiKeysResolver,
   HistoryResolver,
 ] as const;
 

@@ -47,6 +47,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.use((req, res, next) => {
     res.setHeader('x-request-id', requestIdOf(req));
     next();
@@ -79,6 +80,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
           services,
           loaders: createLoaders(dataSource.manager),
           sessionCookie,
+          clientAddress: req.ip ?? 'unknown',
         };
       },
     }),

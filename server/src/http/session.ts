@@ -1,8 +1,12 @@
 import type { Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
 import type { Config } from '../config.js';
 import type { Services } from '../modules/context.js';
 import type { SessionCookie } from '../modules/users/sessions.js';
+import { API_KEY_PREFIX } from '../modules/users/api-keys.service.js';
+import { Role } from '../modules/users/users.enums.js';
 import { ANONYMOUS, type Viewer } from '../modules/users/viewer.js';
+import { ErrorCode } from '../core/errors.js';
 
 export const SESSION_COOKIE = 'ps_session';
 
@@ -37,6 +41,12 @@ export function sessionCookieFor(res: Response, auth: Config['auth']): SessionCo
 export async function viewerOf(req: Request, cookie: SessionCookie, services: Services): Promise<Viewer> {
   const header = req.header('authorization');
   const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+  if (bearer?.startsWith(API_KEY_PREFIX)) {
+    const key = await services.apiKeys.authenticate(bearer);
+    // Thrown before any resolver runs: Apollo answers it as is, so it carries its own code and HTTP status.
+    if (!key) throw new GraphQLError('This API key is unknown, revoked or expired', { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+    return { userId: null, apiKeyId: key.id, roles: [Role.CLIENT] };
+  }
   const fromCookie = cookiesOf(req).get(SESSION_COOKIE) ?? null;
   const token = bearer ?? fromCookie;
   if (!token) return ANONYMOUS;

@@ -13,6 +13,7 @@ import { ReviewService } from './review/review.service.js';
 import { createEvidenceLoaders } from './evidence/evidence.loaders.js';
 import { SourcesService } from './sources/sources.service.js';
 import { createSourceLoaders } from './sources/sources.loaders.js';
+import { ApiKeysService } from './users/api-keys.service.js';
 import { SessionTokens, type SessionCookie } from './users/sessions.js';
 import { UsersService } from './users/users.service.js';
 import { createUserLoaders } from './users/users.loaders.js';
@@ -28,6 +29,7 @@ export function createServices(dataSource: DataSource, auth: Config['auth']) {
     annotations: new AnnotationsService(dataSource),
     review: new ReviewService(dataSource),
     users: new UsersService(dataSource),
+    apiKeys: new ApiKeysService(dataSource),
     sessions: new SessionTokens(auth.secret, auth.sessionTtlSeconds),
     history: new HistoryService(dataSource),
   };
@@ -54,6 +56,8 @@ export interface RequestContext {
   services: Services;
   loaders: Loaders;
   sessionCookie: SessionCookie;
+  /** The caller's address, for rate limits. */
+  clientAddress: string;
   /** Set for a mutation sent with an Idempotency-Key header. */
   idempotency?: { key: string; fingerprint: string } | null;
 }

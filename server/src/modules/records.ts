@@ -16,6 +16,7 @@ import { EvidenceRecord } from './evidence/evidence.state.js';
 import { SourceRecord } from './sources/sources.state.js';
 import { Source } from './sources/source.entity.js';
 import { ApiKey } from './users/api-key.entity.js';
+import { ApiKeyRecord } from './users/api-keys.state.js';
 import { User } from './users/user.entity.js';
 import { UserRecord } from './users/users.state.js';
 
@@ -54,5 +55,5 @@ export const RECORDS: Record<RecordType, RecordDescriptor> = {
   [RecordType.EVIDENCE]: { kind: kind(EvidenceRecord), entity: Evidence, revertable: ['sourceRevisionId', 'selector', 'anchorStatus'] },
   [RecordType.ANNOTATION]: { kind: kind(AnnotationRecord), entity: Annotation, revertable: ['motivation', 'body', 'tags', 'resolved'] },
   [RecordType.USER]: { kind: kind(UserRecord), entity: User, revertable: [] },
-  [RecordType.API_KEY]: { kind: null, entity: ApiKey, revertable: [] },
+  [RecordType.API_KEY]: { kind: kind(ApiKeyRecord), entity: ApiKey, revertable: [] },
 };

@@ -27,7 +27,7 @@ export function graphqlClient(dataSource: DataSource) {
     variables: Record<string, unknown> = {},
     viewer: Viewer = viewers.editor,
   ): Promise<ExecutionResult<T>> => {
-    const context: RequestContext = { viewer, requestId: 'test', services, loaders: createLoaders(dataSource.manager), sessionCookie };
+    const context: RequestContext = { viewer, requestId: 'test', services, loaders: createLoaders(dataSource.manager), sessionCookie, clientAddress: '127.0.0.1' };
     return (await execute({ schema: await getSchema(), document: parse(query), variableValues: variables, contextValue: context })) as ExecutionResult<T>;
   };
 }

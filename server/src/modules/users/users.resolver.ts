@@ -15,8 +15,7 @@ export class UsersResolver {
   @Mutation(() => LoginResult, { description: 'Signs in: sets an HttpOnly session cookie.' })
   async login(@Arg('input') input: LoginInput, @Ctx() context: RequestContext): Promise<LoginResult> {
     const { services, sessionCookie } = context;
-    const user = await services.users.authenticate(input.email, input.password);
-    if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
+    const user = await services.users.login(input.email, input.password, context.clientAddress);
     const token = await services.sessions.issue(user.id);
     sessionCookie.set(token, services.sessions.ttlSeconds);
     // The rest of this request, the result's fields included, is answered as the user now signed in.

@@ -1,9 +1,10 @@
 import argon2 from 'argon2';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadInputError } from '../../core/errors.js';
+import { BadInputError, DomainError, ErrorCode } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { InputCheck } from '../../core/validation.js';
+import { LoginLimiter } from './login-limiter.js';
 import { User } from './user.entity.js';
 import { Role } from './users.enums.js';
 import { UserRecord, type UserState } from './users.state.js';
@@ -24,7 +25,11 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
 
 export class UsersService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly limiter: LoginLimiter;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.limiter = new LoginLimiter(dataSource);
+  }
 
   findByEmail(email: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
     return manager.createQueryBuilder(User, 'user').where('lower(user.email) = lower(:email)', { email: email.trim() }).getOne();
@@ -45,6 +50,18 @@ export class UsersService {
     return new RecordWriter(manager).create(context, UserRecord, id, input.reason ?? null, async (tx) => {
       await tx.insert(User, { id, email, name, roles, passwordHash, disabled: false, createdAt: now, updatedAt: now });
     });
+  }
+
+  /** Signs in, within the failed-attempt limits; a wrong email and a wrong password get the same answer. */
+  async login(email: string, password: string, address: string): Promise<User> {
+    await this.limiter.check(email, address);
+    const user = await this.authenticate(email, password);
+    if (!user) {
+      await this.limiter.fail(email, address);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
+    }
+    await this.limiter.succeed(email);
+    return user;
   }
 
   /** The user whose password this is, or null: the same answer, and about the same time, for every failure. */

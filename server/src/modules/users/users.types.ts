@@ -1,4 +1,5 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
+import { ApiKey } from './api-key.entity.js';
 import { User } from './user.entity.js';
 
 @InputType()
@@ -17,4 +18,22 @@ export class LoginResult {
 
   @Field(() => Date, { description: 'When the session ends unless renewed by use.' })
   expiresAt: Date;
+}
+
+@InputType()
+export class CreateApiKeyInput {
+  @Field({ description: 'Which client app it is for.' })
+  name: string;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt?: Date | null;
+}
+
+@ObjectType({ description: 'A new API key: `key` is shown this once and is not stored; keep it in the client app.' })
+export class CreatedApiKey {
+  @Field(() => ApiKey)
+  apiKey: ApiKey;
+
+  @Field({ description: 'Send it as `Authorization: Bearer <key>`.' })
+  key: string;
 }

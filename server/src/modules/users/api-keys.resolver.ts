@@ -1,0 +1,28 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { DeleteInput } from '../../core/revisions/revisions.types.js';
+import type { RequestContext } from '../context.js';
+import { ApiKey } from './api-key.entity.js';
+import { Role } from './users.enums.js';
+import { CreateApiKeyInput, CreatedApiKey } from './users.types.js';
+import { writeContextOf } from './viewer.js';
+
+@Resolver(() => ApiKey)
+export class ApiKeysResolver {
+  @Authorized(Role.ADMIN)
+  @Query(() => [ApiKey], { description: "Client apps' keys, newest first (never the keys themselves)." })
+  apiKeys(@Ctx() { services }: RequestContext) {
+    return services.apiKeys.list();
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CreatedApiKey)
+  createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.apiKeys.create(writeContextOf(viewer, requestId, idempotency), input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ApiKey, { description: 'Revokes a key at once; `reason` says why.' })
+  revokeApiKey(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.apiKeys.revoke(writeContextOf(viewer, requestId, idempotency), input);
+  }
+}

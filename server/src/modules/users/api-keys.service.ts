@@ -1,0 +1,68 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { IsNull, type DataSource } from 'typeorm';
+import { BadInputError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { RecordWriter, type ChangeTarget, type WriteContext } from '../../core/revisions/record-writer.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { InputCheck, requireId } from '../../core/validation.js';
+import { ApiKey } from './api-key.entity.js';
+import { ApiKeyRecord } from './api-keys.state.js';
+
+export const API_KEY_PREFIX = 'psk_';
+const KEY_SHAPE = /^psk_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+
+/** A key's secret is 256 random bits, so a fast hash is enough to keep it: nothing can be guessed from it. */
+const hashSecret = (secret: string): Buffer => createHash('sha256').update(secret).digest();
+
+export class ApiKeysService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  list(): Promise<ApiKey[]> {
+    return this.dataSource.manager.find(ApiKey, { where: { deletedAt: IsNull() }, order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  /** Makes a key for a client app; the whole key is in the answer, once, and nowhere else ever after. */
+  async create(context: WriteContext, input: { name: string; expiresAt?: Date | null }): Promise<{ apiKey: ApiKey; key: string }> {
+    const check = new InputCheck();
+    const name = check.text('name', input.name, { max: 200 });
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) check.fail('expiresAt', 'must be in the future');
+    check.done();
+    const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+    const secret = randomBytes(32).toString('base64url');
+    const id = newId();
+    const now = new Date();
+    await new RecordWriter(this.dataSource).create(context, ApiKeyRecord, id, `API key "${name}" created`, async (tx) => {
+      await tx.insert(ApiKey, {
+        id,
+        name,
+        prefix,
+        keyHash: hashSecret(secret).toString('hex'),
+        createdById: context.actorUserId,
+        expiresAt: input.expiresAt ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    });
+    return { apiKey: await this.dataSource.manager.findOneByOrFail(ApiKey, { id }), key: `${API_KEY_PREFIX}${prefix}_${secret}` };
+  }
+
+  async revoke(context: WriteContext, target: ChangeTarget): Promise<ApiKey> {
+    const id = requireId(target.id);
+    await new RecordWriter(this.dataSource).replace(context, ApiKeyRecord, { ...target, id, operation: RevisionOperation.UPDATE }, (before) => {
+      if (before.revokedAt) throw new BadInputError([{ field: 'id', message: 'is already revoked' }]);
+      return { ...before, revokedAt: new Date().toISOString() };
+    });
+    return this.dataSource.manager.findOneByOrFail(ApiKey, { id });
+  }
+
+  /** The live key a bearer token is, or null: unknown, revoked, expired or malformed all look the same. */
+  async authenticate(token: string): Promise<ApiKey | null> {
+    const match = KEY_SHAPE.exec(token);
+    if (!match) return null;
+    const key = await this.dataSource.manager.findOneBy(ApiKey, { prefix: match[1]! });
+    if (!key || key.revokedAt || key.deletedAt || (key.expiresAt && key.expiresAt.getTime() <= Date.now())) return null;
+    const stored = Buffer.from(key.keyHash, 'hex');
+    const given = hashSecret(match[2]!);
+    return stored.length === given.length && timingSafeEqual(stored, given) ? key : null;
+  }
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Revision } from '../src/core/revisions/revision.entity.js';
+import { LOGIN_LIMITS } from '../src/modules/users/login-limiter.js';
+import { Role } from '../src/modules/users/users.enums.js';
+import { seedAll } from '../src/seed/seed.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { createEditor, createUser, type TestUser } from './support/factories.js';
+import { startTestServer, type TestServer } from './support/http.js';
+
+describe('API keys and sign-in limits', () => {
+  let db: TestDatabase;
+  let server: TestServer;
+  let admin: TestUser;
+  let adminCookie: string;
+
+  const login = (email: string, password: string, headers: Record<string, string> = {}) =>
+    server.post({ query: `mutation($input: LoginInput!) { login(input: $input) { expiresAt } }`, variables: { input: { email, password } } }, headers);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedAll(db.dataSource);
+    server = await startTestServer(db);
+    admin = await createUser(db.dataSource, [Role.ADMIN], 'admin');
+    adminCookie = (await login(admin.email, admin.password)).headers.getSetCookie()[0]!.split(';')[0]!;
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.drop();
+  });
+
+  it('lets an admin make a key, shown once and stored hashed, with which a client app reads as CLIENT', async () => {
+    const created = await server.post({ query: `mutation { createApiKey(input: { name: "Newsroom app" }) { key apiKey { id name prefix } } }` }, { cookie: adminCookie });
+    const { key, apiKey } = created.body.data.createApiKey;
+    expect(key).toMatch(/^psk_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
+    const [stored] = (await db.dataSource.query(`SELECT key_hash FROM api_keys WHERE id = $1`, [apiKey.id])) as Array<{ key_hash: string }>;
+    expect(stored!.key_hash).not.toContain(key.split('_')[2]);
+    expect(JSON.stringify(await db.dataSource.query(`SELECT * FROM revisions WHERE record_id = $1`, [apiKey.id]))).not.toContain(key.split('_')[2]);
+    const listed = await server.post({ query: `{ apiKeys { name prefix } }` }, { cookie: adminCookie });
+    expect(JSON.stringify(listed.body)).not.toContain(key);
+
+    const asClient = await server.post({ query: `{ claims(first: 100) { edges { node { status } } } me { id } }` }, { authorization: `Bearer ${key}` });
+    const statuses = new Set(asClient.body.data.claims.edges.map((e: any) => e.node.status));
+    expect([...statuses]).toEqual(['VERIFIED']);
+    expect(asClient.body.data.me).toBeNull();
+    const write = await server.post({ query: `mutation { createEntity(input: { name: "X", kind: OTHER }) { id } }` }, { authorization: `Bearer ${key}` });
+    expect(write.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a revoked, forged or malformed key with UNAUTHENTICATED', async () => {
+    const { key, apiKey } = (await server.post({ query: `mutation { createApiKey(input: { name: "Short-lived" }) { key apiKey { id version } } }` }, { cookie: adminCookie })).body.data.createApiKey;
+    const revoked = await server.post({ query: `mutation($input: DeleteInput!) { revokeApiKey(input: $input) { revokedAt } }`, variables: { input: { id: apiKey.id, expectedVersion: apiKey.version, reason: 'App retired' } } }, { cookie: adminCookie });
+    expect(revoked.body.data.revokeApiKey.revokedAt).not.toBeNull();
+    for (const bearer of [key, `${key.slice(0, -1)}A`, 'psk_nonsense']) {
+      const { status, body } = await server.post({ query: `{ sources { totalCount } }` }, { authorization: `Bearer ${bearer}` });
+      expect(status).toBe(401);
+      expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const history = await db.dataSource.manager.find(Revision, { where: { recordId: apiKey.id }, order: { version: 'ASC' } });
+    expect(history.map((r) => [r.operation, r.actor])).toEqual([['CREATE', `user:${admin.id}`], ['UPDATE', `user:${admin.id}`]]);
+  });
+
+  it('keeps key management to admins', async () => {
+    const editor = await createEditor(db.dataSource);
+    const cookie = (await login(editor.email, editor.password)).headers.getSetCookie()[0]!.split(';')[0]!;
+    const { body } = await server.post({ query: `mutation { createApiKey(input: { name: "Mine" }) { key } }` }, { cookie });
+    expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it(`rate-limits failed sign-ins per account after ${LOGIN_LIMITS.perAccount}, and then refuses even the right password`, async () => {
+    const victim = await createEditor(db.dataSource);
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
+      expect((await login(victim.email, 'wrong password here')).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const limited = await login(victim.email, victim.password);
+    expect(limited.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: LOGIN_LIMITS.windowMinutes * 60 });
+    expect(limited.headers.getSetCookie()).toEqual([]);
+    const other = await createEditor(db.dataSource);
+    expect((await login(other.email, other.password)).body.data.login.expiresAt).toBeTruthy();
+  });
+
+  it(`rate-limits failed sign-ins per address after ${LOGIN_LIMITS.perAddress}, whichever accounts they try`, async () => {
+    await db.dataSource.query(`DELETE FROM login_failures`);
+    for (let i = 0; i < LOGIN_LIMITS.perAddress; i++) await login(`nobody-${i}@example.org`, 'guess guess guess');
+    const someone = await createEditor(db.dataSource);
+    expect((await login(someone.email, someone.password)).body.errors[0].extensions.code).toBe('RATE_LIMITED');
+  });
+});
