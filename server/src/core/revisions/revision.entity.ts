@@ -23,6 +23,7 @@ export interface FieldChange {
 @Check('CHK_revisions_chain_start', `("version" = 1) = ("prev_hash" IS NULL)`)
 @Check('CHK_revisions_hash', `"hash" ~ '^[0-9a-f]{64}$'`)
 @Index('IDX_revisions_created', ['createdAt'])
+@Index('IDX_revisions_actor', ['actor', 'createdAt', 'id'])
 export class Revision {
   @Field(() => String, { description: 'Position in the global log.' })
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

@@ -1,10 +1,11 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../../core/paging/connection.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import type { RequestContext } from '../context.js';
 import { EDITORS, STAFF } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
-import { AnyRecord, ChainReport, RevertInput } from './history.types.js';
+import { AnyRecord, ChainReport, RevertInput, RevisionConnection } from './history.types.js';
 
 @Resolver(() => Revision)
 export class HistoryResolver {
@@ -17,6 +18,19 @@ export class HistoryResolver {
     @Ctx() { services }: RequestContext,
   ) {
     return services.history.forRecord(recordType, recordId);
+  }
+
+  @Authorized(...STAFF)
+  @Query(() => RevisionConnection, { description: 'Everything one actor changed, newest first: `user:<id>`, `api-key:<id>`, or a run such as `seed:curated.yaml`.' })
+  auditTrail(@Arg('actor') actor: string, @Args() page: PageArgs, @Ctx() { services }: RequestContext) {
+    return services.history.byActor(actor, page);
+  }
+
+  @FieldResolver(() => String, { description: "Who wrote it, by name: the user's, the API key's, or the run's." })
+  async actorName(@Root() revision: Revision, @Ctx() { loaders }: RequestContext): Promise<string> {
+    if (revision.actorUserId) return (await loaders.userById.load(revision.actorUserId))?.name ?? revision.actor;
+    if (revision.actor.startsWith('api-key:')) return (await loaders.apiKeyById.load(revision.actor.slice('api-key:'.length)))?.name ?? revision.actor;
+    return revision.actor;
   }
 
   @Authorized(...EDITORS)

@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { BadInputError, NotFoundError } from '../../core/errors.js';
+import { paginate, type Connection, type PageRequest } from '../../core/paging/connection.js';
 import { verifyRecordChain, type ChainBreak } from '../../core/revisions/chain.js';
 import type { RecordState } from '../../core/revisions/diff.js';
 import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
@@ -51,6 +52,14 @@ export function findRecord<T extends ObjectLiteral>(
 
 export class HistoryService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Everything one actor (a user, an API key, a seed run) wrote, newest first. */
+  byActor(actor: string, page: PageRequest): Promise<Connection<Revision>> {
+    const check = new InputCheck();
+    const name = check.text('actor', actor, { max: 200 });
+    check.done();
+    return paginate(this.dataSource.manager.createQueryBuilder(Revision, 'revision').where('revision.actor = :name', { name }), page);
+  }
 
   /** A record's history, oldest first. */
   forRecord(recordType: RecordType, recordId: string): Promise<Revision[]> {

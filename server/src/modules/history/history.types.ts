@@ -1,4 +1,6 @@
 import { createUnionType, Field, InputType, Int, ObjectType } from 'type-graphql';
+import { connectionType } from '../../core/paging/connection.js';
+import { Revision } from '../../core/revisions/revision.entity.js';
 import { Annotation } from '../annotations/annotation.entity.js';
 import { Claim } from '../claims/claim.entity.js';
 import { EntityRecord } from '../entities/entity.entity.js';
@@ -54,3 +56,5 @@ export class ChainReport {
   @Field(() => ChainBreak, { nullable: true, description: 'The first broken link, or null when every chain verifies.' })
   firstBreak: ChainBreak | null;
 }
+
+export const RevisionConnection = connectionType(Revision, 'Revision');

@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { oneByKey } from '../../core/loaders.js';
+import { ApiKey } from './api-key.entity.js';
 import { User } from './user.entity.js';
 
 export function createUserLoaders(manager: EntityManager) {
@@ -7,6 +8,10 @@ export function createUserLoaders(manager: EntityManager) {
     userById: oneByKey(
       (ids: readonly string[]) => manager.findBy(User, { id: In([...ids]) }),
       (user) => user.id,
+    ),
+    apiKeyById: oneByKey(
+      (ids: readonly string[]) => manager.findBy(ApiKey, { id: In(ids.filter((id) => /^[0-9a-f-]{36}$/.test(id))) }),
+      (key) => key.id,
     ),
   };
 }

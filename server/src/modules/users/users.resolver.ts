@@ -3,7 +3,8 @@ import { DomainError, ErrorCode } from '../../core/errors.js';
 import type { RequestContext } from '../context.js';
 import { User } from './user.entity.js';
 import { Role } from './users.enums.js';
-import { LoginInput, LoginResult } from './users.types.js';
+import { CreateUserInput, LoginInput, LoginResult, UpdateUserInput } from './users.types.js';
+import { writeContextOf } from './viewer.js';
 
 @Resolver(() => User)
 export class UsersResolver {
@@ -21,6 +22,25 @@ export class UsersResolver {
     // The rest of this request, the result's fields included, is answered as the user now signed in.
     context.viewer = { userId: user.id, roles: user.roles };
     return { user, expiresAt: new Date(Date.now() + services.sessions.ttlSeconds * 1000) };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => [User], { description: 'Every account, by name.' })
+  users(@Ctx() { services }: RequestContext) {
+    return services.users.list();
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User)
+  async createUser(@Arg('input') input: CreateUserInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    const written = await services.users.create(writeContextOf(viewer, requestId, idempotency), { ...input, reason: 'Created by an admin' });
+    return services.users.active(written.revision.recordId);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User)
+  updateUser(@Arg('input') input: UpdateUserInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.users.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Mutation(() => Boolean, { description: 'Signs out: clears the session cookie.' })

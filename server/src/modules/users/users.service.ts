@@ -1,13 +1,15 @@
 import argon2 from 'argon2';
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { BadInputError, DomainError, ErrorCode } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
-import { InputCheck } from '../../core/validation.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { InputCheck, requireId } from '../../core/validation.js';
 import { LoginLimiter } from './login-limiter.js';
 import { User } from './user.entity.js';
 import { Role } from './users.enums.js';
 import { UserRecord, type UserState } from './users.state.js';
+import type { UpdateUserInput } from './users.types.js';
 
 export interface CreateUserInput {
   id?: string;
@@ -50,6 +52,27 @@ export class UsersService {
     return new RecordWriter(manager).create(context, UserRecord, id, input.reason ?? null, async (tx) => {
       await tx.insert(User, { id, email, name, roles, passwordHash, disabled: false, createdAt: now, updatedAt: now });
     });
+  }
+
+  list(): Promise<User[]> {
+    return this.dataSource.manager.find(User, { where: { deletedAt: IsNull() }, order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  /** Admins change names, roles and whether an account may sign in; nobody removes their own admin role. */
+  async update(context: WriteContext, input: UpdateUserInput): Promise<User> {
+    const id = requireId(input.id);
+    await new RecordWriter(this.dataSource).replace(context, UserRecord, { id, expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE }, (before) => {
+      const check = new InputCheck();
+      const name = input.name === undefined ? before.name : check.text('name', input.name, { max: 200 });
+      const roles = input.roles === undefined ? before.roles : [...new Set(input.roles.map((role, i) => check.oneOf(`roles[${i}]`, role, Role)))].sort();
+      const disabled = input.disabled ?? before.disabled;
+      if (context.actorUserId === id && (disabled || (before.roles.includes(Role.ADMIN) && !roles.includes(Role.ADMIN)))) {
+        check.fail('roles', 'you cannot lock yourself out: another admin must do this');
+      }
+      check.done();
+      return { ...before, name, roles, disabled };
+    });
+    return this.dataSource.manager.findOneByOrFail(User, { id });
   }
 
   /** Signs in, within the failed-attempt limits; a wrong email and a wrong password get the same answer. */

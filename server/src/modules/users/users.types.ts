@@ -1,4 +1,6 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
+import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
+import { Role } from './users.enums.js';
 import { ApiKey } from './api-key.entity.js';
 import { User } from './user.entity.js';
 
@@ -36,4 +38,31 @@ export class CreatedApiKey {
 
   @Field({ description: 'Send it as `Authorization: Bearer <key>`.' })
   key: string;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field()
+  email: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => [Role])
+  roles: Role[];
+
+  @Field({ description: `At least 12 characters; the user should change it.` })
+  password: string;
+}
+
+@InputType({ description: 'Left-out fields stay as they are.' })
+export class UpdateUserInput extends UpdateInputBase {
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => [Role], { nullable: true })
+  roles?: Role[];
+
+  @Field(() => Boolean, { nullable: true, description: 'A disabled user cannot sign in, and their sessions stop at once.' })
+  disabled?: boolean;
 }

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  type GraphQLField,
+  type GraphQLInputType,
+} from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUBLIC_FIELDS } from '../src/graphql/access.js';
+import { DomainError } from '../src/core/errors.js';
+import { AccessDenied } from '../src/graphql/auth-checker.js';
+import { getSchema } from '../src/graphql/schema.js';
+import { Role } from '../src/modules/users/users.enums.js';
+import type { Viewer } from '../src/modules/users/viewer.js';
+import { repoRoot } from '../src/paths.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { createUser } from './support/factories.js';
+import { graphqlClient, viewers } from './support/graphql.js';
+
+const DOC = path.join(repoRoot, 'docs', 'access.md');
+const SOME_ID = '00000000-0000-4000-8000-000000000000';
+
+/** A value of the type that passes GraphQL's own checks, so that only the access rules and the services judge. */
+function sample(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return sample(type.ofType);
+  if (isListType(type)) return [];
+  if (isEnumType(type)) return type.getValues()[0]!.name;
+  if (isInputObjectType(type)) {
+    return Object.fromEntries(Object.values(type.getFields()).filter((field) => isNonNullType(field.type)).map((field) => [field.name, sample(field.type)]));
+  }
+  switch (getNamedType(type).name) {
+    case 'ID':
+      return SOME_ID;
+    case 'Int':
+    case 'Float':
+      return 1;
+    case 'Boolean':
+      return false;
+    case 'DateTimeISO':
+      return new Date().toISOString();
+    default:
+      return 'x';
+  }
+}
+
+function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
+  const required = field.args.filter((arg) => isNonNullType(arg.type));
+  const declarations = required.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
+  const args = required.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
+  const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+  return {
+    query: `${kind}${declarations ? `(${declarations})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection} }`,
+    variables: Object.fromEntries(required.map((arg) => [arg.name, sample(arg.type)])),
+  };
+}
+
+const ROLES = ['anonymous', 'CLIENT', 'EDITOR', 'REVIEWER', 'ADMIN'] as const;
+const MARK = { allowed: '✓', UNAUTHENTICATED: 'sign in', FORBIDDEN: '✗' } as const;
+
+describe('access to the API', () => {
+  let db: TestDatabase;
+  let gql: ReturnType<typeof graphqlClient>;
+  const as: Record<(typeof ROLES)[number], Viewer> = { anonymous: viewers.anonymous } as never;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    gql = graphqlClient(db.dataSource);
+    as.CLIENT = { userId: null, apiKeyId: SOME_ID, roles: [Role.CLIENT] };
+    for (const role of [Role.EDITOR, Role.REVIEWER, Role.ADMIN] as const) as[role] = (await createUser(db.dataSource, [role])).viewer;
+  });
+  afterAll(() => db.drop());
+
+  it('declares, for every root field, who may use it: roles in code, or a place on the public list', async () => {
+    const schema = await getSchema();
+    const authorized = new Set(getMetadataStorage().authorizedFields.map((field) => field.fieldName));
+    const undeclared: string[] = [];
+    const both: string[] = [];
+    for (const type of [schema.getQueryType()!, schema.getMutationType()!]) {
+      for (const name of Object.keys(type.getFields())) {
+        if (!authorized.has(name) && !PUBLIC_FIELDS.has(name)) undeclared.push(name);
+        if (authorized.has(name) && PUBLIC_FIELDS.has(name)) both.push(name);
+      }
+    }
+    expect(undeclared).toEqual([]);
+    expect(both).toEqual([]);
+  });
+
+  it('matches docs/access.md, role by role, for every query and mutation (set UPDATE_ACCESS_DOC=1 to rewrite it)', async () => {
+    const schema = await getSchema();
+    const rows: string[] = [];
+    for (const [kind, type] of [['query', schema.getQueryType()!], ['mutation', schema.getMutationType()!]] as const) {
+      for (const field of Object.values(type.getFields()).sort((a, b) => a.name.localeCompare(b.name))) {
+        const { query, variables } = operationFor(kind, field);
+        const cells: string[] = [];
+        for (const role of ROLES) {
+          const result = await gql(query, variables, as[role]);
+          // Any error other than a service's own refusal means the probe itself is wrong, not the access rules.
+          const stray = result.errors?.find((error) => !(error.originalError instanceof DomainError));
+          if (stray) throw new Error(`${field.name} as ${role}: ${stray.message}`);
+          const denial = result.errors?.map((error) => error.originalError).find((error) => error instanceof AccessDenied);
+          cells.push(denial ? MARK[denial.code as 'UNAUTHENTICATED' | 'FORBIDDEN'] : MARK.allowed);
+        }
+        rows.push(`| ${kind === 'query' ? 'query' : 'mutation'} | \`${field.name}\` | ${cells.join(' | ')} |`);
+      }
+    }
+    const doc = [
+      '# Who may use what',
+      '',
+      'Every root field of the GraphQL API, and what each caller gets: ✓ allowed, ✗ FORBIDDEN, "sign in" UNAUTHENTICATED.',
+      'CLIENT is a client app with an API key. Allowed still means filtered: anonymous callers and CLIENT keys see only',
+      'VERIFIED and RETRACTED claims and events (invariant 7). This table is checked against the running schema by',
+      '`server/test/access.test.ts`; a change of access that does not update it fails the tests.',
+      '',
+      `| kind | field | ${ROLES.join(' | ')} |`,
+      `| --- | --- | ${ROLES.map(() => ':-:').join(' | ')} |`,
+      ...rows,
+      '',
+    ].join('\n');
+    if (process.env.UPDATE_ACCESS_DOC === '1') fs.mkdirSync(path.dirname(DOC), { recursive: true }), fs.writeFileSync(DOC, doc);
+    expect(doc).toBe(fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '(docs/access.md is missing)');
+  });
+});
