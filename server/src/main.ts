@@ -3,7 +3,8 @@ import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
 import { createHttpApp } from './http/app.js';
-import { DEMO_ACCOUNTS, enabledDemoAccounts, ensureDemoAccounts } from './modules/users/demo-accounts.js';
+import { DEMO_ACCOUNTS, ensureDemoAccounts } from './modules/users/demo-accounts.js';
+import { productionStartProblems } from './modules/users/startup-checks.js';
 import { SeedError, seedAll } from './seed/seed.js';
 
 function log(message: string, error?: unknown): void {
@@ -54,10 +55,9 @@ async function main(): Promise<void> {
     log(report.created > 0 ? `Seeded ${report.created} records from seeds/` : `Seed data already present (${report.present} records)`);
   }
 
-  if (config.env === 'production') {
-    const demo = await enabledDemoAccounts(dataSource);
-    if (demo.length > 0) throw new StartRefused(`Refusing to start in production while demo accounts can sign in: ${demo.join(', ')}. Disable or delete them.`);
-  } else if (config.env === 'development') {
+  const problems = await productionStartProblems(config, dataSource);
+  if (problems.length > 0) throw new StartRefused(`Refusing to start in production:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (config.env === 'development') {
     const created = await ensureDemoAccounts(dataSource);
     if (created > 0) log(`Created ${created} demo accounts`);
   }

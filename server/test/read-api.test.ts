@@ -130,6 +130,10 @@ describe('read API', () => {
       const statusOf = new Map([...everything.claims.edges, ...everything.events.edges].map((e) => [e.node.id, e.node.status]));
       const unreviewed = [...statusOf].filter(([, status]) => status !== 'VERIFIED' && status !== 'RETRACTED').map(([id]) => id);
       expect(new Set(statusOf.values())).toEqual(new Set(['DRAFT', 'IN_REVIEW', 'VERIFIED', 'DISPUTED']));
+      for (const staff of [viewers.reviewer, viewers.admin]) {
+        const seen = dataOf(await gql<any>(`{ claims(first: 100) { totalCount } events(first: 100) { totalCount } }`, {}, staff));
+        expect(seen.claims.totalCount + seen.events.totalCount).toBe(statusOf.size);
+      }
       for (const viewer of [viewers.anonymous, viewers.client]) {
         const seen = dataOf(
           await gql<any>(

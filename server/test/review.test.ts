@@ -40,7 +40,7 @@ describe('review workflow', () => {
     expect(dataOf(await gql(`query($id: ID!) { claim(id: $id) { status } }`, { id: claim.id }, viewers.client))).toEqual({ claim: { status: 'VERIFIED' } });
     const retracted = dataOf(await review(reviewer, claim.id, 3, 'RETRACT', 'The ministry withdrew the statement.')).review;
     expect(retracted.status).toBe('RETRACTED');
-    expect(dataOf(await gql(`query($id: ID!) { claim(id: $id) { status } }`, { id: claim.id }, viewers.anonymous))).toEqual({ claim: { status: 'RETRACTED' } });
+    expect(dataOf(await gql(`query($id: ID!) { claim(id: $id) { status retracted } }`, { id: claim.id }, viewers.anonymous))).toEqual({ claim: { status: 'RETRACTED', retracted: true } });
     const { revisions } = dataOf(await gql<any>(`query($id: ID!) { revisions(recordType: CLAIM, recordId: $id) { operation actor reason state } }`, { id: claim.id }, reviewer.viewer));
     expect(revisions.map((r: any) => [r.operation, r.actor, r.state.status])).toEqual([
       ['CREATE', `user:${editor.id}`, 'DRAFT'],
@@ -49,6 +49,14 @@ describe('review workflow', () => {
       ['REVIEW', `user:${reviewer.id}`, 'RETRACTED'],
     ]);
     expect(revisions[3].reason).toBe('The ministry withdrew the statement.');
+    const { auditTrail } = dataOf(
+      await gql<any>(`query($actor: String!) { auditTrail(actor: $actor, first: 10) { totalCount edges { node { recordId operation actorName } } } }`, { actor: `user:${reviewer.id}` }, editor.viewer),
+    );
+    expect(auditTrail.edges.map((e: any) => e.node)).toEqual([
+      { recordId: claim.id, operation: 'REVIEW', actorName: 'reviewer' },
+      { recordId: claim.id, operation: 'REVIEW', actorName: 'reviewer' },
+    ]);
+    expect(errorCodes(await gql(`query { auditTrail(actor: "seed:curated.yaml") { totalCount } }`, {}, viewers.client))).toEqual(['FORBIDDEN']);
   });
 
   it('refuses anyone reviewing a record whose last content change is their own (four-eyes, invariant 6)', async () => {

@@ -6,6 +6,7 @@ import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { historicalState } from '../history/history.service.js';
+import { ReviewStatus } from '../review/review.enums.js';
 import { canSee } from '../review/visibility.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
@@ -88,6 +89,11 @@ export class ClaimsResolver {
       : await loaders.linksByClaimId.load(claim.id);
     const targets = await loaders.claimById.loadMany(links.map((link) => link.toClaimId));
     return links.filter((_, i) => canSee(viewer, targets[i] instanceof Claim ? targets[i] : null));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'A reviewer withdrew this claim after verifying it: shown, but flagged, so no one relies on it.' })
+  retracted(@Root() claim: Claim): boolean {
+    return claim.status === ReviewStatus.RETRACTED;
   }
 
   @FieldResolver(() => [Evidence])

@@ -7,6 +7,7 @@ import type { RequestContext } from '../context.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { historicalState } from '../history/history.service.js';
+import { ReviewStatus } from '../review/review.enums.js';
 import { canSee } from '../review/visibility.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
@@ -112,6 +113,11 @@ export class EventsResolver {
   @FieldResolver(() => [Claim], { description: 'The claims about this event.' })
   async claims(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
     return (await loaders.claimsByEventId.load(event.id)).filter((claim) => canSee(viewer, claim));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'A reviewer withdrew this event after verifying it: shown, but flagged, so no one relies on it.' })
+  retracted(@Root() event: Event): boolean {
+    return event.status === ReviewStatus.RETRACTED;
   }
 
   @FieldResolver(() => [Evidence])
