@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors.js';
+import { canonicalJson } from '../../core/revisions/canonical-json.js';
 import { diffStates, type RecordState } from '../../core/revisions/diff.js';
 import { RecordWriter, type RecordKind, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
@@ -105,7 +106,9 @@ export class ReviewService {
           submittedBy: row.submitted_by,
           lastEditedBy: row.edited_by,
           lastVerifiedVersion: row.verified_version,
-          changesSinceVerified: diffStates(row.verified ? verified : null, current),
+          changesSinceVerified: Object.fromEntries(
+            Object.entries(diffStates(row.verified ? verified : null, current)).filter(([, change]) => canonicalJson(change.before) !== canonicalJson(change.after)),
+          ),
         });
       }
     }
