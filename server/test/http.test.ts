@@ -68,6 +68,38 @@ describe('over HTTP', () => {
     expect(tooLong.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  it('prices a query by the rows it may touch, and refuses one over the limit with 400', async () => {
+    const affordable = await server.post({ query: '{ claims(first: 100) { edges { node { text claimant { name } evidence { selector { exact } } } } } }' });
+    expect(affordable.status).toBe(200);
+    const costly = await server.post({ query: '{ events(first: 100) { edges { node { claims { evidence { source { title } sourceRevision { text } } } } } } }' });
+    expect(costly.status).toBe(400);
+    expect(costly.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(costly.body.errors[0].message).toMatch(/costs \d+; at most 10000/);
+    const viaVariables = await server.post({ query: 'query($n: Int) { events(first: $n) { edges { node { claims { evidence { source { title } sourceRevision { text } } } } } } }', variables: { n: 2 } });
+    expect(viaVariables.status).toBe(200);
+  });
+
+  it('refuses too many aliases, batched requests, and requests a browser could forge (CSRF)', async () => {
+    const aliased = await server.post({ query: `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: me { id }`).join(' ')} }` });
+    expect(aliased.status).toBe(400);
+    expect(aliased.body.errors[0]).toMatchObject({ message: 'The query uses 31 aliases; at most 30 are allowed', extensions: { code: 'BAD_USER_INPUT' } });
+    const batched = await server.post([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);
+    expect(batched.status).toBe(400);
+    const simple = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    expect(simple.status).toBe(400);
+    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ sources { totalCount } }')}`);
+    expect(get.status).toBe(400);
+  });
+
+  it('answers a body that is too large, or not JSON, with a JSON error and a code', async () => {
+    const huge = await server.post({ query: '{ me { id } }', variables: { padding: 'x'.repeat(1_100_000) } });
+    expect(huge.status).toBe(413);
+    expect(huge.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const broken = await server.post('{"query": ');
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors[0]).toMatchObject({ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('keeps stack traces and internals out of answers outside development', async () => {
     const { body } = await server.post({ query: '{ claim(id: "x") { id } }' });
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.ts:\d+/);

@@ -3,20 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { ErrorCode } from '../core/errors.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/data-source.js';
 import { depthLimit } from '../graphql/depth-limit.js';
 import { formatError } from '../graphql/errors.js';
+import { aliasLimit, costLimit, MAX_QUERY_DEPTH, MAX_QUERY_TOKENS } from '../graphql/limits.js';
 import { getSchema } from '../graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
 import { adminDistDir } from '../paths.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { sessionCookieFor, viewerOf } from './session.js';
 
-export const MAX_QUERY_DEPTH = 12;
-export const MAX_QUERY_TOKENS = 5000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const MAX_BODY = '1mb';
 
 export interface HttpApp {
   app: Express;
@@ -31,17 +32,20 @@ function requestIdOf(req: Request): string {
 export async function createHttpApp(config: Config, database: Database, log: (message: string, error?: unknown) => void): Promise<HttpApp> {
   const { dataSource } = database;
   const services = createServices(dataSource, config.auth);
+  const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await getSchema(),
+    schema,
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
     includeStacktraceInErrorResponses: config.env === 'development',
     formatError: formatError(config.env === 'development', (error) => log('GraphQL request failed', error)),
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    validationRules: [depthLimit(MAX_QUERY_DEPTH), aliasLimit],
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     // main.ts stops the server in order: HTTP, then the pool, then the embedded PostgreSQL.
     stopOnTerminationSignals: false,
-    plugins: [idempotencyPlugin(dataSource)],
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    plugins: [costLimit(schema), idempotencyPlugin(dataSource)],
   });
   await apollo.start();
 
@@ -70,7 +74,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const sessionCookie = sessionCookieFor(res, config.auth);
@@ -85,6 +89,13 @@ export async function createHttpApp(config: Config, database: Database, log: (me
       },
     }),
   );
+
+  // Bodies that never reach GraphQL (not JSON, too large) still get a JSON answer with a code, never a page or a trace.
+  app.use('/graphql', (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (!error?.status || error.status >= 500) return next(error);
+    const message = error.type === 'entity.too.large' ? `The request body is over ${MAX_BODY}` : 'The request body is not valid JSON';
+    res.status(error.status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+  });
 
   const consoleIndex = path.join(adminDistDir, 'index.html');
   app.use(express.static(adminDistDir, { index: false, maxAge: '1h' }));

@@ -1,0 +1,61 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, isListType, isNonNullType, type ASTVisitor, type GraphQLOutputType, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../core/paging/connection.js';
+import { ErrorCode } from '../core/errors.js';
+
+export const MAX_QUERY_DEPTH = 12;
+export const MAX_QUERY_TOKENS = 5000;
+export const MAX_ALIASES = 30;
+export const MAX_QUERY_COST = 10_000;
+/** What a plain list field (evidence of a claim, say) is assumed to hold when costing a query. */
+const ASSUMED_LIST_SIZE = 10;
+
+const refused = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+
+const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
+
+/**
+ * A field costs 1 plus its children; a page costs its children times `first` (the default when left out), and a
+ * plain list its children times ASSUMED_LIST_SIZE, so a request is priced by the rows it may touch.
+ */
+const rowsEstimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {
+  // A page's edges are its rows, already counted by `first` on the connection.
+  if (type.name.endsWith('Connection') && field.name === 'edges') return 1 + childComplexity;
+  // A `first` over the page limit is refused by the field itself, with its own message; price it at the limit.
+  if (typeof args.first === 'number') return 1 + Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE) * childComplexity;
+  if (field.args.some((arg) => arg.name === 'first')) return 1 + DEFAULT_PAGE_SIZE * childComplexity;
+  return 1 + (isList(field.type) ? ASSUMED_LIST_SIZE : 1) * childComplexity;
+};
+
+/** Prices each operation before it runs and refuses one over MAX_QUERY_COST with a 400 that says so. */
+export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined, estimators: [rowsEstimator] });
+          if (cost > MAX_QUERY_COST) {
+            throw refused(`The query costs ${cost}; at most ${MAX_QUERY_COST} is allowed. Ask for fewer rows (a smaller \`first\`) or fewer nested lists.`);
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Refuses operations with more than MAX_ALIASES aliases: aliases multiply a query's work without deepening it. */
+export function aliasLimit(context: ValidationContext): ASTVisitor {
+  let aliases = 0;
+  return {
+    Field(node) {
+      if (node.alias) aliases++;
+    },
+    Document: {
+      leave() {
+        if (aliases > MAX_ALIASES) context.reportError(new GraphQLError(`The query uses ${aliases} aliases; at most ${MAX_ALIASES} are allowed`));
+      },
+    },
+  };
+}
+
