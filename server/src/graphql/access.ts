@@ -13,6 +13,7 @@ export const PUBLIC_FIELDS: ReadonlySet<string> = new Set([
   'eventTypes',
   'claim',
   'claims',
+  'search',
   'me',
   'login',
   'logout',

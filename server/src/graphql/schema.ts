@@ -7,6 +7,7 @@ import { EventParticipantsResolver, EventsResolver } from '../modules/events/eve
 import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
 import { HistoryResolver } from '../modules/history/history.resolver.js';
 import { ReviewResolver } from '../modules/review/review.resolver.js';
+import { SearchResolver } from '../modules/search/search.resolver.js';
 import { SourceRevisionsResolver, SourcesResolver } from '../modules/sources/sources.resolver.js';
 import { ApiKeysResolver } from '../modules/users/api-keys.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
@@ -23,6 +24,7 @@ export const resolvers = [
   EvidenceResolver,
   AnnotationsResolver,
   ReviewResolver,
+  SearchResolver,
   UsersResolver,
   ApiKeysResolver,
   HistoryResolver,

@@ -10,6 +10,7 @@ import { HistoryService } from './history/history.service.js';
 import { createEventLoaders } from './events/events.loaders.js';
 import { EvidenceService } from './evidence/evidence.service.js';
 import { ReviewService } from './review/review.service.js';
+import { SearchService } from './search/search.service.js';
 import { createEvidenceLoaders } from './evidence/evidence.loaders.js';
 import { SourcesService } from './sources/sources.service.js';
 import { createSourceLoaders } from './sources/sources.loaders.js';
@@ -28,6 +29,7 @@ export function createServices(dataSource: DataSource, auth: Config['auth']) {
     evidence: new EvidenceService(dataSource),
     annotations: new AnnotationsService(dataSource),
     review: new ReviewService(dataSource),
+    search: new SearchService(dataSource),
     users: new UsersService(dataSource),
     apiKeys: new ApiKeysService(dataSource),
     sessions: new SessionTokens(auth.secret, auth.sessionTtlSeconds),

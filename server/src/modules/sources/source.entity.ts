@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Check, Column, Entity } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 import { DatePrecision } from '../../core/dates/precision.js';
 import { VersionedRecord } from '../../core/record.js';
 import { dateMatchesPrecision, nullOrOneOf, oneOf } from '../../db/checks.js';
@@ -13,6 +13,7 @@ import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.j
 @Check('CHK_sources_published_at', dateMatchesPrecision('published_at', 'published_precision'))
 @Check('CHK_sources_published_basis', `("published_at" IS NULL) = ("published_basis" IS NULL) AND (${nullOrOneOf('published_basis', PublicationDateBasis)})`)
 @Check('CHK_sources_title', `length(btrim("title")) > 0`)
+@Index('IDX_sources_title_trgm', { synchronize: false })
 export class Source extends VersionedRecord {
   @Field()
   @Column({ type: 'varchar', length: 500 })

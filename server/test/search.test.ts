@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedAll } from '../src/seed/seed.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
+
+const SEARCH = `query($query: String!, $types: [SearchType!], $first: Int, $after: String) {
+  search(query: $query, types: $types, first: $first, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { type score snippet record {
+      __typename
+      ... on Entity { id name }
+      ... on Claim { id text status }
+      ... on Event { id title status type { code } }
+      ... on Source { id title }
+    } } }
+  }
+}`;
+
+describe('search', () => {
+  let db: TestDatabase;
+  let gql: ReturnType<typeof graphqlClient>;
+  const search = async (query: string, variables: Record<string, unknown> = {}, viewer = viewers.editor) =>
+    dataOf(await gql<any>(SEARCH, { query, ...variables }, viewer)).search as { pageInfo: any; edges: Array<{ node: any }> };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedAll(db.dataSource);
+    gql = graphqlClient(db.dataSource);
+  });
+  afterAll(() => db.drop());
+
+  it('finds a person as their name is typed', async () => {
+    const { edges } = await search('Min Aung', { types: ['ENTITY'] });
+    expect(edges[0]!.node).toMatchObject({ type: 'ENTITY', score: 1, record: { name: 'Min Aung Hlaing' } });
+    expect(edges[0]!.node.snippet).toContain('Min Aung Hlaing');
+  });
+
+  it('finds the same entity by its name or by any alias, typography aside', async () => {
+    const byName = await search('Tatmadaw', { types: ['ENTITY'] });
+    const byAlias = await search("Myanmar's armed forces", { types: ['ENTITY'] });
+    expect(byName.edges[0]!.node.record.id).toBe(byAlias.edges[0]!.node.record.id);
+  });
+
+  it('finds the agreement, its claims and its source from one word, with the words marked in context', async () => {
+    const { edges } = await search('Rosatom');
+    const types = new Set(edges.map((e) => e.node.type));
+    expect(types).toEqual(new Set(['CLAIM', 'EVENT', 'ENTITY', 'SOURCE']));
+    expect(edges.some((e) => e.node.type === 'EVENT' && /Rosatom/.test(e.node.record.title))).toBe(true);
+    for (const { node } of edges.filter((e) => e.node.type !== 'ENTITY')) expect(node.snippet).toMatch(/<mark>Rosatom<\/mark>/);
+    const scores = edges.map((e) => e.node.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('shows client apps and anonymous callers only what they may see (invariant 7)', async () => {
+    const staff = await search('SAC', { first: 100 });
+    const unreviewed = staff.edges.filter((e) => ['CLAIM', 'EVENT'].includes(e.node.type) && e.node.record.status !== 'VERIFIED');
+    expect(unreviewed.length).toBeGreaterThan(0);
+    for (const viewer of [viewers.anonymous, viewers.client]) {
+      const seen = await search('SAC', { first: 100 }, viewer);
+      for (const { node } of seen.edges) if (node.type === 'CLAIM' || node.type === 'EVENT') expect(node.record.status).toBe('VERIFIED');
+      expect(seen.edges.length).toBe(staff.edges.length - unreviewed.length);
+    }
+  });
+
+  it('escapes the text it quotes, and pages by cursor without repeats', async () => {
+    const all = await search('Myanmar', { first: 100 });
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { pageInfo: any; edges: Array<{ node: any }> } = await search('Myanmar', { first: 7, after });
+      seen.push(...page.edges.map((e) => `${e.node.type}:${e.node.record.id}`));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(all.edges.map((e) => `${e.node.type}:${e.node.record.id}`));
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const { node } of all.edges) expect(node.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+  });
+
+  it('refuses an empty or overlong query, and a page over 100', async () => {
+    expect(errorCodes(await gql(SEARCH, { query: '  ' }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(SEARCH, { query: 'x'.repeat(201) }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(SEARCH, { query: 'Myanmar', first: 101 }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
