@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '../src/modules/users/viewer.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
@@ -19,7 +20,7 @@ const SEARCH = `query($query: String!, $types: [SearchType!], $first: Int, $afte
 describe('search', () => {
   let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
-  const search = async (query: string, variables: Record<string, unknown> = {}, viewer = viewers.editor) =>
+  const search = async (query: string, variables: Record<string, unknown> = {}, viewer: Viewer = viewers.editor) =>
     dataOf(await gql<any>(SEARCH, { query, ...variables }, viewer)).search as { pageInfo: any; edges: Array<{ node: any }> };
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadInputError } from '../errors.js';
 
@@ -58,9 +58,17 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
   return ConnectionType;
 }
 
+export enum ListOrder {
+  NEWEST_FIRST = 'NEWEST_FIRST',
+  OLDEST_FIRST = 'OLDEST_FIRST',
+}
+
+registerEnumType(ListOrder, { name: 'ListOrder', description: 'By when records were created.' });
+
 export interface PageRequest {
   first?: number | null;
   after?: string | null;
+  order?: ListOrder | null;
 }
 
 @ArgsType()
@@ -74,6 +82,9 @@ export class PageArgs implements PageRequest {
 
 @ArgsType()
 export class ListArgs extends PageArgs {
+  @Field(() => ListOrder, { nullable: true, description: 'NEWEST_FIRST when left out.' })
+  order?: ListOrder | null;
+
   @Field(() => Boolean, { nullable: true, description: 'Staff only: list deleted records too.' })
   includeDeleted?: boolean | null;
 }
@@ -104,8 +115,8 @@ export function pageSize(first: number | null | undefined): number {
 }
 
 /**
- * Keyset pagination, newest first, on (created_at, id): a cursor names the last row seen, so pages stay
- * correct while records are added. Rows are created with millisecond timestamps, which a cursor holds exactly.
+ * Keyset pagination on (created_at, id), either way: a cursor names the last row seen, so pages stay correct
+ * while records are added. Rows are created with millisecond timestamps, which a cursor holds exactly.
  */
 export async function paginate<T extends ObjectLiteral & { id: string; createdAt: Date }>(
   query: SelectQueryBuilder<T>,
@@ -114,14 +125,16 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
   const size = pageSize(page.first);
   const alias = query.alias;
   const countQuery = query.clone();
+  const ascending = page.order === ListOrder.OLDEST_FIRST;
   if (page.after) {
     const key = decodeCursor(page.after);
-    query.andWhere(`(${alias}.created_at, ${alias}.id) < (:cursorCreatedAt, :cursorId)`, {
+    query.andWhere(`(${alias}.created_at, ${alias}.id) ${ascending ? '>' : '<'} (:cursorCreatedAt, :cursorId)`, {
       cursorCreatedAt: key.createdAt,
       cursorId: key.id,
     });
   }
-  const rows = size === 0 ? [] : await query.orderBy(`${alias}.createdAt`, 'DESC').addOrderBy(`${alias}.id`, 'DESC').take(size + 1).getMany();
+  const direction = ascending ? 'ASC' : 'DESC';
+  const rows = size === 0 ? [] : await query.orderBy(`${alias}.createdAt`, direction).addOrderBy(`${alias}.id`, direction).take(size + 1).getMany();
   const edges = rows.slice(0, size).map((node) => ({ node, cursor: encodeCursor({ createdAt: node.createdAt.toISOString(), id: node.id }) }));
   let total: Promise<number> | null = null;
   return {
