@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DatePrecision, endOfPeriod, isStartOfPeriod, parseIsoDate, startOfPeriod } from './precision.js';
+import { DateMatch, DatePrecision, endOfPeriod, isStartOfPeriod, matchRange, parseIsoDate, startOfPeriod } from './precision.js';
 
 describe('date precision', () => {
   it('rejects strings that are not calendar dates', () => {
@@ -31,5 +31,17 @@ describe('endOfPeriod', () => {
     expect(endOfPeriod('2024-02-01', DatePrecision.MONTH)).toBe('2024-02-29');
     expect(endOfPeriod('2023-01-01', DatePrecision.YEAR)).toBe('2023-12-31');
     expect(endOfPeriod('2022-09-07', DatePrecision.DAY)).toBe('2022-09-07');
+  });
+});
+
+describe('matchRange', () => {
+  const september = ['2022-09-01', '2022-09-30'] as const;
+  it('tells an event known to the month or the day inside from one known only to the year', () => {
+    expect(matchRange('2022-09-01', endOfPeriod('2022-09-01', DatePrecision.MONTH), ...september)).toBe(DateMatch.INSIDE);
+    expect(matchRange('2022-09-07', '2022-09-07', ...september)).toBe(DateMatch.INSIDE);
+    expect(matchRange('2022-01-01', endOfPeriod('2022-01-01', DatePrecision.YEAR), ...september)).toBe(DateMatch.POSSIBLY_INSIDE);
+    expect(matchRange('2022-08-29', endOfPeriod('2022-08-29', DatePrecision.WEEK), ...september)).toBe(DateMatch.POSSIBLY_INSIDE);
+    expect(matchRange('2022-08-01', endOfPeriod('2022-08-01', DatePrecision.MONTH), ...september)).toBe(DateMatch.OUTSIDE);
+    expect(matchRange(null, null, ...september)).toBe(DateMatch.UNDATED);
   });
 });

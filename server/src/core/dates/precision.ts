@@ -61,3 +61,21 @@ export function endOfPeriod(value: string, precision: DatePrecision): string {
   }
   return date.toISOString().slice(0, 10);
 }
+
+export enum DateMatch {
+  /** Known well enough to be inside the range. */
+  INSIDE = 'INSIDE',
+  /** Known only to a period that overlaps the range: it may or may not fall inside. */
+  POSSIBLY_INSIDE = 'POSSIBLY_INSIDE',
+  OUTSIDE = 'OUTSIDE',
+  UNDATED = 'UNDATED',
+}
+
+registerEnumType(DateMatch, { name: 'DateMatch', description: 'How a date known to a precision relates to a range of days.' });
+
+/** Where a fuzzy period [earliest, latest] stands against the days [from, to], both inclusive. */
+export function matchRange(earliest: string | null, latest: string | null, from: string, to: string): DateMatch {
+  if (!earliest || !latest) return DateMatch.UNDATED;
+  if (earliest > to || latest < from) return DateMatch.OUTSIDE;
+  return earliest >= from && latest <= to ? DateMatch.INSIDE : DateMatch.POSSIBLY_INSIDE;
+}

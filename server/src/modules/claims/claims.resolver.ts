@@ -12,7 +12,7 @@ import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
 import { Claim, ClaimLink } from './claim.entity.js';
 import type { ClaimState } from './claims.state.js';
-import { ClaimConnection, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
+import { ClaimConnection, ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
 @Resolver(() => Claim)
 export class ClaimsResolver {
@@ -27,8 +27,12 @@ export class ClaimsResolver {
   }
 
   @Query(() => ClaimConnection)
-  claims(@Args() args: ListArgs, @Ctx() { services, viewer }: RequestContext) {
-    return services.claims.list(viewer, args);
+  claims(
+    @Args() args: ListArgs,
+    @Ctx() { services, viewer }: RequestContext,
+    @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter,
+  ) {
+    return services.claims.list(viewer, args, filter ?? {});
   }
 
   @Authorized(...EDITORS)

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../core/ids.js';
 import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
+import { FilterBuilder } from '../../core/filters.js';
 import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
 import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
@@ -14,7 +15,7 @@ import type { Viewer } from '../users/viewer.js';
 import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from './claim.entity.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
 import { ClaimRecord, type ClaimFields, type ClaimLinkState, type ClaimState } from './claims.state.js';
-import type { CreateClaimInput, UpdateClaimInput } from './claims.types.js';
+import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
 /** What an editor sets on a claim; status is the review workflow's. */
 type ClaimInputFields = Omit<ClaimFields, 'status'> & { eventIds: string[]; entityIds: string[]; links: ClaimLinkState[] };
@@ -79,8 +80,21 @@ export class ClaimsService {
     return canSee(viewer, record, options) ? record : null;
   }
 
-  list(viewer: Viewer, args: ListArgs): Promise<Connection<Claim>> {
-    const query = this.dataSource.getRepository(Claim).createQueryBuilder('claim');
+  list(viewer: Viewer, args: ListArgs, filter: ClaimFilter = {}): Promise<Connection<Claim>> {
+    const query = new FilterBuilder(this.dataSource.getRepository(Claim).createQueryBuilder('claim'))
+      .oneOf('status', filter.status)
+      .oneOf('attribution', filter.attribution)
+      .oneOf('modality', filter.modality)
+      .oneOf('rank', filter.rank)
+      .id('filter.claimantId', filter.claimantId, '$.claimant_id = :value')
+      .id('filter.entityId', filter.entityId, 'EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = $.id AND ce.entity_id = :value)')
+      .id('filter.eventId', filter.eventId, 'EXISTS (SELECT 1 FROM claim_events ce WHERE ce.claim_id = $.id AND ce.event_id = :value)')
+      .id(
+        'filter.sourceId',
+        filter.sourceId,
+        'EXISTS (SELECT 1 FROM evidence ev JOIN source_revisions sr ON sr.id = ev.source_revision_id WHERE ev.claim_id = $.id AND ev.deleted_at IS NULL AND sr.source_id = :value)',
+      )
+      .done();
     return paginate(visibleOnly(viewer, query, { reviewed: true, includeDeleted: args.includeDeleted }), args);
   }
 

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
+import { ReviewStatus } from '../review/review.enums.js';
 import { Claim } from './claim.entity.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
 
@@ -82,4 +83,31 @@ export class UpdateClaimInput extends UpdateInputBase {
 
   @Field(() => [ClaimLinkInput], { nullable: true })
   links?: ClaimLinkInput[];
+}
+
+@InputType({ description: 'Every condition given must hold.' })
+export class ClaimFilter {
+  @Field(() => [ReviewStatus], { nullable: true })
+  status?: ReviewStatus[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Claims made by this entity.' })
+  claimantId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Claims about this entity.' })
+  entityId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Claims about this event.' })
+  eventId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Claims with evidence in this source.' })
+  sourceId?: string | null;
+
+  @Field(() => [Attribution], { nullable: true })
+  attribution?: Attribution[] | null;
+
+  @Field(() => [ClaimModality], { nullable: true })
+  modality?: ClaimModality[] | null;
+
+  @Field(() => [ClaimRank], { nullable: true })
+  rank?: ClaimRank[] | null;
 }

@@ -4,7 +4,7 @@ import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.
 import type { RequestContext } from '../context.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
-import { CreateEntityInput, EntityConnection, ExternalId, MergeEntitiesInput, UpdateEntityInput } from './entities.types.js';
+import { CreateEntityInput, EntityConnection, EntityFilter, ExternalId, MergeEntitiesInput, UpdateEntityInput } from './entities.types.js';
 import { EntityRecord } from './entity.entity.js';
 
 @Resolver(() => EntityRecord)
@@ -20,8 +20,12 @@ export class EntitiesResolver {
   }
 
   @Query(() => EntityConnection, { description: 'Entities that are not merged into another.' })
-  entities(@Args() args: ListArgs, @Ctx() { services, viewer }: RequestContext) {
-    return services.entities.list(viewer, args);
+  entities(
+    @Args() args: ListArgs,
+    @Ctx() { services, viewer }: RequestContext,
+    @Arg('filter', () => EntityFilter, { nullable: true }) filter?: EntityFilter,
+  ) {
+    return services.entities.list(viewer, args, filter ?? {});
   }
 
   @Authorized(...EDITORS)

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { FilterBuilder } from '../../core/filters.js';
 import { newId } from '../../core/ids.js';
 import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
@@ -10,7 +11,7 @@ import { canSee, visibleOnly, type LookupOptions } from '../review/visibility.js
 import type { Viewer } from '../users/viewer.js';
 import { EntityKind } from './entities.enums.js';
 import { EntityKindRecord, type EntityFields, type EntityState } from './entities.state.js';
-import type { CreateEntityInput, ExternalIdInput, MergeEntitiesInput, UpdateEntityInput } from './entities.types.js';
+import type { CreateEntityInput, EntityFilter, ExternalIdInput, MergeEntitiesInput, UpdateEntityInput } from './entities.types.js';
 import { mergeEntities } from './merge.js';
 import { EntityRecord } from './entity.entity.js';
 
@@ -56,8 +57,10 @@ export class EntitiesService {
   }
 
   /** Merged entities stay out of lists: they are redirects to the entity they were merged into. */
-  list(viewer: Viewer, args: ListArgs): Promise<Connection<EntityRecord>> {
-    const query = this.dataSource.getRepository(EntityRecord).createQueryBuilder('entity').where('entity.mergedIntoId IS NULL');
+  list(viewer: Viewer, args: ListArgs, filter: EntityFilter = {}): Promise<Connection<EntityRecord>> {
+    const query = new FilterBuilder(this.dataSource.getRepository(EntityRecord).createQueryBuilder('entity').where('entity.mergedIntoId IS NULL'))
+      .oneOf('kind', filter.kind)
+      .done();
     return paginate(visibleOnly(viewer, query, { reviewed: false, includeDeleted: args.includeDeleted }), args);
   }
 

@@ -80,3 +80,9 @@ export class MergeEntitiesInput {
   @Field({ description: 'Why they are the same.' })
   reason: string;
 }
+
+@InputType()
+export class EntityFilter {
+  @Field(() => [EntityKind], { nullable: true })
+  kind?: EntityKind[] | null;
+}

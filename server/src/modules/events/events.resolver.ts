@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { endOfPeriod, type DatePrecision } from '../../core/dates/precision.js';
+import { DateMatch, endOfPeriod, matchRange, parseIsoDate, type DatePrecision } from '../../core/dates/precision.js';
+import { InputCheck } from '../../core/validation.js';
 import { ListArgs } from '../../core/paging/connection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Claim } from '../claims/claim.entity.js';
@@ -14,7 +15,7 @@ import { writeContextOf } from '../users/viewer.js';
 import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
 import type { EventState } from './events.state.js';
-import { CreateEventInput, EventConnection, FuzzyDate, UpdateEventInput } from './events.types.js';
+import { CreateEventInput, EventConnection, EventFilter, FuzzyDate, UpdateEventInput } from './events.types.js';
 
 const fuzzyDate = (date: string | null, precision: DatePrecision | null): FuzzyDate | null =>
   date && precision ? { date, precision, latest: endOfPeriod(date, precision) } : null;
@@ -32,8 +33,12 @@ export class EventsResolver {
   }
 
   @Query(() => EventConnection)
-  events(@Args() args: ListArgs, @Ctx() { services, viewer }: RequestContext) {
-    return services.events.list(viewer, args);
+  events(
+    @Args() args: ListArgs,
+    @Ctx() { services, viewer }: RequestContext,
+    @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
+  ) {
+    return services.events.list(viewer, args, filter ?? {});
   }
 
   @Query(() => [EventType], { description: 'The vocabulary of event types.' })
@@ -79,6 +84,15 @@ export class EventsResolver {
   @FieldResolver(() => FuzzyDate, { nullable: true })
   end(@Root() event: Event): FuzzyDate | null {
     return fuzzyDate(event.endDate, event.endPrecision);
+  }
+
+  @FieldResolver(() => DateMatch, { description: 'Whether the event, dated at its precision, falls between two days (both included).' })
+  dateMatch(@Root() event: Event, @Arg('from') from: string, @Arg('to') to: string): DateMatch {
+    const check = new InputCheck();
+    for (const [name, value] of [['from', from], ['to', to]] as const) if (!parseIsoDate(value)) check.fail(name, 'must be a calendar date written YYYY-MM-DD');
+    check.done();
+    const latest = event.startDate ? endOfPeriod(event.endDate ?? event.startDate, (event.endPrecision ?? event.startPrecision)!) : null;
+    return matchRange(event.startDate, latest, from, to);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The source\'s own words for the time: "last week".' })

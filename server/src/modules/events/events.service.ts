@@ -1,6 +1,8 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { parseIsoDate } from '../../core/dates/precision.js';
 import { newId } from '../../core/ids.js';
 import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
+import { FilterBuilder } from '../../core/filters.js';
 import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
 import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
@@ -15,7 +17,7 @@ import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
 import { EventRecord, EventTypeRecord, type EventState, type EventTypeState } from './events.state.js';
-import type { CreateEventInput, FuzzyDateInput, ParticipantInput, UpdateEventInput } from './events.types.js';
+import type { CreateEventInput, DateRangeInput, EventFilter, FuzzyDateInput, ParticipantInput, UpdateEventInput } from './events.types.js';
 
 export interface CreateEventTypeInput {
   id?: string;
@@ -26,6 +28,22 @@ export interface CreateEventTypeInput {
 }
 
 const EVENT_TYPE_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
+
+/** The last day an event may have happened on: the end of its end's period, or of its start's. */
+const LATEST_DAY = `(CASE coalesce($.end_precision, $.start_precision)
+  WHEN 'DAY' THEN coalesce($.end_date, $.start_date)
+  WHEN 'WEEK' THEN coalesce($.end_date, $.start_date) + 6
+  WHEN 'MONTH' THEN (date_trunc('month', coalesce($.end_date, $.start_date)) + interval '1 month - 1 day')::date
+  ELSE (date_trunc('year', coalesce($.end_date, $.start_date)) + interval '1 year - 1 day')::date END)`;
+
+function checkRange(range: DateRangeInput): { from: string; to: string; includePossible: boolean } {
+  const check = new InputCheck();
+  if (!parseIsoDate(range.from)) check.fail('filter.date.from', 'must be a calendar date written YYYY-MM-DD');
+  if (!parseIsoDate(range.to)) check.fail('filter.date.to', 'must be a calendar date written YYYY-MM-DD');
+  if (range.from > range.to) check.fail('filter.date.to', 'must not be before from');
+  check.done();
+  return { from: range.from, to: range.to, includePossible: range.includePossible ?? true };
+}
 
 /** What an editor sets on an event; status and bookkeeping are the workflow's. */
 interface EventInputFields {
@@ -122,9 +140,25 @@ export class EventsService {
     return canSee(viewer, record, options) ? record : null;
   }
 
-  list(viewer: Viewer, args: ListArgs): Promise<Connection<Event>> {
-    const query = this.dataSource.getRepository(Event).createQueryBuilder('event');
-    return paginate(visibleOnly(viewer, query, { reviewed: true, includeDeleted: args.includeDeleted }), args);
+  list(viewer: Viewer, args: ListArgs, filter: EventFilter = {}): Promise<Connection<Event>> {
+    const filters = new FilterBuilder(this.dataSource.getRepository(Event).createQueryBuilder('event'))
+      .oneOf('status', filter.status)
+      .oneOf('type_code', filter.type)
+      .oneOf('modality', filter.modality)
+      .id('filter.entityId', filter.entityId, 'EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = $.id AND p.entity_id = :value)')
+      .id('filter.placeId', filter.placeId, '$.place_id = :value')
+      .id(
+        'filter.sourceId',
+        filter.sourceId,
+        'EXISTS (SELECT 1 FROM evidence ev JOIN source_revisions sr ON sr.id = ev.source_revision_id WHERE ev.event_id = $.id AND ev.deleted_at IS NULL AND sr.source_id = :value)',
+      );
+    if (filter.date) {
+      const { from, to, includePossible } = checkRange(filter.date);
+      // Overlapping the range is enough for "possibly inside"; lying within it, for "inside".
+      filters.when(to, '$.start_date <= :value::date').when(from, `${LATEST_DAY} >= :value::date`);
+      if (!includePossible) filters.when(from, '$.start_date >= :value::date').when(to, `${LATEST_DAY} <= :value::date`);
+    }
+    return paginate(visibleOnly(viewer, filters.done(), { reviewed: true, includeDeleted: args.includeDeleted }), args);
   }
 
   listTypes(): Promise<EventType[]> {

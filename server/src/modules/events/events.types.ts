@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DatePrecision } from '../../core/dates/precision.js';
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
+import { ReviewStatus } from '../review/review.enums.js';
 import { Event } from './event.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
 
@@ -104,4 +105,43 @@ export class UpdateEventInput extends UpdateInputBase {
 
   @Field(() => [ParticipantInput], { nullable: true })
   participants?: ParticipantInput[];
+}
+
+@InputType({ description: 'Days from `from` to `to`, both included (ISO dates).' })
+export class DateRangeInput {
+  @Field()
+  from: string;
+
+  @Field()
+  to: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Also events known only to a period that overlaps the range (a year, say), which may fall inside. True when left out.',
+  })
+  includePossible?: boolean | null;
+}
+
+@InputType({ description: 'Every condition given must hold.' })
+export class EventFilter {
+  @Field(() => [ReviewStatus], { nullable: true })
+  status?: ReviewStatus[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Codes from the eventTypes vocabulary.' })
+  type?: string[] | null;
+
+  @Field(() => [EventModality], { nullable: true })
+  modality?: EventModality[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Events this entity took part in.' })
+  entityId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  placeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Events with evidence in this source.' })
+  sourceId?: string | null;
+
+  @Field(() => DateRangeInput, { nullable: true, description: 'Events whose dates, at their precision, fall in this range.' })
+  date?: DateRangeInput | null;
 }

@@ -6,7 +6,7 @@ import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
 import { SourceRevision } from './source-revision.entity.js';
 import { Source } from './source.entity.js';
-import { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceConnection, UpdateSourceInput } from './sources.types.js';
+import { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceConnection, SourceFilter, UpdateSourceInput } from './sources.types.js';
 
 @Resolver(() => Source)
 export class SourcesResolver {
@@ -21,8 +21,12 @@ export class SourcesResolver {
   }
 
   @Query(() => SourceConnection)
-  sources(@Args() args: ListArgs, @Ctx() { services, viewer }: RequestContext) {
-    return services.sources.list(viewer, args);
+  sources(
+    @Args() args: ListArgs,
+    @Ctx() { services, viewer }: RequestContext,
+    @Arg('filter', () => SourceFilter, { nullable: true }) filter?: SourceFilter,
+  ) {
+    return services.sources.list(viewer, args, filter ?? {});
   }
 
   @Authorized(...EDITORS)

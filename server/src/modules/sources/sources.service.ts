@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DatePrecision } from '../../core/dates/precision.js';
+import { FilterBuilder } from '../../core/filters.js';
 import { newId } from '../../core/ids.js';
 import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
@@ -12,7 +13,7 @@ import { canSee, visibleOnly, type LookupOptions } from '../review/visibility.js
 import type { Viewer } from '../users/viewer.js';
 import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
 import { SourceRecord, type SourceFields, type SourceState } from './sources.state.js';
-import type { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, UpdateSourceInput } from './sources.types.js';
+import type { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceFilter, UpdateSourceInput } from './sources.types.js';
 import { correctSourceText } from './correction.js';
 import { checkText } from './source-text.js';
 import { SourceRevision } from './source-revision.entity.js';
@@ -73,8 +74,11 @@ export class SourcesService {
     return canSee(viewer, record, options) ? record : null;
   }
 
-  list(viewer: Viewer, args: ListArgs): Promise<Connection<Source>> {
-    const query = this.dataSource.getRepository(Source).createQueryBuilder('source');
+  list(viewer: Viewer, args: ListArgs, filter: SourceFilter = {}): Promise<Connection<Source>> {
+    const query = new FilterBuilder(this.dataSource.getRepository(Source).createQueryBuilder('source'))
+      .oneOf('kind', filter.kind)
+      .oneOf('language', filter.language)
+      .done();
     return paginate(visibleOnly(viewer, query, { reviewed: false, includeDeleted: args.includeDeleted }), args);
   }
 

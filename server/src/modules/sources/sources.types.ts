@@ -151,3 +151,12 @@ export class ReanchorReport {
   @Field(() => [EvidenceReanchoring], { description: 'Every evidence, FUZZY and ORPHANED first: those need an editor.' })
   changes: EvidenceReanchoring[];
 }
+
+@InputType()
+export class SourceFilter {
+  @Field(() => [SourceKind], { nullable: true })
+  kind?: SourceKind[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'BCP 47 tags: "en", "my".' })
+  language?: string[] | null;
+}
