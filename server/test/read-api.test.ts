@@ -167,3 +167,40 @@ describe('read API', () => {
     });
   });
 });
+
+describe('provenance in one round trip', () => {
+  let db: TestDatabase;
+  let gql: ReturnType<typeof graphqlClient>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedAll(db.dataSource);
+    gql = graphqlClient(db.dataSource);
+  });
+  afterAll(() => db.drop());
+
+  it('gives a client app a claim with its claimant, its quote in context, its source and revision, and its review history', async () => {
+    const { claims } = dataOf(
+      await gql<{ claims: Page<any> }>(
+        `{ claims(first: 100) { edges { node {
+            text claimantName claimant { name }
+            evidence { selector { exact } context(chars: 40) { before exact after } sourceRevision { number sha256 source { title publishedAt publishedPrecision publishedNote reliability } } }
+            reviews { status comment actorName at }
+        } } } }`,
+        {},
+        viewers.anonymous,
+      ),
+    );
+    const putin = claims.edges.map((e) => e.node).find((c) => c.claimant?.name === 'Vladimir Putin')!;
+    const [evidence] = putin.evidence;
+    expect(evidence.context.exact).toBe(evidence.selector.exact);
+    expect(evidence.context.before.length).toBe(40);
+    expect(evidence.sourceRevision).toMatchObject({ number: 1, source: { publishedAt: '2022-09-01', publishedPrecision: 'MONTH', reliability: 'C' } });
+    expect(evidence.sourceRevision.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(putin.reviews.map((r: any) => [r.status, r.actorName])).toEqual([
+      ['IN_REVIEW', 'seed:curated.yaml'],
+      ['VERIFIED', 'seed-review:curated.yaml'],
+    ]);
+    expect(putin.reviews[1].comment).toMatch(/Read beside the article/);
+  });
+});

@@ -28,6 +28,22 @@ const EVENTS_PAGE = `query($first: Int) {
   }
 }`;
 
+const PROVENANCE = `query($first: Int) {
+  claims(first: $first) {
+    edges { node {
+      text attribution modality status retracted claimantName
+      claimant { name aliases wikidataId }
+      evidence {
+        anchorStatus
+        selector { exact prefix suffix start end }
+        context(chars: 200) { before exact after }
+        sourceRevision { number sha256 createdAt source { title url publisher publishedAt publishedPrecision publishedNote reliability } }
+      }
+      reviews { status comment actorName at }
+    } }
+  }
+}`;
+
 describe('SQL statements per request', () => {
   let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
@@ -56,6 +72,7 @@ describe('SQL statements per request', () => {
       expect(rows).toBe(first);
       counts.push(statements);
     }
+    if (process.env.SHOW_STATEMENTS) console.log(`statements for first = ${sizes.join(', ')}: ${counts.join(', ')}`);
     const largest = counts.at(-1)!;
     for (const count of counts) expect(count).toBeLessThanOrEqual(largest);
     expect(largest).toBeLessThanOrEqual(bound);
@@ -63,6 +80,10 @@ describe('SQL statements per request', () => {
 
   it('do not grow with the size of a page of claims, nested relations included', async () => {
     await expectBounded(CLAIMS_PAGE, [1, 5, 20, 40], 16);
+  });
+
+  it('do not grow with the claims, evidence or review steps of a provenance query', async () => {
+    await expectBounded(PROVENANCE, [1, 5, 20, 40], 10);
   });
 
   it('do not grow with the size of a page of events, three levels deep', async () => {

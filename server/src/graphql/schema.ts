@@ -6,7 +6,7 @@ import { EntitiesResolver } from '../modules/entities/entities.resolver.js';
 import { EventParticipantsResolver, EventsResolver } from '../modules/events/events.resolver.js';
 import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
 import { HistoryResolver } from '../modules/history/history.resolver.js';
-import { ReviewResolver } from '../modules/review/review.resolver.js';
+import { ReviewResolver, ReviewStepResolver } from '../modules/review/review.resolver.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
 import { SourceRevisionsResolver, SourcesResolver } from '../modules/sources/sources.resolver.js';
 import { ApiKeysResolver } from '../modules/users/api-keys.resolver.js';
@@ -24,6 +24,7 @@ export const resolvers = [
   EvidenceResolver,
   AnnotationsResolver,
   ReviewResolver,
+  ReviewStepResolver,
   SearchResolver,
   UsersResolver,
   ApiKeysResolver,

@@ -9,6 +9,7 @@ import { EventsService } from './events/events.service.js';
 import { HistoryService } from './history/history.service.js';
 import { createEventLoaders } from './events/events.loaders.js';
 import { EvidenceService } from './evidence/evidence.service.js';
+import { createReviewLoaders } from './review/review.history.js';
 import { ReviewService } from './review/review.service.js';
 import { SearchService } from './search/search.service.js';
 import { createEvidenceLoaders } from './evidence/evidence.loaders.js';
@@ -46,6 +47,7 @@ export function createLoaders(manager: EntityManager) {
     ...createClaimLoaders(manager),
     ...createEvidenceLoaders(manager),
     ...createUserLoaders(manager),
+    ...createReviewLoaders(manager),
   };
 }
 

@@ -7,6 +7,7 @@ import { Event } from '../events/event.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { historicalState } from '../history/history.service.js';
 import { ReviewStatus } from '../review/review.enums.js';
+import { ReviewStep } from '../review/review.history.js';
 import { canSee } from '../review/visibility.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
@@ -98,6 +99,11 @@ export class ClaimsResolver {
   @FieldResolver(() => Boolean, { description: 'A reviewer withdrew this claim after verifying it: shown, but flagged, so no one relies on it.' })
   retracted(@Root() claim: Claim): boolean {
     return claim.status === ReviewStatus.RETRACTED;
+  }
+
+  @FieldResolver(() => [ReviewStep], { description: 'Its way through review, oldest first: who sent it, who judged it, when and why.' })
+  async reviews(@Root() claim: Claim, @Ctx() { loaders }: RequestContext) {
+    return (await loaders.reviewStepsByRecordId.load(claim.id)).map((row) => row.step);
   }
 
   @FieldResolver(() => [Evidence])

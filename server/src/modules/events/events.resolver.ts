@@ -9,6 +9,7 @@ import { EntityRecord } from '../entities/entity.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { historicalState } from '../history/history.service.js';
 import { ReviewStatus } from '../review/review.enums.js';
+import { ReviewStep } from '../review/review.history.js';
 import { canSee } from '../review/visibility.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
@@ -132,6 +133,11 @@ export class EventsResolver {
   @FieldResolver(() => Boolean, { description: 'A reviewer withdrew this event after verifying it: shown, but flagged, so no one relies on it.' })
   retracted(@Root() event: Event): boolean {
     return event.status === ReviewStatus.RETRACTED;
+  }
+
+  @FieldResolver(() => [ReviewStep], { description: 'Its way through review, oldest first: who sent it, who judged it, when and why.' })
+  async reviews(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
+    return (await loaders.reviewStepsByRecordId.load(event.id)).map((row) => row.step);
   }
 
   @FieldResolver(() => [Evidence])

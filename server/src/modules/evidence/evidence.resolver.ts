@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { codeUnitIndex } from '../../core/anchoring/text-quote.js';
+import { InputCheck } from '../../core/validation.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Claim } from '../claims/claim.entity.js';
 import type { RequestContext } from '../context.js';
@@ -9,7 +11,7 @@ import { writeContextOf } from '../users/viewer.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { Source } from '../sources/source.entity.js';
 import { Evidence } from './evidence.entity.js';
-import { CreateEvidenceInput, TextSelector, UpdateEvidenceInput } from './evidence.types.js';
+import { CreateEvidenceInput, QuoteInContext, TextSelector, UpdateEvidenceInput } from './evidence.types.js';
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
@@ -41,6 +43,23 @@ export class EvidenceResolver {
   @FieldResolver(() => TextSelector)
   selector(@Root() evidence: Evidence): TextSelector {
     return { exact: evidence.exact, prefix: evidence.prefix, suffix: evidence.suffix, start: evidence.startPos, end: evidence.endPos };
+  }
+
+  @FieldResolver(() => QuoteInContext, { description: 'The quote with up to `chars` characters of its text on each side (the selector\'s own context is 32).' })
+  async context(
+    @Root() evidence: Evidence,
+    @Ctx() { loaders }: RequestContext,
+    @Arg('chars', () => Int, { defaultValue: 160 }) chars: number,
+  ): Promise<QuoteInContext> {
+    const check = new InputCheck();
+    check.integer('chars', chars, 0, 2000);
+    check.done();
+    const revision = await loaders.sourceRevisionById.load(evidence.sourceRevisionId);
+    const text = revision?.text ?? '';
+    const start = codeUnitIndex(text, evidence.startPos);
+    const end = codeUnitIndex(text, evidence.endPos);
+    if (start < 0 || end < start) return { before: evidence.prefix, exact: evidence.exact, after: evidence.suffix };
+    return { before: text.slice(Math.max(0, start - chars), start), exact: text.slice(start, end), after: text.slice(end, end + chars) };
   }
 
   @FieldResolver(() => SourceRevision, { description: 'The text snapshot the selector points into.' })

@@ -74,3 +74,15 @@ export class UpdateEvidenceInput extends UpdateInputBase {
   @Field(() => ID, { nullable: true })
   sourceRevisionId?: string | null;
 }
+
+@ObjectType({ description: 'The quoted words with the text around them, for reading evidence in place.' })
+export class QuoteInContext {
+  @Field()
+  before: string;
+
+  @Field()
+  exact: string;
+
+  @Field()
+  after: string;
+}

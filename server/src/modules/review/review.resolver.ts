@@ -1,7 +1,8 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context.js';
 import { EDITORS, REVIEWERS, STAFF } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
+import { ReviewStep } from './review.history.js';
 import { ReviewableRecord, ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
 
 @Resolver()
@@ -24,5 +25,13 @@ export class ReviewResolver {
   @Query(() => [ReviewQueueItem], { description: 'What waits for a reviewer, longest waiting first.' })
   reviewQueue(@Ctx() { services }: RequestContext) {
     return services.review.queue();
+  }
+}
+
+@Resolver(() => ReviewStep)
+export class ReviewStepResolver {
+  @FieldResolver(() => String, { description: "Who took the step, by name: the user's, or the run's." })
+  async actorName(@Root() step: ReviewStep, @Ctx() { loaders }: RequestContext): Promise<string> {
+    return step.actorUserId ? ((await loaders.userById.load(step.actorUserId))?.name ?? step.actor) : step.actor;
   }
 }
