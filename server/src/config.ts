@@ -19,6 +19,8 @@ export interface Config {
   };
   graphql: {
     introspection: boolean;
+    /** GraphiQL at /graphql for a browser; development only by default. */
+    explorer: boolean;
     maxPageSize: number;
   };
   seedOnStart: boolean;
@@ -96,6 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     graphql: {
       introspection: bool('GRAPHQL_INTROSPECTION', envName !== 'production'),
+      explorer: bool('GRAPHQL_EXPLORER', envName === 'development'),
       maxPageSize: 100,
     },
     seedOnStart: bool('SEED_ON_START', true),

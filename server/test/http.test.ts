@@ -106,6 +106,36 @@ describe('over HTTP', () => {
   });
 });
 
+describe('the explorer', () => {
+  let db: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startTestServer(db, { GRAPHQL_EXPLORER: 'true' });
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.drop();
+  });
+
+  it('opens GraphiQL at /graphql in a browser, served from the project itself with nothing from the internet', async () => {
+    const page = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.some((src) => /explorer-.*\.js$/.test(src))).toBe(true);
+    for (const asset of scripts) {
+      const response = await fetch(`${server.url}${asset}`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).not.toMatch(/https:\/\/(unpkg|cdn\.jsdelivr|embeddable-sandbox)/);
+    }
+    const api = await server.post({ query: '{ me { id } }' });
+    expect(api.body).toEqual({ data: { me: null } });
+  });
+});
+
 describe('in production', () => {
   let db: TestDatabase;
   let server: TestServer;

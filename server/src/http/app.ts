@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ErrorCode } from '../core/errors.js';
@@ -45,7 +46,8 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [costLimit(schema), idempotencyPlugin(dataSource)],
+    // Apollo's own landing page loads from a CDN; the explorer below is served from the project's packages.
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimit(schema), idempotencyPlugin(dataSource)],
   });
   await apollo.start();
 
@@ -70,6 +72,13 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     } catch {
       res.status(503).json({ status: 'database unreachable' });
     }
+  });
+
+  const explorer = path.join(adminDistDir, 'explorer.html');
+  app.get('/graphql', (req, res, next) => {
+    const browser = req.get('accept')?.includes('text/html') ?? false;
+    if (!config.graphql.explorer || !browser || req.query.query !== undefined || !fs.existsSync(explorer)) return next();
+    res.sendFile(explorer);
   });
 
   app.use(

@@ -1,0 +1,29 @@
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GraphiQL } from 'graphiql';
+import 'graphiql/graphiql.css';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+
+/**
+ * GraphiQL from the project's own packages, so the explorer works with no internet. Same-origin requests carry
+ * the session cookie, so what you may do here is what you may do in the console.
+ */
+const fetcher = createGraphiQLFetcher({ url: '/graphql', fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }) });
+
+const defaultQuery = `# The claims you may see, each with who made it and the words it rests on.
+{
+  claims(first: 5) {
+    totalCount
+    edges {
+      node {
+        text
+        claimantName
+        status
+        evidence { selector { exact } sourceRevision { source { title } } }
+      }
+    }
+  }
+}
+`;
+
+createRoot(document.getElementById('explorer')!).render(createElement(GraphiQL, { fetcher, defaultQuery }));
