@@ -7,7 +7,7 @@ import { Column, PrimaryColumn } from 'typeorm';
  */
 @ObjectType()
 export abstract class VersionedRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Its UUID, stable for the life of the record.' })
   @PrimaryColumn('uuid')
   id: string;
 
@@ -15,19 +15,19 @@ export abstract class VersionedRecord {
   @Column({ type: 'int', default: 1 })
   version: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the record was created.' })
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the record was last written: any edit, review step, deletion or restore.' })
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the record was soft-deleted; null unless it is deleted.' })
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was deleted, as the deleter put it; null unless it is deleted.' })
   @Column({ type: 'text', nullable: true })
   deleteReason: string | null;
 }

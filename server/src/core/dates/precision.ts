@@ -7,7 +7,16 @@ export enum DatePrecision {
   YEAR = 'YEAR',
 }
 
-registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How precisely a date is known.' });
+registerEnumType(DatePrecision, {
+  name: 'DatePrecision',
+  description: 'How precisely a date is known.',
+  valuesConfig: {
+    DAY: { description: 'To the day.' },
+    WEEK: { description: 'To the week, Monday to Sunday; the date is its Monday.' },
+    MONTH: { description: 'To the month; the date is its first day.' },
+    YEAR: { description: 'To the year; the date is 1 January.' },
+  },
+});
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -71,7 +80,16 @@ export enum DateMatch {
   UNDATED = 'UNDATED',
 }
 
-registerEnumType(DateMatch, { name: 'DateMatch', description: 'How a date known to a precision relates to a range of days.' });
+registerEnumType(DateMatch, {
+  name: 'DateMatch',
+  description: 'How a date known to a precision relates to a range of days.',
+  valuesConfig: {
+    INSIDE: { description: 'Known well enough to be inside the range.' },
+    POSSIBLY_INSIDE: { description: 'Known only to a period that overlaps the range: it may or may not fall inside.' },
+    OUTSIDE: { description: 'Wholly outside the range, whatever its precision.' },
+    UNDATED: { description: 'It has no date.' },
+  },
+});
 
 /** Where a fuzzy period [earliest, latest] stands against the days [from, to], both inclusive. */
 export function matchRange(earliest: string | null, latest: string | null, from: string, to: string): DateMatch {

@@ -5,18 +5,18 @@ import { BadInputError } from '../errors.js';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ description: 'Where a page stands in its list (Relay): whether more follow, and the cursors at its ends.' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'More records follow: pass `endCursor` as `after` to get them.' })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: 'True when the page was asked for with `after`, that is, it is not the first page.' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null when the page is empty." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The last edge's cursor, to pass as `after` for the next page; null when the page is empty." })
   endCursor: string | null;
 }
 
@@ -34,21 +34,21 @@ export interface Connection<T> {
 
 /** A Relay connection type for a node type: `<Name>Connection` with `<Name>Edge`s. */
 export function connectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page of a list, with the cursor that marks its place.` })
   class EdgeType {
     @Field({ description: 'Pass as `after` to get the records that follow this one.' })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name} at this place in the list.` })
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `One page of a list of ${name} records (a Relay connection), with the total over all pages.` })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The records on this page, in list order, each with its cursor.' })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more records follow, and the cursors to page on with.' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'How many records match, over all pages.' })
@@ -63,7 +63,14 @@ export enum ListOrder {
   OLDEST_FIRST = 'OLDEST_FIRST',
 }
 
-registerEnumType(ListOrder, { name: 'ListOrder', description: 'By when records were created.' });
+registerEnumType(ListOrder, {
+  name: 'ListOrder',
+  description: 'By when records were created.',
+  valuesConfig: {
+    NEWEST_FIRST: { description: 'Most recently created first; the default.' },
+    OLDEST_FIRST: { description: 'First created first.' },
+  },
+});
 
 export interface PageRequest {
   first?: number | null;

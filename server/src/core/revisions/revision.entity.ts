@@ -25,23 +25,23 @@ export interface FieldChange {
 @Index('IDX_revisions_created', ['createdAt'])
 @Index('IDX_revisions_actor', ['actor', 'createdAt', 'id'])
 export class Revision {
-  @Field(() => String, { description: 'Position in the global log.' })
+  @Field(() => String, { description: 'Position in the global log; what `revert` takes.' })
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Field(() => RecordType)
+  @Field(() => RecordType, { description: 'The kind of record written.' })
   @Column({ type: 'varchar', length: 20 })
   recordType: RecordType;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The id of the record written.' })
   @Column('uuid')
   recordId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The record's version after this write; 1 is its creation." })
   @Column({ type: 'int' })
   version: number;
 
-  @Field(() => RevisionOperation)
+  @Field(() => RevisionOperation, { description: 'What the write did.' })
   @Column({ type: 'varchar', length: 12 })
   operation: RevisionOperation;
 
@@ -53,11 +53,11 @@ export class Revision {
   @Column({ type: 'jsonb' })
   state: Record<string, unknown>;
 
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
+  @Field(() => String, { nullable: true, description: "Why: the edit summary, the reason for a deletion, or the reviewer's comment." })
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 
-  @Field({ description: 'Who wrote it: `user:<id>`, or a run such as `seed:<file>`.' })
+  @Field({ description: 'Who wrote it: `user:<id>` for a person, `api-key:<id>`, or a batch run such as `seed:<file>`.' })
   @Column({ type: 'varchar', length: 200 })
   actor: string;
 
@@ -68,19 +68,19 @@ export class Revision {
   @JoinColumn({ name: 'actor_user_id' })
   actorUser?: User;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The API request that wrote it, shared by every write of that request; null outside a request (seeds, imports, the CLI).' })
   @Column({ type: 'varchar', length: 100, nullable: true })
   requestId: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was written.' })
   @Column({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "`hash` of the record's previous revision; null for version 1." })
   @Column({ type: 'char', length: 64, nullable: true })
   prevHash: string | null;
 
-  @Field()
+  @Field({ description: 'Hex SHA-256 over this revision and `prevHash`, chaining the record\'s history; verifyRevisionChain checks it.' })
   @Column({ type: 'char', length: 64 })
   hash: string;
 }

@@ -20,7 +20,7 @@ import { AnnotatedRecordType, Motivation } from './annotations.enums.js';
 @Index('IDX_annotations_target', ['targetType', 'targetId'])
 @Index('IDX_annotations_parent', ['parentId'])
 export class Annotation extends VersionedRecord {
-  @Field()
+  @Field({ description: 'The kind of record the note is on, as a type name: "Source", "Entity", "Event", "Claim", "Evidence" or "Annotation".' })
   @Column({ type: 'varchar', length: 20 })
   targetType: string;
 
@@ -49,15 +49,15 @@ export class Annotation extends VersionedRecord {
   @Column({ type: 'int', nullable: true })
   endPos: number | null;
 
-  @Field(() => Motivation)
+  @Field(() => Motivation, { description: 'Why the note was written.' })
   @Column({ type: 'varchar', length: 16 })
   motivation: Motivation;
 
-  @Field()
+  @Field({ description: "The note's text." })
   @Column({ type: 'text' })
   body: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Free-form tags.' })
   @Column({ type: 'text', array: true, default: '{}' })
   tags: string[];
 
@@ -68,7 +68,7 @@ export class Annotation extends VersionedRecord {
   @JoinColumn({ name: 'author_id' })
   author?: User;
 
-  @Field()
+  @Field({ description: 'Whether the matter the note raises is settled.' })
   @Column({ type: 'boolean', default: false })
   resolved: boolean;
 

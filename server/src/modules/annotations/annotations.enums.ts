@@ -20,5 +20,27 @@ export enum AnnotatedRecordType {
   ANNOTATION = 'Annotation',
 }
 
-registerEnumType(Motivation, { name: 'Motivation' });
-registerEnumType(AnnotatedRecordType, { name: 'AnnotatedRecordType' });
+registerEnumType(Motivation, {
+  name: 'Motivation',
+  description: 'Why a note was written: the W3C Web Annotation motivations editors use.',
+  valuesConfig: {
+    COMMENTING: { description: 'A remark.' },
+    QUESTIONING: { description: 'A question that wants an answer.' },
+    CORRECTING: { description: 'Points out something to correct.' },
+    TAGGING: { description: 'Attaches tags.' },
+    ASSESSING: { description: 'Judges quality or reliability.' },
+    LINKING: { description: 'Points to a related record or resource.' },
+  },
+});
+registerEnumType(AnnotatedRecordType, {
+  name: 'AnnotatedRecordType',
+  description: 'The kinds of record a note can be on.',
+  valuesConfig: {
+    SOURCE: { description: 'A source (`Source`).' },
+    ENTITY: { description: 'An entity (`Entity`).' },
+    EVENT: { description: 'An event (`Event`).' },
+    CLAIM: { description: 'A claim (`Claim`).' },
+    EVIDENCE: { description: 'Evidence (`Evidence`).' },
+    ANNOTATION: { description: 'Another note (`Annotation`); to answer within a thread, use `parentId` instead.' },
+  },
+});

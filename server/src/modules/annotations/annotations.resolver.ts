@@ -11,45 +11,45 @@ import { AnnotationSpan, CreateAnnotationInput, UpdateAnnotationInput } from './
 @Resolver(() => Annotation)
 export class AnnotationsResolver {
   @Authorized(...STAFF)
-  @Query(() => [Annotation], { description: 'The notes on a record, oldest first, replies included.' })
+  @Query(() => [Annotation], { description: 'The notes on a record, oldest first, replies included; deleted notes left out. For staff: editors, reviewers and admins.' })
   annotations(
-    @Arg('targetType', () => AnnotatedRecordType) targetType: AnnotatedRecordType,
-    @Arg('targetId', () => ID) targetId: string,
+    @Arg('targetType', () => AnnotatedRecordType, { description: 'The kind of record.' }) targetType: AnnotatedRecordType,
+    @Arg('targetId', () => ID, { description: "The record's id." }) targetId: string,
     @Ctx() { services }: RequestContext,
   ) {
     return services.annotations.forRecord(targetType, targetId);
   }
 
   @Authorized(...STAFF)
-  @Mutation(() => Annotation)
-  createAnnotation(@Arg('input') input: CreateAnnotationInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Annotation, { description: 'Adds a note on a record, on words in a source, or in reply to another note. For staff: editors, reviewers and admins.' })
+  createAnnotation(@Arg('input', { description: 'What the note is on, why, and what it says.' }) input: CreateAnnotationInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.annotations.create(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...STAFF)
-  @Mutation(() => Annotation)
-  updateAnnotation(@Arg('input') input: UpdateAnnotationInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Annotation, { description: "Changes a note's text, tags or motivation, or marks it resolved, whoever wrote it. For staff: editors, reviewers and admins." })
+  updateAnnotation(@Arg('input', { description: 'The note, the version you read, and the fields to change.' }) input: UpdateAnnotationInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.annotations.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...STAFF)
-  @Mutation(() => Annotation)
-  deleteAnnotation(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Annotation, { description: 'Soft-deletes a note; its replies stay. For staff: editors, reviewers and admins.' })
+  deleteAnnotation(@Arg('input', { description: 'The note, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.annotations.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...STAFF)
-  @Mutation(() => Annotation)
-  restoreAnnotation(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Annotation, { description: 'Brings a deleted note back. For staff: editors, reviewers and admins.' })
+  restoreAnnotation(@Arg('input', { description: 'The deleted note and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.annotations.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'The id of the record the note is on.' })
   targetId(@Root() annotation: Annotation): string {
     return annotation.targetId;
   }
 
-  @FieldResolver(() => AnnotationSpan, { nullable: true })
+  @FieldResolver(() => AnnotationSpan, { nullable: true, description: "The words in a source's text the note is on; null for a note on the whole record." })
   span(@Root() annotation: Annotation): AnnotationSpan | null {
     if (!annotation.sourceRevisionId || annotation.exact === null) return null;
     return {
@@ -58,7 +58,7 @@ export class AnnotationsResolver {
     };
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The author\'s name.' })
+  @FieldResolver(() => String, { nullable: true, description: "The author's name; null when a batch run wrote it." })
   async authorName(@Root() annotation: Annotation, @Ctx() { loaders }: RequestContext) {
     return annotation.authorId ? ((await loaders.userById.load(annotation.authorId))?.name ?? null) : null;
   }

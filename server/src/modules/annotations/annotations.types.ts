@@ -5,60 +5,60 @@ import { AnnotatedRecordType, Motivation } from './annotations.enums.js';
 
 @ObjectType({ description: 'The span of text a note is on.' })
 export class AnnotationSpan {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The text snapshot the selector points into; later corrections of the text do not move it.' })
   sourceRevisionId: string;
 
-  @Field(() => TextSelector)
+  @Field(() => TextSelector, { description: 'Where the words are in that text.' })
   selector: TextSelector;
 }
 
-@InputType()
+@InputType({ description: "The words in a source's text that a note is on." })
 export class AnnotationSpanInput {
   @Field(() => ID, { nullable: true, description: "A revision of the source; the source's current text when only `sourceId` is given." })
   sourceRevisionId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The source: the words are looked for in its current text.' })
   sourceId?: string | null;
 
-  @Field(() => SelectorInput)
+  @Field(() => SelectorInput, { description: 'The words.' })
   selector: SelectorInput;
 }
 
 @InputType({ description: 'A note on a record, optionally on a span of a source text; a reply names its parent.' })
 export class CreateAnnotationInput {
-  @Field(() => AnnotatedRecordType)
+  @Field(() => AnnotatedRecordType, { description: 'The kind of record the note is on.' })
   targetType: AnnotatedRecordType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The record the note is on; a reply is on the same record as its parent.' })
   targetId: string;
 
-  @Field(() => AnnotationSpanInput, { nullable: true })
+  @Field(() => AnnotationSpanInput, { nullable: true, description: "The words in a source's text the note is on, if any." })
   span?: AnnotationSpanInput | null;
 
-  @Field(() => Motivation)
+  @Field(() => Motivation, { description: 'Why the note is written.' })
   motivation: Motivation;
 
-  @Field()
+  @Field({ description: "The note's text; at most 20,000 characters." })
   body: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Free-form tags: at most 50, each at most 100 characters.' })
   tags?: string[];
 
   @Field(() => ID, { nullable: true, description: 'The note this one replies to.' })
   parentId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Left-out fields stay as they are; the span and the record a note is on do not change.' })
 export class UpdateAnnotationInput extends UpdateInputBase {
-  @Field(() => Motivation, { nullable: true })
+  @Field(() => Motivation, { nullable: true, description: 'Why the note is written.' })
   motivation?: Motivation;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The note's text." })
   body?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Every tag: replaces the list.' })
   tags?: string[];
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether the matter the note raises is settled.' })
   resolved?: boolean;
 }

@@ -36,11 +36,11 @@ export class Claim extends VersionedRecord {
   @Column({ type: 'varchar', length: 300, nullable: true })
   claimantLabel: string | null;
 
-  @Field(() => Attribution)
+  @Field(() => Attribution, { description: "How the source gives it: the claimant's words quoted, reported, or the author's own." })
   @Column({ type: 'varchar', length: 20 })
   attribution: Attribution;
 
-  @Field(() => ClaimModality)
+  @Field(() => ClaimModality, { description: 'How firmly the claimant puts it.' })
   @Column({ type: 'varchar', length: 16 })
   modality: ClaimModality;
 
@@ -48,11 +48,11 @@ export class Claim extends VersionedRecord {
   @Column({ type: 'smallint', nullable: true })
   credibility: number | null;
 
-  @Field(() => ClaimRank)
+  @Field(() => ClaimRank, { description: 'Its standing among claims on the same matter.' })
   @Column({ type: 'varchar', length: 12, default: ClaimRank.NORMAL })
   rank: ClaimRank;
 
-  @Field(() => ReviewStatus)
+  @Field(() => ReviewStatus, { description: 'Where it stands in review; anonymous callers and client apps see VERIFIED and RETRACTED claims only.' })
   @Column({ type: 'varchar', length: 16, default: ReviewStatus.DRAFT })
   status: ReviewStatus;
 }
@@ -108,7 +108,7 @@ export class ClaimLink {
   @PrimaryColumn('uuid')
   toClaimId: string;
 
-  @Field(() => ClaimLinkType)
+  @Field(() => ClaimLinkType, { description: 'How this claim bears on the one linked to.' })
   @PrimaryColumn({ type: 'varchar', length: 16 })
   type: ClaimLinkType;
 

@@ -17,47 +17,49 @@ import { ClaimConnection, ClaimFilter, CreateClaimInput, UpdateClaimInput } from
 
 @Resolver(() => Claim)
 export class ClaimsResolver {
-  @Query(() => Claim, { nullable: true })
+  @Query(() => Claim, { nullable: true, description: 'A claim by id; null if there is none, it is deleted, or it is not VERIFIED or RETRACTED and you are not staff.' })
   claim(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The claim's id." }) id: string,
     @Ctx() { services, viewer }: RequestContext,
-    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions.' }) asOf?: Date,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions: its own fields and links then; evidence, reviews and records it leads to as they are now.' }) asOf?: Date,
     @Arg('includeDeleted', () => Boolean, { nullable: true, description: 'Staff only: find it even if deleted.' }) includeDeleted?: boolean,
   ) {
     return services.claims.get(viewer, id, { asOf, includeDeleted });
   }
 
-  @Query(() => ClaimConnection)
+  @Query(() => ClaimConnection, {
+    description: 'Claims, newest first unless `order` says otherwise; anonymous callers and client apps get VERIFIED and RETRACTED ones only.',
+  })
   claims(
     @Args() args: ListArgs,
     @Ctx() { services, viewer }: RequestContext,
-    @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter,
+    @Arg('filter', () => ClaimFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' }) filter?: ClaimFilter,
   ) {
     return services.claims.list(viewer, args, filter ?? {});
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Claim, { description: 'Creates a claim as a DRAFT.' })
-  async createClaim(@Arg('input') input: CreateClaimInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Claim, { description: 'Creates a claim as a DRAFT. For editors and admins.' })
+  async createClaim(@Arg('input', { description: 'Its statement, claimant, attribution, modality, and what it is about.' }) input: CreateClaimInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     const written = await services.claims.create(writeContextOf(viewer, requestId, idempotency), input);
     return services.claims.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Claim)
-  updateClaim(@Arg('input') input: UpdateClaimInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Claim, { description: "Changes a claim's fields; a VERIFIED, DISPUTED or REJECTED claim goes back to IN_REVIEW. For editors and admins." })
+  updateClaim(@Arg('input', { description: 'The claim, the version you read, and the fields to change.' }) input: UpdateClaimInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.claims.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Claim)
-  deleteClaim(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Claim, { description: 'Soft-deletes a claim; to mark one that was once believed, prefer rank DEPRECATED. For editors and admins.' })
+  deleteClaim(@Arg('input', { description: 'The claim, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.claims.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Claim)
-  restoreClaim(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Claim, { description: 'Brings a deleted claim back, in the review status it had. For editors and admins.' })
+  restoreClaim(@Arg('input', { description: 'The deleted claim and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.claims.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
@@ -72,7 +74,7 @@ export class ClaimsResolver {
     return (await loaders.entityById.load(claim.claimantId!))?.name ?? '';
   }
 
-  @FieldResolver(() => [Event], { description: 'The events this claim is about.' })
+  @FieldResolver(() => [Event], { description: 'The events this claim is about, those you may see.' })
   async events(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext) {
     const past = historicalState<ClaimState>(claim);
     const events = past ? await loaders.eventById.loadMany(past.eventIds) : await loaders.eventsByClaimId.load(claim.id);
@@ -86,7 +88,7 @@ export class ClaimsResolver {
     return (await loaders.entityById.loadMany(past.entityIds)).filter((entity) => entity instanceof EntityRecord);
   }
 
-  @FieldResolver(() => [ClaimLink])
+  @FieldResolver(() => [ClaimLink], { description: 'Its typed links to other claims, those you may see.' })
   async links(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext) {
     const past = historicalState<ClaimState>(claim);
     const links = past
@@ -106,7 +108,7 @@ export class ClaimsResolver {
     return (await loaders.reviewStepsByRecordId.load(claim.id)).map((row) => row.step);
   }
 
-  @FieldResolver(() => [Evidence])
+  @FieldResolver(() => [Evidence], { description: 'The quotes in sources it rests on; deleted evidence is left out.' })
   evidence(@Root() claim: Claim, @Ctx() { loaders }: RequestContext) {
     return loaders.evidenceByClaimId.load(claim.id);
   }

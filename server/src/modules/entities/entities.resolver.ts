@@ -9,57 +9,57 @@ import { EntityRecord } from './entity.entity.js';
 
 @Resolver(() => EntityRecord)
 export class EntitiesResolver {
-  @Query(() => EntityRecord, { nullable: true })
+  @Query(() => EntityRecord, { nullable: true, description: 'An entity by id; a merged one is still found, with `mergedInto` naming the one it went into.' })
   entity(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The entity's id." }) id: string,
     @Ctx() { services, viewer }: RequestContext,
-    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions.' }) asOf?: Date,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions: its own fields and links then; evidence, reviews and records it leads to as they are now.' }) asOf?: Date,
     @Arg('includeDeleted', () => Boolean, { nullable: true, description: 'Staff only: find it even if deleted.' }) includeDeleted?: boolean,
   ) {
     return services.entities.get(viewer, id, { asOf, includeDeleted });
   }
 
-  @Query(() => EntityConnection, { description: 'Entities that are not merged into another.' })
+  @Query(() => EntityConnection, { description: 'Entities that are not merged into another, newest first unless `order` says otherwise.' })
   entities(
     @Args() args: ListArgs,
     @Ctx() { services, viewer }: RequestContext,
-    @Arg('filter', () => EntityFilter, { nullable: true }) filter?: EntityFilter,
+    @Arg('filter', () => EntityFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' }) filter?: EntityFilter,
   ) {
     return services.entities.list(viewer, args, filter ?? {});
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => EntityRecord)
-  async createEntity(@Arg('input') input: CreateEntityInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => EntityRecord, { description: 'Records an entity. For editors and admins.' })
+  async createEntity(@Arg('input', { description: 'Its name, kind and other names.' }) input: CreateEntityInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     const written = await services.entities.create(writeContextOf(viewer, requestId, idempotency), input);
     return services.entities.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => EntityRecord)
-  updateEntity(@Arg('input') input: UpdateEntityInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => EntityRecord, { description: "Changes an entity's fields. For editors and admins." })
+  updateEntity(@Arg('input', { description: 'The entity, the version you read, and the fields to change.' }) input: UpdateEntityInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.entities.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => EntityRecord)
-  deleteEntity(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => EntityRecord, { description: 'Soft-deletes an entity; claims and events that name it keep naming it. For editors and admins.' })
+  deleteEntity(@Arg('input', { description: 'The entity, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.entities.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => EntityRecord)
-  restoreEntity(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => EntityRecord, { description: 'Brings a deleted entity back. For editors and admins.' })
+  restoreEntity(@Arg('input', { description: 'The deleted entity and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.entities.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => EntityRecord, { description: 'Merges one entity into another; returns the one that remains.' })
-  mergeEntities(@Arg('input') input: MergeEntitiesInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => EntityRecord, { description: 'Merges one entity into another; returns the one that remains. For editors and admins.' })
+  mergeEntities(@Arg('input', { description: 'Which entity remains, which goes, both versions you read, and why.' }) input: MergeEntitiesInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.entities.merge(writeContextOf(viewer, requestId, idempotency), input);
   }
 
-  @FieldResolver(() => [ExternalId])
+  @FieldResolver(() => [ExternalId], { description: 'Its identifiers in other registries, by scheme.' })
   externalIds(@Root() entity: EntityRecord): ExternalId[] {
     return Object.entries(entity.externalIds)
       .sort(([a], [b]) => a.localeCompare(b))

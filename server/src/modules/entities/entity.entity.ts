@@ -13,11 +13,11 @@ import { EntityKind } from './entities.enums.js';
 @Check('CHK_entities_not_merged_into_self', `"merged_into_id" IS NULL OR "merged_into_id" <> "id"`)
 @Index('IDX_entities_names_trgm', { synchronize: false })
 export class EntityRecord extends VersionedRecord {
-  @Field()
+  @Field({ description: 'Its main name.' })
   @Column({ type: 'varchar', length: 300 })
   name: string;
 
-  @Field(() => EntityKind)
+  @Field(() => EntityKind, { description: 'What kind of entity it is.' })
   @Column({ type: 'varchar', length: 16 })
   kind: EntityKind;
 
@@ -25,7 +25,7 @@ export class EntityRecord extends VersionedRecord {
   @Column({ type: 'text', array: true, default: '{}' })
   aliases: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A short note on who or what it is, to tell namesakes apart.' })
   @Column({ type: 'text', nullable: true })
   description: string | null;
 

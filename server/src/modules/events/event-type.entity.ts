@@ -7,15 +7,15 @@ import { VersionedRecord } from '../../core/record.js';
 @Entity('event_types')
 @Check('CHK_event_types_code', `"code" ~ '^[A-Z][A-Z0-9_]*$'`)
 export class EventType extends VersionedRecord {
-  @Field()
+  @Field({ description: 'Its code, upper case: "MILITARY_EXERCISE"; what `CreateEventInput.type` takes.' })
   @Column({ type: 'varchar', length: 40, unique: true })
   code: string;
 
-  @Field()
+  @Field({ description: 'Its name for people: "Military exercise".' })
   @Column({ type: 'varchar', length: 200 })
   label: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the type covers.' })
   @Column({ type: 'text', nullable: true })
   description: string | null;
 }

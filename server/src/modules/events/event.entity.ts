@@ -23,7 +23,7 @@ import { EventModality, ParticipantRole } from './events.enums.js';
 @Index('IDX_events_fts', { synchronize: false })
 @Index('IDX_events_start', ['startDate'])
 export class Event extends VersionedRecord {
-  @Field()
+  @Field({ description: 'A short headline for the event.' })
   @Column({ type: 'varchar', length: 500 })
   title: string;
 
@@ -34,7 +34,7 @@ export class Event extends VersionedRecord {
   @JoinColumn({ name: 'type_code', referencedColumnName: 'code' })
   type?: EventType;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What happened, in a few sentences.' })
   @Column({ type: 'text', nullable: true })
   summary: string | null;
 
@@ -68,11 +68,11 @@ export class Event extends VersionedRecord {
   @JoinColumn({ name: 'parent_id' })
   parent?: Event;
 
-  @Field(() => EventModality)
+  @Field(() => EventModality, { description: 'Whether it happened, or is expected, planned or alleged.' })
   @Column({ type: 'varchar', length: 16 })
   modality: EventModality;
 
-  @Field(() => ReviewStatus)
+  @Field(() => ReviewStatus, { description: 'Where it stands in review; anonymous callers and client apps see VERIFIED and RETRACTED events only.' })
   @Column({ type: 'varchar', length: 16, default: ReviewStatus.DRAFT })
   status: ReviewStatus;
 }
@@ -89,7 +89,7 @@ export class EventParticipant {
   @PrimaryColumn('uuid')
   entityId: string;
 
-  @Field(() => ParticipantRole)
+  @Field(() => ParticipantRole, { description: 'Its part in the event.' })
   @PrimaryColumn({ type: 'varchar', length: 16 })
   role: ParticipantRole;
 

@@ -23,72 +23,80 @@ const fuzzyDate = (date: string | null, precision: DatePrecision | null): FuzzyD
 
 @Resolver(() => Event)
 export class EventsResolver {
-  @Query(() => Event, { nullable: true })
+  @Query(() => Event, { nullable: true, description: 'An event by id; null if there is none, it is deleted, or it is not VERIFIED or RETRACTED and you are not staff.' })
   event(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The event's id." }) id: string,
     @Ctx() { services, viewer }: RequestContext,
-    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions.' }) asOf?: Date,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions: its own fields and links then; evidence, reviews and records it leads to as they are now.' }) asOf?: Date,
     @Arg('includeDeleted', () => Boolean, { nullable: true, description: 'Staff only: find it even if deleted.' }) includeDeleted?: boolean,
   ) {
     return services.events.get(viewer, id, { asOf, includeDeleted });
   }
 
-  @Query(() => EventConnection)
+  @Query(() => EventConnection, {
+    description:
+      'Events, most recently recorded first (by creation, not by when they happened) unless `order` says otherwise; ' +
+      'anonymous callers and client apps get VERIFIED and RETRACTED ones only.',
+  })
   events(
     @Args() args: ListArgs,
     @Ctx() { services, viewer }: RequestContext,
-    @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
+    @Arg('filter', () => EventFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' }) filter?: EventFilter,
   ) {
     return services.events.list(viewer, args, filter ?? {});
   }
 
-  @Query(() => [EventType], { description: 'The vocabulary of event types.' })
+  @Query(() => [EventType], { description: 'The vocabulary of event types, by code.' })
   eventTypes(@Ctx() { services }: RequestContext) {
     return services.events.listTypes();
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Event, { description: 'Creates an event, with its participants, as a DRAFT.' })
-  async createEvent(@Arg('input') input: CreateEventInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Event, { description: 'Creates an event, with its participants, as a DRAFT. For editors and admins.' })
+  async createEvent(@Arg('input', { description: 'Its title, type, dates, place, participants and modality.' }) input: CreateEventInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     const written = await services.events.create(writeContextOf(viewer, requestId, idempotency), input);
     return services.events.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Event)
-  updateEvent(@Arg('input') input: UpdateEventInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Event, { description: "Changes an event's fields; a VERIFIED, DISPUTED or REJECTED event goes back to IN_REVIEW. For editors and admins." })
+  updateEvent(@Arg('input', { description: 'The event, the version you read, and the fields to change.' }) input: UpdateEventInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.events.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Event)
-  deleteEvent(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Event, { description: 'Soft-deletes an event; its evidence and the claims about it stay. For editors and admins.' })
+  deleteEvent(@Arg('input', { description: 'The event, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.events.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Event)
-  restoreEvent(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Event, { description: 'Brings a deleted event back, in the review status it had. For editors and admins.' })
+  restoreEvent(@Arg('input', { description: 'The deleted event and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.events.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
-  @FieldResolver(() => EventType)
+  @FieldResolver(() => EventType, { description: 'What kind of event it is, from the eventTypes vocabulary.' })
   type(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
     return loaders.eventTypeByCode.load(event.typeCode);
   }
 
-  @FieldResolver(() => FuzzyDate, { nullable: true })
+  @FieldResolver(() => FuzzyDate, { nullable: true, description: 'When it happened or began, at the precision known; null if undated.' })
   start(@Root() event: Event): FuzzyDate | null {
     return fuzzyDate(event.startDate, event.startPrecision);
   }
 
-  @FieldResolver(() => FuzzyDate, { nullable: true })
+  @FieldResolver(() => FuzzyDate, { nullable: true, description: 'When it ended, for an event over a span; null otherwise.' })
   end(@Root() event: Event): FuzzyDate | null {
     return fuzzyDate(event.endDate, event.endPrecision);
   }
 
   @FieldResolver(() => DateMatch, { description: 'Whether the event, dated at its precision, falls between two days (both included).' })
-  dateMatch(@Root() event: Event, @Arg('from') from: string, @Arg('to') to: string): DateMatch {
+  dateMatch(
+    @Root() event: Event,
+    @Arg('from', { description: 'The first day of the range, YYYY-MM-DD.' }) from: string,
+    @Arg('to', { description: 'The last day of the range, YYYY-MM-DD.' }) to: string,
+  ): DateMatch {
     const check = new InputCheck();
     for (const [name, value] of [['from', from], ['to', to]] as const) if (!parseIsoDate(value)) check.fail(name, 'must be a calendar date written YYYY-MM-DD');
     check.done();
@@ -101,31 +109,31 @@ export class EventsResolver {
     return event.timeExpression;
   }
 
-  @FieldResolver(() => EntityRecord, { nullable: true })
+  @FieldResolver(() => EntityRecord, { nullable: true, description: 'Where it took place.' })
   place(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
     return event.placeId ? loaders.entityById.load(event.placeId) : null;
   }
 
-  @FieldResolver(() => Event, { nullable: true, description: 'The event this one is part of.' })
+  @FieldResolver(() => Event, { nullable: true, description: 'The event this one is part of; null too when you may not see it.' })
   async parent(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
     if (!event.parentId) return null;
     const parent = await loaders.eventById.load(event.parentId);
     return canSee(viewer, parent) ? parent : null;
   }
 
-  @FieldResolver(() => [Event], { description: 'The events that are part of this one.' })
+  @FieldResolver(() => [Event], { description: 'The events that are part of this one and that you may see, earliest first.' })
   async parts(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
     return (await loaders.eventsByParentId.load(event.id)).filter((part) => canSee(viewer, part));
   }
 
-  @FieldResolver(() => [EventParticipant])
+  @FieldResolver(() => [EventParticipant], { description: 'Who took part, and in what role.' })
   participants(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
     const past = historicalState<EventState>(event);
     if (past) return past.participants.map((p) => Object.assign(new EventParticipant(), { eventId: event.id, ...p }));
     return loaders.participantsByEventId.load(event.id);
   }
 
-  @FieldResolver(() => [Claim], { description: 'The claims about this event.' })
+  @FieldResolver(() => [Claim], { description: 'The claims about this event that you may see, oldest first.' })
   async claims(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
     return (await loaders.claimsByEventId.load(event.id)).filter((claim) => canSee(viewer, claim));
   }
@@ -140,7 +148,7 @@ export class EventsResolver {
     return (await loaders.reviewStepsByRecordId.load(event.id)).map((row) => row.step);
   }
 
-  @FieldResolver(() => [Evidence])
+  @FieldResolver(() => [Evidence], { description: 'The quotes in sources it rests on; deleted evidence is left out.' })
   evidence(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
     return loaders.evidenceByEventId.load(event.id);
   }
@@ -148,7 +156,7 @@ export class EventsResolver {
 
 @Resolver(() => EventParticipant)
 export class EventParticipantsResolver {
-  @FieldResolver(() => EntityRecord)
+  @FieldResolver(() => EntityRecord, { description: 'Who took part.' })
   entity(@Root() participant: EventParticipant, @Ctx() { loaders }: RequestContext) {
     return loaders.entityById.load(participant.entityId);
   }

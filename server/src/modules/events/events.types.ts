@@ -13,7 +13,7 @@ export class FuzzyDate {
   @Field({ description: 'ISO date: the first day of the period.' })
   date: string;
 
-  @Field(() => DatePrecision)
+  @Field(() => DatePrecision, { description: 'How precisely the date is known.' })
   precision: DatePrecision;
 
   @Field({ description: 'The last day of the period, so a client can tell what range the date covers.' })
@@ -22,97 +22,97 @@ export class FuzzyDate {
 
 @InputType({ description: 'A date at a precision; `date` is the first day of its period (a Monday for WEEK).' })
 export class FuzzyDateInput {
-  @Field()
+  @Field({ description: 'YYYY-MM-DD: the day, or the first day of the week (a Monday), month or year.' })
   date: string;
 
-  @Field(() => DatePrecision)
+  @Field(() => DatePrecision, { description: 'How precisely the date is known.' })
   precision: DatePrecision;
 }
 
-@InputType()
+@InputType({ description: 'An entity in a role; one entity may take several roles, each once.' })
 export class ParticipantInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The entity taking part.' })
   entityId: string;
 
-  @Field(() => ParticipantRole)
+  @Field(() => ParticipantRole, { description: 'Its part in the event.' })
   role: ParticipantRole;
 }
 
-@InputType()
+@InputType({ description: 'A new event.' })
 export class CreateEventInput {
-  @Field()
+  @Field({ description: 'A short headline; at most 500 characters.' })
   title: string;
 
   @Field({ description: 'A code from the eventTypes vocabulary.' })
   type: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What happened, in a few sentences.' })
   summary?: string | null;
 
-  @Field(() => FuzzyDateInput, { nullable: true })
+  @Field(() => FuzzyDateInput, { nullable: true, description: 'When it happened or began.' })
   start?: FuzzyDateInput | null;
 
-  @Field(() => FuzzyDateInput, { nullable: true })
+  @Field(() => FuzzyDateInput, { nullable: true, description: 'When it ended, for an event over a span: needs `start`, and not before it.' })
   end?: FuzzyDateInput | null;
 
   @Field(() => String, { nullable: true, description: 'The source\'s own words for the time: "last week".' })
   timeExpression?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The entity where it took place.' })
   placeId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The event this one is part of.' })
   parentId?: string | null;
 
-  @Field(() => EventModality)
+  @Field(() => EventModality, { description: 'Whether it happened, or is expected, planned or alleged.' })
   modality: EventModality;
 
-  @Field(() => [ParticipantInput], { nullable: true })
+  @Field(() => [ParticipantInput], { nullable: true, description: 'Who took part, each in a role.' })
   participants?: ParticipantInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The edit summary, kept in the revision.' })
   reason?: string | null;
 }
 
 @InputType({ description: 'Left-out fields stay as they are; `participants`, when given, replaces the whole list.' })
 export class UpdateEventInput extends UpdateInputBase {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A short headline.' })
   title?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A code from the eventTypes vocabulary.' })
   type?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What happened; null clears it.' })
   summary?: string | null;
 
-  @Field(() => FuzzyDateInput, { nullable: true })
+  @Field(() => FuzzyDateInput, { nullable: true, description: 'When it happened or began; null clears it (and needs `end` cleared too).' })
   start?: FuzzyDateInput | null;
 
-  @Field(() => FuzzyDateInput, { nullable: true })
+  @Field(() => FuzzyDateInput, { nullable: true, description: 'When it ended: not before `start`; null clears it.' })
   end?: FuzzyDateInput | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The source\'s own words for the time: "last week"; null clears it.' })
   timeExpression?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The entity where it took place; null clears it.' })
   placeId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The event this one is part of; null clears it. A cycle of parts is refused.' })
   parentId?: string | null;
 
-  @Field(() => EventModality, { nullable: true })
+  @Field(() => EventModality, { nullable: true, description: 'Whether it happened, or is expected, planned or alleged.' })
   modality?: EventModality;
 
-  @Field(() => [ParticipantInput], { nullable: true })
+  @Field(() => [ParticipantInput], { nullable: true, description: 'Everyone who took part, each in a role: replaces the list.' })
   participants?: ParticipantInput[];
 }
 
 @InputType({ description: 'Days from `from` to `to`, both included (ISO dates).' })
 export class DateRangeInput {
-  @Field()
+  @Field({ description: 'The first day of the range, YYYY-MM-DD.' })
   from: string;
 
-  @Field()
+  @Field({ description: 'The last day of the range, YYYY-MM-DD; not before `from`.' })
   to: string;
 
   @Field(() => Boolean, {
@@ -124,24 +124,24 @@ export class DateRangeInput {
 
 @InputType({ description: 'Every condition given must hold.' })
 export class EventFilter {
-  @Field(() => [ReviewStatus], { nullable: true })
+  @Field(() => [ReviewStatus], { nullable: true, description: 'Events in any of these review statuses (anonymous callers and client apps only ever get VERIFIED and RETRACTED).' })
   status?: ReviewStatus[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Codes from the eventTypes vocabulary.' })
   type?: string[] | null;
 
-  @Field(() => [EventModality], { nullable: true })
+  @Field(() => [EventModality], { nullable: true, description: 'Events with any of these modalities.' })
   modality?: EventModality[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Events this entity took part in.' })
   entityId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Events that took place at this entity.' })
   placeId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Events with evidence in this source.' })
   sourceId?: string | null;
 
-  @Field(() => DateRangeInput, { nullable: true, description: 'Events whose dates, at their precision, fall in this range.' })
+  @Field(() => DateRangeInput, { nullable: true, description: 'Events whose dates, at their precision, fall in this range; undated events never match.' })
   date?: DateRangeInput | null;
 }

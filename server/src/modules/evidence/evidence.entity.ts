@@ -59,7 +59,7 @@ export class Evidence extends VersionedRecord {
   @Column({ type: 'int' })
   endPos: number;
 
-  @Field(() => AnchorStatus)
+  @Field(() => AnchorStatus, { description: 'Whether the selector still holds its exact words; FUZZY and ORPHANED evidence needs an editor.' })
   @Column({ type: 'varchar', length: 12, default: AnchorStatus.ANCHORED })
   anchorStatus: AnchorStatus;
 }

@@ -16,40 +16,40 @@ import { CreateEvidenceInput, QuoteInContext, TextSelector, UpdateEvidenceInput 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
   @Authorized(...EDITORS)
-  @Mutation(() => Evidence, { description: 'Anchors a claim or an event to words in a source.' })
-  async createEvidence(@Arg('input') input: CreateEvidenceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Evidence, { description: 'Anchors a claim or an event to words in a source. For editors and admins.' })
+  async createEvidence(@Arg('input', { description: 'The claim or event, the source, and the words.' }) input: CreateEvidenceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     const written = await services.evidence.create(writeContextOf(viewer, requestId, idempotency), input);
     return services.evidence.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Evidence)
-  updateEvidence(@Arg('input') input: UpdateEvidenceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Evidence, { description: 'Selects the words again, in the same source; the evidence is ANCHORED on them. For editors and admins.' })
+  updateEvidence(@Arg('input', { description: 'The evidence, the version you read, and the words.' }) input: UpdateEvidenceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.evidence.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Evidence)
-  deleteEvidence(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Evidence, { description: 'Soft-deletes evidence: it no longer shows on its claim or event. For editors and admins.' })
+  deleteEvidence(@Arg('input', { description: 'The evidence, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.evidence.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Evidence)
-  restoreEvidence(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Evidence, { description: 'Brings deleted evidence back. For editors and admins.' })
+  restoreEvidence(@Arg('input', { description: 'The deleted evidence and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.evidence.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
-  @FieldResolver(() => TextSelector)
+  @FieldResolver(() => TextSelector, { description: "Where the words are in `sourceRevision`'s text." })
   selector(@Root() evidence: Evidence): TextSelector {
     return { exact: evidence.exact, prefix: evidence.prefix, suffix: evidence.suffix, start: evidence.startPos, end: evidence.endPos };
   }
 
-  @FieldResolver(() => QuoteInContext, { description: 'The quote with up to `chars` characters of its text on each side (the selector\'s own context is 32).' })
+  @FieldResolver(() => QuoteInContext, { description: 'The quote with up to `chars` characters of its text on each side (the selector\'s own prefix and suffix hold 32).' })
   async context(
     @Root() evidence: Evidence,
     @Ctx() { loaders }: RequestContext,
-    @Arg('chars', () => Int, { defaultValue: 160 }) chars: number,
+    @Arg('chars', () => Int, { defaultValue: 160, description: 'How many characters (UTF-16 code units) on each side, 0 to 2000.' }) chars: number,
   ): Promise<QuoteInContext> {
     const check = new InputCheck();
     check.integer('chars', chars, 0, 2000);
@@ -67,19 +67,19 @@ export class EvidenceResolver {
     return loaders.sourceRevisionById.load(evidence.sourceRevisionId);
   }
 
-  @FieldResolver(() => Source)
+  @FieldResolver(() => Source, { description: 'The source whose text the words are in.' })
   async source(@Root() evidence: Evidence, @Ctx() { loaders }: RequestContext) {
     const revision = await loaders.sourceRevisionById.load(evidence.sourceRevisionId);
     return revision && loaders.sourceById.load(revision.sourceId);
   }
 
-  @FieldResolver(() => Claim, { nullable: true })
+  @FieldResolver(() => Claim, { nullable: true, description: "The claim it supports; null for an event's evidence, or a claim you may not see." })
   async claim(@Root() evidence: Evidence, @Ctx() { loaders, viewer }: RequestContext) {
     const claim = evidence.claimId ? await loaders.claimById.load(evidence.claimId) : null;
     return canSee(viewer, claim) ? claim : null;
   }
 
-  @FieldResolver(() => Event, { nullable: true })
+  @FieldResolver(() => Event, { nullable: true, description: "The event it supports; null for a claim's evidence, or an event you may not see." })
   async event(@Root() evidence: Evidence, @Ctx() { loaders, viewer }: RequestContext) {
     const event = evidence.eventId ? await loaders.eventById.load(evidence.eventId) : null;
     return canSee(viewer, event) ? event : null;

@@ -10,16 +10,16 @@ export class TextSelector {
   @Field({ description: 'The quoted words, exactly as in the text.' })
   exact: string;
 
-  @Field({ description: 'The text just before the quote.' })
+  @Field({ description: 'The text just before the quote: up to 32 characters (UTF-16 code units), fewer at the start of the text.' })
   prefix: string;
 
-  @Field({ description: 'The text just after the quote.' })
+  @Field({ description: 'The text just after the quote: up to 32 characters (UTF-16 code units), fewer at the end of the text.' })
   suffix: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Where the quote starts: 0-based, in Unicode code points.' })
   start: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Where the quote ends, excluded, in Unicode code points.' })
   end: number;
 }
 
@@ -29,60 +29,60 @@ export class TextSelector {
     '(code points) from a selection; positions, when given, must hold exactly `exact`.',
 })
 export class SelectorInput {
-  @Field()
+  @Field({ description: 'The words, exactly as in the text; at most 10,000 characters.' })
   exact: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Text that ends right where the quote begins, to pick one of its repeats.' })
   prefix?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Text that begins right where the quote ends, to pick one of its repeats.' })
   suffix?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Where the quote starts: 0-based, in code points; give it with `end`.' })
   start?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Where the quote ends, excluded, in code points; give it with `start`.' })
   end?: number | null;
 }
 
 @InputType({ description: 'Evidence for a claim or for an event (one of the two), in a source: its current text unless a revision is named.' })
 export class CreateEvidenceInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The claim it supports; give this or `eventId`.' })
   claimId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The event it supports; give this or `claimId`.' })
   eventId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The source: the words are looked for in its current text.' })
   sourceId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'A particular snapshot of the text; used instead of `sourceId` when given.' })
   sourceRevisionId?: string | null;
 
-  @Field(() => SelectorInput)
+  @Field(() => SelectorInput, { description: 'The words it rests on.' })
   selector: SelectorInput;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The edit summary, kept in the revision.' })
   reason?: string | null;
 }
 
 @InputType({ description: 'Re-selects the words evidence rests on, in the same source (its current text unless a revision is named).' })
 export class UpdateEvidenceInput extends UpdateInputBase {
-  @Field(() => SelectorInput)
+  @Field(() => SelectorInput, { description: 'The words, selected again; the evidence is ANCHORED on them.' })
   selector: SelectorInput;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "A snapshot of the same source's text; its current text when left out." })
   sourceRevisionId?: string | null;
 }
 
 @ObjectType({ description: 'The quoted words with the text around them, for reading evidence in place.' })
 export class QuoteInContext {
-  @Field()
+  @Field({ description: 'The text before the quote, up to the characters asked for.' })
   before: string;
 
-  @Field()
+  @Field({ description: "The quoted words, read from the revision's text at the selector's positions." })
   exact: string;
 
-  @Field()
+  @Field({ description: 'The text after the quote, up to the characters asked for.' })
   after: string;
 }

@@ -11,18 +11,22 @@ import { AnyRecord, ChainReport, RevertInput, RevisionConnection } from './histo
 export class HistoryResolver {
   /** History holds unreviewed states, so only staff read it (invariant 7). */
   @Authorized(...STAFF)
-  @Query(() => [Revision], { description: "A record's revisions, oldest first, each with its per-field changes and the state after." })
+  @Query(() => [Revision], { description: "A record's revisions, oldest first, each with its per-field changes and the state after. For staff: editors, reviewers and admins." })
   revisions(
-    @Arg('recordType', () => RecordType) recordType: RecordType,
-    @Arg('recordId', () => ID) recordId: string,
+    @Arg('recordType', () => RecordType, { description: 'The kind of record.' }) recordType: RecordType,
+    @Arg('recordId', () => ID, { description: "The record's id." }) recordId: string,
     @Ctx() { services }: RequestContext,
   ) {
     return services.history.forRecord(recordType, recordId);
   }
 
   @Authorized(...STAFF)
-  @Query(() => RevisionConnection, { description: 'Everything one actor changed, newest first: `user:<id>`, `api-key:<id>`, or a run such as `seed:curated.yaml`.' })
-  auditTrail(@Arg('actor') actor: string, @Args() page: PageArgs, @Ctx() { services }: RequestContext) {
+  @Query(() => RevisionConnection, { description: 'Everything one actor changed, newest first: `user:<id>`, `api-key:<id>`, or a run such as `seed:curated.yaml`. For staff: editors, reviewers and admins.' })
+  auditTrail(
+    @Arg('actor', { description: 'The actor exactly as the revision log names it: `user:<id>`, `api-key:<id>`, `seed:<file>`.' }) actor: string,
+    @Args() page: PageArgs,
+    @Ctx() { services }: RequestContext,
+  ) {
     return services.history.byActor(actor, page);
   }
 
@@ -34,17 +38,21 @@ export class HistoryResolver {
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => AnyRecord, { description: "Makes a past revision's content current again, as a new revision." })
-  revert(@Arg('input') input: RevertInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => AnyRecord, {
+    description:
+      "Makes a past revision's content current again, as a new revision. Review status, deletion, merges and a source's text " +
+      'are not taken back; a judged claim or event goes back to review. Not for users or API keys. For editors and admins.',
+  })
+  revert(@Arg('input', { description: 'The revision to go back to, the version you read, and why.' }) input: RevertInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.history.revert(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...STAFF)
-  @Query(() => ChainReport, { description: 'Checks the hash chain of every record (or of one) and names the first broken link.' })
+  @Query(() => ChainReport, { description: 'Checks the hash chain of every record (or of one) and names the first broken link. For staff: editors, reviewers and admins.' })
   verifyRevisionChain(
     @Ctx() { services }: RequestContext,
-    @Arg('recordType', () => RecordType, { nullable: true }) recordType?: RecordType,
-    @Arg('recordId', () => ID, { nullable: true }) recordId?: string,
+    @Arg('recordType', () => RecordType, { nullable: true, description: 'Check only records of this kind.' }) recordType?: RecordType,
+    @Arg('recordId', () => ID, { nullable: true, description: 'Check only this record.' }) recordId?: string,
   ) {
     return services.history.verifyChains({ recordType, recordId });
   }

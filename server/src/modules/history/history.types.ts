@@ -18,7 +18,7 @@ export const AnyRecord = createUnionType({
   resolveType: (value) => RECORD_CLASSES.find((type) => value instanceof type),
 });
 
-@InputType()
+@InputType({ description: "Which past revision's content to make current again." })
 export class RevertInput {
   @Field({ description: 'The revision whose content becomes current again.' })
   revisionId: string;
@@ -26,31 +26,31 @@ export class RevertInput {
   @Field(() => Int, { description: "The record's current version." })
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why; "Revert to version <n>" when left out.' })
   reason?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "Where one record's hash chain breaks." })
 export class ChainBreak {
-  @Field()
+  @Field({ description: 'The kind of record, as a type name: "Claim", "ApiKey".' })
   recordType: string;
 
-  @Field()
+  @Field({ description: "The record's id." })
   recordId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The first revision that fails the check.' })
   version: number;
 
-  @Field()
+  @Field({ description: 'What is wrong: a missing version, a link to the wrong previous hash, or a hash that does not match the content.' })
   problem: string;
 }
 
 @ObjectType({ description: 'The result of checking the revision log, record by record.' })
 export class ChainReport {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many records were checked; the check stops at the first break.' })
   records: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many revisions were checked.' })
   revisions: number;
 
   @Field(() => ChainBreak, { nullable: true, description: 'The first broken link, or null when every chain verifies.' })

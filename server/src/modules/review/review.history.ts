@@ -13,12 +13,12 @@ export class ReviewStep {
   @Field(() => String, { nullable: true, description: "The reviewer's comment, or the editor's note when sending it." })
   comment: string | null;
 
-  @Field({ description: 'Who took the step: a user, or a seed run.' })
+  @Field({ description: 'Who took the step, as the revision log names them: `user:<id>`, or a run such as `seed-review:<file>`.' })
   actor: string;
 
   actorUserId: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the step was taken.' })
   at: Date;
 }
 

@@ -8,21 +8,21 @@ import { ReviewableRecord, ReviewInput, ReviewQueueItem, SubmitForReviewInput } 
 @Resolver()
 export class ReviewResolver {
   @Authorized(...EDITORS)
-  @Mutation(() => ReviewableRecord, { description: 'Sends a DRAFT (or answered DISPUTED) claim or event to review.' })
-  submitForReview(@Arg('input') input: SubmitForReviewInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => ReviewableRecord, { description: 'Sends a DRAFT or DISPUTED claim or event to review: its status becomes IN_REVIEW. For editors and admins.' })
+  submitForReview(@Arg('input', { description: 'The record, the version you read, and a note for the reviewer.' }) input: SubmitForReviewInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.review.submit(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...REVIEWERS)
   @Mutation(() => ReviewableRecord, {
-    description: 'VERIFY, DISPUTE or REJECT a record in review, or RETRACT a verified one. Nobody reviews their own last change.',
+    description: 'VERIFY, DISPUTE or REJECT a record in review, or RETRACT a verified one. Nobody reviews their own last change. For reviewers and admins.',
   })
-  review(@Arg('input') input: ReviewInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  review(@Arg('input', { description: 'The record, the version you reviewed, your decision, and why.' }) input: ReviewInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.review.review(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...STAFF)
-  @Query(() => [ReviewQueueItem], { description: 'What waits for a reviewer, longest waiting first.' })
+  @Query(() => [ReviewQueueItem], { description: 'What waits for a reviewer, longest waiting first. For staff: editors, reviewers and admins.' })
   reviewQueue(@Ctx() { services }: RequestContext) {
     return services.review.queue();
   }

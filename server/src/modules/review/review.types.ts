@@ -12,27 +12,27 @@ export const ReviewableRecord = createUnionType({
   resolveType: (value) => (value instanceof Claim ? Claim : Event),
 });
 
-@InputType()
+@InputType({ description: 'A claim or an event to send to review.' })
 export class SubmitForReviewInput {
   @Field(() => ID, { description: 'A claim or an event.' })
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version you read; a stale one fails with CONFLICT and the current version.' })
   expectedVersion: number;
 
   @Field(() => String, { nullable: true, description: 'A note for the reviewer.' })
   comment?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A reviewer's decision on a claim or an event." })
 export class ReviewInput {
   @Field(() => ID, { description: 'A claim or an event.' })
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version you reviewed; a stale one fails with CONFLICT, so you never judge words you have not read.' })
   expectedVersion: number;
 
-  @Field(() => ReviewDecision)
+  @Field(() => ReviewDecision, { description: 'The judgement; it must fit the record\'s status.' })
   decision: ReviewDecision;
 
   @Field({ description: "The reviewer's reasons; kept in the revision." })
@@ -41,19 +41,19 @@ export class ReviewInput {
 
 @ObjectType({ description: 'A record waiting for a reviewer.' })
 export class ReviewQueueItem {
-  @Field(() => RecordType)
+  @Field(() => RecordType, { description: 'CLAIM or EVENT.' })
   recordType: RecordType;
 
-  @Field(() => ReviewableRecord)
+  @Field(() => ReviewableRecord, { description: 'The claim or event waiting.' })
   record: Claim | Event;
 
   @Field(() => Date, { description: 'When it was sent to review.' })
   submittedAt: Date;
 
-  @Field({ description: 'Who sent it.' })
+  @Field({ description: 'Who sent it, as the revision log names them: `user:<id>`.' })
   submittedBy: string;
 
-  @Field({ description: 'Who last changed its content; they may not review it.' })
+  @Field({ description: 'Who last changed its content, as the revision log names them; they may not judge it.' })
   lastEditedBy: string;
 
   @Field(() => Int, { nullable: true, description: 'The last version a reviewer verified, if any.' })

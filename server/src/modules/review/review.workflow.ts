@@ -8,7 +8,16 @@ export enum ReviewDecision {
   RETRACT = 'RETRACT',
 }
 
-registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
+registerEnumType(ReviewDecision, {
+  name: 'ReviewDecision',
+  description: "A reviewer's judgement; each applies to records in one status only.",
+  valuesConfig: {
+    VERIFY: { description: 'IN_REVIEW → VERIFIED: it holds up against its evidence.' },
+    DISPUTE: { description: 'IN_REVIEW → DISPUTED: it needs the editor to answer.' },
+    REJECT: { description: 'IN_REVIEW → REJECTED: wrong or unsupported.' },
+    RETRACT: { description: 'VERIFIED → RETRACTED: withdrawn; clients still see it, flagged.' },
+  },
+});
 
 /** DESIGN.md: DRAFT → IN_REVIEW → VERIFIED | DISPUTED | REJECTED; VERIFIED → RETRACTED. */
 const DECISIONS: Record<ReviewDecision, { from: ReviewStatus; to: ReviewStatus }> = {

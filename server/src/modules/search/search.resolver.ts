@@ -4,7 +4,11 @@ import { SearchArgs, SearchConnection } from './search.types.js';
 
 @Resolver()
 export class SearchResolver {
-  @Query(() => SearchConnection, { description: 'Claims, events, entities and sources matching words, best first; what a caller may see only.' })
+  @Query(() => SearchConnection, {
+    description:
+      'Claims, events, entities and sources matching words, best first; what the caller may see only. ' +
+      'At most 200 matches of each kind are ranked, so a very common word may leave some out.',
+  })
   search(@Args() args: SearchArgs, @Ctx() { services, viewer }: RequestContext) {
     return services.search.search(viewer, args);
   }

@@ -11,7 +11,7 @@ import { Source } from './source.entity.js';
 @Check('CHK_source_revisions_sha256', `"sha256" = encode(sha256(convert_to("text", 'UTF8')), 'hex')`)
 @Index('IDX_source_revisions_text_fts', { synchronize: false })
 export class SourceRevision {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Its UUID; evidence and annotations point into this snapshot by it.' })
   @PrimaryColumn('uuid')
   id: string;
 
@@ -22,11 +22,11 @@ export class SourceRevision {
   @JoinColumn({ name: 'source_id' })
   source?: Source;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Its place in the source's history: 1 is the text as first recorded, and each correction adds one." })
   @Column({ type: 'int' })
   number: number;
 
-  @Field()
+  @Field({ description: 'The whole text of this snapshot; evidence positions count its Unicode code points.' })
   @Column({ type: 'text' })
   text: string;
 
@@ -34,7 +34,7 @@ export class SourceRevision {
   @Column({ type: 'char', length: 64 })
   sha256: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why this text was recorded: what the correction fixed, or the edit summary of the creation.' })
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 
@@ -49,7 +49,7 @@ export class SourceRevision {
   @JoinColumn({ name: 'actor_user_id' })
   actorUser?: User;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When this text was recorded.' })
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 }

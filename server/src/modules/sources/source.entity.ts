@@ -15,19 +15,19 @@ import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.j
 @Check('CHK_sources_title', `length(btrim("title")) > 0`)
 @Index('IDX_sources_title_trgm', { synchronize: false })
 export class Source extends VersionedRecord {
-  @Field()
+  @Field({ description: 'Its title or headline, as published.' })
   @Column({ type: 'varchar', length: 500 })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it was published: an http or https URL.' })
   @Column({ type: 'varchar', length: 2048, nullable: true })
   url: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who published it: an outlet, a ministry, an agency.' })
   @Column({ type: 'varchar', length: 300, nullable: true })
   publisher: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its byline, if it has one.' })
   @Column({ type: 'varchar', length: 300, nullable: true })
   author: string | null;
 
@@ -35,11 +35,11 @@ export class Source extends VersionedRecord {
   @Column({ type: 'date', nullable: true })
   publishedAt: string | null;
 
-  @Field(() => DatePrecision, { nullable: true })
+  @Field(() => DatePrecision, { nullable: true, description: 'How precisely `publishedAt` is known: DAY, MONTH or YEAR.' })
   @Column({ type: 'varchar', length: 8, nullable: true })
   publishedPrecision: DatePrecision | null;
 
-  @Field(() => PublicationDateBasis, { nullable: true })
+  @Field(() => PublicationDateBasis, { nullable: true, description: 'Whether the date is stated in the source or inferred from its content; set exactly when `publishedAt` is.' })
   @Column({ type: 'varchar', length: 32, nullable: true })
   publishedBasis: PublicationDateBasis | null;
 
@@ -51,15 +51,15 @@ export class Source extends VersionedRecord {
   @Column({ type: 'varchar', length: 35 })
   language: string;
 
-  @Field(() => SourceKind)
+  @Field(() => SourceKind, { description: 'What sort of document it is.' })
   @Column({ type: 'varchar', length: 32 })
   kind: SourceKind;
 
-  @Field(() => Reliability, { nullable: true })
+  @Field(() => Reliability, { nullable: true, description: 'Admiralty grade of the source, A (completely reliable) to F (cannot be judged); null if not graded.' })
   @Column({ type: 'char', length: 1, nullable: true })
   reliability: Reliability | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Why it got that grade, in the editor's words." })
   @Column({ type: 'text', nullable: true })
   reliabilityNote: string | null;
 }

@@ -10,53 +10,53 @@ import { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceConnec
 
 @Resolver(() => Source)
 export class SourcesResolver {
-  @Query(() => Source, { nullable: true })
+  @Query(() => Source, { nullable: true, description: 'A source by id; null if there is none or it is deleted.' })
   source(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The source's id." }) id: string,
     @Ctx() { services, viewer }: RequestContext,
-    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions.' }) asOf?: Date,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions: its own fields and links then; evidence, reviews and records it leads to as they are now.' }) asOf?: Date,
     @Arg('includeDeleted', () => Boolean, { nullable: true, description: 'Staff only: find it even if deleted.' }) includeDeleted?: boolean,
   ) {
     return services.sources.get(viewer, id, { asOf, includeDeleted });
   }
 
-  @Query(() => SourceConnection)
+  @Query(() => SourceConnection, { description: 'Sources, newest first unless `order` says otherwise. Sources are not reviewed: every caller sees every one not deleted.' })
   sources(
     @Args() args: ListArgs,
     @Ctx() { services, viewer }: RequestContext,
-    @Arg('filter', () => SourceFilter, { nullable: true }) filter?: SourceFilter,
+    @Arg('filter', () => SourceFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' }) filter?: SourceFilter,
   ) {
     return services.sources.list(viewer, args, filter ?? {});
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Source)
-  async createSource(@Arg('input') input: CreateSourceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Source, { description: 'Records a source; its text becomes the first snapshot. For editors and admins.' })
+  async createSource(@Arg('input', { description: 'Its metadata and its text as published.' }) input: CreateSourceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     const written = await services.sources.create(writeContextOf(viewer, requestId, idempotency), input);
     return services.sources.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Source, { description: "Changes a source's metadata." })
-  updateSource(@Arg('input') input: UpdateSourceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Source, { description: "Changes a source's metadata. For editors and admins." })
+  updateSource(@Arg('input', { description: 'The source, the version you read, and the fields to change.' }) input: UpdateSourceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.sources.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Source)
-  deleteSource(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Source, { description: 'Soft-deletes a source; its snapshots and evidence stay as they are. For editors and admins.' })
+  deleteSource(@Arg('input', { description: 'The source, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.sources.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Source)
-  restoreSource(@Arg('input') input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Source, { description: 'Brings a deleted source back. For editors and admins.' })
+  restoreSource(@Arg('input', { description: 'The deleted source and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.sources.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => ReanchorReport, { description: 'Corrects the text: a new snapshot, and every evidence re-anchored, with a report.' })
-  correctSourceText(@Arg('input') input: CorrectSourceTextInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => ReanchorReport, { description: 'Corrects the text: a new snapshot, and every evidence re-anchored, with a report. For editors and admins.' })
+  correctSourceText(@Arg('input', { description: 'The source, the version you read, the whole corrected text, and what was wrong.' }) input: CorrectSourceTextInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.sources.correctText(writeContextOf(viewer, requestId, idempotency), input);
   }
 
@@ -65,7 +65,7 @@ export class SourcesResolver {
     return loaders.sourceRevisionsBySourceId.load(source.id);
   }
 
-  @FieldResolver(() => SourceRevision, { description: 'The current text snapshot.' })
+  @FieldResolver(() => SourceRevision, { description: 'The latest text snapshot, the one new evidence goes on (also when the source is read `asOf` a past moment).' })
   async currentRevision(@Root() source: Source, @Ctx() { loaders }: RequestContext) {
     return (await loaders.sourceRevisionsBySourceId.load(source.id)).at(-1);
   }
@@ -73,7 +73,7 @@ export class SourcesResolver {
 
 @Resolver(() => SourceRevision)
 export class SourceRevisionsResolver {
-  @FieldResolver(() => Source)
+  @FieldResolver(() => Source, { description: 'The source this is a snapshot of.' })
   source(@Root() revision: SourceRevision, @Ctx() { loaders }: RequestContext) {
     return loaders.sourceById.load(revision.sourceId);
   }

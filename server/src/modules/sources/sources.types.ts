@@ -11,45 +11,45 @@ import { Source } from './source.entity.js';
 
 export const SourceConnection = connectionType(Source, 'Source');
 
-@InputType()
+@InputType({ description: 'A new source: its metadata and its text as published.' })
 export class CreateSourceInput {
-  @Field()
+  @Field({ description: 'Its title or headline, as published; at most 500 characters.' })
   title: string;
 
   @Field({ description: 'The text as published, page furniture included; it becomes the first snapshot.' })
   text: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it was published: an http or https URL.' })
   url?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who published it: an outlet, a ministry, an agency.' })
   publisher?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its byline, if it has one.' })
   author?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO date, the first day of its period at `publishedPrecision`.' })
   publishedAt?: string | null;
 
-  @Field(() => DatePrecision, { nullable: true })
+  @Field(() => DatePrecision, { nullable: true, description: 'DAY, MONTH or YEAR (WEEK is refused); given with `publishedAt`.' })
   publishedPrecision?: DatePrecision | null;
 
-  @Field(() => PublicationDateBasis, { nullable: true })
+  @Field(() => PublicationDateBasis, { nullable: true, description: 'How the date is known: required with `publishedAt`, refused without it.' })
   publishedBasis?: PublicationDateBasis | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "How the publication date is known, in the editor's words." })
   publishedNote?: string | null;
 
   @Field({ description: 'BCP 47 language tag: "en", "my", "pt-BR".' })
   language: string;
 
-  @Field(() => SourceKind)
+  @Field(() => SourceKind, { description: 'What sort of document it is.' })
   kind: SourceKind;
 
-  @Field(() => Reliability, { nullable: true })
+  @Field(() => Reliability, { nullable: true, description: 'Admiralty grade of the source, A to F.' })
   reliability?: Reliability | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it gets that grade.' })
   reliabilityNote?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The edit summary, kept in the revision.' })
@@ -58,49 +58,52 @@ export class CreateSourceInput {
 
 @InputType({ description: "Changes a source's metadata; the text changes only through correctSourceText. Left-out fields stay as they are." })
 export class UpdateSourceInput extends UpdateInputBase {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its title or headline, as published.' })
   title?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it was published: an http or https URL; null clears it.' })
   url?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who published it; null clears it.' })
   publisher?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its byline; null clears it.' })
   author?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date, the first day of its period at `publishedPrecision`; to clear it, null `publishedPrecision` and `publishedBasis` too.',
+  })
   publishedAt?: string | null;
 
-  @Field(() => DatePrecision, { nullable: true })
+  @Field(() => DatePrecision, { nullable: true, description: 'DAY, MONTH or YEAR (WEEK is refused); goes with `publishedAt`.' })
   publishedPrecision?: DatePrecision | null;
 
-  @Field(() => PublicationDateBasis, { nullable: true })
+  @Field(() => PublicationDateBasis, { nullable: true, description: 'How the date is known: required with a publication date, refused without one.' })
   publishedBasis?: PublicationDateBasis | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "How the publication date is known, in the editor's words." })
   publishedNote?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'BCP 47 language tag: "en", "my", "pt-BR".' })
   language?: string;
 
-  @Field(() => SourceKind, { nullable: true })
+  @Field(() => SourceKind, { nullable: true, description: 'What sort of document it is.' })
   kind?: SourceKind;
 
-  @Field(() => Reliability, { nullable: true })
+  @Field(() => Reliability, { nullable: true, description: 'Admiralty grade of the source, A to F; null clears it.' })
   reliability?: Reliability | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it gets that grade.' })
   reliabilityNote?: string | null;
 }
 
 @InputType({ description: 'Replaces the text with a corrected one: a new snapshot, and every evidence re-anchored.' })
 export class CorrectSourceTextInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The source to correct.' })
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The source's version you read; a stale one fails with CONFLICT and the current version." })
   expectedVersion: number;
 
   @Field({ description: 'The whole corrected text.' })
@@ -112,19 +115,19 @@ export class CorrectSourceTextInput {
 
 @ObjectType({ description: 'Where one evidence went when the text was corrected.' })
 export class EvidenceReanchoring {
-  @Field(() => Evidence)
+  @Field(() => Evidence, { description: 'The evidence, as it stands after the correction.' })
   evidence: Evidence;
 
-  @Field(() => AnchorStatus)
+  @Field(() => AnchorStatus, { description: 'Where it landed: ANCHORED exactly, FUZZY on a near match, or ORPHANED.' })
   status: AnchorStatus;
 
-  @Field(() => String, { nullable: true, description: 'POSITION or QUOTE for an ANCHORED result.' })
+  @Field(() => String, { nullable: true, description: 'How an ANCHORED result was found: POSITION (where it stood, shifted by the edit) or QUOTE (by its words and context); null otherwise.' })
   method: string | null;
 
   @Field(() => Float, { nullable: true, description: 'For a FUZZY result: how close the new words are to the old, 0 to 1.' })
   similarity: number | null;
 
-  @Field(() => TextSelector)
+  @Field(() => TextSelector, { description: 'Its selector before the correction, over the text it was on.' })
   before: TextSelector;
 
   @Field(() => TextSelector, { nullable: true, description: 'Null for ORPHANED: the evidence stays on the text it matched.' })
@@ -133,28 +136,28 @@ export class EvidenceReanchoring {
 
 @ObjectType({ description: 'What a text correction did to the evidence on the source.' })
 export class ReanchorReport {
-  @Field(() => Source)
+  @Field(() => Source, { description: 'The corrected source.' })
   source: Source;
 
-  @Field(() => SourceRevision)
+  @Field(() => SourceRevision, { description: 'The new text snapshot.' })
   revision: SourceRevision;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many evidence records were found exactly in the new text.' })
   anchored: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many were moved to a near match, for a reviewer to confirm.' })
   fuzzy: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many could not be found; they stay on the older text they match.' })
   orphaned: number;
 
   @Field(() => [EvidenceReanchoring], { description: 'Every evidence, FUZZY and ORPHANED first: those need an editor.' })
   changes: EvidenceReanchoring[];
 }
 
-@InputType()
+@InputType({ description: 'Every condition given must hold.' })
 export class SourceFilter {
-  @Field(() => [SourceKind], { nullable: true })
+  @Field(() => [SourceKind], { nullable: true, description: 'Sources of any of these kinds.' })
   kind?: SourceKind[] | null;
 
   @Field(() => [String], { nullable: true, description: 'BCP 47 tags: "en", "my".' })

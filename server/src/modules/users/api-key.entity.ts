@@ -8,7 +8,7 @@ import { User } from './user.entity.js';
 @Entity('api_keys')
 @Check('CHK_api_keys_hash', `length("key_hash") > 0`)
 export class ApiKey extends VersionedRecord {
-  @Field()
+  @Field({ description: 'Which client app it is for.' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
@@ -26,15 +26,15 @@ export class ApiKey extends VersionedRecord {
   @JoinColumn({ name: 'created_by_id' })
   createdBy?: User;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Meant for when the key was last used; not recorded yet, so always null.' })
   @Column({ type: 'timestamptz', nullable: true })
   lastUsedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it stops working; null if it never expires.' })
   @Column({ type: 'timestamptz', nullable: true })
   expiresAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When an admin revoked it; null while it is live.' })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 }

@@ -9,20 +9,20 @@ import { writeContextOf } from './viewer.js';
 @Resolver(() => ApiKey)
 export class ApiKeysResolver {
   @Authorized(Role.ADMIN)
-  @Query(() => [ApiKey], { description: "Client apps' keys, newest first (never the keys themselves)." })
+  @Query(() => [ApiKey], { description: "Client apps' keys, newest first (never the keys themselves). For admins." })
   apiKeys(@Ctx() { services }: RequestContext) {
     return services.apiKeys.list();
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => CreatedApiKey)
-  createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => CreatedApiKey, { description: 'Makes a key for a client app; the key itself is in the answer, this once. For admins.' })
+  createApiKey(@Arg('input', { description: 'Which client app it is for, and when it expires.' }) input: CreateApiKeyInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.apiKeys.create(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => ApiKey, { description: 'Revokes a key at once; `reason` says why.' })
-  revokeApiKey(@Arg('input') input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => ApiKey, { description: 'Revokes a key at once; `reason` says why. For admins.' })
+  revokeApiKey(@Arg('input', { description: 'The key, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.apiKeys.revoke(writeContextOf(viewer, requestId, idempotency), input);
   }
 }

@@ -13,11 +13,11 @@ export class User extends VersionedRecord {
   @Column({ type: 'varchar', length: 320 })
   email: string;
 
-  @Field()
+  @Field({ description: 'Display name, shown as the actor in history and review.' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'What the user may do.' })
   @Column({ type: 'text', array: true, default: '{}' })
   roles: Role[];
 
@@ -25,7 +25,7 @@ export class User extends VersionedRecord {
   @Column({ type: 'text', nullable: true })
   passwordHash: string | null;
 
-  @Field()
+  @Field({ description: 'A disabled user cannot sign in, and their sessions stop at once.' })
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 }

@@ -7,7 +7,16 @@ export enum Role {
   CLIENT = 'CLIENT',
 }
 
-registerEnumType(Role, { name: 'Role', description: 'No role at all is an anonymous caller.' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a caller may do; no role at all is an anonymous caller. docs/access.md has the full table.',
+  valuesConfig: {
+    ADMIN: { description: 'Manages users and API keys, and may do all that editors and reviewers do.' },
+    EDITOR: { description: 'Creates and changes records and sends them to review; reads drafts and history.' },
+    REVIEWER: { description: 'Judges claims and events in review; reads drafts and history and writes notes, but changes no records.' },
+    CLIENT: { description: "A client app's API key: reads what anonymous callers read." },
+  },
+});
 
 /** Who may create and change records. */
 export const EDITORS = [Role.EDITOR, Role.ADMIN] as const;

@@ -8,13 +8,13 @@ import { writeContextOf } from './viewer.js';
 
 @Resolver(() => User)
 export class UsersResolver {
-  @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })
+  @Query(() => User, { nullable: true, description: 'The signed-in user; null for anonymous callers and API keys.' })
   me(@Ctx() { viewer, loaders }: RequestContext) {
     return viewer.userId ? loaders.userById.load(viewer.userId) : null;
   }
 
   @Mutation(() => LoginResult, { description: 'Signs in: sets an HttpOnly session cookie.' })
-  async login(@Arg('input') input: LoginInput, @Ctx() context: RequestContext): Promise<LoginResult> {
+  async login(@Arg('input', { description: 'Email and password.' }) input: LoginInput, @Ctx() context: RequestContext): Promise<LoginResult> {
     const { services, sessionCookie } = context;
     const user = await services.users.login(input.email, input.password, context.clientAddress);
     const token = await services.sessions.issue(user.id);
@@ -25,21 +25,21 @@ export class UsersResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Query(() => [User], { description: 'Every account, by name.' })
+  @Query(() => [User], { description: 'Every account, by name. For admins.' })
   users(@Ctx() { services }: RequestContext) {
     return services.users.list();
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User)
-  async createUser(@Arg('input') input: CreateUserInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => User, { description: 'Creates an account that signs in with a password. For admins.' })
+  async createUser(@Arg('input', { description: 'Email, name, roles and first password.' }) input: CreateUserInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     const written = await services.users.create(writeContextOf(viewer, requestId, idempotency), { ...input, reason: 'Created by an admin' });
     return services.users.active(written.revision.recordId);
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User)
-  updateUser(@Arg('input') input: UpdateUserInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => User, { description: "Changes a user's name or roles, or whether they may sign in. For admins." })
+  updateUser(@Arg('input', { description: 'The user, the version you read, and the fields to change.' }) input: UpdateUserInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.users.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
@@ -51,7 +51,7 @@ export class UsersResolver {
 
   /** An address is personal data: its owner and admins see it, nobody else. */
   @Authorized()
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { nullable: true, description: 'The address they sign in with. Only they and admins may read it; others get FORBIDDEN.' })
   email(@Root() user: User, @Ctx() { viewer }: RequestContext): string {
     if (viewer.userId === user.id || viewer.roles.includes(Role.ADMIN)) return user.email;
     throw new DomainError(ErrorCode.FORBIDDEN, "Only its owner and admins see a user's email");

@@ -4,65 +4,65 @@ import { Role } from './users.enums.js';
 import { ApiKey } from './api-key.entity.js';
 import { User } from './user.entity.js';
 
-@InputType()
+@InputType({ description: 'After 5 failed sign-ins for an account, or 30 from one address, within 15 minutes, sign-in is RATE_LIMITED.' })
 export class LoginInput {
-  @Field()
+  @Field({ description: 'The email address of the account, in any case.' })
   email: string;
 
-  @Field()
+  @Field({ description: 'Its password.' })
   password: string;
 }
 
 @ObjectType({ description: 'A signed-in session: the token travels in an HttpOnly cookie, never in the body.' })
 export class LoginResult {
-  @Field(() => User)
+  @Field(() => User, { description: 'The user now signed in.' })
   user: User;
 
   @Field(() => Date, { description: 'When the session ends unless renewed by use.' })
   expiresAt: Date;
 }
 
-@InputType()
+@InputType({ description: 'A key for one client app.' })
 export class CreateApiKeyInput {
   @Field({ description: 'Which client app it is for.' })
   name: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it stops working, in the future; never when left out.' })
   expiresAt?: Date | null;
 }
 
 @ObjectType({ description: 'A new API key: `key` is shown this once and is not stored; keep it in the client app.' })
 export class CreatedApiKey {
-  @Field(() => ApiKey)
+  @Field(() => ApiKey, { description: "The key's record, as `apiKeys` lists it." })
   apiKey: ApiKey;
 
   @Field({ description: 'Send it as `Authorization: Bearer <key>`.' })
   key: string;
 }
 
-@InputType()
+@InputType({ description: 'A new account, enabled at once.' })
 export class CreateUserInput {
-  @Field()
+  @Field({ description: 'The address they sign in with; unique, whatever the case, and stored in lower case.' })
   email: string;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   name: string;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'What the user may do; with none, they can sign in but act as an anonymous caller.' })
   roles: Role[];
 
-  @Field({ description: `At least 12 characters; the user should change it.` })
+  @Field({ description: 'At least 12 characters; only its argon2id hash is kept.' })
   password: string;
 }
 
 @InputType({ description: 'Left-out fields stay as they are.' })
 export class UpdateUserInput extends UpdateInputBase {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Display name.' })
   name?: string;
 
-  @Field(() => [Role], { nullable: true })
+  @Field(() => [Role], { nullable: true, description: 'Every role: replaces the list. Nobody removes their own ADMIN role.' })
   roles?: Role[];
 
-  @Field(() => Boolean, { nullable: true, description: 'A disabled user cannot sign in, and their sessions stop at once.' })
+  @Field(() => Boolean, { nullable: true, description: 'A disabled user cannot sign in, and their sessions stop at once. Nobody disables themself.' })
   disabled?: boolean;
 }
