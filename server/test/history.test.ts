@@ -95,7 +95,7 @@ describe('history', () => {
     await db.owner.query(`UPDATE revisions SET state = jsonb_set(state, '{name}', '"Forged"') WHERE id = $1`, [victim.id]);
     await db.owner.query(`ALTER TABLE revisions ENABLE TRIGGER revisions_append_only`);
     const broken = dataOf(await gql<any>(query, {}, reviewer.viewer)).verifyRevisionChain;
-    expect(broken.firstBreak).toEqual({ recordType: 'Entity', recordId: entityB, version: 1, problem: 'hash does not match its content' });
+    expect(broken.firstBreak).toEqual({ recordType: 'ENTITY', recordId: entityB, version: 1, problem: 'hash does not match its content' });
     expect(errorCodes(await gql(query, {}, viewers.client))).toEqual(['FORBIDDEN']);
   });
 });

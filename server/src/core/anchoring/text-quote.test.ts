@@ -42,6 +42,15 @@ describe('positions in code points', () => {
     expect(sliceCodePoints(text, 4, 7)).toBe('“c”');
   });
 
+  it('never cut context through the middle of an emoji', () => {
+    const emojis = '😀'.repeat(20);
+    // 32 code units before and after would start and end inside a pair: the context is one unit shorter instead.
+    const selector = selectorForRange(`${emojis}xqy${emojis}`, 41, 42);
+    expect(selector.exact).toBe('q');
+    expect(selector.prefix).toBe(`${'😀'.repeat(15)}x`);
+    expect(selector.suffix).toBe(`y${'😀'.repeat(15)}`);
+  });
+
   it('round-trip through selectorForRange', () => {
     const selector = selectorForRange(text, 1, 3);
     expect(selector.exact).toBe('😀');

@@ -55,11 +55,22 @@ export function locateQuote(text: string, quote: TextQuote): QuoteMatch {
 export function selectorForRange(text: string, startUnit: number, endUnit: number): TextSelector {
   return {
     exact: text.slice(startUnit, endUnit),
-    prefix: text.slice(Math.max(0, startUnit - CONTEXT_LENGTH), startUnit),
-    suffix: text.slice(endUnit, endUnit + CONTEXT_LENGTH),
+    prefix: text.slice(wholeCharacterBoundary(text, Math.max(0, startUnit - CONTEXT_LENGTH), 1), startUnit),
+    suffix: text.slice(endUnit, wholeCharacterBoundary(text, endUnit + CONTEXT_LENGTH, -1)),
     start: codePointIndex(text, startUnit),
     end: codePointIndex(text, endUnit),
   };
+}
+
+/**
+ * A code unit index moved, by one in `direction`, off the middle of a surrogate pair, so that context cut there
+ * never holds half an emoji.
+ */
+export function wholeCharacterBoundary(text: string, unit: number, direction: 1 | -1): number {
+  const before = text.charCodeAt(unit - 1);
+  const at = text.charCodeAt(unit);
+  const splitsPair = before >= 0xd800 && before <= 0xdbff && at >= 0xdc00 && at <= 0xdfff;
+  return splitsPair ? unit + direction : unit;
 }
 
 /** The code point index of a code unit index. */

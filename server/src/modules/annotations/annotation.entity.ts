@@ -20,9 +20,9 @@ import { AnnotatedRecordType, Motivation } from './annotations.enums.js';
 @Index('IDX_annotations_target', ['targetType', 'targetId'])
 @Index('IDX_annotations_parent', ['parentId'])
 export class Annotation extends VersionedRecord {
-  @Field({ description: 'The kind of record the note is on, as a type name: "Source", "Entity", "Event", "Claim", "Evidence" or "Annotation".' })
+  @Field(() => AnnotatedRecordType, { description: 'The kind of record the note is on.' })
   @Column({ type: 'varchar', length: 20 })
-  targetType: string;
+  targetType: AnnotatedRecordType;
 
   @Column('uuid')
   targetId: string;

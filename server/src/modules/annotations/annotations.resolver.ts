@@ -29,13 +29,13 @@ export class AnnotationsResolver {
   @Authorized(...STAFF)
   @Mutation(() => Annotation, { description: "Changes a note's text, tags or motivation, or marks it resolved, whoever wrote it. For staff: editors, reviewers and admins." })
   updateAnnotation(@Arg('input', { description: 'The note, the version you read, and the fields to change.' }) input: UpdateAnnotationInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
-    return services.annotations.update(writeContextOf(viewer, requestId, idempotency), input);
+    return services.annotations.update(viewer, writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...STAFF)
   @Mutation(() => Annotation, { description: 'Soft-deletes a note; its replies stay. For staff: editors, reviewers and admins.' })
   deleteAnnotation(@Arg('input', { description: 'The note, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
-    return services.annotations.delete(writeContextOf(viewer, requestId, idempotency), input);
+    return services.annotations.delete(viewer, writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...STAFF)

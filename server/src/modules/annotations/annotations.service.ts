@@ -1,5 +1,5 @@
 import { IsNull, type DataSource } from 'typeorm';
-import { BadInputError } from '../../core/errors.js';
+import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
@@ -8,6 +8,8 @@ import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { anchorSelector } from '../evidence/evidence.service.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
+import { Role } from '../users/users.enums.js';
+import type { Viewer } from '../users/viewer.js';
 import { Annotation } from './annotation.entity.js';
 import { AnnotatedRecordType, Motivation } from './annotations.enums.js';
 import { AnnotationRecord, type AnnotationState } from './annotations.state.js';
@@ -36,6 +38,12 @@ function checkContent(fields: AnnotationContent): AnnotationContent {
   };
   check.done();
   return normalised;
+}
+
+function mustBeAuthor(viewer: Viewer, note: { authorId: string | null }): void {
+  if (note.authorId !== viewer.userId && !viewer.roles.includes(Role.ADMIN)) {
+    throw new DomainError(ErrorCode.FORBIDDEN, 'Only the author of a note, or an admin, may change or delete it');
+  }
 }
 
 export class AnnotationsService {
@@ -102,18 +110,27 @@ export class AnnotationsService {
     return this.current(id);
   }
 
-  async update(context: WriteContext, input: UpdateAnnotationInput): Promise<Annotation> {
+  /** Anyone on the staff may resolve a note; only its author, or an admin, may change what it says. */
+  async update(viewer: Viewer, context: WriteContext, input: UpdateAnnotationInput): Promise<Annotation> {
     const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
-    await new RecordWriter(this.dataSource).replace(context, AnnotationRecord, target, (before) => ({
-      ...before,
-      ...checkContent(applyPatch<AnnotationContent>({ motivation: before.motivation, body: before.body, tags: before.tags, resolved: before.resolved }, input)),
-    }));
+    await new RecordWriter(this.dataSource).replace(context, AnnotationRecord, target, (before) => {
+      const rewrites = input.body !== undefined || input.tags !== undefined || input.motivation !== undefined;
+      if (rewrites) mustBeAuthor(viewer, before);
+      return {
+        ...before,
+        ...checkContent(applyPatch<AnnotationContent>({ motivation: before.motivation, body: before.body, tags: before.tags, resolved: before.resolved }, input)),
+      };
+    });
     return this.current(target.id);
   }
 
-  async delete(context: WriteContext, target: ChangeTarget): Promise<Annotation> {
-    await new RecordWriter(this.dataSource).softDelete(context, AnnotationRecord, { ...target, id: requireId(target.id) });
-    return this.current(target.id);
+  async delete(viewer: Viewer, context: WriteContext, target: ChangeTarget): Promise<Annotation> {
+    const id = requireId(target.id);
+    const note = await this.dataSource.manager.findOneBy(Annotation, { id });
+    if (!note) throw new NotFoundError('Annotation', id);
+    mustBeAuthor(viewer, note);
+    await new RecordWriter(this.dataSource).softDelete(context, AnnotationRecord, { ...target, id });
+    return this.current(id);
   }
 
   async restore(context: WriteContext, target: ChangeTarget): Promise<Annotation> {

@@ -43,7 +43,7 @@ export const AnnotationRecord: RecordKind<AnnotationState, Annotation> = {
     const row = await manager.findOneBy(Annotation, { id });
     if (!row) return null;
     return {
-      targetType: row.targetType as AnnotatedRecordType,
+      targetType: row.targetType,
       targetId: row.targetId,
       span:
         row.sourceRevisionId && row.exact !== null

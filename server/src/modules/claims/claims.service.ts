@@ -9,8 +9,8 @@ import { RecordType, RevisionOperation } from '../../core/revisions/revisions.en
 import { InputCheck, requireId } from '../../core/validation.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { statusAfterEdit } from '../review/review.workflow.js';
-import { findRecord } from '../history/history.service.js';
-import { canSee, visibleOnly, type LookupOptions } from '../review/visibility.js';
+import { findVisibleRecord } from '../history/history.service.js';
+import { visibleOnly, type LookupOptions } from '../review/visibility.js';
 import type { Viewer } from '../users/viewer.js';
 import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from './claim.entity.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
@@ -75,9 +75,8 @@ export class ClaimsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
-  async get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Claim | null> {
-    const record = await findRecord(this.dataSource, RecordType.CLAIM, Claim, id, options.asOf);
-    return canSee(viewer, record, options) ? record : null;
+  get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Claim | null> {
+    return findVisibleRecord(this.dataSource, viewer, RecordType.CLAIM, Claim, id, options);
   }
 
   list(viewer: Viewer, args: ListArgs, filter: ClaimFilter = {}): Promise<Connection<Claim>> {

@@ -6,8 +6,8 @@ import { applyPatch } from '../../core/patch.js';
 import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import { findRecord } from '../history/history.service.js';
-import { canSee, visibleOnly, type LookupOptions } from '../review/visibility.js';
+import { findVisibleRecord } from '../history/history.service.js';
+import { visibleOnly, type LookupOptions } from '../review/visibility.js';
 import type { Viewer } from '../users/viewer.js';
 import { EntityKind } from './entities.enums.js';
 import { EntityKindRecord, type EntityFields, type EntityState } from './entities.state.js';
@@ -51,9 +51,8 @@ export class EntitiesService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
-  async get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<EntityRecord | null> {
-    const record = await findRecord(this.dataSource, RecordType.ENTITY, EntityRecord, id, options.asOf);
-    return canSee(viewer, record, options) ? record : null;
+  get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<EntityRecord | null> {
+    return findVisibleRecord(this.dataSource, viewer, RecordType.ENTITY, EntityRecord, id, options);
   }
 
   /** Merged entities stay out of lists: they are redirects to the entity they were merged into. */

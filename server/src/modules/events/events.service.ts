@@ -10,8 +10,8 @@ import { RecordType, RevisionOperation } from '../../core/revisions/revisions.en
 import { InputCheck, requireId } from '../../core/validation.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { statusAfterEdit } from '../review/review.workflow.js';
-import { findRecord } from '../history/history.service.js';
-import { canSee, visibleOnly, type LookupOptions } from '../review/visibility.js';
+import { findVisibleRecord } from '../history/history.service.js';
+import { visibleOnly, type LookupOptions } from '../review/visibility.js';
 import type { Viewer } from '../users/viewer.js';
 import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
@@ -135,9 +135,8 @@ export class EventsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
-  async get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Event | null> {
-    const record = await findRecord(this.dataSource, RecordType.EVENT, Event, id, options.asOf);
-    return canSee(viewer, record, options) ? record : null;
+  get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Event | null> {
+    return findVisibleRecord(this.dataSource, viewer, RecordType.EVENT, Event, id, options);
   }
 
   list(viewer: Viewer, args: ListArgs, filter: EventFilter = {}): Promise<Connection<Event>> {

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { codeUnitIndex } from '../../core/anchoring/text-quote.js';
+import { codeUnitIndex, wholeCharacterBoundary } from '../../core/anchoring/text-quote.js';
 import { InputCheck } from '../../core/validation.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Claim } from '../claims/claim.entity.js';
@@ -59,7 +59,11 @@ export class EvidenceResolver {
     const start = codeUnitIndex(text, evidence.startPos);
     const end = codeUnitIndex(text, evidence.endPos);
     if (start < 0 || end < start) return { before: evidence.prefix, exact: evidence.exact, after: evidence.suffix };
-    return { before: text.slice(Math.max(0, start - chars), start), exact: text.slice(start, end), after: text.slice(end, end + chars) };
+    return {
+      before: text.slice(wholeCharacterBoundary(text, Math.max(0, start - chars), 1), start),
+      exact: text.slice(start, end),
+      after: text.slice(end, wholeCharacterBoundary(text, end + chars, -1)),
+    };
   }
 
   @FieldResolver(() => SourceRevision, { description: 'The text snapshot the selector points into.' })

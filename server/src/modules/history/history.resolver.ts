@@ -15,9 +15,9 @@ export class HistoryResolver {
   revisions(
     @Arg('recordType', () => RecordType, { description: 'The kind of record.' }) recordType: RecordType,
     @Arg('recordId', () => ID, { description: "The record's id." }) recordId: string,
-    @Ctx() { services }: RequestContext,
+    @Ctx() { services, viewer }: RequestContext,
   ) {
-    return services.history.forRecord(recordType, recordId);
+    return services.history.forRecord(viewer, recordType, recordId);
   }
 
   @Authorized(...STAFF)
@@ -25,9 +25,9 @@ export class HistoryResolver {
   auditTrail(
     @Arg('actor', { description: 'The actor exactly as the revision log names it: `user:<id>`, `api-key:<id>`, `seed:<file>`.' }) actor: string,
     @Args() page: PageArgs,
-    @Ctx() { services }: RequestContext,
+    @Ctx() { services, viewer }: RequestContext,
   ) {
-    return services.history.byActor(actor, page);
+    return services.history.byActor(viewer, actor, page);
   }
 
   @FieldResolver(() => String, { description: "Who wrote it, by name: the user's, the API key's, or the run's." })

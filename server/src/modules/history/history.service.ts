@@ -1,5 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { BadInputError, NotFoundError } from '../../core/errors.js';
+import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors.js';
 import { paginate, type Connection, type PageRequest } from '../../core/paging/connection.js';
 import { verifyRecordChain, type ChainBreak } from '../../core/revisions/chain.js';
 import type { RecordState } from '../../core/revisions/diff.js';
@@ -10,11 +10,17 @@ import { InputCheck, requireId } from '../../core/validation.js';
 import { RECORDS } from '../records.js';
 import type { ReviewStatus } from '../review/review.enums.js';
 import { statusAfterEdit } from '../review/review.workflow.js';
+import { Role } from '../users/users.enums.js';
+import { seesUnreviewed, type Viewer } from '../users/viewer.js';
+import { canSee, type LookupOptions } from '../review/visibility.js';
+
+/** Records about people and keys, whose states hold emails and roles. */
+const ACCOUNT_RECORDS: readonly RecordType[] = [RecordType.USER, RecordType.API_KEY];
 
 export interface ChainReport {
   records: number;
   revisions: number;
-  firstBreak: (ChainBreak & { recordType: string; recordId: string }) | null;
+  firstBreak: (ChainBreak & { recordType: RecordType; recordId: string }) | null;
 }
 
 const VERIFY_BATCH = 5000;
@@ -50,19 +56,42 @@ export function findRecord<T extends ObjectLiteral>(
   return asOf ? recordAt<T>(dataSource, recordType, key, asOf) : dataSource.manager.findOneBy(entity, { id: key } as never);
 }
 
+/**
+ * A record as a viewer may see it, now or at `asOf`. A past state is shown to client apps and anonymous callers
+ * only if the record is visible now too: a deletion or a rejection since then stands.
+ */
+export async function findVisibleRecord<T extends ObjectLiteral & { deletedAt: Date | null; status?: ReviewStatus }>(
+  dataSource: DataSource,
+  viewer: Viewer,
+  recordType: RecordType,
+  entity: EntityTarget<T>,
+  id: string,
+  options: LookupOptions = {},
+): Promise<T | null> {
+  const record = await findRecord(dataSource, recordType, entity, id, options.asOf);
+  if (!canSee(viewer, record, options)) return null;
+  if (options.asOf && !seesUnreviewed(viewer) && !canSee(viewer, await findRecord(dataSource, recordType, entity, id))) return null;
+  return record;
+}
+
 export class HistoryService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Everything one actor (a user, an API key, a seed run) wrote, newest first. */
-  byActor(actor: string, page: PageRequest): Promise<Connection<Revision>> {
+  /** Everything one actor (a user, an API key, a seed run) wrote, newest first; accounts' records for admins only. */
+  byActor(viewer: Viewer, actor: string, page: PageRequest): Promise<Connection<Revision>> {
     const check = new InputCheck();
     const name = check.text('actor', actor, { max: 200 });
     check.done();
-    return paginate(this.dataSource.manager.createQueryBuilder(Revision, 'revision').where('revision.actor = :name', { name }), page);
+    const query = this.dataSource.manager.createQueryBuilder(Revision, 'revision').where('revision.actor = :name', { name });
+    if (!viewer.roles.includes(Role.ADMIN)) query.andWhere('revision.record_type NOT IN (:...accounts)', { accounts: ACCOUNT_RECORDS });
+    return paginate(query, page);
   }
 
-  /** A record's history, oldest first. */
-  forRecord(recordType: RecordType, recordId: string): Promise<Revision[]> {
+  /** A record's history, oldest first. Accounts' histories hold emails and roles: admins only. */
+  forRecord(viewer: Viewer, recordType: RecordType, recordId: string): Promise<Revision[]> {
+    if (ACCOUNT_RECORDS.includes(recordType) && !viewer.roles.includes(Role.ADMIN)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, "Only admins read the history of accounts and API keys");
+    }
     return this.dataSource.manager.find(Revision, {
       where: { recordType, recordId: requireId(recordId, 'recordId') },
       order: { version: 'ASC' },

@@ -1,6 +1,7 @@
 import { createUnionType, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../core/paging/connection.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
+import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { Annotation } from '../annotations/annotation.entity.js';
 import { Claim } from '../claims/claim.entity.js';
 import { EntityRecord } from '../entities/entity.entity.js';
@@ -32,8 +33,8 @@ export class RevertInput {
 
 @ObjectType({ description: "Where one record's hash chain breaks." })
 export class ChainBreak {
-  @Field({ description: 'The kind of record, as a type name: "Claim", "ApiKey".' })
-  recordType: string;
+  @Field(() => RecordType, { description: 'The kind of record.' })
+  recordType: RecordType;
 
   @Field({ description: "The record's id." })
   recordId: string;

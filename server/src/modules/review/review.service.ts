@@ -44,7 +44,9 @@ export class ReviewService {
 
   async submit(context: WriteContext, input: SubmitForReviewInput, manager: EntityManager = this.dataSource.manager): Promise<Claim | Event> {
     const id = requireId(input.id);
-    const comment = new InputCheck().optionalText('comment', input.comment, { max: 5000 });
+    const check = new InputCheck();
+    const comment = check.optionalText('comment', input.comment, { max: 5000 });
+    check.done();
     const { kind, entity } = await this.reviewable(manager, id);
     await new RecordWriter(manager).replace(context, kind, { id, expectedVersion: input.expectedVersion, reason: comment, operation: RevisionOperation.REVIEW }, (before) => {
       if (before.deletedAt) throw new BadInputError([{ field: 'id', message: 'a deleted record cannot go to review' }]);

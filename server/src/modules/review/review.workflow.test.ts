@@ -19,10 +19,10 @@ describe('review transitions', () => {
     ]);
   });
 
-  it('send a judged record back to review when its content changes', () => {
+  it('send a judged record back to review when its content changes, and refuse to change a retracted one', () => {
     expect(statusAfterEdit(ReviewStatus.VERIFIED)).toBe(ReviewStatus.IN_REVIEW);
     expect(statusAfterEdit(ReviewStatus.DISPUTED)).toBe(ReviewStatus.IN_REVIEW);
     expect(statusAfterEdit(ReviewStatus.DRAFT)).toBe(ReviewStatus.DRAFT);
-    expect(statusAfterEdit(ReviewStatus.RETRACTED)).toBe(ReviewStatus.RETRACTED);
+    expect(() => statusAfterEdit(ReviewStatus.RETRACTED)).toThrow(/retracted record is final/);
   });
 });

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { BadInputError } from '../../core/errors.js';
 import { ReviewStatus } from './review.enums.js';
 
 export enum ReviewDecision {
@@ -45,5 +46,8 @@ export function decisionRequires(decision: ReviewDecision): ReviewStatus {
  * reviewed as it now reads. A draft stays a draft; a retraction stands.
  */
 export function statusAfterEdit(status: ReviewStatus): ReviewStatus {
+  if (status === ReviewStatus.RETRACTED) {
+    throw new BadInputError([{ field: 'id', message: 'a retracted record is final: record the new reading as a new claim or event' }]);
+  }
   return status === ReviewStatus.VERIFIED || status === ReviewStatus.DISPUTED || status === ReviewStatus.REJECTED ? ReviewStatus.IN_REVIEW : status;
 }

@@ -8,8 +8,8 @@ import { sha256Hex } from '../../core/revisions/canonical-json.js';
 import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import { findRecord } from '../history/history.service.js';
-import { canSee, visibleOnly, type LookupOptions } from '../review/visibility.js';
+import { findVisibleRecord } from '../history/history.service.js';
+import { visibleOnly, type LookupOptions } from '../review/visibility.js';
 import type { Viewer } from '../users/viewer.js';
 import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
 import { SourceRecord, type SourceFields, type SourceState } from './sources.state.js';
@@ -69,9 +69,8 @@ export class SourcesService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
-  async get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Source | null> {
-    const record = await findRecord(this.dataSource, RecordType.SOURCE, Source, id, options.asOf);
-    return canSee(viewer, record, options) ? record : null;
+  get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Source | null> {
+    return findVisibleRecord(this.dataSource, viewer, RecordType.SOURCE, Source, id, options);
   }
 
   list(viewer: Viewer, args: ListArgs, filter: SourceFilter = {}): Promise<Connection<Source>> {

@@ -48,6 +48,9 @@ export class ApiKeysService {
 
   async revoke(context: WriteContext, target: ChangeTarget): Promise<ApiKey> {
     const id = requireId(target.id);
+    const check = new InputCheck();
+    check.text('reason', target.reason ?? '', { max: 5000 });
+    check.done();
     await new RecordWriter(this.dataSource).replace(context, ApiKeyRecord, { ...target, id, operation: RevisionOperation.UPDATE }, (before) => {
       if (before.revokedAt) throw new BadInputError([{ field: 'id', message: 'is already revoked' }]);
       return { ...before, revokedAt: new Date().toISOString() };
