@@ -57,6 +57,23 @@ describe('guards found in review', () => {
     expect(edit.errors![0]!.message).toMatch(/retracted record is final/);
   });
 
+  it('sends a judged claim back to review when its evidence changes, and keeps a retracted one as it was', async () => {
+    const { createSource } = dataOf(await gql<any>(`mutation { createSource(input: { title: "Note", text: "The aide said talks went well. Later, talks stalled.", language: "en", kind: REPORT }) { id } }`, {}, editor.viewer));
+    const id = await verifiedClaim('Talks went well.');
+    const add = `mutation($claim: ID!, $source: ID!) { createEvidence(input: { claimId: $claim, sourceId: $source, selector: { exact: "talks went well" } }) { id claim { status version } } }`;
+    const { createEvidence } = dataOf(await gql<any>(add, { claim: id, source: createSource.id }, editor.viewer));
+    expect(createEvidence.claim).toEqual({ status: 'IN_REVIEW', version: 4 });
+    expect(dataOf(await gql(`query($id: ID!) { claim(id: $id) { id } }`, { id }, viewers.anonymous))).toEqual({ claim: null });
+    const own = await gql(`mutation($id: ID!) { review(input: { id: $id, expectedVersion: 4, decision: VERIFY, comment: "mine" }) { __typename } }`, { id }, editor.viewer);
+    expect(errorCodes(own)).toEqual(['FORBIDDEN']);
+
+    const retracted = await verifiedClaim('Talks stalled.');
+    dataOf(await gql(`mutation($id: ID!) { review(input: { id: $id, expectedVersion: 3, decision: RETRACT, comment: "withdrawn" }) { __typename } }`, { id: retracted }, reviewer.viewer));
+    const refused = await gql(add.replace('talks went well', 'talks stalled'), { claim: retracted, source: createSource.id }, editor.viewer);
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(dataOf(await gql<any>(`query($id: ID!) { claim(id: $id) { evidence { id } } }`, { id: retracted }, editor.viewer)).claim.evidence).toEqual([]);
+  });
+
   it('sends new references to the entity a merged one now redirects to', async () => {
     const make = async (name: string) => dataOf(await gql<any>(`mutation($name: String!) { createEntity(input: { name: $name, kind: PERSON }) { id } }`, { name }, editor.viewer)).createEntity.id as string;
     const [winner, loser] = [await make('Sergei Lavrov'), await make('S. Lavrov')];

@@ -6,6 +6,7 @@ import { requireReferences } from '../../core/references.js';
 import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
+import { reopenAfterEvidenceChange } from '../review/review.service.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { AnchorStatus } from './evidence.enums.js';
 import { Evidence } from './evidence.entity.js';
@@ -80,48 +81,62 @@ export class EvidenceService {
     const selector = anchorSelector(revision.text, input.selector);
     const id = input.id ?? newId();
     const now = new Date();
-    return new RecordWriter(manager).create(context, EvidenceRecord, id, input.reason ?? null, async (tx) => {
-      await requireReferences(tx, [
-        { field: 'claimId', table: 'claims', id: claimId },
-        { field: 'eventId', table: 'events', id: eventId },
-      ]);
-      await tx.insert(Evidence, {
-        id,
-        claimId,
-        eventId,
-        sourceRevisionId: revision.id,
-        exact: selector.exact,
-        prefix: selector.prefix,
-        suffix: selector.suffix,
-        startPos: selector.start,
-        endPos: selector.end,
-        anchorStatus: AnchorStatus.ANCHORED,
-        createdAt: now,
-        updatedAt: now,
+    return manager.transaction(async (outer) => {
+      const written = await new RecordWriter(outer).create(context, EvidenceRecord, id, input.reason ?? null, async (tx) => {
+        await requireReferences(tx, [
+          { field: 'claimId', table: 'claims', id: claimId },
+          { field: 'eventId', table: 'events', id: eventId },
+        ]);
+        await tx.insert(Evidence, {
+          id,
+          claimId,
+          eventId,
+          sourceRevisionId: revision.id,
+          exact: selector.exact,
+          prefix: selector.prefix,
+          suffix: selector.suffix,
+          startPos: selector.start,
+          endPos: selector.end,
+          anchorStatus: AnchorStatus.ANCHORED,
+          createdAt: now,
+          updatedAt: now,
+        });
       });
+      await reopenAfterEvidenceChange(outer, context, { claimId, eventId }, input.reason ?? 'Evidence added');
+      return written;
     });
   }
 
   /** Re-selects the words: in the named revision of the same source, or its current text. */
   async update(context: WriteContext, input: UpdateEvidenceInput): Promise<Evidence> {
     const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
-    await new RecordWriter(this.dataSource).replace(context, EvidenceRecord, target, async (before, tx) => {
+    await this.withOwnerReopened(context, target.id, input.reason ?? 'Evidence re-selected', (writer) => writer.replace(context, EvidenceRecord, target, async (before, tx) => {
       const current = await tx.findOneByOrFail(SourceRevision, { id: before.sourceRevisionId });
       const revision = await revisionFor(tx, input.sourceRevisionId ? { sourceRevisionId: input.sourceRevisionId } : { sourceId: current.sourceId });
       if (revision.sourceId !== current.sourceId) throw new BadInputError([{ field: 'sourceRevisionId', message: 'is a revision of another source' }]);
       return { ...before, sourceRevisionId: revision.id, selector: anchorSelector(revision.text, input.selector), anchorStatus: AnchorStatus.ANCHORED };
-    });
+    }));
     return this.current(target.id);
   }
 
   async delete(context: WriteContext, target: ChangeTarget): Promise<Evidence> {
-    await new RecordWriter(this.dataSource).softDelete(context, EvidenceRecord, { ...target, id: requireId(target.id) });
-    return this.current(target.id);
+    const id = requireId(target.id);
+    await this.withOwnerReopened(context, id, target.reason ?? 'Evidence deleted', (writer) => writer.softDelete(context, EvidenceRecord, { ...target, id }));
+    return this.current(id);
   }
 
   async restore(context: WriteContext, target: ChangeTarget): Promise<Evidence> {
-    await new RecordWriter(this.dataSource).restore(context, EvidenceRecord, { ...target, id: requireId(target.id) });
-    return this.current(target.id);
+    const id = requireId(target.id);
+    await this.withOwnerReopened(context, id, target.reason ?? 'Evidence restored', (writer) => writer.restore(context, EvidenceRecord, { ...target, id }));
+    return this.current(id);
+  }
+
+  /** One transaction: the evidence write, then its claim or event back to review if a reviewer had judged it. */
+  private withOwnerReopened(context: WriteContext, id: string, reason: string, write: (writer: RecordWriter) => Promise<Written<EvidenceState>>) {
+    return this.dataSource.transaction(async (tx) => {
+      const { state } = await write(new RecordWriter(tx));
+      await reopenAfterEvidenceChange(tx, context, state, reason);
+    });
   }
 
   current(id: string): Promise<Evidence> {

@@ -11,7 +11,7 @@ import { Event } from '../events/event.entity.js';
 import { EventRecord } from '../events/events.state.js';
 import { ReviewStatus } from './review.enums.js';
 import type { ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
-import { decide, decisionRequires, SUBMITTABLE } from './review.workflow.js';
+import { decide, decisionRequires, statusAfterEdit, SUBMITTABLE } from './review.workflow.js';
 
 type ReviewableState = RecordState & { status: ReviewStatus; deletedAt: string | null };
 
@@ -116,4 +116,23 @@ export class ReviewService {
     }
     return items.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   }
+}
+
+/**
+ * Evidence is part of what a claim or an event says: when it changes, a record a reviewer has judged goes back
+ * to review (its own revision, in the same transaction), and a retracted record's evidence stays as it was.
+ */
+export async function reopenAfterEvidenceChange(
+  manager: EntityManager,
+  context: WriteContext,
+  owner: { claimId: string | null; eventId: string | null },
+  reason: string,
+): Promise<void> {
+  const reviewable = owner.claimId ? REVIEWABLE[0] : REVIEWABLE[1];
+  const id = (owner.claimId ?? owner.eventId)!;
+  const [row] = (await manager.query(`SELECT status, version FROM ${reviewable.kind.table} WHERE id = $1 FOR UPDATE`, [id])) as Array<{ status: ReviewStatus; version: number }>;
+  if (!row) return;
+  const next = statusAfterEdit(row.status);
+  if (next === row.status) return;
+  await new RecordWriter(manager).replace(context, reviewable.kind, { id, expectedVersion: row.version, reason, operation: RevisionOperation.UPDATE }, (before) => ({ ...before, status: next }));
 }
