@@ -82,3 +82,34 @@ describe('sessions and writes over HTTP', () => {
     expect(row).toEqual({ name: winnerName, version: entity.version + 1 });
   });
 });
+
+describe('changing a password', () => {
+  let db: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startTestServer(db);
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.drop();
+  });
+
+  it('needs the current password, records a revision without the hash, and then only the new one signs in', async () => {
+    const user = await createEditor(db.dataSource);
+    const signIn = (password: string) => server.post({ query: `mutation($input: LoginInput!) { login(input: $input) { expiresAt } }`, variables: { input: { email: user.email, password } } });
+    const cookie = (await signIn(user.password)).headers.getSetCookie()[0]!.split(';')[0]!;
+    const change = (currentPassword: string, newPassword: string) =>
+      server.post({ query: `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { id } }`, variables: { input: { currentPassword, newPassword } } }, { cookie });
+    expect((await change('not my password', 'a brand new passphrase')).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await change(user.password, 'short')).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await change(user.password, 'a brand new passphrase')).body.data.changePassword.id).toBe(user.id);
+    expect((await signIn(user.password)).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await signIn('a brand new passphrase')).body.data.login.expiresAt).toBeTruthy();
+    const last = await db.dataSource.manager.findOne(Revision, { where: { recordId: user.id }, order: { version: 'DESC' } });
+    expect(last!.reason).toBe('Password changed');
+    expect(Object.keys(last!.changes)).toEqual(['passwordDigest']);
+    expect(JSON.stringify(last)).not.toMatch(/argon2/);
+  });
+});

@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from '../../core/errors.js';
 import type { RequestContext } from '../context.js';
 import { User } from './user.entity.js';
 import { Role } from './users.enums.js';
-import { CreateUserInput, LoginInput, LoginResult, UpdateUserInput } from './users.types.js';
+import { ChangePasswordInput, CreateUserInput, LoginInput, LoginResult, UpdateUserInput } from './users.types.js';
 import { writeContextOf } from './viewer.js';
 
 @Resolver(() => User)
@@ -41,6 +41,13 @@ export class UsersResolver {
   @Mutation(() => User, { description: "Changes a user's name or roles, or whether they may sign in. For admins." })
   updateUser(@Arg('input', { description: 'The user, the version you read, and the fields to change.' }) input: UpdateUserInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.users.update(writeContextOf(viewer, requestId, idempotency), input);
+  }
+
+  @Authorized()
+  @Mutation(() => User, { description: 'Changes your own password. For any signed-in user.' })
+  changePassword(@Arg('input', { description: 'The current password and the new one.' }) input: ChangePasswordInput, @Ctx() { services, viewer, requestId, clientAddress }: RequestContext) {
+    if (!viewer.userId) throw new DomainError(ErrorCode.FORBIDDEN, 'Only people have passwords; an API key is revoked and replaced instead');
+    return services.users.changePassword(writeContextOf(viewer, requestId), viewer.userId, input.currentPassword, input.newPassword, clientAddress);
   }
 
   @Mutation(() => Boolean, { description: 'Signs out: clears the session cookie.' })

@@ -75,6 +75,24 @@ export class UsersService {
     return this.dataSource.manager.findOneByOrFail(User, { id });
   }
 
+  /**
+   * A user changes their own password, proving they know the current one (within the sign-in limits, so it cannot
+   * be used to guess). The revision shows the change, never the hash.
+   */
+  async changePassword(context: WriteContext, userId: string, current: string, next: string, address: string): Promise<User> {
+    const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
+    await this.login(user.email, current, address);
+    const check = new InputCheck();
+    if (next.length < MIN_PASSWORD_LENGTH) check.fail('newPassword', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    if (next === current) check.fail('newPassword', 'must differ from the current one');
+    check.done();
+    const passwordHash = await hashPassword(next);
+    await new RecordWriter(this.dataSource).change(context, UserRecord, { id: userId, expectedVersion: user.version, reason: 'Password changed', operation: RevisionOperation.UPDATE }, async (manager) => {
+      await manager.update(User, { id: userId }, { passwordHash });
+    });
+    return this.dataSource.manager.findOneByOrFail(User, { id: userId });
+  }
+
   /** Signs in, within the failed-attempt limits; a wrong email and a wrong password get the same answer. */
   async login(email: string, password: string, address: string): Promise<User> {
     await this.limiter.check(email, address);

@@ -66,3 +66,12 @@ export class UpdateUserInput extends UpdateInputBase {
   @Field(() => Boolean, { nullable: true, description: 'A disabled user cannot sign in, and their sessions stop at once. Nobody disables themself.' })
   disabled?: boolean;
 }
+
+@InputType({ description: 'Your current password, to prove it is you, and the new one.' })
+export class ChangePasswordInput {
+  @Field({ description: 'The password you sign in with now.' })
+  currentPassword: string;
+
+  @Field({ description: 'At least 12 characters.' })
+  newPassword: string;
+}
