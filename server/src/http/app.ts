@@ -14,6 +14,7 @@ import { aliasLimit, costLimit, MAX_QUERY_DEPTH, MAX_QUERY_TOKENS } from '../gra
 import { getSchema } from '../graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
 import { adminDistDir } from '../paths.js';
+import { exportsRouter } from './exports/router.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { sessionCookieFor, viewerOf } from './session.js';
 
@@ -105,6 +106,8 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     const message = error.type === 'entity.too.large' ? `The request body is over ${MAX_BODY}` : 'The request body is not valid JSON';
     res.status(error.status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
   });
+
+  app.use('/exports', exportsRouter({ dataSource, services, auth: config.auth, log }));
 
   const consoleIndex = path.join(adminDistDir, 'index.html');
   app.use(express.static(adminDistDir, { index: false, maxAge: '1h' }));

@@ -40,12 +40,13 @@ export function parseFilters(query: Record<string, unknown>): ExportFilters {
   const given = query.status;
   let statuses: ReviewStatus[] | null = null;
   if (given !== undefined) {
-    const values = (Array.isArray(given) ? given : [given]).flatMap((value) => (typeof value === 'string' ? value.split(',') : [String(value)]));
+    const values = (Array.isArray(given) ? given : [given]).flatMap((value) => String(value).split(','));
     statuses = [...new Set(values.map((value) => check.oneOf('status', value.trim(), ReviewStatus)))];
   }
   const sourceId = single('sourceId');
   const claimantId = single('claimantId');
-  const sinceText = single('since');
+  // An unencoded `+` arrives as a space: `since=2024-05-01T12:00:00+02:00` still means that offset.
+  const sinceText = single('since')?.replace(' ', '+') ?? null;
   let since: Date | null = null;
   if (sinceText !== null) {
     since = new Date(sinceText);

@@ -41,12 +41,16 @@ export class ExportOutput {
  * of the one before, so a row that exists throughout comes out exactly once, even while rows are added. The
  * key is carried as PostgreSQL's own text of `created_at`, which keeps its microseconds (a JavaScript Date
  * would not). There is no transaction around the batches: one would hold a pooled connection for as long as
- * a slow client takes to download.
+ * a slow client takes to download. Reading stops as soon as `out` is gone.
  */
-export async function* keysetBatches<T extends ObjectLiteral & { id: string }>(query: SelectQueryBuilder<T>, size = BATCH_SIZE): AsyncGenerator<T[]> {
+export async function* keysetBatches<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  out: Pick<ExportOutput, 'gone'>,
+  size = BATCH_SIZE,
+): AsyncGenerator<T[]> {
   const alias = query.alias;
   let after: { at: string; id: string } | null = null;
-  for (;;) {
+  while (!out.gone) {
     const page = query
       .clone()
       .addSelect(`CAST(${alias}.created_at AS text)`, 'keyset_at')
@@ -57,6 +61,8 @@ export async function* keysetBatches<T extends ObjectLiteral & { id: string }>(q
       page.andWhere(`(${alias}.created_at, ${alias}.id) > (CAST(:keysetAt AS timestamptz), CAST(:keysetId AS uuid))`, { keysetAt: after.at, keysetId: after.id });
     }
     const { entities, raw } = await page.getRawAndEntities<{ keyset_at: string }>();
+    // A client that left while the batch was read gets nothing more looked up or read for it.
+    if (out.gone) return;
     if (entities.length > 0) yield entities;
     if (entities.length < size) return;
     after = { at: raw.at(-1)!.keyset_at, id: entities.at(-1)!.id };
@@ -65,13 +71,12 @@ export async function* keysetBatches<T extends ObjectLiteral & { id: string }>(q
 
 /**
  * Writes a JSON-LD document whose `@graph` is streamed: the opening as soon as the export starts, then each
- * batch of nodes as it is built, and the closing last. A client that leaves stops the reading at the next batch.
+ * batch of nodes as it is built, and the closing last.
  */
 export async function writeGraph(out: ExportOutput, context: unknown, batches: AsyncIterable<object[]>): Promise<void> {
   await out.write(`{"@context":${JSON.stringify(context)},\n"@graph":[`);
   let separator = '\n';
   for await (const nodes of batches) {
-    if (out.gone) return;
     if (nodes.length === 0) continue;
     await out.write(separator + nodes.map((node) => JSON.stringify(node)).join(',\n'));
     separator = ',\n';

@@ -1,0 +1,122 @@
+import { RecordType } from '../../core/revisions/revisions.enums.js';
+import type { Claim } from '../../modules/claims/claim.entity.js';
+import { ReviewStatus } from '../../modules/review/review.enums.js';
+import { claimsQuery } from './filters.js';
+import type { ExportFormat } from './format.js';
+import { entitiesOf, evidenceOf, historiesOf, type EvidenceFact } from './lookups.js';
+import { keysetBatches } from './stream.js';
+
+type Cell = string | number | boolean | Date | null;
+
+/**
+ * The columns, in order. A claim with several pieces of evidence gets one value per evidence in each evidence
+ * column, in the same order, separated by a line break inside the cell. `*_by` is the actor as the revision
+ * log names it (`user:<id>`, `api-key:<id>`, `seed:<file>`); `*_by_name` the person's or key's name for staff,
+ * the run's name for anyone.
+ */
+const COLUMNS = [
+  'id',
+  'text',
+  'claimant',
+  'claimant_id',
+  'attribution',
+  'modality',
+  'credibility',
+  'rank',
+  'status',
+  'retracted',
+  'source_title',
+  'source_url',
+  'source_revision',
+  'source_sha256',
+  'quote',
+  'quote_start',
+  'quote_end',
+  'anchor_status',
+  'created_by',
+  'created_by_name',
+  'created_at',
+  'version',
+  'updated_at',
+  'updated_by',
+  'updated_by_name',
+  'last_review_decision',
+  'last_reviewed_by',
+  'last_reviewed_by_name',
+  'last_reviewed_at',
+] as const;
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** RFC 4180: a field holding a comma, a double quote or a line break is quoted, its quotes doubled. */
+function field(value: Cell): string {
+  const text = value === null ? '' : value instanceof Date ? value.toISOString() : String(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const line = (cells: readonly Cell[]): string => `${cells.map(field).join(',')}\r\n`;
+
+const each = (evidence: EvidenceFact[], value: (fact: EvidenceFact) => Cell): string =>
+  evidence
+    .map((fact) => {
+      const cell = value(fact);
+      return cell === null ? '' : String(cell);
+    })
+    .join('\n');
+
+/** One row per claim the viewer may see, with where it comes from and who did what to it. */
+export const claimsCsv: ExportFormat = {
+  file: 'claims.csv',
+  contentType: 'text/csv; charset=utf-8; header=present',
+  async write(out, { dataSource, viewer, filters, agents }) {
+    await out.write(line(COLUMNS));
+    for await (const claims of keysetBatches<Claim>(claimsQuery(dataSource, viewer, filters), out)) {
+      const ids = claims.map((claim) => claim.id);
+      const manager = dataSource.manager;
+      const claimants = await entitiesOf(manager, claims.map((claim) => claim.claimantId));
+      const evidence = await evidenceOf(manager, 'claim', ids);
+      const histories = await historiesOf(manager, RecordType.CLAIM, ids);
+      const names = await agents.describe(
+        [...histories.values()].flatMap((history) => [history.createdBy, history.updatedBy, ...(history.decision ? [history.decision.actor] : [])]),
+      );
+      const rows = claims.map((claim) => {
+        const facts = evidence.get(claim.id) ?? [];
+        const history = histories.get(claim.id)!;
+        const decision = history.decision;
+        const row: Record<(typeof COLUMNS)[number], Cell> = {
+          id: claim.id,
+          text: claim.text,
+          claimant: claim.claimantLabel ?? claimants.get(claim.claimantId!)?.name ?? null,
+          claimant_id: claim.claimantId,
+          attribution: claim.attribution,
+          modality: claim.modality,
+          credibility: claim.credibility,
+          rank: claim.rank,
+          status: claim.status,
+          retracted: claim.status === ReviewStatus.RETRACTED,
+          source_title: each(facts, (fact) => fact.source.title),
+          source_url: each(facts, (fact) => fact.source.url),
+          source_revision: each(facts, (fact) => fact.revisionNumber),
+          source_sha256: each(facts, (fact) => fact.sha256),
+          quote: each(facts, (fact) => fact.exact),
+          quote_start: each(facts, (fact) => fact.start),
+          quote_end: each(facts, (fact) => fact.end),
+          anchor_status: each(facts, (fact) => fact.anchorStatus),
+          created_by: history.createdBy,
+          created_by_name: names.get(history.createdBy)!.name,
+          created_at: history.createdAt,
+          version: claim.version,
+          updated_at: claim.updatedAt,
+          updated_by: history.updatedBy,
+          updated_by_name: names.get(history.updatedBy)!.name,
+          last_review_decision: decision?.decision ?? null,
+          last_reviewed_by: decision?.actor ?? null,
+          last_reviewed_by_name: decision ? names.get(decision.actor)!.name : null,
+          last_reviewed_at: decision?.at ?? null,
+        };
+        return line(COLUMNS.map((column) => row[column]));
+      });
+      await out.write(rows.join(''));
+    }
+  },
+};

@@ -1,0 +1,222 @@
+// What each batch of an export looks up about its records: one statement per kind of fact, for the whole batch.
+import { In, type EntityManager } from 'typeorm';
+import type { DatePrecision } from '../../core/dates/precision.js';
+import type { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { EntityRecord } from '../../modules/entities/entity.entity.js';
+import type { AnchorStatus } from '../../modules/evidence/evidence.enums.js';
+import type { ReviewStatus } from '../../modules/review/review.enums.js';
+import { decide, decisionRequires, ReviewDecision } from '../../modules/review/review.workflow.js';
+
+const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+};
+
+/** The statuses only a reviewer's decision leads to; a submission to review is not a decision. */
+const DECIDED = Object.values(ReviewDecision).map((decision) => decide(decisionRequires(decision), decision)!);
+const decisionFor = (status: ReviewStatus): ReviewDecision => Object.values(ReviewDecision).find((decision) => decide(decisionRequires(decision), decision) === status)!;
+
+export interface Decision {
+  decision: ReviewDecision;
+  actor: string;
+  at: Date;
+  version: number;
+  comment: string | null;
+}
+
+export interface History {
+  createdBy: string;
+  createdAt: Date;
+  /** Who wrote the latest revision, whatever it was. */
+  updatedBy: string;
+  /** The latest verify, dispute, reject or retract. */
+  decision: Decision | null;
+}
+
+export async function historiesOf(manager: EntityManager, recordType: RecordType, ids: string[]): Promise<Map<string, History>> {
+  const rows = (await manager.query(
+    `SELECT r.id, f.actor AS created_by, f.created_at, l.actor AS updated_by,
+            d.version AS decision_version, d.actor AS decided_by, d.created_at AS decided_at,
+            d.status AS decided_status, d.reason AS decision_comment
+       FROM unnest($2::uuid[]) AS r(id)
+       JOIN LATERAL (SELECT actor, created_at FROM revisions WHERE record_type = $1 AND record_id = r.id ORDER BY version LIMIT 1) f ON true
+       JOIN LATERAL (SELECT actor FROM revisions WHERE record_type = $1 AND record_id = r.id ORDER BY version DESC LIMIT 1) l ON true
+       LEFT JOIN LATERAL (SELECT version, actor, created_at, reason, state->>'status' AS status FROM revisions
+                           WHERE record_type = $1 AND record_id = r.id AND operation = 'REVIEW' AND state->>'status' = ANY($3)
+                           ORDER BY version DESC LIMIT 1) d ON true`,
+    [recordType, ids, DECIDED],
+  )) as Array<{
+    id: string;
+    created_by: string;
+    created_at: Date;
+    updated_by: string;
+    decision_version: number | null;
+    decided_by: string | null;
+    decided_at: Date | null;
+    decided_status: ReviewStatus | null;
+    decision_comment: string | null;
+  }>;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        createdBy: row.created_by,
+        createdAt: row.created_at,
+        updatedBy: row.updated_by,
+        decision: row.decided_status
+          ? {
+              decision: decisionFor(row.decided_status),
+              actor: row.decided_by!,
+              at: row.decided_at!,
+              version: row.decision_version!,
+              comment: row.decision_comment,
+            }
+          : null,
+      },
+    ]),
+  );
+}
+
+export interface RevisionFact {
+  logId: string;
+  version: number;
+  operation: RevisionOperation;
+  actor: string;
+  at: Date;
+  reason: string | null;
+  /** Evidence only: the text snapshot this version pointed into. */
+  sourceRevisionId: string | null;
+}
+
+/** Every revision of each record, oldest first. */
+export async function revisionsOf(manager: EntityManager, recordType: RecordType, ids: string[]): Promise<Map<string, RevisionFact[]>> {
+  const rows = (await manager.query(
+    `SELECT id, record_id, version, operation, actor, created_at, reason, state->>'sourceRevisionId' AS source_revision_id
+       FROM revisions WHERE record_type = $1 AND record_id = ANY($2::uuid[]) ORDER BY record_id, version`,
+    [recordType, ids],
+  )) as Array<{ id: string; record_id: string; version: number; operation: RevisionOperation; actor: string; created_at: Date; reason: string | null; source_revision_id: string | null }>;
+  const facts = rows.map((row) => ({
+    recordId: row.record_id,
+    logId: row.id,
+    version: row.version,
+    operation: row.operation,
+    actor: row.actor,
+    at: row.created_at,
+    reason: row.reason,
+    sourceRevisionId: row.source_revision_id,
+  }));
+  return groupBy(facts, (fact) => fact.recordId);
+}
+
+export interface SourceFact {
+  id: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  /** ISO date, the start of its period at `publishedPrecision`. */
+  publishedAt: string | null;
+  publishedPrecision: DatePrecision | null;
+}
+
+export interface EvidenceFact {
+  subjectId: string;
+  exact: string;
+  start: number;
+  end: number;
+  anchorStatus: AnchorStatus;
+  sourceRevisionId: string;
+  revisionNumber: number;
+  sha256: string;
+  source: SourceFact;
+}
+
+/** The live evidence of each claim (or event), in the order it stands in the text. */
+export async function evidenceOf(manager: EntityManager, subject: 'claim' | 'event', ids: string[]): Promise<Map<string, EvidenceFact[]>> {
+  const rows = (await manager.query(
+    `SELECT e.${subject}_id AS subject_id, e.exact, e.start_pos, e.end_pos, e.anchor_status, sr.id AS source_revision_id, sr.number, sr.sha256,
+            s.id AS source_id, s.title, s.url, s.publisher, CAST(s.published_at AS text) AS published_at, s.published_precision
+       FROM evidence e
+       JOIN source_revisions sr ON sr.id = e.source_revision_id
+       JOIN sources s ON s.id = sr.source_id
+      WHERE e.${subject}_id = ANY($1::uuid[]) AND e.deleted_at IS NULL
+      ORDER BY e.${subject}_id, s.title, sr.number, e.start_pos, e.id`,
+    [ids],
+  )) as Array<{
+    subject_id: string;
+    exact: string;
+    start_pos: number;
+    end_pos: number;
+    anchor_status: AnchorStatus;
+    source_revision_id: string;
+    number: number;
+    sha256: string;
+    source_id: string;
+    title: string;
+    url: string | null;
+    publisher: string | null;
+    published_at: string | null;
+    published_precision: DatePrecision | null;
+  }>;
+  const facts = rows.map((row) => ({
+    subjectId: row.subject_id,
+    exact: row.exact,
+    start: row.start_pos,
+    end: row.end_pos,
+    anchorStatus: row.anchor_status,
+    sourceRevisionId: row.source_revision_id,
+    revisionNumber: row.number,
+    sha256: row.sha256,
+    source: {
+      id: row.source_id,
+      title: row.title,
+      url: row.url,
+      publisher: row.publisher,
+      publishedAt: row.published_at,
+      publishedPrecision: row.published_precision,
+    },
+  }));
+  return groupBy(facts, (fact) => fact.subjectId);
+}
+
+export interface SourceRevisionFact {
+  id: string;
+  number: number;
+  sha256: string;
+  actor: string;
+  at: Date;
+  previousId: string | null;
+  source: Pick<SourceFact, 'id' | 'title' | 'url'>;
+}
+
+/** Text snapshots by id, each with the one it corrected. */
+export async function sourceRevisionsOf(manager: EntityManager, ids: string[]): Promise<SourceRevisionFact[]> {
+  const rows = (await manager.query(
+    `SELECT sr.id, sr.number, sr.sha256, sr.actor, sr.created_at, prev.id AS previous_id, s.id AS source_id, s.title, s.url
+       FROM source_revisions sr
+       JOIN sources s ON s.id = sr.source_id
+       LEFT JOIN source_revisions prev ON prev.source_id = sr.source_id AND prev.number = sr.number - 1
+      WHERE sr.id = ANY($1::uuid[])
+      ORDER BY s.title, sr.number`,
+    [ids],
+  )) as Array<{ id: string; number: number; sha256: string; actor: string; created_at: Date; previous_id: string | null; source_id: string; title: string; url: string | null }>;
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    sha256: row.sha256,
+    actor: row.actor,
+    at: row.created_at,
+    previousId: row.previous_id,
+    source: { id: row.source_id, title: row.title, url: row.url },
+  }));
+}
+
+export async function entitiesOf(manager: EntityManager, ids: Array<string | null>): Promise<Map<string, EntityRecord>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  return new Map((await manager.findBy(EntityRecord, { id: In(wanted) })).map((entity) => [entity.id, entity]));
+}

@@ -1,0 +1,83 @@
+import express, { type Response, type Router } from 'express';
+import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../../config.js';
+import { DomainError, ErrorCode } from '../../core/errors.js';
+import type { Services } from '../../modules/context.js';
+import { seesUnreviewed } from '../../modules/users/viewer.js';
+import { sessionCookieFor, viewerOf } from '../session.js';
+import { claimReviews } from './claim-reviews.js';
+import { claimsCsv } from './claims-csv.js';
+import { evidenceAnnotations } from './evidence-annotations.js';
+import { parseFilters } from './filters.js';
+import { Agents, Iris } from './iris.js';
+import { provenance } from './provenance-prov.js';
+import { ExportOutput } from './stream.js';
+
+const EXPORT_FORMATS = [claimsCsv, evidenceAnnotations, provenance, claimReviews];
+
+const STATUS_OF: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+};
+
+/** Errors answer as the API's do: JSON with a code (and a bad filter's field list), never a page or a trace. */
+function sendError(res: Response, status: number, code: ErrorCode, message: string, details: Record<string, unknown> = {}): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...details } }] });
+}
+
+export interface ExportsRouterOptions {
+  dataSource: DataSource;
+  services: Services;
+  auth: Config['auth'];
+  log: (message: string, error?: unknown) => void;
+}
+
+/**
+ * `GET /exports/<file>`: whole filtered lists, streamed in keyset batches. The caller is recognised exactly as
+ * at /graphql (session cookie, session token or API key) and sees what the API would show them (invariant 7).
+ */
+export function exportsRouter({ dataSource, services, auth, log }: ExportsRouterOptions): Router {
+  const router = express.Router();
+
+  for (const format of EXPORT_FORMATS) {
+    router.get(`/${format.file}`, async (req, res) => {
+      try {
+        const viewer = await viewerOf(req, sessionCookieFor(res, auth), services);
+        const filters = parseFilters(req.query as Record<string, unknown>);
+        const iris = Iris.of(req);
+        const staff = seesUnreviewed(viewer);
+        res.setHeader('Content-Type', format.contentType);
+        res.setHeader('Content-Disposition', `attachment; filename="${format.file}"`);
+        // What an export holds depends on who asks, and it is a moment's picture: no cache should keep it.
+        res.setHeader('Cache-Control', 'no-store');
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        const out = new ExportOutput(res);
+        await format.write(out, { dataSource, viewer, staff, filters, iris, agents: new Agents(dataSource.manager, iris, staff) });
+        if (!out.gone) res.end();
+      } catch (error) {
+        if (res.headersSent) {
+          // Too late for a status: cutting the connection keeps a truncated export from passing for a whole one.
+          log(`Export ${format.file} failed while streaming`, error);
+          res.destroy();
+        } else if (error instanceof DomainError) {
+          sendError(res, STATUS_OF[error.code] ?? 500, error.code, error.message, error.details);
+        } else if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
+          const http = error.extensions.http as { status?: number } | undefined;
+          sendError(res, http?.status ?? 400, error.extensions.code as ErrorCode, error.message);
+        } else {
+          log(`Export ${format.file} failed`, error);
+          sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+        }
+      }
+    });
+  }
+
+  router.use((req, res) => {
+    sendError(res, 404, ErrorCode.NOT_FOUND, `No export at ${req.baseUrl}${req.path}; there are ${EXPORT_FORMATS.map((format) => format.file).join(', ')}`);
+  });
+
+  return router;
+}
