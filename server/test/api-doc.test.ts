@@ -8,6 +8,8 @@ import { graphqlClient, viewers } from './support/graphql.js';
 
 const doc = fs.readFileSync(path.join(repoRoot, 'docs', 'api.md'), 'utf8');
 const examples = [...doc.matchAll(/```graphql\n# as: (\w+)\n([\s\S]*?)```/g)].map((match) => ({ as: match[1] as keyof typeof viewers, query: match[2]! }));
+/** Queries inside the curl examples, which send an API key: a client app sees what anonymous callers see. */
+const curlQueries = [...doc.matchAll(/"query":"((?:[^"\\]|\\.)*)"/g)].map((match) => JSON.parse(`"${match[1]}"`) as string);
 
 describe('docs/api.md', () => {
   let db: TestDatabase;
@@ -23,6 +25,12 @@ describe('docs/api.md', () => {
   it('has examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
     expect(doc.match(/```graphql/g)).toHaveLength(examples.length);
+    expect(curlQueries.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(curlQueries.map((query) => [query] as const))('curl example %s runs', async (query) => {
+    const result = await gql(query, {}, viewers.client);
+    expect(result.errors).toBeUndefined();
   });
 
   it.each(examples.map((example, i) => [i + 1, example] as const))('example %i runs and finds something', async (_, example) => {
