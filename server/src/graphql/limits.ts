@@ -34,7 +34,13 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined, estimators: [rowsEstimator] });
+          let cost: number;
+          try {
+            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined, estimators: [rowsEstimator] });
+          } catch {
+            // Variables that do not fit their types cannot be priced; execution refuses them with a clear message.
+            return;
+          }
           if (cost > MAX_QUERY_COST) {
             throw refused(`The query costs ${cost}; at most ${MAX_QUERY_COST} is allowed. Ask for fewer rows (a smaller \`first\`) or fewer nested lists.`);
           }
@@ -59,3 +65,29 @@ export function aliasLimit(context: ValidationContext): ASTVisitor {
   };
 }
 
+
+const NUL_OR_LONE_SURROGATE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function holdsUnstorableText(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return NUL_OR_LONE_SURROGATE.test(value);
+  if (depth > 20 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, item]) => NUL_OR_LONE_SURROGATE.test(key) || holdsUnstorableText(item, depth + 1));
+}
+
+/**
+ * Refuses, before anything runs, text PostgreSQL cannot store: NUL characters, and lone surrogates (not valid
+ * Unicode, so not valid UTF-8). Checked once here rather than in every field's validation.
+ */
+export function storableTextOnly(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request }) {
+          if (holdsUnstorableText(request.query) || holdsUnstorableText(request.variables)) {
+            throw refused('The request holds text that cannot be stored: a NUL character, or half of a surrogate pair (invalid Unicode)');
+          }
+        },
+      };
+    },
+  };
+}
