@@ -6,6 +6,20 @@ const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
 /** pg's error codes for rows the database refused: a constraint held where the service's checks did not. */
 const CONSTRAINT_VIOLATIONS = new Set(['23502', '23503', '23505', '23514', '22001', '22P02', '22007', '22008']);
 
+/** What a client should retry: the database was out of reach, or every connection was busy for too long. */
+export const DATABASE_UNAVAILABLE = 'The database is busy or out of reach: try again in a moment';
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08'))) return true;
+    if (typeof message === 'string' && /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/.test(message)) return true;
+    current = (current as { originalError?: unknown; driverError?: unknown }).originalError ?? (current as { driverError?: unknown }).driverError;
+  }
+  return false;
+}
+
 function domainErrorOf(error: unknown): DomainError | null {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
@@ -43,6 +57,10 @@ export function formatError(showInternals: boolean, log: (error: unknown) => voi
     }
     if (isOwnGraphQLError || code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') {
       return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
+    if (isDatabaseUnavailable(error)) {
+      log(error);
+      return { ...base, message: DATABASE_UNAVAILABLE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, retryable: true } };
     }
     const databaseCode = databaseCodeOf(error);
     if (databaseCode && CONSTRAINT_VIOLATIONS.has(databaseCode)) {

@@ -91,3 +91,21 @@ export function storableTextOnly(): ApolloServerPlugin {
     },
   };
 }
+
+/** An answer that failed only because the database was unavailable says so with 503 and when to try again. */
+export function unavailableAs503(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors ?? [];
+          if (errors.length > 0 && errors.every((error) => error.extensions?.retryable === true)) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', '2');
+          }
+        },
+      };
+    },
+  };
+}

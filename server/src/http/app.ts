@@ -10,7 +10,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/data-source.js';
 import { depthLimit } from '../graphql/depth-limit.js';
 import { formatError } from '../graphql/errors.js';
-import { aliasLimit, costLimit, MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, storableTextOnly } from '../graphql/limits.js';
+import { aliasLimit, costLimit, MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, storableTextOnly, unavailableAs503 } from '../graphql/limits.js';
 import { getSchema } from '../graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
 import { adminDistDir } from '../paths.js';
@@ -48,7 +48,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // Apollo's own landing page loads from a CDN; the explorer below is served from the project's packages.
-    plugins: [ApolloServerPluginLandingPageDisabled(), storableTextOnly(), costLimit(schema), idempotencyPlugin(dataSource)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), storableTextOnly(), costLimit(schema), idempotencyPlugin(dataSource), unavailableAs503()],
   });
   await apollo.start();
 

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { createDataSource, type Database } from '../src/db/data-source.js';
+import { EmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { migrate } from '../src/db/open.js';
+import { DATABASE_UNAVAILABLE } from '../src/graphql/errors.js';
+import { createHttpApp } from '../src/http/app.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+
+async function serve(database: Database, env: Record<string, string> = {}) {
+  const http = await createHttpApp(loadConfig({ NODE_ENV: 'test', ...env }), database, () => undefined);
+  const server = http.app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    query: async (query: string) => {
+      const started = performance.now();
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as any, ms: performance.now() - started };
+    },
+    ready: async () => (await fetch(`${url}/readyz`)).status,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await http.stop();
+    },
+  };
+}
+
+describe('when every connection is busy', () => {
+  let db: TestDatabase;
+  let tight: Database;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    tight = createDataSource(db.url, { poolSize: 1, connectionTimeoutMs: 300, statementTimeoutMs: 5000 }, { asAppRole: true });
+    await tight.dataSource.initialize();
+  });
+  afterAll(async () => {
+    await tight.dataSource.destroy();
+    await db.drop();
+  });
+
+  it('answers at once with 503, a code and when to retry, rather than hanging; then recovers', async () => {
+    const app = await serve(tight);
+    const held = tight.dataSource.createQueryRunner();
+    await held.connect();
+    try {
+      const busy = await app.query('{ sources { totalCount } }');
+      expect(busy.status).toBe(503);
+      expect(busy.retryAfter).toBe('2');
+      expect(busy.body.errors[0]).toMatchObject({ message: DATABASE_UNAVAILABLE, extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true } });
+      expect(busy.ms).toBeLessThan(2000);
+    } finally {
+      await held.release();
+    }
+    const free = await app.query('{ sources { totalCount } }');
+    expect(free.status).toBe(200);
+    await app.close();
+  });
+});
+
+describe('when PostgreSQL goes down and comes back', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outage-'));
+  let postgres: EmbeddedPostgres;
+  let database: Database;
+
+  beforeAll(async () => {
+    postgres = new EmbeddedPostgres({ dir });
+    const url = await postgres.start();
+    const config = loadConfig({ NODE_ENV: 'test', DB_CONNECTION_TIMEOUT_MS: '1000' });
+    await migrate(url, config);
+    database = createDataSource(url, config.db, { asAppRole: true });
+    await database.dataSource.initialize();
+  });
+  afterAll(async () => {
+    await database.dataSource.destroy().catch(() => undefined);
+    await postgres.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('turns /readyz false while it is down, and true again without a restart', async () => {
+    const app = await serve(database);
+    expect(await app.ready()).toBe(200);
+    const port = postgres.port;
+    await postgres.stop();
+    expect(await app.ready()).toBe(503);
+    const down = await app.query('{ sources { totalCount } }');
+    expect(down.status).toBe(503);
+    expect(down.body.errors[0].extensions.retryable).toBe(true);
+
+    postgres = new EmbeddedPostgres({ dir, port });
+    await postgres.start();
+    let ready = 0;
+    for (let attempt = 0; attempt < 20 && ready !== 200; attempt++) {
+      ready = await app.ready();
+      if (ready !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(ready).toBe(200);
+    expect((await app.query('{ sources { totalCount } }')).body).toEqual({ data: { sources: { totalCount: 0 } } });
+    await app.close();
+  });
+});
