@@ -18,9 +18,16 @@ class StartRefused extends Error {}
 const cleanups: Array<() => Promise<void>> = [];
 let stopping = false;
 
+/** However a cleanup hangs, the process is gone this long after a stop signal, as an orchestrator expects. */
+const STOP_DEADLINE_MS = 10_000;
+
 async function shutdown(exitCode: number): Promise<never> {
   if (!stopping) {
     stopping = true;
+    setTimeout(() => {
+      log(`Still stopping after ${STOP_DEADLINE_MS / 1000} s: exiting now`);
+      process.exit(exitCode || 1);
+    }, STOP_DEADLINE_MS).unref();
     for (const cleanup of cleanups.reverse()) {
       try {
         await cleanup();
