@@ -42,7 +42,7 @@ export class ClaimsResolver {
   @Mutation(() => Claim, { description: 'Creates a claim as a DRAFT. For editors and admins.' })
   async createClaim(@Arg('input', { description: 'Its statement, claimant, attribution, modality, and what it is about.' }) input: CreateClaimInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     const written = await services.claims.create(writeContextOf(viewer, requestId, idempotency), input);
-    return services.claims.current(written.revision.recordId);
+    return services.claims.lifecycle.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
@@ -54,13 +54,13 @@ export class ClaimsResolver {
   @Authorized(...EDITORS)
   @Mutation(() => Claim, { description: 'Soft-deletes a claim; to mark one that was once believed, prefer rank DEPRECATED. For editors and admins.' })
   deleteClaim(@Arg('input', { description: 'The claim, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
-    return services.claims.delete(writeContextOf(viewer, requestId, idempotency), input);
+    return services.claims.lifecycle.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Claim, { description: 'Brings a deleted claim back, in the review status it had. For editors and admins.' })
   restoreClaim(@Arg('input', { description: 'The deleted claim and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
-    return services.claims.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
+    return services.claims.lifecycle.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
   @FieldResolver(() => EntityRecord, { nullable: true, description: 'The claimant, when the source names them.' })

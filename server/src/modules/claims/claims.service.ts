@@ -4,7 +4,8 @@ import { paginate, type Connection, type ListArgs } from '../../core/paging/conn
 import { FilterBuilder } from '../../core/filters.js';
 import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
-import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
+import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { ReviewStatus } from '../review/review.enums.js';
@@ -72,7 +73,12 @@ async function checkFields(manager: EntityManager, id: string, fields: ClaimInpu
 }
 
 export class ClaimsService {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Soft delete, restore, and the row as a write left it. */
+  readonly lifecycle: RecordLifecycle<ClaimState, Claim>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.lifecycle = new RecordLifecycle(dataSource, ClaimRecord, Claim);
+  }
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
   get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Claim | null> {
@@ -117,20 +123,6 @@ export class ClaimsService {
       status: statusAfterEdit(before.status),
       ...(await checkFields(tx, target.id, applyPatch<ClaimInputFields>(before, input))),
     }));
-    return this.current(target.id);
-  }
-
-  async delete(context: WriteContext, target: ChangeTarget): Promise<Claim> {
-    await new RecordWriter(this.dataSource).softDelete(context, ClaimRecord, { ...target, id: requireId(target.id) });
-    return this.current(target.id);
-  }
-
-  async restore(context: WriteContext, target: ChangeTarget): Promise<Claim> {
-    await new RecordWriter(this.dataSource).restore(context, ClaimRecord, { ...target, id: requireId(target.id) });
-    return this.current(target.id);
-  }
-
-  current(id: string): Promise<Claim> {
-    return this.dataSource.manager.findOneByOrFail(Claim, { id });
+    return this.lifecycle.current(target.id);
   }
 }

@@ -32,7 +32,7 @@ export class EntitiesResolver {
   @Mutation(() => EntityRecord, { description: 'Records an entity. For editors and admins.' })
   async createEntity(@Arg('input', { description: 'Its name, kind and other names.' }) input: CreateEntityInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     const written = await services.entities.create(writeContextOf(viewer, requestId, idempotency), input);
-    return services.entities.current(written.revision.recordId);
+    return services.entities.lifecycle.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
@@ -44,13 +44,13 @@ export class EntitiesResolver {
   @Authorized(...EDITORS)
   @Mutation(() => EntityRecord, { description: 'Soft-deletes an entity; claims and events that name it keep naming it. For editors and admins.' })
   deleteEntity(@Arg('input', { description: 'The entity, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
-    return services.entities.delete(writeContextOf(viewer, requestId, idempotency), input);
+    return services.entities.lifecycle.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => EntityRecord, { description: 'Brings a deleted entity back. For editors and admins.' })
   restoreEntity(@Arg('input', { description: 'The deleted entity and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
-    return services.entities.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
+    return services.entities.lifecycle.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
   @Authorized(...EDITORS)

@@ -3,7 +3,8 @@ import { FilterBuilder } from '../../core/filters.js';
 import { newId } from '../../core/ids.js';
 import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
-import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
+import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { findVisibleRecord } from '../history/history.service.js';
@@ -48,7 +49,12 @@ function checkFields(fields: EntityInputFields): Omit<EntityFields, 'mergedIntoI
 }
 
 export class EntitiesService {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Soft delete, restore, and the row as a write left it. */
+  readonly lifecycle: RecordLifecycle<EntityState, EntityRecord>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.lifecycle = new RecordLifecycle(dataSource, EntityKindRecord, EntityRecord);
+  }
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
   get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<EntityRecord | null> {
@@ -88,25 +94,11 @@ export class EntitiesService {
       ...before,
       ...checkFields(applyPatch<EntityInputFields>(before, input)),
     }));
-    return this.current(target.id);
-  }
-
-  async delete(context: WriteContext, target: ChangeTarget): Promise<EntityRecord> {
-    await new RecordWriter(this.dataSource).softDelete(context, EntityKindRecord, { ...target, id: requireId(target.id) });
-    return this.current(target.id);
-  }
-
-  async restore(context: WriteContext, target: ChangeTarget): Promise<EntityRecord> {
-    await new RecordWriter(this.dataSource).restore(context, EntityKindRecord, { ...target, id: requireId(target.id) });
-    return this.current(target.id);
+    return this.lifecycle.current(target.id);
   }
 
   async merge(context: WriteContext, input: MergeEntitiesInput): Promise<EntityRecord> {
     await mergeEntities(this.dataSource.manager, context, input);
-    return this.current(input.winnerId);
-  }
-
-  current(id: string): Promise<EntityRecord> {
-    return this.dataSource.manager.findOneByOrFail(EntityRecord, { id });
+    return this.lifecycle.current(input.winnerId);
   }
 }

@@ -55,7 +55,7 @@ export class EventsResolver {
   @Mutation(() => Event, { description: 'Creates an event, with its participants, as a DRAFT. For editors and admins.' })
   async createEvent(@Arg('input', { description: 'Its title, type, dates, place, participants and modality.' }) input: CreateEventInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     const written = await services.events.create(writeContextOf(viewer, requestId, idempotency), input);
-    return services.events.current(written.revision.recordId);
+    return services.events.lifecycle.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
@@ -67,13 +67,13 @@ export class EventsResolver {
   @Authorized(...EDITORS)
   @Mutation(() => Event, { description: 'Soft-deletes an event; its evidence and the claims about it stay. For editors and admins.' })
   deleteEvent(@Arg('input', { description: 'The event, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
-    return services.events.delete(writeContextOf(viewer, requestId, idempotency), input);
+    return services.events.lifecycle.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Event, { description: 'Brings a deleted event back, in the review status it had. For editors and admins.' })
   restoreEvent(@Arg('input', { description: 'The deleted event and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
-    return services.events.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
+    return services.events.lifecycle.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
   @FieldResolver(() => EventType, { description: 'What kind of event it is, from the eventTypes vocabulary.' })

@@ -5,7 +5,8 @@ import { paginate, type Connection, type ListArgs } from '../../core/paging/conn
 import { FilterBuilder } from '../../core/filters.js';
 import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
-import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
+import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { ReviewStatus } from '../review/review.enums.js';
@@ -132,7 +133,12 @@ async function refuseParentCycle(manager: EntityManager, id: string, parentId: s
 }
 
 export class EventsService {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Soft delete, restore, and the row as a write left it. */
+  readonly lifecycle: RecordLifecycle<EventState, Event>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.lifecycle = new RecordLifecycle(dataSource, EventRecord, Event);
+  }
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
   get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Event | null> {
@@ -210,20 +216,6 @@ export class EventsService {
       status: statusAfterEdit(before.status),
       ...(await checkFields(tx, target.id, applyPatch(inputFieldsOf(before), input))),
     }));
-    return this.current(target.id);
-  }
-
-  async delete(context: WriteContext, target: ChangeTarget): Promise<Event> {
-    await new RecordWriter(this.dataSource).softDelete(context, EventRecord, { ...target, id: requireId(target.id) });
-    return this.current(target.id);
-  }
-
-  async restore(context: WriteContext, target: ChangeTarget): Promise<Event> {
-    await new RecordWriter(this.dataSource).restore(context, EventRecord, { ...target, id: requireId(target.id) });
-    return this.current(target.id);
-  }
-
-  current(id: string): Promise<Event> {
-    return this.dataSource.manager.findOneByOrFail(Event, { id });
+    return this.lifecycle.current(target.id);
   }
 }

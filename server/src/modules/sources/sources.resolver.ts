@@ -33,7 +33,7 @@ export class SourcesResolver {
   @Mutation(() => Source, { description: 'Records a source; its text becomes the first snapshot. For editors and admins.' })
   async createSource(@Arg('input', { description: 'Its metadata and its text as published.' }) input: CreateSourceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     const written = await services.sources.create(writeContextOf(viewer, requestId, idempotency), input);
-    return services.sources.current(written.revision.recordId);
+    return services.sources.lifecycle.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
@@ -45,13 +45,13 @@ export class SourcesResolver {
   @Authorized(...EDITORS)
   @Mutation(() => Source, { description: 'Soft-deletes a source; its snapshots and evidence stay as they are. For editors and admins.' })
   deleteSource(@Arg('input', { description: 'The source, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
-    return services.sources.delete(writeContextOf(viewer, requestId, idempotency), input);
+    return services.sources.lifecycle.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Source, { description: 'Brings a deleted source back. For editors and admins.' })
   restoreSource(@Arg('input', { description: 'The deleted source and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
-    return services.sources.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
+    return services.sources.lifecycle.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
   @Authorized(...EDITORS)

@@ -5,7 +5,8 @@ import { newId } from '../../core/ids.js';
 import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import { sha256Hex } from '../../core/revisions/canonical-json.js';
-import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
+import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { findVisibleRecord } from '../history/history.service.js';
@@ -64,9 +65,13 @@ function checkFields(fields: SourceFields): SourceFields {
   return normalised;
 }
 
-
 export class SourcesService {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Soft delete, restore, and the row as a write left it. */
+  readonly lifecycle: RecordLifecycle<SourceState, Source>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.lifecycle = new RecordLifecycle(dataSource, SourceRecord, Source);
+  }
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
   get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Source | null> {
@@ -112,25 +117,10 @@ export class SourcesService {
   async update(context: WriteContext, input: UpdateSourceInput): Promise<Source> {
     const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
     await new RecordWriter(this.dataSource).replace(context, SourceRecord, target, (before) => ({ ...before, ...checkFields(applyPatch<SourceFields>(before, input)) }));
-    return this.current(target.id);
-  }
-
-  async delete(context: WriteContext, target: ChangeTarget): Promise<Source> {
-    await new RecordWriter(this.dataSource).softDelete(context, SourceRecord, { ...target, id: requireId(target.id) });
-    return this.current(target.id);
-  }
-
-  async restore(context: WriteContext, target: ChangeTarget): Promise<Source> {
-    await new RecordWriter(this.dataSource).restore(context, SourceRecord, { ...target, id: requireId(target.id) });
-    return this.current(target.id);
+    return this.lifecycle.current(target.id);
   }
 
   correctText(context: WriteContext, input: CorrectSourceTextInput): Promise<ReanchorReport> {
     return correctSourceText(this.dataSource.manager, context, input);
-  }
-
-  /** The row as a write left it, for the mutation to return. */
-  current(id: string): Promise<Source> {
-    return this.dataSource.manager.findOneByOrFail(Source, { id });
   }
 }
