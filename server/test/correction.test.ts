@@ -99,4 +99,24 @@ describe('correctSourceText', () => {
       expect(change.evidence.sourceRevision.id).toBe(source.currentRevision.id);
     }
   });
+
+  it('moves notes on spans with their words, and leaves them on their snapshot when the words change', async () => {
+    await reload();
+    const old = source.currentRevision.text;
+    const note = (exact: string) =>
+      run(`mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id } }`, {
+        input: { targetType: 'SOURCE', targetId: source.id, motivation: 'QUESTIONING', body: 'Which exercises?', span: { sourceId: source.id, selector: { exact } } },
+      });
+    const kept = dataOf(await note('Vostok-22')).createAnnotation.id;
+    const changed = dataOf(await note('the Siberian city')).createAnnotation.id;
+    const corrected = `Note. ${old.replace('the Siberian city', 'the city in Siberia')}`;
+    const { correctSourceText: report } = dataOf(await run(REPORT.replace('anchored fuzzy orphaned', 'anchored fuzzy orphaned annotationsMoved'), {
+      input: { id: source.id, expectedVersion: source.version, text: corrected, reason: 'Editorial note added' },
+    }));
+    expect(report.annotationsMoved).toBe(1);
+    const { annotations } = dataOf(await run(`query($id: ID!) { annotations(targetType: SOURCE, targetId: $id) { id span { sourceRevisionId selector { exact start } } } }`, { id: source.id }));
+    const byId = new Map(annotations.map((a: any) => [a.id, a.span]));
+    expect(byId.get(kept)).toEqual({ sourceRevisionId: report.revision.id, selector: { exact: 'Vostok-22', start: corrected.indexOf('Vostok-22') } });
+    expect((byId.get(changed) as any).sourceRevisionId).toBe(source.currentRevision.id);
+  });
 });

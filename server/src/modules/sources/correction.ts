@@ -6,6 +6,8 @@ import { sha256Hex } from '../../core/revisions/canonical-json.js';
 import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
+import { Annotation } from '../annotations/annotation.entity.js';
+import { AnnotationRecord } from '../annotations/annotations.state.js';
 import { AnchorStatus } from '../evidence/evidence.enums.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { EvidenceRecord } from '../evidence/evidence.state.js';
@@ -53,21 +55,21 @@ export async function correctSourceText(manager: EntityManager, context: WriteCo
     });
     const corrected = revision as unknown as SourceRevision;
 
-    const revisions = await tx.find(SourceRevision, { where: { sourceId: id }, select: { id: true, number: true, text: true } });
-    const textOf = new Map(revisions.map((r) => [r.id, r.text]));
+    const revisions = await tx.find(SourceRevision, { where: { sourceId: id }, select: { id: true, number: true } });
     const previousId = revisions.find((r) => r.number === corrected.number - 1)!.id;
     const fromPrevious = createCorrectionReanchorer(previousText, input.text);
     const fromOlder = createReanchorer(input.text);
 
+    const olderIds = revisions.filter((r) => r.id !== corrected.id).map((r) => r.id);
     const evidence = await tx.find(Evidence, {
-      where: { sourceRevisionId: In(revisions.filter((r) => r.id !== corrected.id).map((r) => r.id)) },
+      where: { sourceRevisionId: In(olderIds) },
       order: { startPos: 'ASC', id: 'ASC' },
     });
     const changes: EvidenceReanchoring[] = [];
     for (const item of evidence) {
       const before = { exact: item.exact, prefix: item.prefix, suffix: item.suffix, start: item.startPos, end: item.endPos };
       // Evidence already orphaned on an older snapshot is looked for again, but only by its quote and context.
-      const result: ReanchorResult = item.sourceRevisionId === previousId && textOf.has(previousId) ? fromPrevious(before) : fromOlder(before);
+      const result: ReanchorResult = item.sourceRevisionId === previousId ? fromPrevious(before) : fromOlder(before);
       const status = result.status === 'ANCHORED' ? AnchorStatus.ANCHORED : result.status === 'FUZZY' ? AnchorStatus.FUZZY : AnchorStatus.ORPHANED;
       await writer.replace(context, EvidenceRecord, { id: item.id, expectedVersion: item.version, reason, operation: RevisionOperation.REANCHOR }, (state) =>
         result.status === 'ORPHANED'
@@ -84,6 +86,20 @@ export async function correctSourceText(manager: EntityManager, context: WriteCo
       });
     }
     changes.sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+
+    // Notes on spans follow only to the very same words; otherwise they stay on the snapshot they were written on.
+    const notes = await tx.find(Annotation, { where: { sourceRevisionId: In(olderIds) } });
+    let annotationsMoved = 0;
+    for (const note of notes) {
+      const before = { exact: note.exact!, prefix: note.prefix ?? '', suffix: note.suffix ?? '', start: note.startPos!, end: note.endPos! };
+      const result = note.sourceRevisionId === previousId ? fromPrevious(before) : fromOlder(before);
+      if (result.status !== 'ANCHORED') continue;
+      await writer.replace(context, AnnotationRecord, { id: note.id, expectedVersion: note.version, reason, operation: RevisionOperation.REANCHOR }, (state) => ({
+        ...state,
+        span: { sourceRevisionId: corrected.id, ...result.selector },
+      }));
+      annotationsMoved++;
+    }
     const count = (status: AnchorStatus) => changes.filter((change) => change.status === status).length;
     return {
       source: await tx.findOneByOrFail(Source, { id }),
@@ -91,6 +107,7 @@ export async function correctSourceText(manager: EntityManager, context: WriteCo
       anchored: count(AnchorStatus.ANCHORED),
       fuzzy: count(AnchorStatus.FUZZY),
       orphaned: count(AnchorStatus.ORPHANED),
+      annotationsMoved,
       changes,
     };
   });

@@ -151,6 +151,9 @@ export class ReanchorReport {
   @Field(() => Int, { description: 'How many could not be found; they stay on the older text they match.' })
   orphaned: number;
 
+  @Field(() => Int, { description: 'Notes on spans of the text that moved with their words; the others stay on the snapshot they were written on.' })
+  annotationsMoved: number;
+
   @Field(() => [EvidenceReanchoring], { description: 'Every evidence, FUZZY and ORPHANED first: those need an editor.' })
   changes: EvidenceReanchoring[];
 }
