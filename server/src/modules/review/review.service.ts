@@ -127,11 +127,12 @@ export async function reopenAfterEvidenceChange(
   context: WriteContext,
   owner: { claimId: string | null; eventId: string | null },
   reason: string,
+  { retracted = 'refuse' }: { retracted?: 'refuse' | 'leave' } = {},
 ): Promise<void> {
   const reviewable = owner.claimId ? REVIEWABLE[0] : REVIEWABLE[1];
   const id = (owner.claimId ?? owner.eventId)!;
   const [row] = (await manager.query(`SELECT status, version FROM ${reviewable.kind.table} WHERE id = $1 FOR UPDATE`, [id])) as Array<{ status: ReviewStatus; version: number }>;
-  if (!row) return;
+  if (!row || (row.status === ReviewStatus.RETRACTED && retracted === 'leave')) return;
   const next = statusAfterEdit(row.status);
   if (next === row.status) return;
   await new RecordWriter(manager).replace(context, reviewable.kind, { id, expectedVersion: row.version, reason, operation: RevisionOperation.UPDATE }, (before) => ({ ...before, status: next }));

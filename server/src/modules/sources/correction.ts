@@ -10,6 +10,7 @@ import { Annotation } from '../annotations/annotation.entity.js';
 import { AnnotationRecord } from '../annotations/annotations.state.js';
 import { AnchorStatus } from '../evidence/evidence.enums.js';
 import { Evidence } from '../evidence/evidence.entity.js';
+import { reopenAfterEvidenceChange } from '../review/review.service.js';
 import { EvidenceRecord } from '../evidence/evidence.state.js';
 import { SourceRecord } from './sources.state.js';
 import type { CorrectSourceTextInput, EvidenceReanchoring, ReanchorReport } from './sources.types.js';
@@ -76,6 +77,9 @@ export async function correctSourceText(manager: EntityManager, context: WriteCo
           ? { ...state, anchorStatus: AnchorStatus.ORPHANED }
           : { ...state, sourceRevisionId: corrected.id, selector: result.selector, anchorStatus: status },
       );
+      // A reviewer must confirm a near match or re-select lost words before clients see the record again; a
+      // correction does not reach into what a retraction closed.
+      if (status !== AnchorStatus.ANCHORED) await reopenAfterEvidenceChange(tx, context, item, reason, { retracted: 'leave' });
       changes.push({
         evidence: await tx.findOneByOrFail(Evidence, { id: item.id }),
         status,
