@@ -15,6 +15,27 @@ const MAX_QUERY_LENGTH = 200;
 const HEADLINE = `'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
 const escapeHtml = (sql: string) => `replace(replace(replace(${sql}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 
+const FOLD: Record<string, string> = { '’': "'", '‘': "'", '‛': "'", '“': '"', '”': '"', '„': '"' };
+/** The same folding as the database's search_fold: lower case, and one form of each quotation mark. */
+const fold = (value: string) => value.toLowerCase().replace(/[’‘‛“”„]/g, (mark) => FOLD[mark]!);
+const escapeHtmlText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Names and aliases with what was typed marked, as full text search marks words. Folding keeps every character's
+ * place, so the marks fall on the text as stored.
+ */
+export function markNames(names: string, typed: string): string {
+  const needle = fold(typed.trim());
+  const haystack = fold(names);
+  let marked = '';
+  let from = 0;
+  for (let at = needle ? haystack.indexOf(needle) : -1; at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+    marked += `${escapeHtmlText(names.slice(from, at))}<mark>${escapeHtmlText(names.slice(at, at + needle.length))}</mark>`;
+    from = at + needle.length;
+  }
+  return marked + escapeHtmlText(names.slice(from));
+}
+
 interface Row {
   type: SearchType;
   id: string;
@@ -92,7 +113,7 @@ export class SearchService {
               CASE p.type
                 WHEN 'CLAIM' THEN ts_headline('english', ${escapeHtml('c.text')}, q.ts, ${HEADLINE})
                 WHEN 'EVENT' THEN ts_headline('english', ${escapeHtml(`e.title || ' — ' || coalesce(e.summary, '')`)}, q.ts, ${HEADLINE})
-                WHEN 'ENTITY' THEN ${escapeHtml(`n.name || CASE WHEN cardinality(n.aliases) > 0 THEN ' (' || array_to_string(n.aliases, ', ') || ')' ELSE '' END`)}
+                WHEN 'ENTITY' THEN n.name || CASE WHEN cardinality(n.aliases) > 0 THEN ' (' || array_to_string(n.aliases, ', ') || ')' ELSE '' END
                 ELSE ts_headline('english', ${escapeHtml(`s.title || ' — ' || r.text`)}, q.ts, ${HEADLINE})
               END AS snippet
          FROM page p CROSS JOIN q
@@ -109,7 +130,8 @@ export class SearchService {
     const records = await this.load(page);
     const edges = page.flatMap((row) => {
       const record = records.get(row.id);
-      return record ? [{ cursor: encodeCursor(row), node: { type: row.type, record, score: Math.min(1, row.score), snippet: row.snippet } }] : [];
+      const snippet = row.type === SearchType.ENTITY ? markNames(row.snippet, text) : row.snippet;
+      return record ? [{ cursor: encodeCursor(row), node: { type: row.type, record, score: Math.min(1, row.score), snippet } }] : [];
     });
     return {
       edges,
