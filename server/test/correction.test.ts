@@ -91,6 +91,18 @@ describe('correctSourceText', () => {
     expect(trigger[0]!.n).toBe(0);
   });
 
+  it('shows the text a source had at a past moment', async () => {
+    await reload();
+    const { source: past } = dataOf(await run(`query($id: ID!, $asOf: DateTimeISO) { source(id: $id, asOf: $asOf) { version currentRevision { number } } }`, { id: source.id, asOf: new Date(Date.now() - 60_000) }));
+    expect(past).toBeNull();
+    const { revisions } = dataOf(await run(`query($id: ID!) { revisions(recordType: SOURCE, recordId: $id) { version createdAt } }`, { id: source.id }));
+    const firstWrite = revisions[0].createdAt;
+    const { source: atFirst } = dataOf(await run(`query($id: ID!, $asOf: DateTimeISO) { source(id: $id, asOf: $asOf) { version currentRevision { number } } }`, { id: source.id, asOf: firstWrite }));
+    expect(atFirst).toEqual({ version: 1, currentRevision: { number: 1 } });
+    const { source: now } = dataOf(await run(`query($id: ID!) { source(id: $id) { currentRevision { number } } }`, { id: source.id }));
+    expect(now.currentRevision.number).toBe(2);
+  });
+
   it('orphans evidence whose words are gone, leaving it on the snapshot it still matches', async () => {
     await reload();
     const old = source.currentRevision.text;

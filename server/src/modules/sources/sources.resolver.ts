@@ -2,9 +2,11 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { ListArgs } from '../../core/paging/connection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../context.js';
+import { historicalState } from '../history/history.service.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
 import { SourceRevision } from './source-revision.entity.js';
+import type { SourceState } from './sources.state.js';
 import { Source } from './source.entity.js';
 import { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceConnection, SourceFilter, UpdateSourceInput } from './sources.types.js';
 
@@ -65,8 +67,11 @@ export class SourcesResolver {
     return loaders.sourceRevisionsBySourceId.load(source.id);
   }
 
-  @FieldResolver(() => SourceRevision, { description: 'The latest text snapshot, the one new evidence goes on (also when the source is read `asOf` a past moment).' })
+  @FieldResolver(() => SourceRevision, { description: 'The latest text snapshot, the one new evidence goes on; for a source read `asOf` a past moment, the one it had then.' })
   async currentRevision(@Root() source: Source, @Ctx() { loaders }: RequestContext) {
+    // A source read `asOf` a past moment shows the text it had then.
+    const past = historicalState<SourceState>(source);
+    if (past) return loaders.sourceRevisionById.load(past.textRevision.id);
     return (await loaders.sourceRevisionsBySourceId.load(source.id)).at(-1);
   }
 }
