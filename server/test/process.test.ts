@@ -85,4 +85,59 @@ describe('the server process', () => {
     expect(await exited(third.child)).toBe(0);
     expect(postgresHolding(dataDir)).toBeNull();
   }, 120_000);
+
+  it('keeps every acknowledged write when the server is killed outright in the middle of a write load', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crash-'));
+    try {
+      const port = await freePort();
+      const first = await start(dir, port);
+      const base = `http://127.0.0.1:${port}/graphql`;
+      const post = async (body: unknown, cookie = '') => {
+        const response = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+        return { response, body: (await response.json()) as any };
+      };
+      const signIn = async () =>
+        (await post({ query: 'mutation { login(input: { email: "editor@demo.example", password: "demo-editor-password" }) { expiresAt } }' })).response.headers.getSetCookie()[0]!.split(';')[0]!;
+      const cookie = await signIn();
+      const entities = (await post({ query: '{ entities(first: 8) { edges { node { id version } } } }' }, cookie)).body.data.entities.edges.map((e: any) => e.node);
+      const acknowledged: Array<{ id: string; version: number }> = [];
+      let running = true;
+      const writers = entities.map(async (entity: { id: string; version: number }) => {
+        let version = entity.version;
+        for (let n = 0; running; n++) {
+          try {
+            const { body } = await post({ query: `mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }`, variables: { input: { id: entity.id, expectedVersion: version, description: `edit ${n}` } } }, cookie);
+            if (!body.data?.updateEntity) return;
+            version = body.data.updateEntity.version;
+            acknowledged.push({ id: entity.id, version });
+          } catch {
+            return;
+          }
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      first.child.kill('SIGKILL');
+      running = false;
+      await Promise.all(writers);
+      await exited(first.child);
+      expect(acknowledged.length).toBeGreaterThan(entities.length);
+
+      const second = await start(dir, port);
+      const again = await signIn();
+      for (const entity of entities) {
+        const latest = Math.max(entity.version, ...acknowledged.filter((ack) => ack.id === entity.id).map((ack) => ack.version));
+        const { body } = await post({ query: `query($id: ID!) { entity(id: $id) { version } revisions(recordType: ENTITY, recordId: $id) { version } }`, variables: { id: entity.id } }, again);
+        expect(body.data.entity.version).toBeGreaterThanOrEqual(latest);
+        expect(body.data.revisions.map((r: any) => r.version)).toEqual(Array.from({ length: body.data.entity.version }, (_, i) => i + 1));
+      }
+      const { body } = await post({ query: '{ verifyRevisionChain { firstBreak { recordId } revisions } }' }, again);
+      expect(body.data.verifyRevisionChain.firstBreak).toBeNull();
+      second.child.kill('SIGTERM');
+      expect(await exited(second.child)).toBe(0);
+    } finally {
+      const left = postgresHolding(dir);
+      if (left) process.kill(left, 'SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
