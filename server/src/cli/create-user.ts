@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { DomainError } from '../core/errors.js';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   const opened = await openDatabase(loadConfig());
   try {
     await new UsersService(opened.database.dataSource).create(
-      { actor: `cli:user-create@${process.env.USER ?? 'unknown'}`, actorUserId: null, requestId: null },
+      { actor: `cli:user-create@${os.userInfo().username}`, actorUserId: null, requestId: null },
       { email: values.email, name: values.name ?? values.email.split('@')[0]!, roles: roles as Role[], password, reason: 'Created with npm run user:create' },
     );
     console.log(`Created ${values.email} (${roles.join(', ')}).`);

@@ -9,6 +9,8 @@ export interface OpenDatabase {
   database: Database;
   /** Names of the migrations this call applied. */
   applied: string[];
+  /** The schema owner's connection URL, for what the server itself may not do (migrations, restores). */
+  ownerUrl: string;
   embedded: EmbeddedPostgres | null;
   /** Closes the pool, then stops the embedded PostgreSQL if this process started it. */
   close(): Promise<void>;
@@ -66,6 +68,7 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
   return {
     database,
     applied,
+    ownerUrl: url,
     embedded,
     async close() {
       if (database.dataSource.isInitialized) await database.dataSource.destroy();
