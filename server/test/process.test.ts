@@ -44,7 +44,9 @@ async function start(dataDir: string, port: number): Promise<{ child: ChildProce
   throw new Error(`The server did not become ready:\n${output}`);
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+/** The exit code, once the process has gone; a process killed by a signal has none, but has gone all the same. */
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
 describe('the server process', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'process-'));
