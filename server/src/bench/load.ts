@@ -58,7 +58,11 @@ async function main(): Promise<void> {
     const times = new Map<string, number[]>();
     let errors = 0;
     let conflicts = 0;
-    const record = (kind: string, ms: number) => times.set(kind, [...(times.get(kind) ?? []), ms]);
+    const record = (kind: string, ms: number) => {
+      const list = times.get(kind);
+      if (list) list.push(ms);
+      else times.set(kind, [ms]);
+    };
     console.log(`Load: ${clients} clients, ${seconds} s, 90% reads / 10% updates, over HTTP, production mode; ${os.cpus().length} cores, Node ${process.version}`);
     const started = performance.now();
     const deadline = started + seconds * 1000;
