@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/paths.js';
-import { seedAll } from '../src/seed/seed.js';
-import { createTestDatabase, type TestDatabase } from './support/database.js';
+import type { TestDatabase } from './support/database.js';
+import { useSeededDatabase } from './support/seeded.js';
 import { graphqlClient, viewers } from './support/graphql.js';
 
 const doc = fs.readFileSync(path.join(repoRoot, 'docs', 'api.md'), 'utf8');
@@ -18,12 +18,10 @@ describe('docs/api.md', () => {
   let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedAll(db.dataSource);
-    gql = graphqlClient(db.dataSource);
+  useSeededDatabase((ready, client) => {
+    db = ready;
+    gql = client;
   });
-  afterAll(() => db.drop());
 
   it('has examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);

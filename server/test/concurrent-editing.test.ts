@@ -5,7 +5,7 @@ import { ClaimRecord } from '../src/modules/claims/claims.state.js';
 import { HistoryService } from '../src/modules/history/history.service.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor } from './support/factories.js';
-import { startTestServer, type TestServer } from './support/http.js';
+import { signIn, startTestServer, type TestServer } from './support/http.js';
 
 const CLIENTS = 20;
 const CLAIMS = 5;
@@ -20,8 +20,7 @@ describe('concurrent editing over HTTP', () => {
     db = await createTestDatabase();
     server = await startTestServer(db, { DB_POOL_SIZE: '10' });
     const editor = await createEditor(db.dataSource);
-    const login = await server.post({ query: `mutation($input: LoginInput!) { login(input: $input) { expiresAt } }`, variables: { input: { email: editor.email, password: editor.password } } });
-    cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    cookie = await signIn(server, editor);
   });
   afterAll(async () => {
     await server.close();

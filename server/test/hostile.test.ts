@@ -5,7 +5,7 @@ import { getSchema } from '../src/graphql/schema.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor } from './support/factories.js';
-import { startTestServer, type TestServer } from './support/http.js';
+import { signIn, startTestServer, type TestServer } from './support/http.js';
 
 const CODES = new Set<string>(Object.values(ErrorCode));
 const SEED = 20261128;
@@ -35,8 +35,7 @@ describe('hostile input over HTTP (property)', () => {
     await seedAll(db.dataSource);
     server = await startTestServer(db);
     const editor = await createEditor(db.dataSource);
-    const login = await server.post({ query: `mutation($input: LoginInput!) { login(input: $input) { expiresAt } }`, variables: { input: { email: editor.email, password: editor.password } } });
-    cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    cookie = await signIn(server, editor);
   });
   afterAll(async () => {
     await server.close();

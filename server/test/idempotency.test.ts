@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor } from './support/factories.js';
-import { startTestServer, type TestServer } from './support/http.js';
+import { signIn, startTestServer, type TestServer } from './support/http.js';
 
 const CREATE = `mutation($input: CreateEntityInput!) { createEntity(input: $input) { id name version } }`;
 
@@ -16,8 +16,7 @@ describe('Idempotency-Key', () => {
     db = await createTestDatabase();
     server = await startTestServer(db);
     const editor = await createEditor(db.dataSource);
-    const login = await server.post({ query: `mutation($input: LoginInput!) { login(input: $input) { expiresAt } }`, variables: { input: { email: editor.email, password: editor.password } } });
-    cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    cookie = await signIn(server, editor);
   });
   afterAll(async () => {
     await server.close();

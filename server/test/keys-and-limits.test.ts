@@ -5,7 +5,7 @@ import { Role } from '../src/modules/users/users.enums.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, createUser, type TestUser } from './support/factories.js';
-import { startTestServer, type TestServer } from './support/http.js';
+import { signIn, startTestServer, type TestServer } from './support/http.js';
 
 describe('API keys and sign-in limits', () => {
   let db: TestDatabase;
@@ -21,7 +21,7 @@ describe('API keys and sign-in limits', () => {
     await seedAll(db.dataSource);
     server = await startTestServer(db);
     admin = await createUser(db.dataSource, [Role.ADMIN], 'admin');
-    adminCookie = (await login(admin.email, admin.password)).headers.getSetCookie()[0]!.split(';')[0]!;
+    adminCookie = await signIn(server, admin);
   });
   afterAll(async () => {
     await server.close();
@@ -63,7 +63,7 @@ describe('API keys and sign-in limits', () => {
 
   it('keeps key management to admins', async () => {
     const editor = await createEditor(db.dataSource);
-    const cookie = (await login(editor.email, editor.password)).headers.getSetCookie()[0]!.split(';')[0]!;
+    const cookie = await signIn(server, editor);
     const { body } = await server.post({ query: `mutation { createApiKey(input: { name: "Mine" }) { key } }` }, { cookie });
     expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
   });

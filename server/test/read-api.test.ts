@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sliceCodePoints } from '../src/core/anchoring/text-quote.js';
-import { seedAll } from '../src/seed/seed.js';
-import { createTestDatabase, type TestDatabase } from './support/database.js';
+import type { TestDatabase } from './support/database.js';
+import { useSeededDatabase } from './support/seeded.js';
 import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
 
 interface Page<T> {
@@ -14,12 +14,10 @@ describe('read API', () => {
   let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedAll(db.dataSource);
-    gql = graphqlClient(db.dataSource);
+  useSeededDatabase((ready, client) => {
+    db = ready;
+    gql = client;
   });
-  afterAll(() => db.drop());
 
   it('reads a claim with its claimant, and each evidence with its selector, source revision and source', async () => {
     const { claims } = dataOf(
@@ -172,12 +170,10 @@ describe('provenance in one round trip', () => {
   let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedAll(db.dataSource);
-    gql = graphqlClient(db.dataSource);
+  useSeededDatabase((ready, client) => {
+    db = ready;
+    gql = client;
   });
-  afterAll(() => db.drop());
 
   it('gives a client app a claim with its claimant, its quote in context, its source and revision, and its review history', async () => {
     const { claims } = dataOf(

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../src/modules/users/viewer.js';
-import { seedAll } from '../src/seed/seed.js';
-import { createTestDatabase, type TestDatabase } from './support/database.js';
+import type { TestDatabase } from './support/database.js';
+import { useSeededDatabase } from './support/seeded.js';
 import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
 
 const SEARCH = `query($query: String!, $types: [SearchType!], $first: Int, $after: String) {
@@ -23,12 +23,10 @@ describe('search', () => {
   const search = async (query: string, variables: Record<string, unknown> = {}, viewer: Viewer = viewers.editor) =>
     dataOf(await gql<any>(SEARCH, { query, ...variables }, viewer)).search as { pageInfo: any; edges: Array<{ node: any }> };
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedAll(db.dataSource);
-    gql = graphqlClient(db.dataSource);
+  useSeededDatabase((ready, client) => {
+    db = ready;
+    gql = client;
   });
-  afterAll(() => db.drop());
 
   it('finds a person as their name is typed', async () => {
     const { edges } = await search('Min Aung', { types: ['ENTITY'] });

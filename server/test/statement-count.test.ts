@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedAll } from '../src/seed/seed.js';
-import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from './support/database.js';
+import { useSeededDatabase } from './support/seeded.js';
 import { dataOf, graphqlClient } from './support/graphql.js';
 
 const CLAIMS_PAGE = `query($first: Int) {
@@ -48,12 +48,10 @@ describe('SQL statements per request', () => {
   let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedAll(db.dataSource);
-    gql = graphqlClient(db.dataSource);
+  useSeededDatabase((ready, client) => {
+    db = ready;
+    gql = client;
   });
-  afterAll(() => db.drop());
 
   async function statementsFor(query: string, first: number): Promise<{ statements: number; rows: number }> {
     const before = db.statements.count;

@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, type TestUser } from './support/factories.js';
-import { startTestServer, type TestServer } from './support/http.js';
+import { signIn, startTestServer, type TestServer } from './support/http.js';
 
 describe('two servers over one PostgreSQL', () => {
   let db: TestDatabase;
@@ -31,8 +31,7 @@ describe('two servers over one PostgreSQL', () => {
   });
 
   it('accept a session made by either, show a write through one at once through the other, and catch a conflict across them', async () => {
-    const login = await a.post({ query: `mutation($input: LoginInput!) { login(input: $input) { expiresAt } }`, variables: { input: { email: editor.email, password: editor.password } } });
-    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const cookie = await signIn(a, editor);
     expect((await b.post({ query: '{ me { id } }' }, { cookie })).body.data.me.id).toBe(editor.id);
 
     const { body } = await b.post({ query: '{ entities(first: 1) { edges { node { id version } } } }' }, { cookie });

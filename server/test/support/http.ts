@@ -46,3 +46,14 @@ export async function startTestServer(database: Database, env: Record<string, st
     },
   };
 }
+
+/** Signs a user in over HTTP and returns the session cookie to send back, as a browser would. */
+export async function signIn(server: TestServer, user: { email: string; password: string }): Promise<string> {
+  const { body, headers } = await server.post({
+    query: `mutation($input: LoginInput!) { login(input: $input) { expiresAt } }`,
+    variables: { input: { email: user.email, password: user.password } },
+  });
+  const cookie = headers.getSetCookie()[0];
+  if (!cookie) throw new Error(`Sign-in failed: ${JSON.stringify(body)}`);
+  return cookie.split(';')[0]!;
+}
