@@ -74,7 +74,6 @@ export async function backup(dataSource: DataSource, file: string): Promise<Reco
  * schema's owner.
  */
 export async function restore(dataSource: DataSource, file: string): Promise<Record<string, number>> {
-  const input = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   const counts: Record<string, number> = {};
   await dataSource.transaction(async (manager) => {
     let header: Header | null = null;
@@ -86,6 +85,9 @@ export async function restore(dataSource: DataSource, file: string): Promise<Rec
       counts[table] = (counts[table] ?? 0) + batch.length;
       batch = [];
     };
+    // Opened right before it is read: readline emits lines as soon as data flows, and lines emitted before the
+    // loop starts (while a query is awaited, say) would be lost.
+    const input = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
     for await (const line of input) {
       if (!line) continue;
       const entry = JSON.parse(line) as Header | { table: string; row: unknown };
