@@ -123,6 +123,37 @@ describe('editing', () => {
     expect(claim.evidence).toHaveLength(2);
   });
 
+
+  it('creates a claim or an event together with its evidence in one transaction, or neither when a quote is not in the text', async () => {
+    const { createSource } = dataOf(await asEditor(`mutation($input: CreateSourceInput!) { createSource(input: $input) { id } }`, { input: { title: 'Port III', text: TEXT, language: 'en', kind: 'NEWS_ARTICLE' } }));
+    const start = TEXT.indexOf('Critics said');
+    const selection = { sourceId: createSource.id, selector: { exact: 'Critics said it will not', start, end: start + 24 } };
+    const { createClaim } = dataOf(
+      await asEditor(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id evidence { anchorStatus selector { exact start } } } }`, {
+        input: { text: 'Critics doubt the port opens next year.', claimantLabel: 'critics', attribution: 'REPORTED_SPEECH', modality: 'DENIED', evidence: [selection], reason: 'From the selection' },
+      }),
+    );
+    expect(createClaim.evidence).toEqual([{ anchorStatus: 'ANCHORED', selector: { exact: 'Critics said it will not', start } }]);
+    const written = await revisionsOf(createClaim.id);
+    expect(written.map((r) => r.operation)).toEqual(['CREATE']);
+
+    const { createEvent } = dataOf(
+      await asEditor(`mutation($input: CreateEventInput!) { createEvent(input: $input) { evidence { selector { exact } } } }`, {
+        input: { title: 'Officials repeat the opening date', type: 'STATEMENT', modality: 'OCCURRED', evidence: [{ sourceId: createSource.id, selector: { exact: 'officials repeated' } }] },
+      }),
+    );
+    expect(createEvent.evidence).toEqual([{ selector: { exact: 'officials repeated' } }]);
+
+    const claimsBefore = await db.dataSource.query(`SELECT count(*)::int AS n FROM claims`);
+    const revisionsBefore = await db.dataSource.query(`SELECT count(*)::int AS n FROM revisions`);
+    const refused = await asEditor(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, {
+      input: { text: 'Never stored.', claimantLabel: 'critics', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED', evidence: [selection, { sourceId: createSource.id, selector: { exact: 'words that are not there' } }] },
+    });
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(fieldsOf(refused)).toEqual(['selector.exact']);
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM claims`)).toEqual(claimsBefore);
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM revisions`)).toEqual(revisionsBefore);
+  });
   it('soft-deletes with a reason and restores, each a revision; deleted records leave lists', async () => {
     const { claims } = dataOf(await asEditor(`{ claims(first: 1) { totalCount edges { node { id version } } } }`));
     const { id, version } = claims.edges[0].node;

@@ -5,6 +5,7 @@ import { FilterBuilder } from '../../core/filters.js';
 import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
 import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
+import { EvidenceService } from '../evidence/evidence.service.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
@@ -76,7 +77,10 @@ export class ClaimsService {
   /** Soft delete, restore, and the row as a write left it. */
   readonly lifecycle: RecordLifecycle<ClaimState, Claim>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly evidence: EvidenceService = new EvidenceService(dataSource),
+  ) {
     this.lifecycle = new RecordLifecycle(dataSource, ClaimRecord, Claim);
   }
 
@@ -107,12 +111,16 @@ export class ClaimsService {
   async create(context: WriteContext, input: CreateClaimInput & { id?: string }, manager: EntityManager = this.dataSource.manager): Promise<Written<ClaimState>> {
     const id = input.id ?? newId();
     const now = new Date();
-    return new RecordWriter(manager).create(context, ClaimRecord, id, input.reason ?? null, async (tx) => {
-      const { eventIds, entityIds, links, ...fields } = await checkFields(tx, id, applyPatch(EMPTY, input));
-      await tx.insert(Claim, { id, ...fields, status: ReviewStatus.DRAFT, createdAt: now, updatedAt: now });
-      if (eventIds.length > 0) await tx.insert(ClaimEvent, eventIds.map((eventId) => ({ claimId: id, eventId })));
-      if (entityIds.length > 0) await tx.insert(ClaimEntity, entityIds.map((entityId) => ({ claimId: id, entityId })));
-      if (links.length > 0) await tx.insert(ClaimLink, links.map((link) => ({ fromClaimId: id, ...link })));
+    return manager.transaction(async (outer) => {
+      const written = await new RecordWriter(outer).create(context, ClaimRecord, id, input.reason ?? null, async (tx) => {
+        const { eventIds, entityIds, links, ...fields } = await checkFields(tx, id, applyPatch(EMPTY, input));
+        await tx.insert(Claim, { id, ...fields, status: ReviewStatus.DRAFT, createdAt: now, updatedAt: now });
+        if (eventIds.length > 0) await tx.insert(ClaimEvent, eventIds.map((eventId) => ({ claimId: id, eventId })));
+        if (entityIds.length > 0) await tx.insert(ClaimEntity, entityIds.map((entityId) => ({ claimId: id, entityId })));
+        if (links.length > 0) await tx.insert(ClaimLink, links.map((link) => ({ fromClaimId: id, ...link })));
+      });
+      await this.evidence.createFor(context, outer, { claimId: id }, input.evidence, input.reason);
+      return written;
     });
   }
 

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
+import { EvidenceSelectionInput } from '../evidence/evidence.types.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { Claim } from './claim.entity.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
@@ -47,6 +48,9 @@ export class CreateClaimInput {
 
   @Field(() => [ClaimLinkInput], { nullable: true, description: 'Its links to other claims.' })
   links?: ClaimLinkInput[];
+
+  @Field(() => [EvidenceSelectionInput], { nullable: true, description: 'The words it rests on, anchored with it in one transaction: the claim is not made if any of them is not in the text. At most 20.' })
+  evidence?: EvidenceSelectionInput[];
 
   @Field(() => String, { nullable: true, description: 'The edit summary, kept in the revision.' })
   reason?: string | null;

@@ -6,6 +6,7 @@ import { FilterBuilder } from '../../core/filters.js';
 import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
 import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
+import { EvidenceService } from '../evidence/evidence.service.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
@@ -136,7 +137,10 @@ export class EventsService {
   /** Soft delete, restore, and the row as a write left it. */
   readonly lifecycle: RecordLifecycle<EventState, Event>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly evidence: EvidenceService = new EvidenceService(dataSource),
+  ) {
     this.lifecycle = new RecordLifecycle(dataSource, EventRecord, Event);
   }
 
@@ -191,21 +195,25 @@ export class EventsService {
   async create(context: WriteContext, input: CreateEventInput & { id?: string }, manager: EntityManager = this.dataSource.manager): Promise<Written<EventState>> {
     const id = input.id ?? newId();
     const now = new Date();
-    return new RecordWriter(manager).create(context, EventRecord, id, input.reason ?? null, async (tx) => {
-      const { participants, ...fields } = await checkFields(tx, id, {
-        title: input.title,
-        type: input.type,
-        summary: input.summary ?? null,
-        start: input.start ?? null,
-        end: input.end ?? null,
-        timeExpression: input.timeExpression ?? null,
-        placeId: input.placeId ?? null,
-        parentId: input.parentId ?? null,
-        modality: input.modality,
-        participants: input.participants ?? [],
+    return manager.transaction(async (outer) => {
+      const written = await new RecordWriter(outer).create(context, EventRecord, id, input.reason ?? null, async (tx) => {
+        const { participants, ...fields } = await checkFields(tx, id, {
+          title: input.title,
+          type: input.type,
+          summary: input.summary ?? null,
+          start: input.start ?? null,
+          end: input.end ?? null,
+          timeExpression: input.timeExpression ?? null,
+          placeId: input.placeId ?? null,
+          parentId: input.parentId ?? null,
+          modality: input.modality,
+          participants: input.participants ?? [],
+        });
+        await tx.insert(Event, { id, ...fields, status: ReviewStatus.DRAFT, createdAt: now, updatedAt: now });
+        if (participants.length > 0) await tx.insert(EventParticipant, participants.map((p) => ({ ...p, eventId: id })));
       });
-      await tx.insert(Event, { id, ...fields, status: ReviewStatus.DRAFT, createdAt: now, updatedAt: now });
-      if (participants.length > 0) await tx.insert(EventParticipant, participants.map((p) => ({ ...p, eventId: id })));
+      await this.evidence.createFor(context, outer, { eventId: id }, input.evidence, input.reason);
+      return written;
     });
   }
 

@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DatePrecision } from '../../core/dates/precision.js';
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
+import { EvidenceSelectionInput } from '../evidence/evidence.types.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { Event } from './event.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
@@ -69,6 +70,9 @@ export class CreateEventInput {
 
   @Field(() => [ParticipantInput], { nullable: true, description: 'Who took part, each in a role.' })
   participants?: ParticipantInput[];
+
+  @Field(() => [EvidenceSelectionInput], { nullable: true, description: 'The words it rests on, anchored with it in one transaction: the event is not made if any of them is not in the text. At most 20.' })
+  evidence?: EvidenceSelectionInput[];
 
   @Field(() => String, { nullable: true, description: 'The edit summary, kept in the revision.' })
   reason?: string | null;

@@ -11,9 +11,10 @@ import { SourceRevision } from '../sources/source-revision.entity.js';
 import { AnchorStatus } from './evidence.enums.js';
 import { Evidence } from './evidence.entity.js';
 import { EvidenceRecord, type EvidenceState } from './evidence.state.js';
-import type { CreateEvidenceInput, SelectorInput, UpdateEvidenceInput } from './evidence.types.js';
+import type { CreateEvidenceInput, EvidenceSelectionInput, SelectorInput, UpdateEvidenceInput } from './evidence.types.js';
 
 const MAX_QUOTE = 10_000;
+const MAX_EVIDENCE_AT_CREATION = 20;
 
 /** The snapshot a selector points into: the one named, or the current text of the source named. */
 async function revisionFor(manager: EntityManager, ref: { sourceRevisionId?: string | null; sourceId?: string | null }): Promise<SourceRevision> {
@@ -105,6 +106,21 @@ export class EvidenceService {
       await reopenAfterEvidenceChange(outer, context, { claimId, eventId }, input.reason ?? 'Evidence added');
       return written;
     });
+  }
+
+  /** Anchors a record being created to its words, inside the creation's transaction. */
+  async createFor(
+    context: WriteContext,
+    manager: EntityManager,
+    supported: { claimId: string } | { eventId: string },
+    selections: EvidenceSelectionInput[] | undefined,
+    reason: string | null | undefined,
+  ): Promise<void> {
+    if (!selections || selections.length === 0) return;
+    if (selections.length > MAX_EVIDENCE_AT_CREATION) {
+      throw new BadInputError([{ field: 'evidence', message: `at most ${MAX_EVIDENCE_AT_CREATION} quotes at once; add more afterwards` }]);
+    }
+    for (const selection of selections) await this.create(context, { ...selection, ...supported, reason: reason ?? null }, manager);
   }
 
   /** Re-selects the words: in the named revision of the same source, or its current text. */

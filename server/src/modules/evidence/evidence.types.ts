@@ -45,6 +45,18 @@ export class SelectorInput {
   end?: number | null;
 }
 
+@InputType({ description: 'Words in a source that a new claim or event rests on: in its current text unless a snapshot is named.' })
+export class EvidenceSelectionInput {
+  @Field(() => ID, { nullable: true, description: 'The source: the words are looked for in its current text.' })
+  sourceId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A particular snapshot of the text; used instead of `sourceId` when given.' })
+  sourceRevisionId?: string | null;
+
+  @Field(() => SelectorInput, { description: 'The words it rests on.' })
+  selector: SelectorInput;
+}
+
 @InputType({ description: 'Evidence for a claim or for an event (one of the two), in a source: its current text unless a revision is named.' })
 export class CreateEvidenceInput {
   @Field(() => ID, { nullable: true, description: 'The claim it supports; give this or `eventId`.' })
