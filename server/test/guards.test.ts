@@ -38,6 +38,19 @@ describe('guards found in review', () => {
     expect(dataOf(await gql<any>(trail, {}, admin.viewer)).auditTrail.edges.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('lists the latest changes to every record, newest first, leaving accounts to admins', async () => {
+    const id = await verifiedClaim('The latest change of all');
+    const latest = `{ auditTrail(first: 100) { totalCount edges { node { recordType recordId operation createdAt } } } }`;
+    const seenByReviewer = dataOf(await gql<any>(latest, {}, reviewer.viewer)).auditTrail;
+    expect(seenByReviewer.edges[0].node).toMatchObject({ recordType: 'CLAIM', recordId: id, operation: 'REVIEW' });
+    const times = seenByReviewer.edges.map((edge: any) => Date.parse(edge.node.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(seenByReviewer.edges.some((edge: any) => edge.node.recordType === 'USER')).toBe(false);
+    const seenByAdmin = dataOf(await gql<any>(latest, {}, admin.viewer)).auditTrail;
+    expect(seenByAdmin.totalCount).toBeGreaterThan(seenByReviewer.totalCount);
+    expect(seenByAdmin.edges.some((edge: any) => edge.node.recordType === 'USER')).toBe(true);
+  });
+
   it('shows client apps a past state only while the record is still visible now', async () => {
     const id = await verifiedClaim('Shown, then withdrawn by deletion.');
     await new Promise((resolve) => setTimeout(resolve, 10));

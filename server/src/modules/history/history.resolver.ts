@@ -21,13 +21,16 @@ export class HistoryResolver {
   }
 
   @Authorized(...STAFF)
-  @Query(() => RevisionConnection, { description: 'Everything one actor changed, newest first: `user:<id>`, `api-key:<id>`, or a run such as `seed:curated.yaml`. For staff: editors, reviewers and admins.' })
+  @Query(() => RevisionConnection, {
+    description: 'The latest changes, newest first: to every record, or everything one actor changed (`user:<id>`, `api-key:<id>`, or a run such as `seed:curated.yaml`). For staff: editors, reviewers and admins.',
+  })
   auditTrail(
-    @Arg('actor', { description: 'The actor exactly as the revision log names it: `user:<id>`, `api-key:<id>`, `seed:<file>`.' }) actor: string,
+    @Arg('actor', () => String, { nullable: true, description: 'The actor exactly as the revision log names it: `user:<id>`, `api-key:<id>`, `seed:<file>`; every actor when left out.' })
+    actor: string | null | undefined,
     @Args() page: PageArgs,
     @Ctx() { services, viewer }: RequestContext,
   ) {
-    return services.history.byActor(viewer, actor, page);
+    return services.history.latest(viewer, actor ?? null, page);
   }
 
   @FieldResolver(() => String, { description: "Who wrote it, by name: the user's, the API key's, or the run's." })

@@ -78,11 +78,15 @@ export class HistoryService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Everything one actor (a user, an API key, a seed run) wrote, newest first; accounts' records for admins only. */
-  byActor(viewer: Viewer, actor: string, page: PageRequest): Promise<Connection<Revision>> {
-    const check = new InputCheck();
-    const name = check.text('actor', actor, { max: 200 });
-    check.done();
-    const query = this.dataSource.manager.createQueryBuilder(Revision, 'revision').where('revision.actor = :name', { name });
+  /** The latest revisions, of one actor or of all; accounts' revisions for admins only. */
+  latest(viewer: Viewer, actor: string | null, page: PageRequest): Promise<Connection<Revision>> {
+    const query = this.dataSource.manager.createQueryBuilder(Revision, 'revision');
+    if (actor !== null) {
+      const check = new InputCheck();
+      const name = check.text('actor', actor, { max: 200 });
+      check.done();
+      query.andWhere('revision.actor = :name', { name });
+    }
     if (!viewer.roles.includes(Role.ADMIN)) query.andWhere('revision.record_type NOT IN (:...accounts)', { accounts: ACCOUNT_RECORDS });
     return paginate(query, page);
   }
