@@ -1,0 +1,48 @@
+import ArticleIcon from '@mui/icons-material/Article';
+import EventIcon from '@mui/icons-material/Event';
+import FormatQuoteIcon from '@mui/icons-material/FormatQuote';
+import GroupIcon from '@mui/icons-material/Group';
+import KeyIcon from '@mui/icons-material/Key';
+import PersonIcon from '@mui/icons-material/Person';
+import { lazy } from 'react';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import apiKeys from './apiKeys';
+import claims from './claims';
+import entities from './entities';
+import events from './events';
+import { Layout } from './Layout';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import sources from './sources';
+import { theme } from './theme';
+import users from './users';
+
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+const ReviewQueue = lazy(() => import('./review/ReviewQueue'));
+
+export function App() {
+  return (
+    <Admin
+      title="Provenance store"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      dashboard={Dashboard}
+      layout={Layout}
+      theme={theme}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="sources" {...sources} icon={ArticleIcon} />
+      <Resource name="claims" {...claims} icon={FormatQuoteIcon} />
+      <Resource name="events" {...events} icon={EventIcon} />
+      <Resource name="entities" {...entities} icon={GroupIcon} />
+      <Resource name="users" {...users} icon={PersonIcon} />
+      <Resource name="apiKeys" {...apiKeys} icon={KeyIcon} options={{ label: 'API keys' }} />
+      <Resource name="annotations" />
+      <CustomRoutes>
+        <Route path="/review" element={<ReviewQueue />} />
+      </CustomRoutes>
+    </Admin>
+  );
+}

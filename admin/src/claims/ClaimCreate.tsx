@@ -1,0 +1,18 @@
+import { Create } from 'react-admin';
+import { CreateToolbar } from '../common/EditToolbar';
+import { evidenceFor, SelectionHeader, useSelection } from '../common/SelectionHeader';
+import { ClaimForm } from './ClaimForm';
+
+/** A new claim, as a DRAFT; made from a selection in the reader, it is created with that evidence in one step. */
+export function ClaimCreate() {
+  const selection = useSelection();
+  return (
+    <Create redirect="show" title="New claim" transform={(data: Record<string, unknown>) => ({ ...data, evidence: evidenceFor(selection) })}>
+      <ClaimForm
+        toolbar={<CreateToolbar />}
+        header={selection ? <SelectionHeader selection={selection} /> : undefined}
+        defaultValues={{ text: selection?.selector.exact ?? '', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED' }}
+      />
+    </Create>
+  );
+}

@@ -1,0 +1,46 @@
+import { BooleanInput, CreateButton, DatagridConfigurable, DateField, ExportButton, FunctionField, List, SearchInput, SelectArrayInput, TextField, TopToolbar, ReferenceInput, AutocompleteInput } from 'react-admin';
+import { ATTRIBUTIONS, CLAIM_MODALITIES, CLAIM_RANKS, label, REVIEW_STATUSES } from '../common/choices';
+import { StatusField } from '../common/status';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search claims" />,
+  <SelectArrayInput key="status" source="status" choices={REVIEW_STATUSES} />,
+  <SelectArrayInput key="attribution" source="attribution" choices={ATTRIBUTIONS} />,
+  <SelectArrayInput key="modality" source="modality" choices={CLAIM_MODALITIES} />,
+  <SelectArrayInput key="rank" source="rank" choices={CLAIM_RANKS} />,
+  <ReferenceInput key="claimantId" source="claimantId" reference="entities" label="Claimant">
+    <AutocompleteInput optionText="name" label="Claimant" />
+  </ReferenceInput>,
+  <ReferenceInput key="sourceId" source="sourceId" reference="sources" label="Source">
+    <AutocompleteInput optionText="title" label="Source" />
+  </ReferenceInput>,
+  <BooleanInput key="includeDeleted" source="includeDeleted" label="Include deleted" />,
+];
+
+export function ClaimList() {
+  return (
+    <List
+      filters={filters}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={25}
+      actions={
+        <TopToolbar>
+          <CreateButton />
+          <ExportButton disabled={false} />
+        </TopToolbar>
+      }
+      exporter={() => {
+        window.open('/exports/claims.csv', '_blank');
+      }}
+    >
+      <DatagridConfigurable rowClick="show" bulkActionButtons={false}>
+        <TextField source="text" sortable={false} />
+        <TextField source="claimantName" label="Claimant" sortable={false} />
+        <FunctionField source="attribution" sortable={false} render={(r: any) => label(r.attribution)} />
+        <FunctionField source="modality" sortable={false} render={(r: any) => label(r.modality)} />
+        <StatusField source="status" sortable={false} />
+        <DateField source="createdAt" label="Recorded" showTime />
+      </DatagridConfigurable>
+    </List>
+  );
+}

@@ -1,0 +1,83 @@
+import { Chip, Stack, Typography } from '@mui/material';
+import { ArrayField, ChipField, DateField, FunctionField, Labeled, ReferenceField, Show, SingleFieldList, TabbedShowLayout, TextField, useRecordContext } from 'react-admin';
+import { label } from '../common/choices';
+import { EvidenceList, ReviewSteps } from '../common/EvidenceList';
+import { RecordActions } from '../common/RecordActions';
+import { historyAndNotesTabs } from '../common/RecordTabs';
+import { StatusField } from '../common/status';
+
+function ClaimTitle() {
+  const record = useRecordContext();
+  return <span>Claim: {record ? `“${String(record.text).slice(0, 60)}”` : ''}</span>;
+}
+
+export function ClaimShow() {
+  return (
+    <Show title={<ClaimTitle />} actions={<RecordActions />}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="Claim">
+          <Typography variant="h6" component="p" sx={{ fontFamily: 'Georgia, serif' }}>
+            <TextField source="text" variant="inherit" />
+          </Typography>
+          <Stack direction="row" spacing={4} flexWrap="wrap" useFlexGap>
+            <Labeled label="Status">
+              <StatusField />
+            </Labeled>
+            <Labeled label="Claimant">
+              <FunctionField render={(r: any) => (r.claimant ? <ReferenceField source="claimantId" reference="entities" link="show" /> : r.claimantName)} />
+            </Labeled>
+            <Labeled label="Attribution">
+              <FunctionField render={(r: any) => label(r.attribution)} />
+            </Labeled>
+            <Labeled label="Modality">
+              <FunctionField render={(r: any) => label(r.modality)} />
+            </Labeled>
+            <Labeled label="Credibility">
+              <FunctionField render={(r: any) => r.credibility ?? 'not graded'} />
+            </Labeled>
+            <Labeled label="Rank">
+              <FunctionField render={(r: any) => label(r.rank)} />
+            </Labeled>
+            <Labeled label="Recorded">
+              <DateField source="createdAt" showTime />
+            </Labeled>
+            <Labeled label="Version">
+              <TextField source="version" />
+            </Labeled>
+          </Stack>
+          <FunctionField render={(r: any) => (r.retracted ? <Chip color="secondary" label="Retracted: do not rely on it" /> : null)} />
+          <FunctionField render={(r: any) => (r.deletedAt ? <Chip color="error" label={`Deleted: ${r.deleteReason ?? ''}`} /> : null)} />
+          <Labeled label="About events">
+            <ArrayField source="eventList">
+              <SingleFieldList linkType={false}>
+                <FunctionField render={(e: any) => <Chip component="a" clickable href={`#/events/${e.id}/show`} label={e.title} />} />
+              </SingleFieldList>
+            </ArrayField>
+          </Labeled>
+          <Labeled label="About entities">
+            <ArrayField source="entityList">
+              <SingleFieldList linkType={false}>
+                <FunctionField render={(e: any) => <Chip component="a" clickable href={`#/entities/${e.id}/show`} label={e.name} />} />
+              </SingleFieldList>
+            </ArrayField>
+          </Labeled>
+          <Labeled label="Links to other claims">
+            <ArrayField source="linkList">
+              <SingleFieldList linkType={false}>
+                <FunctionField render={(l: any) => <Chip component="a" clickable href={`#/claims/${l.claim.id}/show`} label={`${label(l.type)}: ${String(l.claim.text).slice(0, 50)}`} />} />
+              </SingleFieldList>
+            </ArrayField>
+          </Labeled>
+          <Labeled label="Evidence">
+            <EvidenceList />
+          </Labeled>
+          <Labeled label="Review">
+            <ReviewSteps />
+          </Labeled>
+          <ChipField source="id" variant="outlined" size="small" />
+        </TabbedShowLayout.Tab>
+        {historyAndNotesTabs()}
+      </TabbedShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState, type ReactNode } from 'react';
+import { Edit, useNotify, useRedirect, useResourceContext, type Identifier, type RaRecord } from 'react-admin';
+import { ConflictDialog } from './ConflictDialog';
+
+export interface FailedSave {
+  id: Identifier;
+  data: Record<string, any>;
+  previousData: RaRecord;
+}
+
+/**
+ * An edit page whose save is sent against the version the editor read. When someone else saved first, the API
+ * answers CONFLICT and nothing is written; the editor then sees their change beside the current version and can
+ * apply it again, so no one's work is lost and no one's is overwritten unseen.
+ */
+export function ProvenanceEdit({ children, title }: { children: ReactNode; title?: ReactNode }) {
+  const resource = useResourceContext()!;
+  const [conflict, setConflict] = useState<FailedSave | null>(null);
+  const notify = useNotify();
+  const redirect = useRedirect();
+  return (
+    <>
+      <Edit
+        title={title}
+        mutationMode="pessimistic"
+        redirect="show"
+        mutationOptions={{
+          onSuccess: (saved: RaRecord) => {
+            notify('Saved, with your summary in its history.', { type: 'success' });
+            redirect('show', resource, saved.id);
+          },
+          onError: (error: any, variables: any) => {
+            if (error?.body?.code === 'CONFLICT') setConflict(variables as FailedSave);
+            else notify(error?.message ?? 'The change was not saved.', { type: 'error', multiLine: true });
+          },
+        }}
+      >
+        {children}
+      </Edit>
+      {conflict ? <ConflictDialog resource={resource} failed={conflict} onClose={() => setConflict(null)} /> : null}
+    </>
+  );
+}

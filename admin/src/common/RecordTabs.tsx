@@ -1,0 +1,24 @@
+import { CircularProgress } from '@mui/material';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { TabbedShowLayout } from 'react-admin';
+
+const HistoryPanel = lazy(() => import('../history/HistoryPanel'));
+const AnnotationsPanel = lazy(() => import('../annotations/AnnotationsPanel'));
+
+const Loading = () => <CircularProgress size={24} />;
+
+/** The tabs every record's page ends with: its history and its notes, loaded when opened. */
+export function historyAndNotesTabs(): ReactNode[] {
+  return [
+    <TabbedShowLayout.Tab key="history" label="History" path="history">
+      <Suspense fallback={<Loading />}>
+        <HistoryPanel />
+      </Suspense>
+    </TabbedShowLayout.Tab>,
+    <TabbedShowLayout.Tab key="notes" label="Notes" path="notes">
+      <Suspense fallback={<Loading />}>
+        <AnnotationsPanel />
+      </Suspense>
+    </TabbedShowLayout.Tab>,
+  ];
+}

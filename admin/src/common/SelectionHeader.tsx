@@ -1,0 +1,32 @@
+import { Alert, Typography } from '@mui/material';
+import { useLocation } from 'react-router-dom';
+
+/** What the reader hands to a new claim or event: the words selected, where, and a little context. */
+export interface Selection {
+  sourceId: string;
+  sourceTitle: string;
+  sourceRevisionId: string;
+  selector: { exact: string; prefix: string; suffix: string; start: number; end: number };
+}
+
+export function useSelection(): Selection | null {
+  const location = useLocation();
+  return (location.state as { selection?: Selection } | null)?.selection ?? null;
+}
+
+export function SelectionHeader({ selection }: { selection: Selection }) {
+  return (
+    <Alert severity="info" icon={false} sx={{ mb: 2, width: '100%' }} data-testid="selection">
+      <Typography variant="caption">Evidence from {selection.sourceTitle}, characters {selection.selector.start}–{selection.selector.end}</Typography>
+      <Typography sx={{ fontFamily: 'Georgia, serif' }}>
+        <span style={{ color: '#777' }}>…{selection.selector.prefix}</span>
+        <mark>{selection.selector.exact}</mark>
+        <span style={{ color: '#777' }}>{selection.selector.suffix}…</span>
+      </Typography>
+    </Alert>
+  );
+}
+
+/** The evidence input of `createClaim` and `createEvent` for the selected words. */
+export const evidenceFor = (selection: Selection | null) =>
+  selection ? [{ sourceRevisionId: selection.sourceRevisionId, selector: { exact: selection.selector.exact, start: selection.selector.start, end: selection.selector.end } }] : undefined;

@@ -1,0 +1,39 @@
+/** The API's vocabularies, as choices for inputs and filters. */
+const choices = (...ids: string[]) => ids.map((id) => ({ id, name: id.charAt(0) + id.slice(1).toLowerCase().replaceAll('_', ' ') }));
+
+export const REVIEW_STATUSES = choices('DRAFT', 'IN_REVIEW', 'VERIFIED', 'DISPUTED', 'REJECTED', 'RETRACTED');
+export const ATTRIBUTIONS = choices('DIRECT_QUOTE', 'REPORTED_SPEECH', 'AUTHOR_ASSERTION');
+export const CLAIM_MODALITIES = choices('ASSERTED', 'HEDGED', 'SPECULATIVE', 'EXPECTED', 'DENIED');
+export const CLAIM_RANKS = choices('PREFERRED', 'NORMAL', 'DEPRECATED');
+export const EVENT_MODALITIES = choices('OCCURRED', 'EXPECTED', 'PLANNED', 'ALLEGED');
+export const ENTITY_KINDS = choices('PERSON', 'ORGANIZATION', 'STATE', 'PLACE', 'OTHER');
+export const SOURCE_KINDS = choices('NEWS_ARTICLE', 'OFFICIAL_STATEMENT', 'TRANSCRIPT', 'REPORT', 'OTHER');
+export const DATE_PRECISIONS = choices('DAY', 'WEEK', 'MONTH', 'YEAR');
+export const SOURCE_DATE_PRECISIONS = choices('DAY', 'MONTH', 'YEAR');
+export const DATE_BASES = [
+  { id: 'STATED', name: 'Stated in the source' },
+  { id: 'INFERRED_FROM_CONTENT', name: 'Inferred from its content' },
+];
+export const RELIABILITIES = [
+  { id: 'A', name: 'A: completely reliable' },
+  { id: 'B', name: 'B: usually reliable' },
+  { id: 'C', name: 'C: fairly reliable' },
+  { id: 'D', name: 'D: not usually reliable' },
+  { id: 'E', name: 'E: unreliable' },
+  { id: 'F', name: 'F: cannot be judged' },
+];
+export const CREDIBILITIES = [
+  { id: 1, name: '1: confirmed' },
+  { id: 2, name: '2: probably true' },
+  { id: 3, name: '3: possibly true' },
+  { id: 4, name: '4: doubtful' },
+  { id: 5, name: '5: improbable' },
+  { id: 6, name: '6: cannot be judged' },
+];
+export const PARTICIPANT_ROLES = choices('AGENT', 'TARGET', 'HOST', 'PARTICIPANT');
+export const MOTIVATIONS = choices('COMMENTING', 'QUESTIONING', 'CORRECTING', 'TAGGING', 'ASSESSING', 'LINKING');
+export const ROLES = choices('ADMIN', 'EDITOR', 'REVIEWER', 'CLIENT');
+export const CLAIM_LINK_TYPES = choices('SUPPORTS', 'CONTRADICTS', 'DUPLICATES', 'REFINES');
+export const ANCHOR_STATUSES = choices('ANCHORED', 'FUZZY', 'ORPHANED');
+
+export const label = (id: string | null | undefined) => (id ? id.charAt(0) + id.slice(1).toLowerCase().replaceAll('_', ' ') : '');

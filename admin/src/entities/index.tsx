@@ -1,0 +1,137 @@
+import { Chip, Stack } from '@mui/material';
+import {
+  ArrayInput,
+  BooleanInput,
+  Create,
+  CreateButton,
+  Datagrid,
+  DateField,
+  FunctionField,
+  Labeled,
+  List,
+  ReferenceManyField,
+  required,
+  SearchInput,
+  SelectArrayInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleFormIterator,
+  TabbedShowLayout,
+  TextArrayInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import { ENTITY_KINDS, label } from '../common/choices';
+import { CreateToolbar, EditToolbar } from '../common/EditToolbar';
+import { ProvenanceEdit } from '../common/ProvenanceEdit';
+import { RecordActions } from '../common/RecordActions';
+import { historyAndNotesTabs } from '../common/RecordTabs';
+import { StatusField } from '../common/status';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Names and aliases, as you type" />,
+  <SelectArrayInput key="kind" source="kind" choices={ENTITY_KINDS} />,
+  <BooleanInput key="includeDeleted" source="includeDeleted" label="Include deleted" />,
+];
+
+function EntityList() {
+  return (
+    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="name" sortable={false} />
+        <FunctionField source="kind" sortable={false} render={(r: any) => label(r.kind)} />
+        <FunctionField label="Aliases" render={(r: any) => (r.aliases ?? []).join(', ')} />
+        <TextField source="wikidataId" label="Wikidata" sortable={false} />
+        <DateField source="createdAt" label="Recorded" />
+      </Datagrid>
+    </List>
+  );
+}
+
+function EntityTitle() {
+  const record = useRecordContext();
+  return <span>{record?.name ?? 'Entity'}</span>;
+}
+
+function EntityShow() {
+  return (
+    <Show title={<EntityTitle />} actions={<RecordActions />}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="Entity">
+          <TextField source="name" variant="h6" />
+          <Stack direction="row" spacing={4}>
+            <Labeled label="Kind">
+              <FunctionField render={(r: any) => label(r.kind)} />
+            </Labeled>
+            <Labeled label="Wikidata">
+              <FunctionField render={(r: any) => (r.wikidataId ? <a href={`https://www.wikidata.org/wiki/${r.wikidataId}`} target="_blank" rel="noreferrer">{r.wikidataId}</a> : '—')} />
+            </Labeled>
+            <Labeled label="Version">
+              <TextField source="version" />
+            </Labeled>
+          </Stack>
+          <Labeled label="Aliases">
+            <FunctionField render={(r: any) => <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>{(r.aliases ?? []).map((a: string) => <Chip key={a} size="small" label={a} />)}</Stack>} />
+          </Labeled>
+          <TextField source="description" emptyText="No description" />
+          <FunctionField render={(r: any) => (r.mergedInto ? <Chip color="warning" label={`Merged into ${r.mergedInto.name}`} component="a" clickable href={`#/entities/${r.mergedInto.id}/show`} /> : null)} />
+          <Labeled label="Claims they made" fullWidth>
+            <ReferenceManyField reference="claims" target="claimantId" perPage={10}>
+              <Datagrid rowClick="show" bulkActionButtons={false}>
+                <TextField source="text" sortable={false} />
+                <StatusField source="status" />
+              </Datagrid>
+            </ReferenceManyField>
+          </Labeled>
+          <Labeled label="Events they are in" fullWidth>
+            <ReferenceManyField reference="events" target="entityId" perPage={10}>
+              <Datagrid rowClick="show" bulkActionButtons={false}>
+                <TextField source="title" sortable={false} />
+                <StatusField source="status" />
+              </Datagrid>
+            </ReferenceManyField>
+          </Labeled>
+        </TabbedShowLayout.Tab>
+        {historyAndNotesTabs()}
+      </TabbedShowLayout>
+    </Show>
+  );
+}
+
+function EntityForm({ toolbar }: { toolbar: React.ReactElement }) {
+  return (
+    <SimpleForm toolbar={toolbar} sx={{ maxWidth: 800 }}>
+      <TextInput source="name" validate={required()} fullWidth />
+      <SelectInput source="kind" choices={ENTITY_KINDS} validate={required()} />
+      <TextArrayInput source="aliases" helperText="Other names it goes by; press Enter after each" fullWidth />
+      <TextInput source="description" multiline fullWidth />
+      <ArrayInput source="externalIds" label="External ids">
+        <SimpleFormIterator inline>
+          <TextInput source="scheme" helperText="wikidata, opensanctions…" validate={required()} />
+          <TextInput source="value" validate={required()} />
+        </SimpleFormIterator>
+      </ArrayInput>
+    </SimpleForm>
+  );
+}
+
+function EntityEdit() {
+  return (
+    <ProvenanceEdit title="Edit entity">
+      <EntityForm toolbar={<EditToolbar />} />
+    </ProvenanceEdit>
+  );
+}
+
+function EntityCreate() {
+  return (
+    <Create redirect="show" title="New entity">
+      <EntityForm toolbar={<CreateToolbar />} />
+    </Create>
+  );
+}
+
+export default { list: EntityList, show: EntityShow, edit: EntityEdit, create: EntityCreate, recordRepresentation: 'name' };

@@ -1,0 +1,150 @@
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Radio, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext } from 'react-admin';
+import { formatValue } from '../common/values';
+import type { ConsoleDataProvider, RevisionRow } from '../providers/dataProvider';
+import { resourceDefinition } from '../providers/resources';
+import { diffStates } from './diff';
+
+/** Every revision of the record (who, when, why), a diff between any two, and a revert to one as a new revision. */
+export default function HistoryPanel() {
+  const record = useRecordContext();
+  const resource = useResourceContext()!;
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const { recordType } = resourceDefinition(resource);
+  const { canAccess: mayRevert } = useCanAccess({ resource, action: 'edit', record });
+  const history = useQuery({
+    queryKey: ['revisions', recordType, record?.id, record?.version],
+    queryFn: () => dataProvider.revisions({ recordType, recordId: record!.id }),
+    enabled: Boolean(record),
+  });
+  const revisions = history.data ?? [];
+  const [from, setFrom] = useState<number | null>(null);
+  const [to, setTo] = useState<number | null>(null);
+  const [reverting, setReverting] = useState<RevisionRow | null>(null);
+
+  useEffect(() => {
+    if (revisions.length === 0) return;
+    setTo(revisions.at(-1)!.version);
+    setFrom(revisions.length > 1 ? revisions.at(-2)!.version : revisions[0]!.version);
+  }, [revisions.length, revisions.at(-1)?.version]);
+
+  if (history.isPending) return <Typography>Loading the history…</Typography>;
+  if (history.error) return <Alert severity="error">{(history.error as Error).message}</Alert>;
+  const older = revisions.find((r) => r.version === from);
+  const newer = revisions.find((r) => r.version === to);
+  const differences = older && newer ? diffStates(older.state, newer.state) : [];
+
+  return (
+    <Stack spacing={2} data-testid="history">
+      <Table size="small" aria-label="Revisions">
+        <TableHead>
+          <TableRow>
+            <TableCell>From</TableCell>
+            <TableCell>To</TableCell>
+            <TableCell>Version</TableCell>
+            <TableCell>What</TableCell>
+            <TableCell>Who</TableCell>
+            <TableCell>When</TableCell>
+            <TableCell>Why</TableCell>
+            <TableCell>Fields</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {[...revisions].reverse().map((revision) => (
+            <TableRow key={revision.id} data-version={revision.version} selected={revision.version === from || revision.version === to}>
+              <TableCell padding="checkbox">
+                <Radio size="small" checked={revision.version === from} onChange={() => setFrom(revision.version)} inputProps={{ 'aria-label': `compare from version ${revision.version}` }} />
+              </TableCell>
+              <TableCell padding="checkbox">
+                <Radio size="small" checked={revision.version === to} onChange={() => setTo(revision.version)} inputProps={{ 'aria-label': `compare to version ${revision.version}` }} />
+              </TableCell>
+              <TableCell>{revision.version}</TableCell>
+              <TableCell>{revision.operation.toLowerCase()}</TableCell>
+              <TableCell>{revision.actorName}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(revision.createdAt).toLocaleString()}</TableCell>
+              <TableCell>{revision.reason ?? ''}</TableCell>
+              <TableCell>{Object.keys(revision.changes).join(', ')}</TableCell>
+              <TableCell>
+                {mayRevert && revision.version !== record?.version && !record?.deletedAt ? (
+                  <Button size="small" onClick={() => setReverting(revision)}>
+                    Revert to this
+                  </Button>
+                ) : null}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+
+      <Box>
+        <Typography variant="h6" gutterBottom>
+          Version {from} → version {to}
+        </Typography>
+        {differences.length === 0 ? (
+          <Typography color="text.secondary">No field differs between these two versions.</Typography>
+        ) : (
+          <Table size="small" aria-label="Differences">
+            <TableHead>
+              <TableRow>
+                <TableCell>Field</TableCell>
+                <TableCell>Version {from}</TableCell>
+                <TableCell>Version {to}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {differences.map((difference) => (
+                <TableRow key={difference.field} data-field={difference.field}>
+                  <TableCell component="th">{difference.field}</TableCell>
+                  <TableCell sx={{ bgcolor: '#ffebee', textDecoration: 'line-through', textDecorationColor: '#c6282866' }}>{formatValue(difference.before)}</TableCell>
+                  <TableCell sx={{ bgcolor: '#e8f5e9' }}>{formatValue(difference.after)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Box>
+      {reverting && record ? <RevertDialog revision={reverting} currentVersion={record.version} onClose={() => setReverting(null)} /> : null}
+    </Stack>
+  );
+}
+
+function RevertDialog({ revision, currentVersion, onClose }: { revision: RevisionRow; currentVersion: number; onClose: () => void }) {
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [reason, setReason] = useState(`Revert to version ${revision.version}`);
+  const [busy, setBusy] = useState(false);
+  const revert = async () => {
+    setBusy(true);
+    try {
+      await dataProvider.revert({ revisionId: revision.id, expectedVersion: currentVersion, reason });
+      notify(`Reverted: version ${revision.version}'s content is current again, as a new revision.`, { type: 'success' });
+      onClose();
+      refresh();
+    } catch (error: any) {
+      notify(error.message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open onClose={onClose}>
+      <DialogTitle>Revert to version {revision.version}?</DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          Its content becomes current again as a new revision; nothing in the history is removed. A judged record goes back to review.
+        </Typography>
+        <TextField autoFocus fullWidth label="Why" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" disabled={busy || !reason.trim()} onClick={revert}>
+          Revert
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

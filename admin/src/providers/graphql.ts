@@ -1,0 +1,76 @@
+import { HttpError } from 'react-admin';
+
+/** A field the API refused, as its BAD_USER_INPUT error names it: `selector.exact`, `text`. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  code: string;
+  fields?: FieldProblem[];
+  currentVersion?: number;
+  /** react-admin shows these beside the form's inputs: field name → message. */
+  errors?: Record<string, string>;
+  retryable?: boolean;
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
+
+/** An error from the API as react-admin expects one: its status tells auth errors apart, its body keeps the API's code. */
+export class ApiError extends HttpError {
+  declare body: ApiErrorBody;
+
+  get code(): string {
+    return this.body.code;
+  }
+}
+
+interface GraphQLErrorShape {
+  message: string;
+  extensions?: { code?: string; fields?: FieldProblem[]; currentVersion?: number; retryable?: boolean };
+}
+
+function toApiError(error: GraphQLErrorShape, httpStatus: number): ApiError {
+  const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+  const fields = error.extensions?.fields;
+  const errors = fields?.length ? Object.fromEntries(fields.map((f) => [f.field.replace(/^input\./, ''), f.message])) : undefined;
+  const message = fields?.length ? `${error.message}: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}` : error.message;
+  return new ApiError(message, STATUS_BY_CODE[code] ?? (httpStatus >= 400 ? httpStatus : 500), {
+    code,
+    fields,
+    errors,
+    currentVersion: error.extensions?.currentVersion,
+    retryable: error.extensions?.retryable,
+  });
+}
+
+/** One request to the public GraphQL API, with the session cookie; the first error, if any, is thrown as an ApiError. */
+export async function graphql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError('The server cannot be reached; check your connection and try again.', 503, { code: 'UNAVAILABLE', retryable: true });
+  }
+  let body: { data?: T; errors?: GraphQLErrorShape[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`The server answered ${response.status} without a GraphQL response.`, response.status || 500, { code: 'INTERNAL_SERVER_ERROR' });
+  }
+  if (body.errors?.length) throw toApiError(body.errors[0]!, response.status);
+  return body.data as T;
+}

@@ -1,0 +1,189 @@
+/**
+ * How each console resource maps onto the GraphQL API: what to select, how a node becomes a form-ready record
+ * (inputs by id, as the mutations take them), and which fields an update may send.
+ */
+export type RecordTypeName = 'SOURCE' | 'ENTITY' | 'EVENT' | 'CLAIM' | 'EVIDENCE' | 'ANNOTATION' | 'USER' | 'API_KEY';
+export type SearchTypeName = 'CLAIM' | 'EVENT' | 'ENTITY' | 'SOURCE';
+
+export interface ResourceDefinition {
+  recordType: RecordTypeName;
+  /** The GraphQL type, for `... on` in search results. */
+  typeName: string;
+  /** A Relay connection root field (keyset paged), or a plain list for small sets (users, keys). */
+  list: { kind: 'connection'; field: string; filterType: string } | { kind: 'array'; field: string };
+  one?: string;
+  searchType?: SearchTypeName;
+  listFields: string;
+  fields: string;
+  /** Which filter keys are lists in the API's filter input (a single choice in the console is sent as a list of one). */
+  listFilters?: string[];
+  toRecord?: (node: any) => any;
+  /** Form values as the API takes them: an emptied date is null, not a date without a day. */
+  toInput?: (data: Record<string, any>) => Record<string, any>;
+  /** Fields an update may send; only the changed ones are sent. */
+  editable: string[];
+  create?: { mutation: string; inputType: string; fields: string[]; selection?: string; result?: (data: any) => any };
+  update?: { mutation: string; inputType: string };
+  remove?: { mutation: string };
+  restore?: { mutation: string };
+}
+
+const RECORD = 'id version createdAt updatedAt deletedAt deleteReason';
+const REVIEWS = 'reviews { status comment actor actorName at }';
+const EVIDENCE = `evidence {
+  id version anchorStatus
+  selector { exact prefix suffix start end }
+  context(chars: 160) { before exact after }
+  source { id title }
+  sourceRevision { id number }
+}`;
+
+const ids = (list: Array<{ id: string }> | undefined) => (list ?? []).map((item) => item.id);
+
+export const RESOURCES: Record<string, ResourceDefinition> = {
+  claims: {
+    recordType: 'CLAIM',
+    typeName: 'Claim',
+    list: { kind: 'connection', field: 'claims', filterType: 'ClaimFilter' },
+    one: 'claim',
+    searchType: 'CLAIM',
+    listFilters: ['status', 'attribution', 'modality', 'rank'],
+    listFields: `${RECORD} text claimantName attribution modality rank credibility status retracted`,
+    fields: `${RECORD} text claimantName claimantLabel claimant { id name } attribution modality credibility rank status retracted
+      eventList: events { id title status } entityList: entities { id name kind }
+      linkList: links { type claim { id text status } }
+      ${REVIEWS} ${EVIDENCE}`,
+    toRecord: (node) => ({
+      ...node,
+      claimantId: node.claimant?.id ?? null,
+      eventIds: node.eventList ? ids(node.eventList) : undefined,
+      entityIds: node.entityList ? ids(node.entityList) : undefined,
+      links: node.linkList?.map((link: any) => ({ type: link.type, toClaimId: link.claim.id })),
+    }),
+    editable: ['text', 'claimantId', 'claimantLabel', 'attribution', 'modality', 'credibility', 'rank', 'eventIds', 'entityIds', 'links'],
+    create: { mutation: 'createClaim', inputType: 'CreateClaimInput', fields: ['text', 'claimantId', 'claimantLabel', 'attribution', 'modality', 'credibility', 'rank', 'eventIds', 'entityIds', 'links', 'evidence'] },
+    update: { mutation: 'updateClaim', inputType: 'UpdateClaimInput' },
+    remove: { mutation: 'deleteClaim' },
+    restore: { mutation: 'restoreClaim' },
+  },
+  events: {
+    recordType: 'EVENT',
+    typeName: 'Event',
+    list: { kind: 'connection', field: 'events', filterType: 'EventFilter' },
+    one: 'event',
+    searchType: 'EVENT',
+    listFilters: ['status', 'type', 'modality'],
+    listFields: `${RECORD} title status modality retracted eventType: type { code label }
+      start { date precision latest } end { date precision latest } timeExpression place { id name }`,
+    fields: `${RECORD} title summary status modality retracted eventType: type { code label }
+      start { date precision latest } end { date precision latest } timeExpression
+      place { id name } parent { id title }
+      participantList: participants { role entity { id name } }
+      claimList: claims { id text status claimantName }
+      ${REVIEWS} ${EVIDENCE}`,
+    toRecord: (node) => ({
+      ...node,
+      type: node.eventType?.code,
+      start: node.start ? { date: node.start.date, precision: node.start.precision } : null,
+      end: node.end ? { date: node.end.date, precision: node.end.precision } : null,
+      startLatest: node.start?.latest ?? null,
+      endLatest: node.end?.latest ?? null,
+      placeId: node.place?.id ?? null,
+      parentId: node.parent === undefined ? undefined : (node.parent?.id ?? null),
+      participants: node.participantList?.map((p: any) => ({ entityId: p.entity.id, role: p.role })),
+    }),
+    toInput: (data) => ({
+      ...data,
+      start: data.start?.date ? { date: data.start.date, precision: data.start.precision ?? 'DAY' } : data.start === undefined ? undefined : null,
+      end: data.end?.date ? { date: data.end.date, precision: data.end.precision ?? 'DAY' } : data.end === undefined ? undefined : null,
+    }),
+    editable: ['title', 'type', 'summary', 'start', 'end', 'timeExpression', 'placeId', 'parentId', 'modality', 'participants'],
+    create: { mutation: 'createEvent', inputType: 'CreateEventInput', fields: ['title', 'type', 'summary', 'start', 'end', 'timeExpression', 'placeId', 'parentId', 'modality', 'participants', 'evidence'] },
+    update: { mutation: 'updateEvent', inputType: 'UpdateEventInput' },
+    remove: { mutation: 'deleteEvent' },
+    restore: { mutation: 'restoreEvent' },
+  },
+  entities: {
+    recordType: 'ENTITY',
+    typeName: 'Entity',
+    list: { kind: 'connection', field: 'entities', filterType: 'EntityFilter' },
+    one: 'entity',
+    searchType: 'ENTITY',
+    listFilters: ['kind'],
+    listFields: `${RECORD} name kind aliases wikidataId`,
+    fields: `${RECORD} name kind aliases description externalIds { scheme value } wikidataId mergedInto { id name }`,
+    editable: ['name', 'kind', 'aliases', 'description', 'externalIds'],
+    create: { mutation: 'createEntity', inputType: 'CreateEntityInput', fields: ['name', 'kind', 'aliases', 'description', 'externalIds'] },
+    update: { mutation: 'updateEntity', inputType: 'UpdateEntityInput' },
+    remove: { mutation: 'deleteEntity' },
+    restore: { mutation: 'restoreEntity' },
+  },
+  sources: {
+    recordType: 'SOURCE',
+    typeName: 'Source',
+    list: { kind: 'connection', field: 'sources', filterType: 'SourceFilter' },
+    one: 'source',
+    searchType: 'SOURCE',
+    listFilters: ['kind', 'language'],
+    listFields: `${RECORD} title publisher author publishedAt publishedPrecision language kind reliability`,
+    fields: `${RECORD} title url publisher author publishedAt publishedPrecision publishedBasis publishedNote language kind
+      reliability reliabilityNote
+      currentRevision { id number sha256 createdAt actor reason }
+      revisionList: revisions { id number sha256 createdAt actor reason }`,
+    editable: ['title', 'url', 'publisher', 'author', 'publishedAt', 'publishedPrecision', 'publishedBasis', 'publishedNote', 'language', 'kind', 'reliability', 'reliabilityNote'],
+    create: {
+      mutation: 'createSource',
+      inputType: 'CreateSourceInput',
+      fields: ['title', 'text', 'url', 'publisher', 'author', 'publishedAt', 'publishedPrecision', 'publishedBasis', 'publishedNote', 'language', 'kind', 'reliability', 'reliabilityNote'],
+    },
+    update: { mutation: 'updateSource', inputType: 'UpdateSourceInput' },
+    remove: { mutation: 'deleteSource' },
+    restore: { mutation: 'restoreSource' },
+  },
+  annotations: {
+    recordType: 'ANNOTATION',
+    typeName: 'Annotation',
+    list: { kind: 'array', field: 'annotations' },
+    listFields: `${RECORD} targetType targetId motivation body tags resolved authorName parentId span { sourceRevisionId selector { exact start end } }`,
+    fields: `${RECORD} targetType targetId motivation body tags resolved authorName parentId span { sourceRevisionId selector { exact start end } }`,
+    editable: ['motivation', 'body', 'tags', 'resolved'],
+    create: { mutation: 'createAnnotation', inputType: 'CreateAnnotationInput', fields: ['targetType', 'targetId', 'span', 'motivation', 'body', 'tags', 'parentId'] },
+    update: { mutation: 'updateAnnotation', inputType: 'UpdateAnnotationInput' },
+    remove: { mutation: 'deleteAnnotation' },
+    restore: { mutation: 'restoreAnnotation' },
+  },
+  users: {
+    recordType: 'USER',
+    typeName: 'User',
+    list: { kind: 'array', field: 'users' },
+    listFields: `${RECORD} name email roles disabled`,
+    fields: `${RECORD} name email roles disabled`,
+    editable: ['name', 'roles', 'disabled'],
+    create: { mutation: 'createUser', inputType: 'CreateUserInput', fields: ['email', 'name', 'roles', 'password'] },
+    update: { mutation: 'updateUser', inputType: 'UpdateUserInput' },
+  },
+  apiKeys: {
+    recordType: 'API_KEY',
+    typeName: 'ApiKey',
+    list: { kind: 'array', field: 'apiKeys' },
+    listFields: `${RECORD} name prefix lastUsedAt expiresAt revokedAt`,
+    fields: `${RECORD} name prefix lastUsedAt expiresAt revokedAt`,
+    editable: [],
+    create: {
+      mutation: 'createApiKey',
+      inputType: 'CreateApiKeyInput',
+      fields: ['name', 'expiresAt'],
+      selection: `apiKey { ${RECORD} name prefix lastUsedAt expiresAt revokedAt } key`,
+      result: (created: any) => ({ ...created.apiKey, key: created.key }),
+    },
+    remove: { mutation: 'revokeApiKey' },
+  },
+};
+
+export function resourceDefinition(resource: string): ResourceDefinition {
+  const definition = RESOURCES[resource];
+  if (!definition) throw new Error(`The console has no resource "${resource}"`);
+  return definition;
+}
+
+export const toRecord = (definition: ResourceDefinition, node: any) => (definition.toRecord ? definition.toRecord(node) : node);
