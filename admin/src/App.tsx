@@ -11,6 +11,7 @@ import apiKeys from './apiKeys';
 import claims from './claims';
 import entities from './entities';
 import events from './events';
+import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -27,6 +28,7 @@ export function App() {
       title="Provenance store"
       dataProvider={dataProvider}
       authProvider={authProvider}
+      i18nProvider={i18nProvider}
       dashboard={Dashboard}
       layout={Layout}
       theme={theme}

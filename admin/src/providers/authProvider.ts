@@ -32,7 +32,9 @@ export const authProvider: AuthProvider = {
     forget();
     if (wasSignedIn) await graphql(`mutation Logout { logout }`).catch(() => undefined);
   },
+  /** Asked on every page: a session that ended elsewhere (expired, signed out, account disabled) is noticed at once. */
   async checkAuth() {
+    forget();
     const me = await whoAmI();
     if (!me) throw new Error('Please sign in.');
   },
