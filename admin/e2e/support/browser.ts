@@ -63,7 +63,7 @@ export function useBrowser() {
     return page;
   }
 
-  const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+  const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), animations: 'disabled' });
 
   return { state, newPage, signIn, screenshot };
 }

@@ -66,7 +66,7 @@ export default function HistoryPanel() {
               <TableCell>{revision.actorName}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(revision.createdAt).toLocaleString()}</TableCell>
               <TableCell>{revision.reason ?? ''}</TableCell>
-              <TableCell>{Object.keys(revision.changes).join(', ')}</TableCell>
+              <TableCell>{revision.operation === 'CREATE' ? '(all: created)' : Object.keys(revision.changes).join(', ')}</TableCell>
               <TableCell>
                 {mayRevert && revision.version !== record?.version && !record?.deletedAt ? (
                   <Button size="small" onClick={() => setReverting(revision)}>
