@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from './product.mjs';
 
 /** Screenshots of the key screens, for people to look at; git-ignored. */
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
@@ -12,8 +13,6 @@ export const DEMO = {
   editor2: { email: 'editor2@demo.example', password: 'demo-editor2-password' },
   reviewer: { email: 'reviewer@demo.example', password: 'demo-reviewer-password' },
 } as const;
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * A real chromium for the file's tests. Every page records console errors and uncaught exceptions, and each test
@@ -27,7 +26,7 @@ export function useBrowser() {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     state.browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     });
   });
 
