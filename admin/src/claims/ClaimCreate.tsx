@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Create } from 'react-admin';
 import { CreateToolbar } from '../common/EditToolbar';
 import { evidenceFor, SelectionHeader, useSelection } from '../common/SelectionHeader';
@@ -6,12 +7,14 @@ import { ClaimForm } from './ClaimForm';
 /** A new claim, as a DRAFT; made from a selection in the reader, it is created with that evidence in one step. */
 export function ClaimCreate() {
   const selection = useSelection();
+  // A new object each render would reset the form, and with it the API's field errors.
+  const defaultValues = useMemo(() => ({ text: selection?.selector.exact ?? '', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED' }), [selection]);
   return (
     <Create redirect="show" title="New claim" transform={(data: Record<string, unknown>) => ({ ...data, evidence: evidenceFor(selection) })}>
       <ClaimForm
         toolbar={<CreateToolbar />}
         header={selection ? <SelectionHeader selection={selection} /> : undefined}
-        defaultValues={{ text: selection?.selector.exact ?? '', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED' }}
+        defaultValues={defaultValues}
       />
     </Create>
   );

@@ -1,5 +1,5 @@
 import { Chip, Stack } from '@mui/material';
-import type { ReactElement } from 'react';
+import { useMemo, type ReactElement } from 'react';
 import {
   ArrayField,
   ArrayInput,
@@ -165,12 +165,14 @@ function EventEdit() {
 
 function EventCreate() {
   const selection = useSelection();
+  // A new object each render would reset the form, and with it the API's field errors.
+  const defaultValues = useMemo(() => ({ title: selection?.selector.exact.slice(0, 200) ?? '', modality: 'OCCURRED', timeExpression: '' }), [selection]);
   return (
     <Create redirect="show" title="New event" transform={(data: Record<string, unknown>) => ({ ...data, evidence: evidenceFor(selection) })}>
       <EventForm
         toolbar={<CreateToolbar />}
         header={selection ? <SelectionHeader selection={selection} /> : undefined}
-        defaultValues={{ title: selection?.selector.exact.slice(0, 200) ?? '', modality: 'OCCURRED', timeExpression: '' }}
+        defaultValues={defaultValues}
       />
     </Create>
   );

@@ -1,5 +1,5 @@
 import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-admin';
-import { ApiError, graphql } from './graphql';
+import { apiError, graphql, isApiError } from './graphql';
 import { CursorBook, listKey } from './keyset';
 import { resourceDefinition, toRecord, type RecordTypeName, type ResourceDefinition } from './resources';
 
@@ -98,11 +98,11 @@ async function getOne(definition: ResourceDefinition, id: Identifier, extra: { a
   if (!definition.one) {
     const all = await graphql(`{ all: ${definition.list.field} { ${definition.fields} } }`);
     const found = all.all.find((row: any) => row.id === id);
-    if (!found) throw new ApiError(`No ${definition.typeName} ${id}`, 404, { code: 'NOT_FOUND' });
+    if (!found) throw apiError(`No ${definition.typeName} ${id}`, 404, { code: 'NOT_FOUND' });
     return toRecord(definition, found);
   }
   const data = await graphql(`query One($id: ID!, $asOf: DateTimeISO) { one: ${definition.one}(id: $id, includeDeleted: true, asOf: $asOf) { ${definition.fields} } }`, { id, asOf: extra.asOf ?? null });
-  if (!data.one) throw new ApiError(`No ${definition.typeName} ${id} that you may see`, 404, { code: 'NOT_FOUND' });
+  if (!data.one) throw apiError(`No ${definition.typeName} ${id} that you may see`, 404, { code: 'NOT_FOUND' });
   return toRecord(definition, data.one);
 }
 
@@ -112,6 +112,25 @@ function inputOf(fields: string[], data: Record<string, any>) {
 
 const mutate = async (mutation: string, inputType: string, input: Record<string, unknown>, selection: string) =>
   (await graphql(`mutation Write($input: ${inputType}!) { result: ${mutation}(input: $input) { ${selection} } }`, { input })).result;
+
+/** The API names the field it refused; the form shows the message on the input that holds it. */
+async function write<T>(definition: ResourceDefinition, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isApiError(error) && error.body.errors && definition.errorInputs) {
+      const inputs = definition.errorInputs;
+      const errors: Record<string, any> = {};
+      for (const [field, message] of Object.entries(error.body.errors)) {
+        const [parent, child] = (inputs[field] ?? field).split('.');
+        if (child) errors[parent!] = { ...errors[parent!], [child]: message };
+        else errors[parent!] = message;
+      }
+      error.body.errors = errors;
+    }
+    throw error;
+  }
+}
 
 export interface RecordHistoryParams {
   recordType: RecordTypeName;
@@ -158,7 +177,7 @@ export const dataProvider = {
     const { mutation, inputType, fields, selection, result } = definition.create;
     const input = inputOf(fields, definition.toInput ? definition.toInput(params.data) : params.data);
     if (params.data.reason) input.reason = params.data.reason;
-    const created = await mutate(mutation, inputType, input, selection ?? definition.fields);
+    const created = await write(definition, () => mutate(mutation, inputType, input, selection ?? definition.fields));
     cursors.forget(resource);
     return { data: result ? result(created) : toRecord(definition, created) };
   },
@@ -174,7 +193,7 @@ export const dataProvider = {
       reason: params.data.reason || null,
       ...changed,
     };
-    const updated = await mutate(definition.update.mutation, definition.update.inputType, input, definition.fields);
+    const updated = await write(definition, () => mutate(definition.update!.mutation, definition.update!.inputType, input, definition.fields));
     cursors.forget(resource);
     return { data: toRecord(definition, updated) };
   },
@@ -187,7 +206,7 @@ export const dataProvider = {
     const definition = resourceDefinition(resource);
     if (!definition.remove) throw new Error(`${definition.typeName} records are not deleted here`);
     const reason = params.meta?.reason?.trim();
-    if (!reason) throw new ApiError('Say why it is deleted.', 400, { code: 'BAD_USER_INPUT', errors: { reason: 'Required' } });
+    if (!reason) throw apiError('Say why it is deleted.', 400, { code: 'BAD_USER_INPUT', errors: { reason: 'Required' } });
     const input = { id: params.id, expectedVersion: params.previousData?.version, reason };
     const deleted = await mutate(definition.remove.mutation, 'DeleteInput', input, definition.listFields);
     cursors.forget(resource);

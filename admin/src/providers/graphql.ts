@@ -24,14 +24,16 @@ const STATUS_BY_CODE: Record<string, number> = {
   RATE_LIMITED: 429,
 };
 
-/** An error from the API as react-admin expects one: its status tells auth errors apart, its body keeps the API's code. */
-export class ApiError extends HttpError {
-  declare body: ApiErrorBody;
+export type ApiError = HttpError & { body: ApiErrorBody };
 
-  get code(): string {
-    return this.body.code;
-  }
-}
+/**
+ * An error from the API as react-admin expects one: its status tells auth errors apart, its body keeps the API's
+ * code. (HttpError resets its prototype in its constructor, so it cannot be subclassed.)
+ */
+export const apiError = (message: string, status: number, body: ApiErrorBody) => new HttpError(message, status, body) as ApiError;
+
+export const isApiError = (error: unknown): error is ApiError =>
+  error instanceof HttpError && typeof (error as { body?: { code?: unknown } }).body?.code === 'string';
 
 interface GraphQLErrorShape {
   message: string;
@@ -42,8 +44,7 @@ function toApiError(error: GraphQLErrorShape, httpStatus: number): ApiError {
   const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
   const fields = error.extensions?.fields;
   const errors = fields?.length ? Object.fromEntries(fields.map((f) => [f.field.replace(/^input\./, ''), f.message])) : undefined;
-  const message = fields?.length ? `${error.message}: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}` : error.message;
-  return new ApiError(message, STATUS_BY_CODE[code] ?? (httpStatus >= 400 ? httpStatus : 500), {
+  return apiError(error.message, STATUS_BY_CODE[code] ?? (httpStatus >= 400 ? httpStatus : 500), {
     code,
     fields,
     errors,
@@ -63,13 +64,13 @@ export async function graphql<T = any>(query: string, variables: Record<string, 
       body: JSON.stringify({ query, variables }),
     });
   } catch {
-    throw new ApiError('The server cannot be reached; check your connection and try again.', 503, { code: 'UNAVAILABLE', retryable: true });
+    throw apiError('The server cannot be reached; check your connection and try again.', 503, { code: 'UNAVAILABLE', retryable: true });
   }
   let body: { data?: T; errors?: GraphQLErrorShape[] };
   try {
     body = await response.json();
   } catch {
-    throw new ApiError(`The server answered ${response.status} without a GraphQL response.`, response.status || 500, { code: 'INTERNAL_SERVER_ERROR' });
+    throw apiError(`The server answered ${response.status} without a GraphQL response.`, response.status || 500, { code: 'INTERNAL_SERVER_ERROR' });
   }
   if (body.errors?.length) throw toApiError(body.errors[0]!, response.status);
   return body.data as T;

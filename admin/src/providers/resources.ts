@@ -20,6 +20,8 @@ export interface ResourceDefinition {
   toRecord?: (node: any) => any;
   /** Form values as the API takes them: an emptied date is null, not a date without a day. */
   toInput?: (data: Record<string, any>) => Record<string, any>;
+  /** Where the form shows an API field's error when its input is nested: `end` → the `end.date` input. */
+  errorInputs?: Record<string, string>;
   /** Fields an update may send; only the changed ones are sent. */
   editable: string[];
   create?: { mutation: string; inputType: string; fields: string[]; selection?: string; result?: (data: any) => any };
@@ -97,6 +99,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       start: data.start?.date ? { date: data.start.date, precision: data.start.precision ?? 'DAY' } : data.start === undefined ? undefined : null,
       end: data.end?.date ? { date: data.end.date, precision: data.end.precision ?? 'DAY' } : data.end === undefined ? undefined : null,
     }),
+    errorInputs: { start: 'start.date', end: 'end.date' },
     editable: ['title', 'type', 'summary', 'start', 'end', 'timeExpression', 'placeId', 'parentId', 'modality', 'participants'],
     create: { mutation: 'createEvent', inputType: 'CreateEventInput', fields: ['title', 'type', 'summary', 'start', 'end', 'timeExpression', 'placeId', 'parentId', 'modality', 'participants', 'evidence'] },
     update: { mutation: 'updateEvent', inputType: 'UpdateEventInput' },

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO, selectWords, useBrowser } from './support/browser';
+
+const TEXT = [
+  'Port terminal to open in March',
+  'The port authority said on Monday that the new terminal will open in March.',
+  'Share.',
+  'Critics said the terminal would not open before the summer.',
+].join('\n\n');
+
+describe('sources: recording, correcting, and who may do what', () => {
+  const { signIn, screenshot } = useBrowser();
+
+  it('records a source, anchors a claim in it, corrects the text and re-selects the quote the correction left fuzzy', async () => {
+    const page = await signIn(DEMO.editor);
+    await page.goto('/#/sources/create');
+    await page.locator('input[name=title]').fill('Port terminal to open in March');
+    await page.locator('textarea[name=text]').fill(TEXT);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('source-text').waitFor();
+    expect(await page.locator('[data-kind="FURNITURE"]').innerText()).toContain('Share.');
+
+    await selectWords(page, 'the new terminal will open in March');
+    await page.getByRole('button', { name: 'New claim from selection' }).click();
+    await page.locator('textarea[name=text]').fill('The new terminal opens in March.');
+    await page.locator('input[name=claimantLabel]').fill('the port authority');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('evidence-list').waitFor();
+    await page.getByTestId('evidence-list').getByRole('link').click();
+
+    await page.getByRole('button', { name: 'Correct the text' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('What was wrong').fill('The authority said early March');
+    await dialog.getByLabel('Corrected text').fill(TEXT.replace('will open in March.', 'will open in early March.'));
+    await dialog.getByRole('button', { name: 'Save the correction' }).click();
+    const report = dialog.getByTestId('reanchor-report');
+    await report.waitFor();
+    expect(await report.innerText()).toMatch(/0 quotes anchored, 1 fuzzy, 0 orphaned/);
+    expect(await report.locator('tr[data-status="FUZZY"]').innerText()).toContain('The new terminal opens in March.');
+    await screenshot(page, 'reanchor-report');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    const attention = page.getByTestId('needs-attention');
+    await attention.waitFor();
+    await attention.getByRole('button', { name: 'Confirm or select again' }).click();
+    await selectWords(page, 'the new terminal will open in early March');
+    await page.getByRole('button', { name: /^Anchor “The new terminal opens/ }).click();
+    await expect.poll(() => attention.count()).toBe(0);
+    expect(await page.locator('[data-evidence]', { hasText: 'early March' }).count()).toBeGreaterThan(0);
+  });
+
+  it('shows the API’s validation messages beside the inputs they concern', async () => {
+    const page = await signIn(DEMO.editor);
+    await page.goto('/#/events/create');
+    await page.locator('input[name=title]').fill('Talks that end before they start');
+    await page.getByLabel('Type').click();
+    await page.getByRole('option', { name: 'Meeting' }).click();
+    await page.locator('input[name="start.date"]').fill('2022-09-10');
+    await page.locator('input[name="end.date"]').fill('2022-09-01');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const endInput = page.locator('.MuiFormControl-root', { has: page.locator('input[name="end.date"]') });
+    await expect.poll(() => endInput.innerText()).toContain('must not be before the start');
+    expect(page.url()).toContain('/events/create');
+    await screenshot(page, 'validation');
+  });
+
+  it('gives reviewers no buttons to create or edit records, and admins the users and keys screens', async () => {
+    const reviewer = await signIn(DEMO.reviewer);
+    await reviewer.goto('/#/claims');
+    await reviewer.locator('table tbody tr').first().click();
+    await reviewer.getByRole('tab', { name: 'History' }).waitFor();
+    expect(await reviewer.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+    await reviewer.goto('/#/claims');
+    await reviewer.locator('table tbody tr').first().waitFor();
+    expect(await reviewer.getByRole('link', { name: 'Create' }).count()).toBe(0);
+
+    const admin = await signIn(DEMO.admin);
+    await admin.goto('/#/apiKeys/create');
+    await admin.locator('input[name=name]').fill('Newsroom dashboard');
+    await admin.getByRole('button', { name: 'Save' }).click();
+    const key = admin.getByTestId('new-api-key');
+    await key.waitFor();
+    expect(await key.innerText()).toMatch(/^psk_/);
+    await admin.goto('/#/users');
+    await admin.getByText('reviewer@demo.example').waitFor();
+    await screenshot(admin, 'users');
+  });
+});
