@@ -192,6 +192,23 @@ describe('editing', () => {
     expect(annotations).toHaveLength(2);
   });
 
+  it('lists threads across every record, open or resolved, with their reply counts, for staff only', async () => {
+    const open = dataOf(
+      await asEditor(`mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id } }`, {
+        input: { targetType: 'ENTITY', targetId: entityId, motivation: 'CORRECTING', body: 'The alias is misspelt.', tags: ['spelling'] },
+      }),
+    ).createAnnotation;
+    const threads = async (filter: Record<string, unknown>) =>
+      dataOf(await asEditor(`query($filter: AnnotationFilter) { annotationThreads(filter: $filter, first: 50) { totalCount edges { node { id body resolved replyCount parentId } } } }`, { filter })).annotationThreads;
+    const unresolved = await threads({ resolved: false });
+    expect(unresolved.edges[0].node).toMatchObject({ id: open.id, resolved: false, replyCount: 0, parentId: null });
+    expect(unresolved.edges.every((edge: any) => !edge.node.resolved && edge.node.parentId === null)).toBe(true);
+    const resolved = await threads({ resolved: true, targetType: ['ENTITY'], motivation: ['QUESTIONING'] });
+    expect(resolved.edges.map((edge: any) => edge.node)).toEqual([expect.objectContaining({ body: 'Is this the same person as in the 2013 report?', replyCount: 1 })]);
+    expect((await threads({ tag: 'spelling' })).edges.map((edge: any) => edge.node.id)).toEqual([open.id]);
+    expect(errorCodes(await gql(`{ annotationThreads(first: 5) { totalCount } }`, {}, viewers.anonymous))).toEqual(['UNAUTHENTICATED']);
+  });
+
   it('lets only editors and admins write records, and tells anonymous callers to sign in', async () => {
     const create = `mutation { createEntity(input: { name: "X", kind: OTHER }) { id } }`;
     expect(errorCodes(await gql(create, {}, viewers.anonymous))).toEqual(['UNAUTHENTICATED']);

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../config.js';
+import { createAnnotationLoaders } from './annotations/annotations.loaders.js';
 import { AnnotationsService } from './annotations/annotations.service.js';
 import { ClaimsService } from './claims/claims.service.js';
 import { createClaimLoaders } from './claims/claims.loaders.js';
@@ -48,6 +49,7 @@ export function createLoaders(manager: EntityManager) {
     ...createEvidenceLoaders(manager),
     ...createUserLoaders(manager),
     ...createReviewLoaders(manager),
+    ...createAnnotationLoaders(manager),
   };
 }
 

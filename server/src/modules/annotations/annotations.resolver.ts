@@ -1,11 +1,12 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ListArgs } from '../../core/paging/connection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../context.js';
 import { STAFF } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
 import { Annotation } from './annotation.entity.js';
 import { AnnotatedRecordType } from './annotations.enums.js';
-import { AnnotationSpan, CreateAnnotationInput, UpdateAnnotationInput } from './annotations.types.js';
+import { AnnotationConnection, AnnotationFilter, AnnotationSpan, CreateAnnotationInput, UpdateAnnotationInput } from './annotations.types.js';
 
 /** Notes discuss unreviewed work, so they are for staff only. */
 @Resolver(() => Annotation)
@@ -18,6 +19,23 @@ export class AnnotationsResolver {
     @Ctx() { services }: RequestContext,
   ) {
     return services.annotations.forRecord(targetType, targetId);
+  }
+
+  @Authorized(...STAFF)
+  @Query(() => AnnotationConnection, {
+    description: 'Threads of notes across every record (each thread by its first note), newest first unless `order` says otherwise; deleted notes left out. For staff: editors, reviewers and admins.',
+  })
+  annotationThreads(
+    @Args() args: ListArgs,
+    @Ctx() { services }: RequestContext,
+    @Arg('filter', () => AnnotationFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' }) filter?: AnnotationFilter,
+  ) {
+    return services.annotations.threads(args, filter ?? {});
+  }
+
+  @FieldResolver(() => Int, { description: 'How many replies the note has, deleted ones left out.' })
+  replyCount(@Root() annotation: Annotation, @Ctx() { loaders }: RequestContext): Promise<number> {
+    return loaders.annotationReplyCount.load(annotation.id);
   }
 
   @Authorized(...STAFF)

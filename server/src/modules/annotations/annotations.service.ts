@@ -1,6 +1,8 @@
 import { IsNull, type DataSource } from 'typeorm';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors.js';
+import { FilterBuilder } from '../../core/filters.js';
 import { newId } from '../../core/ids.js';
+import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
 import { RecordWriter, type ChangeTarget, type WriteContext } from '../../core/revisions/record-writer.js';
@@ -13,7 +15,7 @@ import type { Viewer } from '../users/viewer.js';
 import { Annotation } from './annotation.entity.js';
 import { AnnotatedRecordType, Motivation } from './annotations.enums.js';
 import { AnnotationRecord, type AnnotationState } from './annotations.state.js';
-import type { CreateAnnotationInput, UpdateAnnotationInput } from './annotations.types.js';
+import type { AnnotationFilter, CreateAnnotationInput, UpdateAnnotationInput } from './annotations.types.js';
 
 const TABLE_OF: Record<AnnotatedRecordType, string> = {
   [AnnotatedRecordType.SOURCE]: 'sources',
@@ -55,6 +57,17 @@ export class AnnotationsService {
       where: { targetType, targetId: requireId(targetId, 'targetId'), deletedAt: IsNull() },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** Threads across every record, by their first note. */
+  threads(args: ListArgs, filter: AnnotationFilter): Promise<Connection<Annotation>> {
+    const query = new FilterBuilder(this.dataSource.getRepository(Annotation).createQueryBuilder('annotation').where('annotation.parentId IS NULL').andWhere('annotation.deletedAt IS NULL'))
+      .when(filter.resolved, '$.resolved = :value')
+      .oneOf('motivation', filter.motivation)
+      .oneOf('targetType', filter.targetType)
+      .when(filter.tag, ':value = ANY($.tags)')
+      .done();
+    return paginate(query, args);
   }
 
   async create(context: WriteContext, input: CreateAnnotationInput): Promise<Annotation> {

@@ -1,7 +1,11 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
 import { SelectorInput, TextSelector } from '../evidence/evidence.types.js';
+import { Annotation } from './annotation.entity.js';
 import { AnnotatedRecordType, Motivation } from './annotations.enums.js';
+
+export const AnnotationConnection = connectionType(Annotation, 'Annotation');
 
 @ObjectType({ description: 'The span of text a note is on.' })
 export class AnnotationSpan {
@@ -61,4 +65,19 @@ export class UpdateAnnotationInput extends UpdateInputBase {
 
   @Field(() => Boolean, { nullable: true, description: 'Whether the matter the note raises is settled.' })
   resolved?: boolean;
+}
+
+@InputType({ description: 'Narrows the list of threads; every condition given must hold.' })
+export class AnnotationFilter {
+  @Field(() => Boolean, { nullable: true, description: 'Resolved threads only (true), or open ones only (false).' })
+  resolved?: boolean | null;
+
+  @Field(() => [Motivation], { nullable: true, description: 'Threads that start with one of these motivations.' })
+  motivation?: Motivation[] | null;
+
+  @Field(() => [AnnotatedRecordType], { nullable: true, description: 'Threads on these kinds of record.' })
+  targetType?: AnnotatedRecordType[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Threads whose first note carries this tag.' })
+  tag?: string | null;
 }
