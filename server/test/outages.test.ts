@@ -1,15 +1,14 @@
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import { GraphQLError } from 'graphql';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
+import { Revision } from '../src/core/revisions/revision.entity.js';
 import { createDataSource, type Database } from '../src/db/data-source.js';
-import { EmbeddedPostgres } from '../src/db/embedded-postgres.js';
-import { migrate } from '../src/db/open.js';
-import { DATABASE_UNAVAILABLE } from '../src/graphql/errors.js';
+import { DATABASE_UNAVAILABLE, formatError } from '../src/graphql/errors.js';
 import { createHttpApp } from '../src/http/app.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { startOwnPostgres, type OwnPostgres } from './support/own-postgres.js';
 
 async function serve(database: Database, env: Record<string, string> = {}) {
   const http = await createHttpApp(loadConfig({ NODE_ENV: 'test', ...env }), database, () => undefined);
@@ -63,39 +62,44 @@ describe('when every connection is busy', () => {
     expect(free.status).toBe(200);
     await app.close();
   });
+
+  it('takes a transaction whose connection died between two statements for an outage to retry, not an internal error', async () => {
+    const failed: unknown[] = [];
+    await db.dataSource
+      .transaction(async (tx) => {
+        const [{ pid }] = await tx.query('SELECT pg_backend_pid() AS pid');
+        await db.owner.query('SELECT pg_terminate_backend($1)', [pid]);
+        // TypeORM releases the runner once the connection's error arrives, and only then does a statement meet it.
+        while (!tx.queryRunner!.isReleased) await new Promise((resolve) => setTimeout(resolve, 10));
+        for (const statement of [() => tx.query('SELECT 1'), () => tx.findOneBy(Revision, { id: '1' })]) failed.push(await statement().then(() => null, (error: unknown) => error));
+      })
+      .catch(() => undefined);
+    expect(failed.map((error) => error?.constructor)).toEqual([QueryRunnerProviderAlreadyReleasedError, QueryRunnerAlreadyReleasedError]);
+    const format = formatError(false, () => undefined);
+    for (const error of failed as Error[]) {
+      expect(format({ message: error.message }, new GraphQLError(error.message, { originalError: error }))).toMatchObject({ message: DATABASE_UNAVAILABLE, extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true } });
+    }
+  });
 });
 
 describe('when PostgreSQL goes down and comes back', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outage-'));
-  let postgres: EmbeddedPostgres;
-  let database: Database;
+  let own: OwnPostgres;
 
   beforeAll(async () => {
-    postgres = new EmbeddedPostgres({ dir });
-    const url = await postgres.start();
-    const config = loadConfig({ NODE_ENV: 'test', DB_CONNECTION_TIMEOUT_MS: '1000' });
-    await migrate(url, config);
-    database = createDataSource(url, config.db, { asAppRole: true });
-    await database.dataSource.initialize();
+    own = await startOwnPostgres();
   });
-  afterAll(async () => {
-    await database.dataSource.destroy().catch(() => undefined);
-    await postgres.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => own.close());
 
   it('turns /readyz false while it is down, and true again without a restart', async () => {
-    const app = await serve(database);
+    const app = await serve(own.database);
     expect(await app.ready()).toBe(200);
-    const port = postgres.port;
-    await postgres.stop();
+    await own.stop();
     expect(await app.ready()).toBe(503);
     const down = await app.query('{ sources { totalCount } }');
     expect(down.status).toBe(503);
     expect(down.body.errors[0].extensions.retryable).toBe(true);
 
-    postgres = new EmbeddedPostgres({ dir, port });
-    await postgres.start();
+    await own.restart();
     let ready = 0;
     for (let attempt = 0; attempt < 20 && ready !== 200; attempt++) {
       ready = await app.ready();

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runningServer } from '../src/db/embedded-postgres.js';
 
 const serverDir = path.resolve(__dirname, '..');
 const main = path.join(serverDir, 'dist', 'server', 'src', 'main.js');
@@ -17,17 +18,7 @@ const freePort = () =>
     });
   });
 
-const postgresHolding = (dir: string) => {
-  const pidFile = path.join(dir, 'pg', 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return null;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
-};
+const postgresHolding = (dir: string) => runningServer(path.join(dir, 'pg'))?.pid ?? null;
 
 /** The built server as `npm start` runs it, on its own data directory and port. */
 async function start(dataDir: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {

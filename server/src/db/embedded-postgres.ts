@@ -93,13 +93,16 @@ export class EmbeddedPostgres {
 
   async stop(): Promise<void> {
     const child = this.process;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
-    child.kill('SIGINT');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
+    if (!child) return;
+    // A server killed by a signal (kill -9, the OOM killer) has no exit code, and its 'exit' has been and gone.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
     this.process = null;
     fs.rmSync(this.ownerFile, { force: true });
   }
@@ -209,7 +212,7 @@ function makeTraversable(dir: string): void {
 }
 
 /** The server holding a cluster, from its postmaster.pid (pid on line 1, port on line 4), if it is alive. */
-function runningServer(clusterDir: string): { pid: number; port: number } | null {
+export function runningServer(clusterDir: string): { pid: number; port: number } | null {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return null;
   const lines = fs.readFileSync(pidFile, 'utf8').split('\n');

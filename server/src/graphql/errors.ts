@@ -1,4 +1,6 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainError, ErrorCode } from '../core/errors.js';
 
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
@@ -9,15 +11,33 @@ const CONSTRAINT_VIOLATIONS = new Set(['23502', '23503', '23505', '23514', '2200
 /** What a client should retry: the database was out of reach, or every connection was busy for too long. */
 export const DATABASE_UNAVAILABLE = 'The database is busy or out of reach: try again in a moment';
 
-function isDatabaseUnavailable(error: unknown): boolean {
+/** The `Retry-After` sent with DATABASE_UNAVAILABLE, in seconds. */
+export const RETRY_AFTER_SECONDS = '2';
+
+export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
+    // When a connection dies between the statements of a transaction, TypeORM releases its runner and drops the
+    // connection's error: the next statement fails with one of these instead.
+    if (current instanceof QueryRunnerAlreadyReleasedError || current instanceof QueryRunnerProviderAlreadyReleasedError) return true;
     const { code, message } = current as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08'))) return true;
     if (typeof message === 'string' && /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/.test(message)) return true;
     current = (current as { originalError?: unknown; driverError?: unknown }).originalError ?? (current as { driverError?: unknown }).driverError;
   }
   return false;
+}
+
+/**
+ * An outage met while making a request's context (reading the session) reaches the client through Apollo alone,
+ * past the plugins that would set its status: the error has to carry its 503 and `Retry-After` itself.
+ */
+export function withUnavailableStatus(error: unknown): unknown {
+  if (!isDatabaseUnavailable(error)) return error;
+  return new GraphQLError(DATABASE_UNAVAILABLE, {
+    originalError: error instanceof Error ? error : undefined,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, retryable: true, http: { status: 503, headers: new HeaderMap([['retry-after', RETRY_AFTER_SECONDS]]) } },
+  });
 }
 
 function domainErrorOf(error: unknown): DomainError | null {

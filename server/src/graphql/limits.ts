@@ -3,6 +3,7 @@ import { GraphQLError, isListType, isNonNullType, type ASTVisitor, type GraphQLO
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../core/paging/connection.js';
 import { ErrorCode } from '../core/errors.js';
+import { RETRY_AFTER_SECONDS } from './errors.js';
 
 export const MAX_QUERY_DEPTH = 12;
 export const MAX_QUERY_TOKENS = 5000;
@@ -102,7 +103,7 @@ export function unavailableAs503(): ApolloServerPlugin {
           const errors = response.body.singleResult.errors ?? [];
           if (errors.length > 0 && errors.every((error) => error.extensions?.retryable === true)) {
             response.http.status = 503;
-            response.http.headers.set('retry-after', '2');
+            response.http.headers.set('retry-after', RETRY_AFTER_SECONDS);
           }
         },
       };

@@ -9,7 +9,7 @@ import { ErrorCode } from '../core/errors.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/data-source.js';
 import { depthLimit } from '../graphql/depth-limit.js';
-import { formatError } from '../graphql/errors.js';
+import { formatError, withUnavailableStatus } from '../graphql/errors.js';
 import { aliasLimit, costLimit, MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, storableTextOnly, unavailableAs503 } from '../graphql/limits.js';
 import { getSchema } from '../graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
@@ -89,7 +89,9 @@ export async function createHttpApp(config: Config, database: Database, log: (me
       context: async ({ req, res }): Promise<RequestContext> => {
         const sessionCookie = sessionCookieFor(res, config.auth);
         return {
-          viewer: await viewerOf(req, sessionCookie, services),
+          viewer: await viewerOf(req, sessionCookie, services).catch((error: unknown) => {
+            throw withUnavailableStatus(error);
+          }),
           requestId: String(res.getHeader('x-request-id')),
           services,
           loaders: createLoaders(dataSource.manager),

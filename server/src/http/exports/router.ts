@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
 import { DomainError, ErrorCode } from '../../core/errors.js';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../graphql/errors.js';
 import type { Services } from '../../modules/context.js';
 import { seesUnreviewed } from '../../modules/users/viewer.js';
 import { sessionCookieFor, viewerOf } from '../session.js';
@@ -64,6 +65,10 @@ export function exportsRouter({ dataSource, services, auth, log }: ExportsRouter
           res.destroy();
         } else if (error instanceof DomainError) {
           sendError(res, STATUS_OF[error.code] ?? 500, error.code, error.message, error.details);
+        } else if (isDatabaseUnavailable(error)) {
+          log(`Export ${format.file} failed`, error);
+          res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
+          sendError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, DATABASE_UNAVAILABLE, { retryable: true });
         } else if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
           const http = error.extensions.http as { status?: number } | undefined;
           sendError(res, http?.status ?? 400, error.extensions.code as ErrorCode, error.message);
