@@ -1,4 +1,5 @@
 import ArticleIcon from '@mui/icons-material/Article';
+import CommentIcon from '@mui/icons-material/Comment';
 import EventIcon from '@mui/icons-material/Event';
 import FormatQuoteIcon from '@mui/icons-material/FormatQuote';
 import GroupIcon from '@mui/icons-material/Group';
@@ -7,6 +8,7 @@ import PersonIcon from '@mui/icons-material/Person';
 import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import annotations from './annotations';
 import apiKeys from './apiKeys';
 import claims from './claims';
 import entities from './entities';
@@ -21,6 +23,7 @@ import users from './users';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const ReviewQueue = lazy(() => import('./review/ReviewQueue'));
+const AccountPage = lazy(() => import('./account/AccountPage'));
 
 export function App() {
   return (
@@ -41,9 +44,10 @@ export function App() {
       <Resource name="entities" {...entities} icon={GroupIcon} />
       <Resource name="users" {...users} icon={PersonIcon} />
       <Resource name="apiKeys" {...apiKeys} icon={KeyIcon} options={{ label: 'API keys' }} />
-      <Resource name="annotations" />
+      <Resource name="annotations" {...annotations} icon={CommentIcon} />
       <CustomRoutes>
         <Route path="/review" element={<ReviewQueue />} />
+        <Route path="/account" element={<AccountPage />} />
       </CustomRoutes>
     </Admin>
   );

@@ -1,7 +1,10 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import type { ReactNode } from 'react';
-import { Layout as RaLayout, Menu, usePermissions } from 'react-admin';
+import AccountCircleIcon from '@mui/icons-material/AccountCircle';
+import { AppBar, Layout as RaLayout, Logout, Menu, UserMenu, usePermissions } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { canReview, isAdmin, isStaff, type Role } from './providers/access';
 
 /** The menu follows the role: reviewers see the queue first, admins see users and keys. */
@@ -16,12 +19,33 @@ function ConsoleMenu() {
       <Menu.ResourceItem name="claims" />
       <Menu.ResourceItem name="events" />
       <Menu.ResourceItem name="entities" />
+      {isStaff(roles) ? <Menu.ResourceItem name="annotations" /> : null}
       {isAdmin(roles) ? <Menu.ResourceItem name="users" /> : null}
       {isAdmin(roles) ? <Menu.ResourceItem name="apiKeys" /> : null}
     </Menu>
   );
 }
 
+function ConsoleUserMenu() {
+  return (
+    <UserMenu>
+      <MenuItem component={Link} to="/account">
+        <ListItemIcon>
+          <AccountCircleIcon fontSize="small" />
+        </ListItemIcon>
+        <ListItemText>My account</ListItemText>
+      </MenuItem>
+      <Logout />
+    </UserMenu>
+  );
+}
+
+const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
+
 export function Layout({ children }: { children: ReactNode }) {
-  return <RaLayout menu={ConsoleMenu}>{children}</RaLayout>;
+  return (
+    <RaLayout menu={ConsoleMenu} appBar={ConsoleAppBar}>
+      {children}
+    </RaLayout>
+  );
 }

@@ -5,6 +5,7 @@ import { EvidenceList, ReviewSteps } from '../common/EvidenceList';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { StatusField } from '../common/status';
+import { RecordReview } from '../review/RecordReview';
 
 function ClaimTitle() {
   const record = useRecordContext();
@@ -74,6 +75,7 @@ export function ClaimShow() {
           <Labeled label="Review">
             <ReviewSteps />
           </Labeled>
+          <RecordReview />
           <ChipField source="id" variant="outlined" size="small" />
         </TabbedShowLayout.Tab>
         {historyAndNotesTabs()}

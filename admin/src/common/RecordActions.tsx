@@ -4,7 +4,7 @@ import { Button, EditButton, TopToolbar, useCanAccess, useDataProvider, useNotif
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 
 /** What an editor can do with a record from its page: edit, send to review, bring back from deletion. */
-export function RecordActions() {
+export function RecordActions({ children }: { children?: React.ReactNode }) {
   const record = useRecordContext();
   const resource = useResourceContext()!;
   const { canAccess: mayEdit } = useCanAccess({ resource, action: 'edit', record });
@@ -43,6 +43,7 @@ export function RecordActions() {
           <RestoreIcon />
         </Button>
       ) : null}
+      {children}
       {mayEdit && !record.deletedAt ? <EditButton /> : null}
     </TopToolbar>
   );

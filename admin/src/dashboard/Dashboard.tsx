@@ -1,7 +1,7 @@
 import { Alert, Box, Card, CardContent, CardHeader, Link as MuiLink, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Title, usePermissions } from 'react-admin';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { label } from '../common/choices';
 import { formatSpan } from '../common/dates';
 import { STATUS_COLOURS, StatusChip } from '../common/status';
@@ -16,7 +16,7 @@ const COUNTS = `{
   entities(first: 1) { totalCount }
 }`;
 const TIMELINE = `{ events(first: 100) { edges { node { id title status start { date precision latest } end { date precision latest } timeExpression } } } }`;
-const LATEST = `{ auditTrail(first: 12) { edges { node { id recordType recordId operation reason actorName createdAt } } } }`;
+const LATEST = `query Latest($actor: String) { auditTrail(actor: $actor, first: 15) { totalCount edges { node { id recordType recordId operation reason actorName createdAt } } } }`;
 
 const RESOURCE_OF: Record<string, string> = { CLAIM: 'claims', EVENT: 'events', ENTITY: 'entities', SOURCE: 'sources', USER: 'users' };
 
@@ -25,7 +25,9 @@ export default function Dashboard() {
   const staff = isStaff(permissions ?? []);
   const counts = useQuery({ queryKey: ['dashboard', 'counts'], queryFn: () => graphql(COUNTS) });
   const timeline = useQuery({ queryKey: ['dashboard', 'timeline'], queryFn: () => graphql(TIMELINE) });
-  const latest = useQuery({ queryKey: ['dashboard', 'latest'], queryFn: () => graphql(LATEST), enabled: staff });
+  const [params] = useSearchParams();
+  const actor = params.get('actor');
+  const latest = useQuery({ queryKey: ['dashboard', 'latest', actor], queryFn: () => graphql(LATEST, { actor }), enabled: staff });
   return (
     <Stack spacing={2} sx={{ mt: 2 }} data-testid="dashboard">
       <Title title="Dashboard" />
@@ -60,7 +62,10 @@ export default function Dashboard() {
       </Card>
       {staff ? (
         <Card variant="outlined">
-          <CardHeader title="Latest changes" />
+          <CardHeader
+            title={actor ? `Latest changes by ${latest.data?.auditTrail.edges[0]?.node.actorName ?? actor}` : 'Latest changes'}
+            subheader={actor ? <MuiLink component={Link} to="/">everyone’s changes</MuiLink> : null}
+          />
           <CardContent>
             <Table size="small">
               <TableBody>

@@ -30,6 +30,7 @@ import { ProvenanceEdit } from '../common/ProvenanceEdit';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { StatusField } from '../common/status';
+import { MergeButton } from './MergeButton';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Names and aliases, as you type" />,
@@ -58,7 +59,7 @@ function EntityTitle() {
 
 function EntityShow() {
   return (
-    <Show title={<EntityTitle />} actions={<RecordActions />}>
+    <Show title={<EntityTitle />} actions={<RecordActions><MergeButton /></RecordActions>}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="Entity">
           <TextField source="name" variant="h6" />

@@ -36,6 +36,7 @@ import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { evidenceFor, SelectionHeader, useSelection } from '../common/SelectionHeader';
 import { StatusField } from '../common/status';
+import { RecordReview } from '../review/RecordReview';
 import { useEventTypes } from './useEventTypes';
 
 function EventTypeFilter(props: { source: string; alwaysOn?: boolean }) {
@@ -112,6 +113,7 @@ function EventShow() {
           </Labeled>
           <Labeled label="Evidence"><EvidenceList /></Labeled>
           <Labeled label="Review"><ReviewSteps /></Labeled>
+          <RecordReview />
         </TabbedShowLayout.Tab>
         {historyAndNotesTabs()}
       </TabbedShowLayout>

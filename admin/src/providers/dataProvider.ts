@@ -76,9 +76,11 @@ async function getConnectionPage(resource: string, definition: ResourceDefinitio
 async function getArrayPage(definition: ResourceDefinition, params: GetListParams) {
   const { page = 1, perPage = 25 } = params.pagination ?? {};
   const { q, targetType, targetId, ...rest } = params.filter ?? {};
-  const args = definition.list.field === 'annotations' ? '(targetType: $targetType, targetId: $targetId)' : '';
-  const variables = definition.list.field === 'annotations' ? '($targetType: AnnotatedRecordType!, $targetId: ID!)' : '';
-  const data = await graphql(`query All${variables} { all: ${definition.list.field}${args} { ${definition.listFields} } }`, { targetType, targetId });
+  const byTarget = definition.byTarget !== undefined && targetId !== undefined;
+  const field = byTarget ? definition.byTarget : definition.list.field;
+  const args = byTarget ? '(targetType: $targetType, targetId: $targetId)' : '';
+  const variables = byTarget ? '($targetType: AnnotatedRecordType!, $targetId: ID!)' : '';
+  const data = await graphql(`query All${variables} { all: ${field}${args} { ${definition.listFields} } }`, byTarget ? { targetType, targetId } : {});
   let rows: any[] = data.all.map((node: any) => toRecord(definition, node));
   if (typeof q === 'string' && q.trim()) {
     const words = q.trim().toLowerCase();
@@ -139,7 +141,8 @@ export interface RecordHistoryParams {
 
 async function getList(resource: string, params: GetListParams) {
   const definition = resourceDefinition(resource);
-  return definition.list.kind === 'connection' ? getConnectionPage(resource, definition, params) : getArrayPage(definition, params);
+  const whole = definition.list.kind === 'array' || (definition.byTarget !== undefined && params.filter?.targetId !== undefined);
+  return whole ? getArrayPage(definition, params) : getConnectionPage(resource, definition, params);
 }
 
 export const dataProvider = {

@@ -12,6 +12,8 @@ export interface ResourceDefinition {
   /** A Relay connection root field (keyset paged), or a plain list for small sets (users, keys). */
   list: { kind: 'connection'; field: string; filterType: string } | { kind: 'array'; field: string };
   one?: string;
+  /** A plain list of one record's rows, used when the console asks for them by `targetType` and `targetId`. */
+  byTarget?: string;
   searchType?: SearchTypeName;
   listFields: string;
   fields: string;
@@ -146,9 +148,11 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   annotations: {
     recordType: 'ANNOTATION',
     typeName: 'Annotation',
-    list: { kind: 'array', field: 'annotations' },
-    listFields: `${RECORD} targetType targetId motivation body tags resolved authorName parentId span { sourceRevisionId selector { exact start end } }`,
-    fields: `${RECORD} targetType targetId motivation body tags resolved authorName parentId span { sourceRevisionId selector { exact start end } }`,
+    list: { kind: 'connection', field: 'annotationThreads', filterType: 'AnnotationFilter' },
+    byTarget: 'annotations',
+    listFilters: ['motivation', 'targetType'],
+    listFields: `${RECORD} targetType targetId motivation body tags resolved authorName parentId replyCount span { sourceRevisionId selector { exact start end } }`,
+    fields: `${RECORD} targetType targetId motivation body tags resolved authorName parentId replyCount span { sourceRevisionId selector { exact start end } }`,
     editable: ['motivation', 'body', 'tags', 'resolved'],
     create: { mutation: 'createAnnotation', inputType: 'CreateAnnotationInput', fields: ['targetType', 'targetId', 'span', 'motivation', 'body', 'tags', 'parentId'] },
     update: { mutation: 'updateAnnotation', inputType: 'UpdateAnnotationInput' },

@@ -51,7 +51,7 @@ function UserShow() {
         <BooleanField source="disabled" />
         <DateField source="createdAt" showTime />
         <TextField source="version" />
-        <FunctionField label="What they changed" render={(r: any) => <a href={`#/?actor=user:${r.id}`}>audit trail on the dashboard</a>} />
+        <FunctionField label="What they changed" render={(r: any) => <a href={`#/?actor=user:${r.id}`}>their latest changes</a>} />
       </SimpleShowLayout>
     </Show>
   );

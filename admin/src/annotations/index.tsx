@@ -1,0 +1,36 @@
+import { Chip } from '@mui/material';
+import { Datagrid, DateField, FunctionField, List, NullableBooleanInput, SelectArrayInput, TextField, TextInput } from 'react-admin';
+import { label, MOTIVATIONS } from '../common/choices';
+
+const PAGE_OF: Record<string, string> = { CLAIM: 'claims', EVENT: 'events', ENTITY: 'entities', SOURCE: 'sources' };
+
+const TARGET_TYPES = ['CLAIM', 'EVENT', 'ENTITY', 'SOURCE', 'EVIDENCE'].map((id) => ({ id, name: label(id) }));
+
+const filters = [
+  <NullableBooleanInput key="resolved" source="resolved" label="State" trueLabel="Resolved" falseLabel="Open" alwaysOn />,
+  <SelectArrayInput key="motivation" source="motivation" choices={MOTIVATIONS} />,
+  <SelectArrayInput key="targetType" source="targetType" label="On" choices={TARGET_TYPES} />,
+  <TextInput key="tag" source="tag" label="Tag" />,
+];
+
+/** Every thread of notes, newest first: open questions to answer, corrections to make. */
+function NoteList() {
+  return (
+    <List filters={filters} filterDefaultValues={{ resolved: false }} sort={{ field: 'createdAt', order: 'DESC' }} title="Notes" exporter={false}>
+      <Datagrid
+        bulkActionButtons={false}
+        rowClick={(_id, _resource, note: any) => (PAGE_OF[note.targetType] ? `/${PAGE_OF[note.targetType]}/${note.targetId}/show/notes` : false)}
+      >
+        <FunctionField label="Note" render={(n: any) => (n.body.length > 140 ? `${n.body.slice(0, 139)}…` : n.body)} />
+        <FunctionField label="Why" render={(n: any) => <Chip size="small" label={label(n.motivation)} />} />
+        <FunctionField label="On" render={(n: any) => `${label(n.targetType)}${n.span ? `: “${n.span.selector.exact.slice(0, 40)}”` : ''}`} />
+        <TextField source="authorName" label="By" sortable={false} />
+        <FunctionField label="Replies" render={(n: any) => n.replyCount} />
+        <FunctionField label="State" render={(n: any) => (n.resolved ? <Chip size="small" color="success" label="Resolved" /> : <Chip size="small" label="Open" />)} />
+        <DateField source="createdAt" label="Written" showTime />
+      </Datagrid>
+    </List>
+  );
+}
+
+export default { list: NoteList, options: { label: 'Notes' } };
