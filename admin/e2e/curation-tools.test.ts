@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publicQuery, verifiedClaim } from './support/api';
-import { DEMO, useBrowser } from './support/browser';
+import { DEMO, selectWords, useBrowser } from './support/browser';
 
 describe('curation tools', () => {
   const { signIn, screenshot } = useBrowser();
@@ -19,6 +19,21 @@ describe('curation tools', () => {
     expect(await row.innerText()).toContain('Open');
     await row.click();
     await editor.waitForURL(new RegExp(`/claims/${claim.id}/show/notes`));
+  });
+
+  it('adds words selected in the reader as evidence to a claim that already exists', async () => {
+    const editor = await signIn(DEMO.editor);
+    await editor.goto('/#/sources');
+    await editor.locator('table tbody tr').first().click();
+    await editor.getByTestId('source-text').waitFor();
+    await selectWords(editor, 'Myanmar is the only Southeast Asian country to have openly endorsed the invasion', 1);
+    const actions = editor.getByTestId('selection-actions');
+    await actions.getByLabel('Add as evidence to an existing claim or event').fill('only Southeast Asian country endorsed');
+    await editor.getByRole('option', { name: /^claim: Myanmar is the only Southeast Asian country/ }).click();
+    await actions.getByRole('button', { name: 'Add' }).click();
+    await editor.getByText('Evidence added to the claim.').waitFor();
+    const repeat = editor.locator('[data-kind="REPEAT"] [data-evidence]', { hasText: 'openly endorsed the invasion' });
+    await expect.poll(() => repeat.count()).toBeGreaterThan(0);
   });
 
   it('merges a duplicate entity into the one that remains, which takes its name as an alias', async () => {

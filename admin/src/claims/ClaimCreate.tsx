@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Create } from 'react-admin';
 import { CreateToolbar } from '../common/EditToolbar';
-import { evidenceFor, SelectionHeader, useSelection } from '../common/SelectionHeader';
+import { evidenceFor, NoSelectionHint, SelectionHeader, useSelection } from '../common/SelectionHeader';
 import { ClaimForm } from './ClaimForm';
 
 /** A new claim, as a DRAFT; made from a selection in the reader, it is created with that evidence in one step. */
@@ -13,7 +13,7 @@ export function ClaimCreate() {
     <Create redirect="show" title="New claim" transform={(data: Record<string, unknown>) => ({ ...data, evidence: evidenceFor(selection) })}>
       <ClaimForm
         toolbar={<CreateToolbar />}
-        header={selection ? <SelectionHeader selection={selection} /> : undefined}
+        header={selection ? <SelectionHeader selection={selection} /> : <NoSelectionHint kind="claim" />}
         defaultValues={defaultValues}
       />
     </Create>

@@ -30,3 +30,13 @@ export function SelectionHeader({ selection }: { selection: Selection }) {
 /** The evidence input of `createClaim` and `createEvent` for the selected words. */
 export const evidenceFor = (selection: Selection | null) =>
   selection ? [{ sourceRevisionId: selection.sourceRevisionId, selector: { exact: selection.selector.exact, start: selection.selector.start, end: selection.selector.end } }] : undefined;
+
+/** A record made without a selection has no evidence yet: say where evidence comes from. */
+export function NoSelectionHint({ kind }: { kind: 'claim' | 'event' }) {
+  return (
+    <Alert severity="info" sx={{ mb: 2, width: '100%' }}>
+      A {kind} rests on words in a source. To make it with its evidence in one step, open the source in the reader, select the
+      words and choose “New {kind} from selection”. Made here, it has no evidence until you add some from the reader.
+    </Alert>
+  );
+}

@@ -1,4 +1,4 @@
-import { Chip, Stack } from '@mui/material';
+import { Chip, Stack, Typography } from '@mui/material';
 import {
   ArrayInput,
   BooleanInput,
@@ -9,6 +9,7 @@ import {
   FunctionField,
   Labeled,
   List,
+  Pagination,
   ReferenceManyField,
   required,
   SearchInput,
@@ -25,6 +26,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { ENTITY_KINDS, label } from '../common/choices';
+import { formatSpan } from '../common/dates';
 import { CreateToolbar, EditToolbar } from '../common/EditToolbar';
 import { ProvenanceEdit } from '../common/ProvenanceEdit';
 import { RecordActions } from '../common/RecordActions';
@@ -79,26 +81,46 @@ function EntityShow() {
           </Labeled>
           <TextField source="description" emptyText="No description" />
           <FunctionField render={(r: any) => (r.mergedInto ? <Chip color="warning" label={`Merged into ${r.mergedInto.name}`} component="a" clickable href={`#/entities/${r.mergedInto.id}/show`} /> : null)} />
-          <Labeled label="Claims they made" fullWidth>
-            <ReferenceManyField reference="claims" target="claimantId" perPage={10}>
-              <Datagrid rowClick="show" bulkActionButtons={false}>
-                <TextField source="text" sortable={false} />
-                <StatusField source="status" />
-              </Datagrid>
-            </ReferenceManyField>
-          </Labeled>
-          <Labeled label="Events they are in" fullWidth>
-            <ReferenceManyField reference="events" target="entityId" perPage={10}>
-              <Datagrid rowClick="show" bulkActionButtons={false}>
-                <TextField source="title" sortable={false} />
-                <StatusField source="status" />
-              </Datagrid>
-            </ReferenceManyField>
-          </Labeled>
+          <RelatedRecords />
         </TabbedShowLayout.Tab>
         {historyAndNotesTabs()}
       </TabbedShowLayout>
     </Show>
+  );
+}
+
+/** Where the entity appears: claims it made and claims about it, events it took part in or that happened there. */
+function RelatedRecords() {
+  const record = useRecordContext();
+  if (!record) return null;
+  const claims = (target: string, label: string) => (
+    <Labeled label={label} fullWidth>
+      <ReferenceManyField reference="claims" target={target} perPage={10} pagination={<Pagination rowsPerPageOptions={[10]} />}>
+        <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography color="text.secondary">None</Typography>}>
+          <TextField source="text" sortable={false} />
+          <StatusField source="status" />
+        </Datagrid>
+      </ReferenceManyField>
+    </Labeled>
+  );
+  const events = (target: string, label: string) => (
+    <Labeled label={label} fullWidth>
+      <ReferenceManyField reference="events" target={target} perPage={10} pagination={<Pagination rowsPerPageOptions={[10]} />}>
+        <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography color="text.secondary">None</Typography>}>
+          <TextField source="title" sortable={false} />
+          <FunctionField label="When" render={(r: any) => formatSpan(r.start, r.end) || '—'} />
+          <StatusField source="status" />
+        </Datagrid>
+      </ReferenceManyField>
+    </Labeled>
+  );
+  return (
+    <Stack spacing={2} sx={{ width: '100%' }}>
+      {record.kind === 'PLACE' ? events('placeId', 'Events that happened here') : null}
+      {record.kind !== 'PLACE' ? claims('claimantId', 'Claims they made') : null}
+      {events('entityId', 'Events they took part in')}
+      {claims('entityId', 'Claims about them')}
+    </Stack>
   );
 }
 

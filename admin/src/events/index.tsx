@@ -34,7 +34,7 @@ import { EvidenceList, ReviewSteps } from '../common/EvidenceList';
 import { ProvenanceEdit } from '../common/ProvenanceEdit';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
-import { evidenceFor, SelectionHeader, useSelection } from '../common/SelectionHeader';
+import { evidenceFor, NoSelectionHint, SelectionHeader, useSelection } from '../common/SelectionHeader';
 import { StatusField } from '../common/status';
 import { RecordReview } from '../review/RecordReview';
 import { useEventTypes } from './useEventTypes';
@@ -173,7 +173,7 @@ function EventCreate() {
     <Create redirect="show" title="New event" transform={(data: Record<string, unknown>) => ({ ...data, evidence: evidenceFor(selection) })}>
       <EventForm
         toolbar={<CreateToolbar />}
-        header={selection ? <SelectionHeader selection={selection} /> : undefined}
+        header={selection ? <SelectionHeader selection={selection} /> : <NoSelectionHint kind="event" />}
         defaultValues={defaultValues}
       />
     </Create>

@@ -8,6 +8,7 @@ import { label } from '../common/choices';
 import type { Selection } from '../common/SelectionHeader';
 import { ANCHOR_COLOURS, STATUS_COLOURS, StatusChip } from '../common/status';
 import { graphql } from '../providers/graphql';
+import { AttachEvidence } from './AttachEvidence';
 import { CorrectTextDialog } from './CorrectTextDialog';
 import { paragraphsOf, piecesOf, selectorFor, type Paragraph } from './layout';
 import { useReaderData, type ReaderEvidence } from './useReaderData';
@@ -200,6 +201,15 @@ export default function SourceReader() {
                 Clear
               </Button>
             </Stack>
+            {mayEdit && !reselecting ? (
+              <AttachEvidence
+                selection={selection}
+                onDone={() => {
+                  setSelection(null);
+                  void queryClient.invalidateQueries({ queryKey: ['reader', source.id] });
+                }}
+              />
+            ) : null}
             {noting ? (
               <Box sx={{ mt: 2 }}>
                 <NoteThreads target={{ targetType: 'SOURCE', targetId: source.id }} span={{ sourceId: source.id, sourceRevisionId: selection.sourceRevisionId, selector: selection.selector }} heading="Notes on these words" />
