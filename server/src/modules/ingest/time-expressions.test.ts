@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { DatePrecision } from '../../core/dates/precision.js';
+import { timeExpressionsIn } from './time-expressions.js';
+
+const september2022 = { date: '2022-09-01', precision: DatePrecision.MONTH };
+const sept14 = { date: '2022-09-14', precision: DatePrecision.DAY };
+const first = (sentence: string, publication = september2022, previous = null as any) => {
+  const [found] = timeExpressionsIn(sentence, publication, previous);
+  return found && { expression: found.expression, ...found.date, future: found.future };
+};
+
+describe('time expressions', () => {
+  it('resolves the seed article’s expressions against a month-precise publication date, no finer than they allow', () => {
+    expect(first('the visit of the general to Vladivostok last week.')).toEqual({ expression: 'last week', date: '2022-09-01', precision: 'MONTH', future: false });
+    expect(first('A month earlier, Lavrov had met with senior SAC leaders.', september2022, { date: '2022-09-01', precision: DatePrecision.MONTH })).toMatchObject({ date: '2022-08-01', precision: 'MONTH' });
+    expect(first('In August, the SAC set up a committee.')).toMatchObject({ expression: 'In August', date: '2022-08-01', precision: 'MONTH' });
+    expect(first('At the beginning of September, the Tatmadaw took part in Vostok-22.')).toMatchObject({ date: '2022-09-01', precision: 'MONTH' });
+    expect(first('The first deliveries are expected later this month.')).toMatchObject({ date: '2022-09-01', precision: 'MONTH', future: true });
+    expect(first('and hold elections next year.')).toMatchObject({ date: '2023-01-01', precision: 'YEAR', future: true });
+    expect(first('overthrew the government in February 2021 and')).toMatchObject({ date: '2021-02-01', precision: 'MONTH' });
+    expect(first('Russia invaded Ukraine in February this year')).toMatchObject({ date: '2022-02-01', precision: 'MONTH' });
+    expect(first('launched by President Putin in 2015 to promote')).toMatchObject({ date: '2015-01-01', precision: 'YEAR' });
+  });
+
+  it('gives a week when the publication day is known, and dates stated in full to the day', () => {
+    expect(first('He visited Moscow last week.', sept14)).toMatchObject({ date: '2022-09-05', precision: 'WEEK' });
+    expect(first('The deal was signed on 5 September 2022 in Vladivostok.')).toMatchObject({ date: '2022-09-05', precision: 'DAY' });
+    expect(first('In November, talks resumed.')).toMatchObject({ date: '2021-11-01', precision: 'MONTH' });
+  });
+
+  it('finds nothing in a sentence without a date, and never reads a number as a year', () => {
+    expect(timeExpressionsIn('Myanmar is the only Southeast Asian country to endorse it.', september2022)).toEqual([]);
+    expect(timeExpressionsIn('It has 300 fighters in 12 squadrons.', september2022)).toEqual([]);
+  });
+});
