@@ -1,4 +1,4 @@
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors.js';
 import { FilterBuilder } from '../../core/filters.js';
 import { newId } from '../../core/ids.js';
@@ -70,7 +70,7 @@ export class AnnotationsService {
     return paginate(query, args);
   }
 
-  async create(context: WriteContext, input: CreateAnnotationInput): Promise<Annotation> {
+  async create(context: WriteContext, input: CreateAnnotationInput, manager: EntityManager = this.dataSource.manager): Promise<Annotation> {
     const check = new InputCheck();
     const targetType = check.oneOf('targetType', input.targetType, AnnotatedRecordType);
     const targetId = check.id('targetId', input.targetId);
@@ -79,7 +79,7 @@ export class AnnotationsService {
     const content = checkContent({ motivation: input.motivation, body: input.body, tags: input.tags ?? [], resolved: false });
     const id = newId();
     const now = new Date();
-    await new RecordWriter(this.dataSource).create(context, AnnotationRecord, id, null, async (tx) => {
+    await new RecordWriter(manager).create(context, AnnotationRecord, id, null, async (tx) => {
       await requireReferences(tx, [
         { field: 'targetId', table: TABLE_OF[targetType], id: targetId },
         { field: 'parentId', table: 'annotations', id: parentId },
@@ -120,7 +120,7 @@ export class AnnotationsService {
         updatedAt: now,
       });
     });
-    return this.current(id);
+    return manager.findOneByOrFail(Annotation, { id });
   }
 
   /** Anyone on the staff may resolve a note; only its author, or an admin, may change what it says. */

@@ -1,9 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { VersionedRecord } from '../../core/record.js';
-import { oneOf } from '../../db/checks.js';
+import { nullOrOneOf, oneOf } from '../../db/checks.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
+import { ProposalState } from '../review/proposal.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
 
@@ -15,6 +16,8 @@ import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.e
 @Check('CHK_claims_modality', oneOf('modality', ClaimModality))
 @Check('CHK_claims_rank', oneOf('rank', ClaimRank))
 @Check('CHK_claims_status', oneOf('status', ReviewStatus))
+@Check('CHK_claims_proposal', nullOrOneOf('proposal', ProposalState))
+@Index('IDX_claims_proposals_pending', ['createdAt', 'id'], { where: `"proposal" = 'PENDING'` })
 @Check('CHK_claims_credibility', `"credibility" IS NULL OR "credibility" BETWEEN 1 AND 6`)
 @Index('IDX_claims_text_fts', { synchronize: false })
 @Index('IDX_claims_status_created', ['status', 'createdAt', 'id'])
@@ -55,6 +58,10 @@ export class Claim extends VersionedRecord {
   @Field(() => ReviewStatus, { description: 'Where it stands in review; anonymous callers and client apps see VERIFIED and RETRACTED claims only.' })
   @Column({ type: 'varchar', length: 16, default: ReviewStatus.DRAFT })
   status: ReviewStatus;
+
+  @Field(() => ProposalState, { nullable: true, description: 'Set when an import proposed it: PENDING until an editor accepts it; null for records made by hand.' })
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  proposal: ProposalState | null;
 }
 
 /** The events a claim is about; part of the claim's state. */

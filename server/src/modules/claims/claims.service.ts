@@ -9,6 +9,7 @@ import { EvidenceService } from '../evidence/evidence.service.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
+import type { ProposalState } from '../review/proposal.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { statusAfterEdit } from '../review/review.workflow.js';
 import { findVisibleRecord } from '../history/history.service.js';
@@ -20,7 +21,7 @@ import { ClaimRecord, type ClaimFields, type ClaimLinkState, type ClaimState } f
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
 /** What an editor sets on a claim; status is the review workflow's. */
-type ClaimInputFields = Omit<ClaimFields, 'status'> & { eventIds: string[]; entityIds: string[]; links: ClaimLinkState[] };
+type ClaimInputFields = Omit<ClaimFields, 'status' | 'proposal'> & { eventIds: string[]; entityIds: string[]; links: ClaimLinkState[] };
 
 const EMPTY: ClaimInputFields = {
   text: '',
@@ -92,6 +93,7 @@ export class ClaimsService {
   list(viewer: Viewer, args: ListArgs, filter: ClaimFilter = {}): Promise<Connection<Claim>> {
     const query = new FilterBuilder(this.dataSource.getRepository(Claim).createQueryBuilder('claim'))
       .oneOf('status', filter.status)
+      .oneOf('proposal', filter.proposal)
       .oneOf('attribution', filter.attribution)
       .oneOf('modality', filter.modality)
       .oneOf('rank', filter.rank)
@@ -108,13 +110,13 @@ export class ClaimsService {
   }
 
   /** Creates a claim with what it is about and its links, as a DRAFT for review. */
-  async create(context: WriteContext, input: CreateClaimInput & { id?: string }, manager: EntityManager = this.dataSource.manager): Promise<Written<ClaimState>> {
+  async create(context: WriteContext, input: CreateClaimInput & { id?: string; proposal?: ProposalState }, manager: EntityManager = this.dataSource.manager): Promise<Written<ClaimState>> {
     const id = input.id ?? newId();
     const now = new Date();
     return manager.transaction(async (outer) => {
       const written = await new RecordWriter(outer).create(context, ClaimRecord, id, input.reason ?? null, async (tx) => {
         const { eventIds, entityIds, links, ...fields } = await checkFields(tx, id, applyPatch(EMPTY, input));
-        await tx.insert(Claim, { id, ...fields, status: ReviewStatus.DRAFT, createdAt: now, updatedAt: now });
+        await tx.insert(Claim, { id, ...fields, status: ReviewStatus.DRAFT, proposal: input.proposal ?? null, createdAt: now, updatedAt: now });
         if (eventIds.length > 0) await tx.insert(ClaimEvent, eventIds.map((eventId) => ({ claimId: id, eventId })));
         if (entityIds.length > 0) await tx.insert(ClaimEntity, entityIds.map((entityId) => ({ claimId: id, entityId })));
         if (links.length > 0) await tx.insert(ClaimLink, links.map((link) => ({ fromClaimId: id, ...link })));

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { deletionColumns, deletionState, recordColumns } from '../../core/revisions/deletable.js';
 import type { DeletableState, RecordKind } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
+import type { ProposalState } from '../review/proposal.js';
 import type { ReviewStatus } from '../review/review.enums.js';
 import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from './claim.entity.js';
 import type { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
@@ -15,6 +16,7 @@ export interface ClaimFields {
   credibility: number | null;
   rank: ClaimRank;
   status: ReviewStatus;
+  proposal: ProposalState | null;
 }
 
 export interface ClaimLinkState {
@@ -37,6 +39,8 @@ const fieldsOf = (row: ClaimFields): ClaimFields => ({
   credibility: row.credibility,
   rank: row.rank,
   status: row.status,
+  // Revisions written before proposals existed have no such field.
+  proposal: row.proposal ?? null,
 });
 
 export const ClaimRecord: RecordKind<ClaimState, Claim> = {

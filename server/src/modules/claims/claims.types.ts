@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
 import { EvidenceSelectionInput } from '../evidence/evidence.types.js';
+import { ProposalState } from '../review/proposal.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { Claim } from './claim.entity.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
@@ -93,6 +94,9 @@ export class UpdateClaimInput extends UpdateInputBase {
 export class ClaimFilter {
   @Field(() => [ReviewStatus], { nullable: true, description: 'Claims in any of these review statuses (anonymous callers and client apps only ever get VERIFIED and RETRACTED).' })
   status?: ReviewStatus[] | null;
+
+  @Field(() => [ProposalState], { nullable: true, description: 'Claims an import proposed, PENDING (waiting for an editor) or ACCEPTED.' })
+  proposal?: ProposalState[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Claims made by this entity.' })
   claimantId?: string | null;

@@ -4,6 +4,7 @@ import { DatePrecision } from '../../core/dates/precision.js';
 import { VersionedRecord } from '../../core/record.js';
 import { dateMatchesPrecision, nullOrOneOf, oneOf } from '../../db/checks.js';
 import { EntityRecord } from '../entities/entity.entity.js';
+import { ProposalState } from '../review/proposal.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { EventType } from './event-type.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
@@ -13,6 +14,8 @@ import { EventModality, ParticipantRole } from './events.enums.js';
 @Check('CHK_events_title', `length(btrim("title")) > 0`)
 @Check('CHK_events_modality', oneOf('modality', EventModality))
 @Check('CHK_events_status', oneOf('status', ReviewStatus))
+@Check('CHK_events_proposal', nullOrOneOf('proposal', ProposalState))
+@Index('IDX_events_proposals_pending', ['createdAt', 'id'], { where: `"proposal" = 'PENDING'` })
 @Check('CHK_events_start_precision', nullOrOneOf('start_precision', DatePrecision))
 @Check('CHK_events_end_precision', nullOrOneOf('end_precision', DatePrecision))
 @Check('CHK_events_start', dateMatchesPrecision('start_date', 'start_precision'))
@@ -75,6 +78,10 @@ export class Event extends VersionedRecord {
   @Field(() => ReviewStatus, { description: 'Where it stands in review; anonymous callers and client apps see VERIFIED and RETRACTED events only.' })
   @Column({ type: 'varchar', length: 16, default: ReviewStatus.DRAFT })
   status: ReviewStatus;
+
+  @Field(() => ProposalState, { nullable: true, description: 'Set when an import proposed it: PENDING until an editor accepts it; null for records made by hand.' })
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  proposal: ProposalState | null;
 }
 
 /** Who took part in an event and how; part of the event's state, revised with it. */

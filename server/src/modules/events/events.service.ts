@@ -10,6 +10,7 @@ import { EvidenceService } from '../evidence/evidence.service.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
+import type { ProposalState } from '../review/proposal.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { statusAfterEdit } from '../review/review.workflow.js';
 import { findVisibleRecord } from '../history/history.service.js';
@@ -152,6 +153,7 @@ export class EventsService {
   list(viewer: Viewer, args: ListArgs, filter: EventFilter = {}): Promise<Connection<Event>> {
     const filters = new FilterBuilder(this.dataSource.getRepository(Event).createQueryBuilder('event'))
       .oneOf('status', filter.status)
+      .oneOf('proposal', filter.proposal)
       .oneOf('type_code', filter.type)
       .oneOf('modality', filter.modality)
       .id('filter.entityId', filter.entityId, 'EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = $.id AND p.entity_id = :value)')
@@ -192,7 +194,7 @@ export class EventsService {
   }
 
   /** Creates an event with its participants, as a DRAFT for review. */
-  async create(context: WriteContext, input: CreateEventInput & { id?: string }, manager: EntityManager = this.dataSource.manager): Promise<Written<EventState>> {
+  async create(context: WriteContext, input: CreateEventInput & { id?: string; proposal?: ProposalState }, manager: EntityManager = this.dataSource.manager): Promise<Written<EventState>> {
     const id = input.id ?? newId();
     const now = new Date();
     return manager.transaction(async (outer) => {
@@ -209,7 +211,7 @@ export class EventsService {
           modality: input.modality,
           participants: input.participants ?? [],
         });
-        await tx.insert(Event, { id, ...fields, status: ReviewStatus.DRAFT, createdAt: now, updatedAt: now });
+        await tx.insert(Event, { id, ...fields, status: ReviewStatus.DRAFT, proposal: input.proposal ?? null, createdAt: now, updatedAt: now });
         if (participants.length > 0) await tx.insert(EventParticipant, participants.map((p) => ({ ...p, eventId: id })));
       });
       await this.evidence.createFor(context, outer, { eventId: id }, input.evidence, input.reason);

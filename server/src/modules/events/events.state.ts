@@ -3,6 +3,7 @@ import type { DatePrecision } from '../../core/dates/precision.js';
 import { deletionColumns, deletionState, recordColumns } from '../../core/revisions/deletable.js';
 import type { DeletableState, RecordKind } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
+import type { ProposalState } from '../review/proposal.js';
 import type { ReviewStatus } from '../review/review.enums.js';
 import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
@@ -44,6 +45,7 @@ export interface EventFields {
   parentId: string | null;
   modality: EventModality;
   status: ReviewStatus;
+  proposal: ProposalState | null;
 }
 
 export interface EventState extends EventFields, DeletableState {
@@ -63,6 +65,8 @@ const fieldsOf = (row: EventFields): EventFields => ({
   parentId: row.parentId,
   modality: row.modality,
   status: row.status,
+  // Revisions written before proposals existed have no such field.
+  proposal: row.proposal ?? null,
 });
 
 const byEntityThenRole = (a: { entityId: string; role: string }, b: { entityId: string; role: string }) =>

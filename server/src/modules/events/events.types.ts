@@ -3,6 +3,7 @@ import { DatePrecision } from '../../core/dates/precision.js';
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
 import { EvidenceSelectionInput } from '../evidence/evidence.types.js';
+import { ProposalState } from '../review/proposal.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { Event } from './event.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
@@ -130,6 +131,9 @@ export class DateRangeInput {
 export class EventFilter {
   @Field(() => [ReviewStatus], { nullable: true, description: 'Events in any of these review statuses (anonymous callers and client apps only ever get VERIFIED and RETRACTED).' })
   status?: ReviewStatus[] | null;
+
+  @Field(() => [ProposalState], { nullable: true, description: 'Events an import proposed, PENDING (waiting for an editor) or ACCEPTED.' })
+  proposal?: ProposalState[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Codes from the eventTypes vocabulary.' })
   type?: string[] | null;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DatePrecision } from '../../core/dates/precision.js';
+import { blocksOf } from '../../core/text/blocks.js';
+import { Gazetteer } from './gazetteer.js';
+import { propose } from './propose.js';
+import { seedArticleQuality } from './quality.js';
+
+const gazetteer = new Gazetteer([
+  { id: 'minister', name: 'Ana Costa', kind: 'PERSON', aliases: ['the minister'] },
+  { id: 'port', name: 'Port Authority of Lisbon', kind: 'ORGANIZATION', aliases: ['the port authority'] },
+  { id: 'lisbon', name: 'Lisbon', kind: 'PLACE', aliases: [] },
+]);
+const context = {
+  gazetteer,
+  publication: { date: '2023-05-17', precision: DatePrecision.DAY },
+  eventTypes: new Set(['MEETING', 'VISIT', 'AGREEMENT', 'STATEMENT', 'OTHER']),
+  authorLabel: 'the reporter',
+};
+
+/** A text the team wrote for these tests: each sentence exercises one pattern. */
+const TEXT = [
+  'Port deal signed',
+  'Share.',
+  'Ana Costa called the agreement “a turning point for the harbour”.',
+  'According to a ministry official, the terminal will double its capacity.',
+  'The port authority said the dredging had finished ahead of schedule.',
+  'The new cranes may presumably arrive before the winter.',
+  'Last week, Ana Costa visited the docks in Lisbon with engineers from Rotterdam Harbour Works.',
+  'The two sides signed an agreement in March.',
+  'Comments are closed.',
+].join('\n\n');
+
+describe('proposals from a text', () => {
+  const { claims, events, names } = propose(TEXT, blocksOf(TEXT), context);
+  const words = (span: { start: number; end: number }) => Array.from(TEXT).slice(span.start, span.end).join('');
+  const claimOn = (start: string) => claims.find((c) => words(c.span).startsWith(start))!;
+
+  it('reads direct quotes with their speaker, reported speech, hedges and the author’s own statements', () => {
+    expect(claimOn('Ana Costa called')).toMatchObject({ attribution: 'DIRECT_QUOTE', claimantId: 'minister', modality: 'ASSERTED' });
+    expect(claimOn('According to a ministry official')).toMatchObject({ attribution: 'REPORTED_SPEECH', claimantId: null, claimantLabel: 'a ministry official', modality: 'EXPECTED' });
+    expect(claimOn('The port authority said')).toMatchObject({ attribution: 'REPORTED_SPEECH', claimantId: 'port' });
+    expect(claimOn('The new cranes')).toMatchObject({ attribution: 'AUTHOR_ASSERTION', claimantLabel: 'the reporter', modality: 'SPECULATIVE' });
+  });
+
+  it('anchors every proposal on its words and proposes nothing from headlines or page furniture', () => {
+    for (const claim of claims) expect(words(claim.span)).toBe(claim.text);
+    expect(claims.some((c) => /Share|Comments|Port deal signed/.test(c.text))).toBe(false);
+  });
+
+  it('dates events at the precision their words give, against the publication date', () => {
+    const visit = events.find((e) => e.timeExpression === 'Last week')!;
+    expect(visit).toMatchObject({ type: 'VISIT', start: { date: '2023-05-08', precision: 'WEEK' }, placeId: 'lisbon', modality: 'OCCURRED' });
+    expect(visit.participants).toEqual([{ entityId: 'minister', role: 'AGENT' }]);
+    expect(events.find((e) => e.timeExpression === 'in March')).toMatchObject({ type: 'AGREEMENT', start: { date: '2023-03-01', precision: 'MONTH' } });
+    expect(claimOn('Last week').event).toBe(events.indexOf(visit));
+  });
+
+  it('proposes the names it does not know', () => {
+    expect(names.map((n) => n.name)).toContain('Rotterdam Harbour Works');
+    expect(names.map((n) => n.name)).not.toContain('Ana Costa');
+  });
+
+  it('covers most of the hand-curated records of the seed article', () => {
+    const quality = seedArticleQuality();
+    expect(quality.claims.recall).toBeGreaterThanOrEqual(0.9);
+    expect(quality.claims.precision).toBeGreaterThanOrEqual(0.7);
+    expect(quality.events.recall).toBeGreaterThanOrEqual(0.6);
+    expect(quality.events.precision).toBeGreaterThanOrEqual(0.6);
+  });
+});

@@ -1,0 +1,198 @@
+import { DatePrecision } from '../../core/dates/precision.js';
+import type { TextBlock } from '../../core/text/blocks.js';
+import { Attribution, ClaimModality } from '../claims/claims.enums.js';
+import { EventModality, ParticipantRole } from '../events/events.enums.js';
+import { Gazetteer, unknownNamesIn, type Mention } from './gazetteer.js';
+import { sentencesOf, type Sentence } from './sentences.js';
+import { timeExpressionsIn, type KnownDate, type TimeExpression } from './time-expressions.js';
+
+/**
+ * Draft claims, events and new names read off a text by patterns an editor would recognise: quotes with their
+ * speaker, reported speech, hedged and speculative wording, dated happenings. Every proposal carries the span
+ * of the text it rests on; none is more than a draft until an editor accepts it and a reviewer verifies it.
+ */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface ClaimProposal {
+  text: string;
+  claimantId: string | null;
+  claimantLabel: string | null;
+  attribution: Attribution;
+  modality: ClaimModality;
+  entityIds: string[];
+  /** The event proposed from the same sentence, by index, if any. */
+  event: number | null;
+  span: Span;
+}
+
+export interface EventProposal {
+  title: string;
+  type: string;
+  start: KnownDate;
+  timeExpression: string;
+  modality: EventModality;
+  placeId: string | null;
+  participants: Array<{ entityId: string; role: ParticipantRole }>;
+  span: Span;
+}
+
+export interface NameProposal {
+  name: string;
+  occurrences: number;
+  /** Its first occurrence. */
+  span: Span;
+}
+
+export interface Proposals {
+  claims: ClaimProposal[];
+  events: EventProposal[];
+  names: NameProposal[];
+}
+
+export interface ProposalContext {
+  gazetteer: Gazetteer;
+  /** When the source was published, to resolve "last week"; without it, only absolute dates are read. */
+  publication: KnownDate | null;
+  /** The event types the store knows, by code. */
+  eventTypes: ReadonlySet<string>;
+  /** Who speaks when nobody is named: the source's author, or "the article's author". */
+  authorLabel: string;
+}
+
+const SPEECH = /\b(said|says|told|added|stated|claimed|argued|warned|denied|insisted|suggested|asked|praised|called|dubbed|described|announced|declared|noted|stressed|urged|promised|pledged|vowed)\b/;
+const QUOTE = /[“"]([^”"]{3,})[”"]/;
+const ACCORDING_TO = /^According to ([^,]{3,120}),\s*/;
+const SPECULATIVE = /\b(may|might|could|presumably|supposedly|perhaps|possibly|would likely)\b/i;
+const HEDGED = /\b(reportedly|apparently|likely|appears?|seems?|allegedly|suggests?|believed to)\b/i;
+const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|is to|are to|later this month|next (year|month|week))\b/i;
+const DENIED = /\b(denied|denies|no \w+( \w+)? (have|has) been)\b/i;
+const PRONOUN_START = /^(He|She|They)\b/;
+
+const EVENT_TYPES: Array<[RegExp, string[]]> = [
+  [/\b(invaded|invade|invasion)\b/i, ['INVASION']],
+  [/\b(overthrew|overthrow|seized power|putsch|coup d[’']état)\b/i, ['COUP']],
+  [/\b(exercises?|drills?)\b/i, ['MILITARY_EXERCISE']],
+  [/\b(games|competition)\b/i, ['MILITARY_COMPETITION', 'CONFERENCE']],
+  [/\b(crude|oil|gas|nuclear|energy|reactor|Rosatom|deliveries)\b/i, ['ENERGY_DEAL', 'AGREEMENT']],
+  [/\b(arms|weapons|fighter|helicopters|hardware)\b/i, ['ARMS_TRADE']],
+  [/\b(elections?|vote)\b/i, ['ELECTION']],
+  [/\b(signed|agreement|memorandum|deal|treaty)\b/i, ['AGREEMENT']],
+  [/\b(visit|visited|trip|stopover|travell?ed)\b/i, ['VISIT']],
+  [/\b(met|meeting|meetings|talks|summit)\b/i, ['MEETING', 'CONFERENCE']],
+  [/\b(forum|conference)\b/i, ['CONFERENCE']],
+  [/\b(launched|established|set up|founded|created)\b/i, ['ESTABLISHMENT']],
+  [/\b(asked|proposed|suggested|requested)\b/i, ['PROPOSAL']],
+  [/\b(said|called|announced|declared|praised)\b/i, ['STATEMENT']],
+];
+const FALLBACK_TYPES = ['OTHER', 'STATEMENT', 'MEETING'];
+
+const PLACE_PREPOSITION = /\b(in|to|at|from)\s+$/;
+
+function modalityOf(sentence: string): ClaimModality {
+  if (DENIED.test(sentence)) return ClaimModality.DENIED;
+  if (SPECULATIVE.test(sentence)) return ClaimModality.SPECULATIVE;
+  if (HEDGED.test(sentence)) return ClaimModality.HEDGED;
+  if (EXPECTED.test(sentence)) return ClaimModality.EXPECTED;
+  return ClaimModality.ASSERTED;
+}
+
+function eventTypeOf(sentence: string, known: ReadonlySet<string>): string | null {
+  for (const [pattern, codes] of EVENT_TYPES) {
+    if (!pattern.test(sentence)) continue;
+    const code = codes.find((c) => known.has(c));
+    if (code) return code;
+  }
+  return null;
+}
+
+/** A sentence the editor can turn into a claim: a full sentence with a verb's worth of words, not a headline. */
+const isStatement = (sentence: Sentence) => /[.!?]["”’)]?$/.test(sentence.text) && sentence.text.split(/\s+/).length >= 6;
+
+const short = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`);
+
+export function propose(text: string, blocks: TextBlock[], context: ProposalContext): Proposals {
+  const sentences = sentencesOf(text, blocks);
+  const claims: ClaimProposal[] = [];
+  const events: EventProposal[] = [];
+  const names = new Map<string, NameProposal>();
+  let lastSpeaker: Mention | null = null;
+  let lastNarrativeDate: KnownDate | null = null;
+
+  for (const sentence of sentences) {
+    const mentions = context.gazetteer.mentionsIn(sentence.text);
+    for (const found of unknownNamesIn(sentence.text, mentions)) {
+      const startAt = sentence.start + Array.from(sentence.text.slice(0, found.index)).length;
+      const entry = names.get(found.name);
+      if (entry) entry.occurrences += 1;
+      else names.set(found.name, { name: found.name, occurrences: 1, span: { start: startAt, end: startAt + Array.from(found.name).length } });
+    }
+    if (!isStatement(sentence)) continue;
+
+    // One event per date in the sentence, typed by the words leading up to that date: "overthrew the government in
+    // February 2021 and Russia invaded Ukraine in February this year" is a coup and an invasion.
+    let eventIndex: number | null = null;
+    const dates: TimeExpression[] = context.publication ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate) : [];
+    let clauseStart = 0;
+    for (const when of dates) {
+      const clauseEnd = when.index + when.expression.length;
+      const clause = sentence.text.slice(clauseStart, clauseEnd);
+      clauseStart = clauseEnd;
+      const type = eventTypeOf(clause, context.eventTypes) ?? eventTypeOf(sentence.text, context.eventTypes) ?? FALLBACK_TYPES.find((c) => context.eventTypes.has(c));
+      if (!type) continue;
+      const place = mentions.find((m) => m.entity.kind === 'PLACE' && PLACE_PREPOSITION.test(sentence.text.slice(0, m.index)));
+      const participants = [...new Map(mentions.filter((m) => m.entity.kind !== 'PLACE').map((m) => [m.entity.id, m])).values()].map((m, i) => ({
+        entityId: m.entity.id,
+        role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT,
+      }));
+      events.push({
+        title: short((dates.length > 1 ? clause : sentence.text).trim().replace(/^(and|but|while)\s+/i, '').replace(/[.!?,]["”’)]?$/, ''), 200),
+        type,
+        start: when.date,
+        timeExpression: when.expression,
+        modality: when.future ? EventModality.EXPECTED : EventModality.OCCURRED,
+        placeId: place?.entity.id ?? null,
+        participants,
+        span: { start: sentence.start, end: sentence.end },
+      });
+      eventIndex ??= events.length - 1;
+      // "A month earlier" counts back from the story's last dated happening, not from background such as "in 2013".
+      if (when.date.precision !== DatePrecision.YEAR) lastNarrativeDate = when.date;
+    }
+
+    let attribution = Attribution.AUTHOR_ASSERTION;
+    let speaker: Mention | null = null;
+    let speakerLabel: string | null = null;
+    const according = ACCORDING_TO.exec(sentence.text);
+    const speech = SPEECH.exec(sentence.text);
+    if (according) {
+      attribution = Attribution.REPORTED_SPEECH;
+      speaker = mentions.find((m) => m.index < according[0].length) ?? null;
+      speakerLabel = speaker ? null : according[1]!.trim();
+    } else if (speech) {
+      const before = mentions.filter((m) => m.index < speech.index && m.entity.kind !== 'PLACE');
+      speaker = before.at(-1) ?? (PRONOUN_START.test(sentence.text) ? lastSpeaker : null);
+      if (speaker || PRONOUN_START.test(sentence.text)) attribution = QUOTE.test(sentence.text) ? Attribution.DIRECT_QUOTE : Attribution.REPORTED_SPEECH;
+    } else if (QUOTE.test(sentence.text) && PRONOUN_START.test(sentence.text) && lastSpeaker) {
+      speaker = lastSpeaker;
+      attribution = Attribution.DIRECT_QUOTE;
+    }
+    if (attribution !== Attribution.AUTHOR_ASSERTION && !speaker && !speakerLabel) speakerLabel = 'an unnamed speaker';
+    if (speaker) lastSpeaker = speaker;
+
+    claims.push({
+      text: sentence.text,
+      claimantId: attribution === Attribution.AUTHOR_ASSERTION ? null : (speaker?.entity.id ?? null),
+      claimantLabel: attribution === Attribution.AUTHOR_ASSERTION ? context.authorLabel : speaker ? null : speakerLabel,
+      attribution,
+      modality: modalityOf(sentence.text),
+      entityIds: [...new Set(mentions.map((m) => m.entity.id))].filter((id) => id !== speaker?.entity.id),
+      event: eventIndex,
+      span: { start: sentence.start, end: sentence.end },
+    });
+  }
+
+  return { claims, events, names: [...names.values()].sort((a, b) => b.occurrences - a.occurrences || a.span.start - b.span.start) };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { blocksOf } from '../../core/text/blocks.js';
+import { sentencesOf } from './sentences.js';
+
+const slice = (text: string, s: { start: number; end: number }) => Array.from(text).slice(s.start, s.end).join('');
+
+describe('sentences', () => {
+  it('splits the body into sentences with code-point positions that hold their words', () => {
+    const text = 'Title 𝒜\n\nPutin called Myanmar “our partner”. He said so. Share.\n\nShare.\n\nLt. Gen. Soe Win met V. Putin in St. Petersburg. China, which does not. always appoints him, said nothing.';
+    const sentences = sentencesOf(text, blocksOf(text));
+    expect(sentences.map((s) => s.text)).toEqual([
+      'Title 𝒜',
+      'Putin called Myanmar “our partner”.',
+      'He said so.',
+      'Share.',
+      'Lt. Gen. Soe Win met V. Putin in St. Petersburg.',
+      'China, which does not. always appoints him, said nothing.',
+    ]);
+    for (const sentence of sentences) expect(slice(text, sentence)).toBe(sentence.text);
+  });
+
+  it('leaves out furniture and repeated paragraphs', () => {
+    const paragraph = 'According to an aide, the two countries agree on regional issues and on trade.';
+    const text = `${paragraph}\n\nAbout Author\n\n${paragraph}`;
+    expect(sentencesOf(text, blocksOf(text)).map((s) => s.text)).toEqual([paragraph]);
+  });
+});

@@ -1,0 +1,64 @@
+import { BlockKind, type TextBlock } from '../../core/text/blocks.js';
+
+/** A sentence of the text's body, with its place in code points (as evidence counts) and in UTF-16 units. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the block it is in. */
+  block: number;
+}
+
+/** Words after which a full stop does not end a sentence. */
+const ABBREVIATIONS = new Set(['st', 'mr', 'mrs', 'ms', 'dr', 'gen', 'snr', 'sr', 'jr', 'lt', 'col', 'sgt', 'capt', 'maj', 'prof', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'u.s', 'e.g', 'i.e', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec']);
+
+/** Code-point offset of every UTF-16 index of the text, so positions can be given as evidence counts them. */
+export function codePointOffsets(text: string): Int32Array {
+  const offsets = new Int32Array(text.length + 1);
+  let points = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    offsets[i] = points;
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdbff || i + 1 >= text.length) points += 1;
+  }
+  offsets[text.length] = points;
+  return offsets;
+}
+
+/**
+ * The sentences of the body blocks: page furniture and repeated paragraphs are left out, so nothing is proposed
+ * twice or from a share button. A full stop ends a sentence only before a capital or an opening quote, and not
+ * after an abbreviation or an initial; machine-translation damage such as "does not. always" stays one sentence.
+ */
+export function sentencesOf(text: string, blocks: TextBlock[]): Sentence[] {
+  const offsets = codePointOffsets(text);
+  const utf16 = new Int32Array(offsets[text.length]! + 1);
+  for (let i = text.length; i >= 0; i -= 1) utf16[offsets[i]!] = i;
+  const sentences: Sentence[] = [];
+  blocks.forEach((block, index) => {
+    if (block.kind !== BlockKind.BODY) return;
+    const from = utf16[block.start]!;
+    const to = utf16[block.end]!;
+    const paragraph = text.slice(from, to);
+    const boundary = /[.!?]["”’)]?(?=\s+["“‘(]?[A-Z0-9])/g;
+    let start = 0;
+    const push = (end: number) => {
+      const raw = paragraph.slice(start, end);
+      const lead = raw.length - raw.trimStart().length;
+      const trimmed = raw.trim();
+      if (trimmed.length > 0) {
+        const s = from + start + lead;
+        const e = s + trimmed.length;
+        sentences.push({ text: trimmed, start: offsets[s]!, end: offsets[e]!, block: index });
+      }
+    };
+    for (let m = boundary.exec(paragraph); m; m = boundary.exec(paragraph)) {
+      const before = paragraph.slice(start, m.index).split(/\s+/).pop()?.toLowerCase() ?? '';
+      if (ABBREVIATIONS.has(before) || /^[a-z]$/.test(before)) continue;
+      push(m.index + m[0].length);
+      start = m.index + m[0].length;
+    }
+    push(paragraph.length);
+  });
+  return sentences;
+}
