@@ -6,6 +6,7 @@ import { EntitiesResolver } from '../modules/entities/entities.resolver.js';
 import { EventParticipantsResolver, EventsResolver } from '../modules/events/events.resolver.js';
 import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
 import { HistoryResolver } from '../modules/history/history.resolver.js';
+import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
 import { ReviewResolver, ReviewStepResolver } from '../modules/review/review.resolver.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
 import { SourceRevisionsResolver, SourcesResolver } from '../modules/sources/sources.resolver.js';
@@ -23,6 +24,7 @@ export const resolvers = [
   ClaimLinksResolver,
   EvidenceResolver,
   AnnotationsResolver,
+  IngestResolver,
   ReviewResolver,
   ReviewStepResolver,
   SearchResolver,

@@ -8,6 +8,7 @@ import { EntitiesService } from './entities/entities.service.js';
 import { createEntityLoaders } from './entities/entities.loaders.js';
 import { EventsService } from './events/events.service.js';
 import { HistoryService } from './history/history.service.js';
+import { IngestService } from './ingest/ingest.service.js';
 import { createEventLoaders } from './events/events.loaders.js';
 import { EvidenceService } from './evidence/evidence.service.js';
 import { createReviewLoaders } from './review/review.history.js';
@@ -36,6 +37,7 @@ export function createServices(dataSource: DataSource, auth: Config['auth']) {
     apiKeys: new ApiKeysService(dataSource),
     sessions: new SessionTokens(auth.secret, auth.sessionTtlSeconds),
     history: new HistoryService(dataSource),
+    ingest: new IngestService(dataSource),
   };
 }
 
