@@ -24,6 +24,8 @@ import users from './users';
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const ReviewQueue = lazy(() => import('./review/ReviewQueue'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
+const ImportPage = lazy(() => import('./ingest/ImportPage'));
+const ProposalsPage = lazy(() => import('./ingest/ProposalsPage'));
 
 export function App() {
   return (
@@ -48,6 +50,8 @@ export function App() {
       <CustomRoutes>
         <Route path="/review" element={<ReviewQueue />} />
         <Route path="/account" element={<AccountPage />} />
+        <Route path="/import" element={<ImportPage />} />
+        <Route path="/proposals" element={<ProposalsPage />} />
       </CustomRoutes>
     </Admin>
   );

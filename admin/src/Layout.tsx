@@ -1,11 +1,13 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ReactNode } from 'react';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import { AppBar, Layout as RaLayout, Logout, Menu, UserMenu, usePermissions } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
-import { canReview, isAdmin, isStaff, type Role } from './providers/access';
+import { canEdit, canReview, isAdmin, isStaff, type Role } from './providers/access';
 
 /** The menu follows the role: reviewers see the queue first, admins see users and keys. */
 function ConsoleMenu() {
@@ -15,6 +17,8 @@ function ConsoleMenu() {
     <Menu>
       <Menu.Item to="/" primaryText="Dashboard" leftIcon={<DashboardIcon />} />
       {isStaff(roles) ? <Menu.Item to="/review" primaryText={canReview(roles) ? 'Review queue' : 'Waiting for review'} leftIcon={<FactCheckIcon />} /> : null}
+      {canEdit(roles) ? <Menu.Item to="/import" primaryText="Import" leftIcon={<UploadFileIcon />} /> : null}
+      {canEdit(roles) ? <Menu.Item to="/proposals" primaryText="Proposals" leftIcon={<PlaylistAddCheckIcon />} /> : null}
       <Menu.ResourceItem name="sources" />
       <Menu.ResourceItem name="claims" />
       <Menu.ResourceItem name="events" />

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO, useBrowser } from './support/browser';
+
+const ARTICLE = [
+  'Lavrov returns to Naypyidaw',
+  'Russian Foreign Minister Sergei Lavrov visited Naypyidaw last week and met senior SAC leaders.',
+  'Putin called Myanmar “a reliable partner in difficult times”.',
+  'According to a presidential aide, the two sides will sign an energy agreement next year.',
+  'The talks may presumably cover arms sales as well.',
+  'Share.',
+].join('\n\n');
+
+const PAGE = `<html><head><title>Vostok drills end</title></head><body><nav>Home · World · Asia</nav><article><h1>Vostok drills end</h1>
+<p>At the beginning of September, the Tatmadaw took part in the Vostok exercises in Russia, officials said on Monday.</p>
+<p>The Tatmadaw sent more than two hundred soldiers to the exercises, the defence ministry said.</p></article><footer>Comments are closed.</footer></body></html>`;
+
+describe('importing sources and settling the proposals', () => {
+  const { signIn, screenshot } = useBrowser();
+
+  it('imports a pasted text and uploaded files, with progress and a report for each', async () => {
+    const page = await signIn(DEMO.editor);
+    await page.goto('/#/import');
+    await page.getByTestId('import-content').fill(ARTICLE);
+    await page.getByLabel('Published (YYYY, YYYY-MM or YYYY-MM-DD)').fill('2022-09-14');
+    await page.getByRole('button', { name: 'Import' }).click();
+    const report = page.getByTestId('import-report').first();
+    await report.waitFor();
+    expect(await report.innerText()).toMatch(/4 claims and 2 events proposed/);
+    await screenshot(page, 'import');
+
+    await page.getByRole('tab', { name: 'Upload files' }).click();
+    await page.getByTestId('import-files').setInputFiles([
+      { name: 'vostok.html', mimeType: 'text/html', buffer: Buffer.from(PAGE) },
+      { name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Short note\n\nThe **SAC** said the consulate in Novosibirsk will open next year.\n') },
+    ]);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByTestId('import-report').count()).toBe(2);
+    const texts = await page.getByTestId('import-report').allInnerTexts();
+    expect(texts.join('\n')).toContain('Vostok drills end');
+    expect(texts.join('\n')).toContain('Short note');
+    expect(texts.join('\n')).toMatch(/readability/);
+  });
+
+  it('accepts, merges and discards proposals, and the queue shrinks as they are settled', async () => {
+    const page = await signIn(DEMO.editor);
+    await page.goto('/#/proposals');
+    const card = (text: string) => page.getByTestId('proposal').filter({ has: page.getByRole('link', { name: new RegExp(text) }) });
+    await card('reliable partner in difficult times').waitFor();
+    const heading = async () => (await page.getByRole('heading', { name: /^Proposals \(/ }).innerText()).match(/\((\d+) claims, (\d+) events\)/)!.slice(1).map(Number);
+    await expect.poll(async () => (await page.getByRole('heading', { name: /^Proposals \(/ }).innerText())).toMatch(/claims/);
+    const [claimsBefore, eventsBefore] = await heading();
+
+    await card('reliable partner in difficult times').getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => card('reliable partner in difficult times').count()).toBe(0);
+
+    await card('may presumably cover arms sales').getByRole('button', { name: 'Discard' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(() => card('may presumably cover arms sales').count()).toBe(0);
+
+    const vostok = card('Tatmadaw took part in the Vostok exercises').and(page.locator('[data-kind="event"]'));
+    await vostok.getByRole('button', { name: 'Merge into existing…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('The event that already says it').fill('Vostok-22');
+    await page.getByRole('option', { name: /Vostok-22 military exercises/ }).click();
+    await dialog.getByRole('button', { name: 'Merge' }).click();
+    await expect.poll(() => vostok.count()).toBe(0);
+    await expect.poll(heading).toEqual([claimsBefore! - 2, eventsBefore! - 1]);
+    await screenshot(page, 'proposals');
+  });
+});

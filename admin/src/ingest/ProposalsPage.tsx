@@ -1,0 +1,270 @@
+import { Alert, Autocomplete, Box, Button, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Link as MuiLink, Stack, TextField, Typography } from '@mui/material';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, Title, useNotify } from 'react-admin';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { label } from '../common/choices';
+import { formatFuzzyDate } from '../common/dates';
+import { graphql } from '../providers/graphql';
+
+const CONTEXT = 'evidence { id context(chars: 120) { before exact after } source { id title } }';
+/** Within the API's query cost limit, with the context of each proposal's words; the oldest are settled first. */
+const PAGE = 40;
+const CLAIMS = `query ProposedClaims($filter: ClaimFilter) {
+  claims(filter: $filter, first: ${PAGE}, order: OLDEST_FIRST) { totalCount edges { node { id version text claimantName attribution modality ${CONTEXT} } } }
+}`;
+const EVENTS = `query ProposedEvents($filter: EventFilter) {
+  events(filter: $filter, first: ${PAGE}, order: OLDEST_FIRST) { totalCount edges { node { id version title timeExpression start { date precision } eventType: type { label } modality ${CONTEXT} } } }
+  annotationThreads(filter: { tag: "new-name", resolved: false }, first: 100) { edges { node { id version body targetId span { selector { exact } } } } }
+}`;
+
+interface Proposal {
+  kind: 'claim' | 'event';
+  id: string;
+  version: number;
+  heading: string;
+  detail: string;
+  evidence: Array<{ id: string; context: { before: string; exact: string; after: string }; source: { id: string; title: string } }>;
+}
+
+/** What imports proposed and no editor has yet accepted, merged or discarded, oldest first; and names to settle. */
+export default function ProposalsPage() {
+  const [params] = useSearchParams();
+  const sourceId = params.get('source');
+  const proposals = useQuery({
+    queryKey: ['proposals', sourceId],
+    queryFn: async () => {
+      const filter = { proposal: ['PENDING'], ...(sourceId ? { sourceId } : {}) };
+      const [claims, events] = await Promise.all([graphql(CLAIMS, { filter }), graphql(EVENTS, { filter })]);
+      return { ...claims, ...events };
+    },
+  });
+  const items: Proposal[] = proposals.data
+    ? [
+        ...proposals.data.events.edges.map(({ node }: any) => ({
+          kind: 'event' as const,
+          id: node.id,
+          version: node.version,
+          heading: node.title,
+          detail: `${node.eventType.label} · ${formatFuzzyDate(node.start)}${node.timeExpression ? ` (“${node.timeExpression}”)` : ''} · ${label(node.modality)}`,
+          evidence: node.evidence,
+        })),
+        ...proposals.data.claims.edges.map(({ node }: any) => ({
+          kind: 'claim' as const,
+          id: node.id,
+          version: node.version,
+          heading: node.text,
+          detail: `${node.claimantName} · ${label(node.attribution)} · ${label(node.modality)}`,
+          evidence: node.evidence,
+        })),
+      ]
+    : [];
+  const names = (proposals.data?.annotationThreads.edges ?? []).map((e: any) => e.node).filter((n: any) => !sourceId || n.targetId === sourceId);
+  return (
+    <Box sx={{ mt: 2 }} data-testid="proposals-page">
+      <Title title="Proposals" />
+      <Typography variant="h5" gutterBottom>
+        Proposals {proposals.data ? `(${proposals.data.claims.totalCount} claims, ${proposals.data.events.totalCount} events)` : ''}
+      </Typography>
+      {sourceId ? (
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          From one source only · <MuiLink component={Link} to="/proposals">all sources</MuiLink>
+        </Typography>
+      ) : null}
+      <Alert severity="info" sx={{ mb: 2 }}>
+        Drafts an import read off the text. Accept what the words say (it stays a draft, yours, ready for review), merge what an existing record already says, discard the rest. A reviewer still judges every accepted one.
+      </Alert>
+      {proposals.error ? <Alert severity="error">{(proposals.error as Error).message}</Alert> : null}
+      {proposals.data && items.length === 0 ? <Alert severity="success">No proposals wait.</Alert> : null}
+      <Stack spacing={1.5}>
+        {items.map((item) => (
+          <ProposalCard key={item.id} item={item} />
+        ))}
+      </Stack>
+      {names.length > 0 ? (
+        <Box sx={{ mt: 3 }}>
+          <Typography variant="h6">New names</Typography>
+          <Stack spacing={1} sx={{ mt: 1 }}>
+            {names.map((note: any) => (
+              <NewName key={note.id} note={note} />
+            ))}
+          </Stack>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+
+function useRefreshProposals() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ['proposals'] });
+}
+
+function ProposalCard({ item }: { item: Proposal }) {
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const refresh = useRefreshProposals();
+  const [merging, setMerging] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
+  const accept = async () => {
+    try {
+      await graphql(`mutation Accept($input: AcceptProposalInput!) { acceptProposal(input: $input) { __typename } }`, { input: { id: item.id, expectedVersion: item.version } });
+      notify(`Accepted: the ${item.kind} is yours now; send it to review when it reads right.`, { type: 'success' });
+      await refresh();
+    } catch (error: any) {
+      notify(error.message, { type: 'error' });
+    }
+  };
+  return (
+    <Card variant="outlined" data-testid="proposal" data-kind={item.kind}>
+      <CardContent>
+        <Stack direction="row" spacing={1} alignItems="center">
+          <Chip size="small" label={item.kind} color={item.kind === 'event' ? 'secondary' : 'default'} />
+          <MuiLink component={Link} to={`/${item.kind}s/${item.id}/show`} sx={{ fontFamily: 'Georgia, serif' }}>
+            {item.heading}
+          </MuiLink>
+        </Stack>
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+          {item.detail}
+        </Typography>
+        {item.evidence.slice(0, 1).map((evidence) => (
+          <Typography key={evidence.id} variant="body2" sx={{ fontFamily: 'Georgia, serif', mt: 1 }}>
+            <span style={{ color: '#777' }}>…{evidence.context.before}</span>
+            <mark>{evidence.context.exact}</mark>
+            <span style={{ color: '#777' }}>{evidence.context.after}…</span>
+          </Typography>
+        ))}
+        <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+          <Button size="small" variant="contained" onClick={accept}>
+            Accept
+          </Button>
+          <Button size="small" onClick={() => navigate(`/${item.kind}s/${item.id}`)}>
+            Edit
+          </Button>
+          <Button size="small" onClick={() => setMerging(true)}>
+            Merge into existing…
+          </Button>
+          <Button size="small" color="error" onClick={() => setDiscarding(true)}>
+            Discard
+          </Button>
+        </Stack>
+      </CardContent>
+      {merging ? <MergeDialog item={item} onClose={() => setMerging(false)} /> : null}
+      {discarding ? <DiscardDialog item={item} onClose={() => setDiscarding(false)} /> : null}
+    </Card>
+  );
+}
+
+function MergeDialog({ item, onClose }: { item: Proposal; onClose: () => void }) {
+  const notify = useNotify();
+  const refresh = useRefreshProposals();
+  const [query, setQuery] = useState('');
+  const [target, setTarget] = useState<{ id: string; label: string } | null>(null);
+  const type = item.kind === 'claim' ? 'CLAIM' : 'EVENT';
+  const candidates = useQuery({
+    queryKey: ['merge-candidates', type, query],
+    enabled: query.trim().length > 1,
+    queryFn: async (): Promise<Array<{ id: string; label: string }>> =>
+      (await graphql(`query Find($q: String!) { search(query: $q, types: [${type}], first: 15) { edges { node { record { ... on Claim { id text } ... on Event { id title } } } } } }`, { q: query.trim() })).search.edges
+        .map(({ node }: any) => ({ id: node.record.id, label: node.record.text ?? node.record.title }))
+        .filter((c: { id: string }) => c.id !== item.id),
+  });
+  const merge = async () => {
+    try {
+      await graphql(`mutation Merge($input: MergeProposalInput!) { mergeProposal(input: $input) { __typename } }`, { input: { id: item.id, expectedVersion: item.version, intoId: target!.id } });
+      notify(`Merged: its words are now evidence of “${target!.label.slice(0, 60)}”.`, { type: 'success' });
+      onClose();
+      await refresh();
+    } catch (error: any) {
+      notify(error.message, { type: 'error' });
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="md">
+      <DialogTitle>Merge into an existing {item.kind}</DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          The words this proposal rests on become evidence of the {item.kind} you choose; the proposal is then deleted, with the merge in its history.
+        </Typography>
+        <Autocomplete
+          options={candidates.data ?? []}
+          filterOptions={(options) => options}
+          getOptionLabel={(option) => option.label}
+          isOptionEqualToValue={(a, b) => a.id === b.id}
+          onInputChange={(_, value) => setQuery(value)}
+          onChange={(_, value) => setTarget(value)}
+          renderInput={(params) => <TextField {...params} label={`The ${item.kind} that already says it`} />}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" disabled={!target} onClick={merge}>
+          Merge
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function DiscardDialog({ item, onClose }: { item: Proposal; onClose: () => void }) {
+  const notify = useNotify();
+  const refresh = useRefreshProposals();
+  const [reason, setReason] = useState('Not a claim the source makes');
+  const discard = async () => {
+    try {
+      await graphql(`mutation Discard($input: DeleteInput!) { result: ${item.kind === 'claim' ? 'deleteClaim' : 'deleteEvent'}(input: $input) { id } }`, { input: { id: item.id, expectedVersion: item.version, reason: `Discarded proposal: ${reason}` } });
+      notify('Discarded; it stays in the history.', { type: 'info' });
+      onClose();
+      await refresh();
+    } catch (error: any) {
+      notify(error.message, { type: 'error' });
+    }
+  };
+  return (
+    <Dialog open onClose={onClose}>
+      <DialogTitle>Discard this proposal?</DialogTitle>
+      <DialogContent>
+        <TextField autoFocus fullWidth margin="dense" label="Why" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button color="error" disabled={!reason.trim()} onClick={discard}>
+          Discard
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function NewName({ note }: { note: { id: string; version: number; body: string; span: { selector: { exact: string } } | null } }) {
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const refresh = useRefreshProposals();
+  const name = note.span?.selector.exact ?? '';
+  const dismiss = async () => {
+    try {
+      await graphql(`mutation Resolve($input: UpdateAnnotationInput!) { updateAnnotation(input: $input) { id } }`, { input: { id: note.id, expectedVersion: note.version, resolved: true, reason: 'Not an entity to record' } });
+      await refresh();
+    } catch (error: any) {
+      notify(error.message, { type: 'error' });
+    }
+  };
+  const create = async () => {
+    await graphql(`mutation Resolve($input: UpdateAnnotationInput!) { updateAnnotation(input: $input) { id } }`, { input: { id: note.id, expectedVersion: note.version, resolved: true, reason: 'Recorded as an entity' } }).catch(() => undefined);
+    navigate('/entities/create', { state: { record: { name } } });
+  };
+  return (
+    <Stack direction="row" spacing={1} alignItems="center" data-testid="new-name">
+      <Chip label={name} />
+      <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
+        {note.body}
+      </Typography>
+      <Button size="small" onClick={create}>
+        Create entity
+      </Button>
+      <Button size="small" onClick={dismiss}>
+        Dismiss
+      </Button>
+    </Stack>
+  );
+}
