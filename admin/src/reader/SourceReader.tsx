@@ -10,7 +10,7 @@ import { ANCHOR_COLOURS, STATUS_COLOURS, StatusChip } from '../common/status';
 import { graphql } from '../providers/graphql';
 import { AttachEvidence } from './AttachEvidence';
 import { CorrectTextDialog } from './CorrectTextDialog';
-import { paragraphsOf, piecesOf, selectorFor, type Paragraph } from './layout';
+import { piecesOf, selectorFor, type Paragraph } from './layout';
 import { useReaderData, type ReaderEvidence } from './useReaderData';
 
 const tint = (hex: string, alpha: string) => `${hex}${alpha}`;
@@ -55,7 +55,7 @@ export default function SourceReader() {
   const focused = params.get('evidence');
 
   const codePoints = useMemo(() => Array.from(reader.data?.source.currentRevision.text ?? ''), [reader.data]);
-  const paragraphs = useMemo(() => paragraphsOf(codePoints), [codePoints]);
+  const paragraphs = reader.data?.source.currentRevision.blocks ?? [];
   const revisionId = reader.data?.source.currentRevision.id;
   const onText = (reader.data?.evidence ?? []).filter((e) => e.sourceRevision.id === revisionId && e.anchorStatus !== 'ORPHANED');
   const needsAttention = (reader.data?.evidence ?? []).filter((e) => e.anchorStatus !== 'ANCHORED');

@@ -1,57 +1,12 @@
-/**
- * The reader's view of a text: its paragraphs in code points (the API's positions), with page furniture and
- * repeated paragraphs told apart so they can be shown dimmed and marked, never hidden.
- */
-export type ParagraphKind = 'BODY' | 'FURNITURE' | 'REPEAT' | 'BLANK';
+/** Helpers for drawing a text with spans on it; positions count code points, as evidence selectors do. */
+export type BlockKind = 'BODY' | 'FURNITURE' | 'REPEAT' | 'BLANK';
 
+/** A paragraph as the API labels it (`SourceRevision.blocks`). */
 export interface Paragraph {
   start: number;
   end: number;
-  kind: ParagraphKind;
-  /** For a repeat: the index of the paragraph it repeats. */
-  repeatOf?: number;
-}
-
-const FURNITURE_LINES = [
-  /^\d+$/, // a lone number: a comment count, a page number
-  /^\d{4}\/\d+$/, // an archive number such as 2022/267
-  /^share\.?$/i,
-  /^about (the )?author\.?$/i,
-  /^comments are closed\.?$/i,
-  /^(read more|related( posts| articles)?|tags?:.*|print|email|tweet|advertisement)\.?$/i,
-  /^(by|posted by|written by) [^.]{1,60}$/i,
-];
-
-export const isFurniture = (line: string) => FURNITURE_LINES.some((pattern) => pattern.test(line.trim()));
-
-const normalise = (line: string) => line.replace(/\s+/g, ' ').trim().toLowerCase();
-
-/** Splits at line breaks; positions count code points, so they match evidence selectors. */
-export function paragraphsOf(codePoints: readonly string[]): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  const seen = new Map<string, number>();
-  let start = 0;
-  const close = (end: number) => {
-    const line = codePoints.slice(start, end).join('');
-    let kind: ParagraphKind = 'BODY';
-    let repeatOf: number | undefined;
-    const key = normalise(line);
-    if (key === '') kind = 'BLANK';
-    else if (isFurniture(line)) kind = 'FURNITURE';
-    else if (key.length >= 40 && seen.has(key)) {
-      kind = 'REPEAT';
-      repeatOf = seen.get(key);
-    } else if (key.length >= 40) seen.set(key, paragraphs.length);
-    paragraphs.push({ start, end, kind, ...(repeatOf === undefined ? {} : { repeatOf }) });
-  };
-  codePoints.forEach((char, i) => {
-    if (char === '\n') {
-      close(i);
-      start = i + 1;
-    }
-  });
-  close(codePoints.length);
-  return paragraphs;
+  kind: BlockKind;
+  repeatOf: number | null;
 }
 
 export interface Span {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { graphql } from '../providers/graphql';
+import type { Paragraph } from './layout';
 
 export interface ReaderEvidence {
   id: string;
@@ -11,7 +12,7 @@ export interface ReaderEvidence {
 }
 
 export interface ReaderData {
-  source: { id: string; version: number; title: string; currentRevision: { id: string; number: number; text: string } };
+  source: { id: string; version: number; title: string; currentRevision: { id: string; number: number; text: string; blocks: Paragraph[] } };
   evidence: ReaderEvidence[];
 }
 
@@ -42,7 +43,7 @@ export function useReaderData(sourceId: string | undefined) {
     enabled: Boolean(sourceId),
     queryFn: async (): Promise<ReaderData> => {
       const [{ source }, claims, events] = await Promise.all([
-        graphql(`query Source($id: ID!) { source(id: $id) { id version title currentRevision { id number text } } }`, { id: sourceId }),
+        graphql(`query Source($id: ID!) { source(id: $id) { id version title currentRevision { id number text blocks { start end kind repeatOf } } } }`, { id: sourceId }),
         allOf('claims', sourceId!, 'id text status'),
         allOf('events', sourceId!, 'id title status'),
       ]);

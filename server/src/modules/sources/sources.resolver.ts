@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListArgs } from '../../core/paging/connection.js';
+import { blocksOf } from '../../core/text/blocks.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../context.js';
 import { historicalState } from '../history/history.service.js';
@@ -8,7 +9,7 @@ import { writeContextOf } from '../users/viewer.js';
 import { SourceRevision } from './source-revision.entity.js';
 import type { SourceState } from './sources.state.js';
 import { Source } from './source.entity.js';
-import { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceConnection, SourceFilter, UpdateSourceInput } from './sources.types.js';
+import { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceConnection, SourceFilter, TextBlock, UpdateSourceInput } from './sources.types.js';
 
 @Resolver(() => Source)
 export class SourcesResolver {
@@ -78,6 +79,11 @@ export class SourcesResolver {
 
 @Resolver(() => SourceRevision)
 export class SourceRevisionsResolver {
+  @FieldResolver(() => [TextBlock], { description: 'The text paragraph by paragraph, with page furniture and repeated paragraphs marked, for readers to dim rather than hide.' })
+  blocks(@Root() revision: SourceRevision): TextBlock[] {
+    return blocksOf(revision.text);
+  }
+
   @FieldResolver(() => Source, { description: 'The source this is a snapshot of.' })
   source(@Root() revision: SourceRevision, @Ctx() { loaders }: RequestContext) {
     return loaders.sourceById.load(revision.sourceId);

@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BlockKind } from '../../core/text/blocks.js';
 import { DatePrecision } from '../../core/dates/precision.js';
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
@@ -165,4 +166,30 @@ export class SourceFilter {
 
   @Field(() => [String], { nullable: true, description: 'BCP 47 tags: "en", "my".' })
   language?: string[] | null;
+}
+
+registerEnumType(BlockKind, {
+  name: 'BlockKind',
+  description: 'What a paragraph of a text is, for readers to show it as it should be read.',
+  valuesConfig: {
+    BODY: { description: 'The text proper.' },
+    FURNITURE: { description: 'Page furniture: a share button, "About Author", "Comments are closed.", a lone number, a byline.' },
+    REPEAT: { description: 'A paragraph printed a second time, word for word; `repeatOf` names the first.' },
+    BLANK: { description: 'An empty line.' },
+  },
+});
+
+@ObjectType({ description: 'A paragraph of a text snapshot: one line of it, in code points as evidence counts them. The words are never changed, only labelled.' })
+export class TextBlock {
+  @Field(() => Int, { description: 'Where it starts: 0-based, in code points.' })
+  start: number;
+
+  @Field(() => Int, { description: 'Where it ends, excluded, in code points.' })
+  end: number;
+
+  @Field(() => BlockKind, { description: 'Body, page furniture, a repeat, or blank.' })
+  kind: BlockKind;
+
+  @Field(() => Int, { nullable: true, description: 'For a repeat: the index, in this list, of the block it repeats.' })
+  repeatOf: number | null;
 }
