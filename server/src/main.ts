@@ -53,6 +53,13 @@ async function main(): Promise<void> {
   const opened = await openDatabase(config);
   cleanups.push(() => opened.close());
   if (opened.embedded?.stoppedOrphan) log('Stopped the PostgreSQL that an earlier, killed run had left running');
+  if (opened.embedded?.sharedWith) {
+    // Sharing suits a CLI tool beside a server; two servers would each think the database theirs, and the first
+    // to stop would take it from the other.
+    throw new StartRefused(
+      `Another server (process ${opened.embedded.sharedWith}) is already running on ${config.dataDir}: use that one, stop it first, or give this one its own DATA_DIR.`,
+    );
+  }
   const { dataSource } = opened.database;
 
   log(opened.applied.length ? `Applied migrations: ${opened.applied.join(', ')}` : 'Database schema is up to date');

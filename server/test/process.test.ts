@@ -79,6 +79,22 @@ describe('the server process', () => {
     expect(postgresHolding(dataDir)).toBeNull();
   }, 120_000);
 
+  it('refuses a second server on a data directory another server is using, and leaves the first serving', async () => {
+    const first = await start(dataDir, await freePort());
+    const port = await freePort();
+    let output = '';
+    const second = spawn(process.execPath, [main], { env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    second.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    second.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    expect(await exited(second)).toBe(1);
+    expect(output).toContain(`Another server (process ${first.child.pid}) is already running on ${dataDir}`);
+    expect(postgresHolding(dataDir)).not.toBeNull();
+    const url = first.output().match(/GraphQL API {3}(\S+)/)![1]!.replace('localhost', '127.0.0.1');
+    expect((await fetch(url.replace('/graphql', '/readyz'))).status).toBe(200);
+    first.child.kill('SIGTERM');
+    expect(await exited(first.child)).toBe(0);
+  }, 120_000);
+
   it('keeps every acknowledged write when the server is killed outright in the middle of a write load', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crash-'));
     try {

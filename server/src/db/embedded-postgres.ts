@@ -42,6 +42,8 @@ export class EmbeddedPostgres {
   port = 0;
   /** Set when start() found a server left running by a killed run, and stopped it. */
   stoppedOrphan = false;
+  /** Set when another live process of ours started the cluster and this one shares it: that process's pid. */
+  sharedWith: number | null = null;
 
   constructor(private readonly options: EmbeddedPostgresOptions) {}
 
@@ -75,9 +77,11 @@ export class EmbeddedPostgres {
     this.credentials = JSON.parse(fs.readFileSync(this.credentialsFile, 'utf8')) as Credentials;
 
     const running = runningServer(this.clusterDir);
-    if (running && isAlive(readPid(this.ownerFile))) {
+    const owner = readPid(this.ownerFile);
+    if (running && isAlive(owner)) {
       // A server of ours is using the cluster (a CLI run beside `npm start`): share it, never stop it.
       this.port = running.port;
+      this.sharedWith = owner;
       return this.connectionUrl();
     }
     if (running) {
@@ -250,7 +254,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function findFreePort(): Promise<number> {
+export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
