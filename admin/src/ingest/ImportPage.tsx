@@ -116,13 +116,13 @@ export default function ImportPage() {
                 </Typography>
               </Box>
             )}
-            <Stack direction="row" spacing={2}>
+            <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
               <TextField label="Published (YYYY, YYYY-MM or YYYY-MM-DD)" value={published} onChange={(e) => setPublished(e.target.value)} error={badDate} helperText={badDate ? 'Write 2022, 2022-09 or 2022-09-14' : 'Relative dates (“last week”) are resolved against it'} sx={{ minWidth: 300 }} />
               <TextField select label="How the date is known" value={basis} onChange={(e) => setBasis(e.target.value)} disabled={!date} sx={{ minWidth: 220 }}>
                 <MenuItem value="STATED">Stated in the source</MenuItem>
                 <MenuItem value="INFERRED_FROM_CONTENT">Inferred from its content</MenuItem>
               </TextField>
-              <TextField label="Language" value={language} onChange={(e) => setLanguage(e.target.value)} sx={{ width: 110 }} />
+              <TextField label="Language" value={language} onChange={(e) => setLanguage(e.target.value)} sx={{ width: 120, flexShrink: 0 }} />
               <TextField select label="Kind" value={kind} onChange={(e) => setKind(e.target.value)} sx={{ minWidth: 200 }}>
                 {SOURCE_KINDS.map((choice) => (
                   <MenuItem key={choice.id} value={choice.id}>
