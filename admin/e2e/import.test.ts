@@ -3,7 +3,7 @@ import { DEMO, useBrowser } from './support/browser';
 
 const ARTICLE = [
   'Lavrov returns to Naypyidaw',
-  'Russian Foreign Minister Sergei Lavrov visited Naypyidaw last week and met senior SAC leaders.',
+  'Russian Foreign Minister Sergei Lavrov visited Naypyidaw last week and met senior SAC leaders and the Irrawaddy Shipping Board.',
   'Putin called Myanmar “a reliable partner in difficult times”.',
   'According to a presidential aide, the two sides will sign an energy agreement next year.',
   'The talks may presumably cover arms sales as well.',
@@ -39,6 +39,20 @@ describe('importing sources and settling the proposals', () => {
     expect(texts.join('\n')).toContain('Vostok drills end');
     expect(texts.join('\n')).toContain('Short note');
     expect(texts.join('\n')).toMatch(/readability/);
+  });
+
+  it('draws the import’s notes under their words in the reader, and opens them', async () => {
+    const page = await signIn(DEMO.editor);
+    await page.goto('/#/sources');
+    await page.getByText('Lavrov returns to Naypyidaw').first().click();
+    await page.getByTestId('source-text').waitFor();
+    const noted = page.locator('[data-note]').first();
+    await noted.waitFor();
+    await noted.click();
+    const panel = page.getByTestId('picked-note');
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain('New name: “Irrawaddy Shipping Board”');
+    expect(await page.locator('[data-kind="FURNITURE"]').innerText()).toContain('Share.');
   });
 
   it('accepts, merges and discards proposals, and the queue shrinks as they are settled', async () => {

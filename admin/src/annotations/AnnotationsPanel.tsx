@@ -32,9 +32,10 @@ export default function AnnotationsPanel() {
   return <NoteThreads target={{ targetType: resourceDefinition(resource).recordType, targetId: String(record.id) }} />;
 }
 
-export function useNotes(target: NoteTarget) {
+export function useNotes(target: NoteTarget, enabled = true) {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   return useQuery({
+    enabled,
     queryKey: ['notes', target.targetType, target.targetId],
     queryFn: async () => (await dataProvider.getList('annotations', { filter: target, pagination: { page: 1, perPage: 1000 }, sort: { field: 'createdAt', order: 'ASC' } })).data as Note[],
   });

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Link, useCanAccess, useNotify, useRecordContext } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { NoteThreads } from '../annotations/AnnotationsPanel';
+import { NoteThreads, useNotes, type Note } from '../annotations/AnnotationsPanel';
 import { label } from '../common/choices';
 import type { Selection } from '../common/SelectionHeader';
 import { ANCHOR_COLOURS, STATUS_COLOURS, StatusChip } from '../common/status';
@@ -14,6 +14,11 @@ import { piecesOf, selectorFor, type Paragraph } from './layout';
 import { useReaderData, type ReaderEvidence } from './useReaderData';
 
 const tint = (hex: string, alpha: string) => `${hex}${alpha}`;
+
+/** What is drawn on the text: the words evidence rests on, and the words an open note is about. */
+type Mark = { evidence: ReaderEvidence } | { note: Note };
+const rangeOfMark = (mark: Mark) => ('evidence' in mark ? mark.evidence.selector : mark.note.span!.selector);
+const NOTE_STYLE = { textDecorationLine: 'underline', textDecorationStyle: 'dotted', textDecorationColor: '#7b1fa2', textDecorationThickness: 2, cursor: 'pointer' } as const;
 
 /** How a highlight looks: claims are filled, events underlined; the colour is the review status. */
 function highlightStyle(spans: ReaderEvidence[], focused: string | null) {
@@ -48,6 +53,8 @@ export default function SourceReader() {
   const { canAccess: mayEdit } = useCanAccess({ resource: 'claims', action: 'create' });
   const [selection, setSelection] = useState<Selection | null>(null);
   const [picked, setPicked] = useState<ReaderEvidence[]>([]);
+  const [pickedNote, setPickedNote] = useState<Note | null>(null);
+  const sourceNotes = useNotes({ targetType: 'SOURCE', targetId: String(record?.id ?? '') }, Boolean(record?.id));
   const [reselecting, setReselecting] = useState<ReaderEvidence | null>(null);
   const [noting, setNoting] = useState(false);
   const [correcting, setCorrecting] = useState(false);
@@ -59,6 +66,8 @@ export default function SourceReader() {
   const revisionId = reader.data?.source.currentRevision.id;
   const onText = (reader.data?.evidence ?? []).filter((e) => e.sourceRevision.id === revisionId && e.anchorStatus !== 'ORPHANED');
   const needsAttention = (reader.data?.evidence ?? []).filter((e) => e.anchorStatus !== 'ANCHORED');
+  // Open notes on words of this text (an importer's new names and repeats among them) are drawn under those words.
+  const notesOnText = (sourceNotes.data ?? []).filter((n) => !n.parentId && !n.resolved && n.span?.sourceRevisionId === revisionId);
 
   if (reader.isPending) return <Typography>Loading the text…</Typography>;
   if (reader.error || !reader.data) return <Alert severity="error">{(reader.error as Error)?.message ?? 'No text'}</Alert>;
@@ -75,15 +84,19 @@ export default function SourceReader() {
     while (end > start && /\s/.test(codePoints[end - 1]!)) end -= 1;
     if (end <= start) return;
     setPicked([]);
+    setPickedNote(null);
     setNoting(false);
     setSelection({ sourceId: source.id, sourceTitle: source.title, sourceRevisionId: source.currentRevision.id, selector: selectorFor(codePoints, start, end) });
   };
 
-  const openPiece = (event: MouseEvent, spans: ReaderEvidence[]) => {
+  const openPiece = (event: MouseEvent, spans: ReaderEvidence[], notes: Note[]) => {
     if (window.getSelection()?.isCollapsed === false) return;
     event.stopPropagation();
-    if (spans.length === 1) navigate(`/${spans[0]!.record.kind}s/${spans[0]!.record.id}/show`);
-    else setPicked(spans);
+    if (spans.length === 1 && notes.length === 0) navigate(`/${spans[0]!.record.kind}s/${spans[0]!.record.id}/show`);
+    else {
+      setPicked(spans);
+      setPickedNote(notes[0] ?? null);
+    }
   };
 
   const anchorAgain = async () => {
@@ -102,7 +115,11 @@ export default function SourceReader() {
   };
 
   const renderParagraph = (paragraph: Paragraph, index: number) => {
-    const spans = onText.filter((e) => e.selector.start < paragraph.end && e.selector.end > paragraph.start);
+    const inParagraph = (range: { start: number; end: number }) => range.start < paragraph.end && range.end > paragraph.start;
+    const marks: Mark[] = [
+      ...onText.filter((e) => inParagraph(e.selector)).map((evidence) => ({ evidence })),
+      ...notesOnText.filter((n) => inParagraph(n.span!.selector)).map((note) => ({ note })),
+    ];
     const marker = paragraph.kind === 'FURNITURE' ? 'page furniture' : paragraph.kind === 'REPEAT' ? `repeats ¶${paragraph.repeatOf! + 1}` : null;
     return (
       <Box
@@ -117,18 +134,23 @@ export default function SourceReader() {
             {marker}
           </Box>
         ) : null}
-        {piecesOf(paragraph.start, paragraph.end, spans, (span) => span.selector).map((piece) => (
-          <span
-            key={piece.start}
-            data-start={piece.start}
-            data-evidence={piece.spans.map((s) => s.id).join(' ') || undefined}
-            style={highlightStyle(piece.spans, focused)}
-            onClick={piece.spans.length ? (event) => openPiece(event, piece.spans) : undefined}
-            title={piece.spans.map((s) => `${s.record.kind}: ${s.record.label} (${label(s.record.status)})`).join('\n') || undefined}
-          >
-            {codePoints.slice(piece.start, piece.end).join('')}
-          </span>
-        ))}
+        {piecesOf(paragraph.start, paragraph.end, marks, rangeOfMark).map((piece) => {
+          const evidence = piece.spans.flatMap((m) => ('evidence' in m ? [m.evidence] : []));
+          const notes = piece.spans.flatMap((m) => ('note' in m ? [m.note] : []));
+          return (
+            <span
+              key={piece.start}
+              data-start={piece.start}
+              data-evidence={evidence.map((s) => s.id).join(' ') || undefined}
+              data-note={notes.map((n) => n.id).join(' ') || undefined}
+              style={{ ...highlightStyle(evidence, focused), ...(notes.length ? NOTE_STYLE : {}) }}
+              onClick={piece.spans.length ? (event) => openPiece(event, evidence, notes) : undefined}
+              title={[...evidence.map((s) => `${s.record.kind}: ${s.record.label} (${label(s.record.status)})`), ...notes.map((n) => `note: ${n.body}`)].join('\n') || undefined}
+            >
+              {codePoints.slice(piece.start, piece.end).join('')}
+            </span>
+          );
+        })}
         {index < paragraphs.length - 1 ? <span data-start={paragraph.end}>{'\n'}</span> : null}
       </Box>
     );
@@ -215,6 +237,12 @@ export default function SourceReader() {
                 <NoteThreads target={{ targetType: 'SOURCE', targetId: source.id }} span={{ sourceId: source.id, sourceRevisionId: selection.sourceRevisionId, selector: selection.selector }} heading="Notes on these words" />
               </Box>
             ) : null}
+          </Paper>
+        ) : null}
+
+        {pickedNote ? (
+          <Paper variant="outlined" sx={{ p: 2 }} data-testid="picked-note">
+            <NoteThreads target={{ targetType: 'SOURCE', targetId: source.id }} span={{ ...pickedNote.span!, sourceId: source.id }} heading={`Notes on “${pickedNote.span!.selector.exact.slice(0, 60)}”`} />
           </Paper>
         ) : null}
 
