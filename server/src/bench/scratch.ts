@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { loadConfig } from '../config.js';
-import { createDataSource } from '../db/data-source.js';
+import { loadConfig, type Config } from '../config.js';
+import { createDataSource, type Database } from '../db/data-source.js';
 import { EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate } from '../db/open.js';
 import { createHttpApp } from '../http/app.js';
@@ -27,20 +28,85 @@ export interface ScratchServer {
   stop(): Promise<void>;
 }
 
+export interface ScratchDatabase {
+  /** The schema owner's URL, for what the server may not do: migrations, VACUUM, and other servers' set-up. */
+  ownerUrl: string;
+  /** Production settings, with this database's pool size. */
+  config: Config;
+  /** A pool acting as the server does (APP_ROLE). */
+  database: Database;
+  editor: { email: string; password: string };
+  stop(): Promise<void>;
+}
+
+export interface ScratchOptions {
+  poolSize?: number;
+  /** Added to the production configuration. */
+  env?: Record<string, string>;
+  /** PostgreSQL settings, applied with a restart. */
+  settings?: Record<string, string>;
+  /** Load the curated seed data; a benchmark with a corpus of its own may do without. */
+  seed?: boolean;
+}
+
+export const BENCH_AUTH_SECRET = 'bench-secret-bench-secret-bench-secret';
 const EDITOR = { email: 'bench@example.org', password: 'bench-password-123' };
 
 /**
- * The server in production mode over a scratch embedded PostgreSQL with the seeds and a signed-in editor, for the
- * benchmarks to measure over real HTTP; everything is removed on stop.
+ * A scratch embedded PostgreSQL, migrated, with the seeds and an editor's account, and a pool acting as the
+ * server does; everything is removed on stop.
  */
-export async function startScratchServer(poolSize = 20): Promise<ScratchServer> {
+export async function startScratchDatabase({ poolSize = 20, env = {}, settings = {}, seed = true }: ScratchOptions = {}): Promise<ScratchDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const postgres = new EmbeddedPostgres({ dir });
-  const url = await postgres.start();
-  const config = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', DB_POOL_SIZE: String(poolSize) });
-  await migrate(url, config);
-  const database = createDataSource(url, config.db, { asAppRole: true });
-  await database.dataSource.initialize();
+  let ownerUrl = await postgres.start();
+  if (Object.keys(settings).length > 0) {
+    const client = new pg.Client({ connectionString: ownerUrl });
+    await client.connect();
+    for (const [name, value] of Object.entries(settings)) await client.query(`ALTER SYSTEM SET ${name} = '${value}'`);
+    await client.end();
+    // Some settings (shared_buffers) take a restart.
+    await postgres.stop();
+    ownerUrl = await postgres.start();
+  }
+  const config = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: BENCH_AUTH_SECRET, DB_POOL_SIZE: String(poolSize), ...env });
+  const database = createDataSource(ownerUrl, config.db, { asAppRole: true });
+  const stop = async () => {
+    if (database.dataSource.isInitialized) await database.dataSource.destroy();
+    await postgres.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await migrate(ownerUrl, config);
+    await database.dataSource.initialize();
+    if (seed) await seedAll(database.dataSource);
+    await new UsersService(database.dataSource).create({ actor: 'bench', actorUserId: null, requestId: null }, { ...EDITOR, name: 'Bench', roles: [Role.EDITOR] });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { ownerUrl, config, database, editor: EDITOR, stop };
+}
+
+/** Signs in over HTTP and returns the session cookie to send back, as a browser would. */
+export async function signIn(graphqlUrl: string, account: { email: string; password: string }): Promise<string> {
+  const response = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { expiresAt } }', variables: account }),
+  });
+  const cookie = response.headers.getSetCookie()[0];
+  if (!cookie) throw new Error(`Sign-in failed: ${await response.text()}`);
+  return cookie.split(';')[0]!;
+}
+
+/**
+ * The server in production mode, in this process, over a scratch database with the seeds and a signed-in editor,
+ * for the benchmarks to measure over real HTTP; everything is removed on stop.
+ */
+export async function startScratchServer(poolSize = 20): Promise<ScratchServer> {
+  const scratch = await startScratchDatabase({ poolSize });
+  const { config, database } = scratch;
   const http = await createHttpApp(config, database, () => undefined);
   const server = http.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -48,9 +114,7 @@ export async function startScratchServer(poolSize = 20): Promise<ScratchServer> 
   const stop = async () => {
     server.close();
     await http.stop();
-    await database.dataSource.destroy();
-    await postgres.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await scratch.stop();
   };
   let cookie = '';
   const post = async (query: string, variables: Record<string, unknown> = {}, signedIn = true): Promise<GraphQLAnswer> => {
@@ -58,10 +122,7 @@ export async function startScratchServer(poolSize = 20): Promise<ScratchServer> 
     return { status: response.status, headers: response.headers, body: await response.json() };
   };
   try {
-    await seedAll(database.dataSource);
-    await new UsersService(database.dataSource).create({ actor: 'bench', actorUserId: null, requestId: null }, { ...EDITOR, name: 'Bench', roles: [Role.EDITOR] });
-    const login = await post('mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { expiresAt } }', EDITOR, false);
-    cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    cookie = await signIn(base, scratch.editor);
   } catch (error) {
     await stop();
     throw error;

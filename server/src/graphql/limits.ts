@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, isListType, isNonNullType, type ASTVisitor, type GraphQLOutputType, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { GraphQLError, isListType, isNonNullType, type ASTVisitor, type DocumentNode, type GraphQLOutputType, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../core/paging/connection.js';
 import { ErrorCode } from '../core/errors.js';
@@ -29,18 +29,33 @@ const rowsEstimator: ComplexityEstimator = ({ type, args, field, childComplexity
   return 1 + (isList(field.type) ? ASSUMED_LIST_SIZE : 1) * childComplexity;
 };
 
+/** Variables short enough to key the price of a document by; longer ones (an article's text) are priced afresh. */
+const MAX_PRICED_VARIABLES = 1000;
+const PRICES_PER_DOCUMENT = 100;
+
 /** Prices each operation before it runs and refuses one over MAX_QUERY_COST with a 400 that says so. */
 export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
+  // Apollo gives every request of the same text the same parsed document, so a document is priced once for the
+  // same variables, rather than walked with its types on every request.
+  const prices = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let cost: number;
-          try {
-            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined, estimators: [rowsEstimator] });
-          } catch {
-            // Variables that do not fit their types cannot be priced; execution refuses them with a clear message.
-            return;
+          const key = `${request.operationName ?? ''} ${JSON.stringify(request.variables ?? {})}`;
+          const known = prices.get(document) ?? new Map<string, number>();
+          let cost = known.get(key);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined, estimators: [rowsEstimator] });
+            } catch {
+              // Variables that do not fit their types cannot be priced; execution refuses them with a clear message.
+              return;
+            }
+            if (key.length <= MAX_PRICED_VARIABLES && known.size < PRICES_PER_DOCUMENT) {
+              known.set(key, cost);
+              prices.set(document, known);
+            }
           }
           if (cost > MAX_QUERY_COST) {
             throw refused(`The query costs ${cost}; at most ${MAX_QUERY_COST} is allowed. Ask for fewer rows (a smaller \`first\`) or fewer nested lists.`);

@@ -43,12 +43,13 @@ export function createServices(dataSource: DataSource, auth: Config['auth']) {
 
 /** Per request, so a batch never serves one caller's rows to another and nothing is cached across requests. */
 export function createLoaders(manager: EntityManager) {
+  const sources = createSourceLoaders(manager);
   return {
-    ...createSourceLoaders(manager),
+    ...sources,
     ...createEntityLoaders(manager),
     ...createEventLoaders(manager),
     ...createClaimLoaders(manager),
-    ...createEvidenceLoaders(manager),
+    ...createEvidenceLoaders(manager, sources),
     ...createUserLoaders(manager),
     ...createReviewLoaders(manager),
     ...createAnnotationLoaders(manager),

@@ -21,6 +21,7 @@ import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.e
 @Check('CHK_claims_credibility', `"credibility" IS NULL OR "credibility" BETWEEN 1 AND 6`)
 @Index('IDX_claims_text_fts', { synchronize: false })
 @Index('IDX_claims_status_created', ['status', 'createdAt', 'id'])
+@Index('IDX_claims_created', ['createdAt', 'id'])
 @Index('IDX_claims_claimant', ['claimantId'])
 export class Claim extends VersionedRecord {
   @Field({ description: "The editor's plain statement of the proposition." })

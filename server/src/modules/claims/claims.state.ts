@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery, projection } from '../../core/loaders.js';
 import { deletionColumns, deletionState, recordColumns } from '../../core/revisions/deletable.js';
 import type { DeletableState, RecordKind } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import type { ProposalState } from '../review/proposal.js';
 import type { ReviewStatus } from '../review/review.enums.js';
-import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from './claim.entity.js';
+import { Claim } from './claim.entity.js';
 import type { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
 
 export interface ClaimFields {
@@ -43,34 +44,55 @@ const fieldsOf = (row: ClaimFields): ClaimFields => ({
   proposal: row.proposal ?? null,
 });
 
+const byClaimThenType = (a: ClaimLinkState, b: ClaimLinkState) => a.toClaimId.localeCompare(b.toClaimId) || a.type.localeCompare(b.type);
+
+/**
+ * A claim's state is its row and three link tables. Each write reads it twice and writes it once, inside the
+ * write's transaction: one statement each way, rather than one per table, keeps an edit to a few round trips.
+ */
 export const ClaimRecord: RecordKind<ClaimState, Claim> = {
   recordType: RecordType.CLAIM,
   table: 'claims',
   async loadState(manager: EntityManager, id: string) {
-    const claim = await manager.findOneBy(Claim, { id });
-    if (!claim) return null;
-    // One after another: inside a transaction they share one connection.
-    const events = await manager.find(ClaimEvent, { where: { claimId: id } });
-    const entities = await manager.find(ClaimEntity, { where: { claimId: id } });
-    const links = await manager.find(ClaimLink, { where: { fromClaimId: id } });
+    const columns = projection(manager, Claim, 'c');
+    const [row] = await preparedQuery(
+      manager,
+      `SELECT ${columns.select},
+              ARRAY(SELECT event_id::text FROM claim_events WHERE claim_id = c.id) AS "eventIds",
+              ARRAY(SELECT entity_id::text FROM claim_entities WHERE claim_id = c.id) AS "entityIds",
+              coalesce((SELECT json_agg(json_build_object('type', type, 'toClaimId', to_claim_id)) FROM claim_links WHERE from_claim_id = c.id), '[]') AS "links"
+         FROM claims c WHERE c.id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    const claim = columns.hydrate(row);
     return {
       ...fieldsOf(claim),
-      eventIds: events.map((row) => row.eventId).sort(),
-      entityIds: entities.map((row) => row.entityId).sort(),
-      links: links
-        .map((row) => ({ type: row.type, toClaimId: row.toClaimId }))
-        .sort((a, b) => a.toClaimId.localeCompare(b.toClaimId) || a.type.localeCompare(b.type)),
+      eventIds: (row.eventIds as string[]).sort(),
+      entityIds: (row.entityIds as string[]).sort(),
+      links: (row.links as ClaimLinkState[]).sort(byClaimThenType),
       ...deletionState(claim),
     };
   },
+  /** The row updated, and each link table made to hold exactly the state's rows: gone ones deleted, new ones added. */
   async saveState(manager, id, state) {
-    await manager.update(Claim, { id }, { ...fieldsOf(state), ...deletionColumns(state) });
-    await manager.delete(ClaimEvent, { claimId: id });
-    await manager.delete(ClaimEntity, { claimId: id });
-    await manager.delete(ClaimLink, { fromClaimId: id });
-    if (state.eventIds.length > 0) await manager.insert(ClaimEvent, state.eventIds.map((eventId) => ({ claimId: id, eventId })));
-    if (state.entityIds.length > 0) await manager.insert(ClaimEntity, state.entityIds.map((entityId) => ({ claimId: id, entityId })));
-    if (state.links.length > 0) await manager.insert(ClaimLink, state.links.map((link) => ({ fromClaimId: id, ...link })));
+    const metadata = manager.connection.getMetadata(Claim);
+    const assignments = Object.entries({ ...fieldsOf(state), ...deletionColumns(state) }).map(([property, value], i) => ({
+      sql: `"${metadata.findColumnWithPropertyName(property)!.databaseName}" = $${i + 6}`,
+      value,
+    }));
+    await preparedQuery(
+      manager,
+      `WITH updated AS (UPDATE claims SET ${assignments.map((a) => a.sql).join(', ')} WHERE id = $1),
+            events_gone AS (DELETE FROM claim_events WHERE claim_id = $1 AND event_id <> ALL($2::uuid[])),
+            events_new AS (INSERT INTO claim_events (claim_id, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING),
+            entities_gone AS (DELETE FROM claim_entities WHERE claim_id = $1 AND entity_id <> ALL($3::uuid[])),
+            entities_new AS (INSERT INTO claim_entities (claim_id, entity_id) SELECT $1, unnest($3::uuid[]) ON CONFLICT DO NOTHING),
+            links_gone AS (DELETE FROM claim_links WHERE from_claim_id = $1 AND (to_claim_id, type) NOT IN (SELECT * FROM unnest($4::uuid[], $5::text[]))),
+            links_new AS (INSERT INTO claim_links (from_claim_id, to_claim_id, type) SELECT $1, * FROM unnest($4::uuid[], $5::text[]) ON CONFLICT DO NOTHING)
+       SELECT 1`,
+      [id, state.eventIds, state.entityIds, state.links.map((link) => link.toClaimId), state.links.map((link) => link.type), ...assignments.map((a) => a.value)],
+    );
   },
   hydrate(meta, state) {
     return Object.assign(new Claim(), fieldsOf(state), recordColumns(meta, state));

@@ -23,6 +23,7 @@ import { EventModality, ParticipantRole } from './events.enums.js';
 @Check('CHK_events_end_after_start', `"end_date" IS NULL OR ("start_date" IS NOT NULL AND "end_date" >= "start_date")`)
 @Check('CHK_events_not_own_parent', `"parent_id" IS NULL OR "parent_id" <> "id"`)
 @Index('IDX_events_status_created', ['status', 'createdAt', 'id'])
+@Index('IDX_events_created', ['createdAt', 'id'])
 @Index('IDX_events_fts', { synchronize: false })
 @Index('IDX_events_start', ['startDate'])
 export class Event extends VersionedRecord {

@@ -73,7 +73,7 @@ export class EvidenceResolver {
 
   @FieldResolver(() => Source, { description: 'The source whose text the words are in.' })
   async source(@Root() evidence: Evidence, @Ctx() { loaders }: RequestContext) {
-    const revision = await loaders.sourceRevisionById.load(evidence.sourceRevisionId);
+    const revision = await loaders.sourceIdByRevisionId.load(evidence.sourceRevisionId);
     return revision && loaders.sourceById.load(revision.sourceId);
   }
 

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { locateQuote, selectorForRange, sliceCodePoints, type TextSelector } from '../../core/anchoring/text-quote.js';
+import { locateQuote, selectorForRange, type TextSelector } from '../../core/anchoring/text-quote.js';
 import { BadInputError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { requireReferences } from '../../core/references.js';
@@ -15,6 +15,7 @@ import type { CreateEvidenceInput, EvidenceSelectionInput, SelectorInput, Update
 
 const MAX_QUOTE = 10_000;
 const MAX_EVIDENCE_AT_CREATION = 20;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The snapshot a selector points into: the one named, or the current text of the source named. */
 async function revisionFor(manager: EntityManager, ref: { sourceRevisionId?: string | null; sourceId?: string | null }): Promise<SourceRevision> {
@@ -42,16 +43,17 @@ export function anchorSelector(text: string, selector: SelectorInput): TextSelec
   if (hasStart !== (selector.end != null)) check.fail('selector.end', 'start and end go together');
   check.done();
   if (hasStart) {
-    const points = Array.from(text);
-    const length = points.length;
+    // Without surrogate pairs code points are code units: a long text need not be split into characters per quote.
+    const points = SURROGATE.test(text) ? Array.from(text) : null;
+    const length = points ? points.length : text.length;
     const { start, end } = selector as { start: number; end: number };
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > length) {
       throw new BadInputError([{ field: 'selector.start', message: `must satisfy 0 <= start < end <= ${length} (the text's length in code points)` }]);
     }
-    if (sliceCodePoints(text, start, end) !== selector.exact) {
+    if ((points ? points.slice(start, end).join('') : text.slice(start, end)) !== selector.exact) {
       throw new BadInputError([{ field: 'selector.exact', message: `is not the text between ${start} and ${end}` }]);
     }
-    const startUnit = points.slice(0, start).join('').length;
+    const startUnit = points ? points.slice(0, start).join('').length : start;
     return selectorForRange(text, startUnit, startUnit + selector.exact.length);
   }
   const match = locateQuote(text, { exact: selector.exact, prefix: selector.prefix ?? undefined, suffix: selector.suffix ?? undefined });

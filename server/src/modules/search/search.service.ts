@@ -1,4 +1,5 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { preparedQuery, projection } from '../../core/loaders.js';
 import { BadInputError } from '../../core/errors.js';
 import { pageSize } from '../../core/paging/connection.js';
 import { Claim } from '../claims/claim.entity.js';
@@ -55,11 +56,69 @@ function decodeCursor(cursor: string): [number, string, string] {
   throw new BadInputError([{ field: 'after', message: 'is not a cursor this API issued' }]);
 }
 
+interface Kind {
+  /** At most CANDIDATES_PER_TYPE matches of this kind, with their scores; `q.statuses` holds the statuses the viewer may see. */
+  hits: string;
+  /** The joins that bring a page's row of this kind its record. */
+  joins: string;
+  snippet: string;
+  entity: new () => Claim | Event | EntityRecord | Source;
+  alias: string;
+}
+
+const KINDS: Record<SearchType, Kind> = {
+  [SearchType.CLAIM]: {
+    hits: `SELECT 'CLAIM' AS type, c.id, ts_rank_cd(to_tsvector('english', c.text), q.ts, 32) AS score
+             FROM claims c, q
+            WHERE to_tsvector('english', c.text) @@ q.ts AND c.deleted_at IS NULL AND (q.statuses IS NULL OR c.status = ANY(q.statuses))`,
+    joins: `LEFT JOIN claims c ON p.type = 'CLAIM' AND c.id = p.id`,
+    snippet: `WHEN 'CLAIM' THEN ts_headline('english', ${escapeHtml('c.text')}, q.ts, ${HEADLINE})`,
+    entity: Claim,
+    alias: 'c',
+  },
+  [SearchType.EVENT]: {
+    hits: `SELECT 'EVENT' AS type, e.id, ts_rank_cd(to_tsvector('english', e.title || ' ' || coalesce(e.summary, '')), q.ts, 32) AS score
+             FROM events e, q
+            WHERE to_tsvector('english', e.title || ' ' || coalesce(e.summary, '')) @@ q.ts
+              AND e.deleted_at IS NULL AND (q.statuses IS NULL OR e.status = ANY(q.statuses))`,
+    joins: `LEFT JOIN events e ON p.type = 'EVENT' AND e.id = p.id`,
+    snippet: `WHEN 'EVENT' THEN ts_headline('english', ${escapeHtml(`e.title || ' — ' || coalesce(e.summary, '')`)}, q.ts, ${HEADLINE})`,
+    entity: Event,
+    alias: 'e',
+  },
+  [SearchType.ENTITY]: {
+    hits: `SELECT 'ENTITY' AS type, n.id,
+                  CASE WHEN entity_search_names(n.name, n.aliases) LIKE q.pattern THEN 1 ELSE word_similarity(q.folded, entity_search_names(n.name, n.aliases)) END AS score
+             FROM entities n, q
+            WHERE (entity_search_names(n.name, n.aliases) LIKE q.pattern OR q.folded <% entity_search_names(n.name, n.aliases))
+              AND n.deleted_at IS NULL AND n.merged_into_id IS NULL`,
+    joins: `LEFT JOIN entities n ON p.type = 'ENTITY' AND n.id = p.id`,
+    snippet: `WHEN 'ENTITY' THEN n.name || CASE WHEN cardinality(n.aliases) > 0 THEN ' (' || array_to_string(n.aliases, ', ') || ')' ELSE '' END`,
+    entity: EntityRecord,
+    alias: 'n',
+  },
+  [SearchType.SOURCE]: {
+    hits: `SELECT 'SOURCE' AS type, s.id, GREATEST(CASE WHEN search_fold(s.title) LIKE q.pattern THEN 1 ELSE 0 END, ts_rank_cd(to_tsvector('english', r.text), q.ts, 32)) AS score
+             FROM sources s
+             JOIN LATERAL (SELECT text FROM source_revisions WHERE source_id = s.id ORDER BY number DESC LIMIT 1) r ON true, q
+            WHERE s.deleted_at IS NULL
+              AND s.id IN (SELECT source_id FROM source_revisions sr WHERE to_tsvector('english', sr.text) @@ q.ts
+                           UNION SELECT id FROM sources WHERE search_fold(title) LIKE q.pattern)
+              AND (to_tsvector('english', r.text) @@ q.ts OR search_fold(s.title) LIKE q.pattern)`,
+    joins: `LEFT JOIN sources s ON p.type = 'SOURCE' AND s.id = p.id
+            LEFT JOIN LATERAL (SELECT text FROM source_revisions WHERE source_id = s.id ORDER BY number DESC LIMIT 1) r ON p.type = 'SOURCE'`,
+    snippet: `WHEN 'SOURCE' THEN ts_headline('english', ${escapeHtml(`s.title || ' — ' || r.text`)}, q.ts, ${HEADLINE})`,
+    entity: Source,
+    alias: 's',
+  },
+};
+
 /**
- * One statement finds, scores and pages matches of every kind: full text (PostgreSQL's english configuration,
- * GIN-indexed) for claims, events and source texts; trigrams over names and aliases, typography folded, for
- * entities and source titles, so a name matches as it is typed. Each kind contributes at most
- * CANDIDATES_PER_TYPE matches, picked by index, and only those are ranked.
+ * One statement finds, scores and pages matches of the kinds asked for, and brings each its record: full text
+ * (PostgreSQL's english configuration, GIN-indexed) for claims, events and source texts; trigrams over names and
+ * aliases, typography folded, for entities and source titles, so a name matches as it is typed. Each kind
+ * contributes at most CANDIDATES_PER_TYPE matches, picked by index, and only those are ranked. Kinds not asked
+ * for are left out of the statement, so PostgreSQL does not plan them.
  */
 export class SearchService {
   constructor(private readonly dataSource: DataSource) {}
@@ -68,91 +127,40 @@ export class SearchService {
     const text = args.query.trim();
     if (text.length === 0 || text.length > MAX_QUERY_LENGTH) throw new BadInputError([{ field: 'query', message: `must be 1 to ${MAX_QUERY_LENGTH} characters` }]);
     const size = pageSize(args.first);
-    const types = args.types?.length ? [...new Set(args.types)] : Object.values(SearchType);
+    // In the enum's order, so that one set of kinds always makes the same statement.
+    const types = Object.values(SearchType).filter((type) => !args.types?.length || args.types.includes(type));
     const after = args.after ? decodeCursor(args.after) : null;
     const statuses = seesUnreviewed(viewer) ? null : [...PUBLIC_STATUSES];
+    const kinds = types.map((type) => ({ type, ...KINDS[type], columns: projection(this.dataSource.manager, KINDS[type].entity, KINDS[type].alias) }));
 
-    const rows = (await this.dataSource.query(
-      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts, search_fold($1) AS folded,
+    const rows = await preparedQuery<Row & Record<string, unknown>>(
+      this.dataSource.manager,
+      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts, search_fold($1) AS folded, $2::text[] AS statuses,
                          '%' || replace(replace(replace(search_fold($1), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS pattern),
-       hits AS (
-         (SELECT 'CLAIM' AS type, c.id, ts_rank_cd(to_tsvector('english', c.text), q.ts, 32) AS score
-            FROM claims c, q
-           WHERE 'CLAIM' = ANY($2) AND to_tsvector('english', c.text) @@ q.ts AND c.deleted_at IS NULL AND ($3::text[] IS NULL OR c.status = ANY($3))
-           LIMIT ${CANDIDATES_PER_TYPE})
-         UNION ALL
-         (SELECT 'EVENT', e.id, ts_rank_cd(to_tsvector('english', e.title || ' ' || coalesce(e.summary, '')), q.ts, 32)
-            FROM events e, q
-           WHERE 'EVENT' = ANY($2) AND to_tsvector('english', e.title || ' ' || coalesce(e.summary, '')) @@ q.ts
-             AND e.deleted_at IS NULL AND ($3::text[] IS NULL OR e.status = ANY($3))
-           LIMIT ${CANDIDATES_PER_TYPE})
-         UNION ALL
-         (SELECT 'ENTITY', n.id,
-                 CASE WHEN entity_search_names(n.name, n.aliases) LIKE q.pattern THEN 1 ELSE word_similarity(q.folded, entity_search_names(n.name, n.aliases)) END
-            FROM entities n, q
-           WHERE 'ENTITY' = ANY($2) AND (entity_search_names(n.name, n.aliases) LIKE q.pattern OR q.folded <% entity_search_names(n.name, n.aliases))
-             AND n.deleted_at IS NULL AND n.merged_into_id IS NULL
-           LIMIT ${CANDIDATES_PER_TYPE})
-         UNION ALL
-         (SELECT 'SOURCE', s.id, GREATEST(CASE WHEN search_fold(s.title) LIKE q.pattern THEN 1 ELSE 0 END, ts_rank_cd(to_tsvector('english', r.text), q.ts, 32))
-            FROM sources s
-            JOIN LATERAL (SELECT text FROM source_revisions WHERE source_id = s.id ORDER BY number DESC LIMIT 1) r ON true, q
-           WHERE 'SOURCE' = ANY($2) AND s.deleted_at IS NULL
-             AND s.id IN (SELECT source_id FROM source_revisions sr WHERE to_tsvector('english', sr.text) @@ q.ts
-                          UNION SELECT id FROM sources WHERE search_fold(title) LIKE q.pattern)
-             AND (to_tsvector('english', r.text) @@ q.ts OR search_fold(s.title) LIKE q.pattern)
-           LIMIT ${CANDIDATES_PER_TYPE})
-       ),
+       hits AS (${kinds.map((kind) => `(${kind.hits} LIMIT ${CANDIDATES_PER_TYPE})`).join('\n UNION ALL ')}),
        page AS (
          SELECT * FROM hits
-          WHERE $4::float8 IS NULL OR (score, type, id::text) < ($4::float8, $5::text, $6::text)
+          WHERE $3::float8 IS NULL OR (score, type, id::text) < ($3::float8, $4::text, $5::text)
           ORDER BY score DESC, type DESC, id::text DESC
-          LIMIT $7
+          LIMIT $6
        )
-       SELECT p.type, p.id, p.score::float8 AS score,
-              CASE p.type
-                WHEN 'CLAIM' THEN ts_headline('english', ${escapeHtml('c.text')}, q.ts, ${HEADLINE})
-                WHEN 'EVENT' THEN ts_headline('english', ${escapeHtml(`e.title || ' — ' || coalesce(e.summary, '')`)}, q.ts, ${HEADLINE})
-                WHEN 'ENTITY' THEN n.name || CASE WHEN cardinality(n.aliases) > 0 THEN ' (' || array_to_string(n.aliases, ', ') || ')' ELSE '' END
-                ELSE ts_headline('english', ${escapeHtml(`s.title || ' — ' || r.text`)}, q.ts, ${HEADLINE})
-              END AS snippet
+       SELECT p.type, p.id, p.score::float8 AS score, CASE p.type ${kinds.map((kind) => kind.snippet).join(' ')} END AS snippet,
+              ${kinds.map((kind) => kind.columns.select).join(', ')}
          FROM page p CROSS JOIN q
-         LEFT JOIN claims c ON p.type = 'CLAIM' AND c.id = p.id
-         LEFT JOIN events e ON p.type = 'EVENT' AND e.id = p.id
-         LEFT JOIN entities n ON p.type = 'ENTITY' AND n.id = p.id
-         LEFT JOIN sources s ON p.type = 'SOURCE' AND s.id = p.id
-         LEFT JOIN LATERAL (SELECT text FROM source_revisions WHERE source_id = s.id ORDER BY number DESC LIMIT 1) r ON p.type = 'SOURCE'
+         ${kinds.map((kind) => kind.joins).join('\n')}
         ORDER BY p.score DESC, p.type DESC, p.id::text DESC`,
-      [text, types, statuses, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, size + 1],
-    )) as Row[];
+      [text, statuses, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, size + 1],
+    );
 
     const page = rows.slice(0, size);
-    const records = await this.load(page);
-    const edges = page.flatMap((row) => {
-      const record = records.get(row.id);
+    const edges = page.map((row) => {
+      const record = kinds.find((kind) => kind.type === row.type)!.columns.hydrate(row);
       const snippet = row.type === SearchType.ENTITY ? markNames(row.snippet, text) : row.snippet;
-      return record ? [{ cursor: encodeCursor(row), node: { type: row.type, record, score: Math.min(1, row.score), snippet } }] : [];
+      return { cursor: encodeCursor(row), node: { type: row.type, record, score: Math.min(1, row.score), snippet } };
     });
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     };
-  }
-
-  private async load(rows: Row[]): Promise<Map<string, Claim | Event | EntityRecord | Source>> {
-    const found = new Map<string, Claim | Event | EntityRecord | Source>();
-    const ids = (type: SearchType) => rows.filter((row) => row.type === type).map((row) => row.id);
-    const kinds = [
-      [SearchType.CLAIM, Claim],
-      [SearchType.EVENT, Event],
-      [SearchType.ENTITY, EntityRecord],
-      [SearchType.SOURCE, Source],
-    ] as const;
-    for (const [type, entity] of kinds) {
-      const wanted = ids(type);
-      if (wanted.length === 0) continue;
-      for (const record of await this.dataSource.manager.findBy(entity as typeof Claim, { id: In(wanted) })) found.set(record.id, record);
-    }
-    return found;
   }
 }

@@ -3,6 +3,8 @@ import { jwtVerify, SignJWT } from 'jose';
 const ISSUER = 'provenance-store';
 const AUDIENCE = 'provenance-store/console';
 const ALGORITHM = 'HS256';
+/** Checked tokens remembered: one per session in use, at most this many. */
+const VERIFIED_KEPT = 10_000;
 
 export interface Session {
   userId: string;
@@ -17,6 +19,8 @@ export interface Session {
  */
 export class SessionTokens {
   private readonly key: Uint8Array;
+  /** Tokens whose signature has been checked, oldest first. */
+  private readonly verified = new Map<string, Session>();
 
   constructor(secret: string, readonly ttlSeconds: number) {
     this.key = new TextEncoder().encode(secret);
@@ -33,11 +37,20 @@ export class SessionTokens {
       .sign(this.key);
   }
 
-  /** The session a token holds, or null if it is forged, expired, or not one of ours. */
+  /**
+   * The session a token holds, or null if it is forged, expired, or not one of ours. A token's signature is
+   * checked once: what it proves cannot change, so later requests with it only check that it has not expired.
+   */
   async verify(token: string): Promise<Session | null> {
+    const now = Math.floor(Date.now() / 1000);
+    const known = this.verified.get(token);
+    if (known) return known.expiresAt > now ? known : null;
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['sub', 'iat', 'exp'] });
-      return { userId: payload.sub!, issuedAt: payload.iat!, expiresAt: payload.exp! };
+      const session = { userId: payload.sub!, issuedAt: payload.iat!, expiresAt: payload.exp! };
+      if (this.verified.size >= VERIFIED_KEPT) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, session);
+      return session;
     } catch {
       return null;
     }

@@ -1,0 +1,294 @@
+import type pg from 'pg';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { sha256Hex } from '../../core/revisions/canonical-json.js';
+import { revisionHash } from '../../core/revisions/chain.js';
+import { diffStates, type RecordState } from '../../core/revisions/diff.js';
+import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import type { ClaimState } from '../../modules/claims/claims.state.js';
+import type { EntityState } from '../../modules/entities/entities.state.js';
+import type { EventState } from '../../modules/events/events.state.js';
+import { AnchorStatus } from '../../modules/evidence/evidence.enums.js';
+import { anchorSelector } from '../../modules/evidence/evidence.service.js';
+import type { EvidenceState } from '../../modules/evidence/evidence.state.js';
+import { ReviewStatus } from '../../modules/review/review.enums.js';
+import type { SourceState } from '../../modules/sources/sources.state.js';
+import { copyRows, type ColumnType } from './copy-in.js';
+import type { Corpus, FinalStatus, GeneratedClaim, GeneratedEvent, GeneratedQuote, SourceBundle } from './generate.js';
+
+/** The import run the corpus is attributed to, as a seed run is: `import:<run>` writes, `import-review:<run>` judges. */
+export const IMPORT_RUN = 'bench-corpus';
+export const IMPORT_ACTOR = `import:${IMPORT_RUN}`;
+export const IMPORT_REVIEWER = `import-review:${IMPORT_RUN}`;
+export const IMPORT_REASON = 'Imported with the benchmark corpus';
+export const SUBMIT_COMMENT = 'Drawn from the source by the import';
+export const VERIFY_COMMENT = 'Read beside the source: the quote anchors where it should, and the attribution and modality match the text.';
+export const RETRACT_COMMENT = 'Withdrawn: a later source contradicts the account.';
+
+const HOUR = 3_600_000;
+const ENTITIES_PER_BATCH = 5000;
+/** Two connections, so PostgreSQL writes one batch on each core while this process makes the next. */
+const WRITERS = 2;
+/** Long enough to keep PostgreSQL busy, short enough to let the event loop send the next statement. */
+const YIELD_EVERY_MS = 4;
+
+type Row = Record<string, unknown>;
+
+/** One table's rows, kept until the batch is written. */
+class Rows {
+  readonly rows: Row[] = [];
+
+  constructor(
+    readonly table: string,
+    readonly columns: ReadonlyArray<readonly [string, ColumnType]>,
+  ) {}
+
+  get count(): number {
+    return this.rows.length;
+  }
+
+  add(row: Row): void {
+    this.rows.push(row);
+  }
+}
+
+interface Step {
+  operation: RevisionOperation;
+  state: RecordState;
+  reason: string;
+  actor: string;
+  createdAt: Date;
+}
+
+export interface LoadCounts {
+  entities: number;
+  sources: number;
+  events: number;
+  claims: number;
+  evidence: number;
+  revisions: number;
+}
+
+const tables = () => ({
+  sources: new Rows('sources', [
+    ['id', 'uuid'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['title', 'text'], ['url', 'text'],
+    ['publisher', 'text'], ['author', 'text'], ['published_at', 'date'], ['published_precision', 'text'], ['published_basis', 'text'],
+    ['published_note', 'text'], ['language', 'text'], ['kind', 'text'], ['reliability', 'text'], ['reliability_note', 'text'],
+  ]),
+  sourceRevisions: new Rows('source_revisions', [
+    ['id', 'uuid'], ['source_id', 'uuid'], ['number', 'int'], ['text', 'text'], ['sha256', 'text'], ['reason', 'text'], ['actor', 'text'], ['created_at', 'timestamptz'],
+  ]),
+  entities: new Rows('entities', [
+    ['id', 'uuid'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['name', 'text'], ['kind', 'text'],
+    ['aliases', 'text[]'], ['description', 'text'], ['external_ids', 'jsonb'], ['merged_into_id', 'uuid'],
+  ]),
+  events: new Rows('events', [
+    ['id', 'uuid'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['title', 'text'], ['type_code', 'text'],
+    ['summary', 'text'], ['start_date', 'date'], ['start_precision', 'text'], ['end_date', 'date'], ['end_precision', 'text'],
+    ['time_expression', 'text'], ['place_id', 'uuid'], ['parent_id', 'uuid'], ['modality', 'text'], ['status', 'text'],
+  ]),
+  participants: new Rows('event_participants', [['event_id', 'uuid'], ['entity_id', 'uuid'], ['role', 'text']]),
+  claims: new Rows('claims', [
+    ['id', 'uuid'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['text', 'text'], ['claimant_id', 'uuid'],
+    ['claimant_label', 'text'], ['attribution', 'text'], ['modality', 'text'], ['credibility', 'smallint'], ['rank', 'text'], ['status', 'text'],
+  ]),
+  claimEvents: new Rows('claim_events', [['claim_id', 'uuid'], ['event_id', 'uuid']]),
+  claimEntities: new Rows('claim_entities', [['claim_id', 'uuid'], ['entity_id', 'uuid']]),
+  claimLinks: new Rows('claim_links', [['from_claim_id', 'uuid'], ['to_claim_id', 'uuid'], ['type', 'text']]),
+  evidence: new Rows('evidence', [
+    ['id', 'uuid'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['claim_id', 'uuid'], ['event_id', 'uuid'],
+    ['source_revision_id', 'uuid'], ['exact', 'text'], ['prefix', 'text'], ['suffix', 'text'], ['start_pos', 'int'], ['end_pos', 'int'], ['anchor_status', 'text'],
+  ]),
+  revisions: new Rows('revisions', [
+    ['record_type', 'text'], ['record_id', 'uuid'], ['version', 'int'], ['operation', 'text'], ['changes', 'jsonb'], ['state', 'jsonb'],
+    ['reason', 'text'], ['actor', 'text'], ['created_at', 'timestamptz'], ['prev_hash', 'text'], ['hash', 'text'],
+  ]),
+});
+
+type Tables = ReturnType<typeof tables>;
+
+/**
+ * Appends a record's history as RecordWriter would have written it, one step at a time: each revision's changes
+ * are the diff from the state before, its hash covers it and the previous hash. Returns the record's version
+ * and when it was last written.
+ */
+function appendHistory(rows: Tables, recordType: RecordType, recordId: string, steps: Step[]): { version: number; updatedAt: Date } {
+  let before: RecordState | null = null;
+  let prevHash: string | null = null;
+  steps.forEach((step, i) => {
+    const revision = {
+      recordType,
+      recordId,
+      version: i + 1,
+      operation: step.operation,
+      changes: diffStates(before, step.state),
+      state: step.state,
+      reason: step.reason,
+      actor: step.actor,
+      actorUserId: null,
+      requestId: null,
+      createdAt: step.createdAt,
+      prevHash,
+    };
+    const hash = revisionHash(revision);
+    rows.revisions.add({ record_type: recordType, record_id: recordId, version: revision.version, operation: step.operation, changes: revision.changes, state: step.state, reason: step.reason, actor: step.actor, created_at: step.createdAt, prev_hash: prevHash, hash });
+    before = step.state;
+    prevHash = hash;
+  });
+  return { version: steps.length, updatedAt: steps.at(-1)!.createdAt };
+}
+
+/** The review workflow's steps to a final status, as submitForReview and review write them (invariant 6 holds: the reviewer is not the importer). */
+function reviewSteps<S extends RecordState & { status: ReviewStatus }>(created: S, createdAt: Date, status: FinalStatus): Step[] {
+  const steps: Step[] = [{ operation: RevisionOperation.CREATE, state: created, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt }];
+  const to = (next: ReviewStatus, actor: string, reason: string, after: number) =>
+    steps.push({ operation: RevisionOperation.REVIEW, state: { ...created, status: next }, reason, actor, createdAt: new Date(createdAt.getTime() + after) });
+  if (status === ReviewStatus.DRAFT) return steps;
+  to(ReviewStatus.IN_REVIEW, IMPORT_ACTOR, SUBMIT_COMMENT, HOUR);
+  if (status === ReviewStatus.IN_REVIEW) return steps;
+  to(ReviewStatus.VERIFIED, IMPORT_REVIEWER, VERIFY_COMMENT, 24 * HOUR);
+  if (status === ReviewStatus.RETRACTED) to(ReviewStatus.RETRACTED, IMPORT_REVIEWER, RETRACT_COMMENT, 30 * 24 * HOUR);
+  return steps;
+}
+
+/** Fields by their column names, which the naming strategy derives the same way. */
+const snakeCase = (fields: object): Row => Object.fromEntries(Object.entries(fields).map(([key, value]) => [key.replace(/[A-Z]/g, (upper) => `_${upper.toLowerCase()}`), value]));
+
+function addEvidence(rows: Tables, text: string, sourceRevisionId: string, owner: { claimId: string | null; eventId: string | null }, quote: GeneratedQuote): void {
+  // The API's own check: the positions must hold the quote, or the load stops (invariant 4).
+  const selector = anchorSelector(text, { exact: quote.exact, start: quote.start, end: quote.end });
+  const state: EvidenceState = { ...owner, sourceRevisionId, selector, anchorStatus: AnchorStatus.ANCHORED, deletedAt: null, deleteReason: null };
+  const { version, updatedAt } = appendHistory(rows, RecordType.EVIDENCE, quote.id, [
+    { operation: RevisionOperation.CREATE, state, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt: quote.createdAt },
+  ]);
+  rows.evidence.add({
+    id: quote.id, version, created_at: quote.createdAt, updated_at: updatedAt, claim_id: owner.claimId, event_id: owner.eventId, source_revision_id: sourceRevisionId,
+    exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix, start_pos: selector.start, end_pos: selector.end, anchor_status: AnchorStatus.ANCHORED,
+  });
+}
+
+function addEvent(rows: Tables, bundle: SourceBundle, event: GeneratedEvent): void {
+  const created: EventState = { ...event.fields, status: ReviewStatus.DRAFT, proposal: null, participants: event.participants, deletedAt: null, deleteReason: null };
+  const { version, updatedAt } = appendHistory(rows, RecordType.EVENT, event.id, reviewSteps(created, event.createdAt, event.status));
+  const f = event.fields;
+  rows.events.add({
+    id: event.id, version, created_at: event.createdAt, updated_at: updatedAt, title: f.title, type_code: f.typeCode, summary: f.summary, start_date: f.startDate,
+    start_precision: f.startPrecision, end_date: f.endDate, end_precision: f.endPrecision, time_expression: f.timeExpression, place_id: f.placeId, parent_id: f.parentId,
+    modality: f.modality, status: event.status,
+  });
+  for (const participant of event.participants) rows.participants.add({ event_id: event.id, entity_id: participant.entityId, role: participant.role });
+  for (const quote of event.evidence) addEvidence(rows, bundle.source.text, bundle.source.textRevisionId, { claimId: null, eventId: event.id }, quote);
+}
+
+function addClaim(rows: Tables, bundle: SourceBundle, claim: GeneratedClaim): void {
+  const created: ClaimState = { ...claim.fields, status: ReviewStatus.DRAFT, proposal: null, eventIds: claim.eventIds, entityIds: claim.entityIds, links: claim.links, deletedAt: null, deleteReason: null };
+  const { version, updatedAt } = appendHistory(rows, RecordType.CLAIM, claim.id, reviewSteps(created, claim.createdAt, claim.status));
+  const f = claim.fields;
+  rows.claims.add({
+    id: claim.id, version, created_at: claim.createdAt, updated_at: updatedAt, text: f.text, claimant_id: f.claimantId, claimant_label: f.claimantLabel,
+    attribution: f.attribution, modality: f.modality, credibility: f.credibility, rank: f.rank, status: claim.status,
+  });
+  for (const eventId of claim.eventIds) rows.claimEvents.add({ claim_id: claim.id, event_id: eventId });
+  for (const entityId of claim.entityIds) rows.claimEntities.add({ claim_id: claim.id, entity_id: entityId });
+  for (const link of claim.links) rows.claimLinks.add({ from_claim_id: claim.id, to_claim_id: link.toClaimId, type: link.type });
+  for (const quote of claim.evidence) addEvidence(rows, bundle.source.text, bundle.source.textRevisionId, { claimId: claim.id, eventId: null }, quote);
+}
+
+function addSource(rows: Tables, bundle: SourceBundle): void {
+  const { source } = bundle;
+  const sha256 = sha256Hex(source.text);
+  const state: SourceState = { ...source.fields, textRevision: { id: source.textRevisionId, number: 1, sha256 }, deletedAt: null, deleteReason: null };
+  const { version, updatedAt } = appendHistory(rows, RecordType.SOURCE, source.id, [
+    { operation: RevisionOperation.CREATE, state, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt: source.createdAt },
+  ]);
+  rows.sources.add({
+    id: source.id, version, created_at: source.createdAt, updated_at: updatedAt, ...snakeCase(source.fields),
+  });
+  rows.sourceRevisions.add({ id: source.textRevisionId, source_id: source.id, number: 1, text: source.text, sha256, reason: IMPORT_REASON, actor: IMPORT_ACTOR, created_at: source.createdAt });
+}
+
+/** One transaction, tables in the order their foreign keys (and the anchor trigger, which reads the text) need. */
+async function writeBatch(client: pg.ClientBase, rows: Tables): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    for (const table of [rows.entities, rows.sources, rows.sourceRevisions, rows.events, rows.participants, rows.claims, rows.claimEvents, rows.claimEntities, rows.claimLinks, rows.evidence, rows.revisions]) {
+      await copyRows(client, table.table, table.columns, table.rows);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Loads a generated corpus in bulk, and still as the one write path would have left it (invariant 1): every
+ * record with a CREATE revision whose state and changes are what RecordWriter writes, review steps as revisions
+ * of their own, each chain hashed and linked, and every quote anchored by the API's own check (the database's
+ * anchor trigger checks again). Records are written with COPY a batch of sources at a time, each batch one
+ * transaction, on two connections at once while the next batch is being made.
+ */
+export async function bulkLoad(dataSource: DataSource, corpus: Corpus, options: { sourcesPerBatch?: number; onBatch?: (counts: LoadCounts) => void } = {}): Promise<LoadCounts> {
+  const sourcesPerBatch = options.sourcesPerBatch ?? 50;
+  const counts: LoadCounts = { entities: 0, sources: 0, events: 0, claims: 0, evidence: 0, revisions: 0 };
+  const runners: QueryRunner[] = [];
+  const writers: Array<{ client: pg.ClientBase; writing: Promise<void> }> = [];
+  for (let i = 0; i < WRITERS; i++) {
+    const runner = dataSource.createQueryRunner();
+    runners.push(runner);
+    writers.push({ client: (await runner.connect()) as pg.ClientBase, writing: Promise.resolve() });
+  }
+  let turn = 0;
+  const flush = async (rows: Tables) => {
+    const writer = writers[turn++ % writers.length]!;
+    await writer.writing;
+    writer.writing = writeBatch(writer.client, rows).then(() => {
+      counts.entities += rows.entities.count;
+      counts.sources += rows.sources.count;
+      counts.events += rows.events.count;
+      counts.claims += rows.claims.count;
+      counts.evidence += rows.evidence.count;
+      counts.revisions += rows.revisions.count;
+      options.onBatch?.(counts);
+    });
+    // Surfaced when the writer is next used or at the end; without a handler meanwhile, Node would call it unhandled.
+    writer.writing.catch(() => undefined);
+  };
+  const drain = () => Promise.all(writers.map((writer) => writer.writing));
+  try {
+    for (let from = 0; from < corpus.entities.length; from += ENTITIES_PER_BATCH) {
+      const rows = tables();
+      for (const entity of corpus.entities.slice(from, from + ENTITIES_PER_BATCH)) {
+        const state: EntityState = { ...entity.fields, deletedAt: null, deleteReason: null };
+        appendHistory(rows, RecordType.ENTITY, entity.id, [{ operation: RevisionOperation.CREATE, state, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt: entity.createdAt }]);
+        rows.entities.add({ id: entity.id, version: 1, created_at: entity.createdAt, updated_at: entity.createdAt, ...snakeCase(entity.fields) });
+      }
+      await flush(rows);
+    }
+    // Every source names entities: they must be in before the sources' batches run beside each other.
+    await drain();
+    let rows = tables();
+    let sources = 0;
+    let slice = performance.now();
+    for (const bundle of corpus.bundles()) {
+      addSource(rows, bundle);
+      for (const event of bundle.events) addEvent(rows, bundle, event);
+      for (const claim of bundle.claims) addClaim(rows, bundle, claim);
+      if (++sources % sourcesPerBatch === 0) {
+        await flush(rows);
+        rows = tables();
+      }
+      if (performance.now() - slice > YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        slice = performance.now();
+      }
+    }
+    await flush(rows);
+    await drain();
+  } finally {
+    await Promise.allSettled(writers.map((writer) => writer.writing));
+    for (const runner of runners) await runner.release();
+  }
+  return counts;
+}
