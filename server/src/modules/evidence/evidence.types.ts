@@ -58,21 +58,12 @@ export class EvidenceSelectionInput {
 }
 
 @InputType({ description: 'Evidence for a claim or for an event (one of the two), in a source: its current text unless a revision is named.' })
-export class CreateEvidenceInput {
+export class CreateEvidenceInput extends EvidenceSelectionInput {
   @Field(() => ID, { nullable: true, description: 'The claim it supports; give this or `eventId`.' })
   claimId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The event it supports; give this or `claimId`.' })
   eventId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The source: the words are looked for in its current text.' })
-  sourceId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'A particular snapshot of the text; used instead of `sourceId` when given.' })
-  sourceRevisionId?: string | null;
-
-  @Field(() => SelectorInput, { description: 'The words it rests on.' })
-  selector: SelectorInput;
 
   @Field(() => String, { nullable: true, description: 'The edit summary, kept in the revision.' })
   reason?: string | null;
