@@ -1,6 +1,7 @@
 import { Box, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { Link, useRecordContext } from 'react-admin';
 import { StatusChip } from './status';
+import { QuoteInContext } from './QuoteInContext';
 
 interface EvidenceRow {
   id: string;
@@ -20,11 +21,7 @@ export function EvidenceList() {
     <Stack spacing={1.5} data-testid="evidence-list">
       {evidence.map((row) => (
         <Box key={row.id} sx={{ borderLeft: 3, borderColor: row.anchorStatus === 'ANCHORED' ? 'success.main' : 'warning.main', pl: 1.5 }}>
-          <Typography component="blockquote" sx={{ m: 0, fontFamily: 'Georgia, serif' }}>
-            <span style={{ color: '#777' }}>…{row.context.before}</span>
-            <mark>{row.context.exact}</mark>
-            <span style={{ color: '#777' }}>{row.context.after}…</span>
-          </Typography>
+          <QuoteInContext component="blockquote" sx={{ m: 0 }} {...row.context} />
           <Stack direction="row" spacing={1} alignItems="center" sx={{ mt: 0.5 }}>
             <StatusChip status={row.anchorStatus} />
             <Typography variant="caption">

@@ -1,5 +1,6 @@
 import { Alert, Typography } from '@mui/material';
 import { useLocation } from 'react-router-dom';
+import { QuoteInContext } from './QuoteInContext';
 
 /** What the reader hands to a new claim or event: the words selected, where, and a little context. */
 export interface Selection {
@@ -18,11 +19,7 @@ export function SelectionHeader({ selection }: { selection: Selection }) {
   return (
     <Alert severity="info" icon={false} sx={{ mb: 2, width: '100%' }} data-testid="selection">
       <Typography variant="caption">Evidence from {selection.sourceTitle}, characters {selection.selector.start}–{selection.selector.end}</Typography>
-      <Typography sx={{ fontFamily: 'Georgia, serif' }}>
-        <span style={{ color: '#777' }}>…{selection.selector.prefix}</span>
-        <mark>{selection.selector.exact}</mark>
-        <span style={{ color: '#777' }}>{selection.selector.suffix}…</span>
-      </Typography>
+      <QuoteInContext before={selection.selector.prefix} exact={selection.selector.exact} after={selection.selector.suffix} />
     </Alert>
   );
 }

@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { label } from '../common/choices';
 import { formatFuzzyDate } from '../common/dates';
 import { graphql } from '../providers/graphql';
+import { QuoteInContext } from '../common/QuoteInContext';
 
 const CONTEXT = 'evidence { id context(chars: 120) { before exact after } source { id title } }';
 /** Within the API's query cost limit, with the context of each proposal's words; the oldest are settled first. */
@@ -128,11 +129,7 @@ function ProposalCard({ item }: { item: Proposal }) {
           {item.detail}
         </Typography>
         {item.evidence.slice(0, 1).map((evidence) => (
-          <Typography key={evidence.id} variant="body2" sx={{ fontFamily: 'Georgia, serif', mt: 1 }}>
-            <span style={{ color: '#777' }}>…{evidence.context.before}</span>
-            <mark>{evidence.context.exact}</mark>
-            <span style={{ color: '#777' }}>{evidence.context.after}…</span>
-          </Typography>
+          <QuoteInContext key={evidence.id} variant="body2" sx={{ mt: 1 }} {...evidence.context} />
         ))}
         <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
           <Button size="small" variant="contained" onClick={accept}>

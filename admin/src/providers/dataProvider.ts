@@ -1,7 +1,7 @@
 import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-admin';
 import { apiError, graphql, isApiError } from './graphql';
 import { CursorBook, listKey } from './keyset';
-import { resourceDefinition, toRecord, type RecordTypeName, type ResourceDefinition } from './resources';
+import { inputTypeOf, mutationOf, resourceDefinition, toRecord, type RecordTypeName, type ResourceDefinition } from './resources';
 
 const cursors = new CursorBook();
 /** The API refuses aliases beyond 30 in one query. */
@@ -177,10 +177,10 @@ export const dataProvider = {
   async create(resource: string, params: { data: Record<string, any> }) {
     const definition = resourceDefinition(resource);
     if (!definition.create) throw new Error(`${definition.typeName} records are not created here`);
-    const { mutation, inputType, fields, selection, result } = definition.create;
+    const { fields, selection, result } = definition.create;
     const input = inputOf(fields, definition.toInput ? definition.toInput(params.data) : params.data);
     if (params.data.reason) input.reason = params.data.reason;
-    const created = await write(definition, () => mutate(mutation, inputType, input, selection ?? definition.fields));
+    const created = await write(definition, () => mutate(mutationOf(definition, 'create'), inputTypeOf(definition, 'create'), input, selection ?? definition.fields));
     cursors.forget(resource);
     return { data: result ? result(created) : toRecord(definition, created) };
   },
@@ -188,7 +188,7 @@ export const dataProvider = {
   /** Sends only what the editor changed, against the version they read: a stale one comes back as CONFLICT. */
   async update(resource: string, params: { id: Identifier; data: Record<string, any>; previousData: Record<string, any>; meta?: { expectedVersion?: number } }) {
     const definition = resourceDefinition(resource);
-    if (!definition.update) throw new Error(`${definition.typeName} records are not edited here`);
+    if (!definition.writes.includes('update')) throw new Error(`${definition.typeName} records are not edited here`);
     const changed = changedFields(definition, definition.toInput ? definition.toInput(params.data) : params.data, params.previousData);
     const input = {
       id: params.id,
@@ -196,7 +196,7 @@ export const dataProvider = {
       reason: params.data.reason || null,
       ...changed,
     };
-    const updated = await write(definition, () => mutate(definition.update!.mutation, definition.update!.inputType, input, definition.fields));
+    const updated = await write(definition, () => mutate(mutationOf(definition, 'update'), inputTypeOf(definition, 'update'), input, definition.fields));
     cursors.forget(resource);
     return { data: toRecord(definition, updated) };
   },
@@ -207,11 +207,11 @@ export const dataProvider = {
 
   async delete(resource: string, params: { id: Identifier; previousData?: Record<string, any>; meta?: { reason?: string } }) {
     const definition = resourceDefinition(resource);
-    if (!definition.remove) throw new Error(`${definition.typeName} records are not deleted here`);
+    if (!definition.writes.includes('delete')) throw new Error(`${definition.typeName} records are not deleted here`);
     const reason = params.meta?.reason?.trim();
     if (!reason) throw apiError('Say why it is deleted.', 400, { code: 'BAD_USER_INPUT', errors: { reason: 'Required' } });
     const input = { id: params.id, expectedVersion: params.previousData?.version, reason };
-    const deleted = await mutate(definition.remove.mutation, 'DeleteInput', input, definition.listFields);
+    const deleted = await mutate(mutationOf(definition, 'delete'), 'DeleteInput', input, definition.listFields);
     cursors.forget(resource);
     return { data: toRecord(definition, deleted) };
   },
@@ -222,8 +222,8 @@ export const dataProvider = {
 
   async restore(resource: string, params: { id: Identifier; version: number; reason?: string }) {
     const definition = resourceDefinition(resource);
-    if (!definition.restore) throw new Error(`${definition.typeName} records are not restored here`);
-    const restored = await mutate(definition.restore.mutation, 'RestoreInput', { id: params.id, expectedVersion: params.version, reason: params.reason ?? null }, definition.fields);
+    if (!definition.writes.includes('restore')) throw new Error(`${definition.typeName} records are not restored here`);
+    const restored = await mutate(mutationOf(definition, 'restore'), 'RestoreInput', { id: params.id, expectedVersion: params.version, reason: params.reason ?? null }, definition.fields);
     cursors.forget(resource);
     return { data: toRecord(definition, restored) };
   },

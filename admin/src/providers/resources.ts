@@ -26,10 +26,11 @@ export interface ResourceDefinition {
   errorInputs?: Record<string, string>;
   /** Fields an update may send; only the changed ones are sent. */
   editable: string[];
-  create?: { mutation: string; inputType: string; fields: string[]; selection?: string; result?: (data: any) => any };
-  update?: { mutation: string; inputType: string };
-  remove?: { mutation: string };
-  restore?: { mutation: string };
+  /** The API names mutations verb + type (`createClaim`, `UpdateClaimInput`); a definition lists which it has. */
+  create?: { fields: string[]; selection?: string; result?: (data: any) => any };
+  writes: Array<'update' | 'delete' | 'restore'>;
+  /** For the one delete the API names otherwise: an API key is revoked. */
+  deleteMutation?: string;
 }
 
 const RECORD = 'id version createdAt updatedAt deletedAt deleteReason';
@@ -65,10 +66,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       links: node.linkList?.map((link: any) => ({ type: link.type, toClaimId: link.claim.id })),
     }),
     editable: ['text', 'claimantId', 'claimantLabel', 'attribution', 'modality', 'credibility', 'rank', 'eventIds', 'entityIds', 'links'],
-    create: { mutation: 'createClaim', inputType: 'CreateClaimInput', fields: ['text', 'claimantId', 'claimantLabel', 'attribution', 'modality', 'credibility', 'rank', 'eventIds', 'entityIds', 'links', 'evidence'] },
-    update: { mutation: 'updateClaim', inputType: 'UpdateClaimInput' },
-    remove: { mutation: 'deleteClaim' },
-    restore: { mutation: 'restoreClaim' },
+    create: { fields: ['text', 'claimantId', 'claimantLabel', 'attribution', 'modality', 'credibility', 'rank', 'eventIds', 'entityIds', 'links', 'evidence'] },
+    writes: ['update', 'delete', 'restore'],
   },
   events: {
     recordType: 'EVENT',
@@ -103,10 +102,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     }),
     errorInputs: { start: 'start.date', end: 'end.date' },
     editable: ['title', 'type', 'summary', 'start', 'end', 'timeExpression', 'placeId', 'parentId', 'modality', 'participants'],
-    create: { mutation: 'createEvent', inputType: 'CreateEventInput', fields: ['title', 'type', 'summary', 'start', 'end', 'timeExpression', 'placeId', 'parentId', 'modality', 'participants', 'evidence'] },
-    update: { mutation: 'updateEvent', inputType: 'UpdateEventInput' },
-    remove: { mutation: 'deleteEvent' },
-    restore: { mutation: 'restoreEvent' },
+    create: { fields: ['title', 'type', 'summary', 'start', 'end', 'timeExpression', 'placeId', 'parentId', 'modality', 'participants', 'evidence'] },
+    writes: ['update', 'delete', 'restore'],
   },
   entities: {
     recordType: 'ENTITY',
@@ -118,10 +115,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     listFields: `${RECORD} name kind aliases wikidataId`,
     fields: `${RECORD} name kind aliases description externalIds { scheme value } wikidataId mergedInto { id name }`,
     editable: ['name', 'kind', 'aliases', 'description', 'externalIds'],
-    create: { mutation: 'createEntity', inputType: 'CreateEntityInput', fields: ['name', 'kind', 'aliases', 'description', 'externalIds'] },
-    update: { mutation: 'updateEntity', inputType: 'UpdateEntityInput' },
-    remove: { mutation: 'deleteEntity' },
-    restore: { mutation: 'restoreEntity' },
+    create: { fields: ['name', 'kind', 'aliases', 'description', 'externalIds'] },
+    writes: ['update', 'delete', 'restore'],
   },
   sources: {
     recordType: 'SOURCE',
@@ -137,13 +132,9 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       revisionList: revisions { id number sha256 createdAt actor reason }`,
     editable: ['title', 'url', 'publisher', 'author', 'publishedAt', 'publishedPrecision', 'publishedBasis', 'publishedNote', 'language', 'kind', 'reliability', 'reliabilityNote'],
     create: {
-      mutation: 'createSource',
-      inputType: 'CreateSourceInput',
       fields: ['title', 'text', 'url', 'publisher', 'author', 'publishedAt', 'publishedPrecision', 'publishedBasis', 'publishedNote', 'language', 'kind', 'reliability', 'reliabilityNote'],
     },
-    update: { mutation: 'updateSource', inputType: 'UpdateSourceInput' },
-    remove: { mutation: 'deleteSource' },
-    restore: { mutation: 'restoreSource' },
+    writes: ['update', 'delete', 'restore'],
   },
   annotations: {
     recordType: 'ANNOTATION',
@@ -154,10 +145,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     listFields: `${RECORD} targetType targetId motivation body tags resolved authorName parentId replyCount span { sourceRevisionId selector { exact start end } }`,
     fields: `${RECORD} targetType targetId motivation body tags resolved authorName parentId replyCount span { sourceRevisionId selector { exact start end } }`,
     editable: ['motivation', 'body', 'tags', 'resolved'],
-    create: { mutation: 'createAnnotation', inputType: 'CreateAnnotationInput', fields: ['targetType', 'targetId', 'span', 'motivation', 'body', 'tags', 'parentId'] },
-    update: { mutation: 'updateAnnotation', inputType: 'UpdateAnnotationInput' },
-    remove: { mutation: 'deleteAnnotation' },
-    restore: { mutation: 'restoreAnnotation' },
+    create: { fields: ['targetType', 'targetId', 'span', 'motivation', 'body', 'tags', 'parentId'] },
+    writes: ['update', 'delete', 'restore'],
   },
   users: {
     recordType: 'USER',
@@ -166,8 +155,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     listFields: `${RECORD} name email roles disabled`,
     fields: `${RECORD} name email roles disabled`,
     editable: ['name', 'roles', 'disabled'],
-    create: { mutation: 'createUser', inputType: 'CreateUserInput', fields: ['email', 'name', 'roles', 'password'] },
-    update: { mutation: 'updateUser', inputType: 'UpdateUserInput' },
+    create: { fields: ['email', 'name', 'roles', 'password'] },
+    writes: ['update'],
   },
   apiKeys: {
     recordType: 'API_KEY',
@@ -177,13 +166,12 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     fields: `${RECORD} name prefix lastUsedAt expiresAt revokedAt`,
     editable: [],
     create: {
-      mutation: 'createApiKey',
-      inputType: 'CreateApiKeyInput',
       fields: ['name', 'expiresAt'],
       selection: `apiKey { ${RECORD} name prefix lastUsedAt expiresAt revokedAt } key`,
       result: (created: any) => ({ ...created.apiKey, key: created.key }),
     },
-    remove: { mutation: 'revokeApiKey' },
+    writes: ['delete'],
+    deleteMutation: 'revokeApiKey',
   },
 };
 
@@ -192,5 +180,11 @@ export function resourceDefinition(resource: string): ResourceDefinition {
   if (!definition) throw new Error(`The console has no resource "${resource}"`);
   return definition;
 }
+
+export function mutationOf(definition: ResourceDefinition, verb: 'create' | 'update' | 'delete' | 'restore'): string {
+  return verb === 'delete' && definition.deleteMutation ? definition.deleteMutation : `${verb}${definition.typeName}`;
+}
+
+export const inputTypeOf = (definition: ResourceDefinition, verb: 'create' | 'update') => `${verb === 'create' ? 'Create' : 'Update'}${definition.typeName}Input`;
 
 export const toRecord = (definition: ResourceDefinition, node: any) => (definition.toRecord ? definition.toRecord(node) : node);

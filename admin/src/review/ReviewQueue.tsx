@@ -5,6 +5,7 @@ import { StatusChip } from '../common/status';
 import { formatValue } from '../common/values';
 import { graphql } from '../providers/graphql';
 import { ReviewActions } from './ReviewActions';
+import { QuoteInContext } from '../common/QuoteInContext';
 
 const EVIDENCE = 'evidence { id anchorStatus context(chars: 200) { before exact after } source { id title } }';
 const QUEUE = `{
@@ -90,11 +91,7 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: () => void }) {
             {record.evidence.length === 0 ? <Alert severity="warning">No evidence: nothing ties this to a source.</Alert> : null}
             {record.evidence.map((evidence: any) => (
               <Box key={evidence.id} sx={{ borderLeft: 3, borderColor: 'divider', pl: 1.5, my: 1 }}>
-                <Typography sx={{ fontFamily: 'Georgia, serif' }}>
-                  <span style={{ color: '#777' }}>…{evidence.context.before}</span>
-                  <mark>{evidence.context.exact}</mark>
-                  <span style={{ color: '#777' }}>{evidence.context.after}…</span>
-                </Typography>
+                <QuoteInContext {...evidence.context} />
                 <Stack direction="row" spacing={1} alignItems="center">
                   <Chip size="small" label={evidence.anchorStatus.toLowerCase()} />
                   <MuiLink component={Link} to={`/sources/${evidence.source.id}/show?evidence=${evidence.id}`} variant="caption">
