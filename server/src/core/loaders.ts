@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type pg from 'pg';
+import type { Selection } from './selection.js';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, type EntityManager, type ObjectLiteral } from 'typeorm';
 
 /** A loader of one row per key, from one query for a whole batch of keys. */
@@ -30,7 +31,57 @@ export interface Projection<T> {
   select: string;
   /** The entity from a row of a statement that selected `select`. */
   hydrate(row: Record<string, unknown>): T;
+  /**
+   * The columns a selection of the entity's fields reads, as one json array, for a record nested in another
+   * statement's rows. A field that is a column reads it; `needs` names what each other field reads; a field it
+   * does not name reads every column, so a resolver added later is never handed a record without what it reads.
+   */
+  pick(selection: Selection, needs: Needs, also?: readonly string[]): Picked<T>;
 }
+
+/** For each field that is not a column of its own name, the properties its resolver reads. */
+export type Needs = Readonly<Record<string, readonly string[]>>;
+
+export interface Picked<T> {
+  /** A json array of the picked columns. */
+  json: string;
+  /**
+   * The record from what `json` read: only the columns picked, enough for the fields selected and no more, so it
+   * is kept with the record that leads to it and never shared through a loader.
+   */
+  fromJson(value: unknown[]): T;
+}
+
+/**
+ * Records a page's records lead to, read in the page's own statement as one json value per record and kept
+ * with each record, so that its field resolvers answer without a statement of their own.
+ */
+export interface Include<T> {
+  /** One json value per record, the record's row being `alias` (quoted as SQL needs it). */
+  sql(alias: string): string;
+  /** Keeps what `sql` read for this record (`preload`). */
+  take(record: T, value: unknown): void;
+}
+
+const preloads = new WeakMap<object, Map<string, unknown>>();
+
+/** Keeps what a record's field leads to, read in the record's own statement, for its resolver to answer at once. */
+export function preload(record: object, field: string, value: unknown): void {
+  const fields = preloads.get(record) ?? new Map<string, unknown>();
+  fields.set(field, value);
+  preloads.set(record, fields);
+}
+
+/**
+ * What was read for a record's field with the record, or else what `load` fetches. Answering without a promise
+ * matters: each promise in an answer costs the executor more than the field it resolves.
+ */
+export function preloadedOr<T>(record: object, field: string, load: () => T | Promise<T>): T | Promise<T> {
+  const fields = preloads.get(record);
+  return fields?.has(field) ? (fields.get(field) as T) : load();
+}
+
+const TIMESTAMP_TYPES = new Set<unknown>(['timestamptz', 'timestamp with time zone', 'timestamp', Date]);
 
 const projections = new WeakMap<Function, Map<string, Projection<unknown>>>();
 
@@ -46,16 +97,50 @@ export function projection<T extends ObjectLiteral>(manager: EntityManager, enti
   const known = byAlias.get(alias);
   if (known) return known as Projection<T>;
   const columns = manager.connection.getMetadata(entity).columns.map((column) => ({
-    sql: `${alias}."${column.databaseName}"${column.type === 'date' ? '::text' : ''}`,
+    sql: `"${alias}"."${column.databaseName}"${column.type === 'date' ? '::text' : ''}`,
     key: `${alias}.${column.propertyName}`,
     property: column.propertyName,
+    timestamp: TIMESTAMP_TYPES.has(column.type) || column.isCreateDate || column.isUpdateDate || column.isDeleteDate,
   }));
+  const byProperty = new Map(columns.map((column) => [column.property, column]));
+  const every = new Set(byProperty.keys());
+  const picks = new Map<string, Picked<T>>();
+  const pickOf = (properties: ReadonlySet<string>): Picked<T> => {
+    const picked = columns.filter((column) => properties.has(column.property));
+    const key = picked.map((column) => column.property).join(',');
+    const known = picks.get(key);
+    if (known) return known;
+    const made: Picked<T> = {
+      json: `json_build_array(${picked.map((column) => column.sql).join(', ')})`,
+      fromJson(value) {
+        const record = new entity() as Record<string, unknown>;
+        for (let i = 0; i < picked.length; i++) {
+          const column = picked[i]!;
+          // json carries a timestamp as its text; the entity holds a Date, as TypeORM's reading gives it.
+          record[column.property] = column.timestamp && value[i] !== null ? new Date(value[i] as string) : value[i];
+        }
+        return record as T;
+      },
+    };
+    picks.set(key, made);
+    return made;
+  };
   const made: Projection<T> = {
     select: columns.map((column) => `${column.sql} AS "${column.key}"`).join(', '),
     hydrate(row) {
       const record = new entity() as Record<string, unknown>;
       for (const column of columns) record[column.property] = row[column.key];
       return record as T;
+    },
+    pick(selection, needs, also = []) {
+      const properties = new Set(['id', ...also]);
+      for (const field of selection.keys()) {
+        if (field === '__typename') continue;
+        const read = needs[field] ?? (byProperty.has(field) ? [field] : null);
+        if (!read) return pickOf(every);
+        for (const property of read) properties.add(property);
+      }
+      return pickOf(properties);
     },
   };
   byAlias.set(alias, made);

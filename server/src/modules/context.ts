@@ -44,12 +44,15 @@ export function createServices(dataSource: DataSource, auth: Config['auth']) {
 /** Per request, so a batch never serves one caller's rows to another and nothing is cached across requests. */
 export function createLoaders(manager: EntityManager) {
   const sources = createSourceLoaders(manager);
+  const entities = createEntityLoaders(manager);
+  const evidence = createEvidenceLoaders(manager, sources);
+  const claims = createClaimLoaders(manager, evidence);
   return {
     ...sources,
-    ...createEntityLoaders(manager),
-    ...createEventLoaders(manager),
-    ...createClaimLoaders(manager),
-    ...createEvidenceLoaders(manager, sources),
+    ...entities,
+    ...evidence,
+    ...claims,
+    ...createEventLoaders(manager, { ...claims, ...evidence }),
     ...createUserLoaders(manager),
     ...createReviewLoaders(manager),
     ...createAnnotationLoaders(manager),

@@ -1,6 +1,7 @@
 import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadInputError } from '../errors.js';
+import { preparedQuery, projection, type Include } from '../loaders.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -122,12 +123,30 @@ export function pageSize(first: number | null | undefined): number {
 }
 
 /**
+ * The page's rows, with one json column per include, as a statement each connection keeps prepared: TypeORM
+ * builds the SQL (filters, visibility, cursor, order), the rows are read without its mapping layers.
+ */
+async function readPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, includes: ReadonlyArray<Include<T>>): Promise<T[]> {
+  const manager = query.connection.manager;
+  const records = projection(manager, query.expressionMap.mainAlias!.target as new () => T, query.alias);
+  query.select(records.select);
+  includes.forEach((include, i) => query.addSelect(include.sql(`"${query.alias}"`), `include_${i}`));
+  const [sql, parameters] = query.getQueryAndParameters();
+  return (await preparedQuery(manager, sql, parameters)).map((row) => {
+    const record = records.hydrate(row);
+    includes.forEach((include, i) => include.take(record, row[`include_${i}`]));
+    return record;
+  });
+}
+
+/**
  * Keyset pagination on (created_at, id), either way: a cursor names the last row seen, so pages stay correct
  * while records are added. Rows are created with millisecond timestamps, which a cursor holds exactly.
  */
 export async function paginate<T extends ObjectLiteral & { id: string; createdAt: Date }>(
   query: SelectQueryBuilder<T>,
   page: PageRequest,
+  includes: ReadonlyArray<Include<T>> = [],
 ): Promise<Connection<T>> {
   const size = pageSize(page.first);
   const alias = query.alias;
@@ -141,7 +160,8 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
     });
   }
   const direction = ascending ? 'ASC' : 'DESC';
-  const rows = size === 0 ? [] : await query.orderBy(`${alias}.createdAt`, direction).addOrderBy(`${alias}.id`, direction).take(size + 1).getMany();
+  query.orderBy(`${alias}.createdAt`, direction).addOrderBy(`${alias}.id`, direction).take(size + 1);
+  const rows = size === 0 ? [] : await readPage(query, includes);
   const edges = rows.slice(0, size).map((node) => ({ node, cursor: encodeCursor({ createdAt: node.createdAt.toISOString(), id: node.id }) }));
   let total: Promise<number> | null = null;
   return {

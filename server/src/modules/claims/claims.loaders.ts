@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
-import { manyByKey, oneByKey, preparedQuery, projection } from '../../core/loaders.js';
+import { manyByKey, oneByKey, preload, preparedQuery, projection, type Include, type Needs } from '../../core/loaders.js';
+import { NOTHING, withFields, type Selection } from '../../core/selection.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from './claim.entity.js';
@@ -20,7 +21,25 @@ async function throughLinks<L, T extends { id: string }>(
   );
 }
 
-export function createClaimLoaders(manager: EntityManager) {
+interface Related {
+  includeEvidence(owner: 'claim_id', selection: Selection): Include<{ id: string }>;
+}
+
+/** What a claim's computed fields read. */
+const CLAIM_NEEDS: Needs = {
+  claimant: ['claimantId'],
+  claimantName: ['claimantLabel', 'claimantId'],
+  evidence: [],
+  retracted: ['status'],
+  events: [],
+  entities: [],
+  links: [],
+  reviews: [],
+};
+/** What deciding whether a caller may see a record reads (`canSee`). */
+const VISIBILITY = ['status', 'deletedAt'];
+
+export function createClaimLoaders(manager: EntityManager, related: Related) {
   const many = <T>(fetch: (ids: readonly string[]) => Promise<Array<{ key: string; target: T }>>) =>
     manyByKey(fetch, (row) => row.key);
   const targetsOf = <T>(loader: ReturnType<typeof many<T>>) => ({
@@ -56,7 +75,46 @@ export function createClaimLoaders(manager: EntityManager) {
     ),
   );
 
+  const entity = projection(manager, EntityRecord, 'n');
+  const includeClaimant = (selection: Selection, withName: boolean): Include<Claim> => {
+    const claimant = entity.pick(withName ? withFields(selection, 'name') : selection, {});
+    return {
+      sql: (alias) => `(SELECT ${claimant.json} FROM entities n WHERE n.id = ${alias}.claimant_id)`,
+      take(record, value) {
+        preload(record, 'claimant', value ? claimant.fromJson(value as unknown[]) : null);
+      },
+    };
+  };
+  /** What each claim of a page will be asked for, read in the page's statement. */
+  const claimIncludes = (selection: Selection): Array<Include<Claim>> => {
+    const claimant = selection.get('claimant');
+    const includes: Array<Include<Claim>> = [];
+    if (claimant || selection.has('claimantName')) includes.push(includeClaimant(claimant ?? NOTHING, selection.has('claimantName')));
+    if (selection.has('evidence')) includes.push(related.includeEvidence('claim_id', selection.get('evidence')!));
+    return includes;
+  };
+  /** The claims of each event of a page, with what they will be asked for, as `claimsByEventId` would read them. */
+  const includeClaimsOfEvents = (selection: Selection): Include<{ id: string }> => {
+    const picked = claim.pick(selection, CLAIM_NEEDS, VISIBILITY);
+    const nested = claimIncludes(selection);
+    const columns = [picked.json, ...nested.map((include) => include.sql('"c"'))].join(', ');
+    return {
+      sql: (alias) =>
+        `(SELECT coalesce(json_agg(json_build_array(${columns}) ORDER BY c.created_at, c.id), '[]') FROM claim_events l JOIN claims c ON c.id = l.claim_id WHERE l.event_id = ${alias}.id)`,
+      take(event, value) {
+        const claims = (value as Array<[unknown[], ...unknown[]]>).map(([row, ...values]) => {
+          const target = picked.fromJson(row);
+          nested.forEach((include, i) => include.take(target, values[i]));
+          return target;
+        });
+        preload(event, 'claims', claims);
+      },
+    };
+  };
+
   return {
+    claimIncludes,
+    includeClaimsOfEvents,
     claimById: oneByKey(
       async (ids: readonly string[]) => (await preparedQuery(manager, `SELECT ${claim.select} FROM claims c WHERE c.id = ANY($1)`, [ids])).map(claim.hydrate),
       (found) => found.id,

@@ -1,7 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListArgs } from '../../core/paging/connection.js';
+import { preloadedOr } from '../../core/loaders.js';
+import { nodeSelection, selectionOf } from '../../core/selection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
-import type { RequestContext } from '../context.js';
+import type { Loaders, RequestContext } from '../context.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
@@ -14,6 +17,9 @@ import { writeContextOf } from '../users/viewer.js';
 import { Claim, ClaimLink } from './claim.entity.js';
 import type { ClaimState } from './claims.state.js';
 import { ClaimConnection, ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
+
+const claimantOf = (claim: Claim, loaders: Loaders) =>
+  preloadedOr(claim, 'claimant', () => (claim.claimantId ? loaders.entityById.load(claim.claimantId) : null));
 
 @Resolver(() => Claim)
 export class ClaimsResolver {
@@ -32,10 +38,11 @@ export class ClaimsResolver {
   })
   claims(
     @Args() args: ListArgs,
-    @Ctx() { services, viewer }: RequestContext,
+    @Ctx() { services, viewer, loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ClaimFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' }) filter?: ClaimFilter,
   ) {
-    return services.claims.list(viewer, args, filter ?? {});
+    return services.claims.list(viewer, args, filter ?? {}, loaders.claimIncludes(nodeSelection(selectionOf(info))));
   }
 
   @Authorized(...EDITORS)
@@ -65,13 +72,14 @@ export class ClaimsResolver {
 
   @FieldResolver(() => EntityRecord, { nullable: true, description: 'The claimant, when the source names them.' })
   claimant(@Root() claim: Claim, @Ctx() { loaders }: RequestContext) {
-    return claim.claimantId ? loaders.entityById.load(claim.claimantId) : null;
+    return claimantOf(claim, loaders);
   }
 
   @FieldResolver(() => String, { description: "Who made the claim: the claimant entity's name, or the label of an unnamed one." })
-  async claimantName(@Root() claim: Claim, @Ctx() { loaders }: RequestContext): Promise<string> {
+  claimantName(@Root() claim: Claim, @Ctx() { loaders }: RequestContext): string | Promise<string> {
     if (claim.claimantLabel) return claim.claimantLabel;
-    return (await loaders.entityById.load(claim.claimantId!))?.name ?? '';
+    const claimant = claimantOf(claim, loaders);
+    return claimant instanceof Promise ? claimant.then((entity) => entity?.name ?? '') : (claimant?.name ?? '');
   }
 
   @FieldResolver(() => [Event], { description: 'The events this claim is about, those you may see.' })
@@ -110,7 +118,7 @@ export class ClaimsResolver {
 
   @FieldResolver(() => [Evidence], { description: 'The quotes in sources it rests on; deleted evidence is left out.' })
   evidence(@Root() claim: Claim, @Ctx() { loaders }: RequestContext) {
-    return loaders.evidenceByClaimId.load(claim.id);
+    return preloadedOr(claim, 'evidence', () => loaders.evidenceByClaimId.load(claim.id));
   }
 }
 

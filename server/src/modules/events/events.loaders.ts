@@ -1,10 +1,21 @@
 import { In, type EntityManager } from 'typeorm';
-import { manyByKey, oneByKey } from '../../core/loaders.js';
+import { manyByKey, oneByKey, type Include } from '../../core/loaders.js';
+import type { Selection } from '../../core/selection.js';
 import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
 
-export function createEventLoaders(manager: EntityManager) {
+interface Related {
+  includeClaimsOfEvents(selection: Selection): Include<{ id: string }>;
+  includeEvidence(owner: 'event_id', selection: Selection): Include<{ id: string }>;
+}
+
+export function createEventLoaders(manager: EntityManager, related: Related) {
   return {
+    /** What each event of a page will be asked for, read in the page's statement. */
+    eventIncludes: (selection: Selection): Array<Include<Event>> => [
+      ...(selection.has('claims') ? [related.includeClaimsOfEvents(selection.get('claims')!)] : []),
+      ...(selection.has('evidence') ? [related.includeEvidence('event_id', selection.get('evidence')!)] : []),
+    ],
     eventById: oneByKey(
       (ids: readonly string[]) => manager.findBy(Event, { id: In([...ids]) }),
       (event) => event.id,

@@ -1,7 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateMatch, endOfPeriod, matchRange, parseIsoDate, type DatePrecision } from '../../core/dates/precision.js';
 import { InputCheck } from '../../core/validation.js';
 import { ListArgs } from '../../core/paging/connection.js';
+import { preloadedOr } from '../../core/loaders.js';
+import { nodeSelection, selectionOf } from '../../core/selection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Claim } from '../claims/claim.entity.js';
 import type { RequestContext } from '../context.js';
@@ -40,10 +43,11 @@ export class EventsResolver {
   })
   events(
     @Args() args: ListArgs,
-    @Ctx() { services, viewer }: RequestContext,
+    @Ctx() { services, viewer, loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' }) filter?: EventFilter,
   ) {
-    return services.events.list(viewer, args, filter ?? {});
+    return services.events.list(viewer, args, filter ?? {}, loaders.eventIncludes(nodeSelection(selectionOf(info))));
   }
 
   @Query(() => [EventType], { description: 'The vocabulary of event types, by code.' })
@@ -134,8 +138,10 @@ export class EventsResolver {
   }
 
   @FieldResolver(() => [Claim], { description: 'The claims about this event that you may see, oldest first.' })
-  async claims(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
-    return (await loaders.claimsByEventId.load(event.id)).filter((claim) => canSee(viewer, claim));
+  claims(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
+    const visible = (claims: Claim[]) => claims.filter((claim) => canSee(viewer, claim));
+    const claims = preloadedOr(event, 'claims', () => loaders.claimsByEventId.load(event.id));
+    return claims instanceof Promise ? claims.then(visible) : visible(claims);
   }
 
   @FieldResolver(() => Boolean, { description: 'A reviewer withdrew this event after verifying it: shown, but flagged, so no one relies on it.' })
@@ -150,7 +156,7 @@ export class EventsResolver {
 
   @FieldResolver(() => [Evidence], { description: 'The quotes in sources it rests on; deleted evidence is left out.' })
   evidence(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
-    return loaders.evidenceByEventId.load(event.id);
+    return preloadedOr(event, 'evidence', () => loaders.evidenceByEventId.load(event.id));
   }
 }
 

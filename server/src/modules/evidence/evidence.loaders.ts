@@ -1,9 +1,23 @@
 import type DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import { manyByKey, oneByKey, preparedQuery, projection } from '../../core/loaders.js';
+import { manyByKey, oneByKey, preload, preparedQuery, projection, type Include, type Needs } from '../../core/loaders.js';
+import type { Selection } from '../../core/selection.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { Source } from '../sources/source.entity.js';
 import { Evidence } from './evidence.entity.js';
+
+type Owner = 'claim_id' | 'event_id';
+
+const QUOTE = ['exact', 'prefix', 'suffix', 'startPos', 'endPos'];
+/** What the evidence's computed fields read. */
+const EVIDENCE_NEEDS: Needs = {
+  selector: QUOTE,
+  context: ['sourceRevisionId', ...QUOTE],
+  sourceRevision: ['sourceRevisionId'],
+  source: [],
+  claim: ['claimId'],
+  event: ['eventId'],
+};
 
 /**
  * Evidence comes with the source its words are in, in the same statement: a list of quotes nearly always shows
@@ -17,27 +31,43 @@ export function createEvidenceLoaders(manager: EntityManager, sources: { sourceB
     (ids: readonly string[]) => manager.find(SourceRevision, { select: { id: true, sourceId: true }, where: { id: In([...ids]) } }),
     (revision) => revision.id,
   );
-  const withSources = (owner: 'claim_id' | 'event_id') => async (ids: readonly string[]) => {
-    const rows = await preparedQuery(
-      manager,
-      `SELECT ${evidence.select}, ${source.select}
-         FROM evidence e JOIN source_revisions r ON r.id = e.source_revision_id JOIN sources s ON s.id = r.source_id
-        WHERE e.${owner} = ANY($1) AND e.deleted_at IS NULL
-        ORDER BY e.start_pos, e.id`,
-      [ids],
+  const remember = (quote: Evidence, from: Source): Evidence => {
+    sources.sourceById.prime(from.id, from);
+    sourceIdByRevisionId.prime(quote.sourceRevisionId, Object.assign(new SourceRevision(), { id: quote.sourceRevisionId, sourceId: from.id }));
+    return quote;
+  };
+  const from = 'evidence e JOIN source_revisions r ON r.id = e.source_revision_id JOIN sources s ON s.id = r.source_id';
+  const order = 'e.start_pos, e.id';
+  const withSources = (owner: Owner) => async (ids: readonly string[]) =>
+    (await preparedQuery(manager, `SELECT ${evidence.select}, ${source.select} FROM ${from} WHERE e.${owner} = ANY($1) AND e.deleted_at IS NULL ORDER BY ${order}`, [ids])).map(
+      (row) => remember(evidence.hydrate(row), source.hydrate(row)),
     );
-    return rows.map((row) => {
-      const quote = evidence.hydrate(row);
-      const from = source.hydrate(row);
-      sources.sourceById.prime(from.id, from);
-      sourceIdByRevisionId.prime(quote.sourceRevisionId, Object.assign(new SourceRevision(), { id: quote.sourceRevisionId, sourceId: from.id }));
-      return quote;
-    });
+  const evidenceByClaimId = manyByKey(withSources('claim_id'), (quote) => quote.claimId!);
+  const evidenceByEventId = manyByKey(withSources('event_id'), (quote) => quote.eventId!);
+  /** The evidence of each record of a page, in the page's statement, with the sources asked for, as `evidenceBy…Id` would read it. */
+  const includeEvidence = (owner: Owner, selection: Selection): Include<{ id: string }> => {
+    const quote = evidence.pick(selection, EVIDENCE_NEEDS);
+    const sourceSelection = selection.get('source');
+    const of = sourceSelection && source.pick(sourceSelection, {});
+    const columns = of ? `${quote.json}, ${of.json}` : quote.json;
+    return {
+      sql: (alias) =>
+        `(SELECT coalesce(json_agg(json_build_array(${columns}) ORDER BY ${order}), '[]') FROM ${of ? from : 'evidence e'} WHERE e.${owner} = ${alias}.id AND e.deleted_at IS NULL)`,
+      take(record, value) {
+        const quotes = (value as Array<[unknown[], unknown[]?]>).map(([row, sourceRow]) => {
+          const read = quote.fromJson(row);
+          if (of) preload(read, 'source', of.fromJson(sourceRow!));
+          return read;
+        });
+        preload(record, 'evidence', quotes);
+      },
+    };
   };
   return {
-    evidenceByClaimId: manyByKey(withSources('claim_id'), (quote) => quote.claimId!),
-    evidenceByEventId: manyByKey(withSources('event_id'), (quote) => quote.eventId!),
+    evidenceByClaimId,
+    evidenceByEventId,
     /** Which source a text snapshot is of, without its text: a page of quotes names sources, not articles. */
     sourceIdByRevisionId,
+    includeEvidence,
   };
 }

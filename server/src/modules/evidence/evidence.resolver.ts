@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { preloadedOr } from '../../core/loaders.js';
 import { codeUnitIndex, wholeCharacterBoundary } from '../../core/anchoring/text-quote.js';
 import { InputCheck } from '../../core/validation.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
@@ -72,9 +73,11 @@ export class EvidenceResolver {
   }
 
   @FieldResolver(() => Source, { description: 'The source whose text the words are in.' })
-  async source(@Root() evidence: Evidence, @Ctx() { loaders }: RequestContext) {
-    const revision = await loaders.sourceIdByRevisionId.load(evidence.sourceRevisionId);
-    return revision && loaders.sourceById.load(revision.sourceId);
+  source(@Root() evidence: Evidence, @Ctx() { loaders }: RequestContext) {
+    return preloadedOr(evidence, 'source', async () => {
+      const revision = await loaders.sourceIdByRevisionId.load(evidence.sourceRevisionId);
+      return revision && loaders.sourceById.load(revision.sourceId);
+    });
   }
 
   @FieldResolver(() => Claim, { nullable: true, description: "The claim it supports; null for an event's evidence, or a claim you may not see." })
