@@ -35,8 +35,14 @@ fragment ClaimFields on Claim {
 
 const CLAIMS = `query($first: Int, $withSources: Boolean!) { claims(first: $first) { edges { node { ...ClaimFields } } } } ${FRAGMENTS}`;
 const CLAIM = `query($id: ID!, $withSources: Boolean!) { claim(id: $id) { ...ClaimFields } } ${FRAGMENTS}`;
-const EVENTS = `query($first: Int, $withSources: Boolean!) { events(first: $first) { edges { node { id title claims { ...ClaimFields } evidence { ...EvidenceFields } } } } } ${FRAGMENTS}`;
-const EVENT = `query($id: ID!, $withSources: Boolean!) { event(id: $id) { id title claims { ...ClaimFields } evidence { ...EvidenceFields } } } ${FRAGMENTS}`;
+const EVENT_FIELDS = `fragment EventFields on Event {
+  id version createdAt updatedAt deletedAt title summary modality status proposal retracted timeExpression
+  type { code label } start { date precision } end { date precision } dateMatch(from: "2022-01-01", to: "2022-12-31")
+  place { id name } parent { id } parts { id } participants { role entity { id } } reviews { status }
+  claims { ...ClaimFields } evidence { ...EvidenceFields }
+}`;
+const EVENTS = `query($first: Int, $withSources: Boolean!) { events(first: $first) { edges { node { ...EventFields } } } } ${EVENT_FIELDS} ${FRAGMENTS}`;
+const EVENT = `query($id: ID!, $withSources: Boolean!) { event(id: $id) { ...EventFields } } ${EVENT_FIELDS} ${FRAGMENTS}`;
 const CLAIMANT_NAME_ONLY = `{ claims(first: 100) { edges { node { id claimantName } } } }`;
 const SKIPPED = `query($skip: Boolean!) { claims(first: 5) { edges { node { id evidence @skip(if: $skip) { id } } } } }`;
 

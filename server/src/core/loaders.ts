@@ -26,30 +26,35 @@ export function manyByKey<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, key
   });
 }
 
-export interface Projection<T> {
-  /** The entity's columns, for a SELECT list, each named after its alias and property. */
+/** Columns of an entity, as a select list and as one json value. */
+export interface Columns<T> {
+  /** For a SELECT list, each column named after its alias and property. */
   select: string;
   /** The entity from a row of a statement that selected `select`. */
   hydrate(row: Record<string, unknown>): T;
+  /** A json array of the columns, for a record nested in another statement's rows. */
+  json: string;
+  /** The entity from what `json` read. */
+  fromJson(value: unknown[]): T;
+}
+
+export interface Projection<T> extends Columns<T> {
   /**
-   * The columns a selection of the entity's fields reads, as one json array, for a record nested in another
-   * statement's rows. A field that is a column reads it; `needs` names what each other field reads; a field it
+   * The columns a selection of the entity's fields reads: a record read with them holds enough for the fields
+   * selected and no more, so it is kept with the record that leads to it (`preload`), never shared through a
+   * loader. A field that is a column reads it; `needs` names what each other field reads; a field it
    * does not name reads every column, so a resolver added later is never handed a record without what it reads.
    */
-  pick(selection: Selection, needs: Needs, also?: readonly string[]): Picked<T>;
+  pick(selection: Selection, needs: Needs, also?: readonly string[]): Columns<T>;
 }
 
 /** For each field that is not a column of its own name, the properties its resolver reads. */
 export type Needs = Readonly<Record<string, readonly string[]>>;
 
-export interface Picked<T> {
-  /** A json array of the picked columns. */
-  json: string;
-  /**
-   * The record from what `json` read: only the columns picked, enough for the fields selected and no more, so it
-   * is kept with the record that leads to it and never shared through a loader.
-   */
-  fromJson(value: unknown[]): T;
+/** How a page is read: the columns of its records that the query asks for, and what they lead to. */
+export interface PageReading<T> {
+  records: Columns<T>;
+  includes: ReadonlyArray<Include<T>>;
 }
 
 /**
@@ -63,13 +68,15 @@ export interface Include<T> {
   take(record: T, value: unknown): void;
 }
 
-const preloads = new WeakMap<object, Map<string, unknown>>();
+const PRELOADED = Symbol('preloaded');
+
+interface Preloading {
+  [PRELOADED]?: Record<string, unknown>;
+}
 
 /** Keeps what a record's field leads to, read in the record's own statement, for its resolver to answer at once. */
 export function preload(record: object, field: string, value: unknown): void {
-  const fields = preloads.get(record) ?? new Map<string, unknown>();
-  fields.set(field, value);
-  preloads.set(record, fields);
+  ((record as Preloading)[PRELOADED] ??= {})[field] = value;
 }
 
 /**
@@ -77,8 +84,8 @@ export function preload(record: object, field: string, value: unknown): void {
  * matters: each promise in an answer costs the executor more than the field it resolves.
  */
 export function preloadedOr<T>(record: object, field: string, load: () => T | Promise<T>): T | Promise<T> {
-  const fields = preloads.get(record);
-  return fields?.has(field) ? (fields.get(field) as T) : load();
+  const fields = (record as Preloading)[PRELOADED];
+  return fields && field in fields ? (fields[field] as T) : load();
 }
 
 const TIMESTAMP_TYPES = new Set<unknown>(['timestamptz', 'timestamp with time zone', 'timestamp', Date]);
@@ -104,13 +111,19 @@ export function projection<T extends ObjectLiteral>(manager: EntityManager, enti
   }));
   const byProperty = new Map(columns.map((column) => [column.property, column]));
   const every = new Set(byProperty.keys());
-  const picks = new Map<string, Picked<T>>();
-  const pickOf = (properties: ReadonlySet<string>): Picked<T> => {
+  const picks = new Map<string, Columns<T>>();
+  const columnsOf = (properties: ReadonlySet<string>): Columns<T> => {
     const picked = columns.filter((column) => properties.has(column.property));
     const key = picked.map((column) => column.property).join(',');
     const known = picks.get(key);
     if (known) return known;
-    const made: Picked<T> = {
+    const made: Columns<T> = {
+      select: picked.map((column) => `${column.sql} AS "${column.key}"`).join(', '),
+      hydrate(row) {
+        const record = new entity() as Record<string, unknown>;
+        for (const column of picked) record[column.property] = row[column.key];
+        return record as T;
+      },
       json: `json_build_array(${picked.map((column) => column.sql).join(', ')})`,
       fromJson(value) {
         const record = new entity() as Record<string, unknown>;
@@ -126,21 +139,16 @@ export function projection<T extends ObjectLiteral>(manager: EntityManager, enti
     return made;
   };
   const made: Projection<T> = {
-    select: columns.map((column) => `${column.sql} AS "${column.key}"`).join(', '),
-    hydrate(row) {
-      const record = new entity() as Record<string, unknown>;
-      for (const column of columns) record[column.property] = row[column.key];
-      return record as T;
-    },
+    ...columnsOf(every),
     pick(selection, needs, also = []) {
       const properties = new Set(['id', ...also]);
       for (const field of selection.keys()) {
         if (field === '__typename') continue;
         const read = needs[field] ?? (byProperty.has(field) ? [field] : null);
-        if (!read) return pickOf(every);
+        if (!read) return columnsOf(every);
         for (const property of read) properties.add(property);
       }
-      return pickOf(properties);
+      return columnsOf(properties);
     },
   };
   byAlias.set(alias, made);

@@ -16,6 +16,7 @@ import { LoginFailure } from '../modules/users/login-failure.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
 import { StatementCounter } from './statement-counter.js';
+import { readTimestampsFast } from './timestamps.js';
 
 export const entities = [
   User,
@@ -47,6 +48,7 @@ export const APP_ROLE = 'provenance_app';
 
 /** A data source; with `asAppRole`, every connection takes on APP_ROLE, so the database enforces what it may do. */
 export function createDataSource(url: string, db: Config['db'], { asAppRole = false } = {}): Database {
+  readTimestampsFast();
   const statements = new StatementCounter();
   const dataSource = new DataSource({
     type: 'postgres',

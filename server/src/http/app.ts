@@ -57,6 +57,8 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // Answers are never cached (no-store), so an ETag would only cost a hash of every answer.
+  app.set('etag', false);
   app.use((req, res, next) => {
     res.setHeader('x-request-id', requestIdOf(req));
     next();

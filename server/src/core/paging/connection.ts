@@ -1,7 +1,7 @@
 import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadInputError } from '../errors.js';
-import { preparedQuery, projection, type Include } from '../loaders.js';
+import { preparedQuery, projection, type PageReading } from '../loaders.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -126,9 +126,10 @@ export function pageSize(first: number | null | undefined): number {
  * The page's rows, with one json column per include, as a statement each connection keeps prepared: TypeORM
  * builds the SQL (filters, visibility, cursor, order), the rows are read without its mapping layers.
  */
-async function readPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, includes: ReadonlyArray<Include<T>>): Promise<T[]> {
+async function readPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, reading: PageReading<T> | undefined): Promise<T[]> {
   const manager = query.connection.manager;
-  const records = projection(manager, query.expressionMap.mainAlias!.target as new () => T, query.alias);
+  const records = reading?.records ?? projection(manager, query.expressionMap.mainAlias!.target as new () => T, query.alias);
+  const includes = reading?.includes ?? [];
   query.select(records.select);
   includes.forEach((include, i) => query.addSelect(include.sql(`"${query.alias}"`), `include_${i}`));
   const [sql, parameters] = query.getQueryAndParameters();
@@ -146,7 +147,7 @@ async function readPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, i
 export async function paginate<T extends ObjectLiteral & { id: string; createdAt: Date }>(
   query: SelectQueryBuilder<T>,
   page: PageRequest,
-  includes: ReadonlyArray<Include<T>> = [],
+  reading?: PageReading<T>,
 ): Promise<Connection<T>> {
   const size = pageSize(page.first);
   const alias = query.alias;
@@ -161,8 +162,14 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
   }
   const direction = ascending ? 'ASC' : 'DESC';
   query.orderBy(`${alias}.createdAt`, direction).addOrderBy(`${alias}.id`, direction).take(size + 1);
-  const rows = size === 0 ? [] : await readPage(query, includes);
-  const edges = rows.slice(0, size).map((node) => ({ node, cursor: encodeCursor({ createdAt: node.createdAt.toISOString(), id: node.id }) }));
+  const rows = size === 0 ? [] : await readPage(query, reading);
+  // A cursor is made when asked for: most clients page with `endCursor` and never read the others.
+  const edges = rows.slice(0, size).map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor({ createdAt: node.createdAt.toISOString(), id: node.id });
+    },
+  }));
   let total: Promise<number> | null = null;
   return {
     edges,

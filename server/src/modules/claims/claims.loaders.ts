@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { manyByKey, oneByKey, preload, preparedQuery, projection, type Include, type Needs } from '../../core/loaders.js';
+import { manyByKey, oneByKey, preload, preparedQuery, projection, type Include, type Needs, type PageReading } from '../../core/loaders.js';
 import { NOTHING, withFields, type Selection } from '../../core/selection.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
@@ -37,7 +37,9 @@ const CLAIM_NEEDS: Needs = {
   reviews: [],
 };
 /** What deciding whether a caller may see a record reads (`canSee`). */
-const VISIBILITY = ['status', 'deletedAt'];
+export const VISIBILITY = ['status', 'deletedAt'];
+/** What a page reads of each record besides what is asked: its place in the list, for the cursor. */
+export const PAGE_KEY = ['createdAt'];
 
 export function createClaimLoaders(manager: EntityManager, related: Related) {
   const many = <T>(fetch: (ids: readonly string[]) => Promise<Array<{ key: string; target: T }>>) =>
@@ -75,6 +77,8 @@ export function createClaimLoaders(manager: EntityManager, related: Related) {
     ),
   );
 
+  // Named as ClaimsService.list's query names its rows.
+  const page = projection(manager, Claim, 'claim');
   const entity = projection(manager, EntityRecord, 'n');
   const includeClaimant = (selection: Selection, withName: boolean): Include<Claim> => {
     const claimant = entity.pick(withName ? withFields(selection, 'name') : selection, {});
@@ -113,7 +117,8 @@ export function createClaimLoaders(manager: EntityManager, related: Related) {
   };
 
   return {
-    claimIncludes,
+    /** A page of claims as the query will read it: the columns asked for, and what they lead to. */
+    claimPage: (selection: Selection): PageReading<Claim> => ({ records: page.pick(selection, CLAIM_NEEDS, PAGE_KEY), includes: claimIncludes(selection) }),
     includeClaimsOfEvents,
     claimById: oneByKey(
       async (ids: readonly string[]) => (await preparedQuery(manager, `SELECT ${claim.select} FROM claims c WHERE c.id = ANY($1)`, [ids])).map(claim.hydrate),

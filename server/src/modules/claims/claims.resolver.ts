@@ -42,7 +42,7 @@ export class ClaimsResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ClaimFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' }) filter?: ClaimFilter,
   ) {
-    return services.claims.list(viewer, args, filter ?? {}, loaders.claimIncludes(nodeSelection(selectionOf(info))));
+    return services.claims.list(viewer, args, filter ?? {}, loaders.claimPage(nodeSelection(selectionOf(info))));
   }
 
   @Authorized(...EDITORS)

@@ -1,4 +1,4 @@
-import type { Include } from '../../core/loaders.js';
+import type { PageReading } from '../../core/loaders.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../core/ids.js';
 import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
@@ -91,8 +91,8 @@ export class ClaimsService {
     return findVisibleRecord(this.dataSource, viewer, RecordType.CLAIM, Claim, id, options);
   }
 
-  /** A page of the list; `includes` read what its records lead to in the same statement. */
-  list(viewer: Viewer, args: ListArgs, filter: ClaimFilter = {}, includes: Array<Include<Claim>> = []): Promise<Connection<Claim>> {
+  /** A page of the list, whole records unless `reading` says which columns and what they lead to. */
+  list(viewer: Viewer, args: ListArgs, filter: ClaimFilter = {}, reading?: PageReading<Claim>): Promise<Connection<Claim>> {
     const query = new FilterBuilder(this.dataSource.getRepository(Claim).createQueryBuilder('claim'))
       .oneOf('status', filter.status)
       .oneOf('proposal', filter.proposal)
@@ -108,7 +108,7 @@ export class ClaimsService {
         'EXISTS (SELECT 1 FROM evidence ev JOIN source_revisions sr ON sr.id = ev.source_revision_id WHERE ev.claim_id = $.id AND ev.deleted_at IS NULL AND sr.source_id = :value)',
       )
       .done();
-    return paginate(visibleOnly(viewer, query, { reviewed: true, includeDeleted: args.includeDeleted }), args, includes);
+    return paginate(visibleOnly(viewer, query, { reviewed: true, includeDeleted: args.includeDeleted }), args, reading);
   }
 
   /** Creates a claim with what it is about and its links, as a DRAFT for review. */

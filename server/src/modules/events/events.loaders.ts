@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
-import { manyByKey, oneByKey, type Include } from '../../core/loaders.js';
+import { manyByKey, oneByKey, projection, type Include, type Needs, type PageReading } from '../../core/loaders.js';
+import { PAGE_KEY } from '../claims/claims.loaders.js';
 import type { Selection } from '../../core/selection.js';
 import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
@@ -9,13 +10,35 @@ interface Related {
   includeEvidence(owner: 'event_id', selection: Selection): Include<{ id: string }>;
 }
 
+const DATES = ['startDate', 'startPrecision', 'endDate', 'endPrecision'];
+/** What an event's computed fields read. */
+const EVENT_NEEDS: Needs = {
+  type: ['typeCode'],
+  start: ['startDate', 'startPrecision'],
+  end: ['endDate', 'endPrecision'],
+  dateMatch: DATES,
+  place: ['placeId'],
+  parent: ['parentId'],
+  parts: [],
+  participants: [],
+  claims: [],
+  retracted: ['status'],
+  reviews: [],
+  evidence: [],
+};
+
 export function createEventLoaders(manager: EntityManager, related: Related) {
+  // Named as EventsService.list's query names its rows.
+  const event = projection(manager, Event, 'event');
   return {
-    /** What each event of a page will be asked for, read in the page's statement. */
-    eventIncludes: (selection: Selection): Array<Include<Event>> => [
-      ...(selection.has('claims') ? [related.includeClaimsOfEvents(selection.get('claims')!)] : []),
-      ...(selection.has('evidence') ? [related.includeEvidence('event_id', selection.get('evidence')!)] : []),
-    ],
+    /** A page of events as the query will read it: the columns asked for, and what they lead to. */
+    eventPage: (selection: Selection): PageReading<Event> => ({
+      records: event.pick(selection, EVENT_NEEDS, PAGE_KEY),
+      includes: [
+        ...(selection.has('claims') ? [related.includeClaimsOfEvents(selection.get('claims')!)] : []),
+        ...(selection.has('evidence') ? [related.includeEvidence('event_id', selection.get('evidence')!)] : []),
+      ],
+    }),
     eventById: oneByKey(
       (ids: readonly string[]) => manager.findBy(Event, { id: In([...ids]) }),
       (event) => event.id,
@@ -25,7 +48,7 @@ export function createEventLoaders(manager: EntityManager, related: Related) {
       (type) => type.code,
     ),
     participantsByEventId: manyByKey(
-      (ids: readonly string[]) => manager.find(EventParticipant, { where: { eventId: In([...ids]) }, order: { role: 'ASC' } }),
+      (ids: readonly string[]) => manager.find(EventParticipant, { where: { eventId: In([...ids]) }, order: { role: 'ASC', entityId: 'ASC' } }),
       (participant) => participant.eventId,
     ),
     eventsByParentId: manyByKey(

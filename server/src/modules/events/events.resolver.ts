@@ -47,7 +47,7 @@ export class EventsResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' }) filter?: EventFilter,
   ) {
-    return services.events.list(viewer, args, filter ?? {}, loaders.eventIncludes(nodeSelection(selectionOf(info))));
+    return services.events.list(viewer, args, filter ?? {}, loaders.eventPage(nodeSelection(selectionOf(info))));
   }
 
   @Query(() => [EventType], { description: 'The vocabulary of event types, by code.' })

@@ -1,4 +1,4 @@
-import type { Include } from '../../core/loaders.js';
+import type { PageReading } from '../../core/loaders.js';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { parseIsoDate } from '../../core/dates/precision.js';
 import { newId } from '../../core/ids.js';
@@ -151,8 +151,8 @@ export class EventsService {
     return findVisibleRecord(this.dataSource, viewer, RecordType.EVENT, Event, id, options);
   }
 
-  /** A page of the list; `includes` read what its records lead to in the same statement. */
-  list(viewer: Viewer, args: ListArgs, filter: EventFilter = {}, includes: Array<Include<Event>> = []): Promise<Connection<Event>> {
+  /** A page of the list, whole records unless `reading` says which columns and what they lead to. */
+  list(viewer: Viewer, args: ListArgs, filter: EventFilter = {}, reading?: PageReading<Event>): Promise<Connection<Event>> {
     const filters = new FilterBuilder(this.dataSource.getRepository(Event).createQueryBuilder('event'))
       .oneOf('status', filter.status)
       .oneOf('proposal', filter.proposal)
@@ -171,7 +171,7 @@ export class EventsService {
       filters.when(to, '$.start_date <= :value::date').when(from, `${LATEST_DAY} >= :value::date`);
       if (!includePossible) filters.when(from, '$.start_date >= :value::date').when(to, `${LATEST_DAY} <= :value::date`);
     }
-    return paginate(visibleOnly(viewer, filters.done(), { reviewed: true, includeDeleted: args.includeDeleted }), args, includes);
+    return paginate(visibleOnly(viewer, filters.done(), { reviewed: true, includeDeleted: args.includeDeleted }), args, reading);
   }
 
   listTypes(): Promise<EventType[]> {
