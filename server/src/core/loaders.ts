@@ -103,7 +103,8 @@ export function projection<T extends ObjectLiteral>(manager: EntityManager, enti
   projections.set(entity, byAlias);
   const known = byAlias.get(alias);
   if (known) return known as Projection<T>;
-  const columns = manager.connection.getMetadata(entity).columns.map((column) => ({
+  // Columns TypeORM does not read either (a search vector) are left out.
+  const columns = manager.connection.getMetadata(entity).columns.filter((column) => column.isSelect).map((column) => ({
     sql: `"${alias}"."${column.databaseName}"${column.type === 'date' ? '::text' : ''}`,
     key: `${alias}.${column.propertyName}`,
     property: column.propertyName,

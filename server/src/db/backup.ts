@@ -3,7 +3,7 @@ import readline from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { PassThrough } from 'node:stream';
 import zlib from 'node:zlib';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Every table, parents before children, so a restore never meets a foreign key to a row not yet there. */
 export const BACKUP_TABLES = [
@@ -36,6 +36,16 @@ interface Header {
   migrations: string[];
 }
 
+/** Each table's columns that hold data: generated ones (search vectors) are left out, and made again on restore. */
+async function storedColumns(manager: EntityManager): Promise<Map<string, string[]>> {
+  const rows = (await manager.query(
+    `SELECT table_name AS table, column_name AS column FROM information_schema.columns WHERE table_schema = current_schema() AND is_generated = 'NEVER' ORDER BY table_name, ordinal_position`,
+  )) as Array<{ table: string; column: string }>;
+  const columns = new Map<string, string[]>();
+  for (const { table, column } of rows) columns.set(table, [...(columns.get(table) ?? []), column]);
+  return columns;
+}
+
 /**
  * A logical backup: gzipped JSON lines, a header naming the migrations the data fits, then every row of every
  * table, read in batches. It needs no pg_dump (the embedded PostgreSQL ships none) and restores into any
@@ -52,10 +62,15 @@ export async function backup(dataSource: DataSource, file: string): Promise<Reco
   await write({ format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations } satisfies Header);
   // One snapshot for the whole backup, so a revision and its record are never caught on different sides of a write.
   await dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const columns = await storedColumns(manager);
     for (const table of BACKUP_TABLES) {
       counts[table] = 0;
+      const list = columns.get(table)!.map((column) => `"${column}"`).join(', ');
       for (let after = '(0,0)'; ; ) {
-        const rows = (await manager.query(`SELECT ctid::text AS at, row_to_json(t) AS row FROM "${table}" t WHERE ctid > $1::tid ORDER BY ctid LIMIT ${BATCH}`, [after])) as Array<{ at: string; row: unknown }>;
+        const rows = (await manager.query(`SELECT ctid::text AS at, row_to_json((SELECT r FROM (SELECT ${list}) r)) AS row FROM "${table}" WHERE ctid > $1::tid ORDER BY ctid LIMIT ${BATCH}`, [after])) as Array<{
+          at: string;
+          row: unknown;
+        }>;
         for (const { row } of rows) await write({ table, row });
         counts[table] += rows.length;
         if (rows.length < BATCH) break;
@@ -76,12 +91,14 @@ export async function backup(dataSource: DataSource, file: string): Promise<Reco
 export async function restore(dataSource: DataSource, file: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await dataSource.transaction(async (manager) => {
+    const columns = await storedColumns(manager);
     let header: Header | null = null;
     let table: string | null = null;
     let batch: unknown[] = [];
     const flush = async () => {
       if (!table || batch.length === 0) return;
-      await manager.query(`INSERT INTO "${table}" OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json)`, [JSON.stringify(batch)]);
+      const list = columns.get(table)!.map((column) => `"${column}"`).join(', ');
+      await manager.query(`INSERT INTO "${table}" (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM json_populate_recordset(NULL::"${table}", $1::json)`, [JSON.stringify(batch)]);
       counts[table] = (counts[table] ?? 0) + batch.length;
       batch = [];
     };

@@ -110,7 +110,7 @@ async function chooseSearchWords(owner: pg.Client): Promise<{ words: string; mat
     for (const topic of SEARCH_TOPICS) {
       const words = `${name} ${topic}`;
       const { rows } = await owner.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM claims WHERE to_tsvector('english', text) @@ websearch_to_tsquery('english', $1) AND deleted_at IS NULL AND status = ANY($2)`,
+        `SELECT count(*)::int AS n FROM claims WHERE search_vector @@ websearch_to_tsquery('english', $1) AND deleted_at IS NULL AND status = ANY($2)`,
         [words, PUBLIC_STATUSES],
       );
       if (rows[0]!.n <= CANDIDATES && rows[0]!.n > best.matches) best = { words, matches: rows[0]!.n };

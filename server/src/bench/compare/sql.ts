@@ -14,9 +14,9 @@ const HEADLINE = `'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, M
 export const SEARCH_CLAIMS = `
   WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts),
   hits AS (
-    SELECT c.id, c.text, ts_rank_cd(to_tsvector('english', c.text), q.ts, 32) AS score
+    SELECT c.id, c.text, ts_rank_cd(c.search_vector, q.ts, 32) AS score
       FROM public.claims c, q
-     WHERE to_tsvector('english', c.text) @@ q.ts AND c.deleted_at IS NULL AND c.status IN ${PUBLIC}
+     WHERE c.search_vector @@ q.ts AND c.deleted_at IS NULL AND c.status IN ${PUBLIC}
      LIMIT ${CANDIDATES}),
   page AS (SELECT * FROM hits ORDER BY score DESC, id::text DESC LIMIT $2)
   SELECT p.id, p.text, least(p.score, 1)::float8 AS score,

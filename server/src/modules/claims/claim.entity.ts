@@ -19,7 +19,7 @@ import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.e
 @Check('CHK_claims_proposal', nullOrOneOf('proposal', ProposalState))
 @Index('IDX_claims_proposals_pending', ['createdAt', 'id'], { where: `"proposal" = 'PENDING'` })
 @Check('CHK_claims_credibility', `"credibility" IS NULL OR "credibility" BETWEEN 1 AND 6`)
-@Index('IDX_claims_text_fts', { synchronize: false })
+@Index('IDX_claims_search', { synchronize: false })
 @Index('IDX_claims_status_created', ['status', 'createdAt', 'id'])
 @Index('IDX_claims_created', ['createdAt', 'id'])
 @Index('IDX_claims_claimant', ['claimantId'])
@@ -27,6 +27,10 @@ export class Claim extends VersionedRecord {
   @Field({ description: "The editor's plain statement of the proposition." })
   @Column({ type: 'text' })
   text: string;
+
+  /** What full text search matches and ranks, kept with the row: ranking re-derived it from the text for every match. */
+  @Column({ type: 'tsvector', select: false, insert: false, update: false, generatedType: 'STORED', asExpression: `to_tsvector('english', "text")` })
+  searchVector?: string;
 
   @Column({ type: 'uuid', nullable: true })
   claimantId: string | null;

@@ -24,7 +24,7 @@ import { EventModality, ParticipantRole } from './events.enums.js';
 @Check('CHK_events_not_own_parent', `"parent_id" IS NULL OR "parent_id" <> "id"`)
 @Index('IDX_events_status_created', ['status', 'createdAt', 'id'])
 @Index('IDX_events_created', ['createdAt', 'id'])
-@Index('IDX_events_fts', { synchronize: false })
+@Index('IDX_events_search', { synchronize: false })
 @Index('IDX_events_start', ['startDate'])
 export class Event extends VersionedRecord {
   @Field({ description: 'A short headline for the event.' })
@@ -41,6 +41,17 @@ export class Event extends VersionedRecord {
   @Field(() => String, { nullable: true, description: 'What happened, in a few sentences.' })
   @Column({ type: 'text', nullable: true })
   summary: string | null;
+
+  /** What full text search matches and ranks, kept with the row: ranking re-derived it from the text for every match. */
+  @Column({
+    type: 'tsvector',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('english', "title" || ' ' || coalesce("summary", ''))`,
+  })
+  searchVector?: string;
 
   @Column({ type: 'date', nullable: true })
   startDate: string | null;

@@ -213,7 +213,7 @@ export class IngestService {
     const candidates: Array<{ source_id: string; text: string }> = await this.dataSource.query(
       `SELECT DISTINCT ON (sr.source_id) sr.source_id, sr.text
          FROM source_revisions sr JOIN sources s ON s.id = sr.source_id AND s.deleted_at IS NULL
-        WHERE to_tsvector('english', sr.text) @@ to_tsquery('english', $1)
+        WHERE sr.search_vector @@ to_tsquery('english', $1)
         ORDER BY sr.source_id, sr.number DESC
         LIMIT 50`,
       [words.map((w) => w.replace(/[^\p{L}]/gu, '')).join(' | ')],

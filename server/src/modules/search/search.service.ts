@@ -68,18 +68,18 @@ interface Kind {
 
 const KINDS: Record<SearchType, Kind> = {
   [SearchType.CLAIM]: {
-    hits: `SELECT 'CLAIM' AS type, c.id, ts_rank_cd(to_tsvector('english', c.text), q.ts, 32) AS score
+    hits: `SELECT 'CLAIM' AS type, c.id, ts_rank_cd(c.search_vector, q.ts, 32) AS score
              FROM claims c, q
-            WHERE to_tsvector('english', c.text) @@ q.ts AND c.deleted_at IS NULL AND (q.statuses IS NULL OR c.status = ANY(q.statuses))`,
+            WHERE c.search_vector @@ q.ts AND c.deleted_at IS NULL AND (q.statuses IS NULL OR c.status = ANY(q.statuses))`,
     joins: `LEFT JOIN claims c ON p.type = 'CLAIM' AND c.id = p.id`,
     snippet: `WHEN 'CLAIM' THEN ts_headline('english', ${escapeHtml('c.text')}, q.ts, ${HEADLINE})`,
     entity: Claim,
     alias: 'c',
   },
   [SearchType.EVENT]: {
-    hits: `SELECT 'EVENT' AS type, e.id, ts_rank_cd(to_tsvector('english', e.title || ' ' || coalesce(e.summary, '')), q.ts, 32) AS score
+    hits: `SELECT 'EVENT' AS type, e.id, ts_rank_cd(e.search_vector, q.ts, 32) AS score
              FROM events e, q
-            WHERE to_tsvector('english', e.title || ' ' || coalesce(e.summary, '')) @@ q.ts
+            WHERE e.search_vector @@ q.ts
               AND e.deleted_at IS NULL AND (q.statuses IS NULL OR e.status = ANY(q.statuses))`,
     joins: `LEFT JOIN events e ON p.type = 'EVENT' AND e.id = p.id`,
     snippet: `WHEN 'EVENT' THEN ts_headline('english', ${escapeHtml(`e.title || ' — ' || coalesce(e.summary, '')`)}, q.ts, ${HEADLINE})`,
@@ -98,13 +98,13 @@ const KINDS: Record<SearchType, Kind> = {
     alias: 'n',
   },
   [SearchType.SOURCE]: {
-    hits: `SELECT 'SOURCE' AS type, s.id, GREATEST(CASE WHEN search_fold(s.title) LIKE q.pattern THEN 1 ELSE 0 END, ts_rank_cd(to_tsvector('english', r.text), q.ts, 32)) AS score
+    hits: `SELECT 'SOURCE' AS type, s.id, GREATEST(CASE WHEN search_fold(s.title) LIKE q.pattern THEN 1 ELSE 0 END, ts_rank_cd(r.search_vector, q.ts, 32)) AS score
              FROM sources s
-             JOIN LATERAL (SELECT text FROM source_revisions WHERE source_id = s.id ORDER BY number DESC LIMIT 1) r ON true, q
+             JOIN LATERAL (SELECT search_vector FROM source_revisions WHERE source_id = s.id ORDER BY number DESC LIMIT 1) r ON true, q
             WHERE s.deleted_at IS NULL
-              AND s.id IN (SELECT source_id FROM source_revisions sr WHERE to_tsvector('english', sr.text) @@ q.ts
+              AND s.id IN (SELECT source_id FROM source_revisions sr WHERE sr.search_vector @@ q.ts
                            UNION SELECT id FROM sources WHERE search_fold(title) LIKE q.pattern)
-              AND (to_tsvector('english', r.text) @@ q.ts OR search_fold(s.title) LIKE q.pattern)`,
+              AND (r.search_vector @@ q.ts OR search_fold(s.title) LIKE q.pattern)`,
     joins: `LEFT JOIN sources s ON p.type = 'SOURCE' AND s.id = p.id
             LEFT JOIN LATERAL (SELECT text FROM source_revisions WHERE source_id = s.id ORDER BY number DESC LIMIT 1) r ON p.type = 'SOURCE'`,
     snippet: `WHEN 'SOURCE' THEN ts_headline('english', ${escapeHtml(`s.title || ' — ' || r.text`)}, q.ts, ${HEADLINE})`,

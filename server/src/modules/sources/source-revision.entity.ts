@@ -9,7 +9,7 @@ import { Source } from './source.entity.js';
 @Unique('UQ_source_revisions_number', ['sourceId', 'number'])
 @Check('CHK_source_revisions_number', `"number" >= 1`)
 @Check('CHK_source_revisions_sha256', `"sha256" = encode(sha256(convert_to("text", 'UTF8')), 'hex')`)
-@Index('IDX_source_revisions_text_fts', { synchronize: false })
+@Index('IDX_source_revisions_search', { synchronize: false })
 export class SourceRevision {
   @Field(() => ID, { description: 'Its UUID; evidence and annotations point into this snapshot by it.' })
   @PrimaryColumn('uuid')
@@ -29,6 +29,10 @@ export class SourceRevision {
   @Field({ description: 'The whole text of this snapshot; evidence positions count its Unicode code points.' })
   @Column({ type: 'text' })
   text: string;
+
+  /** What full text search matches and ranks, kept with the row: ranking re-derived it from the text for every match. */
+  @Column({ type: 'tsvector', select: false, insert: false, update: false, generatedType: 'STORED', asExpression: `to_tsvector('english', "text")` })
+  searchVector?: string;
 
   @Field({ description: 'Hex SHA-256 of the UTF-8 text; the database checks it.' })
   @Column({ type: 'char', length: 64 })
