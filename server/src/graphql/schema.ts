@@ -35,6 +35,16 @@ export const resolvers = [
 
 let built: Promise<GraphQLSchema> | null = null;
 
+/** One instance of each resolver class, found by a map: type-graphql's own container searches a list on every field. */
+const instances = new Map<Function, unknown>();
+const container = {
+  get(resolverClass: new () => unknown): unknown {
+    let instance = instances.get(resolverClass);
+    if (!instance) instances.set(resolverClass, (instance = new resolverClass()));
+    return instance;
+  },
+};
+
 /** Built once per process: type-graphql's metadata is global, and the schema never changes at run time. */
 export function getSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
@@ -42,5 +52,6 @@ export function getSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     validate: false,
+    container,
   }));
 }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { sha256Hex } from '../../core/revisions/canonical-json.js';
+import { canonicalJson, sha256Hex } from '../../core/revisions/canonical-json.js';
 import { revisionHash } from '../../core/revisions/chain.js';
 import { diffStates, type RecordState } from '../../core/revisions/diff.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
@@ -99,7 +99,7 @@ const tables = () => ({
     ['source_revision_id', 'uuid'], ['exact', 'text'], ['prefix', 'text'], ['suffix', 'text'], ['start_pos', 'int'], ['end_pos', 'int'], ['anchor_status', 'text'],
   ]),
   revisions: new Rows('revisions', [
-    ['record_type', 'text'], ['record_id', 'uuid'], ['version', 'int'], ['operation', 'text'], ['changes', 'jsonb'], ['state', 'jsonb'],
+    ['record_type', 'text'], ['record_id', 'uuid'], ['version', 'int'], ['operation', 'text'], ['changes', 'json text'], ['state', 'json text'],
     ['reason', 'text'], ['actor', 'text'], ['created_at', 'timestamptz'], ['prev_hash', 'text'], ['hash', 'text'],
   ]),
 });
@@ -129,8 +129,10 @@ function appendHistory(rows: Tables, recordType: RecordType, recordId: string, s
       createdAt: step.createdAt,
       prevHash,
     };
-    const hash = revisionHash(revision);
-    rows.revisions.add({ record_type: recordType, record_id: recordId, version: revision.version, operation: step.operation, changes: revision.changes, state: step.state, reason: step.reason, actor: step.actor, created_at: step.createdAt, prev_hash: prevHash, hash });
+    // Written once, as canonical JSON: the hash covers that text, and jsonb reads the same text.
+    const serialized = { changes: canonicalJson(revision.changes), state: canonicalJson(step.state) };
+    const hash = revisionHash(revision, serialized);
+    rows.revisions.add({ record_type: recordType, record_id: recordId, version: revision.version, operation: step.operation, changes: serialized.changes, state: serialized.state, reason: step.reason, actor: step.actor, created_at: step.createdAt, prev_hash: prevHash, hash });
     before = step.state;
     prevHash = hash;
   });

@@ -5,7 +5,8 @@ const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n'
 const SPECIAL = /[\\\t\n\r]/;
 const SPECIALS = /[\\\t\n\r]/g;
 
-export type ColumnType = 'uuid' | 'text' | 'int' | 'smallint' | 'timestamptz' | 'date' | 'jsonb' | 'text[]';
+/** `json text` is a json or jsonb column given as JSON already written. */
+export type ColumnType = 'uuid' | 'text' | 'int' | 'smallint' | 'timestamptz' | 'date' | 'jsonb' | 'json text' | 'text[]';
 
 const arrayLiteral = (items: string[]) => `{${items.map((item) => `"${item.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 
@@ -16,6 +17,7 @@ function field(value: unknown, type: ColumnType): string {
   if (value === null || value === undefined) return '\\N';
   switch (type) {
     case 'text':
+    case 'json text':
       return escape(value as string);
     case 'jsonb':
       return escape(JSON.stringify(value));

@@ -17,23 +17,32 @@ export interface HashedRevision {
   prevHash: string | null;
 }
 
-export function revisionHash(revision: HashedRevision): string {
-  return sha256Hex(
-    canonicalJson({
-      recordType: revision.recordType,
-      recordId: revision.recordId,
-      version: revision.version,
-      operation: revision.operation,
-      changes: revision.changes,
-      state: revision.state,
-      reason: revision.reason,
-      actor: revision.actor,
-      actorUserId: revision.actorUserId,
-      requestId: revision.requestId,
-      createdAt: revision.createdAt.toISOString(),
-      prevHash: revision.prevHash,
-    }),
-  );
+/** The hashed fields in the order canonicalJson writes them (sorted), so the document is built without sorting. */
+const HASHED_FIELDS = ['actor', 'actorUserId', 'changes', 'createdAt', 'operation', 'prevHash', 'reason', 'recordId', 'recordType', 'requestId', 'state', 'version'] as const;
+
+/** Changes and state already written as canonical JSON, by a writer that needs that text anyway (the bulk loader). */
+export interface SerializedParts {
+  changes: string;
+  state: string;
+}
+
+/** What a revision's hash covers: the canonical JSON of its hashed fields. */
+export function revisionDocument(revision: HashedRevision, serialized?: SerializedParts): string {
+  let out = '';
+  for (const field of HASHED_FIELDS) {
+    const json =
+      field === 'changes' && serialized
+        ? serialized.changes
+        : field === 'state' && serialized
+          ? serialized.state
+          : canonicalJson(field === 'createdAt' ? revision.createdAt.toISOString() : revision[field]);
+    if (json !== undefined) out += `${out === '' ? '' : ','}"${field}":${json}`;
+  }
+  return `{${out}}`;
+}
+
+export function revisionHash(revision: HashedRevision, serialized?: SerializedParts): string {
+  return sha256Hex(revisionDocument(revision, serialized));
 }
 
 export interface ChainBreak {

@@ -13,7 +13,7 @@ export function diffStates(before: RecordState | null, after: RecordState): Reco
   for (const key of [...keys].sort()) {
     const was = before ? (before[key] ?? null) : null;
     const now = after[key] ?? null;
-    if (before === null || canonicalJson(was) !== canonicalJson(now)) changes[key] = { before: was, after: now };
+    if (before === null || (was !== now && canonicalJson(was) !== canonicalJson(now))) changes[key] = { before: was, after: now };
   }
   return changes;
 }

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.js';
-import { revisionHash, verifyRecordChain, type HashedRevision } from './chain.js';
+import { revisionDocument, revisionHash, verifyRecordChain, type HashedRevision } from './chain.js';
 import { diffStates, replayChanges } from './diff.js';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined', () => {
     expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
+  });
+
+  it('builds a revision document equal to the canonical JSON of its fields, with or without its parts given', () => {
+    const revision: HashedRevision = {
+      recordType: 'CLAIM', recordId: 'f1', version: 2, operation: 'REVIEW', changes: { status: { before: 'DRAFT', after: 'IN_REVIEW' } },
+      state: { text: 'a', status: 'IN_REVIEW', eventIds: [] }, reason: null, actor: 'import:x', actorUserId: null, requestId: null,
+      createdAt: new Date('2026-01-01T00:00:00Z'), prevHash: 'ab',
+    };
+    const expected = canonicalJson({ ...revision, createdAt: revision.createdAt.toISOString() });
+    expect(revisionDocument(revision)).toBe(expected);
+    expect(revisionDocument(revision, { changes: canonicalJson(revision.changes), state: canonicalJson(revision.state) })).toBe(expected);
   });
 });
 
