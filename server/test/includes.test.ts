@@ -44,6 +44,8 @@ const EVENT_FIELDS = `fragment EventFields on Event {
 const EVENTS = `query($first: Int, $withSources: Boolean!) { events(first: $first) { edges { node { ...EventFields } } } } ${EVENT_FIELDS} ${FRAGMENTS}`;
 const EVENT = `query($id: ID!, $withSources: Boolean!) { event(id: $id) { ...EventFields } } ${EVENT_FIELDS} ${FRAGMENTS}`;
 const CLAIMANT_NAME_ONLY = `{ claims(first: 100) { edges { node { id claimantName } } } }`;
+const PART_OF_SELECTOR = `query($first: Int, $withSources: Boolean!) { claims(first: $first) { edges { node { id evidence { selector { end exact } } } } } }`;
+const PART_OF_SELECTOR_ALONE = `query($id: ID!, $withSources: Boolean!) { claim(id: $id) { id evidence { selector { end exact } } } }`;
 const SKIPPED = `query($skip: Boolean!) { claims(first: 5) { edges { node { id evidence @skip(if: $skip) { id } } } } }`;
 
 type Node = { id: string } & Record<string, unknown>;
@@ -76,6 +78,8 @@ describe('a page read with what its records lead to', () => {
     expect(claims.some((claim) => claim.claimant !== null)).toBe(true);
     expect(claims.every((claim) => (claim.evidence as unknown[]).length > 0)).toBe(true);
     await expectSameAsAlone(CLAIMS, CLAIM, 'claim', viewers.editor, false);
+    // A selector asked for in part reads only those columns, and answers them as a whole one would.
+    await expectSameAsAlone(PART_OF_SELECTOR, PART_OF_SELECTOR_ALONE, 'claim');
   });
 
   it('answers each event of a page, its claims and their evidence, as the event read alone', async () => {

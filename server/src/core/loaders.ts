@@ -48,8 +48,11 @@ export interface Projection<T> extends Columns<T> {
   pick(selection: Selection, needs: Needs, also?: readonly string[]): Columns<T>;
 }
 
-/** For each field that is not a column of its own name, the properties its resolver reads. */
-export type Needs = Readonly<Record<string, readonly string[]>>;
+/**
+ * For each field that is not a column of its own name, the properties its resolver reads, or, for a field that
+ * returns an object made from several columns, the properties its own selection reads.
+ */
+export type Needs = Readonly<Record<string, readonly string[] | ((selection: Selection) => readonly string[])>>;
 
 /** How a page is read: the columns of its records that the query asks for, and what they lead to. */
 export interface PageReading<T> {
@@ -145,7 +148,8 @@ export function projection<T extends ObjectLiteral>(manager: EntityManager, enti
       const properties = new Set(['id', ...also]);
       for (const field of selection.keys()) {
         if (field === '__typename') continue;
-        const read = needs[field] ?? (byProperty.has(field) ? [field] : null);
+        const need = needs[field];
+        const read = typeof need === 'function' ? need(selection.get(field)!) : (need ?? (byProperty.has(field) ? [field] : null));
         if (!read) return columnsOf(every);
         for (const property of read) properties.add(property);
       }

@@ -9,9 +9,12 @@ import { Evidence } from './evidence.entity.js';
 type Owner = 'claim_id' | 'event_id';
 
 const QUOTE = ['exact', 'prefix', 'suffix', 'startPos', 'endPos'];
+/** The TextSelector's fields, by the evidence's columns they are. */
+const SELECTOR: Record<string, string> = { exact: 'exact', prefix: 'prefix', suffix: 'suffix', start: 'startPos', end: 'endPos' };
 /** What the evidence's computed fields read. */
 const EVIDENCE_NEEDS: Needs = {
-  selector: QUOTE,
+  selector: (fields) =>
+    [...fields.keys()].filter((field) => field !== '__typename').flatMap((field) => (Object.hasOwn(SELECTOR, field) ? [SELECTOR[field]!] : QUOTE)),
   context: ['sourceRevisionId', ...QUOTE],
   sourceRevision: ['sourceRevisionId'],
   source: [],
