@@ -216,4 +216,18 @@ describe('editing', () => {
     expect(errorCodes(await gql(create, {}, reviewer.viewer))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await gql(create, {}, editor.viewer))).toEqual([]);
   });
+
+  it('answers an updated claim exactly as a read of it then gives', async () => {
+    const FIELDS = 'id version createdAt updatedAt deletedAt deleteReason text claimantLabel attribution modality credibility rank status proposal claimantName claimant { id } events { id } entities { id } links { type claim { id } } evidence { id }';
+    const { claims } = dataOf(await asEditor<{ claims: { edges: Array<{ node: { id: string; version: number } }> } }>(`{ claims(first: 1, filter: { status: [VERIFIED] }) { edges { node { id version } } } }`));
+    const target = claims.edges[0]!.node;
+    const { updateClaim } = dataOf(
+      await asEditor(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { ${FIELDS} } }`, {
+        input: { id: target.id, expectedVersion: target.version, credibility: 2, entityIds: [entityId], reason: 'Rated again' },
+      }),
+    );
+    const { claim } = dataOf(await asEditor(`query($id: ID!) { claim(id: $id) { ${FIELDS} } }`, { id: target.id }));
+    expect(updateClaim).toEqual(claim);
+    expect(updateClaim).toMatchObject({ version: target.version + 1, credibility: 2, status: 'IN_REVIEW', entities: [{ id: entityId }] });
+  });
 });

@@ -55,6 +55,11 @@ export interface Written<S extends RecordState> {
   state: S;
 }
 
+/** A change written: with the record's own columns as the write left them, so it can be answered without a read. */
+export interface Changed<S extends RecordState> extends Written<S> {
+  meta: RecordMeta;
+}
+
 /**
  * The one write path (invariant 1). Each call is one transaction, or a savepoint inside the caller's, that
  * changes one record and appends exactly one revision, chained to that record's previous one.
@@ -89,14 +94,14 @@ export class RecordWriter {
     kind: RecordKind<S>,
     target: ChangeTarget & { operation: RevisionOperation },
     apply: (manager: EntityManager, before: S) => Promise<void>,
-  ): Promise<Written<S>> {
+  ): Promise<Changed<S>> {
     return this.manager.transaction(async (manager) => {
       await claimIdempotencyKey(manager, context);
       // The previous revision's hash comes back with the new version: the chain's link costs no round trip of its own.
-      const rows = await preparedQuery<{ version: number; prevHash: string | null }>(
+      const rows = await preparedQuery<{ version: number; createdAt: Date; updatedAt: Date; prevHash: string | null }>(
         manager,
         `UPDATE "${kind.table}" AS record SET "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1 AND "version" = $2
-         RETURNING record."version", (SELECT "hash" FROM "revisions" WHERE "record_type" = $3 AND "record_id" = $1 AND "version" = record."version" - 1) AS "prevHash"`,
+         RETURNING record."version", record."created_at" AS "createdAt", record."updated_at" AS "updatedAt", (SELECT "hash" FROM "revisions" WHERE "record_type" = $3 AND "record_id" = $1 AND "version" = record."version" - 1) AS "prevHash"`,
         [target.id, target.expectedVersion, kind.recordType],
       );
       if (rows.length === 0) {
@@ -104,13 +109,13 @@ export class RecordWriter {
         if (current.length === 0) throw new NotFoundError(kind.recordType, target.id);
         throw new ConflictError(kind.recordType, target.id, target.expectedVersion, current[0]!.version);
       }
-      const { version, prevHash } = rows[0]!;
+      const { version, createdAt, updatedAt, prevHash } = rows[0]!;
       if (prevHash === null) throw new Error(`${kind.recordType} ${target.id} has no revision ${version - 1} to chain to`);
       const before = await this.mustLoad(manager, kind, target.id);
       await apply(manager, before);
       const state = await this.mustLoad(manager, kind, target.id);
       const revision = await this.append(manager, context, kind.recordType, target.id, version, target.operation, target.reason, before, state, prevHash);
-      return { revision, state };
+      return { revision, state, meta: { id: target.id, version, createdAt, updatedAt } };
     });
   }
 
@@ -120,7 +125,7 @@ export class RecordWriter {
     kind: RecordKind<S>,
     target: ChangeTarget & { operation: RevisionOperation },
     next: (before: S, manager: EntityManager) => S | Promise<S>,
-  ): Promise<Written<S>> {
+  ): Promise<Changed<S>> {
     return this.change(context, kind, target, async (manager, before) => {
       await kind.saveState(manager, target.id, await next(before, manager));
     });

@@ -130,11 +130,12 @@ export class ClaimsService {
 
   async update(context: WriteContext, input: UpdateClaimInput): Promise<Claim> {
     const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
-    await new RecordWriter(this.dataSource).replace(context, ClaimRecord, target, async (before, tx) => ({
+    const { meta, state } = await new RecordWriter(this.dataSource).replace(context, ClaimRecord, target, async (before, tx) => ({
       ...before,
       status: statusAfterEdit(before.status),
       ...(await checkFields(tx, target.id, applyPatch<ClaimInputFields>(before, input))),
     }));
-    return this.lifecycle.current(target.id);
+    // The state just read back from the rows, and the columns the write returned: the claim as stored, without a read.
+    return ClaimRecord.hydrate(meta, state);
   }
 }
