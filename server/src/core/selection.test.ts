@@ -1,0 +1,45 @@
+import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { nodeSelection, selectionOf, withFields, type Selection } from './selection.js';
+
+/** What a resolver of the query's first field would be given, for a query as a client sends it. */
+function infoFor(query: string, variableValues: Record<string, unknown> = {}) {
+  const document = parse(query);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments, variableValues };
+}
+
+/** A selection as nested plain objects, to compare. */
+const plain = (selection: Selection): Record<string, unknown> => Object.fromEntries([...selection].map(([name, sub]) => [name, plain(sub)]));
+
+describe('selectionOf', () => {
+  it('names fields, not aliases, and merges what fragments and repeated fields ask for', () => {
+    const info = infoFor(`
+      query { claims { edges { node {
+        id said: claimantName
+        evidence { selector { exact } }
+        ...More
+        ... on Claim { evidence { source { title } } }
+      } } } }
+      fragment More on Claim { evidence { selector { start } } claimant { name } }`);
+    expect(plain(nodeSelection(selectionOf(info)))).toEqual({
+      id: {},
+      claimantName: {},
+      evidence: { selector: { exact: {}, start: {} }, source: { title: {} } },
+      claimant: { name: {} },
+    });
+  });
+
+  it('leaves out what @skip and @include leave out, as the executor will', () => {
+    const query = `query($on: Boolean!) { claims { edges { node { id evidence @include(if: $on) { id } claimant @skip(if: $on) { id } } } } }`;
+    expect(plain(nodeSelection(selectionOf(infoFor(query, { on: true }))))).toEqual({ id: {}, evidence: { id: {} } });
+    expect(plain(nodeSelection(selectionOf(infoFor(query, { on: false }))))).toEqual({ id: {}, claimant: { id: {} } });
+  });
+
+  it('adds the fields a resolver reads besides those asked for', () => {
+    expect(plain(withFields(selectionOf(infoFor(`{ claimant { id } }`)), 'name'))).toEqual({ id: {}, name: {} });
+  });
+});
