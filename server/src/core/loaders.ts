@@ -79,7 +79,7 @@ interface Preloading {
 
 /** Keeps what a record's field leads to, read in the record's own statement, for its resolver to answer at once. */
 export function preload(record: object, field: string, value: unknown): void {
-  ((record as Preloading)[PRELOADED] ??= {})[field] = value;
+  ((record as Preloading)[PRELOADED] ??= Object.create(null) as Record<string, unknown>)[field] = value;
 }
 
 /**
