@@ -4,6 +4,8 @@ import { BadInputError } from '../errors.js';
 import { preparedQuery, projection, type PageReading } from '../loaders.js';
 
 export const MAX_PAGE_SIZE = 100;
+/** What a page reads of each record besides what is asked: its place in the list, which its cursor holds. */
+export const CURSOR_PROPERTIES = ['createdAt', 'id'];
 export const DEFAULT_PAGE_SIZE = 25;
 
 @ObjectType({ description: 'Where a page stands in its list (Relay): whether more follow, and the cursors at its ends.' })

@@ -17,8 +17,10 @@ export interface HashedRevision {
   prevHash: string | null;
 }
 
-/** The hashed fields in the order canonicalJson writes them (sorted), so the document is built without sorting. */
-const HASHED_FIELDS = ['actor', 'actorUserId', 'changes', 'createdAt', 'operation', 'prevHash', 'reason', 'recordId', 'recordType', 'requestId', 'state', 'version'] as const;
+/** The hashed fields, sorted once as canonicalJson sorts keys, so each document is built without sorting. */
+const HASHED_FIELDS = (
+  ['recordType', 'recordId', 'version', 'operation', 'changes', 'state', 'reason', 'actor', 'actorUserId', 'requestId', 'createdAt', 'prevHash'] satisfies Array<keyof HashedRevision>
+).sort();
 
 /** Changes and state already written as canonical JSON, by a writer that needs that text anyway (the bulk loader). */
 export interface SerializedParts {
@@ -30,12 +32,8 @@ export interface SerializedParts {
 export function revisionDocument(revision: HashedRevision, serialized?: SerializedParts): string {
   let out = '';
   for (const field of HASHED_FIELDS) {
-    const json =
-      field === 'changes' && serialized
-        ? serialized.changes
-        : field === 'state' && serialized
-          ? serialized.state
-          : canonicalJson(field === 'createdAt' ? revision.createdAt.toISOString() : revision[field]);
+    const given = serialized && (field === 'changes' || field === 'state') ? serialized[field] : undefined;
+    const json = given ?? canonicalJson(field === 'createdAt' ? revision.createdAt.toISOString() : revision[field]);
     if (json !== undefined) out += `${out === '' ? '' : ','}"${field}":${json}`;
   }
   return `{${out}}`;

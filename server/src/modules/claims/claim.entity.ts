@@ -7,6 +7,7 @@ import { Event } from '../events/event.entity.js';
 import { ProposalState } from '../review/proposal.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
+import { SearchVector } from '../search/search-vector.js';
 
 @ObjectType({ description: 'A proposition as someone put it in a source.' })
 @Entity('claims')
@@ -28,8 +29,7 @@ export class Claim extends VersionedRecord {
   @Column({ type: 'text' })
   text: string;
 
-  /** What full text search matches and ranks, kept with the row: ranking re-derived it from the text for every match. */
-  @Column({ type: 'tsvector', select: false, insert: false, update: false, generatedType: 'STORED', asExpression: `to_tsvector('english', "text")` })
+  @SearchVector(`to_tsvector('english', "text")`)
   searchVector?: string;
 
   @Column({ type: 'uuid', nullable: true })

@@ -1,6 +1,8 @@
 import { In, type EntityManager } from 'typeorm';
 import { manyByKey, oneByKey, preload, preparedQuery, projection, type Include, type Needs, type PageReading } from '../../core/loaders.js';
+import { CURSOR_PROPERTIES } from '../../core/paging/connection.js';
 import { NOTHING, withFields, type Selection } from '../../core/selection.js';
+import { VISIBILITY_PROPERTIES } from '../review/visibility.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from './claim.entity.js';
@@ -36,10 +38,6 @@ const CLAIM_NEEDS: Needs = {
   links: [],
   reviews: [],
 };
-/** What deciding whether a caller may see a record reads (`canSee`). */
-export const VISIBILITY = ['status', 'deletedAt'];
-/** What a page reads of each record besides what is asked: its place in the list, for the cursor. */
-export const PAGE_KEY = ['createdAt'];
 
 export function createClaimLoaders(manager: EntityManager, related: Related) {
   const many = <T>(fetch: (ids: readonly string[]) => Promise<Array<{ key: string; target: T }>>) =>
@@ -99,7 +97,7 @@ export function createClaimLoaders(manager: EntityManager, related: Related) {
   };
   /** The claims of each event of a page, with what they will be asked for, as `claimsByEventId` would read them. */
   const includeClaimsOfEvents = (selection: Selection): Include<{ id: string }> => {
-    const picked = claim.pick(selection, CLAIM_NEEDS, VISIBILITY);
+    const picked = claim.pick(selection, CLAIM_NEEDS, VISIBILITY_PROPERTIES);
     const nested = claimIncludes(selection);
     const columns = [picked.json, ...nested.map((include) => include.sql('"c"'))].join(', ');
     return {
@@ -118,7 +116,7 @@ export function createClaimLoaders(manager: EntityManager, related: Related) {
 
   return {
     /** A page of claims as the query will read it: the columns asked for, and what they lead to. */
-    claimPage: (selection: Selection): PageReading<Claim> => ({ records: page.pick(selection, CLAIM_NEEDS, PAGE_KEY), includes: claimIncludes(selection) }),
+    claimPage: (selection: Selection): PageReading<Claim> => ({ records: page.pick(selection, CLAIM_NEEDS, CURSOR_PROPERTIES), includes: claimIncludes(selection) }),
     includeClaimsOfEvents,
     claimById: oneByKey(
       async (ids: readonly string[]) => (await preparedQuery(manager, `SELECT ${claim.select} FROM claims c WHERE c.id = ANY($1)`, [ids])).map(claim.hydrate),

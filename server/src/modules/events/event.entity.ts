@@ -8,6 +8,7 @@ import { ProposalState } from '../review/proposal.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { EventType } from './event-type.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
+import { SearchVector } from '../search/search-vector.js';
 
 @ObjectType({ description: 'Something that happened, or is expected to.' })
 @Entity('events')
@@ -42,15 +43,7 @@ export class Event extends VersionedRecord {
   @Column({ type: 'text', nullable: true })
   summary: string | null;
 
-  /** What full text search matches and ranks, kept with the row: ranking re-derived it from the text for every match. */
-  @Column({
-    type: 'tsvector',
-    select: false,
-    insert: false,
-    update: false,
-    generatedType: 'STORED',
-    asExpression: `to_tsvector('english', "title" || ' ' || coalesce("summary", ''))`,
-  })
+  @SearchVector(`to_tsvector('english', "title" || ' ' || coalesce("summary", ''))`)
   searchVector?: string;
 
   @Column({ type: 'date', nullable: true })

@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { manyByKey, oneByKey, projection, type Include, type Needs, type PageReading } from '../../core/loaders.js';
-import { PAGE_KEY } from '../claims/claims.loaders.js';
+import { CURSOR_PROPERTIES } from '../../core/paging/connection.js';
 import type { Selection } from '../../core/selection.js';
 import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
@@ -10,13 +10,14 @@ interface Related {
   includeEvidence(owner: 'event_id', selection: Selection): Include<{ id: string }>;
 }
 
-const DATES = ['startDate', 'startPrecision', 'endDate', 'endPrecision'];
+const START = ['startDate', 'startPrecision'];
+const END = ['endDate', 'endPrecision'];
 /** What an event's computed fields read. */
 const EVENT_NEEDS: Needs = {
   type: ['typeCode'],
-  start: ['startDate', 'startPrecision'],
-  end: ['endDate', 'endPrecision'],
-  dateMatch: DATES,
+  start: START,
+  end: END,
+  dateMatch: [...START, ...END],
   place: ['placeId'],
   parent: ['parentId'],
   parts: [],
@@ -33,7 +34,7 @@ export function createEventLoaders(manager: EntityManager, related: Related) {
   return {
     /** A page of events as the query will read it: the columns asked for, and what they lead to. */
     eventPage: (selection: Selection): PageReading<Event> => ({
-      records: event.pick(selection, EVENT_NEEDS, PAGE_KEY),
+      records: event.pick(selection, EVENT_NEEDS, CURSOR_PROPERTIES),
       includes: [
         ...(selection.has('claims') ? [related.includeClaimsOfEvents(selection.get('claims')!)] : []),
         ...(selection.has('evidence') ? [related.includeEvidence('event_id', selection.get('evidence')!)] : []),

@@ -8,6 +8,9 @@ interface Visible {
   deletedAt: Date | null;
 }
 
+/** What deciding whether a caller may see a record reads: a record read in part must hold these for `canSee`. */
+export const VISIBILITY_PROPERTIES: ReadonlyArray<keyof Visible> = ['status', 'deletedAt'];
+
 export interface VisibilityOptions {
   /** Staff only: deleted records too (invariant 5: they can be found to be restored). */
   includeDeleted?: boolean | null;

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { User } from '../users/user.entity.js';
 import { Source } from './source.entity.js';
+import { SearchVector } from '../search/search-vector.js';
 
 /** An immutable snapshot of a source's text. A correction adds a snapshot; none is ever edited (a trigger refuses it). */
 @ObjectType({ description: "An immutable snapshot of a source's text." })
@@ -30,8 +31,7 @@ export class SourceRevision {
   @Column({ type: 'text' })
   text: string;
 
-  /** What full text search matches and ranks, kept with the row: ranking re-derived it from the text for every match. */
-  @Column({ type: 'tsvector', select: false, insert: false, update: false, generatedType: 'STORED', asExpression: `to_tsvector('english', "text")` })
+  @SearchVector(`to_tsvector('english', "text")`)
   searchVector?: string;
 
   @Field({ description: 'Hex SHA-256 of the UTF-8 text; the database checks it.' })
