@@ -124,7 +124,8 @@ describe('a page read with what its records lead to', () => {
       expect(claim).toEqual(alone);
       expect(claim.claimantName).not.toBe('');
     }
-    const skipped = nodesOf(dataOf(await gql<Page>(SKIPPED, { skip: true }, viewers.anonymous)));
+    // As a client receives it: compiled execution leaves a skipped field's key in place, undefined, which JSON drops.
+    const skipped = nodesOf(JSON.parse(JSON.stringify(dataOf(await gql<Page>(SKIPPED, { skip: true }, viewers.anonymous)))));
     expect(skipped.every((claim) => !('evidence' in claim))).toBe(true);
     const kept = nodesOf(dataOf(await gql<Page>(SKIPPED, { skip: false }, viewers.anonymous)));
     expect(kept.every((claim) => Array.isArray(claim.evidence))).toBe(true);

@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/data-source.js';
 import { depthLimit } from '../graphql/depth-limit.js';
 import { formatError, withUnavailableStatus } from '../graphql/errors.js';
+import { compiledExecution } from '../graphql/executor.js';
 import { aliasLimit, costLimit, MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, storableTextOnly, unavailableAs503 } from '../graphql/limits.js';
 import { getSchema } from '../graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
@@ -36,7 +37,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   const services = createServices(dataSource, config.auth);
   const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: compiledExecution(schema),
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
     includeStacktraceInErrorResponses: config.env === 'development',

@@ -1,7 +1,8 @@
-import { execute, parse, type ExecutionResult } from 'graphql';
+import { parse, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config.js';
 import { formatError } from '../../src/graphql/errors.js';
+import { operationRunner } from '../../src/graphql/executor.js';
 import { getSchema } from '../../src/graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../../src/modules/context.js';
 import { Role } from '../../src/modules/users/users.enums.js';
@@ -15,20 +16,28 @@ export const viewers = {
   admin: { userId: null, roles: [Role.ADMIN] },
 } satisfies Record<string, Viewer>;
 
+/** Parsed once per text, as Apollo does, so the runner knows an operation it has compiled. */
+const documents = new Map<string, DocumentNode>();
+
 /**
  * Runs an operation through the built schema with a context made as the HTTP layer makes it, for a viewer
  * given directly: how a request becomes a viewer is the auth layer's business, tested over HTTP.
+ * Every operation runs compiled, as the server runs those it has seen before; the first run of each over HTTP,
+ * and test/compiled-execution.test.ts, keep graphql-js's own execution covered.
  */
 export function graphqlClient(dataSource: DataSource) {
   const services = createServices(dataSource, loadConfig({ NODE_ENV: 'test' }).auth);
   const sessionCookie = { set: () => undefined, clear: () => undefined };
+  const run = getSchema().then((schema) => operationRunner(schema, { compileOnRun: 1 }));
   return async <T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
     viewer: Viewer = viewers.editor,
   ): Promise<ExecutionResult<T>> => {
     const context: RequestContext = { viewer, requestId: 'test', services, loaders: createLoaders(dataSource.manager), sessionCookie, clientAddress: '127.0.0.1' };
-    return (await execute({ schema: await getSchema(), document: parse(query), variableValues: variables, contextValue: context })) as ExecutionResult<T>;
+    let document = documents.get(query);
+    if (!document) documents.set(query, (document = parse(query)));
+    return (await (await run)({ document, operationName: null, variables, context })) as ExecutionResult<T>;
   };
 }
 

@@ -16,7 +16,6 @@ export const AnyRecord = createUnionType({
   name: 'AnyRecord',
   description: 'Any record with a history.',
   types: () => RECORD_CLASSES,
-  resolveType: (value) => RECORD_CLASSES.find((type) => value instanceof type),
 });
 
 @InputType({ description: "Which past revision's content to make current again." })

@@ -9,7 +9,6 @@ export const ReviewableRecord = createUnionType({
   name: 'ReviewableRecord',
   description: 'A record that goes through review: a claim or an event.',
   types: () => [Claim, Event] as const,
-  resolveType: (value) => (value instanceof Claim ? Claim : Event),
 });
 
 @InputType({ description: 'A claim or an event to send to review.' })

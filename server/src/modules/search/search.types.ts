@@ -27,7 +27,6 @@ export const SearchRecord = createUnionType({
   name: 'SearchRecord',
   description: 'The record a search hit is: a claim, an event, an entity or a source.',
   types: () => [Claim, Event, EntityRecord, Source] as const,
-  resolveType: (value) => [Claim, Event, EntityRecord, Source].find((type) => value instanceof type),
 });
 
 @ObjectType({ description: 'One match: the record, how well it matched, and where.' })
