@@ -78,7 +78,7 @@ async function main(): Promise<void> {
 
   const http = await createHttpApp(config, opened.database, log);
   const server: Server = await new Promise((resolve, reject) => {
-    const listening = http.app.listen(config.port, config.host, () => resolve(listening));
+    const listening = http.listen(config.port, config.host).once('listening', () => resolve(listening));
     listening.once('error', reject);
   });
   cleanups.push(async () => {

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
@@ -98,6 +100,25 @@ describe('over HTTP', () => {
     const broken = await server.post('{"query": ');
     expect(broken.status).toBe(400);
     expect(broken.body.errors[0]).toMatchObject({ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('answers a GraphQL POST alike whichever way its body comes: with a length, compressed, or in chunks of unknown length', async () => {
+    const request = JSON.stringify({ query: 'query($n: Int) { claims(first: $n) { edges { node { id text claimant { name } } } } }', variables: { n: 3 } });
+    const answer = async (init: RequestInit & { duplex?: 'half' }) => {
+      const response = await fetch(`${server.url}/graphql`, { method: 'POST', ...init });
+      return { status: response.status, type: response.headers.get('content-type'), cache: response.headers.get('cache-control'), id: response.headers.get('x-request-id'), body: await response.json() };
+    };
+    const withLength = await answer({ headers: { 'content-type': 'application/json', 'x-request-id': 'alike' }, body: request });
+    expect(withLength.body.data.claims.edges).toHaveLength(3);
+    const compressed = await answer({ headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-request-id': 'alike' }, body: gzipSync(request) });
+    const chunked = await answer({
+      headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': 'alike' },
+      body: Readable.toWeb(Readable.from([request.slice(0, 20), request.slice(20)])) as ReadableStream,
+      duplex: 'half',
+    });
+    expect(compressed).toEqual(withLength);
+    expect(chunked).toEqual(withLength);
+    expect(withLength).toMatchObject({ status: 200, type: 'application/json; charset=utf-8', cache: 'no-store', id: 'alike' });
   });
 
   it('keeps stack traces and internals out of answers outside development', async () => {

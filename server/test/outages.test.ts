@@ -12,7 +12,7 @@ import { startOwnPostgres, type OwnPostgres } from './support/own-postgres.js';
 
 async function serve(database: Database, env: Record<string, string> = {}) {
   const http = await createHttpApp(loadConfig({ NODE_ENV: 'test', ...env }), database, () => undefined);
-  const server = http.app.listen(0, '127.0.0.1');
+  const server = http.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

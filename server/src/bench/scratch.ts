@@ -108,7 +108,7 @@ export async function startScratchServer(poolSize = 20): Promise<ScratchServer> 
   const scratch = await startScratchDatabase({ poolSize });
   const { config, database } = scratch;
   const http = await createHttpApp(config, database, () => undefined);
-  const server = http.app.listen(0, '127.0.0.1');
+  const server = http.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const stop = async () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { ErrorCode } from '../core/errors.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/data-source.js';
 import { depthLimit } from '../graphql/depth-limit.js';
@@ -16,14 +16,16 @@ import { getSchema } from '../graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
 import { adminDistDir } from '../paths.js';
 import { exportsRouter } from './exports/router.js';
+import { badBody, graphqlPostHandler, MAX_BODY_BYTES, NOT_JSON } from './graphql-post.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { sessionCookieFor, viewerOf } from './session.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-const MAX_BODY = '1mb';
 
 export interface HttpApp {
   app: Express;
+  /** An HTTP server answering with this app, listening once `listening` is emitted. */
+  listen(port: number, host: string): Server;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,25 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     next();
   });
 
+  const beginGraphQL = (req: Request, res: Response) => {
+    res.setHeader('x-request-id', requestIdOf(req));
+    res.setHeader('cache-control', 'no-store');
+  };
+  const contextOf = async (req: Request, res: Response): Promise<RequestContext> => {
+    const sessionCookie = sessionCookieFor(res, config.auth);
+    return {
+      viewer: await viewerOf(req, sessionCookie, services).catch((error: unknown) => {
+        throw withUnavailableStatus(error);
+      }),
+      requestId: String(res.getHeader('x-request-id')),
+      services,
+      loaders: createLoaders(dataSource.manager),
+      sessionCookie,
+      clientAddress: req.ip ?? 'unknown',
+    };
+  };
+  const graphqlPost = graphqlPostHandler(app, apollo, beginGraphQL, contextOf, (error) => log('GraphQL request failed', error));
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -87,35 +108,21 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     res.sendFile(explorer);
   });
 
+  // Every GraphQL request graphqlPost leaves: GET, and POSTs whose body it does not read itself.
   app.use(
     '/graphql',
     (_req, res, next) => {
       res.setHeader('cache-control', 'no-store');
       next();
     },
-    express.json({ limit: MAX_BODY }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<RequestContext> => {
-        const sessionCookie = sessionCookieFor(res, config.auth);
-        return {
-          viewer: await viewerOf(req, sessionCookie, services).catch((error: unknown) => {
-            throw withUnavailableStatus(error);
-          }),
-          requestId: String(res.getHeader('x-request-id')),
-          services,
-          loaders: createLoaders(dataSource.manager),
-          sessionCookie,
-          clientAddress: req.ip ?? 'unknown',
-        };
-      },
-    }),
+    express.json({ limit: MAX_BODY_BYTES }),
+    expressMiddleware(apollo, { context: ({ req, res }) => contextOf(req, res) }),
   );
 
   // Bodies that never reach GraphQL (not JSON, too large) still get a JSON answer with a code, never a page or a trace.
   app.use('/graphql', (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (!error?.status || error.status >= 500) return next(error);
-    const message = error.type === 'entity.too.large' ? `The request body is over ${MAX_BODY}` : 'The request body is not valid JSON';
-    res.status(error.status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+    res.status(error.status).json(badBody(error.type === 'entity.too.large' ? 'The request body is over 1 MiB' : NOT_JSON));
   });
 
   app.use('/exports', exportsRouter({ dataSource, services, auth: config.auth, log }));
@@ -127,5 +134,12 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     else res.status(404).type('text').send('The console is not built: run `npm run build`.');
   });
 
-  return { app, stop: () => apollo.stop() };
+  return {
+    app,
+    listen: (port, host) =>
+      createServer((req, res) => {
+        if (!graphqlPost(req, res)) app(req, res);
+      }).listen(port, host),
+    stop: () => apollo.stop(),
+  };
 }

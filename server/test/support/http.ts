@@ -16,7 +16,7 @@ export async function startTestServer(database: Database, env: Record<string, st
   const config = loadConfig({ NODE_ENV: 'test', ...env });
   const http = await createHttpApp(config, database, () => undefined);
   const server: Server = await new Promise((resolve) => {
-    const listening = http.app.listen(0, '127.0.0.1', () => resolve(listening));
+    const listening = http.listen(0, '127.0.0.1').once('listening', () => resolve(listening));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
