@@ -31,37 +31,75 @@ function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
   return { ...result, errors };
 }
 
+/** Documents longer than this stay interpreted: compiling one costs about 15 ms and 1 MiB per thousand characters. */
+export const LONGEST_COMPILED = 4 * 1024;
+/** How much query text may be held compiled at once (about 50 MiB of code); the least recently run goes first. */
+export const COMPILED_TEXT_BUDGET = 64 * 1024;
+
 /**
  * Runs the operations clients repeat as JavaScript compiled for them (graphql-jit), rather than graphql-js
  * walking the document for every field of every request: that walk was a quarter of a nested read's time.
  *
  * An operation is compiled on its `compileOnRun`th run, the second by default. Compiling costs a millisecond or
- * two for an everyday query (about 15 for the introspection query), more than running it once, so a one-off
- * query is interpreted as before. An operation the compiler refuses stays interpreted. Plans are kept beside the
- * document, so they go when it does.
+ * two for an everyday query, more than running it once, so a one-off query is interpreted as before; so is an
+ * operation the compiler refuses, or one in a document too long to be worth it. Compiled operations are dropped,
+ * least recently run first, past a budget of query text, so that a stream of distinct queries sent twice cannot
+ * fill the memory; a dropped one is compiled again if it comes back.
  *
  * The compiler runs only synchronous `resolveType`s: the unions rely on type-graphql's own, which is.
  */
-export function operationRunner(schema: GraphQLSchema, { compileOnRun = 2 } = {}): (operation: Operation) => Promise<ExecutionResult> {
+export interface OperationRunner {
+  run(operation: Operation): Promise<ExecutionResult>;
+  /** Characters of query text held compiled now. */
+  readonly compiledText: number;
+}
+
+export function operationRunner(schema: GraphQLSchema, { compileOnRun = 2 } = {}): OperationRunner {
   const plans = new WeakMap<DocumentNode, Map<string, Plan>>();
+  /** Compiled operations, least recently run first, with what to forget when one is dropped. */
+  const compiledByUse = new Map<Compiled, { operations: Map<string, Plan>; key: string; length: number }>();
+  let compiledText = 0;
+
+  const keepCompiled = (compiled: Compiled, operations: Map<string, Plan>, key: string, length: number) => {
+    compiledByUse.set(compiled, { operations, key, length });
+    compiledText += length;
+    for (const [oldest, kept] of compiledByUse) {
+      if (compiledText <= COMPILED_TEXT_BUDGET) break;
+      compiledByUse.delete(oldest);
+      kept.operations.delete(kept.key);
+      compiledText -= kept.length;
+    }
+  };
 
   const planFor = (document: DocumentNode, operationName: string | null): Plan => {
     let operations = plans.get(document);
     if (!operations) plans.set(document, (operations = new Map()));
     const key = operationName ?? '';
     const known = operations.get(key) ?? 0;
-    if (typeof known !== 'number') return known;
+    if (typeof known === 'object') {
+      const kept = compiledByUse.get(known)!;
+      compiledByUse.delete(known);
+      compiledByUse.set(known, kept);
+      return known;
+    }
+    if (known === 'interpreted') return known;
     if (known + 1 < compileOnRun) {
       operations.set(key, known + 1);
       return known + 1;
     }
-    const compiled = compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
-    const plan = isCompiledQuery(compiled) ? { query: compiled, variables: getOperationAST(document, operationName)?.variableDefinitions ?? [] } : 'interpreted';
+    const length = document.loc?.end ?? Number.POSITIVE_INFINITY;
+    const compiled = length <= LONGEST_COMPILED ? compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true }) : null;
+    if (!compiled || !isCompiledQuery(compiled)) {
+      operations.set(key, 'interpreted');
+      return 'interpreted';
+    }
+    const plan = { query: compiled, variables: getOperationAST(document, operationName)?.variableDefinitions ?? [] };
     operations.set(key, plan);
+    keepCompiled(plan, operations, key, length);
     return plan;
   };
 
-  return async ({ document, operationName, variables, context }) => {
+  const run = async ({ document, operationName, variables, context }: Operation): Promise<ExecutionResult> => {
     const plan = planFor(document, operationName);
     if (typeof plan === 'object') {
       // Checked by graphql-js too, so that a client sent the wrong variables reads the same message on every run.
@@ -73,6 +111,12 @@ export function operationRunner(schema: GraphQLSchema, { compileOnRun = 2 } = {}
     }
     return execute({ schema, document, operationName, variableValues: variables, contextValue: context });
   };
+  return {
+    run,
+    get compiledText() {
+      return compiledText;
+    },
+  };
 }
 
 /**
@@ -81,8 +125,8 @@ export function operationRunner(schema: GraphQLSchema, { compileOnRun = 2 } = {}
  * text the same parsed document, so an operation a client repeats is recognised as one.
  */
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
-  const run = operationRunner(schema);
-  const executor: GatewayExecutor = ({ document, operationName, request, context }) => run({ document, operationName, variables: request.variables ?? {}, context });
+  const runner = operationRunner(schema);
+  const executor: GatewayExecutor = ({ document, operationName, request, context }) => runner.run({ document, operationName, variables: request.variables ?? {}, context });
   return {
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });

@@ -37,7 +37,7 @@ export function graphqlClient(dataSource: DataSource) {
     const context: RequestContext = { viewer, requestId: 'test', services, loaders: createLoaders(dataSource.manager), sessionCookie, clientAddress: '127.0.0.1' };
     let document = documents.get(query);
     if (!document) documents.set(query, (document = parse(query)));
-    return (await (await run)({ document, operationName: null, variables, context })) as ExecutionResult<T>;
+    return (await (await run).run({ document, operationName: null, variables, context })) as ExecutionResult<T>;
   };
 }
 
