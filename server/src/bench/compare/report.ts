@@ -9,6 +9,8 @@ export interface Measurement {
   errors: number;
   statementsPerRequest: number;
   peakRss: number;
+  /** Requests per second in the rounds not reported, when there were several. */
+  otherRounds: number[];
 }
 
 export interface ProbeResult {
@@ -54,13 +56,14 @@ export function formatReport(report: RunReport): string {
     '',
     '**Results**',
     '',
-    '| query | server | req/s | p50 ms | p95 ms | p99 ms | SQL statements / request | peak RSS | errors |',
+    '| query | server | req/s (other round) | p50 ms | p95 ms | p99 ms | SQL statements / request | peak RSS | errors |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const result of report.results) {
     for (const server of SERVERS) {
       const m = result.servers[server];
-      lines.push(`| ${server === 'this' ? result.title : ''} | ${SERVER_TITLES[server]} | ${m.requestsPerSecond.toFixed(0)} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${m.statementsPerRequest.toFixed(1)} | ${mib(m.peakRss)} | ${m.errors} |`);
+      const others = m.otherRounds.length > 0 ? ` (${m.otherRounds.map((rate) => rate.toFixed(0)).join(', ')})` : '';
+      lines.push(`| ${server === 'this' ? result.title : ''} | ${SERVER_TITLES[server]} | ${m.requestsPerSecond.toFixed(0)}${others} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${m.statementsPerRequest.toFixed(1)} | ${mib(m.peakRss)} | ${m.errors} |`);
     }
   }
   lines.push('', '**Ratios** (requests per second of this server over the other\'s; above 1 means this server is faster)', '');

@@ -48,6 +48,8 @@ const SEARCH_TOPICS = ['sanctions', 'elections', 'consulate', 'deliveries', 'den
 
 interface Options {
   smoke: boolean;
+  /** Each query is timed on the three servers in turn, this many times over. */
+  rounds: number;
   seconds: number;
   warmup: number;
   connections: number;
@@ -66,6 +68,7 @@ function options(): Options {
   const smoke = values.smoke!;
   return {
     smoke,
+    rounds: smoke ? 1 : 2,
     seconds: Number(values.seconds ?? (smoke ? 2 : 15)),
     warmup: smoke ? 1 : 5,
     connections: Number(values.connections ?? (smoke ? 4 : 16)),
@@ -239,7 +242,17 @@ async function measure(server: RunningServer, probe: Probe, headers: Record<stri
     errors: errors + sampleErrors,
     statementsPerRequest: statements,
     peakRss,
+    otherRounds: [],
   };
+}
+
+/**
+ * The round with the most requests a second, the others' rates kept beside it. The machine is shared: another
+ * tenant's burst can slow a round down, nothing here can speed one up.
+ */
+function bestRound(rounds: Measurement[]): Measurement {
+  const best = rounds.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
+  return { ...best, errors: rounds.reduce((sum, m) => sum + m.errors, 0), otherRounds: rounds.filter((m) => m !== best).map((m) => m.requestsPerSecond) };
 }
 
 /** Every edit the three servers made: chains that verify, and a last state that is the record as the product reads it. */
@@ -320,14 +333,16 @@ async function main(): Promise<void> {
 
     const results: ProbeResult[] = [];
     for (const probe of probes) {
-      const measured = {} as Record<ServerName, Measurement>;
-      for (const server of SERVERS) {
-        measured[server] = await measure(servers[server], probe, headers(server, probe), counters.get(`${server}/${probe.key}`)!, run);
-        const m = measured[server];
-        log(`${probe.key.padEnd(24)} ${SERVER_TITLES[server].padEnd(15)} ${m.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${m.p50.toFixed(1).padStart(6)}  p95 ${m.p95.toFixed(1).padStart(6)}  p99 ${m.p99.toFixed(1).padStart(6)} ms  ${m.statementsPerRequest.toFixed(1).padStart(5)} statements  ${(m.peakRss / 2 ** 20).toFixed(0).padStart(4)} MiB  ${m.errors} errors`);
-        if (m.errors > 0) problems.push(`${probe.key} on ${SERVER_TITLES[server]}: ${m.errors} failed requests under load`);
+      const rounds = Object.fromEntries(SERVERS.map((server) => [server, [] as Measurement[]])) as Record<ServerName, Measurement[]>;
+      for (let round = 1; round <= run.rounds; round++) {
+        for (const server of SERVERS) {
+          const m = await measure(servers[server], probe, headers(server, probe), counters.get(`${server}/${probe.key}`)!, run);
+          rounds[server].push(m);
+          log(`${probe.key.padEnd(24)} ${SERVER_TITLES[server].padEnd(15)} ${m.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${m.p50.toFixed(1).padStart(6)}  p95 ${m.p95.toFixed(1).padStart(6)}  p99 ${m.p99.toFixed(1).padStart(6)} ms  ${m.statementsPerRequest.toFixed(1).padStart(5)} statements  ${(m.peakRss / 2 ** 20).toFixed(0).padStart(4)} MiB  ${m.errors} errors${run.rounds > 1 ? `  (round ${round})` : ''}`);
+          if (m.errors > 0) problems.push(`${probe.key} on ${SERVER_TITLES[server]}: ${m.errors} failed requests under load`);
+        }
       }
-      results.push({ key: probe.key, title: probe.title, servers: measured });
+      results.push({ key: probe.key, title: probe.title, servers: Object.fromEntries(SERVERS.map((server) => [server, bestRound(rounds[server])])) as Record<ServerName, Measurement> });
     }
 
     const edited = SERVERS.flatMap((server) => setup.editable[server].filter((target, i) => i < counters.get(`${server}/update-claim`)!.next).map((target) => target.id));
@@ -359,6 +374,9 @@ async function main(): Promise<void> {
       ],
       method: [
         `Each query on each server: ${run.warmup} s of warm-up, ${STATEMENT_SAMPLES} sequential requests to count SQL statements (every statement a pool sends, BEGIN and COMMIT included, counted in the server's process), then ${run.seconds} s of autocannon at ${run.connections} connections; latency percentiles over every request of that run; peak RSS of the server's process during it`,
+        ...(run.rounds > 1
+          ? [`${run.rounds} rounds, the three servers in turn in each: each server's best round is reported, with its latencies, and the other round's rate in brackets (the machine is shared, and another tenant's burst can slow a round down, never speed one up)`]
+          : []),
         `Servers run one at a time against one PostgreSQL, each in its own process with a pool of ${POOL_SIZE} connections acting as the same database role; reads are anonymous, the update is signed in as an editor on this server (session cookie checked against the database) and unauthenticated on the other two, which take the actor as an argument`,
         `Search: "${setup.searchWords}" (${matches} public claims match, all ranked); deep page: ${setup.deepPages} pages of ${PAGE} in; each server edits draft claims of its own`,
       ],
