@@ -1,5 +1,5 @@
-import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { AnnotationsResolver } from '../modules/annotations/annotations.resolver.js';
 import { ClaimLinksResolver, ClaimsResolver } from '../modules/claims/claims.resolver.js';
 import { EntitiesResolver } from '../modules/entities/entities.resolver.js';
@@ -45,6 +45,42 @@ const container = {
   },
 };
 
+type Resolve = GraphQLFieldResolver<unknown, unknown>;
+
+/**
+ * Field resolvers of resolver classes that take only the parent record, the context and the info, with no
+ * middleware or roles, are called directly rather than through type-graphql's wrapper, which sorts and maps the
+ * parameters and converts the parent on every call: for 50 claims with their evidence that was about a sixth of
+ * the request. A parent that is not already an instance of the declared type still goes through the wrapper,
+ * which converts it.
+ */
+function callFieldResolversDirectly(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  for (const metadata of storage.fieldResolvers) {
+    const params = [...(metadata.params ?? [])].sort((a, b) => a.index - b.index);
+    if (metadata.kind !== 'external' || metadata.middlewares?.length || metadata.roles) continue;
+    if (!params.every((param) => (param.kind === 'root' && !param.propertyName) || param.kind === 'context' || param.kind === 'info')) continue;
+    const objectClass = metadata.getObjectType?.();
+    const typeName = storage.objectTypes.find((objectType) => objectType.target === objectClass)?.name;
+    const type = typeName ? schema.getType(typeName) : undefined;
+    const field = isObjectType(type) ? type.getFields()[metadata.schemaName] : undefined;
+    if (!field?.resolve) continue;
+    const wrapped: Resolve = field.resolve;
+    const instance = container.get(metadata.target as new () => unknown) as Record<string, (...args: unknown[]) => unknown>;
+    const method = instance[metadata.methodName]!;
+    const rootTypes = params.flatMap((param) => (param.kind === 'root' && param.getType ? [param.getType()] : []));
+    const argumentsOf = params.map((param): ((root: unknown, context: unknown, info: unknown) => unknown) => {
+      if (param.kind === 'root') return (root) => root;
+      if (param.kind === 'context') return param.propertyName ? (_root, context) => (context as Record<string, unknown>)[param.propertyName!] : (_root, context) => context;
+      return (_root, _context, info) => info;
+    });
+    field.resolve = (root, args, context, info) => {
+      if (!rootTypes.every((rootType) => typeof rootType !== 'function' || root instanceof rootType)) return wrapped(root, args, context, info);
+      return method.apply(instance, argumentsOf.map((argumentOf) => argumentOf(root, context, info)));
+    };
+  }
+}
+
 /** Built once per process: type-graphql's metadata is global, and the schema never changes at run time. */
 export function getSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
@@ -53,5 +89,8 @@ export function getSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     validate: false,
     container,
+  }).then((schema) => {
+    callFieldResolversDirectly(schema);
+    return schema;
   }));
 }
