@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,11 +9,12 @@ import { startTestServer, type TestServer } from './support/http.js';
 describe('over HTTP', () => {
   let db: TestDatabase;
   let server: TestServer;
+  const logged: string[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedAll(db.dataSource);
-    server = await startTestServer(db);
+    server = await startTestServer(db, {}, (message) => logged.push(message));
   });
   afterAll(async () => {
     await server.close();
@@ -119,6 +121,21 @@ describe('over HTTP', () => {
     expect(compressed).toEqual(withLength);
     expect(chunked).toEqual(withLength);
     expect(withLength).toMatchObject({ status: 200, type: 'application/json; charset=utf-8', cache: 'no-store', id: 'alike' });
+  });
+
+  it('lets a client go away in the middle of its body without logging a failure, and keeps answering', async () => {
+    const { port } = new URL(server.url);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('POST /graphql HTTP/1.1\r\nHost: test\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"query":');
+        setTimeout(() => socket.destroy(), 100);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(logged).toEqual([]);
+    expect((await server.post({ query: '{ __typename }' })).body).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('keeps stack traces and internals out of answers outside development', async () => {

@@ -69,6 +69,11 @@ export function graphqlPostHandler<C extends BaseContext>(
     res.locals = Object.create(null);
     begin(req, res);
     answer(req, res).catch((error: unknown) => {
+      // A client that went away before its body was in is not the server's failure: there is no one to answer.
+      if (incoming.readableAborted) {
+        res.destroy();
+        return;
+      }
       onError(error);
       if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       else res.destroy();

@@ -12,9 +12,9 @@ export interface TestServer {
 }
 
 /** The real HTTP app on a free port, over a test database. */
-export async function startTestServer(database: Database, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(database: Database, env: Record<string, string> = {}, log: (message: string, error?: unknown) => void = () => undefined): Promise<TestServer> {
   const config = loadConfig({ NODE_ENV: 'test', ...env });
-  const http = await createHttpApp(config, database, () => undefined);
+  const http = await createHttpApp(config, database, log);
   const server: Server = await new Promise((resolve) => {
     const listening = http.listen(0, '127.0.0.1').once('listening', () => resolve(listening));
   });
