@@ -36,6 +36,12 @@ export const LONGEST_COMPILED = 4 * 1024;
 /** How much query text may be held compiled at once (about 50 MiB of code); the least recently run goes first. */
 export const COMPILED_TEXT_BUDGET = 64 * 1024;
 
+export interface OperationRunner {
+  run(operation: Operation): Promise<ExecutionResult>;
+  /** Characters of query text held compiled now. */
+  readonly compiledText: number;
+}
+
 /**
  * Runs the operations clients repeat as JavaScript compiled for them (graphql-jit), rather than graphql-js
  * walking the document for every field of every request: that walk was a quarter of a nested read's time.
@@ -48,12 +54,6 @@ export const COMPILED_TEXT_BUDGET = 64 * 1024;
  *
  * The compiler runs only synchronous `resolveType`s: the unions rely on type-graphql's own, which is.
  */
-export interface OperationRunner {
-  run(operation: Operation): Promise<ExecutionResult>;
-  /** Characters of query text held compiled now. */
-  readonly compiledText: number;
-}
-
 export function operationRunner(schema: GraphQLSchema, { compileOnRun = 2 } = {}): OperationRunner {
   const plans = new WeakMap<DocumentNode, Map<string, Plan>>();
   /** Compiled operations, least recently run first, with what to forget when one is dropped. */

@@ -62,14 +62,16 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   app.set('trust proxy', config.trustProxy);
   // Answers are never cached (no-store), so an ETag would only cost a hash of every answer.
   app.set('etag', false);
+  const identify = (req: Request, res: Response) => res.setHeader('x-request-id', requestIdOf(req));
+  const noStore = (res: Response) => res.setHeader('cache-control', 'no-store');
   app.use((req, res, next) => {
-    res.setHeader('x-request-id', requestIdOf(req));
+    identify(req, res);
     next();
   });
 
   const beginGraphQL = (req: Request, res: Response) => {
-    res.setHeader('x-request-id', requestIdOf(req));
-    res.setHeader('cache-control', 'no-store');
+    identify(req, res);
+    noStore(res);
   };
   const contextOf = async (req: Request, res: Response): Promise<RequestContext> => {
     const sessionCookie = sessionCookieFor(res, config.auth);
@@ -112,7 +114,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   app.use(
     '/graphql',
     (_req, res, next) => {
-      res.setHeader('cache-control', 'no-store');
+      noStore(res);
       next();
     },
     express.json({ limit: MAX_BODY_BYTES }),
@@ -122,7 +124,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   // Bodies that never reach GraphQL (not JSON, too large) still get a JSON answer with a code, never a page or a trace.
   app.use('/graphql', (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (!error?.status || error.status >= 500) return next(error);
-    res.status(error.status).json(badBody(error.type === 'entity.too.large' ? 'The request body is over 1 MiB' : NOT_JSON));
+    res.status(error.status).json(badBody(error.type === 'entity.too.large' ? `The request body is over ${MAX_BODY_BYTES / 2 ** 20} MiB` : NOT_JSON));
   });
 
   app.use('/exports', exportsRouter({ dataSource, services, auth: config.auth, log }));
