@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '../config.js';
 import type { Database } from '../db/data-source.js';
 import { depthLimit } from '../graphql/depth-limit.js';
@@ -23,7 +23,6 @@ import { sessionCookieFor, viewerOf } from './session.js';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export interface HttpApp {
-  app: Express;
   /** An HTTP server answering with this app, listening once `listening` is emitted. */
   listen(port: number, host: string): Server;
   stop(): Promise<void>;
@@ -137,7 +136,6 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   });
 
   return {
-    app,
     listen: (port, host) =>
       createServer((req, res) => {
         if (!graphqlPost(req, res)) app(req, res);
