@@ -75,6 +75,21 @@ describe('search', () => {
     for (const { node } of all.edges) expect(node.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
   });
 
+  it("answers a hit's fields that its record's other columns make as reading the record by id does", async () => {
+    const claimFields = `claimantName claimant { name } retracted evidence { selector { exact } }`;
+    const eventFields = `type { code } start { date precision } place { name } retracted`;
+    const { search: found } = dataOf(
+      await gql<any>(`{ search(query: "Rosatom", types: [CLAIM, EVENT], first: 20) { edges { node { record {
+        ... on Claim { id ${claimFields} } ... on Event { id ${eventFields} } } } } } }`),
+    );
+    const records = found.edges.map((e: any) => e.node.record);
+    expect(new Set(records.map((r: any) => ('claimantName' in r ? 'claim' : 'event')))).toEqual(new Set(['claim', 'event']));
+    for (const record of records) {
+      const [field, fields] = 'claimantName' in record ? ['claim', claimFields] : ['event', eventFields];
+      expect(dataOf(await gql<any>(`query($id: ID!) { ${field}(id: $id) { id ${fields} } }`, { id: record.id }))[field]).toEqual(record);
+    }
+  });
+
   it('refuses an empty or overlong query, and a page over 100', async () => {
     expect(errorCodes(await gql(SEARCH, { query: '  ' }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await gql(SEARCH, { query: 'x'.repeat(201) }))).toEqual(['BAD_USER_INPUT']);

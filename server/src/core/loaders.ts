@@ -32,6 +32,10 @@ export interface Columns<T> {
   select: string;
   /** The entity from a row of a statement that selected `select`. */
   hydrate(row: Record<string, unknown>): T;
+  /** `select` with each column a null of its type, for the rows of other tables in a UNION with `select`. */
+  nulls: string;
+  /** `select` again, from a subquery aliased `from` that selected `select` or `nulls`. */
+  reselect(from: string): string;
   /** A json array of the columns, for a record nested in another statement's rows. */
   json: string;
   /** The entity from what `json` read. */
@@ -106,9 +110,11 @@ export function projection<T extends ObjectLiteral>(manager: EntityManager, enti
   projections.set(entity, byAlias);
   const known = byAlias.get(alias);
   if (known) return known as Projection<T>;
+  const metadata = manager.connection.getMetadata(entity);
   // Columns TypeORM does not read either (a search vector) are left out.
-  const columns = manager.connection.getMetadata(entity).columns.filter((column) => column.isSelect).map((column) => ({
+  const columns = metadata.columns.filter((column) => column.isSelect).map((column) => ({
     sql: `"${alias}"."${column.databaseName}"${column.type === 'date' ? '::text' : ''}`,
+    nullSql: `(NULL::"${metadata.tableName}")."${column.databaseName}"${column.type === 'date' ? '::text' : ''}`,
     key: `${alias}.${column.propertyName}`,
     property: column.propertyName,
     timestamp: TIMESTAMP_TYPES.has(column.type) || column.isCreateDate || column.isUpdateDate || column.isDeleteDate,
@@ -123,6 +129,8 @@ export function projection<T extends ObjectLiteral>(manager: EntityManager, enti
     if (known) return known;
     const made: Columns<T> = {
       select: picked.map((column) => `${column.sql} AS "${column.key}"`).join(', '),
+      nulls: picked.map((column) => `${column.nullSql} AS "${column.key}"`).join(', '),
+      reselect: (from) => picked.map((column) => `"${from}"."${column.key}"`).join(', '),
       hydrate(row) {
         const record = new entity() as Record<string, unknown>;
         for (const column of picked) record[column.property] = row[column.key];

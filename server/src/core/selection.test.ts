@@ -1,6 +1,6 @@
-import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { nodeSelection, selectionOf, withFields, type Selection } from './selection.js';
+import { nodeSelection, selectionOf, selectionOfType, withFields, type Selection } from './selection.js';
 
 /** What a resolver of the query's first field would be given, for a query as a client sends it. */
 function infoFor(query: string, variableValues: Record<string, unknown> = {}) {
@@ -41,5 +41,38 @@ describe('selectionOf', () => {
 
   it('adds the fields a resolver reads besides those asked for', () => {
     expect(plain(withFields(selectionOf(infoFor(`{ claimant { id } }`)), 'name'))).toEqual({ id: {}, name: {} });
+  });
+});
+
+describe('selectionOfType', () => {
+  const schema = buildSchema(`
+    type Query { search: [Hit] }
+    type Hit { record: Found }
+    interface Named { name: String }
+    type Claim { id: ID text: String claimant: Entity }
+    type Entity implements Named { id: ID name: String }
+    union Found = Claim | Entity`);
+
+  it("keeps what fragments on the type, on no type and on an abstract type it belongs to ask for, and leaves out the others'", () => {
+    const info = {
+      ...infoFor(`
+        { search { record {
+          __typename
+          ... { id }
+          ... on Claim { text claimant { name } }
+          ... on Entity { name }
+          ...Names
+          ...ClaimantOfClaim
+        } } }
+        fragment Names on Named { name }
+        fragment ClaimantOfClaim on Claim { claimant { id } }`),
+      schema,
+    };
+    expect(plain(selectionOfType(info, ['record'], 'Claim'))).toEqual({ __typename: {}, id: {}, text: {}, claimant: { name: {}, id: {} } });
+    expect(plain(selectionOfType(info, ['record'], 'Entity'))).toEqual({ __typename: {}, id: {}, name: {} });
+  });
+
+  it('is empty when the path is not asked for', () => {
+    expect(plain(selectionOfType({ ...infoFor(`{ search { __typename } }`), schema }, ['record'], 'Claim'))).toEqual({});
   });
 });

@@ -1,4 +1,15 @@
-import { getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 
 /**
  * The fields a query asks for under a field, by field name (aliases and fragments merged, `@skip`/`@include`
@@ -10,7 +21,14 @@ export const NOTHING: Selection = new Map();
 
 type Collected = Map<string, SelectionSetNode[]>;
 
-function collect(set: SelectionSetNode, info: Pick<GraphQLResolveInfo, 'fragments' | 'variableValues'>, into: Collected, seen: Set<string>): void {
+type Document = Pick<GraphQLResolveInfo, 'fragments' | 'variableValues'>;
+
+/** Whether the fields of a fragment on a type (its type condition) apply. */
+type Applies = (typeCondition: string) => boolean;
+
+const always: Applies = () => true;
+
+function collect(set: SelectionSetNode, info: Document, into: Collected, seen: Set<string>, applies: Applies): void {
   for (const node of set.selections) {
     if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) continue;
     if (getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if === false) continue;
@@ -19,28 +37,50 @@ function collect(set: SelectionSetNode, info: Pick<GraphQLResolveInfo, 'fragment
       if (node.selectionSet) sets.push(node.selectionSet);
       into.set(node.name.value, sets);
     } else if (node.kind === Kind.INLINE_FRAGMENT) {
-      collect(node.selectionSet, info, into, seen);
+      if (!node.typeCondition || applies(node.typeCondition.name.value)) collect(node.selectionSet, info, into, seen, applies);
     } else if (!seen.has(node.name.value)) {
       seen.add(node.name.value);
       const fragment: FragmentDefinitionNode | undefined = info.fragments[node.name.value];
-      if (fragment) collect(fragment.selectionSet, info, into, seen);
+      if (fragment && applies(fragment.typeCondition.name.value)) collect(fragment.selectionSet, info, into, seen, applies);
     }
   }
 }
 
-function selectionOfSets(sets: readonly SelectionSetNode[], info: Pick<GraphQLResolveInfo, 'fragments' | 'variableValues'>): Selection {
-  if (sets.length === 0) return NOTHING;
+function collectAll(sets: readonly SelectionSetNode[], info: Document, applies: Applies = always): Collected {
   const collected: Collected = new Map();
-  for (const set of sets) collect(set, info, collected, new Set());
-  return new Map([...collected].map(([name, children]) => [name, selectionOfSets(children, info)]));
+  for (const set of sets) collect(set, info, collected, new Set(), applies);
+  return collected;
 }
+
+function selectionOfSets(sets: readonly SelectionSetNode[], info: Document, applies: Applies = always): Selection {
+  if (sets.length === 0) return NOTHING;
+  return new Map([...collectAll(sets, info, applies)].map(([name, children]) => [name, selectionOfSets(children, info)]));
+}
+
+const setsOf = (info: Pick<GraphQLResolveInfo, 'fieldNodes'>) => info.fieldNodes.flatMap((node: FieldNode) => (node.selectionSet ? [node.selectionSet] : []));
 
 /** What is asked for under the field being resolved. */
 export function selectionOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>): Selection {
-  return selectionOfSets(
-    info.fieldNodes.flatMap((node: FieldNode) => (node.selectionSet ? [node.selectionSet] : [])),
-    info,
-  );
+  return selectionOfSets(setsOf(info), info);
+}
+
+/**
+ * What is asked for of the records of one object type at a path of fields below the field being resolved, where
+ * the path ends at a union or an interface: fragments on the other object types are left out, since the records
+ * of this type are never asked their fields.
+ */
+export function selectionOfType(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues' | 'schema'>,
+  path: readonly string[],
+  typeName: string,
+): Selection {
+  const sets = path.reduce((at, field) => collectAll(at, info).get(field) ?? [], setsOf(info));
+  const type = info.schema.getType(typeName);
+  const applies = (condition: string) => {
+    const on = info.schema.getType(condition);
+    return condition === typeName || (isAbstractType(on) && (!isObjectType(type) || info.schema.isSubType(on, type)));
+  };
+  return selectionOfSets(sets, info, applies);
 }
 
 /** What is asked for of each record of a connection (its `edges { node }`). */

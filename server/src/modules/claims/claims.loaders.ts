@@ -28,7 +28,7 @@ interface Related {
 }
 
 /** What a claim's computed fields read. */
-const CLAIM_NEEDS: Needs = {
+export const CLAIM_NEEDS: Needs = {
   claimant: ['claimantId'],
   claimantName: ['claimantLabel', 'claimantId'],
   evidence: [],

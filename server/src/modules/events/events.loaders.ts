@@ -13,7 +13,7 @@ interface Related {
 const START = ['startDate', 'startPrecision'];
 const END = ['endDate', 'endPrecision'];
 /** What an event's computed fields read. */
-const EVENT_NEEDS: Needs = {
+export const EVENT_NEEDS: Needs = {
   type: ['typeCode'],
   start: START,
   end: END,

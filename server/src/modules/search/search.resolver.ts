@@ -1,6 +1,10 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { selectionOfType } from '../../core/selection.js';
 import type { RequestContext } from '../context.js';
 import { SearchArgs, SearchConnection } from './search.types.js';
+
+const RECORD = ['edges', 'node', 'record'];
 
 @Resolver()
 export class SearchResolver {
@@ -9,7 +13,7 @@ export class SearchResolver {
       'Claims, events, entities and sources matching words, best first; what the caller may see only. ' +
       'At most 200 matches of each kind are ranked, so a very common word may leave some out.',
   })
-  search(@Args() args: SearchArgs, @Ctx() { services, viewer }: RequestContext) {
-    return services.search.search(viewer, args);
+  search(@Args() args: SearchArgs, @Ctx() { services, viewer }: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return services.search.search(viewer, args, (typeName) => selectionOfType(info, RECORD, typeName));
   }
 }

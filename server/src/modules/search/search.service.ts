@@ -1,10 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { preparedQuery, projection } from '../../core/loaders.js';
+import { preparedQuery, projection, type Needs } from '../../core/loaders.js';
 import { BadInputError } from '../../core/errors.js';
 import { pageSize } from '../../core/paging/connection.js';
+import type { Selection } from '../../core/selection.js';
 import { Claim } from '../claims/claim.entity.js';
+import { CLAIM_NEEDS } from '../claims/claims.loaders.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
+import { EVENT_NEEDS } from '../events/events.loaders.js';
 import { PUBLIC_STATUSES } from '../review/review.enums.js';
 import { Source } from '../sources/source.entity.js';
 import { seesUnreviewed, type Viewer } from '../users/viewer.js';
@@ -57,58 +60,81 @@ function decodeCursor(cursor: string): [number, string, string] {
 }
 
 interface Kind {
-  /** At most CANDIDATES_PER_TYPE matches of this kind, with their scores; `q.statuses` holds the statuses the viewer may see. */
-  hits: string;
-  /** The joins that bring a page's row of this kind its record. */
-  joins: string;
+  /** How well a match of this kind matches. */
+  score: string;
+  /** Where matches of this kind come from; `q.statuses` holds the statuses the viewer may see. */
+  from: string;
+  /** Whether `from` matches names as typed (`q.folded`, `q.pattern`), which costs the statement as much as ranking does. */
+  asTyped: boolean;
+  /** The text a match's snippet is made of, as the scan reads it. */
+  words: string;
+  /** The snippet of a page's row from its `p.words`. */
   snippet: string;
+  /** What a page's row needs joined for its snippet. */
+  joins?: string;
   entity: new () => Claim | Event | EntityRecord | Source;
+  /** The record's GraphQL type, whose selection says which of its columns to read. */
+  typeName: string;
+  needs: Needs;
   alias: string;
 }
 
+const headline = (words: string) => `ts_headline('english', ${escapeHtml(words)}, q.ts, ${HEADLINE})`;
+
 const KINDS: Record<SearchType, Kind> = {
   [SearchType.CLAIM]: {
-    hits: `SELECT 'CLAIM' AS type, c.id, ts_rank_cd(c.search_vector, q.ts, 32) AS score
-             FROM claims c, q
-            WHERE c.search_vector @@ q.ts AND c.deleted_at IS NULL AND (q.statuses IS NULL OR c.status = ANY(q.statuses))`,
-    joins: `LEFT JOIN claims c ON p.type = 'CLAIM' AND c.id = p.id`,
-    snippet: `WHEN 'CLAIM' THEN ts_headline('english', ${escapeHtml('c.text')}, q.ts, ${HEADLINE})`,
+    score: `ts_rank_cd(c.search_vector, q.ts, 32)`,
+    from: `FROM claims c, q
+          WHERE c.search_vector @@ q.ts AND c.deleted_at IS NULL AND (q.statuses IS NULL OR c.status = ANY(q.statuses))`,
+    asTyped: false,
+    words: `c.text`,
+    snippet: headline('p.words'),
     entity: Claim,
+    typeName: 'Claim',
+    needs: CLAIM_NEEDS,
     alias: 'c',
   },
   [SearchType.EVENT]: {
-    hits: `SELECT 'EVENT' AS type, e.id, ts_rank_cd(e.search_vector, q.ts, 32) AS score
-             FROM events e, q
-            WHERE e.search_vector @@ q.ts
-              AND e.deleted_at IS NULL AND (q.statuses IS NULL OR e.status = ANY(q.statuses))`,
-    joins: `LEFT JOIN events e ON p.type = 'EVENT' AND e.id = p.id`,
-    snippet: `WHEN 'EVENT' THEN ts_headline('english', ${escapeHtml(`e.title || ' — ' || coalesce(e.summary, '')`)}, q.ts, ${HEADLINE})`,
+    score: `ts_rank_cd(e.search_vector, q.ts, 32)`,
+    from: `FROM events e, q
+          WHERE e.search_vector @@ q.ts AND e.deleted_at IS NULL AND (q.statuses IS NULL OR e.status = ANY(q.statuses))`,
+    asTyped: false,
+    words: `e.title || ' — ' || coalesce(e.summary, '')`,
+    snippet: headline('p.words'),
     entity: Event,
+    typeName: 'Event',
+    needs: EVENT_NEEDS,
     alias: 'e',
   },
   [SearchType.ENTITY]: {
-    hits: `SELECT 'ENTITY' AS type, n.id,
-                  CASE WHEN entity_search_names(n.name, n.aliases) LIKE q.pattern THEN 1 ELSE word_similarity(q.folded, entity_search_names(n.name, n.aliases)) END AS score
-             FROM entities n, q
-            WHERE (entity_search_names(n.name, n.aliases) LIKE q.pattern OR q.folded <% entity_search_names(n.name, n.aliases))
-              AND n.deleted_at IS NULL AND n.merged_into_id IS NULL`,
-    joins: `LEFT JOIN entities n ON p.type = 'ENTITY' AND n.id = p.id`,
-    snippet: `WHEN 'ENTITY' THEN n.name || CASE WHEN cardinality(n.aliases) > 0 THEN ' (' || array_to_string(n.aliases, ', ') || ')' ELSE '' END`,
+    score: `CASE WHEN entity_search_names(n.name, n.aliases) LIKE q.pattern THEN 1 ELSE word_similarity(q.folded, entity_search_names(n.name, n.aliases)) END`,
+    from: `FROM entities n, q
+          WHERE (entity_search_names(n.name, n.aliases) LIKE q.pattern OR q.folded <% entity_search_names(n.name, n.aliases))
+            AND n.deleted_at IS NULL AND n.merged_into_id IS NULL`,
+    asTyped: true,
+    words: `n.name || CASE WHEN cardinality(n.aliases) > 0 THEN ' (' || array_to_string(n.aliases, ', ') || ')' ELSE '' END`,
+    snippet: 'p.words',
     entity: EntityRecord,
+    typeName: 'Entity',
+    needs: {},
     alias: 'n',
   },
   [SearchType.SOURCE]: {
-    hits: `SELECT 'SOURCE' AS type, s.id, GREATEST(CASE WHEN search_fold(s.title) LIKE q.pattern THEN 1 ELSE 0 END, ts_rank_cd(r.search_vector, q.ts, 32)) AS score
-             FROM sources s
-             JOIN LATERAL (SELECT search_vector FROM source_revisions WHERE source_id = s.id ORDER BY number DESC LIMIT 1) r ON true, q
-            WHERE s.deleted_at IS NULL
-              AND s.id IN (SELECT source_id FROM source_revisions sr WHERE sr.search_vector @@ q.ts
-                           UNION SELECT id FROM sources WHERE search_fold(title) LIKE q.pattern)
-              AND (r.search_vector @@ q.ts OR search_fold(s.title) LIKE q.pattern)`,
-    joins: `LEFT JOIN sources s ON p.type = 'SOURCE' AND s.id = p.id
-            LEFT JOIN LATERAL (SELECT text FROM source_revisions WHERE source_id = s.id ORDER BY number DESC LIMIT 1) r ON p.type = 'SOURCE'`,
-    snippet: `WHEN 'SOURCE' THEN ts_headline('english', ${escapeHtml(`s.title || ' — ' || r.text`)}, q.ts, ${HEADLINE})`,
+    score: `GREATEST(CASE WHEN search_fold(s.title) LIKE q.pattern THEN 1 ELSE 0 END, ts_rank_cd(r.search_vector, q.ts, 32))`,
+    from: `FROM sources s
+           JOIN LATERAL (SELECT search_vector FROM source_revisions WHERE source_id = s.id ORDER BY number DESC LIMIT 1) r ON true, q
+          WHERE s.deleted_at IS NULL
+            AND s.id IN (SELECT source_id FROM source_revisions sr WHERE sr.search_vector @@ q.ts
+                         UNION SELECT id FROM sources WHERE search_fold(title) LIKE q.pattern)
+            AND (r.search_vector @@ q.ts OR search_fold(s.title) LIKE q.pattern)`,
+    asTyped: true,
+    // The text is read for the page's rows only: a source's is article length.
+    words: `s.title`,
+    snippet: headline(`p.words || ' — ' || r.text`),
+    joins: `LEFT JOIN LATERAL (SELECT text FROM source_revisions WHERE source_id = p.id ORDER BY number DESC LIMIT 1) r ON p.type = 'SOURCE'`,
     entity: Source,
+    typeName: 'Source',
+    needs: {},
     alias: 's',
   },
 };
@@ -117,13 +143,15 @@ const KINDS: Record<SearchType, Kind> = {
  * One statement finds, scores and pages matches of the kinds asked for, and brings each its record: full text
  * (PostgreSQL's english configuration, GIN-indexed) for claims, events and source texts; trigrams over names and
  * aliases, typography folded, for entities and source titles, so a name matches as it is typed. Each kind
- * contributes at most CANDIDATES_PER_TYPE matches, picked by index, and only those are ranked. Kinds not asked
- * for are left out of the statement, so PostgreSQL does not plan them.
+ * contributes at most CANDIDATES_PER_TYPE matches, picked by index, and only those are ranked. Each match carries
+ * the columns of its record that the query asks for out of the scan that found it: joining the page's records back
+ * cost a fifth of the statement. Kinds not asked for are left out of the statement, so PostgreSQL does not plan them.
  */
 export class SearchService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async search(viewer: Viewer, args: SearchArgs): Promise<SearchConnection> {
+  /** `recordSelection` names what is asked of the records of a GraphQL type; without it, records are read whole. */
+  async search(viewer: Viewer, args: SearchArgs, recordSelection?: (typeName: string) => Selection): Promise<SearchConnection> {
     const text = args.query.trim();
     if (text.length === 0 || text.length > MAX_QUERY_LENGTH) throw new BadInputError([{ field: 'query', message: `must be 1 to ${MAX_QUERY_LENGTH} characters` }]);
     const size = pageSize(args.first);
@@ -131,23 +159,36 @@ export class SearchService {
     const types = Object.values(SearchType).filter((type) => !args.types?.length || args.types.includes(type));
     const after = args.after ? decodeCursor(args.after) : null;
     const statuses = seesUnreviewed(viewer) ? null : [...PUBLIC_STATUSES];
-    const kinds = types.map((type) => ({ type, ...KINDS[type], columns: projection(this.dataSource.manager, KINDS[type].entity, KINDS[type].alias) }));
+    const kinds = types.map((type) => {
+      const kind = KINDS[type];
+      const columns = projection(this.dataSource.manager, kind.entity, kind.alias);
+      return { type, ...kind, columns: recordSelection ? columns.pick(recordSelection(kind.typeName), kind.needs) : columns };
+    });
+    const asTyped = kinds.some((kind) => kind.asTyped);
 
     const rows = await preparedQuery<Row & Record<string, unknown>>(
       this.dataSource.manager,
-      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts, search_fold($1) AS folded, $2::text[] AS statuses,
-                         '%' || replace(replace(replace(search_fold($1), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS pattern),
-       hits AS (${kinds.map((kind) => `(${kind.hits} LIMIT ${CANDIDATES_PER_TYPE})`).join('\n UNION ALL ')}),
+      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts, $2::text[] AS statuses${
+        asTyped ? `, search_fold($1) AS folded, '%' || replace(replace(replace(search_fold($1), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS pattern` : ''
+      }),
+       hits AS (${kinds
+         .map(
+           (kind) => `(SELECT '${kind.type}' AS type, ${kind.alias}.id, (${kind.score})::float8 AS score, ${kind.words} AS words,
+                              ${kinds.map((other) => (other === kind ? other.columns.select : other.columns.nulls)).join(', ')}
+                         ${kind.from}
+                         LIMIT ${CANDIDATES_PER_TYPE})`,
+         )
+         .join('\n UNION ALL ')}),
        page AS (
          SELECT * FROM hits
           WHERE $3::float8 IS NULL OR (score, type, id::text) < ($3::float8, $4::text, $5::text)
           ORDER BY score DESC, type DESC, id::text DESC
           LIMIT $6
        )
-       SELECT p.type, p.id, p.score::float8 AS score, CASE p.type ${kinds.map((kind) => kind.snippet).join(' ')} END AS snippet,
-              ${kinds.map((kind) => kind.columns.select).join(', ')}
+       SELECT p.type, p.id, p.score, CASE p.type ${kinds.map((kind) => `WHEN '${kind.type}' THEN ${kind.snippet}`).join(' ')} END AS snippet,
+              ${kinds.map((kind) => kind.columns.reselect('p')).join(', ')}
          FROM page p CROSS JOIN q
-         ${kinds.map((kind) => kind.joins).join('\n')}
+         ${kinds.map((kind) => kind.joins ?? '').join('\n')}
         ORDER BY p.score DESC, p.type DESC, p.id::text DESC`,
       [text, statuses, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, size + 1],
     );
