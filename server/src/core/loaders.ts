@@ -168,6 +168,13 @@ export function projection<T extends ObjectLiteral>(manager: EntityManager, enti
   return made;
 }
 
+/**
+ * How many statement texts are kept prepared. A statement's text follows the fields a query selects, so clients
+ * can make any number of them, and every connection would hold each one's plan for its whole life; past this
+ * many, a new text runs unprepared, planned on every run.
+ */
+export const MAX_PREPARED_STATEMENTS = 256;
+
 const statementNames = new Map<string, string>();
 
 /**
@@ -178,7 +185,7 @@ const statementNames = new Map<string, string>();
  */
 export async function preparedQuery<T = Record<string, unknown>>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
   let name = statementNames.get(text);
-  if (!name) {
+  if (!name && statementNames.size < MAX_PREPARED_STATEMENTS) {
     name = `p${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
     statementNames.set(text, name);
   }
