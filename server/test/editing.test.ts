@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sliceCodePoints } from '../src/core/anchoring/text-quote.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
+import { ClaimRecord } from '../src/modules/claims/claims.state.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, createReviewer, type TestUser } from './support/factories.js';
@@ -229,5 +230,35 @@ describe('editing', () => {
     const { claim } = dataOf(await asEditor(`query($id: ID!) { claim(id: $id) { ${FIELDS} } }`, { id: target.id }));
     expect(updateClaim).toEqual(claim);
     expect(updateClaim).toMatchObject({ version: target.version + 1, credibility: 2, status: 'IN_REVIEW', entities: [{ id: entityId }] });
+  });
+
+  it("records a claim's links as the tables hold them after each edit that adds, keeps and drops some, with the state before each", async () => {
+    const ids = async (table: string) => ((await db.dataSource.query(`SELECT id FROM "${table}" WHERE deleted_at IS NULL ORDER BY id LIMIT 3`)) as Array<{ id: string }>).map((row) => row.id);
+    const [events, entities, claims] = [await ids('events'), await ids('entities'), await ids('claims')];
+    const { createClaim } = dataOf(
+      await asEditor(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id version } }`, {
+        input: { text: 'Links change', claimantLabel: 'an aide', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED', eventIds: events.slice(0, 2), entityIds: [entities[0]] },
+      }),
+    );
+    const edits = [
+      { eventIds: [events[1], events[2], events[2]], entityIds: [entities[1], entities[2]], links: [{ type: 'SUPPORTS', toClaimId: claims[0] }, { type: 'SUPPORTS', toClaimId: claims[0] }] },
+      { eventIds: [events[2]], entityIds: [], links: [{ type: 'CONTRADICTS', toClaimId: claims[0] }, { type: 'SUPPORTS', toClaimId: claims[1] }] },
+      { eventIds: [], entityIds: [entities[0]], links: [] },
+    ];
+    let version = createClaim.version;
+    for (const edit of edits) {
+      const before = await ClaimRecord.loadState(db.dataSource.manager, createClaim.id);
+      const result = await asEditor(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version } }`, { input: { id: createClaim.id, expectedVersion: version, ...edit } });
+      version = dataOf<{ updateClaim: { version: number } }>(result).updateClaim.version;
+      const [previous, last] = (await revisionsOf(createClaim.id)).slice(-2);
+      const stored = await ClaimRecord.loadState(db.dataSource.manager, createClaim.id);
+      expect(last!.state).toEqual(stored);
+      expect(previous!.state).toEqual(before);
+      expect(stored).toMatchObject({ eventIds: [...new Set(edit.eventIds)].sort(), entityIds: [...new Set(edit.entityIds)].sort() });
+      expect(stored!.links).toHaveLength(new Set(edit.links.map((link) => `${link.type}/${link.toClaimId}`)).size);
+      for (const field of ['eventIds', 'entityIds', 'links'] as const) {
+        if (JSON.stringify(before![field]) !== JSON.stringify(stored![field])) expect(last!.changes[field]).toEqual({ before: before![field], after: stored![field] });
+      }
+    }
   });
 });

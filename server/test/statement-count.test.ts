@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestDatabase } from './support/database.js';
 import { useSeededDatabase } from './support/seeded.js';
+import { createEditor } from './support/factories.js';
 import { dataOf, graphqlClient } from './support/graphql.js';
 
 const CLAIMS_PAGE = `query($first: Int) {
@@ -86,5 +87,14 @@ describe('SQL statements per request', () => {
 
   it('do not grow with the size of a page of events, three levels deep', async () => {
     await expectBounded(EVENTS_PAGE, [1, 5, 20], 14);
+  });
+
+  it('are six for an edit of a claim, whatever it links to: the transaction, the version bump that reads the state before, the references, the write that reads the state after, the revision', async () => {
+    const { viewer } = await createEditor(db.dataSource);
+    const { claims } = dataOf(await gql<any>(`{ claims(first: 40) { edges { node { id version events { id } entities { id } } } } }`, {}, viewer));
+    const linked = claims.edges.map((edge: any) => edge.node).find((claim: any) => claim.events.length > 0 && claim.entities.length > 0);
+    const before = db.statements.count;
+    dataOf(await gql(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version } }`, { input: { id: linked.id, expectedVersion: linked.version, text: 'Edited once more.', reason: 'counting' } }, viewer));
+    expect(db.statements.count - before).toBe(6);
   });
 });

@@ -32,10 +32,23 @@ export interface RecordKind<S extends RecordState, R = unknown> {
   recordType: RecordType;
   table: string;
   loadState(manager: EntityManager, id: string): Promise<S | null>;
-  /** Writes an existing record's rows (and its join rows) to match `state`. */
-  saveState(manager: EntityManager, id: string, state: S): Promise<void>;
+  /**
+   * The statement loadState runs (the record's id as $1) and how it reads the row, when it is one statement: a
+   * change then reads the state before it in the same statement as its version bump.
+   */
+  stateQuery?(manager: EntityManager): StateQuery<S>;
+  /**
+   * Writes an existing record's rows (and its join rows) to match `state`; it may answer the state as the rows
+   * now hold it, read in the same statement, which spares the write path reading it back.
+   */
+  saveState(manager: EntityManager, id: string, state: S): Promise<S | void>;
   /** The record as the API shows it, rebuilt from a state in the log. */
   hydrate(meta: RecordMeta, state: S): R;
+}
+
+export interface StateQuery<S extends RecordState> {
+  sql: string;
+  read(row: Record<string, unknown>): S;
 }
 
 /** The fields every state has: a soft delete and its reason (invariant 5). */
@@ -93,15 +106,22 @@ export class RecordWriter {
     context: WriteContext,
     kind: RecordKind<S>,
     target: ChangeTarget & { operation: RevisionOperation },
-    apply: (manager: EntityManager, before: S) => Promise<void>,
+    apply: (manager: EntityManager, before: S) => Promise<S | void>,
   ): Promise<Changed<S>> {
     return this.manager.transaction(async (manager) => {
       await claimIdempotencyKey(manager, context);
+      const stateQuery = kind.stateQuery?.(manager);
       // The previous revision's hash comes back with the new version: the chain's link costs no round trip of its own.
-      const rows = await preparedQuery<{ version: number; createdAt: Date; updatedAt: Date; prevHash: string | null }>(
+      // So does the state before the change: the statement's snapshot shows the rows as they were before its own
+      // update, and they are the rows of the version bumped, since every change to a record's state bumps its
+      // version (invariant 1) and the bump succeeds only on the version expected, after any concurrent one commits.
+      const rows = await preparedQuery<{ version: number; createdAt: Date; updatedAt: Date; prevHash: string | null } & Record<string, unknown>>(
         manager,
-        `UPDATE "${kind.table}" AS record SET "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1 AND "version" = $2
-         RETURNING record."version", record."created_at" AS "createdAt", record."updated_at" AS "updatedAt", (SELECT "hash" FROM "revisions" WHERE "record_type" = $3 AND "record_id" = $1 AND "version" = record."version" - 1) AS "prevHash"`,
+        `WITH bumped AS (
+           UPDATE "${kind.table}" AS record SET "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1 AND "version" = $2
+           RETURNING record."version", record."created_at" AS "createdAt", record."updated_at" AS "updatedAt",
+                     (SELECT "hash" FROM "revisions" WHERE "record_type" = $3 AND "record_id" = $1 AND "version" = record."version" - 1) AS "prevHash")
+         SELECT * FROM bumped${stateQuery ? `, LATERAL (${stateQuery.sql}) AS state` : ''}`,
         [target.id, target.expectedVersion, kind.recordType],
       );
       if (rows.length === 0) {
@@ -111,9 +131,8 @@ export class RecordWriter {
       }
       const { version, createdAt, updatedAt, prevHash } = rows[0]!;
       if (prevHash === null) throw new Error(`${kind.recordType} ${target.id} has no revision ${version - 1} to chain to`);
-      const before = await this.mustLoad(manager, kind, target.id);
-      await apply(manager, before);
-      const state = await this.mustLoad(manager, kind, target.id);
+      const before = stateQuery ? stateQuery.read(rows[0]!) : await this.mustLoad(manager, kind, target.id);
+      const state = (await apply(manager, before)) ?? (await this.mustLoad(manager, kind, target.id));
       const revision = await this.append(manager, context, kind.recordType, target.id, version, target.operation, target.reason, before, state, prevHash);
       return { revision, state, meta: { id: target.id, version, createdAt, updatedAt } };
     });
@@ -126,9 +145,7 @@ export class RecordWriter {
     target: ChangeTarget & { operation: RevisionOperation },
     next: (before: S, manager: EntityManager) => S | Promise<S>,
   ): Promise<Changed<S>> {
-    return this.change(context, kind, target, async (manager, before) => {
-      await kind.saveState(manager, target.id, await next(before, manager));
-    });
+    return this.change(context, kind, target, async (manager, before) => kind.saveState(manager, target.id, await next(before, manager)));
   }
 
   /** Soft delete (invariant 5): the record stays, with when and why it was deleted; restore undoes it. */
