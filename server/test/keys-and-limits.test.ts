@@ -48,6 +48,26 @@ describe('API keys and sign-in limits', () => {
     expect(write.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it("records when a key was last used, to the minute, without a revision", async () => {
+    const { key, apiKey } = (await server.post({ query: `mutation { createApiKey(input: { name: "Wire desk" }) { key apiKey { id lastUsedAt } } }` }, { cookie: adminCookie })).body.data.createApiKey;
+    expect(apiKey.lastUsedAt).toBeNull();
+    const lastUsed = async () => (await server.post({ query: `{ apiKeys { id lastUsedAt } }` }, { cookie: adminCookie })).body.data.apiKeys.find((k: any) => k.id === apiKey.id).lastUsedAt;
+    const use = () => server.post({ query: `{ sources { totalCount } }` }, { authorization: `Bearer ${key}` });
+
+    const before = Date.now();
+    expect((await use()).status).toBe(200);
+    const first = await lastUsed();
+    expect(Date.parse(first)).toBeGreaterThanOrEqual(before - 1000);
+    await use();
+    expect(await lastUsed()).toBe(first);
+
+    await db.owner.query(`UPDATE api_keys SET last_used_at = last_used_at - interval '61 seconds' WHERE id = $1`, [apiKey.id]);
+    await use();
+    expect(Date.parse(await lastUsed())).toBeGreaterThan(Date.parse(first));
+    const history = await db.dataSource.manager.find(Revision, { where: { recordId: apiKey.id } });
+    expect(history.map((r) => r.operation)).toEqual(['CREATE']);
+  });
+
   it('refuses a revoked, forged or malformed key with UNAUTHENTICATED', async () => {
     const { key, apiKey } = (await server.post({ query: `mutation { createApiKey(input: { name: "Short-lived" }) { key apiKey { id version } } }` }, { cookie: adminCookie })).body.data.createApiKey;
     const revoked = await server.post({ query: `mutation($input: DeleteInput!) { revokeApiKey(input: $input) { revokedAt } }`, variables: { input: { id: apiKey.id, expectedVersion: apiKey.version, reason: 'App retired' } } }, { cookie: adminCookie });

@@ -26,7 +26,7 @@ export class ApiKey extends VersionedRecord {
   @JoinColumn({ name: 'created_by_id' })
   createdBy?: User;
 
-  @Field(() => Date, { nullable: true, description: 'Meant for when the key was last used; not recorded yet, so always null.' })
+  @Field(() => Date, { nullable: true, description: 'When a request last came with the key, to the minute; null if none has.' })
   @Column({ type: 'timestamptz', nullable: true })
   lastUsedAt: Date | null;
 

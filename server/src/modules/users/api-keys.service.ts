@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
 import { BadInputError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { preparedQuery } from '../../core/loaders.js';
 import { RecordWriter, type ChangeTarget, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
@@ -9,6 +10,8 @@ import { ApiKey } from './api-key.entity.js';
 import { ApiKeyRecord } from './api-keys.state.js';
 
 export const API_KEY_PREFIX = 'psk_';
+/** How finely a key's last use is kept. */
+export const LAST_USED_STEP_MS = 60_000;
 const KEY_SHAPE = /^psk_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
 /** A key's secret is 256 random bits, so a fast hash is enough to keep it: nothing can be guessed from it. */
@@ -58,7 +61,10 @@ export class ApiKeysService {
     return this.dataSource.manager.findOneByOrFail(ApiKey, { id });
   }
 
-  /** The live key a bearer token is, or null: unknown, revoked, expired or malformed all look the same. */
+  /**
+   * The live key a bearer token is, or null: unknown, revoked, expired or malformed all look the same. A key used
+   * has its `lastUsedAt` moved on when it is a minute old, so a busy app costs one write a minute, not one a request.
+   */
   async authenticate(token: string): Promise<ApiKey | null> {
     const match = KEY_SHAPE.exec(token);
     if (!match) return null;
@@ -66,6 +72,17 @@ export class ApiKeysService {
     if (!key || key.revokedAt || key.deletedAt || (key.expiresAt && key.expiresAt.getTime() <= Date.now())) return null;
     const stored = Buffer.from(key.keyHash, 'hex');
     const given = hashSecret(match[2]!);
-    return stored.length === given.length && timingSafeEqual(stored, given) ? key : null;
+    if (stored.length !== given.length || !timingSafeEqual(stored, given)) return null;
+    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() >= LAST_USED_STEP_MS) {
+      // Not a revision: when a key was used is not its state, any more than its hash is.
+      const [used] = await preparedQuery<{ lastUsedAt: Date }>(
+        this.dataSource.manager,
+        `UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= now() - make_interval(secs => $2))
+         RETURNING last_used_at AS "lastUsedAt"`,
+        [key.id, LAST_USED_STEP_MS / 1000],
+      );
+      if (used) key.lastUsedAt = used.lastUsedAt;
+    }
+    return key;
   }
 }
