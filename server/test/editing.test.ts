@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sliceCodePoints } from '../src/core/anchoring/text-quote.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { ClaimRecord } from '../src/modules/claims/claims.state.js';
+import { EventRecord } from '../src/modules/events/events.state.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, createReviewer, type TestUser } from './support/factories.js';
@@ -259,6 +260,31 @@ describe('editing', () => {
       for (const field of ['eventIds', 'entityIds', 'links'] as const) {
         if (JSON.stringify(before![field]) !== JSON.stringify(stored![field])) expect(last!.changes[field]).toEqual({ before: before![field], after: stored![field] });
       }
+    }
+  });
+
+  it("records an event's participants as the table holds them after each edit, and answers the event as a read of it then gives", async () => {
+    const FIELDS = 'id version createdAt updatedAt deletedAt title summary modality status proposal timeExpression type { code } start { date precision } end { date precision } place { id } parent { id } participants { role entity { id } }';
+    const entities = ((await db.dataSource.query(`SELECT id FROM entities WHERE deleted_at IS NULL AND merged_into_id IS NULL ORDER BY id LIMIT 3`)) as Array<{ id: string }>).map((row) => row.id);
+    const { events } = dataOf(await asEditor<any>(`{ events(first: 1, filter: { status: [VERIFIED] }) { edges { node { id version } } } }`));
+    const target = events.edges[0]!.node;
+    const edits = [
+      { title: 'Renamed', participants: [{ entityId: entities[0], role: 'AGENT' }, { entityId: entities[1], role: 'TARGET' }] },
+      { participants: [{ entityId: entities[1], role: 'TARGET' }, { entityId: entities[2], role: 'HOST' }, { entityId: entities[1], role: 'PARTICIPANT' }] },
+      { summary: 'No one named.', participants: [] },
+    ];
+    let version = target.version;
+    for (const edit of edits) {
+      const before = await EventRecord.loadState(db.dataSource.manager, target.id);
+      const { updateEvent } = dataOf(await asEditor<any>(`mutation($input: UpdateEventInput!) { updateEvent(input: $input) { ${FIELDS} } }`, { input: { id: target.id, expectedVersion: version, ...edit } }));
+      const { event } = dataOf(await asEditor<any>(`query($id: ID!) { event(id: $id) { ${FIELDS} } }`, { id: target.id }));
+      expect(updateEvent).toEqual(event);
+      version = updateEvent.version;
+      const [previous, last] = (await revisionsOf(target.id)).slice(-2);
+      const stored = await EventRecord.loadState(db.dataSource.manager, target.id);
+      expect(last!.state).toEqual(stored);
+      expect(previous!.state).toEqual(before);
+      expect(stored!.participants).toHaveLength(edit.participants.length);
     }
   });
 });

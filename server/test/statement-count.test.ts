@@ -97,4 +97,13 @@ describe('SQL statements per request', () => {
     dataOf(await gql(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version } }`, { input: { id: linked.id, expectedVersion: linked.version, text: 'Edited once more.', reason: 'counting' } }, viewer));
     expect(db.statements.count - before).toBe(6);
   });
+
+  it('are six for an edit of an event, whatever its participants', async () => {
+    const { viewer } = await createEditor(db.dataSource);
+    const { events } = dataOf(await gql<any>(`{ events(first: 20) { edges { node { id version participants { role } } } } }`, {}, viewer));
+    const taking = events.edges.map((edge: any) => edge.node).find((event: any) => event.participants.length > 0);
+    const before = db.statements.count;
+    dataOf(await gql(`mutation($input: UpdateEventInput!) { updateEvent(input: $input) { version } }`, { input: { id: taking.id, expectedVersion: taking.version, title: 'Retitled', reason: 'counting' } }, viewer));
+    expect(db.statements.count - before).toBe(6);
+  });
 });

@@ -223,11 +223,12 @@ export class EventsService {
 
   async update(context: WriteContext, input: UpdateEventInput): Promise<Event> {
     const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
-    await new RecordWriter(this.dataSource).replace(context, EventRecord, target, async (before, tx) => ({
+    const { meta, state } = await new RecordWriter(this.dataSource).replace(context, EventRecord, target, async (before, tx) => ({
       ...before,
       status: statusAfterEdit(before.status),
       ...(await checkFields(tx, target.id, applyPatch(inputFieldsOf(before), input))),
     }));
-    return this.lifecycle.current(target.id);
+    // As a claim's edit is: the state the write answered and the columns its version bump returned, without a read.
+    return EventRecord.hydrate(meta, state);
   }
 }

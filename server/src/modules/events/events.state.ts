@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { DatePrecision } from '../../core/dates/precision.js';
 import { deletionColumns, deletionState, recordColumns } from '../../core/revisions/deletable.js';
-import type { DeletableState, RecordKind } from '../../core/revisions/record-writer.js';
+import { preparedQuery, projection } from '../../core/loaders.js';
+import type { DeletableState, RecordKind, StateQuery } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import type { ProposalState } from '../review/proposal.js';
 import type { ReviewStatus } from '../review/review.enums.js';
 import { EventType } from './event-type.entity.js';
-import { Event, EventParticipant } from './event.entity.js';
+import { Event } from './event.entity.js';
 import type { EventModality, ParticipantRole } from './events.enums.js';
 
 export interface EventTypeFields {
@@ -72,23 +73,49 @@ const fieldsOf = (row: EventFields): EventFields => ({
 const byEntityThenRole = (a: { entityId: string; role: string }, b: { entityId: string; role: string }) =>
   a.entityId.localeCompare(b.entityId) || a.role.localeCompare(b.role);
 
+function stateQuery(manager: EntityManager): StateQuery<EventState> {
+  const columns = projection(manager, Event, 'e');
+  return {
+    sql: `SELECT ${columns.select},
+                 coalesce((SELECT json_agg(json_build_object('entityId', entity_id, 'role', role)) FROM event_participants WHERE event_id = e.id), '[]') AS "participants"
+            FROM events e WHERE e.id = $1`,
+    read(row) {
+      const event = columns.hydrate(row);
+      return { ...fieldsOf(event), participants: (row.participants as EventState['participants']).sort(byEntityThenRole), ...deletionState(event) };
+    },
+  };
+}
+
+/** As a claim's (ClaimRecord): read with the version bump, written in one statement that answers it as written. */
 export const EventRecord: RecordKind<EventState, Event> = {
   recordType: RecordType.EVENT,
   table: 'events',
+  stateQuery,
   async loadState(manager: EntityManager, id: string) {
-    const event = await manager.findOneBy(Event, { id });
-    if (!event) return null;
-    const participants = await manager.find(EventParticipant, { where: { eventId: id } });
-    return {
-      ...fieldsOf(event),
-      participants: participants.map((p) => ({ entityId: p.entityId, role: p.role })).sort(byEntityThenRole),
-      ...deletionState(event),
-    };
+    const query = stateQuery(manager);
+    const [row] = await preparedQuery(manager, query.sql, [id]);
+    return row ? query.read(row) : null;
   },
   async saveState(manager, id, state) {
-    await manager.update(Event, { id }, { ...fieldsOf(state), ...deletionColumns(state) });
-    await manager.delete(EventParticipant, { eventId: id });
-    if (state.participants.length > 0) await manager.insert(EventParticipant, state.participants.map((p) => ({ ...p, eventId: id })));
+    const metadata = manager.connection.getMetadata(Event);
+    const columns = projection(manager, Event, 'e');
+    const assignments = Object.entries({ ...fieldsOf(state), ...deletionColumns(state) }).map(([property, value], i) => ({
+      sql: `"${metadata.findColumnWithPropertyName(property)!.databaseName}" = $${i + 4}`,
+      value,
+    }));
+    const [row] = await preparedQuery(
+      manager,
+      `WITH updated AS (UPDATE events AS e SET ${assignments.map((a) => a.sql).join(', ')} WHERE id = $1 RETURNING ${columns.select}),
+            gone AS (DELETE FROM event_participants WHERE event_id = $1 AND (entity_id, role) NOT IN (SELECT * FROM unnest($2::uuid[], $3::text[]))),
+            added AS (INSERT INTO event_participants (event_id, entity_id, role) SELECT $1, * FROM unnest($2::uuid[], $3::text[]) ON CONFLICT DO NOTHING RETURNING entity_id, role)
+       SELECT updated.*,
+              coalesce((SELECT json_agg(json_build_object('entityId', entity_id, 'role', role))
+                          FROM (SELECT entity_id, role FROM event_participants WHERE event_id = $1 AND (entity_id, role) IN (SELECT * FROM unnest($2::uuid[], $3::text[]))
+                                UNION ALL SELECT entity_id, role FROM added) kept), '[]') AS "participants"
+         FROM updated`,
+      [id, state.participants.map((p) => p.entityId), state.participants.map((p) => p.role), ...assignments.map((a) => a.value)],
+    );
+    return stateQuery(manager).read(row!);
   },
   hydrate(meta, state) {
     return Object.assign(new Event(), fieldsOf(state), recordColumns(meta, state));
