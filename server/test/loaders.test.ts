@@ -50,13 +50,25 @@ describe('hand-written loader statements', () => {
     for (const row of claims) expect(Object.entries(row).filter(([key, value]) => key.startsWith('e.') && value !== null)).toEqual([]);
   });
 
-  it('keeps a bounded number of statements prepared, and runs the texts past the bound unprepared', async () => {
-    const texts = Array.from({ length: MAX_PREPARED_STATEMENTS + 20 }, (_, i) => `SELECT $1::int + ${i} AS sum`);
-    const prepared = await db.dataSource.transaction(async (manager) => {
-      for (const [i, text] of texts.entries()) expect(await preparedQuery(manager, text, [1])).toEqual([{ sum: i + 1 }]);
-      return Number((await manager.query(`SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1::int + %'`))[0].count);
+  it('keeps a bounded number of statements prepared on a connection, dropping the least recently run', async () => {
+    const text = (i: number) => `SELECT $1::int + ${i} AS sum`;
+    const preparedNow = async (manager: EntityManager) =>
+      ((await preparedQuery<{ statement: string }>(manager, `SELECT statement FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1::int + %'`, [])).map((row) => row.statement));
+    const { count, held } = await db.dataSource.transaction(async (manager) => {
+      for (let i = 1; i <= MAX_PREPARED_STATEMENTS + 40; i++) {
+        expect(await preparedQuery(manager, text(i), [1])).toEqual([{ sum: i + 1 }]);
+        // The first text is run again every so often: it is never the least recently run.
+        if (i % 50 === 0) expect(await preparedQuery(manager, text(0), [1])).toEqual([{ sum: 1 }]);
+      }
+      const held = await preparedNow(manager);
+      // A text dropped is prepared again when it is run again.
+      expect(await preparedQuery(manager, text(1), [2])).toEqual([{ sum: 3 }]);
+      return { count: held.length, held: new Set(held) };
     });
-    expect(prepared).toBeGreaterThan(0);
-    expect(prepared).toBeLessThanOrEqual(MAX_PREPARED_STATEMENTS);
+    expect(count).toBeLessThanOrEqual(MAX_PREPARED_STATEMENTS);
+    expect(count).toBeGreaterThan(MAX_PREPARED_STATEMENTS - 10);
+    expect(held.has(text(0))).toBe(true);
+    expect(held.has(text(MAX_PREPARED_STATEMENTS + 40))).toBe(true);
+    expect(held.has(text(1))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type pg from 'pg';
 import type { Selection } from './selection.js';
-import { QueryFailedError, QueryRunnerAlreadyReleasedError, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, type EntityManager, type ObjectLiteral, type QueryRunner } from 'typeorm';
 
 /** A loader of one row per key, from one query for a whole batch of keys. */
 export function oneByKey<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
@@ -170,31 +170,62 @@ export function projection<T extends ObjectLiteral>(manager: EntityManager, enti
 
 /**
  * How many statement texts are kept prepared. A statement's text follows the fields a query selects, so clients
- * can make any number of them, and every connection would hold each one's plan for its whole life; past this
- * many, a new text runs unprepared, planned on every run.
+ * can make any number of them, and every connection would otherwise hold each one's plan for its whole life.
  */
 export const MAX_PREPARED_STATEMENTS = 256;
 
+/** The texts kept prepared, least recently run first, with the name each runs under. */
 const statementNames = new Map<string, string>();
+/** How many texts have stopped being kept prepared, and how many each connection has dropped. */
+let retired = 0;
+const droppedBy = new WeakMap<object, number>();
+
+function nameOf(text: string): string {
+  const name = statementNames.get(text) ?? `p${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  statementNames.delete(text);
+  statementNames.set(text, name);
+  if (statementNames.size > MAX_PREPARED_STATEMENTS) {
+    statementNames.delete(statementNames.keys().next().value!);
+    retired++;
+  }
+  return name;
+}
+
+/** pg's record of what a connection has prepared (`Connection.parsedStatements` in pg 8). */
+interface PreparingConnection {
+  parsedStatements: Record<string, string>;
+}
+
+/** Deallocates what this connection still holds of texts no longer kept, once per retirement. */
+async function dropRetired(manager: EntityManager, client: pg.ClientBase, runner: QueryRunner): Promise<void> {
+  const connection = (client as unknown as { connection: PreparingConnection }).connection;
+  if ((droppedBy.get(connection) ?? 0) === retired) return;
+  droppedBy.set(connection, retired);
+  const kept = new Set(statementNames.values());
+  const stale = Object.keys(connection.parsedStatements).filter((name) => !kept.has(name));
+  if (stale.length === 0) return;
+  for (const name of stale) delete connection.parsedStatements[name];
+  const text = stale.map((name) => `DEALLOCATE "${name}"`).join('; ');
+  manager.connection.logger.logQuery(text, [], runner);
+  await client.query(text);
+}
 
 /**
  * Runs a statement that each connection keeps prepared, under a name derived from its text: PostgreSQL parses
  * and plans it once per connection instead of on every call, which for the joins of a page of nested records
- * cost about as much as running them. Counted like any statement TypeORM sends; inside a transaction, it runs
- * on the transaction's connection.
+ * cost about as much as running them. Past MAX_PREPARED_STATEMENTS texts, the least recently run is dropped, from
+ * each connection as it is next used. Counted like any statement TypeORM sends; inside a transaction, it runs on
+ * the transaction's connection.
  */
 export async function preparedQuery<T = Record<string, unknown>>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
-  let name = statementNames.get(text);
-  if (!name && statementNames.size < MAX_PREPARED_STATEMENTS) {
-    name = `p${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    statementNames.set(text, name);
-  }
+  const name = nameOf(text);
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   // As TypeORM's own query does: a transaction whose connection died has had its runner released.
   if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
   const client = (await runner.connect()) as pg.ClientBase;
-  manager.connection.logger.logQuery(text, values, runner);
   try {
+    await dropRetired(manager, client, runner);
+    manager.connection.logger.logQuery(text, values, runner);
     return (await client.query<T & pg.QueryResultRow>({ name, text, values })).rows;
   } catch (error) {
     manager.connection.logger.logQueryError(error as Error, text, values, runner);
