@@ -50,6 +50,8 @@ export interface Projection<T> extends Columns<T> {
    * does not name reads every column, so a resolver added later is never handed a record without what it reads.
    */
   pick(selection: Selection, needs: Needs, also?: readonly string[]): Columns<T>;
+  /** An UPDATE's SET list writing these properties' values, as parameters numbered from `firstParameter`. */
+  assign(values: Readonly<Record<string, unknown>>, firstParameter: number): { sql: string; values: unknown[] };
 }
 
 /**
@@ -115,6 +117,7 @@ export function projection<T extends ObjectLiteral>(manager: EntityManager, enti
   const columns = metadata.columns.filter((column) => column.isSelect).map((column) => ({
     sql: `"${alias}"."${column.databaseName}"${column.type === 'date' ? '::text' : ''}`,
     nullSql: `(NULL::"${metadata.tableName}")."${column.databaseName}"${column.type === 'date' ? '::text' : ''}`,
+    name: column.databaseName,
     key: `${alias}.${column.propertyName}`,
     property: column.propertyName,
     timestamp: TIMESTAMP_TYPES.has(column.type) || column.isCreateDate || column.isUpdateDate || column.isDeleteDate,
@@ -152,6 +155,13 @@ export function projection<T extends ObjectLiteral>(manager: EntityManager, enti
   };
   const made: Projection<T> = {
     ...columnsOf(every),
+    assign(values, firstParameter) {
+      const entries = Object.entries(values);
+      return {
+        sql: entries.map(([property], i) => `"${byProperty.get(property)!.name}" = $${firstParameter + i}`).join(', '),
+        values: entries.map(([, value]) => value),
+      };
+    },
     pick(selection, needs, also = []) {
       const properties = new Set(['id', ...also]);
       for (const field of selection.keys()) {

@@ -86,16 +86,11 @@ export const ClaimRecord: RecordKind<ClaimState, Claim> = {
    * holds, worked out from what it keeps and what it adds.
    */
   async saveState(manager, id, state) {
-    const metadata = manager.connection.getMetadata(Claim);
-    const query = stateQuery(manager);
     const columns = projection(manager, Claim, 'c');
-    const assignments = Object.entries({ ...fieldsOf(state), ...deletionColumns(state) }).map(([property, value], i) => ({
-      sql: `"${metadata.findColumnWithPropertyName(property)!.databaseName}" = $${i + 6}`,
-      value,
-    }));
+    const assignments = columns.assign({ ...fieldsOf(state), ...deletionColumns(state) }, 6);
     const [row] = await preparedQuery(
       manager,
-      `WITH updated AS (UPDATE claims AS c SET ${assignments.map((a) => a.sql).join(', ')} WHERE id = $1 RETURNING ${columns.select}),
+      `WITH updated AS (UPDATE claims AS c SET ${assignments.sql} WHERE id = $1 RETURNING ${columns.select}),
             events_gone AS (DELETE FROM claim_events WHERE claim_id = $1 AND event_id <> ALL($2::uuid[])),
             events_new AS (INSERT INTO claim_events (claim_id, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id),
             entities_gone AS (DELETE FROM claim_entities WHERE claim_id = $1 AND entity_id <> ALL($3::uuid[])),
@@ -111,9 +106,9 @@ export const ClaimRecord: RecordKind<ClaimState, Claim> = {
                           FROM (SELECT to_claim_id, type FROM claim_links WHERE from_claim_id = $1 AND (to_claim_id, type) IN (SELECT * FROM unnest($4::uuid[], $5::text[]))
                                 UNION ALL SELECT to_claim_id, type FROM links_new) kept), '[]') AS "links"
          FROM updated`,
-      [id, state.eventIds, state.entityIds, state.links.map((link) => link.toClaimId), state.links.map((link) => link.type), ...assignments.map((a) => a.value)],
+      [id, state.eventIds, state.entityIds, state.links.map((link) => link.toClaimId), state.links.map((link) => link.type), ...assignments.values],
     );
-    return query.read(row!);
+    return stateQuery(manager).read(row!);
   },
   hydrate(meta, state) {
     return Object.assign(new Claim(), fieldsOf(state), recordColumns(meta, state));

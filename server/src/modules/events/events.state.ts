@@ -97,15 +97,11 @@ export const EventRecord: RecordKind<EventState, Event> = {
     return row ? query.read(row) : null;
   },
   async saveState(manager, id, state) {
-    const metadata = manager.connection.getMetadata(Event);
     const columns = projection(manager, Event, 'e');
-    const assignments = Object.entries({ ...fieldsOf(state), ...deletionColumns(state) }).map(([property, value], i) => ({
-      sql: `"${metadata.findColumnWithPropertyName(property)!.databaseName}" = $${i + 4}`,
-      value,
-    }));
+    const assignments = columns.assign({ ...fieldsOf(state), ...deletionColumns(state) }, 4);
     const [row] = await preparedQuery(
       manager,
-      `WITH updated AS (UPDATE events AS e SET ${assignments.map((a) => a.sql).join(', ')} WHERE id = $1 RETURNING ${columns.select}),
+      `WITH updated AS (UPDATE events AS e SET ${assignments.sql} WHERE id = $1 RETURNING ${columns.select}),
             gone AS (DELETE FROM event_participants WHERE event_id = $1 AND (entity_id, role) NOT IN (SELECT * FROM unnest($2::uuid[], $3::text[]))),
             added AS (INSERT INTO event_participants (event_id, entity_id, role) SELECT $1, * FROM unnest($2::uuid[], $3::text[]) ON CONFLICT DO NOTHING RETURNING entity_id, role)
        SELECT updated.*,
@@ -113,7 +109,7 @@ export const EventRecord: RecordKind<EventState, Event> = {
                           FROM (SELECT entity_id, role FROM event_participants WHERE event_id = $1 AND (entity_id, role) IN (SELECT * FROM unnest($2::uuid[], $3::text[]))
                                 UNION ALL SELECT entity_id, role FROM added) kept), '[]') AS "participants"
          FROM updated`,
-      [id, state.participants.map((p) => p.entityId), state.participants.map((p) => p.role), ...assignments.map((a) => a.value)],
+      [id, state.participants.map((p) => p.entityId), state.participants.map((p) => p.role), ...assignments.values],
     );
     return stateQuery(manager).read(row!);
   },
