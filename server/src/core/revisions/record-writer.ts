@@ -51,6 +51,15 @@ export interface StateQuery<S extends RecordState> {
   read(row: Record<string, unknown>): S;
 }
 
+/** A kind's loadState from its stateQuery. */
+export const loadByStateQuery =
+  <S extends RecordState>(stateQuery: (manager: EntityManager) => StateQuery<S>) =>
+  async (manager: EntityManager, id: string): Promise<S | null> => {
+    const query = stateQuery(manager);
+    const [row] = await preparedQuery(manager, query.sql, [id]);
+    return row ? query.read(row) : null;
+  };
+
 /** The fields every state has: a soft delete and its reason (invariant 5). */
 export interface DeletableState extends RecordState {
   deletedAt: string | null;

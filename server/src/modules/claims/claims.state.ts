@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { preparedQuery, projection } from '../../core/loaders.js';
 import { deletionColumns, deletionState, recordColumns } from '../../core/revisions/deletable.js';
-import type { DeletableState, RecordKind, StateQuery } from '../../core/revisions/record-writer.js';
+import { loadByStateQuery, type DeletableState, type RecordKind, type StateQuery } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import type { ProposalState } from '../review/proposal.js';
 import type { ReviewStatus } from '../review/review.enums.js';
@@ -75,11 +75,7 @@ export const ClaimRecord: RecordKind<ClaimState, Claim> = {
   recordType: RecordType.CLAIM,
   table: 'claims',
   stateQuery,
-  async loadState(manager: EntityManager, id: string) {
-    const query = stateQuery(manager);
-    const [row] = await preparedQuery(manager, query.sql, [id]);
-    return row ? query.read(row) : null;
-  },
+  loadState: loadByStateQuery(stateQuery),
   /**
    * The row updated, and each link table made to hold exactly the state's rows: gone ones deleted, new ones added.
    * The statement's own reads see the tables as they were, so the links it answers are the ones the table now

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { DatePrecision } from '../../core/dates/precision.js';
 import { deletionColumns, deletionState, recordColumns } from '../../core/revisions/deletable.js';
 import { preparedQuery, projection } from '../../core/loaders.js';
-import type { DeletableState, RecordKind, StateQuery } from '../../core/revisions/record-writer.js';
+import { loadByStateQuery, type DeletableState, type RecordKind, type StateQuery } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import type { ProposalState } from '../review/proposal.js';
 import type { ReviewStatus } from '../review/review.enums.js';
@@ -91,11 +91,7 @@ export const EventRecord: RecordKind<EventState, Event> = {
   recordType: RecordType.EVENT,
   table: 'events',
   stateQuery,
-  async loadState(manager: EntityManager, id: string) {
-    const query = stateQuery(manager);
-    const [row] = await preparedQuery(manager, query.sql, [id]);
-    return row ? query.read(row) : null;
-  },
+  loadState: loadByStateQuery(stateQuery),
   async saveState(manager, id, state) {
     const columns = projection(manager, Event, 'e');
     const assignments = columns.assign({ ...fieldsOf(state), ...deletionColumns(state) }, 4);
