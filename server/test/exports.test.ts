@@ -313,6 +313,22 @@ describe('exports over HTTP', () => {
     });
   });
 
+  it('writes text a spreadsheet would run as a formula as plain text, and numbers as numbers', async () => {
+    const editing: WriteContext = { actor: `user:${editor.id}`, actorUserId: editor.id, requestId: null };
+    const planted = ['=HYPERLINK("http://x.example","click")', '=cmd|\' /C calc\'!A0', '+1+1', '-2+3', '@cmd'];
+    for (const text of planted) {
+      await new ClaimsService(db.dataSource).create(editing, { text, claimantLabel: '@SUM(1+1)', attribution: Attribution.REPORTED_SPEECH, modality: ClaimModality.ASSERTED });
+    }
+    const claims = records(parseCsv((await get('/exports/claims.csv', staff)).text));
+    for (const text of planted) {
+      const row = claims.find((claim) => claim.text === `'${text}`);
+      expect(row, text).toBeDefined();
+      expect(row!.claimant).toBe("'@SUM(1+1)");
+      expect(row!.version).toBe('1');
+    }
+    for (const claim of claims) for (const cell of Object.values(claim)) expect(cell!, JSON.stringify(claim)).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
   it('shows anonymous callers and client keys only verified and retracted records; staff see everything', async () => {
     const files = ['claims.csv', 'evidence.jsonld', 'provenance.jsonld', 'claim-reviews.jsonld'];
     const everyHidden = [...hidden.claims, ...hidden.events, ...hidden.evidence];

@@ -47,14 +47,21 @@ const COLUMNS = [
 ] as const;
 
 const NEEDS_QUOTES = /[",\r\n]/;
+/** What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list). */
+const STARTS_A_FORMULA = /^[=+\-@\t\r]/;
 
-/** RFC 4180: a field holding a comma, a double quote or a line break is quoted, its quotes doubled. */
-function field(value: Cell): string {
-  const text = value === null ? '' : value instanceof Date ? value.toISOString() : String(value);
+/**
+ * RFC 4180: a field holding a comma, a double quote or a line break is quoted, its quotes doubled. Text that a
+ * spreadsheet would run as a formula (a claim typed by one editor, opened by an admin) gets a leading apostrophe,
+ * which spreadsheets show as text; numbers are written as they are, so a negative one stays a number.
+ */
+function csvField(value: Cell): string {
+  let text = value === null ? '' : value instanceof Date ? value.toISOString() : String(value);
+  if (typeof value === 'string' && STARTS_A_FORMULA.test(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const line = (cells: readonly Cell[]): string => `${cells.map(field).join(',')}\r\n`;
+const line = (cells: readonly Cell[]): string => `${cells.map(csvField).join(',')}\r\n`;
 
 const each = (evidence: EvidenceFact[], value: (fact: EvidenceFact) => Cell): string =>
   evidence
