@@ -1,7 +1,10 @@
+import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
-import { createEditor } from './support/factories.js';
+import { canonicalJson, sha256Hex } from '../src/core/revisions/canonical-json.js';
+import { Role } from '../src/modules/users/users.enums.js';
+import { createEditor, createUser } from './support/factories.js';
 import { signIn, startTestServer, type TestServer } from './support/http.js';
 
 const CREATE = `mutation($input: CreateEntityInput!) { createEntity(input: $input) { id name version } }`;
@@ -64,5 +67,37 @@ describe('Idempotency-Key', () => {
     expect(first.body.data.mergeEntities).toEqual({ id: ids[0], aliases: ['B'] });
     const again = await server.post(merge, { cookie, 'idempotency-key': 'merge-a-b' });
     expect(again.body).toEqual(first.body);
+  });
+
+  it('never keeps a new API key for a replay: the retry is told it was made, and no copy of the key is stored', async () => {
+    const admin = await signIn(server, await createUser(db.dataSource, [Role.ADMIN], 'admin'));
+    const body = { query: `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id name } } }`, variables: { input: { name: 'Wire desk' } } };
+    const first = await server.post(body, { cookie: admin, 'idempotency-key': 'key-for-wire-desk' });
+    const { key } = first.body.data.createApiKey;
+    expect(key).toMatch(/^psk_/);
+    const stored = JSON.stringify(await db.owner.query(`SELECT * FROM idempotency_keys`));
+    expect(stored).not.toContain(key);
+    expect(stored).not.toContain(key.slice(4));
+
+    const retry = await server.post(body, { cookie: admin, 'idempotency-key': 'key-for-wire-desk' });
+    expect(retry.body.data).toBeUndefined();
+    expect(retry.body.errors[0].extensions.code).toBe('CONFLICT');
+    expect(retry.body.errors[0].message).toMatch(/shown only in that answer/);
+    expect(await db.dataSource.query(`SELECT name FROM api_keys WHERE name = 'Wire desk'`)).toHaveLength(1);
+  });
+
+  it('keys the fingerprint of a request with the server secret, so a password it carries cannot be tested against guesses', async () => {
+    const admin = await signIn(server, await createUser(db.dataSource, [Role.ADMIN], 'admin'));
+    const request = {
+      query: `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      variables: { input: { email: 'guess-me@example.org', name: 'Guess Me', roles: ['EDITOR'], password: 'tangerine otter 5591 quilt' } },
+    };
+    const created = await server.post(request, { cookie: admin, 'idempotency-key': 'new-user-guess-me' });
+    expect(created.body.data.createUser.id).toBeTruthy();
+    const [row] = (await db.owner.query(`SELECT fingerprint FROM idempotency_keys WHERE key = 'new-user-guess-me'`)) as Array<{ fingerprint: string }>;
+    const plain = sha256Hex(canonicalJson({ query: print(parse(request.query)), operationName: null, variables: request.variables }));
+    expect(row!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(row!.fingerprint).not.toBe(plain);
+    expect(JSON.stringify(row)).not.toContain('tangerine');
   });
 });

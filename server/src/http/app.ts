@@ -52,7 +52,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     // Apollo's own landing page loads from a CDN; the explorer below is served from the project's packages.
     // Apollo's cache-control plugin hooks every field of every answer to work out a max-age that is always 0 here
     // (nothing is declared cacheable); the header it then sends is set below instead, at no cost per field.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), storableTextOnly(), costLimit(schema), idempotencyPlugin(dataSource), unavailableAs503()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), storableTextOnly(), costLimit(schema), idempotencyPlugin(dataSource, config.auth.secret), unavailableAs503()],
   });
   await apollo.start();
 

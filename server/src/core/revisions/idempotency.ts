@@ -28,3 +28,9 @@ export async function claimIdempotencyKey(manager: EntityManager, context: Write
 export const keyReused = () =>
   new BadInputError([{ field: 'Idempotency-Key', message: 'was already used for a different request: use a new key for a new change' }]);
 
+
+/**
+ * Marks a mutation whose answer holds a secret shown once (a new API key): its answer is never kept for replay,
+ * since the replay copy would be the secret stored in the clear.
+ */
+export const SHOWN_ONCE = 'answerShownOnce';

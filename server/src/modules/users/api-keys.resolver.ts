@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
+import { SHOWN_ONCE } from '../../core/revisions/idempotency.js';
 import { DeleteInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../context.js';
 import { ApiKey } from './api-key.entity.js';
@@ -16,6 +17,7 @@ export class ApiKeysResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => CreatedApiKey, { description: 'Makes a key for a client app; the key itself is in the answer, this once. For admins.' })
+  @Extensions({ [SHOWN_ONCE]: true })
   createApiKey(@Arg('input', { description: 'Which client app it is for, and when it expires.' }) input: CreateApiKeyInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.apiKeys.create(writeContextOf(viewer, requestId, idempotency), input);
   }
