@@ -109,3 +109,129 @@ describe('review workflow', () => {
     expect(errorCodes(await gql(`{ reviewQueue { recordType } }`, {}, viewers.client))).toEqual(['FORBIDDEN']);
   });
 });
+
+describe('four-eyes around evidence: a change to what a record rests on is a content change of the record', () => {
+  let db: TestDatabase;
+  let gql: ReturnType<typeof graphqlClient>;
+  let editor: TestUser;
+  let reviewer: TestUser;
+  let admin: TestUser;
+  let editorReviewer: TestUser;
+  const TEXT = 'The aide said talks went well. Later, talks stalled. The minister denied any deal.';
+
+  const claimState = async (id: string) =>
+    dataOf(await gql<any>(`query($id: ID!) { claim(id: $id) { version status lastEditedBy evidence { id version } } }`, { id }, reviewer.viewer)).claim as {
+      version: number;
+      status: string;
+      lastEditedBy: string;
+      evidence: Array<{ id: string; version: number }>;
+    };
+  const review = (as: TestUser, id: string, expectedVersion: number, decision = 'VERIFY') =>
+    gql<any>(`mutation($input: ReviewInput!) { review(input: $input) { ... on Claim { status } } }`, { input: { id, expectedVersion, decision, comment: 'Checked.' } }, as.viewer);
+
+  /** A source, and a claim on it with one quote, written by `editor` and waiting in review. */
+  async function claimInReview(): Promise<{ sourceId: string; claimId: string }> {
+    const { createSource } = dataOf(await gql<any>(`mutation($text: String!) { createSource(input: { title: "Briefing", text: $text, language: "en", kind: REPORT }) { id } }`, { text: TEXT }, editor.viewer));
+    const { createClaim } = dataOf(
+      await gql<any>(
+        `mutation($input: CreateClaimInput!) { createClaim(input: $input) { id version } }`,
+        { input: { text: 'Talks went well.', claimantLabel: 'an aide', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED', evidence: [{ sourceId: createSource.id, selector: { exact: 'talks went well' } }] } },
+        editor.viewer,
+      ),
+    );
+    const { version } = await claimState(createClaim.id);
+    dataOf(await gql(`mutation($id: ID!, $v: Int!) { submitForReview(input: { id: $id, expectedVersion: $v }) { __typename } }`, { id: createClaim.id, v: version }, editor.viewer));
+    return { sourceId: createSource.id, claimId: createClaim.id };
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    gql = graphqlClient(db.dataSource);
+    editor = await createEditor(db.dataSource);
+    reviewer = await createReviewer(db.dataSource);
+    admin = await createUser(db.dataSource, [Role.ADMIN], 'admin');
+    editorReviewer = await createUser(db.dataSource, [Role.EDITOR, Role.REVIEWER], 'both');
+  });
+  afterAll(() => db.drop());
+
+  /** The one who changed the evidence may not verify; another reviewer may. */
+  async function expectOnlyOthersMayJudge(claimId: string, changedBy: TestUser) {
+    const claim = await claimState(claimId);
+    expect(claim.status).toBe('IN_REVIEW');
+    expect(claim.lastEditedBy).toBe(`user:${changedBy.id}`);
+    const own = await review(changedBy, claimId, claim.version);
+    expect(errorCodes(own)).toEqual(['FORBIDDEN']);
+    expect(own.errors![0]!.message).toMatch(/evidence it rests on/);
+    expect((await claimState(claimId)).status).toBe('IN_REVIEW');
+    expect(dataOf(await review(reviewer, claimId, claim.version)).review.status).toBe('VERIFIED');
+  }
+
+  for (const [who, as] of [
+    ['an admin', () => admin],
+    ['an editor who is also a reviewer', () => editorReviewer],
+  ] as const) {
+    it(`refuses ${who} who re-selected the words (updateEvidence)`, async () => {
+      const { claimId } = await claimInReview();
+      const [evidence] = (await claimState(claimId)).evidence;
+      dataOf(await gql(`mutation($id: ID!, $v: Int!) { updateEvidence(input: { id: $id, expectedVersion: $v, selector: { exact: "talks stalled" } }) { id } }`, { id: evidence!.id, v: evidence!.version }, as().viewer));
+      await expectOnlyOthersMayJudge(claimId, as());
+    });
+
+    it(`refuses ${who} who added evidence and deleted the old (createEvidence + deleteEvidence)`, async () => {
+      const { claimId, sourceId } = await claimInReview();
+      const [old] = (await claimState(claimId)).evidence;
+      dataOf(await gql(`mutation($claim: ID!, $source: ID!) { createEvidence(input: { claimId: $claim, sourceId: $source, selector: { exact: "denied any deal" } }) { id } }`, { claim: claimId, source: sourceId }, as().viewer));
+      dataOf(await gql(`mutation($id: ID!, $v: Int!) { deleteEvidence(input: { id: $id, expectedVersion: $v, reason: "weaker quote" }) { id } }`, { id: old!.id, v: old!.version }, as().viewer));
+      await expectOnlyOthersMayJudge(claimId, as());
+    });
+
+    it(`refuses ${who} who only added evidence (createEvidence)`, async () => {
+      const { claimId, sourceId } = await claimInReview();
+      dataOf(await gql(`mutation($claim: ID!, $source: ID!) { createEvidence(input: { claimId: $claim, sourceId: $source, selector: { exact: "Later" } }) { id } }`, { claim: claimId, source: sourceId }, as().viewer));
+      await expectOnlyOthersMayJudge(claimId, as());
+    });
+
+    it(`refuses ${who} who restored deleted evidence (restoreEvidence)`, async () => {
+      const { claimId } = await claimInReview();
+      const [evidence] = (await claimState(claimId)).evidence;
+      const { deleteEvidence } = dataOf(await gql<any>(`mutation($id: ID!, $v: Int!) { deleteEvidence(input: { id: $id, expectedVersion: $v, reason: "unsure" }) { version } }`, { id: evidence!.id, v: evidence!.version }, editor.viewer));
+      dataOf(await gql(`mutation($id: ID!, $v: Int!) { restoreEvidence(input: { id: $id, expectedVersion: $v }) { id } }`, { id: evidence!.id, v: deleteEvidence.version }, as().viewer));
+      await expectOnlyOthersMayJudge(claimId, as());
+    });
+
+    it(`refuses ${who} whose text correction orphaned the words (correctSourceText)`, async () => {
+      const { claimId, sourceId } = await claimInReview();
+      const { source } = dataOf(await gql<any>(`query($id: ID!) { source(id: $id) { version } }`, { id: sourceId }, editor.viewer));
+      const report = dataOf(
+        await gql<any>(
+          `mutation($input: CorrectSourceTextInput!) { correctSourceText(input: $input) { orphaned } }`,
+          { input: { id: sourceId, expectedVersion: source.version, text: TEXT.replace('talks went well', 'the meeting was cancelled'), reason: 'Misheard' } },
+          as().viewer,
+        ),
+      ).correctSourceText;
+      expect(report.orphaned).toBe(1);
+      await expectOnlyOthersMayJudge(claimId, as());
+    });
+  }
+
+  it('sends a verified claim back to review when its evidence changes, and names who changed it in the queue', async () => {
+    const { claimId } = await claimInReview();
+    const { version } = await claimState(claimId);
+    dataOf(await review(reviewer, claimId, version));
+    const [evidence] = (await claimState(claimId)).evidence;
+    dataOf(await gql(`mutation($id: ID!, $v: Int!) { updateEvidence(input: { id: $id, expectedVersion: $v, selector: { exact: "The aide said talks went well" } }) { id } }`, { id: evidence!.id, v: evidence!.version }, editorReviewer.viewer));
+    expect(await claimState(claimId)).toMatchObject({ status: 'IN_REVIEW', lastEditedBy: `user:${editorReviewer.id}` });
+    const { reviewQueue } = dataOf(await gql<any>(`query { reviewQueue { lastEditedBy record { ... on Claim { id } } } }`, {}, reviewer.viewer));
+    expect(reviewQueue.find((item: any) => item.record.id === claimId).lastEditedBy).toBe(`user:${editorReviewer.id}`);
+    expect(dataOf(await gql<any>(`query($id: ID!) { claim(id: $id) { lastEditedBy } }`, { id: claimId }, editor.viewer)).claim.lastEditedBy).toBe(`user:${editorReviewer.id}`);
+  });
+
+  it('names the last editor to staff only', async () => {
+    const { claimId } = await claimInReview();
+    const { version } = await claimState(claimId);
+    dataOf(await review(reviewer, claimId, version));
+    for (const viewer of [viewers.anonymous, viewers.client]) {
+      expect(dataOf(await gql<any>(`query($id: ID!) { claim(id: $id) { status lastEditedBy } }`, { id: claimId }, viewer))).toEqual({ claim: { status: 'VERIFIED', lastEditedBy: null } });
+    }
+  });
+});

@@ -34,7 +34,7 @@ export interface ResourceDefinition {
 }
 
 const RECORD = 'id version createdAt updatedAt deletedAt deleteReason';
-const REVIEWS = 'reviews { status comment actor actorName at }';
+const REVIEWS = 'reviews { status comment actor actorName at } lastEditedBy';
 const EVIDENCE = `evidence {
   id version anchorStatus
   selector { exact prefix suffix start end }

@@ -29,7 +29,7 @@ export function ReviewActions({ record, lastEditedBy, onDone }: { record: { id: 
   const choices = DECISIONS[record.status] ?? [];
   if (!canReview(permissions ?? []) || choices.length === 0) return null;
   const ownChange = identity !== undefined && lastEditedBy === `user:${identity.id}`;
-  const why = ownChange ? 'You made the last change to this record: another reviewer must judge it (four-eyes).' : !comment.trim() ? 'Write a comment first: it is kept with the decision.' : '';
+  const why = ownChange ? 'You made the last change to this record or to the evidence it rests on: another reviewer must judge it (four-eyes).' : !comment.trim() ? 'Write a comment first: it is kept with the decision.' : '';
 
   const decide = async (decision: Decision) => {
     setBusy(true);

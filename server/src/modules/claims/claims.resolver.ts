@@ -13,7 +13,7 @@ import { ReviewStatus } from '../review/review.enums.js';
 import { ReviewStep } from '../review/review.history.js';
 import { canSee } from '../review/visibility.js';
 import { EDITORS } from '../users/users.enums.js';
-import { writeContextOf } from '../users/viewer.js';
+import { writeContextOf, seesUnreviewed } from '../users/viewer.js';
 import { Claim, ClaimLink } from './claim.entity.js';
 import type { ClaimState } from './claims.state.js';
 import { ClaimConnection, ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
@@ -109,6 +109,12 @@ export class ClaimsResolver {
   @FieldResolver(() => Boolean, { description: 'A reviewer withdrew this claim after verifying it: shown, but flagged, so no one relies on it.' })
   retracted(@Root() claim: Claim): boolean {
     return claim.status === ReviewStatus.RETRACTED;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who last changed what it says, its fields or the evidence it rests on, as the revision log names them (`user:<id>`, ...): the one person who may not judge it. Staff only; null for others.' })
+  async lastEditedBy(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext): Promise<string | null> {
+    if (!seesUnreviewed(viewer)) return null;
+    return (await loaders.lastContentChangeOfClaim.load(claim.id))?.actor ?? null;
   }
 
   @FieldResolver(() => [ReviewStep], { description: 'Its way through review, oldest first: who sent it, who judged it, when and why.' })

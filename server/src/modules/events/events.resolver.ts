@@ -15,7 +15,7 @@ import { ReviewStatus } from '../review/review.enums.js';
 import { ReviewStep } from '../review/review.history.js';
 import { canSee } from '../review/visibility.js';
 import { EDITORS } from '../users/users.enums.js';
-import { writeContextOf } from '../users/viewer.js';
+import { writeContextOf, seesUnreviewed } from '../users/viewer.js';
 import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
 import type { EventState } from './events.state.js';
@@ -147,6 +147,12 @@ export class EventsResolver {
   @FieldResolver(() => Boolean, { description: 'A reviewer withdrew this event after verifying it: shown, but flagged, so no one relies on it.' })
   retracted(@Root() event: Event): boolean {
     return event.status === ReviewStatus.RETRACTED;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who last changed what it says, its fields or the evidence it rests on, as the revision log names them (`user:<id>`, ...): the one person who may not judge it. Staff only; null for others.' })
+  async lastEditedBy(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext): Promise<string | null> {
+    if (!seesUnreviewed(viewer)) return null;
+    return (await loaders.lastContentChangeOfEvent.load(event.id))?.actor ?? null;
   }
 
   @FieldResolver(() => [ReviewStep], { description: 'Its way through review, oldest first: who sent it, who judged it, when and why.' })

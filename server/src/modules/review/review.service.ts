@@ -10,6 +10,7 @@ import { ClaimRecord } from '../claims/claims.state.js';
 import { Event } from '../events/event.entity.js';
 import { EventRecord } from '../events/events.state.js';
 import { ReviewStatus } from './review.enums.js';
+import { lastContentChanges } from './review.history.js';
 import type { ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
 import { decide, decisionRequires, statusAfterEdit, SUBMITTABLE } from './review.workflow.js';
 
@@ -20,9 +21,6 @@ const REVIEWABLE = [
   { recordType: RecordType.EVENT, kind: EventRecord as unknown as RecordKind<ReviewableState>, entity: Event },
 ] as const;
 
-/** The operations that change what a record says, as opposed to its review status. */
-const CONTENT_OPERATIONS = [RevisionOperation.CREATE, RevisionOperation.UPDATE, RevisionOperation.RESTORE, RevisionOperation.MERGE, RevisionOperation.REANCHOR];
-
 export class ReviewService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -31,15 +29,6 @@ export class ReviewService {
       if (await manager.existsBy(reviewable.entity, { id })) return reviewable;
     }
     throw new NotFoundError('Claim or Event', id);
-  }
-
-  /** Who last changed what the record says: the one person who may not judge it (invariant 6). */
-  async lastEditor(manager: EntityManager, recordType: RecordType, id: string): Promise<string> {
-    const [row] = (await manager.query(
-      `SELECT actor FROM revisions WHERE record_type = $1 AND record_id = $2 AND operation = ANY($3) ORDER BY version DESC LIMIT 1`,
-      [recordType, id, CONTENT_OPERATIONS],
-    )) as Array<{ actor: string }>;
-    return row!.actor;
   }
 
   async submit(context: WriteContext, input: SubmitForReviewInput, manager: EntityManager = this.dataSource.manager): Promise<Claim | Event> {
@@ -70,8 +59,8 @@ export class ReviewService {
       if (!next) {
         throw new BadInputError([{ field: 'decision', message: `${input.decision} needs a ${decisionRequires(input.decision)} record; this one is ${before.status}` }]);
       }
-      if ((await this.lastEditor(tx, recordType, id)) === context.actor) {
-        throw new DomainError(ErrorCode.FORBIDDEN, 'You made the last change to this record: another reviewer must judge it (four-eyes)');
+      if ((await lastContentChanges(tx, recordType, [id])).get(id)?.actor === context.actor) {
+        throw new DomainError(ErrorCode.FORBIDDEN, 'You made the last change to this record or to the evidence it rests on: another reviewer must judge it (four-eyes)');
       }
       return { ...before, status: next };
     });
@@ -83,19 +72,18 @@ export class ReviewService {
     const items: ReviewQueueItem[] = [];
     for (const { recordType, entity } of REVIEWABLE) {
       const rows = (await this.dataSource.query(
-        `SELECT r.record_id, s.created_at AS submitted_at, s.actor AS submitted_by, e.actor AS edited_by, r.state AS current,
+        `SELECT r.record_id, s.created_at AS submitted_at, s.actor AS submitted_by, r.state AS current,
                 v.version AS verified_version, v.state AS verified
            FROM (SELECT DISTINCT ON (record_id) record_id, state FROM revisions WHERE record_type = $1 ORDER BY record_id, version DESC) r
            JOIN ${entity === Claim ? 'claims' : 'events'} t ON t.id = r.record_id AND t.status = 'IN_REVIEW' AND t.deleted_at IS NULL
            CROSS JOIN LATERAL (SELECT created_at, actor FROM revisions WHERE record_type = $1 AND record_id = r.record_id AND operation = 'REVIEW'
                                  ORDER BY version DESC LIMIT 1) s
-           CROSS JOIN LATERAL (SELECT actor FROM revisions WHERE record_type = $1 AND record_id = r.record_id AND operation = ANY($2)
-                                 ORDER BY version DESC LIMIT 1) e
            LEFT JOIN LATERAL (SELECT version, state FROM revisions WHERE record_type = $1 AND record_id = r.record_id AND state->>'status' = 'VERIFIED'
                                 ORDER BY version DESC LIMIT 1) v ON true`,
-        [recordType, CONTENT_OPERATIONS],
-      )) as Array<{ record_id: string; submitted_at: Date; submitted_by: string; edited_by: string; current: RecordState; verified_version: number | null; verified: RecordState | null }>;
+        [recordType],
+      )) as Array<{ record_id: string; submitted_at: Date; submitted_by: string; current: RecordState; verified_version: number | null; verified: RecordState | null }>;
       if (rows.length === 0) continue;
+      const edits = await lastContentChanges(this.dataSource.manager, recordType, rows.map((row) => row.record_id));
       const found = (await this.dataSource.manager.findBy(entity, { id: In(rows.map((row) => row.record_id)) })) as Array<Claim | Event>;
       const records = new Map(found.map((record) => [record.id, record]));
       for (const row of rows) {
@@ -106,7 +94,7 @@ export class ReviewService {
           record: records.get(row.record_id)!,
           submittedAt: row.submitted_at,
           submittedBy: row.submitted_by,
-          lastEditedBy: row.edited_by,
+          lastEditedBy: edits.get(row.record_id)!.actor,
           lastVerifiedVersion: row.verified_version,
           changesSinceVerified: Object.fromEntries(
             Object.entries(diffStates(row.verified ? verified : null, current)).filter(([, change]) => canonicalJson(change.before) !== canonicalJson(change.after)),
