@@ -210,6 +210,16 @@ describe('exports over HTTP', () => {
     expect(evidence.length).toBeGreaterThan(0);
     for (const node of evidence) expect(ids(node[`${PROV}wasDerivedFrom`])[0]).toMatch(/\/id\/source-revision\//);
     expect(ofType(nodes, `${SCHEMA}Event`).length).toBeGreaterThan(0);
+    // The public reads that a review step happened and when, not who took it nor why.
+    const publicText = (await get('/exports/provenance.jsonld')).text;
+    expect(publicText).not.toContain(reviewer.id);
+    const publicNodes = new Map<string, any>((await expand(JSON.parse(publicText))).map((node) => [node['@id'], node]));
+    const publicRetraction = publicNodes.get(retraction['@id']);
+    expect(publicRetraction[`${PROV}startedAtTime`]).toEqual(retraction[`${PROV}startedAtTime`]);
+    expect(publicRetraction[`${PROV}wasAssociatedWith`]).toBeUndefined();
+    expect(publicNodes.get(last['@id'])[`${PROV}wasAttributedTo`]).toBeUndefined();
+    const creation = publicNodes.get(ids(publicNodes.get(retracted)[`${PROV}wasGeneratedBy`])[0]);
+    expect(ids(creation[`${PROV}wasAssociatedWith`])).toEqual([`${server.url}/id/run/seed%3Acurated.yaml`]);
   });
 
   it('exports reviewed claims as schema.org ClaimReviews, with the status mapped to a rating', async () => {
@@ -240,11 +250,13 @@ describe('exports over HTTP', () => {
     expect(Object.fromEntries(ratings)).toEqual({ Verified: 5, Retracted: 1 });
 
     const retraction = reviews.find((review) => ids(review[`${SCHEMA}itemReviewed`])[0].endsWith(retractedId))!;
-    expect(retraction[`${SCHEMA}author`][0]).toMatchObject({ '@id': `${server.url}/id/user/${reviewer.id}`, '@type': [`${SCHEMA}Person`] });
-    expect(retraction[`${SCHEMA}author`][0][`${SCHEMA}name`]).toBeUndefined();
+    // The public reads the verdict as the store's: who reviewed is deliberation, as in the API.
+    expect(retraction[`${SCHEMA}author`][0]).toEqual({ '@id': `${server.url}/id/publisher`, '@type': [`${SCHEMA}Organization`] });
+    expect(text).not.toContain(reviewer.id);
     expect(retraction[`${SCHEMA}reviewBody`]).toBeUndefined();
     const forStaff = ofType(await expand(JSON.parse((await get('/exports/claim-reviews.jsonld', staff)).text)), `${SCHEMA}ClaimReview`);
     const seenByStaff = forStaff.find((review) => ids(review[`${SCHEMA}itemReviewed`])[0].endsWith(retractedId))!;
+    expect(seenByStaff[`${SCHEMA}author`][0]).toMatchObject({ '@id': `${server.url}/id/user/${reviewer.id}`, '@type': [`${SCHEMA}Person`] });
     expect(value(seenByStaff[`${SCHEMA}author`][0][`${SCHEMA}name`])).toBe('rhea-reviewer');
     expect(value(seenByStaff[`${SCHEMA}reviewBody`])).toBe('A second source puts these words in another mouth');
   });
@@ -290,19 +302,28 @@ describe('exports over HTTP', () => {
     }
     expect(severalPieces).toBeGreaterThan(0);
     const retracted = claims.find((claim) => claim.id === retractedId)!;
+    // The verdict and its date are public; who reviewed is deliberation, as in the API.
     expect(retracted).toMatchObject({
       status: 'RETRACTED',
       retracted: 'true',
       last_review_decision: 'RETRACT',
-      last_reviewed_by: `user:${reviewer.id}`,
+      last_reviewed_by: '',
       last_reviewed_by_name: '',
-      updated_by: `user:${reviewer.id}`,
+      updated_by: '',
+      updated_by_name: '',
     });
+    expect(retracted.last_reviewed_at).toMatch(/^\d{4}-/);
+    expect(text).not.toContain(reviewer.id);
     const verified = claims.find((claim) => claim.status === 'VERIFIED')!;
-    expect(verified).toMatchObject({ retracted: 'false', last_review_decision: 'VERIFY', last_reviewed_by: 'seed-review:curated.yaml' });
+    expect(verified).toMatchObject({ retracted: 'false', last_review_decision: 'VERIFY', last_reviewed_by: '' });
 
     const forStaff = records(parseCsv((await get('/exports/claims.csv', staff)).text));
-    expect(forStaff.find((claim) => claim.id === retractedId)!.last_reviewed_by_name).toBe('rhea-reviewer');
+    expect(forStaff.find((claim) => claim.id === retractedId)).toMatchObject({
+      last_reviewed_by: `user:${reviewer.id}`,
+      last_reviewed_by_name: 'rhea-reviewer',
+      updated_by: `user:${reviewer.id}`,
+    });
+    expect(forStaff.find((claim) => claim.status === 'VERIFIED')!.last_reviewed_by).toBe('seed-review:curated.yaml');
     expect(forStaff.find((claim) => claim.text === TRICKY)).toMatchObject({
       status: 'DRAFT',
       claimant: 'a spokesman, unnamed',

@@ -76,6 +76,25 @@ describe('review workflow', () => {
     expect(dataOf(await review(editorReviewer, claim.id, edited.version + 1, 'VERIFY')).review.status).toBe('VERIFIED');
   });
 
+  it('shows staff every review step with who and why, and everyone else only the verdicts and when', async () => {
+    const claim = await createClaim(editor, 'The contract was signed in Moscow.');
+    dataOf(await submit(editor, claim.id, 1));
+    dataOf(await review(reviewer, claim.id, 2, 'DISPUTE', 'Which contract? The article names two.'));
+    dataOf(await gql(`mutation($id: ID!) { updateClaim(input: { id: $id, expectedVersion: 3, text: "The fuel contract was signed in Moscow." }) { id } }`, { id: claim.id }, editor.viewer));
+    dataOf(await review(reviewer, claim.id, 4, 'VERIFY', 'Now it says which.'));
+    const read = async (viewer: (typeof viewers)[keyof typeof viewers] | TestUser['viewer']) =>
+      dataOf(await gql<any>(`query($id: ID!) { claim(id: $id) { reviews { status comment actor actorName at } } }`, { id: claim.id }, viewer)).claim.reviews;
+    const forStaff = await read(editor.viewer);
+    expect(forStaff.map((step: any) => [step.status, step.actorName, step.comment])).toEqual([
+      ['IN_REVIEW', 'editor', null],
+      ['DISPUTED', 'reviewer', 'Which contract? The article names two.'],
+      ['VERIFIED', 'reviewer', 'Now it says which.'],
+    ]);
+    for (const viewer of [viewers.anonymous, viewers.client]) {
+      expect(await read(viewer)).toEqual([{ status: 'VERIFIED', comment: null, actor: null, actorName: null, at: forStaff[2].at }]);
+    }
+  });
+
   it('refuses transitions DESIGN.md does not have, with BAD_USER_INPUT, and roles that may not take them', async () => {
     const claim = await createClaim(editor, 'Talks continued.');
     const early = await review(reviewer, claim.id, 1, 'VERIFY');

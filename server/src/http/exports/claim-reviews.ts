@@ -3,6 +3,7 @@ import type { Claim } from '../../modules/claims/claim.entity.js';
 import { EntityKind } from '../../modules/entities/entities.enums.js';
 import type { EntityRecord } from '../../modules/entities/entity.entity.js';
 import { ReviewStatus } from '../../modules/review/review.enums.js';
+import { seesDeliberation } from '../../modules/review/visibility.js';
 import { CONTEXTS } from './contexts.js';
 import { claimsQuery } from './filters.js';
 import { isoAtPrecision, type ExportFormat } from './format.js';
@@ -60,7 +61,8 @@ function appearance(source: SourceFact, iris: Iris): object {
 export const claimReviews: ExportFormat = {
   file: 'claim-reviews.jsonld',
   contentType: 'application/ld+json',
-  async write(out, { dataSource, viewer, filters, iris, agents, staff }) {
+  async write(out, { dataSource, viewer, filters, iris, agents }) {
+    const deliberation = seesDeliberation(viewer);
     const statuses = REVIEWED.filter((status) => !filters.statuses || filters.statuses.includes(status));
     await writeGraph(out, CONTEXTS.schema.url, reviews());
 
@@ -72,11 +74,12 @@ export const claimReviews: ExportFormat = {
         const claimants = await entitiesOf(manager, claims.map((claim) => claim.claimantId));
         const evidence = await evidenceOf(manager, 'claim', ids);
         const histories = await historiesOf(manager, RecordType.CLAIM, ids);
-        const reviewers = await agents.describe([...histories.values()].flatMap((history) => (history.decision ? [history.decision.actor] : [])));
+        const reviewers = deliberation ? await agents.describe([...histories.values()].flatMap((history) => (history.decision ? [history.decision.actor] : []))) : new Map();
         yield claims.flatMap((claim) => {
           const decision = histories.get(claim.id)!.decision;
           if (!decision) return [];
-          const reviewer = reviewers.get(decision.actor)!;
+          // Who reviewed is deliberation: the public reads the verdict as the store's, as the API shows it.
+          const reviewer = deliberation ? reviewers.get(decision.actor)! : null;
           const sources = new Map((evidence.get(claim.id) ?? []).map((fact) => [fact.source.id, fact.source]));
           return [
             {
@@ -89,9 +92,11 @@ export const claimReviews: ExportFormat = {
                 author: claimant(claim, claim.claimantId ? claimants.get(claim.claimantId) : undefined, iris),
                 appearance: [...sources.values()].map((source) => appearance(source, iris)),
               },
-              author: { '@id': reviewer.iri, '@type': reviewer.isPerson ? 'Person' : 'Organization', ...(reviewer.name ? { name: reviewer.name } : {}) },
+              author: reviewer
+                ? { '@id': reviewer.iri, '@type': reviewer.isPerson ? 'Person' : 'Organization', ...(reviewer.name ? { name: reviewer.name } : {}) }
+                : { '@id': iris.publisher, '@type': 'Organization' },
               datePublished: decision.at.toISOString(),
-              ...(staff && decision.comment ? { reviewBody: decision.comment } : {}),
+              ...(deliberation && decision.comment ? { reviewBody: decision.comment } : {}),
               reviewRating: {
                 '@type': 'Rating',
                 ...RATINGS[claim.status as keyof typeof RATINGS],

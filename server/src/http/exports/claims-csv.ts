@@ -1,6 +1,7 @@
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import type { Claim } from '../../modules/claims/claim.entity.js';
 import { ReviewStatus } from '../../modules/review/review.enums.js';
+import { seesDeliberation } from '../../modules/review/visibility.js';
 import { claimsQuery } from './filters.js';
 import type { ExportFormat } from './format.js';
 import { entitiesOf, evidenceOf, historiesOf, type EvidenceFact } from './lookups.js';
@@ -76,6 +77,7 @@ export const claimsCsv: ExportFormat = {
   file: 'claims.csv',
   contentType: 'text/csv; charset=utf-8; header=present',
   async write(out, { dataSource, viewer, filters, agents }) {
+    const deliberation = seesDeliberation(viewer);
     await out.write(line(COLUMNS));
     for await (const claims of keysetBatches<Claim>(claimsQuery(dataSource, viewer, filters), out)) {
       const ids = claims.map((claim) => claim.id);
@@ -86,6 +88,8 @@ export const claimsCsv: ExportFormat = {
       const names = await agents.describe(
         [...histories.values()].flatMap((history) => [history.createdBy, history.updatedBy, ...(history.decision ? [history.decision.actor] : [])]),
       );
+      // Who reviewed is deliberation: the public reads the verdict and its date (reviewStepsSeenBy, as the API).
+      const reviewer = (actor: string | undefined) => (actor && deliberation ? actor : null);
       const rows = claims.map((claim) => {
         const facts = evidence.get(claim.id) ?? [];
         const history = histories.get(claim.id)!;
@@ -114,11 +118,11 @@ export const claimsCsv: ExportFormat = {
           created_at: history.createdAt,
           version: claim.version,
           updated_at: claim.updatedAt,
-          updated_by: history.updatedBy,
-          updated_by_name: names.get(history.updatedBy)!.name,
+          updated_by: history.updatedByReview ? reviewer(history.updatedBy) : history.updatedBy,
+          updated_by_name: history.updatedByReview && !deliberation ? null : names.get(history.updatedBy)!.name,
           last_review_decision: decision?.decision ?? null,
-          last_reviewed_by: decision?.actor ?? null,
-          last_reviewed_by_name: decision ? names.get(decision.actor)!.name : null,
+          last_reviewed_by: reviewer(decision?.actor),
+          last_reviewed_by_name: decision && deliberation ? names.get(decision.actor)!.name : null,
           last_reviewed_at: decision?.at ?? null,
         };
         return line(COLUMNS.map((column) => row[column]));

@@ -19,9 +19,12 @@ function parseActor(actor: string): { kind: 'user' | 'api-key' | 'run'; id: stri
  */
 export class Iris {
   readonly vocabulary: string;
+  /** The store itself, as the publisher of its reviews where the reviewer is not named. */
+  readonly publisher: string;
 
   constructor(readonly origin: string) {
     this.vocabulary = `${origin}/ns#`;
+    this.publisher = `${origin}/id/publisher`;
   }
 
   /** A Host header that is not a host name (it is the client's to send) falls back to one that is. */

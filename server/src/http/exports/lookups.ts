@@ -34,18 +34,20 @@ export interface History {
   createdAt: Date;
   /** Who wrote the latest revision, whatever it was. */
   updatedBy: string;
+  /** Whether that latest revision was a review step, so that its writer is a reviewer. */
+  updatedByReview: boolean;
   /** The latest verify, dispute, reject or retract. */
   decision: Decision | null;
 }
 
 export async function historiesOf(manager: EntityManager, recordType: RecordType, ids: string[]): Promise<Map<string, History>> {
   const rows = (await manager.query(
-    `SELECT r.id, f.actor AS created_by, f.created_at, l.actor AS updated_by,
+    `SELECT r.id, f.actor AS created_by, f.created_at, l.actor AS updated_by, l.operation = 'REVIEW' AS updated_by_review,
             d.version AS decision_version, d.actor AS decided_by, d.created_at AS decided_at,
             d.status AS decided_status, d.reason AS decision_comment
        FROM unnest($2::uuid[]) AS r(id)
        JOIN LATERAL (SELECT actor, created_at FROM revisions WHERE record_type = $1 AND record_id = r.id ORDER BY version LIMIT 1) f ON true
-       JOIN LATERAL (SELECT actor FROM revisions WHERE record_type = $1 AND record_id = r.id ORDER BY version DESC LIMIT 1) l ON true
+       JOIN LATERAL (SELECT actor, operation FROM revisions WHERE record_type = $1 AND record_id = r.id ORDER BY version DESC LIMIT 1) l ON true
        LEFT JOIN LATERAL (SELECT version, actor, created_at, reason, state->>'status' AS status FROM revisions
                            WHERE record_type = $1 AND record_id = r.id AND operation = 'REVIEW' AND state->>'status' = ANY($3)
                            ORDER BY version DESC LIMIT 1) d ON true`,
@@ -55,6 +57,7 @@ export async function historiesOf(manager: EntityManager, recordType: RecordType
     created_by: string;
     created_at: Date;
     updated_by: string;
+    updated_by_review: boolean;
     decision_version: number | null;
     decided_by: string | null;
     decided_at: Date | null;
@@ -68,6 +71,7 @@ export async function historiesOf(manager: EntityManager, recordType: RecordType
         createdBy: row.created_by,
         createdAt: row.created_at,
         updatedBy: row.updated_by,
+        updatedByReview: row.updated_by_review,
         decision: row.decided_status
           ? {
               decision: decisionFor(row.decided_status),

@@ -1,15 +1,16 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { VersionedRecord } from '../../core/record.js';
-import { RecordType } from '../../core/revisions/revisions.enums.js';
+import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import type { Claim } from '../../modules/claims/claim.entity.js';
 import type { Event } from '../../modules/events/event.entity.js';
 import type { Evidence } from '../../modules/evidence/evidence.entity.js';
+import { seesDeliberation } from '../../modules/review/visibility.js';
 import type { Viewer } from '../../modules/users/viewer.js';
 import { CONTEXTS } from './contexts.js';
 import { claimsQuery, eventsQuery, evidenceQuery, type ExportFilters } from './filters.js';
 import type { ExportFormat } from './format.js';
 import type { Agent, RecordKindName } from './iris.js';
-import { evidenceOf, revisionsOf, sourceRevisionsOf } from './lookups.js';
+import { evidenceOf, revisionsOf, sourceRevisionsOf, type RevisionFact } from './lookups.js';
 import { keysetBatches, writeGraph } from './stream.js';
 
 interface ProvKind<T extends VersionedRecord> {
@@ -75,6 +76,8 @@ export const provenance: ExportFormat = {
     const { iris } = request;
     const context = [CONTEXTS.prov.url, { ps: iris.vocabulary, operation: 'ps:operation', sha256: 'ps:sha256' }];
     const described = new Set<string>();
+    // Who reviewed is deliberation: the public reads that a review step happened and when, not who took it.
+    const deliberation = seesDeliberation(request.viewer);
     await writeGraph(out, context, graph());
 
     async function* graph(): AsyncGenerator<object[]> {
@@ -97,7 +100,8 @@ export const provenance: ExportFormat = {
         .flat()
         .filter((id): id is string => id !== null && !described.has(iris.record('source-revision', id)));
       const snapshots = snapshotIds.length > 0 ? await sourceRevisionsOf(manager, [...new Set(snapshotIds)]) : [];
-      const agents = await request.agents.describe([...[...revisions.values()].flat().map((fact) => fact.actor), ...snapshots.map((snapshot) => snapshot.actor)]);
+      const named = (fact: RevisionFact) => fact.operation !== RevisionOperation.REVIEW || deliberation;
+      const agents = await request.agents.describe([...[...revisions.values()].flat().filter(named).map((fact) => fact.actor), ...snapshots.map((snapshot) => snapshot.actor)]);
       const agent = (actor: string) => agents.get(actor)!.iri;
       const nodes: object[] = [];
       const once = (iri: string, node: () => object) => {
@@ -150,7 +154,7 @@ export const provenance: ExportFormat = {
               specializationOf: recordIri,
               wasGeneratedBy: activity,
               generatedAtTime: at,
-              wasAttributedTo: agent(fact.actor),
+              ...optional('wasAttributedTo', named(fact) ? agent(fact.actor) : null),
               ...optional('wasRevisionOf', previous),
               ...optional('wasDerivedFrom', inputs),
             },
@@ -160,7 +164,7 @@ export const provenance: ExportFormat = {
               operation: fact.operation,
               startedAtTime: at,
               endedAtTime: at,
-              wasAssociatedWith: agent(fact.actor),
+              ...optional('wasAssociatedWith', named(fact) ? agent(fact.actor) : null),
               ...optional('used', inputs),
               ...optional('comment', request.staff ? fact.reason : null),
             },

@@ -13,7 +13,7 @@ import { Evidence } from '../evidence/evidence.entity.js';
 import { historicalState } from '../history/history.service.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { ReviewStep } from '../review/review.history.js';
-import { canSee } from '../review/visibility.js';
+import { canSee, reviewStepsSeenBy } from '../review/visibility.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf, seesUnreviewed } from '../users/viewer.js';
 import { EventType } from './event-type.entity.js';
@@ -155,9 +155,9 @@ export class EventsResolver {
     return (await loaders.lastContentChangeOfEvent.load(event.id))?.actor ?? null;
   }
 
-  @FieldResolver(() => [ReviewStep], { description: 'Its way through review, oldest first: who sent it, who judged it, when and why.' })
-  async reviews(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
-    return (await loaders.reviewStepsByRecordId.load(event.id)).map((row) => row.step);
+  @FieldResolver(() => [ReviewStep], { description: 'Its way through review, oldest first: for staff, who sent it, who judged it, when and why; for others, its verdicts and when.' })
+  async reviews(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
+    return reviewStepsSeenBy(viewer, (await loaders.reviewStepsByRecordId.load(event.id)).map((row) => row.step));
   }
 
   @FieldResolver(() => [Evidence], { description: 'The quotes in sources it rests on; deleted evidence is left out.' })

@@ -42,16 +42,19 @@ const lastContentChangeLoader = (manager: EntityManager, recordType: RecordType.
     return ids.map((id) => changes.get(id) ?? null);
   });
 
-@ObjectType({ description: 'One step of a record through review: sent to review, or judged, with who, when and why.' })
+@ObjectType({
+  description:
+    'One step of a record through review: sent to review, or judged, with who, when and why. Staff read every step; others read only the verdicts that published or withdrew the record (VERIFIED, RETRACTED) and when, with no reviewer or comment.',
+})
 export class ReviewStep {
   @Field(() => ReviewStatus, { description: 'The status this step left the record in.' })
   status: ReviewStatus;
 
-  @Field(() => String, { nullable: true, description: "The reviewer's comment, or the editor's note when sending it." })
+  @Field(() => String, { nullable: true, description: "The reviewer's comment, or the editor's note when sending it; staff only." })
   comment: string | null;
 
-  @Field({ description: 'Who took the step, as the revision log names them: `user:<id>`, or a run such as `seed-review:<file>`.' })
-  actor: string;
+  @Field(() => String, { nullable: true, description: 'Who took the step, as the revision log names them: `user:<id>`, or a run such as `seed-review:<file>`; staff only.' })
+  actor: string | null;
 
   actorUserId: string | null;
 

@@ -30,8 +30,8 @@ export class ReviewResolver {
 
 @Resolver(() => ReviewStep)
 export class ReviewStepResolver {
-  @FieldResolver(() => String, { description: "Who took the step, by name: the user's, or the run's." })
-  async actorName(@Root() step: ReviewStep, @Ctx() { loaders }: RequestContext): Promise<string> {
+  @FieldResolver(() => String, { nullable: true, description: "Who took the step, by name: the user's, or the run's; staff only." })
+  async actorName(@Root() step: ReviewStep, @Ctx() { loaders }: RequestContext): Promise<string | null> {
     return step.actorUserId ? ((await loaders.userById.load(step.actorUserId))?.name ?? step.actor) : step.actor;
   }
 }

@@ -42,3 +42,25 @@ export function visibleOnly<T extends ObjectLiteral>(
   if (reviewed && !staff) query.andWhere(`${query.alias}.status IN (:...publicStatuses)`, { publicStatuses: PUBLIC_STATUSES });
   return query;
 }
+
+/** Who reviewed and what they wrote: review deliberation, staff only. */
+export function seesDeliberation(viewer: Viewer): boolean {
+  return seesUnreviewed(viewer);
+}
+
+interface Step {
+  status: ReviewStatus;
+  comment: string | null;
+  actor: string | null;
+  actorUserId: string | null;
+}
+
+/**
+ * A record's way through review as the viewer may read it. Staff read every step with who took it and why; for
+ * everyone else (the API and the exports alike) deliberation stays inside: only the verdicts that published or
+ * withdrew the record (VERIFIED, RETRACTED), with their dates, and no reviewer, comment or dispute.
+ */
+export function reviewStepsSeenBy<T extends Step>(viewer: Viewer, steps: readonly T[]): T[] {
+  if (seesDeliberation(viewer)) return [...steps];
+  return steps.filter((step) => PUBLIC_STATUSES.includes(step.status)).map((step) => ({ ...step, comment: null, actor: null, actorUserId: null }));
+}
