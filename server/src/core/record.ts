@@ -31,3 +31,11 @@ export abstract class VersionedRecord {
   @Column({ type: 'text', nullable: true })
   deleteReason: string | null;
 }
+
+/** What a deleted record's name or title reads as where someone who may not see it is led to it. */
+export const TOMBSTONE_NAME = 'deleted';
+
+/** A deleted record's tombstone keeps what says which record it was and when it went: nothing of its content. */
+export function tombstoneOf<T extends VersionedRecord>(record: T, blank: T): T {
+  return Object.assign(blank, { id: record.id, version: record.version, createdAt: record.createdAt, updatedAt: record.updatedAt, deletedAt: record.deletedAt, deleteReason: null });
+}

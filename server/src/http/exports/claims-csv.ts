@@ -82,8 +82,8 @@ export const claimsCsv: ExportFormat = {
     for await (const claims of keysetBatches<Claim>(claimsQuery(dataSource, viewer, filters), out)) {
       const ids = claims.map((claim) => claim.id);
       const manager = dataSource.manager;
-      const claimants = await entitiesOf(manager, claims.map((claim) => claim.claimantId));
-      const evidence = await evidenceOf(manager, 'claim', ids);
+      const claimants = await entitiesOf(manager, claims.map((claim) => claim.claimantId), viewer);
+      const evidence = await evidenceOf(manager, 'claim', ids, viewer);
       const histories = await historiesOf(manager, RecordType.CLAIM, ids);
       const names = await agents.describe(
         [...histories.values()].flatMap((history) => [history.createdBy, history.updatedBy, ...(history.decision ? [history.decision.actor] : [])]),

@@ -1,11 +1,14 @@
 // What each batch of an export looks up about its records: one statement per kind of fact, for the whole batch.
 import { In, type EntityManager } from 'typeorm';
 import type { DatePrecision } from '../../core/dates/precision.js';
+import { TOMBSTONE_NAME } from '../../core/record.js';
 import type { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
-import { EntityRecord } from '../../modules/entities/entity.entity.js';
+import { EntityRecord, entityTombstone } from '../../modules/entities/entity.entity.js';
 import type { AnchorStatus } from '../../modules/evidence/evidence.enums.js';
 import type { ReviewStatus } from '../../modules/review/review.enums.js';
+import { readsAsTombstone, seenThrough } from '../../modules/review/visibility.js';
 import { decide, decisionRequires, ReviewDecision } from '../../modules/review/review.workflow.js';
+import type { Viewer } from '../../modules/users/viewer.js';
 
 const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
   const groups = new Map<string, T[]>();
@@ -139,11 +142,17 @@ export interface EvidenceFact {
   source: SourceFact;
 }
 
-/** The live evidence of each claim (or event), in the order it stands in the text. */
-export async function evidenceOf(manager: EntityManager, subject: 'claim' | 'event', ids: string[]): Promise<Map<string, EvidenceFact[]>> {
+/** A deleted source behind a record the viewer may see, as the API shows it (`seenThrough`): its id, "deleted". */
+function sourceFactSeenBy(viewer: Viewer, fact: SourceFact, deletedAt: Date | null): SourceFact {
+  if (!readsAsTombstone(viewer, { deletedAt })) return fact;
+  return { id: fact.id, title: TOMBSTONE_NAME, url: null, publisher: null, publishedAt: null, publishedPrecision: null };
+}
+
+/** The live evidence of each claim (or event), in the order it stands in the text, its sources as the viewer sees them. */
+export async function evidenceOf(manager: EntityManager, subject: 'claim' | 'event', ids: string[], viewer: Viewer): Promise<Map<string, EvidenceFact[]>> {
   const rows = (await manager.query(
     `SELECT e.${subject}_id AS subject_id, e.exact, e.start_pos, e.end_pos, e.anchor_status, sr.id AS source_revision_id, sr.number, sr.sha256,
-            s.id AS source_id, s.title, s.url, s.publisher, CAST(s.published_at AS text) AS published_at, s.published_precision
+            s.id AS source_id, s.title, s.url, s.publisher, CAST(s.published_at AS text) AS published_at, s.published_precision, s.deleted_at
        FROM evidence e
        JOIN source_revisions sr ON sr.id = e.source_revision_id
        JOIN sources s ON s.id = sr.source_id
@@ -165,6 +174,7 @@ export async function evidenceOf(manager: EntityManager, subject: 'claim' | 'eve
     publisher: string | null;
     published_at: string | null;
     published_precision: DatePrecision | null;
+    deleted_at: Date | null;
   }>;
   const facts = rows.map((row) => ({
     subjectId: row.subject_id,
@@ -175,14 +185,11 @@ export async function evidenceOf(manager: EntityManager, subject: 'claim' | 'eve
     sourceRevisionId: row.source_revision_id,
     revisionNumber: row.number,
     sha256: row.sha256,
-    source: {
-      id: row.source_id,
-      title: row.title,
-      url: row.url,
-      publisher: row.publisher,
-      publishedAt: row.published_at,
-      publishedPrecision: row.published_precision,
-    },
+    source: sourceFactSeenBy(
+      viewer,
+      { id: row.source_id, title: row.title, url: row.url, publisher: row.publisher, publishedAt: row.published_at, publishedPrecision: row.published_precision },
+      row.deleted_at,
+    ),
   }));
   return groupBy(facts, (fact) => fact.subjectId);
 }
@@ -197,17 +204,17 @@ export interface SourceRevisionFact {
   source: Pick<SourceFact, 'id' | 'title' | 'url'>;
 }
 
-/** Text snapshots by id, each with the one it corrected. */
-export async function sourceRevisionsOf(manager: EntityManager, ids: string[]): Promise<SourceRevisionFact[]> {
+/** Text snapshots by id, each with the one it corrected, their sources as the viewer sees them. */
+export async function sourceRevisionsOf(manager: EntityManager, ids: string[], viewer: Viewer): Promise<SourceRevisionFact[]> {
   const rows = (await manager.query(
-    `SELECT sr.id, sr.number, sr.sha256, sr.actor, sr.created_at, prev.id AS previous_id, s.id AS source_id, s.title, s.url
+    `SELECT sr.id, sr.number, sr.sha256, sr.actor, sr.created_at, prev.id AS previous_id, s.id AS source_id, s.title, s.url, s.deleted_at
        FROM source_revisions sr
        JOIN sources s ON s.id = sr.source_id
        LEFT JOIN source_revisions prev ON prev.source_id = sr.source_id AND prev.number = sr.number - 1
       WHERE sr.id = ANY($1::uuid[])
       ORDER BY s.title, sr.number`,
     [ids],
-  )) as Array<{ id: string; number: number; sha256: string; actor: string; created_at: Date; previous_id: string | null; source_id: string; title: string; url: string | null }>;
+  )) as Array<{ id: string; number: number; sha256: string; actor: string; created_at: Date; previous_id: string | null; source_id: string; title: string; url: string | null; deleted_at: Date | null }>;
   return rows.map((row) => ({
     id: row.id,
     number: row.number,
@@ -215,12 +222,13 @@ export async function sourceRevisionsOf(manager: EntityManager, ids: string[]): 
     actor: row.actor,
     at: row.created_at,
     previousId: row.previous_id,
-    source: { id: row.source_id, title: row.title, url: row.url },
+    source: readsAsTombstone(viewer, { deletedAt: row.deleted_at }) ? { id: row.source_id, title: TOMBSTONE_NAME, url: null } : { id: row.source_id, title: row.title, url: row.url },
   }));
 }
 
-export async function entitiesOf(manager: EntityManager, ids: Array<string | null>): Promise<Map<string, EntityRecord>> {
+/** Entities by id, as the viewer sees them behind a record: a deleted one as its tombstone (`seenThrough`). */
+export async function entitiesOf(manager: EntityManager, ids: Array<string | null>, viewer: Viewer): Promise<Map<string, EntityRecord>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
-  return new Map((await manager.findBy(EntityRecord, { id: In(wanted) })).map((entity) => [entity.id, entity]));
+  return new Map((await manager.findBy(EntityRecord, { id: In(wanted) })).map((entity) => [entity.id, seenThrough(viewer, entity, entityTombstone)!]));
 }

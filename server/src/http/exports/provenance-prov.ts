@@ -21,11 +21,11 @@ interface ProvKind<T extends VersionedRecord> {
   query(dataSource: DataSource, viewer: Viewer, filters: ExportFilters): SelectQueryBuilder<T> | null;
   label(record: T): string;
   /** The text snapshots each record rests on, by record id. */
-  restsOn(manager: EntityManager, records: T[]): Promise<Map<string, string[]>>;
+  restsOn(manager: EntityManager, records: T[], viewer: Viewer): Promise<Map<string, string[]>>;
 }
 
-const snapshotsOfEvidence = (subject: 'claim' | 'event') => async (manager: EntityManager, records: VersionedRecord[]) => {
-  const evidence = await evidenceOf(manager, subject, records.map((record) => record.id));
+const snapshotsOfEvidence = (subject: 'claim' | 'event') => async (manager: EntityManager, records: VersionedRecord[], viewer: Viewer) => {
+  const evidence = await evidenceOf(manager, subject, records.map((record) => record.id), viewer);
   return new Map([...evidence].map(([id, facts]) => [id, [...new Set(facts.map((fact) => fact.sourceRevisionId))]]));
 };
 
@@ -95,11 +95,11 @@ export const provenance: ExportFormat = {
     async function describe<T extends VersionedRecord>(kind: ProvKind<T>, batch: T[]): Promise<object[]> {
       const manager = request.dataSource.manager;
       const revisions = await revisionsOf(manager, kind.recordType, batch.map((record) => record.id));
-      const restsOn = await kind.restsOn(manager, batch);
+      const restsOn = await kind.restsOn(manager, batch, request.viewer);
       const snapshotIds = [...restsOn.values(), ...[...revisions.values()].map((facts) => facts.map((fact) => fact.sourceRevisionId))]
         .flat()
         .filter((id): id is string => id !== null && !described.has(iris.record('source-revision', id)));
-      const snapshots = snapshotIds.length > 0 ? await sourceRevisionsOf(manager, [...new Set(snapshotIds)]) : [];
+      const snapshots = snapshotIds.length > 0 ? await sourceRevisionsOf(manager, [...new Set(snapshotIds)], request.viewer) : [];
       const named = (fact: RevisionFact) => fact.operation !== RevisionOperation.REVIEW || deliberation;
       const agents = await request.agents.describe([...[...revisions.values()].flat().filter(named).map((fact) => fact.actor), ...snapshots.map((snapshot) => snapshot.actor)]);
       const agent = (actor: string) => agents.get(actor)!.iri;

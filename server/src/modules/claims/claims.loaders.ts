@@ -79,7 +79,8 @@ export function createClaimLoaders(manager: EntityManager, related: Related) {
   const page = projection(manager, Claim, 'claim');
   const entity = projection(manager, EntityRecord, 'n');
   const includeClaimant = (selection: Selection, withName: boolean): Include<Claim> => {
-    const claimant = entity.pick(withName ? withFields(selection, 'name') : selection, {});
+    // deletedAt, so that a deleted claimant reads as its tombstone (seenThrough) however little is asked of it.
+    const claimant = entity.pick(withName ? withFields(selection, 'name') : selection, {}, ['deletedAt']);
     return {
       sql: (alias) => `(SELECT ${claimant.json} FROM entities n WHERE n.id = ${alias}.claimant_id)`,
       take(record, value) {

@@ -4,22 +4,24 @@ import { ListArgs } from '../../core/paging/connection.js';
 import { preloadedOr } from '../../core/loaders.js';
 import { nodeSelection, selectionOf } from '../../core/selection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
-import type { Loaders, RequestContext } from '../context.js';
-import { EntityRecord } from '../entities/entity.entity.js';
+import type { RequestContext } from '../context.js';
+import { EntityRecord, entityTombstone } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { historicalState } from '../history/history.service.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { ReviewStep } from '../review/review.history.js';
-import { canSee, reviewStepsSeenBy } from '../review/visibility.js';
+import { canSee, reviewStepsSeenBy, seenThrough } from '../review/visibility.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf, seesUnreviewed } from '../users/viewer.js';
 import { Claim, ClaimLink } from './claim.entity.js';
 import type { ClaimState } from './claims.state.js';
 import { ClaimConnection, ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
-const claimantOf = (claim: Claim, loaders: Loaders) =>
-  preloadedOr(claim, 'claimant', () => (claim.claimantId ? loaders.entityById.load(claim.claimantId) : null));
+const claimantOf = (claim: Claim, { loaders, viewer }: RequestContext): EntityRecord | null | Promise<EntityRecord | null> => {
+  const claimant = preloadedOr(claim, 'claimant', () => (claim.claimantId ? loaders.entityById.load(claim.claimantId) : null));
+  return claimant instanceof Promise ? claimant.then((entity) => seenThrough(viewer, entity, entityTombstone)) : seenThrough(viewer, claimant, entityTombstone);
+};
 
 @Resolver(() => Claim)
 export class ClaimsResolver {
@@ -71,14 +73,14 @@ export class ClaimsResolver {
   }
 
   @FieldResolver(() => EntityRecord, { nullable: true, description: 'The claimant, when the source names them.' })
-  claimant(@Root() claim: Claim, @Ctx() { loaders }: RequestContext) {
-    return claimantOf(claim, loaders);
+  claimant(@Root() claim: Claim, @Ctx() context: RequestContext) {
+    return claimantOf(claim, context);
   }
 
   @FieldResolver(() => String, { description: "Who made the claim: the claimant entity's name, or the label of an unnamed one." })
-  claimantName(@Root() claim: Claim, @Ctx() { loaders }: RequestContext): string | Promise<string> {
+  claimantName(@Root() claim: Claim, @Ctx() context: RequestContext): string | Promise<string> {
     if (claim.claimantLabel) return claim.claimantLabel;
-    const claimant = claimantOf(claim, loaders);
+    const claimant = claimantOf(claim, context);
     return claimant instanceof Promise ? claimant.then((entity) => entity?.name ?? '') : (claimant?.name ?? '');
   }
 
@@ -90,10 +92,10 @@ export class ClaimsResolver {
   }
 
   @FieldResolver(() => [EntityRecord], { description: 'The entities this claim is about.' })
-  async entities(@Root() claim: Claim, @Ctx() { loaders }: RequestContext) {
+  async entities(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext) {
     const past = historicalState<ClaimState>(claim);
-    if (!past) return loaders.entitiesByClaimId.load(claim.id);
-    return (await loaders.entityById.loadMany(past.entityIds)).filter((entity) => entity instanceof EntityRecord);
+    const entities = past ? (await loaders.entityById.loadMany(past.entityIds)).filter((entity) => entity instanceof EntityRecord) : await loaders.entitiesByClaimId.load(claim.id);
+    return entities.map((entity) => seenThrough(viewer, entity, entityTombstone)!);
   }
 
   @FieldResolver(() => [ClaimLink], { description: 'Its typed links to other claims, those you may see.' })

@@ -4,8 +4,9 @@ import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.
 import type { RequestContext } from '../context.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
+import { seenThrough } from '../review/visibility.js';
 import { CreateEntityInput, EntityConnection, EntityFilter, ExternalId, MergeEntitiesInput, UpdateEntityInput } from './entities.types.js';
-import { EntityRecord } from './entity.entity.js';
+import { EntityRecord, entityTombstone } from './entity.entity.js';
 
 @Resolver(() => EntityRecord)
 export class EntitiesResolver {
@@ -72,7 +73,7 @@ export class EntitiesResolver {
   }
 
   @FieldResolver(() => EntityRecord, { nullable: true, description: 'Set when this entity was merged into another.' })
-  mergedInto(@Root() entity: EntityRecord, @Ctx() { loaders }: RequestContext) {
-    return entity.mergedIntoId ? loaders.entityById.load(entity.mergedIntoId) : null;
+  async mergedInto(@Root() entity: EntityRecord, @Ctx() { loaders, viewer }: RequestContext) {
+    return entity.mergedIntoId ? seenThrough(viewer, await loaders.entityById.load(entity.mergedIntoId), entityTombstone) : null;
   }
 }

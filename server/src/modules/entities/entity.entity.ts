@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { VersionedRecord } from '../../core/record.js';
+import { TOMBSTONE_NAME, tombstoneOf, VersionedRecord } from '../../core/record.js';
 import { oneOf } from '../../db/checks.js';
 import { EntityKind } from './entities.enums.js';
 
@@ -40,4 +40,9 @@ export class EntityRecord extends VersionedRecord {
   @ManyToOne(() => EntityRecord, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'merged_into_id' })
   mergedInto?: EntityRecord;
+}
+
+/** A deleted entity as a record someone may see leads to it (see `seenThrough`): its id, "deleted", no content. */
+export function entityTombstone(entity: EntityRecord): EntityRecord {
+  return tombstoneOf(entity, Object.assign(new EntityRecord(), { name: TOMBSTONE_NAME, kind: EntityKind.OTHER, aliases: [], description: null, externalIds: {}, mergedIntoId: null }));
 }

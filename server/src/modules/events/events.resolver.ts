@@ -8,12 +8,12 @@ import { nodeSelection, selectionOf } from '../../core/selection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Claim } from '../claims/claim.entity.js';
 import type { RequestContext } from '../context.js';
-import { EntityRecord } from '../entities/entity.entity.js';
+import { EntityRecord, entityTombstone } from '../entities/entity.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { historicalState } from '../history/history.service.js';
 import { ReviewStatus } from '../review/review.enums.js';
 import { ReviewStep } from '../review/review.history.js';
-import { canSee, reviewStepsSeenBy } from '../review/visibility.js';
+import { canSee, reviewStepsSeenBy, seenThrough } from '../review/visibility.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf, seesUnreviewed } from '../users/viewer.js';
 import { EventType } from './event-type.entity.js';
@@ -114,8 +114,8 @@ export class EventsResolver {
   }
 
   @FieldResolver(() => EntityRecord, { nullable: true, description: 'Where it took place.' })
-  place(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
-    return event.placeId ? loaders.entityById.load(event.placeId) : null;
+  async place(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
+    return event.placeId ? seenThrough(viewer, await loaders.entityById.load(event.placeId), entityTombstone) : null;
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'The event this one is part of; null too when you may not see it.' })
@@ -169,7 +169,7 @@ export class EventsResolver {
 @Resolver(() => EventParticipant)
 export class EventParticipantsResolver {
   @FieldResolver(() => EntityRecord, { description: 'Who took part.' })
-  entity(@Root() participant: EventParticipant, @Ctx() { loaders }: RequestContext) {
-    return loaders.entityById.load(participant.entityId);
+  async entity(@Root() participant: EventParticipant, @Ctx() { loaders, viewer }: RequestContext) {
+    return seenThrough(viewer, await loaders.entityById.load(participant.entityId), entityTombstone);
   }
 }

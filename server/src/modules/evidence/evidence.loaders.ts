@@ -51,7 +51,8 @@ export function createEvidenceLoaders(manager: EntityManager, sources: { sourceB
   const includeEvidence = (owner: Owner, selection: Selection): Include<{ id: string }> => {
     const quote = evidence.pick(selection, EVIDENCE_NEEDS);
     const sourceSelection = selection.get('source');
-    const of = sourceSelection && source.pick(sourceSelection, {});
+    // deletedAt, so that a deleted source reads as its tombstone (seenThrough) however little is asked of it.
+    const of = sourceSelection && source.pick(sourceSelection, {}, ['deletedAt']);
     const columns = of ? `${quote.json}, ${of.json}` : quote.json;
     return {
       sql: (alias) =>

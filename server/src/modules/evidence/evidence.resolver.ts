@@ -6,11 +6,12 @@ import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.
 import { Claim } from '../claims/claim.entity.js';
 import type { RequestContext } from '../context.js';
 import { Event } from '../events/event.entity.js';
-import { canSee } from '../review/visibility.js';
+import { canSee, seenThrough } from '../review/visibility.js';
+import { snapshotSeenBy } from '../sources/sources.loaders.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
-import { Source } from '../sources/source.entity.js';
+import { Source, sourceTombstone } from '../sources/source.entity.js';
 import { Evidence } from './evidence.entity.js';
 import { CreateEvidenceInput, QuoteInContext, TextSelector, UpdateEvidenceInput } from './evidence.types.js';
 
@@ -49,13 +50,13 @@ export class EvidenceResolver {
   @FieldResolver(() => QuoteInContext, { description: 'The quote with up to `chars` characters of its text on each side (the selector\'s own prefix and suffix hold 32).' })
   async context(
     @Root() evidence: Evidence,
-    @Ctx() { loaders }: RequestContext,
+    @Ctx() { loaders, viewer }: RequestContext,
     @Arg('chars', () => Int, { defaultValue: 160, description: 'How many characters (UTF-16 code units) on each side, 0 to 2000.' }) chars: number,
   ): Promise<QuoteInContext> {
     const check = new InputCheck();
     check.integer('chars', chars, 0, 2000);
     check.done();
-    const revision = await loaders.sourceRevisionById.load(evidence.sourceRevisionId);
+    const revision = await snapshotSeenBy(viewer, loaders.sourceById, await loaders.sourceRevisionById.load(evidence.sourceRevisionId));
     const text = revision?.text ?? '';
     const start = codeUnitIndex(text, evidence.startPos);
     const end = codeUnitIndex(text, evidence.endPos);
@@ -68,16 +69,17 @@ export class EvidenceResolver {
   }
 
   @FieldResolver(() => SourceRevision, { description: 'The text snapshot the selector points into.' })
-  sourceRevision(@Root() evidence: Evidence, @Ctx() { loaders }: RequestContext) {
-    return loaders.sourceRevisionById.load(evidence.sourceRevisionId);
+  async sourceRevision(@Root() evidence: Evidence, @Ctx() { loaders, viewer }: RequestContext) {
+    return snapshotSeenBy(viewer, loaders.sourceById, await loaders.sourceRevisionById.load(evidence.sourceRevisionId));
   }
 
   @FieldResolver(() => Source, { description: 'The source whose text the words are in.' })
-  source(@Root() evidence: Evidence, @Ctx() { loaders }: RequestContext) {
-    return preloadedOr(evidence, 'source', async () => {
+  source(@Root() evidence: Evidence, @Ctx() { loaders, viewer }: RequestContext) {
+    const source = preloadedOr(evidence, 'source', async () => {
       const revision = await loaders.sourceIdByRevisionId.load(evidence.sourceRevisionId);
       return revision && loaders.sourceById.load(revision.sourceId);
     });
+    return source instanceof Promise ? source.then((found) => seenThrough(viewer, found, sourceTombstone)) : seenThrough(viewer, source, sourceTombstone);
   }
 
   @FieldResolver(() => Claim, { nullable: true, description: "The claim it supports; null for an event's evidence, or a claim you may not see." })

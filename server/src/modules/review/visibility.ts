@@ -64,3 +64,22 @@ export function reviewStepsSeenBy<T extends Step>(viewer: Viewer, steps: readonl
   if (seesDeliberation(viewer)) return [...steps];
   return steps.filter((step) => PUBLIC_STATUSES.includes(step.status)).map((step) => ({ ...step, comment: null, actor: null, actorUserId: null }));
 }
+
+/**
+ * Whether a deleted record reads as its tombstone for this viewer. Undefined counts as deleted, so a record read
+ * in part without `deletedAt` fails closed rather than leaking.
+ */
+export function readsAsTombstone(viewer: Viewer, record: { deletedAt?: Date | null }): boolean {
+  return record.deletedAt !== null && !seesUnreviewed(viewer);
+}
+
+/**
+ * A record reached through another (a claim's claimant and entities, an event's place and participants, the
+ * source and text of a quote, an entity's redirect), on every path: nested fields and exports alike. A deleted
+ * one stays hidden from everyone but staff, yet what they may see still points at it; there it reads as a
+ * tombstone, its id and dates with "deleted" and none of its content. Staff read it as it is, to restore it.
+ */
+export function seenThrough<T extends { deletedAt?: Date | null }>(viewer: Viewer, record: T | null | undefined, tombstone: (record: T) => T): T | null {
+  if (!record) return null;
+  return readsAsTombstone(viewer, record) ? tombstone(record) : record;
+}

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { TOMBSTONE_NAME } from '../../core/record.js';
 import { User } from '../users/user.entity.js';
 import { Source } from './source.entity.js';
 import { SearchVector } from '../search/search-vector.js';
@@ -56,4 +57,22 @@ export class SourceRevision {
   @Field(() => Date, { description: 'When this text was recorded.' })
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
+}
+
+/**
+ * A text snapshot of a deleted source, as a record someone may see leads to it: which snapshot it was and the hash
+ * of its text (a fingerprint, not the words), with no text.
+ */
+export function sourceRevisionTombstone(revision: SourceRevision): SourceRevision {
+  return Object.assign(new SourceRevision(), {
+    id: revision.id,
+    sourceId: revision.sourceId,
+    number: revision.number,
+    text: '',
+    sha256: revision.sha256,
+    reason: null,
+    actor: TOMBSTONE_NAME,
+    actorUserId: null,
+    createdAt: revision.createdAt,
+  });
 }

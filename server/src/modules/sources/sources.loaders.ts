@@ -1,6 +1,9 @@
+import type DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
 import { manyByKey, oneByKey } from '../../core/loaders.js';
-import { SourceRevision } from './source-revision.entity.js';
+import { readsAsTombstone } from '../review/visibility.js';
+import { seesUnreviewed, type Viewer } from '../users/viewer.js';
+import { SourceRevision, sourceRevisionTombstone } from './source-revision.entity.js';
 import { Source } from './source.entity.js';
 
 export function createSourceLoaders(manager: EntityManager) {
@@ -19,4 +22,14 @@ export function createSourceLoaders(manager: EntityManager) {
       (revision) => revision.sourceId,
     ),
   };
+}
+
+/**
+ * A text snapshot reached through a record the viewer may see: as it is, or with no text when its source is
+ * deleted and the viewer is not staff (the snapshot's side of `seenThrough`).
+ */
+export async function snapshotSeenBy(viewer: Viewer, sourceById: DataLoader<string, Source | null>, revision: SourceRevision | null | undefined): Promise<SourceRevision | null> {
+  if (!revision || seesUnreviewed(viewer)) return revision ?? null;
+  const source = await sourceById.load(revision.sourceId);
+  return !source || readsAsTombstone(viewer, source) ? sourceRevisionTombstone(revision) : revision;
 }

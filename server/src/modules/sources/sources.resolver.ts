@@ -6,9 +6,10 @@ import type { RequestContext } from '../context.js';
 import { historicalState } from '../history/history.service.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
-import { SourceRevision } from './source-revision.entity.js';
+import { readsAsTombstone, seenThrough } from '../review/visibility.js';
+import { SourceRevision, sourceRevisionTombstone } from './source-revision.entity.js';
 import type { SourceState } from './sources.state.js';
-import { Source } from './source.entity.js';
+import { Source, sourceTombstone } from './source.entity.js';
 import { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceConnection, SourceFilter, TextBlock, UpdateSourceInput } from './sources.types.js';
 
 @Resolver(() => Source)
@@ -64,16 +65,17 @@ export class SourcesResolver {
   }
 
   @FieldResolver(() => [SourceRevision], { description: 'Every snapshot of the text, oldest first.' })
-  revisions(@Root() source: Source, @Ctx() { loaders }: RequestContext) {
+  async revisions(@Root() source: Source, @Ctx() { loaders, viewer }: RequestContext) {
+    if (readsAsTombstone(viewer, source)) return [];
     return loaders.sourceRevisionsBySourceId.load(source.id);
   }
 
   @FieldResolver(() => SourceRevision, { description: 'The latest text snapshot, the one new evidence goes on; for a source read `asOf` a past moment, the one it had then.' })
-  async currentRevision(@Root() source: Source, @Ctx() { loaders }: RequestContext) {
+  async currentRevision(@Root() source: Source, @Ctx() { loaders, viewer }: RequestContext) {
     // A source read `asOf` a past moment shows the text it had then.
     const past = historicalState<SourceState>(source);
-    if (past) return loaders.sourceRevisionById.load(past.textRevision.id);
-    return (await loaders.sourceRevisionsBySourceId.load(source.id)).at(-1);
+    const revision = past ? await loaders.sourceRevisionById.load(past.textRevision.id) : (await loaders.sourceRevisionsBySourceId.load(source.id)).at(-1);
+    return revision && readsAsTombstone(viewer, source) ? sourceRevisionTombstone(revision) : revision;
   }
 }
 
@@ -85,7 +87,7 @@ export class SourceRevisionsResolver {
   }
 
   @FieldResolver(() => Source, { description: 'The source this is a snapshot of.' })
-  source(@Root() revision: SourceRevision, @Ctx() { loaders }: RequestContext) {
-    return loaders.sourceById.load(revision.sourceId);
+  async source(@Root() revision: SourceRevision, @Ctx() { loaders, viewer }: RequestContext) {
+    return seenThrough(viewer, await loaders.sourceById.load(revision.sourceId), sourceTombstone);
   }
 }
