@@ -4,7 +4,7 @@ import { Revision } from '../src/core/revisions/revision.entity.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, type TestUser } from './support/factories.js';
-import { dataOf, errorCodes, graphqlClient } from './support/graphql.js';
+import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
 
 const REPEATED = /\n\nAccording to a presidential aide[^\n]*\n/g;
 const REPORT = `mutation($input: CorrectSourceTextInput!) {
@@ -138,5 +138,58 @@ describe('correctSourceText', () => {
     const byId = new Map(annotations.map((a: any) => [a.id, a.span]));
     expect(byId.get(kept)).toEqual({ sourceRevisionId: report.revision.id, selector: { exact: 'Vostok-22', start: corrected.indexOf('Vostok-22') } });
     expect((byId.get(changed) as any).sourceRevisionId).toBe(source.currentRevision.id);
+  });
+});
+
+describe('a small correction of the seed article', () => {
+  let db: TestDatabase;
+  let gql: ReturnType<typeof graphqlClient>;
+  let editor: TestUser;
+  const published = async () => {
+    const { claims, events } = dataOf(await gql<any>(`{ claims(first: 100) { totalCount } events(first: 100) { totalCount } }`, {}, viewers.anonymous));
+    return { claims: claims.totalCount as number, events: events.totalCount as number };
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedAll(db.dataSource);
+    gql = graphqlClient(db.dataSource);
+    editor = await createEditor(db.dataSource);
+  });
+  afterAll(() => db.drop());
+
+  it('leaves every quote it did not touch ANCHORED, and every record resting only on those published', async () => {
+    const { sources } = dataOf(await gql<any>(`{ sources { edges { node { id version currentRevision { text } } } } }`, {}, editor.viewer));
+    const source = sources.edges[0].node;
+    const before = await published();
+    const [owners] = (await db.dataSource.query(
+      `SELECT count(DISTINCT c.id)::int AS claims, count(DISTINCT v.id)::int AS events
+         FROM evidence e LEFT JOIN claims c ON c.id = e.claim_id AND c.status = 'VERIFIED' LEFT JOIN events v ON v.id = e.event_id AND v.status = 'VERIFIED'
+        WHERE e.exact LIKE 'A month earlier,%' OR e.exact LIKE '%does not.%' OR e.exact LIKE '%appoints him%'`,
+    )) as Array<{ claims: number; events: number }>;
+    // A date made plain, and a machine-translation typo fixed: far apart, the repeated paragraph between them.
+    const corrected = source.currentRevision.text.replace('A month earlier,', 'In early August,').replace('which does not. always appoints him', 'which does not always appoint him');
+    const { correctSourceText: report } = dataOf(
+      await gql<any>(REPORT, { input: { id: source.id, expectedVersion: source.version, text: corrected, reason: 'Dated the Lavrov visit; fixed a typo' } }, editor.viewer),
+    );
+    const touched = (exact: string) => exact.startsWith('A month earlier,') || exact.includes('does not.') || exact.includes('appoints him');
+    for (const change of report.changes) {
+      if (touched(change.before.exact)) {
+        // The words as corrected, whole: never cut to a part of the old quote.
+        expect(change.status, change.before.exact).toBe('FUZZY');
+        expect(change.after.exact).toBe(change.before.exact.replace('A month earlier,', 'In early August,').replace('does not.', 'does not').replace('appoints him', 'appoint him'));
+      } else {
+        expect(change, change.before.exact).toMatchObject({ status: 'ANCHORED', after: { exact: change.before.exact } });
+      }
+    }
+    expect(report.fuzzy).toBeGreaterThanOrEqual(3);
+    expect(report.anchored).toBeGreaterThan(60);
+    expect(report.orphaned).toBe(0);
+
+    // Only records resting on the corrected words go back to review; the one the issue saw vanish stays.
+    const after = await published();
+    expect(after).toEqual({ claims: before.claims - owners!.claims, events: before.events - owners!.events });
+    const { search } = dataOf(await gql<any>(`{ search(query: "only Southeast Asian country") { edges { node { record { ... on Claim { status } } } } } }`, {}, viewers.anonymous));
+    expect(search.edges.map((edge: any) => edge.node.record?.status).filter(Boolean)).toContain('VERIFIED');
   });
 });

@@ -8,6 +8,7 @@
  * Pure: no database, no GraphQL. Positions in results are code points (see text-quote.ts); internally
  * everything works in UTF-16 code units and converts once, through selectorForRange.
  */
+import { diffText } from './text-diff.js';
 import { CONTEXT_LENGTH, codeUnitIndex, selectorForRange, type TextSelector } from './text-quote.js';
 
 export type ReanchorResult =
@@ -68,39 +69,69 @@ export function createReanchorer(newText: string): (previous: TextSelector) => R
 }
 
 /**
- * A re-anchorer that also knows the text being corrected. Where the correction is one edited stretch (the usual
- * case: a typo fixed, a sentence added), a quote wholly before or after that stretch is moved by the edit itself,
- * exactly, repeats and ties included; only quotes the edit touches go down the ladder of `createReanchorer`.
+ * A re-anchorer that also knows the text being corrected, and so what the correction changed (`diffText`: a few
+ * edits, each a replaced stretch). A quote no edit touches keeps its very words, moved by the edits before it:
+ * ANCHORED, exactly, however the text around it changed and however often the same words stand elsewhere (a
+ * paragraph printed twice, say), since the edit itself says which of them it is. A quote an edit touches reads
+ * as the edit left it, never cut to a part of itself: FUZZY, for a reviewer to confirm, while the words are still
+ * alike. Only a quote rewritten beyond that goes down the ladder of `createReanchorer`.
  */
 export function createCorrectionReanchorer(oldText: string, newText: string): (previous: TextSelector) => ReanchorResult {
   const ladder = createReanchorer(newText);
-  let head = 0;
-  const shortest = Math.min(oldText.length, newText.length);
-  while (head < shortest && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < shortest - head && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
-  // Never split a surrogate pair between the kept and the edited stretch.
-  if (head > 0 && isHighSurrogate(oldText.charCodeAt(head - 1))) head--;
-  if (tail > 0 && isLowSurrogate(oldText.charCodeAt(oldText.length - tail))) tail--;
-  const shift = newText.length - oldText.length;
+  const hunks = diffText(oldText, newText);
+  /** Where old offset `at` is in the new text, with every edit that ends at or before it applied. */
+  const shifted = (at: number, insertionsAtCount: boolean) => {
+    let shift = 0;
+    for (const hunk of hunks) {
+      if (hunk.oldEnd > at || (!insertionsAtCount && hunk.oldStart === at)) break;
+      shift += hunk.newEnd - hunk.newStart - (hunk.oldEnd - hunk.oldStart);
+    }
+    return at + shift;
+  };
   return (previous) => {
     const start = codeUnitIndex(oldText, previous.start);
     const end = codeUnitIndex(oldText, previous.end);
     if (start < 0 || end < start || oldText.slice(start, end) !== previous.exact) return ladder(previous);
-    if (end <= head) return { status: 'ANCHORED', method: 'POSITION', selector: selectorForRange(newText, start, end) };
-    if (start >= oldText.length - tail) return { status: 'ANCHORED', method: 'POSITION', selector: selectorForRange(newText, start + shift, end + shift) };
-    // A quote wholly inside the edited stretch cannot have gone outside it: the new text there is old text that
-    // stayed put, so the same words found there are another instance (the other printing of a paragraph whose
-    // first printing was deleted, say). That may still be what the editor wants, but a reviewer must say so.
+    const touching = hunks.filter((hunk) => hunk.oldStart < end && (hunk.oldEnd > start || (hunk.oldStart === hunk.oldEnd && hunk.oldStart > start)));
+    if (touching.length === 0) {
+      const at = shifted(start, true);
+      return { status: 'ANCHORED', method: 'POSITION', selector: selectorForRange(newText, at, at + (end - start)) };
+    }
+    // The quote's words as the edit left them: from where it began (or where the edit of its first words begins)
+    // to where it ended (or where the edit of its last words ends).
+    const first = touching[0]!;
+    const last = touching.at(-1)!;
+    const newStart = first.oldStart <= start ? first.newStart : shifted(start, true);
+    const newEnd = last.oldEnd >= end ? last.newEnd : shifted(end, false);
+    // Words that stood once and stand once are the same words, moved, whatever the edits around them: the diff
+    // only failed to say so where the edits repeat the words' own neighbourhood.
+    const nowAt = occurrences(newText, previous.exact, 1);
+    if (nowAt?.length === 1 && occurrences(oldText, previous.exact, 1)?.length === 1) {
+      return { status: 'ANCHORED', method: 'QUOTE', selector: selectorForRange(newText, nowAt[0]!, nowAt[0]! + previous.exact.length) };
+    }
+    // A quote whose edit replaced far more than it (a paragraph rewritten) was not corrected but rewritten.
+    if (newEnd > newStart && newEnd - newStart <= 2 * (end - start) + CONTEXT_LENGTH) {
+      // The very words still standing where the edit left the quote: the edit, as the diff reads it, cut through
+      // a repeat beside them ("the the" with one more "the"), not through the words themselves.
+      const standing = occurrences(newText, previous.exact).filter((at) => at < newEnd && at + previous.exact.length > newStart);
+      if (standing.length === 1) return { status: 'ANCHORED', method: 'POSITION', selector: selectorForRange(newText, standing[0]!, standing[0]! + previous.exact.length) };
+      const words = foldTypography(newText.slice(newStart, newEnd)).text;
+      const was = foldTypography(previous.exact).text;
+      const alike = similarity(editDistance(was, words), was.length, words.length);
+      if (alike >= FUZZY_THRESHOLD) return { status: 'FUZZY', selector: selectorForRange(newText, newStart, newEnd), similarity: alike };
+    }
+    // Rewritten or deleted where it stood. The same words found elsewhere are another instance of them (the other
+    // printing of a paragraph whose first printing was deleted, say): that may be what the editor wants, but a
+    // reviewer must say so.
     const result = ladder(previous);
-    if (result.status === 'ORPHANED' || start < head || end > oldText.length - tail) return result;
+    if (result.status === 'ORPHANED') return result;
     const landedAt = codeUnitIndex(newText, result.selector.start);
     const landedEnd = codeUnitIndex(newText, result.selector.end);
-    if (landedAt >= head && landedEnd <= newText.length - tail) return result;
+    if (landedAt >= first.newStart && landedEnd <= last.newEnd) return result;
+    if (occurrences(oldText, previous.exact, 1) !== undefined) return result;
     return { status: 'FUZZY', selector: result.selector, similarity: result.status === 'FUZZY' ? result.similarity : 1 };
   };
 }
-
 
 function reanchorIn(text: string, foldedText: () => FoldedText, previous: TextSelector): ReanchorResult {
   const { exact, prefix, suffix } = previous;
