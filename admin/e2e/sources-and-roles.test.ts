@@ -32,6 +32,13 @@ describe('sources: recording, correcting, and who may do what', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('What was wrong').fill('The authority said early March');
     await dialog.getByLabel('Corrected text').fill(TEXT.replace('will open in March.', 'will open in early March.'));
+    // What saving would do comes first, and saves nothing.
+    await dialog.getByRole('button', { name: 'Preview the correction' }).click();
+    const preview = dialog.getByTestId('reanchor-preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toMatch(/Saving would leave 0 quotes anchored, 1 fuzzy, 0 orphaned/);
+    expect(await preview.locator('tr[data-status="FUZZY"]').innerText()).toContain('the new terminal will open in early March');
+    await screenshot(page, 'reanchor-preview');
     await dialog.getByRole('button', { name: 'Save the correction' }).click();
     const report = dialog.getByTestId('reanchor-report');
     await report.waitFor();
@@ -42,11 +49,26 @@ describe('sources: recording, correcting, and who may do what', () => {
 
     const attention = page.getByTestId('needs-attention');
     await attention.waitFor();
-    await attention.getByRole('button', { name: 'Confirm or select again' }).click();
+    await attention.getByRole('button', { name: 'Select again' }).click();
     await selectWords(page, 'the new terminal will open in early March');
     await page.getByRole('button', { name: /^Anchor “The new terminal opens/ }).click();
     await expect.poll(() => attention.count()).toBe(0);
     expect(await page.locator('[data-evidence]', { hasText: 'early March' }).count()).toBeGreaterThan(0);
+
+    // A second correction touches the quote again; this time its corrected words are confirmed in one click.
+    await page.getByRole('button', { name: 'Correct the text' }).click();
+    await dialog.getByLabel('What was wrong').fill('The authority wrote “early-March”');
+    await dialog.getByLabel('Corrected text').fill(TEXT.replace('will open in March.', 'will open in early-March.'));
+    await dialog.getByRole('button', { name: 'Preview the correction' }).click();
+    await dialog.getByTestId('reanchor-preview').waitFor();
+    await dialog.getByRole('button', { name: 'Save the correction' }).click();
+    await dialog.getByTestId('reanchor-report').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await attention.waitFor();
+    expect(await attention.innerText()).toContain('the new terminal will open in early-March');
+    await attention.getByRole('button', { name: 'Confirm these words' }).click();
+    await expect.poll(() => attention.count()).toBe(0);
+    expect(await page.locator('[data-evidence]', { hasText: 'early-March' }).count()).toBeGreaterThan(0);
   });
 
   it('shows the API’s validation messages beside the inputs they concern', async () => {

@@ -3,7 +3,8 @@ import { sliceCodePoints } from '../src/core/anchoring/text-quote.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
-import { createEditor, type TestUser } from './support/factories.js';
+import { Role } from '../src/modules/users/users.enums.js';
+import { createEditor, createReviewer, createUser, type TestUser } from './support/factories.js';
 import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
 
 const REPEATED = /\n\nAccording to a presidential aide[^\n]*\n/g;
@@ -163,15 +164,31 @@ describe('a small correction of the seed article', () => {
     const source = sources.edges[0].node;
     const before = await published();
     const [owners] = (await db.dataSource.query(
-      `SELECT count(DISTINCT c.id)::int AS claims, count(DISTINCT v.id)::int AS events
-         FROM evidence e LEFT JOIN claims c ON c.id = e.claim_id AND c.status = 'VERIFIED' LEFT JOIN events v ON v.id = e.event_id AND v.status = 'VERIFIED'
+      `SELECT count(DISTINCT c.id) FILTER (WHERE c.status = 'VERIFIED')::int AS claims, count(DISTINCT v.id) FILTER (WHERE v.status = 'VERIFIED')::int AS events,
+              count(DISTINCT coalesce(c.id, v.id)) FILTER (WHERE coalesce(c.status, v.status) IN ('VERIFIED', 'DISPUTED', 'REJECTED'))::int AS judged
+         FROM evidence e LEFT JOIN claims c ON c.id = e.claim_id LEFT JOIN events v ON v.id = e.event_id
         WHERE e.exact LIKE 'A month earlier,%' OR e.exact LIKE '%does not.%' OR e.exact LIKE '%appoints him%'`,
-    )) as Array<{ claims: number; events: number }>;
+    )) as Array<{ claims: number; events: number; judged: number }>;
     // A date made plain, and a machine-translation typo fixed: far apart, the repeated paragraph between them.
     const corrected = source.currentRevision.text.replace('A month earlier,', 'In early August,').replace('which does not. always appoints him', 'which does not always appoint him');
-    const { correctSourceText: report } = dataOf(
-      await gql<any>(REPORT, { input: { id: source.id, expectedVersion: source.version, text: corrected, reason: 'Dated the Lavrov visit; fixed a typo' } }, editor.viewer),
-    );
+    const input = { id: source.id, expectedVersion: source.version, text: corrected, reason: 'Dated the Lavrov visit; fixed a typo' };
+    const WITH_REOPENED = REPORT.replace('anchored fuzzy orphaned', 'anchored fuzzy orphaned preview reopened { __typename ... on Claim { id status } ... on Event { id status } }');
+
+    // The preview is the correction itself, rolled back: the same report, and nothing saved.
+    const revisionsBefore = await db.dataSource.manager.count(Revision);
+    const { correctSourceText: preview } = dataOf(await gql<any>(WITH_REOPENED, { input: { ...input, preview: true } }, editor.viewer));
+    expect(preview.preview).toBe(true);
+    expect(await db.dataSource.manager.count(Revision)).toBe(revisionsBefore);
+    expect(await published()).toEqual(before);
+    expect(dataOf(await gql<any>(`query($id: ID!) { source(id: $id) { version revisions { number } } }`, { id: source.id }, editor.viewer)).source).toEqual({ version: source.version, revisions: [{ number: 1 }] });
+
+    const { correctSourceText: report } = dataOf(await gql<any>(WITH_REOPENED, { input }, editor.viewer));
+    expect(report.preview).toBe(false);
+    const outcome = (of: any) => of.changes.map((change: any) => [change.evidence.id, change.status, change.after?.exact ?? null]);
+    expect(outcome(report)).toEqual(outcome(preview));
+    expect(report.reopened).toEqual(preview.reopened);
+    expect(report.reopened.length).toBeGreaterThan(0);
+    for (const record of report.reopened) expect(record.status).toBe('IN_REVIEW');
     const touched = (exact: string) => exact.startsWith('A month earlier,') || exact.includes('does not.') || exact.includes('appoints him');
     for (const change of report.changes) {
       if (touched(change.before.exact)) {
@@ -189,7 +206,33 @@ describe('a small correction of the seed article', () => {
     // Only records resting on the corrected words go back to review; the one the issue saw vanish stays.
     const after = await published();
     expect(after).toEqual({ claims: before.claims - owners!.claims, events: before.events - owners!.events });
+    // Judged records resting on the corrected words go back to review, published or not (a disputed one too).
+    expect(report.reopened).toHaveLength(owners!.judged);
     const { search } = dataOf(await gql<any>(`{ search(query: "only Southeast Asian country") { edges { node { record { ... on Claim { status } } } } } }`, {}, viewers.anonymous));
     expect(search.edges.map((edge: any) => edge.node.record?.status).filter(Boolean)).toContain('VERIFIED');
+  });
+  it('confirms FUZZY evidence on its corrected words, once, by someone who then may not judge its record', async () => {
+    const reviewer = await createReviewer(db.dataSource);
+    const other = await createReviewer(db.dataSource);
+    const confirmer = await createUser(db.dataSource, [Role.EDITOR, Role.REVIEWER], 'both');
+    const [fuzzy] = (await db.dataSource.query(
+      `SELECT e.id, e.version, e.exact, c.id AS claim_id FROM evidence e JOIN claims c ON c.id = e.claim_id WHERE e.anchor_status = 'FUZZY' ORDER BY e.id LIMIT 1`,
+    )) as Array<{ id: string; version: number; exact: string; claim_id: string }>;
+    const CONFIRM = `mutation($input: ConfirmEvidenceInput!) { confirmEvidence(input: $input) { id version anchorStatus selector { exact } context(chars: 0) { exact } } }`;
+    const { confirmEvidence } = dataOf(await gql<any>(CONFIRM, { input: { id: fuzzy!.id, expectedVersion: fuzzy!.version } }, confirmer.viewer));
+    expect(confirmEvidence).toMatchObject({ anchorStatus: 'ANCHORED', version: fuzzy!.version + 1, selector: { exact: fuzzy!.exact }, context: { exact: fuzzy!.exact } });
+    const { revisions } = dataOf(await gql<any>(`query($id: ID!) { revisions(recordType: EVIDENCE, recordId: $id) { actor reason } }`, { id: fuzzy!.id }, reviewer.viewer));
+    expect(revisions.at(-1)).toEqual({ actor: `user:${confirmer.id}`, reason: 'Confirmed these words' });
+
+    const again = await gql(CONFIRM, { input: { id: fuzzy!.id, expectedVersion: fuzzy!.version + 1 } }, confirmer.viewer);
+    expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(CONFIRM, { input: { id: fuzzy!.id, expectedVersion: fuzzy!.version } }, editor.viewer))).toEqual(['CONFLICT']);
+    expect(errorCodes(await gql(CONFIRM, { input: { id: fuzzy!.id, expectedVersion: fuzzy!.version + 1 } }, reviewer.viewer))).toEqual(['FORBIDDEN']);
+
+    const { claim } = dataOf(await gql<any>(`query($id: ID!) { claim(id: $id) { version status lastEditedBy } }`, { id: fuzzy!.claim_id }, reviewer.viewer));
+    expect(claim).toMatchObject({ status: 'IN_REVIEW', lastEditedBy: `user:${confirmer.id}` });
+    const verify = `mutation($id: ID!, $v: Int!) { review(input: { id: $id, expectedVersion: $v, decision: VERIFY, comment: "The corrected words hold." }) { ... on Claim { status } } }`;
+    expect(errorCodes(await gql(verify, { id: fuzzy!.claim_id, v: claim.version }, confirmer.viewer))).toEqual(['FORBIDDEN']);
+    expect(dataOf(await gql<any>(verify, { id: fuzzy!.claim_id, v: claim.version }, other.viewer)).review.status).toBe('VERIFIED');
   });
 });

@@ -114,6 +114,16 @@ export default function SourceReader() {
     }
   };
 
+  const confirmWords = async (evidence: ReaderEvidence) => {
+    try {
+      await graphql(`mutation Confirm($input: ConfirmEvidenceInput!) { confirmEvidence(input: $input) { id anchorStatus } }`, { input: { id: evidence.id, expectedVersion: evidence.version } });
+      notify('Confirmed: the evidence rests on these words. Another reviewer must judge its record.', { type: 'success' });
+      await queryClient.invalidateQueries({ queryKey: ['reader', source.id] });
+    } catch (error: any) {
+      notify(error.message, { type: 'error' });
+    }
+  };
+
   const renderParagraph = (paragraph: Paragraph, index: number) => {
     const inParagraph = (range: { start: number; end: number }) => range.start < paragraph.end && range.end > paragraph.start;
     const marks: Mark[] = [
@@ -275,9 +285,16 @@ export default function SourceReader() {
                   “{evidence.selector.exact}”{evidence.anchorStatus === 'ORPHANED' ? ` (on text v${evidence.sourceRevision.number})` : ''}
                 </Typography>
                 {mayEdit ? (
-                  <Button size="small" onClick={() => { setReselecting(evidence); notify('Select the words it rests on in the text, then press “Anchor here”.', { type: 'info' }); }}>
-                    {evidence.anchorStatus === 'FUZZY' ? 'Confirm or select again' : 'Select again'}
-                  </Button>
+                  <Stack direction="row" spacing={1}>
+                    {evidence.anchorStatus === 'FUZZY' ? (
+                      <Button size="small" variant="outlined" onClick={() => confirmWords(evidence)}>
+                        Confirm these words
+                      </Button>
+                    ) : null}
+                    <Button size="small" onClick={() => { setReselecting(evidence); notify('Select the words it rests on in the text, then press “Anchor here”.', { type: 'info' }); }}>
+                      Select again
+                    </Button>
+                  </Stack>
                 ) : null}
               </Box>
             ))}

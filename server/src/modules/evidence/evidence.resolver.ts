@@ -4,7 +4,7 @@ import { codeUnitIndex, wholeCharacterBoundary } from '../../core/anchoring/text
 import { InputCheck } from '../../core/validation.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Claim } from '../claims/claim.entity.js';
-import type { RequestContext } from '../context.js';
+import type { Loaders, RequestContext } from '../context.js';
 import { Event } from '../events/event.entity.js';
 import { canSee, seenThrough } from '../review/visibility.js';
 import { snapshotSeenBy } from '../sources/sources.loaders.js';
@@ -13,7 +13,10 @@ import { writeContextOf } from '../users/viewer.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { Source, sourceTombstone } from '../sources/source.entity.js';
 import { Evidence } from './evidence.entity.js';
-import { CreateEvidenceInput, QuoteInContext, TextSelector, UpdateEvidenceInput } from './evidence.types.js';
+import { ConfirmEvidenceInput, CreateEvidenceInput, QuoteInContext, TextSelector, UpdateEvidenceInput } from './evidence.types.js';
+
+/** The snapshot the selector points into: given with the evidence (a correction's preview, never saved), or read. */
+const snapshotOf = (evidence: Evidence, loaders: Loaders) => preloadedOr(evidence, 'sourceRevision', () => loaders.sourceRevisionById.load(evidence.sourceRevisionId));
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
@@ -28,6 +31,14 @@ export class EvidenceResolver {
   @Mutation(() => Evidence, { description: 'Selects the words again, in the same source; the evidence is ANCHORED on them. For editors and admins.' })
   updateEvidence(@Arg('input', { description: 'The evidence, the version you read, and the words.' }) input: UpdateEvidenceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.evidence.update(writeContextOf(viewer, requestId, idempotency), input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Evidence, {
+    description: 'Confirms FUZZY evidence on the words a correction moved it to: it becomes ANCHORED, and whoever confirms may not judge its claim or event. For editors and admins.',
+  })
+  confirmEvidence(@Arg('input', { description: 'The FUZZY evidence and the version you read.' }) input: ConfirmEvidenceInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+    return services.evidence.confirm(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
@@ -56,7 +67,7 @@ export class EvidenceResolver {
     const check = new InputCheck();
     check.integer('chars', chars, 0, 2000);
     check.done();
-    const revision = await snapshotSeenBy(viewer, loaders.sourceById, await loaders.sourceRevisionById.load(evidence.sourceRevisionId));
+    const revision = await snapshotSeenBy(viewer, loaders.sourceById, await snapshotOf(evidence, loaders));
     const text = revision?.text ?? '';
     const start = codeUnitIndex(text, evidence.startPos);
     const end = codeUnitIndex(text, evidence.endPos);
@@ -70,7 +81,7 @@ export class EvidenceResolver {
 
   @FieldResolver(() => SourceRevision, { description: 'The text snapshot the selector points into.' })
   async sourceRevision(@Root() evidence: Evidence, @Ctx() { loaders, viewer }: RequestContext) {
-    return snapshotSeenBy(viewer, loaders.sourceById, await loaders.sourceRevisionById.load(evidence.sourceRevisionId));
+    return snapshotSeenBy(viewer, loaders.sourceById, await snapshotOf(evidence, loaders));
   }
 
   @FieldResolver(() => Source, { description: 'The source whose text the words are in.' })

@@ -11,7 +11,7 @@ import { SourceRevision } from '../sources/source-revision.entity.js';
 import { AnchorStatus } from './evidence.enums.js';
 import { Evidence } from './evidence.entity.js';
 import { EvidenceRecord, type EvidenceState } from './evidence.state.js';
-import type { CreateEvidenceInput, EvidenceSelectionInput, SelectorInput, UpdateEvidenceInput } from './evidence.types.js';
+import type { ConfirmEvidenceInput, CreateEvidenceInput, EvidenceSelectionInput, SelectorInput, UpdateEvidenceInput } from './evidence.types.js';
 
 const MAX_QUOTE = 10_000;
 const MAX_EVIDENCE_AT_CREATION = 20;
@@ -134,6 +134,23 @@ export class EvidenceService {
       if (revision.sourceId !== current.sourceId) throw new BadInputError([{ field: 'sourceRevisionId', message: 'is a revision of another source' }]);
       return { ...before, sourceRevisionId: revision.id, selector: anchorSelector(revision.text, input.selector), anchorStatus: AnchorStatus.ANCHORED };
     }));
+    return this.current(target.id);
+  }
+
+  /**
+   * FUZZY → ANCHORED on the words a correction moved the evidence to, as they stand. Confirming chooses what the
+   * record rests on, so it is a content change of that record (four-eyes: whoever confirms may not judge it).
+   */
+  async confirm(context: WriteContext, input: ConfirmEvidenceInput): Promise<Evidence> {
+    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason?.trim() || 'Confirmed these words', operation: RevisionOperation.UPDATE };
+    await this.withOwnerReopened(context, target.id, target.reason, (writer) =>
+      writer.replace(context, EvidenceRecord, target, (before) => {
+        if (before.anchorStatus !== AnchorStatus.FUZZY) {
+          throw new BadInputError([{ field: 'id', message: `is ${before.anchorStatus}: only FUZZY evidence is confirmed; select ORPHANED evidence again with updateEvidence` }]);
+        }
+        return { ...before, anchorStatus: AnchorStatus.ANCHORED };
+      }),
+    );
     return this.current(target.id);
   }
 

@@ -78,6 +78,18 @@ export class UpdateEvidenceInput extends UpdateInputBase {
   sourceRevisionId?: string | null;
 }
 
+@InputType({ description: 'Confirms that the words a correction moved FUZZY evidence to are the words it rests on.' })
+export class ConfirmEvidenceInput {
+  @Field(() => ID, { description: 'The FUZZY evidence.' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one fails with CONFLICT and the current version.' })
+  expectedVersion: number;
+
+  @Field(() => String, { nullable: true, description: 'Why these words hold, kept in the revision; "Confirmed these words" when left out.' })
+  reason?: string | null;
+}
+
 @ObjectType({ description: 'The quoted words with the text around them, for reading evidence in place.' })
 export class QuoteInContext {
   @Field({ description: 'The text before the quote, up to the characters asked for.' })

@@ -109,6 +109,7 @@ export class ReviewService {
 /**
  * Evidence is part of what a claim or an event says: when it changes, a record a reviewer has judged goes back
  * to review (its own revision, in the same transaction), and a retracted record's evidence stays as it was.
+ * Answers the record it sent back, as it now stands, or null when its status stays.
  */
 export async function reopenAfterEvidenceChange(
   manager: EntityManager,
@@ -116,12 +117,13 @@ export async function reopenAfterEvidenceChange(
   owner: { claimId: string | null; eventId: string | null },
   reason: string,
   { retracted = 'refuse' }: { retracted?: 'refuse' | 'leave' } = {},
-): Promise<void> {
+): Promise<Claim | Event | null> {
   const reviewable = owner.claimId ? REVIEWABLE[0] : REVIEWABLE[1];
   const id = (owner.claimId ?? owner.eventId)!;
   const [row] = (await manager.query(`SELECT status, version FROM ${reviewable.kind.table} WHERE id = $1 FOR UPDATE`, [id])) as Array<{ status: ReviewStatus; version: number }>;
-  if (!row || (row.status === ReviewStatus.RETRACTED && retracted === 'leave')) return;
+  if (!row || (row.status === ReviewStatus.RETRACTED && retracted === 'leave')) return null;
   const next = statusAfterEdit(row.status);
-  if (next === row.status) return;
+  if (next === row.status) return null;
   await new RecordWriter(manager).replace(context, reviewable.kind, { id, expectedVersion: row.version, reason, operation: RevisionOperation.UPDATE }, (before) => ({ ...before, status: next }));
+  return manager.findOneByOrFail<Claim | Event>(reviewable.entity, { id });
 }

@@ -5,11 +5,14 @@ import { newId } from '../../core/ids.js';
 import { sha256Hex } from '../../core/revisions/canonical-json.js';
 import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { preload } from '../../core/loaders.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { Annotation } from '../annotations/annotation.entity.js';
 import { AnnotationRecord } from '../annotations/annotations.state.js';
 import { AnchorStatus } from '../evidence/evidence.enums.js';
 import { Evidence } from '../evidence/evidence.entity.js';
+import type { Claim } from '../claims/claim.entity.js';
+import type { Event } from '../events/event.entity.js';
 import { reopenAfterEvidenceChange } from '../review/review.service.js';
 import { EvidenceRecord } from '../evidence/evidence.state.js';
 import { SourceRecord } from './sources.state.js';
@@ -32,8 +35,10 @@ export async function correctSourceText(manager: EntityManager, context: WriteCo
   checkText(check, 'text', input.text);
   const reason = check.text('reason', input.reason, { max: 5000 });
   check.done();
+  const preview = input.preview === true;
 
-  return manager.transaction(async (tx) => {
+  // A preview runs the very correction, and rolls it back: what it shows is what saving would do.
+  return manager.transaction(async (tx): Promise<ReanchorReport> => {
     const writer = new RecordWriter(tx);
     let revision: SourceRevision | null = null;
     let previousText = '';
@@ -55,6 +60,7 @@ export async function correctSourceText(manager: EntityManager, context: WriteCo
       await m.insert(SourceRevision, revision);
     });
     const corrected = revision as unknown as SourceRevision;
+    const source = await tx.findOneByOrFail(Source, { id });
 
     const revisions = await tx.find(SourceRevision, { where: { sourceId: id }, select: { id: true, number: true } });
     const previousId = revisions.find((r) => r.number === corrected.number - 1)!.id;
@@ -67,6 +73,7 @@ export async function correctSourceText(manager: EntityManager, context: WriteCo
       order: { startPos: 'ASC', id: 'ASC' },
     });
     const changes: EvidenceReanchoring[] = [];
+    const reopened: Array<Claim | Event> = [];
     for (const item of evidence) {
       const before = { exact: item.exact, prefix: item.prefix, suffix: item.suffix, start: item.startPos, end: item.endPos };
       // Evidence already orphaned on an older snapshot is looked for again, but only by its quote and context.
@@ -79,9 +86,18 @@ export async function correctSourceText(manager: EntityManager, context: WriteCo
       );
       // A reviewer must confirm a near match or re-select lost words before clients see the record again; a
       // correction does not reach into what a retraction closed.
-      if (status !== AnchorStatus.ANCHORED) await reopenAfterEvidenceChange(tx, context, item, reason, { retracted: 'leave' });
+      if (status !== AnchorStatus.ANCHORED) {
+        const sentBack = await reopenAfterEvidenceChange(tx, context, item, reason, { retracted: 'leave' });
+        if (sentBack) reopened.push(sentBack);
+      }
+      const moved = await tx.findOneByOrFail(Evidence, { id: item.id });
+      // What the evidence now points into, given with it: a preview's snapshot is never saved, so never read back.
+      if (moved.sourceRevisionId === corrected.id) {
+        preload(moved, 'sourceRevision', corrected);
+        preload(moved, 'source', source);
+      }
       changes.push({
-        evidence: await tx.findOneByOrFail(Evidence, { id: item.id }),
+        evidence: moved,
         status,
         method: result.status === 'ANCHORED' ? result.method : null,
         similarity: result.status === 'FUZZY' ? result.similarity : null,
@@ -105,14 +121,28 @@ export async function correctSourceText(manager: EntityManager, context: WriteCo
       annotationsMoved++;
     }
     const count = (status: AnchorStatus) => changes.filter((change) => change.status === status).length;
-    return {
-      source: await tx.findOneByOrFail(Source, { id }),
+    const report: ReanchorReport = {
+      source,
       revision: corrected,
       anchored: count(AnchorStatus.ANCHORED),
       fuzzy: count(AnchorStatus.FUZZY),
       orphaned: count(AnchorStatus.ORPHANED),
       annotationsMoved,
       changes,
+      reopened,
+      preview,
     };
+    if (preview) throw new RolledBack(report);
+    return report;
+  }).catch((error: unknown) => {
+    if (error instanceof RolledBack) return error.report;
+    throw error;
   });
+}
+
+/** How a preview leaves its transaction: thrown, so that nothing it wrote is committed, with what it would have done. */
+class RolledBack extends Error {
+  constructor(readonly report: ReanchorReport) {
+    super('preview rolled back');
+  }
 }

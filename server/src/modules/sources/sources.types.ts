@@ -5,7 +5,10 @@ import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
 import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
 import { AnchorStatus } from '../evidence/evidence.enums.js';
+import type { Claim } from '../claims/claim.entity.js';
+import type { Event } from '../events/event.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
+import { ReviewableRecord } from '../review/review.types.js';
 import { TextSelector } from '../evidence/evidence.types.js';
 import { SourceRevision } from './source-revision.entity.js';
 import { Source } from './source.entity.js';
@@ -112,6 +115,9 @@ export class CorrectSourceTextInput {
 
   @Field({ description: 'What was wrong with the text.' })
   reason: string;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Only show what the correction would do: the report, as saving would give it, and nothing saved.' })
+  preview?: boolean | null;
 }
 
 @ObjectType({ description: 'Where one evidence went when the text was corrected.' })
@@ -157,6 +163,12 @@ export class ReanchorReport {
 
   @Field(() => [EvidenceReanchoring], { description: 'Every evidence, FUZZY and ORPHANED first: those need an editor.' })
   changes: EvidenceReanchoring[];
+
+  @Field(() => [ReviewableRecord], { description: 'The claims and events a reviewer had judged that the correction sends back to review (a published one stops being shown to client apps until verified again), as they then stand.' })
+  reopened: Array<Claim | Event>;
+
+  @Field({ description: 'True for a preview: nothing was saved, and `revision` is the snapshot saving would add.' })
+  preview: boolean;
 }
 
 @InputType({ description: 'Every condition given must hold.' })
