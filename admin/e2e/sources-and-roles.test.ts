@@ -71,6 +71,74 @@ describe('sources: recording, correcting, and who may do what', () => {
     expect(await page.locator('[data-evidence]', { hasText: 'early-March' }).count()).toBeGreaterThan(0);
   });
 
+  it('shows an editor what a correction would send back to review before saving, and the reviewer why it is back', async () => {
+    const ARTICLE = [
+      'Ferry line to reopen',
+      'The ministry said on Tuesday that the ferry line to Kyaukphyu will reopen in May.',
+      'Share.',
+      'Officials added that two new vessels had been ordered from a shipyard in Busan.',
+    ].join('\n\n');
+    const editor = await signIn(DEMO.editor);
+    await editor.goto('/#/sources/create');
+    await editor.locator('input[name=title]').fill('Ferry line to reopen');
+    await editor.locator('textarea[name=text]').fill(ARTICLE);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByTestId('source-text').waitFor();
+    const sourceUrl = editor.url();
+    const claim = async (words: string, text: string) => {
+      await editor.goto(sourceUrl);
+      await editor.getByTestId('source-text').waitFor();
+      await selectWords(editor, words);
+      await editor.getByRole('button', { name: 'New claim from selection' }).click();
+      await editor.locator('textarea[name=text]').fill(text);
+      await editor.locator('input[name=claimantLabel]').fill('the ministry');
+      await editor.getByRole('button', { name: 'Save' }).click();
+      await editor.getByTestId('evidence-list').waitFor();
+      await editor.getByRole('button', { name: 'Send to review' }).click();
+      await expect.poll(() => editor.locator('[data-status="IN_REVIEW"]').count()).toBeGreaterThan(0);
+    };
+    await claim('the ferry line to Kyaukphyu will reopen in May', 'The Kyaukphyu ferry reopens in May.');
+    await claim('two new vessels had been ordered from a shipyard in Busan', 'Two vessels were ordered in Busan.');
+
+    const reviewer = await signIn(DEMO.reviewer);
+    await reviewer.goto('/#/review');
+    for (const text of ['The Kyaukphyu ferry reopens in May.', 'Two vessels were ordered in Busan.']) {
+      const item = reviewer.getByTestId('queue-item').filter({ hasText: text });
+      await item.getByLabel('Review comment').fill('Matches the ministry’s words.');
+      await item.getByRole('button', { name: 'Verify' }).click();
+      await expect.poll(() => item.count()).toBe(0);
+    }
+
+    // The title is reworded and the shipyard corrected: the ferry quote is untouched, the vessels quote is not.
+    await editor.goto(sourceUrl);
+    await editor.getByRole('button', { name: 'Correct the text' }).click();
+    const dialog = editor.getByRole('dialog');
+    await dialog.getByLabel('What was wrong').fill('The shipyard is in Ulsan, not Busan');
+    await dialog.getByLabel('Corrected text').fill(ARTICLE.replace('Ferry line to reopen', 'Kyaukphyu ferry line to reopen').replace('a shipyard in Busan', 'a shipyard in Ulsan'));
+    await dialog.getByRole('button', { name: 'Preview the correction' }).click();
+    const preview = dialog.getByTestId('reanchor-preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toMatch(/Saving would leave 1 quotes anchored, 1 fuzzy, 0 orphaned/);
+    const wouldReopen = await preview.getByTestId('reopened').innerText();
+    expect(wouldReopen).toContain('Two vessels were ordered in Busan.');
+    expect(wouldReopen).not.toContain('Kyaukphyu ferry reopens');
+    await screenshot(editor, 'correction-preview-reopens');
+    await dialog.getByRole('button', { name: 'Save the correction' }).click();
+    await dialog.getByTestId('reanchor-report').waitFor();
+    expect(await dialog.getByTestId('reopened').innerText()).toContain('Two vessels were ordered in Busan.');
+
+    await reviewer.reload();
+    const back = reviewer.getByTestId('queue-item').filter({ hasText: 'Two vessels were ordered in Busan.' });
+    await back.waitFor();
+    expect(await back.getByTestId('sent-back').innerText()).toMatch(/because of a change by Edith Editor: “The shipyard is in Ulsan, not Busan”/);
+    const words = await back.getByTestId('evidence-changes').innerText();
+    expect(words).toContain('“two new vessels had been ordered from a shipyard in Busan”');
+    expect(words).toContain('“two new vessels had been ordered from a shipyard in Ulsan”');
+    expect(await reviewer.getByTestId('queue-item').filter({ hasText: 'The Kyaukphyu ferry reopens in May.' }).count()).toBe(0);
+    await back.scrollIntoViewIfNeeded();
+    await screenshot(reviewer, 'review-queue-sent-back');
+  });
+
   it('shows the API’s validation messages beside the inputs they concern', async () => {
     const page = await signIn(DEMO.editor);
     await page.goto('/#/events/create');

@@ -208,6 +208,28 @@ describe('a small correction of the seed article', () => {
     expect(after).toEqual({ claims: before.claims - owners!.claims, events: before.events - owners!.events });
     // Judged records resting on the corrected words go back to review, published or not (a disputed one too).
     expect(report.reopened).toHaveLength(owners!.judged);
+    // The reviewer sees why each is back: who sent it back, when, the correction's reason, old words beside new.
+    const { reviewQueue } = dataOf(
+      await gql<any>(
+        `{ reviewQueue { submittedAt submittedBy submittedByName sentBack submittedReason record { ... on Claim { id } ... on Event { id } }
+            evidenceChangesSinceVerified { before { exact } beforeStatus after { exact } afterStatus changedBy reason } } }`,
+        {},
+        editor.viewer,
+      ),
+    );
+    const reopenedIds = new Set(report.reopened.map((record: any) => record.id));
+    const back = reviewQueue.filter((item: any) => reopenedIds.has(item.record.id));
+    expect(back).toHaveLength(report.reopened.length);
+    for (const item of back) {
+      expect(item).toMatchObject({ sentBack: true, submittedBy: `user:${editor.id}`, submittedByName: 'editor', submittedReason: 'Dated the Lavrov visit; fixed a typo' });
+      expect(Date.now() - new Date(item.submittedAt).getTime()).toBeLessThan(60_000);
+      if (item.evidenceChangesSinceVerified.length === 0) continue;
+      for (const change of item.evidenceChangesSinceVerified) {
+        expect(change).toMatchObject({ beforeStatus: 'ANCHORED', afterStatus: 'FUZZY', changedBy: `user:${editor.id}`, reason: 'Dated the Lavrov visit; fixed a typo' });
+        expect(change.after.exact).toBe(change.before.exact.replace('A month earlier,', 'In early August,').replace('does not.', 'does not').replace('appoints him', 'appoint him'));
+      }
+    }
+    expect(back.filter((item: any) => item.evidenceChangesSinceVerified.length > 0).length).toBeGreaterThanOrEqual(owners!.claims + owners!.events);
     const { search } = dataOf(await gql<any>(`{ search(query: "only Southeast Asian country") { edges { node { record { ... on Claim { status } } } } } }`, {}, viewers.anonymous));
     expect(search.edges.map((edge: any) => edge.node.record?.status).filter(Boolean)).toContain('VERIFIED');
   });

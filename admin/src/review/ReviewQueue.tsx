@@ -10,7 +10,8 @@ import { QuoteInContext } from '../common/QuoteInContext';
 const EVIDENCE = 'evidence { id anchorStatus context(chars: 200) { before exact after } source { id title } }';
 const QUEUE = `{
   reviewQueue {
-    recordType submittedAt submittedBy lastEditedBy lastVerifiedVersion changesSinceVerified
+    recordType submittedAt submittedBy submittedByName sentBack submittedReason lastEditedBy lastVerifiedVersion changesSinceVerified
+    evidenceChangesSinceVerified { evidence { id } before { exact } beforeStatus after { exact } afterStatus changedBy changedAt reason }
     record {
       ... on Claim { id version status text claimantName attribution modality ${EVIDENCE} }
       ... on Event { id version status title summary ${EVIDENCE} }
@@ -22,9 +23,22 @@ interface QueueItem {
   recordType: 'CLAIM' | 'EVENT';
   submittedAt: string;
   submittedBy: string;
+  submittedByName: string;
   lastEditedBy: string;
   lastVerifiedVersion: number | null;
+  sentBack: boolean;
+  submittedReason: string | null;
   changesSinceVerified: Record<string, { before: unknown; after: unknown }>;
+  evidenceChangesSinceVerified: Array<{
+    evidence: { id: string };
+    before: { exact: string } | null;
+    beforeStatus: string | null;
+    after: { exact: string } | null;
+    afterStatus: string | null;
+    changedBy: string;
+    changedAt: string;
+    reason: string | null;
+  }>;
   record: any;
 }
 
@@ -60,31 +74,72 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: () => void }) {
             {record.text ?? record.title}
           </MuiLink>
         }
-        subheader={`${item.recordType === 'CLAIM' ? `Claim by ${record.claimantName}` : 'Event'} · sent ${new Date(item.submittedAt).toLocaleString()} · version ${record.version}`}
+        subheader={`${item.recordType === 'CLAIM' ? `Claim by ${record.claimantName}` : 'Event'} · ${item.sentBack ? 'sent back' : 'sent'} ${new Date(item.submittedAt).toLocaleString()} · version ${record.version}`}
         action={<StatusChip status={record.status} />}
       />
       <CardContent>
         <Stack spacing={2}>
+          {item.sentBack ? (
+            <Alert severity="info" data-testid="sent-back">
+              Back in review because of a change by {item.submittedByName}{item.submittedReason ? `: “${item.submittedReason}”` : ''}, on {new Date(item.submittedAt).toLocaleString()}.
+            </Alert>
+          ) : item.submittedReason ? (
+            <Typography variant="body2">Note from the editor: {item.submittedReason}</Typography>
+          ) : null}
+          {item.evidenceChangesSinceVerified.length > 0 ? (
+            <Box data-testid="evidence-changes">
+              <Typography variant="subtitle2">Words it rests on, changed since verified</Typography>
+              <Table size="small">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Verified on</TableCell>
+                    <TableCell>Now</TableCell>
+                    <TableCell>Changed</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {item.evidenceChangesSinceVerified.map((change) => (
+                    <TableRow key={change.evidence.id}>
+                      <TableCell sx={{ color: 'text.secondary', fontFamily: 'Georgia, serif' }}>{change.before ? `“${change.before.exact}”` : 'added since'}</TableCell>
+                      <TableCell sx={{ bgcolor: '#e8f5e9', fontFamily: 'Georgia, serif' }}>
+                        {change.after ? `“${change.after.exact}”` : 'deleted since'}
+                        {change.afterStatus && change.afterStatus !== 'ANCHORED' ? <Chip size="small" sx={{ ml: 1 }} label={change.afterStatus.toLowerCase()} /> : null}
+                      </TableCell>
+                      <TableCell>
+                        <Typography variant="caption" display="block">{new Date(change.changedAt).toLocaleString()}</Typography>
+                        {change.reason ? <Typography variant="caption" display="block">“{change.reason}”</Typography> : null}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Box>
+          ) : null}
           <Box>
             <Typography variant="subtitle2">{item.lastVerifiedVersion ? `Changed since verified version ${item.lastVerifiedVersion}` : 'New: never verified'}</Typography>
-            <Table size="small">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Field</TableCell>
-                  <TableCell>Before</TableCell>
-                  <TableCell>Now</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {changes.map(([field, change]) => (
-                  <TableRow key={field}>
-                    <TableCell component="th">{field}</TableCell>
-                    <TableCell sx={{ color: 'text.secondary' }}>{formatValue(change.before)}</TableCell>
-                    <TableCell sx={{ bgcolor: '#e8f5e9' }}>{formatValue(change.after)}</TableCell>
+            {item.lastVerifiedVersion && changes.length === 0 ? (
+              <Typography variant="body2" color="text.secondary">None of its own fields changed{item.evidenceChangesSinceVerified.length > 0 ? ': only the words it rests on, above.' : '.'}</Typography>
+            ) : null}
+            {changes.length > 0 ? (
+              <Table size="small">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Field</TableCell>
+                    <TableCell>Before</TableCell>
+                    <TableCell>Now</TableCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {changes.map(([field, change]) => (
+                    <TableRow key={field}>
+                      <TableCell component="th">{field}</TableCell>
+                      <TableCell sx={{ color: 'text.secondary' }}>{formatValue(change.before)}</TableCell>
+                      <TableCell sx={{ bgcolor: '#e8f5e9' }}>{formatValue(change.after)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            ) : null}
           </Box>
           <Box>
             <Typography variant="subtitle2">The words it rests on</Typography>

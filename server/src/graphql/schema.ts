@@ -7,7 +7,7 @@ import { EventParticipantsResolver, EventsResolver } from '../modules/events/eve
 import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
 import { HistoryResolver } from '../modules/history/history.resolver.js';
 import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
-import { ReviewResolver, ReviewStepResolver } from '../modules/review/review.resolver.js';
+import { ReviewQueueItemResolver, ReviewResolver, ReviewStepResolver } from '../modules/review/review.resolver.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
 import { SourceRevisionsResolver, SourcesResolver } from '../modules/sources/sources.resolver.js';
 import { ApiKeysResolver } from '../modules/users/api-keys.resolver.js';
@@ -27,6 +27,7 @@ export const resolvers = [
   IngestResolver,
   ReviewResolver,
   ReviewStepResolver,
+  ReviewQueueItemResolver,
   SearchResolver,
   UsersResolver,
   ApiKeysResolver,

@@ -35,3 +35,14 @@ export class ReviewStepResolver {
     return step.actorUserId ? ((await loaders.userById.load(step.actorUserId))?.name ?? step.actor) : step.actor;
   }
 }
+
+@Resolver(() => ReviewQueueItem)
+export class ReviewQueueItemResolver {
+  @FieldResolver(() => String, { description: "Who sent it, or whose change sent it back, by name: the user's or the key's, or the run's." })
+  async submittedByName(@Root() item: ReviewQueueItem, @Ctx() { loaders }: RequestContext): Promise<string> {
+    const [, kind, id] = /^(user|api-key):(.+)$/.exec(item.submittedBy) ?? [];
+    if (kind === 'user') return (await loaders.userById.load(id!))?.name ?? item.submittedBy;
+    if (kind === 'api-key') return (await loaders.apiKeyById.load(id!))?.name ?? item.submittedBy;
+    return item.submittedBy;
+  }
+}

@@ -9,9 +9,11 @@ import { Claim } from '../claims/claim.entity.js';
 import { ClaimRecord } from '../claims/claims.state.js';
 import { Event } from '../events/event.entity.js';
 import { EventRecord } from '../events/events.state.js';
+import { Evidence } from '../evidence/evidence.entity.js';
+import type { EvidenceState } from '../evidence/evidence.state.js';
 import { ReviewStatus } from './review.enums.js';
 import { lastContentChanges } from './review.history.js';
-import type { ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
+import type { EvidenceChange, ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
 import { decide, decisionRequires, statusAfterEdit, SUBMITTABLE } from './review.workflow.js';
 
 type ReviewableState = RecordState & { status: ReviewStatus; deletedAt: string | null };
@@ -71,18 +73,33 @@ export class ReviewService {
   async queue(): Promise<ReviewQueueItem[]> {
     const items: ReviewQueueItem[] = [];
     for (const { recordType, entity } of REVIEWABLE) {
+      // Sent to review: by an editor (a REVIEW step), or back, by a change to a judged record or to its evidence
+      // (the write whose changes set the status), whose reason says why: a correction of its source, say.
       const rows = (await this.dataSource.query(
-        `SELECT r.record_id, s.created_at AS submitted_at, s.actor AS submitted_by, r.state AS current,
-                v.version AS verified_version, v.state AS verified
-           FROM (SELECT DISTINCT ON (record_id) record_id, state FROM revisions WHERE record_type = $1 ORDER BY record_id, version DESC) r
-           JOIN ${entity === Claim ? 'claims' : 'events'} t ON t.id = r.record_id AND t.status = 'IN_REVIEW' AND t.deleted_at IS NULL
-           CROSS JOIN LATERAL (SELECT created_at, actor FROM revisions WHERE record_type = $1 AND record_id = r.record_id AND operation = 'REVIEW'
-                                 ORDER BY version DESC LIMIT 1) s
-           LEFT JOIN LATERAL (SELECT version, state FROM revisions WHERE record_type = $1 AND record_id = r.record_id AND state->>'status' = 'VERIFIED'
-                                ORDER BY version DESC LIMIT 1) v ON true`,
+        `SELECT t.id AS record_id, s.created_at AS submitted_at, s.actor AS submitted_by, s.operation <> 'REVIEW' AS sent_back, s.reason AS submitted_reason,
+                r.state AS current, v.id AS verified_log_id, v.version AS verified_version, v.state AS verified
+           FROM ${entity === Claim ? 'claims' : 'events'} t
+           CROSS JOIN LATERAL (SELECT state FROM revisions WHERE record_type = $1 AND record_id = t.id ORDER BY version DESC LIMIT 1) r
+           CROSS JOIN LATERAL (SELECT created_at, actor, operation, reason FROM revisions
+                                WHERE record_type = $1 AND record_id = t.id AND state->>'status' = 'IN_REVIEW' AND (operation = 'REVIEW' OR changes ? 'status')
+                                ORDER BY version DESC LIMIT 1) s
+           LEFT JOIN LATERAL (SELECT id, version, state FROM revisions WHERE record_type = $1 AND record_id = t.id AND state->>'status' = 'VERIFIED'
+                                ORDER BY version DESC LIMIT 1) v ON true
+          WHERE t.status = 'IN_REVIEW' AND t.deleted_at IS NULL`,
         [recordType],
-      )) as Array<{ record_id: string; submitted_at: Date; submitted_by: string; current: RecordState; verified_version: number | null; verified: RecordState | null }>;
+      )) as Array<{
+        record_id: string;
+        submitted_at: Date;
+        submitted_by: string;
+        sent_back: boolean;
+        submitted_reason: string | null;
+        current: RecordState;
+        verified_log_id: string | null;
+        verified_version: number | null;
+        verified: RecordState | null;
+      }>;
       if (rows.length === 0) continue;
+      const evidenceChanges = await evidenceChangesSince(this.dataSource.manager, recordType, rows.filter((row) => row.verified_log_id !== null).map((row) => [row.record_id, row.verified_log_id!]));
       const edits = await lastContentChanges(this.dataSource.manager, recordType, rows.map((row) => row.record_id));
       const found = (await this.dataSource.manager.findBy(entity, { id: In(rows.map((row) => row.record_id)) })) as Array<Claim | Event>;
       const records = new Map(found.map((record) => [record.id, record]));
@@ -94,6 +111,9 @@ export class ReviewService {
           record: records.get(row.record_id)!,
           submittedAt: row.submitted_at,
           submittedBy: row.submitted_by,
+          sentBack: row.sent_back,
+          submittedReason: row.submitted_reason,
+          evidenceChangesSinceVerified: evidenceChanges.get(row.record_id) ?? [],
           lastEditedBy: edits.get(row.record_id)!.actor,
           lastVerifiedVersion: row.verified_version,
           changesSinceVerified: Object.fromEntries(
@@ -126,4 +146,48 @@ export async function reopenAfterEvidenceChange(
   if (next === row.status) return null;
   await new RecordWriter(manager).replace(context, reviewable.kind, { id, expectedVersion: row.version, reason, operation: RevisionOperation.UPDATE }, (before) => ({ ...before, status: next }));
   return manager.findOneByOrFail<Claim | Event>(reviewable.entity, { id });
+}
+
+/**
+ * What a record rests on, as a reviewer reads it: which words, and how sure their place is. A quote a correction
+ * only moved (the same words on the new snapshot) has not changed.
+ */
+const restsOn = (state: EvidenceState | null) => (state && !state.deletedAt ? canonicalJson({ exact: state.selector.exact, anchorStatus: state.anchorStatus }) : null);
+
+/**
+ * For each record, its evidence that changed since the revision a reviewer last verified (`verifiedLogId`, its
+ * place in the log): the words as verified beside the words now, and the write that changed them last.
+ */
+async function evidenceChangesSince(manager: EntityManager, recordType: RecordType, verified: Array<[string, string]>): Promise<Map<string, EvidenceChange[]>> {
+  if (verified.length === 0) return new Map();
+  const owner = recordType === RecordType.CLAIM ? 'claim_id' : 'event_id';
+  const rows = (await manager.query(
+    `SELECT e.id, e.${owner} AS subject, was.state AS was, now.state AS now, now.actor, now.created_at, now.reason
+       FROM unnest($1::uuid[], $2::bigint[]) AS v(subject, verified_log_id)
+       JOIN evidence e ON e.${owner} = v.subject
+       LEFT JOIN LATERAL (SELECT state FROM revisions WHERE record_type = $3 AND record_id = e.id AND id <= v.verified_log_id ORDER BY version DESC LIMIT 1) was ON true
+       CROSS JOIN LATERAL (SELECT state, actor, created_at, reason FROM revisions WHERE record_type = $3 AND record_id = e.id ORDER BY version DESC LIMIT 1) now
+      ORDER BY e.start_pos, e.id`,
+    [verified.map(([subject]) => subject), verified.map(([, logId]) => logId), RecordType.EVIDENCE],
+  )) as Array<{ id: string; subject: string; was: EvidenceState | null; now: EvidenceState; actor: string; created_at: Date; reason: string | null }>;
+  const changed = rows.filter((row) => restsOn(row.was) !== restsOn(row.now));
+  const evidence = new Map((await manager.findBy(Evidence, { id: In(changed.map((row) => row.id)) })).map((found) => [found.id, found]));
+  const bySubject = new Map<string, EvidenceChange[]>();
+  for (const row of changed) {
+    const was = row.was && !row.was.deletedAt ? row.was : null;
+    const now = row.now.deletedAt ? null : row.now;
+    const list = bySubject.get(row.subject) ?? [];
+    list.push({
+      evidence: evidence.get(row.id)!,
+      before: was?.selector ?? null,
+      beforeStatus: was?.anchorStatus ?? null,
+      after: now?.selector ?? null,
+      afterStatus: now?.anchorStatus ?? null,
+      changedBy: row.actor,
+      changedAt: row.created_at,
+      reason: row.reason,
+    });
+    bySubject.set(row.subject, list);
+  }
+  return bySubject;
 }
