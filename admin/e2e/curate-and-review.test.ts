@@ -64,6 +64,12 @@ describe('an editor curates a claim from the seed article and a reviewer verifie
     const item = page.getByTestId('queue-item').filter({ hasText: 'Russia wants to sell more arms to Myanmar.' });
     await item.waitFor();
     expect(await item.innerText()).toContain(WORDS);
+    // What changed reads as names and words: no record ids, no vocabulary codes.
+    const changes = page.getByTestId('queue-item').filter({ hasText: 'Min Aung Hlaing asks Russia to move its embassy' }).getByRole('table');
+    await expect.poll(() => changes.first().innerText()).toMatch(/Agent: Min Aung Hlaing/);
+    const everyChange = (await page.getByTestId('review-queue').getByRole('table').allInnerTexts()).join('\n');
+    expect(everyChange).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+    expect(everyChange).not.toMatch(/\b(REPORTED_SPEECH|AUTHOR_ASSERTION|DIRECT_QUOTE|ASSERTED|OCCURRED|MONTH)\b/);
     await item.getByLabel('Review comment').fill('The quote says exactly this.');
     await screenshot(page, 'review-queue');
     await item.getByRole('button', { name: 'Verify' }).click();

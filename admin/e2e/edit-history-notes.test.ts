@@ -27,7 +27,7 @@ describe('editing with provenance', () => {
     const dialog = second.getByRole('dialog', { name: /saved this record while you were editing/ });
     await dialog.waitFor();
     await expect.poll(() => dialog.locator('[data-field="text"]').innerText()).toContain('(as Lavrov put it)');
-    expect(await dialog.locator('[data-field="modality"]').innerText()).toContain('HEDGED');
+    expect(await dialog.locator('[data-field="modality"]').innerText()).toContain('Hedged');
     expect(await dialog.innerText()).toContain('Say whose words these are');
     await screenshot(second, 'conflict');
     await dialog.getByRole('button', { name: /Apply my change to version/ }).click();

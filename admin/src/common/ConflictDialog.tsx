@@ -5,7 +5,7 @@ import { useDataProvider, useNotify, useRedirect, useRefresh } from 'react-admin
 import { changedFields, type ConsoleDataProvider } from '../providers/dataProvider';
 import { resourceDefinition } from '../providers/resources';
 import type { FailedSave } from './ProvenanceEdit';
-import { formatValue } from './values';
+import { formatValue, useValueLabels } from './values';
 
 /** Someone saved the record after the editor opened it: their change, the current version, and a way to re-apply. */
 export function ConflictDialog({ resource, failed, onClose }: { resource: string; failed: FailedSave; onClose: () => void }) {
@@ -26,6 +26,7 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
   const mine = changedFields(definition, failed.data, failed.previousData);
   const theirs = current.data ? changedFields(definition, current.data.record, failed.previousData) : {};
   const fields = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])];
+  const labels = useValueLabels(fields.map((field) => ({ field, values: [failed.previousData[field], mine[field], current.data?.record[field]] })));
 
   const reapply = async () => {
     if (!current.data) return;
@@ -78,9 +79,9 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
                 {fields.map((field) => (
                   <TableRow key={field} data-field={field}>
                     <TableCell component="th">{field}</TableCell>
-                    <TableCell>{formatValue(failed.previousData[field])}</TableCell>
-                    <TableCell sx={{ bgcolor: field in mine ? '#e8f5e9' : undefined }}>{field in mine ? formatValue(mine[field]) : '(unchanged)'}</TableCell>
-                    <TableCell sx={{ bgcolor: field in theirs ? '#fff3e0' : undefined }}>{formatValue(current.data!.record[field])}</TableCell>
+                    <TableCell>{formatValue(failed.previousData[field], labels, field)}</TableCell>
+                    <TableCell sx={{ bgcolor: field in mine ? '#e8f5e9' : undefined }}>{field in mine ? formatValue(mine[field], labels, field) : '(unchanged)'}</TableCell>
+                    <TableCell sx={{ bgcolor: field in theirs ? '#fff3e0' : undefined }}>{formatValue(current.data!.record[field], labels, field)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

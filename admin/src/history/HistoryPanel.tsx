@@ -2,7 +2,7 @@ import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext } from 'react-admin';
-import { formatValue } from '../common/values';
+import { formatValue, useValueLabels } from '../common/values';
 import type { ConsoleDataProvider, RevisionRow } from '../providers/dataProvider';
 import { resourceDefinition } from '../providers/resources';
 import { diffStates } from './diff';
@@ -30,11 +30,13 @@ export default function HistoryPanel() {
     setFrom(revisions.length > 1 ? revisions.at(-2)!.version : revisions[0]!.version);
   }, [revisions.length, revisions.at(-1)?.version]);
 
-  if (history.isPending) return <Typography>Loading the history…</Typography>;
-  if (history.error) return <Alert severity="error">{(history.error as Error).message}</Alert>;
   const older = revisions.find((r) => r.version === from);
   const newer = revisions.find((r) => r.version === to);
   const differences = older && newer ? diffStates(older.state, newer.state) : [];
+  const labels = useValueLabels(differences.map((difference) => ({ field: difference.field, values: [difference.before, difference.after] })));
+
+  if (history.isPending) return <Typography>Loading the history…</Typography>;
+  if (history.error) return <Alert severity="error">{(history.error as Error).message}</Alert>;
 
   return (
     <Stack spacing={2} data-testid="history">
@@ -98,8 +100,8 @@ export default function HistoryPanel() {
               {differences.map((difference) => (
                 <TableRow key={difference.field} data-field={difference.field}>
                   <TableCell component="th">{difference.field}</TableCell>
-                  <TableCell sx={{ bgcolor: '#ffebee', textDecoration: 'line-through', textDecorationColor: '#c6282866' }}>{formatValue(difference.before)}</TableCell>
-                  <TableCell sx={{ bgcolor: '#e8f5e9' }}>{formatValue(difference.after)}</TableCell>
+                  <TableCell sx={{ bgcolor: '#ffebee', textDecoration: 'line-through', textDecorationColor: '#c6282866' }}>{formatValue(difference.before, labels, difference.field)}</TableCell>
+                  <TableCell sx={{ bgcolor: '#e8f5e9' }}>{formatValue(difference.after, labels, difference.field)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

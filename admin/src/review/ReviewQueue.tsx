@@ -2,7 +2,7 @@ import { Alert, Box, Card, CardContent, CardHeader, Chip, Link as MuiLink, Stack
 import { useQuery } from '@tanstack/react-query';
 import { Link, Title } from 'react-admin';
 import { StatusChip } from '../common/status';
-import { formatValue } from '../common/values';
+import { formatValue, useValueLabels } from '../common/values';
 import { graphql } from '../providers/graphql';
 import { ReviewActions } from './ReviewActions';
 import { QuoteInContext } from '../common/QuoteInContext';
@@ -66,6 +66,7 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: () => void }) {
   const { record } = item;
   const kind = item.recordType === 'CLAIM' ? 'claims' : 'events';
   const changes = Object.entries(item.changesSinceVerified);
+  const labels = useValueLabels(changes.map(([field, change]) => ({ field, values: [change.before, change.after] })));
   return (
     <Card variant="outlined" data-testid="queue-item" data-record={record.id}>
       <CardHeader
@@ -133,8 +134,8 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: () => void }) {
                   {changes.map(([field, change]) => (
                     <TableRow key={field}>
                       <TableCell component="th">{field}</TableCell>
-                      <TableCell sx={{ color: 'text.secondary' }}>{formatValue(change.before)}</TableCell>
-                      <TableCell sx={{ bgcolor: '#e8f5e9' }}>{formatValue(change.after)}</TableCell>
+                      <TableCell sx={{ color: 'text.secondary' }}>{formatValue(change.before, labels, field)}</TableCell>
+                      <TableCell sx={{ bgcolor: '#e8f5e9' }}>{formatValue(change.after, labels, field)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
