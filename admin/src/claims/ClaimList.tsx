@@ -1,4 +1,5 @@
-import { BooleanInput, CreateButton, DatagridConfigurable, DateField, ExportButton, FunctionField, List, SearchInput, SelectArrayInput, TextField, TopToolbar, ReferenceInput, AutocompleteInput } from 'react-admin';
+import { BooleanInput, DatagridConfigurable, DateField, FunctionField, List, SearchInput, SelectArrayInput, TextField, ReferenceInput, AutocompleteInput } from 'react-admin';
+import { ListActions } from '../common/ListActions';
 import { ATTRIBUTIONS, CLAIM_MODALITIES, CLAIM_RANKS, label, REVIEW_STATUSES } from '../common/choices';
 import { StatusField } from '../common/status';
 
@@ -23,15 +24,7 @@ export function ClaimList() {
       filters={filters}
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
-      actions={
-        <TopToolbar>
-          <CreateButton />
-          <ExportButton disabled={false} />
-        </TopToolbar>
-      }
-      exporter={() => {
-        window.open('/exports/claims.csv', '_blank');
-      }}
+      actions={<ListActions exports="claims" />}
     >
       <DatagridConfigurable rowClick="show" bulkActionButtons={false}>
         <TextField source="text" sortable={false} />

@@ -3,7 +3,6 @@ import {
   ArrayInput,
   BooleanInput,
   Create,
-  CreateButton,
   Datagrid,
   DateField,
   FunctionField,
@@ -22,7 +21,6 @@ import {
   TextArrayInput,
   TextField,
   TextInput,
-  TopToolbar,
   useRecordContext,
 } from 'react-admin';
 import { ENTITY_KINDS, label } from '../common/choices';
@@ -32,6 +30,7 @@ import { ProvenanceEdit } from '../common/ProvenanceEdit';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { StatusField } from '../common/status';
+import { ListActions } from '../common/ListActions';
 import { MergeButton } from './MergeButton';
 
 const filters = [
@@ -42,7 +41,7 @@ const filters = [
 
 function EntityList() {
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
+    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" sortable={false} />
         <FunctionField source="kind" sortable={false} render={(r: any) => label(r.kind)} />

@@ -6,7 +6,6 @@ import {
   AutocompleteInput,
   BooleanInput,
   Create,
-  CreateButton,
   Datagrid,
   DateField,
   FunctionField,
@@ -24,7 +23,6 @@ import {
   TabbedShowLayout,
   TextField,
   TextInput,
-  TopToolbar,
   useRecordContext,
 } from 'react-admin';
 import { DATE_PRECISIONS, EVENT_MODALITIES, label, PARTICIPANT_ROLES, REVIEW_STATUSES } from '../common/choices';
@@ -36,6 +34,7 @@ import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { evidenceFor, NoSelectionHint, SelectionHeader, useSelection } from '../common/SelectionHeader';
 import { StatusField } from '../common/status';
+import { ListActions } from '../common/ListActions';
 import { RecordReview } from '../review/RecordReview';
 import { useEventTypes } from './useEventTypes';
 
@@ -59,7 +58,7 @@ const filters = [
 
 function EventList() {
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
+    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="title" sortable={false} />
         <FunctionField label="Type" render={(r: any) => r.eventType?.label} />

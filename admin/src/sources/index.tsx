@@ -3,7 +3,6 @@ import { lazy, Suspense } from 'react';
 import {
   BooleanInput,
   Create,
-  CreateButton,
   Datagrid,
   DateField,
   FormDataConsumer,
@@ -19,7 +18,6 @@ import {
   TabbedShowLayout,
   TextField,
   TextInput,
-  TopToolbar,
   UrlField,
   useRecordContext,
 } from 'react-admin';
@@ -28,6 +26,7 @@ import { CreateToolbar, EditToolbar } from '../common/EditToolbar';
 import { ProvenanceEdit } from '../common/ProvenanceEdit';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
+import { ListActions } from '../common/ListActions';
 
 const SourceReader = lazy(() => import('../reader/SourceReader'));
 
@@ -41,7 +40,7 @@ const published = (r: any) => (r.publishedAt ? `${r.publishedAt.slice(0, r.publi
 
 function SourceList() {
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
+    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="title" sortable={false} />
         <TextField source="publisher" sortable={false} />
