@@ -48,7 +48,9 @@ const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
-    <RaLayout menu={ConsoleMenu} appBar={ConsoleAppBar}>
+    // react-admin lets the page grow to its widest content; on a phone the page stays the screen's width instead,
+    // and a wide table scrolls inside its own box, so nothing is cut off at the side.
+    <RaLayout menu={ConsoleMenu} appBar={ConsoleAppBar} sx={(theme) => ({ [theme.breakpoints.down('sm')]: { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } } })}>
       {children}
     </RaLayout>
   );

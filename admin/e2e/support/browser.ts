@@ -40,9 +40,9 @@ export function useBrowser() {
     await state.browser?.close();
   });
 
-  /** A fresh browser profile (its own cookies): one per person in a test. */
-  async function newPage(): Promise<Page> {
-    const context = await state.browser!.newContext({ viewport: { width: 1400, height: 900 }, baseURL: state.baseUrl });
+  /** A fresh browser profile (its own cookies): one per person in a test; a desktop screen unless told otherwise. */
+  async function newPage(viewport = { width: 1400, height: 900 }): Promise<Page> {
+    const context = await state.browser!.newContext({ viewport, baseURL: state.baseUrl });
     state.contexts.push(context);
     const page = await context.newPage();
     page.on('console', (message) => {
@@ -52,8 +52,8 @@ export function useBrowser() {
     return page;
   }
 
-  async function signIn(who: { email: string; password: string }): Promise<Page> {
-    const page = await newPage();
+  async function signIn(who: { email: string; password: string }, viewport?: { width: number; height: number }): Promise<Page> {
+    const page = await newPage(viewport);
     await page.goto('/#/login');
     await page.locator('input[name=username]').fill(who.email);
     await page.locator('input[name=password]').fill(who.password);

@@ -1,7 +1,8 @@
-import { BooleanInput, DatagridConfigurable, DateField, FunctionField, List, SearchInput, SelectArrayInput, TextField, ReferenceInput, AutocompleteInput } from 'react-admin';
+import { BooleanInput, DatagridConfigurable, SimpleList, DateField, FunctionField, List, SearchInput, SelectArrayInput, TextField, ReferenceInput, AutocompleteInput } from 'react-admin';
 import { ListActions } from '../common/ListActions';
 import { ATTRIBUTIONS, CLAIM_MODALITIES, CLAIM_RANKS, label, REVIEW_STATUSES } from '../common/choices';
-import { StatusField } from '../common/status';
+import { StatusChip, StatusField } from '../common/status';
+import { usePhone } from '../common/usePhone';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search claims" />,
@@ -19,6 +20,7 @@ const filters = [
 ];
 
 export function ClaimList() {
+  const phone = usePhone();
   return (
     <List
       filters={filters}
@@ -26,6 +28,14 @@ export function ClaimList() {
       perPage={25}
       actions={<ListActions exports="claims" />}
     >
+      {phone ? (
+        <SimpleList
+          linkType="show"
+          primaryText={(r: any) => r.text}
+          secondaryText={(r: any) => `${r.claimantName} · ${label(r.attribution)} · ${label(r.modality)}`}
+          tertiaryText={(r: any) => <StatusChip status={r.status} />}
+        />
+      ) : (
       <DatagridConfigurable rowClick="show" bulkActionButtons={false}>
         <TextField source="text" sortable={false} />
         <TextField source="claimantName" label="Claimant" sortable={false} />
@@ -34,6 +44,7 @@ export function ClaimList() {
         <StatusField source="status" sortable={false} />
         <DateField source="createdAt" label="Recorded" showTime />
       </DatagridConfigurable>
+      )}
     </List>
   );
 }

@@ -22,6 +22,7 @@ import {
   TextField,
   TextInput,
   useRecordContext,
+  SimpleList,
 } from 'react-admin';
 import { ENTITY_KINDS, label } from '../common/choices';
 import { formatSpan } from '../common/dates';
@@ -31,6 +32,7 @@ import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { StatusField } from '../common/status';
 import { ListActions } from '../common/ListActions';
+import { usePhone } from '../common/usePhone';
 import { MergeButton } from './MergeButton';
 
 const filters = [
@@ -40,8 +42,12 @@ const filters = [
 ];
 
 function EntityList() {
+  const phone = usePhone();
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />}>
+      {phone ? (
+        <SimpleList linkType="show" primaryText={(r: any) => r.name} secondaryText={(r: any) => [label(r.kind), ...(r.aliases ?? [])].join(' · ')} />
+      ) : (
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" sortable={false} />
         <FunctionField source="kind" sortable={false} render={(r: any) => label(r.kind)} />
@@ -49,6 +55,7 @@ function EntityList() {
         <TextField source="wikidataId" label="Wikidata" sortable={false} />
         <DateField source="createdAt" label="Recorded" />
       </Datagrid>
+      )}
     </List>
   );
 }

@@ -24,6 +24,7 @@ import {
   TextField,
   TextInput,
   useRecordContext,
+  SimpleList,
 } from 'react-admin';
 import { DATE_PRECISIONS, EVENT_MODALITIES, label, PARTICIPANT_ROLES, REVIEW_STATUSES } from '../common/choices';
 import { formatSpan } from '../common/dates';
@@ -33,8 +34,9 @@ import { ProvenanceEdit } from '../common/ProvenanceEdit';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { evidenceFor, NoSelectionHint, SelectionHeader, useSelection } from '../common/SelectionHeader';
-import { StatusField } from '../common/status';
+import { StatusChip, StatusField } from '../common/status';
 import { ListActions } from '../common/ListActions';
+import { usePhone } from '../common/usePhone';
 import { RecordReview } from '../review/RecordReview';
 import { useEventTypes } from './useEventTypes';
 
@@ -57,8 +59,17 @@ const filters = [
 ];
 
 function EventList() {
+  const phone = usePhone();
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />}>
+      {phone ? (
+        <SimpleList
+          linkType="show"
+          primaryText={(r: any) => r.title}
+          secondaryText={(r: any) => [r.eventType?.label, formatSpan(r.start, r.end) || r.timeExpression].filter(Boolean).join(' · ')}
+          tertiaryText={(r: any) => <StatusChip status={r.status} />}
+        />
+      ) : (
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="title" sortable={false} />
         <FunctionField label="Type" render={(r: any) => r.eventType?.label} />
@@ -67,6 +78,7 @@ function EventList() {
         <StatusField source="status" sortable={false} />
         <DateField source="createdAt" label="Recorded" />
       </Datagrid>
+      )}
     </List>
   );
 }

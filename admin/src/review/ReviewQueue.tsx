@@ -88,7 +88,7 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: () => void }) {
             <Typography variant="body2">Note from the editor: {item.submittedReason}</Typography>
           ) : null}
           {item.evidenceChangesSinceVerified.length > 0 ? (
-            <Box data-testid="evidence-changes">
+            <Box data-testid="evidence-changes" sx={{ overflowX: 'auto' }}>
               <Typography variant="subtitle2">Words it rests on, changed since verified</Typography>
               <Table size="small">
                 <TableHead>
@@ -116,7 +116,7 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: () => void }) {
               </Table>
             </Box>
           ) : null}
-          <Box>
+          <Box sx={{ overflowX: 'auto' }}>
             <Typography variant="subtitle2">{item.lastVerifiedVersion ? `Changed since verified version ${item.lastVerifiedVersion}` : 'New: never verified'}</Typography>
             {item.lastVerifiedVersion && changes.length === 0 ? (
               <Typography variant="body2" color="text.secondary">None of its own fields changed{item.evidenceChangesSinceVerified.length > 0 ? ': only the words it rests on, above.' : '.'}</Typography>

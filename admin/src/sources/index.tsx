@@ -20,6 +20,7 @@ import {
   TextInput,
   UrlField,
   useRecordContext,
+  SimpleList,
 } from 'react-admin';
 import { DATE_BASES, label, RELIABILITIES, SOURCE_DATE_PRECISIONS, SOURCE_KINDS } from '../common/choices';
 import { CreateToolbar, EditToolbar } from '../common/EditToolbar';
@@ -27,6 +28,7 @@ import { ProvenanceEdit } from '../common/ProvenanceEdit';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { ListActions } from '../common/ListActions';
+import { usePhone } from '../common/usePhone';
 
 const SourceReader = lazy(() => import('../reader/SourceReader'));
 
@@ -39,8 +41,12 @@ const filters = [
 const published = (r: any) => (r.publishedAt ? `${r.publishedAt.slice(0, r.publishedPrecision === 'YEAR' ? 4 : r.publishedPrecision === 'MONTH' ? 7 : 10)}` : '—');
 
 function SourceList() {
+  const phone = usePhone();
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />}>
+      {phone ? (
+        <SimpleList linkType="show" primaryText={(r: any) => r.title} secondaryText={(r: any) => [r.publisher, published(r), label(r.kind)].filter(Boolean).join(' · ')} />
+      ) : (
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="title" sortable={false} />
         <TextField source="publisher" sortable={false} />
@@ -49,6 +55,7 @@ function SourceList() {
         <TextField source="reliability" sortable={false} />
         <DateField source="createdAt" label="Recorded" />
       </Datagrid>
+      )}
     </List>
   );
 }

@@ -1,0 +1,40 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO, useBrowser } from './support/browser';
+
+const PHONE = { width: 390, height: 844 };
+
+/** Wider than the screen is what a phone cuts off: the page must never scroll sideways. */
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+describe('on a 390 px phone', () => {
+  const { signIn, screenshot } = useBrowser();
+
+  it('shows each list as lines a thumb can open, with nothing cut off at the side', async () => {
+    const page = await signIn(DEMO.editor, PHONE);
+    for (const resource of ['claims', 'events', 'entities', 'sources']) {
+      await page.goto(`/#/${resource}`);
+      await page.locator(`main a[href^="#/${resource}/"][href$="/show"]`).first().waitFor();
+      expect(await page.locator('main table').count(), resource).toBe(0);
+      expect(await overflow(page), resource).toBeLessThanOrEqual(0);
+      if (resource === 'claims') await screenshot(page, 'phone-claims');
+    }
+    await page.goto('/#/claims');
+    await page.locator('main a[href^="#/claims/"][href$="/show"]').first().click();
+    await page.waitForURL(/#\/claims\/[^/]+\/show/);
+  });
+
+  it('lets a reviewer read the queue without anything cut off at the side', async () => {
+    const page = await signIn(DEMO.reviewer, PHONE);
+    await page.goto('/#/review');
+    await page.getByTestId('queue-item').first().waitFor();
+    await screenshot(page, 'phone-review-queue');
+    const wide = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((element) => `${element.tagName}.${element.className}`.slice(0, 120)));
+    expect(wide).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-review-queue');
+    await page.goto('/#/');
+    await page.getByTestId('dashboard').waitFor();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+  });
+});
