@@ -93,15 +93,15 @@ export class UsersService {
     return this.dataSource.manager.findOneByOrFail(User, { id: userId });
   }
 
-  /** Signs in, within the failed-attempt limits; a wrong email and a wrong password get the same answer. */
+  /** Signs in, within the attempt limits (counted before the password is checked); a wrong email and a wrong password get the same answer. */
   async login(email: string, password: string, address: string): Promise<User> {
-    await this.limiter.check(email, address);
+    await this.limiter.attempt(email, address);
     const user = await this.authenticate(email, password);
     if (!user) {
-      await this.limiter.fail(email, address);
+      await this.limiter.forgetStale();
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
     }
-    await this.limiter.succeed(email);
+    await this.limiter.succeed(email, address);
     return user;
   }
 

@@ -4,7 +4,10 @@ import { Role } from './users.enums.js';
 import { ApiKey } from './api-key.entity.js';
 import { User } from './user.entity.js';
 
-@InputType({ description: 'After 5 failed sign-ins for an account, or 30 from one address, within 15 minutes, sign-in is RATE_LIMITED.' })
+@InputType({
+  description:
+    'Each sign-in counts before its password is checked: past 5 for an account, or 30 from one address, within 15 minutes, sign-in is RATE_LIMITED. The right password forgives the account its failures and does not count for the address.',
+})
 export class LoginInput {
   @Field({ description: 'The email address of the account, in any case.' })
   email: string;
