@@ -8,6 +8,8 @@ const VERIFIED_KEPT = 10_000;
 
 export interface Session {
   userId: string;
+  /** The user's session generation when it was issued: bumping the user's ends every session issued before. */
+  generation: number;
   issuedAt: number;
   expiresAt: number;
 }
@@ -15,7 +17,8 @@ export interface Session {
 /**
  * Short-lived signed session tokens. Stateless, so any server behind a load balancer can check one; the short
  * life (renewed while in use) bounds what a stolen cookie is worth, and each request re-reads the user, so a
- * disabled account stops at once.
+ * disabled account stops at once and a token of an older session generation (signed out, password changed) is
+ * refused.
  */
 export class SessionTokens {
   private readonly key: Uint8Array;
@@ -26,8 +29,8 @@ export class SessionTokens {
     this.key = new TextEncoder().encode(secret);
   }
 
-  issue(userId: string, now = Math.floor(Date.now() / 1000)): Promise<string> {
-    return new SignJWT({})
+  issue(userId: string, generation: number, now = Math.floor(Date.now() / 1000)): Promise<string> {
+    return new SignJWT({ gen: generation })
       .setProtectedHeader({ alg: ALGORITHM })
       .setSubject(userId)
       .setIssuer(ISSUER)
@@ -46,8 +49,9 @@ export class SessionTokens {
     const known = this.verified.get(token);
     if (known) return known.expiresAt > now ? known : null;
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['sub', 'iat', 'exp'] });
-      const session = { userId: payload.sub!, issuedAt: payload.iat!, expiresAt: payload.exp! };
+      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['sub', 'iat', 'exp', 'gen'] });
+      if (!Number.isSafeInteger(payload.gen)) return null;
+      const session = { userId: payload.sub!, generation: payload.gen as number, issuedAt: payload.iat!, expiresAt: payload.exp! };
       if (this.verified.size >= VERIFIED_KEPT) this.verified.delete(this.verified.keys().next().value!);
       this.verified.set(token, session);
       return session;

@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import { BadInputError, DomainError, ErrorCode } from '../../core/errors.js';
+import { BadInputError, ConflictError, DomainError, ErrorCode } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
@@ -58,10 +58,13 @@ export class UsersService {
     return this.dataSource.manager.find(User, { where: { deletedAt: IsNull() }, order: { name: 'ASC', id: 'ASC' } });
   }
 
-  /** Admins change names, roles and whether an account may sign in; nobody removes their own admin role. */
+  /**
+   * Admins change names, roles and whether an account may sign in; nobody removes their own admin role. A change of
+   * roles, or disabling, also ends the user's sessions: they sign in again to whatever they may now do.
+   */
   async update(context: WriteContext, input: UpdateUserInput): Promise<User> {
     const id = requireId(input.id);
-    await new RecordWriter(this.dataSource).replace(context, UserRecord, { id, expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE }, (before) => {
+    await new RecordWriter(this.dataSource).change(context, UserRecord, { id, expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE }, async (manager, before) => {
       const check = new InputCheck();
       const name = input.name === undefined ? before.name : check.text('name', input.name, { max: 200 });
       const roles = input.roles === undefined ? before.roles : [...new Set(input.roles.map((role, i) => check.oneOf(`roles[${i}]`, role, Role)))].sort();
@@ -70,14 +73,18 @@ export class UsersService {
         check.fail('roles', 'you cannot lock yourself out: another admin must do this');
       }
       check.done();
-      return { ...before, name, roles, disabled };
+      const next = { ...before, name, roles, disabled };
+      await UserRecord.saveState(manager, id, next);
+      if ((disabled && !before.disabled) || roles.join() !== before.roles.join()) await nextSessionGeneration(manager, id);
+      return next;
     });
     return this.dataSource.manager.findOneByOrFail(User, { id });
   }
 
   /**
    * A user changes their own password, proving they know the current one (within the sign-in limits, so it cannot
-   * be used to guess). The revision shows the change, never the hash.
+   * be used to guess). The revision shows the change, never the hash. Every session ends with the old password:
+   * the caller is given a new one from the user returned.
    */
   async changePassword(context: WriteContext, userId: string, current: string, next: string, address: string): Promise<User> {
     const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
@@ -89,8 +96,28 @@ export class UsersService {
     const passwordHash = await hashPassword(next);
     await new RecordWriter(this.dataSource).change(context, UserRecord, { id: userId, expectedVersion: user.version, reason: 'Password changed', operation: RevisionOperation.UPDATE }, async (manager) => {
       await manager.update(User, { id: userId }, { passwordHash });
+      await nextSessionGeneration(manager, userId);
     });
     return this.dataSource.manager.findOneByOrFail(User, { id: userId });
+  }
+
+  /**
+   * Ends every session of the user (sign-out does: a generation cannot end one token and spare the rest). A write
+   * to the user like any other, with a revision whose reason says so; retried over a concurrent edit of the user,
+   * since signing out must not fail for it.
+   */
+  async endSessions(context: WriteContext, userId: string, reason: string): Promise<void> {
+    for (let tries = 1; ; tries++) {
+      const { version } = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
+      try {
+        await new RecordWriter(this.dataSource).change(context, UserRecord, { id: userId, expectedVersion: version, reason, operation: RevisionOperation.UPDATE }, (manager) =>
+          nextSessionGeneration(manager, userId),
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || tries === 3) throw error;
+      }
+    }
   }
 
   /** Signs in, within the attempt limits (counted before the password is checked); a wrong email and a wrong password get the same answer. */
@@ -121,6 +148,10 @@ export class UsersService {
     return user && !user.disabled && !user.deletedAt ? user : null;
   }
 }
+
+const nextSessionGeneration = async (manager: EntityManager, id: string): Promise<void> => {
+  await manager.increment(User, { id }, 'sessionGeneration', 1);
+};
 
 /** Verified against when the account does not exist, so a miss costs what a hit does. */
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$1XBhTGvJ6J6b8a4Qz6m8VZ4Ex1F4rY8ZQm0bHqY3k5A';
