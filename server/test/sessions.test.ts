@@ -122,6 +122,9 @@ describe('changing a password', () => {
       server.post({ query: `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { id } }`, variables: { input: { currentPassword, newPassword } } }, { cookie });
     expect((await change('not my password', 'a brand new passphrase')).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await change(user.password, 'short')).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    for (const guessable of ['password1234', user.email]) {
+      expect((await change(user.password, guessable)).body.errors[0]).toMatchObject({ message: expect.stringMatching(/^newPassword: is too easy to guess/), extensions: { code: 'BAD_USER_INPUT' } });
+    }
     const elsewhere = (await signIn(user.password)).headers.getSetCookie()[0]!.split(';')[0]!;
     const changed = await change(user.password, 'a brand new passphrase');
     expect(changed.body.data.changePassword.id).toBe(user.id);
@@ -182,5 +185,14 @@ describe('an admin changing a user', () => {
     expect(await me(elsewhere)).toBeNull();
     adminCookie = sessionCookieOf(headers)!.split(';')[0]!;
     expect(await me(adminCookie)).toEqual({ id: admin.id });
+  });
+
+  it('makes accounts only with passwords that are hard to guess, for anyone or from their own name and address', async () => {
+    const create = (password: string, email = `marta-${Math.random().toString(36).slice(2)}@example.org`) =>
+      server.post({ query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', variables: { input: { email, name: 'Marta Nowak', roles: ['EDITOR'], password } } }, { cookie: adminCookie });
+    for (const [password, email] of [['letmein12345'], ['marta.nowak@example.org', 'marta.nowak@example.org']] as const) {
+      expect((await create(password, email)).body.errors[0], password).toMatchObject({ message: expect.stringMatching(/^password: is too easy to guess/), extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    expect((await create('purple staple gravel lantern')).body.data.createUser.id).toBeTruthy();
   });
 });

@@ -6,6 +6,7 @@ import { RecordWriter, type WriteContext, type Written } from '../../core/revisi
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { LoginLimiter } from './login-limiter.js';
+import { passwordProblem } from './password-policy.js';
 import { User } from './user.entity.js';
 import { Role } from './users.enums.js';
 import { UserRecord, type UserState } from './users.state.js';
@@ -21,7 +22,6 @@ export interface CreateUserInput {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const MIN_PASSWORD_LENGTH = 12;
 
 /** argon2id with the library's defaults (64 MiB, 3 passes), the OWASP-recommended family. */
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
@@ -43,7 +43,8 @@ export class UsersService {
     if (!EMAIL.test(email)) check.fail('email', 'must be an email address');
     const name = check.text('name', input.name, { max: 200 });
     const roles = [...new Set(input.roles.map((role, i) => check.oneOf(`roles[${i}]`, role, Role)))].sort();
-    if (input.password !== null && input.password.length < MIN_PASSWORD_LENGTH) check.fail('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    const weak = input.password === null ? null : passwordProblem(input.password, { email, name });
+    if (weak) check.fail('password', weak);
     check.done();
     if (await this.findByEmail(email, manager)) throw new BadInputError([{ field: 'email', message: 'is already in use' }]);
     const passwordHash = input.password === null ? null : await hashPassword(input.password);
@@ -90,8 +91,11 @@ export class UsersService {
     const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
     await this.login(user.email, current, address);
     const check = new InputCheck();
-    if (next.length < MIN_PASSWORD_LENGTH) check.fail('newPassword', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
     if (next === current) check.fail('newPassword', 'must differ from the current one');
+    else {
+      const weak = passwordProblem(next, user);
+      if (weak) check.fail('newPassword', weak);
+    }
     check.done();
     const passwordHash = await hashPassword(next);
     await new RecordWriter(this.dataSource).change(context, UserRecord, { id: userId, expectedVersion: user.version, reason: 'Password changed', operation: RevisionOperation.UPDATE }, async (manager) => {

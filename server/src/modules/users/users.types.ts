@@ -54,7 +54,7 @@ export class CreateUserInput {
   @Field(() => [Role], { description: 'What the user may do; with none, they can sign in but act as an anonymous caller.' })
   roles: Role[];
 
-  @Field({ description: 'At least 12 characters; only its argon2id hash is kept.' })
+  @Field({ description: "At least 12 characters and hard to guess: not a common password or pattern, not made of the user's name or email. Only its argon2id hash is kept." })
   password: string;
 }
 
@@ -75,6 +75,6 @@ export class ChangePasswordInput {
   @Field({ description: 'The password you sign in with now.' })
   currentPassword: string;
 
-  @Field({ description: 'At least 12 characters.' })
+  @Field({ description: 'At least 12 characters and hard to guess: not a common password or pattern, not made of your name or email.' })
   newPassword: string;
 }
