@@ -52,6 +52,15 @@ describe('sessions and writes over HTTP', () => {
     expect((await server.post({ query: '{ me { id } }' }, { cookie: `ps_session=${expired}` })).body.data.me).toBeNull();
   });
 
+  it('refuses a correctly signed token issued in the future, or to live longer than sessions live here', async () => {
+    const { secret, sessionTtlSeconds } = server.config.auth;
+    const me = async (token: string) => (await server.post({ query: '{ me { id } }' }, { cookie: `ps_session=${token}` })).body.data.me;
+    expect(await me(await new SessionTokens(secret, sessionTtlSeconds).issue(editor.id, 0))).toEqual({ id: editor.id });
+    expect(await me(await new SessionTokens(secret, sessionTtlSeconds + 1).issue(editor.id, 0))).toBeNull();
+    expect(await me(await new SessionTokens(secret, 365 * 24 * 3600).issue(editor.id, 0))).toBeNull();
+    expect(await me(await new SessionTokens(secret, 60).issue(editor.id, 0, Math.floor(Date.now() / 1000) + 3600))).toBeNull();
+  });
+
   it('renews a session past half its life', async () => {
     const old = await new SessionTokens(server.config.auth.secret, server.config.auth.sessionTtlSeconds).issue(editor.id, 0, Math.floor(Date.now() / 1000) - server.config.auth.sessionTtlSeconds + 60);
     const renewed = await server.post({ query: '{ me { id } }' }, { cookie: `ps_session=${old}` });

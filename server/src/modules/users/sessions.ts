@@ -3,6 +3,8 @@ import { jwtVerify, SignJWT } from 'jose';
 const ISSUER = 'provenance-store';
 const AUDIENCE = 'provenance-store/console';
 const ALGORITHM = 'HS256';
+/** How far ahead of this server's clock another server's may be when it issues a token. */
+const CLOCK_SKEW_SECONDS = 30;
 /** Checked tokens remembered: one per session in use, at most this many. */
 const VERIFIED_KEPT = 10_000;
 
@@ -43,6 +45,8 @@ export class SessionTokens {
   /**
    * The session a token holds, or null if it is forged, expired, or not one of ours. A token's signature is
    * checked once: what it proves cannot change, so later requests with it only check that it has not expired.
+   * A signature alone does not make a long life: a token issued in the future, or to live longer than sessions
+   * live here (issued before the TTL was cut, or minted by hand), is refused.
    */
   async verify(token: string): Promise<Session | null> {
     const now = Math.floor(Date.now() / 1000);
@@ -51,6 +55,7 @@ export class SessionTokens {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['sub', 'iat', 'exp', 'gen'] });
       if (!Number.isSafeInteger(payload.gen)) return null;
+      if (payload.iat! > now + CLOCK_SKEW_SECONDS || payload.exp! - payload.iat! > this.ttlSeconds) return null;
       const session = { userId: payload.sub!, generation: payload.gen as number, issuedAt: payload.iat!, expiresAt: payload.exp! };
       if (this.verified.size >= VERIFIED_KEPT) this.verified.delete(this.verified.keys().next().value!);
       this.verified.set(token, session);
