@@ -121,6 +121,16 @@ describe('access to the API', () => {
       `| --- | --- | ${ROLES.map(() => ':-:').join(' | ')} |`,
       ...rows,
       '',
+      '## Sessions and passwords',
+      '',
+      '- Sign-in attempts are counted before the password is checked: past 5 for an account or 30 from one address in',
+      '  15 minutes, RATE_LIMITED without checking it (`keys-and-limits`).',
+      '- `logout` ends every session of the user, copied tokens included; `changePassword` ends every other one; an admin',
+      "  changing a user's roles or disabling them ends that user's sessions (`sessions`).",
+      '- A token lives at most the configured TTL from its issue, whatever its expiry says (`sessions`).',
+      "- Passwords are refused when common, patterned, or made of the user's own name or email (`sessions`,",
+      '  `password-policy`).',
+      '',
     ].join('\n');
     if (process.env.UPDATE_ACCESS_DOC === '1') fs.mkdirSync(path.dirname(DOC), { recursive: true }), fs.writeFileSync(DOC, doc);
     expect(doc).toBe(fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '(docs/access.md is missing)');
