@@ -19,7 +19,8 @@ export class LoginLimiter {
   /** Counts an attempt against the account and the address; RATE_LIMITED, before any password is checked, past either limit. */
   async attempt(email: string, address: string): Promise<void> {
     // ON CONFLICT DO UPDATE waits for the row lock and then updates the latest committed count, so counts are exact.
-    // The account's row is always locked before the address's, so two attempts never wait on each other in a cycle.
+    // Every statement here that holds two rows locks the account's first ('account' sorts before 'address'), so
+    // none waits on another in a cycle.
     const rows = (await this.dataSource.query(
       `INSERT INTO login_attempts AS counted (scope, key, window_start, attempts) VALUES ('account', $1, now(), 1), ('address', $2, now(), 1)
        ON CONFLICT (scope, key) DO UPDATE SET
@@ -37,14 +38,21 @@ export class LoginLimiter {
 
   /** After a wrong password or a refusal, both of which a guesser can repeat with a new email each time: no counter outlives its window by much. */
   async forgetStale(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM login_attempts WHERE window_start <= now() - make_interval(mins => $1)`, [LOGIN_LIMITS.windowMinutes]);
+    // Rows an attempt holds are skipped, not waited for: they are about to start a new window anyway.
+    await this.dataSource.query(
+      `DELETE FROM login_attempts WHERE (scope, key) IN (
+         SELECT scope, key FROM login_attempts WHERE window_start <= now() - make_interval(mins => $1) FOR UPDATE SKIP LOCKED)`,
+      [LOGIN_LIMITS.windowMinutes],
+    );
   }
 
   /** The right password: the account's earlier failures are forgiven, and the address is not charged for this attempt. */
   async succeed(email: string, address: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE login_attempts SET attempts = CASE scope WHEN 'account' THEN 0 ELSE greatest(attempts - 1, 0) END
-        WHERE (scope = 'account' AND key = $1) OR (scope = 'address' AND key = $2)`,
+      `WITH locked AS (
+         SELECT scope, key FROM login_attempts WHERE (scope = 'account' AND key = $1) OR (scope = 'address' AND key = $2) ORDER BY scope FOR UPDATE)
+       UPDATE login_attempts AS counted SET attempts = CASE counted.scope WHEN 'account' THEN 0 ELSE greatest(counted.attempts - 1, 0) END
+         FROM locked WHERE counted.scope = locked.scope AND counted.key = locked.key`,
       [accountKey(email), addressKey(address)],
     );
   }
