@@ -14,7 +14,8 @@ describe('signing in', () => {
     await page.locator('input[name=username]').fill(DEMO.editor.email);
     await page.locator('input[name=password]').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByText(/email or password/i).count()).toBeGreaterThan(0);
+    // The answer waits for argon2, which takes over a second on a busy two-core machine.
+    await expect.poll(() => page.getByText(/email or password/i).count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
     await page.locator('input[name=password]').fill(DEMO.editor.password);
     await page.getByRole('button', { name: 'Sign in' }).click();

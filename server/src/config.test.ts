@@ -24,6 +24,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...production, AUTH_SECRET: 'short' })).toThrow(/at least 32 characters/);
   });
 
+  it('refuses a long secret that is still easy to guess, in any environment, and takes a random one', () => {
+    const problemsWith = (AUTH_SECRET: string) => {
+      try {
+        loadConfig({ AUTH_SECRET });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problemsWith('a'.repeat(40))).toEqual(['AUTH_SECRET is too easy to guess: it has only 1 different characters; use a random value, such as the output of `openssl rand -base64 48`']);
+    expect(problemsWith('ab'.repeat(24))[0]).toMatch(/only 2 different characters/);
+    for (const guessable of ['passwordpasswordpasswordpassword1234', 'qwertyuiopasdfghjklzxcvbnm1234567890', 'abcdefghijklmnopqrstuvwxyz0123456789']) {
+      expect(problemsWith(guessable), guessable).toEqual([expect.stringMatching(/^AUTH_SECRET is too easy to guess.*openssl rand/)]);
+    }
+    expect(problemsWith('3f9c2a7be18d40c6b5e9d2f1a0c47e83')).toEqual([]);
+    expect(problemsWith('Jq8vW2mZk4Tn7RbXe1PyLc5HdGs0AfUo')).toEqual([]);
+  });
+
   it('names every bad value at once', () => {
     let error: unknown;
     try {

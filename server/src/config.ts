@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { guessability } from './core/guessability.js';
 import { repoRoot } from './paths.js';
 
 export type Environment = 'development' | 'test' | 'production';
@@ -43,6 +44,20 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * What makes a signing secret guessable, or null. Anyone holding one token can test guesses offline at billions a
+ * second, so length is not enough: 40 times "a", or words in a row, are long and found at once.
+ */
+function secretWeakness(secret: string): string | null {
+  if (secret.length < 32) return 'must be at least 32 characters';
+  const distinct = new Set(secret).size;
+  if (distinct < 10) return `is too easy to guess: it has only ${distinct} different characters`;
+  // About 80 bits: 10^24 guesses at 10^10 a second take 3 million years.
+  const { guessesLog10, feedback } = guessability(secret);
+  if (guessesLog10 < 24) return `is too easy to guess${feedback.warning ? ` (${feedback.warning})` : ''}: repeats, sequences, keyboard rows and common words cost an attacker little`;
+  return null;
+}
 
 /** Reads and validates every setting at once, so a bad start names all its problems together. */
 export function loadConfig(env: Env = process.env): Config {
@@ -108,7 +123,9 @@ export function loadConfig(env: Env = process.env): Config {
       secureCookies: bool('SECURE_COOKIES', envName === 'production'),
     },
   };
-  if (config.auth.secret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
+  // The default is refused in production by name; checking it would load the dictionaries into every process.
+  const weakness = config.auth.secret === DEVELOPMENT_AUTH_SECRET ? null : secretWeakness(config.auth.secret);
+  if (weakness) problems.push(`AUTH_SECRET ${weakness}; use a random value, such as the output of \`openssl rand -base64 48\``);
   if (envName === 'production' && config.auth.secret === DEVELOPMENT_AUTH_SECRET) {
     problems.push('AUTH_SECRET must be set in production (the development default is public)');
   }

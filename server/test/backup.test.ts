@@ -31,7 +31,7 @@ describe('backup and restore', () => {
     dataOf(await gql(`mutation($id: ID!, $v: Int!) { updateEntity(input: { id: $id, expectedVersion: $v, description: "Edited before the backup" }) { id } }`, { id: entity.id, v: entity.version }, editor.viewer));
     dataOf(await gql(`mutation($id: ID!) { createAnnotation(input: { targetType: ENTITY, targetId: $id, motivation: COMMENTING, body: "A note" }) { id } }`, { id: entity.id }, editor.viewer));
     await new ApiKeysService(source.dataSource).create({ actor: `user:${editor.id}`, actorUserId: editor.id, requestId: null }, { name: 'Newsroom app' });
-    await new LoginLimiter(source.dataSource).fail('someone@example.org', '192.0.2.1');
+    await new LoginLimiter(source.dataSource).attempt('someone@example.org', '192.0.2.1');
     await source.dataSource.query(`INSERT INTO idempotency_keys (actor, key, fingerprint, txid) VALUES ('user:x', 'k', repeat('0', 64), 1)`);
   });
   afterAll(async () => {
@@ -52,9 +52,9 @@ describe('backup and restore', () => {
     expect(restored).toEqual(written);
     for (const table of BACKUP_TABLES) expect(await fingerprint(target, table), table).toEqual(await fingerprint(source, table));
     expect((await new HistoryService(target.dataSource).verifyChains()).firstBreak).toBeNull();
-    const next = (await target.dataSource.query(`INSERT INTO login_failures (email, address) VALUES ('a@b.c', 'x') RETURNING id`)) as Array<{ id: string }>;
-    const [{ max }] = (await source.dataSource.query(`SELECT max(id)::text AS max FROM login_failures`)) as Array<{ max: string }>;
-    expect(BigInt(next[0]!.id)).toBeGreaterThan(BigInt(max));
+    const [{ next }] = (await target.owner.query(`SELECT nextval(pg_get_serial_sequence('revisions', 'id'))::text AS next`)) as Array<{ next: string }>;
+    const [{ max }] = (await source.dataSource.query(`SELECT max(id)::text AS max FROM revisions`)) as Array<{ max: string }>;
+    expect(BigInt(next)).toBeGreaterThan(BigInt(max));
   });
 
   it('refuses to restore over data, or a backup made for other migrations, and changes nothing', async () => {

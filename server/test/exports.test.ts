@@ -94,7 +94,7 @@ describe('exports over HTTP', () => {
     server = await startTestServer(db);
     editor = await createEditor(db.dataSource);
     reviewer = await createUser(db.dataSource, [Role.REVIEWER], 'rhea-reviewer');
-    staff = { authorization: `Bearer ${await new SessionTokens(server.config.auth.secret, 600).issue(editor.id)}` };
+    staff = { authorization: `Bearer ${await new SessionTokens(server.config.auth.secret, 600).issue(editor.id, 0)}` };
     const editing: WriteContext = { actor: `user:${editor.id}`, actorUserId: editor.id, requestId: null };
     const { key } = await new ApiKeysService(db.dataSource).create(editing, { name: 'Newsroom app' });
     client = { authorization: `Bearer ${key}` };
@@ -450,7 +450,7 @@ describe('streamed exports', () => {
     db = await createTestDatabase();
     server = await startTestServer(db);
     const editor = await createEditor(db.dataSource);
-    staff = { authorization: `Bearer ${await new SessionTokens(server.config.auth.secret, 600).issue(editor.id)}` };
+    staff = { authorization: `Bearer ${await new SessionTokens(server.config.auth.secret, 600).issue(editor.id, 0)}` };
     const claims = new ClaimsService(db.dataSource);
     const context: WriteContext = { actor: `user:${editor.id}`, actorUserId: editor.id, requestId: null };
     for (let i = 0; i < CLAIMS; i += 20) {

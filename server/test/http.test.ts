@@ -172,6 +172,35 @@ describe('the explorer', () => {
     const api = await server.post({ query: '{ me { id } }' });
     expect(api.body).toEqual({ data: { me: null } });
   });
+
+  it('serves the console and the explorer under a Content-Security-Policy that runs only their own scripts, with no inline ones to need more', async () => {
+    const policy = (response: Response) => Object.fromEntries(response.headers.get('content-security-policy')!.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    const consolePolicy = {
+      'default-src': "'self'",
+      'script-src': "'self'",
+      'style-src': "'self' 'unsafe-inline'",
+      'img-src': "'self' data:",
+      'connect-src': "'self'",
+      'frame-ancestors': "'none'",
+      'base-uri': "'self'",
+      'form-action': "'self'",
+      'object-src': "'none'",
+    };
+    for (const url of ['/', '/claims/some-id/show']) {
+      const page = await fetch(`${server.url}${url}`);
+      expect(page.status).toBe(200);
+      expect(policy(page)).toEqual(consolePolicy);
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(page.headers.get('referrer-policy')).toBe('same-origin');
+      expect(await page.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    }
+    const explorer = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(policy(explorer)).toEqual({ ...consolePolicy, 'font-src': "'self' data:" });
+    const html = await explorer.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const asset = await fetch(`${server.url}${html.match(/src="(\/assets\/[^"]+\.js)"/)![1]}`);
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+  });
 });
 
 describe('in production', () => {

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from './support/database.js';
 
 const DOMAIN_TABLES = [
   'annotations', 'api_keys', 'claim_entities', 'claim_events', 'claim_links', 'claims', 'entities', 'event_participants',
-  'event_types', 'events', 'evidence', 'idempotency_keys', 'login_failures', 'revisions', 'source_revisions', 'sources', 'users',
+  'event_types', 'events', 'evidence', 'idempotency_keys', 'login_attempts', 'revisions', 'source_revisions', 'sources', 'users',
 ];
 
 async function tables(db: TestDatabase): Promise<string[]> {

@@ -49,7 +49,7 @@ export interface ScratchOptions {
   seed?: boolean;
 }
 
-export const BENCH_AUTH_SECRET = 'bench-secret-bench-secret-bench-secret';
+export const BENCH_AUTH_SECRET = 'bench-2XWdoSIkdU7n30OTyczgsIQb4veX1m6g2q3ZpfQM';
 const EDITOR = { email: 'bench@example.org', password: 'bench-password-123' };
 
 /**

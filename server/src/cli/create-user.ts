@@ -4,13 +4,13 @@
  * running `npm start`). Without --password, a strong one is generated and printed once.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { DomainError } from '../core/errors.js';
 import { openDatabase } from '../db/open.js';
 import { Role } from '../modules/users/users.enums.js';
+import { generatePassword } from '../modules/users/password-policy.js';
 import { UsersService } from '../modules/users/users.service.js';
 
 async function main(): Promise<void> {
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   if (!values.email || roles.length === 0) {
     throw new Error(`Usage: npm run user:create -- --email <address> --role <${Object.values(Role).join('|')}> [--name <name>] [--password <password>]`);
   }
-  const password = values.password ?? randomBytes(18).toString('base64url');
+  const password = values.password ?? generatePassword();
   const opened = await openDatabase(loadConfig());
   try {
     await new UsersService(opened.database.dataSource).create(

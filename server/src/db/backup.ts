@@ -23,7 +23,7 @@ export const BACKUP_TABLES = [
   'annotations',
   'revisions',
   'idempotency_keys',
-  'login_failures',
+  'login_attempts',
 ] as const;
 
 const FORMAT = 'provenance-store-backup';

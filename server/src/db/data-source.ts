@@ -12,7 +12,7 @@ import { Evidence } from '../modules/evidence/evidence.entity.js';
 import { SourceRevision } from '../modules/sources/source-revision.entity.js';
 import { Source } from '../modules/sources/source.entity.js';
 import { ApiKey } from '../modules/users/api-key.entity.js';
-import { LoginFailure } from '../modules/users/login-failure.entity.js';
+import { LoginAttempt } from '../modules/users/login-attempt.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
 import { StatementCounter } from './statement-counter.js';
@@ -35,7 +35,7 @@ export const entities = [
   Annotation,
   Revision,
   IdempotencyKey,
-  LoginFailure,
+  LoginAttempt,
 ];
 
 export interface Database {

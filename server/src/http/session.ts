@@ -35,7 +35,8 @@ export function sessionCookieFor(res: Response, auth: Config['auth']): SessionCo
 
 /**
  * Who a request comes from: the session in its cookie (or an `Authorization: Bearer` session token), checked
- * for signature, issuer, audience and expiry, and the user re-read so a disabled account stops at once.
+ * for signature, issuer, audience and expiry, and the user re-read so a disabled account, or a session of an
+ * ended generation, stops at once.
  * A session past half its life is renewed on the way out.
  */
 export async function viewerOf(req: Request, cookie: SessionCookie, services: Services): Promise<Viewer> {
@@ -51,11 +52,12 @@ export async function viewerOf(req: Request, cookie: SessionCookie, services: Se
   const token = bearer ?? fromCookie;
   if (!token) return ANONYMOUS;
   const session = await services.sessions.verify(token);
+  // The user row read here anyway carries the session generation: ending sessions costs no query per request.
   const user = session && (await services.users.active(session.userId));
-  if (!session || !user) {
+  if (!session || !user || user.sessionGeneration !== session.generation) {
     if (fromCookie) cookie.clear();
     return ANONYMOUS;
   }
-  if (fromCookie && services.sessions.wantsRenewal(session)) cookie.set(await services.sessions.issue(user.id), services.sessions.ttlSeconds);
+  if (fromCookie && services.sessions.wantsRenewal(session)) cookie.set(await services.sessions.issue(user.id, user.sessionGeneration), services.sessions.ttlSeconds);
   return { userId: user.id, roles: user.roles };
 }

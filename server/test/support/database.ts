@@ -25,13 +25,14 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 
 /**
  * A fresh database of its own, migrated by its owner, with `dataSource` acting as the server does (APP_ROLE).
- * With `migrate: false` it is empty and only `owner` is connected.
+ * With `migrate: false` it is empty and only `owner` is connected. `connectionTimeoutMs` lets a test that opens
+ * dozens of requests at once wait longer for a connection than a server would, on a busy machine.
  */
-export async function createTestDatabase({ migrate = true } = {}): Promise<TestDatabase> {
+export async function createTestDatabase({ migrate = true, connectionTimeoutMs }: { migrate?: boolean; connectionTimeoutMs?: number } = {}): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = inject('postgresAdminUrl').replace(/\/[^/]*$/, `/${name}`);
-  const config = loadConfig({ NODE_ENV: 'test' }).db;
+  const config = { ...loadConfig({ NODE_ENV: 'test' }).db, ...(connectionTimeoutMs ? { connectionTimeoutMs } : {}) };
   const owner = createDataSource(url, config).dataSource;
   await owner.initialize();
   const app = createDataSource(url, config, { asAppRole: true });

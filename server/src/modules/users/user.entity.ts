@@ -25,6 +25,14 @@ export class User extends VersionedRecord {
   @Column({ type: 'text', nullable: true })
   passwordHash: string | null;
 
+  /**
+   * Every session token carries the generation it was issued in; a bump ends them all (sign-out, a new password,
+   * an admin's change of roles or disabling). Not part of the record's state in the revision log, like the hash:
+   * the revision's reason says the sessions ended.
+   */
+  @Column({ type: 'integer', default: 0 })
+  sessionGeneration: number;
+
   @Field({ description: 'A disabled user cannot sign in, and their sessions stop at once.' })
   @Column({ type: 'boolean', default: false })
   disabled: boolean;

@@ -17,7 +17,7 @@ export class UsersResolver {
   async login(@Arg('input', { description: 'Email and password.' }) input: LoginInput, @Ctx() context: RequestContext): Promise<LoginResult> {
     const { services, sessionCookie } = context;
     const user = await services.users.login(input.email, input.password, context.clientAddress);
-    const token = await services.sessions.issue(user.id);
+    const token = await services.sessions.issue(user.id, user.sessionGeneration);
     sessionCookie.set(token, services.sessions.ttlSeconds);
     // The rest of this request, the result's fields included, is answered as the user now signed in.
     context.viewer = { userId: user.id, roles: user.roles };
@@ -38,20 +38,26 @@ export class UsersResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User, { description: "Changes a user's name or roles, or whether they may sign in. For admins." })
-  updateUser(@Arg('input', { description: 'The user, the version you read, and the fields to change.' }) input: UpdateUserInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
-    return services.users.update(writeContextOf(viewer, requestId, idempotency), input);
+  @Mutation(() => User, { description: "Changes a user's name or roles, or whether they may sign in; a change of roles, or disabling, ends the user's sessions. For admins." })
+  async updateUser(@Arg('input', { description: 'The user, the version you read, and the fields to change.' }) input: UpdateUserInput, @Ctx() { services, viewer, requestId, idempotency, sessionCookie }: RequestContext) {
+    const user = await services.users.update(writeContextOf(viewer, requestId, idempotency), input);
+    // An admin who gives themself a role ends their own sessions too, but not the one they are using.
+    if (user.id === viewer.userId) sessionCookie.set(await services.sessions.issue(user.id, user.sessionGeneration), services.sessions.ttlSeconds);
+    return user;
   }
 
   @Authorized()
-  @Mutation(() => User, { description: 'Changes your own password. For any signed-in user.' })
-  changePassword(@Arg('input', { description: 'The current password and the new one.' }) input: ChangePasswordInput, @Ctx() { services, viewer, requestId, clientAddress }: RequestContext) {
+  @Mutation(() => User, { description: 'Changes your own password and ends your other sessions; this one goes on in a new session cookie. For any signed-in user.' })
+  async changePassword(@Arg('input', { description: 'The current password and the new one.' }) input: ChangePasswordInput, @Ctx() { services, viewer, requestId, clientAddress, sessionCookie }: RequestContext) {
     if (!viewer.userId) throw new DomainError(ErrorCode.FORBIDDEN, 'Only people have passwords; an API key is revoked and replaced instead');
-    return services.users.changePassword(writeContextOf(viewer, requestId), viewer.userId, input.currentPassword, input.newPassword, clientAddress);
+    const user = await services.users.changePassword(writeContextOf(viewer, requestId), viewer.userId, input.currentPassword, input.newPassword, clientAddress);
+    sessionCookie.set(await services.sessions.issue(user.id, user.sessionGeneration), services.sessions.ttlSeconds);
+    return user;
   }
 
-  @Mutation(() => Boolean, { description: 'Signs out: clears the session cookie.' })
-  logout(@Ctx() { sessionCookie }: RequestContext): boolean {
+  @Mutation(() => Boolean, { description: 'Signs out: ends every session of the signed-in user, on every device, and clears the session cookie.' })
+  async logout(@Ctx() { services, viewer, requestId, sessionCookie }: RequestContext): Promise<boolean> {
+    if (viewer.userId) await services.users.endSessions(writeContextOf(viewer, requestId), viewer.userId, 'Signed out: every session ended');
     sessionCookie.clear();
     return true;
   }

@@ -1,11 +1,12 @@
 import argon2 from 'argon2';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import { BadInputError, DomainError, ErrorCode } from '../../core/errors.js';
+import { BadInputError, ConflictError, DomainError, ErrorCode } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { LoginLimiter } from './login-limiter.js';
+import { passwordProblem } from './password-policy.js';
 import { User } from './user.entity.js';
 import { Role } from './users.enums.js';
 import { UserRecord, type UserState } from './users.state.js';
@@ -21,7 +22,6 @@ export interface CreateUserInput {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const MIN_PASSWORD_LENGTH = 12;
 
 /** argon2id with the library's defaults (64 MiB, 3 passes), the OWASP-recommended family. */
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
@@ -43,7 +43,8 @@ export class UsersService {
     if (!EMAIL.test(email)) check.fail('email', 'must be an email address');
     const name = check.text('name', input.name, { max: 200 });
     const roles = [...new Set(input.roles.map((role, i) => check.oneOf(`roles[${i}]`, role, Role)))].sort();
-    if (input.password !== null && input.password.length < MIN_PASSWORD_LENGTH) check.fail('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    const weak = input.password === null ? null : passwordProblem(input.password, { email, name });
+    if (weak) check.fail('password', weak);
     check.done();
     if (await this.findByEmail(email, manager)) throw new BadInputError([{ field: 'email', message: 'is already in use' }]);
     const passwordHash = input.password === null ? null : await hashPassword(input.password);
@@ -58,10 +59,13 @@ export class UsersService {
     return this.dataSource.manager.find(User, { where: { deletedAt: IsNull() }, order: { name: 'ASC', id: 'ASC' } });
   }
 
-  /** Admins change names, roles and whether an account may sign in; nobody removes their own admin role. */
+  /**
+   * Admins change names, roles and whether an account may sign in; nobody removes their own admin role. A change of
+   * roles, or disabling, also ends the user's sessions: they sign in again to whatever they may now do.
+   */
   async update(context: WriteContext, input: UpdateUserInput): Promise<User> {
     const id = requireId(input.id);
-    await new RecordWriter(this.dataSource).replace(context, UserRecord, { id, expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE }, (before) => {
+    await new RecordWriter(this.dataSource).change(context, UserRecord, { id, expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE }, async (manager, before) => {
       const check = new InputCheck();
       const name = input.name === undefined ? before.name : check.text('name', input.name, { max: 200 });
       const roles = input.roles === undefined ? before.roles : [...new Set(input.roles.map((role, i) => check.oneOf(`roles[${i}]`, role, Role)))].sort();
@@ -70,38 +74,65 @@ export class UsersService {
         check.fail('roles', 'you cannot lock yourself out: another admin must do this');
       }
       check.done();
-      return { ...before, name, roles, disabled };
+      const next = { ...before, name, roles, disabled };
+      await UserRecord.saveState(manager, id, next);
+      if ((disabled && !before.disabled) || roles.join() !== before.roles.join()) await nextSessionGeneration(manager, id);
+      return next;
     });
     return this.dataSource.manager.findOneByOrFail(User, { id });
   }
 
   /**
    * A user changes their own password, proving they know the current one (within the sign-in limits, so it cannot
-   * be used to guess). The revision shows the change, never the hash.
+   * be used to guess). The revision shows the change, never the hash. Every session ends with the old password:
+   * the caller is given a new one from the user returned.
    */
   async changePassword(context: WriteContext, userId: string, current: string, next: string, address: string): Promise<User> {
     const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
     await this.login(user.email, current, address);
     const check = new InputCheck();
-    if (next.length < MIN_PASSWORD_LENGTH) check.fail('newPassword', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
     if (next === current) check.fail('newPassword', 'must differ from the current one');
+    else {
+      const weak = passwordProblem(next, user);
+      if (weak) check.fail('newPassword', weak);
+    }
     check.done();
     const passwordHash = await hashPassword(next);
     await new RecordWriter(this.dataSource).change(context, UserRecord, { id: userId, expectedVersion: user.version, reason: 'Password changed', operation: RevisionOperation.UPDATE }, async (manager) => {
       await manager.update(User, { id: userId }, { passwordHash });
+      await nextSessionGeneration(manager, userId);
     });
     return this.dataSource.manager.findOneByOrFail(User, { id: userId });
   }
 
-  /** Signs in, within the failed-attempt limits; a wrong email and a wrong password get the same answer. */
+  /**
+   * Ends every session of the user (sign-out does: a generation cannot end one token and spare the rest). A write
+   * to the user like any other, with a revision whose reason says so; retried over a concurrent edit of the user,
+   * since signing out must not fail for it.
+   */
+  async endSessions(context: WriteContext, userId: string, reason: string): Promise<void> {
+    for (let tries = 1; ; tries++) {
+      const { version } = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
+      try {
+        await new RecordWriter(this.dataSource).change(context, UserRecord, { id: userId, expectedVersion: version, reason, operation: RevisionOperation.UPDATE }, (manager) =>
+          nextSessionGeneration(manager, userId),
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || tries === 3) throw error;
+      }
+    }
+  }
+
+  /** Signs in, within the attempt limits (counted before the password is checked); a wrong email and a wrong password get the same answer. */
   async login(email: string, password: string, address: string): Promise<User> {
-    await this.limiter.check(email, address);
+    await this.limiter.attempt(email, address);
     const user = await this.authenticate(email, password);
     if (!user) {
-      await this.limiter.fail(email, address);
+      await this.limiter.forgetStale();
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
     }
-    await this.limiter.succeed(email);
+    await this.limiter.succeed(email, address);
     return user;
   }
 
@@ -121,6 +152,10 @@ export class UsersService {
     return user && !user.disabled && !user.deletedAt ? user : null;
   }
 }
+
+const nextSessionGeneration = async (manager: EntityManager, id: string): Promise<void> => {
+  await manager.increment(User, { id }, 'sessionGeneration', 1);
+};
 
 /** Verified against when the account does not exist, so a miss costs what a hit does. */
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$1XBhTGvJ6J6b8a4Qz6m8VZ4Ex1F4rY8ZQm0bHqY3k5A';

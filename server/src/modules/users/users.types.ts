@@ -4,7 +4,10 @@ import { Role } from './users.enums.js';
 import { ApiKey } from './api-key.entity.js';
 import { User } from './user.entity.js';
 
-@InputType({ description: 'After 5 failed sign-ins for an account, or 30 from one address, within 15 minutes, sign-in is RATE_LIMITED.' })
+@InputType({
+  description:
+    'Each sign-in counts before its password is checked: past 5 for an account, or 30 from one address, within 15 minutes, sign-in is RATE_LIMITED. The right password forgives the account its failures and does not count for the address.',
+})
 export class LoginInput {
   @Field({ description: 'The email address of the account, in any case.' })
   email: string;
@@ -51,7 +54,7 @@ export class CreateUserInput {
   @Field(() => [Role], { description: 'What the user may do; with none, they can sign in but act as an anonymous caller.' })
   roles: Role[];
 
-  @Field({ description: 'At least 12 characters; only its argon2id hash is kept.' })
+  @Field({ description: "At least 12 characters and hard to guess: not a common password or pattern, not made of the user's name or email. Only its argon2id hash is kept." })
   password: string;
 }
 
@@ -72,6 +75,6 @@ export class ChangePasswordInput {
   @Field({ description: 'The password you sign in with now.' })
   currentPassword: string;
 
-  @Field({ description: 'At least 12 characters.' })
+  @Field({ description: 'At least 12 characters and hard to guess: not a common password or pattern, not made of your name or email.' })
   newPassword: string;
 }
