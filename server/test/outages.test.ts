@@ -37,7 +37,7 @@ describe('when every connection is busy', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    tight = createDataSource(db.url, { poolSize: 1, connectionTimeoutMs: 300, statementTimeoutMs: 5000 }, { asAppRole: true });
+    tight = createDataSource(db.appUrl, { poolSize: 1, connectionTimeoutMs: 300, statementTimeoutMs: 5000 });
     await tight.dataSource.initialize();
   });
   afterAll(async () => {
