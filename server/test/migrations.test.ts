@@ -6,7 +6,7 @@ import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 
 const DOMAIN_TABLES = [
-  'annotations', 'api_keys', 'claim_entities', 'claim_events', 'claim_links', 'claims', 'entities', 'event_participants',
+  'annotations', 'api_keys', 'checkpoints', 'claim_entities', 'claim_events', 'claim_links', 'claims', 'entities', 'event_participants',
   'event_types', 'events', 'evidence', 'idempotency_keys', 'login_failures', 'revisions', 'source_revisions', 'sources', 'users',
 ];
 
