@@ -1,9 +1,8 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { registerEnumType } from 'type-graphql';
 import { canonicalJson } from '../../core/revisions/canonical-json.js';
 import { verifyRecordChain } from '../../core/revisions/chain.js';
 import { replayChanges, type RecordState } from '../../core/revisions/diff.js';
-import type { RecordKind } from '../../core/revisions/record-writer.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { requireId } from '../../core/validation.js';
@@ -133,7 +132,7 @@ async function compareRows(manager: EntityManager, records: Checked[], report: (
     const versions = new Map(
       ((await manager.query(`SELECT id, version FROM "${kind.table}" WHERE id = ANY($1::uuid[])`, [ids])) as Array<{ id: string; version: number }>).map((row) => [row.id, row.version]),
     );
-    const states = await loadStates(manager, kind, ids.filter((id) => versions.has(id)));
+    const states = await loadStates(manager, recordType, ids.filter((id) => versions.has(id)));
     for (const record of checked) {
       const located = { recordType, recordId: record.recordId };
       const version = versions.get(record.recordId);
@@ -150,12 +149,18 @@ async function compareRows(manager: EntityManager, records: Checked[], report: (
 }
 
 /**
- * The current states of many records of one kind. A kind with a state query reads them in one statement, its
- * query joined laterally to the ids; that query takes the record's id as $1, which is all it takes.
+ * The current states of many records of one kind, in one statement where the kind allows: from its rows, or its
+ * state query joined laterally to the ids (that query takes the record's id as $1, which is all it takes).
  */
-async function loadStates(manager: EntityManager, kind: RecordKind<RecordState>, ids: string[]): Promise<Map<string, RecordState>> {
+async function loadStates(manager: EntityManager, recordType: RecordType, ids: string[]): Promise<Map<string, RecordState>> {
+  const { kind: known, entity } = RECORDS[recordType];
+  const kind = known!;
   const states = new Map<string, RecordState>();
   if (ids.length === 0) return states;
+  if (kind.stateOfRow) {
+    for (const row of await manager.findBy(entity, { id: In(ids) })) states.set(row.id as string, kind.stateOfRow(row));
+    return states;
+  }
   const stateQuery = kind.stateQuery?.(manager);
   if (stateQuery) {
     const rows = (await manager.query(
