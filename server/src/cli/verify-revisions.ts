@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     const checkpoints = await new CheckpointsService(opened.database.dataSource, signingKey).verify(publicKey, given, recent);
     took = ((Date.now() - started) / 1000).toFixed(1);
     if (checkpoints.problems.length > 0) {
-      for (const { logPosition, problem } of checkpoints.problems) console.error(`CHECKPOINT${logPosition === null ? '' : ` at position ${logPosition}`}: ${problem}`);
+      for (const { logPosition, problem } of checkpoints.problems) console.error(`CHECKPOINT at position ${logPosition}: ${problem}`);
       failed = true;
     } else {
       console.log(`Checkpoints verify: ${checkpoints.checked} stored signatures, and the log still gives the tree of ${checkpoints.recomputed} of them${given.length ? ' (the given ones included)' : ''}, each extending the one before; in ${took}s.`);

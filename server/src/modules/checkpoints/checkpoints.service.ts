@@ -16,8 +16,8 @@ export interface StoredCheckpoint extends CheckpointBody {
 const COLUMNS = `id::text, log_position::text AS "logPosition", tree_size::int AS "treeSize", root_hash AS "rootHash", created_at AS "createdAt", key_id AS "keyId", signature`;
 
 export interface CheckpointProblem {
-  /** The checkpoint's log position, or null for a problem of the table as a whole. */
-  logPosition: string | null;
+  /** The log position of the checkpoint found wrong. */
+  logPosition: string;
   problem: string;
 }
 
