@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { registerEnumType } from 'type-graphql';
-import { canonicalJson } from '../../core/revisions/canonical-json.js';
+import { sameJson } from '../../core/revisions/canonical-json.js';
 import { verifyRecordChain } from '../../core/revisions/chain.js';
 import { replayChanges, type RecordState } from '../../core/revisions/diff.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
@@ -84,7 +84,7 @@ export async function auditLog(dataSource: DataSource, filter: { recordType?: Re
     audit.records++;
     const broken = verifyRecordChain(current);
     if (broken) report({ kind: LogProblemKind.CHAIN, recordType: first.recordType, recordId: first.recordId, ...broken });
-    else if (canonicalJson(replayChanges(current.map((revision) => revision.changes))) !== canonicalJson(last.state)) {
+    else if (!sameJson(replayChanges(current.map((revision) => revision.changes)), last.state)) {
       report({ kind: LogProblemKind.REPLAY, recordType: first.recordType, recordId: first.recordId, version: last.version, problem: 'replaying its changes does not give its last state' });
     }
     finished.push({ recordType: first.recordType, recordId: first.recordId, version: last.version, state: last.state });
@@ -141,7 +141,9 @@ async function compareRows(manager: EntityManager, records: Checked[], report: (
       } else if (version !== record.version) {
         report({ ...located, kind: LogProblemKind.ROW_VERSION, version, problem: `its row is at version ${version} but its last revision is version ${record.version}` });
       } else {
-        const fields = differingFields(states.get(record.recordId) ?? {}, record.state);
+        const row = states.get(record.recordId) ?? {};
+        // A field missing on one side and null on the other is no difference: older revisions predate some fields.
+        const fields = sameJson(row, record.state) ? [] : differingFields(row, record.state);
         if (fields.length > 0) report({ ...located, kind: LogProblemKind.ROW_STATE, version, problem: `its row differs from its last revision in ${fields.join(', ')}` });
       }
     }
@@ -184,7 +186,7 @@ async function loadStates(manager: EntityManager, recordType: RecordType, ids: s
 
 function differingFields(row: RecordState, logged: RecordState): string[] {
   const fields = new Set([...Object.keys(row), ...Object.keys(logged)]);
-  return [...fields].sort().filter((field) => canonicalJson(row[field] ?? null) !== canonicalJson(logged[field] ?? null));
+  return [...fields].sort().filter((field) => !sameJson(row[field] ?? null, logged[field] ?? null));
 }
 
 /** Rows no revision describes: written straight into the table, or whose revisions were all removed. */
