@@ -7,8 +7,24 @@ import { SearchIndexes1795875887836 } from './1795875887836-SearchIndexes.js';
 import { Proposals1795885260300 } from './1795885260300-Proposals.js';
 import { NewestFirstIndexes1795887054821 } from './1795887054821-NewestFirstIndexes.js';
 import { SearchVectors1795894363284 } from './1795894363284-SearchVectors.js';
+import { AppLogin1795900200000 } from './1795900200000-AppLogin.js';
+import { Checkpoints1795900300000 } from './1795900300000-Checkpoints.js';
 import { LoginAttempts1796521486787 } from './1796521486787-LoginAttempts.js';
 import { SessionGeneration1796521609488 } from './1796521609488-SessionGeneration.js';
 
 /** Every migration, in order. Listed rather than globbed so the compiled server and the tests load the same classes. */
-export const migrations: Function[] = [Init1795872650600, AppRole1795874420789, IdempotencyKeys1795874875409, LoginFailures1795875087388, RevisionsByActor1795875258440, SearchIndexes1795875887836, Proposals1795885260300, NewestFirstIndexes1795887054821, SearchVectors1795894363284, LoginAttempts1796521486787, SessionGeneration1796521609488];
+export const migrations: Function[] = [
+  Init1795872650600,
+  AppRole1795874420789,
+  IdempotencyKeys1795874875409,
+  LoginFailures1795875087388,
+  RevisionsByActor1795875258440,
+  SearchIndexes1795875887836,
+  Proposals1795885260300,
+  NewestFirstIndexes1795887054821,
+  SearchVectors1795894363284,
+  AppLogin1795900200000,
+  Checkpoints1795900300000,
+  LoginAttempts1796521486787,
+  SessionGeneration1796521609488,
+];

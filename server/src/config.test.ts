@@ -12,7 +12,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '4100', DATABASE_URL: 'postgres://u:p@db:5432/x' })).toMatchObject({ port: 4100, databaseUrl: 'postgres://u:p@db:5432/x' });
   });
 
-  const production = { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters' };
+  const production = { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters', CHECKPOINT_SIGNING_KEY_FILE: '/run/secrets/checkpoint.pem' };
 
   it('turns introspection off and secure cookies on in production unless asked', () => {
     expect(loadConfig(production)).toMatchObject({ graphql: { introspection: false }, auth: { secureCookies: true } });
@@ -40,6 +40,18 @@ describe('loadConfig', () => {
     }
     expect(problemsWith('3f9c2a7be18d40c6b5e9d2f1a0c47e83')).toEqual([]);
     expect(problemsWith('Jq8vW2mZk4Tn7RbXe1PyLc5HdGs0AfUo')).toEqual([]);
+  });
+
+  it('refuses to start production without a checkpoint signing key, or with two', () => {
+    expect(() => loadConfig({ ...production, CHECKPOINT_SIGNING_KEY_FILE: '' })).toThrow(/CHECKPOINT_SIGNING_KEY or CHECKPOINT_SIGNING_KEY_FILE must be set in production/);
+    expect(() => loadConfig({ ...production, CHECKPOINT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEI' })).toThrow(/not both/);
+    expect(loadConfig(production).checkpoints).toEqual({ signingKey: null, signingKeyFile: '/run/secrets/checkpoint.pem', intervalSeconds: 600 });
+    expect(loadConfig({ NODE_ENV: 'test' }).checkpoints.intervalSeconds).toBe(0);
+  });
+
+  it("takes the server's own login URL only beside the owner's", () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://owner:p@db/x', DATABASE_APP_URL: 'postgres://app:q@db/x' }).databaseAppUrl).toBe('postgres://app:q@db/x');
+    expect(() => loadConfig({ DATABASE_APP_URL: 'postgres://app:q@db/x' })).toThrow(/DATABASE_APP_URL needs DATABASE_URL/);
   });
 
   it('names every bad value at once', () => {

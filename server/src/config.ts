@@ -12,6 +12,11 @@ export interface Config {
   trustProxy: string | false;
   /** Set: run against this PostgreSQL. Unset: start an embedded one in `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * Set: the server's pool logs in with this URL, whose role must not be a superuser, and nothing touches that
+   * role's password. Unset: it logs in as APP_ROLE on the owner's host with a password derived from AUTH_SECRET.
+   */
+  databaseAppUrl: string | null;
   dataDir: string;
   db: {
     poolSize: number;
@@ -31,6 +36,14 @@ export interface Config {
     sessionTtlSeconds: number;
     /** Cookies only over HTTPS; on by default in production. */
     secureCookies: boolean;
+  };
+  checkpoints: {
+    /** An Ed25519 private key, PKCS8 PEM or its DER in base64; it must never be stored in the database. */
+    signingKey: string | null;
+    /** Or a file holding one. Neither given: development and tests make one in the data directory; production refuses. */
+    signingKeyFile: string | null;
+    /** How often a checkpoint is made when the log has moved; 0 makes them only on demand. */
+    intervalSeconds: number;
   };
 }
 
@@ -87,17 +100,22 @@ export function loadConfig(env: Env = process.env): Config {
   if (rawEnv === 'development' || rawEnv === 'test' || rawEnv === 'production') envName = rawEnv;
   else problems.push(`NODE_ENV must be development, test or production (got "${rawEnv}")`);
 
-  const databaseUrl = env.DATABASE_URL?.trim() || null;
-  if (databaseUrl !== null) {
+  const postgresUrl = (name: string): string | null => {
+    const raw = env[name]?.trim() || null;
+    if (raw === null) return null;
     try {
-      const url = new URL(databaseUrl);
+      const url = new URL(raw);
       if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-        problems.push(`DATABASE_URL must be a postgres:// or postgresql:// URL (got "${url.protocol}")`);
+        problems.push(`${name} must be a postgres:// or postgresql:// URL (got "${url.protocol}")`);
       }
     } catch {
-      problems.push('DATABASE_URL is not a valid URL');
+      problems.push(`${name} is not a valid URL`);
     }
-  }
+    return raw;
+  };
+  const databaseUrl = postgresUrl('DATABASE_URL');
+  const databaseAppUrl = postgresUrl('DATABASE_APP_URL');
+  if (databaseAppUrl !== null && databaseUrl === null) problems.push('DATABASE_APP_URL needs DATABASE_URL (the owner, who runs the migrations)');
 
   const config: Config = {
     env: envName,
@@ -105,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: int('PORT', 4000, 1, 65535),
     trustProxy: env.TRUST_PROXY?.trim() || false,
     databaseUrl,
+    databaseAppUrl,
     dataDir: path.resolve(repoRoot, env.DATA_DIR?.trim() || '.data'),
     db: {
       poolSize: int('DB_POOL_SIZE', 10, 1, 200),
@@ -122,10 +141,19 @@ export function loadConfig(env: Env = process.env): Config {
       sessionTtlSeconds: int('SESSION_TTL_SECONDS', 30 * 60, 60, 24 * 60 * 60),
       secureCookies: bool('SECURE_COOKIES', envName === 'production'),
     },
+    checkpoints: {
+      signingKey: env.CHECKPOINT_SIGNING_KEY?.trim() || null,
+      signingKeyFile: env.CHECKPOINT_SIGNING_KEY_FILE?.trim() ? path.resolve(repoRoot, env.CHECKPOINT_SIGNING_KEY_FILE.trim()) : null,
+      intervalSeconds: int('CHECKPOINT_INTERVAL_SECONDS', envName === 'test' ? 0 : 600, 0, 7 * 24 * 60 * 60),
+    },
   };
   // The default is refused in production by name; checking it would load the dictionaries into every process.
   const weakness = config.auth.secret === DEVELOPMENT_AUTH_SECRET ? null : secretWeakness(config.auth.secret);
   if (weakness) problems.push(`AUTH_SECRET ${weakness}; use a random value, such as the output of \`openssl rand -base64 48\``);
+  if (config.checkpoints.signingKey && config.checkpoints.signingKeyFile) problems.push('give CHECKPOINT_SIGNING_KEY or CHECKPOINT_SIGNING_KEY_FILE, not both');
+  if (envName === 'production' && !config.checkpoints.signingKey && !config.checkpoints.signingKeyFile) {
+    problems.push('CHECKPOINT_SIGNING_KEY or CHECKPOINT_SIGNING_KEY_FILE must be set in production (checkpoints are signed with a key kept outside the database)');
+  }
   if (envName === 'production' && config.auth.secret === DEVELOPMENT_AUTH_SECRET) {
     problems.push('AUTH_SECRET must be set in production (the development default is public)');
   }

@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
+import { loadSigningKey } from './core/checkpoints/signing-key.js';
 import { openDatabase } from './db/open.js';
 import { createHttpApp } from './http/app.js';
+import { CheckpointsService } from './modules/checkpoints/checkpoints.service.js';
+import { startPeriodicCheckpoints } from './modules/checkpoints/periodic.js';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from './modules/users/demo-accounts.js';
 import { productionStartProblems } from './modules/users/startup-checks.js';
 import { SeedError, seedAll } from './seed/seed.js';
@@ -77,6 +80,10 @@ async function main(): Promise<void> {
   }
 
   const http = await createHttpApp(config, opened.database, log);
+  if (config.checkpoints.intervalSeconds > 0) {
+    const stopCheckpoints = startPeriodicCheckpoints(new CheckpointsService(dataSource, loadSigningKey(config)), config.checkpoints.intervalSeconds, log);
+    cleanups.push(async () => stopCheckpoints());
+  }
   const server: Server = await new Promise((resolve, reject) => {
     const listening = http.listen(config.port, config.host).once('listening', () => resolve(listening));
     listening.once('error', reject);

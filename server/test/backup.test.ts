@@ -9,7 +9,7 @@ import { LoginLimiter } from '../src/modules/users/login-limiter.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor } from './support/factories.js';
-import { dataOf, graphqlClient } from './support/graphql.js';
+import { dataOf, graphqlClient, viewers } from './support/graphql.js';
 
 const fingerprint = async (db: TestDatabase, table: string) =>
   ((await db.dataSource.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(row_to_json(t)::text, '|' ORDER BY row_to_json(t)::text), '')) AS md5 FROM "${table}" t`)) as Array<{ n: number; md5: string }>)[0]!;
@@ -32,6 +32,7 @@ describe('backup and restore', () => {
     dataOf(await gql(`mutation($id: ID!) { createAnnotation(input: { targetType: ENTITY, targetId: $id, motivation: COMMENTING, body: "A note" }) { id } }`, { id: entity.id }, editor.viewer));
     await new ApiKeysService(source.dataSource).create({ actor: `user:${editor.id}`, actorUserId: editor.id, requestId: null }, { name: 'Newsroom app' });
     await new LoginLimiter(source.dataSource).attempt('someone@example.org', '192.0.2.1');
+    dataOf(await gql(`mutation { createCheckpoint { id } }`, {}, viewers.admin));
     await source.dataSource.query(`INSERT INTO idempotency_keys (actor, key, fingerprint, txid) VALUES ('user:x', 'k', repeat('0', 64), 1)`);
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revisionHash } from '../src/core/revisions/chain.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, createReviewer, type TestUser } from './support/factories.js';
@@ -97,5 +98,67 @@ describe('history', () => {
     const broken = dataOf(await gql<any>(query, {}, reviewer.viewer)).verifyRevisionChain;
     expect(broken.firstBreak).toEqual({ recordType: 'ENTITY', recordId: entityB, version: 1, problem: 'hash does not match its content' });
     expect(errorCodes(await gql(query, {}, viewers.client))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('verifyRevisionChain against tampering', () => {
+  let db: TestDatabase;
+  let gql: ReturnType<typeof graphqlClient>;
+  let editor: TestUser;
+  let reviewer: TestUser;
+
+  const asEditor = (query: string, variables: Record<string, unknown> = {}) => gql<any>(query, variables, editor.viewer);
+  const newEntity = async (name: string) => dataOf(await asEditor(`mutation($name: String!) { createEntity(input: { name: $name, kind: PERSON }) { id } }`, { name })).createEntity.id as string;
+  const rename = async (id: string, expectedVersion: number, name: string) => dataOf(await asEditor(`mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }`, { input: { id, expectedVersion, name } }));
+  const verify = async (maxProblems = 100) =>
+    dataOf(await gql<any>(`query($max: Int) { verifyRevisionChain(maxProblems: $max) { records revisions truncated firstBreak { kind recordId version } problems { kind recordType recordId version problem } } }`, { max: maxProblems }, reviewer.viewer))
+      .verifyRevisionChain;
+  /** What only the schema's owner can do, and only with the trigger off. */
+  const asOwnerUnguarded = async (sql: string, params: unknown[]) => {
+    await db.owner.transaction(async (manager) => {
+      await manager.query(`ALTER TABLE revisions DISABLE TRIGGER revisions_append_only`);
+      await manager.query(sql, params);
+      await manager.query(`ALTER TABLE revisions ENABLE TRIGGER revisions_append_only`);
+    });
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    gql = graphqlClient(db.dataSource);
+    editor = await createEditor(db.dataSource);
+    reviewer = await createReviewer(db.dataSource);
+  });
+  afterAll(() => db.drop());
+
+  it('finds the log whole, then locates each tampering by record and version: a lost tail, a lost history, a write with no revision, a rewritten last revision', async () => {
+    const [tail, gone, direct, rewritten] = [await newEntity('Tail'), await newEntity('Gone'), await newEntity('Direct'), await newEntity('Rewritten')];
+    for (const id of [tail, gone, direct, rewritten]) {
+      await rename(id, 1, 'Second');
+      await rename(id, 2, 'Third');
+    }
+    const clean = await verify();
+    expect(clean).toMatchObject({ firstBreak: null, problems: [], truncated: false });
+    expect(clean.revisions).toBe(await db.dataSource.manager.count(Revision));
+
+    await asOwnerUnguarded(`DELETE FROM revisions WHERE record_id = $1 AND version = 3`, [tail]);
+    await asOwnerUnguarded(`DELETE FROM revisions WHERE record_id = $1`, [gone]);
+    // The server's own login may write a record's table: only the log can tell it was done without a revision.
+    await db.dataSource.query(`UPDATE entities SET description = 'Slipped in' WHERE id = $1`, [direct]);
+    const last = await db.owner.manager.findOneByOrFail(Revision, { recordId: rewritten, version: 3 });
+    const forged = { ...last, state: { ...last.state, name: 'Forged' } };
+    await asOwnerUnguarded(`UPDATE revisions SET state = $2::jsonb, hash = $3 WHERE id = $1`, [last.id, JSON.stringify(forged.state), revisionHash(forged)]);
+
+    const report = await verify();
+    const found = (id: string) => report.problems.filter((p: any) => p.recordId === id).map((p: any) => ({ kind: p.kind, version: p.version }));
+    expect(found(tail)).toEqual([{ kind: 'ROW_VERSION', version: 3 }]);
+    expect(found(gone)).toEqual([{ kind: 'NO_REVISIONS', version: 3 }]);
+    expect(found(direct)).toEqual([{ kind: 'ROW_STATE', version: 3 }]);
+    expect(found(rewritten)).toEqual([{ kind: 'REPLAY', version: 3 }, { kind: 'ROW_STATE', version: 3 }]);
+    expect(report.problems.find((p: any) => p.recordId === direct).problem).toBe('its row differs from its last revision in description');
+    expect(report.problems).toHaveLength(5);
+    expect(report.firstBreak).toEqual({ kind: report.problems[0].kind, recordId: report.problems[0].recordId, version: report.problems[0].version });
+
+    const first = await verify(1);
+    expect(first).toMatchObject({ truncated: true, problems: [report.problems[0]] });
   });
 });

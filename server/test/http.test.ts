@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAll } from '../src/seed/seed.js';
+import { TEST_CHECKPOINT_KEY } from './support/checkpoint-key.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { startTestServer, type TestServer } from './support/http.js';
 
@@ -209,7 +210,7 @@ describe('in production', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    server = await startTestServer(db, { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters' });
+    server = await startTestServer(db, { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY });
   });
   afterAll(async () => {
     await server.close();

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
+import { appLoginProblems } from '../src/db/app-login.js';
 import { schemaDrift } from '../src/db/migration-drift.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 
 const DOMAIN_TABLES = [
-  'annotations', 'api_keys', 'claim_entities', 'claim_events', 'claim_links', 'claims', 'entities', 'event_participants',
+  'annotations', 'api_keys', 'checkpoints', 'claim_entities', 'claim_events', 'claim_links', 'claims', 'entities', 'event_participants',
   'event_types', 'events', 'evidence', 'idempotency_keys', 'login_attempts', 'revisions', 'source_revisions', 'sources', 'users',
 ];
 
@@ -76,6 +77,28 @@ describe('the database guards', () => {
     await expect(db.dataSource.query(`UPDATE source_revisions SET text = 'other'`)).rejects.toThrow(/permission denied/);
     const [role] = (await db.dataSource.query(`SELECT current_user AS name`)) as Array<{ name: string }>;
     expect(role!.name).toBe('provenance_app');
+  });
+
+  it("log the server in as a role that is no superuser and cannot become the owner (RESET ROLE, SET ROLE, SET SESSION AUTHORIZATION)", async () => {
+    const [login] = (await db.dataSource.query(
+      `SELECT session_user AS name, rolsuper AS super, rolcreaterole AS "createRole", rolcreatedb AS "createDb" FROM pg_roles WHERE rolname = session_user`,
+    )) as Array<{ name: string; super: boolean; createRole: boolean; createDb: boolean }>;
+    expect(login).toEqual({ name: 'provenance_app', super: false, createRole: false, createDb: false });
+    expect(await appLoginProblems(db.dataSource)).toEqual([]);
+    expect(await appLoginProblems(db.owner)).toEqual(expect.arrayContaining([expect.stringMatching(/is a superuser/), expect.stringMatching(/can act as the owner/)]));
+    const [{ owner }] = (await db.owner.query(`SELECT current_user AS owner`)) as Array<{ owner: string }>;
+    const connection = db.dataSource.createQueryRunner();
+    try {
+      await connection.query('RESET ROLE');
+      await expect(connection.query(`DELETE FROM revisions`)).rejects.toThrow(/permission denied/);
+      await expect(connection.query(`SET ROLE "${owner}"`)).rejects.toThrow(/permission denied to set role/);
+      await expect(connection.query(`SET SESSION AUTHORIZATION "${owner}"`)).rejects.toThrow(/permission denied to set session authorization/);
+      await expect(connection.query(`UPDATE revisions SET reason = 'rewritten'`)).rejects.toThrow(/permission denied/);
+      await expect(connection.query(`TRUNCATE revisions`)).rejects.toThrow(/permission denied/);
+      expect(await connection.query(`SELECT current_user AS name`)).toEqual([{ name: 'provenance_app' }]);
+    } finally {
+      await connection.release();
+    }
   });
 
   it('refuse it even to the schema owner: a trigger stands behind the privileges', async () => {

@@ -7,11 +7,12 @@ import { Revision } from '../src/core/revisions/revision.entity.js';
 import { createDataSource, type Database } from '../src/db/data-source.js';
 import { DATABASE_UNAVAILABLE, formatError } from '../src/graphql/errors.js';
 import { createHttpApp } from '../src/http/app.js';
+import { TEST_CHECKPOINT_KEY } from './support/checkpoint-key.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { startOwnPostgres, type OwnPostgres } from './support/own-postgres.js';
 
 async function serve(database: Database, env: Record<string, string> = {}) {
-  const http = await createHttpApp(loadConfig({ NODE_ENV: 'test', ...env }), database, () => undefined);
+  const http = await createHttpApp(loadConfig({ NODE_ENV: 'test', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY, ...env }), database, () => undefined);
   const server = http.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -37,7 +38,7 @@ describe('when every connection is busy', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    tight = createDataSource(db.url, { poolSize: 1, connectionTimeoutMs: 300, statementTimeoutMs: 5000 }, { asAppRole: true });
+    tight = createDataSource(db.appUrl, { poolSize: 1, connectionTimeoutMs: 300, statementTimeoutMs: 5000 });
     await tight.dataSource.initialize();
   });
   afterAll(async () => {

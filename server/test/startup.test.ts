@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from '../src/modules/users/demo-accounts.js';
 import { productionStartProblems } from '../src/modules/users/startup-checks.js';
+import { TEST_CHECKPOINT_KEY } from './support/checkpoint-key.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 
 describe('a production start', () => {
   let db: TestDatabase;
-  const production = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters' });
+  const production = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY });
 
   beforeAll(async () => {
     db = await createTestDatabase();

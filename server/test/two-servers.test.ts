@@ -17,7 +17,7 @@ describe('two servers over one PostgreSQL', () => {
     db = await createTestDatabase();
     await seedAll(db.dataSource);
     // Each server has its own pool, as two processes behind a load balancer would.
-    second = createDataSource(db.url, loadConfig({ NODE_ENV: 'test' }).db, { asAppRole: true });
+    second = createDataSource(db.appUrl, loadConfig({ NODE_ENV: 'test' }).db);
     await second.dataSource.initialize();
     a = await startTestServer(db);
     b = await startTestServer(second);

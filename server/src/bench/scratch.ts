@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -5,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '../config.js';
+import { appLoginUrl, prepareAppLogin } from '../db/app-login.js';
 import { createDataSource, type Database } from '../db/data-source.js';
 import { EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate } from '../db/open.js';
@@ -33,7 +35,7 @@ export interface ScratchDatabase {
   ownerUrl: string;
   /** Production settings, with this database's pool size. */
   config: Config;
-  /** A pool acting as the server does (APP_ROLE). */
+  /** A pool logged in as the server's is (APP_ROLE). */
   database: Database;
   editor: { email: string; password: string };
   stop(): Promise<void>;
@@ -69,8 +71,10 @@ export async function startScratchDatabase({ poolSize = 20, env = {}, settings =
     await postgres.stop();
     ownerUrl = await postgres.start();
   }
-  const config = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: BENCH_AUTH_SECRET, DB_POOL_SIZE: String(poolSize), ...env });
-  const database = createDataSource(ownerUrl, config.db, { asAppRole: true });
+  const keyFile = path.join(dir, 'checkpoint-key.pem');
+  fs.writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  const config = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: BENCH_AUTH_SECRET, DB_POOL_SIZE: String(poolSize), CHECKPOINT_SIGNING_KEY_FILE: keyFile, ...env });
+  const database = createDataSource(appLoginUrl(ownerUrl, config), config.db);
   const stop = async () => {
     if (database.dataSource.isInitialized) await database.dataSource.destroy();
     await postgres.stop();
@@ -78,6 +82,7 @@ export async function startScratchDatabase({ poolSize = 20, env = {}, settings =
   };
   try {
     await migrate(ownerUrl, config);
+    await prepareAppLogin(ownerUrl, config);
     await database.dataSource.initialize();
     if (seed) await seedAll(database.dataSource);
     await new UsersService(database.dataSource).create({ actor: 'bench', actorUserId: null, requestId: null }, { ...EDITOR, name: 'Bench', roles: [Role.EDITOR] });

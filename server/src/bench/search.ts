@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
+import { prepareAppLogin } from '../db/app-login.js';
 import { createDataSource } from '../db/data-source.js';
 import { EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate } from '../db/open.js';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const url = await postgres.start();
   const config = loadConfig({ NODE_ENV: 'test', DB_STATEMENT_TIMEOUT_MS: '600000' });
   await migrate(url, config);
-  const { dataSource } = createDataSource(url, config.db, { asAppRole: true });
+  const { dataSource } = createDataSource(await prepareAppLogin(url, config), config.db);
   await dataSource.initialize();
   const owner = createDataSource(url, config.db).dataSource;
   await owner.initialize();

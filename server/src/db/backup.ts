@@ -22,6 +22,7 @@ export const BACKUP_TABLES = [
   'evidence',
   'annotations',
   'revisions',
+  'checkpoints',
   'idempotency_keys',
   'login_attempts',
 ] as const;

@@ -43,11 +43,14 @@ export interface Database {
   statements: StatementCounter;
 }
 
-/** The role the server acts as once migrated: it can only append to the revision log (see the AppRole migration). */
+/**
+ * The login role the server's pool uses once migrated: it can only append to the revision log (see the AppRole
+ * and AppLogin migrations), and has no way to become the owner.
+ */
 export const APP_ROLE = 'provenance_app';
 
-/** A data source; with `asAppRole`, every connection takes on APP_ROLE, so the database enforces what it may do. */
-export function createDataSource(url: string, db: Config['db'], { asAppRole = false } = {}): Database {
+/** A data source logging in as the URL says: the owner's for migrations, the app's (app-login.ts) for serving. */
+export function createDataSource(url: string, db: Config['db']): Database {
   readTimestampsFast();
   const statements = new StatementCounter();
   const dataSource = new DataSource({
@@ -67,7 +70,6 @@ export function createDataSource(url: string, db: Config['db'], { asAppRole = fa
       connectionTimeoutMillis: db.connectionTimeoutMs,
       statement_timeout: db.statementTimeoutMs,
       application_name: 'provenance-store',
-      ...(asAppRole ? { options: `-c role=${APP_ROLE}` } : {}),
     },
   });
   return { dataSource, statements };

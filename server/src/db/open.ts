@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { appLoginProblems, prepareAppLogin } from './app-login.js';
 import { createDataSource, type Database } from './data-source.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 
@@ -11,6 +12,8 @@ export interface OpenDatabase {
   applied: string[];
   /** The schema owner's connection URL, for what the server itself may not do (migrations, restores). */
   ownerUrl: string;
+  /** The URL the pool logs in with (APP_ROLE). */
+  appUrl: string;
   embedded: EmbeddedPostgres | null;
   /** Closes the pool, then stops the embedded PostgreSQL if this process started it. */
   close(): Promise<void>;
@@ -27,7 +30,7 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-/** Applies pending migrations as the connecting user, who owns the schema; the server then acts as APP_ROLE. */
+/** Applies pending migrations as the connecting user, who owns the schema; the server then logs in as APP_ROLE. */
 export async function migrate(url: string, config: Config): Promise<string[]> {
   const { dataSource } = createDataSource(url, config.db);
   await dataSource.initialize();
@@ -40,7 +43,7 @@ export async function migrate(url: string, config: Config): Promise<string[]> {
 
 /**
  * The database from DATABASE_URL, or the embedded one in the data directory (started, or shared if running),
- * migrated, with a pool acting as APP_ROLE.
+ * migrated, with a pool logged in as APP_ROLE; a login that could reach past APP_ROLE's grants stops the start.
  */
 export async function openDatabase(config: Config): Promise<OpenDatabase> {
   let url = config.databaseUrl;
@@ -57,18 +60,28 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
     url = embedded.connectionUrl(DATABASE_NAME);
   }
   let applied: string[];
-  const database = createDataSource(url, config.db, { asAppRole: true });
+  let appUrl: string;
+  let database: Database;
   try {
     applied = await migrate(url, config);
+    appUrl = await prepareAppLogin(url, config);
+    database = createDataSource(appUrl, config.db);
     await database.dataSource.initialize();
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
+  const problems = await appLoginProblems(database.dataSource);
+  if (problems.length > 0) {
+    await database.dataSource.destroy();
+    await embedded?.stop();
+    throw new Error(`Refusing to serve with a database login that can rewrite the log:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
   return {
     database,
     applied,
     ownerUrl: url,
+    appUrl,
     embedded,
     async close() {
       if (database.dataSource.isInitialized) await database.dataSource.destroy();

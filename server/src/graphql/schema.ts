@@ -1,6 +1,7 @@
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { AnnotationsResolver } from '../modules/annotations/annotations.resolver.js';
+import { CheckpointsResolver } from '../modules/checkpoints/checkpoints.resolver.js';
 import { ClaimLinksResolver, ClaimsResolver } from '../modules/claims/claims.resolver.js';
 import { EntitiesResolver } from '../modules/entities/entities.resolver.js';
 import { EventParticipantsResolver, EventsResolver } from '../modules/events/events.resolver.js';
@@ -32,6 +33,7 @@ export const resolvers = [
   UsersResolver,
   ApiKeysResolver,
   HistoryResolver,
+  CheckpointsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -7,6 +7,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '../config.js';
+import { loadSigningKey } from '../core/checkpoints/signing-key.js';
 import type { Database } from '../db/data-source.js';
 import { depthLimit } from '../graphql/depth-limit.js';
 import { formatError, withUnavailableStatus } from '../graphql/errors.js';
@@ -60,7 +61,7 @@ function requestIdOf(req: Request): string {
 
 export async function createHttpApp(config: Config, database: Database, log: (message: string, error?: unknown) => void): Promise<HttpApp> {
   const { dataSource } = database;
-  const services = createServices(dataSource, config.auth);
+  const services = createServices(dataSource, config.auth, loadSigningKey(config));
   const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
     gateway: compiledExecution(schema),

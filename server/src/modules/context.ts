@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../config.js';
+import type { SigningKey } from '../core/checkpoints/signing-key.js';
+import { CheckpointsService } from './checkpoints/checkpoints.service.js';
 import { createAnnotationLoaders } from './annotations/annotations.loaders.js';
 import { AnnotationsService } from './annotations/annotations.service.js';
 import { ClaimsService } from './claims/claims.service.js';
@@ -23,8 +25,9 @@ import { UsersService } from './users/users.service.js';
 import { createUserLoaders } from './users/users.loaders.js';
 import type { Viewer } from './users/viewer.js';
 
-export function createServices(dataSource: DataSource, auth: Config['auth']) {
+export function createServices(dataSource: DataSource, auth: Config['auth'], signingKey: SigningKey) {
   return {
+    checkpoints: new CheckpointsService(dataSource, signingKey),
     sources: new SourcesService(dataSource),
     entities: new EntitiesService(dataSource),
     events: new EventsService(dataSource),

@@ -3,10 +3,13 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { appLoginUrl, prepareAppLogin } from '../../src/db/app-login.js';
 import { createDataSource, type Database } from '../../src/db/data-source.js';
 
 export interface TestDatabase extends Database {
   url: string;
+  /** The URL the server's pool logs in with, as APP_ROLE. */
+  appUrl: string;
   name: string;
   /** The schema's owner, for what the server itself may not do: migrations, and tampering to prove it shows. */
   owner: DataSource;
@@ -24,7 +27,7 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /**
- * A fresh database of its own, migrated by its owner, with `dataSource` acting as the server does (APP_ROLE).
+ * A fresh database of its own, migrated by its owner, with `dataSource` logged in as the server's is (APP_ROLE).
  * With `migrate: false` it is empty and only `owner` is connected. `connectionTimeoutMs` lets a test that opens
  * dozens of requests at once wait longer for a connection than a server would, on a busy machine.
  */
@@ -32,17 +35,21 @@ export async function createTestDatabase({ migrate = true, connectionTimeoutMs }
   const name = `test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = inject('postgresAdminUrl').replace(/\/[^/]*$/, `/${name}`);
-  const config = { ...loadConfig({ NODE_ENV: 'test' }).db, ...(connectionTimeoutMs ? { connectionTimeoutMs } : {}) };
-  const owner = createDataSource(url, config).dataSource;
+  const loaded = loadConfig({ NODE_ENV: 'test' });
+  const config = { ...loaded, db: { ...loaded.db, ...(connectionTimeoutMs ? { connectionTimeoutMs } : {}) } };
+  const owner = createDataSource(url, config.db).dataSource;
   await owner.initialize();
-  const app = createDataSource(url, config, { asAppRole: true });
+  const appUrl = appLoginUrl(url, config);
+  const app = createDataSource(appUrl, config.db);
   if (migrate) {
     await owner.runMigrations({ transaction: 'each' });
+    await prepareAppLogin(url, config);
     await app.dataSource.initialize();
   }
   return {
     ...app,
     url,
+    appUrl,
     name,
     owner,
     async drop() {

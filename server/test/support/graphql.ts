@@ -1,12 +1,14 @@
 import { parse, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config.js';
+import { loadSigningKey } from '../../src/core/checkpoints/signing-key.js';
 import { formatError } from '../../src/graphql/errors.js';
 import { operationRunner } from '../../src/graphql/executor.js';
 import { getSchema } from '../../src/graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../../src/modules/context.js';
 import { Role } from '../../src/modules/users/users.enums.js';
 import { ANONYMOUS, type Viewer } from '../../src/modules/users/viewer.js';
+import { TEST_CHECKPOINT_KEY } from './checkpoint-key.js';
 
 export const viewers = {
   anonymous: ANONYMOUS,
@@ -26,7 +28,8 @@ const documents = new Map<string, DocumentNode>();
  * and test/compiled-execution.test.ts, keep graphql-js's own execution covered.
  */
 export function graphqlClient(dataSource: DataSource) {
-  const services = createServices(dataSource, loadConfig({ NODE_ENV: 'test' }).auth);
+  const config = loadConfig({ NODE_ENV: 'test', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY });
+  const services = createServices(dataSource, config.auth, loadSigningKey(config));
   const sessionCookie = { set: () => undefined, clear: () => undefined };
   const run = getSchema().then((schema) => operationRunner(schema, { compileOnRun: 1 }));
   return async <T = Record<string, unknown>>(

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/data-source.js';
 import { createHttpApp } from '../../src/http/app.js';
+import { TEST_CHECKPOINT_KEY } from './checkpoint-key.js';
 
 export interface TestServer {
   url: string;
@@ -13,7 +14,7 @@ export interface TestServer {
 
 /** The real HTTP app on a free port, over a test database. */
 export async function startTestServer(database: Database, env: Record<string, string> = {}, log: (message: string, error?: unknown) => void = () => undefined): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: 'test', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY, ...env });
   const http = await createHttpApp(config, database, log);
   const server: Server = await new Promise((resolve) => {
     const listening = http.listen(0, '127.0.0.1').once('listening', () => resolve(listening));

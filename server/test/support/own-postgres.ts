@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
+import { prepareAppLogin } from '../../src/db/app-login.js';
 import { createDataSource, type Database } from '../../src/db/data-source.js';
 import { EmbeddedPostgres, runningServer } from '../../src/db/embedded-postgres.js';
 import { migrate } from '../../src/db/open.js';
@@ -36,7 +37,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const url = await postgres.start();
   const config = loadConfig({ NODE_ENV: 'test', DB_CONNECTION_TIMEOUT_MS: '1000' });
   await migrate(url, config);
-  const database = createDataSource(url, config.db, { asAppRole: true });
+  const database = createDataSource(await prepareAppLogin(url, config), config.db);
   await database.dataSource.initialize();
   const port = postgres.port;
   return {

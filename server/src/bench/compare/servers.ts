@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,7 +55,10 @@ export async function startServer(name: ServerName, databaseUrl: string, poolSiz
     PORT: String(port),
     DB_POOL_SIZE: String(poolSize),
   };
-  if (name === 'this') Object.assign(env, { HOST: '127.0.0.1', AUTH_SECRET: BENCH_AUTH_SECRET, SEED_ON_START: 'false', SECURE_COOKIES: 'false' });
+  if (name === 'this') {
+    const checkpointKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+    Object.assign(env, { HOST: '127.0.0.1', AUTH_SECRET: BENCH_AUTH_SECRET, SEED_ON_START: 'false', SECURE_COOKIES: 'false', CHECKPOINT_SIGNING_KEY: checkpointKey });
+  }
   const child = fork(ENTRIES[name], [], {
     env,
     execArgv: ['--require', path.join(__dirname, 'statement-probe.js')],

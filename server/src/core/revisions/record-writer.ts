@@ -44,6 +44,8 @@ export interface RecordKind<S extends RecordState, R = unknown> {
   saveState(manager: EntityManager, id: string, state: S): Promise<S | void>;
   /** The record as the API shows it, rebuilt from a state in the log. */
   hydrate(meta: RecordMeta, state: S): R;
+  /** The state from the record's row alone, for kinds whose row holds all of it: a check can then read rows in bulk. */
+  stateOfRow?(row: R): S;
 }
 
 export interface StateQuery<S extends RecordState> {

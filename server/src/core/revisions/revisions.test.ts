@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, sameJson } from './canonical-json.js';
 import { revisionDocument, revisionHash, verifyRecordChain, type HashedRevision } from './chain.js';
 import { diffStates, replayChanges } from './diff.js';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined', () => {
     expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
+  });
+
+  it('has sameJson agree with comparing canonical JSON texts', () => {
+    const values: unknown[] = [
+      null, 0, 1, '1', true, [], {}, [1, 2], [2, 1], [null], [undefined], { a: 1 }, { a: 1, b: undefined }, { a: '1' }, { a: [1, { b: null }] },
+      { a: [1, { b: 2 }] }, { b: 2, a: 1 }, { a: 1, b: 2 }, { a: { c: 1 } }, new Date('2026-01-01T00:00:00Z'), '2026-01-01T00:00:00.000Z', { a: null },
+    ];
+    for (const a of values) for (const b of values) expect(sameJson(a, b), `${canonicalJson(a)} vs ${canonicalJson(b)}`).toBe(canonicalJson(a) === canonicalJson(b));
   });
 
   it('builds a revision document equal to the canonical JSON of its fields, with or without its parts given', () => {

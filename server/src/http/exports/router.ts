@@ -2,6 +2,8 @@ import express, { type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
+import { CHECKPOINT_FORMAT, checkpointText } from '../../core/checkpoints/checkpoint.js';
+import { publicKeyPem } from '../../core/checkpoints/signing-key.js';
 import { DomainError, ErrorCode } from '../../core/errors.js';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../graphql/errors.js';
 import type { Services } from '../../modules/context.js';
@@ -80,8 +82,39 @@ export function exportsRouter({ dataSource, services, auth, log }: ExportsRouter
     });
   }
 
+  // Public on purpose: a checkpoint is worth most in the hands of outsiders, who can later hold the log to it.
+  // It tells no more than how many records have a history and how long the log is.
+  router.get('/checkpoints', async (_req, res) => {
+    try {
+      const checkpoints = await services.checkpoints.list();
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({
+        format: CHECKPOINT_FORMAT,
+        algorithm: 'Ed25519',
+        keyId: services.checkpoints.keyId,
+        publicKey: publicKeyPem(services.checkpoints.publicKey),
+        tree: 'RFC 6962; leaf = canonical JSON [recordType, recordId, version, hash] of each chain head, sorted by recordType then recordId as bytes',
+        checkpoints: checkpoints.map((checkpoint) => ({ ...checkpoint, createdAt: checkpoint.createdAt.toISOString(), signedText: checkpointText(checkpoint) })),
+      });
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
+        sendError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, DATABASE_UNAVAILABLE, { retryable: true });
+      } else {
+        log('Export checkpoints failed', error);
+        sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+      }
+    }
+  });
+
+  router.get('/checkpoints/public-key', (_req, res) => {
+    res.setHeader('Content-Type', 'application/x-pem-file');
+    res.setHeader('X-Checkpoint-Key-Id', services.checkpoints.keyId);
+    res.send(publicKeyPem(services.checkpoints.publicKey));
+  });
+
   router.use((req, res) => {
-    sendError(res, 404, ErrorCode.NOT_FOUND, `No export at ${req.baseUrl}${req.path}; there are ${EXPORT_FORMATS.map((format) => format.file).join(', ')}`);
+    sendError(res, 404, ErrorCode.NOT_FOUND, `No export at ${req.baseUrl}${req.path}; there are ${[...EXPORT_FORMATS.map((format) => format.file), 'checkpoints', 'checkpoints/public-key'].join(', ')}`);
   });
 
   return router;

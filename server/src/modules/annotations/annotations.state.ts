@@ -41,7 +41,9 @@ export const AnnotationRecord: RecordKind<AnnotationState, Annotation> = {
   table: 'annotations',
   async loadState(manager: EntityManager, id: string) {
     const row = await manager.findOneBy(Annotation, { id });
-    if (!row) return null;
+    return row && AnnotationRecord.stateOfRow!(row);
+  },
+  stateOfRow(row) {
     return {
       targetType: row.targetType,
       targetId: row.targetId,

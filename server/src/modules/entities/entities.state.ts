@@ -30,7 +30,10 @@ export const EntityKindRecord: RecordKind<EntityState, EntityRecord> = {
   table: 'entities',
   async loadState(manager: EntityManager, id: string) {
     const entity = await manager.findOneBy(EntityRecord, { id });
-    return entity && { ...fieldsOf(entity), ...deletionState(entity) };
+    return entity && EntityKindRecord.stateOfRow!(entity);
+  },
+  stateOfRow(entity) {
+    return { ...fieldsOf(entity), ...deletionState(entity) };
   },
   async saveState(manager, id, state) {
     await manager.update(EntityRecord, { id }, { ...fieldsOf(state), ...deletionColumns(state) });

@@ -23,7 +23,10 @@ export const EventTypeRecord: RecordKind<EventTypeState, EventType> = {
   table: 'event_types',
   async loadState(manager: EntityManager, id: string) {
     const type = await manager.findOneBy(EventType, { id });
-    return type && { code: type.code, label: type.label, description: type.description, ...deletionState(type) };
+    return type && EventTypeRecord.stateOfRow!(type);
+  },
+  stateOfRow(type) {
+    return { code: type.code, label: type.label, description: type.description, ...deletionState(type) };
   },
   async saveState(manager, id, state) {
     await manager.update(EventType, { id }, { code: state.code, label: state.label, description: state.description, ...deletionColumns(state) });

@@ -31,7 +31,9 @@ export const EvidenceRecord: RecordKind<EvidenceState, Evidence> = {
   table: 'evidence',
   async loadState(manager: EntityManager, id: string) {
     const evidence = await manager.findOneBy(Evidence, { id });
-    if (!evidence) return null;
+    return evidence && EvidenceRecord.stateOfRow!(evidence);
+  },
+  stateOfRow(evidence) {
     return {
       claimId: evidence.claimId,
       eventId: evidence.eventId,

@@ -1,10 +1,11 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../core/paging/connection.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import type { RequestContext } from '../context.js';
 import { EDITORS, STAFF } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
+import { MAX_PROBLEMS } from './history.service.js';
 import { AnyRecord, ChainReport, RevertInput, RevisionConnection } from './history.types.js';
 
 @Resolver(() => Revision)
@@ -51,12 +52,17 @@ export class HistoryResolver {
   }
 
   @Authorized(...STAFF)
-  @Query(() => ChainReport, { description: 'Checks the hash chain of every record (or of one) and names the first broken link. For staff: editors, reviewers and admins.' })
+  @Query(() => ChainReport, {
+    description:
+      "Checks every record (or one): its hash chain, that replaying its changes gives its last state, and that its row's version and state are its last revision's; " +
+      'and that no row lacks revisions. Names the problems found. For staff: editors, reviewers and admins.',
+  })
   verifyRevisionChain(
     @Ctx() { services }: RequestContext,
     @Arg('recordType', () => RecordType, { nullable: true, description: 'Check only records of this kind.' }) recordType?: RecordType,
     @Arg('recordId', () => ID, { nullable: true, description: 'Check only this record.' }) recordId?: string,
+    @Arg('maxProblems', () => Int, { defaultValue: 100, description: `Stop after this many problems (at most ${MAX_PROBLEMS}).` }) maxProblems?: number,
   ) {
-    return services.history.verifyChains({ recordType, recordId });
+    return services.history.verifyChains({ recordType, recordId }, maxProblems);
   }
 }

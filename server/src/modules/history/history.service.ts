@@ -1,7 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors.js';
 import { paginate, type Connection, type PageRequest } from '../../core/paging/connection.js';
-import { verifyRecordChain, type ChainBreak } from '../../core/revisions/chain.js';
 import type { RecordState } from '../../core/revisions/diff.js';
 import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
@@ -13,17 +12,17 @@ import { statusAfterEdit } from '../review/review.workflow.js';
 import { Role } from '../users/users.enums.js';
 import { seesUnreviewed, type Viewer } from '../users/viewer.js';
 import { canSee, type LookupOptions } from '../review/visibility.js';
+import { auditLog, type LogAudit, type LogProblem } from './log-audit.js';
 
 /** Records about people and keys, whose states hold emails and roles. */
 const ACCOUNT_RECORDS: readonly RecordType[] = [RecordType.USER, RecordType.API_KEY];
 
-export interface ChainReport {
-  records: number;
-  revisions: number;
-  firstBreak: (ChainBreak & { recordType: RecordType; recordId: string }) | null;
+export interface ChainReport extends LogAudit {
+  firstBreak: LogProblem | null;
 }
 
-const VERIFY_BATCH = 5000;
+/** A report names at most this many problems: enough to see how far a tampering went, not a dump of the log. */
+export const MAX_PROBLEMS = 1000;
 
 
 /**
@@ -134,42 +133,16 @@ export class HistoryService {
     return this.dataSource.manager.findOneByOrFail(entity, { id: revision.recordId });
   }
 
-  /** Walks the log record by record, in version order, and names the first broken link. */
-  async verifyChains(filter: { recordType?: RecordType; recordId?: string } = {}): Promise<ChainReport> {
-    const report: ChainReport = { records: 0, revisions: 0, firstBreak: null };
-    let after: [string, string, number] = ['', '00000000-0000-0000-0000-000000000000', 0];
-    let current: Revision[] = [];
-    const finish = () => {
-      if (current.length === 0) return false;
-      report.records++;
-      const broken = verifyRecordChain(current);
-      if (broken) report.firstBreak = { ...broken, recordType: current[0]!.recordType, recordId: current[0]!.recordId };
-      current = [];
-      return Boolean(broken);
-    };
-    while (true) {
-      const query = this.dataSource.manager
-        .createQueryBuilder(Revision, 'r')
-        .where('(r.record_type, r.record_id, r.version) > (:type, :id, :version)', { type: after[0], id: after[1], version: after[2] })
-        .orderBy('r.record_type')
-        .addOrderBy('r.record_id')
-        .addOrderBy('r.version')
-        .take(VERIFY_BATCH);
-      if (filter.recordType) query.andWhere('r.record_type = :recordType', { recordType: filter.recordType });
-      if (filter.recordId) query.andWhere('r.record_id = :recordId', { recordId: requireId(filter.recordId, 'recordId') });
-      const batch = await query.getMany();
-      for (const revision of batch) {
-        const last = current.at(-1);
-        if (last && (last.recordId !== revision.recordId || last.recordType !== revision.recordType) && finish()) return report;
-        current.push(revision);
-        report.revisions++;
-      }
-      if (batch.length < VERIFY_BATCH) break;
-      const last = batch.at(-1)!;
-      after = [last.recordType, last.recordId, last.version];
-    }
-    finish();
-    return report;
+  /**
+   * Checks every record's chain, replay and row against the log (see auditLog), and names up to `maxProblems`
+   * problems; the first is `firstBreak`.
+   */
+  async verifyChains(filter: { recordType?: RecordType; recordId?: string } = {}, maxProblems = 100): Promise<ChainReport> {
+    const check = new InputCheck();
+    if (!Number.isInteger(maxProblems) || maxProblems < 1 || maxProblems > MAX_PROBLEMS) check.fail('maxProblems', `must be from 1 to ${MAX_PROBLEMS}`);
+    check.done();
+    const audit = await auditLog(this.dataSource, filter, maxProblems);
+    return { ...audit, firstBreak: audit.problems[0] ?? null };
   }
 }
 

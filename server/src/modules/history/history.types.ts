@@ -9,6 +9,7 @@ import { EventType } from '../events/event-type.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { Source } from '../sources/source.entity.js';
+import { LogProblemKind } from './log-audit.js';
 
 const RECORD_CLASSES = [Source, EntityRecord, EventType, Event, Claim, Evidence, Annotation] as const;
 
@@ -30,31 +31,40 @@ export class RevertInput {
   reason?: string | null;
 }
 
-@ObjectType({ description: "Where one record's hash chain breaks." })
+@ObjectType({ description: "A problem with one record's history: where its chain breaks, or where its row and its revisions disagree." })
 export class ChainBreak {
+  @Field(() => LogProblemKind, { description: 'What kind of problem.' })
+  kind: LogProblemKind;
+
   @Field(() => RecordType, { description: 'The kind of record.' })
   recordType: RecordType;
 
   @Field({ description: "The record's id." })
   recordId: string;
 
-  @Field(() => Int, { description: 'The first revision that fails the check.' })
+  @Field(() => Int, { description: "The first revision that fails the check; for a row that disagrees with its revisions, the row's version." })
   version: number;
 
-  @Field({ description: 'What is wrong: a missing version, a link to the wrong previous hash, or a hash that does not match the content.' })
+  @Field({ description: 'What is wrong, in words.' })
   problem: string;
 }
 
 @ObjectType({ description: 'The result of checking the revision log, record by record.' })
 export class ChainReport {
-  @Field(() => Int, { description: 'How many records were checked; the check stops at the first break.' })
+  @Field(() => Int, { description: 'How many records with revisions were checked.' })
   records: number;
 
   @Field(() => Int, { description: 'How many revisions were checked.' })
   revisions: number;
 
-  @Field(() => ChainBreak, { nullable: true, description: 'The first broken link, or null when every chain verifies.' })
+  @Field(() => ChainBreak, { nullable: true, description: 'The first problem found (records in order of type, then id), or null when the whole log verifies.' })
   firstBreak: ChainBreak | null;
+
+  @Field(() => [ChainBreak], { description: 'Every problem found, up to `maxProblems`.' })
+  problems: ChainBreak[];
+
+  @Field({ description: 'True when the check stopped at `maxProblems`: there may be more.' })
+  truncated: boolean;
 }
 
 export const RevisionConnection = connectionType(Revision, 'Revision');

@@ -18,7 +18,9 @@ export const ApiKeyRecord: RecordKind<ApiKeyState, ApiKey> = {
   table: 'api_keys',
   async loadState(manager: EntityManager, id: string) {
     const key = await manager.findOneBy(ApiKey, { id });
-    if (!key) return null;
+    return key && ApiKeyRecord.stateOfRow!(key);
+  },
+  stateOfRow(key) {
     return {
       name: key.name,
       prefix: key.prefix,

@@ -30,7 +30,9 @@ export const UserRecord: RecordKind<UserState, User> = {
   table: 'users',
   async loadState(manager: EntityManager, id: string) {
     const user = await manager.findOneBy(User, { id });
-    if (!user) return null;
+    return user && UserRecord.stateOfRow!(user);
+  },
+  stateOfRow(user) {
     return {
       ...columnsOf(user),
       roles: [...user.roles].sort(),

@@ -1,0 +1,13 @@
+import { Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { Role } from '../users/users.enums.js';
+import { Checkpoint } from './checkpoints.types.js';
+
+@Resolver(() => Checkpoint)
+export class CheckpointsResolver {
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Checkpoint, { description: 'Makes and stores a signed checkpoint of the whole revision log now, beside the periodic ones. For admins.' })
+  createCheckpoint(@Ctx() { services }: RequestContext): Promise<Checkpoint> {
+    return services.checkpoints.create();
+  }
+}
