@@ -34,7 +34,8 @@ export class Gazetteer {
   constructor(readonly entities: KnownEntity[]) {
     for (const entity of entities) {
       for (const surface of new Set([entity.name, ...entity.aliases])) {
-        if (surface.trim().length < MIN_SURFACE) continue;
+        // A capitalised two-letter name ("Fu", "UK") is a name; a two-letter lower-case alias would match words.
+        if (surface.trim().length < (/^\p{Lu}/u.test(surface.trim()) ? 2 : MIN_SURFACE)) continue;
         const words = wordsOf(surface).map((w) => w.word);
         if (words.length === 0) continue;
         const caseSensitive = /\p{Lu}/u.test(surface);

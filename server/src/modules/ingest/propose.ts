@@ -2,7 +2,8 @@ import { DatePrecision } from '../../core/dates/precision.js';
 import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
-import { Gazetteer, unknownNamesIn, type Mention } from './gazetteer.js';
+import { Discourse } from './attribution.js';
+import { Gazetteer, unknownNamesIn } from './gazetteer.js';
 import { sentencesOf, type Sentence } from './sentences.js';
 import { timeExpressionsIn, type KnownDate, type TimeExpression } from './time-expressions.js';
 
@@ -62,14 +63,10 @@ export interface ProposalContext {
   authorLabel: string;
 }
 
-const SPEECH = /\b(said|says|told|added|stated|claimed|argued|warned|denied|insisted|suggested|asked|praised|called|dubbed|described|announced|declared|noted|stressed|urged|promised|pledged|vowed)\b/;
-const QUOTE = /[“"]([^”"]{3,})[”"]/;
-const ACCORDING_TO = /^According to ([^,]{3,120}),\s*/;
 const SPECULATIVE = /\b(may|might|could|presumably|supposedly|perhaps|possibly|would likely)\b/i;
 const HEDGED = /\b(reportedly|apparently|likely|appears?|seems?|allegedly|suggests?|believed to)\b/i;
 const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|is to|are to|later this month|next (year|month|week))\b/i;
 const DENIED = /\b(denied|denies|no \w+( \w+)? (have|has) been)\b/i;
-const PRONOUN_START = /^(He|She|They)\b/;
 
 const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(invaded|invade|invasion)\b/i, ['INVASION']],
@@ -118,7 +115,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const claims: ClaimProposal[] = [];
   const events: EventProposal[] = [];
   const names = new Map<string, NameProposal>();
-  let lastSpeaker: Mention | null = null;
+  const discourse = new Discourse();
   let lastNarrativeDate: KnownDate | null = null;
 
   for (const sentence of sentences) {
@@ -129,7 +126,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       if (entry) entry.occurrences += 1;
       else names.set(found.name, { name: found.name, occurrences: 1, span: { start: startAt, end: startAt + Array.from(found.name).length } });
     }
-    if (!isStatement(sentence)) continue;
+    if (!isStatement(sentence)) {
+      discourse.attribute(sentence.text, sentence.block, mentions);
+      continue;
+    }
 
     // One event per date in the sentence, typed by the words leading up to that date: "overthrew the government in
     // February 2021 and Russia invaded Ukraine in February this year" is a coup and an invasion.
@@ -162,25 +162,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       if (when.date.precision !== DatePrecision.YEAR) lastNarrativeDate = when.date;
     }
 
-    let attribution = Attribution.AUTHOR_ASSERTION;
-    let speaker: Mention | null = null;
-    let speakerLabel: string | null = null;
-    const according = ACCORDING_TO.exec(sentence.text);
-    const speech = SPEECH.exec(sentence.text);
-    if (according) {
-      attribution = Attribution.REPORTED_SPEECH;
-      speaker = mentions.find((m) => m.index < according[0].length) ?? null;
-      speakerLabel = speaker ? null : according[1]!.trim();
-    } else if (speech) {
-      const before = mentions.filter((m) => m.index < speech.index && m.entity.kind !== 'PLACE');
-      speaker = before.at(-1) ?? (PRONOUN_START.test(sentence.text) ? lastSpeaker : null);
-      if (speaker || PRONOUN_START.test(sentence.text)) attribution = QUOTE.test(sentence.text) ? Attribution.DIRECT_QUOTE : Attribution.REPORTED_SPEECH;
-    } else if (QUOTE.test(sentence.text) && PRONOUN_START.test(sentence.text) && lastSpeaker) {
-      speaker = lastSpeaker;
-      attribution = Attribution.DIRECT_QUOTE;
-    }
-    if (attribution !== Attribution.AUTHOR_ASSERTION && !speaker && !speakerLabel) speakerLabel = 'an unnamed speaker';
-    if (speaker) lastSpeaker = speaker;
+    const { attribution, speaker, label } = discourse.attribute(sentence.text, sentence.block, mentions);
+    const speakerLabel = attribution !== Attribution.AUTHOR_ASSERTION && !speaker && !label ? 'an unnamed speaker' : label;
 
     claims.push({
       text: sentence.text,
