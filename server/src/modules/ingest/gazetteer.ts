@@ -59,7 +59,9 @@ export class Gazetteer {
           const seen = words[i + k]?.word;
           if (seen === undefined) return false;
           const bare = k === surface.words.length - 1 ? seen.replace(/’s$|'s$/, '') : seen;
-          return surface.caseSensitive ? bare === word || seen === word : bare.toLowerCase() === word.toLowerCase();
+          // "the PM" opens a sentence as "The PM".
+          const opening = k === 0 && word === 'the' && seen === 'The';
+          return surface.caseSensitive && !opening ? bare === word || seen === word : bare.toLowerCase() === word.toLowerCase();
         }),
       );
       if (!match) continue;

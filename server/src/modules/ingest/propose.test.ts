@@ -68,3 +68,25 @@ describe('proposals from a text', () => {
     expect(quality.events.precision).toBeGreaterThanOrEqual(0.6);
   });
 });
+
+describe('events in wire copy', () => {
+  const wire = [
+    'LISBON, May 17 (Nordic Wire) -- Ana Costa met the port authority’s board on Monday to discuss the strike.',
+    'The meeting took place on May 15 at the harbour offices.',
+    'Her trip to Lisbon follows the summit of both governments held in April.',
+  ].join('\n\n');
+  const { events } = propose(wire, blocksOf(wire), context);
+
+  it('reads no happening into the dateline, and types each date by the words nearest it', () => {
+    expect(events.map((e) => [e.timeExpression, e.type, e.start.date, e.start.precision])).toEqual([
+      ['on Monday', 'MEETING', '2023-05-15', 'DAY'],
+      ['May 15', 'MEETING', '2023-05-15', 'DAY'],
+      ['in April', 'MEETING', '2023-04-01', 'MONTH'],
+    ]);
+  });
+
+  it('gives "the meeting" the participants of the meeting named before it', () => {
+    expect(events[1]!.participants).toEqual(events[0]!.participants);
+    expect(events[1]!.participants.map((p) => p.entityId)).toContain('minister');
+  });
+});

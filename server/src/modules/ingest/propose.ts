@@ -78,7 +78,7 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(elections?|vote)\b/i, ['ELECTION']],
   [/\b(signed|agreement|memorandum|deal|treaty)\b/i, ['AGREEMENT']],
   [/\b(visit|visited|trip|stopover|travell?ed)\b/i, ['VISIT']],
-  [/\b(met|meeting|meetings|talks|summit)\b/i, ['MEETING', 'CONFERENCE']],
+  [/\b(met|meets|meeting|meetings|talks|summit|received|hosted|conversation|discussions?|lunch|exchange|encounter)\b/i, ['MEETING', 'CONFERENCE']],
   [/\b(forum|conference)\b/i, ['CONFERENCE']],
   [/\b(launched|established|set up|founded|created)\b/i, ['ESTABLISHMENT']],
   [/\b(asked|proposed|suggested|requested)\b/i, ['PROPOSAL']],
@@ -96,14 +96,29 @@ function modalityOf(sentence: string): ClaimModality {
   return ClaimModality.ASSERTED;
 }
 
-function eventTypeOf(sentence: string, known: ReadonlySet<string>): string | null {
+/**
+ * The type whose words stand nearest the date ("his trip follows the meeting of the presidents held in September" is
+ * the meeting); saying and asking only when nothing else happened, since "Trump said on Tuesday a summit meeting …"
+ * dates the summit.
+ */
+function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): string | null {
+  let best: { code: string; distance: number; weak: boolean } | null = null;
   for (const [pattern, codes] of EVENT_TYPES) {
-    if (!pattern.test(sentence)) continue;
     const code = codes.find((c) => known.has(c));
-    if (code) return code;
+    if (!code) continue;
+    const weak = code === 'STATEMENT' || code === 'PROPOSAL';
+    for (const m of text.matchAll(new RegExp(pattern.source, 'gi'))) {
+      const distance = Math.abs(m.index! - at);
+      if (!best || (best.weak && !weak) || (best.weak === weak && distance < best.distance)) best = { code, distance, weak };
+    }
   }
-  return null;
+  return best?.code ?? null;
 }
+
+/** "SEOUL, Nov. 1 (Yonhap) --", "MOSCOW—": the dateline's date is the report's, not a happening's. */
+const DATELINE = /^\p{Lu}{3,}[\p{Lu} ]*(?:,[^()–—]{0,25}?)?\s*(?:\([^)]{0,80}\)\s*(?:--|–|—|-)?|--|–|—|-)/u;
+/** "The meeting took place on Aug 15": a happening the text has already named, by its kind alone. */
+const ALREADY_NAMED = /\b(the|this|that) (meeting|summit|talks|visit|trip|encounter|conversation|agreement|deal|signing)\b/i;
 
 /** A sentence the editor can turn into a claim: a full sentence with a verb's worth of words, not a headline. */
 const isStatement = (sentence: Sentence) => /[.!?]["”’)]?$/.test(sentence.text) && sentence.text.split(/\s+/).length >= 6;
@@ -117,6 +132,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const names = new Map<string, NameProposal>();
   const discourse = new Discourse();
   let lastNarrativeDate: KnownDate | null = null;
+  /** Who took part in the happening of each type the text named with most of them, for "the meeting" later on. */
+  const happenings = new Map<string, { participants: EventProposal['participants']; place: string | null }>();
 
   for (const sentence of sentences) {
     const mentions = context.gazetteer.mentionsIn(sentence.text);
@@ -133,27 +150,44 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
 
     // One event per date in the sentence, typed by the words leading up to that date: "overthrew the government in
     // February 2021 and Russia invaded Ukraine in February this year" is a coup and an invasion.
+    const before = new Map(happenings);
+    const people = [...new Map(mentions.filter((m) => m.entity.kind !== 'PLACE').map((m) => [m.entity.id, m])).values()];
+    if (people.length > 0) {
+      const where = mentions.find((m) => m.entity.kind === 'PLACE')?.entity.id ?? null;
+      for (const [pattern, codes] of EVENT_TYPES) {
+        if (!pattern.test(sentence.text)) continue;
+        // "The encounter", mentioned by a speaker in passing, does not replace the summit named with its leaders.
+        for (const code of codes) if ((happenings.get(code)?.participants.length ?? 0) <= people.length) happenings.set(code, { participants: people.map((m, i) => ({ entityId: m.entity.id, role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT })), place: where });
+      }
+    }
     let eventIndex: number | null = null;
-    const dates: TimeExpression[] = context.publication ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate) : [];
+    const dateline = DATELINE.exec(sentence.text)?.[0].length ?? 0;
+    const dates: TimeExpression[] = context.publication ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate).filter((d) => d.index >= dateline) : [];
     let clauseStart = 0;
     for (const when of dates) {
       const clauseEnd = when.index + when.expression.length;
       const clause = sentence.text.slice(clauseStart, clauseEnd);
       clauseStart = clauseEnd;
-      const type = eventTypeOf(clause, context.eventTypes) ?? eventTypeOf(sentence.text, context.eventTypes) ?? FALLBACK_TYPES.find((c) => context.eventTypes.has(c));
+      const type =
+        eventTypeOf(clause, clause.length, context.eventTypes) ?? eventTypeOf(sentence.text, when.index, context.eventTypes) ?? FALLBACK_TYPES.find((c) => context.eventTypes.has(c));
       if (!type) continue;
-      const place = mentions.find((m) => m.entity.kind === 'PLACE' && PLACE_PREPOSITION.test(sentence.text.slice(0, m.index)));
-      const participants = [...new Map(mentions.filter((m) => m.entity.kind !== 'PLACE').map((m) => [m.entity.id, m])).values()].map((m, i) => ({
+      let place = mentions.find((m) => m.entity.kind === 'PLACE' && PLACE_PREPOSITION.test(sentence.text.slice(0, m.index)))?.entity.id ?? null;
+      let participants = [...new Map(mentions.filter((m) => m.entity.kind !== 'PLACE').map((m) => [m.entity.id, m])).values()].map((m, i) => ({
         entityId: m.entity.id,
         role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT,
       }));
+      const named = participants.length === 0 && ALREADY_NAMED.test(clause) ? before.get(type) : undefined;
+      if (named) {
+        participants = named.participants;
+        place ??= named.place;
+      }
       events.push({
         title: short((dates.length > 1 ? clause : sentence.text).trim().replace(/^(and|but|while)\s+/i, '').replace(/[.!?,]["”’)]?$/, ''), 200),
         type,
         start: when.date,
         timeExpression: when.expression,
         modality: when.future ? EventModality.EXPECTED : EventModality.OCCURRED,
-        placeId: place?.entity.id ?? null,
+        placeId: place,
         participants,
         span: { start: sentence.start, end: sentence.end },
       });

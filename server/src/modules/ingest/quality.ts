@@ -151,7 +151,8 @@ export function devSetQuality(dir = devSetDir): ArticleQuality[] {
       const goldEvents = gold.events.map((e) => ({ ...e, span: spanOf(e.quote) }));
       const right = (p: EventProposal, g: (typeof goldEvents)[number]) =>
         p.type === g.type &&
-        (g.date === null || (p.start.date === g.date && p.start.precision === g.precision)) &&
+        // An undated happening is matched only by a proposal on its own words: any date would do otherwise.
+        (g.date === null ? overlaps(p.span, g.span) : p.start.date === g.date && p.start.precision === g.precision) &&
         g.participants.every((name) => p.participants.some((q) => q.entityId === name));
       const dated = goldEvents.filter((g) => g.date !== null && proposals.events.some((p) => overlaps(p.span, g.span)));
       const names = new Set(gold.names.map(fold));
