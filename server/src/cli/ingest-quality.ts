@@ -18,9 +18,9 @@ for (const missed of quality.claims.missed) console.log(`  claim not proposed: $
 console.log(`New names proposed: ${quality.proposals.names.map((n) => n.name).join(', ')}`);
 
 const ratio = (r: Ratio) => (r.of === 0 ? '   –' : `${percent(r.right / r.of).padStart(4)} ${`${r.right}/${r.of}`.padEnd(5)}`);
-const columns = ['claim precision', 'claimants', 'event recall', 'event precision', 'dates', 'junk names', 'ms'];
+const columns = ['claim precision', 'claimants', 'event recall', 'event precision', 'dates', 'junk names', 'names found', 'ms'];
 const row = (name: string, a: Omit<ArticleQuality, 'file' | 'outlet' | 'wrongClaimants' | 'junk'>) =>
-  `| ${name} | ${[a.claimPrecision, a.claimants, a.eventRecall, a.eventPrecision, a.dates, a.junkNames].map(ratio).join(' | ')} | ${a.milliseconds.toFixed(0)} |`;
+  `| ${name} | ${[a.claimPrecision, a.claimants, a.eventRecall, a.eventPrecision, a.dates, a.junkNames, a.namesFound].map(ratio).join(' | ')} | ${a.milliseconds.toFixed(0)} |`;
 
 const articles = devSetQuality();
 const sum = (pick: (a: ArticleQuality) => Ratio): Ratio => ({ right: articles.reduce((n, a) => n + pick(a).right, 0), of: articles.reduce((n, a) => n + pick(a).of, 0) });
@@ -36,6 +36,7 @@ console.log(
     eventPrecision: sum((a) => a.eventPrecision),
     dates: sum((a) => a.dates),
     junkNames: sum((a) => a.junkNames),
+    namesFound: sum((a) => a.namesFound),
     milliseconds: Math.max(...articles.map((a) => a.milliseconds)),
   }),
 );

@@ -99,6 +99,8 @@ export interface ArticleQuality {
   dates: Ratio;
   /** Proposed new names that are no name the gold reading lists. */
   junkNames: Ratio;
+  /** Names the gold reading lists that were proposed. */
+  namesFound: Ratio;
   milliseconds: number;
   wrongClaimants: string[];
   junk: string[];
@@ -169,6 +171,7 @@ export function devSetQuality(dir = devSetDir): ArticleQuality[] {
           of: goldEvents.filter((g) => g.date !== null).length,
         },
         junkNames: { right: junk.length, of: proposals.names.length },
+        namesFound: { right: [...names].filter((name) => proposals.names.some((n) => fold(n.name) === name)).length, of: names.size },
         milliseconds,
         wrongClaimants,
         junk,
