@@ -116,6 +116,17 @@ const TITLE_WORDS = new Set(['Foreign', 'Deputy', 'Vice', 'Prime', 'Acting', 'Fo
  * "Turkish-Venezuelan", "Putin-Trump"), dates ("Aug 15", "26 June 2010") and verbs ("Coming Period") are none.
  */
 function properName(candidate: string): { name: string; offset: number } | null {
+  if (!readings.has(candidate)) {
+    // Parsing is the import's costliest step and names recur in every article on a story: keep a bounded memory.
+    if (readings.size >= 10_000) readings.clear();
+    readings.set(candidate, readName(candidate));
+  }
+  return readings.get(candidate)!;
+}
+
+const readings = new Map<string, { name: string; offset: number } | null>();
+
+function readName(candidate: string): { name: string; offset: number } | null {
   const words = candidate.split(' ');
   if (words.some((w) => CALENDAR.test(w) || SHORT_MONTH.test(w)) || /^\d|^\p{Lu}+ \d+$/u.test(candidate)) return null;
   const terms = nlp(candidate).json()[0]?.terms as Array<{ text: string; tags: string[] }> | undefined;
