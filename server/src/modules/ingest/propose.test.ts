@@ -74,6 +74,8 @@ describe('events in wire copy', () => {
     'LISBON, May 17 (Nordic Wire) -- Ana Costa met the port authority’s board on Monday to discuss the strike.',
     'The meeting took place on May 15 at the harbour offices.',
     'Her trip to Lisbon follows the summit of both governments held in April.',
+    'Jonas Weber was in Lisbon from May 8-10 at the invitation of Ana Costa.',
+    'Ana Costa said she would meet the union in Porto on May 22.',
   ].join('\n\n');
   const { events } = propose(wire, blocksOf(wire), context);
 
@@ -82,7 +84,10 @@ describe('events in wire copy', () => {
       ['on Monday', 'MEETING', '2023-05-15', 'DAY'],
       ['May 15', 'MEETING', '2023-05-15', 'DAY'],
       ['in April', 'MEETING', '2023-04-01', 'MONTH'],
+      ['May 8-10', 'VISIT', '2023-05-08', 'DAY'],
+      ['May 22', 'MEETING', '2023-05-22', 'DAY'],
     ]);
+    expect(events.at(-1)!.modality).toBe('EXPECTED');
   });
 
   it('gives "the meeting" the participants of the meeting named before it', () => {
