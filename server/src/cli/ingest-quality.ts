@@ -19,7 +19,7 @@ console.log(`New names proposed: ${quality.proposals.names.map((n) => n.name).jo
 
 const ratio = (r: Ratio) => (r.of === 0 ? '   –' : `${percent(r.right / r.of).padStart(4)} ${`${r.right}/${r.of}`.padEnd(5)}`);
 const columns = ['claim precision', 'claimants', 'event recall', 'event precision', 'dates', 'junk names', 'names found', 'ms'];
-const row = (name: string, a: Omit<ArticleQuality, 'file' | 'outlet' | 'wrongClaimants' | 'junk'>) =>
+const row = (name: string, a: Omit<ArticleQuality, 'file' | 'wrongClaimants' | 'junk'>) =>
   `| ${name} | ${[a.claimPrecision, a.claimants, a.eventRecall, a.eventPrecision, a.dates, a.junkNames, a.namesFound].map(ratio).join(' | ')} | ${a.milliseconds.toFixed(0)} |`;
 
 const articles = devSetQuality();

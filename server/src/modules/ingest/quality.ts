@@ -86,7 +86,6 @@ export interface Ratio {
 
 export interface ArticleQuality {
   file: string;
-  outlet: string;
   /** Proposed claims resting on a sentence the gold reading records as a claim. */
   claimPrecision: Ratio;
   /** Gold claims by someone other than the author whose proposal names that speaker. */
@@ -161,7 +160,6 @@ export function devSetQuality(dir = devSetDir): ArticleQuality[] {
       const junk = proposals.names.map((n) => n.name).filter((name) => !names.has(fold(name)));
       return {
         file,
-        outlet: gold.outlet,
         claimPrecision,
         claimants,
         eventRecall: { right: goldEvents.filter((g) => proposals.events.some((p) => right(p, g))).length, of: goldEvents.length },
