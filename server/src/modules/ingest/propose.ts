@@ -117,6 +117,7 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
 
 /** "SEOUL, Nov. 1 (Yonhap) --", "MOSCOW—": the dateline's date is the report's, not a happening's. */
 const DATELINE = /^\p{Lu}{3,}[\p{Lu} ]*(?:,[^()–—]{0,25}?)?\s*(?:\([^)]{0,80}\)\s*(?:--|–|—|-)?|--|–|—|-)/u;
+const DURING = /\b(during|after|on the sidelines of) the (meeting|talks|summit|visit|trip)\b/i;
 /** "The meeting took place on Aug 15": a happening the text has already named, by its kind alone. */
 const ALREADY_NAMED = /\b(the|this|that) (meeting|summit|talks|visit|trip|encounter|conversation|agreement|deal|signing)\b/i;
 
@@ -163,10 +164,18 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     let eventIndex: number | null = null;
     const dateline = DATELINE.exec(sentence.text)?.[0].length ?? 0;
     const dates: TimeExpression[] = context.publication ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate).filter((d) => d.index >= dateline) : [];
+    // "During the meeting in Istanbul, …", "signed an agreement during the visit": a happening dated by one told before.
+    const referred = dates.length === 0 ? DURING.exec(sentence.text) : null;
+    if (referred) {
+      const kind = referred[2]!.toLowerCase() === 'visit' || referred[2]!.toLowerCase() === 'trip' ? 'VISIT' : 'MEETING';
+      const earlier = [...events].reverse().find((e) => e.type === kind)?.start ?? lastNarrativeDate;
+      if (earlier) dates.push({ expression: referred[0], index: referred.index, date: earlier, future: false });
+    }
     let clauseStart = 0;
     for (const when of dates) {
       const clauseEnd = when.index + when.expression.length;
-      const clause = sentence.text.slice(clauseStart, clauseEnd);
+      // A happening dated by reference is typed by the words before the reference, not by the reference itself.
+      const clause = sentence.text.slice(clauseStart, referred ? when.index : clauseEnd);
       clauseStart = clauseEnd;
       const type =
         eventTypeOf(clause, clause.length, context.eventTypes) ?? eventTypeOf(sentence.text, when.index, context.eventTypes) ?? FALLBACK_TYPES.find((c) => context.eventTypes.has(c));
