@@ -1,16 +1,47 @@
 /**
- * `npm run ingest:quality`: how the import's proposals on the seed article compare with the hand-curated seed
- * records (precision, recall, and what was missed), with no database: the same functions `importSource` runs.
+ * `npm run ingest:quality`: how the import's proposals compare with readings written by hand, with no database (the
+ * same functions `importSource` runs): on the seed article against its curated records, then on every article of
+ * the development set (server/test/ingest-dev) against its gold reading.
  */
-import { seedArticleQuality, type Score } from '../modules/ingest/quality.js';
+import { devSetQuality, seedArticleQuality, type ArticleQuality, type Ratio, type Score } from '../modules/ingest/quality.js';
 
 const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
 const line = (what: string, score: Score) =>
   `${what}: recall ${percent(score.recall)} (${score.found} of ${score.curated} curated found), precision ${percent(score.precision)} (${score.useful} of ${score.proposed} proposals match a curated one)`;
 
 const quality = seedArticleQuality();
+console.log('Seed article');
 console.log(line('Claims', quality.claims));
 console.log(line('Events', quality.events));
 for (const missed of quality.events.missed) console.log(`  event not proposed: ${missed}`);
 for (const missed of quality.claims.missed) console.log(`  claim not proposed: ${missed}`);
 console.log(`New names proposed: ${quality.proposals.names.map((n) => n.name).join(', ')}`);
+
+const ratio = (r: Ratio) => (r.of === 0 ? '   –' : `${percent(r.right / r.of).padStart(4)} ${`${r.right}/${r.of}`.padEnd(5)}`);
+const columns = ['claim precision', 'claimants', 'event recall', 'event precision', 'dates', 'junk names', 'names found', 'ms'];
+const row = (name: string, a: Omit<ArticleQuality, 'file' | 'wrongClaimants' | 'junk'>) =>
+  `| ${name} | ${[a.claimPrecision, a.claimants, a.eventRecall, a.eventPrecision, a.dates, a.junkNames, a.namesFound].map(ratio).join(' | ')} | ${a.milliseconds.toFixed(0)} |`;
+
+const articles = devSetQuality();
+const sum = (pick: (a: ArticleQuality) => Ratio): Ratio => ({ right: articles.reduce((n, a) => n + pick(a).right, 0), of: articles.reduce((n, a) => n + pick(a).of, 0) });
+console.log(`\nDevelopment set: ${articles.length} articles`);
+console.log(`| article | ${columns.join(' | ')} |`);
+console.log(`| --- |${' --- |'.repeat(columns.length)}`);
+for (const article of articles) console.log(row(article.file.replace(/\.yaml$/, ''), article));
+console.log(
+  row('**total**', {
+    claimPrecision: sum((a) => a.claimPrecision),
+    claimants: sum((a) => a.claimants),
+    eventRecall: sum((a) => a.eventRecall),
+    eventPrecision: sum((a) => a.eventPrecision),
+    dates: sum((a) => a.dates),
+    junkNames: sum((a) => a.junkNames),
+    namesFound: sum((a) => a.namesFound),
+    milliseconds: Math.max(...articles.map((a) => a.milliseconds)),
+  }),
+);
+console.log('(ms: time to propose on one article; the total row gives the slowest)');
+for (const article of articles) {
+  for (const wrong of article.wrongClaimants) console.log(`  ${article.file}: claimant ${wrong}`);
+  if (article.junk.length > 0) console.log(`  ${article.file}: junk names ${article.junk.join(', ')}`);
+}

@@ -25,6 +25,13 @@ describe('the gazetteer', () => {
   it('proposes runs of capitalised words that name no known entity', () => {
     const sentence = 'Min Aung Hlaing attended the Eastern Economic Forum with Russian Foreign Minister Sergei Lavrov in September.';
     const names = unknownNamesIn(sentence, gazetteer.mentionsIn(sentence)).map((n) => n.name);
-    expect(names).toEqual(['Eastern Economic Forum', 'Russian Foreign Minister Sergei Lavrov']);
+    expect(names).toEqual(['Eastern Economic Forum', 'Sergei Lavrov']);
+  });
+
+  it('proposes no titles, adjectival forms or dates as names, and splits two people joined by "and"', () => {
+    const sentence = 'The Deputy Prime Minister met North Korean and Turkish-Venezuelan delegates on Aug 15 with the Putin-Trump team. Editing by Miral Fahmy and Kevin Krolicki, after World War I, with the Minister of Foreign Affairs.';
+    expect(unknownNamesIn(sentence, gazetteer.mentionsIn(sentence)).map((n) => n.name)).toEqual(['Miral Fahmy', 'Kevin Krolicki', 'World War I']);
+    const treaty = 'They signed the Reciprocal Promotion and Protection of Investments treaty before Vostok-22.';
+    expect(unknownNamesIn(treaty, []).map((n) => n.name)).toEqual(['Reciprocal Promotion and Protection of Investments', 'Vostok-22']);
   });
 });

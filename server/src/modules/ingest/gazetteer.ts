@@ -1,3 +1,5 @@
+import nlp from 'compromise';
+
 /**
  * Known entities found in text by their names and aliases, longest match first. Capitalised names match as
  * written ("Putin"); lower-case aliases ("the putschist", "coup leader") match in any case. Matching walks
@@ -34,7 +36,8 @@ export class Gazetteer {
   constructor(readonly entities: KnownEntity[]) {
     for (const entity of entities) {
       for (const surface of new Set([entity.name, ...entity.aliases])) {
-        if (surface.trim().length < MIN_SURFACE) continue;
+        // A capitalised two-letter name ("Fu", "UK") is a name; a two-letter lower-case alias would match words.
+        if (surface.trim().length < (/^\p{Lu}/u.test(surface.trim()) ? 2 : MIN_SURFACE)) continue;
         const words = wordsOf(surface).map((w) => w.word);
         if (words.length === 0) continue;
         const caseSensitive = /\p{Lu}/u.test(surface);
@@ -58,7 +61,9 @@ export class Gazetteer {
           const seen = words[i + k]?.word;
           if (seen === undefined) return false;
           const bare = k === surface.words.length - 1 ? seen.replace(/’s$|'s$/, '') : seen;
-          return surface.caseSensitive ? bare === word || seen === word : bare.toLowerCase() === word.toLowerCase();
+          // "the PM" opens a sentence as "The PM".
+          const opening = k === 0 && word === 'the' && seen === 'The';
+          return surface.caseSensitive && !opening ? bare === word || seen === word : bare.toLowerCase() === word.toLowerCase();
         }),
       );
       if (!match) continue;
@@ -72,12 +77,13 @@ export class Gazetteer {
 }
 
 const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'Since', 'Although', 'According', 'To', 'Much', 'By', 'Contrary', 'Ironically', 'He', 'She', 'It', 'They', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'If', 'As', 'For', 'With', 'While', 'After', 'Before', 'When']);
+const SHORT_MONTH = /^(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** Runs of capitalised words that name no known entity: candidates for new entities. */
 export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ name: string; index: number }> {
   const found: Array<{ name: string; index: number }> = [];
-  const run = /(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|de|for|and) )?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|\d+))+/gu;
+  const run = /(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|\d+))+/gu;
   for (const m of sentence.matchAll(run)) {
     let name = m[0];
     let index = m.index!;
@@ -88,10 +94,56 @@ export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ n
       index += first!.length + 1;
     }
     name = name.replace(/’s$|'s$/, '');
-    const words = name.split(/[ -]/);
-    if (words.length < 2 || words.every((w) => CALENDAR.test(w) || NOT_NAMES.has(w))) continue;
     if (mentions.some((mention) => index < mention.index + mention.surface.length && mention.index < index + name.length)) continue;
-    found.push({ name, index });
+    // "Miral Fahmy and Kevin Krolicki" are two people, "China and North Korea" a country beside a name.
+    const parts = / and /.test(name) && name.split(' and ').some((part) => nlp(part).has('(#Person|#Place)')) ? name.split(' and ') : [name];
+    let at = index;
+    for (const part of parts) {
+      const named = properName(part);
+      if (named) found.push({ name: named.name, index: at + named.offset });
+      at += part.length + ' and '.length;
+    }
   }
   return found;
+}
+
+/** Words that may open a title before a name: "Russian Foreign Minister Sergei Lavrov". */
+const TITLE_WORDS = new Set(['Foreign', 'Deputy', 'Vice', 'Prime', 'Acting', 'Former', 'Senior', 'Chief', 'State', 'Defence', 'Defense']);
+
+/**
+ * A candidate name cleaned of what compromise reads as no name: a title before it is dropped ("Foreign Minister
+ * Sergei Lavrov" is Sergei Lavrov); titles alone ("Deputy Prime Minister"), adjectival forms ("North Korean",
+ * "Turkish-Venezuelan", "Putin-Trump"), dates ("Aug 15", "26 June 2010") and verbs ("Coming Period") are none.
+ */
+function properName(candidate: string): { name: string; offset: number } | null {
+  if (!readings.has(candidate)) {
+    // Parsing is the import's costliest step and names recur in every article on a story: keep a bounded memory.
+    if (readings.size >= 10_000) readings.clear();
+    readings.set(candidate, readName(candidate));
+  }
+  return readings.get(candidate)!;
+}
+
+const readings = new Map<string, { name: string; offset: number } | null>();
+
+function readName(candidate: string): { name: string; offset: number } | null {
+  const words = candidate.split(' ');
+  if (words.some((w) => CALENDAR.test(w) || SHORT_MONTH.test(w)) || /^\d|^\p{Lu}+ \d+$/u.test(candidate)) return null;
+  const terms = nlp(candidate).json()[0]?.terms as Array<{ text: string; tags: string[] }> | undefined;
+  if (!terms || terms.at(-1)!.tags.includes('Demonym')) return null;
+  // compromise reads "Putin-Trump" as two terms: a hyphenated person or demonym is an adjective here.
+  if (terms.length !== words.length) {
+    if (terms.some((t) => t.tags.includes('Hyphenated') && (t.tags.includes('Person') || t.tags.includes('Demonym')))) return null;
+    return candidate.split(/[ -]/).length >= 2 ? { name: candidate, offset: 0 } : null;
+  }
+  let skip = 0;
+  while (skip < terms.length && (TITLE_WORDS.has(words[skip]!) || terms[skip]!.tags.includes('Actor') || terms[skip]!.tags.includes('Demonym'))) skip += 1;
+  // "Minister of Foreign Affairs" is an office, not a name.
+  if (skip > 0 && /^(of|for|the|de|and)$/.test(words[skip] ?? '')) return null;
+  const rest = terms.slice(skip);
+  if (rest.length === 0 || rest[0]!.tags.includes('Gerund')) return null;
+  if (rest.length === 1 && /\p{Lu}[\p{Ll}]+-\p{Lu}/u.test(rest[0]!.text) && rest[0]!.tags.some((t) => t === 'Person' || t === 'Demonym' || t === 'Place')) return null;
+  const name = words.slice(skip).join(' ');
+  if (name.split(/[ -]/).length < 2 || words.slice(skip).every((w) => NOT_NAMES.has(w))) return null;
+  return { name, offset: words.slice(0, skip).join(' ').length + (skip > 0 ? 1 : 0) };
 }

@@ -68,3 +68,32 @@ describe('proposals from a text', () => {
     expect(quality.events.precision).toBeGreaterThanOrEqual(0.6);
   });
 });
+
+describe('events in wire copy', () => {
+  const wire = [
+    'LISBON, May 17 (Nordic Wire) -- Ana Costa met the port authority’s board on Monday to discuss the strike.',
+    'The meeting took place on May 15 at the harbour offices.',
+    'Her trip to Lisbon follows the summit of both governments held in April.',
+    'Jonas Weber was in Lisbon from May 8-10 at the invitation of Ana Costa.',
+    'Ana Costa said she would meet the union in Porto on May 22.',
+    'The two sides signed a ferry agreement during the visit, the port authority said.',
+  ].join('\n\n');
+  const { events } = propose(wire, blocksOf(wire), context);
+
+  it('reads no happening into the dateline, types each date by the words nearest it, and dates "during the visit" by the visit', () => {
+    expect(events.map((e) => [e.timeExpression, e.type, e.start.date, e.start.precision])).toEqual([
+      ['on Monday', 'MEETING', '2023-05-15', 'DAY'],
+      ['May 15', 'MEETING', '2023-05-15', 'DAY'],
+      ['in April', 'MEETING', '2023-04-01', 'MONTH'],
+      ['May 8-10', 'VISIT', '2023-05-08', 'DAY'],
+      ['May 22', 'MEETING', '2023-05-22', 'DAY'],
+      ['during the visit', 'AGREEMENT', '2023-05-08', 'DAY'],
+    ]);
+    expect(events.find((e) => e.timeExpression === 'May 22')!.modality).toBe('EXPECTED');
+  });
+
+  it('gives "the meeting" the participants of the meeting named before it', () => {
+    expect(events[1]!.participants).toEqual(events[0]!.participants);
+    expect(events[1]!.participants.map((p) => p.entityId)).toContain('minister');
+  });
+});

@@ -2,7 +2,8 @@ import { DatePrecision } from '../../core/dates/precision.js';
 import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
-import { Gazetteer, unknownNamesIn, type Mention } from './gazetteer.js';
+import { Discourse } from './attribution.js';
+import { Gazetteer, unknownNamesIn } from './gazetteer.js';
 import { sentencesOf, type Sentence } from './sentences.js';
 import { timeExpressionsIn, type KnownDate, type TimeExpression } from './time-expressions.js';
 
@@ -62,14 +63,10 @@ export interface ProposalContext {
   authorLabel: string;
 }
 
-const SPEECH = /\b(said|says|told|added|stated|claimed|argued|warned|denied|insisted|suggested|asked|praised|called|dubbed|described|announced|declared|noted|stressed|urged|promised|pledged|vowed)\b/;
-const QUOTE = /[“"]([^”"]{3,})[”"]/;
-const ACCORDING_TO = /^According to ([^,]{3,120}),\s*/;
 const SPECULATIVE = /\b(may|might|could|presumably|supposedly|perhaps|possibly|would likely)\b/i;
 const HEDGED = /\b(reportedly|apparently|likely|appears?|seems?|allegedly|suggests?|believed to)\b/i;
 const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|is to|are to|later this month|next (year|month|week))\b/i;
 const DENIED = /\b(denied|denies|no \w+( \w+)? (have|has) been)\b/i;
-const PRONOUN_START = /^(He|She|They)\b/;
 
 const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(invaded|invade|invasion)\b/i, ['INVASION']],
@@ -80,8 +77,8 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(arms|weapons|fighter|helicopters|hardware)\b/i, ['ARMS_TRADE']],
   [/\b(elections?|vote)\b/i, ['ELECTION']],
   [/\b(signed|agreement|memorandum|deal|treaty)\b/i, ['AGREEMENT']],
-  [/\b(visit|visited|trip|stopover|travell?ed)\b/i, ['VISIT']],
-  [/\b(met|meeting|meetings|talks|summit)\b/i, ['MEETING', 'CONFERENCE']],
+  [/\b(visit|visited|trip|stopover|travell?ed|at the invitation of)\b/i, ['VISIT']],
+  [/\b(meet|met|meets|meeting|meetings|talks|summit|received|hosted|conversation|discussions?|lunch|exchange|encounter)\b/i, ['MEETING', 'CONFERENCE']],
   [/\b(forum|conference)\b/i, ['CONFERENCE']],
   [/\b(launched|established|set up|founded|created)\b/i, ['ESTABLISHMENT']],
   [/\b(asked|proposed|suggested|requested)\b/i, ['PROPOSAL']],
@@ -99,14 +96,30 @@ function modalityOf(sentence: string): ClaimModality {
   return ClaimModality.ASSERTED;
 }
 
-function eventTypeOf(sentence: string, known: ReadonlySet<string>): string | null {
+/**
+ * The type whose words stand nearest the date ("his trip follows the meeting of the presidents held in September" is
+ * the meeting); saying and asking only when nothing else happened, since "Trump said on Tuesday a summit meeting …"
+ * dates the summit.
+ */
+function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): string | null {
+  let best: { code: string; distance: number; weak: boolean } | null = null;
   for (const [pattern, codes] of EVENT_TYPES) {
-    if (!pattern.test(sentence)) continue;
     const code = codes.find((c) => known.has(c));
-    if (code) return code;
+    if (!code) continue;
+    const weak = code === 'STATEMENT' || code === 'PROPOSAL';
+    for (const m of text.matchAll(new RegExp(pattern.source, 'gi'))) {
+      const distance = Math.abs(m.index! - at);
+      if (!best || (best.weak && !weak) || (best.weak === weak && distance < best.distance)) best = { code, distance, weak };
+    }
   }
-  return null;
+  return best?.code ?? null;
 }
+
+/** "SEOUL, Nov. 1 (Yonhap) --", "MOSCOW—": the dateline's date is the report's, not a happening's. */
+const DATELINE = /^\p{Lu}{3,}[\p{Lu} ]*(?:,[^()–—]{0,25}?)?\s*(?:\([^)]{0,80}\)\s*(?:--|–|—|-)?|--|–|—|-)/u;
+const DURING = /\b(during|after|on the sidelines of) the (meeting|talks|summit|visit|trip)\b/i;
+/** "The meeting took place on Aug 15": a happening the text has already named, by its kind alone. */
+const ALREADY_NAMED = /\b(the|this|that) (meeting|summit|talks|visit|trip|encounter|conversation|agreement|deal|signing)\b/i;
 
 /** A sentence the editor can turn into a claim: a full sentence with a verb's worth of words, not a headline. */
 const isStatement = (sentence: Sentence) => /[.!?]["”’)]?$/.test(sentence.text) && sentence.text.split(/\s+/).length >= 6;
@@ -118,8 +131,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const claims: ClaimProposal[] = [];
   const events: EventProposal[] = [];
   const names = new Map<string, NameProposal>();
-  let lastSpeaker: Mention | null = null;
+  const discourse = new Discourse();
   let lastNarrativeDate: KnownDate | null = null;
+  /** Who took part in the happening of each type the text named with most of them, for "the meeting" later on. */
+  const happenings = new Map<string, { participants: EventProposal['participants']; place: string | null }>();
 
   for (const sentence of sentences) {
     const mentions = context.gazetteer.mentionsIn(sentence.text);
@@ -129,31 +144,59 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       if (entry) entry.occurrences += 1;
       else names.set(found.name, { name: found.name, occurrences: 1, span: { start: startAt, end: startAt + Array.from(found.name).length } });
     }
-    if (!isStatement(sentence)) continue;
+    if (!isStatement(sentence)) {
+      discourse.attribute(sentence.text, sentence.block, mentions);
+      continue;
+    }
 
     // One event per date in the sentence, typed by the words leading up to that date: "overthrew the government in
     // February 2021 and Russia invaded Ukraine in February this year" is a coup and an invasion.
+    const before = new Map(happenings);
+    const people = [...new Map(mentions.filter((m) => m.entity.kind !== 'PLACE').map((m) => [m.entity.id, m])).values()];
+    if (people.length > 0) {
+      const where = mentions.find((m) => m.entity.kind === 'PLACE')?.entity.id ?? null;
+      for (const [pattern, codes] of EVENT_TYPES) {
+        if (!pattern.test(sentence.text)) continue;
+        // "The encounter", mentioned by a speaker in passing, does not replace the summit named with its leaders.
+        for (const code of codes) if ((happenings.get(code)?.participants.length ?? 0) <= people.length) happenings.set(code, { participants: people.map((m, i) => ({ entityId: m.entity.id, role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT })), place: where });
+      }
+    }
     let eventIndex: number | null = null;
-    const dates: TimeExpression[] = context.publication ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate) : [];
+    const dateline = DATELINE.exec(sentence.text)?.[0].length ?? 0;
+    const dates: TimeExpression[] = context.publication ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate).filter((d) => d.index >= dateline) : [];
+    // "During the meeting in Istanbul, …", "signed an agreement during the visit": a happening dated by one told before.
+    const referred = dates.length === 0 ? DURING.exec(sentence.text) : null;
+    if (referred) {
+      const kind = referred[2]!.toLowerCase() === 'visit' || referred[2]!.toLowerCase() === 'trip' ? 'VISIT' : 'MEETING';
+      const earlier = [...events].reverse().find((e) => e.type === kind)?.start ?? lastNarrativeDate;
+      if (earlier) dates.push({ expression: referred[0], index: referred.index, date: earlier, future: false });
+    }
     let clauseStart = 0;
     for (const when of dates) {
       const clauseEnd = when.index + when.expression.length;
-      const clause = sentence.text.slice(clauseStart, clauseEnd);
+      // A happening dated by reference is typed by the words before the reference, not by the reference itself.
+      const clause = sentence.text.slice(clauseStart, referred ? when.index : clauseEnd);
       clauseStart = clauseEnd;
-      const type = eventTypeOf(clause, context.eventTypes) ?? eventTypeOf(sentence.text, context.eventTypes) ?? FALLBACK_TYPES.find((c) => context.eventTypes.has(c));
+      const type =
+        eventTypeOf(clause, clause.length, context.eventTypes) ?? eventTypeOf(sentence.text, when.index, context.eventTypes) ?? FALLBACK_TYPES.find((c) => context.eventTypes.has(c));
       if (!type) continue;
-      const place = mentions.find((m) => m.entity.kind === 'PLACE' && PLACE_PREPOSITION.test(sentence.text.slice(0, m.index)));
-      const participants = [...new Map(mentions.filter((m) => m.entity.kind !== 'PLACE').map((m) => [m.entity.id, m])).values()].map((m, i) => ({
+      let place = mentions.find((m) => m.entity.kind === 'PLACE' && PLACE_PREPOSITION.test(sentence.text.slice(0, m.index)))?.entity.id ?? null;
+      let participants = [...new Map(mentions.filter((m) => m.entity.kind !== 'PLACE').map((m) => [m.entity.id, m])).values()].map((m, i) => ({
         entityId: m.entity.id,
         role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT,
       }));
+      const named = participants.length === 0 && ALREADY_NAMED.test(clause) ? before.get(type) : undefined;
+      if (named) {
+        participants = named.participants;
+        place ??= named.place;
+      }
       events.push({
         title: short((dates.length > 1 ? clause : sentence.text).trim().replace(/^(and|but|while)\s+/i, '').replace(/[.!?,]["”’)]?$/, ''), 200),
         type,
         start: when.date,
         timeExpression: when.expression,
         modality: when.future ? EventModality.EXPECTED : EventModality.OCCURRED,
-        placeId: place?.entity.id ?? null,
+        placeId: place,
         participants,
         span: { start: sentence.start, end: sentence.end },
       });
@@ -162,25 +205,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       if (when.date.precision !== DatePrecision.YEAR) lastNarrativeDate = when.date;
     }
 
-    let attribution = Attribution.AUTHOR_ASSERTION;
-    let speaker: Mention | null = null;
-    let speakerLabel: string | null = null;
-    const according = ACCORDING_TO.exec(sentence.text);
-    const speech = SPEECH.exec(sentence.text);
-    if (according) {
-      attribution = Attribution.REPORTED_SPEECH;
-      speaker = mentions.find((m) => m.index < according[0].length) ?? null;
-      speakerLabel = speaker ? null : according[1]!.trim();
-    } else if (speech) {
-      const before = mentions.filter((m) => m.index < speech.index && m.entity.kind !== 'PLACE');
-      speaker = before.at(-1) ?? (PRONOUN_START.test(sentence.text) ? lastSpeaker : null);
-      if (speaker || PRONOUN_START.test(sentence.text)) attribution = QUOTE.test(sentence.text) ? Attribution.DIRECT_QUOTE : Attribution.REPORTED_SPEECH;
-    } else if (QUOTE.test(sentence.text) && PRONOUN_START.test(sentence.text) && lastSpeaker) {
-      speaker = lastSpeaker;
-      attribution = Attribution.DIRECT_QUOTE;
-    }
-    if (attribution !== Attribution.AUTHOR_ASSERTION && !speaker && !speakerLabel) speakerLabel = 'an unnamed speaker';
-    if (speaker) lastSpeaker = speaker;
+    const { attribution, speaker, label } = discourse.attribute(sentence.text, sentence.block, mentions);
+    const speakerLabel = attribution !== Attribution.AUTHOR_ASSERTION && !speaker && !label ? 'an unnamed speaker' : label;
 
     claims.push({
       text: sentence.text,

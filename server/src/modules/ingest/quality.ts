@@ -7,7 +7,9 @@ import { blocksOf } from '../../core/text/blocks.js';
 import { repoRoot } from '../../paths.js';
 import type { CuratedFile } from '../../seed/curated-file.js';
 import { Gazetteer } from './gazetteer.js';
-import { propose, type Proposals, type Span } from './propose.js';
+import { propose, type EventProposal, type Proposals, type Span } from './propose.js';
+import { codePointOffsets } from './sentences.js';
+import type { KnownDate } from './time-expressions.js';
 
 /** How well proposals cover hand-curated records: one matches another when their words overlap by half or more. */
 export interface Score {
@@ -38,6 +40,9 @@ export function score(proposed: Span[], curated: Array<{ label: string; spans: S
   };
 }
 
+/** The seed's event types, and OTHER: what a store set up from the seed would offer the proposer. */
+const EVENT_TYPES: ReadonlySet<string> = new Set(['MEETING', 'VISIT', 'AGREEMENT', 'STATEMENT', 'MILITARY_EXERCISE', 'ARMS_TRADE', 'ENERGY_DEAL', 'COUP', 'INVASION', 'CONFERENCE', 'ESTABLISHMENT', 'ELECTION', 'PROPOSAL', 'OTHER']);
+
 /** The seed article, proposed on from scratch with only the curated entities known, scored against the curated records. */
 export function seedArticleQuality(): { claims: Score; events: Score; proposals: Proposals } {
   const curated = parse(fs.readFileSync(path.join(repoRoot, 'seeds/curated.yaml'), 'utf8')) as CuratedFile;
@@ -60,4 +65,114 @@ export function seedArticleQuality(): { claims: Score; events: Score; proposals:
     events: score(proposals.events.map((e) => e.span), (curated.events ?? []).map((e) => ({ label: e.title, spans: spansOf(e.evidence ?? []) }))),
     proposals,
   };
+}
+
+/** One article of the development set: its text beside a gold reading written by hand (server/test/ingest-dev). */
+interface GoldFile {
+  url: string;
+  outlet: string;
+  published: KnownDate;
+  known: Array<{ name: string; kind: string; aliases?: string[] }>;
+  claims: Array<{ quote: string; claimant: string | string[]; attribution: string; modality: string }>;
+  events: Array<{ type: string; quote: string; participants: string[]; place?: string; date: string | null; precision?: DatePrecision; modality?: string }>;
+  names: string[];
+}
+
+/** A count of right answers out of the cases asked. */
+export interface Ratio {
+  right: number;
+  of: number;
+}
+
+export interface ArticleQuality {
+  file: string;
+  /** Proposed claims resting on a sentence the gold reading records as a claim. */
+  claimPrecision: Ratio;
+  /** Gold claims by someone other than the author whose proposal names that speaker. */
+  claimants: Ratio;
+  /** Gold events found by a proposal right in type, date at its precision, and participants. */
+  eventRecall: Ratio;
+  /** Proposed events right in type, date and participants for some gold event. */
+  eventPrecision: Ratio;
+  /** Gold dated events whose sentence got a proposal with their very date and precision. */
+  dates: Ratio;
+  /** Proposed new names that are no name the gold reading lists. */
+  junkNames: Ratio;
+  /** Names the gold reading lists that were proposed. */
+  namesFound: Ratio;
+  milliseconds: number;
+  wrongClaimants: string[];
+  junk: string[];
+}
+
+export const devSetDir = path.join(repoRoot, 'server', 'test', 'ingest-dev');
+
+const fold = (name: string) => name.toLowerCase().replace(/^(the|a|an) /, '').trim();
+
+/** Every article of the development set proposed on with only its gold `known` entities in the store, and scored. */
+export function devSetQuality(dir = devSetDir): ArticleQuality[] {
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.yaml'))
+    .sort()
+    .map((file) => {
+      const gold = parse(fs.readFileSync(path.join(dir, file), 'utf8')) as GoldFile;
+      const text = fs.readFileSync(path.join(dir, file.replace(/\.yaml$/, '.txt')), 'utf8');
+      const offsets = codePointOffsets(text);
+      const spanOf = (quote: string): Span => {
+        const at = text.indexOf(quote);
+        if (at < 0) throw new Error(`${file}: gold quote not in the text: ${quote}`);
+        return { start: offsets[at]!, end: offsets[at + quote.length]! };
+      };
+      const known = gold.known.map((e) => ({ id: e.name, name: e.name, kind: e.kind, aliases: e.aliases ?? [] }));
+      const started = performance.now();
+      const proposals = propose(text, blocksOf(text), {
+        gazetteer: new Gazetteer(known),
+        publication: gold.published,
+        eventTypes: EVENT_TYPES,
+        authorLabel: "the article's author",
+      });
+      const milliseconds = performance.now() - started;
+
+      const goldClaims = gold.claims.map((c) => ({ ...c, span: spanOf(c.quote) }));
+      const claimPrecision = { right: proposals.claims.filter((p) => goldClaims.some((g) => overlaps(p.span, g.span))).length, of: proposals.claims.length };
+      const wrongClaimants: string[] = [];
+      const thirdParty = goldClaims.filter((g) => g.claimant !== 'author');
+      const claimants = {
+        right: thirdParty.filter((g) => {
+          const proposal = proposals.claims.find((p) => overlaps(p.span, g.span));
+          const said = proposal ? (proposal.claimantId ?? proposal.claimantLabel ?? '') : '(no proposal)';
+          const ok = [g.claimant].flat().some((name) => fold(name) === fold(said));
+          if (!ok) wrongClaimants.push(`${g.quote} → ${said} (gold: ${[g.claimant].flat().join(' or ')})`);
+          return ok;
+        }).length,
+        of: thirdParty.length,
+      };
+
+      const goldEvents = gold.events.map((e) => ({ ...e, span: spanOf(e.quote) }));
+      const right = (p: EventProposal, g: (typeof goldEvents)[number]) =>
+        p.type === g.type &&
+        // An undated happening is matched only by a proposal on its own words: any date would do otherwise.
+        (g.date === null ? overlaps(p.span, g.span) : p.start.date === g.date && p.start.precision === g.precision) &&
+        g.participants.every((name) => p.participants.some((q) => q.entityId === name));
+      const dated = goldEvents.filter((g) => g.date !== null && proposals.events.some((p) => overlaps(p.span, g.span)));
+      const names = new Set(gold.names.map(fold));
+      const junk = proposals.names.map((n) => n.name).filter((name) => !names.has(fold(name)));
+      return {
+        file,
+        claimPrecision,
+        claimants,
+        eventRecall: { right: goldEvents.filter((g) => proposals.events.some((p) => right(p, g))).length, of: goldEvents.length },
+        eventPrecision: { right: proposals.events.filter((p) => goldEvents.some((g) => right(p, g))).length, of: proposals.events.length },
+        dates: {
+          right: dated.filter((g) => proposals.events.some((p) => overlaps(p.span, g.span) && p.start.date === g.date && p.start.precision === g.precision)).length,
+          of: goldEvents.filter((g) => g.date !== null).length,
+        },
+        junkNames: { right: junk.length, of: proposals.names.length },
+        namesFound: { right: [...names].filter((name) => proposals.names.some((n) => fold(n.name) === name)).length, of: names.size },
+        milliseconds,
+        wrongClaimants,
+        junk,
+      };
+    });
 }

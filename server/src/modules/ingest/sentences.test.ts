@@ -19,6 +19,15 @@ describe('sentences', () => {
     for (const sentence of sentences) expect(slice(text, sentence)).toBe(sentence.text);
   });
 
+  it('keeps a quote of several sentences whole, with its speaker', () => {
+    const text = '“Not yet. We have just said hello,” Putin told RT. "It is suitable. We do not rule it out," he said. He left.';
+    expect(sentencesOf(text, blocksOf(text)).map((s) => s.text)).toEqual([
+      '“Not yet. We have just said hello,” Putin told RT.',
+      '"It is suitable. We do not rule it out," he said.',
+      'He left.',
+    ]);
+  });
+
   it('leaves out furniture and repeated paragraphs', () => {
     const paragraph = 'According to an aide, the two countries agree on regional issues and on trade.';
     const text = `${paragraph}\n\nAbout Author\n\n${paragraph}`;

@@ -12,6 +12,17 @@ export interface Sentence {
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(['st', 'mr', 'mrs', 'ms', 'dr', 'gen', 'snr', 'sr', 'jr', 'lt', 'col', 'sgt', 'capt', 'maj', 'prof', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'u.s', 'e.g', 'i.e', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec']);
 
+/**
+ * Whether a quotation opened in these words is still open: a full stop inside quoted words ("Not yet. We have just
+ * said hello," Putin told ...) does not end the sentence that reports them. Straight quotes open and close in turn.
+ */
+function insideQuote(words: string): boolean {
+  const opened = words.split('“').length - 1;
+  const closed = words.split('”').length - 1;
+  const straight = words.split('"').length - 1;
+  return opened > closed || straight % 2 === 1;
+}
+
 /** Code-point offset of every UTF-16 index of the text, so positions can be given as evidence counts them. */
 export function codePointOffsets(text: string): Int32Array {
   const offsets = new Int32Array(text.length + 1);
@@ -27,8 +38,8 @@ export function codePointOffsets(text: string): Int32Array {
 
 /**
  * The sentences of the body blocks: page furniture and repeated paragraphs are left out, so nothing is proposed
- * twice or from a share button. A full stop ends a sentence only before a capital or an opening quote, and not
- * after an abbreviation or an initial; machine-translation damage such as "does not. always" stays one sentence.
+ * twice or from a share button. A full stop ends a sentence only before a capital or an opening quote, not
+ * after an abbreviation or an initial, and not inside quoted words (a quote of several sentences stays whole); machine-translation damage such as "does not. always" stays one sentence.
  */
 export function sentencesOf(text: string, blocks: TextBlock[]): Sentence[] {
   const offsets = codePointOffsets(text);
@@ -55,6 +66,7 @@ export function sentencesOf(text: string, blocks: TextBlock[]): Sentence[] {
     for (let m = boundary.exec(paragraph); m; m = boundary.exec(paragraph)) {
       const before = paragraph.slice(start, m.index).split(/\s+/).pop()?.toLowerCase() ?? '';
       if (ABBREVIATIONS.has(before) || /^[a-z]$/.test(before)) continue;
+      if (insideQuote(paragraph.slice(start, m.index + m[0].length))) continue;
       push(m.index + m[0].length);
       start = m.index + m[0].length;
     }

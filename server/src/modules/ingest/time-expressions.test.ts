@@ -28,6 +28,22 @@ describe('time expressions', () => {
     expect(first('In November, talks resumed.')).toMatchObject({ date: '2021-11-01', precision: 'MONTH' });
   });
 
+  it('reads days and weekdays with chrono-node, in the past unless the words just before look ahead', () => {
+    const friday = { date: '2023-07-21', precision: DatePrecision.DAY };
+    expect(first('The minister said on Tuesday that talks went well.', friday)).toMatchObject({ date: '2023-07-18', precision: 'DAY', future: false });
+    expect(first('Both sides expect a deal, the minister said on Tuesday.', friday)).toMatchObject({ date: '2023-07-18', future: false });
+    expect(first('The ministers will meet again on Tuesday.', friday)).toMatchObject({ date: '2023-07-25', precision: 'DAY', future: true });
+    expect(first('He was in Oslo from Oct. 28-31 for talks.', friday)).toMatchObject({ expression: 'Oct. 28-31', date: '2022-10-28', precision: 'DAY' });
+    expect(first('The meeting took place on Aug 15 at a base.', { date: '2025-08-17', precision: DatePrecision.DAY })).toMatchObject({ date: '2025-08-15', precision: 'DAY' });
+    expect(first('The forum ran from September 5 to September 8.', sept14)).toMatchObject({ date: '2022-09-05', precision: 'DAY' });
+    expect(first('The ministers met on Wednesday in Moscow.')).toMatchObject({ date: '2022-09-01', precision: 'MONTH' });
+  });
+
+  it('puts a month ahead when the words say so: a summit to be held in November, from a September article', () => {
+    expect(first('A summit will be held in November in Jakarta.')).toMatchObject({ date: '2022-11-01', precision: 'MONTH', future: true });
+    expect(first('In November, talks resumed.')).toMatchObject({ date: '2021-11-01', future: false });
+  });
+
   it('finds nothing in a sentence without a date, and never reads a number as a year', () => {
     expect(timeExpressionsIn('Myanmar is the only Southeast Asian country to endorse it.', september2022)).toEqual([]);
     expect(timeExpressionsIn('It has 300 fighters in 12 squadrons.', september2022)).toEqual([]);

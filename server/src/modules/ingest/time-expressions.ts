@@ -1,8 +1,11 @@
+import * as chrono from 'chrono-node';
 import { DatePrecision, startOfPeriod } from '../../core/dates/precision.js';
 
 /**
  * Time expressions as articles write them ("last week", "A month earlier", "In August", "later this month",
- * "next year"), resolved against the publication date to the precision the words really give, never finer.
+ * "next year"), resolved against the publication date to the precision the words really give, never finer. Our
+ * rules read the relative and month-wide expressions; chrono-node reads days ("November 1", "Aug 15", "Oct. 28-31",
+ * "on 16 July") and weekdays, whose year and week come from the publication date.
  */
 export interface KnownDate {
   date: string;
@@ -51,7 +54,7 @@ const at = (date: string, precision: DatePrecision): KnownDate => ({ date: start
 
 interface Rule {
   pattern: RegExp;
-  resolve(match: RegExpExecArray, publication: KnownDate, previous: KnownDate | null): { date: KnownDate; future: boolean } | null;
+  resolve(match: RegExpExecArray, publication: KnownDate, previous: KnownDate | null, sentence: string): { date: KnownDate; future: boolean } | null;
 }
 
 const RULES: Rule[] = [
@@ -75,10 +78,12 @@ const RULES: Rule[] = [
   {
     // "In August", "At the beginning of September", "in early July", "by late August"
     pattern: new RegExp(`\\b(?:in|at the (?:beginning|start|end) of|in (?:early|mid|late)-?|by (?:early|mid|late)?-? ?|since|during|from|until) ?${MONTH}\\b(?! \\d)`, 'gi'),
-    resolve: (m, publication) => {
+    resolve: (m, publication, _previous, sentence) => {
       const pub = parts(publication.date);
       const month = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
-      // An article speaks of the months before it: a month later in the year than publication is last year's.
+      // An article speaks of the months before it, unless its words look ahead ("a summit will be held in November"):
+      // a month later in the year than publication is last year's, or this year's when ahead.
+      if (FUTURE.test(lookingBack(sentence, m.index))) return { date: { date: iso(month < pub.month ? pub.year + 1 : pub.year, month), precision: DatePrecision.MONTH }, future: month !== pub.month };
       const year = month > pub.month ? pub.year - 1 : pub.year;
       return { date: { date: iso(year, month), precision: DatePrecision.MONTH }, future: false };
     },
@@ -136,9 +141,50 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
     for (let m = rule.pattern.exec(sentence); m; m = rule.pattern.exec(sentence)) {
       const overlaps = found.some((f) => m!.index < f.index + f.expression.length && f.index < m!.index + m![0].length);
       if (overlaps) continue;
-      const resolved = rule.resolve(m, publication, previous);
+      const resolved = rule.resolve(m, publication, previous, sentence);
       if (resolved) found.push({ expression: m[0], index: m.index, ...resolved });
     }
   }
+  for (const day of daysIn(sentence, publication)) {
+    if (!found.some((f) => day.index < f.index + f.expression.length && f.index < day.index + day.expression.length)) found.push(day);
+  }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** Words that put a happening after the publication: "will meet", "to be held", "is expected". */
+const FUTURE = /\b(will|shall|to be held|is to|are to|expected|plans? to|scheduled|upcoming|would meet|would visit)\b/i;
+/** The words just before a date, where its tense stands: "said on Tuesday" in a sentence that also says "expected". */
+const lookingBack = (sentence: string, index: number) => sentence.slice(Math.max(0, index - 50), index);
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/**
+ * Days and weekdays, read by chrono-node against the publication date. A weekday is the last such day on or before
+ * publication (news reports what happened), or the next one when the words look ahead; it is a DAY only when the
+ * publication day is known, and otherwise no finer than the publication's own precision.
+ */
+function daysIn(sentence: string, publication: KnownDate): TimeExpression[] {
+  const reference = { instant: new Date(`${publication.date}T12:00:00Z`), timezone: 0 };
+  const found: TimeExpression[] = [];
+  for (const result of chrono.parse(sentence, reference, { forwardDate: false })) {
+    const start = result.start;
+    if (start.isCertain('day')) {
+      // A day without a year well after publication is last year's, unless the words look ahead: news reports the past.
+      const guessed = iso(start.get('year')!, start.get('month')!, start.get('day')!);
+      const lastYear = !start.isCertain('year') && guessed > addDays(publication.date, 60) && !FUTURE.test(lookingBack(sentence, result.index));
+      const date = lastYear ? iso(start.get('year')! - 1, start.get('month')!, start.get('day')!) : guessed;
+      found.push({ expression: result.text, index: result.index, date: { date, precision: DatePrecision.DAY }, future: date > publication.date && publication.precision === DatePrecision.DAY });
+    } else if (start.isCertain('weekday')) {
+      const precision = coarser(DatePrecision.DAY, publication.precision);
+      if (precision !== DatePrecision.DAY) {
+        found.push({ expression: result.text, index: result.index, date: at(publication.date, coarser(DatePrecision.WEEK, publication.precision)), future: false });
+        continue;
+      }
+      const ahead = FUTURE.test(lookingBack(sentence, result.index));
+      const target = start.get('weekday')!;
+      const from = new Date(`${publication.date}T00:00:00Z`).getUTCDay();
+      const shift = ahead ? (target - from + 7) % 7 || 7 : -((from - target + 7) % 7);
+      found.push({ expression: result.text, index: result.index, date: { date: addDays(publication.date, shift), precision: DatePrecision.DAY }, future: ahead });
+    }
+  }
+  return found.filter((day) => WEEKDAYS.some((w) => day.expression.toLowerCase().includes(w)) || /\d/.test(day.expression));
 }

@@ -1,0 +1,138 @@
+import nlp from 'compromise';
+import { Attribution } from '../claims/claims.enums.js';
+import type { Mention } from './gazetteer.js';
+
+/**
+ * Who says what a sentence says, wherever the speaker stands: before the quote ("Fidan told a news conference"),
+ * after it ("…," the report said), inverted (", said Bascobert"), "according to X", "quoted X as saying", or in the
+ * sentence before ("the PM said:" and then the quote). Pronouns and "the minister" stand for the last fitting named
+ * person, "the statement" and "the ministry" for the last organisation named; a speaker the store does not know is
+ * kept as a label ("media", "a Downing Street spokesman"). Name spans come from the store's names and aliases first,
+ * and from compromise's person names for people it does not know yet.
+ */
+export interface Speech {
+  attribution: Attribution;
+  speaker: Mention | null;
+  label: string | null;
+}
+
+/** What earlier sentences said that a later one can refer back to. */
+export class Discourse {
+  private lastPerson: Mention | null = null;
+  private lastOrganisation: Mention | null = null;
+  private lastSpeaker: Mention | null = null;
+  /** The speaker of the previous sentence's quote, and its block: a quote standing alone after it continues it. */
+  private previous: { block: number; speech: Speech } | null = null;
+  /** A speaker announced by a sentence ending in a colon, for the quote that follows. */
+  private announced: Speech | null = null;
+
+  attribute(sentence: string, block: number, mentions: Mention[]): Speech {
+    const speech = this.read(sentence, block, mentions);
+    const outside = maskQuotes(sentence);
+    for (const mention of mentions) {
+      if (outside[mention.index] === ' ') continue;
+      if (mention.entity.kind === 'PERSON') this.lastPerson = mention;
+      if (mention.entity.kind === 'ORGANIZATION') this.lastOrganisation = mention;
+    }
+    if (speech.speaker?.entity.kind === 'PERSON') this.lastSpeaker = speech.speaker;
+    this.announced = /:\s*$/.test(sentence) && speech.attribution !== Attribution.AUTHOR_ASSERTION ? { ...speech, attribution: Attribution.DIRECT_QUOTE } : null;
+    this.previous = speech.attribution === Attribution.DIRECT_QUOTE ? { block, speech } : null;
+    return speech;
+  }
+
+  private read(sentence: string, block: number, mentions: Mention[]): Speech {
+    const outside = maskQuotes(sentence);
+    const quoted = outside !== sentence;
+    const spoken = (speaker: Mention | null, label: string | null): Speech => ({
+      attribution: quoted ? Attribution.DIRECT_QUOTE : Attribution.REPORTED_SPEECH,
+      speaker,
+      label: speaker ? null : label,
+    });
+    const candidates = mentions.filter((m) => outside[m.index] !== ' ' && m.entity.kind !== 'PLACE' && !isModifier(sentence, m));
+    const within = (from: number, to: number) => candidates.filter((m) => m.index >= from && m.index < to);
+
+    const according = /\baccording to ([^,;:]{2,120})/i.exec(outside);
+    // "According to X" reports X's words even when a few of them are quoted, as curators record it.
+    const reported = (speaker: Mention | null, label: string | null): Speech => ({ ...spoken(speaker, label), attribution: Attribution.REPORTED_SPEECH });
+    if (according && according.index === 0) return this.phrase(according[1]!, within(0, according[0].length), reported);
+    const quotedAs = /\bquoted (.{2,80}?) as saying\b/i.exec(outside);
+    if (quotedAs) return this.phrase(quotedAs[1]!, within(quotedAs.index, quotedAs.index + quotedAs[0].length), spoken);
+
+    const verb = SPEECH.exec(outside);
+    if (verb) {
+      const after = verb.index + verb[0].length;
+      const inverted = candidates.find((m) => m.index === after + 1);
+      if (inverted && /[,”"]\s*$/.test(outside.slice(0, verb.index))) return spoken(inverted, null);
+      const subject = subjectBefore(outside, verb.index);
+      if (subject) {
+        const found = this.phrase(subject.text, within(subject.start, verb.index), spoken);
+        if (found.speaker || found.label) return found;
+      }
+    }
+    if (according) return this.phrase(according[1]!, within(according.index, according.index + according[0].length), reported);
+    if (/^\s*[“"]/.test(sentence) && quoted) {
+      if (this.announced) return this.announced;
+      if (this.previous && this.previous.block === block && !verb) return this.previous.speech;
+    }
+    if (quoted && /^(He|She|They)\b/.test(sentence) && this.lastSpeaker) return spoken(this.lastSpeaker, null);
+    return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
+  }
+
+  /** The speaker a phrase names: a known entity in it, a pronoun or a role for someone named earlier, or the phrase itself. */
+  private phrase(text: string, mentions: Mention[], spoken: (speaker: Mention | null, label: string | null) => Speech): Speech {
+    const words = text
+      .trim()
+      .replace(/^(however|but|and|meanwhile|later|also),?\s+/i, '')
+      .replace(/[.!?]+$/, '');
+    if (mentions.length > 0) return spoken(mentions.at(-1)!, null);
+    if (PRONOUN.test(words)) return spoken(this.lastSpeaker ?? this.lastPerson, null);
+    if (/^(he|she|they)\b/i.test(words) && (this.lastSpeaker ?? this.lastPerson)) return spoken(this.lastSpeaker ?? this.lastPerson, null);
+    if (ISSUER.test(words) && this.lastOrganisation) return spoken(this.lastOrganisation, null);
+    if (ROLE.test(words) && this.lastPerson) return spoken(this.lastPerson, null);
+    const person = nlp(words).people().out('array') as string[];
+    if (person.length > 0) return spoken(null, person.at(-1)!.replace(/[,;:]$/, ''));
+    if (words.length > 0 && words.split(/\s+/).length <= 6) return spoken(null, words);
+    return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
+  }
+}
+
+const SPEECH =
+  /\b(said|says|say|told|tells|added|adds|stated|states|claimed|argued|warned|denied|insisted|suggested|asked|praised|called|dubbed|described|announced|declared|noted|stressed|urged|promised|pledged|vowed|mentioned|highlighted|emphasi[sz]ed|lauded|congratulated|reported|reports|tweeted|replied|wrote|explained|confirmed|quoted)\b/;
+const PRONOUN = /^(he|she|they)$/i;
+/** "The statement said", "the press service says": the organisation that issued it, named earlier. */
+const ISSUER = /^the (statement|press service|press office|report|communiqu[eé]|ministry|spokesperson'?s? office)$/i;
+/** "The minister said", "the Russian President replied": the last person named. */
+const ROLE = /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|spokes(man|woman|person))$/i;
+
+/** The sentence with its quoted words blanked out, positions kept, so only the narration is searched for speakers. */
+function maskQuotes(sentence: string): string {
+  return sentence.replace(/“[^”]*”?|"[^"]*"?/g, (quote) => ' '.repeat(quote.length));
+}
+
+/** "the North's media": a name that only qualifies the speaker is not the speaker. */
+const isModifier = (sentence: string, mention: Mention) => /^['’]s\s+[a-z]/.test(sentence.slice(mention.index + mention.surface.length));
+
+/**
+ * The subject of a speech verb: the words between the last clause break and the verb, stepping over an aside such as
+ * ", monitored in Seoul," back to "The KCNA report".
+ */
+function subjectBefore(outside: string, verbAt: number): { text: string; start: number } | null {
+  const before = outside.slice(0, verbAt);
+  const breaks = [...before.matchAll(/[,;:—]|\s{2,}/g)].map((m) => m.index! + m[0].length);
+  let end = verbAt;
+  for (let i = breaks.length; i >= 0; i -= 1) {
+    const start = i === 0 ? 0 : breaks[i - 1]!;
+    const text = before.slice(start, end).trim();
+    // "Putin was less expansive, but called …": the subject stands before the conjunction.
+    if (text.length === 0 || /^(but|and|or|yet|then)$/i.test(text)) {
+      end = start > 0 ? start - 1 : 0;
+      continue;
+    }
+    if (/^(who|which|monitored|speaking|asked|replying|noting|welcoming)\b/i.test(text) && i > 0) {
+      end = start - 1;
+      continue;
+    }
+    return { text, start };
+  }
+  return null;
+}
