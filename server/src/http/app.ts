@@ -8,10 +8,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '../config.js';
 import type { Database } from '../db/data-source.js';
-import { depthLimit } from '../graphql/depth-limit.js';
+import { documentLimits } from '../graphql/document-limits.js';
 import { formatError, withUnavailableStatus } from '../graphql/errors.js';
 import { compiledExecution } from '../graphql/executor.js';
-import { aliasLimit, costLimit, MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, storableTextOnly, unavailableAs503 } from '../graphql/limits.js';
+import { costLimit, MAX_ALIASES, MAX_QUERY_DEPTH, MAX_QUERY_SELECTIONS, MAX_QUERY_TOKENS, storableTextOnly, unavailableAs503 } from '../graphql/limits.js';
 import { getSchema } from '../graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
 import { adminDistDir } from '../paths.js';
@@ -43,7 +43,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
     includeStacktraceInErrorResponses: config.env === 'development',
     formatError: formatError(config.env === 'development', (error) => log('GraphQL request failed', error)),
-    validationRules: [depthLimit(MAX_QUERY_DEPTH), aliasLimit],
+    validationRules: [documentLimits({ maxDepth: MAX_QUERY_DEPTH, maxAliases: MAX_ALIASES, maxSelections: MAX_QUERY_SELECTIONS })],
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     // main.ts stops the server in order: HTTP, then the pool, then the embedded PostgreSQL.
     stopOnTerminationSignals: false,
