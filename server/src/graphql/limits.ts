@@ -34,6 +34,44 @@ const rowsEstimator: ComplexityEstimator = ({ type, args, field, childComplexity
   return 1 + (isList(field.type) ? ASSUMED_LIST_SIZE : 1) * childComplexity;
 };
 
+/**
+ * How deep lists and objects may nest in variables: the deepest input the schema takes is a few levels, and code
+ * that walks a value by recursion (JSON.stringify among it) runs out of stack a few thousand levels down.
+ */
+export const MAX_VARIABLE_DEPTH = 64;
+
+/** Walked with a stack of its own, so that no depth of nesting can overflow the call stack. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * Refuses with a coded 400, ahead of every other plugin, a request no operation of which can run: an
+ * `operationName` that names no operation, or none given where the document holds several (Apollo would carry on,
+ * and answer 500); and variables nested deeper than MAX_VARIABLE_DEPTH.
+ */
+export function runnableRequest(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, operation }) {
+          if (!operation) {
+            throw refused(request.operationName ? 'The operationName names no operation of the document' : 'The document holds several operations: name the one to run in operationName');
+          }
+          if (nestsDeeperThan(request.variables, MAX_VARIABLE_DEPTH + 1)) throw refused(`Variables may nest lists and objects at most ${MAX_VARIABLE_DEPTH} deep`);
+        },
+      };
+    },
+  };
+}
+
 /** Variables short enough to key the price of a document by; longer ones (an article's text) are priced afresh. */
 const MAX_PRICED_VARIABLES = 1000;
 const PRICES_PER_DOCUMENT = 100;
