@@ -55,7 +55,7 @@ describe('over HTTP', () => {
     expect(notJson.status).toBe(400);
   });
 
-  it('refuses with a coded 400 an operationName naming no operation, several operations unnamed, and variables nested 5,000 deep', async () => {
+  it('refuses with a coded 400 an operationName naming no operation, several operations unnamed, and variables nested 5,000 deep or 8,000 wide', async () => {
     const unknown = await server.post({ query: 'query A { me { id } }', operationName: 'B' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0]).toMatchObject({ message: 'The operationName names no operation of the document', extensions: { code: 'BAD_USER_INPUT' } });
@@ -70,6 +70,12 @@ describe('over HTTP', () => {
       expect(deep.status).toBe(400);
       expect(deep.body.errors[0]).toMatchObject({ message: 'Variables may nest lists and objects at most 64 deep', extensions: { code: 'BAD_USER_INPUT' } });
     }
+    const filter = Object.fromEntries(Array.from({ length: 8000 }, (_, i) => [`k${i}`, i]));
+    const started = performance.now();
+    const wide = await server.post({ query: 'query($filter: ClaimFilter) { claims(filter: $filter) { totalCount } }', variables: { filter } });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(wide.status).toBe(400);
+    expect(wide.body.errors[0]).toMatchObject({ message: 'An object in variables may have at most 200 fields', extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('refuses a page over 100 with a clear error', async () => {

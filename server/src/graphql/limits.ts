@@ -39,23 +39,31 @@ const rowsEstimator: ComplexityEstimator = ({ type, args, field, childComplexity
  * that walks a value by recursion (JSON.stringify among it) runs out of stack a few thousand levels down.
  */
 export const MAX_VARIABLE_DEPTH = 64;
+/**
+ * How many fields an object in variables may have: the widest input type has a few dozen. graphql-js reports each
+ * field an input type lacks with the whole object printed, so n of them cost n² (8,000 took 139 s in the cost limit).
+ */
+export const MAX_VARIABLE_OBJECT_FIELDS = 200;
 
-/** Walked with a stack of its own, so that no depth of nesting can overflow the call stack. */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
+/** What is wrong with the shape of variables, if anything; walked with a stack of its own, so no depth overflows it. */
+function variablesProblem(value: unknown): string | null {
   const pending: Array<[unknown, number]> = [[value, 0]];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [item, depth] = next;
     if (item === null || typeof item !== 'object') continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+    if (depth > MAX_VARIABLE_DEPTH) return `Variables may nest lists and objects at most ${MAX_VARIABLE_DEPTH} deep`;
+    const children = Object.values(item);
+    if (!Array.isArray(item) && children.length > MAX_VARIABLE_OBJECT_FIELDS) return `An object in variables may have at most ${MAX_VARIABLE_OBJECT_FIELDS} fields`;
+    for (const child of children) pending.push([child, depth + 1]);
   }
-  return false;
+  return null;
 }
 
 /**
  * Refuses with a coded 400, ahead of every other plugin, a request no operation of which can run: an
  * `operationName` that names no operation, or none given where the document holds several (Apollo would carry on,
- * and answer 500); and variables nested deeper than MAX_VARIABLE_DEPTH.
+ * and answer 500); and variables nested deeper than MAX_VARIABLE_DEPTH, or with an object wider than
+ * MAX_VARIABLE_OBJECT_FIELDS.
  */
 export function runnableRequest(): ApolloServerPlugin {
   return {
@@ -65,7 +73,8 @@ export function runnableRequest(): ApolloServerPlugin {
           if (!operation) {
             throw refused(request.operationName ? 'The operationName names no operation of the document' : 'The document holds several operations: name the one to run in operationName');
           }
-          if (nestsDeeperThan(request.variables, MAX_VARIABLE_DEPTH + 1)) throw refused(`Variables may nest lists and objects at most ${MAX_VARIABLE_DEPTH} deep`);
+          const problem = variablesProblem(request.variables);
+          if (problem) throw refused(problem);
         },
       };
     },
@@ -84,7 +93,10 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // Apollo calls every plugin's hook at once, so refusing in runnableRequest does not keep this from running:
+          // what it refuses must be left unpriced here, or the pricing alone can take minutes.
+          if (!operation || variablesProblem(request.variables)) return;
           const key = `${request.operationName ?? ''} ${JSON.stringify(request.variables ?? {})}`;
           const known = prices.get(document) ?? new Map<string, number>();
           let cost = known.get(key);
