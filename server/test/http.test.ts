@@ -78,6 +78,14 @@ describe('over HTTP', () => {
     expect(wide.body.errors[0]).toMatchObject({ message: 'An object in variables may have at most 200 fields', extensions: { code: 'BAD_USER_INPUT' } });
   });
 
+  it('answers a null given for a directive argument that may not be null as bad input, also where a resolver reads the selection', async () => {
+    const query = 'query($skip: Boolean = false) { search(query: "x") { edges { node { record { ... on Claim { id @include(if: $skip) } } } } } }';
+    for (let run = 0; run < 2; run++) {
+      const { body } = await server.post({ query, variables: { skip: null } });
+      expect(body.errors[0]).toMatchObject({ message: 'Argument "if" of non-null type "Boolean!" must not be null.', extensions: { code: 'BAD_USER_INPUT' } });
+    }
+  });
+
   it('refuses a page over 100 with a clear error', async () => {
     const { body } = await server.post({ query: '{ claims(first: 500) { totalCount } }' });
     expect(body.errors[0]).toMatchObject({ message: 'first: must be from 0 to 100', extensions: { code: 'BAD_USER_INPUT' } });
