@@ -56,6 +56,37 @@ describe('over HTTP', () => {
     expect(notJson.status).toBe(400);
   });
 
+  it('refuses with a coded 400 an operationName naming no operation, several operations unnamed, and variables nested 5,000 deep or 8,000 wide', async () => {
+    const unknown = await server.post({ query: 'query A { me { id } }', operationName: 'B' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0]).toMatchObject({ message: 'The operationName names no operation of the document', extensions: { code: 'BAD_USER_INPUT' } });
+    const unnamed = await server.post({ query: 'query A { me { id } } query B { me { id } }' });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect((await server.post({ query: 'query A { me { id } } query B { me { id } }', operationName: 'B' })).body).toEqual({ data: { me: null } });
+    // Written out by hand: JSON.stringify itself runs out of stack on a value this deep.
+    for (const [open, close] of [['[', ']'], ['{"a":', '}']]) {
+      const body = `{"query":"{ me { id } }","variables":{"v":{"a":${open!.repeat(5000)}1${close!.repeat(5000)}}}}`;
+      const deep = await server.post(body);
+      expect(deep.status).toBe(400);
+      expect(deep.body.errors[0]).toMatchObject({ message: 'Variables may nest lists and objects at most 64 deep', extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    const filter = Object.fromEntries(Array.from({ length: 8000 }, (_, i) => [`k${i}`, i]));
+    const started = performance.now();
+    const wide = await server.post({ query: 'query($filter: ClaimFilter) { claims(filter: $filter) { totalCount } }', variables: { filter } });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(wide.status).toBe(400);
+    expect(wide.body.errors[0]).toMatchObject({ message: 'An object in variables may have at most 200 fields', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('answers a null given for a directive argument that may not be null as bad input, also where a resolver reads the selection', async () => {
+    const query = 'query($skip: Boolean = false) { search(query: "x") { edges { node { record { ... on Claim { id @include(if: $skip) } } } } } }';
+    for (let run = 0; run < 2; run++) {
+      const { body } = await server.post({ query, variables: { skip: null } });
+      expect(body.errors[0]).toMatchObject({ message: 'Argument "if" of non-null type "Boolean!" must not be null.', extensions: { code: 'BAD_USER_INPUT' } });
+    }
+  });
+
   it('refuses a page over 100 with a clear error', async () => {
     const { body } = await server.post({ query: '{ claims(first: 500) { totalCount } }' });
     expect(body.errors[0]).toMatchObject({ message: 'first: must be from 0 to 100', extensions: { code: 'BAD_USER_INPUT' } });

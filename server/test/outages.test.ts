@@ -99,6 +99,13 @@ describe('when PostgreSQL goes down and comes back', () => {
     const down = await app.query('{ sources { totalCount } }');
     expect(down.status).toBe(503);
     expect(down.body.errors[0].extensions.retryable).toBe(true);
+    // Anonymous: nothing reads the database before the export's first batch does.
+    for (const file of ['claims.csv', 'evidence.jsonld']) {
+      const exported = await fetch(`${app.url}/exports/${file}`);
+      expect(exported.status).toBe(503);
+      expect(exported.headers.get('retry-after')).toBe('2');
+      expect(await exported.json()).toMatchObject({ errors: [{ message: DATABASE_UNAVAILABLE, extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true } }] });
+    }
 
     await own.restart();
     let ready = 0;

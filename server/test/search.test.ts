@@ -90,6 +90,17 @@ describe('search', () => {
     }
   });
 
+  it('reads any run of minus signs as typed, never failing the statement, and still excludes a word after one', async () => {
+    const plain = await search('Tatmadaw', { types: ['ENTITY'] });
+    for (const typed of ['- '.repeat(99), '-'.repeat(199), '(-'.repeat(99), `${'- '.repeat(60)}Tatmadaw`, `---Tatmadaw ${'-" '.repeat(40)}`]) {
+      const { edges } = await search(typed, { types: ['ENTITY'] });
+      if (typed.includes('Tatmadaw')) expect(edges.map((edge) => edge.node.record.id)).toEqual(plain.edges.map((edge) => edge.node.record.id));
+    }
+    const found = await search('agreement', { types: ['CLAIM', 'EVENT'] });
+    expect(found.edges.length).toBeGreaterThan(0);
+    expect((await search('agreement -agreement', { types: ['CLAIM', 'EVENT'] })).edges).toEqual([]);
+  });
+
   it('refuses an empty or overlong query, and a page over 100', async () => {
     expect(errorCodes(await gql(SEARCH, { query: '  ' }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await gql(SEARCH, { query: 'x'.repeat(201) }))).toEqual(['BAD_USER_INPUT']);

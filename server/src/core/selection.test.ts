@@ -39,6 +39,20 @@ describe('selectionOf', () => {
     expect(plain(nodeSelection(selectionOf(infoFor(query, { on: false }))))).toEqual({ id: {}, claimant: { id: {} } });
   });
 
+  it('reads each fragment once however often it is spread under fields of one name, rather than once per spread', () => {
+    // Followed afresh at every spread this is 2^20 visits (about 5 s); the validation limits refuse it before any resolver runs,
+    // but the reader must not depend on them.
+    const fragments = Array.from({ length: 20 }, (_, i) => `fragment F${i + 1} on Claim { parent { ...F${i} } parent { id ...F${i} } }`).join(' ');
+    const started = performance.now();
+    let selection = selectionOf(infoFor(`query { claim { ...F20 } } fragment F0 on Claim { text } ${fragments}`));
+    expect(performance.now() - started).toBeLessThan(1000);
+    for (let level = 0; level < 20; level++) {
+      expect([...selection.keys()].sort()).toEqual(level === 0 ? ['parent'] : ['id', 'parent']);
+      selection = selection.get('parent')!;
+    }
+    expect(plain(selection)).toEqual({ id: {}, text: {} });
+  });
+
   it('adds the fields a resolver reads besides those asked for', () => {
     expect(plain(withFields(selectionOf(infoFor(`{ claimant { id } }`)), 'name'))).toEqual({ id: {}, name: {} });
   });

@@ -46,9 +46,15 @@ function collect(set: SelectionSetNode, info: Document, into: Collected, seen: S
   }
 }
 
+/**
+ * A fragment spread again among the sets adds nothing it has not added already, so it is followed once across all
+ * of them: followed once per set, a fragment spread twice under a field spread twice is read four times, and so on
+ * down, exponentially in the depth.
+ */
 function collectAll(sets: readonly SelectionSetNode[], info: Document, applies: Applies = always): Collected {
   const collected: Collected = new Map();
-  for (const set of sets) collect(set, info, collected, new Set(), applies);
+  const seen = new Set<string>();
+  for (const set of sets) collect(set, info, collected, seen, applies);
   return collected;
 }
 

@@ -71,7 +71,9 @@ export function formatError(showInternals: boolean, log: (error: unknown) => voi
       return { ...base, message: domain.message, extensions: { code: domain.code, ...domain.details } };
     }
     const code = formatted.extensions?.code;
-    const isOwnGraphQLError = error instanceof GraphQLError && !error.originalError;
+    // graphql-js's own errors about what was sent (an argument's value, say) can also reach here from a resolver that
+    // read the request's selection, wrapped with the path where it was thrown.
+    const isOwnGraphQLError = error instanceof GraphQLError && (!error.originalError || (error.originalError instanceof GraphQLError && !error.originalError.originalError && error.originalError.extensions?.code === undefined));
     if (typeof code === 'string' && CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       return { ...base, extensions: { code } };
     }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, isListType, isNonNullType, type ASTVisitor, type DocumentNode, type GraphQLOutputType, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { GraphQLError, isListType, isNonNullType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../core/paging/connection.js';
 import { ErrorCode } from '../core/errors.js';
@@ -9,6 +9,11 @@ export const MAX_QUERY_DEPTH = 12;
 export const MAX_QUERY_TOKENS = 5000;
 export const MAX_ALIASES = 30;
 export const MAX_QUERY_COST = 10_000;
+/**
+ * Selections an operation makes with its fragments spread (document-limits.ts). Each field costs at least 1, so this
+ * refuses little the cost limit would let through, but it is checked in one pass, before anything else follows spreads.
+ */
+export const MAX_QUERY_SELECTIONS = 10_000;
 /** What a plain list field (evidence of a claim, say) is assumed to hold when costing a query. */
 const ASSUMED_LIST_SIZE = 10;
 
@@ -29,6 +34,53 @@ const rowsEstimator: ComplexityEstimator = ({ type, args, field, childComplexity
   return 1 + (isList(field.type) ? ASSUMED_LIST_SIZE : 1) * childComplexity;
 };
 
+/**
+ * How deep lists and objects may nest in variables: the deepest input the schema takes is a few levels, and code
+ * that walks a value by recursion (JSON.stringify among it) runs out of stack a few thousand levels down.
+ */
+export const MAX_VARIABLE_DEPTH = 64;
+/**
+ * How many fields an object in variables may have: the widest input type has a few dozen. graphql-js reports each
+ * field an input type lacks with the whole object printed, so n of them cost n² (8,000 took 139 s in the cost limit).
+ */
+export const MAX_VARIABLE_OBJECT_FIELDS = 200;
+
+/** What is wrong with the shape of variables, if anything; walked with a stack of its own, so no depth overflows it. */
+function variablesProblem(value: unknown): string | null {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > MAX_VARIABLE_DEPTH) return `Variables may nest lists and objects at most ${MAX_VARIABLE_DEPTH} deep`;
+    const children = Object.values(item);
+    if (!Array.isArray(item) && children.length > MAX_VARIABLE_OBJECT_FIELDS) return `An object in variables may have at most ${MAX_VARIABLE_OBJECT_FIELDS} fields`;
+    for (const child of children) pending.push([child, depth + 1]);
+  }
+  return null;
+}
+
+/**
+ * Refuses with a coded 400, ahead of every other plugin, a request no operation of which can run: an
+ * `operationName` that names no operation, or none given where the document holds several (Apollo would carry on,
+ * and answer 500); and variables nested deeper than MAX_VARIABLE_DEPTH, or with an object wider than
+ * MAX_VARIABLE_OBJECT_FIELDS.
+ */
+export function runnableRequest(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, operation }) {
+          if (!operation) {
+            throw refused(request.operationName ? 'The operationName names no operation of the document' : 'The document holds several operations: name the one to run in operationName');
+          }
+          const problem = variablesProblem(request.variables);
+          if (problem) throw refused(problem);
+        },
+      };
+    },
+  };
+}
+
 /** Variables short enough to key the price of a document by; longer ones (an article's text) are priced afresh. */
 const MAX_PRICED_VARIABLES = 1000;
 const PRICES_PER_DOCUMENT = 100;
@@ -41,13 +93,18 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // Apollo calls every plugin's hook at once, so refusing in runnableRequest does not keep this from running:
+          // what it refuses must be left unpriced here, or the pricing alone can take minutes.
+          if (!operation || variablesProblem(request.variables)) return;
           const key = `${request.operationName ?? ''} ${JSON.stringify(request.variables ?? {})}`;
           const known = prices.get(document) ?? new Map<string, number>();
           let cost = known.get(key);
           if (cost === undefined) {
             try {
-              cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined, estimators: [rowsEstimator] });
+              // Past its node limit the library throws, which would leave the query unpriced below: the validation
+              // rule has already refused more selections than this.
+              cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined, estimators: [rowsEstimator], maxQueryNodes: MAX_QUERY_SELECTIONS + 1 });
             } catch {
               // Variables that do not fit their types cannot be priced; execution refuses them with a clear message.
               return;
@@ -65,22 +122,6 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
     },
   };
 }
-
-/** Refuses operations with more than MAX_ALIASES aliases: aliases multiply a query's work without deepening it. */
-export function aliasLimit(context: ValidationContext): ASTVisitor {
-  let aliases = 0;
-  return {
-    Field(node) {
-      if (node.alias) aliases++;
-    },
-    Document: {
-      leave() {
-        if (aliases > MAX_ALIASES) context.reportError(new GraphQLError(`The query uses ${aliases} aliases; at most ${MAX_ALIASES} are allowed`));
-      },
-    },
-  };
-}
-
 
 const NUL_OR_LONE_SURROGATE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -9,10 +9,10 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Config } from '../config.js';
 import { loadSigningKey } from '../core/checkpoints/signing-key.js';
 import type { Database } from '../db/data-source.js';
-import { depthLimit } from '../graphql/depth-limit.js';
+import { documentLimits } from '../graphql/document-limits.js';
 import { formatError, withUnavailableStatus } from '../graphql/errors.js';
 import { compiledExecution } from '../graphql/executor.js';
-import { aliasLimit, costLimit, MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, storableTextOnly, unavailableAs503 } from '../graphql/limits.js';
+import { costLimit, MAX_ALIASES, MAX_QUERY_DEPTH, MAX_QUERY_SELECTIONS, MAX_QUERY_TOKENS, runnableRequest, storableTextOnly, unavailableAs503 } from '../graphql/limits.js';
 import { getSchema } from '../graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
 import { adminDistDir } from '../paths.js';
@@ -69,7 +69,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
     includeStacktraceInErrorResponses: config.env === 'development',
     formatError: formatError(config.env === 'development', (error) => log('GraphQL request failed', error)),
-    validationRules: [depthLimit(MAX_QUERY_DEPTH), aliasLimit],
+    validationRules: [documentLimits({ maxDepth: MAX_QUERY_DEPTH, maxAliases: MAX_ALIASES, maxSelections: MAX_QUERY_SELECTIONS })],
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     // main.ts stops the server in order: HTTP, then the pool, then the embedded PostgreSQL.
     stopOnTerminationSignals: false,
@@ -78,7 +78,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     // Apollo's own landing page loads from a CDN; the explorer below is served from the project's packages.
     // Apollo's cache-control plugin hooks every field of every answer to work out a max-age that is always 0 here
     // (nothing is declared cacheable); the header it then sends is set below instead, at no cost per field.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), storableTextOnly(), costLimit(schema), idempotencyPlugin(dataSource, config.auth.secret), unavailableAs503()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), runnableRequest(), storableTextOnly(), costLimit(schema), idempotencyPlugin(dataSource, config.auth.secret), unavailableAs503()],
   });
   await apollo.start();
 

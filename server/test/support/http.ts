@@ -12,6 +12,9 @@ export interface TestServer {
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
+/** What `startTestServer` needs to run with the production configuration. */
+export const PRODUCTION_ENV = { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters' };
+
 /** The real HTTP app on a free port, over a test database. */
 export async function startTestServer(database: Database, env: Record<string, string> = {}, log: (message: string, error?: unknown) => void = () => undefined): Promise<TestServer> {
   const config = loadConfig({ NODE_ENV: 'test', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY, ...env });

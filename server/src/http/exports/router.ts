@@ -59,7 +59,7 @@ export function exportsRouter({ dataSource, services, auth, log }: ExportsRouter
         res.setHeader('X-Content-Type-Options', 'nosniff');
         const out = new ExportOutput(res);
         await format.write(out, { dataSource, viewer, staff, filters, iris, agents: new Agents(dataSource.manager, iris, staff) });
-        if (!out.gone) res.end();
+        out.end();
       } catch (error) {
         if (res.headersSent) {
           // Too late for a status: cutting the connection keeps a truncated export from passing for a whole one.

@@ -7,9 +7,21 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  */
 export const BATCH_SIZE = 500;
 
-/** The response an export writes to: it waits while the client reads slower than the database, and knows when the client left. */
+/**
+ * What an export holds back before it sends anything: more than its first line and opening, so nothing, not even
+ * the status, goes out before the first batch has been read. A database that fails then still gets a 503 with
+ * Retry-After, where once the status is out the only honest answer left is to cut the connection.
+ */
+const HELD_BACK = 64 * 1024;
+
+/**
+ * The response an export writes to: it holds back the start (HELD_BACK), waits while the client reads slower than
+ * the database, and knows when the client left.
+ */
 export class ExportOutput {
   private closed = false;
+  private held: string[] | null = [];
+  private heldLength = 0;
 
   constructor(private readonly res: Response) {
     res.on('close', () => {
@@ -23,6 +35,13 @@ export class ExportOutput {
   }
 
   async write(chunk: string): Promise<void> {
+    if (this.held) {
+      this.held.push(chunk);
+      this.heldLength += chunk.length;
+      if (this.heldLength < HELD_BACK) return;
+      chunk = this.held.join('');
+      this.held = null;
+    }
     if (this.closed || this.res.write(chunk)) return;
     await new Promise<void>((resolve) => {
       const done = () => {
@@ -33,6 +52,13 @@ export class ExportOutput {
       this.res.on('drain', done);
       this.res.on('close', done);
     });
+  }
+
+  /** Sends what is held back, if anything still is, and ends the response. */
+  end(): void {
+    if (this.closed) return;
+    this.res.end(this.held?.join(''));
+    this.held = null;
   }
 }
 

@@ -47,6 +47,14 @@ interface Row {
   snippet: string;
 }
 
+/**
+ * What is typed, as websearch_to_tsquery reads it safely. A `-` excludes the word right after it; anywhere else
+ * (before a space, a bracket, another `-`) PostgreSQL still stacks it as an operator with nothing to exclude, and
+ * 33 of those in a row fail the whole statement ("tsquery stack too small"). Such a `-` excludes nothing, so it
+ * goes, and a run of them before a word is one exclusion.
+ */
+export const searchText = (typed: string) => typed.replace(/-+(?=[\p{L}\p{N}"])/gu, '-').replace(/-+(?![\p{L}\p{N}"])/gu, ' ');
+
 const encodeCursor = (row: Pick<Row, 'score' | 'type' | 'id'>) => Buffer.from(JSON.stringify([row.score, row.type, row.id])).toString('base64url');
 
 function decodeCursor(cursor: string): [number, string, string] {
@@ -169,7 +177,7 @@ export class SearchService {
     const rows = await preparedQuery<Row & Record<string, unknown>>(
       this.dataSource.manager,
       `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts, $2::text[] AS statuses${
-        asTyped ? `, search_fold($1) AS folded, '%' || replace(replace(replace(search_fold($1), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS pattern` : ''
+        asTyped ? `, search_fold($7) AS folded, '%' || replace(replace(replace(search_fold($7), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS pattern` : ''
       }),
        hits AS (${kinds
          .map(
@@ -190,7 +198,8 @@ export class SearchService {
          FROM page p CROSS JOIN q
          ${kinds.map((kind) => kind.joins ?? '').join('\n')}
         ORDER BY p.score DESC, p.type DESC, p.id::text DESC`,
-      [text, statuses, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, size + 1],
+      // Names match as typed, minus signs and all.
+      [searchText(text), statuses, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, size + 1, ...(asTyped ? [text] : [])],
     );
 
     const page = rows.slice(0, size);
