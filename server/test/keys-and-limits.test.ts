@@ -103,6 +103,9 @@ describe('API keys and sign-in limits', () => {
     }
     const limited = await login(victim.email, victim.password, from('198.51.100.2'));
     expect(limited.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    // HTTP says it too, so clients and proxies back off: 429 with the seconds left in the window.
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBe(Math.ceil(limited.body.errors[0].extensions.retryAfterSeconds));
     expect(limited.body.errors[0].extensions.retryAfterSeconds).toBeGreaterThan(LOGIN_LIMITS.windowMinutes * 60 - 60);
     expect(limited.body.errors[0].extensions.retryAfterSeconds).toBeLessThanOrEqual(LOGIN_LIMITS.windowMinutes * 60);
     expect(limited.headers.getSetCookie()).toEqual([]);

@@ -149,17 +149,25 @@ export function storableTextOnly(): ApolloServerPlugin {
   };
 }
 
-/** An answer that failed only because the database was unavailable says so with 503 and when to try again. */
-export function unavailableAs503(): ApolloServerPlugin {
+/**
+ * An answer that failed only because the database was unavailable says so with 503, and one refused only for its
+ * rate (too many sign-ins) with 429; both with Retry-After, so that HTTP clients and proxies back off as they should.
+ */
+export function tryAgainLaterStatuses(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors ?? [];
-          if (errors.length > 0 && errors.every((error) => error.extensions?.retryable === true)) {
+          if (errors.length === 0) return;
+          if (errors.every((error) => error.extensions?.retryable === true)) {
             response.http.status = 503;
             response.http.headers.set('retry-after', RETRY_AFTER_SECONDS);
+          } else if (errors.every((error) => error.extensions?.code === ErrorCode.RATE_LIMITED)) {
+            response.http.status = 429;
+            const seconds = Math.max(1, ...errors.map((error) => Number(error.extensions?.retryAfterSeconds) || 0));
+            response.http.headers.set('retry-after', String(Math.ceil(seconds)));
           }
         },
       };

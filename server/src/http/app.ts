@@ -12,7 +12,7 @@ import type { Database } from '../db/data-source.js';
 import { documentLimits } from '../graphql/document-limits.js';
 import { formatError, withUnavailableStatus } from '../graphql/errors.js';
 import { compiledExecution } from '../graphql/executor.js';
-import { costLimit, MAX_ALIASES, MAX_QUERY_DEPTH, MAX_QUERY_SELECTIONS, MAX_QUERY_TOKENS, runnableRequest, storableTextOnly, unavailableAs503 } from '../graphql/limits.js';
+import { costLimit, MAX_ALIASES, MAX_QUERY_DEPTH, MAX_QUERY_SELECTIONS, MAX_QUERY_TOKENS, runnableRequest, storableTextOnly, tryAgainLaterStatuses } from '../graphql/limits.js';
 import { getSchema } from '../graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
 import { adminDistDir } from '../paths.js';
@@ -78,7 +78,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     // Apollo's own landing page loads from a CDN; the explorer below is served from the project's packages.
     // Apollo's cache-control plugin hooks every field of every answer to work out a max-age that is always 0 here
     // (nothing is declared cacheable); the header it then sends is set below instead, at no cost per field.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), runnableRequest(), storableTextOnly(), costLimit(schema), idempotencyPlugin(dataSource, config.auth.secret), unavailableAs503()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), runnableRequest(), storableTextOnly(), costLimit(schema), idempotencyPlugin(dataSource, config.auth.secret), tryAgainLaterStatuses()],
   });
   await apollo.start();
 
