@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index } from 'typeorm';
 import { DatePrecision } from '../../core/dates/precision.js';
-import { TOMBSTONE_NAME, tombstoneOf, VersionedRecord } from '../../core/record.js';
+import { VersionedRecord } from '../../core/record.js';
 import { dateMatchesPrecision, nullOrOneOf, oneOf } from '../../db/checks.js';
 import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
 
@@ -64,23 +64,3 @@ export class Source extends VersionedRecord {
   reliabilityNote: string | null;
 }
 
-/** A deleted source as a record someone may see leads to it (see `seenThrough`): its id, "deleted", no content. */
-export function sourceTombstone(source: Source): Source {
-  return tombstoneOf(
-    source,
-    Object.assign(new Source(), {
-      title: TOMBSTONE_NAME,
-      url: null,
-      publisher: null,
-      author: null,
-      publishedAt: null,
-      publishedPrecision: null,
-      publishedBasis: null,
-      publishedNote: null,
-      language: 'und',
-      kind: SourceKind.OTHER,
-      reliability: null,
-      reliabilityNote: null,
-    }),
-  );
-}

@@ -8,8 +8,8 @@ import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf } from '../users/viewer.js';
 import { readsAsTombstone, seenThrough } from '../review/visibility.js';
 import { SourceRevision, sourceRevisionTombstone } from './source-revision.entity.js';
-import type { SourceState } from './sources.state.js';
-import { Source, sourceTombstone } from './source.entity.js';
+import { sourceTombstone, type SourceState } from './sources.state.js';
+import { Source } from './source.entity.js';
 import { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceConnection, SourceFilter, TextBlock, UpdateSourceInput } from './sources.types.js';
 
 @Resolver(() => Source)

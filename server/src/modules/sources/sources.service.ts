@@ -13,7 +13,7 @@ import { findVisibleRecord } from '../history/history.service.js';
 import { visibleOnly, type LookupOptions } from '../review/visibility.js';
 import type { Viewer } from '../users/viewer.js';
 import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
-import { SourceRecord, type SourceFields, type SourceState } from './sources.state.js';
+import { EMPTY_SOURCE_FIELDS, SourceRecord, type SourceFields, type SourceState } from './sources.state.js';
 import type { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceFilter, UpdateSourceInput } from './sources.types.js';
 import { correctSourceText } from './correction.js';
 import { checkText } from './source-text.js';
@@ -22,21 +22,6 @@ import { Source } from './source.entity.js';
 
 /** A BCP 47 tag, loosely: a primary language and optional subtags. */
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-
-const EMPTY_FIELDS: SourceFields = {
-  title: '',
-  url: null,
-  publisher: null,
-  author: null,
-  publishedAt: null,
-  publishedPrecision: null,
-  publishedBasis: null,
-  publishedNote: null,
-  language: '',
-  kind: SourceKind.OTHER,
-  reliability: null,
-  reliabilityNote: null,
-};
 
 /** Checks a source's fields, all problems at once, and returns them normalised. */
 function checkFields(fields: SourceFields): SourceFields {
@@ -95,7 +80,7 @@ export class SourcesService {
     const textCheck = new InputCheck();
     checkText(textCheck, 'text', input.text);
     textCheck.done();
-    const fields = checkFields(applyPatch(EMPTY_FIELDS, input));
+    const fields = checkFields(applyPatch(EMPTY_SOURCE_FIELDS, input));
     const id = input.id ?? newId();
     const now = new Date();
     return new RecordWriter(manager).create(context, SourceRecord, id, input.reason ?? null, async (tx) => {

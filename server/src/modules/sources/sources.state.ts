@@ -3,7 +3,8 @@ import type { DatePrecision } from '../../core/dates/precision.js';
 import { deletionColumns, deletionState, recordColumns } from '../../core/revisions/deletable.js';
 import type { DeletableState, RecordKind } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
-import type { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
+import { TOMBSTONE_NAME, tombstoneOf } from '../../core/record.js';
+import { SourceKind, type PublicationDateBasis, type Reliability } from './sources.enums.js';
 import { SourceRevision } from './source-revision.entity.js';
 import { Source } from './source.entity.js';
 
@@ -20,6 +21,27 @@ export interface SourceFields {
   kind: SourceKind;
   reliability: Reliability | null;
   reliabilityNote: string | null;
+}
+
+/** A source's fields before any is given. */
+export const EMPTY_SOURCE_FIELDS: SourceFields = {
+  title: '',
+  url: null,
+  publisher: null,
+  author: null,
+  publishedAt: null,
+  publishedPrecision: null,
+  publishedBasis: null,
+  publishedNote: null,
+  language: '',
+  kind: SourceKind.OTHER,
+  reliability: null,
+  reliabilityNote: null,
+};
+
+/** A deleted source as a record someone may see leads to it (see `seenThrough`): its id, "deleted", no content. */
+export function sourceTombstone(source: Source): Source {
+  return tombstoneOf(source, Object.assign(new Source(), EMPTY_SOURCE_FIELDS, { title: TOMBSTONE_NAME, language: 'und' }));
 }
 
 export interface SourceState extends SourceFields, DeletableState {
