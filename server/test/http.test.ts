@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaFile } from '../src/paths.js';
 import { seedAll } from '../src/seed/seed.js';
 import { TEST_CHECKPOINT_KEY } from './support/checkpoint-key.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
@@ -45,15 +49,46 @@ describe('over HTTP', () => {
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('answers bad queries with a 400 and BAD_USER_INPUT, never a 500', async () => {
+  it("answers bad documents with a 400 and Apollo's codes, never a 500", async () => {
     const syntax = await server.post({ query: '{ sources { ' });
     expect(syntax.status).toBe(400);
-    expect(syntax.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(syntax.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
     const unknownField = await server.post({ query: '{ sources { nope } }' });
     expect(unknownField.status).toBe(400);
-    expect(unknownField.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(unknownField.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const badArgument = await server.post({ query: '{ sources(first: "many") { totalCount } }' });
+    expect(badArgument.status).toBe(400);
+    expect(badArgument.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const badVariable = await server.post({ query: 'query($first: Int) { sources(first: $first) { totalCount } }', variables: { first: 'many' } });
+    expect(badVariable.status).toBe(400);
+    expect(badVariable.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const notJson = await server.post('{"query": ');
     expect(notJson.status).toBe(400);
+  });
+
+  it('answers a persisted-query hash it has not seen with PERSISTED_QUERY_NOT_FOUND, which is how a client knows to send the text', async () => {
+    const query = '{ sources { totalCount } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const miss = await server.post({ extensions });
+    expect(miss.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(miss.status).toBe(200);
+    const registered = await server.post({ query, extensions });
+    expect(registered.body.data.sources.totalCount).toBeGreaterThan(0);
+    const hit = await server.post({ extensions });
+    expect(hit.body).toEqual(registered.body);
+  });
+
+  it('loads the whole schema with the introspection query every GraphQL tool sends, and it is the schema of schema.graphql', async () => {
+    const asGraphiQLSends = await server.post({ query: getIntrospectionQuery() });
+    expect(asGraphiQLSends.status).toBe(200);
+    expect(asGraphiQLSends.body.errors).toBeUndefined();
+    const everyOption = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const { status, body } = await server.post({ query: everyOption });
+    expect(status).toBe(200);
+    const loaded = printSchema(lexicographicSortSchema(buildClientSchema(body.data)));
+    const committed = printSchema(lexicographicSortSchema(buildSchema(readFileSync(schemaFile, 'utf8'))));
+    expect(loaded).toBe(committed);
   });
 
   it('refuses with a coded 400 an operationName naming no operation, several operations unnamed, and variables nested 5,000 deep or 8,000 wide', async () => {
@@ -96,12 +131,12 @@ describe('over HTTP', () => {
     const deep = `{ events { edges { node { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { title } } } } } } } } } } } } } }`;
     const tooDeep = await server.post({ query: deep });
     expect(tooDeep.status).toBe(400);
-    expect(tooDeep.body.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(tooDeep.body.errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(tooDeep.body.errors[0].message).toMatch(/levels deep/);
     const long = `{ ${Array.from({ length: 3000 }, (_, i) => `a${i}: sources { totalCount }`).join(' ')} }`;
     const tooLong = await server.post({ query: long });
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(tooLong.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('prices a query by the rows it may touch, and refuses one over the limit with 400', async () => {
@@ -118,7 +153,7 @@ describe('over HTTP', () => {
   it('refuses too many aliases, batched requests, and requests a browser could forge (CSRF)', async () => {
     const aliased = await server.post({ query: `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: me { id }`).join(' ')} }` });
     expect(aliased.status).toBe(400);
-    expect(aliased.body.errors[0]).toMatchObject({ message: 'The query uses 31 aliases; at most 30 are allowed', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(aliased.body.errors[0]).toMatchObject({ message: 'The query uses 31 aliases; at most 30 are allowed', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     const batched = await server.post([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);
     expect(batched.status).toBe(400);
     const simple = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ me { id } }' }) });
@@ -250,7 +285,11 @@ describe('in production', () => {
 
   it('turns introspection off and does not suggest field names', async () => {
     const introspection = await server.post({ query: '{ __schema { types { name } } }' });
-    expect(introspection.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(introspection.status).toBe(400);
+    expect(introspection.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const toolQuery = await server.post({ query: getIntrospectionQuery() });
+    expect(toolQuery.status).toBe(400);
+    expect(toolQuery.body.data).toBeUndefined();
     const typo = await server.post({ query: '{ sourcez { totalCount } }' });
     expect(JSON.stringify(typo.body)).not.toMatch(/Did you mean/);
   });

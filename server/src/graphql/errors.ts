@@ -60,8 +60,9 @@ function databaseCodeOf(error: unknown): string | null {
 }
 
 /**
- * The one place errors become what a client sees. Domain errors keep their code and details; GraphQL's own
- * errors (syntax, validation) keep theirs; anything else is an internal error whose message stays on the server.
+ * The one place errors become what a client sees. Domain errors keep their code and details; Apollo's codes for a
+ * document that cannot run (parse, validation, persisted queries) stay as Apollo names them; other GraphQL errors
+ * about what was sent are BAD_USER_INPUT; anything else is an internal error whose message stays on the server.
  */
 export function formatError(showInternals: boolean, log: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -77,7 +78,7 @@ export function formatError(showInternals: boolean, log: (error: unknown) => voi
     if (typeof code === 'string' && CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       return { ...base, extensions: { code } };
     }
-    if (isOwnGraphQLError || code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') {
+    if (isOwnGraphQLError) {
       return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     if (isDatabaseUnavailable(error)) {

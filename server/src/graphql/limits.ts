@@ -26,6 +26,9 @@ const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(ty
  * plain list its children times ASSUMED_LIST_SIZE, so a request is priced by the rows it may touch.
  */
 const rowsEstimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {
+  // Introspection is answered from the schema in memory, touching no row: priced like data, the query every GraphQL
+  // tool sends to load a schema (graphql-js getIntrospectionQuery) cost 49,432. The selection limit still bounds it.
+  if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
   // A page's edges are its rows, already counted by `first` on the connection.
   if (type.name.endsWith('Connection') && field.name === 'edges') return 1 + childComplexity;
   // A `first` over the page limit is refused by the field itself, with its own message; price it at the limit.
