@@ -27,7 +27,7 @@ export async function startProduct() {
   let log = '';
   const server = spawn(process.execPath, [path.join(repoRoot, 'server/dist/server/src/main.js')], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, GRAPHQL_EXPLORER: 'false' },
+    env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout.on('data', (chunk) => (log += chunk));
