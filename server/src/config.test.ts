@@ -12,7 +12,23 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '4100', DATABASE_URL: 'postgres://u:p@db:5432/x' })).toMatchObject({ port: 4100, databaseUrl: 'postgres://u:p@db:5432/x' });
   });
 
-  const production = { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters', CHECKPOINT_SIGNING_KEY_FILE: '/run/secrets/checkpoint.pem' };
+  const production = {
+    NODE_ENV: 'production',
+    AUTH_SECRET: 'a-production-secret-of-at-least-32-characters',
+    CHECKPOINT_SIGNING_KEY_FILE: '/run/secrets/checkpoint.pem',
+    PUBLIC_URL: 'https://provenance.example.org',
+  };
+
+  it('mints IRIs under PUBLIC_URL, localhost on the port outside production, and refuses production without one', () => {
+    expect(loadConfig({ PORT: '4100' }).publicUrl).toBe('http://localhost:4100');
+    expect(loadConfig(production).publicUrl).toBe('https://provenance.example.org');
+    expect(loadConfig({ PUBLIC_URL: 'https://news.example.org/provenance/' }).publicUrl).toBe('https://news.example.org/provenance');
+    const { PUBLIC_URL: _, ...withoutUrl } = production;
+    expect(() => loadConfig(withoutUrl)).toThrow(/PUBLIC_URL must be set in production/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://example.org' })).toThrow(/PUBLIC_URL must be an http/);
+    expect(() => loadConfig({ PUBLIC_URL: 'https://example.org/?x=1' })).toThrow(/PUBLIC_URL must be an http/);
+    expect(() => loadConfig({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL is not a valid URL/);
+  });
 
   it('turns introspection off and secure cookies on in production unless asked', () => {
     expect(loadConfig(production)).toMatchObject({ graphql: { introspection: false }, auth: { secureCookies: true } });

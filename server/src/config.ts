@@ -8,6 +8,11 @@ export interface Config {
   env: Environment;
   host: string;
   port: number;
+  /**
+   * Where clients reach this server, with no trailing slash: every linked-data IRI is minted under it, so one
+   * record has one IRI whatever host name a request came by.
+   */
+  publicUrl: string;
   /** Express's `trust proxy`: which proxies may tell the client's address (X-Forwarded-For); none by default. */
   trustProxy: string | false;
   /** Set: run against this PostgreSQL. Unset: start an embedded one in `dataDir`. */
@@ -117,10 +122,30 @@ export function loadConfig(env: Env = process.env): Config {
   const databaseAppUrl = postgresUrl('DATABASE_APP_URL');
   if (databaseAppUrl !== null && databaseUrl === null) problems.push('DATABASE_APP_URL needs DATABASE_URL (the owner, who runs the migrations)');
 
+  const port = int('PORT', 4000, 1, 65535);
+  const publicUrl = (): string => {
+    const raw = env.PUBLIC_URL?.trim();
+    if (!raw) {
+      if (envName === 'production') problems.push('PUBLIC_URL must be set in production (the address clients reach the server at; every linked-data IRI is minted under it)');
+      return `http://localhost:${port}`;
+    }
+    try {
+      const url = new URL(raw);
+      if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+        problems.push(`PUBLIC_URL must be an http:// or https:// address with no query, fragment or credentials (got "${raw}")`);
+      }
+      return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+    } catch {
+      problems.push(`PUBLIC_URL is not a valid URL (got "${raw}")`);
+      return raw;
+    }
+  };
+
   const config: Config = {
     env: envName,
     host: env.HOST?.trim() || '0.0.0.0',
-    port: int('PORT', 4000, 1, 65535),
+    port,
+    publicUrl: publicUrl(),
     trustProxy: env.TRUST_PROXY?.trim() || false,
     databaseUrl,
     databaseAppUrl,

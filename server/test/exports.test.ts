@@ -190,7 +190,7 @@ describe('exports over HTTP', () => {
       expect(activity[`${PROV}startedAtTime`][0]['@type']).toBe(`${XSD}dateTime`);
     }
 
-    const retracted = `${server.url}/id/claim/${retractedId}`;
+    const retracted = `${server.config.publicUrl}/id/claim/${retractedId}`;
     const versions = nodes.filter((node) => ids(node[`${PROV}specializationOf`]).includes(retracted));
     const [{ n: revisionCount }] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM revisions WHERE record_id = $1`, [retractedId])) as Array<{ n: number }>;
     expect(versions).toHaveLength(revisionCount);
@@ -199,10 +199,10 @@ describe('exports over HTTP', () => {
     expect(ids(last[`${PROV}wasRevisionOf`])).toEqual([versions.at(-2)!['@id']]);
     const retraction = byId.get(ids(last[`${PROV}wasGeneratedBy`])[0]);
     expect(Object.entries(retraction).find(([key]) => key.endsWith('/ns#operation'))![1]).toEqual([{ '@value': 'REVIEW' }]);
-    expect(ids(retraction[`${PROV}wasAssociatedWith`])).toEqual([`${server.url}/id/user/${reviewer.id}`]);
+    expect(ids(retraction[`${PROV}wasAssociatedWith`])).toEqual([`${server.config.publicUrl}/id/user/${reviewer.id}`]);
     expect(retraction[`${PROV}endedAtTime`]).toEqual(retraction[`${PROV}startedAtTime`]);
     expect(retraction['http://www.w3.org/2000/01/rdf-schema#comment']).toEqual([{ '@value': 'A second source puts these words in another mouth' }]);
-    const person = byId.get(`${server.url}/id/user/${reviewer.id}`);
+    const person = byId.get(`${server.config.publicUrl}/id/user/${reviewer.id}`);
     expect(person['@type']).toEqual(expect.arrayContaining([`${PROV}Agent`, `${PROV}Person`]));
     expect(person['http://www.w3.org/2000/01/rdf-schema#label']).toEqual([{ '@value': 'rhea-reviewer' }]);
 
@@ -219,7 +219,7 @@ describe('exports over HTTP', () => {
     expect(publicRetraction[`${PROV}wasAssociatedWith`]).toBeUndefined();
     expect(publicNodes.get(last['@id'])[`${PROV}wasAttributedTo`]).toBeUndefined();
     const creation = publicNodes.get(ids(publicNodes.get(retracted)[`${PROV}wasGeneratedBy`])[0]);
-    expect(ids(creation[`${PROV}wasAssociatedWith`])).toEqual([`${server.url}/id/run/seed%3Acurated.yaml`]);
+    expect(ids(creation[`${PROV}wasAssociatedWith`])).toEqual([`${server.config.publicUrl}/id/run/seed%3Acurated.yaml`]);
   });
 
   it('exports reviewed claims as schema.org ClaimReviews, with the status mapped to a rating', async () => {
@@ -246,17 +246,25 @@ describe('exports over HTTP', () => {
       expect(value(appearance[`${SCHEMA}datePublished`])).toBe('2022-09');
       expect(review[`${SCHEMA}author`][0]['@type']).toEqual([expect.stringMatching(/^http:\/\/schema\.org\/(Person|Organization)$/)]);
       expect(value(review[`${SCHEMA}datePublished`])).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      // What search engines require of a ClaimReview: where it is published, and where and when the claim first appeared.
+      expect(ids(review[`${SCHEMA}url`])).toEqual([item['@id']]);
+      expect(item['@id']).toMatch(new RegExp(`^${server.config.publicUrl}/id/claim/`));
+      expect(value(item[`${SCHEMA}datePublished`])).toBe('2022-09');
+      expect(ids(item[`${SCHEMA}firstAppearance`])).toEqual([appearance['@id']]);
     }
+    // The seed's claims are mostly the article's own assertions: their author is a person, the article's author.
+    const authorTypes = reviews.map((review) => review[`${SCHEMA}itemReviewed`][0][`${SCHEMA}author`][0]['@type'][0]);
+    expect(authorTypes.filter((type: string) => type === `${SCHEMA}Thing`).length).toBeLessThanOrEqual(authorTypes.length / 5);
     expect(Object.fromEntries(ratings)).toEqual({ Verified: 5, Retracted: 1 });
 
     const retraction = reviews.find((review) => ids(review[`${SCHEMA}itemReviewed`])[0].endsWith(retractedId))!;
     // The public reads the verdict as the store's: who reviewed is deliberation, as in the API.
-    expect(retraction[`${SCHEMA}author`][0]).toEqual({ '@id': `${server.url}/id/publisher`, '@type': [`${SCHEMA}Organization`] });
+    expect(retraction[`${SCHEMA}author`][0]).toEqual({ '@id': `${server.config.publicUrl}/id/publisher`, '@type': [`${SCHEMA}Organization`] });
     expect(text).not.toContain(reviewer.id);
     expect(retraction[`${SCHEMA}reviewBody`]).toBeUndefined();
     const forStaff = ofType(await expand(JSON.parse((await get('/exports/claim-reviews.jsonld', staff)).text)), `${SCHEMA}ClaimReview`);
     const seenByStaff = forStaff.find((review) => ids(review[`${SCHEMA}itemReviewed`])[0].endsWith(retractedId))!;
-    expect(seenByStaff[`${SCHEMA}author`][0]).toMatchObject({ '@id': `${server.url}/id/user/${reviewer.id}`, '@type': [`${SCHEMA}Person`] });
+    expect(seenByStaff[`${SCHEMA}author`][0]).toMatchObject({ '@id': `${server.config.publicUrl}/id/user/${reviewer.id}`, '@type': [`${SCHEMA}Person`] });
     expect(value(seenByStaff[`${SCHEMA}author`][0][`${SCHEMA}name`])).toBe('rhea-reviewer');
     expect(value(seenByStaff[`${SCHEMA}reviewBody`])).toBe('A second source puts these words in another mouth');
   });
@@ -436,6 +444,64 @@ describe('exports over HTTP', () => {
     const missing = await fetch(`${server.url}/exports/claims.xlsx`);
     expect(missing.status).toBe(404);
     expect((await missing.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('mints the same IRIs whatever Host a request came by, under PUBLIC_URL', async () => {
+    const one = await get('/exports/claim-reviews.jsonld');
+    const other = await get('/exports/claim-reviews.jsonld', { 'x-forwarded-host': 'prov.example.org', host: 'prov.example.org' });
+    expect(other.text).toBe(one.text);
+    expect(one.text).toContain(`${server.config.publicUrl}/id/claim/`);
+    expect(one.text).not.toContain('prov.example.org');
+  });
+
+  it('dereferences a claim IRI: a browser goes to its console page, a linked-data client gets its PROV description', async () => {
+    const [claim] = (await db.dataSource.query(`SELECT id FROM claims WHERE status = 'VERIFIED' AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1`)) as Array<{ id: string }>;
+    const browser = await fetch(`${server.url}/id/claim/${claim!.id}`, { headers: { accept: 'text/html,application/xhtml+xml' }, redirect: 'manual' });
+    expect(browser.status).toBe(303);
+    expect(new URL(browser.headers.get('location')!, `${server.url}/id/claim/${claim!.id}`).href).toBe(`${server.url}/#/claims/${claim!.id}/show`);
+    expect(browser.headers.get('vary')).toMatch(/accept/i);
+
+    const { status, headers, text } = await get(`/id/claim/${claim!.id}`, { accept: 'application/ld+json' });
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toMatch(/^application\/ld\+json/);
+    const nodes = await expand(JSON.parse(text));
+    const iri = `${server.config.publicUrl}/id/claim/${claim!.id}`;
+    const described = ofType(nodes, `${SCHEMA}Claim`);
+    expect(described.map((node) => node['@id'])).toEqual([iri]);
+    // Its versions and the evidence it rests on come with it; no other claim does.
+    expect(nodes.some((node) => ids(node[`${PROV}specializationOf`]).includes(iri))).toBe(true);
+    expect(ofType(nodes, `${OA}Annotation`).length).toBeGreaterThan(0);
+  });
+
+  it('answers 404 for an IRI the caller may not see, as the API would, and shows it to staff', async () => {
+    const unseen = `/id/claim/${hidden.claims[0]}`;
+    expect((await get(unseen, { accept: 'application/ld+json' })).status).toBe(404);
+    expect((await get(unseen, { accept: 'application/ld+json', ...client })).status).toBe(404);
+    expect((await get(unseen, { accept: 'application/ld+json', ...staff })).status).toBe(200);
+    expect((await get(`/id/event/${hidden.events[0]}`, { accept: 'application/ld+json' })).status).toBe(404);
+    expect((await get(`/id/evidence/${hidden.evidence[0]}`, { accept: 'application/ld+json' })).status).toBe(404);
+    expect((await get('/id/claim/not-a-uuid', { accept: 'application/ld+json' })).status).toBe(404);
+    expect((await get('/id/spaceship/00000000-0000-4000-8000-000000000000', { accept: 'application/ld+json' })).status).toBe(404);
+  });
+
+  it('dereferences source and entity IRIs to schema.org descriptions, and /ns to the vocabulary the exports use', async () => {
+    const [source] = (await db.dataSource.query(`SELECT id FROM sources LIMIT 1`)) as Array<{ id: string }>;
+    const sourceNodes = await expand(JSON.parse((await get(`/id/source/${source!.id}`, { accept: 'application/ld+json' })).text));
+    expect(sourceNodes[0]!['@type']).toEqual([`${SCHEMA}CreativeWork`]);
+    expect(ids(sourceNodes[0]![`${SCHEMA}url`])).toEqual(['https://example.org/myanmar-russia']);
+    const [putin] = (await db.dataSource.query(`SELECT id FROM entities WHERE name = 'Vladimir Putin'`)) as Array<{ id: string }>;
+    const entityNodes = await expand(JSON.parse((await get(`/id/entity/${putin!.id}`, { accept: 'application/ld+json' })).text));
+    expect(entityNodes[0]!['@type']).toEqual([`${SCHEMA}Person`]);
+
+    const vocabulary = await expand(JSON.parse((await get('/ns', { accept: 'application/ld+json' })).text));
+    const terms = vocabulary.map((node) => node['@id']);
+    // Every term the exports mint under /ns# is defined there.
+    const used = new Set<string>();
+    for (const file of ['evidence.jsonld', 'provenance.jsonld']) {
+      for (const match of JSON.stringify(await expand(JSON.parse((await get(`/exports/${file}`)).text))).matchAll(/"(http[^"]*\/ns#[A-Za-z]+)"/g)) used.add(match[1]!);
+    }
+    expect(used.size).toBeGreaterThan(0);
+    for (const term of used) expect(terms).toContain(term);
   });
 });
 

@@ -276,7 +276,7 @@ describe('in production', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    server = await startTestServer(db, { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY });
+    server = await startTestServer(db, { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY, PUBLIC_URL: 'https://provenance.example.org' });
   });
   afterAll(async () => {
     await server.close();

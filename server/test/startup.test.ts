@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from './support/database.js';
 
 describe('a production start', () => {
   let db: TestDatabase;
-  const production = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY });
+  const production = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY, PUBLIC_URL: 'https://provenance.example.org' });
 
   beforeAll(async () => {
     db = await createTestDatabase();

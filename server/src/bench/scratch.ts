@@ -73,7 +73,7 @@ export async function startScratchDatabase({ poolSize = 20, env = {}, settings =
   }
   const keyFile = path.join(dir, 'checkpoint-key.pem');
   fs.writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  const config = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: BENCH_AUTH_SECRET, DB_POOL_SIZE: String(poolSize), CHECKPOINT_SIGNING_KEY_FILE: keyFile, ...env });
+  const config = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: BENCH_AUTH_SECRET, PUBLIC_URL: 'http://localhost', DB_POOL_SIZE: String(poolSize), CHECKPOINT_SIGNING_KEY_FILE: keyFile, ...env });
   const database = createDataSource(appLoginUrl(ownerUrl, config), config.db);
   const stop = async () => {
     if (database.dataSource.isInitialized) await database.dataSource.destroy();

@@ -16,7 +16,9 @@ import { costLimit, MAX_ALIASES, MAX_QUERY_DEPTH, MAX_QUERY_SELECTIONS, MAX_QUER
 import { getSchema } from '../graphql/schema.js';
 import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
 import { adminDistDir } from '../paths.js';
+import { Iris } from './exports/iris.js';
 import { exportsRouter } from './exports/router.js';
+import { linkedDataRouter } from './linked-data.js';
 import { badBody, graphqlPostHandler, MAX_BODY_BYTES, NOT_JSON } from './graphql-post.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { sessionCookieFor, viewerOf } from './session.js';
@@ -153,7 +155,9 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     res.status(error.status).json(badBody(error.type === 'entity.too.large' ? `The request body is over ${MAX_BODY_BYTES / 2 ** 20} MiB` : NOT_JSON));
   });
 
-  app.use('/exports', exportsRouter({ dataSource, services, auth: config.auth, log }));
+  const iris = new Iris(config.publicUrl);
+  app.use('/exports', exportsRouter({ dataSource, services, auth: config.auth, iris, log }));
+  app.use(linkedDataRouter({ dataSource, services, auth: config.auth, iris, log }));
 
   const consoleIndex = path.join(adminDistDir, 'index.html');
   app.use(express.static(adminDistDir, { index: false, maxAge: '1h', setHeaders: (res, file) => pageHeaders(res, file === explorer ? EXPLORER_POLICY : CONSOLE_POLICY) }));

@@ -13,7 +13,7 @@ export interface TestServer {
 }
 
 /** What `startTestServer` needs to run with the production configuration. */
-export const PRODUCTION_ENV = { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters' };
+export const PRODUCTION_ENV = { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters', PUBLIC_URL: 'https://provenance.example.org' };
 
 /** The real HTTP app on a free port, over a test database. */
 export async function startTestServer(database: Database, env: Record<string, string> = {}, log: (message: string, error?: unknown) => void = () => undefined): Promise<TestServer> {

@@ -57,7 +57,7 @@ export async function startServer(name: ServerName, databaseUrl: string, poolSiz
   };
   if (name === 'this') {
     const checkpointKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
-    Object.assign(env, { HOST: '127.0.0.1', AUTH_SECRET: BENCH_AUTH_SECRET, SEED_ON_START: 'false', SECURE_COOKIES: 'false', CHECKPOINT_SIGNING_KEY: checkpointKey });
+    Object.assign(env, { HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, AUTH_SECRET: BENCH_AUTH_SECRET, SEED_ON_START: 'false', SECURE_COOKIES: 'false', CHECKPOINT_SIGNING_KEY: checkpointKey });
   }
   const child = fork(ENTRIES[name], [], {
     env,

@@ -1,5 +1,6 @@
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import type { Claim } from '../../modules/claims/claim.entity.js';
+import { Attribution } from '../../modules/claims/claims.enums.js';
 import { EntityKind } from '../../modules/entities/entities.enums.js';
 import type { EntityRecord } from '../../modules/entities/entity.entity.js';
 import { ReviewStatus } from '../../modules/review/review.enums.js';
@@ -33,8 +34,12 @@ const AUTHOR_TYPES: Partial<Record<EntityKind, string>> = {
   [EntityKind.STATE]: 'GovernmentOrganization',
 };
 
-/** Who made the claim; an unnamed claimant ("a presidential aide") is a Thing, since the source does not say what. */
-function claimant(claim: Claim, entity: EntityRecord | undefined, iris: Iris): object {
+/**
+ * Who made the claim. The author's own assertion is a Person's, named when the source names its author. Another
+ * unnamed claimant ("a presidential aide", "the press service") is a Thing: the source does not say which.
+ */
+function claimant(claim: Claim, entity: EntityRecord | undefined, firstAppearance: SourceFact | undefined, iris: Iris): object {
+  if (!entity && claim.attribution === Attribution.AUTHOR_ASSERTION) return { '@type': 'Person', name: firstAppearance?.author ?? claim.claimantLabel };
   if (!entity) return { '@type': 'Thing', name: claim.claimantLabel };
   const wikidata = entity.externalIds.wikidata;
   return {
@@ -57,7 +62,18 @@ function appearance(source: SourceFact, iris: Iris): object {
   };
 }
 
-/** Every verified or retracted claim as a schema.org ClaimReview of its latest decision. */
+/** The source a claim was published in first: the earliest dated, or else the first its evidence names. */
+function firstOf(sources: SourceFact[]): SourceFact | undefined {
+  const dated = sources.filter((source) => source.publishedAt !== null).sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
+  return dated[0] ?? sources[0];
+}
+
+/**
+ * Every verified or retracted claim as a schema.org ClaimReview of its latest decision, with what search engines
+ * read: the review's `url` (the claim's IRI, which opens the claim in the console), where and when the claim
+ * first appeared. A reviewer is a Person, as in the PROV export; a review by software (a client app's key) is
+ * published as the store's own, since schema.org has no software agent an author may be.
+ */
 export const claimReviews: ExportFormat = {
   file: 'claim-reviews.jsonld',
   contentType: 'application/ld+json',
@@ -80,20 +96,25 @@ export const claimReviews: ExportFormat = {
           if (!decision) return [];
           // Who reviewed is deliberation: the public reads the verdict as the store's, as the API shows it.
           const reviewer = deliberation ? reviewers.get(decision.actor)! : null;
-          const sources = new Map((evidence.get(claim.id) ?? []).map((fact) => [fact.source.id, fact.source]));
+          const sources = [...new Map((evidence.get(claim.id) ?? []).map((fact) => [fact.source.id, fact.source])).values()];
+          const first = firstOf(sources);
+          const firstPublished = first && isoAtPrecision(first.publishedAt, first.publishedPrecision);
           return [
             {
               '@id': iris.review(claim.id, decision.version),
               '@type': 'ClaimReview',
+              url: iris.record('claim', claim.id),
               claimReviewed: claim.text,
               itemReviewed: {
                 '@id': iris.record('claim', claim.id),
                 '@type': 'Claim',
-                author: claimant(claim, claim.claimantId ? claimants.get(claim.claimantId) : undefined, iris),
-                appearance: [...sources.values()].map((source) => appearance(source, iris)),
+                author: claimant(claim, claim.claimantId ? claimants.get(claim.claimantId) : undefined, first, iris),
+                ...(firstPublished ? { datePublished: firstPublished } : {}),
+                ...(first ? { firstAppearance: appearance(first, iris) } : {}),
+                appearance: sources.map((source) => appearance(source, iris)),
               },
-              author: reviewer
-                ? { '@id': reviewer.iri, '@type': reviewer.isPerson ? 'Person' : 'Organization', ...(reviewer.name ? { name: reviewer.name } : {}) }
+              author: reviewer?.isPerson
+                ? { '@id': reviewer.iri, '@type': 'Person', ...(reviewer.name ? { name: reviewer.name } : {}) }
                 : { '@id': iris.publisher, '@type': 'Organization' },
               datePublished: decision.at.toISOString(),
               ...(deliberation && decision.comment ? { reviewBody: decision.comment } : {}),

@@ -1,4 +1,4 @@
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { InputCheck } from '../../core/validation.js';
 import { Claim } from '../../modules/claims/claim.entity.js';
 import { Event } from '../../modules/events/event.entity.js';
@@ -15,6 +15,17 @@ export interface ExportFilters {
   claimantId: string | null;
   /** Records changed at or after this moment (`updatedAt`). */
   since: Date | null;
+  /** One record and what rests on it (a claim's or event's evidence): what its IRI dereferences to. Not a query parameter. */
+  record: { kind: 'claim' | 'event' | 'evidence'; id: string } | null;
+}
+
+/** No narrowing: everything the viewer may see. */
+export const NO_FILTERS: ExportFilters = { statuses: null, sourceId: null, claimantId: null, since: null, record: null };
+
+/** Narrows `query` (aliased as its kind) to the one record asked for, or to none when another kind was. */
+function onlyRecord<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, kind: 'claim' | 'event' | 'evidence', filters: ExportFilters): SelectQueryBuilder<T> {
+  if (filters.record) query.andWhere(filters.record.kind === kind ? `${query.alias}.id = :recordId` : 'FALSE', { recordId: filters.record.id });
+  return query;
 }
 
 const PARAMETERS = ['status', 'sourceId', 'claimantId', 'since'];
@@ -57,6 +68,7 @@ export function parseFilters(query: Record<string, unknown>): ExportFilters {
     sourceId: sourceId === null ? null : check.id('sourceId', sourceId),
     claimantId: claimantId === null ? null : check.id('claimantId', claimantId),
     since,
+    record: null,
   };
   check.done();
   return filters;
@@ -73,7 +85,7 @@ export function claimsQuery(dataSource: DataSource, viewer: Viewer, filters: Exp
   if (filters.claimantId) query.andWhere('claim.claimantId = :claimantId', { claimantId: filters.claimantId });
   if (filters.sourceId) query.andWhere(withEvidenceIn('claim', 'claim_id'), { sourceId: filters.sourceId });
   if (filters.since) query.andWhere('claim.updatedAt >= :since', { since: filters.since });
-  return query;
+  return onlyRecord(query, 'claim', filters);
 }
 
 /** The events the viewer may see, narrowed by the filters; none when a claimant is asked for. */
@@ -83,7 +95,7 @@ export function eventsQuery(dataSource: DataSource, viewer: Viewer, filters: Exp
   if (filters.statuses) query.andWhere('event.status IN (:...statuses)', { statuses: filters.statuses });
   if (filters.sourceId) query.andWhere(withEvidenceIn('event', 'event_id'), { sourceId: filters.sourceId });
   if (filters.since) query.andWhere('event.updatedAt >= :since', { since: filters.since });
-  return query;
+  return onlyRecord(query, 'event', filters);
 }
 
 /**
@@ -92,7 +104,8 @@ export function eventsQuery(dataSource: DataSource, viewer: Viewer, filters: Exp
  */
 export function evidenceQuery(dataSource: DataSource, viewer: Viewer, filters: ExportFilters): SelectQueryBuilder<Evidence> {
   const query = visibleOnly(viewer, dataSource.getRepository(Evidence).createQueryBuilder('evidence'), { reviewed: false });
-  const subjects = { ...filters, sourceId: null, since: null };
+  // Evidence asked for by its IRI is narrowed below; the claim or event it belongs to is not.
+  const subjects = { ...filters, sourceId: null, since: null, record: filters.record?.kind === 'evidence' ? null : filters.record };
   const claims = claimsQuery(dataSource, viewer, subjects).select('claim.id');
   const events = eventsQuery(dataSource, viewer, subjects)?.select('event.id');
   const ofClaims = `evidence.claimId IN (${claims.getQuery()})`;
@@ -101,5 +114,6 @@ export function evidenceQuery(dataSource: DataSource, viewer: Viewer, filters: E
     query.andWhere('evidence.sourceRevisionId IN (SELECT id FROM source_revisions WHERE source_id = :sourceId)', { sourceId: filters.sourceId });
   }
   if (filters.since) query.andWhere('evidence.updatedAt >= :since', { since: filters.since });
+  if (filters.record?.kind === 'evidence') query.andWhere('evidence.id = :evidenceId', { evidenceId: filters.record.id });
   return query;
 }

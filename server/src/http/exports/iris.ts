@@ -1,10 +1,7 @@
-import type { Request } from 'express';
 import type { EntityManager } from 'typeorm';
 import { createUserLoaders } from '../../modules/users/users.loaders.js';
 
 export type RecordKindName = 'claim' | 'event' | 'evidence' | 'entity' | 'source' | 'source-revision';
-
-const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
 /** A revision's `actor`: a person (`user:<id>`), a client app (`api-key:<id>`), or a run (`seed:<file>`, ...). */
 function parseActor(actor: string): { kind: 'user' | 'api-key' | 'run'; id: string } {
@@ -13,9 +10,9 @@ function parseActor(actor: string): { kind: 'user' | 'api-key' | 'run'; id: stri
 }
 
 /**
- * Names for what an export describes, minted under the server's own origin (as the client reached it, through
- * `trust proxy`), so two exports from one deployment name the same record alike and can be merged. They name;
- * they do not resolve (yet). Terms no standard vocabulary has live under `/ns#`.
+ * Names for what an export describes, minted under the configured PUBLIC_URL (never a request's Host header,
+ * which is the client's to send), so every export from one deployment names a record alike and they can be
+ * merged. `/id/...` dereferences them (linked-data.ts); terms no standard vocabulary has live under `/ns#`.
  */
 export class Iris {
   readonly vocabulary: string;
@@ -25,12 +22,6 @@ export class Iris {
   constructor(readonly origin: string) {
     this.vocabulary = `${origin}/ns#`;
     this.publisher = `${origin}/id/publisher`;
-  }
-
-  /** A Host header that is not a host name (it is the client's to send) falls back to one that is. */
-  static of(req: Request): Iris {
-    const host = req.get('host') ?? '';
-    return new Iris(`${req.protocol}://${HOST.test(host) ? host : 'localhost'}`);
   }
 
   record(kind: RecordKindName, id: string): string {

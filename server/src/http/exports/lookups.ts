@@ -125,6 +125,7 @@ export interface SourceFact {
   title: string;
   url: string | null;
   publisher: string | null;
+  author: string | null;
   /** ISO date, the start of its period at `publishedPrecision`. */
   publishedAt: string | null;
   publishedPrecision: DatePrecision | null;
@@ -145,14 +146,14 @@ export interface EvidenceFact {
 /** A deleted source behind a record the viewer may see, as the API shows it (`seenThrough`): its id, "deleted". */
 function sourceFactSeenBy(viewer: Viewer, fact: SourceFact, deletedAt: Date | null): SourceFact {
   if (!readsAsTombstone(viewer, { deletedAt })) return fact;
-  return { id: fact.id, title: TOMBSTONE_NAME, url: null, publisher: null, publishedAt: null, publishedPrecision: null };
+  return { id: fact.id, title: TOMBSTONE_NAME, url: null, publisher: null, author: null, publishedAt: null, publishedPrecision: null };
 }
 
 /** The live evidence of each claim (or event), in the order it stands in the text, its sources as the viewer sees them. */
 export async function evidenceOf(manager: EntityManager, subject: 'claim' | 'event', ids: string[], viewer: Viewer): Promise<Map<string, EvidenceFact[]>> {
   const rows = (await manager.query(
     `SELECT e.${subject}_id AS subject_id, e.exact, e.start_pos, e.end_pos, e.anchor_status, sr.id AS source_revision_id, sr.number, sr.sha256,
-            s.id AS source_id, s.title, s.url, s.publisher, CAST(s.published_at AS text) AS published_at, s.published_precision, s.deleted_at
+            s.id AS source_id, s.title, s.url, s.publisher, s.author, CAST(s.published_at AS text) AS published_at, s.published_precision, s.deleted_at
        FROM evidence e
        JOIN source_revisions sr ON sr.id = e.source_revision_id
        JOIN sources s ON s.id = sr.source_id
@@ -172,6 +173,7 @@ export async function evidenceOf(manager: EntityManager, subject: 'claim' | 'eve
     title: string;
     url: string | null;
     publisher: string | null;
+    author: string | null;
     published_at: string | null;
     published_precision: DatePrecision | null;
     deleted_at: Date | null;
@@ -187,7 +189,7 @@ export async function evidenceOf(manager: EntityManager, subject: 'claim' | 'eve
     sha256: row.sha256,
     source: sourceFactSeenBy(
       viewer,
-      { id: row.source_id, title: row.title, url: row.url, publisher: row.publisher, publishedAt: row.published_at, publishedPrecision: row.published_precision },
+      { id: row.source_id, title: row.title, url: row.url, publisher: row.publisher, author: row.author, publishedAt: row.published_at, publishedPrecision: row.published_precision },
       row.deleted_at,
     ),
   }));

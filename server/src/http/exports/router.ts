@@ -35,6 +35,7 @@ export interface ExportsRouterOptions {
   dataSource: DataSource;
   services: Services;
   auth: Config['auth'];
+  iris: Iris;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -42,7 +43,7 @@ export interface ExportsRouterOptions {
  * `GET /exports/<file>`: whole filtered lists, streamed in keyset batches. The caller is recognised exactly as
  * at /graphql (session cookie, session token or API key) and sees what the API would show them (invariant 7).
  */
-export function exportsRouter({ dataSource, services, auth, log }: ExportsRouterOptions): Router {
+export function exportsRouter({ dataSource, services, auth, iris, log }: ExportsRouterOptions): Router {
   const router = express.Router();
 
   for (const format of EXPORT_FORMATS) {
@@ -50,7 +51,6 @@ export function exportsRouter({ dataSource, services, auth, log }: ExportsRouter
       try {
         const viewer = await viewerOf(req, sessionCookieFor(res, auth), services);
         const filters = parseFilters(req.query as Record<string, unknown>);
-        const iris = Iris.of(req);
         const staff = seesUnreviewed(viewer);
         res.setHeader('Content-Type', format.contentType);
         res.setHeader('Content-Disposition', `attachment; filename="${format.file}"`);
