@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListArgs } from '../../core/paging/connection.js';
-import { preloadedOr } from '../../core/loaders.js';
-import { nodeSelection, selectionOf } from '../../core/selection.js';
+import { preloadedOr } from '../../core/sql/preload.js';
+import { nodeSelection, selectionOf } from '../../core/sql/selection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../context.js';
 import { EntityRecord, entityTombstone } from '../entities/entity.entity.js';

@@ -1,4 +1,4 @@
-import type { PageReading } from '../../core/loaders.js';
+import type { PageReading } from '../../core/sql/preload.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../core/ids.js';
 import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { preparedQuery, projection } from '../../core/loaders.js';
+import { preparedQuery } from '../../core/sql/prepared.js';
+import { projection } from '../../core/sql/projection.js';
 import { deletionColumns, deletionState, recordColumns } from '../../core/revisions/deletable.js';
 import { loadByStateQuery, type DeletableState, type RecordKind, type StateQuery } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';

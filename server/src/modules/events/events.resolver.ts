@@ -3,8 +3,8 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 import { DateMatch, endOfPeriod, matchRange, parseIsoDate, type DatePrecision } from '../../core/dates/precision.js';
 import { InputCheck } from '../../core/validation.js';
 import { ListArgs } from '../../core/paging/connection.js';
-import { preloadedOr } from '../../core/loaders.js';
-import { nodeSelection, selectionOf } from '../../core/selection.js';
+import { preloadedOr } from '../../core/sql/preload.js';
+import { nodeSelection, selectionOf } from '../../core/sql/selection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Claim } from '../claims/claim.entity.js';
 import type { RequestContext } from '../context.js';

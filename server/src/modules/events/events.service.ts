@@ -1,4 +1,4 @@
-import type { PageReading } from '../../core/loaders.js';
+import type { PageReading } from '../../core/sql/preload.js';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { parseIsoDate } from '../../core/dates/precision.js';
 import { newId } from '../../core/ids.js';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { preloadedOr } from '../../core/loaders.js';
+import { preloadedOr } from '../../core/sql/preload.js';
 import { codeUnitIndex, wholeCharacterBoundary } from '../../core/anchoring/text-quote.js';
 import { InputCheck } from '../../core/validation.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';

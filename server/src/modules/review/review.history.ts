@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Field, ObjectType } from 'type-graphql';
 import { In, type EntityManager } from 'typeorm';
-import { manyByKey } from '../../core/loaders.js';
+import { manyByKey } from '../../core/sql/batch.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { ReviewStatus } from './review.enums.js';

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
-import { selectionOfType } from '../../core/selection.js';
+import { selectionOfType } from '../../core/sql/selection.js';
 import type { RequestContext } from '../context.js';
 import { SearchArgs, SearchConnection } from './search.types.js';
 

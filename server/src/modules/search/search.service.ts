@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { preparedQuery, projection, type Needs } from '../../core/loaders.js';
+import { preparedQuery } from '../../core/sql/prepared.js';
+import { projection, type Needs } from '../../core/sql/projection.js';
 import { BadInputError } from '../../core/errors.js';
 import { pageSize } from '../../core/paging/connection.js';
-import type { Selection } from '../../core/selection.js';
+import type { Selection } from '../../core/sql/selection.js';
 import { Claim } from '../claims/claim.entity.js';
 import { CLAIM_NEEDS } from '../claims/claims.loaders.js';
 import { EntityRecord } from '../entities/entity.entity.js';

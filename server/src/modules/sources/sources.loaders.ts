@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import { manyByKey, oneByKey } from '../../core/loaders.js';
+import { manyByKey, oneByKey } from '../../core/sql/batch.js';
 import { readsAsTombstone } from '../review/visibility.js';
 import { seesUnreviewed, type Viewer } from '../users/viewer.js';
 import { SourceRevision, sourceRevisionTombstone } from './source-revision.entity.js';
