@@ -11,7 +11,7 @@ import { createDataSource, type Database } from '../db/data-source.js';
 import { EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate } from '../db/open.js';
 import { createHttpApp } from '../http/app.js';
-import { Role } from '../modules/users/users.enums.js';
+import { Role } from '../core/access/roles.js';
 import { UsersService } from '../modules/users/users.service.js';
 import { seedAll } from '../seed/seed.js';
 

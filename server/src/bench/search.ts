@@ -13,7 +13,7 @@ import { createDataSource } from '../db/data-source.js';
 import { EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate } from '../db/open.js';
 import { SearchService } from '../modules/search/search.service.js';
-import { Role } from '../modules/users/users.enums.js';
+import { Role } from '../core/access/roles.js';
 import { seedAll } from '../seed/seed.js';
 
 const GENERATED = 100_000;

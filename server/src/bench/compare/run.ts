@@ -22,7 +22,7 @@ import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { ClaimRecord } from '../../modules/claims/claims.state.js';
 import { EventsService } from '../../modules/events/events.service.js';
 import { HistoryService } from '../../modules/history/history.service.js';
-import { PUBLIC_STATUSES } from '../../modules/review/review.enums.js';
+import { PUBLIC_STATUSES } from '../../core/review/status.js';
 import { repoRoot } from '../../paths.js';
 import { bulkLoad, IMPORT_ACTOR, IMPORT_REASON } from '../corpus/bulk-load.js';
 import { FULL_CORPUS, generateCorpus, SMOKE_CORPUS } from '../corpus/generate.js';

@@ -10,7 +10,7 @@ import type { EventState } from '../../modules/events/events.state.js';
 import { AnchorStatus } from '../../modules/evidence/evidence.enums.js';
 import { anchorSelector } from '../../modules/evidence/evidence.service.js';
 import type { EvidenceState } from '../../modules/evidence/evidence.state.js';
-import { ReviewStatus } from '../../modules/review/review.enums.js';
+import { ReviewStatus } from '../../core/review/status.js';
 import type { SourceState } from '../../modules/sources/sources.state.js';
 import { copyRows, type ColumnType } from './copy-in.js';
 import type { Corpus, FinalStatus, GeneratedClaim, GeneratedEvent, GeneratedQuote, SourceBundle } from './generate.js';

@@ -6,7 +6,7 @@ import { EntityKind } from '../../modules/entities/entities.enums.js';
 import type { EntityFields } from '../../modules/entities/entities.state.js';
 import { EventModality, ParticipantRole } from '../../modules/events/events.enums.js';
 import type { EventFields } from '../../modules/events/events.state.js';
-import { ReviewStatus } from '../../modules/review/review.enums.js';
+import { ReviewStatus } from '../../core/review/status.js';
 import { PublicationDateBasis, Reliability, SourceKind } from '../../modules/sources/sources.enums.js';
 import type { SourceFields } from '../../modules/sources/sources.state.js';
 import { Random } from './random.js';

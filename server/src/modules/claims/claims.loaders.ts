@@ -5,7 +5,7 @@ import { preparedQuery } from '../../core/sql/prepared.js';
 import { projection, type Needs } from '../../core/sql/projection.js';
 import { CURSOR_PROPERTIES } from '../../core/paging/connection.js';
 import { NOTHING, withFields, type Selection } from '../../core/sql/selection.js';
-import { VISIBILITY_PROPERTIES } from '../review/visibility.js';
+import { VISIBILITY_PROPERTIES } from '../../core/visibility/visibility.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from './claim.entity.js';

@@ -4,8 +4,8 @@ import { projection } from '../../core/sql/projection.js';
 import { deletionColumns, deletionState, recordColumns } from '../../core/revisions/deletable.js';
 import { loadByStateQuery, type DeletableState, type RecordKind, type StateQuery } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
-import type { ProposalState } from '../review/proposal.js';
-import type { ReviewStatus } from '../review/review.enums.js';
+import type { ProposalState } from '../../core/proposals/proposal-state.js';
+import type { ReviewStatus } from '../../core/review/status.js';
 import { Claim } from './claim.entity.js';
 import type { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
 

@@ -4,12 +4,12 @@ import { codeUnitIndex, wholeCharacterBoundary } from '../../core/anchoring/text
 import { InputCheck } from '../../core/validation.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Claim } from '../claims/claim.entity.js';
-import type { Loaders, RequestContext } from '../context.js';
+import type { Loaders, RequestContext } from '../../graphql/context.js';
 import { Event } from '../events/event.entity.js';
-import { canSee, seenThrough } from '../review/visibility.js';
+import { canSee, seenThrough } from '../../core/visibility/visibility.js';
 import { snapshotSeenBy } from '../sources/sources.loaders.js';
-import { EDITORS } from '../users/users.enums.js';
-import { writeContextOf } from '../users/viewer.js';
+import { EDITORS } from '../../core/access/roles.js';
+import { writeContextOf } from '../../core/access/viewer.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { Source } from '../sources/source.entity.js';
 import { sourceTombstone } from '../sources/sources.state.js';

@@ -9,9 +9,9 @@ import { CLAIM_NEEDS } from '../claims/claims.loaders.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { EVENT_NEEDS } from '../events/events.loaders.js';
-import { PUBLIC_STATUSES } from '../review/review.enums.js';
+import { PUBLIC_STATUSES } from '../../core/review/status.js';
 import { Source } from '../sources/source.entity.js';
-import { seesUnreviewed, type Viewer } from '../users/viewer.js';
+import { seesUnreviewed, type Viewer } from '../../core/access/viewer.js';
 import { SearchType, type SearchArgs, type SearchConnection } from './search.types.js';
 
 /** Matches ranked per kind: enough for any page a person reads, and a common word stays as fast as a rare one. */
