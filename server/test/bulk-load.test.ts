@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus, type Corpus, type CorpusSize } from '../src/bench/corpus/generate.js';
-import { bulkLoad, IMPORT_ACTOR, IMPORT_REASON, IMPORT_REVIEWER, RETRACT_COMMENT, SUBMIT_COMMENT, VERIFY_COMMENT } from '../src/bench/corpus/bulk-load.js';
+import { generateCorpus, type Corpus, type CorpusSize } from '../bench/corpus/generate.js';
+import { bulkLoad, IMPORT_ACTOR, IMPORT_REASON, IMPORT_REVIEWER, RETRACT_COMMENT, SUBMIT_COMMENT, VERIFY_COMMENT } from '../bench/corpus/bulk-load.js';
 import type { WriteContext } from '../src/core/revisions/record-writer.js';
 import { replayChanges } from '../src/core/revisions/diff.js';
 import type { RecordType } from '../src/core/revisions/revisions.enums.js';
