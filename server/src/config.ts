@@ -29,7 +29,6 @@ export interface Config {
     introspection: boolean;
     /** GraphiQL at /graphql for a browser; development only by default. */
     explorer: boolean;
-    maxPageSize: number;
   };
   seedOnStart: boolean;
   auth: {
@@ -136,7 +135,6 @@ export function loadConfig(env: Env = process.env): Config {
     graphql: {
       introspection: bool('GRAPHQL_INTROSPECTION', envName !== 'production'),
       explorer: bool('GRAPHQL_EXPLORER', envName === 'development'),
-      maxPageSize: 100,
     },
     seedOnStart: bool('SEED_ON_START', true),
     auth: {
