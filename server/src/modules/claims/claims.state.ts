@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { preparedQuery, projection } from '../../core/loaders.js';
+import { preparedQuery } from '../../core/sql/prepared.js';
+import { projection } from '../../core/sql/projection.js';
 import { deletionColumns, deletionState, recordColumns } from '../../core/revisions/deletable.js';
 import { loadByStateQuery, type DeletableState, type RecordKind, type StateQuery } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
-import type { ProposalState } from '../review/proposal.js';
-import type { ReviewStatus } from '../review/review.enums.js';
+import type { ProposalState } from '../../core/proposals/proposal-state.js';
+import type { ReviewStatus } from '../../core/review/status.js';
 import { Claim } from './claim.entity.js';
 import type { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
 

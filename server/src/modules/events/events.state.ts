@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { DatePrecision } from '../../core/dates/precision.js';
 import { deletionColumns, deletionState, recordColumns } from '../../core/revisions/deletable.js';
-import { preparedQuery, projection } from '../../core/loaders.js';
+import { preparedQuery } from '../../core/sql/prepared.js';
+import { projection } from '../../core/sql/projection.js';
 import { loadByStateQuery, type DeletableState, type RecordKind, type StateQuery } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
-import type { ProposalState } from '../review/proposal.js';
-import type { ReviewStatus } from '../review/review.enums.js';
+import type { ProposalState } from '../../core/proposals/proposal-state.js';
+import type { ReviewStatus } from '../../core/review/status.js';
 import { EventType } from './event-type.entity.js';
 import { Event } from './event.entity.js';
 import type { EventModality, ParticipantRole } from './events.enums.js';

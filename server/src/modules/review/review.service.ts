@@ -11,10 +11,10 @@ import { Event } from '../events/event.entity.js';
 import { EventRecord } from '../events/events.state.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import type { EvidenceState } from '../evidence/evidence.state.js';
-import { ReviewStatus } from './review.enums.js';
-import { lastContentChanges } from './review.history.js';
+import { ReviewStatus } from '../../core/review/status.js';
+import { lastContentChanges } from '../../core/review/steps.js';
 import type { EvidenceChange, ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
-import { decide, decisionRequires, statusAfterEdit, SUBMITTABLE } from './review.workflow.js';
+import { decide, decisionRequires, statusAfterEdit, SUBMITTABLE } from '../../core/review/workflow.js';
 
 type ReviewableState = RecordState & { status: ReviewStatus; deletedAt: string | null };
 

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index } from 'typeorm';
 import { VersionedRecord } from '../../core/record.js';
 import { allOf } from '../../db/checks.js';
-import { Role } from './users.enums.js';
+import { Role } from '../../core/access/roles.js';
 
 @ObjectType({ description: 'A person who signs in to the console: editor, reviewer or admin.' })
 @Entity('users')

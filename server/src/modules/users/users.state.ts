@@ -4,7 +4,7 @@ import { deletionColumns, deletionState, recordColumns } from '../../core/revisi
 import type { DeletableState, RecordKind } from '../../core/revisions/record-writer.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { User } from './user.entity.js';
-import type { Role } from './users.enums.js';
+import type { Role } from '../../core/access/roles.js';
 
 export interface UserState extends DeletableState {
   email: string;

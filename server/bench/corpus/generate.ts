@@ -1,14 +1,14 @@
-import { codePointIndex } from '../../core/anchoring/text-quote.js';
-import { DatePrecision } from '../../core/dates/precision.js';
-import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from '../../modules/claims/claims.enums.js';
-import type { ClaimFields, ClaimLinkState } from '../../modules/claims/claims.state.js';
-import { EntityKind } from '../../modules/entities/entities.enums.js';
-import type { EntityFields } from '../../modules/entities/entities.state.js';
-import { EventModality, ParticipantRole } from '../../modules/events/events.enums.js';
-import type { EventFields } from '../../modules/events/events.state.js';
-import { ReviewStatus } from '../../modules/review/review.enums.js';
-import { PublicationDateBasis, Reliability, SourceKind } from '../../modules/sources/sources.enums.js';
-import type { SourceFields } from '../../modules/sources/sources.state.js';
+import { codePointIndex } from '../../src/core/anchoring/text-quote.js';
+import { DatePrecision } from '../../src/core/dates/precision.js';
+import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from '../../src/modules/claims/claims.enums.js';
+import type { ClaimFields, ClaimLinkState } from '../../src/modules/claims/claims.state.js';
+import { EntityKind } from '../../src/modules/entities/entities.enums.js';
+import type { EntityFields } from '../../src/modules/entities/entities.state.js';
+import { EventModality, ParticipantRole } from '../../src/modules/events/events.enums.js';
+import type { EventFields } from '../../src/modules/events/events.state.js';
+import { ReviewStatus } from '../../src/core/review/status.js';
+import { PublicationDateBasis, Reliability, SourceKind } from '../../src/modules/sources/sources.enums.js';
+import type { SourceFields } from '../../src/modules/sources/sources.state.js';
 import { Random } from './random.js';
 import * as words from './vocabulary.js';
 
