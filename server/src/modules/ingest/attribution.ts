@@ -105,7 +105,7 @@ const ISSUER = /^the (statement|press service|press office|report|communiqu[eé]
 const ROLE = /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|spokes(man|woman|person))$/i;
 
 /** The sentence with its quoted words blanked out, positions kept, so only the narration is searched for speakers. */
-function maskQuotes(sentence: string): string {
+export function maskQuotes(sentence: string): string {
   return sentence.replace(/“[^”]*”?|"[^"]*"?/g, (quote) => ' '.repeat(quote.length));
 }
 

@@ -45,7 +45,7 @@ function addDays(date: string, days: number): string {
 }
 
 /** The publication date's own precision bounds what a relative expression can say. */
-const coarser = (a: DatePrecision, b: DatePrecision): DatePrecision => {
+export const coarser = (a: DatePrecision, b: DatePrecision): DatePrecision => {
   const order = [DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR];
   return order[Math.max(order.indexOf(a), order.indexOf(b))]!;
 };
