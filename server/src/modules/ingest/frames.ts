@@ -53,8 +53,7 @@ export function framesIn(outside: string): Frame[] {
       if (frames.some((f) => index < f.index + f.words.length && f.index < index + m[0].length)) continue;
       const before = outside.slice(0, index);
       if (SETTING.test(before) || INVITED.test(before) || (type !== 'CONFERENCE' && DEFINITE.test(before))) continue;
-      const clause = clauseAround(outside, index, m[0].length);
-      if (RECURRING.test(clause)) continue;
+      if (RECURRING.test(before.slice(-25) + m[0])) continue;
       frames.push({
         type,
         index,
@@ -66,13 +65,6 @@ export function framesIn(outside: string): Frame[] {
     }
   }
   return frames.sort((a, b) => a.index - b.index);
-}
-
-/** The words between the clause breaks around a position. */
-function clauseAround(text: string, index: number, length: number): string {
-  const start = Math.max(text.lastIndexOf(',', index), text.lastIndexOf(';', index), 0);
-  const ends = [text.indexOf(',', index + length), text.indexOf(';', index + length)].filter((i) => i >= 0);
-  return text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
 }
 
 /** "said on Tuesday", "told RT television on Sunday", "reported Friday": a date that dates the saying. */
