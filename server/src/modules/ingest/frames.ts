@@ -44,12 +44,14 @@ const AHEAD = /\b(will|shall|would|expected to|expects? to|hopes? to|plans? to|p
 const UNDER_WAY = /\b(is|are) (on|paying|making) (an?|his|her|their) [^.,;]{0,30}$|\b(has|have) arrived\b[^.,;]{0,40}$/i;
 const PAST_VERB = /^(signed|inked|met|visited|received|hosted|discussed|invaded|overthrew|seized power|set up|established)\b/i;
 
-/** The happenings a sentence names outside its quoted words (`outside`: the sentence with quotes blanked), left to right. */
+/** The happenings a sentence names outside its quoted words (`outside`: the sentence with quotes blanked), one of a kind, left to right. */
 export function framesIn(outside: string): Frame[] {
   const frames: Frame[] = [];
   for (const [pattern, type] of HAPPENINGS) {
     for (const m of outside.matchAll(pattern)) {
       const index = m.index!;
+      // A sentence tells one happening of a kind: "seized power in a coup" is one coup.
+      if (frames.some((f) => f.type === type)) break;
       if (frames.some((f) => index < f.index + f.words.length && f.index < index + m[0].length)) continue;
       const before = outside.slice(0, index);
       if (SETTING.test(before) || INVITED.test(before) || (type !== 'CONFERENCE' && DEFINITE.test(before))) continue;
