@@ -47,12 +47,15 @@ const PAST_VERB = /^(signed|inked|met|visited|received|hosted|discussed|invaded|
 /** The happenings a sentence names outside its quoted words (`outside`: the sentence with quotes blanked), one of a kind, left to right. */
 export function framesIn(outside: string): Frame[] {
   const frames: Frame[] = [];
+  /** Words already read as a happening: "the G8 Summit" is not also a meeting's "summit". */
+  const covered: Array<{ index: number; length: number }> = [];
   for (const [pattern, type] of HAPPENINGS) {
     for (const m of outside.matchAll(pattern)) {
       const index = m.index!;
+      if (covered.some((c) => index < c.index + c.length && c.index < index + m[0].length)) continue;
+      covered.push({ index, length: m[0].length });
       // A sentence tells one happening of a kind: "seized power in a coup" is one coup.
-      if (frames.some((f) => f.type === type)) break;
-      if (frames.some((f) => index < f.index + f.words.length && f.index < index + m[0].length)) continue;
+      if (frames.some((f) => f.type === type)) continue;
       const before = outside.slice(0, index);
       if (SETTING.test(before) || INVITED.test(before) || (type !== 'CONFERENCE' && DEFINITE.test(before))) continue;
       if (RECURRING.test(before.slice(-25) + m[0])) continue;
