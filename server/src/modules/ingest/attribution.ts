@@ -26,6 +26,11 @@ export class Discourse {
   /** A speaker announced by a sentence ending in a colon, for the quote that follows. */
   private announced: Speech | null = null;
 
+  /** The person last named before the sentence now read: whom a "He" opening it stands for. */
+  get lastNamedPerson(): Mention | null {
+    return this.lastPerson;
+  }
+
   attribute(sentence: string, block: number, mentions: Mention[]): Speech {
     const speech = this.read(sentence, block, mentions);
     const outside = maskQuotes(sentence);

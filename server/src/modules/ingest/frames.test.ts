@@ -17,6 +17,7 @@ describe('event frames', () => {
     expect(types('The mayor praised the talks.')).toEqual([]);
     expect(types('The mayor invited the governor to visit the port.')).toEqual([]);
     expect(types('The cities agreed to hold annual talks.')).toEqual([]);
+    expect(types('The mayor stressed the importance of signing a memorandum on dredging.')).toEqual([]);
   });
 
   it('tells a happening ahead, under way, or done in the past tense', () => {

@@ -16,8 +16,12 @@ export interface Frame {
   ongoing: boolean;
 }
 
-/** A summit with a name of its own ("the G8 Summit", "the 5th World Media Summit") is a conference, not a meeting. */
-export const NAMED_CONFERENCE = /\b(?:G\d+|(?!(?:The|A|An|This|That|Their|His|Her|Its|Our)\b)(?:\p{Lu}[\p{L}\d-]* )+)(?:[Ss]ummit|Forum|Conference)\b/gu;
+/**
+ * A summit with a name of its own ("the G8 Summit", "the 5th World Media Summit") or an organisation's ("the
+ * International Solar Alliance's founding summit") is a conference, not a meeting.
+ */
+export const NAMED_CONFERENCE =
+  /\b(?:G\d+ |(?!(?:The|A|An|This|That|Their|His|Her|Its|Our)\b)(?:\p{Lu}[\p{L}\d-]* )+|(?:\p{Lu}[\p{L}\d-]* )+\p{Lu}[\p{L}\d-]*['’]s (?:\p{Ll}+ )?)(?:[Ss]ummit|Forum|Conference)\b/gu;
 
 /** Words that name a happening of their own. Saying is a claim, not an event, and is not among them. */
 const HAPPENINGS: Array<[RegExp, string]> = [
@@ -29,14 +33,14 @@ const HAPPENINGS: Array<[RegExp, string]> = [
   [/\b(signed|signing|sign|inked)\b[^.;]{0,60}?\b(agreements?|memorand(?:um|a)|deals?|treaty|MoUs?)\b|\b(agreements?|memorand(?:um|a)|deals?|treaty|MoUs?) (was|were) signed\b/gi, 'AGREEMENT'],
   [/\b(visit|visits|visited|trip|stopover)\b/gi, 'VISIT'],
   [NAMED_CONFERENCE, 'CONFERENCE'],
-  [/\b(met|meets|meeting|talks?|summit|received|hosted|conversation|discussed|discussions?|lunch|dinner|exchange between|encounter|tete-a-tete|called on)\b/gi, 'MEETING'],
+  [/\b(met|meets|meetings?|talks?|summit|received|hosted|conversation|discussed|discussions?|lunch|dinner|exchange between|encounter|tete-a-tete|called on)\b/gi, 'MEETING'],
 ];
 
 /** "during the G20 summit", "at Sunday's ceremonies": the setting of the happening the sentence tells, not another one. */
 const SETTING = /\b(during|at|on the sidelines of|after|before|ahead of)\s+(the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?([^\s,]+\s+){0,3}$/i;
 /** "The talks", "the encounter": a happening told before, not a new one; a named conference is named anew each time. */
 const DEFINITE = /\b(the|this|that|these|those)\s+$/i;
-/** "invited Trump to visit Moscow": an invitation, not yet a happening. */
+/** "invited Trump to visit Moscow": an invitation, not yet a happening; so is "the significance of signing" an idea. */
 const INVITED = /\binvit\w*\s+([^\s,]+\s+){1,3}to\s+$/i;
 /** Regular talks are no single happening: "agreed to hold annual talks". */
 const RECURRING = /\b(annual|regular|every year|yearly|monthly|periodic)\b/i;
@@ -57,7 +61,7 @@ export function framesIn(outside: string): Frame[] {
       // A sentence tells one happening of a kind: "seized power in a coup" is one coup.
       if (frames.some((f) => f.type === type)) continue;
       const before = outside.slice(0, index);
-      if (SETTING.test(before) || INVITED.test(before) || (type !== 'CONFERENCE' && DEFINITE.test(before))) continue;
+      if (SETTING.test(before) || INVITED.test(before) || (type !== 'CONFERENCE' && DEFINITE.test(before)) || (/ing\b/.test(m[0].split(' ')[0]!) && /\bof\s+$/.test(before))) continue;
       if (RECURRING.test(before.slice(-25) + m[0])) continue;
       frames.push({
         type,

@@ -70,6 +70,7 @@ const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|is to|a
 const DENIED = /\b(denied|denies|no \w+( \w+)? (have|has) been)\b/i;
 
 const EVENT_TYPES: Array<[RegExp, string[]]> = [
+  [/\bsanctions\b/i, ['SANCTIONS']],
   [/\b(invaded|invade|invasion)\b/i, ['INVASION']],
   [/\b(overthrew|overthrow|seized power|putsch|coup d[’']état)\b/i, ['COUP']],
   [/\b(exercises?|drills?)\b/i, ['MILITARY_EXERCISE']],
@@ -145,13 +146,17 @@ const subset = (a: EventProposal['participants'], b: EventProposal['participants
 /**
  * One event per happening: an event dated by inference is dropped when the text tells the same happening elsewhere
  * (same type; the same or a wider set of participants, or the same named conference; the same modality unless only
- * a saying dated it), and whoever it named beside joins the one kept: "Ngirente received the minister" and then
+ * a saying dated it), as is one with nobody named dated by a period in which the text tells another of its kind;
+ * whoever it named beside joins the one kept: "Ngirente received the minister" and then
  * "Pinto's discussions with Ngirente" are one meeting of the two.
  */
+/** "The first visit … this year" with nobody named: the visit of 13 February the text tells with its visitor. */
+const within = (date: KnownDate, event: EventProposal) => event.participants.length === 0 && startOfPeriod(date.date, event.start.precision) === event.start.date && date.precision !== event.start.precision;
+
 function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
   const dropped = new Set<Candidate>();
   for (const c of candidates) {
-    if (!c.inferred) continue;
+    if (!c.inferred && c.event.participants.length > 0) continue;
     const same = candidates.find(
       (d, i) =>
         d !== c &&
@@ -159,7 +164,9 @@ function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
         d.event.type === c.event.type &&
         (c.saying || d.event.modality === c.event.modality) &&
         (!d.inferred || i < candidates.indexOf(c)) &&
-        (subset(c.event.participants, d.event.participants) ||
+        (c.inferred || within(d.event.start, c.event)) &&
+        (within(d.event.start, c.event) ||
+          subset(c.event.participants, d.event.participants) ||
           subset(d.event.participants, c.event.participants) ||
           (c.event.type === 'CONFERENCE' && d.sentence.includes(c.words))),
     );
@@ -213,6 +220,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       discourse.attribute(sentence.text, sentence.block, mentions);
       continue;
     }
+    // "He was received by …": the person named last before the sentence is its subject.
+    const subject = /^(He|She)\b/.test(sentence.text) ? discourse.lastNamedPerson : null;
     const { attribution, speaker, label } = discourse.attribute(sentence.text, sentence.block, mentions);
     const outside = maskQuotes(sentence.text);
 
@@ -225,6 +234,9 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       entityId: m.entity.id,
       role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT,
     }));
+    if (subject && !actors.some((a) => a.entityId === subject.entity.id)) {
+      actors = [{ entityId: subject.entity.id, role: ParticipantRole.AGENT }, ...actors.map((a) => ({ ...a, role: ParticipantRole.PARTICIPANT }))];
+    }
     const pair = pairIn(outside);
     if (pair && !actors.some((a) => named.get(a.entityId)?.kind === pair)) {
       const top = [...named.entries()].filter(([, v]) => v.kind === pair).sort((a, b) => b[1].count - a[1].count).slice(0, 2);
