@@ -87,7 +87,6 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(asked|proposed|suggested|requested)\b/i, ['PROPOSAL']],
   [/\b(said|called|announced|declared|praised)\b/i, ['STATEMENT']],
 ];
-const FALLBACK_TYPES = ['OTHER', 'STATEMENT', 'MEETING'];
 
 const PLACE_PREPOSITION = /\b(in|to|at|from|visit|visits|visited|visiting)\s+$/;
 
@@ -313,7 +312,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         continue;
       }
       const type =
-        eventTypeOf(clause, clause.length, context.eventTypes) ?? eventTypeOf(sentence.text, when.index, context.eventTypes) ?? FALLBACK_TYPES.find((c) => context.eventTypes.has(c));
+        eventTypeOf(clause, clause.length, context.eventTypes) ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
       if (!type) continue;
       add(type, when.date, when.expression, when.future, clause, fallback, false);
       // "A month earlier" counts back from the story's last dated happening, not from background such as "in 2013".
