@@ -51,6 +51,7 @@ describe('time expressions', () => {
   it('puts a month ahead when the words say so: a summit to be held in November, from a September article', () => {
     expect(first('A summit will be held in November in Jakarta.')).toMatchObject({ date: '2022-11-01', precision: 'MONTH', future: true });
     expect(first('In November, talks resumed.')).toMatchObject({ date: '2021-11-01', future: false });
+    expect(first('The junta had agreed to hold an election in late February.', { date: '2022-01-10', precision: DatePrecision.DAY })).toMatchObject({ date: '2022-02-01', precision: 'MONTH', future: true });
   });
 
   it('finds nothing in a sentence without a date, and never reads a number as a year', () => {

@@ -169,7 +169,7 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
 }
 
 /** Words that put a happening after the publication: "will meet", "to be held", "is expected". */
-const FUTURE = /\b(will|shall|to be held|is to|are to|expected|plans? to|scheduled|upcoming|would meet|would visit)\b/i;
+const FUTURE = /\b(will|shall|to be held|is to|are to|expected|plans? to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to)\b/i;
 /** The words just before a date, where its tense stands: "said on Tuesday" in a sentence that also says "expected". */
 const lookingBack = (sentence: string, index: number) => sentence.slice(Math.max(0, index - 50), index);
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
