@@ -142,6 +142,9 @@ interface Candidate {
 
 const subset = (a: EventProposal['participants'], b: EventProposal['participants']) => a.length > 0 && a.every((p) => b.some((q) => q.entityId === p.entityId));
 
+/** "The first visit … this year" with nobody named: the visit of 13 February the text tells with its visitor. */
+const within = (date: KnownDate, event: EventProposal) => event.participants.length === 0 && startOfPeriod(date.date, event.start.precision) === event.start.date && date.precision !== event.start.precision;
+
 /**
  * One event per happening: an event dated by inference is dropped when the text tells the same happening elsewhere
  * (same type; the same or a wider set of participants, or the same named conference; the same modality unless only
@@ -149,9 +152,6 @@ const subset = (a: EventProposal['participants'], b: EventProposal['participants
  * whoever it named beside joins the one kept: "Ngirente received the minister" and then
  * "Pinto's discussions with Ngirente" are one meeting of the two.
  */
-/** "The first visit … this year" with nobody named: the visit of 13 February the text tells with its visitor. */
-const within = (date: KnownDate, event: EventProposal) => event.participants.length === 0 && startOfPeriod(date.date, event.start.precision) === event.start.date && date.precision !== event.start.precision;
-
 function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
   const dropped = new Set<Candidate>();
   for (const c of candidates) {
@@ -176,19 +176,22 @@ function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
   return candidates.filter((c) => !dropped.has(c));
 }
 
-const VERB: Record<string, string> = { MEETING: 'meets', VISIT: 'visits', AGREEMENT: 'signs an agreement with', CONFERENCE: 'attends', ELECTION: 'election:', COUP: 'coup:', SANCTIONS: 'sanctions:', INVASION: 'invasion:', ESTABLISHMENT: 'establishes relations with' };
+const VERB: Record<string, string> = { MEETING: 'meets', VISIT: 'visits', AGREEMENT: 'signs an agreement with', CONFERENCE: 'at', ELECTION: 'election:', COUP: 'coup:', SANCTIONS: 'sanctions:', INVASION: 'invasion:', ESTABLISHMENT: 'establishes relations with' };
+
+/** What one participant alone does: "Singh holds talks in Maputo". */
+const ALONE: Record<string, string> = { MEETING: 'holds talks', AGREEMENT: 'signs an agreement', ESTABLISHMENT: 'establishes relations' };
 
 /** "Min Aung Hlaing meets Vladimir Putin in Vladivostok": who did what, with whom, where, in the store's names. */
-function titleOf(type: string, participants: string[], place: string | null, words: string, fallback: string): string {
+function eventTitle(type: string, participants: string[], place: string | null, words: string, fallback: string): string {
   const verb = VERB[type];
   if (!verb || participants.length === 0) return fallback;
   const list = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
   const [first, ...others] = participants;
   const where = place && !participants.includes(place) ? ` in ${place}` : '';
   if (verb.endsWith(':')) return `${verb.slice(0, -1).replace(/^./, (c) => c.toUpperCase())} (${list(participants)})${where}`;
-  if (type === 'CONFERENCE') return `${list(participants)} at ${words.replace(/^the /i, '')}${where}`;
+  if (type === 'CONFERENCE') return `${list(participants)} ${verb} ${words.replace(/^the /i, '')}${where}`;
   if (type === 'VISIT') return place ? `${list(participants)} ${participants.length > 1 ? 'visit' : 'visits'} ${place}` : `Visit by ${list(participants)}`;
-  if (others.length === 0) return `${first} ${type === 'AGREEMENT' ? 'signs an agreement' : `holds ${type === 'MEETING' ? 'talks' : 'a meeting'}`}${where}`;
+  if (others.length === 0) return ALONE[type] ? `${first} ${ALONE[type]}${where}` : fallback;
   return `${first} ${verb} ${list(others)}${where}`;
 }
 
@@ -214,7 +217,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       if (entry) entry.occurrences += 1;
       else names.set(found.name, { name: found.name, occurrences: 1, span: { start: startAt, end: startAt + Array.from(found.name).length } });
     }
-    for (const m of mentions) named.set(m.entity.id, { count: (named.get(m.entity.id)?.count ?? 0) + 1, kind: m.entity.kind });
+    // A state is a place here: "the two countries" are the two most named of either.
+    for (const m of mentions) named.set(m.entity.id, { count: (named.get(m.entity.id)?.count ?? 0) + 1, kind: m.entity.kind === 'STATE' ? 'PLACE' : m.entity.kind });
     if (!isStatement(sentence)) {
       discourse.attribute(sentence.text, sentence.block, mentions);
       continue;
@@ -276,7 +280,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       }
       const candidate = {
         event: {
-          title: short(titleOf(type, (participants.some((p) => !isPlace(p.entityId)) ? participants.filter((p) => !isPlace(p.entityId)) : participants).map((p) => nameOf(p.entityId)), where ? nameOf(where) : null, words, fallback), 200),
+          title: short(eventTitle(type, (participants.some((p) => !isPlace(p.entityId)) ? participants.filter((p) => !isPlace(p.entityId)) : participants).map((p) => nameOf(p.entityId)), where ? nameOf(where) : null, words, fallback), 200),
           type,
           start,
           timeExpression: expression,
