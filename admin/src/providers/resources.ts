@@ -1,3 +1,5 @@
+import type { RaRecord } from 'react-admin';
+
 /**
  * How each console resource maps onto the GraphQL API: what to select, how a node becomes a form-ready record
  * (inputs by id, as the mutations take them), and which fields an update may send.
@@ -19,15 +21,15 @@ export interface ResourceDefinition {
   fields: string;
   /** Which filter keys are lists in the API's filter input (a single choice in the console is sent as a list of one). */
   listFilters?: string[];
-  toRecord?: (node: any) => any;
+  toRecord?: (node: RaRecord) => RaRecord;
   /** Form values as the API takes them: an emptied date is null, not a date without a day. */
-  toInput?: (data: Record<string, any>) => Record<string, any>;
+  toInput?: (data: Record<string, unknown>) => Record<string, unknown>;
   /** Where the form shows an API field's error when its input is nested: `end` → the `end.date` input. */
   errorInputs?: Record<string, string>;
   /** Fields an update may send; only the changed ones are sent. */
   editable: string[];
   /** The API names mutations verb + type (`createClaim`, `UpdateClaimInput`); a definition lists which it has. */
-  create?: { fields: string[]; selection?: string; result?: (data: any) => any };
+  create?: { fields: string[]; selection?: string; result?: (created: RaRecord) => RaRecord };
   writes: Array<'update' | 'delete' | 'restore'>;
   /** For the one delete the API names otherwise: an API key is revoked. */
   deleteMutation?: string;
@@ -42,6 +44,13 @@ const EVIDENCE = `evidence {
   source { id title }
   sourceRevision { id number }
 }`;
+
+/** A date as the form holds it; left out when the form has no such input, null once emptied. */
+function dateInput(value: unknown) {
+  if (value === undefined) return undefined;
+  const date = value as { date?: string; precision?: string } | null;
+  return date?.date ? { date: date.date, precision: date.precision ?? 'DAY' } : null;
+}
 
 const ids = (list: Array<{ id: string }> | undefined) => (list ?? []).map((item) => item.id);
 
@@ -63,7 +72,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       claimantId: node.claimant?.id ?? null,
       eventIds: node.eventList ? ids(node.eventList) : undefined,
       entityIds: node.entityList ? ids(node.entityList) : undefined,
-      links: node.linkList?.map((link: any) => ({ type: link.type, toClaimId: link.claim.id })),
+      links: node.linkList?.map((link: { type: string; claim: { id: string } }) => ({ type: link.type, toClaimId: link.claim.id })),
     }),
     editable: ['text', 'claimantId', 'claimantLabel', 'attribution', 'modality', 'credibility', 'rank', 'eventIds', 'entityIds', 'links'],
     create: { fields: ['text', 'claimantId', 'claimantLabel', 'attribution', 'modality', 'credibility', 'rank', 'eventIds', 'entityIds', 'links', 'evidence'] },
@@ -93,13 +102,9 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       endLatest: node.end?.latest ?? null,
       placeId: node.place?.id ?? null,
       parentId: node.parent === undefined ? undefined : (node.parent?.id ?? null),
-      participants: node.participantList?.map((p: any) => ({ entityId: p.entity.id, role: p.role })),
+      participants: node.participantList?.map((p: { role: string; entity: { id: string } }) => ({ entityId: p.entity.id, role: p.role })),
     }),
-    toInput: (data) => ({
-      ...data,
-      start: data.start?.date ? { date: data.start.date, precision: data.start.precision ?? 'DAY' } : data.start === undefined ? undefined : null,
-      end: data.end?.date ? { date: data.end.date, precision: data.end.precision ?? 'DAY' } : data.end === undefined ? undefined : null,
-    }),
+    toInput: (data) => ({ ...data, start: dateInput(data.start), end: dateInput(data.end) }),
     errorInputs: { start: 'start.date', end: 'end.date' },
     editable: ['title', 'type', 'summary', 'start', 'end', 'timeExpression', 'placeId', 'parentId', 'modality', 'participants'],
     create: { fields: ['title', 'type', 'summary', 'start', 'end', 'timeExpression', 'placeId', 'parentId', 'modality', 'participants', 'evidence'] },
@@ -168,7 +173,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     create: {
       fields: ['name', 'expiresAt'],
       selection: `apiKey { ${RECORD} name prefix lastUsedAt expiresAt revokedAt } key`,
-      result: (created: any) => ({ ...created.apiKey, key: created.key }),
+      result: (created) => ({ ...created.apiKey, key: created.key }),
     },
     writes: ['delete'],
     deleteMutation: 'revokeApiKey',
@@ -187,4 +192,4 @@ export function mutationOf(definition: ResourceDefinition, verb: 'create' | 'upd
 
 export const inputTypeOf = (definition: ResourceDefinition, verb: 'create' | 'update') => `${verb === 'create' ? 'Create' : 'Update'}${definition.typeName}Input`;
 
-export const toRecord = (definition: ResourceDefinition, node: any) => (definition.toRecord ? definition.toRecord(node) : node);
+export const toRecord = (definition: ResourceDefinition, node: RaRecord) => (definition.toRecord ? definition.toRecord(node) : node);

@@ -7,7 +7,7 @@ import { NoteThreads, useNotes, type Note } from '../annotations/AnnotationsPane
 import { label } from '../common/choices';
 import type { Selection } from '../common/SelectionHeader';
 import { ANCHOR_COLOURS, STATUS_COLOURS, StatusChip } from '../common/status';
-import { graphql } from '../providers/graphql';
+import { useApi } from '../providers/useApi';
 import { AttachEvidence } from './AttachEvidence';
 import { CorrectTextDialog } from './CorrectTextDialog';
 import { piecesOf, selectorFor, type Paragraph } from './layout';
@@ -49,6 +49,7 @@ export default function SourceReader() {
   const navigate = useNavigate();
   const notify = useNotify();
   const queryClient = useQueryClient();
+  const api = useApi();
   const [params] = useSearchParams();
   const { canAccess: mayEdit } = useCanAccess({ resource: 'claims', action: 'create' });
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -102,25 +103,29 @@ export default function SourceReader() {
   const anchorAgain = async () => {
     if (!reselecting || !selection) return;
     try {
-      await graphql(`mutation Reselect($input: UpdateEvidenceInput!) { updateEvidence(input: $input) { id anchorStatus } }`, {
-        input: { id: reselecting.id, expectedVersion: reselecting.version, sourceRevisionId: selection.sourceRevisionId, selector: { exact: selection.selector.exact, start: selection.selector.start, end: selection.selector.end }, reason: 'Re-selected in the reader after a correction' },
+      await api.reselectEvidence({
+        id: reselecting.id,
+        expectedVersion: reselecting.version,
+        sourceRevisionId: selection.sourceRevisionId,
+        selector: { exact: selection.selector.exact, start: selection.selector.start, end: selection.selector.end },
+        reason: 'Re-selected in the reader after a correction',
       });
       notify('Evidence anchored on the words you selected.', { type: 'success' });
       setReselecting(null);
       setSelection(null);
       await queryClient.invalidateQueries({ queryKey: ['reader', source.id] });
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     }
   };
 
   const confirmWords = async (evidence: ReaderEvidence) => {
     try {
-      await graphql(`mutation Confirm($input: ConfirmEvidenceInput!) { confirmEvidence(input: $input) { id anchorStatus } }`, { input: { id: evidence.id, expectedVersion: evidence.version } });
+      await api.confirmEvidence({ id: evidence.id, expectedVersion: evidence.version });
       notify('Confirmed: the evidence rests on these words. Another reviewer must judge its record.', { type: 'success' });
       await queryClient.invalidateQueries({ queryKey: ['reader', source.id] });
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     }
   };
 
