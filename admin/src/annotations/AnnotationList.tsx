@@ -14,7 +14,7 @@ const filters = [
 ];
 
 /** Every thread of notes, newest first: open questions to answer, corrections to make. */
-function NoteList() {
+export function AnnotationList() {
   return (
     <List filters={filters} filterDefaultValues={{ resolved: false }} sort={{ field: 'createdAt', order: 'DESC' }} title="Notes" exporter={false}>
       <Datagrid
@@ -32,5 +32,3 @@ function NoteList() {
     </List>
   );
 }
-
-export default { list: NoteList, options: { label: 'Notes' } };

@@ -1,71 +1,18 @@
 import { Chip, Stack, Typography } from '@mui/material';
-import {
-  ArrayInput,
-  BooleanInput,
-  Create,
-  Datagrid,
-  DateField,
-  FunctionField,
-  Labeled,
-  List,
-  Pagination,
-  ReferenceManyField,
-  required,
-  SearchInput,
-  SelectArrayInput,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleFormIterator,
-  TabbedShowLayout,
-  TextArrayInput,
-  TextField,
-  TextInput,
-  useRecordContext,
-  SimpleList,
-} from 'react-admin';
-import { ENTITY_KINDS, label } from '../common/choices';
+import { Datagrid, FunctionField, Labeled, Pagination, ReferenceManyField, Show, TabbedShowLayout, TextField, useRecordContext } from 'react-admin';
+import { label } from '../common/choices';
 import { formatSpan } from '../common/dates';
-import { CreateToolbar, EditToolbar } from '../common/EditToolbar';
-import { ProvenanceEdit } from '../common/ProvenanceEdit';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { StatusField } from '../common/status';
-import { ListActions } from '../common/ListActions';
-import { usePhone } from '../common/usePhone';
 import { MergeButton } from './MergeButton';
-
-const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Names and aliases, as you type" />,
-  <SelectArrayInput key="kind" source="kind" choices={ENTITY_KINDS} />,
-  <BooleanInput key="includeDeleted" source="includeDeleted" label="Include deleted" />,
-];
-
-function EntityList() {
-  const phone = usePhone();
-  return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />}>
-      {phone ? (
-        <SimpleList linkType="show" primaryText={(r: any) => r.name} secondaryText={(r: any) => [label(r.kind), ...(r.aliases ?? [])].join(' · ')} />
-      ) : (
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="name" sortable={false} />
-        <FunctionField source="kind" sortable={false} render={(r: any) => label(r.kind)} />
-        <FunctionField label="Aliases" render={(r: any) => (r.aliases ?? []).join(', ')} />
-        <TextField source="wikidataId" label="Wikidata" sortable={false} />
-        <DateField source="createdAt" label="Recorded" />
-      </Datagrid>
-      )}
-    </List>
-  );
-}
 
 function EntityTitle() {
   const record = useRecordContext();
   return <span>{record?.name ?? 'Entity'}</span>;
 }
 
-function EntityShow() {
+export function EntityShow() {
   return (
     <Show title={<EntityTitle />} actions={<RecordActions><MergeButton /></RecordActions>}>
       <TabbedShowLayout>
@@ -129,38 +76,3 @@ function RelatedRecords() {
     </Stack>
   );
 }
-
-function EntityForm({ toolbar }: { toolbar: React.ReactElement }) {
-  return (
-    <SimpleForm toolbar={toolbar} sx={{ maxWidth: 800 }}>
-      <TextInput source="name" validate={required()} fullWidth />
-      <SelectInput source="kind" choices={ENTITY_KINDS} validate={required()} />
-      <TextArrayInput source="aliases" helperText="Other names it goes by; press Enter after each" fullWidth />
-      <TextInput source="description" multiline fullWidth />
-      <ArrayInput source="externalIds" label="External ids">
-        <SimpleFormIterator inline>
-          <TextInput source="scheme" helperText="wikidata, opensanctions…" validate={required()} />
-          <TextInput source="value" validate={required()} />
-        </SimpleFormIterator>
-      </ArrayInput>
-    </SimpleForm>
-  );
-}
-
-function EntityEdit() {
-  return (
-    <ProvenanceEdit title="Edit entity">
-      <EntityForm toolbar={<EditToolbar />} />
-    </ProvenanceEdit>
-  );
-}
-
-function EntityCreate() {
-  return (
-    <Create redirect="show" title="New entity">
-      <EntityForm toolbar={<CreateToolbar />} />
-    </Create>
-  );
-}
-
-export default { list: EntityList, show: EntityShow, edit: EntityEdit, create: EntityCreate, recordRepresentation: 'name' };

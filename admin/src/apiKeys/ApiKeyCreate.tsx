@@ -1,39 +1,9 @@
 import { Alert, Typography } from '@mui/material';
 import { useState } from 'react';
-import {
-  Create,
-  CreateButton,
-  Datagrid,
-  DateField,
-  DateTimeInput,
-  FunctionField,
-  List,
-  required,
-  SimpleForm,
-  TextField,
-  TextInput,
-  TopToolbar,
-  useNotify,
-} from 'react-admin';
-import { DeleteWithReasonButton } from '../common/DeleteWithReasonButton';
-
-function ApiKeyList() {
-  return (
-    <List sort={{ field: 'createdAt', order: 'DESC' }} actions={<TopToolbar><CreateButton label="New key" /></TopToolbar>}>
-      <Datagrid bulkActionButtons={false} rowClick={false}>
-        <TextField source="name" />
-        <FunctionField label="Key" render={(r: any) => <code>{r.prefix}…</code>} />
-        <DateField source="createdAt" label="Made" />
-        <DateField source="expiresAt" emptyText="never" />
-        <FunctionField label="State" render={(r: any) => (r.revokedAt ? `revoked ${new Date(r.revokedAt).toLocaleDateString()}` : 'active')} />
-        <FunctionField render={(r: any) => (r.revokedAt ? null : <DeleteWithReasonButton />)} />
-      </Datagrid>
-    </List>
-  );
-}
+import { Create, DateTimeInput, required, SimpleForm, TextInput, useNotify } from 'react-admin';
 
 /** The key is shown once, right after it is made; the server keeps only its hash. */
-function ApiKeyCreate() {
+export function ApiKeyCreate() {
   const [made, setMade] = useState<{ name: string; key: string } | null>(null);
   const notify = useNotify();
   if (made) {
@@ -62,5 +32,3 @@ function ApiKeyCreate() {
     </Create>
   );
 }
-
-export default { list: ApiKeyList, create: ApiKeyCreate, recordRepresentation: 'name' };
