@@ -20,6 +20,7 @@ const config: CodegenConfig = {
         scalars: { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
       },
     },
+    'src/gql/fields.ts': { plugins: ['./codegen/fields.cjs'] },
   },
 };
 

@@ -1,4 +1,5 @@
 import type { RaRecord } from 'react-admin';
+import { INPUT_FIELDS, LEAF_FIELDS } from '../gql/fields';
 
 /**
  * How each console resource maps onto the GraphQL API: what to select, how a node becomes a form-ready record
@@ -17,7 +18,9 @@ export interface ResourceDefinition {
   /** A plain list of one record's rows, used when the console asks for them by `targetType` and `targetId`. */
   byTarget?: string;
   searchType?: SearchTypeName;
+  /** What a list shows, and no more: lists are the hot path. */
   listFields: string;
+  /** What the show and edit views read: every scalar and enum field of the type, and the nested selections they use. */
   fields: string;
   /** Which filter keys are lists in the API's filter input (a single choice in the console is sent as a list of one). */
   listFilters?: string[];
@@ -26,7 +29,7 @@ export interface ResourceDefinition {
   toInput?: (data: Record<string, unknown>) => Record<string, unknown>;
   /** Where the form shows an API field's error when its input is nested: `end` → the `end.date` input. */
   errorInputs?: Record<string, string>;
-  /** Fields an update may send; only the changed ones are sent. */
+  /** Fields an update may send (its input's, but for the id, version and reason); only the changed ones are sent. */
   editable: string[];
   /** The API names mutations verb + type (`createClaim`, `UpdateClaimInput`); a definition lists which it has. */
   create?: { fields: string[]; selection?: string; result?: (created: RaRecord) => RaRecord };
@@ -35,8 +38,19 @@ export interface ResourceDefinition {
   deleteMutation?: string;
 }
 
+type RecordTypeOf = keyof typeof LEAF_FIELDS;
+
+/**
+ * What makes adding a field cheap: codegen lists each record type's fields from `server/schema.graphql`
+ * (`gql/fields.ts`), so a new scalar or enum field is read by the show and edit views and sent by the form's
+ * create and update without a change here; only nested selections are written out below.
+ */
+const leafFields = (type: RecordTypeOf) => LEAF_FIELDS[type].join(' ');
+const ABOUT_A_WRITE = new Set(['id', 'expectedVersion', 'reason']);
+const inputFields = (input: keyof typeof INPUT_FIELDS) => INPUT_FIELDS[input].filter((field) => !ABOUT_A_WRITE.has(field));
+
 const RECORD = 'id version createdAt updatedAt deletedAt deleteReason';
-const REVIEWS = 'reviews { status comment actor actorName at } lastEditedBy';
+const REVIEWS = 'reviews { status comment actor actorName at }';
 const EVIDENCE = `evidence {
   id version anchorStatus
   selector { exact prefix suffix start end }
@@ -63,7 +77,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     searchType: 'CLAIM',
     listFilters: ['status', 'attribution', 'modality', 'rank'],
     listFields: `${RECORD} text claimantName attribution modality rank credibility status retracted`,
-    fields: `${RECORD} text claimantName claimantLabel claimant { id name } attribution modality credibility rank status retracted
+    fields: `${leafFields('Claim')} claimant { id name }
       eventList: events { id title status } entityList: entities { id name kind }
       linkList: links { type claim { id text status } }
       ${REVIEWS} ${EVIDENCE}`,
@@ -74,8 +88,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       entityIds: node.entityList ? ids(node.entityList) : undefined,
       links: node.linkList?.map((link: { type: string; claim: { id: string } }) => ({ type: link.type, toClaimId: link.claim.id })),
     }),
-    editable: ['text', 'claimantId', 'claimantLabel', 'attribution', 'modality', 'credibility', 'rank', 'eventIds', 'entityIds', 'links'],
-    create: { fields: ['text', 'claimantId', 'claimantLabel', 'attribution', 'modality', 'credibility', 'rank', 'eventIds', 'entityIds', 'links', 'evidence'] },
+    editable: inputFields('UpdateClaimInput'),
+    create: { fields: inputFields('CreateClaimInput') },
     writes: ['update', 'delete', 'restore'],
   },
   events: {
@@ -87,8 +101,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     listFilters: ['status', 'type', 'modality'],
     listFields: `${RECORD} title status modality retracted eventType: type { code label }
       start { date precision latest } end { date precision latest } timeExpression place { id name }`,
-    fields: `${RECORD} title summary status modality retracted eventType: type { code label }
-      start { date precision latest } end { date precision latest } timeExpression
+    fields: `${leafFields('Event')} eventType: type { code label }
+      start { date precision latest } end { date precision latest }
       place { id name } parent { id title }
       participantList: participants { role entity { id name } }
       claimList: claims { id text status claimantName }
@@ -106,8 +120,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     }),
     toInput: (data) => ({ ...data, start: dateInput(data.start), end: dateInput(data.end) }),
     errorInputs: { start: 'start.date', end: 'end.date' },
-    editable: ['title', 'type', 'summary', 'start', 'end', 'timeExpression', 'placeId', 'parentId', 'modality', 'participants'],
-    create: { fields: ['title', 'type', 'summary', 'start', 'end', 'timeExpression', 'placeId', 'parentId', 'modality', 'participants', 'evidence'] },
+    editable: inputFields('UpdateEventInput'),
+    create: { fields: inputFields('CreateEventInput') },
     writes: ['update', 'delete', 'restore'],
   },
   entities: {
@@ -118,9 +132,9 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     searchType: 'ENTITY',
     listFilters: ['kind'],
     listFields: `${RECORD} name kind aliases wikidataId`,
-    fields: `${RECORD} name kind aliases description externalIds { scheme value } wikidataId mergedInto { id name }`,
-    editable: ['name', 'kind', 'aliases', 'description', 'externalIds'],
-    create: { fields: ['name', 'kind', 'aliases', 'description', 'externalIds'] },
+    fields: `${leafFields('Entity')} externalIds { scheme value } mergedInto { id name }`,
+    editable: inputFields('UpdateEntityInput'),
+    create: { fields: inputFields('CreateEntityInput') },
     writes: ['update', 'delete', 'restore'],
   },
   sources: {
@@ -131,14 +145,11 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     searchType: 'SOURCE',
     listFilters: ['kind', 'language'],
     listFields: `${RECORD} title publisher author publishedAt publishedPrecision language kind reliability`,
-    fields: `${RECORD} title url publisher author publishedAt publishedPrecision publishedBasis publishedNote language kind
-      reliability reliabilityNote
+    fields: `${leafFields('Source')}
       currentRevision { id number sha256 createdAt actor reason }
       revisionList: revisions { id number sha256 createdAt actor reason }`,
-    editable: ['title', 'url', 'publisher', 'author', 'publishedAt', 'publishedPrecision', 'publishedBasis', 'publishedNote', 'language', 'kind', 'reliability', 'reliabilityNote'],
-    create: {
-      fields: ['title', 'text', 'url', 'publisher', 'author', 'publishedAt', 'publishedPrecision', 'publishedBasis', 'publishedNote', 'language', 'kind', 'reliability', 'reliabilityNote'],
-    },
+    editable: inputFields('UpdateSourceInput'),
+    create: { fields: inputFields('CreateSourceInput') },
     writes: ['update', 'delete', 'restore'],
   },
   annotations: {
@@ -148,9 +159,9 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     byTarget: 'annotations',
     listFilters: ['motivation', 'targetType'],
     listFields: `${RECORD} targetType targetId motivation body tags resolved authorName parentId replyCount span { sourceRevisionId selector { exact start end } }`,
-    fields: `${RECORD} targetType targetId motivation body tags resolved authorName parentId replyCount span { sourceRevisionId selector { exact start end } }`,
-    editable: ['motivation', 'body', 'tags', 'resolved'],
-    create: { fields: ['targetType', 'targetId', 'span', 'motivation', 'body', 'tags', 'parentId'] },
+    fields: `${leafFields('Annotation')} span { sourceRevisionId selector { exact start end } }`,
+    editable: inputFields('UpdateAnnotationInput'),
+    create: { fields: inputFields('CreateAnnotationInput') },
     writes: ['update', 'delete', 'restore'],
   },
   users: {
@@ -158,9 +169,9 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     typeName: 'User',
     list: { kind: 'array', field: 'users' },
     listFields: `${RECORD} name email roles disabled`,
-    fields: `${RECORD} name email roles disabled`,
-    editable: ['name', 'roles', 'disabled'],
-    create: { fields: ['email', 'name', 'roles', 'password'] },
+    fields: leafFields('User'),
+    editable: inputFields('UpdateUserInput'),
+    create: { fields: inputFields('CreateUserInput') },
     writes: ['update'],
   },
   apiKeys: {
@@ -168,11 +179,11 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     typeName: 'ApiKey',
     list: { kind: 'array', field: 'apiKeys' },
     listFields: `${RECORD} name prefix lastUsedAt expiresAt revokedAt`,
-    fields: `${RECORD} name prefix lastUsedAt expiresAt revokedAt`,
+    fields: leafFields('ApiKey'),
     editable: [],
     create: {
-      fields: ['name', 'expiresAt'],
-      selection: `apiKey { ${RECORD} name prefix lastUsedAt expiresAt revokedAt } key`,
+      fields: inputFields('CreateApiKeyInput'),
+      selection: `apiKey { ${leafFields('ApiKey')} } key`,
       result: (created) => ({ ...created.apiKey, key: created.key }),
     },
     writes: ['delete'],
