@@ -1,6 +1,6 @@
 // A codegen plugin: the fields of each record type a console form reads and writes, so that a field added to the
 // schema reaches the form's query and mutation input without a hand-kept list (see src/providers/resources.ts).
-const { getNamedType, isInputObjectType, isLeafType, isNonNullType, isObjectType } = require('graphql');
+const { getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType } = require('graphql');
 
 /** Record types are the object types the API creates or updates through an input named after them. */
 const recordTypes = (schema) =>
@@ -10,14 +10,26 @@ const recordTypes = (schema) =>
 
 const list = (names) => `[${names.map((name) => `'${name}'`).join(', ')}]`;
 
+/** A field that needs an argument cannot be read without one; it is selected by hand where it is wanted. */
+const leafFieldsOf = (type) =>
+  Object.values(type.getFields()).filter((field) => isLeafType(getNamedType(field.type)) && !field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined));
+
+const SCALARS = { ID: 'string', String: 'string', DateTimeISO: 'string', Int: 'number', Float: 'number', Boolean: 'boolean', JSONObject: 'Record<string, unknown>' };
+
+/** The TypeScript type of a value as the API answers it. */
+function tsType(type) {
+  if (isNonNullType(type)) return tsType(type.ofType).replace(/ \| null$/, '');
+  if (isListType(type)) return `Array<${tsType(type.ofType).replace(/ \| null$/, '')}> | null`;
+  const named = isEnumType(type) ? type.getValues().map((value) => `'${value.name}'`).join(' | ') : SCALARS[type.name];
+  if (!named) throw new Error(`No TypeScript type for the scalar ${type.name}`);
+  return `${named} | null`;
+}
+
 module.exports = {
   plugin(schema) {
     const types = recordTypes(schema).sort((a, b) => a.name.localeCompare(b.name));
-    const leaves = types.map((type) => {
-      // A field that needs an argument cannot be read without one; it is selected by hand where it is wanted.
-      const fields = Object.values(type.getFields()).filter((field) => isLeafType(getNamedType(field.type)) && !field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined));
-      return `  ${type.name}: ${list(fields.map((field) => field.name))},`;
-    });
+    const leaves = types.map((type) => `  ${type.name}: ${list(leafFieldsOf(type).map((field) => field.name))},`);
+    const interfaces = types.map((type) => `export interface ${type.name}Fields {\n${leafFieldsOf(type).map((field) => `  ${field.name}: ${tsType(field.type)};`).join('\n')}\n}`);
     const inputs = types.flatMap((type) =>
       ['Create', 'Update'].flatMap((verb) => {
         const input = schema.getType(`${verb}${type.name}Input`);
@@ -32,6 +44,9 @@ module.exports = {
       '',
       '/** The fields of each record type\'s create and update inputs. */',
       `export const INPUT_FIELDS = {\n${inputs.join('\n')}\n} as const;`,
+      '',
+      '/** The values of those fields, as the API answers them. */',
+      interfaces.join('\n\n'),
       '',
     ].join('\n');
   },

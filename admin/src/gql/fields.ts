@@ -30,3 +30,131 @@ export const INPUT_FIELDS = {
   CreateUserInput: ['email', 'name', 'password', 'roles'],
   UpdateUserInput: ['disabled', 'expectedVersion', 'id', 'name', 'reason', 'roles'],
 } as const;
+
+/** The values of those fields, as the API answers them. */
+export interface AnnotationFields {
+  authorName: string | null;
+  body: string;
+  createdAt: string;
+  deleteReason: string | null;
+  deletedAt: string | null;
+  id: string;
+  motivation: 'ASSESSING' | 'COMMENTING' | 'CORRECTING' | 'LINKING' | 'QUESTIONING' | 'TAGGING';
+  parentId: string | null;
+  replyCount: number;
+  resolved: boolean;
+  tags: Array<string>;
+  targetId: string;
+  targetType: 'ANNOTATION' | 'CLAIM' | 'ENTITY' | 'EVENT' | 'EVIDENCE' | 'SOURCE';
+  updatedAt: string;
+  version: number;
+}
+
+export interface ApiKeyFields {
+  createdAt: string;
+  deleteReason: string | null;
+  deletedAt: string | null;
+  expiresAt: string | null;
+  id: string;
+  lastUsedAt: string | null;
+  name: string;
+  prefix: string;
+  revokedAt: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ClaimFields {
+  attribution: 'AUTHOR_ASSERTION' | 'DIRECT_QUOTE' | 'REPORTED_SPEECH';
+  claimantLabel: string | null;
+  claimantName: string;
+  createdAt: string;
+  credibility: number | null;
+  deleteReason: string | null;
+  deletedAt: string | null;
+  id: string;
+  lastEditedBy: string | null;
+  modality: 'ASSERTED' | 'DENIED' | 'EXPECTED' | 'HEDGED' | 'SPECULATIVE';
+  proposal: 'ACCEPTED' | 'PENDING' | null;
+  rank: 'DEPRECATED' | 'NORMAL' | 'PREFERRED';
+  retracted: boolean;
+  status: 'DISPUTED' | 'DRAFT' | 'IN_REVIEW' | 'REJECTED' | 'RETRACTED' | 'VERIFIED';
+  text: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface EntityFields {
+  aliases: Array<string>;
+  createdAt: string;
+  deleteReason: string | null;
+  deletedAt: string | null;
+  description: string | null;
+  id: string;
+  kind: 'ORGANIZATION' | 'OTHER' | 'PERSON' | 'PLACE' | 'STATE';
+  name: string;
+  updatedAt: string;
+  version: number;
+  wikidataId: string | null;
+}
+
+export interface EventFields {
+  createdAt: string;
+  deleteReason: string | null;
+  deletedAt: string | null;
+  id: string;
+  lastEditedBy: string | null;
+  modality: 'ALLEGED' | 'EXPECTED' | 'OCCURRED' | 'PLANNED';
+  proposal: 'ACCEPTED' | 'PENDING' | null;
+  retracted: boolean;
+  status: 'DISPUTED' | 'DRAFT' | 'IN_REVIEW' | 'REJECTED' | 'RETRACTED' | 'VERIFIED';
+  summary: string | null;
+  timeExpression: string | null;
+  title: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface EvidenceFields {
+  anchorStatus: 'ANCHORED' | 'FUZZY' | 'ORPHANED';
+  createdAt: string;
+  deleteReason: string | null;
+  deletedAt: string | null;
+  id: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface SourceFields {
+  author: string | null;
+  createdAt: string;
+  deleteReason: string | null;
+  deletedAt: string | null;
+  id: string;
+  kind: 'NEWS_ARTICLE' | 'OFFICIAL_STATEMENT' | 'OTHER' | 'REPORT' | 'TRANSCRIPT';
+  language: string;
+  publishedAt: string | null;
+  publishedBasis: 'INFERRED_FROM_CONTENT' | 'STATED' | null;
+  publishedNote: string | null;
+  publishedPrecision: 'DAY' | 'MONTH' | 'WEEK' | 'YEAR' | null;
+  publisher: string | null;
+  reliability: 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | null;
+  reliabilityNote: string | null;
+  title: string;
+  updatedAt: string;
+  url: string | null;
+  version: number;
+}
+
+export interface UserFields {
+  createdAt: string;
+  deleteReason: string | null;
+  deletedAt: string | null;
+  disabled: boolean;
+  email: string | null;
+  id: string;
+  name: string;
+  roles: Array<'ADMIN' | 'CLIENT' | 'EDITOR' | 'REVIEWER'>;
+  updatedAt: string;
+  version: number;
+}

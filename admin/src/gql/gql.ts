@@ -45,6 +45,13 @@ type Documents = {
     "mutation ReselectEvidence($input: UpdateEvidenceInput!) { updateEvidence(input: $input) { id anchorStatus } }": typeof types.ReselectEvidenceDocument,
     "mutation ConfirmEvidence($input: ConfirmEvidenceInput!) { confirmEvidence(input: $input) { id anchorStatus } }": typeof types.ConfirmEvidenceDocument,
     "\n  mutation CorrectSourceText($input: CorrectSourceTextInput!) {\n    correctSourceText(input: $input) {\n      preview anchored fuzzy orphaned annotationsMoved revision { number }\n      reopened { __typename ... on Claim { id text status } ... on Event { id title status } }\n      changes { status method similarity before { exact start } after { exact start } evidence { id claim { id text } event { id title } } }\n    }\n  }\n": typeof types.CorrectSourceTextDocument,
+    "\n  fragment ReviewStepDetail on ReviewStep { status comment actor actorName at }\n": typeof types.ReviewStepDetailFragmentDoc,
+    "\n  fragment EvidenceDetail on Evidence {\n    id version anchorStatus\n    selector { exact prefix suffix start end }\n    context(chars: 160) { before exact after }\n    source { id title }\n    sourceRevision { id number }\n  }\n": typeof types.EvidenceDetailFragmentDoc,
+    "\n  fragment ClaimDetail on Claim {\n    claimant { id name }\n    eventList: events { id title status }\n    entityList: entities { id name kind }\n    linkList: links { type claim { id text status } }\n    reviews { ...ReviewStepDetail }\n    evidence { ...EvidenceDetail }\n  }\n": typeof types.ClaimDetailFragmentDoc,
+    "\n  fragment EventDetail on Event {\n    eventType: type { code label }\n    start { date precision latest }\n    end { date precision latest }\n    place { id name }\n    parent { id title }\n    participantList: participants { role entity { id name } }\n    claimList: claims { id text status claimantName }\n    reviews { ...ReviewStepDetail }\n    evidence { ...EvidenceDetail }\n  }\n": typeof types.EventDetailFragmentDoc,
+    "\n  fragment EntityDetail on Entity { externalIds { scheme value } mergedInto { id name } }\n": typeof types.EntityDetailFragmentDoc,
+    "\n  fragment SourceDetail on Source {\n    currentRevision { id number sha256 createdAt actor reason }\n    revisionList: revisions { id number sha256 createdAt actor reason }\n  }\n": typeof types.SourceDetailFragmentDoc,
+    "\n  fragment AnnotationDetail on Annotation { span { sourceRevisionId selector { exact start end } } }\n": typeof types.AnnotationDetailFragmentDoc,
 };
 const documents: Documents = {
     "query Me { me { id name email roles } }": types.MeDocument,
@@ -77,6 +84,13 @@ const documents: Documents = {
     "mutation ReselectEvidence($input: UpdateEvidenceInput!) { updateEvidence(input: $input) { id anchorStatus } }": types.ReselectEvidenceDocument,
     "mutation ConfirmEvidence($input: ConfirmEvidenceInput!) { confirmEvidence(input: $input) { id anchorStatus } }": types.ConfirmEvidenceDocument,
     "\n  mutation CorrectSourceText($input: CorrectSourceTextInput!) {\n    correctSourceText(input: $input) {\n      preview anchored fuzzy orphaned annotationsMoved revision { number }\n      reopened { __typename ... on Claim { id text status } ... on Event { id title status } }\n      changes { status method similarity before { exact start } after { exact start } evidence { id claim { id text } event { id title } } }\n    }\n  }\n": types.CorrectSourceTextDocument,
+    "\n  fragment ReviewStepDetail on ReviewStep { status comment actor actorName at }\n": types.ReviewStepDetailFragmentDoc,
+    "\n  fragment EvidenceDetail on Evidence {\n    id version anchorStatus\n    selector { exact prefix suffix start end }\n    context(chars: 160) { before exact after }\n    source { id title }\n    sourceRevision { id number }\n  }\n": types.EvidenceDetailFragmentDoc,
+    "\n  fragment ClaimDetail on Claim {\n    claimant { id name }\n    eventList: events { id title status }\n    entityList: entities { id name kind }\n    linkList: links { type claim { id text status } }\n    reviews { ...ReviewStepDetail }\n    evidence { ...EvidenceDetail }\n  }\n": types.ClaimDetailFragmentDoc,
+    "\n  fragment EventDetail on Event {\n    eventType: type { code label }\n    start { date precision latest }\n    end { date precision latest }\n    place { id name }\n    parent { id title }\n    participantList: participants { role entity { id name } }\n    claimList: claims { id text status claimantName }\n    reviews { ...ReviewStepDetail }\n    evidence { ...EvidenceDetail }\n  }\n": types.EventDetailFragmentDoc,
+    "\n  fragment EntityDetail on Entity { externalIds { scheme value } mergedInto { id name } }\n": types.EntityDetailFragmentDoc,
+    "\n  fragment SourceDetail on Source {\n    currentRevision { id number sha256 createdAt actor reason }\n    revisionList: revisions { id number sha256 createdAt actor reason }\n  }\n": types.SourceDetailFragmentDoc,
+    "\n  fragment AnnotationDetail on Annotation { span { sourceRevisionId selector { exact start end } } }\n": types.AnnotationDetailFragmentDoc,
 };
 
 /**
@@ -199,6 +213,34 @@ export function graphql(source: "mutation ConfirmEvidence($input: ConfirmEvidenc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CorrectSourceText($input: CorrectSourceTextInput!) {\n    correctSourceText(input: $input) {\n      preview anchored fuzzy orphaned annotationsMoved revision { number }\n      reopened { __typename ... on Claim { id text status } ... on Event { id title status } }\n      changes { status method similarity before { exact start } after { exact start } evidence { id claim { id text } event { id title } } }\n    }\n  }\n"): typeof import('./graphql').CorrectSourceTextDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReviewStepDetail on ReviewStep { status comment actor actorName at }\n"): typeof import('./graphql').ReviewStepDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EvidenceDetail on Evidence {\n    id version anchorStatus\n    selector { exact prefix suffix start end }\n    context(chars: 160) { before exact after }\n    source { id title }\n    sourceRevision { id number }\n  }\n"): typeof import('./graphql').EvidenceDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClaimDetail on Claim {\n    claimant { id name }\n    eventList: events { id title status }\n    entityList: entities { id name kind }\n    linkList: links { type claim { id text status } }\n    reviews { ...ReviewStepDetail }\n    evidence { ...EvidenceDetail }\n  }\n"): typeof import('./graphql').ClaimDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EventDetail on Event {\n    eventType: type { code label }\n    start { date precision latest }\n    end { date precision latest }\n    place { id name }\n    parent { id title }\n    participantList: participants { role entity { id name } }\n    claimList: claims { id text status claimantName }\n    reviews { ...ReviewStepDetail }\n    evidence { ...EvidenceDetail }\n  }\n"): typeof import('./graphql').EventDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EntityDetail on Entity { externalIds { scheme value } mergedInto { id name } }\n"): typeof import('./graphql').EntityDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SourceDetail on Source {\n    currentRevision { id number sha256 createdAt actor reason }\n    revisionList: revisions { id number sha256 createdAt actor reason }\n  }\n"): typeof import('./graphql').SourceDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AnnotationDetail on Annotation { span { sourceRevisionId selector { exact start end } } }\n"): typeof import('./graphql').AnnotationDetailFragmentDoc;
 
 
 export function graphql(source: string) {

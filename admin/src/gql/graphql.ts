@@ -73,6 +73,17 @@ export type ClaimFilter = {
   status?: Array<ReviewStatus> | null | undefined;
 };
 
+/** How one claim bears on another. */
+export type ClaimLinkType =
+  /** Cannot be true along with the other claim. */
+  | 'CONTRADICTS'
+  /** Says the same as the other claim. */
+  | 'DUPLICATES'
+  /** Says the other claim more precisely. */
+  | 'REFINES'
+  /** Backs the other claim up. */
+  | 'SUPPORTS';
+
 /** How firmly the claimant puts it. */
 export type ClaimModality =
   /** Stated as fact. */
@@ -165,6 +176,19 @@ export type DeleteInput = {
   /** Why the record is deleted (or the key revoked); kept in the revision. */
   reason: string;
 };
+
+/** What kind of actor or thing an entity is. */
+export type EntityKind =
+  /** A company, party, agency, armed group or other organisation. */
+  | 'ORGANIZATION'
+  /** Anything else. */
+  | 'OTHER'
+  /** An individual. */
+  | 'PERSON'
+  /** A location: a city, region, border crossing, site. */
+  | 'PLACE'
+  /** A country, or its government acting as one. */
+  | 'STATE';
 
 /** Every condition given must hold. */
 export type EventFilter = {
@@ -286,6 +310,17 @@ export type Motivation =
   | 'QUESTIONING'
   /** Attaches tags. */
   | 'TAGGING';
+
+/** An entity's part in an event. */
+export type ParticipantRole =
+  /** Did it: the visitor, the invader, a party to a deal. */
+  | 'AGENT'
+  /** Hosted it: the host of a visit or a meeting. */
+  | 'HOST'
+  /** Took part, with no more specific role. */
+  | 'PARTICIPANT'
+  /** Had it done to them: the country invaded, the government overthrown. */
+  | 'TARGET';
 
 /** Where an imported proposal stands: waiting for an editor, or accepted by one. */
 export type ProposalState =
@@ -729,6 +764,20 @@ export type CorrectSourceTextMutation = { correctSourceText: { preview: boolean,
       | { __typename: 'Event', id: string, title: string, status: ReviewStatus }
     >, changes: Array<{ status: AnchorStatus, method: string | null, similarity: number | null, before: { exact: string, start: number }, after: { exact: string, start: number } | null, evidence: { id: string, claim: { id: string, text: string } | null, event: { id: string, title: string } | null } }> } };
 
+export type ReviewStepDetailFragment = { status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string };
+
+export type EvidenceDetailFragment = { id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } };
+
+export type ClaimDetailFragment = { claimant: { id: string, name: string } | null, eventList: Array<{ id: string, title: string, status: ReviewStatus }>, entityList: Array<{ id: string, name: string, kind: EntityKind }>, linkList: Array<{ type: ClaimLinkType, claim: { id: string, text: string, status: ReviewStatus } }>, reviews: Array<{ status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string }>, evidence: Array<{ id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } }> };
+
+export type EventDetailFragment = { eventType: { code: string, label: string }, start: { date: string, precision: DatePrecision, latest: string } | null, end: { date: string, precision: DatePrecision, latest: string } | null, place: { id: string, name: string } | null, parent: { id: string, title: string } | null, participantList: Array<{ role: ParticipantRole, entity: { id: string, name: string } }>, claimList: Array<{ id: string, text: string, status: ReviewStatus, claimantName: string }>, reviews: Array<{ status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string }>, evidence: Array<{ id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } }> };
+
+export type EntityDetailFragment = { externalIds: Array<{ scheme: string, value: string }>, mergedInto: { id: string, name: string } | null };
+
+export type SourceDetailFragment = { currentRevision: { id: string, number: number, sha256: string, createdAt: string, actor: string, reason: string | null }, revisionList: Array<{ id: string, number: number, sha256: string, createdAt: string, actor: string, reason: string | null }> };
+
+export type AnnotationDetailFragment = { span: { sourceRevisionId: string, selector: { exact: string, start: number, end: number } } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -747,7 +796,225 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ReviewStepDetailFragmentDoc = new TypedDocumentString(`
+    fragment ReviewStepDetail on ReviewStep {
+  status
+  comment
+  actor
+  actorName
+  at
+}
+    `, {"fragmentName":"ReviewStepDetail"}) as unknown as TypedDocumentString<ReviewStepDetailFragment, unknown>;
+export const EvidenceDetailFragmentDoc = new TypedDocumentString(`
+    fragment EvidenceDetail on Evidence {
+  id
+  version
+  anchorStatus
+  selector {
+    exact
+    prefix
+    suffix
+    start
+    end
+  }
+  context(chars: 160) {
+    before
+    exact
+    after
+  }
+  source {
+    id
+    title
+  }
+  sourceRevision {
+    id
+    number
+  }
+}
+    `, {"fragmentName":"EvidenceDetail"}) as unknown as TypedDocumentString<EvidenceDetailFragment, unknown>;
+export const ClaimDetailFragmentDoc = new TypedDocumentString(`
+    fragment ClaimDetail on Claim {
+  claimant {
+    id
+    name
+  }
+  eventList: events {
+    id
+    title
+    status
+  }
+  entityList: entities {
+    id
+    name
+    kind
+  }
+  linkList: links {
+    type
+    claim {
+      id
+      text
+      status
+    }
+  }
+  reviews {
+    ...ReviewStepDetail
+  }
+  evidence {
+    ...EvidenceDetail
+  }
+}
+    fragment ReviewStepDetail on ReviewStep {
+  status
+  comment
+  actor
+  actorName
+  at
+}
+fragment EvidenceDetail on Evidence {
+  id
+  version
+  anchorStatus
+  selector {
+    exact
+    prefix
+    suffix
+    start
+    end
+  }
+  context(chars: 160) {
+    before
+    exact
+    after
+  }
+  source {
+    id
+    title
+  }
+  sourceRevision {
+    id
+    number
+  }
+}`, {"fragmentName":"ClaimDetail"}) as unknown as TypedDocumentString<ClaimDetailFragment, unknown>;
+export const EventDetailFragmentDoc = new TypedDocumentString(`
+    fragment EventDetail on Event {
+  eventType: type {
+    code
+    label
+  }
+  start {
+    date
+    precision
+    latest
+  }
+  end {
+    date
+    precision
+    latest
+  }
+  place {
+    id
+    name
+  }
+  parent {
+    id
+    title
+  }
+  participantList: participants {
+    role
+    entity {
+      id
+      name
+    }
+  }
+  claimList: claims {
+    id
+    text
+    status
+    claimantName
+  }
+  reviews {
+    ...ReviewStepDetail
+  }
+  evidence {
+    ...EvidenceDetail
+  }
+}
+    fragment ReviewStepDetail on ReviewStep {
+  status
+  comment
+  actor
+  actorName
+  at
+}
+fragment EvidenceDetail on Evidence {
+  id
+  version
+  anchorStatus
+  selector {
+    exact
+    prefix
+    suffix
+    start
+    end
+  }
+  context(chars: 160) {
+    before
+    exact
+    after
+  }
+  source {
+    id
+    title
+  }
+  sourceRevision {
+    id
+    number
+  }
+}`, {"fragmentName":"EventDetail"}) as unknown as TypedDocumentString<EventDetailFragment, unknown>;
+export const EntityDetailFragmentDoc = new TypedDocumentString(`
+    fragment EntityDetail on Entity {
+  externalIds {
+    scheme
+    value
+  }
+  mergedInto {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"EntityDetail"}) as unknown as TypedDocumentString<EntityDetailFragment, unknown>;
+export const SourceDetailFragmentDoc = new TypedDocumentString(`
+    fragment SourceDetail on Source {
+  currentRevision {
+    id
+    number
+    sha256
+    createdAt
+    actor
+    reason
+  }
+  revisionList: revisions {
+    id
+    number
+    sha256
+    createdAt
+    actor
+    reason
+  }
+}
+    `, {"fragmentName":"SourceDetail"}) as unknown as TypedDocumentString<SourceDetailFragment, unknown>;
+export const AnnotationDetailFragmentDoc = new TypedDocumentString(`
+    fragment AnnotationDetail on Annotation {
+  span {
+    sourceRevisionId
+    selector {
+      exact
+      start
+      end
+    }
+  }
+}
+    `, {"fragmentName":"AnnotationDetail"}) as unknown as TypedDocumentString<AnnotationDetailFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

@@ -49,10 +49,12 @@ function dynamicDocuments() {
 describe('the documents the console sends', () => {
   const typed = Object.entries(generated).filter(([, value]) => value instanceof generated.TypedDocumentString);
 
-  it('types every operation written with graphql() and validates each against the schema', () => {
+  it('types every document written with graphql() and validates each operation against the schema', () => {
     const calls = written.reduce((count, file) => count + (readFileSync(file, 'utf8').match(/\bgraphql\(`/g)?.length ?? 0), 0);
     expect(typed.length).toBe(calls);
-    for (const [name, document] of typed) expect(problemsOf(String(document)), name).toEqual([]);
+    // A fragment alone is unused; it is validated in the resource documents that spread it, below.
+    const operations = typed.filter(([, document]) => !String(document).trimStart().startsWith('fragment'));
+    for (const [name, document] of operations) expect(problemsOf(String(document)), name).toEqual([]);
   });
 
   it.each(dynamicDocuments())('builds a valid document for %s', (_, document) => {

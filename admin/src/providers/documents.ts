@@ -1,5 +1,12 @@
 import { inputTypeOf, mutationOf, type ResourceDefinition } from './resources';
 
+/** A document that spreads the resource's `<Type>Detail` fragment carries its definition (and those it spreads). */
+function withDetail(definition: ResourceDefinition, document: string) {
+  const detail = definition.detail?.toString();
+  const name = detail ? /fragment (\w+) on/.exec(detail)?.[1] : undefined;
+  return detail && document.includes(`...${name}`) ? `${document}\n${detail}` : document;
+}
+
 /**
  * The documents the dataProvider builds from a resource's definition, at run time since their selections and root
  * fields depend on the resource. Codegen cannot type them; `documents.test.ts` validates each one against the schema.
@@ -29,11 +36,11 @@ export function listDocument(definition: ResourceDefinition, selection: string) 
 export function allDocument(definition: ResourceDefinition, selection: string, byTarget: boolean) {
   if (byTarget) return `query All($targetType: AnnotatedRecordType!, $targetId: ID!) { all: ${definition.byTarget}(targetType: $targetType, targetId: $targetId) { ${selection} } }`;
   if (definition.list.kind !== 'array') throw new Error(`${definition.typeName} records are read by id or page by page, not as one list`);
-  return `query All { all: ${definition.list.field} { ${selection} } }`;
+  return withDetail(definition, `query All { all: ${definition.list.field} { ${selection} } }`);
 }
 
 export const oneDocument = (definition: ResourceDefinition) =>
-  `query One($id: ID!, $asOf: DateTimeISO) { one: ${definition.one}(id: $id, includeDeleted: true, asOf: $asOf) { ${definition.fields} } }`;
+  withDetail(definition, `query One($id: ID!, $asOf: DateTimeISO) { one: ${definition.one}(id: $id, includeDeleted: true, asOf: $asOf) { ${definition.fields} } }`);
 
 /** `count` records by id in one request, as aliases `r0`, `r1`…. */
 export function manyDocument(definition: ResourceDefinition, count: number) {
@@ -53,5 +60,5 @@ const selectionOf = (definition: ResourceDefinition, verb: WriteVerb) =>
 
 export function writeDocument(definition: ResourceDefinition, verb: WriteVerb) {
   const inputType = verb === 'create' || verb === 'update' ? inputTypeOf(definition, verb) : INPUT_TYPE_OF[verb];
-  return `mutation Write($input: ${inputType}!) { result: ${mutationOf(definition, verb)}(input: $input) { ${selectionOf(definition, verb)} } }`;
+  return withDetail(definition, `mutation Write($input: ${inputType}!) { result: ${mutationOf(definition, verb)}(input: $input) { ${selectionOf(definition, verb)} } }`);
 }

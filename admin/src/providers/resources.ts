@@ -1,5 +1,8 @@
 import type { RaRecord } from 'react-admin';
-import { INPUT_FIELDS, LEAF_FIELDS } from '../gql/fields';
+import type { FuzzyDate } from '../common/dates';
+import { graphql } from '../gql';
+import { INPUT_FIELDS, LEAF_FIELDS, type AnnotationFields, type ApiKeyFields, type ClaimFields, type EntityFields, type EventFields, type SourceFields, type UserFields } from '../gql/fields';
+import type { AnnotationDetailFragment, ClaimDetailFragment, EntityDetailFragment, EventDetailFragment, SourceDetailFragment, TypedDocumentString } from '../gql/graphql';
 
 /**
  * How each console resource maps onto the GraphQL API: what to select, how a node becomes a form-ready record
@@ -20,8 +23,10 @@ export interface ResourceDefinition {
   searchType?: SearchTypeName;
   /** What a list shows, and no more: lists are the hot path. */
   listFields: string;
-  /** What the show and edit views read: every scalar and enum field of the type, and the nested selections they use. */
+  /** What the show and edit views read: every scalar and enum field of the type, and `...<Type>Detail`. */
   fields: string;
+  /** The fragment of nested selections the views use, `<Type>Detail`, typed by codegen. */
+  detail?: TypedDocumentString<unknown, unknown>;
   /** Which filter keys are lists in the API's filter input (a single choice in the console is sent as a list of one). */
   listFilters?: string[];
   toRecord?: (node: RaRecord) => RaRecord;
@@ -50,14 +55,54 @@ const ABOUT_A_WRITE = new Set(['id', 'expectedVersion', 'reason']);
 const inputFields = (input: keyof typeof INPUT_FIELDS) => INPUT_FIELDS[input].filter((field) => !ABOUT_A_WRITE.has(field));
 
 const RECORD = 'id version createdAt updatedAt deletedAt deleteReason';
-const REVIEWS = 'reviews { status comment actor actorName at }';
-const EVIDENCE = `evidence {
-  id version anchorStatus
-  selector { exact prefix suffix start end }
-  context(chars: 160) { before exact after }
-  source { id title }
-  sourceRevision { id number }
-}`;
+
+graphql(`
+  fragment ReviewStepDetail on ReviewStep { status comment actor actorName at }
+`);
+graphql(`
+  fragment EvidenceDetail on Evidence {
+    id version anchorStatus
+    selector { exact prefix suffix start end }
+    context(chars: 160) { before exact after }
+    source { id title }
+    sourceRevision { id number }
+  }
+`);
+const CLAIM_DETAIL = graphql(`
+  fragment ClaimDetail on Claim {
+    claimant { id name }
+    eventList: events { id title status }
+    entityList: entities { id name kind }
+    linkList: links { type claim { id text status } }
+    reviews { ...ReviewStepDetail }
+    evidence { ...EvidenceDetail }
+  }
+`);
+const EVENT_DETAIL = graphql(`
+  fragment EventDetail on Event {
+    eventType: type { code label }
+    start { date precision latest }
+    end { date precision latest }
+    place { id name }
+    parent { id title }
+    participantList: participants { role entity { id name } }
+    claimList: claims { id text status claimantName }
+    reviews { ...ReviewStepDetail }
+    evidence { ...EvidenceDetail }
+  }
+`);
+const ENTITY_DETAIL = graphql(`
+  fragment EntityDetail on Entity { externalIds { scheme value } mergedInto { id name } }
+`);
+const SOURCE_DETAIL = graphql(`
+  fragment SourceDetail on Source {
+    currentRevision { id number sha256 createdAt actor reason }
+    revisionList: revisions { id number sha256 createdAt actor reason }
+  }
+`);
+const ANNOTATION_DETAIL = graphql(`
+  fragment AnnotationDetail on Annotation { span { sourceRevisionId selector { exact start end } } }
+`);
 
 /** A date as the form holds it; left out when the form has no such input, null once emptied. */
 function dateInput(value: unknown) {
@@ -77,10 +122,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     searchType: 'CLAIM',
     listFilters: ['status', 'attribution', 'modality', 'rank'],
     listFields: `${RECORD} text claimantName attribution modality rank credibility status retracted`,
-    fields: `${leafFields('Claim')} claimant { id name }
-      eventList: events { id title status } entityList: entities { id name kind }
-      linkList: links { type claim { id text status } }
-      ${REVIEWS} ${EVIDENCE}`,
+    fields: `${leafFields('Claim')} ...ClaimDetail`,
+    detail: CLAIM_DETAIL,
     toRecord: (node) => ({
       ...node,
       claimantId: node.claimant?.id ?? null,
@@ -101,12 +144,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     listFilters: ['status', 'type', 'modality'],
     listFields: `${RECORD} title status modality retracted eventType: type { code label }
       start { date precision latest } end { date precision latest } timeExpression place { id name }`,
-    fields: `${leafFields('Event')} eventType: type { code label }
-      start { date precision latest } end { date precision latest }
-      place { id name } parent { id title }
-      participantList: participants { role entity { id name } }
-      claimList: claims { id text status claimantName }
-      ${REVIEWS} ${EVIDENCE}`,
+    fields: `${leafFields('Event')} ...EventDetail`,
+    detail: EVENT_DETAIL,
     toRecord: (node) => ({
       ...node,
       type: node.eventType?.code,
@@ -132,7 +171,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     searchType: 'ENTITY',
     listFilters: ['kind'],
     listFields: `${RECORD} name kind aliases wikidataId`,
-    fields: `${leafFields('Entity')} externalIds { scheme value } mergedInto { id name }`,
+    fields: `${leafFields('Entity')} ...EntityDetail`,
+    detail: ENTITY_DETAIL,
     editable: inputFields('UpdateEntityInput'),
     create: { fields: inputFields('CreateEntityInput') },
     writes: ['update', 'delete', 'restore'],
@@ -145,9 +185,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     searchType: 'SOURCE',
     listFilters: ['kind', 'language'],
     listFields: `${RECORD} title publisher author publishedAt publishedPrecision language kind reliability`,
-    fields: `${leafFields('Source')}
-      currentRevision { id number sha256 createdAt actor reason }
-      revisionList: revisions { id number sha256 createdAt actor reason }`,
+    fields: `${leafFields('Source')} ...SourceDetail`,
+    detail: SOURCE_DETAIL,
     editable: inputFields('UpdateSourceInput'),
     create: { fields: inputFields('CreateSourceInput') },
     writes: ['update', 'delete', 'restore'],
@@ -159,7 +198,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     byTarget: 'annotations',
     listFilters: ['motivation', 'targetType'],
     listFields: `${RECORD} targetType targetId motivation body tags resolved authorName parentId replyCount span { sourceRevisionId selector { exact start end } }`,
-    fields: `${leafFields('Annotation')} span { sourceRevisionId selector { exact start end } }`,
+    fields: `${leafFields('Annotation')} ...AnnotationDetail`,
+    detail: ANNOTATION_DETAIL,
     editable: inputFields('UpdateAnnotationInput'),
     create: { fields: inputFields('CreateAnnotationInput') },
     writes: ['update', 'delete', 'restore'],
@@ -204,3 +244,25 @@ export function mutationOf(definition: ResourceDefinition, verb: 'create' | 'upd
 export const inputTypeOf = (definition: ResourceDefinition, verb: 'create' | 'update') => `${verb === 'create' ? 'Create' : 'Update'}${definition.typeName}Input`;
 
 export const toRecord = (definition: ResourceDefinition, node: RaRecord) => (definition.toRecord ? definition.toRecord(node) : node);
+
+/**
+ * The records the views show, as the one view reads them (a list row holds the fewer fields its list selects), with
+ * the fields `toRecord` adds for the form's inputs.
+ */
+export type ClaimRecord = ClaimFields &
+  ClaimDetailFragment & { claimantId: string | null; eventIds?: string[]; entityIds?: string[]; links?: Array<{ type: string; toClaimId: string }> };
+export type EventRecord = Omit<EventFields & EventDetailFragment, 'start' | 'end'> & {
+  start: FuzzyDate | null;
+  end: FuzzyDate | null;
+  startLatest: string | null;
+  endLatest: string | null;
+  type?: string;
+  placeId: string | null;
+  parentId?: string | null;
+  participants?: Array<{ entityId: string; role: string }>;
+};
+export type EntityRecord = EntityFields & EntityDetailFragment;
+export type SourceRecord = SourceFields & SourceDetailFragment;
+export type AnnotationRecord = AnnotationFields & AnnotationDetailFragment;
+export type UserRecord = UserFields;
+export type ApiKeyRecord = ApiKeyFields & { key?: string };
