@@ -75,8 +75,8 @@ function NoteView({ note, target }: { note: Note; target: NoteTarget }) {
     try {
       await api.update('annotations', { id: note.id, data: { resolved: !note.resolved, reason: note.resolved ? 'Reopened' : 'Resolved' }, previousData: note });
       await queryClient.invalidateQueries({ queryKey: ['notes', target.targetType, target.targetId] });
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     }
   };
   return (
@@ -145,8 +145,8 @@ function NoteForm({ target, parentId, span, compact = false }: { target: NoteTar
       setTags('');
       if (compact) setOpen(false);
       await queryClient.invalidateQueries({ queryKey: ['notes', target.targetType, target.targetId] });
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { Alert, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Create, DateTimeInput, required, SimpleForm, TextInput, useNotify } from 'react-admin';
+import type { ApiKeyRecord } from '../providers/resources';
 
 /** The key is shown once, right after it is made; the server keeps only its hash. */
 export function ApiKeyCreate() {
@@ -21,8 +22,8 @@ export function ApiKeyCreate() {
     <Create
       title="New API key"
       mutationOptions={{
-        onSuccess: (created: any) => setMade({ name: created.name, key: created.key }),
-        onError: (error: any) => notify(error.message, { type: 'error' }),
+        onSuccess: (created: ApiKeyRecord) => setMade({ name: created.name, key: created.key ?? '' }),
+        onError: (error) => notify((error as Error).message, { type: 'error' }),
       }}
     >
       <SimpleForm>

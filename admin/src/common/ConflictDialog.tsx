@@ -3,8 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useRedirect, useRefresh } from 'react-admin';
 import { changedFields } from '../providers/dataProvider';
-import { useApi } from '../providers/useApi';
+import { isApiError } from '../providers/graphql';
 import { resourceDefinition } from '../providers/resources';
+import { useApi } from '../providers/useApi';
 import type { FailedSave } from './ProvenanceEdit';
 import { formatValue, useValueLabels } from './values';
 
@@ -43,11 +44,11 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
       onClose();
       redirect('show', resource, data.id);
       refresh();
-    } catch (error: any) {
-      if (error?.body?.code === 'CONFLICT') {
+    } catch (error) {
+      if (isApiError(error) && error.body.code === 'CONFLICT') {
         notify('It changed again while you looked; here is the newest version.', { type: 'warning' });
         await current.refetch();
-      } else notify(error?.message ?? 'Not saved', { type: 'error' });
+      } else notify((error as Error | undefined)?.message ?? 'Not saved', { type: 'error' });
     } finally {
       setSaving(false);
     }

@@ -18,8 +18,8 @@ export function RecordActions({ children }: { children?: React.ReactNode }) {
       await api.submitForReview({ id: record.id, expectedVersion: record.version, comment: 'Sent from the console' });
       notify('Sent to review. A reviewer other than you will judge it.', { type: 'success' });
       refresh();
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     }
   };
   const restore = async () => {
@@ -27,8 +27,8 @@ export function RecordActions({ children }: { children?: React.ReactNode }) {
       await api.restore(resource, { id: record.id, version: record.version, reason: 'Restored from the console' });
       notify('Restored.', { type: 'success' });
       refresh();
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     }
   };
   return (

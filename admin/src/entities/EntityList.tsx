@@ -2,6 +2,7 @@ import { BooleanInput, Datagrid, DateField, FunctionField, List, SearchInput, Se
 import { ENTITY_KINDS, label } from '../common/choices';
 import { ListActions } from '../common/ListActions';
 import { usePhone } from '../common/usePhone';
+import type { EntityRecord } from '../providers/resources';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Names and aliases, as you type" />,
@@ -14,12 +15,12 @@ export function EntityList() {
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />}>
       {phone ? (
-        <SimpleList linkType="show" primaryText={(r: any) => r.name} secondaryText={(r: any) => [label(r.kind), ...(r.aliases ?? [])].join(' · ')} />
+        <SimpleList<EntityRecord> linkType="show" primaryText={(r) => r.name} secondaryText={(r) => [label(r.kind), ...(r.aliases ?? [])].join(' · ')} />
       ) : (
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" sortable={false} />
-        <FunctionField source="kind" sortable={false} render={(r: any) => label(r.kind)} />
-        <FunctionField label="Aliases" render={(r: any) => (r.aliases ?? []).join(', ')} />
+        <FunctionField<EntityRecord> source="kind" sortable={false} render={(r) => label(r.kind)} />
+        <FunctionField<EntityRecord> label="Aliases" render={(r) => (r.aliases ?? []).join(', ')} />
         <TextField source="wikidataId" label="Wikidata" sortable={false} />
         <DateField source="createdAt" label="Recorded" />
       </Datagrid>

@@ -6,6 +6,7 @@ import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { StatusField } from '../common/status';
 import { MergeButton } from './MergeButton';
+import type { EntityRecord, EventRecord } from '../providers/resources';
 
 function EntityTitle() {
   const record = useRecordContext();
@@ -20,20 +21,20 @@ export function EntityShow() {
           <TextField source="name" variant="h6" />
           <Stack direction="row" spacing={4}>
             <Labeled label="Kind">
-              <FunctionField render={(r: any) => label(r.kind)} />
+              <FunctionField<EntityRecord> render={(r) => label(r.kind)} />
             </Labeled>
             <Labeled label="Wikidata">
-              <FunctionField render={(r: any) => (r.wikidataId ? <a href={`https://www.wikidata.org/wiki/${r.wikidataId}`} target="_blank" rel="noreferrer">{r.wikidataId}</a> : '—')} />
+              <FunctionField<EntityRecord> render={(r) => (r.wikidataId ? <a href={`https://www.wikidata.org/wiki/${r.wikidataId}`} target="_blank" rel="noreferrer">{r.wikidataId}</a> : '—')} />
             </Labeled>
             <Labeled label="Version">
               <TextField source="version" />
             </Labeled>
           </Stack>
           <Labeled label="Aliases">
-            <FunctionField render={(r: any) => <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>{(r.aliases ?? []).map((a: string) => <Chip key={a} size="small" label={a} />)}</Stack>} />
+            <FunctionField<EntityRecord> render={(r) => <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>{(r.aliases ?? []).map((a) => <Chip key={a} size="small" label={a} />)}</Stack>} />
           </Labeled>
           <TextField source="description" emptyText="No description" />
-          <FunctionField render={(r: any) => (r.mergedInto ? <Chip color="warning" label={`Merged into ${r.mergedInto.name}`} component="a" clickable href={`#/entities/${r.mergedInto.id}/show`} /> : null)} />
+          <FunctionField<EntityRecord> render={(r) => (r.mergedInto ? <Chip color="warning" label={`Merged into ${r.mergedInto.name}`} component="a" clickable href={`#/entities/${r.mergedInto.id}/show`} /> : null)} />
           <RelatedRecords />
         </TabbedShowLayout.Tab>
         {historyAndNotesTabs()}
@@ -61,7 +62,7 @@ function RelatedRecords() {
       <ReferenceManyField reference="events" target={target} perPage={10} pagination={<Pagination rowsPerPageOptions={[10]} />}>
         <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography color="text.secondary">None</Typography>}>
           <TextField source="title" sortable={false} />
-          <FunctionField label="When" render={(r: any) => formatSpan(r.start, r.end) || '—'} />
+          <FunctionField<EventRecord> label="When" render={(r) => formatSpan(r.start, r.end) || '—'} />
           <StatusField source="status" />
         </Datagrid>
       </ReferenceManyField>

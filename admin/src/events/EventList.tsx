@@ -5,6 +5,7 @@ import { StatusChip, StatusField } from '../common/status';
 import { ListActions } from '../common/ListActions';
 import { usePhone } from '../common/usePhone';
 import { useEventTypes } from './useEventTypes';
+import type { EventRecord } from '../providers/resources';
 
 function EventTypeFilter(props: { source: string; alwaysOn?: boolean }) {
   const types = useEventTypes();
@@ -29,18 +30,18 @@ export function EventList() {
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />}>
       {phone ? (
-        <SimpleList
+        <SimpleList<EventRecord>
           linkType="show"
-          primaryText={(r: any) => r.title}
-          secondaryText={(r: any) => [r.eventType?.label, formatSpan(r.start, r.end) || r.timeExpression].filter(Boolean).join(' · ')}
-          tertiaryText={(r: any) => <StatusChip status={r.status} />}
+          primaryText={(r) => r.title}
+          secondaryText={(r) => [r.eventType?.label, formatSpan(r.start, r.end) || r.timeExpression].filter(Boolean).join(' · ')}
+          tertiaryText={(r) => <StatusChip status={r.status} />}
         />
       ) : (
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="title" sortable={false} />
-        <FunctionField label="Type" render={(r: any) => r.eventType?.label} />
-        <FunctionField label="When" render={(r: any) => formatSpan(r.start, r.end) || r.timeExpression || '—'} />
-        <FunctionField source="modality" sortable={false} render={(r: any) => label(r.modality)} />
+        <FunctionField<EventRecord> label="Type" render={(r) => r.eventType?.label} />
+        <FunctionField<EventRecord> label="When" render={(r) => formatSpan(r.start, r.end) || r.timeExpression || '—'} />
+        <FunctionField<EventRecord> source="modality" sortable={false} render={(r) => label(r.modality)} />
         <StatusField source="status" sortable={false} />
         <DateField source="createdAt" label="Recorded" />
       </Datagrid>

@@ -127,8 +127,8 @@ function RevertDialog({ revision, currentVersion, onClose }: { revision: Revisio
       notify(`Reverted: version ${revision.version}'s content is current again, as a new revision.`, { type: 'success' });
       onClose();
       refresh();
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     } finally {
       setBusy(false);
     }

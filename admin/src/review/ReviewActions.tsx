@@ -2,6 +2,7 @@ import { Alert, Button, Stack, TextField, Tooltip } from '@mui/material';
 import { useState } from 'react';
 import { useGetIdentity, useNotify, usePermissions } from 'react-admin';
 import { canReview, type Role } from '../providers/access';
+import { isApiError } from '../providers/graphql';
 import { useApi } from '../providers/useApi';
 
 type Decision = 'VERIFY' | 'DISPUTE' | 'REJECT' | 'RETRACT';
@@ -38,9 +39,10 @@ export function ReviewActions({ record, lastEditedBy, onDone }: { record: { id: 
       notify(`${decision.charAt(0) + decision.slice(1).toLowerCase()}: it is now ${result.status.toLowerCase().replace('_', ' ')}.`, { type: 'success' });
       setComment('');
       onDone();
-    } catch (error: any) {
-      notify(error.body?.code === 'CONFLICT' ? 'It changed since you read it; read it again before judging.' : error.message, { type: 'error' });
-      if (error.body?.code === 'CONFLICT') onDone();
+    } catch (error) {
+      const conflict = isApiError(error) && error.body.code === 'CONFLICT';
+      notify(conflict ? 'It changed since you read it; read it again before judging.' : (error as Error).message, { type: 'error' });
+      if (conflict) onDone();
     } finally {
       setBusy(false);
     }

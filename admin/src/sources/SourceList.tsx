@@ -3,6 +3,7 @@ import { label, SOURCE_KINDS } from '../common/choices';
 import { ListActions } from '../common/ListActions';
 import { usePhone } from '../common/usePhone';
 import { published } from './published';
+import type { SourceRecord } from '../providers/resources';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search sources" />,
@@ -15,13 +16,13 @@ export function SourceList() {
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />}>
       {phone ? (
-        <SimpleList linkType="show" primaryText={(r: any) => r.title} secondaryText={(r: any) => [r.publisher, published(r), label(r.kind)].filter(Boolean).join(' · ')} />
+        <SimpleList<SourceRecord> linkType="show" primaryText={(r) => r.title} secondaryText={(r) => [r.publisher, published(r), label(r.kind)].filter(Boolean).join(' · ')} />
       ) : (
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="title" sortable={false} />
         <TextField source="publisher" sortable={false} />
         <FunctionField label="Published" render={published} />
-        <FunctionField source="kind" sortable={false} render={(r: any) => label(r.kind)} />
+        <FunctionField<SourceRecord> source="kind" sortable={false} render={(r) => label(r.kind)} />
         <TextField source="reliability" sortable={false} />
         <DateField source="createdAt" label="Recorded" />
       </Datagrid>

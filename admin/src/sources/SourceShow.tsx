@@ -5,6 +5,7 @@ import { label, RELIABILITIES } from '../common/choices';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { published } from './published';
+import type { SourceRecord } from '../providers/resources';
 
 const SourceReader = lazy(() => import('../reader/SourceReader'));
 
@@ -28,18 +29,18 @@ export function SourceShow() {
           <Stack direction="row" spacing={4} flexWrap="wrap" useFlexGap>
             <Labeled label="Publisher"><TextField source="publisher" emptyText="—" /></Labeled>
             <Labeled label="Author"><TextField source="author" emptyText="—" /></Labeled>
-            <Labeled label="Published"><FunctionField render={(r: any) => `${published(r)}${r.publishedBasis ? ` (${label(r.publishedBasis)})` : ''}`} /></Labeled>
+            <Labeled label="Published"><FunctionField<SourceRecord> render={(r) => `${published(r)}${r.publishedBasis ? ` (${label(r.publishedBasis)})` : ''}`} /></Labeled>
             <Labeled label="Language"><TextField source="language" /></Labeled>
-            <Labeled label="Kind"><FunctionField render={(r: any) => label(r.kind)} /></Labeled>
-            <Labeled label="Reliability"><FunctionField render={(r: any) => RELIABILITIES.find((c) => c.id === r.reliability)?.name ?? 'not graded'} /></Labeled>
+            <Labeled label="Kind"><FunctionField<SourceRecord> render={(r) => label(r.kind)} /></Labeled>
+            <Labeled label="Reliability"><FunctionField<SourceRecord> render={(r) => RELIABILITIES.find((c) => c.id === r.reliability)?.name ?? 'not graded'} /></Labeled>
           </Stack>
           <Labeled label="How the date is known"><TextField source="publishedNote" emptyText="—" /></Labeled>
           <Labeled label="Reliability note"><TextField source="reliabilityNote" emptyText="—" /></Labeled>
           <Labeled label="Text snapshots" fullWidth>
-            <FunctionField
-              render={(r: any) => (
+            <FunctionField<SourceRecord>
+              render={(r) => (
                 <ol style={{ margin: 0 }}>
-                  {(r.revisionList ?? []).map((s: any) => (
+                  {(r.revisionList ?? []).map((s) => (
                     <li key={s.id}>
                       v{s.number}, {new Date(s.createdAt).toLocaleString()}: {s.reason ?? ''} <code>{s.sha256.slice(0, 12)}</code>
                     </li>

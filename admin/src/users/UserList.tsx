@@ -1,4 +1,5 @@
 import { BooleanField, CreateButton, Datagrid, DateField, List, SearchInput, TextField, TopToolbar, FunctionField } from 'react-admin';
+import type { UserRecord } from '../providers/resources';
 
 export function UserList() {
   return (
@@ -6,7 +7,7 @@ export function UserList() {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <TextField source="email" />
-        <FunctionField label="Roles" render={(r: any) => r.roles.join(', ') || 'none'} />
+        <FunctionField<UserRecord> label="Roles" render={(r) => r.roles.join(', ') || 'none'} />
         <BooleanField source="disabled" />
         <DateField source="createdAt" />
       </Datagrid>

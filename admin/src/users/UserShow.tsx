@@ -1,4 +1,5 @@
 import { BooleanField, DateField, SimpleShowLayout, Show, TextField, TopToolbar, EditButton, FunctionField } from 'react-admin';
+import type { UserRecord } from '../providers/resources';
 
 export function UserShow() {
   return (
@@ -6,11 +7,11 @@ export function UserShow() {
       <SimpleShowLayout>
         <TextField source="name" />
         <TextField source="email" />
-        <FunctionField label="Roles" render={(r: any) => r.roles.join(', ') || 'none'} />
+        <FunctionField<UserRecord> label="Roles" render={(r) => r.roles.join(', ') || 'none'} />
         <BooleanField source="disabled" />
         <DateField source="createdAt" showTime />
         <TextField source="version" />
-        <FunctionField label="What they changed" render={(r: any) => <a href={`#/?actor=user:${r.id}`}>their latest changes</a>} />
+        <FunctionField<UserRecord> label="What they changed" render={(r) => <a href={`#/?actor=user:${r.id}`}>their latest changes</a>} />
       </SimpleShowLayout>
     </Show>
   );
