@@ -3,8 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useRecordContext, useResourceContext } from 'react-admin';
 import { label, MOTIVATIONS } from '../common/choices';
-import { useApi } from '../providers/useApi';
 import { resourceDefinition } from '../providers/resources';
+import { useApi } from '../providers/useApi';
 
 export interface Note {
   id: string;

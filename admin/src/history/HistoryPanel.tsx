@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import { useCanAccess, useNotify, useRecordContext, useRefresh, useResourceContext } from 'react-admin';
 import { formatValue, useValueLabels } from '../common/values';
 import type { RevisionRow } from '../providers/dataProvider';
-import { useApi } from '../providers/useApi';
 import { resourceDefinition } from '../providers/resources';
+import { useApi } from '../providers/useApi';
 import { diffStates } from './diff';
 
 /** Every revision of the record (who, when, why), a diff between any two, and a revert to one as a new revision. */
