@@ -20,7 +20,7 @@ import type { Identifier } from 'react-admin';
 import { request } from './graphql';
 
 /** A revision's per-field change, as the API's `changes` JSON holds it. */
-export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
+type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
 /**
  * The console's operations beyond react-admin's CRUD, as custom methods of the dataProvider: each a document typed by
