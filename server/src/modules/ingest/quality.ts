@@ -112,6 +112,8 @@ export const devSetDir = path.join(repoRoot, 'server', 'test', 'ingest-dev');
 export const holdoutSetDir = path.join(repoRoot, 'server', 'test', 'ingest-holdout');
 /** Articles written after the held-out set had been tuned on, measured before and after tuning only, misses unread. */
 export const blindSetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind');
+/** Four more, written when the first blind set's misses had been shown once by mistake, and measured the same way. */
+export const blind2SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind2');
 
 const fold = (name: string) => name.toLowerCase().replace(/^(the|a|an) /, '').trim();
 
