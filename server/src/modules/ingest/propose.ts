@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { DatePrecision, startOfPeriod } from '../../core/dates/precision.js';
 import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
@@ -120,6 +121,10 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
 
 /** "SEOUL, Nov. 1 (Yonhap) --", "MOSCOW—": the dateline's date is the report's, not a happening's. */
 const DATELINE = /^\p{Lu}{3,}[\p{Lu} ]*(?:,[^()–—]{0,25}?)?\s*(?:\([^)]{0,80}\)\s*(?:--|–|—|-)?|--|–|—|-)/u;
+/** The words before a dateline's dash: "Presidential Palace, Hanoi, Tuesday 15 March 2022 –", "COLOMBO (News 1st) –". */
+const PLACE_LINE = /^([^–—.!?]{3,100}?)\s(?:–|—|--)\s/;
+/** A verb in running text is written in lower case: "House" in "Customs House, Lisbon" is a name's word. */
+const hasVerb = (text: string) => ((nlp(text).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>).some((t) => t.tags.includes('Verb') && /^\p{Ll}/u.test(t.text));
 const DURING = /\b(during|after|on the sidelines of) the (meeting|talks|summit|visit|trip)\b/i;
 /** "The meeting took place on Aug 15": a happening the text has already named, by its kind alone. */
 const ALREADY_NAMED = /\b(the|this|that) (meeting|summit|talks|visit|trip|encounter|conversation|agreement|deal|signing)\b/i;
@@ -211,7 +216,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
 
   for (const sentence of sentences) {
     const mentions = context.gazetteer.mentionsIn(sentence.text);
+    // A line that is only a name ("Brunei Town" above the headline) or a dateline before its dash ("Presidential
+    // Palace, Hanoi, Vietnam, Tuesday 15 March 2022 –") is the page's or the desk's, not a name the story tells.
+    const placeLine = PLACE_LINE.exec(sentence.text);
+    const desk = placeLine && !hasVerb(placeLine[1]!) ? placeLine[0].length : 0;
     for (const found of unknownNamesIn(sentence.text, mentions)) {
+      if (found.index < desk || found.name === sentence.text.trim().replace(/[.,;:]$/, '')) continue;
       const startAt = sentence.start + Array.from(sentence.text.slice(0, found.index)).length;
       const entry = names.get(found.name);
       if (entry) entry.occurrences += 1;
