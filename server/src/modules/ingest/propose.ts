@@ -6,6 +6,7 @@ import { EventModality, ParticipantRole } from '../events/events.enums.js';
 import { Discourse, maskQuotes } from './attribution.js';
 import { datesSaying, framesIn, NAMED_CONFERENCE, pairIn } from './frames.js';
 import { Gazetteer, unknownNamesIn, type Mention } from './gazetteer.js';
+import { Offices } from './offices.js';
 import { sentencesOf, type Sentence } from './sentences.js';
 import { coarser, timeExpressionsIn, type KnownDate, type TimeExpression } from './time-expressions.js';
 
@@ -206,6 +207,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const candidates: Candidate[] = [];
   const names = new Map<string, NameProposal>();
   const discourse = new Discourse();
+  const offices = new Offices();
   let lastNarrativeDate: KnownDate | null = null;
   /** Who took part in the happening of each type the text named with most of them, for "the meeting" later on. */
   const happenings = new Map<string, { participants: EventProposal['participants']; place: string | null }>();
@@ -215,7 +217,11 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const isPlace = (id: string) => named.get(id)?.kind === 'PLACE';
 
   for (const sentence of sentences) {
-    const mentions = context.gazetteer.mentionsIn(sentence.text);
+    // "The Vietnamese President" is the person titled so earlier: a mention of that person, for speakers and events.
+    const found = context.gazetteer.mentionsIn(sentence.text);
+    const described = offices.resolve(sentence.text, found);
+    offices.learn(sentence.text, found);
+    const mentions = [...found.filter((m) => !described.some((d) => m.index >= d.index && m.index < d.index + d.surface.length)), ...described].sort((a, b) => a.index - b.index);
     // A line that is only a name ("Brunei Town" above the headline) or a dateline before its dash ("Presidential
     // Palace, Hanoi, Vietnam, Tuesday 15 March 2022 –") is the page's or the desk's, not a name the story tells.
     const placeLine = PLACE_LINE.exec(sentence.text);
