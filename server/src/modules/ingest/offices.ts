@@ -64,7 +64,8 @@ export class Offices {
       const first = tail.findIndex((t) => t.tags.includes('Actor') && !t.tags.includes('Demonym') && !t.tags.includes('Abbreviation') && /^\p{Lu}/u.test(t.text));
       if (first < 0) continue;
       let last = first;
-      while (tail[last + 1]?.tags.includes('Actor') && !tail[last + 1]!.tags.includes('Abbreviation')) last += 1;
+      // compromise reads "President of Germany" as one actor: the title ends at its first lower-case word.
+      while (tail[last + 1]?.tags.includes('Actor') && !tail[last + 1]!.tags.includes('Abbreviation') && /^\p{Lu}/u.test(tail[last + 1]!.text)) last += 1;
       const office = tail
         .slice(first, last + 1)
         .map((t) => t.text)
