@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sliceCodePoints } from '../src/core/anchoring/text-quote.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
-import { ClaimRecord } from '../src/modules/claims/claims.state.js';
-import { EventRecord } from '../src/modules/events/events.state.js';
+import { ClaimRecord } from '../src/modules/claims/claim.entity.js';
+import { EventRecord } from '../src/modules/events/event.entity.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, createReviewer, type TestUser } from './support/factories.js';

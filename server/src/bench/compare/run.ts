@@ -19,7 +19,7 @@ import { In } from 'typeorm';
 import { verifyRecordChain } from '../../core/revisions/chain.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
-import { ClaimRecord } from '../../modules/claims/claims.state.js';
+import { ClaimRecord } from '../../modules/claims/claim.entity.js';
 import { EventsService } from '../../modules/events/events.service.js';
 import { HistoryService } from '../../modules/history/history.service.js';
 import { PUBLIC_STATUSES } from '../../modules/review/review.enums.js';

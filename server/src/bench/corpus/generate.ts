@@ -1,11 +1,11 @@
 import { codePointIndex } from '../../core/anchoring/text-quote.js';
 import { DatePrecision } from '../../core/dates/precision.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from '../../modules/claims/claims.enums.js';
-import type { ClaimFields, ClaimLinkState } from '../../modules/claims/claims.state.js';
+import type { ClaimInput, ClaimLinkState } from '../../modules/claims/claim.entity.js';
 import { EntityKind } from '../../modules/entities/entities.enums.js';
 import type { EntityFields } from '../../modules/entities/entities.state.js';
 import { EventModality, ParticipantRole } from '../../modules/events/events.enums.js';
-import type { EventFields } from '../../modules/events/events.state.js';
+import type { EventInput } from '../../modules/events/event.entity.js';
 import { ReviewStatus } from '../../modules/review/review.enums.js';
 import { PublicationDateBasis, Reliability, SourceKind } from '../../modules/sources/sources.enums.js';
 import type { SourceFields } from '../../modules/sources/sources.state.js';
@@ -55,7 +55,8 @@ export interface GeneratedQuote {
 export interface GeneratedEvent {
   id: string;
   createdAt: Date;
-  fields: Omit<EventFields, 'status' | 'proposal'>;
+  /** The fields the generator makes up; the others keep their empty values. */
+  fields: Pick<EventInput, 'title' | 'typeCode' | 'summary' | 'startDate' | 'startPrecision' | 'endDate' | 'endPrecision' | 'timeExpression' | 'placeId' | 'parentId' | 'modality'>;
   participants: Array<{ entityId: string; role: ParticipantRole }>;
   status: FinalStatus;
   evidence: GeneratedQuote[];
@@ -64,7 +65,8 @@ export interface GeneratedEvent {
 export interface GeneratedClaim {
   id: string;
   createdAt: Date;
-  fields: Omit<ClaimFields, 'status' | 'proposal'>;
+  /** The fields the generator makes up; the others keep their empty values. */
+  fields: Pick<ClaimInput, 'text' | 'claimantId' | 'claimantLabel' | 'attribution' | 'modality' | 'credibility' | 'rank'>;
   eventIds: string[];
   entityIds: string[];
   links: ClaimLinkState[];

@@ -31,6 +31,13 @@ export interface RecordMeta {
 export interface RecordKind<S extends RecordState, R = unknown> {
   recordType: RecordType;
   table: string;
+  entity: new () => R;
+  /**
+   * The fields a revert may set back: what the record says. Never its review status (a revert must not skip
+   * review), its deletion (that is delete and restore), a merge, or a source's text (that is correctSourceText).
+   * Empty: the kind cannot be reverted.
+   */
+  revertable: readonly string[];
   loadState(manager: EntityManager, id: string): Promise<S | null>;
   /**
    * The statement loadState runs (the record's id as $1) and how it reads the row, when it is one statement: a
@@ -93,17 +100,17 @@ export interface Changed<S extends RecordState> extends Written<S> {
 export class RecordWriter {
   constructor(private readonly manager: EntityManager | DataSource) {}
 
+  /** `persist` writes the new record's rows, and may answer its state as written, which spares reading it back. */
   async create<S extends RecordState>(
     context: WriteContext,
     kind: RecordKind<S>,
     id: string,
     reason: string | null,
-    persist: (manager: EntityManager) => Promise<void>,
+    persist: (manager: EntityManager) => Promise<S | void>,
   ): Promise<Written<S>> {
     return this.manager.transaction(async (manager) => {
       await claimIdempotencyKey(manager, context);
-      await persist(manager);
-      const state = await this.mustLoad(manager, kind, id);
+      const state = (await persist(manager)) ?? (await this.mustLoad(manager, kind, id));
       const revision = await this.append(manager, context, kind.recordType, id, 1, RevisionOperation.CREATE, reason, null, state, null);
       return { revision, state };
     });

@@ -39,6 +39,8 @@ const columnsOf = (state: AnnotationState) => ({
 export const AnnotationRecord: RecordKind<AnnotationState, Annotation> = {
   recordType: RecordType.ANNOTATION,
   table: 'annotations',
+  entity: Annotation,
+  revertable: ['motivation', 'body', 'tags', 'resolved'],
   async loadState(manager: EntityManager, id: string) {
     const row = await manager.findOneBy(Annotation, { id });
     return row && AnnotationRecord.stateOfRow!(row);

@@ -14,8 +14,7 @@ import { ReviewStep } from '../review/review.history.js';
 import { canSee, reviewStepsSeenBy, seenThrough } from '../review/visibility.js';
 import { EDITORS } from '../users/users.enums.js';
 import { writeContextOf, seesUnreviewed } from '../users/viewer.js';
-import { Claim, ClaimLink } from './claim.entity.js';
-import type { ClaimState } from './claims.state.js';
+import { Claim, ClaimLink, type ClaimState } from './claim.entity.js';
 import { ClaimConnection, ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
 const claimantOf = (claim: Claim, { loaders, viewer }: RequestContext): EntityRecord | null | Promise<EntityRecord | null> => {

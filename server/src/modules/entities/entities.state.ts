@@ -28,6 +28,8 @@ const fieldsOf = (row: EntityFields): EntityFields => ({
 export const EntityKindRecord: RecordKind<EntityState, EntityRecord> = {
   recordType: RecordType.ENTITY,
   table: 'entities',
+  entity: EntityRecord,
+  revertable: ['name', 'kind', 'aliases', 'description', 'externalIds'],
   async loadState(manager: EntityManager, id: string) {
     const entity = await manager.findOneBy(EntityRecord, { id });
     return entity && EntityKindRecord.stateOfRow!(entity);

@@ -3,8 +3,8 @@ import { BadInputError } from '../../core/errors.js';
 import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck } from '../../core/validation.js';
-import { ClaimRecord } from '../claims/claims.state.js';
-import { EventRecord } from '../events/events.state.js';
+import { ClaimRecord } from '../claims/claim.entity.js';
+import { EventRecord } from '../events/event.entity.js';
 import { EntityKindRecord } from './entities.state.js';
 import type { MergeEntitiesInput } from './entities.types.js';
 

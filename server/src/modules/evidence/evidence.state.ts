@@ -29,6 +29,8 @@ const columnsOf = (state: EvidenceState) => ({
 export const EvidenceRecord: RecordKind<EvidenceState, Evidence> = {
   recordType: RecordType.EVIDENCE,
   table: 'evidence',
+  entity: Evidence,
+  revertable: ['sourceRevisionId', 'selector', 'anchorStatus'],
   async loadState(manager: EntityManager, id: string) {
     const evidence = await manager.findOneBy(Evidence, { id });
     return evidence && EvidenceRecord.stateOfRow!(evidence);

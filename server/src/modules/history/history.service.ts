@@ -6,7 +6,7 @@ import { RecordWriter, type WriteContext } from '../../core/revisions/record-wri
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import { RECORDS } from '../records.js';
+import { recordKind } from '../records.js';
 import type { ReviewStatus } from '../review/review.enums.js';
 import { statusAfterEdit } from '../review/review.workflow.js';
 import { Role } from '../users/users.enums.js';
@@ -30,8 +30,7 @@ export const MAX_PROBLEMS = 1000;
  * The rebuilt record carries `asOfState`, so its own relation lists come from that moment too.
  */
 export async function recordAt<T extends ObjectLiteral>(dataSource: DataSource, recordType: RecordType, recordId: string, asOf: Date): Promise<T | null> {
-  const { kind } = RECORDS[recordType];
-  if (!kind) throw new BadInputError([{ field: 'asOf', message: `${recordType} has no history to travel` }]);
+  const kind = recordKind(recordType);
   const rows = (await dataSource.query(
     `SELECT version, state, created_at, (SELECT created_at FROM revisions WHERE record_type = $1 AND record_id = $2 AND version = 1) AS first_at
        FROM revisions WHERE record_type = $1 AND record_id = $2 AND created_at <= $3 ORDER BY version DESC LIMIT 1`,
@@ -117,8 +116,9 @@ export class HistoryService {
     check.done();
     const revision = await this.dataSource.manager.findOneBy(Revision, { id: input.revisionId });
     if (!revision) throw new NotFoundError('Revision', input.revisionId);
-    const { kind, entity, revertable } = RECORDS[revision.recordType];
-    if (!kind || revertable.length === 0) throw new BadInputError([{ field: 'revisionId', message: `${revision.recordType} records cannot be reverted` }]);
+    const kind = recordKind(revision.recordType);
+    const { entity, revertable } = kind;
+    if (revertable.length === 0) throw new BadInputError([{ field: 'revisionId', message: `${revision.recordType} records cannot be reverted` }]);
     await new RecordWriter(this.dataSource).replace(
       context,
       kind,

@@ -6,7 +6,7 @@ import { replayChanges, type RecordState } from '../../core/revisions/diff.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { requireId } from '../../core/validation.js';
-import { RECORDS } from '../records.js';
+import { RECORDS, recordKind } from '../records.js';
 
 export enum LogProblemKind {
   CHAIN = 'CHAIN',
@@ -127,7 +127,7 @@ async function compareRows(manager: EntityManager, records: Checked[], report: (
   const byType = new Map<RecordType, Checked[]>();
   for (const record of records) byType.set(record.recordType, [...(byType.get(record.recordType) ?? []), record]);
   for (const [recordType, checked] of byType) {
-    const kind = RECORDS[recordType].kind!;
+    const kind = recordKind(recordType);
     const ids = checked.map((record) => record.recordId);
     const versions = new Map(
       ((await manager.query(`SELECT id, version FROM "${kind.table}" WHERE id = ANY($1::uuid[])`, [ids])) as Array<{ id: string; version: number }>).map((row) => [row.id, row.version]),
@@ -155,12 +155,11 @@ async function compareRows(manager: EntityManager, records: Checked[], report: (
  * state query joined laterally to the ids (that query takes the record's id as $1, which is all it takes).
  */
 async function loadStates(manager: EntityManager, recordType: RecordType, ids: string[]): Promise<Map<string, RecordState>> {
-  const { kind: known, entity } = RECORDS[recordType];
-  const kind = known!;
+  const kind = recordKind(recordType);
   const states = new Map<string, RecordState>();
   if (ids.length === 0) return states;
   if (kind.stateOfRow) {
-    for (const row of await manager.findBy(entity, { id: In(ids) })) states.set(row.id as string, kind.stateOfRow(row));
+    for (const row of await manager.findBy(kind.entity, { id: In(ids) })) states.set(row.id as string, kind.stateOfRow(row));
     return states;
   }
   const stateQuery = kind.stateQuery?.(manager);
@@ -199,7 +198,7 @@ async function findRowsWithoutRevisions(
 ): Promise<void> {
   for (const type of Object.values(RecordType).sort()) {
     if (recordType && type !== recordType) continue;
-    const { table } = RECORDS[type].kind!;
+    const { table } = RECORDS[type];
     const rows = (await dataSource.query(
       `SELECT t.id, t.version FROM "${table}" t
         WHERE ($2::uuid IS NULL OR t.id = $2) AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.record_type = $1 AND r.record_id = t.id)

@@ -71,6 +71,8 @@ const fieldsOf = (row: SourceFields): SourceFields => ({
 export const SourceRecord: RecordKind<SourceState, Source> = {
   recordType: RecordType.SOURCE,
   table: 'sources',
+  entity: Source,
+  revertable: ['title', 'url', 'publisher', 'author', 'publishedAt', 'publishedPrecision', 'publishedBasis', 'publishedNote', 'language', 'kind', 'reliability', 'reliabilityNote'],
   async loadState(manager: EntityManager, id: string) {
     const source = await manager.findOneBy(Source, { id });
     if (!source) return null;

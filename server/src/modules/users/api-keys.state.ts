@@ -16,6 +16,8 @@ export interface ApiKeyState extends DeletableState {
 export const ApiKeyRecord: RecordKind<ApiKeyState, ApiKey> = {
   recordType: RecordType.API_KEY,
   table: 'api_keys',
+  entity: ApiKey,
+  revertable: [],
   async loadState(manager: EntityManager, id: string) {
     const key = await manager.findOneBy(ApiKey, { id });
     return key && ApiKeyRecord.stateOfRow!(key);

@@ -28,6 +28,8 @@ const columnsOf = (state: Pick<UserState, 'email' | 'name' | 'roles' | 'disabled
 export const UserRecord: RecordKind<UserState, User> = {
   recordType: RecordType.USER,
   table: 'users',
+  entity: User,
+  revertable: [],
   async loadState(manager: EntityManager, id: string) {
     const user = await manager.findOneBy(User, { id });
     return user && UserRecord.stateOfRow!(user);
