@@ -4,11 +4,11 @@ import { RecordType } from '../core/revisions/revisions.enums.js';
 import type { VersionedRecord } from '../core/record.js';
 import { AnnotationRecord } from './annotations/annotations.state.js';
 import { ClaimRecord } from './claims/claim.entity.js';
-import { EntityKindRecord } from './entities/entities.state.js';
+import { EntityKindRecord } from './entities/entity.entity.js';
 import { EventTypeRecord } from './events/event-type.entity.js';
 import { EventRecord } from './events/event.entity.js';
 import { EvidenceRecord } from './evidence/evidence.state.js';
-import { SourceRecord } from './sources/sources.state.js';
+import { SourceRecord } from './sources/source.entity.js';
 import { ApiKeyRecord } from './users/api-keys.state.js';
 import { UserRecord } from './users/users.state.js';
 

@@ -7,13 +7,13 @@ import { RecordType, RevisionOperation } from '../../core/revisions/revisions.en
 import type { BulkShape } from '../../core/records/declaration.js';
 import type { RecordMeta } from '../../core/revisions/record-writer.js';
 import { ClaimRecord, type ClaimState } from '../../modules/claims/claim.entity.js';
-import type { EntityState } from '../../modules/entities/entities.state.js';
+import { EntityKindRecord, type EntityState } from '../../modules/entities/entity.entity.js';
 import { EventRecord, type EventState } from '../../modules/events/event.entity.js';
 import { AnchorStatus } from '../../modules/evidence/evidence.enums.js';
 import { anchorSelector } from '../../modules/evidence/evidence.service.js';
 import type { EvidenceState } from '../../modules/evidence/evidence.state.js';
 import { ReviewStatus } from '../../modules/review/review.enums.js';
-import type { SourceState } from '../../modules/sources/sources.state.js';
+import { SourceRecord, type SourceState } from '../../modules/sources/source.entity.js';
 import { copyRows, type ColumnType } from './copy-in.js';
 import type { Corpus, FinalStatus, GeneratedClaim, GeneratedEvent, GeneratedQuote, SourceBundle } from './generate.js';
 
@@ -77,6 +77,8 @@ class KindRows<S> {
 
 /** The tables whose columns come from the kinds' declarations. */
 interface Shapes {
+  entities: BulkShape<EntityState>;
+  sources: BulkShape<SourceState>;
   claims: BulkShape<ClaimState>;
   events: BulkShape<EventState>;
 }
@@ -99,18 +101,11 @@ export interface LoadCounts {
 }
 
 const tables = (shapes: Shapes) => ({
-  sources: new Rows('sources', [
-    ['id', 'uuid'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['title', 'text'], ['url', 'text'],
-    ['publisher', 'text'], ['author', 'text'], ['published_at', 'date'], ['published_precision', 'text'], ['published_basis', 'text'],
-    ['published_note', 'text'], ['language', 'text'], ['kind', 'text'], ['reliability', 'text'], ['reliability_note', 'text'],
-  ]),
+  sources: new KindRows(shapes.sources),
   sourceRevisions: new Rows('source_revisions', [
     ['id', 'uuid'], ['source_id', 'uuid'], ['number', 'int'], ['text', 'text'], ['sha256', 'text'], ['reason', 'text'], ['actor', 'text'], ['created_at', 'timestamptz'],
   ]),
-  entities: new Rows('entities', [
-    ['id', 'uuid'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['name', 'text'], ['kind', 'text'],
-    ['aliases', 'text[]'], ['description', 'text'], ['external_ids', 'jsonb'], ['merged_into_id', 'uuid'],
-  ]),
+  entities: new KindRows(shapes.entities),
   events: new KindRows(shapes.events),
   claims: new KindRows(shapes.claims),
   evidence: new Rows('evidence', [
@@ -171,9 +166,6 @@ function reviewSteps<S extends RecordState & { status: ReviewStatus }>(created: 
   return steps;
 }
 
-/** Fields by their column names, which the naming strategy derives the same way. */
-const snakeCase = (fields: object): Row => Object.fromEntries(Object.entries(fields).map(([key, value]) => [key.replace(/[A-Z]/g, (upper) => `_${upper.toLowerCase()}`), value]));
-
 function addEvidence(rows: Tables, text: string, sourceRevisionId: string, owner: { claimId: string | null; eventId: string | null }, quote: GeneratedQuote): void {
   // The API's own check: the positions must hold the quote, or the load stops (invariant 4).
   const selector = anchorSelector(text, { exact: quote.exact, start: quote.start, end: quote.end });
@@ -206,13 +198,11 @@ function addClaim(rows: Tables, bundle: SourceBundle, claim: GeneratedClaim): vo
 function addSource(rows: Tables, bundle: SourceBundle): void {
   const { source } = bundle;
   const sha256 = sha256Hex(source.text);
-  const state: SourceState = { ...source.fields, textRevision: { id: source.textRevisionId, number: 1, sha256 }, deletedAt: null, deleteReason: null };
+  const state: SourceState = { ...SourceRecord.empty(), ...source.fields, textRevision: { id: source.textRevisionId, number: 1, sha256 }, deletedAt: null, deleteReason: null };
   const { version, updatedAt } = appendHistory(rows, RecordType.SOURCE, source.id, [
     { operation: RevisionOperation.CREATE, state, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt: source.createdAt },
   ]);
-  rows.sources.add({
-    id: source.id, version, created_at: source.createdAt, updated_at: updatedAt, ...snakeCase(source.fields),
-  });
+  rows.sources.add({ id: source.id, version, createdAt: source.createdAt, updatedAt }, state);
   rows.sourceRevisions.add({ id: source.textRevisionId, source_id: source.id, number: 1, text: source.text, sha256, reason: IMPORT_REASON, actor: IMPORT_ACTOR, created_at: source.createdAt });
 }
 
@@ -220,7 +210,7 @@ function addSource(rows: Tables, bundle: SourceBundle): void {
 async function writeBatch(client: pg.ClientBase, rows: Tables): Promise<void> {
   await client.query('BEGIN');
   try {
-    for (const table of [rows.entities, rows.sources, rows.sourceRevisions, ...rows.events.tables, ...rows.claims.tables, rows.evidence, rows.revisions]) {
+    for (const table of [...rows.entities.tables, ...rows.sources.tables, rows.sourceRevisions, ...rows.events.tables, ...rows.claims.tables, rows.evidence, rows.revisions]) {
       await copyRows(client, table.table, table.columns, table.rows);
     }
     await client.query('COMMIT');
@@ -249,14 +239,14 @@ export async function bulkLoad(dataSource: DataSource, corpus: Corpus, options: 
     runners.push(runner);
     writers.push({ client: (await runner.connect()) as pg.ClientBase, writing: Promise.resolve() });
   }
-  const shapes: Shapes = { claims: ClaimRecord.bulk(dataSource.manager), events: EventRecord.bulk(dataSource.manager) };
+  const shapes: Shapes = { entities: EntityKindRecord.bulk(dataSource.manager), sources: SourceRecord.bulk(dataSource.manager), claims: ClaimRecord.bulk(dataSource.manager), events: EventRecord.bulk(dataSource.manager) };
   let turn = 0;
   const flush = async (rows: Tables) => {
     const writer = writers[turn++ % writers.length]!;
     await writer.writing;
     writer.writing = writeBatch(writer.client, rows).then(() => {
-      counts.entities += rows.entities.count;
-      counts.sources += rows.sources.count;
+      counts.entities += rows.entities.row.count;
+      counts.sources += rows.sources.row.count;
       counts.events += rows.events.row.count;
       counts.claims += rows.claims.row.count;
       counts.evidence += rows.evidence.count;
@@ -271,9 +261,9 @@ export async function bulkLoad(dataSource: DataSource, corpus: Corpus, options: 
     for (let from = 0; from < corpus.entities.length; from += ENTITIES_PER_BATCH) {
       const rows = tables(shapes);
       for (const entity of corpus.entities.slice(from, from + ENTITIES_PER_BATCH)) {
-        const state: EntityState = { ...entity.fields, deletedAt: null, deleteReason: null };
+        const state: EntityState = { ...EntityKindRecord.empty(), ...entity.fields, mergedIntoId: null, deletedAt: null, deleteReason: null };
         appendHistory(rows, RecordType.ENTITY, entity.id, [{ operation: RevisionOperation.CREATE, state, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt: entity.createdAt }]);
-        rows.entities.add({ id: entity.id, version: 1, created_at: entity.createdAt, updated_at: entity.createdAt, ...snakeCase(entity.fields) });
+        rows.entities.add({ id: entity.id, version: 1, createdAt: entity.createdAt, updatedAt: entity.createdAt }, state);
       }
       await flush(rows);
     }

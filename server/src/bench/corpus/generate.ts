@@ -3,12 +3,12 @@ import { DatePrecision } from '../../core/dates/precision.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from '../../modules/claims/claims.enums.js';
 import type { ClaimInput, ClaimLinkState } from '../../modules/claims/claim.entity.js';
 import { EntityKind } from '../../modules/entities/entities.enums.js';
-import type { EntityFields } from '../../modules/entities/entities.state.js';
+import type { EntityInput } from '../../modules/entities/entity.entity.js';
 import { EventModality, ParticipantRole } from '../../modules/events/events.enums.js';
 import type { EventInput } from '../../modules/events/event.entity.js';
 import { ReviewStatus } from '../../modules/review/review.enums.js';
 import { PublicationDateBasis, Reliability, SourceKind } from '../../modules/sources/sources.enums.js';
-import type { SourceFields } from '../../modules/sources/sources.state.js';
+import type { SourceInput } from '../../modules/sources/source.entity.js';
 import { Random } from './random.js';
 import * as words from './vocabulary.js';
 
@@ -32,13 +32,15 @@ export type FinalStatus = ReviewStatus.DRAFT | ReviewStatus.IN_REVIEW | ReviewSt
 export interface GeneratedEntity {
   id: string;
   createdAt: Date;
-  fields: EntityFields;
+  /** The fields the generator makes up; the others keep their empty values. */
+  fields: Pick<EntityInput, 'name' | 'kind' | 'aliases' | 'description' | 'externalIds'>;
 }
 
 export interface GeneratedSource {
   id: string;
   createdAt: Date;
-  fields: SourceFields;
+  /** The fields the generator makes up; the others keep their empty values. */
+  fields: Pick<SourceInput, 'title' | 'url' | 'publisher' | 'author' | 'publishedAt' | 'publishedPrecision' | 'publishedBasis' | 'publishedNote' | 'language' | 'kind' | 'reliability' | 'reliabilityNote'>;
   text: string;
   textRevisionId: string;
 }
@@ -154,7 +156,7 @@ function generateEntities(random: Random, count: number): { records: GeneratedEn
     records.push({
       id,
       createdAt: new Date(FIRST_RECORD - (count - records.length) * 1000),
-      fields: { name, kind, aliases: [...new Set(aliases.filter((alias) => alias !== name))], description, externalIds, mergedIntoId: null },
+      fields: { name, kind, aliases: [...new Set(aliases.filter((alias) => alias !== name))], description, externalIds },
     });
     known.push({ id, name, kind, ...extra });
   };

@@ -61,6 +61,11 @@ export interface ReadOnlyDeclaration<V> {
   value?: V;
 }
 
+/** A read-only part of the state, of type V. */
+export function readOnly<V>(sql: (alias: string, id: string) => string): ReadOnlyDeclaration<V> {
+  return { sql };
+}
+
 type Fields<R> = { [K in keyof R]?: FieldDeclaration<R[K]> };
 type Links = Record<string, LinkDeclaration<any> & { element?: unknown }>;
 type ReadOnly = Record<string, ReadOnlyDeclaration<unknown>>;
@@ -136,7 +141,7 @@ function tableOf(entity: Function): string {
 /** The SQL type a column's parameters are cast to, and the type COPY is told. */
 function columnTypes(column: ColumnMetadata): { sql: string; bulk: BulkColumnType | undefined } {
   const type = typeof column.type === 'string' ? column.type : column.type.name.toLowerCase();
-  const base = ({ varchar: 'text', 'character varying': 'text', string: 'text', text: 'text', uuid: 'uuid', int: 'int', integer: 'int', smallint: 'smallint', date: 'date', jsonb: 'jsonb', timestamptz: 'timestamptz', boolean: 'boolean' } as Record<string, string>)[type];
+  const base = ({ varchar: 'text', 'character varying': 'text', char: 'text', character: 'text', string: 'text', text: 'text', uuid: 'uuid', int: 'int', integer: 'int', smallint: 'smallint', date: 'date', jsonb: 'jsonb', timestamptz: 'timestamptz', boolean: 'boolean' } as Record<string, string>)[type];
   if (!base) throw new Error(`no SQL type known for ${column.entityMetadata.tableName}.${column.databaseName} (${type})`);
   const sql = column.isArray ? `${base}[]` : base;
   return { sql, bulk: BULK_TYPES.find((type) => type === sql) };

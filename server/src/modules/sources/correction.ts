@@ -15,11 +15,10 @@ import type { Claim } from '../claims/claim.entity.js';
 import type { Event } from '../events/event.entity.js';
 import { reopenAfterEvidenceChange } from '../review/review.service.js';
 import { EvidenceRecord } from '../evidence/evidence.state.js';
-import { SourceRecord } from './sources.state.js';
 import type { CorrectSourceTextInput, EvidenceReanchoring, ReanchorReport } from './sources.types.js';
 import { checkText } from './source-text.js';
 import { SourceRevision } from './source-revision.entity.js';
-import { Source } from './source.entity.js';
+import { Source, SourceRecord } from './source.entity.js';
 
 const ORDER: Record<AnchorStatus, number> = { [AnchorStatus.ORPHANED]: 0, [AnchorStatus.FUZZY]: 1, [AnchorStatus.ANCHORED]: 2 };
 
