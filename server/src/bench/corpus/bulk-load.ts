@@ -11,7 +11,7 @@ import { EntityKindRecord, type EntityState } from '../../modules/entities/entit
 import { EventRecord, type EventState } from '../../modules/events/event.entity.js';
 import { AnchorStatus } from '../../modules/evidence/evidence.enums.js';
 import { anchorSelector } from '../../modules/evidence/evidence.service.js';
-import type { EvidenceState } from '../../modules/evidence/evidence.state.js';
+import { EvidenceRecord, type EvidenceState } from '../../modules/evidence/evidence.entity.js';
 import { ReviewStatus } from '../../modules/review/review.enums.js';
 import { SourceRecord, type SourceState } from '../../modules/sources/source.entity.js';
 import { copyRows, type ColumnType } from './copy-in.js';
@@ -81,6 +81,7 @@ interface Shapes {
   sources: BulkShape<SourceState>;
   claims: BulkShape<ClaimState>;
   events: BulkShape<EventState>;
+  evidence: BulkShape<EvidenceState>;
 }
 
 interface Step {
@@ -108,10 +109,7 @@ const tables = (shapes: Shapes) => ({
   entities: new KindRows(shapes.entities),
   events: new KindRows(shapes.events),
   claims: new KindRows(shapes.claims),
-  evidence: new Rows('evidence', [
-    ['id', 'uuid'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['claim_id', 'uuid'], ['event_id', 'uuid'],
-    ['source_revision_id', 'uuid'], ['exact', 'text'], ['prefix', 'text'], ['suffix', 'text'], ['start_pos', 'int'], ['end_pos', 'int'], ['anchor_status', 'text'],
-  ]),
+  evidence: new KindRows(shapes.evidence),
   revisions: new Rows('revisions', [
     ['record_type', 'text'], ['record_id', 'uuid'], ['version', 'int'], ['operation', 'text'], ['changes', 'json text'], ['state', 'json text'],
     ['reason', 'text'], ['actor', 'text'], ['created_at', 'timestamptz'], ['prev_hash', 'text'], ['hash', 'text'],
@@ -173,10 +171,7 @@ function addEvidence(rows: Tables, text: string, sourceRevisionId: string, owner
   const { version, updatedAt } = appendHistory(rows, RecordType.EVIDENCE, quote.id, [
     { operation: RevisionOperation.CREATE, state, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt: quote.createdAt },
   ]);
-  rows.evidence.add({
-    id: quote.id, version, created_at: quote.createdAt, updated_at: updatedAt, claim_id: owner.claimId, event_id: owner.eventId, source_revision_id: sourceRevisionId,
-    exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix, start_pos: selector.start, end_pos: selector.end, anchor_status: AnchorStatus.ANCHORED,
-  });
+  rows.evidence.add({ id: quote.id, version, createdAt: quote.createdAt, updatedAt }, state);
 }
 
 function addEvent(rows: Tables, bundle: SourceBundle, event: GeneratedEvent): void {
@@ -210,7 +205,7 @@ function addSource(rows: Tables, bundle: SourceBundle): void {
 async function writeBatch(client: pg.ClientBase, rows: Tables): Promise<void> {
   await client.query('BEGIN');
   try {
-    for (const table of [...rows.entities.tables, ...rows.sources.tables, rows.sourceRevisions, ...rows.events.tables, ...rows.claims.tables, rows.evidence, rows.revisions]) {
+    for (const table of [...rows.entities.tables, ...rows.sources.tables, rows.sourceRevisions, ...rows.events.tables, ...rows.claims.tables, ...rows.evidence.tables, rows.revisions]) {
       await copyRows(client, table.table, table.columns, table.rows);
     }
     await client.query('COMMIT');
@@ -239,7 +234,7 @@ export async function bulkLoad(dataSource: DataSource, corpus: Corpus, options: 
     runners.push(runner);
     writers.push({ client: (await runner.connect()) as pg.ClientBase, writing: Promise.resolve() });
   }
-  const shapes: Shapes = { entities: EntityKindRecord.bulk(dataSource.manager), sources: SourceRecord.bulk(dataSource.manager), claims: ClaimRecord.bulk(dataSource.manager), events: EventRecord.bulk(dataSource.manager) };
+  const shapes: Shapes = { entities: EntityKindRecord.bulk(dataSource.manager), sources: SourceRecord.bulk(dataSource.manager), claims: ClaimRecord.bulk(dataSource.manager), events: EventRecord.bulk(dataSource.manager), evidence: EvidenceRecord.bulk(dataSource.manager) };
   let turn = 0;
   const flush = async (rows: Tables) => {
     const writer = writers[turn++ % writers.length]!;
@@ -249,7 +244,7 @@ export async function bulkLoad(dataSource: DataSource, corpus: Corpus, options: 
       counts.sources += rows.sources.row.count;
       counts.events += rows.events.row.count;
       counts.claims += rows.claims.row.count;
-      counts.evidence += rows.evidence.count;
+      counts.evidence += rows.evidence.row.count;
       counts.revisions += rows.revisions.count;
       options.onBatch?.(counts);
     });

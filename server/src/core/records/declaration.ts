@@ -3,7 +3,8 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { preparedQuery, projection } from '../loaders.js';
 import type { VersionedRecord } from '../record.js';
 import { deletionColumns, deletionState, recordColumns } from '../revisions/deletable.js';
-import { loadByStateQuery, type DeletableState, type RecordKind, type RecordMeta, type StateQuery } from '../revisions/record-writer.js';
+// Types only: the entities that declare kinds are imported by the revision log's own entity.
+import type { DeletableState, RecordKind, RecordMeta, StateQuery } from '../revisions/record-writer.js';
 import type { RecordType } from '../revisions/revisions.enums.js';
 import type { InputCheck } from '../validation.js';
 import { stateQuerySql, writeParameters, writeStatementSql, type PlannedColumn, type TablePlan } from './statements.js';
@@ -61,6 +62,22 @@ export interface ReadOnlyDeclaration<V> {
   value?: V;
 }
 
+/** A part of the state made from several columns of the row (a selector), or kept in another form (a time as text). */
+export interface CompositeDeclaration<R, K extends keyof R, V> {
+  columns: readonly K[];
+  empty: V;
+  toState(row: Pick<R, K>): V;
+  /** The columns a state's value is written to; without it, the part is read from the row but never written from a state. */
+  toRow?(value: V): Pick<R, K>;
+  workflow?: true;
+  revertable?: true;
+}
+
+/** Declares a composite part of `entity`'s state (inferring its columns and value type). */
+export function composite<R, K extends keyof R, V>(_entity: new () => R, part: CompositeDeclaration<R, K, V>): CompositeDeclaration<R, K, V> {
+  return part;
+}
+
 /** A read-only part of the state, of type V. */
 export function readOnly<V>(sql: (alias: string, id: string) => string): ReadOnlyDeclaration<V> {
   return { sql };
@@ -69,23 +86,32 @@ export function readOnly<V>(sql: (alias: string, id: string) => string): ReadOnl
 type Fields<R> = { [K in keyof R]?: FieldDeclaration<R[K]> };
 type Links = Record<string, LinkDeclaration<any> & { element?: unknown }>;
 type ReadOnly = Record<string, ReadOnlyDeclaration<unknown>>;
+/** Each part picks its own columns of R and its own value type. */
+type Composites<R> = Record<string, CompositeDeclaration<R, any, any>>;
 
-export interface KindDeclaration<R extends VersionedRecord, F extends Fields<R>, L extends Links, O extends ReadOnly> {
+export interface KindDeclaration<R extends VersionedRecord, F extends Fields<R>, L extends Links, O extends ReadOnly, P extends Composites<R>> {
   fields: F;
+  /** Parts of the state made from columns of the row otherwise than one field each. */
+  composites?: P;
   links?: L;
   readOnly?: O;
+  /** Columns a create writes besides the state, which the write path never writes again (a password's hash). */
+  createOnly?: ReadonlyArray<keyof R & string>;
 }
 
 type Simplify<T> = { [K in keyof T]: T[K] };
 
 /** The fields and links an editor or a workflow sets: a state without its deletion and read-only parts. */
-export type ContentOf<R, F, L> = Simplify<{ [K in keyof F & keyof R]: R[K] } & { [K in keyof L]: Array<NonNullable<(L[K] & { element?: unknown })['element']>> }>;
+type CompositeValue<P> = P extends { empty: infer V; toState(row: never): infer W } ? V | W : never;
+export type ContentOf<R, F, L, P = {}> = Simplify<
+  { [K in keyof F & keyof R]: R[K] } & { [K in keyof P]: CompositeValue<P[K]> } & { [K in keyof L]: Array<NonNullable<(L[K] & { element?: unknown })['element']>> }
+>;
 
 /** A record's whole state as the revision log keeps it. */
-export type StateOf<R, F, L, O> = Simplify<ContentOf<R, F, L> & { [K in keyof O]: NonNullable<(O[K] & { value?: unknown })['value']> } & DeletableState>;
+export type StateOf<R, F, L, O, P> = Simplify<ContentOf<R, F, L, P> & { [K in keyof O]: NonNullable<(O[K] & { value?: unknown })['value']> } & DeletableState>;
 
 /** What an editor's input sets: the content without what a workflow sets. */
-export type InputOf<R, F, L> = Omit<ContentOf<R, F, L>, { [K in keyof F]: F[K] extends { workflow: true } ? K : never }[keyof F]>;
+export type InputOf<R, F, L, P> = Omit<ContentOf<R, F, L, P>, { [K in keyof F]: F[K] extends { workflow: true } ? K : never }[keyof F] | { [K in keyof P]: P[K] extends { workflow: true } ? K : never }[keyof P]>;
 
 /** A CSV column of a kind's export: its name, and the field it holds. */
 export interface ExportedColumn<R> {
@@ -117,8 +143,8 @@ export interface DeclaredKind<R extends VersionedRecord, S extends DeletableStat
   empty(): I;
   /** An editor's content normalised by each field's and link's declared check (cross-field rules stay with the service). */
   check(check: InputCheck, input: I): I;
-  /** Writes a new record's row and link rows in one statement, answering its state as written. */
-  insertState(manager: EntityManager, id: string, state: S, at: Date): Promise<S>;
+  /** Writes a new record's row and link rows in one statement, answering its state as written; `also` gives its create-only columns. */
+  insertState(manager: EntityManager, id: string, state: S, at: Date, also?: Partial<R>): Promise<S>;
   /** The record's row and link rows as a bulk load writes them, and the tables they go to. */
   bulk(manager: EntityManager): BulkShape<S>;
 }
@@ -157,14 +183,14 @@ function columnOf(manager: EntityManager, entity: Function, property: string): C
  * Declares a kind of record from its TypeORM entity: `fields` are keyed by the entity's properties, so each
  * field's type is the entity's, and the column, its SQL type and the table come from the entity's metadata.
  */
-export function declareKind<R extends VersionedRecord, F extends Fields<R>, L extends Links = {}, O extends ReadOnly = {}>(
+export function declareKind<R extends VersionedRecord, F extends Fields<R>, L extends Links = {}, O extends ReadOnly = {}, P extends Composites<R> = {}>(
   recordType: RecordType,
   entity: new () => R,
-  declaration: KindDeclaration<R, F, L, O>,
-): DeclaredKind<R, StateOf<R, F, L, O>, ContentOf<R, F, L>, InputOf<R, F, L>> {
-  type S = StateOf<R, F, L, O>;
-  type C = ContentOf<R, F, L>;
-  type I = InputOf<R, F, L>;
+  declaration: KindDeclaration<R, F, L, O, P>,
+): DeclaredKind<R, StateOf<R, F, L, O, P>, ContentOf<R, F, L, P>, InputOf<R, F, L, P>> {
+  type S = StateOf<R, F, L, O, P>;
+  type C = ContentOf<R, F, L, P>;
+  type I = InputOf<R, F, L, P>;
   const table = tableOf(entity);
   const alias = table.slice(0, 1);
   const fields = Object.entries(declaration.fields as Record<string, FieldDeclaration<unknown>>);
@@ -172,6 +198,16 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
   const readOnly = Object.entries(declaration.readOnly ?? {});
   const fieldNames = fields.map(([name]) => name);
   const editable = fields.filter(([, field]) => !field.workflow);
+  const composites = Object.entries(declaration.composites ?? {}) as Array<[string, CompositeDeclaration<Record<string, unknown>, string, unknown>]>;
+  const compositeColumns = composites.flatMap(([, part]) => (part.toRow ? part.columns : []));
+  const rowProperties = [...fieldNames, ...compositeColumns, 'deletedAt', 'deleteReason'];
+  /** The row's columns as a state writes them. */
+  const rowOf = (state: Record<string, unknown>): Record<string, unknown> => {
+    const row: Record<string, unknown> = {};
+    for (const [name, field] of fields) row[name] = name in state ? state[name] : field.empty;
+    for (const [name, part] of composites) if (part.toRow) Object.assign(row, part.toRow(name in state ? state[name] : part.empty));
+    return row;
+  };
 
   const plans = new WeakMap<object, TablePlan>();
   const planOf = (manager: EntityManager): TablePlan => {
@@ -185,7 +221,8 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
       table,
       alias,
       select: projection(manager, entity, alias).select,
-      columns: [...fieldNames, 'deletedAt', 'deleteReason'].map((property) => planned(property)),
+      columns: rowProperties.map((property) => planned(property)),
+      createOnly: (declaration.createOnly ?? []).map((property) => planned(property)),
       links: links.map(([property, link]) => ({
         property,
         table: tableOf(link.entity),
@@ -210,6 +247,7 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
     const record = projection(manager, entity, alias).hydrate(row) as R & Record<string, unknown>;
     const state: Record<string, unknown> = {};
     for (const name of fieldNames) state[name] = record[name];
+    for (const [name, part] of composites) state[name] = part.toState(record);
     for (const [property, link] of links) {
       const list = row[property] as Array<Record<string, string>> & string[];
       state[property] = link.single ? list.sort() : list.sort(compare(link));
@@ -218,34 +256,38 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
     return Object.assign(state, deletionState(record)) as S;
   };
   const stateQuery = (manager: EntityManager): StateQuery<S> => ({ sql: stateQuerySql(planOf(manager)), read: (row) => stateOf(manager, row) });
-  const write = async (manager: EntityManager, mode: 'create' | 'update', id: string, state: S, at: Date): Promise<S> => {
+  const write = async (manager: EntityManager, mode: 'create' | 'update', id: string, state: S, at: Date, also: Partial<R> = {}): Promise<S> => {
     const plan = planOf(manager);
-    const row: Record<string, unknown> = { ...state, ...deletionColumns(state) };
+    const row: Record<string, unknown> = { ...also, ...rowOf(state), ...deletionColumns(state) };
     const [written] = await preparedQuery(manager, writeStatementSql(plan, mode), writeParameters(plan, mode, id, state, at, (column) => row[column.property]));
     const answered = stateOf(manager, written!);
     // A create's read-only parts are written after its row (a source's first text), so the state given has them.
     if (mode === 'create') for (const [property] of readOnly) (answered as Record<string, unknown>)[property] = (state as Record<string, unknown>)[property];
     return answered;
   };
-  /** A field a state logged before it existed lacks reads as its empty value. */
-  const fieldValues = (state: Record<string, unknown>) => Object.fromEntries(fields.map(([name, field]) => [name, name in state ? state[name] : field.empty]));
 
   return {
     recordType,
     table,
     entity,
     stateQuery,
-    loadState: loadByStateQuery(stateQuery),
-    saveState: (manager, id, state) => write(manager, 'update', id, state, new Date()),
-    insertState: (manager, id, state, at) => write(manager, 'create', id, state, at),
-    hydrate(meta, state) {
-      return Object.assign(new entity(), fieldValues(state), recordColumns(meta, state));
+    async loadState(manager, id) {
+      const query = stateQuery(manager);
+      const [row] = await preparedQuery(manager, query.sql, [id]);
+      return row ? query.read(row) : null;
     },
-    revertable: [...fields.filter(([, field]) => field.revertable).map(([name]) => name), ...links.filter(([, link]) => link.revertable).map(([name]) => name)],
+    saveState: (manager, id, state) => write(manager, 'update', id, state, new Date()),
+    insertState: (manager, id, state, at, also) => write(manager, 'create', id, state, at, also),
+    // A field a state logged before it existed lacks reads as its empty value.
+    hydrate(meta, state) {
+      return Object.assign(new entity(), rowOf(state), recordColumns(meta, state));
+    },
+    revertable: [fields, composites, links].flatMap((parts: Array<[string, { revertable?: true }]>) => parts.filter(([, part]) => part.revertable).map(([name]) => name)),
     exported: fields.flatMap(([name, field]) => (field.exported ? [{ column: field.exported === true ? snakeCase(name) : field.exported, field: name as keyof R & string }] : [])),
     empty() {
       const content: Record<string, unknown> = {};
       for (const [name, field] of editable) content[name] = field.empty;
+      for (const [name, part] of composites) if (!part.workflow) content[name] = part.empty;
       for (const [name] of links) content[name] = [];
       return content as I;
     },
@@ -253,6 +295,7 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
       const given: Record<string, unknown> = input;
       const normalised: Record<string, unknown> = {};
       for (const [name, field] of editable) normalised[name] = field.check ? field.check(check, given[name], name) : given[name];
+      for (const [name, part] of composites) if (!part.workflow) normalised[name] = given[name];
       for (const [name, link] of links) normalised[name] = link.check ? link.check(check, given[name] as never, name) : given[name];
       return normalised as I;
     },
@@ -264,7 +307,7 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
         if (!type) throw new Error(`COPY is not told how to write ${column.entityMetadata.tableName}.${column.databaseName}`);
         return type;
       };
-      const rowColumns = ['id', 'version', 'createdAt', 'updatedAt', ...fieldNames, 'deletedAt', 'deleteReason'].map((property) => ({
+      const rowColumns = ['id', 'version', 'createdAt', 'updatedAt', ...rowProperties].map((property) => ({
         property,
         name: columnOf(manager, entity, property).databaseName,
         type: bulkType(entity, property),
@@ -277,7 +320,7 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
         row: { table, columns: rowColumns.map((column) => [column.name, column.type] as const) },
         links: Object.fromEntries(linkTables.map(({ property, planned, columns }) => [property, { table: planned.table, columns }])),
         rowsOf(meta, state) {
-          const values: Record<string, unknown> = { ...(state as Record<string, unknown>), ...recordColumns(meta, state) };
+          const values: Record<string, unknown> = { ...state, ...rowOf(state), ...recordColumns(meta, state) };
           const row = Object.fromEntries(rowColumns.map((column) => [column.name, values[column.property]]));
           const linkRows = Object.fromEntries(
             linkTables.map(({ property, link, planned }) => [

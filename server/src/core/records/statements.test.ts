@@ -22,10 +22,11 @@ const PLAN: TablePlan = {
       single: false,
     },
   ],
+  createOnly: [{ property: 'secret', name: 'secret', sqlType: 'text' }],
   readOnly: [],
 };
 
-const STATE = { text: 'Said.', deletedAt: null, eventIds: ['e1', 'e2'], links: [{ toClaimId: 'c2', type: 'SUPPORTS' }, { toClaimId: 'c3', type: 'REFUTES' }] };
+const STATE = { text: 'Said.', deletedAt: null, secret: 'hash', eventIds: ['e1', 'e2'], links: [{ toClaimId: 'c2', type: 'SUPPORTS' }, { toClaimId: 'c3', type: 'REFUTES' }] };
 const AT = new Date('2026-01-01T00:00:00Z');
 
 const placeholders = (sql: string) => new Set([...sql.matchAll(/\$(\d+)/g)].map((match) => Number(match[1])));
@@ -47,17 +48,20 @@ describe('a declared kind’s write statement', () => {
       AT,
       'Said.',
       null,
+      'hash',
     ]);
     expect(writeParameters(PLAN, 'update', 'c1', STATE, AT, (column) => STATE[column.property as keyof typeof STATE])).toEqual(['c1', ['e1', 'e2'], ['c2', 'c3'], ['SUPPORTS', 'REFUTES'], 'Said.', null]);
   });
 
-  it('deletes the link rows a state no longer has on an update only, and inserts the row on a create only', () => {
+  it('deletes the link rows a state no longer has on an update only, and inserts the row, with its create-only columns, on a create only', () => {
     const create = writeStatementSql(PLAN, 'create');
     const update = writeStatementSql(PLAN, 'update');
     expect(create).toMatch(/^WITH written AS \(INSERT INTO "claims"/);
     expect(create).not.toContain('DELETE');
     expect(update).toMatch(/^WITH written AS \(UPDATE "claims"/);
     expect(update.match(/DELETE FROM/g)).toHaveLength(2);
+    expect(create).toContain('"secret"');
+    expect(update).not.toContain('"secret"');
   });
 
   it('reads the state with each link list under its property', () => {

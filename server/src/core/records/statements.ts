@@ -37,6 +37,8 @@ export interface TablePlan {
   select: string;
   /** The columns the state is written to: its fields' and the deletion's. */
   columns: readonly PlannedColumn[];
+  /** Columns a create writes besides the state, never written again by the write path (a password's hash). */
+  createOnly: readonly PlannedColumn[];
   links: readonly PlannedLink[];
   readOnly: readonly PlannedReadOnly[];
 }
@@ -78,7 +80,7 @@ export function writeParameters(plan: TablePlan, mode: 'create' | 'update', id: 
     if (link.single) return [list];
     return link.values.map((value) => list.map((element) => (element as Record<string, unknown>)[value.property]));
   });
-  return [id, ...links, ...(mode === 'create' ? [at] : []), ...plan.columns.map(columnValue)];
+  return [id, ...links, ...(mode === 'create' ? [at, ...plan.columns.map(columnValue), ...plan.createOnly.map(columnValue)] : plan.columns.map(columnValue))];
 }
 
 /**
@@ -95,10 +97,11 @@ export function writeStatementSql(plan: TablePlan, mode: 'create' | 'update'): s
   let parameter = 1;
   const linkParameters = plan.links.map((link) => link.values.map((value) => `$${++parameter}::${value.sqlType}[]`));
   const at = mode === 'create' ? `$${++parameter}` : null;
-  const columnParameters = plan.columns.map(() => `$${++parameter}`);
+  const written = mode === 'create' ? [...plan.columns, ...plan.createOnly] : plan.columns;
+  const columnParameters = written.map(() => `$${++parameter}`);
   const row =
     mode === 'create'
-      ? `INSERT INTO ${quoted(plan.table)} AS ${a} ("id", "created_at", "updated_at", ${plan.columns.map((column) => quoted(column.name)).join(', ')})
+      ? `INSERT INTO ${quoted(plan.table)} AS ${a} ("id", "created_at", "updated_at", ${written.map((column) => quoted(column.name)).join(', ')})
          VALUES ($1, ${at}, ${at}, ${columnParameters.join(', ')}) RETURNING ${plan.select}`
       : `UPDATE ${quoted(plan.table)} AS ${a} SET ${plan.columns.map((column, i) => `${quoted(column.name)} = ${columnParameters[i]}`).join(', ')} WHERE "id" = $1 RETURNING ${plan.select}`;
   const ctes = [`written AS (${row})`];

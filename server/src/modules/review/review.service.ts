@@ -7,8 +7,7 @@ import { RecordType, RevisionOperation } from '../../core/revisions/revisions.en
 import { InputCheck, requireId } from '../../core/validation.js';
 import { Claim, ClaimRecord } from '../claims/claim.entity.js';
 import { Event, EventRecord } from '../events/event.entity.js';
-import { Evidence } from '../evidence/evidence.entity.js';
-import type { EvidenceState } from '../evidence/evidence.state.js';
+import { Evidence, type EvidenceState } from '../evidence/evidence.entity.js';
 import { ReviewStatus } from './review.enums.js';
 import { lastContentChanges } from './review.history.js';
 import type { EvidenceChange, ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
