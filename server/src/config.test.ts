@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('defaults to development on port 4000 with an embedded database', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ env: 'development', port: 4000, databaseUrl: null, graphql: { introspection: true, maxPageSize: 100 } });
+    expect(config).toMatchObject({ env: 'development', port: 4000, databaseUrl: null, graphql: { introspection: true } });
     expect(config.dataDir).toMatch(/\.data$/);
   });
 

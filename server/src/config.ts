@@ -22,12 +22,13 @@ export interface Config {
     poolSize: number;
     connectionTimeoutMs: number;
     statementTimeoutMs: number;
+    /** How many statement texts each connection keeps prepared (core/sql/prepared.ts), least recently run dropped. */
+    maxPreparedStatements: number;
   };
   graphql: {
     introspection: boolean;
     /** GraphiQL at /graphql for a browser; development only by default. */
     explorer: boolean;
-    maxPageSize: number;
   };
   seedOnStart: boolean;
   auth: {
@@ -129,11 +130,11 @@ export function loadConfig(env: Env = process.env): Config {
       poolSize: int('DB_POOL_SIZE', 10, 1, 200),
       connectionTimeoutMs: int('DB_CONNECTION_TIMEOUT_MS', 5000, 100, 120000),
       statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
+      maxPreparedStatements: int('DB_MAX_PREPARED_STATEMENTS', 256, 1, 100000),
     },
     graphql: {
       introspection: bool('GRAPHQL_INTROSPECTION', envName !== 'production'),
       explorer: bool('GRAPHQL_EXPLORER', envName === 'development'),
-      maxPageSize: 100,
     },
     seedOnStart: bool('SEED_ON_START', true),
     auth: {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Role } from '../src/modules/users/users.enums.js';
+import { Role } from '../src/core/access/roles.js';
 import type { TestDatabase } from './support/database.js';
 import { createUser } from './support/factories.js';
 import { signIn, startTestServer, type TestServer } from './support/http.js';

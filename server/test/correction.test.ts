@@ -3,7 +3,7 @@ import { sliceCodePoints } from '../src/core/anchoring/text-quote.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
-import { Role } from '../src/modules/users/users.enums.js';
+import { Role } from '../src/core/access/roles.js';
 import { createEditor, createReviewer, createUser, type TestUser } from './support/factories.js';
 import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
 

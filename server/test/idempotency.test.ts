@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { canonicalJson, sha256Hex } from '../src/core/revisions/canonical-json.js';
-import { Role } from '../src/modules/users/users.enums.js';
+import { Role } from '../src/core/access/roles.js';
 import { createEditor, createUser } from './support/factories.js';
 import { signIn, startTestServer, type TestServer } from './support/http.js';
 

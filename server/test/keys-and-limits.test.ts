@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { LOGIN_LIMITS } from '../src/modules/users/login-limiter.js';
-import { Role } from '../src/modules/users/users.enums.js';
+import { Role } from '../src/core/access/roles.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, createUser, type TestUser } from './support/factories.js';

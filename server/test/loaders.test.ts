@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityManager } from 'typeorm';
-import { MAX_PREPARED_STATEMENTS, preparedQuery, projection } from '../src/core/loaders.js';
+import { loadConfig } from '../src/config.js';
+import { preparedQuery } from '../src/core/sql/prepared.js';
+import { projection } from '../src/core/sql/projection.js';
 import { Claim } from '../src/modules/claims/claim.entity.js';
 import { EntityRecord } from '../src/modules/entities/entity.entity.js';
 import { Event } from '../src/modules/events/event.entity.js';
@@ -8,6 +10,8 @@ import { Evidence } from '../src/modules/evidence/evidence.entity.js';
 import { Source } from '../src/modules/sources/source.entity.js';
 import type { TestDatabase } from './support/database.js';
 import { useSeededDatabase } from './support/seeded.js';
+
+const MAX_PREPARED_STATEMENTS = loadConfig({ NODE_ENV: 'test' }).db.maxPreparedStatements;
 
 describe('hand-written loader statements', () => {
   let db: TestDatabase;

@@ -38,7 +38,7 @@ describe('when every connection is busy', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    tight = createDataSource(db.appUrl, { poolSize: 1, connectionTimeoutMs: 300, statementTimeoutMs: 5000 });
+    tight = createDataSource(db.appUrl, { poolSize: 1, connectionTimeoutMs: 300, statementTimeoutMs: 5000, maxPreparedStatements: 256 });
     await tight.dataSource.initialize();
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../src/modules/users/users.enums.js';
+import { Role } from '../src/core/access/roles.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, createReviewer, createUser, type TestUser } from './support/factories.js';
 import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Viewer } from '../src/modules/users/viewer.js';
+import type { Viewer } from '../src/core/access/viewer.js';
 import type { TestDatabase } from './support/database.js';
 import { useSeededDatabase } from './support/seeded.js';
 import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';

@@ -4,7 +4,7 @@ import { SessionTokens } from '../src/modules/users/sessions.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, createUser, type TestUser } from './support/factories.js';
-import { Role } from '../src/modules/users/users.enums.js';
+import { Role } from '../src/core/access/roles.js';
 import { signIn, startTestServer, type TestServer } from './support/http.js';
 
 const sessionCookieOf = (headers: Headers) => headers.getSetCookie().find((cookie) => cookie.startsWith('ps_session='));

@@ -34,6 +34,5 @@ export const PARTICIPANT_ROLES = choices('AGENT', 'TARGET', 'HOST', 'PARTICIPANT
 export const MOTIVATIONS = choices('COMMENTING', 'QUESTIONING', 'CORRECTING', 'TAGGING', 'ASSESSING', 'LINKING');
 export const ROLES = choices('ADMIN', 'EDITOR', 'REVIEWER', 'CLIENT');
 export const CLAIM_LINK_TYPES = choices('SUPPORTS', 'CONTRADICTS', 'DUPLICATES', 'REFINES');
-export const ANCHOR_STATUSES = choices('ANCHORED', 'FUZZY', 'ORPHANED');
 
 export const label = (id: string | null | undefined) => (id ? id.charAt(0) + id.slice(1).toLowerCase().replaceAll('_', ' ') : '');

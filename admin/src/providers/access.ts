@@ -23,6 +23,3 @@ export function mayAccess(roles: Role[], resource: string, action: string): bool
   if (RECORD_RESOURCES.includes(resource)) return WRITE_ACTIONS.has(action) ? canEdit(roles) : true;
   return isStaff(roles);
 }
-
-/** The revision log names people `user:<id>`. */
-export const actorOf = (me: Pick<Me, 'id'>) => `user:${me.id}`;

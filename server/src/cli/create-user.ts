@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { DomainError } from '../core/errors.js';
 import { openDatabase } from '../db/open.js';
-import { Role } from '../modules/users/users.enums.js';
+import { Role } from '../core/access/roles.js';
 import { generatePassword } from '../modules/users/password-policy.js';
 import { UsersService } from '../modules/users/users.service.js';
 

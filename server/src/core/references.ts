@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { BadInputError, type FieldProblem } from './errors.js';
-import { preparedQuery } from './loaders.js';
+import { preparedQuery } from './sql/prepared.js';
 
 /** A uuid as PostgreSQL writes one; only such a string can have equalled an id's text. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
 import type { Config } from '../config.js';
+import { keepPrepared } from '../core/sql/prepared.js';
 import { IdempotencyKey } from '../core/revisions/idempotency-key.entity.js';
 import { Revision } from '../core/revisions/revision.entity.js';
 import { Annotation } from '../modules/annotations/annotation.entity.js';
@@ -72,5 +73,6 @@ export function createDataSource(url: string, db: Config['db']): Database {
       application_name: 'provenance-store',
     },
   });
+  keepPrepared(dataSource, db.maxPreparedStatements);
   return { dataSource, statements };
 }

@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
 import { DomainError, ErrorCode } from '../core/errors.js';
-import type { RequestContext } from '../modules/context.js';
-import type { Role } from '../modules/users/users.enums.js';
+import type { RequestContext } from './context.js';
+import type { Role } from '../core/access/roles.js';
 
 /** A refusal by the access rules themselves, as opposed to one by a service. */
 export class AccessDenied extends DomainError {}

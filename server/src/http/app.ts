@@ -14,7 +14,7 @@ import { formatError, withUnavailableStatus } from '../graphql/errors.js';
 import { compiledExecution } from '../graphql/executor.js';
 import { costLimit, MAX_ALIASES, MAX_QUERY_DEPTH, MAX_QUERY_SELECTIONS, MAX_QUERY_TOKENS, runnableRequest, storableTextOnly, tryAgainLaterStatuses } from '../graphql/limits.js';
 import { getSchema } from '../graphql/schema.js';
-import { createLoaders, createServices, type RequestContext } from '../modules/context.js';
+import { createLoaders, createServices, type RequestContext } from '../graphql/context.js';
 import { adminDistDir } from '../paths.js';
 import { exportsRouter } from './exports/router.js';
 import { badBody, graphqlPostHandler, MAX_BODY_BYTES, NOT_JSON } from './graphql-post.js';

@@ -5,8 +5,8 @@ import type { DataSource } from 'typeorm';
 import { ErrorCode } from '../core/errors.js';
 import { canonicalJson } from '../core/revisions/canonical-json.js';
 import { keyReused, SHOWN_ONCE } from '../core/revisions/idempotency.js';
-import type { RequestContext } from '../modules/context.js';
-import { writeContextOf } from '../modules/users/viewer.js';
+import type { RequestContext } from '../graphql/context.js';
+import { writeContextOf } from '../core/access/viewer.js';
 
 const KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
 

@@ -1,11 +1,11 @@
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Config } from '../config.js';
-import type { Services } from '../modules/context.js';
+import type { Services } from '../graphql/context.js';
 import type { SessionCookie } from '../modules/users/sessions.js';
 import { API_KEY_PREFIX } from '../modules/users/api-keys.service.js';
-import { Role } from '../modules/users/users.enums.js';
-import { ANONYMOUS, type Viewer } from '../modules/users/viewer.js';
+import { Role } from '../core/access/roles.js';
+import { ANONYMOUS, type Viewer } from '../core/access/viewer.js';
 import { ErrorCode } from '../core/errors.js';
 
 export const SESSION_COOKIE = 'ps_session';

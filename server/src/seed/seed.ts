@@ -9,7 +9,7 @@ import { ClaimsService } from '../modules/claims/claims.service.js';
 import { EntitiesService } from '../modules/entities/entities.service.js';
 import { EventsService } from '../modules/events/events.service.js';
 import { EvidenceService } from '../modules/evidence/evidence.service.js';
-import { ReviewDecision } from '../modules/review/review.workflow.js';
+import { ReviewDecision } from '../core/review/workflow.js';
 import { ReviewService } from '../modules/review/review.service.js';
 import { SourcesService } from '../modules/sources/sources.service.js';
 import { seedsDir } from '../paths.js';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Role } from '../../src/modules/users/users.enums.js';
+import { Role } from '../../src/core/access/roles.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
-import type { Viewer } from '../../src/modules/users/viewer.js';
+import type { Viewer } from '../../src/core/access/viewer.js';
 
 export interface TestUser {
   id: string;

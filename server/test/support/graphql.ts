@@ -5,9 +5,9 @@ import { loadSigningKey } from '../../src/core/checkpoints/signing-key.js';
 import { formatError } from '../../src/graphql/errors.js';
 import { operationRunner } from '../../src/graphql/executor.js';
 import { getSchema } from '../../src/graphql/schema.js';
-import { createLoaders, createServices, type RequestContext } from '../../src/modules/context.js';
-import { Role } from '../../src/modules/users/users.enums.js';
-import { ANONYMOUS, type Viewer } from '../../src/modules/users/viewer.js';
+import { createLoaders, createServices, type RequestContext } from '../../src/graphql/context.js';
+import { Role } from '../../src/core/access/roles.js';
+import { ANONYMOUS, type Viewer } from '../../src/core/access/viewer.js';
 import { TEST_CHECKPOINT_KEY } from './checkpoint-key.js';
 
 export const viewers = {

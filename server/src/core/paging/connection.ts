@@ -1,8 +1,11 @@
 import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadInputError } from '../errors.js';
-import { preparedQuery, projection, type PageReading } from '../loaders.js';
+import { preparedQuery } from '../sql/prepared.js';
+import { projection } from '../sql/projection.js';
+import { type PageReading } from '../sql/preload.js';
 
+/** Part of the API's contract (DESIGN.md, and the schema's own descriptions), so not a deployment setting. */
 export const MAX_PAGE_SIZE = 100;
 /** What a page reads of each record besides what is asked: its place in the list, which its cursor holds. */
 export const CURSOR_PROPERTIES = ['createdAt', 'id'];

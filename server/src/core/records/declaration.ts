@@ -1,6 +1,7 @@
 import { getMetadataArgsStorage, type EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import { preparedQuery, projection } from '../loaders.js';
+import { preparedQuery } from '../sql/prepared.js';
+import { projection } from '../sql/projection.js';
 import type { VersionedRecord } from '../record.js';
 import { deletionColumns, deletionState, recordColumns } from '../revisions/deletable.js';
 // Types only: the entities that declare kinds are imported by the revision log's own entity.

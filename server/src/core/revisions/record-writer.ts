@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
-import { preparedQuery } from '../loaders.js';
+import { preparedQuery } from '../sql/prepared.js';
 import { revisionHash } from './chain.js';
 import { diffStates, type RecordState } from './diff.js';
 import { claimIdempotencyKey } from './idempotency.js';

@@ -1,7 +1,7 @@
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { ClaimRecord, type Claim } from '../../modules/claims/claim.entity.js';
-import { ReviewStatus } from '../../modules/review/review.enums.js';
-import { seesDeliberation } from '../../modules/review/visibility.js';
+import { ReviewStatus } from '../../core/review/status.js';
+import { seesDeliberation } from '../../core/visibility/visibility.js';
 import { claimsQuery } from './filters.js';
 import type { ExportFormat } from './format.js';
 import { entitiesOf, evidenceOf, historiesOf, type EvidenceFact } from './lookups.js';

@@ -3,9 +3,9 @@ import { InputCheck } from '../../core/validation.js';
 import { Claim } from '../../modules/claims/claim.entity.js';
 import { Event } from '../../modules/events/event.entity.js';
 import { Evidence } from '../../modules/evidence/evidence.entity.js';
-import { ReviewStatus } from '../../modules/review/review.enums.js';
-import { visibleOnly } from '../../modules/review/visibility.js';
-import type { Viewer } from '../../modules/users/viewer.js';
+import { ReviewStatus } from '../../core/review/status.js';
+import { visibleOnly } from '../../core/visibility/visibility.js';
+import type { Viewer } from '../../core/access/viewer.js';
 
 /** What an export is narrowed to; null is no condition. Filters narrow what the viewer may see, never widen it. */
 export interface ExportFilters {

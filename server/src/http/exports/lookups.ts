@@ -5,10 +5,10 @@ import { TOMBSTONE_NAME } from '../../core/record.js';
 import type { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { EntityRecord, entityTombstone } from '../../modules/entities/entity.entity.js';
 import type { AnchorStatus } from '../../modules/evidence/evidence.enums.js';
-import type { ReviewStatus } from '../../modules/review/review.enums.js';
-import { readsAsTombstone, seenThrough } from '../../modules/review/visibility.js';
-import { decide, decisionRequires, ReviewDecision } from '../../modules/review/review.workflow.js';
-import type { Viewer } from '../../modules/users/viewer.js';
+import type { ReviewStatus } from '../../core/review/status.js';
+import { readsAsTombstone, seenThrough } from '../../core/visibility/visibility.js';
+import { decide, decisionRequires, ReviewDecision } from '../../core/review/workflow.js';
+import type { Viewer } from '../../core/access/viewer.js';
 
 const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
   const groups = new Map<string, T[]>();

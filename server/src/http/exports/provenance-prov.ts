@@ -4,8 +4,8 @@ import { RecordType, RevisionOperation } from '../../core/revisions/revisions.en
 import type { Claim } from '../../modules/claims/claim.entity.js';
 import type { Event } from '../../modules/events/event.entity.js';
 import type { Evidence } from '../../modules/evidence/evidence.entity.js';
-import { seesDeliberation } from '../../modules/review/visibility.js';
-import type { Viewer } from '../../modules/users/viewer.js';
+import { seesDeliberation } from '../../core/visibility/visibility.js';
+import type { Viewer } from '../../core/access/viewer.js';
 import { CONTEXTS } from './contexts.js';
 import { claimsQuery, eventsQuery, evidenceQuery, type ExportFilters } from './filters.js';
 import type { ExportFormat } from './format.js';

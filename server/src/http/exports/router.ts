@@ -6,8 +6,8 @@ import { CHECKPOINT_FORMAT, checkpointText } from '../../core/checkpoints/checkp
 import { publicKeyPem } from '../../core/checkpoints/signing-key.js';
 import { DomainError, ErrorCode } from '../../core/errors.js';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../graphql/errors.js';
-import type { Services } from '../../modules/context.js';
-import { seesUnreviewed } from '../../modules/users/viewer.js';
+import type { Services } from '../../graphql/context.js';
+import { seesUnreviewed } from '../../core/access/viewer.js';
 import { sessionCookieFor, viewerOf } from '../session.js';
 import { claimReviews } from './claim-reviews.js';
 import { claimsCsv } from './claims-csv.js';

@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListArgs } from '../../core/paging/connection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
-import type { RequestContext } from '../context.js';
-import { STAFF } from '../users/users.enums.js';
-import { writeContextOf } from '../users/viewer.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { STAFF } from '../../core/access/roles.js';
+import { writeContextOf } from '../../core/access/viewer.js';
 import { Annotation } from './annotation.entity.js';
 import { AnnotatedRecordType } from './annotations.enums.js';
 import { AnnotationConnection, AnnotationFilter, AnnotationSpan, CreateAnnotationInput, UpdateAnnotationInput } from './annotations.types.js';

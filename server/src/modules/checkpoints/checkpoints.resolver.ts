@@ -1,6 +1,6 @@
 import { Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../context.js';
-import { Role } from '../users/users.enums.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { Role } from '../../core/access/roles.js';
 import { Checkpoint } from './checkpoints.types.js';
 
 @Resolver(() => Checkpoint)

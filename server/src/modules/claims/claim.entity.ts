@@ -7,10 +7,10 @@ import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { nullOrOneOf, oneOf } from '../../db/checks.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
-import { ProposalState } from '../review/proposal.js';
-import { ReviewStatus } from '../review/review.enums.js';
+import { ProposalState } from '../../core/proposals/proposal-state.js';
+import { ReviewStatus } from '../../core/review/status.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
-import { SearchVector } from '../search/search-vector.js';
+import { SearchVector } from '../../core/sql/search-vector.js';
 
 @ObjectType({ description: 'A proposition as someone put it in a source.' })
 @Entity('claims')

@@ -1,8 +1,11 @@
 import { In, type EntityManager } from 'typeorm';
-import { manyByKey, oneByKey, preload, preparedQuery, projection, type Include, type Needs, type PageReading } from '../../core/loaders.js';
+import { manyByKey, oneByKey } from '../../core/sql/batch.js';
+import { preload, type Include, type PageReading } from '../../core/sql/preload.js';
+import { preparedQuery } from '../../core/sql/prepared.js';
+import { projection, type Needs } from '../../core/sql/projection.js';
 import { CURSOR_PROPERTIES } from '../../core/paging/connection.js';
-import { NOTHING, withFields, type Selection } from '../../core/selection.js';
-import { VISIBILITY_PROPERTIES } from '../review/visibility.js';
+import { NOTHING, withFields, type Selection } from '../../core/sql/selection.js';
+import { VISIBILITY_PROPERTIES } from '../../core/visibility/visibility.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from './claim.entity.js';

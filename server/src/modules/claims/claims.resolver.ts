@@ -1,19 +1,19 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListArgs } from '../../core/paging/connection.js';
-import { preloadedOr } from '../../core/loaders.js';
-import { nodeSelection, selectionOf } from '../../core/selection.js';
+import { preloadedOr } from '../../core/sql/preload.js';
+import { nodeSelection, selectionOf } from '../../core/sql/selection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
-import type { RequestContext } from '../context.js';
+import type { RequestContext } from '../../graphql/context.js';
 import { EntityRecord, entityTombstone } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
-import { historicalState } from '../history/history.service.js';
-import { ReviewStatus } from '../review/review.enums.js';
-import { ReviewStep } from '../review/review.history.js';
-import { canSee, reviewStepsSeenBy, seenThrough } from '../review/visibility.js';
-import { EDITORS } from '../users/users.enums.js';
-import { writeContextOf, seesUnreviewed } from '../users/viewer.js';
+import { historicalState } from '../../core/time-travel/time-travel.js';
+import { ReviewStatus } from '../../core/review/status.js';
+import { ReviewStep } from '../../core/review/steps.js';
+import { canSee, reviewStepsSeenBy, seenThrough } from '../../core/visibility/visibility.js';
+import { EDITORS } from '../../core/access/roles.js';
+import { writeContextOf, seesUnreviewed } from '../../core/access/viewer.js';
 import { Claim, ClaimLink, type ClaimState } from './claim.entity.js';
 import { ClaimConnection, ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 

@@ -1,4 +1,4 @@
-import type { PageReading } from '../../core/loaders.js';
+import type { PageReading } from '../../core/sql/preload.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../../core/ids.js';
 import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
@@ -8,14 +8,14 @@ import { requireReferences } from '../../core/references.js';
 import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
 import { EvidenceService } from '../evidence/evidence.service.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
-import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import type { ProposalState } from '../review/proposal.js';
-import { ReviewStatus } from '../review/review.enums.js';
-import { statusAfterEdit } from '../review/review.workflow.js';
-import { findVisibleRecord } from '../history/history.service.js';
-import { visibleOnly, type LookupOptions } from '../review/visibility.js';
-import type { Viewer } from '../users/viewer.js';
+import type { ProposalState } from '../../core/proposals/proposal-state.js';
+import { ReviewStatus } from '../../core/review/status.js';
+import { statusAfterEdit } from '../../core/review/workflow.js';
+import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
+import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
+import type { Viewer } from '../../core/access/viewer.js';
 import { Claim, ClaimRecord, type ClaimInput, type ClaimState } from './claim.entity.js';
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
@@ -51,7 +51,7 @@ export class ClaimsService {
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
   get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Claim | null> {
-    return findVisibleRecord(this.dataSource, viewer, RecordType.CLAIM, Claim, id, options);
+    return findVisibleRecord(this.dataSource, viewer, ClaimRecord, Claim, id, options);
   }
 
   /** A page of the list, whole records unless `reading` says which columns and what they lead to. */

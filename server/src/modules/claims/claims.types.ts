@@ -2,8 +2,8 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
 import { EvidenceSelectionInput } from '../evidence/evidence.types.js';
-import { ProposalState } from '../review/proposal.js';
-import { ReviewStatus } from '../review/review.enums.js';
+import { ProposalState } from '../../core/proposals/proposal-state.js';
+import { ReviewStatus } from '../../core/review/status.js';
 import { Claim } from './claim.entity.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
 

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { oneByKey, preparedQuery, projection } from '../../core/loaders.js';
+import { oneByKey } from '../../core/sql/batch.js';
+import { preparedQuery } from '../../core/sql/prepared.js';
+import { projection } from '../../core/sql/projection.js';
 import { EntityRecord } from './entity.entity.js';
 
 export function createEntityLoaders(manager: EntityManager) {

@@ -1,10 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListArgs } from '../../core/paging/connection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
-import type { RequestContext } from '../context.js';
-import { EDITORS } from '../users/users.enums.js';
-import { writeContextOf } from '../users/viewer.js';
-import { seenThrough } from '../review/visibility.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { EDITORS } from '../../core/access/roles.js';
+import { writeContextOf } from '../../core/access/viewer.js';
+import { seenThrough } from '../../core/visibility/visibility.js';
 import { CreateEntityInput, EntityConnection, EntityFilter, ExternalId, MergeEntitiesInput, UpdateEntityInput } from './entities.types.js';
 import { EntityRecord, entityTombstone } from './entity.entity.js';
 

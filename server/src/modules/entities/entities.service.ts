@@ -5,11 +5,11 @@ import { paginate, type Connection, type ListArgs } from '../../core/paging/conn
 import { applyPatch } from '../../core/patch.js';
 import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
-import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import { findVisibleRecord } from '../history/history.service.js';
-import { visibleOnly, type LookupOptions } from '../review/visibility.js';
-import type { Viewer } from '../users/viewer.js';
+import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
+import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
+import type { Viewer } from '../../core/access/viewer.js';
 import { EntityKind } from './entities.enums.js';
 import type { CreateEntityInput, EntityFilter, ExternalIdInput, MergeEntitiesInput, UpdateEntityInput } from './entities.types.js';
 import { mergeEntities } from './merge.js';
@@ -57,7 +57,7 @@ export class EntitiesService {
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
   get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<EntityRecord | null> {
-    return findVisibleRecord(this.dataSource, viewer, RecordType.ENTITY, EntityRecord, id, options);
+    return findVisibleRecord(this.dataSource, viewer, EntityKindRecord, EntityRecord, id, options);
   }
 
   /** Merged entities stay out of lists: they are redirects to the entity they were merged into. */

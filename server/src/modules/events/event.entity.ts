@@ -6,11 +6,11 @@ import { declareKind, rowsIn, type KindInput, type KindState } from '../../core/
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { dateMatchesPrecision, nullOrOneOf, oneOf } from '../../db/checks.js';
 import { EntityRecord } from '../entities/entity.entity.js';
-import { ProposalState } from '../review/proposal.js';
-import { ReviewStatus } from '../review/review.enums.js';
+import { ProposalState } from '../../core/proposals/proposal-state.js';
+import { ReviewStatus } from '../../core/review/status.js';
 import { EventType } from './event-type.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
-import { SearchVector } from '../search/search-vector.js';
+import { SearchVector } from '../../core/sql/search-vector.js';
 
 @ObjectType({ description: 'Something that happened, or is expected to.' })
 @Entity('events')

@@ -1,7 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
-import { manyByKey, oneByKey, projection, type Include, type Needs, type PageReading } from '../../core/loaders.js';
+import { manyByKey, oneByKey } from '../../core/sql/batch.js';
+import { projection, type Needs } from '../../core/sql/projection.js';
+import { type Include, type PageReading } from '../../core/sql/preload.js';
 import { CURSOR_PROPERTIES } from '../../core/paging/connection.js';
-import type { Selection } from '../../core/selection.js';
+import type { Selection } from '../../core/sql/selection.js';
 import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
 

@@ -1,4 +1,4 @@
-import type { PageReading } from '../../core/loaders.js';
+import type { PageReading } from '../../core/sql/preload.js';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { parseIsoDate } from '../../core/dates/precision.js';
 import { newId } from '../../core/ids.js';
@@ -9,14 +9,14 @@ import { requireReferences } from '../../core/references.js';
 import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
 import { EvidenceService } from '../evidence/evidence.service.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
-import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import type { ProposalState } from '../review/proposal.js';
-import { ReviewStatus } from '../review/review.enums.js';
-import { statusAfterEdit } from '../review/review.workflow.js';
-import { findVisibleRecord } from '../history/history.service.js';
-import { visibleOnly, type LookupOptions } from '../review/visibility.js';
-import type { Viewer } from '../users/viewer.js';
+import type { ProposalState } from '../../core/proposals/proposal-state.js';
+import { ReviewStatus } from '../../core/review/status.js';
+import { statusAfterEdit } from '../../core/review/workflow.js';
+import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
+import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
+import type { Viewer } from '../../core/access/viewer.js';
 import { EventType, EventTypeRecord, type EventTypeState } from './event-type.entity.js';
 import { Event, EventRecord, type EventState } from './event.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
@@ -147,7 +147,7 @@ export class EventsService {
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
   get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Event | null> {
-    return findVisibleRecord(this.dataSource, viewer, RecordType.EVENT, Event, id, options);
+    return findVisibleRecord(this.dataSource, viewer, EventRecord, Event, id, options);
   }
 
   /** A page of the list, whole records unless `reading` says which columns and what they lead to. */

@@ -3,8 +3,8 @@ import { DatePrecision } from '../../core/dates/precision.js';
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
 import { EvidenceSelectionInput } from '../evidence/evidence.types.js';
-import { ProposalState } from '../review/proposal.js';
-import { ReviewStatus } from '../review/review.enums.js';
+import { ProposalState } from '../../core/proposals/proposal-state.js';
+import { ReviewStatus } from '../../core/review/status.js';
 import { Event } from './event.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
 

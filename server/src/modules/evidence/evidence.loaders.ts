@@ -1,7 +1,10 @@
 import type DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import { manyByKey, oneByKey, preload, preparedQuery, projection, type Include, type Needs } from '../../core/loaders.js';
-import type { Selection } from '../../core/selection.js';
+import { manyByKey, oneByKey } from '../../core/sql/batch.js';
+import { preload, type Include } from '../../core/sql/preload.js';
+import { preparedQuery } from '../../core/sql/prepared.js';
+import { projection, type Needs } from '../../core/sql/projection.js';
+import type { Selection } from '../../core/sql/selection.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { Source } from '../sources/source.entity.js';
 import { Evidence } from './evidence.entity.js';

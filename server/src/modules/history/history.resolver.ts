@@ -2,9 +2,9 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Re
 import { PageArgs } from '../../core/paging/connection.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
-import type { RequestContext } from '../context.js';
-import { EDITORS, STAFF } from '../users/users.enums.js';
-import { writeContextOf } from '../users/viewer.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { EDITORS, STAFF } from '../../core/access/roles.js';
+import { writeContextOf } from '../../core/access/viewer.js';
 import { MAX_PROBLEMS } from './history.service.js';
 import { AnyRecord, ChainReport, RevertInput, RevisionConnection } from './history.types.js';
 

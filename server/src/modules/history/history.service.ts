@@ -1,4 +1,4 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, ObjectLiteral } from 'typeorm';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors.js';
 import { paginate, type Connection, type PageRequest } from '../../core/paging/connection.js';
 import type { RecordState } from '../../core/revisions/diff.js';
@@ -7,11 +7,11 @@ import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { recordKind } from '../records.js';
-import type { ReviewStatus } from '../review/review.enums.js';
-import { statusAfterEdit } from '../review/review.workflow.js';
-import { Role } from '../users/users.enums.js';
-import { seesUnreviewed, type Viewer } from '../users/viewer.js';
-import { canSee, type LookupOptions } from '../review/visibility.js';
+import type { ReviewStatus } from '../../core/review/status.js';
+import { statusAfterEdit } from '../../core/review/workflow.js';
+import { Role } from '../../core/access/roles.js';
+import type { Viewer } from '../../core/access/viewer.js';
+import { recordAt } from '../../core/time-travel/time-travel.js';
 import { auditLog, type LogAudit, type LogProblem } from './log-audit.js';
 
 /** Records about people and keys, whose states hold emails and roles. */
@@ -24,53 +24,6 @@ export interface ChainReport extends LogAudit {
 /** A report names at most this many problems: enough to see how far a tampering went, not a dump of the log. */
 export const MAX_PROBLEMS = 1000;
 
-
-/**
- * A record as it stood at `asOf`, rebuilt from the revision log (invariant 8); null if it did not exist yet.
- * The rebuilt record carries `asOfState`, so its own relation lists come from that moment too.
- */
-export async function recordAt<T extends ObjectLiteral>(dataSource: DataSource, recordType: RecordType, recordId: string, asOf: Date): Promise<T | null> {
-  const kind = recordKind(recordType);
-  const rows = (await dataSource.query(
-    `SELECT version, state, created_at, (SELECT created_at FROM revisions WHERE record_type = $1 AND record_id = $2 AND version = 1) AS first_at
-       FROM revisions WHERE record_type = $1 AND record_id = $2 AND created_at <= $3 ORDER BY version DESC LIMIT 1`,
-    [recordType, requireId(recordId), asOf],
-  )) as Array<{ version: number; state: RecordState; created_at: Date; first_at: Date }>;
-  const row = rows[0];
-  if (!row) return null;
-  const record = kind.hydrate({ id: recordId, version: row.version, createdAt: row.first_at, updatedAt: row.created_at }, row.state);
-  return Object.assign(record, { asOfState: row.state }) as unknown as T;
-}
-
-/** The record now, or as it stood at `asOf`. */
-export function findRecord<T extends ObjectLiteral>(
-  dataSource: DataSource,
-  recordType: RecordType,
-  entity: EntityTarget<T>,
-  id: string,
-  asOf?: Date | null,
-): Promise<T | null> {
-  const key = requireId(id);
-  return asOf ? recordAt<T>(dataSource, recordType, key, asOf) : dataSource.manager.findOneBy(entity, { id: key } as never);
-}
-
-/**
- * A record as a viewer may see it, now or at `asOf`. A past state is shown to client apps and anonymous callers
- * only if the record is visible now too: a deletion or a rejection since then stands.
- */
-export async function findVisibleRecord<T extends ObjectLiteral & { deletedAt: Date | null; status?: ReviewStatus }>(
-  dataSource: DataSource,
-  viewer: Viewer,
-  recordType: RecordType,
-  entity: EntityTarget<T>,
-  id: string,
-  options: LookupOptions = {},
-): Promise<T | null> {
-  const record = await findRecord(dataSource, recordType, entity, id, options.asOf);
-  if (!canSee(viewer, record, options)) return null;
-  if (options.asOf && !seesUnreviewed(viewer) && !canSee(viewer, await findRecord(dataSource, recordType, entity, id))) return null;
-  return record;
-}
 
 export class HistoryService {
   constructor(private readonly dataSource: DataSource) {}
@@ -101,7 +54,7 @@ export class HistoryService {
   }
 
   recordAt<T extends ObjectLiteral>(recordType: RecordType, recordId: string, asOf: Date): Promise<T | null> {
-    return recordAt(this.dataSource, recordType, recordId, asOf);
+    return recordAt(this.dataSource, recordKind(recordType), recordId, asOf);
   }
 
 
@@ -144,9 +97,4 @@ export class HistoryService {
     const audit = await auditLog(this.dataSource, filter, maxProblems);
     return { ...audit, firstBreak: audit.problems[0] ?? null };
   }
-}
-
-/** The state a record was rebuilt from by `recordAt`, or undefined for a record read as it is now. */
-export function historicalState<S>(record: object): S | undefined {
-  return (record as { asOfState?: S }).asOfState;
 }

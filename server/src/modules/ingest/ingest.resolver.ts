@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../context.js';
+import type { RequestContext } from '../../graphql/context.js';
 import { ReviewableRecord } from '../review/review.types.js';
-import { EDITORS } from '../users/users.enums.js';
-import { writeContextOf } from '../users/viewer.js';
+import { EDITORS } from '../../core/access/roles.js';
+import { writeContextOf } from '../../core/access/viewer.js';
 import { AcceptProposalInput, ImportReport, ImportSourceInput, MergeProposalInput } from './ingest.types.js';
 
 @Resolver()

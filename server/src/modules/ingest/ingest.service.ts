@@ -13,7 +13,7 @@ import { Event, EventRecord } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { EvidenceService } from '../evidence/evidence.service.js';
-import { ProposalState } from '../review/proposal.js';
+import { ProposalState } from '../../core/proposals/proposal-state.js';
 import { Source } from '../sources/source.entity.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { SourcesService } from '../sources/sources.service.js';

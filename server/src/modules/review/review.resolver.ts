@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../context.js';
-import { EDITORS, REVIEWERS, STAFF } from '../users/users.enums.js';
-import { writeContextOf } from '../users/viewer.js';
-import { ReviewStep } from './review.history.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { EDITORS, REVIEWERS, STAFF } from '../../core/access/roles.js';
+import { writeContextOf } from '../../core/access/viewer.js';
+import { ReviewStep } from '../../core/review/steps.js';
 import { ReviewableRecord, ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
 
 @Resolver()

@@ -8,10 +8,10 @@ import { InputCheck, requireId } from '../../core/validation.js';
 import { Claim, ClaimRecord } from '../claims/claim.entity.js';
 import { Event, EventRecord } from '../events/event.entity.js';
 import { Evidence, type EvidenceState } from '../evidence/evidence.entity.js';
-import { ReviewStatus } from './review.enums.js';
-import { lastContentChanges } from './review.history.js';
+import { ReviewStatus } from '../../core/review/status.js';
+import { lastContentChanges } from '../../core/review/steps.js';
 import type { EvidenceChange, ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
-import { decide, decisionRequires, statusAfterEdit, SUBMITTABLE } from './review.workflow.js';
+import { decide, decisionRequires, statusAfterEdit, SUBMITTABLE } from '../../core/review/workflow.js';
 
 type ReviewableState = RecordState & { status: ReviewStatus; deletedAt: string | null };
 

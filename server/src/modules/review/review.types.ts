@@ -6,7 +6,7 @@ import { Event } from '../events/event.entity.js';
 import { AnchorStatus } from '../evidence/evidence.enums.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { TextSelector } from '../evidence/evidence.types.js';
-import { ReviewDecision } from './review.workflow.js';
+import { ReviewDecision } from '../../core/review/workflow.js';
 
 export const ReviewableRecord = createUnionType({
   name: 'ReviewableRecord',

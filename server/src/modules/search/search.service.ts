@@ -1,16 +1,17 @@
 import type { DataSource } from 'typeorm';
-import { preparedQuery, projection, type Needs } from '../../core/loaders.js';
+import { preparedQuery } from '../../core/sql/prepared.js';
+import { projection, type Needs } from '../../core/sql/projection.js';
 import { BadInputError } from '../../core/errors.js';
 import { pageSize } from '../../core/paging/connection.js';
-import type { Selection } from '../../core/selection.js';
+import type { Selection } from '../../core/sql/selection.js';
 import { Claim } from '../claims/claim.entity.js';
 import { CLAIM_NEEDS } from '../claims/claims.loaders.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { EVENT_NEEDS } from '../events/events.loaders.js';
-import { PUBLIC_STATUSES } from '../review/review.enums.js';
+import { PUBLIC_STATUSES } from '../../core/review/status.js';
 import { Source } from '../sources/source.entity.js';
-import { seesUnreviewed, type Viewer } from '../users/viewer.js';
+import { seesUnreviewed, type Viewer } from '../../core/access/viewer.js';
 import { SearchType, type SearchArgs, type SearchConnection } from './search.types.js';
 
 /** Matches ranked per kind: enough for any page a person reads, and a common word stays as fast as a rare one. */

@@ -5,7 +5,7 @@ import { newId } from '../../core/ids.js';
 import { sha256Hex } from '../../core/revisions/canonical-json.js';
 import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
-import { preload } from '../../core/loaders.js';
+import { preload } from '../../core/sql/preload.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { Annotation, AnnotationRecord } from '../annotations/annotation.entity.js';
 import { AnchorStatus } from '../evidence/evidence.enums.js';

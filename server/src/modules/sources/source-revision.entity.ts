@@ -3,7 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Uni
 import { TOMBSTONE_NAME } from '../../core/record.js';
 import { User } from '../users/user.entity.js';
 import { Source } from './source.entity.js';
-import { SearchVector } from '../search/search-vector.js';
+import { SearchVector } from '../../core/sql/search-vector.js';
 
 /** An immutable snapshot of a source's text. A correction adds a snapshot; none is ever edited (a trigger refuses it). */
 @ObjectType({ description: "An immutable snapshot of a source's text." })

@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import { manyByKey, oneByKey } from '../../core/loaders.js';
-import { readsAsTombstone } from '../review/visibility.js';
-import { seesUnreviewed, type Viewer } from '../users/viewer.js';
+import { manyByKey, oneByKey } from '../../core/sql/batch.js';
+import { readsAsTombstone } from '../../core/visibility/visibility.js';
+import { seesUnreviewed, type Viewer } from '../../core/access/viewer.js';
 import { SourceRevision, sourceRevisionTombstone } from './source-revision.entity.js';
 import { Source } from './source.entity.js';
 

@@ -2,11 +2,11 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { ListArgs } from '../../core/paging/connection.js';
 import { blocksOf } from '../../core/text/blocks.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
-import type { RequestContext } from '../context.js';
-import { historicalState } from '../history/history.service.js';
-import { EDITORS } from '../users/users.enums.js';
-import { writeContextOf } from '../users/viewer.js';
-import { readsAsTombstone, seenThrough } from '../review/visibility.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { historicalState } from '../../core/time-travel/time-travel.js';
+import { EDITORS } from '../../core/access/roles.js';
+import { writeContextOf } from '../../core/access/viewer.js';
+import { readsAsTombstone, seenThrough } from '../../core/visibility/visibility.js';
 import { SourceRevision, sourceRevisionTombstone } from './source-revision.entity.js';
 import { Source, sourceTombstone, type SourceState } from './source.entity.js';
 import { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceConnection, SourceFilter, TextBlock, UpdateSourceInput } from './sources.types.js';

@@ -7,11 +7,11 @@ import { applyPatch } from '../../core/patch.js';
 import { sha256Hex } from '../../core/revisions/canonical-json.js';
 import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
-import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import { findVisibleRecord } from '../history/history.service.js';
-import { visibleOnly, type LookupOptions } from '../review/visibility.js';
-import type { Viewer } from '../users/viewer.js';
+import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
+import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
+import type { Viewer } from '../../core/access/viewer.js';
 import { PublicationDateBasis } from './sources.enums.js';
 import type { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceFilter, UpdateSourceInput } from './sources.types.js';
 import { correctSourceText } from './correction.js';
@@ -41,7 +41,7 @@ export class SourcesService {
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
   get(viewer: Viewer, id: string, options: LookupOptions = {}): Promise<Source | null> {
-    return findVisibleRecord(this.dataSource, viewer, RecordType.SOURCE, Source, id, options);
+    return findVisibleRecord(this.dataSource, viewer, SourceRecord, Source, id, options);
   }
 
   list(viewer: Viewer, args: ListArgs, filter: SourceFilter = {}): Promise<Connection<Source>> {

@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
 import { SHOWN_ONCE } from '../../core/revisions/idempotency.js';
 import { DeleteInput } from '../../core/revisions/revisions.types.js';
-import type { RequestContext } from '../context.js';
+import type { RequestContext } from '../../graphql/context.js';
 import { ApiKey } from './api-key.entity.js';
-import { Role } from './users.enums.js';
+import { Role } from '../../core/access/roles.js';
 import { CreateApiKeyInput, CreatedApiKey } from './users.types.js';
-import { writeContextOf } from './viewer.js';
+import { writeContextOf } from '../../core/access/viewer.js';
 
 @Resolver(() => ApiKey)
 export class ApiKeysResolver {

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
 import { BadInputError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { preparedQuery } from '../../core/loaders.js';
+import { preparedQuery } from '../../core/sql/prepared.js';
 import { RecordWriter, type ChangeTarget, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';

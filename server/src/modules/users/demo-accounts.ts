@@ -1,6 +1,6 @@
 import { In, IsNull, type DataSource } from 'typeorm';
 import { User } from './user.entity.js';
-import { Role } from './users.enums.js';
+import { Role } from '../../core/access/roles.js';
 import { UsersService } from './users.service.js';
 
 /** Accounts for trying the product on a laptop. Their passwords are public, so production refuses to start with any enabled. */

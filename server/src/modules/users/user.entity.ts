@@ -5,7 +5,7 @@ import { composite, declareKind, type KindState } from '../../core/records/decla
 import { sha256Hex } from '../../core/revisions/canonical-json.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { allOf } from '../../db/checks.js';
-import { Role } from './users.enums.js';
+import { Role } from '../../core/access/roles.js';
 
 @ObjectType({ description: 'A person who signs in to the console: editor, reviewer or admin.' })
 @Entity('users')

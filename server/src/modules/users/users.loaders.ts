@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { oneByKey } from '../../core/loaders.js';
+import { oneByKey } from '../../core/sql/batch.js';
 import { ApiKey } from './api-key.entity.js';
 import { User } from './user.entity.js';
 

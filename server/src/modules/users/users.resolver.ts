@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DomainError, ErrorCode } from '../../core/errors.js';
-import type { RequestContext } from '../context.js';
+import type { RequestContext } from '../../graphql/context.js';
 import { User } from './user.entity.js';
-import { Role } from './users.enums.js';
+import { Role } from '../../core/access/roles.js';
 import { ChangePasswordInput, CreateUserInput, LoginInput, LoginResult, UpdateUserInput } from './users.types.js';
-import { writeContextOf } from './viewer.js';
+import { writeContextOf } from '../../core/access/viewer.js';
 
 @Resolver(() => User)
 export class UsersResolver {

@@ -8,7 +8,7 @@ import { InputCheck, requireId } from '../../core/validation.js';
 import { LoginLimiter } from './login-limiter.js';
 import { passwordProblem } from './password-policy.js';
 import { User, UserRecord, type UserState } from './user.entity.js';
-import { Role } from './users.enums.js';
+import { Role } from '../../core/access/roles.js';
 import type { UpdateUserInput } from './users.types.js';
 
 export interface CreateUserInput {

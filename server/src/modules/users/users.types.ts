@@ -1,6 +1,6 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
-import { Role } from './users.enums.js';
+import { Role } from '../../core/access/roles.js';
 import { ApiKey } from './api-key.entity.js';
 import { User } from './user.entity.js';
 

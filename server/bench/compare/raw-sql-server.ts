@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import pg from 'pg';
-import { APP_ROLE } from '../../db/data-source.js';
+import { APP_ROLE } from '../../src/db/data-source.js';
 import { SEARCH_CLAIMS, UPDATE_CLAIM_TEXT_ANSWER } from './sql.js';
 
 const PUBLIC = `('VERIFIED', 'RETRACTED')`;

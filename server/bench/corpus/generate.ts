@@ -1,14 +1,14 @@
-import { codePointIndex } from '../../core/anchoring/text-quote.js';
-import { DatePrecision } from '../../core/dates/precision.js';
-import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from '../../modules/claims/claims.enums.js';
-import type { ClaimInput, ClaimLinkState } from '../../modules/claims/claim.entity.js';
-import { EntityKind } from '../../modules/entities/entities.enums.js';
-import type { EntityInput } from '../../modules/entities/entity.entity.js';
-import { EventModality, ParticipantRole } from '../../modules/events/events.enums.js';
-import type { EventInput } from '../../modules/events/event.entity.js';
-import { ReviewStatus } from '../../modules/review/review.enums.js';
-import { PublicationDateBasis, Reliability, SourceKind } from '../../modules/sources/sources.enums.js';
-import type { SourceInput } from '../../modules/sources/source.entity.js';
+import { codePointIndex } from '../../src/core/anchoring/text-quote.js';
+import { DatePrecision } from '../../src/core/dates/precision.js';
+import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from '../../src/modules/claims/claims.enums.js';
+import type { ClaimInput, ClaimLinkState } from '../../src/modules/claims/claim.entity.js';
+import { EntityKind } from '../../src/modules/entities/entities.enums.js';
+import type { EntityInput } from '../../src/modules/entities/entity.entity.js';
+import { EventModality, ParticipantRole } from '../../src/modules/events/events.enums.js';
+import type { EventInput } from '../../src/modules/events/event.entity.js';
+import { ReviewStatus } from '../../src/core/review/status.js';
+import { PublicationDateBasis, Reliability, SourceKind } from '../../src/modules/sources/sources.enums.js';
+import type { SourceInput } from '../../src/modules/sources/source.entity.js';
 import { Random } from './random.js';
 import * as words from './vocabulary.js';
 

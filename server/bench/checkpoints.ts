@@ -5,11 +5,11 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { RecordType } from '../core/revisions/revisions.enums.js';
-import { CheckpointsService } from '../modules/checkpoints/checkpoints.service.js';
-import { EventsService } from '../modules/events/events.service.js';
-import { HistoryService } from '../modules/history/history.service.js';
-import { loadSigningKey } from '../core/checkpoints/signing-key.js';
+import { RecordType } from '../src/core/revisions/revisions.enums.js';
+import { CheckpointsService } from '../src/modules/checkpoints/checkpoints.service.js';
+import { EventsService } from '../src/modules/events/events.service.js';
+import { HistoryService } from '../src/modules/history/history.service.js';
+import { loadSigningKey } from '../src/core/checkpoints/signing-key.js';
 import { bulkLoad, IMPORT_ACTOR, IMPORT_REASON } from './corpus/bulk-load.js';
 import { FULL_CORPUS, generateCorpus } from './corpus/generate.js';
 import { EVENT_TYPES } from './corpus/vocabulary.js';

@@ -5,15 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { loadConfig, type Config } from '../config.js';
-import { appLoginUrl, prepareAppLogin } from '../db/app-login.js';
-import { createDataSource, type Database } from '../db/data-source.js';
-import { EmbeddedPostgres } from '../db/embedded-postgres.js';
-import { migrate } from '../db/open.js';
-import { createHttpApp } from '../http/app.js';
-import { Role } from '../modules/users/users.enums.js';
-import { UsersService } from '../modules/users/users.service.js';
-import { seedAll } from '../seed/seed.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { appLoginUrl, prepareAppLogin } from '../src/db/app-login.js';
+import { createDataSource, type Database } from '../src/db/data-source.js';
+import { EmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { migrate } from '../src/db/open.js';
+import { createHttpApp } from '../src/http/app.js';
+import { Role } from '../src/core/access/roles.js';
+import { UsersService } from '../src/modules/users/users.service.js';
+import { seedAll } from '../src/seed/seed.js';
 
 export interface GraphQLAnswer {
   status: number;

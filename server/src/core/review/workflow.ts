@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
-import { BadInputError } from '../../core/errors.js';
-import { ReviewStatus } from './review.enums.js';
+import { BadInputError } from '../errors.js';
+import { ReviewStatus } from './status.js';
 
 export enum ReviewDecision {
   VERIFY = 'VERIFY',

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { Field, ObjectType } from 'type-graphql';
 import { In, type EntityManager } from 'typeorm';
-import { manyByKey } from '../../core/loaders.js';
-import { Revision } from '../../core/revisions/revision.entity.js';
-import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
-import { ReviewStatus } from './review.enums.js';
+import { manyByKey } from '../sql/batch.js';
+import { Revision } from '../revisions/revision.entity.js';
+import { RecordType, RevisionOperation } from '../revisions/revisions.enums.js';
+import { ReviewStatus } from './status.js';
 
 /** The operations that change what a record says, as opposed to its review status. */
 const CONTENT_OPERATIONS = [RevisionOperation.CREATE, RevisionOperation.UPDATE, RevisionOperation.RESTORE, RevisionOperation.MERGE, RevisionOperation.REANCHOR];

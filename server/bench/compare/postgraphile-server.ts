@@ -11,7 +11,7 @@ import { postgraphile } from 'postgraphile';
 import { makePgService } from 'postgraphile/adaptors/pg';
 import { grafserv } from 'postgraphile/grafserv/node';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
-import { APP_ROLE } from '../../db/data-source.js';
+import { APP_ROLE } from '../../src/db/data-source.js';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT);

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findFreePort } from '../../db/embedded-postgres.js';
+import { findFreePort } from '../../src/db/embedded-postgres.js';
 import { BENCH_AUTH_SECRET } from '../scratch.js';
 import type { ServerName } from './queries.js';
 
@@ -20,7 +20,7 @@ export interface RunningServer {
 
 const ENTRIES: Record<ServerName, string> = {
   // The product's own entry point, as `npm start` runs it.
-  this: path.join(__dirname, '..', '..', 'main.js'),
+  this: path.join(__dirname, '..', '..', 'src', 'main.js'),
   postgraphile: path.join(__dirname, 'postgraphile-server.js'),
   raw: path.join(__dirname, 'raw-sql-server.js'),
 };

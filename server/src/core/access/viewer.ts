@@ -1,6 +1,6 @@
-import { DomainError, ErrorCode } from '../../core/errors.js';
-import type { WriteContext } from '../../core/revisions/record-writer.js';
-import { STAFF, type Role } from './users.enums.js';
+import { DomainError, ErrorCode } from '../errors.js';
+import type { WriteContext } from '../revisions/record-writer.js';
+import { STAFF, type Role } from './roles.js';
 
 /** Who is asking: a signed-in user, a client app's key, or nobody. */
 export interface Viewer {

@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { seesUnreviewed, type Viewer } from '../users/viewer.js';
-import { PUBLIC_STATUSES, type ReviewStatus } from './review.enums.js';
+import { seesUnreviewed, type Viewer } from '../access/viewer.js';
+import { PUBLIC_STATUSES, type ReviewStatus } from '../review/status.js';
 
 interface Visible {
   /** Claims and events have one; sources and entities are public once they exist. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ReviewStatus } from './review.enums.js';
-import { ReviewDecision, decide, statusAfterEdit } from './review.workflow.js';
+import { ReviewStatus } from './status.js';
+import { ReviewDecision, decide, statusAfterEdit } from './workflow.js';
 
 describe('review transitions', () => {
   it('follow DESIGN.md and nothing else', () => {
