@@ -121,7 +121,7 @@ export interface ExportedColumn<R> {
 }
 
 /** How COPY is told a column's type (see the bench's bulk loader). */
-const BULK_TYPES = ['uuid', 'text', 'int', 'smallint', 'timestamptz', 'date', 'jsonb', 'text[]'] as const;
+const BULK_TYPES = ['uuid', 'text', 'int', 'smallint', 'double precision', 'boolean', 'timestamptz', 'date', 'jsonb', 'text[]'] as const;
 export type BulkColumnType = (typeof BULK_TYPES)[number];
 
 /** One table's columns and rows as a bulk load writes them. */
@@ -168,7 +168,7 @@ function tableOf(entity: Function): string {
 /** The SQL type a column's parameters are cast to, and the type COPY is told. */
 function columnTypes(column: ColumnMetadata): { sql: string; bulk: BulkColumnType | undefined } {
   const type = typeof column.type === 'string' ? column.type : column.type.name.toLowerCase();
-  const base = ({ varchar: 'text', 'character varying': 'text', char: 'text', character: 'text', string: 'text', text: 'text', uuid: 'uuid', int: 'int', integer: 'int', smallint: 'smallint', date: 'date', jsonb: 'jsonb', timestamptz: 'timestamptz', boolean: 'boolean' } as Record<string, string>)[type];
+  const base = ({ varchar: 'text', 'character varying': 'text', char: 'text', character: 'text', string: 'text', text: 'text', uuid: 'uuid', int: 'int', integer: 'int', smallint: 'smallint', 'double precision': 'double precision', float8: 'double precision', date: 'date', jsonb: 'jsonb', timestamptz: 'timestamptz', boolean: 'boolean' } as Record<string, string>)[type];
   if (!base) throw new Error(`no SQL type known for ${column.entityMetadata.tableName}.${column.databaseName} (${type})`);
   const sql = column.isArray ? `${base}[]` : base;
   return { sql, bulk: BULK_TYPES.find((type) => type === sql) };
