@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { InputCheck } from '../../core/validation.js';
 import { VersionedRecord } from '../../core/record.js';
@@ -23,6 +23,7 @@ import { SearchVector } from '../../core/sql/search-vector.js';
 @Check('CHK_claims_proposal', nullOrOneOf('proposal', ProposalState))
 @Index('IDX_claims_proposals_pending', ['createdAt', 'id'], { where: `"proposal" = 'PENDING'` })
 @Check('CHK_claims_credibility', `"credibility" IS NULL OR "credibility" BETWEEN 1 AND 6`)
+@Check('CHK_claims_check_worthiness', `"check_worthiness" IS NULL OR "check_worthiness" BETWEEN 0 AND 1`)
 @Index('IDX_claims_search', { synchronize: false })
 @Index('IDX_claims_status_created', ['status', 'createdAt', 'id'])
 @Index('IDX_claims_created', ['createdAt', 'id'])
@@ -62,6 +63,10 @@ export class Claim extends VersionedRecord {
   @Field(() => ClaimRank, { description: 'Its standing among claims on the same matter.' })
   @Column({ type: 'varchar', length: 12, default: ClaimRank.NORMAL })
   rank: ClaimRank;
+
+  @Field(() => Float, { nullable: true, description: "How worth checking it is, from 0 to 1: an editor's or an importer's estimate; null when no one has said." })
+  @Column({ type: 'double precision', nullable: true })
+  checkWorthiness: number | null;
 
   @Field(() => ReviewStatus, { description: 'Where it stands in review; anonymous callers and client apps see VERIFIED and RETRACTED claims only.' })
   @Column({ type: 'varchar', length: 16, default: ReviewStatus.DRAFT })
@@ -154,6 +159,15 @@ export const ClaimRecord = declareKind(RecordType.CLAIM, Claim, {
     modality: { empty: ClaimModality.ASSERTED, revertable: true, exported: true, check: (check, value, field) => check.oneOf(field, value, ClaimModality) },
     credibility: { empty: null, revertable: true, exported: true, check: (check, value, field) => (value == null ? null : check.integer(field, value, 1, 6)) },
     rank: { empty: ClaimRank.NORMAL, revertable: true, exported: true, check: (check, value, field) => check.oneOf(field, value ?? ClaimRank.NORMAL, ClaimRank) },
+    checkWorthiness: {
+      empty: null,
+      revertable: true,
+      exported: true,
+      check(check, value, field) {
+        if (value != null && !(value >= 0 && value <= 1)) check.fail(field, 'must be a number from 0 to 1');
+        return value ?? null;
+      },
+    },
     status: { empty: ReviewStatus.DRAFT, workflow: true, exported: true },
     proposal: { empty: null, workflow: true },
   },
