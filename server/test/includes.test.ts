@@ -1,8 +1,23 @@
+import fs from 'node:fs';
+import { buildSchema, getNamedType, isLeafType, isNonNullType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { schemaFile } from '../src/paths.js';
 import type { TestDatabase } from './support/database.js';
 import { createEditor } from './support/factories.js';
 import { dataOf, graphqlClient, viewers } from './support/graphql.js';
 import { useSeededDatabase } from './support/seeded.js';
+
+const SCHEMA = buildSchema(fs.readFileSync(schemaFile, 'utf8'));
+
+/** Every field of a type that answers a scalar or an enum and needs no argument: a field added later is compared too. */
+function leafFields(typeName: string): string {
+  const type = SCHEMA.getType(typeName);
+  if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
+  return Object.values(type.getFields())
+    .filter((field) => isLeafType(getNamedType(field.type)) && field.args.every((arg) => !isNonNullType(arg.type)))
+    .map((field) => field.name)
+    .join(' ');
+}
 
 /**
  * A page of claims or events reads what its records lead to in its own statement, only the columns the query
@@ -21,8 +36,7 @@ fragment EvidenceFields on Evidence {
   claim { id } event { id }
 }
 fragment ClaimFields on Claim {
-  id version createdAt updatedAt deletedAt text claimantLabel attribution modality credibility rank status proposal retracted
-  claimantName
+  ${leafFields('Claim')}
   said: claimantName
   claimant { ...EntityFields }
   evidence { ...EvidenceFields }
