@@ -13,6 +13,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // What a browser shows after a request can take seconds on a busy two-core machine (argon2, an import's
+          // analysis); 1 s, vitest's default, made the suite fail only when the machine was loaded.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -1,10 +1,3 @@
-import ArticleIcon from '@mui/icons-material/Article';
-import CommentIcon from '@mui/icons-material/Comment';
-import EventIcon from '@mui/icons-material/Event';
-import FormatQuoteIcon from '@mui/icons-material/FormatQuote';
-import GroupIcon from '@mui/icons-material/Group';
-import KeyIcon from '@mui/icons-material/Key';
-import PersonIcon from '@mui/icons-material/Person';
 import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
@@ -40,13 +33,13 @@ export function App() {
       requireAuth
       disableTelemetry
     >
-      <Resource name="sources" {...sources} icon={ArticleIcon} />
-      <Resource name="claims" {...claims} icon={FormatQuoteIcon} />
-      <Resource name="events" {...events} icon={EventIcon} />
-      <Resource name="entities" {...entities} icon={GroupIcon} />
-      <Resource name="users" {...users} icon={PersonIcon} />
-      <Resource name="apiKeys" {...apiKeys} icon={KeyIcon} options={{ label: 'API keys' }} />
-      <Resource name="annotations" {...annotations} icon={CommentIcon} />
+      <Resource name="sources" {...sources} />
+      <Resource name="claims" {...claims} />
+      <Resource name="events" {...events} />
+      <Resource name="entities" {...entities} />
+      <Resource name="users" {...users} />
+      <Resource name="apiKeys" {...apiKeys} />
+      <Resource name="annotations" {...annotations} />
       <CustomRoutes>
         <Route path="/review" element={<ReviewQueue />} />
         <Route path="/account" element={<AccountPage />} />

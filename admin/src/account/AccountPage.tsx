@@ -1,12 +1,13 @@
 import { Alert, Box, Button, Card, CardContent, CardHeader, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useGetIdentity, useNotify } from 'react-admin';
-import { graphql } from '../providers/graphql';
+import { useApi } from '../providers/useApi';
 
 /** Who you are signed in as, and a new password (at least 12 characters), checked against the current one. */
 export default function AccountPage() {
   const { identity } = useGetIdentity();
   const notify = useNotify();
+  const api = useApi();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -15,13 +16,13 @@ export default function AccountPage() {
   const change = async () => {
     setError(null);
     try {
-      await graphql(`mutation Change($input: ChangePasswordInput!) { changePassword(input: $input) { id } }`, { input: { currentPassword: current, newPassword: next } });
+      await api.changePassword({ currentPassword: current, newPassword: next });
       notify('Password changed.', { type: 'success' });
       setCurrent('');
       setNext('');
       setAgain('');
-    } catch (e: any) {
-      setError(e.message);
+    } catch (e) {
+      setError((e as Error).message);
     }
   };
   return (

@@ -1,10 +1,10 @@
 import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useDataProvider, useNotify, useRecordContext, useResourceContext } from 'react-admin';
+import { useNotify, useRecordContext, useResourceContext } from 'react-admin';
 import { label, MOTIVATIONS } from '../common/choices';
-import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { resourceDefinition } from '../providers/resources';
+import { useApi } from '../providers/useApi';
 
 export interface Note {
   id: string;
@@ -33,11 +33,11 @@ export default function AnnotationsPanel() {
 }
 
 export function useNotes(target: NoteTarget, enabled = true) {
-  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const api = useApi();
   return useQuery({
     enabled,
     queryKey: ['notes', target.targetType, target.targetId],
-    queryFn: async () => (await dataProvider.getList('annotations', { filter: target, pagination: { page: 1, perPage: 1000 }, sort: { field: 'createdAt', order: 'ASC' } })).data as Note[],
+    queryFn: async () => (await api.getList('annotations', { filter: target, pagination: { page: 1, perPage: 1000 }, sort: { field: 'createdAt', order: 'ASC' } })).data as Note[],
   });
 }
 
@@ -68,15 +68,15 @@ export function NoteThreads({ target, span, heading = 'Notes' }: { target: NoteT
 }
 
 function NoteView({ note, target }: { note: Note; target: NoteTarget }) {
-  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const api = useApi();
   const queryClient = useQueryClient();
   const notify = useNotify();
   const toggle = async () => {
     try {
-      await dataProvider.update('annotations', { id: note.id, data: { resolved: !note.resolved, reason: note.resolved ? 'Reopened' : 'Resolved' }, previousData: note });
+      await api.update('annotations', { id: note.id, data: { resolved: !note.resolved, reason: note.resolved ? 'Reopened' : 'Resolved' }, previousData: note });
       await queryClient.invalidateQueries({ queryKey: ['notes', target.targetType, target.targetId] });
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     }
   };
   return (
@@ -111,7 +111,7 @@ function NoteView({ note, target }: { note: Note; target: NoteTarget }) {
 }
 
 function NoteForm({ target, parentId, span, compact = false }: { target: NoteTarget; parentId?: string; span?: Note['span'] & { sourceId?: string }; compact?: boolean }) {
-  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const api = useApi();
   const queryClient = useQueryClient();
   const notify = useNotify();
   const [body, setBody] = useState('');
@@ -131,7 +131,7 @@ function NoteForm({ target, parentId, span, compact = false }: { target: NoteTar
   const save = async () => {
     setBusy(true);
     try {
-      await dataProvider.create('annotations', {
+      await api.create('annotations', {
         data: {
           ...target,
           parentId: parentId ?? null,
@@ -145,8 +145,8 @@ function NoteForm({ target, parentId, span, compact = false }: { target: NoteTar
       setTags('');
       if (compact) setOpen(false);
       await queryClient.invalidateQueries({ queryKey: ['notes', target.targetType, target.targetId] });
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@ import { ListActions } from '../common/ListActions';
 import { ATTRIBUTIONS, CLAIM_MODALITIES, CLAIM_RANKS, label, REVIEW_STATUSES } from '../common/choices';
 import { StatusChip, StatusField } from '../common/status';
 import { usePhone } from '../common/usePhone';
+import type { ClaimRecord } from '../providers/resources';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search claims" />,
@@ -29,18 +30,18 @@ export function ClaimList() {
       actions={<ListActions exports="claims" />}
     >
       {phone ? (
-        <SimpleList
+        <SimpleList<ClaimRecord>
           linkType="show"
-          primaryText={(r: any) => r.text}
-          secondaryText={(r: any) => `${r.claimantName} · ${label(r.attribution)} · ${label(r.modality)}`}
-          tertiaryText={(r: any) => <StatusChip status={r.status} />}
+          primaryText={(r) => r.text}
+          secondaryText={(r) => `${r.claimantName} · ${label(r.attribution)} · ${label(r.modality)}`}
+          tertiaryText={(r) => <StatusChip status={r.status} />}
         />
       ) : (
       <DatagridConfigurable rowClick="show" bulkActionButtons={false}>
         <TextField source="text" sortable={false} />
         <TextField source="claimantName" label="Claimant" sortable={false} />
-        <FunctionField source="attribution" sortable={false} render={(r: any) => label(r.attribution)} />
-        <FunctionField source="modality" sortable={false} render={(r: any) => label(r.modality)} />
+        <FunctionField<ClaimRecord> source="attribution" sortable={false} render={(r) => label(r.attribution)} />
+        <FunctionField<ClaimRecord> source="modality" sortable={false} render={(r) => label(r.modality)} />
         <StatusField source="status" sortable={false} />
         <DateField source="createdAt" label="Recorded" showTime />
       </DatagridConfigurable>

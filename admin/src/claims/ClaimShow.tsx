@@ -6,6 +6,7 @@ import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { StatusField } from '../common/status';
 import { RecordReview } from '../review/RecordReview';
+import type { ClaimRecord } from '../providers/resources';
 
 function ClaimTitle() {
   const record = useRecordContext();
@@ -25,19 +26,19 @@ export function ClaimShow() {
               <StatusField />
             </Labeled>
             <Labeled label="Claimant">
-              <FunctionField render={(r: any) => (r.claimant ? <ReferenceField source="claimantId" reference="entities" link="show" /> : r.claimantName)} />
+              <FunctionField<ClaimRecord> render={(r) => (r.claimant ? <ReferenceField source="claimantId" reference="entities" link="show" /> : r.claimantName)} />
             </Labeled>
             <Labeled label="Attribution">
-              <FunctionField render={(r: any) => label(r.attribution)} />
+              <FunctionField<ClaimRecord> render={(r) => label(r.attribution)} />
             </Labeled>
             <Labeled label="Modality">
-              <FunctionField render={(r: any) => label(r.modality)} />
+              <FunctionField<ClaimRecord> render={(r) => label(r.modality)} />
             </Labeled>
             <Labeled label="Credibility">
-              <FunctionField render={(r: any) => r.credibility ?? 'not graded'} />
+              <FunctionField<ClaimRecord> render={(r) => r.credibility ?? 'not graded'} />
             </Labeled>
             <Labeled label="Rank">
-              <FunctionField render={(r: any) => label(r.rank)} />
+              <FunctionField<ClaimRecord> render={(r) => label(r.rank)} />
             </Labeled>
             <Labeled label="Recorded">
               <DateField source="createdAt" showTime />
@@ -46,26 +47,26 @@ export function ClaimShow() {
               <TextField source="version" />
             </Labeled>
           </Stack>
-          <FunctionField render={(r: any) => (r.retracted ? <Chip color="secondary" label="Retracted: do not rely on it" /> : null)} />
-          <FunctionField render={(r: any) => (r.deletedAt ? <Chip color="error" label={`Deleted: ${r.deleteReason ?? ''}`} /> : null)} />
+          <FunctionField<ClaimRecord> render={(r) => (r.retracted ? <Chip color="secondary" label="Retracted: do not rely on it" /> : null)} />
+          <FunctionField<ClaimRecord> render={(r) => (r.deletedAt ? <Chip color="error" label={`Deleted: ${r.deleteReason ?? ''}`} /> : null)} />
           <Labeled label="About events">
             <ArrayField source="eventList">
               <SingleFieldList linkType={false}>
-                <FunctionField render={(e: any) => <Chip component="a" clickable href={`#/events/${e.id}/show`} label={e.title} />} />
+                <FunctionField<ClaimRecord['eventList'][number]> render={(e) => <Chip component="a" clickable href={`#/events/${e.id}/show`} label={e.title} />} />
               </SingleFieldList>
             </ArrayField>
           </Labeled>
           <Labeled label="About entities">
             <ArrayField source="entityList">
               <SingleFieldList linkType={false}>
-                <FunctionField render={(e: any) => <Chip component="a" clickable href={`#/entities/${e.id}/show`} label={e.name} />} />
+                <FunctionField<ClaimRecord['entityList'][number]> render={(e) => <Chip component="a" clickable href={`#/entities/${e.id}/show`} label={e.name} />} />
               </SingleFieldList>
             </ArrayField>
           </Labeled>
           <Labeled label="Links to other claims">
             <ArrayField source="linkList">
               <SingleFieldList linkType={false}>
-                <FunctionField render={(l: any) => <Chip component="a" clickable href={`#/claims/${l.claim.id}/show`} label={`${label(l.type)}: ${String(l.claim.text).slice(0, 50)}`} />} />
+                <FunctionField<ClaimRecord['linkList'][number]> render={(l) => <Chip component="a" clickable href={`#/claims/${l.claim.id}/show`} label={`${label(l.type)}: ${l.claim.text.slice(0, 50)}`} />} />
               </SingleFieldList>
             </ArrayField>
           </Labeled>

@@ -1,15 +1,17 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useDataProvider, useNotify, useRedirect, useRefresh } from 'react-admin';
-import { changedFields, type ConsoleDataProvider } from '../providers/dataProvider';
+import { useNotify, useRedirect, useRefresh } from 'react-admin';
+import { changedFields } from '../providers/dataProvider';
+import { isApiError } from '../providers/graphql';
 import { resourceDefinition } from '../providers/resources';
+import { useApi } from '../providers/useApi';
 import type { FailedSave } from './ProvenanceEdit';
 import { formatValue, useValueLabels } from './values';
 
 /** Someone saved the record after the editor opened it: their change, the current version, and a way to re-apply. */
 export function ConflictDialog({ resource, failed, onClose }: { resource: string; failed: FailedSave; onClose: () => void }) {
-  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const api = useApi();
   const definition = resourceDefinition(resource);
   const notify = useNotify();
   const refresh = useRefresh();
@@ -18,8 +20,8 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
   const current = useQuery({
     queryKey: ['conflict', resource, failed.id],
     queryFn: async () => {
-      const { data } = await dataProvider.getOne(resource, { id: failed.id });
-      const history = await dataProvider.revisions({ recordType: definition.recordType, recordId: failed.id });
+      const { data } = await api.getOne(resource, { id: failed.id });
+      const history = await api.revisions({ recordType: definition.recordType, recordId: failed.id });
       return { record: data, since: history.filter((revision) => revision.version > failed.previousData.version) };
     },
   });
@@ -33,7 +35,7 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
     setSaving(true);
     try {
       const latest = current.data.record;
-      const { data } = await dataProvider.update(resource, {
+      const { data } = await api.update(resource, {
         id: failed.id,
         data: { ...latest, ...mine, reason: failed.data.reason },
         previousData: latest,
@@ -42,11 +44,11 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
       onClose();
       redirect('show', resource, data.id);
       refresh();
-    } catch (error: any) {
-      if (error?.body?.code === 'CONFLICT') {
+    } catch (error) {
+      if (isApiError(error) && error.body.code === 'CONFLICT') {
         notify('It changed again while you looked; here is the newest version.', { type: 'warning' });
         await current.refetch();
-      } else notify(error?.message ?? 'Not saved', { type: 'error' });
+      } else notify((error as Error | undefined)?.message ?? 'Not saved', { type: 'error' });
     } finally {
       setSaving(false);
     }

@@ -24,7 +24,7 @@ export function DeleteWithReasonButton() {
           notify('Deleted. It stays in the history and can be restored.', { type: 'info' });
           redirect('list', resource);
         },
-        onError: (error: any) => notify(error.message, { type: 'error' }),
+        onError: (error) => notify((error as Error).message, { type: 'error' }),
       },
     );
   return (

@@ -1,10 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import { Edit, useNotify, useRedirect, useResourceContext, type Identifier, type RaRecord } from 'react-admin';
+import { isApiError } from '../providers/graphql';
 import { ConflictDialog } from './ConflictDialog';
 
 export interface FailedSave {
   id: Identifier;
-  data: Record<string, any>;
+  data: Record<string, unknown>;
   previousData: RaRecord;
 }
 
@@ -29,9 +30,9 @@ export function ProvenanceEdit({ children, title }: { children: ReactNode; title
             notify('Saved, with your summary in its history.', { type: 'success' });
             redirect('show', resource, saved.id);
           },
-          onError: (error: any, variables: any) => {
-            if (error?.body?.code === 'CONFLICT') setConflict(variables as FailedSave);
-            else notify(error?.message ?? 'The change was not saved.', { type: 'error', multiLine: true });
+          onError: (error, variables) => {
+            if (isApiError(error) && error.body.code === 'CONFLICT') setConflict(variables as FailedSave);
+            else notify((error as Error | undefined)?.message ?? 'The change was not saved.', { type: 'error', multiLine: true });
           },
         }}
       >

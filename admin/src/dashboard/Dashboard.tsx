@@ -6,28 +6,24 @@ import { label } from '../common/choices';
 import { formatSpan } from '../common/dates';
 import { STATUS_COLOURS, StatusChip } from '../common/status';
 import { isStaff, type Role } from '../providers/access';
-import { graphql } from '../providers/graphql';
+import type { TimelineQuery } from '../gql/graphql';
+import { useApi } from '../providers/useApi';
 import { axisOf, extentOf, monthTicks } from './timeline';
 
-const STATUSES = ['DRAFT', 'IN_REVIEW', 'VERIFIED', 'DISPUTED', 'REJECTED', 'RETRACTED'];
-const COUNTS = `{
-  ${STATUSES.map((s) => `claims_${s}: claims(filter: { status: [${s}] }, first: 1) { totalCount } events_${s}: events(filter: { status: [${s}] }, first: 1) { totalCount }`).join('\n  ')}
-  sources(first: 1) { totalCount }
-  entities(first: 1) { totalCount }
-}`;
-const TIMELINE = `{ events(first: 100) { edges { node { id title status start { date precision latest } end { date precision latest } timeExpression } } } }`;
-const LATEST = `query Latest($actor: String) { auditTrail(actor: $actor, first: 15) { totalCount edges { node { id recordType recordId operation reason actorName createdAt } } } }`;
+/** The order of the columns; the counts query names one alias per kind and status. */
+const STATUSES = ['DRAFT', 'IN_REVIEW', 'VERIFIED', 'DISPUTED', 'REJECTED', 'RETRACTED'] as const;
 
 const RESOURCE_OF: Record<string, string> = { CLAIM: 'claims', EVENT: 'events', ENTITY: 'entities', SOURCE: 'sources', USER: 'users' };
 
 export default function Dashboard() {
   const { permissions } = usePermissions<Role[]>();
   const staff = isStaff(permissions ?? []);
-  const counts = useQuery({ queryKey: ['dashboard', 'counts'], queryFn: () => graphql(COUNTS) });
-  const timeline = useQuery({ queryKey: ['dashboard', 'timeline'], queryFn: () => graphql(TIMELINE) });
+  const api = useApi();
+  const counts = useQuery({ queryKey: ['dashboard', 'counts'], queryFn: () => api.dashboardCounts() });
+  const timeline = useQuery({ queryKey: ['dashboard', 'timeline'], queryFn: () => api.timeline() });
   const [params] = useSearchParams();
   const actor = params.get('actor');
-  const latest = useQuery({ queryKey: ['dashboard', 'latest', actor], queryFn: () => graphql(LATEST, { actor }), enabled: staff });
+  const latest = useQuery({ queryKey: ['dashboard', 'latest', actor], queryFn: () => api.latestChanges(actor), enabled: staff });
   return (
     <Stack spacing={2} sx={{ mt: 2 }} data-testid="dashboard">
       <Title title="Dashboard" />
@@ -58,18 +54,18 @@ export default function Dashboard() {
       </Card>
       <Card variant="outlined">
         <CardHeader title="Timeline" subheader="Each event drawn over the period its date is known to: a month-precise event is a month-long band." />
-        <CardContent>{timeline.data ? <Timeline events={timeline.data.events.edges.map((e: any) => e.node)} /> : null}</CardContent>
+        <CardContent>{timeline.data ? <Timeline events={timeline.data} /> : null}</CardContent>
       </Card>
       {staff ? (
         <Card variant="outlined">
           <CardHeader
-            title={actor ? `Latest changes by ${latest.data?.auditTrail.edges[0]?.node.actorName ?? actor}` : 'Latest changes'}
+            title={actor ? `Latest changes by ${latest.data?.edges[0]?.node.actorName ?? actor}` : 'Latest changes'}
             subheader={actor ? <MuiLink component={Link} to="/">everyone’s changes</MuiLink> : null}
           />
           <CardContent>
             <Table size="small">
               <TableBody>
-                {latest.data?.auditTrail.edges.map(({ node }: any) => (
+                {latest.data?.edges.map(({ node }) => (
                   <TableRow key={node.id}>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(node.createdAt).toLocaleString()}</TableCell>
                     <TableCell>{node.actorName}</TableCell>
@@ -95,14 +91,7 @@ export default function Dashboard() {
   );
 }
 
-interface TimelineEvent {
-  id: string;
-  title: string;
-  status: string;
-  start: { date: string; precision: string; latest: string } | null;
-  end: { date: string; precision: string; latest: string } | null;
-  timeExpression: string | null;
-}
+type TimelineEvent = TimelineQuery['events']['edges'][number]['node'];
 
 const WIDTH = 1000;
 const ROW = 18;
@@ -134,7 +123,7 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
           const textLeft = left + width + 4 > WIDTH - 260 ? left - 4 : left + width + 4;
           return (
             <g key={event.id} onClick={() => navigate(`/events/${event.id}/show`)} style={{ cursor: 'pointer' }} data-testid="timeline-event" data-precision={event.start?.precision}>
-              <title>{`${event.title}: ${formatSpan(event.start as any, event.end as any)}${event.timeExpression ? ` (“${event.timeExpression}”)` : ''}`}</title>
+              <title>{`${event.title}: ${formatSpan(event.start, event.end)}${event.timeExpression ? ` (“${event.timeExpression}”)` : ''}`}</title>
               <rect x={left} y={i * ROW + 3} width={width} height={ROW - 6} rx={2} fill={STATUS_COLOURS[event.status] ?? '#888'} opacity={0.8} />
               <text x={textLeft} y={i * ROW + ROW - 5} textAnchor={textLeft < left ? 'end' : 'start'} fill="#333">
                 {event.title.length > 48 ? `${event.title.slice(0, 47)}…` : event.title}

@@ -2,7 +2,7 @@ import MergeIcon from '@mui/icons-material/MergeType';
 import { Autocomplete, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
 import { Button, useCanAccess, useGetList, useNotify, useRecordContext, useRedirect } from 'react-admin';
-import { graphql } from '../providers/graphql';
+import { useApi } from '../providers/useApi';
 
 /**
  * Merges the entity shown into another (the one that remains): its names become aliases, claims and events that
@@ -17,19 +17,18 @@ export function MergeButton() {
   const [reason, setReason] = useState('');
   const notify = useNotify();
   const redirect = useRedirect();
+  const api = useApi();
   const candidates = useGetList('entities', { filter: query.trim() ? { q: query } : {}, pagination: { page: 1, perPage: 20 } }, { enabled: open });
   if (!record || record.deletedAt || record.mergedInto || !canAccess) return null;
   const merge = async () => {
     if (!winner) return;
     try {
-      await graphql(`mutation Merge($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id } }`, {
-        input: { winnerId: winner.id, winnerExpectedVersion: winner.version, loserId: record.id, loserExpectedVersion: record.version, reason },
-      });
+      await api.mergeEntities({ winnerId: winner.id, winnerExpectedVersion: winner.version, loserId: String(record.id), loserExpectedVersion: record.version, reason });
       notify(`Merged into ${winner.name}; this entity now redirects there.`, { type: 'success' });
       setOpen(false);
       redirect('show', 'entities', winner.id);
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     }
   };
   return (

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { graphql } from '../providers/graphql';
+import { useApi } from '../providers/useApi';
 
 /** The event-type vocabulary, kept in a table by the API; read once per session. */
 export function useEventTypes() {
+  const api = useApi();
   return useQuery({
     queryKey: ['eventTypes'],
-    queryFn: async () => (await graphql<{ eventTypes: Array<{ code: string; label: string }> }>(`{ eventTypes { code label } }`)).eventTypes,
+    queryFn: () => api.eventTypes(),
     staleTime: Infinity,
   });
 }

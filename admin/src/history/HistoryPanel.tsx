@@ -1,22 +1,23 @@
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Radio, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext } from 'react-admin';
+import { useCanAccess, useNotify, useRecordContext, useRefresh, useResourceContext } from 'react-admin';
 import { formatValue, useValueLabels } from '../common/values';
-import type { ConsoleDataProvider, RevisionRow } from '../providers/dataProvider';
+import type { RevisionRow } from '../providers/dataProvider';
 import { resourceDefinition } from '../providers/resources';
+import { useApi } from '../providers/useApi';
 import { diffStates } from './diff';
 
 /** Every revision of the record (who, when, why), a diff between any two, and a revert to one as a new revision. */
 export default function HistoryPanel() {
   const record = useRecordContext();
   const resource = useResourceContext()!;
-  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const api = useApi();
   const { recordType } = resourceDefinition(resource);
   const { canAccess: mayRevert } = useCanAccess({ resource, action: 'edit', record });
   const history = useQuery({
     queryKey: ['revisions', recordType, record?.id, record?.version],
-    queryFn: () => dataProvider.revisions({ recordType, recordId: record!.id }),
+    queryFn: () => api.revisions({ recordType, recordId: record!.id }),
     enabled: Boolean(record),
   });
   const revisions = history.data ?? [];
@@ -114,7 +115,7 @@ export default function HistoryPanel() {
 }
 
 function RevertDialog({ revision, currentVersion, onClose }: { revision: RevisionRow; currentVersion: number; onClose: () => void }) {
-  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const api = useApi();
   const notify = useNotify();
   const refresh = useRefresh();
   const [reason, setReason] = useState(`Revert to version ${revision.version}`);
@@ -122,12 +123,12 @@ function RevertDialog({ revision, currentVersion, onClose }: { revision: Revisio
   const revert = async () => {
     setBusy(true);
     try {
-      await dataProvider.revert({ revisionId: revision.id, expectedVersion: currentVersion, reason });
+      await api.revert({ revisionId: revision.id, expectedVersion: currentVersion, reason });
       notify(`Reverted: version ${revision.version}'s content is current again, as a new revision.`, { type: 'success' });
       onClose();
       refresh();
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     } finally {
       setBusy(false);
     }

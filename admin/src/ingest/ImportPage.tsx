@@ -2,19 +2,10 @@ import { Alert, Box, Button, Card, CardContent, CardHeader, Chip, LinearProgress
 import { useState } from 'react';
 import { Link, Title } from 'react-admin';
 import { SOURCE_KINDS } from '../common/choices';
-import { graphql } from '../providers/graphql';
+import type { DatePrecision, ImportFormat as Format, ImportSourceMutation, PublicationDateBasis, SourceKind } from '../gql/graphql';
+import { useApi } from '../providers/useApi';
 
-type Format = 'TEXT' | 'HTML' | 'MARKDOWN';
-
-interface Report {
-  source: { id: string; title: string };
-  duplicates: Array<{ similarity: number; source: { id: string; title: string } }>;
-  repeatedParagraphs: number;
-  claimsProposed: number;
-  eventsProposed: number;
-  newNames: string[];
-  steps: string[];
-}
+type Report = ImportSourceMutation['importSource'];
 
 interface Outcome {
   name: string;
@@ -22,18 +13,10 @@ interface Outcome {
   error?: string;
 }
 
-const IMPORT = `mutation Import($input: ImportSourceInput!) {
-  importSource(input: $input) {
-    source { id title }
-    duplicates { similarity source { id title } }
-    repeatedParagraphs claimsProposed eventsProposed newNames steps
-  }
-}`;
-
 const formatOf = (name: string): Format => (/\.html?$/i.test(name) ? 'HTML' : /\.(md|markdown)$/i.test(name) ? 'MARKDOWN' : 'TEXT');
 
 /** "2022", "2022-09" or "2022-09-14": the date and the precision it is known to. */
-function publication(raw: string) {
+function publication(raw: string): { publishedAt: string; publishedPrecision: DatePrecision } | null {
   const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(raw.trim());
   if (!match) return null;
   const [, year, month, day] = match;
@@ -42,14 +25,15 @@ function publication(raw: string) {
 
 /** Paste a text or upload files: each becomes a source, with its duplicates flagged and drafts proposed for editors. */
 export default function ImportPage() {
+  const api = useApi();
   const [tab, setTab] = useState(0);
   const [content, setContent] = useState('');
   const [format, setFormat] = useState<Format>('TEXT');
   const [title, setTitle] = useState('');
   const [published, setPublished] = useState('');
-  const [basis, setBasis] = useState('STATED');
+  const [basis, setBasis] = useState<PublicationDateBasis>('STATED');
   const [language, setLanguage] = useState('en');
-  const [kind, setKind] = useState('NEWS_ARTICLE');
+  const [kind, setKind] = useState<SourceKind>('NEWS_ARTICLE');
   const [files, setFiles] = useState<File[]>([]);
   const [running, setRunning] = useState(false);
   const [done, setDone] = useState(0);
@@ -59,12 +43,10 @@ export default function ImportPage() {
 
   const importOne = async (name: string, body: string, bodyFormat: Format, bodyTitle: string | null): Promise<Outcome> => {
     try {
-      const data = await graphql<{ importSource: Report }>(IMPORT, {
-        input: { format: bodyFormat, content: body, fileName: name, title: bodyTitle, language, kind, ...(date ? { ...date, publishedBasis: basis } : {}) },
-      });
-      return { name, report: data.importSource };
-    } catch (error: any) {
-      return { name, error: error.message };
+      const report = await api.importSource({ format: bodyFormat, content: body, fileName: name, title: bodyTitle, language, kind, ...(date ? { ...date, publishedBasis: basis } : {}) });
+      return { name, report };
+    } catch (error) {
+      return { name, error: (error as Error).message };
     }
   };
 
@@ -118,12 +100,12 @@ export default function ImportPage() {
             )}
             <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
               <TextField label="Published (YYYY, YYYY-MM or YYYY-MM-DD)" value={published} onChange={(e) => setPublished(e.target.value)} error={badDate} helperText={badDate ? 'Write 2022, 2022-09 or 2022-09-14' : 'Relative dates (“last week”) are resolved against it'} sx={{ minWidth: 300 }} />
-              <TextField select label="How the date is known" value={basis} onChange={(e) => setBasis(e.target.value)} disabled={!date} sx={{ minWidth: 220 }}>
+              <TextField select label="How the date is known" value={basis} onChange={(e) => setBasis(e.target.value as PublicationDateBasis)} disabled={!date} sx={{ minWidth: 220 }}>
                 <MenuItem value="STATED">Stated in the source</MenuItem>
                 <MenuItem value="INFERRED_FROM_CONTENT">Inferred from its content</MenuItem>
               </TextField>
               <TextField label="Language" value={language} onChange={(e) => setLanguage(e.target.value)} sx={{ width: 120, flexShrink: 0 }} />
-              <TextField select label="Kind" value={kind} onChange={(e) => setKind(e.target.value)} sx={{ minWidth: 200 }}>
+              <TextField select label="Kind" value={kind} onChange={(e) => setKind(e.target.value as SourceKind)} sx={{ minWidth: 200 }}>
                 {SOURCE_KINDS.map((choice) => (
                   <MenuItem key={choice.id} value={choice.id}>
                     {choice.name}

@@ -5,19 +5,9 @@ import { Link, Title, useNotify } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { label } from '../common/choices';
 import { formatFuzzyDate } from '../common/dates';
-import { graphql } from '../providers/graphql';
+import type { ProposedEventsQuery } from '../gql/graphql';
+import { useApi } from '../providers/useApi';
 import { QuoteInContext } from '../common/QuoteInContext';
-
-const CONTEXT = 'evidence { id context(chars: 120) { before exact after } source { id title } }';
-/** Within the API's query cost limit, with the context of each proposal's words; the oldest are settled first. */
-const PAGE = 40;
-const CLAIMS = `query ProposedClaims($filter: ClaimFilter) {
-  claims(filter: $filter, first: ${PAGE}, order: OLDEST_FIRST) { totalCount edges { node { id version text claimantName attribution modality ${CONTEXT} } } }
-}`;
-const EVENTS = `query ProposedEvents($filter: EventFilter) {
-  events(filter: $filter, first: ${PAGE}, order: OLDEST_FIRST) { totalCount edges { node { id version title timeExpression start { date precision } eventType: type { label } modality ${CONTEXT} } } }
-  annotationThreads(filter: { tag: "new-name", resolved: false }, first: 100) { edges { node { id version body targetId span { selector { exact } } } } }
-}`;
 
 interface Proposal {
   kind: 'claim' | 'event';
@@ -28,21 +18,17 @@ interface Proposal {
   evidence: Array<{ id: string; context: { before: string; exact: string; after: string }; source: { id: string; title: string } }>;
 }
 
+type NewNameNote = ProposedEventsQuery['annotationThreads']['edges'][number]['node'];
+
 /** What imports proposed and no editor has yet accepted, merged or discarded, oldest first; and names to settle. */
 export default function ProposalsPage() {
   const [params] = useSearchParams();
   const sourceId = params.get('source');
-  const proposals = useQuery({
-    queryKey: ['proposals', sourceId],
-    queryFn: async () => {
-      const filter = { proposal: ['PENDING'], ...(sourceId ? { sourceId } : {}) };
-      const [claims, events] = await Promise.all([graphql(CLAIMS, { filter }), graphql(EVENTS, { filter })]);
-      return { ...claims, ...events };
-    },
-  });
+  const api = useApi();
+  const proposals = useQuery({ queryKey: ['proposals', sourceId], queryFn: () => api.proposals(sourceId) });
   const items: Proposal[] = proposals.data
     ? [
-        ...proposals.data.events.edges.map(({ node }: any) => ({
+        ...proposals.data.events.edges.map(({ node }) => ({
           kind: 'event' as const,
           id: node.id,
           version: node.version,
@@ -50,7 +36,7 @@ export default function ProposalsPage() {
           detail: `${node.eventType.label} · ${formatFuzzyDate(node.start)}${node.timeExpression ? ` (“${node.timeExpression}”)` : ''} · ${label(node.modality)}`,
           evidence: node.evidence,
         })),
-        ...proposals.data.claims.edges.map(({ node }: any) => ({
+        ...proposals.data.claims.edges.map(({ node }) => ({
           kind: 'claim' as const,
           id: node.id,
           version: node.version,
@@ -60,7 +46,7 @@ export default function ProposalsPage() {
         })),
       ]
     : [];
-  const names = (proposals.data?.annotationThreads.edges ?? []).map((e: any) => e.node).filter((n: any) => !sourceId || n.targetId === sourceId);
+  const names = (proposals.data?.annotationThreads.edges ?? []).map((e) => e.node).filter((n) => !sourceId || n.targetId === sourceId);
   return (
     <Box sx={{ mt: 2 }} data-testid="proposals-page">
       <Title title="Proposals" />
@@ -86,7 +72,7 @@ export default function ProposalsPage() {
         <Box sx={{ mt: 3 }}>
           <Typography variant="h6">New names</Typography>
           <Stack spacing={1} sx={{ mt: 1 }}>
-            {names.map((note: any) => (
+            {names.map((note) => (
               <NewName key={note.id} note={note} />
             ))}
           </Stack>
@@ -105,15 +91,16 @@ function ProposalCard({ item }: { item: Proposal }) {
   const notify = useNotify();
   const navigate = useNavigate();
   const refresh = useRefreshProposals();
+  const api = useApi();
   const [merging, setMerging] = useState(false);
   const [discarding, setDiscarding] = useState(false);
   const accept = async () => {
     try {
-      await graphql(`mutation Accept($input: AcceptProposalInput!) { acceptProposal(input: $input) { __typename } }`, { input: { id: item.id, expectedVersion: item.version } });
+      await api.acceptProposal({ id: item.id, expectedVersion: item.version });
       notify(`Accepted: the ${item.kind} is yours now; send it to review when it reads right.`, { type: 'success' });
       await refresh();
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     }
   };
   return (
@@ -157,23 +144,24 @@ function MergeDialog({ item, onClose }: { item: Proposal; onClose: () => void })
   const refresh = useRefreshProposals();
   const [query, setQuery] = useState('');
   const [target, setTarget] = useState<{ id: string; label: string } | null>(null);
+  const api = useApi();
   const type = item.kind === 'claim' ? 'CLAIM' : 'EVENT';
   const candidates = useQuery({
     queryKey: ['merge-candidates', type, query],
     enabled: query.trim().length > 1,
     queryFn: async (): Promise<Array<{ id: string; label: string }>> =>
-      (await graphql(`query Find($q: String!) { search(query: $q, types: [${type}], first: 15) { edges { node { record { ... on Claim { id text } ... on Event { id title } } } } } }`, { q: query.trim() })).search.edges
-        .map(({ node }: any) => ({ id: node.record.id, label: node.record.text ?? node.record.title }))
-        .filter((c: { id: string }) => c.id !== item.id),
+      (await api.findRecords(query.trim(), [type]))
+        .flatMap((record) => ('text' in record ? [{ id: record.id, label: record.text }] : 'title' in record ? [{ id: record.id, label: record.title }] : []))
+        .filter((c) => c.id !== item.id),
   });
   const merge = async () => {
     try {
-      await graphql(`mutation Merge($input: MergeProposalInput!) { mergeProposal(input: $input) { __typename } }`, { input: { id: item.id, expectedVersion: item.version, intoId: target!.id } });
+      await api.mergeProposal({ id: item.id, expectedVersion: item.version, intoId: target!.id });
       notify(`Merged: its words are now evidence of “${target!.label.slice(0, 60)}”.`, { type: 'success' });
       onClose();
       await refresh();
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     }
   };
   return (
@@ -206,15 +194,16 @@ function MergeDialog({ item, onClose }: { item: Proposal; onClose: () => void })
 function DiscardDialog({ item, onClose }: { item: Proposal; onClose: () => void }) {
   const notify = useNotify();
   const refresh = useRefreshProposals();
+  const api = useApi();
   const [reason, setReason] = useState('Not a claim the source makes');
   const discard = async () => {
     try {
-      await graphql(`mutation Discard($input: DeleteInput!) { result: ${item.kind === 'claim' ? 'deleteClaim' : 'deleteEvent'}(input: $input) { id } }`, { input: { id: item.id, expectedVersion: item.version, reason: `Discarded proposal: ${reason}` } });
+      await api.discardProposal(item.kind, { id: item.id, expectedVersion: item.version, reason: `Discarded proposal: ${reason}` });
       notify('Discarded; it stays in the history.', { type: 'info' });
       onClose();
       await refresh();
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     }
   };
   return (
@@ -233,21 +222,22 @@ function DiscardDialog({ item, onClose }: { item: Proposal; onClose: () => void 
   );
 }
 
-function NewName({ note }: { note: { id: string; version: number; body: string; span: { selector: { exact: string } } | null } }) {
+function NewName({ note }: { note: NewNameNote }) {
   const navigate = useNavigate();
+  const api = useApi();
   const notify = useNotify();
   const refresh = useRefreshProposals();
   const name = note.span?.selector.exact ?? '';
   const dismiss = async () => {
     try {
-      await graphql(`mutation Resolve($input: UpdateAnnotationInput!) { updateAnnotation(input: $input) { id } }`, { input: { id: note.id, expectedVersion: note.version, resolved: true, reason: 'Not an entity to record' } });
+      await api.resolveNote({ id: note.id, expectedVersion: note.version, resolved: true, reason: 'Not an entity to record' });
       await refresh();
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     }
   };
   const create = async () => {
-    await graphql(`mutation Resolve($input: UpdateAnnotationInput!) { updateAnnotation(input: $input) { id } }`, { input: { id: note.id, expectedVersion: note.version, resolved: true, reason: 'Recorded as an entity' } }).catch(() => undefined);
+    await api.resolveNote({ id: note.id, expectedVersion: note.version, resolved: true, reason: 'Recorded as an entity' }).catch(() => undefined);
     navigate('/entities/create', { state: { record: { name } } });
   };
   return (

@@ -1,14 +1,17 @@
 import type { AuthProvider } from 'react-admin';
 import { mayAccess, type Me } from './access';
-import { graphql } from './graphql';
+import { graphql } from '../gql';
+import { request } from './graphql';
 
-const ME = `query Me { me { id name email roles } }`;
+const ME = graphql(`query Me { me { id name email roles } }`);
+const LOGIN = graphql(`mutation Login($input: LoginInput!) { login(input: $input) { user { id } } }`);
+const LOGOUT = graphql(`mutation Logout { logout }`);
 
 let current: Promise<Me | null> | null = null;
 
 /** Who is signed in, asked once and remembered until the next sign-in, sign-out or auth error. */
 export function whoAmI(): Promise<Me | null> {
-  current ??= graphql<{ me: Me | null }>(ME)
+  current ??= request(ME)
     .then((data) => data.me)
     .catch((error) => {
       current = null;
@@ -25,12 +28,12 @@ const forget = () => {
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     forget();
-    await graphql(`mutation Login($input: LoginInput!) { login(input: $input) { user { id } } }`, { input: { email: username, password } });
+    await request(LOGIN, { input: { email: username, password } });
   },
   async logout() {
     const wasSignedIn = current !== null;
     forget();
-    if (wasSignedIn) await graphql(`mutation Logout { logout }`).catch(() => undefined);
+    if (wasSignedIn) await request(LOGOUT).catch(() => undefined);
   },
   /** Asked on every page: a session that ended elsewhere (expired, signed out, account disabled) is noticed at once. */
   async checkAuth() {
@@ -41,6 +44,8 @@ export const authProvider: AuthProvider = {
   async checkError(error: { status?: number; body?: { code?: string } }) {
     if (error?.status === 401 || error?.body?.code === 'UNAUTHENTICATED') {
       forget();
+      // A wrong current password, when changing it, is refused as UNAUTHENTICATED while the session lives on.
+      if (await whoAmI().catch(() => null)) return;
       throw new Error('Your session has ended; please sign in again.');
     }
   },

@@ -1,4 +1,5 @@
 import { HttpError } from 'react-admin';
+import type { TypedDocumentString } from '../gql/graphql';
 
 /** A field the API refused, as its BAD_USER_INPUT error names it: `selector.exact`, `text`. */
 export interface FieldProblem {
@@ -10,8 +11,8 @@ export interface ApiErrorBody {
   code: string;
   fields?: FieldProblem[];
   currentVersion?: number;
-  /** react-admin shows these beside the form's inputs: field name → message. */
-  errors?: Record<string, string>;
+  /** react-admin shows these beside the form's inputs: field name → message, or input → nested field → message. */
+  errors?: Record<string, string | Record<string, string>>;
   retryable?: boolean;
 }
 
@@ -53,25 +54,34 @@ function toApiError(error: GraphQLErrorShape, httpStatus: number): ApiError {
   });
 }
 
-/** One request to the public GraphQL API, with the session cookie; the first error, if any, is thrown as an ApiError. */
-export async function graphql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** Variables may be left out only when the operation has none that are required. */
+type VariablesOf<V> = {} extends V ? [variables?: V] : [variables: V];
+
+/**
+ * One request to the public GraphQL API, with the session cookie; the first error, if any, is thrown as an ApiError.
+ * A typed document (`graphql()` from `../gql`) types both its variables and its result; a document built at run time
+ * (a resource's selection) names the shape it selected.
+ */
+export function request<R, V>(document: TypedDocumentString<R, V>, ...variables: VariablesOf<V>): Promise<R>;
+export function request<R>(document: string, variables?: Record<string, unknown>): Promise<R>;
+export async function request(document: TypedDocumentString<unknown, unknown> | string, variables: unknown = {}): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables }),
     });
   } catch {
     throw apiError('The server cannot be reached; check your connection and try again.', 503, { code: 'UNAVAILABLE', retryable: true });
   }
-  let body: { data?: T; errors?: GraphQLErrorShape[] };
+  let body: { data?: unknown; errors?: GraphQLErrorShape[] };
   try {
     body = await response.json();
   } catch {
     throw apiError(`The server answered ${response.status} without a GraphQL response.`, response.status || 500, { code: 'INTERNAL_SERVER_ERROR' });
   }
   if (body.errors?.length) throw toApiError(body.errors[0]!, response.status);
-  return body.data as T;
+  return body.data;
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import type { Selection } from '../common/SelectionHeader';
-import { graphql } from '../providers/graphql';
+import { useApi } from '../providers/useApi';
 
 interface Candidate {
   kind: 'claim' | 'event';
@@ -11,40 +11,33 @@ interface Candidate {
   label: string;
 }
 
-const SEARCH = `query Candidates($q: String!) {
-  search(query: $q, types: [CLAIM, EVENT], first: 15) {
-    edges { node { record { ... on Claim { id text } ... on Event { id title } } } }
-  }
-}`;
-
 /** Adds the selected words as evidence for a claim or an event that already exists. */
 export function AttachEvidence({ selection, onDone }: { selection: Selection; onDone: () => void }) {
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<Candidate | null>(null);
   const notify = useNotify();
+  const api = useApi();
   const candidates = useQuery({
     queryKey: ['attach-candidates', query],
     enabled: query.trim().length > 1,
     queryFn: async (): Promise<Candidate[]> =>
-      (await graphql(SEARCH, { q: query.trim() })).search.edges.map(({ node }: any) =>
-        node.record.text !== undefined ? { kind: 'claim', id: node.record.id, label: node.record.text } : { kind: 'event', id: node.record.id, label: node.record.title },
+      (await api.findRecords(query.trim(), ['CLAIM', 'EVENT'])).flatMap((record): Candidate[] =>
+        'text' in record ? [{ kind: 'claim', id: record.id, label: record.text }] : 'title' in record ? [{ kind: 'event', id: record.id, label: record.title }] : [],
       ),
   });
   const attach = async () => {
     if (!chosen) return;
     try {
-      await graphql(`mutation Attach($input: CreateEvidenceInput!) { createEvidence(input: $input) { id } }`, {
-        input: {
-          [chosen.kind === 'claim' ? 'claimId' : 'eventId']: chosen.id,
-          sourceRevisionId: selection.sourceRevisionId,
-          selector: { exact: selection.selector.exact, start: selection.selector.start, end: selection.selector.end },
-          reason: 'Selected in the reader',
-        },
+      await api.createEvidence({
+        [chosen.kind === 'claim' ? 'claimId' : 'eventId']: chosen.id,
+        sourceRevisionId: selection.sourceRevisionId,
+        selector: { exact: selection.selector.exact, start: selection.selector.start, end: selection.selector.end },
+        reason: 'Selected in the reader',
       });
       notify(`Evidence added to the ${chosen.kind}.`, { type: 'success' });
       onDone();
-    } catch (error: any) {
-      notify(error.message, { type: 'error' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     }
   };
   return (

@@ -3,35 +3,11 @@ import { useState } from 'react';
 import { Link } from 'react-admin';
 import { label } from '../common/choices';
 import { StatusChip } from '../common/status';
-import { graphql } from '../providers/graphql';
+import type { CorrectSourceTextMutation } from '../gql/graphql';
+import { useApi } from '../providers/useApi';
 
-type Reopened = { __typename: 'Claim'; id: string; text: string; status: string } | { __typename: 'Event'; id: string; title: string; status: string };
-
-interface Report {
-  preview: boolean;
-  anchored: number;
-  fuzzy: number;
-  orphaned: number;
-  annotationsMoved: number;
-  revision: { number: number };
-  reopened: Reopened[];
-  changes: Array<{
-    status: string;
-    method: string | null;
-    similarity: number | null;
-    before: { exact: string; start: number };
-    after: { exact: string; start: number } | null;
-    evidence: { id: string; claim: { id: string; text: string } | null; event: { id: string; title: string } | null };
-  }>;
-}
-
-const CORRECT = `mutation Correct($input: CorrectSourceTextInput!) {
-  correctSourceText(input: $input) {
-    preview anchored fuzzy orphaned annotationsMoved revision { number }
-    reopened { __typename ... on Claim { id text status } ... on Event { id title status } }
-    changes { status method similarity before { exact start } after { exact start } evidence { id claim { id text } event { id title } } }
-  }
-}`;
+type Report = CorrectSourceTextMutation['correctSourceText'];
+type Reopened = Report['reopened'][number];
 
 const pathOf = (record: Reopened) => (record.__typename === 'Claim' ? `/claims/${record.id}/show` : `/events/${record.id}/show`);
 const nameOf = (record: Reopened) => (record.__typename === 'Claim' ? record.text : record.title);
@@ -101,6 +77,7 @@ function ReanchorReport({ report }: { report: Report }) {
  * correction and rolls it back), then saves; every quote is re-anchored and the report says which need an editor.
  */
 export function CorrectTextDialog({ source, onClose, onDone }: { source: { id: string; version: number; currentRevision: { text: string } }; onClose: () => void; onDone: () => void }) {
+  const api = useApi();
   const [text, setText] = useState(source.currentRevision.text);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -111,11 +88,10 @@ export function CorrectTextDialog({ source, onClose, onDone }: { source: { id: s
     setBusy(true);
     setError(null);
     try {
-      const data = await graphql<{ correctSourceText: Report }>(CORRECT, { input: { id: source.id, expectedVersion: source.version, text, reason, preview } });
-      setReport(data.correctSourceText);
+      setReport(await api.correctSourceText({ id: source.id, expectedVersion: source.version, text, reason, preview }));
       if (!preview) onDone();
-    } catch (e: any) {
-      setError(e.message);
+    } catch (e) {
+      setError((e as Error).message);
       setReport(null);
     } finally {
       setBusy(false);

@@ -1,8 +1,9 @@
 import { Alert, Button, Stack, TextField, Tooltip } from '@mui/material';
 import { useState } from 'react';
-import { useDataProvider, useGetIdentity, useNotify, usePermissions } from 'react-admin';
+import { useGetIdentity, useNotify, usePermissions } from 'react-admin';
 import { canReview, type Role } from '../providers/access';
-import type { ConsoleDataProvider } from '../providers/dataProvider';
+import { isApiError } from '../providers/graphql';
+import { useApi } from '../providers/useApi';
 
 type Decision = 'VERIFY' | 'DISPUTE' | 'REJECT' | 'RETRACT';
 
@@ -22,7 +23,7 @@ const DECISIONS: Record<string, Array<{ decision: Decision; label: string; color
 export function ReviewActions({ record, lastEditedBy, onDone }: { record: { id: string; version: number; status: string }; lastEditedBy: string | null; onDone: () => void }) {
   const { permissions } = usePermissions<Role[]>();
   const { identity } = useGetIdentity();
-  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const api = useApi();
   const notify = useNotify();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -34,13 +35,14 @@ export function ReviewActions({ record, lastEditedBy, onDone }: { record: { id: 
   const decide = async (decision: Decision) => {
     setBusy(true);
     try {
-      const result = await dataProvider.review({ id: record.id, expectedVersion: record.version, decision, comment });
+      const result = await api.review({ id: record.id, expectedVersion: record.version, decision, comment });
       notify(`${decision.charAt(0) + decision.slice(1).toLowerCase()}: it is now ${result.status.toLowerCase().replace('_', ' ')}.`, { type: 'success' });
       setComment('');
       onDone();
-    } catch (error: any) {
-      notify(error.body?.code === 'CONFLICT' ? 'It changed since you read it; read it again before judging.' : error.message, { type: 'error' });
-      if (error.body?.code === 'CONFLICT') onDone();
+    } catch (error) {
+      const conflict = isApiError(error) && error.body.code === 'CONFLICT';
+      notify(conflict ? 'It changed since you read it; read it again before judging.' : (error as Error).message, { type: 'error' });
+      if (conflict) onDone();
     } finally {
       setBusy(false);
     }

@@ -3,48 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Title } from 'react-admin';
 import { StatusChip } from '../common/status';
 import { formatValue, useValueLabels } from '../common/values';
-import { graphql } from '../providers/graphql';
+import type { ConsoleDataProvider } from '../providers/dataProvider';
+import { useApi } from '../providers/useApi';
 import { ReviewActions } from './ReviewActions';
 import { QuoteInContext } from '../common/QuoteInContext';
 
-const EVIDENCE = 'evidence { id anchorStatus context(chars: 200) { before exact after } source { id title } }';
-const QUEUE = `{
-  reviewQueue {
-    recordType submittedAt submittedBy submittedByName sentBack submittedReason lastEditedBy lastVerifiedVersion changesSinceVerified
-    evidenceChangesSinceVerified { evidence { id } before { exact } beforeStatus after { exact } afterStatus changedBy changedAt reason }
-    record {
-      ... on Claim { id version status text claimantName attribution modality ${EVIDENCE} }
-      ... on Event { id version status title summary ${EVIDENCE} }
-    }
-  }
-}`;
-
-interface QueueItem {
-  recordType: 'CLAIM' | 'EVENT';
-  submittedAt: string;
-  submittedBy: string;
-  submittedByName: string;
-  lastEditedBy: string;
-  lastVerifiedVersion: number | null;
-  sentBack: boolean;
-  submittedReason: string | null;
-  changesSinceVerified: Record<string, { before: unknown; after: unknown }>;
-  evidenceChangesSinceVerified: Array<{
-    evidence: { id: string };
-    before: { exact: string } | null;
-    beforeStatus: string | null;
-    after: { exact: string } | null;
-    afterStatus: string | null;
-    changedBy: string;
-    changedAt: string;
-    reason: string | null;
-  }>;
-  record: any;
-}
+type QueueItem = Awaited<ReturnType<ConsoleDataProvider['reviewQueue']>>[number];
 
 /** What waits for a reviewer, oldest first: the change since it was last verified, and its words in context. */
 export default function ReviewQueue() {
-  const queue = useQuery({ queryKey: ['reviewQueue'], queryFn: async () => (await graphql<{ reviewQueue: QueueItem[] }>(QUEUE)).reviewQueue });
+  const api = useApi();
+  const queue = useQuery({ queryKey: ['reviewQueue'], queryFn: () => api.reviewQueue() });
   return (
     <Box sx={{ p: 2 }} data-testid="review-queue">
       <Title title="Review queue" />
@@ -72,10 +41,10 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: () => void }) {
       <CardHeader
         title={
           <MuiLink component={Link} to={`/${kind}/${record.id}/show`} sx={{ fontFamily: 'Georgia, serif' }}>
-            {record.text ?? record.title}
+            {'text' in record ? record.text : record.title}
           </MuiLink>
         }
-        subheader={`${item.recordType === 'CLAIM' ? `Claim by ${record.claimantName}` : 'Event'} · ${item.sentBack ? 'sent back' : 'sent'} ${new Date(item.submittedAt).toLocaleString()} · version ${record.version}`}
+        subheader={`${'claimantName' in record ? `Claim by ${record.claimantName}` : 'Event'} · ${item.sentBack ? 'sent back' : 'sent'} ${new Date(item.submittedAt).toLocaleString()} · version ${record.version}`}
         action={<StatusChip status={record.status} />}
       />
       <CardContent>
@@ -145,7 +114,7 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: () => void }) {
           <Box>
             <Typography variant="subtitle2">The words it rests on</Typography>
             {record.evidence.length === 0 ? <Alert severity="warning">No evidence: nothing ties this to a source.</Alert> : null}
-            {record.evidence.map((evidence: any) => (
+            {record.evidence.map((evidence) => (
               <Box key={evidence.id} sx={{ borderLeft: 3, borderColor: 'divider', pl: 1.5, my: 1 }}>
                 <QuoteInContext {...evidence.context} />
                 <Stack direction="row" spacing={1} alignItems="center">

@@ -1,9 +1,10 @@
 /**
  * `npm run ingest:quality`: how the import's proposals compare with readings written by hand, with no database (the
  * same functions `importSource` runs): on the seed article against its curated records, then on every article of
- * the development set (server/test/ingest-dev) against its gold reading.
+ * the development set (server/test/ingest-dev) and of the held-out set (server/test/ingest-holdout) against its gold
+ * reading. `--set dev` or `--set holdout` scores one set only; `--misses` lists the events each article got wrong.
  */
-import { devSetQuality, seedArticleQuality, type ArticleQuality, type Ratio, type Score } from '../modules/ingest/quality.js';
+import { devSetDir, devSetQuality, holdoutSetDir, seedArticleQuality, type ArticleQuality, type Ratio, type Score } from '../modules/ingest/quality.js';
 
 const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
 const line = (what: string, score: Score) =>
@@ -19,29 +20,40 @@ console.log(`New names proposed: ${quality.proposals.names.map((n) => n.name).jo
 
 const ratio = (r: Ratio) => (r.of === 0 ? '   –' : `${percent(r.right / r.of).padStart(4)} ${`${r.right}/${r.of}`.padEnd(5)}`);
 const columns = ['claim precision', 'claimants', 'event recall', 'event precision', 'dates', 'junk names', 'names found', 'ms'];
-const row = (name: string, a: Omit<ArticleQuality, 'file' | 'wrongClaimants' | 'junk'>) =>
+const row = (name: string, a: Omit<ArticleQuality, 'file' | 'wrongClaimants' | 'junk' | 'wrongEvents'>) =>
   `| ${name} | ${[a.claimPrecision, a.claimants, a.eventRecall, a.eventPrecision, a.dates, a.junkNames, a.namesFound].map(ratio).join(' | ')} | ${a.milliseconds.toFixed(0)} |`;
 
-const articles = devSetQuality();
-const sum = (pick: (a: ArticleQuality) => Ratio): Ratio => ({ right: articles.reduce((n, a) => n + pick(a).right, 0), of: articles.reduce((n, a) => n + pick(a).of, 0) });
-console.log(`\nDevelopment set: ${articles.length} articles`);
-console.log(`| article | ${columns.join(' | ')} |`);
-console.log(`| --- |${' --- |'.repeat(columns.length)}`);
-for (const article of articles) console.log(row(article.file.replace(/\.yaml$/, ''), article));
-console.log(
-  row('**total**', {
-    claimPrecision: sum((a) => a.claimPrecision),
-    claimants: sum((a) => a.claimants),
-    eventRecall: sum((a) => a.eventRecall),
-    eventPrecision: sum((a) => a.eventPrecision),
-    dates: sum((a) => a.dates),
-    junkNames: sum((a) => a.junkNames),
-    namesFound: sum((a) => a.namesFound),
-    milliseconds: Math.max(...articles.map((a) => a.milliseconds)),
-  }),
-);
-console.log('(ms: time to propose on one article; the total row gives the slowest)');
-for (const article of articles) {
-  for (const wrong of article.wrongClaimants) console.log(`  ${article.file}: claimant ${wrong}`);
-  if (article.junk.length > 0) console.log(`  ${article.file}: junk names ${article.junk.join(', ')}`);
+const args = process.argv.slice(2);
+const chosen = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
+const sets = [
+  { name: 'Development set', key: 'dev', dir: devSetDir },
+  { name: 'Held-out set', key: 'holdout', dir: holdoutSetDir },
+].filter((set) => chosen === undefined || set.key === chosen);
+if (sets.length === 0) throw new Error(`--set is dev or holdout, not ${chosen}`);
+
+for (const set of sets) {
+  const articles = devSetQuality(set.dir);
+  const sum = (pick: (a: ArticleQuality) => Ratio): Ratio => ({ right: articles.reduce((n, a) => n + pick(a).right, 0), of: articles.reduce((n, a) => n + pick(a).of, 0) });
+  console.log(`\n${set.name}: ${articles.length} articles`);
+  console.log(`| article | ${columns.join(' | ')} |`);
+  console.log(`| --- |${' --- |'.repeat(columns.length)}`);
+  for (const article of articles) console.log(row(article.file.replace(/\.yaml$/, ''), article));
+  console.log(
+    row('**total**', {
+      claimPrecision: sum((a) => a.claimPrecision),
+      claimants: sum((a) => a.claimants),
+      eventRecall: sum((a) => a.eventRecall),
+      eventPrecision: sum((a) => a.eventPrecision),
+      dates: sum((a) => a.dates),
+      junkNames: sum((a) => a.junkNames),
+      namesFound: sum((a) => a.namesFound),
+      milliseconds: Math.max(...articles.map((a) => a.milliseconds)),
+    }),
+  );
+  console.log('(ms: time to propose on one article; the total row gives the slowest)');
+  for (const article of articles) {
+    for (const wrong of article.wrongClaimants) console.log(`  ${article.file}: claimant ${wrong}`);
+    if (article.junk.length > 0) console.log(`  ${article.file}: junk names ${article.junk.join(', ')}`);
+    if (args.includes('--misses')) for (const wrong of article.wrongEvents) console.log(`  ${article.file}: event ${wrong}`);
+  }
 }

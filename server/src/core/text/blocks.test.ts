@@ -29,4 +29,24 @@ describe('blocks of a text', () => {
     const blocks = blocksOf('Share.\nShare.\nBy far the most important event was the visit of the general to Vladivostok.');
     expect(blocks.map((b) => b.kind)).toEqual([BlockKind.FURNITURE, BlockKind.FURNITURE, BlockKind.BODY]);
   });
+
+  it('marks the furniture of real pages: short links, stamps, follow buttons, menus, cookie banners, dated bylines', () => {
+    const furniture = [
+      'Short Url',
+      'Updated 07 September 2022',
+      'Last Updated : Feb 14 2018 | 9:55 PM IST',
+      'Follow',
+      'Follow us on social media :',
+      'Read more',
+      'Video Gallery ePaper Archive Opinion',
+      'Home | News | World | Sport | Business',
+      'We use cookies to improve your experience. By continuing you accept our cookie policy.',
+      'Written by a Staff Reporter | Lisbon | Updated: May 17, 2023 9:41 pm',
+      'Saturday 26 June 2010',
+      'NEWS 12.11.2018 09:17',
+      '28 C',
+    ];
+    const body = ['Port Strike Ends After Talks In Lisbon', 'Published reports say the minister resigned in May.', 'Follow the money, the investigators said.', 'In 2020.'];
+    expect(blocksOf([...furniture, ...body].join('\n')).map((b) => b.kind)).toEqual([...furniture.map(() => BlockKind.FURNITURE), ...body.map(() => BlockKind.BODY)]);
+  });
 });

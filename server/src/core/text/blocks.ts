@@ -28,10 +28,50 @@ const FURNITURE_LINES = [
   /^(read more|related( posts| articles| stories)?|more from [^.]{1,40}|you may also like)\.?:?$/i,
   /^tags?:.*$/i,
   /^(by|posted by|written by) [^.]{1,60}$/i,
+  // A byline with its outlet and time: "Written by PTI | Johannesburg | Updated: February 14, 2018 9:41 pm".
+  /^(by|posted by|written by) [^|]{1,60}(\|[^|]{1,60}){1,4}$/i,
   /^(photo|image|credit):? [^.]{0,80}$/i,
+  /^short (url|link)\.?$/i,
+  /^(follow|follow us|follow us on( \w+)?( :)?|like us on \w+|continue reading|read more( here)?|read the full (story|article)|see also|watch|listen)\.?:?$/i,
+  // "Follow N1 via mobile apps for Android | iPhone/iPad | Windows| and social media on Twitter | Facebook."
+  /^(follow|download|get) .{0,80}\b(apps?|twitter|facebook|instagram|telegram|whatsapp|youtube|x\.com|social media)\b.{0,80}$/i,
+  /\b(we use cookies|this (web)?site uses cookies|use of cookies|cookie (policy|settings|preferences)|accept (all )?cookies)\b/i,
+  /^-?\d{1,3} ?°? ?[CF]$/, // a weather widget: "28 C"
 ];
 
-export const isFurniture = (line: string): boolean => FURNITURE_LINES.some((pattern) => pattern.test(line.trim()));
+/** Words of a site's menu: a line made of them is navigation, not a title or a paragraph. */
+const MENU_WORDS = new Set(
+  'home news world politics business economy markets sport sports video videos gallery photos photo epaper e-paper archive archives opinion opinions editorial contact about us subscribe login log in sign search menu lifestyle entertainment tech technology health science travel culture weather podcasts podcast live latest trending national international local region regions asia africa europe americas middle east more newsletter newsletters careers advertise'.split(
+    ' ',
+  ),
+);
+
+/** A line that only tells a date and time, as pages print them above an article: "Saturday 26 June 2010", "NEWS 12.11.2018 09:17". */
+function isDateLine(line: string): boolean {
+  if (line.length > 60 || !/\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[.:/]\d{2}/i.test(line)) return false;
+  const rest = line
+    .replace(/\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/gi, ' ')
+    .replace(/\b(am|pm|a\.m\.|p\.m\.|gmt|utc|ist|est|cet|updated|published)\b/gi, ' ')
+    .replace(/[\d\s,.:|/+-]+/g, ' ')
+    .trim();
+  return rest.split(/\s+/).filter(Boolean).length <= 1;
+}
+
+/** Three or more items of a site's menu and nothing else ("Video Gallery ePaper Archive"), or items split by bars and bullets. */
+function isMenu(line: string): boolean {
+  if (/[.!?]$/.test(line)) return false;
+  const items = line.split(/\s*[|•·»]\s*/).filter(Boolean);
+  if (items.length >= 4 && items.every((item) => item.split(/\s+/).length <= 3)) return true;
+  const words = line.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.length >= 3 && words.filter((w) => MENU_WORDS.has(w.replace(/[^\p{L}-]/gu, ''))).length >= 0.8 * words.length;
+}
+
+export const isFurniture = (line: string): boolean => {
+  const trimmed = line.trim();
+  // "Updated 07 September 2022", "Last Updated : Feb 14 2018 | 9:55 PM IST"
+  const stamped = /^(last )?(updated|published|first published|posted)( on| at)?\s*:?\s*(.+)$/i.exec(trimmed);
+  return FURNITURE_LINES.some((pattern) => pattern.test(trimmed)) || isDateLine(trimmed) || (stamped !== null && isDateLine(stamped[4]!)) || isMenu(trimmed);
+};
 
 /** Paragraphs shorter than this are not called repeats: "Share." twice is furniture, not a duplicated passage. */
 const REPEAT_MIN_LENGTH = 40;

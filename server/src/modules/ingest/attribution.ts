@@ -26,6 +26,11 @@ export class Discourse {
   /** A speaker announced by a sentence ending in a colon, for the quote that follows. */
   private announced: Speech | null = null;
 
+  /** The person last named before the sentence now read: whom a "He" opening it stands for. */
+  get lastNamedPerson(): Mention | null {
+    return this.lastPerson;
+  }
+
   attribute(sentence: string, block: number, mentions: Mention[]): Speech {
     const speech = this.read(sentence, block, mentions);
     const outside = maskQuotes(sentence);
@@ -105,7 +110,7 @@ const ISSUER = /^the (statement|press service|press office|report|communiqu[eé]
 const ROLE = /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|spokes(man|woman|person))$/i;
 
 /** The sentence with its quoted words blanked out, positions kept, so only the narration is searched for speakers. */
-function maskQuotes(sentence: string): string {
+export function maskQuotes(sentence: string): string {
   return sentence.replace(/“[^”]*”?|"[^"]*"?/g, (quote) => ' '.repeat(quote.length));
 }
 

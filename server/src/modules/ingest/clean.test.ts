@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDocument, ImportFormat } from './clean.js';
+import { cleanDocument, ImportFormat, titleOf } from './clean.js';
 
 describe('cleaning an imported document', () => {
   it('reduces HTML to its article, a paragraph a line, keeping the words as published', () => {
@@ -31,5 +31,11 @@ describe('cleaning an imported document', () => {
     expect(cleaned.text).toBe('First paragraph.\n\nSecond one.');
     expect(cleaned.steps).toEqual(expect.arrayContaining(['byte-order mark removed', 'line endings made \\n']));
     expect(cleaned.originalBytes).toBe(original.length);
+  });
+
+  it('never takes a menu, a date or a byline for the title', () => {
+    expect(titleOf({ title: 'Video Gallery ePaper Archive Opinion', text: 'Video Gallery ePaper Archive Opinion\nPort strike ends after talks\nThe strike ended.' })).toBe('Port strike ends after talks');
+    expect(titleOf({ title: null, text: 'Saturday 26 June 2010\n\nPort strike ends after talks' })).toBe('Port strike ends after talks');
+    expect(titleOf({ title: 'Port strike ends', text: 'x' })).toBe('Port strike ends');
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { isFurniture } from '../../core/text/blocks.js';
 
 /**
  * An uploaded or pasted document turned into the text a source stores: the words as published, one paragraph a
@@ -111,4 +112,14 @@ export function formatOfFile(name: string): ImportFormat {
   if (/\.html?$/i.test(name)) return ImportFormat.HTML;
   if (/\.(md|markdown)$/i.test(name)) return ImportFormat.MARKDOWN;
   return ImportFormat.TEXT;
+}
+
+/**
+ * The title to store: the one the document gives, else its first line; never a menu, a date or a byline ("Video
+ * Gallery ePaper Archive …" as the title of a page whose headline comes after it): the first line that is none.
+ */
+export function titleOf(cleaned: Pick<CleanedDocument, 'text' | 'title'>): string {
+  if (cleaned.title && !isFurniture(cleaned.title)) return cleaned.title;
+  const lines = cleaned.text.split('\n').map((line) => line.trim()).filter(Boolean);
+  return (lines.find((line) => !isFurniture(line)) ?? lines[0] ?? cleaned.title ?? '').slice(0, 300);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Gazetteer, unknownNamesIn } from './gazetteer.js';
+import { demonymsOf, Gazetteer, unknownNamesIn } from './gazetteer.js';
 
 const putin = { id: 'p', name: 'Vladimir Putin', kind: 'PERSON', aliases: ['Putin', 'President Vladimir Putin'] };
 const mah = { id: 'm', name: 'Min Aung Hlaing', kind: 'PERSON', aliases: ['coup leader', 'the putschist'] };
@@ -33,5 +33,24 @@ describe('the gazetteer', () => {
     expect(unknownNamesIn(sentence, gazetteer.mentionsIn(sentence)).map((n) => n.name)).toEqual(['Miral Fahmy', 'Kevin Krolicki', 'World War I']);
     const treaty = 'They signed the Reciprocal Promotion and Protection of Investments treaty before Vostok-22.';
     expect(unknownNamesIn(treaty, []).map((n) => n.name)).toEqual(['Reciprocal Promotion and Protection of Investments', 'Vostok-22']);
+  });
+
+  it('links demonyms to the places they are made from, unless two places would share one', () => {
+    expect(demonymsOf('North Korea')).toContain('North Korean');
+    expect(['China', 'Italy', 'Turkey', 'Mali', 'Pakistan', 'Ukraine', 'Mexico'].map((name) => demonymsOf(name))).toEqual([
+      expect.arrayContaining(['Chinese']),
+      expect.arrayContaining(['Italian']),
+      ['Turkish'],
+      ['Malian'],
+      expect.arrayContaining(['Pakistani']),
+      expect.arrayContaining(['Ukrainian']),
+      ['Mexican'],
+    ]);
+    const places = new Gazetteer([
+      { id: 'ru', name: 'Russia', kind: 'PLACE', aliases: [] },
+      { id: 'ng', name: 'Nigeria', kind: 'PLACE', aliases: [] },
+      { id: 'ne', name: 'Niger', kind: 'PLACE', aliases: [] },
+    ]);
+    expect(places.mentionsIn('The Russian envoy met Nigerian officials.').map((m) => [m.entity.id, m.surface])).toEqual([['ru', 'Russian']]);
   });
 });

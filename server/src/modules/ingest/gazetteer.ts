@@ -34,8 +34,9 @@ export class Gazetteer {
   private readonly byFirstWord = new Map<string, Surface[]>();
 
   constructor(readonly entities: KnownEntity[]) {
+    const derived = derivedDemonyms(entities);
     for (const entity of entities) {
-      for (const surface of new Set([entity.name, ...entity.aliases])) {
+      for (const surface of new Set([entity.name, ...entity.aliases, ...(derived.get(entity) ?? [])])) {
         // A capitalised two-letter name ("Fu", "UK") is a name; a two-letter lower-case alias would match words.
         if (surface.trim().length < (/^\p{Lu}/u.test(surface.trim()) ? 2 : MIN_SURFACE)) continue;
         const words = wordsOf(surface).map((w) => w.word);
@@ -74,6 +75,50 @@ export class Gazetteer {
     }
     return mentions;
   }
+}
+
+/**
+ * The adjectives English makes of a place's name by its regular endings: Russia → Russian, North Korea → North
+ * Korean, China → Chinese, Italy → Italian, Turkey → Turkish, Mali → Malian, Pakistan → Pakistani. Most
+ * candidates are no word at all ("Russiaese") and never occur; they cost one index entry each.
+ */
+export function demonymsOf(name: string): string[] {
+  const words = name.trim().split(/\s+/);
+  const last = words.pop()!;
+  if (last.length < 4 || !/^\p{Lu}\p{Ll}+$/u.test(last)) return [];
+  const stem = last.slice(0, -1);
+  const forms = /a$/.test(last)
+    ? [`${last}n`, `${last}ian`, `${stem}ian`, `${stem}ese`]
+    : /ey$/.test(last)
+      ? [`${last.slice(0, -2)}ish`]
+      : /y$/.test(last)
+        ? [`${stem}ian`, stem]
+        : /e$/.test(last)
+          ? [`${last}an`, `${stem}ian`]
+          : /o$/.test(last)
+            ? [`${stem}an`]
+            : /i$/.test(last)
+              ? [`${last}an`]
+              : /[^aeiou]$/.test(last)
+                ? [`${last}ian`, `${last}ese`, `${last}i`]
+                : [];
+  return forms.map((form) => [...words, form].join(' '));
+}
+
+/**
+ * Demonyms for the known places and states, as further aliases; a form two of them would share ("Nigerian": Nigeria
+ * or Niger) or that already names something else is left to neither.
+ */
+function derivedDemonyms(entities: KnownEntity[]): Map<KnownEntity, string[]> {
+  const taken = new Set(entities.flatMap((e) => [e.name, ...e.aliases]));
+  const owners = new Map<string, KnownEntity[]>();
+  for (const entity of entities) {
+    if (entity.kind !== 'PLACE' && entity.kind !== 'STATE') continue;
+    for (const form of demonymsOf(entity.name)) if (!taken.has(form)) owners.set(form, [...(owners.get(form) ?? []), entity]);
+  }
+  const derived = new Map<KnownEntity, string[]>();
+  for (const [form, [entity, ...others]] of owners) if (others.length === 0) derived.set(entity!, [...(derived.get(entity!) ?? []), form]);
+  return derived;
 }
 
 const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'Since', 'Although', 'According', 'To', 'Much', 'By', 'Contrary', 'Ironically', 'He', 'She', 'It', 'They', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'If', 'As', 'For', 'With', 'While', 'After', 'Before', 'When']);

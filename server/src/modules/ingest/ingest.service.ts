@@ -19,7 +19,7 @@ import { ProposalState } from '../../core/proposals/proposal-state.js';
 import { Source } from '../sources/source.entity.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { SourcesService } from '../sources/sources.service.js';
-import { cleanDocument } from './clean.js';
+import { cleanDocument, titleOf } from './clean.js';
 import { Gazetteer } from './gazetteer.js';
 import type { AcceptProposalInput, DuplicateSource, ImportReport, ImportSourceInput, MergeProposalInput } from './ingest.types.js';
 import { propose } from './propose.js';
@@ -56,7 +56,7 @@ export class IngestService {
     check.done();
     const cleaned = cleanDocument(input.content, input.format);
     if (cleaned.text.trim().length === 0) throw new BadInputError([{ field: 'content', message: 'holds no text once cleaned' }]);
-    const title = input.title?.trim() || cleaned.title || cleaned.text.split('\n')[0]!.slice(0, 300);
+    const title = input.title?.trim() || titleOf(cleaned);
     const origin = `${input.fileName ? `${input.fileName}, ` : ''}${input.format}, ${cleaned.originalBytes.toLocaleString('en')} bytes, original sha256 ${cleaned.originalSha256}`;
     const reason = `Imported (${origin}): ${cleaned.steps.join('; ')}`;
     const duplicates = await this.similarSources(cleaned.text);

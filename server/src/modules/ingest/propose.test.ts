@@ -97,3 +97,32 @@ describe('events in wire copy', () => {
     expect(events[1]!.participants.map((p) => p.entityId)).toContain('minister');
   });
 });
+
+describe('events as frames', () => {
+  const frames = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+    { id: 'portugal', name: 'Portugal', kind: 'PLACE', aliases: [] },
+    { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+    { id: 'oslo', name: 'Oslo', kind: 'PLACE', aliases: [] },
+  ]);
+  const text = [
+    'Portugal and Norway have agreed to open a ferry line, the ministry said on Wednesday.',
+    'Ana Costa, who is on a three-day visit, held talks with Jonas Weber in Oslo on Tuesday.',
+    'Weber’s discussions with Costa also covered fishing quotas, and the two countries are expected to sign a fisheries agreement.',
+  ].join('\n\n');
+  const { events } = propose(text, blocksOf(text), { ...context, gazetteer: frames });
+
+  it('finds happenings without a date of their own, dates them from the sentence or the week, and tells each once', () => {
+    expect(events.map((e) => [e.type, e.start.date, e.start.precision, e.modality])).toEqual([
+      ['MEETING', '2023-05-16', 'DAY', 'OCCURRED'],
+      ['VISIT', '2023-05-15', 'WEEK', 'OCCURRED'],
+      ['AGREEMENT', '2023-05-16', 'DAY', 'EXPECTED'],
+    ]);
+    expect(events[2]!.participants.map((p) => p.entityId)).toEqual(expect.arrayContaining(['portugal', 'norway']));
+  });
+
+  it('titles an event by who did what with whom, where', () => {
+    expect(events[0]!.title).toBe('Ana Costa meets Jonas Weber in Oslo');
+  });
+});

@@ -1,11 +1,12 @@
-import { DatePrecision } from '../../core/dates/precision.js';
+import { DatePrecision, startOfPeriod } from '../../core/dates/precision.js';
 import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
-import { Discourse } from './attribution.js';
-import { Gazetteer, unknownNamesIn } from './gazetteer.js';
+import { Discourse, maskQuotes } from './attribution.js';
+import { datesSaying, framesIn, NAMED_CONFERENCE, pairIn } from './frames.js';
+import { Gazetteer, unknownNamesIn, type Mention } from './gazetteer.js';
 import { sentencesOf, type Sentence } from './sentences.js';
-import { timeExpressionsIn, type KnownDate, type TimeExpression } from './time-expressions.js';
+import { coarser, timeExpressionsIn, type KnownDate, type TimeExpression } from './time-expressions.js';
 
 /**
  * Draft claims, events and new names read off a text by patterns an editor would recognise: quotes with their
@@ -69,6 +70,7 @@ const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|is to|a
 const DENIED = /\b(denied|denies|no \w+( \w+)? (have|has) been)\b/i;
 
 const EVENT_TYPES: Array<[RegExp, string[]]> = [
+  [/\bsanctions\b/i, ['SANCTIONS']],
   [/\b(invaded|invade|invasion)\b/i, ['INVASION']],
   [/\b(overthrew|overthrow|seized power|putsch|coup d[’']état)\b/i, ['COUP']],
   [/\b(exercises?|drills?)\b/i, ['MILITARY_EXERCISE']],
@@ -78,15 +80,15 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(elections?|vote)\b/i, ['ELECTION']],
   [/\b(signed|agreement|memorandum|deal|treaty)\b/i, ['AGREEMENT']],
   [/\b(visit|visited|trip|stopover|travell?ed|at the invitation of)\b/i, ['VISIT']],
+  [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
   [/\b(meet|met|meets|meeting|meetings|talks|summit|received|hosted|conversation|discussions?|lunch|exchange|encounter)\b/i, ['MEETING', 'CONFERENCE']],
   [/\b(forum|conference)\b/i, ['CONFERENCE']],
   [/\b(launched|established|set up|founded|created)\b/i, ['ESTABLISHMENT']],
   [/\b(asked|proposed|suggested|requested)\b/i, ['PROPOSAL']],
   [/\b(said|called|announced|declared|praised)\b/i, ['STATEMENT']],
 ];
-const FALLBACK_TYPES = ['OTHER', 'STATEMENT', 'MEETING'];
 
-const PLACE_PREPOSITION = /\b(in|to|at|from)\s+$/;
+const PLACE_PREPOSITION = /\b(in|to|at|from|visit|visits|visited|visiting)\s+$/;
 
 function modalityOf(sentence: string): ClaimModality {
   if (DENIED.test(sentence)) return ClaimModality.DENIED;
@@ -107,8 +109,9 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
     const code = codes.find((c) => known.has(c));
     if (!code) continue;
     const weak = code === 'STATEMENT' || code === 'PROPOSAL';
-    for (const m of text.matchAll(new RegExp(pattern.source, 'gi'))) {
-      const distance = Math.abs(m.index! - at);
+    for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('i') ? 'gi' : 'gu'))) {
+      // The nearer edge of the words: "the 5th World Media Summit, to be held" is the summit's, not its first word's.
+      const distance = Math.min(Math.abs(m.index! - at), Math.abs(m.index! + m[0].length - at));
       if (!best || (best.weak && !weak) || (best.weak === weak && distance < best.distance)) best = { code, distance, weak };
     }
   }
@@ -126,15 +129,85 @@ const isStatement = (sentence: Sentence) => /[.!?]["”’)]?$/.test(sentence.te
 
 const short = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`);
 
+/** A proposed event and how it was dated: by words of its own, or inferred (the story's time, a saying's day). */
+interface Candidate {
+  event: EventProposal;
+  inferred: boolean;
+  /** Dated by the day a speaker said it: the same happening told again by another voice. */
+  saying: boolean;
+  /** The sentence it was read from, and the words that named it. */
+  sentence: string;
+  words: string;
+}
+
+const subset = (a: EventProposal['participants'], b: EventProposal['participants']) => a.length > 0 && a.every((p) => b.some((q) => q.entityId === p.entityId));
+
+/** "The first visit … this year" with nobody named: the visit of 13 February the text tells with its visitor. */
+const within = (date: KnownDate, event: EventProposal) => event.participants.length === 0 && startOfPeriod(date.date, event.start.precision) === event.start.date && date.precision !== event.start.precision;
+
+/**
+ * One event per happening: an event dated by inference is dropped when the text tells the same happening elsewhere
+ * (same type; the same or a wider set of participants, or the same named conference; the same modality unless only
+ * a saying dated it), as is one with nobody named dated by a period in which the text tells another of its kind;
+ * whoever it named beside joins the one kept: "Ngirente received the minister" and then
+ * "Pinto's discussions with Ngirente" are one meeting of the two.
+ */
+function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
+  const dropped = new Set<Candidate>();
+  for (const c of candidates) {
+    if (!c.inferred && c.event.participants.length > 0) continue;
+    const same = candidates.find(
+      (d, i) =>
+        d !== c &&
+        !dropped.has(d) &&
+        d.event.type === c.event.type &&
+        (c.saying || d.event.modality === c.event.modality) &&
+        (!d.inferred || i < candidates.indexOf(c)) &&
+        (c.inferred || within(d.event.start, c.event)) &&
+        (within(d.event.start, c.event) ||
+          subset(c.event.participants, d.event.participants) ||
+          subset(d.event.participants, c.event.participants) ||
+          (c.event.type === 'CONFERENCE' && d.sentence.includes(c.words))),
+    );
+    if (!same) continue;
+    dropped.add(c);
+    for (const p of c.event.participants) if (!same.event.participants.some((q) => q.entityId === p.entityId)) same.event.participants.push({ ...p, role: ParticipantRole.PARTICIPANT });
+  }
+  return candidates.filter((c) => !dropped.has(c));
+}
+
+const VERB: Record<string, string> = { MEETING: 'meets', VISIT: 'visits', AGREEMENT: 'signs an agreement with', CONFERENCE: 'at', ELECTION: 'election:', COUP: 'coup:', SANCTIONS: 'sanctions:', INVASION: 'invasion:', ESTABLISHMENT: 'establishes relations with' };
+
+/** What one participant alone does: "Singh holds talks in Maputo". */
+const ALONE: Record<string, string> = { MEETING: 'holds talks', AGREEMENT: 'signs an agreement', ESTABLISHMENT: 'establishes relations' };
+
+/** "Min Aung Hlaing meets Vladimir Putin in Vladivostok": who did what, with whom, where, in the store's names. */
+function eventTitle(type: string, participants: string[], place: string | null, words: string, fallback: string): string {
+  const verb = VERB[type];
+  if (!verb || participants.length === 0) return fallback;
+  const list = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+  const [first, ...others] = participants;
+  const where = place && !participants.includes(place) ? ` in ${place}` : '';
+  if (verb.endsWith(':')) return `${verb.slice(0, -1).replace(/^./, (c) => c.toUpperCase())} (${list(participants)})${where}`;
+  if (type === 'CONFERENCE') return `${list(participants)} ${verb} ${words.replace(/^the /i, '')}${where}`;
+  if (type === 'VISIT') return place ? `${list(participants)} ${participants.length > 1 ? 'visit' : 'visits'} ${place}` : `Visit by ${list(participants)}`;
+  if (others.length === 0) return ALONE[type] ? `${first} ${ALONE[type]}${where}` : fallback;
+  return `${first} ${verb} ${list(others)}${where}`;
+}
+
 export function propose(text: string, blocks: TextBlock[], context: ProposalContext): Proposals {
   const sentences = sentencesOf(text, blocks);
   const claims: ClaimProposal[] = [];
-  const events: EventProposal[] = [];
+  const candidates: Candidate[] = [];
   const names = new Map<string, NameProposal>();
   const discourse = new Discourse();
   let lastNarrativeDate: KnownDate | null = null;
   /** Who took part in the happening of each type the text named with most of them, for "the meeting" later on. */
   const happenings = new Map<string, { participants: EventProposal['participants']; place: string | null }>();
+  /** How often each entity was named so far, for "the two countries" and "both leaders". */
+  const named = new Map<string, { count: number; kind: string }>();
+  const nameOf = (id: string) => context.gazetteer.entities.find((e) => e.id === id)?.name ?? id;
+  const isPlace = (id: string) => named.get(id)?.kind === 'PLACE';
 
   for (const sentence of sentences) {
     const mentions = context.gazetteer.mentionsIn(sentence.text);
@@ -144,70 +217,127 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       if (entry) entry.occurrences += 1;
       else names.set(found.name, { name: found.name, occurrences: 1, span: { start: startAt, end: startAt + Array.from(found.name).length } });
     }
+    // A state is a place here: "the two countries" are the two most named of either.
+    for (const m of mentions) named.set(m.entity.id, { count: (named.get(m.entity.id)?.count ?? 0) + 1, kind: m.entity.kind === 'STATE' ? 'PLACE' : m.entity.kind });
     if (!isStatement(sentence)) {
       discourse.attribute(sentence.text, sentence.block, mentions);
       continue;
+    }
+    // "He was received by …": the person named last before the sentence is its subject.
+    const subject = /^(He|She)\b/.test(sentence.text) ? discourse.lastNamedPerson : null;
+    const { attribution, speaker, label } = discourse.attribute(sentence.text, sentence.block, mentions);
+    const outside = maskQuotes(sentence.text);
+
+    // Who took part: people and organisations named, and countries named as actors ("North Korea and Mongolia
+    // signed"), not as the place ("in Pyongyang") nor as an adjective ("Turkish President"); an organisation that
+    // only reports it ("the ministry added") is its source, not a participant.
+    const reporter = speaker?.entity.kind === 'ORGANIZATION' ? speaker.entity.id : null;
+    const atPlace = (m: Mention) => PLACE_PREPOSITION.test(sentence.text.slice(0, m.index));
+    let actors = [...new Map(mentions.filter((m) => m.entity.id !== reporter && (m.entity.kind !== 'PLACE' || (!atPlace(m) && m.surface === m.entity.name))).map((m) => [m.entity.id, m])).values()].map((m, i) => ({
+      entityId: m.entity.id,
+      role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT,
+    }));
+    if (subject && !actors.some((a) => a.entityId === subject.entity.id)) {
+      actors = [{ entityId: subject.entity.id, role: ParticipantRole.AGENT }, ...actors.map((a) => ({ ...a, role: ParticipantRole.PARTICIPANT }))];
+    }
+    const pair = pairIn(outside);
+    if (pair && !actors.some((a) => named.get(a.entityId)?.kind === pair)) {
+      const top = [...named.entries()].filter(([, v]) => v.kind === pair).sort((a, b) => b[1].count - a[1].count).slice(0, 2);
+      if (top.length === 2) actors = [...actors, ...top.map(([id]) => ({ entityId: id, role: ParticipantRole.PARTICIPANT }))];
     }
 
     // One event per date in the sentence, typed by the words leading up to that date: "overthrew the government in
     // February 2021 and Russia invaded Ukraine in February this year" is a coup and an invasion.
     const before = new Map(happenings);
-    const people = [...new Map(mentions.filter((m) => m.entity.kind !== 'PLACE').map((m) => [m.entity.id, m])).values()];
+    const people = mentions.filter((m) => m.entity.kind !== 'PLACE');
     if (people.length > 0) {
       const where = mentions.find((m) => m.entity.kind === 'PLACE')?.entity.id ?? null;
       for (const [pattern, codes] of EVENT_TYPES) {
         if (!pattern.test(sentence.text)) continue;
         // "The encounter", mentioned by a speaker in passing, does not replace the summit named with its leaders.
-        for (const code of codes) if ((happenings.get(code)?.participants.length ?? 0) <= people.length) happenings.set(code, { participants: people.map((m, i) => ({ entityId: m.entity.id, role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT })), place: where });
+        for (const code of codes) if ((happenings.get(code)?.participants.length ?? 0) <= actors.length) happenings.set(code, { participants: actors, place: where });
       }
     }
-    let eventIndex: number | null = null;
+    const fromSentence: Candidate[] = [];
     const dateline = DATELINE.exec(sentence.text)?.[0].length ?? 0;
     const dates: TimeExpression[] = context.publication ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate).filter((d) => d.index >= dateline) : [];
     // "During the meeting in Istanbul, …", "signed an agreement during the visit": a happening dated by one told before.
     const referred = dates.length === 0 ? DURING.exec(sentence.text) : null;
     if (referred) {
       const kind = referred[2]!.toLowerCase() === 'visit' || referred[2]!.toLowerCase() === 'trip' ? 'VISIT' : 'MEETING';
-      const earlier = [...events].reverse().find((e) => e.type === kind)?.start ?? lastNarrativeDate;
+      const earlier = [...candidates].reverse().find((c) => c.event.type === kind)?.event.start ?? lastNarrativeDate;
       if (earlier) dates.push({ expression: referred[0], index: referred.index, date: earlier, future: false });
     }
+    const frames = framesIn(outside).filter((f) => context.eventTypes.has(f.type));
+    const place = mentions.find((m) => m.entity.kind === 'PLACE' && atPlace(m))?.entity.id ?? null;
+    const add = (type: string, start: KnownDate, expression: string, future: boolean, words: string, fallback: string, inferred: boolean, saying = false) => {
+      let participants = actors;
+      let where = place;
+      const already = participants.length === 0 && ALREADY_NAMED.test(words) ? before.get(type) : undefined;
+      if (already) {
+        participants = already.participants;
+        where ??= already.place;
+      }
+      const candidate = {
+        event: {
+          title: short(eventTitle(type, (participants.some((p) => !isPlace(p.entityId)) ? participants.filter((p) => !isPlace(p.entityId)) : participants).map((p) => nameOf(p.entityId)), where ? nameOf(where) : null, words, fallback), 200),
+          type,
+          start,
+          timeExpression: expression,
+          modality: future ? EventModality.EXPECTED : EventModality.OCCURRED,
+          placeId: where,
+          participants,
+          span: { start: sentence.start, end: sentence.end },
+        },
+        inferred,
+        saying,
+        sentence: sentence.text,
+        words,
+      };
+      fromSentence.push(candidate);
+      candidates.push(candidate);
+    };
+
     let clauseStart = 0;
     for (const when of dates) {
       const clauseEnd = when.index + when.expression.length;
       // A happening dated by reference is typed by the words before the reference, not by the reference itself.
       const clause = sentence.text.slice(clauseStart, referred ? when.index : clauseEnd);
       clauseStart = clauseEnd;
-      const type =
-        eventTypeOf(clause, clause.length, context.eventTypes) ?? eventTypeOf(sentence.text, when.index, context.eventTypes) ?? FALLBACK_TYPES.find((c) => context.eventTypes.has(c));
-      if (!type) continue;
-      let place = mentions.find((m) => m.entity.kind === 'PLACE' && PLACE_PREPOSITION.test(sentence.text.slice(0, m.index)))?.entity.id ?? null;
-      let participants = [...new Map(mentions.filter((m) => m.entity.kind !== 'PLACE').map((m) => [m.entity.id, m])).values()].map((m, i) => ({
-        entityId: m.entity.id,
-        role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT,
-      }));
-      const named = participants.length === 0 && ALREADY_NAMED.test(clause) ? before.get(type) : undefined;
-      if (named) {
-        participants = named.participants;
-        place ??= named.place;
+      const fallback = (dates.length > 1 ? clause : sentence.text).trim().replace(/^(and|but|while)\s+/i, '').replace(/[.!?,]["”’)]?$/, '');
+      if (!referred && datesSaying(sentence.text, when.index)) {
+        // "Trump said on Tuesday a summit meeting …": the day dates the saying, and the happening said is the
+        // sentence's own; one done in the past tense ("signed") may have been done any day of that week.
+        const frame = frames[0];
+        if (!frame || fromSentence.length > 0) continue;
+        const precision = frame.pastVerb && when.date.precision === DatePrecision.DAY ? DatePrecision.WEEK : when.date.precision;
+        add(frame.type, { date: startOfPeriod(when.date.date, precision), precision }, when.expression, frame.expected || when.future, frame.words, fallback, true, true);
+        lastNarrativeDate = when.date;
+        continue;
       }
-      events.push({
-        title: short((dates.length > 1 ? clause : sentence.text).trim().replace(/^(and|but|while)\s+/i, '').replace(/[.!?,]["”’)]?$/, ''), 200),
-        type,
-        start: when.date,
-        timeExpression: when.expression,
-        modality: when.future ? EventModality.EXPECTED : EventModality.OCCURRED,
-        placeId: place,
-        participants,
-        span: { start: sentence.start, end: sentence.end },
-      });
-      eventIndex ??= events.length - 1;
+      const type =
+        eventTypeOf(clause, clause.length, context.eventTypes) ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
+      if (!type) continue;
+      add(type, when.date, when.expression, when.future, clause, fallback, false);
       // "A month earlier" counts back from the story's last dated happening, not from background such as "in 2013".
       if (when.date.precision !== DatePrecision.YEAR) lastNarrativeDate = when.date;
     }
 
-    const { attribution, speaker, label } = discourse.attribute(sentence.text, sentence.block, mentions);
-    const speakerLabel = attribution !== Attribution.AUTHOR_ASSERTION && !speaker && !label ? 'an unnamed speaker' : label;
+    // Happenings the sentence names without a date beside them ("Pinto, who is on a three-day visit", "expected to
+    // sign an agreement", "attended the G8 Summit"): dated by a date before them in the sentence, else as under way
+    // in the publication's week, else by the story's last dated happening.
+    for (const frame of frames) {
+      if (fromSentence.some((c) => c.event.type === frame.type) || actors.length === 0) continue;
+      const earlier = [...dates].reverse().find((d) => d.index < frame.index);
+      const week = context.publication && { date: startOfPeriod(context.publication.date, coarser(DatePrecision.WEEK, context.publication.precision)), precision: coarser(DatePrecision.WEEK, context.publication.precision) };
+      const start = earlier?.date ?? (frame.ongoing ? week : (lastNarrativeDate ?? week));
+      if (!start) continue;
+      const fallback = sentence.text.replace(/[.!?,]["”’)]?$/, '');
+      add(frame.type, start, earlier ? earlier.expression : frame.words, frame.expected || (earlier?.future ?? false), frame.words, fallback, !earlier);
+    }
 
+    const eventIndex = fromSentence[0] ? candidates.indexOf(fromSentence[0]) : null;
+    const speakerLabel = attribution !== Attribution.AUTHOR_ASSERTION && !speaker && !label ? 'an unnamed speaker' : label;
     claims.push({
       text: sentence.text,
       claimantId: attribution === Attribution.AUTHOR_ASSERTION ? null : (speaker?.entity.id ?? null),
@@ -220,5 +350,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     });
   }
 
-  return { claims, events, names: [...names.values()].sort((a, b) => b.occurrences - a.occurrences || a.span.start - b.span.start) };
+  const kept = oneEventPerHappening(candidates);
+  const index = new Map(kept.map((c, i) => [candidates.indexOf(c), i]));
+  for (const claim of claims) {
+    if (claim.event === null) continue;
+    const first = candidates.findIndex((c, i) => i >= claim.event! && index.has(i) && candidates[i]!.event.span.start === claim.span.start);
+    claim.event = first >= 0 ? index.get(first)! : null;
+  }
+  return { claims, events: kept.map((c) => c.event), names: [...names.values()].sort((a, b) => b.occurrences - a.occurrences || a.span.start - b.span.start) };
 }

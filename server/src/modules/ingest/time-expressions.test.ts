@@ -39,9 +39,19 @@ describe('time expressions', () => {
     expect(first('The ministers met on Wednesday in Moscow.')).toMatchObject({ date: '2022-09-01', precision: 'MONTH' });
   });
 
+  it('reads "this morning", "later today" and "yesterday" against a publication day, but not inside quoted words', () => {
+    const friday = { date: '2023-07-21', precision: DatePrecision.DAY };
+    expect(first('The minister arrived this morning.', friday)).toMatchObject({ date: '2023-07-21', precision: 'DAY', future: false });
+    expect(first('The two will hold talks later today.', friday)).toMatchObject({ date: '2023-07-21', future: true });
+    expect(first('The talks ended yesterday in Oslo.', friday)).toMatchObject({ date: '2023-07-20', precision: 'DAY' });
+    expect(timeExpressionsIn('“Today we met,” she said.', friday)).toEqual([]);
+    expect(timeExpressionsIn('The minister arrived this morning.', september2022)).toEqual([]);
+  });
+
   it('puts a month ahead when the words say so: a summit to be held in November, from a September article', () => {
     expect(first('A summit will be held in November in Jakarta.')).toMatchObject({ date: '2022-11-01', precision: 'MONTH', future: true });
     expect(first('In November, talks resumed.')).toMatchObject({ date: '2021-11-01', future: false });
+    expect(first('The junta had agreed to hold an election in late February.', { date: '2022-01-10', precision: DatePrecision.DAY })).toMatchObject({ date: '2022-02-01', precision: 'MONTH', future: true });
   });
 
   it('finds nothing in a sentence without a date, and never reads a number as a year', () => {

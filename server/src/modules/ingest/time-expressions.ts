@@ -45,7 +45,7 @@ function addDays(date: string, days: number): string {
 }
 
 /** The publication date's own precision bounds what a relative expression can say. */
-const coarser = (a: DatePrecision, b: DatePrecision): DatePrecision => {
+export const coarser = (a: DatePrecision, b: DatePrecision): DatePrecision => {
   const order = [DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR];
   return order[Math.max(order.indexOf(a), order.indexOf(b))]!;
 };
@@ -97,6 +97,17 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "this morning", "later today", "yesterday": the publication's day, or the day before, when it is known. Inside
+    // quoted words "today" is the speaker's day, which may not be the publication's.
+    pattern: /\b(later today|earlier today|today|this (?:morning|afternoon|evening)|tonight|yesterday|last night)\b/gi,
+    resolve: (m, publication, _previous, sentence) => {
+      if (publication.precision !== DatePrecision.DAY || quoted(sentence, m.index)) return null;
+      const word = m[1]!.toLowerCase();
+      const back = word === 'yesterday' || word === 'last night';
+      return { date: { date: back ? addDays(publication.date, -1) : publication.date, precision: DatePrecision.DAY }, future: word === 'later today' || word === 'tonight' };
+    },
+  },
+  {
     pattern: /\b(last|this|next) week\b/gi,
     resolve: (m, publication) => {
       const shift = m[1]!.toLowerCase() === 'last' ? -7 : m[1]!.toLowerCase() === 'next' ? 7 : 0;
@@ -133,6 +144,12 @@ const RULES: Rule[] = [
   },
 ];
 
+/** Whether a position stands inside quoted words. */
+const quoted = (sentence: string, index: number) => {
+  const before = sentence.slice(0, index);
+  return (before.split('“').length - before.split('”').length) > 0 || (before.split('"').length - 1) % 2 === 1;
+};
+
 /** Every time expression in a sentence, left to right, resolved; `previous` is the last date the text gave. */
 export function timeExpressionsIn(sentence: string, publication: KnownDate, previous: KnownDate | null = null): TimeExpression[] {
   const found: TimeExpression[] = [];
@@ -152,7 +169,7 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
 }
 
 /** Words that put a happening after the publication: "will meet", "to be held", "is expected". */
-const FUTURE = /\b(will|shall|to be held|is to|are to|expected|plans? to|scheduled|upcoming|would meet|would visit)\b/i;
+const FUTURE = /\b(will|shall|to be held|is to|are to|expected|plans? to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to)\b/i;
 /** The words just before a date, where its tense stands: "said on Tuesday" in a sentence that also says "expected". */
 const lookingBack = (sentence: string, index: number) => sentence.slice(Math.max(0, index - 50), index);
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

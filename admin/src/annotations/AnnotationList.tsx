@@ -1,6 +1,7 @@
 import { Chip } from '@mui/material';
 import { Datagrid, DateField, FunctionField, List, NullableBooleanInput, SelectArrayInput, TextField, TextInput } from 'react-admin';
 import { label, MOTIVATIONS } from '../common/choices';
+import type { AnnotationRecord } from '../providers/resources';
 
 const PAGE_OF: Record<string, string> = { CLAIM: 'claims', EVENT: 'events', ENTITY: 'entities', SOURCE: 'sources' };
 
@@ -14,23 +15,21 @@ const filters = [
 ];
 
 /** Every thread of notes, newest first: open questions to answer, corrections to make. */
-function NoteList() {
+export function AnnotationList() {
   return (
     <List filters={filters} filterDefaultValues={{ resolved: false }} sort={{ field: 'createdAt', order: 'DESC' }} title="Notes" exporter={false}>
       <Datagrid
         bulkActionButtons={false}
-        rowClick={(_id, _resource, note: any) => (PAGE_OF[note.targetType] ? `/${PAGE_OF[note.targetType]}/${note.targetId}/show/notes` : false)}
+        rowClick={(_id, _resource, note) => (PAGE_OF[note.targetType] ? `/${PAGE_OF[note.targetType]}/${note.targetId}/show/notes` : false)}
       >
-        <FunctionField label="Note" render={(n: any) => (n.body.length > 140 ? `${n.body.slice(0, 139)}…` : n.body)} />
-        <FunctionField label="Why" render={(n: any) => <Chip size="small" label={label(n.motivation)} />} />
-        <FunctionField label="On" render={(n: any) => `${label(n.targetType)}${n.span ? `: “${n.span.selector.exact.slice(0, 40)}”` : ''}`} />
+        <FunctionField<AnnotationRecord> label="Note" render={(n) => (n.body.length > 140 ? `${n.body.slice(0, 139)}…` : n.body)} />
+        <FunctionField<AnnotationRecord> label="Why" render={(n) => <Chip size="small" label={label(n.motivation)} />} />
+        <FunctionField<AnnotationRecord> label="On" render={(n) => `${label(n.targetType)}${n.span ? `: “${n.span.selector.exact.slice(0, 40)}”` : ''}`} />
         <TextField source="authorName" label="By" sortable={false} />
-        <FunctionField label="Replies" render={(n: any) => n.replyCount} />
-        <FunctionField label="State" render={(n: any) => (n.resolved ? <Chip size="small" color="success" label="Resolved" /> : <Chip size="small" label="Open" />)} />
+        <FunctionField<AnnotationRecord> label="Replies" render={(n) => n.replyCount} />
+        <FunctionField<AnnotationRecord> label="State" render={(n) => (n.resolved ? <Chip size="small" color="success" label="Resolved" /> : <Chip size="small" label="Open" />)} />
         <DateField source="createdAt" label="Written" showTime />
       </Datagrid>
     </List>
   );
 }
-
-export default { list: NoteList, options: { label: 'Notes' } };

@@ -1,0 +1,11 @@
+import { EditToolbar } from '../common/EditToolbar';
+import { ProvenanceEdit } from '../common/ProvenanceEdit';
+import { EntityForm } from './EntityForm';
+
+export function EntityEdit() {
+  return (
+    <ProvenanceEdit title="Edit entity">
+      <EntityForm toolbar={<EditToolbar />} />
+    </ProvenanceEdit>
+  );
+}

@@ -1,0 +1,55 @@
+import { Box, Button, Chip, Link as MuiLink, Paper, Stack, Typography } from '@mui/material';
+import { Link, useNotify } from 'react-admin';
+import { label } from '../common/choices';
+import { ANCHOR_COLOURS } from '../common/status';
+import type { EvidenceActions } from './useEvidenceActions';
+import type { ReaderEvidence } from './useReaderData';
+
+interface Props {
+  evidence: ReaderEvidence[];
+  actions: EvidenceActions;
+  onReselect: (evidence: ReaderEvidence) => void;
+  mayEdit: boolean;
+}
+
+/** Quotes a correction moved (fuzzy) or lost (orphaned): an editor confirms the words or selects them again. */
+export function NeedsAttention({ evidence, actions, onReselect, mayEdit }: Props) {
+  const notify = useNotify();
+  if (evidence.length === 0) return null;
+  return (
+    <Paper variant="outlined" sx={{ p: 2, borderColor: 'warning.main' }} data-testid="needs-attention">
+      <Typography variant="subtitle2">Evidence to confirm or select again ({evidence.length})</Typography>
+      {evidence.map((item) => (
+        <Box key={item.id} sx={{ mt: 1 }}>
+          <Stack direction="row" spacing={1} alignItems="center">
+            <Chip size="small" label={label(item.anchorStatus)} sx={{ bgcolor: ANCHOR_COLOURS[item.anchorStatus], color: '#fff' }} />
+            <MuiLink component={Link} to={`/${item.record.kind}s/${item.record.id}/show`} variant="body2">
+              {item.record.label.slice(0, 60)}
+            </MuiLink>
+          </Stack>
+          <Typography variant="body2" sx={{ fontFamily: 'Georgia, serif' }}>
+            “{item.selector.exact}”{item.anchorStatus === 'ORPHANED' ? ` (on text v${item.sourceRevision.number})` : ''}
+          </Typography>
+          {mayEdit ? (
+            <Stack direction="row" spacing={1}>
+              {item.anchorStatus === 'FUZZY' ? (
+                <Button size="small" variant="outlined" onClick={() => actions.confirmWords(item)}>
+                  Confirm these words
+                </Button>
+              ) : null}
+              <Button
+                size="small"
+                onClick={() => {
+                  onReselect(item);
+                  notify('Select the words it rests on in the text, then press “Anchor here”.', { type: 'info' });
+                }}
+              >
+                Select again
+              </Button>
+            </Stack>
+          ) : null}
+        </Box>
+      ))}
+    </Paper>
+  );
+}

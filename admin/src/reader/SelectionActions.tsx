@@ -1,0 +1,64 @@
+import { Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { useNavigate } from 'react-router-dom';
+import { NoteThreads } from '../annotations/AnnotationsPanel';
+import type { Selection } from '../common/SelectionHeader';
+import { AttachEvidence } from './AttachEvidence';
+import type { EvidenceActions } from './useEvidenceActions';
+import type { ReaderSelectionState } from './useReaderSelection';
+
+interface Props {
+  sourceId: string;
+  selection: Selection;
+  reader: ReaderSelectionState;
+  actions: EvidenceActions;
+  mayEdit: boolean;
+}
+
+/** What can be made of the selected words: a claim or an event, evidence for an existing one, a note, or a new anchor. */
+export function SelectionActions({ sourceId, selection, reader, actions, mayEdit }: Props) {
+  const navigate = useNavigate();
+  const { reselecting } = reader;
+  return (
+    <Paper variant="outlined" sx={{ p: 2, borderColor: 'primary.main' }} data-testid="selection-actions">
+      <Typography variant="subtitle2">Selected, characters {selection.selector.start}–{selection.selector.end}</Typography>
+      <Typography sx={{ fontFamily: 'Georgia, serif', my: 1 }}>“{selection.selector.exact}”</Typography>
+      <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
+        {reselecting ? (
+          <Button variant="contained" size="small" onClick={() => actions.anchorAgain(reselecting, selection, reader.anchored)}>
+            Anchor “{reselecting.record.label.slice(0, 30)}” here
+          </Button>
+        ) : null}
+        {mayEdit ? (
+          <>
+            <Button variant="contained" size="small" onClick={() => navigate('/claims/create', { state: { selection } })}>
+              New claim from selection
+            </Button>
+            <Button variant="outlined" size="small" onClick={() => navigate('/events/create', { state: { selection } })}>
+              New event from selection
+            </Button>
+          </>
+        ) : null}
+        <Button size="small" onClick={reader.note}>
+          Note on these words
+        </Button>
+        <Button size="small" onClick={reader.clear}>
+          Clear
+        </Button>
+      </Stack>
+      {mayEdit && !reselecting ? (
+        <AttachEvidence
+          selection={selection}
+          onDone={() => {
+            reader.clear();
+            void actions.redraw();
+          }}
+        />
+      ) : null}
+      {reader.noting ? (
+        <Box sx={{ mt: 2 }}>
+          <NoteThreads target={{ targetType: 'SOURCE', targetId: sourceId }} span={{ sourceId, sourceRevisionId: selection.sourceRevisionId, selector: selection.selector }} heading="Notes on these words" />
+        </Box>
+      ) : null}
+    </Paper>
+  );
+}

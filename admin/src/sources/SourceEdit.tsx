@@ -1,0 +1,11 @@
+import { EditToolbar } from '../common/EditToolbar';
+import { ProvenanceEdit } from '../common/ProvenanceEdit';
+import { SourceForm } from './SourceForm';
+
+export function SourceEdit() {
+  return (
+    <ProvenanceEdit title="Edit source details">
+      <SourceForm toolbar={<EditToolbar />} />
+    </ProvenanceEdit>
+  );
+}

@@ -1,0 +1,57 @@
+import { CircularProgress, Stack } from '@mui/material';
+import { lazy, Suspense } from 'react';
+import { FunctionField, Labeled, Show, TabbedShowLayout, TextField, UrlField, useRecordContext } from 'react-admin';
+import { label, RELIABILITIES } from '../common/choices';
+import { RecordActions } from '../common/RecordActions';
+import { historyAndNotesTabs } from '../common/RecordTabs';
+import { published } from './published';
+import type { SourceRecord } from '../providers/resources';
+
+const SourceReader = lazy(() => import('../reader/SourceReader'));
+
+function SourceTitle() {
+  const record = useRecordContext();
+  return <span>{record?.title ?? 'Source'}</span>;
+}
+
+export function SourceShow() {
+  return (
+    <Show title={<SourceTitle />} actions={<RecordActions />}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="Reader">
+          <Suspense fallback={<CircularProgress size={24} />}>
+            <SourceReader />
+          </Suspense>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="Details" path="details">
+          <TextField source="title" variant="h6" />
+          <UrlField source="url" target="_blank" emptyText="—" />
+          <Stack direction="row" spacing={4} flexWrap="wrap" useFlexGap>
+            <Labeled label="Publisher"><TextField source="publisher" emptyText="—" /></Labeled>
+            <Labeled label="Author"><TextField source="author" emptyText="—" /></Labeled>
+            <Labeled label="Published"><FunctionField<SourceRecord> render={(r) => `${published(r)}${r.publishedBasis ? ` (${label(r.publishedBasis)})` : ''}`} /></Labeled>
+            <Labeled label="Language"><TextField source="language" /></Labeled>
+            <Labeled label="Kind"><FunctionField<SourceRecord> render={(r) => label(r.kind)} /></Labeled>
+            <Labeled label="Reliability"><FunctionField<SourceRecord> render={(r) => RELIABILITIES.find((c) => c.id === r.reliability)?.name ?? 'not graded'} /></Labeled>
+          </Stack>
+          <Labeled label="How the date is known"><TextField source="publishedNote" emptyText="—" /></Labeled>
+          <Labeled label="Reliability note"><TextField source="reliabilityNote" emptyText="—" /></Labeled>
+          <Labeled label="Text snapshots" fullWidth>
+            <FunctionField<SourceRecord>
+              render={(r) => (
+                <ol style={{ margin: 0 }}>
+                  {(r.revisionList ?? []).map((s) => (
+                    <li key={s.id}>
+                      v{s.number}, {new Date(s.createdAt).toLocaleString()}: {s.reason ?? ''} <code>{s.sha256.slice(0, 12)}</code>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            />
+          </Labeled>
+        </TabbedShowLayout.Tab>
+        {historyAndNotesTabs()}
+      </TabbedShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { datesSaying, framesIn, pairIn } from './frames.js';
+
+/** Sentences the team wrote for these tests, one pattern each. */
+describe('event frames', () => {
+  const types = (sentence: string) => framesIn(sentence).map((f) => f.type);
+
+  it('finds happenings by the words that name them, wherever they stand', () => {
+    expect(types('The mayor, who is on a two-day visit, met the governor of the province.')).toEqual(['VISIT', 'MEETING']);
+    expect(types('The two ports signed a memorandum of understanding on dredging.')).toEqual(['AGREEMENT']);
+    expect(types('The bloc imposed sanctions on the junta, which seized power in a coup.')).toEqual(['SANCTIONS', 'COUP']);
+    expect(types('Both mayors attended the Harbour Cities Summit in Porto.')).toEqual(['CONFERENCE']);
+  });
+
+  it('leaves out settings, happenings told before, invitations and regular talks', () => {
+    expect(types('The mayor spoke during the harbour summit in Porto.')).toEqual([]);
+    expect(types('The mayor praised the talks.')).toEqual([]);
+    expect(types('The mayor invited the governor to visit the port.')).toEqual([]);
+    expect(types('The cities agreed to hold annual talks.')).toEqual([]);
+    expect(types('The mayor stressed the importance of signing a memorandum on dredging.')).toEqual([]);
+  });
+
+  it('tells a happening ahead, under way, or done in the past tense', () => {
+    const [visit] = framesIn('The governor will visit the port next spring.');
+    expect(visit).toMatchObject({ type: 'VISIT', expected: true, ongoing: false });
+    const [trip] = framesIn('The mayor, who is on a three-day trip, spoke to reporters.');
+    expect(trip).toMatchObject({ type: 'VISIT', expected: false, ongoing: true });
+    expect(framesIn('The two ports signed an agreement.')[0]!.pastVerb).toBe(true);
+  });
+
+  it('knows a saying’s day and a pair named earlier', () => {
+    const sentence = 'The ports signed an agreement, the city council said on Tuesday.';
+    expect(datesSaying(sentence, sentence.indexOf('on Tuesday'))).toBe(true);
+    expect(datesSaying('The ports signed an agreement on Tuesday.', 30)).toBe(false);
+    expect(pairIn('The two countries set up relations in 1990.')).toBe('PLACE');
+    expect(pairIn('Both leaders shook hands.')).toBe('PERSON');
+    expect(pairIn('The mayor shook hands.')).toBeNull();
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Happenings found by the words that name them ("met", "talks", "signed an agreement", "a three-day visit",
+ * "imposed sanctions", "the G8 Summit"), wherever they stand in a sentence, not only beside a date: the event
+ * frames of issue 16. Each frame says what kind of happening it is, whether the sentence puts it ahead
+ * ("will visit", "expected to sign"), whether it is under way as the article is written ("is on a visit"),
+ * and whether the words only refer to it as the setting of another ("during the G20 summit").
+ */
+export interface Frame {
+  type: string;
+  /** Where its words stand in the sentence, in UTF-16 units. */
+  index: number;
+  words: string;
+  /** A verb in the past tense ("signed", "met"): reported on a day, it happened that day or in the days before. */
+  pastVerb: boolean;
+  expected: boolean;
+  ongoing: boolean;
+}
+
+/**
+ * A summit with a name of its own ("the G8 Summit", "the 5th World Media Summit") or an organisation's ("the
+ * International Solar Alliance's founding summit") is a conference, not a meeting.
+ */
+export const NAMED_CONFERENCE =
+  /\b(?:G\d+ |(?!(?:The|A|An|This|That|Their|His|Her|Its|Our)\b)(?:\p{Lu}[\p{L}\d-]* )+|(?:\p{Lu}[\p{L}\d-]* )+\p{Lu}[\p{L}\d-]*['’]s (?:\p{Ll}+ )?)(?:[Ss]ummit|Forum|Conference)\b/gu;
+
+/** Words that name a happening of their own. Saying is a claim, not an event, and is not among them. */
+const HAPPENINGS: Array<[RegExp, string]> = [
+  [/\b(invaded|invasion)\b/gi, 'INVASION'],
+  [/\b(coup|seized power|overthrew)\b/gi, 'COUP'],
+  [/\bsanctions\b/gi, 'SANCTIONS'],
+  [/\belections?\b/gi, 'ELECTION'],
+  [/\b(set up|established|establishment of) (diplomatic )?relations\b/gi, 'ESTABLISHMENT'],
+  [/\b(signed|signing|sign|inked)\b[^.;]{0,60}?\b(agreements?|memorand(?:um|a)|deals?|treaty|MoUs?)\b|\b(agreements?|memorand(?:um|a)|deals?|treaty|MoUs?) (was|were) signed\b/gi, 'AGREEMENT'],
+  [/\b(visit|visits|visited|trip|stopover)\b/gi, 'VISIT'],
+  [NAMED_CONFERENCE, 'CONFERENCE'],
+  [/\b(met|meets|meetings?|talks?|summit|received|hosted|conversation|discussed|discussions?|lunch|dinner|exchange between|encounter|tete-a-tete|called on)\b/gi, 'MEETING'],
+];
+
+/** "during the G20 summit", "at Sunday's ceremonies": the setting of the happening the sentence tells, not another one. */
+const SETTING = /\b(during|at|on the sidelines of|after|before|ahead of)\s+(the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?([^\s,]+\s+){0,3}$/i;
+/** "The talks", "the encounter": a happening told before, not a new one; a named conference is named anew each time. */
+const DEFINITE = /\b(the|this|that|these|those)\s+$/i;
+/** "invited Trump to visit Moscow": an invitation, not yet a happening; so is "the significance of signing" an idea. */
+const INVITED = /\binvit\w*\s+([^\s,]+\s+){1,3}to\s+$/i;
+/** Regular talks are no single happening: "agreed to hold annual talks". */
+const RECURRING = /\b(annual|regular|every year|yearly|monthly|periodic)\b/i;
+const AHEAD = /\b(will|shall|would|expected to|expects? to|hopes? to|plans? to|planned|scheduled|to be held|looks? forward|looked forward|is to|are to|upcoming|coming period|if )\b/i;
+const UNDER_WAY = /\b(is|are) (on|paying|making) (an?|his|her|their) [^.,;]{0,30}$|\b(has|have) arrived\b[^.,;]{0,40}$/i;
+const PAST_VERB = /^(signed|inked|met|visited|received|hosted|discussed|invaded|overthrew|seized power|set up|established)\b/i;
+
+/** The happenings a sentence names outside its quoted words (`outside`: the sentence with quotes blanked), one of a kind, left to right. */
+export function framesIn(outside: string): Frame[] {
+  const frames: Frame[] = [];
+  /** Words already read as a happening: "the G8 Summit" is not also a meeting's "summit". */
+  const covered: Array<{ index: number; length: number }> = [];
+  for (const [pattern, type] of HAPPENINGS) {
+    for (const m of outside.matchAll(pattern)) {
+      const index = m.index!;
+      if (covered.some((c) => index < c.index + c.length && c.index < index + m[0].length)) continue;
+      covered.push({ index, length: m[0].length });
+      // A sentence tells one happening of a kind: "seized power in a coup" is one coup.
+      if (frames.some((f) => f.type === type)) continue;
+      const before = outside.slice(0, index);
+      if (SETTING.test(before) || INVITED.test(before) || (type !== 'CONFERENCE' && DEFINITE.test(before)) || (/ing\b/.test(m[0].split(' ')[0]!) && /\bof\s+$/.test(before))) continue;
+      if (RECURRING.test(before.slice(-25) + m[0])) continue;
+      frames.push({
+        type,
+        index,
+        words: m[0],
+        pastVerb: PAST_VERB.test(m[0]),
+        expected: AHEAD.test(before.slice(Math.max(0, before.lastIndexOf(',') + 1, index - 60))),
+        ongoing: UNDER_WAY.test(before),
+      });
+    }
+  }
+  return frames.sort((a, b) => a.index - b.index);
+}
+
+/** "said on Tuesday", "told RT television on Sunday", "reported Friday": a date that dates the saying. */
+const SAYING = /\b(said|says|told|tells|reported|reports|added|stated|announced|tweeted|replied|wrote)\b(\s+[\p{L}'’.-]+){0,3}\s*$/iu;
+export const datesSaying = (sentence: string, index: number) => SAYING.test(sentence.slice(0, index));
+
+/** "The two countries", "both sides", "the two leaders": a pair the text has been about, named earlier. */
+const PAIR = /\b(?:the two|both) (countries|nations|states|sides|leaders|presidents|ministers)\b|\bthe sides\b/i;
+
+/** Which kind of entity a pair phrase stands for, if the sentence has one. */
+export function pairIn(outside: string): 'PLACE' | 'PERSON' | null {
+  const m = PAIR.exec(outside);
+  if (!m) return null;
+  return /leaders|presidents|ministers/i.test(m[1] ?? '') ? 'PERSON' : 'PLACE';
+}
