@@ -11,6 +11,7 @@ import { AppLogin1795900200000 } from './1795900200000-AppLogin.js';
 import { Checkpoints1795900300000 } from './1795900300000-Checkpoints.js';
 import { LoginAttempts1796521486787 } from './1796521486787-LoginAttempts.js';
 import { SessionGeneration1796521609488 } from './1796521609488-SessionGeneration.js';
+import { ClaimCheckWorthiness1796529600000 } from './1796529600000-ClaimCheckWorthiness.js';
 
 /** Every migration, in order. Listed rather than globbed so the compiled server and the tests load the same classes. */
 export const migrations: Function[] = [
@@ -27,4 +28,5 @@ export const migrations: Function[] = [
   Checkpoints1795900300000,
   LoginAttempts1796521486787,
   SessionGeneration1796521609488,
+  ClaimCheckWorthiness1796529600000,
 ];

@@ -144,7 +144,7 @@ describe('the benchmark corpus and its bulk loader', () => {
     for (const revision of revisions) byRecord.set(`${revision.record_type}/${revision.record_id}`, [...(byRecord.get(`${revision.record_type}/${revision.record_id}`) ?? []), revision]);
     for (const history of byRecord.values()) {
       const last = history.at(-1)!;
-      const current = await RECORDS[last.record_type].kind!.loadState(bulk.dataSource.manager, last.record_id);
+      const current = await RECORDS[last.record_type].loadState(bulk.dataSource.manager, last.record_id);
       expect(current).toEqual(last.state);
       expect(replayChanges(history.map((revision) => revision.changes as never))).toEqual(last.state);
     }

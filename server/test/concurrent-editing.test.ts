@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayChanges } from '../src/core/revisions/diff.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
-import { ClaimRecord } from '../src/modules/claims/claims.state.js';
+import { ClaimRecord } from '../src/modules/claims/claim.entity.js';
 import { HistoryService } from '../src/modules/history/history.service.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor } from './support/factories.js';

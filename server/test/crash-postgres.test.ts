@@ -173,7 +173,7 @@ describe('when PostgreSQL is killed outright in the middle of a write load', () 
       // Every kind of record, not only those written here: none without its revisions, no revision without its record.
       let revisions = 0;
       for (const recordType of Object.values(RecordType)) {
-        const table = RECORDS[recordType].kind!.table;
+        const table = RECORDS[recordType].table;
         const [row] = await own.database.dataSource.query(
           `SELECT (SELECT count(*) FROM "${table}" t WHERE t.version <> (SELECT count(*) FROM revisions r WHERE r.record_type = $1 AND r.record_id = t.id))::int AS "versionsOff",
                   (SELECT count(*) FROM revisions r WHERE r.record_type = $1 AND NOT EXISTS (SELECT 1 FROM "${table}" t WHERE t.id = r.record_id))::int AS "orphans",

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sliceCodePoints } from '../src/core/anchoring/text-quote.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
-import { ClaimRecord } from '../src/modules/claims/claims.state.js';
-import { EventRecord } from '../src/modules/events/events.state.js';
+import { ClaimRecord } from '../src/modules/claims/claim.entity.js';
+import { EventRecord } from '../src/modules/events/event.entity.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, createReviewer, type TestUser } from './support/factories.js';
@@ -286,5 +286,24 @@ describe('editing', () => {
       expect(previous!.state).toEqual(before);
       expect(stored!.participants).toHaveLength(edit.participants.length);
     }
+  });
+
+  it("keeps a claim's check-worthiness from 0 to 1, refuses one outside, and reverts it with the claim's other fields", async () => {
+    const { createClaim } = dataOf(
+      await asEditor(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id version checkWorthiness } }`, {
+        input: { text: 'Worth a look.', claimantLabel: 'an official', attribution: 'DIRECT_QUOTE', modality: 'ASSERTED', checkWorthiness: 0.7, reason: 'test' },
+      }),
+    );
+    expect(createClaim).toMatchObject({ version: 1, checkWorthiness: 0.7 });
+    const update = (checkWorthiness: number | null, expectedVersion: number) =>
+      asEditor(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version checkWorthiness } }`, { input: { id: createClaim.id, expectedVersion, checkWorthiness, reason: 'test' } });
+    const refused = await update(1.5, 1);
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(fieldsOf(refused)).toEqual(['checkWorthiness']);
+    expect(dataOf(await update(null, 1)).updateClaim).toEqual({ version: 2, checkWorthiness: null });
+    expect((await revisionsOf(createClaim.id)).at(-1)!.changes).toEqual({ checkWorthiness: { before: 0.7, after: null } });
+    const [created] = await revisionsOf(createClaim.id);
+    const { revert } = dataOf(await asEditor(`mutation($input: RevertInput!) { revert(input: $input) { ... on Claim { version checkWorthiness } } }`, { input: { revisionId: created!.id, expectedVersion: 2 } }));
+    expect(revert).toEqual({ version: 3, checkWorthiness: 0.7 });
   });
 });

@@ -276,6 +276,8 @@ describe('exports over HTTP', () => {
     expect(headers.get('content-disposition')).toBe('attachment; filename="claims.csv"');
     const rows = parseCsv(text);
     expect(rows[0]!.slice(0, 3)).toEqual(['id', 'text', 'claimant']);
+    // A field a claim's declaration exports is a column, beside the ones it had: how worth checking the claim is, say.
+    expect(rows[0]).toContain('check_worthiness');
     const claims = records(rows);
     expect(claims).toHaveLength(await publicClaimCount());
     expect(new Set(claims.map((claim) => claim.id)).size).toBe(claims.length);

@@ -1,4 +1,5 @@
-import { getNamedType, isLeafType, isObjectType, isRequiredArgument, type GraphQLField, type GraphQLObjectType } from 'graphql';
+import fs from 'node:fs';
+import { buildSchema, getNamedType, isLeafType, isNonNullType, isObjectType, isRequiredArgument, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { getSchema } from '../src/graphql/schema.js';
 import { Claim } from '../src/modules/claims/claim.entity.js';
@@ -6,11 +7,24 @@ import { EntityRecord } from '../src/modules/entities/entity.entity.js';
 import { Event } from '../src/modules/events/event.entity.js';
 import { Evidence } from '../src/modules/evidence/evidence.entity.js';
 import { Source } from '../src/modules/sources/source.entity.js';
+import { schemaFile } from '../src/paths.js';
 import { watchColumnReads } from './support/column-reads.js';
 import type { TestDatabase } from './support/database.js';
 import { createEditor } from './support/factories.js';
 import { dataOf, graphqlClient, viewers } from './support/graphql.js';
 import { useSeededDatabase } from './support/seeded.js';
+
+const SCHEMA = buildSchema(fs.readFileSync(schemaFile, 'utf8'));
+
+/** Every field of a type that answers a scalar or an enum and needs no argument: a field added later is compared too. */
+function leafFields(typeName: string): string {
+  const type = SCHEMA.getType(typeName);
+  if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
+  return Object.values(type.getFields())
+    .filter((field) => isLeafType(getNamedType(field.type)) && field.args.every((arg) => !isNonNullType(arg.type)))
+    .map((field) => field.name)
+    .join(' ');
+}
 
 /**
  * A page of claims or events reads what its records lead to in its own statement, only the columns the query
@@ -29,8 +43,7 @@ fragment EvidenceFields on Evidence {
   claim { id } event { id }
 }
 fragment ClaimFields on Claim {
-  id version createdAt updatedAt deletedAt text claimantLabel attribution modality credibility rank status proposal retracted
-  claimantName
+  ${leafFields('Claim')}
   said: claimantName
   claimant { ...EntityFields }
   evidence { ...EvidenceFields }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayChanges } from '../src/core/revisions/diff.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
-import { ClaimRecord } from '../src/modules/claims/claims.state.js';
-import { EventRecord } from '../src/modules/events/events.state.js';
+import { ClaimRecord } from '../src/modules/claims/claim.entity.js';
+import { EventRecord } from '../src/modules/events/event.entity.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, type TestUser } from './support/factories.js';
 import { dataOf, errorCodes, graphqlClient } from './support/graphql.js';

@@ -120,11 +120,11 @@ describe('any sequence of mutations (property)', () => {
         const byRecord = new Map<string, Revision[]>();
         for (const revision of revisions) byRecord.set(`${revision.recordType}/${revision.recordId}`, [...(byRecord.get(`${revision.recordType}/${revision.recordId}`) ?? []), revision]);
         for (const history of byRecord.values()) {
-          const { kind } = RECORDS[history[0]!.recordType];
-          const current = await kind!.loadState(db.dataSource.manager, history[0]!.recordId);
+          const kind = RECORDS[history[0]!.recordType];
+          const current = await kind.loadState(db.dataSource.manager, history[0]!.recordId);
           expect(replayChanges(history.map((r) => r.changes))).toEqual(current);
           expect(history.at(-1)!.state).toEqual(current);
-          const [row] = (await db.dataSource.query(`SELECT version FROM "${RECORDS[history[0]!.recordType].kind!.table}" WHERE id = $1`, [history[0]!.recordId])) as Array<{ version: number }>;
+          const [row] = (await db.dataSource.query(`SELECT version FROM "${kind.table}" WHERE id = $1`, [history[0]!.recordId])) as Array<{ version: number }>;
           expect(row!.version).toBe(history.length);
         }
         expect((await new HistoryService(db.dataSource).verifyChains()).firstBreak).toBeNull();

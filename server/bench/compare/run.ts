@@ -19,7 +19,7 @@ import { In } from 'typeorm';
 import { verifyRecordChain } from '../../src/core/revisions/chain.js';
 import { Revision } from '../../src/core/revisions/revision.entity.js';
 import { RecordType } from '../../src/core/revisions/revisions.enums.js';
-import { ClaimRecord } from '../../src/modules/claims/claims.state.js';
+import { ClaimRecord } from '../../src/modules/claims/claim.entity.js';
 import { EventsService } from '../../src/modules/events/events.service.js';
 import { HistoryService } from '../../src/modules/history/history.service.js';
 import { PUBLIC_STATUSES } from '../../src/core/review/status.js';

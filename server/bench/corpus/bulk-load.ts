@@ -4,14 +4,16 @@ import { canonicalJson, sha256Hex } from '../../src/core/revisions/canonical-jso
 import { revisionHash } from '../../src/core/revisions/chain.js';
 import { diffStates, type RecordState } from '../../src/core/revisions/diff.js';
 import { RecordType, RevisionOperation } from '../../src/core/revisions/revisions.enums.js';
-import type { ClaimState } from '../../src/modules/claims/claims.state.js';
-import type { EntityState } from '../../src/modules/entities/entities.state.js';
-import type { EventState } from '../../src/modules/events/events.state.js';
+import type { BulkShape } from '../../src/core/records/declaration.js';
+import type { RecordMeta } from '../../src/core/revisions/record-writer.js';
+import { ClaimRecord, type ClaimState } from '../../src/modules/claims/claim.entity.js';
+import { EntityKindRecord, type EntityState } from '../../src/modules/entities/entity.entity.js';
+import { EventRecord, type EventState } from '../../src/modules/events/event.entity.js';
 import { AnchorStatus } from '../../src/modules/evidence/evidence.enums.js';
 import { anchorSelector } from '../../src/modules/evidence/evidence.service.js';
-import type { EvidenceState } from '../../src/modules/evidence/evidence.state.js';
+import { EvidenceRecord, type EvidenceState } from '../../src/modules/evidence/evidence.entity.js';
 import { ReviewStatus } from '../../src/core/review/status.js';
-import type { SourceState } from '../../src/modules/sources/sources.state.js';
+import { SourceRecord, type SourceState } from '../../src/modules/sources/source.entity.js';
 import { copyRows, type ColumnType } from './copy-in.js';
 import type { Corpus, FinalStatus, GeneratedClaim, GeneratedEvent, GeneratedQuote, SourceBundle } from './generate.js';
 
@@ -51,6 +53,37 @@ class Rows {
   }
 }
 
+/** A kind's row and link rows, in the tables and columns its declaration derives. */
+class KindRows<S> {
+  readonly row: Rows;
+  private readonly links: Map<string, Rows>;
+
+  constructor(private readonly shape: BulkShape<S>) {
+    this.row = new Rows(shape.row.table, shape.row.columns);
+    this.links = new Map(Object.entries(shape.links).map(([property, table]) => [property, new Rows(table.table, table.columns)]));
+  }
+
+  /** Its tables, the record's own first, as foreign keys need them written. */
+  get tables(): Rows[] {
+    return [this.row, ...this.links.values()];
+  }
+
+  add(meta: RecordMeta, state: S): void {
+    const { row, links } = this.shape.rowsOf(meta, state);
+    this.row.add(row);
+    for (const [property, rows] of Object.entries(links)) for (const linkRow of rows) this.links.get(property)!.add(linkRow);
+  }
+}
+
+/** The tables whose columns come from the kinds' declarations. */
+interface Shapes {
+  entities: BulkShape<EntityState>;
+  sources: BulkShape<SourceState>;
+  claims: BulkShape<ClaimState>;
+  events: BulkShape<EventState>;
+  evidence: BulkShape<EvidenceState>;
+}
+
 interface Step {
   operation: RevisionOperation;
   state: RecordState;
@@ -68,36 +101,15 @@ export interface LoadCounts {
   revisions: number;
 }
 
-const tables = () => ({
-  sources: new Rows('sources', [
-    ['id', 'uuid'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['title', 'text'], ['url', 'text'],
-    ['publisher', 'text'], ['author', 'text'], ['published_at', 'date'], ['published_precision', 'text'], ['published_basis', 'text'],
-    ['published_note', 'text'], ['language', 'text'], ['kind', 'text'], ['reliability', 'text'], ['reliability_note', 'text'],
-  ]),
+const tables = (shapes: Shapes) => ({
+  sources: new KindRows(shapes.sources),
   sourceRevisions: new Rows('source_revisions', [
     ['id', 'uuid'], ['source_id', 'uuid'], ['number', 'int'], ['text', 'text'], ['sha256', 'text'], ['reason', 'text'], ['actor', 'text'], ['created_at', 'timestamptz'],
   ]),
-  entities: new Rows('entities', [
-    ['id', 'uuid'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['name', 'text'], ['kind', 'text'],
-    ['aliases', 'text[]'], ['description', 'text'], ['external_ids', 'jsonb'], ['merged_into_id', 'uuid'],
-  ]),
-  events: new Rows('events', [
-    ['id', 'uuid'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['title', 'text'], ['type_code', 'text'],
-    ['summary', 'text'], ['start_date', 'date'], ['start_precision', 'text'], ['end_date', 'date'], ['end_precision', 'text'],
-    ['time_expression', 'text'], ['place_id', 'uuid'], ['parent_id', 'uuid'], ['modality', 'text'], ['status', 'text'],
-  ]),
-  participants: new Rows('event_participants', [['event_id', 'uuid'], ['entity_id', 'uuid'], ['role', 'text']]),
-  claims: new Rows('claims', [
-    ['id', 'uuid'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['text', 'text'], ['claimant_id', 'uuid'],
-    ['claimant_label', 'text'], ['attribution', 'text'], ['modality', 'text'], ['credibility', 'smallint'], ['rank', 'text'], ['status', 'text'],
-  ]),
-  claimEvents: new Rows('claim_events', [['claim_id', 'uuid'], ['event_id', 'uuid']]),
-  claimEntities: new Rows('claim_entities', [['claim_id', 'uuid'], ['entity_id', 'uuid']]),
-  claimLinks: new Rows('claim_links', [['from_claim_id', 'uuid'], ['to_claim_id', 'uuid'], ['type', 'text']]),
-  evidence: new Rows('evidence', [
-    ['id', 'uuid'], ['version', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['claim_id', 'uuid'], ['event_id', 'uuid'],
-    ['source_revision_id', 'uuid'], ['exact', 'text'], ['prefix', 'text'], ['suffix', 'text'], ['start_pos', 'int'], ['end_pos', 'int'], ['anchor_status', 'text'],
-  ]),
+  entities: new KindRows(shapes.entities),
+  events: new KindRows(shapes.events),
+  claims: new KindRows(shapes.claims),
+  evidence: new KindRows(shapes.evidence),
   revisions: new Rows('revisions', [
     ['record_type', 'text'], ['record_id', 'uuid'], ['version', 'int'], ['operation', 'text'], ['changes', 'json text'], ['state', 'json text'],
     ['reason', 'text'], ['actor', 'text'], ['created_at', 'timestamptz'], ['prev_hash', 'text'], ['hash', 'text'],
@@ -152,9 +164,6 @@ function reviewSteps<S extends RecordState & { status: ReviewStatus }>(created: 
   return steps;
 }
 
-/** Fields by their column names, which the naming strategy derives the same way. */
-const snakeCase = (fields: object): Row => Object.fromEntries(Object.entries(fields).map(([key, value]) => [key.replace(/[A-Z]/g, (upper) => `_${upper.toLowerCase()}`), value]));
-
 function addEvidence(rows: Tables, text: string, sourceRevisionId: string, owner: { claimId: string | null; eventId: string | null }, quote: GeneratedQuote): void {
   // The API's own check: the positions must hold the quote, or the load stops (invariant 4).
   const selector = anchorSelector(text, { exact: quote.exact, start: quote.start, end: quote.end });
@@ -162,49 +171,33 @@ function addEvidence(rows: Tables, text: string, sourceRevisionId: string, owner
   const { version, updatedAt } = appendHistory(rows, RecordType.EVIDENCE, quote.id, [
     { operation: RevisionOperation.CREATE, state, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt: quote.createdAt },
   ]);
-  rows.evidence.add({
-    id: quote.id, version, created_at: quote.createdAt, updated_at: updatedAt, claim_id: owner.claimId, event_id: owner.eventId, source_revision_id: sourceRevisionId,
-    exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix, start_pos: selector.start, end_pos: selector.end, anchor_status: AnchorStatus.ANCHORED,
-  });
+  rows.evidence.add({ id: quote.id, version, createdAt: quote.createdAt, updatedAt }, state);
 }
 
 function addEvent(rows: Tables, bundle: SourceBundle, event: GeneratedEvent): void {
-  const created: EventState = { ...event.fields, status: ReviewStatus.DRAFT, proposal: null, participants: event.participants, deletedAt: null, deleteReason: null };
+  const created: EventState = { ...EventRecord.empty(), ...event.fields, status: ReviewStatus.DRAFT, proposal: null, participants: event.participants, deletedAt: null, deleteReason: null };
   const { version, updatedAt } = appendHistory(rows, RecordType.EVENT, event.id, reviewSteps(created, event.createdAt, event.status));
-  const f = event.fields;
-  rows.events.add({
-    id: event.id, version, created_at: event.createdAt, updated_at: updatedAt, title: f.title, type_code: f.typeCode, summary: f.summary, start_date: f.startDate,
-    start_precision: f.startPrecision, end_date: f.endDate, end_precision: f.endPrecision, time_expression: f.timeExpression, place_id: f.placeId, parent_id: f.parentId,
-    modality: f.modality, status: event.status,
-  });
-  for (const participant of event.participants) rows.participants.add({ event_id: event.id, entity_id: participant.entityId, role: participant.role });
+  rows.events.add({ id: event.id, version, createdAt: event.createdAt, updatedAt }, { ...created, status: event.status });
   for (const quote of event.evidence) addEvidence(rows, bundle.source.text, bundle.source.textRevisionId, { claimId: null, eventId: event.id }, quote);
 }
 
 function addClaim(rows: Tables, bundle: SourceBundle, claim: GeneratedClaim): void {
-  const created: ClaimState = { ...claim.fields, status: ReviewStatus.DRAFT, proposal: null, eventIds: claim.eventIds, entityIds: claim.entityIds, links: claim.links, deletedAt: null, deleteReason: null };
+  const created: ClaimState = {
+    ...ClaimRecord.empty(), ...claim.fields, status: ReviewStatus.DRAFT, proposal: null, eventIds: claim.eventIds, entityIds: claim.entityIds, links: claim.links, deletedAt: null, deleteReason: null,
+  };
   const { version, updatedAt } = appendHistory(rows, RecordType.CLAIM, claim.id, reviewSteps(created, claim.createdAt, claim.status));
-  const f = claim.fields;
-  rows.claims.add({
-    id: claim.id, version, created_at: claim.createdAt, updated_at: updatedAt, text: f.text, claimant_id: f.claimantId, claimant_label: f.claimantLabel,
-    attribution: f.attribution, modality: f.modality, credibility: f.credibility, rank: f.rank, status: claim.status,
-  });
-  for (const eventId of claim.eventIds) rows.claimEvents.add({ claim_id: claim.id, event_id: eventId });
-  for (const entityId of claim.entityIds) rows.claimEntities.add({ claim_id: claim.id, entity_id: entityId });
-  for (const link of claim.links) rows.claimLinks.add({ from_claim_id: claim.id, to_claim_id: link.toClaimId, type: link.type });
+  rows.claims.add({ id: claim.id, version, createdAt: claim.createdAt, updatedAt }, { ...created, status: claim.status });
   for (const quote of claim.evidence) addEvidence(rows, bundle.source.text, bundle.source.textRevisionId, { claimId: claim.id, eventId: null }, quote);
 }
 
 function addSource(rows: Tables, bundle: SourceBundle): void {
   const { source } = bundle;
   const sha256 = sha256Hex(source.text);
-  const state: SourceState = { ...source.fields, textRevision: { id: source.textRevisionId, number: 1, sha256 }, deletedAt: null, deleteReason: null };
+  const state: SourceState = { ...SourceRecord.empty(), ...source.fields, textRevision: { id: source.textRevisionId, number: 1, sha256 }, deletedAt: null, deleteReason: null };
   const { version, updatedAt } = appendHistory(rows, RecordType.SOURCE, source.id, [
     { operation: RevisionOperation.CREATE, state, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt: source.createdAt },
   ]);
-  rows.sources.add({
-    id: source.id, version, created_at: source.createdAt, updated_at: updatedAt, ...snakeCase(source.fields),
-  });
+  rows.sources.add({ id: source.id, version, createdAt: source.createdAt, updatedAt }, state);
   rows.sourceRevisions.add({ id: source.textRevisionId, source_id: source.id, number: 1, text: source.text, sha256, reason: IMPORT_REASON, actor: IMPORT_ACTOR, created_at: source.createdAt });
 }
 
@@ -212,7 +205,7 @@ function addSource(rows: Tables, bundle: SourceBundle): void {
 async function writeBatch(client: pg.ClientBase, rows: Tables): Promise<void> {
   await client.query('BEGIN');
   try {
-    for (const table of [rows.entities, rows.sources, rows.sourceRevisions, rows.events, rows.participants, rows.claims, rows.claimEvents, rows.claimEntities, rows.claimLinks, rows.evidence, rows.revisions]) {
+    for (const table of [...rows.entities.tables, ...rows.sources.tables, rows.sourceRevisions, ...rows.events.tables, ...rows.claims.tables, ...rows.evidence.tables, rows.revisions]) {
       await copyRows(client, table.table, table.columns, table.rows);
     }
     await client.query('COMMIT');
@@ -241,16 +234,17 @@ export async function bulkLoad(dataSource: DataSource, corpus: Corpus, options: 
     runners.push(runner);
     writers.push({ client: (await runner.connect()) as pg.ClientBase, writing: Promise.resolve() });
   }
+  const shapes: Shapes = { entities: EntityKindRecord.bulk(dataSource.manager), sources: SourceRecord.bulk(dataSource.manager), claims: ClaimRecord.bulk(dataSource.manager), events: EventRecord.bulk(dataSource.manager), evidence: EvidenceRecord.bulk(dataSource.manager) };
   let turn = 0;
   const flush = async (rows: Tables) => {
     const writer = writers[turn++ % writers.length]!;
     await writer.writing;
     writer.writing = writeBatch(writer.client, rows).then(() => {
-      counts.entities += rows.entities.count;
-      counts.sources += rows.sources.count;
-      counts.events += rows.events.count;
-      counts.claims += rows.claims.count;
-      counts.evidence += rows.evidence.count;
+      counts.entities += rows.entities.row.count;
+      counts.sources += rows.sources.row.count;
+      counts.events += rows.events.row.count;
+      counts.claims += rows.claims.row.count;
+      counts.evidence += rows.evidence.row.count;
       counts.revisions += rows.revisions.count;
       options.onBatch?.(counts);
     });
@@ -260,17 +254,17 @@ export async function bulkLoad(dataSource: DataSource, corpus: Corpus, options: 
   const drain = () => Promise.all(writers.map((writer) => writer.writing));
   try {
     for (let from = 0; from < corpus.entities.length; from += ENTITIES_PER_BATCH) {
-      const rows = tables();
+      const rows = tables(shapes);
       for (const entity of corpus.entities.slice(from, from + ENTITIES_PER_BATCH)) {
-        const state: EntityState = { ...entity.fields, deletedAt: null, deleteReason: null };
+        const state: EntityState = { ...EntityKindRecord.empty(), ...entity.fields, mergedIntoId: null, deletedAt: null, deleteReason: null };
         appendHistory(rows, RecordType.ENTITY, entity.id, [{ operation: RevisionOperation.CREATE, state, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt: entity.createdAt }]);
-        rows.entities.add({ id: entity.id, version: 1, created_at: entity.createdAt, updated_at: entity.createdAt, ...snakeCase(entity.fields) });
+        rows.entities.add({ id: entity.id, version: 1, createdAt: entity.createdAt, updatedAt: entity.createdAt }, state);
       }
       await flush(rows);
     }
     // Every source names entities: they must be in before the sources' batches run beside each other.
     await drain();
-    let rows = tables();
+    let rows = tables(shapes);
     let sources = 0;
     let slice = performance.now();
     for (const bundle of corpus.bundles()) {
@@ -279,7 +273,7 @@ export async function bulkLoad(dataSource: DataSource, corpus: Corpus, options: 
       for (const claim of bundle.claims) addClaim(rows, bundle, claim);
       if (++sources % sourcesPerBatch === 0) {
         await flush(rows);
-        rows = tables();
+        rows = tables(shapes);
       }
       if (performance.now() - slice > YIELD_EVERY_MS) {
         await yieldToEventLoop();

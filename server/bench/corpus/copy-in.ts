@@ -1,12 +1,13 @@
 import type pg from 'pg';
+import type { BulkColumnType } from '../../src/core/records/declaration.js';
 
 /** PostgreSQL's COPY text format: a NUL-free value with its backslashes and line and field breaks escaped. */
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const SPECIAL = /[\\\t\n\r]/;
 const SPECIALS = /[\\\t\n\r]/g;
 
-/** `json text` is a json or jsonb column given as JSON already written. */
-export type ColumnType = 'uuid' | 'text' | 'int' | 'smallint' | 'timestamptz' | 'date' | 'jsonb' | 'json text' | 'text[]';
+/** A declared kind's column types, or `json text`: a json or jsonb column given as JSON already written. */
+export type ColumnType = BulkColumnType | 'json text';
 
 const arrayLiteral = (items: string[]) => `{${items.map((item) => `"${item.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 

@@ -1,14 +1,14 @@
 import { codePointIndex } from '../../src/core/anchoring/text-quote.js';
 import { DatePrecision } from '../../src/core/dates/precision.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from '../../src/modules/claims/claims.enums.js';
-import type { ClaimFields, ClaimLinkState } from '../../src/modules/claims/claims.state.js';
+import type { ClaimInput, ClaimLinkState } from '../../src/modules/claims/claim.entity.js';
 import { EntityKind } from '../../src/modules/entities/entities.enums.js';
-import type { EntityFields } from '../../src/modules/entities/entities.state.js';
+import type { EntityInput } from '../../src/modules/entities/entity.entity.js';
 import { EventModality, ParticipantRole } from '../../src/modules/events/events.enums.js';
-import type { EventFields } from '../../src/modules/events/events.state.js';
+import type { EventInput } from '../../src/modules/events/event.entity.js';
 import { ReviewStatus } from '../../src/core/review/status.js';
 import { PublicationDateBasis, Reliability, SourceKind } from '../../src/modules/sources/sources.enums.js';
-import type { SourceFields } from '../../src/modules/sources/sources.state.js';
+import type { SourceInput } from '../../src/modules/sources/source.entity.js';
 import { Random } from './random.js';
 import * as words from './vocabulary.js';
 
@@ -32,13 +32,15 @@ export type FinalStatus = ReviewStatus.DRAFT | ReviewStatus.IN_REVIEW | ReviewSt
 export interface GeneratedEntity {
   id: string;
   createdAt: Date;
-  fields: EntityFields;
+  /** The fields the generator makes up; the others keep their empty values. */
+  fields: Pick<EntityInput, 'name' | 'kind' | 'aliases' | 'description' | 'externalIds'>;
 }
 
 export interface GeneratedSource {
   id: string;
   createdAt: Date;
-  fields: SourceFields;
+  /** The fields the generator makes up; the others keep their empty values. */
+  fields: Pick<SourceInput, 'title' | 'url' | 'publisher' | 'author' | 'publishedAt' | 'publishedPrecision' | 'publishedBasis' | 'publishedNote' | 'language' | 'kind' | 'reliability' | 'reliabilityNote'>;
   text: string;
   textRevisionId: string;
 }
@@ -55,7 +57,8 @@ export interface GeneratedQuote {
 export interface GeneratedEvent {
   id: string;
   createdAt: Date;
-  fields: Omit<EventFields, 'status' | 'proposal'>;
+  /** The fields the generator makes up; the others keep their empty values. */
+  fields: Pick<EventInput, 'title' | 'typeCode' | 'summary' | 'startDate' | 'startPrecision' | 'endDate' | 'endPrecision' | 'timeExpression' | 'placeId' | 'parentId' | 'modality'>;
   participants: Array<{ entityId: string; role: ParticipantRole }>;
   status: FinalStatus;
   evidence: GeneratedQuote[];
@@ -64,7 +67,8 @@ export interface GeneratedEvent {
 export interface GeneratedClaim {
   id: string;
   createdAt: Date;
-  fields: Omit<ClaimFields, 'status' | 'proposal'>;
+  /** The fields the generator makes up; the others keep their empty values. */
+  fields: Pick<ClaimInput, 'text' | 'claimantId' | 'claimantLabel' | 'attribution' | 'modality' | 'credibility' | 'rank'>;
   eventIds: string[];
   entityIds: string[];
   links: ClaimLinkState[];
@@ -152,7 +156,7 @@ function generateEntities(random: Random, count: number): { records: GeneratedEn
     records.push({
       id,
       createdAt: new Date(FIRST_RECORD - (count - records.length) * 1000),
-      fields: { name, kind, aliases: [...new Set(aliases.filter((alias) => alias !== name))], description, externalIds, mergedIntoId: null },
+      fields: { name, kind, aliases: [...new Set(aliases.filter((alias) => alias !== name))], description, externalIds },
     });
     known.push({ id, name, kind, ...extra });
   };

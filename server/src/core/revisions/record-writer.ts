@@ -31,36 +31,32 @@ export interface RecordMeta {
 export interface RecordKind<S extends RecordState, R = unknown> {
   recordType: RecordType;
   table: string;
+  entity: new () => R;
+  /**
+   * The fields a revert may set back: what the record says. Never its review status (a revert must not skip
+   * review), its deletion (that is delete and restore), a merge, or a source's text (that is correctSourceText).
+   * Empty: the kind cannot be reverted.
+   */
+  revertable: readonly string[];
   loadState(manager: EntityManager, id: string): Promise<S | null>;
   /**
-   * The statement loadState runs (the record's id as $1) and how it reads the row, when it is one statement: a
-   * change then reads the state before it in the same statement as its version bump.
+   * The one statement loadState runs (the record's id as $1) and how it reads the row: a change reads the state
+   * before it in the same statement as its version bump, and an audit reads many records' states at once.
    */
-  stateQuery?(manager: EntityManager): StateQuery<S>;
+  stateQuery(manager: EntityManager): StateQuery<S>;
   /**
-   * Writes an existing record's rows (and its join rows) to match `state`; it may answer the state as the rows
-   * now hold it, read in the same statement, which spares the write path reading it back.
+   * Writes an existing record's rows (and its link rows) to match `state`, answering the state as the rows now
+   * hold it, read in the same statement, which spares the write path reading it back.
    */
-  saveState(manager: EntityManager, id: string, state: S): Promise<S | void>;
+  saveState(manager: EntityManager, id: string, state: S): Promise<S>;
   /** The record as the API shows it, rebuilt from a state in the log. */
   hydrate(meta: RecordMeta, state: S): R;
-  /** The state from the record's row alone, for kinds whose row holds all of it: a check can then read rows in bulk. */
-  stateOfRow?(row: R): S;
 }
 
 export interface StateQuery<S extends RecordState> {
   sql: string;
   read(row: Record<string, unknown>): S;
 }
-
-/** A kind's loadState from its stateQuery. */
-export const loadByStateQuery =
-  <S extends RecordState>(stateQuery: (manager: EntityManager) => StateQuery<S>) =>
-  async (manager: EntityManager, id: string): Promise<S | null> => {
-    const query = stateQuery(manager);
-    const [row] = await preparedQuery(manager, query.sql, [id]);
-    return row ? query.read(row) : null;
-  };
 
 /** The fields every state has: a soft delete and its reason (invariant 5). */
 export interface DeletableState extends RecordState {
@@ -93,17 +89,17 @@ export interface Changed<S extends RecordState> extends Written<S> {
 export class RecordWriter {
   constructor(private readonly manager: EntityManager | DataSource) {}
 
+  /** `persist` writes the new record's rows, and may answer its state as written, which spares reading it back. */
   async create<S extends RecordState>(
     context: WriteContext,
     kind: RecordKind<S>,
     id: string,
     reason: string | null,
-    persist: (manager: EntityManager) => Promise<void>,
+    persist: (manager: EntityManager) => Promise<S | void>,
   ): Promise<Written<S>> {
     return this.manager.transaction(async (manager) => {
       await claimIdempotencyKey(manager, context);
-      await persist(manager);
-      const state = await this.mustLoad(manager, kind, id);
+      const state = (await persist(manager)) ?? (await this.mustLoad(manager, kind, id));
       const revision = await this.append(manager, context, kind.recordType, id, 1, RevisionOperation.CREATE, reason, null, state, null);
       return { revision, state };
     });
@@ -121,7 +117,7 @@ export class RecordWriter {
   ): Promise<Changed<S>> {
     return this.manager.transaction(async (manager) => {
       await claimIdempotencyKey(manager, context);
-      const stateQuery = kind.stateQuery?.(manager);
+      const stateQuery = kind.stateQuery(manager);
       // The previous revision's hash comes back with the new version: the chain's link costs no round trip of its own.
       // So does the state before the change: the statement's snapshot shows the rows as they were before its own
       // update, and they are the rows of the version bumped, since every change to a record's state bumps its
@@ -132,7 +128,7 @@ export class RecordWriter {
            UPDATE "${kind.table}" AS record SET "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1 AND "version" = $2
            RETURNING record."version", record."created_at" AS "createdAt", record."updated_at" AS "updatedAt",
                      (SELECT "hash" FROM "revisions" WHERE "record_type" = $3 AND "record_id" = $1 AND "version" = record."version" - 1) AS "prevHash")
-         SELECT * FROM bumped${stateQuery ? `, LATERAL (${stateQuery.sql}) AS state` : ''}`,
+         SELECT * FROM bumped, LATERAL (${stateQuery.sql}) AS state`,
         [target.id, target.expectedVersion, kind.recordType],
       );
       if (rows.length === 0) {
@@ -142,7 +138,7 @@ export class RecordWriter {
       }
       const { version, createdAt, updatedAt, prevHash } = rows[0]!;
       if (prevHash === null) throw new Error(`${kind.recordType} ${target.id} has no revision ${version - 1} to chain to`);
-      const before = stateQuery ? stateQuery.read(rows[0]!) : await this.mustLoad(manager, kind, target.id);
+      const before = stateQuery.read(rows[0]!);
       const state = (await apply(manager, before)) ?? (await this.mustLoad(manager, kind, target.id));
       const revision = await this.append(manager, context, kind.recordType, target.id, version, target.operation, target.reason, before, state, prevHash);
       return { revision, state, meta: { id: target.id, version, createdAt, updatedAt } };

@@ -1,5 +1,5 @@
 import { RecordType } from '../../core/revisions/revisions.enums.js';
-import type { Claim } from '../../modules/claims/claim.entity.js';
+import { ClaimRecord, type Claim } from '../../modules/claims/claim.entity.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { seesDeliberation } from '../../core/visibility/visibility.js';
 import { claimsQuery } from './filters.js';
@@ -10,21 +10,15 @@ import { keysetBatches } from './stream.js';
 type Cell = string | number | boolean | Date | null;
 
 /**
- * The columns, in order. A claim with several pieces of evidence gets one value per evidence in each evidence
+ * The columns, in order: the claim's id, the fields its declaration exports, then where it comes from and who did
+ * what to it. `claimant` holds the label of an unnamed claimant or the named one's name. A claim with several pieces of evidence gets one value per evidence in each evidence
  * column, in the same order, separated by a line break inside the cell. `*_by` is the actor as the revision
  * log names it (`user:<id>`, `api-key:<id>`, `seed:<file>`); `*_by_name` the person's or key's name for staff,
  * the run's name for anyone.
  */
 const COLUMNS = [
   'id',
-  'text',
-  'claimant',
-  'claimant_id',
-  'attribution',
-  'modality',
-  'credibility',
-  'rank',
-  'status',
+  ...ClaimRecord.exported.map((exported) => exported.column),
   'retracted',
   'source_title',
   'source_url',
@@ -45,7 +39,7 @@ const COLUMNS = [
   'last_reviewed_by',
   'last_reviewed_by_name',
   'last_reviewed_at',
-] as const;
+];
 
 const NEEDS_QUOTES = /[",\r\n]/;
 /** What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list). */
@@ -94,16 +88,10 @@ export const claimsCsv: ExportFormat = {
         const facts = evidence.get(claim.id) ?? [];
         const history = histories.get(claim.id)!;
         const decision = history.decision;
-        const row: Record<(typeof COLUMNS)[number], Cell> = {
+        const row: Record<string, Cell> = {
           id: claim.id,
-          text: claim.text,
+          ...Object.fromEntries(ClaimRecord.exported.map(({ column, field }) => [column, claim[field] as Cell])),
           claimant: claim.claimantLabel ?? claimants.get(claim.claimantId!)?.name ?? null,
-          claimant_id: claim.claimantId,
-          attribution: claim.attribution,
-          modality: claim.modality,
-          credibility: claim.credibility,
-          rank: claim.rank,
-          status: claim.status,
           retracted: claim.status === ReviewStatus.RETRACTED,
           source_title: each(facts, (fact) => fact.source.title),
           source_url: each(facts, (fact) => fact.source.url),
@@ -125,7 +113,7 @@ export const claimsCsv: ExportFormat = {
           last_reviewed_by_name: decision && deliberation ? names.get(decision.actor)!.name : null,
           last_reviewed_at: decision?.at ?? null,
         };
-        return line(COLUMNS.map((column) => row[column]));
+        return line(COLUMNS.map((column) => row[column]!));
       });
       await out.write(rows.join(''));
     }

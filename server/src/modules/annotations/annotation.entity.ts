@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { VersionedRecord } from '../../core/record.js';
+import type { TextSelector } from '../../core/anchoring/text-quote.js';
+import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
+import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { oneOf } from '../../db/checks.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { User } from '../users/user.entity.js';
@@ -79,3 +82,40 @@ export class Annotation extends VersionedRecord {
   @JoinColumn({ name: 'parent_id' })
   parent?: Annotation;
 }
+
+/** Set when the note is on a span of a source revision's text. */
+export type AnnotationSpan = (TextSelector & { sourceRevisionId: string }) | null;
+
+/** The service checks the content, the target and the span, which it anchors in its revision's text. */
+export const AnnotationRecord = declareKind(RecordType.ANNOTATION, Annotation, {
+  fields: {
+    targetType: { empty: AnnotatedRecordType.CLAIM },
+    targetId: { empty: '' },
+    motivation: { empty: Motivation.COMMENTING, revertable: true },
+    body: { empty: '', revertable: true },
+    tags: { empty: [], revertable: true },
+    authorId: { empty: null },
+    resolved: { empty: false, revertable: true },
+    parentId: { empty: null },
+  },
+  composites: {
+    span: composite(Annotation, {
+      columns: ['sourceRevisionId', 'exact', 'prefix', 'suffix', 'startPos', 'endPos'],
+      empty: null,
+      toState: (row): AnnotationSpan =>
+        row.sourceRevisionId && row.exact !== null
+          ? { sourceRevisionId: row.sourceRevisionId, exact: row.exact, prefix: row.prefix ?? '', suffix: row.suffix ?? '', start: row.startPos!, end: row.endPos! }
+          : null,
+      toRow: (span) => ({
+        sourceRevisionId: span?.sourceRevisionId ?? null,
+        exact: span?.exact ?? null,
+        prefix: span?.prefix ?? null,
+        suffix: span?.suffix ?? null,
+        startPos: span?.start ?? null,
+        endPos: span?.end ?? null,
+      }),
+    }),
+  },
+});
+
+export type AnnotationState = KindState<typeof AnnotationRecord>;

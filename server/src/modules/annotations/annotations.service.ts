@@ -12,9 +12,8 @@ import { anchorSelector } from '../evidence/evidence.service.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { Role } from '../../core/access/roles.js';
 import type { Viewer } from '../../core/access/viewer.js';
-import { Annotation } from './annotation.entity.js';
+import { Annotation, AnnotationRecord, type AnnotationSpan, type AnnotationState } from './annotation.entity.js';
 import { AnnotatedRecordType, Motivation } from './annotations.enums.js';
-import { AnnotationRecord, type AnnotationState } from './annotations.state.js';
 import type { AnnotationFilter, CreateAnnotationInput, UpdateAnnotationInput } from './annotations.types.js';
 
 const TABLE_OF: Record<AnnotatedRecordType, string> = {
@@ -90,7 +89,7 @@ export class AnnotationsService {
           throw new BadInputError([{ field: 'parentId', message: 'a reply is on the same record as the note it answers' }]);
         }
       }
-      let span: AnnotationState['span'] = null;
+      let span: AnnotationSpan = null;
       if (input.span) {
         const check = new InputCheck();
         if (input.span.sourceRevisionId) check.id('span.sourceRevisionId', input.span.sourceRevisionId);
@@ -103,22 +102,7 @@ export class AnnotationsService {
         if (!revision) throw new BadInputError([{ field: 'span.sourceId', message: 'no such source text' }]);
         span = { sourceRevisionId: revision.id, ...anchorSelector(revision.text, input.span.selector) };
       }
-      await tx.insert(Annotation, {
-        id,
-        targetType,
-        targetId,
-        sourceRevisionId: span?.sourceRevisionId ?? null,
-        exact: span?.exact ?? null,
-        prefix: span?.prefix ?? null,
-        suffix: span?.suffix ?? null,
-        startPos: span?.start ?? null,
-        endPos: span?.end ?? null,
-        ...content,
-        authorId: context.actorUserId,
-        parentId,
-        createdAt: now,
-        updatedAt: now,
-      });
+      return AnnotationRecord.insertState(tx, id, { targetType, targetId, span, ...content, authorId: context.actorUserId, parentId, deletedAt: null, deleteReason: null }, now);
     });
     return manager.findOneByOrFail(Annotation, { id });
   }

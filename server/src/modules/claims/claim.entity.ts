@@ -1,6 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { InputCheck } from '../../core/validation.js';
 import { VersionedRecord } from '../../core/record.js';
+import { declareKind, idsIn, rowsIn, type KindInput, type KindState } from '../../core/records/declaration.js';
+import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { nullOrOneOf, oneOf } from '../../db/checks.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
@@ -20,6 +23,7 @@ import { SearchVector } from '../../core/sql/search-vector.js';
 @Check('CHK_claims_proposal', nullOrOneOf('proposal', ProposalState))
 @Index('IDX_claims_proposals_pending', ['createdAt', 'id'], { where: `"proposal" = 'PENDING'` })
 @Check('CHK_claims_credibility', `"credibility" IS NULL OR "credibility" BETWEEN 1 AND 6`)
+@Check('CHK_claims_check_worthiness', `"check_worthiness" IS NULL OR "check_worthiness" BETWEEN 0 AND 1`)
 @Index('IDX_claims_search', { synchronize: false })
 @Index('IDX_claims_status_created', ['status', 'createdAt', 'id'])
 @Index('IDX_claims_created', ['createdAt', 'id'])
@@ -59,6 +63,10 @@ export class Claim extends VersionedRecord {
   @Field(() => ClaimRank, { description: 'Its standing among claims on the same matter.' })
   @Column({ type: 'varchar', length: 12, default: ClaimRank.NORMAL })
   rank: ClaimRank;
+
+  @Field(() => Float, { nullable: true, description: "How worth checking it is, from 0 to 1: an editor's or an importer's estimate; null when no one has said." })
+  @Column({ type: 'double precision', nullable: true })
+  checkWorthiness: number | null;
 
   @Field(() => ReviewStatus, { description: 'Where it stands in review; anonymous callers and client apps see VERIFIED and RETRACTED claims only.' })
   @Column({ type: 'varchar', length: 16, default: ReviewStatus.DRAFT })
@@ -132,3 +140,54 @@ export class ClaimLink {
   @JoinColumn({ name: 'to_claim_id' })
   toClaim?: Claim;
 }
+
+export type ClaimLinkState = Pick<ClaimLink, 'toClaimId' | 'type'>;
+
+const uniqueIds = (check: InputCheck, ids: string[], field: string) => [...new Set(ids.map((id, i) => check.id(`${field}[${i}]`, id)))].sort();
+
+/**
+ * A claim's state is its row and three link tables. A change reads it with its version bump and writes it in
+ * one statement, which answers it as written: an edit is a few round trips, not one per table and way.
+ * Whether the claimant is named once, and what the references lead to, the service checks.
+ */
+export const ClaimRecord = declareKind(RecordType.CLAIM, Claim, {
+  fields: {
+    text: { empty: '', revertable: true, exported: true, check: (check, text, field) => check.text(field, text, { max: 10000 }) },
+    claimantLabel: { empty: null, revertable: true, exported: 'claimant', check: (check, label, field) => check.optionalText(field, label, { max: 300 }) },
+    claimantId: { empty: null, revertable: true, exported: true, check: (check, id, field) => (id ? check.id(field, id) : null) },
+    attribution: { empty: Attribution.AUTHOR_ASSERTION, revertable: true, exported: true, check: (check, value, field) => check.oneOf(field, value, Attribution) },
+    modality: { empty: ClaimModality.ASSERTED, revertable: true, exported: true, check: (check, value, field) => check.oneOf(field, value, ClaimModality) },
+    credibility: { empty: null, revertable: true, exported: true, check: (check, value, field) => (value == null ? null : check.integer(field, value, 1, 6)) },
+    rank: { empty: ClaimRank.NORMAL, revertable: true, exported: true, check: (check, value, field) => check.oneOf(field, value ?? ClaimRank.NORMAL, ClaimRank) },
+    checkWorthiness: {
+      empty: null,
+      revertable: true,
+      exported: true,
+      check(check, value, field) {
+        if (value != null && !(value >= 0 && value <= 1)) check.fail(field, 'must be a number from 0 to 1');
+        return value ?? null;
+      },
+    },
+    status: { empty: ReviewStatus.DRAFT, workflow: true, exported: true },
+    proposal: { empty: null, workflow: true },
+  },
+  links: {
+    eventIds: idsIn(ClaimEvent, 'claimId', 'eventId', { revertable: true, check: uniqueIds }),
+    entityIds: idsIn(ClaimEntity, 'claimId', 'entityId', { revertable: true, check: uniqueIds }),
+    links: rowsIn(ClaimLink, 'fromClaimId', ['toClaimId', 'type'], {
+      revertable: true,
+      check(check, links, field) {
+        const unique: ClaimLinkState[] = [];
+        links.forEach((link, i) => {
+          const normalised = { type: check.oneOf(`${field}[${i}].type`, link.type, ClaimLinkType), toClaimId: check.id(`${field}[${i}].toClaimId`, link.toClaimId) };
+          if (!unique.some((l) => l.type === normalised.type && l.toClaimId === normalised.toClaimId)) unique.push(normalised);
+        });
+        return unique.sort((a, b) => a.toClaimId.localeCompare(b.toClaimId) || a.type.localeCompare(b.type));
+      },
+    }),
+  },
+});
+
+export type ClaimState = KindState<typeof ClaimRecord>;
+/** What an editor sets on a claim; status and proposal are the workflows'. */
+export type ClaimInput = KindInput<typeof ClaimRecord>;

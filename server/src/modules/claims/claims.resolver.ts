@@ -15,8 +15,7 @@ import { ReviewStep } from '../../core/review/steps.js';
 import { canSee, reviewStepsSeenBy, seenThrough } from '../../core/visibility/visibility.js';
 import { EDITORS } from '../../core/access/roles.js';
 import { writeContextOf, seesUnreviewed } from '../../core/access/viewer.js';
-import { Claim, ClaimLink } from './claim.entity.js';
-import type { ClaimState } from './claims.state.js';
+import { Claim, ClaimLink, type ClaimState } from './claim.entity.js';
 import { ClaimConnection, ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
 const claimantOf = (claim: Claim, { loaders, viewer }: RequestContext): EntityRecord | null | Promise<EntityRecord | null> => {

@@ -16,61 +16,24 @@ import { statusAfterEdit } from '../../core/review/workflow.js';
 import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
 import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
 import type { Viewer } from '../../core/access/viewer.js';
-import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from './claim.entity.js';
-import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
-import { ClaimRecord, type ClaimFields, type ClaimLinkState, type ClaimState } from './claims.state.js';
+import { Claim, ClaimRecord, type ClaimInput, type ClaimState } from './claim.entity.js';
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
-/** What an editor sets on a claim; status is the review workflow's. */
-type ClaimInputFields = Omit<ClaimFields, 'status' | 'proposal'> & { eventIds: string[]; entityIds: string[]; links: ClaimLinkState[] };
-
-const EMPTY: ClaimInputFields = {
-  text: '',
-  claimantId: null,
-  claimantLabel: null,
-  attribution: Attribution.AUTHOR_ASSERTION,
-  modality: ClaimModality.ASSERTED,
-  credibility: null,
-  rank: ClaimRank.NORMAL,
-  eventIds: [],
-  entityIds: [],
-  links: [],
-};
-
-async function checkFields(manager: EntityManager, id: string, fields: ClaimInputFields): Promise<ClaimInputFields> {
+async function checkFields(manager: EntityManager, id: string, fields: ClaimInput): Promise<ClaimInput> {
   const check = new InputCheck();
-  const claimantId = fields.claimantId ? check.id('claimantId', fields.claimantId) : null;
-  const claimantLabel = check.optionalText('claimantLabel', fields.claimantLabel, { max: 300 });
-  if ((claimantId === null) === (claimantLabel === null)) {
+  const normalised = ClaimRecord.check(check, fields);
+  if ((normalised.claimantId === null) === (normalised.claimantLabel === null)) {
     check.fail('claimantId', 'give either a claimant entity or a label for an unnamed claimant, not both');
   }
-  const eventIds = [...new Set(fields.eventIds.map((eventId, i) => check.id(`eventIds[${i}]`, eventId)))].sort();
-  const entityIds = [...new Set(fields.entityIds.map((entityId, i) => check.id(`entityIds[${i}]`, entityId)))].sort();
-  const links: ClaimLinkState[] = [];
-  fields.links.forEach((link, i) => {
-    const normalised = { type: check.oneOf(`links[${i}].type`, link.type, ClaimLinkType), toClaimId: check.id(`links[${i}].toClaimId`, link.toClaimId) };
-    if (normalised.toClaimId === id) check.fail(`links[${i}].toClaimId`, 'a claim cannot link to itself');
-    if (!links.some((l) => l.type === normalised.type && l.toClaimId === normalised.toClaimId)) links.push(normalised);
+  normalised.links.forEach((link, i) => {
+    if (link.toClaimId === id) check.fail(`links[${i}].toClaimId`, 'a claim cannot link to itself');
   });
-  links.sort((a, b) => a.toClaimId.localeCompare(b.toClaimId) || a.type.localeCompare(b.type));
-  const normalised: ClaimInputFields = {
-    text: check.text('text', fields.text, { max: 10000 }),
-    claimantId,
-    claimantLabel,
-    attribution: check.oneOf('attribution', fields.attribution, Attribution),
-    modality: check.oneOf('modality', fields.modality, ClaimModality),
-    credibility: fields.credibility == null ? null : check.integer('credibility', fields.credibility, 1, 6),
-    rank: check.oneOf('rank', fields.rank ?? ClaimRank.NORMAL, ClaimRank),
-    eventIds,
-    entityIds,
-    links,
-  };
   check.done();
   await requireReferences(manager, [
-    { field: 'claimantId', table: 'entities', id: claimantId },
-    ...eventIds.map((eventId, i) => ({ field: `eventIds[${i}]`, table: 'events', id: eventId })),
-    ...entityIds.map((entityId, i) => ({ field: `entityIds[${i}]`, table: 'entities', id: entityId })),
-    ...links.map((link, i) => ({ field: `links[${i}].toClaimId`, table: 'claims', id: link.toClaimId })),
+    { field: 'claimantId', table: 'entities', id: normalised.claimantId },
+    ...normalised.eventIds.map((eventId, i) => ({ field: `eventIds[${i}]`, table: 'events', id: eventId })),
+    ...normalised.entityIds.map((entityId, i) => ({ field: `entityIds[${i}]`, table: 'entities', id: entityId })),
+    ...normalised.links.map((link, i) => ({ field: `links[${i}].toClaimId`, table: 'claims', id: link.toClaimId })),
   ]);
   return normalised;
 }
@@ -117,11 +80,9 @@ export class ClaimsService {
     const now = new Date();
     return manager.transaction(async (outer) => {
       const written = await new RecordWriter(outer).create(context, ClaimRecord, id, input.reason ?? null, async (tx) => {
-        const { eventIds, entityIds, links, ...fields } = await checkFields(tx, id, applyPatch(EMPTY, input));
-        await tx.insert(Claim, { id, ...fields, status: ReviewStatus.DRAFT, proposal: input.proposal ?? null, createdAt: now, updatedAt: now });
-        if (eventIds.length > 0) await tx.insert(ClaimEvent, eventIds.map((eventId) => ({ claimId: id, eventId })));
-        if (entityIds.length > 0) await tx.insert(ClaimEntity, entityIds.map((entityId) => ({ claimId: id, entityId })));
-        if (links.length > 0) await tx.insert(ClaimLink, links.map((link) => ({ fromClaimId: id, ...link })));
+        const content = await checkFields(tx, id, applyPatch(ClaimRecord.empty(), input));
+        const state = { ...content, status: ReviewStatus.DRAFT, proposal: input.proposal ?? null, deletedAt: null, deleteReason: null };
+        return ClaimRecord.insertState(tx, id, state, now);
       });
       await this.evidence.createFor(context, outer, { claimId: id }, input.evidence, input.reason);
       return written;
@@ -133,7 +94,7 @@ export class ClaimsService {
     const { meta, state } = await new RecordWriter(this.dataSource).replace(context, ClaimRecord, target, async (before, tx) => ({
       ...before,
       status: statusAfterEdit(before.status),
-      ...(await checkFields(tx, target.id, applyPatch<ClaimInputFields>(before, input))),
+      ...(await checkFields(tx, target.id, applyPatch<ClaimInput>(before, input))),
     }));
     // The state just read back from the rows, and the columns the write returned: the claim as stored, without a read.
     return ClaimRecord.hydrate(meta, state);

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
 import { EvidenceSelectionInput } from '../evidence/evidence.types.js';
@@ -41,6 +41,9 @@ export class CreateClaimInput {
   @Field(() => ClaimRank, { nullable: true, description: 'NORMAL when left out.' })
   rank?: ClaimRank | null;
 
+  @Field(() => Float, { nullable: true, description: 'How worth checking it is, from 0 to 1.' })
+  checkWorthiness?: number | null;
+
   @Field(() => [ID], { nullable: true, description: 'The events it is about.' })
   eventIds?: string[];
 
@@ -79,6 +82,9 @@ export class UpdateClaimInput extends UpdateInputBase {
 
   @Field(() => ClaimRank, { nullable: true, description: 'Its standing among claims on the same matter.' })
   rank?: ClaimRank;
+
+  @Field(() => Float, { nullable: true, description: 'How worth checking it is, from 0 to 1; null clears it.' })
+  checkWorthiness?: number | null;
 
   @Field(() => [ID], { nullable: true, description: 'Every event it is about: replaces the list.' })
   eventIds?: string[];

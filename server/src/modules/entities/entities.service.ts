@@ -11,21 +11,20 @@ import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
 import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
 import type { Viewer } from '../../core/access/viewer.js';
 import { EntityKind } from './entities.enums.js';
-import { EntityKindRecord, type EntityFields, type EntityState } from './entities.state.js';
 import type { CreateEntityInput, EntityFilter, ExternalIdInput, MergeEntitiesInput, UpdateEntityInput } from './entities.types.js';
 import { mergeEntities } from './merge.js';
-import { EntityRecord } from './entity.entity.js';
+import { EntityKindRecord, EntityRecord, type EntityInput, type EntityState } from './entity.entity.js';
 
 const SCHEME = /^[a-z][a-z0-9_-]{0,39}$/;
 const WIKIDATA_ID = /^Q[1-9][0-9]*$/;
 const MAX_ALIASES = 100;
 
-type EntityInputFields = Omit<EntityFields, 'externalIds' | 'mergedIntoId'> & { externalIds: Record<string, string> | ExternalIdInput[] };
+type EntityInputFields = Omit<EntityInput, 'externalIds'> & { externalIds: Record<string, string> | ExternalIdInput[] };
 
 const toRecord = (ids: Record<string, string> | ExternalIdInput[]): Array<[string, string]> =>
   Array.isArray(ids) ? ids.map((id) => [id.scheme, id.value]) : Object.entries(ids);
 
-function checkFields(fields: EntityInputFields): Omit<EntityFields, 'mergedIntoId'> {
+function checkFields(fields: EntityInputFields): EntityInput {
   const check = new InputCheck();
   const name = check.text('name', fields.name, { max: 300 });
   const aliases = [...new Set(fields.aliases.map((alias, i) => check.text(`aliases[${i}]`, alias, { max: 300 })))].filter((alias) => alias !== name);
@@ -83,9 +82,9 @@ export class EntitiesService {
     });
     const id = input.id ?? newId();
     const now = new Date();
-    return new RecordWriter(manager).create(context, EntityKindRecord, id, input.reason ?? null, async (tx) => {
-      await tx.insert(EntityRecord, { id, ...fields, createdAt: now, updatedAt: now });
-    });
+    return new RecordWriter(manager).create(context, EntityKindRecord, id, input.reason ?? null, (tx) =>
+      EntityKindRecord.insertState(tx, id, { ...fields, mergedIntoId: null, deletedAt: null, deleteReason: null }, now),
+    );
   }
 
   async update(context: WriteContext, input: UpdateEntityInput): Promise<EntityRecord> {

@@ -1,6 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { TOMBSTONE_NAME, tombstoneOf, VersionedRecord } from '../../core/record.js';
+import { declareKind, type KindInput, type KindState } from '../../core/records/declaration.js';
+import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { oneOf } from '../../db/checks.js';
 import { EntityKind } from './entities.enums.js';
 
@@ -44,5 +46,21 @@ export class EntityRecord extends VersionedRecord {
 
 /** A deleted entity as a record someone may see leads to it (see `seenThrough`): its id, "deleted", no content. */
 export function entityTombstone(entity: EntityRecord): EntityRecord {
-  return tombstoneOf(entity, Object.assign(new EntityRecord(), { name: TOMBSTONE_NAME, kind: EntityKind.OTHER, aliases: [], description: null, externalIds: {}, mergedIntoId: null }));
+  return tombstoneOf(entity, Object.assign(new EntityRecord(), EntityKindRecord.empty(), { name: TOMBSTONE_NAME, mergedIntoId: null }));
 }
+
+/** The service checks an editor's fields: external ids come as a list of {scheme, value} or as a map. */
+export const EntityKindRecord = declareKind(RecordType.ENTITY, EntityRecord, {
+  fields: {
+    name: { empty: '', revertable: true },
+    kind: { empty: EntityKind.OTHER, revertable: true },
+    aliases: { empty: [], revertable: true },
+    description: { empty: null, revertable: true },
+    externalIds: { empty: {}, revertable: true },
+    mergedIntoId: { empty: null, workflow: true },
+  },
+});
+
+export type EntityState = KindState<typeof EntityKindRecord>;
+/** What an editor sets on an entity; a merge sets where it was merged into. */
+export type EntityInput = KindInput<typeof EntityKindRecord>;

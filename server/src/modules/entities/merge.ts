@@ -3,9 +3,9 @@ import { BadInputError } from '../../core/errors.js';
 import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck } from '../../core/validation.js';
-import { ClaimRecord } from '../claims/claims.state.js';
-import { EventRecord } from '../events/events.state.js';
-import { EntityKindRecord } from './entities.state.js';
+import { ClaimRecord } from '../claims/claim.entity.js';
+import { EventRecord } from '../events/event.entity.js';
+import { EntityKindRecord } from './entity.entity.js';
 import type { MergeEntitiesInput } from './entities.types.js';
 
 const swap = (ids: string[], from: string, to: string) => [...new Set(ids.map((id) => (id === from ? to : id)))].sort();

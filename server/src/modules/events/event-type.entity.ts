@@ -1,6 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity } from 'typeorm';
 import { VersionedRecord } from '../../core/record.js';
+import { declareKind, type KindState } from '../../core/records/declaration.js';
+import { RecordType } from '../../core/revisions/revisions.enums.js';
 
 /** The vocabulary of event types, kept as rows so editors can extend it without a release. */
 @ObjectType({ description: 'An entry in the vocabulary of event types.' })
@@ -19,3 +21,14 @@ export class EventType extends VersionedRecord {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 }
+
+/** The service checks the code's form and that it is free. */
+export const EventTypeRecord = declareKind(RecordType.EVENT_TYPE, EventType, {
+  fields: {
+    code: { empty: '' },
+    label: { empty: '', revertable: true },
+    description: { empty: null, revertable: true },
+  },
+});
+
+export type EventTypeState = KindState<typeof EventTypeRecord>;

@@ -18,8 +18,7 @@ import { canSee, reviewStepsSeenBy, seenThrough } from '../../core/visibility/vi
 import { EDITORS } from '../../core/access/roles.js';
 import { writeContextOf, seesUnreviewed } from '../../core/access/viewer.js';
 import { EventType } from './event-type.entity.js';
-import { Event, EventParticipant } from './event.entity.js';
-import type { EventState } from './events.state.js';
+import { Event, EventParticipant, type EventState } from './event.entity.js';
 import { CreateEventInput, EventConnection, EventFilter, FuzzyDate, UpdateEventInput } from './events.types.js';
 
 const fuzzyDate = (date: string | null, precision: DatePrecision | null): FuzzyDate | null =>

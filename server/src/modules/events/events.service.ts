@@ -17,10 +17,9 @@ import { statusAfterEdit } from '../../core/review/workflow.js';
 import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
 import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
 import type { Viewer } from '../../core/access/viewer.js';
-import { EventType } from './event-type.entity.js';
-import { Event, EventParticipant } from './event.entity.js';
+import { EventType, EventTypeRecord, type EventTypeState } from './event-type.entity.js';
+import { Event, EventRecord, type EventState } from './event.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
-import { EventRecord, EventTypeRecord, type EventState, type EventTypeState } from './events.state.js';
 import type { CreateEventInput, DateRangeInput, EventFilter, FuzzyDateInput, ParticipantInput, UpdateEventInput } from './events.types.js';
 
 export interface CreateEventTypeInput {
@@ -190,9 +189,8 @@ export class EventsService {
     };
     check.done();
     const now = new Date();
-    return new RecordWriter(manager).create(context, EventTypeRecord, row.id, input.reason ?? null, async (tx) => {
-      await tx.insert(EventType, { ...row, createdAt: now, updatedAt: now });
-    });
+    const { id, ...fields } = row;
+    return new RecordWriter(manager).create(context, EventTypeRecord, id, input.reason ?? null, (tx) => EventTypeRecord.insertState(tx, id, { ...fields, deletedAt: null, deleteReason: null }, now));
   }
 
   /** Creates an event with its participants, as a DRAFT for review. */
@@ -213,8 +211,7 @@ export class EventsService {
           modality: input.modality,
           participants: input.participants ?? [],
         });
-        await tx.insert(Event, { id, ...fields, status: ReviewStatus.DRAFT, proposal: input.proposal ?? null, createdAt: now, updatedAt: now });
-        if (participants.length > 0) await tx.insert(EventParticipant, participants.map((p) => ({ ...p, eventId: id })));
+        return EventRecord.insertState(tx, id, { ...fields, participants, status: ReviewStatus.DRAFT, proposal: input.proposal ?? null, deletedAt: null, deleteReason: null }, now);
       });
       await this.evidence.createFor(context, outer, { eventId: id }, input.evidence, input.reason);
       return written;

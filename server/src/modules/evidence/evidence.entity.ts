@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { VersionedRecord } from '../../core/record.js';
+import type { TextSelector } from '../../core/anchoring/text-quote.js';
+import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
+import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { oneOf } from '../../db/checks.js';
 import { Claim } from '../claims/claim.entity.js';
 import { Event } from '../events/event.entity.js';
@@ -63,3 +66,24 @@ export class Evidence extends VersionedRecord {
   @Column({ type: 'varchar', length: 12, default: AnchorStatus.ANCHORED })
   anchorStatus: AnchorStatus;
 }
+
+/** The service anchors the selector in its revision's text and checks what the evidence supports. */
+export const EvidenceRecord = declareKind(RecordType.EVIDENCE, Evidence, {
+  fields: {
+    claimId: { empty: null },
+    eventId: { empty: null },
+    sourceRevisionId: { empty: '', revertable: true },
+    anchorStatus: { empty: AnchorStatus.ANCHORED, revertable: true },
+  },
+  composites: {
+    selector: composite(Evidence, {
+      columns: ['exact', 'prefix', 'suffix', 'startPos', 'endPos'],
+      empty: { exact: '', prefix: '', suffix: '', start: 0, end: 0 },
+      revertable: true,
+      toState: (row): TextSelector => ({ exact: row.exact, prefix: row.prefix, suffix: row.suffix, start: row.startPos, end: row.endPos }),
+      toRow: (selector) => ({ exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix, startPos: selector.start, endPos: selector.end }),
+    }),
+  },
+});
+
+export type EvidenceState = KindState<typeof EvidenceRecord>;

@@ -12,8 +12,7 @@ import { snapshotSeenBy } from '../sources/sources.loaders.js';
 import { EDITORS } from '../../core/access/roles.js';
 import { writeContextOf } from '../../core/access/viewer.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
-import { Source } from '../sources/source.entity.js';
-import { sourceTombstone } from '../sources/sources.state.js';
+import { Source, sourceTombstone } from '../sources/source.entity.js';
 import { Evidence } from './evidence.entity.js';
 import { ConfirmEvidenceInput, CreateEvidenceInput, QuoteInContext, TextSelector, UpdateEvidenceInput } from './evidence.types.js';
 

@@ -9,8 +9,7 @@ import { InputCheck, requireId } from '../../core/validation.js';
 import { reopenAfterEvidenceChange } from '../review/review.service.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { AnchorStatus } from './evidence.enums.js';
-import { Evidence } from './evidence.entity.js';
-import { EvidenceRecord, type EvidenceState } from './evidence.state.js';
+import { Evidence, EvidenceRecord, type EvidenceState } from './evidence.entity.js';
 import type { ConfirmEvidenceInput, CreateEvidenceInput, EvidenceSelectionInput, SelectorInput, UpdateEvidenceInput } from './evidence.types.js';
 
 const MAX_QUOTE = 10_000;
@@ -90,20 +89,7 @@ export class EvidenceService {
           { field: 'claimId', table: 'claims', id: claimId },
           { field: 'eventId', table: 'events', id: eventId },
         ]);
-        await tx.insert(Evidence, {
-          id,
-          claimId,
-          eventId,
-          sourceRevisionId: revision.id,
-          exact: selector.exact,
-          prefix: selector.prefix,
-          suffix: selector.suffix,
-          startPos: selector.start,
-          endPos: selector.end,
-          anchorStatus: AnchorStatus.ANCHORED,
-          createdAt: now,
-          updatedAt: now,
-        });
+        return EvidenceRecord.insertState(tx, id, { claimId, eventId, sourceRevisionId: revision.id, selector, anchorStatus: AnchorStatus.ANCHORED, deletedAt: null, deleteReason: null }, now);
       });
       await reopenAfterEvidenceChange(outer, context, { claimId, eventId }, input.reason ?? 'Evidence added');
       return written;

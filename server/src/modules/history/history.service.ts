@@ -6,7 +6,7 @@ import { RecordWriter, type WriteContext } from '../../core/revisions/record-wri
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import { RECORDS } from '../records.js';
+import { recordKind } from '../records.js';
 import type { ReviewStatus } from '../../core/review/status.js';
 import { statusAfterEdit } from '../../core/review/workflow.js';
 import { Role } from '../../core/access/roles.js';
@@ -54,9 +54,7 @@ export class HistoryService {
   }
 
   recordAt<T extends ObjectLiteral>(recordType: RecordType, recordId: string, asOf: Date): Promise<T | null> {
-    const { kind } = RECORDS[recordType];
-    if (!kind) throw new BadInputError([{ field: 'asOf', message: `${recordType} has no history to travel` }]);
-    return recordAt(this.dataSource, kind, recordId, asOf);
+    return recordAt(this.dataSource, recordKind(recordType), recordId, asOf);
   }
 
 
@@ -71,8 +69,9 @@ export class HistoryService {
     check.done();
     const revision = await this.dataSource.manager.findOneBy(Revision, { id: input.revisionId });
     if (!revision) throw new NotFoundError('Revision', input.revisionId);
-    const { kind, entity, revertable } = RECORDS[revision.recordType];
-    if (!kind || revertable.length === 0) throw new BadInputError([{ field: 'revisionId', message: `${revision.recordType} records cannot be reverted` }]);
+    const kind = recordKind(revision.recordType);
+    const { entity, revertable } = kind;
+    if (revertable.length === 0) throw new BadInputError([{ field: 'revisionId', message: `${revision.recordType} records cannot be reverted` }]);
     await new RecordWriter(this.dataSource).replace(
       context,
       kind,

@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { registerEnumType } from 'type-graphql';
 import { sameJson } from '../../core/revisions/canonical-json.js';
 import { verifyRecordChain } from '../../core/revisions/chain.js';
@@ -6,7 +6,7 @@ import { replayChanges, type RecordState } from '../../core/revisions/diff.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { requireId } from '../../core/validation.js';
-import { RECORDS } from '../records.js';
+import { RECORDS, recordKind } from '../records.js';
 
 export enum LogProblemKind {
   CHAIN = 'CHAIN',
@@ -49,8 +49,6 @@ export interface LogAudit {
 }
 
 const BATCH = 5000;
-/** Kinds without a state query load one row at a time; this many at once keeps the pool for requests. */
-const LOAD_CONCURRENCY = 4;
 
 interface Checked {
   recordType: RecordType;
@@ -127,7 +125,7 @@ async function compareRows(manager: EntityManager, records: Checked[], report: (
   const byType = new Map<RecordType, Checked[]>();
   for (const record of records) byType.set(record.recordType, [...(byType.get(record.recordType) ?? []), record]);
   for (const [recordType, checked] of byType) {
-    const kind = RECORDS[recordType].kind!;
+    const kind = recordKind(recordType);
     const ids = checked.map((record) => record.recordId);
     const versions = new Map(
       ((await manager.query(`SELECT id, version FROM "${kind.table}" WHERE id = ANY($1::uuid[])`, [ids])) as Array<{ id: string; version: number }>).map((row) => [row.id, row.version]),
@@ -150,37 +148,17 @@ async function compareRows(manager: EntityManager, records: Checked[], report: (
   }
 }
 
-/**
- * The current states of many records of one kind, in one statement where the kind allows: from its rows, or its
- * state query joined laterally to the ids (that query takes the record's id as $1, which is all it takes).
- */
+/** The current states of many records of one kind, in one statement: its state query joined laterally to the ids. */
 async function loadStates(manager: EntityManager, recordType: RecordType, ids: string[]): Promise<Map<string, RecordState>> {
-  const { kind: known, entity } = RECORDS[recordType];
-  const kind = known!;
   const states = new Map<string, RecordState>();
   if (ids.length === 0) return states;
-  if (kind.stateOfRow) {
-    for (const row of await manager.findBy(entity, { id: In(ids) })) states.set(row.id as string, kind.stateOfRow(row));
-    return states;
-  }
-  const stateQuery = kind.stateQuery?.(manager);
-  if (stateQuery) {
-    const rows = (await manager.query(
-      `SELECT ids.id::text AS "auditedId", state.* FROM unnest($1::uuid[]) AS ids(id), LATERAL (${stateQuery.sql.replace(/\$1(?!\d)/g, 'ids.id')}) AS state`,
-      [ids],
-    )) as Array<Record<string, unknown>>;
-    for (const row of rows) states.set(row.auditedId as string, stateQuery.read(row));
-    return states;
-  }
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++]!;
-      const state = await kind.loadState(manager, id);
-      if (state) states.set(id, state);
-    }
-  };
-  await Promise.all(Array.from({ length: LOAD_CONCURRENCY }, worker));
+  const stateQuery = recordKind(recordType).stateQuery(manager);
+  // The state query takes the record's id as $1, which is all it takes.
+  const rows = (await manager.query(
+    `SELECT ids.id::text AS "auditedId", state.* FROM unnest($1::uuid[]) AS ids(id), LATERAL (${stateQuery.sql.replace(/\$1(?!\d)/g, 'ids.id')}) AS state`,
+    [ids],
+  )) as Array<Record<string, unknown>>;
+  for (const row of rows) states.set(row.auditedId as string, stateQuery.read(row));
   return states;
 }
 
@@ -199,7 +177,7 @@ async function findRowsWithoutRevisions(
 ): Promise<void> {
   for (const type of Object.values(RecordType).sort()) {
     if (recordType && type !== recordType) continue;
-    const { table } = RECORDS[type].kind!;
+    const { table } = RECORDS[type];
     const rows = (await dataSource.query(
       `SELECT t.id, t.version FROM "${table}" t
         WHERE ($2::uuid IS NULL OR t.id = $2) AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.record_type = $1 AND r.record_id = t.id)

@@ -7,12 +7,10 @@ import { BlockKind, blocksOf } from '../../core/text/blocks.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { AnnotationsService } from '../annotations/annotations.service.js';
 import { AnnotatedRecordType, Motivation } from '../annotations/annotations.enums.js';
-import { Claim } from '../claims/claim.entity.js';
+import { Claim, ClaimRecord } from '../claims/claim.entity.js';
 import { ClaimsService } from '../claims/claims.service.js';
-import { ClaimRecord } from '../claims/claims.state.js';
-import { Event } from '../events/event.entity.js';
+import { Event, EventRecord } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
-import { EventRecord } from '../events/events.state.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { EvidenceService } from '../evidence/evidence.service.js';
 import { ProposalState } from '../../core/proposals/proposal-state.js';
@@ -31,9 +29,9 @@ const DUPLICATE_THRESHOLD = 0.3;
 
 type ProposalStateful = DeletableState & { proposal: ProposalState | null };
 
-const PROPOSABLE = [
-  { kind: ClaimRecord as unknown as RecordKind<ProposalStateful>, entity: Claim, evidenceKey: 'claimId' as const },
-  { kind: EventRecord as unknown as RecordKind<ProposalStateful>, entity: Event, evidenceKey: 'eventId' as const },
+const PROPOSABLE: ReadonlyArray<{ kind: RecordKind<ProposalStateful, Claim | Event>; evidenceKey: 'claimId' | 'eventId' }> = [
+  { kind: ClaimRecord, evidenceKey: 'claimId' },
+  { kind: EventRecord, evidenceKey: 'eventId' },
 ];
 
 /**
@@ -164,13 +162,13 @@ export class IngestService {
   /** An editor takes a proposal on: it stays a draft, with them as its last editor, and goes through review. */
   async accept(context: WriteContext, input: AcceptProposalInput): Promise<Claim | Event> {
     const id = requireId(input.id);
-    const { kind, entity } = await this.proposable(this.dataSource.manager, id);
+    const { kind } = await this.proposable(this.dataSource.manager, id);
     await new RecordWriter(this.dataSource).replace(context, kind, { id, expectedVersion: input.expectedVersion, reason: input.reason?.trim() || 'Accepted the imported proposal', operation: RevisionOperation.UPDATE }, (before) => {
       if (before.proposal !== ProposalState.PENDING) throw new BadInputError([{ field: 'id', message: 'only a PENDING proposal can be accepted' }]);
       if (before.deletedAt) throw new BadInputError([{ field: 'id', message: 'a discarded proposal cannot be accepted; restore it first' }]);
       return { ...before, proposal: ProposalState.ACCEPTED };
     });
-    return this.dataSource.manager.findOneByOrFail(entity, { id });
+    return this.dataSource.manager.findOneByOrFail(kind.entity, { id });
   }
 
   /** The proposal says what an existing record says: its words become that record's evidence, and it is deleted. */
@@ -179,22 +177,22 @@ export class IngestService {
     const intoId = requireId(input.intoId, 'intoId');
     if (id === intoId) throw new BadInputError([{ field: 'intoId', message: 'a proposal cannot merge into itself' }]);
     return this.dataSource.transaction(async (tx) => {
-      const { kind, entity, evidenceKey } = await this.proposable(tx, id);
-      const target = await tx.findOneBy(entity, { id: intoId });
-      if (!target || (target as { deletedAt: Date | null }).deletedAt) throw new BadInputError([{ field: 'intoId', message: `no ${evidenceKey === 'claimId' ? 'claim' : 'event'} ${intoId} to merge into` }]);
+      const { kind, evidenceKey } = await this.proposable(tx, id);
+      const target = await tx.findOneBy(kind.entity, { id: intoId });
+      if (!target || target.deletedAt) throw new BadInputError([{ field: 'intoId', message: `no ${evidenceKey === 'claimId' ? 'claim' : 'event'} ${intoId} to merge into` }]);
       const reason = input.reason?.trim() || `Merged into ${intoId}`;
       for (const evidence of await tx.find(Evidence, { where: { [evidenceKey]: id } })) {
         if (evidence.deletedAt) continue;
         await this.evidence.create(context, { [evidenceKey]: intoId, sourceRevisionId: evidence.sourceRevisionId, selector: { exact: evidence.exact, start: evidence.startPos, end: evidence.endPos }, reason }, tx);
       }
       await new RecordWriter(tx).softDelete(context, kind, { id, expectedVersion: input.expectedVersion, reason });
-      return tx.findOneByOrFail(entity, { id: intoId });
+      return tx.findOneByOrFail(kind.entity, { id: intoId });
     });
   }
 
   private async proposable(manager: EntityManager, id: string) {
     for (const proposable of PROPOSABLE) {
-      if (await manager.existsBy(proposable.entity, { id })) return proposable;
+      if (await manager.existsBy(proposable.kind.entity, { id })) return proposable;
     }
     throw new NotFoundError('Claim or Event', id);
   }

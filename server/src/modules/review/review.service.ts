@@ -5,12 +5,9 @@ import { diffStates, type RecordState } from '../../core/revisions/diff.js';
 import { RecordWriter, type RecordKind, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import { Claim } from '../claims/claim.entity.js';
-import { ClaimRecord } from '../claims/claims.state.js';
-import { Event } from '../events/event.entity.js';
-import { EventRecord } from '../events/events.state.js';
-import { Evidence } from '../evidence/evidence.entity.js';
-import type { EvidenceState } from '../evidence/evidence.state.js';
+import { Claim, ClaimRecord } from '../claims/claim.entity.js';
+import { Event, EventRecord } from '../events/event.entity.js';
+import { Evidence, type EvidenceState } from '../evidence/evidence.entity.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { lastContentChanges } from '../../core/review/steps.js';
 import type { EvidenceChange, ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
@@ -18,17 +15,17 @@ import { decide, decisionRequires, statusAfterEdit, SUBMITTABLE } from '../../co
 
 type ReviewableState = RecordState & { status: ReviewStatus; deletedAt: string | null };
 
-const REVIEWABLE = [
-  { recordType: RecordType.CLAIM, kind: ClaimRecord as unknown as RecordKind<ReviewableState>, entity: Claim },
-  { recordType: RecordType.EVENT, kind: EventRecord as unknown as RecordKind<ReviewableState>, entity: Event },
-] as const;
+const REVIEWABLE: ReadonlyArray<{ recordType: RecordType.CLAIM | RecordType.EVENT; kind: RecordKind<ReviewableState, Claim | Event> }> = [
+  { recordType: RecordType.CLAIM, kind: ClaimRecord },
+  { recordType: RecordType.EVENT, kind: EventRecord },
+];
 
 export class ReviewService {
   constructor(private readonly dataSource: DataSource) {}
 
   private async reviewable(manager: EntityManager, id: string) {
     for (const reviewable of REVIEWABLE) {
-      if (await manager.existsBy(reviewable.entity, { id })) return reviewable;
+      if (await manager.existsBy(reviewable.kind.entity, { id })) return reviewable;
     }
     throw new NotFoundError('Claim or Event', id);
   }
@@ -38,7 +35,7 @@ export class ReviewService {
     const check = new InputCheck();
     const comment = check.optionalText('comment', input.comment, { max: 5000 });
     check.done();
-    const { kind, entity } = await this.reviewable(manager, id);
+    const { kind } = await this.reviewable(manager, id);
     await new RecordWriter(manager).replace(context, kind, { id, expectedVersion: input.expectedVersion, reason: comment, operation: RevisionOperation.REVIEW }, (before) => {
       if (before.deletedAt) throw new BadInputError([{ field: 'id', message: 'a deleted record cannot go to review' }]);
       if (!SUBMITTABLE.includes(before.status)) {
@@ -46,7 +43,7 @@ export class ReviewService {
       }
       return { ...before, status: ReviewStatus.IN_REVIEW };
     });
-    return manager.findOneByOrFail(entity, { id });
+    return manager.findOneByOrFail(kind.entity, { id });
   }
 
   async review(context: WriteContext, input: ReviewInput, manager: EntityManager = this.dataSource.manager): Promise<Claim | Event> {
@@ -54,7 +51,7 @@ export class ReviewService {
     const check = new InputCheck();
     const comment = check.text('comment', input.comment, { max: 5000 });
     check.done();
-    const { kind, entity, recordType } = await this.reviewable(manager, id);
+    const { kind, recordType } = await this.reviewable(manager, id);
     await new RecordWriter(manager).replace(context, kind, { id, expectedVersion: input.expectedVersion, reason: comment, operation: RevisionOperation.REVIEW }, async (before, tx) => {
       if (before.deletedAt) throw new BadInputError([{ field: 'id', message: 'a deleted record cannot be reviewed' }]);
       const next = decide(before.status, input.decision);
@@ -66,19 +63,19 @@ export class ReviewService {
       }
       return { ...before, status: next };
     });
-    return manager.findOneByOrFail(entity, { id });
+    return manager.findOneByOrFail(kind.entity, { id });
   }
 
   /** What waits for a reviewer, longest waiting first, with what changed since a reviewer last verified it. */
   async queue(): Promise<ReviewQueueItem[]> {
     const items: ReviewQueueItem[] = [];
-    for (const { recordType, entity } of REVIEWABLE) {
+    for (const { recordType, kind } of REVIEWABLE) {
       // Sent to review: by an editor (a REVIEW step), or back, by a change to a judged record or to its evidence
       // (the write whose changes set the status), whose reason says why: a correction of its source, say.
       const rows = (await this.dataSource.query(
         `SELECT t.id AS record_id, s.created_at AS submitted_at, s.actor AS submitted_by, s.operation <> 'REVIEW' AS sent_back, s.reason AS submitted_reason,
                 r.state AS current, v.id AS verified_log_id, v.version AS verified_version, v.state AS verified
-           FROM ${entity === Claim ? 'claims' : 'events'} t
+           FROM ${kind.table} t
            CROSS JOIN LATERAL (SELECT state FROM revisions WHERE record_type = $1 AND record_id = t.id ORDER BY version DESC LIMIT 1) r
            CROSS JOIN LATERAL (SELECT created_at, actor, operation, reason FROM revisions
                                 WHERE record_type = $1 AND record_id = t.id AND state->>'status' = 'IN_REVIEW' AND (operation = 'REVIEW' OR changes ? 'status')
@@ -101,7 +98,7 @@ export class ReviewService {
       if (rows.length === 0) continue;
       const evidenceChanges = await evidenceChangesSince(this.dataSource.manager, recordType, rows.filter((row) => row.verified_log_id !== null).map((row) => [row.record_id, row.verified_log_id!]));
       const edits = await lastContentChanges(this.dataSource.manager, recordType, rows.map((row) => row.record_id));
-      const found = (await this.dataSource.manager.findBy(entity, { id: In(rows.map((row) => row.record_id)) })) as Array<Claim | Event>;
+      const found = (await this.dataSource.manager.findBy(kind.entity, { id: In(rows.map((row) => row.record_id)) })) as Array<Claim | Event>;
       const records = new Map(found.map((record) => [record.id, record]));
       for (const row of rows) {
         const { status: _before, ...verified } = row.verified ?? {};
@@ -145,7 +142,7 @@ export async function reopenAfterEvidenceChange(
   const next = statusAfterEdit(row.status);
   if (next === row.status) return null;
   await new RecordWriter(manager).replace(context, reviewable.kind, { id, expectedVersion: row.version, reason, operation: RevisionOperation.UPDATE }, (before) => ({ ...before, status: next }));
-  return manager.findOneByOrFail<Claim | Event>(reviewable.entity, { id });
+  return manager.findOneByOrFail(reviewable.kind.entity, { id });
 }
 
 /**

@@ -7,19 +7,16 @@ import { RecordWriter, type WriteContext } from '../../core/revisions/record-wri
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { preload } from '../../core/sql/preload.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import { Annotation } from '../annotations/annotation.entity.js';
-import { AnnotationRecord } from '../annotations/annotations.state.js';
+import { Annotation, AnnotationRecord } from '../annotations/annotation.entity.js';
 import { AnchorStatus } from '../evidence/evidence.enums.js';
-import { Evidence } from '../evidence/evidence.entity.js';
+import { Evidence, EvidenceRecord } from '../evidence/evidence.entity.js';
 import type { Claim } from '../claims/claim.entity.js';
 import type { Event } from '../events/event.entity.js';
 import { reopenAfterEvidenceChange } from '../review/review.service.js';
-import { EvidenceRecord } from '../evidence/evidence.state.js';
-import { SourceRecord } from './sources.state.js';
 import type { CorrectSourceTextInput, EvidenceReanchoring, ReanchorReport } from './sources.types.js';
 import { checkText } from './source-text.js';
 import { SourceRevision } from './source-revision.entity.js';
-import { Source } from './source.entity.js';
+import { Source, SourceRecord } from './source.entity.js';
 
 const ORDER: Record<AnchorStatus, number> = { [AnchorStatus.ORPHANED]: 0, [AnchorStatus.FUZZY]: 1, [AnchorStatus.ANCHORED]: 2 };
 

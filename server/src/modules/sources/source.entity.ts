@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index } from 'typeorm';
 import { DatePrecision } from '../../core/dates/precision.js';
-import { VersionedRecord } from '../../core/record.js';
+import { TOMBSTONE_NAME, tombstoneOf, VersionedRecord } from '../../core/record.js';
+import { declareKind, readOnly, type KindInput, type KindState } from '../../core/records/declaration.js';
+import { RecordType } from '../../core/revisions/revisions.enums.js';
+import type { InputCheck } from '../../core/validation.js';
 import { dateMatchesPrecision, nullOrOneOf, oneOf } from '../../db/checks.js';
 import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
 
@@ -64,3 +67,48 @@ export class Source extends VersionedRecord {
   reliabilityNote: string | null;
 }
 
+
+/** A BCP 47 tag, loosely: a primary language and optional subtags. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+function checkLanguage(check: InputCheck, value: string, field: string): string {
+  const language = check.text(field, value, { max: 35 });
+  if (language && !LANGUAGE_TAG.test(language)) check.fail(field, 'must be a BCP 47 language tag such as "en" or "pt-BR"');
+  return language;
+}
+
+/**
+ * A source's state is its metadata and its current text snapshot. The text is not written from a state:
+ * snapshots are immutable, and a change of text goes through correctSourceText, which re-anchors the evidence.
+ * The service checks the publication date, its precision and how it is known, together.
+ */
+export const SourceRecord = declareKind(RecordType.SOURCE, Source, {
+  fields: {
+    title: { empty: '', revertable: true, check: (check, title, field) => check.text(field, title, { max: 500 }) },
+    url: { empty: null, revertable: true, check: (check, url, field) => check.url(field, url) },
+    publisher: { empty: null, revertable: true, check: (check, value, field) => check.optionalText(field, value, { max: 300 }) },
+    author: { empty: null, revertable: true, check: (check, value, field) => check.optionalText(field, value, { max: 300 }) },
+    publishedAt: { empty: null, revertable: true },
+    publishedPrecision: { empty: null, revertable: true },
+    publishedBasis: { empty: null, revertable: true },
+    publishedNote: { empty: null, revertable: true, check: (check, value, field) => check.optionalText(field, value, { max: 5000 }) },
+    language: { empty: '', revertable: true, check: checkLanguage },
+    kind: { empty: SourceKind.OTHER, revertable: true, check: (check, kind, field) => check.oneOf(field, kind, SourceKind) },
+    reliability: { empty: null, revertable: true, check: (check, value, field) => (value ? check.oneOf(field, value, Reliability) : null) },
+    reliabilityNote: { empty: null, revertable: true, check: (check, value, field) => check.optionalText(field, value, { max: 5000 }) },
+  },
+  readOnly: {
+    /** The current text snapshot; the text itself lives, immutable, in `source_revisions`. */
+    textRevision: readOnly<{ id: string; number: number; sha256: string }>(
+      (_, id) => `(SELECT json_build_object('id', sr."id", 'number', sr."number", 'sha256', sr."sha256") FROM "source_revisions" sr WHERE sr."source_id" = ${id} ORDER BY sr."number" DESC LIMIT 1)`,
+    ),
+  },
+});
+
+export type SourceState = KindState<typeof SourceRecord>;
+export type SourceInput = KindInput<typeof SourceRecord>;
+
+/** A deleted source as a record someone may see leads to it (see `seenThrough`): its id, "deleted", no content. */
+export function sourceTombstone(source: Source): Source {
+  return tombstoneOf(source, Object.assign(new Source(), SourceRecord.empty(), { title: TOMBSTONE_NAME, language: 'und' }));
+}

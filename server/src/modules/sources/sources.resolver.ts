@@ -9,8 +9,7 @@ import { EDITORS } from '../../core/access/roles.js';
 import { writeContextOf } from '../../core/access/viewer.js';
 import { readsAsTombstone, seenThrough } from '../../core/visibility/visibility.js';
 import { SourceRevision, sourceRevisionTombstone } from './source-revision.entity.js';
-import { sourceTombstone, type SourceState } from './sources.state.js';
-import { Source } from './source.entity.js';
+import { Source, sourceTombstone, type SourceState } from './source.entity.js';
 import { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceConnection, SourceFilter, TextBlock, UpdateSourceInput } from './sources.types.js';
 
 @Resolver(() => Source)

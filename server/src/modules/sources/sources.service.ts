@@ -12,40 +12,21 @@ import { InputCheck, requireId } from '../../core/validation.js';
 import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
 import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
 import type { Viewer } from '../../core/access/viewer.js';
-import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
-import { EMPTY_SOURCE_FIELDS, SourceRecord, type SourceFields, type SourceState } from './sources.state.js';
+import { PublicationDateBasis } from './sources.enums.js';
 import type { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceFilter, UpdateSourceInput } from './sources.types.js';
 import { correctSourceText } from './correction.js';
 import { checkText } from './source-text.js';
 import { SourceRevision } from './source-revision.entity.js';
-import { Source } from './source.entity.js';
-
-/** A BCP 47 tag, loosely: a primary language and optional subtags. */
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+import { Source, SourceRecord, type SourceInput, type SourceState } from './source.entity.js';
 
 /** Checks a source's fields, all problems at once, and returns them normalised. */
-function checkFields(fields: SourceFields): SourceFields {
+function checkFields(fields: SourceInput): SourceInput {
   const check = new InputCheck();
   const published = check.datedAt('publishedAt', fields.publishedAt, fields.publishedPrecision, [DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR]);
   const basis = fields.publishedBasis ? check.oneOf('publishedBasis', fields.publishedBasis, PublicationDateBasis) : null;
   if (published.date && !basis) check.fail('publishedBasis', 'say how the publication date is known');
   if (!published.date && basis) check.fail('publishedBasis', 'only goes with a publication date');
-  const language = check.text('language', fields.language, { max: 35 });
-  if (language && !LANGUAGE_TAG.test(language)) check.fail('language', 'must be a BCP 47 language tag such as "en" or "pt-BR"');
-  const normalised: SourceFields = {
-    title: check.text('title', fields.title, { max: 500 }),
-    url: check.url('url', fields.url),
-    publisher: check.optionalText('publisher', fields.publisher, { max: 300 }),
-    author: check.optionalText('author', fields.author, { max: 300 }),
-    publishedAt: published.date,
-    publishedPrecision: published.precision,
-    publishedBasis: basis,
-    publishedNote: check.optionalText('publishedNote', fields.publishedNote, { max: 5000 }),
-    language,
-    kind: check.oneOf('kind', fields.kind, SourceKind),
-    reliability: fields.reliability ? check.oneOf('reliability', fields.reliability, Reliability) : null,
-    reliabilityNote: check.optionalText('reliabilityNote', fields.reliabilityNote, { max: 5000 }),
-  };
+  const normalised = { ...SourceRecord.check(check, fields), publishedAt: published.date, publishedPrecision: published.precision, publishedBasis: basis };
   check.done();
   return normalised;
 }
@@ -80,28 +61,28 @@ export class SourcesService {
     const textCheck = new InputCheck();
     checkText(textCheck, 'text', input.text);
     textCheck.done();
-    const fields = checkFields(applyPatch(EMPTY_SOURCE_FIELDS, input));
+    const fields = checkFields(applyPatch(SourceRecord.empty(), input));
     const id = input.id ?? newId();
     const now = new Date();
+    const textRevision = { id: newId(), number: 1, sha256: sha256Hex(input.text) };
     return new RecordWriter(manager).create(context, SourceRecord, id, input.reason ?? null, async (tx) => {
-      await tx.insert(Source, { id, ...fields, createdAt: now, updatedAt: now });
+      const state = await SourceRecord.insertState(tx, id, { ...fields, textRevision, deletedAt: null, deleteReason: null }, now);
       await tx.insert(SourceRevision, {
-        id: newId(),
+        ...textRevision,
         sourceId: id,
-        number: 1,
         text: input.text,
-        sha256: sha256Hex(input.text),
         reason: input.reason ?? null,
         actor: context.actor,
         actorUserId: context.actorUserId,
         createdAt: now,
       });
+      return state;
     });
   }
 
   async update(context: WriteContext, input: UpdateSourceInput): Promise<Source> {
     const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
-    await new RecordWriter(this.dataSource).replace(context, SourceRecord, target, (before) => ({ ...before, ...checkFields(applyPatch<SourceFields>(before, input)) }));
+    await new RecordWriter(this.dataSource).replace(context, SourceRecord, target, (before) => ({ ...before, ...checkFields(applyPatch<SourceInput>(before, input)) }));
     return this.lifecycle.current(target.id);
   }
 

@@ -1,6 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { VersionedRecord } from '../../core/record.js';
+import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
+import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { User } from './user.entity.js';
 
 /** A client app's key. The secret is shown once; only its hash is kept, found by its public prefix. */
@@ -38,3 +40,25 @@ export class ApiKey extends VersionedRecord {
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 }
+
+/** A time as the log keeps it: ISO text. */
+const isoTime = <K extends 'expiresAt' | 'revokedAt'>(column: K) =>
+  composite(ApiKey, {
+    columns: [column],
+    empty: null,
+    toState: (row): string | null => row[column]?.toISOString() ?? null,
+    toRow: (value) => ({ [column]: value ? new Date(value) : null }) as Pick<ApiKey, K>,
+  });
+
+/** The key's hash is not state: the log shows a key was made and revoked, never anything that unlocks it. */
+export const ApiKeyRecord = declareKind(RecordType.API_KEY, ApiKey, {
+  fields: {
+    name: { empty: '' },
+    prefix: { empty: '' },
+    createdById: { empty: null },
+  },
+  composites: { expiresAt: isoTime('expiresAt'), revokedAt: isoTime('revokedAt') },
+  createOnly: ['keyHash'],
+});
+
+export type ApiKeyState = KindState<typeof ApiKeyRecord>;

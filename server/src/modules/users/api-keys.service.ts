@@ -6,8 +6,7 @@ import { preparedQuery } from '../../core/sql/prepared.js';
 import { RecordWriter, type ChangeTarget, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import { ApiKey } from './api-key.entity.js';
-import { ApiKeyRecord } from './api-keys.state.js';
+import { ApiKey, ApiKeyRecord } from './api-key.entity.js';
 
 export const API_KEY_PREFIX = 'psk_';
 /** How finely a key's last use is kept. */
@@ -34,18 +33,10 @@ export class ApiKeysService {
     const secret = randomBytes(32).toString('base64url');
     const id = newId();
     const now = new Date();
-    await new RecordWriter(this.dataSource).create(context, ApiKeyRecord, id, `API key "${name}" created`, async (tx) => {
-      await tx.insert(ApiKey, {
-        id,
-        name,
-        prefix,
-        keyHash: hashSecret(secret).toString('hex'),
-        createdById: context.actorUserId,
-        expiresAt: input.expiresAt ?? null,
-        createdAt: now,
-        updatedAt: now,
-      });
-    });
+    const state = { name, prefix, createdById: context.actorUserId, expiresAt: input.expiresAt?.toISOString() ?? null, revokedAt: null, deletedAt: null, deleteReason: null };
+    await new RecordWriter(this.dataSource).create(context, ApiKeyRecord, id, `API key "${name}" created`, (tx) =>
+      ApiKeyRecord.insertState(tx, id, state, now, { keyHash: hashSecret(secret).toString('hex') }),
+    );
     return { apiKey: await this.dataSource.manager.findOneByOrFail(ApiKey, { id }), key: `${API_KEY_PREFIX}${prefix}_${secret}` };
   }
 

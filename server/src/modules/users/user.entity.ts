@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index } from 'typeorm';
 import { VersionedRecord } from '../../core/record.js';
+import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
+import { sha256Hex } from '../../core/revisions/canonical-json.js';
+import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { allOf } from '../../db/checks.js';
 import { Role } from '../../core/access/roles.js';
 
@@ -37,3 +40,23 @@ export class User extends VersionedRecord {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 }
+
+/** Accounts are not reverted; the users service checks and writes them, and alone writes a password's hash. */
+export const UserRecord = declareKind(RecordType.USER, User, {
+  fields: {
+    email: { empty: '' },
+    name: { empty: '' },
+    disabled: { empty: false },
+  },
+  composites: {
+    roles: composite(User, { columns: ['roles'], empty: [], toState: (row): Role[] => [...row.roles].sort(), toRow: (roles) => ({ roles }) }),
+    /**
+     * Shows in the log that the password changed without putting its hash, which an attacker could try to
+     * crack, into a table that can never be cleaned.
+     */
+    passwordDigest: composite(User, { columns: ['passwordHash'], empty: null, toState: (row): string | null => (row.passwordHash ? sha256Hex(row.passwordHash).slice(0, 16) : null) }),
+  },
+  createOnly: ['passwordHash'],
+});
+
+export type UserState = KindState<typeof UserRecord>;

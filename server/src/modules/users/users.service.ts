@@ -7,9 +7,8 @@ import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { LoginLimiter } from './login-limiter.js';
 import { passwordProblem } from './password-policy.js';
-import { User } from './user.entity.js';
+import { User, UserRecord, type UserState } from './user.entity.js';
 import { Role } from '../../core/access/roles.js';
-import { UserRecord, type UserState } from './users.state.js';
 import type { UpdateUserInput } from './users.types.js';
 
 export interface CreateUserInput {
@@ -50,9 +49,9 @@ export class UsersService {
     const passwordHash = input.password === null ? null : await hashPassword(input.password);
     const id = input.id ?? newId();
     const now = new Date();
-    return new RecordWriter(manager).create(context, UserRecord, id, input.reason ?? null, async (tx) => {
-      await tx.insert(User, { id, email, name, roles, passwordHash, disabled: false, createdAt: now, updatedAt: now });
-    });
+    return new RecordWriter(manager).create(context, UserRecord, id, input.reason ?? null, (tx) =>
+      UserRecord.insertState(tx, id, { email, name, roles, disabled: false, passwordDigest: null, deletedAt: null, deleteReason: null }, now, { passwordHash }),
+    );
   }
 
   list(): Promise<User[]> {

@@ -1,0 +1,120 @@
+/**
+ * The SQL a declared kind of record is read and written with, built from its table's shape alone (no database),
+ * so that every kind's create and update are one statement each, and the same statement for both but the row.
+ */
+
+/** A column, by its name in SQL, with the type its parameters are cast to. */
+export interface PlannedColumn {
+  /** The state's (or the link row's) property. */
+  property: string;
+  name: string;
+  sqlType: string;
+}
+
+/** A link table: rows naming the record in `owner`, each holding the values of one element of a state's list. */
+export interface PlannedLink {
+  /** The state's property holding the list. */
+  property: string;
+  table: string;
+  owner: string;
+  /** One column for a list of ids, several for a list of objects; the list is sorted by them, in order. */
+  values: readonly PlannedColumn[];
+  /** A list of the first value alone (ids), not of objects. */
+  single: boolean;
+}
+
+/** A part of the state that the record's write does not change, read beside its row (a source's current text). */
+export interface PlannedReadOnly {
+  property: string;
+  /** One value, from the record's row aliased `alias`; `id` is the record's id as SQL reads it. */
+  sql(alias: string, id: string): string;
+}
+
+export interface TablePlan {
+  table: string;
+  alias: string;
+  /** The row's columns as the record's projection selects them, aliased `alias`. */
+  select: string;
+  /** The columns the state is written to: its fields' and the deletion's. */
+  columns: readonly PlannedColumn[];
+  /** Columns a create writes besides the state, never written again by the write path (a password's hash). */
+  createOnly: readonly PlannedColumn[];
+  links: readonly PlannedLink[];
+  readOnly: readonly PlannedReadOnly[];
+}
+
+const quoted = (name: string) => `"${name}"`;
+
+/** The value a link's list reads as: text ids, or json objects keyed by the state's property names. */
+function linkValue(link: PlannedLink, from: string): string {
+  if (link.single) return `${from}.${quoted(link.values[0]!.name)}::text`;
+  return `json_build_object(${link.values.map((value) => `'${value.property}', ${from}.${quoted(value.name)}`).join(', ')})`;
+}
+
+/** A link's whole list as one value, from the rows `rows` selects (aliased `l`). */
+function linkList(link: PlannedLink, rows: string): string {
+  if (link.single) return `ARRAY(SELECT ${linkValue(link, 'l')} FROM (${rows}) l)`;
+  return `coalesce((SELECT json_agg(${linkValue(link, 'l')}) FROM (${rows}) l), '[]')`;
+}
+
+const valueColumns = (link: PlannedLink) => link.values.map((value) => quoted(value.name)).join(', ');
+
+/** Reads a record's whole state: its row, each link's list and each read-only part; the record's id is $1. */
+export function stateQuerySql(plan: TablePlan): string {
+  const a = quoted(plan.alias);
+  const parts = [
+    plan.select,
+    ...plan.links.map((link) => `${linkList(link, `SELECT ${valueColumns(link)} FROM ${quoted(link.table)} WHERE ${quoted(link.owner)} = ${a}."id"`)} AS ${quoted(link.property)}`),
+    ...plan.readOnly.map((part) => `${part.sql(plan.alias, `${a}."id"`)} AS ${quoted(part.property)}`),
+  ];
+  return `SELECT ${parts.join(',\n       ')}\n  FROM ${quoted(plan.table)} ${a} WHERE ${a}."id" = $1`;
+}
+
+/**
+ * The parameters a write statement takes, in order: the id, each link's columns as arrays (its elements' values,
+ * column by column), then for a create the time it is made at, then each column's value.
+ */
+export function writeParameters(plan: TablePlan, mode: 'create' | 'update', id: string, state: Readonly<Record<string, unknown>>, at: Date, columnValue: (column: PlannedColumn) => unknown): unknown[] {
+  const links = plan.links.flatMap((link) => {
+    const list = state[link.property] as unknown[];
+    if (link.single) return [list];
+    return link.values.map((value) => list.map((element) => (element as Record<string, unknown>)[value.property]));
+  });
+  return [id, ...links, ...(mode === 'create' ? [at, ...plan.columns.map(columnValue), ...plan.createOnly.map(columnValue)] : plan.columns.map(columnValue))];
+}
+
+/**
+ * Writes a record's row and makes each link table hold exactly the state's rows, in one statement that answers
+ * the state as written (the row as its projection selects it, each link's list under the state's name).
+ *
+ * An update deletes the link rows the state no longer has and adds the new ones. The statement's own reads see
+ * the tables as they were before it, so the list it answers is worked out from the rows it keeps and the rows it
+ * adds. A create inserts the row (version 1, made and written at the time given) and every link row; the link
+ * rows' foreign keys to the new row are checked at the end of the statement, once the row is there.
+ */
+export function writeStatementSql(plan: TablePlan, mode: 'create' | 'update'): string {
+  const a = quoted(plan.alias);
+  let parameter = 1;
+  const linkParameters = plan.links.map((link) => link.values.map((value) => `$${++parameter}::${value.sqlType}[]`));
+  const at = mode === 'create' ? `$${++parameter}` : null;
+  const written = mode === 'create' ? [...plan.columns, ...plan.createOnly] : plan.columns;
+  const columnParameters = written.map(() => `$${++parameter}`);
+  const row =
+    mode === 'create'
+      ? `INSERT INTO ${quoted(plan.table)} AS ${a} ("id", "created_at", "updated_at", ${written.map((column) => quoted(column.name)).join(', ')})
+         VALUES ($1, ${at}, ${at}, ${columnParameters.join(', ')}) RETURNING ${plan.select}`
+      : `UPDATE ${quoted(plan.table)} AS ${a} SET ${plan.columns.map((column, i) => `${quoted(column.name)} = ${columnParameters[i]}`).join(', ')} WHERE "id" = $1 RETURNING ${plan.select}`;
+  const ctes = [`written AS (${row})`];
+  const answers: string[] = [];
+  plan.links.forEach((link, i) => {
+    const columns = valueColumns(link);
+    const given = `SELECT * FROM unnest(${linkParameters[i]!.join(', ')})`;
+    const owned = `${quoted(link.table)} WHERE ${quoted(link.owner)} = $1`;
+    if (mode === 'update') ctes.push(`link${i}_gone AS (DELETE FROM ${owned} AND (${columns}) NOT IN (${given}))`);
+    ctes.push(`link${i}_new AS (INSERT INTO ${quoted(link.table)} (${quoted(link.owner)}, ${columns}) SELECT $1, * FROM (${given}) given ON CONFLICT DO NOTHING RETURNING ${columns})`);
+    const rows = mode === 'update' ? `SELECT ${columns} FROM ${owned} AND (${columns}) IN (${given}) UNION ALL SELECT ${columns} FROM link${i}_new` : `SELECT ${columns} FROM link${i}_new`;
+    answers.push(`${linkList(link, rows)} AS ${quoted(link.property)}`);
+  });
+  for (const part of plan.readOnly) answers.push(`${part.sql('written', '$1')} AS ${quoted(part.property)}`);
+  return `WITH ${ctes.join(',\n     ')}\nSELECT written.*${answers.map((answer) => `,\n       ${answer}`).join('')}\n  FROM written`;
+}
