@@ -1,10 +1,12 @@
 /**
  * `npm run ingest:quality`: how the import's proposals compare with readings written by hand, with no database (the
  * same functions `importSource` runs): on the seed article against its curated records, then on every article of
- * the development set (server/test/ingest-dev) and of the held-out set (server/test/ingest-holdout) against its gold
- * reading. `--set dev` or `--set holdout` scores one set only; `--misses` lists the events each article got wrong.
+ * the development set (server/test/ingest-dev), of the held-out set (server/test/ingest-holdout) and of the blind set
+ * (server/test/ingest-blind, ingest-blind2) against its gold reading. `--set dev|holdout|blind|blind2` scores one set
+ * only; `--misses` lists each article's wrong claimants, junk names and wrong events, for a blind set only when it is
+ * named with `--set`, so its misses stay unread while rules are tuned.
  */
-import { devSetDir, devSetQuality, holdoutSetDir, seedArticleQuality, type ArticleQuality, type Ratio, type Score } from '../modules/ingest/quality.js';
+import { blind2SetDir, blindSetDir, devSetDir, devSetQuality, holdoutSetDir, seedArticleQuality, type ArticleQuality, type Ratio, type Score } from '../modules/ingest/quality.js';
 
 const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
 const line = (what: string, score: Score) =>
@@ -26,10 +28,12 @@ const row = (name: string, a: Omit<ArticleQuality, 'file' | 'wrongClaimants' | '
 const args = process.argv.slice(2);
 const chosen = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 const sets = [
-  { name: 'Development set', key: 'dev', dir: devSetDir },
-  { name: 'Held-out set', key: 'holdout', dir: holdoutSetDir },
+  { name: 'Development set', key: 'dev', dir: devSetDir, blind: false },
+  { name: 'Held-out set', key: 'holdout', dir: holdoutSetDir, blind: false },
+  { name: 'Blind set', key: 'blind', dir: blindSetDir, blind: true },
+  { name: 'Second blind set', key: 'blind2', dir: blind2SetDir, blind: true },
 ].filter((set) => chosen === undefined || set.key === chosen);
-if (sets.length === 0) throw new Error(`--set is dev or holdout, not ${chosen}`);
+if (sets.length === 0) throw new Error(`--set is dev, holdout, blind or blind2, not ${chosen}`);
 
 for (const set of sets) {
   const articles = devSetQuality(set.dir);
@@ -51,9 +55,11 @@ for (const set of sets) {
     }),
   );
   console.log('(ms: time to propose on one article; the total row gives the slowest)');
+  // A blind set's misses show only when it is asked for by name: a bare `--misses` while tuning must not leak them.
+  if (!args.includes('--misses') || (set.blind && chosen !== set.key)) continue;
   for (const article of articles) {
     for (const wrong of article.wrongClaimants) console.log(`  ${article.file}: claimant ${wrong}`);
     if (article.junk.length > 0) console.log(`  ${article.file}: junk names ${article.junk.join(', ')}`);
-    if (args.includes('--misses')) for (const wrong of article.wrongEvents) console.log(`  ${article.file}: event ${wrong}`);
+    for (const wrong of article.wrongEvents) console.log(`  ${article.file}: event ${wrong}`);
   }
 }

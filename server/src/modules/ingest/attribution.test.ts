@@ -67,3 +67,55 @@ describe('speech attribution', () => {
     expect(on('Dockworkers in Lisbon')).toEqual({ attribution: 'AUTHOR_ASSERTION', claimant: 'the reporter' });
   });
 });
+
+describe('speakers told by the clause around them', () => {
+  const gazetteer = new Gazetteer([
+    { id: 'board', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+    { id: 'union', name: 'Dockers Union', kind: 'ORGANIZATION', aliases: [] },
+    { id: 'mayor', name: 'Rita Lopes', kind: 'PERSON', aliases: ['Lopes', 'Mayor Lopes'] },
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+  ]);
+  /** Written for these tests, each sentence in a construction the first set of rules misread. */
+  const TEXT = [
+    'Ferry fares to rise',
+    'The ferries will run hourly from May, according to a statement issued by the Harbour Board.',
+    'Fares will rise by two percent on every route, it said.',
+    'The Dockers Union also called off its strike, saying the deal "will have to hold for three winters".',
+    'Night crossings resume in June, according to a statement released after a long meeting in the capital.',
+    'After the vote, Mayor Lopes thanked the crews for their patience, saying the islands owed them a great deal.',
+    'Costa, whose talks with the union ended on Tuesday, congratulated Lopes on the outcome of the vote.',
+    'The union leadership now says the timetable will be kept until the end of the year.',
+    'Port director Tomas Varga, for his part, said the new ferries would arrive in the spring.',
+  ].join('\n\n');
+  const { claims } = propose(TEXT, blocksOf(TEXT), {
+    gazetteer,
+    publication: { date: '2024-03-08', precision: DatePrecision.DAY },
+    eventTypes: new Set(['MEETING', 'OTHER']),
+    authorLabel: 'the reporter',
+  });
+  const claimant = (start: string) => {
+    const claim = claims.find((c) => c.text.startsWith(start));
+    if (!claim) throw new Error(`no claim on ${start}`);
+    return claim.claimantId ?? claim.claimantLabel;
+  };
+
+  it('gives "according to a statement issued by X" to X, and "it said" after it to X too', () => {
+    expect(claimant('The ferries will run')).toBe('board');
+    expect(claimant('Fares will rise')).toBe('board');
+  });
+
+  it('reads the speaker of "…, saying …" as the subject of the main clause, past an opening adverbial', () => {
+    expect(claimant('The Dockers Union also called off')).toBe('union');
+    expect(claimant('After the vote, Mayor Lopes')).toBe('mayor');
+  });
+
+  it('takes no speaker from what follows the verb of an "according to" phrase: the statement is the last issuer', () => {
+    expect(claimant('Night crossings resume')).toBe('union');
+  });
+
+  it('reads only verbs of saying as inverted, steps over relative clauses and asides, and drops adverbs and titles', () => {
+    expect(claimant('Costa, whose talks')).toBe('costa');
+    expect(claimant('The union leadership now says')).toBe('The union leadership');
+    expect(claimant('Port director Tomas Varga')).toBe('Tomas Varga');
+  });
+});

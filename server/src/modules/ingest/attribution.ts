@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import { Attribution } from '../claims/claims.enums.js';
-import type { Mention } from './gazetteer.js';
+import { unknownNamesIn, type Mention } from './gazetteer.js';
 
 /**
  * Who says what a sentence says, wherever the speaker stands: before the quote ("Fidan told a news conference"),
@@ -21,6 +21,8 @@ export class Discourse {
   private lastPerson: Mention | null = null;
   private lastOrganisation: Mention | null = null;
   private lastSpeaker: Mention | null = null;
+  /** The last speech by no person (an organisation, "the Foreign Ministry"): what "it said" and "the statement said" continue. */
+  private lastInstitution: Speech | null = null;
   /** The speaker of the previous sentence's quote, and its block: a quote standing alone after it continues it. */
   private previous: { block: number; speech: Speech } | null = null;
   /** A speaker announced by a sentence ending in a colon, for the quote that follows. */
@@ -40,6 +42,7 @@ export class Discourse {
       if (mention.entity.kind === 'ORGANIZATION') this.lastOrganisation = mention;
     }
     if (speech.speaker?.entity.kind === 'PERSON') this.lastSpeaker = speech.speaker;
+    else if (speech.speaker || (speech.label && !isPersonName(speech.label))) this.lastInstitution = speech;
     this.announced = /:\s*$/.test(sentence) && speech.attribution !== Attribution.AUTHOR_ASSERTION ? { ...speech, attribution: Attribution.DIRECT_QUOTE } : null;
     this.previous = speech.attribution === Attribution.DIRECT_QUOTE ? { block, speech } : null;
     return speech;
@@ -59,14 +62,14 @@ export class Discourse {
     const according = /\baccording to ([^,;:]{2,120})/i.exec(outside);
     // "According to X" reports X's words even when a few of them are quoted, as curators record it.
     const reported = (speaker: Mention | null, label: string | null): Speech => ({ ...spoken(speaker, label), attribution: Attribution.REPORTED_SPEECH });
-    if (according && according.index === 0) return this.phrase(according[1]!, within(0, according[0].length), reported);
+    if (according && according.index === 0) return this.source(according, within, reported);
     const quotedAs = /\bquoted (.{2,80}?) as saying\b/i.exec(outside);
     if (quotedAs) return this.phrase(quotedAs[1]!, within(quotedAs.index, quotedAs.index + quotedAs[0].length), spoken);
 
     const verb = SPEECH.exec(outside);
     if (verb) {
       const after = verb.index + verb[0].length;
-      const inverted = candidates.find((m) => m.index === after + 1);
+      const inverted = INVERTS.test(verb[0]) ? candidates.find((m) => m.index === after + 1) : undefined;
       if (inverted && /[,”"]\s*$/.test(outside.slice(0, verb.index))) return spoken(inverted, null);
       const subject = subjectBefore(outside, verb.index);
       if (subject) {
@@ -74,7 +77,16 @@ export class Discourse {
         if (found.speaker || found.label) return found;
       }
     }
-    if (according) return this.phrase(according[1]!, within(according.index, according.index + according[0].length), reported);
+    if (according) return this.source(according, within, reported);
+    // "ECOWAS also activated its standby force, saying …": whoever did what the main clause says is the speaker.
+    const saying = /,\s+(saying|adding|warning|noting|stressing)\b/.exec(outside);
+    if (saying) {
+      const subject = mainSubject(outside.slice(0, saying.index));
+      if (subject) {
+        const found = this.phrase(subject.text, within(subject.start, subject.start + subject.text.length), spoken);
+        if (found.speaker || found.label) return found;
+      }
+    }
     if (/^\s*[“"]/.test(sentence) && quoted) {
       if (this.announced) return this.announced;
       if (this.previous && this.previous.block === block && !verb) return this.previous.speech;
@@ -85,27 +97,86 @@ export class Discourse {
 
   /** The speaker a phrase names: a known entity in it, a pronoun or a role for someone named earlier, or the phrase itself. */
   private phrase(text: string, mentions: Mention[], spoken: (speaker: Mention | null, label: string | null) => Speech): Speech {
-    const words = text
-      .trim()
-      .replace(/^(however|but|and|meanwhile|later|also),?\s+/i, '')
-      .replace(/[.!?]+$/, '');
+    const words = withoutTrailingAdverbs(
+      text
+        .trim()
+        .replace(/^(however|but|and|meanwhile|later|also),?\s+/i, '')
+        .replace(/[.!?]+$/, ''),
+    );
     if (mentions.length > 0) return spoken(mentions.at(-1)!, null);
     if (PRONOUN.test(words)) return spoken(this.lastSpeaker ?? this.lastPerson, null);
     if (/^(he|she|they)\b/i.test(words) && (this.lastSpeaker ?? this.lastPerson)) return spoken(this.lastSpeaker ?? this.lastPerson, null);
-    if (ISSUER.test(words) && this.lastOrganisation) return spoken(this.lastOrganisation, null);
+    // "It said", "the statement said": the institution that spoke last, else the organisation last named.
+    const institution = this.lastInstitution ?? (this.lastOrganisation && spoken(this.lastOrganisation, null));
+    if ((/^it$/i.test(words) || ISSUER.test(words)) && institution) return spoken(institution.speaker, institution.label);
+    if (COLLECTIVE.test(words) && this.lastOrganisation) return spoken(this.lastOrganisation, null);
     if (ROLE.test(words) && this.lastPerson) return spoken(this.lastPerson, null);
     const person = nlp(words).people().out('array') as string[];
     if (person.length > 0) return spoken(null, person.at(-1)!.replace(/[,;:]$/, ''));
+    // "Foreign Secretary S Jaishankar": a name compromise does not know, after its title.
+    const titled = unknownNamesIn(words, []).at(-1);
+    if (titled && titled.index > 0 && /^\p{Lu}/u.test(words)) return spoken(null, titled.name);
     if (words.length > 0 && words.split(/\s+/).length <= 6) return spoken(null, words);
     return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
   }
+
+  /**
+   * "According to a statement from the G7 leaders released by the White House …": a name in the phrase's head
+   * speaks, else the agent of "issued by", else the head itself; what follows the head's verb ("released after a
+   * summit in Ghana's capital") names no speaker.
+   */
+  private source(according: RegExpExecArray, within: (from: number, to: number) => Mention[], spoken: (speaker: Mention | null, label: string | null) => Speech): Speech {
+    const text = according[1]!;
+    const at = according.index + according[0].length - text.length;
+    const cut = headEnd(text);
+    const named = within(at, at + cut);
+    const agent = named.length === 0 ? /^\s*\S+ by\b/.exec(text.slice(cut)) : null;
+    const agents = agent ? within(at + cut + agent[0].length, at + text.length) : [];
+    return agents.length > 0 ? spoken(agents[0]!, null) : this.phrase(text.slice(0, cut), named, spoken);
+  }
+}
+
+/** Where a noun phrase's head ends: at its first verb ("a statement issued by …") or relative word, else its end. */
+function headEnd(text: string): number {
+  const terms = nlp(text).json({ offset: true })[0]?.terms as Array<{ text: string; tags: string[]; offset: { start: number } }> | undefined;
+  const verb = terms?.find((t, i) => i > 0 && (t.tags.includes('Verb') || /^(who|which|that|while|after|when)$/i.test(t.text)));
+  return verb ? verb.offset.start : text.length;
+}
+
+/** "The military leadership now": a speaker's words end at its noun, not at the adverb before the verb. */
+function withoutTrailingAdverbs(words: string): string {
+  const terms = nlp(words).json({ offset: true })[0]?.terms as Array<{ tags: string[]; offset: { start: number } }> | undefined;
+  let end = terms?.length ?? 0;
+  while (end > 1 && terms![end - 1]!.tags.includes('Adverb')) end -= 1;
+  return terms && end < terms.length ? words.slice(0, terms[end]!.offset.start).trim() : words;
+}
+
+/** Whether a speaker's label is a person's name, so that "it said" does not continue it. */
+const isPersonName = (label: string) => nlp(label).has('^#Person+$');
+
+/**
+ * The subject of a clause's first finite verb, stepping over an opening adverbial ("After the talks, President Phuc
+ * thanked …"): the words before that verb from the last clause break.
+ */
+function mainSubject(clause: string): { text: string; start: number } | null {
+  const terms = nlp(clause).json({ offset: true })[0]?.terms as Array<{ text: string; tags: string[]; offset: { start: number } }> | undefined;
+  for (const term of terms ?? []) {
+    if (!term.tags.includes('Verb') || term.tags.includes('Gerund') || term.tags.includes('Participle')) continue;
+    const subject = subjectBefore(clause, term.offset.start);
+    if (subject && !/^(after|before|when|while|as|since|if|although|following|during|in|on|at)\b/i.test(subject.text)) return subject;
+  }
+  return null;
 }
 
 const SPEECH =
   /\b(said|says|say|told|tells|added|adds|stated|states|claimed|argued|warned|denied|insisted|suggested|asked|praised|called|dubbed|described|announced|declared|noted|stressed|urged|promised|pledged|vowed|mentioned|highlighted|emphasi[sz]ed|lauded|congratulated|reported|reports|tweeted|replied|wrote|explained|confirmed|quoted)\b/;
+/** "…, said X" puts the speaker after the verb; "…, congratulated Nyusi" names whom was spoken to. */
+const INVERTS = /^(said|says|added|adds|told|asked|replied|wrote|explained|continued)$/;
 const PRONOUN = /^(he|she|they)$/i;
 /** "The statement said", "the press service says": the organisation that issued it, named earlier. */
-const ISSUER = /^the (statement|press service|press office|report|communiqu[eé]|ministry|spokesperson'?s? office)$/i;
+const ISSUER = /^(the|a|an) (\w+ )?(statement|press service|press office|report|communiqu[eé]|ministry|spokesperson'?s? office)$/i;
+/** "The bloc said": a body of members is the organisation last named. */
+const COLLECTIVE = /^the (\w+ )?(bloc|alliance|organi[sz]ation|union|group|body|agency)$/i;
 /** "The minister said", "the Russian President replied": the last person named. */
 const ROLE = /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|spokes(man|woman|person))$/i;
 
@@ -133,7 +204,8 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
       end = start > 0 ? start - 1 : 0;
       continue;
     }
-    if (/^(who|which|monitored|speaking|asked|replying|noting|welcoming)\b/i.test(text) && i > 0) {
+    // A relative clause or an aside ("for his part", "in turn") stands between the subject and its verb.
+    if ((/^(who|whose|which|monitored|speaking|asked|replying|noting|welcoming)\b/i.test(text) || /^(for|in|on|at|by|with) \w+( \w+)?$/i.test(text)) && i > 0) {
       end = start - 1;
       continue;
     }

@@ -35,6 +35,17 @@ describe('the gazetteer', () => {
     expect(unknownNamesIn(treaty, []).map((n) => n.name)).toEqual(['Reciprocal Promotion and Protection of Investments', 'Vostok-22']);
   });
 
+  it('finds a known name with a possessive inside it beside a name known by its first word, and reads lists and titles inside names', () => {
+    const known = new Gazetteer([
+      { id: 'pmd', name: "President's Media Division", kind: 'ORGANIZATION', aliases: [] },
+      { id: 'bio', name: 'Julius Bio', kind: 'PERSON', aliases: ['President Bio'] },
+    ]);
+    const sentence = "According to the President's Media Division, President Bio met the ministers of Trade, Fisheries and Agriculture at the Mausoleum of President Ho Chi Minh.";
+    const mentions = known.mentionsIn(sentence);
+    expect(mentions.map((m) => m.entity.id)).toEqual(['pmd', 'bio']);
+    expect(unknownNamesIn(sentence, mentions).map((n) => n.name)).toEqual(['Ho Chi Minh']);
+  });
+
   it('links demonyms to the places they are made from, unless two places would share one', () => {
     expect(demonymsOf('North Korea')).toContain('North Korean');
     expect(['China', 'Italy', 'Turkey', 'Mali', 'Pakistan', 'Ukraine', 'Mexico'].map((name) => demonymsOf(name))).toEqual([

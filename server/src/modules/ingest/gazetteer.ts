@@ -56,7 +56,10 @@ export class Gazetteer {
     const words = wordsOf(sentence);
     const mentions: Mention[] = [];
     for (let i = 0; i < words.length; i += 1) {
-      const candidates = this.byFirstWord.get(words[i]!.word.toLowerCase().replace(/’s$|'s$/, '')) ?? this.byFirstWord.get(words[i]!.word.toLowerCase()) ?? [];
+      // "President's Media Division" is found under "president's" even when "President Bio" is known under "president".
+      const word = words[i]!.word.toLowerCase();
+      const bare = word.replace(/’s$|'s$/, '');
+      const candidates = [...(this.byFirstWord.get(bare) ?? []), ...(bare === word ? [] : (this.byFirstWord.get(word) ?? []))].sort((a, b) => b.words.length - a.words.length);
       const match = candidates.find((surface) =>
         surface.words.every((word, k) => {
           const seen = words[i + k]?.word;
@@ -181,6 +184,11 @@ function readName(candidate: string): { name: string; offset: number } | null {
     if (terms.some((t) => t.tags.includes('Hyphenated') && (t.tags.includes('Person') || t.tags.includes('Demonym')))) return null;
     return candidate.split(/[ -]/).length >= 2 ? { name: candidate, offset: 0 } : null;
   }
+  // "Fisheries and Agriculture": two common nouns joined, the tail of a list of portfolios, not a name.
+  if (words.length === 3 && words[1] === 'and' && [words[0]!, words[2]!].every((w) => !nlp(w.toLowerCase()).has('#ProperNoun'))) return null;
+  // "Mausoleum of President Ho Chi Minh": a title inside a name opens the person's name it names after.
+  const inner = terms.findIndex((t, i) => i > 1 && words[i - 1] === 'of' && t.tags.includes('Actor') && terms[i + 1] && !terms[i + 1]!.tags.includes('Actor'));
+  if (inner > 0) return readName(words.slice(inner).join(' '))?.name === words.slice(inner + 1).join(' ') ? { name: words.slice(inner + 1).join(' '), offset: words.slice(0, inner + 1).join(' ').length + 1 } : null;
   let skip = 0;
   while (skip < terms.length && (TITLE_WORDS.has(words[skip]!) || terms[skip]!.tags.includes('Actor') || terms[skip]!.tags.includes('Demonym'))) skip += 1;
   // "Minister of Foreign Affairs" is an office, not a name.

@@ -60,6 +60,11 @@ describe('proposals from a text', () => {
     expect(names.map((n) => n.name)).not.toContain('Ana Costa');
   });
 
+  it('proposes no name from a line that is only that name, nor from a dateline before its dash', () => {
+    const page = ['Harbour Town', '', 'Ferry deal signed', '', 'Customs House, Lisbon, Tuesday 16 May 2023 – Ana Costa signed the ferry deal with Nordic Lines in Lisbon today.'].join('\n');
+    expect(propose(page, blocksOf(page), context).names.map((n) => n.name)).toEqual(['Nordic Lines']);
+  });
+
   it('covers most of the hand-curated records of the seed article', () => {
     const quality = seedArticleQuality();
     expect(quality.claims.recall).toBeGreaterThanOrEqual(0.9);

@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { DatePrecision, startOfPeriod } from '../../core/dates/precision.js';
 import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
@@ -5,6 +6,7 @@ import { EventModality, ParticipantRole } from '../events/events.enums.js';
 import { Discourse, maskQuotes } from './attribution.js';
 import { datesSaying, framesIn, NAMED_CONFERENCE, pairIn } from './frames.js';
 import { Gazetteer, unknownNamesIn, type Mention } from './gazetteer.js';
+import { Offices } from './offices.js';
 import { sentencesOf, type Sentence } from './sentences.js';
 import { coarser, timeExpressionsIn, type KnownDate, type TimeExpression } from './time-expressions.js';
 
@@ -120,6 +122,10 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
 
 /** "SEOUL, Nov. 1 (Yonhap) --", "MOSCOW—": the dateline's date is the report's, not a happening's. */
 const DATELINE = /^\p{Lu}{3,}[\p{Lu} ]*(?:,[^()–—]{0,25}?)?\s*(?:\([^)]{0,80}\)\s*(?:--|–|—|-)?|--|–|—|-)/u;
+/** The words before a dateline's dash: "Presidential Palace, Hanoi, Tuesday 15 March 2022 –", "COLOMBO (News 1st) –". */
+const PLACE_LINE = /^([^–—.!?]{3,100}?)\s(?:–|—|--)\s/;
+/** A verb in running text is written in lower case: "House" in "Customs House, Lisbon" is a name's word. */
+const hasVerb = (text: string) => ((nlp(text).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>).some((t) => t.tags.includes('Verb') && /^\p{Ll}/u.test(t.text));
 const DURING = /\b(during|after|on the sidelines of) the (meeting|talks|summit|visit|trip)\b/i;
 /** "The meeting took place on Aug 15": a happening the text has already named, by its kind alone. */
 const ALREADY_NAMED = /\b(the|this|that) (meeting|summit|talks|visit|trip|encounter|conversation|agreement|deal|signing)\b/i;
@@ -201,6 +207,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const candidates: Candidate[] = [];
   const names = new Map<string, NameProposal>();
   const discourse = new Discourse();
+  const offices = new Offices();
   let lastNarrativeDate: KnownDate | null = null;
   /** Who took part in the happening of each type the text named with most of them, for "the meeting" later on. */
   const happenings = new Map<string, { participants: EventProposal['participants']; place: string | null }>();
@@ -210,8 +217,17 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const isPlace = (id: string) => named.get(id)?.kind === 'PLACE';
 
   for (const sentence of sentences) {
-    const mentions = context.gazetteer.mentionsIn(sentence.text);
+    // "The Vietnamese President" is the person titled so earlier: a mention of that person, for speakers and events.
+    const found = context.gazetteer.mentionsIn(sentence.text);
+    const described = offices.resolve(sentence.text, found);
+    offices.learn(sentence.text, found);
+    const mentions = [...found.filter((m) => !described.some((d) => m.index >= d.index && m.index < d.index + d.surface.length)), ...described].sort((a, b) => a.index - b.index);
+    // A line that is only a name ("Brunei Town" above the headline) or a dateline before its dash ("Presidential
+    // Palace, Hanoi, Vietnam, Tuesday 15 March 2022 –") is the page's or the desk's, not a name the story tells.
+    const placeLine = PLACE_LINE.exec(sentence.text);
+    const desk = placeLine && !hasVerb(placeLine[1]!) ? placeLine[0].length : 0;
     for (const found of unknownNamesIn(sentence.text, mentions)) {
+      if (found.index < desk || found.name === sentence.text.trim().replace(/[.,;:]$/, '')) continue;
       const startAt = sentence.start + Array.from(sentence.text.slice(0, found.index)).length;
       const entry = names.get(found.name);
       if (entry) entry.occurrences += 1;

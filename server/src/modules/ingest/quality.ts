@@ -110,6 +110,10 @@ export interface ArticleQuality {
 export const devSetDir = path.join(repoRoot, 'server', 'test', 'ingest-dev');
 /** Articles kept out of tuning: their figures say how the rules do on text nobody tuned them on. */
 export const holdoutSetDir = path.join(repoRoot, 'server', 'test', 'ingest-holdout');
+/** Articles written after the held-out set had been tuned on, measured before and after tuning only, misses unread. */
+export const blindSetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind');
+/** Four more, written when the first blind set's misses had been shown once by mistake, and measured the same way. */
+export const blind2SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind2');
 
 const fold = (name: string) => name.toLowerCase().replace(/^(the|a|an) /, '').trim();
 

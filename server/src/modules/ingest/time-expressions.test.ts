@@ -22,6 +22,14 @@ describe('time expressions', () => {
     expect(first('launched by President Putin in 2015 to promote')).toMatchObject({ date: '2015-01-01', precision: 'YEAR' });
   });
 
+  it('reads a weekday after a modal as ahead, and the end of a happening of so many days as its start', () => {
+    // 14 September 2022 is a Wednesday.
+    expect(first('The board could publish its own figures as early as Monday.', sept14)).toMatchObject({ date: '2022-09-19', future: true });
+    expect(first('The board published its figures on Monday.', sept14)).toMatchObject({ date: '2022-09-12', future: false });
+    expect(first('Her three-day visit to the islands ended on Tuesday.', sept14)).toMatchObject({ date: '2022-09-11', precision: 'DAY' });
+    expect(first('Her three-day visit to the islands ended on September 13.', sept14)).toMatchObject({ date: '2022-09-11', precision: 'DAY' });
+  });
+
   it('gives a week when the publication day is known, and dates stated in full to the day', () => {
     expect(first('He visited Moscow last week.', sept14)).toMatchObject({ date: '2022-09-05', precision: 'WEEK' });
     expect(first('The deal was signed on 5 September 2022 in Vladivostok.')).toMatchObject({ date: '2022-09-05', precision: 'DAY' });

@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import * as chrono from 'chrono-node';
 import { DatePrecision, startOfPeriod } from '../../core/dates/precision.js';
 
@@ -172,6 +173,17 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
 const FUTURE = /\b(will|shall|to be held|is to|are to|expected|plans? to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to)\b/i;
 /** The words just before a date, where its tense stands: "said on Tuesday" in a sentence that also says "expected". */
 const lookingBack = (sentence: string, index: number) => sentence.slice(Math.max(0, index - 50), index);
+/** "Will", "expected to", or a modal before a verb ("could unveil its measures as early as Monday"). */
+const looksAhead = (words: string) => FUTURE.test(words) || nlp(words).has('#Modal #Adverb? #Infinitive');
+/**
+ * "whose two-day visit … ended on Tuesday": the date ends a happening of so many days, which began the days before.
+ * What the text dates is the happening's start.
+ */
+function daysBefore(sentence: string, index: number): number {
+  const span = /\b([\p{L}\d]+)-day\b[^.;]*\b(?:ended|concluded|closed|wrapped up)\s+(?:on\s+)?$/iu.exec(sentence.slice(0, index));
+  const days = span ? ((nlp(span[1]!).numbers().get() as number[])[0] ?? 0) : 0;
+  return days > 1 && days < 32 ? days - 1 : 0;
+}
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /**
@@ -189,18 +201,18 @@ function daysIn(sentence: string, publication: KnownDate): TimeExpression[] {
       const guessed = iso(start.get('year')!, start.get('month')!, start.get('day')!);
       const lastYear = !start.isCertain('year') && guessed > addDays(publication.date, 60) && !FUTURE.test(lookingBack(sentence, result.index));
       const date = lastYear ? iso(start.get('year')! - 1, start.get('month')!, start.get('day')!) : guessed;
-      found.push({ expression: result.text, index: result.index, date: { date, precision: DatePrecision.DAY }, future: date > publication.date && publication.precision === DatePrecision.DAY });
+      found.push({ expression: result.text, index: result.index, date: { date: addDays(date, -daysBefore(sentence, result.index)), precision: DatePrecision.DAY }, future: date > publication.date && publication.precision === DatePrecision.DAY });
     } else if (start.isCertain('weekday')) {
       const precision = coarser(DatePrecision.DAY, publication.precision);
       if (precision !== DatePrecision.DAY) {
         found.push({ expression: result.text, index: result.index, date: at(publication.date, coarser(DatePrecision.WEEK, publication.precision)), future: false });
         continue;
       }
-      const ahead = FUTURE.test(lookingBack(sentence, result.index));
+      const ahead = looksAhead(lookingBack(sentence, result.index));
       const target = start.get('weekday')!;
       const from = new Date(`${publication.date}T00:00:00Z`).getUTCDay();
       const shift = ahead ? (target - from + 7) % 7 || 7 : -((from - target + 7) % 7);
-      found.push({ expression: result.text, index: result.index, date: { date: addDays(publication.date, shift), precision: DatePrecision.DAY }, future: ahead });
+      found.push({ expression: result.text, index: result.index, date: { date: addDays(publication.date, shift - daysBefore(sentence, result.index)), precision: DatePrecision.DAY }, future: ahead });
     }
   }
   return found.filter((day) => WEEKDAYS.some((w) => day.expression.toLowerCase().includes(w)) || /\d/.test(day.expression));

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { Gazetteer } from './gazetteer.js';
+import { Offices } from './offices.js';
+
+const gazetteer = new Gazetteer([
+  { id: 'ana', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+  { id: 'jonas', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+  { id: 'pt', name: 'Portugal', kind: 'PLACE', aliases: [] },
+  { id: 'de', name: 'Germany', kind: 'PLACE', aliases: ['German'] },
+  { id: 'office', name: "President's Press Office", kind: 'ORGANIZATION', aliases: [] },
+]);
+
+/** Reads sentences in order, as the proposer does, and returns whom each sentence's descriptions stand for. */
+function read(sentences: string[]): string[][] {
+  const offices = new Offices();
+  return sentences.map((sentence) => {
+    const mentions = gazetteer.mentionsIn(sentence);
+    const described = offices.resolve(sentence, mentions);
+    offices.learn(sentence, mentions);
+    return described.map((d) => `${d.surface} = ${d.entity.id}`);
+  });
+}
+
+describe('offices', () => {
+  it('reads a description as the person the text titled so, by the place that qualified the title, else the most titled', () => {
+    expect(
+      read([
+        'Portuguese President Ana Costa met the President of Germany, Jonas Weber, in Lisbon.',
+        'President Costa thanked her hosts.',
+        'The German President had invited her last year.',
+        'The President and her delegation flew home on Friday.',
+        "According to the President's Press Office, the visit went well.",
+        'The Prime Minister of Portugal stayed at home.',
+      ]),
+    ).toEqual([[], [], ['The German President = jonas'], ['The President = ana'], [], []]);
+  });
+});

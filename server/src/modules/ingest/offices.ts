@@ -1,0 +1,82 @@
+import nlp from 'compromise';
+import type { KnownEntity, Mention } from './gazetteer.js';
+
+interface Holder {
+  /** As titled in the text: "President", "Prime Minister". */
+  office: string;
+  entity: KnownEntity;
+  /** Places that qualified the title: "Indian President", "the President of … Vietnam". */
+  places: Set<string>;
+  /** How often the text titled this person so. */
+  count: number;
+}
+
+interface Term {
+  text: string;
+  tags: string[];
+  offset: { start: number };
+}
+
+const LINKS = /^(of|the|for|and)$/;
+
+/**
+ * Offices named before people ("Indian President Droupadi Murmu", "the President of the Socialist Republic of
+ * Vietnam, Nguyen Xuan Phuc") are remembered, so that a description later ("the Vietnamese President", "The
+ * President") stands for the person holding that office: the one whose title the same place qualified, else the one
+ * titled so most often. The offices are the text's own titles (compromise's actor nouns), not a list of ours.
+ */
+export class Offices {
+  private readonly holders: Holder[] = [];
+
+  /** The descriptions of office holders in a sentence, as mentions of those holders. */
+  resolve(sentence: string, mentions: Mention[]): Mention[] {
+    if (this.holders.length === 0) return [];
+    const titles = [...new Set(this.holders.map((h) => h.office))]
+      .sort((a, b) => b.length - a.length)
+      .map((office) => office.replace(/\b\p{Lu}/gu, (c) => `[${c}${c.toLowerCase()}]`));
+    // Not a title before a name ("President Bio", "the Prime Minister, Pham Minh Chinh") nor an office of a place
+    // ("the President of Vietnam"): those name their holder in the same breath.
+    const description = new RegExp(`\\b[Tt]he ((?:\\p{Lu}[\\p{L}’'-]+ )??)(${titles.join('|')})\\b(?! of\\b)(?!,? \\p{Lu})`, 'gu');
+    const found: Mention[] = [];
+    for (const m of sentence.matchAll(description)) {
+      // "the President's Media Division": a known name that holds the words is that name.
+      const title = m.index! + 4 + m[1]!.length;
+      if (mentions.some((q) => q.index < m.index! + m[0].length && q.index + q.surface.length > title)) continue;
+      const office = m[2]!.toLowerCase();
+      const qualifier = m[1] ? mentions.find((q) => q.entity.kind === 'PLACE' && q.index === m.index! + 4) : undefined;
+      if (m[1] && !qualifier) continue;
+      const holders = this.holders.filter((h) => h.office.toLowerCase() === office && (!qualifier || h.places.has(qualifier.entity.id)));
+      const holder = holders.sort((a, b) => b.count - a.count)[0];
+      if (holder) found.push({ entity: holder.entity, index: m.index!, surface: m[0] });
+    }
+    return found;
+  }
+
+  /** Remembers the title before each person the sentence names. */
+  learn(sentence: string, mentions: Mention[]): void {
+    for (const person of mentions.filter((m) => m.entity.kind === 'PERSON')) {
+      const from = Math.max(0, person.index - 80);
+      const terms = (nlp(sentence.slice(from, person.index)).json({ offset: true })[0]?.terms ?? []) as Term[];
+      // The title stands in the capitalised words (and their links) right before the name.
+      let start = terms.length;
+      while (start > 0 && (/^\p{Lu}/u.test(terms[start - 1]!.text) || LINKS.test(terms[start - 1]!.text))) start -= 1;
+      const tail = terms.slice(start);
+      const first = tail.findIndex((t) => t.tags.includes('Actor') && !t.tags.includes('Demonym') && !t.tags.includes('Abbreviation') && /^\p{Lu}/u.test(t.text));
+      if (first < 0) continue;
+      let last = first;
+      // compromise reads "President of Germany" as one actor: the title ends at its first lower-case word.
+      while (tail[last + 1]?.tags.includes('Actor') && !tail[last + 1]!.tags.includes('Abbreviation') && /^\p{Lu}/u.test(tail[last + 1]!.text)) last += 1;
+      const office = tail
+        .slice(first, last + 1)
+        .map((t) => t.text)
+        .join(' ');
+      const at = from + (tail[0]?.offset.start ?? 0);
+      const places = mentions.filter((m) => m.entity.kind === 'PLACE' && m.index >= at && m.index < person.index).map((m) => m.entity.id);
+      const holder = this.holders.find((h) => h.entity.id === person.entity.id && h.office === office);
+      if (holder) {
+        holder.count += 1;
+        for (const place of places) holder.places.add(place);
+      } else this.holders.push({ office, entity: person.entity, places: new Set(places), count: 1 });
+    }
+  }
+}
