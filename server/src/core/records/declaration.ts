@@ -263,8 +263,7 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
     const [written] = await preparedQuery(manager, writeStatementSql(plan, mode), writeParameters(plan, mode, id, state, at, (column) => row[column.property]));
     const answered = stateOf(manager, written!);
     // A create's read-only parts are written after its row (a source's first text), so the state given has them.
-    if (mode === 'create') for (const [property] of readOnly) (answered as Record<string, unknown>)[property] = (state as Record<string, unknown>)[property];
-    return answered;
+    return mode === 'create' ? Object.assign(answered, Object.fromEntries(readOnly.map(([property]) => [property, state[property]]))) : answered;
   };
 
   return {

@@ -1,4 +1,4 @@
-import type { DataSource, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type { DataSource, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { requireId } from '../validation.js';
 import { RecordWriter, type ChangeTarget, type DeletableState, type RecordKind, type WriteContext } from './record-writer.js';
 
@@ -7,7 +7,6 @@ export class RecordLifecycle<S extends DeletableState, E extends ObjectLiteral> 
   constructor(
     private readonly dataSource: DataSource,
     private readonly kind: RecordKind<S, E>,
-    private readonly entity: EntityTarget<E>,
   ) {}
 
   async delete(context: WriteContext, target: ChangeTarget): Promise<E> {
@@ -24,6 +23,6 @@ export class RecordLifecycle<S extends DeletableState, E extends ObjectLiteral> 
 
   /** The row as a write left it, for the mutation to return. */
   current(id: string): Promise<E> {
-    return this.dataSource.manager.findOneByOrFail(this.entity, { id } as unknown as FindOptionsWhere<E>);
+    return this.dataSource.manager.findOneByOrFail(this.kind.entity, { id } as unknown as FindOptionsWhere<E>);
   }
 }

@@ -46,7 +46,7 @@ export class ClaimsService {
     private readonly dataSource: DataSource,
     private readonly evidence: EvidenceService = new EvidenceService(dataSource),
   ) {
-    this.lifecycle = new RecordLifecycle(dataSource, ClaimRecord, Claim);
+    this.lifecycle = new RecordLifecycle(dataSource, ClaimRecord);
   }
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */

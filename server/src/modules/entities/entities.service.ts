@@ -52,7 +52,7 @@ export class EntitiesService {
   readonly lifecycle: RecordLifecycle<EntityState, EntityRecord>;
 
   constructor(private readonly dataSource: DataSource) {
-    this.lifecycle = new RecordLifecycle(dataSource, EntityKindRecord, EntityRecord);
+    this.lifecycle = new RecordLifecycle(dataSource, EntityKindRecord);
   }
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */

@@ -142,7 +142,7 @@ export class EventsService {
     private readonly dataSource: DataSource,
     private readonly evidence: EvidenceService = new EvidenceService(dataSource),
   ) {
-    this.lifecycle = new RecordLifecycle(dataSource, EventRecord, Event);
+    this.lifecycle = new RecordLifecycle(dataSource, EventRecord);
   }
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */

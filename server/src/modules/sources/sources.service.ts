@@ -36,7 +36,7 @@ export class SourcesService {
   readonly lifecycle: RecordLifecycle<SourceState, Source>;
 
   constructor(private readonly dataSource: DataSource) {
-    this.lifecycle = new RecordLifecycle(dataSource, SourceRecord, Source);
+    this.lifecycle = new RecordLifecycle(dataSource, SourceRecord);
   }
 
   /** The record now or, with `asOf`, as it stood then; null when the viewer may not see it. */
