@@ -1,4 +1,5 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { needsOf } from './needs.js';
 import type { Selection } from './selection.js';
 
 /** Columns of an entity, as a select list and as one json value. */
@@ -21,19 +22,14 @@ export interface Projection<T> extends Columns<T> {
   /**
    * The columns a selection of the entity's fields reads: a record read with them holds enough for the fields
    * selected and no more, so it is kept with the record that leads to it (`preload`), never shared through a
-   * loader. A field that is a column reads it; `needs` names what each other field reads; a field it
-   * does not name reads every column, so a resolver added later is never handed a record without what it reads.
+   * loader. A field that is a column reads it; each other field reads what its resolver declares (`Reads`); a
+   * field that declares nothing reads every column, so a resolver added later is never handed a record without
+   * what it reads.
    */
-  pick(selection: Selection, needs: Needs, also?: readonly string[]): Columns<T>;
+  pick(selection: Selection, also?: readonly string[]): Columns<T>;
   /** An UPDATE's SET list writing these properties' values, as parameters numbered from `firstParameter`. */
   assign(values: Readonly<Record<string, unknown>>, firstParameter: number): { sql: string; values: unknown[] };
 }
-
-/**
- * For each field that is not a column of its own name, the properties its resolver reads, or, for a field that
- * returns an object made from several columns, the properties its own selection reads.
- */
-export type Needs = Readonly<Record<string, readonly string[] | ((selection: Selection) => readonly string[])>>;
 
 const TIMESTAMP_TYPES = new Set<unknown>(['timestamptz', 'timestamp with time zone', 'timestamp', Date]);
 
@@ -100,11 +96,12 @@ export function projection<T extends ObjectLiteral>(manager: EntityManager, enti
         values: entries.map(([, value]) => value),
       };
     },
-    pick(selection, needs, also = []) {
+    pick(selection, also = []) {
+      const needs = needsOf(entity);
       const properties = new Set(['id', ...also]);
       for (const field of selection.keys()) {
         if (field === '__typename') continue;
-        const need = needs[field];
+        const need = needs.get(field);
         const read = typeof need === 'function' ? need(selection.get(field)!) : (need ?? (byProperty.has(field) ? [field] : null));
         if (!read) return columnsOf(every);
         for (const property of read) properties.add(property);

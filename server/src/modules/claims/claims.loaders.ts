@@ -2,7 +2,7 @@ import { In, type EntityManager } from 'typeorm';
 import { manyByKey, oneByKey } from '../../core/sql/batch.js';
 import { preload, type Include, type PageReading } from '../../core/sql/preload.js';
 import { preparedQuery } from '../../core/sql/prepared.js';
-import { projection, type Needs } from '../../core/sql/projection.js';
+import { projection } from '../../core/sql/projection.js';
 import { CURSOR_PROPERTIES } from '../../core/paging/connection.js';
 import { NOTHING, withFields, type Selection } from '../../core/sql/selection.js';
 import { VISIBILITY_PROPERTIES } from '../../core/visibility/visibility.js';
@@ -29,18 +29,6 @@ async function throughLinks<L, T extends { id: string }>(
 interface Related {
   includeEvidence(owner: 'claim_id', selection: Selection): Include<{ id: string }>;
 }
-
-/** What a claim's computed fields read. */
-export const CLAIM_NEEDS: Needs = {
-  claimant: ['claimantId'],
-  claimantName: ['claimantLabel', 'claimantId'],
-  evidence: [],
-  retracted: ['status'],
-  events: [],
-  entities: [],
-  links: [],
-  reviews: [],
-};
 
 export function createClaimLoaders(manager: EntityManager, related: Related) {
   const many = <T>(fetch: (ids: readonly string[]) => Promise<Array<{ key: string; target: T }>>) =>
@@ -83,7 +71,7 @@ export function createClaimLoaders(manager: EntityManager, related: Related) {
   const entity = projection(manager, EntityRecord, 'n');
   const includeClaimant = (selection: Selection, withName: boolean): Include<Claim> => {
     // deletedAt, so that a deleted claimant reads as its tombstone (seenThrough) however little is asked of it.
-    const claimant = entity.pick(withName ? withFields(selection, 'name') : selection, {}, ['deletedAt']);
+    const claimant = entity.pick(withName ? withFields(selection, 'name') : selection, ['deletedAt']);
     return {
       sql: (alias) => `(SELECT ${claimant.json} FROM entities n WHERE n.id = ${alias}.claimant_id)`,
       take(record, value) {
@@ -101,7 +89,7 @@ export function createClaimLoaders(manager: EntityManager, related: Related) {
   };
   /** The claims of each event of a page, with what they will be asked for, as `claimsByEventId` would read them. */
   const includeClaimsOfEvents = (selection: Selection): Include<{ id: string }> => {
-    const picked = claim.pick(selection, CLAIM_NEEDS, VISIBILITY_PROPERTIES);
+    const picked = claim.pick(selection, VISIBILITY_PROPERTIES);
     const nested = claimIncludes(selection);
     const columns = [picked.json, ...nested.map((include) => include.sql('"c"'))].join(', ');
     return {
@@ -120,7 +108,7 @@ export function createClaimLoaders(manager: EntityManager, related: Related) {
 
   return {
     /** A page of claims as the query will read it: the columns asked for, and what they lead to. */
-    claimPage: (selection: Selection): PageReading<Claim> => ({ records: page.pick(selection, CLAIM_NEEDS, CURSOR_PROPERTIES), includes: claimIncludes(selection) }),
+    claimPage: (selection: Selection): PageReading<Claim> => ({ records: page.pick(selection, CURSOR_PROPERTIES), includes: claimIncludes(selection) }),
     includeClaimsOfEvents,
     claimById: oneByKey(
       async (ids: readonly string[]) => (await preparedQuery(manager, `SELECT ${claim.select} FROM claims c WHERE c.id = ANY($1)`, [ids])).map(claim.hydrate),

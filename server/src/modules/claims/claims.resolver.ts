@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListArgs } from '../../core/paging/connection.js';
+import { Reads } from '../../core/sql/needs.js';
 import { preloadedOr } from '../../core/sql/preload.js';
 import { nodeSelection, selectionOf } from '../../core/sql/selection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
@@ -72,11 +73,13 @@ export class ClaimsResolver {
   }
 
   @FieldResolver(() => EntityRecord, { nullable: true, description: 'The claimant, when the source names them.' })
+  @Reads('claimantId')
   claimant(@Root() claim: Claim, @Ctx() context: RequestContext) {
     return claimantOf(claim, context);
   }
 
   @FieldResolver(() => String, { description: "Who made the claim: the claimant entity's name, or the label of an unnamed one." })
+  @Reads('claimantLabel', 'claimantId')
   claimantName(@Root() claim: Claim, @Ctx() context: RequestContext): string | Promise<string> {
     if (claim.claimantLabel) return claim.claimantLabel;
     const claimant = claimantOf(claim, context);
@@ -84,6 +87,7 @@ export class ClaimsResolver {
   }
 
   @FieldResolver(() => [Event], { description: 'The events this claim is about, those you may see.' })
+  @Reads()
   async events(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext) {
     const past = historicalState<ClaimState>(claim);
     const events = past ? await loaders.eventById.loadMany(past.eventIds) : await loaders.eventsByClaimId.load(claim.id);
@@ -91,6 +95,7 @@ export class ClaimsResolver {
   }
 
   @FieldResolver(() => [EntityRecord], { description: 'The entities this claim is about.' })
+  @Reads()
   async entities(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext) {
     const past = historicalState<ClaimState>(claim);
     const entities = past ? (await loaders.entityById.loadMany(past.entityIds)).filter((entity) => entity instanceof EntityRecord) : await loaders.entitiesByClaimId.load(claim.id);
@@ -98,6 +103,7 @@ export class ClaimsResolver {
   }
 
   @FieldResolver(() => [ClaimLink], { description: 'Its typed links to other claims, those you may see.' })
+  @Reads()
   async links(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext) {
     const past = historicalState<ClaimState>(claim);
     const links = past
@@ -108,22 +114,26 @@ export class ClaimsResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'A reviewer withdrew this claim after verifying it: shown, but flagged, so no one relies on it.' })
+  @Reads('status')
   retracted(@Root() claim: Claim): boolean {
     return claim.status === ReviewStatus.RETRACTED;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Who last changed what it says, its fields or the evidence it rests on, as the revision log names them (`user:<id>`, ...): the one person who may not judge it. Staff only; null for others.' })
+  @Reads()
   async lastEditedBy(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext): Promise<string | null> {
     if (!seesUnreviewed(viewer)) return null;
     return (await loaders.lastContentChangeOfClaim.load(claim.id))?.actor ?? null;
   }
 
   @FieldResolver(() => [ReviewStep], { description: 'Its way through review, oldest first: for staff, who sent it, who judged it, when and why; for others, its verdicts and when.' })
+  @Reads()
   async reviews(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext) {
     return reviewStepsSeenBy(viewer, (await loaders.reviewStepsByRecordId.load(claim.id)).map((row) => row.step));
   }
 
   @FieldResolver(() => [Evidence], { description: 'The quotes in sources it rests on; deleted evidence is left out.' })
+  @Reads()
   evidence(@Root() claim: Claim, @Ctx() { loaders }: RequestContext) {
     return preloadedOr(claim, 'evidence', () => loaders.evidenceByClaimId.load(claim.id));
   }

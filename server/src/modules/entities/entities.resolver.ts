@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListArgs } from '../../core/paging/connection.js';
+import { Reads } from '../../core/sql/needs.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { EDITORS } from '../../core/access/roles.js';
@@ -68,11 +69,13 @@ export class EntitiesResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The Wikidata item id, if known: "Q7747".' })
+  @Reads('externalIds')
   wikidataId(@Root() entity: EntityRecord): string | null {
     return entity.externalIds.wikidata ?? null;
   }
 
   @FieldResolver(() => EntityRecord, { nullable: true, description: 'Set when this entity was merged into another.' })
+  @Reads('mergedIntoId')
   async mergedInto(@Root() entity: EntityRecord, @Ctx() { loaders, viewer }: RequestContext) {
     return entity.mergedIntoId ? seenThrough(viewer, await loaders.entityById.load(entity.mergedIntoId), entityTombstone) : null;
   }

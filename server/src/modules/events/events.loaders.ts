@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { manyByKey, oneByKey } from '../../core/sql/batch.js';
-import { projection, type Needs } from '../../core/sql/projection.js';
+import { projection } from '../../core/sql/projection.js';
 import { type Include, type PageReading } from '../../core/sql/preload.js';
 import { CURSOR_PROPERTIES } from '../../core/paging/connection.js';
 import type { Selection } from '../../core/sql/selection.js';
@@ -12,31 +12,13 @@ interface Related {
   includeEvidence(owner: 'event_id', selection: Selection): Include<{ id: string }>;
 }
 
-const START = ['startDate', 'startPrecision'];
-const END = ['endDate', 'endPrecision'];
-/** What an event's computed fields read. */
-export const EVENT_NEEDS: Needs = {
-  type: ['typeCode'],
-  start: START,
-  end: END,
-  dateMatch: [...START, ...END],
-  place: ['placeId'],
-  parent: ['parentId'],
-  parts: [],
-  participants: [],
-  claims: [],
-  retracted: ['status'],
-  reviews: [],
-  evidence: [],
-};
-
 export function createEventLoaders(manager: EntityManager, related: Related) {
   // Named as EventsService.list's query names its rows.
   const event = projection(manager, Event, 'event');
   return {
     /** A page of events as the query will read it: the columns asked for, and what they lead to. */
     eventPage: (selection: Selection): PageReading<Event> => ({
-      records: event.pick(selection, EVENT_NEEDS, CURSOR_PROPERTIES),
+      records: event.pick(selection, CURSOR_PROPERTIES),
       includes: [
         ...(selection.has('claims') ? [related.includeClaimsOfEvents(selection.get('claims')!)] : []),
         ...(selection.has('evidence') ? [related.includeEvidence('event_id', selection.get('evidence')!)] : []),

@@ -3,6 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 import { DateMatch, endOfPeriod, matchRange, parseIsoDate, type DatePrecision } from '../../core/dates/precision.js';
 import { InputCheck } from '../../core/validation.js';
 import { ListArgs } from '../../core/paging/connection.js';
+import { Reads } from '../../core/sql/needs.js';
 import { preloadedOr } from '../../core/sql/preload.js';
 import { nodeSelection, selectionOf } from '../../core/sql/selection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
@@ -80,21 +81,25 @@ export class EventsResolver {
   }
 
   @FieldResolver(() => EventType, { description: 'What kind of event it is, from the eventTypes vocabulary.' })
+  @Reads('typeCode')
   type(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
     return loaders.eventTypeByCode.load(event.typeCode);
   }
 
   @FieldResolver(() => FuzzyDate, { nullable: true, description: 'When it happened or began, at the precision known; null if undated.' })
+  @Reads('startDate', 'startPrecision')
   start(@Root() event: Event): FuzzyDate | null {
     return fuzzyDate(event.startDate, event.startPrecision);
   }
 
   @FieldResolver(() => FuzzyDate, { nullable: true, description: 'When it ended, for an event over a span; null otherwise.' })
+  @Reads('endDate', 'endPrecision')
   end(@Root() event: Event): FuzzyDate | null {
     return fuzzyDate(event.endDate, event.endPrecision);
   }
 
   @FieldResolver(() => DateMatch, { description: 'Whether the event, dated at its precision, falls between two days (both included).' })
+  @Reads('startDate', 'startPrecision', 'endDate', 'endPrecision')
   dateMatch(
     @Root() event: Event,
     @Arg('from', { description: 'The first day of the range, YYYY-MM-DD.' }) from: string,
@@ -113,11 +118,13 @@ export class EventsResolver {
   }
 
   @FieldResolver(() => EntityRecord, { nullable: true, description: 'Where it took place.' })
+  @Reads('placeId')
   async place(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
     return event.placeId ? seenThrough(viewer, await loaders.entityById.load(event.placeId), entityTombstone) : null;
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'The event this one is part of; null too when you may not see it.' })
+  @Reads('parentId')
   async parent(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
     if (!event.parentId) return null;
     const parent = await loaders.eventById.load(event.parentId);
@@ -125,11 +132,13 @@ export class EventsResolver {
   }
 
   @FieldResolver(() => [Event], { description: 'The events that are part of this one and that you may see, earliest first.' })
+  @Reads()
   async parts(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
     return (await loaders.eventsByParentId.load(event.id)).filter((part) => canSee(viewer, part));
   }
 
   @FieldResolver(() => [EventParticipant], { description: 'Who took part, and in what role.' })
+  @Reads()
   participants(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
     const past = historicalState<EventState>(event);
     if (past) return past.participants.map((p) => Object.assign(new EventParticipant(), { eventId: event.id, ...p }));
@@ -137,6 +146,7 @@ export class EventsResolver {
   }
 
   @FieldResolver(() => [Claim], { description: 'The claims about this event that you may see, oldest first.' })
+  @Reads()
   claims(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
     const visible = (claims: Claim[]) => claims.filter((claim) => canSee(viewer, claim));
     const claims = preloadedOr(event, 'claims', () => loaders.claimsByEventId.load(event.id));
@@ -144,22 +154,26 @@ export class EventsResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'A reviewer withdrew this event after verifying it: shown, but flagged, so no one relies on it.' })
+  @Reads('status')
   retracted(@Root() event: Event): boolean {
     return event.status === ReviewStatus.RETRACTED;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Who last changed what it says, its fields or the evidence it rests on, as the revision log names them (`user:<id>`, ...): the one person who may not judge it. Staff only; null for others.' })
+  @Reads()
   async lastEditedBy(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext): Promise<string | null> {
     if (!seesUnreviewed(viewer)) return null;
     return (await loaders.lastContentChangeOfEvent.load(event.id))?.actor ?? null;
   }
 
   @FieldResolver(() => [ReviewStep], { description: 'Its way through review, oldest first: for staff, who sent it, who judged it, when and why; for others, its verdicts and when.' })
+  @Reads()
   async reviews(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
     return reviewStepsSeenBy(viewer, (await loaders.reviewStepsByRecordId.load(event.id)).map((row) => row.step));
   }
 
   @FieldResolver(() => [Evidence], { description: 'The quotes in sources it rests on; deleted evidence is left out.' })
+  @Reads()
   evidence(@Root() event: Event, @Ctx() { loaders }: RequestContext) {
     return preloadedOr(event, 'evidence', () => loaders.evidenceByEventId.load(event.id));
   }

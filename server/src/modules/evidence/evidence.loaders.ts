@@ -3,27 +3,13 @@ import { In, type EntityManager } from 'typeorm';
 import { manyByKey, oneByKey } from '../../core/sql/batch.js';
 import { preload, type Include } from '../../core/sql/preload.js';
 import { preparedQuery } from '../../core/sql/prepared.js';
-import { projection, type Needs } from '../../core/sql/projection.js';
+import { projection } from '../../core/sql/projection.js';
 import type { Selection } from '../../core/sql/selection.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { Source } from '../sources/source.entity.js';
 import { Evidence } from './evidence.entity.js';
 
 type Owner = 'claim_id' | 'event_id';
-
-const QUOTE = ['exact', 'prefix', 'suffix', 'startPos', 'endPos'];
-/** The TextSelector's fields, by the evidence's columns they are. */
-const SELECTOR: Record<string, string> = { exact: 'exact', prefix: 'prefix', suffix: 'suffix', start: 'startPos', end: 'endPos' };
-/** What the evidence's computed fields read. */
-const EVIDENCE_NEEDS: Needs = {
-  selector: (fields) =>
-    [...fields.keys()].filter((field) => field !== '__typename').flatMap((field) => (Object.hasOwn(SELECTOR, field) ? [SELECTOR[field]!] : QUOTE)),
-  context: ['sourceRevisionId', ...QUOTE],
-  sourceRevision: ['sourceRevisionId'],
-  source: [],
-  claim: ['claimId'],
-  event: ['eventId'],
-};
 
 /**
  * Evidence comes with the source its words are in, in the same statement: a list of quotes nearly always shows
@@ -52,10 +38,10 @@ export function createEvidenceLoaders(manager: EntityManager, sources: { sourceB
   const evidenceByEventId = manyByKey(withSources('event_id'), (quote) => quote.eventId!);
   /** The evidence of each record of a page, in the page's statement, with the sources asked for, as `evidenceBy…Id` would read it. */
   const includeEvidence = (owner: Owner, selection: Selection): Include<{ id: string }> => {
-    const quote = evidence.pick(selection, EVIDENCE_NEEDS);
+    const quote = evidence.pick(selection);
     const sourceSelection = selection.get('source');
     // deletedAt, so that a deleted source reads as its tombstone (seenThrough) however little is asked of it.
-    const of = sourceSelection && source.pick(sourceSelection, {}, ['deletedAt']);
+    const of = sourceSelection && source.pick(sourceSelection, ['deletedAt']);
     const columns = of ? `${quote.json}, ${of.json}` : quote.json;
     return {
       sql: (alias) =>

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Reads } from '../../core/sql/needs.js';
 import { preloadedOr } from '../../core/sql/preload.js';
 import { codeUnitIndex, wholeCharacterBoundary } from '../../core/anchoring/text-quote.js';
 import { InputCheck } from '../../core/validation.js';
@@ -14,6 +15,10 @@ import { SourceRevision } from '../sources/source-revision.entity.js';
 import { Source, sourceTombstone } from '../sources/source.entity.js';
 import { Evidence } from './evidence.entity.js';
 import { ConfirmEvidenceInput, CreateEvidenceInput, QuoteInContext, TextSelector, UpdateEvidenceInput } from './evidence.types.js';
+
+const QUOTE = ['exact', 'prefix', 'suffix', 'startPos', 'endPos'] as const;
+/** The TextSelector's fields, by the evidence's columns they are. */
+const SELECTOR: Record<string, (typeof QUOTE)[number]> = { exact: 'exact', prefix: 'prefix', suffix: 'suffix', start: 'startPos', end: 'endPos' };
 
 /** The snapshot the selector points into: given with the evidence (a correction's preview, never saved), or read. */
 const snapshotOf = (evidence: Evidence, loaders: Loaders) => preloadedOr(evidence, 'sourceRevision', () => loaders.sourceRevisionById.load(evidence.sourceRevisionId));
@@ -54,11 +59,13 @@ export class EvidenceResolver {
   }
 
   @FieldResolver(() => TextSelector, { description: "Where the words are in `sourceRevision`'s text." })
+  @Reads((fields) => [...fields.keys()].filter((field) => field !== '__typename').flatMap((field) => (Object.hasOwn(SELECTOR, field) ? [SELECTOR[field]!] : QUOTE)))
   selector(@Root() evidence: Evidence): TextSelector {
     return { exact: evidence.exact, prefix: evidence.prefix, suffix: evidence.suffix, start: evidence.startPos, end: evidence.endPos };
   }
 
   @FieldResolver(() => QuoteInContext, { description: 'The quote with up to `chars` characters of its text on each side (the selector\'s own prefix and suffix hold 32).' })
+  @Reads('sourceRevisionId', ...QUOTE)
   async context(
     @Root() evidence: Evidence,
     @Ctx() { loaders, viewer }: RequestContext,
@@ -80,11 +87,15 @@ export class EvidenceResolver {
   }
 
   @FieldResolver(() => SourceRevision, { description: 'The text snapshot the selector points into.' })
+  @Reads('sourceRevisionId')
   async sourceRevision(@Root() evidence: Evidence, @Ctx() { loaders, viewer }: RequestContext) {
     return snapshotSeenBy(viewer, loaders.sourceById, await snapshotOf(evidence, loaders));
   }
 
   @FieldResolver(() => Source, { description: 'The source whose text the words are in.' })
+  // Evidence read in part (includeEvidence) comes with its source whenever the source is asked for; only evidence
+  // read whole looks it up by its snapshot.
+  @Reads()
   source(@Root() evidence: Evidence, @Ctx() { loaders, viewer }: RequestContext) {
     const source = preloadedOr(evidence, 'source', async () => {
       const revision = await loaders.sourceIdByRevisionId.load(evidence.sourceRevisionId);
@@ -94,12 +105,14 @@ export class EvidenceResolver {
   }
 
   @FieldResolver(() => Claim, { nullable: true, description: "The claim it supports; null for an event's evidence, or a claim you may not see." })
+  @Reads('claimId')
   async claim(@Root() evidence: Evidence, @Ctx() { loaders, viewer }: RequestContext) {
     const claim = evidence.claimId ? await loaders.claimById.load(evidence.claimId) : null;
     return canSee(viewer, claim) ? claim : null;
   }
 
   @FieldResolver(() => Event, { nullable: true, description: "The event it supports; null for a claim's evidence, or an event you may not see." })
+  @Reads('eventId')
   async event(@Root() evidence: Evidence, @Ctx() { loaders, viewer }: RequestContext) {
     const event = evidence.eventId ? await loaders.eventById.load(evidence.eventId) : null;
     return canSee(viewer, event) ? event : null;

@@ -1,14 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { preparedQuery } from '../../core/sql/prepared.js';
-import { projection, type Needs } from '../../core/sql/projection.js';
+import { projection } from '../../core/sql/projection.js';
 import { BadInputError } from '../../core/errors.js';
 import { pageSize } from '../../core/paging/connection.js';
 import type { Selection } from '../../core/sql/selection.js';
 import { Claim } from '../claims/claim.entity.js';
-import { CLAIM_NEEDS } from '../claims/claims.loaders.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
-import { EVENT_NEEDS } from '../events/events.loaders.js';
 import { PUBLIC_STATUSES } from '../../core/review/status.js';
 import { Source } from '../sources/source.entity.js';
 import { seesUnreviewed, type Viewer } from '../../core/access/viewer.js';
@@ -84,7 +82,6 @@ interface Kind {
   entity: new () => Claim | Event | EntityRecord | Source;
   /** The record's GraphQL type, whose selection says which of its columns to read. */
   typeName: string;
-  needs: Needs;
   alias: string;
 }
 
@@ -100,7 +97,6 @@ const KINDS: Record<SearchType, Kind> = {
     snippet: headline('p.words'),
     entity: Claim,
     typeName: 'Claim',
-    needs: CLAIM_NEEDS,
     alias: 'c',
   },
   [SearchType.EVENT]: {
@@ -112,7 +108,6 @@ const KINDS: Record<SearchType, Kind> = {
     snippet: headline('p.words'),
     entity: Event,
     typeName: 'Event',
-    needs: EVENT_NEEDS,
     alias: 'e',
   },
   [SearchType.ENTITY]: {
@@ -125,7 +120,6 @@ const KINDS: Record<SearchType, Kind> = {
     snippet: 'p.words',
     entity: EntityRecord,
     typeName: 'Entity',
-    needs: {},
     alias: 'n',
   },
   [SearchType.SOURCE]: {
@@ -143,7 +137,6 @@ const KINDS: Record<SearchType, Kind> = {
     joins: `LEFT JOIN LATERAL (SELECT text FROM source_revisions WHERE source_id = p.id ORDER BY number DESC LIMIT 1) r ON p.type = 'SOURCE'`,
     entity: Source,
     typeName: 'Source',
-    needs: {},
     alias: 's',
   },
 };
@@ -171,7 +164,7 @@ export class SearchService {
     const kinds = types.map((type) => {
       const kind = KINDS[type];
       const columns = projection(this.dataSource.manager, kind.entity, kind.alias);
-      return { type, ...kind, columns: recordSelection ? columns.pick(recordSelection(kind.typeName), kind.needs) : columns };
+      return { type, ...kind, columns: recordSelection ? columns.pick(recordSelection(kind.typeName)) : columns };
     });
     const asTyped = kinds.some((kind) => kind.asTyped);
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ListArgs } from '../../core/paging/connection.js';
+import { Reads } from '../../core/sql/needs.js';
 import { blocksOf } from '../../core/text/blocks.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../../graphql/context.js';
@@ -64,12 +65,14 @@ export class SourcesResolver {
   }
 
   @FieldResolver(() => [SourceRevision], { description: 'Every snapshot of the text, oldest first.' })
+  @Reads('deletedAt')
   async revisions(@Root() source: Source, @Ctx() { loaders, viewer }: RequestContext) {
     if (readsAsTombstone(viewer, source)) return [];
     return loaders.sourceRevisionsBySourceId.load(source.id);
   }
 
   @FieldResolver(() => SourceRevision, { description: 'The latest text snapshot, the one new evidence goes on; for a source read `asOf` a past moment, the one it had then.' })
+  @Reads('deletedAt')
   async currentRevision(@Root() source: Source, @Ctx() { loaders, viewer }: RequestContext) {
     // A source read `asOf` a past moment shows the text it had then.
     const past = historicalState<SourceState>(source);
