@@ -5,12 +5,14 @@ import { CheckpointsService } from '../modules/checkpoints/checkpoints.service.j
 import { createAnnotationLoaders } from '../modules/annotations/annotations.loaders.js';
 import { AnnotationsService } from '../modules/annotations/annotations.service.js';
 import { ClaimsService } from '../modules/claims/claims.service.js';
+import { CorrectionsService } from '../modules/corrections/corrections.service.js';
 import { createClaimLoaders } from '../modules/claims/claims.loaders.js';
 import { EntitiesService } from '../modules/entities/entities.service.js';
 import { createEntityLoaders } from '../modules/entities/entities.loaders.js';
 import { EventsService } from '../modules/events/events.service.js';
 import { HistoryService } from '../modules/history/history.service.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
+import { MergingService } from '../modules/merging/merging.service.js';
 import { createEventLoaders } from '../modules/events/events.loaders.js';
 import { EvidenceService } from '../modules/evidence/evidence.service.js';
 import { createReviewLoaders } from '../core/review/steps.js';
@@ -30,11 +32,13 @@ export function createServices(dataSource: DataSource, auth: Config['auth'], sig
     checkpoints: new CheckpointsService(dataSource, signingKey),
     sources: new SourcesService(dataSource),
     entities: new EntitiesService(dataSource),
+    merging: new MergingService(dataSource),
     events: new EventsService(dataSource),
     claims: new ClaimsService(dataSource),
     evidence: new EvidenceService(dataSource),
     annotations: new AnnotationsService(dataSource),
     review: new ReviewService(dataSource),
+    corrections: new CorrectionsService(dataSource),
     search: new SearchService(dataSource),
     users: new UsersService(dataSource),
     apiKeys: new ApiKeysService(dataSource),

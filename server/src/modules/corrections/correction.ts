@@ -15,11 +15,11 @@ import type { Claim } from '../claims/claim.entity.js';
 import type { Event } from '../events/event.entity.js';
 import { reopenAfterEvidenceChange } from '../review/review.service.js';
 import { EvidenceRecord } from '../evidence/evidence.state.js';
-import { SourceRecord } from './sources.state.js';
-import type { CorrectSourceTextInput, EvidenceReanchoring, ReanchorReport } from './sources.types.js';
-import { checkText } from './source-text.js';
-import { SourceRevision } from './source-revision.entity.js';
-import { Source } from './source.entity.js';
+import { SourceRecord } from '../sources/sources.state.js';
+import { checkText } from '../sources/source-text.js';
+import { SourceRevision } from '../sources/source-revision.entity.js';
+import { Source } from '../sources/source.entity.js';
+import type { CorrectSourceTextInput, EvidenceReanchoring, ReanchorReport } from './corrections.types.js';
 
 const ORDER: Record<AnchorStatus, number> = { [AnchorStatus.ORPHANED]: 0, [AnchorStatus.FUZZY]: 1, [AnchorStatus.ANCHORED]: 2 };
 

@@ -12,8 +12,7 @@ import { visibleOnly, type LookupOptions } from '../../core/visibility/visibilit
 import type { Viewer } from '../../core/access/viewer.js';
 import { EntityKind } from './entities.enums.js';
 import { EntityKindRecord, type EntityFields, type EntityState } from './entities.state.js';
-import type { CreateEntityInput, EntityFilter, ExternalIdInput, MergeEntitiesInput, UpdateEntityInput } from './entities.types.js';
-import { mergeEntities } from './merge.js';
+import type { CreateEntityInput, EntityFilter, ExternalIdInput, UpdateEntityInput } from './entities.types.js';
 import { EntityRecord } from './entity.entity.js';
 
 const SCHEME = /^[a-z][a-z0-9_-]{0,39}$/;
@@ -95,10 +94,5 @@ export class EntitiesService {
       ...checkFields(applyPatch<EntityInputFields>(before, input)),
     }));
     return this.lifecycle.current(target.id);
-  }
-
-  async merge(context: WriteContext, input: MergeEntitiesInput): Promise<EntityRecord> {
-    await mergeEntities(this.dataSource.manager, context, input);
-    return this.lifecycle.current(input.winnerId);
   }
 }

@@ -5,8 +5,8 @@ import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck } from '../../core/validation.js';
 import { ClaimRecord } from '../claims/claims.state.js';
 import { EventRecord } from '../events/events.state.js';
-import { EntityKindRecord } from './entities.state.js';
-import type { MergeEntitiesInput } from './entities.types.js';
+import { EntityKindRecord } from '../entities/entities.state.js';
+import type { MergeEntitiesInput } from './merging.types.js';
 
 const swap = (ids: string[], from: string, to: string) => [...new Set(ids.map((id) => (id === from ? to : id)))].sort();
 

@@ -14,8 +14,7 @@ import { visibleOnly, type LookupOptions } from '../../core/visibility/visibilit
 import type { Viewer } from '../../core/access/viewer.js';
 import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
 import { EMPTY_SOURCE_FIELDS, SourceRecord, type SourceFields, type SourceState } from './sources.state.js';
-import type { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceFilter, UpdateSourceInput } from './sources.types.js';
-import { correctSourceText } from './correction.js';
+import type { CreateSourceInput, SourceFilter, UpdateSourceInput } from './sources.types.js';
 import { checkText } from './source-text.js';
 import { SourceRevision } from './source-revision.entity.js';
 import { Source } from './source.entity.js';
@@ -103,9 +102,5 @@ export class SourcesService {
     const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
     await new RecordWriter(this.dataSource).replace(context, SourceRecord, target, (before) => ({ ...before, ...checkFields(applyPatch<SourceFields>(before, input)) }));
     return this.lifecycle.current(target.id);
-  }
-
-  correctText(context: WriteContext, input: CorrectSourceTextInput): Promise<ReanchorReport> {
-    return correctSourceText(this.dataSource.manager, context, input);
   }
 }
