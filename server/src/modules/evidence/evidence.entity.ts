@@ -2,8 +2,6 @@ import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { VersionedRecord } from '../../core/record.js';
 import { oneOf } from '../../db/checks.js';
-import { Claim } from '../claims/claim.entity.js';
-import { Event } from '../events/event.entity.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { AnchorStatus } from './evidence.enums.js';
 
@@ -26,16 +24,18 @@ export class Evidence extends VersionedRecord {
   @Column({ type: 'uuid', nullable: true })
   claimId: string | null;
 
-  @ManyToOne(() => Claim, { onDelete: 'RESTRICT' })
+  // Claims and events sit above evidence: their relations name them by string and are never loaded, only
+  // declared for the foreign keys.
+  @ManyToOne('Claim', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'claim_id' })
-  claim?: Claim;
+  claim?: unknown;
 
   @Column({ type: 'uuid', nullable: true })
   eventId: string | null;
 
-  @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
+  @ManyToOne('Event', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'event_id' })
-  event?: Event;
+  event?: unknown;
 
   @Column('uuid')
   sourceRevisionId: string;
