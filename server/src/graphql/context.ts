@@ -16,7 +16,7 @@ import { MergingService } from '../modules/merging/merging.service.js';
 import { createEventLoaders } from '../modules/events/events.loaders.js';
 import { EvidenceService } from '../modules/evidence/evidence.service.js';
 import { createReviewLoaders } from '../core/review/steps.js';
-import { ReviewService } from '../modules/review/review.service.js';
+import { reopenAfterEvidenceChange, ReviewService } from '../modules/review/review.service.js';
 import { SearchService } from '../modules/search/search.service.js';
 import { createEvidenceLoaders } from '../modules/evidence/evidence.loaders.js';
 import { SourcesService } from '../modules/sources/sources.service.js';
@@ -28,14 +28,15 @@ import { createUserLoaders } from '../modules/users/users.loaders.js';
 import type { Viewer } from '../core/access/viewer.js';
 
 export function createServices(dataSource: DataSource, auth: Config['auth'], signingKey: SigningKey) {
+  const evidence = new EvidenceService(dataSource, reopenAfterEvidenceChange);
   return {
     checkpoints: new CheckpointsService(dataSource, signingKey),
     sources: new SourcesService(dataSource),
     entities: new EntitiesService(dataSource),
     merging: new MergingService(dataSource),
-    events: new EventsService(dataSource),
-    claims: new ClaimsService(dataSource),
-    evidence: new EvidenceService(dataSource),
+    events: new EventsService(dataSource, evidence),
+    claims: new ClaimsService(dataSource, evidence),
+    evidence,
     annotations: new AnnotationsService(dataSource),
     review: new ReviewService(dataSource),
     corrections: new CorrectionsService(dataSource),
