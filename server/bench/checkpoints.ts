@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { RecordType } from '../src/core/revisions/revisions.enums.js';
 import { CheckpointsService } from '../src/modules/checkpoints/checkpoints.service.js';
 import { EventsService } from '../src/modules/events/events.service.js';
+import { EvidenceService } from '../src/modules/evidence/evidence.service.js';
+import { reopenAfterEvidenceChange } from '../src/modules/review/review.service.js';
 import { HistoryService } from '../src/modules/history/history.service.js';
 import { loadSigningKey } from '../src/core/checkpoints/signing-key.js';
 import { bulkLoad, IMPORT_ACTOR, IMPORT_REASON } from './corpus/bulk-load.js';
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   const scratch = await startScratchDatabase({ seed: false, env: { DB_STATEMENT_TIMEOUT_MS: '600000' } });
   try {
     const { dataSource } = scratch.database;
-    const events = new EventsService(dataSource);
+    const events = new EventsService(dataSource, new EvidenceService(dataSource, reopenAfterEvidenceChange));
     for (const type of EVENT_TYPES) await events.createType({ actor: IMPORT_ACTOR, actorUserId: null, requestId: null }, { ...type, reason: IMPORT_REASON });
     let started = performance.now();
     const counts = await bulkLoad(dataSource, generateCorpus(size));

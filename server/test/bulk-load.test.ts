@@ -11,7 +11,7 @@ import { EvidenceService } from '../src/modules/evidence/evidence.service.js';
 import { HistoryService } from '../src/modules/history/history.service.js';
 import { RECORDS } from '../src/modules/records.js';
 import { ReviewStatus } from '../src/core/review/status.js';
-import { ReviewService } from '../src/modules/review/review.service.js';
+import { reopenAfterEvidenceChange, ReviewService } from '../src/modules/review/review.service.js';
 import { ReviewDecision } from '../src/core/review/workflow.js';
 import { SourcesService } from '../src/modules/sources/sources.service.js';
 import { seedAll } from '../src/seed/seed.js';
@@ -40,12 +40,13 @@ const importedRevisions = async (db: TestDatabase) =>
 /** The same corpus written the slow way, through the services an editor's and a reviewer's requests go through. */
 async function writeThroughServices(db: TestDatabase, corpus: Corpus): Promise<void> {
   const { dataSource } = db;
+  const evidence = new EvidenceService(dataSource, reopenAfterEvidenceChange);
   const services = {
     sources: new SourcesService(dataSource),
     entities: new EntitiesService(dataSource),
-    events: new EventsService(dataSource),
-    claims: new ClaimsService(dataSource),
-    evidence: new EvidenceService(dataSource),
+    events: new EventsService(dataSource, evidence),
+    claims: new ClaimsService(dataSource, evidence),
+    evidence,
     review: new ReviewService(dataSource),
   };
   const editor: WriteContext = { actor: IMPORT_ACTOR, actorUserId: null, requestId: null };

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import jsonld from 'jsonld';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WriteContext } from '../src/core/revisions/record-writer.js';
 import { CONTEXTS, contextsDir } from '../src/http/exports/contexts.js';
 import { Attribution, ClaimModality } from '../src/modules/claims/claims.enums.js';
 import { ClaimsService } from '../src/modules/claims/claims.service.js';
-import { ReviewService } from '../src/modules/review/review.service.js';
+import { EvidenceService } from '../src/modules/evidence/evidence.service.js';
+import { reopenAfterEvidenceChange, ReviewService } from '../src/modules/review/review.service.js';
 import { ReviewDecision } from '../src/core/review/workflow.js';
 import { SourcesService } from '../src/modules/sources/sources.service.js';
 import { ApiKeysService } from '../src/modules/users/api-keys.service.js';
@@ -16,6 +18,8 @@ import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, createUser, type TestUser } from './support/factories.js';
 import { startTestServer, type TestServer } from './support/http.js';
+
+const claimsService = (dataSource: DataSource) => new ClaimsService(dataSource, new EvidenceService(dataSource, reopenAfterEvidenceChange));
 
 const OA = 'http://www.w3.org/ns/oa#';
 const PROV = 'http://www.w3.org/ns/prov#';
@@ -109,7 +113,7 @@ describe('exports over HTTP', () => {
       { id: retractedId, expectedVersion: verified!.version, decision: ReviewDecision.RETRACT, comment: 'A second source puts these words in another mouth' },
     );
 
-    await new ClaimsService(db.dataSource).create(editing, {
+    await claimsService(db.dataSource).create(editing, {
       text: TRICKY,
       claimantLabel: 'a spokesman, unnamed',
       attribution: Attribution.DIRECT_QUOTE,
@@ -348,7 +352,7 @@ describe('exports over HTTP', () => {
     const editing: WriteContext = { actor: `user:${editor.id}`, actorUserId: editor.id, requestId: null };
     const planted = ['=HYPERLINK("http://x.example","click")', '=cmd|\' /C calc\'!A0', '+1+1', '-2+3', '@cmd'];
     for (const text of planted) {
-      await new ClaimsService(db.dataSource).create(editing, { text, claimantLabel: '@SUM(1+1)', attribution: Attribution.REPORTED_SPEECH, modality: ClaimModality.ASSERTED });
+      await claimsService(db.dataSource).create(editing, { text, claimantLabel: '@SUM(1+1)', attribution: Attribution.REPORTED_SPEECH, modality: ClaimModality.ASSERTED });
     }
     const claims = records(parseCsv((await get('/exports/claims.csv', staff)).text));
     for (const text of planted) {
@@ -519,7 +523,7 @@ describe('streamed exports', () => {
     server = await startTestServer(db);
     const editor = await createEditor(db.dataSource);
     staff = { authorization: `Bearer ${await new SessionTokens(server.config.auth.secret, 600).issue(editor.id, 0)}` };
-    const claims = new ClaimsService(db.dataSource);
+    const claims = claimsService(db.dataSource);
     const context: WriteContext = { actor: `user:${editor.id}`, actorUserId: editor.id, requestId: null };
     for (let i = 0; i < CLAIMS; i += 20) {
       await Promise.all(

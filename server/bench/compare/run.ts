@@ -21,6 +21,8 @@ import { Revision } from '../../src/core/revisions/revision.entity.js';
 import { RecordType } from '../../src/core/revisions/revisions.enums.js';
 import { ClaimRecord } from '../../src/modules/claims/claim.entity.js';
 import { EventsService } from '../../src/modules/events/events.service.js';
+import { EvidenceService } from '../../src/modules/evidence/evidence.service.js';
+import { reopenAfterEvidenceChange } from '../../src/modules/review/review.service.js';
 import { HistoryService } from '../../src/modules/history/history.service.js';
 import { PUBLIC_STATUSES } from '../../src/core/review/status.js';
 import { repoRoot } from '../../src/paths.js';
@@ -274,7 +276,8 @@ async function checkEdits(scratch: ScratchDatabase, ids: string[]): Promise<stri
 
 /** The vocabulary the corpus's events use, made as an editor would make it. */
 async function createEventTypes(scratch: ScratchDatabase): Promise<void> {
-  const events = new EventsService(scratch.database.dataSource);
+  const { dataSource } = scratch.database;
+  const events = new EventsService(dataSource, new EvidenceService(dataSource, reopenAfterEvidenceChange));
   const context = { actor: IMPORT_ACTOR, actorUserId: null, requestId: null };
   for (const type of EVENT_TYPES) await events.createType(context, { ...type, reason: IMPORT_REASON });
 }

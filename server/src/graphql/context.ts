@@ -5,16 +5,18 @@ import { CheckpointsService } from '../modules/checkpoints/checkpoints.service.j
 import { createAnnotationLoaders } from '../modules/annotations/annotations.loaders.js';
 import { AnnotationsService } from '../modules/annotations/annotations.service.js';
 import { ClaimsService } from '../modules/claims/claims.service.js';
+import { CorrectionsService } from '../modules/corrections/corrections.service.js';
 import { createClaimLoaders } from '../modules/claims/claims.loaders.js';
 import { EntitiesService } from '../modules/entities/entities.service.js';
 import { createEntityLoaders } from '../modules/entities/entities.loaders.js';
 import { EventsService } from '../modules/events/events.service.js';
 import { HistoryService } from '../modules/history/history.service.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
+import { MergingService } from '../modules/merging/merging.service.js';
 import { createEventLoaders } from '../modules/events/events.loaders.js';
 import { EvidenceService } from '../modules/evidence/evidence.service.js';
 import { createReviewLoaders } from '../core/review/steps.js';
-import { ReviewService } from '../modules/review/review.service.js';
+import { reopenAfterEvidenceChange, ReviewService } from '../modules/review/review.service.js';
 import { SearchService } from '../modules/search/search.service.js';
 import { createEvidenceLoaders } from '../modules/evidence/evidence.loaders.js';
 import { SourcesService } from '../modules/sources/sources.service.js';
@@ -26,15 +28,18 @@ import { createUserLoaders } from '../modules/users/users.loaders.js';
 import type { Viewer } from '../core/access/viewer.js';
 
 export function createServices(dataSource: DataSource, auth: Config['auth'], signingKey: SigningKey) {
+  const evidence = new EvidenceService(dataSource, reopenAfterEvidenceChange);
   return {
     checkpoints: new CheckpointsService(dataSource, signingKey),
     sources: new SourcesService(dataSource),
     entities: new EntitiesService(dataSource),
-    events: new EventsService(dataSource),
-    claims: new ClaimsService(dataSource),
-    evidence: new EvidenceService(dataSource),
+    merging: new MergingService(dataSource),
+    events: new EventsService(dataSource, evidence),
+    claims: new ClaimsService(dataSource, evidence),
+    evidence,
     annotations: new AnnotationsService(dataSource),
     review: new ReviewService(dataSource),
+    corrections: new CorrectionsService(dataSource),
     search: new SearchService(dataSource),
     users: new UsersService(dataSource),
     apiKeys: new ApiKeysService(dataSource),

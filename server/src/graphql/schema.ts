@@ -1,16 +1,22 @@
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
+// Imported in this order on purpose: type-graphql lists root fields, and the fields resolver classes add to a type,
+// in the order the classes are defined, so this order is schema.graphql's.
 import { AnnotationsResolver } from '../modules/annotations/annotations.resolver.js';
 import { CheckpointsResolver } from '../modules/checkpoints/checkpoints.resolver.js';
 import { ClaimLinksResolver, ClaimsResolver } from '../modules/claims/claims.resolver.js';
 import { EntitiesResolver } from '../modules/entities/entities.resolver.js';
+import { MergingResolver } from '../modules/merging/merging.resolver.js';
 import { EventParticipantsResolver, EventsResolver } from '../modules/events/events.resolver.js';
 import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
+import { EventClaimsResolver, EvidenceClaimResolver } from '../modules/claims/claims-of.resolver.js';
+import { EvidenceEventResolver } from '../modules/events/events-of.resolver.js';
 import { HistoryResolver } from '../modules/history/history.resolver.js';
 import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
 import { ReviewQueueItemResolver, ReviewResolver, ReviewStepResolver } from '../modules/review/review.resolver.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
 import { SourceRevisionsResolver, SourcesResolver } from '../modules/sources/sources.resolver.js';
+import { CorrectionsResolver } from '../modules/corrections/corrections.resolver.js';
 import { ApiKeysResolver } from '../modules/users/api-keys.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 import { authChecker } from './auth-checker.js';
@@ -18,12 +24,17 @@ import { authChecker } from './auth-checker.js';
 export const resolvers = [
   SourcesResolver,
   SourceRevisionsResolver,
+  CorrectionsResolver,
   EntitiesResolver,
+  MergingResolver,
   EventsResolver,
   EventParticipantsResolver,
   ClaimsResolver,
   ClaimLinksResolver,
+  EventClaimsResolver,
   EvidenceResolver,
+  EvidenceClaimResolver,
+  EvidenceEventResolver,
   AnnotationsResolver,
   IngestResolver,
   ReviewResolver,

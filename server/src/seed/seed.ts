@@ -10,7 +10,7 @@ import { EntitiesService } from '../modules/entities/entities.service.js';
 import { EventsService } from '../modules/events/events.service.js';
 import { EvidenceService } from '../modules/evidence/evidence.service.js';
 import { ReviewDecision } from '../core/review/workflow.js';
-import { ReviewService } from '../modules/review/review.service.js';
+import { reopenAfterEvidenceChange, ReviewService } from '../modules/review/review.service.js';
 import { SourcesService } from '../modules/sources/sources.service.js';
 import { seedsDir } from '../paths.js';
 import type { CuratedFile, CuratedQuote } from './curated-file.js';
@@ -80,12 +80,13 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
   const text = fs.readFileSync(textPath, 'utf8');
   checkQuotes(name, text, curated);
 
+  const evidenceService = new EvidenceService(dataSource, reopenAfterEvidenceChange);
   const services = {
     sources: new SourcesService(dataSource),
     entities: new EntitiesService(dataSource),
-    events: new EventsService(dataSource),
-    claims: new ClaimsService(dataSource),
-    evidence: new EvidenceService(dataSource),
+    events: new EventsService(dataSource, evidenceService),
+    claims: new ClaimsService(dataSource, evidenceService),
+    evidence: evidenceService,
     review: new ReviewService(dataSource),
   };
   const context: WriteContext = { actor: `seed:${name}`, actorUserId: null, requestId: null };

@@ -2,7 +2,6 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { oneOf } from '../../db/checks.js';
-import { User } from '../../modules/users/user.entity.js';
 import { RecordType, RevisionOperation } from './revisions.enums.js';
 
 export interface FieldChange {
@@ -64,9 +63,11 @@ export class Revision {
   @Column({ type: 'uuid', nullable: true })
   actorUserId: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  // Users are a domain module, which core does not import: the relation names them by string and is never
+  // loaded, only declared for the foreign key.
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'actor_user_id' })
-  actorUser?: User;
+  actorUser?: unknown;
 
   @Field(() => String, { nullable: true, description: 'The API request that wrote it, shared by every write of that request; null outside a request (seeds, imports, the CLI).' })
   @Column({ type: 'varchar', length: 100, nullable: true })

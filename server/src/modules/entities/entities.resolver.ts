@@ -6,7 +6,7 @@ import type { RequestContext } from '../../graphql/context.js';
 import { EDITORS } from '../../core/access/roles.js';
 import { writeContextOf } from '../../core/access/viewer.js';
 import { seenThrough } from '../../core/visibility/visibility.js';
-import { CreateEntityInput, EntityConnection, EntityFilter, ExternalId, MergeEntitiesInput, UpdateEntityInput } from './entities.types.js';
+import { CreateEntityInput, EntityConnection, EntityFilter, ExternalId, UpdateEntityInput } from './entities.types.js';
 import { EntityRecord, entityTombstone } from './entity.entity.js';
 
 @Resolver(() => EntityRecord)
@@ -53,12 +53,6 @@ export class EntitiesResolver {
   @Mutation(() => EntityRecord, { description: 'Brings a deleted entity back. For editors and admins.' })
   restoreEntity(@Arg('input', { description: 'The deleted entity and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.entities.lifecycle.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
-  }
-
-  @Authorized(...EDITORS)
-  @Mutation(() => EntityRecord, { description: 'Merges one entity into another; returns the one that remains. For editors and admins.' })
-  mergeEntities(@Arg('input', { description: 'Which entity remains, which goes, both versions you read, and why.' }) input: MergeEntitiesInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
-    return services.entities.merge(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @FieldResolver(() => [ExternalId], { description: 'Its identifiers in other registries, by scheme.' })

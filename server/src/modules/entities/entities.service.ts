@@ -11,8 +11,7 @@ import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
 import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
 import type { Viewer } from '../../core/access/viewer.js';
 import { EntityKind } from './entities.enums.js';
-import type { CreateEntityInput, EntityFilter, ExternalIdInput, MergeEntitiesInput, UpdateEntityInput } from './entities.types.js';
-import { mergeEntities } from './merge.js';
+import type { CreateEntityInput, EntityFilter, ExternalIdInput, UpdateEntityInput } from './entities.types.js';
 import { EntityKindRecord, EntityRecord, type EntityInput, type EntityState } from './entity.entity.js';
 
 const SCHEME = /^[a-z][a-z0-9_-]{0,39}$/;
@@ -94,10 +93,5 @@ export class EntitiesService {
       ...checkFields(applyPatch<EntityInputFields>(before, input)),
     }));
     return this.lifecycle.current(target.id);
-  }
-
-  async merge(context: WriteContext, input: MergeEntitiesInput): Promise<EntityRecord> {
-    await mergeEntities(this.dataSource.manager, context, input);
-    return this.lifecycle.current(input.winnerId);
   }
 }

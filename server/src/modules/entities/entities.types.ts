@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
 import { EntityKind } from './entities.enums.js';
@@ -61,24 +61,6 @@ export class UpdateEntityInput extends UpdateInputBase {
 
   @Field(() => [ExternalIdInput], { nullable: true, description: 'Every identifier in other registries: replaces the list.' })
   externalIds?: ExternalIdInput[];
-}
-
-@InputType({ description: 'Merges `loserId` into `winnerId`: the loser stays as a redirect, and every reference to it moves to the winner.' })
-export class MergeEntitiesInput {
-  @Field(() => ID, { description: "The entity that remains; it takes the loser's names as aliases, and its external ids in schemes it lacks." })
-  winnerId: string;
-
-  @Field(() => Int, { description: "The winner's version you read." })
-  winnerExpectedVersion: number;
-
-  @Field(() => ID, { description: 'The duplicate; it becomes a redirect (`mergedInto`) and leaves lists.' })
-  loserId: string;
-
-  @Field(() => Int, { description: "The loser's version you read." })
-  loserExpectedVersion: number;
-
-  @Field({ description: 'Why they are the same.' })
-  reason: string;
 }
 
 @InputType({ description: 'Every condition given must hold.' })

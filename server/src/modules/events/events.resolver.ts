@@ -7,7 +7,6 @@ import { Reads } from '../../core/sql/needs.js';
 import { preloadedOr } from '../../core/sql/preload.js';
 import { nodeSelection, selectionOf } from '../../core/sql/selection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
-import { Claim } from '../claims/claim.entity.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { EntityRecord, entityTombstone } from '../entities/entity.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
@@ -143,14 +142,6 @@ export class EventsResolver {
     const past = historicalState<EventState>(event);
     if (past) return past.participants.map((p) => Object.assign(new EventParticipant(), { eventId: event.id, ...p }));
     return loaders.participantsByEventId.load(event.id);
-  }
-
-  @FieldResolver(() => [Claim], { description: 'The claims about this event that you may see, oldest first.' })
-  @Reads()
-  claims(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
-    const visible = (claims: Claim[]) => claims.filter((claim) => canSee(viewer, claim));
-    const claims = preloadedOr(event, 'claims', () => loaders.claimsByEventId.load(event.id));
-    return claims instanceof Promise ? claims.then(visible) : visible(claims);
   }
 
   @FieldResolver(() => Boolean, { description: 'A reviewer withdrew this event after verifying it: shown, but flagged, so no one relies on it.' })

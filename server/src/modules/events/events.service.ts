@@ -7,7 +7,7 @@ import { FilterBuilder } from '../../core/filters.js';
 import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
 import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
-import { EvidenceService } from '../evidence/evidence.service.js';
+import type { EvidenceService } from '../evidence/evidence.service.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
@@ -140,7 +140,7 @@ export class EventsService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly evidence: EvidenceService = new EvidenceService(dataSource),
+    private readonly evidence: EvidenceService,
   ) {
     this.lifecycle = new RecordLifecycle(dataSource, EventRecord);
   }

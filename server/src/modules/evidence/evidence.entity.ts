@@ -5,8 +5,6 @@ import type { TextSelector } from '../../core/anchoring/text-quote.js';
 import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { oneOf } from '../../db/checks.js';
-import { Claim } from '../claims/claim.entity.js';
-import { Event } from '../events/event.entity.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { AnchorStatus } from './evidence.enums.js';
 
@@ -29,16 +27,18 @@ export class Evidence extends VersionedRecord {
   @Column({ type: 'uuid', nullable: true })
   claimId: string | null;
 
-  @ManyToOne(() => Claim, { onDelete: 'RESTRICT' })
+  // Claims and events sit above evidence: their relations name them by string and are never loaded, only
+  // declared for the foreign keys.
+  @ManyToOne('Claim', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'claim_id' })
-  claim?: Claim;
+  claim?: unknown;
 
   @Column({ type: 'uuid', nullable: true })
   eventId: string | null;
 
-  @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
+  @ManyToOne('Event', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'event_id' })
-  event?: Event;
+  event?: unknown;
 
   @Column('uuid')
   sourceRevisionId: string;

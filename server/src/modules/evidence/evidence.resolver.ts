@@ -4,10 +4,8 @@ import { preloadedOr } from '../../core/sql/preload.js';
 import { codeUnitIndex, wholeCharacterBoundary } from '../../core/anchoring/text-quote.js';
 import { InputCheck } from '../../core/validation.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
-import { Claim } from '../claims/claim.entity.js';
 import type { Loaders, RequestContext } from '../../graphql/context.js';
-import { Event } from '../events/event.entity.js';
-import { canSee, seenThrough } from '../../core/visibility/visibility.js';
+import { seenThrough } from '../../core/visibility/visibility.js';
 import { snapshotSeenBy } from '../sources/sources.loaders.js';
 import { EDITORS } from '../../core/access/roles.js';
 import { writeContextOf } from '../../core/access/viewer.js';
@@ -102,19 +100,5 @@ export class EvidenceResolver {
       return revision && loaders.sourceById.load(revision.sourceId);
     });
     return source instanceof Promise ? source.then((found) => seenThrough(viewer, found, sourceTombstone)) : seenThrough(viewer, source, sourceTombstone);
-  }
-
-  @FieldResolver(() => Claim, { nullable: true, description: "The claim it supports; null for an event's evidence, or a claim you may not see." })
-  @Reads('claimId')
-  async claim(@Root() evidence: Evidence, @Ctx() { loaders, viewer }: RequestContext) {
-    const claim = evidence.claimId ? await loaders.claimById.load(evidence.claimId) : null;
-    return canSee(viewer, claim) ? claim : null;
-  }
-
-  @FieldResolver(() => Event, { nullable: true, description: "The event it supports; null for a claim's evidence, or an event you may not see." })
-  @Reads('eventId')
-  async event(@Root() evidence: Evidence, @Ctx() { loaders, viewer }: RequestContext) {
-    const event = evidence.eventId ? await loaders.eventById.load(evidence.eventId) : null;
-    return canSee(viewer, event) ? event : null;
   }
 }

@@ -6,7 +6,6 @@ import { requireReferences } from '../../core/references.js';
 import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import { reopenAfterEvidenceChange } from '../review/review.service.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { AnchorStatus } from './evidence.enums.js';
 import { Evidence, EvidenceRecord, type EvidenceState } from './evidence.entity.js';
@@ -66,8 +65,17 @@ export function anchorSelector(text: string, selector: SelectorInput): TextSelec
   return match.selector;
 }
 
+/**
+ * Sends the claim or event whose evidence changed back to review, in the change's transaction, when a reviewer had
+ * judged it. Claims, events and their review sit above evidence: review supplies it (reopenAfterEvidenceChange).
+ */
+export type ReopenOwner = (manager: EntityManager, context: WriteContext, owner: { claimId: string | null; eventId: string | null }, reason: string) => Promise<unknown>;
+
 export class EvidenceService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reopenOwner: ReopenOwner,
+  ) {}
 
   async create(
     context: WriteContext,
@@ -91,7 +99,7 @@ export class EvidenceService {
         ]);
         return EvidenceRecord.insertState(tx, id, { claimId, eventId, sourceRevisionId: revision.id, selector, anchorStatus: AnchorStatus.ANCHORED, deletedAt: null, deleteReason: null }, now);
       });
-      await reopenAfterEvidenceChange(outer, context, { claimId, eventId }, input.reason ?? 'Evidence added');
+      await this.reopenOwner(outer, context, { claimId, eventId }, input.reason ?? 'Evidence added');
       return written;
     });
   }
@@ -156,7 +164,7 @@ export class EvidenceService {
   private withOwnerReopened(context: WriteContext, id: string, reason: string, write: (writer: RecordWriter) => Promise<Written<EvidenceState>>) {
     return this.dataSource.transaction(async (tx) => {
       const { state } = await write(new RecordWriter(tx));
-      await reopenAfterEvidenceChange(tx, context, state, reason);
+      await this.reopenOwner(tx, context, state, reason);
     });
   }
 

@@ -13,6 +13,7 @@ import { Event, EventRecord } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { EvidenceService } from '../evidence/evidence.service.js';
+import { reopenAfterEvidenceChange } from '../review/review.service.js';
 import { ProposalState } from '../../core/proposals/proposal-state.js';
 import { Source } from '../sources/source.entity.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
@@ -42,9 +43,9 @@ export class IngestService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sources = new SourcesService(dataSource),
-    private readonly claims = new ClaimsService(dataSource),
-    private readonly events = new EventsService(dataSource),
-    private readonly evidence = new EvidenceService(dataSource),
+    private readonly evidence = new EvidenceService(dataSource, reopenAfterEvidenceChange),
+    private readonly claims = new ClaimsService(dataSource, evidence),
+    private readonly events = new EventsService(dataSource, evidence),
     private readonly annotations = new AnnotationsService(dataSource),
   ) {}
 

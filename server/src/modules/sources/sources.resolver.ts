@@ -10,7 +10,7 @@ import { writeContextOf } from '../../core/access/viewer.js';
 import { readsAsTombstone, seenThrough } from '../../core/visibility/visibility.js';
 import { SourceRevision, sourceRevisionTombstone } from './source-revision.entity.js';
 import { Source, sourceTombstone, type SourceState } from './source.entity.js';
-import { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceConnection, SourceFilter, TextBlock, UpdateSourceInput } from './sources.types.js';
+import { CreateSourceInput, SourceConnection, SourceFilter, TextBlock, UpdateSourceInput } from './sources.types.js';
 
 @Resolver(() => Source)
 export class SourcesResolver {
@@ -56,12 +56,6 @@ export class SourcesResolver {
   @Mutation(() => Source, { description: 'Brings a deleted source back. For editors and admins.' })
   restoreSource(@Arg('input', { description: 'The deleted source and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
     return services.sources.lifecycle.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
-  }
-
-  @Authorized(...EDITORS)
-  @Mutation(() => ReanchorReport, { description: 'Corrects the text: a new snapshot, and every evidence re-anchored, with a report. For editors and admins.' })
-  correctSourceText(@Arg('input', { description: 'The source, the version you read, the whole corrected text, and what was wrong.' }) input: CorrectSourceTextInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
-    return services.sources.correctText(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @FieldResolver(() => [SourceRevision], { description: 'Every snapshot of the text, oldest first.' })

@@ -13,8 +13,7 @@ import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
 import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
 import type { Viewer } from '../../core/access/viewer.js';
 import { PublicationDateBasis } from './sources.enums.js';
-import type { CorrectSourceTextInput, CreateSourceInput, ReanchorReport, SourceFilter, UpdateSourceInput } from './sources.types.js';
-import { correctSourceText } from './correction.js';
+import type { CreateSourceInput, SourceFilter, UpdateSourceInput } from './sources.types.js';
 import { checkText } from './source-text.js';
 import { SourceRevision } from './source-revision.entity.js';
 import { Source, SourceRecord, type SourceInput, type SourceState } from './source.entity.js';
@@ -84,9 +83,5 @@ export class SourcesService {
     const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
     await new RecordWriter(this.dataSource).replace(context, SourceRecord, target, (before) => ({ ...before, ...checkFields(applyPatch<SourceInput>(before, input)) }));
     return this.lifecycle.current(target.id);
-  }
-
-  correctText(context: WriteContext, input: CorrectSourceTextInput): Promise<ReanchorReport> {
-    return correctSourceText(this.dataSource.manager, context, input);
   }
 }

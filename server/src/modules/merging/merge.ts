@@ -4,9 +4,9 @@ import { RecordWriter, type WriteContext } from '../../core/revisions/record-wri
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck } from '../../core/validation.js';
 import { ClaimRecord } from '../claims/claim.entity.js';
+import { EntityKindRecord } from '../entities/entity.entity.js';
 import { EventRecord } from '../events/event.entity.js';
-import { EntityKindRecord } from './entity.entity.js';
-import type { MergeEntitiesInput } from './entities.types.js';
+import type { MergeEntitiesInput } from './merging.types.js';
 
 const swap = (ids: string[], from: string, to: string) => [...new Set(ids.map((id) => (id === from ? to : id)))].sort();
 

@@ -13,10 +13,10 @@ import { Evidence, EvidenceRecord } from '../evidence/evidence.entity.js';
 import type { Claim } from '../claims/claim.entity.js';
 import type { Event } from '../events/event.entity.js';
 import { reopenAfterEvidenceChange } from '../review/review.service.js';
-import type { CorrectSourceTextInput, EvidenceReanchoring, ReanchorReport } from './sources.types.js';
-import { checkText } from './source-text.js';
-import { SourceRevision } from './source-revision.entity.js';
-import { Source, SourceRecord } from './source.entity.js';
+import { checkText } from '../sources/source-text.js';
+import { SourceRevision } from '../sources/source-revision.entity.js';
+import { Source, SourceRecord } from '../sources/source.entity.js';
+import type { CorrectSourceTextInput, EvidenceReanchoring, ReanchorReport } from './corrections.types.js';
 
 const ORDER: Record<AnchorStatus, number> = { [AnchorStatus.ORPHANED]: 0, [AnchorStatus.FUZZY]: 1, [AnchorStatus.ANCHORED]: 2 };
 

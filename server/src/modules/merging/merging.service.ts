@@ -1,0 +1,12 @@
+import type { DataSource } from 'typeorm';
+import type { WriteContext } from '../../core/revisions/record-writer.js';
+import { mergeEntities } from './merge.js';
+import type { MergeEntitiesInput } from './merging.types.js';
+
+export class MergingService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  mergeEntities(context: WriteContext, input: MergeEntitiesInput): Promise<{ movedClaims: number; movedEvents: number }> {
+    return mergeEntities(this.dataSource.manager, context, input);
+  }
+}
