@@ -21,7 +21,7 @@ fi
 npx prettier --write --log-level warn .
 # Import sorting moves whole statements and keeps their text, so Prettier's layout survives; --cache is not used
 # here, so every file is fixed whatever an earlier run remembered.
-npx eslint --fix . || true
+npx eslint --fix . > /dev/null || true
 # ESLint's fixes can leave a line Prettier would lay out differently; a second pass settles it (usually a no-op).
 npx prettier --write --log-level warn .
 
