@@ -126,7 +126,10 @@ describe('access to the API', () => {
     const written = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '(docs/access.md is missing)';
     const prose = written.indexOf('\n## ');
     const expected = prose === -1 ? table : `${table}${written.slice(prose)}`;
-    if (process.env.UPDATE_ACCESS_DOC === '1') fs.mkdirSync(path.dirname(DOC), { recursive: true }), fs.writeFileSync(DOC, expected);
+    if (process.env.UPDATE_ACCESS_DOC === '1') {
+      fs.mkdirSync(path.dirname(DOC), { recursive: true });
+      fs.writeFileSync(DOC, expected);
+    }
     expect(expected).toBe(written);
   });
 });

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/paths.js';
-import type { TestDatabase } from './support/database.js';
 import { useSeededDatabase } from './support/seeded.js';
 import { graphqlClient, viewers } from './support/graphql.js';
 
@@ -15,11 +14,9 @@ const curlQueries = queriesIn(doc);
 const readmeQueries = queriesIn(fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8')).filter((query) => query.startsWith('{') && !query.includes('reviewQueue'));
 
 describe('docs/api.md', () => {
-  let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
 
-  useSeededDatabase((ready, client) => {
-    db = ready;
+  useSeededDatabase((_ready, client) => {
     gql = client;
   });
 

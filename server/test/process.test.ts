@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,8 @@ import { runningServer } from '../src/db/embedded-postgres.js';
 
 const serverDir = path.resolve(__dirname, '..');
 const main = path.join(serverDir, 'dist', 'server', 'src', 'main.js');
+/** The server's own compiler (TypeScript 7), not the root's `typescript`, which is 6.0 for ESLint's parser. */
+const tsc = path.join(path.dirname(createRequire(path.join(serverDir, 'package.json')).resolve('typescript/package.json')), 'bin', 'tsc');
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -43,7 +46,7 @@ describe('the server process', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'process-'));
 
   beforeAll(async () => {
-    await promisify(execFile)(process.execPath, [path.join(serverDir, '..', 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(serverDir, 'tsconfig.json')]);
+    await promisify(execFile)(process.execPath, [tsc, '-p', path.join(serverDir, 'tsconfig.json')]);
   }, 120_000);
   afterAll(() => {
     const left = postgresHolding(dataDir);

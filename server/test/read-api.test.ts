@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { sliceCodePoints } from '../src/core/anchoring/text-quote.js';
-import type { TestDatabase } from './support/database.js';
 import { useSeededDatabase } from './support/seeded.js';
 import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
 
@@ -11,11 +10,9 @@ interface Page<T> {
 }
 
 describe('read API', () => {
-  let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
 
-  useSeededDatabase((ready, client) => {
-    db = ready;
+  useSeededDatabase((_ready, client) => {
     gql = client;
   });
 
@@ -89,7 +86,7 @@ describe('read API', () => {
   it('pages through every entity by cursor, without gaps or repeats', async () => {
     const seen: string[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const page: { entities: Page<{ id: string }> } = dataOf(
         await gql<{ entities: Page<{ id: string }> }>(`query($after: String) { entities(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, { after }),
@@ -167,11 +164,9 @@ describe('read API', () => {
 });
 
 describe('provenance in one round trip', () => {
-  let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
 
-  useSeededDatabase((ready, client) => {
-    db = ready;
+  useSeededDatabase((_ready, client) => {
     gql = client;
   });
 

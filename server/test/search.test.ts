@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../src/core/access/viewer.js';
-import type { TestDatabase } from './support/database.js';
 import { useSeededDatabase } from './support/seeded.js';
 import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
 
@@ -18,13 +17,11 @@ const SEARCH = `query($query: String!, $types: [SearchType!], $first: Int, $afte
 }`;
 
 describe('search', () => {
-  let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
   const search = async (query: string, variables: Record<string, unknown> = {}, viewer: Viewer = viewers.editor) =>
     dataOf(await gql<any>(SEARCH, { query, ...variables }, viewer)).search as { pageInfo: any; edges: Array<{ node: any }> };
 
-  useSeededDatabase((ready, client) => {
-    db = ready;
+  useSeededDatabase((_ready, client) => {
     gql = client;
   });
 

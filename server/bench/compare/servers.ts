@@ -83,7 +83,7 @@ export async function startServer(name: ServerName, databaseUrl: string, poolSiz
     await waitUntilAnswering(baseUrl, child, () => log);
   } catch (error) {
     await stop();
-    throw new Error(`${name}: ${(error as Error).message}`);
+    throw new Error(`${name}: ${(error as Error).message}`, { cause: error });
   }
   return {
     name,

@@ -126,6 +126,7 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
   };
 }
 
+// eslint-disable-next-line no-control-regex -- NUL is what it looks for: PostgreSQL text cannot store it
 const NUL_OR_LONE_SURROGATE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function holdsUnstorableText(value: unknown, depth = 0): boolean {

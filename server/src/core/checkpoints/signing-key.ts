@@ -37,7 +37,7 @@ export function loadSigningKey(config: Pick<Config, 'env' | 'dataDir' | 'checkpo
     else if (signingKeyFile) privateKey = parseKey(fs.readFileSync(signingKeyFile, 'utf8'), 'private');
     else privateKey = generatedKey(path.join(config.dataDir, GENERATED_FILE));
   } catch (error) {
-    throw new Error(`The checkpoint signing key cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`The checkpoint signing key cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   return { privateKey, publicKey: createPublicKey(privateKey) };
 }

@@ -25,15 +25,18 @@ export interface CleanedDocument {
 
 const BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TR', 'FIGCAPTION', 'HEADER', 'FOOTER', 'ASIDE', 'UL', 'OL', 'TABLE']);
 
+/** What the walk below reads of a DOM node. */
+type HtmlNode = { nodeType: number; textContent: string | null; tagName?: string; childNodes: Iterable<HtmlNode> };
+
 /** Text of an HTML fragment with a line break between blocks, inline markup dropped, spaces as written. */
 function textOfHtml(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const parts: string[] = [];
-  const walk = (node: any) => {
-    if (node.nodeType === 3) parts.push(node.textContent);
+  const walk = (node: HtmlNode) => {
+    if (node.nodeType === 3) parts.push(node.textContent ?? '');
     else if (node.nodeType === 1) {
       if (node.tagName === 'BR') parts.push('\n');
-      const block = BLOCK_TAGS.has(node.tagName);
+      const block = BLOCK_TAGS.has(node.tagName ?? '');
       if (block) parts.push('\n\n');
       for (const child of node.childNodes) walk(child);
       if (block) parts.push('\n\n');
