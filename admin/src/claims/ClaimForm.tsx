@@ -4,6 +4,9 @@ import {
   AutocompleteArrayInput,
   AutocompleteInput,
   FormDataConsumer,
+  maxValue,
+  minValue,
+  NumberInput,
   ReferenceArrayInput,
   ReferenceInput,
   required,
@@ -32,6 +35,15 @@ export function ClaimForm({ toolbar, header, defaultValues }: { toolbar: ReactEl
       <SelectInput source="modality" choices={CLAIM_MODALITIES} validate={required()} />
       <SelectInput source="credibility" label="Credibility (Admiralty)" choices={CREDIBILITIES} emptyText="Not graded" />
       <SelectInput source="rank" choices={CLAIM_RANKS} emptyText="Normal" />
+      <NumberInput
+        source="checkWorthiness"
+        label="Worth checking (0 to 1)"
+        helperText="How much a fact-checker should look at it: 1 for a checkable claim that matters, 0 for none; empty if not judged"
+        min={0}
+        max={1}
+        step={0.1}
+        validate={[minValue(0), maxValue(1)]}
+      />
       <ReferenceArrayInput source="eventIds" reference="events">
         <AutocompleteArrayInput optionText="title" label="About events" fullWidth filterToQuery={(q) => ({ q })} />
       </ReferenceArrayInput>

@@ -4,7 +4,7 @@
 export const LEAF_FIELDS = {
   Annotation: ['authorName', 'body', 'createdAt', 'deleteReason', 'deletedAt', 'id', 'motivation', 'parentId', 'replyCount', 'resolved', 'tags', 'targetId', 'targetType', 'updatedAt', 'version'],
   ApiKey: ['createdAt', 'deleteReason', 'deletedAt', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'updatedAt', 'version'],
-  Claim: ['attribution', 'claimantLabel', 'claimantName', 'createdAt', 'credibility', 'deleteReason', 'deletedAt', 'id', 'lastEditedBy', 'modality', 'proposal', 'rank', 'retracted', 'status', 'text', 'updatedAt', 'version'],
+  Claim: ['attribution', 'checkWorthiness', 'claimantLabel', 'claimantName', 'createdAt', 'credibility', 'deleteReason', 'deletedAt', 'id', 'lastEditedBy', 'modality', 'proposal', 'rank', 'retracted', 'status', 'text', 'updatedAt', 'version'],
   Entity: ['aliases', 'createdAt', 'deleteReason', 'deletedAt', 'description', 'id', 'kind', 'name', 'updatedAt', 'version', 'wikidataId'],
   Event: ['createdAt', 'deleteReason', 'deletedAt', 'id', 'lastEditedBy', 'modality', 'proposal', 'retracted', 'status', 'summary', 'timeExpression', 'title', 'updatedAt', 'version'],
   Evidence: ['anchorStatus', 'createdAt', 'deleteReason', 'deletedAt', 'id', 'updatedAt', 'version'],
@@ -17,8 +17,8 @@ export const INPUT_FIELDS = {
   CreateAnnotationInput: ['body', 'motivation', 'parentId', 'span', 'tags', 'targetId', 'targetType'],
   UpdateAnnotationInput: ['body', 'expectedVersion', 'id', 'motivation', 'reason', 'resolved', 'tags'],
   CreateApiKeyInput: ['expiresAt', 'name'],
-  CreateClaimInput: ['attribution', 'claimantId', 'claimantLabel', 'credibility', 'entityIds', 'eventIds', 'evidence', 'links', 'modality', 'rank', 'reason', 'text'],
-  UpdateClaimInput: ['attribution', 'claimantId', 'claimantLabel', 'credibility', 'entityIds', 'eventIds', 'expectedVersion', 'id', 'links', 'modality', 'rank', 'reason', 'text'],
+  CreateClaimInput: ['attribution', 'checkWorthiness', 'claimantId', 'claimantLabel', 'credibility', 'entityIds', 'eventIds', 'evidence', 'links', 'modality', 'rank', 'reason', 'text'],
+  UpdateClaimInput: ['attribution', 'checkWorthiness', 'claimantId', 'claimantLabel', 'credibility', 'entityIds', 'eventIds', 'expectedVersion', 'id', 'links', 'modality', 'rank', 'reason', 'text'],
   CreateEntityInput: ['aliases', 'description', 'externalIds', 'kind', 'name', 'reason'],
   UpdateEntityInput: ['aliases', 'description', 'expectedVersion', 'externalIds', 'id', 'kind', 'name', 'reason'],
   CreateEventInput: ['end', 'evidence', 'modality', 'parentId', 'participants', 'placeId', 'reason', 'start', 'summary', 'timeExpression', 'title', 'type'],
@@ -66,6 +66,7 @@ export interface ApiKeyFields {
 
 export interface ClaimFields {
   attribution: 'AUTHOR_ASSERTION' | 'DIRECT_QUOTE' | 'REPORTED_SPEECH';
+  checkWorthiness: number | null;
   claimantLabel: string | null;
   claimantName: string;
   createdAt: string;
