@@ -24,7 +24,9 @@ export class AppRole1795874420789 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE USAGE, SELECT ON SEQUENCES FROM provenance_app`);
-    await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLES FROM provenance_app`);
+    await queryRunner.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLES FROM provenance_app`,
+    );
     await queryRunner.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM provenance_app`);
     await queryRunner.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM provenance_app`);
     await queryRunner.query(`REVOKE USAGE ON SCHEMA public FROM provenance_app`);

@@ -14,7 +14,9 @@ export class SearchIndexes1795875887836 implements MigrationInterface {
     await queryRunner.query(`CREATE OR REPLACE FUNCTION entity_search_names(name text, aliases text[]) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT public.search_fold(name || ' ' || array_to_string(aliases, ' ')) $$`);
     await queryRunner.query(`REINDEX INDEX "IDX_entities_names_trgm"`);
-    await queryRunner.query(`CREATE INDEX "IDX_events_fts" ON "events" USING gin (to_tsvector('english', "title" || ' ' || coalesce("summary", '')))`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_events_fts" ON "events" USING gin (to_tsvector('english', "title" || ' ' || coalesce("summary", '')))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_sources_title_trgm" ON "sources" USING gin (search_fold("title") gin_trgm_ops)`);
   }
 

@@ -7,8 +7,18 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 const VECTORS = [
   { table: 'claims', index: 'IDX_claims_search', old: 'IDX_claims_text_fts', expression: `to_tsvector('english', "text")` },
-  { table: 'events', index: 'IDX_events_search', old: 'IDX_events_fts', expression: `to_tsvector('english', "title" || ' ' || coalesce("summary", ''))` },
-  { table: 'source_revisions', index: 'IDX_source_revisions_search', old: 'IDX_source_revisions_text_fts', expression: `to_tsvector('english', "text")` },
+  {
+    table: 'events',
+    index: 'IDX_events_search',
+    old: 'IDX_events_fts',
+    expression: `to_tsvector('english', "title" || ' ' || coalesce("summary", ''))`,
+  },
+  {
+    table: 'source_revisions',
+    index: 'IDX_source_revisions_search',
+    old: 'IDX_source_revisions_text_fts',
+    expression: `to_tsvector('english', "text")`,
+  },
 ];
 
 export class SearchVectors1795894363284 implements MigrationInterface {
@@ -29,7 +39,10 @@ export class SearchVectors1795894363284 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const { table, index, old, expression } of VECTORS) {
       await queryRunner.query(`DROP INDEX "${index}"`);
-      await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "name" = 'search_vector' AND "table" = $1 AND "schema" = current_schema()`, [table]);
+      await queryRunner.query(
+        `DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "name" = 'search_vector' AND "table" = $1 AND "schema" = current_schema()`,
+        [table],
+      );
       await queryRunner.query(`ALTER TABLE "${table}" DROP COLUMN "search_vector"`);
       await queryRunner.query(`CREATE INDEX "${old}" ON "${table}" USING gin (${expression})`);
     }

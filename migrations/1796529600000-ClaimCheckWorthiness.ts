@@ -6,7 +6,9 @@ export class ClaimCheckWorthiness1796529600000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "claims" ADD "check_worthiness" double precision`);
-    await queryRunner.query(`ALTER TABLE "claims" ADD CONSTRAINT "CHK_claims_check_worthiness" CHECK ("check_worthiness" IS NULL OR "check_worthiness" BETWEEN 0 AND 1)`);
+    await queryRunner.query(
+      `ALTER TABLE "claims" ADD CONSTRAINT "CHK_claims_check_worthiness" CHECK ("check_worthiness" IS NULL OR "check_worthiness" BETWEEN 0 AND 1)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

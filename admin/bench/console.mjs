@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+
 import { chromium } from 'playwright-core';
+
 import { CHROMIUM, CHROMIUM_ARGS, startProduct } from '../e2e/support/product.mjs';
 
 const RUNS = Number(process.argv[2] ?? 15);
@@ -15,11 +17,16 @@ function bundleSizes() {
   const linked = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
   const lazy = fs
     .readdirSync(path.join(dist, 'assets'))
-    .filter((f) => /^(SourceReader|HistoryPanel|AnnotationsPanel|Dashboard|ReviewQueue|ImportPage|ProposalsPage|AccountPage)-.*\.js$/.test(f))
+    .filter((f) =>
+      /^(SourceReader|HistoryPanel|AnnotationsPanel|Dashboard|ReviewQueue|ImportPage|ProposalsPage|AccountPage)-.*\.js$/.test(f),
+    )
     .map((f) => `assets/${f}`);
   const gz = (files) => files.reduce((sum, f) => sum + gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
   const raw = (files) => files.reduce((sum, f) => sum + fs.statSync(path.join(dist, f)).size, 0);
-  return { firstLoad: { files: linked.length, raw: raw(linked), gzip: gz(linked) }, lazy: { files: lazy.length, raw: raw(lazy), gzip: gz(lazy) } };
+  return {
+    firstLoad: { files: linked.length, raw: raw(linked), gzip: gz(linked) },
+    lazy: { files: lazy.length, raw: raw(lazy), gzip: gz(lazy) },
+  };
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -29,7 +36,9 @@ const summary = (times) => {
 };
 
 const sizes = bundleSizes();
-console.log(`Console bundle: first load ${kB(sizes.firstLoad.gzip)} gzipped (${kB(sizes.firstLoad.raw)} raw, ${sizes.firstLoad.files} files); lazy screens (reader, history, notes, dashboard, review queue, import, proposals, account) ${kB(sizes.lazy.gzip)} gzipped more`);
+console.log(
+  `Console bundle: first load ${kB(sizes.firstLoad.gzip)} gzipped (${kB(sizes.firstLoad.raw)} raw, ${sizes.firstLoad.files} files); lazy screens (reader, history, notes, dashboard, review queue, import, proposals, account) ${kB(sizes.lazy.gzip)} gzipped more`,
+);
 
 const product = await startProduct();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

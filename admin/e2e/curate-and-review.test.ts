@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DEMO, selectWords, useBrowser } from './support/browser';
 
 const SEED_TITLE = 'Myanmar and Russia: the Vladivostok meeting signals a rapprochement';
@@ -65,7 +66,10 @@ describe('an editor curates a claim from the seed article and a reviewer verifie
     await item.waitFor();
     expect(await item.innerText()).toContain(WORDS);
     // What changed reads as names and words: no record ids, no vocabulary codes.
-    const changes = page.getByTestId('queue-item').filter({ hasText: 'Min Aung Hlaing asks Russia to move its embassy' }).getByRole('table');
+    const changes = page
+      .getByTestId('queue-item')
+      .filter({ hasText: 'Min Aung Hlaing asks Russia to move its embassy' })
+      .getByRole('table');
     await expect.poll(() => changes.first().innerText()).toMatch(/Agent: Min Aung Hlaing/);
     const everyChange = (await page.getByTestId('review-queue').getByRole('table').allInnerTexts()).join('\n');
     expect(everyChange).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);

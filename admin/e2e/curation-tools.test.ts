@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { publicQuery, verifiedClaim } from './support/api';
 import { DEMO, selectWords, useBrowser } from './support/browser';
 
@@ -48,14 +49,21 @@ describe('curation tools', () => {
     const duplicateUrl = editor.url();
     const dialog = editor.getByRole('dialog');
     await dialog.getByLabel('The entity that remains').fill('Vladimir Putin');
-    await editor.getByRole('option', { name: /^Vladimir Putin/ }).first().click();
+    await editor
+      .getByRole('option', { name: /^Vladimir Putin/ })
+      .first()
+      .click();
     await dialog.getByLabel('Why they are the same').fill('Same person, initial only');
     await dialog.getByRole('button', { name: 'Merge' }).click();
     await editor.waitForURL((url) => url.href !== duplicateUrl && /\/entities\/[^/]+\/show$/.test(url.href));
     await expect.poll(() => editor.getByText('Vladimir Putin', { exact: true }).count()).toBeGreaterThan(0);
     await expect.poll(() => editor.locator('.MuiChip-root', { hasText: 'V. Putin' }).count()).toBe(1);
-    const { search } = await publicQuery(`{ search(query: "V. Putin", types: [ENTITY], first: 3) { edges { node { record { ... on Entity { name aliases } } } } } }`);
-    expect(search.edges.map((edge: any) => edge.node.record)).toContainEqual(expect.objectContaining({ name: 'Vladimir Putin', aliases: expect.arrayContaining(['V. Putin']) }));
+    const { search } = await publicQuery(
+      `{ search(query: "V. Putin", types: [ENTITY], first: 3) { edges { node { record { ... on Entity { name aliases } } } } } }`,
+    );
+    expect(search.edges.map((edge: any) => edge.node.record)).toContainEqual(
+      expect.objectContaining({ name: 'Vladimir Putin', aliases: expect.arrayContaining(['V. Putin']) }),
+    );
   });
 
   it('lets a reviewer retract a verified claim from its page, with a comment; client apps then see it flagged', async () => {

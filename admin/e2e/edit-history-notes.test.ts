@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { verifiedClaim } from './support/api';
 import { DEMO, useBrowser } from './support/browser';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { useBrowser } from './support/browser';
 
 describe('the GraphQL explorer', () => {
@@ -6,7 +7,9 @@ describe('the GraphQL explorer', () => {
 
   it('loads the whole schema with the introspection query GraphiQL sends, and runs a query', async () => {
     const page = await newPage();
-    const introspection = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('IntrospectionQuery'));
+    const introspection = page.waitForResponse(
+      (response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('IntrospectionQuery'),
+    );
     await page.goto('/graphql');
     expect((await introspection).status()).toBe(200);
     await page.getByRole('button', { name: /Show Documentation Explorer/i }).click();
@@ -15,7 +18,9 @@ describe('the GraphQL explorer', () => {
     await page.getByRole('link', { name: 'search' }).first().waitFor();
     await screenshot(page, 'explorer-docs');
 
-    const answer = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('totalCount'));
+    const answer = page.waitForResponse(
+      (response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('totalCount'),
+    );
     await page.getByRole('button', { name: /Execute query/i }).click();
     const body = await (await answer).json();
     expect(body.errors).toBeUndefined();

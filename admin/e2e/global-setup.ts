@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+
 import { startProduct } from './support/product.mjs';
 
 declare module 'vitest' {

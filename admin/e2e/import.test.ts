@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DEMO, useBrowser } from './support/browser';
 
 const ARTICLE = [
@@ -31,7 +32,11 @@ describe('importing sources and settling the proposals', () => {
     await page.getByRole('tab', { name: 'Upload files' }).click();
     await page.getByTestId('import-files').setInputFiles([
       { name: 'vostok.html', mimeType: 'text/html', buffer: Buffer.from(PAGE) },
-      { name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Short note\n\nThe **SAC** said the consulate in Novosibirsk will open next year.\n') },
+      {
+        name: 'notes.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from('# Short note\n\nThe **SAC** said the consulate in Novosibirsk will open next year.\n'),
+      },
     ]);
     await page.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => page.getByTestId('import-report').count()).toBe(2);
@@ -60,8 +65,12 @@ describe('importing sources and settling the proposals', () => {
     await page.goto('/#/proposals');
     const card = (text: string) => page.getByTestId('proposal').filter({ has: page.getByRole('link', { name: new RegExp(text) }) });
     await card('reliable partner in difficult times').waitFor();
-    const heading = async () => (await page.getByRole('heading', { name: /^Proposals \(/ }).innerText()).match(/\((\d+) claims, (\d+) events\)/)!.slice(1).map(Number);
-    await expect.poll(async () => (await page.getByRole('heading', { name: /^Proposals \(/ }).innerText())).toMatch(/claims/);
+    const heading = async () =>
+      (await page.getByRole('heading', { name: /^Proposals \(/ }).innerText())
+        .match(/\((\d+) claims, (\d+) events\)/)!
+        .slice(1)
+        .map(Number);
+    await expect.poll(async () => await page.getByRole('heading', { name: /^Proposals \(/ }).innerText()).toMatch(/claims/);
     const [claimsBefore, eventsBefore] = await heading();
 
     await card('reliable partner in difficult times').getByRole('button', { name: 'Accept' }).click();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DEMO, useBrowser } from './support/browser';
 
 describe('lists: filters from the toolbar, and exports of what is filtered', () => {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+
 import { DEMO, useBrowser } from './support/browser';
 
 const PHONE = { width: 390, height: 844 };
@@ -29,7 +30,12 @@ describe('on a 390 px phone', () => {
     await page.goto('/#/review');
     await page.getByTestId('queue-item').first().waitFor();
     await screenshot(page, 'phone-review-queue');
-    const wide = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((element) => `${element.tagName}.${element.className}`.slice(0, 120)));
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5)
+        .map((element) => `${element.tagName}.${element.className}`.slice(0, 120)),
+    );
     expect(wide).toEqual([]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-review-queue');

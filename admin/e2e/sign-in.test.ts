@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DEMO, useBrowser } from './support/browser';
 
 describe('signing in', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DEMO, selectWords, useBrowser } from './support/browser';
 
 const TEXT = [
@@ -114,7 +115,11 @@ describe('sources: recording, correcting, and who may do what', () => {
     await editor.getByRole('button', { name: 'Correct the text' }).click();
     const dialog = editor.getByRole('dialog');
     await dialog.getByLabel('What was wrong').fill('The shipyard is in Ulsan, not Busan');
-    await dialog.getByLabel('Corrected text').fill(ARTICLE.replace('Ferry line to reopen', 'Kyaukphyu ferry line to reopen').replace('a shipyard in Busan', 'a shipyard in Ulsan'));
+    await dialog
+      .getByLabel('Corrected text')
+      .fill(
+        ARTICLE.replace('Ferry line to reopen', 'Kyaukphyu ferry line to reopen').replace('a shipyard in Busan', 'a shipyard in Ulsan'),
+      );
     await dialog.getByRole('button', { name: 'Preview the correction' }).click();
     const preview = dialog.getByTestId('reanchor-preview');
     await preview.waitFor();
@@ -130,7 +135,9 @@ describe('sources: recording, correcting, and who may do what', () => {
     await reviewer.reload();
     const back = reviewer.getByTestId('queue-item').filter({ hasText: 'Two vessels were ordered in Busan.' });
     await back.waitFor();
-    expect(await back.getByTestId('sent-back').innerText()).toMatch(/because of a change by Edith Editor: “The shipyard is in Ulsan, not Busan”/);
+    expect(await back.getByTestId('sent-back').innerText()).toMatch(
+      /because of a change by Edith Editor: “The shipyard is in Ulsan, not Busan”/,
+    );
     const words = await back.getByTestId('evidence-changes').innerText();
     expect(words).toContain('“two new vessels had been ordered from a shipyard in Busan”');
     expect(words).toContain('“two new vessels had been ordered from a shipyard in Ulsan”');

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+
 import annotations from './annotations';
 import apiKeys from './apiKeys';
 import claims from './claims';

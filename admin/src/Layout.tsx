@@ -1,12 +1,13 @@
+import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import type { ReactNode } from 'react';
-import AccountCircleIcon from '@mui/icons-material/AccountCircle';
-import { AppBar, Layout as RaLayout, Logout, Menu, UserMenu, usePermissions } from 'react-admin';
-import { Link } from 'react-router-dom';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import type { ReactNode } from 'react';
+import { AppBar, Layout as RaLayout, Logout, Menu, usePermissions, UserMenu } from 'react-admin';
+import { Link } from 'react-router-dom';
+
 import { canEdit, canReview, isAdmin, isStaff, type Role } from './providers/access';
 
 /** The menu follows the role: reviewers see the queue first, admins see users and keys. */
@@ -16,7 +17,9 @@ function ConsoleMenu() {
   return (
     <Menu>
       <Menu.Item to="/" primaryText="Dashboard" leftIcon={<DashboardIcon />} />
-      {isStaff(roles) ? <Menu.Item to="/review" primaryText={canReview(roles) ? 'Review queue' : 'Waiting for review'} leftIcon={<FactCheckIcon />} /> : null}
+      {isStaff(roles) ? (
+        <Menu.Item to="/review" primaryText={canReview(roles) ? 'Review queue' : 'Waiting for review'} leftIcon={<FactCheckIcon />} />
+      ) : null}
       {canEdit(roles) ? <Menu.Item to="/import" primaryText="Import" leftIcon={<UploadFileIcon />} /> : null}
       {canEdit(roles) ? <Menu.Item to="/proposals" primaryText="Proposals" leftIcon={<PlaylistAddCheckIcon />} /> : null}
       <Menu.ResourceItem name="sources" />
@@ -50,7 +53,11 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     // react-admin lets the page grow to its widest content; on a phone the page stays the screen's width instead,
     // and a wide table scrolls inside its own box, so nothing is cut off at the side.
-    <RaLayout menu={ConsoleMenu} appBar={ConsoleAppBar} sx={(theme) => ({ [theme.breakpoints.down('sm')]: { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } } })}>
+    <RaLayout
+      menu={ConsoleMenu}
+      appBar={ConsoleAppBar}
+      sx={(theme) => ({ [theme.breakpoints.down('sm')]: { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } } })}
+    >
       {children}
     </RaLayout>
   );

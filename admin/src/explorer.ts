@@ -1,6 +1,7 @@
+import 'graphiql/graphiql.css';
+
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
-import 'graphiql/graphiql.css';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 

@@ -4,14 +4,16 @@
  * verification of checkpoints against the log, and one inclusion proof.
  */
 import 'reflect-metadata';
+
 import { parseArgs } from 'node:util';
+
+import { loadSigningKey } from '../src/core/checkpoints/signing-key.js';
 import { RecordType } from '../src/core/revisions/revisions.enums.js';
 import { CheckpointsService } from '../src/modules/checkpoints/checkpoints.service.js';
 import { EventsService } from '../src/modules/events/events.service.js';
 import { EvidenceService } from '../src/modules/evidence/evidence.service.js';
-import { reopenAfterEvidenceChange } from '../src/modules/review/review.service.js';
 import { HistoryService } from '../src/modules/history/history.service.js';
-import { loadSigningKey } from '../src/core/checkpoints/signing-key.js';
+import { reopenAfterEvidenceChange } from '../src/modules/review/review.service.js';
 import { bulkLoad, IMPORT_ACTOR, IMPORT_REASON } from './corpus/bulk-load.js';
 import { FULL_CORPUS, generateCorpus } from './corpus/generate.js';
 import { EVENT_TYPES } from './corpus/vocabulary.js';
@@ -24,12 +26,18 @@ async function main(): Promise<void> {
   const scale = Number(values.scale);
   if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be above 0 and at most 1');
   const scaled = (n: number) => Math.max(1, Math.round(n * scale));
-  const size = { sources: scaled(FULL_CORPUS.sources), claims: scaled(FULL_CORPUS.claims), events: scaled(FULL_CORPUS.events), entities: scaled(FULL_CORPUS.entities) };
+  const size = {
+    sources: scaled(FULL_CORPUS.sources),
+    claims: scaled(FULL_CORPUS.claims),
+    events: scaled(FULL_CORPUS.events),
+    entities: scaled(FULL_CORPUS.entities),
+  };
   const scratch = await startScratchDatabase({ seed: false, env: { DB_STATEMENT_TIMEOUT_MS: '600000' } });
   try {
     const { dataSource } = scratch.database;
     const events = new EventsService(dataSource, new EvidenceService(dataSource, reopenAfterEvidenceChange));
-    for (const type of EVENT_TYPES) await events.createType({ actor: IMPORT_ACTOR, actorUserId: null, requestId: null }, { ...type, reason: IMPORT_REASON });
+    for (const type of EVENT_TYPES)
+      await events.createType({ actor: IMPORT_ACTOR, actorUserId: null, requestId: null }, { ...type, reason: IMPORT_REASON });
     let started = performance.now();
     const counts = await bulkLoad(dataSource, generateCorpus(size));
     console.log(`Loaded ${counts.revisions} revisions (${counts.claims} claims, ${counts.evidence} evidence) in ${seconds(started)} s`);
@@ -37,7 +45,9 @@ async function main(): Promise<void> {
 
     started = performance.now();
     const audit = await new HistoryService(dataSource).verifyChains();
-    console.log(`verifyChains: ${audit.revisions} revisions of ${audit.records} records, ${audit.problems.length} problems, in ${seconds(started)} s`);
+    console.log(
+      `verifyChains: ${audit.revisions} revisions of ${audit.records} records, ${audit.problems.length} problems, in ${seconds(started)} s`,
+    );
 
     const checkpoints = new CheckpointsService(dataSource, loadSigningKey(scratch.config));
     started = performance.now();

@@ -3,15 +3,17 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { loadConfig, type Config } from '../src/config.js';
+
+import { type Config, loadConfig } from '../src/config.js';
+import { Role } from '../src/core/access/roles.js';
 import { appLoginUrl, prepareAppLogin } from '../src/db/app-login.js';
 import { createDataSource, type Database } from '../src/db/data-source.js';
 import { EmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { migrate } from '../src/db/open.js';
 import { createHttpApp } from '../src/http/app.js';
-import { Role } from '../src/core/access/roles.js';
 import { UsersService } from '../src/modules/users/users.service.js';
 import { seedAll } from '../src/seed/seed.js';
 
@@ -58,7 +60,12 @@ const EDITOR = { email: 'bench@example.org', password: 'bench-password-123' };
  * A scratch embedded PostgreSQL, migrated, with the seeds and an editor's account, and a pool acting as the
  * server does; everything is removed on stop.
  */
-export async function startScratchDatabase({ poolSize = 20, env = {}, settings = {}, seed = true }: ScratchOptions = {}): Promise<ScratchDatabase> {
+export async function startScratchDatabase({
+  poolSize = 20,
+  env = {},
+  settings = {},
+  seed = true,
+}: ScratchOptions = {}): Promise<ScratchDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const postgres = new EmbeddedPostgres({ dir });
   let ownerUrl = await postgres.start();
@@ -73,7 +80,14 @@ export async function startScratchDatabase({ poolSize = 20, env = {}, settings =
   }
   const keyFile = path.join(dir, 'checkpoint-key.pem');
   fs.writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  const config = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: BENCH_AUTH_SECRET, PUBLIC_URL: 'http://localhost', DB_POOL_SIZE: String(poolSize), CHECKPOINT_SIGNING_KEY_FILE: keyFile, ...env });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    AUTH_SECRET: BENCH_AUTH_SECRET,
+    PUBLIC_URL: 'http://localhost',
+    DB_POOL_SIZE: String(poolSize),
+    CHECKPOINT_SIGNING_KEY_FILE: keyFile,
+    ...env,
+  });
   const database = createDataSource(appLoginUrl(ownerUrl, config), config.db);
   const stop = async () => {
     if (database.dataSource.isInitialized) await database.dataSource.destroy();
@@ -85,7 +99,10 @@ export async function startScratchDatabase({ poolSize = 20, env = {}, settings =
     await prepareAppLogin(ownerUrl, config);
     await database.dataSource.initialize();
     if (seed) await seedAll(database.dataSource);
-    await new UsersService(database.dataSource).create({ actor: 'bench', actorUserId: null, requestId: null }, { ...EDITOR, name: 'Bench', roles: [Role.EDITOR] });
+    await new UsersService(database.dataSource).create(
+      { actor: 'bench', actorUserId: null, requestId: null },
+      { ...EDITOR, name: 'Bench', roles: [Role.EDITOR] },
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -98,7 +115,10 @@ export async function signIn(graphqlUrl: string, account: { email: string; passw
   const response = await fetch(graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { expiresAt } }', variables: account }),
+    body: JSON.stringify({
+      query: 'mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { expiresAt } }',
+      variables: account,
+    }),
   });
   const cookie = response.headers.getSetCookie()[0];
   if (!cookie) throw new Error(`Sign-in failed: ${await response.text()}`);
@@ -123,7 +143,11 @@ export async function startScratchServer(poolSize = 20): Promise<ScratchServer> 
   };
   let cookie = '';
   const post = async (query: string, variables: Record<string, unknown> = {}, signedIn = true): Promise<GraphQLAnswer> => {
-    const response = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', cookie: signedIn ? cookie : '' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(base, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: signedIn ? cookie : '' },
+      body: JSON.stringify({ query, variables }),
+    });
     return { status: response.status, headers: response.headers, body: await response.json() };
   };
   try {
@@ -137,4 +161,5 @@ export async function startScratchServer(poolSize = 20): Promise<ScratchServer> 
 }
 
 /** The value below which p percent of the sorted values fall. */
-export const percentile = (sorted: number[], p: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
+export const percentile = (sorted: number[], p: number): number =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;

@@ -4,16 +4,18 @@
  * the product (they have no revisions), and the database is thrown away after.
  */
 import 'reflect-metadata';
+
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { loadConfig } from '../src/config.js';
+import { Role } from '../src/core/access/roles.js';
 import { prepareAppLogin } from '../src/db/app-login.js';
 import { createDataSource } from '../src/db/data-source.js';
 import { EmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { migrate } from '../src/db/open.js';
 import { SearchService } from '../src/modules/search/search.service.js';
-import { Role } from '../src/core/access/roles.js';
 import { seedAll } from '../src/seed/seed.js';
 
 const GENERATED = 100_000;
@@ -47,13 +49,20 @@ async function main(): Promise<void> {
     const report = async (label: string) => {
       console.log(`\n${label}`);
       for (const query of QUERIES) {
-        for (const viewer of [{ userId: null, roles: [] }, { userId: null, roles: [Role.EDITOR] }]) {
+        for (const viewer of [
+          { userId: null, roles: [] },
+          { userId: null, roles: [Role.EDITOR] },
+        ]) {
           const { p50, p95 } = await time(() => search.search(viewer, { query, first: 25 }));
-          console.log(`  ${query.padEnd(30)} ${viewer.roles.length ? 'staff    ' : 'anonymous'}  p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms`);
+          console.log(
+            `  ${query.padEnd(30)} ${viewer.roles.length ? 'staff    ' : 'anonymous'}  p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms`,
+          );
         }
       }
     };
-    console.log(`Search benchmark: ${RUNS} runs a query, first 25, in process (no HTTP); ${os.cpus().length} cores, Node ${process.version}`);
+    console.log(
+      `Search benchmark: ${RUNS} runs a query, first 25, in process (no HTTP); ${os.cpus().length} cores, Node ${process.version}`,
+    );
     await report(`Seed data (${(await dataSource.query('SELECT count(*)::int AS n FROM claims'))[0].n} claims)`);
 
     const started = performance.now();

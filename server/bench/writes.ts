@@ -5,7 +5,9 @@
  * Prints figures; asserts nothing.
  */
 import 'reflect-metadata';
+
 import os from 'node:os';
+
 import { percentile, startScratchServer } from './scratch.js';
 
 const SEQUENTIAL = 300;
@@ -34,7 +36,9 @@ async function main(): Promise<void> {
     for (let n = 0; n < SEQUENTIAL; n++) latencies.push(await update(rows[n % rows.length]!.id, n));
     const sequentialSeconds = (performance.now() - sequentialStart) / 1000;
     latencies.sort((a, b) => a - b);
-    console.log(`one at a time: ${(SEQUENTIAL / sequentialSeconds).toFixed(0)} updates/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+    console.log(
+      `one at a time: ${(SEQUENTIAL / sequentialSeconds).toFixed(0)} updates/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+    );
 
     for (const clients of CONCURRENCY) {
       const times: number[] = [];
@@ -47,9 +51,13 @@ async function main(): Promise<void> {
         }),
       );
       times.sort((a, b) => a - b);
-      console.log(`${String(clients).padStart(2)} clients:     ${(times.length / SECONDS).toFixed(0)} updates/s, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`);
+      console.log(
+        `${String(clients).padStart(2)} clients:     ${(times.length / SECONDS).toFixed(0)} updates/s, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`,
+      );
     }
-    const [check] = (await scratch.dataSource.query(`SELECT count(*)::int AS n FROM revisions WHERE reason IS NULL AND operation = 'UPDATE'`)) as Array<{ n: number }>;
+    const [check] = (await scratch.dataSource.query(
+      `SELECT count(*)::int AS n FROM revisions WHERE reason IS NULL AND operation = 'UPDATE'`,
+    )) as Array<{ n: number }>;
     console.log(`\n${check!.n} UPDATE revisions written.`);
   } finally {
     await scratch.stop();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
@@ -9,7 +10,10 @@ describe('loadConfig', () => {
   });
 
   it('reads PORT and DATABASE_URL', () => {
-    expect(loadConfig({ PORT: '4100', DATABASE_URL: 'postgres://u:p@db:5432/x' })).toMatchObject({ port: 4100, databaseUrl: 'postgres://u:p@db:5432/x' });
+    expect(loadConfig({ PORT: '4100', DATABASE_URL: 'postgres://u:p@db:5432/x' })).toMatchObject({
+      port: 4100,
+      databaseUrl: 'postgres://u:p@db:5432/x',
+    });
   });
 
   const production = {
@@ -49,9 +53,15 @@ describe('loadConfig', () => {
         return (error as ConfigError).problems;
       }
     };
-    expect(problemsWith('a'.repeat(40))).toEqual(['AUTH_SECRET is too easy to guess: it has only 1 different characters; use a random value, such as the output of `openssl rand -base64 48`']);
+    expect(problemsWith('a'.repeat(40))).toEqual([
+      'AUTH_SECRET is too easy to guess: it has only 1 different characters; use a random value, such as the output of `openssl rand -base64 48`',
+    ]);
     expect(problemsWith('ab'.repeat(24))[0]).toMatch(/only 2 different characters/);
-    for (const guessable of ['passwordpasswordpasswordpassword1234', 'qwertyuiopasdfghjklzxcvbnm1234567890', 'abcdefghijklmnopqrstuvwxyz0123456789']) {
+    for (const guessable of [
+      'passwordpasswordpasswordpassword1234',
+      'qwertyuiopasdfghjklzxcvbnm1234567890',
+      'abcdefghijklmnopqrstuvwxyz0123456789',
+    ]) {
       expect(problemsWith(guessable), guessable).toEqual([expect.stringMatching(/^AUTH_SECRET is too easy to guess.*openssl rand/)]);
     }
     expect(problemsWith('3f9c2a7be18d40c6b5e9d2f1a0c47e83')).toEqual([]);
@@ -59,14 +69,22 @@ describe('loadConfig', () => {
   });
 
   it('refuses to start production without a checkpoint signing key, or with two', () => {
-    expect(() => loadConfig({ ...production, CHECKPOINT_SIGNING_KEY_FILE: '' })).toThrow(/CHECKPOINT_SIGNING_KEY or CHECKPOINT_SIGNING_KEY_FILE must be set in production/);
+    expect(() => loadConfig({ ...production, CHECKPOINT_SIGNING_KEY_FILE: '' })).toThrow(
+      /CHECKPOINT_SIGNING_KEY or CHECKPOINT_SIGNING_KEY_FILE must be set in production/,
+    );
     expect(() => loadConfig({ ...production, CHECKPOINT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEI' })).toThrow(/not both/);
-    expect(loadConfig(production).checkpoints).toEqual({ signingKey: null, signingKeyFile: '/run/secrets/checkpoint.pem', intervalSeconds: 600 });
+    expect(loadConfig(production).checkpoints).toEqual({
+      signingKey: null,
+      signingKeyFile: '/run/secrets/checkpoint.pem',
+      intervalSeconds: 600,
+    });
     expect(loadConfig({ NODE_ENV: 'test' }).checkpoints.intervalSeconds).toBe(0);
   });
 
   it("takes the server's own login URL only beside the owner's", () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://owner:p@db/x', DATABASE_APP_URL: 'postgres://app:q@db/x' }).databaseAppUrl).toBe('postgres://app:q@db/x');
+    expect(loadConfig({ DATABASE_URL: 'postgres://owner:p@db/x', DATABASE_APP_URL: 'postgres://app:q@db/x' }).databaseAppUrl).toBe(
+      'postgres://app:q@db/x',
+    );
     expect(() => loadConfig({ DATABASE_APP_URL: 'postgres://app:q@db/x' })).toThrow(/DATABASE_APP_URL needs DATABASE_URL/);
   });
 

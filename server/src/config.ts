@@ -1,4 +1,5 @@
 import path from 'node:path';
+
 import { guessability } from './core/guessability.js';
 import { repoRoot } from './paths.js';
 
@@ -74,7 +75,8 @@ function secretWeakness(secret: string): string | null {
   if (distinct < 10) return `is too easy to guess: it has only ${distinct} different characters`;
   // About 80 bits: 10^24 guesses at 10^10 a second take 3 million years.
   const { guessesLog10, feedback } = guessability(secret);
-  if (guessesLog10 < 24) return `is too easy to guess${feedback.warning ? ` (${feedback.warning})` : ''}: repeats, sequences, keyboard rows and common words cost an attacker little`;
+  if (guessesLog10 < 24)
+    return `is too easy to guess${feedback.warning ? ` (${feedback.warning})` : ''}: repeats, sequences, keyboard rows and common words cost an attacker little`;
   return null;
 }
 
@@ -121,13 +123,17 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const databaseUrl = postgresUrl('DATABASE_URL');
   const databaseAppUrl = postgresUrl('DATABASE_APP_URL');
-  if (databaseAppUrl !== null && databaseUrl === null) problems.push('DATABASE_APP_URL needs DATABASE_URL (the owner, who runs the migrations)');
+  if (databaseAppUrl !== null && databaseUrl === null)
+    problems.push('DATABASE_APP_URL needs DATABASE_URL (the owner, who runs the migrations)');
 
   const port = int('PORT', 4000, 1, 65535);
   const publicUrl = (): string => {
     const raw = env.PUBLIC_URL?.trim();
     if (!raw) {
-      if (envName === 'production') problems.push('PUBLIC_URL must be set in production (the address clients reach the server at; every linked-data IRI is minted under it)');
+      if (envName === 'production')
+        problems.push(
+          'PUBLIC_URL must be set in production (the address clients reach the server at; every linked-data IRI is minted under it)',
+        );
       return `http://localhost:${port}`;
     }
     try {
@@ -176,9 +182,12 @@ export function loadConfig(env: Env = process.env): Config {
   // The default is refused in production by name; checking it would load the dictionaries into every process.
   const weakness = config.auth.secret === DEVELOPMENT_AUTH_SECRET ? null : secretWeakness(config.auth.secret);
   if (weakness) problems.push(`AUTH_SECRET ${weakness}; use a random value, such as the output of \`openssl rand -base64 48\``);
-  if (config.checkpoints.signingKey && config.checkpoints.signingKeyFile) problems.push('give CHECKPOINT_SIGNING_KEY or CHECKPOINT_SIGNING_KEY_FILE, not both');
+  if (config.checkpoints.signingKey && config.checkpoints.signingKeyFile)
+    problems.push('give CHECKPOINT_SIGNING_KEY or CHECKPOINT_SIGNING_KEY_FILE, not both');
   if (envName === 'production' && !config.checkpoints.signingKey && !config.checkpoints.signingKeyFile) {
-    problems.push('CHECKPOINT_SIGNING_KEY or CHECKPOINT_SIGNING_KEY_FILE must be set in production (checkpoints are signed with a key kept outside the database)');
+    problems.push(
+      'CHECKPOINT_SIGNING_KEY or CHECKPOINT_SIGNING_KEY_FILE must be set in production (checkpoints are signed with a key kept outside the database)',
+    );
   }
   if (envName === 'production' && config.auth.secret === DEVELOPMENT_AUTH_SECRET) {
     problems.push('AUTH_SECRET must be set in production (the development default is public)');

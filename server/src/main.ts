@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import type { Server } from 'node:http';
+
 import { ConfigError, loadConfig } from './config.js';
 import { loadSigningKey } from './core/checkpoints/signing-key.js';
 import { openDatabase } from './db/open.js';
@@ -8,7 +10,7 @@ import { CheckpointsService } from './modules/checkpoints/checkpoints.service.js
 import { startPeriodicCheckpoints } from './modules/checkpoints/periodic.js';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from './modules/users/demo-accounts.js';
 import { productionStartProblems } from './modules/users/startup-checks.js';
-import { SeedError, seedAll } from './seed/seed.js';
+import { seedAll, SeedError } from './seed/seed.js';
 
 function log(message: string, error?: unknown): void {
   const detail = error instanceof Error ? `: ${error.stack ?? error.message}` : error ? `: ${String(error)}` : '';
@@ -81,7 +83,11 @@ async function main(): Promise<void> {
 
   const http = await createHttpApp(config, opened.database, log);
   if (config.checkpoints.intervalSeconds > 0) {
-    const stopCheckpoints = startPeriodicCheckpoints(new CheckpointsService(dataSource, loadSigningKey(config)), config.checkpoints.intervalSeconds, log);
+    const stopCheckpoints = startPeriodicCheckpoints(
+      new CheckpointsService(dataSource, loadSigningKey(config)),
+      config.checkpoints.intervalSeconds,
+      log,
+    );
     cleanups.push(async () => stopCheckpoints());
   }
   const server: Server = await new Promise((resolve, reject) => {
@@ -106,7 +112,8 @@ async function main(): Promise<void> {
   ];
   if (config.env === 'development') {
     lines.push('  Demo accounts (development only; sign in with the `login` mutation or the console):');
-    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.roles.join(',').padEnd(9)} ${account.email.padEnd(22)} ${account.password}`);
+    for (const account of DEMO_ACCOUNTS)
+      lines.push(`    ${account.roles.join(',').padEnd(9)} ${account.email.padEnd(22)} ${account.password}`);
   }
   lines.push('  Stop with Ctrl-C.', '');
   console.log(lines.join('\n'));

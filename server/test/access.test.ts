@@ -1,23 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
+
 import {
   getNamedType,
+  type GraphQLField,
+  type GraphQLInputType,
   isEnumType,
   isInputObjectType,
   isLeafType,
   isListType,
   isNonNullType,
-  type GraphQLField,
-  type GraphQLInputType,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC_FIELDS } from '../src/graphql/access.js';
-import { DomainError } from '../src/core/errors.js';
-import { AccessDenied } from '../src/graphql/auth-checker.js';
-import { getSchema } from '../src/graphql/schema.js';
+
 import { Role } from '../src/core/access/roles.js';
 import type { Viewer } from '../src/core/access/viewer.js';
+import { DomainError } from '../src/core/errors.js';
+import { PUBLIC_FIELDS } from '../src/graphql/access.js';
+import { AccessDenied } from '../src/graphql/auth-checker.js';
+import { getSchema } from '../src/graphql/schema.js';
 import { repoRoot } from '../src/paths.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createUser } from './support/factories.js';
@@ -32,7 +34,11 @@ function sample(type: GraphQLInputType): unknown {
   if (isListType(type)) return [];
   if (isEnumType(type)) return type.getValues()[0]!.name;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((field) => isNonNullType(field.type)).map((field) => [field.name, sample(field.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((field) => isNonNullType(field.type))
+        .map((field) => [field.name, sample(field.type)]),
+    );
   }
   switch (getNamedType(type).name) {
     case 'ID':
@@ -49,7 +55,10 @@ function sample(type: GraphQLInputType): unknown {
   }
 }
 
-function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
+function operationFor(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+): { query: string; variables: Record<string, unknown> } {
   const required = field.args.filter((arg) => isNonNullType(arg.type));
   const declarations = required.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
   const args = required.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
@@ -94,7 +103,10 @@ describe('access to the API', () => {
   it('matches docs/access.md, role by role, for every query and mutation (set UPDATE_ACCESS_DOC=1 to rewrite it)', async () => {
     const schema = await getSchema();
     const rows: string[] = [];
-    for (const [kind, type] of [['query', schema.getQueryType()!], ['mutation', schema.getMutationType()!]] as const) {
+    for (const [kind, type] of [
+      ['query', schema.getQueryType()!],
+      ['mutation', schema.getMutationType()!],
+    ] as const) {
       for (const field of Object.values(type.getFields()).sort((a, b) => a.name.localeCompare(b.name))) {
         const { query, variables } = operationFor(kind, field);
         const cells: string[] = [];

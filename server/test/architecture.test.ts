@@ -1,12 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { repoRoot } from '../src/paths.js';
 
 const SRC = path.join(repoRoot, 'server', 'src');
 
 /** The source files' relative imports (static, re-exports, side effects and dynamic), read from the text. */
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"](\.[^'"]+)['"]|(?:^|\n)\s*import\s*['"](\.[^'"]+)['"]|\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"](\.[^'"]+)['"]|(?:^|\n)\s*import\s*['"](\.[^'"]+)['"]|\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 
 interface Import {
   from: string;
@@ -14,11 +17,16 @@ interface Import {
 }
 
 function readImports(): Import[] {
-  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
+  );
   return files.flatMap((file) =>
     [...readFileSync(path.join(SRC, file), 'utf8').matchAll(IMPORT)].map((match) => ({
       from: file.split(path.sep).join('/'),
-      to: path.relative(SRC, path.resolve(SRC, path.dirname(file), (match[1] ?? match[2] ?? match[3])!.replace(/\.js$/, '.ts'))).split(path.sep).join('/'),
+      to: path
+        .relative(SRC, path.resolve(SRC, path.dirname(file), (match[1] ?? match[2] ?? match[3])!.replace(/\.js$/, '.ts')))
+        .split(path.sep)
+        .join('/'),
     })),
   );
 }
@@ -79,7 +87,8 @@ describe('architecture', () => {
     expect(imports).toContainEqual({ from: 'modules/claims/claims.service.ts', to: 'core/time-travel/time-travel.ts' });
     expect(imports).toContainEqual({ from: 'modules/claims/claims.resolver.ts', to: 'graphql/context.ts' });
     expect(graph.get('history')?.has('records')).toBe(true);
-    const made = (edges: string[]) => moduleGraph(edges.map((edge) => edge.split(' -> ')).map(([a, b]) => ({ from: `modules/${a}/x.ts`, to: `modules/${b}/y.ts` })));
+    const made = (edges: string[]) =>
+      moduleGraph(edges.map((edge) => edge.split(' -> ')).map(([a, b]) => ({ from: `modules/${a}/x.ts`, to: `modules/${b}/y.ts` })));
     expect(mutualPairs(made(['b -> a', 'a -> b', 'b -> c']))).toEqual(['a <-> b']);
     expect(cycles(made(['a -> b', 'b -> c', 'c -> a', 'c -> d']))).toEqual([['a', 'b', 'c']]);
   });
@@ -93,6 +102,8 @@ describe('architecture', () => {
   });
 
   it('keeps core free of the domain modules: shared mechanisms depend on no domain', () => {
-    expect(imports.filter(({ from, to }) => from.startsWith('core/') && to.startsWith('modules/')).map(({ from, to }) => `${from} -> ${to}`)).toEqual([]);
+    expect(
+      imports.filter(({ from, to }) => from.startsWith('core/') && to.startsWith('modules/')).map(({ from, to }) => `${from} -> ${to}`),
+    ).toEqual([]);
   });
 });

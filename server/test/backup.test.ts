@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_TABLES, backup, restore } from '../src/db/backup.js';
+
+import { backup, BACKUP_TABLES, restore } from '../src/db/backup.js';
 import { HistoryService } from '../src/modules/history/history.service.js';
 import { ApiKeysService } from '../src/modules/users/api-keys.service.js';
 import { LoginLimiter } from '../src/modules/users/login-limiter.js';
@@ -12,7 +14,11 @@ import { createEditor } from './support/factories.js';
 import { dataOf, graphqlClient, viewers } from './support/graphql.js';
 
 const fingerprint = async (db: TestDatabase, table: string) =>
-  ((await db.dataSource.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(row_to_json(t)::text, '|' ORDER BY row_to_json(t)::text), '')) AS md5 FROM "${table}" t`)) as Array<{ n: number; md5: string }>)[0]!;
+  (
+    (await db.dataSource.query(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(row_to_json(t)::text, '|' ORDER BY row_to_json(t)::text), '')) AS md5 FROM "${table}" t`,
+    )) as Array<{ n: number; md5: string }>
+  )[0]!;
 
 describe('backup and restore', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backup-'));
@@ -28,12 +34,29 @@ describe('backup and restore', () => {
     const gql = graphqlClient(source.dataSource);
     const { entities } = dataOf(await gql<any>(`{ entities(first: 1) { edges { node { id version } } } }`, {}, editor.viewer));
     const entity = entities.edges[0].node;
-    dataOf(await gql(`mutation($id: ID!, $v: Int!) { updateEntity(input: { id: $id, expectedVersion: $v, description: "Edited before the backup" }) { id } }`, { id: entity.id, v: entity.version }, editor.viewer));
-    dataOf(await gql(`mutation($id: ID!) { createAnnotation(input: { targetType: ENTITY, targetId: $id, motivation: COMMENTING, body: "A note" }) { id } }`, { id: entity.id }, editor.viewer));
-    await new ApiKeysService(source.dataSource).create({ actor: `user:${editor.id}`, actorUserId: editor.id, requestId: null }, { name: 'Newsroom app' });
+    dataOf(
+      await gql(
+        `mutation($id: ID!, $v: Int!) { updateEntity(input: { id: $id, expectedVersion: $v, description: "Edited before the backup" }) { id } }`,
+        { id: entity.id, v: entity.version },
+        editor.viewer,
+      ),
+    );
+    dataOf(
+      await gql(
+        `mutation($id: ID!) { createAnnotation(input: { targetType: ENTITY, targetId: $id, motivation: COMMENTING, body: "A note" }) { id } }`,
+        { id: entity.id },
+        editor.viewer,
+      ),
+    );
+    await new ApiKeysService(source.dataSource).create(
+      { actor: `user:${editor.id}`, actorUserId: editor.id, requestId: null },
+      { name: 'Newsroom app' },
+    );
     await new LoginLimiter(source.dataSource).attempt('someone@example.org', '192.0.2.1');
     dataOf(await gql(`mutation { createCheckpoint { id } }`, {}, viewers.admin));
-    await source.dataSource.query(`INSERT INTO idempotency_keys (actor, key, fingerprint, txid) VALUES ('user:x', 'k', repeat('0', 64), 1)`);
+    await source.dataSource.query(
+      `INSERT INTO idempotency_keys (actor, key, fingerprint, txid) VALUES ('user:x', 'k', repeat('0', 64), 1)`,
+    );
   });
   afterAll(async () => {
     await source.drop();
@@ -42,7 +65,11 @@ describe('backup and restore', () => {
   });
 
   it('covers every table the migrations make', async () => {
-    const tables = ((await source.dataSource.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('migrations', 'typeorm_metadata')`)) as Array<{ name: string }>).map((t) => t.name);
+    const tables = (
+      (await source.dataSource.query(
+        `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('migrations', 'typeorm_metadata')`,
+      )) as Array<{ name: string }>
+    ).map((t) => t.name);
     expect([...BACKUP_TABLES].sort()).toEqual(tables.sort());
   });
 
@@ -53,7 +80,9 @@ describe('backup and restore', () => {
     expect(restored).toEqual(written);
     for (const table of BACKUP_TABLES) expect(await fingerprint(target, table), table).toEqual(await fingerprint(source, table));
     expect((await new HistoryService(target.dataSource).verifyChains()).firstBreak).toBeNull();
-    const [{ next }] = (await target.owner.query(`SELECT nextval(pg_get_serial_sequence('revisions', 'id'))::text AS next`)) as Array<{ next: string }>;
+    const [{ next }] = (await target.owner.query(`SELECT nextval(pg_get_serial_sequence('revisions', 'id'))::text AS next`)) as Array<{
+      next: string;
+    }>;
     const [{ max }] = (await source.dataSource.query(`SELECT max(id)::text AS max FROM revisions`)) as Array<{ max: string }>;
     expect(BigInt(next)).toBeGreaterThan(BigInt(max));
   });
@@ -64,7 +93,10 @@ describe('backup and restore', () => {
     expect(await fingerprint(target, 'claims')).toEqual(before);
     const other = path.join(dir, 'other.jsonl.gz');
     const zlib = await import('node:zlib');
-    fs.writeFileSync(other, zlib.gzipSync(`${JSON.stringify({ format: 'provenance-store-backup', version: 1, createdAt: '', migrations: ['Init1'] })}\n`));
+    fs.writeFileSync(
+      other,
+      zlib.gzipSync(`${JSON.stringify({ format: 'provenance-store-backup', version: 1, createdAt: '', migrations: ['Init1'] })}\n`),
+    );
     const empty = await createTestDatabase();
     try {
       await expect(restore(empty.owner, other)).rejects.toThrow(/fits migrations Init1/);

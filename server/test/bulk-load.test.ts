@@ -1,8 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus, type Corpus, type CorpusSize } from '../bench/corpus/generate.js';
-import { bulkLoad, IMPORT_ACTOR, IMPORT_REASON, IMPORT_REVIEWER, RETRACT_COMMENT, SUBMIT_COMMENT, VERIFY_COMMENT } from '../bench/corpus/bulk-load.js';
-import type { WriteContext } from '../src/core/revisions/record-writer.js';
+
+import {
+  bulkLoad,
+  IMPORT_ACTOR,
+  IMPORT_REASON,
+  IMPORT_REVIEWER,
+  RETRACT_COMMENT,
+  SUBMIT_COMMENT,
+  VERIFY_COMMENT,
+} from '../bench/corpus/bulk-load.js';
+import { type Corpus, type CorpusSize, generateCorpus } from '../bench/corpus/generate.js';
+import { ReviewStatus } from '../src/core/review/status.js';
+import { ReviewDecision } from '../src/core/review/workflow.js';
 import { replayChanges } from '../src/core/revisions/diff.js';
+import type { WriteContext } from '../src/core/revisions/record-writer.js';
 import type { RecordType } from '../src/core/revisions/revisions.enums.js';
 import { ClaimsService } from '../src/modules/claims/claims.service.js';
 import { EntitiesService } from '../src/modules/entities/entities.service.js';
@@ -10,9 +21,7 @@ import { EventsService } from '../src/modules/events/events.service.js';
 import { EvidenceService } from '../src/modules/evidence/evidence.service.js';
 import { HistoryService } from '../src/modules/history/history.service.js';
 import { RECORDS } from '../src/modules/records.js';
-import { ReviewStatus } from '../src/core/review/status.js';
 import { reopenAfterEvidenceChange, ReviewService } from '../src/modules/review/review.service.js';
-import { ReviewDecision } from '../src/core/review/workflow.js';
 import { SourcesService } from '../src/modules/sources/sources.service.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
@@ -57,7 +66,8 @@ async function writeThroughServices(db: TestDatabase, corpus: Corpus): Promise<v
     await services.review.submit(editor, { id, expectedVersion: 1, comment: SUBMIT_COMMENT });
     if (status === ReviewStatus.IN_REVIEW) return;
     await services.review.review(reviewer, { id, expectedVersion: 2, decision: ReviewDecision.VERIFY, comment: VERIFY_COMMENT });
-    if (status === ReviewStatus.RETRACTED) await services.review.review(reviewer, { id, expectedVersion: 3, decision: ReviewDecision.RETRACT, comment: RETRACT_COMMENT });
+    if (status === ReviewStatus.RETRACTED)
+      await services.review.review(reviewer, { id, expectedVersion: 3, decision: ReviewDecision.RETRACT, comment: RETRACT_COMMENT });
   };
   for (const entity of corpus.entities) await services.entities.create(editor, { id: entity.id, ...entity.fields, reason });
   for (const { source, events, claims } of corpus.bundles()) {
@@ -74,14 +84,33 @@ async function writeThroughServices(db: TestDatabase, corpus: Corpus): Promise<v
         reason,
       });
       for (const quote of event.evidence) {
-        await services.evidence.create(editor, { id: quote.id, eventId: event.id, sourceId: source.id, selector: { exact: quote.exact, start: quote.start, end: quote.end }, reason });
+        await services.evidence.create(editor, {
+          id: quote.id,
+          eventId: event.id,
+          sourceId: source.id,
+          selector: { exact: quote.exact, start: quote.start, end: quote.end },
+          reason,
+        });
       }
       await review(event.id, event.status);
     }
     for (const claim of claims) {
-      await services.claims.create(editor, { id: claim.id, ...claim.fields, eventIds: claim.eventIds, entityIds: claim.entityIds, links: claim.links, reason });
+      await services.claims.create(editor, {
+        id: claim.id,
+        ...claim.fields,
+        eventIds: claim.eventIds,
+        entityIds: claim.entityIds,
+        links: claim.links,
+        reason,
+      });
       for (const quote of claim.evidence) {
-        await services.evidence.create(editor, { id: quote.id, claimId: claim.id, sourceId: source.id, selector: { exact: quote.exact, start: quote.start, end: quote.end }, reason });
+        await services.evidence.create(editor, {
+          id: quote.id,
+          claimId: claim.id,
+          sourceId: source.id,
+          selector: { exact: quote.exact, start: quote.start, end: quote.end },
+          reason,
+        });
       }
       await review(claim.id, claim.status);
     }
@@ -132,7 +161,12 @@ describe('the benchmark corpus and its bulk loader', () => {
       const twin = fromBulk.find((r) => r.record_type === 'Source' && r.record_id === revision.record_id)!;
       snapshotIds.set((revision.state.textRevision as { id: string }).id, (twin.state.textRevision as { id: string }).id);
     }
-    const renamed = JSON.parse(JSON.stringify(fromServices).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => snapshotIds.get(id) ?? id));
+    const renamed = JSON.parse(
+      JSON.stringify(fromServices).replace(
+        /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+        (id) => snapshotIds.get(id) ?? id,
+      ),
+    );
     expect(fromBulk.length).toBeGreaterThan(SIZE.claims + SIZE.events + SIZE.entities + SIZE.sources);
     expect(fromBulk).toEqual(renamed);
   });
@@ -142,7 +176,11 @@ describe('the benchmark corpus and its bulk loader', () => {
     expect(report.firstBreak).toBeNull();
     const revisions = await importedRevisions(bulk);
     const byRecord = new Map<string, StoredRevision[]>();
-    for (const revision of revisions) byRecord.set(`${revision.record_type}/${revision.record_id}`, [...(byRecord.get(`${revision.record_type}/${revision.record_id}`) ?? []), revision]);
+    for (const revision of revisions)
+      byRecord.set(`${revision.record_type}/${revision.record_id}`, [
+        ...(byRecord.get(`${revision.record_type}/${revision.record_id}`) ?? []),
+        revision,
+      ]);
     for (const history of byRecord.values()) {
       const last = history.at(-1)!;
       const current = await RECORDS[last.record_type].loadState(bulk.dataSource.manager, last.record_id);
@@ -160,9 +198,17 @@ describe('the benchmark corpus and its bulk loader', () => {
     const bundles = [...corpus.bundles()];
     const quote = bundles[0]!.claims[1]!.evidence[0]!;
     quote.exact = `${quote.exact.slice(0, -3)}xyz`;
-    const broken = { ...corpus, entities: [], bundles: function* () { yield* bundles; } };
+    const broken = {
+      ...corpus,
+      entities: [],
+      bundles: function* () {
+        yield* bundles;
+      },
+    };
     await expect(bulkLoad(bulk.dataSource, broken)).rejects.toThrow(/is not the text between/);
-    const [left] = (await bulk.dataSource.query('SELECT count(*)::int AS n FROM claims WHERE id = $1', [bundles[0]!.claims[0]!.id])) as Array<{ n: number }>;
+    const [left] = (await bulk.dataSource.query('SELECT count(*)::int AS n FROM claims WHERE id = $1', [
+      bundles[0]!.claims[0]!.id,
+    ])) as Array<{ n: number }>;
     expect(left!.n).toBe(0);
   });
 });

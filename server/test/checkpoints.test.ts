@@ -1,5 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { chainHeadHash, checkpointSignatureValid, checkpointText, keyIdOf } from '../src/core/checkpoints/checkpoint.js';
 import { leafHash, merkleRoot, verifyInclusion } from '../src/core/checkpoints/merkle.js';
 import { revisionHash } from '../src/core/revisions/chain.js';
@@ -25,9 +27,18 @@ describe('signed checkpoints', () => {
 
   const rename = async (id: string, name: string) => {
     const [{ version }] = (await db.dataSource.query(`SELECT version FROM entities WHERE id = $1`, [id])) as Array<{ version: number }>;
-    dataOf(await gql(`mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }`, { input: { id, expectedVersion: version, name } }, editor.viewer));
+    dataOf(
+      await gql(
+        `mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }`,
+        { input: { id, expectedVersion: version, name } },
+        editor.viewer,
+      ),
+    );
   };
-  const newEntity = async (name: string) => dataOf(await gql<any>(`mutation($name: String!) { createEntity(input: { name: $name, kind: PERSON }) { id } }`, { name }, editor.viewer)).createEntity.id as string;
+  const newEntity = async (name: string) =>
+    dataOf(
+      await gql<any>(`mutation($name: String!) { createEntity(input: { name: $name, kind: PERSON }) { id } }`, { name }, editor.viewer),
+    ).createEntity.id as string;
   const asOwnerUnguarded = (sql: string, params: unknown[]) =>
     db.owner.transaction(async (manager) => {
       await manager.query(`ALTER TABLE revisions DISABLE TRIGGER revisions_append_only`);
@@ -76,11 +87,27 @@ describe('signed checkpoints', () => {
     const { heads } = await independentTree(checkpoint.logPosition);
     const head = heads[Math.floor(heads.length / 2)]!;
     const proof = await checkpoints.inclusionProof(checkpoint, head.recordType, head.recordId);
-    expect(proof).toMatchObject({ leafIndex: Math.floor(heads.length / 2), treeSize: checkpoint.treeSize, head: { recordType: head.recordType, recordId: head.recordId, version: head.version, hash: head.hash } });
+    expect(proof).toMatchObject({
+      leafIndex: Math.floor(heads.length / 2),
+      treeSize: checkpoint.treeSize,
+      head: { recordType: head.recordType, recordId: head.recordId, version: head.version, hash: head.hash },
+    });
     const path = proof.path.map((hex) => Buffer.from(hex, 'hex'));
-    expect(verifyInclusion(chainHeadHash(proof.head), proof.leafIndex, proof.treeSize, path, Buffer.from(checkpoint.rootHash, 'hex'))).toBe(true);
-    expect(verifyInclusion(chainHeadHash({ ...proof.head, version: proof.head.version + 1 }), proof.leafIndex, proof.treeSize, path, Buffer.from(checkpoint.rootHash, 'hex'))).toBe(false);
-    await expect(checkpoints.inclusionProof(checkpoint, RecordType.CLAIM, '00000000-0000-4000-8000-000000000000')).rejects.toThrow(/not found/i);
+    expect(verifyInclusion(chainHeadHash(proof.head), proof.leafIndex, proof.treeSize, path, Buffer.from(checkpoint.rootHash, 'hex'))).toBe(
+      true,
+    );
+    expect(
+      verifyInclusion(
+        chainHeadHash({ ...proof.head, version: proof.head.version + 1 }),
+        proof.leafIndex,
+        proof.treeSize,
+        path,
+        Buffer.from(checkpoint.rootHash, 'hex'),
+      ),
+    ).toBe(false);
+    await expect(checkpoints.inclusionProof(checkpoint, RecordType.CLAIM, '00000000-0000-4000-8000-000000000000')).rejects.toThrow(
+      /not found/i,
+    );
   });
 
   it('waits for a revision still being written before settling the position it covers', async () => {
@@ -99,14 +126,15 @@ describe('signed checkpoints', () => {
   });
 
   it('makes periodic checkpoints only when the log has moved', async () => {
-    const count = async () => ((await checkpoints.list()).length);
+    const count = async () => (await checkpoints.list()).length;
     const before = await count();
     const stop = startPeriodicCheckpoints(checkpoints, 0.05, () => undefined);
     try {
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect(await count()).toBe(before);
       await newEntity('Moved');
-      for (let waited = 0; waited < 5000 && (await count()) === before; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let waited = 0; waited < 5000 && (await count()) === before; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       expect(await count()).toBe(before + 1);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await count()).toBe(before + 1);
@@ -124,7 +152,9 @@ describe('signed checkpoints', () => {
   });
 
   it('lets admins alone make one on demand over GraphQL', async () => {
-    const made = dataOf(await gql<any>(`mutation { createCheckpoint { id logPosition treeSize rootHash keyId signature createdAt } }`, {}, viewers.admin)).createCheckpoint;
+    const made = dataOf(
+      await gql<any>(`mutation { createCheckpoint { id logPosition treeSize rootHash keyId signature createdAt } }`, {}, viewers.admin),
+    ).createCheckpoint;
     expect(made).toMatchObject({ keyId: keyIdOf(key.publicKey) });
     expect(errorCodes(await gql(`mutation { createCheckpoint { id } }`, {}, editor.viewer))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await gql(`mutation { createCheckpoint { id } }`, {}, viewers.anonymous))).toEqual(['UNAUTHENTICATED']);
@@ -140,7 +170,12 @@ describe('signed checkpoints', () => {
     it('exports every checkpoint with the public key that checks it, and the key alone', async () => {
       const response = await fetch(`${server.url}/exports/checkpoints`);
       expect(response.status).toBe(200);
-      const exported = (await response.json()) as { algorithm: string; keyId: string; publicKey: string; checkpoints: Array<StoredCheckpoint & { createdAt: string; signedText: string }> };
+      const exported = (await response.json()) as {
+        algorithm: string;
+        keyId: string;
+        publicKey: string;
+        checkpoints: Array<StoredCheckpoint & { createdAt: string; signedText: string }>;
+      };
       const publicKey = createPublicKey(exported.publicKey);
       expect(exported).toMatchObject({ algorithm: 'Ed25519', keyId: keyIdOf(publicKey) });
       const stored = await checkpoints.list();
@@ -164,7 +199,9 @@ describe('signed checkpoints', () => {
     const later = await checkpoints.create();
     expect(await checkpoints.verify(key.publicKey, [earlier], 10)).toMatchObject({ problems: [] });
     const stranger = generateKeyPairSync('ed25519').publicKey;
-    expect((await checkpoints.verify(stranger, [], 1)).problems.map((p) => p.problem)).toContain(`stored checkpoint ${earlier.id}: the signature does not verify with this public key`);
+    expect((await checkpoints.verify(stranger, [], 1)).problems.map((p) => p.problem)).toContain(
+      `stored checkpoint ${earlier.id}: the signature does not verify with this public key`,
+    );
 
     // Both tamperings pass the chain check (the first leaves a shorter chain, the second a rehashed last link).
     await asOwnerUnguarded(`DELETE FROM revisions WHERE record_id = $1 AND version = 2`, [truncated]);

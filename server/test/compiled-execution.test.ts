@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { Role } from '../src/core/access/roles.js';
 import type { TestDatabase } from './support/database.js';
 import { createUser } from './support/factories.js';
@@ -25,8 +26,17 @@ const CLAIM_FIELDS = `fragment ClaimFields on Claim {
 type Caller = 'anonymous' | 'editor' | 'reviewer';
 
 const OPERATIONS: Array<{ name: string; query: string; variables?: Record<string, unknown>; callers?: Caller[] }> = [
-  { name: 'claims, every field', query: `query($withQuotes: Boolean!) { claims(first: 20) { edges { cursor node { ...ClaimFields } } pageInfo { hasNextPage endCursor } totalCount } } ${CLAIM_FIELDS}`, variables: { withQuotes: true }, callers: ['anonymous', 'editor'] },
-  { name: 'claims, a directive off', query: `query($withQuotes: Boolean!) { claims(first: 5) { edges { node { ...ClaimFields } } } } ${CLAIM_FIELDS}`, variables: { withQuotes: false } },
+  {
+    name: 'claims, every field',
+    query: `query($withQuotes: Boolean!) { claims(first: 20) { edges { cursor node { ...ClaimFields } } pageInfo { hasNextPage endCursor } totalCount } } ${CLAIM_FIELDS}`,
+    variables: { withQuotes: true },
+    callers: ['anonymous', 'editor'],
+  },
+  {
+    name: 'claims, a directive off',
+    query: `query($withQuotes: Boolean!) { claims(first: 5) { edges { node { ...ClaimFields } } } } ${CLAIM_FIELDS}`,
+    variables: { withQuotes: false },
+  },
   {
     name: 'events three levels down, inline fragments',
     query: `{ events(first: 10) { edges { node { __typename id title ... on Event { participants { role entity { id } } claims { id text evidence { selector { exact } source { title } } } } place { name } parent { id } parts { id } } } } }`,
@@ -36,13 +46,28 @@ const OPERATIONS: Array<{ name: string; query: string; variables?: Record<string
     query: `{ search(query: "sanctions", first: 20) { edges { node { type score snippet record { __typename ... on Claim { id text } ... on Event { id title } ... on Entity { id name } ... on Source { id title } } } } } }`,
     callers: ['anonymous', 'editor'],
   },
-  { name: 'the review queue', query: `{ reviewQueue { recordType submittedAt record { __typename ... on Claim { id status } ... on Event { id status } } } }`, callers: ['reviewer', 'anonymous'] },
-  { name: 'a record that is not there, and one the caller may not ask for', query: `{ claim(id: "00000000-0000-4000-8000-000000000000") { id } auditTrail { edges { node { id } } } }`, callers: ['anonymous'] },
+  {
+    name: 'the review queue',
+    query: `{ reviewQueue { recordType submittedAt record { __typename ... on Claim { id status } ... on Event { id status } } } }`,
+    callers: ['reviewer', 'anonymous'],
+  },
+  {
+    name: 'a record that is not there, and one the caller may not ask for',
+    query: `{ claim(id: "00000000-0000-4000-8000-000000000000") { id } auditTrail { edges { node { id } } } }`,
+    callers: ['anonymous'],
+  },
   { name: 'an id that is not one', query: `{ claim(id: "not-an-id") { id text } }` },
   { name: 'a page over the limit', query: `{ claims(first: 5000) { edges { node { id } } } }` },
-  { name: 'a variable of the wrong type', query: `query($first: Int) { claims(first: $first) { edges { node { id } } } }`, variables: { first: 'many' } },
+  {
+    name: 'a variable of the wrong type',
+    query: `query($first: Int) { claims(first: $first) { edges { node { id } } } }`,
+    variables: { first: 'many' },
+  },
   { name: 'a required variable left out', query: `query($id: ID!) { claim(id: $id) { id } }`, variables: {} },
-  { name: 'introspection', query: `{ __typename __schema { queryType { name } types { name kind fields { name args { name defaultValue } } } } __type(name: "SearchRecord") { possibleTypes { name } } }` },
+  {
+    name: 'introspection',
+    query: `{ __typename __schema { queryType { name } types { name kind fields { name args { name defaultValue } } } } __type(name: "SearchRecord") { possibleTypes { name } } }`,
+  },
   {
     name: 'a mutation refused before it writes',
     query: `mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`,
@@ -62,7 +87,10 @@ describe('compiled execution', () => {
 
   async function start() {
     server = await startTestServer(db);
-    for (const [caller, roles] of [['editor', [Role.EDITOR]], ['reviewer', [Role.REVIEWER]]] as const) {
+    for (const [caller, roles] of [
+      ['editor', [Role.EDITOR]],
+      ['reviewer', [Role.REVIEWER]],
+    ] as const) {
       cookies[caller] = { cookie: await signIn(server, await createUser(db.dataSource, [...roles])) };
     }
   }
@@ -77,7 +105,10 @@ describe('compiled execution', () => {
         const interpreted = await server.post(request, cookies[caller]);
         const compiled = await server.post(request, cookies[caller]);
         if (interpreted.body.errors) failures++;
-        expect({ status: compiled.status, body: compiled.body }, `${operation.name}, as ${caller}`).toEqual({ status: interpreted.status, body: interpreted.body });
+        expect({ status: compiled.status, body: compiled.body }, `${operation.name}, as ${caller}`).toEqual({
+          status: interpreted.status,
+          body: interpreted.body,
+        });
       }
     }
     // The comparison covers failures, not only answers that went well.
@@ -86,13 +117,26 @@ describe('compiled execution', () => {
 
   it('runs a compiled mutation once, in order, with its revisions', async () => {
     const mutation = `mutation($a: CreateClaimInput!, $b: CreateClaimInput!) { a: createClaim(input: $a) { id text version } b: createClaim(input: $b) { id text version } }`;
-    const input = (label: string) => ({ text: `Compiled: ${label}`, claimantLabel: 'a test', attribution: 'DIRECT_QUOTE', modality: 'ASSERTED', reason: 'test' });
+    const input = (label: string) => ({
+      text: `Compiled: ${label}`,
+      claimantLabel: 'a test',
+      attribution: 'DIRECT_QUOTE',
+      modality: 'ASSERTED',
+      reason: 'test',
+    });
     const first = await server.post({ query: mutation, variables: { a: input('first'), b: input('second') } }, cookies.editor);
     expect(first.body.errors).toBeUndefined();
     const compiled = await server.post({ query: mutation, variables: { a: input('third'), b: input('fourth') } }, cookies.editor);
-    expect(compiled.body).toEqual({ data: { a: { id: expect.any(String), text: 'Compiled: third', version: 1 }, b: { id: expect.any(String), text: 'Compiled: fourth', version: 1 } } });
+    expect(compiled.body).toEqual({
+      data: {
+        a: { id: expect.any(String), text: 'Compiled: third', version: 1 },
+        b: { id: expect.any(String), text: 'Compiled: fourth', version: 1 },
+      },
+    });
     const { a, b } = compiled.body.data;
-    const revisions = await db.dataSource.query(`SELECT record_id, version FROM revisions WHERE record_id = ANY($1) ORDER BY id`, [[a.id, b.id]]);
+    const revisions = await db.dataSource.query(`SELECT record_id, version FROM revisions WHERE record_id = ANY($1) ORDER BY id`, [
+      [a.id, b.id],
+    ]);
     expect(revisions).toEqual([
       { record_id: a.id, version: 1 },
       { record_id: b.id, version: 1 },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { replayChanges } from '../src/core/revisions/diff.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { ClaimRecord } from '../src/modules/claims/claim.entity.js';
@@ -30,7 +31,13 @@ describe('concurrent editing over HTTP', () => {
   it(`loses no acknowledged write when ${CLIENTS} clients edit the same ${CLAIMS} claims for ${SECONDS} s`, async () => {
     const ids: string[] = [];
     for (let i = 0; i < CLAIMS; i++) {
-      const { body } = await server.post({ query: `mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, variables: { input: { text: `claim ${i}`, claimantLabel: 'a source', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED' } } }, { cookie });
+      const { body } = await server.post(
+        {
+          query: `mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`,
+          variables: { input: { text: `claim ${i}`, claimantLabel: 'a source', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED' } },
+        },
+        { cookie },
+      );
       ids.push(body.data.createClaim.id);
     }
     const acknowledged: Array<{ id: string; version: number; text: string }> = [];
@@ -43,7 +50,10 @@ describe('concurrent editing over HTTP', () => {
           const read = await server.post({ query: `query($id: ID!) { claim(id: $id) { version } }`, variables: { id } }, { cookie });
           const text = `client ${client} edit ${n}`;
           const { body } = await server.post(
-            { query: `mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version text } }`, variables: { input: { id, expectedVersion: read.body.data.claim.version, text } } },
+            {
+              query: `mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version text } }`,
+              variables: { input: { id, expectedVersion: read.body.data.claim.version, text } },
+            },
             { cookie },
           );
           if (body.data?.updateClaim) acknowledged.push({ id, version: body.data.updateClaim.version, text });

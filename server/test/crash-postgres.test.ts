@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { RecordType } from '../src/core/revisions/revisions.enums.js';
 import { RECORDS } from '../src/modules/records.js';
 import { createEditor } from './support/factories.js';
 import { signIn, startTestServer, type TestServer } from './support/http.js';
-import { startOwnPostgres, type OwnPostgres } from './support/own-postgres.js';
+import { type OwnPostgres, startOwnPostgres } from './support/own-postgres.js';
 
 /** Each kind of record the load writes, and the field each write sets. */
 const KINDS = [
-  { name: 'claim', type: 'Claim', recordType: 'CLAIM', field: 'text', input: { claimantLabel: 'a witness', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED', text: 'first' } },
+  {
+    name: 'claim',
+    type: 'Claim',
+    recordType: 'CLAIM',
+    field: 'text',
+    input: { claimantLabel: 'a witness', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED', text: 'first' },
+  },
   { name: 'entity', type: 'Entity', recordType: 'ENTITY', field: 'description', input: { name: 'Someone', kind: 'PERSON' } },
 ] as const;
 const RECORDS_PER_KIND = 4;
@@ -57,7 +64,13 @@ describe('when PostgreSQL is killed outright in the middle of a write load', () 
     cookie = await signIn(server, await createEditor(own.database.dataSource));
     for (const kind of KINDS) {
       for (let i = 0; i < RECORDS_PER_KIND; i++) {
-        const { body } = await server.post({ query: `mutation($input: Create${kind.type}Input!) { created: create${kind.type}(input: $input) { id version } }`, variables: { input: kind.input } }, { cookie });
+        const { body } = await server.post(
+          {
+            query: `mutation($input: Create${kind.type}Input!) { created: create${kind.type}(input: $input) { id version } }`,
+            variables: { input: kind.input },
+          },
+          { cookie },
+        );
         targets.push({ kind, id: body.data.created.id, version: body.data.created.version });
       }
     }
@@ -85,7 +98,15 @@ describe('when PostgreSQL is killed outright in the middle of a write load', () 
         const started = performance.now();
         const { status, body, headers } = await server.post({ query, variables }, { cookie });
         const ok = status === 200 && Boolean(body?.data) && !body.errors;
-        return { ok, phase: during, status, retryAfter: headers.get('retry-after'), errors: body?.errors ?? (ok ? [] : [body]), data: body?.data, ms: performance.now() - started };
+        return {
+          ok,
+          phase: during,
+          status,
+          retryAfter: headers.get('retry-after'),
+          errors: body?.errors ?? (ok ? [] : [body]),
+          data: body?.data,
+          ms: performance.now() - started,
+        };
       };
 
       let stopped = false;
@@ -95,9 +116,12 @@ describe('when PostgreSQL is killed outright in the middle of a write load', () 
         let unanswered = false;
         for (let n = 1; !stopped; n++) {
           const value = `${kind.name} ${which} edit ${n}`;
-          const write = await call(`mutation($input: Update${kind.type}Input!) { updated: update${kind.type}(input: $input) { version } }`, {
-            input: { id: target.id, expectedVersion: target.version, [kind.field]: value },
-          });
+          const write = await call(
+            `mutation($input: Update${kind.type}Input!) { updated: update${kind.type}(input: $input) { version } }`,
+            {
+              input: { id: target.id, expectedVersion: target.version, [kind.field]: value },
+            },
+          );
           if (write.ok) {
             target.version = write.data.updated.version;
             unanswered = false;
@@ -127,7 +151,10 @@ describe('when PostgreSQL is killed outright in the middle of a write load', () 
       });
 
       try {
-        await until(() => acknowledged.length - acknowledgedBefore >= ACKNOWLEDGED_BEFORE_KILL, `${ACKNOWLEDGED_BEFORE_KILL} acknowledged writes`);
+        await until(
+          () => acknowledged.length - acknowledgedBefore >= ACKNOWLEDGED_BEFORE_KILL,
+          `${ACKNOWLEDGED_BEFORE_KILL} acknowledged writes`,
+        );
         await own.kill(which);
         phase = 'down';
 
@@ -158,16 +185,21 @@ describe('when PostgreSQL is killed outright in the middle of a write load', () 
       for (const failure of outage) {
         expect(failure, JSON.stringify(failure)).toMatchObject({ status: 503, retryAfter: '2' });
         expect(failure.ms, JSON.stringify(failure)).toBeLessThan(5000);
-        for (const error of failure.errors) expect(error.extensions, JSON.stringify(failure)).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', retryable: true });
+        for (const error of failure.errors)
+          expect(error.extensions, JSON.stringify(failure)).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', retryable: true });
       }
       expect(failures.filter((failure) => failure.phase === 'back')).toEqual([]);
 
       for (const target of targets) {
-        const { ok, data } = await call(`query($id: ID!) { ${target.kind.name}(id: $id) { version } revisions(recordType: ${target.kind.recordType}, recordId: $id) { version state } }`, { id: target.id });
+        const { ok, data } = await call(
+          `query($id: ID!) { ${target.kind.name}(id: $id) { version } revisions(recordType: ${target.kind.recordType}, recordId: $id) { version state } }`,
+          { id: target.id },
+        );
         expect(ok).toBe(true);
         const versions = data.revisions.map((revision: { version: number }) => revision.version);
         expect(versions).toEqual(Array.from({ length: data[target.kind.name].version }, (_, i) => i + 1));
-        for (const ack of acknowledged.filter((a) => a.target === target)) expect(data.revisions[ack.version - 1].state[target.kind.field]).toBe(ack.value);
+        for (const ack of acknowledged.filter((a) => a.target === target))
+          expect(data.revisions[ack.version - 1].state[target.kind.field]).toBe(ack.value);
       }
 
       // Every kind of record, not only those written here: none without its revisions, no revision without its record.

@@ -1,19 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
+
 import jsonld from 'jsonld';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { Role } from '../src/core/access/roles.js';
+import { ReviewDecision } from '../src/core/review/workflow.js';
 import type { WriteContext } from '../src/core/revisions/record-writer.js';
 import { CONTEXTS, contextsDir } from '../src/http/exports/contexts.js';
 import { Attribution, ClaimModality } from '../src/modules/claims/claims.enums.js';
 import { ClaimsService } from '../src/modules/claims/claims.service.js';
 import { EvidenceService } from '../src/modules/evidence/evidence.service.js';
 import { reopenAfterEvidenceChange, ReviewService } from '../src/modules/review/review.service.js';
-import { ReviewDecision } from '../src/core/review/workflow.js';
 import { SourcesService } from '../src/modules/sources/sources.service.js';
 import { ApiKeysService } from '../src/modules/users/api-keys.service.js';
 import { SessionTokens } from '../src/modules/users/sessions.js';
-import { Role } from '../src/core/access/roles.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, createUser, type TestUser } from './support/factories.js';
@@ -61,7 +63,8 @@ function parseCsv(text: string): string[][] {
       row = [];
       field = '';
       i++;
-    } else if (c === '"' || c === '\r' || c === '\n') throw new Error(`Not RFC 4180 at ${i}: ${JSON.stringify(text.slice(i - 20, i + 20))}`);
+    } else if (c === '"' || c === '\r' || c === '\n')
+      throw new Error(`Not RFC 4180 at ${i}: ${JSON.stringify(text.slice(i - 20, i + 20))}`);
     else field += c;
   }
   if (quoted || field !== '' || row.length > 0) throw new Error('The last record does not end with CRLF');
@@ -90,7 +93,11 @@ describe('exports over HTTP', () => {
     return { status: response.status, headers: response.headers, text: await response.text() };
   };
   const publicClaimCount = async () =>
-    ((await db.dataSource.query(`SELECT count(*)::int AS n FROM claims WHERE status IN ('VERIFIED', 'RETRACTED') AND deleted_at IS NULL`)) as Array<{ n: number }>)[0]!.n;
+    (
+      (await db.dataSource.query(
+        `SELECT count(*)::int AS n FROM claims WHERE status IN ('VERIFIED', 'RETRACTED') AND deleted_at IS NULL`,
+      )) as Array<{ n: number }>
+    )[0]!.n;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -104,13 +111,24 @@ describe('exports over HTTP', () => {
     client = { authorization: `Bearer ${key}` };
 
     const [source] = (await db.dataSource.query(`SELECT id, version FROM sources`)) as Array<{ id: string; version: number }>;
-    await new SourcesService(db.dataSource).update(editing, { id: source!.id, expectedVersion: source!.version, url: 'https://example.org/myanmar-russia' });
+    await new SourcesService(db.dataSource).update(editing, {
+      id: source!.id,
+      expectedVersion: source!.version,
+      url: 'https://example.org/myanmar-russia',
+    });
     beforeRetraction = new Date();
-    const [verified] = (await db.dataSource.query(`SELECT id, version FROM claims WHERE status = 'VERIFIED' ORDER BY created_at, id LIMIT 1`)) as Array<{ id: string; version: number }>;
+    const [verified] = (await db.dataSource.query(
+      `SELECT id, version FROM claims WHERE status = 'VERIFIED' ORDER BY created_at, id LIMIT 1`,
+    )) as Array<{ id: string; version: number }>;
     retractedId = verified!.id;
     await new ReviewService(db.dataSource).review(
       { actor: `user:${reviewer.id}`, actorUserId: reviewer.id, requestId: null },
-      { id: retractedId, expectedVersion: verified!.version, decision: ReviewDecision.RETRACT, comment: 'A second source puts these words in another mouth' },
+      {
+        id: retractedId,
+        expectedVersion: verified!.version,
+        decision: ReviewDecision.RETRACT,
+        comment: 'A second source puts these words in another mouth',
+      },
     );
 
     await claimsService(db.dataSource).create(editing, {
@@ -121,11 +139,15 @@ describe('exports over HTTP', () => {
     });
 
     const unpublished = async (table: string) =>
-      ((await db.dataSource.query(`SELECT id FROM ${table} WHERE status NOT IN ('VERIFIED', 'RETRACTED')`)) as Array<{ id: string }>).map((row) => row.id);
+      ((await db.dataSource.query(`SELECT id FROM ${table} WHERE status NOT IN ('VERIFIED', 'RETRACTED')`)) as Array<{ id: string }>).map(
+        (row) => row.id,
+      );
     const claims = await unpublished('claims');
     const events = await unpublished('events');
     const evidence = (
-      (await db.dataSource.query(`SELECT id FROM evidence WHERE claim_id = ANY($1) OR event_id = ANY($2)`, [claims, events])) as Array<{ id: string }>
+      (await db.dataSource.query(`SELECT id FROM evidence WHERE claim_id = ANY($1) OR event_id = ANY($2)`, [claims, events])) as Array<{
+        id: string;
+      }>
     ).map((row) => row.id);
     hidden = { claims, events, evidence };
     expect(claims.length).toBeGreaterThanOrEqual(3);
@@ -150,7 +172,12 @@ describe('exports over HTTP', () => {
     )) as Array<{ n: number }>;
     expect(annotations).toHaveLength(visible);
 
-    const texts = new Map(((await db.dataSource.query(`SELECT id, text FROM source_revisions`)) as Array<{ id: string; text: string }>).map((row) => [row.id, row.text]));
+    const texts = new Map(
+      ((await db.dataSource.query(`SELECT id, text FROM source_revisions`)) as Array<{ id: string; text: string }>).map((row) => [
+        row.id,
+        row.text,
+      ]),
+    );
     const motivations = new Set<string>();
     for (const annotation of annotations) {
       expect(ids(annotation[`${OA}hasBody`])[0]).toMatch(/\/id\/(claim|event)\/[0-9a-f-]{36}$/);
@@ -196,7 +223,9 @@ describe('exports over HTTP', () => {
 
     const retracted = `${server.config.publicUrl}/id/claim/${retractedId}`;
     const versions = nodes.filter((node) => ids(node[`${PROV}specializationOf`]).includes(retracted));
-    const [{ n: revisionCount }] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM revisions WHERE record_id = $1`, [retractedId])) as Array<{ n: number }>;
+    const [{ n: revisionCount }] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM revisions WHERE record_id = $1`, [
+      retractedId,
+    ])) as Array<{ n: number }>;
     expect(versions).toHaveLength(revisionCount);
     const last = versions.at(-1)!;
     expect(ids(last[`${PROV}wasDerivedFrom`])).toEqual([versions.at(-2)!['@id']]);
@@ -205,7 +234,9 @@ describe('exports over HTTP', () => {
     expect(Object.entries(retraction).find(([key]) => key.endsWith('/ns#operation'))![1]).toEqual([{ '@value': 'REVIEW' }]);
     expect(ids(retraction[`${PROV}wasAssociatedWith`])).toEqual([`${server.config.publicUrl}/id/user/${reviewer.id}`]);
     expect(retraction[`${PROV}endedAtTime`]).toEqual(retraction[`${PROV}startedAtTime`]);
-    expect(retraction['http://www.w3.org/2000/01/rdf-schema#comment']).toEqual([{ '@value': 'A second source puts these words in another mouth' }]);
+    expect(retraction['http://www.w3.org/2000/01/rdf-schema#comment']).toEqual([
+      { '@value': 'A second source puts these words in another mouth' },
+    ]);
     const person = byId.get(`${server.config.publicUrl}/id/user/${reviewer.id}`);
     expect(person['@type']).toEqual(expect.arrayContaining([`${PROV}Agent`, `${PROV}Person`]));
     expect(person['http://www.w3.org/2000/01/rdf-schema#label']).toEqual([{ '@value': 'rhea-reviewer' }]);
@@ -263,12 +294,18 @@ describe('exports over HTTP', () => {
 
     const retraction = reviews.find((review) => ids(review[`${SCHEMA}itemReviewed`])[0].endsWith(retractedId))!;
     // The public reads the verdict as the store's: who reviewed is deliberation, as in the API.
-    expect(retraction[`${SCHEMA}author`][0]).toEqual({ '@id': `${server.config.publicUrl}/id/publisher`, '@type': [`${SCHEMA}Organization`] });
+    expect(retraction[`${SCHEMA}author`][0]).toEqual({
+      '@id': `${server.config.publicUrl}/id/publisher`,
+      '@type': [`${SCHEMA}Organization`],
+    });
     expect(text).not.toContain(reviewer.id);
     expect(retraction[`${SCHEMA}reviewBody`]).toBeUndefined();
     const forStaff = ofType(await expand(JSON.parse((await get('/exports/claim-reviews.jsonld', staff)).text)), `${SCHEMA}ClaimReview`);
     const seenByStaff = forStaff.find((review) => ids(review[`${SCHEMA}itemReviewed`])[0].endsWith(retractedId))!;
-    expect(seenByStaff[`${SCHEMA}author`][0]).toMatchObject({ '@id': `${server.config.publicUrl}/id/user/${reviewer.id}`, '@type': [`${SCHEMA}Person`] });
+    expect(seenByStaff[`${SCHEMA}author`][0]).toMatchObject({
+      '@id': `${server.config.publicUrl}/id/user/${reviewer.id}`,
+      '@type': [`${SCHEMA}Person`],
+    });
     expect(value(seenByStaff[`${SCHEMA}author`][0][`${SCHEMA}name`])).toBe('rhea-reviewer');
     expect(value(seenByStaff[`${SCHEMA}reviewBody`])).toBe('A second source puts these words in another mouth');
   });
@@ -286,12 +323,23 @@ describe('exports over HTTP', () => {
     expect(claims).toHaveLength(await publicClaimCount());
     expect(new Set(claims.map((claim) => claim.id)).size).toBe(claims.length);
 
-    const stored = new Map(((await db.dataSource.query(`SELECT id, text FROM claims`)) as Array<{ id: string; text: string }>).map((row) => [row.id, row.text]));
+    const stored = new Map(
+      ((await db.dataSource.query(`SELECT id, text FROM claims`)) as Array<{ id: string; text: string }>).map((row) => [row.id, row.text]),
+    );
     expect(claims.some((claim) => claim.text!.includes(','))).toBe(true);
     expect(claims.some((claim) => claim.quote!.includes('“'))).toBe(true);
     const [snapshot] = (await db.dataSource.query(`SELECT text, sha256 FROM source_revisions`)) as Array<{ text: string; sha256: string }>;
     const codePoints = Array.from(snapshot!.text);
-    const evidenceColumns = ['source_title', 'source_url', 'source_revision', 'source_sha256', 'quote', 'quote_start', 'quote_end', 'anchor_status'];
+    const evidenceColumns = [
+      'source_title',
+      'source_url',
+      'source_revision',
+      'source_sha256',
+      'quote',
+      'quote_start',
+      'quote_end',
+      'anchor_status',
+    ];
     let severalPieces = 0;
     for (const claim of claims) {
       expect(claim.text).toBe(stored.get(claim.id!));
@@ -350,9 +398,14 @@ describe('exports over HTTP', () => {
 
   it('writes text a spreadsheet would run as a formula as plain text, and numbers as numbers', async () => {
     const editing: WriteContext = { actor: `user:${editor.id}`, actorUserId: editor.id, requestId: null };
-    const planted = ['=HYPERLINK("http://x.example","click")', '=cmd|\' /C calc\'!A0', '+1+1', '-2+3', '@cmd'];
+    const planted = ['=HYPERLINK("http://x.example","click")', "=cmd|' /C calc'!A0", '+1+1', '-2+3', '@cmd'];
     for (const text of planted) {
-      await claimsService(db.dataSource).create(editing, { text, claimantLabel: '@SUM(1+1)', attribution: Attribution.REPORTED_SPEECH, modality: ClaimModality.ASSERTED });
+      await claimsService(db.dataSource).create(editing, {
+        text,
+        claimantLabel: '@SUM(1+1)',
+        attribution: Attribution.REPORTED_SPEECH,
+        modality: ClaimModality.ASSERTED,
+      });
     }
     const claims = records(parseCsv((await get('/exports/claims.csv', staff)).text));
     for (const text of planted) {
@@ -387,7 +440,9 @@ describe('exports over HTTP', () => {
   });
 
   it('refuses an unknown or revoked API key with 401 UNAUTHENTICATED, as /graphql does', async () => {
-    const { status, body } = await fetch(`${server.url}/exports/claims.csv`, { headers: { authorization: 'Bearer psk_nonsense' } }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const { status, body } = await fetch(`${server.url}/exports/claims.csv`, { headers: { authorization: 'Bearer psk_nonsense' } }).then(
+      async (r) => ({ status: r.status, body: await r.json() }),
+    );
     expect(status).toBe(401);
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
@@ -461,10 +516,17 @@ describe('exports over HTTP', () => {
   });
 
   it('dereferences a claim IRI: a browser goes to its console page, a linked-data client gets its PROV description', async () => {
-    const [claim] = (await db.dataSource.query(`SELECT id FROM claims WHERE status = 'VERIFIED' AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1`)) as Array<{ id: string }>;
-    const browser = await fetch(`${server.url}/id/claim/${claim!.id}`, { headers: { accept: 'text/html,application/xhtml+xml' }, redirect: 'manual' });
+    const [claim] = (await db.dataSource.query(
+      `SELECT id FROM claims WHERE status = 'VERIFIED' AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1`,
+    )) as Array<{ id: string }>;
+    const browser = await fetch(`${server.url}/id/claim/${claim!.id}`, {
+      headers: { accept: 'text/html,application/xhtml+xml' },
+      redirect: 'manual',
+    });
     expect(browser.status).toBe(303);
-    expect(new URL(browser.headers.get('location')!, `${server.url}/id/claim/${claim!.id}`).href).toBe(`${server.url}/#/claims/${claim!.id}/show`);
+    expect(new URL(browser.headers.get('location')!, `${server.url}/id/claim/${claim!.id}`).href).toBe(
+      `${server.url}/#/claims/${claim!.id}/show`,
+    );
     expect(browser.headers.get('vary')).toMatch(/accept/i);
 
     const { status, headers, text } = await get(`/id/claim/${claim!.id}`, { accept: 'application/ld+json' });
@@ -504,7 +566,10 @@ describe('exports over HTTP', () => {
     // Every term the exports mint under /ns# is defined there.
     const used = new Set<string>();
     for (const file of ['evidence.jsonld', 'provenance.jsonld']) {
-      for (const match of JSON.stringify(await expand(JSON.parse((await get(`/exports/${file}`)).text))).matchAll(/"(http[^"]*\/ns#[A-Za-z]+)"/g)) used.add(match[1]!);
+      for (const match of JSON.stringify(await expand(JSON.parse((await get(`/exports/${file}`)).text))).matchAll(
+        /"(http[^"]*\/ns#[A-Za-z]+)"/g,
+      ))
+        used.add(match[1]!);
     }
     expect(used.size).toBeGreaterThan(0);
     for (const term of used) expect(terms).toContain(term);
@@ -528,7 +593,12 @@ describe('streamed exports', () => {
     for (let i = 0; i < CLAIMS; i += 20) {
       await Promise.all(
         Array.from({ length: 20 }, (_, j) =>
-          claims.create(context, { text: `Claim ${i + j}, "quoted"`, claimantLabel: 'a speaker', attribution: Attribution.REPORTED_SPEECH, modality: ClaimModality.ASSERTED }),
+          claims.create(context, {
+            text: `Claim ${i + j}, "quoted"`,
+            claimantLabel: 'a speaker',
+            attribution: Attribution.REPORTED_SPEECH,
+            modality: ClaimModality.ASSERTED,
+          }),
         ),
       );
     }
@@ -552,9 +622,11 @@ describe('streamed exports', () => {
   }
 
   const exportReadsWaiting = async () =>
-    ((await db.owner.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%keyset_at%'`,
-    )) as Array<{ n: number }>)[0]!.n;
+    (
+      (await db.owner.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%keyset_at%'`,
+      )) as Array<{ n: number }>
+    )[0]!.n;
 
   async function until(condition: () => Promise<boolean>): Promise<void> {
     for (let tries = 0; !(await condition()); tries++) {
@@ -565,7 +637,10 @@ describe('streamed exports', () => {
 
   it('reads batch after batch: every claim once, in (created_at, id) order', async () => {
     const before = db.statements.count;
-    const { status, text } = await fetch(`${server.url}/exports/claims.csv`, { headers: staff }).then(async (r) => ({ status: r.status, text: await r.text() }));
+    const { status, text } = await fetch(`${server.url}/exports/claims.csv`, { headers: staff }).then(async (r) => ({
+      status: r.status,
+      text: await r.text(),
+    }));
     expect(status).toBe(200);
     const claims = records(parseCsv(text));
     expect(claims.map((claim) => claim.id)).toEqual(expected);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, type TestUser } from './support/factories.js';
@@ -8,7 +9,8 @@ describe('filters and order', () => {
   let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
   let editor: TestUser;
-  const run = async <T = any>(query: string, variables: Record<string, unknown> = {}) => dataOf(await gql<T>(query, variables, editor.viewer)) as any;
+  const run = async <T = any>(query: string, variables: Record<string, unknown> = {}) =>
+    dataOf(await gql<T>(query, variables, editor.viewer)) as any;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -19,7 +21,9 @@ describe('filters and order', () => {
       ['Known only to the year', { date: '2022-01-01', precision: 'YEAR' }],
       ['Known to the day', { date: '2022-09-07', precision: 'DAY' }],
     ] as const) {
-      await run(`mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`, { input: { title, type: 'MEETING', modality: 'OCCURRED', start } });
+      await run(`mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`, {
+        input: { title, type: 'MEETING', modality: 'OCCURRED', start },
+      });
     }
   });
   afterAll(() => db.drop());
@@ -66,10 +70,16 @@ describe('filters and order', () => {
 
   it('pages oldest first as well as newest first, with the same records', async () => {
     const newest = (await run(`{ entities(first: 100) { edges { node { id } } } }`)).entities.edges.map((e: any) => e.node.id);
-    const oldest = (await run(`{ entities(first: 100, order: OLDEST_FIRST) { edges { node { id } } } }`)).entities.edges.map((e: any) => e.node.id);
+    const oldest = (await run(`{ entities(first: 100, order: OLDEST_FIRST) { edges { node { id } } } }`)).entities.edges.map(
+      (e: any) => e.node.id,
+    );
     expect(oldest).toEqual([...newest].reverse());
     const firstPage = (await run(`{ entities(first: 5, order: OLDEST_FIRST) { pageInfo { endCursor } } }`)).entities;
-    const next = (await run(`query($after: String) { entities(first: 5, after: $after, order: OLDEST_FIRST) { edges { node { id } } } }`, { after: firstPage.pageInfo.endCursor })).entities;
+    const next = (
+      await run(`query($after: String) { entities(first: 5, after: $after, order: OLDEST_FIRST) { edges { node { id } } } }`, {
+        after: firstPage.pageInfo.endCursor,
+      })
+    ).entities;
     expect(next.edges.map((e: any) => e.node.id)).toEqual(oldest.slice(5, 10));
   });
 

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+
 import { loadConfig } from '../src/config.js';
 import { prepareAppLogin } from '../src/db/app-login.js';
 import { EmbeddedPostgres } from '../src/db/embedded-postgres.js';

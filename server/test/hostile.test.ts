@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
+
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { ErrorCode } from '../src/core/errors.js';
 import { getSchema } from '../src/graphql/schema.js';
 import { seedAll } from '../src/seed/seed.js';
@@ -25,7 +27,20 @@ const runs = (bounded: number) => bounded * (fuzzing ? FUZZ_SCALE : 1);
 /** Strings that break naive code: NUL, lone surrogates, direction marks, combining marks, very long runs. */
 const oddString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('\u0000', '\uD800', '\uDC00x', '\u202Eevil', '\u200F\u200E', 'မင်းအောင်လှိုင်', '😀'.repeat(50), 'x'.repeat(20_000), "'; DROP TABLE claims; --", '<script>alert(1)</script>', '%_\\', ''),
+  fc.constantFrom(
+    '\u0000',
+    '\uD800',
+    '\uDC00x',
+    '\u202Eevil',
+    '\u200F\u200E',
+    'မင်းအောင်လှိုင်',
+    '😀'.repeat(50),
+    'x'.repeat(20_000),
+    "'; DROP TABLE claims; --",
+    '<script>alert(1)</script>',
+    '%_\\',
+    '',
+  ),
 );
 
 /**
@@ -45,13 +60,32 @@ async function expectHandled(server: TestServer, body: unknown, headers: Record<
 }
 
 const CLAIM_LEAVES = ['id', 'text', 'version', 'status', 'modality', 'claimantLabel', 'retracted', '__typename'];
-const directive = fc.oneof({ arbitrary: fc.constant(''), weight: 6 }, { arbitrary: fc.constantFrom(' @skip(if: $skip)', ' @include(if: true)', ' @include(if: $skip)', ' @skip(if: false) @include(if: true)'), weight: 1 });
+const directive = fc.oneof(
+  { arbitrary: fc.constant(''), weight: 6 },
+  {
+    arbitrary: fc.constantFrom(' @skip(if: $skip)', ' @include(if: true)', ' @include(if: $skip)', ' @skip(if: false) @include(if: true)'),
+    weight: 1,
+  },
+);
 /** Rare, and one per field, so they cannot clash: aliases spread through fragments add up fast. */
-const alias = (field: string) => fc.oneof({ arbitrary: fc.constant(''), weight: 30 }, { arbitrary: fc.constantFrom(`a_${field}: `, `b_${field}: `), weight: 1 });
+const alias = (field: string) =>
+  fc.oneof({ arbitrary: fc.constant(''), weight: 30 }, { arbitrary: fc.constantFrom(`a_${field}: `, `b_${field}: `), weight: 1 });
 const aliased = (field: string, inner = '') => fc.tuple(alias(field), directive).map(([as, on]) => `${as}${field}${on}${inner}`);
 
 /** What makes a document wrong, one of them put somewhere into an otherwise valid one now and then. */
-const MISTAKES = [' nope', ' x: text x: status', ' ... on Nope { id }', ' id @deprecated', ' id @skip(if: $nope)', ' claimant', ' ...Missing', ' ... on Entity { name }', ' id @skip', ' }', ' links { type claim { ...F0 } }'];
+const MISTAKES = [
+  ' nope',
+  ' x: text x: status',
+  ' ... on Nope { id }',
+  ' id @deprecated',
+  ' id @skip(if: $nope)',
+  ' claimant',
+  ' ...Missing',
+  ' ... on Entity { name }',
+  ' id @skip',
+  ' }',
+  ' links { type claim { ...F0 } }',
+];
 
 /**
  * Documents with structure: fragments spreading earlier fragments, often several times over (chains and doubling),
@@ -66,9 +100,13 @@ function hostileDocument() {
         { depthSize: 'small' },
         { arbitrary: fc.constantFrom(...CLAIM_LEAVES).chain((field) => aliased(field)), weight: 3 },
         aliased('claimant', ' { name mergedInto { id } }'),
-        tie('set').chain((inner) => fc.oneof(aliased('links', ` { type claim ${inner} }`), aliased('events', ` { title claims ${inner} }`))),
+        tie('set').chain((inner) =>
+          fc.oneof(aliased('links', ` { type claim ${inner} }`), aliased('events', ` { title claims ${inner} }`)),
+        ),
         fc.tuple(fc.constantFrom('... on Claim', '...'), directive, tie('set')).map(([on, how, inner]) => `${on}${how} ${inner}`),
-        fc.tuple(spread, fc.integer({ min: 1, max: 4 }), directive).map(([spreadOf, times, how]) => Array.from({ length: times }, () => `${spreadOf}${how}`).join(' ')),
+        fc
+          .tuple(spread, fc.integer({ min: 1, max: 4 }), directive)
+          .map(([spreadOf, times, how]) => Array.from({ length: times }, () => `${spreadOf}${how}`).join(' ')),
       ),
       set: fc.array(tie('selection'), { minLength: 1, maxLength: 5 }).map((selections) => `{ ${selections.join(' ')} }`),
     }));
@@ -76,12 +114,22 @@ function hostileDocument() {
     // none is in a cycle: chains, repeats and doubling, the shapes that cost most when followed afresh.
     const fragments = fc.tuple(
       ...Array.from({ length: fragmentCount }, (_, i) =>
-        set.map((body) => `fragment F${i} on Claim { ${i > 0 ? `...F${i - 1} ` : ''}${body.slice(2).replace(/\.\.\.F(\d+)/g, (_m, n: string) => (i === 0 ? '__typename' : `...F${Number(n) % i}`))}`),
+        set.map(
+          (body) =>
+            `fragment F${i} on Claim { ${i > 0 ? `...F${i - 1} ` : ''}${body.slice(2).replace(/\.\.\.F(\d+)/g, (_m, n: string) => (i === 0 ? '__typename' : `...F${Number(n) % i}`))}`,
+        ),
       ),
     );
-    const root = fc.constantFrom('claims(first: $first, filter: $filter) { edges { node', 'claim(id: $id)', 'search(query: "x") { edges { node { record { ... on Claim');
+    const root = fc.constantFrom(
+      'claims(first: $first, filter: $filter) { edges { node',
+      'claim(id: $id)',
+      'search(query: "x") { edges { node { record { ... on Claim',
+    );
     const extraOperations = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 3 }), weight: 1 });
-    const mistake = fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.tuple(fc.constantFrom(...MISTAKES), fc.nat()), weight: 1 });
+    const mistake = fc.oneof(
+      { arbitrary: fc.constant(undefined), weight: 3 },
+      { arbitrary: fc.tuple(fc.constantFrom(...MISTAKES), fc.nat()), weight: 1 },
+    );
     return fc.tuple(root, set, fragments, fc.boolean(), extraOperations, mistake).map(([at, body, defined, named, extra, wrong]) => {
       const closing = '}'.repeat((at.match(/{/g) ?? []).length);
       const top = `${at} { ${fragmentCount > 0 ? `...F${fragmentCount - 1} ` : ''}${body.slice(2)} ${closing}`;
@@ -92,7 +140,9 @@ function hostileDocument() {
         text = `${text.slice(0, at)}${wrong[0]}${text.slice(at)}`;
       }
       // Only the variables used are declared: an unused one is refused, and would keep every document from running.
-      const declared = ['$first: Int', '$filter: ClaimFilter', '$id: ID!', '$skip: Boolean = false'].filter((declaration) => text.includes(declaration.split(':')[0]!));
+      const declared = ['$first: Int', '$filter: ClaimFilter', '$id: ID!', '$skip: Boolean = false'].filter((declaration) =>
+        text.includes(declaration.split(':')[0]!),
+      );
       const head = `query${named ? ' Q' : ''}${declared.length > 0 ? `(${declared.join(', ')})` : ''}`;
       const others = Array.from({ length: extra }, (_, i) => `query O${i} { __typename }`).join(' ');
       return `${head} { ${text} ${others}`;
@@ -103,16 +153,37 @@ function hostileDocument() {
 /** JSON text written by hand: JSON.stringify itself runs out of stack on values thousands of levels deep. */
 const nested = (depth: number, open: string, close: string, inner: string) => `${open.repeat(depth)}${inner}${close.repeat(depth)}`;
 const hostileVariables = fc.oneof(
-  { arbitrary: fc.constant('{"first":5,"skip":true,"id":"00000000-0000-4000-8000-000000000000","filter":{"status":["VERIFIED"]}}'), weight: 6 },
+  {
+    arbitrary: fc.constant('{"first":5,"skip":true,"id":"00000000-0000-4000-8000-000000000000","filter":{"status":["VERIFIED"]}}'),
+    weight: 6,
+  },
   fc.constant('{}'),
   fc.constant('null'),
   fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify({ filter: value, first: value })),
-  fc.tuple(fc.integer({ min: 1, max: 6000 }), fc.boolean()).map(([depth, list]) => `{"filter":{"status":${list ? nested(depth, '[', ']', '"VERIFIED"') : nested(depth, '{"status":', '}', '"VERIFIED"')}}}`),
-  fc.integer({ min: 0, max: 20_000 }).map((keys) => `{"filter":{${Array.from({ length: keys }, (_, i) => `"k${i}":${i}`).join(',')}},"first":5}`),
-  fc.integer({ min: 0, max: 20_000 }).map((items) => `{"filter":{"status":[${Array.from({ length: items }, () => '"VERIFIED"').join(',')}]},"id":"${'0'.repeat(items)}"}`),
-  fc.record({ first: fc.oneof(fc.integer(), fc.double(), fc.string()), skip: fc.oneof(fc.boolean(), fc.string(), fc.constant(null)), id: fc.oneof(fc.uuid(), oddString) }).map((value) => JSON.stringify(value)),
+  fc
+    .tuple(fc.integer({ min: 1, max: 6000 }), fc.boolean())
+    .map(
+      ([depth, list]) =>
+        `{"filter":{"status":${list ? nested(depth, '[', ']', '"VERIFIED"') : nested(depth, '{"status":', '}', '"VERIFIED"')}}}`,
+    ),
+  fc
+    .integer({ min: 0, max: 20_000 })
+    .map((keys) => `{"filter":{${Array.from({ length: keys }, (_, i) => `"k${i}":${i}`).join(',')}},"first":5}`),
+  fc
+    .integer({ min: 0, max: 20_000 })
+    .map((items) => `{"filter":{"status":[${Array.from({ length: items }, () => '"VERIFIED"').join(',')}]},"id":"${'0'.repeat(items)}"}`),
+  fc
+    .record({
+      first: fc.oneof(fc.integer(), fc.double(), fc.string()),
+      skip: fc.oneof(fc.boolean(), fc.string(), fc.constant(null)),
+      id: fc.oneof(fc.uuid(), oddString),
+    })
+    .map((value) => JSON.stringify(value)),
 );
-const operationName = fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.constantFrom('Q', 'O0', 'Nope', '', null), weight: 1 });
+const operationName = fc.oneof(
+  { arbitrary: fc.constant(undefined), weight: 3 },
+  { arbitrary: fc.constantFrom('Q', 'O0', 'Nope', '', null), weight: 1 },
+);
 
 describe.each([
   ['development', { NODE_ENV: 'development' }],
@@ -167,16 +238,45 @@ describe('hostile input over HTTP (property)', () => {
   });
 
   it('answers arbitrary query text without a 5xx', async () => {
-    const fragments = fc.constantFrom('{', '}', '(', ')', 'claims', 'first:', '100', '-1', '"x"', '$v', '...', 'on', 'Claim', 'query', 'mutation', '@skip', '#', ':', ',', ' ');
+    const fragments = fc.constantFrom(
+      '{',
+      '}',
+      '(',
+      ')',
+      'claims',
+      'first:',
+      '100',
+      '-1',
+      '"x"',
+      '$v',
+      '...',
+      'on',
+      'Claim',
+      'query',
+      'mutation',
+      '@skip',
+      '#',
+      ':',
+      ',',
+      ' ',
+    );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(oddString, fc.array(fragments, { maxLength: 30 }).map((parts) => parts.join(' '))), async (query) => expectHandled(server, { query }, { cookie })),
+      fc.asyncProperty(
+        fc.oneof(
+          oddString,
+          fc.array(fragments, { maxLength: 30 }).map((parts) => parts.join(' ')),
+        ),
+        async (query) => expectHandled(server, { query }, { cookie }),
+      ),
       { numRuns: runs(150), seed: SEED },
     );
   });
 
   it('answers arbitrary variables for every mutation, signed in as an editor, without a 5xx', async () => {
     const schema = await getSchema();
-    const mutations = Object.values(schema.getMutationType()!.getFields()).filter((field) => field.name !== 'logout' && field.name !== 'changePassword');
+    const mutations = Object.values(schema.getMutationType()!.getFields()).filter(
+      (field) => field.name !== 'logout' && field.name !== 'changePassword',
+    );
     const value = fc.oneof(oddString, fc.jsonValue({ maxDepth: 3 }), fc.integer(), fc.constant(null), fc.uuid());
     for (const field of mutations) {
       const arg = field.args[0];
@@ -186,8 +286,35 @@ describe('hostile input over HTTP (property)', () => {
         continue;
       }
       await fc.assert(
-        fc.asyncProperty(fc.dictionary(fc.constantFrom('id', 'expectedVersion', 'reason', 'text', 'name', 'title', 'kind', 'selector', 'start', 'end', 'exact', 'claimId', 'sourceId', 'type', 'modality', 'attribution'), value, { maxKeys: 6 }), async (input) =>
-          expectHandled(server, { query: `mutation($a: ${arg.type.toString()}) { ${field.name}(${arg.name}: $a) { __typename } }`, variables: { a: input } }, { cookie }),
+        fc.asyncProperty(
+          fc.dictionary(
+            fc.constantFrom(
+              'id',
+              'expectedVersion',
+              'reason',
+              'text',
+              'name',
+              'title',
+              'kind',
+              'selector',
+              'start',
+              'end',
+              'exact',
+              'claimId',
+              'sourceId',
+              'type',
+              'modality',
+              'attribution',
+            ),
+            value,
+            { maxKeys: 6 },
+          ),
+          async (input) =>
+            expectHandled(
+              server,
+              { query: `mutation($a: ${arg.type.toString()}) { ${field.name}(${arg.name}: $a) { __typename } }`, variables: { a: input } },
+              { cookie },
+            ),
         ),
         { numRuns: runs(12), seed: SEED },
       );

@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
+
 import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { schemaFile } from '../src/paths.js';
 import { seedAll } from '../src/seed/seed.js';
 import { TEST_CHECKPOINT_KEY } from './support/checkpoint-key.js';
@@ -36,9 +38,15 @@ describe('over HTTP', () => {
   });
 
   it('serves the seeded records at /graphql', async () => {
-    const { status, body } = await server.post({ query: '{ sources { totalCount edges { node { title kind reliability } } } entities { totalCount } }' });
+    const { status, body } = await server.post({
+      query: '{ sources { totalCount edges { node { title kind reliability } } } entities { totalCount } }',
+    });
     expect(status).toBe(200);
-    expect(body.data.sources.edges[0].node).toEqual({ title: 'Myanmar and Russia: the Vladivostok meeting signals a rapprochement', kind: 'NEWS_ARTICLE', reliability: 'C' });
+    expect(body.data.sources.edges[0].node).toEqual({
+      title: 'Myanmar and Russia: the Vladivostok meeting signals a rapprochement',
+      kind: 'NEWS_ARTICLE',
+      reliability: 'C',
+    });
     expect(body.data.entities.totalCount).toBeGreaterThanOrEqual(20);
   });
 
@@ -59,7 +67,10 @@ describe('over HTTP', () => {
     const badArgument = await server.post({ query: '{ sources(first: "many") { totalCount } }' });
     expect(badArgument.status).toBe(400);
     expect(badArgument.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const badVariable = await server.post({ query: 'query($first: Int) { sources(first: $first) { totalCount } }', variables: { first: 'many' } });
+    const badVariable = await server.post({
+      query: 'query($first: Int) { sources(first: $first) { totalCount } }',
+      variables: { first: 'many' },
+    });
     expect(badVariable.status).toBe(400);
     expect(badVariable.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const notJson = await server.post('{"query": ');
@@ -83,7 +94,13 @@ describe('over HTTP', () => {
     const asGraphiQLSends = await server.post({ query: getIntrospectionQuery() });
     expect(asGraphiQLSends.status).toBe(200);
     expect(asGraphiQLSends.body.errors).toBeUndefined();
-    const everyOption = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const everyOption = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     const { status, body } = await server.post({ query: everyOption });
     expect(status).toBe(200);
     const loaded = printSchema(lexicographicSortSchema(buildClientSchema(body.data)));
@@ -94,31 +111,52 @@ describe('over HTTP', () => {
   it('refuses with a coded 400 an operationName naming no operation, several operations unnamed, and variables nested 5,000 deep or 8,000 wide', async () => {
     const unknown = await server.post({ query: 'query A { me { id } }', operationName: 'B' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors[0]).toMatchObject({ message: 'The operationName names no operation of the document', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(unknown.body.errors[0]).toMatchObject({
+      message: 'The operationName names no operation of the document',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const unnamed = await server.post({ query: 'query A { me { id } } query B { me { id } }' });
     expect(unnamed.status).toBe(400);
     expect(unnamed.body.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    expect((await server.post({ query: 'query A { me { id } } query B { me { id } }', operationName: 'B' })).body).toEqual({ data: { me: null } });
+    expect((await server.post({ query: 'query A { me { id } } query B { me { id } }', operationName: 'B' })).body).toEqual({
+      data: { me: null },
+    });
     // Written out by hand: JSON.stringify itself runs out of stack on a value this deep.
-    for (const [open, close] of [['[', ']'], ['{"a":', '}']]) {
+    for (const [open, close] of [
+      ['[', ']'],
+      ['{"a":', '}'],
+    ]) {
       const body = `{"query":"{ me { id } }","variables":{"v":{"a":${open!.repeat(5000)}1${close!.repeat(5000)}}}}`;
       const deep = await server.post(body);
       expect(deep.status).toBe(400);
-      expect(deep.body.errors[0]).toMatchObject({ message: 'Variables may nest lists and objects at most 64 deep', extensions: { code: 'BAD_USER_INPUT' } });
+      expect(deep.body.errors[0]).toMatchObject({
+        message: 'Variables may nest lists and objects at most 64 deep',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     const filter = Object.fromEntries(Array.from({ length: 8000 }, (_, i) => [`k${i}`, i]));
     const started = performance.now();
-    const wide = await server.post({ query: 'query($filter: ClaimFilter) { claims(filter: $filter) { totalCount } }', variables: { filter } });
+    const wide = await server.post({
+      query: 'query($filter: ClaimFilter) { claims(filter: $filter) { totalCount } }',
+      variables: { filter },
+    });
     expect(performance.now() - started).toBeLessThan(1000);
     expect(wide.status).toBe(400);
-    expect(wide.body.errors[0]).toMatchObject({ message: 'An object in variables may have at most 200 fields', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(wide.body.errors[0]).toMatchObject({
+      message: 'An object in variables may have at most 200 fields',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it('answers a null given for a directive argument that may not be null as bad input, also where a resolver reads the selection', async () => {
-    const query = 'query($skip: Boolean = false) { search(query: "x") { edges { node { record { ... on Claim { id @include(if: $skip) } } } } } }';
+    const query =
+      'query($skip: Boolean = false) { search(query: "x") { edges { node { record { ... on Claim { id @include(if: $skip) } } } } } }';
     for (let run = 0; run < 2; run++) {
       const { body } = await server.post({ query, variables: { skip: null } });
-      expect(body.errors[0]).toMatchObject({ message: 'Argument "if" of non-null type "Boolean!" must not be null.', extensions: { code: 'BAD_USER_INPUT' } });
+      expect(body.errors[0]).toMatchObject({
+        message: 'Argument "if" of non-null type "Boolean!" must not be null.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
   });
 
@@ -140,23 +178,37 @@ describe('over HTTP', () => {
   });
 
   it('prices a query by the rows it may touch, and refuses one over the limit with 400', async () => {
-    const affordable = await server.post({ query: '{ claims(first: 100) { edges { node { text claimant { name } evidence { selector { exact } } } } } }' });
+    const affordable = await server.post({
+      query: '{ claims(first: 100) { edges { node { text claimant { name } evidence { selector { exact } } } } } }',
+    });
     expect(affordable.status).toBe(200);
-    const costly = await server.post({ query: '{ events(first: 100) { edges { node { claims { evidence { source { title } sourceRevision { text } } } } } } }' });
+    const costly = await server.post({
+      query: '{ events(first: 100) { edges { node { claims { evidence { source { title } sourceRevision { text } } } } } } }',
+    });
     expect(costly.status).toBe(400);
     expect(costly.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(costly.body.errors[0].message).toMatch(/costs \d+; at most 10000/);
-    const viaVariables = await server.post({ query: 'query($n: Int) { events(first: $n) { edges { node { claims { evidence { source { title } sourceRevision { text } } } } } } }', variables: { n: 2 } });
+    const viaVariables = await server.post({
+      query: 'query($n: Int) { events(first: $n) { edges { node { claims { evidence { source { title } sourceRevision { text } } } } } } }',
+      variables: { n: 2 },
+    });
     expect(viaVariables.status).toBe(200);
   });
 
   it('refuses too many aliases, batched requests, and requests a browser could forge (CSRF)', async () => {
     const aliased = await server.post({ query: `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: me { id }`).join(' ')} }` });
     expect(aliased.status).toBe(400);
-    expect(aliased.body.errors[0]).toMatchObject({ message: 'The query uses 31 aliases; at most 30 are allowed', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(aliased.body.errors[0]).toMatchObject({
+      message: 'The query uses 31 aliases; at most 30 are allowed',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     const batched = await server.post([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);
     expect(batched.status).toBe(400);
-    const simple = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    const simple = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
     expect(simple.status).toBe(400);
     const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ sources { totalCount } }')}`);
     expect(get.status).toBe(400);
@@ -172,14 +224,26 @@ describe('over HTTP', () => {
   });
 
   it('answers a GraphQL POST alike whichever way its body comes: with a length, compressed, or in chunks of unknown length', async () => {
-    const request = JSON.stringify({ query: 'query($n: Int) { claims(first: $n) { edges { node { id text claimant { name } } } } }', variables: { n: 3 } });
+    const request = JSON.stringify({
+      query: 'query($n: Int) { claims(first: $n) { edges { node { id text claimant { name } } } } }',
+      variables: { n: 3 },
+    });
     const answer = async (init: RequestInit & { duplex?: 'half' }) => {
       const response = await fetch(`${server.url}/graphql`, { method: 'POST', ...init });
-      return { status: response.status, type: response.headers.get('content-type'), cache: response.headers.get('cache-control'), id: response.headers.get('x-request-id'), body: await response.json() };
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        cache: response.headers.get('cache-control'),
+        id: response.headers.get('x-request-id'),
+        body: await response.json(),
+      };
     };
     const withLength = await answer({ headers: { 'content-type': 'application/json', 'x-request-id': 'alike' }, body: request });
     expect(withLength.body.data.claims.edges).toHaveLength(3);
-    const compressed = await answer({ headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-request-id': 'alike' }, body: gzipSync(request) });
+    const compressed = await answer({
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-request-id': 'alike' },
+      body: gzipSync(request),
+    });
     const chunked = await answer({
       headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': 'alike' },
       body: Readable.toWeb(Readable.from([request.slice(0, 20), request.slice(20)])) as ReadableStream,
@@ -241,7 +305,13 @@ describe('the explorer', () => {
   });
 
   it('serves the console and the explorer under a Content-Security-Policy that runs only their own scripts, with no inline ones to need more', async () => {
-    const policy = (response: Response) => Object.fromEntries(response.headers.get('content-security-policy')!.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    const policy = (response: Response) =>
+      Object.fromEntries(
+        response.headers
+          .get('content-security-policy')!
+          .split('; ')
+          .map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+      );
     const consolePolicy = {
       'default-src': "'self'",
       'script-src': "'self'",
@@ -276,7 +346,12 @@ describe('in production', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    server = await startTestServer(db, { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY, PUBLIC_URL: 'https://provenance.example.org' });
+    server = await startTestServer(db, {
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'a-production-secret-of-at-least-32-characters',
+      CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY,
+      PUBLIC_URL: 'https://provenance.example.org',
+    });
   });
   afterAll(async () => {
     await server.close();

@@ -1,9 +1,10 @@
 import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { Role } from '../src/core/access/roles.js';
+import { canonicalJson, sha256Hex } from '../src/core/revisions/canonical-json.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
-import { canonicalJson, sha256Hex } from '../src/core/revisions/canonical-json.js';
-import { Role } from '../src/core/access/roles.js';
 import { createEditor, createUser } from './support/factories.js';
 import { signIn, startTestServer, type TestServer } from './support/http.js';
 
@@ -41,7 +42,10 @@ describe('Idempotency-Key', () => {
 
   it('refuses the same key with a different request, and writes nothing', async () => {
     const count = await entities();
-    const other = await server.post({ query: CREATE, variables: { input: { name: 'Sukhoi', kind: 'ORGANIZATION' } } }, { cookie, 'idempotency-key': 'create-rosatom-1' });
+    const other = await server.post(
+      { query: CREATE, variables: { input: { name: 'Sukhoi', kind: 'ORGANIZATION' } } },
+      { cookie, 'idempotency-key': 'create-rosatom-1' },
+    );
     expect(other.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(other.body.errors[0].message).toMatch(/different request/);
     expect(await entities()).toBe(count);
@@ -58,7 +62,12 @@ describe('Idempotency-Key', () => {
   });
 
   it('covers an operation of several writes as one: a merge claims the key once', async () => {
-    const ids = await Promise.all(['A', 'B'].map(async (name) => (await server.post({ query: CREATE, variables: { input: { name, kind: 'OTHER' } } }, { cookie })).body.data.createEntity.id));
+    const ids = await Promise.all(
+      ['A', 'B'].map(
+        async (name) =>
+          (await server.post({ query: CREATE, variables: { input: { name, kind: 'OTHER' } } }, { cookie })).body.data.createEntity.id,
+      ),
+    );
     const merge = {
       query: `mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id aliases } }`,
       variables: { input: { winnerId: ids[0], winnerExpectedVersion: 1, loserId: ids[1], loserExpectedVersion: 1, reason: 'same' } },
@@ -71,7 +80,10 @@ describe('Idempotency-Key', () => {
 
   it('never keeps a new API key for a replay: the retry is told it was made, and no copy of the key is stored', async () => {
     const admin = await signIn(server, await createUser(db.dataSource, [Role.ADMIN], 'admin'));
-    const body = { query: `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id name } } }`, variables: { input: { name: 'Wire desk' } } };
+    const body = {
+      query: `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id name } } }`,
+      variables: { input: { name: 'Wire desk' } },
+    };
     const first = await server.post(body, { cookie: admin, 'idempotency-key': 'key-for-wire-desk' });
     const { key } = first.body.data.createApiKey;
     expect(key).toMatch(/^psk_/);
@@ -94,7 +106,9 @@ describe('Idempotency-Key', () => {
     };
     const created = await server.post(request, { cookie: admin, 'idempotency-key': 'new-user-guess-me' });
     expect(created.body.data.createUser.id).toBeTruthy();
-    const [row] = (await db.owner.query(`SELECT fingerprint FROM idempotency_keys WHERE key = 'new-user-guess-me'`)) as Array<{ fingerprint: string }>;
+    const [row] = (await db.owner.query(`SELECT fingerprint FROM idempotency_keys WHERE key = 'new-user-guess-me'`)) as Array<{
+      fingerprint: string;
+    }>;
     const plain = sha256Hex(canonicalJson({ query: print(parse(request.query)), operationName: null, variables: request.variables }));
     expect(row!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(row!.fingerprint).not.toBe(plain);

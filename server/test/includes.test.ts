@@ -1,6 +1,17 @@
 import fs from 'node:fs';
-import { buildSchema, getNamedType, isLeafType, isNonNullType, isObjectType, isRequiredArgument, type GraphQLField, type GraphQLObjectType } from 'graphql';
+
+import {
+  buildSchema,
+  getNamedType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+  isRequiredArgument,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { getSchema } from '../src/graphql/schema.js';
 import { Claim } from '../src/modules/claims/claim.entity.js';
 import { EntityRecord } from '../src/modules/entities/entity.entity.js';
@@ -76,9 +87,15 @@ const SKIPPED = `query($skip: Boolean!) { claims(first: 5) { edges { node { id e
 const READ_IN_PART: ReadonlyArray<[string, string]> = [
   ['Claim', `claims(first: 50) { edges { node { $ } } }`],
   ['Claim', `events(first: 50) { edges { node { claims { $ } } } }`],
-  ['Claim', `search(query: "myanmar or russia or aung or ukraine", types: [CLAIM], first: 50) { edges { node { record { ... on Claim { $ } } } } }`],
+  [
+    'Claim',
+    `search(query: "myanmar or russia or aung or ukraine", types: [CLAIM], first: 50) { edges { node { record { ... on Claim { $ } } } } }`,
+  ],
   ['Event', `events(first: 50) { edges { node { $ } } }`],
-  ['Event', `search(query: "myanmar or russia or aung or putin", types: [EVENT], first: 50) { edges { node { record { ... on Event { $ } } } } }`],
+  [
+    'Event',
+    `search(query: "myanmar or russia or aung or putin", types: [EVENT], first: 50) { edges { node { record { ... on Event { $ } } } } }`,
+  ],
   ['Evidence', `claims(first: 50) { edges { node { evidence { $ } } } }`],
   ['Evidence', `events(first: 50) { edges { node { evidence { $ } } } }`],
   ['Evidence', `events(first: 50) { edges { node { claims { evidence { $ } } } } }`],
@@ -91,14 +108,18 @@ const READ_IN_PART: ReadonlyArray<[string, string]> = [
 /** The arguments of fields that require some. */
 const ARGUMENTS: Record<string, string> = { dateMatch: '(from: "2022-01-01", to: "2022-12-31")' };
 
-const leavesOf = (type: GraphQLObjectType) => Object.values(type.getFields()).filter((field) => isLeafType(getNamedType(field.type)) && field.args.every((arg) => !isRequiredArgument(arg)));
+const leavesOf = (type: GraphQLObjectType) =>
+  Object.values(type.getFields()).filter(
+    (field) => isLeafType(getNamedType(field.type)) && field.args.every((arg) => !isRequiredArgument(arg)),
+  );
 
 /**
  * A field as asked for on its own: with its arguments, and, for an object made of leaves (a selector, a date), all
  * of them; a record or a list of them needs nothing of its own read for `__typename`.
  */
 function askFor(field: GraphQLField<unknown, unknown>): { all: string; parts: string[] } {
-  if (field.args.some(isRequiredArgument) && !ARGUMENTS[field.name]) throw new Error(`give ${field.name}'s required arguments in ARGUMENTS`);
+  if (field.args.some(isRequiredArgument) && !ARGUMENTS[field.name])
+    throw new Error(`give ${field.name}'s required arguments in ARGUMENTS`);
   const name = `${field.name}${ARGUMENTS[field.name] ?? ''}`;
   const type = getNamedType(field.type);
   if (isLeafType(type)) return { all: name, parts: [] };
@@ -113,7 +134,9 @@ function askFor(field: GraphQLField<unknown, unknown>): { all: string; parts: st
 function shapedAs(whole: unknown, part: unknown): unknown {
   if (Array.isArray(part) && Array.isArray(whole)) return whole.map((item, i) => shapedAs(item, part[i]));
   if (part && typeof part === 'object' && whole && typeof whole === 'object') {
-    return Object.fromEntries(Object.keys(part).map((key) => [key, shapedAs((whole as Record<string, unknown>)[key], (part as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(part).map((key) => [key, shapedAs((whole as Record<string, unknown>)[key], (part as Record<string, unknown>)[key])]),
+    );
   }
   return whole;
 }
@@ -163,7 +186,16 @@ describe('a page read with what its records lead to', () => {
     const draft = dataOf(
       await gql<{ createClaim: { id: string } }>(
         `mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`,
-        { input: { text: 'A draft about the event.', claimantLabel: 'a test', attribution: 'DIRECT_QUOTE', modality: 'ASSERTED', eventIds: [event!.id], reason: 'test' } },
+        {
+          input: {
+            text: 'A draft about the event.',
+            claimantLabel: 'a test',
+            attribution: 'DIRECT_QUOTE',
+            modality: 'ASSERTED',
+            eventIds: [event!.id],
+            reason: 'test',
+          },
+        },
         (await createEditor(db.dataSource)).viewer,
       ),
     ).createClaim;
@@ -176,10 +208,22 @@ describe('a page read with what its records lead to', () => {
 
   it('reads a page and what it leads to in one statement, whatever its size', async () => {
     for (const [query, first] of [
-      [`query($first: Int) { claims(first: $first) { edges { node { id text claimant { id name } evidence { selector { exact start end } source { id title } } } } } }`, 1],
-      [`query($first: Int) { claims(first: $first) { edges { node { id text claimant { id name } evidence { selector { exact start end } source { id title } } } } } }`, 40],
-      [`query($first: Int) { events(first: $first) { edges { node { id title claims { id text evidence { selector { exact } source { title } } } } } } }`, 1],
-      [`query($first: Int) { events(first: $first) { edges { node { id title claims { id text evidence { selector { exact } source { title } } } } } } }`, 10],
+      [
+        `query($first: Int) { claims(first: $first) { edges { node { id text claimant { id name } evidence { selector { exact start end } source { id title } } } } } }`,
+        1,
+      ],
+      [
+        `query($first: Int) { claims(first: $first) { edges { node { id text claimant { id name } evidence { selector { exact start end } source { id title } } } } } }`,
+        40,
+      ],
+      [
+        `query($first: Int) { events(first: $first) { edges { node { id title claims { id text evidence { selector { exact } source { title } } } } } } }`,
+        1,
+      ],
+      [
+        `query($first: Int) { events(first: $first) { edges { node { id title claims { id text evidence { selector { exact } source { title } } } } } } }`,
+        10,
+      ],
     ] as const) {
       const before = db.statements.count;
       expect(nodesOf(dataOf(await gql<Page>(query, { first }, viewers.anonymous)))).toHaveLength(first);
@@ -190,7 +234,9 @@ describe('a page read with what its records lead to', () => {
   it("names a claim's claimant when only its name is asked for, and honours @skip", async () => {
     const named = nodesOf(dataOf(await gql<Page>(CLAIMANT_NAME_ONLY, {}, viewers.anonymous)));
     for (const claim of named) {
-      const alone = dataOf(await gql<Record<string, Node>>(`query($id: ID!) { claim(id: $id) { id claimantName } }`, { id: claim.id }, viewers.anonymous)).claim;
+      const alone = dataOf(
+        await gql<Record<string, Node>>(`query($id: ID!) { claim(id: $id) { id claimantName } }`, { id: claim.id }, viewers.anonymous),
+      ).claim;
       expect(claim).toEqual(alone);
       expect(claim.claimantName).not.toBe('');
     }
@@ -230,12 +276,20 @@ describe('a record read in part', () => {
           const { all, parts } = askFor(field);
           const query = `{ ${path.replace('$', all)} }`;
           const found = undeclared.length;
-          for (const [caller, viewer] of [['anonymous', viewers.anonymous], ['staff', viewers.editor]] as const) {
+          for (const [caller, viewer] of [
+            ['anonymous', viewers.anonymous],
+            ['staff', viewers.editor],
+          ] as const) {
             let failed: string[] = [];
-            const read = await watch.noting(async () => (failed = (await gql(query, {}, viewer)).errors?.map((error) => error.message) ?? []));
+            const read = await watch.noting(
+              async () => (failed = (await gql(query, {}, viewer)).errors?.map((error) => error.message) ?? []),
+            );
             asked++;
             // What a resolver reads but was not given is undefined: it may answer wrong, or fail.
-            if (read.length > 0 || failed.length > 0) undeclared.push(`${typeName}.${field.name} through ${path} as ${caller}: read ${[...read, ...failed.map((message) => `and failed: ${message}`)].join(', ')}`);
+            if (read.length > 0 || failed.length > 0)
+              undeclared.push(
+                `${typeName}.${field.name} through ${path} as ${caller}: read ${[...read, ...failed.map((message) => `and failed: ${message}`)].join(', ')}`,
+              );
           }
           // An object made of several columns asked for in part reads only that part's columns, and answers as the whole does.
           if (parts.length === 0 || undeclared.length > found) continue;

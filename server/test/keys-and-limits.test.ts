@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { Role } from '../src/core/access/roles.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { LOGIN_LIMITS } from '../src/modules/users/login-limiter.js';
-import { Role } from '../src/core/access/roles.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, createUser, type TestUser } from './support/factories.js';
@@ -14,7 +15,10 @@ describe('API keys and sign-in limits', () => {
   let adminCookie: string;
 
   const login = (email: string, password: string, headers: Record<string, string> = {}) =>
-    server.post({ query: `mutation($input: LoginInput!) { login(input: $input) { expiresAt } }`, variables: { input: { email, password } } }, headers);
+    server.post(
+      { query: `mutation($input: LoginInput!) { login(input: $input) { expiresAt } }`, variables: { input: { email, password } } },
+      headers,
+    );
 
   beforeAll(async () => {
     // The bursts below open 40 requests at once: waiting for a connection on a busy machine is not what they test.
@@ -30,7 +34,10 @@ describe('API keys and sign-in limits', () => {
   });
 
   it('lets an admin make a key, shown once and stored hashed, with which a client app reads as CLIENT', async () => {
-    const created = await server.post({ query: `mutation { createApiKey(input: { name: "Newsroom app" }) { key apiKey { id name prefix } } }` }, { cookie: adminCookie });
+    const created = await server.post(
+      { query: `mutation { createApiKey(input: { name: "Newsroom app" }) { key apiKey { id name prefix } } }` },
+      { cookie: adminCookie },
+    );
     const { key, apiKey } = created.body.data.createApiKey;
     expect(key).toMatch(/^psk_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
     // The secret is base64url and may hold "_" itself: take everything after the prefix.
@@ -41,18 +48,32 @@ describe('API keys and sign-in limits', () => {
     const listed = await server.post({ query: `{ apiKeys { name prefix } }` }, { cookie: adminCookie });
     expect(JSON.stringify(listed.body)).not.toContain(key);
 
-    const asClient = await server.post({ query: `{ claims(first: 100) { edges { node { status } } } me { id } }` }, { authorization: `Bearer ${key}` });
+    const asClient = await server.post(
+      { query: `{ claims(first: 100) { edges { node { status } } } me { id } }` },
+      { authorization: `Bearer ${key}` },
+    );
     const statuses = new Set(asClient.body.data.claims.edges.map((e: any) => e.node.status));
     expect([...statuses]).toEqual(['VERIFIED']);
     expect(asClient.body.data.me).toBeNull();
-    const write = await server.post({ query: `mutation { createEntity(input: { name: "X", kind: OTHER }) { id } }` }, { authorization: `Bearer ${key}` });
+    const write = await server.post(
+      { query: `mutation { createEntity(input: { name: "X", kind: OTHER }) { id } }` },
+      { authorization: `Bearer ${key}` },
+    );
     expect(write.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
-  it("records when a key was last used, to the minute, without a revision", async () => {
-    const { key, apiKey } = (await server.post({ query: `mutation { createApiKey(input: { name: "Wire desk" }) { key apiKey { id lastUsedAt } } }` }, { cookie: adminCookie })).body.data.createApiKey;
+  it('records when a key was last used, to the minute, without a revision', async () => {
+    const { key, apiKey } = (
+      await server.post(
+        { query: `mutation { createApiKey(input: { name: "Wire desk" }) { key apiKey { id lastUsedAt } } }` },
+        { cookie: adminCookie },
+      )
+    ).body.data.createApiKey;
     expect(apiKey.lastUsedAt).toBeNull();
-    const lastUsed = async () => (await server.post({ query: `{ apiKeys { id lastUsedAt } }` }, { cookie: adminCookie })).body.data.apiKeys.find((k: any) => k.id === apiKey.id).lastUsedAt;
+    const lastUsed = async () =>
+      (await server.post({ query: `{ apiKeys { id lastUsedAt } }` }, { cookie: adminCookie })).body.data.apiKeys.find(
+        (k: any) => k.id === apiKey.id,
+      ).lastUsedAt;
     const use = () => server.post({ query: `{ sources { totalCount } }` }, { authorization: `Bearer ${key}` });
 
     const before = Date.now();
@@ -70,8 +91,19 @@ describe('API keys and sign-in limits', () => {
   });
 
   it('refuses a revoked, forged or malformed key with UNAUTHENTICATED', async () => {
-    const { key, apiKey } = (await server.post({ query: `mutation { createApiKey(input: { name: "Short-lived" }) { key apiKey { id version } } }` }, { cookie: adminCookie })).body.data.createApiKey;
-    const revoked = await server.post({ query: `mutation($input: DeleteInput!) { revokeApiKey(input: $input) { revokedAt } }`, variables: { input: { id: apiKey.id, expectedVersion: apiKey.version, reason: 'App retired' } } }, { cookie: adminCookie });
+    const { key, apiKey } = (
+      await server.post(
+        { query: `mutation { createApiKey(input: { name: "Short-lived" }) { key apiKey { id version } } }` },
+        { cookie: adminCookie },
+      )
+    ).body.data.createApiKey;
+    const revoked = await server.post(
+      {
+        query: `mutation($input: DeleteInput!) { revokeApiKey(input: $input) { revokedAt } }`,
+        variables: { input: { id: apiKey.id, expectedVersion: apiKey.version, reason: 'App retired' } },
+      },
+      { cookie: adminCookie },
+    );
     expect(revoked.body.data.revokeApiKey.revokedAt).not.toBeNull();
     for (const bearer of [key, `${key.slice(0, -1)}A`, 'psk_nonsense']) {
       const { status, body } = await server.post({ query: `{ sources { totalCount } }` }, { authorization: `Bearer ${bearer}` });
@@ -79,7 +111,10 @@ describe('API keys and sign-in limits', () => {
       expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     }
     const history = await db.dataSource.manager.find(Revision, { where: { recordId: apiKey.id }, order: { version: 'ASC' } });
-    expect(history.map((r) => [r.operation, r.actor])).toEqual([['CREATE', `user:${admin.id}`], ['UPDATE', `user:${admin.id}`]]);
+    expect(history.map((r) => [r.operation, r.actor])).toEqual([
+      ['CREATE', `user:${admin.id}`],
+      ['UPDATE', `user:${admin.id}`],
+    ]);
   });
 
   it('keeps key management to admins', async () => {
@@ -99,7 +134,9 @@ describe('API keys and sign-in limits', () => {
   it(`rate-limits sign-ins per account after ${LOGIN_LIMITS.perAccount} failures, then refuses even the right password until the window ends`, async () => {
     const victim = await createEditor(db.dataSource);
     for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
-      expect((await login(victim.email, 'wrong password here', from('198.51.100.1'))).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await login(victim.email, 'wrong password here', from('198.51.100.1'))).body.errors[0].extensions.code).toBe(
+        'UNAUTHENTICATED',
+      );
     }
     const limited = await login(victim.email, victim.password, from('198.51.100.2'));
     expect(limited.body.errors[0].extensions.code).toBe('RATE_LIMITED');
@@ -111,50 +148,84 @@ describe('API keys and sign-in limits', () => {
     expect(limited.headers.getSetCookie()).toEqual([]);
     const other = await createEditor(db.dataSource);
     expect((await login(other.email, other.password, from('198.51.100.2'))).body.data.login.expiresAt).toBeTruthy();
-    await db.dataSource.query(`UPDATE login_attempts SET window_start = window_start - make_interval(mins => $1)`, [LOGIN_LIMITS.windowMinutes]);
+    await db.dataSource.query(`UPDATE login_attempts SET window_start = window_start - make_interval(mins => $1)`, [
+      LOGIN_LIMITS.windowMinutes,
+    ]);
     expect((await login(victim.email, victim.password, from('198.51.100.2'))).body.data.login.expiresAt).toBeTruthy();
   });
 
-  it(`checks at most ${LOGIN_LIMITS.perAccount} passwords of a burst of 30 concurrent guesses at one account, and then refuses the right one`, async () => {
-    const victim = await createEditor(db.dataSource);
-    const codes = codesOf(await Promise.all(Array.from({ length: 30 }, () => login(victim.email, 'wrong password here', from('198.51.100.3')))));
-    expect(count(codes, 'UNAUTHENTICATED')).toBe(LOGIN_LIMITS.perAccount);
-    expect(count(codes, 'RATE_LIMITED')).toBe(30 - LOGIN_LIMITS.perAccount);
-    const right = await login(victim.email, victim.password, from('198.51.100.4'));
-    expect(right.body.errors[0].extensions.code).toBe('RATE_LIMITED');
-    expect(right.headers.getSetCookie()).toEqual([]);
-  }, BURST_TIMEOUT_MS);
+  it(
+    `checks at most ${LOGIN_LIMITS.perAccount} passwords of a burst of 30 concurrent guesses at one account, and then refuses the right one`,
+    async () => {
+      const victim = await createEditor(db.dataSource);
+      const codes = codesOf(
+        await Promise.all(Array.from({ length: 30 }, () => login(victim.email, 'wrong password here', from('198.51.100.3')))),
+      );
+      expect(count(codes, 'UNAUTHENTICATED')).toBe(LOGIN_LIMITS.perAccount);
+      expect(count(codes, 'RATE_LIMITED')).toBe(30 - LOGIN_LIMITS.perAccount);
+      const right = await login(victim.email, victim.password, from('198.51.100.4'));
+      expect(right.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+      expect(right.headers.getSetCookie()).toEqual([]);
+    },
+    BURST_TIMEOUT_MS,
+  );
 
-  it(`checks at most ${LOGIN_LIMITS.perAddress} passwords of a burst of concurrent guesses from one address, whichever accounts they try`, async () => {
-    const guesses = LOGIN_LIMITS.perAddress + 10;
-    const codes = codesOf(await Promise.all(Array.from({ length: guesses }, (_, i) => login(`nobody-${i}@example.org`, 'guess guess guess', from('198.51.100.5')))));
-    expect(count(codes, 'UNAUTHENTICATED')).toBe(LOGIN_LIMITS.perAddress);
-    expect(count(codes, 'RATE_LIMITED')).toBe(10);
-    const someone = await createEditor(db.dataSource);
-    expect((await login(someone.email, someone.password, from('198.51.100.5'))).body.errors[0].extensions.code).toBe('RATE_LIMITED');
-    expect((await login(someone.email, someone.password, from('198.51.100.6'))).body.data.login.expiresAt).toBeTruthy();
-  }, BURST_TIMEOUT_MS);
+  it(
+    `checks at most ${LOGIN_LIMITS.perAddress} passwords of a burst of concurrent guesses from one address, whichever accounts they try`,
+    async () => {
+      const guesses = LOGIN_LIMITS.perAddress + 10;
+      const codes = codesOf(
+        await Promise.all(
+          Array.from({ length: guesses }, (_, i) => login(`nobody-${i}@example.org`, 'guess guess guess', from('198.51.100.5'))),
+        ),
+      );
+      expect(count(codes, 'UNAUTHENTICATED')).toBe(LOGIN_LIMITS.perAddress);
+      expect(count(codes, 'RATE_LIMITED')).toBe(10);
+      const someone = await createEditor(db.dataSource);
+      expect((await login(someone.email, someone.password, from('198.51.100.5'))).body.errors[0].extensions.code).toBe('RATE_LIMITED');
+      expect((await login(someone.email, someone.password, from('198.51.100.6'))).body.data.login.expiresAt).toBeTruthy();
+    },
+    BURST_TIMEOUT_MS,
+  );
 
-  it('answers a concurrent mix of right and wrong passwords for one account with sign-ins and refusals, never an error', async () => {
-    const user = await createEditor(db.dataSource);
-    const codes = codesOf(await Promise.all(Array.from({ length: 12 }, (_, i) => login(user.email, i % 2 ? user.password : 'wrong password here', from('198.51.100.9')))));
-    expect(codes.filter((code) => !['SIGNED_IN', 'UNAUTHENTICATED', 'RATE_LIMITED'].includes(code))).toEqual([]);
-    expect(count(codes, 'SIGNED_IN')).toBeGreaterThan(0);
-  }, BURST_TIMEOUT_MS);
+  it(
+    'answers a concurrent mix of right and wrong passwords for one account with sign-ins and refusals, never an error',
+    async () => {
+      const user = await createEditor(db.dataSource);
+      const codes = codesOf(
+        await Promise.all(
+          Array.from({ length: 12 }, (_, i) => login(user.email, i % 2 ? user.password : 'wrong password here', from('198.51.100.9'))),
+        ),
+      );
+      expect(codes.filter((code) => !['SIGNED_IN', 'UNAUTHENTICATED', 'RATE_LIMITED'].includes(code))).toEqual([]);
+      expect(count(codes, 'SIGNED_IN')).toBeGreaterThan(0);
+    },
+    BURST_TIMEOUT_MS,
+  );
 
-  it('forgives an account its failures at the right password, and never charges an address for a sign-in that succeeds', async () => {
-    const user = await createEditor(db.dataSource);
-    for (let i = 0; i < LOGIN_LIMITS.perAccount - 1; i++) await login(user.email, 'wrong password here', from('198.51.100.7'));
-    expect((await login(user.email, user.password, from('198.51.100.7'))).body.data.login.expiresAt).toBeTruthy();
-    const again = codesOf(await Promise.all(Array.from({ length: LOGIN_LIMITS.perAccount }, () => login(user.email, 'wrong password here', from('198.51.100.7')))));
-    expect(again).toEqual(Array(LOGIN_LIMITS.perAccount).fill('UNAUTHENTICATED'));
+  it(
+    'forgives an account its failures at the right password, and never charges an address for a sign-in that succeeds',
+    async () => {
+      const user = await createEditor(db.dataSource);
+      for (let i = 0; i < LOGIN_LIMITS.perAccount - 1; i++) await login(user.email, 'wrong password here', from('198.51.100.7'));
+      expect((await login(user.email, user.password, from('198.51.100.7'))).body.data.login.expiresAt).toBeTruthy();
+      const again = codesOf(
+        await Promise.all(
+          Array.from({ length: LOGIN_LIMITS.perAccount }, () => login(user.email, 'wrong password here', from('198.51.100.7'))),
+        ),
+      );
+      expect(again).toEqual(Array(LOGIN_LIMITS.perAccount).fill('UNAUTHENTICATED'));
 
-    const office = from('198.51.100.8');
-    const colleague = await createEditor(db.dataSource);
-    await login(colleague.email, 'wrong password here', office);
-    await db.dataSource.query(`UPDATE login_attempts SET attempts = $1 WHERE scope = 'address' AND key = '198.51.100.8'`, [LOGIN_LIMITS.perAddress - 1]);
-    for (let i = 0; i < 3; i++) expect((await login(colleague.email, colleague.password, office)).body.data.login.expiresAt).toBeTruthy();
-    expect((await login(colleague.email, 'wrong password here', office)).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    expect((await login(colleague.email, colleague.password, office)).body.errors[0].extensions.code).toBe('RATE_LIMITED');
-  }, BURST_TIMEOUT_MS);
+      const office = from('198.51.100.8');
+      const colleague = await createEditor(db.dataSource);
+      await login(colleague.email, 'wrong password here', office);
+      await db.dataSource.query(`UPDATE login_attempts SET attempts = $1 WHERE scope = 'address' AND key = '198.51.100.8'`, [
+        LOGIN_LIMITS.perAddress - 1,
+      ]);
+      for (let i = 0; i < 3; i++) expect((await login(colleague.email, colleague.password, office)).body.data.login.expiresAt).toBeTruthy();
+      expect((await login(colleague.email, 'wrong password here', office)).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await login(colleague.email, colleague.password, office)).body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    },
+    BURST_TIMEOUT_MS,
+  );
 });

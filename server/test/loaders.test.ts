@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import type { EntityManager } from 'typeorm';
+import { describe, expect, it } from 'vitest';
+
 import { loadConfig } from '../src/config.js';
 import { preparedQuery } from '../src/core/sql/prepared.js';
 import { projection } from '../src/core/sql/projection.js';
@@ -30,7 +31,9 @@ describe('hand-written loader statements', () => {
   it.each(tables)('read %o as TypeORM reads it: same class, same properties, same values', async (entity, table) => {
     const manager: EntityManager = db.dataSource.manager;
     const columns = projection(manager, entity as new () => object, 't');
-    const handWritten = ((await manager.query(`SELECT ${columns.select} FROM ${table} t ORDER BY t.id`)) as Array<Record<string, unknown>>).map(columns.hydrate);
+    const handWritten = (
+      (await manager.query(`SELECT ${columns.select} FROM ${table} t ORDER BY t.id`)) as Array<Record<string, unknown>>
+    ).map(columns.hydrate);
     const typeorm = await manager.find(entity, { order: { id: 'ASC' } });
     expect(typeorm.length).toBeGreaterThan(0);
     expect(handWritten).toEqual(typeorm);
@@ -57,7 +60,13 @@ describe('hand-written loader statements', () => {
   it('keeps a bounded number of statements prepared on a connection, dropping the least recently run', async () => {
     const text = (i: number) => `SELECT $1::int + ${i} AS sum`;
     const preparedNow = async (manager: EntityManager) =>
-      ((await preparedQuery<{ statement: string }>(manager, `SELECT statement FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1::int + %'`, [])).map((row) => row.statement));
+      (
+        await preparedQuery<{ statement: string }>(
+          manager,
+          `SELECT statement FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1::int + %'`,
+          [],
+        )
+      ).map((row) => row.statement);
     const { count, held } = await db.dataSource.transaction(async (manager) => {
       for (let i = 1; i <= MAX_PREPARED_STATEMENTS + 40; i++) {
         expect(await preparedQuery(manager, text(i), [1])).toEqual([{ sum: i + 1 }]);

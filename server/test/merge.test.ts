@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { replayChanges } from '../src/core/revisions/diff.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { ClaimRecord } from '../src/modules/claims/claim.entity.js';
@@ -34,20 +35,46 @@ describe('mergeEntities', () => {
     await db.dataSource.query(`INSERT INTO event_types (id, code, label) VALUES (gen_random_uuid(), 'MEETING', 'Meeting')`);
     const { createClaim } = dataOf(
       await run(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, {
-        input: { text: 'The armed forces want jets.', claimantId: loser.id, attribution: 'DIRECT_QUOTE', modality: 'ASSERTED', entityIds: [loser.id, other.id] },
+        input: {
+          text: 'The armed forces want jets.',
+          claimantId: loser.id,
+          attribution: 'DIRECT_QUOTE',
+          modality: 'ASSERTED',
+          entityIds: [loser.id, other.id],
+        },
       }),
     );
     const { createEvent } = dataOf(
       await run(`mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`, {
-        input: { title: 'Staff talks', type: 'MEETING', modality: 'OCCURRED', participants: [{ entityId: loser.id, role: 'AGENT' }, { entityId: winner.id, role: 'AGENT' }, { entityId: other.id, role: 'TARGET' }] },
+        input: {
+          title: 'Staff talks',
+          type: 'MEETING',
+          modality: 'OCCURRED',
+          participants: [
+            { entityId: loser.id, role: 'AGENT' },
+            { entityId: winner.id, role: 'AGENT' },
+            { entityId: other.id, role: 'TARGET' },
+          ],
+        },
       }),
     );
     const { mergeEntities } = dataOf(
       await run(`mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id name aliases wikidataId } }`, {
-        input: { winnerId: winner.id, winnerExpectedVersion: winner.version, loserId: loser.id, loserExpectedVersion: loser.version, reason: 'Same organisation' },
+        input: {
+          winnerId: winner.id,
+          winnerExpectedVersion: winner.version,
+          loserId: loser.id,
+          loserExpectedVersion: loser.version,
+          reason: 'Same organisation',
+        },
       }),
     );
-    expect(mergeEntities).toEqual({ id: winner.id, name: 'Tatmadaw', aliases: ['Myanmar armed forces', "Myanmar's armed forces", 'the military'], wikidataId: 'Q1327716' });
+    expect(mergeEntities).toEqual({
+      id: winner.id,
+      name: 'Tatmadaw',
+      aliases: ['Myanmar armed forces', "Myanmar's armed forces", 'the military'],
+      wikidataId: 'Q1327716',
+    });
     const { entity: redirect } = dataOf(await run(`query($id: ID!) { entity(id: $id) { name mergedInto { id } } }`, { id: loser.id }));
     expect(redirect).toEqual({ name: "Myanmar's armed forces", mergedInto: { id: winner.id } });
     const { entities } = dataOf(await run(`{ entities(first: 100) { edges { node { id } } } }`));
@@ -55,9 +82,14 @@ describe('mergeEntities', () => {
     const { claim } = dataOf(await run(`query($id: ID!) { claim(id: $id) { claimant { id } entities { id } } }`, { id: createClaim.id }));
     expect(claim.claimant.id).toBe(winner.id);
     expect(claim.entities.map((e: any) => e.id).sort()).toEqual([winner.id, other.id].sort());
-    const { event } = dataOf(await run(`query($id: ID!) { event(id: $id) { participants { role entity { id } } } }`, { id: createEvent.id }));
+    const { event } = dataOf(
+      await run(`query($id: ID!) { event(id: $id) { participants { role entity { id } } } }`, { id: createEvent.id }),
+    );
     expect(event.participants).toHaveLength(2);
-    for (const [recordId, kind] of [[createClaim.id, ClaimRecord], [createEvent.id, EventRecord]] as const) {
+    for (const [recordId, kind] of [
+      [createClaim.id, ClaimRecord],
+      [createEvent.id, EventRecord],
+    ] as const) {
       const history = await db.dataSource.manager.find(Revision, { where: { recordId }, order: { version: 'ASC' } });
       expect(history.at(-1)).toMatchObject({ operation: 'MERGE', reason: 'Same organisation' });
       const replayed = replayChanges(history.map((r) => r.changes));
@@ -69,13 +101,27 @@ describe('mergeEntities', () => {
     const a = await entity('A corp', []);
     const b = await entity('B corp', []);
     const before = await db.dataSource.manager.count(Revision);
-    expect(errorCodes(await run(`mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id } }`, { input: { winnerId: a.id, winnerExpectedVersion: 1, loserId: a.id, loserExpectedVersion: 1, reason: 'x' } }))).toEqual(['BAD_USER_INPUT']);
-    dataOf(await run(`mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id } }`, { input: { winnerId: a.id, winnerExpectedVersion: 1, loserId: b.id, loserExpectedVersion: 1, reason: 'Same' } }));
+    expect(
+      errorCodes(
+        await run(`mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id } }`, {
+          input: { winnerId: a.id, winnerExpectedVersion: 1, loserId: a.id, loserExpectedVersion: 1, reason: 'x' },
+        }),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
+    dataOf(
+      await run(`mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id } }`, {
+        input: { winnerId: a.id, winnerExpectedVersion: 1, loserId: b.id, loserExpectedVersion: 1, reason: 'Same' },
+      }),
+    );
     const count = await db.dataSource.manager.count(Revision);
     expect(count).toBe(before + 2);
-    const again = await run(`mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id } }`, { input: { winnerId: a.id, winnerExpectedVersion: 2, loserId: b.id, loserExpectedVersion: 2, reason: 'Same' } });
+    const again = await run(`mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id } }`, {
+      input: { winnerId: a.id, winnerExpectedVersion: 2, loserId: b.id, loserExpectedVersion: 2, reason: 'Same' },
+    });
     expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
-    const stale = await run(`mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id } }`, { input: { winnerId: b.id, winnerExpectedVersion: 2, loserId: a.id, loserExpectedVersion: 1, reason: 'x' } });
+    const stale = await run(`mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id } }`, {
+      input: { winnerId: b.id, winnerExpectedVersion: 2, loserId: a.id, loserExpectedVersion: 1, reason: 'x' },
+    });
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
     expect(await db.dataSource.manager.count(Revision)).toBe(count);
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { migrations } from '../../migrations/index.js';
 import { appLoginProblems } from '../src/db/app-login.js';
 import { schemaDrift } from '../src/db/migration-drift.js';
@@ -6,8 +7,24 @@ import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 
 const DOMAIN_TABLES = [
-  'annotations', 'api_keys', 'checkpoints', 'claim_entities', 'claim_events', 'claim_links', 'claims', 'entities', 'event_participants',
-  'event_types', 'events', 'evidence', 'idempotency_keys', 'login_attempts', 'revisions', 'source_revisions', 'sources', 'users',
+  'annotations',
+  'api_keys',
+  'checkpoints',
+  'claim_entities',
+  'claim_events',
+  'claim_links',
+  'claims',
+  'entities',
+  'event_participants',
+  'event_types',
+  'events',
+  'evidence',
+  'idempotency_keys',
+  'login_attempts',
+  'revisions',
+  'source_revisions',
+  'sources',
+  'users',
 ];
 
 async function tables(db: TestDatabase): Promise<string[]> {
@@ -38,9 +55,13 @@ describe('migrations', () => {
   });
 
   it('create the search indexes the API relies on', async () => {
-    const rows = (await db.owner.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`)) as Array<{ indexname: string; indexdef: string }>;
+    const rows = (await db.owner.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`)) as Array<{
+      indexname: string;
+      indexdef: string;
+    }>;
     const definition = (name: string) => rows.find((row) => row.indexname === name)?.indexdef ?? '';
-    for (const table of ['claims', 'events', 'source_revisions']) expect(definition(`IDX_${table}_search`)).toMatch(/USING gin \(search_vector\)/);
+    for (const table of ['claims', 'events', 'source_revisions'])
+      expect(definition(`IDX_${table}_search`)).toMatch(/USING gin \(search_vector\)/);
     expect(definition('IDX_entities_names_trgm')).toMatch(/USING gin \(entity_search_names\(.*aliases\) gin_trgm_ops\)/);
   });
 
@@ -79,20 +100,24 @@ describe('the database guards', () => {
     expect(role!.name).toBe('provenance_app');
   });
 
-  it("log the server in as a role that is no superuser and cannot become the owner (RESET ROLE, SET ROLE, SET SESSION AUTHORIZATION)", async () => {
+  it('log the server in as a role that is no superuser and cannot become the owner (RESET ROLE, SET ROLE, SET SESSION AUTHORIZATION)', async () => {
     const [login] = (await db.dataSource.query(
       `SELECT session_user AS name, rolsuper AS super, rolcreaterole AS "createRole", rolcreatedb AS "createDb" FROM pg_roles WHERE rolname = session_user`,
     )) as Array<{ name: string; super: boolean; createRole: boolean; createDb: boolean }>;
     expect(login).toEqual({ name: 'provenance_app', super: false, createRole: false, createDb: false });
     expect(await appLoginProblems(db.dataSource)).toEqual([]);
-    expect(await appLoginProblems(db.owner)).toEqual(expect.arrayContaining([expect.stringMatching(/is a superuser/), expect.stringMatching(/can act as the owner/)]));
+    expect(await appLoginProblems(db.owner)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/is a superuser/), expect.stringMatching(/can act as the owner/)]),
+    );
     const [{ owner }] = (await db.owner.query(`SELECT current_user AS owner`)) as Array<{ owner: string }>;
     const connection = db.dataSource.createQueryRunner();
     try {
       await connection.query('RESET ROLE');
       await expect(connection.query(`DELETE FROM revisions`)).rejects.toThrow(/permission denied/);
       await expect(connection.query(`SET ROLE "${owner}"`)).rejects.toThrow(/permission denied to set role/);
-      await expect(connection.query(`SET SESSION AUTHORIZATION "${owner}"`)).rejects.toThrow(/permission denied to set session authorization/);
+      await expect(connection.query(`SET SESSION AUTHORIZATION "${owner}"`)).rejects.toThrow(
+        /permission denied to set session authorization/,
+      );
       await expect(connection.query(`UPDATE revisions SET reason = 'rewritten'`)).rejects.toThrow(/permission denied/);
       await expect(connection.query(`TRUNCATE revisions`)).rejects.toThrow(/permission denied/);
       expect(await connection.query(`SELECT current_user AS name`)).toEqual([{ name: 'provenance_app' }]);
@@ -109,11 +134,14 @@ describe('the database guards', () => {
   });
 
   it('refuse an ANCHORED evidence whose positions do not hold its quote (invariant 4)', async () => {
-    await expect(db.dataSource.query(`UPDATE evidence SET start_pos = start_pos + 1, end_pos = end_pos + 1 WHERE id = $1`, [ids.evidence])).rejects.toThrow(
-      /is not its exact quote/,
-    );
+    await expect(
+      db.dataSource.query(`UPDATE evidence SET start_pos = start_pos + 1, end_pos = end_pos + 1 WHERE id = $1`, [ids.evidence]),
+    ).rejects.toThrow(/is not its exact quote/);
     await refused(`UPDATE evidence SET end_pos = start_pos WHERE id = $1`, [ids.evidence]);
-    await db.dataSource.query(`UPDATE evidence SET anchor_status = 'ORPHANED', start_pos = start_pos + 1, end_pos = end_pos + 1 WHERE id = $1`, [ids.evidence]);
+    await db.dataSource.query(
+      `UPDATE evidence SET anchor_status = 'ORPHANED', start_pos = start_pos + 1, end_pos = end_pos + 1 WHERE id = $1`,
+      [ids.evidence],
+    );
   });
 
   it('refuse a date that does not match its precision', async () => {
@@ -122,7 +150,10 @@ describe('the database guards', () => {
     await refused(`UPDATE events SET start_date = '2022-02-01', start_precision = 'YEAR' WHERE id = $1`, [ids.event]);
     await refused(`UPDATE events SET start_date = NULL, start_precision = 'DAY' WHERE id = $1`, [ids.event]);
     await refused(`UPDATE sources SET published_precision = 'WEEK', published_at = '2022-09-05'`);
-    await db.dataSource.query(`UPDATE events SET start_date = '2022-09-05', start_precision = 'WEEK', end_date = NULL, end_precision = NULL WHERE id = $1`, [ids.event]);
+    await db.dataSource.query(
+      `UPDATE events SET start_date = '2022-09-05', start_precision = 'WEEK', end_date = NULL, end_precision = NULL WHERE id = $1`,
+      [ids.event],
+    );
   });
 
   it('refuse values outside their vocabularies and ranges', async () => {

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
+
 import { GraphQLError } from 'graphql';
 import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { loadConfig } from '../src/config.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { createDataSource, type Database } from '../src/db/data-source.js';
@@ -9,10 +11,14 @@ import { DATABASE_UNAVAILABLE, formatError } from '../src/graphql/errors.js';
 import { createHttpApp } from '../src/http/app.js';
 import { TEST_CHECKPOINT_KEY } from './support/checkpoint-key.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
-import { startOwnPostgres, type OwnPostgres } from './support/own-postgres.js';
+import { type OwnPostgres, startOwnPostgres } from './support/own-postgres.js';
 
 async function serve(database: Database, env: Record<string, string> = {}) {
-  const http = await createHttpApp(loadConfig({ NODE_ENV: 'test', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY, ...env }), database, () => undefined);
+  const http = await createHttpApp(
+    loadConfig({ NODE_ENV: 'test', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY, ...env }),
+    database,
+    () => undefined,
+  );
   const server = http.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -20,8 +26,17 @@ async function serve(database: Database, env: Record<string, string> = {}) {
     url,
     query: async (query: string) => {
       const started = performance.now();
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-      return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as any, ms: performance.now() - started };
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      return {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: (await response.json()) as any,
+        ms: performance.now() - started,
+      };
     },
     ready: async () => (await fetch(`${url}/readyz`)).status,
     close: async () => {
@@ -54,7 +69,10 @@ describe('when every connection is busy', () => {
       const busy = await app.query('{ sources { totalCount } }');
       expect(busy.status).toBe(503);
       expect(busy.retryAfter).toBe('2');
-      expect(busy.body.errors[0]).toMatchObject({ message: DATABASE_UNAVAILABLE, extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true } });
+      expect(busy.body.errors[0]).toMatchObject({
+        message: DATABASE_UNAVAILABLE,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true },
+      });
       expect(busy.ms).toBeLessThan(2000);
     } finally {
       await held.release();
@@ -72,13 +90,22 @@ describe('when every connection is busy', () => {
         await db.owner.query('SELECT pg_terminate_backend($1)', [pid]);
         // TypeORM releases the runner once the connection's error arrives, and only then does a statement meet it.
         while (!tx.queryRunner!.isReleased) await new Promise((resolve) => setTimeout(resolve, 10));
-        for (const statement of [() => tx.query('SELECT 1'), () => tx.findOneBy(Revision, { id: '1' })]) failed.push(await statement().then(() => null, (error: unknown) => error));
+        for (const statement of [() => tx.query('SELECT 1'), () => tx.findOneBy(Revision, { id: '1' })])
+          failed.push(
+            await statement().then(
+              () => null,
+              (error: unknown) => error,
+            ),
+          );
       })
       .catch(() => undefined);
     expect(failed.map((error) => error?.constructor)).toEqual([QueryRunnerProviderAlreadyReleasedError, QueryRunnerAlreadyReleasedError]);
     const format = formatError(false, () => undefined);
     for (const error of failed as Error[]) {
-      expect(format({ message: error.message }, new GraphQLError(error.message, { originalError: error }))).toMatchObject({ message: DATABASE_UNAVAILABLE, extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true } });
+      expect(format({ message: error.message }, new GraphQLError(error.message, { originalError: error }))).toMatchObject({
+        message: DATABASE_UNAVAILABLE,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true },
+      });
     }
   });
 });
@@ -104,7 +131,9 @@ describe('when PostgreSQL goes down and comes back', () => {
       const exported = await fetch(`${app.url}/exports/${file}`);
       expect(exported.status).toBe(503);
       expect(exported.headers.get('retry-after')).toBe('2');
-      expect(await exported.json()).toMatchObject({ errors: [{ message: DATABASE_UNAVAILABLE, extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true } }] });
+      expect(await exported.json()).toMatchObject({
+        errors: [{ message: DATABASE_UNAVAILABLE, extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true } }],
+      });
     }
 
     await own.restart();

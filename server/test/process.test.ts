@@ -1,11 +1,13 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { runningServer } from '../src/db/embedded-postgres.js';
 
 const serverDir = path.resolve(__dirname, '..');
@@ -26,11 +28,17 @@ const postgresHolding = (dir: string) => runningServer(path.join(dir, 'pg'))?.pi
 /** The built server as `npm start` runs it, on its own data directory and port. */
 async function start(dataDir: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
   let output = '';
-  const child = spawn(process.execPath, [main], { env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   for (let waited = 0; waited < 60_000; waited += 200) {
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return { child, output: () => output };
     if (child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -40,7 +48,9 @@ async function start(dataDir: string, port: number): Promise<{ child: ChildProce
 
 /** The exit code, once the process has gone; a process killed by a signal has none, but has gone all the same. */
 const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 describe('the server process', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'process-'));
@@ -86,13 +96,19 @@ describe('the server process', () => {
     const first = await start(dataDir, await freePort());
     const port = await freePort();
     let output = '';
-    const second = spawn(process.execPath, [main], { env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const second = spawn(process.execPath, [main], {
+      env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     second.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     second.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     expect(await exited(second)).toBe(1);
     expect(output).toContain(`Another server (process ${first.child.pid}) is already running on ${dataDir}`);
     expect(postgresHolding(dataDir)).not.toBeNull();
-    const url = first.output().match(/GraphQL API {3}(\S+)/)![1]!.replace('localhost', '127.0.0.1');
+    const url = first
+      .output()
+      .match(/GraphQL API {3}(\S+)/)![1]!
+      .replace('localhost', '127.0.0.1');
     expect((await fetch(url.replace('/graphql', '/readyz'))).status).toBe(200);
     first.child.kill('SIGTERM');
     expect(await exited(first.child)).toBe(0);
@@ -105,20 +121,38 @@ describe('the server process', () => {
       const first = await start(dir, port);
       const base = `http://127.0.0.1:${port}/graphql`;
       const post = async (body: unknown, cookie = '') => {
-        const response = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+        const response = await fetch(base, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify(body),
+        });
         return { response, body: (await response.json()) as any };
       };
       const signIn = async () =>
-        (await post({ query: 'mutation { login(input: { email: "editor@demo.example", password: "demo-editor-password" }) { expiresAt } }' })).response.headers.getSetCookie()[0]!.split(';')[0]!;
+        (
+          await post({
+            query: 'mutation { login(input: { email: "editor@demo.example", password: "demo-editor-password" }) { expiresAt } }',
+          })
+        ).response.headers
+          .getSetCookie()[0]!
+          .split(';')[0]!;
       const cookie = await signIn();
-      const entities = (await post({ query: '{ entities(first: 8) { edges { node { id version } } } }' }, cookie)).body.data.entities.edges.map((e: any) => e.node);
+      const entities = (
+        await post({ query: '{ entities(first: 8) { edges { node { id version } } } }' }, cookie)
+      ).body.data.entities.edges.map((e: any) => e.node);
       const acknowledged: Array<{ id: string; version: number }> = [];
       let running = true;
       const writers = entities.map(async (entity: { id: string; version: number }) => {
         let version = entity.version;
         for (let n = 0; running; n++) {
           try {
-            const { body } = await post({ query: `mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }`, variables: { input: { id: entity.id, expectedVersion: version, description: `edit ${n}` } } }, cookie);
+            const { body } = await post(
+              {
+                query: `mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }`,
+                variables: { input: { id: entity.id, expectedVersion: version, description: `edit ${n}` } },
+              },
+              cookie,
+            );
             if (!body.data?.updateEntity) return;
             version = body.data.updateEntity.version;
             acknowledged.push({ id: entity.id, version });
@@ -138,7 +172,13 @@ describe('the server process', () => {
       const again = await signIn();
       for (const entity of entities) {
         const latest = Math.max(entity.version, ...acknowledged.filter((ack) => ack.id === entity.id).map((ack) => ack.version));
-        const { body } = await post({ query: `query($id: ID!) { entity(id: $id) { version } revisions(recordType: ENTITY, recordId: $id) { version } }`, variables: { id: entity.id } }, again);
+        const { body } = await post(
+          {
+            query: `query($id: ID!) { entity(id: $id) { version } revisions(recordType: ENTITY, recordId: $id) { version } }`,
+            variables: { id: entity.id },
+          },
+          again,
+        );
         expect(body.data.entity.version).toBeGreaterThanOrEqual(latest);
         expect(body.data.revisions.map((r: any) => r.version)).toEqual(Array.from({ length: body.data.entity.version }, (_, i) => i + 1));
       }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { PRODUCTION_ENV, startTestServer, type TestServer } from './support/http.js';
 
@@ -12,7 +13,8 @@ const NO_CLAIM = '00000000-0000-4000-8000-000000000000';
 /** `fragment F{i} on Claim { <spreads of F{i-1}> }` down to F0: `width` to the power `levels` copies of `leaf`. */
 function chain(levels: number, width: number, leaf: string, spread = (name: string) => `...${name}`): string {
   const fragments = [`fragment F0 on Claim { ${leaf} }`];
-  for (let i = 1; i <= levels; i++) fragments.push(`fragment F${i} on Claim { ${Array.from({ length: width }, () => spread(`F${i - 1}`)).join(' ')} }`);
+  for (let i = 1; i <= levels; i++)
+    fragments.push(`fragment F${i} on Claim { ${Array.from({ length: width }, () => spread(`F${i - 1}`)).join(' ')} }`);
   return fragments.join(' ');
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
 import { sliceCodePoints } from '../src/core/anchoring/text-quote.js';
-import { useSeededDatabase } from './support/seeded.js';
 import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
+import { useSeededDatabase } from './support/seeded.js';
 
 interface Page<T> {
   totalCount: number;
@@ -62,7 +63,11 @@ describe('read API', () => {
       }`),
     );
     const visit = events.edges.map((e) => e.node).find((e) => e.timeExpression === 'last week');
-    expect(visit).toMatchObject({ type: { code: 'VISIT' }, start: { date: '2022-09-05', precision: 'WEEK', latest: '2022-09-11' }, place: { name: 'Vladivostok', kind: 'PLACE' } });
+    expect(visit).toMatchObject({
+      type: { code: 'VISIT' },
+      start: { date: '2022-09-05', precision: 'WEEK', latest: '2022-09-11' },
+      place: { name: 'Vladivostok', kind: 'PLACE' },
+    });
     expect(visit.participants).toContainEqual({ role: 'AGENT', entity: { name: 'Min Aung Hlaing' } });
     expect(visit.parts.length).toBeGreaterThan(0);
     expect(visit.claims.length).toBeGreaterThan(0);
@@ -74,11 +79,16 @@ describe('read API', () => {
   });
 
   it('reads the claims an event has, and the events and entities a claim is about, from both ends', async () => {
-    const { claims } = dataOf(await gql<{ claims: Page<any> }>(`{ claims(first: 100) { edges { node { id events { id } entities { name } links { type claim { id } } } } } }`));
+    const { claims } = dataOf(
+      await gql<{ claims: Page<any> }>(
+        `{ claims(first: 100) { edges { node { id events { id } entities { name } links { type claim { id } } } } } }`,
+      ),
+    );
     const { events } = dataOf(await gql<{ events: Page<any> }>(`{ events(first: 100) { edges { node { id claims { id } } } } }`));
     const claimsOfEvent = new Map(events.edges.map((e) => [e.node.id, e.node.claims.map((c: { id: string }) => c.id).sort()]));
     const fromClaims = new Map<string, string[]>();
-    for (const { node } of claims.edges) for (const event of node.events) fromClaims.set(event.id, [...(fromClaims.get(event.id) ?? []), node.id]);
+    for (const { node } of claims.edges)
+      for (const event of node.events) fromClaims.set(event.id, [...(fromClaims.get(event.id) ?? []), node.id]);
     for (const [eventId, claimIds] of fromClaims) expect(claimsOfEvent.get(eventId)).toEqual(claimIds.sort());
     expect(claims.edges.flatMap((e) => e.node.links).length).toBeGreaterThanOrEqual(2);
   });
@@ -89,7 +99,10 @@ describe('read API', () => {
     let total: number;
     do {
       const page: { entities: Page<{ id: string }> } = dataOf(
-        await gql<{ entities: Page<{ id: string }> }>(`query($after: String) { entities(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, { after }),
+        await gql<{ entities: Page<{ id: string }> }>(
+          `query($after: String) { entities(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`,
+          { after },
+        ),
       );
       const { entities } = page;
       total = entities.totalCount;
@@ -109,7 +122,9 @@ describe('read API', () => {
   });
 
   it('looks records up by id, and answers null for one that does not exist', async () => {
-    const { entities } = dataOf(await gql<{ entities: Page<{ id: string; name: string }> }>(`{ entities(first: 1) { edges { node { id name } } } }`));
+    const { entities } = dataOf(
+      await gql<{ entities: Page<{ id: string; name: string }> }>(`{ entities(first: 1) { edges { node { id name } } } }`),
+    );
     const first = entities.edges[0]!.node;
     expect(dataOf(await gql(`query($id: ID!) { entity(id: $id) { name } }`, { id: first.id }))).toEqual({ entity: { name: first.name } });
     expect(dataOf(await gql(`{ entity(id: "00000000-0000-4000-8000-000000000000") { name } }`))).toEqual({ entity: null });
@@ -158,7 +173,9 @@ describe('read API', () => {
       const variables = { id: claims.edges[0]!.node.id };
       expect(errorCodes(await gql(query, variables, viewers.anonymous))).toEqual(['UNAUTHENTICATED']);
       expect(errorCodes(await gql(query, variables, viewers.client))).toEqual(['FORBIDDEN']);
-      expect(dataOf(await gql(query, variables, viewers.reviewer))).toEqual({ revisions: [{ version: 1, operation: 'CREATE', actor: 'seed:curated.yaml' }] });
+      expect(dataOf(await gql(query, variables, viewers.reviewer))).toEqual({
+        revisions: [{ version: 1, operation: 'CREATE', actor: 'seed:curated.yaml' }],
+      });
     });
   });
 });
@@ -186,7 +203,10 @@ describe('provenance in one round trip', () => {
     const [evidence] = putin.evidence;
     expect(evidence.context.exact).toBe(evidence.selector.exact);
     expect(evidence.context.before.length).toBe(40);
-    expect(evidence.sourceRevision).toMatchObject({ number: 1, source: { publishedAt: '2022-09-01', publishedPrecision: 'MONTH', reliability: 'C' } });
+    expect(evidence.sourceRevision).toMatchObject({
+      number: 1,
+      source: { publishedAt: '2022-09-01', publishedPrecision: 'MONTH', reliability: 'C' },
+    });
     expect(evidence.sourceRevision.sha256).toMatch(/^[0-9a-f]{64}$/);
     // Deliberation stays inside: a client reads the verdict and its date, not who reviewed or what they wrote.
     expect(putin.reviews).toEqual([{ status: 'VERIFIED', comment: null, actorName: null, at: expect.any(String) }]);

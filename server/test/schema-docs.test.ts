@@ -8,6 +8,7 @@ import {
   isSpecifiedScalarType,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { getSchema } from '../src/graphql/schema.js';
 
 /** Root types: type-graphql cannot describe them, and their fields say what they are. */

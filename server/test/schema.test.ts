@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+
 import { printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { getSchema } from '../src/graphql/schema.js';
 import { schemaFile } from '../src/paths.js';
 
@@ -11,6 +13,8 @@ describe('schema.graphql', () => {
 
   it('has the root fields of DESIGN.md that have landed', async () => {
     const fields = Object.keys((await getSchema()).getQueryType()!.getFields());
-    expect(fields).toEqual(expect.arrayContaining(['source', 'sources', 'entity', 'entities', 'event', 'events', 'claim', 'claims', 'revisions']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['source', 'sources', 'entity', 'entities', 'event', 'events', 'claim', 'claims', 'revisions']),
+    );
   });
 });

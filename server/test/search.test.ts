@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
 import type { Viewer } from '../src/core/access/viewer.js';
-import { useSeededDatabase } from './support/seeded.js';
 import { dataOf, errorCodes, graphqlClient, viewers } from './support/graphql.js';
+import { useSeededDatabase } from './support/seeded.js';
 
 const SEARCH = `query($query: String!, $types: [SearchType!], $first: Int, $after: String) {
   search(query: $query, types: $types, first: $first, after: $after) {
@@ -89,9 +90,16 @@ describe('search', () => {
 
   it('reads any run of minus signs as typed, never failing the statement, and still excludes a word after one', async () => {
     const plain = await search('Tatmadaw', { types: ['ENTITY'] });
-    for (const typed of ['- '.repeat(99), '-'.repeat(199), '(-'.repeat(99), `${'- '.repeat(60)}Tatmadaw`, `---Tatmadaw ${'-" '.repeat(40)}`]) {
+    for (const typed of [
+      '- '.repeat(99),
+      '-'.repeat(199),
+      '(-'.repeat(99),
+      `${'- '.repeat(60)}Tatmadaw`,
+      `---Tatmadaw ${'-" '.repeat(40)}`,
+    ]) {
       const { edges } = await search(typed, { types: ['ENTITY'] });
-      if (typed.includes('Tatmadaw')) expect(edges.map((edge) => edge.node.record.id)).toEqual(plain.edges.map((edge) => edge.node.record.id));
+      if (typed.includes('Tatmadaw'))
+        expect(edges.map((edge) => edge.node.record.id)).toEqual(plain.edges.map((edge) => edge.node.record.id));
     }
     const found = await search('agreement', { types: ['CLAIM', 'EVENT'] });
     expect(found.edges.length).toBeGreaterThan(0);

@@ -1,17 +1,32 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { sliceCodePoints } from '../src/core/anchoring/text-quote.js';
 import { verifyRecordChain } from '../src/core/revisions/chain.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { RevisionOperation } from '../src/core/revisions/revisions.enums.js';
 import { Attribution, ClaimModality } from '../src/modules/claims/claims.enums.js';
 import { seedsDir } from '../src/paths.js';
-import { SeedError, seedAll } from '../src/seed/seed.js';
+import { seedAll, SeedError } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 
-const TABLES = ['sources', 'source_revisions', 'event_types', 'entities', 'events', 'event_participants', 'claims', 'claim_events', 'claim_entities', 'claim_links', 'evidence', 'revisions'];
+const TABLES = [
+  'sources',
+  'source_revisions',
+  'event_types',
+  'entities',
+  'events',
+  'event_participants',
+  'claims',
+  'claim_events',
+  'claim_entities',
+  'claim_links',
+  'evidence',
+  'revisions',
+];
 
 async function countRows(db: TestDatabase): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -47,14 +62,20 @@ describe('seeds', () => {
   });
 
   it('use every attribution and modality, and an unnamed claimant', async () => {
-    const rows = (await db.dataSource.query(`SELECT attribution, modality, claimant_label FROM claims`)) as Array<{ attribution: string; modality: string; claimant_label: string | null }>;
+    const rows = (await db.dataSource.query(`SELECT attribution, modality, claimant_label FROM claims`)) as Array<{
+      attribution: string;
+      modality: string;
+      claimant_label: string | null;
+    }>;
     expect(new Set(rows.map((r) => r.attribution))).toEqual(new Set(Object.values(Attribution)));
     expect(new Set(rows.map((r) => r.modality))).toEqual(new Set(Object.values(ClaimModality)));
     expect(rows.map((r) => r.claimant_label)).toContain('a presidential aide');
   });
 
   it('record the inferred publication date at its precision, with how it was inferred', async () => {
-    const [source] = (await db.dataSource.query(`SELECT published_at::text, published_precision, published_basis, published_note FROM sources`)) as Array<Record<string, string>>;
+    const [source] = (await db.dataSource.query(
+      `SELECT published_at::text, published_precision, published_basis, published_note FROM sources`,
+    )) as Array<Record<string, string>>;
     expect(source).toMatchObject({ published_at: '2022-09-01', published_precision: 'MONTH', published_basis: 'INFERRED_FROM_CONTENT' });
     expect(source!.published_note).toContain('last week');
   });
@@ -95,7 +116,9 @@ describe('seeds', () => {
     const byRecord = new Map<string, Revision[]>();
     for (const revision of revisions) byRecord.set(revision.recordId, [...(byRecord.get(revision.recordId) ?? []), revision]);
     const counts = await countRows(db);
-    expect(byRecord.size).toBe(counts.sources! + counts.event_types! + counts.entities! + counts.events! + counts.claims! + counts.evidence!);
+    expect(byRecord.size).toBe(
+      counts.sources! + counts.event_types! + counts.entities! + counts.events! + counts.claims! + counts.evidence!,
+    );
     for (const [, history] of byRecord) {
       expect(history.filter((r) => r.operation === RevisionOperation.CREATE)).toHaveLength(1);
       expect(history[0]).toMatchObject({ operation: RevisionOperation.CREATE, version: 1, actor: 'seed:curated.yaml' });
@@ -109,7 +132,9 @@ describe('seeds', () => {
       `SELECT status, count(*)::int AS n FROM (SELECT status FROM claims UNION ALL SELECT status FROM events) s GROUP BY status ORDER BY status`,
     )) as Array<{ status: string; n: number }>;
     expect(statuses.map((s) => s.status)).toEqual(['DISPUTED', 'DRAFT', 'IN_REVIEW', 'VERIFIED']);
-    const decisions = (await db.dataSource.query(`SELECT actor, reason FROM revisions WHERE operation = 'REVIEW' AND state->>'status' <> 'IN_REVIEW'`)) as Array<{ actor: string; reason: string }>;
+    const decisions = (await db.dataSource.query(
+      `SELECT actor, reason FROM revisions WHERE operation = 'REVIEW' AND state->>'status' <> 'IN_REVIEW'`,
+    )) as Array<{ actor: string; reason: string }>;
     expect(decisions.length).toBeGreaterThan(0);
     for (const decision of decisions) {
       expect(decision.actor).toBe('seed-review:curated.yaml');
@@ -131,7 +156,9 @@ describe('seeds', () => {
       fs.copyFileSync(path.join(seedsDir, '000_644cae95aa9a28a1.txt'), path.join(dir, '000_644cae95aa9a28a1.txt'));
       const yaml = fs.readFileSync(path.join(seedsDir, 'curated.yaml'), 'utf8');
       // One quote that is nowhere in the text, and one from the repeated paragraph stripped of its suffix.
-      const broken = yaml.replace('exact: "coup leader"', 'exact: "coup leaders of old"').replace(/\n\s*suffix: "\\n\\nA month earlier"/, '');
+      const broken = yaml
+        .replace('exact: "coup leader"', 'exact: "coup leaders of old"')
+        .replace(/\n\s*suffix: "\\n\\nA month earlier"/, '');
       expect(broken).not.toBe(yaml);
       fs.writeFileSync(path.join(dir, 'curated.yaml'), broken);
       const failure = seedAll(empty.dataSource, dir);

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { Role } from '../src/core/access/roles.js';
 import { Revision } from '../src/core/revisions/revision.entity.js';
 import { SessionTokens } from '../src/modules/users/sessions.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, createUser, type TestUser } from './support/factories.js';
-import { Role } from '../src/core/access/roles.js';
 import { signIn, startTestServer, type TestServer } from './support/http.js';
 
 const sessionCookieOf = (headers: Headers) => headers.getSetCookie().find((cookie) => cookie.startsWith('ps_session='));
@@ -29,7 +30,10 @@ describe('sessions and writes over HTTP', () => {
   const login = `mutation($input: LoginInput!) { login(input: $input) { user { id name roles email } expiresAt } }`;
 
   it('signs in with email and password, setting an HttpOnly SameSite cookie and no token in the body', async () => {
-    const { body, headers } = await server.post({ query: login, variables: { input: { email: editor.email.toUpperCase(), password: editor.password } } });
+    const { body, headers } = await server.post({
+      query: login,
+      variables: { input: { email: editor.email.toUpperCase(), password: editor.password } },
+    });
     expect(body.data.login.user).toEqual({ id: editor.id, name: 'editor', roles: ['EDITOR'], email: editor.email });
     const setCookie = sessionCookieOf(headers)!;
     expect(setCookie).toMatch(/HttpOnly/);
@@ -62,7 +66,11 @@ describe('sessions and writes over HTTP', () => {
   });
 
   it('renews a session past half its life', async () => {
-    const old = await new SessionTokens(server.config.auth.secret, server.config.auth.sessionTtlSeconds).issue(editor.id, 0, Math.floor(Date.now() / 1000) - server.config.auth.sessionTtlSeconds + 60);
+    const old = await new SessionTokens(server.config.auth.secret, server.config.auth.sessionTtlSeconds).issue(
+      editor.id,
+      0,
+      Math.floor(Date.now() / 1000) - server.config.auth.sessionTtlSeconds + 60,
+    );
     const renewed = await server.post({ query: '{ me { id } }' }, { cookie: `ps_session=${old}` });
     expect(renewed.body.data.me.id).toBe(editor.id);
     expect(sessionCookieOf(renewed.headers)).toMatch(/^ps_session=[^;]+;/);
@@ -92,7 +100,10 @@ describe('sessions and writes over HTTP', () => {
     const entity = body.data.entities.edges[0].node;
     const update = (name: string) =>
       server.post(
-        { query: 'mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version name } }', variables: { input: { id: entity.id, expectedVersion: entity.version, name } } },
+        {
+          query: 'mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version name } }',
+          variables: { input: { id: entity.id, expectedVersion: entity.version, name } },
+        },
         { cookie },
       );
     const results = await Promise.all(['Name from A', 'Name from B', 'Name from C', 'Name from D'].map(update));
@@ -100,12 +111,16 @@ describe('sessions and writes over HTTP', () => {
     const losers = results.filter((r) => r.body.errors);
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(3);
-    for (const loser of losers) expect(loser.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: entity.version + 1 });
+    for (const loser of losers)
+      expect(loser.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: entity.version + 1 });
     const winnerName = winners[0]!.body.data.updateEntity.name;
     const revisions = await db.dataSource.manager.find(Revision, { where: { recordId: entity.id }, order: { version: 'ASC' } });
     expect(revisions).toHaveLength(entity.version + 1);
     expect(revisions.at(-1)!.changes).toEqual({ name: { before: entity.name, after: winnerName } });
-    const [row] = (await db.dataSource.query('SELECT name, version FROM entities WHERE id = $1', [entity.id])) as Array<{ name: string; version: number }>;
+    const [row] = (await db.dataSource.query('SELECT name, version FROM entities WHERE id = $1', [entity.id])) as Array<{
+      name: string;
+      version: number;
+    }>;
     expect(row).toEqual({ name: winnerName, version: entity.version + 1 });
   });
 });
@@ -125,14 +140,27 @@ describe('changing a password', () => {
 
   it('needs the current password, records a revision without the hash, ends every other session, and then only the new one signs in', async () => {
     const user = await createEditor(db.dataSource);
-    const signIn = (password: string) => server.post({ query: `mutation($input: LoginInput!) { login(input: $input) { expiresAt } }`, variables: { input: { email: user.email, password } } });
+    const signIn = (password: string) =>
+      server.post({
+        query: `mutation($input: LoginInput!) { login(input: $input) { expiresAt } }`,
+        variables: { input: { email: user.email, password } },
+      });
     const cookie = (await signIn(user.password)).headers.getSetCookie()[0]!.split(';')[0]!;
     const change = (currentPassword: string, newPassword: string) =>
-      server.post({ query: `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { id } }`, variables: { input: { currentPassword, newPassword } } }, { cookie });
+      server.post(
+        {
+          query: `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { id } }`,
+          variables: { input: { currentPassword, newPassword } },
+        },
+        { cookie },
+      );
     expect((await change('not my password', 'a brand new passphrase')).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await change(user.password, 'short')).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     for (const guessable of ['password1234', user.email]) {
-      expect((await change(user.password, guessable)).body.errors[0]).toMatchObject({ message: expect.stringMatching(/^newPassword: is too easy to guess/), extensions: { code: 'BAD_USER_INPUT' } });
+      expect((await change(user.password, guessable)).body.errors[0]).toMatchObject({
+        message: expect.stringMatching(/^newPassword: is too easy to guess/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     const elsewhere = (await signIn(user.password)).headers.getSetCookie()[0]!.split(';')[0]!;
     const changed = await change(user.password, 'a brand new passphrase');
@@ -170,7 +198,13 @@ describe('an admin changing a user', () => {
   const me = async (cookie: string) => (await server.post({ query: '{ me { id } }' }, { cookie })).body.data.me;
   const update = async (input: Record<string, unknown>, cookie = adminCookie) => {
     const { version } = (await db.dataSource.query(`SELECT version FROM users WHERE id = $1`, [input.id]))[0];
-    return server.post({ query: 'mutation($input: UpdateUserInput!) { updateUser(input: $input) { id roles disabled } }', variables: { input: { expectedVersion: version, ...input } } }, { cookie });
+    return server.post(
+      {
+        query: 'mutation($input: UpdateUserInput!) { updateUser(input: $input) { id roles disabled } }',
+        variables: { input: { expectedVersion: version, ...input } },
+      },
+      { cookie },
+    );
   };
 
   it("ends the user's sessions when their roles change or they are disabled, not when their name does", async () => {
@@ -198,9 +232,18 @@ describe('an admin changing a user', () => {
 
   it('makes accounts only with passwords that are hard to guess, for anyone or from their own name and address', async () => {
     const create = (password: string, email = `marta-${Math.random().toString(36).slice(2)}@example.org`) =>
-      server.post({ query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', variables: { input: { email, name: 'Marta Nowak', roles: ['EDITOR'], password } } }, { cookie: adminCookie });
+      server.post(
+        {
+          query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+          variables: { input: { email, name: 'Marta Nowak', roles: ['EDITOR'], password } },
+        },
+        { cookie: adminCookie },
+      );
     for (const [password, email] of [['letmein12345'], ['marta.nowak@example.org', 'marta.nowak@example.org']] as const) {
-      expect((await create(password, email)).body.errors[0], password).toMatchObject({ message: expect.stringMatching(/^password: is too easy to guess/), extensions: { code: 'BAD_USER_INPUT' } });
+      expect((await create(password, email)).body.errors[0], password).toMatchObject({
+        message: expect.stringMatching(/^password: is too easy to guess/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     expect((await create('purple staple gravel lantern')).body.data.createUser.id).toBeTruthy();
   });

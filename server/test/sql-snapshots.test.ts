@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { TestDatabase } from './support/database.js';
 import { createEditor } from './support/factories.js';
 import { dataOf, graphqlClient, viewers } from './support/graphql.js';
@@ -15,7 +16,8 @@ const TIMESTAMP = /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d
 
 const normalise = (sql: string) => sql.replace(/\s+/g, ' ').trim().replace(UUID, '<uuid>').replace(TIMESTAMP, '<timestamp>');
 
-const snapshot = (request: string, statements: readonly string[]) => `-- ${normalise(request)}\n${statements.map((sql) => `${normalise(sql)};\n`).join('')}`;
+const snapshot = (request: string, statements: readonly string[]) =>
+  `-- ${normalise(request)}\n${statements.map((sql) => `${normalise(sql)};\n`).join('')}`;
 
 const CLAIMS_PAGE = `query($after: String) { claims(first: 25, after: $after) { edges { cursor node { id text attribution modality credibility status createdAt } } pageInfo { hasNextPage endCursor } } }`;
 const CLAIMS_PROVENANCE = `{ claims(first: 50) { edges { node { id text claimant { id name } evidence { selector { exact start end } source { id title } } } } } }`;
@@ -58,6 +60,11 @@ describe('the SQL of the hot requests', () => {
     const { viewer } = await createEditor(db.dataSource);
     const { claims } = dataOf(await gql<any>(`{ claims(first: 1) { edges { node { id version text } } } }`, {}, viewer));
     const { id, version, text } = claims.edges[0].node;
-    await expectSql('update-claim', UPDATE_CLAIM, { input: { id, expectedVersion: version, text: `${text} (edited)`, reason: 'snapshot' } }, viewer);
+    await expectSql(
+      'update-claim',
+      UPDATE_CLAIM,
+      { input: { id, expectedVersion: version, text: `${text} (edited)`, reason: 'snapshot' } },
+      viewer,
+    );
   });
 });

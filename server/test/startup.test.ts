@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { loadConfig } from '../src/config.js';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from '../src/modules/users/demo-accounts.js';
 import { productionStartProblems } from '../src/modules/users/startup-checks.js';
@@ -7,7 +8,12 @@ import { createTestDatabase, type TestDatabase } from './support/database.js';
 
 describe('a production start', () => {
   let db: TestDatabase;
-  const production = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY, PUBLIC_URL: 'https://provenance.example.org' });
+  const production = loadConfig({
+    NODE_ENV: 'production',
+    AUTH_SECRET: 'a-production-secret-of-at-least-32-characters',
+    CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY,
+    PUBLIC_URL: 'https://provenance.example.org',
+  });
 
   beforeAll(async () => {
     db = await createTestDatabase();

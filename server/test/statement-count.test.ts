@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+
 import type { TestDatabase } from './support/database.js';
-import { useSeededDatabase } from './support/seeded.js';
 import { createEditor } from './support/factories.js';
 import { dataOf, graphqlClient } from './support/graphql.js';
+import { useSeededDatabase } from './support/seeded.js';
 
 const CLAIMS_PAGE = `query($first: Int) {
   claims(first: $first) {
@@ -91,10 +92,18 @@ describe('SQL statements per request', () => {
 
   it('are six for an edit of a claim, whatever it links to: the transaction, the version bump that reads the state before, the references, the write that reads the state after, the revision', async () => {
     const { viewer } = await createEditor(db.dataSource);
-    const { claims } = dataOf(await gql<any>(`{ claims(first: 40) { edges { node { id version events { id } entities { id } } } } }`, {}, viewer));
+    const { claims } = dataOf(
+      await gql<any>(`{ claims(first: 40) { edges { node { id version events { id } entities { id } } } } }`, {}, viewer),
+    );
     const linked = claims.edges.map((edge: any) => edge.node).find((claim: any) => claim.events.length > 0 && claim.entities.length > 0);
     const before = db.statements.count;
-    dataOf(await gql(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version } }`, { input: { id: linked.id, expectedVersion: linked.version, text: 'Edited once more.', reason: 'counting' } }, viewer));
+    dataOf(
+      await gql(
+        `mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { version } }`,
+        { input: { id: linked.id, expectedVersion: linked.version, text: 'Edited once more.', reason: 'counting' } },
+        viewer,
+      ),
+    );
     expect(db.statements.count - before).toBe(6);
   });
 
@@ -103,7 +112,13 @@ describe('SQL statements per request', () => {
     const { events } = dataOf(await gql<any>(`{ events(first: 20) { edges { node { id version participants { role } } } } }`, {}, viewer));
     const taking = events.edges.map((edge: any) => edge.node).find((event: any) => event.participants.length > 0);
     const before = db.statements.count;
-    dataOf(await gql(`mutation($input: UpdateEventInput!) { updateEvent(input: $input) { version } }`, { input: { id: taking.id, expectedVersion: taking.version, title: 'Retitled', reason: 'counting' } }, viewer));
+    dataOf(
+      await gql(
+        `mutation($input: UpdateEventInput!) { updateEvent(input: $input) { version } }`,
+        { input: { id: taking.id, expectedVersion: taking.version, title: 'Retitled', reason: 'counting' } },
+        viewer,
+      ),
+    );
     expect(db.statements.count - before).toBe(6);
   });
 });

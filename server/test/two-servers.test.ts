@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataSource, type Database } from '../src/db/data-source.js';
+
 import { loadConfig } from '../src/config.js';
+import { createDataSource, type Database } from '../src/db/data-source.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor, type TestUser } from './support/factories.js';
@@ -37,10 +38,25 @@ describe('two servers over one PostgreSQL', () => {
     const { body } = await b.post({ query: '{ entities(first: 1) { edges { node { id version } } } }' }, { cookie });
     const entity = body.data.entities.edges[0].node;
     const update = (server: TestServer, description: string) =>
-      server.post({ query: `mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version description } }`, variables: { input: { id: entity.id, expectedVersion: entity.version, description } } }, { cookie });
-    const written = await a.post({ query: `mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }`, variables: { input: { id: entity.id, expectedVersion: entity.version, description: 'through A' } } }, { cookie });
+      server.post(
+        {
+          query: `mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version description } }`,
+          variables: { input: { id: entity.id, expectedVersion: entity.version, description } },
+        },
+        { cookie },
+      );
+    const written = await a.post(
+      {
+        query: `mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }`,
+        variables: { input: { id: entity.id, expectedVersion: entity.version, description: 'through A' } },
+      },
+      { cookie },
+    );
     expect(written.body.data.updateEntity.version).toBe(entity.version + 1);
-    expect((await b.post({ query: `query($id: ID!) { entity(id: $id) { version description } }`, variables: { id: entity.id } }, { cookie })).body.data.entity).toEqual({ version: entity.version + 1, description: 'through A' });
+    expect(
+      (await b.post({ query: `query($id: ID!) { entity(id: $id) { version description } }`, variables: { id: entity.id } }, { cookie }))
+        .body.data.entity,
+    ).toEqual({ version: entity.version + 1, description: 'through A' });
 
     const stale = await update(b, 'through B, from a stale read');
     expect(stale.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: entity.version + 1 });

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+
 import { CHROMIUM, CHROMIUM_ARGS } from './product.mjs';
 
 /** Screenshots of the key screens, for people to look at; git-ignored. */
@@ -19,7 +21,12 @@ export const DEMO = {
  * fails if any appeared: a console that logs errors is broken even when the screen looks right.
  */
 export function useBrowser() {
-  const state = { browser: undefined as Browser | undefined, baseUrl: inject('consoleUrl'), errors: [] as string[], contexts: [] as BrowserContext[] };
+  const state = {
+    browser: undefined as Browser | undefined,
+    baseUrl: inject('consoleUrl'),
+    errors: [] as string[],
+    contexts: [] as BrowserContext[],
+  };
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);

@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, CardHeader, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useGetIdentity, useNotify } from 'react-admin';
+
 import { useApi } from '../providers/useApi';
 
 /** Who you are signed in as, and a new password (at least 12 characters), checked against the current one. */
@@ -29,15 +30,39 @@ export default function AccountPage() {
     <Box sx={{ mt: 2, maxWidth: 560 }}>
       <Title title="My account" />
       <Card variant="outlined">
-        <CardHeader title={identity?.fullName ?? 'My account'} subheader={`${identity?.email ?? ''} · ${(identity?.roles ?? []).join(', ').toLowerCase()}`} />
+        <CardHeader
+          title={identity?.fullName ?? 'My account'}
+          subheader={`${identity?.email ?? ''} · ${(identity?.roles ?? []).join(', ').toLowerCase()}`}
+        />
         <CardContent>
           <Typography variant="subtitle1" gutterBottom>
             Change your password
           </Typography>
           <Stack spacing={2}>
-            <TextField type="password" label="Current password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" />
-            <TextField type="password" label="New password" value={next} onChange={(e) => setNext(e.target.value)} autoComplete="new-password" helperText="At least 12 characters" />
-            <TextField type="password" label="New password again" value={again} onChange={(e) => setAgain(e.target.value)} autoComplete="new-password" error={mismatch} helperText={mismatch ? 'The two do not match' : ' '} />
+            <TextField
+              type="password"
+              label="Current password"
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+              autoComplete="current-password"
+            />
+            <TextField
+              type="password"
+              label="New password"
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+              autoComplete="new-password"
+              helperText="At least 12 characters"
+            />
+            <TextField
+              type="password"
+              label="New password again"
+              value={again}
+              onChange={(e) => setAgain(e.target.value)}
+              autoComplete="new-password"
+              error={mismatch}
+              helperText={mismatch ? 'The two do not match' : ' '}
+            />
             {error ? <Alert severity="error">{error}</Alert> : null}
             <Box>
               <Button variant="contained" disabled={!current || next.length < 12 || next !== again} onClick={change}>

@@ -2,6 +2,7 @@ import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, TextField, Typography
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useRecordContext, useResourceContext } from 'react-admin';
+
 import { label, MOTIVATIONS } from '../common/choices';
 import { resourceDefinition } from '../providers/resources';
 import { useApi } from '../providers/useApi';
@@ -37,11 +38,26 @@ export function useNotes(target: NoteTarget, enabled = true) {
   return useQuery({
     enabled,
     queryKey: ['notes', target.targetType, target.targetId],
-    queryFn: async () => (await api.getList('annotations', { filter: target, pagination: { page: 1, perPage: 1000 }, sort: { field: 'createdAt', order: 'ASC' } })).data as Note[],
+    queryFn: async () =>
+      (
+        await api.getList('annotations', {
+          filter: target,
+          pagination: { page: 1, perPage: 1000 },
+          sort: { field: 'createdAt', order: 'ASC' },
+        })
+      ).data as Note[],
   });
 }
 
-export function NoteThreads({ target, span, heading = 'Notes' }: { target: NoteTarget; span?: Note['span'] & { sourceId?: string }; heading?: string }) {
+export function NoteThreads({
+  target,
+  span,
+  heading = 'Notes',
+}: {
+  target: NoteTarget;
+  span?: Note['span'] & { sourceId?: string };
+  heading?: string;
+}) {
   const notes = useNotes(target);
   const all = notes.data ?? [];
   const threads = all.filter((note) => !note.parentId && (!span || note.span?.selector.start === span.selector.start));
@@ -73,7 +89,11 @@ function NoteView({ note, target }: { note: Note; target: NoteTarget }) {
   const notify = useNotify();
   const toggle = async () => {
     try {
-      await api.update('annotations', { id: note.id, data: { resolved: !note.resolved, reason: note.resolved ? 'Reopened' : 'Resolved' }, previousData: note });
+      await api.update('annotations', {
+        id: note.id,
+        data: { resolved: !note.resolved, reason: note.resolved ? 'Reopened' : 'Resolved' },
+        previousData: note,
+      });
       await queryClient.invalidateQueries({ queryKey: ['notes', target.targetType, target.targetId] });
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
@@ -110,7 +130,17 @@ function NoteView({ note, target }: { note: Note; target: NoteTarget }) {
   );
 }
 
-function NoteForm({ target, parentId, span, compact = false }: { target: NoteTarget; parentId?: string; span?: Note['span'] & { sourceId?: string }; compact?: boolean }) {
+function NoteForm({
+  target,
+  parentId,
+  span,
+  compact = false,
+}: {
+  target: NoteTarget;
+  parentId?: string;
+  span?: Note['span'] & { sourceId?: string };
+  compact?: boolean;
+}) {
   const api = useApi();
   const queryClient = useQueryClient();
   const notify = useNotify();
@@ -137,8 +167,17 @@ function NoteForm({ target, parentId, span, compact = false }: { target: NoteTar
           parentId: parentId ?? null,
           motivation,
           body,
-          tags: tags.split(/[\s,]+/).map((tag) => tag.replace(/^#/, '')).filter(Boolean),
-          span: span ? { sourceId: span.sourceId, sourceRevisionId: span.sourceRevisionId, selector: { exact: span.selector.exact, start: span.selector.start, end: span.selector.end } } : null,
+          tags: tags
+            .split(/[\s,]+/)
+            .map((tag) => tag.replace(/^#/, ''))
+            .filter(Boolean),
+          span: span
+            ? {
+                sourceId: span.sourceId,
+                sourceRevisionId: span.sourceRevisionId,
+                selector: { exact: span.selector.exact, start: span.selector.start, end: span.selector.end },
+              }
+            : null,
         },
       });
       setBody('');
@@ -153,15 +192,31 @@ function NoteForm({ target, parentId, span, compact = false }: { target: NoteTar
   };
   return (
     <Stack direction={compact ? 'row' : { xs: 'column', md: 'row' }} spacing={1} alignItems="flex-start">
-      <TextField select size="small" label="Motivation" value={motivation} onChange={(e) => setMotivation(e.target.value)} sx={{ minWidth: 150 }}>
+      <TextField
+        select
+        size="small"
+        label="Motivation"
+        value={motivation}
+        onChange={(e) => setMotivation(e.target.value)}
+        sx={{ minWidth: 150 }}
+      >
         {MOTIVATIONS.map((choice) => (
           <MenuItem key={choice.id} value={choice.id}>
             {choice.name}
           </MenuItem>
         ))}
       </TextField>
-      <TextField size="small" multiline fullWidth label={parentId ? 'Reply' : span ? 'Note on the selected words' : 'New note'} value={body} onChange={(e) => setBody(e.target.value)} />
-      {!compact ? <TextField size="small" label="Tags" value={tags} onChange={(e) => setTags(e.target.value)} sx={{ minWidth: 140 }} /> : null}
+      <TextField
+        size="small"
+        multiline
+        fullWidth
+        label={parentId ? 'Reply' : span ? 'Note on the selected words' : 'New note'}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+      />
+      {!compact ? (
+        <TextField size="small" label="Tags" value={tags} onChange={(e) => setTags(e.target.value)} sx={{ minWidth: 140 }} />
+      ) : null}
       <Button variant="contained" size="small" disabled={busy || !body.trim()} onClick={save} sx={{ mt: 0.5 }}>
         {parentId ? 'Reply' : 'Add note'}
       </Button>

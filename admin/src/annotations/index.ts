@@ -1,4 +1,5 @@
 import CommentIcon from '@mui/icons-material/Comment';
+
 import { AnnotationList } from './AnnotationList';
 
 export default { list: AnnotationList, icon: CommentIcon, options: { label: 'Notes' } };

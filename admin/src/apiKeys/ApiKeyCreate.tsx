@@ -1,6 +1,7 @@
 import { Alert, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Create, DateTimeInput, required, SimpleForm, TextInput, useNotify } from 'react-admin';
+
 import type { ApiKeyRecord } from '../providers/resources';
 
 /** The key is shown once, right after it is made; the server keeps only its hash. */
@@ -14,7 +15,9 @@ export function ApiKeyCreate() {
         <Typography component="pre" sx={{ userSelect: 'all', fontFamily: 'monospace' }} data-testid="new-api-key">
           {made.key}
         </Typography>
-        <Typography variant="body2">Client apps send it as <code>Authorization: Bearer …</code>.</Typography>
+        <Typography variant="body2">
+          Client apps send it as <code>Authorization: Bearer …</code>.
+        </Typography>
       </Alert>
     );
   }

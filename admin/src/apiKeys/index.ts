@@ -1,4 +1,5 @@
 import KeyIcon from '@mui/icons-material/Key';
+
 import { ApiKeyCreate } from './ApiKeyCreate';
 import { ApiKeyList } from './ApiKeyList';
 

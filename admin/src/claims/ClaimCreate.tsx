@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Create } from 'react-admin';
+
 import { CreateToolbar } from '../common/EditToolbar';
 import { evidenceFor, NoSelectionHint, SelectionHeader, useSelection } from '../common/SelectionHeader';
 import { ClaimForm } from './ClaimForm';
@@ -8,9 +9,16 @@ import { ClaimForm } from './ClaimForm';
 export function ClaimCreate() {
   const selection = useSelection();
   // A new object each render would reset the form, and with it the API's field errors.
-  const defaultValues = useMemo(() => ({ text: selection?.selector.exact ?? '', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED' }), [selection]);
+  const defaultValues = useMemo(
+    () => ({ text: selection?.selector.exact ?? '', attribution: 'REPORTED_SPEECH', modality: 'ASSERTED' }),
+    [selection],
+  );
   return (
-    <Create redirect="show" title="New claim" transform={(data: Record<string, unknown>) => ({ ...data, evidence: evidenceFor(selection) })}>
+    <Create
+      redirect="show"
+      title="New claim"
+      transform={(data: Record<string, unknown>) => ({ ...data, evidence: evidenceFor(selection) })}
+    >
       <ClaimForm
         toolbar={<CreateToolbar />}
         header={selection ? <SelectionHeader selection={selection} /> : <NoSelectionHint kind="claim" />}

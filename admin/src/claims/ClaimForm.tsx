@@ -1,4 +1,5 @@
 import { Typography } from '@mui/material';
+import type { ReactElement } from 'react';
 import {
   ArrayInput,
   AutocompleteArrayInput,
@@ -15,11 +16,19 @@ import {
   SimpleFormIterator,
   TextInput,
 } from 'react-admin';
-import type { ReactElement } from 'react';
+
 import { ATTRIBUTIONS, CLAIM_LINK_TYPES, CLAIM_MODALITIES, CLAIM_RANKS, CREDIBILITIES } from '../common/choices';
 
 /** The claim's fields, the same for a new claim and an edit. */
-export function ClaimForm({ toolbar, header, defaultValues }: { toolbar: ReactElement; header?: ReactElement; defaultValues?: Record<string, unknown> }) {
+export function ClaimForm({
+  toolbar,
+  header,
+  defaultValues,
+}: {
+  toolbar: ReactElement;
+  header?: ReactElement;
+  defaultValues?: Record<string, unknown>;
+}) {
   return (
     <SimpleForm toolbar={toolbar} sx={{ maxWidth: 900 }} defaultValues={defaultValues}>
       {header}
@@ -29,7 +38,11 @@ export function ClaimForm({ toolbar, header, defaultValues }: { toolbar: ReactEl
         <AutocompleteInput optionText="name" label="Claimant (entity)" fullWidth filterToQuery={(q) => ({ q })} />
       </ReferenceInput>
       <FormDataConsumer>
-        {({ formData }) => (formData.claimantId ? null : <TextInput source="claimantLabel" label="Unnamed claimant, as the source puts it (“a presidential aide”)" fullWidth />)}
+        {({ formData }) =>
+          formData.claimantId ? null : (
+            <TextInput source="claimantLabel" label="Unnamed claimant, as the source puts it (“a presidential aide”)" fullWidth />
+          )
+        }
       </FormDataConsumer>
       <SelectInput source="attribution" choices={ATTRIBUTIONS} validate={required()} />
       <SelectInput source="modality" choices={CLAIM_MODALITIES} validate={required()} />
@@ -54,7 +67,13 @@ export function ClaimForm({ toolbar, header, defaultValues }: { toolbar: ReactEl
         <SimpleFormIterator inline>
           <SelectInput source="type" choices={CLAIM_LINK_TYPES} validate={required()} />
           <ReferenceInput source="toClaimId" reference="claims">
-            <AutocompleteInput optionText="text" label="Claim" sx={{ minWidth: 400 }} filterToQuery={(q) => ({ q })} validate={required()} />
+            <AutocompleteInput
+              optionText="text"
+              label="Claim"
+              sx={{ minWidth: 400 }}
+              filterToQuery={(q) => ({ q })}
+              validate={required()}
+            />
           </ReferenceInput>
         </SimpleFormIterator>
       </ArrayInput>

@@ -1,6 +1,19 @@
-import { BooleanInput, DatagridConfigurable, SimpleList, DateField, FunctionField, List, SearchInput, SelectArrayInput, TextField, ReferenceInput, AutocompleteInput } from 'react-admin';
-import { ListActions } from '../common/ListActions';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  DatagridConfigurable,
+  DateField,
+  FunctionField,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+  SimpleList,
+  TextField,
+} from 'react-admin';
+
 import { ATTRIBUTIONS, CLAIM_MODALITIES, CLAIM_RANKS, label, REVIEW_STATUSES } from '../common/choices';
+import { ListActions } from '../common/ListActions';
 import { StatusChip, StatusField } from '../common/status';
 import { usePhone } from '../common/usePhone';
 import type { ClaimRecord } from '../providers/resources';
@@ -23,12 +36,7 @@ const filters = [
 export function ClaimList() {
   const phone = usePhone();
   return (
-    <List
-      filters={filters}
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      perPage={25}
-      actions={<ListActions exports="claims" />}
-    >
+    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} actions={<ListActions exports="claims" />}>
       {phone ? (
         <SimpleList<ClaimRecord>
           linkType="show"
@@ -37,14 +45,14 @@ export function ClaimList() {
           tertiaryText={(r) => <StatusChip status={r.status} />}
         />
       ) : (
-      <DatagridConfigurable rowClick="show" bulkActionButtons={false}>
-        <TextField source="text" sortable={false} />
-        <TextField source="claimantName" label="Claimant" sortable={false} />
-        <FunctionField<ClaimRecord> source="attribution" sortable={false} render={(r) => label(r.attribution)} />
-        <FunctionField<ClaimRecord> source="modality" sortable={false} render={(r) => label(r.modality)} />
-        <StatusField source="status" sortable={false} />
-        <DateField source="createdAt" label="Recorded" showTime />
-      </DatagridConfigurable>
+        <DatagridConfigurable rowClick="show" bulkActionButtons={false}>
+          <TextField source="text" sortable={false} />
+          <TextField source="claimantName" label="Claimant" sortable={false} />
+          <FunctionField<ClaimRecord> source="attribution" sortable={false} render={(r) => label(r.attribution)} />
+          <FunctionField<ClaimRecord> source="modality" sortable={false} render={(r) => label(r.modality)} />
+          <StatusField source="status" sortable={false} />
+          <DateField source="createdAt" label="Recorded" showTime />
+        </DatagridConfigurable>
       )}
     </List>
   );

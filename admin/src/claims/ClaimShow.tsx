@@ -1,12 +1,25 @@
 import { Chip, Stack, Typography } from '@mui/material';
-import { ArrayField, ChipField, DateField, FunctionField, Labeled, ReferenceField, Show, SingleFieldList, TabbedShowLayout, TextField, useRecordContext } from 'react-admin';
+import {
+  ArrayField,
+  ChipField,
+  DateField,
+  FunctionField,
+  Labeled,
+  ReferenceField,
+  Show,
+  SingleFieldList,
+  TabbedShowLayout,
+  TextField,
+  useRecordContext,
+} from 'react-admin';
+
 import { label } from '../common/choices';
 import { EvidenceList, ReviewSteps } from '../common/EvidenceList';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { StatusField } from '../common/status';
-import { RecordReview } from '../review/RecordReview';
 import type { ClaimRecord } from '../providers/resources';
+import { RecordReview } from '../review/RecordReview';
 
 function ClaimTitle() {
   const record = useRecordContext();
@@ -26,7 +39,9 @@ export function ClaimShow() {
               <StatusField />
             </Labeled>
             <Labeled label="Claimant">
-              <FunctionField<ClaimRecord> render={(r) => (r.claimant ? <ReferenceField source="claimantId" reference="entities" link="show" /> : r.claimantName)} />
+              <FunctionField<ClaimRecord>
+                render={(r) => (r.claimant ? <ReferenceField source="claimantId" reference="entities" link="show" /> : r.claimantName)}
+              />
             </Labeled>
             <Labeled label="Attribution">
               <FunctionField<ClaimRecord> render={(r) => label(r.attribution)} />
@@ -47,26 +62,43 @@ export function ClaimShow() {
               <TextField source="version" />
             </Labeled>
           </Stack>
-          <FunctionField<ClaimRecord> render={(r) => (r.retracted ? <Chip color="secondary" label="Retracted: do not rely on it" /> : null)} />
-          <FunctionField<ClaimRecord> render={(r) => (r.deletedAt ? <Chip color="error" label={`Deleted: ${r.deleteReason ?? ''}`} /> : null)} />
+          <FunctionField<ClaimRecord>
+            render={(r) => (r.retracted ? <Chip color="secondary" label="Retracted: do not rely on it" /> : null)}
+          />
+          <FunctionField<ClaimRecord>
+            render={(r) => (r.deletedAt ? <Chip color="error" label={`Deleted: ${r.deleteReason ?? ''}`} /> : null)}
+          />
           <Labeled label="About events">
             <ArrayField source="eventList">
               <SingleFieldList linkType={false}>
-                <FunctionField<ClaimRecord['eventList'][number]> render={(e) => <Chip component="a" clickable href={`#/events/${e.id}/show`} label={e.title} />} />
+                <FunctionField<ClaimRecord['eventList'][number]>
+                  render={(e) => <Chip component="a" clickable href={`#/events/${e.id}/show`} label={e.title} />}
+                />
               </SingleFieldList>
             </ArrayField>
           </Labeled>
           <Labeled label="About entities">
             <ArrayField source="entityList">
               <SingleFieldList linkType={false}>
-                <FunctionField<ClaimRecord['entityList'][number]> render={(e) => <Chip component="a" clickable href={`#/entities/${e.id}/show`} label={e.name} />} />
+                <FunctionField<ClaimRecord['entityList'][number]>
+                  render={(e) => <Chip component="a" clickable href={`#/entities/${e.id}/show`} label={e.name} />}
+                />
               </SingleFieldList>
             </ArrayField>
           </Labeled>
           <Labeled label="Links to other claims">
             <ArrayField source="linkList">
               <SingleFieldList linkType={false}>
-                <FunctionField<ClaimRecord['linkList'][number]> render={(l) => <Chip component="a" clickable href={`#/claims/${l.claim.id}/show`} label={`${label(l.type)}: ${l.claim.text.slice(0, 50)}`} />} />
+                <FunctionField<ClaimRecord['linkList'][number]>
+                  render={(l) => (
+                    <Chip
+                      component="a"
+                      clickable
+                      href={`#/claims/${l.claim.id}/show`}
+                      label={`${label(l.type)}: ${l.claim.text.slice(0, 50)}`}
+                    />
+                  )}
+                />
               </SingleFieldList>
             </ArrayField>
           </Labeled>

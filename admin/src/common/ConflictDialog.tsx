@@ -1,7 +1,21 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useRedirect, useRefresh } from 'react-admin';
+
 import { changedFields } from '../providers/dataProvider';
 import { isApiError } from '../providers/graphql';
 import { resourceDefinition } from '../providers/resources';
@@ -28,7 +42,9 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
   const mine = changedFields(definition, failed.data, failed.previousData);
   const theirs = current.data ? changedFields(definition, current.data.record, failed.previousData) : {};
   const fields = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])];
-  const labels = useValueLabels(fields.map((field) => ({ field, values: [failed.previousData[field], mine[field], current.data?.record[field]] })));
+  const labels = useValueLabels(
+    fields.map((field) => ({ field, values: [failed.previousData[field], mine[field], current.data?.record[field]] })),
+  );
 
   const reapply = async () => {
     if (!current.data) return;
@@ -59,14 +75,19 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
       <DialogTitle id="conflict-title">Someone saved this record while you were editing it</DialogTitle>
       <DialogContent>
         <Alert severity="warning" sx={{ mb: 2 }}>
-          Nothing of yours was written and nothing of theirs was overwritten. Compare below, then apply your change to the current
-          version, or drop it.
+          Nothing of yours was written and nothing of theirs was overwritten. Compare below, then apply your change to the current version,
+          or drop it.
         </Alert>
         {current.data ? (
           <>
             <Typography variant="body2" sx={{ mb: 1 }}>
               You edited version {failed.previousData.version}; it is now version {current.data.record.version}.{' '}
-              {current.data.since.map((revision) => `${revision.actorName} (${revision.operation.toLowerCase()}${revision.reason ? `: “${revision.reason}”` : ''})`).join('; ')}
+              {current.data.since
+                .map(
+                  (revision) =>
+                    `${revision.actorName} (${revision.operation.toLowerCase()}${revision.reason ? `: “${revision.reason}”` : ''})`,
+                )
+                .join('; ')}
             </Typography>
             <Table size="small" aria-label="Your change and the current version">
               <TableHead>
@@ -82,8 +103,12 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
                   <TableRow key={field} data-field={field}>
                     <TableCell component="th">{field}</TableCell>
                     <TableCell>{formatValue(failed.previousData[field], labels, field)}</TableCell>
-                    <TableCell sx={{ bgcolor: field in mine ? '#e8f5e9' : undefined }}>{field in mine ? formatValue(mine[field], labels, field) : '(unchanged)'}</TableCell>
-                    <TableCell sx={{ bgcolor: field in theirs ? '#fff3e0' : undefined }}>{formatValue(current.data!.record[field], labels, field)}</TableCell>
+                    <TableCell sx={{ bgcolor: field in mine ? '#e8f5e9' : undefined }}>
+                      {field in mine ? formatValue(mine[field], labels, field) : '(unchanged)'}
+                    </TableCell>
+                    <TableCell sx={{ bgcolor: field in theirs ? '#fff3e0' : undefined }}>
+                      {formatValue(current.data!.record[field], labels, field)}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -1,5 +1,5 @@
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
+import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
 import { Button, useCanAccess, useDelete, useNotify, useRecordContext, useRedirect, useResourceContext } from 'react-admin';
 
@@ -36,7 +36,14 @@ export function DeleteWithReasonButton() {
         <DialogTitle>Delete this record?</DialogTitle>
         <DialogContent>
           <DialogContentText>Nothing is erased: the record leaves lists, keeps its history and can be restored.</DialogContentText>
-          <TextField autoFocus fullWidth margin="dense" label="Why is it deleted?" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <TextField
+            autoFocus
+            fullWidth
+            margin="dense"
+            label="Why is it deleted?"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={() => setOpen(false)}>Cancel</MuiButton>

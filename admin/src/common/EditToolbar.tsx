@@ -1,12 +1,25 @@
 import { Box } from '@mui/material';
 import { required, SaveButton, TextInput, Toolbar } from 'react-admin';
+
 import { DeleteWithReasonButton } from './DeleteWithReasonButton';
 
 /** Every save carries an edit summary: it becomes the revision's reason, read later in the history. */
-export function EditToolbar({ deletable = true, summaryLabel = 'Edit summary: what you changed and why' }: { deletable?: boolean; summaryLabel?: string }) {
+export function EditToolbar({
+  deletable = true,
+  summaryLabel = 'Edit summary: what you changed and why',
+}: {
+  deletable?: boolean;
+  summaryLabel?: string;
+}) {
   return (
     <Toolbar sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-      <TextInput source="reason" label={summaryLabel} validate={required('Say what you changed and why; it goes into the history.')} sx={{ flex: '1 1 24rem', m: 0 }} helperText={false} />
+      <TextInput
+        source="reason"
+        label={summaryLabel}
+        validate={required('Say what you changed and why; it goes into the history.')}
+        sx={{ flex: '1 1 24rem', m: 0 }}
+        helperText={false}
+      />
       <Box sx={{ display: 'flex', gap: 1, pt: 1 }}>
         <SaveButton />
         {deletable ? <DeleteWithReasonButton /> : null}
@@ -19,7 +32,12 @@ export function EditToolbar({ deletable = true, summaryLabel = 'Edit summary: wh
 export function CreateToolbar() {
   return (
     <Toolbar sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
-      <TextInput source="reason" label="Note for the history (optional): where this comes from" sx={{ flex: '1 1 24rem', m: 0 }} helperText={false} />
+      <TextInput
+        source="reason"
+        label="Note for the history (optional): where this comes from"
+        sx={{ flex: '1 1 24rem', m: 0 }}
+        helperText={false}
+      />
       <Box sx={{ pt: 1 }}>
         <SaveButton />
       </Box>

@@ -1,7 +1,8 @@
 import { Box, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { Link, useRecordContext } from 'react-admin';
-import { StatusChip } from './status';
+
 import { QuoteInContext } from './QuoteInContext';
+import { StatusChip } from './status';
 
 interface EvidenceRow {
   id: string;
@@ -16,7 +17,8 @@ interface EvidenceRow {
 export function EvidenceList() {
   const record = useRecordContext();
   const evidence: EvidenceRow[] = record?.evidence ?? [];
-  if (evidence.length === 0) return <Typography color="text.secondary">No evidence yet: open a source in the reader and select the words this rests on.</Typography>;
+  if (evidence.length === 0)
+    return <Typography color="text.secondary">No evidence yet: open a source in the reader and select the words this rests on.</Typography>;
   return (
     <Stack spacing={1.5} data-testid="evidence-list">
       {evidence.map((row) => (

@@ -18,7 +18,8 @@ function exportQuery(filter: Record<string, unknown>): string {
   const query = new URLSearchParams();
   const status = filter.status;
   if (Array.isArray(status) && status.length > 0) query.set('status', status.join(','));
-  for (const name of ['claimantId', 'sourceId'] as const) if (typeof filter[name] === 'string' && filter[name]) query.set(name, filter[name] as string);
+  for (const name of ['claimantId', 'sourceId'] as const)
+    if (typeof filter[name] === 'string' && filter[name]) query.set(name, filter[name] as string);
   const text = query.toString();
   return text ? `?${text}` : '';
 }
@@ -33,13 +34,25 @@ function ExportMenu({ resource }: { resource: keyof typeof EXPORTS }) {
   const query = exportQuery(filterValues);
   return (
     <>
-      <Button size="small" startIcon={<DownloadIcon />} onClick={(event) => setAnchor(event.currentTarget)} aria-haspopup="menu" aria-controls={anchor ? 'export-menu' : undefined}>
+      <Button
+        size="small"
+        startIcon={<DownloadIcon />}
+        onClick={(event) => setAnchor(event.currentTarget)}
+        aria-haspopup="menu"
+        aria-controls={anchor ? 'export-menu' : undefined}
+      >
         Export
       </Button>
       <Menu id="export-menu" anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <ListSubheader>{query ? 'With the status, claimant and source filters' : 'Everything you may see'}</ListSubheader>
         {EXPORTS[resource].map((option) => (
-          <MenuItem key={option.file} component="a" href={`/exports/${option.file}${query}`} download={option.file} onClick={() => setAnchor(null)}>
+          <MenuItem
+            key={option.file}
+            component="a"
+            href={`/exports/${option.file}${query}`}
+            download={option.file}
+            onClick={() => setAnchor(null)}
+          >
             {option.label}
           </MenuItem>
         ))}

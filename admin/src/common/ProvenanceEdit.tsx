@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
-import { Edit, useNotify, useRedirect, useResourceContext, type Identifier, type RaRecord } from 'react-admin';
+import { type ReactNode, useState } from 'react';
+import { Edit, type Identifier, type RaRecord, useNotify, useRedirect, useResourceContext } from 'react-admin';
+
 import { isApiError } from '../providers/graphql';
 import { ConflictDialog } from './ConflictDialog';
 

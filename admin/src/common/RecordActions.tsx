@@ -1,6 +1,7 @@
-import SendIcon from '@mui/icons-material/Send';
 import RestoreIcon from '@mui/icons-material/Restore';
+import SendIcon from '@mui/icons-material/Send';
 import { Button, EditButton, TopToolbar, useCanAccess, useNotify, useRecordContext, useRefresh, useResourceContext } from 'react-admin';
+
 import { useApi } from '../providers/useApi';
 
 /** What an editor can do with a record from its page: edit, send to review, bring back from deletion. */

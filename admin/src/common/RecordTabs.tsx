@@ -1,5 +1,5 @@
 import { CircularProgress } from '@mui/material';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { TabbedShowLayout } from 'react-admin';
 
 const HistoryPanel = lazy(() => import('../history/HistoryPanel'));

@@ -1,5 +1,6 @@
 import { Chip, type ChipProps } from '@mui/material';
 import { useRecordContext } from 'react-admin';
+
 import { label } from './choices';
 
 /** One colour per review status, shared by chips, highlights in the reader and the dashboard. */
@@ -16,7 +17,9 @@ export const ANCHOR_COLOURS: Record<string, string> = { ANCHORED: '#2e7d32', FUZ
 
 export function StatusChip({ status, size = 'small', ...props }: { status: string } & ChipProps) {
   const colour = STATUS_COLOURS[status] ?? ANCHOR_COLOURS[status] ?? '#555';
-  return <Chip size={size} label={label(status)} sx={{ bgcolor: colour, color: '#fff', fontWeight: 500 }} data-status={status} {...props} />;
+  return (
+    <Chip size={size} label={label(status)} sx={{ bgcolor: colour, color: '#fff', fontWeight: 500 }} data-status={status} {...props} />
+  );
 }
 
 export function StatusField({ source = 'status' }: { source?: string; label?: string; sortable?: boolean }) {

@@ -1,4 +1,5 @@
 import { useGetMany } from 'react-admin';
+
 import { label } from './choices';
 
 /** Names for the records a value points at, by id: "Vladimir Putin" rather than 483f0679-…. */
@@ -6,7 +7,20 @@ export type Labels = ReadonlyMap<string, string>;
 
 const NO_LABELS: Labels = new Map();
 /** Fields whose values come from a vocabulary (REPORTED_SPEECH), shown as words; other text is shown as typed. */
-const VOCABULARY = new Set(['attribution', 'modality', 'rank', 'status', 'anchorStatus', 'kind', 'typeCode', 'startPrecision', 'endPrecision', 'publishedPrecision', 'publishedBasis', 'proposal']);
+const VOCABULARY = new Set([
+  'attribution',
+  'modality',
+  'rank',
+  'status',
+  'anchorStatus',
+  'kind',
+  'typeCode',
+  'startPrecision',
+  'endPrecision',
+  'publishedPrecision',
+  'publishedBasis',
+  'proposal',
+]);
 
 /** The fields of a claim's or an event's state that hold ids of other records, and which records. */
 const REFERENCES: Record<string, 'entities' | 'events' | 'claims'> = {
@@ -58,9 +72,12 @@ export function formatValue(value: unknown, labels: Labels = NO_LABELS, field = 
   if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((item) => formatValue(item, labels, field)).join(', ');
   if (typeof value === 'object') {
     const object = value as Record<string, unknown>;
-    if (typeof object.date === 'string' && typeof object.precision === 'string') return `${object.date} (${String(object.precision).toLowerCase()})`;
-    if (typeof object.entityId === 'string' && typeof object.role === 'string') return `${label(object.role)}: ${labels.get(object.entityId) ?? object.entityId}`;
-    if (typeof object.toClaimId === 'string' && typeof object.type === 'string') return `${label(object.type)} ${labels.get(object.toClaimId) ?? object.toClaimId}`;
+    if (typeof object.date === 'string' && typeof object.precision === 'string')
+      return `${object.date} (${String(object.precision).toLowerCase()})`;
+    if (typeof object.entityId === 'string' && typeof object.role === 'string')
+      return `${label(object.role)}: ${labels.get(object.entityId) ?? object.entityId}`;
+    if (typeof object.toClaimId === 'string' && typeof object.type === 'string')
+      return `${label(object.type)} ${labels.get(object.toClaimId) ?? object.toClaimId}`;
     return JSON.stringify(value);
   }
   if (typeof value === 'string') return labels.get(value) ?? (VOCABULARY.has(field) ? label(value) : value);

@@ -1,12 +1,26 @@
-import { Alert, Box, Card, CardContent, CardHeader, Link as MuiLink, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  CardHeader,
+  Link as MuiLink,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Title, usePermissions } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+
 import { label } from '../common/choices';
 import { formatSpan } from '../common/dates';
 import { STATUS_COLOURS, StatusChip } from '../common/status';
-import { isStaff, type Role } from '../providers/access';
 import type { TimelineQuery } from '../gql/graphql';
+import { isStaff, type Role } from '../providers/access';
 import { useApi } from '../providers/useApi';
 import { axisOf, extentOf, monthTicks } from './timeline';
 
@@ -28,19 +42,30 @@ export default function Dashboard() {
     <Stack spacing={2} sx={{ mt: 2 }} data-testid="dashboard">
       <Title title="Dashboard" />
       <Card variant="outlined">
-        <CardHeader title="Where records stand" subheader={counts.data ? `${counts.data.sources.totalCount} sources, ${counts.data.entities.totalCount} entities` : ' '} />
+        <CardHeader
+          title="Where records stand"
+          subheader={counts.data ? `${counts.data.sources.totalCount} sources, ${counts.data.entities.totalCount} entities` : ' '}
+        />
         <CardContent>
           {counts.error ? <Alert severity="error">{(counts.error as Error).message}</Alert> : null}
           <Table size="small" sx={{ maxWidth: 720 }}>
             <TableBody>
               {(['claims', 'events'] as const).map((kind) => (
                 <TableRow key={kind}>
-                  <TableCell component="th" sx={{ textTransform: 'capitalize' }}>{kind}</TableCell>
+                  <TableCell component="th" sx={{ textTransform: 'capitalize' }}>
+                    {kind}
+                  </TableCell>
                   {STATUSES.map((status) => (
                     <TableCell key={status} align="center">
-                      <MuiLink component={Link} to={`/${kind}?filter=${encodeURIComponent(JSON.stringify({ status: [status] }))}`} underline="none">
+                      <MuiLink
+                        component={Link}
+                        to={`/${kind}?filter=${encodeURIComponent(JSON.stringify({ status: [status] }))}`}
+                        underline="none"
+                      >
                         <Stack alignItems="center" spacing={0.5}>
-                          <Typography variant="h6" data-testid={`count-${kind}-${status}`}>{counts.data?.[`${kind}_${status}`]?.totalCount ?? '…'}</Typography>
+                          <Typography variant="h6" data-testid={`count-${kind}-${status}`}>
+                            {counts.data?.[`${kind}_${status}`]?.totalCount ?? '…'}
+                          </Typography>
                           <StatusChip status={status} />
                         </Stack>
                       </MuiLink>
@@ -53,14 +78,23 @@ export default function Dashboard() {
         </CardContent>
       </Card>
       <Card variant="outlined">
-        <CardHeader title="Timeline" subheader="Each event drawn over the period its date is known to: a month-precise event is a month-long band." />
+        <CardHeader
+          title="Timeline"
+          subheader="Each event drawn over the period its date is known to: a month-precise event is a month-long band."
+        />
         <CardContent>{timeline.data ? <Timeline events={timeline.data} /> : null}</CardContent>
       </Card>
       {staff ? (
         <Card variant="outlined">
           <CardHeader
             title={actor ? `Latest changes by ${latest.data?.edges[0]?.node.actorName ?? actor}` : 'Latest changes'}
-            subheader={actor ? <MuiLink component={Link} to="/">everyone’s changes</MuiLink> : null}
+            subheader={
+              actor ? (
+                <MuiLink component={Link} to="/">
+                  everyone’s changes
+                </MuiLink>
+              ) : null
+            }
           />
           <CardContent>
             <Table size="small">
@@ -108,7 +142,13 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
   const height = placed.length * ROW + 30;
   return (
     <Box sx={{ overflowX: 'auto' }}>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ minWidth: 700, fontFamily: 'system-ui', fontSize: 11 }} role="img" aria-label="Events on a time axis">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        style={{ minWidth: 700, fontFamily: 'system-ui', fontSize: 11 }}
+        role="img"
+        aria-label="Events on a time axis"
+      >
         {monthTicks(axis).map((tick) => (
           <g key={tick}>
             <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 20} stroke="#e0e0e0" />
@@ -122,9 +162,23 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
           const width = Math.max(x(extent.to) - left, 3);
           const textLeft = left + width + 4 > WIDTH - 260 ? left - 4 : left + width + 4;
           return (
-            <g key={event.id} onClick={() => navigate(`/events/${event.id}/show`)} style={{ cursor: 'pointer' }} data-testid="timeline-event" data-precision={event.start?.precision}>
+            <g
+              key={event.id}
+              onClick={() => navigate(`/events/${event.id}/show`)}
+              style={{ cursor: 'pointer' }}
+              data-testid="timeline-event"
+              data-precision={event.start?.precision}
+            >
               <title>{`${event.title}: ${formatSpan(event.start, event.end)}${event.timeExpression ? ` (“${event.timeExpression}”)` : ''}`}</title>
-              <rect x={left} y={i * ROW + 3} width={width} height={ROW - 6} rx={2} fill={STATUS_COLOURS[event.status] ?? '#888'} opacity={0.8} />
+              <rect
+                x={left}
+                y={i * ROW + 3}
+                width={width}
+                height={ROW - 6}
+                rx={2}
+                fill={STATUS_COLOURS[event.status] ?? '#888'}
+                opacity={0.8}
+              />
               <text x={textLeft} y={i * ROW + ROW - 5} textAnchor={textLeft < left ? 'end' : 'start'} fill="#333">
                 {event.title.length > 48 ? `${event.title.slice(0, 47)}…` : event.title}
               </text>

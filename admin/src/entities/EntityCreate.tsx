@@ -1,4 +1,5 @@
 import { Create } from 'react-admin';
+
 import { CreateToolbar } from '../common/EditToolbar';
 import { EntityForm } from './EntityForm';
 

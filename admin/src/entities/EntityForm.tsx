@@ -1,4 +1,5 @@
 import { ArrayInput, required, SelectInput, SimpleForm, SimpleFormIterator, TextArrayInput, TextInput } from 'react-admin';
+
 import { ENTITY_KINDS } from '../common/choices';
 
 export function EntityForm({ toolbar }: { toolbar: React.ReactElement }) {

@@ -1,4 +1,5 @@
-import { BooleanInput, Datagrid, DateField, FunctionField, List, SearchInput, SelectArrayInput, TextField, SimpleList } from 'react-admin';
+import { BooleanInput, Datagrid, DateField, FunctionField, List, SearchInput, SelectArrayInput, SimpleList, TextField } from 'react-admin';
+
 import { ENTITY_KINDS, label } from '../common/choices';
 import { ListActions } from '../common/ListActions';
 import { usePhone } from '../common/usePhone';
@@ -15,15 +16,19 @@ export function EntityList() {
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />}>
       {phone ? (
-        <SimpleList<EntityRecord> linkType="show" primaryText={(r) => r.name} secondaryText={(r) => [label(r.kind), ...(r.aliases ?? [])].join(' · ')} />
+        <SimpleList<EntityRecord>
+          linkType="show"
+          primaryText={(r) => r.name}
+          secondaryText={(r) => [label(r.kind), ...(r.aliases ?? [])].join(' · ')}
+        />
       ) : (
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="name" sortable={false} />
-        <FunctionField<EntityRecord> source="kind" sortable={false} render={(r) => label(r.kind)} />
-        <FunctionField<EntityRecord> label="Aliases" render={(r) => (r.aliases ?? []).join(', ')} />
-        <TextField source="wikidataId" label="Wikidata" sortable={false} />
-        <DateField source="createdAt" label="Recorded" />
-      </Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="name" sortable={false} />
+          <FunctionField<EntityRecord> source="kind" sortable={false} render={(r) => label(r.kind)} />
+          <FunctionField<EntityRecord> label="Aliases" render={(r) => (r.aliases ?? []).join(', ')} />
+          <TextField source="wikidataId" label="Wikidata" sortable={false} />
+          <DateField source="createdAt" label="Recorded" />
+        </Datagrid>
       )}
     </List>
   );

@@ -1,12 +1,23 @@
 import { Chip, Stack, Typography } from '@mui/material';
-import { Datagrid, FunctionField, Labeled, Pagination, ReferenceManyField, Show, TabbedShowLayout, TextField, useRecordContext } from 'react-admin';
+import {
+  Datagrid,
+  FunctionField,
+  Labeled,
+  Pagination,
+  ReferenceManyField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  useRecordContext,
+} from 'react-admin';
+
 import { label } from '../common/choices';
 import { formatSpan } from '../common/dates';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { StatusField } from '../common/status';
-import { MergeButton } from './MergeButton';
 import type { EntityRecord, EventRecord } from '../providers/resources';
+import { MergeButton } from './MergeButton';
 
 function EntityTitle() {
   const record = useRecordContext();
@@ -15,7 +26,14 @@ function EntityTitle() {
 
 export function EntityShow() {
   return (
-    <Show title={<EntityTitle />} actions={<RecordActions><MergeButton /></RecordActions>}>
+    <Show
+      title={<EntityTitle />}
+      actions={
+        <RecordActions>
+          <MergeButton />
+        </RecordActions>
+      }
+    >
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="Entity">
           <TextField source="name" variant="h6" />
@@ -24,17 +42,47 @@ export function EntityShow() {
               <FunctionField<EntityRecord> render={(r) => label(r.kind)} />
             </Labeled>
             <Labeled label="Wikidata">
-              <FunctionField<EntityRecord> render={(r) => (r.wikidataId ? <a href={`https://www.wikidata.org/wiki/${r.wikidataId}`} target="_blank" rel="noreferrer">{r.wikidataId}</a> : '—')} />
+              <FunctionField<EntityRecord>
+                render={(r) =>
+                  r.wikidataId ? (
+                    <a href={`https://www.wikidata.org/wiki/${r.wikidataId}`} target="_blank" rel="noreferrer">
+                      {r.wikidataId}
+                    </a>
+                  ) : (
+                    '—'
+                  )
+                }
+              />
             </Labeled>
             <Labeled label="Version">
               <TextField source="version" />
             </Labeled>
           </Stack>
           <Labeled label="Aliases">
-            <FunctionField<EntityRecord> render={(r) => <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>{(r.aliases ?? []).map((a) => <Chip key={a} size="small" label={a} />)}</Stack>} />
+            <FunctionField<EntityRecord>
+              render={(r) => (
+                <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
+                  {(r.aliases ?? []).map((a) => (
+                    <Chip key={a} size="small" label={a} />
+                  ))}
+                </Stack>
+              )}
+            />
           </Labeled>
           <TextField source="description" emptyText="No description" />
-          <FunctionField<EntityRecord> render={(r) => (r.mergedInto ? <Chip color="warning" label={`Merged into ${r.mergedInto.name}`} component="a" clickable href={`#/entities/${r.mergedInto.id}/show`} /> : null)} />
+          <FunctionField<EntityRecord>
+            render={(r) =>
+              r.mergedInto ? (
+                <Chip
+                  color="warning"
+                  label={`Merged into ${r.mergedInto.name}`}
+                  component="a"
+                  clickable
+                  href={`#/entities/${r.mergedInto.id}/show`}
+                />
+              ) : null
+            }
+          />
           <RelatedRecords />
         </TabbedShowLayout.Tab>
         {historyAndNotesTabs()}

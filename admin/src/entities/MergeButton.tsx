@@ -1,7 +1,17 @@
 import MergeIcon from '@mui/icons-material/MergeType';
-import { Autocomplete, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import {
+  Autocomplete,
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField,
+} from '@mui/material';
 import { useState } from 'react';
 import { Button, useCanAccess, useGetList, useNotify, useRecordContext, useRedirect } from 'react-admin';
+
 import { useApi } from '../providers/useApi';
 
 /**
@@ -18,12 +28,22 @@ export function MergeButton() {
   const notify = useNotify();
   const redirect = useRedirect();
   const api = useApi();
-  const candidates = useGetList('entities', { filter: query.trim() ? { q: query } : {}, pagination: { page: 1, perPage: 20 } }, { enabled: open });
+  const candidates = useGetList(
+    'entities',
+    { filter: query.trim() ? { q: query } : {}, pagination: { page: 1, perPage: 20 } },
+    { enabled: open },
+  );
   if (!record || record.deletedAt || record.mergedInto || !canAccess) return null;
   const merge = async () => {
     if (!winner) return;
     try {
-      await api.mergeEntities({ winnerId: winner.id, winnerExpectedVersion: winner.version, loserId: String(record.id), loserExpectedVersion: record.version, reason });
+      await api.mergeEntities({
+        winnerId: winner.id,
+        winnerExpectedVersion: winner.version,
+        loserId: String(record.id),
+        loserExpectedVersion: record.version,
+        reason,
+      });
       notify(`Merged into ${winner.name}; this entity now redirects there.`, { type: 'success' });
       setOpen(false);
       redirect('show', 'entities', winner.id);
@@ -40,8 +60,8 @@ export function MergeButton() {
         <DialogTitle>Merge “{record.name}” into another entity</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>
-            The other entity remains and takes “{record.name}” and its aliases as aliases; claims and events naming this one are
-            repointed. This one stays as a redirect, and every record touched keeps the merge in its history.
+            The other entity remains and takes “{record.name}” and its aliases as aliases; claims and events naming this one are repointed.
+            This one stays as a redirect, and every record touched keeps the merge in its history.
           </DialogContentText>
           <Autocomplete
             options={(candidates.data ?? []).filter((e) => e.id !== record.id && !e.mergedInto)}

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Create } from 'react-admin';
+
 import { CreateToolbar } from '../common/EditToolbar';
 import { evidenceFor, NoSelectionHint, SelectionHeader, useSelection } from '../common/SelectionHeader';
 import { EventForm } from './EventForm';
@@ -7,9 +8,16 @@ import { EventForm } from './EventForm';
 export function EventCreate() {
   const selection = useSelection();
   // A new object each render would reset the form, and with it the API's field errors.
-  const defaultValues = useMemo(() => ({ title: selection?.selector.exact.slice(0, 200) ?? '', modality: 'OCCURRED', timeExpression: '' }), [selection]);
+  const defaultValues = useMemo(
+    () => ({ title: selection?.selector.exact.slice(0, 200) ?? '', modality: 'OCCURRED', timeExpression: '' }),
+    [selection],
+  );
   return (
-    <Create redirect="show" title="New event" transform={(data: Record<string, unknown>) => ({ ...data, evidence: evidenceFor(selection) })}>
+    <Create
+      redirect="show"
+      title="New event"
+      transform={(data: Record<string, unknown>) => ({ ...data, evidence: evidenceFor(selection) })}
+    >
       <EventForm
         toolbar={<CreateToolbar />}
         header={selection ? <SelectionHeader selection={selection} /> : <NoSelectionHint kind="event" />}

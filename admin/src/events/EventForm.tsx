@@ -1,16 +1,39 @@
 import { Stack } from '@mui/material';
 import type { ReactElement } from 'react';
-import { ArrayInput, AutocompleteInput, ReferenceInput, required, SelectInput, SimpleForm, SimpleFormIterator, TextInput } from 'react-admin';
+import {
+  ArrayInput,
+  AutocompleteInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+} from 'react-admin';
+
 import { DATE_PRECISIONS, EVENT_MODALITIES, PARTICIPANT_ROLES } from '../common/choices';
 import { useEventTypes } from './useEventTypes';
 
-export function EventForm({ toolbar, header, defaultValues }: { toolbar: ReactElement; header?: ReactElement; defaultValues?: Record<string, unknown> }) {
+export function EventForm({
+  toolbar,
+  header,
+  defaultValues,
+}: {
+  toolbar: ReactElement;
+  header?: ReactElement;
+  defaultValues?: Record<string, unknown>;
+}) {
   const types = useEventTypes();
   return (
     <SimpleForm toolbar={toolbar} sx={{ maxWidth: 900 }} defaultValues={defaultValues}>
       {header}
       <TextInput source="title" validate={required()} fullWidth />
-      <SelectInput source="type" choices={(types.data ?? []).map((t) => ({ id: t.code, name: t.label }))} validate={required()} isPending={types.isPending} />
+      <SelectInput
+        source="type"
+        choices={(types.data ?? []).map((t) => ({ id: t.code, name: t.label }))}
+        validate={required()}
+        isPending={types.isPending}
+      />
       <TextInput source="summary" multiline fullWidth />
       <Stack direction="row" spacing={2}>
         <TextInput source="start.date" label="Start (YYYY-MM-DD; first day of its week, month or year)" sx={{ minWidth: 320 }} />
@@ -31,7 +54,13 @@ export function EventForm({ toolbar, header, defaultValues }: { toolbar: ReactEl
       <ArrayInput source="participants">
         <SimpleFormIterator inline>
           <ReferenceInput source="entityId" reference="entities">
-            <AutocompleteInput optionText="name" label="Entity" sx={{ minWidth: 300 }} filterToQuery={(q) => ({ q })} validate={required()} />
+            <AutocompleteInput
+              optionText="name"
+              label="Entity"
+              sx={{ minWidth: 300 }}
+              filterToQuery={(q) => ({ q })}
+              validate={required()}
+            />
           </ReferenceInput>
           <SelectInput source="role" choices={PARTICIPANT_ROLES} validate={required()} />
         </SimpleFormIterator>

@@ -1,11 +1,25 @@
-import { AutocompleteInput, BooleanInput, Datagrid, DateField, FunctionField, List, ReferenceInput, SearchInput, SelectArrayInput, TextField, TextInput, SimpleList } from 'react-admin';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+  SimpleList,
+  TextField,
+  TextInput,
+} from 'react-admin';
+
 import { EVENT_MODALITIES, label, REVIEW_STATUSES } from '../common/choices';
 import { formatSpan } from '../common/dates';
-import { StatusChip, StatusField } from '../common/status';
 import { ListActions } from '../common/ListActions';
+import { StatusChip, StatusField } from '../common/status';
 import { usePhone } from '../common/usePhone';
-import { useEventTypes } from './useEventTypes';
 import type { EventRecord } from '../providers/resources';
+import { useEventTypes } from './useEventTypes';
 
 function EventTypeFilter(props: { source: string; alwaysOn?: boolean }) {
   const types = useEventTypes();
@@ -37,14 +51,14 @@ export function EventList() {
           tertiaryText={(r) => <StatusChip status={r.status} />}
         />
       ) : (
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="title" sortable={false} />
-        <FunctionField<EventRecord> label="Type" render={(r) => r.eventType?.label} />
-        <FunctionField<EventRecord> label="When" render={(r) => formatSpan(r.start, r.end) || r.timeExpression || '—'} />
-        <FunctionField<EventRecord> source="modality" sortable={false} render={(r) => label(r.modality)} />
-        <StatusField source="status" sortable={false} />
-        <DateField source="createdAt" label="Recorded" />
-      </Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="title" sortable={false} />
+          <FunctionField<EventRecord> label="Type" render={(r) => r.eventType?.label} />
+          <FunctionField<EventRecord> label="When" render={(r) => formatSpan(r.start, r.end) || r.timeExpression || '—'} />
+          <FunctionField<EventRecord> source="modality" sortable={false} render={(r) => label(r.modality)} />
+          <StatusField source="status" sortable={false} />
+          <DateField source="createdAt" label="Recorded" />
+        </Datagrid>
       )}
     </List>
   );

@@ -1,13 +1,24 @@
 import { Chip, Stack } from '@mui/material';
-import { ArrayField, Datagrid, FunctionField, Labeled, Show, SingleFieldList, TabbedShowLayout, TextField, useRecordContext } from 'react-admin';
+import {
+  ArrayField,
+  Datagrid,
+  FunctionField,
+  Labeled,
+  Show,
+  SingleFieldList,
+  TabbedShowLayout,
+  TextField,
+  useRecordContext,
+} from 'react-admin';
+
 import { label } from '../common/choices';
 import { formatSpan } from '../common/dates';
 import { EvidenceList, ReviewSteps } from '../common/EvidenceList';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { StatusField } from '../common/status';
-import { RecordReview } from '../review/RecordReview';
 import type { EventRecord } from '../providers/resources';
+import { RecordReview } from '../review/RecordReview';
 
 function EventTitle() {
   const record = useRecordContext();
@@ -22,20 +33,44 @@ export function EventShow() {
           <TextField source="title" variant="h6" />
           <TextField source="summary" emptyText="No summary" />
           <Stack direction="row" spacing={4} flexWrap="wrap" useFlexGap>
-            <Labeled label="Status"><StatusField /></Labeled>
-            <Labeled label="Type"><FunctionField<EventRecord> render={(r) => r.eventType?.label} /></Labeled>
-            <Labeled label="When"><FunctionField<EventRecord> render={(r) => formatSpan(r.start, r.end) || '—'} /></Labeled>
-            <Labeled label="As the source puts it"><TextField source="timeExpression" emptyText="—" /></Labeled>
-            <Labeled label="Modality"><FunctionField<EventRecord> render={(r) => label(r.modality)} /></Labeled>
-            <Labeled label="Place"><FunctionField<EventRecord> render={(r) => (r.place ? <a href={`#/entities/${r.place.id}/show`}>{r.place.name}</a> : '—')} /></Labeled>
-            <Labeled label="Part of"><FunctionField<EventRecord> render={(r) => (r.parent ? <a href={`#/events/${r.parent.id}/show`}>{r.parent.title}</a> : '—')} /></Labeled>
-            <Labeled label="Version"><TextField source="version" /></Labeled>
+            <Labeled label="Status">
+              <StatusField />
+            </Labeled>
+            <Labeled label="Type">
+              <FunctionField<EventRecord> render={(r) => r.eventType?.label} />
+            </Labeled>
+            <Labeled label="When">
+              <FunctionField<EventRecord> render={(r) => formatSpan(r.start, r.end) || '—'} />
+            </Labeled>
+            <Labeled label="As the source puts it">
+              <TextField source="timeExpression" emptyText="—" />
+            </Labeled>
+            <Labeled label="Modality">
+              <FunctionField<EventRecord> render={(r) => label(r.modality)} />
+            </Labeled>
+            <Labeled label="Place">
+              <FunctionField<EventRecord> render={(r) => (r.place ? <a href={`#/entities/${r.place.id}/show`}>{r.place.name}</a> : '—')} />
+            </Labeled>
+            <Labeled label="Part of">
+              <FunctionField<EventRecord>
+                render={(r) => (r.parent ? <a href={`#/events/${r.parent.id}/show`}>{r.parent.title}</a> : '—')}
+              />
+            </Labeled>
+            <Labeled label="Version">
+              <TextField source="version" />
+            </Labeled>
           </Stack>
-          <FunctionField<EventRecord> render={(r) => (r.retracted ? <Chip color="secondary" label="Retracted: do not rely on it" /> : null)} />
+          <FunctionField<EventRecord>
+            render={(r) => (r.retracted ? <Chip color="secondary" label="Retracted: do not rely on it" /> : null)}
+          />
           <Labeled label="Participants">
             <ArrayField source="participantList">
               <SingleFieldList linkType={false}>
-                <FunctionField<EventRecord['participantList'][number]> render={(p) => <Chip component="a" clickable href={`#/entities/${p.entity.id}/show`} label={`${p.entity.name} (${label(p.role)})`} />} />
+                <FunctionField<EventRecord['participantList'][number]>
+                  render={(p) => (
+                    <Chip component="a" clickable href={`#/entities/${p.entity.id}/show`} label={`${p.entity.name} (${label(p.role)})`} />
+                  )}
+                />
               </SingleFieldList>
             </ArrayField>
           </Labeled>
@@ -48,8 +83,12 @@ export function EventShow() {
               </Datagrid>
             </ArrayField>
           </Labeled>
-          <Labeled label="Evidence"><EvidenceList /></Labeled>
-          <Labeled label="Review"><ReviewSteps /></Labeled>
+          <Labeled label="Evidence">
+            <EvidenceList />
+          </Labeled>
+          <Labeled label="Review">
+            <ReviewSteps />
+          </Labeled>
           <RecordReview />
         </TabbedShowLayout.Tab>
         {historyAndNotesTabs()}

@@ -1,4 +1,5 @@
 import EventIcon from '@mui/icons-material/Event';
+
 import { EventCreate } from './EventCreate';
 import { EventEdit } from './EventEdit';
 import { EventList } from './EventList';

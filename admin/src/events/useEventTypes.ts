@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+
 import { useApi } from '../providers/useApi';
 
 /** The event-type vocabulary, kept in a table by the API; read once per session. */

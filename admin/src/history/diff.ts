@@ -9,5 +9,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 export function diffStates(before: Record<string, unknown>, after: Record<string, unknown>): FieldDifference[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return fields.filter((field) => !same(before[field], after[field])).map((field) => ({ field, before: before[field], after: after[field] }));
+  return fields
+    .filter((field) => !same(before[field], after[field]))
+    .map((field) => ({ field, before: before[field], after: after[field] }));
 }

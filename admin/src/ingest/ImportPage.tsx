@@ -1,6 +1,23 @@
-import { Alert, Box, Button, Card, CardContent, CardHeader, Chip, LinearProgress, Link as MuiLink, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  LinearProgress,
+  Link as MuiLink,
+  MenuItem,
+  Stack,
+  Tab,
+  Tabs,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { Link, Title } from 'react-admin';
+
 import { SOURCE_KINDS } from '../common/choices';
 import type { DatePrecision, ImportFormat as Format, ImportSourceMutation, PublicationDateBasis, SourceKind } from '../gql/graphql';
 import { useApi } from '../providers/useApi';
@@ -43,7 +60,15 @@ export default function ImportPage() {
 
   const importOne = async (name: string, body: string, bodyFormat: Format, bodyTitle: string | null): Promise<Outcome> => {
     try {
-      const report = await api.importSource({ format: bodyFormat, content: body, fileName: name, title: bodyTitle, language, kind, ...(date ? { ...date, publishedBasis: basis } : {}) });
+      const report = await api.importSource({
+        format: bodyFormat,
+        content: body,
+        fileName: name,
+        title: bodyTitle,
+        language,
+        kind,
+        ...(date ? { ...date, publishedBasis: basis } : {}),
+      });
       return { name, report };
     } catch (error) {
       return { name, error: (error as Error).message };
@@ -54,7 +79,10 @@ export default function ImportPage() {
     setRunning(true);
     setOutcomes([]);
     setDone(0);
-    const jobs = tab === 0 ? [{ name: 'pasted text', read: async () => content, format, title: title.trim() || null }] : files.map((file) => ({ name: file.name, read: () => file.text(), format: formatOf(file.name), title: null }));
+    const jobs =
+      tab === 0
+        ? [{ name: 'pasted text', read: async () => content, format, title: title.trim() || null }]
+        : files.map((file) => ({ name: file.name, read: () => file.text(), format: formatOf(file.name), title: null }));
     for (const job of jobs) {
       const outcome = await importOne(job.name, await job.read(), job.format, job.title);
       setOutcomes((previous) => [...previous, outcome]);
@@ -68,7 +96,10 @@ export default function ImportPage() {
     <Box sx={{ mt: 2, maxWidth: 1000 }} data-testid="import-page">
       <Title title="Import" />
       <Card variant="outlined">
-        <CardHeader title="Import a source" subheader="The text is stored as published; page furniture and repeats are marked, duplicates flagged, and draft claims and events proposed for you to accept, merge or discard." />
+        <CardHeader
+          title="Import a source"
+          subheader="The text is stored as published; page furniture and repeats are marked, duplicates flagged, and draft claims and events proposed for you to accept, merge or discard."
+        />
         <CardContent>
           <Tabs value={tab} onChange={(_, value) => setTab(value)} sx={{ mb: 2 }}>
             <Tab label="Paste" />
@@ -78,33 +109,80 @@ export default function ImportPage() {
             {tab === 0 ? (
               <>
                 <Stack direction="row" spacing={2}>
-                  <TextField select label="Written as" value={format} onChange={(e) => setFormat(e.target.value as Format)} sx={{ minWidth: 160 }}>
+                  <TextField
+                    select
+                    label="Written as"
+                    value={format}
+                    onChange={(e) => setFormat(e.target.value as Format)}
+                    sx={{ minWidth: 160 }}
+                  >
                     <MenuItem value="TEXT">Plain text</MenuItem>
                     <MenuItem value="HTML">HTML page</MenuItem>
                     <MenuItem value="MARKDOWN">Markdown</MenuItem>
                   </TextField>
-                  <TextField label="Title (optional: the document's own otherwise)" value={title} onChange={(e) => setTitle(e.target.value)} fullWidth />
+                  <TextField
+                    label="Title (optional: the document's own otherwise)"
+                    value={title}
+                    onChange={(e) => setTitle(e.target.value)}
+                    fullWidth
+                  />
                 </Stack>
-                <TextField label="The document" value={content} onChange={(e) => setContent(e.target.value)} multiline minRows={10} fullWidth inputProps={{ 'data-testid': 'import-content' }} />
+                <TextField
+                  label="The document"
+                  value={content}
+                  onChange={(e) => setContent(e.target.value)}
+                  multiline
+                  minRows={10}
+                  fullWidth
+                  inputProps={{ 'data-testid': 'import-content' }}
+                />
               </>
             ) : (
               <Box>
                 <Button variant="outlined" component="label">
                   Choose files (.txt, .html, .md)
-                  <input hidden multiple type="file" accept=".txt,.text,.html,.htm,.md,.markdown" data-testid="import-files" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+                  <input
+                    hidden
+                    multiple
+                    type="file"
+                    accept=".txt,.text,.html,.htm,.md,.markdown"
+                    data-testid="import-files"
+                    onChange={(e) => setFiles([...(e.target.files ?? [])])}
+                  />
                 </Button>
                 <Typography variant="body2" sx={{ mt: 1 }}>
-                  {files.length === 0 ? 'No file chosen.' : `${files.length} file${files.length === 1 ? '' : 's'}: ${files.map((f) => f.name).join(', ')}`}
+                  {files.length === 0
+                    ? 'No file chosen.'
+                    : `${files.length} file${files.length === 1 ? '' : 's'}: ${files.map((f) => f.name).join(', ')}`}
                 </Typography>
               </Box>
             )}
             <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
-              <TextField label="Published (YYYY, YYYY-MM or YYYY-MM-DD)" value={published} onChange={(e) => setPublished(e.target.value)} error={badDate} helperText={badDate ? 'Write 2022, 2022-09 or 2022-09-14' : 'Relative dates (“last week”) are resolved against it'} sx={{ minWidth: 300 }} />
-              <TextField select label="How the date is known" value={basis} onChange={(e) => setBasis(e.target.value as PublicationDateBasis)} disabled={!date} sx={{ minWidth: 220 }}>
+              <TextField
+                label="Published (YYYY, YYYY-MM or YYYY-MM-DD)"
+                value={published}
+                onChange={(e) => setPublished(e.target.value)}
+                error={badDate}
+                helperText={badDate ? 'Write 2022, 2022-09 or 2022-09-14' : 'Relative dates (“last week”) are resolved against it'}
+                sx={{ minWidth: 300 }}
+              />
+              <TextField
+                select
+                label="How the date is known"
+                value={basis}
+                onChange={(e) => setBasis(e.target.value as PublicationDateBasis)}
+                disabled={!date}
+                sx={{ minWidth: 220 }}
+              >
                 <MenuItem value="STATED">Stated in the source</MenuItem>
                 <MenuItem value="INFERRED_FROM_CONTENT">Inferred from its content</MenuItem>
               </TextField>
-              <TextField label="Language" value={language} onChange={(e) => setLanguage(e.target.value)} sx={{ width: 120, flexShrink: 0 }} />
+              <TextField
+                label="Language"
+                value={language}
+                onChange={(e) => setLanguage(e.target.value)}
+                sx={{ width: 120, flexShrink: 0 }}
+              />
               <TextField select label="Kind" value={kind} onChange={(e) => setKind(e.target.value as SourceKind)} sx={{ minWidth: 200 }}>
                 {SOURCE_KINDS.map((choice) => (
                   <MenuItem key={choice.id} value={choice.id}>
@@ -139,7 +217,12 @@ export default function ImportPage() {
 }
 
 function OutcomeCard({ outcome }: { outcome: Outcome }) {
-  if (outcome.error) return <Alert severity="error">{outcome.name}: not imported. {outcome.error}</Alert>;
+  if (outcome.error)
+    return (
+      <Alert severity="error">
+        {outcome.name}: not imported. {outcome.error}
+      </Alert>
+    );
   const report = outcome.report!;
   return (
     <Card variant="outlined" data-testid="import-report">
@@ -159,10 +242,16 @@ function OutcomeCard({ outcome }: { outcome: Outcome }) {
               <MuiLink component={Link} to={`/sources/${duplicate.source.id}/show`}>
                 {duplicate.source.title}
               </MuiLink>{' '}
-              ({Math.round(duplicate.similarity * 100)}% of its passages). Both are kept: delete one, with that reason, if it is a re-publication.
+              ({Math.round(duplicate.similarity * 100)}% of its passages). Both are kept: delete one, with that reason, if it is a
+              re-publication.
             </Alert>
           ))}
-          {report.repeatedParagraphs > 0 ? <Alert severity="info">{report.repeatedParagraphs} paragraph{report.repeatedParagraphs === 1 ? ' is' : 's are'} printed twice: marked in the reader, nothing proposed from the repeat.</Alert> : null}
+          {report.repeatedParagraphs > 0 ? (
+            <Alert severity="info">
+              {report.repeatedParagraphs} paragraph{report.repeatedParagraphs === 1 ? ' is' : 's are'} printed twice: marked in the reader,
+              nothing proposed from the repeat.
+            </Alert>
+          ) : null}
           <Typography>
             <MuiLink component={Link} to={`/proposals?source=${report.source.id}`}>
               {report.claimsProposed} claims and {report.eventsProposed} events proposed

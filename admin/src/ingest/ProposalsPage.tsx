@@ -1,13 +1,30 @@
-import { Alert, Autocomplete, Box, Button, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Link as MuiLink, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Autocomplete,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Link as MuiLink,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Title, useNotify } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+
 import { label } from '../common/choices';
 import { formatFuzzyDate } from '../common/dates';
+import { QuoteInContext } from '../common/QuoteInContext';
 import type { ProposedEventsQuery } from '../gql/graphql';
 import { useApi } from '../providers/useApi';
-import { QuoteInContext } from '../common/QuoteInContext';
 
 interface Proposal {
   kind: 'claim' | 'event';
@@ -55,11 +72,15 @@ export default function ProposalsPage() {
       </Typography>
       {sourceId ? (
         <Typography variant="body2" sx={{ mb: 1 }}>
-          From one source only · <MuiLink component={Link} to="/proposals">all sources</MuiLink>
+          From one source only ·{' '}
+          <MuiLink component={Link} to="/proposals">
+            all sources
+          </MuiLink>
         </Typography>
       ) : null}
       <Alert severity="info" sx={{ mb: 2 }}>
-        Drafts an import read off the text. Accept what the words say (it stays a draft, yours, ready for review), merge what an existing record already says, discard the rest. A reviewer still judges every accepted one.
+        Drafts an import read off the text. Accept what the words say (it stays a draft, yours, ready for review), merge what an existing
+        record already says, discard the rest. A reviewer still judges every accepted one.
       </Alert>
       {proposals.error ? <Alert severity="error">{(proposals.error as Error).message}</Alert> : null}
       {proposals.data && items.length === 0 ? <Alert severity="success">No proposals wait.</Alert> : null}
@@ -151,7 +172,9 @@ function MergeDialog({ item, onClose }: { item: Proposal; onClose: () => void })
     enabled: query.trim().length > 1,
     queryFn: async (): Promise<Array<{ id: string; label: string }>> =>
       (await api.findRecords(query.trim(), [type]))
-        .flatMap((record) => ('text' in record ? [{ id: record.id, label: record.text }] : 'title' in record ? [{ id: record.id, label: record.title }] : []))
+        .flatMap((record) =>
+          'text' in record ? [{ id: record.id, label: record.text }] : 'title' in record ? [{ id: record.id, label: record.title }] : [],
+        )
         .filter((c) => c.id !== item.id),
   });
   const merge = async () => {
@@ -169,7 +192,8 @@ function MergeDialog({ item, onClose }: { item: Proposal; onClose: () => void })
       <DialogTitle>Merge into an existing {item.kind}</DialogTitle>
       <DialogContent>
         <Typography variant="body2" sx={{ mb: 2 }}>
-          The words this proposal rests on become evidence of the {item.kind} you choose; the proposal is then deleted, with the merge in its history.
+          The words this proposal rests on become evidence of the {item.kind} you choose; the proposal is then deleted, with the merge in
+          its history.
         </Typography>
         <Autocomplete
           options={candidates.data ?? []}
@@ -237,7 +261,9 @@ function NewName({ note }: { note: NewNameNote }) {
     }
   };
   const create = async () => {
-    await api.resolveNote({ id: note.id, expectedVersion: note.version, resolved: true, reason: 'Recorded as an entity' }).catch(() => undefined);
+    await api
+      .resolveNote({ id: note.id, expectedVersion: note.version, resolved: true, reason: 'Recorded as an entity' })
+      .catch(() => undefined);
     navigate('/entities/create', { state: { record: { name } } });
   };
   return (

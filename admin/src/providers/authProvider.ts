@@ -1,11 +1,33 @@
 import type { AuthProvider } from 'react-admin';
-import { mayAccess, type Me } from './access';
+
 import { graphql } from '../gql';
+import { mayAccess, type Me } from './access';
 import { request } from './graphql';
 
-const ME = graphql(`query Me { me { id name email roles } }`);
-const LOGIN = graphql(`mutation Login($input: LoginInput!) { login(input: $input) { user { id } } }`);
-const LOGOUT = graphql(`mutation Logout { logout }`);
+const ME = graphql(`
+  query Me {
+    me {
+      id
+      name
+      email
+      roles
+    }
+  }
+`);
+const LOGIN = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      user {
+        id
+      }
+    }
+  }
+`);
+const LOGOUT = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
 
 let current: Promise<Me | null> | null = null;
 

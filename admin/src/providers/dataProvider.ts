@@ -1,10 +1,22 @@
-import type { CreateResult, DataProvider, DeleteResult, GetListParams, GetListResult, GetManyResult, GetOneResult, Identifier, RaRecord, UpdateResult } from 'react-admin';
+import type {
+  CreateResult,
+  DataProvider,
+  DeleteResult,
+  GetListParams,
+  GetListResult,
+  GetManyResult,
+  GetOneResult,
+  Identifier,
+  RaRecord,
+  UpdateResult,
+} from 'react-admin';
+
 import type { ReviewInput } from '../gql/graphql';
 import { allDocument, listDocument, manyDocument, oneDocument, searchDocument, writeDocument, type WriteVerb } from './documents';
 import { apiError, isApiError, request } from './graphql';
 import { CursorBook, listKey } from './keyset';
 import { operations } from './operations';
-import { resourceDefinition, toRecord, type ResourceDefinition } from './resources';
+import { type ResourceDefinition, resourceDefinition, toRecord } from './resources';
 
 const cursors = new CursorBook();
 /** The API refuses aliases beyond 30 in one query. */
@@ -42,7 +54,11 @@ async function getConnectionPage(resource: string, definition: ResourceDefinitio
 
   const fetchPage = async (after: string | null, selection: string) => {
     if (searching) {
-      const data = await request<{ search: Connection<{ record: Node }> }>(searchDocument(definition, selection), { q, first: perPage, after });
+      const data = await request<{ search: Connection<{ record: Node }> }>(searchDocument(definition, selection), {
+        q,
+        first: perPage,
+        after,
+      });
       return { nodes: data.search.edges.map((edge) => edge.node.record), pageInfo: data.search.pageInfo, totalCount: undefined };
     }
     const data = await request<{ list: Connection<Node> & { totalCount: number } }>(listDocument(definition, selection), {
@@ -60,7 +76,8 @@ async function getConnectionPage(resource: string, definition: ResourceDefinitio
     const skipped = await fetchPage(after, 'id');
     cursors.remember(list, from, skipped.pageInfo.endCursor);
     after = skipped.pageInfo.endCursor;
-    if (!skipped.pageInfo.hasNextPage) return { data: [], total: skipped.totalCount, pageInfo: { hasNextPage: false, hasPreviousPage: true } };
+    if (!skipped.pageInfo.hasNextPage)
+      return { data: [], total: skipped.totalCount, pageInfo: { hasNextPage: false, hasPreviousPage: true } };
   }
   const result = await fetchPage(after, definition.listFields);
   cursors.remember(list, page, result.pageInfo.endCursor);
@@ -75,14 +92,18 @@ async function getArrayPage(definition: ResourceDefinition, params: GetListParam
   const { page = 1, perPage = 25 } = params.pagination ?? {};
   const { q, targetType, targetId, ...rest } = params.filter ?? {};
   const byTarget = definition.byTarget !== undefined && targetId !== undefined;
-  const data = await request<{ all: Node[] }>(allDocument(definition, definition.listFields, byTarget), byTarget ? { targetType, targetId } : {});
+  const data = await request<{ all: Node[] }>(
+    allDocument(definition, definition.listFields, byTarget),
+    byTarget ? { targetType, targetId } : {},
+  );
   let rows = data.all.map((node) => toRecord(definition, node));
   if (typeof q === 'string' && q.trim()) {
     const words = q.trim().toLowerCase();
     rows = rows.filter((row) => JSON.stringify(row).toLowerCase().includes(words));
   }
   for (const [key, value] of Object.entries(rest)) {
-    if (defined(value)) rows = rows.filter((row) => (Array.isArray(row[key]) ? (row[key] as unknown[]).includes(value) : row[key] === value));
+    if (defined(value))
+      rows = rows.filter((row) => (Array.isArray(row[key]) ? (row[key] as unknown[]).includes(value) : row[key] === value));
   }
   if (params.sort?.field) {
     const { field, order } = params.sort;
@@ -104,7 +125,9 @@ async function getOne(definition: ResourceDefinition, id: Identifier, extra: { a
 }
 
 function inputOf(fields: string[], data: Record<string, unknown>) {
-  return Object.fromEntries(fields.filter((field) => data[field] !== undefined).map((field) => [field, data[field] === '' ? null : data[field]]));
+  return Object.fromEntries(
+    fields.filter((field) => data[field] !== undefined).map((field) => [field, data[field] === '' ? null : data[field]]),
+  );
 }
 
 const mutate = async (definition: ResourceDefinition, verb: WriteVerb, input: Record<string, unknown>) =>
@@ -143,21 +166,31 @@ async function getList<R extends RaRecord = RaRecord>(resource: string, params: 
 export const dataProvider = {
   getList,
 
-  async getOne<R extends RaRecord = RaRecord>(resource: string, params: { id: Identifier; meta?: { asOf?: string } }): Promise<GetOneResult<R>> {
+  async getOne<R extends RaRecord = RaRecord>(
+    resource: string,
+    params: { id: Identifier; meta?: { asOf?: string } },
+  ): Promise<GetOneResult<R>> {
     return { data: (await getOne(resourceDefinition(resource), params.id, params.meta)) as R };
   },
 
   async getMany<R extends RaRecord = RaRecord>(resource: string, params: { ids: Identifier[] }): Promise<GetManyResult<R>> {
     const definition = resourceDefinition(resource);
     if (!definition.one) {
-      const all = await getArrayPage(definition, { pagination: { page: 1, perPage: 1000 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+      const all = await getArrayPage(definition, {
+        pagination: { page: 1, perPage: 1000 },
+        sort: { field: 'id', order: 'ASC' },
+        filter: {},
+      });
       return { data: all.data.filter((row) => params.ids.includes(row.id)) as R[] };
     }
     const ids = [...new Set(params.ids.filter(Boolean))];
     const data: RaRecord[] = [];
     for (let i = 0; i < ids.length; i += MANY_PER_QUERY) {
       const chunk = ids.slice(i, i + MANY_PER_QUERY);
-      const found = await request<Record<string, Node | null>>(manyDocument(definition, chunk.length), Object.fromEntries(chunk.map((id, n) => [`id${n}`, id])));
+      const found = await request<Record<string, Node | null>>(
+        manyDocument(definition, chunk.length),
+        Object.fromEntries(chunk.map((id, n) => [`id${n}`, id])),
+      );
       for (let n = 0; n < chunk.length; n += 1) {
         const node = found[`r${n}`];
         if (node) data.push(toRecord(definition, node));
@@ -204,7 +237,10 @@ export const dataProvider = {
     throw new Error('Records are changed one at a time, each with its own edit summary.');
   },
 
-  async delete<R extends RaRecord = RaRecord>(resource: string, params: { id: Identifier; previousData?: RaRecord; meta?: { reason?: string } }): Promise<DeleteResult<R>> {
+  async delete<R extends RaRecord = RaRecord>(
+    resource: string,
+    params: { id: Identifier; previousData?: RaRecord; meta?: { reason?: string } },
+  ): Promise<DeleteResult<R>> {
     const definition = resourceDefinition(resource);
     if (!definition.writes.includes('delete')) throw new Error(`${definition.typeName} records are not deleted here`);
     const reason = params.meta?.reason?.trim();
@@ -219,7 +255,10 @@ export const dataProvider = {
     throw new Error('Records are deleted one at a time, each with its reason.');
   },
 
-  async restore<R extends RaRecord = RaRecord>(resource: string, params: { id: Identifier; version: number; reason?: string }): Promise<{ data: R }> {
+  async restore<R extends RaRecord = RaRecord>(
+    resource: string,
+    params: { id: Identifier; version: number; reason?: string },
+  ): Promise<{ data: R }> {
     const definition = resourceDefinition(resource);
     if (!definition.writes.includes('restore')) throw new Error(`${definition.typeName} records are not restored here`);
     const restored = await mutate(definition, 'restore', { id: params.id, expectedVersion: params.version, reason: params.reason ?? null });

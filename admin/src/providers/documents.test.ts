@@ -1,8 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+
 import { generate } from '@graphql-codegen/cli';
-import { buildSchema, getNamedType, isInputObjectType, isLeafType, isNonNullType, isObjectType, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  isInputObjectType,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  validate,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import config from '../../codegen';
 import * as generated from '../gql/graphql';
 import { allDocument, listDocument, manyDocument, oneDocument, searchDocument, writeDocument } from './documents';
@@ -14,7 +27,9 @@ const schema = buildSchema(readFileSync(resolve(admin, '../server/schema.graphql
 const problemsOf = (document: string) => validate(schema, parse(document)).map((error) => error.message);
 
 const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : [],
+  );
 const src = resolve(admin, 'src');
 const written = sourceFiles(src).filter((file) => !relative(src, file).startsWith('gql/'));
 
@@ -75,17 +90,29 @@ describe('the documents the console sends', () => {
       const type = schema.getType(definition.typeName);
       if (!isObjectType(type)) throw new Error(`${name}: no type ${definition.typeName}`);
       const leaves = Object.values(type.getFields())
-        .filter((field) => isLeafType(getNamedType(field.type)) && !field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined))
+        .filter(
+          (field) =>
+            isLeafType(getNamedType(field.type)) && !field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined),
+        )
         .map((field) => field.name);
       const operation = parse(`{ record { ${definition.fields} } }`).definitions[0] as OperationDefinitionNode;
       const root = operation.selectionSet.selections[0]!;
-      const selected = root.kind === Kind.FIELD ? (root.selectionSet?.selections ?? []).flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : [])) : [];
-      expect(leaves.filter((field) => !selected.includes(field)), `${name}: leaf fields not read`).toEqual([]);
+      const selected =
+        root.kind === Kind.FIELD
+          ? (root.selectionSet?.selections ?? []).flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : []))
+          : [];
+      expect(
+        leaves.filter((field) => !selected.includes(field)),
+        `${name}: leaf fields not read`,
+      ).toEqual([]);
       const inputFields = (verb: 'create' | 'update') => {
         const input = schema.getType(inputTypeOf(definition, verb));
-        return isInputObjectType(input) ? Object.keys(input.getFields()).filter((field) => !['id', 'expectedVersion', 'reason'].includes(field)) : [];
+        return isInputObjectType(input)
+          ? Object.keys(input.getFields()).filter((field) => !['id', 'expectedVersion', 'reason'].includes(field))
+          : [];
       };
-      if (definition.writes.includes('update')) expect([...definition.editable].sort(), `${name} update`).toEqual(inputFields('update').sort());
+      if (definition.writes.includes('update'))
+        expect([...definition.editable].sort(), `${name} update`).toEqual(inputFields('update').sort());
       if (definition.create) expect([...definition.create.fields].sort(), `${name} create`).toEqual(inputFields('create').sort());
     }
   });

@@ -34,13 +34,17 @@ export function listDocument(definition: ResourceDefinition, selection: string) 
 
 /** A whole short list, or the rows of one record (`byTarget`: a record's notes). */
 export function allDocument(definition: ResourceDefinition, selection: string, byTarget: boolean) {
-  if (byTarget) return `query All($targetType: AnnotatedRecordType!, $targetId: ID!) { all: ${definition.byTarget}(targetType: $targetType, targetId: $targetId) { ${selection} } }`;
+  if (byTarget)
+    return `query All($targetType: AnnotatedRecordType!, $targetId: ID!) { all: ${definition.byTarget}(targetType: $targetType, targetId: $targetId) { ${selection} } }`;
   if (definition.list.kind !== 'array') throw new Error(`${definition.typeName} records are read by id or page by page, not as one list`);
   return withDetail(definition, `query All { all: ${definition.list.field} { ${selection} } }`);
 }
 
 export const oneDocument = (definition: ResourceDefinition) =>
-  withDetail(definition, `query One($id: ID!, $asOf: DateTimeISO) { one: ${definition.one}(id: $id, includeDeleted: true, asOf: $asOf) { ${definition.fields} } }`);
+  withDetail(
+    definition,
+    `query One($id: ID!, $asOf: DateTimeISO) { one: ${definition.one}(id: $id, includeDeleted: true, asOf: $asOf) { ${definition.fields} } }`,
+  );
 
 /** `count` records by id in one request, as aliases `r0`, `r1`…. */
 export function manyDocument(definition: ResourceDefinition, count: number) {
@@ -60,5 +64,8 @@ const selectionOf = (definition: ResourceDefinition, verb: WriteVerb) =>
 
 export function writeDocument(definition: ResourceDefinition, verb: WriteVerb) {
   const inputType = verb === 'create' || verb === 'update' ? inputTypeOf(definition, verb) : INPUT_TYPE_OF[verb];
-  return withDetail(definition, `mutation Write($input: ${inputType}!) { result: ${mutationOf(definition, verb)}(input: $input) { ${selectionOf(definition, verb)} } }`);
+  return withDetail(
+    definition,
+    `mutation Write($input: ${inputType}!) { result: ${mutationOf(definition, verb)}(input: $input) { ${selectionOf(definition, verb)} } }`,
+  );
 }

@@ -1,3 +1,5 @@
+import type { Identifier } from 'react-admin';
+
 import { graphql } from '../gql';
 import type {
   ChangePasswordInput,
@@ -9,14 +11,13 @@ import type {
   ImportSourceInput,
   MergeEntitiesInput,
   RecordType,
-  ReviewInput,
   RevertInput,
+  ReviewInput,
   SearchType,
   SubmitForReviewInput,
   UpdateAnnotationInput,
   UpdateEvidenceInput,
 } from '../gql/graphql';
-import type { Identifier } from 'react-admin';
 import { request } from './graphql';
 
 /** A revision's per-field change, as the API's `changes` JSON holds it. */
@@ -29,71 +30,292 @@ type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
 const REVISIONS = graphql(`
   query History($recordId: ID!, $recordType: RecordType!) {
-    revisions(recordId: $recordId, recordType: $recordType) { id version operation changes state reason actor actorName createdAt requestId hash prevHash }
+    revisions(recordId: $recordId, recordType: $recordType) {
+      id
+      version
+      operation
+      changes
+      state
+      reason
+      actor
+      actorName
+      createdAt
+      requestId
+      hash
+      prevHash
+    }
   }
 `);
 const REVERT = graphql(`
   mutation Revert($input: RevertInput!) {
-    revert(input: $input) { ... on Claim { id version } ... on Event { id version } ... on Entity { id version } ... on Source { id version } ... on Evidence { id version } ... on Annotation { id version } }
+    revert(input: $input) {
+      ... on Claim {
+        id
+        version
+      }
+      ... on Event {
+        id
+        version
+      }
+      ... on Entity {
+        id
+        version
+      }
+      ... on Source {
+        id
+        version
+      }
+      ... on Evidence {
+        id
+        version
+      }
+      ... on Annotation {
+        id
+        version
+      }
+    }
   }
 `);
 const REVIEW = graphql(`
-  mutation Review($input: ReviewInput!) { review(input: $input) { ... on Claim { id version status } ... on Event { id version status } } }
+  mutation Review($input: ReviewInput!) {
+    review(input: $input) {
+      ... on Claim {
+        id
+        version
+        status
+      }
+      ... on Event {
+        id
+        version
+        status
+      }
+    }
+  }
 `);
 const SUBMIT = graphql(`
-  mutation Submit($input: SubmitForReviewInput!) { submitForReview(input: $input) { ... on Claim { id version status } ... on Event { id version status } } }
+  mutation Submit($input: SubmitForReviewInput!) {
+    submitForReview(input: $input) {
+      ... on Claim {
+        id
+        version
+        status
+      }
+      ... on Event {
+        id
+        version
+        status
+      }
+    }
+  }
 `);
 const REVIEW_QUEUE = graphql(`
   query ReviewQueue {
     reviewQueue {
-      recordType submittedAt submittedBy submittedByName sentBack submittedReason lastEditedBy lastVerifiedVersion changesSinceVerified
-      evidenceChangesSinceVerified { evidence { id } before { exact } beforeStatus after { exact } afterStatus changedBy changedAt reason }
+      recordType
+      submittedAt
+      submittedBy
+      submittedByName
+      sentBack
+      submittedReason
+      lastEditedBy
+      lastVerifiedVersion
+      changesSinceVerified
+      evidenceChangesSinceVerified {
+        evidence {
+          id
+        }
+        before {
+          exact
+        }
+        beforeStatus
+        after {
+          exact
+        }
+        afterStatus
+        changedBy
+        changedAt
+        reason
+      }
       record {
-        ... on Claim { id version status text claimantName attribution modality evidence { id anchorStatus context(chars: 200) { before exact after } source { id title } } }
-        ... on Event { id version status title summary evidence { id anchorStatus context(chars: 200) { before exact after } source { id title } } }
+        ... on Claim {
+          id
+          version
+          status
+          text
+          claimantName
+          attribution
+          modality
+          evidence {
+            id
+            anchorStatus
+            context(chars: 200) {
+              before
+              exact
+              after
+            }
+            source {
+              id
+              title
+            }
+          }
+        }
+        ... on Event {
+          id
+          version
+          status
+          title
+          summary
+          evidence {
+            id
+            anchorStatus
+            context(chars: 200) {
+              before
+              exact
+              after
+            }
+            source {
+              id
+              title
+            }
+          }
+        }
       }
     }
   }
 `);
 
-const CHANGE_PASSWORD = graphql(`mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) { id } }`);
+const CHANGE_PASSWORD = graphql(`
+  mutation ChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input) {
+      id
+    }
+  }
+`);
 
-const EVENT_TYPES = graphql(`query EventTypes { eventTypes { code label } }`);
-const MERGE_ENTITIES = graphql(`mutation MergeEntities($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id } }`);
+const EVENT_TYPES = graphql(`
+  query EventTypes {
+    eventTypes {
+      code
+      label
+    }
+  }
+`);
+const MERGE_ENTITIES = graphql(`
+  mutation MergeEntities($input: MergeEntitiesInput!) {
+    mergeEntities(input: $input) {
+      id
+    }
+  }
+`);
 
 const DASHBOARD_COUNTS = graphql(`
   query DashboardCounts {
-    claims_DRAFT: claims(filter: { status: [DRAFT] }, first: 1) { totalCount }
-    events_DRAFT: events(filter: { status: [DRAFT] }, first: 1) { totalCount }
-    claims_IN_REVIEW: claims(filter: { status: [IN_REVIEW] }, first: 1) { totalCount }
-    events_IN_REVIEW: events(filter: { status: [IN_REVIEW] }, first: 1) { totalCount }
-    claims_VERIFIED: claims(filter: { status: [VERIFIED] }, first: 1) { totalCount }
-    events_VERIFIED: events(filter: { status: [VERIFIED] }, first: 1) { totalCount }
-    claims_DISPUTED: claims(filter: { status: [DISPUTED] }, first: 1) { totalCount }
-    events_DISPUTED: events(filter: { status: [DISPUTED] }, first: 1) { totalCount }
-    claims_REJECTED: claims(filter: { status: [REJECTED] }, first: 1) { totalCount }
-    events_REJECTED: events(filter: { status: [REJECTED] }, first: 1) { totalCount }
-    claims_RETRACTED: claims(filter: { status: [RETRACTED] }, first: 1) { totalCount }
-    events_RETRACTED: events(filter: { status: [RETRACTED] }, first: 1) { totalCount }
-    sources(first: 1) { totalCount }
-    entities(first: 1) { totalCount }
+    claims_DRAFT: claims(filter: { status: [DRAFT] }, first: 1) {
+      totalCount
+    }
+    events_DRAFT: events(filter: { status: [DRAFT] }, first: 1) {
+      totalCount
+    }
+    claims_IN_REVIEW: claims(filter: { status: [IN_REVIEW] }, first: 1) {
+      totalCount
+    }
+    events_IN_REVIEW: events(filter: { status: [IN_REVIEW] }, first: 1) {
+      totalCount
+    }
+    claims_VERIFIED: claims(filter: { status: [VERIFIED] }, first: 1) {
+      totalCount
+    }
+    events_VERIFIED: events(filter: { status: [VERIFIED] }, first: 1) {
+      totalCount
+    }
+    claims_DISPUTED: claims(filter: { status: [DISPUTED] }, first: 1) {
+      totalCount
+    }
+    events_DISPUTED: events(filter: { status: [DISPUTED] }, first: 1) {
+      totalCount
+    }
+    claims_REJECTED: claims(filter: { status: [REJECTED] }, first: 1) {
+      totalCount
+    }
+    events_REJECTED: events(filter: { status: [REJECTED] }, first: 1) {
+      totalCount
+    }
+    claims_RETRACTED: claims(filter: { status: [RETRACTED] }, first: 1) {
+      totalCount
+    }
+    events_RETRACTED: events(filter: { status: [RETRACTED] }, first: 1) {
+      totalCount
+    }
+    sources(first: 1) {
+      totalCount
+    }
+    entities(first: 1) {
+      totalCount
+    }
   }
 `);
 const TIMELINE = graphql(`
-  query Timeline { events(first: 100) { edges { node { id title status start { date precision latest } end { date precision latest } timeExpression } } } }
+  query Timeline {
+    events(first: 100) {
+      edges {
+        node {
+          id
+          title
+          status
+          start {
+            date
+            precision
+            latest
+          }
+          end {
+            date
+            precision
+            latest
+          }
+          timeExpression
+        }
+      }
+    }
+  }
 `);
 const LATEST_CHANGES = graphql(`
   query LatestChanges($actor: String) {
-    auditTrail(actor: $actor, first: 15) { totalCount edges { node { id recordType recordId operation reason actorName createdAt } } }
+    auditTrail(actor: $actor, first: 15) {
+      totalCount
+      edges {
+        node {
+          id
+          recordType
+          recordId
+          operation
+          reason
+          actorName
+          createdAt
+        }
+      }
+    }
   }
 `);
 
 const IMPORT_SOURCE = graphql(`
   mutation ImportSource($input: ImportSourceInput!) {
     importSource(input: $input) {
-      source { id title }
-      duplicates { similarity source { id title } }
-      repeatedParagraphs claimsProposed eventsProposed newNames steps
+      source {
+        id
+        title
+      }
+      duplicates {
+        similarity
+        source {
+          id
+          title
+        }
+      }
+      repeatedParagraphs
+      claimsProposed
+      eventsProposed
+      newNames
+      steps
     }
   }
 `);
@@ -103,7 +325,28 @@ const PROPOSED_CLAIMS = graphql(`
   query ProposedClaims($filter: ClaimFilter, $first: Int!) {
     claims(filter: $filter, first: $first, order: OLDEST_FIRST) {
       totalCount
-      edges { node { id version text claimantName attribution modality evidence { id context(chars: 120) { before exact after } source { id title } } } }
+      edges {
+        node {
+          id
+          version
+          text
+          claimantName
+          attribution
+          modality
+          evidence {
+            id
+            context(chars: 120) {
+              before
+              exact
+              after
+            }
+            source {
+              id
+              title
+            }
+          }
+        }
+      }
     }
   }
 `);
@@ -113,61 +356,269 @@ const PROPOSED_EVENTS = graphql(`
       totalCount
       edges {
         node {
-          id version title timeExpression start { date precision } eventType: type { label } modality
-          evidence { id context(chars: 120) { before exact after } source { id title } }
+          id
+          version
+          title
+          timeExpression
+          start {
+            date
+            precision
+          }
+          eventType: type {
+            label
+          }
+          modality
+          evidence {
+            id
+            context(chars: 120) {
+              before
+              exact
+              after
+            }
+            source {
+              id
+              title
+            }
+          }
         }
       }
     }
-    annotationThreads(filter: { tag: "new-name", resolved: false }, first: 100) { edges { node { id version body targetId span { selector { exact } } } } }
+    annotationThreads(filter: { tag: "new-name", resolved: false }, first: 100) {
+      edges {
+        node {
+          id
+          version
+          body
+          targetId
+          span {
+            selector {
+              exact
+            }
+          }
+        }
+      }
+    }
   }
 `);
-const ACCEPT_PROPOSAL = graphql(`mutation AcceptProposal($input: AcceptProposalInput!) { acceptProposal(input: $input) { __typename } }`);
-const MERGE_PROPOSAL = graphql(`mutation MergeProposal($input: MergeProposalInput!) { mergeProposal(input: $input) { __typename } }`);
-const DISCARD_CLAIM = graphql(`mutation DiscardClaim($input: DeleteInput!) { deleteClaim(input: $input) { id } }`);
-const DISCARD_EVENT = graphql(`mutation DiscardEvent($input: DeleteInput!) { deleteEvent(input: $input) { id } }`);
-const RESOLVE_NOTE = graphql(`mutation ResolveNote($input: UpdateAnnotationInput!) { updateAnnotation(input: $input) { id } }`);
+const ACCEPT_PROPOSAL = graphql(`
+  mutation AcceptProposal($input: AcceptProposalInput!) {
+    acceptProposal(input: $input) {
+      __typename
+    }
+  }
+`);
+const MERGE_PROPOSAL = graphql(`
+  mutation MergeProposal($input: MergeProposalInput!) {
+    mergeProposal(input: $input) {
+      __typename
+    }
+  }
+`);
+const DISCARD_CLAIM = graphql(`
+  mutation DiscardClaim($input: DeleteInput!) {
+    deleteClaim(input: $input) {
+      id
+    }
+  }
+`);
+const DISCARD_EVENT = graphql(`
+  mutation DiscardEvent($input: DeleteInput!) {
+    deleteEvent(input: $input) {
+      id
+    }
+  }
+`);
+const RESOLVE_NOTE = graphql(`
+  mutation ResolveNote($input: UpdateAnnotationInput!) {
+    updateAnnotation(input: $input) {
+      id
+    }
+  }
+`);
 const FIND_RECORDS = graphql(`
   query FindRecords($q: String!, $types: [SearchType!]) {
-    search(query: $q, types: $types, first: 15) { edges { node { record { ... on Claim { id text } ... on Event { id title } } } } }
+    search(query: $q, types: $types, first: 15) {
+      edges {
+        node {
+          record {
+            ... on Claim {
+              id
+              text
+            }
+            ... on Event {
+              id
+              title
+            }
+          }
+        }
+      }
+    }
   }
 `);
 
 const READER_SOURCE = graphql(`
-  query ReaderSource($id: ID!) { source(id: $id) { id version title currentRevision { id number text blocks { start end kind repeatOf } } } }
+  query ReaderSource($id: ID!) {
+    source(id: $id) {
+      id
+      version
+      title
+      currentRevision {
+        id
+        number
+        text
+        blocks {
+          start
+          end
+          kind
+          repeatOf
+        }
+      }
+    }
+  }
 `);
 /** Within the API's query cost limit with the evidence of each record. */
 const READER_PAGE = 50;
 const READER_CLAIMS = graphql(`
   query ReaderClaims($filter: ClaimFilter, $first: Int!, $after: String) {
     claims(filter: $filter, first: $first, after: $after) {
-      edges { node { id text status evidence { id version anchorStatus selector { exact start end } sourceRevision { id number } } } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          text
+          status
+          evidence {
+            id
+            version
+            anchorStatus
+            selector {
+              exact
+              start
+              end
+            }
+            sourceRevision {
+              id
+              number
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 const READER_EVENTS = graphql(`
   query ReaderEvents($filter: EventFilter, $first: Int!, $after: String) {
     events(filter: $filter, first: $first, after: $after) {
-      edges { node { id title status evidence { id version anchorStatus selector { exact start end } sourceRevision { id number } } } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          title
+          status
+          evidence {
+            id
+            version
+            anchorStatus
+            selector {
+              exact
+              start
+              end
+            }
+            sourceRevision {
+              id
+              number
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
-const CREATE_EVIDENCE = graphql(`mutation CreateEvidence($input: CreateEvidenceInput!) { createEvidence(input: $input) { id } }`);
-const RESELECT_EVIDENCE = graphql(`mutation ReselectEvidence($input: UpdateEvidenceInput!) { updateEvidence(input: $input) { id anchorStatus } }`);
-const CONFIRM_EVIDENCE = graphql(`mutation ConfirmEvidence($input: ConfirmEvidenceInput!) { confirmEvidence(input: $input) { id anchorStatus } }`);
+const CREATE_EVIDENCE = graphql(`
+  mutation CreateEvidence($input: CreateEvidenceInput!) {
+    createEvidence(input: $input) {
+      id
+    }
+  }
+`);
+const RESELECT_EVIDENCE = graphql(`
+  mutation ReselectEvidence($input: UpdateEvidenceInput!) {
+    updateEvidence(input: $input) {
+      id
+      anchorStatus
+    }
+  }
+`);
+const CONFIRM_EVIDENCE = graphql(`
+  mutation ConfirmEvidence($input: ConfirmEvidenceInput!) {
+    confirmEvidence(input: $input) {
+      id
+      anchorStatus
+    }
+  }
+`);
 const CORRECT_SOURCE_TEXT = graphql(`
   mutation CorrectSourceText($input: CorrectSourceTextInput!) {
     correctSourceText(input: $input) {
-      preview anchored fuzzy orphaned annotationsMoved revision { number }
-      reopened { __typename ... on Claim { id text status } ... on Event { id title status } }
-      changes { status method similarity before { exact start } after { exact start } evidence { id claim { id text } event { id title } } }
+      preview
+      anchored
+      fuzzy
+      orphaned
+      annotationsMoved
+      revision {
+        number
+      }
+      reopened {
+        __typename
+        ... on Claim {
+          id
+          text
+          status
+        }
+        ... on Event {
+          id
+          title
+          status
+        }
+      }
+      changes {
+        status
+        method
+        similarity
+        before {
+          exact
+          start
+        }
+        after {
+          exact
+          start
+        }
+        evidence {
+          id
+          claim {
+            id
+            text
+          }
+          event {
+            id
+            title
+          }
+        }
+      }
     }
   }
 `);
 
 /** Pages through a connection to its end: the reader draws every span, so it needs every record. */
-async function everyPage<N>(page: (after: string | null) => Promise<{ edges: Array<{ node: N }>; pageInfo: { hasNextPage: boolean; endCursor?: string | null } }>) {
+async function everyPage<N>(
+  page: (after: string | null) => Promise<{ edges: Array<{ node: N }>; pageInfo: { hasNextPage: boolean; endCursor?: string | null } }>,
+) {
   const nodes: N[] = [];
   let after: string | null = null;
   for (;;) {
@@ -193,7 +644,10 @@ export const operations = {
     return (await request(SUBMIT, { input })).submitForReview;
   },
   async reviewQueue() {
-    return (await request(REVIEW_QUEUE)).reviewQueue.map((item) => ({ ...item, changesSinceVerified: item.changesSinceVerified as FieldChanges }));
+    return (await request(REVIEW_QUEUE)).reviewQueue.map((item) => ({
+      ...item,
+      changesSinceVerified: item.changesSinceVerified as FieldChanges,
+    }));
   },
 
   async changePassword(input: ChangePasswordInput) {
@@ -221,7 +675,10 @@ export const operations = {
   /** What imports proposed and no editor has yet accepted, merged or discarded, from one source or all. */
   async proposals(sourceId: string | null) {
     const filter = { proposal: ['PENDING' as const], ...(sourceId ? { sourceId } : {}) };
-    const [claims, events] = await Promise.all([request(PROPOSED_CLAIMS, { filter, first: PROPOSALS_PAGE }), request(PROPOSED_EVENTS, { filter, first: PROPOSALS_PAGE })]);
+    const [claims, events] = await Promise.all([
+      request(PROPOSED_CLAIMS, { filter, first: PROPOSALS_PAGE }),
+      request(PROPOSED_EVENTS, { filter, first: PROPOSALS_PAGE }),
+    ]);
     return { ...claims, ...events };
   },
   async acceptProposal(input: { id: string; expectedVersion: number }) {
@@ -248,8 +705,12 @@ export const operations = {
   /** Every claim and event with words in this source, page after page, so every span can be drawn. */
   async readerRecords(sourceId: string) {
     return Promise.all([
-      everyPage(async (after) => (await request(READER_CLAIMS, { filter: { sourceId } satisfies ClaimFilter, first: READER_PAGE, after })).claims),
-      everyPage(async (after) => (await request(READER_EVENTS, { filter: { sourceId } satisfies EventFilter, first: READER_PAGE, after })).events),
+      everyPage(
+        async (after) => (await request(READER_CLAIMS, { filter: { sourceId } satisfies ClaimFilter, first: READER_PAGE, after })).claims,
+      ),
+      everyPage(
+        async (after) => (await request(READER_EVENTS, { filter: { sourceId } satisfies EventFilter, first: READER_PAGE, after })).events,
+      ),
     ]);
   },
   async createEvidence(input: CreateEvidenceInput) {

@@ -1,8 +1,26 @@
 import type { RaRecord } from 'react-admin';
+
 import type { FuzzyDate } from '../common/dates';
 import { graphql } from '../gql';
-import { INPUT_FIELDS, LEAF_FIELDS, type AnnotationFields, type ApiKeyFields, type ClaimFields, type EntityFields, type EventFields, type SourceFields, type UserFields } from '../gql/fields';
-import type { AnnotationDetailFragment, ClaimDetailFragment, EntityDetailFragment, EventDetailFragment, SourceDetailFragment, TypedDocumentString } from '../gql/graphql';
+import {
+  type AnnotationFields,
+  type ApiKeyFields,
+  type ClaimFields,
+  type EntityFields,
+  type EventFields,
+  INPUT_FIELDS,
+  LEAF_FIELDS,
+  type SourceFields,
+  type UserFields,
+} from '../gql/fields';
+import type {
+  AnnotationDetailFragment,
+  ClaimDetailFragment,
+  EntityDetailFragment,
+  EventDetailFragment,
+  SourceDetailFragment,
+  TypedDocumentString,
+} from '../gql/graphql';
 
 /**
  * How each console resource maps onto the GraphQL API: what to select, how a node becomes a form-ready record
@@ -57,51 +75,161 @@ const inputFields = (input: keyof typeof INPUT_FIELDS) => INPUT_FIELDS[input].fi
 const RECORD = 'id version createdAt updatedAt deletedAt deleteReason';
 
 graphql(`
-  fragment ReviewStepDetail on ReviewStep { status comment actor actorName at }
+  fragment ReviewStepDetail on ReviewStep {
+    status
+    comment
+    actor
+    actorName
+    at
+  }
 `);
 graphql(`
   fragment EvidenceDetail on Evidence {
-    id version anchorStatus
-    selector { exact prefix suffix start end }
-    context(chars: 160) { before exact after }
-    source { id title }
-    sourceRevision { id number }
+    id
+    version
+    anchorStatus
+    selector {
+      exact
+      prefix
+      suffix
+      start
+      end
+    }
+    context(chars: 160) {
+      before
+      exact
+      after
+    }
+    source {
+      id
+      title
+    }
+    sourceRevision {
+      id
+      number
+    }
   }
 `);
 const CLAIM_DETAIL = graphql(`
   fragment ClaimDetail on Claim {
-    claimant { id name }
-    eventList: events { id title status }
-    entityList: entities { id name kind }
-    linkList: links { type claim { id text status } }
-    reviews { ...ReviewStepDetail }
-    evidence { ...EvidenceDetail }
+    claimant {
+      id
+      name
+    }
+    eventList: events {
+      id
+      title
+      status
+    }
+    entityList: entities {
+      id
+      name
+      kind
+    }
+    linkList: links {
+      type
+      claim {
+        id
+        text
+        status
+      }
+    }
+    reviews {
+      ...ReviewStepDetail
+    }
+    evidence {
+      ...EvidenceDetail
+    }
   }
 `);
 const EVENT_DETAIL = graphql(`
   fragment EventDetail on Event {
-    eventType: type { code label }
-    start { date precision latest }
-    end { date precision latest }
-    place { id name }
-    parent { id title }
-    participantList: participants { role entity { id name } }
-    claimList: claims { id text status claimantName }
-    reviews { ...ReviewStepDetail }
-    evidence { ...EvidenceDetail }
+    eventType: type {
+      code
+      label
+    }
+    start {
+      date
+      precision
+      latest
+    }
+    end {
+      date
+      precision
+      latest
+    }
+    place {
+      id
+      name
+    }
+    parent {
+      id
+      title
+    }
+    participantList: participants {
+      role
+      entity {
+        id
+        name
+      }
+    }
+    claimList: claims {
+      id
+      text
+      status
+      claimantName
+    }
+    reviews {
+      ...ReviewStepDetail
+    }
+    evidence {
+      ...EvidenceDetail
+    }
   }
 `);
 const ENTITY_DETAIL = graphql(`
-  fragment EntityDetail on Entity { externalIds { scheme value } mergedInto { id name } }
+  fragment EntityDetail on Entity {
+    externalIds {
+      scheme
+      value
+    }
+    mergedInto {
+      id
+      name
+    }
+  }
 `);
 const SOURCE_DETAIL = graphql(`
   fragment SourceDetail on Source {
-    currentRevision { id number sha256 createdAt actor reason }
-    revisionList: revisions { id number sha256 createdAt actor reason }
+    currentRevision {
+      id
+      number
+      sha256
+      createdAt
+      actor
+      reason
+    }
+    revisionList: revisions {
+      id
+      number
+      sha256
+      createdAt
+      actor
+      reason
+    }
   }
 `);
 const ANNOTATION_DETAIL = graphql(`
-  fragment AnnotationDetail on Annotation { span { sourceRevisionId selector { exact start end } } }
+  fragment AnnotationDetail on Annotation {
+    span {
+      sourceRevisionId
+      selector {
+        exact
+        start
+        end
+      }
+    }
+  }
 `);
 
 /** A date as the form holds it; left out when the form has no such input, null once emptied. */
@@ -241,7 +369,8 @@ export function mutationOf(definition: ResourceDefinition, verb: 'create' | 'upd
   return verb === 'delete' && definition.deleteMutation ? definition.deleteMutation : `${verb}${definition.typeName}`;
 }
 
-export const inputTypeOf = (definition: ResourceDefinition, verb: 'create' | 'update') => `${verb === 'create' ? 'Create' : 'Update'}${definition.typeName}Input`;
+export const inputTypeOf = (definition: ResourceDefinition, verb: 'create' | 'update') =>
+  `${verb === 'create' ? 'Create' : 'Update'}${definition.typeName}Input`;
 
 export const toRecord = (definition: ResourceDefinition, node: RaRecord) => (definition.toRecord ? definition.toRecord(node) : node);
 
@@ -250,7 +379,12 @@ export const toRecord = (definition: ResourceDefinition, node: RaRecord) => (def
  * the fields `toRecord` adds for the form's inputs.
  */
 export type ClaimRecord = ClaimFields &
-  ClaimDetailFragment & { claimantId: string | null; eventIds?: string[]; entityIds?: string[]; links?: Array<{ type: string; toClaimId: string }> };
+  ClaimDetailFragment & {
+    claimantId: string | null;
+    eventIds?: string[];
+    entityIds?: string[];
+    links?: Array<{ type: string; toClaimId: string }>;
+  };
 export type EventRecord = Omit<EventFields & EventDetailFragment, 'start' | 'end'> & {
   start: FuzzyDate | null;
   end: FuzzyDate | null;

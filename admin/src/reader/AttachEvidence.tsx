@@ -2,6 +2,7 @@ import { Autocomplete, Button, Stack, TextField } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
+
 import type { Selection } from '../common/SelectionHeader';
 import { useApi } from '../providers/useApi';
 
@@ -22,7 +23,11 @@ export function AttachEvidence({ selection, onDone }: { selection: Selection; on
     enabled: query.trim().length > 1,
     queryFn: async (): Promise<Candidate[]> =>
       (await api.findRecords(query.trim(), ['CLAIM', 'EVENT'])).flatMap((record): Candidate[] =>
-        'text' in record ? [{ kind: 'claim', id: record.id, label: record.text }] : 'title' in record ? [{ kind: 'event', id: record.id, label: record.title }] : [],
+        'text' in record
+          ? [{ kind: 'claim', id: record.id, label: record.text }]
+          : 'title' in record
+            ? [{ kind: 'event', id: record.id, label: record.title }]
+            : [],
       ),
   });
   const attach = async () => {

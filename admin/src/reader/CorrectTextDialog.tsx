@@ -1,6 +1,25 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Link as MuiLink, List, ListItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Link as MuiLink,
+  List,
+  ListItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { Link } from 'react-admin';
+
 import { label } from '../common/choices';
 import { StatusChip } from '../common/status';
 import type { CorrectSourceTextMutation } from '../gql/graphql';
@@ -18,11 +37,13 @@ function ReanchorReport({ report }: { report: Report }) {
     <Stack spacing={2} data-testid={report.preview ? 'reanchor-preview' : 'reanchor-report'}>
       <Typography>
         {report.preview ? 'Saving would leave ' : ''}
-        {report.anchored} quotes anchored, {report.fuzzy} fuzzy, {report.orphaned} orphaned; {report.annotationsMoved} notes on the text {report.preview ? 'would move' : 'moved'} with their words.
+        {report.anchored} quotes anchored, {report.fuzzy} fuzzy, {report.orphaned} orphaned; {report.annotationsMoved} notes on the text{' '}
+        {report.preview ? 'would move' : 'moved'} with their words.
       </Typography>
       {report.reopened.length > 0 ? (
         <Alert severity="warning" data-testid="reopened">
-          {report.preview ? 'These would go back to review' : 'These went back to review'} (a verified one is hidden from client apps until verified again), because words they rest on changed:
+          {report.preview ? 'These would go back to review' : 'These went back to review'} (a verified one is hidden from client apps until
+          verified again), because words they rest on changed:
           <List dense disablePadding>
             {report.reopened.map((record) => (
               <ListItem key={record.id} disableGutters>
@@ -34,7 +55,9 @@ function ReanchorReport({ report }: { report: Report }) {
           </List>
         </Alert>
       ) : (
-        <Alert severity="success">{report.preview ? 'No published or judged record would go back to review.' : 'No published or judged record went back to review.'}</Alert>
+        <Alert severity="success">
+          {report.preview ? 'No published or judged record would go back to review.' : 'No published or judged record went back to review.'}
+        </Alert>
       )}
       {!report.preview && report.fuzzy + report.orphaned > 0 ? (
         <Alert severity="info">Confirm each fuzzy quote, or select it again, in the reader’s “Evidence to confirm” panel.</Alert>
@@ -49,23 +72,39 @@ function ReanchorReport({ report }: { report: Report }) {
           </TableRow>
         </TableHead>
         <TableBody>
-          {[...report.changes].sort((a, b) => (a.status === 'ANCHORED' ? 1 : 0) - (b.status === 'ANCHORED' ? 1 : 0)).map((change) => {
-            const record = change.evidence.claim ? { path: `/claims/${change.evidence.claim.id}/show`, text: change.evidence.claim.text } : change.evidence.event ? { path: `/events/${change.evidence.event.id}/show`, text: change.evidence.event.title } : null;
-            return (
-              <TableRow key={change.evidence.id} data-status={change.status}>
-                <TableCell>
-                  <StatusChip status={change.status} />
-                  <Typography variant="caption" display="block">
-                    {change.method ? label(change.method) : ''}
-                    {change.similarity !== null ? ` ${Math.round(change.similarity * 100)}% alike` : ''}
-                  </Typography>
-                </TableCell>
-                <TableCell>{record ? <MuiLink component={Link} to={record.path}>{record.text.slice(0, 60)}</MuiLink> : '—'}</TableCell>
-                <TableCell>“{change.before.exact}” @{change.before.start}</TableCell>
-                <TableCell>{change.after ? `“${change.after.exact}” @${change.after.start}` : 'not found'}</TableCell>
-              </TableRow>
-            );
-          })}
+          {[...report.changes]
+            .sort((a, b) => (a.status === 'ANCHORED' ? 1 : 0) - (b.status === 'ANCHORED' ? 1 : 0))
+            .map((change) => {
+              const record = change.evidence.claim
+                ? { path: `/claims/${change.evidence.claim.id}/show`, text: change.evidence.claim.text }
+                : change.evidence.event
+                  ? { path: `/events/${change.evidence.event.id}/show`, text: change.evidence.event.title }
+                  : null;
+              return (
+                <TableRow key={change.evidence.id} data-status={change.status}>
+                  <TableCell>
+                    <StatusChip status={change.status} />
+                    <Typography variant="caption" display="block">
+                      {change.method ? label(change.method) : ''}
+                      {change.similarity !== null ? ` ${Math.round(change.similarity * 100)}% alike` : ''}
+                    </Typography>
+                  </TableCell>
+                  <TableCell>
+                    {record ? (
+                      <MuiLink component={Link} to={record.path}>
+                        {record.text.slice(0, 60)}
+                      </MuiLink>
+                    ) : (
+                      '—'
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    “{change.before.exact}” @{change.before.start}
+                  </TableCell>
+                  <TableCell>{change.after ? `“${change.after.exact}” @${change.after.start}` : 'not found'}</TableCell>
+                </TableRow>
+              );
+            })}
         </TableBody>
       </Table>
     </Stack>
@@ -76,7 +115,15 @@ function ReanchorReport({ report }: { report: Report }) {
  * Corrects the text as a new snapshot. The editor first sees what saving would do (the server runs the very
  * correction and rolls it back), then saves; every quote is re-anchored and the report says which need an editor.
  */
-export function CorrectTextDialog({ source, onClose, onDone }: { source: { id: string; version: number; currentRevision: { text: string } }; onClose: () => void; onDone: () => void }) {
+export function CorrectTextDialog({
+  source,
+  onClose,
+  onDone,
+}: {
+  source: { id: string; version: number; currentRevision: { text: string } };
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const api = useApi();
   const [text, setText] = useState(source.currentRevision.text);
   const [reason, setReason] = useState('');
@@ -101,20 +148,40 @@ export function CorrectTextDialog({ source, onClose, onDone }: { source: { id: s
   const saved = report !== null && !report.preview;
   return (
     <Dialog open onClose={onClose} maxWidth="lg" fullWidth>
-      <DialogTitle>{saved ? `Text v${report.revision.number} saved: re-anchoring report` : report ? 'Before saving: what the correction would do' : 'Correct the text'}</DialogTitle>
+      <DialogTitle>
+        {saved
+          ? `Text v${report.revision.number} saved: re-anchoring report`
+          : report
+            ? 'Before saving: what the correction would do'
+            : 'Correct the text'}
+      </DialogTitle>
       <DialogContent>
         {report ? (
           <ReanchorReport report={report} />
         ) : (
           <Stack spacing={2}>
             <Typography variant="body2">
-              The corrected text becomes a new snapshot; the old one is kept. Every quote is placed again: a quote your edits do not touch keeps its words; one they touch is shown as corrected, marked fuzzy for a reviewer; a quote that cannot be found is marked orphaned, never silently moved. You see all of it before saving.
+              The corrected text becomes a new snapshot; the old one is kept. Every quote is placed again: a quote your edits do not touch
+              keeps its words; one they touch is shown as corrected, marked fuzzy for a reviewer; a quote that cannot be found is marked
+              orphaned, never silently moved. You see all of it before saving.
             </Typography>
             <TextField label="What was wrong (kept in the history)" value={reason} onChange={(e) => setReason(e.target.value)} fullWidth />
-            <TextField label="Corrected text" value={text} onChange={(e) => setText(e.target.value)} multiline minRows={14} fullWidth inputProps={{ style: { fontFamily: 'Georgia, serif' } }} />
+            <TextField
+              label="Corrected text"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              multiline
+              minRows={14}
+              fullWidth
+              inputProps={{ style: { fontFamily: 'Georgia, serif' } }}
+            />
           </Stack>
         )}
-        {error ? <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert> : null}
+        {error ? (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        ) : null}
       </DialogContent>
       <DialogActions>
         {saved ? (

@@ -1,9 +1,10 @@
 import { Box } from '@mui/material';
-import { useRef, type MouseEvent } from 'react';
+import { type MouseEvent, useRef } from 'react';
+
 import type { Note } from '../annotations/AnnotationsPanel';
 import { label } from '../common/choices';
 import { STATUS_COLOURS } from '../common/status';
-import { piecesOf, type Paragraph, type Span } from './layout';
+import { type Paragraph, piecesOf, type Span } from './layout';
 import type { ReaderEvidence } from './useReaderData';
 
 export const tint = (hex: string, alpha: string) => `${hex}${alpha}`;
@@ -11,7 +12,13 @@ export const tint = (hex: string, alpha: string) => `${hex}${alpha}`;
 /** What is drawn on the text: the words evidence rests on, and the words an open note is about. */
 type Mark = { evidence: ReaderEvidence } | { note: Note };
 const rangeOfMark = (mark: Mark) => ('evidence' in mark ? mark.evidence.selector : mark.note.span!.selector);
-const NOTE_STYLE = { textDecorationLine: 'underline', textDecorationStyle: 'dotted', textDecorationColor: '#7b1fa2', textDecorationThickness: 2, cursor: 'pointer' } as const;
+const NOTE_STYLE = {
+  textDecorationLine: 'underline',
+  textDecorationStyle: 'dotted',
+  textDecorationColor: '#7b1fa2',
+  textDecorationThickness: 2,
+  cursor: 'pointer',
+} as const;
 
 /** How a highlight looks: claims are filled, events underlined; the colour is the review status. */
 function highlightStyle(spans: ReaderEvidence[], focused: string | null) {
@@ -84,7 +91,8 @@ export function HighlightedText({ codePoints, paragraphs, evidence, notes, focus
       ...evidence.filter((e) => inParagraph(e.selector)).map((e) => ({ evidence: e })),
       ...notes.filter((n) => inParagraph(n.span!.selector)).map((note) => ({ note })),
     ];
-    const marker = paragraph.kind === 'FURNITURE' ? 'page furniture' : paragraph.kind === 'REPEAT' ? `repeats ¶${paragraph.repeatOf! + 1}` : null;
+    const marker =
+      paragraph.kind === 'FURNITURE' ? 'page furniture' : paragraph.kind === 'REPEAT' ? `repeats ¶${paragraph.repeatOf! + 1}` : null;
     return (
       <Box
         key={index}
@@ -94,7 +102,12 @@ export function HighlightedText({ codePoints, paragraphs, evidence, notes, focus
         title={marker ? `Shown dimmed: ${marker}` : undefined}
       >
         {marker ? (
-          <Box component="span" contentEditable={false} sx={{ userSelect: 'none', fontSize: 11, fontFamily: 'system-ui', bgcolor: '#eceff1', px: 0.5, mr: 0.5, borderRadius: 1 }} aria-hidden>
+          <Box
+            component="span"
+            contentEditable={false}
+            sx={{ userSelect: 'none', fontSize: 11, fontFamily: 'system-ui', bgcolor: '#eceff1', px: 0.5, mr: 0.5, borderRadius: 1 }}
+            aria-hidden
+          >
             {marker}
           </Box>
         ) : null}
@@ -109,7 +122,12 @@ export function HighlightedText({ codePoints, paragraphs, evidence, notes, focus
               data-note={pieceNotes.map((n) => n.id).join(' ') || undefined}
               style={{ ...highlightStyle(spans, focused), ...(pieceNotes.length ? NOTE_STYLE : {}) }}
               onClick={piece.spans.length ? (event) => openPiece(event, spans, pieceNotes) : undefined}
-              title={[...spans.map((s) => `${s.record.kind}: ${s.record.label} (${label(s.record.status)})`), ...pieceNotes.map((n) => `note: ${n.body}`)].join('\n') || undefined}
+              title={
+                [
+                  ...spans.map((s) => `${s.record.kind}: ${s.record.label} (${label(s.record.status)})`),
+                  ...pieceNotes.map((n) => `note: ${n.body}`),
+                ].join('\n') || undefined
+              }
             >
               {codePoints.slice(piece.start, piece.end).join('')}
             </span>

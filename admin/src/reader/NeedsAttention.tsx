@@ -1,5 +1,6 @@
 import { Box, Button, Chip, Link as MuiLink, Paper, Stack, Typography } from '@mui/material';
 import { Link, useNotify } from 'react-admin';
+
 import { label } from '../common/choices';
 import { ANCHOR_COLOURS } from '../common/status';
 import type { EvidenceActions } from './useEvidenceActions';

@@ -1,6 +1,7 @@
 import { Link as MuiLink, Paper, Stack, Typography } from '@mui/material';
 import { Link } from 'react-admin';
-import { NoteThreads, type Note } from '../annotations/AnnotationsPanel';
+
+import { type Note, NoteThreads } from '../annotations/AnnotationsPanel';
 import { StatusChip } from '../common/status';
 import type { ReaderEvidence } from './useReaderData';
 
@@ -10,7 +11,11 @@ export function PickedWords({ sourceId, picked, pickedNote }: { sourceId: string
     <>
       {pickedNote ? (
         <Paper variant="outlined" sx={{ p: 2 }} data-testid="picked-note">
-          <NoteThreads target={{ targetType: 'SOURCE', targetId: sourceId }} span={{ ...pickedNote.span!, sourceId }} heading={`Notes on “${pickedNote.span!.selector.exact.slice(0, 60)}”`} />
+          <NoteThreads
+            target={{ targetType: 'SOURCE', targetId: sourceId }}
+            span={{ ...pickedNote.span!, sourceId }}
+            heading={`Notes on “${pickedNote.span!.selector.exact.slice(0, 60)}”`}
+          />
         </Paper>
       ) : null}
 

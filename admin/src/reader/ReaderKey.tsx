@@ -1,4 +1,5 @@
 import { Box, Paper, Stack, Typography } from '@mui/material';
+
 import { STATUS_COLOURS, StatusChip } from '../common/status';
 import { tint } from './HighlightedText';
 
@@ -10,14 +11,19 @@ export function ReaderKey() {
         Key
       </Typography>
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
-        <Box component="span" sx={{ bgcolor: tint(STATUS_COLOURS.VERIFIED!, '33'), px: 0.5 }}>claim</Box>
-        <Box component="span" sx={{ borderBottom: `3px solid ${STATUS_COLOURS.VERIFIED}`, px: 0.5 }}>event</Box>
+        <Box component="span" sx={{ bgcolor: tint(STATUS_COLOURS.VERIFIED!, '33'), px: 0.5 }}>
+          claim
+        </Box>
+        <Box component="span" sx={{ borderBottom: `3px solid ${STATUS_COLOURS.VERIFIED}`, px: 0.5 }}>
+          event
+        </Box>
         {Object.keys(STATUS_COLOURS).map((status) => (
           <StatusChip key={status} status={status} />
         ))}
       </Stack>
       <Typography variant="caption" color="text.secondary" display="block" sx={{ mt: 1 }}>
-        Dimmed, marked paragraphs are page furniture or a repeat; they are kept as published. Select words to make a claim or an event from them.
+        Dimmed, marked paragraphs are page furniture or a repeat; they are kept as published. Select words to make a claim or an event from
+        them.
       </Typography>
     </Paper>
   );

@@ -1,5 +1,6 @@
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useNavigate } from 'react-router-dom';
+
 import { NoteThreads } from '../annotations/AnnotationsPanel';
 import type { Selection } from '../common/SelectionHeader';
 import { AttachEvidence } from './AttachEvidence';
@@ -20,7 +21,9 @@ export function SelectionActions({ sourceId, selection, reader, actions, mayEdit
   const { reselecting } = reader;
   return (
     <Paper variant="outlined" sx={{ p: 2, borderColor: 'primary.main' }} data-testid="selection-actions">
-      <Typography variant="subtitle2">Selected, characters {selection.selector.start}–{selection.selector.end}</Typography>
+      <Typography variant="subtitle2">
+        Selected, characters {selection.selector.start}–{selection.selector.end}
+      </Typography>
       <Typography sx={{ fontFamily: 'Georgia, serif', my: 1 }}>“{selection.selector.exact}”</Typography>
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
         {reselecting ? (
@@ -56,7 +59,11 @@ export function SelectionActions({ sourceId, selection, reader, actions, mayEdit
       ) : null}
       {reader.noting ? (
         <Box sx={{ mt: 2 }}>
-          <NoteThreads target={{ targetType: 'SOURCE', targetId: sourceId }} span={{ sourceId, sourceRevisionId: selection.sourceRevisionId, selector: selection.selector }} heading="Notes on these words" />
+          <NoteThreads
+            target={{ targetType: 'SOURCE', targetId: sourceId }}
+            span={{ sourceId, sourceRevisionId: selection.sourceRevisionId, selector: selection.selector }}
+            heading="Notes on these words"
+          />
         </Box>
       ) : null}
     </Paper>

@@ -2,6 +2,7 @@ import { Alert, Button, Divider, Paper, Stack, Typography } from '@mui/material'
 import { useMemo, useState } from 'react';
 import { useCanAccess, useRecordContext } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+
 import { useNotes } from '../annotations/AnnotationsPanel';
 import { CorrectTextDialog } from './CorrectTextDialog';
 import { HighlightedText } from './HighlightedText';
@@ -58,7 +59,12 @@ export default function SourceReader() {
           notes={notesOnText}
           focused={params.get('evidence')}
           onSelect={({ start, end }) =>
-            selected.select({ sourceId: source.id, sourceTitle: source.title, sourceRevisionId: source.currentRevision.id, selector: selectorFor(codePoints, start, end) })
+            selected.select({
+              sourceId: source.id,
+              sourceTitle: source.title,
+              sourceRevisionId: source.currentRevision.id,
+              selector: selectorFor(codePoints, start, end),
+            })
           }
           onPick={selected.pick}
           onOpen={(evidence) => navigate(`/${evidence.record.kind}s/${evidence.record.id}/show`)}
@@ -67,7 +73,9 @@ export default function SourceReader() {
 
       <Stack spacing={2} sx={{ flex: '1 1 35%', position: { lg: 'sticky' }, top: { lg: 72 }, minWidth: 300 }}>
         <ReaderKey />
-        {selected.selection ? <SelectionActions sourceId={source.id} selection={selected.selection} reader={selected} actions={actions} mayEdit={mayEdit} /> : null}
+        {selected.selection ? (
+          <SelectionActions sourceId={source.id} selection={selected.selection} reader={selected} actions={actions} mayEdit={mayEdit} />
+        ) : null}
         <PickedWords sourceId={source.id} picked={selected.picked} pickedNote={selected.pickedNote} />
         <NeedsAttention evidence={needsAttention} actions={actions} onReselect={selected.reselect} mayEdit={mayEdit} />
         <Divider />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { piecesOf, selectorFor } from './layout';
 
 describe('the reader layout', () => {

@@ -15,7 +15,12 @@ export interface Span {
 }
 
 /** Cuts [start, end) at every span boundary, so each piece is covered by one unchanging set of spans. */
-export function piecesOf<T>(start: number, end: number, items: readonly T[], rangeOf: (item: T) => Span): Array<{ start: number; end: number; spans: T[] }> {
+export function piecesOf<T>(
+  start: number,
+  end: number,
+  items: readonly T[],
+  rangeOf: (item: T) => Span,
+): Array<{ start: number; end: number; spans: T[] }> {
   const cuts = new Set([start, end]);
   for (const item of items) {
     const span = rangeOf(item);

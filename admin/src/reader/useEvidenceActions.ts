@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNotify } from 'react-admin';
+
 import type { Selection } from '../common/SelectionHeader';
 import { useApi } from '../providers/useApi';
 import type { ReaderEvidence } from './useReaderData';
@@ -37,7 +38,10 @@ export function useEvidenceActions(sourceId: string) {
         after,
       ),
     confirmWords: (evidence: ReaderEvidence) =>
-      run(() => api.confirmEvidence({ id: evidence.id, expectedVersion: evidence.version }), 'Confirmed: the evidence rests on these words. Another reviewer must judge its record.'),
+      run(
+        () => api.confirmEvidence({ id: evidence.id, expectedVersion: evidence.version }),
+        'Confirmed: the evidence rests on these words. Another reviewer must judge its record.',
+      ),
   };
 }
 

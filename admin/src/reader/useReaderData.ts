@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+
 import type { ReaderClaimsQuery, ReaderSourceQuery } from '../gql/graphql';
 import { useApi } from '../providers/useApi';
 
@@ -23,8 +24,12 @@ export function useReaderData(sourceId: string | undefined) {
       const [source, [claims, events]] = await Promise.all([api.readerSource(sourceId!), api.readerRecords(sourceId!)]);
       if (!source) throw new Error('No text');
       const evidence: ReaderEvidence[] = [
-        ...claims.flatMap((claim) => claim.evidence.map((e) => ({ ...e, record: { kind: 'claim' as const, id: claim.id, label: claim.text, status: claim.status } }))),
-        ...events.flatMap((event) => event.evidence.map((e) => ({ ...e, record: { kind: 'event' as const, id: event.id, label: event.title, status: event.status } }))),
+        ...claims.flatMap((claim) =>
+          claim.evidence.map((e) => ({ ...e, record: { kind: 'claim' as const, id: claim.id, label: claim.text, status: claim.status } })),
+        ),
+        ...events.flatMap((event) =>
+          event.evidence.map((e) => ({ ...e, record: { kind: 'event' as const, id: event.id, label: event.title, status: event.status } })),
+        ),
       ];
       return { source, evidence };
     },

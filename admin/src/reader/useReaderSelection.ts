@@ -1,4 +1,5 @@
 import { useReducer } from 'react';
+
 import type { Note } from '../annotations/AnnotationsPanel';
 import type { Selection } from '../common/SelectionHeader';
 import type { ReaderEvidence } from './useReaderData';

@@ -1,6 +1,7 @@
 import { Alert, Button, Stack, TextField, Tooltip } from '@mui/material';
 import { useState } from 'react';
 import { useGetIdentity, useNotify, usePermissions } from 'react-admin';
+
 import { canReview, type Role } from '../providers/access';
 import { isApiError } from '../providers/graphql';
 import { useApi } from '../providers/useApi';
@@ -20,7 +21,15 @@ const DECISIONS: Record<string, Array<{ decision: Decision; label: string; color
  * A reviewer's decision on a claim or an event, with the comment it needs. Nobody judges their own last change:
  * for them the buttons are disabled and say why, as the API would refuse it.
  */
-export function ReviewActions({ record, lastEditedBy, onDone }: { record: { id: string; version: number; status: string }; lastEditedBy: string | null; onDone: () => void }) {
+export function ReviewActions({
+  record,
+  lastEditedBy,
+  onDone,
+}: {
+  record: { id: string; version: number; status: string };
+  lastEditedBy: string | null;
+  onDone: () => void;
+}) {
   const { permissions } = usePermissions<Role[]>();
   const { identity } = useGetIdentity();
   const api = useApi();
@@ -30,13 +39,19 @@ export function ReviewActions({ record, lastEditedBy, onDone }: { record: { id: 
   const choices = DECISIONS[record.status] ?? [];
   if (!canReview(permissions ?? []) || choices.length === 0) return null;
   const ownChange = identity !== undefined && lastEditedBy === `user:${identity.id}`;
-  const why = ownChange ? 'You made the last change to this record or to the evidence it rests on: another reviewer must judge it (four-eyes).' : !comment.trim() ? 'Write a comment first: it is kept with the decision.' : '';
+  const why = ownChange
+    ? 'You made the last change to this record or to the evidence it rests on: another reviewer must judge it (four-eyes).'
+    : !comment.trim()
+      ? 'Write a comment first: it is kept with the decision.'
+      : '';
 
   const decide = async (decision: Decision) => {
     setBusy(true);
     try {
       const result = await api.review({ id: record.id, expectedVersion: record.version, decision, comment });
-      notify(`${decision.charAt(0) + decision.slice(1).toLowerCase()}: it is now ${result.status.toLowerCase().replace('_', ' ')}.`, { type: 'success' });
+      notify(`${decision.charAt(0) + decision.slice(1).toLowerCase()}: it is now ${result.status.toLowerCase().replace('_', ' ')}.`, {
+        type: 'success',
+      });
       setComment('');
       onDone();
     } catch (error) {
@@ -51,12 +66,25 @@ export function ReviewActions({ record, lastEditedBy, onDone }: { record: { id: 
   return (
     <Stack spacing={1} data-testid="review-actions">
       {ownChange ? <Alert severity="info">{why}</Alert> : null}
-      <TextField size="small" label="Review comment" value={comment} onChange={(e) => setComment(e.target.value)} disabled={ownChange} multiline fullWidth />
+      <TextField
+        size="small"
+        label="Review comment"
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        disabled={ownChange}
+        multiline
+        fullWidth
+      />
       <Stack direction="row" spacing={1}>
         {choices.map((choice) => (
           <Tooltip key={choice.decision} title={why}>
             <span>
-              <Button variant="contained" color={choice.color} disabled={busy || ownChange || !comment.trim()} onClick={() => decide(choice.decision)}>
+              <Button
+                variant="contained"
+                color={choice.color}
+                disabled={busy || ownChange || !comment.trim()}
+                onClick={() => decide(choice.decision)}
+              >
                 {choice.label}
               </Button>
             </span>

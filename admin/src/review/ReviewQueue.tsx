@@ -1,12 +1,28 @@
-import { Alert, Box, Card, CardContent, CardHeader, Chip, Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Link as MuiLink,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Title } from 'react-admin';
+
+import { QuoteInContext } from '../common/QuoteInContext';
 import { StatusChip } from '../common/status';
 import { formatValue, useValueLabels } from '../common/values';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { useApi } from '../providers/useApi';
 import { ReviewActions } from './ReviewActions';
-import { QuoteInContext } from '../common/QuoteInContext';
 
 type QueueItem = Awaited<ReturnType<ConsoleDataProvider['reviewQueue']>>[number];
 
@@ -51,7 +67,8 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: () => void }) {
         <Stack spacing={2}>
           {item.sentBack ? (
             <Alert severity="info" data-testid="sent-back">
-              Back in review because of a change by {item.submittedByName}{item.submittedReason ? `: “${item.submittedReason}”` : ''}, on {new Date(item.submittedAt).toLocaleString()}.
+              Back in review because of a change by {item.submittedByName}
+              {item.submittedReason ? `: “${item.submittedReason}”` : ''}, on {new Date(item.submittedAt).toLocaleString()}.
             </Alert>
           ) : item.submittedReason ? (
             <Typography variant="body2">Note from the editor: {item.submittedReason}</Typography>
@@ -70,14 +87,24 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: () => void }) {
                 <TableBody>
                   {item.evidenceChangesSinceVerified.map((change) => (
                     <TableRow key={change.evidence.id}>
-                      <TableCell sx={{ color: 'text.secondary', fontFamily: 'Georgia, serif' }}>{change.before ? `“${change.before.exact}”` : 'added since'}</TableCell>
+                      <TableCell sx={{ color: 'text.secondary', fontFamily: 'Georgia, serif' }}>
+                        {change.before ? `“${change.before.exact}”` : 'added since'}
+                      </TableCell>
                       <TableCell sx={{ bgcolor: '#e8f5e9', fontFamily: 'Georgia, serif' }}>
                         {change.after ? `“${change.after.exact}”` : 'deleted since'}
-                        {change.afterStatus && change.afterStatus !== 'ANCHORED' ? <Chip size="small" sx={{ ml: 1 }} label={change.afterStatus.toLowerCase()} /> : null}
+                        {change.afterStatus && change.afterStatus !== 'ANCHORED' ? (
+                          <Chip size="small" sx={{ ml: 1 }} label={change.afterStatus.toLowerCase()} />
+                        ) : null}
                       </TableCell>
                       <TableCell>
-                        <Typography variant="caption" display="block">{new Date(change.changedAt).toLocaleString()}</Typography>
-                        {change.reason ? <Typography variant="caption" display="block">“{change.reason}”</Typography> : null}
+                        <Typography variant="caption" display="block">
+                          {new Date(change.changedAt).toLocaleString()}
+                        </Typography>
+                        {change.reason ? (
+                          <Typography variant="caption" display="block">
+                            “{change.reason}”
+                          </Typography>
+                        ) : null}
                       </TableCell>
                     </TableRow>
                   ))}
@@ -86,9 +113,13 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: () => void }) {
             </Box>
           ) : null}
           <Box sx={{ overflowX: 'auto' }}>
-            <Typography variant="subtitle2">{item.lastVerifiedVersion ? `Changed since verified version ${item.lastVerifiedVersion}` : 'New: never verified'}</Typography>
+            <Typography variant="subtitle2">
+              {item.lastVerifiedVersion ? `Changed since verified version ${item.lastVerifiedVersion}` : 'New: never verified'}
+            </Typography>
             {item.lastVerifiedVersion && changes.length === 0 ? (
-              <Typography variant="body2" color="text.secondary">None of its own fields changed{item.evidenceChangesSinceVerified.length > 0 ? ': only the words it rests on, above.' : '.'}</Typography>
+              <Typography variant="body2" color="text.secondary">
+                None of its own fields changed{item.evidenceChangesSinceVerified.length > 0 ? ': only the words it rests on, above.' : '.'}
+              </Typography>
             ) : null}
             {changes.length > 0 ? (
               <Table size="small">

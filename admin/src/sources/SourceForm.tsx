@@ -1,6 +1,7 @@
 import { Stack } from '@mui/material';
 import type { ReactElement, ReactNode } from 'react';
 import { FormDataConsumer, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
+
 import { DATE_BASES, RELIABILITIES, SOURCE_DATE_PRECISIONS, SOURCE_KINDS } from '../common/choices';
 
 /** The source's details, the same for a new source and an edit; a new source adds its text as `children`. */
@@ -16,7 +17,13 @@ export function SourceForm({ toolbar, children }: { toolbar: ReactElement; child
       <Stack direction="row" spacing={2}>
         <TextInput source="publishedAt" label="Published (YYYY-MM-DD, first day of its period)" />
         <SelectInput source="publishedPrecision" label="Precision" choices={SOURCE_DATE_PRECISIONS} emptyText="—" />
-        <FormDataConsumer>{({ formData }) => (formData.publishedAt ? <SelectInput source="publishedBasis" label="How it is known" choices={DATE_BASES} validate={required()} /> : null)}</FormDataConsumer>
+        <FormDataConsumer>
+          {({ formData }) =>
+            formData.publishedAt ? (
+              <SelectInput source="publishedBasis" label="How it is known" choices={DATE_BASES} validate={required()} />
+            ) : null
+          }
+        </FormDataConsumer>
       </Stack>
       <TextInput source="publishedNote" label="How the date is known (reasoning)" fullWidth multiline />
       <Stack direction="row" spacing={2}>

@@ -1,9 +1,10 @@
-import { BooleanInput, Datagrid, DateField, FunctionField, List, SearchInput, SelectArrayInput, TextField, SimpleList } from 'react-admin';
+import { BooleanInput, Datagrid, DateField, FunctionField, List, SearchInput, SelectArrayInput, SimpleList, TextField } from 'react-admin';
+
 import { label, SOURCE_KINDS } from '../common/choices';
 import { ListActions } from '../common/ListActions';
 import { usePhone } from '../common/usePhone';
-import { published } from './published';
 import type { SourceRecord } from '../providers/resources';
+import { published } from './published';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search sources" />,
@@ -16,16 +17,20 @@ export function SourceList() {
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />}>
       {phone ? (
-        <SimpleList<SourceRecord> linkType="show" primaryText={(r) => r.title} secondaryText={(r) => [r.publisher, published(r), label(r.kind)].filter(Boolean).join(' · ')} />
+        <SimpleList<SourceRecord>
+          linkType="show"
+          primaryText={(r) => r.title}
+          secondaryText={(r) => [r.publisher, published(r), label(r.kind)].filter(Boolean).join(' · ')}
+        />
       ) : (
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="title" sortable={false} />
-        <TextField source="publisher" sortable={false} />
-        <FunctionField label="Published" render={published} />
-        <FunctionField<SourceRecord> source="kind" sortable={false} render={(r) => label(r.kind)} />
-        <TextField source="reliability" sortable={false} />
-        <DateField source="createdAt" label="Recorded" />
-      </Datagrid>
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="title" sortable={false} />
+          <TextField source="publisher" sortable={false} />
+          <FunctionField label="Published" render={published} />
+          <FunctionField<SourceRecord> source="kind" sortable={false} render={(r) => label(r.kind)} />
+          <TextField source="reliability" sortable={false} />
+          <DateField source="createdAt" label="Recorded" />
+        </Datagrid>
       )}
     </List>
   );

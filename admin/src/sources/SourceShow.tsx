@@ -1,11 +1,12 @@
 import { CircularProgress, Stack } from '@mui/material';
 import { lazy, Suspense } from 'react';
 import { FunctionField, Labeled, Show, TabbedShowLayout, TextField, UrlField, useRecordContext } from 'react-admin';
+
 import { label, RELIABILITIES } from '../common/choices';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
-import { published } from './published';
 import type { SourceRecord } from '../providers/resources';
+import { published } from './published';
 
 const SourceReader = lazy(() => import('../reader/SourceReader'));
 
@@ -27,15 +28,31 @@ export function SourceShow() {
           <TextField source="title" variant="h6" />
           <UrlField source="url" target="_blank" emptyText="—" />
           <Stack direction="row" spacing={4} flexWrap="wrap" useFlexGap>
-            <Labeled label="Publisher"><TextField source="publisher" emptyText="—" /></Labeled>
-            <Labeled label="Author"><TextField source="author" emptyText="—" /></Labeled>
-            <Labeled label="Published"><FunctionField<SourceRecord> render={(r) => `${published(r)}${r.publishedBasis ? ` (${label(r.publishedBasis)})` : ''}`} /></Labeled>
-            <Labeled label="Language"><TextField source="language" /></Labeled>
-            <Labeled label="Kind"><FunctionField<SourceRecord> render={(r) => label(r.kind)} /></Labeled>
-            <Labeled label="Reliability"><FunctionField<SourceRecord> render={(r) => RELIABILITIES.find((c) => c.id === r.reliability)?.name ?? 'not graded'} /></Labeled>
+            <Labeled label="Publisher">
+              <TextField source="publisher" emptyText="—" />
+            </Labeled>
+            <Labeled label="Author">
+              <TextField source="author" emptyText="—" />
+            </Labeled>
+            <Labeled label="Published">
+              <FunctionField<SourceRecord> render={(r) => `${published(r)}${r.publishedBasis ? ` (${label(r.publishedBasis)})` : ''}`} />
+            </Labeled>
+            <Labeled label="Language">
+              <TextField source="language" />
+            </Labeled>
+            <Labeled label="Kind">
+              <FunctionField<SourceRecord> render={(r) => label(r.kind)} />
+            </Labeled>
+            <Labeled label="Reliability">
+              <FunctionField<SourceRecord> render={(r) => RELIABILITIES.find((c) => c.id === r.reliability)?.name ?? 'not graded'} />
+            </Labeled>
           </Stack>
-          <Labeled label="How the date is known"><TextField source="publishedNote" emptyText="—" /></Labeled>
-          <Labeled label="Reliability note"><TextField source="reliabilityNote" emptyText="—" /></Labeled>
+          <Labeled label="How the date is known">
+            <TextField source="publishedNote" emptyText="—" />
+          </Labeled>
+          <Labeled label="Reliability note">
+            <TextField source="reliabilityNote" emptyText="—" />
+          </Labeled>
           <Labeled label="Text snapshots" fullWidth>
             <FunctionField<SourceRecord>
               render={(r) => (

@@ -1,4 +1,5 @@
 import { Create, email, minLength, PasswordInput, required, SelectArrayInput, SimpleForm, TextInput } from 'react-admin';
+
 import { ROLES } from '../common/choices';
 import { CreateToolbar } from '../common/EditToolbar';
 
@@ -9,7 +10,11 @@ export function UserCreate() {
         <TextInput source="email" validate={[required(), email()]} />
         <TextInput source="name" validate={required()} />
         <SelectArrayInput source="roles" choices={ROLES} defaultValue={['EDITOR']} />
-        <PasswordInput source="password" validate={[required(), minLength(12)]} helperText="At least 12 characters; they can change it after signing in." />
+        <PasswordInput
+          source="password"
+          validate={[required(), minLength(12)]}
+          helperText="At least 12 characters; they can change it after signing in."
+        />
       </SimpleForm>
     </Create>
   );

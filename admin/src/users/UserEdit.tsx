@@ -1,4 +1,5 @@
 import { BooleanInput, required, SelectArrayInput, SimpleForm, TextInput } from 'react-admin';
+
 import { ROLES } from '../common/choices';
 import { EditToolbar } from '../common/EditToolbar';
 import { ProvenanceEdit } from '../common/ProvenanceEdit';

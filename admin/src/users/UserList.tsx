@@ -1,9 +1,18 @@
-import { BooleanField, CreateButton, Datagrid, DateField, List, SearchInput, TextField, TopToolbar, FunctionField } from 'react-admin';
+import { BooleanField, CreateButton, Datagrid, DateField, FunctionField, List, SearchInput, TextField, TopToolbar } from 'react-admin';
+
 import type { UserRecord } from '../providers/resources';
 
 export function UserList() {
   return (
-    <List filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Name or address" />]} sort={{ field: 'name', order: 'ASC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
+    <List
+      filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Name or address" />]}
+      sort={{ field: 'name', order: 'ASC' }}
+      actions={
+        <TopToolbar>
+          <CreateButton />
+        </TopToolbar>
+      }
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <TextField source="email" />

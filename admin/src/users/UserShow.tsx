@@ -1,9 +1,16 @@
-import { BooleanField, DateField, SimpleShowLayout, Show, TextField, TopToolbar, EditButton, FunctionField } from 'react-admin';
+import { BooleanField, DateField, EditButton, FunctionField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+
 import type { UserRecord } from '../providers/resources';
 
 export function UserShow() {
   return (
-    <Show actions={<TopToolbar><EditButton /></TopToolbar>}>
+    <Show
+      actions={
+        <TopToolbar>
+          <EditButton />
+        </TopToolbar>
+      }
+    >
       <SimpleShowLayout>
         <TextField source="name" />
         <TextField source="email" />

@@ -1,4 +1,5 @@
 import PersonIcon from '@mui/icons-material/Person';
+
 import { UserCreate } from './UserCreate';
 import { UserEdit } from './UserEdit';
 import { UserList } from './UserList';

@@ -5,17 +5,24 @@
  * DATABASE_URL, PORT and DB_POOL_SIZE.
  */
 import './promise-with-resolvers.js';
+
 import { createServer } from 'node:http';
+
 import pg from 'pg';
 import { postgraphile } from 'postgraphile';
 import { makePgService } from 'postgraphile/adaptors/pg';
 import { grafserv } from 'postgraphile/grafserv/node';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
+
 import { APP_ROLE } from '../../src/db/data-source.js';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT);
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE), options: `-c role=${APP_ROLE}` });
+  const pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.DB_POOL_SIZE),
+    options: `-c role=${APP_ROLE}`,
+  });
   const instance = postgraphile({
     extends: [PostGraphileAmberPreset],
     disablePlugins: ['NodePlugin'],

@@ -48,7 +48,10 @@ export const PROVENANCE_PAGE = 50;
 export const EVENTS_PAGE = 20;
 export const SEARCH_PAGE = 10;
 
-const graphql = (query: string, variables: Record<string, unknown> = {}): HttpRequest => ({ path: '/graphql', body: JSON.stringify({ query, variables }) });
+const graphql = (query: string, variables: Record<string, unknown> = {}): HttpRequest => ({
+  path: '/graphql',
+  body: JSON.stringify({ query, variables }),
+});
 const raw = (path: string, variables: Record<string, unknown>): HttpRequest => ({ path, body: JSON.stringify(variables) });
 const date = (value: string) => new Date(value).toISOString();
 const edgesOf = (answer: any, field: string) => answer.data[field].edges as Array<{ node: any }>;
@@ -65,7 +68,11 @@ const pgClaimsPage = (answer: any) => ({
   hasNextPage: answer.data.allClaims.pageInfo.hasNextPage,
 });
 
-function claimsPage(key: string, title: string, after: (setup: ProbeSetup, server: ServerName) => string | null): (setup: ProbeSetup) => Probe {
+function claimsPage(
+  key: string,
+  title: string,
+  after: (setup: ProbeSetup, server: ServerName) => string | null,
+): (setup: ProbeSetup) => Probe {
   return (setup) => ({
     key,
     title,
@@ -74,16 +81,26 @@ function claimsPage(key: string, title: string, after: (setup: ProbeSetup, serve
       const cursor = after(setup, server);
       if (server === 'raw') return raw('/claims-page', { first: PAGE, after: cursor });
       if (server === 'postgraphile') {
-        return graphql(`query($after: Cursor) { allClaims(first: ${PAGE}, after: $after, orderBy: [CREATED_AT_DESC, ROW_ID_DESC]) { edges { cursor node { ${PG_CLAIM_FIELDS} } } pageInfo { hasNextPage endCursor } } }`, { after: cursor });
+        return graphql(
+          `query($after: Cursor) { allClaims(first: ${PAGE}, after: $after, orderBy: [CREATED_AT_DESC, ROW_ID_DESC]) { edges { cursor node { ${PG_CLAIM_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+          { after: cursor },
+        );
       }
-      return graphql(`query($after: String) { claims(first: ${PAGE}, after: $after) { edges { cursor node { ${CLAIM_FIELDS} } } pageInfo { hasNextPage endCursor } } }`, { after: cursor });
+      return graphql(
+        `query($after: String) { claims(first: ${PAGE}, after: $after) { edges { cursor node { ${CLAIM_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+        { after: cursor },
+      );
     },
     normalise: (server, answer) => (server === 'postgraphile' ? pgClaimsPage(answer) : ourClaimsPage(answer)),
   });
 }
 
 const flatPage = claimsPage('claims-page', `a flat page of ${PAGE} claims`, () => null);
-const deepPage = claimsPage('deep-page', `a page of ${PAGE} claims deep in the list (keyset cursor)`, (setup, server) => setup.deepCursor[server]);
+const deepPage = claimsPage(
+  'deep-page',
+  `a page of ${PAGE} claims deep in the list (keyset cursor)`,
+  (setup, server) => setup.deepCursor[server],
+);
 
 const provenance = (): Probe => ({
   key: 'claims-provenance',
@@ -95,7 +112,9 @@ const provenance = (): Probe => ({
       return graphql(`{ allClaims(first: ${PROVENANCE_PAGE}, orderBy: [CREATED_AT_DESC, ROW_ID_DESC]) { nodes { rowId text claimant { rowId name }
         evidence(orderBy: [START_POS_ASC, ROW_ID_ASC]) { nodes { exact startPos endPos source { rowId title } } } } } }`);
     }
-    return graphql(`{ claims(first: ${PROVENANCE_PAGE}) { edges { node { id text claimant { id name } evidence { selector { exact start end } source { id title } } } } } }`);
+    return graphql(
+      `{ claims(first: ${PROVENANCE_PAGE}) { edges { node { id text claimant { id name } evidence { selector { exact start end } source { id title } } } } } }`,
+    );
   },
   normalise(server, answer) {
     if (server !== 'postgraphile') return edgesOf(answer, 'claims').map(({ node }) => node);
@@ -103,7 +122,10 @@ const provenance = (): Probe => ({
       id: claim.rowId,
       text: claim.text,
       claimant: claim.claimant && { id: claim.claimant.rowId, name: claim.claimant.name },
-      evidence: claim.evidence.nodes.map((e: any) => ({ selector: { exact: e.exact, start: e.startPos, end: e.endPos }, source: { id: e.source.rowId, title: e.source.title } })),
+      evidence: claim.evidence.nodes.map((e: any) => ({
+        selector: { exact: e.exact, start: e.startPos, end: e.endPos },
+        source: { id: e.source.rowId, title: e.source.title },
+      })),
     }));
   },
 });
@@ -119,7 +141,9 @@ const threeLevels = (): Probe => ({
         claimLinks(orderBy: [CLAIM_CREATED_AT_ASC, CLAIM_ID_ASC]) { nodes { claim { rowId text
           evidence(orderBy: [START_POS_ASC, ROW_ID_ASC]) { nodes { exact source { title } } } } } } } } }`);
     }
-    return graphql(`{ events(first: ${EVENTS_PAGE}) { edges { node { id title claims { id text evidence { selector { exact } source { title } } } } } } }`);
+    return graphql(
+      `{ events(first: ${EVENTS_PAGE}) { edges { node { id title claims { id text evidence { selector { exact } source { title } } } } } } }`,
+    );
   },
   normalise(server, answer) {
     if (server !== 'postgraphile') return edgesOf(answer, 'events').map(({ node }) => node);
@@ -141,13 +165,25 @@ const search = (setup: ProbeSetup): Probe => ({
   write: false,
   request(server) {
     if (server === 'raw') return raw('/search', { query: setup.searchWords, first: SEARCH_PAGE });
-    if (server === 'postgraphile') return graphql(`query($words: String!) { searchClaims(words: $words, pageSize: ${SEARCH_PAGE}) { nodes { rowId text score snippet } } }`, { words: setup.searchWords });
-    return graphql(`query($words: String!) { search(query: $words, types: [CLAIM], first: ${SEARCH_PAGE}) { edges { node { type score snippet record { ... on Claim { id text } } } } } }`, { words: setup.searchWords });
+    if (server === 'postgraphile')
+      return graphql(
+        `query($words: String!) { searchClaims(words: $words, pageSize: ${SEARCH_PAGE}) { nodes { rowId text score snippet } } }`,
+        { words: setup.searchWords },
+      );
+    return graphql(
+      `query($words: String!) { search(query: $words, types: [CLAIM], first: ${SEARCH_PAGE}) { edges { node { type score snippet record { ... on Claim { id text } } } } } }`,
+      { words: setup.searchWords },
+    );
   },
   normalise(server, answer) {
     const hits =
       server === 'postgraphile'
-        ? answer.data.searchClaims.nodes.map((hit: any) => ({ type: 'CLAIM', score: hit.score, snippet: hit.snippet, record: { id: hit.rowId, text: hit.text } }))
+        ? answer.data.searchClaims.nodes.map((hit: any) => ({
+            type: 'CLAIM',
+            score: hit.score,
+            snippet: hit.snippet,
+            record: { id: hit.rowId, text: hit.text },
+          }))
         : edgesOf(answer, 'search').map(({ node }) => node);
     return hits.map((hit: any) => ({ ...hit, score: Number(hit.score.toFixed(6)) }));
   },
@@ -165,12 +201,43 @@ const update = (setup: ProbeSetup): Probe => ({
     const expectedVersion = target.version++;
     const reason = 'Benchmark edit';
     const expected = { id: target.id, version: expectedVersion + 1, text };
-    if (server === 'raw') return { ...raw('/update-claim', { id: target.id, expectedVersion, text, reason, actor: setup.actor }), expected };
+    if (server === 'raw')
+      return { ...raw('/update-claim', { id: target.id, expectedVersion, text, reason, actor: setup.actor }), expected };
     if (server === 'postgraphile') {
       const input = { claimId: target.id, expectedVersion, newText: text, reason, actor: setup.actor };
-      return { ...graphql(`mutation($input: UpdateClaimTextInput!) { updateClaimText(input: $input) { result { rowId version text } } }`, { input }), expected };
+      return {
+        ...graphql(
+          `
+            mutation ($input: UpdateClaimTextInput!) {
+              updateClaimText(input: $input) {
+                result {
+                  rowId
+                  version
+                  text
+                }
+              }
+            }
+          `,
+          { input },
+        ),
+        expected,
+      };
     }
-    return { ...graphql(`mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { id version text } }`, { input: { id: target.id, expectedVersion, text, reason } }), expected };
+    return {
+      ...graphql(
+        `
+          mutation ($input: UpdateClaimInput!) {
+            updateClaim(input: $input) {
+              id
+              version
+              text
+            }
+          }
+        `,
+        { input: { id: target.id, expectedVersion, text, reason } },
+      ),
+      expected,
+    };
   },
   normalise(server, answer) {
     if (server !== 'postgraphile') return answer.data.updateClaim;
@@ -179,4 +246,11 @@ const update = (setup: ProbeSetup): Probe => ({
   },
 });
 
-export const probesFor = (setup: ProbeSetup): Probe[] => [flatPage(setup), provenance(), threeLevels(), search(setup), deepPage(setup), update(setup)];
+export const probesFor = (setup: ProbeSetup): Probe[] => [
+  flatPage(setup),
+  provenance(),
+  threeLevels(),
+  search(setup),
+  deepPage(setup),
+  update(setup),
+];

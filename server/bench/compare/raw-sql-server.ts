@@ -6,14 +6,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
 import pg from 'pg';
+
 import { APP_ROLE } from '../../src/db/data-source.js';
 import { SEARCH_CLAIMS, UPDATE_CLAIM_TEXT_ANSWER } from './sql.js';
 
 const PUBLIC = `('VERIFIED', 'RETRACTED')`;
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 /** This server's cursor: base64url of the JSON [createdAt, id]. */
-const cursor = (alias: string) => `translate(encode(convert_to('["' || ${iso(`${alias}.created_at`)} || '","' || ${alias}.id || '"]', 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
+const cursor = (alias: string) =>
+  `translate(encode(convert_to('["' || ${iso(`${alias}.created_at`)} || '","' || ${alias}.id || '"]', 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
 const visibleClaims = `deleted_at IS NULL AND status IN ${PUBLIC}`;
 const evidenceOf = (owner: string, fields: string) => `(
   SELECT coalesce(json_agg(json_build_object(${fields}) ORDER BY e.start_pos, e.id), '[]')
@@ -88,14 +91,20 @@ const reply = (res: ServerResponse, status: number, json: string) => {
 };
 
 async function main(): Promise<void> {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE), options: `-c role=${APP_ROLE}` });
+  const pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.DB_POOL_SIZE),
+    options: `-c role=${APP_ROLE}`,
+  });
   const server = createServer((req, res) => {
     const route = ROUTES[req.url ?? ''];
     if (req.method !== 'POST' || !route) return reply(res, 404, '{"errors":[{"message":"no such query"}]}');
     body(req)
       .then((variables) => pool.query<{ answer: string }>({ text: route.sql, values: route.values(variables) }))
       .then(({ rows }) => reply(res, 200, rows[0]?.answer ?? '{"errors":[{"message":"CONFLICT"}]}'))
-      .catch((error: unknown) => reply(res, 500, JSON.stringify({ errors: [{ message: error instanceof Error ? error.message : String(error) }] })));
+      .catch((error: unknown) =>
+        reply(res, 500, JSON.stringify({ errors: [{ message: error instanceof Error ? error.message : String(error) }] })),
+      );
   });
   server.keepAliveTimeout = 60_000;
   server.listen(Number(process.env.PORT), '127.0.0.1');

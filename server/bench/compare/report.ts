@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { SERVER_TITLES, SERVERS, type ServerName } from './queries.js';
+
+import { SERVER_TITLES, type ServerName, SERVERS } from './queries.js';
 
 export interface Measurement {
   requestsPerSecond: number;
@@ -63,14 +64,18 @@ export function formatReport(report: RunReport): string {
     for (const server of SERVERS) {
       const m = result.servers[server];
       const others = m.otherRounds.length > 0 ? ` (${m.otherRounds.map((rate) => rate.toFixed(0)).join(', ')})` : '';
-      lines.push(`| ${server === 'this' ? result.title : ''} | ${SERVER_TITLES[server]} | ${m.requestsPerSecond.toFixed(0)}${others} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${m.statementsPerRequest.toFixed(1)} | ${mib(m.peakRss)} | ${m.errors} |`);
+      lines.push(
+        `| ${server === 'this' ? result.title : ''} | ${SERVER_TITLES[server]} | ${m.requestsPerSecond.toFixed(0)}${others} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${m.statementsPerRequest.toFixed(1)} | ${mib(m.peakRss)} | ${m.errors} |`,
+      );
     }
   }
-  lines.push('', '**Ratios** (requests per second of this server over the other\'s; above 1 means this server is faster)', '');
+  lines.push('', "**Ratios** (requests per second of this server over the other's; above 1 means this server is faster)", '');
   lines.push('| query | this / PostGraphile | this / raw SQL |', '| --- | ---: | ---: |');
   for (const result of report.results) {
     const { this: ours, postgraphile, raw } = result.servers;
-    lines.push(`| ${result.title} | ${ratio(ours.requestsPerSecond, postgraphile.requestsPerSecond)} | ${ratio(ours.requestsPerSecond, raw.requestsPerSecond)} |`);
+    lines.push(
+      `| ${result.title} | ${ratio(ours.requestsPerSecond, postgraphile.requestsPerSecond)} | ${ratio(ours.requestsPerSecond, raw.requestsPerSecond)} |`,
+    );
   }
   lines.push('', '**Checks**', '', ...report.checks.map((line) => `- ${line}`));
   return lines.join('\n');

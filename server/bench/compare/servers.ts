@@ -1,7 +1,8 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { findFreePort } from '../../src/db/embedded-postgres.js';
 import { BENCH_AUTH_SECRET } from '../scratch.js';
 import type { ServerName } from './queries.js';
@@ -57,7 +58,14 @@ export async function startServer(name: ServerName, databaseUrl: string, poolSiz
   };
   if (name === 'this') {
     const checkpointKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
-    Object.assign(env, { HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, AUTH_SECRET: BENCH_AUTH_SECRET, SEED_ON_START: 'false', SECURE_COOKIES: 'false', CHECKPOINT_SIGNING_KEY: checkpointKey });
+    Object.assign(env, {
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      AUTH_SECRET: BENCH_AUTH_SECRET,
+      SEED_ON_START: 'false',
+      SECURE_COOKIES: 'false',
+      CHECKPOINT_SIGNING_KEY: checkpointKey,
+    });
   }
   const child = fork(ENTRIES[name], [], {
     env,

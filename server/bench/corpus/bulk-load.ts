@@ -1,20 +1,21 @@
 import type pg from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
+
+import type { BulkShape } from '../../src/core/records/declaration.js';
+import { ReviewStatus } from '../../src/core/review/status.js';
 import { canonicalJson, sha256Hex } from '../../src/core/revisions/canonical-json.js';
 import { revisionHash } from '../../src/core/revisions/chain.js';
 import { diffStates, type RecordState } from '../../src/core/revisions/diff.js';
-import { RecordType, RevisionOperation } from '../../src/core/revisions/revisions.enums.js';
-import type { BulkShape } from '../../src/core/records/declaration.js';
 import type { RecordMeta } from '../../src/core/revisions/record-writer.js';
+import { RecordType, RevisionOperation } from '../../src/core/revisions/revisions.enums.js';
 import { ClaimRecord, type ClaimState } from '../../src/modules/claims/claim.entity.js';
 import { EntityKindRecord, type EntityState } from '../../src/modules/entities/entity.entity.js';
 import { EventRecord, type EventState } from '../../src/modules/events/event.entity.js';
+import { EvidenceRecord, type EvidenceState } from '../../src/modules/evidence/evidence.entity.js';
 import { AnchorStatus } from '../../src/modules/evidence/evidence.enums.js';
 import { anchorSelector } from '../../src/modules/evidence/evidence.service.js';
-import { EvidenceRecord, type EvidenceState } from '../../src/modules/evidence/evidence.entity.js';
-import { ReviewStatus } from '../../src/core/review/status.js';
 import { SourceRecord, type SourceState } from '../../src/modules/sources/source.entity.js';
-import { copyRows, type ColumnType } from './copy-in.js';
+import { type ColumnType, copyRows } from './copy-in.js';
 import type { Corpus, FinalStatus, GeneratedClaim, GeneratedEvent, GeneratedQuote, SourceBundle } from './generate.js';
 
 /** The import run the corpus is attributed to, as a seed run is: `import:<run>` writes, `import-review:<run>` judges. */
@@ -104,15 +105,31 @@ export interface LoadCounts {
 const tables = (shapes: Shapes) => ({
   sources: new KindRows(shapes.sources),
   sourceRevisions: new Rows('source_revisions', [
-    ['id', 'uuid'], ['source_id', 'uuid'], ['number', 'int'], ['text', 'text'], ['sha256', 'text'], ['reason', 'text'], ['actor', 'text'], ['created_at', 'timestamptz'],
+    ['id', 'uuid'],
+    ['source_id', 'uuid'],
+    ['number', 'int'],
+    ['text', 'text'],
+    ['sha256', 'text'],
+    ['reason', 'text'],
+    ['actor', 'text'],
+    ['created_at', 'timestamptz'],
   ]),
   entities: new KindRows(shapes.entities),
   events: new KindRows(shapes.events),
   claims: new KindRows(shapes.claims),
   evidence: new KindRows(shapes.evidence),
   revisions: new Rows('revisions', [
-    ['record_type', 'text'], ['record_id', 'uuid'], ['version', 'int'], ['operation', 'text'], ['changes', 'json text'], ['state', 'json text'],
-    ['reason', 'text'], ['actor', 'text'], ['created_at', 'timestamptz'], ['prev_hash', 'text'], ['hash', 'text'],
+    ['record_type', 'text'],
+    ['record_id', 'uuid'],
+    ['version', 'int'],
+    ['operation', 'text'],
+    ['changes', 'json text'],
+    ['state', 'json text'],
+    ['reason', 'text'],
+    ['actor', 'text'],
+    ['created_at', 'timestamptz'],
+    ['prev_hash', 'text'],
+    ['hash', 'text'],
   ]),
 });
 
@@ -144,7 +161,19 @@ function appendHistory(rows: Tables, recordType: RecordType, recordId: string, s
     // Written once, as canonical JSON: the hash covers that text, and jsonb reads the same text.
     const serialized = { changes: canonicalJson(revision.changes), state: canonicalJson(step.state) };
     const hash = revisionHash(revision, serialized);
-    rows.revisions.add({ record_type: recordType, record_id: recordId, version: revision.version, operation: step.operation, changes: serialized.changes, state: serialized.state, reason: step.reason, actor: step.actor, created_at: step.createdAt, prev_hash: prevHash, hash });
+    rows.revisions.add({
+      record_type: recordType,
+      record_id: recordId,
+      version: revision.version,
+      operation: step.operation,
+      changes: serialized.changes,
+      state: serialized.state,
+      reason: step.reason,
+      actor: step.actor,
+      created_at: step.createdAt,
+      prev_hash: prevHash,
+      hash,
+    });
     before = step.state;
     prevHash = hash;
   });
@@ -155,7 +184,13 @@ function appendHistory(rows: Tables, recordType: RecordType, recordId: string, s
 function reviewSteps<S extends RecordState & { status: ReviewStatus }>(created: S, createdAt: Date, status: FinalStatus): Step[] {
   const steps: Step[] = [{ operation: RevisionOperation.CREATE, state: created, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt }];
   const to = (next: ReviewStatus, actor: string, reason: string, after: number) =>
-    steps.push({ operation: RevisionOperation.REVIEW, state: { ...created, status: next }, reason, actor, createdAt: new Date(createdAt.getTime() + after) });
+    steps.push({
+      operation: RevisionOperation.REVIEW,
+      state: { ...created, status: next },
+      reason,
+      actor,
+      createdAt: new Date(createdAt.getTime() + after),
+    });
   if (status === ReviewStatus.DRAFT) return steps;
   to(ReviewStatus.IN_REVIEW, IMPORT_ACTOR, SUBMIT_COMMENT, HOUR);
   if (status === ReviewStatus.IN_REVIEW) return steps;
@@ -164,10 +199,23 @@ function reviewSteps<S extends RecordState & { status: ReviewStatus }>(created: 
   return steps;
 }
 
-function addEvidence(rows: Tables, text: string, sourceRevisionId: string, owner: { claimId: string | null; eventId: string | null }, quote: GeneratedQuote): void {
+function addEvidence(
+  rows: Tables,
+  text: string,
+  sourceRevisionId: string,
+  owner: { claimId: string | null; eventId: string | null },
+  quote: GeneratedQuote,
+): void {
   // The API's own check: the positions must hold the quote, or the load stops (invariant 4).
   const selector = anchorSelector(text, { exact: quote.exact, start: quote.start, end: quote.end });
-  const state: EvidenceState = { ...owner, sourceRevisionId, selector, anchorStatus: AnchorStatus.ANCHORED, deletedAt: null, deleteReason: null };
+  const state: EvidenceState = {
+    ...owner,
+    sourceRevisionId,
+    selector,
+    anchorStatus: AnchorStatus.ANCHORED,
+    deletedAt: null,
+    deleteReason: null,
+  };
   const { version, updatedAt } = appendHistory(rows, RecordType.EVIDENCE, quote.id, [
     { operation: RevisionOperation.CREATE, state, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt: quote.createdAt },
   ]);
@@ -175,37 +223,78 @@ function addEvidence(rows: Tables, text: string, sourceRevisionId: string, owner
 }
 
 function addEvent(rows: Tables, bundle: SourceBundle, event: GeneratedEvent): void {
-  const created: EventState = { ...EventRecord.empty(), ...event.fields, status: ReviewStatus.DRAFT, proposal: null, participants: event.participants, deletedAt: null, deleteReason: null };
+  const created: EventState = {
+    ...EventRecord.empty(),
+    ...event.fields,
+    status: ReviewStatus.DRAFT,
+    proposal: null,
+    participants: event.participants,
+    deletedAt: null,
+    deleteReason: null,
+  };
   const { version, updatedAt } = appendHistory(rows, RecordType.EVENT, event.id, reviewSteps(created, event.createdAt, event.status));
   rows.events.add({ id: event.id, version, createdAt: event.createdAt, updatedAt }, { ...created, status: event.status });
-  for (const quote of event.evidence) addEvidence(rows, bundle.source.text, bundle.source.textRevisionId, { claimId: null, eventId: event.id }, quote);
+  for (const quote of event.evidence)
+    addEvidence(rows, bundle.source.text, bundle.source.textRevisionId, { claimId: null, eventId: event.id }, quote);
 }
 
 function addClaim(rows: Tables, bundle: SourceBundle, claim: GeneratedClaim): void {
   const created: ClaimState = {
-    ...ClaimRecord.empty(), ...claim.fields, status: ReviewStatus.DRAFT, proposal: null, eventIds: claim.eventIds, entityIds: claim.entityIds, links: claim.links, deletedAt: null, deleteReason: null,
+    ...ClaimRecord.empty(),
+    ...claim.fields,
+    status: ReviewStatus.DRAFT,
+    proposal: null,
+    eventIds: claim.eventIds,
+    entityIds: claim.entityIds,
+    links: claim.links,
+    deletedAt: null,
+    deleteReason: null,
   };
   const { version, updatedAt } = appendHistory(rows, RecordType.CLAIM, claim.id, reviewSteps(created, claim.createdAt, claim.status));
   rows.claims.add({ id: claim.id, version, createdAt: claim.createdAt, updatedAt }, { ...created, status: claim.status });
-  for (const quote of claim.evidence) addEvidence(rows, bundle.source.text, bundle.source.textRevisionId, { claimId: claim.id, eventId: null }, quote);
+  for (const quote of claim.evidence)
+    addEvidence(rows, bundle.source.text, bundle.source.textRevisionId, { claimId: claim.id, eventId: null }, quote);
 }
 
 function addSource(rows: Tables, bundle: SourceBundle): void {
   const { source } = bundle;
   const sha256 = sha256Hex(source.text);
-  const state: SourceState = { ...SourceRecord.empty(), ...source.fields, textRevision: { id: source.textRevisionId, number: 1, sha256 }, deletedAt: null, deleteReason: null };
+  const state: SourceState = {
+    ...SourceRecord.empty(),
+    ...source.fields,
+    textRevision: { id: source.textRevisionId, number: 1, sha256 },
+    deletedAt: null,
+    deleteReason: null,
+  };
   const { version, updatedAt } = appendHistory(rows, RecordType.SOURCE, source.id, [
     { operation: RevisionOperation.CREATE, state, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt: source.createdAt },
   ]);
   rows.sources.add({ id: source.id, version, createdAt: source.createdAt, updatedAt }, state);
-  rows.sourceRevisions.add({ id: source.textRevisionId, source_id: source.id, number: 1, text: source.text, sha256, reason: IMPORT_REASON, actor: IMPORT_ACTOR, created_at: source.createdAt });
+  rows.sourceRevisions.add({
+    id: source.textRevisionId,
+    source_id: source.id,
+    number: 1,
+    text: source.text,
+    sha256,
+    reason: IMPORT_REASON,
+    actor: IMPORT_ACTOR,
+    created_at: source.createdAt,
+  });
 }
 
 /** One transaction, tables in the order their foreign keys (and the anchor trigger, which reads the text) need. */
 async function writeBatch(client: pg.ClientBase, rows: Tables): Promise<void> {
   await client.query('BEGIN');
   try {
-    for (const table of [...rows.entities.tables, ...rows.sources.tables, rows.sourceRevisions, ...rows.events.tables, ...rows.claims.tables, ...rows.evidence.tables, rows.revisions]) {
+    for (const table of [
+      ...rows.entities.tables,
+      ...rows.sources.tables,
+      rows.sourceRevisions,
+      ...rows.events.tables,
+      ...rows.claims.tables,
+      ...rows.evidence.tables,
+      rows.revisions,
+    ]) {
       await copyRows(client, table.table, table.columns, table.rows);
     }
     await client.query('COMMIT');
@@ -224,7 +313,11 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * anchor trigger checks again). Records are written with COPY a batch of sources at a time, each batch one
  * transaction, on two connections at once while the next batch is being made.
  */
-export async function bulkLoad(dataSource: DataSource, corpus: Corpus, options: { sourcesPerBatch?: number; onBatch?: (counts: LoadCounts) => void } = {}): Promise<LoadCounts> {
+export async function bulkLoad(
+  dataSource: DataSource,
+  corpus: Corpus,
+  options: { sourcesPerBatch?: number; onBatch?: (counts: LoadCounts) => void } = {},
+): Promise<LoadCounts> {
   const sourcesPerBatch = options.sourcesPerBatch ?? 50;
   const counts: LoadCounts = { entities: 0, sources: 0, events: 0, claims: 0, evidence: 0, revisions: 0 };
   const runners: QueryRunner[] = [];
@@ -234,7 +327,13 @@ export async function bulkLoad(dataSource: DataSource, corpus: Corpus, options: 
     runners.push(runner);
     writers.push({ client: (await runner.connect()) as pg.ClientBase, writing: Promise.resolve() });
   }
-  const shapes: Shapes = { entities: EntityKindRecord.bulk(dataSource.manager), sources: SourceRecord.bulk(dataSource.manager), claims: ClaimRecord.bulk(dataSource.manager), events: EventRecord.bulk(dataSource.manager), evidence: EvidenceRecord.bulk(dataSource.manager) };
+  const shapes: Shapes = {
+    entities: EntityKindRecord.bulk(dataSource.manager),
+    sources: SourceRecord.bulk(dataSource.manager),
+    claims: ClaimRecord.bulk(dataSource.manager),
+    events: EventRecord.bulk(dataSource.manager),
+    evidence: EvidenceRecord.bulk(dataSource.manager),
+  };
   let turn = 0;
   const flush = async (rows: Tables) => {
     const writer = writers[turn++ % writers.length]!;
@@ -256,8 +355,16 @@ export async function bulkLoad(dataSource: DataSource, corpus: Corpus, options: 
     for (let from = 0; from < corpus.entities.length; from += ENTITIES_PER_BATCH) {
       const rows = tables(shapes);
       for (const entity of corpus.entities.slice(from, from + ENTITIES_PER_BATCH)) {
-        const state: EntityState = { ...EntityKindRecord.empty(), ...entity.fields, mergedIntoId: null, deletedAt: null, deleteReason: null };
-        appendHistory(rows, RecordType.ENTITY, entity.id, [{ operation: RevisionOperation.CREATE, state, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt: entity.createdAt }]);
+        const state: EntityState = {
+          ...EntityKindRecord.empty(),
+          ...entity.fields,
+          mergedIntoId: null,
+          deletedAt: null,
+          deleteReason: null,
+        };
+        appendHistory(rows, RecordType.ENTITY, entity.id, [
+          { operation: RevisionOperation.CREATE, state, reason: IMPORT_REASON, actor: IMPORT_ACTOR, createdAt: entity.createdAt },
+        ]);
         rows.entities.add({ id: entity.id, version: 1, createdAt: entity.createdAt, updatedAt: entity.createdAt }, state);
       }
       await flush(rows);

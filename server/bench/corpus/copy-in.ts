@@ -1,4 +1,5 @@
 import type pg from 'pg';
+
 import type { BulkColumnType } from '../../src/core/records/declaration.js';
 
 /** PostgreSQL's COPY text format: a NUL-free value with its backslashes and line and field breaks escaped. */
@@ -74,7 +75,12 @@ class CopyIn {
 }
 
 /** Copies rows, given as objects keyed by column, into a table. */
-export async function copyRows(client: pg.ClientBase, table: string, columns: ReadonlyArray<readonly [string, ColumnType]>, rows: Array<Record<string, unknown>>): Promise<void> {
+export async function copyRows(
+  client: pg.ClientBase,
+  table: string,
+  columns: ReadonlyArray<readonly [string, ColumnType]>,
+  rows: Array<Record<string, unknown>>,
+): Promise<void> {
   if (rows.length === 0) return;
   let data = '';
   for (const row of rows) {

@@ -1,14 +1,14 @@
 import { codePointIndex } from '../../src/core/anchoring/text-quote.js';
 import { DatePrecision } from '../../src/core/dates/precision.js';
-import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from '../../src/modules/claims/claims.enums.js';
+import { ReviewStatus } from '../../src/core/review/status.js';
 import type { ClaimInput, ClaimLinkState } from '../../src/modules/claims/claim.entity.js';
+import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from '../../src/modules/claims/claims.enums.js';
 import { EntityKind } from '../../src/modules/entities/entities.enums.js';
 import type { EntityInput } from '../../src/modules/entities/entity.entity.js';
-import { EventModality, ParticipantRole } from '../../src/modules/events/events.enums.js';
 import type { EventInput } from '../../src/modules/events/event.entity.js';
-import { ReviewStatus } from '../../src/core/review/status.js';
-import { PublicationDateBasis, Reliability, SourceKind } from '../../src/modules/sources/sources.enums.js';
+import { EventModality, ParticipantRole } from '../../src/modules/events/events.enums.js';
 import type { SourceInput } from '../../src/modules/sources/source.entity.js';
+import { PublicationDateBasis, Reliability, SourceKind } from '../../src/modules/sources/sources.enums.js';
 import { Random } from './random.js';
 import * as words from './vocabulary.js';
 
@@ -40,7 +40,21 @@ export interface GeneratedSource {
   id: string;
   createdAt: Date;
   /** The fields the generator makes up; the others keep their empty values. */
-  fields: Pick<SourceInput, 'title' | 'url' | 'publisher' | 'author' | 'publishedAt' | 'publishedPrecision' | 'publishedBasis' | 'publishedNote' | 'language' | 'kind' | 'reliability' | 'reliabilityNote'>;
+  fields: Pick<
+    SourceInput,
+    | 'title'
+    | 'url'
+    | 'publisher'
+    | 'author'
+    | 'publishedAt'
+    | 'publishedPrecision'
+    | 'publishedBasis'
+    | 'publishedNote'
+    | 'language'
+    | 'kind'
+    | 'reliability'
+    | 'reliabilityNote'
+  >;
   text: string;
   textRevisionId: string;
 }
@@ -58,7 +72,20 @@ export interface GeneratedEvent {
   id: string;
   createdAt: Date;
   /** The fields the generator makes up; the others keep their empty values. */
-  fields: Pick<EventInput, 'title' | 'typeCode' | 'summary' | 'startDate' | 'startPrecision' | 'endDate' | 'endPrecision' | 'timeExpression' | 'placeId' | 'parentId' | 'modality'>;
+  fields: Pick<
+    EventInput,
+    | 'title'
+    | 'typeCode'
+    | 'summary'
+    | 'startDate'
+    | 'startPrecision'
+    | 'endDate'
+    | 'endPrecision'
+    | 'timeExpression'
+    | 'placeId'
+    | 'parentId'
+    | 'modality'
+  >;
   participants: Array<{ entityId: string; role: ParticipantRole }>;
   status: FinalStatus;
   evidence: GeneratedQuote[];
@@ -126,7 +153,8 @@ const EVENT_TYPES_FOR: Record<string, string[]> = {
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const fill = (template: string, slots: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => slots[key] ?? `{${key}}`);
+const fill = (template: string, slots: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => slots[key] ?? `{${key}}`);
 
 /** The Monday of the ISO week of a day, as a WEEK-precision date must be. */
 function mondayOf(ms: number): number {
@@ -143,7 +171,8 @@ function statusOf(random: Random): FinalStatus {
 }
 
 /** Spreads `total` over `parts` as evenly as whole numbers allow. */
-const share = (total: number, parts: number, index: number) => Math.floor(((index + 1) * total) / parts) - Math.floor((index * total) / parts);
+const share = (total: number, parts: number, index: number) =>
+  Math.floor(((index + 1) * total) / parts) - Math.floor((index * total) / parts);
 
 function generateEntities(random: Random, count: number): { records: GeneratedEntity[]; known: Known[] } {
   const records: GeneratedEntity[] = [];
@@ -169,14 +198,22 @@ function generateEntities(random: Random, count: number): { records: GeneratedEn
   };
 
   for (const state of words.STATES.slice(0, Math.max(4, Math.min(words.STATES.length, Math.floor(count / 20))))) {
-    add(EntityKind.STATE, state.name.replace(/^the /, ''), [state.capital, `the ${state.adjective} government`], `A state; its government sits in ${state.capital}.`, { state });
+    add(
+      EntityKind.STATE,
+      state.name.replace(/^the /, ''),
+      [state.capital, `the ${state.adjective} government`],
+      `A state; its government sits in ${state.capital}.`,
+      { state },
+    );
   }
   const places = Math.floor(count * 0.18);
   const organisations = Math.floor(count * 0.25);
   const people = count - records.length - places - organisations;
   for (let i = 0; i < places; i++) {
     const city = random.skewed(words.CITIES, 1.6);
-    const name = unique(() => capitalise(fill(random.pick(words.PLACE_FORMS), { city: random.skewed(words.CITIES, 1.6) })).replace(/^The /, ''));
+    const name = unique(() =>
+      capitalise(fill(random.pick(words.PLACE_FORMS), { city: random.skewed(words.CITIES, 1.6) })).replace(/^The /, ''),
+    );
     if (name) add(EntityKind.PLACE, name, [], `A place named in regional reporting.`, { city: name.includes(city) ? city : name });
   }
   for (let i = 0; i < organisations; i++) {
@@ -184,11 +221,19 @@ function generateEntities(random: Random, count: number): { records: GeneratedEn
     const other = random.pick(words.STATES);
     const name = unique(() =>
       random.chance(0.6)
-        ? fill(random.pick(words.ORG_FORMS), { adjective: state.adjective, adjective2: other.adjective, city: random.pick(words.CITIES) }).replace(/^the /, '')
+        ? fill(random.pick(words.ORG_FORMS), {
+            adjective: state.adjective,
+            adjective2: other.adjective,
+            city: random.pick(words.CITIES),
+          }).replace(/^the /, '')
         : `${random.pick(words.ORG_PREFIXES)}${random.pick(words.ORG_NOUNS).toLowerCase().replace(/ .*/, '')} ${random.pick(words.ORG_NOUNS)}`,
     );
     if (!name) continue;
-    const acronym = name.split(/[\s-]+/).filter((word) => /^[A-Z]/.test(word)).map((word) => word[0]).join('');
+    const acronym = name
+      .split(/[\s-]+/)
+      .filter((word) => /^[A-Z]/.test(word))
+      .map((word) => word[0])
+      .join('');
     add(EntityKind.ORGANIZATION, name, acronym.length > 1 ? [acronym] : [], `An organisation based in ${state.name}.`, { state });
   }
   for (let i = 0; records.length < count && i < people * 3; i++) {
@@ -207,7 +252,13 @@ function generateEntities(random: Random, count: number): { records: GeneratedEn
     });
     if (!name) continue;
     const title = random.pick(words.TITLES);
-    const role = fill(random.pick(words.ROLES), { state: state.name, adjective: state.adjective, other: random.pick(words.STATES).name, org: 'a state company', city: random.pick(words.CITIES) });
+    const role = fill(random.pick(words.ROLES), {
+      state: state.name,
+      adjective: state.adjective,
+      other: random.pick(words.STATES).name,
+      org: 'a state company',
+      city: random.pick(words.CITIES),
+    });
     add(EntityKind.PERSON, name, [`${title} ${name}`, surname], capitalise(`${role}.`), { state, surname });
   }
   return { records, known };
@@ -267,8 +318,17 @@ function generateBundle(random: Random, index: number, plan: BundlePlan): Source
   const forum = random.pick(words.FORUMS);
   const topic = random.pick(words.TOPICS);
   const slots = {
-    A: a.name, B: b.name, adjA: a.adjective, adjB: b.adjective, capitalA: a.capital, capitalB: b.capital, topic, forum,
-    region: random.pick(words.REGIONS), year: String(random.int(1948, 2005)), org: orgs[0]?.name ?? 'foreign ministry',
+    A: a.name,
+    B: b.name,
+    adjA: a.adjective,
+    adjB: b.adjective,
+    capitalA: a.capital,
+    capitalB: b.capital,
+    topic,
+    forum,
+    region: random.pick(words.REGIONS),
+    year: String(random.int(1948, 2005)),
+    org: orgs[0]?.name ?? 'foreign ministry',
   };
   const author = "the article's author (unnamed)";
   let clock = plan.start + 60_000;
@@ -306,23 +366,85 @@ function generateBundle(random: Random, index: number, plan: BundlePlan): Source
       precision = DatePrecision.YEAR;
       expression = `in ${past}`;
     }
-    const modality = kind === 'election' ? EventModality.PLANNED : random.chance(0.08) ? EventModality.EXPECTED : random.chance(0.04) ? EventModality.ALLEGED : EventModality.OCCURRED;
+    const modality =
+      kind === 'election'
+        ? EventModality.PLANNED
+        : random.chance(0.08)
+          ? EventModality.EXPECTED
+          : random.chance(0.04)
+            ? EventModality.ALLEGED
+            : EventModality.OCCURRED;
     const story = {
-      visit: () => ({ title: `${person.name} visits ${where}`, sentence: `By far the most important event was the visit of ${person.name} to ${where} ${expression}.`, roles: [[person, ParticipantRole.AGENT]] }),
-      meeting: () => ({ title: `${person.name} meets ${other.name} in ${where}`, sentence: `${person.name} met ${other.name} in ${where} ${expression}, the ${a.adjective} state news agency reported.`, roles: [[person, ParticipantRole.AGENT], [other, ParticipantRole.PARTICIPANT]] }),
-      deal: () => ({ title: `${orgs[0]?.name ?? a.name} and ${orgs[1]?.name ?? b.name} sign a memorandum on ${topic}`, sentence: `${capitalise(orgs[0]?.name ?? a.name)} and ${orgs[1]?.name ?? b.name} signed a memorandum of understanding on ${topic} ${expression}.`, roles: [[orgs[0] ?? stateA, ParticipantRole.AGENT], [orgs[1] ?? stateB, ParticipantRole.AGENT]] }),
-      arms: () => ({ title: `${a.name} buys ${random.pick(words.WEAPONS)} from ${b.name}`, sentence: `${capitalise(a.name)} agreed ${expression} to buy ${random.pick(words.WEAPONS)} from ${b.name}, according to a military source.`, roles: [[stateA, ParticipantRole.AGENT], [stateB, ParticipantRole.PARTICIPANT]] }),
+      visit: () => ({
+        title: `${person.name} visits ${where}`,
+        sentence: `By far the most important event was the visit of ${person.name} to ${where} ${expression}.`,
+        roles: [[person, ParticipantRole.AGENT]],
+      }),
+      meeting: () => ({
+        title: `${person.name} meets ${other.name} in ${where}`,
+        sentence: `${person.name} met ${other.name} in ${where} ${expression}, the ${a.adjective} state news agency reported.`,
+        roles: [
+          [person, ParticipantRole.AGENT],
+          [other, ParticipantRole.PARTICIPANT],
+        ],
+      }),
+      deal: () => ({
+        title: `${orgs[0]?.name ?? a.name} and ${orgs[1]?.name ?? b.name} sign a memorandum on ${topic}`,
+        sentence: `${capitalise(orgs[0]?.name ?? a.name)} and ${orgs[1]?.name ?? b.name} signed a memorandum of understanding on ${topic} ${expression}.`,
+        roles: [
+          [orgs[0] ?? stateA, ParticipantRole.AGENT],
+          [orgs[1] ?? stateB, ParticipantRole.AGENT],
+        ],
+      }),
+      arms: () => ({
+        title: `${a.name} buys ${random.pick(words.WEAPONS)} from ${b.name}`,
+        sentence: `${capitalise(a.name)} agreed ${expression} to buy ${random.pick(words.WEAPONS)} from ${b.name}, according to a military source.`,
+        roles: [
+          [stateA, ParticipantRole.AGENT],
+          [stateB, ParticipantRole.PARTICIPANT],
+        ],
+      }),
       exercise: () => {
         const name = `${random.pick(words.EXERCISES)}-${year}`;
-        return { title: `${name} military exercises`, sentence: `${capitalise(a.adjective)} troops took part in the ${name} strategic exercises ${expression}, alongside forces from ${b.name}.`, roles: [[stateA, ParticipantRole.PARTICIPANT], [stateB, ParticipantRole.HOST]] };
+        return {
+          title: `${name} military exercises`,
+          sentence: `${capitalise(a.adjective)} troops took part in the ${name} strategic exercises ${expression}, alongside forces from ${b.name}.`,
+          roles: [
+            [stateA, ParticipantRole.PARTICIPANT],
+            [stateB, ParticipantRole.HOST],
+          ],
+        };
       },
-      statement: () => ({ title: `${person.name} addresses ${forum}`, sentence: `Speaking at ${forum} ${expression}, ${person.name} called for closer ${topic} with ${b.name}.`, roles: [[person, ParticipantRole.AGENT]] }),
-      forum: () => ({ title: `${capitalise(forum.replace(/^the /, ''))} ${year}`, sentence: `${capitalise(forum)} opened in ${where} ${expression}, with delegations from ${a.name} and ${b.name}.`, roles: [[stateA, ParticipantRole.PARTICIPANT], [stateB, ParticipantRole.PARTICIPANT]] }),
-      election: () => ({ title: `${capitalise(a.adjective)} general election`, sentence: `The authorities in ${a.capital} say they will hold elections next year, a plan ${b.name} has said it supports.`, roles: [[stateA, ParticipantRole.HOST]] }),
-      proposal: () => ({ title: `${person.name} proposes a consulate in ${where}`, sentence: `${person.name} asked ${b.name} ${expression} to open a consulate in ${where}, a senior diplomat said.`, roles: [[person, ParticipantRole.AGENT], [stateB, ParticipantRole.TARGET]] }),
+      statement: () => ({
+        title: `${person.name} addresses ${forum}`,
+        sentence: `Speaking at ${forum} ${expression}, ${person.name} called for closer ${topic} with ${b.name}.`,
+        roles: [[person, ParticipantRole.AGENT]],
+      }),
+      forum: () => ({
+        title: `${capitalise(forum.replace(/^the /, ''))} ${year}`,
+        sentence: `${capitalise(forum)} opened in ${where} ${expression}, with delegations from ${a.name} and ${b.name}.`,
+        roles: [
+          [stateA, ParticipantRole.PARTICIPANT],
+          [stateB, ParticipantRole.PARTICIPANT],
+        ],
+      }),
+      election: () => ({
+        title: `${capitalise(a.adjective)} general election`,
+        sentence: `The authorities in ${a.capital} say they will hold elections next year, a plan ${b.name} has said it supports.`,
+        roles: [[stateA, ParticipantRole.HOST]],
+      }),
+      proposal: () => ({
+        title: `${person.name} proposes a consulate in ${where}`,
+        sentence: `${person.name} asked ${b.name} ${expression} to open a consulate in ${where}, a senior diplomat said.`,
+        roles: [
+          [person, ParticipantRole.AGENT],
+          [stateB, ParticipantRole.TARGET],
+        ],
+      }),
     }[kind]!();
     const participants = new Map<string, { entityId: string; role: ParticipantRole }>();
-    for (const [entity, role] of story.roles as Array<[Known, ParticipantRole]>) participants.set(`${entity.id}/${role}`, { entityId: entity.id, role });
+    for (const [entity, role] of story.roles as Array<[Known, ParticipantRole]>)
+      participants.set(`${entity.id}/${role}`, { entityId: entity.id, role });
     const parent = events.length > 0 && random.chance(0.1) ? events[0]!.id : null;
     events.push({
       id: random.uuid(),
@@ -355,18 +477,102 @@ function generateBundle(random: Random, index: number, plan: BundlePlan): Source
     const commodity = random.pick(words.COMMODITIES);
     const quote = fill(random.pick(words.QUOTES), slots);
     const templates: Array<() => Statement> = [
-      () => ({ sentence: `According to ${label}, ${a.name} and ${b.name} were in agreement on ${issue}.`, claimText: `${capitalise(a.name)} and ${b.name} agree on ${issue}.`, claimant: { label }, attribution: Attribution.REPORTED_SPEECH, modality: ClaimModality.ASSERTED, about: [stateA.id, stateB.id] }),
-      () => ({ sentence: `${p.name} called ${a.name} “${quote}”.`, claimText: `${p.name} described ${a.name} as ${quote.replace(/^our /, 'his country’s ')}.`, claimant: { id: p.id }, attribution: Attribution.DIRECT_QUOTE, modality: ClaimModality.ASSERTED, about: [p.id, stateA.id] }),
-      () => ({ sentence: `He said he was satisfied that the relationship was “${random.pick(['evolving in a positive way', 'reaching a new level', 'stronger than ever'])}”.`, claimText: `${p.name} said he was satisfied with how relations between ${a.name} and ${b.name} were developing.`, claimant: { id: p.id }, attribution: Attribution.DIRECT_QUOTE, modality: ClaimModality.ASSERTED, about: [stateA.id, stateB.id] }),
-      () => ({ sentence: `The ${commodity} deal may be an indication that ${a.name} is seeking to reduce its dependence on ${random.pick(words.STATES).name}.`, claimText: `${capitalise(a.name)} may be seeking to reduce its dependence on other suppliers of ${commodity}.`, claimant: { label: author }, attribution: Attribution.AUTHOR_ASSERTION, modality: ClaimModality.SPECULATIVE, about: [stateA.id] }),
-      () => ({ sentence: `The first deliveries of ${b.adjective} ${commodity} are expected later this month, ${p.name} said.`, claimText: `${p.name} said the first ${b.adjective} ${commodity} deliveries to ${a.name} were expected within the month.`, claimant: { id: p.id }, attribution: Attribution.REPORTED_SPEECH, modality: ClaimModality.EXPECTED, about: [stateA.id, stateB.id] }),
-      () => ({ sentence: `${p.name} denied that ${b.name} had supplied ${random.pick(words.WEAPONS)} to the ${a.adjective} military.`, claimText: `${p.name} denied that ${b.name} supplied weapons to the ${a.adjective} military.`, claimant: { id: p.id }, attribution: Attribution.REPORTED_SPEECH, modality: ClaimModality.DENIED, about: [stateA.id, stateB.id] }),
-      () => ({ sentence: `${capitalise(a.name)} appears to have quietly expanded its ${topic} with ${b.name}, although details remain scarce.`, claimText: `${capitalise(a.name)} has probably expanded its ${topic} with ${b.name}.`, claimant: { label: author }, attribution: Attribution.AUTHOR_ASSERTION, modality: ClaimModality.HEDGED, about: [stateA.id, stateB.id] }),
-      () => ({ sentence: `Since ${a.adjective === 'Myanmar' ? 'Myanmar’s' : `the ${a.adjective}`} government came under sanctions, ${a.capital} and ${b.capital} have grown closer in the face of international condemnation.`, claimText: `${capitalise(a.name)} and ${b.name} have grown closer under international sanctions.`, claimant: { label: author }, attribution: Attribution.AUTHOR_ASSERTION, modality: ClaimModality.ASSERTED, about: [stateA.id, stateB.id] }),
-      () => ({ sentence: `Although this is his ${random.pick(words.ORDINALS)} trip to ${b.name} since he took power, it was the first time ${p.name} could meet ${q.name} in person.`, claimText: `${p.name} met ${q.name} in person for the first time.`, claimant: { label: author }, attribution: Attribution.AUTHOR_ASSERTION, modality: ClaimModality.ASSERTED, about: [p.id, q.id] }),
-      () => ({ sentence: `${q.name} said ${b.name} supported the government’s efforts to “stabilize” the country and hold elections next year.`, claimText: `${q.name} said ${b.name} supports ${a.name}'s plan to hold elections.`, claimant: { id: q.id }, attribution: Attribution.REPORTED_SPEECH, modality: ClaimModality.ASSERTED, about: [q.id, stateA.id, stateB.id] }),
-      () => ({ sentence: `${capitalise(a.name)} is the only country in ${slots.region} to have openly endorsed the position of ${b.name}.`, claimText: `${capitalise(a.name)} is alone in its region in openly endorsing ${b.name}'s position.`, claimant: { label: author }, attribution: Attribution.AUTHOR_ASSERTION, modality: ClaimModality.ASSERTED, about: [stateA.id, stateB.id] }),
-      () => ({ sentence: `${capitalise(orgs[1]?.name ?? b.name)} will help build a ${random.pick(['small nuclear power plant', 'gas-fired power station', 'oil refinery', 'deep-sea port'])} near ${city()}, ${label} said.`, claimText: `${capitalise(orgs[1]?.name ?? b.name)} will help ${a.name} build new energy infrastructure.`, claimant: { label }, attribution: Attribution.REPORTED_SPEECH, modality: ClaimModality.EXPECTED, about: [orgs[1]?.id ?? stateB.id, stateA.id] }),
+      () => ({
+        sentence: `According to ${label}, ${a.name} and ${b.name} were in agreement on ${issue}.`,
+        claimText: `${capitalise(a.name)} and ${b.name} agree on ${issue}.`,
+        claimant: { label },
+        attribution: Attribution.REPORTED_SPEECH,
+        modality: ClaimModality.ASSERTED,
+        about: [stateA.id, stateB.id],
+      }),
+      () => ({
+        sentence: `${p.name} called ${a.name} “${quote}”.`,
+        claimText: `${p.name} described ${a.name} as ${quote.replace(/^our /, 'his country’s ')}.`,
+        claimant: { id: p.id },
+        attribution: Attribution.DIRECT_QUOTE,
+        modality: ClaimModality.ASSERTED,
+        about: [p.id, stateA.id],
+      }),
+      () => ({
+        sentence: `He said he was satisfied that the relationship was “${random.pick(['evolving in a positive way', 'reaching a new level', 'stronger than ever'])}”.`,
+        claimText: `${p.name} said he was satisfied with how relations between ${a.name} and ${b.name} were developing.`,
+        claimant: { id: p.id },
+        attribution: Attribution.DIRECT_QUOTE,
+        modality: ClaimModality.ASSERTED,
+        about: [stateA.id, stateB.id],
+      }),
+      () => ({
+        sentence: `The ${commodity} deal may be an indication that ${a.name} is seeking to reduce its dependence on ${random.pick(words.STATES).name}.`,
+        claimText: `${capitalise(a.name)} may be seeking to reduce its dependence on other suppliers of ${commodity}.`,
+        claimant: { label: author },
+        attribution: Attribution.AUTHOR_ASSERTION,
+        modality: ClaimModality.SPECULATIVE,
+        about: [stateA.id],
+      }),
+      () => ({
+        sentence: `The first deliveries of ${b.adjective} ${commodity} are expected later this month, ${p.name} said.`,
+        claimText: `${p.name} said the first ${b.adjective} ${commodity} deliveries to ${a.name} were expected within the month.`,
+        claimant: { id: p.id },
+        attribution: Attribution.REPORTED_SPEECH,
+        modality: ClaimModality.EXPECTED,
+        about: [stateA.id, stateB.id],
+      }),
+      () => ({
+        sentence: `${p.name} denied that ${b.name} had supplied ${random.pick(words.WEAPONS)} to the ${a.adjective} military.`,
+        claimText: `${p.name} denied that ${b.name} supplied weapons to the ${a.adjective} military.`,
+        claimant: { id: p.id },
+        attribution: Attribution.REPORTED_SPEECH,
+        modality: ClaimModality.DENIED,
+        about: [stateA.id, stateB.id],
+      }),
+      () => ({
+        sentence: `${capitalise(a.name)} appears to have quietly expanded its ${topic} with ${b.name}, although details remain scarce.`,
+        claimText: `${capitalise(a.name)} has probably expanded its ${topic} with ${b.name}.`,
+        claimant: { label: author },
+        attribution: Attribution.AUTHOR_ASSERTION,
+        modality: ClaimModality.HEDGED,
+        about: [stateA.id, stateB.id],
+      }),
+      () => ({
+        sentence: `Since ${a.adjective === 'Myanmar' ? 'Myanmar’s' : `the ${a.adjective}`} government came under sanctions, ${a.capital} and ${b.capital} have grown closer in the face of international condemnation.`,
+        claimText: `${capitalise(a.name)} and ${b.name} have grown closer under international sanctions.`,
+        claimant: { label: author },
+        attribution: Attribution.AUTHOR_ASSERTION,
+        modality: ClaimModality.ASSERTED,
+        about: [stateA.id, stateB.id],
+      }),
+      () => ({
+        sentence: `Although this is his ${random.pick(words.ORDINALS)} trip to ${b.name} since he took power, it was the first time ${p.name} could meet ${q.name} in person.`,
+        claimText: `${p.name} met ${q.name} in person for the first time.`,
+        claimant: { label: author },
+        attribution: Attribution.AUTHOR_ASSERTION,
+        modality: ClaimModality.ASSERTED,
+        about: [p.id, q.id],
+      }),
+      () => ({
+        sentence: `${q.name} said ${b.name} supported the government’s efforts to “stabilize” the country and hold elections next year.`,
+        claimText: `${q.name} said ${b.name} supports ${a.name}'s plan to hold elections.`,
+        claimant: { id: q.id },
+        attribution: Attribution.REPORTED_SPEECH,
+        modality: ClaimModality.ASSERTED,
+        about: [q.id, stateA.id, stateB.id],
+      }),
+      () => ({
+        sentence: `${capitalise(a.name)} is the only country in ${slots.region} to have openly endorsed the position of ${b.name}.`,
+        claimText: `${capitalise(a.name)} is alone in its region in openly endorsing ${b.name}'s position.`,
+        claimant: { label: author },
+        attribution: Attribution.AUTHOR_ASSERTION,
+        modality: ClaimModality.ASSERTED,
+        about: [stateA.id, stateB.id],
+      }),
+      () => ({
+        sentence: `${capitalise(orgs[1]?.name ?? b.name)} will help build a ${random.pick(['small nuclear power plant', 'gas-fired power station', 'oil refinery', 'deep-sea port'])} near ${city()}, ${label} said.`,
+        claimText: `${capitalise(orgs[1]?.name ?? b.name)} will help ${a.name} build new energy infrastructure.`,
+        claimant: { label },
+        attribution: Attribution.REPORTED_SPEECH,
+        modality: ClaimModality.EXPECTED,
+        about: [orgs[1]?.id ?? stateB.id, stateA.id],
+      }),
     ];
     return random.pick(templates)();
   };
@@ -376,13 +582,22 @@ function generateBundle(random: Random, index: number, plan: BundlePlan): Source
   for (let i = 0; i < plan.claims; i++) {
     const about = events.length > 0 && random.chance(0.6) ? [random.pick(events)] : [];
     if (about.length > 0 && random.chance(0.15)) about.push(random.pick(events));
-    const said = about.length > 0 && random.chance(0.35)
-      ? { sentence: about[0]!.sentence, claimText: `${about[0]!.fields.title}${about[0]!.fields.timeExpression ? ` (${about[0]!.fields.timeExpression})` : ''}.`, claimant: { label: author }, attribution: Attribution.AUTHOR_ASSERTION, modality: ClaimModality.ASSERTED, about: about[0]!.participants.map((p) => p.entityId) }
-      : statement();
+    const said =
+      about.length > 0 && random.chance(0.35)
+        ? {
+            sentence: about[0]!.sentence,
+            claimText: `${about[0]!.fields.title}${about[0]!.fields.timeExpression ? ` (${about[0]!.fields.timeExpression})` : ''}.`,
+            claimant: { label: author },
+            attribution: Attribution.AUTHOR_ASSERTION,
+            modality: ClaimModality.ASSERTED,
+            about: about[0]!.participants.map((p) => p.entityId),
+          }
+        : statement();
     const sentences = [said.sentence];
     if (random.chance(0.25)) sentences.push(about[0]?.sentence ?? statement().sentence);
     const links: ClaimLinkState[] = [];
-    if (claims.length > 0 && random.chance(0.05)) links.push({ type: random.pick(Object.values(ClaimLinkType)), toClaimId: random.pick(claims).id });
+    if (claims.length > 0 && random.chance(0.05))
+      links.push({ type: random.pick(Object.values(ClaimLinkType)), toClaimId: random.pick(claims).id });
     const rank = random.next();
     claims.push({
       id: random.uuid(),
@@ -409,7 +624,7 @@ function generateBundle(random: Random, index: number, plan: BundlePlan): Source
   const quoted = [...new Set([...events.map((event) => event.sentence), ...claims.flatMap((claim) => claim.sentences)])];
   const sentences = [...quoted];
   const targetLength = random.int(3000, 7000);
-  for (let length = sentences.join(' ').length; length < targetLength; ) {
+  for (let length = sentences.join(' ').length; length < targetLength;) {
     const filler = fill(random.pick(words.FILLER), slots);
     sentences.push(filler);
     length += filler.length + 1;
@@ -419,7 +634,7 @@ function generateBundle(random: Random, index: number, plan: BundlePlan): Source
     [sentences[i], sentences[j]] = [sentences[j]!, sentences[i]!];
   }
   const paragraphs: string[] = [];
-  for (let i = 0; i < sentences.length; ) {
+  for (let i = 0; i < sentences.length;) {
     const take = random.int(1, 3);
     paragraphs.push(sentences.slice(i, i + take).join(' '));
     i += take;
@@ -427,7 +642,14 @@ function generateBundle(random: Random, index: number, plan: BundlePlan): Source
   // As published: a paragraph printed twice, and page furniture around the article.
   if (random.chance(0.3)) paragraphs.splice(random.int(1, paragraphs.length), 0, random.pick(paragraphs));
   const title = fill(random.pick(words.HEADLINES), { ...slots, P: cast[0]?.name ?? a.name, city: city() });
-  const text = [title, random.chance(0.5) ? '0' : null, ...paragraphs, random.pick(words.FURNITURE), `${year}/${random.int(1, 400)}`, random.chance(0.5) ? 'Comments are closed.' : null]
+  const text = [
+    title,
+    random.chance(0.5) ? '0' : null,
+    ...paragraphs,
+    random.pick(words.FURNITURE),
+    `${year}/${random.int(1, 400)}`,
+    random.chance(0.5) ? 'Comments are closed.' : null,
+  ]
     .filter((part): part is string => part !== null)
     .join('\n\n');
 
@@ -436,18 +658,30 @@ function generateBundle(random: Random, index: number, plan: BundlePlan): Source
   const quoteOf = (sentence: string, createdAt: Date, order: number): GeneratedQuote => {
     const startUnit = text.indexOf(sentence);
     const endUnit = startUnit + sentence.length - (random.chance(0.5) ? 0 : 1);
-    return { id: random.uuid(), createdAt: new Date(createdAt.getTime() + order + 1), exact: text.slice(startUnit, endUnit), start: pointAt(startUnit), end: pointAt(endUnit) };
+    return {
+      id: random.uuid(),
+      createdAt: new Date(createdAt.getTime() + order + 1),
+      exact: text.slice(startUnit, endUnit),
+      start: pointAt(startUnit),
+      end: pointAt(endUnit),
+    };
   };
   for (const event of events) event.evidence.push(quoteOf(event.sentence, event.createdAt, 0));
   for (const claim of claims) claim.sentences.forEach((sentence, i) => claim.evidence.push(quoteOf(sentence, claim.createdAt, i)));
 
   const publisher = random.pick(words.PUBLISHERS);
   const precisionRoll = random.next();
-  const precision = precisionRoll < 0.7 ? DatePrecision.DAY : precisionRoll < 0.85 ? DatePrecision.MONTH : precisionRoll < 0.9 ? DatePrecision.YEAR : null;
+  const precision =
+    precisionRoll < 0.7 ? DatePrecision.DAY : precisionRoll < 0.85 ? DatePrecision.MONTH : precisionRoll < 0.9 ? DatePrecision.YEAR : null;
   const day = new Date(published);
-  const publishedAt = precision === DatePrecision.DAY ? isoDay(published)
-    : precision === DatePrecision.MONTH ? isoDay(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1))
-    : precision === DatePrecision.YEAR ? `${day.getUTCFullYear()}-01-01` : null;
+  const publishedAt =
+    precision === DatePrecision.DAY
+      ? isoDay(published)
+      : precision === DatePrecision.MONTH
+        ? isoDay(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1))
+        : precision === DatePrecision.YEAR
+          ? `${day.getUTCFullYear()}-01-01`
+          : null;
   const stated = random.chance(0.6);
   const kindRoll = random.next();
   const source: GeneratedSource = {
@@ -457,7 +691,12 @@ function generateBundle(random: Random, index: number, plan: BundlePlan): Source
     text,
     fields: {
       title,
-      url: random.chance(0.6) ? `https://${publisher.toLowerCase().replace(/[^a-z]+/g, '-')}.example/${year}/${index}-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60)}` : null,
+      url: random.chance(0.6)
+        ? `https://${publisher.toLowerCase().replace(/[^a-z]+/g, '-')}.example/${year}/${index}-${title
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .slice(0, 60)}`
+        : null,
       publisher: random.chance(0.7) ? publisher : null,
       author: random.chance(0.5) ? random.pick(words.AUTHORS) : null,
       publishedAt,
@@ -465,8 +704,19 @@ function generateBundle(random: Random, index: number, plan: BundlePlan): Source
       publishedBasis: publishedAt ? (stated ? PublicationDateBasis.STATED : PublicationDateBasis.INFERRED_FROM_CONTENT) : null,
       publishedNote: publishedAt && !stated ? 'No date is printed; inferred from the events the text calls recent.' : null,
       language: 'en',
-      kind: kindRoll < 0.7 ? SourceKind.NEWS_ARTICLE : kindRoll < 0.8 ? SourceKind.OFFICIAL_STATEMENT : kindRoll < 0.85 ? SourceKind.TRANSCRIPT : kindRoll < 0.95 ? SourceKind.REPORT : SourceKind.OTHER,
-      reliability: random.chance(0.85) ? random.skewed([Reliability.C, Reliability.B, Reliability.D, Reliability.A, Reliability.E, Reliability.F], 1.5) : null,
+      kind:
+        kindRoll < 0.7
+          ? SourceKind.NEWS_ARTICLE
+          : kindRoll < 0.8
+            ? SourceKind.OFFICIAL_STATEMENT
+            : kindRoll < 0.85
+              ? SourceKind.TRANSCRIPT
+              : kindRoll < 0.95
+                ? SourceKind.REPORT
+                : SourceKind.OTHER,
+      reliability: random.chance(0.85)
+        ? random.skewed([Reliability.C, Reliability.B, Reliability.D, Reliability.A, Reliability.E, Reliability.F], 1.5)
+        : null,
       reliabilityNote: random.chance(0.3) ? 'Publisher known; the account matches other reporting of the same events.' : null,
     },
   };

@@ -5,7 +5,9 @@
  * `DATA_DIR=.data-restored npm run db:restore -- backup.jsonl.gz`.
  */
 import 'reflect-metadata';
+
 import path from 'node:path';
+
 import { loadConfig } from '../config.js';
 import { backup, restore } from '../db/backup.js';
 import { createDataSource } from '../db/data-source.js';
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
     const started = Date.now();
     const counts = command === 'backup' ? await backup(opened.database.dataSource, target) : await restore(owner, target);
     const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
-    console.log(`${command === 'backup' ? 'Wrote' : 'Restored'} ${rows} rows of ${Object.keys(counts).length} tables ${command === 'backup' ? 'to' : 'from'} ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `${command === 'backup' ? 'Wrote' : 'Restored'} ${rows} rows of ${Object.keys(counts).length} tables ${command === 'backup' ? 'to' : 'from'} ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     if (owner.isInitialized) await owner.destroy();
     await opened.close();

@@ -3,6 +3,7 @@
  * prints it as JSON, for `revisions:verify -- --checkpoint FILE` to hold the log to later.
  */
 import 'reflect-metadata';
+
 import { loadConfig } from '../config.js';
 import { checkpointText } from '../core/checkpoints/checkpoint.js';
 import { loadSigningKey } from '../core/checkpoints/signing-key.js';
@@ -16,8 +17,12 @@ async function main(): Promise<void> {
   try {
     const started = Date.now();
     const checkpoint = await new CheckpointsService(opened.database.dataSource, signingKey).create();
-    console.error(`Checkpoint at log position ${checkpoint.logPosition}: ${checkpoint.treeSize} chains, in ${((Date.now() - started) / 1000).toFixed(2)}s`);
-    console.log(JSON.stringify({ ...checkpoint, createdAt: checkpoint.createdAt.toISOString(), signedText: checkpointText(checkpoint) }, null, 2));
+    console.error(
+      `Checkpoint at log position ${checkpoint.logPosition}: ${checkpoint.treeSize} chains, in ${((Date.now() - started) / 1000).toFixed(2)}s`,
+    );
+    console.log(
+      JSON.stringify({ ...checkpoint, createdAt: checkpoint.createdAt.toISOString(), signedText: checkpointText(checkpoint) }, null, 2),
+    );
   } finally {
     await opened.close();
   }

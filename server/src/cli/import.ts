@@ -6,9 +6,11 @@
  *   --language en  --kind NEWS_ARTICLE  --no-propose
  */
 import 'reflect-metadata';
+
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { loadConfig } from '../config.js';
 import { DatePrecision } from '../core/dates/precision.js';
 import { DomainError } from '../core/errors.js';
@@ -40,7 +42,10 @@ function parseArgs(args: string[]): Options {
       const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(raw);
       if (!match) throw new Error('--published takes YYYY, YYYY-MM or YYYY-MM-DD');
       const [, year, month, day] = match;
-      options.published = { date: `${year}-${month ?? '01'}-${day ?? '01'}`, precision: day ? DatePrecision.DAY : month ? DatePrecision.MONTH : DatePrecision.YEAR };
+      options.published = {
+        date: `${year}-${month ?? '01'}-${day ?? '01'}`,
+        precision: day ? DatePrecision.DAY : month ? DatePrecision.MONTH : DatePrecision.YEAR,
+      };
     } else if (arg === '--language') options.language = value();
     else if (arg === '--kind') {
       const kind = value();
@@ -50,7 +55,8 @@ function parseArgs(args: string[]): Options {
     else if (arg.startsWith('--')) throw new Error(`Unknown option ${arg}`);
     else options.files.push(arg);
   }
-  if (options.files.length === 0) throw new Error('Usage: npm run import -- [--published YYYY-MM-DD] [--language en] [--kind NEWS_ARTICLE] [--no-propose] <files...>');
+  if (options.files.length === 0)
+    throw new Error('Usage: npm run import -- [--published YYYY-MM-DD] [--language en] [--kind NEWS_ARTICLE] [--no-propose] <files...>');
   return options;
 }
 
@@ -95,12 +101,17 @@ async function main(): Promise<void> {
         if (files.length === 1 || report.duplicates.length > 0) {
           if (process.stderr.isTTY) process.stderr.write('\n');
           const flagged = report.duplicates.map((d) => `repeats “${d.source.title}” (${Math.round(d.similarity * 100)}%)`).join('; ');
-          console.log(`${path.basename(file)} → source ${report.source.id}: ${report.claimsProposed} claims and ${report.eventsProposed} events proposed, ${report.newNames.length} new names${flagged ? `; ${flagged}` : ''}`);
+          console.log(
+            `${path.basename(file)} → source ${report.source.id}: ${report.claimsProposed} claims and ${report.eventsProposed} events proposed, ${report.newNames.length} new names${flagged ? `; ${flagged}` : ''}`,
+          );
         }
       } catch (error) {
         totals.failed += 1;
         if (process.stderr.isTTY) process.stderr.write('\n');
-        const why = error instanceof DomainError ? `${error.message}${error.details?.fields ? `: ${JSON.stringify(error.details.fields)}` : ''}` : String(error);
+        const why =
+          error instanceof DomainError
+            ? `${error.message}${error.details?.fields ? `: ${JSON.stringify(error.details.fields)}` : ''}`
+            : String(error);
         console.error(`${path.basename(file)}: not imported (${why})`);
       }
     }

@@ -6,7 +6,17 @@
  * only; `--misses` lists each article's wrong claimants, junk names and wrong events, for a blind set only when it is
  * named with `--set`, so its misses stay unread while rules are tuned.
  */
-import { blind2SetDir, blindSetDir, devSetDir, devSetQuality, holdoutSetDir, seedArticleQuality, type ArticleQuality, type Ratio, type Score } from '../modules/ingest/quality.js';
+import {
+  type ArticleQuality,
+  blind2SetDir,
+  blindSetDir,
+  devSetDir,
+  devSetQuality,
+  holdoutSetDir,
+  type Ratio,
+  type Score,
+  seedArticleQuality,
+} from '../modules/ingest/quality.js';
 
 const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
 const line = (what: string, score: Score) =>
@@ -37,7 +47,10 @@ if (sets.length === 0) throw new Error(`--set is dev, holdout, blind or blind2, 
 
 for (const set of sets) {
   const articles = devSetQuality(set.dir);
-  const sum = (pick: (a: ArticleQuality) => Ratio): Ratio => ({ right: articles.reduce((n, a) => n + pick(a).right, 0), of: articles.reduce((n, a) => n + pick(a).of, 0) });
+  const sum = (pick: (a: ArticleQuality) => Ratio): Ratio => ({
+    right: articles.reduce((n, a) => n + pick(a).right, 0),
+    of: articles.reduce((n, a) => n + pick(a).of, 0),
+  });
   console.log(`\n${set.name}: ${articles.length} articles`);
   console.log(`| article | ${columns.join(' | ')} |`);
   console.log(`| --- |${' --- |'.repeat(columns.length)}`);

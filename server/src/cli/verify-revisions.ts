@@ -7,8 +7,10 @@
  * server's own. Names what is wrong and exits 1 on any problem, so it can run from cron or CI.
  */
 import 'reflect-metadata';
+
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+
 import { loadConfig } from '../config.js';
 import { loadSigningKey, readPublicKey } from '../core/checkpoints/signing-key.js';
 import { openDatabase } from '../db/open.js';
@@ -26,10 +28,25 @@ function readCheckpoints(file: string): StoredCheckpoint[] {
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   const list = (Array.isArray(parsed.checkpoints) ? parsed.checkpoints : [parsed]) as Array<Record<string, unknown>>;
   return list.map((c, i) => {
-    if (typeof c.rootHash !== 'string' || typeof c.signature !== 'string' || typeof c.keyId !== 'string' || typeof c.createdAt !== 'string' || c.logPosition === undefined || typeof c.treeSize !== 'number') {
+    if (
+      typeof c.rootHash !== 'string' ||
+      typeof c.signature !== 'string' ||
+      typeof c.keyId !== 'string' ||
+      typeof c.createdAt !== 'string' ||
+      c.logPosition === undefined ||
+      typeof c.treeSize !== 'number'
+    ) {
       throw new Error(`${file}: checkpoint ${i + 1} lacks logPosition, treeSize, rootHash, createdAt, keyId or signature`);
     }
-    return { id: String(c.id ?? ''), logPosition: String(c.logPosition), treeSize: c.treeSize, rootHash: c.rootHash, createdAt: new Date(c.createdAt), keyId: c.keyId, signature: c.signature };
+    return {
+      id: String(c.id ?? ''),
+      logPosition: String(c.logPosition),
+      treeSize: c.treeSize,
+      rootHash: c.rootHash,
+      createdAt: new Date(c.createdAt),
+      keyId: c.keyId,
+      signature: c.signature,
+    };
   });
 }
 
@@ -55,11 +72,16 @@ async function main(): Promise<void> {
     const report = await new HistoryService(opened.database.dataSource).verifyChains({}, maxProblems);
     let took = ((Date.now() - started) / 1000).toFixed(1);
     if (report.problems.length > 0) {
-      for (const { kind, recordType, recordId, version, problem } of report.problems) console.error(`${kind}: ${recordType} ${recordId}, version ${version}: ${problem}`);
-      console.error(`${report.problems.length}${report.truncated ? '+' : ''} problems, after checking ${report.revisions} revisions of ${report.records} records in ${took}s`);
+      for (const { kind, recordType, recordId, version, problem } of report.problems)
+        console.error(`${kind}: ${recordType} ${recordId}, version ${version}: ${problem}`);
+      console.error(
+        `${report.problems.length}${report.truncated ? '+' : ''} problems, after checking ${report.revisions} revisions of ${report.records} records in ${took}s`,
+      );
       failed = true;
     } else {
-      console.log(`Every chain verifies, replays to its record's state and matches its row; no row lacks revisions: ${report.revisions} revisions of ${report.records} records, in ${took}s.`);
+      console.log(
+        `Every chain verifies, replays to its record's state and matches its row; no row lacks revisions: ${report.revisions} revisions of ${report.records} records, in ${took}s.`,
+      );
     }
     started = Date.now();
     const checkpoints = await new CheckpointsService(opened.database.dataSource, signingKey).verify(publicKey, given, recent);
@@ -68,7 +90,9 @@ async function main(): Promise<void> {
       for (const { logPosition, problem } of checkpoints.problems) console.error(`CHECKPOINT at position ${logPosition}: ${problem}`);
       failed = true;
     } else {
-      console.log(`Checkpoints verify: ${checkpoints.checked} stored signatures, and the log still gives the tree of ${checkpoints.recomputed} of them${given.length ? ' (the given ones included)' : ''}, each extending the one before; in ${took}s.`);
+      console.log(
+        `Checkpoints verify: ${checkpoints.checked} stored signatures, and the log still gives the tree of ${checkpoints.recomputed} of them${given.length ? ' (the given ones included)' : ''}, each extending the one before; in ${took}s.`,
+      );
     }
   } finally {
     await opened.close();

@@ -32,11 +32,7 @@ export class DomainError extends Error {
 
 export class BadInputError extends DomainError {
   constructor(readonly problems: FieldProblem[]) {
-    super(
-      ErrorCode.BAD_USER_INPUT,
-      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
-      { fields: problems },
-    );
+    super(ErrorCode.BAD_USER_INPUT, problems.map((p) => `${p.field}: ${p.message}`).join('; '), { fields: problems });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
 import { requireId } from './validation.js';
 
 /**
@@ -12,7 +13,13 @@ export class FilterBuilder<T extends ObjectLiteral> {
 
   private where(sql: string, value: unknown): this {
     const name = `filter${this.n++}`;
-    this.query.andWhere(sql.replace(/\$\./g, `${this.query.alias}.`).replace(/:value\b/g, `:${name}`).replace(/:\.\.\.value\b/g, `:...${name}`), { [name]: value });
+    this.query.andWhere(
+      sql
+        .replace(/\$\./g, `${this.query.alias}.`)
+        .replace(/:value\b/g, `:${name}`)
+        .replace(/:\.\.\.value\b/g, `:...${name}`),
+      { [name]: value },
+    );
     return this;
   }
 

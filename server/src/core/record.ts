@@ -37,5 +37,12 @@ export const TOMBSTONE_NAME = 'deleted';
 
 /** A deleted record's tombstone keeps what says which record it was and when it went: nothing of its content. */
 export function tombstoneOf<T extends VersionedRecord>(record: T, blank: T): T {
-  return Object.assign(blank, { id: record.id, version: record.version, createdAt: record.createdAt, updatedAt: record.updatedAt, deletedAt: record.deletedAt, deleteReason: null });
+  return Object.assign(blank, {
+    id: record.id,
+    version: record.version,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    deletedAt: record.deletedAt,
+    deleteReason: null,
+  });
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import { BadInputError, type FieldProblem } from './errors.js';
 import { preparedQuery } from './sql/prepared.js';
 
@@ -37,7 +38,11 @@ export async function requireReferences(
       values: refs.map((ref) => ref.id).filter((id) => !byId || UUID.test(id)),
     };
   });
-  const rows = await preparedQuery<{ lookup: number; key: string; merged_into: string | null }>(manager, lookups.map((lookup) => lookup.sql).join(' UNION ALL '), lookups.map((lookup) => lookup.values));
+  const rows = await preparedQuery<{ lookup: number; key: string; merged_into: string | null }>(
+    manager,
+    lookups.map((lookup) => lookup.sql).join(' UNION ALL '),
+    lookups.map((lookup) => lookup.values),
+  );
   for (const [i, { table, refs }] of lookups.entries()) {
     const found = new Map(rows.filter((row) => row.lookup === i).map((row) => [row.key, row.merged_into]));
     for (const ref of refs) {

@@ -16,7 +16,8 @@ export class InputCheck {
 
   text(field: string, value: string, options: { max: number; min?: number }): string {
     const trimmed = value.trim();
-    if (trimmed.length < (options.min ?? 1)) this.fail(field, options.min ? `must be at least ${options.min} characters` : 'must not be empty');
+    if (trimmed.length < (options.min ?? 1))
+      this.fail(field, options.min ? `must be at least ${options.min} characters` : 'must not be empty');
     if (trimmed.length > options.max) this.fail(field, `must be at most ${options.max} characters`);
     return trimmed;
   }
@@ -68,7 +69,10 @@ export class InputCheck {
     if (!allowed.includes(precision)) this.fail(`${field}Precision`, `must be one of ${allowed.join(', ')}`);
     else if (!parseIsoDate(date)) this.fail(field, 'must be a calendar date written YYYY-MM-DD');
     else if (!isStartOfPeriod(date, precision)) {
-      this.fail(field, `at ${precision} precision must be the first day of its ${precision.toLowerCase()}${precision === DatePrecision.WEEK ? ' (a Monday)' : ''}`);
+      this.fail(
+        field,
+        `at ${precision} precision must be the first day of its ${precision.toLowerCase()}${precision === DatePrecision.WEEK ? ' (a Monday)' : ''}`,
+      );
     }
     return { date, precision };
   }

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
+
 import pg from 'pg';
+
 import type { Config } from '../config.js';
 import { APP_ROLE } from './data-source.js';
 

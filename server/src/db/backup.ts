@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { pipeline } from 'node:stream/promises';
 import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
+
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** Every table, parents before children, so a restore never meets a foreign key to a row not yet there. */
@@ -59,16 +60,24 @@ export async function backup(dataSource: DataSource, file: string): Promise<Reco
   const write = async (value: unknown) => {
     if (!lines.write(`${JSON.stringify(value)}\n`)) await new Promise((resolve) => lines.once('drain', resolve));
   };
-  const migrations = ((await dataSource.query('SELECT name FROM migrations ORDER BY id')) as Array<{ name: string }>).map((row) => row.name);
+  const migrations = ((await dataSource.query('SELECT name FROM migrations ORDER BY id')) as Array<{ name: string }>).map(
+    (row) => row.name,
+  );
   await write({ format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations } satisfies Header);
   // One snapshot for the whole backup, so a revision and its record are never caught on different sides of a write.
   await dataSource.transaction('REPEATABLE READ', async (manager) => {
     const columns = await storedColumns(manager);
     for (const table of BACKUP_TABLES) {
       counts[table] = 0;
-      const list = columns.get(table)!.map((column) => `"${column}"`).join(', ');
-      for (let after = '(0,0)'; ; ) {
-        const rows = (await manager.query(`SELECT ctid::text AS at, row_to_json((SELECT r FROM (SELECT ${list}) r)) AS row FROM "${table}" WHERE ctid > $1::tid ORDER BY ctid LIMIT ${BATCH}`, [after])) as Array<{
+      const list = columns
+        .get(table)!
+        .map((column) => `"${column}"`)
+        .join(', ');
+      for (let after = '(0,0)'; ;) {
+        const rows = (await manager.query(
+          `SELECT ctid::text AS at, row_to_json((SELECT r FROM (SELECT ${list}) r)) AS row FROM "${table}" WHERE ctid > $1::tid ORDER BY ctid LIMIT ${BATCH}`,
+          [after],
+        )) as Array<{
           at: string;
           row: unknown;
         }>;
@@ -98,8 +107,14 @@ export async function restore(dataSource: DataSource, file: string): Promise<Rec
     let batch: unknown[] = [];
     const flush = async () => {
       if (!table || batch.length === 0) return;
-      const list = columns.get(table)!.map((column) => `"${column}"`).join(', ');
-      await manager.query(`INSERT INTO "${table}" (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM json_populate_recordset(NULL::"${table}", $1::json)`, [JSON.stringify(batch)]);
+      const list = columns
+        .get(table)!
+        .map((column) => `"${column}"`)
+        .join(', ');
+      await manager.query(
+        `INSERT INTO "${table}" (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+        [JSON.stringify(batch)],
+      );
       counts[table] = (counts[table] ?? 0) + batch.length;
       batch = [];
     };
@@ -112,7 +127,9 @@ export async function restore(dataSource: DataSource, file: string): Promise<Rec
       if (!header) {
         if ((entry as Header).format !== FORMAT) throw new Error(`${file} is not a backup of this product`);
         header = entry as Header;
-        const migrations = ((await manager.query('SELECT name FROM migrations ORDER BY id')) as Array<{ name: string }>).map((row) => row.name);
+        const migrations = ((await manager.query('SELECT name FROM migrations ORDER BY id')) as Array<{ name: string }>).map(
+          (row) => row.name,
+        );
         if (JSON.stringify(migrations) !== JSON.stringify(header.migrations)) {
           throw new Error(`The backup fits migrations ${header.migrations.join(', ')}; this database has ${migrations.join(', ')}`);
         }
@@ -137,7 +154,10 @@ export async function restore(dataSource: DataSource, file: string): Promise<Rec
       `SELECT table_name AS table, column_name AS column FROM information_schema.columns WHERE table_schema = 'public' AND is_identity = 'YES'`,
     )) as Array<{ table: string; column: string }>;
     for (const { table: name, column } of identities) {
-      await manager.query(`SELECT setval(pg_get_serial_sequence($1, $2), (SELECT coalesce(max("${column}"), 0) + 1 FROM "${name}"), false)`, [`"${name}"`, column]);
+      await manager.query(
+        `SELECT setval(pg_get_serial_sequence($1, $2), (SELECT coalesce(max("${column}"), 0) + 1 FROM "${name}"), false)`,
+        [`"${name}"`, column],
+      );
     }
   });
   return counts;

@@ -1,17 +1,18 @@
 import { DataSource } from 'typeorm';
+
 import { migrations } from '../../../migrations/index.js';
 import type { Config } from '../config.js';
-import { keepPrepared } from '../core/sql/prepared.js';
 import { IdempotencyKey } from '../core/revisions/idempotency-key.entity.js';
 import { Revision } from '../core/revisions/revision.entity.js';
+import { keepPrepared } from '../core/sql/prepared.js';
 import { Annotation } from '../modules/annotations/annotation.entity.js';
 import { Claim, ClaimEntity, ClaimEvent, ClaimLink } from '../modules/claims/claim.entity.js';
 import { EntityRecord } from '../modules/entities/entity.entity.js';
-import { EventType } from '../modules/events/event-type.entity.js';
 import { Event, EventParticipant } from '../modules/events/event.entity.js';
+import { EventType } from '../modules/events/event-type.entity.js';
 import { Evidence } from '../modules/evidence/evidence.entity.js';
-import { SourceRevision } from '../modules/sources/source-revision.entity.js';
 import { Source } from '../modules/sources/source.entity.js';
+import { SourceRevision } from '../modules/sources/source-revision.entity.js';
 import { ApiKey } from '../modules/users/api-key.entity.js';
 import { LoginAttempt } from '../modules/users/login-attempt.entity.js';
 import { User } from '../modules/users/user.entity.js';

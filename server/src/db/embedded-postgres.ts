@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -122,14 +122,18 @@ export class EmbeddedPostgres {
       fs.chownSync(passwordFile, osUser.uid, osUser.gid);
     }
     try {
-      await run(binaries.initdb, [
-        `--pgdata=${this.clusterDir}`,
-        `--username=${SUPERUSER}`,
-        `--pwfile=${passwordFile}`,
-        '--auth=scram-sha-256',
-        '--encoding=UTF8',
-        '--locale=C',
-      ], osUser);
+      await run(
+        binaries.initdb,
+        [
+          `--pgdata=${this.clusterDir}`,
+          `--username=${SUPERUSER}`,
+          `--pwfile=${passwordFile}`,
+          '--auth=scram-sha-256',
+          '--encoding=UTF8',
+          '--locale=C',
+        ],
+        osUser,
+      );
     } finally {
       fs.rmSync(passwordFile, { force: true });
     }
@@ -138,11 +142,16 @@ export class EmbeddedPostgres {
 
   private spawnServer(binaries: Binaries, osUser: OsUser | null): Promise<ChildProcess> {
     const args = [
-      '-D', this.clusterDir,
-      '-p', String(this.port),
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=200',
+      '-D',
+      this.clusterDir,
+      '-p',
+      String(this.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
     ];
     const child = spawn(binaries.postgres, args, {
       detached: true,
@@ -177,7 +186,9 @@ async function loadBinaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch {
-    throw new Error(`No embedded PostgreSQL for ${process.platform}-${process.arch} (package ${name}); set DATABASE_URL to use your own server.`);
+    throw new Error(
+      `No embedded PostgreSQL for ${process.platform}-${process.arch} (package ${name}); set DATABASE_URL to use your own server.`,
+    );
   }
 }
 
@@ -186,10 +197,7 @@ async function postgresOsUser(): Promise<OsUser | null> {
   if (process.getuid?.() !== 0) return null;
   const lookup = async (): Promise<OsUser | null> => {
     try {
-      const [uid, gid] = await Promise.all([
-        execFileAsync('id', ['-u', SUPERUSER]),
-        execFileAsync('id', ['-g', SUPERUSER]),
-      ]);
+      const [uid, gid] = await Promise.all([execFileAsync('id', ['-u', SUPERUSER]), execFileAsync('id', ['-g', SUPERUSER])]);
       return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
     } catch {
       return null;

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { loadConfig } from '../config.js';
 import { repoRoot } from '../paths.js';
 import { createDataSource } from './data-source.js';

@@ -1,4 +1,5 @@
 import pg from 'pg';
+
 import type { Config } from '../config.js';
 import { appLoginProblems, prepareAppLogin } from './app-login.js';
 import { createDataSource, type Database } from './data-source.js';

@@ -1,7 +1,8 @@
 import type { AuthChecker } from 'type-graphql';
+
+import type { Role } from '../core/access/roles.js';
 import { DomainError, ErrorCode } from '../core/errors.js';
 import type { RequestContext } from './context.js';
-import type { Role } from '../core/access/roles.js';
 
 /** A refusal by the access rules themselves, as opposed to one by a service. */
 export class AccessDenied extends DomainError {}

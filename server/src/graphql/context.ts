@@ -1,31 +1,32 @@
 import type { DataSource, EntityManager } from 'typeorm';
+
 import type { Config } from '../config.js';
+import type { Viewer } from '../core/access/viewer.js';
 import type { SigningKey } from '../core/checkpoints/signing-key.js';
-import { CheckpointsService } from '../modules/checkpoints/checkpoints.service.js';
+import { createReviewLoaders } from '../core/review/steps.js';
 import { createAnnotationLoaders } from '../modules/annotations/annotations.loaders.js';
 import { AnnotationsService } from '../modules/annotations/annotations.service.js';
+import { CheckpointsService } from '../modules/checkpoints/checkpoints.service.js';
+import { createClaimLoaders } from '../modules/claims/claims.loaders.js';
 import { ClaimsService } from '../modules/claims/claims.service.js';
 import { CorrectionsService } from '../modules/corrections/corrections.service.js';
-import { createClaimLoaders } from '../modules/claims/claims.loaders.js';
-import { EntitiesService } from '../modules/entities/entities.service.js';
 import { createEntityLoaders } from '../modules/entities/entities.loaders.js';
+import { EntitiesService } from '../modules/entities/entities.service.js';
+import { createEventLoaders } from '../modules/events/events.loaders.js';
 import { EventsService } from '../modules/events/events.service.js';
+import { createEvidenceLoaders } from '../modules/evidence/evidence.loaders.js';
+import { EvidenceService } from '../modules/evidence/evidence.service.js';
 import { HistoryService } from '../modules/history/history.service.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
 import { MergingService } from '../modules/merging/merging.service.js';
-import { createEventLoaders } from '../modules/events/events.loaders.js';
-import { EvidenceService } from '../modules/evidence/evidence.service.js';
-import { createReviewLoaders } from '../core/review/steps.js';
 import { reopenAfterEvidenceChange, ReviewService } from '../modules/review/review.service.js';
 import { SearchService } from '../modules/search/search.service.js';
-import { createEvidenceLoaders } from '../modules/evidence/evidence.loaders.js';
-import { SourcesService } from '../modules/sources/sources.service.js';
 import { createSourceLoaders } from '../modules/sources/sources.loaders.js';
+import { SourcesService } from '../modules/sources/sources.service.js';
 import { ApiKeysService } from '../modules/users/api-keys.service.js';
-import { SessionTokens, type SessionCookie } from '../modules/users/sessions.js';
-import { UsersService } from '../modules/users/users.service.js';
+import { type SessionCookie, SessionTokens } from '../modules/users/sessions.js';
 import { createUserLoaders } from '../modules/users/users.loaders.js';
-import type { Viewer } from '../core/access/viewer.js';
+import { UsersService } from '../modules/users/users.service.js';
 
 export function createServices(dataSource: DataSource, auth: Config['auth'], signingKey: SigningKey) {
   const evidence = new EvidenceService(dataSource, reopenAfterEvidenceChange);

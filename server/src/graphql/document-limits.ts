@@ -1,4 +1,12 @@
-import { GraphQLError, Kind, type ASTNode, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  type ASTNode,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 
 export interface DocumentLimits {
   maxDepth: number;
@@ -71,7 +79,10 @@ export function documentLimits({ maxDepth, maxAliases, maxSelections }: Document
         if (depth > maxDepth) refuse(`The query is ${depth} levels deep; at most ${maxDepth} are allowed`, operation);
         if (aliases > maxAliases) refuse(`The query uses ${aliases} aliases; at most ${maxAliases} are allowed`, operation);
         if (selections > maxSelections) {
-          refuse(`The query makes ${selections} selections, counting each fragment as often as it is spread; at most ${maxSelections} are allowed`, operation);
+          refuse(
+            `The query makes ${selections} selections, counting each fragment as often as it is spread; at most ${maxSelections} are allowed`,
+            operation,
+          );
         }
       },
     };

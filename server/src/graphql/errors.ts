@@ -1,6 +1,7 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+
 import { DomainError, ErrorCode } from '../core/errors.js';
 
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
@@ -21,9 +22,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     // connection's error: the next statement fails with one of these instead.
     if (current instanceof QueryRunnerAlreadyReleasedError || current instanceof QueryRunnerProviderAlreadyReleasedError) return true;
     const { code, message } = current as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08'))) return true;
-    if (typeof message === 'string' && /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/.test(message)) return true;
-    current = (current as { originalError?: unknown; driverError?: unknown }).originalError ?? (current as { driverError?: unknown }).driverError;
+    if (
+      typeof code === 'string' &&
+      (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08'))
+    )
+      return true;
+    if (typeof message === 'string' && /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/.test(message))
+      return true;
+    current =
+      (current as { originalError?: unknown; driverError?: unknown }).originalError ?? (current as { driverError?: unknown }).driverError;
   }
   return false;
 }
@@ -36,7 +43,11 @@ export function withUnavailableStatus(error: unknown): unknown {
   if (!isDatabaseUnavailable(error)) return error;
   return new GraphQLError(DATABASE_UNAVAILABLE, {
     originalError: error instanceof Error ? error : undefined,
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, retryable: true, http: { status: 503, headers: new HeaderMap([['retry-after', RETRY_AFTER_SECONDS]]) } },
+    extensions: {
+      code: ErrorCode.INTERNAL_SERVER_ERROR,
+      retryable: true,
+      http: { status: 503, headers: new HeaderMap([['retry-after', RETRY_AFTER_SECONDS]]) },
+    },
   });
 }
 
@@ -52,7 +63,8 @@ function domainErrorOf(error: unknown): DomainError | null {
 function databaseCodeOf(error: unknown): string | null {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (current as { code?: unknown }).code;
+    const code =
+      (current as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (current as { code?: unknown }).code;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
     current = (current as { originalError?: unknown }).originalError;
   }
@@ -74,7 +86,12 @@ export function formatError(showInternals: boolean, log: (error: unknown) => voi
     const code = formatted.extensions?.code;
     // graphql-js's own errors about what was sent (an argument's value, say) can also reach here from a resolver that
     // read the request's selection, wrapped with the path where it was thrown.
-    const isOwnGraphQLError = error instanceof GraphQLError && (!error.originalError || (error.originalError instanceof GraphQLError && !error.originalError.originalError && error.originalError.extensions?.code === undefined));
+    const isOwnGraphQLError =
+      error instanceof GraphQLError &&
+      (!error.originalError ||
+        (error.originalError instanceof GraphQLError &&
+          !error.originalError.originalError &&
+          error.originalError.extensions?.code === undefined));
     if (typeof code === 'string' && CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       return { ...base, extensions: { code } };
     }

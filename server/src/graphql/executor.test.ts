@@ -1,9 +1,11 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+
 import { COMPILED_TEXT_BUDGET, LONGEST_COMPILED, operationRunner } from './executor.js';
 import { getSchema } from './schema.js';
 
-const run = (runner: ReturnType<typeof operationRunner>, query: ReturnType<typeof parse>) => runner.run({ document: query, operationName: null, variables: {}, context: {} });
+const run = (runner: ReturnType<typeof operationRunner>, query: ReturnType<typeof parse>) =>
+  runner.run({ document: query, operationName: null, variables: {}, context: {} });
 
 describe('operationRunner', () => {
   it('compiles an operation on its second run, and answers it the same', async () => {

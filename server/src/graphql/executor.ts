@@ -1,7 +1,16 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, getOperationAST, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
+import {
+  type DocumentNode,
+  execute,
+  type ExecutionResult,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLSchema,
+  printSchema,
+  type VariableDefinitionNode,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 export interface Operation {
   /** Kept by identity: the same document object is the same operation. */
@@ -26,7 +35,14 @@ type Plan = number | 'interpreted' | Compiled;
 function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
   if (!result.errors) return result;
   const errors = result.errors.map((error) =>
-    Object.assign(new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions ?? undefined }), { locations: error.locations }),
+    Object.assign(
+      new GraphQLError(error.message, {
+        path: error.path,
+        originalError: error.originalError ?? undefined,
+        extensions: error.extensions ?? undefined,
+      }),
+      { locations: error.locations },
+    ),
   );
   return { ...result, errors };
 }
@@ -88,7 +104,10 @@ export function operationRunner(schema: GraphQLSchema, { compileOnRun = 2 } = {}
       return known + 1;
     }
     const length = document.loc?.end ?? Number.POSITIVE_INFINITY;
-    const compiled = length <= LONGEST_COMPILED ? compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true }) : null;
+    const compiled =
+      length <= LONGEST_COMPILED
+        ? compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true })
+        : null;
     if (!compiled || !isCompiledQuery(compiled)) {
       operations.set(key, 'interpreted');
       return 'interpreted';
@@ -126,7 +145,8 @@ export function operationRunner(schema: GraphQLSchema, { compileOnRun = 2 } = {}
  */
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const runner = operationRunner(schema);
-  const executor: GatewayExecutor = ({ document, operationName, request, context }) => runner.run({ document, operationName, variables: request.variables ?? {}, context });
+  const executor: GatewayExecutor = ({ document, operationName, request, context }) =>
+    runner.run({ document, operationName, variables: request.variables ?? {}, context });
   return {
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });

@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, isListType, isNonNullType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../core/paging/connection.js';
+import { type DocumentNode, GraphQLError, type GraphQLOutputType, type GraphQLSchema, isListType, isNonNullType } from 'graphql';
+import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+
 import { ErrorCode } from '../core/errors.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../core/paging/connection.js';
 import { RETRY_AFTER_SECONDS } from './errors.js';
 
 export const MAX_QUERY_DEPTH = 12;
@@ -56,7 +57,8 @@ function variablesProblem(value: unknown): string | null {
     if (item === null || typeof item !== 'object') continue;
     if (depth > MAX_VARIABLE_DEPTH) return `Variables may nest lists and objects at most ${MAX_VARIABLE_DEPTH} deep`;
     const children = Object.values(item);
-    if (!Array.isArray(item) && children.length > MAX_VARIABLE_OBJECT_FIELDS) return `An object in variables may have at most ${MAX_VARIABLE_OBJECT_FIELDS} fields`;
+    if (!Array.isArray(item) && children.length > MAX_VARIABLE_OBJECT_FIELDS)
+      return `An object in variables may have at most ${MAX_VARIABLE_OBJECT_FIELDS} fields`;
     for (const child of children) pending.push([child, depth + 1]);
   }
   return null;
@@ -74,7 +76,11 @@ export function runnableRequest(): ApolloServerPlugin {
       return {
         async didResolveOperation({ request, operation }) {
           if (!operation) {
-            throw refused(request.operationName ? 'The operationName names no operation of the document' : 'The document holds several operations: name the one to run in operationName');
+            throw refused(
+              request.operationName
+                ? 'The operationName names no operation of the document'
+                : 'The document holds several operations: name the one to run in operationName',
+            );
           }
           const problem = variablesProblem(request.variables);
           if (problem) throw refused(problem);
@@ -107,7 +113,14 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
             try {
               // Past its node limit the library throws, which would leave the query unpriced below: the validation
               // rule has already refused more selections than this.
-              cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined, estimators: [rowsEstimator], maxQueryNodes: MAX_QUERY_SELECTIONS + 1 });
+              cost = getComplexity({
+                schema,
+                query: document,
+                variables: request.variables ?? {},
+                operationName: request.operationName ?? undefined,
+                estimators: [rowsEstimator],
+                maxQueryNodes: MAX_QUERY_SELECTIONS + 1,
+              });
             } catch {
               // Variables that do not fit their types cannot be priced; execution refuses them with a clear message.
               return;
@@ -118,7 +131,9 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
             }
           }
           if (cost > MAX_QUERY_COST) {
-            throw refused(`The query costs ${cost}; at most ${MAX_QUERY_COST} is allowed. Ask for fewer rows (a smaller \`first\`) or fewer nested lists.`);
+            throw refused(
+              `The query costs ${cost}; at most ${MAX_QUERY_COST} is allowed. Ask for fewer rows (a smaller \`first\`) or fewer nested lists.`,
+            );
           }
         },
       };

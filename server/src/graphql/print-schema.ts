@@ -1,7 +1,10 @@
 /** `npm run schema:print -w server`: writes the built schema to schema.graphql, the contract clients read. */
 import 'reflect-metadata';
+
 import fs from 'node:fs';
+
 import { printSchema } from 'graphql';
+
 import { schemaFile } from '../paths.js';
 import { getSchema } from './schema.js';
 

@@ -1,22 +1,23 @@
-import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
+
 // Imported in this order on purpose: type-graphql lists root fields, and the fields resolver classes add to a type,
 // in the order the classes are defined, so this order is schema.graphql's.
 import { AnnotationsResolver } from '../modules/annotations/annotations.resolver.js';
 import { CheckpointsResolver } from '../modules/checkpoints/checkpoints.resolver.js';
 import { ClaimLinksResolver, ClaimsResolver } from '../modules/claims/claims.resolver.js';
-import { EntitiesResolver } from '../modules/entities/entities.resolver.js';
-import { MergingResolver } from '../modules/merging/merging.resolver.js';
-import { EventParticipantsResolver, EventsResolver } from '../modules/events/events.resolver.js';
-import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
 import { EventClaimsResolver, EvidenceClaimResolver } from '../modules/claims/claims-of.resolver.js';
+import { CorrectionsResolver } from '../modules/corrections/corrections.resolver.js';
+import { EntitiesResolver } from '../modules/entities/entities.resolver.js';
+import { EventParticipantsResolver, EventsResolver } from '../modules/events/events.resolver.js';
 import { EvidenceEventResolver } from '../modules/events/events-of.resolver.js';
+import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
 import { HistoryResolver } from '../modules/history/history.resolver.js';
 import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
+import { MergingResolver } from '../modules/merging/merging.resolver.js';
 import { ReviewQueueItemResolver, ReviewResolver, ReviewStepResolver } from '../modules/review/review.resolver.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
 import { SourceRevisionsResolver, SourcesResolver } from '../modules/sources/sources.resolver.js';
-import { CorrectionsResolver } from '../modules/corrections/corrections.resolver.js';
 import { ApiKeysResolver } from '../modules/users/api-keys.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 import { authChecker } from './auth-checker.js';
@@ -70,7 +71,8 @@ function callFieldResolversDirectly(schema: GraphQLSchema): void {
   for (const metadata of storage.fieldResolvers) {
     const params = [...(metadata.params ?? [])].sort((a, b) => a.index - b.index);
     if (metadata.kind !== 'external' || metadata.middlewares?.length || metadata.roles) continue;
-    if (!params.every((param) => (param.kind === 'root' && !param.propertyName) || param.kind === 'context' || param.kind === 'info')) continue;
+    if (!params.every((param) => (param.kind === 'root' && !param.propertyName) || param.kind === 'context' || param.kind === 'info'))
+      continue;
     const objectClass = metadata.getObjectType?.();
     const typeName = storage.objectTypes.find((objectType) => objectType.target === objectClass)?.name;
     const type = typeName ? schema.getType(typeName) : undefined;
@@ -82,12 +84,19 @@ function callFieldResolversDirectly(schema: GraphQLSchema): void {
     const rootTypes = params.flatMap((param) => (param.kind === 'root' && param.getType ? [param.getType()] : []));
     const argumentsOf = params.map((param): ((root: unknown, context: unknown, info: unknown) => unknown) => {
       if (param.kind === 'root') return (root) => root;
-      if (param.kind === 'context') return param.propertyName ? (_root, context) => (context as Record<string, unknown>)[param.propertyName!] : (_root, context) => context;
+      if (param.kind === 'context')
+        return param.propertyName
+          ? (_root, context) => (context as Record<string, unknown>)[param.propertyName!]
+          : (_root, context) => context;
       return (_root, _context, info) => info;
     });
     field.resolve = (root, args, context, info) => {
-      if (!rootTypes.every((rootType) => typeof rootType !== 'function' || root instanceof rootType)) return wrapped(root, args, context, info);
-      return method.apply(instance, argumentsOf.map((argumentOf) => argumentOf(root, context, info)));
+      if (!rootTypes.every((rootType) => typeof rootType !== 'function' || root instanceof rootType))
+        return wrapped(root, args, context, info);
+      return method.apply(
+        instance,
+        argumentsOf.map((argumentOf) => argumentOf(root, context, info)),
+      );
     };
   }
 }

@@ -2,25 +2,36 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
+
 import type { Config } from '../config.js';
 import { loadSigningKey } from '../core/checkpoints/signing-key.js';
 import type { Database } from '../db/data-source.js';
+import { createLoaders, createServices, type RequestContext } from '../graphql/context.js';
 import { documentLimits } from '../graphql/document-limits.js';
 import { formatError, withUnavailableStatus } from '../graphql/errors.js';
 import { compiledExecution } from '../graphql/executor.js';
-import { costLimit, MAX_ALIASES, MAX_QUERY_DEPTH, MAX_QUERY_SELECTIONS, MAX_QUERY_TOKENS, runnableRequest, storableTextOnly, tryAgainLaterStatuses } from '../graphql/limits.js';
+import {
+  costLimit,
+  MAX_ALIASES,
+  MAX_QUERY_DEPTH,
+  MAX_QUERY_SELECTIONS,
+  MAX_QUERY_TOKENS,
+  runnableRequest,
+  storableTextOnly,
+  tryAgainLaterStatuses,
+} from '../graphql/limits.js';
 import { getSchema } from '../graphql/schema.js';
-import { createLoaders, createServices, type RequestContext } from '../graphql/context.js';
 import { adminDistDir } from '../paths.js';
 import { Iris } from './exports/iris.js';
 import { exportsRouter } from './exports/router.js';
-import { linkedDataRouter } from './linked-data.js';
 import { badBody, graphqlPostHandler, MAX_BODY_BYTES, NOT_JSON } from './graphql-post.js';
 import { idempotencyPlugin } from './idempotency.js';
+import { linkedDataRouter } from './linked-data.js';
 import { sessionCookieFor, viewerOf } from './session.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -80,7 +91,15 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     // Apollo's own landing page loads from a CDN; the explorer below is served from the project's packages.
     // Apollo's cache-control plugin hooks every field of every answer to work out a max-age that is always 0 here
     // (nothing is declared cacheable); the header it then sends is set below instead, at no cost per field.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), runnableRequest(), storableTextOnly(), costLimit(schema), idempotencyPlugin(dataSource, config.auth.secret), tryAgainLaterStatuses()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      runnableRequest(),
+      storableTextOnly(),
+      costLimit(schema),
+      idempotencyPlugin(dataSource, config.auth.secret),
+      tryAgainLaterStatuses(),
+    ],
   });
   await apollo.start();
 
@@ -152,7 +171,9 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   // Bodies that never reach GraphQL (not JSON, too large) still get a JSON answer with a code, never a page or a trace.
   app.use('/graphql', (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (!error?.status || error.status >= 500) return next(error);
-    res.status(error.status).json(badBody(error.type === 'entity.too.large' ? `The request body is over ${MAX_BODY_BYTES / 2 ** 20} MiB` : NOT_JSON));
+    res
+      .status(error.status)
+      .json(badBody(error.type === 'entity.too.large' ? `The request body is over ${MAX_BODY_BYTES / 2 ** 20} MiB` : NOT_JSON));
   });
 
   const iris = new Iris(config.publicUrl);
@@ -160,7 +181,13 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   app.use(linkedDataRouter({ dataSource, services, auth: config.auth, iris, log }));
 
   const consoleIndex = path.join(adminDistDir, 'index.html');
-  app.use(express.static(adminDistDir, { index: false, maxAge: '1h', setHeaders: (res, file) => pageHeaders(res, file === explorer ? EXPLORER_POLICY : CONSOLE_POLICY) }));
+  app.use(
+    express.static(adminDistDir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, file) => pageHeaders(res, file === explorer ? EXPLORER_POLICY : CONSOLE_POLICY),
+    }),
+  );
   app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
     pageHeaders(res, CONSOLE_POLICY);
     if (fs.existsSync(consoleIndex)) res.sendFile(consoleIndex, { maxAge: 0 });

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import type { Express, Request, Response } from 'express';
+
 import { ErrorCode } from '../core/errors.js';
 
 /** The largest body a GraphQL request may have; the same limit applies on both paths. */
@@ -75,7 +77,8 @@ export function graphqlPostHandler<C extends BaseContext>(
         return;
       }
       onError(error);
-      if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+      if (!res.headersSent)
+        res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       else res.destroy();
     });
     return true;

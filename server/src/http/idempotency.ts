@@ -1,12 +1,14 @@
 import { createHmac } from 'node:crypto';
-import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
-import { Kind, print, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+
+import { type ApolloServerPlugin, type GraphQLRequestListener, HeaderMap } from '@apollo/server';
+import { type GraphQLSchema, Kind, type OperationDefinitionNode, print } from 'graphql';
 import type { DataSource } from 'typeorm';
+
+import { writeContextOf } from '../core/access/viewer.js';
 import { ErrorCode } from '../core/errors.js';
 import { canonicalJson } from '../core/revisions/canonical-json.js';
 import { keyReused, SHOWN_ONCE } from '../core/revisions/idempotency.js';
 import type { RequestContext } from '../graphql/context.js';
-import { writeContextOf } from '../core/access/viewer.js';
 
 const KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
 
@@ -19,7 +21,9 @@ const refusal = (message: string, code: ErrorCode) => answer({ errors: [{ messag
 /** Whether the operation's answer holds a secret shown once, so that no copy of it may be kept. */
 function answersSecret(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
   const fields = schema.getMutationType()?.getFields() ?? {};
-  return operation.selectionSet.selections.some((selection) => selection.kind === Kind.FIELD && fields[selection.name.value]?.extensions[SHOWN_ONCE] === true);
+  return operation.selectionSet.selections.some(
+    (selection) => selection.kind === Kind.FIELD && fields[selection.name.value]?.extensions[SHOWN_ONCE] === true,
+  );
 }
 
 /** What the first answer to a key becomes when it held a secret: the retry is told, and gets no copy. */
@@ -47,7 +51,11 @@ export function idempotencyPlugin(dataSource: DataSource, secret: string): Apoll
           secretAnswer = answersSecret(schema, operation);
           contextValue.idempotency = {
             key,
-            fingerprint: fingerprintOf({ query: print(document), operationName: request.operationName ?? null, variables: request.variables ?? {} }),
+            fingerprint: fingerprintOf({
+              query: print(document),
+              operationName: request.operationName ?? null,
+              variables: request.variables ?? {},
+            }),
           };
         },
         async responseForOperation({ contextValue }) {
@@ -56,16 +64,26 @@ export function idempotencyPlugin(dataSource: DataSource, secret: string): Apoll
           if (!KEY.test(claim.key)) return refusal('Idempotency-Key must be 1 to 200 letters, digits or ._:-', ErrorCode.BAD_USER_INPUT);
           if (!contextValue.viewer.userId && !contextValue.viewer.apiKeyId) return null;
           const { actor } = writeContextOf(contextValue.viewer, contextValue.requestId);
-          const [row] = (await dataSource.query(`SELECT fingerprint, response FROM idempotency_keys WHERE actor = $1 AND key = $2`, [actor, claim.key])) as Array<{
+          const [row] = (await dataSource.query(`SELECT fingerprint, response FROM idempotency_keys WHERE actor = $1 AND key = $2`, [
+            actor,
+            claim.key,
+          ])) as Array<{
             fingerprint: string;
             response: Record<string, unknown> | null;
           }>;
           if (!row) return null;
           replayed = true;
           if (row.fingerprint !== claim.fingerprint) return refusal(keyReused().message, ErrorCode.BAD_USER_INPUT);
-          if (!row.response) return refusal('The first request with this Idempotency-Key is still running, or its answer was lost: read the record', ErrorCode.CONFLICT);
+          if (!row.response)
+            return refusal(
+              'The first request with this Idempotency-Key is still running, or its answer was lost: read the record',
+              ErrorCode.CONFLICT,
+            );
           if (row.response.withheld === SHOWN_ONCE) {
-            return refusal('The first request with this Idempotency-Key was applied, and its secret was shown only in that answer: it is not kept. If it was lost, revoke what it made and make another', ErrorCode.CONFLICT);
+            return refusal(
+              'The first request with this Idempotency-Key was applied, and its secret was shown only in that answer: it is not kept. If it was lost, revoke what it made and make another',
+              ErrorCode.CONFLICT,
+            );
           }
           return answer(row.response, [['idempotent-replayed', 'true']]);
         },

@@ -1,16 +1,17 @@
 import express, { type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
+
 import type { Config } from '../config.js';
+import { seesUnreviewed, type Viewer } from '../core/access/viewer.js';
 import { DomainError, ErrorCode } from '../core/errors.js';
-import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../graphql/errors.js';
+import { visibleOnly } from '../core/visibility/visibility.js';
 import type { Services } from '../graphql/context.js';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../graphql/errors.js';
 import { EntityKind } from '../modules/entities/entities.enums.js';
 import { EntityRecord } from '../modules/entities/entity.entity.js';
-import { visibleOnly } from '../core/visibility/visibility.js';
 import { Source } from '../modules/sources/source.entity.js';
-import { seesUnreviewed, type Viewer } from '../core/access/viewer.js';
 import { CONTEXTS } from './exports/contexts.js';
-import { claimsQuery, eventsQuery, evidenceQuery, NO_FILTERS, type ExportFilters } from './exports/filters.js';
+import { claimsQuery, eventsQuery, evidenceQuery, type ExportFilters, NO_FILTERS } from './exports/filters.js';
 import { isoAtPrecision } from './exports/format.js';
 import { Agents, type Iris } from './exports/iris.js';
 import { provenance } from './exports/provenance-prov.js';
@@ -38,7 +39,11 @@ const ENTITY_TYPES: Record<EntityKind, string> = {
 
 /** The terms the exports mint under `/ns#`, where no standard vocabulary has one. */
 const VOCABULARY = [
-  { term: 'operation', label: 'operation', comment: 'What a write did to a record: CREATE, UPDATE, DELETE, RESTORE, REVIEW, MERGE, REVERT or CORRECT.' },
+  {
+    term: 'operation',
+    label: 'operation',
+    comment: 'What a write did to a record: CREATE, UPDATE, DELETE, RESTORE, REVIEW, MERGE, REVERT or CORRECT.',
+  },
   { term: 'sha256', label: 'SHA-256', comment: 'The SHA-256 of a text snapshot, hex-encoded: the exact words evidence is anchored to.' },
   {
     term: 'anchorStatus',
@@ -69,8 +74,17 @@ export function linkedDataRouter({ dataSource, services, auth, iris, log }: Link
 
   router.get('/ns', (_req, res) => {
     res.type(JSON_LD).json({
-      '@context': { rdfs: 'http://www.w3.org/2000/01/rdf-schema#', rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#', ps: iris.vocabulary },
-      '@graph': VOCABULARY.map(({ term, label, comment }) => ({ '@id': `ps:${term}`, '@type': 'rdf:Property', 'rdfs:label': label, 'rdfs:comment': comment })),
+      '@context': {
+        rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
+        rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+        ps: iris.vocabulary,
+      },
+      '@graph': VOCABULARY.map(({ term, label, comment }) => ({
+        '@id': `ps:${term}`,
+        '@type': 'rdf:Property',
+        'rdfs:label': label,
+        'rdfs:comment': comment,
+      })),
     });
   });
 
@@ -79,7 +93,8 @@ export function linkedDataRouter({ dataSource, services, auth, iris, log }: Link
     if (!UUID.test(id)) return notFound(res, `No record has the id ${id}`);
     const page = CONSOLE_PAGES[kind];
     const describe = DESCRIBERS[kind];
-    if (!page && !describe) return notFound(res, `Records of kind ${kind} have no IRIs; the kinds are ${Object.keys(DESCRIBERS).join(', ')}`);
+    if (!page && !describe)
+      return notFound(res, `Records of kind ${kind} have no IRIs; the kinds are ${Object.keys(DESCRIBERS).join(', ')}`);
     res.vary('Accept');
     if (page && req.accepts(['text/html', JSON_LD, 'application/json']) === 'text/html') {
       return res.redirect(303, page.replace('{id}', id));
@@ -94,7 +109,9 @@ export function linkedDataRouter({ dataSource, services, auth, iris, log }: Link
         res.destroy();
       } else if (isDatabaseUnavailable(error)) {
         res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
-        res.status(503).json({ errors: [{ message: DATABASE_UNAVAILABLE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, retryable: true } }] });
+        res
+          .status(503)
+          .json({ errors: [{ message: DATABASE_UNAVAILABLE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, retryable: true } }] });
       } else if (error instanceof DomainError && error.code === ErrorCode.UNAUTHENTICATED) {
         res.status(401).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
       } else {
@@ -134,7 +151,9 @@ const DESCRIBERS: Record<string, (describing: Describing) => Promise<void>> = {
   event: asProvenance('event'),
   evidence: asProvenance('evidence'),
   async source({ dataSource, viewer, iris, id, res }) {
-    const source = await visibleOnly(viewer, dataSource.getRepository(Source).createQueryBuilder('source'), { reviewed: false }).andWhere('source.id = :id', { id }).getOne();
+    const source = await visibleOnly(viewer, dataSource.getRepository(Source).createQueryBuilder('source'), { reviewed: false })
+      .andWhere('source.id = :id', { id })
+      .getOne();
     if (!source) return notFound(res, `No source ${id}, or none you may see`);
     const published = isoAtPrecision(source.publishedAt, source.publishedPrecision);
     res.type(JSON_LD).json({
@@ -150,7 +169,9 @@ const DESCRIBERS: Record<string, (describing: Describing) => Promise<void>> = {
     });
   },
   async entity({ dataSource, viewer, iris, id, res }) {
-    const entity = await visibleOnly(viewer, dataSource.getRepository(EntityRecord).createQueryBuilder('entity'), { reviewed: false }).andWhere('entity.id = :id', { id }).getOne();
+    const entity = await visibleOnly(viewer, dataSource.getRepository(EntityRecord).createQueryBuilder('entity'), { reviewed: false })
+      .andWhere('entity.id = :id', { id })
+      .getOne();
     if (!entity) return notFound(res, `No entity ${id}, or none you may see`);
     const wikidata = entity.externalIds.wikidata;
     res.type(JSON_LD).json({

@@ -1,12 +1,13 @@
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
+
 import type { Config } from '../config.js';
-import type { Services } from '../graphql/context.js';
-import type { SessionCookie } from '../modules/users/sessions.js';
-import { API_KEY_PREFIX } from '../modules/users/api-keys.service.js';
 import { Role } from '../core/access/roles.js';
 import { ANONYMOUS, type Viewer } from '../core/access/viewer.js';
 import { ErrorCode } from '../core/errors.js';
+import type { Services } from '../graphql/context.js';
+import { API_KEY_PREFIX } from '../modules/users/api-keys.service.js';
+import type { SessionCookie } from '../modules/users/sessions.js';
 
 export const SESSION_COOKIE = 'ps_session';
 
@@ -45,7 +46,10 @@ export async function viewerOf(req: Request, cookie: SessionCookie, services: Se
   if (bearer?.startsWith(API_KEY_PREFIX)) {
     const key = await services.apiKeys.authenticate(bearer);
     // Thrown before any resolver runs: Apollo answers it as is, so it carries its own code and HTTP status.
-    if (!key) throw new GraphQLError('This API key is unknown, revoked or expired', { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+    if (!key)
+      throw new GraphQLError('This API key is unknown, revoked or expired', {
+        extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+      });
     return { userId: null, apiKeyId: key.id, roles: [Role.CLIENT] };
   }
   const fromCookie = cookiesOf(req).get(SESSION_COOKIE) ?? null;
@@ -58,6 +62,7 @@ export async function viewerOf(req: Request, cookie: SessionCookie, services: Se
     if (fromCookie) cookie.clear();
     return ANONYMOUS;
   }
-  if (fromCookie && services.sessions.wantsRenewal(session)) cookie.set(await services.sessions.issue(user.id, user.sessionGeneration), services.sessions.ttlSeconds);
+  if (fromCookie && services.sessions.wantsRenewal(session))
+    cookie.set(await services.sessions.issue(user.id, user.sessionGeneration), services.sessions.ttlSeconds);
   return { userId: user.id, roles: user.roles };
 }

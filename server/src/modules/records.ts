@@ -1,12 +1,12 @@
+import type { VersionedRecord } from '../core/record.js';
 import type { RecordState } from '../core/revisions/diff.js';
 import type { RecordKind } from '../core/revisions/record-writer.js';
 import { RecordType } from '../core/revisions/revisions.enums.js';
-import type { VersionedRecord } from '../core/record.js';
 import { AnnotationRecord } from './annotations/annotation.entity.js';
 import { ClaimRecord } from './claims/claim.entity.js';
 import { EntityKindRecord } from './entities/entity.entity.js';
-import { EventTypeRecord } from './events/event-type.entity.js';
 import { EventRecord } from './events/event.entity.js';
+import { EventTypeRecord } from './events/event-type.entity.js';
 import { EvidenceRecord } from './evidence/evidence.entity.js';
 import { SourceRecord } from './sources/source.entity.js';
 import { ApiKeyRecord } from './users/api-key.entity.js';

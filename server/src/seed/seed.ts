@@ -1,15 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
+
 import type { DataSource, EntityManager } from 'typeorm';
 import { parse } from 'yaml';
+
 import { locateQuote } from '../core/anchoring/text-quote.js';
 import { stableId } from '../core/ids.js';
+import { ReviewDecision } from '../core/review/workflow.js';
 import type { WriteContext } from '../core/revisions/record-writer.js';
 import { ClaimsService } from '../modules/claims/claims.service.js';
 import { EntitiesService } from '../modules/entities/entities.service.js';
 import { EventsService } from '../modules/events/events.service.js';
 import { EvidenceService } from '../modules/evidence/evidence.service.js';
-import { ReviewDecision } from '../core/review/workflow.js';
 import { reopenAfterEvidenceChange, ReviewService } from '../modules/review/review.service.js';
 import { SourcesService } from '../modules/sources/sources.service.js';
 import { seedsDir } from '../paths.js';
@@ -112,23 +114,27 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
   const sourceId = idOf('source', scope);
   const { source } = curated;
   await once('sources', sourceId, () =>
-    services.sources.create(context, {
-      id: sourceId,
-      title: source.title,
-      text,
-      url: source.url,
-      publisher: source.publisher,
-      author: source.author,
-      publishedAt: source.publishedAt,
-      publishedPrecision: source.publishedPrecision,
-      publishedBasis: source.publishedKnownBy,
-      publishedNote: source.publishedNote,
-      language: source.language,
-      kind: source.kind,
-      reliability: source.reliability,
-      reliabilityNote: source.reliabilityNote,
-      reason,
-    }, manager),
+    services.sources.create(
+      context,
+      {
+        id: sourceId,
+        title: source.title,
+        text,
+        url: source.url,
+        publisher: source.publisher,
+        author: source.author,
+        publishedAt: source.publishedAt,
+        publishedPrecision: source.publishedPrecision,
+        publishedBasis: source.publishedKnownBy,
+        publishedNote: source.publishedNote,
+        language: source.language,
+        kind: source.kind,
+        reliability: source.reliability,
+        reliabilityNote: source.reliabilityNote,
+        reason,
+      },
+      manager,
+    ),
   );
 
   for (const type of curated.eventTypes ?? []) {
@@ -143,7 +149,19 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
   for (const item of curated.entities ?? []) {
     const id = entity(item.key, 'entities');
     await once('entities', id, () =>
-      services.entities.create(context, { id, name: item.name, kind: item.kind, aliases: item.aliases, description: item.description, externalIds: item.externalIds, reason }, manager),
+      services.entities.create(
+        context,
+        {
+          id,
+          name: item.name,
+          kind: item.kind,
+          aliases: item.aliases,
+          description: item.description,
+          externalIds: item.externalIds,
+          reason,
+        },
+        manager,
+      ),
     );
   }
 
@@ -159,20 +177,24 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
     const id = event(item.key, 'events');
     const where = `event ${item.key}`;
     const createdEvent = await once('events', id, () =>
-      services.events.create(context, {
-        id,
-        title: item.title,
-        type: item.type,
-        summary: item.summary,
-        start: item.start && item.startPrecision ? { date: item.start, precision: item.startPrecision } : null,
-        end: item.end && item.endPrecision ? { date: item.end, precision: item.endPrecision } : null,
-        timeExpression: item.timeExpression,
-        placeId: item.place ? entity(item.place, `${where} place`) : null,
-        parentId: item.parent ? event(item.parent, `${where} parent`) : null,
-        modality: item.modality,
-        participants: (item.participants ?? []).map((p) => ({ entityId: entity(p.entity, `${where} participants`), role: p.role })),
-        reason,
-      }, manager),
+      services.events.create(
+        context,
+        {
+          id,
+          title: item.title,
+          type: item.type,
+          summary: item.summary,
+          start: item.start && item.startPrecision ? { date: item.start, precision: item.startPrecision } : null,
+          end: item.end && item.endPrecision ? { date: item.end, precision: item.endPrecision } : null,
+          timeExpression: item.timeExpression,
+          placeId: item.place ? entity(item.place, `${where} place`) : null,
+          parentId: item.parent ? event(item.parent, `${where} parent`) : null,
+          modality: item.modality,
+          participants: (item.participants ?? []).map((p) => ({ entityId: entity(p.entity, `${where} participants`), role: p.role })),
+          reason,
+        },
+        manager,
+      ),
     );
     await evidence({ eventId: id }, `event/${item.key}`, item.evidence);
     if (createdEvent) toReview.push({ key: item.key, id });
@@ -184,20 +206,24 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
     const id = claim(item.key, 'claims');
     const where = `claim ${item.key}`;
     const createdClaim = await once('claims', id, () =>
-      services.claims.create(context, {
-        id,
-        text: item.text,
-        claimantId: item.claimant ? entity(item.claimant, `${where} claimant`) : null,
-        claimantLabel: item.claimantLabel,
-        attribution: item.attribution,
-        modality: item.modality,
-        credibility: item.credibility,
-        rank: item.rank,
-        eventIds: (item.aboutEvents ?? []).map((key) => event(key, `${where} aboutEvents`)),
-        entityIds: (item.aboutEntities ?? []).map((key) => entity(key, `${where} aboutEntities`)),
-        links: (item.links ?? []).map((link) => ({ type: link.type, toClaimId: claim(link.target, `${where} links`) })),
-        reason,
-      }, manager),
+      services.claims.create(
+        context,
+        {
+          id,
+          text: item.text,
+          claimantId: item.claimant ? entity(item.claimant, `${where} claimant`) : null,
+          claimantLabel: item.claimantLabel,
+          attribution: item.attribution,
+          modality: item.modality,
+          credibility: item.credibility,
+          rank: item.rank,
+          eventIds: (item.aboutEvents ?? []).map((key) => event(key, `${where} aboutEvents`)),
+          entityIds: (item.aboutEntities ?? []).map((key) => entity(key, `${where} aboutEntities`)),
+          links: (item.links ?? []).map((link) => ({ type: link.type, toClaimId: claim(link.target, `${where} links`) })),
+          reason,
+        },
+        manager,
+      ),
     );
     await evidence({ claimId: id }, `claim/${item.key}`, item.evidence);
     if (createdClaim) toReview.push({ key: item.key, id });
@@ -211,7 +237,11 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
     if (!Object.values(ReviewDecision).includes(review.decision as ReviewDecision) || !review.comment) {
       throw new SeedError(`${name}: the review of ${key} needs a decision (${Object.values(ReviewDecision).join(', ')}) and a comment`);
     }
-    await services.review.review(reviewerContext, { id, expectedVersion: submitted.version, decision: review.decision as ReviewDecision, comment: review.comment }, manager);
+    await services.review.review(
+      reviewerContext,
+      { id, expectedVersion: submitted.version, decision: review.decision as ReviewDecision, comment: review.comment },
+      manager,
+    );
   }
   return report;
 }
@@ -221,7 +251,10 @@ async function seedFile(manager: EntityManager, dataSource: DataSource, yamlPath
  * servers starting together do not seed twice.
  */
 export async function seedAll(dataSource: DataSource, dir = seedsDir): Promise<SeedReport> {
-  const files = fs.readdirSync(dir).filter((file) => file.endsWith('.yaml')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.yaml'))
+    .sort();
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('provenance-store:seed'))`);
     const total: SeedReport = { created: 0, present: 0 };

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
+
 import { loadConfig } from '../../src/config.js';
 import { appLoginUrl, prepareAppLogin } from '../../src/db/app-login.js';
 import { createDataSource, type Database } from '../../src/db/data-source.js';
@@ -31,7 +33,10 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
  * With `migrate: false` it is empty and only `owner` is connected. `connectionTimeoutMs` lets a test that opens
  * dozens of requests at once wait longer for a connection than a server would, on a busy machine.
  */
-export async function createTestDatabase({ migrate = true, connectionTimeoutMs }: { migrate?: boolean; connectionTimeoutMs?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase({
+  migrate = true,
+  connectionTimeoutMs,
+}: { migrate?: boolean; connectionTimeoutMs?: number } = {}): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = inject('postgresAdminUrl').replace(/\/[^/]*$/, `/${name}`);

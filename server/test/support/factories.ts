@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+
 import type { DataSource } from 'typeorm';
+
 import { Role } from '../../src/core/access/roles.js';
-import { UsersService } from '../../src/modules/users/users.service.js';
 import type { Viewer } from '../../src/core/access/viewer.js';
+import { UsersService } from '../../src/modules/users/users.service.js';
 
 export interface TestUser {
   id: string;
@@ -12,10 +14,17 @@ export interface TestUser {
 }
 
 /** A real account, so revisions name a real user; made through the same service as any account. */
-export async function createUser(dataSource: DataSource, roles: Role[], name = roles.join('+').toLowerCase() || 'nobody'): Promise<TestUser> {
+export async function createUser(
+  dataSource: DataSource,
+  roles: Role[],
+  name = roles.join('+').toLowerCase() || 'nobody',
+): Promise<TestUser> {
   const email = `${name}-${randomBytes(4).toString('hex')}@example.org`;
   const password = `correct horse ${randomBytes(6).toString('hex')}`;
-  const written = await new UsersService(dataSource).create({ actor: 'test:factory', actorUserId: null, requestId: null }, { email, name, roles, password });
+  const written = await new UsersService(dataSource).create(
+    { actor: 'test:factory', actorUserId: null, requestId: null },
+    { email, name, roles, password },
+  );
   const id = written.revision.recordId;
   return { id, email, password, viewer: { userId: id, roles } };
 }

@@ -1,13 +1,14 @@
-import { parse, type DocumentNode, type ExecutionResult } from 'graphql';
+import { type DocumentNode, type ExecutionResult, parse } from 'graphql';
 import type { DataSource } from 'typeorm';
+
 import { loadConfig } from '../../src/config.js';
+import { Role } from '../../src/core/access/roles.js';
+import { ANONYMOUS, type Viewer } from '../../src/core/access/viewer.js';
 import { loadSigningKey } from '../../src/core/checkpoints/signing-key.js';
+import { createLoaders, createServices, type RequestContext } from '../../src/graphql/context.js';
 import { formatError } from '../../src/graphql/errors.js';
 import { operationRunner } from '../../src/graphql/executor.js';
 import { getSchema } from '../../src/graphql/schema.js';
-import { createLoaders, createServices, type RequestContext } from '../../src/graphql/context.js';
-import { Role } from '../../src/core/access/roles.js';
-import { ANONYMOUS, type Viewer } from '../../src/core/access/viewer.js';
 import { TEST_CHECKPOINT_KEY } from './checkpoint-key.js';
 
 export const viewers = {
@@ -37,7 +38,14 @@ export function graphqlClient(dataSource: DataSource) {
     variables: Record<string, unknown> = {},
     viewer: Viewer = viewers.editor,
   ): Promise<ExecutionResult<T>> => {
-    const context: RequestContext = { viewer, requestId: 'test', services, loaders: createLoaders(dataSource.manager), sessionCookie, clientAddress: '127.0.0.1' };
+    const context: RequestContext = {
+      viewer,
+      requestId: 'test',
+      services,
+      loaders: createLoaders(dataSource.manager),
+      sessionCookie,
+      clientAddress: '127.0.0.1',
+    };
     let document = documents.get(query);
     if (!document) documents.set(query, (document = parse(query)));
     return (await (await run).run({ document, operationName: null, variables, context })) as ExecutionResult<T>;

@@ -1,6 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { loadConfig, type Config } from '../../src/config.js';
+import type { AddressInfo } from 'node:net';
+
+import { type Config, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/data-source.js';
 import { createHttpApp } from '../../src/http/app.js';
 import { TEST_CHECKPOINT_KEY } from './checkpoint-key.js';
@@ -13,10 +14,18 @@ export interface TestServer {
 }
 
 /** What `startTestServer` needs to run with the production configuration. */
-export const PRODUCTION_ENV = { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-at-least-32-characters', PUBLIC_URL: 'https://provenance.example.org' };
+export const PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  AUTH_SECRET: 'a-production-secret-of-at-least-32-characters',
+  PUBLIC_URL: 'https://provenance.example.org',
+};
 
 /** The real HTTP app on a free port, over a test database. */
-export async function startTestServer(database: Database, env: Record<string, string> = {}, log: (message: string, error?: unknown) => void = () => undefined): Promise<TestServer> {
+export async function startTestServer(
+  database: Database,
+  env: Record<string, string> = {},
+  log: (message: string, error?: unknown) => void = () => undefined,
+): Promise<TestServer> {
   const config = loadConfig({ NODE_ENV: 'test', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY, ...env });
   const http = await createHttpApp(config, database, log);
   const server: Server = await new Promise((resolve) => {

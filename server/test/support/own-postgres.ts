@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { loadConfig } from '../../src/config.js';
 import { prepareAppLogin } from '../../src/db/app-login.js';
 import { createDataSource, type Database } from '../../src/db/data-source.js';

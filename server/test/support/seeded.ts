@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+
 import { seedAll } from '../../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { graphqlClient } from './graphql.js';

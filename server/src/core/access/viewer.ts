@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '../errors.js';
 import type { WriteContext } from '../revisions/record-writer.js';
-import { STAFF, type Role } from './roles.js';
+import { type Role, STAFF } from './roles.js';
 
 /** Who is asking: a signed-in user, a client app's key, or nobody. */
 export interface Viewer {

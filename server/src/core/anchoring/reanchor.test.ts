@@ -1,10 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
+
 import fc from 'fast-check';
-import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { createCorrectionReanchorer, createReanchorer, editDistance, foldTypography, FUZZY_THRESHOLD, reanchor, substringDistances, type ReanchorResult } from './reanchor.js';
+import YAML from 'yaml';
+
 import { seedsDir } from '../../paths.js';
+import {
+  createCorrectionReanchorer,
+  createReanchorer,
+  editDistance,
+  foldTypography,
+  FUZZY_THRESHOLD,
+  reanchor,
+  type ReanchorResult,
+  substringDistances,
+} from './reanchor.js';
 import { codePointIndex, codeUnitIndex, locateQuote, selectorForRange, sliceCodePoints, type TextSelector } from './text-quote.js';
 
 // Paragraphs of the seed article, typography as published (curly quotes and apostrophes).
@@ -167,7 +178,8 @@ describe('reanchor: quote', () => {
   });
 
   it('lets fuzzy context break a tie, and then says FUZZY', () => {
-    const text = 'Yesterday the general said: «we will hold elections» and left. Today a colonel shouted: «we will hold elections» then ran.';
+    const text =
+      'Yesterday the general said: «we will hold elections» and left. Today a colonel shouted: «we will hold elections» then ran.';
     const previous = selectorOf(text, 'we will hold elections', 0);
     // Guillemets became brackets around both repeats: no exact context agrees beside either, the wider one does.
     const edited = 'Note. ' + text.replaceAll('«', '[').replaceAll('»', ']');
@@ -236,7 +248,10 @@ describe('reanchor: fuzzy', () => {
 
   it('orphans a quote rewritten beyond recognition', () => {
     const previous = selectorOf(ARTICLE, 'have grown closer in the face of international condemnation');
-    const edited = ARTICLE.replace('have grown closer in the face of international condemnation', 'drew nearer despite censure from around the world');
+    const edited = ARTICLE.replace(
+      'have grown closer in the face of international condemnation',
+      'drew nearer despite censure from around the world',
+    );
     expect(reanchor(previous, edited)).toEqual({ status: 'ORPHANED' });
   });
 
@@ -250,7 +265,10 @@ describe('reanchor: fuzzy', () => {
   it('finds a distinctive quote whose context on both sides was rewritten, for a reviewer', () => {
     const quote = 'our long-standing and reliable partner in Southeast Asia';
     const previous = selectorOf(ARTICLE, quote);
-    const edited = ARTICLE.replace('Putin was less expansive, but called Myanmar “' + quote + '”. He said', 'Putin, more reserved, named the country ' + quote + ', and added');
+    const edited = ARTICLE.replace(
+      'Putin was less expansive, but called Myanmar “' + quote + '”. He said',
+      'Putin, more reserved, named the country ' + quote + ', and added',
+    );
     const result = fuzzy(reanchor(previous, edited));
     expect(result.selector.exact).toBe(quote);
     expect(result.similarity).toBe(1);
@@ -277,7 +295,11 @@ describe('reanchor: typography', () => {
 
   it('finds a quote whose spaces were doubled, or broken by a newline, or made no-break', () => {
     const previous = selectorOf(ARTICLE, 'Naypyidaw and Moscow have grown closer');
-    for (const variant of ['Naypyidaw and  Moscow have grown closer', 'Naypyidaw and\nMoscow have grown closer', 'Naypyidaw\u00a0and Moscow have grown closer']) {
+    for (const variant of [
+      'Naypyidaw and  Moscow have grown closer',
+      'Naypyidaw and\nMoscow have grown closer',
+      'Naypyidaw\u00a0and Moscow have grown closer',
+    ]) {
       const edited = ARTICLE.replace('Naypyidaw and Moscow have grown closer', variant);
       const result = fuzzy(reanchor(previous, edited));
       expect(result.selector.exact).toBe(variant);
@@ -365,7 +387,8 @@ describe('reanchor: Burmese', () => {
 describe('reanchor: properties', () => {
   // Letters, spaces, an astral emoji, Burmese letters and marks, curly quotes: the hard cases in one alphabet.
   const alphabet = ['a', 'b', 'c', 'd', ' ', '😀', 'မ', 'င', '်', '“', '”', '.'];
-  const textOf = (minLength: number) => fc.array(fc.constantFrom(...alphabet), { minLength, maxLength: 80 }).map((points) => points.join(''));
+  const textOf = (minLength: number) =>
+    fc.array(fc.constantFrom(...alphabet), { minLength, maxLength: 80 }).map((points) => points.join(''));
 
   it('re-anchors to the very same words when text is inserted, deleted or replaced anywhere outside the quote', () => {
     fc.assert(
@@ -478,9 +501,13 @@ describe('reanchor: properties', () => {
       return out;
     };
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 100 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 150 }), (pattern, text) => {
-        expect(Array.from(substringDistances(pattern, text))).toEqual(naive(pattern, text));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 100 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 150 }),
+        (pattern, text) => {
+          expect(Array.from(substringDistances(pattern, text))).toEqual(naive(pattern, text));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -490,7 +517,8 @@ describe('reanchor: properties', () => {
       let row = Array.from({ length: b.length + 1 }, (_, j) => j);
       for (let i = 1; i <= a.length; i++) {
         const next = [i];
-        for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), row[j]! + 1, next[j - 1]! + 1);
+        for (let j = 1; j <= b.length; j++)
+          next[j] = Math.min(row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), row[j]! + 1, next[j - 1]! + 1);
         row = next;
       }
       return row[b.length]!;
@@ -506,16 +534,19 @@ describe('reanchor: properties', () => {
 
   it('foldTypography maps every folded unit back to a span of the original, in order', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\u00a0', '’', '“', '—', '…', '\u200b', 'e\u0301', '😀', 'မ', '်', '\u1037') }), (text) => {
-        const folded = foldTypography(text);
-        expect(folded.from.length).toBe(folded.text.length);
-        for (let k = 0; k < folded.text.length; k++) {
-          expect(folded.from[k]).toBeLessThan(folded.to[k]!);
-          expect(folded.to[k]).toBeLessThanOrEqual(text.length);
-          if (k > 0) expect(folded.from[k]).toBeGreaterThanOrEqual(folded.from[k - 1]!);
-        }
-        expect(folded.text).not.toMatch(/ {2}|[’“—\u200b\u00a0]/);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\u00a0', '’', '“', '—', '…', '\u200b', 'e\u0301', '😀', 'မ', '်', '\u1037') }),
+        (text) => {
+          const folded = foldTypography(text);
+          expect(folded.from.length).toBe(folded.text.length);
+          for (let k = 0; k < folded.text.length; k++) {
+            expect(folded.from[k]).toBeLessThan(folded.to[k]!);
+            expect(folded.to[k]).toBeLessThanOrEqual(text.length);
+            if (k > 0) expect(folded.from[k]).toBeGreaterThanOrEqual(folded.from[k - 1]!);
+          }
+          expect(folded.text).not.toMatch(/ {2}|[’“—\u200b\u00a0]/);
+        },
+      ),
     );
   });
 });
@@ -533,7 +564,22 @@ describe('createReanchorer', () => {
 
 describe('reanchor: long quotes', () => {
   it('finds an edited long quote in a long text', () => {
-    const words = ['army', 'council', 'Moscow', 'Naypyidaw', 'energy', 'defense', 'visit', 'forum', 'sanctions', 'the', 'and', 'of', 'in', 'said'];
+    const words = [
+      'army',
+      'council',
+      'Moscow',
+      'Naypyidaw',
+      'energy',
+      'defense',
+      'visit',
+      'forum',
+      'sanctions',
+      'the',
+      'and',
+      'of',
+      'in',
+      'said',
+    ];
     let seed = 7;
     // mulberry32: a fixed, well-mixed sequence, so the text has no long accidental repeats.
     const random = () => {
@@ -613,7 +659,10 @@ describe('createCorrectionReanchorer across several edits', () => {
 
   it('keeps every quote the correction did not touch ANCHORED on its very words, repeats included, and follows the touched ones whole', () => {
     type Quote = { exact: string; prefix?: string; suffix?: string };
-    const curated = YAML.parse(fs.readFileSync(path.join(seedsDir, 'curated.yaml'), 'utf8')) as Record<'claims' | 'events', Array<{ evidence?: Quote[] }>>;
+    const curated = YAML.parse(fs.readFileSync(path.join(seedsDir, 'curated.yaml'), 'utf8')) as Record<
+      'claims' | 'events',
+      Array<{ evidence?: Quote[] }>
+    >;
     const quotes = [...curated.claims, ...curated.events].flatMap((record) => record.evidence ?? []);
     const newText = corrected(seed);
     const reanchorer = createCorrectionReanchorer(seed, newText);
@@ -629,7 +678,9 @@ describe('createCorrectionReanchorer across several edits', () => {
         untouched++;
         const kept = anchored(result);
         expect(kept.selector.exact).toBe(quote.exact);
-        const shift = edits.filter((edit) => edit.from + edit.length <= start).reduce((sum, edit) => sum + edit.text.length - edit.length, 0);
+        const shift = edits
+          .filter((edit) => edit.from + edit.length <= start)
+          .reduce((sum, edit) => sum + edit.text.length - edit.length, 0);
         expect(kept.selector.start).toBe(codePointIndex(newText, start + shift));
       } else {
         // Never cut to a part of itself: the words as the correction left them, whole, for a reviewer to confirm.
@@ -645,7 +696,11 @@ describe('createCorrectionReanchorer across several edits', () => {
   it('re-anchors a quote exactly however many edits there were around it, and never on other words (property)', () => {
     const words = ['the', 'army', 'said', 'Myanmar', 'Russia', '“deal”', 'မင်း', '😀', 'and', '.'];
     const textOf = fc.array(fc.constantFrom(...words), { minLength: 4, maxLength: 40 }).map((parts) => parts.join(' '));
-    const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 12 }), insert: fc.array(fc.constantFrom(...words, ' ', 'x'), { maxLength: 4 }).map((parts) => parts.join('')) });
+    const edit = fc.record({
+      at: fc.nat(),
+      length: fc.nat({ max: 12 }),
+      insert: fc.array(fc.constantFrom(...words, ' ', 'x'), { maxLength: 4 }).map((parts) => parts.join('')),
+    });
     fc.assert(
       fc.property(textOf, fc.nat(), fc.nat(), fc.array(edit, { minLength: 1, maxLength: 4 }), (text, a, b, edits) => {
         const points = Array.from(text);
@@ -677,7 +732,8 @@ describe('createCorrectionReanchorer across several edits', () => {
         // Words that stood once and stand once are found, exactly where the edits moved them. Where they stand more
         // than once, which of them an edit removed may not be told from the texts (one "Myanmar" gone from three):
         // then never other words, and never a guess (expectWellFormed).
-        if (countOf(text, previous.exact) === 1 && countOf(editedText, previous.exact) === 1) expect(anchored(result).selector.start).toBe(start + shift);
+        if (countOf(text, previous.exact) === 1 && countOf(editedText, previous.exact) === 1)
+          expect(anchored(result).selector.start).toBe(start + shift);
       }),
       { numRuns: 1000, seed: 20261206 },
     );

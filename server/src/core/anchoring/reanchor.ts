@@ -9,7 +9,7 @@
  * everything works in UTF-16 code units and converts once, through selectorForRange.
  */
 import { diffText } from './text-diff.js';
-import { CONTEXT_LENGTH, codeUnitIndex, selectorForRange, type TextSelector } from './text-quote.js';
+import { codeUnitIndex, CONTEXT_LENGTH, selectorForRange, type TextSelector } from './text-quote.js';
 
 export type ReanchorResult =
   | { status: 'ANCHORED'; method: 'POSITION' | 'QUOTE'; selector: TextSelector }
@@ -92,7 +92,9 @@ export function createCorrectionReanchorer(oldText: string, newText: string): (p
     const start = codeUnitIndex(oldText, previous.start);
     const end = codeUnitIndex(oldText, previous.end);
     if (start < 0 || end < start || oldText.slice(start, end) !== previous.exact) return ladder(previous);
-    const touching = hunks.filter((hunk) => hunk.oldStart < end && (hunk.oldEnd > start || (hunk.oldStart === hunk.oldEnd && hunk.oldStart > start)));
+    const touching = hunks.filter(
+      (hunk) => hunk.oldStart < end && (hunk.oldEnd > start || (hunk.oldStart === hunk.oldEnd && hunk.oldStart > start)),
+    );
     if (touching.length === 0) {
       const at = shifted(start, true);
       return { status: 'ANCHORED', method: 'POSITION', selector: selectorForRange(newText, at, at + (end - start)) };
@@ -114,7 +116,12 @@ export function createCorrectionReanchorer(oldText: string, newText: string): (p
       // The very words still standing where the edit left the quote: the edit, as the diff reads it, cut through
       // a repeat beside them ("the the" with one more "the"), not through the words themselves.
       const standing = occurrences(newText, previous.exact).filter((at) => at < newEnd && at + previous.exact.length > newStart);
-      if (standing.length === 1) return { status: 'ANCHORED', method: 'POSITION', selector: selectorForRange(newText, standing[0]!, standing[0]! + previous.exact.length) };
+      if (standing.length === 1)
+        return {
+          status: 'ANCHORED',
+          method: 'POSITION',
+          selector: selectorForRange(newText, standing[0]!, standing[0]! + previous.exact.length),
+        };
       const words = foldTypography(newText.slice(newStart, newEnd)).text;
       const was = foldTypography(previous.exact).text;
       const alike = similarity(editDistance(was, words), was.length, words.length);
@@ -308,9 +315,7 @@ function fuzzy(text: string, foldedText: () => FoldedText, previous: TextSelecto
   // Typography only: the folded quote stands in the folded text. Taken at once when context confirms it.
   const hits = occurrences(folded.text, pattern, MAX_CANDIDATES);
   if (hits === undefined) return ORPHANED;
-  const same = hits.map((at) =>
-    candidate(text, folded.from[at]!, folded.to[at + pattern.length - 1]!, pattern, previous),
-  );
+  const same = hits.map((at) => candidate(text, folded.from[at]!, folded.to[at + pattern.length - 1]!, pattern, previous));
   const typographic = choose(text, same, previous);
   if (typographic.kind === 'ONE' && !typographic.tieBroken && typographic.candidate.agreement.confirmed) {
     return fuzzyResult(text, typographic.candidate);
@@ -860,7 +865,8 @@ export function editDistance(a: string, b: string): number {
       let best = previous[j - 1]! + (ai === bj ? 0 : 1);
       if (previous[j]! + 1 < best) best = previous[j]! + 1;
       if (current[j - 1]! + 1 < best) best = current[j - 1]! + 1;
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && before[j - 2]! + 1 < best) best = before[j - 2]! + 1;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && before[j - 2]! + 1 < best)
+        best = before[j - 2]! + 1;
       current[j] = best;
     }
     [before, previous, current] = [previous, current, before];

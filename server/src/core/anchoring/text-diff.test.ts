@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { changedRuns, diffText, type Hunk } from './text-diff.js';
 
 /** The new text rebuilt from the old and the hunks: what a diff must give back. */
@@ -78,7 +79,9 @@ describe('diffText', () => {
       fc.property(sequence, sequence, (a, b) => {
         // Insertions and deletions only, as Myers counts: n + m − 2 · LCS.
         const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-        for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) lcs[i]![j] = a[i - 1] === b[j - 1] ? lcs[i - 1]![j - 1]! + 1 : Math.max(lcs[i - 1]![j]!, lcs[i]![j - 1]!);
+        for (let i = 1; i <= a.length; i++)
+          for (let j = 1; j <= b.length; j++)
+            lcs[i]![j] = a[i - 1] === b[j - 1] ? lcs[i - 1]![j - 1]! + 1 : Math.max(lcs[i - 1]![j]!, lcs[i]![j - 1]!);
         const runs = changedRuns(a, b);
         const edits = runs.reduce((sum, run) => sum + (run.oldEnd - run.oldStart) + (run.newEnd - run.newStart), 0);
         expect(edits).toBe(a.length + b.length - 2 * lcs[a.length]![b.length]!);

@@ -43,7 +43,12 @@ export function diffText(oldText: string, newText: string): Hunk[] {
     const newStart = newStarts[block.newStart]!;
     const newEnd = newStarts[block.newEnd]!;
     for (const hunk of diffCharacters(oldText.slice(oldStart, oldEnd), newText.slice(newStart, newEnd))) {
-      hunks.push({ oldStart: oldStart + hunk.oldStart, oldEnd: oldStart + hunk.oldEnd, newStart: newStart + hunk.newStart, newEnd: newStart + hunk.newEnd });
+      hunks.push({
+        oldStart: oldStart + hunk.oldStart,
+        oldEnd: oldStart + hunk.oldEnd,
+        newStart: newStart + hunk.newStart,
+        newEnd: newStart + hunk.newEnd,
+      });
     }
   }
   return hunks;
@@ -75,7 +80,12 @@ function diffCharacters(oldText: string, newText: string): Hunk[] {
       ? changedRuns(codes(oldMiddle), codes(newMiddle))
       : [{ oldStart: 0, oldEnd: oldMiddle.length, newStart: 0, newEnd: newMiddle.length }];
   return withinWords(oldMiddle, runs).map((run) =>
-    wholePoints(oldText, newText, { oldStart: head + run.oldStart, oldEnd: head + run.oldEnd, newStart: head + run.newStart, newEnd: head + run.newEnd }),
+    wholePoints(oldText, newText, {
+      oldStart: head + run.oldStart,
+      oldEnd: head + run.oldEnd,
+      newStart: head + run.newStart,
+      newEnd: head + run.newEnd,
+    }),
   );
 }
 
@@ -87,7 +97,8 @@ function withinWords(oldText: string, runs: Hunk[]): Hunk[] {
   const merged: Hunk[] = [];
   for (const run of runs) {
     const last = merged.at(-1);
-    if (last && !/\s/.test(oldText.slice(last.oldEnd, run.oldStart))) merged[merged.length - 1] = { ...last, oldEnd: run.oldEnd, newEnd: run.newEnd };
+    if (last && !/\s/.test(oldText.slice(last.oldEnd, run.oldStart)))
+      merged[merged.length - 1] = { ...last, oldEnd: run.oldEnd, newEnd: run.newEnd };
     else merged.push(run);
   }
   return merged;
@@ -106,7 +117,11 @@ function wholePoints(oldText: string, newText: string, hunk: Hunk): Hunk {
     oldStart--;
     newStart--;
   }
-  while (oldEnd < oldText.length && newEnd < newText.length && (isLowSurrogate(oldText.charCodeAt(oldEnd)) || isLowSurrogate(newText.charCodeAt(newEnd)))) {
+  while (
+    oldEnd < oldText.length &&
+    newEnd < newText.length &&
+    (isLowSurrogate(oldText.charCodeAt(oldEnd)) || isLowSurrogate(newText.charCodeAt(newEnd)))
+  ) {
     oldEnd++;
     newEnd++;
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { codePointIndex, locateQuote, selectorForRange, sliceCodePoints } from './text-quote.js';
 
 const repeated = 'Intro.\n\nSame words here.\n\nMiddle.\n\nSame words here.\n\nEnd.';

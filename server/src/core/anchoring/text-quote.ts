@@ -19,8 +19,7 @@ export interface TextSelector {
 }
 
 export type QuoteMatch =
-  | { ok: true; selector: TextSelector }
-  | { ok: false; reason: 'EMPTY' | 'NOT_FOUND' | 'AMBIGUOUS'; occurrences: number };
+  { ok: true; selector: TextSelector } | { ok: false; reason: 'EMPTY' | 'NOT_FOUND' | 'AMBIGUOUS'; occurrences: number };
 
 /** Context kept on each side of a quote, as W3C suggests, to re-find it after the text changes. */
 export const CONTEXT_LENGTH = 32;

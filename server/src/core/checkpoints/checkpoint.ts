@@ -1,4 +1,5 @@
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+
 import { canonicalJson } from '../revisions/canonical-json.js';
 import { leafHash } from './merkle.js';
 
@@ -48,7 +49,9 @@ export function checkpointText(body: CheckpointBody): string {
 /** A key's id: the hex SHA-256 of its public key's SubjectPublicKeyInfo (DER), as Rekor names its log's key. */
 export function keyIdOf(key: KeyObject): string {
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 export function signCheckpoint(body: CheckpointBody, privateKey: KeyObject): string {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
 import { EMPTY_ROOT, inclusionProof, leafHash, MerkleBuilder, merkleRoot, nodeHash, verifyInclusion } from './merkle.js';
 
 // The reference leaves and tree heads of RFC 6962 that Certificate Transparency implementations share.
-const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((hex) => leafHash(Buffer.from(hex, 'hex')));
+const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((hex) =>
+  leafHash(Buffer.from(hex, 'hex')),
+);
 const ROOTS = [
   'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
@@ -15,8 +18,22 @@ const ROOTS = [
   '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
 ];
 const INCLUSION = [
-  { index: 0, proof: ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4'] },
-  { index: 5, proof: ['bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7'] },
+  {
+    index: 0,
+    proof: [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  },
+  {
+    index: 5,
+    proof: [
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  },
 ];
 const hex = (buffers: Buffer[]) => buffers.map((buffer) => buffer.toString('hex'));
 
@@ -47,7 +64,15 @@ describe('the RFC 6962 Merkle tree', () => {
   it('proves inclusion as the reference proofs do', () => {
     for (const { index, proof } of INCLUSION) {
       expect(hex(inclusionProof(LEAVES, index))).toEqual(proof);
-      expect(verifyInclusion(LEAVES[index]!, index, 8, proof.map((p) => Buffer.from(p, 'hex')), Buffer.from(ROOTS[8]!, 'hex'))).toBe(true);
+      expect(
+        verifyInclusion(
+          LEAVES[index]!,
+          index,
+          8,
+          proof.map((p) => Buffer.from(p, 'hex')),
+          Buffer.from(ROOTS[8]!, 'hex'),
+        ),
+      ).toBe(true);
     }
   });
 

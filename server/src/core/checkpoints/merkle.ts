@@ -57,7 +57,8 @@ const splitPoint = (n: number) => 2 ** Math.floor(Math.log2(n - 1));
 
 /** RFC 6962 §2.1.1 PATH(m, D[n]): the hashes that take leaf `index` to the root of the tree over `leafHashes`. */
 export function inclusionProof(leafHashes: readonly Buffer[], index: number): Buffer[] {
-  if (!Number.isInteger(index) || index < 0 || index >= leafHashes.length) throw new RangeError(`leaf ${index} is not in a tree of ${leafHashes.length}`);
+  if (!Number.isInteger(index) || index < 0 || index >= leafHashes.length)
+    throw new RangeError(`leaf ${index} is not in a tree of ${leafHashes.length}`);
   const path = (from: number, to: number, m: number): Buffer[] => {
     const n = to - from;
     if (n === 1) return [];

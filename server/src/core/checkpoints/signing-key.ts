@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import type { Config } from '../../config.js';
 
 export interface SigningKey {
@@ -37,7 +38,9 @@ export function loadSigningKey(config: Pick<Config, 'env' | 'dataDir' | 'checkpo
     else if (signingKeyFile) privateKey = parseKey(fs.readFileSync(signingKeyFile, 'utf8'), 'private');
     else privateKey = generatedKey(path.join(config.dataDir, GENERATED_FILE));
   } catch (error) {
-    throw new Error(`The checkpoint signing key cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`The checkpoint signing key cannot be read: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   return { privateKey, publicKey: createPublicKey(privateKey) };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DateMatch, DatePrecision, endOfPeriod, isStartOfPeriod, matchRange, parseIsoDate, startOfPeriod } from './precision.js';
 
 describe('date precision', () => {

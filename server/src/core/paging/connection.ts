@@ -1,9 +1,10 @@
 import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
 import { BadInputError } from '../errors.js';
+import { type PageReading } from '../sql/preload.js';
 import { preparedQuery } from '../sql/prepared.js';
 import { projection } from '../sql/projection.js';
-import { type PageReading } from '../sql/preload.js';
 
 /** Part of the API's contract (DESIGN.md, and the schema's own descriptions), so not a deployment setting. */
 export const MAX_PAGE_SIZE = 100;
@@ -22,7 +23,10 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: "The first edge's cursor; null when the page is empty." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true, description: "The last edge's cursor, to pass as `after` for the next page; null when the page is empty." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The last edge's cursor, to pass as `after` for the next page; null when the page is empty.",
+  })
   endCursor: string | null;
 }
 
@@ -49,7 +53,9 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `One page of a list of ${name} records (a Relay connection), with the total over all pages.` })
+  @ObjectType(`${name}Connection`, {
+    description: `One page of a list of ${name} records (a Relay connection), with the total over all pages.`,
+  })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'The records on this page, in list order, each with its cursor.' })
     edges: EdgeType[];
@@ -166,7 +172,10 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
     });
   }
   const direction = ascending ? 'ASC' : 'DESC';
-  query.orderBy(`${alias}.createdAt`, direction).addOrderBy(`${alias}.id`, direction).take(size + 1);
+  query
+    .orderBy(`${alias}.createdAt`, direction)
+    .addOrderBy(`${alias}.id`, direction)
+    .take(size + 1);
   const rows = size === 0 ? [] : await readPage(query, reading);
   // A cursor is made when asked for: most clients page with `endCursor` and never read the others.
   const edges = rows.slice(0, size).map((node) => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stateQuerySql, writeParameters, writeStatementSql, type TablePlan } from './statements.js';
+
+import { stateQuerySql, type TablePlan, writeParameters, writeStatementSql } from './statements.js';
 
 const PLAN: TablePlan = {
   table: 'claims',
@@ -10,7 +11,13 @@ const PLAN: TablePlan = {
     { property: 'deletedAt', name: 'deleted_at', sqlType: 'timestamptz' },
   ],
   links: [
-    { property: 'eventIds', table: 'claim_events', owner: 'claim_id', values: [{ property: 'eventId', name: 'event_id', sqlType: 'uuid' }], single: true },
+    {
+      property: 'eventIds',
+      table: 'claim_events',
+      owner: 'claim_id',
+      values: [{ property: 'eventId', name: 'event_id', sqlType: 'uuid' }],
+      single: true,
+    },
     {
       property: 'links',
       table: 'claim_links',
@@ -26,7 +33,16 @@ const PLAN: TablePlan = {
   readOnly: [],
 };
 
-const STATE = { text: 'Said.', deletedAt: null, secret: 'hash', eventIds: ['e1', 'e2'], links: [{ toClaimId: 'c2', type: 'SUPPORTS' }, { toClaimId: 'c3', type: 'REFUTES' }] };
+const STATE = {
+  text: 'Said.',
+  deletedAt: null,
+  secret: 'hash',
+  eventIds: ['e1', 'e2'],
+  links: [
+    { toClaimId: 'c2', type: 'SUPPORTS' },
+    { toClaimId: 'c3', type: 'REFUTES' },
+  ],
+};
 const AT = new Date('2026-01-01T00:00:00Z');
 
 const placeholders = (sql: string) => new Set([...sql.matchAll(/\$(\d+)/g)].map((match) => Number(match[1])));
@@ -50,7 +66,14 @@ describe('a declared kind’s write statement', () => {
       null,
       'hash',
     ]);
-    expect(writeParameters(PLAN, 'update', 'c1', STATE, AT, (column) => STATE[column.property as keyof typeof STATE])).toEqual(['c1', ['e1', 'e2'], ['c2', 'c3'], ['SUPPORTS', 'REFUTES'], 'Said.', null]);
+    expect(writeParameters(PLAN, 'update', 'c1', STATE, AT, (column) => STATE[column.property as keyof typeof STATE])).toEqual([
+      'c1',
+      ['e1', 'e2'],
+      ['c2', 'c3'],
+      ['SUPPORTS', 'REFUTES'],
+      'Said.',
+      null,
+    ]);
   });
 
   it('deletes the link rows a state no longer has on an update only, and inserts the row, with its create-only columns, on a create only', () => {

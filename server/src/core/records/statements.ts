@@ -64,7 +64,10 @@ export function stateQuerySql(plan: TablePlan): string {
   const a = quoted(plan.alias);
   const parts = [
     plan.select,
-    ...plan.links.map((link) => `${linkList(link, `SELECT ${valueColumns(link)} FROM ${quoted(link.table)} WHERE ${quoted(link.owner)} = ${a}."id"`)} AS ${quoted(link.property)}`),
+    ...plan.links.map(
+      (link) =>
+        `${linkList(link, `SELECT ${valueColumns(link)} FROM ${quoted(link.table)} WHERE ${quoted(link.owner)} = ${a}."id"`)} AS ${quoted(link.property)}`,
+    ),
     ...plan.readOnly.map((part) => `${part.sql(plan.alias, `${a}."id"`)} AS ${quoted(part.property)}`),
   ];
   return `SELECT ${parts.join(',\n       ')}\n  FROM ${quoted(plan.table)} ${a} WHERE ${a}."id" = $1`;
@@ -74,13 +77,24 @@ export function stateQuerySql(plan: TablePlan): string {
  * The parameters a write statement takes, in order: the id, each link's columns as arrays (its elements' values,
  * column by column), then for a create the time it is made at, then each column's value.
  */
-export function writeParameters(plan: TablePlan, mode: 'create' | 'update', id: string, state: Readonly<Record<string, unknown>>, at: Date, columnValue: (column: PlannedColumn) => unknown): unknown[] {
+export function writeParameters(
+  plan: TablePlan,
+  mode: 'create' | 'update',
+  id: string,
+  state: Readonly<Record<string, unknown>>,
+  at: Date,
+  columnValue: (column: PlannedColumn) => unknown,
+): unknown[] {
   const links = plan.links.flatMap((link) => {
     const list = state[link.property] as unknown[];
     if (link.single) return [list];
     return link.values.map((value) => list.map((element) => (element as Record<string, unknown>)[value.property]));
   });
-  return [id, ...links, ...(mode === 'create' ? [at, ...plan.columns.map(columnValue), ...plan.createOnly.map(columnValue)] : plan.columns.map(columnValue))];
+  return [
+    id,
+    ...links,
+    ...(mode === 'create' ? [at, ...plan.columns.map(columnValue), ...plan.createOnly.map(columnValue)] : plan.columns.map(columnValue)),
+  ];
 }
 
 /**
@@ -111,8 +125,13 @@ export function writeStatementSql(plan: TablePlan, mode: 'create' | 'update'): s
     const given = `SELECT * FROM unnest(${linkParameters[i]!.join(', ')})`;
     const owned = `${quoted(link.table)} WHERE ${quoted(link.owner)} = $1`;
     if (mode === 'update') ctes.push(`link${i}_gone AS (DELETE FROM ${owned} AND (${columns}) NOT IN (${given}))`);
-    ctes.push(`link${i}_new AS (INSERT INTO ${quoted(link.table)} (${quoted(link.owner)}, ${columns}) SELECT $1, * FROM (${given}) given ON CONFLICT DO NOTHING RETURNING ${columns})`);
-    const rows = mode === 'update' ? `SELECT ${columns} FROM ${owned} AND (${columns}) IN (${given}) UNION ALL SELECT ${columns} FROM link${i}_new` : `SELECT ${columns} FROM link${i}_new`;
+    ctes.push(
+      `link${i}_new AS (INSERT INTO ${quoted(link.table)} (${quoted(link.owner)}, ${columns}) SELECT $1, * FROM (${given}) given ON CONFLICT DO NOTHING RETURNING ${columns})`,
+    );
+    const rows =
+      mode === 'update'
+        ? `SELECT ${columns} FROM ${owned} AND (${columns}) IN (${given}) UNION ALL SELECT ${columns} FROM link${i}_new`
+        : `SELECT ${columns} FROM link${i}_new`;
     answers.push(`${linkList(link, rows)} AS ${quoted(link.property)}`);
   });
   for (const part of plan.readOnly) answers.push(`${part.sql('written', '$1')} AS ${quoted(part.property)}`);

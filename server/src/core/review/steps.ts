@@ -1,13 +1,20 @@
 import DataLoader from 'dataloader';
 import { Field, ObjectType } from 'type-graphql';
-import { In, type EntityManager } from 'typeorm';
-import { manyByKey } from '../sql/batch.js';
+import { type EntityManager, In } from 'typeorm';
+
 import { Revision } from '../revisions/revision.entity.js';
 import { RecordType, RevisionOperation } from '../revisions/revisions.enums.js';
+import { manyByKey } from '../sql/batch.js';
 import { ReviewStatus } from './status.js';
 
 /** The operations that change what a record says, as opposed to its review status. */
-const CONTENT_OPERATIONS = [RevisionOperation.CREATE, RevisionOperation.UPDATE, RevisionOperation.RESTORE, RevisionOperation.MERGE, RevisionOperation.REANCHOR];
+const CONTENT_OPERATIONS = [
+  RevisionOperation.CREATE,
+  RevisionOperation.UPDATE,
+  RevisionOperation.RESTORE,
+  RevisionOperation.MERGE,
+  RevisionOperation.REANCHOR,
+];
 
 export interface ContentChange {
   actor: string;
@@ -20,7 +27,11 @@ export interface ContentChange {
  * restoring, re-anchoring after a text correction) beside its own content revisions; otherwise whoever chose the
  * words could verify the record they support.
  */
-export async function lastContentChanges(manager: EntityManager, recordType: RecordType.CLAIM | RecordType.EVENT, ids: readonly string[]): Promise<Map<string, ContentChange>> {
+export async function lastContentChanges(
+  manager: EntityManager,
+  recordType: RecordType.CLAIM | RecordType.EVENT,
+  ids: readonly string[],
+): Promise<Map<string, ContentChange>> {
   const supported = recordType === RecordType.CLAIM ? 'claim_id' : 'event_id';
   const rows = (await manager.query(
     `SELECT DISTINCT ON (subject) subject, actor, created_at
@@ -53,7 +64,10 @@ export class ReviewStep {
   @Field(() => String, { nullable: true, description: "The reviewer's comment, or the editor's note when sending it; staff only." })
   comment: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Who took the step, as the revision log names them: `user:<id>`, or a run such as `seed-review:<file>`; staff only.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who took the step, as the revision log names them: `user:<id>`, or a run such as `seed-review:<file>`; staff only.',
+  })
   actor: string | null;
 
   actorUserId: string | null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+
 import { ReviewStatus } from './status.js';
-import { ReviewDecision, decide, statusAfterEdit } from './workflow.js';
+import { decide, ReviewDecision, statusAfterEdit } from './workflow.js';
 
 describe('review transitions', () => {
   it('follow DESIGN.md and nothing else', () => {

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+
 import { BadInputError } from '../errors.js';
 import { ReviewStatus } from './status.js';
 
@@ -49,5 +50,7 @@ export function statusAfterEdit(status: ReviewStatus): ReviewStatus {
   if (status === ReviewStatus.RETRACTED) {
     throw new BadInputError([{ field: 'id', message: 'a retracted record is final: record the new reading as a new claim or event' }]);
   }
-  return status === ReviewStatus.VERIFIED || status === ReviewStatus.DISPUTED || status === ReviewStatus.REJECTED ? ReviewStatus.IN_REVIEW : status;
+  return status === ReviewStatus.VERIFIED || status === ReviewStatus.DISPUTED || status === ReviewStatus.REJECTED
+    ? ReviewStatus.IN_REVIEW
+    : status;
 }

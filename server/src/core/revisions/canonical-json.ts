@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 
-
 /** JSON with object keys sorted at every depth, so equal values always serialise, and hash, the same. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));

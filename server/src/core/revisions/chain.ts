@@ -19,7 +19,20 @@ export interface HashedRevision {
 
 /** The hashed fields, sorted once as canonicalJson sorts keys, so each document is built without sorting. */
 const HASHED_FIELDS = (
-  ['recordType', 'recordId', 'version', 'operation', 'changes', 'state', 'reason', 'actor', 'actorUserId', 'requestId', 'createdAt', 'prevHash'] satisfies Array<keyof HashedRevision>
+  [
+    'recordType',
+    'recordId',
+    'version',
+    'operation',
+    'changes',
+    'state',
+    'reason',
+    'actor',
+    'actorUserId',
+    'requestId',
+    'createdAt',
+    'prevHash',
+  ] satisfies Array<keyof HashedRevision>
 ).sort();
 
 /** Changes and state already written as canonical JSON, by a writer that needs that text anyway (the bulk loader). */
@@ -54,7 +67,8 @@ export function verifyRecordChain(revisions: Array<HashedRevision & { hash: stri
   for (const revision of revisions) {
     const expectedVersion = previous ? previous.version + 1 : 1;
     if (revision.version !== expectedVersion) return { version: revision.version, problem: `expected version ${expectedVersion}` };
-    if (revision.prevHash !== (previous?.hash ?? null)) return { version: revision.version, problem: 'prev_hash does not match the previous revision' };
+    if (revision.prevHash !== (previous?.hash ?? null))
+      return { version: revision.version, problem: 'prev_hash does not match the previous revision' };
     if (revisionHash(revision) !== revision.hash) return { version: revision.version, problem: 'hash does not match its content' };
     previous = revision;
   }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import { BadInputError, DomainError, ErrorCode } from '../errors.js';
 import type { WriteContext } from './record-writer.js';
 
@@ -22,12 +23,15 @@ export async function claimIdempotencyKey(manager: EntityManager, context: Write
   )) as Array<{ fingerprint: string; ours: boolean }>;
   if (existing?.ours) return;
   if (existing && existing.fingerprint !== claim.fingerprint) throw keyReused();
-  throw new DomainError(ErrorCode.CONFLICT, 'A request with this Idempotency-Key was already applied; read the record for its current state', { idempotencyKey: claim.key });
+  throw new DomainError(
+    ErrorCode.CONFLICT,
+    'A request with this Idempotency-Key was already applied; read the record for its current state',
+    { idempotencyKey: claim.key },
+  );
 }
 
 export const keyReused = () =>
   new BadInputError([{ field: 'Idempotency-Key', message: 'was already used for a different request: use a new key for a new change' }]);
-
 
 /**
  * Marks a mutation whose answer holds a secret shown once (a new API key): its answer is never kept for replay,

@@ -1,6 +1,7 @@
 import type { DataSource, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+
 import { requireId } from '../validation.js';
-import { RecordWriter, type ChangeTarget, type DeletableState, type RecordKind, type WriteContext } from './record-writer.js';
+import { type ChangeTarget, type DeletableState, type RecordKind, RecordWriter, type WriteContext } from './record-writer.js';
 
 /** Soft delete and restore (invariant 5), the same for every kind of record, each returning the row as written. */
 export class RecordLifecycle<S extends DeletableState, E extends ObjectLiteral> {

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
 import { preparedQuery } from '../sql/prepared.js';
 import { revisionHash } from './chain.js';
@@ -122,7 +123,9 @@ export class RecordWriter {
       // So does the state before the change: the statement's snapshot shows the rows as they were before its own
       // update, and they are the rows of the version bumped, since every change to a record's state bumps its
       // version (invariant 1) and the bump succeeds only on the version expected, after any concurrent one commits.
-      const rows = await preparedQuery<{ version: number; createdAt: Date; updatedAt: Date; prevHash: string | null } & Record<string, unknown>>(
+      const rows = await preparedQuery<
+        { version: number; createdAt: Date; updatedAt: Date; prevHash: string | null } & Record<string, unknown>
+      >(
         manager,
         `WITH bumped AS (
            UPDATE "${kind.table}" AS record SET "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1 AND "version" = $2
@@ -132,7 +135,9 @@ export class RecordWriter {
         [target.id, target.expectedVersion, kind.recordType],
       );
       if (rows.length === 0) {
-        const current = (await manager.query(`SELECT "version" FROM "${kind.table}" WHERE "id" = $1`, [target.id])) as Array<{ version: number }>;
+        const current = (await manager.query(`SELECT "version" FROM "${kind.table}" WHERE "id" = $1`, [target.id])) as Array<{
+          version: number;
+        }>;
         if (current.length === 0) throw new NotFoundError(kind.recordType, target.id);
         throw new ConflictError(kind.recordType, target.id, target.expectedVersion, current[0]!.version);
       }
@@ -140,7 +145,18 @@ export class RecordWriter {
       if (prevHash === null) throw new Error(`${kind.recordType} ${target.id} has no revision ${version - 1} to chain to`);
       const before = stateQuery.read(rows[0]!);
       const state = (await apply(manager, before)) ?? (await this.mustLoad(manager, kind, target.id));
-      const revision = await this.append(manager, context, kind.recordType, target.id, version, target.operation, target.reason, before, state, prevHash);
+      const revision = await this.append(
+        manager,
+        context,
+        kind.recordType,
+        target.id,
+        version,
+        target.operation,
+        target.reason,
+        before,
+        state,
+        prevHash,
+      );
       return { revision, state, meta: { id: target.id, version, createdAt, updatedAt } };
     });
   }
@@ -209,7 +225,21 @@ export class RecordWriter {
       manager,
       `INSERT INTO "revisions" ("record_type", "record_id", "version", "operation", "changes", "state", "reason", "actor", "actor_user_id", "request_id", "created_at", "prev_hash", "hash")
        VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12, $13) RETURNING "id"`,
-      [recordType, recordId, version, operation, JSON.stringify(revision.changes), JSON.stringify(state), reason, context.actor, context.actorUserId, context.requestId, revision.createdAt, prevHash, revision.hash],
+      [
+        recordType,
+        recordId,
+        version,
+        operation,
+        JSON.stringify(revision.changes),
+        JSON.stringify(state),
+        reason,
+        context.actor,
+        context.actorUserId,
+        context.requestId,
+        revision.createdAt,
+        prevHash,
+        revision.hash,
+      ],
     );
     revision.id = row!.id;
     return revision;

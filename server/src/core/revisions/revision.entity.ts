@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
 import { oneOf } from '../../db/checks.js';
 import { RecordType, RevisionOperation } from './revisions.enums.js';
 
@@ -69,7 +70,10 @@ export class Revision {
   @JoinColumn({ name: 'actor_user_id' })
   actorUser?: unknown;
 
-  @Field(() => String, { nullable: true, description: 'The API request that wrote it, shared by every write of that request; null outside a request (seeds, imports, the CLI).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The API request that wrote it, shared by every write of that request; null outside a request (seeds, imports, the CLI).',
+  })
   @Column({ type: 'varchar', length: 100, nullable: true })
   requestId: string | null;
 
@@ -81,7 +85,7 @@ export class Revision {
   @Column({ type: 'char', length: 64, nullable: true })
   prevHash: string | null;
 
-  @Field({ description: 'Hex SHA-256 over this revision and `prevHash`, chaining the record\'s history; verifyRevisionChain checks it.' })
+  @Field({ description: "Hex SHA-256 over this revision and `prevHash`, chaining the record's history; verifyRevisionChain checks it." })
   @Column({ type: 'char', length: 64 })
   hash: string;
 }

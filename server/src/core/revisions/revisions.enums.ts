@@ -32,7 +32,9 @@ registerEnumType(RevisionOperation, {
     DELETE: { description: 'Soft-deleted it, with a reason.' },
     RESTORE: { description: 'Brought a deleted record back.' },
     REVIEW: { description: 'Changed its review status: sent to review, or judged by a reviewer.' },
-    MERGE: { description: 'An entity merge: the duplicate redirected, the remaining entity given its names, or a claim or event repointed.' },
+    MERGE: {
+      description: 'An entity merge: the duplicate redirected, the remaining entity given its names, or a claim or event repointed.',
+    },
     REANCHOR: { description: "Re-anchored evidence after its source's text was corrected: moved onto the new text, or marked ORPHANED." },
   },
 });

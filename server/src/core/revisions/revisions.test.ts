@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+
 import { canonicalJson, sameJson } from './canonical-json.js';
-import { revisionDocument, revisionHash, verifyRecordChain, type HashedRevision } from './chain.js';
+import { type HashedRevision, revisionDocument, revisionHash, verifyRecordChain } from './chain.js';
 import { diffStates, replayChanges } from './diff.js';
 
 describe('canonicalJson', () => {
@@ -10,17 +11,48 @@ describe('canonicalJson', () => {
 
   it('has sameJson agree with comparing canonical JSON texts', () => {
     const values: unknown[] = [
-      null, 0, 1, '1', true, [], {}, [1, 2], [2, 1], [null], [undefined], { a: 1 }, { a: 1, b: undefined }, { a: '1' }, { a: [1, { b: null }] },
-      { a: [1, { b: 2 }] }, { b: 2, a: 1 }, { a: 1, b: 2 }, { a: { c: 1 } }, new Date('2026-01-01T00:00:00Z'), '2026-01-01T00:00:00.000Z', { a: null },
+      null,
+      0,
+      1,
+      '1',
+      true,
+      [],
+      {},
+      [1, 2],
+      [2, 1],
+      [null],
+      [undefined],
+      { a: 1 },
+      { a: 1, b: undefined },
+      { a: '1' },
+      { a: [1, { b: null }] },
+      { a: [1, { b: 2 }] },
+      { b: 2, a: 1 },
+      { a: 1, b: 2 },
+      { a: { c: 1 } },
+      new Date('2026-01-01T00:00:00Z'),
+      '2026-01-01T00:00:00.000Z',
+      { a: null },
     ];
-    for (const a of values) for (const b of values) expect(sameJson(a, b), `${canonicalJson(a)} vs ${canonicalJson(b)}`).toBe(canonicalJson(a) === canonicalJson(b));
+    for (const a of values)
+      for (const b of values)
+        expect(sameJson(a, b), `${canonicalJson(a)} vs ${canonicalJson(b)}`).toBe(canonicalJson(a) === canonicalJson(b));
   });
 
   it('builds a revision document equal to the canonical JSON of its fields, with or without its parts given', () => {
     const revision: HashedRevision = {
-      recordType: 'CLAIM', recordId: 'f1', version: 2, operation: 'REVIEW', changes: { status: { before: 'DRAFT', after: 'IN_REVIEW' } },
-      state: { text: 'a', status: 'IN_REVIEW', eventIds: [] }, reason: null, actor: 'import:x', actorUserId: null, requestId: null,
-      createdAt: new Date('2026-01-01T00:00:00Z'), prevHash: 'ab',
+      recordType: 'CLAIM',
+      recordId: 'f1',
+      version: 2,
+      operation: 'REVIEW',
+      changes: { status: { before: 'DRAFT', after: 'IN_REVIEW' } },
+      state: { text: 'a', status: 'IN_REVIEW', eventIds: [] },
+      reason: null,
+      actor: 'import:x',
+      actorUserId: null,
+      requestId: null,
+      createdAt: new Date('2026-01-01T00:00:00Z'),
+      prevHash: 'ab',
     };
     const expected = canonicalJson({ ...revision, createdAt: revision.createdAt.toISOString() });
     expect(revisionDocument(revision)).toBe(expected);
@@ -38,7 +70,11 @@ describe('diffStates', () => {
 
   it('lists every field of a created record, so that replay rebuilds the whole state', () => {
     const created = diffStates(null, { title: 'a', url: null, aliases: [] });
-    expect(created).toEqual({ title: { before: null, after: 'a' }, url: { before: null, after: null }, aliases: { before: null, after: [] } });
+    expect(created).toEqual({
+      title: { before: null, after: 'a' },
+      url: { before: null, after: null },
+      aliases: { before: null, after: [] },
+    });
     const updated = diffStates({ title: 'a', url: null, aliases: [] }, { title: 'a', url: 'https://x.org', aliases: ['b'] });
     expect(replayChanges([created, updated])).toEqual({ title: 'a', url: 'https://x.org', aliases: ['b'] });
   });
@@ -47,8 +83,18 @@ describe('diffStates', () => {
 describe('the revision chain', () => {
   const revision = (version: number, prevHash: string | null, state: Record<string, unknown>): HashedRevision & { hash: string } => {
     const base: HashedRevision = {
-      recordType: 'Claim', recordId: '6b1f1a52-0000-4000-8000-000000000001', version, operation: version === 1 ? 'CREATE' : 'UPDATE',
-      changes: {}, state, reason: null, actor: 'user:1', actorUserId: null, requestId: 'r', createdAt: new Date('2026-01-01T00:00:00Z'), prevHash,
+      recordType: 'Claim',
+      recordId: '6b1f1a52-0000-4000-8000-000000000001',
+      version,
+      operation: version === 1 ? 'CREATE' : 'UPDATE',
+      changes: {},
+      state,
+      reason: null,
+      actor: 'user:1',
+      actorUserId: null,
+      requestId: 'r',
+      createdAt: new Date('2026-01-01T00:00:00Z'),
+      prevHash,
     };
     return { ...base, hash: revisionHash(base) };
   };
@@ -63,8 +109,14 @@ describe('the revision chain', () => {
     const first = revision(1, null, { text: 'a' });
     const second = revision(2, first.hash, { text: 'b' });
     const third = revision(3, second.hash, { text: 'c' });
-    expect(verifyRecordChain([first, { ...second, state: { text: 'forged' } }, third])).toEqual({ version: 2, problem: 'hash does not match its content' });
-    expect(verifyRecordChain([first, revision(2, 'f'.repeat(64), { text: 'b' })])).toEqual({ version: 2, problem: 'prev_hash does not match the previous revision' });
+    expect(verifyRecordChain([first, { ...second, state: { text: 'forged' } }, third])).toEqual({
+      version: 2,
+      problem: 'hash does not match its content',
+    });
+    expect(verifyRecordChain([first, revision(2, 'f'.repeat(64), { text: 'b' })])).toEqual({
+      version: 2,
+      problem: 'prev_hash does not match the previous revision',
+    });
     expect(verifyRecordChain([first, third])).toEqual({ version: 3, problem: 'expected version 2' });
   });
 });

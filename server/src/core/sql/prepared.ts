@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import type pg from 'pg';
-import { QueryFailedError, QueryRunnerAlreadyReleasedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError, type QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 /** pg's record of what a connection has prepared (`Connection.parsedStatements` in pg 8). */
 interface PreparingConnection {

@@ -1,4 +1,5 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
+
 import { needsOf } from './needs.js';
 import type { Selection } from './selection.js';
 
@@ -48,14 +49,16 @@ export function projection<T extends ObjectLiteral>(manager: EntityManager, enti
   if (known) return known as Projection<T>;
   const metadata = manager.connection.getMetadata(entity);
   // Columns TypeORM does not read either (a search vector) are left out.
-  const columns = metadata.columns.filter((column) => column.isSelect).map((column) => ({
-    sql: `"${alias}"."${column.databaseName}"${column.type === 'date' ? '::text' : ''}`,
-    nullSql: `(NULL::"${metadata.tableName}")."${column.databaseName}"${column.type === 'date' ? '::text' : ''}`,
-    name: column.databaseName,
-    key: `${alias}.${column.propertyName}`,
-    property: column.propertyName,
-    timestamp: TIMESTAMP_TYPES.has(column.type) || column.isCreateDate || column.isUpdateDate || column.isDeleteDate,
-  }));
+  const columns = metadata.columns
+    .filter((column) => column.isSelect)
+    .map((column) => ({
+      sql: `"${alias}"."${column.databaseName}"${column.type === 'date' ? '::text' : ''}`,
+      nullSql: `(NULL::"${metadata.tableName}")."${column.databaseName}"${column.type === 'date' ? '::text' : ''}`,
+      name: column.databaseName,
+      key: `${alias}.${column.propertyName}`,
+      property: column.propertyName,
+      timestamp: TIMESTAMP_TYPES.has(column.type) || column.isCreateDate || column.isUpdateDate || column.isDeleteDate,
+    }));
   const byProperty = new Map(columns.map((column) => [column.property, column]));
   const every = new Set(byProperty.keys());
   const picks = new Map<string, Columns<T>>();

@@ -1,6 +1,7 @@
-import { buildSchema, Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, type FieldNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { nodeSelection, selectionOf, selectionOfType, withFields, type Selection } from './selection.js';
+
+import { nodeSelection, type Selection, selectionOf, selectionOfType, withFields } from './selection.js';
 
 /** What a resolver of the query's first field would be given, for a query as a client sends it. */
 function infoFor(query: string, variableValues: Record<string, unknown> = {}) {
@@ -13,7 +14,8 @@ function infoFor(query: string, variableValues: Record<string, unknown> = {}) {
 }
 
 /** A selection as nested plain objects, to compare. */
-const plain = (selection: Selection): Record<string, unknown> => Object.fromEntries([...selection].map(([name, sub]) => [name, plain(sub)]));
+const plain = (selection: Selection): Record<string, unknown> =>
+  Object.fromEntries([...selection].map(([name, sub]) => [name, plain(sub)]));
 
 describe('selectionOf', () => {
   it('names fields, not aliases, and merges what fragments and repeated fields ask for', () => {
@@ -42,7 +44,10 @@ describe('selectionOf', () => {
   it('reads each fragment once however often it is spread under fields of one name, rather than once per spread', () => {
     // Followed afresh at every spread this is 2^20 visits (about 5 s); the validation limits refuse it before any resolver runs,
     // but the reader must not depend on them.
-    const fragments = Array.from({ length: 20 }, (_, i) => `fragment F${i + 1} on Claim { parent { ...F${i} } parent { id ...F${i} } }`).join(' ');
+    const fragments = Array.from(
+      { length: 20 },
+      (_, i) => `fragment F${i + 1} on Claim { parent { ...F${i} } parent { id ...F${i} } }`,
+    ).join(' ');
     const started = performance.now();
     let selection = selectionOf(infoFor(`query { claim { ...F20 } } fragment F0 on Claim { text } ${fragments}`));
     expect(performance.now() - started).toBeLessThan(1000);

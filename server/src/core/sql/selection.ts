@@ -1,13 +1,13 @@
 import {
+  type FieldNode,
+  type FragmentDefinitionNode,
   getDirectiveValues,
   GraphQLIncludeDirective,
+  type GraphQLResolveInfo,
   GraphQLSkipDirective,
   isAbstractType,
   isObjectType,
   Kind,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
 
@@ -63,7 +63,8 @@ function selectionOfSets(sets: readonly SelectionSetNode[], info: Document, appl
   return new Map([...collectAll(sets, info, applies)].map(([name, children]) => [name, selectionOfSets(children, info)]));
 }
 
-const setsOf = (info: Pick<GraphQLResolveInfo, 'fieldNodes'>) => info.fieldNodes.flatMap((node: FieldNode) => (node.selectionSet ? [node.selectionSet] : []));
+const setsOf = (info: Pick<GraphQLResolveInfo, 'fieldNodes'>) =>
+  info.fieldNodes.flatMap((node: FieldNode) => (node.selectionSet ? [node.selectionSet] : []));
 
 /** What is asked for under the field being resolved. */
 export function selectionOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>): Selection {
@@ -93,4 +94,5 @@ export function selectionOfType(
 export const nodeSelection = (connection: Selection): Selection => connection.get('edges')?.get('node') ?? NOTHING;
 
 /** A selection with more fields, for what a resolver reads besides what was asked. */
-export const withFields = (selection: Selection, ...names: string[]): Selection => new Map([...selection, ...names.map((name) => [name, NOTHING] as const)]);
+export const withFields = (selection: Selection, ...names: string[]): Selection =>
+  new Map([...selection, ...names.map((name) => [name, NOTHING] as const)]);

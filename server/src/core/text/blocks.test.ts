@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { repoRoot } from '../../paths.js';
 import { BlockKind, blocksOf } from './blocks.js';
 
@@ -12,7 +14,9 @@ describe('blocks of a text', () => {
     const blocks = blocksOf(seed);
     const text = (b: { start: number; end: number }) => codePoints.slice(b.start, b.end).join('').trim();
     expect(blocks.map((b) => codePoints.slice(b.start, b.end).join('')).join('\n')).toBe(seed);
-    expect(blocks.filter((b) => b.kind === BlockKind.FURNITURE).map(text)).toEqual(expect.arrayContaining(['0', '2022/267', 'Share.', 'About Author', 'Comments are closed.']));
+    expect(blocks.filter((b) => b.kind === BlockKind.FURNITURE).map(text)).toEqual(
+      expect.arrayContaining(['0', '2022/267', 'Share.', 'About Author', 'Comments are closed.']),
+    );
     const repeats = blocks.filter((b) => b.kind === BlockKind.REPEAT);
     expect(repeats).toHaveLength(1);
     expect(text(repeats[0]!)).toBe(text(blocks[repeats[0]!.repeatOf!]!));
@@ -46,7 +50,15 @@ describe('blocks of a text', () => {
       'NEWS 12.11.2018 09:17',
       '28 C',
     ];
-    const body = ['Port Strike Ends After Talks In Lisbon', 'Published reports say the minister resigned in May.', 'Follow the money, the investigators said.', 'In 2020.'];
-    expect(blocksOf([...furniture, ...body].join('\n')).map((b) => b.kind)).toEqual([...furniture.map(() => BlockKind.FURNITURE), ...body.map(() => BlockKind.BODY)]);
+    const body = [
+      'Port Strike Ends After Talks In Lisbon',
+      'Published reports say the minister resigned in May.',
+      'Follow the money, the investigators said.',
+      'In 2020.',
+    ];
+    expect(blocksOf([...furniture, ...body].join('\n')).map((b) => b.kind)).toEqual([
+      ...furniture.map(() => BlockKind.FURNITURE),
+      ...body.map(() => BlockKind.BODY),
+    ]);
   });
 });

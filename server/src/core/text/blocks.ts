@@ -48,7 +48,13 @@ const MENU_WORDS = new Set(
 
 /** A line that only tells a date and time, as pages print them above an article: "Saturday 26 June 2010", "NEWS 12.11.2018 09:17". */
 function isDateLine(line: string): boolean {
-  if (line.length > 60 || !/\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[.:/]\d{2}/i.test(line)) return false;
+  if (
+    line.length > 60 ||
+    !/\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[.:/]\d{2}/i.test(
+      line,
+    )
+  )
+    return false;
   const rest = line
     .replace(/\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/gi, ' ')
     .replace(/\b(am|pm|a\.m\.|p\.m\.|gmt|utc|ist|est|cet|updated|published)\b/gi, ' ')
@@ -70,7 +76,12 @@ export const isFurniture = (line: string): boolean => {
   const trimmed = line.trim();
   // "Updated 07 September 2022", "Last Updated : Feb 14 2018 | 9:55 PM IST"
   const stamped = /^(last )?(updated|published|first published|posted)( on| at)?\s*:?\s*(.+)$/i.exec(trimmed);
-  return FURNITURE_LINES.some((pattern) => pattern.test(trimmed)) || isDateLine(trimmed) || (stamped !== null && isDateLine(stamped[4]!)) || isMenu(trimmed);
+  return (
+    FURNITURE_LINES.some((pattern) => pattern.test(trimmed)) ||
+    isDateLine(trimmed) ||
+    (stamped !== null && isDateLine(stamped[4]!)) ||
+    isMenu(trimmed)
+  );
 };
 
 /** Paragraphs shorter than this are not called repeats: "Share." twice is furniture, not a duplicated passage. */

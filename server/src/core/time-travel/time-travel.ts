@@ -1,16 +1,22 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+
 import { seesUnreviewed, type Viewer } from '../access/viewer.js';
+import type { ReviewStatus } from '../review/status.js';
 import type { RecordState } from '../revisions/diff.js';
 import type { RecordKind } from '../revisions/record-writer.js';
 import { requireId } from '../validation.js';
-import type { ReviewStatus } from '../review/status.js';
 import { canSee, type LookupOptions } from '../visibility/visibility.js';
 
 /**
  * A record as it stood at `asOf`, rebuilt from the revision log (invariant 8); null if it did not exist yet.
  * The rebuilt record carries `asOfState`, so its own relation lists come from that moment too.
  */
-export async function recordAt<T extends ObjectLiteral>(dataSource: DataSource, kind: RecordKind<RecordState, unknown>, recordId: string, asOf: Date): Promise<T | null> {
+export async function recordAt<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  kind: RecordKind<RecordState, unknown>,
+  recordId: string,
+  asOf: Date,
+): Promise<T | null> {
   const rows = (await dataSource.query(
     `SELECT version, state, created_at, (SELECT created_at FROM revisions WHERE record_type = $1 AND record_id = $2 AND version = 1) AS first_at
        FROM revisions WHERE record_type = $1 AND record_id = $2 AND created_at <= $3 ORDER BY version DESC LIMIT 1`,

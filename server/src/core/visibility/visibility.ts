@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
 import { seesUnreviewed, type Viewer } from '../access/viewer.js';
 import { PUBLIC_STATUSES, type ReviewStatus } from '../review/status.js';
 
@@ -62,7 +63,9 @@ interface Step {
  */
 export function reviewStepsSeenBy<T extends Step>(viewer: Viewer, steps: readonly T[]): T[] {
   if (seesDeliberation(viewer)) return [...steps];
-  return steps.filter((step) => PUBLIC_STATUSES.includes(step.status)).map((step) => ({ ...step, comment: null, actor: null, actorUserId: null }));
+  return steps
+    .filter((step) => PUBLIC_STATUSES.includes(step.status))
+    .map((step) => ({ ...step, comment: null, actor: null, actorUserId: null }));
 }
 
 /**
@@ -79,7 +82,11 @@ export function readsAsTombstone(viewer: Viewer, record: { deletedAt?: Date | nu
  * one stays hidden from everyone but staff, yet what they may see still points at it; there it reads as a
  * tombstone, its id and dates with "deleted" and none of its content. Staff read it as it is, to restore it.
  */
-export function seenThrough<T extends { deletedAt?: Date | null }>(viewer: Viewer, record: T | null | undefined, tombstone: (record: T) => T): T | null {
+export function seenThrough<T extends { deletedAt?: Date | null }>(
+  viewer: Viewer,
+  record: T | null | undefined,
+  tombstone: (record: T) => T,
+): T | null {
   if (!record) return null;
   return readsAsTombstone(viewer, record) ? tombstone(record) : record;
 }

@@ -1,13 +1,13 @@
+import { ReviewStatus } from '../../core/review/status.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
+import { seesDeliberation } from '../../core/visibility/visibility.js';
 import type { Claim } from '../../modules/claims/claim.entity.js';
 import { Attribution } from '../../modules/claims/claims.enums.js';
 import { EntityKind } from '../../modules/entities/entities.enums.js';
 import type { EntityRecord } from '../../modules/entities/entity.entity.js';
-import { ReviewStatus } from '../../core/review/status.js';
-import { seesDeliberation } from '../../core/visibility/visibility.js';
 import { CONTEXTS } from './contexts.js';
 import { claimsQuery } from './filters.js';
-import { isoAtPrecision, type ExportFormat } from './format.js';
+import { type ExportFormat, isoAtPrecision } from './format.js';
 import type { Iris } from './iris.js';
 import { entitiesOf, evidenceOf, historiesOf, type SourceFact } from './lookups.js';
 import { keysetBatches, writeGraph } from './stream.js';
@@ -39,7 +39,8 @@ const AUTHOR_TYPES: Partial<Record<EntityKind, string>> = {
  * unnamed claimant ("a presidential aide", "the press service") is a Thing: the source does not say which.
  */
 function claimant(claim: Claim, entity: EntityRecord | undefined, firstAppearance: SourceFact | undefined, iris: Iris): object {
-  if (!entity && claim.attribution === Attribution.AUTHOR_ASSERTION) return { '@type': 'Person', name: firstAppearance?.author ?? claim.claimantLabel };
+  if (!entity && claim.attribution === Attribution.AUTHOR_ASSERTION)
+    return { '@type': 'Person', name: firstAppearance?.author ?? claim.claimantLabel };
   if (!entity) return { '@type': 'Thing', name: claim.claimantLabel };
   const wikidata = entity.externalIds.wikidata;
   return {
@@ -87,10 +88,16 @@ export const claimReviews: ExportFormat = {
       for await (const claims of keysetBatches<Claim>(claimsQuery(dataSource, viewer, { ...filters, statuses }), out)) {
         const ids = claims.map((claim) => claim.id);
         const manager = dataSource.manager;
-        const claimants = await entitiesOf(manager, claims.map((claim) => claim.claimantId), viewer);
+        const claimants = await entitiesOf(
+          manager,
+          claims.map((claim) => claim.claimantId),
+          viewer,
+        );
         const evidence = await evidenceOf(manager, 'claim', ids, viewer);
         const histories = await historiesOf(manager, RecordType.CLAIM, ids);
-        const reviewers = deliberation ? await agents.describe([...histories.values()].flatMap((history) => (history.decision ? [history.decision.actor] : []))) : new Map();
+        const reviewers = deliberation
+          ? await agents.describe([...histories.values()].flatMap((history) => (history.decision ? [history.decision.actor] : [])))
+          : new Map();
         yield claims.flatMap((claim) => {
           const decision = histories.get(claim.id)!.decision;
           if (!decision) return [];

@@ -1,10 +1,10 @@
-import { RecordType } from '../../core/revisions/revisions.enums.js';
-import { ClaimRecord, type Claim } from '../../modules/claims/claim.entity.js';
 import { ReviewStatus } from '../../core/review/status.js';
+import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { seesDeliberation } from '../../core/visibility/visibility.js';
+import { type Claim, ClaimRecord } from '../../modules/claims/claim.entity.js';
 import { claimsQuery } from './filters.js';
 import type { ExportFormat } from './format.js';
-import { entitiesOf, evidenceOf, historiesOf, type EvidenceFact } from './lookups.js';
+import { entitiesOf, type EvidenceFact, evidenceOf, historiesOf } from './lookups.js';
 import { keysetBatches } from './stream.js';
 
 type Cell = string | number | boolean | Date | null;
@@ -76,11 +76,19 @@ export const claimsCsv: ExportFormat = {
     for await (const claims of keysetBatches<Claim>(claimsQuery(dataSource, viewer, filters), out)) {
       const ids = claims.map((claim) => claim.id);
       const manager = dataSource.manager;
-      const claimants = await entitiesOf(manager, claims.map((claim) => claim.claimantId), viewer);
+      const claimants = await entitiesOf(
+        manager,
+        claims.map((claim) => claim.claimantId),
+        viewer,
+      );
       const evidence = await evidenceOf(manager, 'claim', ids, viewer);
       const histories = await historiesOf(manager, RecordType.CLAIM, ids);
       const names = await agents.describe(
-        [...histories.values()].flatMap((history) => [history.createdBy, history.updatedBy, ...(history.decision ? [history.decision.actor] : [])]),
+        [...histories.values()].flatMap((history) => [
+          history.createdBy,
+          history.updatedBy,
+          ...(history.decision ? [history.decision.actor] : []),
+        ]),
       );
       // Who reviewed is deliberation: the public reads the verdict and its date (reviewStepsSeenBy, as the API).
       const reviewer = (actor: string | undefined) => (actor && deliberation ? actor : null);

@@ -24,7 +24,11 @@ export const evidenceAnnotations: ExportFormat = {
 
     async function* annotations(): AsyncGenerator<object[]> {
       for await (const batch of keysetBatches<Evidence>(evidenceQuery(dataSource, viewer, filters), out)) {
-        const histories = await historiesOf(dataSource.manager, RecordType.EVIDENCE, batch.map((evidence) => evidence.id));
+        const histories = await historiesOf(
+          dataSource.manager,
+          RecordType.EVIDENCE,
+          batch.map((evidence) => evidence.id),
+        );
         const creators = await agents.describe([...histories.values()].map((history) => history.createdBy));
         yield batch.map((evidence) => {
           const creator = creators.get(histories.get(evidence.id)!.createdBy)!;

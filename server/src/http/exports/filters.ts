@@ -1,11 +1,12 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+import type { Viewer } from '../../core/access/viewer.js';
+import { ReviewStatus } from '../../core/review/status.js';
 import { InputCheck } from '../../core/validation.js';
+import { visibleOnly } from '../../core/visibility/visibility.js';
 import { Claim } from '../../modules/claims/claim.entity.js';
 import { Event } from '../../modules/events/event.entity.js';
 import { Evidence } from '../../modules/evidence/evidence.entity.js';
-import { ReviewStatus } from '../../core/review/status.js';
-import { visibleOnly } from '../../core/visibility/visibility.js';
-import type { Viewer } from '../../core/access/viewer.js';
 
 /** What an export is narrowed to; null is no condition. Filters narrow what the viewer may see, never widen it. */
 export interface ExportFilters {
@@ -23,8 +24,13 @@ export interface ExportFilters {
 export const NO_FILTERS: ExportFilters = { statuses: null, sourceId: null, claimantId: null, since: null, record: null };
 
 /** Narrows `query` (aliased as its kind) to the one record asked for, or to none when another kind was. */
-function onlyRecord<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, kind: 'claim' | 'event' | 'evidence', filters: ExportFilters): SelectQueryBuilder<T> {
-  if (filters.record) query.andWhere(filters.record.kind === kind ? `${query.alias}.id = :recordId` : 'FALSE', { recordId: filters.record.id });
+function onlyRecord<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  kind: 'claim' | 'event' | 'evidence',
+  filters: ExportFilters,
+): SelectQueryBuilder<T> {
+  if (filters.record)
+    query.andWhere(filters.record.kind === kind ? `${query.alias}.id = :recordId` : 'FALSE', { recordId: filters.record.id });
   return query;
 }
 
@@ -61,7 +67,8 @@ export function parseFilters(query: Record<string, unknown>): ExportFilters {
   let since: Date | null = null;
   if (sinceText !== null) {
     since = new Date(sinceText);
-    if (!ISO_MOMENT.test(sinceText) || Number.isNaN(since.getTime())) check.fail('since', 'must be an ISO 8601 date or date-time, such as 2024-05-01 or 2024-05-01T12:00:00Z');
+    if (!ISO_MOMENT.test(sinceText) || Number.isNaN(since.getTime()))
+      check.fail('since', 'must be an ISO 8601 date or date-time, such as 2024-05-01 or 2024-05-01T12:00:00Z');
   }
   const filters = {
     statuses,
@@ -109,9 +116,14 @@ export function evidenceQuery(dataSource: DataSource, viewer: Viewer, filters: E
   const claims = claimsQuery(dataSource, viewer, subjects).select('claim.id');
   const events = eventsQuery(dataSource, viewer, subjects)?.select('event.id');
   const ofClaims = `evidence.claimId IN (${claims.getQuery()})`;
-  query.andWhere(events ? `(${ofClaims} OR evidence.eventId IN (${events.getQuery()}))` : ofClaims, { ...claims.getParameters(), ...events?.getParameters() });
+  query.andWhere(events ? `(${ofClaims} OR evidence.eventId IN (${events.getQuery()}))` : ofClaims, {
+    ...claims.getParameters(),
+    ...events?.getParameters(),
+  });
   if (filters.sourceId) {
-    query.andWhere('evidence.sourceRevisionId IN (SELECT id FROM source_revisions WHERE source_id = :sourceId)', { sourceId: filters.sourceId });
+    query.andWhere('evidence.sourceRevisionId IN (SELECT id FROM source_revisions WHERE source_id = :sourceId)', {
+      sourceId: filters.sourceId,
+    });
   }
   if (filters.since) query.andWhere('evidence.updatedAt >= :since', { since: filters.since });
   if (filters.record?.kind === 'evidence') query.andWhere('evidence.id = :evidenceId', { evidenceId: filters.record.id });

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { DatePrecision } from '../../core/dates/precision.js';
+
 import type { Viewer } from '../../core/access/viewer.js';
+import { DatePrecision } from '../../core/dates/precision.js';
 import type { ExportFilters } from './filters.js';
 import type { Agents, Iris } from './iris.js';
 import type { ExportOutput } from './stream.js';

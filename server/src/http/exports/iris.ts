@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import { createUserLoaders } from '../../modules/users/users.loaders.js';
 
 export type RecordKindName = 'claim' | 'event' | 'evidence' | 'entity' | 'source' | 'source-revision';

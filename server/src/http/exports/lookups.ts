@@ -1,14 +1,15 @@
 // What each batch of an export looks up about its records: one statement per kind of fact, for the whole batch.
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
+
+import type { Viewer } from '../../core/access/viewer.js';
 import type { DatePrecision } from '../../core/dates/precision.js';
 import { TOMBSTONE_NAME } from '../../core/record.js';
+import type { ReviewStatus } from '../../core/review/status.js';
+import { decide, decisionRequires, ReviewDecision } from '../../core/review/workflow.js';
 import type { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { readsAsTombstone, seenThrough } from '../../core/visibility/visibility.js';
 import { EntityRecord, entityTombstone } from '../../modules/entities/entity.entity.js';
 import type { AnchorStatus } from '../../modules/evidence/evidence.enums.js';
-import type { ReviewStatus } from '../../core/review/status.js';
-import { readsAsTombstone, seenThrough } from '../../core/visibility/visibility.js';
-import { decide, decisionRequires, ReviewDecision } from '../../core/review/workflow.js';
-import type { Viewer } from '../../core/access/viewer.js';
 
 const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
   const groups = new Map<string, T[]>();
@@ -22,7 +23,8 @@ const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
 
 /** The statuses only a reviewer's decision leads to; a submission to review is not a decision. */
 const DECIDED = Object.values(ReviewDecision).map((decision) => decide(decisionRequires(decision), decision)!);
-const decisionFor = (status: ReviewStatus): ReviewDecision => Object.values(ReviewDecision).find((decision) => decide(decisionRequires(decision), decision) === status)!;
+const decisionFor = (status: ReviewStatus): ReviewDecision =>
+  Object.values(ReviewDecision).find((decision) => decide(decisionRequires(decision), decision) === status)!;
 
 export interface Decision {
   decision: ReviewDecision;
@@ -106,7 +108,16 @@ export async function revisionsOf(manager: EntityManager, recordType: RecordType
     `SELECT id, record_id, version, operation, actor, created_at, reason, state->>'sourceRevisionId' AS source_revision_id
        FROM revisions WHERE record_type = $1 AND record_id = ANY($2::uuid[]) ORDER BY record_id, version`,
     [recordType, ids],
-  )) as Array<{ id: string; record_id: string; version: number; operation: RevisionOperation; actor: string; created_at: Date; reason: string | null; source_revision_id: string | null }>;
+  )) as Array<{
+    id: string;
+    record_id: string;
+    version: number;
+    operation: RevisionOperation;
+    actor: string;
+    created_at: Date;
+    reason: string | null;
+    source_revision_id: string | null;
+  }>;
   const facts = rows.map((row) => ({
     recordId: row.record_id,
     logId: row.id,
@@ -150,7 +161,12 @@ function sourceFactSeenBy(viewer: Viewer, fact: SourceFact, deletedAt: Date | nu
 }
 
 /** The live evidence of each claim (or event), in the order it stands in the text, its sources as the viewer sees them. */
-export async function evidenceOf(manager: EntityManager, subject: 'claim' | 'event', ids: string[], viewer: Viewer): Promise<Map<string, EvidenceFact[]>> {
+export async function evidenceOf(
+  manager: EntityManager,
+  subject: 'claim' | 'event',
+  ids: string[],
+  viewer: Viewer,
+): Promise<Map<string, EvidenceFact[]>> {
   const rows = (await manager.query(
     `SELECT e.${subject}_id AS subject_id, e.exact, e.start_pos, e.end_pos, e.anchor_status, sr.id AS source_revision_id, sr.number, sr.sha256,
             s.id AS source_id, s.title, s.url, s.publisher, s.author, CAST(s.published_at AS text) AS published_at, s.published_precision, s.deleted_at
@@ -189,7 +205,15 @@ export async function evidenceOf(manager: EntityManager, subject: 'claim' | 'eve
     sha256: row.sha256,
     source: sourceFactSeenBy(
       viewer,
-      { id: row.source_id, title: row.title, url: row.url, publisher: row.publisher, author: row.author, publishedAt: row.published_at, publishedPrecision: row.published_precision },
+      {
+        id: row.source_id,
+        title: row.title,
+        url: row.url,
+        publisher: row.publisher,
+        author: row.author,
+        publishedAt: row.published_at,
+        publishedPrecision: row.published_precision,
+      },
       row.deleted_at,
     ),
   }));
@@ -216,7 +240,18 @@ export async function sourceRevisionsOf(manager: EntityManager, ids: string[], v
       WHERE sr.id = ANY($1::uuid[])
       ORDER BY s.title, sr.number`,
     [ids],
-  )) as Array<{ id: string; number: number; sha256: string; actor: string; created_at: Date; previous_id: string | null; source_id: string; title: string; url: string | null; deleted_at: Date | null }>;
+  )) as Array<{
+    id: string;
+    number: number;
+    sha256: string;
+    actor: string;
+    created_at: Date;
+    previous_id: string | null;
+    source_id: string;
+    title: string;
+    url: string | null;
+    deleted_at: Date | null;
+  }>;
   return rows.map((row) => ({
     id: row.id,
     number: row.number,
@@ -224,7 +259,9 @@ export async function sourceRevisionsOf(manager: EntityManager, ids: string[], v
     actor: row.actor,
     at: row.created_at,
     previousId: row.previous_id,
-    source: readsAsTombstone(viewer, { deletedAt: row.deleted_at }) ? { id: row.source_id, title: TOMBSTONE_NAME, url: null } : { id: row.source_id, title: row.title, url: row.url },
+    source: readsAsTombstone(viewer, { deletedAt: row.deleted_at })
+      ? { id: row.source_id, title: TOMBSTONE_NAME, url: null }
+      : { id: row.source_id, title: row.title, url: row.url },
   }));
 }
 
@@ -232,5 +269,7 @@ export async function sourceRevisionsOf(manager: EntityManager, ids: string[], v
 export async function entitiesOf(manager: EntityManager, ids: Array<string | null>, viewer: Viewer): Promise<Map<string, EntityRecord>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
-  return new Map((await manager.findBy(EntityRecord, { id: In(wanted) })).map((entity) => [entity.id, seenThrough(viewer, entity, entityTombstone)!]));
+  return new Map(
+    (await manager.findBy(EntityRecord, { id: In(wanted) })).map((entity) => [entity.id, seenThrough(viewer, entity, entityTombstone)!]),
+  );
 }

@@ -1,16 +1,17 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+
+import type { Viewer } from '../../core/access/viewer.js';
 import type { VersionedRecord } from '../../core/record.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { seesDeliberation } from '../../core/visibility/visibility.js';
 import type { Claim } from '../../modules/claims/claim.entity.js';
 import type { Event } from '../../modules/events/event.entity.js';
 import type { Evidence } from '../../modules/evidence/evidence.entity.js';
-import { seesDeliberation } from '../../core/visibility/visibility.js';
-import type { Viewer } from '../../core/access/viewer.js';
 import { CONTEXTS } from './contexts.js';
 import { claimsQuery, eventsQuery, evidenceQuery, type ExportFilters } from './filters.js';
 import type { ExportFormat } from './format.js';
 import type { Agent, RecordKindName } from './iris.js';
-import { evidenceOf, revisionsOf, sourceRevisionsOf, type RevisionFact } from './lookups.js';
+import { evidenceOf, type RevisionFact, revisionsOf, sourceRevisionsOf } from './lookups.js';
 import { keysetBatches, writeGraph } from './stream.js';
 
 interface ProvKind<T extends VersionedRecord> {
@@ -25,7 +26,12 @@ interface ProvKind<T extends VersionedRecord> {
 }
 
 const snapshotsOfEvidence = (subject: 'claim' | 'event') => async (manager: EntityManager, records: VersionedRecord[], viewer: Viewer) => {
-  const evidence = await evidenceOf(manager, subject, records.map((record) => record.id), viewer);
+  const evidence = await evidenceOf(
+    manager,
+    subject,
+    records.map((record) => record.id),
+    viewer,
+  );
   return new Map([...evidence].map(([id, facts]) => [id, [...new Set(facts.map((fact) => fact.sourceRevisionId))]]));
 };
 
@@ -94,14 +100,24 @@ export const provenance: ExportFormat = {
 
     async function describe<T extends VersionedRecord>(kind: ProvKind<T>, batch: T[]): Promise<object[]> {
       const manager = request.dataSource.manager;
-      const revisions = await revisionsOf(manager, kind.recordType, batch.map((record) => record.id));
+      const revisions = await revisionsOf(
+        manager,
+        kind.recordType,
+        batch.map((record) => record.id),
+      );
       const restsOn = await kind.restsOn(manager, batch, request.viewer);
       const snapshotIds = [...restsOn.values(), ...[...revisions.values()].map((facts) => facts.map((fact) => fact.sourceRevisionId))]
         .flat()
         .filter((id): id is string => id !== null && !described.has(iris.record('source-revision', id)));
       const snapshots = snapshotIds.length > 0 ? await sourceRevisionsOf(manager, [...new Set(snapshotIds)], request.viewer) : [];
       const named = (fact: RevisionFact) => fact.operation !== RevisionOperation.REVIEW || deliberation;
-      const agents = await request.agents.describe([...[...revisions.values()].flat().filter(named).map((fact) => fact.actor), ...snapshots.map((snapshot) => snapshot.actor)]);
+      const agents = await request.agents.describe([
+        ...[...revisions.values()]
+          .flat()
+          .filter(named)
+          .map((fact) => fact.actor),
+        ...snapshots.map((snapshot) => snapshot.actor),
+      ]);
       const agent = (actor: string) => agents.get(actor)!.iri;
       const nodes: object[] = [];
       const once = (iri: string, node: () => object) => {
@@ -113,7 +129,12 @@ export const provenance: ExportFormat = {
       for (const each of agents.values()) once(each.iri, () => agentNode(each));
       for (const snapshot of snapshots) {
         const sourceIri = iris.record('source', snapshot.source.id);
-        once(sourceIri, () => ({ '@id': sourceIri, '@type': 'Entity', label: snapshot.source.title, ...optional('hadPrimarySource', snapshot.source.url) }));
+        once(sourceIri, () => ({
+          '@id': sourceIri,
+          '@type': 'Entity',
+          label: snapshot.source.title,
+          ...optional('hadPrimarySource', snapshot.source.url),
+        }));
         const iri = iris.record('source-revision', snapshot.id);
         const previous = snapshot.previousId && iris.record('source-revision', snapshot.previousId);
         once(iri, () => ({
@@ -140,11 +161,16 @@ export const provenance: ExportFormat = {
           wasAttributedTo: agent(created.actor),
           wasGeneratedBy: iris.revision(created.logId),
           generatedAtTime: created.at.toISOString(),
-          ...optional('wasDerivedFrom', (restsOn.get(record.id) ?? []).map((id) => iris.record('source-revision', id))),
+          ...optional(
+            'wasDerivedFrom',
+            (restsOn.get(record.id) ?? []).map((id) => iris.record('source-revision', id)),
+          ),
         });
         history.forEach((fact, i) => {
           const previous = i > 0 ? iris.version(kind.name, record.id, history[i - 1]!.version) : null;
-          const inputs = [previous, fact.sourceRevisionId && iris.record('source-revision', fact.sourceRevisionId)].filter((iri): iri is string => Boolean(iri));
+          const inputs = [previous, fact.sourceRevisionId && iris.record('source-revision', fact.sourceRevisionId)].filter(
+            (iri): iri is string => Boolean(iri),
+          );
           const activity = iris.revision(fact.logId);
           const at = fact.at.toISOString();
           nodes.push(

@@ -1,13 +1,14 @@
 import express, { type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
+
 import type { Config } from '../../config.js';
+import { seesUnreviewed } from '../../core/access/viewer.js';
 import { CHECKPOINT_FORMAT, checkpointText } from '../../core/checkpoints/checkpoint.js';
 import { publicKeyPem } from '../../core/checkpoints/signing-key.js';
 import { DomainError, ErrorCode } from '../../core/errors.js';
-import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../graphql/errors.js';
 import type { Services } from '../../graphql/context.js';
-import { seesUnreviewed } from '../../core/access/viewer.js';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../graphql/errors.js';
 import { sessionCookieFor, viewerOf } from '../session.js';
 import { claimReviews } from './claim-reviews.js';
 import { claimsCsv } from './claims-csv.js';
@@ -94,7 +95,11 @@ export function exportsRouter({ dataSource, services, auth, iris, log }: Exports
         keyId: services.checkpoints.keyId,
         publicKey: publicKeyPem(services.checkpoints.publicKey),
         tree: 'RFC 6962; leaf = canonical JSON [recordType, recordId, version, hash] of each chain head, sorted by recordType then recordId as bytes',
-        checkpoints: checkpoints.map((checkpoint) => ({ ...checkpoint, createdAt: checkpoint.createdAt.toISOString(), signedText: checkpointText(checkpoint) })),
+        checkpoints: checkpoints.map((checkpoint) => ({
+          ...checkpoint,
+          createdAt: checkpoint.createdAt.toISOString(),
+          signedText: checkpointText(checkpoint),
+        })),
       });
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
@@ -114,7 +119,12 @@ export function exportsRouter({ dataSource, services, auth, iris, log }: Exports
   });
 
   router.use((req, res) => {
-    sendError(res, 404, ErrorCode.NOT_FOUND, `No export at ${req.baseUrl}${req.path}; there are ${[...EXPORT_FORMATS.map((format) => format.file), 'checkpoints', 'checkpoints/public-key'].join(', ')}`);
+    sendError(
+      res,
+      404,
+      ErrorCode.NOT_FOUND,
+      `No export at ${req.baseUrl}${req.path}; there are ${[...EXPORT_FORMATS.map((format) => format.file), 'checkpoints', 'checkpoints/public-key'].join(', ')}`,
+    );
   });
 
   return router;

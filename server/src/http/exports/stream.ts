@@ -84,7 +84,10 @@ export async function* keysetBatches<T extends ObjectLiteral & { id: string }>(
       .addOrderBy(`${alias}.id`, 'ASC')
       .limit(size);
     if (after) {
-      page.andWhere(`(${alias}.created_at, ${alias}.id) > (CAST(:keysetAt AS timestamptz), CAST(:keysetId AS uuid))`, { keysetAt: after.at, keysetId: after.id });
+      page.andWhere(`(${alias}.created_at, ${alias}.id) > (CAST(:keysetAt AS timestamptz), CAST(:keysetId AS uuid))`, {
+        keysetAt: after.at,
+        keysetId: after.id,
+      });
     }
     const { entities, raw } = await page.getRawAndEntities<{ keyset_at: string }>();
     // A client that left while the batch was read gets nothing more looked up or read for it.

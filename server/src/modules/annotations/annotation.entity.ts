@@ -1,7 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { VersionedRecord } from '../../core/record.js';
+
 import type { TextSelector } from '../../core/anchoring/text-quote.js';
+import { VersionedRecord } from '../../core/record.js';
 import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { oneOf } from '../../db/checks.js';
@@ -104,7 +105,14 @@ export const AnnotationRecord = declareKind(RecordType.ANNOTATION, Annotation, {
       empty: null,
       toState: (row): AnnotationSpan =>
         row.sourceRevisionId && row.exact !== null
-          ? { sourceRevisionId: row.sourceRevisionId, exact: row.exact, prefix: row.prefix ?? '', suffix: row.suffix ?? '', start: row.startPos!, end: row.endPos! }
+          ? {
+              sourceRevisionId: row.sourceRevisionId,
+              exact: row.exact,
+              prefix: row.prefix ?? '',
+              suffix: row.suffix ?? '',
+              start: row.startPos!,
+              end: row.endPos!,
+            }
           : null,
       toRow: (span) => ({
         sourceRevisionId: span?.sourceRevisionId ?? null,

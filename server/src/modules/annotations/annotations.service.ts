@@ -1,17 +1,18 @@
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+
+import { Role } from '../../core/access/roles.js';
+import type { Viewer } from '../../core/access/viewer.js';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors.js';
 import { FilterBuilder } from '../../core/filters.js';
 import { newId } from '../../core/ids.js';
-import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
+import { type Connection, type ListArgs, paginate } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
-import { RecordWriter, type ChangeTarget, type WriteContext } from '../../core/revisions/record-writer.js';
+import { type ChangeTarget, RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { anchorSelector } from '../evidence/evidence.service.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
-import { Role } from '../../core/access/roles.js';
-import type { Viewer } from '../../core/access/viewer.js';
 import { Annotation, AnnotationRecord, type AnnotationSpan, type AnnotationState } from './annotation.entity.js';
 import { AnnotatedRecordType, Motivation } from './annotations.enums.js';
 import type { AnnotationFilter, CreateAnnotationInput, UpdateAnnotationInput } from './annotations.types.js';
@@ -60,7 +61,13 @@ export class AnnotationsService {
 
   /** Threads across every record, by their first note. */
   threads(args: ListArgs, filter: AnnotationFilter): Promise<Connection<Annotation>> {
-    const query = new FilterBuilder(this.dataSource.getRepository(Annotation).createQueryBuilder('annotation').where('annotation.parentId IS NULL').andWhere('annotation.deletedAt IS NULL'))
+    const query = new FilterBuilder(
+      this.dataSource
+        .getRepository(Annotation)
+        .createQueryBuilder('annotation')
+        .where('annotation.parentId IS NULL')
+        .andWhere('annotation.deletedAt IS NULL'),
+    )
       .when(filter.resolved, '$.resolved = :value')
       .oneOf('motivation', filter.motivation)
       .oneOf('targetType', filter.targetType)
@@ -102,20 +109,35 @@ export class AnnotationsService {
         if (!revision) throw new BadInputError([{ field: 'span.sourceId', message: 'no such source text' }]);
         span = { sourceRevisionId: revision.id, ...anchorSelector(revision.text, input.span.selector) };
       }
-      return AnnotationRecord.insertState(tx, id, { targetType, targetId, span, ...content, authorId: context.actorUserId, parentId, deletedAt: null, deleteReason: null }, now);
+      return AnnotationRecord.insertState(
+        tx,
+        id,
+        { targetType, targetId, span, ...content, authorId: context.actorUserId, parentId, deletedAt: null, deleteReason: null },
+        now,
+      );
     });
     return manager.findOneByOrFail(Annotation, { id });
   }
 
   /** Anyone on the staff may resolve a note; only its author, or an admin, may change what it says. */
   async update(viewer: Viewer, context: WriteContext, input: UpdateAnnotationInput): Promise<Annotation> {
-    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
+    const target = {
+      id: requireId(input.id),
+      expectedVersion: input.expectedVersion,
+      reason: input.reason ?? null,
+      operation: RevisionOperation.UPDATE,
+    };
     await new RecordWriter(this.dataSource).replace(context, AnnotationRecord, target, (before) => {
       const rewrites = input.body !== undefined || input.tags !== undefined || input.motivation !== undefined;
       if (rewrites) mustBeAuthor(viewer, before);
       return {
         ...before,
-        ...checkContent(applyPatch<AnnotationContent>({ motivation: before.motivation, body: before.body, tags: before.tags, resolved: before.resolved }, input)),
+        ...checkContent(
+          applyPatch<AnnotationContent>(
+            { motivation: before.motivation, body: before.body, tags: before.tags, resolved: before.resolved },
+            input,
+          ),
+        ),
       };
     });
     return this.current(target.id);

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { chainHeadHash, type ChainHead } from '../../core/checkpoints/checkpoint.js';
+
+import { type ChainHead, chainHeadHash } from '../../core/checkpoints/checkpoint.js';
 import { MerkleBuilder } from '../../core/checkpoints/merkle.js';
 
 const FETCH = 10_000;
@@ -16,7 +17,11 @@ export interface HeadsAt {
  * the latest revision per record with an id up to the position (DISTINCT ON over the log, sorted once by
  * PostgreSQL), never a query per record. `positions` ascend.
  */
-export async function streamChainHeads(dataSource: DataSource, positions: readonly string[], onRecord: (record: HeadsAt) => void): Promise<void> {
+export async function streamChainHeads(
+  dataSource: DataSource,
+  positions: readonly string[],
+  onRecord: (record: HeadsAt) => void,
+): Promise<void> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -33,7 +38,13 @@ export async function streamChainHeads(dataSource: DataSource, positions: readon
     );
     let current: HeadsAt | null = null;
     while (true) {
-      const rows = (await runner.query(`FETCH ${FETCH} FROM chain_heads`)) as Array<{ record_type: string; record_id: string; n: string; version: number; hash: string }>;
+      const rows = (await runner.query(`FETCH ${FETCH} FROM chain_heads`)) as Array<{
+        record_type: string;
+        record_id: string;
+        n: string;
+        version: number;
+        hash: string;
+      }>;
       for (const row of rows) {
         if (!current || current.recordId !== row.record_id || current.recordType !== row.record_type) {
           if (current) onRecord(current);

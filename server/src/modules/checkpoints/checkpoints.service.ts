@@ -1,6 +1,15 @@
 import type { KeyObject } from 'node:crypto';
+
 import type { DataSource } from 'typeorm';
-import { checkpointSignatureValid, keyIdOf, signCheckpoint, chainHeadHash, type ChainHead, type CheckpointBody } from '../../core/checkpoints/checkpoint.js';
+
+import {
+  type ChainHead,
+  chainHeadHash,
+  type CheckpointBody,
+  checkpointSignatureValid,
+  keyIdOf,
+  signCheckpoint,
+} from '../../core/checkpoints/checkpoint.js';
 import { inclusionProof, merkleRoot } from '../../core/checkpoints/merkle.js';
 import type { SigningKey } from '../../core/checkpoints/signing-key.js';
 import { NotFoundError } from '../../core/errors.js';
@@ -66,7 +75,13 @@ export class CheckpointsService {
 
   private async createAt(position: string): Promise<StoredCheckpoint> {
     const [tree] = await treesAt(this.dataSource, [position]);
-    const body: CheckpointBody = { logPosition: position, treeSize: tree!.treeSize, rootHash: tree!.rootHash, createdAt: new Date(), keyId: this.keyId };
+    const body: CheckpointBody = {
+      logPosition: position,
+      treeSize: tree!.treeSize,
+      rootHash: tree!.rootHash,
+      createdAt: new Date(),
+      keyId: this.keyId,
+    };
     const signature = signCheckpoint(body, this.key.privateKey);
     const [row] = (await this.dataSource.query(
       `INSERT INTO checkpoints (log_position, tree_size, root_hash, created_at, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text`,
@@ -88,7 +103,11 @@ export class CheckpointsService {
    * That one record's chain head is in a checkpoint's tree: its leaf, its index and the path to the signed root.
    * The leaves are gathered in one pass; the proof is RFC 6962's, so any CT verifier can check it.
    */
-  async inclusionProof(checkpoint: Pick<StoredCheckpoint, 'logPosition' | 'treeSize' | 'rootHash'>, recordType: RecordType, recordId: string): Promise<InclusionProof> {
+  async inclusionProof(
+    checkpoint: Pick<StoredCheckpoint, 'logPosition' | 'treeSize' | 'rootHash'>,
+    recordType: RecordType,
+    recordId: string,
+  ): Promise<InclusionProof> {
     const id = requireId(recordId, 'recordId');
     const leaves: Buffer[] = [];
     let found: { index: number; head: ChainHead } | null = null;
@@ -100,8 +119,16 @@ export class CheckpointsService {
     const located = found as { index: number; head: ChainHead } | null;
     if (!located) throw new NotFoundError(recordType, id);
     const root = merkleRoot(leaves).toString('hex');
-    if (root !== checkpoint.rootHash || leaves.length !== checkpoint.treeSize) throw new Error(`the log no longer gives the tree of the checkpoint at position ${checkpoint.logPosition}`);
-    return { logPosition: checkpoint.logPosition, treeSize: leaves.length, rootHash: root, leafIndex: located.index, head: located.head, path: inclusionProof(leaves, located.index).map((hash) => hash.toString('hex')) };
+    if (root !== checkpoint.rootHash || leaves.length !== checkpoint.treeSize)
+      throw new Error(`the log no longer gives the tree of the checkpoint at position ${checkpoint.logPosition}`);
+    return {
+      logPosition: checkpoint.logPosition,
+      treeSize: leaves.length,
+      rootHash: root,
+      leafIndex: located.index,
+      head: located.head,
+      path: inclusionProof(leaves, located.index).map((hash) => hash.toString('hex')),
+    };
   }
 
   /**
@@ -110,24 +137,48 @@ export class CheckpointsService {
    * now gives the very tree each signed (so nothing it covered was removed or rewritten), and that from each to
    * the next every chain head is unchanged or extended, never replaced by another or gone.
    */
-  async verify(publicKey: KeyObject, given: StoredCheckpoint[] = [], recent = RECENT_CHECKPOINTS): Promise<{ checked: number; recomputed: number; problems: CheckpointProblem[] }> {
+  async verify(
+    publicKey: KeyObject,
+    given: StoredCheckpoint[] = [],
+    recent = RECENT_CHECKPOINTS,
+  ): Promise<{ checked: number; recomputed: number; problems: CheckpointProblem[] }> {
     const problems: CheckpointProblem[] = [];
     const stored = await this.list();
     let previous: StoredCheckpoint | null = null;
     for (const checkpoint of stored) {
-      if (!checkpointSignatureValid(checkpoint, checkpoint.signature, publicKey)) problems.push({ logPosition: checkpoint.logPosition, problem: `stored checkpoint ${checkpoint.id}: the signature does not verify with this public key` });
+      if (!checkpointSignatureValid(checkpoint, checkpoint.signature, publicKey))
+        problems.push({
+          logPosition: checkpoint.logPosition,
+          problem: `stored checkpoint ${checkpoint.id}: the signature does not verify with this public key`,
+        });
       if (previous && (BigInt(checkpoint.logPosition) < BigInt(previous.logPosition) || checkpoint.treeSize < previous.treeSize)) {
-        problems.push({ logPosition: checkpoint.logPosition, problem: `stored checkpoint ${checkpoint.id} goes back from checkpoint ${previous.id} (position or tree size)` });
+        problems.push({
+          logPosition: checkpoint.logPosition,
+          problem: `stored checkpoint ${checkpoint.id} goes back from checkpoint ${previous.id} (position or tree size)`,
+        });
       }
       previous = checkpoint;
     }
     for (const checkpoint of given) {
-      if (!checkpointSignatureValid(checkpoint, checkpoint.signature, publicKey)) problems.push({ logPosition: checkpoint.logPosition, problem: 'the given checkpoint\'s signature does not verify with this public key' });
-      if (!stored.some((s) => s.logPosition === checkpoint.logPosition && s.rootHash === checkpoint.rootHash && s.signature === checkpoint.signature)) {
+      if (!checkpointSignatureValid(checkpoint, checkpoint.signature, publicKey))
+        problems.push({
+          logPosition: checkpoint.logPosition,
+          problem: "the given checkpoint's signature does not verify with this public key",
+        });
+      if (
+        !stored.some(
+          (s) => s.logPosition === checkpoint.logPosition && s.rootHash === checkpoint.rootHash && s.signature === checkpoint.signature,
+        )
+      ) {
         problems.push({ logPosition: checkpoint.logPosition, problem: 'the checkpoints table no longer holds the given checkpoint' });
       }
     }
-    const distinct = new Map([...given, ...stored.slice(-recent)].map((checkpoint) => [`${checkpoint.logPosition}/${checkpoint.treeSize}/${checkpoint.rootHash}`, checkpoint]));
+    const distinct = new Map(
+      [...given, ...stored.slice(-recent)].map((checkpoint) => [
+        `${checkpoint.logPosition}/${checkpoint.treeSize}/${checkpoint.rootHash}`,
+        checkpoint,
+      ]),
+    );
     const toRecompute = [...distinct.values()].sort((a, b) => Number(BigInt(a.logPosition) - BigInt(b.logPosition)));
     const positions = [...new Set(toRecompute.map((checkpoint) => checkpoint.logPosition))];
     if (positions.length === 0) return { checked: stored.length, recomputed: 0, problems };
@@ -135,8 +186,15 @@ export class CheckpointsService {
     const trees = await treesAt(this.dataSource, positions, ({ recordType, recordId, heads }) => {
       for (let i = 1; i < heads.length; i++) {
         const [earlier, later] = [heads[i - 1], heads[i]];
-        if (earlier && (!later || later.version < earlier.version || (later.version === earlier.version && later.hash !== earlier.hash)) && inconsistent++ < 10) {
-          problems.push({ logPosition: positions[i]!, problem: `${recordType} ${recordId}: its chain at this position does not extend its head at position ${positions[i - 1]}` });
+        if (
+          earlier &&
+          (!later || later.version < earlier.version || (later.version === earlier.version && later.hash !== earlier.hash)) &&
+          inconsistent++ < 10
+        ) {
+          problems.push({
+            logPosition: positions[i]!,
+            problem: `${recordType} ${recordId}: its chain at this position does not extend its head at position ${positions[i - 1]}`,
+          });
         }
       }
     });

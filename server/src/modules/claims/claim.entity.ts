@@ -1,16 +1,17 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { InputCheck } from '../../core/validation.js';
+
+import { ProposalState } from '../../core/proposals/proposal-state.js';
 import { VersionedRecord } from '../../core/record.js';
-import { declareKind, idsIn, rowsIn, type KindInput, type KindState } from '../../core/records/declaration.js';
+import { declareKind, idsIn, type KindInput, type KindState, rowsIn } from '../../core/records/declaration.js';
+import { ReviewStatus } from '../../core/review/status.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
+import { SearchVector } from '../../core/sql/search-vector.js';
+import type { InputCheck } from '../../core/validation.js';
 import { nullOrOneOf, oneOf } from '../../db/checks.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
-import { ProposalState } from '../../core/proposals/proposal-state.js';
-import { ReviewStatus } from '../../core/review/status.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
-import { SearchVector } from '../../core/sql/search-vector.js';
 
 @ObjectType({ description: 'A proposition as someone put it in a source.' })
 @Entity('claims')
@@ -64,15 +65,23 @@ export class Claim extends VersionedRecord {
   @Column({ type: 'varchar', length: 12, default: ClaimRank.NORMAL })
   rank: ClaimRank;
 
-  @Field(() => Float, { nullable: true, description: "How worth checking it is, from 0 to 1: an editor's or an importer's estimate; null when no one has said." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "How worth checking it is, from 0 to 1: an editor's or an importer's estimate; null when no one has said.",
+  })
   @Column({ type: 'double precision', nullable: true })
   checkWorthiness: number | null;
 
-  @Field(() => ReviewStatus, { description: 'Where it stands in review; anonymous callers and client apps see VERIFIED and RETRACTED claims only.' })
+  @Field(() => ReviewStatus, {
+    description: 'Where it stands in review; anonymous callers and client apps see VERIFIED and RETRACTED claims only.',
+  })
   @Column({ type: 'varchar', length: 16, default: ReviewStatus.DRAFT })
   status: ReviewStatus;
 
-  @Field(() => ProposalState, { nullable: true, description: 'Set when an import proposed it: PENDING until an editor accepts it; null for records made by hand.' })
+  @Field(() => ProposalState, {
+    nullable: true,
+    description: 'Set when an import proposed it: PENDING until an editor accepts it; null for records made by hand.',
+  })
   @Column({ type: 'varchar', length: 12, nullable: true })
   proposal: ProposalState | null;
 }
@@ -143,7 +152,8 @@ export class ClaimLink {
 
 export type ClaimLinkState = Pick<ClaimLink, 'toClaimId' | 'type'>;
 
-const uniqueIds = (check: InputCheck, ids: string[], field: string) => [...new Set(ids.map((id, i) => check.id(`${field}[${i}]`, id)))].sort();
+const uniqueIds = (check: InputCheck, ids: string[], field: string) =>
+  [...new Set(ids.map((id, i) => check.id(`${field}[${i}]`, id)))].sort();
 
 /**
  * A claim's state is its row and three link tables. A change reads it with its version bump and writes it in
@@ -153,12 +163,37 @@ const uniqueIds = (check: InputCheck, ids: string[], field: string) => [...new S
 export const ClaimRecord = declareKind(RecordType.CLAIM, Claim, {
   fields: {
     text: { empty: '', revertable: true, exported: true, check: (check, text, field) => check.text(field, text, { max: 10000 }) },
-    claimantLabel: { empty: null, revertable: true, exported: 'claimant', check: (check, label, field) => check.optionalText(field, label, { max: 300 }) },
+    claimantLabel: {
+      empty: null,
+      revertable: true,
+      exported: 'claimant',
+      check: (check, label, field) => check.optionalText(field, label, { max: 300 }),
+    },
     claimantId: { empty: null, revertable: true, exported: true, check: (check, id, field) => (id ? check.id(field, id) : null) },
-    attribution: { empty: Attribution.AUTHOR_ASSERTION, revertable: true, exported: true, check: (check, value, field) => check.oneOf(field, value, Attribution) },
-    modality: { empty: ClaimModality.ASSERTED, revertable: true, exported: true, check: (check, value, field) => check.oneOf(field, value, ClaimModality) },
-    credibility: { empty: null, revertable: true, exported: true, check: (check, value, field) => (value == null ? null : check.integer(field, value, 1, 6)) },
-    rank: { empty: ClaimRank.NORMAL, revertable: true, exported: true, check: (check, value, field) => check.oneOf(field, value ?? ClaimRank.NORMAL, ClaimRank) },
+    attribution: {
+      empty: Attribution.AUTHOR_ASSERTION,
+      revertable: true,
+      exported: true,
+      check: (check, value, field) => check.oneOf(field, value, Attribution),
+    },
+    modality: {
+      empty: ClaimModality.ASSERTED,
+      revertable: true,
+      exported: true,
+      check: (check, value, field) => check.oneOf(field, value, ClaimModality),
+    },
+    credibility: {
+      empty: null,
+      revertable: true,
+      exported: true,
+      check: (check, value, field) => (value == null ? null : check.integer(field, value, 1, 6)),
+    },
+    rank: {
+      empty: ClaimRank.NORMAL,
+      revertable: true,
+      exported: true,
+      check: (check, value, field) => check.oneOf(field, value ?? ClaimRank.NORMAL, ClaimRank),
+    },
     checkWorthiness: {
       empty: null,
       revertable: true,
@@ -179,7 +214,10 @@ export const ClaimRecord = declareKind(RecordType.CLAIM, Claim, {
       check(check, links, field) {
         const unique: ClaimLinkState[] = [];
         links.forEach((link, i) => {
-          const normalised = { type: check.oneOf(`${field}[${i}].type`, link.type, ClaimLinkType), toClaimId: check.id(`${field}[${i}].toClaimId`, link.toClaimId) };
+          const normalised = {
+            type: check.oneOf(`${field}[${i}].type`, link.type, ClaimLinkType),
+            toClaimId: check.id(`${field}[${i}].toClaimId`, link.toClaimId),
+          };
           if (!unique.some((l) => l.type === normalised.type && l.toClaimId === normalised.toClaimId)) unique.push(normalised);
         });
         return unique.sort((a, b) => a.toClaimId.localeCompare(b.toClaimId) || a.type.localeCompare(b.type));

@@ -1,8 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+
 import { Reads } from '../../core/sql/needs.js';
 import { preloadedOr } from '../../core/sql/preload.js';
-import type { RequestContext } from '../../graphql/context.js';
 import { canSee } from '../../core/visibility/visibility.js';
+import type { RequestContext } from '../../graphql/context.js';
 import { Event } from '../events/event.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { Claim } from './claim.entity.js';
@@ -22,7 +23,10 @@ export class EventClaimsResolver {
 /** The claim an evidence supports: a field of Evidence served from here, since claims sit above evidence. */
 @Resolver(() => Evidence)
 export class EvidenceClaimResolver {
-  @FieldResolver(() => Claim, { nullable: true, description: "The claim it supports; null for an event's evidence, or a claim you may not see." })
+  @FieldResolver(() => Claim, {
+    nullable: true,
+    description: "The claim it supports; null for an event's evidence, or a claim you may not see.",
+  })
   @Reads('claimId')
   async claim(@Root() evidence: Evidence, @Ctx() { loaders, viewer }: RequestContext) {
     const claim = evidence.claimId ? await loaders.claimById.load(evidence.claimId) : null;

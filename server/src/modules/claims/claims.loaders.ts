@@ -1,10 +1,11 @@
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
+
+import { CURSOR_PROPERTIES } from '../../core/paging/connection.js';
 import { manyByKey, oneByKey } from '../../core/sql/batch.js';
-import { preload, type Include, type PageReading } from '../../core/sql/preload.js';
+import { type Include, type PageReading, preload } from '../../core/sql/preload.js';
 import { preparedQuery } from '../../core/sql/prepared.js';
 import { projection } from '../../core/sql/projection.js';
-import { CURSOR_PROPERTIES } from '../../core/paging/connection.js';
-import { NOTHING, withFields, type Selection } from '../../core/sql/selection.js';
+import { NOTHING, type Selection, withFields } from '../../core/sql/selection.js';
 import { VISIBILITY_PROPERTIES } from '../../core/visibility/visibility.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
@@ -31,8 +32,7 @@ interface Related {
 }
 
 export function createClaimLoaders(manager: EntityManager, related: Related) {
-  const many = <T>(fetch: (ids: readonly string[]) => Promise<Array<{ key: string; target: T }>>) =>
-    manyByKey(fetch, (row) => row.key);
+  const many = <T>(fetch: (ids: readonly string[]) => Promise<Array<{ key: string; target: T }>>) => manyByKey(fetch, (row) => row.key);
   const targetsOf = <T>(loader: ReturnType<typeof many<T>>) => ({
     load: async (id: string): Promise<T[]> => (await loader.load(id)).map((row) => row.target),
   });
@@ -108,10 +108,14 @@ export function createClaimLoaders(manager: EntityManager, related: Related) {
 
   return {
     /** A page of claims as the query will read it: the columns asked for, and what they lead to. */
-    claimPage: (selection: Selection): PageReading<Claim> => ({ records: page.pick(selection, CURSOR_PROPERTIES), includes: claimIncludes(selection) }),
+    claimPage: (selection: Selection): PageReading<Claim> => ({
+      records: page.pick(selection, CURSOR_PROPERTIES),
+      includes: claimIncludes(selection),
+    }),
     includeClaimsOfEvents,
     claimById: oneByKey(
-      async (ids: readonly string[]) => (await preparedQuery(manager, `SELECT ${claim.select} FROM claims c WHERE c.id = ANY($1)`, [ids])).map(claim.hydrate),
+      async (ids: readonly string[]) =>
+        (await preparedQuery(manager, `SELECT ${claim.select} FROM claims c WHERE c.id = ANY($1)`, [ids])).map(claim.hydrate),
       (found) => found.id,
     ),
     claimsByEventId: targetsOf(claimsByEvent),

@@ -1,74 +1,103 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+
+import { EDITORS } from '../../core/access/roles.js';
+import { seesUnreviewed, writeContextOf } from '../../core/access/viewer.js';
 import { ListArgs } from '../../core/paging/connection.js';
+import { ReviewStatus } from '../../core/review/status.js';
+import { ReviewStep } from '../../core/review/steps.js';
+import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Reads } from '../../core/sql/needs.js';
 import { preloadedOr } from '../../core/sql/preload.js';
 import { nodeSelection, selectionOf } from '../../core/sql/selection.js';
-import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
+import { historicalState } from '../../core/time-travel/time-travel.js';
+import { canSee, reviewStepsSeenBy, seenThrough } from '../../core/visibility/visibility.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { EntityRecord, entityTombstone } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
-import { historicalState } from '../../core/time-travel/time-travel.js';
-import { ReviewStatus } from '../../core/review/status.js';
-import { ReviewStep } from '../../core/review/steps.js';
-import { canSee, reviewStepsSeenBy, seenThrough } from '../../core/visibility/visibility.js';
-import { EDITORS } from '../../core/access/roles.js';
-import { writeContextOf, seesUnreviewed } from '../../core/access/viewer.js';
 import { Claim, ClaimLink, type ClaimState } from './claim.entity.js';
 import { ClaimConnection, ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
 const claimantOf = (claim: Claim, { loaders, viewer }: RequestContext): EntityRecord | null | Promise<EntityRecord | null> => {
   const claimant = preloadedOr(claim, 'claimant', () => (claim.claimantId ? loaders.entityById.load(claim.claimantId) : null));
-  return claimant instanceof Promise ? claimant.then((entity) => seenThrough(viewer, entity, entityTombstone)) : seenThrough(viewer, claimant, entityTombstone);
+  return claimant instanceof Promise
+    ? claimant.then((entity) => seenThrough(viewer, entity, entityTombstone))
+    : seenThrough(viewer, claimant, entityTombstone);
 };
 
 @Resolver(() => Claim)
 export class ClaimsResolver {
-  @Query(() => Claim, { nullable: true, description: 'A claim by id; null if there is none, it is deleted, or it is not VERIFIED or RETRACTED and you are not staff.' })
+  @Query(() => Claim, {
+    nullable: true,
+    description: 'A claim by id; null if there is none, it is deleted, or it is not VERIFIED or RETRACTED and you are not staff.',
+  })
   claim(
     @Arg('id', () => ID, { description: "The claim's id." }) id: string,
     @Ctx() { services, viewer }: RequestContext,
-    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions: its own fields and links then; evidence, reviews and records it leads to as they are now.' }) asOf?: Date,
+    @Arg('asOf', () => Date, {
+      nullable: true,
+      description:
+        'Read the record as it stood at this moment, from its revisions: its own fields and links then; evidence, reviews and records it leads to as they are now.',
+    })
+    asOf?: Date,
     @Arg('includeDeleted', () => Boolean, { nullable: true, description: 'Staff only: find it even if deleted.' }) includeDeleted?: boolean,
   ) {
     return services.claims.get(viewer, id, { asOf, includeDeleted });
   }
 
   @Query(() => ClaimConnection, {
-    description: 'Claims, newest first unless `order` says otherwise; anonymous callers and client apps get VERIFIED and RETRACTED ones only.',
+    description:
+      'Claims, newest first unless `order` says otherwise; anonymous callers and client apps get VERIFIED and RETRACTED ones only.',
   })
   claims(
     @Args() args: ListArgs,
     @Ctx() { services, viewer, loaders }: RequestContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('filter', () => ClaimFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' }) filter?: ClaimFilter,
+    @Arg('filter', () => ClaimFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' })
+    filter?: ClaimFilter,
   ) {
     return services.claims.list(viewer, args, filter ?? {}, loaders.claimPage(nodeSelection(selectionOf(info))));
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Claim, { description: 'Creates a claim as a DRAFT. For editors and admins.' })
-  async createClaim(@Arg('input', { description: 'Its statement, claimant, attribution, modality, and what it is about.' }) input: CreateClaimInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  async createClaim(
+    @Arg('input', { description: 'Its statement, claimant, attribution, modality, and what it is about.' }) input: CreateClaimInput,
+    @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
+  ) {
     const written = await services.claims.create(writeContextOf(viewer, requestId, idempotency), input);
     return services.claims.lifecycle.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Claim, { description: "Changes a claim's fields; a VERIFIED, DISPUTED or REJECTED claim goes back to IN_REVIEW. For editors and admins." })
-  updateClaim(@Arg('input', { description: 'The claim, the version you read, and the fields to change.' }) input: UpdateClaimInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Claim, {
+    description: "Changes a claim's fields; a VERIFIED, DISPUTED or REJECTED claim goes back to IN_REVIEW. For editors and admins.",
+  })
+  updateClaim(
+    @Arg('input', { description: 'The claim, the version you read, and the fields to change.' }) input: UpdateClaimInput,
+    @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
+  ) {
     return services.claims.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Claim, { description: 'Soft-deletes a claim; to mark one that was once believed, prefer rank DEPRECATED. For editors and admins.' })
-  deleteClaim(@Arg('input', { description: 'The claim, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Claim, {
+    description: 'Soft-deletes a claim; to mark one that was once believed, prefer rank DEPRECATED. For editors and admins.',
+  })
+  deleteClaim(
+    @Arg('input', { description: 'The claim, the version you read, and why.' }) input: DeleteInput,
+    @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
+  ) {
     return services.claims.lifecycle.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Claim, { description: 'Brings a deleted claim back, in the review status it had. For editors and admins.' })
-  restoreClaim(@Arg('input', { description: 'The deleted claim and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  restoreClaim(
+    @Arg('input', { description: 'The deleted claim and the version you read.' }) input: RestoreInput,
+    @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
+  ) {
     return services.claims.lifecycle.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
@@ -98,7 +127,9 @@ export class ClaimsResolver {
   @Reads()
   async entities(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext) {
     const past = historicalState<ClaimState>(claim);
-    const entities = past ? (await loaders.entityById.loadMany(past.entityIds)).filter((entity) => entity instanceof EntityRecord) : await loaders.entitiesByClaimId.load(claim.id);
+    const entities = past
+      ? (await loaders.entityById.loadMany(past.entityIds)).filter((entity) => entity instanceof EntityRecord)
+      : await loaders.entitiesByClaimId.load(claim.id);
     return entities.map((entity) => seenThrough(viewer, entity, entityTombstone)!);
   }
 
@@ -113,23 +144,35 @@ export class ClaimsResolver {
     return links.filter((_, i) => canSee(viewer, targets[i] instanceof Claim ? targets[i] : null));
   }
 
-  @FieldResolver(() => Boolean, { description: 'A reviewer withdrew this claim after verifying it: shown, but flagged, so no one relies on it.' })
+  @FieldResolver(() => Boolean, {
+    description: 'A reviewer withdrew this claim after verifying it: shown, but flagged, so no one relies on it.',
+  })
   @Reads('status')
   retracted(@Root() claim: Claim): boolean {
     return claim.status === ReviewStatus.RETRACTED;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Who last changed what it says, its fields or the evidence it rests on, as the revision log names them (`user:<id>`, ...): the one person who may not judge it. Staff only; null for others.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Who last changed what it says, its fields or the evidence it rests on, as the revision log names them (`user:<id>`, ...): the one person who may not judge it. Staff only; null for others.',
+  })
   @Reads()
   async lastEditedBy(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext): Promise<string | null> {
     if (!seesUnreviewed(viewer)) return null;
     return (await loaders.lastContentChangeOfClaim.load(claim.id))?.actor ?? null;
   }
 
-  @FieldResolver(() => [ReviewStep], { description: 'Its way through review, oldest first: for staff, who sent it, who judged it, when and why; for others, its verdicts and when.' })
+  @FieldResolver(() => [ReviewStep], {
+    description:
+      'Its way through review, oldest first: for staff, who sent it, who judged it, when and why; for others, its verdicts and when.',
+  })
   @Reads()
   async reviews(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext) {
-    return reviewStepsSeenBy(viewer, (await loaders.reviewStepsByRecordId.load(claim.id)).map((row) => row.step));
+    return reviewStepsSeenBy(
+      viewer,
+      (await loaders.reviewStepsByRecordId.load(claim.id)).map((row) => row.step),
+    );
   }
 
   @FieldResolver(() => [Evidence], { description: 'The quotes in sources it rests on; deleted evidence is left out.' })

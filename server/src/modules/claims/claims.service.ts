@@ -1,22 +1,23 @@
-import type { PageReading } from '../../core/sql/preload.js';
 import type { DataSource, EntityManager } from 'typeorm';
-import { newId } from '../../core/ids.js';
-import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
+
+import type { Viewer } from '../../core/access/viewer.js';
 import { FilterBuilder } from '../../core/filters.js';
+import { newId } from '../../core/ids.js';
+import { type Connection, type ListArgs, paginate } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
-import { requireReferences } from '../../core/references.js';
-import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
-import type { EvidenceService } from '../evidence/evidence.service.js';
-import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
-import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
-import { InputCheck, requireId } from '../../core/validation.js';
 import type { ProposalState } from '../../core/proposals/proposal-state.js';
+import { requireReferences } from '../../core/references.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { statusAfterEdit } from '../../core/review/workflow.js';
+import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
+import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import type { PageReading } from '../../core/sql/preload.js';
 import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
-import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
-import type { Viewer } from '../../core/access/viewer.js';
-import { Claim, ClaimRecord, type ClaimInput, type ClaimState } from './claim.entity.js';
+import { InputCheck, requireId } from '../../core/validation.js';
+import { type LookupOptions, visibleOnly } from '../../core/visibility/visibility.js';
+import type { EvidenceService } from '../evidence/evidence.service.js';
+import { Claim, type ClaimInput, ClaimRecord, type ClaimState } from './claim.entity.js';
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
 async function checkFields(manager: EntityManager, id: string, fields: ClaimInput): Promise<ClaimInput> {
@@ -75,7 +76,11 @@ export class ClaimsService {
   }
 
   /** Creates a claim with what it is about and its links, as a DRAFT for review. */
-  async create(context: WriteContext, input: CreateClaimInput & { id?: string; proposal?: ProposalState }, manager: EntityManager = this.dataSource.manager): Promise<Written<ClaimState>> {
+  async create(
+    context: WriteContext,
+    input: CreateClaimInput & { id?: string; proposal?: ProposalState },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Written<ClaimState>> {
     const id = input.id ?? newId();
     const now = new Date();
     return manager.transaction(async (outer) => {
@@ -90,7 +95,12 @@ export class ClaimsService {
   }
 
   async update(context: WriteContext, input: UpdateClaimInput): Promise<Claim> {
-    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
+    const target = {
+      id: requireId(input.id),
+      expectedVersion: input.expectedVersion,
+      reason: input.reason ?? null,
+      operation: RevisionOperation.UPDATE,
+    };
     const { meta, state } = await new RecordWriter(this.dataSource).replace(context, ClaimRecord, target, async (before, tx) => ({
       ...before,
       status: statusAfterEdit(before.status),

@@ -1,9 +1,10 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
+
 import { connectionType } from '../../core/paging/connection.js';
-import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
-import { EvidenceSelectionInput } from '../evidence/evidence.types.js';
 import { ProposalState } from '../../core/proposals/proposal-state.js';
 import { ReviewStatus } from '../../core/review/status.js';
+import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
+import { EvidenceSelectionInput } from '../evidence/evidence.types.js';
 import { Claim } from './claim.entity.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
 
@@ -53,7 +54,11 @@ export class CreateClaimInput {
   @Field(() => [ClaimLinkInput], { nullable: true, description: 'Its links to other claims.' })
   links?: ClaimLinkInput[];
 
-  @Field(() => [EvidenceSelectionInput], { nullable: true, description: 'The words it rests on, anchored with it in one transaction: the claim is not made if any of them is not in the text. At most 20.' })
+  @Field(() => [EvidenceSelectionInput], {
+    nullable: true,
+    description:
+      'The words it rests on, anchored with it in one transaction: the claim is not made if any of them is not in the text. At most 20.',
+  })
   evidence?: EvidenceSelectionInput[];
 
   @Field(() => String, { nullable: true, description: 'The edit summary, kept in the revision.' })
@@ -68,10 +73,16 @@ export class UpdateClaimInput extends UpdateInputBase {
   @Field(() => ID, { nullable: true, description: 'The claimant entity; to switch to a label, null this and give `claimantLabel`.' })
   claimantId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'An unnamed claimant as the source describes them; to switch to an entity, null this and give `claimantId`.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'An unnamed claimant as the source describes them; to switch to an entity, null this and give `claimantId`.',
+  })
   claimantLabel?: string | null;
 
-  @Field(() => Attribution, { nullable: true, description: "How the source gives it: the claimant's words quoted, reported, or the author's own." })
+  @Field(() => Attribution, {
+    nullable: true,
+    description: "How the source gives it: the claimant's words quoted, reported, or the author's own.",
+  })
   attribution?: Attribution;
 
   @Field(() => ClaimModality, { nullable: true, description: 'How firmly the claimant puts it.' })
@@ -98,7 +109,10 @@ export class UpdateClaimInput extends UpdateInputBase {
 
 @InputType({ description: 'Every condition given must hold.' })
 export class ClaimFilter {
-  @Field(() => [ReviewStatus], { nullable: true, description: 'Claims in any of these review statuses (anonymous callers and client apps only ever get VERIFIED and RETRACTED).' })
+  @Field(() => [ReviewStatus], {
+    nullable: true,
+    description: 'Claims in any of these review statuses (anonymous callers and client apps only ever get VERIFIED and RETRACTED).',
+  })
   status?: ReviewStatus[] | null;
 
   @Field(() => [ProposalState], { nullable: true, description: 'Claims an import proposed, PENDING (waiting for an editor) or ACCEPTED.' })

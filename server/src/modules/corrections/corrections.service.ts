@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import type { WriteContext } from '../../core/revisions/record-writer.js';
 import { correctSourceText } from './correction.js';
 import type { CorrectSourceTextInput, ReanchorReport } from './corrections.types.js';

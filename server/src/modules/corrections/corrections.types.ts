@@ -1,12 +1,13 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+
 import type { Claim } from '../claims/claim.entity.js';
 import type { Event } from '../events/event.entity.js';
-import { AnchorStatus } from '../evidence/evidence.enums.js';
 import { Evidence } from '../evidence/evidence.entity.js';
+import { AnchorStatus } from '../evidence/evidence.enums.js';
 import { TextSelector } from '../evidence/evidence.types.js';
 import { ReviewableRecord } from '../review/review.types.js';
-import { SourceRevision } from '../sources/source-revision.entity.js';
 import { Source } from '../sources/source.entity.js';
+import { SourceRevision } from '../sources/source-revision.entity.js';
 
 @InputType({ description: 'Replaces the text with a corrected one: a new snapshot, and every evidence re-anchored.' })
 export class CorrectSourceTextInput {
@@ -22,7 +23,11 @@ export class CorrectSourceTextInput {
   @Field({ description: 'What was wrong with the text.' })
   reason: string;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Only show what the correction would do: the report, as saving would give it, and nothing saved.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Only show what the correction would do: the report, as saving would give it, and nothing saved.',
+  })
   preview?: boolean | null;
 }
 
@@ -34,7 +39,11 @@ export class EvidenceReanchoring {
   @Field(() => AnchorStatus, { description: 'Where it landed: ANCHORED exactly, FUZZY on a near match, or ORPHANED.' })
   status: AnchorStatus;
 
-  @Field(() => String, { nullable: true, description: 'How an ANCHORED result was found: POSITION (where it stood, shifted by the edit) or QUOTE (by its words and context); null otherwise.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'How an ANCHORED result was found: POSITION (where it stood, shifted by the edit) or QUOTE (by its words and context); null otherwise.',
+  })
   method: string | null;
 
   @Field(() => Float, { nullable: true, description: 'For a FUZZY result: how close the new words are to the old, 0 to 1.' })
@@ -64,13 +73,18 @@ export class ReanchorReport {
   @Field(() => Int, { description: 'How many could not be found; they stay on the older text they match.' })
   orphaned: number;
 
-  @Field(() => Int, { description: 'Notes on spans of the text that moved with their words; the others stay on the snapshot they were written on.' })
+  @Field(() => Int, {
+    description: 'Notes on spans of the text that moved with their words; the others stay on the snapshot they were written on.',
+  })
   annotationsMoved: number;
 
   @Field(() => [EvidenceReanchoring], { description: 'Every evidence, FUZZY and ORPHANED first: those need an editor.' })
   changes: EvidenceReanchoring[];
 
-  @Field(() => [ReviewableRecord], { description: 'The claims and events a reviewer had judged that the correction sends back to review (a published one stops being shown to client apps until verified again), as they then stand.' })
+  @Field(() => [ReviewableRecord], {
+    description:
+      'The claims and events a reviewer had judged that the correction sends back to review (a published one stops being shown to client apps until verified again), as they then stand.',
+  })
   reopened: Array<Claim | Event>;
 
   @Field({ description: 'True for a preview: nothing was saved, and `revision` is the snapshot saving would add.' })

@@ -1,18 +1,19 @@
 import type { DataSource, EntityManager } from 'typeorm';
+
+import type { Viewer } from '../../core/access/viewer.js';
 import { FilterBuilder } from '../../core/filters.js';
 import { newId } from '../../core/ids.js';
-import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
+import { type Connection, type ListArgs, paginate } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
-import { InputCheck, requireId } from '../../core/validation.js';
 import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
-import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
-import type { Viewer } from '../../core/access/viewer.js';
+import { InputCheck, requireId } from '../../core/validation.js';
+import { type LookupOptions, visibleOnly } from '../../core/visibility/visibility.js';
 import { EntityKind } from './entities.enums.js';
 import type { CreateEntityInput, EntityFilter, ExternalIdInput, UpdateEntityInput } from './entities.types.js';
-import { EntityKindRecord, EntityRecord, type EntityInput, type EntityState } from './entity.entity.js';
+import { type EntityInput, EntityKindRecord, EntityRecord, type EntityState } from './entity.entity.js';
 
 const SCHEME = /^[a-z][a-z0-9_-]{0,39}$/;
 const WIKIDATA_ID = /^Q[1-9][0-9]*$/;
@@ -26,13 +27,16 @@ const toRecord = (ids: Record<string, string> | ExternalIdInput[]): Array<[strin
 function checkFields(fields: EntityInputFields): EntityInput {
   const check = new InputCheck();
   const name = check.text('name', fields.name, { max: 300 });
-  const aliases = [...new Set(fields.aliases.map((alias, i) => check.text(`aliases[${i}]`, alias, { max: 300 })))].filter((alias) => alias !== name);
+  const aliases = [...new Set(fields.aliases.map((alias, i) => check.text(`aliases[${i}]`, alias, { max: 300 })))].filter(
+    (alias) => alias !== name,
+  );
   if (aliases.length > MAX_ALIASES) check.fail('aliases', `must hold at most ${MAX_ALIASES} names`);
   const externalIds: Record<string, string> = {};
   for (const [scheme, value] of toRecord(fields.externalIds)) {
     if (!SCHEME.test(scheme)) check.fail(`externalIds.${scheme}`, 'the scheme must be lower-case letters, digits, _ or -');
     else if (scheme in externalIds) check.fail(`externalIds.${scheme}`, 'is given twice');
-    else if (scheme === 'wikidata' && !WIKIDATA_ID.test(value)) check.fail('externalIds.wikidata', 'must be a Wikidata item id such as Q7747');
+    else if (scheme === 'wikidata' && !WIKIDATA_ID.test(value))
+      check.fail('externalIds.wikidata', 'must be a Wikidata item id such as Q7747');
     else externalIds[scheme] = check.text(`externalIds.${scheme}`, value, { max: 200 });
   }
   const normalised = {
@@ -61,7 +65,9 @@ export class EntitiesService {
 
   /** Merged entities stay out of lists: they are redirects to the entity they were merged into. */
   list(viewer: Viewer, args: ListArgs, filter: EntityFilter = {}): Promise<Connection<EntityRecord>> {
-    const query = new FilterBuilder(this.dataSource.getRepository(EntityRecord).createQueryBuilder('entity').where('entity.mergedIntoId IS NULL'))
+    const query = new FilterBuilder(
+      this.dataSource.getRepository(EntityRecord).createQueryBuilder('entity').where('entity.mergedIntoId IS NULL'),
+    )
       .oneOf('kind', filter.kind)
       .done();
     return paginate(visibleOnly(viewer, query, { reviewed: false, includeDeleted: args.includeDeleted }), args);
@@ -87,7 +93,12 @@ export class EntitiesService {
   }
 
   async update(context: WriteContext, input: UpdateEntityInput): Promise<EntityRecord> {
-    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
+    const target = {
+      id: requireId(input.id),
+      expectedVersion: input.expectedVersion,
+      reason: input.reason ?? null,
+      operation: RevisionOperation.UPDATE,
+    };
     await new RecordWriter(this.dataSource).replace(context, EntityKindRecord, target, (before) => ({
       ...before,
       ...checkFields(applyPatch<EntityInputFields>(before, input)),

@@ -1,4 +1,5 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
+
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
 import { EntityKind } from './entities.enums.js';
@@ -32,7 +33,10 @@ export class CreateEntityInput {
   @Field(() => EntityKind, { description: 'What kind of entity it is.' })
   kind: EntityKind;
 
-  @Field(() => [String], { nullable: true, description: 'Other names it goes by; repeats and the main name itself are dropped. At most 100.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Other names it goes by; repeats and the main name itself are dropped. At most 100.',
+  })
   aliases?: string[];
 
   @Field(() => String, { nullable: true, description: 'A short note on who or what it is, to tell namesakes apart.' })

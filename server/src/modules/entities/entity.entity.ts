@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+
 import { TOMBSTONE_NAME, tombstoneOf, VersionedRecord } from '../../core/record.js';
 import { declareKind, type KindInput, type KindState } from '../../core/records/declaration.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';

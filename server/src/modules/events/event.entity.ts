@@ -1,16 +1,17 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
 import { DatePrecision } from '../../core/dates/precision.js';
+import { ProposalState } from '../../core/proposals/proposal-state.js';
 import { VersionedRecord } from '../../core/record.js';
-import { declareKind, rowsIn, type KindInput, type KindState } from '../../core/records/declaration.js';
+import { declareKind, type KindInput, type KindState, rowsIn } from '../../core/records/declaration.js';
+import { ReviewStatus } from '../../core/review/status.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
+import { SearchVector } from '../../core/sql/search-vector.js';
 import { dateMatchesPrecision, nullOrOneOf, oneOf } from '../../db/checks.js';
 import { EntityRecord } from '../entities/entity.entity.js';
-import { ProposalState } from '../../core/proposals/proposal-state.js';
-import { ReviewStatus } from '../../core/review/status.js';
 import { EventType } from './event-type.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
-import { SearchVector } from '../../core/sql/search-vector.js';
 
 @ObjectType({ description: 'Something that happened, or is expected to.' })
 @Entity('events')
@@ -82,11 +83,16 @@ export class Event extends VersionedRecord {
   @Column({ type: 'varchar', length: 16 })
   modality: EventModality;
 
-  @Field(() => ReviewStatus, { description: 'Where it stands in review; anonymous callers and client apps see VERIFIED and RETRACTED events only.' })
+  @Field(() => ReviewStatus, {
+    description: 'Where it stands in review; anonymous callers and client apps see VERIFIED and RETRACTED events only.',
+  })
   @Column({ type: 'varchar', length: 16, default: ReviewStatus.DRAFT })
   status: ReviewStatus;
 
-  @Field(() => ProposalState, { nullable: true, description: 'Set when an import proposed it: PENDING until an editor accepts it; null for records made by hand.' })
+  @Field(() => ProposalState, {
+    nullable: true,
+    description: 'Set when an import proposed it: PENDING until an editor accepts it; null for records made by hand.',
+  })
   @Column({ type: 'varchar', length: 12, nullable: true })
   proposal: ProposalState | null;
 }

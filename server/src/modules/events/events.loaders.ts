@@ -1,11 +1,12 @@
-import { In, type EntityManager } from 'typeorm';
-import { manyByKey, oneByKey } from '../../core/sql/batch.js';
-import { projection } from '../../core/sql/projection.js';
-import { type Include, type PageReading } from '../../core/sql/preload.js';
+import { type EntityManager, In } from 'typeorm';
+
 import { CURSOR_PROPERTIES } from '../../core/paging/connection.js';
+import { manyByKey, oneByKey } from '../../core/sql/batch.js';
+import { type Include, type PageReading } from '../../core/sql/preload.js';
+import { projection } from '../../core/sql/projection.js';
 import type { Selection } from '../../core/sql/selection.js';
-import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant } from './event.entity.js';
+import { EventType } from './event-type.entity.js';
 
 interface Related {
   includeClaimsOfEvents(selection: Selection): Include<{ id: string }>;
@@ -33,7 +34,8 @@ export function createEventLoaders(manager: EntityManager, related: Related) {
       (type) => type.code,
     ),
     participantsByEventId: manyByKey(
-      (ids: readonly string[]) => manager.find(EventParticipant, { where: { eventId: In([...ids]) }, order: { role: 'ASC', entityId: 'ASC' } }),
+      (ids: readonly string[]) =>
+        manager.find(EventParticipant, { where: { eventId: In([...ids]) }, order: { role: 'ASC', entityId: 'ASC' } }),
       (participant) => participant.eventId,
     ),
     eventsByParentId: manyByKey(

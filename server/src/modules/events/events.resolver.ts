@@ -1,23 +1,24 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DateMatch, endOfPeriod, matchRange, parseIsoDate, type DatePrecision } from '../../core/dates/precision.js';
-import { InputCheck } from '../../core/validation.js';
+
+import { EDITORS } from '../../core/access/roles.js';
+import { seesUnreviewed, writeContextOf } from '../../core/access/viewer.js';
+import { DateMatch, type DatePrecision, endOfPeriod, matchRange, parseIsoDate } from '../../core/dates/precision.js';
 import { ListArgs } from '../../core/paging/connection.js';
+import { ReviewStatus } from '../../core/review/status.js';
+import { ReviewStep } from '../../core/review/steps.js';
+import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Reads } from '../../core/sql/needs.js';
 import { preloadedOr } from '../../core/sql/preload.js';
 import { nodeSelection, selectionOf } from '../../core/sql/selection.js';
-import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
+import { historicalState } from '../../core/time-travel/time-travel.js';
+import { InputCheck } from '../../core/validation.js';
+import { canSee, reviewStepsSeenBy, seenThrough } from '../../core/visibility/visibility.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { EntityRecord, entityTombstone } from '../entities/entity.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
-import { historicalState } from '../../core/time-travel/time-travel.js';
-import { ReviewStatus } from '../../core/review/status.js';
-import { ReviewStep } from '../../core/review/steps.js';
-import { canSee, reviewStepsSeenBy, seenThrough } from '../../core/visibility/visibility.js';
-import { EDITORS } from '../../core/access/roles.js';
-import { writeContextOf, seesUnreviewed } from '../../core/access/viewer.js';
-import { EventType } from './event-type.entity.js';
 import { Event, EventParticipant, type EventState } from './event.entity.js';
+import { EventType } from './event-type.entity.js';
 import { CreateEventInput, EventConnection, EventFilter, FuzzyDate, UpdateEventInput } from './events.types.js';
 
 const fuzzyDate = (date: string | null, precision: DatePrecision | null): FuzzyDate | null =>
@@ -25,11 +26,19 @@ const fuzzyDate = (date: string | null, precision: DatePrecision | null): FuzzyD
 
 @Resolver(() => Event)
 export class EventsResolver {
-  @Query(() => Event, { nullable: true, description: 'An event by id; null if there is none, it is deleted, or it is not VERIFIED or RETRACTED and you are not staff.' })
+  @Query(() => Event, {
+    nullable: true,
+    description: 'An event by id; null if there is none, it is deleted, or it is not VERIFIED or RETRACTED and you are not staff.',
+  })
   event(
     @Arg('id', () => ID, { description: "The event's id." }) id: string,
     @Ctx() { services, viewer }: RequestContext,
-    @Arg('asOf', () => Date, { nullable: true, description: 'Read the record as it stood at this moment, from its revisions: its own fields and links then; evidence, reviews and records it leads to as they are now.' }) asOf?: Date,
+    @Arg('asOf', () => Date, {
+      nullable: true,
+      description:
+        'Read the record as it stood at this moment, from its revisions: its own fields and links then; evidence, reviews and records it leads to as they are now.',
+    })
+    asOf?: Date,
     @Arg('includeDeleted', () => Boolean, { nullable: true, description: 'Staff only: find it even if deleted.' }) includeDeleted?: boolean,
   ) {
     return services.events.get(viewer, id, { asOf, includeDeleted });
@@ -44,7 +53,8 @@ export class EventsResolver {
     @Args() args: ListArgs,
     @Ctx() { services, viewer, loaders }: RequestContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('filter', () => EventFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' }) filter?: EventFilter,
+    @Arg('filter', () => EventFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' })
+    filter?: EventFilter,
   ) {
     return services.events.list(viewer, args, filter ?? {}, loaders.eventPage(nodeSelection(selectionOf(info))));
   }
@@ -56,26 +66,40 @@ export class EventsResolver {
 
   @Authorized(...EDITORS)
   @Mutation(() => Event, { description: 'Creates an event, with its participants, as a DRAFT. For editors and admins.' })
-  async createEvent(@Arg('input', { description: 'Its title, type, dates, place, participants and modality.' }) input: CreateEventInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  async createEvent(
+    @Arg('input', { description: 'Its title, type, dates, place, participants and modality.' }) input: CreateEventInput,
+    @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
+  ) {
     const written = await services.events.create(writeContextOf(viewer, requestId, idempotency), input);
     return services.events.lifecycle.current(written.revision.recordId);
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => Event, { description: "Changes an event's fields; a VERIFIED, DISPUTED or REJECTED event goes back to IN_REVIEW. For editors and admins." })
-  updateEvent(@Arg('input', { description: 'The event, the version you read, and the fields to change.' }) input: UpdateEventInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => Event, {
+    description: "Changes an event's fields; a VERIFIED, DISPUTED or REJECTED event goes back to IN_REVIEW. For editors and admins.",
+  })
+  updateEvent(
+    @Arg('input', { description: 'The event, the version you read, and the fields to change.' }) input: UpdateEventInput,
+    @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
+  ) {
     return services.events.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Event, { description: 'Soft-deletes an event; its evidence and the claims about it stay. For editors and admins.' })
-  deleteEvent(@Arg('input', { description: 'The event, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  deleteEvent(
+    @Arg('input', { description: 'The event, the version you read, and why.' }) input: DeleteInput,
+    @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
+  ) {
     return services.events.lifecycle.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Event, { description: 'Brings a deleted event back, in the review status it had. For editors and admins.' })
-  restoreEvent(@Arg('input', { description: 'The deleted event and the version you read.' }) input: RestoreInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  restoreEvent(
+    @Arg('input', { description: 'The deleted event and the version you read.' }) input: RestoreInput,
+    @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
+  ) {
     return services.events.lifecycle.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
@@ -105,7 +129,11 @@ export class EventsResolver {
     @Arg('to', { description: 'The last day of the range, YYYY-MM-DD.' }) to: string,
   ): DateMatch {
     const check = new InputCheck();
-    for (const [name, value] of [['from', from], ['to', to]] as const) if (!parseIsoDate(value)) check.fail(name, 'must be a calendar date written YYYY-MM-DD');
+    for (const [name, value] of [
+      ['from', from],
+      ['to', to],
+    ] as const)
+      if (!parseIsoDate(value)) check.fail(name, 'must be a calendar date written YYYY-MM-DD');
     check.done();
     const latest = event.startDate ? endOfPeriod(event.endDate ?? event.startDate, (event.endPrecision ?? event.startPrecision)!) : null;
     return matchRange(event.startDate, latest, from, to);
@@ -144,23 +172,35 @@ export class EventsResolver {
     return loaders.participantsByEventId.load(event.id);
   }
 
-  @FieldResolver(() => Boolean, { description: 'A reviewer withdrew this event after verifying it: shown, but flagged, so no one relies on it.' })
+  @FieldResolver(() => Boolean, {
+    description: 'A reviewer withdrew this event after verifying it: shown, but flagged, so no one relies on it.',
+  })
   @Reads('status')
   retracted(@Root() event: Event): boolean {
     return event.status === ReviewStatus.RETRACTED;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Who last changed what it says, its fields or the evidence it rests on, as the revision log names them (`user:<id>`, ...): the one person who may not judge it. Staff only; null for others.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Who last changed what it says, its fields or the evidence it rests on, as the revision log names them (`user:<id>`, ...): the one person who may not judge it. Staff only; null for others.',
+  })
   @Reads()
   async lastEditedBy(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext): Promise<string | null> {
     if (!seesUnreviewed(viewer)) return null;
     return (await loaders.lastContentChangeOfEvent.load(event.id))?.actor ?? null;
   }
 
-  @FieldResolver(() => [ReviewStep], { description: 'Its way through review, oldest first: for staff, who sent it, who judged it, when and why; for others, its verdicts and when.' })
+  @FieldResolver(() => [ReviewStep], {
+    description:
+      'Its way through review, oldest first: for staff, who sent it, who judged it, when and why; for others, its verdicts and when.',
+  })
   @Reads()
   async reviews(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
-    return reviewStepsSeenBy(viewer, (await loaders.reviewStepsByRecordId.load(event.id)).map((row) => row.step));
+    return reviewStepsSeenBy(
+      viewer,
+      (await loaders.reviewStepsByRecordId.load(event.id)).map((row) => row.step),
+    );
   }
 
   @FieldResolver(() => [Evidence], { description: 'The quotes in sources it rests on; deleted evidence is left out.' })

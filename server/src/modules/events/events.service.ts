@@ -1,24 +1,25 @@
-import type { PageReading } from '../../core/sql/preload.js';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+
+import type { Viewer } from '../../core/access/viewer.js';
 import { parseIsoDate } from '../../core/dates/precision.js';
-import { newId } from '../../core/ids.js';
-import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
 import { FilterBuilder } from '../../core/filters.js';
+import { newId } from '../../core/ids.js';
+import { type Connection, type ListArgs, paginate } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
-import { requireReferences } from '../../core/references.js';
-import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
-import type { EvidenceService } from '../evidence/evidence.service.js';
-import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
-import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
-import { InputCheck, requireId } from '../../core/validation.js';
 import type { ProposalState } from '../../core/proposals/proposal-state.js';
+import { requireReferences } from '../../core/references.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { statusAfterEdit } from '../../core/review/workflow.js';
+import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
+import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import type { PageReading } from '../../core/sql/preload.js';
 import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
-import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
-import type { Viewer } from '../../core/access/viewer.js';
-import { EventType, EventTypeRecord, type EventTypeState } from './event-type.entity.js';
+import { InputCheck, requireId } from '../../core/validation.js';
+import { type LookupOptions, visibleOnly } from '../../core/visibility/visibility.js';
+import type { EvidenceService } from '../evidence/evidence.service.js';
 import { Event, EventRecord, type EventState } from './event.entity.js';
+import { EventType, EventTypeRecord, type EventTypeState } from './event-type.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
 import type { CreateEventInput, DateRangeInput, EventFilter, FuzzyDateInput, ParticipantInput, UpdateEventInput } from './events.types.js';
 
@@ -157,7 +158,11 @@ export class EventsService {
       .oneOf('proposal', filter.proposal)
       .oneOf('type_code', filter.type)
       .oneOf('modality', filter.modality)
-      .id('filter.entityId', filter.entityId, 'EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = $.id AND p.entity_id = :value)')
+      .id(
+        'filter.entityId',
+        filter.entityId,
+        'EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = $.id AND p.entity_id = :value)',
+      )
       .id('filter.placeId', filter.placeId, '$.place_id = :value')
       .id(
         'filter.sourceId',
@@ -177,7 +182,11 @@ export class EventsService {
     return this.dataSource.manager.find(EventType, { where: { deletedAt: IsNull() }, order: { code: 'ASC' } });
   }
 
-  async createType(context: WriteContext, input: CreateEventTypeInput, manager: EntityManager = this.dataSource.manager): Promise<Written<EventTypeState>> {
+  async createType(
+    context: WriteContext,
+    input: CreateEventTypeInput,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Written<EventTypeState>> {
     const check = new InputCheck();
     const code = check.text('code', input.code, { max: 40 });
     if (!EVENT_TYPE_CODE.test(code)) check.fail('code', 'must be upper-case letters, digits and _, starting with a letter');
@@ -190,11 +199,17 @@ export class EventsService {
     check.done();
     const now = new Date();
     const { id, ...fields } = row;
-    return new RecordWriter(manager).create(context, EventTypeRecord, id, input.reason ?? null, (tx) => EventTypeRecord.insertState(tx, id, { ...fields, deletedAt: null, deleteReason: null }, now));
+    return new RecordWriter(manager).create(context, EventTypeRecord, id, input.reason ?? null, (tx) =>
+      EventTypeRecord.insertState(tx, id, { ...fields, deletedAt: null, deleteReason: null }, now),
+    );
   }
 
   /** Creates an event with its participants, as a DRAFT for review. */
-  async create(context: WriteContext, input: CreateEventInput & { id?: string; proposal?: ProposalState }, manager: EntityManager = this.dataSource.manager): Promise<Written<EventState>> {
+  async create(
+    context: WriteContext,
+    input: CreateEventInput & { id?: string; proposal?: ProposalState },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Written<EventState>> {
     const id = input.id ?? newId();
     const now = new Date();
     return manager.transaction(async (outer) => {
@@ -211,7 +226,12 @@ export class EventsService {
           modality: input.modality,
           participants: input.participants ?? [],
         });
-        return EventRecord.insertState(tx, id, { ...fields, participants, status: ReviewStatus.DRAFT, proposal: input.proposal ?? null, deletedAt: null, deleteReason: null }, now);
+        return EventRecord.insertState(
+          tx,
+          id,
+          { ...fields, participants, status: ReviewStatus.DRAFT, proposal: input.proposal ?? null, deletedAt: null, deleteReason: null },
+          now,
+        );
       });
       await this.evidence.createFor(context, outer, { eventId: id }, input.evidence, input.reason);
       return written;
@@ -219,7 +239,12 @@ export class EventsService {
   }
 
   async update(context: WriteContext, input: UpdateEventInput): Promise<Event> {
-    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
+    const target = {
+      id: requireId(input.id),
+      expectedVersion: input.expectedVersion,
+      reason: input.reason ?? null,
+      operation: RevisionOperation.UPDATE,
+    };
     const { meta, state } = await new RecordWriter(this.dataSource).replace(context, EventRecord, target, async (before, tx) => ({
       ...before,
       status: statusAfterEdit(before.status),

@@ -1,10 +1,11 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+
 import { DatePrecision } from '../../core/dates/precision.js';
 import { connectionType } from '../../core/paging/connection.js';
-import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
-import { EvidenceSelectionInput } from '../evidence/evidence.types.js';
 import { ProposalState } from '../../core/proposals/proposal-state.js';
 import { ReviewStatus } from '../../core/review/status.js';
+import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
+import { EvidenceSelectionInput } from '../evidence/evidence.types.js';
 import { Event } from './event.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
 
@@ -54,7 +55,10 @@ export class CreateEventInput {
   @Field(() => FuzzyDateInput, { nullable: true, description: 'When it happened or began.' })
   start?: FuzzyDateInput | null;
 
-  @Field(() => FuzzyDateInput, { nullable: true, description: 'When it ended, for an event over a span: needs `start`, and not before it.' })
+  @Field(() => FuzzyDateInput, {
+    nullable: true,
+    description: 'When it ended, for an event over a span: needs `start`, and not before it.',
+  })
   end?: FuzzyDateInput | null;
 
   @Field(() => String, { nullable: true, description: 'The source\'s own words for the time: "last week".' })
@@ -72,7 +76,11 @@ export class CreateEventInput {
   @Field(() => [ParticipantInput], { nullable: true, description: 'Who took part, each in a role.' })
   participants?: ParticipantInput[];
 
-  @Field(() => [EvidenceSelectionInput], { nullable: true, description: 'The words it rests on, anchored with it in one transaction: the event is not made if any of them is not in the text. At most 20.' })
+  @Field(() => [EvidenceSelectionInput], {
+    nullable: true,
+    description:
+      'The words it rests on, anchored with it in one transaction: the event is not made if any of them is not in the text. At most 20.',
+  })
   evidence?: EvidenceSelectionInput[];
 
   @Field(() => String, { nullable: true, description: 'The edit summary, kept in the revision.' })
@@ -129,7 +137,10 @@ export class DateRangeInput {
 
 @InputType({ description: 'Every condition given must hold.' })
 export class EventFilter {
-  @Field(() => [ReviewStatus], { nullable: true, description: 'Events in any of these review statuses (anonymous callers and client apps only ever get VERIFIED and RETRACTED).' })
+  @Field(() => [ReviewStatus], {
+    nullable: true,
+    description: 'Events in any of these review statuses (anonymous callers and client apps only ever get VERIFIED and RETRACTED).',
+  })
   status?: ReviewStatus[] | null;
 
   @Field(() => [ProposalState], { nullable: true, description: 'Events an import proposed, PENDING (waiting for an editor) or ACCEPTED.' })
@@ -150,6 +161,9 @@ export class EventFilter {
   @Field(() => ID, { nullable: true, description: 'Events with evidence in this source.' })
   sourceId?: string | null;
 
-  @Field(() => DateRangeInput, { nullable: true, description: 'Events whose dates, at their precision, fall in this range; undated events never match.' })
+  @Field(() => DateRangeInput, {
+    nullable: true,
+    description: 'Events whose dates, at their precision, fall in this range; undated events never match.',
+  })
   date?: DateRangeInput | null;
 }

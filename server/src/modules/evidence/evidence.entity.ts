@@ -1,7 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { VersionedRecord } from '../../core/record.js';
+
 import type { TextSelector } from '../../core/anchoring/text-quote.js';
+import { VersionedRecord } from '../../core/record.js';
 import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { oneOf } from '../../db/checks.js';
@@ -62,7 +63,9 @@ export class Evidence extends VersionedRecord {
   @Column({ type: 'int' })
   endPos: number;
 
-  @Field(() => AnchorStatus, { description: 'Whether the selector still holds its exact words; FUZZY and ORPHANED evidence needs an editor.' })
+  @Field(() => AnchorStatus, {
+    description: 'Whether the selector still holds its exact words; FUZZY and ORPHANED evidence needs an editor.',
+  })
   @Column({ type: 'varchar', length: 12, default: AnchorStatus.ANCHORED })
   anchorStatus: AnchorStatus;
 }
@@ -81,7 +84,13 @@ export const EvidenceRecord = declareKind(RecordType.EVIDENCE, Evidence, {
       empty: { exact: '', prefix: '', suffix: '', start: 0, end: 0 },
       revertable: true,
       toState: (row): TextSelector => ({ exact: row.exact, prefix: row.prefix, suffix: row.suffix, start: row.startPos, end: row.endPos }),
-      toRow: (selector) => ({ exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix, startPos: selector.start, endPos: selector.end }),
+      toRow: (selector) => ({
+        exact: selector.exact,
+        prefix: selector.prefix,
+        suffix: selector.suffix,
+        startPos: selector.start,
+        endPos: selector.end,
+      }),
     }),
   },
 });

@@ -1,12 +1,13 @@
 import type DataLoader from 'dataloader';
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
+
 import { manyByKey, oneByKey } from '../../core/sql/batch.js';
-import { preload, type Include } from '../../core/sql/preload.js';
+import { type Include, preload } from '../../core/sql/preload.js';
 import { preparedQuery } from '../../core/sql/prepared.js';
 import { projection } from '../../core/sql/projection.js';
 import type { Selection } from '../../core/sql/selection.js';
-import { SourceRevision } from '../sources/source-revision.entity.js';
 import { Source } from '../sources/source.entity.js';
+import { SourceRevision } from '../sources/source-revision.entity.js';
 import { Evidence } from './evidence.entity.js';
 
 type Owner = 'claim_id' | 'event_id';
@@ -25,15 +26,22 @@ export function createEvidenceLoaders(manager: EntityManager, sources: { sourceB
   );
   const remember = (quote: Evidence, from: Source): Evidence => {
     sources.sourceById.prime(from.id, from);
-    sourceIdByRevisionId.prime(quote.sourceRevisionId, Object.assign(new SourceRevision(), { id: quote.sourceRevisionId, sourceId: from.id }));
+    sourceIdByRevisionId.prime(
+      quote.sourceRevisionId,
+      Object.assign(new SourceRevision(), { id: quote.sourceRevisionId, sourceId: from.id }),
+    );
     return quote;
   };
   const from = 'evidence e JOIN source_revisions r ON r.id = e.source_revision_id JOIN sources s ON s.id = r.source_id';
   const order = 'e.start_pos, e.id';
   const withSources = (owner: Owner) => async (ids: readonly string[]) =>
-    (await preparedQuery(manager, `SELECT ${evidence.select}, ${source.select} FROM ${from} WHERE e.${owner} = ANY($1) AND e.deleted_at IS NULL ORDER BY ${order}`, [ids])).map(
-      (row) => remember(evidence.hydrate(row), source.hydrate(row)),
-    );
+    (
+      await preparedQuery(
+        manager,
+        `SELECT ${evidence.select}, ${source.select} FROM ${from} WHERE e.${owner} = ANY($1) AND e.deleted_at IS NULL ORDER BY ${order}`,
+        [ids],
+      )
+    ).map((row) => remember(evidence.hydrate(row), source.hydrate(row)));
   const evidenceByClaimId = manyByKey(withSources('claim_id'), (quote) => quote.claimId!);
   const evidenceByEventId = manyByKey(withSources('event_id'), (quote) => quote.eventId!);
   /** The evidence of each record of a page, in the page's statement, with the sources asked for, as `evidenceBy…Id` would read it. */

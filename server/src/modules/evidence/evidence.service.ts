@@ -1,22 +1,32 @@
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { locateQuote, selectorForRange, type TextSelector } from '../../core/anchoring/text-quote.js';
 import { BadInputError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { requireReferences } from '../../core/references.js';
-import { RecordWriter, type ChangeTarget, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
+import { type ChangeTarget, RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
-import { AnchorStatus } from './evidence.enums.js';
 import { Evidence, EvidenceRecord, type EvidenceState } from './evidence.entity.js';
-import type { ConfirmEvidenceInput, CreateEvidenceInput, EvidenceSelectionInput, SelectorInput, UpdateEvidenceInput } from './evidence.types.js';
+import { AnchorStatus } from './evidence.enums.js';
+import type {
+  ConfirmEvidenceInput,
+  CreateEvidenceInput,
+  EvidenceSelectionInput,
+  SelectorInput,
+  UpdateEvidenceInput,
+} from './evidence.types.js';
 
 const MAX_QUOTE = 10_000;
 const MAX_EVIDENCE_AT_CREATION = 20;
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The snapshot a selector points into: the one named, or the current text of the source named. */
-async function revisionFor(manager: EntityManager, ref: { sourceRevisionId?: string | null; sourceId?: string | null }): Promise<SourceRevision> {
+async function revisionFor(
+  manager: EntityManager,
+  ref: { sourceRevisionId?: string | null; sourceId?: string | null },
+): Promise<SourceRevision> {
   const check = new InputCheck();
   if (ref.sourceRevisionId) check.id('sourceRevisionId', ref.sourceRevisionId);
   else if (ref.sourceId) check.id('sourceId', ref.sourceId);
@@ -25,7 +35,8 @@ async function revisionFor(manager: EntityManager, ref: { sourceRevisionId?: str
   const revision = ref.sourceRevisionId
     ? await manager.findOneBy(SourceRevision, { id: ref.sourceRevisionId })
     : await manager.findOne(SourceRevision, { where: { sourceId: ref.sourceId! }, order: { number: 'DESC' } });
-  if (!revision) throw new BadInputError([{ field: ref.sourceRevisionId ? 'sourceRevisionId' : 'sourceId', message: 'no such source text' }]);
+  if (!revision)
+    throw new BadInputError([{ field: ref.sourceRevisionId ? 'sourceRevisionId' : 'sourceId', message: 'no such source text' }]);
   return revision;
 }
 
@@ -46,7 +57,9 @@ export function anchorSelector(text: string, selector: SelectorInput): TextSelec
     const length = points ? points.length : text.length;
     const { start, end } = selector as { start: number; end: number };
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > length) {
-      throw new BadInputError([{ field: 'selector.start', message: `must satisfy 0 <= start < end <= ${length} (the text's length in code points)` }]);
+      throw new BadInputError([
+        { field: 'selector.start', message: `must satisfy 0 <= start < end <= ${length} (the text's length in code points)` },
+      ]);
     }
     if ((points ? points.slice(start, end).join('') : text.slice(start, end)) !== selector.exact) {
       throw new BadInputError([{ field: 'selector.exact', message: `is not the text between ${start} and ${end}` }]);
@@ -69,7 +82,12 @@ export function anchorSelector(text: string, selector: SelectorInput): TextSelec
  * Sends the claim or event whose evidence changed back to review, in the change's transaction, when a reviewer had
  * judged it. Claims, events and their review sit above evidence: review supplies it (reopenAfterEvidenceChange).
  */
-export type ReopenOwner = (manager: EntityManager, context: WriteContext, owner: { claimId: string | null; eventId: string | null }, reason: string) => Promise<unknown>;
+export type ReopenOwner = (
+  manager: EntityManager,
+  context: WriteContext,
+  owner: { claimId: string | null; eventId: string | null },
+  reason: string,
+) => Promise<unknown>;
 
 export class EvidenceService {
   constructor(
@@ -97,7 +115,20 @@ export class EvidenceService {
           { field: 'claimId', table: 'claims', id: claimId },
           { field: 'eventId', table: 'events', id: eventId },
         ]);
-        return EvidenceRecord.insertState(tx, id, { claimId, eventId, sourceRevisionId: revision.id, selector, anchorStatus: AnchorStatus.ANCHORED, deletedAt: null, deleteReason: null }, now);
+        return EvidenceRecord.insertState(
+          tx,
+          id,
+          {
+            claimId,
+            eventId,
+            sourceRevisionId: revision.id,
+            selector,
+            anchorStatus: AnchorStatus.ANCHORED,
+            deletedAt: null,
+            deleteReason: null,
+          },
+          now,
+        );
       });
       await this.reopenOwner(outer, context, { claimId, eventId }, input.reason ?? 'Evidence added');
       return written;
@@ -121,13 +152,29 @@ export class EvidenceService {
 
   /** Re-selects the words: in the named revision of the same source, or its current text. */
   async update(context: WriteContext, input: UpdateEvidenceInput): Promise<Evidence> {
-    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
-    await this.withOwnerReopened(context, target.id, input.reason ?? 'Evidence re-selected', (writer) => writer.replace(context, EvidenceRecord, target, async (before, tx) => {
-      const current = await tx.findOneByOrFail(SourceRevision, { id: before.sourceRevisionId });
-      const revision = await revisionFor(tx, input.sourceRevisionId ? { sourceRevisionId: input.sourceRevisionId } : { sourceId: current.sourceId });
-      if (revision.sourceId !== current.sourceId) throw new BadInputError([{ field: 'sourceRevisionId', message: 'is a revision of another source' }]);
-      return { ...before, sourceRevisionId: revision.id, selector: anchorSelector(revision.text, input.selector), anchorStatus: AnchorStatus.ANCHORED };
-    }));
+    const target = {
+      id: requireId(input.id),
+      expectedVersion: input.expectedVersion,
+      reason: input.reason ?? null,
+      operation: RevisionOperation.UPDATE,
+    };
+    await this.withOwnerReopened(context, target.id, input.reason ?? 'Evidence re-selected', (writer) =>
+      writer.replace(context, EvidenceRecord, target, async (before, tx) => {
+        const current = await tx.findOneByOrFail(SourceRevision, { id: before.sourceRevisionId });
+        const revision = await revisionFor(
+          tx,
+          input.sourceRevisionId ? { sourceRevisionId: input.sourceRevisionId } : { sourceId: current.sourceId },
+        );
+        if (revision.sourceId !== current.sourceId)
+          throw new BadInputError([{ field: 'sourceRevisionId', message: 'is a revision of another source' }]);
+        return {
+          ...before,
+          sourceRevisionId: revision.id,
+          selector: anchorSelector(revision.text, input.selector),
+          anchorStatus: AnchorStatus.ANCHORED,
+        };
+      }),
+    );
     return this.current(target.id);
   }
 
@@ -136,11 +183,21 @@ export class EvidenceService {
    * record rests on, so it is a content change of that record (four-eyes: whoever confirms may not judge it).
    */
   async confirm(context: WriteContext, input: ConfirmEvidenceInput): Promise<Evidence> {
-    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason?.trim() || 'Confirmed these words', operation: RevisionOperation.UPDATE };
+    const target = {
+      id: requireId(input.id),
+      expectedVersion: input.expectedVersion,
+      reason: input.reason?.trim() || 'Confirmed these words',
+      operation: RevisionOperation.UPDATE,
+    };
     await this.withOwnerReopened(context, target.id, target.reason, (writer) =>
       writer.replace(context, EvidenceRecord, target, (before) => {
         if (before.anchorStatus !== AnchorStatus.FUZZY) {
-          throw new BadInputError([{ field: 'id', message: `is ${before.anchorStatus}: only FUZZY evidence is confirmed; select ORPHANED evidence again with updateEvidence` }]);
+          throw new BadInputError([
+            {
+              field: 'id',
+              message: `is ${before.anchorStatus}: only FUZZY evidence is confirmed; select ORPHANED evidence again with updateEvidence`,
+            },
+          ]);
         }
         return { ...before, anchorStatus: AnchorStatus.ANCHORED };
       }),
@@ -150,18 +207,27 @@ export class EvidenceService {
 
   async delete(context: WriteContext, target: ChangeTarget): Promise<Evidence> {
     const id = requireId(target.id);
-    await this.withOwnerReopened(context, id, target.reason ?? 'Evidence deleted', (writer) => writer.softDelete(context, EvidenceRecord, { ...target, id }));
+    await this.withOwnerReopened(context, id, target.reason ?? 'Evidence deleted', (writer) =>
+      writer.softDelete(context, EvidenceRecord, { ...target, id }),
+    );
     return this.current(id);
   }
 
   async restore(context: WriteContext, target: ChangeTarget): Promise<Evidence> {
     const id = requireId(target.id);
-    await this.withOwnerReopened(context, id, target.reason ?? 'Evidence restored', (writer) => writer.restore(context, EvidenceRecord, { ...target, id }));
+    await this.withOwnerReopened(context, id, target.reason ?? 'Evidence restored', (writer) =>
+      writer.restore(context, EvidenceRecord, { ...target, id }),
+    );
     return this.current(id);
   }
 
   /** One transaction: the evidence write, then its claim or event back to review if a reviewer had judged it. */
-  private withOwnerReopened(context: WriteContext, id: string, reason: string, write: (writer: RecordWriter) => Promise<Written<EvidenceState>>) {
+  private withOwnerReopened(
+    context: WriteContext,
+    id: string,
+    reason: string,
+    write: (writer: RecordWriter) => Promise<Written<EvidenceState>>,
+  ) {
     return this.dataSource.transaction(async (tx) => {
       const { state } = await write(new RecordWriter(tx));
       await this.reopenOwner(tx, context, state, reason);

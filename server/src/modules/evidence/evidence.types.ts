@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
 
 @ObjectType({
@@ -57,7 +58,9 @@ export class EvidenceSelectionInput {
   selector: SelectorInput;
 }
 
-@InputType({ description: 'Evidence for a claim or for an event (one of the two), in a source: its current text unless a revision is named.' })
+@InputType({
+  description: 'Evidence for a claim or for an event (one of the two), in a source: its current text unless a revision is named.',
+})
 export class CreateEvidenceInput extends EvidenceSelectionInput {
   @Field(() => ID, { nullable: true, description: 'The claim it supports; give this or `eventId`.' })
   claimId?: string | null;
@@ -86,7 +89,10 @@ export class ConfirmEvidenceInput {
   @Field(() => Int, { description: 'The version you read; a stale one fails with CONFLICT and the current version.' })
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true, description: 'Why these words hold, kept in the revision; "Confirmed these words" when left out.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why these words hold, kept in the revision; "Confirmed these words" when left out.',
+  })
   reason?: string | null;
 }
 

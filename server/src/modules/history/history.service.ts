@@ -1,17 +1,18 @@
 import type { DataSource, ObjectLiteral } from 'typeorm';
+
+import { Role } from '../../core/access/roles.js';
+import type { Viewer } from '../../core/access/viewer.js';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors.js';
-import { paginate, type Connection, type PageRequest } from '../../core/paging/connection.js';
+import { type Connection, type PageRequest, paginate } from '../../core/paging/connection.js';
+import type { ReviewStatus } from '../../core/review/status.js';
+import { statusAfterEdit } from '../../core/review/workflow.js';
 import type { RecordState } from '../../core/revisions/diff.js';
 import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { recordAt } from '../../core/time-travel/time-travel.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { recordKind } from '../records.js';
-import type { ReviewStatus } from '../../core/review/status.js';
-import { statusAfterEdit } from '../../core/review/workflow.js';
-import { Role } from '../../core/access/roles.js';
-import type { Viewer } from '../../core/access/viewer.js';
-import { recordAt } from '../../core/time-travel/time-travel.js';
 import { auditLog, type LogAudit, type LogProblem } from './log-audit.js';
 
 /** Records about people and keys, whose states hold emails and roles. */
@@ -23,7 +24,6 @@ export interface ChainReport extends LogAudit {
 
 /** A report names at most this many problems: enough to see how far a tampering went, not a dump of the log. */
 export const MAX_PROBLEMS = 1000;
-
 
 export class HistoryService {
   constructor(private readonly dataSource: DataSource) {}
@@ -45,7 +45,7 @@ export class HistoryService {
   /** A record's history, oldest first. Accounts' histories hold emails and roles: admins only. */
   forRecord(viewer: Viewer, recordType: RecordType, recordId: string): Promise<Revision[]> {
     if (ACCOUNT_RECORDS.includes(recordType) && !viewer.roles.includes(Role.ADMIN)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, "Only admins read the history of accounts and API keys");
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Only admins read the history of accounts and API keys');
     }
     return this.dataSource.manager.find(Revision, {
       where: { recordType, recordId: requireId(recordId, 'recordId') },
@@ -57,12 +57,14 @@ export class HistoryService {
     return recordAt(this.dataSource, recordKind(recordType), recordId, asOf);
   }
 
-
   /**
    * Makes a past revision's content current again, as a new revision. Review status, deletion and merges are
    * not taken back: a reverted claim that was verified goes back to review like any other edit.
    */
-  async revert(context: WriteContext, input: { revisionId: string; expectedVersion: number; reason?: string | null }): Promise<ObjectLiteral> {
+  async revert(
+    context: WriteContext,
+    input: { revisionId: string; expectedVersion: number; reason?: string | null },
+  ): Promise<ObjectLiteral> {
     const check = new InputCheck();
     if (!/^[1-9][0-9]{0,18}$/.test(input.revisionId)) check.fail('revisionId', 'is not a revision id');
     const reason = check.optionalText('reason', input.reason, { max: 5000 });
@@ -71,11 +73,17 @@ export class HistoryService {
     if (!revision) throw new NotFoundError('Revision', input.revisionId);
     const kind = recordKind(revision.recordType);
     const { entity, revertable } = kind;
-    if (revertable.length === 0) throw new BadInputError([{ field: 'revisionId', message: `${revision.recordType} records cannot be reverted` }]);
+    if (revertable.length === 0)
+      throw new BadInputError([{ field: 'revisionId', message: `${revision.recordType} records cannot be reverted` }]);
     await new RecordWriter(this.dataSource).replace(
       context,
       kind,
-      { id: revision.recordId, expectedVersion: input.expectedVersion, reason: reason ?? `Revert to version ${revision.version}`, operation: RevisionOperation.UPDATE },
+      {
+        id: revision.recordId,
+        expectedVersion: input.expectedVersion,
+        reason: reason ?? `Revert to version ${revision.version}`,
+        operation: RevisionOperation.UPDATE,
+      },
       (before) => {
         const after: RecordState = { ...before };
         for (const field of revertable) after[field] = revision.state[field] ?? null;
@@ -92,7 +100,8 @@ export class HistoryService {
    */
   async verifyChains(filter: { recordType?: RecordType; recordId?: string } = {}, maxProblems = 100): Promise<ChainReport> {
     const check = new InputCheck();
-    if (!Number.isInteger(maxProblems) || maxProblems < 1 || maxProblems > MAX_PROBLEMS) check.fail('maxProblems', `must be from 1 to ${MAX_PROBLEMS}`);
+    if (!Number.isInteger(maxProblems) || maxProblems < 1 || maxProblems > MAX_PROBLEMS)
+      check.fail('maxProblems', `must be from 1 to ${MAX_PROBLEMS}`);
     check.done();
     const audit = await auditLog(this.dataSource, filter, maxProblems);
     return { ...audit, firstBreak: audit.problems[0] ?? null };

@@ -1,12 +1,13 @@
 import { createUnionType, Field, InputType, Int, ObjectType } from 'type-graphql';
+
 import { connectionType } from '../../core/paging/connection.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { Annotation } from '../annotations/annotation.entity.js';
 import { Claim } from '../claims/claim.entity.js';
 import { EntityRecord } from '../entities/entity.entity.js';
-import { EventType } from '../events/event-type.entity.js';
 import { Event } from '../events/event.entity.js';
+import { EventType } from '../events/event-type.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { Source } from '../sources/source.entity.js';
 import { LogProblemKind } from './log-audit.js';
@@ -42,7 +43,9 @@ export class ChainBreak {
   @Field({ description: "The record's id." })
   recordId: string;
 
-  @Field(() => Int, { description: "The first revision that fails the check; for a row that disagrees with its revisions, the row's version." })
+  @Field(() => Int, {
+    description: "The first revision that fails the check; for a row that disagrees with its revisions, the row's version.",
+  })
   version: number;
 
   @Field({ description: 'What is wrong, in words.' })
@@ -57,7 +60,10 @@ export class ChainReport {
   @Field(() => Int, { description: 'How many revisions were checked.' })
   revisions: number;
 
-  @Field(() => ChainBreak, { nullable: true, description: 'The first problem found (records in order of type, then id), or null when the whole log verifies.' })
+  @Field(() => ChainBreak, {
+    nullable: true,
+    description: 'The first problem found (records in order of type, then id), or null when the whole log verifies.',
+  })
   firstBreak: ChainBreak | null;
 
   @Field(() => [ChainBreak], { description: 'Every problem found, up to `maxProblems`.' })

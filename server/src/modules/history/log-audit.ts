@@ -1,12 +1,13 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import { registerEnumType } from 'type-graphql';
+import type { DataSource, EntityManager } from 'typeorm';
+
 import { sameJson } from '../../core/revisions/canonical-json.js';
 import { verifyRecordChain } from '../../core/revisions/chain.js';
-import { replayChanges, type RecordState } from '../../core/revisions/diff.js';
+import { type RecordState, replayChanges } from '../../core/revisions/diff.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { requireId } from '../../core/validation.js';
-import { RECORDS, recordKind } from '../records.js';
+import { recordKind, RECORDS } from '../records.js';
 
 export enum LogProblemKind {
   CHAIN = 'CHAIN',
@@ -21,10 +22,18 @@ registerEnumType(LogProblemKind, {
   name: 'LogProblemKind',
   description: 'What a check of the revision log found wrong with one record.',
   valuesConfig: {
-    CHAIN: { description: 'Its hash chain breaks: a missing version, a link to the wrong previous hash, or a hash that does not match the content.' },
-    REPLAY: { description: 'Replaying its revisions\' changes does not give the state its last revision records.' },
-    ROW_VERSION: { description: "Its row's version is not the number of its revisions: revisions are missing from the end, or the row was bumped without one." },
-    ROW_STATE: { description: 'Its row (with its link rows) differs from the state its last revision records: it was written without a revision.' },
+    CHAIN: {
+      description:
+        'Its hash chain breaks: a missing version, a link to the wrong previous hash, or a hash that does not match the content.',
+    },
+    REPLAY: { description: "Replaying its revisions' changes does not give the state its last revision records." },
+    ROW_VERSION: {
+      description:
+        "Its row's version is not the number of its revisions: revisions are missing from the end, or the row was bumped without one.",
+    },
+    ROW_STATE: {
+      description: 'Its row (with its link rows) differs from the state its last revision records: it was written without a revision.',
+    },
     NO_REVISIONS: { description: 'Its row has no revision at all.' },
     NO_ROW: { description: 'It has revisions but no row: the row was removed outright.' },
   },
@@ -63,7 +72,11 @@ interface Checked {
  * its last revision; then the rows that have no revision at all. What the walk cannot see (a revision rewritten
  * with its hash recomputed, at the end of a chain and with the row to match) is what signed checkpoints are for.
  */
-export async function auditLog(dataSource: DataSource, filter: { recordType?: RecordType; recordId?: string } = {}, limit = 100): Promise<LogAudit> {
+export async function auditLog(
+  dataSource: DataSource,
+  filter: { recordType?: RecordType; recordId?: string } = {},
+  limit = 100,
+): Promise<LogAudit> {
   const audit: LogAudit = { records: 0, revisions: 0, problems: [], truncated: false };
   const recordId = filter.recordId === undefined ? undefined : requireId(filter.recordId, 'recordId');
   const report = (problem: LogProblem) => {
@@ -83,7 +96,13 @@ export async function auditLog(dataSource: DataSource, filter: { recordType?: Re
     const broken = verifyRecordChain(current);
     if (broken) report({ kind: LogProblemKind.CHAIN, recordType: first.recordType, recordId: first.recordId, ...broken });
     else if (!sameJson(replayChanges(current.map((revision) => revision.changes)), last.state)) {
-      report({ kind: LogProblemKind.REPLAY, recordType: first.recordType, recordId: first.recordId, version: last.version, problem: 'replaying its changes does not give its last state' });
+      report({
+        kind: LogProblemKind.REPLAY,
+        recordType: first.recordType,
+        recordId: first.recordId,
+        version: last.version,
+        problem: 'replaying its changes does not give its last state',
+      });
     }
     finished.push({ recordType: first.recordType, recordId: first.recordId, version: last.version, state: last.state });
     current = [];
@@ -128,21 +147,41 @@ async function compareRows(manager: EntityManager, records: Checked[], report: (
     const kind = recordKind(recordType);
     const ids = checked.map((record) => record.recordId);
     const versions = new Map(
-      ((await manager.query(`SELECT id, version FROM "${kind.table}" WHERE id = ANY($1::uuid[])`, [ids])) as Array<{ id: string; version: number }>).map((row) => [row.id, row.version]),
+      (
+        (await manager.query(`SELECT id, version FROM "${kind.table}" WHERE id = ANY($1::uuid[])`, [ids])) as Array<{
+          id: string;
+          version: number;
+        }>
+      ).map((row) => [row.id, row.version]),
     );
-    const states = await loadStates(manager, recordType, ids.filter((id) => versions.has(id)));
+    const states = await loadStates(
+      manager,
+      recordType,
+      ids.filter((id) => versions.has(id)),
+    );
     for (const record of checked) {
       const located = { recordType, recordId: record.recordId };
       const version = versions.get(record.recordId);
       if (version === undefined) {
         report({ ...located, kind: LogProblemKind.NO_ROW, version: record.version, problem: 'it has revisions but no row' });
       } else if (version !== record.version) {
-        report({ ...located, kind: LogProblemKind.ROW_VERSION, version, problem: `its row is at version ${version} but its last revision is version ${record.version}` });
+        report({
+          ...located,
+          kind: LogProblemKind.ROW_VERSION,
+          version,
+          problem: `its row is at version ${version} but its last revision is version ${record.version}`,
+        });
       } else {
         const row = states.get(record.recordId) ?? {};
         // A field missing on one side and null on the other is no difference: older revisions predate some fields.
         const fields = sameJson(row, record.state) ? [] : differingFields(row, record.state);
-        if (fields.length > 0) report({ ...located, kind: LogProblemKind.ROW_STATE, version, problem: `its row differs from its last revision in ${fields.join(', ')}` });
+        if (fields.length > 0)
+          report({
+            ...located,
+            kind: LogProblemKind.ROW_STATE,
+            version,
+            problem: `its row differs from its last revision in ${fields.join(', ')}`,
+          });
       }
     }
   }
@@ -184,6 +223,13 @@ async function findRowsWithoutRevisions(
         ORDER BY t.id LIMIT $3`,
       [type, recordId ?? null, limit + 1],
     )) as Array<{ id: string; version: number }>;
-    for (const row of rows) report({ kind: LogProblemKind.NO_REVISIONS, recordType: type, recordId: row.id, version: row.version, problem: 'its row has no revision' });
+    for (const row of rows)
+      report({
+        kind: LogProblemKind.NO_REVISIONS,
+        recordType: type,
+        recordId: row.id,
+        version: row.version,
+        problem: 'its row has no revision',
+      });
   }
 }

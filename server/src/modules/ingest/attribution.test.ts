@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DatePrecision } from '../../core/dates/precision.js';
 import { blocksOf } from '../../core/text/blocks.js';
 import { Gazetteer } from './gazetteer.js';

@@ -1,6 +1,7 @@
 import nlp from 'compromise';
+
 import { Attribution } from '../claims/claims.enums.js';
-import { unknownNamesIn, type Mention } from './gazetteer.js';
+import { type Mention, unknownNamesIn } from './gazetteer.js';
 
 /**
  * Who says what a sentence says, wherever the speaker stands: before the quote ("Fidan told a news conference"),
@@ -43,7 +44,10 @@ export class Discourse {
     }
     if (speech.speaker?.entity.kind === 'PERSON') this.lastSpeaker = speech.speaker;
     else if (speech.speaker || (speech.label && !isPersonName(speech.label))) this.lastInstitution = speech;
-    this.announced = /:\s*$/.test(sentence) && speech.attribution !== Attribution.AUTHOR_ASSERTION ? { ...speech, attribution: Attribution.DIRECT_QUOTE } : null;
+    this.announced =
+      /:\s*$/.test(sentence) && speech.attribution !== Attribution.AUTHOR_ASSERTION
+        ? { ...speech, attribution: Attribution.DIRECT_QUOTE }
+        : null;
     this.previous = speech.attribution === Attribution.DIRECT_QUOTE ? { block, speech } : null;
     return speech;
   }
@@ -61,7 +65,10 @@ export class Discourse {
 
     const according = /\baccording to ([^,;:]{2,120})/i.exec(outside);
     // "According to X" reports X's words even when a few of them are quoted, as curators record it.
-    const reported = (speaker: Mention | null, label: string | null): Speech => ({ ...spoken(speaker, label), attribution: Attribution.REPORTED_SPEECH });
+    const reported = (speaker: Mention | null, label: string | null): Speech => ({
+      ...spoken(speaker, label),
+      attribution: Attribution.REPORTED_SPEECH,
+    });
     if (according && according.index === 0) return this.source(according, within, reported);
     const quotedAs = /\bquoted (.{2,80}?) as saying\b/i.exec(outside);
     if (quotedAs) return this.phrase(quotedAs[1]!, within(quotedAs.index, quotedAs.index + quotedAs[0].length), spoken);
@@ -125,7 +132,11 @@ export class Discourse {
    * speaks, else the agent of "issued by", else the head itself; what follows the head's verb ("released after a
    * summit in Ghana's capital") names no speaker.
    */
-  private source(according: RegExpExecArray, within: (from: number, to: number) => Mention[], spoken: (speaker: Mention | null, label: string | null) => Speech): Speech {
+  private source(
+    according: RegExpExecArray,
+    within: (from: number, to: number) => Mention[],
+    spoken: (speaker: Mention | null, label: string | null) => Speech,
+  ): Speech {
     const text = according[1]!;
     const at = according.index + according[0].length - text.length;
     const cut = headEnd(text);
@@ -138,7 +149,8 @@ export class Discourse {
 
 /** Where a noun phrase's head ends: at its first verb ("a statement issued by …") or relative word, else its end. */
 function headEnd(text: string): number {
-  const terms = nlp(text).json({ offset: true })[0]?.terms as Array<{ text: string; tags: string[]; offset: { start: number } }> | undefined;
+  const terms = nlp(text).json({ offset: true })[0]?.terms as
+    Array<{ text: string; tags: string[]; offset: { start: number } }> | undefined;
   const verb = terms?.find((t, i) => i > 0 && (t.tags.includes('Verb') || /^(who|which|that|while|after|when)$/i.test(t.text)));
   return verb ? verb.offset.start : text.length;
 }
@@ -159,7 +171,8 @@ const isPersonName = (label: string) => nlp(label).has('^#Person+$');
  * thanked …"): the words before that verb from the last clause break.
  */
 function mainSubject(clause: string): { text: string; start: number } | null {
-  const terms = nlp(clause).json({ offset: true })[0]?.terms as Array<{ text: string; tags: string[]; offset: { start: number } }> | undefined;
+  const terms = nlp(clause).json({ offset: true })[0]?.terms as
+    Array<{ text: string; tags: string[]; offset: { start: number } }> | undefined;
   for (const term of terms ?? []) {
     if (!term.tags.includes('Verb') || term.tags.includes('Gerund') || term.tags.includes('Participle')) continue;
     const subject = subjectBefore(clause, term.offset.start);
@@ -178,7 +191,8 @@ const ISSUER = /^(the|a|an) (\w+ )?(statement|press service|press office|report|
 /** "The bloc said": a body of members is the organisation last named. */
 const COLLECTIVE = /^the (\w+ )?(bloc|alliance|organi[sz]ation|union|group|body|agency)$/i;
 /** "The minister said", "the Russian President replied": the last person named. */
-const ROLE = /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|spokes(man|woman|person))$/i;
+const ROLE =
+  /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|spokes(man|woman|person))$/i;
 
 /** The sentence with its quoted words blanked out, positions kept, so only the narration is searched for speakers. */
 export function maskQuotes(sentence: string): string {
@@ -205,7 +219,11 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
       continue;
     }
     // A relative clause or an aside ("for his part", "in turn") stands between the subject and its verb.
-    if ((/^(who|whose|which|monitored|speaking|asked|replying|noting|welcoming)\b/i.test(text) || /^(for|in|on|at|by|with) \w+( \w+)?$/i.test(text)) && i > 0) {
+    if (
+      (/^(who|whose|which|monitored|speaking|asked|replying|noting|welcoming)\b/i.test(text) ||
+        /^(for|in|on|at|by|with) \w+( \w+)?$/i.test(text)) &&
+      i > 0
+    ) {
       end = start - 1;
       continue;
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { cleanDocument, ImportFormat, titleOf } from './clean.js';
 
 describe('cleaning an imported document', () => {
@@ -20,7 +21,10 @@ describe('cleaning an imported document', () => {
   });
 
   it('removes Markdown markup but keeps link text, and takes the first heading as the title', () => {
-    const cleaned = cleanDocument('# Talks resume\n\nThe **minister** met [the union](https://example.org) on *Monday*.\n\n- first point\n- second point\n', ImportFormat.MARKDOWN);
+    const cleaned = cleanDocument(
+      '# Talks resume\n\nThe **minister** met [the union](https://example.org) on *Monday*.\n\n- first point\n- second point\n',
+      ImportFormat.MARKDOWN,
+    );
     expect(cleaned.title).toBe('Talks resume');
     expect(cleaned.text).toBe('Talks resume\n\nThe minister met the union on Monday.\n\nfirst point second point');
   });
@@ -34,7 +38,12 @@ describe('cleaning an imported document', () => {
   });
 
   it('never takes a menu, a date or a byline for the title', () => {
-    expect(titleOf({ title: 'Video Gallery ePaper Archive Opinion', text: 'Video Gallery ePaper Archive Opinion\nPort strike ends after talks\nThe strike ended.' })).toBe('Port strike ends after talks');
+    expect(
+      titleOf({
+        title: 'Video Gallery ePaper Archive Opinion',
+        text: 'Video Gallery ePaper Archive Opinion\nPort strike ends after talks\nThe strike ended.',
+      }),
+    ).toBe('Port strike ends after talks');
     expect(titleOf({ title: null, text: 'Saturday 26 June 2010\n\nPort strike ends after talks' })).toBe('Port strike ends after talks');
     expect(titleOf({ title: 'Port strike ends', text: 'x' })).toBe('Port strike ends');
   });

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+
 import { isFurniture } from '../../core/text/blocks.js';
 
 /**
@@ -23,7 +25,29 @@ export interface CleanedDocument {
   steps: string[];
 }
 
-const BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TR', 'FIGCAPTION', 'HEADER', 'FOOTER', 'ASIDE', 'UL', 'OL', 'TABLE']);
+const BLOCK_TAGS = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'TR',
+  'FIGCAPTION',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'UL',
+  'OL',
+  'TABLE',
+]);
 
 /** What the walk below reads of a DOM node. */
 type HtmlNode = { nodeType: number; textContent: string | null; tagName?: string; childNodes: Iterable<HtmlNode> };
@@ -50,7 +74,12 @@ function textOfHtml(html: string): string {
 function paragraphs(text: string): string {
   return text
     .split(/\n\s*\n+/)
-    .map((paragraph) => paragraph.replace(/[ \t\r\f\v\u00a0]*\n[ \t\r\f\v\u00a0]*/g, ' ').replace(/[ \t\f\v\u00a0]{2,}/g, ' ').trim())
+    .map((paragraph) =>
+      paragraph
+        .replace(/[ \t\r\f\v\u00a0]*\n[ \t\r\f\v\u00a0]*/g, ' ')
+        .replace(/[ \t\f\v\u00a0]{2,}/g, ' ')
+        .trim(),
+    )
     .filter((paragraph) => paragraph.length > 0)
     .join('\n\n');
 }
@@ -108,7 +137,14 @@ export function cleanDocument(content: Buffer | string, format: ImportFormat): C
   }
   const normalised = paragraphs(text);
   if (normalised !== text) steps.push('paragraphs separated by one blank line; spaces within lines folded');
-  return { text: normalised, title, byline, originalSha256: createHash('sha256').update(bytes).digest('hex'), originalBytes: bytes.length, steps };
+  return {
+    text: normalised,
+    title,
+    byline,
+    originalSha256: createHash('sha256').update(bytes).digest('hex'),
+    originalBytes: bytes.length,
+    steps,
+  };
 }
 
 export function formatOfFile(name: string): ImportFormat {
@@ -123,6 +159,9 @@ export function formatOfFile(name: string): ImportFormat {
  */
 export function titleOf(cleaned: Pick<CleanedDocument, 'text' | 'title'>): string {
   if (cleaned.title && !isFurniture(cleaned.title)) return cleaned.title;
-  const lines = cleaned.text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = cleaned.text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return (lines.find((line) => !isFurniture(line)) ?? lines[0] ?? cleaned.title ?? '').slice(0, 300);
 }

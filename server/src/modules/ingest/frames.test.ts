@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { datesSaying, framesIn, pairIn } from './frames.js';
 
 /** Sentences the team wrote for these tests, one pattern each. */

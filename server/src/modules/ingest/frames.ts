@@ -30,10 +30,16 @@ const HAPPENINGS: Array<[RegExp, string]> = [
   [/\bsanctions\b/gi, 'SANCTIONS'],
   [/\belections?\b/gi, 'ELECTION'],
   [/\b(set up|established|establishment of) (diplomatic )?relations\b/gi, 'ESTABLISHMENT'],
-  [/\b(signed|signing|sign|inked)\b[^.;]{0,60}?\b(agreements?|memorand(?:um|a)|deals?|treaty|MoUs?)\b|\b(agreements?|memorand(?:um|a)|deals?|treaty|MoUs?) (was|were) signed\b/gi, 'AGREEMENT'],
+  [
+    /\b(signed|signing|sign|inked)\b[^.;]{0,60}?\b(agreements?|memorand(?:um|a)|deals?|treaty|MoUs?)\b|\b(agreements?|memorand(?:um|a)|deals?|treaty|MoUs?) (was|were) signed\b/gi,
+    'AGREEMENT',
+  ],
   [/\b(visit|visits|visited|trip|stopover)\b/gi, 'VISIT'],
   [NAMED_CONFERENCE, 'CONFERENCE'],
-  [/\b(met|meets|meetings?|talks?|summit|received|hosted|conversation|discussed|discussions?|lunch|dinner|exchange between|encounter|tete-a-tete|called on)\b/gi, 'MEETING'],
+  [
+    /\b(met|meets|meetings?|talks?|summit|received|hosted|conversation|discussed|discussions?|lunch|dinner|exchange between|encounter|tete-a-tete|called on)\b/gi,
+    'MEETING',
+  ],
 ];
 
 /** "during the G20 summit", "at Sunday's ceremonies": the setting of the happening the sentence tells, not another one. */
@@ -44,7 +50,8 @@ const DEFINITE = /\b(the|this|that|these|those)\s+$/i;
 const INVITED = /\binvit\w*\s+([^\s,]+\s+){1,3}to\s+$/i;
 /** Regular talks are no single happening: "agreed to hold annual talks". */
 const RECURRING = /\b(annual|regular|every year|yearly|monthly|periodic)\b/i;
-const AHEAD = /\b(will|shall|would|expected to|expects? to|hopes? to|plans? to|planned|scheduled|to be held|looks? forward|looked forward|is to|are to|upcoming|coming period|if )\b/i;
+const AHEAD =
+  /\b(will|shall|would|expected to|expects? to|hopes? to|plans? to|planned|scheduled|to be held|looks? forward|looked forward|is to|are to|upcoming|coming period|if )\b/i;
 const UNDER_WAY = /\b(is|are) (on|paying|making) (an?|his|her|their) [^.,;]{0,30}$|\b(has|have) arrived\b[^.,;]{0,40}$/i;
 const PAST_VERB = /^(signed|inked|met|visited|received|hosted|discussed|invaded|overthrew|seized power|set up|established)\b/i;
 
@@ -61,7 +68,13 @@ export function framesIn(outside: string): Frame[] {
       // A sentence tells one happening of a kind: "seized power in a coup" is one coup.
       if (frames.some((f) => f.type === type)) continue;
       const before = outside.slice(0, index);
-      if (SETTING.test(before) || INVITED.test(before) || (type !== 'CONFERENCE' && DEFINITE.test(before)) || (/ing\b/.test(m[0].split(' ')[0]!) && /\bof\s+$/.test(before))) continue;
+      if (
+        SETTING.test(before) ||
+        INVITED.test(before) ||
+        (type !== 'CONFERENCE' && DEFINITE.test(before)) ||
+        (/ing\b/.test(m[0].split(' ')[0]!) && /\bof\s+$/.test(before))
+      )
+        continue;
       if (RECURRING.test(before.slice(-25) + m[0])) continue;
       frames.push({
         type,

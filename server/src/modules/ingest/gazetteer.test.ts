@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { demonymsOf, Gazetteer, unknownNamesIn } from './gazetteer.js';
 
 const putin = { id: 'p', name: 'Vladimir Putin', kind: 'PERSON', aliases: ['Putin', 'President Vladimir Putin'] };
@@ -8,7 +9,9 @@ const gazetteer = new Gazetteer([putin, mah, myanmar]);
 
 describe('the gazetteer', () => {
   it('finds names and aliases, the longest first, possessives included, lower-case aliases in any case', () => {
-    const mentions = gazetteer.mentionsIn('In return, the putschist praised President Vladimir Putin, and Myanmar’s coup leader smiled at Putin.');
+    const mentions = gazetteer.mentionsIn(
+      'In return, the putschist praised President Vladimir Putin, and Myanmar’s coup leader smiled at Putin.',
+    );
     expect(mentions.map((m) => [m.entity.id, m.surface])).toEqual([
       ['m', 'the putschist'],
       ['p', 'President Vladimir Putin'],
@@ -29,8 +32,13 @@ describe('the gazetteer', () => {
   });
 
   it('proposes no titles, adjectival forms or dates as names, and splits two people joined by "and"', () => {
-    const sentence = 'The Deputy Prime Minister met North Korean and Turkish-Venezuelan delegates on Aug 15 with the Putin-Trump team. Editing by Miral Fahmy and Kevin Krolicki, after World War I, with the Minister of Foreign Affairs.';
-    expect(unknownNamesIn(sentence, gazetteer.mentionsIn(sentence)).map((n) => n.name)).toEqual(['Miral Fahmy', 'Kevin Krolicki', 'World War I']);
+    const sentence =
+      'The Deputy Prime Minister met North Korean and Turkish-Venezuelan delegates on Aug 15 with the Putin-Trump team. Editing by Miral Fahmy and Kevin Krolicki, after World War I, with the Minister of Foreign Affairs.';
+    expect(unknownNamesIn(sentence, gazetteer.mentionsIn(sentence)).map((n) => n.name)).toEqual([
+      'Miral Fahmy',
+      'Kevin Krolicki',
+      'World War I',
+    ]);
     const treaty = 'They signed the Reciprocal Promotion and Protection of Investments treaty before Vostok-22.';
     expect(unknownNamesIn(treaty, []).map((n) => n.name)).toEqual(['Reciprocal Promotion and Protection of Investments', 'Vostok-22']);
   });
@@ -40,7 +48,8 @@ describe('the gazetteer', () => {
       { id: 'pmd', name: "President's Media Division", kind: 'ORGANIZATION', aliases: [] },
       { id: 'bio', name: 'Julius Bio', kind: 'PERSON', aliases: ['President Bio'] },
     ]);
-    const sentence = "According to the President's Media Division, President Bio met the ministers of Trade, Fisheries and Agriculture at the Mausoleum of President Ho Chi Minh.";
+    const sentence =
+      "According to the President's Media Division, President Bio met the ministers of Trade, Fisheries and Agriculture at the Mausoleum of President Ho Chi Minh.";
     const mentions = known.mentionsIn(sentence);
     expect(mentions.map((m) => m.entity.id)).toEqual(['pmd', 'bio']);
     expect(unknownNamesIn(sentence, mentions).map((n) => n.name)).toEqual(['Ho Chi Minh']);
@@ -62,6 +71,8 @@ describe('the gazetteer', () => {
       { id: 'ng', name: 'Nigeria', kind: 'PLACE', aliases: [] },
       { id: 'ne', name: 'Niger', kind: 'PLACE', aliases: [] },
     ]);
-    expect(places.mentionsIn('The Russian envoy met Nigerian officials.').map((m) => [m.entity.id, m.surface])).toEqual([['ru', 'Russian']]);
+    expect(places.mentionsIn('The Russian envoy met Nigerian officials.').map((m) => [m.entity.id, m.surface])).toEqual([
+      ['ru', 'Russian'],
+    ]);
   });
 });

@@ -59,7 +59,9 @@ export class Gazetteer {
       // "President's Media Division" is found under "president's" even when "President Bio" is known under "president".
       const word = words[i]!.word.toLowerCase();
       const bare = word.replace(/’s$|'s$/, '');
-      const candidates = [...(this.byFirstWord.get(bare) ?? []), ...(bare === word ? [] : (this.byFirstWord.get(word) ?? []))].sort((a, b) => b.words.length - a.words.length);
+      const candidates = [...(this.byFirstWord.get(bare) ?? []), ...(bare === word ? [] : (this.byFirstWord.get(word) ?? []))].sort(
+        (a, b) => b.words.length - a.words.length,
+      );
       const match = candidates.find((surface) =>
         surface.words.every((word, k) => {
           const seen = words[i + k]?.word;
@@ -124,14 +126,53 @@ function derivedDemonyms(entities: KnownEntity[]): Map<KnownEntity, string[]> {
   return derived;
 }
 
-const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'Since', 'Although', 'According', 'To', 'Much', 'By', 'Contrary', 'Ironically', 'He', 'She', 'It', 'They', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'If', 'As', 'For', 'With', 'While', 'After', 'Before', 'When']);
+const NOT_NAMES = new Set([
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'But',
+  'And',
+  'Since',
+  'Although',
+  'According',
+  'To',
+  'Much',
+  'By',
+  'Contrary',
+  'Ironically',
+  'He',
+  'She',
+  'It',
+  'They',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'His',
+  'Her',
+  'Their',
+  'Its',
+  'If',
+  'As',
+  'For',
+  'With',
+  'While',
+  'After',
+  'Before',
+  'When',
+]);
 const SHORT_MONTH = /^(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
-const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const CALENDAR =
+  /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** Runs of capitalised words that name no known entity: candidates for new entities. */
 export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ name: string; index: number }> {
   const found: Array<{ name: string; index: number }> = [];
-  const run = /(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|\d+))+/gu;
+  const run =
+    /(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|\d+))+/gu;
   for (const m of sentence.matchAll(run)) {
     let name = m[0];
     let index = m.index!;
@@ -144,7 +185,8 @@ export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ n
     name = name.replace(/’s$|'s$/, '');
     if (mentions.some((mention) => index < mention.index + mention.surface.length && mention.index < index + name.length)) continue;
     // "Miral Fahmy and Kevin Krolicki" are two people, "China and North Korea" a country beside a name.
-    const parts = / and /.test(name) && name.split(' and ').some((part) => nlp(part).has('(#Person|#Place)')) ? name.split(' and ') : [name];
+    const parts =
+      / and /.test(name) && name.split(' and ').some((part) => nlp(part).has('(#Person|#Place)')) ? name.split(' and ') : [name];
     let at = index;
     for (const part of parts) {
       const named = properName(part);
@@ -185,17 +227,32 @@ function readName(candidate: string): { name: string; offset: number } | null {
     return candidate.split(/[ -]/).length >= 2 ? { name: candidate, offset: 0 } : null;
   }
   // "Fisheries and Agriculture": two common nouns joined, the tail of a list of portfolios, not a name.
-  if (words.length === 3 && words[1] === 'and' && [words[0]!, words[2]!].every((w) => !nlp(w.toLowerCase()).has('#ProperNoun'))) return null;
+  if (words.length === 3 && words[1] === 'and' && [words[0]!, words[2]!].every((w) => !nlp(w.toLowerCase()).has('#ProperNoun')))
+    return null;
   // "Mausoleum of President Ho Chi Minh": a title inside a name opens the person's name it names after.
-  const inner = terms.findIndex((t, i) => i > 1 && words[i - 1] === 'of' && t.tags.includes('Actor') && terms[i + 1] && !terms[i + 1]!.tags.includes('Actor'));
-  if (inner > 0) return readName(words.slice(inner).join(' '))?.name === words.slice(inner + 1).join(' ') ? { name: words.slice(inner + 1).join(' '), offset: words.slice(0, inner + 1).join(' ').length + 1 } : null;
+  const inner = terms.findIndex(
+    (t, i) => i > 1 && words[i - 1] === 'of' && t.tags.includes('Actor') && terms[i + 1] && !terms[i + 1]!.tags.includes('Actor'),
+  );
+  if (inner > 0)
+    return readName(words.slice(inner).join(' '))?.name === words.slice(inner + 1).join(' ')
+      ? { name: words.slice(inner + 1).join(' '), offset: words.slice(0, inner + 1).join(' ').length + 1 }
+      : null;
   let skip = 0;
-  while (skip < terms.length && (TITLE_WORDS.has(words[skip]!) || terms[skip]!.tags.includes('Actor') || terms[skip]!.tags.includes('Demonym'))) skip += 1;
+  while (
+    skip < terms.length &&
+    (TITLE_WORDS.has(words[skip]!) || terms[skip]!.tags.includes('Actor') || terms[skip]!.tags.includes('Demonym'))
+  )
+    skip += 1;
   // "Minister of Foreign Affairs" is an office, not a name.
   if (skip > 0 && /^(of|for|the|de|and)$/.test(words[skip] ?? '')) return null;
   const rest = terms.slice(skip);
   if (rest.length === 0 || rest[0]!.tags.includes('Gerund')) return null;
-  if (rest.length === 1 && /\p{Lu}[\p{Ll}]+-\p{Lu}/u.test(rest[0]!.text) && rest[0]!.tags.some((t) => t === 'Person' || t === 'Demonym' || t === 'Place')) return null;
+  if (
+    rest.length === 1 &&
+    /\p{Lu}[\p{Ll}]+-\p{Lu}/u.test(rest[0]!.text) &&
+    rest[0]!.tags.some((t) => t === 'Person' || t === 'Demonym' || t === 'Place')
+  )
+    return null;
   const name = words.slice(skip).join(' ');
   if (name.split(/[ -]/).length < 2 || words.slice(skip).every((w) => NOT_NAMES.has(w))) return null;
   return { name, offset: words.slice(0, skip).join(' ').length + (skip > 0 ? 1 : 0) };

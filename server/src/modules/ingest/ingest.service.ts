@@ -1,12 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { DatePrecision } from '../../core/dates/precision.js';
 import { BadInputError, NotFoundError } from '../../core/errors.js';
-import { RecordWriter, type DeletableState, type RecordKind, type WriteContext } from '../../core/revisions/record-writer.js';
+import { ProposalState } from '../../core/proposals/proposal-state.js';
+import { type DeletableState, type RecordKind, RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { BlockKind, blocksOf } from '../../core/text/blocks.js';
 import { InputCheck, requireId } from '../../core/validation.js';
-import { AnnotationsService } from '../annotations/annotations.service.js';
 import { AnnotatedRecordType, Motivation } from '../annotations/annotations.enums.js';
+import { AnnotationsService } from '../annotations/annotations.service.js';
 import { Claim, ClaimRecord } from '../claims/claim.entity.js';
 import { ClaimsService } from '../claims/claims.service.js';
 import { Event, EventRecord } from '../events/event.entity.js';
@@ -14,7 +16,6 @@ import { EventsService } from '../events/events.service.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { EvidenceService } from '../evidence/evidence.service.js';
 import { reopenAfterEvidenceChange } from '../review/review.service.js';
-import { ProposalState } from '../../core/proposals/proposal-state.js';
 import { Source } from '../sources/source.entity.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { SourcesService } from '../sources/sources.service.js';
@@ -86,30 +87,60 @@ export class IngestService {
       const note = (body: string, tags: string[], motivation: Motivation, span?: { start: number; end: number }) =>
         this.annotations.create(
           context,
-          { targetType: AnnotatedRecordType.SOURCE, targetId: sourceId, motivation, body, tags, span: span ? { sourceRevisionId: revision.id, selector: selector(span.start, span.end) } : null },
+          {
+            targetType: AnnotatedRecordType.SOURCE,
+            targetId: sourceId,
+            motivation,
+            body,
+            tags,
+            span: span ? { sourceRevisionId: revision.id, selector: selector(span.start, span.end) } : null,
+          },
           tx,
         );
 
       for (const duplicate of duplicates) {
-        await note(`This text repeats “${duplicate.source.title}” (source ${duplicate.source.id}): ${Math.round(duplicate.similarity * 100)}% of their five-word passages are the same. Re-published or lightly edited? Keep both, or delete this one with that reason.`, ['duplicate-source'], Motivation.LINKING);
+        await note(
+          `This text repeats “${duplicate.source.title}” (source ${duplicate.source.id}): ${Math.round(duplicate.similarity * 100)}% of their five-word passages are the same. Re-published or lightly edited? Keep both, or delete this one with that reason.`,
+          ['duplicate-source'],
+          Motivation.LINKING,
+        );
       }
       const blocks = blocksOf(cleaned.text);
       const repeats = blocks.filter((block) => block.kind === BlockKind.REPEAT);
       for (const block of repeats) {
-        await note(`This paragraph repeats paragraph ${block.repeatOf! + 1} word for word: printed twice in the source. Nothing is proposed from the repeat.`, ['repeated-paragraph'], Motivation.ASSESSING, block);
+        await note(
+          `This paragraph repeats paragraph ${block.repeatOf! + 1} word for word: printed twice in the source. Nothing is proposed from the repeat.`,
+          ['repeated-paragraph'],
+          Motivation.ASSESSING,
+          block,
+        );
       }
 
-      const report: ImportReport = { source: await tx.findOneByOrFail(Source, { id: sourceId }), duplicates, repeatedParagraphs: repeats.length, claimsProposed: 0, eventsProposed: 0, newNames: [], originalSha256: cleaned.originalSha256, steps: cleaned.steps };
+      const report: ImportReport = {
+        source: await tx.findOneByOrFail(Source, { id: sourceId }),
+        duplicates,
+        repeatedParagraphs: repeats.length,
+        claimsProposed: 0,
+        eventsProposed: 0,
+        newNames: [],
+        originalSha256: cleaned.originalSha256,
+        steps: cleaned.steps,
+      };
       if (input.propose === false) return report;
 
       const proposals = propose(cleaned.text, blocks, {
         gazetteer: await this.gazetteer(tx),
-        publication: input.publishedAt && input.publishedPrecision ? { date: input.publishedAt, precision: input.publishedPrecision } : null,
-        eventTypes: new Set((await tx.query(`SELECT code FROM event_types WHERE deleted_at IS NULL`)).map((row: { code: string }) => row.code)),
+        publication:
+          input.publishedAt && input.publishedPrecision ? { date: input.publishedAt, precision: input.publishedPrecision } : null,
+        eventTypes: new Set(
+          (await tx.query(`SELECT code FROM event_types WHERE deleted_at IS NULL`)).map((row: { code: string }) => row.code),
+        ),
         authorLabel: input.author?.trim() || cleaned.byline || "the article's author",
       });
       const proposed = `Proposed by the import of “${title}”`;
-      const evidenceOn = (span: { start: number; end: number }) => [{ sourceRevisionId: revision.id, selector: selector(span.start, span.end) }];
+      const evidenceOn = (span: { start: number; end: number }) => [
+        { sourceRevisionId: revision.id, selector: selector(span.start, span.end) },
+      ];
       const eventIds: string[] = [];
       for (const event of proposals.events) {
         const created = await this.events.create(
@@ -149,7 +180,12 @@ export class IngestService {
         );
       }
       for (const name of proposals.names) {
-        await note(`New name: “${name.name}”, ${name.occurrences} time${name.occurrences === 1 ? '' : 's'} in the text, matches no known entity or alias. Create it, add it as an alias, or resolve this note.`, ['new-name'], Motivation.TAGGING, name.span);
+        await note(
+          `New name: “${name.name}”, ${name.occurrences} time${name.occurrences === 1 ? '' : 's'} in the text, matches no known entity or alias. Create it, add it as an alias, or resolve this note.`,
+          ['new-name'],
+          Motivation.TAGGING,
+          name.span,
+        );
       }
       return {
         ...report,
@@ -164,11 +200,23 @@ export class IngestService {
   async accept(context: WriteContext, input: AcceptProposalInput): Promise<Claim | Event> {
     const id = requireId(input.id);
     const { kind } = await this.proposable(this.dataSource.manager, id);
-    await new RecordWriter(this.dataSource).replace(context, kind, { id, expectedVersion: input.expectedVersion, reason: input.reason?.trim() || 'Accepted the imported proposal', operation: RevisionOperation.UPDATE }, (before) => {
-      if (before.proposal !== ProposalState.PENDING) throw new BadInputError([{ field: 'id', message: 'only a PENDING proposal can be accepted' }]);
-      if (before.deletedAt) throw new BadInputError([{ field: 'id', message: 'a discarded proposal cannot be accepted; restore it first' }]);
-      return { ...before, proposal: ProposalState.ACCEPTED };
-    });
+    await new RecordWriter(this.dataSource).replace(
+      context,
+      kind,
+      {
+        id,
+        expectedVersion: input.expectedVersion,
+        reason: input.reason?.trim() || 'Accepted the imported proposal',
+        operation: RevisionOperation.UPDATE,
+      },
+      (before) => {
+        if (before.proposal !== ProposalState.PENDING)
+          throw new BadInputError([{ field: 'id', message: 'only a PENDING proposal can be accepted' }]);
+        if (before.deletedAt)
+          throw new BadInputError([{ field: 'id', message: 'a discarded proposal cannot be accepted; restore it first' }]);
+        return { ...before, proposal: ProposalState.ACCEPTED };
+      },
+    );
     return this.dataSource.manager.findOneByOrFail(kind.entity, { id });
   }
 
@@ -180,11 +228,23 @@ export class IngestService {
     return this.dataSource.transaction(async (tx) => {
       const { kind, evidenceKey } = await this.proposable(tx, id);
       const target = await tx.findOneBy(kind.entity, { id: intoId });
-      if (!target || target.deletedAt) throw new BadInputError([{ field: 'intoId', message: `no ${evidenceKey === 'claimId' ? 'claim' : 'event'} ${intoId} to merge into` }]);
+      if (!target || target.deletedAt)
+        throw new BadInputError([
+          { field: 'intoId', message: `no ${evidenceKey === 'claimId' ? 'claim' : 'event'} ${intoId} to merge into` },
+        ]);
       const reason = input.reason?.trim() || `Merged into ${intoId}`;
       for (const evidence of await tx.find(Evidence, { where: { [evidenceKey]: id } })) {
         if (evidence.deletedAt) continue;
-        await this.evidence.create(context, { [evidenceKey]: intoId, sourceRevisionId: evidence.sourceRevisionId, selector: { exact: evidence.exact, start: evidence.startPos, end: evidence.endPos }, reason }, tx);
+        await this.evidence.create(
+          context,
+          {
+            [evidenceKey]: intoId,
+            sourceRevisionId: evidence.sourceRevisionId,
+            selector: { exact: evidence.exact, start: evidence.startPos, end: evidence.endPos },
+            reason,
+          },
+          tx,
+        );
       }
       await new RecordWriter(tx).softDelete(context, kind, { id, expectedVersion: input.expectedVersion, reason });
       return tx.findOneByOrFail(kind.entity, { id: intoId });
@@ -207,7 +267,9 @@ export class IngestService {
 
   /** Stored sources that share many of this text's passages: found by their rarest words, then compared passage by passage. */
   private async similarSources(text: string): Promise<DuplicateSource[]> {
-    const words = [...new Set(text.toLowerCase().match(/\p{L}{7,}/gu) ?? [])].sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, 12);
+    const words = [...new Set(text.toLowerCase().match(/\p{L}{7,}/gu) ?? [])]
+      .sort((a, b) => b.length - a.length || a.localeCompare(b))
+      .slice(0, 12);
     if (words.length === 0) return [];
     const candidates: Array<{ source_id: string; text: string }> = await this.dataSource.query(
       `SELECT DISTINCT ON (sr.source_id) sr.source_id, sr.text
@@ -217,11 +279,16 @@ export class IngestService {
         LIMIT 50`,
       [words.map((w) => w.replace(/[^\p{L}]/gu, '')).join(' | ')],
     );
-    const similar = candidates.map((c) => ({ id: c.source_id, similarity: similarity(text, c.text) })).filter((c) => c.similarity >= DUPLICATE_THRESHOLD);
+    const similar = candidates
+      .map((c) => ({ id: c.source_id, similarity: similarity(text, c.text) }))
+      .filter((c) => c.similarity >= DUPLICATE_THRESHOLD);
     similar.sort((a, b) => b.similarity - a.similarity);
     const found: DuplicateSource[] = [];
     for (const candidate of similar.slice(0, 5)) {
-      found.push({ source: await this.dataSource.manager.findOneByOrFail(Source, { id: candidate.id }), similarity: Math.round(candidate.similarity * 1000) / 1000 });
+      found.push({
+        source: await this.dataSource.manager.findOneByOrFail(Source, { id: candidate.id }),
+        similarity: Math.round(candidate.similarity * 1000) / 1000,
+      });
     }
     return found;
   }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { DatePrecision } from '../../core/dates/precision.js';
 import { Source } from '../sources/source.entity.js';
 import { PublicationDateBasis, Reliability, SourceKind } from '../sources/sources.enums.js';
@@ -25,7 +26,10 @@ export class ImportSourceInput {
   @Field(() => String, { nullable: true, description: 'The file it came from, for the record.' })
   fileName?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Its title; the document's own (an HTML title, a Markdown heading, its first line) when left out." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Its title; the document's own (an HTML title, a Markdown heading, its first line) when left out.",
+  })
   title?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Where it was published: an http or https URL.' })
@@ -37,7 +41,10 @@ export class ImportSourceInput {
   @Field(() => String, { nullable: true, description: "Its byline; an HTML page's own when left out." })
   author?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO date, the first day of its period at `publishedPrecision`; relative dates in the text are resolved against it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date, the first day of its period at `publishedPrecision`; relative dates in the text are resolved against it.',
+  })
   publishedAt?: string | null;
 
   @Field(() => DatePrecision, { nullable: true, description: 'DAY, MONTH or YEAR; given with `publishedAt`.' })
@@ -55,7 +62,10 @@ export class ImportSourceInput {
   @Field(() => Reliability, { nullable: true, description: 'Admiralty grade of the source, A to F.' })
   reliability?: Reliability | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Propose draft claims, events and new names from the text (the default), or only record the source.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Propose draft claims, events and new names from the text (the default), or only record the source.',
+  })
   propose?: boolean | null;
 }
 
@@ -73,10 +83,14 @@ export class ImportReport {
   @Field(() => Source, { description: 'The new source; its first snapshot is the cleaned text.' })
   source: Source;
 
-  @Field(() => [DuplicateSource], { description: 'Stored sources this one repeats; each is also a note on the new source, tagged `duplicate-source`.' })
+  @Field(() => [DuplicateSource], {
+    description: 'Stored sources this one repeats; each is also a note on the new source, tagged `duplicate-source`.',
+  })
   duplicates: DuplicateSource[];
 
-  @Field(() => Int, { description: 'Paragraphs printed twice in the text; each repeat is a note on its words, tagged `repeated-paragraph`.' })
+  @Field(() => Int, {
+    description: 'Paragraphs printed twice in the text; each repeat is a note on its words, tagged `repeated-paragraph`.',
+  })
   repeatedParagraphs: number;
 
   @Field(() => Int, { description: 'Draft claims proposed, each anchored on its sentence and PENDING for an editor.' })
@@ -107,7 +121,9 @@ export class AcceptProposalInput {
   reason?: string | null;
 }
 
-@InputType({ description: 'An imported proposal that an existing record already states: its evidence joins that record, and the proposal is deleted.' })
+@InputType({
+  description: 'An imported proposal that an existing record already states: its evidence joins that record, and the proposal is deleted.',
+})
 export class MergeProposalInput {
   @Field(() => ID, { description: 'The proposed claim or event.' })
   id: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { Gazetteer } from './gazetteer.js';
 import { Offices } from './offices.js';
 

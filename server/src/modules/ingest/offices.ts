@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+
 import type { KnownEntity, Mention } from './gazetteer.js';
 
 interface Holder {
@@ -61,11 +62,18 @@ export class Offices {
       let start = terms.length;
       while (start > 0 && (/^\p{Lu}/u.test(terms[start - 1]!.text) || LINKS.test(terms[start - 1]!.text))) start -= 1;
       const tail = terms.slice(start);
-      const first = tail.findIndex((t) => t.tags.includes('Actor') && !t.tags.includes('Demonym') && !t.tags.includes('Abbreviation') && /^\p{Lu}/u.test(t.text));
+      const first = tail.findIndex(
+        (t) => t.tags.includes('Actor') && !t.tags.includes('Demonym') && !t.tags.includes('Abbreviation') && /^\p{Lu}/u.test(t.text),
+      );
       if (first < 0) continue;
       let last = first;
       // compromise reads "President of Germany" as one actor: the title ends at its first lower-case word.
-      while (tail[last + 1]?.tags.includes('Actor') && !tail[last + 1]!.tags.includes('Abbreviation') && /^\p{Lu}/u.test(tail[last + 1]!.text)) last += 1;
+      while (
+        tail[last + 1]?.tags.includes('Actor') &&
+        !tail[last + 1]!.tags.includes('Abbreviation') &&
+        /^\p{Lu}/u.test(tail[last + 1]!.text)
+      )
+        last += 1;
       const office = tail
         .slice(first, last + 1)
         .map((t) => t.text)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DatePrecision } from '../../core/dates/precision.js';
 import { blocksOf } from '../../core/text/blocks.js';
 import { Gazetteer } from './gazetteer.js';
@@ -37,9 +38,18 @@ describe('proposals from a text', () => {
 
   it('reads direct quotes with their speaker, reported speech, hedges and the author’s own statements', () => {
     expect(claimOn('Ana Costa called')).toMatchObject({ attribution: 'DIRECT_QUOTE', claimantId: 'minister', modality: 'ASSERTED' });
-    expect(claimOn('According to a ministry official')).toMatchObject({ attribution: 'REPORTED_SPEECH', claimantId: null, claimantLabel: 'a ministry official', modality: 'EXPECTED' });
+    expect(claimOn('According to a ministry official')).toMatchObject({
+      attribution: 'REPORTED_SPEECH',
+      claimantId: null,
+      claimantLabel: 'a ministry official',
+      modality: 'EXPECTED',
+    });
     expect(claimOn('The port authority said')).toMatchObject({ attribution: 'REPORTED_SPEECH', claimantId: 'port' });
-    expect(claimOn('The new cranes')).toMatchObject({ attribution: 'AUTHOR_ASSERTION', claimantLabel: 'the reporter', modality: 'SPECULATIVE' });
+    expect(claimOn('The new cranes')).toMatchObject({
+      attribution: 'AUTHOR_ASSERTION',
+      claimantLabel: 'the reporter',
+      modality: 'SPECULATIVE',
+    });
   });
 
   it('anchors every proposal on its words and proposes nothing from headlines or page furniture', () => {
@@ -49,9 +59,17 @@ describe('proposals from a text', () => {
 
   it('dates events at the precision their words give, against the publication date', () => {
     const visit = events.find((e) => e.timeExpression === 'Last week')!;
-    expect(visit).toMatchObject({ type: 'VISIT', start: { date: '2023-05-08', precision: 'WEEK' }, placeId: 'lisbon', modality: 'OCCURRED' });
+    expect(visit).toMatchObject({
+      type: 'VISIT',
+      start: { date: '2023-05-08', precision: 'WEEK' },
+      placeId: 'lisbon',
+      modality: 'OCCURRED',
+    });
     expect(visit.participants).toEqual([{ entityId: 'minister', role: 'AGENT' }]);
-    expect(events.find((e) => e.timeExpression === 'in March')).toMatchObject({ type: 'AGREEMENT', start: { date: '2023-03-01', precision: 'MONTH' } });
+    expect(events.find((e) => e.timeExpression === 'in March')).toMatchObject({
+      type: 'AGREEMENT',
+      start: { date: '2023-03-01', precision: 'MONTH' },
+    });
     expect(claimOn('Last week').event).toBe(events.indexOf(visit));
   });
 
@@ -61,7 +79,13 @@ describe('proposals from a text', () => {
   });
 
   it('proposes no name from a line that is only that name, nor from a dateline before its dash', () => {
-    const page = ['Harbour Town', '', 'Ferry deal signed', '', 'Customs House, Lisbon, Tuesday 16 May 2023 – Ana Costa signed the ferry deal with Nordic Lines in Lisbon today.'].join('\n');
+    const page = [
+      'Harbour Town',
+      '',
+      'Ferry deal signed',
+      '',
+      'Customs House, Lisbon, Tuesday 16 May 2023 – Ana Costa signed the ferry deal with Nordic Lines in Lisbon today.',
+    ].join('\n');
     expect(propose(page, blocksOf(page), context).names.map((n) => n.name)).toEqual(['Nordic Lines']);
   });
 

@@ -1,14 +1,15 @@
 import nlp from 'compromise';
+
 import { DatePrecision, startOfPeriod } from '../../core/dates/precision.js';
 import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
 import { Discourse, maskQuotes } from './attribution.js';
 import { datesSaying, framesIn, NAMED_CONFERENCE, pairIn } from './frames.js';
-import { Gazetteer, unknownNamesIn, type Mention } from './gazetteer.js';
+import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { Offices } from './offices.js';
-import { sentencesOf, type Sentence } from './sentences.js';
-import { coarser, timeExpressionsIn, type KnownDate, type TimeExpression } from './time-expressions.js';
+import { type Sentence, sentencesOf } from './sentences.js';
+import { coarser, type KnownDate, type TimeExpression, timeExpressionsIn } from './time-expressions.js';
 
 /**
  * Draft claims, events and new names read off a text by patterns an editor would recognise: quotes with their
@@ -83,7 +84,10 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(signed|agreement|memorandum|deal|treaty)\b/i, ['AGREEMENT']],
   [/\b(visit|visited|trip|stopover|travell?ed|at the invitation of)\b/i, ['VISIT']],
   [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
-  [/\b(meet|met|meets|meeting|meetings|talks|summit|received|hosted|conversation|discussions?|lunch|exchange|encounter)\b/i, ['MEETING', 'CONFERENCE']],
+  [
+    /\b(meet|met|meets|meeting|meetings|talks|summit|received|hosted|conversation|discussions?|lunch|exchange|encounter)\b/i,
+    ['MEETING', 'CONFERENCE'],
+  ],
   [/\b(forum|conference)\b/i, ['CONFERENCE']],
   [/\b(launched|established|set up|founded|created)\b/i, ['ESTABLISHMENT']],
   [/\b(asked|proposed|suggested|requested)\b/i, ['PROPOSAL']],
@@ -125,7 +129,10 @@ const DATELINE = /^\p{Lu}{3,}[\p{Lu} ]*(?:,[^()–—]{0,25}?)?\s*(?:\([^)]{0,80
 /** The words before a dateline's dash: "Presidential Palace, Hanoi, Tuesday 15 March 2022 –", "COLOMBO (News 1st) –". */
 const PLACE_LINE = /^([^–—.!?]{3,100}?)\s(?:–|—|--)\s/;
 /** A verb in running text is written in lower case: "House" in "Customs House, Lisbon" is a name's word. */
-const hasVerb = (text: string) => ((nlp(text).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>).some((t) => t.tags.includes('Verb') && /^\p{Ll}/u.test(t.text));
+const hasVerb = (text: string) =>
+  ((nlp(text).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>).some(
+    (t) => t.tags.includes('Verb') && /^\p{Ll}/u.test(t.text),
+  );
 const DURING = /\b(during|after|on the sidelines of) the (meeting|talks|summit|visit|trip)\b/i;
 /** "The meeting took place on Aug 15": a happening the text has already named, by its kind alone. */
 const ALREADY_NAMED = /\b(the|this|that) (meeting|summit|talks|visit|trip|encounter|conversation|agreement|deal|signing)\b/i;
@@ -146,10 +153,14 @@ interface Candidate {
   words: string;
 }
 
-const subset = (a: EventProposal['participants'], b: EventProposal['participants']) => a.length > 0 && a.every((p) => b.some((q) => q.entityId === p.entityId));
+const subset = (a: EventProposal['participants'], b: EventProposal['participants']) =>
+  a.length > 0 && a.every((p) => b.some((q) => q.entityId === p.entityId));
 
 /** "The first visit … this year" with nobody named: the visit of 13 February the text tells with its visitor. */
-const within = (date: KnownDate, event: EventProposal) => event.participants.length === 0 && startOfPeriod(date.date, event.start.precision) === event.start.date && date.precision !== event.start.precision;
+const within = (date: KnownDate, event: EventProposal) =>
+  event.participants.length === 0 &&
+  startOfPeriod(date.date, event.start.precision) === event.start.date &&
+  date.precision !== event.start.precision;
 
 /**
  * One event per happening: an event dated by inference is dropped when the text tells the same happening elsewhere
@@ -177,12 +188,24 @@ function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
     );
     if (!same) continue;
     dropped.add(c);
-    for (const p of c.event.participants) if (!same.event.participants.some((q) => q.entityId === p.entityId)) same.event.participants.push({ ...p, role: ParticipantRole.PARTICIPANT });
+    for (const p of c.event.participants)
+      if (!same.event.participants.some((q) => q.entityId === p.entityId))
+        same.event.participants.push({ ...p, role: ParticipantRole.PARTICIPANT });
   }
   return candidates.filter((c) => !dropped.has(c));
 }
 
-const VERB: Record<string, string> = { MEETING: 'meets', VISIT: 'visits', AGREEMENT: 'signs an agreement with', CONFERENCE: 'at', ELECTION: 'election:', COUP: 'coup:', SANCTIONS: 'sanctions:', INVASION: 'invasion:', ESTABLISHMENT: 'establishes relations with' };
+const VERB: Record<string, string> = {
+  MEETING: 'meets',
+  VISIT: 'visits',
+  AGREEMENT: 'signs an agreement with',
+  CONFERENCE: 'at',
+  ELECTION: 'election:',
+  COUP: 'coup:',
+  SANCTIONS: 'sanctions:',
+  INVASION: 'invasion:',
+  ESTABLISHMENT: 'establishes relations with',
+};
 
 /** What one participant alone does: "Singh holds talks in Maputo". */
 const ALONE: Record<string, string> = { MEETING: 'holds talks', AGREEMENT: 'signs an agreement', ESTABLISHMENT: 'establishes relations' };
@@ -196,7 +219,8 @@ function eventTitle(type: string, participants: string[], place: string | null, 
   const where = place && !participants.includes(place) ? ` in ${place}` : '';
   if (verb.endsWith(':')) return `${verb.slice(0, -1).replace(/^./, (c) => c.toUpperCase())} (${list(participants)})${where}`;
   if (type === 'CONFERENCE') return `${list(participants)} ${verb} ${words.replace(/^the /i, '')}${where}`;
-  if (type === 'VISIT') return place ? `${list(participants)} ${participants.length > 1 ? 'visit' : 'visits'} ${place}` : `Visit by ${list(participants)}`;
+  if (type === 'VISIT')
+    return place ? `${list(participants)} ${participants.length > 1 ? 'visit' : 'visits'} ${place}` : `Visit by ${list(participants)}`;
   if (others.length === 0) return ALONE[type] ? `${first} ${ALONE[type]}${where}` : fallback;
   return `${first} ${verb} ${list(others)}${where}`;
 }
@@ -221,7 +245,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     const found = context.gazetteer.mentionsIn(sentence.text);
     const described = offices.resolve(sentence.text, found);
     offices.learn(sentence.text, found);
-    const mentions = [...found.filter((m) => !described.some((d) => m.index >= d.index && m.index < d.index + d.surface.length)), ...described].sort((a, b) => a.index - b.index);
+    const mentions = [
+      ...found.filter((m) => !described.some((d) => m.index >= d.index && m.index < d.index + d.surface.length)),
+      ...described,
+    ].sort((a, b) => a.index - b.index);
     // A line that is only a name ("Brunei Town" above the headline) or a dateline before its dash ("Presidential
     // Palace, Hanoi, Vietnam, Tuesday 15 March 2022 –") is the page's or the desk's, not a name the story tells.
     const placeLine = PLACE_LINE.exec(sentence.text);
@@ -231,10 +258,15 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       const startAt = sentence.start + Array.from(sentence.text.slice(0, found.index)).length;
       const entry = names.get(found.name);
       if (entry) entry.occurrences += 1;
-      else names.set(found.name, { name: found.name, occurrences: 1, span: { start: startAt, end: startAt + Array.from(found.name).length } });
+      else
+        names.set(found.name, { name: found.name, occurrences: 1, span: { start: startAt, end: startAt + Array.from(found.name).length } });
     }
     // A state is a place here: "the two countries" are the two most named of either.
-    for (const m of mentions) named.set(m.entity.id, { count: (named.get(m.entity.id)?.count ?? 0) + 1, kind: m.entity.kind === 'STATE' ? 'PLACE' : m.entity.kind });
+    for (const m of mentions)
+      named.set(m.entity.id, {
+        count: (named.get(m.entity.id)?.count ?? 0) + 1,
+        kind: m.entity.kind === 'STATE' ? 'PLACE' : m.entity.kind,
+      });
     if (!isStatement(sentence)) {
       discourse.attribute(sentence.text, sentence.block, mentions);
       continue;
@@ -249,16 +281,28 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // only reports it ("the ministry added") is its source, not a participant.
     const reporter = speaker?.entity.kind === 'ORGANIZATION' ? speaker.entity.id : null;
     const atPlace = (m: Mention) => PLACE_PREPOSITION.test(sentence.text.slice(0, m.index));
-    let actors = [...new Map(mentions.filter((m) => m.entity.id !== reporter && (m.entity.kind !== 'PLACE' || (!atPlace(m) && m.surface === m.entity.name))).map((m) => [m.entity.id, m])).values()].map((m, i) => ({
+    let actors = [
+      ...new Map(
+        mentions
+          .filter((m) => m.entity.id !== reporter && (m.entity.kind !== 'PLACE' || (!atPlace(m) && m.surface === m.entity.name)))
+          .map((m) => [m.entity.id, m]),
+      ).values(),
+    ].map((m, i) => ({
       entityId: m.entity.id,
       role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT,
     }));
     if (subject && !actors.some((a) => a.entityId === subject.entity.id)) {
-      actors = [{ entityId: subject.entity.id, role: ParticipantRole.AGENT }, ...actors.map((a) => ({ ...a, role: ParticipantRole.PARTICIPANT }))];
+      actors = [
+        { entityId: subject.entity.id, role: ParticipantRole.AGENT },
+        ...actors.map((a) => ({ ...a, role: ParticipantRole.PARTICIPANT })),
+      ];
     }
     const pair = pairIn(outside);
     if (pair && !actors.some((a) => named.get(a.entityId)?.kind === pair)) {
-      const top = [...named.entries()].filter(([, v]) => v.kind === pair).sort((a, b) => b[1].count - a[1].count).slice(0, 2);
+      const top = [...named.entries()]
+        .filter(([, v]) => v.kind === pair)
+        .sort((a, b) => b[1].count - a[1].count)
+        .slice(0, 2);
       if (top.length === 2) actors = [...actors, ...top.map(([id]) => ({ entityId: id, role: ParticipantRole.PARTICIPANT }))];
     }
 
@@ -271,12 +315,16 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       for (const [pattern, codes] of EVENT_TYPES) {
         if (!pattern.test(sentence.text)) continue;
         // "The encounter", mentioned by a speaker in passing, does not replace the summit named with its leaders.
-        for (const code of codes) if ((happenings.get(code)?.participants.length ?? 0) <= actors.length) happenings.set(code, { participants: actors, place: where });
+        for (const code of codes)
+          if ((happenings.get(code)?.participants.length ?? 0) <= actors.length)
+            happenings.set(code, { participants: actors, place: where });
       }
     }
     const fromSentence: Candidate[] = [];
     const dateline = DATELINE.exec(sentence.text)?.[0].length ?? 0;
-    const dates: TimeExpression[] = context.publication ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate).filter((d) => d.index >= dateline) : [];
+    const dates: TimeExpression[] = context.publication
+      ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate).filter((d) => d.index >= dateline)
+      : [];
     // "During the meeting in Istanbul, …", "signed an agreement during the visit": a happening dated by one told before.
     const referred = dates.length === 0 ? DURING.exec(sentence.text) : null;
     if (referred) {
@@ -286,7 +334,16 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     }
     const frames = framesIn(outside).filter((f) => context.eventTypes.has(f.type));
     const place = mentions.find((m) => m.entity.kind === 'PLACE' && atPlace(m))?.entity.id ?? null;
-    const add = (type: string, start: KnownDate, expression: string, future: boolean, words: string, fallback: string, inferred: boolean, saying = false) => {
+    const add = (
+      type: string,
+      start: KnownDate,
+      expression: string,
+      future: boolean,
+      words: string,
+      fallback: string,
+      inferred: boolean,
+      saying = false,
+    ) => {
       let participants = actors;
       let where = place;
       const already = participants.length === 0 && ALREADY_NAMED.test(words) ? before.get(type) : undefined;
@@ -296,7 +353,18 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       }
       const candidate = {
         event: {
-          title: short(eventTitle(type, (participants.some((p) => !isPlace(p.entityId)) ? participants.filter((p) => !isPlace(p.entityId)) : participants).map((p) => nameOf(p.entityId)), where ? nameOf(where) : null, words, fallback), 200),
+          title: short(
+            eventTitle(
+              type,
+              (participants.some((p) => !isPlace(p.entityId)) ? participants.filter((p) => !isPlace(p.entityId)) : participants).map((p) =>
+                nameOf(p.entityId),
+              ),
+              where ? nameOf(where) : null,
+              words,
+              fallback,
+            ),
+            200,
+          ),
           type,
           start,
           timeExpression: expression,
@@ -320,19 +388,30 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       // A happening dated by reference is typed by the words before the reference, not by the reference itself.
       const clause = sentence.text.slice(clauseStart, referred ? when.index : clauseEnd);
       clauseStart = clauseEnd;
-      const fallback = (dates.length > 1 ? clause : sentence.text).trim().replace(/^(and|but|while)\s+/i, '').replace(/[.!?,]["”’)]?$/, '');
+      const fallback = (dates.length > 1 ? clause : sentence.text)
+        .trim()
+        .replace(/^(and|but|while)\s+/i, '')
+        .replace(/[.!?,]["”’)]?$/, '');
       if (!referred && datesSaying(sentence.text, when.index)) {
         // "Trump said on Tuesday a summit meeting …": the day dates the saying, and the happening said is the
         // sentence's own; one done in the past tense ("signed") may have been done any day of that week.
         const frame = frames[0];
         if (!frame || fromSentence.length > 0) continue;
         const precision = frame.pastVerb && when.date.precision === DatePrecision.DAY ? DatePrecision.WEEK : when.date.precision;
-        add(frame.type, { date: startOfPeriod(when.date.date, precision), precision }, when.expression, frame.expected || when.future, frame.words, fallback, true, true);
+        add(
+          frame.type,
+          { date: startOfPeriod(when.date.date, precision), precision },
+          when.expression,
+          frame.expected || when.future,
+          frame.words,
+          fallback,
+          true,
+          true,
+        );
         lastNarrativeDate = when.date;
         continue;
       }
-      const type =
-        eventTypeOf(clause, clause.length, context.eventTypes) ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
+      const type = eventTypeOf(clause, clause.length, context.eventTypes) ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
       if (!type) continue;
       add(type, when.date, when.expression, when.future, clause, fallback, false);
       // "A month earlier" counts back from the story's last dated happening, not from background such as "in 2013".
@@ -345,11 +424,22 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     for (const frame of frames) {
       if (fromSentence.some((c) => c.event.type === frame.type) || actors.length === 0) continue;
       const earlier = [...dates].reverse().find((d) => d.index < frame.index);
-      const week = context.publication && { date: startOfPeriod(context.publication.date, coarser(DatePrecision.WEEK, context.publication.precision)), precision: coarser(DatePrecision.WEEK, context.publication.precision) };
+      const week = context.publication && {
+        date: startOfPeriod(context.publication.date, coarser(DatePrecision.WEEK, context.publication.precision)),
+        precision: coarser(DatePrecision.WEEK, context.publication.precision),
+      };
       const start = earlier?.date ?? (frame.ongoing ? week : (lastNarrativeDate ?? week));
       if (!start) continue;
       const fallback = sentence.text.replace(/[.!?,]["”’)]?$/, '');
-      add(frame.type, start, earlier ? earlier.expression : frame.words, frame.expected || (earlier?.future ?? false), frame.words, fallback, !earlier);
+      add(
+        frame.type,
+        start,
+        earlier ? earlier.expression : frame.words,
+        frame.expected || (earlier?.future ?? false),
+        frame.words,
+        fallback,
+        !earlier,
+      );
     }
 
     const eventIndex = fromSentence[0] ? candidates.indexOf(fromSentence[0]) : null;
@@ -373,5 +463,9 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     const first = candidates.findIndex((c, i) => i >= claim.event! && index.has(i) && candidates[i]!.event.span.start === claim.span.start);
     claim.event = first >= 0 ? index.get(first)! : null;
   }
-  return { claims, events: kept.map((c) => c.event), names: [...names.values()].sort((a, b) => b.occurrences - a.occurrences || a.span.start - b.span.start) };
+  return {
+    claims,
+    events: kept.map((c) => c.event),
+    names: [...names.values()].sort((a, b) => b.occurrences - a.occurrences || a.span.start - b.span.start),
+  };
 }

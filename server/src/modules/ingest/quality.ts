@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { parse } from 'yaml';
+
 import { locateQuote } from '../../core/anchoring/text-quote.js';
 import { DatePrecision } from '../../core/dates/precision.js';
 import { blocksOf } from '../../core/text/blocks.js';
 import { repoRoot } from '../../paths.js';
 import type { CuratedFile } from '../../seed/curated-file.js';
 import { Gazetteer } from './gazetteer.js';
-import { propose, type EventProposal, type Proposals, type Span } from './propose.js';
+import { type EventProposal, type Proposals, propose, type Span } from './propose.js';
 import { codePointOffsets } from './sentences.js';
 import type { KnownDate } from './time-expressions.js';
 
@@ -24,7 +26,8 @@ export interface Score {
   missed: string[];
 }
 
-const overlaps = (a: Span, b: Span) => Math.min(a.end, b.end) - Math.max(a.start, b.start) >= 0.5 * Math.min(a.end - a.start, b.end - b.start);
+const overlaps = (a: Span, b: Span) =>
+  Math.min(a.end, b.end) - Math.max(a.start, b.start) >= 0.5 * Math.min(a.end - a.start, b.end - b.start);
 
 export function score(proposed: Span[], curated: Array<{ label: string; spans: Span[] }>): Score {
   const covered = curated.filter((record) => record.spans.some((span) => proposed.some((p) => overlaps(p, span))));
@@ -41,7 +44,23 @@ export function score(proposed: Span[], curated: Array<{ label: string; spans: S
 }
 
 /** The seed's event types, SANCTIONS (which issue 16 names among the happenings to find) and OTHER: what a store set up from the seed would offer the proposer. */
-const EVENT_TYPES: ReadonlySet<string> = new Set(['SANCTIONS', 'MEETING', 'VISIT', 'AGREEMENT', 'STATEMENT', 'MILITARY_EXERCISE', 'ARMS_TRADE', 'ENERGY_DEAL', 'COUP', 'INVASION', 'CONFERENCE', 'ESTABLISHMENT', 'ELECTION', 'PROPOSAL', 'OTHER']);
+const EVENT_TYPES: ReadonlySet<string> = new Set([
+  'SANCTIONS',
+  'MEETING',
+  'VISIT',
+  'AGREEMENT',
+  'STATEMENT',
+  'MILITARY_EXERCISE',
+  'ARMS_TRADE',
+  'ENERGY_DEAL',
+  'COUP',
+  'INVASION',
+  'CONFERENCE',
+  'ESTABLISHMENT',
+  'ELECTION',
+  'PROPOSAL',
+  'OTHER',
+]);
 
 /** The seed article, proposed on from scratch with only the curated entities known, scored against the curated records. */
 export function seedArticleQuality(): { claims: Score; events: Score; proposals: Proposals } {
@@ -53,16 +72,28 @@ export function seedArticleQuality(): { claims: Score; events: Score; proposals:
       if (!match.ok) throw new Error(`curated quote not in the text: ${quote.exact}`);
       return { start: match.selector.start, end: match.selector.end };
     });
-  const gazetteer = new Gazetteer((curated.entities ?? []).map((e) => ({ id: e.key, name: e.name, kind: e.kind, aliases: e.aliases ?? [] })));
+  const gazetteer = new Gazetteer(
+    (curated.entities ?? []).map((e) => ({ id: e.key, name: e.name, kind: e.kind, aliases: e.aliases ?? [] })),
+  );
   const proposals = propose(text, blocksOf(text), {
     gazetteer,
     publication: { date: curated.source.publishedAt!, precision: curated.source.publishedPrecision ?? DatePrecision.MONTH },
-    eventTypes: new Set((curated.eventTypes ?? []).map((t) => t.code).concat(['MEETING', 'VISIT', 'AGREEMENT', 'STATEMENT', 'MILITARY_EXERCISE', 'ARMS_TRADE', 'ENERGY_DEAL', 'COUP', 'INVASION'])),
+    eventTypes: new Set(
+      (curated.eventTypes ?? [])
+        .map((t) => t.code)
+        .concat(['MEETING', 'VISIT', 'AGREEMENT', 'STATEMENT', 'MILITARY_EXERCISE', 'ARMS_TRADE', 'ENERGY_DEAL', 'COUP', 'INVASION']),
+    ),
     authorLabel: "the article's author",
   });
   return {
-    claims: score(proposals.claims.map((c) => c.span), (curated.claims ?? []).map((c) => ({ label: c.text, spans: spansOf(c.evidence ?? []) }))),
-    events: score(proposals.events.map((e) => e.span), (curated.events ?? []).map((e) => ({ label: e.title, spans: spansOf(e.evidence ?? []) }))),
+    claims: score(
+      proposals.claims.map((c) => c.span),
+      (curated.claims ?? []).map((c) => ({ label: c.text, spans: spansOf(c.evidence ?? []) })),
+    ),
+    events: score(
+      proposals.events.map((e) => e.span),
+      (curated.events ?? []).map((e) => ({ label: e.title, spans: spansOf(e.evidence ?? []) })),
+    ),
     proposals,
   };
 }
@@ -74,7 +105,15 @@ interface GoldFile {
   published: KnownDate;
   known: Array<{ name: string; kind: string; aliases?: string[] }>;
   claims: Array<{ quote: string; claimant: string | string[]; attribution: string; modality: string }>;
-  events: Array<{ type: string; quote: string; participants: string[]; place?: string; date: string | null; precision?: DatePrecision; modality?: string }>;
+  events: Array<{
+    type: string;
+    quote: string;
+    participants: string[];
+    place?: string;
+    date: string | null;
+    precision?: DatePrecision;
+    modality?: string;
+  }>;
   names: string[];
 }
 
@@ -115,7 +154,11 @@ export const blindSetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind')
 /** Four more, written when the first blind set's misses had been shown once by mistake, and measured the same way. */
 export const blind2SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind2');
 
-const fold = (name: string) => name.toLowerCase().replace(/^(the|a|an) /, '').trim();
+const fold = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/^(the|a|an) /, '')
+    .trim();
 
 /** Every article of the development set proposed on with only its gold `known` entities in the store, and scored. */
 export function devSetQuality(dir = devSetDir): ArticleQuality[] {
@@ -143,7 +186,10 @@ export function devSetQuality(dir = devSetDir): ArticleQuality[] {
       const milliseconds = performance.now() - started;
 
       const goldClaims = gold.claims.map((c) => ({ ...c, span: spanOf(c.quote) }));
-      const claimPrecision = { right: proposals.claims.filter((p) => goldClaims.some((g) => overlaps(p.span, g.span))).length, of: proposals.claims.length };
+      const claimPrecision = {
+        right: proposals.claims.filter((p) => goldClaims.some((g) => overlaps(p.span, g.span))).length,
+        of: proposals.claims.length,
+      };
       const wrongClaimants: string[] = [];
       const thirdParty = goldClaims.filter((g) => g.claimant !== 'author');
       const claimants = {
@@ -166,11 +212,20 @@ export function devSetQuality(dir = devSetDir): ArticleQuality[] {
       const dated = goldEvents.filter((g) => g.date !== null && proposals.events.some((p) => overlaps(p.span, g.span)));
       const names = new Set(gold.names.map(fold));
       const junk = proposals.names.map((n) => n.name).filter((name) => !names.has(fold(name)));
-      const shown = (p: EventProposal) => `${p.type} ${p.start.date}/${p.start.precision} [${p.participants.map((q) => q.entityId).join(', ')}] «${p.title}»`;
+      const shown = (p: EventProposal) =>
+        `${p.type} ${p.start.date}/${p.start.precision} [${p.participants.map((q) => q.entityId).join(', ')}] «${p.title}»`;
       const wrongEvents = [
         ...goldEvents
           .filter((g) => !proposals.events.some((p) => right(p, g)))
-          .map((g) => `missed ${g.type} ${g.date ?? 'undated'}/${g.precision ?? '-'} [${g.participants.join(', ')}] «${g.quote}»; on its words: ${proposals.events.filter((p) => overlaps(p.span, g.span)).map(shown).join(' | ') || 'nothing'}`),
+          .map(
+            (g) =>
+              `missed ${g.type} ${g.date ?? 'undated'}/${g.precision ?? '-'} [${g.participants.join(', ')}] «${g.quote}»; on its words: ${
+                proposals.events
+                  .filter((p) => overlaps(p.span, g.span))
+                  .map(shown)
+                  .join(' | ') || 'nothing'
+              }`,
+          ),
         ...proposals.events.filter((p) => !goldEvents.some((g) => right(p, g))).map((p) => `wrong ${shown(p)}`),
       ];
       return {
@@ -180,7 +235,9 @@ export function devSetQuality(dir = devSetDir): ArticleQuality[] {
         eventRecall: { right: goldEvents.filter((g) => proposals.events.some((p) => right(p, g))).length, of: goldEvents.length },
         eventPrecision: { right: proposals.events.filter((p) => goldEvents.some((g) => right(p, g))).length, of: proposals.events.length },
         dates: {
-          right: dated.filter((g) => proposals.events.some((p) => overlaps(p.span, g.span) && p.start.date === g.date && p.start.precision === g.precision)).length,
+          right: dated.filter((g) =>
+            proposals.events.some((p) => overlaps(p.span, g.span) && p.start.date === g.date && p.start.precision === g.precision),
+          ).length,
           of: goldEvents.filter((g) => g.date !== null).length,
         },
         junkNames: { right: junk.length, of: proposals.names.length },

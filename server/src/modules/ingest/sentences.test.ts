@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { blocksOf } from '../../core/text/blocks.js';
 import { sentencesOf } from './sentences.js';
 
@@ -6,7 +7,8 @@ const slice = (text: string, s: { start: number; end: number }) => Array.from(te
 
 describe('sentences', () => {
   it('splits the body into sentences with code-point positions that hold their words', () => {
-    const text = 'Title 𝒜\n\nPutin called Myanmar “our partner”. He said so. Share.\n\nShare.\n\nLt. Gen. Soe Win met V. Putin in St. Petersburg. China, which does not. always appoints him, said nothing.';
+    const text =
+      'Title 𝒜\n\nPutin called Myanmar “our partner”. He said so. Share.\n\nShare.\n\nLt. Gen. Soe Win met V. Putin in St. Petersburg. China, which does not. always appoints him, said nothing.';
     const sentences = sentencesOf(text, blocksOf(text));
     expect(sentences.map((s) => s.text)).toEqual([
       'Title 𝒜',

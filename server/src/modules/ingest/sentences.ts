@@ -10,7 +10,39 @@ export interface Sentence {
 }
 
 /** Words after which a full stop does not end a sentence. */
-const ABBREVIATIONS = new Set(['st', 'mr', 'mrs', 'ms', 'dr', 'gen', 'snr', 'sr', 'jr', 'lt', 'col', 'sgt', 'capt', 'maj', 'prof', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'u.s', 'e.g', 'i.e', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec']);
+const ABBREVIATIONS = new Set([
+  'st',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'gen',
+  'snr',
+  'sr',
+  'jr',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'maj',
+  'prof',
+  'no',
+  'vs',
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'u.s',
+  'e.g',
+  'i.e',
+  'jan',
+  'feb',
+  'aug',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 
 /**
  * Whether a quotation opened in these words is still open: a full stop inside quoted words ("Not yet. We have just

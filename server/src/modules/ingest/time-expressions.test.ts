@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DatePrecision } from '../../core/dates/precision.js';
 import { timeExpressionsIn } from './time-expressions.js';
 
@@ -11,11 +12,32 @@ const first = (sentence: string, publication = september2022, previous = null as
 
 describe('time expressions', () => {
   it('resolves the seed article’s expressions against a month-precise publication date, no finer than they allow', () => {
-    expect(first('the visit of the general to Vladivostok last week.')).toEqual({ expression: 'last week', date: '2022-09-01', precision: 'MONTH', future: false });
-    expect(first('A month earlier, Lavrov had met with senior SAC leaders.', september2022, { date: '2022-09-01', precision: DatePrecision.MONTH })).toMatchObject({ date: '2022-08-01', precision: 'MONTH' });
-    expect(first('In August, the SAC set up a committee.')).toMatchObject({ expression: 'In August', date: '2022-08-01', precision: 'MONTH' });
-    expect(first('At the beginning of September, the Tatmadaw took part in Vostok-22.')).toMatchObject({ date: '2022-09-01', precision: 'MONTH' });
-    expect(first('The first deliveries are expected later this month.')).toMatchObject({ date: '2022-09-01', precision: 'MONTH', future: true });
+    expect(first('the visit of the general to Vladivostok last week.')).toEqual({
+      expression: 'last week',
+      date: '2022-09-01',
+      precision: 'MONTH',
+      future: false,
+    });
+    expect(
+      first('A month earlier, Lavrov had met with senior SAC leaders.', september2022, {
+        date: '2022-09-01',
+        precision: DatePrecision.MONTH,
+      }),
+    ).toMatchObject({ date: '2022-08-01', precision: 'MONTH' });
+    expect(first('In August, the SAC set up a committee.')).toMatchObject({
+      expression: 'In August',
+      date: '2022-08-01',
+      precision: 'MONTH',
+    });
+    expect(first('At the beginning of September, the Tatmadaw took part in Vostok-22.')).toMatchObject({
+      date: '2022-09-01',
+      precision: 'MONTH',
+    });
+    expect(first('The first deliveries are expected later this month.')).toMatchObject({
+      date: '2022-09-01',
+      precision: 'MONTH',
+      future: true,
+    });
     expect(first('and hold elections next year.')).toMatchObject({ date: '2023-01-01', precision: 'YEAR', future: true });
     expect(first('overthrew the government in February 2021 and')).toMatchObject({ date: '2021-02-01', precision: 'MONTH' });
     expect(first('Russia invaded Ukraine in February this year')).toMatchObject({ date: '2022-02-01', precision: 'MONTH' });
@@ -24,10 +46,16 @@ describe('time expressions', () => {
 
   it('reads a weekday after a modal as ahead, and the end of a happening of so many days as its start', () => {
     // 14 September 2022 is a Wednesday.
-    expect(first('The board could publish its own figures as early as Monday.', sept14)).toMatchObject({ date: '2022-09-19', future: true });
+    expect(first('The board could publish its own figures as early as Monday.', sept14)).toMatchObject({
+      date: '2022-09-19',
+      future: true,
+    });
     expect(first('The board published its figures on Monday.', sept14)).toMatchObject({ date: '2022-09-12', future: false });
     expect(first('Her three-day visit to the islands ended on Tuesday.', sept14)).toMatchObject({ date: '2022-09-11', precision: 'DAY' });
-    expect(first('Her three-day visit to the islands ended on September 13.', sept14)).toMatchObject({ date: '2022-09-11', precision: 'DAY' });
+    expect(first('Her three-day visit to the islands ended on September 13.', sept14)).toMatchObject({
+      date: '2022-09-11',
+      precision: 'DAY',
+    });
   });
 
   it('gives a week when the publication day is known, and dates stated in full to the day', () => {
@@ -38,11 +66,26 @@ describe('time expressions', () => {
 
   it('reads days and weekdays with chrono-node, in the past unless the words just before look ahead', () => {
     const friday = { date: '2023-07-21', precision: DatePrecision.DAY };
-    expect(first('The minister said on Tuesday that talks went well.', friday)).toMatchObject({ date: '2023-07-18', precision: 'DAY', future: false });
+    expect(first('The minister said on Tuesday that talks went well.', friday)).toMatchObject({
+      date: '2023-07-18',
+      precision: 'DAY',
+      future: false,
+    });
     expect(first('Both sides expect a deal, the minister said on Tuesday.', friday)).toMatchObject({ date: '2023-07-18', future: false });
-    expect(first('The ministers will meet again on Tuesday.', friday)).toMatchObject({ date: '2023-07-25', precision: 'DAY', future: true });
-    expect(first('He was in Oslo from Oct. 28-31 for talks.', friday)).toMatchObject({ expression: 'Oct. 28-31', date: '2022-10-28', precision: 'DAY' });
-    expect(first('The meeting took place on Aug 15 at a base.', { date: '2025-08-17', precision: DatePrecision.DAY })).toMatchObject({ date: '2025-08-15', precision: 'DAY' });
+    expect(first('The ministers will meet again on Tuesday.', friday)).toMatchObject({
+      date: '2023-07-25',
+      precision: 'DAY',
+      future: true,
+    });
+    expect(first('He was in Oslo from Oct. 28-31 for talks.', friday)).toMatchObject({
+      expression: 'Oct. 28-31',
+      date: '2022-10-28',
+      precision: 'DAY',
+    });
+    expect(first('The meeting took place on Aug 15 at a base.', { date: '2025-08-17', precision: DatePrecision.DAY })).toMatchObject({
+      date: '2025-08-15',
+      precision: 'DAY',
+    });
     expect(first('The forum ran from September 5 to September 8.', sept14)).toMatchObject({ date: '2022-09-05', precision: 'DAY' });
     expect(first('The ministers met on Wednesday in Moscow.')).toMatchObject({ date: '2022-09-01', precision: 'MONTH' });
   });
@@ -59,7 +102,9 @@ describe('time expressions', () => {
   it('puts a month ahead when the words say so: a summit to be held in November, from a September article', () => {
     expect(first('A summit will be held in November in Jakarta.')).toMatchObject({ date: '2022-11-01', precision: 'MONTH', future: true });
     expect(first('In November, talks resumed.')).toMatchObject({ date: '2021-11-01', future: false });
-    expect(first('The junta had agreed to hold an election in late February.', { date: '2022-01-10', precision: DatePrecision.DAY })).toMatchObject({ date: '2022-02-01', precision: 'MONTH', future: true });
+    expect(
+      first('The junta had agreed to hold an election in late February.', { date: '2022-01-10', precision: DatePrecision.DAY }),
+    ).toMatchObject({ date: '2022-02-01', precision: 'MONTH', future: true });
   });
 
   it('finds nothing in a sentence without a date, and never reads a number as a year', () => {

@@ -1,5 +1,6 @@
-import nlp from 'compromise';
 import * as chrono from 'chrono-node';
+import nlp from 'compromise';
+
 import { DatePrecision, startOfPeriod } from '../../core/dates/precision.js';
 
 /**
@@ -26,7 +27,8 @@ export interface TimeExpression {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = `(${MONTHS.join('|')})`;
 
-const iso = (year: number, month = 1, day = 1) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const iso = (year: number, month = 1, day = 1) =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 function parts(date: string): { year: number; month: number; day: number } {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -55,7 +57,12 @@ const at = (date: string, precision: DatePrecision): KnownDate => ({ date: start
 
 interface Rule {
   pattern: RegExp;
-  resolve(match: RegExpExecArray, publication: KnownDate, previous: KnownDate | null, sentence: string): { date: KnownDate; future: boolean } | null;
+  resolve(
+    match: RegExpExecArray,
+    publication: KnownDate,
+    previous: KnownDate | null,
+    sentence: string,
+  ): { date: KnownDate; future: boolean } | null;
 }
 
 const RULES: Rule[] = [
@@ -78,13 +85,20 @@ const RULES: Rule[] = [
   },
   {
     // "In August", "At the beginning of September", "in early July", "by late August"
-    pattern: new RegExp(`\\b(?:in|at the (?:beginning|start|end) of|in (?:early|mid|late)-?|by (?:early|mid|late)?-? ?|since|during|from|until) ?${MONTH}\\b(?! \\d)`, 'gi'),
+    pattern: new RegExp(
+      `\\b(?:in|at the (?:beginning|start|end) of|in (?:early|mid|late)-?|by (?:early|mid|late)?-? ?|since|during|from|until) ?${MONTH}\\b(?! \\d)`,
+      'gi',
+    ),
     resolve: (m, publication, _previous, sentence) => {
       const pub = parts(publication.date);
       const month = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
       // An article speaks of the months before it, unless its words look ahead ("a summit will be held in November"):
       // a month later in the year than publication is last year's, or this year's when ahead.
-      if (FUTURE.test(lookingBack(sentence, m.index))) return { date: { date: iso(month < pub.month ? pub.year + 1 : pub.year, month), precision: DatePrecision.MONTH }, future: month !== pub.month };
+      if (FUTURE.test(lookingBack(sentence, m.index)))
+        return {
+          date: { date: iso(month < pub.month ? pub.year + 1 : pub.year, month), precision: DatePrecision.MONTH },
+          future: month !== pub.month,
+        };
       const year = month > pub.month ? pub.year - 1 : pub.year;
       return { date: { date: iso(year, month), precision: DatePrecision.MONTH }, future: false };
     },
@@ -105,7 +119,10 @@ const RULES: Rule[] = [
       if (publication.precision !== DatePrecision.DAY || quoted(sentence, m.index)) return null;
       const word = m[1]!.toLowerCase();
       const back = word === 'yesterday' || word === 'last night';
-      return { date: { date: back ? addDays(publication.date, -1) : publication.date, precision: DatePrecision.DAY }, future: word === 'later today' || word === 'tonight' };
+      return {
+        date: { date: back ? addDays(publication.date, -1) : publication.date, precision: DatePrecision.DAY },
+        future: word === 'later today' || word === 'tonight',
+      };
     },
   },
   {
@@ -113,7 +130,10 @@ const RULES: Rule[] = [
     resolve: (m, publication) => {
       const shift = m[1]!.toLowerCase() === 'last' ? -7 : m[1]!.toLowerCase() === 'next' ? 7 : 0;
       const precision = coarser(DatePrecision.WEEK, publication.precision);
-      return { date: at(precision === DatePrecision.WEEK ? addDays(publication.date, shift) : publication.date, precision), future: shift > 0 };
+      return {
+        date: at(precision === DatePrecision.WEEK ? addDays(publication.date, shift) : publication.date, precision),
+        future: shift > 0,
+      };
     },
   },
   {
@@ -140,7 +160,10 @@ const RULES: Rule[] = [
       const word = (m[1] ?? m[2] ?? '').toLowerCase();
       const shift = word === 'next' || word === 'later' ? 1 : word === 'this' ? 0 : -1;
       const base = (word === 'earlier' || word === 'later') && previous ? previous : publication;
-      return { date: { date: iso(parts(base.date).year + shift), precision: DatePrecision.YEAR }, future: shift > 0 && base === publication };
+      return {
+        date: { date: iso(parts(base.date).year + shift), precision: DatePrecision.YEAR },
+        future: shift > 0 && base === publication,
+      };
     },
   },
 ];
@@ -148,7 +171,7 @@ const RULES: Rule[] = [
 /** Whether a position stands inside quoted words. */
 const quoted = (sentence: string, index: number) => {
   const before = sentence.slice(0, index);
-  return (before.split('“').length - before.split('”').length) > 0 || (before.split('"').length - 1) % 2 === 1;
+  return before.split('“').length - before.split('”').length > 0 || (before.split('"').length - 1) % 2 === 1;
 };
 
 /** Every time expression in a sentence, left to right, resolved; `previous` is the last date the text gave. */
@@ -170,7 +193,8 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
 }
 
 /** Words that put a happening after the publication: "will meet", "to be held", "is expected". */
-const FUTURE = /\b(will|shall|to be held|is to|are to|expected|plans? to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to)\b/i;
+const FUTURE =
+  /\b(will|shall|to be held|is to|are to|expected|plans? to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to)\b/i;
 /** The words just before a date, where its tense stands: "said on Tuesday" in a sentence that also says "expected". */
 const lookingBack = (sentence: string, index: number) => sentence.slice(Math.max(0, index - 50), index);
 /** "Will", "expected to", or a modal before a verb ("could unveil its measures as early as Monday"). */
@@ -199,20 +223,36 @@ function daysIn(sentence: string, publication: KnownDate): TimeExpression[] {
     if (start.isCertain('day')) {
       // A day without a year well after publication is last year's, unless the words look ahead: news reports the past.
       const guessed = iso(start.get('year')!, start.get('month')!, start.get('day')!);
-      const lastYear = !start.isCertain('year') && guessed > addDays(publication.date, 60) && !FUTURE.test(lookingBack(sentence, result.index));
+      const lastYear =
+        !start.isCertain('year') && guessed > addDays(publication.date, 60) && !FUTURE.test(lookingBack(sentence, result.index));
       const date = lastYear ? iso(start.get('year')! - 1, start.get('month')!, start.get('day')!) : guessed;
-      found.push({ expression: result.text, index: result.index, date: { date: addDays(date, -daysBefore(sentence, result.index)), precision: DatePrecision.DAY }, future: date > publication.date && publication.precision === DatePrecision.DAY });
+      found.push({
+        expression: result.text,
+        index: result.index,
+        date: { date: addDays(date, -daysBefore(sentence, result.index)), precision: DatePrecision.DAY },
+        future: date > publication.date && publication.precision === DatePrecision.DAY,
+      });
     } else if (start.isCertain('weekday')) {
       const precision = coarser(DatePrecision.DAY, publication.precision);
       if (precision !== DatePrecision.DAY) {
-        found.push({ expression: result.text, index: result.index, date: at(publication.date, coarser(DatePrecision.WEEK, publication.precision)), future: false });
+        found.push({
+          expression: result.text,
+          index: result.index,
+          date: at(publication.date, coarser(DatePrecision.WEEK, publication.precision)),
+          future: false,
+        });
         continue;
       }
       const ahead = looksAhead(lookingBack(sentence, result.index));
       const target = start.get('weekday')!;
       const from = new Date(`${publication.date}T00:00:00Z`).getUTCDay();
       const shift = ahead ? (target - from + 7) % 7 || 7 : -((from - target + 7) % 7);
-      found.push({ expression: result.text, index: result.index, date: { date: addDays(publication.date, shift - daysBefore(sentence, result.index)), precision: DatePrecision.DAY }, future: ahead });
+      found.push({
+        expression: result.text,
+        index: result.index,
+        date: { date: addDays(publication.date, shift - daysBefore(sentence, result.index)), precision: DatePrecision.DAY },
+        future: ahead,
+      });
     }
   }
   return found.filter((day) => WEEKDAYS.some((w) => day.expression.toLowerCase().includes(w)) || /\d/.test(day.expression));

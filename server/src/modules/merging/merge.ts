@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import { BadInputError } from '../../core/errors.js';
 import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
@@ -15,7 +16,11 @@ const swap = (ids: string[], from: string, to: string) => [...new Set(ids.map((i
  * names as aliases, and each claim and event that named the loser is rewritten to name the winner: every one of
  * those records gets its own MERGE revision, so replaying any record still gives its state.
  */
-export async function mergeEntities(manager: EntityManager, context: WriteContext, input: MergeEntitiesInput): Promise<{ movedClaims: number; movedEvents: number }> {
+export async function mergeEntities(
+  manager: EntityManager,
+  context: WriteContext,
+  input: MergeEntitiesInput,
+): Promise<{ movedClaims: number; movedEvents: number }> {
   const check = new InputCheck();
   const winnerId = check.id('winnerId', input.winnerId);
   const loserId = check.id('loserId', input.loserId);
@@ -25,28 +30,45 @@ export async function mergeEntities(manager: EntityManager, context: WriteContex
 
   return manager.transaction(async (tx) => {
     const writer = new RecordWriter(tx);
-    const loser = await writer.replace(context, EntityKindRecord, { id: loserId, expectedVersion: input.loserExpectedVersion, reason, operation: RevisionOperation.MERGE }, (before) => {
-      if (before.deletedAt) throw new BadInputError([{ field: 'loserId', message: 'is deleted' }]);
-      if (before.mergedIntoId) throw new BadInputError([{ field: 'loserId', message: 'is already merged into another entity' }]);
-      return { ...before, mergedIntoId: winnerId };
-    });
-    await writer.replace(context, EntityKindRecord, { id: winnerId, expectedVersion: input.winnerExpectedVersion, reason, operation: RevisionOperation.MERGE }, (before) => {
-      if (before.deletedAt) throw new BadInputError([{ field: 'winnerId', message: 'is deleted' }]);
-      if (before.mergedIntoId) throw new BadInputError([{ field: 'winnerId', message: 'is itself merged into another entity' }]);
-      const aliases = [...new Set([...before.aliases, loser.state.name, ...loser.state.aliases])].filter((alias) => alias !== before.name);
-      return { ...before, aliases, externalIds: { ...loser.state.externalIds, ...before.externalIds } };
-    });
+    const loser = await writer.replace(
+      context,
+      EntityKindRecord,
+      { id: loserId, expectedVersion: input.loserExpectedVersion, reason, operation: RevisionOperation.MERGE },
+      (before) => {
+        if (before.deletedAt) throw new BadInputError([{ field: 'loserId', message: 'is deleted' }]);
+        if (before.mergedIntoId) throw new BadInputError([{ field: 'loserId', message: 'is already merged into another entity' }]);
+        return { ...before, mergedIntoId: winnerId };
+      },
+    );
+    await writer.replace(
+      context,
+      EntityKindRecord,
+      { id: winnerId, expectedVersion: input.winnerExpectedVersion, reason, operation: RevisionOperation.MERGE },
+      (before) => {
+        if (before.deletedAt) throw new BadInputError([{ field: 'winnerId', message: 'is deleted' }]);
+        if (before.mergedIntoId) throw new BadInputError([{ field: 'winnerId', message: 'is itself merged into another entity' }]);
+        const aliases = [...new Set([...before.aliases, loser.state.name, ...loser.state.aliases])].filter(
+          (alias) => alias !== before.name,
+        );
+        return { ...before, aliases, externalIds: { ...loser.state.externalIds, ...before.externalIds } };
+      },
+    );
 
     const claims = (await tx.query(
       `SELECT id, version FROM claims WHERE claimant_id = $1 OR id IN (SELECT claim_id FROM claim_entities WHERE entity_id = $1) ORDER BY id FOR UPDATE`,
       [loserId],
     )) as Array<{ id: string; version: number }>;
     for (const claim of claims) {
-      await writer.replace(context, ClaimRecord, { id: claim.id, expectedVersion: claim.version, reason, operation: RevisionOperation.MERGE }, (before) => ({
-        ...before,
-        claimantId: before.claimantId === loserId ? winnerId : before.claimantId,
-        entityIds: swap(before.entityIds, loserId, winnerId),
-      }));
+      await writer.replace(
+        context,
+        ClaimRecord,
+        { id: claim.id, expectedVersion: claim.version, reason, operation: RevisionOperation.MERGE },
+        (before) => ({
+          ...before,
+          claimantId: before.claimantId === loserId ? winnerId : before.claimantId,
+          entityIds: swap(before.entityIds, loserId, winnerId),
+        }),
+      );
     }
 
     const events = (await tx.query(
@@ -54,18 +76,23 @@ export async function mergeEntities(manager: EntityManager, context: WriteContex
       [loserId],
     )) as Array<{ id: string; version: number }>;
     for (const event of events) {
-      await writer.replace(context, EventRecord, { id: event.id, expectedVersion: event.version, reason, operation: RevisionOperation.MERGE }, (before) => {
-        const participants = new Map<string, { entityId: string; role: (typeof before.participants)[number]['role'] }>();
-        for (const p of before.participants) {
-          const entityId = p.entityId === loserId ? winnerId : p.entityId;
-          participants.set(`${entityId}/${p.role}`, { entityId, role: p.role });
-        }
-        return {
-          ...before,
-          placeId: before.placeId === loserId ? winnerId : before.placeId,
-          participants: [...participants.values()].sort((a, b) => a.entityId.localeCompare(b.entityId) || a.role.localeCompare(b.role)),
-        };
-      });
+      await writer.replace(
+        context,
+        EventRecord,
+        { id: event.id, expectedVersion: event.version, reason, operation: RevisionOperation.MERGE },
+        (before) => {
+          const participants = new Map<string, { entityId: string; role: (typeof before.participants)[number]['role'] }>();
+          for (const p of before.participants) {
+            const entityId = p.entityId === loserId ? winnerId : p.entityId;
+            participants.set(`${entityId}/${p.role}`, { entityId, role: p.role });
+          }
+          return {
+            ...before,
+            placeId: before.placeId === loserId ? winnerId : before.placeId,
+            participants: [...participants.values()].sort((a, b) => a.entityId.localeCompare(b.entityId) || a.role.localeCompare(b.role)),
+          };
+        },
+      );
     }
     return { movedClaims: claims.length, movedEvents: events.length };
   });

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+
 import { EDITORS } from '../../core/access/roles.js';
 import { writeContextOf } from '../../core/access/viewer.js';
+import type { RequestContext } from '../../graphql/context.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { MergeEntitiesInput } from './merging.types.js';
 
@@ -9,7 +10,10 @@ import { MergeEntitiesInput } from './merging.types.js';
 export class MergingResolver {
   @Authorized(...EDITORS)
   @Mutation(() => EntityRecord, { description: 'Merges one entity into another; returns the one that remains. For editors and admins.' })
-  async mergeEntities(@Arg('input', { description: 'Which entity remains, which goes, both versions you read, and why.' }) input: MergeEntitiesInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  async mergeEntities(
+    @Arg('input', { description: 'Which entity remains, which goes, both versions you read, and why.' }) input: MergeEntitiesInput,
+    @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
+  ) {
     await services.merging.mergeEntities(writeContextOf(viewer, requestId, idempotency), input);
     return services.entities.lifecycle.current(input.winnerId);
   }

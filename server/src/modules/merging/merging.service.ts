@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import type { WriteContext } from '../../core/revisions/record-writer.js';
 import { mergeEntities } from './merge.js';
 import type { MergeEntitiesInput } from './merging.types.js';

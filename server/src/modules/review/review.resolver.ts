@@ -1,28 +1,40 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.js';
+
 import { EDITORS, REVIEWERS, STAFF } from '../../core/access/roles.js';
 import { writeContextOf } from '../../core/access/viewer.js';
 import { ReviewStep } from '../../core/review/steps.js';
+import type { RequestContext } from '../../graphql/context.js';
 import { ReviewableRecord, ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
 
 @Resolver()
 export class ReviewResolver {
   @Authorized(...EDITORS)
-  @Mutation(() => ReviewableRecord, { description: 'Sends a DRAFT or DISPUTED claim or event to review: its status becomes IN_REVIEW. For editors and admins.' })
-  submitForReview(@Arg('input', { description: 'The record, the version you read, and a note for the reviewer.' }) input: SubmitForReviewInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  @Mutation(() => ReviewableRecord, {
+    description: 'Sends a DRAFT or DISPUTED claim or event to review: its status becomes IN_REVIEW. For editors and admins.',
+  })
+  submitForReview(
+    @Arg('input', { description: 'The record, the version you read, and a note for the reviewer.' }) input: SubmitForReviewInput,
+    @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
+  ) {
     return services.review.submit(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...REVIEWERS)
   @Mutation(() => ReviewableRecord, {
-    description: 'VERIFY, DISPUTE or REJECT a record in review, or RETRACT a verified one. Nobody reviews their own last change. For reviewers and admins.',
+    description:
+      'VERIFY, DISPUTE or REJECT a record in review, or RETRACT a verified one. Nobody reviews their own last change. For reviewers and admins.',
   })
-  review(@Arg('input', { description: 'The record, the version you reviewed, your decision, and why.' }) input: ReviewInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  review(
+    @Arg('input', { description: 'The record, the version you reviewed, your decision, and why.' }) input: ReviewInput,
+    @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
+  ) {
     return services.review.review(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(...STAFF)
-  @Query(() => [ReviewQueueItem], { description: 'What waits for a reviewer, longest waiting first. For staff: editors, reviewers and admins.' })
+  @Query(() => [ReviewQueueItem], {
+    description: 'What waits for a reviewer, longest waiting first. For staff: editors, reviewers and admins.',
+  })
   reviewQueue(@Ctx() { services }: RequestContext) {
     return services.review.queue();
   }
@@ -38,7 +50,9 @@ export class ReviewStepResolver {
 
 @Resolver(() => ReviewQueueItem)
 export class ReviewQueueItemResolver {
-  @FieldResolver(() => String, { description: "Who sent it, or whose change sent it back, by name: the user's or the key's, or the run's." })
+  @FieldResolver(() => String, {
+    description: "Who sent it, or whose change sent it back, by name: the user's or the key's, or the run's.",
+  })
   async submittedByName(@Root() item: ReviewQueueItem, @Ctx() { loaders }: RequestContext): Promise<string> {
     const [, kind, id] = /^(user|api-key):(.+)$/.exec(item.submittedBy) ?? [];
     if (kind === 'user') return (await loaders.userById.load(id!))?.name ?? item.submittedBy;

@@ -1,17 +1,18 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors.js';
+import { ReviewStatus } from '../../core/review/status.js';
+import { lastContentChanges } from '../../core/review/steps.js';
+import { decide, decisionRequires, statusAfterEdit, SUBMITTABLE } from '../../core/review/workflow.js';
 import { canonicalJson } from '../../core/revisions/canonical-json.js';
 import { diffStates, type RecordState } from '../../core/revisions/diff.js';
-import { RecordWriter, type RecordKind, type WriteContext } from '../../core/revisions/record-writer.js';
+import { type RecordKind, RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { Claim, ClaimRecord } from '../claims/claim.entity.js';
 import { Event, EventRecord } from '../events/event.entity.js';
 import { Evidence, type EvidenceState } from '../evidence/evidence.entity.js';
-import { ReviewStatus } from '../../core/review/status.js';
-import { lastContentChanges } from '../../core/review/steps.js';
 import type { EvidenceChange, ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
-import { decide, decisionRequires, statusAfterEdit, SUBMITTABLE } from '../../core/review/workflow.js';
 
 type ReviewableState = RecordState & { status: ReviewStatus; deletedAt: string | null };
 
@@ -30,19 +31,30 @@ export class ReviewService {
     throw new NotFoundError('Claim or Event', id);
   }
 
-  async submit(context: WriteContext, input: SubmitForReviewInput, manager: EntityManager = this.dataSource.manager): Promise<Claim | Event> {
+  async submit(
+    context: WriteContext,
+    input: SubmitForReviewInput,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Claim | Event> {
     const id = requireId(input.id);
     const check = new InputCheck();
     const comment = check.optionalText('comment', input.comment, { max: 5000 });
     check.done();
     const { kind } = await this.reviewable(manager, id);
-    await new RecordWriter(manager).replace(context, kind, { id, expectedVersion: input.expectedVersion, reason: comment, operation: RevisionOperation.REVIEW }, (before) => {
-      if (before.deletedAt) throw new BadInputError([{ field: 'id', message: 'a deleted record cannot go to review' }]);
-      if (!SUBMITTABLE.includes(before.status)) {
-        throw new BadInputError([{ field: 'id', message: `a ${before.status} record cannot be sent to review; only ${SUBMITTABLE.join(' or ')} ones can` }]);
-      }
-      return { ...before, status: ReviewStatus.IN_REVIEW };
-    });
+    await new RecordWriter(manager).replace(
+      context,
+      kind,
+      { id, expectedVersion: input.expectedVersion, reason: comment, operation: RevisionOperation.REVIEW },
+      (before) => {
+        if (before.deletedAt) throw new BadInputError([{ field: 'id', message: 'a deleted record cannot go to review' }]);
+        if (!SUBMITTABLE.includes(before.status)) {
+          throw new BadInputError([
+            { field: 'id', message: `a ${before.status} record cannot be sent to review; only ${SUBMITTABLE.join(' or ')} ones can` },
+          ]);
+        }
+        return { ...before, status: ReviewStatus.IN_REVIEW };
+      },
+    );
     return manager.findOneByOrFail(kind.entity, { id });
   }
 
@@ -52,17 +64,30 @@ export class ReviewService {
     const comment = check.text('comment', input.comment, { max: 5000 });
     check.done();
     const { kind, recordType } = await this.reviewable(manager, id);
-    await new RecordWriter(manager).replace(context, kind, { id, expectedVersion: input.expectedVersion, reason: comment, operation: RevisionOperation.REVIEW }, async (before, tx) => {
-      if (before.deletedAt) throw new BadInputError([{ field: 'id', message: 'a deleted record cannot be reviewed' }]);
-      const next = decide(before.status, input.decision);
-      if (!next) {
-        throw new BadInputError([{ field: 'decision', message: `${input.decision} needs a ${decisionRequires(input.decision)} record; this one is ${before.status}` }]);
-      }
-      if ((await lastContentChanges(tx, recordType, [id])).get(id)?.actor === context.actor) {
-        throw new DomainError(ErrorCode.FORBIDDEN, 'You made the last change to this record or to the evidence it rests on: another reviewer must judge it (four-eyes)');
-      }
-      return { ...before, status: next };
-    });
+    await new RecordWriter(manager).replace(
+      context,
+      kind,
+      { id, expectedVersion: input.expectedVersion, reason: comment, operation: RevisionOperation.REVIEW },
+      async (before, tx) => {
+        if (before.deletedAt) throw new BadInputError([{ field: 'id', message: 'a deleted record cannot be reviewed' }]);
+        const next = decide(before.status, input.decision);
+        if (!next) {
+          throw new BadInputError([
+            {
+              field: 'decision',
+              message: `${input.decision} needs a ${decisionRequires(input.decision)} record; this one is ${before.status}`,
+            },
+          ]);
+        }
+        if ((await lastContentChanges(tx, recordType, [id])).get(id)?.actor === context.actor) {
+          throw new DomainError(
+            ErrorCode.FORBIDDEN,
+            'You made the last change to this record or to the evidence it rests on: another reviewer must judge it (four-eyes)',
+          );
+        }
+        return { ...before, status: next };
+      },
+    );
     return manager.findOneByOrFail(kind.entity, { id });
   }
 
@@ -96,9 +121,19 @@ export class ReviewService {
         verified: RecordState | null;
       }>;
       if (rows.length === 0) continue;
-      const evidenceChanges = await evidenceChangesSince(this.dataSource.manager, recordType, rows.filter((row) => row.verified_log_id !== null).map((row) => [row.record_id, row.verified_log_id!]));
-      const edits = await lastContentChanges(this.dataSource.manager, recordType, rows.map((row) => row.record_id));
-      const found = (await this.dataSource.manager.findBy(kind.entity, { id: In(rows.map((row) => row.record_id)) })) as Array<Claim | Event>;
+      const evidenceChanges = await evidenceChangesSince(
+        this.dataSource.manager,
+        recordType,
+        rows.filter((row) => row.verified_log_id !== null).map((row) => [row.record_id, row.verified_log_id!]),
+      );
+      const edits = await lastContentChanges(
+        this.dataSource.manager,
+        recordType,
+        rows.map((row) => row.record_id),
+      );
+      const found = (await this.dataSource.manager.findBy(kind.entity, { id: In(rows.map((row) => row.record_id)) })) as Array<
+        Claim | Event
+      >;
       const records = new Map(found.map((record) => [record.id, record]));
       for (const row of rows) {
         const { status: _before, ...verified } = row.verified ?? {};
@@ -114,7 +149,9 @@ export class ReviewService {
           lastEditedBy: edits.get(row.record_id)!.actor,
           lastVerifiedVersion: row.verified_version,
           changesSinceVerified: Object.fromEntries(
-            Object.entries(diffStates(row.verified ? verified : null, current)).filter(([, change]) => canonicalJson(change.before) !== canonicalJson(change.after)),
+            Object.entries(diffStates(row.verified ? verified : null, current)).filter(
+              ([, change]) => canonicalJson(change.before) !== canonicalJson(change.after),
+            ),
           ),
         });
       }
@@ -137,11 +174,19 @@ export async function reopenAfterEvidenceChange(
 ): Promise<Claim | Event | null> {
   const reviewable = owner.claimId ? REVIEWABLE[0] : REVIEWABLE[1];
   const id = (owner.claimId ?? owner.eventId)!;
-  const [row] = (await manager.query(`SELECT status, version FROM ${reviewable.kind.table} WHERE id = $1 FOR UPDATE`, [id])) as Array<{ status: ReviewStatus; version: number }>;
+  const [row] = (await manager.query(`SELECT status, version FROM ${reviewable.kind.table} WHERE id = $1 FOR UPDATE`, [id])) as Array<{
+    status: ReviewStatus;
+    version: number;
+  }>;
   if (!row || (row.status === ReviewStatus.RETRACTED && retracted === 'leave')) return null;
   const next = statusAfterEdit(row.status);
   if (next === row.status) return null;
-  await new RecordWriter(manager).replace(context, reviewable.kind, { id, expectedVersion: row.version, reason, operation: RevisionOperation.UPDATE }, (before) => ({ ...before, status: next }));
+  await new RecordWriter(manager).replace(
+    context,
+    reviewable.kind,
+    { id, expectedVersion: row.version, reason, operation: RevisionOperation.UPDATE },
+    (before) => ({ ...before, status: next }),
+  );
   return manager.findOneByOrFail(reviewable.kind.entity, { id });
 }
 
@@ -149,13 +194,18 @@ export async function reopenAfterEvidenceChange(
  * What a record rests on, as a reviewer reads it: which words, and how sure their place is. A quote a correction
  * only moved (the same words on the new snapshot) has not changed.
  */
-const restsOn = (state: EvidenceState | null) => (state && !state.deletedAt ? canonicalJson({ exact: state.selector.exact, anchorStatus: state.anchorStatus }) : null);
+const restsOn = (state: EvidenceState | null) =>
+  state && !state.deletedAt ? canonicalJson({ exact: state.selector.exact, anchorStatus: state.anchorStatus }) : null;
 
 /**
  * For each record, its evidence that changed since the revision a reviewer last verified (`verifiedLogId`, its
  * place in the log): the words as verified beside the words now, and the write that changed them last.
  */
-async function evidenceChangesSince(manager: EntityManager, recordType: RecordType, verified: Array<[string, string]>): Promise<Map<string, EvidenceChange[]>> {
+async function evidenceChangesSince(
+  manager: EntityManager,
+  recordType: RecordType,
+  verified: Array<[string, string]>,
+): Promise<Map<string, EvidenceChange[]>> {
   if (verified.length === 0) return new Map();
   const owner = recordType === RecordType.CLAIM ? 'claim_id' : 'event_id';
   const rows = (await manager.query(
@@ -166,7 +216,15 @@ async function evidenceChangesSince(manager: EntityManager, recordType: RecordTy
        CROSS JOIN LATERAL (SELECT state, actor, created_at, reason FROM revisions WHERE record_type = $3 AND record_id = e.id ORDER BY version DESC LIMIT 1) now
       ORDER BY e.start_pos, e.id`,
     [verified.map(([subject]) => subject), verified.map(([, logId]) => logId), RecordType.EVIDENCE],
-  )) as Array<{ id: string; subject: string; was: EvidenceState | null; now: EvidenceState; actor: string; created_at: Date; reason: string | null }>;
+  )) as Array<{
+    id: string;
+    subject: string;
+    was: EvidenceState | null;
+    now: EvidenceState;
+    actor: string;
+    created_at: Date;
+    reason: string | null;
+  }>;
   const changed = rows.filter((row) => restsOn(row.was) !== restsOn(row.now));
   const evidence = new Map((await manager.findBy(Evidence, { id: In(changed.map((row) => row.id)) })).map((found) => [found.id, found]));
   const bySubject = new Map<string, EvidenceChange[]>();

@@ -1,12 +1,13 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+
+import { ReviewDecision } from '../../core/review/workflow.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { Claim } from '../claims/claim.entity.js';
 import { Event } from '../events/event.entity.js';
-import { AnchorStatus } from '../evidence/evidence.enums.js';
 import { Evidence } from '../evidence/evidence.entity.js';
+import { AnchorStatus } from '../evidence/evidence.enums.js';
 import { TextSelector } from '../evidence/evidence.types.js';
-import { ReviewDecision } from '../../core/review/workflow.js';
 
 export const ReviewableRecord = createUnionType({
   name: 'ReviewableRecord',
@@ -31,10 +32,12 @@ export class ReviewInput {
   @Field(() => ID, { description: 'A claim or an event.' })
   id: string;
 
-  @Field(() => Int, { description: 'The version you reviewed; a stale one fails with CONFLICT, so you never judge words you have not read.' })
+  @Field(() => Int, {
+    description: 'The version you reviewed; a stale one fails with CONFLICT, so you never judge words you have not read.',
+  })
   expectedVersion: number;
 
-  @Field(() => ReviewDecision, { description: 'The judgement; it must fit the record\'s status.' })
+  @Field(() => ReviewDecision, { description: "The judgement; it must fit the record's status." })
   decision: ReviewDecision;
 
   @Field({ description: "The reviewer's reasons; kept in the revision." })
@@ -55,7 +58,10 @@ export class EvidenceChange {
   @Field(() => TextSelector, { nullable: true, description: 'The words now; null for evidence deleted since.' })
   after: TextSelector | null;
 
-  @Field(() => AnchorStatus, { nullable: true, description: 'How they are anchored now: FUZZY when a correction moved them to words an editor should confirm.' })
+  @Field(() => AnchorStatus, {
+    nullable: true,
+    description: 'How they are anchored now: FUZZY when a correction moved them to words an editor should confirm.',
+  })
   afterStatus: AnchorStatus | null;
 
   @Field({ description: 'Who changed them last, as the revision log names them.' })
@@ -82,13 +88,18 @@ export class ReviewQueueItem {
   @Field({ description: 'Who sent it, or whose change sent it back, as the revision log names them: `user:<id>`.' })
   submittedBy: string;
 
-  @Field({ description: 'True when a change sent a judged record back (an edit, or a change to its evidence such as a correction of its source), rather than an editor sending it.' })
+  @Field({
+    description:
+      'True when a change sent a judged record back (an edit, or a change to its evidence such as a correction of its source), rather than an editor sending it.',
+  })
   sentBack: boolean;
 
-  @Field(() => String, { nullable: true, description: "The note it was sent with, or the reason of the change that sent it back." })
+  @Field(() => String, { nullable: true, description: 'The note it was sent with, or the reason of the change that sent it back.' })
   submittedReason: string | null;
 
-  @Field(() => [EvidenceChange], { description: 'Its evidence whose words changed since the last verified version, old words beside new; empty when never verified.' })
+  @Field(() => [EvidenceChange], {
+    description: 'Its evidence whose words changed since the last verified version, old words beside new; empty when never verified.',
+  })
   evidenceChangesSinceVerified: EvidenceChange[];
 
   @Field({ description: 'Who last changed its content, as the revision log names them; they may not judge it.' })

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+
 import { selectionOfType } from '../../core/sql/selection.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { SearchArgs, SearchConnection } from './search.types.js';

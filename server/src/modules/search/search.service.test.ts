@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { markNames } from './search.service.js';
 
 describe('markNames', () => {

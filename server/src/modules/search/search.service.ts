@@ -1,16 +1,17 @@
 import type { DataSource } from 'typeorm';
-import { preparedQuery } from '../../core/sql/prepared.js';
-import { projection } from '../../core/sql/projection.js';
+
+import { seesUnreviewed, type Viewer } from '../../core/access/viewer.js';
 import { BadInputError } from '../../core/errors.js';
 import { pageSize } from '../../core/paging/connection.js';
+import { PUBLIC_STATUSES } from '../../core/review/status.js';
+import { preparedQuery } from '../../core/sql/prepared.js';
+import { projection } from '../../core/sql/projection.js';
 import type { Selection } from '../../core/sql/selection.js';
 import { Claim } from '../claims/claim.entity.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
-import { PUBLIC_STATUSES } from '../../core/review/status.js';
 import { Source } from '../sources/source.entity.js';
-import { seesUnreviewed, type Viewer } from '../../core/access/viewer.js';
-import { SearchType, type SearchArgs, type SearchConnection } from './search.types.js';
+import { type SearchArgs, type SearchConnection, SearchType } from './search.types.js';
 
 /** Matches ranked per kind: enough for any page a person reads, and a common word stays as fast as a rare one. */
 export const CANDIDATES_PER_TYPE = 200;
@@ -54,12 +55,14 @@ interface Row {
  */
 export const searchText = (typed: string) => typed.replace(/-+(?=[\p{L}\p{N}"])/gu, '-').replace(/-+(?![\p{L}\p{N}"])/gu, ' ');
 
-const encodeCursor = (row: Pick<Row, 'score' | 'type' | 'id'>) => Buffer.from(JSON.stringify([row.score, row.type, row.id])).toString('base64url');
+const encodeCursor = (row: Pick<Row, 'score' | 'type' | 'id'>) =>
+  Buffer.from(JSON.stringify([row.score, row.type, row.id])).toString('base64url');
 
 function decodeCursor(cursor: string): [number, string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string' && typeof value[2] === 'string') return value as [number, string, string];
+    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string' && typeof value[2] === 'string')
+      return value as [number, string, string];
   } catch {
     // reported below
   }
@@ -155,7 +158,8 @@ export class SearchService {
   /** `recordSelection` names what is asked of the records of a GraphQL type; without it, records are read whole. */
   async search(viewer: Viewer, args: SearchArgs, recordSelection?: (typeName: string) => Selection): Promise<SearchConnection> {
     const text = args.query.trim();
-    if (text.length === 0 || text.length > MAX_QUERY_LENGTH) throw new BadInputError([{ field: 'query', message: `must be 1 to ${MAX_QUERY_LENGTH} characters` }]);
+    if (text.length === 0 || text.length > MAX_QUERY_LENGTH)
+      throw new BadInputError([{ field: 'query', message: `must be 1 to ${MAX_QUERY_LENGTH} characters` }]);
     const size = pageSize(args.first);
     // In the enum's order, so that one set of kinds always makes the same statement.
     const types = Object.values(SearchType).filter((type) => !args.types?.length || args.types.includes(type));
@@ -171,7 +175,9 @@ export class SearchService {
     const rows = await preparedQuery<Row & Record<string, unknown>>(
       this.dataSource.manager,
       `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts, $2::text[] AS statuses${
-        asTyped ? `, search_fold($7) AS folded, '%' || replace(replace(replace(search_fold($7), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS pattern` : ''
+        asTyped
+          ? `, search_fold($7) AS folded, '%' || replace(replace(replace(search_fold($7), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS pattern`
+          : ''
       }),
        hits AS (${kinds
          .map(
@@ -204,7 +210,12 @@ export class SearchService {
     });
     return {
       edges,
-      pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: Boolean(after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
   }
 }

@@ -1,4 +1,5 @@
 import { ArgsType, createUnionType, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { PageInfo } from '../../core/paging/connection.js';
 import { Claim } from '../claims/claim.entity.js';
 import { EntityRecord } from '../entities/entity.entity.js';
@@ -40,7 +41,10 @@ export class SearchHit {
   @Field(() => Float, { description: 'Relevance from 0 to 1; a name matched as typed scores 1.' })
   score: number;
 
-  @Field({ description: 'The matching words in context, HTML-escaped, with matches in <mark> … </mark>; for an entity, its name and aliases, unmarked.' })
+  @Field({
+    description:
+      'The matching words in context, HTML-escaped, with matches in <mark> … </mark>; for an entity, its name and aliases, unmarked.',
+  })
   snippet: string;
 }
 
@@ -53,7 +57,10 @@ export class SearchEdge {
   node: SearchHit;
 }
 
-@ObjectType({ description: 'One page of search hits, best first. No total: at most 200 matches of each kind are taken (as the index finds them), then ranked.' })
+@ObjectType({
+  description:
+    'One page of search hits, best first. No total: at most 200 matches of each kind are taken (as the index finds them), then ranked.',
+})
 export class SearchConnection {
   @Field(() => [SearchEdge], { description: 'The hits on this page, best first.' })
   edges: SearchEdge[];
@@ -76,4 +83,3 @@ export class SearchArgs {
   @Field(() => String, { nullable: true, description: 'The `cursor` of the last edge already seen.' })
   after?: string | null;
 }
-

@@ -1,9 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+
 import { TOMBSTONE_NAME } from '../../core/record.js';
+import { SearchVector } from '../../core/sql/search-vector.js';
 import { User } from '../users/user.entity.js';
 import { Source } from './source.entity.js';
-import { SearchVector } from '../../core/sql/search-vector.js';
 
 /** An immutable snapshot of a source's text. A correction adds a snapshot; none is ever edited (a trigger refuses it). */
 @ObjectType({ description: "An immutable snapshot of a source's text." })
@@ -39,7 +40,10 @@ export class SourceRevision {
   @Column({ type: 'char', length: 64 })
   sha256: string;
 
-  @Field(() => String, { nullable: true, description: 'Why this text was recorded: what the correction fixed, or the edit summary of the creation.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why this text was recorded: what the correction fixed, or the edit summary of the creation.',
+  })
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 

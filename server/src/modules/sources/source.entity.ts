@@ -1,8 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index } from 'typeorm';
+
 import { DatePrecision } from '../../core/dates/precision.js';
 import { TOMBSTONE_NAME, tombstoneOf, VersionedRecord } from '../../core/record.js';
-import { declareKind, readOnly, type KindInput, type KindState } from '../../core/records/declaration.js';
+import { declareKind, type KindInput, type KindState, readOnly } from '../../core/records/declaration.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import type { InputCheck } from '../../core/validation.js';
 import { dateMatchesPrecision, nullOrOneOf, oneOf } from '../../db/checks.js';
@@ -14,7 +15,10 @@ import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.j
 @Check('CHK_sources_reliability', nullOrOneOf('reliability', Reliability))
 @Check('CHK_sources_published_precision', nullOrOneOf('published_precision', [DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR]))
 @Check('CHK_sources_published_at', dateMatchesPrecision('published_at', 'published_precision'))
-@Check('CHK_sources_published_basis', `("published_at" IS NULL) = ("published_basis" IS NULL) AND (${nullOrOneOf('published_basis', PublicationDateBasis)})`)
+@Check(
+  'CHK_sources_published_basis',
+  `("published_at" IS NULL) = ("published_basis" IS NULL) AND (${nullOrOneOf('published_basis', PublicationDateBasis)})`,
+)
 @Check('CHK_sources_title', `length(btrim("title")) > 0`)
 @Index('IDX_sources_title_trgm', { synchronize: false })
 export class Source extends VersionedRecord {
@@ -42,11 +46,14 @@ export class Source extends VersionedRecord {
   @Column({ type: 'varchar', length: 8, nullable: true })
   publishedPrecision: DatePrecision | null;
 
-  @Field(() => PublicationDateBasis, { nullable: true, description: 'Whether the date is stated in the source or inferred from its content; set exactly when `publishedAt` is.' })
+  @Field(() => PublicationDateBasis, {
+    nullable: true,
+    description: 'Whether the date is stated in the source or inferred from its content; set exactly when `publishedAt` is.',
+  })
   @Column({ type: 'varchar', length: 32, nullable: true })
   publishedBasis: PublicationDateBasis | null;
 
-  @Field(() => String, { nullable: true, description: 'How the publication date is known, in the editor\'s words.' })
+  @Field(() => String, { nullable: true, description: "How the publication date is known, in the editor's words." })
   @Column({ type: 'text', nullable: true })
   publishedNote: string | null;
 
@@ -58,7 +65,10 @@ export class Source extends VersionedRecord {
   @Column({ type: 'varchar', length: 32 })
   kind: SourceKind;
 
-  @Field(() => Reliability, { nullable: true, description: 'Admiralty grade of the source, A (completely reliable) to F (cannot be judged); null if not graded.' })
+  @Field(() => Reliability, {
+    nullable: true,
+    description: 'Admiralty grade of the source, A (completely reliable) to F (cannot be judged); null if not graded.',
+  })
   @Column({ type: 'char', length: 1, nullable: true })
   reliability: Reliability | null;
 
@@ -66,7 +76,6 @@ export class Source extends VersionedRecord {
   @Column({ type: 'text', nullable: true })
   reliabilityNote: string | null;
 }
-
 
 /** A BCP 47 tag, loosely: a primary language and optional subtags. */
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
@@ -100,7 +109,8 @@ export const SourceRecord = declareKind(RecordType.SOURCE, Source, {
   readOnly: {
     /** The current text snapshot; the text itself lives, immutable, in `source_revisions`. */
     textRevision: readOnly<{ id: string; number: number; sha256: string }>(
-      (_, id) => `(SELECT json_build_object('id', sr."id", 'number', sr."number", 'sha256', sr."sha256") FROM "source_revisions" sr WHERE sr."source_id" = ${id} ORDER BY sr."number" DESC LIMIT 1)`,
+      (_, id) =>
+        `(SELECT json_build_object('id', sr."id", 'number', sr."number", 'sha256', sr."sha256") FROM "source_revisions" sr WHERE sr."source_id" = ${id} ORDER BY sr."number" DESC LIMIT 1)`,
     ),
   },
 });

@@ -1,10 +1,11 @@
 import type DataLoader from 'dataloader';
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
+
+import { seesUnreviewed, type Viewer } from '../../core/access/viewer.js';
 import { manyByKey, oneByKey } from '../../core/sql/batch.js';
 import { readsAsTombstone } from '../../core/visibility/visibility.js';
-import { seesUnreviewed, type Viewer } from '../../core/access/viewer.js';
-import { SourceRevision, sourceRevisionTombstone } from './source-revision.entity.js';
 import { Source } from './source.entity.js';
+import { SourceRevision, sourceRevisionTombstone } from './source-revision.entity.js';
 
 export function createSourceLoaders(manager: EntityManager) {
   return {
@@ -28,7 +29,11 @@ export function createSourceLoaders(manager: EntityManager) {
  * A text snapshot reached through a record the viewer may see: as it is, or with no text when its source is
  * deleted and the viewer is not staff (the snapshot's side of `seenThrough`).
  */
-export async function snapshotSeenBy(viewer: Viewer, sourceById: DataLoader<string, Source | null>, revision: SourceRevision | null | undefined): Promise<SourceRevision | null> {
+export async function snapshotSeenBy(
+  viewer: Viewer,
+  sourceById: DataLoader<string, Source | null>,
+  revision: SourceRevision | null | undefined,
+): Promise<SourceRevision | null> {
   if (!revision || seesUnreviewed(viewer)) return revision ?? null;
   const source = await sourceById.load(revision.sourceId);
   return !source || readsAsTombstone(viewer, source) ? sourceRevisionTombstone(revision) : revision;

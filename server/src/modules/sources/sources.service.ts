@@ -1,31 +1,41 @@
 import type { DataSource, EntityManager } from 'typeorm';
+
+import type { Viewer } from '../../core/access/viewer.js';
 import { DatePrecision } from '../../core/dates/precision.js';
 import { FilterBuilder } from '../../core/filters.js';
 import { newId } from '../../core/ids.js';
-import { paginate, type Connection, type ListArgs } from '../../core/paging/connection.js';
+import { type Connection, type ListArgs, paginate } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import { sha256Hex } from '../../core/revisions/canonical-json.js';
 import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
-import { InputCheck, requireId } from '../../core/validation.js';
 import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
-import { visibleOnly, type LookupOptions } from '../../core/visibility/visibility.js';
-import type { Viewer } from '../../core/access/viewer.js';
+import { InputCheck, requireId } from '../../core/validation.js';
+import { type LookupOptions, visibleOnly } from '../../core/visibility/visibility.js';
+import { Source, type SourceInput, SourceRecord, type SourceState } from './source.entity.js';
+import { SourceRevision } from './source-revision.entity.js';
+import { checkText } from './source-text.js';
 import { PublicationDateBasis } from './sources.enums.js';
 import type { CreateSourceInput, SourceFilter, UpdateSourceInput } from './sources.types.js';
-import { checkText } from './source-text.js';
-import { SourceRevision } from './source-revision.entity.js';
-import { Source, SourceRecord, type SourceInput, type SourceState } from './source.entity.js';
 
 /** Checks a source's fields, all problems at once, and returns them normalised. */
 function checkFields(fields: SourceInput): SourceInput {
   const check = new InputCheck();
-  const published = check.datedAt('publishedAt', fields.publishedAt, fields.publishedPrecision, [DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR]);
+  const published = check.datedAt('publishedAt', fields.publishedAt, fields.publishedPrecision, [
+    DatePrecision.DAY,
+    DatePrecision.MONTH,
+    DatePrecision.YEAR,
+  ]);
   const basis = fields.publishedBasis ? check.oneOf('publishedBasis', fields.publishedBasis, PublicationDateBasis) : null;
   if (published.date && !basis) check.fail('publishedBasis', 'say how the publication date is known');
   if (!published.date && basis) check.fail('publishedBasis', 'only goes with a publication date');
-  const normalised = { ...SourceRecord.check(check, fields), publishedAt: published.date, publishedPrecision: published.precision, publishedBasis: basis };
+  const normalised = {
+    ...SourceRecord.check(check, fields),
+    publishedAt: published.date,
+    publishedPrecision: published.precision,
+    publishedBasis: basis,
+  };
   check.done();
   return normalised;
 }
@@ -80,8 +90,16 @@ export class SourcesService {
   }
 
   async update(context: WriteContext, input: UpdateSourceInput): Promise<Source> {
-    const target = { id: requireId(input.id), expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE };
-    await new RecordWriter(this.dataSource).replace(context, SourceRecord, target, (before) => ({ ...before, ...checkFields(applyPatch<SourceInput>(before, input)) }));
+    const target = {
+      id: requireId(input.id),
+      expectedVersion: input.expectedVersion,
+      reason: input.reason ?? null,
+      operation: RevisionOperation.UPDATE,
+    };
+    await new RecordWriter(this.dataSource).replace(context, SourceRecord, target, (before) => ({
+      ...before,
+      ...checkFields(applyPatch<SourceInput>(before, input)),
+    }));
     return this.lifecycle.current(target.id);
   }
 }

@@ -1,10 +1,11 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BlockKind } from '../../core/text/blocks.js';
+
 import { DatePrecision } from '../../core/dates/precision.js';
 import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
-import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
+import { BlockKind } from '../../core/text/blocks.js';
 import { Source } from './source.entity.js';
+import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
 
 export const SourceConnection = connectionType(Source, 'Source');
 
@@ -31,7 +32,10 @@ export class CreateSourceInput {
   @Field(() => DatePrecision, { nullable: true, description: 'DAY, MONTH or YEAR (WEEK is refused); given with `publishedAt`.' })
   publishedPrecision?: DatePrecision | null;
 
-  @Field(() => PublicationDateBasis, { nullable: true, description: 'How the date is known: required with `publishedAt`, refused without it.' })
+  @Field(() => PublicationDateBasis, {
+    nullable: true,
+    description: 'How the date is known: required with `publishedAt`, refused without it.',
+  })
   publishedBasis?: PublicationDateBasis | null;
 
   @Field(() => String, { nullable: true, description: "How the publication date is known, in the editor's words." })
@@ -53,7 +57,9 @@ export class CreateSourceInput {
   reason?: string | null;
 }
 
-@InputType({ description: "Changes a source's metadata; the text changes only through correctSourceText. Left-out fields stay as they are." })
+@InputType({
+  description: "Changes a source's metadata; the text changes only through correctSourceText. Left-out fields stay as they are.",
+})
 export class UpdateSourceInput extends UpdateInputBase {
   @Field(() => String, { nullable: true, description: 'Its title or headline, as published.' })
   title?: string;
@@ -69,14 +75,18 @@ export class UpdateSourceInput extends UpdateInputBase {
 
   @Field(() => String, {
     nullable: true,
-    description: 'ISO date, the first day of its period at `publishedPrecision`; to clear it, null `publishedPrecision` and `publishedBasis` too.',
+    description:
+      'ISO date, the first day of its period at `publishedPrecision`; to clear it, null `publishedPrecision` and `publishedBasis` too.',
   })
   publishedAt?: string | null;
 
   @Field(() => DatePrecision, { nullable: true, description: 'DAY, MONTH or YEAR (WEEK is refused); goes with `publishedAt`.' })
   publishedPrecision?: DatePrecision | null;
 
-  @Field(() => PublicationDateBasis, { nullable: true, description: 'How the date is known: required with a publication date, refused without one.' })
+  @Field(() => PublicationDateBasis, {
+    nullable: true,
+    description: 'How the date is known: required with a publication date, refused without one.',
+  })
   publishedBasis?: PublicationDateBasis | null;
 
   @Field(() => String, { nullable: true, description: "How the publication date is known, in the editor's words." })
@@ -115,7 +125,10 @@ registerEnumType(BlockKind, {
   },
 });
 
-@ObjectType({ description: 'A paragraph of a text snapshot: one line of it, in code points as evidence counts them. The words are never changed, only labelled.' })
+@ObjectType({
+  description:
+    'A paragraph of a text snapshot: one line of it, in code points as evidence counts them. The words are never changed, only labelled.',
+})
 export class TextBlock {
   @Field(() => Int, { description: 'Where it starts: 0-based, in code points.' })
   start: number;

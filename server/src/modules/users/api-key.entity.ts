@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+
 import { VersionedRecord } from '../../core/record.js';
 import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';

@@ -1,11 +1,12 @@
 import { Arg, Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
+
+import { Role } from '../../core/access/roles.js';
+import { writeContextOf } from '../../core/access/viewer.js';
 import { SHOWN_ONCE } from '../../core/revisions/idempotency.js';
 import { DeleteInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { ApiKey } from './api-key.entity.js';
-import { Role } from '../../core/access/roles.js';
 import { CreateApiKeyInput, CreatedApiKey } from './users.types.js';
-import { writeContextOf } from '../../core/access/viewer.js';
 
 @Resolver(() => ApiKey)
 export class ApiKeysResolver {
@@ -18,13 +19,19 @@ export class ApiKeysResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => CreatedApiKey, { description: 'Makes a key for a client app; the key itself is in the answer, this once. For admins.' })
   @Extensions({ [SHOWN_ONCE]: true })
-  createApiKey(@Arg('input', { description: 'Which client app it is for, and when it expires.' }) input: CreateApiKeyInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  createApiKey(
+    @Arg('input', { description: 'Which client app it is for, and when it expires.' }) input: CreateApiKeyInput,
+    @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
+  ) {
     return services.apiKeys.create(writeContextOf(viewer, requestId, idempotency), input);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => ApiKey, { description: 'Revokes a key at once; `reason` says why. For admins.' })
-  revokeApiKey(@Arg('input', { description: 'The key, the version you read, and why.' }) input: DeleteInput, @Ctx() { services, viewer, requestId, idempotency }: RequestContext) {
+  revokeApiKey(
+    @Arg('input', { description: 'The key, the version you read, and why.' }) input: DeleteInput,
+    @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
+  ) {
     return services.apiKeys.revoke(writeContextOf(viewer, requestId, idempotency), input);
   }
 }

@@ -1,10 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { IsNull, type DataSource } from 'typeorm';
+
+import { type DataSource, IsNull } from 'typeorm';
+
 import { BadInputError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { preparedQuery } from '../../core/sql/prepared.js';
-import { RecordWriter, type ChangeTarget, type WriteContext } from '../../core/revisions/record-writer.js';
+import { type ChangeTarget, RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { preparedQuery } from '../../core/sql/prepared.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { ApiKey, ApiKeyRecord } from './api-key.entity.js';
 
@@ -29,11 +31,23 @@ export class ApiKeysService {
     const name = check.text('name', input.name, { max: 200 });
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) check.fail('expiresAt', 'must be in the future');
     check.done();
-    const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+    const prefix = randomBytes(9)
+      .toString('base64url')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '0')
+      .slice(0, 12);
     const secret = randomBytes(32).toString('base64url');
     const id = newId();
     const now = new Date();
-    const state = { name, prefix, createdById: context.actorUserId, expiresAt: input.expiresAt?.toISOString() ?? null, revokedAt: null, deletedAt: null, deleteReason: null };
+    const state = {
+      name,
+      prefix,
+      createdById: context.actorUserId,
+      expiresAt: input.expiresAt?.toISOString() ?? null,
+      revokedAt: null,
+      deletedAt: null,
+      deleteReason: null,
+    };
     await new RecordWriter(this.dataSource).create(context, ApiKeyRecord, id, `API key "${name}" created`, (tx) =>
       ApiKeyRecord.insertState(tx, id, state, now, { keyHash: hashSecret(secret).toString('hex') }),
     );
@@ -45,10 +59,15 @@ export class ApiKeysService {
     const check = new InputCheck();
     check.text('reason', target.reason ?? '', { max: 5000 });
     check.done();
-    await new RecordWriter(this.dataSource).replace(context, ApiKeyRecord, { ...target, id, operation: RevisionOperation.UPDATE }, (before) => {
-      if (before.revokedAt) throw new BadInputError([{ field: 'id', message: 'is already revoked' }]);
-      return { ...before, revokedAt: new Date().toISOString() };
-    });
+    await new RecordWriter(this.dataSource).replace(
+      context,
+      ApiKeyRecord,
+      { ...target, id, operation: RevisionOperation.UPDATE },
+      (before) => {
+        if (before.revokedAt) throw new BadInputError([{ field: 'id', message: 'is already revoked' }]);
+        return { ...before, revokedAt: new Date().toISOString() };
+      },
+    );
     return this.dataSource.manager.findOneByOrFail(ApiKey, { id });
   }
 

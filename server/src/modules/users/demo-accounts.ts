@@ -1,6 +1,7 @@
-import { In, IsNull, type DataSource } from 'typeorm';
-import { User } from './user.entity.js';
+import { type DataSource, In, IsNull } from 'typeorm';
+
 import { Role } from '../../core/access/roles.js';
+import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
 /** Accounts for trying the product on a laptop. Their passwords are public, so production refuses to start with any enabled. */
@@ -16,7 +17,10 @@ export async function ensureDemoAccounts(dataSource: DataSource): Promise<number
   let created = 0;
   for (const account of DEMO_ACCOUNTS) {
     if (await users.findByEmail(account.email)) continue;
-    await users.create({ actor: 'system:demo-accounts', actorUserId: null, requestId: null }, { ...account, roles: [...account.roles], reason: 'Demo account for development' });
+    await users.create(
+      { actor: 'system:demo-accounts', actorUserId: null, requestId: null },
+      { ...account, roles: [...account.roles], reason: 'Demo account for development' },
+    );
     created++;
   }
   return created;

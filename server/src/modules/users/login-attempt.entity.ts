@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
 import { oneOf } from '../../db/checks.js';
 
 export const LOGIN_SCOPES = ['account', 'address'] as const;

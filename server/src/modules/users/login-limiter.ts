@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { DomainError, ErrorCode } from '../../core/errors.js';
 import type { LoginScope } from './login-attempt.entity.js';
 
@@ -33,7 +34,9 @@ export class LoginLimiter {
     if (over.length === 0) return;
     await this.forgetStale();
     const retryAfterSeconds = Math.max(1, ...over.map((row) => row.secondsLeft));
-    throw new DomainError(ErrorCode.RATE_LIMITED, `Too many sign-in attempts: try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, { retryAfterSeconds });
+    throw new DomainError(ErrorCode.RATE_LIMITED, `Too many sign-in attempts: try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, {
+      retryAfterSeconds,
+    });
   }
 
   /** After a wrong password or a refusal, both of which a guesser can repeat with a new email each time: no counter outlives its window by much. */

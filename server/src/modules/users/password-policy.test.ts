@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { generatePassword, passwordProblem } from './password-policy.js';
 

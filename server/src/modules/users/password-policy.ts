@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import { guessability } from '../../core/guessability.js';
 
 export const MIN_PASSWORD_LENGTH = 12;

@@ -27,7 +27,10 @@ export class SessionTokens {
   /** Tokens whose signature has been checked, oldest first. */
   private readonly verified = new Map<string, Session>();
 
-  constructor(secret: string, readonly ttlSeconds: number) {
+  constructor(
+    secret: string,
+    readonly ttlSeconds: number,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 
@@ -53,7 +56,12 @@ export class SessionTokens {
     const known = this.verified.get(token);
     if (known) return known.expiresAt > now ? known : null;
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['sub', 'iat', 'exp', 'gen'] });
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: [ALGORITHM],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        requiredClaims: ['sub', 'iat', 'exp', 'gen'],
+      });
       if (!Number.isSafeInteger(payload.gen)) return null;
       if (payload.iat! > now + CLOCK_SKEW_SECONDS || payload.exp! - payload.iat! > this.ttlSeconds) return null;
       const session = { userId: payload.sub!, generation: payload.gen as number, issuedAt: payload.iat!, expiresAt: payload.exp! };

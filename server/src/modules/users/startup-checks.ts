@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { DEVELOPMENT_AUTH_SECRET, type Config } from '../../config.js';
+
+import { type Config, DEVELOPMENT_AUTH_SECRET } from '../../config.js';
 import { enabledDemoAccounts } from './demo-accounts.js';
 
 /**

@@ -1,11 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index } from 'typeorm';
+
+import { Role } from '../../core/access/roles.js';
 import { VersionedRecord } from '../../core/record.js';
 import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
 import { sha256Hex } from '../../core/revisions/canonical-json.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { allOf } from '../../db/checks.js';
-import { Role } from '../../core/access/roles.js';
 
 @ObjectType({ description: 'A person who signs in to the console: editor, reviewer or admin.' })
 @Entity('users')
@@ -49,12 +50,21 @@ export const UserRecord = declareKind(RecordType.USER, User, {
     disabled: { empty: false },
   },
   composites: {
-    roles: composite(User, { columns: ['roles'], empty: [], toState: (row): Role[] => [...row.roles].sort(), toRow: (roles) => ({ roles }) }),
+    roles: composite(User, {
+      columns: ['roles'],
+      empty: [],
+      toState: (row): Role[] => [...row.roles].sort(),
+      toRow: (roles) => ({ roles }),
+    }),
     /**
      * Shows in the log that the password changed without putting its hash, which an attacker could try to
      * crack, into a table that can never be cleaned.
      */
-    passwordDigest: composite(User, { columns: ['passwordHash'], empty: null, toState: (row): string | null => (row.passwordHash ? sha256Hex(row.passwordHash).slice(0, 16) : null) }),
+    passwordDigest: composite(User, {
+      columns: ['passwordHash'],
+      empty: null,
+      toState: (row): string | null => (row.passwordHash ? sha256Hex(row.passwordHash).slice(0, 16) : null),
+    }),
   },
   createOnly: ['passwordHash'],
 });

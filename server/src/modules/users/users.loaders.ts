@@ -1,4 +1,5 @@
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
+
 import { oneByKey } from '../../core/sql/batch.js';
 import { ApiKey } from './api-key.entity.js';
 import { User } from './user.entity.js';

@@ -1,5 +1,7 @@
 import argon2 from 'argon2';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+
+import { Role } from '../../core/access/roles.js';
 import { BadInputError, ConflictError, DomainError, ErrorCode } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
@@ -8,7 +10,6 @@ import { InputCheck, requireId } from '../../core/validation.js';
 import { LoginLimiter } from './login-limiter.js';
 import { passwordProblem } from './password-policy.js';
 import { User, UserRecord, type UserState } from './user.entity.js';
-import { Role } from '../../core/access/roles.js';
 import type { UpdateUserInput } from './users.types.js';
 
 export interface CreateUserInput {
@@ -36,7 +37,11 @@ export class UsersService {
     return manager.createQueryBuilder(User, 'user').where('lower(user.email) = lower(:email)', { email: email.trim() }).getOne();
   }
 
-  async create(context: WriteContext, input: CreateUserInput, manager: EntityManager = this.dataSource.manager): Promise<Written<UserState>> {
+  async create(
+    context: WriteContext,
+    input: CreateUserInput,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Written<UserState>> {
     const check = new InputCheck();
     const email = check.text('email', input.email, { max: 320 }).toLowerCase();
     if (!EMAIL.test(email)) check.fail('email', 'must be an email address');
@@ -50,7 +55,13 @@ export class UsersService {
     const id = input.id ?? newId();
     const now = new Date();
     return new RecordWriter(manager).create(context, UserRecord, id, input.reason ?? null, (tx) =>
-      UserRecord.insertState(tx, id, { email, name, roles, disabled: false, passwordDigest: null, deletedAt: null, deleteReason: null }, now, { passwordHash }),
+      UserRecord.insertState(
+        tx,
+        id,
+        { email, name, roles, disabled: false, passwordDigest: null, deletedAt: null, deleteReason: null },
+        now,
+        { passwordHash },
+      ),
     );
   }
 
@@ -64,20 +75,28 @@ export class UsersService {
    */
   async update(context: WriteContext, input: UpdateUserInput): Promise<User> {
     const id = requireId(input.id);
-    await new RecordWriter(this.dataSource).change(context, UserRecord, { id, expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE }, async (manager, before) => {
-      const check = new InputCheck();
-      const name = input.name === undefined ? before.name : check.text('name', input.name, { max: 200 });
-      const roles = input.roles === undefined ? before.roles : [...new Set(input.roles.map((role, i) => check.oneOf(`roles[${i}]`, role, Role)))].sort();
-      const disabled = input.disabled ?? before.disabled;
-      if (context.actorUserId === id && (disabled || (before.roles.includes(Role.ADMIN) && !roles.includes(Role.ADMIN)))) {
-        check.fail('roles', 'you cannot lock yourself out: another admin must do this');
-      }
-      check.done();
-      const next = { ...before, name, roles, disabled };
-      await UserRecord.saveState(manager, id, next);
-      if ((disabled && !before.disabled) || roles.join() !== before.roles.join()) await nextSessionGeneration(manager, id);
-      return next;
-    });
+    await new RecordWriter(this.dataSource).change(
+      context,
+      UserRecord,
+      { id, expectedVersion: input.expectedVersion, reason: input.reason ?? null, operation: RevisionOperation.UPDATE },
+      async (manager, before) => {
+        const check = new InputCheck();
+        const name = input.name === undefined ? before.name : check.text('name', input.name, { max: 200 });
+        const roles =
+          input.roles === undefined
+            ? before.roles
+            : [...new Set(input.roles.map((role, i) => check.oneOf(`roles[${i}]`, role, Role)))].sort();
+        const disabled = input.disabled ?? before.disabled;
+        if (context.actorUserId === id && (disabled || (before.roles.includes(Role.ADMIN) && !roles.includes(Role.ADMIN)))) {
+          check.fail('roles', 'you cannot lock yourself out: another admin must do this');
+        }
+        check.done();
+        const next = { ...before, name, roles, disabled };
+        await UserRecord.saveState(manager, id, next);
+        if ((disabled && !before.disabled) || roles.join() !== before.roles.join()) await nextSessionGeneration(manager, id);
+        return next;
+      },
+    );
     return this.dataSource.manager.findOneByOrFail(User, { id });
   }
 
@@ -97,10 +116,15 @@ export class UsersService {
     }
     check.done();
     const passwordHash = await hashPassword(next);
-    await new RecordWriter(this.dataSource).change(context, UserRecord, { id: userId, expectedVersion: user.version, reason: 'Password changed', operation: RevisionOperation.UPDATE }, async (manager) => {
-      await manager.update(User, { id: userId }, { passwordHash });
-      await nextSessionGeneration(manager, userId);
-    });
+    await new RecordWriter(this.dataSource).change(
+      context,
+      UserRecord,
+      { id: userId, expectedVersion: user.version, reason: 'Password changed', operation: RevisionOperation.UPDATE },
+      async (manager) => {
+        await manager.update(User, { id: userId }, { passwordHash });
+        await nextSessionGeneration(manager, userId);
+      },
+    );
     return this.dataSource.manager.findOneByOrFail(User, { id: userId });
   }
 
@@ -113,8 +137,11 @@ export class UsersService {
     for (let tries = 1; ; tries++) {
       const { version } = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
       try {
-        await new RecordWriter(this.dataSource).change(context, UserRecord, { id: userId, expectedVersion: version, reason, operation: RevisionOperation.UPDATE }, (manager) =>
-          nextSessionGeneration(manager, userId),
+        await new RecordWriter(this.dataSource).change(
+          context,
+          UserRecord,
+          { id: userId, expectedVersion: version, reason, operation: RevisionOperation.UPDATE },
+          (manager) => nextSessionGeneration(manager, userId),
         );
         return;
       } catch (error) {

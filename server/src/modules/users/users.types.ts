@@ -1,6 +1,7 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
-import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
+
 import { Role } from '../../core/access/roles.js';
+import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
 import { ApiKey } from './api-key.entity.js';
 import { User } from './user.entity.js';
 
@@ -54,7 +55,10 @@ export class CreateUserInput {
   @Field(() => [Role], { description: 'What the user may do; with none, they can sign in but act as an anonymous caller.' })
   roles: Role[];
 
-  @Field({ description: "At least 12 characters and hard to guess: not a common password or pattern, not made of the user's name or email. Only its argon2id hash is kept." })
+  @Field({
+    description:
+      "At least 12 characters and hard to guess: not a common password or pattern, not made of the user's name or email. Only its argon2id hash is kept.",
+  })
   password: string;
 }
 
@@ -66,7 +70,10 @@ export class UpdateUserInput extends UpdateInputBase {
   @Field(() => [Role], { nullable: true, description: 'Every role: replaces the list. Nobody removes their own ADMIN role.' })
   roles?: Role[];
 
-  @Field(() => Boolean, { nullable: true, description: 'A disabled user cannot sign in, and their sessions stop at once. Nobody disables themself.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'A disabled user cannot sign in, and their sessions stop at once. Nobody disables themself.',
+  })
   disabled?: boolean;
 }
 
