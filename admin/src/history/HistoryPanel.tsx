@@ -1,7 +1,25 @@
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Radio, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Radio,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useCanAccess, useNotify, useRecordContext, useRefresh, useResourceContext } from 'react-admin';
+
 import { formatValue, useValueLabels } from '../common/values';
 import type { RevisionRow } from '../providers/dataProvider';
 import { resourceDefinition } from '../providers/resources';
@@ -21,20 +39,23 @@ export default function HistoryPanel() {
     enabled: Boolean(record),
   });
   const revisions = history.data ?? [];
-  const [from, setFrom] = useState<number | null>(null);
-  const [to, setTo] = useState<number | null>(null);
   const [reverting, setReverting] = useState<RevisionRow | null>(null);
-
-  useEffect(() => {
-    if (revisions.length === 0) return;
-    setTo(revisions.at(-1)!.version);
-    setFrom(revisions.length > 1 ? revisions.at(-2)!.version : revisions[0]!.version);
-  }, [revisions.length, revisions.at(-1)?.version]);
+  // The versions compared are the last two until the editor picks others; a new revision brings back the last two,
+  // so a choice is kept with the latest version it was made against.
+  const latest = revisions.at(-1)?.version ?? null;
+  const [picked, setPicked] = useState<{ latest: number | null; from: number | null; to: number | null } | null>(null);
+  const current = picked?.latest === latest ? picked : null;
+  const from = current ? current.from : revisions.length > 1 ? revisions.at(-2)!.version : (revisions[0]?.version ?? null);
+  const to = current ? current.to : latest;
+  const setFrom = (version: number) => setPicked({ latest, from: version, to });
+  const setTo = (version: number) => setPicked({ latest, from, to: version });
 
   const older = revisions.find((r) => r.version === from);
   const newer = revisions.find((r) => r.version === to);
   const differences = older && newer ? diffStates(older.state, newer.state) : [];
-  const labels = useValueLabels(differences.map((difference) => ({ field: difference.field, values: [difference.before, difference.after] })));
+  const labels = useValueLabels(
+    differences.map((difference) => ({ field: difference.field, values: [difference.before, difference.after] })),
+  );
 
   if (history.isPending) return <Typography>Loading the history…</Typography>;
   if (history.error) return <Alert severity="error">{(history.error as Error).message}</Alert>;
@@ -59,10 +80,20 @@ export default function HistoryPanel() {
           {[...revisions].reverse().map((revision) => (
             <TableRow key={revision.id} data-version={revision.version} selected={revision.version === from || revision.version === to}>
               <TableCell padding="checkbox">
-                <Radio size="small" checked={revision.version === from} onChange={() => setFrom(revision.version)} inputProps={{ 'aria-label': `compare from version ${revision.version}` }} />
+                <Radio
+                  size="small"
+                  checked={revision.version === from}
+                  onChange={() => setFrom(revision.version)}
+                  inputProps={{ 'aria-label': `compare from version ${revision.version}` }}
+                />
               </TableCell>
               <TableCell padding="checkbox">
-                <Radio size="small" checked={revision.version === to} onChange={() => setTo(revision.version)} inputProps={{ 'aria-label': `compare to version ${revision.version}` }} />
+                <Radio
+                  size="small"
+                  checked={revision.version === to}
+                  onChange={() => setTo(revision.version)}
+                  inputProps={{ 'aria-label': `compare to version ${revision.version}` }}
+                />
               </TableCell>
               <TableCell>{revision.version}</TableCell>
               <TableCell>{revision.operation.toLowerCase()}</TableCell>
@@ -101,7 +132,9 @@ export default function HistoryPanel() {
               {differences.map((difference) => (
                 <TableRow key={difference.field} data-field={difference.field}>
                   <TableCell component="th">{difference.field}</TableCell>
-                  <TableCell sx={{ bgcolor: '#ffebee', textDecoration: 'line-through', textDecorationColor: '#c6282866' }}>{formatValue(difference.before, labels, difference.field)}</TableCell>
+                  <TableCell sx={{ bgcolor: '#ffebee', textDecoration: 'line-through', textDecorationColor: '#c6282866' }}>
+                    {formatValue(difference.before, labels, difference.field)}
+                  </TableCell>
                   <TableCell sx={{ bgcolor: '#e8f5e9' }}>{formatValue(difference.after, labels, difference.field)}</TableCell>
                 </TableRow>
               ))}
@@ -109,7 +142,9 @@ export default function HistoryPanel() {
           </Table>
         )}
       </Box>
-      {reverting && record ? <RevertDialog revision={reverting} currentVersion={record.version} onClose={() => setReverting(null)} /> : null}
+      {reverting && record ? (
+        <RevertDialog revision={reverting} currentVersion={record.version} onClose={() => setReverting(null)} />
+      ) : null}
     </Stack>
   );
 }

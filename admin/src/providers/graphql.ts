@@ -1,4 +1,5 @@
 import { HttpError } from 'react-admin';
+
 import type { TypedDocumentString } from '../gql/graphql';
 
 /** A field the API refused, as its BAD_USER_INPUT error names it: `selector.exact`, `text`. */
@@ -55,6 +56,7 @@ function toApiError(error: GraphQLErrorShape, httpStatus: number): ApiError {
 }
 
 /** Variables may be left out only when the operation has none that are required. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends V` holds exactly when V has no required key
 type VariablesOf<V> = {} extends V ? [variables?: V] : [variables: V];
 
 /**
@@ -80,7 +82,9 @@ export async function request(document: TypedDocumentString<unknown, unknown> | 
   try {
     body = await response.json();
   } catch {
-    throw apiError(`The server answered ${response.status} without a GraphQL response.`, response.status || 500, { code: 'INTERNAL_SERVER_ERROR' });
+    throw apiError(`The server answered ${response.status} without a GraphQL response.`, response.status || 500, {
+      code: 'INTERNAL_SERVER_ERROR',
+    });
   }
   if (body.errors?.length) throw toApiError(body.errors[0]!, response.status);
   return body.data;

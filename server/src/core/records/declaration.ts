@@ -1,14 +1,15 @@
-import { getMetadataArgsStorage, type EntityManager } from 'typeorm';
+import { type EntityManager, getMetadataArgsStorage } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import { preparedQuery } from '../sql/prepared.js';
-import { projection } from '../sql/projection.js';
+
 import type { VersionedRecord } from '../record.js';
 import { deletionColumns, deletionState, recordColumns } from '../revisions/deletable.js';
 // Types only: the entities that declare kinds are imported by the revision log's own entity.
 import type { DeletableState, RecordKind, RecordMeta, StateQuery } from '../revisions/record-writer.js';
 import type { RecordType } from '../revisions/revisions.enums.js';
+import { preparedQuery } from '../sql/prepared.js';
+import { projection } from '../sql/projection.js';
 import type { InputCheck } from '../validation.js';
-import { stateQuerySql, writeParameters, writeStatementSql, type PlannedColumn, type TablePlan } from './statements.js';
+import { type PlannedColumn, stateQuerySql, type TablePlan, writeParameters, writeStatementSql } from './statements.js';
 
 /** What a kind says of one field of its state, a column of its row under the entity's property of the same name. */
 export interface FieldDeclaration<V> {
@@ -75,7 +76,10 @@ export interface CompositeDeclaration<R, K extends keyof R, V> {
 }
 
 /** Declares a composite part of `entity`'s state (inferring its columns and value type). */
-export function composite<R, K extends keyof R, V>(_entity: new () => R, part: CompositeDeclaration<R, K, V>): CompositeDeclaration<R, K, V> {
+export function composite<R, K extends keyof R, V>(
+  _entity: new () => R,
+  part: CompositeDeclaration<R, K, V>,
+): CompositeDeclaration<R, K, V> {
   return part;
 }
 
@@ -85,12 +89,20 @@ export function readOnly<V>(sql: (alias: string, id: string) => string): ReadOnl
 }
 
 type Fields<R> = { [K in keyof R]?: FieldDeclaration<R[K]> };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a link's row entity differs per link; each link's own type is kept by inference
 type Links = Record<string, LinkDeclaration<any> & { element?: unknown }>;
 type ReadOnly = Record<string, ReadOnlyDeclaration<unknown>>;
 /** Each part picks its own columns of R and its own value type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each composite's columns and value differ; inference keeps each one's own
 type Composites<R> = Record<string, CompositeDeclaration<R, any, any>>;
 
-export interface KindDeclaration<R extends VersionedRecord, F extends Fields<R>, L extends Links, O extends ReadOnly, P extends Composites<R>> {
+export interface KindDeclaration<
+  R extends VersionedRecord,
+  F extends Fields<R>,
+  L extends Links,
+  O extends ReadOnly,
+  P extends Composites<R>,
+> {
   fields: F;
   /** Parts of the state made from columns of the row otherwise than one field each. */
   composites?: P;
@@ -104,15 +116,24 @@ type Simplify<T> = { [K in keyof T]: T[K] };
 
 /** The fields and links an editor or a workflow sets: a state without its deletion and read-only parts. */
 type CompositeValue<P> = P extends { empty: infer V; toState(row: never): infer W } ? V | W : never;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no composites: the empty object type adds no keys
 export type ContentOf<R, F, L, P = {}> = Simplify<
-  { [K in keyof F & keyof R]: R[K] } & { [K in keyof P]: CompositeValue<P[K]> } & { [K in keyof L]: Array<NonNullable<(L[K] & { element?: unknown })['element']>> }
+  { [K in keyof F & keyof R]: R[K] } & { [K in keyof P]: CompositeValue<P[K]> } & {
+    [K in keyof L]: Array<NonNullable<(L[K] & { element?: unknown })['element']>>;
+  }
 >;
 
 /** A record's whole state as the revision log keeps it. */
-export type StateOf<R, F, L, O, P> = Simplify<ContentOf<R, F, L, P> & { [K in keyof O]: NonNullable<(O[K] & { value?: unknown })['value']> } & DeletableState>;
+export type StateOf<R, F, L, O, P> = Simplify<
+  ContentOf<R, F, L, P> & { [K in keyof O]: NonNullable<(O[K] & { value?: unknown })['value']> } & DeletableState
+>;
 
 /** What an editor's input sets: the content without what a workflow sets. */
-export type InputOf<R, F, L, P> = Omit<ContentOf<R, F, L, P>, { [K in keyof F]: F[K] extends { workflow: true } ? K : never }[keyof F] | { [K in keyof P]: P[K] extends { workflow: true } ? K : never }[keyof P]>;
+export type InputOf<R, F, L, P> = Omit<
+  ContentOf<R, F, L, P>,
+  | { [K in keyof F]: F[K] extends { workflow: true } ? K : never }[keyof F]
+  | { [K in keyof P]: P[K] extends { workflow: true } ? K : never }[keyof P]
+>;
 
 /** A CSV column of a kind's export: its name, and the field it holds. */
 export interface ExportedColumn<R> {
@@ -134,7 +155,7 @@ export interface BulkTable {
  * A kind of record declared once: its write path (RecordKind, with create beside update), and what history,
  * revert, validation, the bulk loader and the exports derive from the declaration.
  */
-export interface DeclaredKind<R extends VersionedRecord, S extends DeletableState, C, I> extends RecordKind<S, R> {
+export interface DeclaredKind<R extends VersionedRecord, S extends DeletableState, I> extends RecordKind<S, R> {
   entity: new () => R;
   /** The fields a revert sets back; none: the kind cannot be reverted. */
   revertable: readonly string[];
@@ -168,7 +189,26 @@ function tableOf(entity: Function): string {
 /** The SQL type a column's parameters are cast to, and the type COPY is told. */
 function columnTypes(column: ColumnMetadata): { sql: string; bulk: BulkColumnType | undefined } {
   const type = typeof column.type === 'string' ? column.type : column.type.name.toLowerCase();
-  const base = ({ varchar: 'text', 'character varying': 'text', char: 'text', character: 'text', string: 'text', text: 'text', uuid: 'uuid', int: 'int', integer: 'int', smallint: 'smallint', 'double precision': 'double precision', float8: 'double precision', date: 'date', jsonb: 'jsonb', timestamptz: 'timestamptz', boolean: 'boolean' } as Record<string, string>)[type];
+  const base = (
+    {
+      varchar: 'text',
+      'character varying': 'text',
+      char: 'text',
+      character: 'text',
+      string: 'text',
+      text: 'text',
+      uuid: 'uuid',
+      int: 'int',
+      integer: 'int',
+      smallint: 'smallint',
+      'double precision': 'double precision',
+      float8: 'double precision',
+      date: 'date',
+      jsonb: 'jsonb',
+      timestamptz: 'timestamptz',
+      boolean: 'boolean',
+    } as Record<string, string>
+  )[type];
   if (!base) throw new Error(`no SQL type known for ${column.entityMetadata.tableName}.${column.databaseName} (${type})`);
   const sql = column.isArray ? `${base}[]` : base;
   return { sql, bulk: BULK_TYPES.find((type) => type === sql) };
@@ -184,13 +224,20 @@ function columnOf(manager: EntityManager, entity: Function, property: string): C
  * Declares a kind of record from its TypeORM entity: `fields` are keyed by the entity's properties, so each
  * field's type is the entity's, and the column, its SQL type and the table come from the entity's metadata.
  */
-export function declareKind<R extends VersionedRecord, F extends Fields<R>, L extends Links = {}, O extends ReadOnly = {}, P extends Composites<R> = {}>(
+export function declareKind<
+  R extends VersionedRecord,
+  F extends Fields<R>,
+  /* eslint-disable @typescript-eslint/no-empty-object-type -- a kind without links, read-only parts or composites adds no keys */
+  L extends Links = {},
+  O extends ReadOnly = {},
+  P extends Composites<R> = {},
+  /* eslint-enable @typescript-eslint/no-empty-object-type */
+>(
   recordType: RecordType,
   entity: new () => R,
   declaration: KindDeclaration<R, F, L, O, P>,
-): DeclaredKind<R, StateOf<R, F, L, O, P>, ContentOf<R, F, L, P>, InputOf<R, F, L, P>> {
+): DeclaredKind<R, StateOf<R, F, L, O, P>, InputOf<R, F, L, P>> {
   type S = StateOf<R, F, L, O, P>;
-  type C = ContentOf<R, F, L, P>;
   type I = InputOf<R, F, L, P>;
   const table = tableOf(entity);
   const alias = table.slice(0, 1);
@@ -199,7 +246,9 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
   const readOnly = Object.entries(declaration.readOnly ?? {});
   const fieldNames = fields.map(([name]) => name);
   const editable = fields.filter(([, field]) => !field.workflow);
-  const composites = Object.entries(declaration.composites ?? {}) as Array<[string, CompositeDeclaration<Record<string, unknown>, string, unknown>]>;
+  const composites = Object.entries(declaration.composites ?? {}) as Array<
+    [string, CompositeDeclaration<Record<string, unknown>, string, unknown>]
+  >;
   const compositeColumns = composites.flatMap(([, part]) => (part.toRow ? part.columns : []));
   const rowProperties = [...fieldNames, ...compositeColumns, 'deletedAt', 'deleteReason'];
   /** The row's columns as a state writes them. */
@@ -256,14 +305,30 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
     for (const [property] of readOnly) state[property] = row[property];
     return Object.assign(state, deletionState(record)) as S;
   };
-  const stateQuery = (manager: EntityManager): StateQuery<S> => ({ sql: stateQuerySql(planOf(manager)), read: (row) => stateOf(manager, row) });
-  const write = async (manager: EntityManager, mode: 'create' | 'update', id: string, state: S, at: Date, also: Partial<R> = {}): Promise<S> => {
+  const stateQuery = (manager: EntityManager): StateQuery<S> => ({
+    sql: stateQuerySql(planOf(manager)),
+    read: (row) => stateOf(manager, row),
+  });
+  const write = async (
+    manager: EntityManager,
+    mode: 'create' | 'update',
+    id: string,
+    state: S,
+    at: Date,
+    also: Partial<R> = {},
+  ): Promise<S> => {
     const plan = planOf(manager);
     const row: Record<string, unknown> = { ...also, ...rowOf(state), ...deletionColumns(state) };
-    const [written] = await preparedQuery(manager, writeStatementSql(plan, mode), writeParameters(plan, mode, id, state, at, (column) => row[column.property]));
+    const [written] = await preparedQuery(
+      manager,
+      writeStatementSql(plan, mode),
+      writeParameters(plan, mode, id, state, at, (column) => row[column.property]),
+    );
     const answered = stateOf(manager, written!);
     // A create's read-only parts are written after its row (a source's first text), so the state given has them.
-    return mode === 'create' ? Object.assign(answered, Object.fromEntries(readOnly.map(([property]) => [property, state[property]]))) : answered;
+    return mode === 'create'
+      ? Object.assign(answered, Object.fromEntries(readOnly.map(([property]) => [property, state[property]])))
+      : answered;
   };
 
   return {
@@ -282,8 +347,12 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
     hydrate(meta, state) {
       return Object.assign(new entity(), rowOf(state), recordColumns(meta, state));
     },
-    revertable: [fields, composites, links].flatMap((parts: Array<[string, { revertable?: true }]>) => parts.filter(([, part]) => part.revertable).map(([name]) => name)),
-    exported: fields.flatMap(([name, field]) => (field.exported ? [{ column: field.exported === true ? snakeCase(name) : field.exported, field: name as keyof R & string }] : [])),
+    revertable: [fields, composites, links].flatMap((parts: Array<[string, { revertable?: true }]>) =>
+      parts.filter(([, part]) => part.revertable).map(([name]) => name),
+    ),
+    exported: fields.flatMap(([name, field]) =>
+      field.exported ? [{ column: field.exported === true ? snakeCase(name) : field.exported, field: name as keyof R & string }] : [],
+    ),
     empty() {
       const content: Record<string, unknown> = {};
       for (const [name, field] of editable) content[name] = field.empty;
@@ -314,7 +383,15 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
       }));
       const linkTables = links.map(([property, link], i) => {
         const planned = plan.links[i]!;
-        return { property, link, planned, columns: [[planned.owner, bulkType(link.entity, link.owner)] as const, ...planned.values.map((value, j) => [value.name, bulkType(link.entity, link.values[j]!)] as const)] };
+        return {
+          property,
+          link,
+          planned,
+          columns: [
+            [planned.owner, bulkType(link.entity, link.owner)] as const,
+            ...planned.values.map((value, j) => [value.name, bulkType(link.entity, link.values[j]!)] as const),
+          ],
+        };
       });
       return {
         row: { table, columns: rowColumns.map((column) => [column.name, column.type] as const) },
@@ -326,7 +403,13 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
             linkTables.map(({ property, link, planned }) => [
               property,
               (values[property] as unknown[]).map((element) =>
-                Object.fromEntries([[planned.owner, meta.id], ...planned.values.map((value) => [value.name, link.single ? element : (element as Record<string, unknown>)[value.property]])]),
+                Object.fromEntries([
+                  [planned.owner, meta.id],
+                  ...planned.values.map((value) => [
+                    value.name,
+                    link.single ? element : (element as Record<string, unknown>)[value.property],
+                  ]),
+                ]),
               ),
             ]),
           );
@@ -338,6 +421,6 @@ export function declareKind<R extends VersionedRecord, F extends Fields<R>, L ex
 }
 
 /** The state of a kind's records, as the revision log keeps it. */
-export type KindState<K> = K extends RecordKind<infer S, any> ? S : never;
+export type KindState<K> = K extends RecordKind<infer S, unknown> ? S : never;
 /** What an editor's input sets on a kind's records. */
 export type KindInput<K> = K extends { empty(): infer I } ? I : never;

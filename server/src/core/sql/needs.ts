@@ -1,4 +1,5 @@
 import { getMetadataStorage } from 'type-graphql';
+
 import type { Selection } from './selection.js';
 
 /** The properties a field reads: named, or, for a field that returns an object made from several columns, a function of its own selection. */
@@ -29,6 +30,7 @@ export function Reads(...need: string[] | [(selection: Selection) => readonly st
 type ReadsDecorator<P extends string> = <R extends Record<P, unknown>>(
   resolver: object,
   method: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any resolver's other parameters and result: only the root is checked
   descriptor: TypedPropertyDescriptor<(root: R, ...rest: any[]) => any>,
 ) => void;
 
@@ -42,7 +44,11 @@ export function needsOf(type: Function): Needs {
   const known = needsByType.get(type);
   if (known) return known;
   const storage = getMetadataStorage();
-  const resolvers = new Set(storage.resolverClasses.filter((resolver) => declared.has(resolver.target) && resolver.getObjectType() === type).map((resolver) => resolver.target));
+  const resolvers = new Set(
+    storage.resolverClasses
+      .filter((resolver) => declared.has(resolver.target) && resolver.getObjectType() === type)
+      .map((resolver) => resolver.target),
+  );
   const needs = new Map<string, Need>();
   for (const field of storage.fieldResolvers) {
     const need = resolvers.has(field.target) ? declared.get(field.target)?.get(field.methodName) : undefined;
