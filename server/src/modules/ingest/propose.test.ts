@@ -155,3 +155,11 @@ describe('events as frames', () => {
     expect(events[0]!.title).toBe('Ana Costa meets Jonas Weber in Oslo');
   });
 });
+
+describe('an event no frame names', () => {
+  it('is titled by its own words, without the date that opens them or the attribution that closes them', () => {
+    const page = 'At the beginning of September, the navy took part in the Atlantic exercises off Lisbon, officials said on Monday.';
+    const { events } = propose(page, blocksOf(page), { ...context, eventTypes: new Set([...context.eventTypes, 'MILITARY_EXERCISE']) });
+    expect(events.map((event) => event.title)).toEqual(['The navy took part in the Atlantic exercises off Lisbon']);
+  });
+});

@@ -207,6 +207,36 @@ const VERB: Record<string, string> = {
   ESTABLISHMENT: 'establishes relations with',
 };
 
+/** A clause that holds nothing but its date ("At the beginning of September,") says nothing of what happened. */
+function isOnlyTheDate(clause: string, expression: string): boolean {
+  return (
+    clause
+      .replace(expression, '')
+      .replace(/[^\p{L}]+/gu, ' ')
+      .trim()
+      .split(' ')
+      .filter(Boolean).length < 3
+  );
+}
+
+/**
+ * A title from the words themselves when no frame names who did what: the sentence without its opening date
+ * ("At the beginning of September, ...") or its closing attribution ("..., officials said on Monday").
+ */
+function fallbackTitle(words: string, expression: string): string {
+  const opening = new RegExp(
+    `^\\s*(?:at|in|on|by)?\\s*(?:the\\s+)?(?:beginning|start|end|middle)?\\s*(?:of\\s+)?${expression.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*,\\s*`,
+    'i',
+  );
+  const title = words
+    .trim()
+    .replace(/^(and|but|while)\s+/i, '')
+    .replace(opening, '')
+    .replace(/,\s+(?:[\p{L}'’-]+\s+){0,4}(?:said|says|told|reported|announced)\b[^,]*$/u, '')
+    .replace(/[.!?,]["”’)]?$/, '');
+  return title.replace(/^\p{Ll}/u, (first) => first.toUpperCase());
+}
+
 /** What one participant alone does: "Singh holds talks in Maputo". */
 const ALONE: Record<string, string> = { MEETING: 'holds talks', AGREEMENT: 'signs an agreement', ESTABLISHMENT: 'establishes relations' };
 
@@ -388,10 +418,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       // A happening dated by reference is typed by the words before the reference, not by the reference itself.
       const clause = sentence.text.slice(clauseStart, referred ? when.index : clauseEnd);
       clauseStart = clauseEnd;
-      const fallback = (dates.length > 1 ? clause : sentence.text)
-        .trim()
-        .replace(/^(and|but|while)\s+/i, '')
-        .replace(/[.!?,]["”’)]?$/, '');
+      const fallback = fallbackTitle(dates.length > 1 && !isOnlyTheDate(clause, when.expression) ? clause : sentence.text, when.expression);
       if (!referred && datesSaying(sentence.text, when.index)) {
         // "Trump said on Tuesday a summit meeting …": the day dates the saying, and the happening said is the
         // sentence's own; one done in the past tense ("signed") may have been done any day of that week.
