@@ -1,8 +1,8 @@
 import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 
-// Imported in this order on purpose: type-graphql lists root fields, and the fields resolver classes add to a type,
-// in the order the classes are defined, so this order is schema.graphql's.
+// type-graphql lists root fields, and the fields resolver classes add to a type, in the order the classes are
+// defined: the order of these (sorted) imports is schema.graphql's.
 import { AnnotationsResolver } from '../modules/annotations/annotations.resolver.js';
 import { CheckpointsResolver } from '../modules/checkpoints/checkpoints.resolver.js';
 import { ClaimLinksResolver, ClaimsResolver } from '../modules/claims/claims.resolver.js';
