@@ -20,6 +20,7 @@ export default defineConfig([
   globalIgnores([
     '**/node_modules/',
     '**/dist/',
+    '**/dist-bench/', // the benchmarks' build (npm run bench), CommonJS output
     '**/.data/',
     'admin/src/gql/', // generated from server/schema.graphql
     'admin/e2e/artifacts/',
