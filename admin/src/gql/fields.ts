@@ -6,7 +6,7 @@ export const LEAF_FIELDS = {
   ApiKey: ['createdAt', 'deleteReason', 'deletedAt', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'updatedAt', 'version'],
   Claim: ['attribution', 'checkWorthiness', 'claimantLabel', 'claimantName', 'createdAt', 'credibility', 'deleteReason', 'deletedAt', 'id', 'lastEditedBy', 'modality', 'proposal', 'rank', 'retracted', 'status', 'text', 'updatedAt', 'version'],
   Entity: ['aliases', 'createdAt', 'deleteReason', 'deletedAt', 'description', 'id', 'kind', 'name', 'updatedAt', 'version', 'wikidataId'],
-  Event: ['createdAt', 'deleteReason', 'deletedAt', 'id', 'lastEditedBy', 'modality', 'proposal', 'retracted', 'status', 'summary', 'timeExpression', 'title', 'updatedAt', 'version'],
+  Event: ['createdAt', 'datesMorePrecisely', 'deleteReason', 'deletedAt', 'id', 'lastEditedBy', 'modality', 'proposal', 'retracted', 'status', 'summary', 'timeExpression', 'title', 'updatedAt', 'version'],
   Evidence: ['anchorStatus', 'createdAt', 'deleteReason', 'deletedAt', 'id', 'updatedAt', 'version'],
   Source: ['author', 'createdAt', 'deleteReason', 'deletedAt', 'id', 'kind', 'language', 'publishedAt', 'publishedBasis', 'publishedNote', 'publishedPrecision', 'publisher', 'reliability', 'reliabilityNote', 'title', 'updatedAt', 'url', 'version'],
   User: ['createdAt', 'deleteReason', 'deletedAt', 'disabled', 'email', 'id', 'name', 'roles', 'updatedAt', 'version'],
@@ -101,6 +101,7 @@ export interface EntityFields {
 
 export interface EventFields {
   createdAt: string;
+  datesMorePrecisely: boolean;
   deleteReason: string | null;
   deletedAt: string | null;
   id: string;

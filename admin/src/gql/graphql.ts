@@ -290,8 +290,8 @@ export type MergeProposalInput = {
   expectedVersion: number;
   /** The proposed claim or event. */
   id: string | number;
-  /** The existing claim or event, of the same kind, that takes the evidence. */
-  intoId: string | number;
+  /** The existing claim or event, of the same kind, that takes the evidence; left out, the one the import found it corroborates. */
+  intoId?: string | number | null | undefined;
   /** Why, for the history. */
   reason?: string | null | undefined;
 };

@@ -4,7 +4,9 @@
  * the development set (server/test/ingest-dev), of the held-out set (server/test/ingest-holdout) and of the blind set
  * (server/test/ingest-blind, ingest-blind2) against its gold reading. `--set dev|holdout|blind|blind2` scores one set
  * only; `--misses` lists each article's wrong claimants, junk names and wrong events, for a blind set only when it is
- * named with `--set`, so its misses stay unread while rules are tuned.
+ * named with `--set`, so its misses stay unread while rules are tuned. Then, across sources (server/test/ingest-stories,
+ * `--set stories`): for pairs of articles on one story, the reworded claims and retold happenings of the second
+ * offered as corroboration of the first's, and whether the two are grouped as one story.
  */
 import {
   type ArticleQuality,
@@ -16,6 +18,7 @@ import {
   type Ratio,
   type Score,
   seedArticleQuality,
+  storiesQuality,
 } from '../modules/ingest/quality.js';
 
 const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
@@ -43,7 +46,7 @@ const sets = [
   { name: 'Blind set', key: 'blind', dir: blindSetDir, blind: true },
   { name: 'Second blind set', key: 'blind2', dir: blind2SetDir, blind: true },
 ].filter((set) => chosen === undefined || set.key === chosen);
-if (sets.length === 0) throw new Error(`--set is dev, holdout, blind or blind2, not ${chosen}`);
+if (sets.length === 0 && chosen !== 'stories') throw new Error(`--set is dev, holdout, blind, blind2 or stories, not ${chosen}`);
 
 for (const set of sets) {
   const articles = devSetQuality(set.dir);
@@ -75,4 +78,49 @@ for (const set of sets) {
     if (article.junk.length > 0) console.log(`  ${article.file}: junk names ${article.junk.join(', ')}`);
     for (const wrong of article.wrongEvents) console.log(`  ${article.file}: event ${wrong}`);
   }
+}
+
+if (chosen === undefined || chosen === 'stories') {
+  const stories = storiesQuality();
+  const sum = (pick: (s: (typeof stories)[number]) => Ratio): Ratio => ({
+    right: stories.reduce((n, s) => n + pick(s).right, 0),
+    of: stories.reduce((n, s) => n + pick(s).of, 0),
+  });
+  const storyColumns = ['suggestions found', 'wrong suggestions', 'events found', 'grouped', 'unrelated suggestions', 'unrelated grouped'];
+  const storyRow = (
+    name: string,
+    found: Ratio,
+    wrong: Ratio,
+    events: Ratio,
+    grouped: string,
+    unrelated: number,
+    unrelatedGrouped: number,
+  ) => `| ${name} | ${[found, wrong, events].map(ratio).join(' | ')} | ${grouped} | ${unrelated} | ${unrelatedGrouped} |`;
+  console.log(`\nAcross sources: ${stories.length} pairs of articles on one story`);
+  console.log(`| second article | ${storyColumns.join(' | ')} |`);
+  console.log(`| --- |${' --- |'.repeat(storyColumns.length)}`);
+  for (const s of stories)
+    console.log(
+      storyRow(
+        s.file.replace(/\.yaml$/, ''),
+        s.suggestions,
+        s.wrongSuggestions,
+        s.events,
+        s.grouped ? 'yes' : 'no',
+        s.unrelatedSuggestions,
+        s.unrelatedGrouped,
+      ),
+    );
+  console.log(
+    storyRow(
+      '**total**',
+      sum((s) => s.suggestions),
+      sum((s) => s.wrongSuggestions),
+      sum((s) => s.events),
+      `${stories.filter((s) => s.grouped).length}/${stories.length}`,
+      stories.reduce((n, s) => n + s.unrelatedSuggestions, 0),
+      stories.reduce((n, s) => n + s.unrelatedGrouped, 0),
+    ),
+  );
+  if (args.includes('--misses')) for (const s of stories) for (const miss of s.misses) console.log(`  ${s.file}: ${miss}`);
 }

@@ -97,3 +97,20 @@ export function matchRange(earliest: string | null, latest: string | null, from:
   if (earliest > to || latest < from) return DateMatch.OUTSIDE;
   return earliest >= from && latest <= to ? DateMatch.INSIDE : DateMatch.POSSIBLY_INSIDE;
 }
+
+const COARSENESS: Record<DatePrecision, number> = { DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3 };
+
+/** Whether a date is known more precisely than another: DAY over WEEK, WEEK over MONTH, MONTH over YEAR. */
+export const isFinerThan = (a: DatePrecision, b: DatePrecision) => COARSENESS[a] < COARSENESS[b];
+
+/**
+ * Whether a date tells more of another's: finer, and inside its period (7 September 2022 refines that week and
+ * that month, not August). A stored date a second source refines can take the finer date.
+ */
+export function refinesDate(
+  finer: { date: string; precision: DatePrecision },
+  coarse: { startDate: string | null; startPrecision: DatePrecision | null },
+): boolean {
+  if (!coarse.startDate || !coarse.startPrecision || !isFinerThan(finer.precision, coarse.startPrecision)) return false;
+  return finer.date >= coarse.startDate && finer.date <= endOfPeriod(coarse.startDate, coarse.startPrecision);
+}

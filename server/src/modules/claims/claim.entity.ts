@@ -84,6 +84,14 @@ export class Claim extends VersionedRecord {
   })
   @Column({ type: 'varchar', length: 12, nullable: true })
   proposal: ProposalState | null;
+
+  /** For a PENDING proposal: the stored claim it says again, which merging it adds its words to as evidence. */
+  @Column({ type: 'uuid', nullable: true })
+  corroboratesId: string | null;
+
+  @ManyToOne(() => Claim, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'corroborates_id' })
+  corroborates?: Claim;
 }
 
 /** The events a claim is about; part of the claim's state. */
@@ -205,6 +213,7 @@ export const ClaimRecord = declareKind(RecordType.CLAIM, Claim, {
     },
     status: { empty: ReviewStatus.DRAFT, workflow: true, exported: true },
     proposal: { empty: null, workflow: true },
+    corroboratesId: { empty: null, workflow: true },
   },
   links: {
     eventIds: idsIn(ClaimEvent, 'claimId', 'eventId', { revertable: true, check: uniqueIds }),

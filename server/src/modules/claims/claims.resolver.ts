@@ -4,6 +4,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 import { EDITORS } from '../../core/access/roles.js';
 import { seesUnreviewed, writeContextOf } from '../../core/access/viewer.js';
 import { ListArgs } from '../../core/paging/connection.js';
+import { ProposalState } from '../../core/proposals/proposal-state.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { ReviewStep } from '../../core/review/steps.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
@@ -142,6 +143,18 @@ export class ClaimsResolver {
       : await loaders.linksByClaimId.load(claim.id);
     const targets = await loaders.claimById.loadMany(links.map((link) => link.toClaimId));
     return links.filter((_, i) => canSee(viewer, targets[i] instanceof Claim ? targets[i] : null));
+  }
+
+  @FieldResolver(() => Claim, {
+    nullable: true,
+    description:
+      'For a PENDING proposal: the stored claim it says again, in other words or another source; `mergeProposal` adds its words there as evidence. Null otherwise, and when you may not see that claim.',
+  })
+  @Reads('corroboratesId', 'proposal')
+  async corroborates(@Root() claim: Claim, @Ctx() { loaders, viewer }: RequestContext) {
+    if (!claim.corroboratesId || claim.proposal !== ProposalState.PENDING) return null;
+    const target = await loaders.claimById.load(claim.corroboratesId);
+    return target && canSee(viewer, target) ? target : null;
   }
 
   @FieldResolver(() => Boolean, {

@@ -78,7 +78,7 @@ export class ClaimsService {
   /** Creates a claim with what it is about and its links, as a DRAFT for review. */
   async create(
     context: WriteContext,
-    input: CreateClaimInput & { id?: string; proposal?: ProposalState },
+    input: CreateClaimInput & { id?: string; proposal?: ProposalState; corroboratesId?: string | null },
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Written<ClaimState>> {
     const id = input.id ?? newId();
@@ -86,7 +86,14 @@ export class ClaimsService {
     return manager.transaction(async (outer) => {
       const written = await new RecordWriter(outer).create(context, ClaimRecord, id, input.reason ?? null, async (tx) => {
         const content = await checkFields(tx, id, applyPatch(ClaimRecord.empty(), input));
-        const state = { ...content, status: ReviewStatus.DRAFT, proposal: input.proposal ?? null, deletedAt: null, deleteReason: null };
+        const state = {
+          ...content,
+          status: ReviewStatus.DRAFT,
+          proposal: input.proposal ?? null,
+          corroboratesId: input.corroboratesId ?? null,
+          deletedAt: null,
+          deleteReason: null,
+        };
         return ClaimRecord.insertState(tx, id, state, now);
       });
       await this.evidence.createFor(context, outer, { claimId: id }, input.evidence, input.reason);

@@ -95,6 +95,14 @@ export class Event extends VersionedRecord {
   })
   @Column({ type: 'varchar', length: 12, nullable: true })
   proposal: ProposalState | null;
+
+  /** For a PENDING proposal: the stored event it tells again, which merging it adds its words to as evidence. */
+  @Column({ type: 'uuid', nullable: true })
+  corroboratesId: string | null;
+
+  @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'corroborates_id' })
+  corroborates?: Event;
 }
 
 /** Who took part in an event and how; part of the event's state, revised with it. */
@@ -141,6 +149,7 @@ export const EventRecord = declareKind(RecordType.EVENT, Event, {
     modality: { empty: EventModality.OCCURRED, revertable: true },
     status: { empty: ReviewStatus.DRAFT, workflow: true },
     proposal: { empty: null, workflow: true },
+    corroboratesId: { empty: null, workflow: true },
   },
   links: {
     participants: rowsIn(EventParticipant, 'eventId', ['entityId', 'role'], { revertable: true }),

@@ -3,8 +3,9 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 
 import { EDITORS } from '../../core/access/roles.js';
 import { seesUnreviewed, writeContextOf } from '../../core/access/viewer.js';
-import { DateMatch, type DatePrecision, endOfPeriod, matchRange, parseIsoDate } from '../../core/dates/precision.js';
+import { DateMatch, type DatePrecision, endOfPeriod, matchRange, parseIsoDate, refinesDate } from '../../core/dates/precision.js';
 import { ListArgs } from '../../core/paging/connection.js';
+import { ProposalState } from '../../core/proposals/proposal-state.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { ReviewStep } from '../../core/review/steps.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
@@ -148,6 +149,29 @@ export class EventsResolver {
   @Reads('placeId')
   async place(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
     return event.placeId ? seenThrough(viewer, await loaders.entityById.load(event.placeId), entityTombstone) : null;
+  }
+
+  @FieldResolver(() => Event, {
+    nullable: true,
+    description:
+      'For a PENDING proposal: the stored event it tells again (same type, someone in both, dates that meet); `mergeProposal` adds its words there as evidence, and dates it more precisely when this one is (`datesMorePrecisely`). Null otherwise, and when you may not see that event.',
+  })
+  @Reads('corroboratesId', 'proposal')
+  async corroborates(@Root() event: Event, @Ctx() { loaders, viewer }: RequestContext) {
+    if (!event.corroboratesId || event.proposal !== ProposalState.PENDING) return null;
+    const target = await loaders.eventById.load(event.corroboratesId);
+    return target && canSee(viewer, target) ? target : null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether merging this proposal into the event it corroborates raises that event's date precision: its own start is finer and inside the stored one's period.",
+  })
+  @Reads('corroboratesId', 'proposal', 'startDate', 'startPrecision')
+  async datesMorePrecisely(@Root() event: Event, @Ctx() { loaders }: RequestContext): Promise<boolean> {
+    if (!event.corroboratesId || event.proposal !== ProposalState.PENDING || !event.startDate || !event.startPrecision) return false;
+    const target = await loaders.eventById.load(event.corroboratesId);
+    return !!target && refinesDate({ date: event.startDate, precision: event.startPrecision }, target);
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'The event this one is part of; null too when you may not see it.' })

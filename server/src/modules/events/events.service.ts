@@ -207,7 +207,7 @@ export class EventsService {
   /** Creates an event with its participants, as a DRAFT for review. */
   async create(
     context: WriteContext,
-    input: CreateEventInput & { id?: string; proposal?: ProposalState },
+    input: CreateEventInput & { id?: string; proposal?: ProposalState; corroboratesId?: string | null },
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Written<EventState>> {
     const id = input.id ?? newId();
@@ -229,7 +229,15 @@ export class EventsService {
         return EventRecord.insertState(
           tx,
           id,
-          { ...fields, participants, status: ReviewStatus.DRAFT, proposal: input.proposal ?? null, deletedAt: null, deleteReason: null },
+          {
+            ...fields,
+            participants,
+            status: ReviewStatus.DRAFT,
+            proposal: input.proposal ?? null,
+            corroboratesId: input.corroboratesId ?? null,
+            deletedAt: null,
+            deleteReason: null,
+          },
           now,
         );
       });

@@ -1,8 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { DatePrecision } from '../../core/dates/precision.js';
+import { DatePrecision, refinesDate } from '../../core/dates/precision.js';
 import { BadInputError, NotFoundError } from '../../core/errors.js';
 import { ProposalState } from '../../core/proposals/proposal-state.js';
+import { statusAfterEdit } from '../../core/review/workflow.js';
 import { type DeletableState, type RecordKind, RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { BlockKind, blocksOf } from '../../core/text/blocks.js';
@@ -19,11 +20,14 @@ import { reopenAfterEvidenceChange } from '../review/review.service.js';
 import { Source } from '../sources/source.entity.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { SourcesService } from '../sources/sources.service.js';
+import { readAcrossSources } from './across-sources.js';
 import { cleanDocument, titleOf } from './clean.js';
+import { checkWorthiness, REPRINT } from './corroborate.js';
 import { Gazetteer } from './gazetteer.js';
 import type { AcceptProposalInput, DuplicateSource, ImportReport, ImportSourceInput, MergeProposalInput } from './ingest.types.js';
 import { propose } from './propose.js';
 import { similarity } from './similarity.js';
+import type { KnownDate } from './time-expressions.js';
 
 const MAX_CONTENT = 5_000_000;
 /** Below this share of common passages two texts are different articles on the same subject. */
@@ -61,7 +65,27 @@ export class IngestService {
     const reason = `Imported (${origin}): ${cleaned.steps.join('; ')}`;
     const duplicates = await this.similarSources(cleaned.text);
 
+    const blocks = blocksOf(cleaned.text);
+    const publication: KnownDate | null =
+      input.publishedAt && input.publishedPrecision ? { date: input.publishedAt, precision: input.publishedPrecision } : null;
+
     return this.dataSource.transaction(async (tx) => {
+      const firstCopy = await this.firstCopyOf(tx, duplicates);
+      const proposals =
+        input.propose === false
+          ? null
+          : propose(cleaned.text, blocks, {
+              gazetteer: await this.gazetteer(tx),
+              publication,
+              eventTypes: new Set(
+                (await tx.query(`SELECT code FROM event_types WHERE deleted_at IS NULL`)).map((row: { code: string }) => row.code),
+              ),
+              authorLabel: input.author?.trim() || cleaned.byline || "the article's author",
+            });
+      // A first copy nobody imported with proposals (recorded by hand, or without them) has none to fold into.
+      const across = proposals
+        ? await readAcrossSources(tx, cleaned.text, proposals, publication, firstCopy?.proposed ? firstCopy : null)
+        : null;
       const written = await this.sources.create(
         context,
         {
@@ -77,6 +101,8 @@ export class IngestService {
           kind: input.kind,
           reliability: input.reliability ?? null,
           reason,
+          storyId: firstCopy ? (firstCopy.storyId ?? firstCopy.sourceId) : (across?.storyId ?? null),
+          reprintOfId: firstCopy?.sourceId ?? null,
         },
         tx,
       );
@@ -105,7 +131,6 @@ export class IngestService {
           Motivation.LINKING,
         );
       }
-      const blocks = blocksOf(cleaned.text);
       const repeats = blocks.filter((block) => block.kind === BlockKind.REPEAT);
       for (const block of repeats) {
         await note(
@@ -122,27 +147,31 @@ export class IngestService {
         repeatedParagraphs: repeats.length,
         claimsProposed: 0,
         eventsProposed: 0,
+        claimsCorroborating: 0,
+        eventsCorroborating: 0,
+        folded: 0,
         newNames: [],
         originalSha256: cleaned.originalSha256,
         steps: cleaned.steps,
       };
-      if (input.propose === false) return report;
+      if (!proposals || !across) return report;
 
-      const proposals = propose(cleaned.text, blocks, {
-        gazetteer: await this.gazetteer(tx),
-        publication:
-          input.publishedAt && input.publishedPrecision ? { date: input.publishedAt, precision: input.publishedPrecision } : null,
-        eventTypes: new Set(
-          (await tx.query(`SELECT code FROM event_types WHERE deleted_at IS NULL`)).map((row: { code: string }) => row.code),
-        ),
-        authorLabel: input.author?.trim() || cleaned.byline || "the article's author",
-      });
       const proposed = `Proposed by the import of “${title}”`;
+      const folded = `Folded from “${title}”, a reprint of the source this proposal was read from`;
       const evidenceOn = (span: { start: number; end: number }) => [
         { sourceRevisionId: revision.id, selector: selector(span.start, span.end) },
       ];
-      const eventIds: string[] = [];
-      for (const event of proposals.events) {
+      const eventIds: Array<string | null> = [];
+      for (const [i, event] of proposals.events.entries()) {
+        const disposition = across.events[i]!;
+        if (disposition.kind === 'folded') {
+          await this.evidence.create(context, { eventId: disposition.id, ...evidenceOn(event.span)[0]!, reason: folded }, tx);
+          report.folded += 1;
+        }
+        if (disposition.kind === 'folded' || disposition.kind === 'dropped') {
+          eventIds.push(disposition.kind === 'folded' ? disposition.id : null);
+          continue;
+        }
         const created = await this.events.create(
           context,
           {
@@ -154,14 +183,24 @@ export class IngestService {
             modality: event.modality,
             participants: event.participants,
             evidence: evidenceOn(event.span),
-            reason: proposed,
+            reason: disposition.kind === 'corroborates' ? `${proposed}: it tells again stored event ${disposition.id}` : proposed,
             proposal: ProposalState.PENDING,
+            corroboratesId: disposition.kind === 'corroborates' ? disposition.id : null,
           },
           tx,
         );
         eventIds.push(created.revision.recordId);
+        report.eventsProposed += 1;
+        if (disposition.kind === 'corroborates') report.eventsCorroborating += 1;
       }
-      for (const claim of proposals.claims) {
+      for (const [i, claim] of proposals.claims.entries()) {
+        const disposition = across.claims[i]!;
+        if (disposition.kind === 'folded') {
+          await this.evidence.create(context, { claimId: disposition.id, ...evidenceOn(claim.span)[0]!, reason: folded }, tx);
+          report.folded += 1;
+        }
+        if (disposition.kind === 'folded' || disposition.kind === 'dropped') continue;
+        const eventId = claim.event === null ? null : eventIds[claim.event];
         await this.claims.create(
           context,
           {
@@ -171,13 +210,17 @@ export class IngestService {
             attribution: claim.attribution,
             modality: claim.modality,
             entityIds: claim.entityIds,
-            eventIds: claim.event === null ? [] : [eventIds[claim.event]!],
+            eventIds: eventId ? [eventId] : [],
+            checkWorthiness: checkWorthiness(claim),
             evidence: evidenceOn(claim.span),
-            reason: proposed,
+            reason: disposition.kind === 'corroborates' ? `${proposed}: it says again stored claim ${disposition.id}` : proposed,
             proposal: ProposalState.PENDING,
+            corroboratesId: disposition.kind === 'corroborates' ? disposition.id : null,
           },
           tx,
         );
+        report.claimsProposed += 1;
+        if (disposition.kind === 'corroborates') report.claimsCorroborating += 1;
       }
       for (const name of proposals.names) {
         await note(
@@ -187,12 +230,7 @@ export class IngestService {
           name.span,
         );
       }
-      return {
-        ...report,
-        claimsProposed: proposals.claims.length,
-        eventsProposed: proposals.events.length,
-        newNames: proposals.names.map((n) => n.name),
-      };
+      return { ...report, newNames: proposals.names.map((n) => n.name) };
     });
   }
 
@@ -214,28 +252,39 @@ export class IngestService {
           throw new BadInputError([{ field: 'id', message: 'only a PENDING proposal can be accepted' }]);
         if (before.deletedAt)
           throw new BadInputError([{ field: 'id', message: 'a discarded proposal cannot be accepted; restore it first' }]);
-        return { ...before, proposal: ProposalState.ACCEPTED };
+        // Taken on as a record of its own, it no longer offers itself as another's corroboration.
+        return { ...before, proposal: ProposalState.ACCEPTED, corroboratesId: null };
       },
     );
     return this.dataSource.manager.findOneByOrFail(kind.entity, { id });
   }
 
-  /** The proposal says what an existing record says: its words become that record's evidence, and it is deleted. */
+  /**
+   * The proposal says what an existing record says: its words become that record's evidence, through the evidence
+   * write path (a judged record goes back to review), and it is deleted. Merged into the event it was found to tell
+   * again, a proposal dated more precisely gives that event its date, the reason naming the evidence that dates it.
+   */
   async merge(context: WriteContext, input: MergeProposalInput): Promise<Claim | Event> {
     const id = requireId(input.id);
-    const intoId = requireId(input.intoId, 'intoId');
-    if (id === intoId) throw new BadInputError([{ field: 'intoId', message: 'a proposal cannot merge into itself' }]);
     return this.dataSource.transaction(async (tx) => {
       const { kind, evidenceKey } = await this.proposable(tx, id);
+      const proposal = await tx.findOneByOrFail(kind.entity, { id });
+      const intoId = input.intoId ? requireId(input.intoId, 'intoId') : proposal.corroboratesId;
+      if (!intoId)
+        throw new BadInputError([
+          { field: 'intoId', message: 'name the record to merge into: the import found none this proposal says again' },
+        ]);
+      if (id === intoId) throw new BadInputError([{ field: 'intoId', message: 'a proposal cannot merge into itself' }]);
       const target = await tx.findOneBy(kind.entity, { id: intoId });
       if (!target || target.deletedAt)
         throw new BadInputError([
           { field: 'intoId', message: `no ${evidenceKey === 'claimId' ? 'claim' : 'event'} ${intoId} to merge into` },
         ]);
       const reason = input.reason?.trim() || `Merged into ${intoId}`;
+      const added: Array<{ id: string; exact: string; sourceId: string }> = [];
       for (const evidence of await tx.find(Evidence, { where: { [evidenceKey]: id } })) {
         if (evidence.deletedAt) continue;
-        await this.evidence.create(
+        const written = await this.evidence.create(
           context,
           {
             [evidenceKey]: intoId,
@@ -245,10 +294,39 @@ export class IngestService {
           },
           tx,
         );
+        const { sourceId } = await tx.findOneByOrFail(SourceRevision, { id: evidence.sourceRevisionId });
+        added.push({ id: written.revision.recordId, exact: evidence.exact, sourceId });
+      }
+      if (proposal instanceof Event && proposal.startDate && proposal.startPrecision && added[0]) {
+        await this.raiseDatePrecision(context, tx, intoId, { date: proposal.startDate, precision: proposal.startPrecision }, added[0]);
       }
       await new RecordWriter(tx).softDelete(context, kind, { id, expectedVersion: input.expectedVersion, reason });
       return tx.findOneByOrFail(kind.entity, { id: intoId });
     });
+  }
+
+  /** Gives a stored event the finer date a merged proposal tells, when it refines the stored one; a judged event goes back to review. */
+  private async raiseDatePrecision(
+    context: WriteContext,
+    manager: EntityManager,
+    eventId: string,
+    start: { date: string; precision: DatePrecision },
+    evidence: { id: string; exact: string; sourceId: string },
+  ): Promise<void> {
+    const current = await manager.findOneByOrFail(Event, { id: eventId });
+    if (!refinesDate(start, current)) return;
+    const source = await manager.findOneByOrFail(Source, { id: evidence.sourceId });
+    await new RecordWriter(manager).replace(
+      context,
+      EventRecord,
+      {
+        id: eventId,
+        expectedVersion: current.version,
+        reason: `Dated ${start.date} at ${start.precision} (was ${current.startDate} at ${current.startPrecision}) by evidence ${evidence.id}, “${evidence.exact.slice(0, 160)}” in “${source.title}” (source ${source.id})`,
+        operation: RevisionOperation.UPDATE,
+      },
+      (before) => ({ ...before, startDate: start.date, startPrecision: start.precision, status: statusAfterEdit(before.status) }),
+    );
   }
 
   private async proposable(manager: EntityManager, id: string) {
@@ -256,6 +334,25 @@ export class IngestService {
       if (await manager.existsBy(proposable.kind.entity, { id })) return proposable;
     }
     throw new NotFoundError('Claim or Event', id);
+  }
+
+  /** The first copy of the text a new source reprints: the stored source it repeats most, above the reprint threshold, or the one that source reprints. */
+  private async firstCopyOf(
+    manager: EntityManager,
+    duplicates: DuplicateSource[],
+  ): Promise<{ sourceId: string; storyId: string | null; text: string; proposed: boolean } | null> {
+    const top = duplicates[0];
+    if (!top || top.similarity < REPRINT) return null;
+    const first = top.source.reprintOfId ? await manager.findOneByOrFail(Source, { id: top.source.reprintOfId }) : top.source;
+    const revision = await manager.findOneOrFail(SourceRevision, { where: { sourceId: first.id }, order: { number: 'DESC' } });
+    const [{ proposed }] = await manager.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM evidence e JOIN source_revisions sr ON sr.id = e.source_revision_id
+           LEFT JOIN claims c ON c.id = e.claim_id LEFT JOIN events ev ON ev.id = e.event_id
+          WHERE sr.source_id = $1 AND (c.proposal IS NOT NULL OR ev.proposal IS NOT NULL)) AS proposed`,
+      [first.id],
+    );
+    return { sourceId: first.id, storyId: first.storyId, text: revision.text, proposed };
   }
 
   private async gazetteer(manager: EntityManager): Promise<Gazetteer> {

@@ -99,6 +99,24 @@ export class ImportReport {
   @Field(() => Int, { description: 'Draft events proposed, dated from the text’s time expressions.' })
   eventsProposed: number;
 
+  @Field(() => Int, {
+    description:
+      'Of the claims proposed, those offered as corroboration of a stored claim that says the same (`Claim.corroborates`): merging one adds its words there as evidence.',
+  })
+  claimsCorroborating: number;
+
+  @Field(() => Int, {
+    description:
+      'Of the events proposed, those offered as more evidence of a stored event they tell again (`Event.corroborates`), some dating it more precisely.',
+  })
+  eventsCorroborating: number;
+
+  @Field(() => Int, {
+    description:
+      "For a reprint (`Source.reprintOf`): proposals whose words joined the first copy's pending proposal as evidence instead of being proposed twice.",
+  })
+  folded: number;
+
   @Field(() => [String], { description: 'Names that match no known entity; each is a note on its first occurrence, tagged `new-name`.' })
   newNames: string[];
 
@@ -131,8 +149,12 @@ export class MergeProposalInput {
   @Field(() => Int, { description: 'The version of the proposal you read.' })
   expectedVersion: number;
 
-  @Field(() => ID, { description: 'The existing claim or event, of the same kind, that takes the evidence.' })
-  intoId: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The existing claim or event, of the same kind, that takes the evidence; left out, the one the import found it corroborates.',
+  })
+  intoId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why, for the history.' })
   reason?: string | null;

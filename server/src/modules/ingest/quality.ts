@@ -8,6 +8,7 @@ import { DatePrecision } from '../../core/dates/precision.js';
 import { blocksOf } from '../../core/text/blocks.js';
 import { repoRoot } from '../../paths.js';
 import type { CuratedFile } from '../../seed/curated-file.js';
+import { bestCorroboration, bestEventMatch, sameStory, type StoryTrace } from './corroborate.js';
 import { Gazetteer } from './gazetteer.js';
 import { type EventProposal, type Proposals, propose, type Span } from './propose.js';
 import { codePointOffsets } from './sentences.js';
@@ -248,4 +249,147 @@ export function devSetQuality(dir = devSetDir): ArticleQuality[] {
         wrongEvents,
       };
     });
+}
+
+/** Pairs of articles on one story, the second rewording claims of the first (server/test/ingest-stories). */
+export const storiesSetDir = path.join(repoRoot, 'server', 'test', 'ingest-stories');
+
+/** A second article on the story of a first one, with the claims and happenings it tells again. */
+interface StoryFile {
+  /** The first article, as `<set>/<name>` under server/test: its text and gold reading. */
+  first: string;
+  /** The second when it is an article of another set; else this file's own text, with `url`, `published`. */
+  second?: string;
+  published?: KnownDate;
+  /** Entities the second names beside those the first's gold reading knows. */
+  known: GoldFile['known'];
+  same: Array<{ quote: string; first: string }>;
+  events: Array<{ quote: string; first: string }>;
+}
+
+export interface StoryQuality {
+  file: string;
+  /** Reworded claims whose proposal in the second article was offered as corroboration of the first's right claim. */
+  suggestions: Ratio;
+  /** Corroborations offered that the pair's reading does not list (or that name another claim). */
+  wrongSuggestions: Ratio;
+  /** Happenings told again whose proposal was offered as more evidence of the first's proposal of them. */
+  events: Ratio;
+  /** Whether the two articles were grouped as one story. */
+  grouped: boolean;
+  /** Corroborations offered against the first articles of the other stories, and stories wrongly joined: both should be 0. */
+  unrelatedSuggestions: number;
+  unrelatedGrouped: number;
+  misses: string[];
+}
+
+interface ReadArticle {
+  text: string;
+  proposals: Proposals;
+  published: KnownDate;
+  spanOf: (quote: string) => Span;
+}
+
+function readArticle(file: string, text: string, published: KnownDate, known: GoldFile['known']): ReadArticle {
+  const offsets = codePointOffsets(text);
+  const gazetteer = new Gazetteer(known.map((e) => ({ id: e.name, name: e.name, kind: e.kind, aliases: e.aliases ?? [] })));
+  return {
+    text,
+    published,
+    proposals: propose(text, blocksOf(text), {
+      gazetteer,
+      publication: published,
+      eventTypes: EVENT_TYPES,
+      authorLabel: "the article's author",
+    }),
+    spanOf(quote) {
+      const at = text.indexOf(quote);
+      if (at < 0) throw new Error(`${file}: quote not in the text: ${quote}`);
+      return { start: offsets[at]!, end: offsets[at + quote.length]! };
+    },
+  };
+}
+
+const traceOf = (article: ReadArticle): StoryTrace => ({
+  entityIds: new Set([
+    ...article.proposals.claims.flatMap((c) => [...c.entityIds, ...(c.claimantId ? [c.claimantId] : [])]),
+    ...article.proposals.events.flatMap((e) => [...e.participants.map((p) => p.entityId), ...(e.placeId ? [e.placeId] : [])]),
+  ]),
+  dates: [article.published, ...article.proposals.events.map((e) => e.start)],
+});
+
+const eventLike = (e: EventProposal) => ({ ...e, participants: e.participants.map((p) => p.entityId) });
+
+/** Corroborations the second article's proposals find among the first's, as the import would offer them. */
+function crossRead(second: ReadArticle, first: ReadArticle) {
+  const claims = second.proposals.claims.map((claim) => ({ claim, match: bestCorroboration(claim, first.proposals.claims) }));
+  const events = second.proposals.events.map((event) => ({
+    event,
+    match: bestEventMatch(eventLike(event), first.proposals.events.map(eventLike)),
+  }));
+  const corroborations = claims.filter((c) => c.match).length + events.filter((e) => e.match).length;
+  return { claims, events, grouped: sameStory(traceOf(second), traceOf(first), corroborations) };
+}
+
+/**
+ * Every pair of the stories set: the first article proposed on as if stored, the second read against it with the
+ * functions `importSource` uses; and each second read against the other stories' firsts, where nothing should match.
+ */
+export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
+  const testDir = path.join(repoRoot, 'server', 'test');
+  const load = (name: string) => ({
+    gold: parse(fs.readFileSync(path.join(testDir, `${name}.yaml`), 'utf8')) as GoldFile,
+    text: fs.readFileSync(path.join(testDir, `${name}.txt`), 'utf8'),
+  });
+  const stories = fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.yaml'))
+    .sort()
+    .map((file) => {
+      const story = parse(fs.readFileSync(path.join(dir, file), 'utf8')) as StoryFile;
+      const first = load(story.first);
+      const firstRead = readArticle(story.first, first.text, first.gold.published, first.gold.known);
+      const second = story.second ? load(story.second) : null;
+      const secondText = second ? second.text : fs.readFileSync(path.join(dir, file.replace(/\.yaml$/, '.txt')), 'utf8');
+      const known = [...first.gold.known, ...(second?.gold.known ?? []), ...story.known];
+      const secondRead = readArticle(file, secondText, second ? second.gold.published : story.published!, known);
+      return { file, story, firstRead, secondRead };
+    });
+
+  return stories.map(({ file, story, firstRead, secondRead }) => {
+    const read = crossRead(secondRead, firstRead);
+    const misses: string[] = [];
+    const pairs = story.same.map((pair) => ({ span: secondRead.spanOf(pair.quote), first: firstRead.spanOf(pair.first), pair }));
+    const found = pairs.filter(({ span, first, pair }) => {
+      const proposal = read.claims.find((c) => overlaps(c.claim.span, span));
+      const ok = !!proposal?.match && overlaps(proposal.match.claim.span, first);
+      if (!ok)
+        misses.push(
+          `missed «${pair.quote}» → «${pair.first}»: ${proposal ? (proposal.match ? `offered «${proposal.match.claim.text}»` : 'offered nothing') : 'no proposal'}`,
+        );
+      return ok;
+    }).length;
+    const offered = read.claims.filter((c) => c.match);
+    const wrong = offered.filter(
+      (c) => !pairs.some(({ span, first }) => overlaps(c.claim.span, span) && overlaps(c.match!.claim.span, first)),
+    );
+    for (const c of wrong) misses.push(`wrong «${c.claim.text}» → «${c.match!.claim.text}» (${c.match!.similarity.toFixed(2)})`);
+    const eventsFound = story.events.filter((pair) => {
+      const [span, first] = [secondRead.spanOf(pair.quote), firstRead.spanOf(pair.first)];
+      const ok = read.events.some((e) => overlaps(e.event.span, span) && e.match && overlaps(e.match.event.span, first));
+      if (!ok) misses.push(`missed event «${pair.quote}» → «${pair.first}»`);
+      return ok;
+    }).length;
+    const others = stories.filter((s) => s.file !== file && s.story.first !== story.first).map((s) => crossRead(secondRead, s.firstRead));
+    return {
+      file,
+      suggestions: { right: found, of: pairs.length },
+      wrongSuggestions: { right: wrong.length, of: offered.length },
+      events: { right: eventsFound, of: story.events.length },
+      grouped: read.grouped,
+      unrelatedSuggestions: others.reduce((n, o) => n + o.claims.filter((c) => c.match).length + o.events.filter((e) => e.match).length, 0),
+      unrelatedGrouped: others.filter((o) => o.grouped).length,
+      misses,
+    };
+  });
 }

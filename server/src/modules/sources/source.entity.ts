@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 import { DatePrecision } from '../../core/dates/precision.js';
 import { TOMBSTONE_NAME, tombstoneOf, VersionedRecord } from '../../core/record.js';
@@ -21,6 +21,7 @@ import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.j
 )
 @Check('CHK_sources_title', `length(btrim("title")) > 0`)
 @Index('IDX_sources_title_trgm', { synchronize: false })
+@Index('IDX_sources_story', ['storyId'])
 export class Source extends VersionedRecord {
   @Field({ description: 'Its title or headline, as published.' })
   @Column({ type: 'varchar', length: 500 })
@@ -75,6 +76,22 @@ export class Source extends VersionedRecord {
   @Field(() => String, { nullable: true, description: "Why it got that grade, in the editor's words." })
   @Column({ type: 'text', nullable: true })
   reliabilityNote: string | null;
+
+  /** The first source of the story this one tells, as the import found it (shared names, dates within days); null for a first. */
+  @Column({ type: 'uuid', nullable: true })
+  storyId: string | null;
+
+  @ManyToOne(() => Source, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'story_id' })
+  story?: Source;
+
+  /** The first copy of the text this one reprints, as the import found it; its proposals went to that copy's. */
+  @Column({ type: 'uuid', nullable: true })
+  reprintOfId: string | null;
+
+  @ManyToOne(() => Source, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'reprint_of_id' })
+  reprintOf?: Source;
 }
 
 /** A BCP 47 tag, loosely: a primary language and optional subtags. */
@@ -105,6 +122,8 @@ export const SourceRecord = declareKind(RecordType.SOURCE, Source, {
     kind: { empty: SourceKind.OTHER, revertable: true, check: (check, kind, field) => check.oneOf(field, kind, SourceKind) },
     reliability: { empty: null, revertable: true, check: (check, value, field) => (value ? check.oneOf(field, value, Reliability) : null) },
     reliabilityNote: { empty: null, revertable: true, check: (check, value, field) => check.optionalText(field, value, { max: 5000 }) },
+    storyId: { empty: null, workflow: true },
+    reprintOfId: { empty: null, workflow: true },
   },
   readOnly: {
     /** The current text snapshot; the text itself lives, immutable, in `source_revisions`. */

@@ -17,6 +17,18 @@ export function createSourceLoaders(manager: EntityManager) {
       (ids: readonly string[]) => manager.findBy(SourceRevision, { id: In([...ids]) }),
       (revision) => revision.id,
     ),
+    /** The sources of each story, keyed by its first source: that one and those the import joined to it, oldest first. */
+    sourcesByStoryId: manyByKey(
+      (ids: readonly string[]) =>
+        manager
+          .createQueryBuilder(Source, 's')
+          .where('COALESCE(s.story_id, s.id) IN (:...ids)', { ids: [...ids] })
+          .andWhere('s.deleted_at IS NULL')
+          .orderBy('s.created_at', 'ASC')
+          .addOrderBy('s.id', 'ASC')
+          .getMany(),
+      (source) => source.storyId ?? source.id,
+    ),
     /** Every snapshot of each source, oldest first; the last is the current text. */
     sourceRevisionsBySourceId: manyByKey(
       (ids: readonly string[]) => manager.find(SourceRevision, { where: { sourceId: In([...ids]) }, order: { number: 'ASC' } }),

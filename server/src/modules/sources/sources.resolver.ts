@@ -79,6 +79,25 @@ export class SourcesResolver {
     return services.sources.lifecycle.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
+  @FieldResolver(() => [Source], {
+    description:
+      'The other sources on the same story, as imports grouped them (shared names, dates within days, claims or events told again), oldest first; deleted ones left out.',
+  })
+  @Reads('storyId')
+  async storySources(@Root() source: Source, @Ctx() { loaders }: RequestContext) {
+    return (await loaders.sourcesByStoryId.load(source.storyId ?? source.id)).filter((other) => other.id !== source.id);
+  }
+
+  @FieldResolver(() => Source, {
+    nullable: true,
+    description:
+      "The first copy of the text this source reprints (another outlet's copy, word for word or nearly); its proposals were folded into that copy's.",
+  })
+  @Reads('reprintOfId')
+  async reprintOf(@Root() source: Source, @Ctx() { loaders, viewer }: RequestContext) {
+    return source.reprintOfId ? seenThrough(viewer, await loaders.sourceById.load(source.reprintOfId), sourceTombstone) : null;
+  }
+
   @FieldResolver(() => [SourceRevision], { description: 'Every snapshot of the text, oldest first.' })
   @Reads('deletedAt')
   async revisions(@Root() source: Source, @Ctx() { loaders, viewer }: RequestContext) {

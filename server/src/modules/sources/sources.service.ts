@@ -64,7 +64,7 @@ export class SourcesService {
   /** Creates a source with its first text snapshot: one record, one revision. */
   async create(
     context: WriteContext,
-    input: CreateSourceInput & { id?: string },
+    input: CreateSourceInput & { id?: string; storyId?: string | null; reprintOfId?: string | null },
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Written<SourceState>> {
     const textCheck = new InputCheck();
@@ -75,7 +75,19 @@ export class SourcesService {
     const now = new Date();
     const textRevision = { id: newId(), number: 1, sha256: sha256Hex(input.text) };
     return new RecordWriter(manager).create(context, SourceRecord, id, input.reason ?? null, async (tx) => {
-      const state = await SourceRecord.insertState(tx, id, { ...fields, textRevision, deletedAt: null, deleteReason: null }, now);
+      const state = await SourceRecord.insertState(
+        tx,
+        id,
+        {
+          ...fields,
+          storyId: input.storyId ?? null,
+          reprintOfId: input.reprintOfId ?? null,
+          textRevision,
+          deletedAt: null,
+          deleteReason: null,
+        },
+        now,
+      );
       await tx.insert(SourceRevision, {
         ...textRevision,
         sourceId: id,
