@@ -60,7 +60,17 @@ describe('an import read against the store: the same claim, the same happening, 
     dataOf(
       await gql<any>(
         IMPORT,
-        { input: { format: 'TEXT', content, publishedAt, publishedPrecision: 'DAY', publishedBasis: 'STATED', language: 'en', kind: 'NEWS_ARTICLE' } },
+        {
+          input: {
+            format: 'TEXT',
+            content,
+            publishedAt,
+            publishedPrecision: 'DAY',
+            publishedBasis: 'STATED',
+            language: 'en',
+            kind: 'NEWS_ARTICLE',
+          },
+        },
         editor.viewer,
       ),
     ).importSource;
@@ -106,7 +116,9 @@ describe('an import read against the store: the same claim, the same happening, 
     expect(wire.claimsCorroborating).toBe(0);
     expect(paper.claimsCorroborating).toBeGreaterThanOrEqual(2);
     const corroborating = (words: string) => paperProposals.claims.find((c: any) => c.text.includes(words))?.corroborates?.text;
-    expect(corroborating('has always been a reliable friend')).toContain('Cambodia has always been a reliable friend of Russia in Southeast Asia');
+    expect(corroborating('has always been a reliable friend')).toContain(
+      'Cambodia has always been a reliable friend of Russia in Southeast Asia',
+    );
     expect(corroborating('reached 300 million dollars')).toContain('Trade between the two countries reached 300 million dollars');
     expect(corroborating('Dozens of students')).toBeUndefined();
   });
@@ -130,6 +142,8 @@ describe('an import read against the store: the same claim, the same happening, 
   });
 
   it('merges a corroboration in one mutation: the words become evidence of the stored record, which goes back to review, dated more precisely', async () => {
+    const meeting = paperProposals.events.find((e: any) => e.corroborates);
+    dataOf(await gql(MERGE, { input: { id: meeting.id, expectedVersion: meeting.version } }, editor.viewer));
     const quote = paperProposals.claims.find((c: any) => c.text.includes('has always been a reliable friend'));
     const stored = quote.corroborates.id;
     const evidenceBefore = await count(`evidence WHERE claim_id = '${stored}' AND deleted_at IS NULL`);
@@ -137,8 +151,6 @@ describe('an import read against the store: the same claim, the same happening, 
     expect(await count(`evidence WHERE claim_id = '${stored}' AND deleted_at IS NULL`)).toBe(evidenceBefore + 1);
     expect(await count(`claims WHERE id = '${quote.id}' AND deleted_at IS NOT NULL`)).toBe(1);
 
-    const meeting = paperProposals.events.find((e: any) => e.corroborates);
-    dataOf(await gql(MERGE, { input: { id: meeting.id, expectedVersion: meeting.version } }, editor.viewer));
     const [event] = await db.dataSource.query(
       `SELECT to_char(start_date, 'YYYY-MM-DD') AS start, start_precision, status FROM events WHERE id = $1`,
       [meeting.corroborates.id],
@@ -151,7 +163,9 @@ describe('an import read against the store: the same claim, the same happening, 
     const reasons = (
       await db.dataSource.query(`SELECT reason FROM revisions WHERE record_id = $1 ORDER BY version`, [meeting.corroborates.id])
     ).map((r: any) => r.reason);
-    expect(reasons.at(-1)).toMatch(new RegExp(`^Dated 2023-11-14 at DAY \\(was 2023-11-13 at WEEK\\) by evidence ${added.id}, “Sergei Lavrov held talks`));
+    expect(reasons.at(-1)).toMatch(
+      new RegExp(`^Dated 2023-11-14 at DAY \\(was 2023-11-13 at WEEK\\) by evidence ${added.id}, “Sergei Lavrov held talks`),
+    );
   });
 
   it('flags a reprint and folds its proposals into the first copy’s instead of proposing them twice', async () => {
@@ -168,8 +182,12 @@ describe('an import read against the store: the same claim, the same happening, 
   it('refuses a merge with nothing to merge into and writes nothing', async () => {
     const scene = (await proposalsOf(paper.source.id)).claims.find((c: any) => c.text.includes('Dozens of students'));
     const before = await Promise.all(['evidence', 'revisions', 'claims WHERE deleted_at IS NULL'].map(count));
-    expect(errorCodes(await gql(MERGE, { input: { id: scene.id, expectedVersion: scene.version } }, editor.viewer))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await gql(MERGE, { input: { id: scene.id, expectedVersion: scene.version } }, reviewer.viewer))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gql(MERGE, { input: { id: scene.id, expectedVersion: scene.version } }, editor.viewer))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(errorCodes(await gql(MERGE, { input: { id: scene.id, expectedVersion: scene.version } }, reviewer.viewer))).toEqual([
+      'FORBIDDEN',
+    ]);
     expect(await Promise.all(['evidence', 'revisions', 'claims WHERE deleted_at IS NULL'].map(count))).toEqual(before);
   });
 });

@@ -637,7 +637,7 @@ export type ImportSourceMutationVariables = Exact<{
 }>;
 
 
-export type ImportSourceMutation = { importSource: { repeatedParagraphs: number, claimsProposed: number, eventsProposed: number, newNames: Array<string>, steps: Array<string>, source: { id: string, title: string }, duplicates: Array<{ similarity: number, source: { id: string, title: string } }> } };
+export type ImportSourceMutation = { importSource: { repeatedParagraphs: number, claimsProposed: number, eventsProposed: number, claimsCorroborating: number, eventsCorroborating: number, folded: number, newNames: Array<string>, steps: Array<string>, source: { id: string, title: string, storySources: Array<{ id: string, title: string }>, reprintOf: { id: string, title: string } | null }, duplicates: Array<{ similarity: number, source: { id: string, title: string } }> } };
 
 export type ProposedClaimsQueryVariables = Exact<{
   filter?: ClaimFilter | null | undefined;
@@ -645,7 +645,7 @@ export type ProposedClaimsQueryVariables = Exact<{
 }>;
 
 
-export type ProposedClaimsQuery = { claims: { totalCount: number, edges: Array<{ node: { id: string, version: number, text: string, claimantName: string, attribution: Attribution, modality: ClaimModality, evidence: Array<{ id: string, context: { before: string, exact: string, after: string }, source: { id: string, title: string } }> } }> } };
+export type ProposedClaimsQuery = { claims: { totalCount: number, edges: Array<{ node: { id: string, version: number, text: string, claimantName: string, attribution: Attribution, modality: ClaimModality, checkWorthiness: number | null, corroborates: { id: string, text: string, status: ReviewStatus } | null, evidence: Array<{ id: string, context: { before: string, exact: string, after: string }, source: { id: string, title: string } }> } }> } };
 
 export type ProposedEventsQueryVariables = Exact<{
   filter?: EventFilter | null | undefined;
@@ -653,7 +653,14 @@ export type ProposedEventsQueryVariables = Exact<{
 }>;
 
 
-export type ProposedEventsQuery = { events: { totalCount: number, edges: Array<{ node: { id: string, version: number, title: string, timeExpression: string | null, modality: EventModality, start: { date: string, precision: DatePrecision } | null, eventType: { label: string }, evidence: Array<{ id: string, context: { before: string, exact: string, after: string }, source: { id: string, title: string } }> } }> }, annotationThreads: { edges: Array<{ node: { id: string, version: number, body: string, targetId: string, span: { selector: { exact: string } } | null } }> } };
+export type ProposedEventsQuery = { events: { totalCount: number, edges: Array<{ node: { id: string, version: number, title: string, timeExpression: string | null, modality: EventModality, datesMorePrecisely: boolean, start: { date: string, precision: DatePrecision } | null, eventType: { label: string }, corroborates: { id: string, title: string, status: ReviewStatus, start: { date: string, precision: DatePrecision } | null } | null, evidence: Array<{ id: string, context: { before: string, exact: string, after: string }, source: { id: string, title: string } }> } }> }, annotationThreads: { edges: Array<{ node: { id: string, version: number, body: string, targetId: string, span: { selector: { exact: string } } | null } }> } };
+
+export type SourceStoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SourceStoryQuery = { source: { id: string, storySources: Array<{ id: string, title: string }> } | null };
 
 export type AcceptProposalMutationVariables = Exact<{
   input: AcceptProposalInput;
@@ -774,7 +781,7 @@ export type EventDetailFragment = { eventType: { code: string, label: string }, 
 
 export type EntityDetailFragment = { externalIds: Array<{ scheme: string, value: string }>, mergedInto: { id: string, name: string } | null };
 
-export type SourceDetailFragment = { currentRevision: { id: string, number: number, sha256: string, createdAt: string, actor: string, reason: string | null }, revisionList: Array<{ id: string, number: number, sha256: string, createdAt: string, actor: string, reason: string | null }> };
+export type SourceDetailFragment = { currentRevision: { id: string, number: number, sha256: string, createdAt: string, actor: string, reason: string | null }, revisionList: Array<{ id: string, number: number, sha256: string, createdAt: string, actor: string, reason: string | null }>, storySources: Array<{ id: string, title: string, publisher: string | null, publishedAt: string | null, publishedPrecision: DatePrecision | null }>, reprintOf: { id: string, title: string } | null };
 
 export type AnnotationDetailFragment = { span: { sourceRevisionId: string, selector: { exact: string, start: number, end: number } } | null };
 
@@ -1000,6 +1007,17 @@ export const SourceDetailFragmentDoc = new TypedDocumentString(`
     createdAt
     actor
     reason
+  }
+  storySources {
+    id
+    title
+    publisher
+    publishedAt
+    publishedPrecision
+  }
+  reprintOf {
+    id
+    title
   }
 }
     `, {"fragmentName":"SourceDetail"}) as unknown as TypedDocumentString<SourceDetailFragment, unknown>;
@@ -1310,6 +1328,14 @@ export const ImportSourceDocument = new TypedDocumentString(`
     source {
       id
       title
+      storySources {
+        id
+        title
+      }
+      reprintOf {
+        id
+        title
+      }
     }
     duplicates {
       similarity
@@ -1321,6 +1347,9 @@ export const ImportSourceDocument = new TypedDocumentString(`
     repeatedParagraphs
     claimsProposed
     eventsProposed
+    claimsCorroborating
+    eventsCorroborating
+    folded
     newNames
     steps
   }
@@ -1338,6 +1367,12 @@ export const ProposedClaimsDocument = new TypedDocumentString(`
         claimantName
         attribution
         modality
+        checkWorthiness
+        corroborates {
+          id
+          text
+          status
+        }
         evidence {
           id
           context(chars: 120) {
@@ -1373,6 +1408,16 @@ export const ProposedEventsDocument = new TypedDocumentString(`
           label
         }
         modality
+        datesMorePrecisely
+        corroborates {
+          id
+          title
+          status
+          start {
+            date
+            precision
+          }
+        }
         evidence {
           id
           context(chars: 120) {
@@ -1405,6 +1450,17 @@ export const ProposedEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProposedEventsQuery, ProposedEventsQueryVariables>;
+export const SourceStoryDocument = new TypedDocumentString(`
+    query SourceStory($id: ID!) {
+  source(id: $id) {
+    id
+    storySources {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SourceStoryQuery, SourceStoryQueryVariables>;
 export const AcceptProposalDocument = new TypedDocumentString(`
     mutation AcceptProposal($input: AcceptProposalInput!) {
   acceptProposal(input: $input) {

@@ -258,6 +258,26 @@ function OutcomeCard({ outcome }: { outcome: Outcome }) {
             </MuiLink>
             , waiting for you to accept, merge or discard them.
           </Typography>
+          {report.claimsCorroborating + report.eventsCorroborating > 0 ? (
+            <Alert severity="success" data-testid="import-corroborations">
+              {report.claimsCorroborating} of the claims say again what stored claims say, and {report.eventsCorroborating} of the events
+              tell again stored ones: each is offered as evidence for the stored record.
+            </Alert>
+          ) : null}
+          {report.source.reprintOf ? (
+            <Alert severity="info">
+              A reprint of{' '}
+              <MuiLink component={Link} to={`/sources/${report.source.reprintOf.id}/show`}>
+                {report.source.reprintOf.title}
+              </MuiLink>
+              : {report.folded} of its proposals joined that copy&apos;s as evidence instead of being proposed twice.
+            </Alert>
+          ) : null}
+          {report.source.storySources.length > 0 ? (
+            <Typography variant="body2" data-testid="import-story">
+              Same story as {report.source.storySources.map((other) => `“${other.title}”`).join(', ')}.
+            </Typography>
+          ) : null}
           {report.newNames.length > 0 ? (
             <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap alignItems="center">
               <Typography variant="body2">New names:</Typography>

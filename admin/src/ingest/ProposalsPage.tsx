@@ -32,7 +32,41 @@ interface Proposal {
   version: number;
   heading: string;
   detail: string;
-  evidence: Array<{ id: string; context: { before: string; exact: string; after: string }; source: { id: string; title: string } }>;
+  /** How worth checking a claim is, 0 to 1, as the import ranked it; the most worth checking come first. */
+  worth: number | null;
+  /** The stored record it says again, which merging adds its words to. */
+  corroborates: { id: string; label: string; raises: string | null } | null;
+  evidence: Array<{
+    id: string;
+    context: { before: string; exact: string; after: string };
+    source: { id: string; title: string };
+  }>;
+}
+
+/** Proposals from sources on one story, read together: a second source's proposals beside the first's. */
+interface Story {
+  key: string;
+  titles: string[];
+  items: Proposal[];
+}
+
+function storiesOf(items: Proposal[], storySources: ReadonlyMap<string, Array<{ id: string; title: string }>>): Story[] {
+  const stories = new Map<string, Story>();
+  for (const item of items) {
+    const source = item.evidence[0]?.source;
+    const members = source ? [source, ...(storySources.get(source.id) ?? [])] : [];
+    const key = members
+      .map((m) => m.id)
+      .sort()
+      .join(' ');
+    const story = stories.get(key) ?? { key, titles: members.map((m) => m.title), items: [] };
+    story.items.push(item);
+    stories.set(key, story);
+  }
+  // Events first, then claims from the most to the least worth checking; boilerplate last.
+  const rank = (item: Proposal) => (item.kind === 'event' ? 2 : (item.worth ?? 0));
+  for (const story of stories.values()) story.items.sort((a, b) => rank(b) - rank(a));
+  return [...stories.values()];
 }
 
 type NewNameNote = ProposedEventsQuery['annotationThreads']['edges'][number]['node'];
@@ -51,6 +85,17 @@ export default function ProposalsPage() {
           version: node.version,
           heading: node.title,
           detail: `${node.eventType.label} · ${formatFuzzyDate(node.start)}${node.timeExpression ? ` (“${node.timeExpression}”)` : ''} · ${label(node.modality)}`,
+          worth: null,
+          corroborates: node.corroborates
+            ? {
+                id: node.corroborates.id,
+                label: `${node.corroborates.title} (${node.corroborates.start ? formatFuzzyDate(node.corroborates.start) : 'undated'})`,
+                raises:
+                  node.datesMorePrecisely && node.start && node.corroborates.start
+                    ? `${formatFuzzyDate(node.corroborates.start)} → ${formatFuzzyDate(node.start)}`
+                    : null,
+              }
+            : null,
           evidence: node.evidence,
         })),
         ...proposals.data.claims.edges.map(({ node }) => ({
@@ -58,7 +103,9 @@ export default function ProposalsPage() {
           id: node.id,
           version: node.version,
           heading: node.text,
-          detail: `${node.claimantName} · ${label(node.attribution)} · ${label(node.modality)}`,
+          detail: `${node.claimantName} · ${label(node.attribution)} · ${label(node.modality)}${node.checkWorthiness == null ? '' : ` · worth checking ${Math.round(node.checkWorthiness * 100)}%`}`,
+          worth: node.checkWorthiness ?? null,
+          corroborates: node.corroborates ? { id: node.corroborates.id, label: node.corroborates.text, raises: null } : null,
           evidence: node.evidence,
         })),
       ]
@@ -79,14 +126,25 @@ export default function ProposalsPage() {
         </Typography>
       ) : null}
       <Alert severity="info" sx={{ mb: 2 }}>
-        Drafts an import read off the text. Accept what the words say (it stays a draft, yours, ready for review), merge what an existing
-        record already says, discard the rest. A reviewer still judges every accepted one.
+        Drafts an import read off the text, grouped by story, the claims most worth checking first. Accept what the words say (it stays a
+        draft, yours, ready for review), add to a stored record what it already says (a judged record goes back to review), discard the
+        rest. A reviewer still judges every accepted one.
       </Alert>
       {proposals.error ? <Alert severity="error">{(proposals.error as Error).message}</Alert> : null}
       {proposals.data && items.length === 0 ? <Alert severity="success">No proposals wait.</Alert> : null}
-      <Stack spacing={1.5}>
-        {items.map((item) => (
-          <ProposalCard key={item.id} item={item} />
+      <Stack spacing={3}>
+        {storiesOf(items, proposals.data?.storySources ?? new Map()).map((story) => (
+          <Box key={story.key} data-testid="story-group">
+            <Typography variant="subtitle1" gutterBottom>
+              {story.titles.length > 1 ? `One story, ${story.titles.length} sources: ` : 'From '}
+              {story.titles.map((title) => `“${title}”`).join(' · ')}
+            </Typography>
+            <Stack spacing={1.5}>
+              {story.items.map((item) => (
+                <ProposalCard key={item.id} item={item} />
+              ))}
+            </Stack>
+          </Box>
         ))}
       </Stack>
       {names.length > 0 ? (
@@ -124,8 +182,22 @@ function ProposalCard({ item }: { item: Proposal }) {
       notify((error as Error).message, { type: 'error' });
     }
   };
+  const corroborate = async () => {
+    try {
+      await api.mergeProposal({ id: item.id, expectedVersion: item.version });
+      notify(
+        `Added as evidence of “${item.corroborates!.label.slice(0, 60)}”${item.corroborates!.raises ? ', dated more precisely' : ''}.`,
+        {
+          type: 'success',
+        },
+      );
+      await refresh();
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
   return (
-    <Card variant="outlined" data-testid="proposal" data-kind={item.kind}>
+    <Card variant="outlined" data-testid="proposal" data-kind={item.kind} data-corroborates={item.corroborates ? 'yes' : undefined}>
       <CardContent>
         <Stack direction="row" spacing={1} alignItems="center">
           <Chip size="small" label={item.kind} color={item.kind === 'event' ? 'secondary' : 'default'} />
@@ -139,9 +211,25 @@ function ProposalCard({ item }: { item: Proposal }) {
         {item.evidence.slice(0, 1).map((evidence) => (
           <QuoteInContext key={evidence.id} variant="body2" sx={{ mt: 1 }} {...evidence.context} />
         ))}
+        {item.corroborates ? (
+          <Alert severity="success" icon={false} sx={{ mt: 1 }} data-testid="corroboration">
+            {item.kind === 'claim' ? 'Corroborates stored claim ' : 'More evidence for stored event '}
+            <MuiLink component={Link} to={`/${item.kind}s/${item.corroborates.id}/show`}>
+              {item.corroborates.label}
+            </MuiLink>
+            {item.corroborates.raises ? (
+              <span data-testid="raises-precision"> · dates it more precisely: {item.corroborates.raises}</span>
+            ) : null}
+          </Alert>
+        ) : null}
         <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-          <Button size="small" variant="contained" onClick={accept}>
-            Accept
+          {item.corroborates ? (
+            <Button size="small" variant="contained" onClick={corroborate}>
+              Add as evidence
+            </Button>
+          ) : null}
+          <Button size="small" variant={item.corroborates ? 'outlined' : 'contained'} onClick={accept}>
+            {item.corroborates ? 'Accept as new' : 'Accept'}
           </Button>
           <Button size="small" onClick={() => navigate(`/${item.kind}s/${item.id}`)}>
             Edit

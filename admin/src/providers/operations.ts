@@ -303,6 +303,14 @@ const IMPORT_SOURCE = graphql(`
       source {
         id
         title
+        storySources {
+          id
+          title
+        }
+        reprintOf {
+          id
+          title
+        }
       }
       duplicates {
         similarity
@@ -314,12 +322,15 @@ const IMPORT_SOURCE = graphql(`
       repeatedParagraphs
       claimsProposed
       eventsProposed
+      claimsCorroborating
+      eventsCorroborating
+      folded
       newNames
       steps
     }
   }
 `);
-/** Within the API's query cost limit, with the context of each proposal's words; the oldest are settled first. */
+/** Within the API's query cost limit, with the context of each proposal's words and the story of its source. */
 const PROPOSALS_PAGE = 40;
 const PROPOSED_CLAIMS = graphql(`
   query ProposedClaims($filter: ClaimFilter, $first: Int!) {
@@ -333,6 +344,12 @@ const PROPOSED_CLAIMS = graphql(`
           claimantName
           attribution
           modality
+          checkWorthiness
+          corroborates {
+            id
+            text
+            status
+          }
           evidence {
             id
             context(chars: 120) {
@@ -368,6 +385,16 @@ const PROPOSED_EVENTS = graphql(`
             label
           }
           modality
+          datesMorePrecisely
+          corroborates {
+            id
+            title
+            status
+            start {
+              date
+              precision
+            }
+          }
           evidence {
             id
             context(chars: 120) {
@@ -396,6 +423,18 @@ const PROPOSED_EVENTS = graphql(`
             }
           }
         }
+      }
+    }
+  }
+`);
+/** The sources on the story of a proposal's source; asked once per source, not per proposal, within the cost limit. */
+const SOURCE_STORY = graphql(`
+  query SourceStory($id: ID!) {
+    source(id: $id) {
+      id
+      storySources {
+        id
+        title
       }
     }
   }
@@ -679,12 +718,19 @@ export const operations = {
       request(PROPOSED_CLAIMS, { filter, first: PROPOSALS_PAGE }),
       request(PROPOSED_EVENTS, { filter, first: PROPOSALS_PAGE }),
     ]);
-    return { ...claims, ...events };
+    const sourceIds = new Set(
+      [...claims.claims.edges, ...events.events.edges].flatMap(({ node }) => node.evidence.map((evidence) => evidence.source.id)),
+    );
+    const stories = await Promise.all([...sourceIds].map(async (id) => (await request(SOURCE_STORY, { id })).source));
+    /** For each source of a proposal on the page, the other sources on its story. */
+    const storySources = new Map(stories.flatMap((source) => (source ? [[source.id, source.storySources] as const] : [])));
+    return { ...claims, ...events, storySources };
   },
   async acceptProposal(input: { id: string; expectedVersion: number }) {
     await request(ACCEPT_PROPOSAL, { input });
   },
-  async mergeProposal(input: { id: string; expectedVersion: number; intoId: string }) {
+  /** Without `intoId`, into the stored record the import found the proposal corroborates. */
+  async mergeProposal(input: { id: string; expectedVersion: number; intoId?: string }) {
     await request(MERGE_PROPOSAL, { input });
   },
   async discardProposal(kind: 'claim' | 'event', input: { id: string; expectedVersion: number; reason: string }) {

@@ -217,6 +217,17 @@ const SOURCE_DETAIL = graphql(`
       actor
       reason
     }
+    storySources {
+      id
+      title
+      publisher
+      publishedAt
+      publishedPrecision
+    }
+    reprintOf {
+      id
+      title
+    }
   }
 `);
 const ANNOTATION_DETAIL = graphql(`

@@ -1,6 +1,6 @@
 import { CircularProgress, Stack } from '@mui/material';
 import { lazy, Suspense } from 'react';
-import { FunctionField, Labeled, Show, TabbedShowLayout, TextField, UrlField, useRecordContext } from 'react-admin';
+import { FunctionField, Labeled, Link, Show, TabbedShowLayout, TextField, UrlField, useRecordContext } from 'react-admin';
 
 import { label, RELIABILITIES } from '../common/choices';
 import { RecordActions } from '../common/RecordActions';
@@ -47,6 +47,33 @@ export function SourceShow() {
               <FunctionField<SourceRecord> render={(r) => RELIABILITIES.find((c) => c.id === r.reliability)?.name ?? 'not graded'} />
             </Labeled>
           </Stack>
+          <Labeled label="Same story" fullWidth>
+            <FunctionField<SourceRecord>
+              render={(r) =>
+                (r.storySources ?? []).length === 0 ? (
+                  'No other source on this story yet'
+                ) : (
+                  <ul style={{ margin: 0 }} data-testid="story-sources">
+                    {r.storySources.map((other) => (
+                      <li key={other.id}>
+                        <Link to={`/sources/${other.id}/show`}>{other.title}</Link>
+                        {other.publisher ? ` · ${other.publisher}` : ''} · {published(other)}
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            />
+          </Labeled>
+          <FunctionField<SourceRecord>
+            render={(r) =>
+              r.reprintOf ? (
+                <Labeled label="Reprint of">
+                  <Link to={`/sources/${r.reprintOf.id}/show`}>{r.reprintOf.title}</Link>
+                </Labeled>
+              ) : null
+            }
+          />
           <Labeled label="How the date is known">
             <TextField source="publishedNote" emptyText="—" />
           </Labeled>
