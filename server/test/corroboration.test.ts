@@ -179,6 +179,16 @@ describe('an import read against the store: the same claim, the same happening, 
     expect(await count(`evidence WHERE claim_id = '${folded.id}' AND deleted_at IS NULL`)).toBe(2);
   });
 
+  it('folds a reprint into the first copy’s proposals even when those corroborate another source’s', async () => {
+    const reprint = await importText(
+      ['Top Russian diplomat visits Phnom Penh', ...PAPER.split('\n\n').slice(1)].join('\n\n'),
+      '2023-11-17',
+    );
+    expect(reprint.source.reprintOf).toEqual({ id: paper.source.id });
+    expect(reprint.claimsProposed).toBe(0);
+    expect(reprint.folded).toBeGreaterThanOrEqual(3);
+  });
+
   it('refuses a merge with nothing to merge into and writes nothing', async () => {
     const scene = (await proposalsOf(paper.source.id)).claims.find((c: any) => c.text.includes('Dozens of students'));
     const before = await Promise.all(['evidence', 'revisions', 'claims WHERE deleted_at IS NULL'].map(count));

@@ -26,12 +26,15 @@ interface StoredClaim {
   claimantId: string | null;
   attribution: Attribution;
   pending: boolean;
+  /** A proposal that itself corroborates another claim: a reprint's copy to fold into, never offered as the stored claim. */
+  corroborating: boolean;
   sourceIds: string[];
 }
 
 interface StoredEvent extends EventLike {
   id: string;
   pending: boolean;
+  corroborating: boolean;
   sourceIds: string[];
 }
 
@@ -73,7 +76,10 @@ export async function readAcrossSources(
   for (const claim of proposals.claims) {
     const stored = await storedClaimsLike(manager, claim);
     const inOriginal = reprint !== null && original.includes(normalised(claim.text));
-    const best = bestCorroboration(claim, stored);
+    const best = bestCorroboration(
+      claim,
+      stored.filter((s) => !s.corroborating),
+    );
     if (inOriginal) {
       const copy = stored.find((s) => s.sourceIds.includes(reprint.sourceId) && claimSimilarity(s.text, claim.text) >= SAME_WORDS);
       if (copy?.pending) claims.push({ kind: 'folded', id: copy.id });
@@ -90,7 +96,10 @@ export async function readAcrossSources(
   const events: Disposition[] = [];
   for (const event of proposals.events) {
     const stored = await storedEventsLike(manager, event);
-    const best = bestEventMatch(asEventLike(event), stored);
+    const best = bestEventMatch(
+      asEventLike(event),
+      stored.filter((s) => !s.corroborating),
+    );
     if (reprint !== null && original.includes(normalised(codePoints.slice(event.span.start, event.span.end).join('')))) {
       const copy = stored.find((s) => s.sourceIds.includes(reprint.sourceId));
       if (copy?.pending) events.push({ kind: 'folded', id: copy.id });
@@ -124,13 +133,14 @@ async function storedClaimsLike(manager: EntityManager, claim: ClaimProposal): P
     claimant_id: string | null;
     attribution: Attribution;
     proposal: string | null;
+    corroborates_id: string | null;
     source_ids: string[];
   }> = await manager.query(
-    `SELECT c.id, c.text, c.claimant_id, c.attribution, c.proposal, array_agg(DISTINCT sr.source_id) AS source_ids
+    `SELECT c.id, c.text, c.claimant_id, c.attribution, c.proposal, c.corroborates_id, array_agg(DISTINCT sr.source_id) AS source_ids
          FROM claims c
          JOIN evidence e ON e.claim_id = c.id AND e.deleted_at IS NULL
          JOIN source_revisions sr ON sr.id = e.source_revision_id
-        WHERE c.deleted_at IS NULL AND c.corroborates_id IS NULL AND c.search_vector @@ to_tsquery('english', $1)
+        WHERE c.deleted_at IS NULL AND c.search_vector @@ to_tsquery('english', $1)
         GROUP BY c.id
         ORDER BY ts_rank(c.search_vector, to_tsquery('english', $1)) DESC, c.id
         LIMIT ${CANDIDATES}`,
@@ -142,6 +152,7 @@ async function storedClaimsLike(manager: EntityManager, claim: ClaimProposal): P
     claimantId: r.claimant_id,
     attribution: r.attribution,
     pending: r.proposal === ProposalState.PENDING,
+    corroborating: r.corroborates_id !== null,
     sourceIds: r.source_ids,
   }));
 }
@@ -157,15 +168,16 @@ async function storedEventsLike(manager: EntityManager, event: EventProposal): P
     start_precision: DatePrecision | null;
     modality: string;
     proposal: string | null;
+    corroborates_id: string | null;
     participants: string[];
     source_ids: string[];
   }> = await manager.query(
-    `SELECT ev.id, ev.type_code, to_char(ev.start_date, 'YYYY-MM-DD') AS start_date, ev.start_precision, ev.modality, ev.proposal,
+    `SELECT ev.id, ev.type_code, to_char(ev.start_date, 'YYYY-MM-DD') AS start_date, ev.start_precision, ev.modality, ev.proposal, ev.corroborates_id,
             (SELECT array_agg(DISTINCT p.entity_id) FROM event_participants p WHERE p.event_id = ev.id) AS participants,
             (SELECT array_agg(DISTINCT sr.source_id) FROM evidence e JOIN source_revisions sr ON sr.id = e.source_revision_id
               WHERE e.event_id = ev.id AND e.deleted_at IS NULL) AS source_ids
        FROM events ev
-      WHERE ev.deleted_at IS NULL AND ev.corroborates_id IS NULL AND ev.type_code = $1
+      WHERE ev.deleted_at IS NULL AND ev.type_code = $1
         AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = ev.id AND p.entity_id = ANY($2::uuid[]))
       ORDER BY ev.created_at, ev.id
       LIMIT 50`,
@@ -178,6 +190,7 @@ async function storedEventsLike(manager: EntityManager, event: EventProposal): P
     modality: r.modality,
     participants: r.participants ?? [],
     pending: r.proposal === ProposalState.PENDING,
+    corroborating: r.corroborates_id !== null,
     sourceIds: r.source_ids ?? [],
   }));
 }

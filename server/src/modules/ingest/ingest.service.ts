@@ -369,10 +369,13 @@ export class IngestService {
       .slice(0, 12);
     if (words.length === 0) return [];
     const candidates: Array<{ source_id: string; text: string }> = await this.dataSource.query(
-      `SELECT DISTINCT ON (sr.source_id) sr.source_id, sr.text
-         FROM source_revisions sr JOIN sources s ON s.id = sr.source_id AND s.deleted_at IS NULL
-        WHERE sr.search_vector @@ to_tsquery('english', $1)
-        ORDER BY sr.source_id, sr.number DESC
+      // The sources sharing most of the rarest words first: with many stored, the copy must not fall past the limit.
+      `SELECT source_id, text FROM (
+         SELECT DISTINCT ON (sr.source_id) sr.source_id, sr.text, ts_rank(sr.search_vector, query) AS rank
+           FROM source_revisions sr JOIN sources s ON s.id = sr.source_id AND s.deleted_at IS NULL, to_tsquery('english', $1) query
+          WHERE sr.search_vector @@ query
+          ORDER BY sr.source_id, sr.number DESC) latest
+        ORDER BY rank DESC, source_id
         LIMIT 50`,
       [words.map((w) => w.replace(/[^\p{L}]/gu, '')).join(' | ')],
     );
