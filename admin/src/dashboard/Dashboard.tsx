@@ -18,10 +18,11 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 
 import { label } from '../common/choices';
 import { formatSpan } from '../common/dates';
-import { STATUS_COLOURS, StatusChip } from '../common/status';
+import { StatusChip } from '../common/status';
 import type { TimelineQuery } from '../gql/graphql';
 import { isStaff, type Role } from '../providers/access';
 import { useApi } from '../providers/useApi';
+import { STATUS_COLOURS } from '../theme';
 import { axisOf, extentOf, monthTicks } from './timeline';
 
 /** The order of the columns; the counts query names one alias per kind and status. */
