@@ -161,7 +161,7 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
         {placed.map(({ event, extent }, i) => {
           const left = x(extent.from);
           const width = Math.max(x(extent.to) - left, 3);
-          const textLeft = left + width + 4 > WIDTH - 260 ? left - 4 : left + width + 4;
+          const textLeft = left + width + 4 > WIDTH - 340 ? left - 4 : left + width + 4;
           return (
             <g
               key={event.id}
@@ -170,7 +170,7 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
               data-testid="timeline-event"
               data-precision={event.start?.precision}
             >
-              <title>{`${event.title}: ${formatSpan(event.start, event.end)}${event.timeExpression ? ` (“${event.timeExpression}”)` : ''}`}</title>
+              <title>{`${event.title}: ${formatSpan(event.start, event.end)}${event.timeExpression ? ` (“${event.timeExpression}”)` : ''} · ${label(event.status)}`}</title>
               <rect
                 x={left}
                 y={i * ROW + 3}
@@ -181,7 +181,8 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
                 opacity={0.8}
               />
               <text x={textLeft} y={i * ROW + ROW - 5} textAnchor={textLeft < left ? 'end' : 'start'} fill="#333">
-                {event.title.length > 48 ? `${event.title.slice(0, 47)}…` : event.title}
+                {/* The bar's colour is the status; its name is written too, so no one needs to tell the colours apart. */}
+                {`${event.title.length > 48 ? `${event.title.slice(0, 47)}…` : event.title} · ${label(event.status)}`}
               </text>
             </g>
           );
