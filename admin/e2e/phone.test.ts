@@ -8,6 +8,18 @@ const PHONE = { width: 390, height: 844 };
 /** Wider than the screen is what a phone cuts off: the page must never scroll sideways. */
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
+/**
+ * What reaches past the screen's right edge inside the page (a grid's column, a chip, a word that does not wrap):
+ * the first few, named by tag and class, so a failure says what is cut off.
+ */
+const cutOff = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('main *')]
+      .filter((element) => element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map((element) => `${element.tagName}.${String(element.className)}`.slice(0, 120)),
+  );
+
 describe('on a 390 px phone', () => {
   const { signIn, screenshot } = useBrowser();
 
@@ -17,6 +29,7 @@ describe('on a 390 px phone', () => {
       await page.goto(`/#/${resource}`);
       await page.locator(`main a[href^="#/${resource}/"][href$="/show"]`).first().waitFor();
       expect(await page.locator('main table').count(), resource).toBe(0);
+      expect(await cutOff(page), resource).toEqual([]);
       expect(await overflow(page), resource).toBeLessThanOrEqual(0);
       if (resource === 'claims') await screenshot(page, 'phone-claims');
     }
@@ -30,17 +43,29 @@ describe('on a 390 px phone', () => {
     await page.goto('/#/review');
     await page.getByTestId('queue-item').first().waitFor();
     await screenshot(page, 'phone-review-queue');
-    const wide = await page.evaluate(() =>
-      [...document.querySelectorAll('main *')]
-        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
-        .slice(0, 5)
-        .map((element) => `${element.tagName}.${element.className}`.slice(0, 120)),
-    );
-    expect(wide).toEqual([]);
+    expect(await cutOff(page)).toEqual([]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-review-queue');
     await page.goto('/#/');
     await page.getByTestId('dashboard').waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+  });
+
+  it("shows a claim's page and the source reader whole, the reader's words wrapping inside the screen", async () => {
+    const page = await signIn(DEMO.editor, PHONE);
+    await page.goto('/#/claims');
+    await page.locator('main a[href^="#/claims/"][href$="/show"]').first().click();
+    await page.getByTestId('evidence-list').waitFor();
+    expect(await cutOff(page)).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-claim');
+
+    await page.goto('/#/sources');
+    await page.locator('main a[href^="#/sources/"][href$="/show"]').first().click();
+    await page.getByTestId('source-text').waitFor();
+    await expect.poll(() => page.locator('[data-evidence]').count()).toBeGreaterThan(0);
+    expect(await cutOff(page)).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-reader');
   });
 });
