@@ -49,7 +49,14 @@ export default function Dashboard() {
         />
         <CardContent>
           {counts.error ? <Alert severity="error">{(counts.error as Error).message}</Alert> : null}
-          <Table size="small" sx={{ maxWidth: 720 }}>
+          {/* On a phone each kind's counts wrap under its name, where seven columns were cut off at the card's edge. */}
+          <Table
+            size="small"
+            sx={(theme) => ({
+              maxWidth: 720,
+              [theme.breakpoints.down('sm')]: { '& tr': { display: 'flex', flexWrap: 'wrap' }, '& th': { width: '100%', borderBottom: 0 } },
+            })}
+          >
             <TableBody>
               {(['claims', 'events'] as const).map((kind) => (
                 <TableRow key={kind}>
