@@ -93,6 +93,18 @@ describe('accessibility (WCAG 2.2 AA, axe-core): no serious or critical violatio
     ).toEqual({});
   }, 240_000);
 
+  it("holds in the reader with words selected and their actions open, the keyboard's caret drawn", async () => {
+    const page = await signIn(DEMO.editor);
+    await page.goto('/#/sources');
+    await page.locator('main tbody tr.RaDatagrid-clickableRow').first().click();
+    await settle(page, '[data-testid=source-text] [data-evidence]');
+    await page.getByTestId('source-text').focus();
+    await page.keyboard.press('Control+ArrowRight');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await settle(page, '[data-testid=selection-actions]');
+    expect(await blockingViolations(page)).toEqual([]);
+  });
+
   it("holds on a reviewer's queue, with its verdict buttons", async () => {
     const page = await signIn(DEMO.reviewer);
     expect(await check(page, [['review queue', '/#/review', '[data-testid=review-actions]']])).toEqual({});
