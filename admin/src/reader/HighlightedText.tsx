@@ -132,6 +132,9 @@ interface Props {
 export function HighlightedText({ codePoints, paragraphs, evidence, notes, focused, onSelect, onPick, onOpen, onAct, textRef }: Props) {
   const [caret, setCaret] = useState<Caret | null>(null);
   const pointing = useRef(false);
+  // Chrome starts no selection on a press inside an element that can take focus, so the highlights leave the tab
+  // order while the mouse is used (a drag may start on highlighted words) and return to it at the next key press.
+  const [highlightsTabbable, setHighlightsTabbable] = useState(true);
 
   const onMouseUp = () => {
     pointing.current = false;
@@ -168,6 +171,7 @@ export function HighlightedText({ codePoints, paragraphs, evidence, notes, focus
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    setHighlightsTabbable(true);
     const dom = window.getSelection();
     const root = textRef.current;
     if (!dom || !root) return;
@@ -244,7 +248,7 @@ export function HighlightedText({ codePoints, paragraphs, evidence, notes, focus
               {...(piece.spans.length
                 ? {
                     role: 'button',
-                    tabIndex: 0,
+                    tabIndex: highlightsTabbable ? 0 : undefined,
                     'aria-label': `“${words}”, ${names.join('; ')}`,
                     onKeyDown: (event: KeyboardEvent) => {
                       if ((event.key === 'Enter' || event.key === ' ') && window.getSelection()?.isCollapsed !== false) {
@@ -275,7 +279,10 @@ export function HighlightedText({ codePoints, paragraphs, evidence, notes, focus
   return (
     <Box
       ref={textRef}
-      onMouseDown={() => (pointing.current = true)}
+      onMouseDownCapture={() => {
+        pointing.current = true;
+        setHighlightsTabbable(false);
+      }}
       onMouseUp={onMouseUp}
       onFocus={onFocus}
       onBlur={() => setCaret(null)}
