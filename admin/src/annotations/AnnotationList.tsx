@@ -2,6 +2,7 @@ import { Chip } from '@mui/material';
 import { Datagrid, DateField, FunctionField, List, NullableBooleanInput, SelectArrayInput, TextField, TextInput } from 'react-admin';
 
 import { label, MOTIVATIONS } from '../common/choices';
+import { FocusableRows } from '../common/FocusableRows';
 import type { AnnotationRecord } from '../providers/resources';
 
 const PAGE_OF: Record<string, string> = { CLAIM: 'claims', EVENT: 'events', ENTITY: 'entities', SOURCE: 'sources' };
@@ -26,6 +27,7 @@ export function AnnotationList() {
       exporter={false}
     >
       <Datagrid
+        body={FocusableRows}
         bulkActionButtons={false}
         rowClick={(_id, _resource, note) => (PAGE_OF[note.targetType] ? `/${PAGE_OF[note.targetType]}/${note.targetId}/show/notes` : false)}
       >

@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 
 import { ATTRIBUTIONS, CLAIM_MODALITIES, CLAIM_RANKS, label, REVIEW_STATUSES } from '../common/choices';
+import { FocusableRows } from '../common/FocusableRows';
 import { ListActions } from '../common/ListActions';
 import { StatusChip, StatusField } from '../common/status';
 import { usePhone } from '../common/usePhone';
@@ -45,7 +46,7 @@ export function ClaimList() {
           tertiaryText={(r) => <StatusChip status={r.status} />}
         />
       ) : (
-        <DatagridConfigurable rowClick="show" bulkActionButtons={false}>
+        <DatagridConfigurable body={FocusableRows} rowClick="show" bulkActionButtons={false}>
           <TextField source="text" sortable={false} />
           <TextField source="claimantName" label="Claimant" sortable={false} />
           <FunctionField<ClaimRecord> source="attribution" sortable={false} render={(r) => label(r.attribution)} />

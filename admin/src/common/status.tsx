@@ -1,24 +1,47 @@
-import { Chip, type ChipProps } from '@mui/material';
+import CancelIcon from '@mui/icons-material/Cancel';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import EditNoteIcon from '@mui/icons-material/EditNote';
+import HourglassTopIcon from '@mui/icons-material/HourglassTop';
+import LinkIcon from '@mui/icons-material/Link';
+import LinkOffIcon from '@mui/icons-material/LinkOff';
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import UndoIcon from '@mui/icons-material/Undo';
+import { Chip, type ChipProps, type SvgIconProps } from '@mui/material';
+import type { ComponentType } from 'react';
 import { useRecordContext } from 'react-admin';
 
+import { ANCHOR_COLOURS, STATUS_COLOURS } from '../theme';
 import { label } from './choices';
 
-/** One colour per review status, shared by chips, highlights in the reader and the dashboard. */
-export const STATUS_COLOURS: Record<string, string> = {
-  DRAFT: '#8a8f98',
-  IN_REVIEW: '#c77700',
-  VERIFIED: '#2e7d32',
-  DISPUTED: '#b23c17',
-  REJECTED: '#6d1b1b',
-  RETRACTED: '#5b3a8c',
+/** A shape per status beside its colour and its name, so no one needs to tell the colours apart (WCAG 1.4.1). */
+const STATUS_ICONS: Record<string, ComponentType<SvgIconProps>> = {
+  DRAFT: EditNoteIcon,
+  IN_REVIEW: HourglassTopIcon,
+  VERIFIED: CheckCircleIcon,
+  DISPUTED: ReportProblemIcon,
+  REJECTED: CancelIcon,
+  RETRACTED: UndoIcon,
+  ANCHORED: LinkIcon,
+  FUZZY: ReportProblemIcon,
+  ORPHANED: LinkOffIcon,
 };
 
-export const ANCHOR_COLOURS: Record<string, string> = { ANCHORED: '#2e7d32', FUZZY: '#c77700', ORPHANED: '#b71c1c' };
+export function StatusIcon({ status, ...props }: { status: string } & SvgIconProps) {
+  const Icon = STATUS_ICONS[status];
+  return Icon ? <Icon aria-hidden {...props} /> : null;
+}
 
 export function StatusChip({ status, size = 'small', ...props }: { status: string } & ChipProps) {
   const colour = STATUS_COLOURS[status] ?? ANCHOR_COLOURS[status] ?? '#555';
   return (
-    <Chip size={size} label={label(status)} sx={{ bgcolor: colour, color: '#fff', fontWeight: 500 }} data-status={status} {...props} />
+    <Chip
+      size={size}
+      label={label(status)}
+      icon={<StatusIcon status={status} />}
+      sx={{ bgcolor: colour, color: '#fff', fontWeight: 500, '& .MuiChip-icon': { color: '#fff' } }}
+      data-status={status}
+      {...props}
+    />
   );
 }
 

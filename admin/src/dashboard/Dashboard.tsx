@@ -18,10 +18,11 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 
 import { label } from '../common/choices';
 import { formatSpan } from '../common/dates';
-import { STATUS_COLOURS, StatusChip } from '../common/status';
+import { StatusChip } from '../common/status';
 import type { TimelineQuery } from '../gql/graphql';
 import { isStaff, type Role } from '../providers/access';
 import { useApi } from '../providers/useApi';
+import { STATUS_COLOURS } from '../theme';
 import { axisOf, extentOf, monthTicks } from './timeline';
 
 /** The order of the columns; the counts query names one alias per kind and status. */
@@ -48,7 +49,14 @@ export default function Dashboard() {
         />
         <CardContent>
           {counts.error ? <Alert severity="error">{(counts.error as Error).message}</Alert> : null}
-          <Table size="small" sx={{ maxWidth: 720 }}>
+          {/* On a phone each kind's counts wrap under its name, where seven columns were cut off at the card's edge. */}
+          <Table
+            size="small"
+            sx={(theme) => ({
+              maxWidth: 720,
+              [theme.breakpoints.down('sm')]: { '& tr': { display: 'flex', flexWrap: 'wrap' }, '& th': { width: '100%', borderBottom: 0 } },
+            })}
+          >
             <TableBody>
               {(['claims', 'events'] as const).map((kind) => (
                 <TableRow key={kind}>
@@ -160,7 +168,7 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
         {placed.map(({ event, extent }, i) => {
           const left = x(extent.from);
           const width = Math.max(x(extent.to) - left, 3);
-          const textLeft = left + width + 4 > WIDTH - 260 ? left - 4 : left + width + 4;
+          const textLeft = left + width + 4 > WIDTH - 340 ? left - 4 : left + width + 4;
           return (
             <g
               key={event.id}
@@ -169,7 +177,7 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
               data-testid="timeline-event"
               data-precision={event.start?.precision}
             >
-              <title>{`${event.title}: ${formatSpan(event.start, event.end)}${event.timeExpression ? ` (“${event.timeExpression}”)` : ''}`}</title>
+              <title>{`${event.title}: ${formatSpan(event.start, event.end)}${event.timeExpression ? ` (“${event.timeExpression}”)` : ''} · ${label(event.status)}`}</title>
               <rect
                 x={left}
                 y={i * ROW + 3}
@@ -180,7 +188,8 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
                 opacity={0.8}
               />
               <text x={textLeft} y={i * ROW + ROW - 5} textAnchor={textLeft < left ? 'end' : 'start'} fill="#333">
-                {event.title.length > 48 ? `${event.title.slice(0, 47)}…` : event.title}
+                {/* The bar's colour is the status; its name is written too, so no one needs to tell the colours apart. */}
+                {`${event.title.length > 48 ? `${event.title.slice(0, 47)}…` : event.title} · ${label(event.status)}`}
               </text>
             </g>
           );

@@ -1,6 +1,7 @@
 import { BooleanInput, Datagrid, DateField, FunctionField, List, SearchInput, SelectArrayInput, SimpleList, TextField } from 'react-admin';
 
 import { ENTITY_KINDS, label } from '../common/choices';
+import { FocusableRows } from '../common/FocusableRows';
 import { ListActions } from '../common/ListActions';
 import { usePhone } from '../common/usePhone';
 import type { EntityRecord } from '../providers/resources';
@@ -22,7 +23,7 @@ export function EntityList() {
           secondaryText={(r) => [label(r.kind), ...(r.aliases ?? [])].join(' · ')}
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
+        <Datagrid body={FocusableRows} rowClick="show" bulkActionButtons={false}>
           <TextField source="name" sortable={false} />
           <FunctionField<EntityRecord> source="kind" sortable={false} render={(r) => label(r.kind)} />
           <FunctionField<EntityRecord> label="Aliases" render={(r) => (r.aliases ?? []).join(', ')} />

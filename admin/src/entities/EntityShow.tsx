@@ -13,6 +13,7 @@ import {
 
 import { label } from '../common/choices';
 import { formatSpan } from '../common/dates';
+import { FocusableRows } from '../common/FocusableRows';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { StatusField } from '../common/status';
@@ -98,7 +99,12 @@ function RelatedRecords() {
   const claims = (target: string, label: string) => (
     <Labeled label={label} fullWidth>
       <ReferenceManyField reference="claims" target={target} perPage={10} pagination={<Pagination rowsPerPageOptions={[10]} />}>
-        <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography color="text.secondary">None</Typography>}>
+        <Datagrid
+          body={FocusableRows}
+          rowClick="show"
+          bulkActionButtons={false}
+          empty={<Typography color="text.secondary">None</Typography>}
+        >
           <TextField source="text" sortable={false} />
           <StatusField source="status" />
         </Datagrid>
@@ -108,7 +114,12 @@ function RelatedRecords() {
   const events = (target: string, label: string) => (
     <Labeled label={label} fullWidth>
       <ReferenceManyField reference="events" target={target} perPage={10} pagination={<Pagination rowsPerPageOptions={[10]} />}>
-        <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography color="text.secondary">None</Typography>}>
+        <Datagrid
+          body={FocusableRows}
+          rowClick="show"
+          bulkActionButtons={false}
+          empty={<Typography color="text.secondary">None</Typography>}
+        >
           <TextField source="title" sortable={false} />
           <FunctionField<EventRecord> label="When" render={(r) => formatSpan(r.start, r.end) || '—'} />
           <StatusField source="status" />

@@ -15,6 +15,7 @@ import {
 
 import { EVENT_MODALITIES, label, REVIEW_STATUSES } from '../common/choices';
 import { formatSpan } from '../common/dates';
+import { FocusableRows } from '../common/FocusableRows';
 import { ListActions } from '../common/ListActions';
 import { StatusChip, StatusField } from '../common/status';
 import { usePhone } from '../common/usePhone';
@@ -51,7 +52,7 @@ export function EventList() {
           tertiaryText={(r) => <StatusChip status={r.status} />}
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
+        <Datagrid body={FocusableRows} rowClick="show" bulkActionButtons={false}>
           <TextField source="title" sortable={false} />
           <FunctionField<EventRecord> label="Type" render={(r) => r.eventType?.label} />
           <FunctionField<EventRecord> label="When" render={(r) => formatSpan(r.start, r.end) || r.timeExpression || '—'} />

@@ -14,6 +14,7 @@ import {
 import { label } from '../common/choices';
 import { formatSpan } from '../common/dates';
 import { EvidenceList, ReviewSteps } from '../common/EvidenceList';
+import { FocusableRows } from '../common/FocusableRows';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { StatusField } from '../common/status';
@@ -76,7 +77,7 @@ export function EventShow() {
           </Labeled>
           <Labeled label="Claims about it" fullWidth>
             <ArrayField source="claimList">
-              <Datagrid rowClick={(_id, _resource, claim) => `/claims/${claim.id}/show`} bulkActionButtons={false}>
+              <Datagrid body={FocusableRows} rowClick={(_id, _resource, claim) => `/claims/${claim.id}/show`} bulkActionButtons={false}>
                 <TextField source="text" />
                 <TextField source="claimantName" label="Claimant" />
                 <StatusField source="status" />

@@ -1,9 +1,10 @@
 import { Box } from '@mui/material';
-import { type MouseEvent, useRef } from 'react';
+import { type FocusEvent, type KeyboardEvent, type RefObject, type SyntheticEvent, useRef, useState } from 'react';
 
 import type { Note } from '../annotations/AnnotationsPanel';
 import { label } from '../common/choices';
-import { STATUS_COLOURS } from '../common/status';
+import { StatusIcon } from '../common/status';
+import { FOCUS_RING, QUIET_TEXT, STATUS_COLOURS } from '../theme';
 import { type Paragraph, piecesOf, type Span } from './layout';
 import type { ReaderEvidence } from './useReaderData';
 
@@ -56,6 +57,61 @@ function selectedSpan(text: HTMLElement | null, codePoints: string[]): Span | nu
   return end > start ? { start, end } : null;
 }
 
+/** The text node and offset in it where code point `position` of the text falls, for a DOM range. */
+function pointAt(root: HTMLElement, position: number): { node: Text; offset: number } | null {
+  for (const run of root.querySelectorAll<HTMLElement>('[data-start]')) {
+    const start = Number(run.dataset.start);
+    const text = run.firstChild;
+    if (!(text instanceof Text)) continue;
+    const length = Array.from(text.data).length;
+    if (position >= start && position <= start + length)
+      return {
+        node: text,
+        offset: Array.from(text.data)
+          .slice(0, position - start)
+          .join('').length,
+      };
+  }
+  return null;
+}
+
+/** The DOM range of [start, end) in the drawn text: where the selection actions open beside. */
+export function rangeOf(root: HTMLElement, { start, end }: Span): Range | null {
+  const from = pointAt(root, start);
+  const to = pointAt(root, end);
+  if (!from || !to) return null;
+  const range = document.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}
+
+/** Arrow keys move the caret (and, with Shift, the end of the selection) as in an editor: [direction, step]. */
+const CARET_KEYS: Record<string, ['forward' | 'backward', 'character' | 'line' | 'lineboundary']> = {
+  ArrowRight: ['forward', 'character'],
+  ArrowLeft: ['backward', 'character'],
+  ArrowDown: ['forward', 'line'],
+  ArrowUp: ['backward', 'line'],
+  End: ['forward', 'lineboundary'],
+  Home: ['backward', 'lineboundary'],
+};
+
+/** Where a collapsed selection is drawn, relative to the text's box: browsers draw no caret in text that is not editable. */
+interface Caret {
+  top: number;
+  left: number;
+  height: number;
+}
+
+function caretOf(root: HTMLElement, dom: Selection): Caret | null {
+  if (!dom.isCollapsed || dom.rangeCount === 0 || !root.contains(dom.anchorNode)) return null;
+  const range = dom.getRangeAt(0);
+  const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+  const box = root.getBoundingClientRect();
+  if (rect.height === 0) return null;
+  return { top: rect.top - box.top, left: rect.left - box.left, height: rect.height };
+}
+
 interface Props {
   codePoints: string[];
   paragraphs: Paragraph[];
@@ -67,22 +123,71 @@ interface Props {
   /** Highlighted words were clicked: the evidence and notes on them. */
   onPick: (evidence: ReaderEvidence[], notes: Note[]) => void;
   onOpen: (evidence: ReaderEvidence) => void;
+  /** Enter pressed on selected words: the keyboard's way to the selection's actions. */
+  onAct: () => void;
+  textRef: RefObject<HTMLDivElement | null>;
 }
 
 /** The text as published, paragraph by paragraph, with its quotes highlighted and its noted words underlined. */
-export function HighlightedText({ codePoints, paragraphs, evidence, notes, focused, onSelect, onPick, onOpen }: Props) {
-  const textRef = useRef<HTMLDivElement>(null);
+export function HighlightedText({ codePoints, paragraphs, evidence, notes, focused, onSelect, onPick, onOpen, onAct, textRef }: Props) {
+  const [caret, setCaret] = useState<Caret | null>(null);
+  const pointing = useRef(false);
+  // Chrome starts no selection on a press inside an element that can take focus, so the highlights leave the tab
+  // order while the mouse is used (a drag may start on highlighted words) and return to it at the next key press.
+  const [highlightsTabbable, setHighlightsTabbable] = useState(true);
 
   const onMouseUp = () => {
+    pointing.current = false;
+    setCaret(null);
     const span = selectedSpan(textRef.current, codePoints);
     if (span) onSelect(span);
   };
 
-  const openPiece = (event: MouseEvent, spans: ReaderEvidence[], pieceNotes: Note[]) => {
+  const openPiece = (event: SyntheticEvent, spans: ReaderEvidence[], pieceNotes: Note[]) => {
     if (window.getSelection()?.isCollapsed === false) return;
     event.stopPropagation();
     if (spans.length === 1 && pieceNotes.length === 0) onOpen(spans[0]!);
     else onPick(spans, pieceNotes);
+  };
+
+  // Reached with Tab, the caret starts where the keyboard last left it in the text, else at the start of what took
+  // focus (the text, or a highlight in it), so that Shift+Arrow keys select from there; a click places it where the
+  // pointer is, as browsers do.
+  const onFocus = (event: FocusEvent<HTMLElement>) => {
+    const dom = window.getSelection();
+    const root = textRef.current;
+    const clicked = pointing.current;
+    pointing.current = false;
+    if (clicked || !dom || !root || !(event.target instanceof HTMLElement)) return;
+    if (event.target === root && dom.rangeCount > 0 && root.contains(dom.focusNode)) {
+      dom.collapseToEnd();
+      setCaret(caretOf(root, dom));
+      return;
+    }
+    const point = pointAt(root, event.target === root ? (paragraphs[0]?.start ?? 0) : Number(event.target.dataset.start));
+    if (!point) return;
+    dom.collapse(point.node, point.offset);
+    setCaret(caretOf(root, dom));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    setHighlightsTabbable(true);
+    const dom = window.getSelection();
+    const root = textRef.current;
+    if (!dom || !root) return;
+    const move = CARET_KEYS[event.key];
+    if (move) {
+      event.preventDefault();
+      dom.modify(event.shiftKey ? 'extend' : 'move', move[0], event.ctrlKey || event.altKey ? 'word' : move[1]);
+      setCaret(caretOf(root, dom));
+      const span = event.shiftKey ? selectedSpan(root, codePoints) : null;
+      if (span) onSelect(span);
+      return;
+    }
+    if (event.key === 'Enter' && selectedSpan(root, codePoints)) {
+      event.preventDefault();
+      onAct();
+    }
   };
 
   const renderParagraph = (paragraph: Paragraph, index: number) => {
@@ -98,14 +203,23 @@ export function HighlightedText({ codePoints, paragraphs, evidence, notes, focus
         key={index}
         component="span"
         data-kind={paragraph.kind}
-        sx={{ display: 'inline', opacity: marker ? 0.5 : 1, fontStyle: paragraph.kind === 'FURNITURE' ? 'italic' : undefined }}
+        sx={{ display: 'inline', color: marker ? QUIET_TEXT : undefined, fontStyle: paragraph.kind === 'FURNITURE' ? 'italic' : undefined }}
         title={marker ? `Shown dimmed: ${marker}` : undefined}
       >
         {marker ? (
           <Box
             component="span"
             contentEditable={false}
-            sx={{ userSelect: 'none', fontSize: 11, fontFamily: 'system-ui', bgcolor: '#eceff1', px: 0.5, mr: 0.5, borderRadius: 1 }}
+            sx={{
+              userSelect: 'none',
+              fontSize: 12,
+              fontFamily: 'system-ui',
+              fontStyle: 'normal',
+              bgcolor: '#eceff1',
+              px: 0.5,
+              mr: 0.5,
+              borderRadius: 1,
+            }}
             aria-hidden
           >
             {marker}
@@ -114,24 +228,48 @@ export function HighlightedText({ codePoints, paragraphs, evidence, notes, focus
         {piecesOf(paragraph.start, paragraph.end, marks, rangeOfMark).map((piece) => {
           const spans = piece.spans.flatMap((m) => ('evidence' in m ? [m.evidence] : []));
           const pieceNotes = piece.spans.flatMap((m) => ('note' in m ? [m.note] : []));
-          return (
+          const names = [
+            ...spans.map((s) => `${s.record.kind}: ${s.record.label} (${label(s.record.status)})`),
+            ...pieceNotes.map((n) => `note: ${n.body}`),
+          ];
+          const words = codePoints.slice(piece.start, piece.end).join('');
+          const open = (event: SyntheticEvent) => openPiece(event, spans, pieceNotes);
+          // Each quote ends with its status's shape, so its status is not told by colour alone.
+          const ending = spans.filter((s) => s.selector.end === piece.end);
+          return [
             <span
               key={piece.start}
               data-start={piece.start}
               data-evidence={spans.map((s) => s.id).join(' ') || undefined}
               data-note={pieceNotes.map((n) => n.id).join(' ') || undefined}
               style={{ ...highlightStyle(spans, focused), ...(pieceNotes.length ? NOTE_STYLE : {}) }}
-              onClick={piece.spans.length ? (event) => openPiece(event, spans, pieceNotes) : undefined}
-              title={
-                [
-                  ...spans.map((s) => `${s.record.kind}: ${s.record.label} (${label(s.record.status)})`),
-                  ...pieceNotes.map((n) => `note: ${n.body}`),
-                ].join('\n') || undefined
-              }
+              onClick={piece.spans.length ? open : undefined}
+              title={names.join('\n') || undefined}
+              {...(piece.spans.length
+                ? {
+                    role: 'button',
+                    tabIndex: highlightsTabbable ? 0 : undefined,
+                    'aria-label': `“${words}”, ${names.join('; ')}`,
+                    onKeyDown: (event: KeyboardEvent) => {
+                      if ((event.key === 'Enter' || event.key === ' ') && window.getSelection()?.isCollapsed !== false) {
+                        event.preventDefault();
+                        open(event);
+                      }
+                    },
+                  }
+                : {})}
             >
-              {codePoints.slice(piece.start, piece.end).join('')}
-            </span>
-          );
+              {words}
+            </span>,
+            ...ending.map((s) => (
+              <StatusIcon
+                key={`${piece.start}-${s.id}`}
+                status={s.record.status}
+                data-status={s.record.status}
+                sx={{ fontSize: '0.8em', verticalAlign: 'super', userSelect: 'none', color: STATUS_COLOURS[s.record.status] }}
+              />
+            )),
+          ];
         })}
         {index < paragraphs.length - 1 ? <span data-start={paragraph.end}>{'\n'}</span> : null}
       </Box>
@@ -141,11 +279,44 @@ export function HighlightedText({ codePoints, paragraphs, evidence, notes, focus
   return (
     <Box
       ref={textRef}
+      onMouseDownCapture={() => {
+        pointing.current = true;
+        setHighlightsTabbable(false);
+      }}
       onMouseUp={onMouseUp}
+      onFocus={onFocus}
+      onBlur={() => setCaret(null)}
+      onKeyDown={onKeyDown}
+      tabIndex={0}
+      role="region"
+      aria-label="The source's text"
+      aria-describedby="reader-keys"
       data-testid="source-text"
-      sx={{ whiteSpace: 'pre-wrap', fontFamily: 'Georgia, "Times New Roman", serif', fontSize: 17, lineHeight: 1.7 }}
+      sx={{
+        position: 'relative',
+        whiteSpace: 'pre-wrap',
+        fontFamily: 'Georgia, "Times New Roman", serif',
+        fontSize: 17,
+        lineHeight: 1.7,
+        '&:focus-visible, & [role=button]:focus-visible': FOCUS_RING,
+      }}
     >
       {paragraphs.map(renderParagraph)}
+      {caret ? (
+        <Box
+          aria-hidden
+          data-testid="caret"
+          sx={{
+            position: 'absolute',
+            top: caret.top,
+            left: caret.left,
+            height: caret.height,
+            width: 2,
+            bgcolor: 'text.primary',
+            pointerEvents: 'none',
+          }}
+        />
+      ) : null}
     </Box>
   );
 }

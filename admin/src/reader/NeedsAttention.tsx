@@ -1,8 +1,7 @@
-import { Box, Button, Chip, Link as MuiLink, Paper, Stack, Typography } from '@mui/material';
+import { Box, Button, Link as MuiLink, Paper, Stack, Typography } from '@mui/material';
 import { Link, useNotify } from 'react-admin';
 
-import { label } from '../common/choices';
-import { ANCHOR_COLOURS } from '../common/status';
+import { StatusChip } from '../common/status';
 import type { EvidenceActions } from './useEvidenceActions';
 import type { ReaderEvidence } from './useReaderData';
 
@@ -23,7 +22,7 @@ export function NeedsAttention({ evidence, actions, onReselect, mayEdit }: Props
       {evidence.map((item) => (
         <Box key={item.id} sx={{ mt: 1 }}>
           <Stack direction="row" spacing={1} alignItems="center">
-            <Chip size="small" label={label(item.anchorStatus)} sx={{ bgcolor: ANCHOR_COLOURS[item.anchorStatus], color: '#fff' }} />
+            <StatusChip status={item.anchorStatus} />
             <MuiLink component={Link} to={`/${item.record.kind}s/${item.record.id}/show`} variant="body2">
               {item.record.label.slice(0, 60)}
             </MuiLink>

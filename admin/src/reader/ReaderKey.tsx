@@ -1,6 +1,7 @@
 import { Box, Paper, Stack, Typography } from '@mui/material';
 
-import { STATUS_COLOURS, StatusChip } from '../common/status';
+import { StatusChip } from '../common/status';
+import { STATUS_COLOURS } from '../theme';
 import { tint } from './HighlightedText';
 
 /** How to read the highlights. */
@@ -24,6 +25,10 @@ export function ReaderKey() {
       <Typography variant="caption" color="text.secondary" display="block" sx={{ mt: 1 }}>
         Dimmed, marked paragraphs are page furniture or a repeat; they are kept as published. Select words to make a claim or an event from
         them.
+      </Typography>
+      <Typography variant="caption" color="text.secondary" display="block" sx={{ mt: 1 }} id="reader-keys">
+        Keyboard: Tab reaches the text and each highlight, Enter opens a highlight; the arrow keys move the caret, Shift+arrows select words
+        (Ctrl for whole words), then Enter reaches what to do with them and Escape closes it.
       </Typography>
     </Paper>
   );

@@ -1,4 +1,5 @@
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
+import type { RefObject } from 'react';
 import { useNavigate } from 'react-router-dom';
 
 import { NoteThreads } from '../annotations/AnnotationsPanel';
@@ -13,14 +14,27 @@ interface Props {
   reader: ReaderSelectionState;
   actions: EvidenceActions;
   mayEdit: boolean;
+  panelRef: RefObject<HTMLDivElement | null>;
+  /** Escape or Clear: the panel closes and the keyboard goes back to the text. */
+  onClose: () => void;
 }
 
 /** What can be made of the selected words: a claim or an event, evidence for an existing one, a note, or a new anchor. */
-export function SelectionActions({ sourceId, selection, reader, actions, mayEdit }: Props) {
+export function SelectionActions({ sourceId, selection, reader, actions, mayEdit, panelRef, onClose }: Props) {
   const navigate = useNavigate();
   const { reselecting } = reader;
   return (
-    <Paper variant="outlined" sx={{ p: 2, borderColor: 'primary.main' }} data-testid="selection-actions">
+    <Paper
+      ref={panelRef}
+      elevation={8}
+      role="region"
+      aria-label="Selected words"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+      sx={{ p: 2, border: 1, borderColor: 'primary.main', maxHeight: 'calc(100vh - 96px)', overflowY: 'auto' }}
+      data-testid="selection-actions"
+    >
       <Typography variant="subtitle2">
         Selected, characters {selection.selector.start}–{selection.selector.end}
       </Typography>
@@ -44,7 +58,7 @@ export function SelectionActions({ sourceId, selection, reader, actions, mayEdit
         <Button size="small" onClick={reader.note}>
           Note on these words
         </Button>
-        <Button size="small" onClick={reader.clear}>
+        <Button size="small" onClick={onClose}>
           Clear
         </Button>
       </Stack>

@@ -1,11 +1,11 @@
-import { Alert, Button, Divider, Paper, Stack, Typography } from '@mui/material';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Divider, Paper, Popper, Stack, Typography } from '@mui/material';
+import { useMemo, useRef, useState } from 'react';
 import { useCanAccess, useRecordContext } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
 import { useNotes } from '../annotations/AnnotationsPanel';
 import { CorrectTextDialog } from './CorrectTextDialog';
-import { HighlightedText } from './HighlightedText';
+import { HighlightedText, rangeOf } from './HighlightedText';
 import { selectorFor } from './layout';
 import { NeedsAttention } from './NeedsAttention';
 import { PickedWords } from './PickedWords';
@@ -14,6 +14,28 @@ import { SelectionActions } from './SelectionActions';
 import { useEvidenceActions } from './useEvidenceActions';
 import { useReaderData } from './useReaderData';
 import { useReaderSelection } from './useReaderSelection';
+
+/**
+ * Where the selection's actions open: level with the selected words, beside the text's column where there is room
+ * (over the side column), else under the words; kept inside the screen below the app bar, wherever the words are.
+ */
+function besideSelection(text: HTMLElement | null, span: { start: number; end: number }) {
+  if (!text) return null;
+  return {
+    contextElement: text,
+    getBoundingClientRect: () => {
+      const words = rangeOf(text, span)?.getBoundingClientRect() ?? text.getBoundingClientRect();
+      const column = text.getBoundingClientRect();
+      return DOMRect.fromRect({ x: column.left, y: words.top, width: column.width, height: words.height });
+    },
+  };
+}
+
+const PANEL_PLACEMENT = [
+  { name: 'offset', options: { offset: [0, 16] } },
+  { name: 'flip', options: { fallbackPlacements: ['bottom-start', 'top-start'] } },
+  { name: 'preventOverflow', options: { padding: { top: 72, bottom: 8, left: 8, right: 8 }, altAxis: true } },
+];
 
 /** A source's text with what rests on it: select words to make records of them, click highlights to see which. */
 export default function SourceReader() {
@@ -27,6 +49,10 @@ export default function SourceReader() {
   const actions = useEvidenceActions(sourceId ?? '');
   const sourceNotes = useNotes({ targetType: 'SOURCE', targetId: sourceId ?? '' }, sourceId !== undefined);
   const [correcting, setCorrecting] = useState(false);
+  const textRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const span = selected.selection?.selector;
+  const panelAnchor = useMemo(() => (span ? besideSelection(textRef.current, span) : null), [span]);
 
   const codePoints = useMemo(() => Array.from(reader.data?.source.currentRevision.text ?? ''), [reader.data]);
   const revisionId = reader.data?.source.currentRevision.id;
@@ -68,14 +94,36 @@ export default function SourceReader() {
           }
           onPick={selected.pick}
           onOpen={(evidence) => navigate(`/${evidence.record.kind}s/${evidence.record.id}/show`)}
+          onAct={() => panelRef.current?.querySelector<HTMLElement>('button')?.focus()}
+          textRef={textRef}
         />
+        {selected.selection && panelAnchor ? (
+          <Popper
+            open
+            disablePortal
+            anchorEl={panelAnchor}
+            placement="right-start"
+            modifiers={PANEL_PLACEMENT}
+            sx={{ zIndex: 'appBar', width: 'min(26rem, calc(100vw - 16px))' }}
+          >
+            <SelectionActions
+              panelRef={panelRef}
+              sourceId={source.id}
+              selection={selected.selection}
+              reader={selected}
+              actions={actions}
+              mayEdit={mayEdit}
+              onClose={() => {
+                selected.clear();
+                textRef.current?.focus({ preventScroll: true });
+              }}
+            />
+          </Popper>
+        ) : null}
       </Paper>
 
       <Stack spacing={2} sx={{ flex: '1 1 35%', position: { lg: 'sticky' }, top: { lg: 72 }, minWidth: 300 }}>
         <ReaderKey />
-        {selected.selection ? (
-          <SelectionActions sourceId={source.id} selection={selected.selection} reader={selected} actions={actions} mayEdit={mayEdit} />
-        ) : null}
         <PickedWords sourceId={source.id} picked={selected.picked} pickedNote={selected.pickedNote} />
         <NeedsAttention evidence={needsAttention} actions={actions} onReselect={selected.reselect} mayEdit={mayEdit} />
         <Divider />

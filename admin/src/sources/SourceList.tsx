@@ -1,6 +1,7 @@
 import { BooleanInput, Datagrid, DateField, FunctionField, List, SearchInput, SelectArrayInput, SimpleList, TextField } from 'react-admin';
 
 import { label, SOURCE_KINDS } from '../common/choices';
+import { FocusableRows } from '../common/FocusableRows';
 import { ListActions } from '../common/ListActions';
 import { usePhone } from '../common/usePhone';
 import type { SourceRecord } from '../providers/resources';
@@ -23,7 +24,7 @@ export function SourceList() {
           secondaryText={(r) => [r.publisher, published(r), label(r.kind)].filter(Boolean).join(' · ')}
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={false}>
+        <Datagrid body={FocusableRows} rowClick="show" bulkActionButtons={false}>
           <TextField source="title" sortable={false} />
           <TextField source="publisher" sortable={false} />
           <FunctionField label="Published" render={published} />

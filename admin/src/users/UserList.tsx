@@ -1,5 +1,6 @@
 import { BooleanField, CreateButton, Datagrid, DateField, FunctionField, List, SearchInput, TextField, TopToolbar } from 'react-admin';
 
+import { FocusableRows } from '../common/FocusableRows';
 import type { UserRecord } from '../providers/resources';
 
 export function UserList() {
@@ -13,7 +14,7 @@ export function UserList() {
         </TopToolbar>
       }
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <Datagrid body={FocusableRows} rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <TextField source="email" />
         <FunctionField<UserRecord> label="Roles" render={(r) => r.roles.join(', ') || 'none'} />
