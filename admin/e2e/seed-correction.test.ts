@@ -42,7 +42,7 @@ async function quotesOf(page: Page): Promise<Quote[]> {
 }
 
 /** What a client app reads: the ids of the published claims and events. */
-async function publishedIds() {
+async function publishedIds(): Promise<{ claims: string[]; events: string[] }> {
   const data = await publicQuery(
     `{ claims(first: 100) { totalCount edges { node { id } } } events(first: 100) { totalCount edges { node { id } } } }`,
   );
