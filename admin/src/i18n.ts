@@ -1,21 +1,17 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import englishMessages from 'ra-language-english';
 
-/** What a toast says once a record is made: what was made, not react-admin's "Element created". */
-const created = (kind: string) => ({ notifications: { created: `${kind} created` } });
+import { en } from './messages/en';
+import { fr } from './messages/fr';
 
-/** react-admin's English, where people sign in with their email address and toasts name what they are about. */
-const messages = {
-  ...englishMessages,
-  ra: { ...englishMessages.ra, auth: { ...englishMessages.ra.auth, username: 'Email' } },
-  resources: {
-    claims: created('Claim'),
-    events: created('Event'),
-    entities: created('Entity'),
-    sources: created('Source'),
-    users: created('User'),
-    apiKeys: created('API key'),
-  },
-};
+const MESSAGES: Record<string, typeof en | typeof fr> = { en, fr };
 
-export const i18nProvider = polyglotI18nProvider(() => messages, 'en', [{ locale: 'en', name: 'English' }], { allowMissing: true });
+/** English, and French for the main screens; react-admin keeps the choice in the browser and offers it in the app bar. */
+export const i18nProvider = polyglotI18nProvider(
+  (locale) => MESSAGES[locale] ?? en,
+  'en',
+  [
+    { locale: 'en', name: 'English' },
+    { locale: 'fr', name: 'Français' },
+  ],
+  { allowMissing: true },
+);
