@@ -1,6 +1,7 @@
-// `npm run bench:console`: the console's download size and the time from navigation to a rendered claim list
-// in headless chromium, on a scratch copy of the product.
+// `npm run bench:console`: what the console's first load downloads, as served (compressed), and the time from
+// navigation to a rendered claim list in headless chromium, on a scratch copy of the product.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -53,26 +54,54 @@ try {
   const storageState = await signedIn.storageState();
   await login.close();
 
-  const timeClaimList = async (context) => {
+  /** Every response of a load, with the bytes of its body as they came over the wire and as decoded. */
+  const timeClaimList = async (context, served) => {
     const page = await context.newPage();
+    const responses = [];
+    page.on('response', (response) => responses.push(response));
     const started = performance.now();
     await page.goto('/#/claims');
     await page.locator('table tbody tr').first().waitFor();
     const elapsed = performance.now() - started;
+    if (served) {
+      for (const response of responses) {
+        const sizes = await response.request().sizes();
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        served.push({
+          url: new URL(response.url()).pathname,
+          encoding: response.headers()['content-encoding'] ?? 'identity',
+          wire: sizes.responseBodySize,
+          raw: body.length,
+        });
+      }
+    }
     await page.close();
     return elapsed;
   };
 
   const cold = [];
   const warm = [];
+  const served = [];
+  const loadBefore = os.loadavg();
   for (let i = 0; i <= RUNS; i += 1) {
     const context = await browser.newContext({ baseURL: product.url, storageState, viewport: { width: 1400, height: 900 } });
-    const elapsed = await timeClaimList(context);
+    const elapsed = await timeClaimList(context, i === 0 ? served : undefined);
     await context.close();
     if (i > 0) cold.push(elapsed);
     const again = await timeClaimList(signedIn);
     if (i > 0) warm.push(again);
   }
+  const files = served.filter(({ url }) => url.startsWith('/assets/') || url === '/');
+  const sum = (list, key) => list.reduce((total, item) => total + item[key], 0);
+  console.log(
+    `As served to chromium on a cold load of the claim list: ${kB(sum(files, 'wire'))} over the wire for ${kB(sum(files, 'raw'))} of page and assets (${files.length} files: ${[...new Set(files.map((f) => f.encoding))].join(', ')}); the API's answers ${kB(sum(served, 'wire') - sum(files, 'wire'))} more`,
+  );
+  for (const file of files.filter((f) => f.raw > 20_000))
+    console.log(`  ${file.url}: ${kB(file.wire)} ${file.encoding} (${kB(file.raw)} raw)`);
+  // The machine is shared: a time means little without how busy it was.
+  console.log(
+    `Load average before the timed runs: ${loadBefore.map((load) => load.toFixed(1)).join(', ')} on ${os.availableParallelism()} cores`,
+  );
   console.log(`Navigation to a rendered claim list (25 rows), signed in, headless chromium, ${RUNS} runs each:`);
   console.log(`  empty browser cache: ${summary(cold)}`);
   console.log(`  warm browser cache:  ${summary(warm)}`);

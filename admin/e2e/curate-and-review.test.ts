@@ -41,6 +41,7 @@ describe('an editor curates a claim from the seed article and a reviewer verifie
     expect(claimUrl).toMatch(/^\/claims\/[^/]+\/show$/);
 
     await page.getByRole('button', { name: 'Send to review' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Send to review' }).click();
     await expect.poll(() => page.locator('[data-status="IN_REVIEW"]').count()).toBeGreaterThan(0);
     await screenshot(page, 'claim');
   });

@@ -44,6 +44,7 @@ describe('curation tools', () => {
     await editor.locator('input[name=name]').fill('V. Putin');
     await editor.getByLabel('Kind').click();
     await editor.getByRole('option', { name: 'Person' }).click();
+    await editor.locator('input[name=reason]').fill('Named so in a wire story');
     await editor.getByRole('button', { name: 'Save' }).click();
     await editor.getByRole('button', { name: 'Merge into…' }).click();
     const duplicateUrl = editor.url();

@@ -17,6 +17,7 @@ describe('sources: recording, correcting, and who may do what', () => {
     await page.goto('/#/sources/create');
     await page.locator('input[name=title]').fill('Port terminal to open in March');
     await page.locator('textarea[name=text]').fill(TEXT);
+    await page.locator('input[name=reason]').fill('The port authority’s statement');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('source-text').waitFor();
     expect(await page.locator('[data-kind="FURNITURE"]').innerText()).toContain('Share.');
@@ -25,6 +26,7 @@ describe('sources: recording, correcting, and who may do what', () => {
     await page.getByRole('button', { name: 'New claim from selection' }).click();
     await page.locator('textarea[name=text]').fill('The new terminal opens in March.');
     await page.locator('input[name=claimantLabel]').fill('the port authority');
+    await page.locator('input[name=reason]').fill('Read in the statement');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('evidence-list').waitFor();
     await page.getByTestId('evidence-list').getByRole('link').click();
@@ -83,6 +85,7 @@ describe('sources: recording, correcting, and who may do what', () => {
     await editor.goto('/#/sources/create');
     await editor.locator('input[name=title]').fill('Ferry line to reopen');
     await editor.locator('textarea[name=text]').fill(ARTICLE);
+    await editor.locator('input[name=reason]').fill('The ministry’s statement');
     await editor.getByRole('button', { name: 'Save' }).click();
     await editor.getByTestId('source-text').waitFor();
     const sourceUrl = editor.url();
@@ -93,9 +96,11 @@ describe('sources: recording, correcting, and who may do what', () => {
       await editor.getByRole('button', { name: 'New claim from selection' }).click();
       await editor.locator('textarea[name=text]').fill(text);
       await editor.locator('input[name=claimantLabel]').fill('the ministry');
+      await editor.locator('input[name=reason]').fill('Read in the statement');
       await editor.getByRole('button', { name: 'Save' }).click();
       await editor.getByTestId('evidence-list').waitFor();
       await editor.getByRole('button', { name: 'Send to review' }).click();
+      await editor.getByRole('dialog').getByRole('button', { name: 'Send to review' }).click();
       await expect.poll(() => editor.locator('[data-status="IN_REVIEW"]').count()).toBeGreaterThan(0);
     };
     await claim('the ferry line to Kyaukphyu will reopen in May', 'The Kyaukphyu ferry reopens in May.');
@@ -154,6 +159,7 @@ describe('sources: recording, correcting, and who may do what', () => {
     await page.getByRole('option', { name: 'Meeting' }).click();
     await page.locator('input[name="start.date"]').fill('2022-09-10');
     await page.locator('input[name="end.date"]').fill('2022-09-01');
+    await page.locator('input[name=reason]').fill('From the agency’s calendar');
     await page.getByRole('button', { name: 'Save' }).click();
     const endInput = page.locator('.MuiFormControl-root', { has: page.locator('input[name="end.date"]') });
     await expect.poll(() => endInput.innerText()).toContain('must not be before the start');

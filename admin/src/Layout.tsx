@@ -5,7 +5,7 @@ import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, Logout, Menu, useGetIdentity, usePermissions, UserMenu } from 'react-admin';
+import { AppBar, Layout as RaLayout, Logout, Menu, useGetIdentity, usePermissions, UserMenu, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 
 import { canEdit, canReview, isAdmin, isStaff, type Role } from './providers/access';
@@ -16,12 +16,16 @@ function ConsoleMenu() {
   const roles = permissions ?? [];
   return (
     <Menu>
-      <Menu.Item to="/" primaryText="Dashboard" leftIcon={<DashboardIcon />} />
+      <Menu.Item to="/" primaryText="console.menu.dashboard" leftIcon={<DashboardIcon />} />
       {isStaff(roles) ? (
-        <Menu.Item to="/review" primaryText={canReview(roles) ? 'Review queue' : 'Waiting for review'} leftIcon={<FactCheckIcon />} />
+        <Menu.Item
+          to="/review"
+          primaryText={canReview(roles) ? 'console.menu.review' : 'console.menu.waiting'}
+          leftIcon={<FactCheckIcon />}
+        />
       ) : null}
-      {canEdit(roles) ? <Menu.Item to="/import" primaryText="Import" leftIcon={<UploadFileIcon />} /> : null}
-      {canEdit(roles) ? <Menu.Item to="/proposals" primaryText="Proposals" leftIcon={<PlaylistAddCheckIcon />} /> : null}
+      {canEdit(roles) ? <Menu.Item to="/import" primaryText="console.menu.import" leftIcon={<UploadFileIcon />} /> : null}
+      {canEdit(roles) ? <Menu.Item to="/proposals" primaryText="console.menu.proposals" leftIcon={<PlaylistAddCheckIcon />} /> : null}
       <Menu.ResourceItem name="sources" />
       <Menu.ResourceItem name="claims" />
       <Menu.ResourceItem name="events" />
@@ -35,6 +39,7 @@ function ConsoleMenu() {
 
 function ConsoleUserMenu() {
   const { identity } = useGetIdentity();
+  const translate = useTranslate();
   // The button shows the person's name, so its accessible name starts with it (WCAG 2.5.3, label in name): voice
   // control users say what they see. react-admin names it "Profile" whatever it shows.
   return (
@@ -43,7 +48,7 @@ function ConsoleUserMenu() {
         <ListItemIcon>
           <AccountCircleIcon fontSize="small" />
         </ListItemIcon>
-        <ListItemText>My account</ListItemText>
+        <ListItemText>{translate('console.menu.account')}</ListItemText>
       </MenuItem>
       <Logout />
     </UserMenu>

@@ -1,10 +1,17 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import englishMessages from 'ra-language-english';
 
-/** react-admin's English, where people sign in with their email address. */
-const messages = {
-  ...englishMessages,
-  ra: { ...englishMessages.ra, auth: { ...englishMessages.ra.auth, username: 'Email' } },
-};
+import { en } from './messages/en';
+import { fr } from './messages/fr';
 
-export const i18nProvider = polyglotI18nProvider(() => messages, 'en', [{ locale: 'en', name: 'English' }], { allowMissing: true });
+const MESSAGES: Record<string, typeof en | typeof fr> = { en, fr };
+
+/** English, and French for the main screens; react-admin keeps the choice in the browser and offers it in the app bar. */
+export const i18nProvider = polyglotI18nProvider(
+  (locale) => MESSAGES[locale] ?? en,
+  'en',
+  [
+    { locale: 'en', name: 'English' },
+    { locale: 'fr', name: 'Français' },
+  ],
+  { allowMissing: true },
+);

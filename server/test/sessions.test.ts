@@ -247,4 +247,18 @@ describe('an admin changing a user', () => {
     }
     expect((await create('purple staple gravel lantern')).body.data.createUser.id).toBeTruthy();
   });
+
+  it('makes no account without a role, and writes nothing for it', async () => {
+    const email = 'no-role@example.org';
+    const { body } = await server.post(
+      {
+        query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+        variables: { input: { email, name: 'Nobody Inparticular', roles: [], password: 'purple staple gravel lantern' } },
+      },
+      { cookie: adminCookie },
+    );
+    expect(body.errors[0]).toMatchObject({ message: 'roles: give at least one role', extensions: { code: 'BAD_USER_INPUT' } });
+    const { body: users } = await server.post({ query: '{ users { email } }' }, { cookie: adminCookie });
+    expect(users.data.users.map((user: { email: string }) => user.email)).not.toContain(email);
+  });
 });

@@ -2,4 +2,4 @@ import CommentIcon from '@mui/icons-material/Comment';
 
 import { AnnotationList } from './AnnotationList';
 
-export default { list: AnnotationList, icon: CommentIcon, options: { label: 'Notes' } };
+export default { list: AnnotationList, icon: CommentIcon };

@@ -30,7 +30,7 @@ export function ClaimForm({
   defaultValues?: Record<string, unknown>;
 }) {
   return (
-    <SimpleForm toolbar={toolbar} sx={{ maxWidth: 900 }} defaultValues={defaultValues}>
+    <SimpleForm toolbar={toolbar} sx={{ maxWidth: 900 }} defaultValues={defaultValues} warnWhenUnsavedChanges>
       {header}
       <TextInput source="text" label="The claim, stated plainly" multiline fullWidth validate={required()} />
       <Typography variant="subtitle2">Who makes it: an entity, or a description of an unnamed one</Typography>

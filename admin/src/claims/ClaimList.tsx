@@ -20,18 +20,18 @@ import { usePhone } from '../common/usePhone';
 import type { ClaimRecord } from '../providers/resources';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Search claims" />,
+  <SearchInput key="q" source="q" alwaysOn />,
   <SelectArrayInput key="status" source="status" choices={REVIEW_STATUSES} />,
   <SelectArrayInput key="attribution" source="attribution" choices={ATTRIBUTIONS} />,
   <SelectArrayInput key="modality" source="modality" choices={CLAIM_MODALITIES} />,
   <SelectArrayInput key="rank" source="rank" choices={CLAIM_RANKS} />,
-  <ReferenceInput key="claimantId" source="claimantId" reference="entities" label="Claimant">
-    <AutocompleteInput optionText="name" label="Claimant" />
+  <ReferenceInput key="claimantId" source="claimantId" reference="entities">
+    <AutocompleteInput optionText="name" />
   </ReferenceInput>,
-  <ReferenceInput key="sourceId" source="sourceId" reference="sources" label="Source">
-    <AutocompleteInput optionText="title" label="Source" />
+  <ReferenceInput key="sourceId" source="sourceId" reference="sources">
+    <AutocompleteInput optionText="title" />
   </ReferenceInput>,
-  <BooleanInput key="includeDeleted" source="includeDeleted" label="Include deleted" />,
+  <BooleanInput key="includeDeleted" source="includeDeleted" />,
 ];
 
 export function ClaimList() {
@@ -48,11 +48,11 @@ export function ClaimList() {
       ) : (
         <DatagridConfigurable body={FocusableRows} rowClick="show" bulkActionButtons={false}>
           <TextField source="text" sortable={false} />
-          <TextField source="claimantName" label="Claimant" sortable={false} />
+          <TextField source="claimantName" sortable={false} />
           <FunctionField<ClaimRecord> source="attribution" sortable={false} render={(r) => label(r.attribution)} />
           <FunctionField<ClaimRecord> source="modality" sortable={false} render={(r) => label(r.modality)} />
           <StatusField source="status" sortable={false} />
-          <DateField source="createdAt" label="Recorded" showTime />
+          <DateField source="createdAt" showTime />
         </DatagridConfigurable>
       )}
     </List>

@@ -1,4 +1,5 @@
 import { Chip, Stack, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import {
   ArrayField,
   ChipField,
@@ -13,18 +14,37 @@ import {
   useRecordContext,
 } from 'react-admin';
 
-import { label } from '../common/choices';
+import { readableActor } from '../common/actors';
+import { CREDIBILITIES, label } from '../common/choices';
 import { EvidenceList, ReviewSteps } from '../common/EvidenceList';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { StatusField } from '../common/status';
 import type { ClaimRecord } from '../providers/resources';
+import { useApi } from '../providers/useApi';
 import { RecordReview } from '../review/RecordReview';
 
 function ClaimTitle() {
   const record = useRecordContext();
   return <span>Claim: {record ? `“${String(record.text).slice(0, 60)}”` : ''}</span>;
 }
+
+/** Who recorded the claim: the author of its first revision, a person or a run. */
+function RecordedBy() {
+  const record = useRecordContext<ClaimRecord>();
+  const api = useApi();
+  const history = useQuery({
+    queryKey: ['revisions', 'CLAIM', record?.id, record?.version],
+    queryFn: () => api.revisions({ recordType: 'CLAIM', recordId: record!.id }),
+    enabled: Boolean(record),
+  });
+  const first = history.data?.[0];
+  return <span data-testid="recorded-by">{first ? readableActor(first.actorName) : '…'}</span>;
+}
+
+/** The grade with what it means on its scale: "2" alone says nothing to a reader. */
+const credibilityOf = (grade: number | null | undefined) =>
+  grade ? `${CREDIBILITIES.find((c) => c.id === grade)?.name ?? grade} (Admiralty scale: 1 confirmed … 6 cannot be judged)` : 'not graded';
 
 export function ClaimShow() {
   return (
@@ -50,13 +70,16 @@ export function ClaimShow() {
               <FunctionField<ClaimRecord> render={(r) => label(r.modality)} />
             </Labeled>
             <Labeled label="Credibility">
-              <FunctionField<ClaimRecord> render={(r) => r.credibility ?? 'not graded'} />
+              <FunctionField<ClaimRecord> render={(r) => <span data-testid="credibility">{credibilityOf(r.credibility)}</span>} />
             </Labeled>
             <Labeled label="Rank">
               <FunctionField<ClaimRecord> render={(r) => label(r.rank)} />
             </Labeled>
             <Labeled label="Recorded">
               <DateField source="createdAt" showTime />
+            </Labeled>
+            <Labeled label="Recorded by">
+              <RecordedBy />
             </Labeled>
             <Labeled label="Version">
               <TextField source="version" />

@@ -1,9 +1,12 @@
 import FormatQuoteIcon from '@mui/icons-material/FormatQuote';
+import { lazy } from 'react';
 
-import { ClaimCreate } from './ClaimCreate';
-import { ClaimEdit } from './ClaimEdit';
 import { ClaimList } from './ClaimList';
-import { ClaimShow } from './ClaimShow';
+
+// Only the list is in the first download: a record's page and forms load when first opened.
+const ClaimShow = lazy(() => import('./ClaimShow').then((module) => ({ default: module.ClaimShow })));
+const ClaimEdit = lazy(() => import('./ClaimEdit').then((module) => ({ default: module.ClaimEdit })));
+const ClaimCreate = lazy(() => import('./ClaimCreate').then((module) => ({ default: module.ClaimCreate })));
 
 export default {
   list: ClaimList,

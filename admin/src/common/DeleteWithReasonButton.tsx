@@ -3,8 +3,17 @@ import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogConten
 import { useState } from 'react';
 import { Button, useCanAccess, useDelete, useNotify, useRecordContext, useRedirect, useResourceContext } from 'react-admin';
 
+/** How the button and its question read: a record is deleted, an API key revoked. */
+const DELETE_WORDING = {
+  label: 'Delete',
+  title: 'Delete this record?',
+  explanation: 'Nothing is erased: the record leaves lists, keeps its history and can be restored.',
+  reasonLabel: 'Why is it deleted?',
+  done: 'Deleted. It stays in the history and can be restored.',
+};
+
 /** Deletes are soft and carry a reason, so the button asks for one; the record can be restored from its page. */
-export function DeleteWithReasonButton() {
+export function DeleteWithReasonButton({ wording = DELETE_WORDING }: { wording?: typeof DELETE_WORDING }) {
   const record = useRecordContext();
   const resource = useResourceContext()!;
   const { canAccess } = useCanAccess({ resource, action: 'delete', record });
@@ -21,7 +30,7 @@ export function DeleteWithReasonButton() {
       {
         mutationMode: 'pessimistic',
         onSuccess: () => {
-          notify('Deleted. It stays in the history and can be restored.', { type: 'info' });
+          notify(wording.done, { type: 'info' });
           redirect('list', resource);
         },
         onError: (error) => notify((error as Error).message, { type: 'error' }),
@@ -29,18 +38,18 @@ export function DeleteWithReasonButton() {
     );
   return (
     <>
-      <Button label="Delete" color="error" onClick={() => setOpen(true)}>
+      <Button label={wording.label} color="error" onClick={() => setOpen(true)}>
         <DeleteIcon />
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)}>
-        <DialogTitle>Delete this record?</DialogTitle>
+        <DialogTitle>{wording.title}</DialogTitle>
         <DialogContent>
-          <DialogContentText>Nothing is erased: the record leaves lists, keeps its history and can be restored.</DialogContentText>
+          <DialogContentText>{wording.explanation}</DialogContentText>
           <TextField
             autoFocus
             fullWidth
             margin="dense"
-            label="Why is it deleted?"
+            label={wording.reasonLabel}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
           />
@@ -48,7 +57,7 @@ export function DeleteWithReasonButton() {
         <DialogActions>
           <MuiButton onClick={() => setOpen(false)}>Cancel</MuiButton>
           <MuiButton color="error" disabled={!reason.trim() || isPending} onClick={confirm}>
-            Delete
+            {wording.label}
           </MuiButton>
         </DialogActions>
       </Dialog>

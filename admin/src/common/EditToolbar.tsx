@@ -28,13 +28,14 @@ export function EditToolbar({
   );
 }
 
-/** New records also say where they come from. */
+/** New records say where they come from, as every save says why: it becomes the first revision's reason. */
 export function CreateToolbar() {
   return (
     <Toolbar sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
       <TextInput
         source="reason"
-        label="Note for the history (optional): where this comes from"
+        label="Edit summary: where this comes from"
+        validate={required('Say where this comes from; it goes into the history.')}
         sx={{ flex: '1 1 24rem', m: 0 }}
         helperText={false}
       />

@@ -9,6 +9,7 @@ import {
   Table,
   TableBody,
   TableCell,
+  TableHead,
   TableRow,
   Typography,
 } from '@mui/material';
@@ -16,6 +17,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Title, usePermissions } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
+import { counted, readableActor } from '../common/actors';
 import { label } from '../common/choices';
 import { formatSpan } from '../common/dates';
 import { StatusChip } from '../common/status';
@@ -45,7 +47,11 @@ export default function Dashboard() {
       <Card variant="outlined">
         <CardHeader
           title="Where records stand"
-          subheader={counts.data ? `${counts.data.sources.totalCount} sources, ${counts.data.entities.totalCount} entities` : ' '}
+          subheader={
+            counts.data
+              ? `${counted(counts.data.sources.totalCount, 'source')}, ${counted(counts.data.entities.totalCount, 'entity', 'entities')}`
+              : ' '
+          }
         />
         <CardContent>
           {counts.error ? <Alert severity="error">{(counts.error as Error).message}</Alert> : null}
@@ -95,7 +101,7 @@ export default function Dashboard() {
       {staff ? (
         <Card variant="outlined">
           <CardHeader
-            title={actor ? `Latest changes by ${latest.data?.edges[0]?.node.actorName ?? actor}` : 'Latest changes'}
+            title={actor ? `Latest changes by ${readableActor(latest.data?.edges[0]?.node.actorName ?? actor)}` : 'Latest changes'}
             subheader={
               actor ? (
                 <MuiLink component={Link} to="/">
@@ -105,12 +111,21 @@ export default function Dashboard() {
             }
           />
           <CardContent>
-            <Table size="small">
+            <Table size="small" data-testid="latest-changes">
+              <TableHead>
+                <TableRow>
+                  <TableCell>When</TableCell>
+                  <TableCell>Who</TableCell>
+                  <TableCell>Change</TableCell>
+                  <TableCell>Record</TableCell>
+                  <TableCell>Why</TableCell>
+                </TableRow>
+              </TableHead>
               <TableBody>
                 {latest.data?.edges.map(({ node }) => (
                   <TableRow key={node.id}>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(node.createdAt).toLocaleString()}</TableCell>
-                    <TableCell>{node.actorName}</TableCell>
+                    <TableCell>{readableActor(node.actorName)}</TableCell>
                     <TableCell>{node.operation.toLowerCase()}</TableCell>
                     <TableCell>
                       {RESOURCE_OF[node.recordType] ? (

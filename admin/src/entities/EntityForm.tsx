@@ -4,7 +4,7 @@ import { ENTITY_KINDS } from '../common/choices';
 
 export function EntityForm({ toolbar }: { toolbar: React.ReactElement }) {
   return (
-    <SimpleForm toolbar={toolbar} sx={{ maxWidth: 800 }}>
+    <SimpleForm toolbar={toolbar} sx={{ maxWidth: 800 }} warnWhenUnsavedChanges>
       <TextInput source="name" validate={required()} fullWidth />
       <SelectInput source="kind" choices={ENTITY_KINDS} validate={required()} />
       <TextArrayInput source="aliases" helperText="Other names it goes by; press Enter after each" fullWidth />

@@ -1,9 +1,12 @@
 import GroupIcon from '@mui/icons-material/Group';
+import { lazy } from 'react';
 
-import { EntityCreate } from './EntityCreate';
-import { EntityEdit } from './EntityEdit';
 import { EntityList } from './EntityList';
-import { EntityShow } from './EntityShow';
+
+// Only the list is in the first download: a record's page and forms load when first opened.
+const EntityShow = lazy(() => import('./EntityShow').then((module) => ({ default: module.EntityShow })));
+const EntityEdit = lazy(() => import('./EntityEdit').then((module) => ({ default: module.EntityEdit })));
+const EntityCreate = lazy(() => import('./EntityCreate').then((module) => ({ default: module.EntityCreate })));
 
 export default {
   list: EntityList,

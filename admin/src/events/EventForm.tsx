@@ -25,7 +25,7 @@ export function EventForm({
 }) {
   const types = useEventTypes();
   return (
-    <SimpleForm toolbar={toolbar} sx={{ maxWidth: 900 }} defaultValues={defaultValues}>
+    <SimpleForm toolbar={toolbar} sx={{ maxWidth: 900 }} defaultValues={defaultValues} warnWhenUnsavedChanges>
       {header}
       <TextInput source="title" validate={required()} fullWidth />
       <SelectInput

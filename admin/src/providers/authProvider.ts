@@ -30,9 +30,15 @@ const LOGOUT = graphql(`
 `);
 
 let current: Promise<Me | null> | null = null;
+let askedAt = 0;
+let askedOn = '';
 
 /** Who is signed in, asked once and remembered until the next sign-in, sign-out or auth error. */
 export function whoAmI(): Promise<Me | null> {
+  if (!current) {
+    askedAt = Date.now();
+    askedOn = window.location.hash;
+  }
   current ??= request(ME)
     .then((data) => data.me)
     .catch((error) => {
@@ -45,6 +51,13 @@ export function whoAmI(): Promise<Me | null> {
 const forget = () => {
   current = null;
 };
+
+/**
+ * How long an answer to `me` stands for the checks of the page it was asked on. Opening one page checks several
+ * times over (the app, the layout, the view); asking each time put two more round trips before the first list
+ * could load. Going to another page asks again.
+ */
+const CHECK_FRESH_MS = 3000;
 
 /** Sessions are the API's HttpOnly cookie: the console never holds a token, it only asks `me`. */
 export const authProvider: AuthProvider = {
@@ -59,7 +72,7 @@ export const authProvider: AuthProvider = {
   },
   /** Asked on every page: a session that ended elsewhere (expired, signed out, account disabled) is noticed at once. */
   async checkAuth() {
-    forget();
+    if (askedOn !== window.location.hash || Date.now() - askedAt > CHECK_FRESH_MS) forget();
     const me = await whoAmI();
     if (!me) throw new Error('Please sign in.');
   },

@@ -82,9 +82,10 @@ async function getConnectionPage(resource: string, definition: ResourceDefinitio
   const result = await fetchPage(after, definition.listFields);
   cursors.remember(list, page, result.pageInfo.endCursor);
   const data = result.nodes.map((node) => toRecord(definition, node));
-  return result.totalCount === undefined
-    ? { data, pageInfo: { hasNextPage: result.pageInfo.hasNextPage, hasPreviousPage: page > 1 } }
-    : { data, total: result.totalCount };
+  if (result.totalCount !== undefined) return { data, total: result.totalCount };
+  // Search answers no count, but its last page tells it: without one, react-admin shows an empty search as "1-25 of 25".
+  if (!result.pageInfo.hasNextPage) return { data, total: (page - 1) * perPage + data.length };
+  return { data, pageInfo: { hasNextPage: true, hasPreviousPage: page > 1 } };
 }
 
 /** Users, keys and a record's notes are short lists: fetched whole, then filtered and paged here. */

@@ -7,7 +7,7 @@ import { DATE_BASES, RELIABILITIES, SOURCE_DATE_PRECISIONS, SOURCE_KINDS } from 
 /** The source's details, the same for a new source and an edit; a new source adds its text as `children`. */
 export function SourceForm({ toolbar, children }: { toolbar: ReactElement; children?: ReactNode }) {
   return (
-    <SimpleForm toolbar={toolbar} sx={{ maxWidth: 900 }}>
+    <SimpleForm toolbar={toolbar} sx={{ maxWidth: 900 }} warnWhenUnsavedChanges>
       <TextInput source="title" validate={required()} fullWidth />
       <TextInput source="url" type="url" fullWidth />
       <Stack direction="row" spacing={2} width="100%">

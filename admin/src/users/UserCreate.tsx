@@ -1,15 +1,14 @@
 import { Create, email, minLength, PasswordInput, required, SelectArrayInput, SimpleForm, TextInput } from 'react-admin';
 
 import { ROLES } from '../common/choices';
-import { CreateToolbar } from '../common/EditToolbar';
 
 export function UserCreate() {
   return (
     <Create redirect="list" title="New user">
-      <SimpleForm toolbar={<CreateToolbar />}>
+      <SimpleForm warnWhenUnsavedChanges>
         <TextInput source="email" validate={[required(), email()]} />
         <TextInput source="name" validate={required()} />
-        <SelectArrayInput source="roles" choices={ROLES} defaultValue={['EDITOR']} />
+        <SelectArrayInput source="roles" choices={ROLES} defaultValue={['EDITOR']} validate={required('Give at least one role.')} />
         <PasswordInput
           source="password"
           validate={[required(), minLength(12)]}

@@ -7,7 +7,7 @@ import { ProvenanceEdit } from '../common/ProvenanceEdit';
 export function UserEdit() {
   return (
     <ProvenanceEdit title="Edit user">
-      <SimpleForm toolbar={<EditToolbar deletable={false} />}>
+      <SimpleForm toolbar={<EditToolbar deletable={false} />} warnWhenUnsavedChanges>
         <TextInput source="name" validate={required()} />
         <SelectArrayInput source="roles" choices={ROLES} />
         <BooleanInput source="disabled" helperText="A disabled user cannot sign in, and their sessions stop at once." />

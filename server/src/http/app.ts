@@ -27,6 +27,7 @@ import {
 } from '../graphql/limits.js';
 import { getSchema } from '../graphql/schema.js';
 import { adminDistDir } from '../paths.js';
+import { consoleFiles } from './console-files.js';
 import { Iris } from './exports/iris.js';
 import { exportsRouter } from './exports/router.js';
 import { badBody, graphqlPostHandler, MAX_BODY_BYTES, NOT_JSON } from './graphql-post.js';
@@ -154,7 +155,8 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     const browser = req.get('accept')?.includes('text/html') ?? false;
     if (!config.graphql.explorer || !browser || req.query.query !== undefined || !fs.existsSync(explorer)) return next();
     pageHeaders(res, EXPLORER_POLICY);
-    res.sendFile(explorer);
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(explorer, { cacheControl: false });
   });
 
   // Every GraphQL request graphqlPost leaves: GET, and POSTs whose body it does not read itself.
@@ -181,16 +183,11 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   app.use(linkedDataRouter({ dataSource, services, auth: config.auth, iris, log }));
 
   const consoleIndex = path.join(adminDistDir, 'index.html');
-  app.use(
-    express.static(adminDistDir, {
-      index: false,
-      maxAge: '1h',
-      setHeaders: (res, file) => pageHeaders(res, file === explorer ? EXPLORER_POLICY : CONSOLE_POLICY),
-    }),
-  );
+  app.use(consoleFiles(adminDistDir, (res, file) => pageHeaders(res, file === explorer ? EXPLORER_POLICY : CONSOLE_POLICY)));
   app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
     pageHeaders(res, CONSOLE_POLICY);
-    if (fs.existsSync(consoleIndex)) res.sendFile(consoleIndex, { maxAge: 0 });
+    res.setHeader('cache-control', 'no-cache');
+    if (fs.existsSync(consoleIndex)) res.sendFile(consoleIndex, { cacheControl: false });
     else res.status(404).type('text').send('The console is not built: run `npm run build`.');
   });
 

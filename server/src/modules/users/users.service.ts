@@ -47,6 +47,8 @@ export class UsersService {
     if (!EMAIL.test(email)) check.fail('email', 'must be an email address');
     const name = check.text('name', input.name, { max: 200 });
     const roles = [...new Set(input.roles.map((role, i) => check.oneOf(`roles[${i}]`, role, Role)))].sort();
+    // An account with no role signs in to nothing it could not read anonymously: always a slip, never an intent.
+    if (roles.length === 0) check.fail('roles', 'give at least one role');
     const weak = input.password === null ? null : passwordProblem(input.password, { email, name });
     if (weak) check.fail('password', weak);
     check.done();

@@ -52,7 +52,7 @@ export class CreateUserInput {
   @Field({ description: 'Display name.' })
   name: string;
 
-  @Field(() => [Role], { description: 'What the user may do; with none, they can sign in but act as an anonymous caller.' })
+  @Field(() => [Role], { description: 'What the user may do: at least one role.' })
   roles: Role[];
 
   @Field({

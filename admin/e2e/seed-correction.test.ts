@@ -1,0 +1,138 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
+import { publicQuery } from './support/api';
+import { DEMO, useBrowser } from './support/browser';
+
+const SEED_TITLE = 'Myanmar and Russia: the Vladivostok meeting signals a rapprochement';
+/** The correction issue 17 made in the seed article: a relative date made plain, and a machine-translation typo fixed. */
+const EDITS = [
+  { old: 'A month earlier,', fixed: 'In early August,' },
+  { old: 'does not. always', fixed: 'does not always' },
+] as const;
+
+type Quote = { recordId: string; status: string; published: boolean; anchorStatus: string; exact: string; start: number; end: number };
+
+/** Every quote in the seed article with its record, as staff read them through the API, signed in as the page is. */
+async function quotesOf(page: Page): Promise<Quote[]> {
+  const quotes: Quote[] = [];
+  // One list a request: both at once cost more than the API allows.
+  for (const list of ['claims', 'events']) {
+    const response = await page.context().request.post('/graphql', {
+      data: {
+        query: `{ ${list}(first: 100) { edges { node { id status evidence { anchorStatus source { title } selector { exact start end } } } } } }`,
+      },
+    });
+    const { data, errors } = await response.json();
+    if (errors) throw new Error(JSON.stringify(errors));
+    for (const { node } of data[list].edges) {
+      for (const evidence of node.evidence) {
+        if (evidence.source.title !== SEED_TITLE) continue;
+        quotes.push({
+          recordId: node.id,
+          status: node.status,
+          published: node.status === 'VERIFIED' || node.status === 'RETRACTED',
+          anchorStatus: evidence.anchorStatus,
+          ...evidence.selector,
+        });
+      }
+    }
+  }
+  return quotes;
+}
+
+/** What a client app reads: the ids of the published claims and events. */
+async function publishedIds(): Promise<{ claims: string[]; events: string[] }> {
+  const data = await publicQuery(
+    `{ claims(first: 100) { totalCount edges { node { id } } } events(first: 100) { totalCount edges { node { id } } } }`,
+  );
+  return {
+    claims: data.claims.edges.map((edge: any) => edge.node.id as string).sort(),
+    events: data.events.edges.map((edge: any) => edge.node.id as string).sort(),
+  };
+}
+
+describe('the seed article corrected in the console, as issue 17 did', () => {
+  const { signIn, screenshot } = useBrowser();
+
+  it('previews, then saves, the issue’s two edits: every quote they leave alone stays anchored and its record published, only reworded quotes reopen theirs', async () => {
+    const page = await signIn(DEMO.editor);
+    await page.goto('/#/sources');
+    await page.getByText(SEED_TITLE).first().click();
+    await page.getByTestId('source-text').waitFor();
+    await page.getByRole('button', { name: 'Correct the text' }).click();
+    const dialog = page.getByRole('dialog');
+    const original = await dialog.getByLabel('Corrected text').inputValue();
+    for (const { old } of EDITS) expect(original.split(old)).toHaveLength(2);
+    const corrected = EDITS.reduce((text, { old, fixed }) => text.replace(old, fixed), original);
+    // The characters each edit changes, in code points as selectors count them (the article is all in the BMP).
+    expect(Array.from(original)).toHaveLength(original.length);
+    const changed = EDITS.map(({ old, fixed }) => {
+      let same = 0;
+      while (old[same] === fixed[same]) same += 1;
+      let sameEnd = 0;
+      while (old.at(-1 - sameEnd) === fixed.at(-1 - sameEnd)) sameEnd += 1;
+      const at = original.indexOf(old);
+      return { from: at + same, to: at + old.length - sameEnd };
+    });
+    const quotesBefore = await quotesOf(page);
+    const before = await publishedIds();
+    const touched = (quote: Quote) => changed.some(({ from, to }) => quote.start < Math.max(to, from + 1) && quote.end > from);
+    // The records whose own quoted words the correction changes: by the issue's rule, these, and only these, go back to review.
+    const rewordedRecords = new Set(quotesBefore.filter(touched).map((quote) => quote.recordId));
+    const rewordedPublished = [...rewordedRecords].filter((id) => quotesBefore.some((quote) => quote.recordId === id && quote.published));
+    const rewordedJudged = [...rewordedRecords].filter((id) =>
+      quotesBefore.some((quote) => quote.recordId === id && !['DRAFT', 'IN_REVIEW'].includes(quote.status)),
+    );
+    expect(rewordedRecords.size).toBeGreaterThan(0);
+    await dialog.getByLabel('What was wrong').fill('Dated the Lavrov visit; removed a stray full stop');
+    await dialog.getByLabel('Corrected text').fill(corrected);
+
+    await dialog.getByRole('button', { name: 'Preview the correction' }).click();
+    const preview = dialog.getByTestId('reanchor-preview');
+    await preview.waitFor();
+    const untouchedCount = quotesBefore.filter((quote) => !touched(quote)).length;
+    expect(await preview.innerText()).toContain(
+      `Saving would leave ${untouchedCount} quotes anchored, ${quotesBefore.length - untouchedCount} fuzzy, 0 orphaned`,
+    );
+    // Nothing untouched would go back to review: the list names only records whose own words changed.
+    const wouldReopen = await preview.getByTestId('reopened').getByRole('link').allInnerTexts();
+    expect(wouldReopen).toHaveLength(rewordedJudged.length);
+    expect(await preview.getByTestId('reopened').innerText()).not.toContain('only Southeast Asian country');
+    expect(await preview.locator('tr[data-status="FUZZY"]').count()).toBe(quotesBefore.length - untouchedCount);
+    // The preview saved nothing: client apps still read every record.
+    expect(await publishedIds()).toEqual(before);
+    await screenshot(page, 'seed-correction-preview');
+
+    await dialog.getByRole('button', { name: 'Save the correction' }).click();
+    const report = dialog.getByTestId('reanchor-report');
+    await report.waitFor();
+    expect(await report.innerText()).toContain(
+      `${untouchedCount} quotes anchored, ${quotesBefore.length - untouchedCount} fuzzy, 0 orphaned`,
+    );
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    const quotesAfter = await quotesOf(page);
+    expect(quotesAfter).toHaveLength(quotesBefore.length);
+    // An untouched quote keeps its words, moved by the edits before it.
+    const shift = (at: number) =>
+      EDITS.filter(({ old }) => original.indexOf(old) < at).reduce((sum, { old, fixed }) => sum + fixed.length - old.length, 0);
+    for (const quote of quotesBefore.filter((quote) => !touched(quote))) {
+      expect(quotesAfter, quote.exact).toContainEqual({
+        ...quote,
+        status: rewordedJudged.includes(quote.recordId) ? 'IN_REVIEW' : quote.status,
+        published: quote.published && !rewordedRecords.has(quote.recordId),
+        anchorStatus: 'ANCHORED',
+        start: quote.start + shift(quote.start),
+        end: quote.end + shift(quote.start),
+      });
+    }
+    for (const quote of quotesAfter.filter((quote) => rewordedJudged.includes(quote.recordId))) expect(quote.status).toBe('IN_REVIEW');
+
+    // Client apps lose exactly the published records whose own words were reworded, and nothing else.
+    const after = await publishedIds();
+    expect(after.claims).toEqual(before.claims.filter((id) => !rewordedPublished.includes(id)));
+    expect(after.events).toEqual(before.events.filter((id) => !rewordedPublished.includes(id)));
+    await screenshot(page, 'seed-correction-saved');
+  });
+});
