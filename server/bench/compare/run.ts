@@ -95,6 +95,10 @@ interface Options {
   writeBusy: boolean;
   /** Where every round's figures go as JSON, if anywhere. */
   json: string | null;
+  /** The keys of the queries to time, when not all (`--only search,deep-page`). */
+  only: string[] | null;
+  /** A directory for each server's CPU profile over the whole run (`node --cpu-prof`). */
+  cpuProfileDir: string | null;
 }
 
 function options(): Options {
@@ -111,6 +115,8 @@ function options(): Options {
       'max-other-load': { type: 'string' },
       'write-busy': { type: 'boolean', default: false },
       json: { type: 'string' },
+      only: { type: 'string' },
+      'cpu-prof': { type: 'string' },
     },
   });
   const smoke = values.smoke!;
@@ -126,6 +132,8 @@ function options(): Options {
     maxOtherLoad: Number(values['max-other-load'] ?? MAX_OTHER_LOAD),
     writeBusy: values['write-busy']!,
     json: values.json ? path.resolve(values.json) : null,
+    only: values.only ? values.only.split(',') : null,
+    cpuProfileDir: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : null,
   };
 }
 
@@ -480,7 +488,13 @@ async function main(): Promise<void> {
     const active: ServerName[] = SERVERS.filter((server) => server !== 'baseline' || baseline !== null);
     const { setup: prepared, matches } = await prepare(scratch, owner, run.smoke, active);
     for (const server of active)
-      servers[server] = await startServer(server, server === 'baseline' ? baseline!.entry : ENTRIES[server], scratch.ownerUrl, POOL_SIZE);
+      servers[server] = await startServer(
+        server,
+        server === 'baseline' ? baseline!.entry : ENTRIES[server],
+        scratch.ownerUrl,
+        POOL_SIZE,
+        run.cpuProfileDir,
+      );
     log(
       `Servers up: ${active.map((s) => `${SERVER_TITLES[s]} (pid ${servers[s]!.pid}, ${(servers[s]!.rss() / 2 ** 20).toFixed(0)} MiB)`).join(', ')}`,
     );
@@ -495,7 +509,7 @@ async function main(): Promise<void> {
     const headers = (server: ServerName, probe: Probe): Record<string, string> =>
       probe.write && cookies[server] ? { cookie: cookies[server] } : {};
 
-    const probes = probesFor(setup);
+    const probes = probesFor(setup).filter((probe) => !run.only || run.only.includes(probe.key));
     const counters = new Map(active.flatMap((server) => probes.map((probe) => [`${server}/${probe.key}`, { next: 0 }] as const)));
     problems.push(...(await checkEquivalence(probes, active, servers, headers, counters)));
     if (problems.length > 0) throw new Error(`Not equivalent:\n  - ${problems.join('\n  - ')}`);
@@ -522,7 +536,7 @@ async function main(): Promise<void> {
     }
 
     const editedBy = (server: ServerName) =>
-      setup.editable[server]!.filter((target, i) => i < counters.get(`${server}/update-claim`)!.next).map((target) => target.id);
+      setup.editable[server]!.filter((target, i) => i < (counters.get(`${server}/update-claim`)?.next ?? 0)).map((target) => target.id);
     const edited = active.flatMap(editedBy);
     const byBaseline = new Set(active.includes('baseline') ? editedBy('baseline') : []);
     problems.push(...(await checkEdits(scratch, edited, byBaseline)));

@@ -48,7 +48,13 @@ async function waitUntilAnswering(baseUrl: string, child: ChildProcess, output: 
  * Starts a server over the scratch database: this server in production mode (no seeding, same pool size), or
  * one of the two it is compared with. Each runs with the statement probe preloaded.
  */
-export async function startServer(name: ServerName, entry: string, databaseUrl: string, poolSize: number): Promise<RunningServer> {
+export async function startServer(
+  name: ServerName,
+  entry: string,
+  databaseUrl: string,
+  poolSize: number,
+  profileDir: string | null = null,
+): Promise<RunningServer> {
   const port = await findFreePort();
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -70,7 +76,12 @@ export async function startServer(name: ServerName, entry: string, databaseUrl: 
   }
   const child = fork(entry, [], {
     env,
-    execArgv: ['--require', path.join(__dirname, 'statement-probe.js')],
+    execArgv: [
+      '--require',
+      path.join(__dirname, 'statement-probe.js'),
+      // Written when the server exits (each stops on SIGTERM by exiting), one .cpuprofile per server.
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, name)}`] : []),
+    ],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let log = '';
