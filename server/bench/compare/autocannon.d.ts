@@ -13,6 +13,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Requests a second across all connections: autocannon holds back to this rate. */
+    overallRate?: number;
     method?: string;
     headers?: Record<string, string>;
     requests?: Array<{

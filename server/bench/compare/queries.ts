@@ -4,11 +4,13 @@
  * Cursors are left out of the comparison: each server has its own, and each is only ever given back to it.
  */
 
-export const SERVERS = ['this', 'postgraphile', 'raw'] as const;
+/** `baseline` is this server built from another checkout (`--baseline DIR`), asked the same GraphQL as `this`. */
+export const SERVERS = ['this', 'baseline', 'postgraphile', 'raw'] as const;
 export type ServerName = (typeof SERVERS)[number];
 
 export const SERVER_TITLES: Record<ServerName, string> = {
   this: 'this server',
+  baseline: 'this server, baseline',
   postgraphile: 'PostGraphile 5',
   raw: 'raw SQL',
 };
@@ -35,10 +37,10 @@ export interface Probe {
 export interface ProbeSetup {
   searchWords: string;
   /** The key of the last claim 1,000 pages in (fewer in smoke mode), as each server's cursor. */
-  deepCursor: Record<ServerName, string>;
+  deepCursor: Partial<Record<ServerName, string>>;
   deepPages: number;
   /** Draft claims each server edits, with the version each edit must expect. */
-  editable: Record<ServerName, Array<{ id: string; version: number; text: string }>>;
+  editable: Partial<Record<ServerName, Array<{ id: string; version: number; text: string }>>>;
   /** Who the raw handler and PostGraphile write as: they do not authenticate, this server's editor does. */
   actor: string;
 }
@@ -71,14 +73,14 @@ const pgClaimsPage = (answer: any) => ({
 function claimsPage(
   key: string,
   title: string,
-  after: (setup: ProbeSetup, server: ServerName) => string | null,
+  after: (setup: ProbeSetup, server: ServerName) => string | null | undefined,
 ): (setup: ProbeSetup) => Probe {
   return (setup) => ({
     key,
     title,
     write: false,
     request(server) {
-      const cursor = after(setup, server);
+      const cursor = after(setup, server) ?? null;
       if (server === 'raw') return raw('/claims-page', { first: PAGE, after: cursor });
       if (server === 'postgraphile') {
         return graphql(
@@ -195,7 +197,7 @@ const update = (setup: ProbeSetup): Probe => ({
   title: 'an update of one claim with its revision (an editor)',
   write: true,
   request(server, n) {
-    const targets = setup.editable[server];
+    const targets = setup.editable[server]!;
     const target = targets[n % targets.length]!;
     const text = `${target.text.replace(/ \(edit \d+\)$/, '')} (edit ${n})`;
     const expectedVersion = target.version++;

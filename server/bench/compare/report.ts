@@ -1,32 +1,51 @@
 import fs from 'node:fs';
 
-import { SERVER_TITLES, type ServerName, SERVERS } from './queries.js';
+import { SERVER_TITLES, type ServerName } from './queries.js';
 
+/** One server's timed window on one query, in one round. */
 export interface Measurement {
   requestsPerSecond: number;
+  /** Requests answered in the timed window. */
+  requests: number;
+  /** Latency at saturation (autocannon at fixed concurrency), ms. */
   p50: number;
   p95: number;
   p99: number;
+  /** Latency at a fixed offered load, a share of this round's saturation rate. */
+  offered: { rate: number; achieved: number; p50: number; p99: number } | null;
+  /** CPU per request over the timed window, ms: the server's process, its PostgreSQL backends, both. */
+  cpu: { node: number; postgres: number; total: number };
+  /** The machine's busy time not spent by the server, its backends or the harness, in cores, over the window. */
+  otherLoad: number;
   errors: number;
   statementsPerRequest: number;
   peakRss: number;
-  /** Requests per second in the rounds not reported, when there were several. */
-  otherRounds: number[];
 }
 
 export interface ProbeResult {
   key: string;
   title: string;
-  servers: Record<ServerName, Measurement>;
+  /** Every round of every server run, in order. */
+  rounds: Partial<Record<ServerName, Measurement[]>>;
+}
+
+export interface LoadVerdict {
+  /** Other tenants' load over all timed windows, in cores. */
+  mean: number;
+  max: number;
+  threshold: number;
+  busy: boolean;
 }
 
 export interface RunReport {
   date: string;
   command: string;
+  servers: ServerName[];
   machine: string[];
   versions: string[];
   corpus: string[];
   method: string[];
+  load: LoadVerdict;
   results: ProbeResult[];
   checks: string[];
 }
@@ -34,17 +53,49 @@ export interface RunReport {
 const BEGIN = '<!-- bench:begin (written by npm run bench; edit outside these markers) -->';
 const END = '<!-- bench:end -->';
 
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Median with the spread of the rounds, "1.23 (1.20–1.31)"; a single round is its own value. */
+export function spread(values: number[], digits: number, suffix = ''): string {
+  const text = (value: number) => `${value.toFixed(digits)}${suffix}`;
+  if (values.length === 0) return 'n/a';
+  if (values.length === 1) return text(values[0]!);
+  return `${text(median(values))} (${text(Math.min(...values))}–${text(Math.max(...values))})`;
+}
+
+/**
+ * Per round, one server against another (rounds interleave the servers, so round i of each ran in the same few
+ * minutes): CPU as theirs over ours, throughput as ours over theirs, so that above 1 always means `subject` is better.
+ */
+export function ratios(subject: Measurement[], other: Measurement[]): { cpu: number[]; throughput: number[] } {
+  const rounds = Math.min(subject.length, other.length);
+  const cpu: number[] = [];
+  const throughput: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    cpu.push(other[i]!.cpu.total / subject[i]!.cpu.total);
+    throughput.push(subject[i]!.requestsPerSecond / other[i]!.requestsPerSecond);
+  }
+  return { cpu, throughput };
+}
+
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-const ms = (value: number) => value.toFixed(1);
-const ratio = (ours: number, theirs: number) => (theirs > 0 ? `${(ours / theirs).toFixed(2)}×` : 'n/a');
+
+export function loadLine(load: LoadVerdict): string {
+  return `Other tenants' load during the timed windows (the machine's busy time less the server measured, its PostgreSQL backends, autocannon, the idle servers and PostgreSQL's other processes): ${load.mean.toFixed(2)} cores on average, ${load.max.toFixed(2)} at most in one window; threshold for rewriting docs/perf.md ${load.threshold.toFixed(2)} cores: ${load.busy ? '**busy run**, its throughput figures are not comparable with a quiet run' : 'quiet enough'}`;
+}
 
 export function formatReport(report: RunReport): string {
   const lines = [
-    `### Run of ${report.date}`,
+    `### Run of ${report.date}${report.load.busy ? ' (busy machine)' : ''}`,
     '',
     `Command: \`${report.command}\``,
     '',
     ...report.machine.map((line) => `- ${line}`),
+    `- ${loadLine(report.load)}`,
     ...report.versions.map((line) => `- ${line}`),
     '',
     '**Corpus**',
@@ -55,27 +106,56 @@ export function formatReport(report: RunReport): string {
     '',
     ...report.method.map((line) => `- ${line}`),
     '',
-    '**Results**',
+    '**Results** (median of the rounds, their range in brackets)',
     '',
-    '| query | server | req/s (other round) | p50 ms | p95 ms | p99 ms | SQL statements / request | peak RSS | errors |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| query | server | CPU ms / request | of which Node | of which PostgreSQL | req/s | p50 / p99 ms at saturation | p50 / p99 ms at 60 % of it | SQL statements / request | peak RSS | errors |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const result of report.results) {
-    for (const server of SERVERS) {
-      const m = result.servers[server];
-      const others = m.otherRounds.length > 0 ? ` (${m.otherRounds.map((rate) => rate.toFixed(0)).join(', ')})` : '';
+    report.servers.forEach((server, i) => {
+      const rounds = result.rounds[server]!;
+      const offered = rounds.flatMap((m) => (m.offered ? [m.offered] : []));
+      const atRate =
+        offered.length > 0
+          ? `${median(offered.map((o) => o.p50)).toFixed(1)} / ${median(offered.map((o) => o.p99)).toFixed(1)} (at ${median(offered.map((o) => o.achieved)).toFixed(0)}/s)`
+          : 'n/a';
       lines.push(
-        `| ${server === 'this' ? result.title : ''} | ${SERVER_TITLES[server]} | ${m.requestsPerSecond.toFixed(0)}${others} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${m.statementsPerRequest.toFixed(1)} | ${mib(m.peakRss)} | ${m.errors} |`,
+        `| ${i === 0 ? result.title : ''} | ${SERVER_TITLES[server]} | ${spread(
+          rounds.map((m) => m.cpu.total),
+          2,
+        )} | ${spread(
+          rounds.map((m) => m.cpu.node),
+          2,
+        )} | ${spread(
+          rounds.map((m) => m.cpu.postgres),
+          2,
+        )} | ${spread(
+          rounds.map((m) => m.requestsPerSecond),
+          0,
+        )} | ${median(rounds.map((m) => m.p50)).toFixed(1)} / ${median(rounds.map((m) => m.p99)).toFixed(1)} | ${atRate} | ${median(
+          rounds.map((m) => m.statementsPerRequest),
+        ).toFixed(1)} | ${mib(Math.max(...rounds.map((m) => m.peakRss)))} | ${rounds.reduce((sum, m) => sum + m.errors, 0)} |`,
       );
-    }
+    });
   }
-  lines.push('', "**Ratios** (requests per second of this server over the other's; above 1 means this server is faster)", '');
-  lines.push('| query | this / PostGraphile | this / raw SQL |', '| --- | ---: | ---: |');
+  const subjects = report.servers.filter((server) => server === 'this' || server === 'baseline');
+  const others = report.servers.filter((server) => server !== 'this');
+  lines.push(
+    '',
+    "**Ratios** (per round, then median and range: CPU per request is the other's over this server's, throughput this server's over the other's; above 1 means this server is better; CPU is the primary figure)",
+    '',
+  );
+  const pairs = subjects.flatMap((subject) => others.filter((other) => other !== subject).map((other) => [subject, other] as const));
+  lines.push(
+    `| query | ${pairs.map(([subject, other]) => `${SERVER_TITLES[subject]} / ${SERVER_TITLES[other]}: CPU | req/s`).join(' | ')} |`,
+    `| --- | ${pairs.map(() => '---: | ---:').join(' | ')} |`,
+  );
   for (const result of report.results) {
-    const { this: ours, postgraphile, raw } = result.servers;
-    lines.push(
-      `| ${result.title} | ${ratio(ours.requestsPerSecond, postgraphile.requestsPerSecond)} | ${ratio(ours.requestsPerSecond, raw.requestsPerSecond)} |`,
-    );
+    const cells = pairs.map(([subject, other]) => {
+      const { cpu, throughput } = ratios(result.rounds[subject]!, result.rounds[other]!);
+      return `${spread(cpu, 2, '×')} | ${spread(throughput, 2, '×')}`;
+    });
+    lines.push(`| ${result.title} | ${cells.join(' | ')} |`);
   }
   lines.push('', '**Checks**', '', ...report.checks.map((line) => `- ${line}`));
   return lines.join('\n');

@@ -19,7 +19,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const ENTRIES: Record<ServerName, string> = {
+/** The entry point of each server; the baseline's is given by the run (another checkout's build). */
+export const ENTRIES: Record<Exclude<ServerName, 'baseline'>, string> = {
   // The product's own entry point, as `npm start` runs it.
   this: path.join(__dirname, '..', '..', 'src', 'main.js'),
   postgraphile: path.join(__dirname, 'postgraphile-server.js'),
@@ -47,7 +48,13 @@ async function waitUntilAnswering(baseUrl: string, child: ChildProcess, output: 
  * Starts a server over the scratch database: this server in production mode (no seeding, same pool size), or
  * one of the two it is compared with. Each runs with the statement probe preloaded.
  */
-export async function startServer(name: ServerName, databaseUrl: string, poolSize: number): Promise<RunningServer> {
+export async function startServer(
+  name: ServerName,
+  entry: string,
+  databaseUrl: string,
+  poolSize: number,
+  profileDir: string | null = null,
+): Promise<RunningServer> {
   const port = await findFreePort();
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -56,7 +63,7 @@ export async function startServer(name: ServerName, databaseUrl: string, poolSiz
     PORT: String(port),
     DB_POOL_SIZE: String(poolSize),
   };
-  if (name === 'this') {
+  if (name === 'this' || name === 'baseline') {
     const checkpointKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
     Object.assign(env, {
       HOST: '127.0.0.1',
@@ -67,9 +74,14 @@ export async function startServer(name: ServerName, databaseUrl: string, poolSiz
       CHECKPOINT_SIGNING_KEY: checkpointKey,
     });
   }
-  const child = fork(ENTRIES[name], [], {
+  const child = fork(entry, [], {
     env,
-    execArgv: ['--require', path.join(__dirname, 'statement-probe.js')],
+    execArgv: [
+      '--require',
+      path.join(__dirname, 'statement-probe.js'),
+      // Written when the server exits (each stops on SIGTERM by exiting), one .cpuprofile per server.
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, name)}`] : []),
+    ],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let log = '';
