@@ -132,6 +132,52 @@ export class CheckpointsService {
   }
 
   /**
+   * The inclusion proofs of several records' chain heads in one checkpoint's tree, from one pass over the log; a
+   * record whose chain began after the checkpoint has none. Each pass streams the whole tree (seconds on a large
+   * log, see docs/reliability.md), so callers ask for all the records they need at once.
+   */
+  async inclusionProofsOf(
+    checkpoint: Pick<StoredCheckpoint, 'logPosition' | 'treeSize' | 'rootHash'>,
+    records: ReadonlyArray<{ recordType: string; recordId: string }>,
+  ): Promise<Map<string, InclusionProof>> {
+    const wanted = new Set(records.map(({ recordType, recordId }) => `${recordType}/${recordId}`));
+    const leaves: Buffer[] = [];
+    const located: Array<{ index: number; head: ChainHead }> = [];
+    await streamChainHeads(this.dataSource, [checkpoint.logPosition], ({ heads: [head] }) => {
+      if (!head) return;
+      if (wanted.has(`${head.recordType}/${head.recordId}`)) located.push({ index: leaves.length, head });
+      leaves.push(chainHeadHash(head));
+    });
+    const root = merkleRoot(leaves).toString('hex');
+    if (root !== checkpoint.rootHash || leaves.length !== checkpoint.treeSize)
+      throw new Error(`the log no longer gives the tree of the checkpoint at position ${checkpoint.logPosition}`);
+    return new Map(
+      located.map(({ index, head }) => [
+        `${head.recordType}/${head.recordId}`,
+        {
+          logPosition: checkpoint.logPosition,
+          treeSize: leaves.length,
+          rootHash: root,
+          leafIndex: index,
+          head,
+          path: inclusionProof(leaves, index).map((hash) => hash.toString('hex')),
+        },
+      ]),
+    );
+  }
+
+  /** A record's chain head as the latest checkpoint covers it: what a record's chain status shows, with no tree walk. */
+  async coverageOf(recordType: RecordType, recordId: string): Promise<{ checkpoint: StoredCheckpoint; head: ChainHead | null } | null> {
+    const checkpoint = await this.latest();
+    if (!checkpoint) return null;
+    const [row] = (await this.dataSource.query(
+      `SELECT version, hash FROM revisions WHERE record_type = $1 AND record_id = $2 AND id <= $3 ORDER BY version DESC LIMIT 1`,
+      [recordType, requireId(recordId, 'recordId'), checkpoint.logPosition],
+    )) as Array<{ version: number; hash: string }>;
+    return { checkpoint, head: row ? { recordType, recordId, version: row.version, hash: row.hash } : null };
+  }
+
+  /**
    * Checks checkpoints against the public key and the log: every stored one's signature, and that positions and
    * tree sizes never go back; then, for the given ones and the latest `recent` stored, that the log as it is
    * now gives the very tree each signed (so nothing it covered was removed or rewritten), and that from each to
