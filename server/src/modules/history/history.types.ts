@@ -4,6 +4,7 @@ import { connectionType } from '../../core/paging/connection.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { Annotation } from '../annotations/annotation.entity.js';
+import { Checkpoint } from '../checkpoints/checkpoints.types.js';
 import { Claim } from '../claims/claim.entity.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
@@ -71,6 +72,39 @@ export class ChainReport {
 
   @Field({ description: 'True when the check stopped at `maxProblems`: there may be more.' })
   truncated: boolean;
+}
+
+@ObjectType({ description: "One record's chain: whether it verifies, its head, and how far the latest signed checkpoint covers it." })
+export class ChainStatus {
+  @Field(() => RecordType, { description: 'The kind of record.' })
+  recordType: RecordType;
+
+  @Field({ description: "The record's id." })
+  recordId: string;
+
+  @Field({ description: 'Its hash chain links and hashes as stored, replays to its last state, and its row matches that state.' })
+  verified: boolean;
+
+  @Field(() => ChainBreak, { nullable: true, description: 'What is wrong when it does not verify.' })
+  problem: ChainBreak | null;
+
+  @Field(() => Int, { description: 'Its latest version: the chain head.' })
+  version: number;
+
+  @Field({ description: "The chain head's hash: its latest revision's." })
+  headHash: string;
+
+  @Field(() => Checkpoint, { nullable: true, description: 'The latest signed checkpoint; null when none was made yet.' })
+  checkpoint: Checkpoint | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version of this record that checkpoint holds as its leaf; null when the record is newer than it.',
+  })
+  coveredVersion: number | null;
+
+  @Field({ description: 'The checkpoint holds the chain head itself: nothing written since is unsigned.' })
+  covered: boolean;
 }
 
 export const RevisionConnection = connectionType(Revision, 'Revision');
