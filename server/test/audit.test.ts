@@ -115,6 +115,12 @@ describe('the audit trail, chain status and checks of the whole log', () => {
     const after = dataOf(await gql<any>(CHAIN_STATUS, { recordType: 'CLAIM', recordId: claim.id }, viewers.reviewer)).chainStatus;
     expect(after).toMatchObject({ verified: true, covered: true, coveredVersion: claim.version });
     expect(after.checkpoint.rootHash).not.toBe(status.checkpoint.rootHash);
+    const { checkpoints } = dataOf(await gql<any>(`{ checkpoints(last: 5) { logPosition rootHash } }`, {}, viewers.reviewer));
+    expect(checkpoints.map((checkpoint: { rootHash: string }) => checkpoint.rootHash)).toEqual([
+      after.checkpoint.rootHash,
+      status.checkpoint.rootHash,
+    ]);
+    expect(errorCodes(await gql(`{ checkpoints { rootHash } }`, {}, viewers.client))).toEqual(['FORBIDDEN']);
   });
 
   it('runs a check of the whole log in the background, reporting what it counted, and finds a break to its record and version', async () => {

@@ -13,6 +13,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 
+import { DownloadReceiptButton } from '../audit/DownloadReceiptButton';
 import { label } from '../common/choices';
 import { EvidenceList, ReviewSteps } from '../common/EvidenceList';
 import { RecordActions } from '../common/RecordActions';
@@ -28,7 +29,14 @@ function ClaimTitle() {
 
 export function ClaimShow() {
   return (
-    <Show title={<ClaimTitle />} actions={<RecordActions />}>
+    <Show
+      title={<ClaimTitle />}
+      actions={
+        <RecordActions>
+          <DownloadReceiptButton />
+        </RecordActions>
+      }
+    >
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="Claim">
           <Typography variant="h6" component="p" sx={{ fontFamily: 'Georgia, serif' }}>

@@ -94,6 +94,10 @@ export class CheckpointsService {
     return (await this.dataSource.query(`SELECT ${COLUMNS} FROM checkpoints ORDER BY id`)) as StoredCheckpoint[];
   }
 
+  async recent(limit: number): Promise<StoredCheckpoint[]> {
+    return (await this.dataSource.query(`SELECT ${COLUMNS} FROM checkpoints ORDER BY id DESC LIMIT $1`, [limit])) as StoredCheckpoint[];
+  }
+
   async latest(): Promise<StoredCheckpoint | null> {
     const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM checkpoints ORDER BY id DESC LIMIT 1`)) as StoredCheckpoint[];
     return row ?? null;
