@@ -189,7 +189,12 @@ describe('verifyReceipt', () => {
     expect(verifyReceipt(receipt, key.publicKey).failures.map((failure) => failure.check)).toEqual(['revision chain']);
   });
 
-  it('refuses what is not a receipt', () => {
+  it('refuses what is not a receipt, or a receipt with parts missing', () => {
+    const cut = signedReceipt() as Partial<Receipt>;
+    delete cut.chains;
+    expect(verifyReceipt(cut as Receipt, key.publicKey).failures).toEqual([
+      { check: 'format', where: 'the receipt', problem: 'it lacks chains' },
+    ]);
     expect(
       verifyReceipt({ format: 'something else' } as unknown as Receipt, key.publicKey).failures.map((failure) => failure.check),
     ).toEqual(['format']);

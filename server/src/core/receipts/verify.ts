@@ -62,6 +62,11 @@ export function verifyReceipt(receipt: Receipt, publicKey: KeyObject): ReceiptVe
     fail('format', 'the receipt', `its format is ${JSON.stringify(receipt?.format)}, not "${RECEIPT_FORMAT}"`);
     return done();
   }
+  const missing = (['chains', 'evidence', 'snapshots', 'reviewSteps'] as const).filter((key) => !Array.isArray(receipt[key]));
+  if (missing.length > 0 || typeof receipt.subject?.id !== 'string') {
+    fail('format', 'the receipt', `it lacks ${[...missing, ...(typeof receipt.subject?.id === 'string' ? [] : ['subject'])].join(', ')}`);
+    return done();
+  }
   const chains = new Map(receipt.chains.map((chain) => [`${chain.recordType}/${chain.recordId}`, chain]));
   const chainOf = (recordType: string, recordId: string) => chains.get(`${recordType}/${recordId}`);
 
