@@ -8,6 +8,7 @@ import { readPublicKey } from '../src/core/checkpoints/signing-key.js';
 import type { Receipt } from '../src/core/receipts/receipt.js';
 import { describeVerification, verifyReceipt } from '../src/core/receipts/verify.js';
 import { CheckpointsService } from '../src/modules/checkpoints/checkpoints.service.js';
+import { RECEIPT_LIMITS } from '../src/modules/users/receipt-limiter.js';
 import { SessionTokens } from '../src/modules/users/sessions.js';
 import { seedAll } from '../src/seed/seed.js';
 import { TEST_CHECKPOINT_KEY } from './support/checkpoint-key.js';
@@ -153,5 +154,15 @@ describe('provenance receipts over HTTP', () => {
     ]);
     await checkpoint();
     expect(verifyReceipt((await get(`/receipts/claims/${claimId}?snapshots=1`, reviewer)).body, await publicKey()).failures).toEqual([]);
+  });
+
+  it('answers an address past RECEIPT_LIMITS of anonymous receipts 429 with Retry-After, and still serves staff', async () => {
+    expect((await get(`/receipts/events/${eventId}`)).status).toBe(200);
+    await db.dataSource.query(`UPDATE login_attempts SET attempts = $1 WHERE scope = 'receipt'`, [RECEIPT_LIMITS.perAddress]);
+    const response = await fetch(`${server.url}/receipts/events/${eventId}`);
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }] });
+    expect((await get(`/receipts/events/${eventId}`, reviewer)).status).toBe(200);
   });
 });

@@ -21,6 +21,7 @@ import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from
 import { Evidence } from '../modules/evidence/evidence.entity.js';
 import { recordKind } from '../modules/records.js';
 import { SourceRevision } from '../modules/sources/source-revision.entity.js';
+import { ReceiptLimiter } from '../modules/users/receipt-limiter.js';
 import { claimsQuery, eventsQuery, NO_FILTERS } from './exports/filters.js';
 import type { Iris } from './exports/iris.js';
 import { sessionCookieFor, viewerOf } from './session.js';
@@ -44,11 +45,12 @@ export interface ReceiptsRouterOptions {
 
 /**
  * `GET /receipts/claims/<id>` and `/receipts/events/<id>` (`?snapshots=1` adds the snapshots' texts): a record's
- * provenance receipt for whoever may see the record, 404 for anyone else. See core/receipts/ for its format and
- * its verifier, and docs/api.md.
+ * provenance receipt for whoever may see the record, 404 for anyone else; anonymous callers get RECEIPT_LIMITS a
+ * window per address, then 429. See core/receipts/ for its format and its verifier, and docs/api.md.
  */
 export function receiptsRouter({ dataSource, services, auth, iris, log }: ReceiptsRouterOptions): Router {
   const router = express.Router();
+  const limiter = new ReceiptLimiter(dataSource);
   router.get('/receipts/:kind/:id', async (req, res) => {
     const { kind, id } = req.params;
     const subject = KINDS[kind as keyof typeof KINDS] as SubjectKind | undefined;
@@ -57,6 +59,7 @@ export function receiptsRouter({ dataSource, services, auth, iris, log }: Receip
     if (!UUID.test(id)) return errorBody(res, 404, ErrorCode.NOT_FOUND, `No ${subject.kind} has the id ${id}`);
     try {
       const viewer = await viewerOf(req, sessionCookieFor(res, auth), services);
+      if (viewer.roles.length === 0) await limiter.request(req.ip ?? 'unknown');
       res.setHeader('Cache-Control', 'no-store');
       const withTexts = req.query.snapshots === '1' || req.query.snapshots === 'true';
       const receipt = await buildReceipt({ dataSource, services, iris, viewer }, subject, id.toLowerCase(), withTexts);
@@ -66,6 +69,9 @@ export function receiptsRouter({ dataSource, services, auth, iris, log }: Receip
       if (isDatabaseUnavailable(error)) {
         res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
         errorBody(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, DATABASE_UNAVAILABLE);
+      } else if (error instanceof DomainError && error.code === ErrorCode.RATE_LIMITED) {
+        res.setHeader('Retry-After', String(error.details.retryAfterSeconds));
+        errorBody(res, 429, error.code, error.message);
       } else if (error instanceof DomainError && error.code === ErrorCode.UNAUTHENTICATED) {
         errorBody(res, 401, error.code, error.message);
       } else {
