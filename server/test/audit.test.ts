@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Role } from '../src/core/access/roles.js';
 import { CheckpointsService } from '../src/modules/checkpoints/checkpoints.service.js';
+import { LogVerificationsService } from '../src/modules/history/log-verifications.js';
 import { SessionTokens } from '../src/modules/users/sessions.js';
 import { seedAll } from '../src/seed/seed.js';
 import { TEST_CHECKPOINT_KEY } from './support/checkpoint-key.js';
@@ -157,5 +158,15 @@ describe('the audit trail, chain status and checks of the whole log', () => {
     expect(failed.checkpointProblems).toEqual([]);
     const status = dataOf(await gql<any>(CHAIN_STATUS, { recordType: 'CLAIM', recordId: claim.id }, viewers.reviewer)).chainStatus;
     expect(status).toMatchObject({ verified: false, problem: { kind: 'CHAIN', version: claim.version } });
+  });
+
+  it('starts one check of the log when two servers are asked at the same moment, and refuses the other with CONFLICT', async () => {
+    const checkpoints = new CheckpointsService(db.dataSource, { privateKey, publicKey: createPublicKey(privateKey) });
+    const servers = [0, 1].map(() => new LogVerificationsService(db.dataSource, checkpoints));
+    const outcomes = await Promise.allSettled(servers.map((service) => service.start(`user:${reviewer.id}`)));
+    await Promise.all(servers.map((service) => service.settled()));
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const [refused] = outcomes.filter((outcome) => outcome.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'CONFLICT' });
   });
 });

@@ -78,15 +78,19 @@ export class LogVerification {
   error: string | null;
 }
 
+/** A running check that has not reported for this long was on a server that stopped: it is shown as ERROR and blocks no other. */
+const SILENT = `interval '10 minutes'`;
+
 const COLUMNS = `id::text, started_by AS "startedBy", started_at AS "startedAt", updated_at AS "updatedAt", finished_at AS "finishedAt",
-  CASE WHEN status = 'RUNNING' AND updated_at < now() - interval '10 minutes' THEN 'ERROR' ELSE status END AS status,
+  CASE WHEN status = 'RUNNING' AND updated_at < now() - ${SILENT} THEN 'ERROR' ELSE status END AS status,
   total_revisions::int AS "totalRevisions", records::int, revisions::int, problems, first_break AS "firstBreak",
   checkpoints_checked AS "checkpointsChecked", checkpoints_recomputed AS "checkpointsRecomputed", checkpoint_problems AS "checkpointProblems",
-  CASE WHEN status = 'RUNNING' AND updated_at < now() - interval '10 minutes' THEN 'It stopped reporting progress: its server stopped' ELSE error END AS error`;
+  CASE WHEN status = 'RUNNING' AND updated_at < now() - ${SILENT} THEN 'It stopped reporting progress: its server stopped' ELSE error END AS error`;
 
 /**
  * "Verify now": a check of the whole log that runs after the request that started it, reporting its progress in
- * its row after each batch, so a console polling it shows how far it got. One runs at a time per store.
+ * its row after each batch, so a console polling it shows how far it got. One runs at a time per store, whichever
+ * server started it.
  */
 export class LogVerificationsService {
   private running: Promise<void> | null = null;
@@ -98,15 +102,24 @@ export class LogVerificationsService {
   ) {}
 
   async start(startedBy: string): Promise<LogVerification> {
-    const [running] = await this.list(1);
-    if (running?.status === LogVerificationStatus.RUNNING)
-      throw new DomainError(ErrorCode.CONFLICT, `A check of the log is running already (started ${running.startedAt.toISOString()})`);
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO log_verifications (started_by, total_revisions) SELECT $1, count(*) FROM revisions RETURNING id::text`,
-      [startedBy],
-    )) as Array<{ id: string }>;
-    this.running = this.run(row!.id).finally(() => (this.running = null));
-    return (await this.byId(row!.id))!;
+    const id = await this.dataSource.transaction(async (manager) => {
+      // One check at a time across every server: concurrent starts queue on this lock until the first commits its
+      // row, so the next reads it (each statement of READ COMMITTED sees what committed before it) and is refused.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('provenance-store:log-verification'))`);
+      const [running] = (await manager.query(
+        `SELECT started_at AS "startedAt" FROM log_verifications WHERE status = 'RUNNING' AND updated_at >= now() - ${SILENT}
+          ORDER BY started_at DESC LIMIT 1`,
+      )) as Array<{ startedAt: Date }>;
+      if (running)
+        throw new DomainError(ErrorCode.CONFLICT, `A check of the log is running already (started ${running.startedAt.toISOString()})`);
+      const [row] = (await manager.query(
+        `INSERT INTO log_verifications (started_by, total_revisions) SELECT $1, count(*) FROM revisions RETURNING id::text`,
+        [startedBy],
+      )) as Array<{ id: string }>;
+      return row!.id;
+    });
+    this.running = this.run(id).finally(() => (this.running = null));
+    return (await this.byId(id))!;
   }
 
   /** Resolves when the check this server runs, if any, is over: for a clean stop, and for tests. */
