@@ -169,4 +169,28 @@ describe('the audit trail, chain status and checks of the whole log', () => {
     const [refused] = outcomes.filter((outcome) => outcome.status === 'rejected');
     expect(refused?.reason).toMatchObject({ code: 'CONFLICT' });
   });
+
+  it('lists every account and API key by name for staff, searchable, whether or not they changed anything lately', async () => {
+    const admin = await createUser(db.dataSource, [Role.ADMIN], 'admin');
+    const quiet = await createUser(db.dataSource, [Role.EDITOR], 'quentin');
+    await db.dataSource.query(`UPDATE users SET name = 'Quentin 50%_Quiet' WHERE id = $1`, [quiet.id]);
+    const key = dataOf(
+      await gql<any>(`mutation { createApiKey(input: { name: "Quiet newsroom app" }) { apiKey { id } } }`, {}, admin.viewer),
+    ).createApiKey.apiKey.id as string;
+    const ACTORS = `query($search: String) { auditActors(search: $search) { actor name kind gone } }`;
+    const everyone = dataOf(await gql<any>(ACTORS, {}, viewers.editor)).auditActors as Array<{ actor: string; name: string }>;
+    expect(everyone).toEqual(
+      expect.arrayContaining([
+        { actor: `user:${quiet.id}`, name: 'Quentin 50%_Quiet', kind: 'USER', gone: false },
+        { actor: `user:${reviewer.id}`, name: 'rosa-reviewer', kind: 'USER', gone: false },
+        { actor: `api-key:${key}`, name: 'Quiet newsroom app', kind: 'API_KEY', gone: false },
+      ]),
+    );
+    expect(JSON.stringify(everyone)).not.toContain('@');
+    const found = dataOf(await gql<any>(ACTORS, { search: 'qUIET' }, viewers.reviewer)).auditActors as Array<{ actor: string }>;
+    expect(found.map((actor) => actor.actor)).toEqual([`user:${quiet.id}`, `api-key:${key}`]);
+    expect(dataOf(await gql<any>(ACTORS, { search: '50%_' }, viewers.reviewer)).auditActors).toHaveLength(1);
+    expect(dataOf(await gql<any>(ACTORS, { search: '%' }, viewers.reviewer)).auditActors).toHaveLength(1);
+    expect(errorCodes(await gql(ACTORS, {}, viewers.client))).toEqual(['FORBIDDEN']);
+  });
 });

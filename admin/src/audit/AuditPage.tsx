@@ -19,8 +19,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Title, useNotify } from 'react-admin';
 import { Link } from 'react-router-dom';
 
@@ -199,15 +199,15 @@ function Changes() {
     recordType: recordType || null,
     operation: operation || null,
   };
+  const [actorSearch, setActorSearch] = useState('');
+  const search = actorSearch.trim();
+  // Every account and key, searched on the server: the latest changes would offer only whoever wrote lately.
   const everyone = useQuery({
-    queryKey: ['auditActors'],
-    queryFn: () => api.auditTrail({ actor: null, since: null, until: null, recordType: null, operation: null }),
+    queryKey: ['auditActors', search],
+    queryFn: () => api.auditActors(search || null),
+    placeholderData: keepPreviousData,
   });
-  const actors = useMemo(() => {
-    const named = new Map<string, string>();
-    for (const { node } of everyone.data?.edges ?? []) named.set(node.actor, node.actorName);
-    return [...named.entries()].map(([id, name]) => ({ id, name }));
-  }, [everyone.data]);
+  const actors = everyone.data ?? [];
   const changes = useInfiniteQuery({
     queryKey: ['auditTrail', filter],
     queryFn: ({ pageParam }) => api.auditTrail(filter, pageParam),
@@ -227,8 +227,15 @@ function Changes() {
             freeSolo
             sx={{ width: 340 }}
             options={actors}
-            getOptionLabel={(option) => (typeof option === 'string' ? option : `${option.name} (${option.id})`)}
-            onChange={(_event, value) => setActor(value === null ? null : typeof value === 'string' ? value.trim() || null : value.id)}
+            loading={everyone.isFetching}
+            filterOptions={(options) => options}
+            getOptionLabel={(option) =>
+              typeof option === 'string'
+                ? option
+                : `${option.name} (${option.kind === 'API_KEY' ? 'API key' : 'user'}${option.gone ? ', gone' : ''})`
+            }
+            onInputChange={(_event, value, reason) => reason === 'input' && setActorSearch(value)}
+            onChange={(_event, value) => setActor(value === null ? null : typeof value === 'string' ? value.trim() || null : value.actor)}
             renderInput={(params) => <TextField {...params} fullWidth label="Person or API key" placeholder="everyone" />}
           />
           <TextField

@@ -32,6 +32,11 @@ export type Attribution =
   /** What the claimant said, in the source's words: "according to a presidential aide, ...". */
   | 'REPORTED_SPEECH';
 
+/** Whether an actor is an account or a client app's API key. */
+export type AuditActorKind =
+  | 'API_KEY'
+  | 'USER';
+
 /** What a paragraph of a text is, for readers to show it as it should be read. */
 export type BlockKind =
   /** An empty line. */
@@ -579,6 +584,13 @@ export type LogVerificationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LogVerificationsQuery = { logVerifications: Array<{ id: string, status: LogVerificationStatus, startedBy: string, startedAt: string, finishedAt: string | null, totalRevisions: number, records: number, revisions: number, problems: number, firstBreak: Record<string, unknown> | null, checkpointsChecked: number | null, checkpointsRecomputed: number | null, checkpointProblems: Array<string> | null, error: string | null }>, checkpoints: Array<{ id: string, logPosition: string, treeSize: number, rootHash: string, createdAt: string, keyId: string }> };
+
+export type AuditActorsQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type AuditActorsQuery = { auditActors: Array<{ actor: string, name: string, kind: AuditActorKind, gone: boolean }> };
 
 export type StartLogVerificationMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1157,6 +1169,16 @@ export const LogVerificationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogVerificationsQuery, LogVerificationsQueryVariables>;
+export const AuditActorsDocument = new TypedDocumentString(`
+    query AuditActors($search: String) {
+  auditActors(search: $search, first: 50) {
+    actor
+    name
+    kind
+    gone
+  }
+}
+    `) as unknown as TypedDocumentString<AuditActorsQuery, AuditActorsQueryVariables>;
 export const StartLogVerificationDocument = new TypedDocumentString(`
     mutation StartLogVerification {
   startLogVerification {

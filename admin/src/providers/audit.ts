@@ -96,6 +96,16 @@ const LOG_VERIFICATIONS = graphql(`
     }
   }
 `);
+const AUDIT_ACTORS = graphql(`
+  query AuditActors($search: String) {
+    auditActors(search: $search, first: 50) {
+      actor
+      name
+      kind
+      gone
+    }
+  }
+`);
 const START_LOG_VERIFICATION = graphql(`
   mutation StartLogVerification {
     startLogVerification {
@@ -109,6 +119,9 @@ const START_LOG_VERIFICATION = graphql(`
 export const auditOperations = {
   async auditTrail(filter: AuditFilter, after: string | null = null) {
     return (await request(AUDIT_TRAIL, { ...filter, first: 50, after })).auditTrail;
+  },
+  async auditActors(search: string | null) {
+    return (await request(AUDIT_ACTORS, { search })).auditActors;
   },
   async chainStatus(params: { recordType: RecordType; recordId: string }) {
     return (await request(CHAIN_STATUS, params)).chainStatus;

@@ -7,7 +7,7 @@ import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { MAX_PROBLEMS } from './history.service.js';
-import { AnyRecord, ChainReport, ChainStatus, RevertInput, RevisionConnection } from './history.types.js';
+import { AnyRecord, AuditActor, ChainReport, ChainStatus, RevertInput, RevisionConnection } from './history.types.js';
 import { LogVerification } from './log-verifications.js';
 
 @Resolver(() => Revision)
@@ -24,6 +24,20 @@ export class HistoryResolver {
     @Ctx() { services, viewer }: RequestContext,
   ) {
     return services.history.forRecord(viewer, recordType, recordId);
+  }
+
+  @Authorized(...STAFF)
+  @Query(() => [AuditActor], {
+    description:
+      'Every account and API key by name, or those whose name holds `search`: whom `auditTrail(actor:)` can be narrowed to, whether or not they changed anything lately. Names only. For staff: editors, reviewers and admins.',
+  })
+  auditActors(
+    @Ctx() { services }: RequestContext,
+    @Arg('search', () => String, { nullable: true, description: 'Part of a name, in any case; everyone when left out.' })
+    search?: string | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many, at most 200, by name.' }) first = 50,
+  ) {
+    return services.history.actors(search?.trim() || null, Math.min(Math.max(first, 1), 200));
   }
 
   @Authorized(...STAFF)

@@ -14,7 +14,7 @@ import { recordAt } from '../../core/time-travel/time-travel.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import type { CheckpointsService } from '../checkpoints/checkpoints.service.js';
 import { recordKind } from '../records.js';
-import type { ChainStatus } from './history.types.js';
+import type { AuditActor, ChainStatus } from './history.types.js';
 import { auditLog, type LogAudit, type LogProblem } from './log-audit.js';
 
 export interface AuditFilter {
@@ -55,6 +55,25 @@ export class HistoryService {
     if (filter.operation) query.andWhere('revision.operation = :operation', { operation: filter.operation });
     if (!viewer.roles.includes(Role.ADMIN)) query.andWhere('revision.record_type NOT IN (:...accounts)', { accounts: ACCOUNT_RECORDS });
     return query;
+  }
+
+  /**
+   * Every account and API key whose name holds `search` (all when null), by name: the people an audit can be
+   * narrowed to, whether or not they changed anything lately. Names only: emails stay with admins.
+   */
+  async actors(search: string | null, limit: number): Promise<AuditActor[]> {
+    const check = new InputCheck();
+    const words = search === null ? null : check.text('search', search, { max: 200 });
+    check.done();
+    const pattern = words === null ? null : `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return (await this.dataSource.query(
+      `SELECT actor, name, kind, gone FROM (
+         SELECT 'user:' || id AS actor, name, 'USER' AS kind, deleted_at IS NOT NULL AS gone FROM users WHERE $1::text IS NULL OR name ILIKE $1
+         UNION ALL
+         SELECT 'api-key:' || id, name, 'API_KEY', deleted_at IS NOT NULL OR revoked_at IS NOT NULL FROM api_keys WHERE $1::text IS NULL OR name ILIKE $1
+       ) AS everyone ORDER BY lower(name), actor LIMIT $2`,
+      [pattern, limit],
+    )) as AuditActor[];
   }
 
   latest(viewer: Viewer, filter: AuditFilter, page: PageRequest): Promise<Connection<Revision>> {

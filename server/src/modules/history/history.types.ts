@@ -1,4 +1,4 @@
-import { createUnionType, Field, InputType, Int, ObjectType } from 'type-graphql';
+import { createUnionType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { connectionType } from '../../core/paging/connection.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
@@ -108,3 +108,25 @@ export class ChainStatus {
 }
 
 export const RevisionConnection = connectionType(Revision, 'Revision');
+
+export enum AuditActorKind {
+  USER = 'USER',
+  API_KEY = 'API_KEY',
+}
+
+registerEnumType(AuditActorKind, { name: 'AuditActorKind', description: "Whether an actor is an account or a client app's API key." });
+
+@ObjectType({ description: 'Someone whose changes the audit trail can show: an account or an API key, by name.' })
+export class AuditActor {
+  @Field({ description: 'As the revision log names it, and as `auditTrail(actor:)` takes it: `user:<id>` or `api-key:<id>`.' })
+  actor: string;
+
+  @Field({ description: "The account's or the key's name." })
+  name: string;
+
+  @Field(() => AuditActorKind, { description: 'An account or an API key.' })
+  kind: AuditActorKind;
+
+  @Field({ description: 'Whether the account or key was deleted or revoked; its changes stay in the log.' })
+  gone: boolean;
+}
