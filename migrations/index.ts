@@ -13,6 +13,8 @@ import { LoginAttempts1796521486787 } from './1796521486787-LoginAttempts.js';
 import { SessionGeneration1796521609488 } from './1796521609488-SessionGeneration.js';
 import { ClaimCheckWorthiness1796529600000 } from './1796529600000-ClaimCheckWorthiness.js';
 import { Corroboration1796540171036 } from './1796540171036-Corroboration.js';
+import { LogVerifications1796600000000 } from './1796600000000-LogVerifications.js';
+import { ReceiptRequestLimit1796700000000 } from './1796700000000-ReceiptRequestLimit.js';
 
 /** Every migration, in order. Listed rather than globbed so the compiled server and the tests load the same classes. */
 export const migrations: Function[] = [
@@ -31,4 +33,6 @@ export const migrations: Function[] = [
   SessionGeneration1796521609488,
   ClaimCheckWorthiness1796529600000,
   Corroboration1796540171036,
+  LogVerifications1796600000000,
+  ReceiptRequestLimit1796700000000,
 ];

@@ -20,6 +20,7 @@ const ReviewQueue = lazy(() => import('./review/ReviewQueue'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
 const ImportPage = lazy(() => import('./ingest/ImportPage'));
 const ProposalsPage = lazy(() => import('./ingest/ProposalsPage'));
+const AuditPage = lazy(() => import('./audit/AuditPage'));
 
 export function App() {
   return (
@@ -46,6 +47,7 @@ export function App() {
         <Route path="/account" element={<AccountPage />} />
         <Route path="/import" element={<ImportPage />} />
         <Route path="/proposals" element={<ProposalsPage />} />
+        <Route path="/audit" element={<AuditPage />} />
       </CustomRoutes>
     </Admin>
   );

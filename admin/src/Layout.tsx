@@ -2,6 +2,7 @@ import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
+import PolicyIcon from '@mui/icons-material/Policy';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
@@ -24,6 +25,7 @@ function ConsoleMenu() {
           leftIcon={<FactCheckIcon />}
         />
       ) : null}
+      {canReview(roles) ? <Menu.Item to="/audit" primaryText="console.menu.audit" leftIcon={<PolicyIcon />} /> : null}
       {canEdit(roles) ? <Menu.Item to="/import" primaryText="console.menu.import" leftIcon={<UploadFileIcon />} /> : null}
       {canEdit(roles) ? <Menu.Item to="/proposals" primaryText="console.menu.proposals" leftIcon={<PlaylistAddCheckIcon />} /> : null}
       <Menu.ResourceItem name="sources" />

@@ -54,6 +54,7 @@ describe('backup and restore', () => {
     );
     await new LoginLimiter(source.dataSource).attempt('someone@example.org', '192.0.2.1');
     dataOf(await gql(`mutation { createCheckpoint { id } }`, {}, viewers.admin));
+    await source.dataSource.query(`INSERT INTO log_verifications (started_by, total_revisions) VALUES ('user:x', 1)`);
     await source.dataSource.query(
       `INSERT INTO idempotency_keys (actor, key, fingerprint, txid) VALUES ('user:x', 'k', repeat('0', 64), 1)`,
     );

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { chainHeadHash, checkpointSignatureValid, checkpointText, keyIdOf } from '../src/core/checkpoints/checkpoint.js';
 import { leafHash, merkleRoot, verifyInclusion } from '../src/core/checkpoints/merkle.js';
@@ -108,6 +108,39 @@ describe('signed checkpoints', () => {
     await expect(checkpoints.inclusionProof(checkpoint, RecordType.CLAIM, '00000000-0000-4000-8000-000000000000')).rejects.toThrow(
       /not found/i,
     );
+  });
+
+  it("reads a checkpoint's tree from the log once, then proves any head from the tree it keeps, and never a head the log changed", async () => {
+    const checkpoint = await checkpoints.create();
+    const service = new CheckpointsService(db.dataSource, key);
+    const { heads } = await independentTree(checkpoint.logPosition);
+    const logQuery = vi.spyOn(db.dataSource.logger, 'logQuery');
+    try {
+      const picked = [heads[0]!, heads[Math.floor(heads.length / 3)]!, heads.at(-1)!];
+      const proofs = await Promise.all(picked.map((head) => service.inclusionProof(checkpoint, head.recordType, head.recordId)));
+      proofs.push(...(await service.inclusionProofsOf(checkpoint, picked)).values());
+      const treeReads = logQuery.mock.calls.filter(([query]) => query.includes('DECLARE chain_heads'));
+      expect(treeReads).toHaveLength(1);
+      for (const proof of proofs) {
+        const path = proof.path.map((hex) => Buffer.from(hex, 'hex'));
+        expect(
+          verifyInclusion(chainHeadHash(proof.head), proof.leafIndex, proof.treeSize, path, Buffer.from(checkpoint.rootHash, 'hex')),
+        ).toBe(true);
+      }
+    } finally {
+      logQuery.mockRestore();
+    }
+    const rewritten = heads.find((head) => head.recordType === RecordType.ENTITY)!;
+    const entity = await newEntity('Kept-tree probe');
+    await expect(service.inclusionProof(checkpoint, RecordType.ENTITY, entity)).rejects.toThrow(/not found/i);
+    await asOwnerUnguarded(`UPDATE revisions SET hash = repeat('0', 64) WHERE id = $1`, [rewritten.id]);
+    try {
+      await expect(service.inclusionProof(checkpoint, rewritten.recordType, rewritten.recordId)).rejects.toThrow(
+        /no longer gives the tree/,
+      );
+    } finally {
+      await asOwnerUnguarded(`UPDATE revisions SET hash = $2 WHERE id = $1`, [rewritten.id, rewritten.hash]);
+    }
   });
 
   it('waits for a revision still being written before settling the position it covers', async () => {

@@ -20,6 +20,7 @@ const DOMAIN_TABLES = [
   'events',
   'evidence',
   'idempotency_keys',
+  'log_verifications',
   'login_attempts',
   'revisions',
   'source_revisions',

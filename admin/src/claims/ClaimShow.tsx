@@ -14,6 +14,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 
+import { DownloadReceiptButton } from '../audit/DownloadReceiptButton';
 import { readableActor } from '../common/actors';
 import { CREDIBILITIES, label } from '../common/choices';
 import { EvidenceList, ReviewSteps } from '../common/EvidenceList';
@@ -48,7 +49,14 @@ const credibilityOf = (grade: number | null | undefined) =>
 
 export function ClaimShow() {
   return (
-    <Show title={<ClaimTitle />} actions={<RecordActions />}>
+    <Show
+      title={<ClaimTitle />}
+      actions={
+        <RecordActions>
+          <DownloadReceiptButton />
+        </RecordActions>
+      }
+    >
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="Claim">
           <Typography variant="h6" component="p" sx={{ fontFamily: 'Georgia, serif' }}>

@@ -11,6 +11,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 
+import { DownloadReceiptButton } from '../audit/DownloadReceiptButton';
 import { label } from '../common/choices';
 import { formatSpan } from '../common/dates';
 import { EvidenceList, ReviewSteps } from '../common/EvidenceList';
@@ -28,7 +29,14 @@ function EventTitle() {
 
 export function EventShow() {
   return (
-    <Show title={<EventTitle />} actions={<RecordActions />}>
+    <Show
+      title={<EventTitle />}
+      actions={
+        <RecordActions>
+          <DownloadReceiptButton />
+        </RecordActions>
+      }
+    >
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="Event">
           <TextField source="title" variant="h6" />

@@ -15,6 +15,11 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuditTrail(\n    $actor: String\n    $since: DateTimeISO\n    $until: DateTimeISO\n    $recordType: RecordType\n    $operation: RevisionOperation\n    $first: Int\n    $after: String\n  ) {\n    auditTrail(actor: $actor, since: $since, until: $until, recordType: $recordType, operation: $operation, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          recordType\n          recordId\n          version\n          operation\n          reason\n          actor\n          actorName\n          createdAt\n          hash\n          prevHash\n        }\n      }\n    }\n  }\n": typeof types.AuditTrailDocument,
+    "\n  query ChainStatus($recordType: RecordType!, $recordId: ID!) {\n    chainStatus(recordType: $recordType, recordId: $recordId) {\n      verified\n      version\n      headHash\n      covered\n      coveredVersion\n      problem {\n        kind\n        version\n        problem\n      }\n      checkpoint {\n        id\n        logPosition\n        treeSize\n        rootHash\n        createdAt\n      }\n    }\n  }\n": typeof types.ChainStatusDocument,
+    "\n  query LogVerifications {\n    logVerifications(last: 5) {\n      id\n      status\n      startedBy\n      startedAt\n      finishedAt\n      totalRevisions\n      records\n      revisions\n      problems\n      firstBreak\n      checkpointsChecked\n      checkpointsRecomputed\n      checkpointProblems\n      error\n    }\n    checkpoints(last: 5) {\n      id\n      logPosition\n      treeSize\n      rootHash\n      createdAt\n      keyId\n    }\n  }\n": typeof types.LogVerificationsDocument,
+    "\n  query AuditActors($search: String) {\n    auditActors(search: $search, first: 50) {\n      actor\n      name\n      kind\n      gone\n    }\n  }\n": typeof types.AuditActorsDocument,
+    "\n  mutation StartLogVerification {\n    startLogVerification {\n      id\n      status\n    }\n  }\n": typeof types.StartLogVerificationDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -55,6 +60,11 @@ type Documents = {
     "\n  fragment AnnotationDetail on Annotation {\n    span {\n      sourceRevisionId\n      selector {\n        exact\n        start\n        end\n      }\n    }\n  }\n": typeof types.AnnotationDetailFragmentDoc,
 };
 const documents: Documents = {
+    "\n  query AuditTrail(\n    $actor: String\n    $since: DateTimeISO\n    $until: DateTimeISO\n    $recordType: RecordType\n    $operation: RevisionOperation\n    $first: Int\n    $after: String\n  ) {\n    auditTrail(actor: $actor, since: $since, until: $until, recordType: $recordType, operation: $operation, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          recordType\n          recordId\n          version\n          operation\n          reason\n          actor\n          actorName\n          createdAt\n          hash\n          prevHash\n        }\n      }\n    }\n  }\n": types.AuditTrailDocument,
+    "\n  query ChainStatus($recordType: RecordType!, $recordId: ID!) {\n    chainStatus(recordType: $recordType, recordId: $recordId) {\n      verified\n      version\n      headHash\n      covered\n      coveredVersion\n      problem {\n        kind\n        version\n        problem\n      }\n      checkpoint {\n        id\n        logPosition\n        treeSize\n        rootHash\n        createdAt\n      }\n    }\n  }\n": types.ChainStatusDocument,
+    "\n  query LogVerifications {\n    logVerifications(last: 5) {\n      id\n      status\n      startedBy\n      startedAt\n      finishedAt\n      totalRevisions\n      records\n      revisions\n      problems\n      firstBreak\n      checkpointsChecked\n      checkpointsRecomputed\n      checkpointProblems\n      error\n    }\n    checkpoints(last: 5) {\n      id\n      logPosition\n      treeSize\n      rootHash\n      createdAt\n      keyId\n    }\n  }\n": types.LogVerificationsDocument,
+    "\n  query AuditActors($search: String) {\n    auditActors(search: $search, first: 50) {\n      actor\n      name\n      kind\n      gone\n    }\n  }\n": types.AuditActorsDocument,
+    "\n  mutation StartLogVerification {\n    startLogVerification {\n      id\n      status\n    }\n  }\n": types.StartLogVerificationDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -95,6 +105,26 @@ const documents: Documents = {
     "\n  fragment AnnotationDetail on Annotation {\n    span {\n      sourceRevisionId\n      selector {\n        exact\n        start\n        end\n      }\n    }\n  }\n": types.AnnotationDetailFragmentDoc,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditTrail(\n    $actor: String\n    $since: DateTimeISO\n    $until: DateTimeISO\n    $recordType: RecordType\n    $operation: RevisionOperation\n    $first: Int\n    $after: String\n  ) {\n    auditTrail(actor: $actor, since: $since, until: $until, recordType: $recordType, operation: $operation, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          recordType\n          recordId\n          version\n          operation\n          reason\n          actor\n          actorName\n          createdAt\n          hash\n          prevHash\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AuditTrailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChainStatus($recordType: RecordType!, $recordId: ID!) {\n    chainStatus(recordType: $recordType, recordId: $recordId) {\n      verified\n      version\n      headHash\n      covered\n      coveredVersion\n      problem {\n        kind\n        version\n        problem\n      }\n      checkpoint {\n        id\n        logPosition\n        treeSize\n        rootHash\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql').ChainStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LogVerifications {\n    logVerifications(last: 5) {\n      id\n      status\n      startedBy\n      startedAt\n      finishedAt\n      totalRevisions\n      records\n      revisions\n      problems\n      firstBreak\n      checkpointsChecked\n      checkpointsRecomputed\n      checkpointProblems\n      error\n    }\n    checkpoints(last: 5) {\n      id\n      logPosition\n      treeSize\n      rootHash\n      createdAt\n      keyId\n    }\n  }\n"): typeof import('./graphql').LogVerificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditActors($search: String) {\n    auditActors(search: $search, first: 50) {\n      actor\n      name\n      kind\n      gone\n    }\n  }\n"): typeof import('./graphql').AuditActorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartLogVerification {\n    startLogVerification {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').StartLogVerificationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -32,6 +32,11 @@ export type Attribution =
   /** What the claimant said, in the source's words: "according to a presidential aide, ...". */
   | 'REPORTED_SPEECH';
 
+/** Whether an actor is an account or a client app's API key. */
+export type AuditActorKind =
+  | 'API_KEY'
+  | 'USER';
+
 /** What a paragraph of a text is, for readers to show it as it should be read. */
 export type BlockKind =
   /** An empty line. */
@@ -261,6 +266,32 @@ export type ImportSourceInput = {
   /** Where it was published: an http or https URL. */
   url?: string | null | undefined;
 };
+
+/** What a check of the revision log found wrong with one record. */
+export type LogProblemKind =
+  /** Its hash chain breaks: a missing version, a link to the wrong previous hash, or a hash that does not match the content. */
+  | 'CHAIN'
+  /** Its row has no revision at all. */
+  | 'NO_REVISIONS'
+  /** It has revisions but no row: the row was removed outright. */
+  | 'NO_ROW'
+  /** Replaying its revisions' changes does not give the state its last revision records. */
+  | 'REPLAY'
+  /** Its row (with its link rows) differs from the state its last revision records: it was written without a revision. */
+  | 'ROW_STATE'
+  /** Its row's version is not the number of its revisions: revisions are missing from the end, or the row was bumped without one. */
+  | 'ROW_VERSION';
+
+/** Where a check of the whole log stands. */
+export type LogVerificationStatus =
+  /** The check could not finish (the server stopped, the database failed): `error` says why. */
+  | 'ERROR'
+  /** Problems were found: `firstBreak` and `checkpointProblems` name them. */
+  | 'FAILED'
+  /** Every chain verifies, replays and matches its row, and the checkpoints verify. */
+  | 'PASSED'
+  /** Still checking; `revisions` of `totalRevisions` so far. */
+  | 'RUNNING';
 
 /** Each sign-in counts before its password is checked: past 5 for an account, or 30 from one address, within 15 minutes, sign-in is RATE_LIMITED. The right password forgives the account its failures and does not count for the address. */
 export type LoginInput = {
@@ -527,6 +558,44 @@ export type UpdateEvidenceInput = {
   /** A snapshot of the same source's text; its current text when left out. */
   sourceRevisionId?: string | number | null | undefined;
 };
+
+export type AuditTrailQueryVariables = Exact<{
+  actor?: string | null | undefined;
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+  recordType?: RecordType | null | undefined;
+  operation?: RevisionOperation | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditTrailQuery = { auditTrail: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, recordType: RecordType, recordId: string, version: number, operation: RevisionOperation, reason: string | null, actor: string, actorName: string, createdAt: string, hash: string, prevHash: string | null } }> } };
+
+export type ChainStatusQueryVariables = Exact<{
+  recordType: RecordType;
+  recordId: string | number;
+}>;
+
+
+export type ChainStatusQuery = { chainStatus: { verified: boolean, version: number, headHash: string, covered: boolean, coveredVersion: number | null, problem: { kind: LogProblemKind, version: number, problem: string } | null, checkpoint: { id: string, logPosition: string, treeSize: number, rootHash: string, createdAt: string } | null } };
+
+export type LogVerificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogVerificationsQuery = { logVerifications: Array<{ id: string, status: LogVerificationStatus, startedBy: string, startedAt: string, finishedAt: string | null, totalRevisions: number, records: number, revisions: number, problems: number, firstBreak: Record<string, unknown> | null, checkpointsChecked: number | null, checkpointsRecomputed: number | null, checkpointProblems: Array<string> | null, error: string | null }>, checkpoints: Array<{ id: string, logPosition: string, treeSize: number, rootHash: string, createdAt: string, keyId: string }> };
+
+export type AuditActorsQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type AuditActorsQuery = { auditActors: Array<{ actor: string, name: string, kind: AuditActorKind, gone: boolean }> };
+
+export type StartLogVerificationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartLogVerificationMutation = { startLogVerification: { id: string, status: LogVerificationStatus } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1033,6 +1102,109 @@ export const AnnotationDetailFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AnnotationDetail"}) as unknown as TypedDocumentString<AnnotationDetailFragment, unknown>;
+export const AuditTrailDocument = new TypedDocumentString(`
+    query AuditTrail($actor: String, $since: DateTimeISO, $until: DateTimeISO, $recordType: RecordType, $operation: RevisionOperation, $first: Int, $after: String) {
+  auditTrail(
+    actor: $actor
+    since: $since
+    until: $until
+    recordType: $recordType
+    operation: $operation
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        recordType
+        recordId
+        version
+        operation
+        reason
+        actor
+        actorName
+        createdAt
+        hash
+        prevHash
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditTrailQuery, AuditTrailQueryVariables>;
+export const ChainStatusDocument = new TypedDocumentString(`
+    query ChainStatus($recordType: RecordType!, $recordId: ID!) {
+  chainStatus(recordType: $recordType, recordId: $recordId) {
+    verified
+    version
+    headHash
+    covered
+    coveredVersion
+    problem {
+      kind
+      version
+      problem
+    }
+    checkpoint {
+      id
+      logPosition
+      treeSize
+      rootHash
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChainStatusQuery, ChainStatusQueryVariables>;
+export const LogVerificationsDocument = new TypedDocumentString(`
+    query LogVerifications {
+  logVerifications(last: 5) {
+    id
+    status
+    startedBy
+    startedAt
+    finishedAt
+    totalRevisions
+    records
+    revisions
+    problems
+    firstBreak
+    checkpointsChecked
+    checkpointsRecomputed
+    checkpointProblems
+    error
+  }
+  checkpoints(last: 5) {
+    id
+    logPosition
+    treeSize
+    rootHash
+    createdAt
+    keyId
+  }
+}
+    `) as unknown as TypedDocumentString<LogVerificationsQuery, LogVerificationsQueryVariables>;
+export const AuditActorsDocument = new TypedDocumentString(`
+    query AuditActors($search: String) {
+  auditActors(search: $search, first: 50) {
+    actor
+    name
+    kind
+    gone
+  }
+}
+    `) as unknown as TypedDocumentString<AuditActorsQuery, AuditActorsQueryVariables>;
+export const StartLogVerificationDocument = new TypedDocumentString(`
+    mutation StartLogVerification {
+  startLogVerification {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<StartLogVerificationMutation, StartLogVerificationMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

@@ -24,7 +24,9 @@ import { formatValue, useValueLabels } from '../common/values';
 import type { RevisionRow } from '../providers/dataProvider';
 import { resourceDefinition } from '../providers/resources';
 import { useApi } from '../providers/useApi';
+import { ChainStatusPanel } from './ChainStatusPanel';
 import { diffStates } from './diff';
+import { HashText } from './HashText';
 
 /** Every revision of the record (who, when, why), a diff between any two, and a revert to one as a new revision. */
 export default function HistoryPanel() {
@@ -62,56 +64,64 @@ export default function HistoryPanel() {
 
   return (
     <Stack spacing={2} data-testid="history">
-      <Table size="small" aria-label="Revisions">
-        <TableHead>
-          <TableRow>
-            <TableCell>From</TableCell>
-            <TableCell>To</TableCell>
-            <TableCell>Version</TableCell>
-            <TableCell>What</TableCell>
-            <TableCell>Who</TableCell>
-            <TableCell>When</TableCell>
-            <TableCell>Why</TableCell>
-            <TableCell>Fields</TableCell>
-            <TableCell />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {[...revisions].reverse().map((revision) => (
-            <TableRow key={revision.id} data-version={revision.version} selected={revision.version === from || revision.version === to}>
-              <TableCell padding="checkbox">
-                <Radio
-                  size="small"
-                  checked={revision.version === from}
-                  onChange={() => setFrom(revision.version)}
-                  inputProps={{ 'aria-label': `compare from version ${revision.version}` }}
-                />
-              </TableCell>
-              <TableCell padding="checkbox">
-                <Radio
-                  size="small"
-                  checked={revision.version === to}
-                  onChange={() => setTo(revision.version)}
-                  inputProps={{ 'aria-label': `compare to version ${revision.version}` }}
-                />
-              </TableCell>
-              <TableCell>{revision.version}</TableCell>
-              <TableCell>{revision.operation.toLowerCase()}</TableCell>
-              <TableCell>{revision.actorName}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(revision.createdAt).toLocaleString()}</TableCell>
-              <TableCell>{revision.reason ?? ''}</TableCell>
-              <TableCell>{revision.operation === 'CREATE' ? '(all: created)' : Object.keys(revision.changes).join(', ')}</TableCell>
-              <TableCell>
-                {mayRevert && revision.version !== record?.version && !record?.deletedAt ? (
-                  <Button size="small" onClick={() => setReverting(revision)}>
-                    Revert to this
-                  </Button>
-                ) : null}
-              </TableCell>
+      {record ? <ChainStatusPanel recordType={recordType} recordId={String(record.id)} version={record.version} /> : null}
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small" aria-label="Revisions">
+          <TableHead>
+            <TableRow>
+              <TableCell>From</TableCell>
+              <TableCell>To</TableCell>
+              <TableCell>Version</TableCell>
+              <TableCell>What</TableCell>
+              <TableCell>Who</TableCell>
+              <TableCell>When</TableCell>
+              <TableCell>Why</TableCell>
+              <TableCell>Fields</TableCell>
+              <TableCell>Hash, previous hash</TableCell>
+              <TableCell />
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {[...revisions].reverse().map((revision) => (
+              <TableRow key={revision.id} data-version={revision.version} selected={revision.version === from || revision.version === to}>
+                <TableCell padding="checkbox">
+                  <Radio
+                    size="small"
+                    checked={revision.version === from}
+                    onChange={() => setFrom(revision.version)}
+                    inputProps={{ 'aria-label': `compare from version ${revision.version}` }}
+                  />
+                </TableCell>
+                <TableCell padding="checkbox">
+                  <Radio
+                    size="small"
+                    checked={revision.version === to}
+                    onChange={() => setTo(revision.version)}
+                    inputProps={{ 'aria-label': `compare to version ${revision.version}` }}
+                  />
+                </TableCell>
+                <TableCell>{revision.version}</TableCell>
+                <TableCell>{revision.operation.toLowerCase()}</TableCell>
+                <TableCell>{revision.actorName}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(revision.createdAt).toLocaleString()}</TableCell>
+                <TableCell>{revision.reason ?? ''}</TableCell>
+                <TableCell>{revision.operation === 'CREATE' ? '(all: created)' : Object.keys(revision.changes).join(', ')}</TableCell>
+                <TableCell>
+                  <HashText hash={revision.hash} label={`hash of version ${revision.version}`} />
+                  <HashText hash={revision.prevHash} label={`previous hash of version ${revision.version}`} />
+                </TableCell>
+                <TableCell>
+                  {mayRevert && revision.version !== record?.version && !record?.deletedAt ? (
+                    <Button size="small" onClick={() => setReverting(revision)}>
+                      Revert to this
+                    </Button>
+                  ) : null}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
 
       <Box>
         <Typography variant="h6" gutterBottom>

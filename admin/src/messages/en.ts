@@ -38,6 +38,7 @@ export const en = {
       waiting: 'Waiting for review',
       import: 'Import',
       proposals: 'Proposals',
+      audit: 'Audit',
       account: 'My account',
     },
   },

@@ -37,6 +37,7 @@ export const fr = {
       waiting: 'En attente de relecture',
       import: 'Importer',
       proposals: 'Propositions',
+      audit: 'Audit',
       account: 'Mon compte',
     },
   },

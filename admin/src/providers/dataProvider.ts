@@ -12,6 +12,7 @@ import type {
 } from 'react-admin';
 
 import type { ReviewInput } from '../gql/graphql';
+import { auditOperations } from './audit';
 import { allDocument, listDocument, manyDocument, oneDocument, searchDocument, writeDocument, type WriteVerb } from './documents';
 import { apiError, isApiError, request } from './graphql';
 import { CursorBook, listKey } from './keyset';
@@ -268,6 +269,7 @@ export const dataProvider = {
   },
 
   ...operations,
+  ...auditOperations,
 
   /** A decision changes the status lists filter on. */
   async review(input: ReviewInput) {

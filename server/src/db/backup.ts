@@ -24,6 +24,7 @@ export const BACKUP_TABLES = [
   'annotations',
   'revisions',
   'checkpoints',
+  'log_verifications',
   'idempotency_keys',
   'login_attempts',
 ] as const;

@@ -17,6 +17,7 @@ import { EventsService } from '../modules/events/events.service.js';
 import { createEvidenceLoaders } from '../modules/evidence/evidence.loaders.js';
 import { EvidenceService } from '../modules/evidence/evidence.service.js';
 import { HistoryService } from '../modules/history/history.service.js';
+import { LogVerificationsService } from '../modules/history/log-verifications.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
 import { MergingService } from '../modules/merging/merging.service.js';
 import { reopenAfterEvidenceChange, ReviewService } from '../modules/review/review.service.js';
@@ -30,8 +31,9 @@ import { UsersService } from '../modules/users/users.service.js';
 
 export function createServices(dataSource: DataSource, auth: Config['auth'], signingKey: SigningKey) {
   const evidence = new EvidenceService(dataSource, reopenAfterEvidenceChange);
+  const checkpoints = new CheckpointsService(dataSource, signingKey);
   return {
-    checkpoints: new CheckpointsService(dataSource, signingKey),
+    checkpoints,
     sources: new SourcesService(dataSource),
     entities: new EntitiesService(dataSource),
     merging: new MergingService(dataSource),
@@ -46,6 +48,7 @@ export function createServices(dataSource: DataSource, auth: Config['auth'], sig
     apiKeys: new ApiKeysService(dataSource),
     sessions: new SessionTokens(auth.secret, auth.sessionTtlSeconds),
     history: new HistoryService(dataSource),
+    logVerifications: new LogVerificationsService(dataSource, checkpoints),
     ingest: new IngestService(dataSource),
   };
 }

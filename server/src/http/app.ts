@@ -33,6 +33,7 @@ import { exportsRouter } from './exports/router.js';
 import { badBody, graphqlPostHandler, MAX_BODY_BYTES, NOT_JSON } from './graphql-post.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { linkedDataRouter } from './linked-data.js';
+import { receiptsRouter } from './receipts.js';
 import { sessionCookieFor, viewerOf } from './session.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -181,6 +182,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   const iris = new Iris(config.publicUrl);
   app.use('/exports', exportsRouter({ dataSource, services, auth: config.auth, iris, log }));
   app.use(linkedDataRouter({ dataSource, services, auth: config.auth, iris, log }));
+  app.use(receiptsRouter({ dataSource, services, auth: config.auth, iris, log }));
 
   const consoleIndex = path.join(adminDistDir, 'index.html');
   app.use(consoleFiles(adminDistDir, (res, file) => pageHeaders(res, file === explorer ? EXPLORER_POLICY : CONSOLE_POLICY)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { EMPTY_ROOT, inclusionProof, leafHash, MerkleBuilder, merkleRoot, nodeHash, verifyInclusion } from './merkle.js';
+import { EMPTY_ROOT, inclusionProof, leafHash, MerkleBuilder, merkleRoot, MerkleTree, nodeHash, verifyInclusion } from './merkle.js';
 
 // The reference leaves and tree heads of RFC 6962 that Certificate Transparency implementations share.
 const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((hex) =>
@@ -97,5 +97,23 @@ describe('the RFC 6962 Merkle tree', () => {
       }
     }
     expect(() => inclusionProof(many, many.length)).toThrow(RangeError);
+  });
+
+  it('keeps a tree whole whose root and proofs are the ones computed from the leaves, at every size and leaf', () => {
+    const many = Array.from({ length: 70 }, (_, i) => leafHash(Buffer.from([i, i * 7])));
+    expect(new MerkleTree([]).root()).toEqual(EMPTY_ROOT);
+    for (let n = 1; n <= many.length; n++) {
+      const leaves = many.slice(0, n);
+      const tree = new MerkleTree(leaves);
+      expect(tree.root().toString('hex'), `root of ${n}`).toBe(merkleRoot(leaves).toString('hex'));
+      for (let i = 0; i < n; i++) {
+        expect(tree.leaf(i)).toEqual(leaves[i]);
+        expect(
+          tree.inclusionProof(i).map((hash) => hash.toString('hex')),
+          `leaf ${i} of ${n}`,
+        ).toEqual(inclusionProof(leaves, i).map((hash) => hash.toString('hex')));
+      }
+    }
+    expect(() => new MerkleTree(many).inclusionProof(many.length)).toThrow(RangeError);
   });
 });

@@ -56,7 +56,7 @@ function csvField(value: Cell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const line = (cells: readonly Cell[]): string => `${cells.map(csvField).join(',')}\r\n`;
+export const csvLine = (cells: readonly Cell[]): string => `${cells.map(csvField).join(',')}\r\n`;
 
 const each = (evidence: EvidenceFact[], value: (fact: EvidenceFact) => Cell): string =>
   evidence
@@ -72,7 +72,7 @@ export const claimsCsv: ExportFormat = {
   contentType: 'text/csv; charset=utf-8; header=present',
   async write(out, { dataSource, viewer, filters, agents }) {
     const deliberation = seesDeliberation(viewer);
-    await out.write(line(COLUMNS));
+    await out.write(csvLine(COLUMNS));
     for await (const claims of keysetBatches<Claim>(claimsQuery(dataSource, viewer, filters), out)) {
       const ids = claims.map((claim) => claim.id);
       const manager = dataSource.manager;
@@ -121,7 +121,7 @@ export const claimsCsv: ExportFormat = {
           last_reviewed_by_name: decision && deliberation ? names.get(decision.actor)!.name : null,
           last_reviewed_at: decision?.at ?? null,
         };
-        return line(COLUMNS.map((column) => row[column]!));
+        return csvLine(COLUMNS.map((column) => row[column]!));
       });
       await out.write(rows.join(''));
     }

@@ -10,6 +10,7 @@ import { DomainError, ErrorCode } from '../../core/errors.js';
 import type { Services } from '../../graphql/context.js';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../graphql/errors.js';
 import { sessionCookieFor, viewerOf } from '../session.js';
+import { parseAuditFilter, requireStaff, writeAuditTrail } from './audit-trail-csv.js';
 import { claimReviews } from './claim-reviews.js';
 import { claimsCsv } from './claims-csv.js';
 import { evidenceAnnotations } from './evidence-annotations.js';
@@ -47,6 +48,27 @@ export interface ExportsRouterOptions {
 export function exportsRouter({ dataSource, services, auth, iris, log }: ExportsRouterOptions): Router {
   const router = express.Router();
 
+  /** Errors answer with a code; once streaming began, cutting the connection is the only honest answer. */
+  const failed = (res: Response, error: unknown, file: string): void => {
+    if (res.headersSent) {
+      // Too late for a status: cutting the connection keeps a truncated export from passing for a whole one.
+      log(`Export ${file} failed while streaming`, error);
+      res.destroy();
+    } else if (error instanceof DomainError) {
+      sendError(res, STATUS_OF[error.code] ?? 500, error.code, error.message, error.details);
+    } else if (isDatabaseUnavailable(error)) {
+      log(`Export ${file} failed`, error);
+      res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
+      sendError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, DATABASE_UNAVAILABLE, { retryable: true });
+    } else if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
+      const http = error.extensions.http as { status?: number } | undefined;
+      sendError(res, http?.status ?? 400, error.extensions.code as ErrorCode, error.message);
+    } else {
+      log(`Export ${file} failed`, error);
+      sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    }
+  };
+
   for (const format of EXPORT_FORMATS) {
     router.get(`/${format.file}`, async (req, res) => {
       try {
@@ -62,23 +84,7 @@ export function exportsRouter({ dataSource, services, auth, iris, log }: Exports
         await format.write(out, { dataSource, viewer, staff, filters, iris, agents: new Agents(dataSource.manager, iris, staff) });
         out.end();
       } catch (error) {
-        if (res.headersSent) {
-          // Too late for a status: cutting the connection keeps a truncated export from passing for a whole one.
-          log(`Export ${format.file} failed while streaming`, error);
-          res.destroy();
-        } else if (error instanceof DomainError) {
-          sendError(res, STATUS_OF[error.code] ?? 500, error.code, error.message, error.details);
-        } else if (isDatabaseUnavailable(error)) {
-          log(`Export ${format.file} failed`, error);
-          res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
-          sendError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, DATABASE_UNAVAILABLE, { retryable: true });
-        } else if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
-          const http = error.extensions.http as { status?: number } | undefined;
-          sendError(res, http?.status ?? 400, error.extensions.code as ErrorCode, error.message);
-        } else {
-          log(`Export ${format.file} failed`, error);
-          sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
-        }
+        failed(res, error, format.file);
       }
     });
   }
@@ -112,6 +118,25 @@ export function exportsRouter({ dataSource, services, auth, iris, log }: Exports
     }
   });
 
+  router.get('/audit-trail.csv', async (req, res) => {
+    try {
+      const viewer = await viewerOf(req, sessionCookieFor(res, auth), services);
+      requireStaff(viewer);
+      const filter = parseAuditFilter(req.query as Record<string, unknown>);
+      // The filters are checked before anything is sent, so a bad one still gets its 400.
+      services.history.auditQuery(viewer, filter);
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8; header=present');
+      res.setHeader('Content-Disposition', 'attachment; filename="audit-trail.csv"');
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      const out = new ExportOutput(res);
+      await writeAuditTrail(out, { viewer, history: services.history, agents: new Agents(dataSource.manager, iris, true), filter });
+      out.end();
+    } catch (error) {
+      failed(res, error, 'audit-trail.csv');
+    }
+  });
+
   router.get('/checkpoints/public-key', (_req, res) => {
     res.setHeader('Content-Type', 'application/x-pem-file');
     res.setHeader('X-Checkpoint-Key-Id', services.checkpoints.keyId);
@@ -123,7 +148,7 @@ export function exportsRouter({ dataSource, services, auth, iris, log }: Exports
       res,
       404,
       ErrorCode.NOT_FOUND,
-      `No export at ${req.baseUrl}${req.path}; there are ${[...EXPORT_FORMATS.map((format) => format.file), 'checkpoints', 'checkpoints/public-key'].join(', ')}`,
+      `No export at ${req.baseUrl}${req.path}; there are ${[...EXPORT_FORMATS.map((format) => format.file), 'audit-trail.csv', 'checkpoints', 'checkpoints/public-key'].join(', ')}`,
     );
   });
 

@@ -10,7 +10,7 @@ import {
   keyIdOf,
   signCheckpoint,
 } from '../../core/checkpoints/checkpoint.js';
-import { inclusionProof, merkleRoot } from '../../core/checkpoints/merkle.js';
+import { MerkleTree } from '../../core/checkpoints/merkle.js';
 import type { SigningKey } from '../../core/checkpoints/signing-key.js';
 import { NotFoundError } from '../../core/errors.js';
 import type { RecordType } from '../../core/revisions/revisions.enums.js';
@@ -42,6 +42,22 @@ export interface InclusionProof {
 
 /** How many stored checkpoints a verification recomputes by default: the tree is one pass per call, not per checkpoint. */
 export const RECENT_CHECKPOINTS = 3;
+
+/**
+ * How many checkpoints' trees a process keeps for inclusion proofs: the latest, and the one before it for the
+ * receipts begun just before a new checkpoint. Each holds 64 bytes a chain head and its key (tens of MB at a million).
+ */
+export const TREES_KEPT = 2;
+
+type Checkpointed = Pick<StoredCheckpoint, 'logPosition' | 'treeSize' | 'rootHash'>;
+
+interface KeptTree {
+  tree: MerkleTree;
+  /** Leaf index of each chain head, by `recordType/recordId`. */
+  leafIndex: Map<string, number>;
+}
+
+const headKey = (recordType: string, recordId: string) => `${recordType}/${recordId}`;
 
 export class CheckpointsService {
   constructor(
@@ -94,6 +110,10 @@ export class CheckpointsService {
     return (await this.dataSource.query(`SELECT ${COLUMNS} FROM checkpoints ORDER BY id`)) as StoredCheckpoint[];
   }
 
+  async recent(limit: number): Promise<StoredCheckpoint[]> {
+    return (await this.dataSource.query(`SELECT ${COLUMNS} FROM checkpoints ORDER BY id DESC LIMIT $1`, [limit])) as StoredCheckpoint[];
+  }
+
   async latest(): Promise<StoredCheckpoint | null> {
     const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM checkpoints ORDER BY id DESC LIMIT 1`)) as StoredCheckpoint[];
     return row ?? null;
@@ -101,34 +121,90 @@ export class CheckpointsService {
 
   /**
    * That one record's chain head is in a checkpoint's tree: its leaf, its index and the path to the signed root.
-   * The leaves are gathered in one pass; the proof is RFC 6962's, so any CT verifier can check it.
+   * The proof is RFC 6962's, so any CT verifier can check it.
    */
-  async inclusionProof(
-    checkpoint: Pick<StoredCheckpoint, 'logPosition' | 'treeSize' | 'rootHash'>,
-    recordType: RecordType,
-    recordId: string,
-  ): Promise<InclusionProof> {
+  async inclusionProof(checkpoint: Checkpointed, recordType: RecordType, recordId: string): Promise<InclusionProof> {
     const id = requireId(recordId, 'recordId');
+    const proof = (await this.inclusionProofsOf(checkpoint, [{ recordType, recordId: id }])).get(headKey(recordType, id));
+    if (!proof) throw new NotFoundError(recordType, id);
+    return proof;
+  }
+
+  /**
+   * The inclusion proofs of several records' chain heads in one checkpoint's tree; a record whose chain began
+   * after the checkpoint has none. The tree is read from the log once per checkpoint and process (a pass over every
+   * chain head: seconds on a large log, see docs/reliability.md) and kept; after that a proof costs one indexed
+   * read of the records' heads and O(log² n) hashes.
+   */
+  async inclusionProofsOf(
+    checkpoint: Checkpointed,
+    records: ReadonlyArray<{ recordType: string; recordId: string }>,
+  ): Promise<Map<string, InclusionProof>> {
+    const proofs = new Map<string, InclusionProof>();
+    if (records.length === 0) return proofs;
+    const { tree, leafIndex } = await this.treeOf(checkpoint);
+    const heads = (await this.dataSource.query(
+      `SELECT DISTINCT ON (r.record_type, r.record_id) r.record_type AS "recordType", r.record_id::text AS "recordId", r.version, r.hash
+         FROM revisions r JOIN unnest($1::varchar[], $2::uuid[]) AS wanted(record_type, record_id)
+           ON r.record_type = wanted.record_type AND r.record_id = wanted.record_id
+        WHERE r.id <= $3
+        ORDER BY r.record_type, r.record_id, r.version DESC`,
+      [records.map((record) => record.recordType), records.map((record) => requireId(record.recordId, 'recordId')), checkpoint.logPosition],
+    )) as ChainHead[];
+    for (const head of heads) {
+      const index = leafIndex.get(headKey(head.recordType, head.recordId));
+      // The kept tree is the signed one; a head that no longer hashes to its leaf means the log under the checkpoint changed.
+      if (index === undefined || !tree.leaf(index).equals(chainHeadHash(head)))
+        throw new Error(`the log no longer gives the tree of the checkpoint at position ${checkpoint.logPosition}`);
+      proofs.set(headKey(head.recordType, head.recordId), {
+        logPosition: checkpoint.logPosition,
+        treeSize: tree.size,
+        rootHash: checkpoint.rootHash,
+        leafIndex: index,
+        head,
+        path: tree.inclusionProof(index).map((hash) => hash.toString('hex')),
+      });
+    }
+    return proofs;
+  }
+
+  private readonly trees = new Map<string, Promise<KeptTree>>();
+
+  /** A checkpoint's tree, read once however many receipts ask for it at the same moment, and only if the log still gives it. */
+  private treeOf(checkpoint: Checkpointed): Promise<KeptTree> {
+    const key = `${checkpoint.logPosition}/${checkpoint.treeSize}/${checkpoint.rootHash}`;
+    const kept = this.trees.get(key);
+    if (kept) return kept;
+    const reading = this.readTree(checkpoint);
+    this.trees.set(key, reading);
+    reading.catch(() => this.trees.get(key) === reading && this.trees.delete(key));
+    while (this.trees.size > TREES_KEPT) this.trees.delete(this.trees.keys().next().value!);
+    return reading;
+  }
+
+  private async readTree(checkpoint: Checkpointed): Promise<KeptTree> {
     const leaves: Buffer[] = [];
-    let found: { index: number; head: ChainHead } | null = null;
+    const leafIndex = new Map<string, number>();
     await streamChainHeads(this.dataSource, [checkpoint.logPosition], ({ heads: [head] }) => {
       if (!head) return;
-      if (head.recordType === recordType && head.recordId === id) found = { index: leaves.length, head };
+      leafIndex.set(headKey(head.recordType, head.recordId), leaves.length);
       leaves.push(chainHeadHash(head));
     });
-    const located = found as { index: number; head: ChainHead } | null;
-    if (!located) throw new NotFoundError(recordType, id);
-    const root = merkleRoot(leaves).toString('hex');
-    if (root !== checkpoint.rootHash || leaves.length !== checkpoint.treeSize)
+    const tree = new MerkleTree(leaves);
+    if (tree.root().toString('hex') !== checkpoint.rootHash || tree.size !== checkpoint.treeSize)
       throw new Error(`the log no longer gives the tree of the checkpoint at position ${checkpoint.logPosition}`);
-    return {
-      logPosition: checkpoint.logPosition,
-      treeSize: leaves.length,
-      rootHash: root,
-      leafIndex: located.index,
-      head: located.head,
-      path: inclusionProof(leaves, located.index).map((hash) => hash.toString('hex')),
-    };
+    return { tree, leafIndex };
+  }
+
+  /** A record's chain head as the latest checkpoint covers it: what a record's chain status shows, with no tree walk. */
+  async coverageOf(recordType: RecordType, recordId: string): Promise<{ checkpoint: StoredCheckpoint; head: ChainHead | null } | null> {
+    const checkpoint = await this.latest();
+    if (!checkpoint) return null;
+    const [row] = (await this.dataSource.query(
+      `SELECT version, hash FROM revisions WHERE record_type = $1 AND record_id = $2 AND id <= $3 ORDER BY version DESC LIMIT 1`,
+      [recordType, requireId(recordId, 'recordId'), checkpoint.logPosition],
+    )) as Array<{ version: number; hash: string }>;
+    return { checkpoint, head: row ? { recordType, recordId, version: row.version, hash: row.hash } : null };
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { DataSource, ObjectLiteral } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 import { Role } from '../../core/access/roles.js';
 import type { Viewer } from '../../core/access/viewer.js';
@@ -12,8 +12,18 @@ import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { recordAt } from '../../core/time-travel/time-travel.js';
 import { InputCheck, requireId } from '../../core/validation.js';
+import type { CheckpointsService } from '../checkpoints/checkpoints.service.js';
 import { recordKind } from '../records.js';
+import type { AuditActor, ChainStatus } from './history.types.js';
 import { auditLog, type LogAudit, type LogProblem } from './log-audit.js';
+
+export interface AuditFilter {
+  actor: string | null;
+  since: Date | null;
+  until: Date | null;
+  recordType: RecordType | null;
+  operation: RevisionOperation | null;
+}
 
 /** Records about people and keys, whose states hold emails and roles. */
 const ACCOUNT_RECORDS: readonly RecordType[] = [RecordType.USER, RecordType.API_KEY];
@@ -28,18 +38,69 @@ export const MAX_PROBLEMS = 1000;
 export class HistoryService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Everything one actor (a user, an API key, a seed run) wrote, newest first; accounts' records for admins only. */
-  /** The latest revisions, of one actor or of all; accounts' revisions for admins only. */
-  latest(viewer: Viewer, actor: string | null, page: PageRequest): Promise<Connection<Revision>> {
+  /**
+   * The revisions one actor (a user, an API key, a seed run) or everyone wrote, narrowed by time, record type and
+   * operation; accounts' revisions for admins only. What `auditTrail` pages through and its CSV export streams.
+   */
+  auditQuery(viewer: Viewer, filter: AuditFilter): SelectQueryBuilder<Revision> {
+    const check = new InputCheck();
+    const name = filter.actor === null ? null : check.text('actor', filter.actor, { max: 200 });
+    if (filter.since && filter.until && filter.since > filter.until) check.fail('until', 'is before `since`');
+    check.done();
     const query = this.dataSource.manager.createQueryBuilder(Revision, 'revision');
-    if (actor !== null) {
-      const check = new InputCheck();
-      const name = check.text('actor', actor, { max: 200 });
-      check.done();
-      query.andWhere('revision.actor = :name', { name });
-    }
+    if (name !== null) query.andWhere('revision.actor = :name', { name });
+    if (filter.since) query.andWhere('revision.createdAt >= :since', { since: filter.since });
+    if (filter.until) query.andWhere('revision.createdAt < :until', { until: filter.until });
+    if (filter.recordType) query.andWhere('revision.recordType = :recordType', { recordType: filter.recordType });
+    if (filter.operation) query.andWhere('revision.operation = :operation', { operation: filter.operation });
     if (!viewer.roles.includes(Role.ADMIN)) query.andWhere('revision.record_type NOT IN (:...accounts)', { accounts: ACCOUNT_RECORDS });
-    return paginate(query, page);
+    return query;
+  }
+
+  /**
+   * Every account and API key whose name holds `search` (all when null), by name: the people an audit can be
+   * narrowed to, whether or not they changed anything lately. Names only: emails stay with admins.
+   */
+  async actors(search: string | null, limit: number): Promise<AuditActor[]> {
+    const check = new InputCheck();
+    const words = search === null ? null : check.text('search', search, { max: 200 });
+    check.done();
+    const pattern = words === null ? null : `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return (await this.dataSource.query(
+      `SELECT actor, name, kind, gone FROM (
+         SELECT 'user:' || id AS actor, name, 'USER' AS kind, deleted_at IS NOT NULL AS gone FROM users WHERE $1::text IS NULL OR name ILIKE $1
+         UNION ALL
+         SELECT 'api-key:' || id, name, 'API_KEY', deleted_at IS NOT NULL OR revoked_at IS NOT NULL FROM api_keys WHERE $1::text IS NULL OR name ILIKE $1
+       ) AS everyone ORDER BY lower(name), actor LIMIT $2`,
+      [pattern, limit],
+    )) as AuditActor[];
+  }
+
+  latest(viewer: Viewer, filter: AuditFilter, page: PageRequest): Promise<Connection<Revision>> {
+    return paginate(this.auditQuery(viewer, filter), page);
+  }
+
+  /**
+   * Whether one record's chain verifies (hash, links, replay, row), its head, and how far the latest signed
+   * checkpoint covers it: the chain status a record's history shows.
+   */
+  async chainStatus(viewer: Viewer, recordType: RecordType, recordId: string, checkpoints: CheckpointsService): Promise<ChainStatus> {
+    const revisions = await this.forRecord(viewer, recordType, recordId);
+    const head = revisions.at(-1);
+    if (!head) throw new NotFoundError(recordType, recordId);
+    const audit = await auditLog(this.dataSource, { recordType, recordId }, 1);
+    const coverage = await checkpoints.coverageOf(recordType, recordId);
+    return {
+      recordType,
+      recordId,
+      verified: audit.problems.length === 0,
+      problem: audit.problems[0] ?? null,
+      version: head.version,
+      headHash: head.hash,
+      checkpoint: coverage?.checkpoint ?? null,
+      coveredVersion: coverage?.head?.version ?? null,
+      covered: coverage?.head?.version === head.version && coverage.head.hash === head.hash,
+    };
   }
 
   /** A record's history, oldest first. Accounts' histories hold emails and roles: admins only. */

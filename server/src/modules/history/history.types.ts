@@ -1,9 +1,10 @@
-import { createUnionType, Field, InputType, Int, ObjectType } from 'type-graphql';
+import { createUnionType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { connectionType } from '../../core/paging/connection.js';
 import { Revision } from '../../core/revisions/revision.entity.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { Annotation } from '../annotations/annotation.entity.js';
+import { Checkpoint } from '../checkpoints/checkpoints.types.js';
 import { Claim } from '../claims/claim.entity.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
@@ -73,4 +74,59 @@ export class ChainReport {
   truncated: boolean;
 }
 
+@ObjectType({ description: "One record's chain: whether it verifies, its head, and how far the latest signed checkpoint covers it." })
+export class ChainStatus {
+  @Field(() => RecordType, { description: 'The kind of record.' })
+  recordType: RecordType;
+
+  @Field({ description: "The record's id." })
+  recordId: string;
+
+  @Field({ description: 'Its hash chain links and hashes as stored, replays to its last state, and its row matches that state.' })
+  verified: boolean;
+
+  @Field(() => ChainBreak, { nullable: true, description: 'What is wrong when it does not verify.' })
+  problem: ChainBreak | null;
+
+  @Field(() => Int, { description: 'Its latest version: the chain head.' })
+  version: number;
+
+  @Field({ description: "The chain head's hash: its latest revision's." })
+  headHash: string;
+
+  @Field(() => Checkpoint, { nullable: true, description: 'The latest signed checkpoint; null when none was made yet.' })
+  checkpoint: Checkpoint | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version of this record that checkpoint holds as its leaf; null when the record is newer than it.',
+  })
+  coveredVersion: number | null;
+
+  @Field({ description: 'The checkpoint holds the chain head itself: nothing written since is unsigned.' })
+  covered: boolean;
+}
+
 export const RevisionConnection = connectionType(Revision, 'Revision');
+
+export enum AuditActorKind {
+  USER = 'USER',
+  API_KEY = 'API_KEY',
+}
+
+registerEnumType(AuditActorKind, { name: 'AuditActorKind', description: "Whether an actor is an account or a client app's API key." });
+
+@ObjectType({ description: 'Someone whose changes the audit trail can show: an account or an API key, by name.' })
+export class AuditActor {
+  @Field({ description: 'As the revision log names it, and as `auditTrail(actor:)` takes it: `user:<id>` or `api-key:<id>`.' })
+  actor: string;
+
+  @Field({ description: "The account's or the key's name." })
+  name: string;
+
+  @Field(() => AuditActorKind, { description: 'An account or an API key.' })
+  kind: AuditActorKind;
+
+  @Field({ description: 'Whether the account or key was deleted or revoked; its changes stay in the log.' })
+  gone: boolean;
+}

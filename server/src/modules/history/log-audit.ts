@@ -76,6 +76,7 @@ export async function auditLog(
   dataSource: DataSource,
   filter: { recordType?: RecordType; recordId?: string } = {},
   limit = 100,
+  onProgress?: (audit: LogAudit) => Promise<void>,
 ): Promise<LogAudit> {
   const audit: LogAudit = { records: 0, revisions: 0, problems: [], truncated: false };
   const recordId = filter.recordId === undefined ? undefined : requireId(filter.recordId, 'recordId');
@@ -131,6 +132,7 @@ export async function auditLog(
     if (batch.length < BATCH) finish();
     await compareRows(dataSource.manager, finished, report);
     finished = [];
+    await onProgress?.(audit);
     if (batch.length < BATCH) break;
     const last = batch.at(-1)!;
     after = [last.recordType, last.recordId, last.version];

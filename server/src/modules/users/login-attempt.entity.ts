@@ -2,7 +2,8 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 import { oneOf } from '../../db/checks.js';
 
-export const LOGIN_SCOPES = ['account', 'address'] as const;
+/** `receipt`: anonymous receipt requests from one address (receipt-limiter.ts), kept here to share the counter's upsert and its sweep. */
+export const LOGIN_SCOPES = ['account', 'address', 'receipt'] as const;
 export type LoginScope = (typeof LOGIN_SCOPES)[number];
 
 /**
