@@ -12,6 +12,7 @@ import { Checkpoints1795900300000 } from './1795900300000-Checkpoints.js';
 import { LoginAttempts1796521486787 } from './1796521486787-LoginAttempts.js';
 import { SessionGeneration1796521609488 } from './1796521609488-SessionGeneration.js';
 import { ClaimCheckWorthiness1796529600000 } from './1796529600000-ClaimCheckWorthiness.js';
+import { RevisionTransactions1796600000000 } from './1796600000000-RevisionTransactions.js';
 
 /** Every migration, in order. Listed rather than globbed so the compiled server and the tests load the same classes. */
 export const migrations: Function[] = [
@@ -29,4 +30,5 @@ export const migrations: Function[] = [
   LoginAttempts1796521486787,
   SessionGeneration1796521609488,
   ClaimCheckWorthiness1796529600000,
+  RevisionTransactions1796600000000,
 ];

@@ -14,6 +14,7 @@ export const PUBLIC_FIELDS: ReadonlySet<string> = new Set([
   'claim',
   'claims',
   'search',
+  'changes',
   'me',
   'login',
   'logout',

@@ -4,8 +4,10 @@ import type { Config } from '../config.js';
 import type { Viewer } from '../core/access/viewer.js';
 import type { SigningKey } from '../core/checkpoints/signing-key.js';
 import { createReviewLoaders } from '../core/review/steps.js';
+import type { RevisionSignal } from '../db/revision-signal.js';
 import { createAnnotationLoaders } from '../modules/annotations/annotations.loaders.js';
 import { AnnotationsService } from '../modules/annotations/annotations.service.js';
+import { ChangesService } from '../modules/changes/changes.service.js';
 import { CheckpointsService } from '../modules/checkpoints/checkpoints.service.js';
 import { createClaimLoaders } from '../modules/claims/claims.loaders.js';
 import { ClaimsService } from '../modules/claims/claims.service.js';
@@ -46,6 +48,7 @@ export function createServices(dataSource: DataSource, auth: Config['auth'], sig
     apiKeys: new ApiKeysService(dataSource),
     sessions: new SessionTokens(auth.secret, auth.sessionTtlSeconds),
     history: new HistoryService(dataSource),
+    changes: new ChangesService(dataSource),
     ingest: new IngestService(dataSource),
   };
 }
@@ -119,4 +122,16 @@ export interface RequestContext {
   clientAddress: string;
   /** Set for a mutation sent with an Idempotency-Key header. */
   idempotency?: { key: string; fingerprint: string } | null;
+  /** Set for a subscription, over its WebSocket. */
+  live?: LiveContext;
+}
+
+/** What a subscription needs of the connection it runs on. */
+export interface LiveContext {
+  /** Wakes it when any server commits a write. */
+  signal: RevisionSignal;
+  /** How long one message may take to go out before the connection is dropped as too slow. */
+  sendTimeoutMs: number;
+  /** Closes the connection, saying why. */
+  drop(reason: string): void;
 }

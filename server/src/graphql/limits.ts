@@ -90,6 +90,27 @@ export function runnableRequest(): ApolloServerPlugin {
   };
 }
 
+/** What an operation may touch, in rows (rowsEstimator); throws on variables that do not fit their types. */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName,
+    estimators: [rowsEstimator],
+    maxQueryNodes: MAX_QUERY_SELECTIONS + 1,
+  });
+}
+
+/** The refusal of an operation costing over MAX_QUERY_COST. */
+export const tooCostly = (cost: number) =>
+  refused(`The query costs ${cost}; at most ${MAX_QUERY_COST} is allowed. Ask for fewer rows (a smaller \`first\`) or fewer nested lists.`);
+
 /** Variables short enough to key the price of a document by; longer ones (an article's text) are priced afresh. */
 const MAX_PRICED_VARIABLES = 1000;
 const PRICES_PER_DOCUMENT = 100;
@@ -113,14 +134,7 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
             try {
               // Past its node limit the library throws, which would leave the query unpriced below: the validation
               // rule has already refused more selections than this.
-              cost = getComplexity({
-                schema,
-                query: document,
-                variables: request.variables ?? {},
-                operationName: request.operationName ?? undefined,
-                estimators: [rowsEstimator],
-                maxQueryNodes: MAX_QUERY_SELECTIONS + 1,
-              });
+              cost = operationCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
             } catch {
               // Variables that do not fit their types cannot be priced; execution refuses them with a clear message.
               return;
@@ -131,9 +145,7 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
             }
           }
           if (cost > MAX_QUERY_COST) {
-            throw refused(
-              `The query costs ${cost}; at most ${MAX_QUERY_COST} is allowed. Ask for fewer rows (a smaller \`first\`) or fewer nested lists.`,
-            );
+            throw tooCostly(cost);
           }
         },
       };
