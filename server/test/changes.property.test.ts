@@ -70,6 +70,11 @@ class Mirror {
   }
 }
 
+interface Page {
+  edges: Array<{ node: { id: string; version: number } }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
 /** Errors a random sequence may rightly meet: refusals, never crashes. */
 const EXPECTED = new Set(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN']);
 
@@ -190,13 +195,8 @@ describe('the change feed (property)', () => {
     ] as const) {
       let after: string | null = null;
       for (;;) {
-        const page = dataOf(
-          await gql<
-            Record<
-              string,
-              { edges: Array<{ node: { id: string; version: number } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
-            >
-          >(
+        const page: Page = dataOf(
+          await gql<Record<string, Page>>(
             `query($after: String) { ${field}(first: 100, after: $after) { edges { node { id version } } pageInfo { hasNextPage endCursor } } }`,
             { after },
             viewer,

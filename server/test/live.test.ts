@@ -240,7 +240,10 @@ describe('live changes over WebSocket', () => {
             deliver = cb;
           },
         },
-        { socket, request: { headers: {}, socket: { remoteAddress: '127.0.0.1' } } as unknown as IncomingMessage },
+        {
+          socket: socket as unknown as WebSocket,
+          request: { headers: {}, socket: { remoteAddress: '127.0.0.1' } } as unknown as IncomingMessage,
+        },
       );
       void (async () => {
         await deliver(JSON.stringify({ type: 'connection_init' }));

@@ -15,6 +15,8 @@ export const PUBLIC_FIELDS: ReadonlySet<string> = new Set([
   'claims',
   'search',
   'changes',
+  'node',
+  'nodes',
   'me',
   'login',
   'logout',

@@ -21,6 +21,7 @@ import { EvidenceService } from '../modules/evidence/evidence.service.js';
 import { HistoryService } from '../modules/history/history.service.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
 import { MergingService } from '../modules/merging/merging.service.js';
+import { NodesService } from '../modules/nodes/nodes.service.js';
 import { reopenAfterEvidenceChange, ReviewService } from '../modules/review/review.service.js';
 import { SearchService } from '../modules/search/search.service.js';
 import { createSourceLoaders } from '../modules/sources/sources.loaders.js';
@@ -49,6 +50,7 @@ export function createServices(dataSource: DataSource, auth: Config['auth'], sig
     sessions: new SessionTokens(auth.secret, auth.sessionTtlSeconds),
     history: new HistoryService(dataSource),
     changes: new ChangesService(dataSource),
+    nodes: new NodesService(dataSource),
     ingest: new IngestService(dataSource),
   };
 }

@@ -32,8 +32,9 @@ const rowsEstimator: ComplexityEstimator = ({ type, args, field, childComplexity
   if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
   // A page's edges are its rows, already counted by `first` on the connection.
   if (type.name.endsWith('Connection') && field.name === 'edges') return 1 + childComplexity;
-  // A `first` over the page limit is refused by the field itself, with its own message; price it at the limit.
-  if (typeof args.first === 'number') return 1 + Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE) * childComplexity;
+  // A `first` or `last` over the page limit is refused by the field itself, with its own message; price it at the limit.
+  const rows = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : null;
+  if (rows !== null) return 1 + Math.min(Math.max(rows, 1), MAX_PAGE_SIZE) * childComplexity;
   if (field.args.some((arg) => arg.name === 'first')) return 1 + DEFAULT_PAGE_SIZE * childComplexity;
   return 1 + (isList(field.type) ? ASSUMED_LIST_SIZE : 1) * childComplexity;
 };

@@ -16,6 +16,7 @@ import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
 import { HistoryResolver } from '../modules/history/history.resolver.js';
 import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
 import { MergingResolver } from '../modules/merging/merging.resolver.js';
+import { ChangeRecordResolver, NodesResolver } from '../modules/nodes/nodes.resolver.js';
 import { ReviewQueueItemResolver, ReviewResolver, ReviewStepResolver } from '../modules/review/review.resolver.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
 import { SourceRevisionsResolver, SourcesResolver } from '../modules/sources/sources.resolver.js';
@@ -47,6 +48,8 @@ export const resolvers = [
   ApiKeysResolver,
   HistoryResolver,
   ChangesResolver,
+  NodesResolver,
+  ChangeRecordResolver,
   CheckpointsResolver,
 ] as const;
 
