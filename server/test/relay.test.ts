@@ -20,6 +20,7 @@ describe('Relay conventions', () => {
   let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
   let admin: TestUser;
+  let claimWithNotes: string;
   const one = async (sql: string, params: unknown[] = []) => ((await db.dataSource.query(sql, params)) as Array<{ id: string }>)[0]!.id;
 
   beforeAll(async () => {
@@ -27,15 +28,18 @@ describe('Relay conventions', () => {
     await seedAll(db.dataSource);
     gql = graphqlClient(db.dataSource);
     admin = await createUser(db.dataSource, [Role.ADMIN], 'admin');
-    const claim = await one(`SELECT id FROM claims LIMIT 1`);
-    dataOf(
-      await gql(
-        `mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id } }`,
-        { input: { targetType: 'CLAIM', targetId: claim, motivation: 'COMMENTING', body: 'A note to fetch again by its id' } },
-        admin.viewer,
-      ),
-    );
-    dataOf(await gql(`mutation { createApiKey(input: { name: "relay test" }) { apiKey { id } } }`, {}, admin.viewer));
+    claimWithNotes = await one(`SELECT id FROM claims ORDER BY created_at LIMIT 1`);
+    for (let n = 1; n <= 5; n += 1) {
+      dataOf(
+        await gql(
+          `mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id } }`,
+          { input: { targetType: 'CLAIM', targetId: claimWithNotes, motivation: 'COMMENTING', body: `Note ${n}, to fetch again by its id` } },
+          admin.viewer,
+        ),
+      );
+      dataOf(await gql(`mutation($name: String!) { createApiKey(input: { name: $name }) { apiKey { id } } }`, { name: `key ${n}` }, admin.viewer));
+      await createUser(db.dataSource, [Role.EDITOR], `editor${n}`);
+    }
   });
   afterAll(() => db.drop());
 
@@ -113,25 +117,25 @@ describe('Relay conventions', () => {
   }
 
   it.each([
-    ['claims', '', 'id', 'anonymous'],
-    ['claims', 'order: OLDEST_FIRST', 'id', 'editor'],
-    ['events', '', 'id', 'editor'],
-    ['entities', 'order: OLDEST_FIRST', 'id', 'anonymous'],
-    ['entities', '', 'id', 'editor'],
-    ['auditTrail', '', 'id', 'editor'],
-    ['search', 'query: "Russia"', 'record { ... on Node { id } }', 'anonymous'],
-  ] as const)(
-    '%s(%s): pages read backwards with last/before hold, in list order, what first/after reads forwards',
-    async (field, args, selection, role) => {
-      const viewer = viewers[role];
-      const size = 7;
-      const forwards = await readAll(field, args, selection, size, false, viewer);
-      const backwards = await readAll(field, args, selection, size, true, viewer);
-      expect(forwards.pages).toBeGreaterThan(1);
-      expect(backwards.ids).toEqual(forwards.ids);
-      expect(new Set(forwards.ids).size).toBe(forwards.ids.length);
-    },
-  );
+    ['claims', () => '', 'id', 'anonymous', 7],
+    ['claims', () => 'order: OLDEST_FIRST', 'id', 'editor', 7],
+    ['events', () => '', 'id', 'editor', 7],
+    ['entities', () => 'order: OLDEST_FIRST', 'id', 'anonymous', 7],
+    ['entities', () => '', 'id', 'editor', 7],
+    ['auditTrail', () => '', 'id', 'editor', 7],
+    ['search', () => 'query: "Russia"', 'record { ... on Node { id } }', 'anonymous', 7],
+    ['users', () => '', 'id', 'admin', 2],
+    ['apiKeys', () => '', 'id', 'admin', 2],
+    ['annotations', () => `targetType: CLAIM, targetId: "${claimWithNotes}"`, 'id', 'editor', 2],
+    ['reviewQueue', () => '', 'record { ... on Node { id } }', 'reviewer', 2],
+  ] as const)('%s: pages read backwards with last/before hold, in list order, what first/after reads forwards', async (field, args, selection, role, size) => {
+    const viewer = viewers[role];
+    const forwards = await readAll(field, args(), selection, size, false, viewer);
+    const backwards = await readAll(field, args(), selection, size, true, viewer);
+    expect(forwards.pages).toBeGreaterThan(1);
+    expect(backwards.ids).toEqual(forwards.ids);
+    expect(new Set(forwards.ids).size).toBe(forwards.ids.length);
+  });
 
   it('refuses first with last, and a last over the page limit', async () => {
     expect((await gql(`{ claims(first: 2, last: 2) { totalCount } }`)).errors?.[0]?.message).toMatch(/last/);
