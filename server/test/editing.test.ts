@@ -310,7 +310,9 @@ describe('editing', () => {
     );
     expect(updateAnnotation).toEqual({ resolved: true, version: 2 });
     const { annotations } = dataOf(
-      await asEditor(`query($id: ID!) { annotations(targetType: ENTITY, targetId: $id) { totalCount edges { node { body parentId } } } }`, { id: entityId }),
+      await asEditor(`query($id: ID!) { annotations(targetType: ENTITY, targetId: $id) { totalCount edges { node { body parentId } } } }`, {
+        id: entityId,
+      }),
     );
     expect(annotations.edges).toHaveLength(2);
     expect(annotations.totalCount).toBe(2);

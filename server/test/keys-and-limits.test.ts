@@ -71,9 +71,9 @@ describe('API keys and sign-in limits', () => {
     ).body.data.createApiKey;
     expect(apiKey.lastUsedAt).toBeNull();
     const lastUsed = async () =>
-      (await server.post({ query: `{ apiKeys(first: 100) { edges { node { id lastUsedAt } } } }` }, { cookie: adminCookie })).body.data.apiKeys.edges.find(
-        ({ node: k }: any) => k.id === apiKey.id,
-      ).node.lastUsedAt;
+      (
+        await server.post({ query: `{ apiKeys(first: 100) { edges { node { id lastUsedAt } } } }` }, { cookie: adminCookie })
+      ).body.data.apiKeys.edges.find(({ node: k }: any) => k.id === apiKey.id).node.lastUsedAt;
     const use = () => server.post({ query: `{ sources { totalCount } }` }, { authorization: `Bearer ${key}` });
 
     const before = Date.now();

@@ -33,11 +33,19 @@ describe('Relay conventions', () => {
       dataOf(
         await gql(
           `mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id } }`,
-          { input: { targetType: 'CLAIM', targetId: claimWithNotes, motivation: 'COMMENTING', body: `Note ${n}, to fetch again by its id` } },
+          {
+            input: { targetType: 'CLAIM', targetId: claimWithNotes, motivation: 'COMMENTING', body: `Note ${n}, to fetch again by its id` },
+          },
           admin.viewer,
         ),
       );
-      dataOf(await gql(`mutation($name: String!) { createApiKey(input: { name: $name }) { apiKey { id } } }`, { name: `key ${n}` }, admin.viewer));
+      dataOf(
+        await gql(
+          `mutation($name: String!) { createApiKey(input: { name: $name }) { apiKey { id } } }`,
+          { name: `key ${n}` },
+          admin.viewer,
+        ),
+      );
       await createUser(db.dataSource, [Role.EDITOR], `editor${n}`);
     }
   });
@@ -116,7 +124,7 @@ describe('Relay conventions', () => {
     return { ids, pages };
   }
 
-  it.each([
+  const cases: ReadonlyArray<readonly [string, () => string, string, keyof typeof viewers, number]> = [
     ['claims', () => '', 'id', 'anonymous', 7],
     ['claims', () => 'order: OLDEST_FIRST', 'id', 'editor', 7],
     ['events', () => '', 'id', 'editor', 7],
@@ -128,14 +136,18 @@ describe('Relay conventions', () => {
     ['apiKeys', () => '', 'id', 'admin', 2],
     ['annotations', () => `targetType: CLAIM, targetId: "${claimWithNotes}"`, 'id', 'editor', 2],
     ['reviewQueue', () => '', 'record { ... on Node { id } }', 'reviewer', 2],
-  ] as const)('%s: pages read backwards with last/before hold, in list order, what first/after reads forwards', async (field, args, selection, role, size) => {
-    const viewer = viewers[role];
-    const forwards = await readAll(field, args(), selection, size, false, viewer);
-    const backwards = await readAll(field, args(), selection, size, true, viewer);
-    expect(forwards.pages).toBeGreaterThan(1);
-    expect(backwards.ids).toEqual(forwards.ids);
-    expect(new Set(forwards.ids).size).toBe(forwards.ids.length);
-  });
+  ];
+  it.each(cases)(
+    '%s: pages read backwards with last/before hold, in list order, what first/after reads forwards',
+    async (field, args, selection, role, size) => {
+      const viewer = viewers[role];
+      const forwards = await readAll(field, args(), selection, size, false, viewer);
+      const backwards = await readAll(field, args(), selection, size, true, viewer);
+      expect(forwards.pages).toBeGreaterThan(1);
+      expect(backwards.ids).toEqual(forwards.ids);
+      expect(new Set(forwards.ids).size).toBe(forwards.ids.length);
+    },
+  );
 
   it('refuses first with last, and a last over the page limit', async () => {
     expect((await gql(`{ claims(first: 2, last: 2) { totalCount } }`)).errors?.[0]?.message).toMatch(/last/);

@@ -372,7 +372,11 @@ describe('four-eyes around evidence: a change to what a record rests on is a con
     );
     expect(await claimState(claimId)).toMatchObject({ status: 'IN_REVIEW', lastEditedBy: `user:${editorReviewer.id}` });
     const { reviewQueue } = dataOf(
-      await gql<any>(`query { reviewQueue(first: 100) { edges { node { lastEditedBy record { ... on Claim { id } } } } } }`, {}, reviewer.viewer),
+      await gql<any>(
+        `query { reviewQueue(first: 100) { edges { node { lastEditedBy record { ... on Claim { id } } } } } }`,
+        {},
+        reviewer.viewer,
+      ),
     );
     expect(reviewQueue.edges.find(({ node }: any) => node.record.id === claimId).node.lastEditedBy).toBe(`user:${editorReviewer.id}`);
     expect(

@@ -1,11 +1,11 @@
-import { Arg, Args,Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { EDITORS, REVIEWERS, STAFF } from '../../core/access/roles.js';
 import { writeContextOf } from '../../core/access/viewer.js';
 import { PageArgs, pageOfList } from '../../core/paging/connection.js';
 import { ReviewStep } from '../../core/review/steps.js';
 import type { RequestContext } from '../../graphql/context.js';
-import { ReviewableRecord, ReviewInput, ReviewQueueItem, ReviewQueueItemConnection,SubmitForReviewInput } from './review.types.js';
+import { ReviewableRecord, ReviewInput, ReviewQueueItem, ReviewQueueItemConnection, SubmitForReviewInput } from './review.types.js';
 
 @Resolver()
 export class ReviewResolver {

@@ -1,4 +1,4 @@
-import { Arg, Args,Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
 
 import { Role } from '../../core/access/roles.js';
 import { writeContextOf } from '../../core/access/viewer.js';
@@ -7,7 +7,7 @@ import { SHOWN_ONCE } from '../../core/revisions/idempotency.js';
 import { DeleteInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { ApiKey } from './api-key.entity.js';
-import { ApiKeyConnection,CreateApiKeyInput, CreatedApiKey } from './users.types.js';
+import { ApiKeyConnection, CreateApiKeyInput, CreatedApiKey } from './users.types.js';
 
 @Resolver(() => ApiKey)
 export class ApiKeysResolver {

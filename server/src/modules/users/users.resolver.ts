@@ -1,4 +1,4 @@
-import { Arg, Args,Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { Role } from '../../core/access/roles.js';
 import { writeContextOf } from '../../core/access/viewer.js';
