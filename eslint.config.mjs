@@ -23,6 +23,7 @@ export default defineConfig([
     '**/dist-bench/', // the benchmarks' build (npm run bench), CommonJS output
     '**/.data/',
     'admin/src/gql/', // generated from server/schema.graphql
+    'examples/client/gql/', // likewise, for the client example
     'admin/e2e/artifacts/',
     'seeds/',
   ]),

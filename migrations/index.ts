@@ -15,6 +15,7 @@ import { ClaimCheckWorthiness1796529600000 } from './1796529600000-ClaimCheckWor
 import { Corroboration1796540171036 } from './1796540171036-Corroboration.js';
 import { LogVerifications1796600000000 } from './1796600000000-LogVerifications.js';
 import { ReceiptRequestLimit1796700000000 } from './1796700000000-ReceiptRequestLimit.js';
+import { RevisionTransactions1796800000000 } from './1796800000000-RevisionTransactions.js';
 
 /** Every migration, in order. Listed rather than globbed so the compiled server and the tests load the same classes. */
 export const migrations: Function[] = [
@@ -35,4 +36,5 @@ export const migrations: Function[] = [
   Corroboration1796540171036,
   LogVerifications1796600000000,
   ReceiptRequestLimit1796700000000,
+  RevisionTransactions1796800000000,
 ];

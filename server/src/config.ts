@@ -35,6 +35,8 @@ export interface Config {
     introspection: boolean;
     /** GraphiQL at /graphql for a browser; development only by default. */
     explorer: boolean;
+    /** How long one change may take to go out over a subscription's WebSocket before the connection is dropped. */
+    subscriptionSendTimeoutMs: number;
   };
   seedOnStart: boolean;
   auth: {
@@ -166,6 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
     graphql: {
       introspection: bool('GRAPHQL_INTROSPECTION', envName !== 'production'),
       explorer: bool('GRAPHQL_EXPLORER', envName === 'development'),
+      subscriptionSendTimeoutMs: int('SUBSCRIPTION_SEND_TIMEOUT_MS', 10_000, 100, 600_000),
     },
     seedOnStart: bool('SEED_ON_START', true),
     auth: {

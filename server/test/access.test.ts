@@ -90,7 +90,7 @@ describe('access to the API', () => {
     const authorized = new Set(getMetadataStorage().authorizedFields.map((field) => field.fieldName));
     const undeclared: string[] = [];
     const both: string[] = [];
-    for (const type of [schema.getQueryType()!, schema.getMutationType()!]) {
+    for (const type of [schema.getQueryType()!, schema.getMutationType()!, schema.getSubscriptionType()!]) {
       for (const name of Object.keys(type.getFields())) {
         if (!authorized.has(name) && !PUBLIC_FIELDS.has(name)) undeclared.push(name);
         if (authorized.has(name) && PUBLIC_FIELDS.has(name)) both.push(name);
@@ -100,7 +100,7 @@ describe('access to the API', () => {
     expect(both).toEqual([]);
   });
 
-  it('matches docs/access.md, role by role, for every query and mutation (set UPDATE_ACCESS_DOC=1 to rewrite it)', async () => {
+  it('matches docs/access.md, role by role, for every query, mutation and subscription (set UPDATE_ACCESS_DOC=1 to rewrite it)', async () => {
     const schema = await getSchema();
     const rows: string[] = [];
     for (const [kind, type] of [
@@ -120,6 +120,12 @@ describe('access to the API', () => {
         }
         rows.push(`| ${kind === 'query' ? 'query' : 'mutation'} | \`${field.name}\` | ${cells.join(' | ')} |`);
       }
+    }
+    // A subscription runs only over a WebSocket, so it is read from its declaration rather than called: none is
+    // limited to roles yet, and the first one that is fails here until this learns to probe it.
+    for (const field of Object.values(schema.getSubscriptionType()!.getFields()).sort((a, b) => a.name.localeCompare(b.name))) {
+      expect(PUBLIC_FIELDS.has(field.name)).toBe(true);
+      rows.push(`| subscription | \`${field.name}\` | ${ROLES.map(() => MARK.allowed).join(' | ')} |`);
     }
     const table = [
       '# Who may use what',

@@ -48,7 +48,7 @@ const OPERATIONS: Array<{ name: string; query: string; variables?: Record<string
   },
   {
     name: 'the review queue',
-    query: `{ reviewQueue { recordType submittedAt record { __typename ... on Claim { id status } ... on Event { id status } } } }`,
+    query: `{ reviewQueue { edges { node { recordType submittedAt record { __typename ... on Claim { id status } ... on Event { id status } } } } } }`,
     callers: ['reviewer', 'anonymous'],
   },
   {

@@ -181,11 +181,11 @@ describe('correctSourceText', () => {
     expect(report.annotationsMoved).toBe(1);
     const { annotations } = dataOf(
       await run(
-        `query($id: ID!) { annotations(targetType: SOURCE, targetId: $id) { id span { sourceRevisionId selector { exact start } } } }`,
+        `query($id: ID!) { annotations(targetType: SOURCE, targetId: $id) { edges { node { id span { sourceRevisionId selector { exact start } } } } } }`,
         { id: source.id },
       ),
     );
-    const byId = new Map(annotations.map((a: any) => [a.id, a.span]));
+    const byId = new Map(annotations.edges.map(({ node: a }: any) => [a.id, a.span]));
     expect(byId.get(kept)).toEqual({
       sourceRevisionId: report.revision.id,
       selector: { exact: 'Vostok-22', start: corrected.indexOf('Vostok-22') },
@@ -279,14 +279,14 @@ describe('a small correction of the seed article', () => {
     // The reviewer sees why each is back: who sent it back, when, the correction's reason, old words beside new.
     const { reviewQueue } = dataOf(
       await gql<any>(
-        `{ reviewQueue { submittedAt submittedBy submittedByName sentBack submittedReason record { ... on Claim { id } ... on Event { id } }
-            evidenceChangesSinceVerified { before { exact } beforeStatus after { exact } afterStatus changedBy reason } } }`,
+        `{ reviewQueue(first: 100) { edges { node { submittedAt submittedBy submittedByName sentBack submittedReason record { ... on Claim { id } ... on Event { id } }
+            evidenceChangesSinceVerified { before { exact } beforeStatus after { exact } afterStatus changedBy reason } } } } }`,
         {},
         editor.viewer,
       ),
     );
     const reopenedIds = new Set(report.reopened.map((record: any) => record.id));
-    const back = reviewQueue.filter((item: any) => reopenedIds.has(item.record.id));
+    const back = reviewQueue.edges.map((edge: any) => edge.node).filter((item: any) => reopenedIds.has(item.record.id));
     expect(back).toHaveLength(report.reopened.length);
     for (const item of back) {
       expect(item).toMatchObject({

@@ -310,9 +310,12 @@ describe('editing', () => {
     );
     expect(updateAnnotation).toEqual({ resolved: true, version: 2 });
     const { annotations } = dataOf(
-      await asEditor(`query($id: ID!) { annotations(targetType: ENTITY, targetId: $id) { body parentId } }`, { id: entityId }),
+      await asEditor(`query($id: ID!) { annotations(targetType: ENTITY, targetId: $id) { totalCount edges { node { body parentId } } } }`, {
+        id: entityId,
+      }),
     );
-    expect(annotations).toHaveLength(2);
+    expect(annotations.edges).toHaveLength(2);
+    expect(annotations.totalCount).toBe(2);
   });
 
   it('lists threads across every record, open or resolved, with their reply counts, for staff only', async () => {

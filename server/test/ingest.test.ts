@@ -101,14 +101,14 @@ describe('importing a source', () => {
     expect(claims.totalCount).toBe(0);
     const { annotations } = dataOf(
       await gql<any>(
-        `query($id: ID!) { annotations(targetType: SOURCE, targetId: $id) { tags span { selector { exact } } } }`,
+        `query($id: ID!) { annotations(targetType: SOURCE, targetId: $id, first: 100) { edges { node { tags span { selector { exact } } } } } }`,
         { id: imported.source.id },
         editor.viewer,
       ),
     );
-    const tags = annotations.flatMap((a: any) => a.tags);
+    const tags = annotations.edges.flatMap(({ node: a }: any) => a.tags);
     expect(tags).toEqual(expect.arrayContaining(['duplicate-source', 'repeated-paragraph', 'new-name']));
-    expect(annotations.find((a: any) => a.tags.includes('repeated-paragraph')).span.selector.exact).toMatch(
+    expect(annotations.edges.find(({ node: a }: any) => a.tags.includes('repeated-paragraph')).node.span.selector.exact).toMatch(
       /^According to a presidential aide/,
     );
   });

@@ -45,7 +45,7 @@ describe('API keys and sign-in limits', () => {
     const [stored] = (await db.dataSource.query(`SELECT key_hash FROM api_keys WHERE id = $1`, [apiKey.id])) as Array<{ key_hash: string }>;
     expect(stored!.key_hash).not.toContain(secret);
     expect(JSON.stringify(await db.dataSource.query(`SELECT * FROM revisions WHERE record_id = $1`, [apiKey.id]))).not.toContain(secret);
-    const listed = await server.post({ query: `{ apiKeys { name prefix } }` }, { cookie: adminCookie });
+    const listed = await server.post({ query: `{ apiKeys { edges { node { name prefix } } } }` }, { cookie: adminCookie });
     expect(JSON.stringify(listed.body)).not.toContain(key);
 
     const asClient = await server.post(
@@ -71,9 +71,9 @@ describe('API keys and sign-in limits', () => {
     ).body.data.createApiKey;
     expect(apiKey.lastUsedAt).toBeNull();
     const lastUsed = async () =>
-      (await server.post({ query: `{ apiKeys { id lastUsedAt } }` }, { cookie: adminCookie })).body.data.apiKeys.find(
-        (k: any) => k.id === apiKey.id,
-      ).lastUsedAt;
+      (
+        await server.post({ query: `{ apiKeys(first: 100) { edges { node { id lastUsedAt } } } }` }, { cookie: adminCookie })
+      ).body.data.apiKeys.edges.find(({ node: k }: any) => k.id === apiKey.id).node.lastUsedAt;
     const use = () => server.post({ query: `{ sources { totalCount } }` }, { authorization: `Bearer ${key}` });
 
     const before = Date.now();

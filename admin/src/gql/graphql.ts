@@ -657,13 +657,15 @@ export type SubmitMutation = { submitForReview:
     | { id: string, version: number, status: ReviewStatus }
    };
 
-export type ReviewQueueQueryVariables = Exact<{ [key: string]: never; }>;
+export type ReviewQueueQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type ReviewQueueQuery = { reviewQueue: Array<{ recordType: RecordType, submittedAt: string, submittedBy: string, submittedByName: string, sentBack: boolean, submittedReason: string | null, lastEditedBy: string, lastVerifiedVersion: number | null, changesSinceVerified: Record<string, unknown>, evidenceChangesSinceVerified: Array<{ beforeStatus: AnchorStatus | null, afterStatus: AnchorStatus | null, changedBy: string, changedAt: string, reason: string | null, evidence: { id: string }, before: { exact: string } | null, after: { exact: string } | null }>, record:
-      | { id: string, version: number, status: ReviewStatus, text: string, claimantName: string, attribution: Attribution, modality: ClaimModality, evidence: Array<{ id: string, anchorStatus: AnchorStatus, context: { before: string, exact: string, after: string }, source: { id: string, title: string } }> }
-      | { id: string, version: number, status: ReviewStatus, title: string, summary: string | null, evidence: Array<{ id: string, anchorStatus: AnchorStatus, context: { before: string, exact: string, after: string }, source: { id: string, title: string } }> }
-     }> };
+export type ReviewQueueQuery = { reviewQueue: { edges: Array<{ node: { recordType: RecordType, submittedAt: string, submittedBy: string, submittedByName: string, sentBack: boolean, submittedReason: string | null, lastEditedBy: string, lastVerifiedVersion: number | null, changesSinceVerified: Record<string, unknown>, evidenceChangesSinceVerified: Array<{ beforeStatus: AnchorStatus | null, afterStatus: AnchorStatus | null, changedBy: string, changedAt: string, reason: string | null, evidence: { id: string }, before: { exact: string } | null, after: { exact: string } | null }>, record:
+          | { id: string, version: number, status: ReviewStatus, text: string, claimantName: string, attribution: Attribution, modality: ClaimModality, evidence: Array<{ id: string, anchorStatus: AnchorStatus, context: { before: string, exact: string, after: string }, source: { id: string, title: string } }> }
+          | { id: string, version: number, status: ReviewStatus, title: string, summary: string | null, evidence: Array<{ id: string, anchorStatus: AnchorStatus, context: { before: string, exact: string, after: string }, source: { id: string, title: string } }> }
+         } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
@@ -1310,76 +1312,84 @@ export const SubmitDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SubmitMutation, SubmitMutationVariables>;
 export const ReviewQueueDocument = new TypedDocumentString(`
-    query ReviewQueue {
-  reviewQueue {
-    recordType
-    submittedAt
-    submittedBy
-    submittedByName
-    sentBack
-    submittedReason
-    lastEditedBy
-    lastVerifiedVersion
-    changesSinceVerified
-    evidenceChangesSinceVerified {
-      evidence {
-        id
+    query ReviewQueue($after: String) {
+  reviewQueue(first: 25, after: $after) {
+    edges {
+      node {
+        recordType
+        submittedAt
+        submittedBy
+        submittedByName
+        sentBack
+        submittedReason
+        lastEditedBy
+        lastVerifiedVersion
+        changesSinceVerified
+        evidenceChangesSinceVerified {
+          evidence {
+            id
+          }
+          before {
+            exact
+          }
+          beforeStatus
+          after {
+            exact
+          }
+          afterStatus
+          changedBy
+          changedAt
+          reason
+        }
+        record {
+          ... on Claim {
+            id
+            version
+            status
+            text
+            claimantName
+            attribution
+            modality
+            evidence {
+              id
+              anchorStatus
+              context(chars: 200) {
+                before
+                exact
+                after
+              }
+              source {
+                id
+                title
+              }
+            }
+          }
+          ... on Event {
+            id
+            version
+            status
+            title
+            summary
+            evidence {
+              id
+              anchorStatus
+              context(chars: 200) {
+                before
+                exact
+                after
+              }
+              source {
+                id
+                title
+              }
+            }
+          }
+        }
       }
-      before {
-        exact
-      }
-      beforeStatus
-      after {
-        exact
-      }
-      afterStatus
-      changedBy
-      changedAt
-      reason
     }
-    record {
-      ... on Claim {
-        id
-        version
-        status
-        text
-        claimantName
-        attribution
-        modality
-        evidence {
-          id
-          anchorStatus
-          context(chars: 200) {
-            before
-            exact
-            after
-          }
-          source {
-            id
-            title
-          }
-        }
-      }
-      ... on Event {
-        id
-        version
-        status
-        title
-        summary
-        evidence {
-          id
-          anchorStatus
-          context(chars: 200) {
-            before
-            exact
-            after
-          }
-          source {
-            id
-            title
-          }
-        }
-      }
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
 }

@@ -90,15 +90,27 @@ async function getConnectionPage(resource: string, definition: ResourceDefinitio
 }
 
 /** Users, keys and a record's notes are short lists: fetched whole, then filtered and paged here. */
+/** Every row of a short list (or of one record's rows), read page after page. */
+async function readWhole(definition: ResourceDefinition, selection: string, byTarget: boolean, variables: Record<string, unknown> = {}) {
+  const nodes: Node[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { all }: { all: { edges: Array<{ node: Node }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await request(
+      allDocument(definition, selection, byTarget),
+      { ...variables, after },
+    );
+    nodes.push(...all.edges.map((edge) => edge.node));
+    if (!all.pageInfo.hasNextPage) return nodes;
+    after = all.pageInfo.endCursor;
+  }
+}
+
 async function getArrayPage(definition: ResourceDefinition, params: GetListParams) {
   const { page = 1, perPage = 25 } = params.pagination ?? {};
   const { q, targetType, targetId, ...rest } = params.filter ?? {};
   const byTarget = definition.byTarget !== undefined && targetId !== undefined;
-  const data = await request<{ all: Node[] }>(
-    allDocument(definition, definition.listFields, byTarget),
-    byTarget ? { targetType, targetId } : {},
-  );
-  let rows = data.all.map((node) => toRecord(definition, node));
+  const all = await readWhole(definition, definition.listFields, byTarget, byTarget ? { targetType, targetId } : {});
+  let rows = all.map((node) => toRecord(definition, node));
   if (typeof q === 'string' && q.trim()) {
     const words = q.trim().toLowerCase();
     rows = rows.filter((row) => JSON.stringify(row).toLowerCase().includes(words));
@@ -116,8 +128,7 @@ async function getArrayPage(definition: ResourceDefinition, params: GetListParam
 
 async function getOne(definition: ResourceDefinition, id: Identifier, extra: { asOf?: string } = {}) {
   if (!definition.one) {
-    const { all } = await request<{ all: Node[] }>(allDocument(definition, definition.fields, false));
-    const found = all.find((row) => row.id === id);
+    const found = (await readWhole(definition, definition.fields, false)).find((row) => row.id === id);
     if (!found) throw apiError(`No ${definition.typeName} ${id}`, 404, { code: 'NOT_FOUND' });
     return toRecord(definition, found);
   }

@@ -32,12 +32,13 @@ export function listDocument(definition: ResourceDefinition, selection: string) 
   }`;
 }
 
-/** A whole short list, or the rows of one record (`byTarget`: a record's notes). */
+/** A page of a short list read whole, or of the rows of one record (`byTarget`: a record's notes), 100 at a time. */
 export function allDocument(definition: ResourceDefinition, selection: string, byTarget: boolean) {
+  const page = `edges { node { ${selection} } } pageInfo { hasNextPage endCursor }`;
   if (byTarget)
-    return `query All($targetType: AnnotatedRecordType!, $targetId: ID!) { all: ${definition.byTarget}(targetType: $targetType, targetId: $targetId) { ${selection} } }`;
+    return `query All($targetType: AnnotatedRecordType!, $targetId: ID!, $after: String) { all: ${definition.byTarget}(targetType: $targetType, targetId: $targetId, first: 100, after: $after) { ${page} } }`;
   if (definition.list.kind !== 'array') throw new Error(`${definition.typeName} records are read by id or page by page, not as one list`);
-  return withDetail(definition, `query All { all: ${definition.list.field} { ${selection} } }`);
+  return withDetail(definition, `query All($after: String) { all: ${definition.list.field}(first: 100, after: $after) { ${page} } }`);
 }
 
 export const oneDocument = (definition: ResourceDefinition) =>

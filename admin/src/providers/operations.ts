@@ -13,6 +13,7 @@ import type {
   RecordType,
   RevertInput,
   ReviewInput,
+  ReviewQueueQuery,
   SearchType,
   SubmitForReviewInput,
   UpdateAnnotationInput,
@@ -109,76 +110,84 @@ const SUBMIT = graphql(`
   }
 `);
 const REVIEW_QUEUE = graphql(`
-  query ReviewQueue {
-    reviewQueue {
-      recordType
-      submittedAt
-      submittedBy
-      submittedByName
-      sentBack
-      submittedReason
-      lastEditedBy
-      lastVerifiedVersion
-      changesSinceVerified
-      evidenceChangesSinceVerified {
-        evidence {
-          id
+  query ReviewQueue($after: String) {
+    reviewQueue(first: 25, after: $after) {
+      edges {
+        node {
+          recordType
+          submittedAt
+          submittedBy
+          submittedByName
+          sentBack
+          submittedReason
+          lastEditedBy
+          lastVerifiedVersion
+          changesSinceVerified
+          evidenceChangesSinceVerified {
+            evidence {
+              id
+            }
+            before {
+              exact
+            }
+            beforeStatus
+            after {
+              exact
+            }
+            afterStatus
+            changedBy
+            changedAt
+            reason
+          }
+          record {
+            ... on Claim {
+              id
+              version
+              status
+              text
+              claimantName
+              attribution
+              modality
+              evidence {
+                id
+                anchorStatus
+                context(chars: 200) {
+                  before
+                  exact
+                  after
+                }
+                source {
+                  id
+                  title
+                }
+              }
+            }
+            ... on Event {
+              id
+              version
+              status
+              title
+              summary
+              evidence {
+                id
+                anchorStatus
+                context(chars: 200) {
+                  before
+                  exact
+                  after
+                }
+                source {
+                  id
+                  title
+                }
+              }
+            }
+          }
         }
-        before {
-          exact
-        }
-        beforeStatus
-        after {
-          exact
-        }
-        afterStatus
-        changedBy
-        changedAt
-        reason
       }
-      record {
-        ... on Claim {
-          id
-          version
-          status
-          text
-          claimantName
-          attribution
-          modality
-          evidence {
-            id
-            anchorStatus
-            context(chars: 200) {
-              before
-              exact
-              after
-            }
-            source {
-              id
-              title
-            }
-          }
-        }
-        ... on Event {
-          id
-          version
-          status
-          title
-          summary
-          evidence {
-            id
-            anchorStatus
-            context(chars: 200) {
-              before
-              exact
-              after
-            }
-            source {
-              id
-              title
-            }
-          }
-        }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -682,11 +691,17 @@ export const operations = {
   async submitForReview(input: SubmitForReviewInput) {
     return (await request(SUBMIT, { input })).submitForReview;
   },
+  /** The whole queue, a page at a time: a page of it reads the records with their evidence, so it is priced by the page. */
   async reviewQueue() {
-    return (await request(REVIEW_QUEUE)).reviewQueue.map((item) => ({
-      ...item,
-      changesSinceVerified: item.changesSinceVerified as FieldChanges,
-    }));
+    const items: ReviewQueueQuery['reviewQueue']['edges'][number]['node'][] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { reviewQueue }: ReviewQueueQuery = await request(REVIEW_QUEUE, { after });
+      items.push(...reviewQueue.edges.map((edge) => edge.node));
+      if (!reviewQueue.pageInfo.hasNextPage) break;
+      after = reviewQueue.pageInfo.endCursor;
+    }
+    return items.map((item) => ({ ...item, changesSinceVerified: item.changesSinceVerified as FieldChanges }));
   },
 
   async changePassword(input: ChangePasswordInput) {

@@ -33,7 +33,7 @@ export interface ResourceDefinition {
   recordType: RecordTypeName;
   /** The GraphQL type, for `... on` in search results. */
   typeName: string;
-  /** A Relay connection root field (keyset paged), or a plain list for small sets (users, keys). */
+  /** A Relay connection root field paged as the console pages, or (`array`) one read whole for small sets (users, keys). */
   list: { kind: 'connection'; field: string; filterType: string } | { kind: 'array'; field: string };
   one?: string;
   /** A plain list of one record's rows, used when the console asks for them by `targetType` and `targetId`. */

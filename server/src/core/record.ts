@@ -1,12 +1,24 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { Column, PrimaryColumn } from 'typeorm';
+
+/**
+ * A record a client may fetch again by its id alone (Relay's Node): `node(id:)` and `nodes(ids:)` find it whatever
+ * its kind, since record ids are UUIDs, unique across every table.
+ */
+@InterfaceType({
+  description: 'A record fetched again by its id alone with `node(id:)` or `nodes(ids:)` (Relay).',
+})
+export abstract class Node {
+  @Field(() => ID, { description: 'Its UUID, unique across every kind of record.' })
+  id: string;
+}
 
 /**
  * Columns every editable record shares: a version for optimistic concurrency (invariant 3) and a soft delete
  * with its reason (invariant 5). Only `core/revisions` changes `version`.
  */
 @ObjectType()
-export abstract class VersionedRecord {
+export abstract class VersionedRecord implements Node {
   @Field(() => ID, { description: 'Its UUID, stable for the life of the record.' })
   @PrimaryColumn('uuid')
   id: string;

@@ -4,8 +4,10 @@ import type { Config } from '../config.js';
 import type { Viewer } from '../core/access/viewer.js';
 import type { SigningKey } from '../core/checkpoints/signing-key.js';
 import { createReviewLoaders } from '../core/review/steps.js';
+import type { RevisionSignal } from '../db/revision-signal.js';
 import { createAnnotationLoaders } from '../modules/annotations/annotations.loaders.js';
 import { AnnotationsService } from '../modules/annotations/annotations.service.js';
+import { ChangesService } from '../modules/changes/changes.service.js';
 import { CheckpointsService } from '../modules/checkpoints/checkpoints.service.js';
 import { createClaimLoaders } from '../modules/claims/claims.loaders.js';
 import { ClaimsService } from '../modules/claims/claims.service.js';
@@ -20,6 +22,7 @@ import { HistoryService } from '../modules/history/history.service.js';
 import { LogVerificationsService } from '../modules/history/log-verifications.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
 import { MergingService } from '../modules/merging/merging.service.js';
+import { NodesService } from '../modules/nodes/nodes.service.js';
 import { reopenAfterEvidenceChange, ReviewService } from '../modules/review/review.service.js';
 import { SearchService } from '../modules/search/search.service.js';
 import { createSourceLoaders } from '../modules/sources/sources.loaders.js';
@@ -49,6 +52,8 @@ export function createServices(dataSource: DataSource, auth: Config['auth'], sig
     sessions: new SessionTokens(auth.secret, auth.sessionTtlSeconds),
     history: new HistoryService(dataSource),
     logVerifications: new LogVerificationsService(dataSource, checkpoints),
+    changes: new ChangesService(dataSource),
+    nodes: new NodesService(dataSource),
     ingest: new IngestService(dataSource),
   };
 }
@@ -122,4 +127,16 @@ export interface RequestContext {
   clientAddress: string;
   /** Set for a mutation sent with an Idempotency-Key header. */
   idempotency?: { key: string; fingerprint: string } | null;
+  /** Set for a subscription, over its WebSocket. */
+  live?: LiveContext;
+}
+
+/** What a subscription needs of the connection it runs on. */
+export interface LiveContext {
+  /** Wakes it when any server commits a write. */
+  signal: RevisionSignal;
+  /** How long one message may take to go out before the connection is dropped as too slow. */
+  sendTimeoutMs: number;
+  /** Closes the connection, saying why. */
+  drop(reason: string): void;
 }

@@ -32,8 +32,9 @@ const rowsEstimator: ComplexityEstimator = ({ type, args, field, childComplexity
   if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
   // A page's edges are its rows, already counted by `first` on the connection.
   if (type.name.endsWith('Connection') && field.name === 'edges') return 1 + childComplexity;
-  // A `first` over the page limit is refused by the field itself, with its own message; price it at the limit.
-  if (typeof args.first === 'number') return 1 + Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE) * childComplexity;
+  // A `first` or `last` over the page limit is refused by the field itself, with its own message; price it at the limit.
+  const rows = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : null;
+  if (rows !== null) return 1 + Math.min(Math.max(rows, 1), MAX_PAGE_SIZE) * childComplexity;
   if (field.args.some((arg) => arg.name === 'first')) return 1 + DEFAULT_PAGE_SIZE * childComplexity;
   return 1 + (isList(field.type) ? ASSUMED_LIST_SIZE : 1) * childComplexity;
 };
@@ -90,6 +91,27 @@ export function runnableRequest(): ApolloServerPlugin {
   };
 }
 
+/** What an operation may touch, in rows (rowsEstimator); throws on variables that do not fit their types. */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName,
+    estimators: [rowsEstimator],
+    maxQueryNodes: MAX_QUERY_SELECTIONS + 1,
+  });
+}
+
+/** The refusal of an operation costing over MAX_QUERY_COST. */
+export const tooCostly = (cost: number) =>
+  refused(`The query costs ${cost}; at most ${MAX_QUERY_COST} is allowed. Ask for fewer rows (a smaller \`first\`) or fewer nested lists.`);
+
 /** Variables short enough to key the price of a document by; longer ones (an article's text) are priced afresh. */
 const MAX_PRICED_VARIABLES = 1000;
 const PRICES_PER_DOCUMENT = 100;
@@ -113,14 +135,7 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
             try {
               // Past its node limit the library throws, which would leave the query unpriced below: the validation
               // rule has already refused more selections than this.
-              cost = getComplexity({
-                schema,
-                query: document,
-                variables: request.variables ?? {},
-                operationName: request.operationName ?? undefined,
-                estimators: [rowsEstimator],
-                maxQueryNodes: MAX_QUERY_SELECTIONS + 1,
-              });
+              cost = operationCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
             } catch {
               // Variables that do not fit their types cannot be priced; execution refuses them with a clear message.
               return;
@@ -131,9 +146,7 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
             }
           }
           if (cost > MAX_QUERY_COST) {
-            throw refused(
-              `The query costs ${cost}; at most ${MAX_QUERY_COST} is allowed. Ask for fewer rows (a smaller \`first\`) or fewer nested lists.`,
-            );
+            throw tooCostly(cost);
           }
         },
       };

@@ -1,9 +1,10 @@
 import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
-import { buildSchema, getMetadataStorage } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
 
 // type-graphql lists root fields, and the fields resolver classes add to a type, in the order the classes are
 // defined: the order of these (sorted) imports is schema.graphql's.
 import { AnnotationsResolver } from '../modules/annotations/annotations.resolver.js';
+import { ChangesResolver } from '../modules/changes/changes.resolver.js';
 import { CheckpointsResolver } from '../modules/checkpoints/checkpoints.resolver.js';
 import { ClaimLinksResolver, ClaimsResolver } from '../modules/claims/claims.resolver.js';
 import { EventClaimsResolver, EvidenceClaimResolver } from '../modules/claims/claims-of.resolver.js';
@@ -15,6 +16,7 @@ import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
 import { HistoryResolver } from '../modules/history/history.resolver.js';
 import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
 import { MergingResolver } from '../modules/merging/merging.resolver.js';
+import { ChangeRecordResolver, NodesResolver } from '../modules/nodes/nodes.resolver.js';
 import { ReviewQueueItemResolver, ReviewResolver, ReviewStepResolver } from '../modules/review/review.resolver.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
 import { SourceRevisionsResolver, SourcesResolver } from '../modules/sources/sources.resolver.js';
@@ -45,6 +47,9 @@ export const resolvers = [
   UsersResolver,
   ApiKeysResolver,
   HistoryResolver,
+  ChangesResolver,
+  NodesResolver,
+  ChangeRecordResolver,
   CheckpointsResolver,
 ] as const;
 
@@ -101,6 +106,19 @@ function callFieldResolversDirectly(schema: GraphQLSchema): void {
   }
 }
 
+/**
+ * type-graphql wants a PubSub for any schema with a subscription, though only topic-based ones use it: the change
+ * feed's subscription reads the revision log itself (modules/changes), woken by PostgreSQL on every server.
+ */
+const noTopics: PubSub = {
+  publish() {
+    throw new Error('Subscriptions here read the revision log: there are no topics to publish to');
+  },
+  subscribe() {
+    throw new Error('Subscriptions here read the revision log: there are no topics to subscribe to');
+  },
+};
+
 /** Built once per process: type-graphql's metadata is global, and the schema never changes at run time. */
 export function getSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
@@ -109,6 +127,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     validate: false,
     container,
+    pubSub: noTopics,
   }).then((schema) => {
     callFieldResolversDirectly(schema);
     return schema;

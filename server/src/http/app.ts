@@ -11,6 +11,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Config } from '../config.js';
 import { loadSigningKey } from '../core/checkpoints/signing-key.js';
 import type { Database } from '../db/data-source.js';
+import { revisionSignal } from '../db/revision-signal.js';
 import { createLoaders, createServices, type RequestContext } from '../graphql/context.js';
 import { documentLimits } from '../graphql/document-limits.js';
 import { formatError, withUnavailableStatus } from '../graphql/errors.js';
@@ -35,6 +36,7 @@ import { idempotencyPlugin } from './idempotency.js';
 import { linkedDataRouter } from './linked-data.js';
 import { receiptsRouter } from './receipts.js';
 import { sessionCookieFor, viewerOf } from './session.js';
+import { serveSubscriptions } from './subscriptions.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -193,11 +195,21 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     else res.status(404).type('text').send('The console is not built: run `npm run build`.');
   });
 
+  const signal = revisionSignal(dataSource, log);
+  const stopping: Array<() => Promise<void>> = [];
   return {
-    listen: (port, host) =>
-      createServer((req, res) => {
+    listen: (port, host) => {
+      const server = createServer((req, res) => {
         if (!graphqlPost(req, res)) app(req, res);
-      }).listen(port, host),
-    stop: () => apollo.stop(),
+      });
+      const live = { schema, services, signal, config, log, sendTimeoutMs: config.graphql.subscriptionSendTimeoutMs };
+      stopping.push(serveSubscriptions(server, { ...live, loaders: () => createLoaders(dataSource.manager) }));
+      return server.listen(port, host);
+    },
+    stop: async () => {
+      await Promise.all(stopping.map((stop) => stop()));
+      await signal.close();
+      await apollo.stop();
+    },
   };
 }

@@ -14,10 +14,17 @@ export const DEFAULT_PAGE_SIZE = 25;
 
 @ObjectType({ description: 'Where a page stands in its list (Relay): whether more follow, and the cursors at its ends.' })
 export class PageInfo {
-  @Field({ description: 'More records follow: pass `endCursor` as `after` to get them.' })
+  @Field({
+    description:
+      'More records follow: pass `endCursor` as `after` to get them. Asked for with `last`, whether it was asked for with `before`.',
+  })
   hasNextPage: boolean;
 
-  @Field({ description: 'True when the page was asked for with `after`, that is, it is not the first page.' })
+  @Field({
+    description:
+      'Records come before this page: asked for with `last`, whether more precede it (pass `startCursor` as `before`); ' +
+      'with `first`, whether it was asked for with `after`.',
+  })
   hasPreviousPage: boolean;
 
   @Field(() => String, { nullable: true, description: "The first edge's cursor; null when the page is empty." })
@@ -87,16 +94,30 @@ registerEnumType(ListOrder, {
 export interface PageRequest {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
   order?: ListOrder | null;
 }
 
 @ArgsType()
 export class PageArgs implements PageRequest {
-  @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when left out.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `The first records after \`after\` (or from the start): at most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither \`first\` nor \`last\` is given.`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'The `cursor` of the last edge already seen.' })
   after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `The last records before \`before\` (or up to the end), in list order: at most ${MAX_PAGE_SIZE}; not with \`first\`.`,
+  })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The `cursor` of the first edge already seen, to page backwards from.' })
+  before?: string | null;
 }
 
 @ArgsType()
@@ -115,22 +136,49 @@ interface CursorKey {
 
 const encodeCursor = (key: CursorKey): string => Buffer.from(JSON.stringify([key.createdAt, key.id])).toString('base64url');
 
-function decodeCursor(cursor: string): CursorKey {
+function decodeCursor(cursor: string, field = 'after'): CursorKey {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
     if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt))) return { createdAt, id };
   } catch {
     // reported below
   }
-  throw new BadInputError([{ field: 'after', message: 'is not a cursor this API issued' }]);
+  throw new BadInputError([{ field, message: 'is not a cursor this API issued' }]);
 }
 
-export function pageSize(first: number | null | undefined): number {
+export function pageSize(first: number | null | undefined, field = 'first'): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw new BadInputError([{ field: 'first', message: `must be from 0 to ${MAX_PAGE_SIZE}` }]);
+    throw new BadInputError([{ field, message: `must be from 0 to ${MAX_PAGE_SIZE}` }]);
   }
   return size;
+}
+
+/** Which way a page is read (Relay): forwards with `first`, backwards with `last`, and how many rows. */
+export function pageDirection(page: PageRequest): { backward: boolean; size: number } {
+  if (typeof page.first === 'number' && typeof page.last === 'number')
+    throw new BadInputError([{ field: 'last', message: 'cannot be given with `first`: page one way at a time' }]);
+  const backward = typeof page.last === 'number' || (Boolean(page.before) && typeof page.first !== 'number');
+  return { backward, size: backward ? pageSize(page.last, 'last') : pageSize(page.first) };
+}
+
+/** A connection's page info from the rows read (one more than the page, if there are more), put in list order. */
+export function pageOf<T>(
+  rows: T[],
+  size: number,
+  backward: boolean,
+  page: PageRequest,
+): { rows: T[]; more: boolean; pageInfo: Omit<PageInfo, 'startCursor' | 'endCursor'> } {
+  const more = rows.length > size;
+  const kept = rows.slice(0, size);
+  if (backward) kept.reverse();
+  return {
+    rows: kept,
+    more,
+    pageInfo: backward
+      ? { hasNextPage: Boolean(page.before), hasPreviousPage: more }
+      : { hasNextPage: more, hasPreviousPage: Boolean(page.after) },
+  };
 }
 
 /**
@@ -152,7 +200,7 @@ async function readPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, r
 }
 
 /**
- * Keyset pagination on (created_at, id), either way: a cursor names the last row seen, so pages stay correct
+ * Keyset pagination on (created_at, id), either order and either way (`first`/`after`, `last`/`before`): a cursor names the last row seen, so pages stay correct
  * while records are added. Rows are created with millisecond timestamps, which a cursor holds exactly.
  */
 export async function paginate<T extends ObjectLiteral & { id: string; createdAt: Date }>(
@@ -160,25 +208,31 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
   page: PageRequest,
   reading?: PageReading<T>,
 ): Promise<Connection<T>> {
-  const size = pageSize(page.first);
+  const { backward, size } = pageDirection(page);
   const alias = query.alias;
   const countQuery = query.clone();
   const ascending = page.order === ListOrder.OLDEST_FIRST;
-  if (page.after) {
-    const key = decodeCursor(page.after);
-    query.andWhere(`(${alias}.created_at, ${alias}.id) ${ascending ? '>' : '<'} (:cursorCreatedAt, :cursorId)`, {
-      cursorCreatedAt: key.createdAt,
-      cursorId: key.id,
+  const bounds = [
+    [page.after, 'after', ascending ? '>' : '<'],
+    [page.before, 'before', ascending ? '<' : '>'],
+  ] as const;
+  for (const [cursor, field, comparison] of bounds) {
+    if (!cursor) continue;
+    const key = decodeCursor(cursor, field);
+    query.andWhere(`(${alias}.created_at, ${alias}.id) ${comparison} (:${field}CreatedAt, :${field}Id)`, {
+      [`${field}CreatedAt`]: key.createdAt,
+      [`${field}Id`]: key.id,
     });
   }
-  const direction = ascending ? 'ASC' : 'DESC';
+  // Backwards, the rows nearest `before` are read first, then put back in list order.
+  const direction = ascending !== backward ? 'ASC' : 'DESC';
   query
     .orderBy(`${alias}.createdAt`, direction)
     .addOrderBy(`${alias}.id`, direction)
     .take(size + 1);
-  const rows = size === 0 ? [] : await readPage(query, reading);
+  const read = pageOf(size === 0 ? [] : await readPage(query, reading), size, backward, page);
   // A cursor is made when asked for: most clients page with `endCursor` and never read the others.
-  const edges = rows.slice(0, size).map((node) => ({
+  const edges = read.rows.map((node) => ({
     node,
     get cursor() {
       return encodeCursor({ createdAt: node.createdAt.toISOString(), id: node.id });
@@ -188,13 +242,53 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
   return {
     edges,
     pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: Boolean(page.after),
+      ...read.pageInfo,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     get totalCount() {
       return (total ??= countQuery.getCount());
     },
+  };
+}
+
+/** A sort key of two strings that order as the list does (an ISO time, then an id). */
+type ListKey = readonly [string, string];
+
+function decodeListKey(cursor: string, field: string): ListKey {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === 'string')) return key as unknown as ListKey;
+  } catch {
+    // reported below
+  }
+  throw new BadInputError([{ field, message: 'is not a cursor this API issued' }]);
+}
+
+const compareKeys = (a: ListKey, b: ListKey) => (a[0] === b[0] ? (a[1] === b[1] ? 0 : a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1);
+
+/**
+ * A page of a list that is worked out whole (the review queue, from each record's history), in the order of `key`:
+ * the same cursors, both ways, as a keyset page, so a client pages it like any other connection.
+ */
+export function pageOfList<T>(items: readonly T[], page: PageRequest, key: (item: T) => ListKey): Connection<T> {
+  const { backward, size } = pageDirection(page);
+  let within = [...items].sort((a, b) => compareKeys(key(a), key(b)));
+  const total = within.length;
+  if (page.after) {
+    const after = decodeListKey(page.after, 'after');
+    within = within.filter((item) => compareKeys(key(item), after) > 0);
+  }
+  if (page.before) {
+    const before = decodeListKey(page.before, 'before');
+    within = within.filter((item) => compareKeys(key(item), before) < 0);
+  }
+  const rows = backward ? within.slice(Math.max(0, within.length - size - 1)).reverse() : within.slice(0, size + 1);
+  const read = pageOf(rows, size, backward, page);
+  const edges = read.rows.map((node) => ({ node, cursor: Buffer.from(JSON.stringify(key(node))).toString('base64url') }));
+  return {
+    edges,
+    pageInfo: { ...read.pageInfo, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: Promise.resolve(total),
   };
 }

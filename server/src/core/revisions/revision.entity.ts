@@ -24,6 +24,8 @@ export interface FieldChange {
 @Check('CHK_revisions_hash', `"hash" ~ '^[0-9a-f]{64}$'`)
 @Index('IDX_revisions_created', ['createdAt'])
 @Index('IDX_revisions_actor', ['actor', 'createdAt', 'id'])
+// (xact_id, id) in that order, which TypeORM would list by property order instead.
+@Index('IDX_revisions_feed', { synchronize: false })
 export class Revision {
   @Field(() => String, { description: 'Position in the global log; what `revert` takes.' })
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -84,6 +86,13 @@ export class Revision {
   @Field(() => String, { nullable: true, description: "`hash` of the record's previous revision; null for version 1." })
   @Column({ type: 'char', length: 64, nullable: true })
   prevHash: string | null;
+
+  /**
+   * The transaction that wrote it (PostgreSQL's 64-bit xid), set by the database: the change feed's order, since
+   * ids are taken at insert and may become readable out of order. Not hashed: a restore may renumber it.
+   */
+  @Column({ type: 'bigint', default: () => 'current_xact_id()', select: false, insert: false })
+  xactId: string;
 
   @Field({ description: "Hex SHA-256 over this revision and `prevHash`, chaining the record's history; verifyRevisionChain checks it." })
   @Column({ type: 'char', length: 64 })

@@ -2,6 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 import { seesUnreviewed, type Viewer } from '../access/viewer.js';
 import { PUBLIC_STATUSES, type ReviewStatus } from '../review/status.js';
+import { RecordType } from '../revisions/revisions.enums.js';
 
 interface Visible {
   /** Claims and events have one; sources and entities are public once they exist. */
@@ -89,4 +90,32 @@ export function seenThrough<T extends { deletedAt?: Date | null }>(
 ): T | null {
   if (!record) return null;
   return readsAsTombstone(viewer, record) ? tombstone(record) : record;
+}
+
+/** The kinds the change feed carries; evidence and notes only to staff, who read them on their own. */
+export const FEED_RECORD_TYPES: readonly RecordType[] = [
+  RecordType.SOURCE,
+  RecordType.ENTITY,
+  RecordType.EVENT,
+  RecordType.CLAIM,
+  RecordType.EVIDENCE,
+  RecordType.ANNOTATION,
+];
+const STAFF_ONLY_RECORD_TYPES: readonly RecordType[] = [RecordType.EVIDENCE, RecordType.ANNOTATION];
+
+/** Whether the change feed carries this kind to this viewer at all. */
+export function feedCarries(viewer: Viewer, recordType: RecordType): boolean {
+  return FEED_RECORD_TYPES.includes(recordType) && (seesUnreviewed(viewer) || !STAFF_ONLY_RECORD_TYPES.includes(recordType));
+}
+
+/**
+ * Whether a record as one revision left it (its `state` in the log) is one the viewer reads: the same gate as
+ * `canSee` on the live row, so the change feed says "visible" exactly when a fresh read would find the record.
+ * Evidence reaches client apps only through a claim or an event, and any change to it sends a judged record back
+ * to review, so the feed carries evidence to staff alone; notes are staff-only everywhere.
+ */
+export function canSeeState(viewer: Viewer, recordType: RecordType, state: Record<string, unknown> | null): boolean {
+  if (!state || !feedCarries(viewer, recordType)) return false;
+  const status = state.status === undefined || state.status === null ? undefined : (state.status as ReviewStatus);
+  return canSee(viewer, { status, deletedAt: (state.deletedAt as Date | string | null | undefined) ?? null } as Visible);
 }

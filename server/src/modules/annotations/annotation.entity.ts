@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 import type { TextSelector } from '../../core/anchoring/text-quote.js';
-import { VersionedRecord } from '../../core/record.js';
+import { Node, VersionedRecord } from '../../core/record.js';
 import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { oneOf } from '../../db/checks.js';
@@ -11,7 +11,7 @@ import { User } from '../users/user.entity.js';
 import { AnnotatedRecordType, Motivation } from './annotations.enums.js';
 
 /** A note on a record, or on a span of a source revision's text; replies thread through `parentId`. */
-@ObjectType({ description: 'A note on a record or on a span of text.' })
+@ObjectType({ implements: Node, description: 'A note on a record or on a span of text.' })
 @Entity('annotations')
 @Check('CHK_annotations_motivation', oneOf('motivation', Motivation))
 @Check('CHK_annotations_target_type', oneOf('target_type', AnnotatedRecordType))

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Re
 
 import { STAFF } from '../../core/access/roles.js';
 import { writeContextOf } from '../../core/access/viewer.js';
-import { ListArgs } from '../../core/paging/connection.js';
+import { ListArgs, PageArgs } from '../../core/paging/connection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { Annotation } from './annotation.entity.js';
@@ -19,15 +19,16 @@ import {
 @Resolver(() => Annotation)
 export class AnnotationsResolver {
   @Authorized(...STAFF)
-  @Query(() => [Annotation], {
+  @Query(() => AnnotationConnection, {
     description: 'The notes on a record, oldest first, replies included; deleted notes left out. For staff: editors, reviewers and admins.',
   })
   annotations(
     @Arg('targetType', () => AnnotatedRecordType, { description: 'The kind of record.' }) targetType: AnnotatedRecordType,
     @Arg('targetId', () => ID, { description: "The record's id." }) targetId: string,
+    @Args() page: PageArgs,
     @Ctx() { services }: RequestContext,
   ) {
-    return services.annotations.forRecord(targetType, targetId);
+    return services.annotations.forRecord(targetType, targetId, page);
   }
 
   @Authorized(...STAFF)

@@ -1,11 +1,11 @@
-import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 import { Role } from '../../core/access/roles.js';
 import type { Viewer } from '../../core/access/viewer.js';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors.js';
 import { FilterBuilder } from '../../core/filters.js';
 import { newId } from '../../core/ids.js';
-import { type Connection, type ListArgs, paginate } from '../../core/paging/connection.js';
+import { type Connection, type ListArgs, ListOrder, type PageRequest, paginate } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import { requireReferences } from '../../core/references.js';
 import { type ChangeTarget, RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
@@ -52,11 +52,14 @@ export class AnnotationsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The notes on a record, oldest first, replies included. */
-  forRecord(targetType: AnnotatedRecordType, targetId: string): Promise<Annotation[]> {
-    return this.dataSource.manager.find(Annotation, {
-      where: { targetType, targetId: requireId(targetId, 'targetId'), deletedAt: IsNull() },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+  forRecord(targetType: AnnotatedRecordType, targetId: string, page: PageRequest): Promise<Connection<Annotation>> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(Annotation, 'annotation')
+      .where('annotation.targetType = :targetType AND annotation.targetId = :targetId AND annotation.deletedAt IS NULL', {
+        targetType,
+        targetId: requireId(targetId, 'targetId'),
+      });
+    return paginate(query, { ...page, order: ListOrder.OLDEST_FIRST });
   }
 
   /** Threads across every record, by their first note. */

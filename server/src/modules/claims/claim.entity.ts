@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 import { ProposalState } from '../../core/proposals/proposal-state.js';
-import { VersionedRecord } from '../../core/record.js';
+import { Node, VersionedRecord } from '../../core/record.js';
 import { declareKind, idsIn, type KindInput, type KindState, rowsIn } from '../../core/records/declaration.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
@@ -13,7 +13,7 @@ import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Attribution, ClaimLinkType, ClaimModality, ClaimRank } from './claims.enums.js';
 
-@ObjectType({ description: 'A proposition as someone put it in a source.' })
+@ObjectType({ implements: Node, description: 'A proposition as someone put it in a source.' })
 @Entity('claims')
 @Check('CHK_claims_text', `length(btrim("text")) > 0`)
 @Check('CHK_claims_claimant', `num_nonnulls("claimant_id", "claimant_label") = 1`)

@@ -1,14 +1,14 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
-import { TOMBSTONE_NAME, tombstoneOf, VersionedRecord } from '../../core/record.js';
+import { Node, TOMBSTONE_NAME, tombstoneOf, VersionedRecord } from '../../core/record.js';
 import { declareKind, type KindInput, type KindState } from '../../core/records/declaration.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { oneOf } from '../../db/checks.js';
 import { EntityKind } from './entities.enums.js';
 
 /** An actor, organisation, state or place. Named `EntityRecord` in code only to spare TypeORM's `@Entity`. */
-@ObjectType('Entity', { description: 'An actor, organisation, state or place.' })
+@ObjectType('Entity', { implements: Node, description: 'An actor, organisation, state or place.' })
 @Entity('entities')
 @Check('CHK_entities_kind', oneOf('kind', EntityKind))
 @Check('CHK_entities_name', `length(btrim("name")) > 0`)

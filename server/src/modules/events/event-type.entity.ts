@@ -1,12 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity } from 'typeorm';
 
-import { VersionedRecord } from '../../core/record.js';
+import { Node, VersionedRecord } from '../../core/record.js';
 import { declareKind, type KindState } from '../../core/records/declaration.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 
 /** The vocabulary of event types, kept as rows so editors can extend it without a release. */
-@ObjectType({ description: 'An entry in the vocabulary of event types.' })
+@ObjectType({ implements: Node, description: 'An entry in the vocabulary of event types.' })
 @Entity('event_types')
 @Check('CHK_event_types_code', `"code" ~ '^[A-Z][A-Z0-9_]*$'`)
 export class EventType extends VersionedRecord {

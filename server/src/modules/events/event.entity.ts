@@ -3,7 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } fr
 
 import { DatePrecision } from '../../core/dates/precision.js';
 import { ProposalState } from '../../core/proposals/proposal-state.js';
-import { VersionedRecord } from '../../core/record.js';
+import { Node, VersionedRecord } from '../../core/record.js';
 import { declareKind, type KindInput, type KindState, rowsIn } from '../../core/records/declaration.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
@@ -13,7 +13,7 @@ import { EntityRecord } from '../entities/entity.entity.js';
 import { EventType } from './event-type.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
 
-@ObjectType({ description: 'Something that happened, or is expected to.' })
+@ObjectType({ implements: Node, description: 'Something that happened, or is expected to.' })
 @Entity('events')
 @Check('CHK_events_title', `length(btrim("title")) > 0`)
 @Check('CHK_events_modality', oneOf('modality', EventModality))

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 import type { TextSelector } from '../../core/anchoring/text-quote.js';
-import { VersionedRecord } from '../../core/record.js';
+import { Node, VersionedRecord } from '../../core/record.js';
 import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { oneOf } from '../../db/checks.js';
@@ -14,7 +14,7 @@ import { AnchorStatus } from './evidence.enums.js';
  * (`exact`, `prefix`, `suffix`) and TextPositionSelector (`start`, `end`: 0-based code points, end excluded).
  * A trigger checks that an ANCHORED selector's positions hold its exact words.
  */
-@ObjectType({ description: 'The words in a source revision that a claim or an event rests on.' })
+@ObjectType({ implements: Node, description: 'The words in a source revision that a claim or an event rests on.' })
 @Entity('evidence')
 @Check('CHK_evidence_subject', `num_nonnulls("claim_id", "event_id") = 1`)
 @Check('CHK_evidence_range', `0 <= "start_pos" AND "start_pos" < "end_pos"`)

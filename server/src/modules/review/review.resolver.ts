@@ -1,10 +1,11 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { EDITORS, REVIEWERS, STAFF } from '../../core/access/roles.js';
 import { writeContextOf } from '../../core/access/viewer.js';
+import { PageArgs, pageOfList } from '../../core/paging/connection.js';
 import { ReviewStep } from '../../core/review/steps.js';
 import type { RequestContext } from '../../graphql/context.js';
-import { ReviewableRecord, ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
+import { ReviewableRecord, ReviewInput, ReviewQueueItem, ReviewQueueItemConnection, SubmitForReviewInput } from './review.types.js';
 
 @Resolver()
 export class ReviewResolver {
@@ -32,11 +33,11 @@ export class ReviewResolver {
   }
 
   @Authorized(...STAFF)
-  @Query(() => [ReviewQueueItem], {
+  @Query(() => ReviewQueueItemConnection, {
     description: 'What waits for a reviewer, longest waiting first. For staff: editors, reviewers and admins.',
   })
-  reviewQueue(@Ctx() { services }: RequestContext) {
-    return services.review.queue();
+  async reviewQueue(@Args() page: PageArgs, @Ctx() { services }: RequestContext) {
+    return pageOfList(await services.review.queue(), page, (item) => [item.submittedAt.toISOString(), item.record.id]);
   }
 }
 

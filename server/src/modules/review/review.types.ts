@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
+import { connectionType } from '../../core/paging/connection.js';
 import { ReviewDecision } from '../../core/review/workflow.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { Claim } from '../claims/claim.entity.js';
@@ -111,3 +112,5 @@ export class ReviewQueueItem {
   @Field(() => GraphQLJSONObject, { description: 'Per field, `{ before, after }` since the last verified version (or since creation).' })
   changesSinceVerified: Record<string, unknown>;
 }
+
+export const ReviewQueueItemConnection = connectionType(ReviewQueueItem, 'ReviewQueueItem');

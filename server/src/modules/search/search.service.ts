@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 
 import { seesUnreviewed, type Viewer } from '../../core/access/viewer.js';
 import { BadInputError } from '../../core/errors.js';
-import { pageSize } from '../../core/paging/connection.js';
+import { pageDirection } from '../../core/paging/connection.js';
 import { PUBLIC_STATUSES } from '../../core/review/status.js';
 import { preparedQuery } from '../../core/sql/prepared.js';
 import { projection } from '../../core/sql/projection.js';
@@ -58,7 +58,7 @@ export const searchText = (typed: string) => typed.replace(/-+(?=[\p{L}\p{N}"])/
 const encodeCursor = (row: Pick<Row, 'score' | 'type' | 'id'>) =>
   Buffer.from(JSON.stringify([row.score, row.type, row.id])).toString('base64url');
 
-function decodeCursor(cursor: string): [number, string, string] {
+function decodeCursor(cursor: string, field: 'after' | 'before'): [number, string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string' && typeof value[2] === 'string')
@@ -66,7 +66,7 @@ function decodeCursor(cursor: string): [number, string, string] {
   } catch {
     // reported below
   }
-  throw new BadInputError([{ field: 'after', message: 'is not a cursor this API issued' }]);
+  throw new BadInputError([{ field, message: 'is not a cursor this API issued' }]);
 }
 
 interface Kind {
@@ -160,10 +160,13 @@ export class SearchService {
     const text = args.query.trim();
     if (text.length === 0 || text.length > MAX_QUERY_LENGTH)
       throw new BadInputError([{ field: 'query', message: `must be 1 to ${MAX_QUERY_LENGTH} characters` }]);
-    const size = pageSize(args.first);
+    const { backward, size } = pageDirection(args);
     // In the enum's order, so that one set of kinds always makes the same statement.
     const types = Object.values(SearchType).filter((type) => !args.types?.length || args.types.includes(type));
-    const after = args.after ? decodeCursor(args.after) : null;
+    const after = args.after ? decodeCursor(args.after, 'after') : null;
+    const before = args.before ? decodeCursor(args.before, 'before') : null;
+    // Backwards, the hits nearest `before` are taken first; the statement's last ORDER BY puts them back best first.
+    const direction = backward ? 'ASC' : 'DESC';
     const statuses = seesUnreviewed(viewer) ? null : [...PUBLIC_STATUSES];
     const kinds = types.map((type) => {
       const kind = KINDS[type];
@@ -176,7 +179,7 @@ export class SearchService {
       this.dataSource.manager,
       `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS ts, $2::text[] AS statuses${
         asTyped
-          ? `, search_fold($7) AS folded, '%' || replace(replace(replace(search_fold($7), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS pattern`
+          ? `, search_fold($10) AS folded, '%' || replace(replace(replace(search_fold($10), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS pattern`
           : ''
       }),
        hits AS (${kinds
@@ -189,8 +192,9 @@ export class SearchService {
          .join('\n UNION ALL ')}),
        page AS (
          SELECT * FROM hits
-          WHERE $3::float8 IS NULL OR (score, type, id::text) < ($3::float8, $4::text, $5::text)
-          ORDER BY score DESC, type DESC, id::text DESC
+          WHERE ($3::float8 IS NULL OR (score, type, id::text) < ($3::float8, $4::text, $5::text))
+            AND ($7::float8 IS NULL OR (score, type, id::text) > ($7::float8, $8::text, $9::text))
+          ORDER BY score ${direction}, type ${direction}, id::text ${direction}
           LIMIT $6
        )
        SELECT p.type, p.id, p.score, CASE p.type ${kinds.map((kind) => `WHEN '${kind.type}' THEN ${kind.snippet}`).join(' ')} END AS snippet,
@@ -199,10 +203,23 @@ export class SearchService {
          ${kinds.map((kind) => kind.joins ?? '').join('\n')}
         ORDER BY p.score DESC, p.type DESC, p.id::text DESC`,
       // Names match as typed, minus signs and all.
-      [searchText(text), statuses, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, size + 1, ...(asTyped ? [text] : [])],
+      [
+        searchText(text),
+        statuses,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        after?.[2] ?? null,
+        size + 1,
+        before?.[0] ?? null,
+        before?.[1] ?? null,
+        before?.[2] ?? null,
+        ...(asTyped ? [text] : []),
+      ],
     );
 
-    const page = rows.slice(0, size);
+    // Best first already: backwards, the extra row read is the first one, furthest from `before`.
+    const more = rows.length > size;
+    const page = backward && more ? rows.slice(1) : rows.slice(0, size);
     const edges = page.map((row) => {
       const record = kinds.find((kind) => kind.type === row.type)!.columns.hydrate(row);
       const snippet = row.type === SearchType.ENTITY ? markNames(row.snippet, text) : row.snippet;
@@ -211,8 +228,8 @@ export class SearchService {
     return {
       edges,
       pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: Boolean(after),
+        hasNextPage: backward ? Boolean(before) : more,
+        hasPreviousPage: backward ? more : Boolean(after),
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },

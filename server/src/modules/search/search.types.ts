@@ -82,4 +82,13 @@ export class SearchArgs {
 
   @Field(() => String, { nullable: true, description: 'The `cursor` of the last edge already seen.' })
   after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The last hits before `before` (or up to the end), best first: at most 100; not with `first`.',
+  })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The `cursor` of the first edge already seen, to page backwards from.' })
+  before?: string | null;
 }

@@ -2,14 +2,14 @@ import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 import { DatePrecision } from '../../core/dates/precision.js';
-import { TOMBSTONE_NAME, tombstoneOf, VersionedRecord } from '../../core/record.js';
+import { Node, TOMBSTONE_NAME, tombstoneOf, VersionedRecord } from '../../core/record.js';
 import { declareKind, type KindInput, type KindState, readOnly } from '../../core/records/declaration.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import type { InputCheck } from '../../core/validation.js';
 import { dateMatchesPrecision, nullOrOneOf, oneOf } from '../../db/checks.js';
 import { PublicationDateBasis, Reliability, SourceKind } from './sources.enums.js';
 
-@ObjectType({ description: 'A document that events and claims are drawn from.' })
+@ObjectType({ implements: Node, description: 'A document that events and claims are drawn from.' })
 @Entity('sources')
 @Check('CHK_sources_kind', oneOf('kind', SourceKind))
 @Check('CHK_sources_reliability', nullOrOneOf('reliability', Reliability))

@@ -1,13 +1,13 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 
-import { VersionedRecord } from '../../core/record.js';
+import { Node, VersionedRecord } from '../../core/record.js';
 import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { User } from './user.entity.js';
 
 /** A client app's key. The secret is shown once; only its hash is kept, found by its public prefix. */
-@ObjectType({ description: "A client app's API key; the secret itself is never stored." })
+@ObjectType({ implements: Node, description: "A client app's API key; the secret itself is never stored." })
 @Entity('api_keys')
 @Check('CHK_api_keys_hash', `length("key_hash") > 0`)
 export class ApiKey extends VersionedRecord {

@@ -1,19 +1,20 @@
-import { Arg, Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
 
 import { Role } from '../../core/access/roles.js';
 import { writeContextOf } from '../../core/access/viewer.js';
+import { PageArgs } from '../../core/paging/connection.js';
 import { SHOWN_ONCE } from '../../core/revisions/idempotency.js';
 import { DeleteInput } from '../../core/revisions/revisions.types.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { ApiKey } from './api-key.entity.js';
-import { CreateApiKeyInput, CreatedApiKey } from './users.types.js';
+import { ApiKeyConnection, CreateApiKeyInput, CreatedApiKey } from './users.types.js';
 
 @Resolver(() => ApiKey)
 export class ApiKeysResolver {
   @Authorized(Role.ADMIN)
-  @Query(() => [ApiKey], { description: "Client apps' keys, newest first (never the keys themselves). For admins." })
-  apiKeys(@Ctx() { services }: RequestContext) {
-    return services.apiKeys.list();
+  @Query(() => ApiKeyConnection, { description: "Client apps' keys, newest first (never the keys themselves). For admins." })
+  apiKeys(@Args() page: PageArgs, @Ctx() { services }: RequestContext) {
+    return services.apiKeys.list(page);
   }
 
   @Authorized(Role.ADMIN)

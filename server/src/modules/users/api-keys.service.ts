@@ -1,9 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-import { type DataSource, IsNull } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 import { BadInputError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { type Connection, type PageRequest, paginate } from '../../core/paging/connection.js';
 import { type ChangeTarget, RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { preparedQuery } from '../../core/sql/prepared.js';
@@ -21,8 +22,8 @@ const hashSecret = (secret: string): Buffer => createHash('sha256').update(secre
 export class ApiKeysService {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(): Promise<ApiKey[]> {
-    return this.dataSource.manager.find(ApiKey, { where: { deletedAt: IsNull() }, order: { createdAt: 'DESC', id: 'ASC' } });
+  list(page: PageRequest): Promise<Connection<ApiKey>> {
+    return paginate(this.dataSource.manager.createQueryBuilder(ApiKey, 'key').where('key.deletedAt IS NULL'), page);
   }
 
   /** Makes a key for a client app; the whole key is in the answer, once, and nowhere else ever after. */

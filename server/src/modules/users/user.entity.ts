@@ -2,13 +2,13 @@ import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index } from 'typeorm';
 
 import { Role } from '../../core/access/roles.js';
-import { VersionedRecord } from '../../core/record.js';
+import { Node, VersionedRecord } from '../../core/record.js';
 import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
 import { sha256Hex } from '../../core/revisions/canonical-json.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { allOf } from '../../db/checks.js';
 
-@ObjectType({ description: 'A person who signs in to the console: editor, reviewer or admin.' })
+@ObjectType({ implements: Node, description: 'A person who signs in to the console: editor, reviewer or admin.' })
 @Entity('users')
 @Index('UQ_users_email', { synchronize: false })
 @Check('CHK_users_roles', allOf('roles', Role))

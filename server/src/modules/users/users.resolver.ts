@@ -1,11 +1,12 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { Role } from '../../core/access/roles.js';
 import { writeContextOf } from '../../core/access/viewer.js';
 import { DomainError, ErrorCode } from '../../core/errors.js';
+import { PageArgs } from '../../core/paging/connection.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { User } from './user.entity.js';
-import { ChangePasswordInput, CreateUserInput, LoginInput, LoginResult, UpdateUserInput } from './users.types.js';
+import { ChangePasswordInput, CreateUserInput, LoginInput, LoginResult, UpdateUserInput, UserConnection } from './users.types.js';
 
 @Resolver(() => User)
 export class UsersResolver {
@@ -29,9 +30,9 @@ export class UsersResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Query(() => [User], { description: 'Every account, by name. For admins.' })
-  users(@Ctx() { services }: RequestContext) {
-    return services.users.list();
+  @Query(() => UserConnection, { description: 'Every account, newest first. For admins.' })
+  users(@Args() page: PageArgs, @Ctx() { services }: RequestContext) {
+    return services.users.list(page);
   }
 
   @Authorized(Role.ADMIN)

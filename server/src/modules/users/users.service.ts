@@ -1,9 +1,10 @@
 import argon2 from 'argon2';
-import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 import { Role } from '../../core/access/roles.js';
 import { BadInputError, ConflictError, DomainError, ErrorCode } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { type Connection, type PageRequest, paginate } from '../../core/paging/connection.js';
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
@@ -67,8 +68,8 @@ export class UsersService {
     );
   }
 
-  list(): Promise<User[]> {
-    return this.dataSource.manager.find(User, { where: { deletedAt: IsNull() }, order: { name: 'ASC', id: 'ASC' } });
+  list(page: PageRequest): Promise<Connection<User>> {
+    return paginate(this.dataSource.manager.createQueryBuilder(User, 'user').where('user.deletedAt IS NULL'), page);
   }
 
   /**

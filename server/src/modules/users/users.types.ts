@@ -1,6 +1,7 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 
 import { Role } from '../../core/access/roles.js';
+import { connectionType } from '../../core/paging/connection.js';
 import { UpdateInputBase } from '../../core/revisions/revisions.types.js';
 import { ApiKey } from './api-key.entity.js';
 import { User } from './user.entity.js';
@@ -85,3 +86,6 @@ export class ChangePasswordInput {
   @Field({ description: 'At least 12 characters and hard to guess: not a common password or pattern, not made of your name or email.' })
   newPassword: string;
 }
+
+export const UserConnection = connectionType(User, 'User');
+export const ApiKeyConnection = connectionType(ApiKey, 'ApiKey');
