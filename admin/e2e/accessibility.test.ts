@@ -105,8 +105,13 @@ describe('accessibility (WCAG 2.2 AA, axe-core): no serious or critical violatio
     expect(await blockingViolations(page)).toEqual([]);
   });
 
-  it("holds on a reviewer's queue, with its verdict buttons", async () => {
+  it("holds on a reviewer's queue, with its verdict buttons, and on the audit screen", async () => {
     const page = await signIn(DEMO.reviewer);
-    expect(await check(page, [['review queue', '/#/review', '[data-testid=review-actions]']])).toEqual({});
+    expect(
+      await check(page, [
+        ['review queue', '/#/review', '[data-testid=review-actions]'],
+        ['audit', '/#/audit', '[data-testid=latest-checkpoint]'],
+      ]),
+    ).toEqual({});
   });
 });
