@@ -258,7 +258,7 @@ describe('an admin changing a user', () => {
       { cookie: adminCookie },
     );
     expect(body.errors[0]).toMatchObject({ message: 'roles: give at least one role', extensions: { code: 'BAD_USER_INPUT' } });
-    const { body: users } = await server.post({ query: '{ users { email } }' }, { cookie: adminCookie });
-    expect(users.data.users.map((user: { email: string }) => user.email)).not.toContain(email);
+    const { body: users } = await server.post({ query: '{ users(first: 100) { edges { node { email } } } }' }, { cookie: adminCookie });
+    expect(users.data.users.edges.map(({ node }: { node: { email: string } }) => node.email)).not.toContain(email);
   });
 });

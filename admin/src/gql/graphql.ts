@@ -34,7 +34,9 @@ export type Attribution =
 
 /** Whether an actor is an account or a client app's API key. */
 export type AuditActorKind =
+  /** A client app's API key. */
   | 'API_KEY'
+  /** A person signed in with an account. */
   | 'USER';
 
 /** What a paragraph of a text is, for readers to show it as it should be read. */

@@ -114,7 +114,14 @@ export enum AuditActorKind {
   API_KEY = 'API_KEY',
 }
 
-registerEnumType(AuditActorKind, { name: 'AuditActorKind', description: "Whether an actor is an account or a client app's API key." });
+registerEnumType(AuditActorKind, {
+  name: 'AuditActorKind',
+  description: "Whether an actor is an account or a client app's API key.",
+  valuesConfig: {
+    USER: { description: 'A person signed in with an account.' },
+    API_KEY: { description: "A client app's API key." },
+  },
+});
 
 @ObjectType({ description: 'Someone whose changes the audit trail can show: an account or an API key, by name.' })
 export class AuditActor {
