@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 import { DomainError, ErrorCode } from '../../core/errors.js';
-import type { LoginScope } from './login-attempt.entity.js';
+import { countInWindow, forgetStaleCounts } from './windowed-counts.js';
 
 /** Sign-ins allowed in a window: few per account (guessing one password), more per address (a shared office). */
 export const LOGIN_LIMITS = { perAccount: 5, perAddress: 30, windowMinutes: 15 } as const;
@@ -19,17 +19,15 @@ export class LoginLimiter {
 
   /** Counts an attempt against the account and the address; RATE_LIMITED, before any password is checked, past either limit. */
   async attempt(email: string, address: string): Promise<void> {
-    // ON CONFLICT DO UPDATE waits for the row lock and then updates the latest committed count, so counts are exact.
-    // Every statement here that holds two rows locks the account's first ('account' sorts before 'address'), so
-    // none waits on another in a cycle.
-    const rows = (await this.dataSource.query(
-      `INSERT INTO login_attempts AS counted (scope, key, window_start, attempts) VALUES ('account', $1, now(), 1), ('address', $2, now(), 1)
-       ON CONFLICT (scope, key) DO UPDATE SET
-         window_start = CASE WHEN counted.window_start <= now() - make_interval(mins => $3) THEN now() ELSE counted.window_start END,
-         attempts = CASE WHEN counted.window_start <= now() - make_interval(mins => $3) THEN 1 ELSE counted.attempts + 1 END
-       RETURNING scope, attempts, ceil(extract(epoch FROM window_start + make_interval(mins => $3) - now()))::int AS "secondsLeft"`,
-      [accountKey(email), addressKey(address), LOGIN_LIMITS.windowMinutes],
-    )) as Array<{ scope: LoginScope; attempts: number; secondsLeft: number }>;
+    // The account's counter sorts first ('account' before 'address'), as in succeed(): no two statements wait in a cycle.
+    const rows = await countInWindow(
+      this.dataSource,
+      [
+        { scope: 'account', key: accountKey(email) },
+        { scope: 'address', key: addressKey(address) },
+      ],
+      LOGIN_LIMITS.windowMinutes,
+    );
     const over = rows.filter((row) => row.attempts > (row.scope === 'account' ? LOGIN_LIMITS.perAccount : LOGIN_LIMITS.perAddress));
     if (over.length === 0) return;
     await this.forgetStale();
@@ -39,14 +37,9 @@ export class LoginLimiter {
     });
   }
 
-  /** After a wrong password or a refusal, both of which a guesser can repeat with a new email each time: no counter outlives its window by much. */
-  async forgetStale(): Promise<void> {
-    // Rows an attempt holds are skipped, not waited for: they are about to start a new window anyway.
-    await this.dataSource.query(
-      `DELETE FROM login_attempts WHERE (scope, key) IN (
-         SELECT scope, key FROM login_attempts WHERE window_start <= now() - make_interval(mins => $1) FOR UPDATE SKIP LOCKED)`,
-      [LOGIN_LIMITS.windowMinutes],
-    );
+  /** After a wrong password or a refusal, both of which a guesser can repeat with a new email each time. */
+  forgetStale(): Promise<void> {
+    return forgetStaleCounts(this.dataSource, LOGIN_LIMITS.windowMinutes, ['account', 'address']);
   }
 
   /** The right password: the account's earlier failures are forgiven, and the address is not charged for this attempt. */
