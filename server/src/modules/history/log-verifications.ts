@@ -102,7 +102,7 @@ export class LogVerificationsService {
   ) {}
 
   async start(startedBy: string): Promise<LogVerification> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    const started = await this.dataSource.transaction(async (manager) => {
       // One check at a time across every server: concurrent starts queue on this lock until the first commits its
       // row, so the next reads it (each statement of READ COMMITTED sees what committed before it) and is refused.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('provenance-store:log-verification'))`);
@@ -112,14 +112,16 @@ export class LogVerificationsService {
       )) as Array<{ startedAt: Date }>;
       if (running)
         throw new DomainError(ErrorCode.CONFLICT, `A check of the log is running already (started ${running.startedAt.toISOString()})`);
-      const [row] = (await manager.query(
+      const [{ id }] = (await manager.query(
         `INSERT INTO log_verifications (started_by, total_revisions) SELECT $1, count(*) FROM revisions RETURNING id::text`,
         [startedBy],
-      )) as Array<{ id: string }>;
-      return row!.id;
+      )) as [{ id: string }];
+      // Read before the check begins: on a small log it can finish before a read after it, and the caller asked to start one.
+      const [started] = (await manager.query(`SELECT ${COLUMNS} FROM log_verifications WHERE id = $1`, [id])) as [LogVerification];
+      return started;
     });
-    this.running = this.run(id).finally(() => (this.running = null));
-    return (await this.byId(id))!;
+    this.running = this.run(started.id).finally(() => (this.running = null));
+    return started;
   }
 
   /** Resolves when the check this server runs, if any, is over: for a clean stop, and for tests. */
@@ -131,11 +133,6 @@ export class LogVerificationsService {
     return (await this.dataSource.query(`SELECT ${COLUMNS} FROM log_verifications ORDER BY started_at DESC, id DESC LIMIT $1`, [
       limit,
     ])) as LogVerification[];
-  }
-
-  private async byId(id: string): Promise<LogVerification | null> {
-    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM log_verifications WHERE id = $1`, [id])) as LogVerification[];
-    return row ?? null;
   }
 
   private async run(id: string): Promise<void> {
