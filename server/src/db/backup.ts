@@ -96,8 +96,8 @@ export async function backup(dataSource: DataSource, file: string): Promise<Reco
 
 /**
  * Loads a backup into a database built by the same migrations and holding nothing yet, in one transaction: all of
- * it or none. Identity columns keep their values, and their sequences continue after them, so it runs as the
- * schema's owner.
+ * it or none. Identity columns keep their values, and their sequences continue after them, as the change feed's
+ * transaction order does, so it runs as the schema's owner.
  */
 export async function restore(dataSource: DataSource, file: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -160,6 +160,15 @@ export async function restore(dataSource: DataSource, file: string): Promise<Rec
         [`"${name}"`, column],
       );
     }
+    // Writes after this one come after the restored log in the feed's order, whatever this cluster's own ids are
+    // (migration FeedAcrossRestores).
+    const [{ offset }] = (await manager.query(
+      `SELECT ((SELECT max(xact_id) FROM revisions) + 1 - pg_current_xact_id()::text::bigint)::text AS offset`,
+    )) as [{ offset: string | null }];
+    if (offset !== null)
+      await manager.query(
+        `CREATE OR REPLACE FUNCTION log_xact_offset() RETURNS bigint LANGUAGE sql STABLE AS 'SELECT ${BigInt(offset)}::bigint'`,
+      );
   });
   return counts;
 }

@@ -52,13 +52,13 @@ const READ_LOG = `
             FROM revisions p WHERE p.record_type = r.record_type AND p.record_id = r.record_id AND p.version = r.version - 1) AS before
     FROM revisions r
    WHERE (r.xact_id, r.id) > ($1::bigint, $2::bigint)
-     AND r.xact_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+     AND r.xact_id < feed_horizon()
      AND r.record_type = ANY($3::varchar[])
    ORDER BY r.xact_id, r.id
    LIMIT $4`;
 
 /** Writes committed, or under way, that the feed does not answer yet because an older transaction still runs. */
-const HELD_BACK = `SELECT EXISTS (SELECT 1 FROM revisions WHERE xact_id >= pg_snapshot_xmin(pg_current_snapshot())::text::bigint) AS held`;
+const HELD_BACK = `SELECT EXISTS (SELECT 1 FROM revisions WHERE xact_id >= feed_horizon()) AS held`;
 
 /** What one write did for a viewer: null when they could see the record neither before nor after it. */
 function changeSeenBy(viewer: Viewer, row: LogRow): Omit<Change, 'cursor'> | null {
