@@ -1541,7 +1541,12 @@ export const ImportSourceDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<ImportSourceMutation, ImportSourceMutationVariables>;
 export const ProposedClaimsDocument = new TypedDocumentString(`
     query ProposedClaims($filter: ClaimFilter, $first: Int!) {
-  claims(filter: $filter, first: $first, order: OLDEST_FIRST) {
+  claims(
+    filter: $filter
+    first: $first
+    order: OLDEST_FIRST
+    ranking: CHECK_WORTHINESS
+  ) {
     totalCount
     edges {
       node {

@@ -339,11 +339,14 @@ const IMPORT_SOURCE = graphql(`
     }
   }
 `);
-/** Within the API's query cost limit, with the context of each proposal's words and the story of its source. */
-const PROPOSALS_PAGE = 40;
+/**
+ * Within the API's query cost limit, with the context of each proposal's words and the story of its source: the
+ * claims most worth checking of all that wait, ranked by the API, and the oldest events.
+ */
+export const PROPOSALS_PAGE = 40;
 const PROPOSED_CLAIMS = graphql(`
   query ProposedClaims($filter: ClaimFilter, $first: Int!) {
-    claims(filter: $filter, first: $first, order: OLDEST_FIRST) {
+    claims(filter: $filter, first: $first, order: OLDEST_FIRST, ranking: CHECK_WORTHINESS) {
       totalCount
       edges {
         node {

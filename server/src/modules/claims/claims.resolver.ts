@@ -18,6 +18,7 @@ import { EntityRecord, entityTombstone } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { Claim, ClaimLink, type ClaimState } from './claim.entity.js';
+import { ClaimRanking } from './claims.enums.js';
 import { ClaimConnection, ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
 const claimantOf = (claim: Claim, { loaders, viewer }: RequestContext): EntityRecord | null | Promise<EntityRecord | null> => {
@@ -57,8 +58,13 @@ export class ClaimsResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ClaimFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' })
     filter?: ClaimFilter,
+    @Arg('ranking', () => ClaimRanking, {
+      nullable: true,
+      description: 'Ranks the list first by this, then by `order` among claims ranked alike; its cursors hold the rank.',
+    })
+    ranking?: ClaimRanking,
   ) {
-    return services.claims.list(viewer, args, filter ?? {}, loaders.claimPage(nodeSelection(selectionOf(info))));
+    return services.claims.list(viewer, args, filter ?? {}, loaders.claimPage(nodeSelection(selectionOf(info))), ranking);
   }
 
   @Authorized(...EDITORS)

@@ -18,6 +18,7 @@ import { InputCheck, requireId } from '../../core/validation.js';
 import { type LookupOptions, visibleOnly } from '../../core/visibility/visibility.js';
 import type { EvidenceService } from '../evidence/evidence.service.js';
 import { Claim, type ClaimInput, ClaimRecord, type ClaimState } from './claim.entity.js';
+import { ClaimRanking } from './claims.enums.js';
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
 async function checkFields(manager: EntityManager, id: string, fields: ClaimInput): Promise<ClaimInput> {
@@ -39,6 +40,8 @@ async function checkFields(manager: EntityManager, id: string, fields: ClaimInpu
   return normalised;
 }
 
+/** Unranked claims (not imported, or imported before imports ranked) after every ranked one, whose ranks run 0 to 1. */
+const CHECK_WORTHINESS_RANK = 'coalesce($.check_worthiness, -1)';
 export class ClaimsService {
   /** Soft delete, restore, and the row as a write left it. */
   readonly lifecycle: RecordLifecycle<ClaimState, Claim>;
@@ -56,7 +59,13 @@ export class ClaimsService {
   }
 
   /** A page of the list, whole records unless `reading` says which columns and what they lead to. */
-  list(viewer: Viewer, args: ListArgs, filter: ClaimFilter = {}, reading?: PageReading<Claim>): Promise<Connection<Claim>> {
+  list(
+    viewer: Viewer,
+    args: ListArgs,
+    filter: ClaimFilter = {},
+    reading?: PageReading<Claim>,
+    ranking?: ClaimRanking | null,
+  ): Promise<Connection<Claim>> {
     const query = new FilterBuilder(this.dataSource.getRepository(Claim).createQueryBuilder('claim'))
       .oneOf('status', filter.status)
       .oneOf('proposal', filter.proposal)
@@ -72,7 +81,12 @@ export class ClaimsService {
         'EXISTS (SELECT 1 FROM evidence ev JOIN source_revisions sr ON sr.id = ev.source_revision_id WHERE ev.claim_id = $.id AND ev.deleted_at IS NULL AND sr.source_id = :value)',
       )
       .done();
-    return paginate(visibleOnly(viewer, query, { reviewed: true, includeDeleted: args.includeDeleted }), args, reading);
+    return paginate(
+      visibleOnly(viewer, query, { reviewed: true, includeDeleted: args.includeDeleted }),
+      args,
+      reading,
+      ranking === ClaimRanking.CHECK_WORTHINESS ? CHECK_WORTHINESS_RANK : undefined,
+    );
   }
 
   /** Creates a claim with what it is about and its links, as a DRAFT for review. */
