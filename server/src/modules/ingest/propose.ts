@@ -5,7 +5,7 @@ import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
 import { Discourse, maskQuotes } from './attribution.js';
-import { datesSaying, framesIn, NAMED_CONFERENCE, pairIn } from './frames.js';
+import { datesSaying, framesIn, NAMED_CONFERENCE, pairIn, SUMMIT_OF_MEMBERS } from './frames.js';
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { Offices } from './offices.js';
 import { type Sentence, sentencesOf } from './sentences.js';
@@ -81,9 +81,10 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(crude|oil|gas|nuclear|energy|reactor|Rosatom|deliveries)\b/i, ['ENERGY_DEAL', 'AGREEMENT']],
   [/\b(arms|weapons|fighter|helicopters|hardware)\b/i, ['ARMS_TRADE']],
   [/\b(elections?|vote)\b/i, ['ELECTION']],
-  [/\b(signed|agreement|memorandum|deal|treaty)\b/i, ['AGREEMENT']],
-  [/\b(visit|visited|trip|stopover|travell?ed|at the invitation of)\b/i, ['VISIT']],
+  [/\b(signed|agreements?|memorandum|deal|treaty|accord|pact)\b/i, ['AGREEMENT']],
+  [/\b(visit|visited|trip|stopover|travell?ed|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
   [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
+  [new RegExp(SUMMIT_OF_MEMBERS.source, 'i'), ['CONFERENCE']],
   [
     /\b(meet|met|meets|meeting|meetings|talks|summit|received|hosted|conversation|discussions?|lunch|exchange|encounter)\b/i,
     ['MEETING', 'CONFERENCE'],
@@ -133,9 +134,12 @@ const hasVerb = (text: string) =>
   ((nlp(text).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>).some(
     (t) => t.tags.includes('Verb') && /^\p{Ll}/u.test(t.text),
   );
-const DURING = /\b(during|after|on the sidelines of) the (meeting|talks|summit|visit|trip)\b/i;
+const DURING = /\b(during|after|on the sidelines of) the (meeting|talks|discussions|negotiations|summit|visit|trip)\b/i;
 /** "The meeting took place on Aug 15": a happening the text has already named, by its kind alone. */
 const ALREADY_NAMED = /\b(the|this|that) (meeting|summit|talks|visit|trip|encounter|conversation|agreement|deal|signing)\b/i;
+
+/** ", the Department of Foreign Affairs and Trade said.": a saying that closes the sentence, naming its source. */
+const ATTRIBUTION_TAIL = /,\s+(?:[\p{L}'’.-]+\s+){0,8}(?:said|says|told|reported|added|stated)\b[^,]*[.!?]["”’)]?\s*$/u;
 
 /** A sentence the editor can turn into a claim: a full sentence with a verb's worth of words, not a headline. */
 const isStatement = (sentence: Sentence) => /[.!?]["”’)]?$/.test(sentence.text) && sentence.text.split(/\s+/).length >= 6;
@@ -151,6 +155,8 @@ interface Candidate {
   /** The sentence it was read from, and the words that named it. */
   sentence: string;
   words: string;
+  /** Told as another happening of its kind ("also met"), never the same one told again. */
+  distinct: boolean;
 }
 
 const subset = (a: EventProposal['participants'], b: EventProposal['participants']) =>
@@ -172,7 +178,7 @@ const within = (date: KnownDate, event: EventProposal) =>
 function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
   const dropped = new Set<Candidate>();
   for (const c of candidates) {
-    if (!c.inferred && c.event.participants.length > 0) continue;
+    if ((!c.inferred && c.event.participants.length > 0) || c.distinct) continue;
     const same = candidates.find(
       (d, i) =>
         d !== c &&
@@ -301,8 +307,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       discourse.attribute(sentence.text, sentence.block, mentions);
       continue;
     }
-    // "He was received by …": the person named last before the sentence is its subject.
-    const subject = /^(He|She)\b/.test(sentence.text) ? discourse.lastNamedPerson : null;
+    // "He was received by …", "…, where he met executives": with nobody else named, the person named last before the
+    // sentence is the one its pronoun stands for.
+    const pronoun =
+      /^(He|She)\b/.test(sentence.text) ||
+      (/\b(he|she)\b/.test(maskQuotes(sentence.text)) && !found.some((m) => m.entity.kind === 'PERSON'));
+    const subject = pronoun ? discourse.lastNamedPerson : null;
     const { attribution, speaker, label } = discourse.attribute(sentence.text, sentence.block, mentions);
     const outside = maskQuotes(sentence.text);
 
@@ -352,13 +362,18 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     }
     const fromSentence: Candidate[] = [];
     const dateline = DATELINE.exec(sentence.text)?.[0].length ?? 0;
+    // "The first visit since 2016": a period's start dates no happening of the sentence.
     const dates: TimeExpression[] = context.publication
-      ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate).filter((d) => d.index >= dateline)
+      ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate).filter(
+          (d) => d.index >= dateline && !/^since\b/i.test(d.expression) && !/\bsince\s+$/i.test(sentence.text.slice(0, d.index)),
+        )
       : [];
-    // "During the meeting in Istanbul, …", "signed an agreement during the visit": a happening dated by one told before.
+    // "During the meeting in Istanbul, …", "signed an agreement during the visit": a happening dated by one told before,
+    // and with nobody named, done by those who took part in it.
     const referred = dates.length === 0 ? DURING.exec(sentence.text) : null;
+    const referredKind = referred && /^(visit|trip)$/i.test(referred[2]!) ? 'VISIT' : 'MEETING';
     if (referred) {
-      const kind = referred[2]!.toLowerCase() === 'visit' || referred[2]!.toLowerCase() === 'trip' ? 'VISIT' : 'MEETING';
+      const kind = referredKind;
       const earlier = [...candidates].reverse().find((c) => c.event.type === kind)?.event.start ?? lastNarrativeDate;
       if (earlier) dates.push({ expression: referred[0], index: referred.index, date: earlier, future: false });
     }
@@ -372,15 +387,25 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       words: string,
       fallback: string,
       inferred: boolean,
-      saying = false,
+      { saying = false, distinct = false } = {},
     ) => {
       let participants = actors;
       let where = place;
-      const already = participants.length === 0 && ALREADY_NAMED.test(words) ? before.get(type) : undefined;
+      const already =
+        participants.length === 0
+          ? ALREADY_NAMED.test(words)
+            ? before.get(type)
+            : referred
+              ? before.get(referredKind)
+              : undefined
+          : undefined;
       if (already) {
         participants = already.participants;
         where ??= already.place;
       }
+      // "a presidential election in Ukraine": the country where it is held is what the election is of.
+      if (type === 'ELECTION' && where && !participants.some((p) => p.entityId === where))
+        participants = [...participants, { entityId: where, role: ParticipantRole.PARTICIPANT }];
       const candidate = {
         event: {
           title: short(
@@ -407,6 +432,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         saying,
         sentence: sentence.text,
         words,
+        distinct,
       };
       fromSentence.push(candidate);
       candidates.push(candidate);
@@ -433,13 +459,17 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
           frame.words,
           fallback,
           true,
-          true,
+          { saying: true, distinct: frame.also },
         );
         lastNarrativeDate = when.date;
         continue;
       }
       const type = eventTypeOf(clause, clause.length, context.eventTypes) ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
       if (!type) continue;
+      // "China lifted its tariffs in March, the department said": the saying closing the sentence is its source, and
+      // what it dates has no word of its own for a happening.
+      const tail = ATTRIBUTION_TAIL.exec(outside);
+      if ((type === 'STATEMENT' || type === 'PROPOSAL') && tail && when.index < tail.index) continue;
       add(type, when.date, when.expression, when.future, clause, fallback, false);
       // "A month earlier" counts back from the story's last dated happening, not from background such as "in 2013".
       if (when.date.precision !== DatePrecision.YEAR) lastNarrativeDate = when.date;
@@ -455,8 +485,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         date: startOfPeriod(context.publication.date, coarser(DatePrecision.WEEK, context.publication.precision)),
         precision: coarser(DatePrecision.WEEK, context.publication.precision),
       };
-      const start = earlier?.date ?? (frame.ongoing ? week : (lastNarrativeDate ?? week));
+      // "has met … in Tokyo": the present perfect tells what was done by the time of writing, the publication's own date.
+      const now = frame.perfect &&
+        context.publication && { ...context.publication, date: startOfPeriod(context.publication.date, context.publication.precision) };
+      const start = earlier?.date ?? (now || (frame.ongoing ? week : (lastNarrativeDate ?? week)));
       if (!start) continue;
+      if (now && !earlier) lastNarrativeDate ??= now;
       const fallback = sentence.text.replace(/[.!?,]["”’)]?$/, '');
       add(
         frame.type,
@@ -466,6 +500,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         frame.words,
         fallback,
         !earlier,
+        { distinct: frame.also },
       );
     }
 
