@@ -4,7 +4,7 @@ import { DatePrecision, startOfPeriod } from '../../core/dates/precision.js';
 import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
-import { Discourse, maskQuotes } from './attribution.js';
+import { Discourse, maskQuotes, titleCase } from './attribution.js';
 import { datesSaying, framesIn, NAMED_CONFERENCE, pairIn, SUMMIT_OF_MEMBERS } from './frames.js';
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { Offices } from './offices.js';
@@ -275,6 +275,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const named = new Map<string, { count: number; kind: string }>();
   const nameOf = (id: string) => context.gazetteer.entities.find((e) => e.id === id)?.name ?? id;
   const isPlace = (id: string) => named.get(id)?.kind === 'PLACE';
+  const knownAs = (name: string) => {
+    const [mention] = context.gazetteer.mentionsIn(name);
+    return mention && mention.surface === name ? mention.entity : null;
+  };
 
   for (const sentence of sentences) {
     // "The Vietnamese President" is the person titled so earlier: a mention of that person, for speakers and events.
@@ -289,8 +293,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // Palace, Hanoi, Vietnam, Tuesday 15 March 2022 –") is the page's or the desk's, not a name the story tells.
     const placeLine = PLACE_LINE.exec(sentence.text);
     const desk = placeLine && !hasVerb(placeLine[1]!) ? placeLine[0].length : 0;
-    for (const found of unknownNamesIn(sentence.text, mentions)) {
+    // A line in capitals ("GONSALVES SIGNS FIVE AGREEMENTS WITH ROMANIA") is a headline whose case tells no name.
+    const shouted = !/\p{Ll}/u.test(sentence.text);
+    for (const found of unknownNamesIn(shouted ? '' : sentence.text, mentions)) {
       if (found.index < desk || found.name === sentence.text.trim().replace(/[.,;:]$/, '')) continue;
+      // "ANTHONY ALBANESE", a transcript's speaker, is a known name in capitals.
+      if (!/\p{Ll}/u.test(found.name) && knownAs(titleCase(found.name))) continue;
       const startAt = sentence.start + Array.from(sentence.text.slice(0, found.index)).length;
       const entry = names.get(found.name);
       if (entry) entry.occurrences += 1;
@@ -313,7 +321,11 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       /^(He|She)\b/.test(sentence.text) ||
       (/\b(he|she)\b/.test(maskQuotes(sentence.text)) && !found.some((m) => m.entity.kind === 'PERSON'));
     const subject = pronoun ? discourse.lastNamedPerson : null;
-    const { attribution, speaker, label } = discourse.attribute(sentence.text, sentence.block, mentions);
+    const speech = discourse.attribute(sentence.text, sentence.block, mentions);
+    const { attribution, label } = speech;
+    // A speaker named only as a label ("Anthony Albanese", from a transcript) may be one the store knows.
+    const known = !speech.speaker && label ? knownAs(label) : null;
+    const speaker = speech.speaker ?? (known && { entity: known, index: -1, surface: label! });
     const outside = maskQuotes(sentence.text);
 
     // Who took part: people and organisations named, and countries named as actors ("North Korea and Mongolia
