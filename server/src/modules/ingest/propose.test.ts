@@ -187,6 +187,38 @@ describe('events by tense and reference', () => {
   });
 });
 
+describe('participants told by a pair or a body, and dates told by a clause of their own', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+    { id: 'league', name: 'Harbour League', kind: 'ORGANIZATION', aliases: [] },
+    { id: 'oslo', name: 'Oslo', kind: 'PLACE', aliases: [] },
+  ]);
+  const text = [
+    'Ana Costa arrived in Oslo on Monday to see Jonas Weber.',
+    'On Tuesday, the two heads of government held discussions with Weber’s advisers.',
+    'The Harbour League met in Oslo on Wednesday, at an extraordinary summit of the bloc’s mayors.',
+    'Costa will travel to Bergen on Thursday before returning home on Saturday.',
+    'It was her first visit since she took office in 2019.',
+  ].join('\n\n');
+  const { events } = propose(text, blocksOf(text), {
+    ...context,
+    gazetteer: known,
+    eventTypes: new Set(['MEETING', 'VISIT', 'CONFERENCE']),
+  });
+
+  it('completes a pair with the two most named, and lets "the bloc" stand for the body named last', () => {
+    const discussions = events.find((e) => e.start.date === '2023-05-16')!;
+    expect(discussions.participants.map((p) => p.entityId)).toEqual(expect.arrayContaining(['costa', 'weber']));
+    const summit = events.find((e) => e.type === 'CONFERENCE')!;
+    expect(summit.participants.map((p) => p.entityId)).toContain('league');
+  });
+
+  it('proposes one visit for a sentence whose second date has no happening of its own, and none dated by a "since" clause', () => {
+    expect(events.filter((e) => e.type === 'VISIT').map((e) => e.start.date)).toEqual(['2023-05-15', '2023-05-18']);
+  });
+});
+
 describe('an event no frame names', () => {
   it('is titled by its own words, without the date that opens them or the attribution that closes them', () => {
     const page = 'At the beginning of September, the navy took part in the Atlantic exercises off Lisbon, officials said on Monday.';

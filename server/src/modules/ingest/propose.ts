@@ -138,6 +138,9 @@ const DURING = /\b(during|after|on the sidelines of) the (meeting|talks|discussi
 /** "The meeting took place on Aug 15": a happening the text has already named, by its kind alone. */
 const ALREADY_NAMED = /\b(the|this|that) (meeting|summit|talks|visit|trip|encounter|conversation|agreement|deal|signing)\b/i;
 
+/** "the bloc", "the alliance": a body of members, the organisation named last. */
+const COLLECTIVE = /\bthe (?:[\p{L}-]+ )?(?:bloc|alliance|grouping)(?:['’]s)?\b/iu;
+
 /** ", the Department of Foreign Affairs and Trade said.": a saying that closes the sentence, naming its source. */
 const ATTRIBUTION_TAIL = /,\s+(?:[\p{L}'’.-]+\s+){0,8}(?:said|says|told|reported|added|stated)\b[^,]*[.!?]["”’)]?\s*$/u;
 
@@ -273,6 +276,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const happenings = new Map<string, { participants: EventProposal['participants']; place: string | null }>();
   /** How often each entity was named so far, for "the two countries" and "both leaders". */
   const named = new Map<string, { count: number; kind: string }>();
+  let lastOrganisation: string | null = null;
   const nameOf = (id: string) => context.gazetteer.entities.find((e) => e.id === id)?.name ?? id;
   const isPlace = (id: string) => named.get(id)?.kind === 'PLACE';
   const knownAs = (name: string) => {
@@ -305,6 +309,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       else
         names.set(found.name, { name: found.name, occurrences: 1, span: { start: startAt, end: startAt + Array.from(found.name).length } });
     }
+    for (const m of mentions) if (m.entity.kind === 'ORGANIZATION') lastOrganisation = m.entity.id;
     // A state is a place here: "the two countries" are the two most named of either.
     for (const m of mentions)
       named.set(m.entity.id, {
@@ -349,14 +354,24 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         ...actors.map((a) => ({ ...a, role: ParticipantRole.PARTICIPANT })),
       ];
     }
+    // "The two heads of government held discussions" with one of them named: the pair is the two most named.
     const pair = pairIn(outside);
-    if (pair && !actors.some((a) => named.get(a.entityId)?.kind === pair)) {
+    if (pair && actors.filter((a) => named.get(a.entityId)?.kind === pair).length < 2) {
       const top = [...named.entries()]
         .filter(([, v]) => v.kind === pair)
         .sort((a, b) => b[1].count - a[1].count)
         .slice(0, 2);
-      if (top.length === 2) actors = [...actors, ...top.map(([id]) => ({ entityId: id, role: ParticipantRole.PARTICIPANT }))];
+      if (top.length === 2)
+        actors = [
+          ...actors,
+          ...top
+            .filter(([id]) => !actors.some((a) => a.entityId === id))
+            .map(([id]) => ({ entityId: id, role: ParticipantRole.PARTICIPANT })),
+        ];
     }
+    // "a summit of the bloc's heads of state": the body the text named last.
+    if (COLLECTIVE.test(outside) && lastOrganisation && !actors.some((a) => a.entityId === lastOrganisation))
+      actors = [...actors, { entityId: lastOrganisation, role: ParticipantRole.PARTICIPANT }];
 
     // One event per date in the sentence, typed by the words leading up to that date: "overthrew the government in
     // February 2021 and Russia invaded Ukraine in February this year" is a coup and an invasion.
@@ -377,7 +392,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // "The first visit since 2016": a period's start dates no happening of the sentence.
     const dates: TimeExpression[] = context.publication
       ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate).filter(
-          (d) => d.index >= dateline && !/^since\b/i.test(d.expression) && !/\bsince\s+$/i.test(sentence.text.slice(0, d.index)),
+          (d) => d.index >= dateline && !/^since\b/i.test(d.expression) && !/\bsince\b[^,;.]{0,40}$/i.test(sentence.text.slice(0, d.index)),
         )
       : [];
     // "During the meeting in Istanbul, …", "signed an agreement during the visit": a happening dated by one told before,
@@ -476,8 +491,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         lastNarrativeDate = when.date;
         continue;
       }
-      const type = eventTypeOf(clause, clause.length, context.eventTypes) ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
+      const own = eventTypeOf(clause, clause.length, context.eventTypes);
+      const type = own ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
       if (!type) continue;
+      // "will travel to Osaka tomorrow before returning on Saturday": a date whose clause names no happening does
+      // not tell again the one the sentence has already dated.
+      if (!own && fromSentence.some((c) => c.event.type === type)) continue;
       // "China lifted its tariffs in March, the department said": the saying closing the sentence is its source, and
       // what it dates has no word of its own for a happening.
       const tail = ATTRIBUTION_TAIL.exec(outside);
