@@ -127,6 +127,8 @@ export interface RequestContext {
   clientAddress: string;
   /** Set for a mutation sent with an Idempotency-Key header. */
   idempotency?: { key: string; fingerprint: string } | null;
+  /** Set as the answer goes out: whether others of the caller's class may be given it too (http/public-answers.ts). */
+  publicAnswer?: boolean;
   /** Set for a subscription, over its WebSocket. */
   live?: LiveContext;
 }

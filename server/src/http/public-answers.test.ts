@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+
+import { etagOf, matchesTag, PublicAnswers, publicQuestion } from './public-answers.js';
+
+function answersAt(maxBytes: number) {
+  const state = { position: '1:1:' };
+  const answers = new PublicAnswers({ now: async () => state.position }, maxBytes);
+  return { answers, state };
+}
+
+const question = (query: string) => publicQuestion('anonymous', 'application/json', { query })!;
+const body = (text: string) => Buffer.from(text);
+
+async function keep(answers: PublicAnswers, query: string, text: string) {
+  const looked = await answers.lookup(question(query));
+  if (!('position' in looked)) throw new Error(`${query} was kept already`);
+  answers.keep(question(query), looked.position, body(text), etagOf(text), 'application/json');
+}
+
+describe('public answers', () => {
+  it('hand back a kept answer while the position stands, and nothing once it moved', async () => {
+    const { answers, state } = answersAt(1 << 20);
+    await keep(answers, '{ a }', 'A');
+    expect(await answers.lookup(question('{ a }'))).toMatchObject({ hit: { body: body('A') } });
+    state.position = '1:2:';
+    expect(await answers.lookup(question('{ a }'))).toEqual({ position: '1:2:' });
+    expect(answers.stats()).toMatchObject({ hits: 1, misses: 2, invalidations: 1, entries: 0, bytes: 0 });
+  });
+
+  it('do not keep an answer worked out before a commit that a later look saw', async () => {
+    const { answers, state } = answersAt(1 << 20);
+    const looked = await answers.lookup(question('{ a }'));
+    state.position = '2:2:';
+    await answers.lookup(question('{ b }'));
+    if (!('position' in looked)) throw new Error('a hit on an empty cache');
+    answers.keep(question('{ a }'), looked.position, body('A from before'), etagOf('A'), 'application/json');
+    expect(await answers.lookup(question('{ a }'))).toEqual({ position: '2:2:' });
+  });
+
+  it('stay within their bytes, dropping the least recently read first', async () => {
+    const entry = body('x'.repeat(100)).length + question('{ a }').key.length * 2;
+    const { answers } = answersAt(entry * 2);
+    await keep(answers, '{ a }', 'x'.repeat(100));
+    await keep(answers, '{ b }', 'x'.repeat(100));
+    await answers.lookup(question('{ a }'));
+    await keep(answers, '{ c }', 'x'.repeat(100));
+    expect(answers.stats()).toMatchObject({ entries: 2, bytes: entry * 2 });
+    expect(await answers.lookup(question('{ a }'))).toHaveProperty('hit');
+    expect(await answers.lookup(question('{ b }'))).toHaveProperty('position');
+    expect(await answers.lookup(question('{ c }'))).toHaveProperty('hit');
+  });
+
+  it('key a question by class, operation and variables, and keep none of a persisted query', () => {
+    const anonymous = publicQuestion('anonymous', '', { query: '{ a }', variables: { id: 1 } })!;
+    expect(publicQuestion('client', '', { query: '{ a }', variables: { id: 1 } })!.key).not.toBe(anonymous.key);
+    expect(publicQuestion('anonymous', '', { query: '{ a }', variables: { id: 2 } })!.key).not.toBe(anonymous.key);
+    expect(publicQuestion('anonymous', '', { query: '{ a }', variables: { id: 1 }, operationName: 'A' })!.key).not.toBe(anonymous.key);
+    expect(publicQuestion('anonymous', '', { query: '{ a }', extensions: { persistedQuery: {} } })).toBeNull();
+  });
+
+  it('match If-None-Match by tag, weak or strong, in a list, or *', () => {
+    const etag = etagOf('A');
+    expect(matchesTag(etag, etag)).toBe(true);
+    expect(matchesTag(`"other", W/${etag}`, etag)).toBe(true);
+    expect(matchesTag('*', etag)).toBe(true);
+    expect(matchesTag('"other"', etag)).toBe(false);
+    expect(matchesTag(undefined, etag)).toBe(false);
+  });
+});
