@@ -137,6 +137,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
       loaders: createLoaders(dataSource.manager),
       sessionCookie,
       clientAddress: req.ip ?? 'unknown',
+      publicAnswer: { keep: false },
     };
   };
   const publicAnswers = config.publicCache.enabled

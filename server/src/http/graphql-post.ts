@@ -91,7 +91,7 @@ export interface GraphQLHandlers {
   get(req: Request, res: Response): void;
 }
 
-export function graphqlHandlers<C extends BaseContext & { publicAnswer?: boolean }>(
+export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep: boolean } }>(
   app: Express,
   apollo: ApolloServer<C>,
   begin: (req: Request, res: Response) => void,
@@ -201,7 +201,7 @@ export function graphqlHandlers<C extends BaseContext & { publicAnswer?: boolean
 
     const response = await run(made);
     const contextValue = await made.catch(() => null);
-    if (!contextValue?.publicAnswer || response.body.kind !== 'complete' || (!cacheable && !looked)) {
+    if (!contextValue?.publicAnswer?.keep || response.body.kind !== 'complete' || (!cacheable && !looked)) {
       await send(res, response);
       return;
     }

@@ -188,8 +188,9 @@ export function publicAnswerPlugin(): ApolloServerPlugin<RequestContext> {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operation, response }) {
-          const { viewer } = contextValue;
-          contextValue.publicAnswer =
+          const { viewer, publicAnswer } = contextValue;
+          if (!publicAnswer) return;
+          publicAnswer.keep =
             operation !== undefined &&
             viewer.userId === null &&
             viewer.roles.every((role) => role === Role.CLIENT) &&
