@@ -40,25 +40,6 @@ function parseBody(text: string): unknown {
   }
 }
 
-function paramsOfSearch(search: string): Record<string, unknown> | null {
-  const searchParams = new URLSearchParams(search);
-  const params: Record<string, unknown> = {};
-  for (const name of ['query', 'operationName', 'variables', 'extensions']) {
-    const values = searchParams.getAll(name);
-    if (values.length > 1) return null;
-    if (values.length === 0) continue;
-    if (name === 'query' || name === 'operationName') params[name] = values[0];
-    else {
-      try {
-        params[name] = JSON.parse(values[0]!);
-      } catch {
-        return null;
-      }
-    }
-  }
-  return params;
-}
-
 /**
  * Apollo refuses a request a browser could send cross-site without asking first (its CSRF prevention): a GET passes
  * with a preflight header, or a content type no form can send. Answered from the cache only then, a kept answer
@@ -146,16 +127,14 @@ export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep:
     const at = req.url.indexOf('?');
     const search = at < 0 ? '' : req.url.slice(at);
     let body: unknown;
-    let params: Record<string, unknown> | null;
+    let text = search;
     if (method === 'POST') {
-      body = parseBody(await readBody(req));
+      text = await readBody(req);
+      body = parseBody(text);
       if (body === null) {
         res.status(400).json(badBody(NOT_JSON));
         return;
       }
-      params = Array.isArray(body) ? null : (body as Record<string, unknown>);
-    } else {
-      params = paramsOfSearch(search);
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -165,7 +144,7 @@ export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep:
       apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search, body }, context: () => made });
 
     const audience = publicAudienceOf(req);
-    const question = audience && params && publicQuestion(audience, req.headers.accept ?? '', params);
+    const question = audience && publicQuestion(audience, method, req.headers.accept ?? '', text);
     if (!question) {
       await send(res, await run(context(req, res)));
       return;

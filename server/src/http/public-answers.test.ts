@@ -8,7 +8,7 @@ function answersAt(maxBytes: number) {
   return { answers, state };
 }
 
-const question = (query: string) => publicQuestion('anonymous', 'application/json', { query })!;
+const question = (query: string) => publicQuestion('anonymous', 'POST', 'application/json', JSON.stringify({ query }));
 const body = (text: string) => Buffer.from(text);
 
 async function keep(answers: PublicAnswers, query: string, text: string) {
@@ -50,12 +50,14 @@ describe('public answers', () => {
     expect(await answers.lookup(question('{ c }'))).toHaveProperty('hit');
   });
 
-  it('key a question by class, operation and variables, and keep none of a persisted query', () => {
-    const anonymous = publicQuestion('anonymous', '', { query: '{ a }', variables: { id: 1 } })!;
-    expect(publicQuestion('client', '', { query: '{ a }', variables: { id: 1 } })!.key).not.toBe(anonymous.key);
-    expect(publicQuestion('anonymous', '', { query: '{ a }', variables: { id: 2 } })!.key).not.toBe(anonymous.key);
-    expect(publicQuestion('anonymous', '', { query: '{ a }', variables: { id: 1 }, operationName: 'A' })!.key).not.toBe(anonymous.key);
-    expect(publicQuestion('anonymous', '', { query: '{ a }', extensions: { persistedQuery: {} } })).toBeNull();
+  it('ask apart what differs in the caller class, method, accepted type or request text', () => {
+    const text = JSON.stringify({ query: '{ a }', variables: { id: 1 } });
+    const anonymous = publicQuestion('anonymous', 'POST', '', text).key;
+    expect(publicQuestion('anonymous', 'POST', '', text).key).toBe(anonymous);
+    expect(publicQuestion('client', 'POST', '', text).key).not.toBe(anonymous);
+    expect(publicQuestion('anonymous', 'GET', '', text).key).not.toBe(anonymous);
+    expect(publicQuestion('anonymous', 'POST', 'application/graphql-response+json', text).key).not.toBe(anonymous);
+    expect(publicQuestion('anonymous', 'POST', '', JSON.stringify({ query: '{ a }', variables: { id: 2 } })).key).not.toBe(anonymous);
   });
 
   it('match If-None-Match by tag, weak or strong, in a list, or *', () => {

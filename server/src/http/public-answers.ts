@@ -75,13 +75,12 @@ export function matchesTag(ifNoneMatch: string | undefined, etag: string): boole
   });
 }
 
-/** The question a public GraphQL request asks, or null when its answer is never kept (a persisted query, say). */
-export function publicQuestion(audience: Audience, accept: string, params: Record<string, unknown>): PublicQuestion | null {
-  const { query, operationName, variables, extensions } = params;
-  if (typeof query !== 'string' || extensions !== undefined) return null;
-  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
-  const values = JSON.stringify(variables ?? null);
-  return { key: `${audience}\u0000${accept}\u0000${operationName ?? ''}\u0000${values}\u0000${query}`, audience };
+/**
+ * The question a public GraphQL request asks, as the request's own text: its body, or its query string for a GET.
+ * The same text is the same operation with the same values; a text written differently is only asked apart.
+ */
+export function publicQuestion(audience: Audience, method: 'GET' | 'POST', accept: string, text: string): PublicQuestion {
+  return { key: `${audience}\u0000${method}\u0000${accept}\u0000${text}`, audience };
 }
 
 function keptRootsOnly(operation: OperationDefinitionNode): boolean {
