@@ -40,6 +40,8 @@ function parseBody(text: string): unknown {
   }
 }
 
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
 /**
  * Apollo refuses a request a browser could send cross-site without asking first (its CSRF prevention): a GET passes
  * with a preflight header, or a content type no form can send. Answered from the cache only then, a kept answer
@@ -51,7 +53,6 @@ function preflighted(req: Request): boolean {
   const type = headers['content-type']?.split(';')[0]!.trim().toLowerCase();
   return !!type && /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(type) && !FORM_TYPES.has(type);
 }
-const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
 
 /** Answers to anonymous callers and client apps, kept (or not, when the cache is switched off) and made cacheable by CDNs. */
 export interface PublicCaching {
@@ -165,7 +166,8 @@ export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep:
       await send(res, await run(made));
       return;
     }
-    const looked = answers && (method === 'POST' || preflighted(req)) ? await answers.lookup(question) : null;
+    // A database that cannot say where it stands cannot answer the query either: Apollo then says so, with its status.
+    const looked = answers && (method === 'POST' || preflighted(req)) ? await answers.lookup(question).catch(() => null) : null;
     if (looked && 'hit' in looked) {
       res.setHeader('x-cache', 'HIT');
       const { body: kept, etag, contentType } = looked.hit;
