@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import { etagOf, matchesTag, PublicAnswers, publicQuestion } from './public-answers.js';
+import { etagOf, matchesTag, PublicAnswers, publicQuestion, reportPublicAnswers } from './public-answers.js';
 
 function answersAt(maxBytes: number) {
   const state = { position: '1:1:' };
@@ -67,5 +67,24 @@ describe('public answers', () => {
     expect(matchesTag('*', etag)).toBe(true);
     expect(matchesTag('"other"', etag)).toBe(false);
     expect(matchesTag(undefined, etag)).toBe(false);
+  });
+
+  it("log each minute's hits, misses and invalidations, and nothing for a minute without requests", async () => {
+    vi.useFakeTimers();
+    try {
+      const { answers, state } = answersAt(1 << 20);
+      const logged: string[] = [];
+      const stop = reportPublicAnswers(answers, (message) => logged.push(message));
+      await keep(answers, '{ a }', 'A');
+      await answers.lookup(question('{ a }'));
+      state.position = '2:2:';
+      await answers.lookup(question('{ a }'));
+      vi.advanceTimersByTime(60_000);
+      vi.advanceTimersByTime(60_000);
+      stop();
+      expect(logged).toEqual(['Public answers in the last minute: 1 hits, 2 misses, 1 invalidations; 0 kept in 0.0 MiB']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
