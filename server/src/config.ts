@@ -38,6 +38,15 @@ export interface Config {
     /** How long one change may take to go out over a subscription's WebSocket before the connection is dropped. */
     subscriptionSendTimeoutMs: number;
   };
+  /** What anonymous callers and client apps read, kept to answer them again (http/public-answers.ts). */
+  publicCache: {
+    /** Off: every answer is worked out afresh; GET answers still carry Cache-Control and an ETag. */
+    enabled: boolean;
+    /** The most the kept answers, with their keys, may take; the least recently read go first. */
+    maxBytes: number;
+    /** How long a CDN or browser may reuse a GET answer without asking again: its answers can be this stale. */
+    maxAgeSeconds: number;
+  };
   seedOnStart: boolean;
   auth: {
     /** Signs session tokens (HS256); production refuses the development default. */
@@ -169,6 +178,11 @@ export function loadConfig(env: Env = process.env): Config {
       introspection: bool('GRAPHQL_INTROSPECTION', envName !== 'production'),
       explorer: bool('GRAPHQL_EXPLORER', envName === 'development'),
       subscriptionSendTimeoutMs: int('SUBSCRIPTION_SEND_TIMEOUT_MS', 10_000, 100, 600_000),
+    },
+    publicCache: {
+      enabled: bool('PUBLIC_CACHE', true),
+      maxBytes: int('PUBLIC_CACHE_MB', 64, 1, 16 * 1024) * 2 ** 20,
+      maxAgeSeconds: int('PUBLIC_CACHE_MAX_AGE_SECONDS', 5, 0, 24 * 60 * 60),
     },
     seedOnStart: bool('SEED_ON_START', true),
     auth: {

@@ -127,6 +127,11 @@ export interface RequestContext {
   clientAddress: string;
   /** Set for a mutation sent with an Idempotency-Key header. */
   idempotency?: { key: string; fingerprint: string } | null;
+  /**
+   * Set as the answer goes out: whether others of the caller's class may be given it too (http/public-answers.ts).
+   * An object, so that the HTTP layer reads what is set on Apollo's copy of the context.
+   */
+  publicAnswer?: { keep: boolean };
   /** Set for a subscription, over its WebSocket. */
   live?: LiveContext;
 }
