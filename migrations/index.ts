@@ -16,6 +16,7 @@ import { Corroboration1796540171036 } from './1796540171036-Corroboration.js';
 import { LogVerifications1796600000000 } from './1796600000000-LogVerifications.js';
 import { ReceiptRequestLimit1796700000000 } from './1796700000000-ReceiptRequestLimit.js';
 import { RevisionTransactions1796800000000 } from './1796800000000-RevisionTransactions.js';
+import { ReReviewAfterCorrection1796900000000 } from './1796900000000-ReReviewAfterCorrection.js';
 
 /** Every migration, in order. Listed rather than globbed so the compiled server and the tests load the same classes. */
 export const migrations: Function[] = [
@@ -37,4 +38,5 @@ export const migrations: Function[] = [
   LogVerifications1796600000000,
   ReceiptRequestLimit1796700000000,
   RevisionTransactions1796800000000,
+  ReReviewAfterCorrection1796900000000,
 ];
