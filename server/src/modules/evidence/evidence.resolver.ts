@@ -16,7 +16,7 @@ import { snapshotSeenBy } from '../sources/sources.loaders.js';
 import { Evidence } from './evidence.entity.js';
 import { AnchorStatus } from './evidence.enums.js';
 import { ConfirmEvidenceInput, CreateEvidenceInput, QuoteInContext, TextSelector, UpdateEvidenceInput } from './evidence.types.js';
-import { quoteSeenBy } from './quote-seen.js';
+import { anchorStatusSeenBy, selectorSeenBy, snapshotIdSeenBy } from './quote-seen.js';
 
 const QUOTE = ['exact', 'prefix', 'suffix', 'startPos', 'endPos'] as const;
 /** The TextSelector's fields, by the evidence's columns they are. */
@@ -32,12 +32,10 @@ const SELECTOR: Record<string, (typeof QUOTE)[number]> = {
  * The snapshot the words the viewer reads are in: the one a client reads verified words on, or the one the
  * evidence points into, given with it (a correction's preview, never saved) or read.
  */
-const snapshotOf = (evidence: Evidence, viewer: Viewer, loaders: Loaders) => {
-  const seen = quoteSeenBy(viewer, evidence);
-  return seen.asVerified
-    ? loaders.sourceRevisionById.load(seen.sourceRevisionId)
+const snapshotOf = (evidence: Evidence, viewer: Viewer, loaders: Loaders) =>
+  verifiedQuoteSeenBy(viewer, evidence)
+    ? loaders.sourceRevisionById.load(snapshotIdSeenBy(viewer, evidence))
     : preloadedOr(evidence, 'sourceRevision', () => loaders.sourceRevisionById.load(evidence.sourceRevisionId));
-};
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
@@ -98,7 +96,7 @@ export class EvidenceResolver {
   })
   @Reads('anchorStatus', 'verifiedQuote')
   anchorStatus(@Root() evidence: Evidence, @Ctx() { viewer }: RequestContext): AnchorStatus {
-    return quoteSeenBy(viewer, evidence).anchorStatus;
+    return anchorStatusSeenBy(viewer, evidence);
   }
 
   @FieldResolver(() => Boolean, {
@@ -118,13 +116,13 @@ export class EvidenceResolver {
       .flatMap((field) => (Object.hasOwn(SELECTOR, field) ? [SELECTOR[field]!] : QUOTE)),
   ])
   selector(@Root() evidence: Evidence, @Ctx() { viewer }: RequestContext): TextSelector {
-    return quoteSeenBy(viewer, evidence).selector;
+    return selectorSeenBy(viewer, evidence);
   }
 
   @FieldResolver(() => QuoteInContext, {
     description: "The quote with up to `chars` characters of its text on each side (the selector's own prefix and suffix hold 32).",
   })
-  @Reads('sourceRevisionId', 'verifiedQuote', 'anchorStatus', ...QUOTE)
+  @Reads('sourceRevisionId', 'verifiedQuote', ...QUOTE)
   async context(
     @Root() evidence: Evidence,
     @Ctx() { loaders, viewer }: RequestContext,
@@ -135,7 +133,7 @@ export class EvidenceResolver {
     check.integer('chars', chars, 0, 2000);
     check.done();
     const revision = await snapshotSeenBy(viewer, loaders.sourceById, await snapshotOf(evidence, viewer, loaders));
-    const { selector } = quoteSeenBy(viewer, evidence);
+    const selector = selectorSeenBy(viewer, evidence);
     const text = revision?.text ?? '';
     const start = codeUnitIndex(text, selector.start);
     const end = codeUnitIndex(text, selector.end);

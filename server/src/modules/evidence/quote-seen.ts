@@ -13,20 +13,37 @@ export interface SeenQuote {
   asVerified: boolean;
 }
 
+type Quoted = Pick<Evidence, 'verifiedQuote'>;
+
+// Each part reads only the columns it shows, so that a field read in part reads no more (test/includes.test.ts).
+
+export function snapshotIdSeenBy(viewer: Viewer, evidence: Quoted & Pick<Evidence, 'sourceRevisionId'>): string {
+  return verifiedQuoteSeenBy(viewer, evidence)?.sourceRevisionId ?? evidence.sourceRevisionId;
+}
+
+export function selectorSeenBy(
+  viewer: Viewer,
+  evidence: Quoted & Pick<Evidence, 'exact' | 'prefix' | 'suffix' | 'startPos' | 'endPos'>,
+): TextSelector {
+  const verified = verifiedQuoteSeenBy(viewer, evidence);
+  if (verified)
+    return { exact: verified.exact, prefix: verified.prefix, suffix: verified.suffix, start: verified.start, end: verified.end };
+  return { exact: evidence.exact, prefix: evidence.prefix, suffix: evidence.suffix, start: evidence.startPos, end: evidence.endPos };
+}
+
+/** Verified words on their own snapshot stood there when verified, and snapshots never change. */
+export function anchorStatusSeenBy(viewer: Viewer, evidence: Quoted & Pick<Evidence, 'anchorStatus'>): AnchorStatus {
+  return verifiedQuoteSeenBy(viewer, evidence) ? AnchorStatus.ANCHORED : evidence.anchorStatus;
+}
+
 export function quoteSeenBy(
   viewer: Viewer,
-  evidence: Pick<Evidence, 'sourceRevisionId' | 'exact' | 'prefix' | 'suffix' | 'startPos' | 'endPos' | 'anchorStatus' | 'verifiedQuote'>,
+  evidence: Quoted & Pick<Evidence, 'sourceRevisionId' | 'exact' | 'prefix' | 'suffix' | 'startPos' | 'endPos' | 'anchorStatus'>,
 ): SeenQuote {
-  const verified = verifiedQuoteSeenBy(viewer, evidence);
-  if (verified) {
-    const { sourceRevisionId, ...selector } = verified;
-    // Verified words on their own snapshot stood there when verified, and snapshots never change.
-    return { sourceRevisionId, selector, anchorStatus: AnchorStatus.ANCHORED, asVerified: true };
-  }
   return {
-    sourceRevisionId: evidence.sourceRevisionId,
-    selector: { exact: evidence.exact, prefix: evidence.prefix, suffix: evidence.suffix, start: evidence.startPos, end: evidence.endPos },
-    anchorStatus: evidence.anchorStatus,
-    asVerified: false,
+    sourceRevisionId: snapshotIdSeenBy(viewer, evidence),
+    selector: selectorSeenBy(viewer, evidence),
+    anchorStatus: anchorStatusSeenBy(viewer, evidence),
+    asVerified: verifiedQuoteSeenBy(viewer, evidence) !== null,
   };
 }
