@@ -135,8 +135,9 @@ export function feedCarries(viewer: Viewer, recordType: RecordType): boolean {
 /**
  * Whether a record as one revision left it (its `state` in the log) is one the viewer reads: the same gate as
  * `canSee` on the live row, so the change feed says "visible" exactly when a fresh read would find the record.
- * Evidence reaches client apps only through a claim or an event, and any change to it sends a judged record back
- * to review, so the feed carries evidence to staff alone; notes are staff-only everywhere.
+ * Evidence reaches client apps only through a claim or an event, whose own revision marks any change clients would
+ * read (back to review, or awaiting re-review as last verified), so the feed carries evidence to staff alone; notes
+ * are staff-only everywhere.
  */
 export function canSeeState(viewer: Viewer, recordType: RecordType, state: Record<string, unknown> | null): boolean {
   if (!state || !feedCarries(viewer, recordType)) return false;
