@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { publicQuery } from './support/api';
+import { blockingViolations } from './support/axe';
 import { DEMO, useBrowser } from './support/browser';
 
 const SEED_TITLE = 'Myanmar and Russia: the Vladivostok meeting signals a rapprochement';
@@ -178,6 +179,7 @@ describe('the seed article corrected in the console, as issue 17 did', () => {
     const notice = page.getByTestId('re-review-notice');
     await notice.waitFor();
     expect(await notice.innerText()).toContain('Client apps still see the last verified version');
+    expect(await blockingViolations(page)).toEqual([]);
     await screenshot(page, 'seed-correction-record-as-last-verified');
   });
 });
