@@ -840,17 +840,17 @@ export type CorrectSourceTextMutationVariables = Exact<{
 
 
 export type CorrectSourceTextMutation = { correctSourceText: { preview: boolean, anchored: number, fuzzy: number, orphaned: number, annotationsMoved: number, revision: { number: number }, reopened: Array<
-      | { __typename: 'Claim', id: string, text: string, status: ReviewStatus }
-      | { __typename: 'Event', id: string, title: string, status: ReviewStatus }
+      | { __typename: 'Claim', id: string, text: string, status: ReviewStatus, reReview: { since: string } | null }
+      | { __typename: 'Event', id: string, title: string, status: ReviewStatus, reReview: { since: string } | null }
     >, changes: Array<{ status: AnchorStatus, method: string | null, similarity: number | null, before: { exact: string, start: number }, after: { exact: string, start: number } | null, evidence: { id: string, claim: { id: string, text: string } | null, event: { id: string, title: string } | null } }> } };
 
 export type ReviewStepDetailFragment = { status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string };
 
 export type EvidenceDetailFragment = { id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } };
 
-export type ClaimDetailFragment = { claimant: { id: string, name: string } | null, eventList: Array<{ id: string, title: string, status: ReviewStatus }>, entityList: Array<{ id: string, name: string, kind: EntityKind }>, linkList: Array<{ type: ClaimLinkType, claim: { id: string, text: string, status: ReviewStatus } }>, reviews: Array<{ status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string }>, evidence: Array<{ id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } }> };
+export type ClaimDetailFragment = { reReview: { since: string, note: string } | null, claimant: { id: string, name: string } | null, eventList: Array<{ id: string, title: string, status: ReviewStatus }>, entityList: Array<{ id: string, name: string, kind: EntityKind }>, linkList: Array<{ type: ClaimLinkType, claim: { id: string, text: string, status: ReviewStatus } }>, reviews: Array<{ status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string }>, evidence: Array<{ id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } }> };
 
-export type EventDetailFragment = { eventType: { code: string, label: string }, start: { date: string, precision: DatePrecision, latest: string } | null, end: { date: string, precision: DatePrecision, latest: string } | null, place: { id: string, name: string } | null, parent: { id: string, title: string } | null, participantList: Array<{ role: ParticipantRole, entity: { id: string, name: string } }>, claimList: Array<{ id: string, text: string, status: ReviewStatus, claimantName: string }>, reviews: Array<{ status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string }>, evidence: Array<{ id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } }> };
+export type EventDetailFragment = { reReview: { since: string, note: string } | null, eventType: { code: string, label: string }, start: { date: string, precision: DatePrecision, latest: string } | null, end: { date: string, precision: DatePrecision, latest: string } | null, place: { id: string, name: string } | null, parent: { id: string, title: string } | null, participantList: Array<{ role: ParticipantRole, entity: { id: string, name: string } }>, claimList: Array<{ id: string, text: string, status: ReviewStatus, claimantName: string }>, reviews: Array<{ status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string }>, evidence: Array<{ id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } }> };
 
 export type EntityDetailFragment = { externalIds: Array<{ scheme: string, value: string }>, mergedInto: { id: string, name: string } | null };
 
@@ -914,6 +914,10 @@ export const EvidenceDetailFragmentDoc = new TypedDocumentString(`
     `, {"fragmentName":"EvidenceDetail"}) as unknown as TypedDocumentString<EvidenceDetailFragment, unknown>;
 export const ClaimDetailFragmentDoc = new TypedDocumentString(`
     fragment ClaimDetail on Claim {
+  reReview {
+    since
+    note
+  }
   claimant {
     id
     name
@@ -977,6 +981,10 @@ fragment EvidenceDetail on Evidence {
 }`, {"fragmentName":"ClaimDetail"}) as unknown as TypedDocumentString<ClaimDetailFragment, unknown>;
 export const EventDetailFragmentDoc = new TypedDocumentString(`
     fragment EventDetail on Event {
+  reReview {
+    since
+    note
+  }
   eventType: type {
     code
     label
@@ -1827,11 +1835,17 @@ export const CorrectSourceTextDocument = new TypedDocumentString(`
         id
         text
         status
+        reReview {
+          since
+        }
       }
       ... on Event {
         id
         title
         status
+        reReview {
+          since
+        }
       }
     }
     changes {

@@ -631,11 +631,17 @@ const CORRECT_SOURCE_TEXT = graphql(`
           id
           text
           status
+          reReview {
+            since
+          }
         }
         ... on Event {
           id
           title
           status
+          reReview {
+            since
+          }
         }
       }
       changes {

@@ -213,6 +213,7 @@ function addEvidence(
     sourceRevisionId,
     selector,
     anchorStatus: AnchorStatus.ANCHORED,
+    verifiedQuote: null,
     deletedAt: null,
     deleteReason: null,
   };
@@ -227,6 +228,7 @@ function addEvent(rows: Tables, bundle: SourceBundle, event: GeneratedEvent): vo
     ...EventRecord.empty(),
     ...event.fields,
     status: ReviewStatus.DRAFT,
+    reReviewPendingSince: null,
     proposal: null,
     corroboratesId: null,
     participants: event.participants,
@@ -244,6 +246,7 @@ function addClaim(rows: Tables, bundle: SourceBundle, claim: GeneratedClaim): vo
     ...ClaimRecord.empty(),
     ...claim.fields,
     status: ReviewStatus.DRAFT,
+    reReviewPendingSince: null,
     proposal: null,
     corroboratesId: null,
     eventIds: claim.eventIds,

@@ -5,6 +5,7 @@ import { EDITORS } from '../../core/access/roles.js';
 import { seesUnreviewed, writeContextOf } from '../../core/access/viewer.js';
 import { ListArgs } from '../../core/paging/connection.js';
 import { ProposalState } from '../../core/proposals/proposal-state.js';
+import { ReReview, reReviewOf } from '../../core/review/re-review.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { ReviewStep } from '../../core/review/steps.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
@@ -106,6 +107,16 @@ export class ClaimsResolver {
     @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
   ) {
     return services.claims.lifecycle.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
+  }
+
+  @FieldResolver(() => ReReview, {
+    nullable: true,
+    description:
+      'Set while a correction of its source, saved after it was verified, awaits re-review: it stays published as last verified (its evidence the words it was verified on) until a reviewer judges it again.',
+  })
+  @Reads('status', 'reReviewPendingSince')
+  reReview(@Root() claim: Claim): ReReview | null {
+    return reReviewOf(claim);
   }
 
   @FieldResolver(() => EntityRecord, { nullable: true, description: 'The claimant, when the source names them.' })

@@ -103,6 +103,7 @@ export class ClaimsService {
         const state = {
           ...content,
           status: ReviewStatus.DRAFT,
+          reReviewPendingSince: null,
           proposal: input.proposal ?? null,
           corroboratesId: input.corroboratesId ?? null,
           deletedAt: null,

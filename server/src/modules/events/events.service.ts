@@ -233,6 +233,7 @@ export class EventsService {
             ...fields,
             participants,
             status: ReviewStatus.DRAFT,
+            reReviewPendingSince: null,
             proposal: input.proposal ?? null,
             corroboratesId: input.corroboratesId ?? null,
             deletedAt: null,
