@@ -30,14 +30,12 @@ import { verifyRecordChain } from '../../src/core/revisions/chain.js';
 import { Revision } from '../../src/core/revisions/revision.entity.js';
 import { RecordType } from '../../src/core/revisions/revisions.enums.js';
 import { ClaimRecord } from '../../src/modules/claims/claim.entity.js';
-import { EventsService } from '../../src/modules/events/events.service.js';
-import { EvidenceService } from '../../src/modules/evidence/evidence.service.js';
 import { auditLog, LogProblemKind } from '../../src/modules/history/log-audit.js';
-import { reopenAfterEvidenceChange } from '../../src/modules/review/review.service.js';
 import { repoRoot } from '../../src/paths.js';
-import { bulkLoad, IMPORT_ACTOR, IMPORT_REASON } from '../corpus/bulk-load.js';
+import { bulkLoad } from '../corpus/bulk-load.js';
+import { createEventTypes } from '../corpus/event-types.js';
 import { FULL_CORPUS, generateCorpus, SMOKE_CORPUS } from '../corpus/generate.js';
-import { EVENT_TYPES, RUSSIAN_LAST } from '../corpus/vocabulary.js';
+import { RUSSIAN_LAST } from '../corpus/vocabulary.js';
 import { percentile, type ScratchDatabase, signIn, startScratchDatabase } from '../scratch.js';
 import { CpuMeter } from './cpu.js';
 import { type HttpRequest, PAGE, type Probe, type ProbeSetup, probesFor, SERVER_TITLES, type ServerName, SERVERS } from './queries.js';
@@ -436,13 +434,6 @@ async function checkEdits(scratch: ScratchDatabase, ids: string[], chainsOnly: S
 }
 
 /** The vocabulary the corpus's events use, made as an editor would make it. */
-async function createEventTypes(scratch: ScratchDatabase): Promise<void> {
-  const { dataSource } = scratch.database;
-  const events = new EventsService(dataSource, new EvidenceService(dataSource, reopenAfterEvidenceChange));
-  const context = { actor: IMPORT_ACTOR, actorUserId: null, requestId: null };
-  for (const type of EVENT_TYPES) await events.createType(context, { ...type, reason: IMPORT_REASON });
-}
-
 async function main(): Promise<void> {
   const run = options();
   const baseline = run.baseline ? baselineServer(run.baseline) : null;
@@ -466,10 +457,11 @@ async function main(): Promise<void> {
   const problems: string[] = [];
   try {
     await owner.connect();
-    await createEventTypes(scratch);
+    await createEventTypes(scratch.database.dataSource);
     const loadStarted = performance.now();
     let lastReport = loadStarted;
     const counts = await bulkLoad(scratch.database.dataSource, generateCorpus(size), {
+      ownerUrl: scratch.ownerUrl,
       onBatch(progress) {
         if (performance.now() - lastReport < 10_000) return;
         lastReport = performance.now();

@@ -6,7 +6,7 @@ import { newId } from '../../core/ids.js';
 import { type Connection, type ListArgs, paginate } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import type { ProposalState } from '../../core/proposals/proposal-state.js';
-import { requireReferences } from '../../core/references.js';
+import { checkReferencesIn, type ReferenceCheck } from '../../core/references.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { statusAfterEdit } from '../../core/review/workflow.js';
 import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
@@ -21,7 +21,7 @@ import { Claim, type ClaimInput, ClaimRecord, type ClaimState } from './claim.en
 import { ClaimRanking } from './claims.enums.js';
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
-async function checkFields(manager: EntityManager, id: string, fields: ClaimInput): Promise<ClaimInput> {
+async function checkFields(references: ReferenceCheck, id: string, fields: ClaimInput): Promise<ClaimInput> {
   const check = new InputCheck();
   const normalised = ClaimRecord.check(check, fields);
   if ((normalised.claimantId === null) === (normalised.claimantLabel === null)) {
@@ -31,7 +31,7 @@ async function checkFields(manager: EntityManager, id: string, fields: ClaimInpu
     if (link.toClaimId === id) check.fail(`links[${i}].toClaimId`, 'a claim cannot link to itself');
   });
   check.done();
-  await requireReferences(manager, [
+  await references([
     { field: 'claimantId', table: 'entities', id: normalised.claimantId },
     ...normalised.eventIds.map((eventId, i) => ({ field: `eventIds[${i}]`, table: 'events', id: eventId })),
     ...normalised.entityIds.map((entityId, i) => ({ field: `entityIds[${i}]`, table: 'entities', id: entityId })),
@@ -99,7 +99,7 @@ export class ClaimsService {
     const now = new Date();
     return manager.transaction(async (outer) => {
       const written = await new RecordWriter(outer).create(context, ClaimRecord, id, input.reason ?? null, async (tx) => {
-        const content = await checkFields(tx, id, applyPatch(ClaimRecord.empty(), input));
+        const content = await checkFields(checkReferencesIn(tx), id, applyPatch(ClaimRecord.empty(), input));
         const state = {
           ...content,
           status: ReviewStatus.DRAFT,
@@ -123,11 +123,16 @@ export class ClaimsService {
       reason: input.reason ?? null,
       operation: RevisionOperation.UPDATE,
     };
-    const { meta, state } = await new RecordWriter(this.dataSource).replace(context, ClaimRecord, target, async (before, tx) => ({
-      ...before,
-      status: statusAfterEdit(before.status),
-      ...(await checkFields(tx, target.id, applyPatch<ClaimInput>(before, input))),
-    }));
+    const { meta, state } = await new RecordWriter(this.dataSource).replace(
+      context,
+      ClaimRecord,
+      target,
+      async (before, _tx, references) => ({
+        ...before,
+        status: statusAfterEdit(before.status),
+        ...(await checkFields(references, target.id, applyPatch<ClaimInput>(before, input))),
+      }),
+    );
     // The state just read back from the rows, and the columns the write returned: the claim as stored, without a read.
     return ClaimRecord.hydrate(meta, state);
   }
