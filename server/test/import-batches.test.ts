@@ -80,6 +80,19 @@ describe('batch imports as jobs on the queue', () => {
   const lockedJobs = () => count(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE locked_by IS NOT NULL`);
   const jobs = () => count(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs`);
 
+  it("lets the server's role work the queue and nothing more: no DDL in the queue's schema, no rewriting its migrations", async () => {
+    await db.dataSource.query(`SELECT graphile_worker.add_job('probe', '{}'::json, job_key => 'probe')`);
+    expect(await jobs()).toBe(1);
+    await db.dataSource.query(`SELECT graphile_worker.remove_job('probe')`);
+    expect(await jobs()).toBe(0);
+    await expect(db.dataSource.query(`DROP TABLE graphile_worker._private_jobs`)).rejects.toThrow(/must be owner/);
+    await expect(db.dataSource.query(`CREATE TABLE graphile_worker.extra (id int)`)).rejects.toThrow(/permission denied/);
+    await expect(db.dataSource.query(`DELETE FROM graphile_worker.migrations`)).rejects.toThrow(/permission denied/);
+    await expect(db.dataSource.query(`ALTER TABLE graphile_worker._private_jobs DISABLE ROW LEVEL SECURITY`)).rejects.toThrow(
+      /must be owner/,
+    );
+  });
+
   it('is started by editors only, and refuses an empty batch', async () => {
     const input = { files: take(1), language: 'en', kind: 'NEWS_ARTICLE' };
     expect(errorCodes(await gql(START, { input }, viewers.reviewer))).toEqual(['FORBIDDEN']);

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 
 import type { Config } from '../config.js';
 import { JOB_QUEUE_SCHEMA, queueLogger } from '../db/job-queue.js';
-import { IMPORT_ITEM_TASK,ImportBatchesService } from '../modules/ingest/import-batches.service.js';
+import { IMPORT_ITEM_TASK, ImportBatchesService } from '../modules/ingest/import-batches.service.js';
 
 type Log = (message: string, error?: unknown) => void;
 
@@ -46,6 +46,9 @@ export async function startJobRunner(
   log: Log,
 ): Promise<JobRunner> {
   const presence = new pg.Client({ connectionString: appUrl, application_name: 'provenance-store-jobs' });
+  // Lost, it releases this process's worker locks: other runners may then free its jobs, whose items' row locks still
+  // keep an article from being imported twice. An unhandled error event would end the process.
+  presence.on('error', (error) => log("Job queue: the workers' presence connection failed", error));
   await presence.connect();
   const pool = new pg.Pool({
     connectionString: appUrl,
