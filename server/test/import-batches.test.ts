@@ -132,6 +132,8 @@ describe('batch imports as jobs on the queue', () => {
       ).toBe(proposed);
       expect(await jobs()).toBe(0);
       expect((await new HistoryService(db.dataSource).verifyChains()).problems).toEqual([]);
+      const { importBatches } = dataOf(await gql<any>(`{ importBatches(last: 5) { id total done failed pending } }`, {}, editor.viewer));
+      expect(importBatches).toEqual([{ id: started.id, total: 6, done: 6, failed: 0, pending: 0 }]);
     } finally {
       await runner.stop();
     }

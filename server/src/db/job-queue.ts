@@ -21,6 +21,8 @@ export function queueLogger(log: (message: string, error?: unknown) => void): Lo
  */
 export async function migrateJobQueue(ownerUrl: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: ownerUrl, max: 1 });
+  // A connection closing as the pool ends (PostgreSQL stopping right after) is no failure of the migration.
+  pool.on('error', () => undefined);
   try {
     await runMigrations({
       pgPool: pool,

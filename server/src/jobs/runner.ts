@@ -56,6 +56,7 @@ export async function startJobRunner(
     connectionTimeoutMillis: config.db.connectionTimeoutMs,
     application_name: 'provenance-store-jobs',
   });
+  pool.on('error', (error) => log('Job queue: an idle connection failed', error));
   const events: WorkerEvents = new EventEmitter();
   const held = new Set<string>();
   let presenceQueue = Promise.resolve();
