@@ -202,6 +202,24 @@ describe('batch imports as jobs on the queue', () => {
     }
   }, 120_000);
 
+  it('queues again, at start, the pending articles that lost their jobs, as a restored backup has none', async () => {
+    const files = take(2);
+    const started = await start(files);
+    await db.owner.query(`DELETE FROM graphile_worker._private_jobs`);
+    expect(await jobs()).toBe(0);
+    const runner = await startJobRunner(db.dataSource, db.appUrl, config, log);
+    try {
+      const last = (await settled(started.id)).at(-1)!;
+      expect(last.items.map((i: any) => [i.status, i.attempts])).toEqual([
+        ['DONE', 1],
+        ['DONE', 1],
+      ]);
+      for (const file of files) expect(await importsOf(file.content)).toBe(1);
+    } finally {
+      await runner.stop();
+    }
+  }, 120_000);
+
   describe('a worker process killed mid-batch', () => {
     let child: ChildProcess | null = null;
     let output = '';

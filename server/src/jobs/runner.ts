@@ -98,6 +98,9 @@ export async function startJobRunner(
   let runner: Runner;
   try {
     await reclaim();
+    const requeued = await new ImportBatchesService(dataSource, config.jobs.maxAttempts).requeueOrphans();
+    if (requeued > 0)
+      log(`Job queue: queued again ${requeued} pending import${requeued === 1 ? '' : 's'} that had no job (a restored backup)`);
     runner = await run({
       pgPool: pool,
       schema: JOB_QUEUE_SCHEMA,

@@ -112,6 +112,23 @@ export class ImportBatchesService {
     return enqueueJob(manager, IMPORT_ITEM_TASK, { itemId }, { jobKey: `${IMPORT_ITEM_TASK}:${itemId}`, maxAttempts: this.maxAttempts });
   }
 
+  /**
+   * Queues again the pending items that have no job: a backup carries the batches but not the queue, so a restored
+   * store would otherwise keep them pending for ever. An item whose job is running meanwhile is settled by then, and
+   * its second job finds it so.
+   */
+  async requeueOrphans(): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const orphans = (await tx.query(
+        `SELECT i.id FROM import_batch_items i
+          WHERE i.status = 'PENDING' AND NOT EXISTS (SELECT 1 FROM graphile_worker._private_jobs j WHERE j.key = $1 || i.id)`,
+        [`${IMPORT_ITEM_TASK}:`],
+      )) as Array<{ id: string }>;
+      for (const { id } of orphans) await this.enqueue(tx, id);
+      return orphans.length;
+    });
+  }
+
   async get(id: string): Promise<ImportBatch | null> {
     const [batch] = (await this.dataSource.query(
       `SELECT ${BATCH_COLUMNS} FROM import_batches b JOIN import_batch_items i ON i.batch_id = b.id WHERE b.id = $1 GROUP BY b.id`,
