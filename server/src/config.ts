@@ -63,6 +63,16 @@ export interface Config {
     /** How often a checkpoint is made when the log has moved; 0 makes them only on demand. */
     intervalSeconds: number;
   };
+  jobs: {
+    /** Work the job queue inside this server (the default), or leave it to `npm run worker` processes. */
+    runInServer: boolean;
+    /** Jobs one process runs at once. */
+    concurrency: number;
+    /** Tries of one job before it is reported failed; the queue waits e^n seconds after the nth. */
+    maxAttempts: number;
+    /** How long a job may stay locked by a worker whose process has gone before another worker takes it over. */
+    reclaimAfterMs: number;
+  };
 }
 
 /** Known to everyone who reads this file: fine on a laptop, refused in production. */
@@ -194,6 +204,12 @@ export function loadConfig(env: Env = process.env): Config {
       signingKey: env.CHECKPOINT_SIGNING_KEY?.trim() || null,
       signingKeyFile: env.CHECKPOINT_SIGNING_KEY_FILE?.trim() ? path.resolve(repoRoot, env.CHECKPOINT_SIGNING_KEY_FILE.trim()) : null,
       intervalSeconds: int('CHECKPOINT_INTERVAL_SECONDS', envName === 'test' ? 0 : 600, 0, 7 * 24 * 60 * 60),
+    },
+    jobs: {
+      runInServer: bool('JOBS_IN_SERVER', true),
+      concurrency: int('JOBS_CONCURRENCY', 2, 1, 32),
+      maxAttempts: int('JOBS_MAX_ATTEMPTS', 5, 1, 25),
+      reclaimAfterMs: int('JOBS_RECLAIM_AFTER_MS', 30_000, 100, 4 * 60 * 60 * 1000),
     },
   };
   // The default is refused in production by name; checking it would load the dictionaries into every process.

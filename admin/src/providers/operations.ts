@@ -15,6 +15,7 @@ import type {
   ReviewInput,
   ReviewQueueQuery,
   SearchType,
+  StartImportBatchInput,
   SubmitForReviewInput,
   UpdateAnnotationInput,
   UpdateEvidenceInput,
@@ -301,6 +302,39 @@ const LATEST_CHANGES = graphql(`
           actorName
           createdAt
         }
+      }
+    }
+  }
+`);
+
+const START_IMPORT_BATCH = graphql(`
+  mutation StartImportBatch($input: StartImportBatchInput!) {
+    startImportBatch(input: $input) {
+      id
+    }
+  }
+`);
+
+const IMPORT_BATCH = graphql(`
+  query ImportBatch($id: ID!) {
+    importBatch(id: $id) {
+      id
+      total
+      done
+      failed
+      pending
+      finishedAt
+      items {
+        id
+        position
+        fileName
+        status
+        attempts
+        sourceId
+        sourceTitle
+        claimsProposed
+        eventsProposed
+        error
       }
     }
   }
@@ -734,6 +768,13 @@ export const operations = {
 
   async importSource(input: ImportSourceInput) {
     return (await request(IMPORT_SOURCE, { input })).importSource;
+  },
+  /** Queues the files as one batch, a job per file, and answers the batch's id at once. */
+  async startImportBatch(input: StartImportBatchInput) {
+    return (await request(START_IMPORT_BATCH, { input })).startImportBatch.id;
+  },
+  async importBatch(id: string) {
+    return (await request(IMPORT_BATCH, { id })).importBatch;
   },
   /** What imports proposed and no editor has yet accepted, merged or discarded, from one source or all. */
   async proposals(sourceId: string | null) {

@@ -80,7 +80,7 @@ function requestIdOf(req: Request): string {
 
 export async function createHttpApp(config: Config, database: Database, log: (message: string, error?: unknown) => void): Promise<HttpApp> {
   const { dataSource } = database;
-  const services = createServices(dataSource, config.auth, loadSigningKey(config));
+  const services = createServices(dataSource, config.auth, loadSigningKey(config), config.jobs);
   const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
     gateway: compiledExecution(schema),
