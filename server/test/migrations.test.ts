@@ -22,6 +22,7 @@ const DOMAIN_TABLES = [
   'idempotency_keys',
   'log_verifications',
   'login_attempts',
+  'revision_heads',
   'revisions',
   'source_revisions',
   'sources',
