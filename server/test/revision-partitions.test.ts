@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { REVISION_PARTITION_WIDTH } from '../../migrations/1796900000000-PartitionedRevisions.js';
 import { ensureRevisionPartitions } from '../src/db/revision-partitions.js';
+import { HistoryService } from '../src/modules/history/history.service.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor } from './support/factories.js';
+import { graphqlClient } from './support/graphql.js';
 import { signIn, startTestServer, type TestServer } from './support/http.js';
 
 const UPDATE_ENTITY = `mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }`;
@@ -188,4 +190,52 @@ describe('the revision log, partitioned by log position', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
+});
+
+describe('the migration to a partitioned log', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedAll(db.dataSource);
+  });
+  afterAll(() => db.drop());
+
+  const fingerprint = async () =>
+    (await db.owner.query(
+      `SELECT count(*)::int AS count, md5(string_agg(r::text, '|' ORDER BY id)) AS rows, max(id)::text AS last FROM revisions r`,
+    )) as [{ count: number; rows: string; last: string }];
+  const chainProblems = async () => (await new HistoryService(db.dataSource).verifyChains()).problems;
+
+  it('converts a log with its data, back and forth: every row, the chains and the next id kept', async () => {
+    const partitioned = await fingerprint();
+    await db.owner.undoLastMigration({ transaction: 'each' });
+    expect(await fingerprint()).toEqual(partitioned);
+    const [{ kind }] = (await db.owner.query(`SELECT relkind AS kind FROM pg_class WHERE oid = 'revisions'::regclass`)) as [
+      { kind: string },
+    ];
+    expect(kind).toBe('r');
+    await db.owner.runMigrations({ transaction: 'each' });
+    expect(await fingerprint()).toEqual(partitioned);
+    expect(await chainProblems()).toEqual([]);
+    const [{ heads }] = (await db.owner.query(`SELECT count(*)::int AS heads FROM revision_heads`)) as [{ heads: number }];
+    const [{ records }] = (await db.owner.query(`SELECT count(DISTINCT (record_type, record_id))::int AS records FROM revisions`)) as [
+      { records: number },
+    ];
+    expect(heads).toBe(records);
+
+    const editor = await createEditor(db.dataSource);
+    const [entity] = (await db.owner.query(`SELECT id::text, version FROM entities ORDER BY id LIMIT 1`)) as [
+      { id: string; version: number },
+    ];
+    const result = await graphqlClient(db.dataSource)(
+      `mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { version } }`,
+      { input: { id: entity.id, expectedVersion: entity.version, description: 'after the migration' } },
+      editor.viewer,
+    );
+    expect(result.errors).toBeUndefined();
+    const [{ id }] = (await db.owner.query(`SELECT max(id)::text AS id FROM revisions`)) as [{ id: string }];
+    expect(BigInt(id)).toBeGreaterThan(BigInt(partitioned[0].last));
+    expect(await chainProblems()).toEqual([]);
+  });
 });
