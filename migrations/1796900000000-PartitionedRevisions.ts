@@ -48,7 +48,9 @@ async function continueIdentity(queryRunner: QueryRunner): Promise<void> {
  * PostgreSQL puts it on every partition, made now or later; TRUNCATE triggers are per table, and
  * `ensure_revision_partitions()` adds one to each partition it makes. That function (run by the server at start and
  * every hour, and by this migration) keeps partitions made for at least two widths of ids past the identity's
- * position; as the owner, serialized by an advisory lock, with a short lock timeout so that it never stalls writers.
+ * position; as the owner, serialized by an advisory lock. Making a partition locks `revisions` exclusively for a moment,
+ * and writers queue behind a wait for that lock: it gives up after a second (a long check of the log holds it off),
+ * and the next hour tries again, well inside the two widths kept ahead.
  */
 export class PartitionedRevisions1796900000000 implements MigrationInterface {
   name = 'PartitionedRevisions1796900000000';
@@ -61,7 +63,7 @@ export class PartitionedRevisions1796900000000 implements MigrationInterface {
     await queryRunner.query(revisionsTable(true));
     await continueIdentity(queryRunner);
     await queryRunner.query(`CREATE FUNCTION ensure_revision_partitions() RETURNS integer LANGUAGE plpgsql SECURITY DEFINER
-        SET search_path = pg_catalog, pg_temp SET lock_timeout = '5s' AS $$
+        SET search_path = pg_catalog, pg_temp SET lock_timeout = '1s' AS $$
       DECLARE
         width constant bigint := ${REVISION_PARTITION_WIDTH};
         log_position bigint := coalesce(pg_sequence_last_value(pg_get_serial_sequence('public.revisions', 'id')), 0);
