@@ -19,6 +19,7 @@ import { RevisionTransactions1796800000000 } from './1796800000000-RevisionTrans
 import { FeedAcrossRestores1796850000000 } from './1796850000000-FeedAcrossRestores.js';
 import { ReReviewAfterCorrection1796900000000 } from './1796900000000-ReReviewAfterCorrection.js';
 import { ImportBatches1796950000000 } from './1796950000000-ImportBatches.js';
+import { PartitionedRevisions1796980000000 } from './1796980000000-PartitionedRevisions.js';
 
 /** Every migration, in order. Listed rather than globbed so the compiled server and the tests load the same classes. */
 export const migrations: Function[] = [
@@ -43,4 +44,5 @@ export const migrations: Function[] = [
   FeedAcrossRestores1796850000000,
   ReReviewAfterCorrection1796900000000,
   ImportBatches1796950000000,
+  PartitionedRevisions1796980000000,
 ];

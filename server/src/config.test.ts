@@ -99,6 +99,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PUBLIC_CACHE: 'sometimes' })).toThrow(/PUBLIC_CACHE must be true or false/);
   });
 
+  it('keeps named prepared statements unless told a transaction-mode pooler is in the way, and takes a listener URL', () => {
+    expect(loadConfig({}).db.preparedStatements).toBe(true);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).db.preparedStatements).toBe(false);
+    expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'off' })).toThrow(/DATABASE_PREPARED_STATEMENTS must be true or false/);
+    expect(loadConfig({}).databaseListenUrl).toBeNull();
+    expect(loadConfig({ DATABASE_LISTEN_URL: 'postgres://db:5432/x' }).databaseListenUrl).toBe('postgres://db:5432/x');
+    expect(() => loadConfig({ DATABASE_LISTEN_URL: 'http://db/x' })).toThrow(/DATABASE_LISTEN_URL must be a postgres/);
+  });
+
   it('names every bad value at once', () => {
     let error: unknown;
     try {

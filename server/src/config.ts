@@ -23,6 +23,12 @@ export interface Config {
    * role's password. Unset: it logs in as APP_ROLE on the owner's host with a password derived from AUTH_SECRET.
    */
   databaseAppUrl: string | null;
+  /**
+   * Set: the change feed's one LISTEN connection per server logs in with this URL (straight to PostgreSQL, or through
+   * a session-mode pooler), since a transaction-mode pooler hands each statement any server connection and loses the
+   * notifications. A user or password it leaves out is the pool's. Unset: the pool's URL.
+   */
+  databaseListenUrl: string | null;
   dataDir: string;
   db: {
     poolSize: number;
@@ -30,6 +36,11 @@ export interface Config {
     statementTimeoutMs: number;
     /** How many statement texts each connection keeps prepared (core/sql/prepared.ts), least recently run dropped. */
     maxPreparedStatements: number;
+    /**
+     * Off: every statement is sent unnamed, so nothing lives on a server connection between transactions, as a
+     * transaction-mode pooler (PgBouncer before 1.21) needs; each statement is then parsed and planned every time.
+     */
+    preparedStatements: boolean;
   };
   graphql: {
     introspection: boolean;
@@ -144,6 +155,7 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const databaseUrl = postgresUrl('DATABASE_URL');
   const databaseAppUrl = postgresUrl('DATABASE_APP_URL');
+  const databaseListenUrl = postgresUrl('DATABASE_LISTEN_URL');
   if (databaseAppUrl !== null && databaseUrl === null)
     problems.push('DATABASE_APP_URL needs DATABASE_URL (the owner, who runs the migrations)');
 
@@ -177,12 +189,14 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: env.TRUST_PROXY?.trim() || false,
     databaseUrl,
     databaseAppUrl,
+    databaseListenUrl,
     dataDir: path.resolve(repoRoot, env.DATA_DIR?.trim() || '.data'),
     db: {
       poolSize: int('DB_POOL_SIZE', 10, 1, 200),
       connectionTimeoutMs: int('DB_CONNECTION_TIMEOUT_MS', 5000, 100, 120000),
       statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
       maxPreparedStatements: int('DB_MAX_PREPARED_STATEMENTS', 256, 1, 100000),
+      preparedStatements: bool('DATABASE_PREPARED_STATEMENTS', true),
     },
     graphql: {
       introspection: bool('GRAPHQL_INTROSPECTION', envName !== 'production'),

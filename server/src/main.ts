@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { loadSigningKey } from './core/checkpoints/signing-key.js';
 import { openDatabase } from './db/open.js';
+import { startRevisionPartitionUpkeep } from './db/revision-partitions.js';
 import { createHttpApp } from './http/app.js';
 import { startJobRunner } from './jobs/runner.js';
 import { CheckpointsService } from './modules/checkpoints/checkpoints.service.js';
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
   const { dataSource } = opened.database;
 
   log(opened.applied.length ? `Applied migrations: ${opened.applied.join(', ')}` : 'Database schema is up to date');
+  const stopPartitionUpkeep = startRevisionPartitionUpkeep(dataSource, log);
+  cleanups.push(async () => stopPartitionUpkeep());
 
   if (config.seedOnStart) {
     const report = await seedAll(dataSource);

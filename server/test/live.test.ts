@@ -212,7 +212,7 @@ describe('live changes over WebSocket', () => {
     const schema = await getSchema();
     const config = loadConfig({ NODE_ENV: 'test', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY });
     const services = createServices(db.dataSource, config.auth, loadSigningKey(config), config.jobs);
-    const signal = revisionSignal(db.dataSource, () => undefined);
+    const signal = revisionSignal(db.dataSource, null, () => undefined);
     const closed = new Promise<{ code?: number; reason?: string }>((resolve) => {
       const socket = {
         close: (code?: number, reason?: string) => resolve({ code, reason }),

@@ -24,6 +24,7 @@ const DOMAIN_TABLES = [
   'import_batches',
   'log_verifications',
   'login_attempts',
+  'revision_heads',
   'revisions',
   'source_revisions',
   'sources',

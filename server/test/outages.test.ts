@@ -53,7 +53,13 @@ describe('when every connection is busy', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    tight = createDataSource(db.appUrl, { poolSize: 1, connectionTimeoutMs: 300, statementTimeoutMs: 5000, maxPreparedStatements: 256 });
+    tight = createDataSource(db.appUrl, {
+      poolSize: 1,
+      connectionTimeoutMs: 300,
+      statementTimeoutMs: 5000,
+      maxPreparedStatements: 256,
+      preparedStatements: true,
+    });
     await tight.dataSource.initialize();
   });
   afterAll(async () => {

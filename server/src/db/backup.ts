@@ -68,6 +68,9 @@ export async function backup(dataSource: DataSource, file: string): Promise<Reco
   );
   await write({ format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations } satisfies Header);
   // One snapshot for the whole backup, so a revision and its record are never caught on different sides of a write.
+  // Rows are read in their physical order, except the log's: its partitions repeat each other's ctids, and a restore
+  // must meet each record's versions in order (the version guard of migration PartitionedRevisions refuses one
+  // below its record's head), which only its ids give.
   await dataSource.transaction('REPEATABLE READ', async (manager) => {
     const columns = await storedColumns(manager);
     for (const table of BACKUP_TABLES) {
@@ -76,9 +79,10 @@ export async function backup(dataSource: DataSource, file: string): Promise<Reco
         .get(table)!
         .map((column) => `"${column}"`)
         .join(', ');
-      for (let after = '(0,0)'; ;) {
+      const [at, start] = table === 'revisions' ? ['id', '0'] : ['ctid', '(0,0)'];
+      for (let after = start; ;) {
         const rows = (await manager.query(
-          `SELECT ctid::text AS at, row_to_json((SELECT r FROM (SELECT ${list}) r)) AS row FROM "${table}" WHERE ctid > $1::tid ORDER BY ctid LIMIT ${BATCH}`,
+          `SELECT ${at}::text AS at, row_to_json((SELECT r FROM (SELECT ${list}) r)) AS row FROM "${table}" WHERE ${at} > $1 ORDER BY ${at} LIMIT ${BATCH}`,
           [after],
         )) as Array<{
           at: string;

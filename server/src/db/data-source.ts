@@ -74,6 +74,6 @@ export function createDataSource(url: string, db: Config['db']): Database {
       application_name: 'provenance-store',
     },
   });
-  keepPrepared(dataSource, db.maxPreparedStatements);
+  keepPrepared(dataSource, { max: db.maxPreparedStatements, named: db.preparedStatements });
   return { dataSource, statements };
 }

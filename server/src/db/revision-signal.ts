@@ -17,10 +17,30 @@ export interface RevisionSignal {
 }
 
 /**
- * One connection per server LISTENs, made when the first live reader waits. When it breaks, every reader is woken
- * to read what it may have missed, and it is made again.
+ * The URL the listener logs in with: `listenUrl` (config DATABASE_LISTEN_URL) with the pool's user and password where
+ * it names none, since the app's password may be derived rather than written anywhere; else the pool's own URL.
  */
-export function revisionSignal(dataSource: DataSource, log: (message: string, error?: unknown) => void): RevisionSignal {
+function listenerUrl(dataSource: DataSource, listenUrl: string | null): string {
+  const poolUrl = new URL((dataSource.options as { url: string }).url);
+  if (!listenUrl) return poolUrl.toString();
+  const url = new URL(listenUrl);
+  if (!url.username) {
+    url.username = poolUrl.username;
+    url.password = poolUrl.password;
+  }
+  return url.toString();
+}
+
+/**
+ * One connection per server LISTENs, made when the first live reader waits, with `listenUrl` when given (see
+ * `listenerUrl`). When it breaks, every reader is woken to read what it may have missed, and it is made again.
+ */
+export function revisionSignal(
+  dataSource: DataSource,
+  listenUrl: string | null,
+  log: (message: string, error?: unknown) => void,
+): RevisionSignal {
+  const connectionString = listenerUrl(dataSource, listenUrl);
   const waiters = new Set<() => void>();
   let generation = 0;
   const wakeAll = () => {
@@ -33,8 +53,7 @@ export function revisionSignal(dataSource: DataSource, log: (message: string, er
 
   const connect = (): Promise<void> =>
     (connecting ??= (async () => {
-      const { url } = dataSource.options as { url?: string };
-      const listener = new pg.Client({ connectionString: url, application_name: 'provenance-store-listener' });
+      const listener = new pg.Client({ connectionString, application_name: 'provenance-store-listener' });
       listener.on('notification', wakeAll);
       listener.on('error', (error) => {
         log('The change feed listener lost its connection', error);

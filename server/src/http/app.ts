@@ -207,7 +207,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     else res.status(404).type('text').send('The console is not built: run `npm run build`.');
   });
 
-  const signal = revisionSignal(dataSource, log);
+  const signal = revisionSignal(dataSource, config.databaseListenUrl, log);
   const stopping: Array<() => Promise<void>> = [];
   return {
     listen: (port, host) => {

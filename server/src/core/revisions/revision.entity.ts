@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 import { oneOf } from '../../db/checks.js';
 import { RecordType, RevisionOperation } from './revisions.enums.js';
@@ -12,11 +12,13 @@ export interface FieldChange {
 
 /**
  * The audit log: one row per write to any record. Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE)
- * and hash-chained per record: `prev_hash` is the hash of the record's previous revision.
+ * and hash-chained per record: `prev_hash` is the hash of the record's previous revision. Partitioned by range of
+ * id (migration PartitionedRevisions), so (record_type, record_id, version) has a plain index here, and its
+ * uniqueness is kept by a trigger over the per-record heads table, refusing with UQ_revisions_record_version.
  */
 @ObjectType({ description: 'One write to one record: who, when, why, what changed, and the state after.' })
 @Entity('revisions')
-@Unique('UQ_revisions_record_version', ['recordType', 'recordId', 'version'])
+@Index('IDX_revisions_record', ['recordType', 'recordId', 'version'])
 @Check('CHK_revisions_record_type', oneOf('record_type', RecordType))
 @Check('CHK_revisions_operation', oneOf('operation', RevisionOperation))
 @Check('CHK_revisions_version', `"version" >= 1`)

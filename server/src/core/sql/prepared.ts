@@ -48,11 +48,15 @@ class PreparedStatements {
   }
 }
 
-const preparedBy = new WeakMap<DataSource, PreparedStatements>();
+/** Set per data source by `keepPrepared`; null: statements go unnamed, for a transaction-mode pooler. */
+const preparedBy = new WeakMap<DataSource, PreparedStatements | null>();
 
-/** Bounds how many statement texts `preparedQuery` keeps prepared on this data source's connections. */
-export function keepPrepared(dataSource: DataSource, max: number): void {
-  preparedBy.set(dataSource, new PreparedStatements(max));
+/**
+ * Bounds how many statement texts `preparedQuery` keeps prepared on this data source's connections, or with
+ * `named` off keeps none (config `db.preparedStatements`).
+ */
+export function keepPrepared(dataSource: DataSource, { max, named }: { max: number; named: boolean }): void {
+  preparedBy.set(dataSource, named ? new PreparedStatements(max) : null);
 }
 
 /**
@@ -60,18 +64,19 @@ export function keepPrepared(dataSource: DataSource, max: number): void {
  * and plans it once per connection instead of on every call, which for the joins of a page of nested records
  * cost about as much as running them. Past the data source's bound (`keepPrepared`), the least recently run text
  * is dropped, from each connection as it is next used. Counted like any statement TypeORM sends; inside a
- * transaction, it runs on the transaction's connection.
+ * transaction, it runs on the transaction's connection. On a data source kept unprepared, it runs unnamed.
  */
 export async function preparedQuery<T = Record<string, unknown>>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
   const statements = preparedBy.get(manager.connection);
-  if (!statements) throw new Error('preparedQuery needs a data source made by createDataSource, which bounds its prepared statements');
-  const name = statements.nameOf(text);
+  if (statements === undefined)
+    throw new Error('preparedQuery needs a data source made by createDataSource, which bounds its prepared statements');
+  const name = statements?.nameOf(text);
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   // As TypeORM's own query does: a transaction whose connection died has had its runner released.
   if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
   const client = (await runner.connect()) as pg.ClientBase;
   try {
-    await statements.dropRetired(manager, client, runner);
+    await statements?.dropRetired(manager, client, runner);
     manager.connection.logger.logQuery(text, values, runner);
     return (await client.query<T & pg.QueryResultRow>({ name, text, values })).rows;
   } catch (error) {
