@@ -88,6 +88,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_APP_URL: 'postgres://app:q@db/x' })).toThrow(/DATABASE_APP_URL needs DATABASE_URL/);
   });
 
+  it('takes zero or more replica URLs, each checked, and only beside the primary', () => {
+    expect(loadConfig({}).replicas).toEqual({ urls: [], maxLagMs: 10_000, checkIntervalMs: 1000 });
+    const primary = { DATABASE_URL: 'postgres://owner:p@db/x' };
+    expect(loadConfig({ ...primary, DATABASE_REPLICA_URLS: ' postgres://app:q@r1/x, postgresql://app:q@r2/x ,' }).replicas.urls).toEqual([
+      'postgres://app:q@r1/x',
+      'postgresql://app:q@r2/x',
+    ]);
+    expect(() => loadConfig({ ...primary, DATABASE_REPLICA_URLS: 'postgres://app:q@r1/x,mysql://r2' })).toThrow(
+      /DATABASE_REPLICA_URLS\[1\] must be a postgres/,
+    );
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://app:q@r1/x' })).toThrow(/DATABASE_REPLICA_URLS needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_REPLICA_MAX_LAG_MS: '0' })).toThrow(/DATABASE_REPLICA_MAX_LAG_MS must be an integer/);
+  });
+
   it('names every bad value at once', () => {
     let error: unknown;
     try {
