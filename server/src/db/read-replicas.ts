@@ -70,23 +70,25 @@ export function onPrimary<T>(read: () => Promise<T>): Promise<T> {
 
 /** PostgreSQL's SQLSTATE of an error, from pg or TypeORM; null for a connection that failed outside PostgreSQL. */
 function sqlState(error: unknown): string | null {
-  const code = (error as { driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
+  const source = ((error as { driverError?: unknown }).driverError ?? error) as { code?: unknown; severity?: unknown };
+  // PostgreSQL's own errors carry a severity; Node's (EPIPE, ECONNREFUSED) carry only a code.
+  return typeof source.severity === 'string' && typeof source.code === 'string' ? source.code : null;
 }
 
-/** The standby's connection is gone or going: it is taken out of rotation, not only left for this request. */
+/** The standby's connection is gone or going (connection failure, shutdown, crash): it leaves rotation at once. */
 function standbyBroken(error: unknown): boolean {
   const code = sqlState(error);
-  return code === null || ['08', '57', '58'].includes(code.slice(0, 2));
+  return code === null || code.startsWith('08') || code.startsWith('57P') || code.startsWith('58');
 }
 
-/** PostgreSQL's errors that say the standby, not the statement, is at fault: the primary may answer. */
+/**
+ * The errors that say the standby, not the statement, is at fault, so the primary may answer: a broken standby,
+ * one short of resources (53), a read cancelled by a conflict with recovery (40001, 40P01), and a write sent to a
+ * read-only standby (25006). A statement timeout (57014) is not among them: the primary would take as long.
+ */
 function standbyAtFault(error: unknown): boolean {
   const code = sqlState(error);
-  if (code === null) return true;
-  // Connection (08), operator intervention such as a shutdown (57), resources (53), system (58), a conflict with
-  // recovery (40001), and a write sent to a read-only standby (25006).
-  return ['08', '53', '57', '58'].includes(code.slice(0, 2)) || code === '40001' || code === '25006';
+  return standbyBroken(error) || code!.startsWith('53') || ['40001', '40P01', '25006'].includes(code!);
 }
 
 /** TypeORM's query runner's own fields this module sets: a runner is moved from a standby to the primary mid-use. */
@@ -108,9 +110,9 @@ const POSITION_COOKIE = 'ps_read_after';
  */
 export class ReadReplicas {
   private readonly replicas: Replica[];
-  /** The primary's WAL position at each check, oldest first, kept as long as a lag past the bound takes to show. */
+  /** The primary's WAL position at each check, oldest first, for `forgetAfterMs`. */
   private readonly samples: Array<{ at: number; lsn: Lsn }> = [];
-  /** What each caller last wrote, and when; dropped once every standby in rotation must have replayed it. */
+  /** What each caller last wrote, and when, for `forgetAfterMs`. */
   private readonly positions = new Map<string, { lsn: Lsn; at: number }>();
   private timer: NodeJS.Timeout | null = null;
   private checking: Promise<void> | null = null;
@@ -120,12 +122,12 @@ export class ReadReplicas {
     private readonly dataSource: DataSource,
     private readonly settings: Config['replicas'],
     private readonly db: Config['db'],
-    private readonly secret: string,
+    private readonly auth: Config['auth'],
     private readonly log: (message: string, error?: unknown) => void,
   ) {
     const driver = dataSource.driver as unknown as object;
     this.replicas = settings.urls.map((url) => {
-      const { host, port } = new URL(url);
+      const { host } = new URL(url);
       const pool = new pg.Pool({
         connectionString: url,
         max: db.poolSize,
@@ -135,7 +137,7 @@ export class ReadReplicas {
       });
       pool.on('error', () => undefined);
       const replica: Replica = {
-        name: `${host}${port ? '' : ':5432'}`,
+        name: host,
         pool,
         driver: Object.create(driver, { master: { value: pool } }) as object,
         state: 'starting',
@@ -183,7 +185,14 @@ export class ReadReplicas {
       // Looked up when a write commits: the fast GraphQL path gives the response Express's prototype after this.
       setCookie: (name, value, maxAgeMs) => {
         const { cookie } = res as { cookie?: (name: string, value: string, options: object) => void };
-        if (cookie && !res.headersSent) cookie.call(res, name, value, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: maxAgeMs });
+        if (cookie && !res.headersSent)
+          cookie.call(res, name, value, {
+            httpOnly: true,
+            sameSite: 'strict',
+            secure: this.auth.secureCookies,
+            path: '/',
+            maxAge: maxAgeMs,
+          });
       },
       viewer: null,
       primaryOnly: false,
@@ -200,7 +209,7 @@ export class ReadReplicas {
   }
 
   private sign(caller: string, lsn: string): string {
-    return createHmac('sha256', this.secret).update(`${POSITION_COOKIE}\n${caller}\n${lsn}`).digest('base64url');
+    return createHmac('sha256', this.auth.secret).update(`${POSITION_COOKIE}\n${caller}\n${lsn}`).digest('base64url');
   }
 
   /** The WAL position a standby must have replayed before this caller reads from it. */
@@ -221,7 +230,7 @@ export class ReadReplicas {
     this.positions.set(caller, { lsn, at: Date.now() });
     if (caller.startsWith('user:')) {
       const text = formatLsn(lsn);
-      scope.setCookie(POSITION_COOKIE, `${text}.${this.sign(caller, text)}`, this.settings.maxLagMs + this.settings.checkIntervalMs);
+      scope.setCookie(POSITION_COOKIE, `${text}.${this.sign(caller, text)}`, this.forgetAfterMs);
     }
   }
 
@@ -313,6 +322,15 @@ export class ReadReplicas {
     return runner;
   }
 
+  /**
+   * How long a write may matter to routing. A standby in rotation was, when last checked (at most an interval ago),
+   * behind by at most the bound, measured between checks (one interval more): it has replayed all the primary held
+   * this long ago. Past it, a caller's position is dropped, and so is a sample of the primary's.
+   */
+  private get forgetAfterMs(): number {
+    return this.settings.maxLagMs + 2 * this.settings.checkIntervalMs;
+  }
+
   /** Looks at the primary's position, then at each standby's, and moves standbys in and out of rotation. */
   private check(): Promise<void> {
     this.checking ??= (async () => {
@@ -320,9 +338,8 @@ export class ReadReplicas {
         const now = Date.now();
         const [primary] = (await this.dataSource.query('SELECT pg_current_wal_lsn()::text AS lsn')) as Array<{ lsn: string }>;
         this.samples.push({ at: now, lsn: parseLsn(primary!.lsn) });
-        const keep = this.settings.maxLagMs + 2 * this.settings.checkIntervalMs;
-        while (this.samples.length > 1 && now - this.samples[0]!.at > keep) this.samples.shift();
-        for (const [caller, { at }] of this.positions) if (now - at > keep) this.positions.delete(caller);
+        while (this.samples.length > 1 && now - this.samples[0]!.at > this.forgetAfterMs) this.samples.shift();
+        for (const [caller, { at }] of this.positions) if (now - at > this.forgetAfterMs) this.positions.delete(caller);
         await Promise.all(this.replicas.map((replica) => this.checkReplica(replica, now)));
       } catch (error) {
         this.log('Could not check the read replicas against the primary', error);

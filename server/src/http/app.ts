@@ -79,8 +79,7 @@ function requestIdOf(req: Request): string {
 
 export async function createHttpApp(config: Config, database: Database, log: (message: string, error?: unknown) => void): Promise<HttpApp> {
   const { dataSource } = database;
-  const replicas =
-    config.replicas.urls.length > 0 ? new ReadReplicas(dataSource, config.replicas, config.db, config.auth.secret, log) : null;
+  const replicas = config.replicas.urls.length > 0 ? new ReadReplicas(dataSource, config.replicas, config.db, config.auth, log) : null;
   await replicas?.start();
   const services = createServices(dataSource, config.auth, loadSigningKey(config));
   const schema = await getSchema();
