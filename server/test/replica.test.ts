@@ -3,7 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { loadConfig } from '../src/config.js';
 import { Role } from '../src/core/access/roles.js';
+import { ANONYMOUS } from '../src/core/access/viewer.js';
+import { preparedQuery } from '../src/core/sql/prepared.js';
 import { createDataSource, type Database } from '../src/db/data-source.js';
+import { admitReads, ReadReplicas } from '../src/db/read-replicas.js';
 import { createEditor, createUser, type TestUser } from './support/factories.js';
 import { signIn, startTestServer, type TestServer } from './support/http.js';
 import { startStreamingReplica, type StreamingReplica } from './support/streaming-replica.js';
@@ -140,6 +143,42 @@ describe('reads on a streaming replica', () => {
     expect(await me()).toBe(before + 1);
     // Someone else reading the same row still gets the standby's state: the standby is in rotation.
     expect((await standby.query('SELECT version FROM users WHERE id = $1', [person.id])).rows[0].version).toBe(before);
+  });
+
+  it('answers a read from the primary when the standby cuts it off mid-query, for TypeORM and prepared statements alike', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: cluster.primaryUrl, DATABASE_REPLICA_URLS: cluster.replicaAppUrl });
+    const own = createDataSource(cluster.appUrl, config.db);
+    await own.dataSource.initialize();
+    const logged: string[] = [];
+    const replicas = new ReadReplicas(own.dataSource, config.replicas, config.db, config.auth, (message) => logged.push(message));
+    await replicas.start();
+    const anonymously = <T>(read: () => Promise<T>) =>
+      replicas.run({ headers: {} }, { headersSent: false }, () => {
+        admitReads(ANONYMOUS);
+        return read();
+      });
+    const cutOff = async (marker: string) => {
+      const find = `SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()`;
+      while ((await standby.query(find, [`%${marker}%`])).rowCount === 0) await sleep(20);
+      await standby.query(`SELECT pg_terminate_backend(pid) FROM (${find}) AS running`, [`%${marker}%`]);
+    };
+    try {
+      expect(await anonymously(() => own.dataSource.query('SELECT pg_is_in_recovery() AS standby'))).toEqual([{ standby: true }]);
+      for (const [marker, read] of [
+        ['typeorm-read', (text: string) => own.dataSource.query(text)],
+        ['prepared-read', (text: string) => preparedQuery(own.dataSource.manager, text, [])],
+      ] as const) {
+        const text = `SELECT pg_is_in_recovery() AS standby, pg_sleep(2), '${marker}' AS marker`;
+        const [answer] = await Promise.all([anonymously(() => read(text)), cutOff(marker)]);
+        expect(answer).toEqual([{ standby: false, pg_sleep: '', marker }]);
+        while (replicas.report()[0]!.state !== 'in rotation') await sleep(20);
+      }
+      // Each cut took the standby out of rotation at once; the next check, finding it up, put it back.
+      expect(logged.filter((line) => line.includes('out of rotation: a query failed on it'))).toHaveLength(2);
+    } finally {
+      await replicas.stop();
+      await own.dataSource.destroy();
+    }
   });
 
   it('drops a standby stopped under load and takes it back once it is up, with no request failing', async () => {
