@@ -35,6 +35,8 @@ export interface ReplicaReport {
 interface Replica {
   name: string;
   pool: pg.Pool;
+  /** One connection of its own for the checks, so that they never wait behind reads, and show apart from them. */
+  checks: pg.Pool;
   /** TypeORM's driver with this standby's pool as its own: a query runner connects through it to the standby. */
   driver: object;
   state: ReplicaState;
@@ -136,9 +138,18 @@ export class ReadReplicas {
         application_name: 'provenance-store',
       });
       pool.on('error', () => undefined);
+      const checks = new pg.Pool({
+        connectionString: url,
+        max: 1,
+        connectionTimeoutMillis: db.connectionTimeoutMs,
+        statement_timeout: db.statementTimeoutMs,
+        application_name: 'provenance-store-replica-check',
+      });
+      checks.on('error', () => undefined);
       const replica: Replica = {
         name: host,
         pool,
+        checks,
         driver: Object.create(driver, { master: { value: pool } }) as object,
         state: 'starting',
         replayed: 0n,
@@ -162,7 +173,7 @@ export class ReadReplicas {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.checking;
-    await Promise.all(this.replicas.map((replica) => replica.pool.end().catch(() => undefined)));
+    await Promise.all(this.replicas.map((replica) => Promise.all([replica.pool.end(), replica.checks.end()]).catch(() => undefined)));
   }
 
   report(): ReplicaReport[] {
@@ -353,7 +364,7 @@ export class ReadReplicas {
   private async checkReplica(replica: Replica, now: number): Promise<void> {
     let row: { recovering: boolean; replayed: string | null };
     try {
-      const { rows } = await replica.pool.query<{ recovering: boolean; replayed: string | null }>(
+      const { rows } = await replica.checks.query<{ recovering: boolean; replayed: string | null }>(
         'SELECT pg_is_in_recovery() AS recovering, pg_last_wal_replay_lsn()::text AS replayed',
       );
       row = rows[0]!;
