@@ -144,7 +144,7 @@ describe('reads on a streaming replica', () => {
     expect((await standby.query('SELECT version FROM users WHERE id = $1', [person.id])).rows[0].version).toBe(before);
   });
 
-  it('answers a read from the primary when the standby cuts it off mid-query, for TypeORM and prepared statements alike', async () => {
+  it('answers a read from the primary when the standby cuts it off mid-query, for TypeORM and prepared statements alike, and runs transactions there', async () => {
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: cluster.primaryUrl, DATABASE_REPLICA_URLS: cluster.replicaAppUrl });
     const own = createDataSource(cluster.appUrl, config.db);
     await own.dataSource.initialize();
@@ -172,6 +172,20 @@ describe('reads on a streaming replica', () => {
         expect(answer).toEqual([{ standby: false, pg_sleep: '', marker }]);
         while (replicas.report()[0]!.state !== 'in rotation') await sleep(20);
       }
+      // A runner connected before its transaction begins still runs the transaction on the primary.
+      const inTransaction = await anonymously(async () => {
+        const runner = own.dataSource.createQueryRunner();
+        await runner.connect();
+        try {
+          await runner.startTransaction('REPEATABLE READ');
+          const rows = await runner.query('SELECT pg_is_in_recovery() AS standby');
+          await runner.commitTransaction();
+          return rows;
+        } finally {
+          await runner.release();
+        }
+      });
+      expect(inTransaction).toEqual([{ standby: false }]);
       // Each cut took the standby out of rotation at once; the next check, finding it up, put it back.
       expect(logged.filter((line) => line.includes('out of rotation: a query failed on it'))).toHaveLength(2);
     } finally {

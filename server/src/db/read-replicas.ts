@@ -10,7 +10,7 @@ import { seesUnreviewed, type Viewer } from '../core/access/viewer.js';
 /** A WAL position as PostgreSQL writes it (`16/B374D848`), as one number. */
 type Lsn = bigint;
 
-export function parseLsn(text: string): Lsn {
+function parseLsn(text: string): Lsn {
   const [high, low] = text.split('/');
   return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`);
 }
@@ -271,19 +271,21 @@ export class ReadReplicas {
     const connect = runner.connect.bind(runner);
     const query = runner.query.bind(runner) as (text: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
     const commit = runner.commitTransaction.bind(runner);
+    const start = runner.startTransaction.bind(runner);
     let onReplica: Replica | null = null;
 
-    const toPrimary = (error: unknown) => {
-      const broken = standbyBroken(error);
-      if (broken && onReplica) this.takeOut(onReplica, 'a query failed on it', error);
-      internals.releaseCallback?.(broken ? error : undefined);
+    /** Gives the standby's connection back (destroyed if `failure` broke it); the runner connects next to the primary. */
+    const leaveStandby = (failure: unknown) => {
+      const broken = failure !== null && standbyBroken(failure);
+      if (broken && onReplica) this.takeOut(onReplica, 'a query failed on it', failure);
+      internals.releaseCallback?.(broken ? failure : undefined);
       internals.releaseCallback = undefined;
       internals.databaseConnection = undefined;
       internals.databaseConnectionPromise = undefined;
       const connected = (primaryDriver as { connectedQueryRunners: QueryRunner[] }).connectedQueryRunners;
       if (connected.includes(runner)) connected.splice(connected.indexOf(runner), 1);
       const scope = scopes.getStore();
-      if (scope) scope.primaryOnly = true;
+      if (scope && failure !== null) scope.primaryOnly = true;
       onReplica = null;
     };
 
@@ -302,7 +304,7 @@ export class ReadReplicas {
         internals.driver = primaryDriver;
       }
       return connecting.catch((error: unknown) => {
-        toPrimary(error);
+        leaveStandby(error);
         return connect();
       });
     };
@@ -312,10 +314,16 @@ export class ReadReplicas {
         return await query(text, parameters, structured);
       } catch (error) {
         if (!onReplica || !standbyAtFault(error)) throw error;
-        toPrimary(error);
+        leaveStandby(error);
         return query(text, parameters, structured);
       }
     }) as QueryRunner['query'];
+
+    // A runner connected before its transaction began (checkpoint-tree.ts) runs the transaction on the primary.
+    runner.startTransaction = (isolation) => {
+      if (onReplica) leaveStandby(null);
+      return start(isolation);
+    };
 
     runner.commitTransaction = async () => {
       await commit();
@@ -328,7 +336,7 @@ export class ReadReplicas {
     };
 
     Object.assign(runner, {
-      [MOVE_TO_PRIMARY]: (error: unknown) => (onReplica && standbyAtFault(error) ? (toPrimary(error), true) : false),
+      [MOVE_TO_PRIMARY]: (error: unknown) => (onReplica && standbyAtFault(error) ? (leaveStandby(error), true) : false),
     });
     return runner;
   }
