@@ -102,10 +102,16 @@ describe('reads on a streaming replica', () => {
     await waitForState('in rotation');
   });
 
-  it('sends anonymous and client-key reads to the standby, and staff reads and writes to the primary', async () => {
+  it('sends anonymous and client-key reads to the standby, and staff reads, writes and the change feed to the primary', async () => {
+    const changesOfEntity = async () => {
+      const { body } = await server.post({ query: '{ changes(first: 100) { changes { recordId } } }' });
+      return (body.data.changes.changes as Array<{ recordId: string }>).filter(({ recordId }) => recordId === entityId).length;
+    };
     const before = (await entity({})).description;
+    const changesBefore = await changesOfEntity();
     await standby.query('SELECT pg_wal_replay_pause()');
     await describeEntity('Written while the standby is paused');
+    expect(await changesOfEntity()).toBe(changesBefore + 1);
     // The standby, paused, still has the old description; the primary has the new one.
     expect((await entity({})).description).toBe(before);
     expect((await entity({ authorization: `Bearer ${clientKey}` })).description).toBe(before);
