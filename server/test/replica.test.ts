@@ -146,6 +146,8 @@ describe('reads on a streaming replica', () => {
       .join('; ');
     expect(cookie).toContain('ps_read_after=');
     expect(await me()).toBe(before + 1);
+    // Signing in reads the primary: the new password works at once.
+    await signIn(server, { email: person.email, password: `${person.password} and more` });
     // Someone else reading the same row still gets the standby's state: the standby is in rotation.
     expect((await standby.query('SELECT version FROM users WHERE id = $1', [person.id])).rows[0].version).toBe(before);
   });

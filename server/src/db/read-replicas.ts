@@ -93,6 +93,16 @@ function standbyAtFault(error: unknown): boolean {
   return standbyBroken(error) || code!.startsWith('53') || ['40001', '40P01', '25006'].includes(code!);
 }
 
+/**
+ * A statement a standby can answer: a SELECT, or a WITH whose parts only read. Writes outside a transaction (the
+ * sign-in counters) and locking reads (FOR UPDATE, FOR SHARE) go to the primary. The text is the statement's own,
+ * never a caller's values, which travel as parameters.
+ */
+function readOnly(text: string): boolean {
+  const start = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase();
+  return (start === 'SELECT' || start === 'WITH') && !/\b(INSERT|UPDATE|DELETE|MERGE|SHARE)\b/i.test(text);
+}
+
 /** TypeORM's query runner's own fields this module sets: a runner is moved from a standby to the primary mid-use. */
 interface RunnerInternals {
   driver: object;
@@ -289,8 +299,15 @@ export class ReadReplicas {
       onReplica = null;
     };
 
+    /** Whether the statement about to be sent writes: set just before it connects, by `query` or `sending`. */
+    let writing = false;
+    const toSend = (text: string) => {
+      writing = !readOnly(text);
+      if (writing && onReplica) leaveStandby(null);
+    };
+
     runner.connect = () => {
-      if (internals.databaseConnectionPromise || runner.isTransactionActive) return connect();
+      if (internals.databaseConnectionPromise || runner.isTransactionActive || writing) return connect();
       const replica = this.choose(scopes.getStore());
       if (!replica) return connect();
       onReplica = replica;
@@ -310,6 +327,7 @@ export class ReadReplicas {
     };
 
     runner.query = (async (text: string, parameters?: unknown[], structured?: boolean) => {
+      toSend(text);
       try {
         return await query(text, parameters, structured);
       } catch (error) {
@@ -336,6 +354,7 @@ export class ReadReplicas {
     };
 
     Object.assign(runner, {
+      [SENDING]: toSend,
       [MOVE_TO_PRIMARY]: (error: unknown) => (onReplica && standbyAtFault(error) ? (leaveStandby(error), true) : false),
     });
     return runner;
@@ -404,6 +423,16 @@ export class ReadReplicas {
 
 /** Set on a runner routed by ReadReplicas: moves it to the primary after a standby failed it. */
 const MOVE_TO_PRIMARY = Symbol('moveToPrimary');
+/** Set on a runner routed by ReadReplicas: told the statement it will send next, before it connects. */
+const SENDING = Symbol('sending');
+
+/**
+ * Tells a runner the statement it is about to send on its connection itself (as `preparedQuery` does), before it
+ * connects: a statement that writes goes to the primary, whoever sends it.
+ */
+export function sending(runner: QueryRunner, text: string): void {
+  (runner as unknown as { [SENDING]?: (text: string) => void })[SENDING]?.(text);
+}
 
 /**
  * After `error` from a query the runner sent itself (not through `query`, as `preparedQuery` does): true if the

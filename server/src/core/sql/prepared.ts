@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { type DataSource, type EntityManager, QueryFailedError, type QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
-import { movedToPrimary } from '../../db/read-replicas.js';
+import { movedToPrimary, sending } from '../../db/read-replicas.js';
 
 /** pg's record of what a connection has prepared (`Connection.parsedStatements` in pg 8). */
 interface PreparingConnection {
@@ -71,6 +71,7 @@ export async function preparedQuery<T = Record<string, unknown>>(manager: Entity
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   // As TypeORM's own query does: a transaction whose connection died has had its runner released.
   if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
+  sending(runner, text);
   const client = (await runner.connect()) as pg.ClientBase;
   try {
     await statements.dropRetired(manager, client, runner);
