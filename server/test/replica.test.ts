@@ -23,6 +23,7 @@ describe('reads on a streaming replica', () => {
   let editorCookie: string;
   let clientKey: string;
   let entityId: string;
+  let serverEnv: Record<string, string>;
 
   const readyz = async () => (await (await fetch(`${server.url}/readyz`)).json()) as { replicas: Array<{ state: string; lagMs: number }> };
   const stateOfReplica = async () => (await readyz()).replicas[0]!.state;
@@ -62,7 +63,7 @@ describe('reads on a streaming replica', () => {
 
   beforeAll(async () => {
     cluster = await startStreamingReplica();
-    const env = {
+    serverEnv = {
       DATABASE_URL: cluster.primaryUrl,
       DATABASE_REPLICA_URLS: cluster.replicaAppUrl,
       DATABASE_REPLICA_CHECK_INTERVAL_MS: '100',
@@ -71,13 +72,13 @@ describe('reads on a streaming replica', () => {
       DATABASE_REPLICA_MAX_LAG_MS: '600000',
       DB_CONNECTION_TIMEOUT_MS: '2000',
     };
-    database = createDataSource(cluster.appUrl, loadConfig({ NODE_ENV: 'test', ...env }).db);
+    database = createDataSource(cluster.appUrl, loadConfig({ NODE_ENV: 'test', ...serverEnv }).db);
     await database.dataSource.initialize();
     editor = await createEditor(database.dataSource);
     primary = new pg.Client({ connectionString: cluster.primaryUrl });
     await primary.connect();
     await connectStandby();
-    server = await startTestServer(database, env);
+    server = await startTestServer(database, serverEnv);
     editorCookie = await signIn(server, editor);
     const admin = await signIn(server, await createUser(database.dataSource, [Role.ADMIN], 'admin'));
     const made = await server.post({ query: `mutation { createApiKey(input: { name: "Wire desk" }) { key } }` }, { cookie: admin });
@@ -125,10 +126,14 @@ describe('reads on a streaming replica', () => {
     expect((await entity({})).description).toBe('Written while the standby is paused');
   });
 
-  it('reads a write back at once to its author, though the standby has not replayed it', async () => {
+  it('reads a write back at once to its author, though the standby has not replayed it, on this server and another', async () => {
+    // Another server over the same primary and standby knows nothing of the write but what the author's cookie says.
+    const secondPool = createDataSource(cluster.appUrl, server.config.db);
+    await secondPool.dataSource.initialize();
+    const second = await startTestServer(secondPool, { ...serverEnv });
     const person = await createUser(database.dataSource, [Role.CLIENT], 'reader');
     let cookie = await signIn(server, person);
-    const me = async () => (await server.post({ query: '{ me { version } }' }, { cookie })).body.data.me.version as number;
+    const me = async (on = server) => (await on.post({ query: '{ me { version } }' }, { cookie })).body.data.me.version as number;
     const before = await me();
     await caughtUp();
     await standby.query('SELECT pg_wal_replay_pause()');
@@ -146,6 +151,9 @@ describe('reads on a streaming replica', () => {
       .join('; ');
     expect(cookie).toContain('ps_read_after=');
     expect(await me()).toBe(before + 1);
+    expect(await me(second)).toBe(before + 1);
+    await second.close();
+    await secondPool.dataSource.destroy();
     // Signing in reads the primary: the new password works at once.
     await signIn(server, { email: person.email, password: `${person.password} and more` });
     // Someone else reading the same row still gets the standby's state: the standby is in rotation.

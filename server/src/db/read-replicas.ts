@@ -15,10 +15,6 @@ function parseLsn(text: string): Lsn {
   return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`);
 }
 
-function formatLsn(lsn: Lsn): string {
-  return `${(lsn >> 32n).toString(16).toUpperCase()}/${(lsn & 0xffffffffn).toString(16).toUpperCase()}`;
-}
-
 export type ReplicaState = 'starting' | 'in rotation' | 'out of rotation';
 
 export interface ReplicaReport {
@@ -51,6 +47,8 @@ interface ReadScope {
   readonly cookies: string | undefined;
   readonly setCookie: (name: string, value: string, maxAgeMs: number) => void;
   viewer: Viewer | null;
+  /** The caller's last write as this request knows it: read from its cookie and the server's memory once, then kept. */
+  position?: Lsn;
   /** Set once a read on a standby failed: the rest of the request reads the primary. */
   primaryOnly: boolean;
 }
@@ -133,7 +131,7 @@ export class ReadReplicas {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: Config['replicas'],
-    private readonly db: Config['db'],
+    db: Config['db'],
     private readonly auth: Config['auth'],
     private readonly log: (message: string, error?: unknown) => void,
   ) {
@@ -236,21 +234,25 @@ export class ReadReplicas {
   /** The WAL position a standby must have replayed before this caller reads from it. */
   private positionOf(caller: string | null, scope: ReadScope): Lsn {
     if (!caller) return 0n;
+    if (scope.position !== undefined) return scope.position;
     let position = this.positions.get(caller)?.lsn ?? 0n;
-    const cookie = /(?:^|;\s*)ps_read_after=([^;]*)/.exec(scope.cookies ?? '')?.[1];
-    const [lsn, signature] = decodeURIComponent(cookie ?? '').split('.');
-    if (caller.startsWith('user:') && lsn && signature && /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/.test(lsn)) {
+    // Its value is `<lsn in hex>.<signature>`: neither part has a character that cookies escape.
+    const [lsn, signature] = (/(?:^|;\s*)ps_read_after=([^;]*)/.exec(scope.cookies ?? '')?.[1] ?? '').split('.');
+    if (caller.startsWith('user:') && lsn && signature && /^[0-9a-f]{1,16}$/.test(lsn)) {
       const expected = Buffer.from(this.sign(caller, lsn));
       const given = Buffer.from(signature);
-      if (given.length === expected.length && timingSafeEqual(given, expected) && parseLsn(lsn) > position) position = parseLsn(lsn);
+      if (given.length === expected.length && timingSafeEqual(given, expected) && BigInt(`0x${lsn}`) > position)
+        position = BigInt(`0x${lsn}`);
     }
+    scope.position = position;
     return position;
   }
 
   private remember(scope: ReadScope, caller: string, lsn: Lsn): void {
     this.positions.set(caller, { lsn, at: Date.now() });
+    scope.position = lsn;
     if (caller.startsWith('user:')) {
-      const text = formatLsn(lsn);
+      const text = lsn.toString(16);
       scope.setCookie(POSITION_COOKIE, `${text}.${this.sign(caller, text)}`, this.forgetAfterMs);
     }
   }
