@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 
 import { loadConfig } from '../src/config.js';
 import { Role } from '../src/core/access/roles.js';
@@ -131,6 +131,10 @@ describe('reads on a streaming replica', () => {
     const secondPool = createDataSource(cluster.appUrl, server.config.db);
     await secondPool.dataSource.initialize();
     const second = await startTestServer(secondPool, { ...serverEnv });
+    onTestFinished(async () => {
+      await second.close();
+      await secondPool.dataSource.destroy();
+    });
     const person = await createUser(database.dataSource, [Role.CLIENT], 'reader');
     let cookie = await signIn(server, person);
     const me = async (on = server) => (await on.post({ query: '{ me { version } }' }, { cookie })).body.data.me.version as number;
@@ -152,8 +156,6 @@ describe('reads on a streaming replica', () => {
     expect(cookie).toContain('ps_read_after=');
     expect(await me()).toBe(before + 1);
     expect(await me(second)).toBe(before + 1);
-    await second.close();
-    await secondPool.dataSource.destroy();
     // Signing in reads the primary: the new password works at once.
     await signIn(server, { email: person.email, password: `${person.password} and more` });
     // Someone else reading the same row still gets the standby's state: the standby is in rotation.
