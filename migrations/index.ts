@@ -17,6 +17,8 @@ import { LogVerifications1796600000000 } from './1796600000000-LogVerifications.
 import { ReceiptRequestLimit1796700000000 } from './1796700000000-ReceiptRequestLimit.js';
 import { RevisionTransactions1796800000000 } from './1796800000000-RevisionTransactions.js';
 import { FeedAcrossRestores1796850000000 } from './1796850000000-FeedAcrossRestores.js';
+import { ReReviewAfterCorrection1796900000000 } from './1796900000000-ReReviewAfterCorrection.js';
+import { ImportBatches1796950000000 } from './1796950000000-ImportBatches.js';
 
 /** Every migration, in order. Listed rather than globbed so the compiled server and the tests load the same classes. */
 export const migrations: Function[] = [
@@ -39,4 +41,6 @@ export const migrations: Function[] = [
   ReceiptRequestLimit1796700000000,
   RevisionTransactions1796800000000,
   FeedAcrossRestores1796850000000,
+  ReReviewAfterCorrection1796900000000,
+  ImportBatches1796950000000,
 ];

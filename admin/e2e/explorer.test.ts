@@ -27,4 +27,23 @@ describe('the GraphQL explorer', () => {
     expect(body.data.claims.totalCount).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.graphiql-response').innerText()).toContain('"totalCount"');
   });
+
+  it("runs a subscription over the WebSocket: the change feed, live, from the log's start", async () => {
+    const page = await newPage();
+    // GraphiQL opens with the document it kept; this one asks for the feed from its start, so changes come at once.
+    await page.addInitScript(() =>
+      localStorage.setItem('graphiql:query', 'subscription Live { changes(recordTypes: [CLAIM]) { kind recordType recordId version } }'),
+    );
+    const socket = page.waitForEvent('websocket', (ws) => ws.url().endsWith('/graphql'));
+    const introspection = page.waitForResponse(
+      (response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('IntrospectionQuery'),
+    );
+    await page.goto('/graphql');
+    // Executing before the schema has loaded does nothing.
+    await introspection;
+    await page.getByRole('button', { name: /Execute query/i }).click();
+    expect((await socket).url()).toMatch(/^ws:\/\/.+\/graphql$/);
+    await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 15_000 }).toMatch(/"recordType": "CLAIM"/);
+    expect(await page.locator('.graphiql-response').innerText()).not.toContain('"errors"');
+  });
 });

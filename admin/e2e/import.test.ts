@@ -15,10 +15,16 @@ const PAGE = `<html><head><title>Vostok drills end</title></head><body><nav>Home
 <p>At the beginning of September, the Tatmadaw took part in the Vostok exercises in Russia, officials said on Monday.</p>
 <p>The Tatmadaw sent more than two hundred soldiers to the exercises, the defence ministry said.</p></article><footer>Comments are closed.</footer></body></html>`;
 
+const WIRE = [
+  'Shipping talks resume in Yangon',
+  'Officials from the Irrawaddy Shipping Board met port authorities in Yangon on Tuesday, the board said.',
+  'The two sides agreed to meet again in March, according to a statement.',
+].join('\n\n');
+
 describe('importing sources and settling the proposals', () => {
   const { signIn, screenshot } = useBrowser();
 
-  it('imports a pasted text and uploaded files, with progress and a report for each', async () => {
+  it('imports a pasted text with its report, and uploaded files as a batch of jobs whose progress and results it follows', async () => {
     const page = await signIn(DEMO.editor);
     await page.goto('/#/import');
     await page.getByTestId('import-content').fill(ARTICLE);
@@ -39,13 +45,21 @@ describe('importing sources and settling the proposals', () => {
         mimeType: 'text/markdown',
         buffer: Buffer.from('# Short note\n\nThe **SAC** said the consulate in Novosibirsk will open next year.\n'),
       },
+      { name: 'wire.txt', mimeType: 'text/plain', buffer: Buffer.from(WIRE) },
     ]);
     await page.getByRole('button', { name: 'Import' }).click();
-    await expect.poll(() => page.getByTestId('import-report').count()).toBe(2);
-    const texts = await page.getByTestId('import-report').allInnerTexts();
-    expect(texts.join('\n')).toContain('Vostok drills end');
-    expect(texts.join('\n')).toContain('Short note');
-    expect(texts.join('\n')).toMatch(/readability/);
+    // Uploaded files go as one batch of jobs: the page follows its progress until every article is settled.
+    const progress = page.getByTestId('import-batch-progress');
+    await progress.waitFor();
+    expect(await page.getByRole('progressbar', { name: 'Import progress' }).count()).toBe(1);
+    await expect.poll(() => progress.innerText(), { timeout: 60_000 }).toBe('3 of 3 imported');
+    const items = page.getByTestId('batch-item');
+    expect(await items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-status')))).toEqual(['DONE', 'DONE', 'DONE']);
+    const texts = (await items.allInnerTexts()).join('\n');
+    expect(texts).toContain('vostok.html → Vostok drills end');
+    expect(texts).toContain('notes.md → Short note');
+    expect(texts).toMatch(/wire\.txt → .*: \d+ claims and \d+ events proposed/);
+    await screenshot(page, 'import-batch');
   });
 
   it('draws the import’s notes under their words in the reader, and opens them', async () => {

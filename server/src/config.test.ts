@@ -102,6 +102,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_REPLICA_MAX_LAG_MS: '0' })).toThrow(/DATABASE_REPLICA_MAX_LAG_MS must be an integer/);
   });
 
+  it('keeps public answers by default, in 64 MiB, with a 5 s max-age, and takes them off or resized', () => {
+    expect(loadConfig({}).publicCache).toEqual({ enabled: true, maxBytes: 64 * 2 ** 20, maxAgeSeconds: 5 });
+    expect(loadConfig({ PUBLIC_CACHE: 'false', PUBLIC_CACHE_MB: '8', PUBLIC_CACHE_MAX_AGE_SECONDS: '0' }).publicCache).toEqual({
+      enabled: false,
+      maxBytes: 8 * 2 ** 20,
+      maxAgeSeconds: 0,
+    });
+    expect(() => loadConfig({ PUBLIC_CACHE_MB: '0' })).toThrow(/PUBLIC_CACHE_MB must be an integer from 1/);
+    expect(() => loadConfig({ PUBLIC_CACHE: 'sometimes' })).toThrow(/PUBLIC_CACHE must be true or false/);
+  });
+
   it('names every bad value at once', () => {
     let error: unknown;
     try {

@@ -47,6 +47,15 @@ export interface Config {
     /** How long one change may take to go out over a subscription's WebSocket before the connection is dropped. */
     subscriptionSendTimeoutMs: number;
   };
+  /** What anonymous callers and client apps read, kept to answer them again (http/public-answers.ts). */
+  publicCache: {
+    /** Off: every answer is worked out afresh; GET answers still carry Cache-Control and an ETag. */
+    enabled: boolean;
+    /** The most the kept answers, with their keys, may take; the least recently read go first. */
+    maxBytes: number;
+    /** How long a CDN or browser may reuse a GET answer without asking again: its answers can be this stale. */
+    maxAgeSeconds: number;
+  };
   seedOnStart: boolean;
   auth: {
     /** Signs session tokens (HS256); production refuses the development default. */
@@ -62,6 +71,16 @@ export interface Config {
     signingKeyFile: string | null;
     /** How often a checkpoint is made when the log has moved; 0 makes them only on demand. */
     intervalSeconds: number;
+  };
+  jobs: {
+    /** Work the job queue inside this server (the default), or leave it to `npm run worker` processes. */
+    runInServer: boolean;
+    /** Jobs one process runs at once. */
+    concurrency: number;
+    /** Tries of one job before it is reported failed; the queue waits e^n seconds after the nth. */
+    maxAttempts: number;
+    /** How long a job may stay locked by a worker whose process has gone before another worker takes it over. */
+    reclaimAfterMs: number;
   };
 }
 
@@ -200,6 +219,11 @@ export function loadConfig(env: Env = process.env): Config {
       explorer: bool('GRAPHQL_EXPLORER', envName === 'development'),
       subscriptionSendTimeoutMs: int('SUBSCRIPTION_SEND_TIMEOUT_MS', 10_000, 100, 600_000),
     },
+    publicCache: {
+      enabled: bool('PUBLIC_CACHE', true),
+      maxBytes: int('PUBLIC_CACHE_MB', 64, 1, 16 * 1024) * 2 ** 20,
+      maxAgeSeconds: int('PUBLIC_CACHE_MAX_AGE_SECONDS', 5, 0, 24 * 60 * 60),
+    },
     seedOnStart: bool('SEED_ON_START', true),
     auth: {
       secret: env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
@@ -210,6 +234,12 @@ export function loadConfig(env: Env = process.env): Config {
       signingKey: env.CHECKPOINT_SIGNING_KEY?.trim() || null,
       signingKeyFile: env.CHECKPOINT_SIGNING_KEY_FILE?.trim() ? path.resolve(repoRoot, env.CHECKPOINT_SIGNING_KEY_FILE.trim()) : null,
       intervalSeconds: int('CHECKPOINT_INTERVAL_SECONDS', envName === 'test' ? 0 : 600, 0, 7 * 24 * 60 * 60),
+    },
+    jobs: {
+      runInServer: bool('JOBS_IN_SERVER', true),
+      concurrency: int('JOBS_CONCURRENCY', 2, 1, 32),
+      maxAttempts: int('JOBS_MAX_ATTEMPTS', 5, 1, 25),
+      reclaimAfterMs: int('JOBS_RECLAIM_AFTER_MS', 30_000, 100, 4 * 60 * 60 * 1000),
     },
   };
   // The default is refused in production by name; checking it would load the dictionaries into every process.

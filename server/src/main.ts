@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { loadSigningKey } from './core/checkpoints/signing-key.js';
 import { openDatabase } from './db/open.js';
 import { createHttpApp } from './http/app.js';
+import { startJobRunner } from './jobs/runner.js';
 import { CheckpointsService } from './modules/checkpoints/checkpoints.service.js';
 import { startPeriodicCheckpoints } from './modules/checkpoints/periodic.js';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from './modules/users/demo-accounts.js';
@@ -90,6 +91,10 @@ async function main(): Promise<void> {
     );
     cleanups.push(async () => stopCheckpoints());
   }
+  if (config.jobs.runInServer) {
+    const jobs = await startJobRunner(dataSource, opened.appUrl, config, log);
+    cleanups.push(() => jobs.stop());
+  }
   const server: Server = await new Promise((resolve, reject) => {
     const listening = http.listen(config.port, config.host).once('listening', () => resolve(listening));
     listening.once('error', reject);
@@ -109,6 +114,7 @@ async function main(): Promise<void> {
     `  Console       ${base}/`,
     `  Health        ${base}/healthz  ${base}/readyz`,
     `  Database      ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL, data in ${config.dataDir}`}`,
+    `  Jobs          ${config.jobs.runInServer ? `run here, ${config.jobs.concurrency} at a time` : 'left to `npm run worker` (JOBS_IN_SERVER=false)'}`,
   ];
   if (config.env === 'development') {
     lines.push('  Demo accounts (development only; sign in with the `login` mutation or the console):');

@@ -58,6 +58,11 @@ describe('backup and restore', () => {
     await source.dataSource.query(
       `INSERT INTO idempotency_keys (actor, key, fingerprint, txid) VALUES ('user:x', 'k', repeat('0', 64), 1)`,
     );
+    await source.dataSource.query(
+      `WITH batch AS (INSERT INTO import_batches (created_by, total, options) VALUES ('user:x', 1, '{"language": "en"}') RETURNING id)
+       INSERT INTO import_batch_items (batch_id, position, file_name, format, content, content_sha256, status, attempts, source_id, finished_at)
+       SELECT batch.id, 0, 'a.txt', 'TEXT', 'words', repeat('0', 64), 'DONE', 1, (SELECT id FROM sources LIMIT 1), now() FROM batch`,
+    );
   });
   afterAll(async () => {
     await source.drop();

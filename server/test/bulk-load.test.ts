@@ -10,6 +10,7 @@ import {
   VERIFY_COMMENT,
 } from '../bench/corpus/bulk-load.js';
 import { type Corpus, type CorpusSize, generateCorpus } from '../bench/corpus/generate.js';
+import { setAside } from '../bench/corpus/set-aside.js';
 import { ReviewStatus } from '../src/core/review/status.js';
 import { ReviewDecision } from '../src/core/review/workflow.js';
 import { replayChanges } from '../src/core/revisions/diff.js';
@@ -124,7 +125,7 @@ describe('the benchmark corpus and its bulk loader', () => {
   beforeAll(async () => {
     [bulk, services] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     await Promise.all([seedAll(bulk.dataSource), seedAll(services.dataSource)]);
-    await bulkLoad(bulk.dataSource, generateCorpus(SIZE), { sourcesPerBatch: 2 });
+    await bulkLoad(bulk.dataSource, generateCorpus(SIZE), { sourcesPerBatch: 2, ownerUrl: bulk.url });
     await writeThroughServices(services, generateCorpus(SIZE));
   }, 120_000);
 
@@ -210,5 +211,28 @@ describe('the benchmark corpus and its bulk loader', () => {
       bundles[0]!.claims[0]!.id,
     ])) as Array<{ n: number }>;
     expect(left!.n).toBe(0);
+  });
+
+  it('checks every anchor the trigger did not see, in one statement after the load, and restores nothing until they hold', async () => {
+    const indexes = async () =>
+      Number(
+        ((await bulk.owner.query(`SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = 'public'`)) as Array<{ n: number }>)[0]!.n,
+      );
+    const indexed = await indexes();
+    const aside = await setAside(bulk.url);
+    expect(await indexes()).toBeLessThan(indexed);
+    const [evidence] = (await bulk.owner.query(`SELECT id, exact FROM evidence WHERE anchor_status = 'ANCHORED' LIMIT 1`)) as Array<{
+      id: string;
+      exact: string;
+    }>;
+    // What a loader that skipped the API's own check would write: the trigger, set aside, lets it in.
+    const misquote = `UPDATE evidence SET exact = left(exact, -1) || CASE WHEN right(exact, 1) = 'x' THEN 'y' ELSE 'x' END WHERE id = $1`;
+    await bulk.owner.query(misquote, [evidence!.id]);
+    await expect(aside.restore()).rejects.toThrow(new RegExp(`not its exact quote: ${evidence!.id}`));
+    expect(await indexes()).toBeLessThan(indexed);
+    await bulk.owner.query(`UPDATE evidence SET exact = $2 WHERE id = $1`, [evidence!.id, evidence!.exact]);
+    await aside.restore();
+    expect(await indexes()).toBe(indexed);
+    await expect(bulk.owner.query(misquote, [evidence!.id])).rejects.toThrow(/is not its exact quote/);
   });
 });

@@ -81,7 +81,14 @@ describe('correctSourceText', () => {
     expect(written.filter((r) => r.operation === 'REANCHOR')).toHaveLength(evidenceCount);
     const reopened = written.filter((r) => r.operation === 'UPDATE' && r.recordType !== 'Source');
     expect(reopened.length).toBeGreaterThan(0);
-    for (const revision of reopened) expect(revision.changes).toEqual({ status: { before: expect.any(String), after: 'IN_REVIEW' } });
+    // A verified record stays published as last verified, awaiting re-review; any other judged one goes back to review.
+    for (const revision of reopened) {
+      expect([
+        { status: { before: expect.any(String), after: 'IN_REVIEW' } },
+        { reReviewPendingSince: { before: null, after: expect.any(String) } },
+      ]).toContainEqual(revision.changes);
+      if ('reReviewPendingSince' in revision.changes) expect(revision.state.status).toBe('VERIFIED');
+    }
 
     const fixed = report.changes.find((c: any) => c.before.exact === 'always appoints him as president of the SAC');
     expect(fixed).toMatchObject({ status: 'FUZZY', after: { exact: 'always calls him as president of the SAC' } });
@@ -230,7 +237,7 @@ describe('a small correction of the seed article', () => {
     const input = { id: source.id, expectedVersion: source.version, text: corrected, reason: 'Dated the Lavrov visit; fixed a typo' };
     const WITH_REOPENED = REPORT.replace(
       'anchored fuzzy orphaned',
-      'anchored fuzzy orphaned preview reopened { __typename ... on Claim { id status } ... on Event { id status } }',
+      'anchored fuzzy orphaned preview reopened { __typename ... on Claim { id status reReview { since note } } ... on Event { id status reReview { since note } } }',
     );
 
     // The preview is the correction itself, rolled back: the same report, and nothing saved.
@@ -248,9 +255,15 @@ describe('a small correction of the seed article', () => {
     expect(report.preview).toBe(false);
     const outcome = (of: any) => of.changes.map((change: any) => [change.evidence.id, change.status, change.after?.exact ?? null]);
     expect(outcome(report)).toEqual(outcome(preview));
-    expect(report.reopened).toEqual(preview.reopened);
+    const sentBack = (of: any) => of.reopened.map((record: any) => [record.id, record.status, record.reReview?.note ?? null]);
+    expect(sentBack(report)).toEqual(sentBack(preview));
     expect(report.reopened.length).toBeGreaterThan(0);
-    for (const record of report.reopened) expect(record.status).toBe('IN_REVIEW');
+    // Verified records stay published as last verified until a reviewer judges the corrected words; judged ones not published go back to review.
+    expect(report.reopened.filter((record: any) => record.status === 'VERIFIED')).toHaveLength(owners!.claims + owners!.events);
+    for (const record of report.reopened) {
+      if (record.status === 'VERIFIED') expect(record.reReview).toMatchObject({ note: expect.stringContaining('re-review pending') });
+      else expect(record).toMatchObject({ status: 'IN_REVIEW', reReview: null });
+    }
     const touched = (exact: string) =>
       exact.startsWith('A month earlier,') || exact.includes('does not.') || exact.includes('appoints him');
     for (const change of report.changes) {
@@ -271,9 +284,8 @@ describe('a small correction of the seed article', () => {
     expect(report.anchored).toBeGreaterThan(60);
     expect(report.orphaned).toBe(0);
 
-    // Only records resting on the corrected words go back to review; the one the issue saw vanish stays.
-    const after = await published();
-    expect(after).toEqual({ claims: before.claims - owners!.claims, events: before.events - owners!.events });
+    // Client apps still read every published record, the reworded ones as last verified; the one the issue saw vanish stays.
+    expect(await published()).toEqual(before);
     // Judged records resting on the corrected words go back to review, published or not (a disputed one too).
     expect(report.reopened).toHaveLength(owners!.judged);
     // The reviewer sees why each is back: who sent it back, when, the correction's reason, old words beside new.
@@ -329,7 +341,7 @@ describe('a small correction of the seed article', () => {
     const other = await createReviewer(db.dataSource);
     const confirmer = await createUser(db.dataSource, [Role.EDITOR, Role.REVIEWER], 'both');
     const [fuzzy] = (await db.dataSource.query(
-      `SELECT e.id, e.version, e.exact, c.id AS claim_id FROM evidence e JOIN claims c ON c.id = e.claim_id WHERE e.anchor_status = 'FUZZY' ORDER BY e.id LIMIT 1`,
+      `SELECT e.id, e.version, e.exact, c.id AS claim_id FROM evidence e JOIN claims c ON c.id = e.claim_id WHERE e.anchor_status = 'FUZZY' AND c.status = 'IN_REVIEW' ORDER BY e.id LIMIT 1`,
     )) as Array<{ id: string; version: number; exact: string; claim_id: string }>;
     const CONFIRM = `mutation($input: ConfirmEvidenceInput!) { confirmEvidence(input: $input) { id version anchorStatus selector { exact } context(chars: 0) { exact } } }`;
     const { confirmEvidence } = dataOf(

@@ -253,7 +253,7 @@ describe('over HTTP', () => {
     });
     expect(compressed).toEqual(withLength);
     expect(chunked).toEqual(withLength);
-    expect(withLength).toMatchObject({ status: 200, type: 'application/json; charset=utf-8', cache: 'no-store', id: 'alike' });
+    expect(withLength).toMatchObject({ status: 200, type: 'application/json; charset=utf-8', cache: 'private, no-store', id: 'alike' });
   });
 
   it('lets a client go away in the middle of its body without logging a failure, and keeps answering', async () => {

@@ -211,7 +211,7 @@ describe('live changes over WebSocket', () => {
     await createEntity(a, 'one change at least');
     const schema = await getSchema();
     const config = loadConfig({ NODE_ENV: 'test', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY });
-    const services = createServices(db.dataSource, config.auth, loadSigningKey(config));
+    const services = createServices(db.dataSource, config.auth, loadSigningKey(config), config.jobs);
     const signal = revisionSignal(db.dataSource, () => undefined);
     const closed = new Promise<{ code?: number; reason?: string }>((resolve) => {
       const socket = {

@@ -20,6 +20,8 @@ const DOMAIN_TABLES = [
   'events',
   'evidence',
   'idempotency_keys',
+  'import_batch_items',
+  'import_batches',
   'log_verifications',
   'login_attempts',
   'revisions',

@@ -1,10 +1,14 @@
 import { inject } from 'vitest';
 
 /** Reads the public API directly, as a client app would, to pick records for a test to open in the console. */
-export async function publicQuery<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function publicQuery<T = any>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await fetch(`${inject('consoleUrl')}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();

@@ -20,6 +20,7 @@ import { CREDIBILITIES, label } from '../common/choices';
 import { EvidenceList, ReviewSteps } from '../common/EvidenceList';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
+import { ReReviewNotice } from '../common/ReReviewNotice';
 import { StatusField } from '../common/status';
 import type { ClaimRecord } from '../providers/resources';
 import { useApi } from '../providers/useApi';
@@ -59,6 +60,7 @@ export function ClaimShow() {
     >
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="Claim">
+          <ReReviewNotice />
           <Typography variant="h6" component="p" sx={{ fontFamily: 'Georgia, serif' }}>
             <TextField source="text" variant="inherit" />
           </Typography>

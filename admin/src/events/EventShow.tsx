@@ -18,6 +18,7 @@ import { EvidenceList, ReviewSteps } from '../common/EvidenceList';
 import { FocusableRows } from '../common/FocusableRows';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
+import { ReReviewNotice } from '../common/ReReviewNotice';
 import { StatusField } from '../common/status';
 import type { EventRecord } from '../providers/resources';
 import { RecordReview } from '../review/RecordReview';
@@ -39,6 +40,7 @@ export function EventShow() {
     >
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="Event">
+          <ReReviewNotice />
           <TextField source="title" variant="h6" />
           <TextField source="summary" emptyText="No summary" />
           <Stack direction="row" spacing={4} flexWrap="wrap" useFlexGap>

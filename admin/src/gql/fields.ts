@@ -7,7 +7,7 @@ export const LEAF_FIELDS = {
   Claim: ['attribution', 'checkWorthiness', 'claimantLabel', 'claimantName', 'createdAt', 'credibility', 'deleteReason', 'deletedAt', 'id', 'lastEditedBy', 'modality', 'proposal', 'rank', 'retracted', 'status', 'text', 'updatedAt', 'version'],
   Entity: ['aliases', 'createdAt', 'deleteReason', 'deletedAt', 'description', 'id', 'kind', 'name', 'updatedAt', 'version', 'wikidataId'],
   Event: ['createdAt', 'datesMorePrecisely', 'deleteReason', 'deletedAt', 'id', 'lastEditedBy', 'modality', 'proposal', 'retracted', 'status', 'summary', 'timeExpression', 'title', 'updatedAt', 'version'],
-  Evidence: ['anchorStatus', 'createdAt', 'deleteReason', 'deletedAt', 'id', 'updatedAt', 'version'],
+  Evidence: ['anchorStatus', 'asVerified', 'createdAt', 'deleteReason', 'deletedAt', 'id', 'updatedAt', 'version'],
   Source: ['author', 'createdAt', 'deleteReason', 'deletedAt', 'id', 'kind', 'language', 'publishedAt', 'publishedBasis', 'publishedNote', 'publishedPrecision', 'publisher', 'reliability', 'reliabilityNote', 'title', 'updatedAt', 'url', 'version'],
   User: ['createdAt', 'deleteReason', 'deletedAt', 'disabled', 'email', 'id', 'name', 'roles', 'updatedAt', 'version'],
 } as const;
@@ -119,6 +119,7 @@ export interface EventFields {
 
 export interface EvidenceFields {
   anchorStatus: 'ANCHORED' | 'FUZZY' | 'ORPHANED';
+  asVerified: boolean;
   createdAt: string;
   deleteReason: string | null;
   deletedAt: string | null;

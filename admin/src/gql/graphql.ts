@@ -228,6 +228,16 @@ export type EventModality =
   /** Scheduled or announced by those taking part. */
   | 'PLANNED';
 
+/** One file of a batch import: its name and contents. */
+export type ImportBatchFileInput = {
+  /** The document as received: at most 5 MB. */
+  content: string;
+  /** The file it came from; its extension gives the format when `format` is left out. */
+  fileName: string;
+  /** How `content` is written; from the file name when left out. */
+  format?: ImportFormat | null | undefined;
+};
+
 /** How the imported content is written. */
 export type ImportFormat =
   /** A web page: reduced to its article, navigation and asides left out. */
@@ -236,6 +246,17 @@ export type ImportFormat =
   | 'MARKDOWN'
   /** Plain text, kept as it is (line endings and spacing aside). */
   | 'TEXT';
+
+/** Where one article of a batch import stands. */
+export type ImportItemStatus =
+  /** Imported: `source` is the new source, `report` what the import proposed. */
+  | 'DONE'
+  /** Not imported again: a batch already imported the same content as `source`. */
+  | 'DUPLICATE'
+  /** Every try failed; `error` is the last reason. Nothing of it was stored. */
+  | 'FAILED'
+  /** Waiting for a worker, or being retried after a failure (`attempts`, `error`). */
+  | 'PENDING';
 
 /** A document to record as a new source, with what is known of it; the importer proposes drafts from its text. */
 export type ImportSourceInput = {
@@ -519,6 +540,28 @@ export type SourceKind =
   /** A record of speech: an interview, briefing, speech or broadcast. */
   | 'TRANSCRIPT';
 
+/** Files to import as sources, each as its own job, with what is known of them all. */
+export type StartImportBatchInput = {
+  /** The files, from 1 to 1000; the request as a whole is at most 1 MiB. */
+  files: Array<ImportBatchFileInput>;
+  /** What sort of documents they are. */
+  kind: SourceKind;
+  /** BCP 47 language tag of every file: "en". */
+  language: string;
+  /** Propose drafts from each text (the default), or only record the sources. */
+  propose?: boolean | null | undefined;
+  /** ISO date of publication of every file, the first day of its period. */
+  publishedAt?: string | null | undefined;
+  /** How the date is known; required with `publishedAt`. */
+  publishedBasis?: PublicationDateBasis | null | undefined;
+  /** DAY, MONTH or YEAR; given with `publishedAt`. */
+  publishedPrecision?: DatePrecision | null | undefined;
+  /** Who published them. */
+  publisher?: string | null | undefined;
+  /** Admiralty grade of the sources, A to F. */
+  reliability?: Reliability | null | undefined;
+};
+
 /** A claim or an event to send to review. */
 export type SubmitForReviewInput = {
   /** A note for the reviewer. */
@@ -705,6 +748,20 @@ export type LatestChangesQueryVariables = Exact<{
 
 export type LatestChangesQuery = { auditTrail: { totalCount: number, edges: Array<{ node: { id: string, recordType: RecordType, recordId: string, operation: RevisionOperation, reason: string | null, actorName: string, createdAt: string } }> } };
 
+export type StartImportBatchMutationVariables = Exact<{
+  input: StartImportBatchInput;
+}>;
+
+
+export type StartImportBatchMutation = { startImportBatch: { id: string } };
+
+export type ImportBatchQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ImportBatchQuery = { importBatch: { id: string, total: number, done: number, failed: number, pending: number, finishedAt: string | null, items: Array<{ id: string, position: number, fileName: string, status: ImportItemStatus, attempts: number, sourceId: string | null, sourceTitle: string | null, claimsProposed: number | null, eventsProposed: number | null, error: string | null }> } | null };
+
 export type ImportSourceMutationVariables = Exact<{
   input: ImportSourceInput;
 }>;
@@ -840,17 +897,17 @@ export type CorrectSourceTextMutationVariables = Exact<{
 
 
 export type CorrectSourceTextMutation = { correctSourceText: { preview: boolean, anchored: number, fuzzy: number, orphaned: number, annotationsMoved: number, revision: { number: number }, reopened: Array<
-      | { __typename: 'Claim', id: string, text: string, status: ReviewStatus }
-      | { __typename: 'Event', id: string, title: string, status: ReviewStatus }
+      | { __typename: 'Claim', id: string, text: string, status: ReviewStatus, reReview: { since: string } | null }
+      | { __typename: 'Event', id: string, title: string, status: ReviewStatus, reReview: { since: string } | null }
     >, changes: Array<{ status: AnchorStatus, method: string | null, similarity: number | null, before: { exact: string, start: number }, after: { exact: string, start: number } | null, evidence: { id: string, claim: { id: string, text: string } | null, event: { id: string, title: string } | null } }> } };
 
 export type ReviewStepDetailFragment = { status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string };
 
 export type EvidenceDetailFragment = { id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } };
 
-export type ClaimDetailFragment = { claimant: { id: string, name: string } | null, eventList: Array<{ id: string, title: string, status: ReviewStatus }>, entityList: Array<{ id: string, name: string, kind: EntityKind }>, linkList: Array<{ type: ClaimLinkType, claim: { id: string, text: string, status: ReviewStatus } }>, reviews: Array<{ status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string }>, evidence: Array<{ id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } }> };
+export type ClaimDetailFragment = { reReview: { since: string, note: string } | null, claimant: { id: string, name: string } | null, eventList: Array<{ id: string, title: string, status: ReviewStatus }>, entityList: Array<{ id: string, name: string, kind: EntityKind }>, linkList: Array<{ type: ClaimLinkType, claim: { id: string, text: string, status: ReviewStatus } }>, reviews: Array<{ status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string }>, evidence: Array<{ id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } }> };
 
-export type EventDetailFragment = { eventType: { code: string, label: string }, start: { date: string, precision: DatePrecision, latest: string } | null, end: { date: string, precision: DatePrecision, latest: string } | null, place: { id: string, name: string } | null, parent: { id: string, title: string } | null, participantList: Array<{ role: ParticipantRole, entity: { id: string, name: string } }>, claimList: Array<{ id: string, text: string, status: ReviewStatus, claimantName: string }>, reviews: Array<{ status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string }>, evidence: Array<{ id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } }> };
+export type EventDetailFragment = { reReview: { since: string, note: string } | null, eventType: { code: string, label: string }, start: { date: string, precision: DatePrecision, latest: string } | null, end: { date: string, precision: DatePrecision, latest: string } | null, place: { id: string, name: string } | null, parent: { id: string, title: string } | null, participantList: Array<{ role: ParticipantRole, entity: { id: string, name: string } }>, claimList: Array<{ id: string, text: string, status: ReviewStatus, claimantName: string }>, reviews: Array<{ status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string }>, evidence: Array<{ id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } }> };
 
 export type EntityDetailFragment = { externalIds: Array<{ scheme: string, value: string }>, mergedInto: { id: string, name: string } | null };
 
@@ -914,6 +971,10 @@ export const EvidenceDetailFragmentDoc = new TypedDocumentString(`
     `, {"fragmentName":"EvidenceDetail"}) as unknown as TypedDocumentString<EvidenceDetailFragment, unknown>;
 export const ClaimDetailFragmentDoc = new TypedDocumentString(`
     fragment ClaimDetail on Claim {
+  reReview {
+    since
+    note
+  }
   claimant {
     id
     name
@@ -977,6 +1038,10 @@ fragment EvidenceDetail on Evidence {
 }`, {"fragmentName":"ClaimDetail"}) as unknown as TypedDocumentString<ClaimDetailFragment, unknown>;
 export const EventDetailFragmentDoc = new TypedDocumentString(`
     fragment EventDetail on Event {
+  reReview {
+    since
+    note
+  }
   eventType: type {
     code
     label
@@ -1506,6 +1571,37 @@ export const LatestChangesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LatestChangesQuery, LatestChangesQueryVariables>;
+export const StartImportBatchDocument = new TypedDocumentString(`
+    mutation StartImportBatch($input: StartImportBatchInput!) {
+  startImportBatch(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StartImportBatchMutation, StartImportBatchMutationVariables>;
+export const ImportBatchDocument = new TypedDocumentString(`
+    query ImportBatch($id: ID!) {
+  importBatch(id: $id) {
+    id
+    total
+    done
+    failed
+    pending
+    finishedAt
+    items {
+      id
+      position
+      fileName
+      status
+      attempts
+      sourceId
+      sourceTitle
+      claimsProposed
+      eventsProposed
+      error
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportBatchQuery, ImportBatchQueryVariables>;
 export const ImportSourceDocument = new TypedDocumentString(`
     mutation ImportSource($input: ImportSourceInput!) {
   importSource(input: $input) {
@@ -1541,7 +1637,12 @@ export const ImportSourceDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<ImportSourceMutation, ImportSourceMutationVariables>;
 export const ProposedClaimsDocument = new TypedDocumentString(`
     query ProposedClaims($filter: ClaimFilter, $first: Int!) {
-  claims(filter: $filter, first: $first, order: OLDEST_FIRST) {
+  claims(
+    filter: $filter
+    first: $first
+    order: OLDEST_FIRST
+    ranking: CHECK_WORTHINESS
+  ) {
     totalCount
     edges {
       node {
@@ -1822,11 +1923,17 @@ export const CorrectSourceTextDocument = new TypedDocumentString(`
         id
         text
         status
+        reReview {
+          since
+        }
       }
       ... on Event {
         id
         title
         status
+        reReview {
+          since
+        }
       }
     }
     changes {

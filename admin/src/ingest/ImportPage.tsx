@@ -15,12 +15,13 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, Title } from 'react-admin';
 
 import { SOURCE_KINDS } from '../common/choices';
 import type { DatePrecision, ImportFormat as Format, ImportSourceMutation, PublicationDateBasis, SourceKind } from '../gql/graphql';
 import { useApi } from '../providers/useApi';
+import { BatchProgress } from './BatchProgress';
 
 type Report = ImportSourceMutation['importSource'];
 
@@ -30,8 +31,6 @@ interface Outcome {
   error?: string;
 }
 
-const formatOf = (name: string): Format => (/\.html?$/i.test(name) ? 'HTML' : /\.(md|markdown)$/i.test(name) ? 'MARKDOWN' : 'TEXT');
-
 /** "2022", "2022-09" or "2022-09-14": the date and the precision it is known to. */
 function publication(raw: string): { publishedAt: string; publishedPrecision: DatePrecision } | null {
   const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(raw.trim());
@@ -40,7 +39,10 @@ function publication(raw: string): { publishedAt: string; publishedPrecision: Da
   return { publishedAt: `${year}-${month ?? '01'}-${day ?? '01'}`, publishedPrecision: day ? 'DAY' : month ? 'MONTH' : 'YEAR' };
 }
 
-/** Paste a text or upload files: each becomes a source, with its duplicates flagged and drafts proposed for editors. */
+/**
+ * Paste a text, imported at once with its full report, or upload files, imported as a batch of jobs on the server
+ * whose progress the page follows: each becomes a source, with its duplicates flagged and drafts proposed for editors.
+ */
 export default function ImportPage() {
   const api = useApi();
   const [tab, setTab] = useState(0);
@@ -55,6 +57,9 @@ export default function ImportPage() {
   const [running, setRunning] = useState(false);
   const [done, setDone] = useState(0);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [batchId, setBatchId] = useState<string | null>(null);
+  const [batchError, setBatchError] = useState<string | null>(null);
+  const batchSettled = useCallback(() => setRunning(false), []);
   const date = published.trim() ? publication(published) : null;
   const badDate = published.trim() !== '' && date === null;
 
@@ -79,18 +84,24 @@ export default function ImportPage() {
     setRunning(true);
     setOutcomes([]);
     setDone(0);
-    const jobs =
-      tab === 0
-        ? [{ name: 'pasted text', read: async () => content, format, title: title.trim() || null }]
-        : files.map((file) => ({ name: file.name, read: () => file.text(), format: formatOf(file.name), title: null }));
-    for (const job of jobs) {
-      const outcome = await importOne(job.name, await job.read(), job.format, job.title);
-      setOutcomes((previous) => [...previous, outcome]);
-      setDone((n) => n + 1);
+    setBatchId(null);
+    setBatchError(null);
+    if (tab === 1) {
+      // Files go as one batch, a job per file on the server: it goes on if this page is closed, and a retry never imports one twice.
+      try {
+        const contents = await Promise.all(files.map(async (file) => ({ fileName: file.name, content: await file.text() })));
+        setBatchId(await api.startImportBatch({ files: contents, language, kind, ...(date ? { ...date, publishedBasis: basis } : {}) }));
+      } catch (error) {
+        setBatchError((error as Error).message);
+        setRunning(false);
+      }
+      return;
     }
+    const outcome = await importOne('pasted text', content, format, title.trim() || null);
+    setOutcomes([outcome]);
+    setDone(1);
     setRunning(false);
   };
-  const total = tab === 0 ? 1 : files.length;
 
   return (
     <Box sx={{ mt: 2, maxWidth: 1000 }} data-testid="import-page">
@@ -196,14 +207,14 @@ export default function ImportPage() {
                 Import
               </Button>
             </Box>
-            {running || outcomes.length > 0 ? (
+            {tab === 0 && (running || outcomes.length > 0) ? (
               <Box>
-                <LinearProgress variant="determinate" value={(done / Math.max(total, 1)) * 100} aria-label="Import progress" />
-                <Typography variant="caption">
-                  {done} of {total} imported
-                </Typography>
+                <LinearProgress variant="determinate" value={done * 100} aria-label="Import progress" />
+                <Typography variant="caption">{done} of 1 imported</Typography>
               </Box>
             ) : null}
+            {tab === 1 && batchError ? <Alert severity="error">The batch was not started: {batchError}</Alert> : null}
+            {tab === 1 && batchId ? <BatchProgress batchId={batchId} onSettled={batchSettled} /> : null}
           </Stack>
         </CardContent>
       </Card>

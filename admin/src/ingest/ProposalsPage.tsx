@@ -24,6 +24,7 @@ import { label } from '../common/choices';
 import { formatFuzzyDate } from '../common/dates';
 import { QuoteInContext } from '../common/QuoteInContext';
 import type { ProposedEventsQuery } from '../gql/graphql';
+import { PROPOSALS_PAGE } from '../providers/operations';
 import { useApi } from '../providers/useApi';
 
 interface Proposal {
@@ -130,6 +131,13 @@ export default function ProposalsPage() {
         draft, yours, ready for review), add to a stored record what it already says (a judged record goes back to review), discard the
         rest. A reviewer still judges every accepted one.
       </Alert>
+      {proposals.data && (proposals.data.claims.totalCount > PROPOSALS_PAGE || proposals.data.events.totalCount > PROPOSALS_PAGE) ? (
+        <Typography variant="body2" sx={{ mb: 2 }} data-testid="proposals-shown">
+          Showing the {Math.min(PROPOSALS_PAGE, proposals.data.claims.totalCount)} claims most worth checking of{' '}
+          {proposals.data.claims.totalCount}, and the {Math.min(PROPOSALS_PAGE, proposals.data.events.totalCount)} oldest events of{' '}
+          {proposals.data.events.totalCount}; the next come up as these are settled.
+        </Typography>
+      ) : null}
       {proposals.error ? <Alert severity="error">{(proposals.error as Error).message}</Alert> : null}
       {proposals.data && items.length === 0 ? <Alert severity="success">No proposals wait.</Alert> : null}
       <Stack spacing={3}>

@@ -15,6 +15,7 @@ import type {
   ReviewInput,
   ReviewQueueQuery,
   SearchType,
+  StartImportBatchInput,
   SubmitForReviewInput,
   UpdateAnnotationInput,
   UpdateEvidenceInput,
@@ -306,6 +307,39 @@ const LATEST_CHANGES = graphql(`
   }
 `);
 
+const START_IMPORT_BATCH = graphql(`
+  mutation StartImportBatch($input: StartImportBatchInput!) {
+    startImportBatch(input: $input) {
+      id
+    }
+  }
+`);
+
+const IMPORT_BATCH = graphql(`
+  query ImportBatch($id: ID!) {
+    importBatch(id: $id) {
+      id
+      total
+      done
+      failed
+      pending
+      finishedAt
+      items {
+        id
+        position
+        fileName
+        status
+        attempts
+        sourceId
+        sourceTitle
+        claimsProposed
+        eventsProposed
+        error
+      }
+    }
+  }
+`);
+
 const IMPORT_SOURCE = graphql(`
   mutation ImportSource($input: ImportSourceInput!) {
     importSource(input: $input) {
@@ -339,11 +373,14 @@ const IMPORT_SOURCE = graphql(`
     }
   }
 `);
-/** Within the API's query cost limit, with the context of each proposal's words and the story of its source. */
-const PROPOSALS_PAGE = 40;
+/**
+ * Within the API's query cost limit, with the context of each proposal's words and the story of its source: the
+ * claims most worth checking of all that wait, ranked by the API, and the oldest events.
+ */
+export const PROPOSALS_PAGE = 40;
 const PROPOSED_CLAIMS = graphql(`
   query ProposedClaims($filter: ClaimFilter, $first: Int!) {
-    claims(filter: $filter, first: $first, order: OLDEST_FIRST) {
+    claims(filter: $filter, first: $first, order: OLDEST_FIRST, ranking: CHECK_WORTHINESS) {
       totalCount
       edges {
         node {
@@ -628,11 +665,17 @@ const CORRECT_SOURCE_TEXT = graphql(`
           id
           text
           status
+          reReview {
+            since
+          }
         }
         ... on Event {
           id
           title
           status
+          reReview {
+            since
+          }
         }
       }
       changes {
@@ -725,6 +768,13 @@ export const operations = {
 
   async importSource(input: ImportSourceInput) {
     return (await request(IMPORT_SOURCE, { input })).importSource;
+  },
+  /** Queues the files as one batch, a job per file, and answers the batch's id at once. */
+  async startImportBatch(input: StartImportBatchInput) {
+    return (await request(START_IMPORT_BATCH, { input })).startImportBatch.id;
+  },
+  async importBatch(id: string) {
+    return (await request(IMPORT_BATCH, { id })).importBatch;
   },
   /** What imports proposed and no editor has yet accepted, merged or discarded, from one source or all. */
   async proposals(sourceId: string | null) {

@@ -112,6 +112,10 @@ graphql(`
 `);
 const CLAIM_DETAIL = graphql(`
   fragment ClaimDetail on Claim {
+    reReview {
+      since
+      note
+    }
     claimant {
       id
       name
@@ -144,6 +148,10 @@ const CLAIM_DETAIL = graphql(`
 `);
 const EVENT_DETAIL = graphql(`
   fragment EventDetail on Event {
+    reReview {
+      since
+      note
+    }
     eventType: type {
       code
       label

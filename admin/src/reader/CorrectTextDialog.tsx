@@ -42,14 +42,16 @@ function ReanchorReport({ report }: { report: Report }) {
       </Typography>
       {report.reopened.length > 0 ? (
         <Alert severity="warning" data-testid="reopened">
-          {report.preview ? 'These would go back to review' : 'These went back to review'} (a verified one is hidden from client apps until
-          verified again), because words they rest on changed:
+          {report.preview ? 'These would go back to the review queue' : 'These went back to the review queue'}, because words they rest on
+          changed. A published one stays published: client apps read it as last verified, on the words it was verified on, until a reviewer
+          judges it again.
           <List dense disablePadding>
             {report.reopened.map((record) => (
-              <ListItem key={record.id} disableGutters>
+              <ListItem key={record.id} disableGutters data-still-published={record.reReview ? 'true' : 'false'}>
                 <MuiLink component={Link} to={pathOf(record)}>
                   {record.__typename === 'Claim' ? 'Claim' : 'Event'}: {nameOf(record).slice(0, 80)}
                 </MuiLink>
+                {record.reReview ? ' (still published as last verified)' : ''}
               </ListItem>
             ))}
           </List>

@@ -37,6 +37,14 @@ export interface LoadVerdict {
   busy: boolean;
 }
 
+/** One read asked again and again of this server, with its cache of public answers off and on, in the same rounds. */
+export interface RepeatRead {
+  key: string;
+  title: string;
+  uncached: Measurement[];
+  cached: Measurement[];
+}
+
 export interface RunReport {
   date: string;
   command: string;
@@ -47,6 +55,7 @@ export interface RunReport {
   method: string[];
   load: LoadVerdict;
   results: ProbeResult[];
+  repeatReads: RepeatRead[];
   checks: string[];
 }
 
@@ -156,6 +165,40 @@ export function formatReport(report: RunReport): string {
       return `${spread(cpu, 2, '×')} | ${spread(throughput, 2, '×')}`;
     });
     lines.push(`| ${result.title} | ${cells.join(' | ')} |`);
+  }
+  if (report.repeatReads.length > 0) {
+    lines.push(
+      '',
+      '**Repeat reads** (this server asked the same anonymous read again and again, its cache of public answers off, as above, and on; with it on, each request still asks PostgreSQL where its commits stand, one statement shared by the requests that arrive while it runs; CPU ratio is off over on, throughput on over off)',
+      '',
+      '| query | cache | CPU ms / request | of which Node | of which PostgreSQL | req/s | p50 / p99 ms at saturation | SQL statements / request | CPU off / on | req/s on / off |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const read of report.repeatReads) {
+      const { cpu, throughput } = ratios(read.cached, read.uncached);
+      for (const [label, rounds] of [
+        ['off', read.uncached],
+        ['on', read.cached],
+      ] as const) {
+        lines.push(
+          `| ${label === 'off' ? read.title : ''} | ${label} | ${spread(
+            rounds.map((m) => m.cpu.total),
+            2,
+          )} | ${spread(
+            rounds.map((m) => m.cpu.node),
+            2,
+          )} | ${spread(
+            rounds.map((m) => m.cpu.postgres),
+            2,
+          )} | ${spread(
+            rounds.map((m) => m.requestsPerSecond),
+            0,
+          )} | ${median(rounds.map((m) => m.p50)).toFixed(1)} / ${median(rounds.map((m) => m.p99)).toFixed(1)} | ${median(
+            rounds.map((m) => m.statementsPerRequest),
+          ).toFixed(2)} | ${label === 'on' ? spread(cpu, 1, '×') : ''} | ${label === 'on' ? spread(throughput, 1, '×') : ''} |`,
+        );
+      }
+    }
   }
   lines.push('', '**Checks**', '', ...report.checks.map((line) => `- ${line}`));
   return lines.join('\n');

@@ -30,18 +30,25 @@ import { verifyRecordChain } from '../../src/core/revisions/chain.js';
 import { Revision } from '../../src/core/revisions/revision.entity.js';
 import { RecordType } from '../../src/core/revisions/revisions.enums.js';
 import { ClaimRecord } from '../../src/modules/claims/claim.entity.js';
-import { EventsService } from '../../src/modules/events/events.service.js';
-import { EvidenceService } from '../../src/modules/evidence/evidence.service.js';
 import { auditLog, LogProblemKind } from '../../src/modules/history/log-audit.js';
-import { reopenAfterEvidenceChange } from '../../src/modules/review/review.service.js';
 import { repoRoot } from '../../src/paths.js';
-import { bulkLoad, IMPORT_ACTOR, IMPORT_REASON } from '../corpus/bulk-load.js';
+import { bulkLoad } from '../corpus/bulk-load.js';
+import { createEventTypes } from '../corpus/event-types.js';
 import { FULL_CORPUS, generateCorpus, SMOKE_CORPUS } from '../corpus/generate.js';
-import { EVENT_TYPES, RUSSIAN_LAST } from '../corpus/vocabulary.js';
+import { RUSSIAN_LAST } from '../corpus/vocabulary.js';
 import { percentile, type ScratchDatabase, signIn, startScratchDatabase } from '../scratch.js';
 import { CpuMeter } from './cpu.js';
 import { type HttpRequest, PAGE, type Probe, type ProbeSetup, probesFor, SERVER_TITLES, type ServerName, SERVERS } from './queries.js';
-import { formatReport, loadLine, type LoadVerdict, type Measurement, type ProbeResult, type RunReport, writeReport } from './report.js';
+import {
+  formatReport,
+  loadLine,
+  type LoadVerdict,
+  type Measurement,
+  type ProbeResult,
+  type RepeatRead,
+  type RunReport,
+  writeReport,
+} from './report.js';
 import { ENTRIES, type RunningServer, startServer } from './servers.js';
 import { BENCH_HELPERS, CANDIDATES, POSTGRAPHILE_SCHEMA } from './sql.js';
 
@@ -427,13 +434,6 @@ async function checkEdits(scratch: ScratchDatabase, ids: string[], chainsOnly: S
 }
 
 /** The vocabulary the corpus's events use, made as an editor would make it. */
-async function createEventTypes(scratch: ScratchDatabase): Promise<void> {
-  const { dataSource } = scratch.database;
-  const events = new EventsService(dataSource, new EvidenceService(dataSource, reopenAfterEvidenceChange));
-  const context = { actor: IMPORT_ACTOR, actorUserId: null, requestId: null };
-  for (const type of EVENT_TYPES) await events.createType(context, { ...type, reason: IMPORT_REASON });
-}
-
 async function main(): Promise<void> {
   const run = options();
   const baseline = run.baseline ? baselineServer(run.baseline) : null;
@@ -452,13 +452,16 @@ async function main(): Promise<void> {
   });
   const owner = new pg.Client({ connectionString: scratch.ownerUrl });
   const servers: Partial<Record<ServerName, RunningServer>> = {};
+  /** This server again, with its cache of public answers on, for the repeat reads. */
+  let cachedThis: RunningServer | null = null;
   const problems: string[] = [];
   try {
     await owner.connect();
-    await createEventTypes(scratch);
+    await createEventTypes(scratch.database.dataSource);
     const loadStarted = performance.now();
     let lastReport = loadStarted;
     const counts = await bulkLoad(scratch.database.dataSource, generateCorpus(size), {
+      ownerUrl: scratch.ownerUrl,
       onBatch(progress) {
         if (performance.now() - lastReport < 10_000) return;
         lastReport = performance.now();
@@ -495,13 +498,11 @@ async function main(): Promise<void> {
         POOL_SIZE,
         run.cpuProfileDir,
       );
+    cachedThis = await startServer('this', ENTRIES.this, scratch.ownerUrl, POOL_SIZE, null, { PUBLIC_CACHE: 'true' });
     log(
-      `Servers up: ${active.map((s) => `${SERVER_TITLES[s]} (pid ${servers[s]!.pid}, ${(servers[s]!.rss() / 2 ** 20).toFixed(0)} MiB)`).join(', ')}`,
+      `Servers up: ${active.map((s) => `${SERVER_TITLES[s]} (pid ${servers[s]!.pid}, ${(servers[s]!.rss() / 2 ** 20).toFixed(0)} MiB)`).join(', ')}; this server with its cache on (pid ${cachedThis.pid})`,
     );
-    const meter = await CpuMeter.create(
-      owner,
-      active.map((server) => servers[server]!.pid),
-    );
+    const meter = await CpuMeter.create(owner, [...active.map((server) => servers[server]!.pid), cachedThis.pid]);
     const setup: ProbeSetup = { ...prepared, deepCursor: await deepCursors(prepared.deepKey, prepared.deepPages, servers.postgraphile!) };
     const cookies: Partial<Record<ServerName, string>> = {};
     for (const server of active.filter((s) => s === 'this' || s === 'baseline'))
@@ -533,6 +534,31 @@ async function main(): Promise<void> {
         }
       }
       results.push({ key: probe.key, title: probe.title, rounds });
+    }
+
+    const repeatReads: RepeatRead[] = [];
+    for (const probe of probes.filter((p) => !p.write)) {
+      const uncachedAnswer = await post(servers.this!, probe.request('this', 0), {});
+      const cachedAnswers = [await post(cachedThis, probe.request('this', 0), {}), await post(cachedThis, probe.request('this', 0), {})];
+      for (const answer of cachedAnswers) {
+        const difference = firstDifference(probe.normalise('this', answer.body), probe.normalise('this', uncachedAnswer.body));
+        if (difference) problems.push(`${probe.key} from the cache differs: ${difference}`);
+      }
+      const read: RepeatRead = { key: probe.key, title: probe.title, uncached: [], cached: [] };
+      const counter = { next: 0 };
+      for (let round = 1; round <= run.rounds; round++) {
+        const order = round % 2 ? (['uncached', 'cached'] as const) : (['cached', 'uncached'] as const);
+        for (const which of order) {
+          const m = await measure(which === 'cached' ? cachedThis : servers.this!, probe, {}, counter, run, meter);
+          read[which].push(m);
+          windows.push({ seconds: run.seconds, otherLoad: m.otherLoad });
+          log(
+            `repeat ${probe.key.padEnd(22)} cache ${which === 'cached' ? 'on ' : 'off'} ${m.requestsPerSecond.toFixed(0).padStart(5)} req/s  CPU ${m.cpu.total.toFixed(3)} ms/req (node ${m.cpu.node.toFixed(3)}, pg ${m.cpu.postgres.toFixed(3)})  p50 ${m.p50.toFixed(1)} p99 ${m.p99.toFixed(1)} ms  ${m.statementsPerRequest.toFixed(2)} stmts  ${m.errors} errors${run.rounds > 1 ? `  (round ${round})` : ''}`,
+          );
+          if (m.errors > 0) problems.push(`repeat ${probe.key}, cache ${which}: ${m.errors} failed requests under load`);
+        }
+      }
+      repeatReads.push(read);
     }
 
     const editedBy = (server: ServerName) =>
@@ -599,6 +625,7 @@ async function main(): Promise<void> {
         `Search: "${setup.searchWords}" (${matches} public claims match, all ranked); deep page: ${setup.deepPages} pages of ${PAGE} in; each server edits draft claims of its own`,
       ],
       results,
+      repeatReads,
       checks: [
         `Before timing, every query answered the same records with the same fields in the same order on the ${active.length} servers (cursors aside: each server has its own), and each update answered the version and text asked for`,
         problems.length === 0 ? 'No request failed under load' : `Problems: ${problems.join('; ')}`,
@@ -622,7 +649,7 @@ async function main(): Promise<void> {
     }
     if (problems.length > 0) throw new Error(`Problems:\n  - ${problems.join('\n  - ')}`);
   } finally {
-    for (const server of Object.values(servers)) await server?.stop();
+    for (const server of [...Object.values(servers), cachedThis]) await server?.stop();
     await owner.end().catch(() => undefined);
     await scratch.stop();
   }

@@ -46,7 +46,8 @@ async function waitUntilAnswering(baseUrl: string, child: ChildProcess, output: 
 
 /**
  * Starts a server over the scratch database: this server in production mode (no seeding, same pool size), or
- * one of the two it is compared with. Each runs with the statement probe preloaded.
+ * one of the two it is compared with. Each runs with the statement probe preloaded. This server's cache of public
+ * answers is off unless `env` turns it on: the comparison times working an answer out, not handing it back again.
  */
 export async function startServer(
   name: ServerName,
@@ -54,9 +55,10 @@ export async function startServer(
   databaseUrl: string,
   poolSize: number,
   profileDir: string | null = null,
+  env: Record<string, string> = {},
 ): Promise<RunningServer> {
   const port = await findFreePort();
-  const env: Record<string, string> = {
+  const childEnv: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
@@ -65,17 +67,19 @@ export async function startServer(
   };
   if (name === 'this' || name === 'baseline') {
     const checkpointKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
-    Object.assign(env, {
+    Object.assign(childEnv, {
       HOST: '127.0.0.1',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       AUTH_SECRET: BENCH_AUTH_SECRET,
       SEED_ON_START: 'false',
       SECURE_COOKIES: 'false',
       CHECKPOINT_SIGNING_KEY: checkpointKey,
+      PUBLIC_CACHE: 'false',
+      ...env,
     });
   }
   const child = fork(entry, [], {
-    env,
+    env: childEnv,
     execArgv: [
       '--require',
       path.join(__dirname, 'statement-probe.js'),

@@ -15,8 +15,9 @@ import { EvidenceRecord, type EvidenceState } from '../../src/modules/evidence/e
 import { AnchorStatus } from '../../src/modules/evidence/evidence.enums.js';
 import { anchorSelector } from '../../src/modules/evidence/evidence.service.js';
 import { SourceRecord, type SourceState } from '../../src/modules/sources/source.entity.js';
-import { type ColumnType, copyRows } from './copy-in.js';
+import { type ColumnType, copyIn, type CopyPayload, copyPayload } from './copy-in.js';
 import type { Corpus, FinalStatus, GeneratedClaim, GeneratedEvent, GeneratedQuote, SourceBundle } from './generate.js';
+import { type SetAside, setAside } from './set-aside.js';
 
 /** The import run the corpus is attributed to, as a seed run is: `import:<run>` writes, `import-review:<run>` judges. */
 export const IMPORT_RUN = 'bench-corpus';
@@ -100,6 +101,20 @@ export interface LoadCounts {
   claims: number;
   evidence: number;
   revisions: number;
+  /** Seconds spent rebuilding what was set aside (indexes, foreign keys) and checking every anchor, within the load. */
+  restoreSeconds?: number;
+}
+
+export interface BulkLoadOptions {
+  sourcesPerBatch?: number;
+  onBatch?: (counts: LoadCounts) => void;
+  /**
+   * The tables' owner: with it, the load sets secondary indexes, foreign keys and the per-row anchor trigger aside
+   * and rebuilds and checks them set-wise after (see set-aside.ts); without it, every row goes through them.
+   */
+  ownerUrl?: string;
+  /** Keeps every batch's COPYs as sent, to replay them without this process's work (PostgreSQL's own ceiling). */
+  capture?: CopyPayload[][];
 }
 
 const tables = (shapes: Shapes) => ({
@@ -213,6 +228,7 @@ function addEvidence(
     sourceRevisionId,
     selector,
     anchorStatus: AnchorStatus.ANCHORED,
+    verifiedQuote: null,
     deletedAt: null,
     deleteReason: null,
   };
@@ -227,6 +243,7 @@ function addEvent(rows: Tables, bundle: SourceBundle, event: GeneratedEvent): vo
     ...EventRecord.empty(),
     ...event.fields,
     status: ReviewStatus.DRAFT,
+    reReviewPendingSince: null,
     proposal: null,
     corroboratesId: null,
     participants: event.participants,
@@ -244,6 +261,7 @@ function addClaim(rows: Tables, bundle: SourceBundle, claim: GeneratedClaim): vo
     ...ClaimRecord.empty(),
     ...claim.fields,
     status: ReviewStatus.DRAFT,
+    reReviewPendingSince: null,
     proposal: null,
     corroboratesId: null,
     eventIds: claim.eventIds,
@@ -286,21 +304,24 @@ function addSource(rows: Tables, bundle: SourceBundle): void {
   });
 }
 
-/** One transaction, tables in the order their foreign keys (and the anchor trigger, which reads the text) need. */
-async function writeBatch(client: pg.ClientBase, rows: Tables): Promise<void> {
+/** A batch's COPYs, tables in the order their foreign keys (and the anchor trigger, which reads the text) need. */
+function batchPayloads(rows: Tables): CopyPayload[] {
+  return [
+    ...rows.entities.tables,
+    ...rows.sources.tables,
+    rows.sourceRevisions,
+    ...rows.events.tables,
+    ...rows.claims.tables,
+    ...rows.evidence.tables,
+    rows.revisions,
+  ].flatMap((table) => copyPayload(table.table, table.columns, table.rows) ?? []);
+}
+
+/** One batch in one transaction. */
+export async function writeBatch(client: pg.ClientBase, payloads: CopyPayload[]): Promise<void> {
   await client.query('BEGIN');
   try {
-    for (const table of [
-      ...rows.entities.tables,
-      ...rows.sources.tables,
-      rows.sourceRevisions,
-      ...rows.events.tables,
-      ...rows.claims.tables,
-      ...rows.evidence.tables,
-      rows.revisions,
-    ]) {
-      await copyRows(client, table.table, table.columns, table.rows);
-    }
+    for (const payload of payloads) await copyIn(client, payload);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
@@ -314,14 +335,11 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * Loads a generated corpus in bulk, and still as the one write path would have left it (invariant 1): every
  * record with a CREATE revision whose state and changes are what RecordWriter writes, review steps as revisions
  * of their own, each chain hashed and linked, and every quote anchored by the API's own check (the database's
- * anchor trigger checks again). Records are written with COPY a batch of sources at a time, each batch one
- * transaction, on two connections at once while the next batch is being made.
+ * anchor trigger checks again, row by row or, with `ownerUrl`, in one statement over every row after the load).
+ * Records are written with COPY a batch of sources at a time, each batch one transaction, on two connections at
+ * once while the next batch is being made.
  */
-export async function bulkLoad(
-  dataSource: DataSource,
-  corpus: Corpus,
-  options: { sourcesPerBatch?: number; onBatch?: (counts: LoadCounts) => void } = {},
-): Promise<LoadCounts> {
+export async function bulkLoad(dataSource: DataSource, corpus: Corpus, options: BulkLoadOptions = {}): Promise<LoadCounts> {
   const sourcesPerBatch = options.sourcesPerBatch ?? 50;
   const counts: LoadCounts = { entities: 0, sources: 0, events: 0, claims: 0, evidence: 0, revisions: 0 };
   const runners: QueryRunner[] = [];
@@ -329,7 +347,10 @@ export async function bulkLoad(
   for (let i = 0; i < WRITERS; i++) {
     const runner = dataSource.createQueryRunner();
     runners.push(runner);
-    writers.push({ client: (await runner.connect()) as pg.ClientBase, writing: Promise.resolve() });
+    const client = (await runner.connect()) as pg.ClientBase;
+    // A load that fails is run again from the start: its commits need not wait for the disk.
+    await client.query('SET synchronous_commit = off');
+    writers.push({ client, writing: Promise.resolve() });
   }
   const shapes: Shapes = {
     entities: EntityKindRecord.bulk(dataSource.manager),
@@ -342,7 +363,9 @@ export async function bulkLoad(
   const flush = async (rows: Tables) => {
     const writer = writers[turn++ % writers.length]!;
     await writer.writing;
-    writer.writing = writeBatch(writer.client, rows).then(() => {
+    const payloads = batchPayloads(rows);
+    options.capture?.push(payloads);
+    writer.writing = writeBatch(writer.client, payloads).then(() => {
       counts.entities += rows.entities.row.count;
       counts.sources += rows.sources.row.count;
       counts.events += rows.events.row.count;
@@ -355,7 +378,9 @@ export async function bulkLoad(
     writer.writing.catch(() => undefined);
   };
   const drain = () => Promise.all(writers.map((writer) => writer.writing));
+  let aside: SetAside | null = null;
   try {
+    if (options.ownerUrl) aside = await setAside(options.ownerUrl);
     for (let from = 0; from < corpus.entities.length; from += ENTITIES_PER_BATCH) {
       const rows = tables(shapes);
       for (const entity of corpus.entities.slice(from, from + ENTITIES_PER_BATCH)) {
@@ -393,9 +418,19 @@ export async function bulkLoad(
     }
     await flush(rows);
     await drain();
+    if (aside) {
+      const restoring = aside;
+      aside = null;
+      counts.restoreSeconds = (await restoring.restore()).seconds;
+    }
   } finally {
     await Promise.allSettled(writers.map((writer) => writer.writing));
-    for (const runner of runners) await runner.release();
+    for (const runner of runners) {
+      await runner.query('RESET synchronous_commit');
+      await runner.release();
+    }
+    // A load that failed leaves the schema as it found it.
+    if (aside) await aside.restore().catch(() => undefined);
   }
   return counts;
 }

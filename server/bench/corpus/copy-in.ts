@@ -74,20 +74,29 @@ class CopyIn {
   }
 }
 
-/** Copies rows, given as objects keyed by column, into a table. */
-export async function copyRows(
-  client: pg.ClientBase,
+/** One COPY: its statement and its data, as sent. */
+export interface CopyPayload {
+  statement: string;
+  data: string;
+}
+
+/** The COPY that writes rows, given as objects keyed by column, into a table; null for no rows. */
+export function copyPayload(
   table: string,
   columns: ReadonlyArray<readonly [string, ColumnType]>,
   rows: Array<Record<string, unknown>>,
-): Promise<void> {
-  if (rows.length === 0) return;
+): CopyPayload | null {
+  if (rows.length === 0) return null;
   let data = '';
   for (const row of rows) {
     for (let i = 0; i < columns.length; i++) data += (i === 0 ? '' : '\t') + field(row[columns[i]![0]], columns[i]![1]);
     data += '\n';
   }
-  const copy = new CopyIn(`COPY "${table}" (${columns.map(([name]) => `"${name}"`).join(', ')}) FROM STDIN`, data);
+  return { statement: `COPY "${table}" (${columns.map(([name]) => `"${name}"`).join(', ')}) FROM STDIN`, data };
+}
+
+export async function copyIn(client: pg.ClientBase, payload: CopyPayload): Promise<void> {
+  const copy = new CopyIn(payload.statement, payload.data);
   void client.query(copy as unknown as pg.QueryConfig);
   await copy.done;
 }

@@ -2,7 +2,7 @@
  * `npm run ingest:quality`: how the import's proposals compare with readings written by hand, with no database (the
  * same functions `importSource` runs): on the seed article against its curated records, then on every article of
  * the development set (server/test/ingest-dev), of the held-out set (server/test/ingest-holdout) and of the blind set
- * (server/test/ingest-blind, ingest-blind2) against its gold reading. `--set dev|holdout|blind|blind2` scores one set
+ * (server/test/ingest-blind, ingest-blind2, ingest-blind3) against its gold reading. `--set dev|holdout|blind|blind2|blind3` scores one set
  * only; `--misses` lists each article's wrong claimants, junk names and wrong events, for a blind set only when it is
  * named with `--set`, so its misses stay unread while rules are tuned. Then, across sources (server/test/ingest-stories,
  * `--set stories`): for pairs of articles on one story, the reworded claims and retold happenings of the second
@@ -11,6 +11,7 @@
 import {
   type ArticleQuality,
   blind2SetDir,
+  blind3SetDir,
   blindSetDir,
   devSetDir,
   devSetQuality,
@@ -45,8 +46,9 @@ const sets = [
   { name: 'Held-out set', key: 'holdout', dir: holdoutSetDir, blind: false },
   { name: 'Blind set', key: 'blind', dir: blindSetDir, blind: true },
   { name: 'Second blind set', key: 'blind2', dir: blind2SetDir, blind: true },
+  { name: 'Third blind set', key: 'blind3', dir: blind3SetDir, blind: true },
 ].filter((set) => chosen === undefined || set.key === chosen);
-if (sets.length === 0 && chosen !== 'stories') throw new Error(`--set is dev, holdout, blind, blind2 or stories, not ${chosen}`);
+if (sets.length === 0 && chosen !== 'stories') throw new Error(`--set is dev, holdout, blind, blind2, blind3 or stories, not ${chosen}`);
 
 for (const set of sets) {
   const articles = devSetQuality(set.dir);

@@ -23,6 +23,8 @@ export const BACKUP_TABLES = [
   'evidence',
   'annotations',
   'revisions',
+  'import_batches',
+  'import_batch_items',
   'checkpoints',
   'log_verifications',
   'idempotency_keys',

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { appLoginProblems, prepareAppLogin } from './app-login.js';
 import { createDataSource, type Database } from './data-source.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
+import { migrateJobQueue } from './job-queue.js';
 
 const DATABASE_NAME = 'provenance';
 
@@ -44,7 +45,7 @@ export async function migrate(url: string, config: Config): Promise<string[]> {
 
 /**
  * The database from DATABASE_URL, or the embedded one in the data directory (started, or shared if running),
- * migrated, with a pool logged in as APP_ROLE; a login that could reach past APP_ROLE's grants stops the start.
+ * migrated (our schema, then the job queue's), with a pool logged in as APP_ROLE; a login that could reach past APP_ROLE's grants stops the start.
  */
 export async function openDatabase(config: Config): Promise<OpenDatabase> {
   let url = config.databaseUrl;
@@ -65,6 +66,7 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
   let database: Database;
   try {
     applied = await migrate(url, config);
+    await migrateJobQueue(url);
     appUrl = await prepareAppLogin(url, config);
     database = createDataSource(appUrl, config.db);
     await database.dataSource.initialize();

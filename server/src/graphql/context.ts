@@ -20,6 +20,7 @@ import { createEvidenceLoaders } from '../modules/evidence/evidence.loaders.js';
 import { EvidenceService } from '../modules/evidence/evidence.service.js';
 import { HistoryService } from '../modules/history/history.service.js';
 import { LogVerificationsService } from '../modules/history/log-verifications.js';
+import { ImportBatchesService } from '../modules/ingest/import-batches.service.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
 import { MergingService } from '../modules/merging/merging.service.js';
 import { NodesService } from '../modules/nodes/nodes.service.js';
@@ -32,7 +33,7 @@ import { type SessionCookie, SessionTokens } from '../modules/users/sessions.js'
 import { createUserLoaders } from '../modules/users/users.loaders.js';
 import { UsersService } from '../modules/users/users.service.js';
 
-export function createServices(dataSource: DataSource, auth: Config['auth'], signingKey: SigningKey) {
+export function createServices(dataSource: DataSource, auth: Config['auth'], signingKey: SigningKey, jobs: Config['jobs']) {
   const evidence = new EvidenceService(dataSource, reopenAfterEvidenceChange);
   const checkpoints = new CheckpointsService(dataSource, signingKey);
   return {
@@ -55,6 +56,7 @@ export function createServices(dataSource: DataSource, auth: Config['auth'], sig
     changes: new ChangesService(dataSource),
     nodes: new NodesService(dataSource),
     ingest: new IngestService(dataSource),
+    importBatches: new ImportBatchesService(dataSource, jobs.maxAttempts),
   };
 }
 
@@ -127,6 +129,11 @@ export interface RequestContext {
   clientAddress: string;
   /** Set for a mutation sent with an Idempotency-Key header. */
   idempotency?: { key: string; fingerprint: string } | null;
+  /**
+   * Set as the answer goes out: whether others of the caller's class may be given it too (http/public-answers.ts).
+   * An object, so that the HTTP layer reads what is set on Apollo's copy of the context.
+   */
+  publicAnswer?: { keep: boolean };
   /** Set for a subscription, over its WebSocket. */
   live?: LiveContext;
 }

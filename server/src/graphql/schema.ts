@@ -14,6 +14,7 @@ import { EventParticipantsResolver, EventsResolver } from '../modules/events/eve
 import { EvidenceEventResolver } from '../modules/events/events-of.resolver.js';
 import { EvidenceResolver } from '../modules/evidence/evidence.resolver.js';
 import { HistoryResolver } from '../modules/history/history.resolver.js';
+import { ImportBatchesResolver } from '../modules/ingest/import-batches.resolver.js';
 import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
 import { MergingResolver } from '../modules/merging/merging.resolver.js';
 import { ChangeRecordResolver, NodesResolver } from '../modules/nodes/nodes.resolver.js';
@@ -40,6 +41,7 @@ export const resolvers = [
   EvidenceEventResolver,
   AnnotationsResolver,
   IngestResolver,
+  ImportBatchesResolver,
   ReviewResolver,
   ReviewStepResolver,
   ReviewQueueItemResolver,

@@ -10,6 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 
 import type { Config } from '../config.js';
 import { loadSigningKey } from '../core/checkpoints/signing-key.js';
+import { commitPosition, positionReader } from '../db/commit-position.js';
 import type { Database } from '../db/data-source.js';
 import { ReadReplicas } from '../db/read-replicas.js';
 import { revisionSignal } from '../db/revision-signal.js';
@@ -32,9 +33,10 @@ import { adminDistDir } from '../paths.js';
 import { consoleFiles } from './console-files.js';
 import { Iris } from './exports/iris.js';
 import { exportsRouter } from './exports/router.js';
-import { badBody, graphqlPostHandler, MAX_BODY_BYTES, NOT_JSON } from './graphql-post.js';
+import { badBody, graphqlHandlers, MAX_BODY_BYTES, NOT_JSON } from './graphql-post.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { linkedDataRouter } from './linked-data.js';
+import { publicAnswerPlugin, PublicAnswers, reportPublicAnswers } from './public-answers.js';
 import { receiptsRouter } from './receipts.js';
 import { sessionCookieFor, viewerOf } from './session.js';
 import { serveSubscriptions } from './subscriptions.js';
@@ -81,7 +83,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   const { dataSource } = database;
   const replicas = config.replicas.urls.length > 0 ? new ReadReplicas(dataSource, config.replicas, config.db, config.auth, log) : null;
   await replicas?.start();
-  const services = createServices(dataSource, config.auth, loadSigningKey(config));
+  const services = createServices(dataSource, config.auth, loadSigningKey(config), config.jobs);
   const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
     gateway: compiledExecution(schema),
@@ -106,6 +108,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
       costLimit(schema),
       idempotencyPlugin(dataSource, config.auth.secret),
       tryAgainLaterStatuses(),
+      publicAnswerPlugin(),
     ],
   });
   await apollo.start();
@@ -113,10 +116,10 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  // Answers are never cached (no-store), so an ETag would only cost a hash of every answer.
+  // Only public GraphQL GETs may be cached, and they get their ETag where they are answered (graphql-post.ts).
   app.set('etag', false);
   const identify = (req: Request, res: Response) => res.setHeader('x-request-id', requestIdOf(req));
-  const noStore = (res: Response) => res.setHeader('cache-control', 'no-store');
+  const noStore = (res: Response) => res.setHeader('cache-control', 'private, no-store');
   app.use((req, res, next) => {
     identify(req, res);
     next();
@@ -138,9 +141,17 @@ export async function createHttpApp(config: Config, database: Database, log: (me
       loaders: createLoaders(dataSource.manager),
       sessionCookie,
       clientAddress: req.ip ?? 'unknown',
+      publicAnswer: { keep: false },
     };
   };
-  const graphqlPost = graphqlPostHandler(app, apollo, beginGraphQL, contextOf, (error) => log('GraphQL request failed', error));
+  const publicAnswers = config.publicCache.enabled
+    ? new PublicAnswers(commitPosition(positionReader(dataSource)), config.publicCache.maxBytes)
+    : null;
+  const stopReporting = publicAnswers ? reportPublicAnswers(publicAnswers, log) : () => undefined;
+  const graphql = graphqlHandlers(app, apollo, beginGraphQL, contextOf, (error) => log('GraphQL request failed', error), {
+    answers: publicAnswers,
+    config: config.publicCache,
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -167,8 +178,9 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(explorer, { cacheControl: false });
   });
+  app.get('/graphql', graphql.get);
 
-  // Every GraphQL request graphqlPost leaves: GET, and POSTs whose body it does not read itself.
+  // Every GraphQL request graphql.post and graphql.get leave: POSTs whose body graphql.post does not read itself.
   app.use(
     '/graphql',
     (_req, res, next) => {
@@ -208,7 +220,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   return {
     listen: (port, host) => {
       const server = createServer((req, res) => {
-        const fast = replicas ? replicas.run(req, res, () => graphqlPost(req, res)) : graphqlPost(req, res);
+        const fast = replicas ? replicas.run(req, res, () => graphql.post(req, res)) : graphql.post(req, res);
         if (!fast) app(req, res);
       });
       const live = { schema, services, signal, config, log, sendTimeoutMs: config.graphql.subscriptionSendTimeoutMs };
@@ -218,6 +230,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     stop: async () => {
       await Promise.all(stopping.map((stop) => stop()));
       await signal.close();
+      stopReporting();
       await apollo.stop();
       await replicas?.stop();
     },

@@ -19,6 +19,7 @@ import { reviewStepsSeenBy } from '../core/visibility/visibility.js';
 import type { Services } from '../graphql/context.js';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../graphql/errors.js';
 import { Evidence } from '../modules/evidence/evidence.entity.js';
+import { quoteSeenBy } from '../modules/evidence/quote-seen.js';
 import { recordKind } from '../modules/records.js';
 import { SourceRevision } from '../modules/sources/source-revision.entity.js';
 import { ReceiptLimiter } from '../modules/users/receipt-limiter.js';
@@ -135,9 +136,10 @@ export async function buildReceipt(
     order: { id: 'ASC' },
   });
   const current = evidence.filter((item) => item.deletedAt === null);
+  const quotes = new Map(current.map((item) => [item.id, quoteSeenBy(viewer, item)]));
   const snapshots = current.length
     ? await manager.find(SourceRevision, {
-        where: { id: In([...new Set(current.map((item) => item.sourceRevisionId))]) },
+        where: { id: In([...new Set([...quotes.values()].map((quote) => quote.sourceRevisionId))]) },
         order: { id: 'ASC' },
       })
     : [];
@@ -202,17 +204,21 @@ export async function buildReceipt(
     sha256: snapshot.sha256,
     ...(withTexts ? { text: snapshot.text } : {}),
   }));
-  const evidenceNodes: ReceiptEvidence[] = current.map((item) => ({
-    '@id': iris.record('evidence', item.id),
-    id: item.id,
-    version: item.version,
-    anchorStatus: item.anchorStatus,
-    snapshot: item.sourceRevisionId,
-    selector: [
-      { type: 'TextQuoteSelector', exact: item.exact, prefix: item.prefix, suffix: item.suffix },
-      { type: 'TextPositionSelector', start: item.startPos, end: item.endPos },
-    ],
-  }));
+  const evidenceNodes: ReceiptEvidence[] = current.map((item) => {
+    const { sourceRevisionId, selector, anchorStatus, asVerified } = quoteSeenBy(viewer, item);
+    return {
+      '@id': iris.record('evidence', item.id),
+      id: item.id,
+      version: item.version,
+      anchorStatus,
+      ...(asVerified ? { asVerified } : {}),
+      snapshot: sourceRevisionId,
+      selector: [
+        { type: 'TextQuoteSelector', exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix },
+        { type: 'TextPositionSelector', start: selector.start, end: selector.end },
+      ],
+    };
+  });
 
   return {
     '@context': {

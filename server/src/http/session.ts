@@ -9,6 +9,7 @@ import { admitReads } from '../db/read-replicas.js';
 import type { Services } from '../graphql/context.js';
 import { API_KEY_PREFIX } from '../modules/users/api-keys.service.js';
 import type { SessionCookie } from '../modules/users/sessions.js';
+import type { Audience } from './public-answers.js';
 
 export const SESSION_COOKIE = 'ps_session';
 
@@ -33,6 +34,16 @@ export function sessionCookieFor(res: Response, auth: Config['auth']): SessionCo
     set: (token, maxAgeSeconds) => res.cookie(SESSION_COOKIE, token, { ...options, maxAge: maxAgeSeconds * 1000 }),
     clear: () => res.clearCookie(SESSION_COOKIE, options),
   };
+}
+
+/**
+ * Whose answers a request may share, from its headers alone: a client app's key (checked afterwards, as for any
+ * request) or nobody. Null for a session, or credentials of any other shape: answers to those are never kept.
+ */
+export function publicAudienceOf(req: Request): Audience | null {
+  const header = req.headers.authorization;
+  if (header !== undefined) return header.startsWith(`Bearer ${API_KEY_PREFIX}`) ? 'client' : null;
+  return cookiesOf(req).has(SESSION_COOKIE) ? null : 'anonymous';
 }
 
 /**

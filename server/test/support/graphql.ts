@@ -30,7 +30,7 @@ const documents = new Map<string, DocumentNode>();
  */
 export function graphqlClient(dataSource: DataSource) {
   const config = loadConfig({ NODE_ENV: 'test', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY });
-  const services = createServices(dataSource, config.auth, loadSigningKey(config));
+  const services = createServices(dataSource, config.auth, loadSigningKey(config), config.jobs);
   const sessionCookie = { set: () => undefined, clear: () => undefined };
   const run = getSchema().then((schema) => operationRunner(schema, { compileOnRun: 1 }));
   return async <T = Record<string, unknown>>(

@@ -130,16 +130,29 @@ export class ListArgs extends PageArgs {
 }
 
 interface CursorKey {
+  /** In a ranked list only: the row's rank, as the list orders it. */
+  rank?: number;
   createdAt: string;
   id: string;
 }
 
-const encodeCursor = (key: CursorKey): string => Buffer.from(JSON.stringify([key.createdAt, key.id])).toString('base64url');
+const encodeCursor = (key: CursorKey): string =>
+  Buffer.from(JSON.stringify(key.rank === undefined ? [key.createdAt, key.id] : [key.rank, key.createdAt, key.id])).toString('base64url');
 
-function decodeCursor(cursor: string, field = 'after'): CursorKey {
+/** A cursor of the list it is given to: a ranked list's cursors hold a rank, others do not, so neither passes for the other. */
+function decodeCursor(cursor: string, field: string, ranked: boolean): CursorKey {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt))) return { createdAt, id };
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const [rank, createdAt, id] = ranked ? key : [undefined, ...key];
+    if (
+      Array.isArray(key) &&
+      key.length === (ranked ? 3 : 2) &&
+      (!ranked || (typeof rank === 'number' && Number.isFinite(rank))) &&
+      typeof createdAt === 'string' &&
+      typeof id === 'string' &&
+      !Number.isNaN(Date.parse(createdAt))
+    )
+      return { ...(ranked ? { rank: rank as number } : {}), createdAt, id };
   } catch {
     // reported below
   }
@@ -185,57 +198,69 @@ export function pageOf<T>(
  * The page's rows, with one json column per include, as a statement each connection keeps prepared: TypeORM
  * builds the SQL (filters, visibility, cursor, order), the rows are read without its mapping layers.
  */
-async function readPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, reading: PageReading<T> | undefined): Promise<T[]> {
+async function readPage<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  reading: PageReading<T> | undefined,
+  rank: string | null,
+): Promise<Array<{ node: T; rank: number }>> {
   const manager = query.connection.manager;
   const records = reading?.records ?? projection(manager, query.expressionMap.mainAlias!.target as new () => T, query.alias);
   const includes = reading?.includes ?? [];
   query.select(records.select);
+  if (rank) query.addSelect(rank, 'page_rank');
   includes.forEach((include, i) => query.addSelect(include.sql(`"${query.alias}"`), `include_${i}`));
   const [sql, parameters] = query.getQueryAndParameters();
   return (await preparedQuery(manager, sql, parameters)).map((row) => {
     const record = records.hydrate(row);
     includes.forEach((include, i) => include.take(record, row[`include_${i}`]));
-    return record;
+    return { node: record, rank: row.page_rank as number };
   });
 }
 
 /**
  * Keyset pagination on (created_at, id), either order and either way (`first`/`after`, `last`/`before`): a cursor names the last row seen, so pages stay correct
  * while records are added. Rows are created with millisecond timestamps, which a cursor holds exactly.
+ *
+ * With `rank` (SQL over the query's alias, `$`, never null), rows are ranked by it first, highest first, and by
+ * creation among equals; the cursor holds the rank too.
  */
 export async function paginate<T extends ObjectLiteral & { id: string; createdAt: Date }>(
   query: SelectQueryBuilder<T>,
   page: PageRequest,
   reading?: PageReading<T>,
+  rank?: string,
 ): Promise<Connection<T>> {
   const { backward, size } = pageDirection(page);
   const alias = query.alias;
   const countQuery = query.clone();
   const ascending = page.order === ListOrder.OLDEST_FIRST;
+  // Negated when creation ascends, so one row comparison in one direction orders the whole key.
+  const rankKey = rank ? `(${ascending ? '-' : ''}(${rank.replaceAll('$', `"${alias}"`)}))::float8` : null;
   const bounds = [
     [page.after, 'after', ascending ? '>' : '<'],
     [page.before, 'before', ascending ? '<' : '>'],
   ] as const;
   for (const [cursor, field, comparison] of bounds) {
     if (!cursor) continue;
-    const key = decodeCursor(cursor, field);
-    query.andWhere(`(${alias}.created_at, ${alias}.id) ${comparison} (:${field}CreatedAt, :${field}Id)`, {
-      [`${field}CreatedAt`]: key.createdAt,
-      [`${field}Id`]: key.id,
-    });
+    const key = decodeCursor(cursor, field, rankKey !== null);
+    query.andWhere(
+      rankKey
+        ? `(${rankKey}, ${alias}.created_at, ${alias}.id) ${comparison} (:${field}Rank, :${field}CreatedAt, :${field}Id)`
+        : `(${alias}.created_at, ${alias}.id) ${comparison} (:${field}CreatedAt, :${field}Id)`,
+      { [`${field}Rank`]: key.rank, [`${field}CreatedAt`]: key.createdAt, [`${field}Id`]: key.id },
+    );
   }
   // Backwards, the rows nearest `before` are read first, then put back in list order.
   const direction = ascending !== backward ? 'ASC' : 'DESC';
-  query
-    .orderBy(`${alias}.createdAt`, direction)
-    .addOrderBy(`${alias}.id`, direction)
-    .take(size + 1);
-  const read = pageOf(size === 0 ? [] : await readPage(query, reading), size, backward, page);
+  if (rankKey) query.orderBy(rankKey, direction).addOrderBy(`${alias}.createdAt`, direction);
+  else query.orderBy(`${alias}.createdAt`, direction);
+  query.addOrderBy(`${alias}.id`, direction).take(size + 1);
+  const read = pageOf(size === 0 ? [] : await readPage(query, reading, rankKey), size, backward, page);
   // A cursor is made when asked for: most clients page with `endCursor` and never read the others.
-  const edges = read.rows.map((node) => ({
+  const edges = read.rows.map(({ node, rank: rankOfRow }) => ({
     node,
     get cursor() {
-      return encodeCursor({ createdAt: node.createdAt.toISOString(), id: node.id });
+      return encodeCursor({ ...(rankKey ? { rank: rankOfRow } : {}), createdAt: node.createdAt.toISOString(), id: node.id });
     },
   }));
   let total: Promise<number> | null = null;

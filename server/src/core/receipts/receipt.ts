@@ -62,6 +62,11 @@ export interface ReceiptEvidence {
   id: string;
   version: number;
   anchorStatus: string;
+  /**
+   * True when these are the words its record was verified on, kept (the head's `verifiedQuote`) while a correction
+   * of the source that reworded them awaits re-review; client apps read these, staff the evidence as it stands.
+   */
+  asVerified?: true;
   /** The snapshot the selectors point into. */
   snapshot: string;
   selector: [ReceiptSelector & { type: 'TextQuoteSelector' }, ReceiptSelector & { type: 'TextPositionSelector' }];

@@ -125,19 +125,24 @@ export function verifyReceipt(receipt: Receipt, publicKey: KeyObject): ReceiptVe
       fail('evidence', where, `it is given at version ${evidence.version}, its chain ends at ${head.version}`);
     else if (isDisclosed(head)) {
       const state = head.state;
-      const logged = state.selector as Record<string, unknown> | undefined;
+      const verified = evidence.asVerified ? (state.verifiedQuote as Record<string, unknown> | null | undefined) : undefined;
+      const { sourceRevisionId: verifiedOn, ...verifiedSelector } = verified ?? {};
+      const logged = (evidence.asVerified ? verifiedSelector : state.selector) as Record<string, unknown> | undefined;
+      const pointsAt = evidence.asVerified ? verifiedOn : state.sourceRevisionId;
       const given = { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: position.start, end: position.end };
-      if (!sameJson(logged, given))
+      if (evidence.asVerified && !verified)
+        fail('evidence', `${where}, version ${head.version}`, 'it is given as verified words, and its head revision keeps none');
+      else if (!sameJson(logged, given))
         fail('evidence', `${where}, version ${head.version}`, `its selectors are not the ones its head revision holds`);
-      else if (state.sourceRevisionId !== evidence.snapshot)
+      else if (pointsAt !== evidence.snapshot)
         fail(
           'evidence',
           `${where}, version ${head.version}`,
-          `it points at snapshot ${evidence.snapshot}, its head revision at ${String(state.sourceRevisionId)}`,
+          `it points at snapshot ${evidence.snapshot}, its head revision at ${String(pointsAt)}`,
         );
       else if ((state.claimId ?? state.eventId) !== subject.id)
         fail('evidence', `${where}, version ${head.version}`, `its head revision supports another record`);
-      else if (state.anchorStatus !== evidence.anchorStatus)
+      else if (!evidence.asVerified && state.anchorStatus !== evidence.anchorStatus)
         fail('evidence', `${where}, version ${head.version}`, 'its anchor status is not its head revision’s');
     } else unchecked.push(`${where}: its head revision is sealed, so its selectors are not tied to it`);
 

@@ -2,14 +2,16 @@ import { type EntityManager, getMetadataArgsStorage } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 
 import type { VersionedRecord } from '../record.js';
+import { type FoundReference, referenceLookups } from '../references.js';
+import { canonicalJson } from '../revisions/canonical-json.js';
 import { deletionColumns, deletionState, recordColumns } from '../revisions/deletable.js';
 // Types only: the entities that declare kinds are imported by the revision log's own entity.
-import type { DeletableState, RecordKind, RecordMeta, StateQuery } from '../revisions/record-writer.js';
+import type { DeletableState, EditOutcome, RecordEdit, RecordKind, RecordMeta, StateQuery } from '../revisions/record-writer.js';
 import type { RecordType } from '../revisions/revisions.enums.js';
 import { preparedQuery } from '../sql/prepared.js';
 import { projection } from '../sql/projection.js';
 import type { InputCheck } from '../validation.js';
-import { type PlannedColumn, stateQuerySql, type TablePlan, writeParameters, writeStatementSql } from './statements.js';
+import { editStatementSql, type PlannedColumn, stateQuerySql, type TablePlan, writeParameters, writeStatementSql } from './statements.js';
 
 /** What a kind says of one field of its state, a column of its row under the entity's property of the same name. */
 export interface FieldDeclaration<V> {
@@ -305,6 +307,39 @@ export function declareKind<
     for (const [property] of readOnly) state[property] = row[property];
     return Object.assign(state, deletionState(record)) as S;
   };
+  /** A value as its column gives it back: a uuid in lower case, a time as a Date (a state's deletion as its ISO text). */
+  const settled = (column: PlannedColumn | undefined, value: unknown): unknown => {
+    if (typeof value !== 'string') return value;
+    if (column?.sqlType === 'uuid') return value.toLowerCase();
+    if (column?.sqlType === 'timestamptz') return new Date(value);
+    return value;
+  };
+  /** What `stateOf` will read once `state` is written: the row `rowOf` makes, each column as PostgreSQL gives it back. */
+  const settle = (manager: EntityManager, state: S): S => {
+    const plan = planOf(manager);
+    const byProperty = new Map(plan.columns.map((column) => [column.property, column]));
+    const row = rowOf(state);
+    for (const property of Object.keys(row)) row[property] = settled(byProperty.get(property), row[property]);
+    const out: Record<string, unknown> = {};
+    for (const name of fieldNames) out[name] = row[name];
+    for (const [name, part] of composites) out[name] = part.toRow ? part.toState(row) : state[name as keyof S];
+    links.forEach(([property, link], i) => {
+      const planned = plan.links[i]!;
+      const distinct = new Map<string, unknown>();
+      for (const element of state[property as keyof S] as unknown[]) {
+        const value = link.single
+          ? settled(planned.values[0], element)
+          : Object.fromEntries(
+              planned.values.map((column) => [column.property, settled(column, (element as Record<string, unknown>)[column.property])]),
+            );
+        distinct.set(canonicalJson(value), value);
+      }
+      const list = [...distinct.values()] as Array<Record<string, string>> & string[];
+      out[property] = link.single ? list.sort() : list.sort(compare(link));
+    });
+    for (const [property] of readOnly) out[property] = state[property as keyof S];
+    return Object.assign(out, deletionState(deletionColumns(state))) as S;
+  };
   const stateQuery = (manager: EntityManager): StateQuery<S> => ({
     sql: stateQuerySql(planOf(manager)),
     read: (row) => stateOf(manager, row),
@@ -342,6 +377,42 @@ export function declareKind<
       return row ? query.read(row) : null;
     },
     saveState: (manager, id, state) => write(manager, 'update', id, state, new Date()),
+    settle,
+    async edit(manager, edit: RecordEdit<S>): Promise<EditOutcome<S>> {
+      const plan = planOf(manager);
+      const row: Record<string, unknown> = { ...rowOf(edit.state), ...deletionColumns(edit.state) };
+      const parameters = writeParameters(plan, 'update', edit.id, edit.state, new Date(), (column) => row[column.property]);
+      const { revision } = edit;
+      parameters.push(
+        edit.expectedVersion,
+        revision.recordType,
+        revision.operation,
+        JSON.stringify(revision.changes),
+        JSON.stringify(revision.state),
+        revision.reason,
+        revision.actor,
+        revision.actorUserId,
+        revision.requestId,
+        revision.createdAt,
+        revision.prevHash,
+        revision.hash,
+      );
+      const first = parameters.length - 11;
+      const lookups = referenceLookups(edit.references, parameters.length + 1);
+      const expected = `$${parameters.length + 1 + (lookups?.values.length ?? 0)}`;
+      if (lookups) parameters.push(...lookups.values, lookups.expected);
+      const [answer] = await preparedQuery<
+        Record<string, unknown> & { revisionId: string | null; foundReferences?: FoundReference[] | null }
+      >(manager, editStatementSql(plan, first, lookups && { sql: lookups.sql, expected }), parameters);
+      if (!answer?.revisionId) return { written: false, problems: lookups?.problems(answer?.foundReferences ?? []) ?? [] };
+      const record = projection(manager, entity, alias).hydrate(answer) as R;
+      return {
+        written: true,
+        revisionId: answer.revisionId,
+        state: stateOf(manager, answer),
+        meta: { id: edit.id, version: record.version, createdAt: record.createdAt, updatedAt: record.updatedAt },
+      };
+    },
     insertState: (manager, id, state, at, also) => write(manager, 'create', id, state, at, also),
     // A field a state logged before it existed lacks reads as its empty value.
     hydrate(meta, state) {

@@ -137,3 +137,76 @@ export function writeStatementSql(plan: TablePlan, mode: 'create' | 'update'): s
   for (const part of plan.readOnly) answers.push(`${part.sql('written', '$1')} AS ${quoted(part.property)}`);
   return `WITH ${ctes.join(',\n     ')}\nSELECT written.*${answers.map((answer) => `,\n       ${answer}`).join('')}\n  FROM written`;
 }
+
+/** The revision's columns an edit statement writes from its parameters, in their order; the id and version are the record's. */
+export const EDIT_REVISION_COLUMNS = [
+  'record_type',
+  'operation',
+  'changes',
+  'state',
+  'reason',
+  'actor',
+  'actor_user_id',
+  'request_id',
+  'created_at',
+  'prev_hash',
+  'hash',
+] as const;
+
+/** The references an edit must find, as a statement over parameters of its own: rows of (lookup, key, merged_into). */
+export interface EditReferences {
+  sql: string;
+  /** The parameter holding how many distinct (lookup, key) pairs must be found, none of them merged away. */
+  expected: string;
+}
+
+/**
+ * An existing record's whole edit as one statement: the reference check, the version bump (only from the version
+ * expected, which is what orders the writers of one record), the row and link rows written to the state, and the
+ * revision appended. Nothing is written unless the version is the one expected and every reference is found;
+ * the answer is then one row of nulls but the references found.
+ *
+ * Parameters: those of `writeParameters(plan, 'update', …)`, then from `first` the version expected and the
+ * revision's EDIT_REVISION_COLUMNS, then the references' own.
+ */
+export function editStatementSql(plan: TablePlan, first: number, references: EditReferences | null): string {
+  const a = quoted(plan.alias);
+  let parameter = 1;
+  const linkParameters = plan.links.map((link) => link.values.map((value) => `$${++parameter}::${value.sqlType}[]`));
+  const columnParameters = plan.columns.map(() => `$${++parameter}`);
+  const expectedVersion = `$${first}::int`;
+  const revisionParameters = EDIT_REVISION_COLUMNS.map(
+    (column, i) => `$${first + 1 + i}${column === 'changes' || column === 'state' ? '::jsonb' : ''}`,
+  );
+  const found = references
+    ? `(SELECT count(DISTINCT (lookup, key)) FROM found WHERE merged_into IS NULL) = ${references.expected}`
+    : 'true';
+  const written = 'EXISTS (SELECT 1 FROM written)';
+  const ctes = [
+    ...(references ? [`found AS (${references.sql})`] : []),
+    `written AS (UPDATE ${quoted(plan.table)} AS ${a} SET "version" = ${a}."version" + 1, "updated_at" = now(), ${plan.columns
+      .map((column, i) => `${quoted(column.name)} = ${columnParameters[i]}`)
+      .join(', ')} WHERE ${a}."id" = $1 AND ${a}."version" = ${expectedVersion} AND ${found} RETURNING ${plan.select})`,
+  ];
+  const answers: string[] = [];
+  plan.links.forEach((link, i) => {
+    const columns = valueColumns(link);
+    const given = `SELECT * FROM unnest(${linkParameters[i]!.join(', ')})`;
+    const owned = `${quoted(link.table)} WHERE ${quoted(link.owner)} = $1`;
+    ctes.push(`link${i}_gone AS (DELETE FROM ${owned} AND (${columns}) NOT IN (${given}) AND ${written})`);
+    ctes.push(
+      `link${i}_new AS (INSERT INTO ${quoted(link.table)} (${quoted(link.owner)}, ${columns}) SELECT $1, * FROM (${given}) given WHERE ${written} ON CONFLICT DO NOTHING RETURNING ${columns})`,
+    );
+    answers.push(
+      `${linkList(link, `SELECT ${columns} FROM ${owned} AND (${columns}) IN (${given}) UNION ALL SELECT ${columns} FROM link${i}_new`)} AS ${quoted(link.property)}`,
+    );
+  });
+  for (const part of plan.readOnly) answers.push(`${part.sql('written', '$1')} AS ${quoted(part.property)}`);
+  ctes.push(
+    `appended AS (INSERT INTO "revisions" ("record_id", "version", ${EDIT_REVISION_COLUMNS.map(quoted).join(', ')})
+       SELECT $1, ${expectedVersion} + 1, ${revisionParameters.join(', ')} FROM written RETURNING "id")`,
+  );
+  answers.push(`(SELECT "id" FROM appended) AS "revisionId"`);
+  if (references) answers.push(`(SELECT json_agg(found) FROM found) AS "foundReferences"`);
+  return `WITH ${ctes.join(',\n     ')}\nSELECT written.*${answers.map((answer) => `,\n       ${answer}`).join('')}\n  FROM (SELECT) AS one LEFT JOIN written ON true`;
+}

@@ -40,7 +40,7 @@ export async function lastContentChanges(
              UNION ALL
              SELECT e.${supported}, r.actor, r.created_at, r.id FROM evidence e
                JOIN revisions r ON r.record_type = $4 AND r.record_id = e.id
-              WHERE e.${supported} = ANY($2)) changes
+              WHERE e.${supported} = ANY($2) AND r.operation <> 'REVIEW') changes
       ORDER BY subject, id DESC`,
     [recordType, ids, CONTENT_OPERATIONS, RecordType.EVIDENCE],
   )) as Array<{ subject: string; actor: string; created_at: Date }>;

@@ -38,6 +38,14 @@ export function decide(status: ReviewStatus, decision: ReviewDecision): ReviewSt
   return rule.from === status ? rule.to : null;
 }
 
+/**
+ * A VERIFIED record that a correction of its source reworded stays published as last verified until a reviewer
+ * judges it again: as one in review (verify the words as corrected, dispute, reject), or by retracting it.
+ */
+export function decideReReview(decision: ReviewDecision): ReviewStatus {
+  return DECISIONS[decision].to;
+}
+
 export function decisionRequires(decision: ReviewDecision): ReviewStatus {
   return DECISIONS[decision].from;
 }

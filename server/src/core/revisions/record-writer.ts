@@ -1,7 +1,9 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
-import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
+import { BadInputError, ConflictError, type FieldProblem, NotFoundError } from '../errors.js';
+import { checkReferencesIn, type Reference, type ReferenceCheck } from '../references.js';
 import { preparedQuery } from '../sql/prepared.js';
+import { canonicalJson } from './canonical-json.js';
 import { revisionHash } from './chain.js';
 import { diffStates, type RecordState } from './diff.js';
 import { claimIdempotencyKey } from './idempotency.js';
@@ -52,7 +54,27 @@ export interface RecordKind<S extends RecordState, R = unknown> {
   saveState(manager: EntityManager, id: string, state: S): Promise<S>;
   /** The record as the API shows it, rebuilt from a state in the log. */
   hydrate(meta: RecordMeta, state: S): R;
+  /**
+   * The state as the rows will hold it once `state` is written and read back (ids as PostgreSQL writes them, each
+   * link list without repeats and in order), so that a revision can be hashed before its write.
+   */
+  settle(manager: EntityManager, state: S): S;
+  /** An existing record's edit, its revision and its reference checks as one statement (see editStatementSql). */
+  edit(manager: EntityManager, edit: RecordEdit<S>): Promise<EditOutcome<S>>;
 }
+
+/** What the one-statement edit writes: the state (settled), from the version expected, with its revision already hashed. */
+export interface RecordEdit<S extends RecordState> {
+  id: string;
+  expectedVersion: number;
+  state: S;
+  revision: Revision;
+  references: Reference[];
+}
+
+/** An edit written, with the state and columns the rows now hold; or not, and the references that failed, if any. */
+export type EditOutcome<S extends RecordState> =
+  { written: true; revisionId: string; state: S; meta: RecordMeta } | { written: false; problems: FieldProblem[] };
 
 export interface StateQuery<S extends RecordState> {
   sql: string;
@@ -134,13 +156,7 @@ export class RecordWriter {
          SELECT * FROM bumped, LATERAL (${stateQuery.sql}) AS state`,
         [target.id, target.expectedVersion, kind.recordType],
       );
-      if (rows.length === 0) {
-        const current = (await manager.query(`SELECT "version" FROM "${kind.table}" WHERE "id" = $1`, [target.id])) as Array<{
-          version: number;
-        }>;
-        if (current.length === 0) throw new NotFoundError(kind.recordType, target.id);
-        throw new ConflictError(kind.recordType, target.id, target.expectedVersion, current[0]!.version);
-      }
+      if (rows.length === 0) return this.refuseStale(manager, kind, target);
       const { version, createdAt, updatedAt, prevHash } = rows[0]!;
       if (prevHash === null) throw new Error(`${kind.recordType} ${target.id} has no revision ${version - 1} to chain to`);
       const before = stateQuery.read(rows[0]!);
@@ -161,14 +177,93 @@ export class RecordWriter {
     });
   }
 
-  /** Replaces the record's state with the one `next` computes from the current one. */
+  /**
+   * Replaces the record's state with the one `next` computes from the current one. Outside a transaction, that is
+   * two round trips: the state read, then one statement that writes the edit and its revision (see `edit`). Inside
+   * a caller's transaction (an operation of several writes, or a request's retry key to claim with the write), the
+   * steps run in a savepoint of it, so that a refused step undoes only this write.
+   */
   replace<S extends RecordState>(
     context: WriteContext,
     kind: RecordKind<S>,
     target: ChangeTarget & { operation: RevisionOperation },
-    next: (before: S, manager: EntityManager) => S | Promise<S>,
+    next: (before: S, manager: EntityManager, references: ReferenceCheck) => S | Promise<S>,
   ): Promise<Changed<S>> {
-    return this.change(context, kind, target, async (manager, before) => kind.saveState(manager, target.id, await next(before, manager)));
+    const inTransaction = !(this.manager instanceof DataSource) && this.manager.queryRunner?.isTransactionActive === true;
+    if (inTransaction || context.idempotency) {
+      return this.change(context, kind, target, async (manager, before) =>
+        kind.saveState(manager, target.id, await next(before, manager, checkReferencesIn(manager))),
+      );
+    }
+    return this.edit(context, kind, target, next);
+  }
+
+  /**
+   * The edit in two round trips and no transaction of its own: the state before, its version and the previous
+   * revision's hash in one read; then the new state is computed and settled, its revision hashed here exactly as
+   * `change` would hash it, and one statement checks the references, bumps the version only from the one
+   * expected, writes the rows and appends the revision (invariant 1: one statement is one transaction). The
+   * state read is the expected version's, since every change to a record's state bumps its version: if another
+   * writer got in between, the bump finds another version and nothing is written (invariant 3).
+   */
+  private async edit<S extends RecordState>(
+    context: WriteContext,
+    kind: RecordKind<S>,
+    target: ChangeTarget & { operation: RevisionOperation },
+    next: (before: S, manager: EntityManager, references: ReferenceCheck) => S | Promise<S>,
+  ): Promise<Changed<S>> {
+    const manager = this.manager instanceof DataSource ? this.manager.manager : this.manager;
+    const stateQuery = kind.stateQuery(manager);
+    const [current] = await preparedQuery<{ version: number; prevHash: string | null } & Record<string, unknown>>(
+      manager,
+      `SELECT record."version", (SELECT "hash" FROM "revisions" WHERE "record_type" = $2 AND "record_id" = $1 AND "version" = record."version") AS "prevHash", state.*
+         FROM "${kind.table}" AS record, LATERAL (${stateQuery.sql}) AS state WHERE record."id" = $1`,
+      [target.id, kind.recordType],
+    );
+    if (!current) throw new NotFoundError(kind.recordType, target.id);
+    if (current.version !== target.expectedVersion)
+      throw new ConflictError(kind.recordType, target.id, target.expectedVersion, current.version);
+    if (current.prevHash === null) throw new Error(`${kind.recordType} ${target.id} has no revision ${current.version} to chain to`);
+    const before = stateQuery.read(current);
+    const references: Reference[] = [];
+    const state = kind.settle(
+      manager,
+      await next(before, manager, async (wanted) => {
+        references.push(...wanted);
+      }),
+    );
+    const version = target.expectedVersion + 1;
+    const revision = this.revisionOf(
+      context,
+      kind.recordType,
+      target.id,
+      version,
+      target.operation,
+      target.reason,
+      before,
+      state,
+      current.prevHash,
+    );
+    const outcome = await kind.edit(manager, { id: target.id, expectedVersion: target.expectedVersion, state, revision, references });
+    if (!outcome.written) {
+      if (outcome.problems.length > 0) throw new BadInputError(outcome.problems);
+      return this.refuseStale(manager, kind, target);
+    }
+    // Settling is what lets the hash come first; a state it failed to predict would be a revision the rows contradict.
+    if (canonicalJson(outcome.state) !== canonicalJson(state)) {
+      throw new Error(`${kind.recordType} ${target.id}: the state written is not the state its revision holds`);
+    }
+    revision.id = outcome.revisionId;
+    return { revision, state, meta: outcome.meta };
+  }
+
+  /** The version a stale write lost to, read after its statement, which saw the rows as they were when it began. */
+  private async refuseStale(manager: EntityManager, kind: RecordKind<RecordState>, target: ChangeTarget): Promise<never> {
+    const current = (await manager.query(`SELECT "version" FROM "${kind.table}" WHERE "id" = $1`, [target.id])) as Array<{
+      version: number;
+    }>;
+    if (current.length === 0) throw new NotFoundError(kind.recordType, target.id);
+    throw new ConflictError(kind.recordType, target.id, target.expectedVersion, current[0]!.version);
   }
 
   /** Soft delete (invariant 5): the record stays, with when and why it was deleted; restore undoes it. */
@@ -193,8 +288,8 @@ export class RecordWriter {
     return state;
   }
 
-  private async append(
-    manager: EntityManager,
+  /** A revision, hashed: what both `append` and the one-statement edit write. */
+  private revisionOf(
     context: WriteContext,
     recordType: RecordType,
     recordId: string,
@@ -204,8 +299,8 @@ export class RecordWriter {
     before: RecordState | null,
     state: RecordState,
     prevHash: string | null,
-  ): Promise<Revision> {
-    const revision = manager.create(Revision, {
+  ): Revision {
+    const revision = Object.assign(new Revision(), {
       recordType,
       recordId,
       version,
@@ -220,6 +315,22 @@ export class RecordWriter {
       prevHash,
     });
     revision.hash = revisionHash(revision);
+    return revision;
+  }
+
+  private async append(
+    manager: EntityManager,
+    context: WriteContext,
+    recordType: RecordType,
+    recordId: string,
+    version: number,
+    operation: RevisionOperation,
+    reason: string | null,
+    before: RecordState | null,
+    state: RecordState,
+    prevHash: string | null,
+  ): Promise<Revision> {
+    const revision = this.revisionOf(context, recordType, recordId, version, operation, reason, before, state, prevHash);
     // Written by hand: TypeORM's insert builder costs more than the insert on every write.
     const [row] = await preparedQuery<{ id: string }>(
       manager,

@@ -45,6 +45,30 @@ export function visibleOnly<T extends ObjectLiteral>(
   return query;
 }
 
+/** Words in one text snapshot, as a TextQuoteSelector and TextPositionSelector over it. */
+export interface VerifiedQuote {
+  sourceRevisionId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The words of an evidence a viewer reads, when they are not the evidence as it stands: null for staff, who
+ * read the evidence as a correction left it (FUZZY, say), and for evidence nothing awaits re-review on. For
+ * everyone else, while the claim or event it supports awaits re-review after a correction reworded it, the words
+ * a reviewer verified, on the snapshot they were verified on (snapshots are immutable, so they still stand
+ * there): a correction neither unpublishes a verified record nor publishes words nobody checked. Evidence
+ * read without `verifiedQuote` fails closed.
+ */
+export function verifiedQuoteSeenBy(viewer: Viewer, evidence: { verifiedQuote?: VerifiedQuote | null }): VerifiedQuote | null {
+  if (seesUnreviewed(viewer)) return null;
+  if (evidence.verifiedQuote === undefined) throw new Error('evidence read without verifiedQuote: what a client may read is unknown');
+  return evidence.verifiedQuote;
+}
+
 /** Who reviewed and what they wrote: review deliberation, staff only. */
 export function seesDeliberation(viewer: Viewer): boolean {
   return seesUnreviewed(viewer);
@@ -111,8 +135,9 @@ export function feedCarries(viewer: Viewer, recordType: RecordType): boolean {
 /**
  * Whether a record as one revision left it (its `state` in the log) is one the viewer reads: the same gate as
  * `canSee` on the live row, so the change feed says "visible" exactly when a fresh read would find the record.
- * Evidence reaches client apps only through a claim or an event, and any change to it sends a judged record back
- * to review, so the feed carries evidence to staff alone; notes are staff-only everywhere.
+ * Evidence reaches client apps only through a claim or an event, whose own revision marks any change clients would
+ * read (back to review, or awaiting re-review as last verified), so the feed carries evidence to staff alone; notes
+ * are staff-only everywhere.
  */
 export function canSeeState(viewer: Viewer, recordType: RecordType, state: Record<string, unknown> | null): boolean {
   if (!state || !feedCarries(viewer, recordType)) return false;

@@ -1,5 +1,6 @@
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import type { Evidence } from '../../modules/evidence/evidence.entity.js';
+import { quoteSeenBy } from '../../modules/evidence/quote-seen.js';
 import { CONTEXTS } from './contexts.js';
 import { evidenceQuery } from './filters.js';
 import type { ExportFormat } from './format.js';
@@ -32,6 +33,7 @@ export const evidenceAnnotations: ExportFormat = {
         const creators = await agents.describe([...histories.values()].map((history) => history.createdBy));
         yield batch.map((evidence) => {
           const creator = creators.get(histories.get(evidence.id)!.createdBy)!;
+          const { sourceRevisionId, selector, anchorStatus } = quoteSeenBy(viewer, evidence);
           return {
             id: iris.record('evidence', evidence.id),
             type: 'Annotation',
@@ -39,21 +41,21 @@ export const evidenceAnnotations: ExportFormat = {
             body: evidence.claimId ? iris.record('claim', evidence.claimId) : iris.record('event', evidence.eventId!),
             target: {
               type: 'SpecificResource',
-              source: iris.record('source-revision', evidence.sourceRevisionId),
+              source: iris.record('source-revision', sourceRevisionId),
               selector: [
                 {
                   type: 'TextQuoteSelector',
-                  exact: evidence.exact,
-                  ...(evidence.prefix ? { prefix: evidence.prefix } : {}),
-                  ...(evidence.suffix ? { suffix: evidence.suffix } : {}),
+                  exact: selector.exact,
+                  ...(selector.prefix ? { prefix: selector.prefix } : {}),
+                  ...(selector.suffix ? { suffix: selector.suffix } : {}),
                 },
-                { type: 'TextPositionSelector', start: evidence.startPos, end: evidence.endPos },
+                { type: 'TextPositionSelector', start: selector.start, end: selector.end },
               ],
             },
             creator: { id: creator.iri, type: creator.isPerson ? 'Person' : 'Software', ...(creator.name ? { name: creator.name } : {}) },
             created: evidence.createdAt.toISOString(),
             modified: evidence.updatedAt.toISOString(),
-            anchorStatus: evidence.anchorStatus,
+            anchorStatus,
           };
         });
       }

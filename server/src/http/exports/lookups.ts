@@ -7,9 +7,10 @@ import { TOMBSTONE_NAME } from '../../core/record.js';
 import type { ReviewStatus } from '../../core/review/status.js';
 import { decide, decisionRequires, ReviewDecision } from '../../core/review/workflow.js';
 import type { RecordType, RevisionOperation } from '../../core/revisions/revisions.enums.js';
-import { readsAsTombstone, seenThrough } from '../../core/visibility/visibility.js';
+import { readsAsTombstone, seenThrough, type VerifiedQuote } from '../../core/visibility/visibility.js';
 import { EntityRecord, entityTombstone } from '../../modules/entities/entity.entity.js';
 import type { AnchorStatus } from '../../modules/evidence/evidence.enums.js';
+import { quoteSeenBy } from '../../modules/evidence/quote-seen.js';
 
 const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
   const groups = new Map<string, T[]>();
@@ -168,10 +169,12 @@ export async function evidenceOf(
   viewer: Viewer,
 ): Promise<Map<string, EvidenceFact[]>> {
   const rows = (await manager.query(
-    `SELECT e.${subject}_id AS subject_id, e.exact, e.start_pos, e.end_pos, e.anchor_status, sr.id AS source_revision_id, sr.number, sr.sha256,
+    `SELECT e.${subject}_id AS subject_id, e.exact, e.prefix, e.suffix, e.start_pos, e.end_pos, e.anchor_status, e.source_revision_id, e.verified_quote,
+            sr.number, sr.sha256, vr.number AS verified_number, vr.sha256 AS verified_sha256,
             s.id AS source_id, s.title, s.url, s.publisher, s.author, CAST(s.published_at AS text) AS published_at, s.published_precision, s.deleted_at
        FROM evidence e
        JOIN source_revisions sr ON sr.id = e.source_revision_id
+       LEFT JOIN source_revisions vr ON vr.id = (e.verified_quote->>'sourceRevisionId')::uuid
        JOIN sources s ON s.id = sr.source_id
       WHERE e.${subject}_id = ANY($1::uuid[]) AND e.deleted_at IS NULL
       ORDER BY e.${subject}_id, s.title, sr.number, e.start_pos, e.id`,
@@ -179,10 +182,15 @@ export async function evidenceOf(
   )) as Array<{
     subject_id: string;
     exact: string;
+    prefix: string;
+    suffix: string;
     start_pos: number;
     end_pos: number;
     anchor_status: AnchorStatus;
     source_revision_id: string;
+    verified_quote: VerifiedQuote | null;
+    verified_number: number | null;
+    verified_sha256: string | null;
     number: number;
     sha256: string;
     source_id: string;
@@ -194,29 +202,41 @@ export async function evidenceOf(
     published_precision: DatePrecision | null;
     deleted_at: Date | null;
   }>;
-  const facts = rows.map((row) => ({
-    subjectId: row.subject_id,
-    exact: row.exact,
-    start: row.start_pos,
-    end: row.end_pos,
-    anchorStatus: row.anchor_status,
-    sourceRevisionId: row.source_revision_id,
-    revisionNumber: row.number,
-    sha256: row.sha256,
-    source: sourceFactSeenBy(
-      viewer,
-      {
-        id: row.source_id,
-        title: row.title,
-        url: row.url,
-        publisher: row.publisher,
-        author: row.author,
-        publishedAt: row.published_at,
-        publishedPrecision: row.published_precision,
-      },
-      row.deleted_at,
-    ),
-  }));
+  const facts = rows.map((row) => {
+    const seen = quoteSeenBy(viewer, {
+      sourceRevisionId: row.source_revision_id,
+      exact: row.exact,
+      prefix: row.prefix,
+      suffix: row.suffix,
+      startPos: row.start_pos,
+      endPos: row.end_pos,
+      anchorStatus: row.anchor_status,
+      verifiedQuote: row.verified_quote,
+    });
+    return {
+      subjectId: row.subject_id,
+      exact: seen.selector.exact,
+      start: seen.selector.start,
+      end: seen.selector.end,
+      anchorStatus: seen.anchorStatus,
+      sourceRevisionId: seen.sourceRevisionId,
+      revisionNumber: seen.asVerified ? row.verified_number! : row.number,
+      sha256: seen.asVerified ? row.verified_sha256! : row.sha256,
+      source: sourceFactSeenBy(
+        viewer,
+        {
+          id: row.source_id,
+          title: row.title,
+          url: row.url,
+          publisher: row.publisher,
+          author: row.author,
+          publishedAt: row.published_at,
+          publishedPrecision: row.published_precision,
+        },
+        row.deleted_at,
+      ),
+    };
+  });
   return groupBy(facts, (fact) => fact.subjectId);
 }
 

@@ -7,6 +7,7 @@ import { seesDeliberation } from '../../core/visibility/visibility.js';
 import type { Claim } from '../../modules/claims/claim.entity.js';
 import type { Event } from '../../modules/events/event.entity.js';
 import type { Evidence } from '../../modules/evidence/evidence.entity.js';
+import { quoteSeenBy } from '../../modules/evidence/quote-seen.js';
 import { CONTEXTS } from './contexts.js';
 import { claimsQuery, eventsQuery, evidenceQuery, type ExportFilters } from './filters.js';
 import type { ExportFormat } from './format.js';
@@ -20,7 +21,7 @@ interface ProvKind<T extends VersionedRecord> {
   /** The record's own class, beside prov:Entity: the same IRI the other exports describe it under. */
   rdfType: string;
   query(dataSource: DataSource, viewer: Viewer, filters: ExportFilters): SelectQueryBuilder<T> | null;
-  label(record: T): string;
+  label(record: T, viewer: Viewer): string;
   /** The text snapshots each record rests on, by record id. */
   restsOn(manager: EntityManager, records: T[], viewer: Viewer): Promise<Map<string, string[]>>;
 }
@@ -58,8 +59,9 @@ const EVIDENCE: ProvKind<Evidence> = {
   recordType: RecordType.EVIDENCE,
   rdfType: 'http://www.w3.org/ns/oa#Annotation',
   query: evidenceQuery,
-  label: (evidence) => evidence.exact,
-  restsOn: async (_manager, records) => new Map(records.map((evidence) => [evidence.id, [evidence.sourceRevisionId]])),
+  label: (evidence, viewer) => quoteSeenBy(viewer, evidence).selector.exact,
+  restsOn: async (_manager, records, viewer) =>
+    new Map(records.map((evidence) => [evidence.id, [quoteSeenBy(viewer, evidence).sourceRevisionId]])),
 };
 
 const optional = <K extends string>(key: K, value: unknown): Partial<Record<K, unknown>> =>
@@ -157,7 +159,7 @@ export const provenance: ExportFormat = {
         nodes.push({
           '@id': recordIri,
           '@type': ['Entity', kind.rdfType],
-          label: kind.label(record),
+          label: kind.label(record, request.viewer),
           wasAttributedTo: agent(created.actor),
           wasGeneratedBy: iris.revision(created.logId),
           generatedAtTime: created.at.toISOString(),

@@ -78,6 +78,10 @@ export class Claim extends VersionedRecord {
   @Column({ type: 'varchar', length: 16, default: ReviewStatus.DRAFT })
   status: ReviewStatus;
 
+  /** Set on a VERIFIED claim while a correction of its source has reworded evidence it was verified on (see `reReview`). */
+  @Column({ type: 'timestamptz', nullable: true })
+  reReviewPendingSince: Date | null;
+
   @Field(() => ProposalState, {
     nullable: true,
     description: 'Set when an import proposed it: PENDING until an editor accepts it; null for records made by hand.',
@@ -212,6 +216,7 @@ export const ClaimRecord = declareKind(RecordType.CLAIM, Claim, {
       },
     },
     status: { empty: ReviewStatus.DRAFT, workflow: true, exported: true },
+    reReviewPendingSince: { empty: null, workflow: true, exported: 're_review_pending_since' },
     proposal: { empty: null, workflow: true },
     corroboratesId: { empty: null, workflow: true },
   },

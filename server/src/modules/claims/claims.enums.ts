@@ -67,3 +67,17 @@ registerEnumType(ClaimLinkType, {
     REFINES: { description: 'Says the other claim more precisely.' },
   },
 });
+
+export enum ClaimRanking {
+  CHECK_WORTHINESS = 'CHECK_WORTHINESS',
+}
+
+registerEnumType(ClaimRanking, {
+  name: 'ClaimRanking',
+  description: 'What ranks claims ahead of the order they were created in.',
+  valuesConfig: {
+    CHECK_WORTHINESS: {
+      description: 'The claims an import judged most worth checking first (`checkWorthiness`, highest first); claims it did not rank last.',
+    },
+  },
+});

@@ -5,6 +5,7 @@ import { EDITORS } from '../../core/access/roles.js';
 import { seesUnreviewed, writeContextOf } from '../../core/access/viewer.js';
 import { ListArgs } from '../../core/paging/connection.js';
 import { ProposalState } from '../../core/proposals/proposal-state.js';
+import { ReReview, reReviewOf } from '../../core/review/re-review.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { ReviewStep } from '../../core/review/steps.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
@@ -18,6 +19,7 @@ import { EntityRecord, entityTombstone } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { Claim, ClaimLink, type ClaimState } from './claim.entity.js';
+import { ClaimRanking } from './claims.enums.js';
 import { ClaimConnection, ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
 const claimantOf = (claim: Claim, { loaders, viewer }: RequestContext): EntityRecord | null | Promise<EntityRecord | null> => {
@@ -57,8 +59,13 @@ export class ClaimsResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ClaimFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' })
     filter?: ClaimFilter,
+    @Arg('ranking', () => ClaimRanking, {
+      nullable: true,
+      description: 'Ranks the list first by this, then by `order` among claims ranked alike; its cursors hold the rank.',
+    })
+    ranking?: ClaimRanking,
   ) {
-    return services.claims.list(viewer, args, filter ?? {}, loaders.claimPage(nodeSelection(selectionOf(info))));
+    return services.claims.list(viewer, args, filter ?? {}, loaders.claimPage(nodeSelection(selectionOf(info))), ranking);
   }
 
   @Authorized(...EDITORS)
@@ -100,6 +107,16 @@ export class ClaimsResolver {
     @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
   ) {
     return services.claims.lifecycle.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
+  }
+
+  @FieldResolver(() => ReReview, {
+    nullable: true,
+    description:
+      'Set while a correction of its source, saved after it was verified, awaits re-review: it stays published as last verified (its evidence the words it was verified on) until a reviewer judges it again.',
+  })
+  @Reads('status', 'reReviewPendingSince')
+  reReview(@Root() claim: Claim): ReReview | null {
+    return reReviewOf(claim);
   }
 
   @FieldResolver(() => EntityRecord, { nullable: true, description: 'The claimant, when the source names them.' })

@@ -6,7 +6,7 @@ import { newId } from '../../core/ids.js';
 import { type Connection, type ListArgs, paginate } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import type { ProposalState } from '../../core/proposals/proposal-state.js';
-import { requireReferences } from '../../core/references.js';
+import { checkReferencesIn, type ReferenceCheck } from '../../core/references.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { statusAfterEdit } from '../../core/review/workflow.js';
 import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
@@ -18,9 +18,10 @@ import { InputCheck, requireId } from '../../core/validation.js';
 import { type LookupOptions, visibleOnly } from '../../core/visibility/visibility.js';
 import type { EvidenceService } from '../evidence/evidence.service.js';
 import { Claim, type ClaimInput, ClaimRecord, type ClaimState } from './claim.entity.js';
+import { ClaimRanking } from './claims.enums.js';
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claims.types.js';
 
-async function checkFields(manager: EntityManager, id: string, fields: ClaimInput): Promise<ClaimInput> {
+async function checkFields(references: ReferenceCheck, id: string, fields: ClaimInput): Promise<ClaimInput> {
   const check = new InputCheck();
   const normalised = ClaimRecord.check(check, fields);
   if ((normalised.claimantId === null) === (normalised.claimantLabel === null)) {
@@ -30,7 +31,7 @@ async function checkFields(manager: EntityManager, id: string, fields: ClaimInpu
     if (link.toClaimId === id) check.fail(`links[${i}].toClaimId`, 'a claim cannot link to itself');
   });
   check.done();
-  await requireReferences(manager, [
+  await references([
     { field: 'claimantId', table: 'entities', id: normalised.claimantId },
     ...normalised.eventIds.map((eventId, i) => ({ field: `eventIds[${i}]`, table: 'events', id: eventId })),
     ...normalised.entityIds.map((entityId, i) => ({ field: `entityIds[${i}]`, table: 'entities', id: entityId })),
@@ -39,6 +40,8 @@ async function checkFields(manager: EntityManager, id: string, fields: ClaimInpu
   return normalised;
 }
 
+/** Unranked claims (not imported, or imported before imports ranked) after every ranked one, whose ranks run 0 to 1. */
+const CHECK_WORTHINESS_RANK = 'coalesce($.check_worthiness, -1)';
 export class ClaimsService {
   /** Soft delete, restore, and the row as a write left it. */
   readonly lifecycle: RecordLifecycle<ClaimState, Claim>;
@@ -56,7 +59,13 @@ export class ClaimsService {
   }
 
   /** A page of the list, whole records unless `reading` says which columns and what they lead to. */
-  list(viewer: Viewer, args: ListArgs, filter: ClaimFilter = {}, reading?: PageReading<Claim>): Promise<Connection<Claim>> {
+  list(
+    viewer: Viewer,
+    args: ListArgs,
+    filter: ClaimFilter = {},
+    reading?: PageReading<Claim>,
+    ranking?: ClaimRanking | null,
+  ): Promise<Connection<Claim>> {
     const query = new FilterBuilder(this.dataSource.getRepository(Claim).createQueryBuilder('claim'))
       .oneOf('status', filter.status)
       .oneOf('proposal', filter.proposal)
@@ -72,7 +81,12 @@ export class ClaimsService {
         'EXISTS (SELECT 1 FROM evidence ev JOIN source_revisions sr ON sr.id = ev.source_revision_id WHERE ev.claim_id = $.id AND ev.deleted_at IS NULL AND sr.source_id = :value)',
       )
       .done();
-    return paginate(visibleOnly(viewer, query, { reviewed: true, includeDeleted: args.includeDeleted }), args, reading);
+    return paginate(
+      visibleOnly(viewer, query, { reviewed: true, includeDeleted: args.includeDeleted }),
+      args,
+      reading,
+      ranking === ClaimRanking.CHECK_WORTHINESS ? CHECK_WORTHINESS_RANK : undefined,
+    );
   }
 
   /** Creates a claim with what it is about and its links, as a DRAFT for review. */
@@ -85,10 +99,11 @@ export class ClaimsService {
     const now = new Date();
     return manager.transaction(async (outer) => {
       const written = await new RecordWriter(outer).create(context, ClaimRecord, id, input.reason ?? null, async (tx) => {
-        const content = await checkFields(tx, id, applyPatch(ClaimRecord.empty(), input));
+        const content = await checkFields(checkReferencesIn(tx), id, applyPatch(ClaimRecord.empty(), input));
         const state = {
           ...content,
           status: ReviewStatus.DRAFT,
+          reReviewPendingSince: null,
           proposal: input.proposal ?? null,
           corroboratesId: input.corroboratesId ?? null,
           deletedAt: null,
@@ -108,11 +123,16 @@ export class ClaimsService {
       reason: input.reason ?? null,
       operation: RevisionOperation.UPDATE,
     };
-    const { meta, state } = await new RecordWriter(this.dataSource).replace(context, ClaimRecord, target, async (before, tx) => ({
-      ...before,
-      status: statusAfterEdit(before.status),
-      ...(await checkFields(tx, target.id, applyPatch<ClaimInput>(before, input))),
-    }));
+    const { meta, state } = await new RecordWriter(this.dataSource).replace(
+      context,
+      ClaimRecord,
+      target,
+      async (before, _tx, references) => ({
+        ...before,
+        status: statusAfterEdit(before.status),
+        ...(await checkFields(references, target.id, applyPatch<ClaimInput>(before, input))),
+      }),
+    );
     // The state just read back from the rows, and the columns the write returned: the claim as stored, without a read.
     return ClaimRecord.hydrate(meta, state);
   }

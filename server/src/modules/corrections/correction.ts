@@ -3,6 +3,7 @@ import { type EntityManager, In } from 'typeorm';
 import { createCorrectionReanchorer, createReanchorer, type ReanchorResult } from '../../core/anchoring/reanchor.js';
 import { BadInputError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { ReviewStatus } from '../../core/review/status.js';
 import { sha256Hex } from '../../core/revisions/canonical-json.js';
 import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
@@ -13,7 +14,7 @@ import type { Claim } from '../claims/claim.entity.js';
 import type { Event } from '../events/event.entity.js';
 import { Evidence, EvidenceRecord } from '../evidence/evidence.entity.js';
 import { AnchorStatus } from '../evidence/evidence.enums.js';
-import { reopenAfterEvidenceChange } from '../review/review.service.js';
+import { ownerStatus, reopenAfterCorrection } from '../review/review.service.js';
 import { Source, SourceRecord } from '../sources/source.entity.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { checkText } from '../sources/source-text.js';
@@ -89,19 +90,25 @@ export async function correctSourceText(
         const result: ReanchorResult = item.sourceRevisionId === previousId ? fromPrevious(before) : fromOlder(before);
         const status =
           result.status === 'ANCHORED' ? AnchorStatus.ANCHORED : result.status === 'FUZZY' ? AnchorStatus.FUZZY : AnchorStatus.ORPHANED;
+        // Reworded words of a verified record: clients go on reading the words it was verified on, where they stand.
+        const keepsVerified = status !== AnchorStatus.ANCHORED && (await ownerStatus(tx, item)) === ReviewStatus.VERIFIED;
         await writer.replace(
           context,
           EvidenceRecord,
           { id: item.id, expectedVersion: item.version, reason, operation: RevisionOperation.REANCHOR },
-          (state) =>
-            result.status === 'ORPHANED'
-              ? { ...state, anchorStatus: AnchorStatus.ORPHANED }
-              : { ...state, sourceRevisionId: corrected.id, selector: result.selector, anchorStatus: status },
+          (state) => {
+            const verifiedQuote = keepsVerified
+              ? (state.verifiedQuote ?? { sourceRevisionId: state.sourceRevisionId, ...state.selector })
+              : state.verifiedQuote;
+            return result.status === 'ORPHANED'
+              ? { ...state, anchorStatus: AnchorStatus.ORPHANED, verifiedQuote }
+              : { ...state, sourceRevisionId: corrected.id, selector: result.selector, anchorStatus: status, verifiedQuote };
+          },
         );
-        // A reviewer must confirm a near match or re-select lost words before clients see the record again; a
-        // correction does not reach into what a retraction closed.
+        // A reviewer must confirm a near match or re-select lost words: a verified record waits for it as last
+        // verified, any other judged record goes back to review; a correction does not reach into what a retraction closed.
         if (status !== AnchorStatus.ANCHORED) {
-          const sentBack = await reopenAfterEvidenceChange(tx, context, item, reason, { retracted: 'leave' });
+          const sentBack = await reopenAfterCorrection(tx, context, item, reason);
           if (sentBack) reopened.push(sentBack);
         }
         const moved = await tx.findOneByOrFail(Evidence, { id: item.id });

@@ -83,7 +83,7 @@ export class ReanchorReport {
 
   @Field(() => [ReviewableRecord], {
     description:
-      'The claims and events a reviewer had judged that the correction sends back to review (a published one stops being shown to client apps until verified again), as they then stand.',
+      'The claims and events a reviewer had judged that the correction sends to the review queue, as they then stand: a VERIFIED one stays published as last verified (`reReview`), client apps reading the words it was verified on until a reviewer judges it again; any other goes back to IN_REVIEW.',
   })
   reopened: Array<Claim | Event>;
 

@@ -89,6 +89,10 @@ export class Event extends VersionedRecord {
   @Column({ type: 'varchar', length: 16, default: ReviewStatus.DRAFT })
   status: ReviewStatus;
 
+  /** Set on a VERIFIED event while a correction of its source has reworded evidence it was verified on (see `reReview`). */
+  @Column({ type: 'timestamptz', nullable: true })
+  reReviewPendingSince: Date | null;
+
   @Field(() => ProposalState, {
     nullable: true,
     description: 'Set when an import proposed it: PENDING until an editor accepts it; null for records made by hand.',
@@ -148,6 +152,7 @@ export const EventRecord = declareKind(RecordType.EVENT, Event, {
     parentId: { empty: null, revertable: true },
     modality: { empty: EventModality.OCCURRED, revertable: true },
     status: { empty: ReviewStatus.DRAFT, workflow: true },
+    reReviewPendingSince: { empty: null, workflow: true },
     proposal: { empty: null, workflow: true },
     corroboratesId: { empty: null, workflow: true },
   },

@@ -6,6 +6,7 @@ import { seesUnreviewed, writeContextOf } from '../../core/access/viewer.js';
 import { DateMatch, type DatePrecision, endOfPeriod, matchRange, parseIsoDate, refinesDate } from '../../core/dates/precision.js';
 import { ListArgs } from '../../core/paging/connection.js';
 import { ProposalState } from '../../core/proposals/proposal-state.js';
+import { ReReview, reReviewOf } from '../../core/review/re-review.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { ReviewStep } from '../../core/review/steps.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
@@ -102,6 +103,16 @@ export class EventsResolver {
     @Ctx() { services, viewer, requestId, idempotency }: RequestContext,
   ) {
     return services.events.lifecycle.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
+  }
+
+  @FieldResolver(() => ReReview, {
+    nullable: true,
+    description:
+      'Set while a correction of its source, saved after it was verified, awaits re-review: it stays published as last verified (its evidence the words it was verified on) until a reviewer judges it again.',
+  })
+  @Reads('status', 'reReviewPendingSince')
+  reReview(@Root() event: Event): ReReview | null {
+    return reReviewOf(event);
   }
 
   @FieldResolver(() => EventType, { description: 'What kind of event it is, from the eventTypes vocabulary.' })

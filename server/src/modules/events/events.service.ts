@@ -7,7 +7,7 @@ import { newId } from '../../core/ids.js';
 import { type Connection, type ListArgs, paginate } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import type { ProposalState } from '../../core/proposals/proposal-state.js';
-import { requireReferences } from '../../core/references.js';
+import { checkReferencesIn, type ReferenceCheck } from '../../core/references.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { statusAfterEdit } from '../../core/review/workflow.js';
 import { RecordLifecycle } from '../../core/revisions/lifecycle.js';
@@ -77,7 +77,7 @@ const inputFieldsOf = (state: EventState): EventInputFields => ({
 });
 
 /** Checks an event's fields and the records they name; returns the state's fields, normalised. */
-async function checkFields(manager: EntityManager, id: string, fields: EventInputFields) {
+async function checkFields(manager: EntityManager, references: ReferenceCheck, id: string, fields: EventInputFields) {
   const check = new InputCheck();
   const start = check.datedAt('start', fields.start?.date, fields.start?.precision);
   const end = check.datedAt('end', fields.end?.date, fields.end?.precision);
@@ -109,7 +109,7 @@ async function checkFields(manager: EntityManager, id: string, fields: EventInpu
     participants: participants.sort((a, b) => a.entityId.localeCompare(b.entityId) || a.role.localeCompare(b.role)),
   };
   check.done();
-  await requireReferences(manager, [
+  await references([
     { field: 'type', table: 'event_types', column: 'code', id: normalised.typeCode },
     { field: 'placeId', table: 'entities', id: normalised.placeId },
     { field: 'parentId', table: 'events', id: parentId },
@@ -214,7 +214,7 @@ export class EventsService {
     const now = new Date();
     return manager.transaction(async (outer) => {
       const written = await new RecordWriter(outer).create(context, EventRecord, id, input.reason ?? null, async (tx) => {
-        const { participants, ...fields } = await checkFields(tx, id, {
+        const { participants, ...fields } = await checkFields(tx, checkReferencesIn(tx), id, {
           title: input.title,
           type: input.type,
           summary: input.summary ?? null,
@@ -233,6 +233,7 @@ export class EventsService {
             ...fields,
             participants,
             status: ReviewStatus.DRAFT,
+            reReviewPendingSince: null,
             proposal: input.proposal ?? null,
             corroboratesId: input.corroboratesId ?? null,
             deletedAt: null,
@@ -253,11 +254,16 @@ export class EventsService {
       reason: input.reason ?? null,
       operation: RevisionOperation.UPDATE,
     };
-    const { meta, state } = await new RecordWriter(this.dataSource).replace(context, EventRecord, target, async (before, tx) => ({
-      ...before,
-      status: statusAfterEdit(before.status),
-      ...(await checkFields(tx, target.id, applyPatch(inputFieldsOf(before), input))),
-    }));
+    const { meta, state } = await new RecordWriter(this.dataSource).replace(
+      context,
+      EventRecord,
+      target,
+      async (before, tx, references) => ({
+        ...before,
+        status: statusAfterEdit(before.status),
+        ...(await checkFields(tx, references, target.id, applyPatch(inputFieldsOf(before), input))),
+      }),
+    );
     // As a claim's edit is: the state the write answered and the columns its version bump returned, without a read.
     return EventRecord.hydrate(meta, state);
   }

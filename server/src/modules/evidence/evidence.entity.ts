@@ -1,10 +1,11 @@
-import { Field, ObjectType } from 'type-graphql';
+import { ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 import type { TextSelector } from '../../core/anchoring/text-quote.js';
 import { Node, VersionedRecord } from '../../core/record.js';
 import { composite, declareKind, type KindState } from '../../core/records/declaration.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
+import type { VerifiedQuote } from '../../core/visibility/visibility.js';
 import { oneOf } from '../../db/checks.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { AnchorStatus } from './evidence.enums.js';
@@ -63,11 +64,15 @@ export class Evidence extends VersionedRecord {
   @Column({ type: 'int' })
   endPos: number;
 
-  @Field(() => AnchorStatus, {
-    description: 'Whether the selector still holds its exact words; FUZZY and ORPHANED evidence needs an editor.',
-  })
   @Column({ type: 'varchar', length: 12, default: AnchorStatus.ANCHORED })
   anchorStatus: AnchorStatus;
+
+  /**
+   * Set while its claim or event is VERIFIED and awaits re-review because a correction of the source reworded
+   * these words: the words, and the snapshot, it was verified on. Client apps read these (core/visibility).
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  verifiedQuote: VerifiedQuote | null;
 }
 
 /** The service anchors the selector in its revision's text and checks what the evidence supports. */
@@ -77,6 +82,7 @@ export const EvidenceRecord = declareKind(RecordType.EVIDENCE, Evidence, {
     eventId: { empty: null },
     sourceRevisionId: { empty: '', revertable: true },
     anchorStatus: { empty: AnchorStatus.ANCHORED, revertable: true },
+    verifiedQuote: { empty: null, workflow: true },
   },
   composites: {
     selector: composite(Evidence, {

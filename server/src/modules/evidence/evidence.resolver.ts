@@ -1,19 +1,22 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 
 import { EDITORS } from '../../core/access/roles.js';
+import type { Viewer } from '../../core/access/viewer.js';
 import { writeContextOf } from '../../core/access/viewer.js';
 import { codeUnitIndex, wholeCharacterBoundary } from '../../core/anchoring/text-quote.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Reads } from '../../core/sql/needs.js';
 import { preloadedOr } from '../../core/sql/preload.js';
 import { InputCheck } from '../../core/validation.js';
-import { seenThrough } from '../../core/visibility/visibility.js';
+import { seenThrough, verifiedQuoteSeenBy } from '../../core/visibility/visibility.js';
 import type { Loaders, RequestContext } from '../../graphql/context.js';
 import { Source, sourceTombstone } from '../sources/source.entity.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { snapshotSeenBy } from '../sources/sources.loaders.js';
 import { Evidence } from './evidence.entity.js';
+import { AnchorStatus } from './evidence.enums.js';
 import { ConfirmEvidenceInput, CreateEvidenceInput, QuoteInContext, TextSelector, UpdateEvidenceInput } from './evidence.types.js';
+import { anchorStatusSeenBy, selectorSeenBy, snapshotIdSeenBy } from './quote-seen.js';
 
 const QUOTE = ['exact', 'prefix', 'suffix', 'startPos', 'endPos'] as const;
 /** The TextSelector's fields, by the evidence's columns they are. */
@@ -25,9 +28,14 @@ const SELECTOR: Record<string, (typeof QUOTE)[number]> = {
   end: 'endPos',
 };
 
-/** The snapshot the selector points into: given with the evidence (a correction's preview, never saved), or read. */
-const snapshotOf = (evidence: Evidence, loaders: Loaders) =>
-  preloadedOr(evidence, 'sourceRevision', () => loaders.sourceRevisionById.load(evidence.sourceRevisionId));
+/**
+ * The snapshot the words the viewer reads are in: the one a client reads verified words on, or the one the
+ * evidence points into, given with it (a correction's preview, never saved) or read.
+ */
+const snapshotOf = (evidence: Evidence, viewer: Viewer, loaders: Loaders) =>
+  verifiedQuoteSeenBy(viewer, evidence)
+    ? loaders.sourceRevisionById.load(snapshotIdSeenBy(viewer, evidence))
+    : preloadedOr(evidence, 'sourceRevision', () => loaders.sourceRevisionById.load(evidence.sourceRevisionId));
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
@@ -82,20 +90,39 @@ export class EvidenceResolver {
     return services.evidence.restore(writeContextOf(viewer, requestId, idempotency), { ...input, reason: input.reason ?? null });
   }
 
+  @FieldResolver(() => AnchorStatus, {
+    description:
+      'Whether the selector still holds its exact words; FUZZY and ORPHANED evidence needs an editor. Client apps read ANCHORED verified words while its record awaits re-review (`asVerified`).',
+  })
+  @Reads('anchorStatus', 'verifiedQuote')
+  anchorStatus(@Root() evidence: Evidence, @Ctx() { viewer }: RequestContext): AnchorStatus {
+    return anchorStatusSeenBy(viewer, evidence);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when these are the words its claim or event was verified on, on the snapshot it was verified on, shown to client apps while a correction of the source that reworded them awaits re-review; staff read the evidence as the correction left it.',
+  })
+  @Reads('verifiedQuote')
+  asVerified(@Root() evidence: Evidence, @Ctx() { viewer }: RequestContext): boolean {
+    return verifiedQuoteSeenBy(viewer, evidence) !== null;
+  }
+
   @FieldResolver(() => TextSelector, { description: "Where the words are in `sourceRevision`'s text." })
-  @Reads((fields) =>
-    [...fields.keys()]
+  @Reads((fields) => [
+    'verifiedQuote' as const,
+    ...[...fields.keys()]
       .filter((field) => field !== '__typename')
       .flatMap((field) => (Object.hasOwn(SELECTOR, field) ? [SELECTOR[field]!] : QUOTE)),
-  )
-  selector(@Root() evidence: Evidence): TextSelector {
-    return { exact: evidence.exact, prefix: evidence.prefix, suffix: evidence.suffix, start: evidence.startPos, end: evidence.endPos };
+  ])
+  selector(@Root() evidence: Evidence, @Ctx() { viewer }: RequestContext): TextSelector {
+    return selectorSeenBy(viewer, evidence);
   }
 
   @FieldResolver(() => QuoteInContext, {
     description: "The quote with up to `chars` characters of its text on each side (the selector's own prefix and suffix hold 32).",
   })
-  @Reads('sourceRevisionId', ...QUOTE)
+  @Reads('sourceRevisionId', 'verifiedQuote', ...QUOTE)
   async context(
     @Root() evidence: Evidence,
     @Ctx() { loaders, viewer }: RequestContext,
@@ -105,11 +132,12 @@ export class EvidenceResolver {
     const check = new InputCheck();
     check.integer('chars', chars, 0, 2000);
     check.done();
-    const revision = await snapshotSeenBy(viewer, loaders.sourceById, await snapshotOf(evidence, loaders));
+    const revision = await snapshotSeenBy(viewer, loaders.sourceById, await snapshotOf(evidence, viewer, loaders));
+    const selector = selectorSeenBy(viewer, evidence);
     const text = revision?.text ?? '';
-    const start = codeUnitIndex(text, evidence.startPos);
-    const end = codeUnitIndex(text, evidence.endPos);
-    if (start < 0 || end < start) return { before: evidence.prefix, exact: evidence.exact, after: evidence.suffix };
+    const start = codeUnitIndex(text, selector.start);
+    const end = codeUnitIndex(text, selector.end);
+    if (start < 0 || end < start) return { before: selector.prefix, exact: selector.exact, after: selector.suffix };
     return {
       before: text.slice(wholeCharacterBoundary(text, Math.max(0, start - chars), 1), start),
       exact: text.slice(start, end),
@@ -118,9 +146,9 @@ export class EvidenceResolver {
   }
 
   @FieldResolver(() => SourceRevision, { description: 'The text snapshot the selector points into.' })
-  @Reads('sourceRevisionId')
+  @Reads('sourceRevisionId', 'verifiedQuote')
   async sourceRevision(@Root() evidence: Evidence, @Ctx() { loaders, viewer }: RequestContext) {
-    return snapshotSeenBy(viewer, loaders.sourceById, await snapshotOf(evidence, loaders));
+    return snapshotSeenBy(viewer, loaders.sourceById, await snapshotOf(evidence, viewer, loaders));
   }
 
   @FieldResolver(() => Source, { description: 'The source whose text the words are in.' })

@@ -124,6 +124,7 @@ export class EvidenceService {
             sourceRevisionId: revision.id,
             selector,
             anchorStatus: AnchorStatus.ANCHORED,
+            verifiedQuote: null,
             deletedAt: null,
             deleteReason: null,
           },

@@ -120,3 +120,56 @@ describe('speakers told by the clause around them', () => {
     expect(claimant('Port director Tomas Varga')).toBe('Tomas Varga');
   });
 });
+
+describe('third-party speakers wherever the text puts them', () => {
+  const gazetteer = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+    { id: 'port', name: 'Port of Lisbon', kind: 'ORGANIZATION', aliases: [] },
+  ]);
+  /** Written for these tests: speakers after the quote, before a closing saying, in the paragraph before, in a transcript. */
+  const TEXT = [
+    'Ferries return',
+    '“The crews are back,” said Marta Quental, a union delegate.',
+    '“Night crossings start in June,” said a statement late on Friday by the office of the harbour master.',
+    'Lisbon has also pledged to pay for two new ferries, it said.',
+    'Jonas Weber said the strike had cost the islands dearly.',
+    'Costa welcomed the deal. “This gives the islands their ferries back,” she said.',
+    '“We will not strike again this winter.”',
+    'Harbour Secretary Tomas Varga said the timetable would hold.',
+    'PRESENTER: The minister joins us now.',
+    'ANA COSTA: We have a deal, and the ferries run again on Monday.',
+  ].join('\n\n');
+  const { claims, names } = propose(TEXT, blocksOf(TEXT), {
+    gazetteer,
+    publication: { date: '2024-03-08', precision: DatePrecision.DAY },
+    eventTypes: new Set(['MEETING', 'OTHER']),
+    authorLabel: 'the reporter',
+  });
+  const on = (start: string) => {
+    const claim = claims.find((c) => c.text.startsWith(start));
+    if (!claim) throw new Error(`no claim on ${start}`);
+    return claim.claimantId ?? claim.claimantLabel;
+  };
+
+  it('reads a speaker the store does not know after the quote, and the issuer of a statement', () => {
+    expect(on('“The crews are back,”')).toBe('Marta Quental');
+    expect(on('“Night crossings')).toBe('the office of the harbour master');
+  });
+
+  it('gives the reported words to the saying that closes the sentence, and a title-less name to a titled speaker', () => {
+    expect(on('Lisbon has also pledged')).toBe('the office of the harbour master');
+    expect(on('Harbour Secretary Tomas Varga')).toBe('Tomas Varga');
+  });
+
+  it('reads "he said" as the person the paragraph was about, and a quote standing alone as its speaker’s', () => {
+    expect(on('“This gives')).toBe('costa');
+    expect(on('“We will not strike')).toBe('costa');
+  });
+
+  it('reads a transcript’s speaker before the colon, a known one linked, and proposes no name from the capitals', () => {
+    expect(on('PRESENTER:')).toBe('the reporter');
+    expect(on('ANA COSTA:')).toBe('costa');
+    expect(names.map((n) => n.name)).not.toContain('ANA COSTA');
+  });
+});

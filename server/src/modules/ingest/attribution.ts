@@ -28,6 +28,12 @@ export class Discourse {
   private previous: { block: number; speech: Speech } | null = null;
   /** A speaker announced by a sentence ending in a colon, for the quote that follows. */
   private announced: Speech | null = null;
+  /** The person the previous sentence of the same paragraph was about, its subject: whom a "he said" after it means. */
+  private topic: { block: number; person: Mention } | null = null;
+  /** A transcript's speaker, named before a colon at the head of a paragraph ("ANTHONY ALBANESE:"), for all of it. */
+  private turn: { block: number; speech: Speech } | null = null;
+  /** The paragraph of the sentence being read. */
+  private block = -1;
 
   /** The person last named before the sentence now read: whom a "He" opening it stands for. */
   get lastNamedPerson(): Mention | null {
@@ -49,10 +55,27 @@ export class Discourse {
         ? { ...speech, attribution: Attribution.DIRECT_QUOTE }
         : null;
     this.previous = speech.attribution === Attribution.DIRECT_QUOTE ? { block, speech } : null;
+    const subject = mentions.find((m) => m.entity.kind === 'PERSON' && outside[m.index] !== ' ');
+    this.topic =
+      speech.attribution === Attribution.AUTHOR_ASSERTION && subject && subject.index === outside.search(/\S/)
+        ? { block, person: subject }
+        : null;
     return speech;
   }
 
   private read(sentence: string, block: number, mentions: Mention[]): Speech {
+    this.block = block;
+    const turn = TURN.exec(sentence);
+    if (turn) {
+      const speaker = turn[1]!.trim();
+      const speech: Speech = ROLE_IN_TRANSCRIPT.test(speaker)
+        ? { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null }
+        : { attribution: Attribution.DIRECT_QUOTE, speaker: null, label: titleCase(speaker) };
+      this.turn = { block, speech };
+      return speech;
+    }
+    // A named speaker's turn is all theirs; a correspondent's goes on to report others' words.
+    if (this.turn?.block === block && this.turn.speech.attribution !== Attribution.AUTHOR_ASSERTION) return this.turn.speech;
     const outside = maskQuotes(sentence);
     const quoted = outside !== sentence;
     const spoken = (speaker: Mention | null, label: string | null): Speech => ({
@@ -73,14 +96,34 @@ export class Discourse {
     const quotedAs = /\bquoted (.{2,80}?) as saying\b/i.exec(outside);
     if (quotedAs) return this.phrase(quotedAs[1]!, within(quotedAs.index, quotedAs.index + quotedAs[0].length), spoken);
 
-    const verb = SPEECH.exec(outside);
+    // "Bucharest has also pledged …, it said": the saying that closes the sentence is its speaker's, and the verbs
+    // before it are the reported words.
+    const verbs = [...outside.matchAll(SPEECH_ALL)];
+    const lastComma = outside.lastIndexOf(',');
+    const closing = verbs.length > 1 && verbs.at(-1)!.index! > lastComma && verbs[0]!.index! < lastComma ? verbs.at(-1)! : undefined;
+    // Unless a person said the first: "Peskov said …, Russian state agencies reported" is Peskov's.
+    const firstSubject = closing && subjectBefore(outside, verbs[0]!.index!);
+    const firstSpeech = firstSubject ? this.phrase(firstSubject.text, within(firstSubject.start, verbs[0]!.index!), spoken) : null;
+    const byPerson =
+      firstSpeech && (firstSpeech.speaker?.entity.kind === 'PERSON' || (firstSpeech.label !== null && isPersonName(firstSpeech.label)));
+    const verb = closing && !byPerson ? closing : verbs[0];
     if (verb) {
-      const after = verb.index + verb[0].length;
+      const after = verb.index! + verb[0].length;
       const inverted = INVERTS.test(verb[0]) ? candidates.find((m) => m.index === after + 1) : undefined;
       if (inverted && /[,”"]\s*$/.test(outside.slice(0, verb.index))) return spoken(inverted, null);
-      const subject = subjectBefore(outside, verb.index);
+      const afterQuote = /["”],?\s*$/.test(sentence.slice(0, verb.index));
+      // "…," said Otiende Amollo, an opposition MP; "…," said a statement by the office of the president.
+      const named = afterQuote && INVERTS.test(verb[0]) ? /^\s+([^,;]+?)\s*(?:[,;]|[.!?]?["”’)]?\s*$)/.exec(outside.slice(after)) : null;
+      if (named) {
+        const issuer = ISSUED_BY.exec(named[1]!);
+        const words = issuer ? issuer[1]! : named[1]!;
+        const from = after + outside.slice(after).indexOf(words);
+        const found = this.phrase(words, within(from, from + words.length), spoken);
+        if (found.speaker || found.label) return found;
+      }
+      const subject = subjectBefore(outside, verb.index!);
       if (subject) {
-        const found = this.phrase(subject.text, within(subject.start, verb.index), spoken);
+        const found = this.phrase(subject.text, within(subject.start, verb.index!), spoken);
         if (found.speaker || found.label) return found;
       }
     }
@@ -97,6 +140,8 @@ export class Discourse {
     if (/^\s*[“"]/.test(sentence) && quoted) {
       if (this.announced) return this.announced;
       if (this.previous && this.previous.block === block && !verb) return this.previous.speech;
+      // A paragraph that is nothing but a quote goes on with the speaker of the quote read just before it.
+      if (this.previous && !verb && /^[\s.!?,;:)]*$/.test(outside)) return this.previous.speech;
     }
     if (quoted && /^(He|She|They)\b/.test(sentence) && this.lastSpeaker) return spoken(this.lastSpeaker, null);
     return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
@@ -111,19 +156,22 @@ export class Discourse {
         .replace(/[.!?]+$/, ''),
     );
     if (mentions.length > 0) return spoken(mentions.at(-1)!, null);
-    if (PRONOUN.test(words)) return spoken(this.lastSpeaker ?? this.lastPerson, null);
-    if (/^(he|she|they)\b/i.test(words) && (this.lastSpeaker ?? this.lastPerson)) return spoken(this.lastSpeaker ?? this.lastPerson, null);
+    // "Nyusi welcomed the deal. "…," he said": the person the paragraph's previous sentence was about, else the last speaker.
+    const topic = this.topic?.block === this.block ? this.topic.person : null;
+    const referent = topic ?? this.lastSpeaker ?? this.lastPerson;
+    if (PRONOUN.test(words)) return spoken(referent, null);
+    if (/^(he|she|they)\b/i.test(words) && referent) return spoken(referent, null);
     // "It said", "the statement said": the institution that spoke last, else the organisation last named.
     const institution = this.lastInstitution ?? (this.lastOrganisation && spoken(this.lastOrganisation, null));
     if ((/^it$/i.test(words) || ISSUER.test(words)) && institution) return spoken(institution.speaker, institution.label);
     if (COLLECTIVE.test(words) && this.lastOrganisation) return spoken(this.lastOrganisation, null);
     if (ROLE.test(words) && this.lastPerson) return spoken(this.lastPerson, null);
     const person = nlp(words).people().out('array') as string[];
-    if (person.length > 0) return spoken(null, person.at(-1)!.replace(/[,;:]$/, ''));
+    if (person.length > 0) return spoken(null, withoutTitle(person.at(-1)!.replace(/[,;:]$/, '')));
     // "Foreign Secretary S Jaishankar": a name compromise does not know, after its title.
     const titled = unknownNamesIn(words, []).at(-1);
     if (titled && titled.index > 0 && /^\p{Lu}/u.test(words)) return spoken(null, titled.name);
-    if (words.length > 0 && words.split(/\s+/).length <= 6) return spoken(null, words);
+    if (words.length > 0 && words.split(/\s+/).length <= 6) return spoken(null, /^\p{Lu}/u.test(words) ? withoutTitle(words) : words);
     return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
   }
 
@@ -183,6 +231,22 @@ function mainSubject(clause: string): { text: string; start: number } | null {
 
 const SPEECH =
   /\b(said|says|say|told|tells|added|adds|stated|states|claimed|argued|warned|denied|insisted|suggested|asked|praised|called|dubbed|described|announced|declared|noted|stressed|urged|promised|pledged|vowed|mentioned|highlighted|emphasi[sz]ed|lauded|congratulated|reported|reports|tweeted|replied|wrote|explained|confirmed|quoted)\b/;
+const SPEECH_ALL = new RegExp(SPEECH.source, 'g');
+/** "ANTHONY ALBANESE: We have made …": a transcript names who speaks in capitals before a colon. */
+const TURN = /^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}\p{Lu}):\s/u;
+/** The transcript's own voices, which are the broadcaster's. */
+const ROLE_IN_TRANSCRIPT = /^(PRESENTER|REPORTER|HOST|ANCHOR|CORRESPONDENT|INTERVIEWER|NARRATOR|JOURNALIST|QUESTION|Q)$/;
+/** "a statement late on Sunday by the office of the president", "an earlier statement from the presidency": who issued it. */
+const ISSUED_BY =
+  /^(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|report|communiqu[eé]|release|announcement|message)\b.*?\b(?:by|from)\s+(.+)$/iu;
+/** "Foreign Secretary S Jaishankar" is S Jaishankar: the title words compromise reads as an actor's, and their qualifiers, go. */
+function withoutTitle(name: string): string {
+  const terms = nlp(name).json({ offset: true })[0]?.terms as Array<{ tags: string[]; offset: { start: number } }> | undefined;
+  const lastTitle = (terms ?? []).reduce((last, t, i) => (t.tags.includes('Actor') ? i : last), -1);
+  if (!terms || lastTitle < 0 || lastTitle === terms.length - 1 || !terms.slice(lastTitle + 1).every((t) => t.tags.includes('Noun')))
+    return name;
+  return name.slice(terms[lastTitle + 1]!.offset.start);
+}
 /** "…, said X" puts the speaker after the verb; "…, congratulated Nyusi" names whom was spoken to. */
 const INVERTS = /^(said|says|added|adds|told|asked|replied|wrote|explained|continued)$/;
 const PRONOUN = /^(he|she|they)$/i;
@@ -193,6 +257,9 @@ const COLLECTIVE = /^the (\w+ )?(bloc|alliance|organi[sz]ation|union|group|body|
 /** "The minister said", "the Russian President replied": the last person named. */
 const ROLE =
   /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|spokes(man|woman|person))$/i;
+
+/** "ANTHONY ALBANESE" as a name is written in running text: Anthony Albanese. */
+export const titleCase = (text: string) => text.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase());
 
 /** The sentence with its quoted words blanked out, positions kept, so only the narration is searched for speakers. */
 export function maskQuotes(sentence: string): string {

@@ -29,6 +29,25 @@ describe('event frames', () => {
     expect(framesIn('The two ports signed an agreement.')[0]!.pastVerb).toBe(true);
   });
 
+  it('reads arrivals as visits, accords and joint statements as agreements, and a summit of a body’s members as a conference', () => {
+    expect(types('The mayor arrived in Porto on Sunday evening.')).toEqual(['VISIT']);
+    expect(types('The governor will travel to Bergen before returning home.')).toEqual(['VISIT']);
+    expect(types('The two cities reached an accord on ferries in April.')).toEqual(['AGREEMENT']);
+    expect(types('The mayors also signed a joint statement.')).toEqual(['AGREEMENT']);
+    expect(types('The decision was taken at an extraordinary summit of the league’s mayors.')).toEqual(['CONFERENCE']);
+  });
+
+  it('tells a happening named anew from one told before: an indefinite setting, a definite one with its complement', () => {
+    expect(types('The ports signed three memoranda during an official visit by the mayor to Porto.')).toEqual(['AGREEMENT', 'VISIT']);
+    expect(types('The mayor witnessed the signing of memoranda on dredging.')).toEqual(['AGREEMENT']);
+    expect(types('The mayor witnessed the signing.')).toEqual([]);
+  });
+
+  it('marks a happening told in the present perfect, and another of its kind told with "also"', () => {
+    expect(framesIn('The mayor has met the governor in Porto.')[0]).toMatchObject({ type: 'MEETING', perfect: true, also: false });
+    expect(framesIn('The mayor also met fishermen at a lunch.')[0]).toMatchObject({ type: 'MEETING', perfect: false, also: true });
+  });
+
   it('knows a saying’s day and a pair named earlier', () => {
     const sentence = 'The ports signed an agreement, the city council said on Tuesday.';
     expect(datesSaying(sentence, sentence.indexOf('on Tuesday'))).toBe(true);
@@ -36,5 +55,7 @@ describe('event frames', () => {
     expect(pairIn('The two countries set up relations in 1990.')).toBe('PLACE');
     expect(pairIn('Both leaders shook hands.')).toBe('PERSON');
     expect(pairIn('The mayor shook hands.')).toBeNull();
+    expect(pairIn('The two heads of government held discussions.')).toBe('PERSON');
+    expect(pairIn('Both prime ministers expressed satisfaction.')).toBe('PERSON');
   });
 });

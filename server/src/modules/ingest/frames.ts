@@ -14,6 +14,10 @@ export interface Frame {
   pastVerb: boolean;
   expected: boolean;
   ongoing: boolean;
+  /** "has met", "have signed": told in the present perfect, it happened by the time of writing, with no other date. */
+  perfect: boolean;
+  /** "also met": another happening of the kind the text has told, not the same one told again. */
+  also: boolean;
 }
 
 /**
@@ -23,6 +27,8 @@ export interface Frame {
 export const NAMED_CONFERENCE =
   /\b(?:G\d+ |(?!(?:The|A|An|This|That|Their|His|Her|Its|Our)\b)(?:\p{Lu}[\p{L}\d-]* )+|(?:\p{Lu}[\p{L}\d-]* )+\p{Lu}[\p{L}\d-]*['’]s (?:\p{Ll}+ )?)(?:[Ss]ummit|Forum|Conference)\b/gu;
 
+export const SUMMIT_OF_MEMBERS = /\b(?:extraordinary|ordinary|emergency) summit\b|\bsummit of (?:the|its)\b/gi;
+
 /** Words that name a happening of their own. Saying is a claim, not an event, and is not among them. */
 const HAPPENINGS: Array<[RegExp, string]> = [
   [/\b(invaded|invasion)\b/gi, 'INVASION'],
@@ -31,11 +37,18 @@ const HAPPENINGS: Array<[RegExp, string]> = [
   [/\belections?\b/gi, 'ELECTION'],
   [/\b(set up|established|establishment of) (diplomatic )?relations\b/gi, 'ESTABLISHMENT'],
   [
-    /\b(signed|signing|sign|inked)\b[^.;]{0,60}?\b(agreements?|memorand(?:um|a)|deals?|treaty|MoUs?)\b|\b(agreements?|memorand(?:um|a)|deals?|treaty|MoUs?) (was|were) signed\b/gi,
+    /\b(signed|signing|sign|inked|reached|struck)\b[^.;]{0,60}?\b(agreements?|accords?|pacts?|memorand(?:um|a)|deals?|treaty|MoUs?|joint (?:statement|declaration|communiqu[eé]))\b|\b(agreements?|accords?|pacts?|memorand(?:um|a)|deals?|treaty|MoUs?) (was|were) (signed|reached)\b|\b(accords?|agreements?|deals?|pacts?) (reached|signed|struck)\b/gi,
     'AGREEMENT',
   ],
-  [/\b(visit|visits|visited|trip|stopover)\b/gi, 'VISIT'],
+  // Arriving, travelling to a place and leaving for it begin a visit.
+  [
+    /\b(visit|visits|visited|trip|stopover|arrived in|arrives in|arrival in|travel(?:s|led|ed)? to|leaves? for|left for|depart(?:s|ed)? for)\b/gi,
+    'VISIT',
+  ],
   [NAMED_CONFERENCE, 'CONFERENCE'],
+  // A summit of a body's members ("an extraordinary summit of the bloc's heads of state") is a conference; "a summit
+  // meeting with Kim" is a meeting of two.
+  [SUMMIT_OF_MEMBERS, 'CONFERENCE'],
   [
     /\b(met|meets|meetings?|talks?|summit|received|hosted|conversation|discussed|discussions?|lunch|dinner|exchange between|encounter|tete-a-tete|called on)\b/gi,
     'MEETING',
@@ -44,6 +57,8 @@ const HAPPENINGS: Array<[RegExp, string]> = [
 
 /** "during the G20 summit", "at Sunday's ceremonies": the setting of the happening the sentence tells, not another one. */
 const SETTING = /\b(during|at|on the sidelines of|after|before|ahead of)\s+(the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?([^\s,]+\s+){0,3}$/i;
+/** "during an official visit by …": a setting named with an indefinite article is a happening told for the first time. */
+const NEW_SETTING = /\b(during|at|on the sidelines of|after|before|ahead of)\s+(a|an)\s+([^\s,]+\s+){0,3}$/i;
 /** "The talks", "the encounter": a happening told before, not a new one; a named conference is named anew each time. */
 const DEFINITE = /\b(the|this|that|these|those)\s+$/i;
 /** "invited Trump to visit Moscow": an invitation, not yet a happening; so is "the significance of signing" an idea. */
@@ -53,7 +68,10 @@ const RECURRING = /\b(annual|regular|every year|yearly|monthly|periodic)\b/i;
 const AHEAD =
   /\b(will|shall|would|expected to|expects? to|hopes? to|plans? to|planned|scheduled|to be held|looks? forward|looked forward|is to|are to|upcoming|coming period|if )\b/i;
 const UNDER_WAY = /\b(is|are) (on|paying|making) (an?|his|her|their) [^.,;]{0,30}$|\b(has|have) arrived\b[^.,;]{0,40}$/i;
-const PAST_VERB = /^(signed|inked|met|visited|received|hosted|discussed|invaded|overthrew|seized power|set up|established)\b/i;
+const PAST_VERB =
+  /^(signed|inked|reached|struck|met|visited|arrived|travell?ed|left|departed|received|hosted|discussed|invaded|overthrew|seized power|set up|established)\b/i;
+const PERFECT = /\b(has|have)\s+(?:(?:also|now|just|already|today)\s+)?(?:\w+\s+)?$/i;
+const ALSO = /\balso\s+(?:\w+\s+)?$/i;
 
 /** The happenings a sentence names outside its quoted words (`outside`: the sentence with quotes blanked), one of a kind, left to right. */
 export function framesIn(outside: string): Frame[] {
@@ -68,10 +86,12 @@ export function framesIn(outside: string): Frame[] {
       // A sentence tells one happening of a kind: "seized power in a coup" is one coup.
       if (frames.some((f) => f.type === type)) continue;
       const before = outside.slice(0, index);
+      // "the signing of memoranda", "the visit of President Trump": a definite happening with its complement is told anew.
+      const told = DEFINITE.test(before) && !/^\s+of\b/.test(outside.slice(index + m[0].split(' ')[0]!.length));
       if (
-        SETTING.test(before) ||
+        (SETTING.test(before) && !NEW_SETTING.test(before)) ||
         INVITED.test(before) ||
-        (type !== 'CONFERENCE' && DEFINITE.test(before)) ||
+        (type !== 'CONFERENCE' && told) ||
         (/ing\b/.test(m[0].split(' ')[0]!) && /\bof\s+$/.test(before))
       )
         continue;
@@ -83,6 +103,8 @@ export function framesIn(outside: string): Frame[] {
         pastVerb: PAST_VERB.test(m[0]),
         expected: AHEAD.test(before.slice(Math.max(0, before.lastIndexOf(',') + 1, index - 60))),
         ongoing: UNDER_WAY.test(before),
+        perfect: PERFECT.test(before) || /^(has|have)\b/i.test(m[0]),
+        also: ALSO.test(before),
       });
     }
   }
@@ -94,11 +116,12 @@ const SAYING = /\b(said|says|told|tells|reported|reports|added|stated|announced|
 export const datesSaying = (sentence: string, index: number) => SAYING.test(sentence.slice(0, index));
 
 /** "The two countries", "both sides", "the two leaders": a pair the text has been about, named earlier. */
-const PAIR = /\b(?:the two|both) (countries|nations|states|sides|leaders|presidents|ministers)\b|\bthe sides\b/i;
+const PAIR =
+  /\b(?:the two|both)(?: [\p{Ll}-]+)? (countries|nations|states|sides|leaders|presidents|ministers|premiers|heads of (?:state|government))\b|\bthe sides\b/iu;
 
 /** Which kind of entity a pair phrase stands for, if the sentence has one. */
 export function pairIn(outside: string): 'PLACE' | 'PERSON' | null {
   const m = PAIR.exec(outside);
   if (!m) return null;
-  return /leaders|presidents|ministers/i.test(m[1] ?? '') ? 'PERSON' : 'PLACE';
+  return /leaders|presidents|ministers|premiers|heads/i.test(m[1] ?? '') ? 'PERSON' : 'PLACE';
 }

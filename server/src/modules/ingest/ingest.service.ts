@@ -54,7 +54,12 @@ export class IngestService {
     private readonly annotations = new AnnotationsService(dataSource),
   ) {}
 
-  async importSource(context: WriteContext, input: ImportSourceInput): Promise<ImportReport> {
+  /** Given a manager in a transaction, the import is part of it: a batch's item settles in the same commit. */
+  async importSource(
+    context: WriteContext,
+    input: ImportSourceInput,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ImportReport> {
     const check = new InputCheck();
     if (input.content.length > MAX_CONTENT) check.fail('content', `must be at most ${MAX_CONTENT.toLocaleString('en')} characters`);
     check.done();
@@ -69,7 +74,7 @@ export class IngestService {
     const publication: KnownDate | null =
       input.publishedAt && input.publishedPrecision ? { date: input.publishedAt, precision: input.publishedPrecision } : null;
 
-    return this.dataSource.transaction(async (tx) => {
+    return manager.transaction(async (tx) => {
       const firstCopy = await this.firstCopyOf(tx, duplicates);
       const proposals =
         input.propose === false

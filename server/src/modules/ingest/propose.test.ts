@@ -156,6 +156,69 @@ describe('events as frames', () => {
   });
 });
 
+describe('events by tense and reference', () => {
+  const people = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+    { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+    { id: 'oslo', name: 'Oslo', kind: 'PLACE', aliases: [] },
+  ]);
+  const text = [
+    'Ana Costa has met Jonas Weber in Oslo, where the two agreed to open a ferry line.',
+    'Costa also met fishing executives at a lunch hosted by the harbour board.',
+    'It was Costa’s first visit to Norway since 2019, the ministry said.',
+    'Fish exports rose by a tenth in March, the statistics office said.',
+    'Costa will travel to Bergen tomorrow before returning to Lisbon.',
+  ].join('\n\n');
+  const { events } = propose(text, blocksOf(text), { ...context, gazetteer: people });
+
+  it('dates what the present perfect tells on the publication day, "tomorrow" the day after, and nothing by "since"', () => {
+    expect(events.map((e) => [e.type, e.start.date, e.start.precision, e.modality])).toEqual([
+      ['MEETING', '2023-05-17', 'DAY', 'OCCURRED'],
+      ['MEETING', '2023-05-17', 'DAY', 'OCCURRED'],
+      ['VISIT', '2023-05-17', 'DAY', 'OCCURRED'],
+      ['VISIT', '2023-05-18', 'DAY', 'EXPECTED'],
+    ]);
+  });
+
+  it('keeps a happening told with "also" apart from the one before, and reads no event into a saying that closes a sentence', () => {
+    expect(events[1]!.participants.map((p) => p.entityId)).toEqual(['costa']);
+    expect(events.some((e) => e.type === 'STATEMENT')).toBe(false);
+  });
+});
+
+describe('participants told by a pair or a body, and dates told by a clause of their own', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+    { id: 'league', name: 'Harbour League', kind: 'ORGANIZATION', aliases: [] },
+    { id: 'oslo', name: 'Oslo', kind: 'PLACE', aliases: [] },
+  ]);
+  const text = [
+    'Ana Costa arrived in Oslo on Monday to see Jonas Weber.',
+    'On Tuesday, the two heads of government held discussions with Weber’s advisers.',
+    'The Harbour League met in Oslo on Wednesday, at an extraordinary summit of the bloc’s mayors.',
+    'Costa will travel to Bergen on Thursday before returning home on Saturday.',
+    'It was her first visit since she took office in 2019.',
+  ].join('\n\n');
+  const { events } = propose(text, blocksOf(text), {
+    ...context,
+    gazetteer: known,
+    eventTypes: new Set(['MEETING', 'VISIT', 'CONFERENCE']),
+  });
+
+  it('completes a pair with the two most named, and lets "the bloc" stand for the body named last', () => {
+    const discussions = events.find((e) => e.start.date === '2023-05-16')!;
+    expect(discussions.participants.map((p) => p.entityId)).toEqual(expect.arrayContaining(['costa', 'weber']));
+    const summit = events.find((e) => e.type === 'CONFERENCE')!;
+    expect(summit.participants.map((p) => p.entityId)).toContain('league');
+  });
+
+  it('proposes one visit for a sentence whose second date has no happening of its own, and none dated by a "since" clause', () => {
+    expect(events.filter((e) => e.type === 'VISIT').map((e) => e.start.date)).toEqual(['2023-05-15', '2023-05-18']);
+  });
+});
+
 describe('an event no frame names', () => {
   it('is titled by its own words, without the date that opens them or the attribution that closes them', () => {
     const page = 'At the beginning of September, the navy took part in the Atlantic exercises off Lisbon, officials said on Monday.';

@@ -4,8 +4,8 @@ import { DatePrecision, startOfPeriod } from '../../core/dates/precision.js';
 import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
-import { Discourse, maskQuotes } from './attribution.js';
-import { datesSaying, framesIn, NAMED_CONFERENCE, pairIn } from './frames.js';
+import { Discourse, maskQuotes, titleCase } from './attribution.js';
+import { datesSaying, framesIn, NAMED_CONFERENCE, pairIn, SUMMIT_OF_MEMBERS } from './frames.js';
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { Offices } from './offices.js';
 import { type Sentence, sentencesOf } from './sentences.js';
@@ -81,9 +81,10 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(crude|oil|gas|nuclear|energy|reactor|Rosatom|deliveries)\b/i, ['ENERGY_DEAL', 'AGREEMENT']],
   [/\b(arms|weapons|fighter|helicopters|hardware)\b/i, ['ARMS_TRADE']],
   [/\b(elections?|vote)\b/i, ['ELECTION']],
-  [/\b(signed|agreement|memorandum|deal|treaty)\b/i, ['AGREEMENT']],
-  [/\b(visit|visited|trip|stopover|travell?ed|at the invitation of)\b/i, ['VISIT']],
+  [/\b(signed|agreements?|memorandum|deal|treaty|accord|pact)\b/i, ['AGREEMENT']],
+  [/\b(visit|visited|trip|stopover|travell?ed|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
   [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
+  [new RegExp(SUMMIT_OF_MEMBERS.source, 'i'), ['CONFERENCE']],
   [
     /\b(meet|met|meets|meeting|meetings|talks|summit|received|hosted|conversation|discussions?|lunch|exchange|encounter)\b/i,
     ['MEETING', 'CONFERENCE'],
@@ -133,9 +134,15 @@ const hasVerb = (text: string) =>
   ((nlp(text).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>).some(
     (t) => t.tags.includes('Verb') && /^\p{Ll}/u.test(t.text),
   );
-const DURING = /\b(during|after|on the sidelines of) the (meeting|talks|summit|visit|trip)\b/i;
+const DURING = /\b(during|after|on the sidelines of) the (meeting|talks|discussions|negotiations|summit|visit|trip)\b/i;
 /** "The meeting took place on Aug 15": a happening the text has already named, by its kind alone. */
 const ALREADY_NAMED = /\b(the|this|that) (meeting|summit|talks|visit|trip|encounter|conversation|agreement|deal|signing)\b/i;
+
+/** "the bloc", "the alliance": a body of members, the organisation named last. */
+const COLLECTIVE = /\bthe (?:[\p{L}-]+ )?(?:bloc|alliance|grouping)(?:['’]s)?\b/iu;
+
+/** ", the Department of Foreign Affairs and Trade said.": a saying that closes the sentence, naming its source. */
+const ATTRIBUTION_TAIL = /,\s+(?:[\p{L}'’.-]+\s+){0,8}(?:said|says|told|reported|added|stated)\b[^,]*[.!?]["”’)]?\s*$/u;
 
 /** A sentence the editor can turn into a claim: a full sentence with a verb's worth of words, not a headline. */
 const isStatement = (sentence: Sentence) => /[.!?]["”’)]?$/.test(sentence.text) && sentence.text.split(/\s+/).length >= 6;
@@ -151,6 +158,8 @@ interface Candidate {
   /** The sentence it was read from, and the words that named it. */
   sentence: string;
   words: string;
+  /** Told as another happening of its kind ("also met"), never the same one told again. */
+  distinct: boolean;
 }
 
 const subset = (a: EventProposal['participants'], b: EventProposal['participants']) =>
@@ -172,7 +181,7 @@ const within = (date: KnownDate, event: EventProposal) =>
 function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
   const dropped = new Set<Candidate>();
   for (const c of candidates) {
-    if (!c.inferred && c.event.participants.length > 0) continue;
+    if ((!c.inferred && c.event.participants.length > 0) || c.distinct) continue;
     const same = candidates.find(
       (d, i) =>
         d !== c &&
@@ -267,8 +276,13 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const happenings = new Map<string, { participants: EventProposal['participants']; place: string | null }>();
   /** How often each entity was named so far, for "the two countries" and "both leaders". */
   const named = new Map<string, { count: number; kind: string }>();
+  let lastOrganisation: string | null = null;
   const nameOf = (id: string) => context.gazetteer.entities.find((e) => e.id === id)?.name ?? id;
   const isPlace = (id: string) => named.get(id)?.kind === 'PLACE';
+  const knownAs = (name: string) => {
+    const [mention] = context.gazetteer.mentionsIn(name);
+    return mention && mention.surface === name ? mention.entity : null;
+  };
 
   for (const sentence of sentences) {
     // "The Vietnamese President" is the person titled so earlier: a mention of that person, for speakers and events.
@@ -283,14 +297,19 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // Palace, Hanoi, Vietnam, Tuesday 15 March 2022 –") is the page's or the desk's, not a name the story tells.
     const placeLine = PLACE_LINE.exec(sentence.text);
     const desk = placeLine && !hasVerb(placeLine[1]!) ? placeLine[0].length : 0;
-    for (const found of unknownNamesIn(sentence.text, mentions)) {
+    // A line in capitals ("GONSALVES SIGNS FIVE AGREEMENTS WITH ROMANIA") is a headline whose case tells no name.
+    const shouted = !/\p{Ll}/u.test(sentence.text);
+    for (const found of unknownNamesIn(shouted ? '' : sentence.text, mentions)) {
       if (found.index < desk || found.name === sentence.text.trim().replace(/[.,;:]$/, '')) continue;
+      // "ANTHONY ALBANESE", a transcript's speaker, is a known name in capitals.
+      if (!/\p{Ll}/u.test(found.name) && knownAs(titleCase(found.name))) continue;
       const startAt = sentence.start + Array.from(sentence.text.slice(0, found.index)).length;
       const entry = names.get(found.name);
       if (entry) entry.occurrences += 1;
       else
         names.set(found.name, { name: found.name, occurrences: 1, span: { start: startAt, end: startAt + Array.from(found.name).length } });
     }
+    for (const m of mentions) if (m.entity.kind === 'ORGANIZATION') lastOrganisation = m.entity.id;
     // A state is a place here: "the two countries" are the two most named of either.
     for (const m of mentions)
       named.set(m.entity.id, {
@@ -301,9 +320,17 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       discourse.attribute(sentence.text, sentence.block, mentions);
       continue;
     }
-    // "He was received by …": the person named last before the sentence is its subject.
-    const subject = /^(He|She)\b/.test(sentence.text) ? discourse.lastNamedPerson : null;
-    const { attribution, speaker, label } = discourse.attribute(sentence.text, sentence.block, mentions);
+    // "He was received by …", "…, where he met executives": with nobody else named, the person named last before the
+    // sentence is the one its pronoun stands for.
+    const pronoun =
+      /^(He|She)\b/.test(sentence.text) ||
+      (/\b(he|she)\b/.test(maskQuotes(sentence.text)) && !found.some((m) => m.entity.kind === 'PERSON'));
+    const subject = pronoun ? discourse.lastNamedPerson : null;
+    const speech = discourse.attribute(sentence.text, sentence.block, mentions);
+    const { attribution, label } = speech;
+    // A speaker named only as a label ("Anthony Albanese", from a transcript) may be one the store knows.
+    const known = !speech.speaker && label ? knownAs(label) : null;
+    const speaker = speech.speaker ?? (known && { entity: known, index: -1, surface: label! });
     const outside = maskQuotes(sentence.text);
 
     // Who took part: people and organisations named, and countries named as actors ("North Korea and Mongolia
@@ -327,14 +354,24 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         ...actors.map((a) => ({ ...a, role: ParticipantRole.PARTICIPANT })),
       ];
     }
+    // "The two heads of government held discussions" with one of them named: the pair is the two most named.
     const pair = pairIn(outside);
-    if (pair && !actors.some((a) => named.get(a.entityId)?.kind === pair)) {
+    if (pair && actors.filter((a) => named.get(a.entityId)?.kind === pair).length < 2) {
       const top = [...named.entries()]
         .filter(([, v]) => v.kind === pair)
         .sort((a, b) => b[1].count - a[1].count)
         .slice(0, 2);
-      if (top.length === 2) actors = [...actors, ...top.map(([id]) => ({ entityId: id, role: ParticipantRole.PARTICIPANT }))];
+      if (top.length === 2)
+        actors = [
+          ...actors,
+          ...top
+            .filter(([id]) => !actors.some((a) => a.entityId === id))
+            .map(([id]) => ({ entityId: id, role: ParticipantRole.PARTICIPANT })),
+        ];
     }
+    // "a summit of the bloc's heads of state": the body the text named last.
+    if (COLLECTIVE.test(outside) && lastOrganisation && !actors.some((a) => a.entityId === lastOrganisation))
+      actors = [...actors, { entityId: lastOrganisation, role: ParticipantRole.PARTICIPANT }];
 
     // One event per date in the sentence, typed by the words leading up to that date: "overthrew the government in
     // February 2021 and Russia invaded Ukraine in February this year" is a coup and an invasion.
@@ -352,13 +389,18 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     }
     const fromSentence: Candidate[] = [];
     const dateline = DATELINE.exec(sentence.text)?.[0].length ?? 0;
+    // "The first visit since 2016": a period's start dates no happening of the sentence.
     const dates: TimeExpression[] = context.publication
-      ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate).filter((d) => d.index >= dateline)
+      ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate).filter(
+          (d) => d.index >= dateline && !/^since\b/i.test(d.expression) && !/\bsince\b[^,;.]{0,40}$/i.test(sentence.text.slice(0, d.index)),
+        )
       : [];
-    // "During the meeting in Istanbul, …", "signed an agreement during the visit": a happening dated by one told before.
+    // "During the meeting in Istanbul, …", "signed an agreement during the visit": a happening dated by one told before,
+    // and with nobody named, done by those who took part in it.
     const referred = dates.length === 0 ? DURING.exec(sentence.text) : null;
+    const referredKind = referred && /^(visit|trip)$/i.test(referred[2]!) ? 'VISIT' : 'MEETING';
     if (referred) {
-      const kind = referred[2]!.toLowerCase() === 'visit' || referred[2]!.toLowerCase() === 'trip' ? 'VISIT' : 'MEETING';
+      const kind = referredKind;
       const earlier = [...candidates].reverse().find((c) => c.event.type === kind)?.event.start ?? lastNarrativeDate;
       if (earlier) dates.push({ expression: referred[0], index: referred.index, date: earlier, future: false });
     }
@@ -372,15 +414,25 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       words: string,
       fallback: string,
       inferred: boolean,
-      saying = false,
+      { saying = false, distinct = false } = {},
     ) => {
       let participants = actors;
       let where = place;
-      const already = participants.length === 0 && ALREADY_NAMED.test(words) ? before.get(type) : undefined;
+      const already =
+        participants.length === 0
+          ? ALREADY_NAMED.test(words)
+            ? before.get(type)
+            : referred
+              ? before.get(referredKind)
+              : undefined
+          : undefined;
       if (already) {
         participants = already.participants;
         where ??= already.place;
       }
+      // "a presidential election in Ukraine": the country where it is held is what the election is of.
+      if (type === 'ELECTION' && where && !participants.some((p) => p.entityId === where))
+        participants = [...participants, { entityId: where, role: ParticipantRole.PARTICIPANT }];
       const candidate = {
         event: {
           title: short(
@@ -407,6 +459,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         saying,
         sentence: sentence.text,
         words,
+        distinct,
       };
       fromSentence.push(candidate);
       candidates.push(candidate);
@@ -433,13 +486,21 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
           frame.words,
           fallback,
           true,
-          true,
+          { saying: true, distinct: frame.also },
         );
         lastNarrativeDate = when.date;
         continue;
       }
-      const type = eventTypeOf(clause, clause.length, context.eventTypes) ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
+      const own = eventTypeOf(clause, clause.length, context.eventTypes);
+      const type = own ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
       if (!type) continue;
+      // "will travel to Osaka tomorrow before returning on Saturday": a date whose clause names no happening does
+      // not tell again the one the sentence has already dated.
+      if (!own && fromSentence.some((c) => c.event.type === type)) continue;
+      // "China lifted its tariffs in March, the department said": the saying closing the sentence is its source, and
+      // what it dates has no word of its own for a happening.
+      const tail = ATTRIBUTION_TAIL.exec(outside);
+      if ((type === 'STATEMENT' || type === 'PROPOSAL') && tail && when.index < tail.index) continue;
       add(type, when.date, when.expression, when.future, clause, fallback, false);
       // "A month earlier" counts back from the story's last dated happening, not from background such as "in 2013".
       if (when.date.precision !== DatePrecision.YEAR) lastNarrativeDate = when.date;
@@ -455,8 +516,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         date: startOfPeriod(context.publication.date, coarser(DatePrecision.WEEK, context.publication.precision)),
         precision: coarser(DatePrecision.WEEK, context.publication.precision),
       };
-      const start = earlier?.date ?? (frame.ongoing ? week : (lastNarrativeDate ?? week));
+      // "has met … in Tokyo": the present perfect tells what was done by the time of writing, the publication's own date.
+      const now = frame.perfect &&
+        context.publication && { ...context.publication, date: startOfPeriod(context.publication.date, context.publication.precision) };
+      const start = earlier?.date ?? (now || (frame.ongoing ? week : (lastNarrativeDate ?? week)));
       if (!start) continue;
+      if (now && !earlier) lastNarrativeDate ??= now;
       const fallback = sentence.text.replace(/[.!?,]["”’)]?$/, '');
       add(
         frame.type,
@@ -466,6 +531,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         frame.words,
         fallback,
         !earlier,
+        { distinct: frame.also },
       );
     }
 

@@ -154,6 +154,8 @@ export const holdoutSetDir = path.join(repoRoot, 'server', 'test', 'ingest-holdo
 export const blindSetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind');
 /** Four more, written when the first blind set's misses had been shown once by mistake, and measured the same way. */
 export const blind2SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind2');
+/** Eight real articles of eight outlets, written after both blind sets had been measured, scored before and after one round of work only. */
+export const blind3SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind3');
 
 const fold = (name: string) =>
   name

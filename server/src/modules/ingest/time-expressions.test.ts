@@ -90,11 +90,16 @@ describe('time expressions', () => {
     expect(first('The ministers met on Wednesday in Moscow.')).toMatchObject({ date: '2022-09-01', precision: 'MONTH' });
   });
 
-  it('reads "this morning", "later today" and "yesterday" against a publication day, but not inside quoted words', () => {
+  it('reads "this morning", "later today", "yesterday" and "tomorrow" against a publication day, but not inside quoted words', () => {
     const friday = { date: '2023-07-21', precision: DatePrecision.DAY };
     expect(first('The minister arrived this morning.', friday)).toMatchObject({ date: '2023-07-21', precision: 'DAY', future: false });
     expect(first('The two will hold talks later today.', friday)).toMatchObject({ date: '2023-07-21', future: true });
     expect(first('The talks ended yesterday in Oslo.', friday)).toMatchObject({ date: '2023-07-20', precision: 'DAY' });
+    expect(first('The minister will travel to Bergen tomorrow.', friday)).toMatchObject({
+      date: '2023-07-22',
+      precision: 'DAY',
+      future: true,
+    });
     expect(timeExpressionsIn('“Today we met,” she said.', friday)).toEqual([]);
     expect(timeExpressionsIn('The minister arrived this morning.', september2022)).toEqual([]);
   });

@@ -112,16 +112,16 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "this morning", "later today", "yesterday": the publication's day, or the day before, when it is known. Inside
-    // quoted words "today" is the speaker's day, which may not be the publication's.
-    pattern: /\b(later today|earlier today|today|this (?:morning|afternoon|evening)|tonight|yesterday|last night)\b/gi,
+    // "this morning", "later today", "yesterday", "tomorrow": the publication's day, or the day before or after, when
+    // it is known. Inside quoted words "today" is the speaker's day, which may not be the publication's.
+    pattern: /\b(later today|earlier today|today|this (?:morning|afternoon|evening)|tonight|yesterday|last night|tomorrow)\b/gi,
     resolve: (m, publication, _previous, sentence) => {
       if (publication.precision !== DatePrecision.DAY || quoted(sentence, m.index)) return null;
       const word = m[1]!.toLowerCase();
-      const back = word === 'yesterday' || word === 'last night';
+      const shift = word === 'yesterday' || word === 'last night' ? -1 : word === 'tomorrow' ? 1 : 0;
       return {
-        date: { date: back ? addDays(publication.date, -1) : publication.date, precision: DatePrecision.DAY },
-        future: word === 'later today' || word === 'tonight',
+        date: { date: addDays(publication.date, shift), precision: DatePrecision.DAY },
+        future: word === 'later today' || word === 'tonight' || shift > 0,
       };
     },
   },

@@ -3,7 +3,7 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors.js';
 import { ReviewStatus } from '../../core/review/status.js';
 import { lastContentChanges } from '../../core/review/steps.js';
-import { decide, decisionRequires, statusAfterEdit, SUBMITTABLE } from '../../core/review/workflow.js';
+import { decide, decideReReview, decisionRequires, statusAfterEdit, SUBMITTABLE } from '../../core/review/workflow.js';
 import { canonicalJson } from '../../core/revisions/canonical-json.js';
 import { diffStates, type RecordState } from '../../core/revisions/diff.js';
 import { type RecordKind, RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
@@ -11,10 +11,10 @@ import { RecordType, RevisionOperation } from '../../core/revisions/revisions.en
 import { InputCheck, requireId } from '../../core/validation.js';
 import { Claim, ClaimRecord } from '../claims/claim.entity.js';
 import { Event, EventRecord } from '../events/event.entity.js';
-import { Evidence, type EvidenceState } from '../evidence/evidence.entity.js';
+import { Evidence, EvidenceRecord, type EvidenceState } from '../evidence/evidence.entity.js';
 import type { EvidenceChange, ReviewInput, ReviewQueueItem, SubmitForReviewInput } from './review.types.js';
 
-type ReviewableState = RecordState & { status: ReviewStatus; deletedAt: string | null };
+type ReviewableState = RecordState & { status: ReviewStatus; reReviewPendingSince: Date | string | null; deletedAt: string | null };
 
 const REVIEWABLE: ReadonlyArray<{ recordType: RecordType.CLAIM | RecordType.EVENT; kind: RecordKind<ReviewableState, Claim | Event> }> = [
   { recordType: RecordType.CLAIM, kind: ClaimRecord },
@@ -64,31 +64,34 @@ export class ReviewService {
     const comment = check.text('comment', input.comment, { max: 5000 });
     check.done();
     const { kind, recordType } = await this.reviewable(manager, id);
-    await new RecordWriter(manager).replace(
-      context,
-      kind,
-      { id, expectedVersion: input.expectedVersion, reason: comment, operation: RevisionOperation.REVIEW },
-      async (before, tx) => {
-        if (before.deletedAt) throw new BadInputError([{ field: 'id', message: 'a deleted record cannot be reviewed' }]);
-        const next = decide(before.status, input.decision);
-        if (!next) {
-          throw new BadInputError([
-            {
-              field: 'decision',
-              message: `${input.decision} needs a ${decisionRequires(input.decision)} record; this one is ${before.status}`,
-            },
-          ]);
-        }
-        if ((await lastContentChanges(tx, recordType, [id])).get(id)?.actor === context.actor) {
-          throw new DomainError(
-            ErrorCode.FORBIDDEN,
-            'You made the last change to this record or to the evidence it rests on: another reviewer must judge it (four-eyes)',
-          );
-        }
-        return { ...before, status: next };
-      },
-    );
-    return manager.findOneByOrFail(kind.entity, { id });
+    return manager.transaction(async (transaction) => {
+      await new RecordWriter(transaction).replace(
+        context,
+        kind,
+        { id, expectedVersion: input.expectedVersion, reason: comment, operation: RevisionOperation.REVIEW },
+        async (before, tx) => {
+          if (before.deletedAt) throw new BadInputError([{ field: 'id', message: 'a deleted record cannot be reviewed' }]);
+          const next = awaitsReReview(before) ? decideReReview(input.decision) : decide(before.status, input.decision);
+          if (!next) {
+            throw new BadInputError([
+              {
+                field: 'decision',
+                message: `${input.decision} needs a ${decisionRequires(input.decision)} record; this one is ${before.status}`,
+              },
+            ]);
+          }
+          if ((await lastContentChanges(tx, recordType, [id])).get(id)?.actor === context.actor) {
+            throw new DomainError(
+              ErrorCode.FORBIDDEN,
+              'You made the last change to this record or to the evidence it rests on: another reviewer must judge it (four-eyes)',
+            );
+          }
+          return { ...before, status: next, reReviewPendingSince: null };
+        },
+      );
+      await settleVerifiedQuotes(transaction, context, recordType, id, comment);
+      return transaction.findOneByOrFail(kind.entity, { id });
+    });
   }
 
   /** What waits for a reviewer, longest waiting first, with what changed since a reviewer last verified it. */
@@ -103,11 +106,14 @@ export class ReviewService {
            FROM ${kind.table} t
            CROSS JOIN LATERAL (SELECT state FROM revisions WHERE record_type = $1 AND record_id = t.id ORDER BY version DESC LIMIT 1) r
            CROSS JOIN LATERAL (SELECT created_at, actor, operation, reason FROM revisions
-                                WHERE record_type = $1 AND record_id = t.id AND state->>'status' = 'IN_REVIEW' AND (operation = 'REVIEW' OR changes ? 'status')
+                                WHERE record_type = $1 AND record_id = t.id
+                                  AND (state->>'status' = 'IN_REVIEW' AND (operation = 'REVIEW' OR changes ? 'status')
+                                       OR state->>'status' = 'VERIFIED' AND changes ? 'reReviewPendingSince' AND state->>'reReviewPendingSince' IS NOT NULL)
                                 ORDER BY version DESC LIMIT 1) s
-           LEFT JOIN LATERAL (SELECT id, version, state FROM revisions WHERE record_type = $1 AND record_id = t.id AND state->>'status' = 'VERIFIED'
+           LEFT JOIN LATERAL (SELECT id, version, state FROM revisions WHERE record_type = $1 AND record_id = t.id
+                                 AND state->>'status' = 'VERIFIED' AND state->>'reReviewPendingSince' IS NULL
                                 ORDER BY version DESC LIMIT 1) v ON true
-          WHERE t.status = 'IN_REVIEW' AND t.deleted_at IS NULL`,
+          WHERE (t.status = 'IN_REVIEW' OR t.status = 'VERIFIED' AND t.re_review_pending_since IS NOT NULL) AND t.deleted_at IS NULL`,
         [recordType],
       )) as Array<{
         record_id: string;
@@ -136,8 +142,8 @@ export class ReviewService {
       >;
       const records = new Map(found.map((record) => [record.id, record]));
       for (const row of rows) {
-        const { status: _before, ...verified } = row.verified ?? {};
-        const { status: _after, ...current } = row.current;
+        const { status: _before, reReviewPendingSince: _pendingBefore, ...verified } = row.verified ?? {};
+        const { status: _after, reReviewPendingSince: _pendingAfter, ...current } = row.current;
         items.push({
           recordType,
           record: records.get(row.record_id)!,
@@ -168,26 +174,97 @@ export class ReviewService {
 export async function reopenAfterEvidenceChange(
   manager: EntityManager,
   context: WriteContext,
-  owner: { claimId: string | null; eventId: string | null },
+  owner: { claimId: string | null; eventId: string | null; verifiedQuote?: unknown; deletedAt?: unknown },
   reason: string,
   { retracted = 'refuse' }: { retracted?: 'refuse' | 'leave' } = {},
 ): Promise<Claim | Event | null> {
   const reviewable = owner.claimId ? REVIEWABLE[0] : REVIEWABLE[1];
   const id = (owner.claimId ?? owner.eventId)!;
-  const [row] = (await manager.query(`SELECT status, version FROM ${reviewable.kind.table} WHERE id = $1 FOR UPDATE`, [id])) as Array<{
-    status: ReviewStatus;
-    version: number;
-  }>;
+  const [row] = (await manager.query(
+    `SELECT status, version, re_review_pending_since FROM ${reviewable.kind.table} WHERE id = $1 FOR UPDATE`,
+    [id],
+  )) as Array<{ status: ReviewStatus; version: number; re_review_pending_since: Date | null }>;
   if (!row || (row.status === ReviewStatus.RETRACTED && retracted === 'leave')) return null;
+  // Evidence clients read as verified (re-selected or confirmed while its record awaits re-review) changes
+  // nothing they see: the record waits for its reviewer as it was.
+  if (row.status === ReviewStatus.VERIFIED && row.re_review_pending_since && owner.verifiedQuote && !owner.deletedAt) return null;
   const next = statusAfterEdit(row.status);
   if (next === row.status) return null;
   await new RecordWriter(manager).replace(
     context,
     reviewable.kind,
     { id, expectedVersion: row.version, reason, operation: RevisionOperation.UPDATE },
-    (before) => ({ ...before, status: next }),
+    (before) => ({ ...before, status: next, reReviewPendingSince: null }),
   );
   return manager.findOneByOrFail(reviewable.kind.entity, { id });
+}
+
+/** The review status of the record an evidence supports, locked until the transaction ends. */
+export async function ownerStatus(
+  manager: EntityManager,
+  owner: { claimId: string | null; eventId: string | null },
+): Promise<ReviewStatus> {
+  const reviewable = owner.claimId ? REVIEWABLE[0] : REVIEWABLE[1];
+  const [row] = (await manager.query(`SELECT status FROM ${reviewable.kind.table} WHERE id = $1 FOR UPDATE`, [
+    owner.claimId ?? owner.eventId,
+  ])) as Array<{ status: ReviewStatus }>;
+  return row!.status;
+}
+
+/**
+ * What a correction of its source that rewords a record's evidence does to the record. A VERIFIED one stays
+ * published as last verified, its evidence read by client apps on the words it was verified on (the correction
+ * keeps them as `verifiedQuote`), and waits in the review queue (`reReviewPendingSince`, in its own revision)
+ * until a reviewer judges it again; a correction never silently unpublishes verified words, nor publishes new ones.
+ * Any other judged record goes back to review as any evidence change sends it; a retraction stands. Answers the
+ * record it marked or sent back, or null when it was already waiting.
+ */
+export async function reopenAfterCorrection(
+  manager: EntityManager,
+  context: WriteContext,
+  owner: { claimId: string | null; eventId: string | null },
+  reason: string,
+): Promise<Claim | Event | null> {
+  const reviewable = owner.claimId ? REVIEWABLE[0] : REVIEWABLE[1];
+  const id = (owner.claimId ?? owner.eventId)!;
+  const [row] = (await manager.query(
+    `SELECT status, version, re_review_pending_since FROM ${reviewable.kind.table} WHERE id = $1 FOR UPDATE`,
+    [id],
+  )) as Array<{ status: ReviewStatus; version: number; re_review_pending_since: Date | null }>;
+  if (row?.status !== ReviewStatus.VERIFIED) return reopenAfterEvidenceChange(manager, context, owner, reason, { retracted: 'leave' });
+  if (row.re_review_pending_since) return null;
+  await new RecordWriter(manager).replace(
+    context,
+    reviewable.kind,
+    { id, expectedVersion: row.version, reason, operation: RevisionOperation.UPDATE },
+    (before) => ({ ...before, reReviewPendingSince: new Date() }),
+  );
+  return manager.findOneByOrFail(reviewable.kind.entity, { id });
+}
+
+/** Whether a record is published as last verified while a correction's rewording of its evidence awaits a reviewer. */
+function awaitsReReview(state: ReviewableState): boolean {
+  return state.status === ReviewStatus.VERIFIED && state.reReviewPendingSince !== null && state.reReviewPendingSince !== undefined;
+}
+
+/**
+ * Once a reviewer has judged a record again, clients read its evidence as it stands: the verified words each kept
+ * through a correction are let go, in revisions of the review (not content changes: the reviewer stays a reviewer).
+ */
+async function settleVerifiedQuotes(manager: EntityManager, context: WriteContext, recordType: RecordType, id: string, comment: string) {
+  const owner = recordType === RecordType.CLAIM ? 'claim_id' : 'event_id';
+  const held = (await manager.query(`SELECT id, version FROM evidence WHERE ${owner} = $1 AND verified_quote IS NOT NULL ORDER BY id`, [
+    id,
+  ])) as Array<{ id: string; version: number }>;
+  const writer = new RecordWriter(manager);
+  for (const evidence of held) {
+    await writer.replace(
+      context,
+      EvidenceRecord,
+      { id: evidence.id, expectedVersion: evidence.version, reason: comment, operation: RevisionOperation.REVIEW },
+      (before) => ({ ...before, verifiedQuote: null }),
+    );
+  }
 }
 
 /**

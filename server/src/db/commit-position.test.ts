@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+
+import { commitPosition } from './commit-position.js';
+
+/** A reader whose reads are answered by hand, in order, so a test decides what each one saw. */
+function manualReader() {
+  const pending: Array<(position: string) => void> = [];
+  return {
+    read: () => new Promise<string>((resolve) => pending.push(resolve)),
+    pending,
+  };
+}
+
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('the commit position', () => {
+  it('gives a caller who comes while a read is under way the next read, never the one that began before it', async () => {
+    const reader = manualReader();
+    const position = commitPosition(reader.read);
+    const first = position.now();
+    const early = position.now();
+    const alsoEarly = position.now();
+    expect(reader.pending).toHaveLength(1);
+    reader.pending[0]!('1:1:');
+    await settled();
+    expect(reader.pending).toHaveLength(2);
+    reader.pending[1]!('2:2:');
+    expect(await first).toBe('1:1:');
+    expect(await early).toBe('2:2:');
+    expect(await alsoEarly).toBe('2:2:');
+  });
+
+  it('reads afresh for a caller who comes after the last read ended, and goes on after a read fails', async () => {
+    let reads = 0;
+    let fail = true;
+    const position = commitPosition(async () => {
+      reads++;
+      if (fail) throw new Error('the database went away');
+      return `${reads}:${reads}:`;
+    });
+    await expect(position.now()).rejects.toThrow('the database went away');
+    fail = false;
+    expect(await position.now()).toBe('2:2:');
+    expect(await position.now()).toBe('3:3:');
+  });
+});
