@@ -1,9 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import type { Express, Request, Response } from 'express';
 
+import type { Config } from '../config.js';
 import { ErrorCode } from '../core/errors.js';
+import { onPrimary } from '../db/read-replicas.js';
+import { etagOf, matchesTag, type PublicAnswers, publicCacheControl, publicQuestion } from './public-answers.js';
+import { publicAudienceOf } from './session.js';
 
 /** The largest body a GraphQL request may have; the same limit applies on both paths. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -37,42 +41,51 @@ function parseBody(text: string): unknown {
   }
 }
 
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
 /**
- * The one request clients send all day, a GraphQL POST with a JSON body of known length, answered without going
- * through Express's router and body parser, which cost about 0.2 ms of CPU a request on this machine. The request
- * and response still get Express's prototypes (as Express gives them), so the context is made exactly as on the
- * Express path, which keeps every other request: GET, other bodies, compressed, too large or of unknown length.
- * Returns false for a request it leaves to Express.
+ * Apollo refuses a request a browser could send cross-site without asking first (its CSRF prevention): a GET passes
+ * with a preflight header, or a content type no form can send. Answered from the cache only then, a kept answer
+ * never reaches a request Apollo would have refused; any other goes to Apollo, which decides.
  */
-export function graphqlPostHandler<C extends BaseContext>(
+function preflighted(req: Request): boolean {
+  const { headers } = req;
+  if (headers['x-apollo-operation-name'] || headers['apollo-require-preflight']) return true;
+  const type = headers['content-type']?.split(';')[0]!.trim().toLowerCase();
+  return !!type && /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(type) && !FORM_TYPES.has(type);
+}
+
+/** Answers to anonymous callers and client apps, kept (or not, when the cache is switched off) and made cacheable by CDNs. */
+export interface PublicCaching {
+  answers: PublicAnswers | null;
+  config: Config['publicCache'];
+}
+
+export interface GraphQLHandlers {
+  /**
+   * The one request clients send all day, a GraphQL POST with a JSON body of known length, answered without going
+   * through Express's router and body parser, which cost about 0.2 ms of CPU a request on this machine. The request
+   * and response still get Express's prototypes (as Express gives them), so the context is made exactly as on the
+   * Express path, which keeps every other request: other bodies, compressed, too large or of unknown length.
+   * Returns false for a request it leaves to Express.
+   */
+  post(req: IncomingMessage, res: ServerResponse): boolean;
+  /** A GraphQL GET, which Express routes here: a query in the address, which a CDN may cache when it is public. */
+  get(req: Request, res: Response): void;
+}
+
+export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep: boolean } }>(
   app: Express,
   apollo: ApolloServer<C>,
   begin: (req: Request, res: Response) => void,
   context: (req: Request, res: Response) => Promise<C>,
   onError: (error: unknown) => void,
-): (req: IncomingMessage, res: ServerResponse) => boolean {
-  return (incoming, outgoing) => {
-    const url = incoming.url ?? '';
-    const { headers } = incoming;
-    const length = Number(headers['content-length']);
-    if (
-      incoming.method !== 'POST' ||
-      (url !== '/graphql' && !url.startsWith('/graphql?')) ||
-      !JSON_TYPE.test(headers['content-type'] ?? '') ||
-      headers['content-encoding'] !== undefined ||
-      !(length <= MAX_BODY_BYTES)
-    ) {
-      return false;
-    }
-    const req = Object.setPrototypeOf(incoming, app.request) as Request;
-    const res = Object.setPrototypeOf(outgoing, app.response) as Response;
-    req.res = res;
-    res.req = req;
-    res.locals = Object.create(null);
-    begin(req, res);
-    answer(req, res).catch((error: unknown) => {
+  caching: PublicCaching,
+): GraphQLHandlers {
+  const handle = (req: Request, res: Response, method: 'GET' | 'POST') => {
+    answer(req, res, method).catch((error: unknown) => {
       // A client that went away before its body was in is not the server's failure: there is no one to answer.
-      if (incoming.readableAborted) {
+      if (req.readableAborted) {
         res.destroy();
         return;
       }
@@ -81,32 +94,141 @@ export function graphqlPostHandler<C extends BaseContext>(
         res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       else res.destroy();
     });
-    return true;
   };
 
-  async function answer(req: Request, res: Response): Promise<void> {
-    const body = parseBody(await readBody(req));
-    if (body === null) {
-      res.status(400).json(badBody(NOT_JSON));
-      return;
+  return {
+    post(incoming, outgoing) {
+      const url = incoming.url ?? '';
+      const { headers } = incoming;
+      const length = Number(headers['content-length']);
+      if (
+        incoming.method !== 'POST' ||
+        (url !== '/graphql' && !url.startsWith('/graphql?')) ||
+        !JSON_TYPE.test(headers['content-type'] ?? '') ||
+        headers['content-encoding'] !== undefined ||
+        !(length <= MAX_BODY_BYTES)
+      ) {
+        return false;
+      }
+      const req = Object.setPrototypeOf(incoming, app.request) as Request;
+      const res = Object.setPrototypeOf(outgoing, app.response) as Response;
+      req.res = res;
+      res.req = req;
+      res.locals = Object.create(null);
+      begin(req, res);
+      handle(req, res, 'POST');
+      return true;
+    },
+    get(req, res) {
+      begin(req, res);
+      handle(req, res, 'GET');
+    },
+  };
+
+  async function answer(req: Request, res: Response, method: 'GET' | 'POST'): Promise<void> {
+    const at = req.url.indexOf('?');
+    const search = at < 0 ? '' : req.url.slice(at);
+    let body: unknown;
+    let text = search;
+    if (method === 'POST') {
+      text = await readBody(req);
+      body = parseBody(text);
+      if (body === null) {
+        res.status(400).json(badBody(NOT_JSON));
+        return;
+      }
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const at = req.url.indexOf('?');
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: at < 0 ? '' : req.url.slice(at), body },
-      context: () => context(req, res),
-    });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.setHeader('content-length', Buffer.byteLength(response.body.string));
-      res.end(response.body.string);
+    const run = (made: Promise<C>) =>
+      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search, body }, context: () => made });
+
+    const audience = publicAudienceOf(req);
+    const question = audience && publicQuestion(audience, method, req.headers.accept ?? '', text);
+    if (!question) {
+      await send(res, await run(context(req, res)));
       return;
     }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    const { answers, config } = caching;
+    const cacheable = method === 'GET';
+    const made = context(req, res);
+    // Apollo reports a context that fails; until it is handed over, the failure must not count as unhandled.
+    made.catch(() => undefined);
+    // A key is checked before anything kept is handed out: a revoked one gets its 401, as without the cache.
+    if (
+      question.audience === 'client' &&
+      !(await made.then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      await send(res, await run(made));
+      return;
+    }
+    // A database that cannot say where it stands cannot answer the query either: Apollo then says so, with its status.
+    const looked = answers && (method === 'POST' || preflighted(req)) ? await answers.lookup(question).catch(() => null) : null;
+    if (looked && 'hit' in looked) {
+      res.setHeader('x-cache', 'HIT');
+      const { body: kept, etag, contentType } = looked.hit;
+      if (cacheable) sendPublic(req, res, kept, etag, contentType, config);
+      else {
+        res.setHeader('content-type', contentType);
+        res.setHeader('content-length', kept.length);
+        res.end(kept);
+      }
+      return;
+    }
+
+    // An answer kept under the primary's commit position is worked out where that position holds: a lagging
+    // standby's answer would be kept as current, and handed out until the next commit anywhere (docs/replicas.md).
+    const response = await (looked ? onPrimary(() => run(made)) : run(made));
+    const contextValue = await made.catch(() => null);
+    if (!contextValue?.publicAnswer?.keep || response.body.kind !== 'complete' || (!cacheable && !looked)) {
+      await send(res, response);
+      return;
+    }
+    const fresh = Buffer.from(response.body.string);
+    const etag = etagOf(fresh);
+    const contentType = response.headers.get('content-type') ?? 'application/json; charset=utf-8';
+    if (looked) {
+      answers!.keep(question, looked.position, fresh, etag, contentType);
+      res.setHeader('x-cache', 'MISS');
+    }
+    if (!cacheable) {
+      await send(res, response);
+      return;
+    }
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    sendPublic(req, res, fresh, etag, contentType, config);
   }
+}
+
+/** A GET answer anyone may keep for a while: with its tag, or just the tag when the caller holds the answer already. */
+function sendPublic(req: Request, res: Response, body: Buffer, etag: string, contentType: string, config: Config['publicCache']): void {
+  res.setHeader('cache-control', publicCacheControl(config));
+  res.setHeader('etag', etag);
+  res.setHeader('vary', 'Accept');
+  if (matchesTag(req.headers['if-none-match'], etag)) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  res.statusCode = 200;
+  res.setHeader('content-type', contentType);
+  res.setHeader('content-length', body.length);
+  res.end(body);
+}
+
+async function send(res: Response, response: HTTPGraphQLResponse): Promise<void> {
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.setHeader('content-length', Buffer.byteLength(response.body.string));
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
 }
