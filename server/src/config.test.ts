@@ -88,6 +88,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_APP_URL: 'postgres://app:q@db/x' })).toThrow(/DATABASE_APP_URL needs DATABASE_URL/);
   });
 
+  it('takes zero or more replica URLs, each checked, and only beside the primary', () => {
+    expect(loadConfig({}).replicas).toEqual({ urls: [], maxLagMs: 10_000, checkIntervalMs: 1000 });
+    const primary = { DATABASE_URL: 'postgres://owner:p@db/x' };
+    expect(loadConfig({ ...primary, DATABASE_REPLICA_URLS: ' postgres://app:q@r1/x, postgresql://app:q@r2/x ,' }).replicas.urls).toEqual([
+      'postgres://app:q@r1/x',
+      'postgresql://app:q@r2/x',
+    ]);
+    expect(() => loadConfig({ ...primary, DATABASE_REPLICA_URLS: 'postgres://app:q@r1/x,mysql://r2' })).toThrow(
+      /DATABASE_REPLICA_URLS\[1\] must be a postgres/,
+    );
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://app:q@r1/x' })).toThrow(/DATABASE_REPLICA_URLS needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_REPLICA_MAX_LAG_MS: '0' })).toThrow(/DATABASE_REPLICA_MAX_LAG_MS must be an integer/);
+  });
+
   it('keeps public answers by default, in 64 MiB, with a 5 s max-age, and takes them off or resized', () => {
     expect(loadConfig({}).publicCache).toEqual({ enabled: true, maxBytes: 64 * 2 ** 20, maxAgeSeconds: 5 });
     expect(loadConfig({ PUBLIC_CACHE: 'false', PUBLIC_CACHE_MB: '8', PUBLIC_CACHE_MAX_AGE_SECONDS: '0' }).publicCache).toEqual({

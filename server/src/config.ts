@@ -30,6 +30,15 @@ export interface Config {
    */
   databaseListenUrl: string | null;
   dataDir: string;
+  /** Hot standbys streaming from the primary, which take reads that may be slightly stale (docs/replicas.md). */
+  replicas: {
+    /** The server's login on each standby; none: every read goes to the primary, as with no replicas at all. */
+    urls: string[];
+    /** A standby further behind the primary than this is taken out of rotation until it catches up. */
+    maxLagMs: number;
+    /** How often each standby's replay position and health are looked at. */
+    checkIntervalMs: number;
+  };
   db: {
     poolSize: number;
     connectionTimeoutMs: number;
@@ -159,6 +168,22 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseAppUrl !== null && databaseUrl === null)
     problems.push('DATABASE_APP_URL needs DATABASE_URL (the owner, who runs the migrations)');
 
+  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  replicaUrls.forEach((url, index) => {
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:')
+        problems.push(`DATABASE_REPLICA_URLS[${index}] must be a postgres:// or postgresql:// URL (got "${parsed.protocol}")`);
+    } catch {
+      problems.push(`DATABASE_REPLICA_URLS[${index}] is not a valid URL`);
+    }
+  });
+  if (replicaUrls.length > 0 && databaseUrl === null)
+    problems.push('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary they stream from)');
+
   const port = int('PORT', 4000, 1, 65535);
   const publicUrl = (): string => {
     const raw = env.PUBLIC_URL?.trim();
@@ -191,6 +216,11 @@ export function loadConfig(env: Env = process.env): Config {
     databaseAppUrl,
     databaseListenUrl,
     dataDir: path.resolve(repoRoot, env.DATA_DIR?.trim() || '.data'),
+    replicas: {
+      urls: replicaUrls,
+      maxLagMs: int('DATABASE_REPLICA_MAX_LAG_MS', 10_000, 100, 3_600_000),
+      checkIntervalMs: int('DATABASE_REPLICA_CHECK_INTERVAL_MS', 1000, 50, 60_000),
+    },
     db: {
       poolSize: int('DB_POOL_SIZE', 10, 1, 200),
       connectionTimeoutMs: int('DB_CONNECTION_TIMEOUT_MS', 5000, 100, 120000),

@@ -12,6 +12,8 @@ export interface EmbeddedPostgresOptions {
   dir: string;
   port?: number;
   log?: (line: string) => void;
+  /** Server settings beyond the defaults, each passed as `-c name=value`. */
+  settings?: Record<string, string>;
 }
 
 interface Binaries {
@@ -24,7 +26,7 @@ interface Credentials {
   password: string;
 }
 
-interface OsUser {
+export interface OsUser {
   uid: number;
   gid: number;
 }
@@ -152,6 +154,7 @@ export class EmbeddedPostgres {
       'unix_socket_directories=',
       '-c',
       'max_connections=200',
+      ...Object.entries(this.options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ];
     const child = spawn(binaries.postgres, args, {
       detached: true,
@@ -165,7 +168,8 @@ export class EmbeddedPostgres {
         const text = chunk.toString('utf8');
         output += text;
         for (const line of text.split('\n')) if (line.trim()) this.options.log?.(line);
-        if (output.includes('database system is ready to accept connections')) {
+        // A hot standby says it is ready to accept read-only connections.
+        if (/database system is ready to accept (read-only )?connections/.test(output)) {
           child.stderr?.removeListener('data', onData);
           child.stderr?.on('data', (more: Buffer) => this.options.log?.(more.toString('utf8').trimEnd()));
           resolve(child);
@@ -193,7 +197,7 @@ async function loadBinaries(): Promise<Binaries> {
 }
 
 /** PostgreSQL refuses to run as root: when we are root, run it as the `postgres` account, made if missing. */
-async function postgresOsUser(): Promise<OsUser | null> {
+export async function postgresOsUser(): Promise<OsUser | null> {
   if (process.getuid?.() !== 0) return null;
   const lookup = async (): Promise<OsUser | null> => {
     try {

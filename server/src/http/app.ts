@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import { loadSigningKey } from '../core/checkpoints/signing-key.js';
 import { commitPosition, positionReader } from '../db/commit-position.js';
 import type { Database } from '../db/data-source.js';
+import { ReadReplicas } from '../db/read-replicas.js';
 import { revisionSignal } from '../db/revision-signal.js';
 import { createLoaders, createServices, type RequestContext } from '../graphql/context.js';
 import { documentLimits } from '../graphql/document-limits.js';
@@ -80,6 +81,8 @@ function requestIdOf(req: Request): string {
 
 export async function createHttpApp(config: Config, database: Database, log: (message: string, error?: unknown) => void): Promise<HttpApp> {
   const { dataSource } = database;
+  const replicas = config.replicas.urls.length > 0 ? new ReadReplicas(dataSource, config.replicas, config.db, config.auth, log) : null;
+  await replicas?.start();
   const services = createServices(dataSource, config.auth, loadSigningKey(config), config.jobs);
   const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
@@ -121,6 +124,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     identify(req, res);
     next();
   });
+  if (replicas) app.use(replicas.scope);
 
   const beginGraphQL = (req: Request, res: Response) => {
     identify(req, res);
@@ -157,8 +161,10 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     try {
       await dataSource.query('SELECT 1');
       const pending = await dataSource.showMigrations();
-      if (pending) res.status(503).json({ status: 'migrations pending' });
-      else res.json({ status: 'ready' });
+      // The primary serves every read a standby cannot, so a standby out of rotation leaves the server ready.
+      const standbys = replicas ? { replicas: replicas.report() } : {};
+      if (pending) res.status(503).json({ status: 'migrations pending', ...standbys });
+      else res.json({ status: 'ready', ...standbys });
     } catch {
       res.status(503).json({ status: 'database unreachable' });
     }
@@ -182,6 +188,8 @@ export async function createHttpApp(config: Config, database: Database, log: (me
       next();
     },
     express.json({ limit: MAX_BODY_BYTES }),
+    // The body parser calls on from the request stream's events, outside the scope opened before it.
+    ...(replicas ? [replicas.scope] : []),
     expressMiddleware(apollo, { context: ({ req, res }) => contextOf(req, res) }),
   );
 
@@ -212,7 +220,8 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   return {
     listen: (port, host) => {
       const server = createServer((req, res) => {
-        if (!graphql.post(req, res)) app(req, res);
+        const fast = replicas ? replicas.run(req, res, () => graphql.post(req, res)) : graphql.post(req, res);
+        if (!fast) app(req, res);
       });
       const live = { schema, services, signal, config, log, sendTimeoutMs: config.graphql.subscriptionSendTimeoutMs };
       stopping.push(serveSubscriptions(server, { ...live, loaders: () => createLoaders(dataSource.manager) }));
@@ -223,6 +232,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
       await signal.close();
       stopReporting();
       await apollo.stop();
+      await replicas?.stop();
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { Role } from '../core/access/roles.js';
 import { ANONYMOUS, type Viewer } from '../core/access/viewer.js';
 import { ErrorCode } from '../core/errors.js';
+import { admitReads } from '../db/read-replicas.js';
 import type { Services } from '../graphql/context.js';
 import { API_KEY_PREFIX } from '../modules/users/api-keys.service.js';
 import type { SessionCookie } from '../modules/users/sessions.js';
@@ -52,6 +53,12 @@ export function publicAudienceOf(req: Request): Audience | null {
  * A session past half its life is renewed on the way out.
  */
 export async function viewerOf(req: Request, cookie: SessionCookie, services: Services): Promise<Viewer> {
+  const viewer = await identify(req, cookie, services);
+  admitReads(viewer);
+  return viewer;
+}
+
+async function identify(req: Request, cookie: SessionCookie, services: Services): Promise<Viewer> {
   const header = req.header('authorization');
   const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
   if (bearer?.startsWith(API_KEY_PREFIX)) {

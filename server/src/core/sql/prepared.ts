@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { type DataSource, type EntityManager, QueryFailedError, type QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
+import { movedToPrimary, sending } from '../../db/read-replicas.js';
+
 /** pg's record of what a connection has prepared (`Connection.parsedStatements` in pg 8). */
 interface PreparingConnection {
   parsedStatements: Record<string, string>;
@@ -74,12 +76,15 @@ export async function preparedQuery<T = Record<string, unknown>>(manager: Entity
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   // As TypeORM's own query does: a transaction whose connection died has had its runner released.
   if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
+  sending(runner, text);
   const client = (await runner.connect()) as pg.ClientBase;
   try {
     await statements?.dropRetired(manager, client, runner);
     manager.connection.logger.logQuery(text, values, runner);
     return (await client.query<T & pg.QueryResultRow>({ name, text, values })).rows;
   } catch (error) {
+    // A read a standby failed (db/read-replicas.ts) is sent again, to the primary, on the same runner.
+    if (movedToPrimary(runner, error)) return preparedQuery(manager, text, values);
     manager.connection.logger.logQueryError(error as Error, text, values, runner);
     throw new QueryFailedError(text, values, error as Error);
   } finally {

@@ -5,6 +5,7 @@ import { BadInputError } from '../../core/errors.js';
 import { pageSize } from '../../core/paging/connection.js';
 import { RecordType } from '../../core/revisions/revisions.enums.js';
 import { canSeeState, FEED_RECORD_TYPES, feedCarries } from '../../core/visibility/visibility.js';
+import { onPrimary } from '../../db/read-replicas.js';
 import { type Change, ChangeKind, type ChangePage } from './changes.types.js';
 
 /** Rows of the log read per statement while looking for the caller's changes. */
@@ -106,7 +107,15 @@ export class ChangesService {
     return this.scan(viewer, request, true);
   }
 
-  private async scan(viewer: Viewer, request: ChangeRequest, live: boolean): Promise<ChangeRead> {
+  /**
+   * On the primary, whoever asks: the feed answers only what no running transaction can still write behind, which
+   * only the primary knows as it is, and a cursor read from a lagging standby would pass writes it had yet to replay.
+   */
+  private scan(viewer: Viewer, request: ChangeRequest, live: boolean): Promise<ChangeRead> {
+    return onPrimary(() => this.scanLog(viewer, request, live));
+  }
+
+  private async scanLog(viewer: Viewer, request: ChangeRequest, live: boolean): Promise<ChangeRead> {
     const size = pageSize(request.first);
     const types = this.recordTypes(viewer, request.recordTypes);
     let position = decodeCursor(request.after);

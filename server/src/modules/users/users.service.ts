@@ -8,6 +8,7 @@ import { type Connection, type PageRequest, paginate } from '../../core/paging/c
 import { RecordWriter, type WriteContext, type Written } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
 import { InputCheck, requireId } from '../../core/validation.js';
+import { onPrimary } from '../../db/read-replicas.js';
 import { LoginLimiter } from './login-limiter.js';
 import { passwordProblem } from './password-policy.js';
 import { User, UserRecord, type UserState } from './user.entity.js';
@@ -153,8 +154,15 @@ export class UsersService {
     }
   }
 
-  /** Signs in, within the attempt limits (counted before the password is checked); a wrong email and a wrong password get the same answer. */
-  async login(email: string, password: string, address: string): Promise<User> {
+  /**
+   * Signs in, within the attempt limits (counted before the password is checked); a wrong email and a wrong password
+   * get the same answer. On the primary: a new account, a changed password or a disabling counts at once.
+   */
+  login(email: string, password: string, address: string): Promise<User> {
+    return onPrimary(() => this.signIn(email, password, address));
+  }
+
+  private async signIn(email: string, password: string, address: string): Promise<User> {
     await this.limiter.attempt(email, address);
     const user = await this.authenticate(email, password);
     if (!user) {
