@@ -150,6 +150,19 @@ describe('an import read against the store: the same claim, the same happening, 
     dataOf(await gql(MERGE, { input: { id: quote.id, expectedVersion: quote.version } }, editor.viewer));
     expect(await count(`evidence WHERE claim_id = '${stored}' AND deleted_at IS NULL`)).toBe(evidenceBefore + 1);
     expect(await count(`claims WHERE id = '${quote.id}' AND deleted_at IS NOT NULL`)).toBe(1);
+    // A reviewer reads why the claim is back: the merge is told in words, the source by its title.
+    const [{ reason: addedBecause }] = await db.dataSource.query(
+      `SELECT r.reason FROM revisions r JOIN evidence e ON e.id = r.record_id WHERE e.claim_id = $1 AND r.operation = 'CREATE' ORDER BY r.id DESC LIMIT 1`,
+      [stored],
+    );
+    const [{ title }] = await db.dataSource.query(`SELECT title FROM sources WHERE id = $1`, [paper.source.id]);
+    expect(addedBecause).toBe(`Said again in “${title}”: an import's proposal merged here`);
+    const [{ reason: deletedBecause }] = await db.dataSource.query(
+      `SELECT reason FROM revisions WHERE record_id = $1 ORDER BY version DESC LIMIT 1`,
+      [quote.id],
+    );
+    expect(deletedBecause).toMatch(/^Merged into “.+”$/);
+    expect(deletedBecause).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 
     const [event] = await db.dataSource.query(
       `SELECT to_char(start_date, 'YYYY-MM-DD') AS start, start_precision, status FROM events WHERE id = $1`,

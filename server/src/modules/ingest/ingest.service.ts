@@ -285,23 +285,26 @@ export class IngestService {
         throw new BadInputError([
           { field: 'intoId', message: `no ${evidenceKey === 'claimId' ? 'claim' : 'event'} ${intoId} to merge into` },
         ]);
-      const reason = input.reason?.trim() || `Merged into ${intoId}`;
+      // Read by a reviewer asked to judge the record again: it names what was merged, in words, never by id.
+      const given = input.reason?.trim();
       const added: Array<{ id: string; exact: string; sourceId: string }> = [];
       for (const evidence of await tx.find(Evidence, { where: { [evidenceKey]: id } })) {
         if (evidence.deletedAt) continue;
+        const { sourceId } = await tx.findOneByOrFail(SourceRevision, { id: evidence.sourceRevisionId });
+        const source = await tx.findOneByOrFail(Source, { id: sourceId });
         const written = await this.evidence.create(
           context,
           {
             [evidenceKey]: intoId,
             sourceRevisionId: evidence.sourceRevisionId,
             selector: { exact: evidence.exact, start: evidence.startPos, end: evidence.endPos },
-            reason,
+            reason: given || `Said again in “${source.title}”: an import's proposal merged here`,
           },
           tx,
         );
-        const { sourceId } = await tx.findOneByOrFail(SourceRevision, { id: evidence.sourceRevisionId });
         added.push({ id: written.revision.recordId, exact: evidence.exact, sourceId });
       }
+      const reason = given || `Merged into “${(target instanceof Claim ? target.text : (target as Event).title).slice(0, 160)}”`;
       if (proposal instanceof Event && proposal.startDate && proposal.startPrecision && added[0]) {
         await this.raiseDatePrecision(context, tx, intoId, { date: proposal.startDate, precision: proposal.startPrecision }, added[0]);
       }
