@@ -245,6 +245,12 @@ async function main(): Promise<void> {
         `PgBouncer (transaction, ${POOLER_CONNECTIONS} server connections) :${new URL(bouncer.urlFor(appUrl)).port}, servers ${bases.join(' ')} (pool ${POOL_PER_SERVER} each), a worker`,
     );
 
+    const loadAverage = () =>
+      os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' / ');
+    console.log(`Load average (1/5/15 min) before the run: ${loadAverage()}`);
     const targets = await Promise.all(bases.map((base) => remoteTarget(base, EDITOR)));
     const primaryPid = await postmasterPid(replica.primaryUrl);
     const standbyPid = await postmasterPid(replica.replicaUrl);
@@ -295,6 +301,7 @@ async function main(): Promise<void> {
     const after = { primary: await transactions(replica.primaryUrl), standby: await transactions(replica.replicaUrl) };
 
     printLoad(result, seconds);
+    console.log(`Load average (1/5/15 min) after the run: ${loadAverage()}`);
     const onPrimary = after.primary - before.primary;
     const onStandby = after.standby - before.standby;
     console.log(
