@@ -4,7 +4,8 @@
  * transaction mode in front of the primary (Debian's binary), two built servers on their own ports reading from the
  * standby through DATABASE_REPLICA_URLS and writing through the pooler with prepared statements off and the change
  * feed's listener direct, and a job worker beside them (JOBS_IN_SERVER=false). The load's clients are spread over
- * both servers; anonymous reads go to the standby (PUBLIC_CACHE is off, as in the replica tests, so that no read is
+ * both servers (`--servers N`, `--replicas 0` for none read from, `--pooler none` for pools straight to the primary,
+ * to compare); anonymous reads go to the standby (PUBLIC_CACHE is off, as in the replica tests, so that no read is
  * answered from a server's memory instead). Prints rates, percentiles, errors, the standby's lag as the primary
  * sees it (pg_stat_replication), where transactions ran (pg_stat_database on each), each process's CPU, and each
  * server's /readyz; exits non-zero on any error, and stops every process and removes every folder it made.
@@ -31,7 +32,6 @@ import { startStreamingReplica, type StreamingReplica } from '../test/support/st
 import { printLoad, remoteTarget, runLoad } from './load-run.js';
 import { BENCH_AUTH_SECRET } from './scratch.js';
 
-const SERVERS = 2;
 const POOL_PER_SERVER = 10;
 /** Server connections PgBouncer keeps to the primary for all the servers' pools together: what pooling saves. */
 const POOLER_CONNECTIONS = 10;
@@ -153,9 +153,22 @@ async function transactions(url: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, clients: { type: 'string', default: '40' } } });
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '60' },
+      clients: { type: 'string', default: '40' },
+      servers: { type: 'string', default: '2' },
+      // 0: the standby runs but no server reads from it, for the same run without a replica.
+      replicas: { type: 'string', default: '1' },
+      // none: the servers' pools log in to the primary directly, with prepared statements on.
+      pooler: { type: 'string', default: 'transaction' },
+    },
+  });
   const seconds = Number(values.seconds);
   const clients = Number(values.clients);
+  const servers = Number(values.servers);
+  const useReplica = values.replicas !== '0';
+  const usePooler = values.pooler !== 'none';
   const binary = findPgbouncer();
   if (!binary) throw new Error(PGBOUNCER_ABSENT);
   for (const entry of [SERVER_ENTRY, WORKER_ENTRY])
@@ -212,17 +225,17 @@ async function main(): Promise<void> {
     const replicaAppUrl = withPort(appUrl, Number(new URL(replica.replicaUrl).port));
 
     const bases: string[] = [];
-    for (let n = 0; n < SERVERS; n++) {
+    for (let n = 0; n < servers; n++) {
       const port = await findFreePort();
       const base = `http://127.0.0.1:${port}`;
       const server = startChild(`server ${n + 1}`, SERVER_ENTRY, {
         ...common,
         HOST: '127.0.0.1',
         PORT: String(port),
-        DATABASE_APP_URL: bouncer.urlFor(appUrl),
-        DATABASE_PREPARED_STATEMENTS: 'false',
-        DATABASE_LISTEN_URL: appUrl,
-        DATABASE_REPLICA_URLS: replicaAppUrl,
+        ...(usePooler
+          ? { DATABASE_APP_URL: bouncer.urlFor(appUrl), DATABASE_PREPARED_STATEMENTS: 'false', DATABASE_LISTEN_URL: appUrl }
+          : {}),
+        ...(useReplica ? { DATABASE_REPLICA_URLS: replicaAppUrl } : {}),
         PUBLIC_CACHE: 'false',
         // One server loads the seeds; two at once would each try to.
         SEED_ON_START: n === 0 ? 'true' : 'false',
@@ -242,7 +255,8 @@ async function main(): Promise<void> {
     }
     console.log(
       `Cluster up in ${((performance.now() - started) / 1000).toFixed(1)} s: primary :${new URL(replica.primaryUrl).port}, standby :${new URL(replica.replicaUrl).port}, ` +
-        `PgBouncer (transaction, ${POOLER_CONNECTIONS} server connections) :${new URL(bouncer.urlFor(appUrl)).port}, servers ${bases.join(' ')} (pool ${POOL_PER_SERVER} each), a worker`,
+        `PgBouncer (transaction, ${POOLER_CONNECTIONS} server connections) :${new URL(bouncer.urlFor(appUrl)).port}, servers ${bases.join(' ')} (pool ${POOL_PER_SERVER} each), a worker; ` +
+        `the servers' pools ${usePooler ? 'through PgBouncer, prepared statements off' : 'straight to the primary, prepared statements on'}, ${useReplica ? 'reading from the standby' : 'not reading from the standby'}`,
     );
 
     const loadAverage = () =>
