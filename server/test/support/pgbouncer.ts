@@ -35,6 +35,8 @@ export interface Pgbouncer {
   urlFor(target: string): string;
   /** What the pooler wrote to its log so far, for a failure's message. */
   output(): string;
+  /** Its process, for what it costs in CPU. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ export async function startPgbouncer(binary: string, target: string, mode: PoolM
       return through.toString();
     },
     output: () => log,
+    pid: child.pid!,
     stop,
   };
 }
