@@ -13,16 +13,7 @@ if ! command -v apt-get >/dev/null 2>&1; then
   echo "The console's end-to-end tests need chromium, and there is none at /usr/bin/chromium: install it, and set CHROMIUM_PATH if it lives elsewhere." >&2
   exit 1
 fi
-as_root=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    as_root="sudo"
-  else
-    echo "The console's end-to-end tests need Debian's chromium: run 'sudo apt-get install -y chromium', then npm test again." >&2
-    exit 1
-  fi
-fi
-echo "Installing Debian's chromium for the console's end-to-end tests (once, about a minute)..."
-$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
-  || { $as_root apt-get update -qq && $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+# shellcheck source=install-debian-package.sh
+source "$(dirname "$0")/install-debian-package.sh"
+install_debian_package chromium "the console's end-to-end tests (once, about a minute)"
 "$chromium" --version

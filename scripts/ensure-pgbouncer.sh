@@ -14,15 +14,6 @@ if ! command -v apt-get >/dev/null 2>&1; then
   echo "The pooler test needs pgbouncer, and there is none on PATH or in /usr/sbin: install it, or set PGBOUNCER_PATH." >&2
   exit 1
 fi
-as_root=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    as_root="sudo"
-  else
-    echo "The pooler test needs Debian's pgbouncer: run 'sudo apt-get install -y pgbouncer', then the tests again." >&2
-    exit 1
-  fi
-fi
-echo "Installing Debian's pgbouncer for the pooler test..."
-$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null \
-  || { $as_root apt-get update -qq && $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null; }
+# shellcheck source=install-debian-package.sh
+source "$(dirname "$0")/install-debian-package.sh"
+install_debian_package pgbouncer "the pooler test"
