@@ -41,5 +41,10 @@ export const en = {
       audit: 'Audit',
       account: 'My account',
     },
+    // MERGE-MARK-MAIN: layout, dashboard, claims, events, review, reader, history, common
+
+    // MERGE-MARK-OTHER: sources, entities, users, apiKeys, account, annotations, audit, ingest
+
+    // MERGE-MARK-END
   },
 };

@@ -40,5 +40,10 @@ export const fr = {
       audit: 'Audit',
       account: 'Mon compte',
     },
+    // MERGE-MARK-MAIN: layout, dashboard, claims, events, review, reader, history, common
+
+    // MERGE-MARK-OTHER: sources, entities, users, apiKeys, account, annotations, audit, ingest
+
+    // MERGE-MARK-END
   },
 } satisfies Pick<typeof en, 'resources' | 'console'> & Record<string, unknown>;
