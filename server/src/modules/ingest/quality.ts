@@ -156,6 +156,8 @@ export const blindSetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind')
 export const blind2SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind2');
 /** Eight real articles of eight outlets, written after both blind sets had been measured, scored before and after one round of work only. */
 export const blind3SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind3');
+/** Twelve real articles of seven kinds of outlet (four on one story, two on another), with gold readings written before the importer ever ran on them. */
+export const blind4SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind4');
 
 const fold = (name: string) =>
   name
@@ -271,6 +273,8 @@ interface StoryFile {
 
 export interface StoryQuality {
   file: string;
+  /** The first article, as `<set>/<name>` under server/test. */
+  first: string;
   /** Reworded claims whose proposal in the second article was offered as corroboration of the first's right claim. */
   suggestions: Ratio;
   /** Corroborations offered that the pair's reading does not list (or that name another claim). */
@@ -385,6 +389,7 @@ export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
     const others = stories.filter((s) => s.file !== file && s.story.first !== story.first).map((s) => crossRead(secondRead, s.firstRead));
     return {
       file,
+      first: story.first,
       suggestions: { right: found, of: pairs.length },
       wrongSuggestions: { right: wrong.length, of: offered.length },
       events: { right: eventsFound, of: story.events.length },
