@@ -5,6 +5,9 @@ import { Create, DateTimeInput, required, SimpleForm, TextInput, useNotify, useT
 
 import type { ApiKeyRecord } from '../providers/resources';
 
+/** What a client app sends: a protocol's words, the same in every language. */
+const AUTHORIZATION_HEADER = 'Authorization: Bearer …';
+
 /** Copies the new key, which is shown only once, so nobody has to select a long string by hand. */
 function CopyKeyButton({ value }: { value: string }) {
   const [copied, setCopied] = useState(false);
@@ -39,7 +42,7 @@ export function ApiKeyCreate() {
         </Typography>
         <CopyKeyButton value={made.key} />
         <Typography variant="body2">
-          {translate('console.apiKeys.create.usageBefore')} <code>Authorization: Bearer …</code>
+          {translate('console.apiKeys.create.usageBefore')} <code>{AUTHORIZATION_HEADER}</code>
           {translate('console.apiKeys.create.usageAfter')}
         </Typography>
       </Alert>

@@ -51,10 +51,14 @@ const PAGES: Partial<Record<string, string>> = {
   API_KEY: 'apiKeys',
 };
 
-/** An instant as the reader's language writes it. */
-function useWhen() {
+/** Instants and counts as the reader's language writes them. */
+function useLocaleFormats() {
   const [locale] = useLocaleState();
-  return (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString(locale) : '—');
+  const numbers = new Intl.NumberFormat(locale);
+  return {
+    when: (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString(locale) : '—'),
+    count: (value: number | null | undefined) => numbers.format(value ?? 0),
+  };
 }
 /** A `datetime-local` value is the browser's local time; the API takes an instant. */
 const instant = (local: string) => (local ? new Date(local).toISOString() : null);
@@ -86,7 +90,7 @@ function LogIntegrity() {
   const api = useApi();
   const notify = useNotify();
   const translate = useTranslate();
-  const when = useWhen();
+  const { when, count } = useLocaleFormats();
   const client = useQueryClient();
   const status = useQuery({
     queryKey: ['logVerifications'],
@@ -146,14 +150,15 @@ function LogIntegrity() {
                     aria-label={translate('console.audit.integrity.progress')}
                   />
                   <Typography variant="body2">
-                    {translate('console.audit.integrity.progressText', { done: last.revisions, total: last.totalRevisions })}
+                    {translate('console.audit.integrity.progressText', { done: count(last.revisions), total: count(last.totalRevisions) })}
                   </Typography>
                 </Box>
               ) : (
                 <Typography variant="body2">
                   {translate('console.audit.integrity.checked', {
-                    records: last.records,
-                    revisions: last.revisions,
+                    records: count(last.records),
+                    revisions: count(last.revisions),
+                    problems: count(last.problems),
                     smart_count: last.problems,
                   })}
                 </Typography>
@@ -212,7 +217,7 @@ function LogIntegrity() {
 function Changes() {
   const api = useApi();
   const translate = useTranslate();
-  const when = useWhen();
+  const { when, count } = useLocaleFormats();
   const [actor, setActor] = useState<string | null>(null);
   const [since, setSince] = useState('');
   const [until, setUntil] = useState('');
@@ -326,7 +331,10 @@ function Changes() {
         <Typography variant="body2" data-testid="changes-count">
           {changes.isPending
             ? translate('console.audit.changes.loading')
-            : translate('console.audit.changes.count', { smart_count: changes.data?.pages[0]?.totalCount ?? 0 })}
+            : translate('console.audit.changes.count', {
+                smart_count: changes.data?.pages[0]?.totalCount ?? 0,
+                count: count(changes.data?.pages[0]?.totalCount ?? 0),
+              })}
         </Typography>
         <Box sx={{ overflowX: 'auto' }}>
           <Table size="small" aria-label={translate('console.audit.changes.heading')}>

@@ -307,7 +307,7 @@ export const en = {
         progress: 'Verification progress',
         progressText: '%{done} of %{total} revisions checked',
         checked:
-          '%{records} records and %{revisions} revisions checked: %{smart_count} problem. |||| %{records} records and %{revisions} revisions checked: %{smart_count} problems.',
+          '%{records} records and %{revisions} revisions checked: %{problems} problem. |||| %{records} records and %{revisions} revisions checked: %{problems} problems.',
         firstBreak: 'First break:',
         breakDetail: '(%{kind}): %{problem}',
         checkpointHeading: 'Latest signed checkpoint',
@@ -337,7 +337,7 @@ export const en = {
         any: 'any',
         export: 'Export CSV',
         loading: 'Loading…',
-        count: '%{smart_count} change |||| %{smart_count} changes',
+        count: '%{count} change |||| %{count} changes',
         when: 'When',
         who: 'Who',
         what: 'What',
@@ -350,6 +350,7 @@ export const en = {
       downloadReceipt: 'Download receipt',
     },
     ingest: {
+      quoted: '“%{title}”',
       claims: '%{smart_count} claim |||| %{smart_count} claims',
       events: '%{smart_count} event |||| %{smart_count} events',
       proposed: '%{claims} and %{events} proposed',

@@ -310,7 +310,7 @@ export const fr = {
         progress: 'Avancement de la vérification',
         progressText: '%{done} révisions vérifiées sur %{total}',
         checked:
-          '%{records} fiches et %{revisions} révisions vérifiées : %{smart_count} problème. |||| %{records} fiches et %{revisions} révisions vérifiées : %{smart_count} problèmes.',
+          '%{records} fiches et %{revisions} révisions vérifiées : %{problems} problème. |||| %{records} fiches et %{revisions} révisions vérifiées : %{problems} problèmes.',
         firstBreak: 'Première rupture :',
         breakDetail: '(%{kind}) : %{problem}',
         checkpointHeading: 'Dernier point de contrôle signé',
@@ -340,7 +340,7 @@ export const fr = {
         any: 'tous',
         export: 'Exporter en CSV',
         loading: 'Chargement…',
-        count: '%{smart_count} modification |||| %{smart_count} modifications',
+        count: '%{count} modification |||| %{count} modifications',
         when: 'Quand',
         who: 'Qui',
         what: 'Quoi',
@@ -353,6 +353,7 @@ export const fr = {
       downloadReceipt: 'Télécharger le reçu',
     },
     ingest: {
+      quoted: '« %{title} »',
       claims: '%{smart_count} affirmation |||| %{smart_count} affirmations',
       events: '%{smart_count} événement |||| %{smart_count} événements',
       proposed: '%{claims} et %{events} proposés',
