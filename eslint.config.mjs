@@ -20,7 +20,8 @@ const focusedOrSkipped = ['describe', 'it', 'test', 'suite', 'bench'].flatMap((o
  * What English typed into a component looks like: text between tags with a word in it, and a literal with a space or a
  * capital in a prop a user reads or hears (message keys are dotted and start lowercase), or handed to notify().
  */
-const USER_FACING_PROPS = '/^(label|title|aria-label|placeholder|helperText|emptyText|subheader|trueLabel|falseLabel|nullLabel|alt|heading)$/';
+const USER_FACING_PROPS =
+  '/^(label|title|aria-label|placeholder|helperText|emptyText|subheader|trueLabel|falseLabel|nullLabel|alt|heading)$/';
 const ENGLISH = '/\\s|^[A-Z]/';
 const ENGLISH_IN_TEMPLATE = '/[A-Za-z]{2}\\s|\\s[A-Za-z]{2}|^[A-Z][a-z]/';
 const userFacingEnglish = (message) =>
