@@ -17,8 +17,9 @@ const focusedOrSkipped = ['describe', 'it', 'test', 'suite', 'bench'].flatMap((o
 );
 
 /**
- * What English typed into a component looks like: text between tags with a word in it, and a literal with a space or a
- * capital in a prop a user reads or hears (message keys are dotted and start lowercase), or handed to notify().
+ * What English typed into a component looks like: text between tags with a word in it, a literal with a space or a
+ * capital in a prop a user reads or hears (message keys are dotted and start lowercase) or handed to notify(), and
+ * words in a literal shown as it is or picked by a condition.
  */
 const USER_FACING_PROPS =
   '/^(label|title|aria-label|placeholder|helperText|emptyText|subheader|trueLabel|falseLabel|nullLabel|alt|heading)$/';
@@ -30,6 +31,8 @@ const userFacingEnglish = (message) =>
     `JSXAttribute[name.name=${USER_FACING_PROPS}] > Literal[value=${ENGLISH}]`,
     `JSXAttribute[name.name=${USER_FACING_PROPS}] > JSXExpressionContainer > Literal[value=${ENGLISH}]`,
     `JSXAttribute[name.name=${USER_FACING_PROPS}] > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=${ENGLISH_IN_TEMPLATE}]`,
+    `JSXExpressionContainer > Literal[value=${ENGLISH_IN_TEMPLATE}]`,
+    `JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > Literal[value=${ENGLISH_IN_TEMPLATE}]`,
     `CallExpression[callee.name='notify'] > Literal.arguments:first-child[value=${ENGLISH}]`,
     `CallExpression[callee.name='notify'] > TemplateLiteral.arguments:first-child > TemplateElement[value.raw=${ENGLISH_IN_TEMPLATE}]`,
   ].map((selector) => ({ selector, message }));
