@@ -16,6 +16,27 @@ const focusedOrSkipped = ['describe', 'it', 'test', 'suite', 'bench'].flatMap((o
   ['only', 'skip'].map((property) => ({ object, property, message: `\`${object}.${property}\` must not be committed.` })),
 );
 
+/**
+ * What English typed into a component looks like: text between tags with a word in it, a literal with a space or a
+ * capital in a prop a user reads or hears (message keys are dotted and start lowercase) or handed to notify(), and
+ * words in a literal shown as it is or picked by a condition.
+ */
+const USER_FACING_PROPS =
+  '/^(label|title|aria-label|placeholder|helperText|emptyText|subheader|trueLabel|falseLabel|nullLabel|alt|heading)$/';
+const ENGLISH = '/\\s|^[A-Z]/';
+const ENGLISH_IN_TEMPLATE = '/[A-Za-z]{2}\\s|\\s[A-Za-z]{2}|^[A-Z][a-z]/';
+const userFacingEnglish = (message) =>
+  [
+    'JSXText[value=/[A-Za-z]{2}/]',
+    `JSXAttribute[name.name=${USER_FACING_PROPS}] > Literal[value=${ENGLISH}]`,
+    `JSXAttribute[name.name=${USER_FACING_PROPS}] > JSXExpressionContainer > Literal[value=${ENGLISH}]`,
+    `JSXAttribute[name.name=${USER_FACING_PROPS}] > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=${ENGLISH_IN_TEMPLATE}]`,
+    `JSXExpressionContainer > Literal[value=${ENGLISH_IN_TEMPLATE}]`,
+    `JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > Literal[value=${ENGLISH_IN_TEMPLATE}]`,
+    `CallExpression[callee.name='notify'] > Literal.arguments:first-child[value=${ENGLISH}]`,
+    `CallExpression[callee.name='notify'] > TemplateLiteral.arguments:first-child > TemplateElement[value.raw=${ENGLISH_IN_TEMPLATE}]`,
+  ].map((selector) => ({ selector, message }));
+
 export default defineConfig([
   globalIgnores([
     '**/node_modules/',
@@ -81,6 +102,18 @@ export default defineConfig([
   {
     files: ['server/src/main.ts', 'server/src/cli/**', 'server/src/db/generate-migration.ts', 'server/src/graphql/print-schema.ts'],
     rules: { 'no-console': 'off' },
+  },
+
+  // The console's sources, entities, users, API keys, account, notes, audit and import screens speak through the messages
+  // file (admin/src/messages/): English typed into their components would stay English in every other language.
+  {
+    files: ['admin/src/{sources,entities,users,apiKeys,account,annotations,audit,ingest}/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...userFacingEnglish('Words a user sees come from the messages file: use a `console.…` or `resources.…` key.'),
+      ],
+    },
   },
 
   // Formatting is Prettier's: turn off every stylistic rule it would fight with. Keep last.

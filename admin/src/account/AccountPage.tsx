@@ -1,14 +1,16 @@
 import { Alert, Box, Button, Card, CardContent, CardHeader, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Title, useGetIdentity, useNotify } from 'react-admin';
+import { Title, useGetIdentity, useNotify, useTranslate } from 'react-admin';
 
 import { useApi } from '../providers/useApi';
+import { roleNames } from '../users/roles';
 
 /** Who you are signed in as, and a new password (at least 12 characters), checked against the current one. */
 export default function AccountPage() {
   const { identity } = useGetIdentity();
   const notify = useNotify();
   const api = useApi();
+  const translate = useTranslate();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -18,7 +20,7 @@ export default function AccountPage() {
     setError(null);
     try {
       await api.changePassword({ currentPassword: current, newPassword: next });
-      notify('Password changed.', { type: 'success' });
+      notify('console.account.changed', { type: 'success' });
       setCurrent('');
       setNext('');
       setAgain('');
@@ -28,45 +30,45 @@ export default function AccountPage() {
   };
   return (
     <Box sx={{ mt: 2, maxWidth: 560 }}>
-      <Title title="My account" />
+      <Title title="console.account.title" />
       <Card variant="outlined">
         <CardHeader
-          title={identity?.fullName ?? 'My account'}
-          subheader={`${identity?.email ?? ''} · ${(identity?.roles ?? []).join(', ').toLowerCase()}`}
+          title={identity?.fullName ?? translate('console.account.title')}
+          subheader={`${identity?.email ?? ''} · ${roleNames(identity?.roles ?? [], translate).toLocaleLowerCase()}`}
         />
         <CardContent>
           <Typography variant="subtitle1" gutterBottom>
-            Change your password
+            {translate('console.account.changeHeading')}
           </Typography>
           <Stack spacing={2}>
             <TextField
               type="password"
-              label="Current password"
+              label={translate('console.account.current')}
               value={current}
               onChange={(e) => setCurrent(e.target.value)}
               autoComplete="current-password"
             />
             <TextField
               type="password"
-              label="New password"
+              label={translate('console.account.next')}
               value={next}
               onChange={(e) => setNext(e.target.value)}
               autoComplete="new-password"
-              helperText="At least 12 characters"
+              helperText={translate('console.account.nextHelp')}
             />
             <TextField
               type="password"
-              label="New password again"
+              label={translate('console.account.again')}
               value={again}
               onChange={(e) => setAgain(e.target.value)}
               autoComplete="new-password"
               error={mismatch}
-              helperText={mismatch ? 'The two do not match' : ' '}
+              helperText={mismatch ? translate('console.account.mismatch') : ' '}
             />
             {error ? <Alert severity="error">{error}</Alert> : null}
             <Box>
               <Button variant="contained" disabled={!current || next.length < 12 || next !== again} onClick={change}>
-                Change password
+                {translate('console.account.change')}
               </Button>
             </Box>
           </Stack>

@@ -1,29 +1,46 @@
 import { Chip } from '@mui/material';
-import { Datagrid, DateField, FunctionField, List, NullableBooleanInput, SelectArrayInput, TextField, TextInput } from 'react-admin';
+import {
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  NullableBooleanInput,
+  SelectArrayInput,
+  TextField,
+  TextInput,
+  useLocaleState,
+  useTranslate,
+} from 'react-admin';
 
-import { label, MOTIVATIONS } from '../common/choices';
 import { FocusableRows } from '../common/FocusableRows';
 import type { AnnotationRecord } from '../providers/resources';
+import { MOTIVATION_CHOICES, TARGET_TYPE_CHOICES } from './choices';
 
 const PAGE_OF: Record<string, string> = { CLAIM: 'claims', EVENT: 'events', ENTITY: 'entities', SOURCE: 'sources' };
 
-const TARGET_TYPES = ['CLAIM', 'EVENT', 'ENTITY', 'SOURCE', 'EVIDENCE'].map((id) => ({ id, name: label(id) }));
-
 const filters = [
-  <NullableBooleanInput key="resolved" source="resolved" label="State" trueLabel="Resolved" falseLabel="Open" alwaysOn />,
-  <SelectArrayInput key="motivation" source="motivation" choices={MOTIVATIONS} />,
-  <SelectArrayInput key="targetType" source="targetType" label="On" choices={TARGET_TYPES} />,
-  <TextInput key="tag" source="tag" label="Tag" />,
+  <NullableBooleanInput
+    key="resolved"
+    source="resolved"
+    trueLabel="console.annotations.list.resolved"
+    falseLabel="console.annotations.list.open"
+    alwaysOn
+  />,
+  <SelectArrayInput key="motivation" source="motivation" choices={MOTIVATION_CHOICES} />,
+  <SelectArrayInput key="targetType" source="targetType" choices={TARGET_TYPE_CHOICES} />,
+  <TextInput key="tag" source="tag" />,
 ];
 
 /** Every thread of notes, newest first: open questions to answer, corrections to make. */
 export function AnnotationList() {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
   return (
     <List
       filters={filters}
       filterDefaultValues={{ resolved: false }}
       sort={{ field: 'createdAt', order: 'DESC' }}
-      title="Notes"
+      title="console.annotations.list.title"
       exporter={false}
     >
       <Datagrid
@@ -31,19 +48,34 @@ export function AnnotationList() {
         bulkActionButtons={false}
         rowClick={(_id, _resource, note) => (PAGE_OF[note.targetType] ? `/${PAGE_OF[note.targetType]}/${note.targetId}/show/notes` : false)}
       >
-        <FunctionField<AnnotationRecord> label="Note" render={(n) => (n.body.length > 140 ? `${n.body.slice(0, 139)}…` : n.body)} />
-        <FunctionField<AnnotationRecord> label="Why" render={(n) => <Chip size="small" label={label(n.motivation)} />} />
         <FunctionField<AnnotationRecord>
-          label="On"
-          render={(n) => `${label(n.targetType)}${n.span ? `: “${n.span.selector.exact.slice(0, 40)}”` : ''}`}
+          label="resources.annotations.fields.body"
+          render={(n) => (n.body.length > 140 ? `${n.body.slice(0, 139)}…` : n.body)}
         />
-        <TextField source="authorName" label="By" sortable={false} />
-        <FunctionField<AnnotationRecord> label="Replies" render={(n) => n.replyCount} />
         <FunctionField<AnnotationRecord>
-          label="State"
-          render={(n) => (n.resolved ? <Chip size="small" color="success" label="Resolved" /> : <Chip size="small" label="Open" />)}
+          label="resources.annotations.fields.why"
+          render={(n) => <Chip size="small" label={translate(`console.annotations.motivations.${n.motivation}`)} />}
         />
-        <DateField source="createdAt" label="Written" showTime />
+        <FunctionField<AnnotationRecord>
+          label="resources.annotations.fields.targetType"
+          render={(n) => {
+            const target = translate(`console.annotations.targets.${n.targetType}`);
+            return n.span ? translate('console.annotations.list.onSpan', { target, exact: n.span.selector.exact.slice(0, 40) }) : target;
+          }}
+        />
+        <TextField source="authorName" sortable={false} />
+        <FunctionField<AnnotationRecord> label="resources.annotations.fields.replyCount" render={(n) => n.replyCount} />
+        <FunctionField<AnnotationRecord>
+          label="resources.annotations.fields.resolved"
+          render={(n) =>
+            n.resolved ? (
+              <Chip size="small" color="success" label={translate('console.annotations.list.resolved')} />
+            ) : (
+              <Chip size="small" label={translate('console.annotations.list.open')} />
+            )
+          }
+        />
+        <DateField source="createdAt" showTime locales={locale} />
       </Datagrid>
     </List>
   );

@@ -1,9 +1,9 @@
 import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNotify, useRecordContext, useResourceContext } from 'react-admin';
+import { useLocaleState, useNotify, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 
-import { label, MOTIVATIONS } from '../common/choices';
+import { MOTIVATIONS } from '../common/choices';
 import { resourceDefinition } from '../providers/resources';
 import { useApi } from '../providers/useApi';
 
@@ -52,22 +52,26 @@ export function useNotes(target: NoteTarget, enabled = true) {
 export function NoteThreads({
   target,
   span,
-  heading = 'Notes',
+  heading = 'console.annotations.panel.heading',
 }: {
   target: NoteTarget;
   span?: Note['span'] & { sourceId?: string };
+  /** A message key, or words already translated. */
   heading?: string;
 }) {
+  const translate = useTranslate();
   const notes = useNotes(target);
   const all = notes.data ?? [];
   const threads = all.filter((note) => !note.parentId && (!span || note.span?.selector.start === span.selector.start));
   const repliesTo = (id: string) => all.filter((note) => note.parentId === id);
   return (
     <Stack spacing={2} data-testid="notes">
-      <Typography variant="h6">{heading}</Typography>
+      <Typography variant="h6">{translate(heading, { _: heading })}</Typography>
       <NoteForm target={target} span={span} />
       {notes.error ? <Alert severity="error">{(notes.error as Error).message}</Alert> : null}
-      {threads.length === 0 && !notes.isPending ? <Typography color="text.secondary">No notes yet.</Typography> : null}
+      {threads.length === 0 && !notes.isPending ? (
+        <Typography color="text.secondary">{translate('console.annotations.panel.none')}</Typography>
+      ) : null}
       {threads.map((note) => (
         <Paper key={note.id} variant="outlined" sx={{ p: 1.5, opacity: note.resolved ? 0.7 : 1 }} data-testid="note-thread">
           <NoteView note={note} target={target} />
@@ -87,11 +91,16 @@ function NoteView({ note, target }: { note: Note; target: NoteTarget }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const notify = useNotify();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
   const toggle = async () => {
     try {
       await api.update('annotations', {
         id: note.id,
-        data: { resolved: !note.resolved, reason: note.resolved ? 'Reopened' : 'Resolved' },
+        data: {
+          resolved: !note.resolved,
+          reason: translate(note.resolved ? 'console.annotations.panel.reopenedReason' : 'console.annotations.panel.resolvedReason'),
+        },
         previousData: note,
       });
       await queryClient.invalidateQueries({ queryKey: ['notes', target.targetType, target.targetId] });
@@ -102,20 +111,20 @@ function NoteView({ note, target }: { note: Note; target: NoteTarget }) {
   return (
     <Box data-testid="note">
       <Stack direction="row" spacing={1} alignItems="center">
-        <Chip size="small" label={label(note.motivation)} />
+        <Chip size="small" label={translate(`console.annotations.motivations.${note.motivation}`)} />
         <Typography variant="caption" color="text.secondary">
-          {note.authorName ?? 'someone'} · {new Date(note.createdAt).toLocaleString()}
+          {note.authorName ?? translate('console.annotations.panel.someone')} · {new Date(note.createdAt).toLocaleString(locale)}
         </Typography>
-        {note.resolved ? <Chip size="small" color="success" label="Resolved" /> : null}
+        {note.resolved ? <Chip size="small" color="success" label={translate('console.annotations.panel.resolved')} /> : null}
         {!note.parentId ? (
           <Button size="small" onClick={toggle}>
-            {note.resolved ? 'Reopen' : 'Resolve'}
+            {translate(note.resolved ? 'console.annotations.panel.reopen' : 'console.annotations.panel.resolve')}
           </Button>
         ) : null}
       </Stack>
       {note.span ? (
         <Typography variant="body2" sx={{ fontStyle: 'italic', color: 'text.secondary' }}>
-          on “{note.span.selector.exact}”
+          {translate('console.annotations.panel.onWords', { exact: note.span.selector.exact })}
         </Typography>
       ) : null}
       <Typography sx={{ whiteSpace: 'pre-wrap' }}>{note.body}</Typography>
@@ -144,6 +153,7 @@ function NoteForm({
   const api = useApi();
   const queryClient = useQueryClient();
   const notify = useNotify();
+  const translate = useTranslate();
   const [body, setBody] = useState('');
   const [motivation, setMotivation] = useState(parentId ? 'COMMENTING' : 'QUESTIONING');
   const [tags, setTags] = useState('');
@@ -153,7 +163,7 @@ function NoteForm({
     return (
       <Box>
         <Button size="small" onClick={() => setOpen(true)}>
-          Reply
+          {translate('console.annotations.panel.reply')}
         </Button>
       </Box>
     );
@@ -195,14 +205,14 @@ function NoteForm({
       <TextField
         select
         size="small"
-        label="Motivation"
+        label={translate('console.annotations.panel.motivation')}
         value={motivation}
         onChange={(e) => setMotivation(e.target.value)}
         sx={{ minWidth: 150 }}
       >
         {MOTIVATIONS.map((choice) => (
           <MenuItem key={choice.id} value={choice.id}>
-            {choice.name}
+            {translate(`console.annotations.motivations.${choice.id}`)}
           </MenuItem>
         ))}
       </TextField>
@@ -210,15 +220,23 @@ function NoteForm({
         size="small"
         multiline
         fullWidth
-        label={parentId ? 'Reply' : span ? 'Note on the selected words' : 'New note'}
+        label={translate(
+          parentId ? 'console.annotations.panel.reply' : span ? 'console.annotations.panel.spanNote' : 'console.annotations.panel.newNote',
+        )}
         value={body}
         onChange={(e) => setBody(e.target.value)}
       />
       {!compact ? (
-        <TextField size="small" label="Tags" value={tags} onChange={(e) => setTags(e.target.value)} sx={{ minWidth: 140 }} />
+        <TextField
+          size="small"
+          label={translate('console.annotations.panel.tags')}
+          value={tags}
+          onChange={(e) => setTags(e.target.value)}
+          sx={{ minWidth: 140 }}
+        />
       ) : null}
       <Button variant="contained" size="small" disabled={busy || !body.trim()} onClick={save} sx={{ mt: 0.5 }}>
-        {parentId ? 'Reply' : 'Add note'}
+        {translate(parentId ? 'console.annotations.panel.reply' : 'console.annotations.panel.add')}
       </Button>
     </Stack>
   );

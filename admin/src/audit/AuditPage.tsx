@@ -21,7 +21,7 @@ import {
 } from '@mui/material';
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Title, useNotify } from 'react-admin';
+import { Title, type TranslateFunction, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 
 import type { RecordType, RevisionOperation } from '../gql/graphql';
@@ -51,13 +51,27 @@ const PAGES: Partial<Record<string, string>> = {
   API_KEY: 'apiKeys',
 };
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+/** Instants and counts as the reader's language writes them. */
+function useLocaleFormats() {
+  const [locale] = useLocaleState();
+  const numbers = new Intl.NumberFormat(locale);
+  return {
+    when: (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString(locale) : '—'),
+    count: (value: number | null | undefined) => numbers.format(value ?? 0),
+  };
+}
 /** A `datetime-local` value is the browser's local time; the API takes an instant. */
 const instant = (local: string) => (local ? new Date(local).toISOString() : null);
 
+const recordTypeName = (recordType: string, translate: TranslateFunction) => translate(`console.audit.recordTypes.${recordType}`);
+
 function RecordLink({ recordType, recordId, version }: { recordType: string; recordId: string; version?: number }) {
+  const translate = useTranslate();
   const page = PAGES[recordType];
-  const text = `${recordType.toLowerCase().replace('_', ' ')} ${recordId.slice(0, 8)}${version ? `, version ${version}` : ''}`;
+  const type = recordTypeName(recordType, translate);
+  const text = version
+    ? translate('console.audit.recordVersion', { type, id: recordId.slice(0, 8), version })
+    : translate('console.audit.record', { type, id: recordId.slice(0, 8) });
   return page ? <Link to={`/${page}/${recordId}/show/history`}>{text}</Link> : <span title={recordId}>{text}</span>;
 }
 
@@ -65,7 +79,7 @@ function RecordLink({ recordType, recordId, version }: { recordType: string; rec
 export default function AuditPage() {
   return (
     <Stack spacing={2} sx={{ mt: 1 }}>
-      <Title title="Audit" />
+      <Title title="console.audit.title" />
       <LogIntegrity />
       <Changes />
     </Stack>
@@ -75,6 +89,8 @@ export default function AuditPage() {
 function LogIntegrity() {
   const api = useApi();
   const notify = useNotify();
+  const translate = useTranslate();
+  const { when, count } = useLocaleFormats();
   const client = useQueryClient();
   const status = useQuery({
     queryKey: ['logVerifications'],
@@ -82,7 +98,7 @@ function LogIntegrity() {
     refetchInterval: (query) => (query.state.data?.logVerifications[0]?.status === 'RUNNING' ? 1000 : false),
   });
   const [starting, setStarting] = useState(false);
-  if (status.isPending) return <Typography>Loading the log's status…</Typography>;
+  if (status.isPending) return <Typography>{translate('console.audit.integrity.loading')}</Typography>;
   if (status.error) return <Alert severity="error">{(status.error as Error).message}</Alert>;
   const [last] = status.data.logVerifications;
   const [checkpoint] = status.data.checkpoints;
@@ -104,26 +120,26 @@ function LogIntegrity() {
       <CardContent>
         <Stack direction="row" justifyContent="space-between" alignItems="center" flexWrap="wrap" useFlexGap spacing={1}>
           <Typography variant="h6" component="h2">
-            Integrity of the log
+            {translate('console.audit.integrity.heading')}
           </Typography>
           <Button variant="contained" startIcon={<VerifiedIcon />} onClick={verifyNow} disabled={starting || running}>
-            Verify now
+            {translate('console.audit.integrity.verifyNow')}
           </Button>
         </Stack>
         <Box data-testid="last-verification" sx={{ mt: 1 }}>
           {!last ? (
-            <Typography>The log has not been checked from the console yet.</Typography>
+            <Typography>{translate('console.audit.integrity.neverChecked')}</Typography>
           ) : (
             <Stack spacing={1}>
               <Stack direction="row" spacing={1} alignItems="center">
                 <Chip
-                  label={last.status}
+                  label={translate(`console.audit.statuses.${last.status}`)}
                   color={last.status === 'PASSED' ? 'success' : last.status === 'RUNNING' ? 'info' : 'error'}
                   size="small"
                 />
                 <Typography variant="body2">
-                  Started {when(last.startedAt)} by {last.startedBy}
-                  {last.finishedAt ? `, finished ${when(last.finishedAt)}` : ''}
+                  {translate('console.audit.integrity.started', { when: when(last.startedAt), who: last.startedBy })}
+                  {last.finishedAt ? translate('console.audit.integrity.finished', { when: when(last.finishedAt) }) : ''}
                 </Typography>
               </Stack>
               {running ? (
@@ -131,21 +147,27 @@ function LogIntegrity() {
                   <LinearProgress
                     variant="determinate"
                     value={last.totalRevisions ? Math.min(100, (100 * last.revisions) / last.totalRevisions) : 0}
-                    aria-label="Verification progress"
+                    aria-label={translate('console.audit.integrity.progress')}
                   />
                   <Typography variant="body2">
-                    {last.revisions} of {last.totalRevisions} revisions checked
+                    {translate('console.audit.integrity.progressText', { done: count(last.revisions), total: count(last.totalRevisions) })}
                   </Typography>
                 </Box>
               ) : (
                 <Typography variant="body2">
-                  {last.records} records and {last.revisions} revisions checked: {last.problems} problem{last.problems === 1 ? '' : 's'}.
+                  {translate('console.audit.integrity.checked', {
+                    records: count(last.records),
+                    revisions: count(last.revisions),
+                    problems: count(last.problems),
+                    smart_count: last.problems,
+                  })}
                 </Typography>
               )}
               {firstBreak ? (
                 <Alert severity="error">
-                  First break: <RecordLink recordType={firstBreak.recordType} recordId={firstBreak.recordId} version={firstBreak.version} />{' '}
-                  ({firstBreak.kind}): {firstBreak.problem}
+                  {translate('console.audit.integrity.firstBreak')}{' '}
+                  <RecordLink recordType={firstBreak.recordType} recordId={firstBreak.recordId} version={firstBreak.version} />{' '}
+                  {translate('console.audit.integrity.breakDetail', { kind: firstBreak.kind, problem: firstBreak.problem })}
                 </Alert>
               ) : null}
               {last.error ? <Alert severity="error">{last.error}</Alert> : null}
@@ -153,29 +175,36 @@ function LogIntegrity() {
           )}
         </Box>
         <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
-          Latest signed checkpoint
+          {translate('console.audit.integrity.checkpointHeading')}
         </Typography>
         <Box data-testid="latest-checkpoint">
           {!checkpoint ? (
-            <Typography variant="body2">None yet: the server makes one periodically once the log moves.</Typography>
+            <Typography variant="body2">{translate('console.audit.integrity.noCheckpoint')}</Typography>
           ) : (
             <Stack spacing={0.5}>
               <Typography variant="body2">
-                Checkpoint {checkpoint.id} at log position {checkpoint.logPosition}: {checkpoint.treeSize} chains, signed{' '}
-                {when(checkpoint.createdAt)}.
+                {translate('console.audit.integrity.checkpoint', {
+                  id: checkpoint.id,
+                  position: checkpoint.logPosition,
+                  size: checkpoint.treeSize,
+                  when: when(checkpoint.createdAt),
+                })}
               </Typography>
               <Stack direction="row" spacing={1} alignItems="center">
-                <Typography variant="body2">Root</Typography>
-                <HashText hash={checkpoint.rootHash} label="root hash" />
-                <Typography variant="body2">key</Typography>
-                <HashText hash={checkpoint.keyId} label="key id" />
+                <Typography variant="body2">{translate('console.audit.integrity.root')}</Typography>
+                <HashText hash={checkpoint.rootHash} label={translate('console.audit.integrity.rootHash')} />
+                <Typography variant="body2">{translate('console.audit.integrity.key')}</Typography>
+                <HashText hash={checkpoint.keyId} label={translate('console.audit.integrity.keyId')} />
               </Stack>
               <Typography variant="body2">
                 {!last || last.checkpointsChecked === null || last.checkpointsChecked === undefined
-                  ? 'Its consistency with earlier checkpoints is checked by "Verify now".'
+                  ? translate('console.audit.integrity.unchecked')
                   : last.checkpointProblems?.length
-                    ? `Inconsistent: ${last.checkpointProblems.join('; ')}`
-                    : `Consistent: at the last check, ${last.checkpointsChecked} signatures verified and the log still gave the trees of the latest ${last.checkpointsRecomputed}, each extending the one before.`}
+                    ? translate('console.audit.integrity.inconsistent', { problems: last.checkpointProblems.join('; ') })
+                    : translate('console.audit.integrity.consistent', {
+                        checked: last.checkpointsChecked,
+                        recomputed: last.checkpointsRecomputed,
+                      })}
               </Typography>
             </Stack>
           )}
@@ -187,6 +216,8 @@ function LogIntegrity() {
 
 function Changes() {
   const api = useApi();
+  const translate = useTranslate();
+  const { when, count } = useLocaleFormats();
   const [actor, setActor] = useState<string | null>(null);
   const [since, setSince] = useState('');
   const [until, setUntil] = useState('');
@@ -220,7 +251,7 @@ function Changes() {
     <Card>
       <CardContent>
         <Typography variant="h6" component="h2">
-          Changes
+          {translate('console.audit.changes.heading')}
         </Typography>
         <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap sx={{ my: 1 }}>
           <Autocomplete
@@ -232,15 +263,25 @@ function Changes() {
             getOptionLabel={(option) =>
               typeof option === 'string'
                 ? option
-                : `${option.name} (${option.kind === 'API_KEY' ? 'API key' : 'user'}${option.gone ? ', gone' : ''})`
+                : translate(option.gone ? 'console.audit.changes.actorOptionGone' : 'console.audit.changes.actorOption', {
+                    name: option.name,
+                    kind: translate(option.kind === 'API_KEY' ? 'console.audit.changes.apiKey' : 'console.audit.changes.user'),
+                  })
             }
             onInputChange={(_event, value, reason) => reason === 'input' && setActorSearch(value)}
             onChange={(_event, value) => setActor(value === null ? null : typeof value === 'string' ? value.trim() || null : value.actor)}
-            renderInput={(params) => <TextField {...params} fullWidth label="Person or API key" placeholder="everyone" />}
+            renderInput={(params) => (
+              <TextField
+                {...params}
+                fullWidth
+                label={translate('console.audit.changes.actor')}
+                placeholder={translate('console.audit.changes.everyone')}
+              />
+            )}
           />
           <TextField
             type="datetime-local"
-            label="Since"
+            label={translate('console.audit.changes.since')}
             sx={{ width: 230 }}
             value={since}
             onChange={(e) => setSince(e.target.value)}
@@ -248,7 +289,7 @@ function Changes() {
           />
           <TextField
             type="datetime-local"
-            label="Until"
+            label={translate('console.audit.changes.until')}
             sx={{ width: 230 }}
             value={until}
             onChange={(e) => setUntil(e.target.value)}
@@ -256,50 +297,55 @@ function Changes() {
           />
           <TextField
             select
-            label="Record type"
+            label={translate('console.audit.changes.recordType')}
             value={recordType}
             onChange={(e) => setRecordType(e.target.value as RecordType)}
             sx={{ width: 170 }}
           >
-            <MenuItem value="">any</MenuItem>
+            <MenuItem value="">{translate('console.audit.changes.any')}</MenuItem>
             {RECORD_TYPES.map((type) => (
               <MenuItem key={type} value={type}>
-                {type.toLowerCase().replace('_', ' ')}
+                {recordTypeName(type, translate)}
               </MenuItem>
             ))}
           </TextField>
           <TextField
             select
-            label="Operation"
+            label={translate('console.audit.changes.operation')}
             value={operation}
             onChange={(e) => setOperation(e.target.value as RevisionOperation)}
             sx={{ width: 170 }}
           >
-            <MenuItem value="">any</MenuItem>
+            <MenuItem value="">{translate('console.audit.changes.any')}</MenuItem>
             {OPERATIONS.map((op) => (
               <MenuItem key={op} value={op}>
-                {op.toLowerCase()}
+                {translate(`console.audit.operations.${op}`)}
               </MenuItem>
             ))}
           </TextField>
           <Button startIcon={<DownloadIcon />} href={auditTrailCsvUrl(filter)} download="audit-trail.csv">
-            Export CSV
+            {translate('console.audit.changes.export')}
           </Button>
         </Stack>
         {changes.error ? <Alert severity="error">{(changes.error as Error).message}</Alert> : null}
         <Typography variant="body2" data-testid="changes-count">
-          {changes.isPending ? 'Loading…' : `${changes.data?.pages[0]?.totalCount ?? 0} changes`}
+          {changes.isPending
+            ? translate('console.audit.changes.loading')
+            : translate('console.audit.changes.count', {
+                smart_count: changes.data?.pages[0]?.totalCount ?? 0,
+                count: count(changes.data?.pages[0]?.totalCount ?? 0),
+              })}
         </Typography>
         <Box sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="Changes">
+          <Table size="small" aria-label={translate('console.audit.changes.heading')}>
             <TableHead>
               <TableRow>
-                <TableCell>When</TableCell>
-                <TableCell>Who</TableCell>
-                <TableCell>What</TableCell>
-                <TableCell>Record</TableCell>
-                <TableCell>Why</TableCell>
-                <TableCell>Hash</TableCell>
+                <TableCell>{translate('console.audit.changes.when')}</TableCell>
+                <TableCell>{translate('console.audit.changes.who')}</TableCell>
+                <TableCell>{translate('console.audit.changes.what')}</TableCell>
+                <TableCell>{translate('console.audit.changes.record')}</TableCell>
+                <TableCell>{translate('console.audit.changes.why')}</TableCell>
+                <TableCell>{translate('console.audit.changes.hash')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -307,13 +353,13 @@ function Changes() {
                 <TableRow key={row.id} data-log-id={row.id}>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{when(row.createdAt)}</TableCell>
                   <TableCell>{row.actorName}</TableCell>
-                  <TableCell>{row.operation.toLowerCase()}</TableCell>
+                  <TableCell>{translate(`console.audit.operations.${row.operation}`)}</TableCell>
                   <TableCell>
                     <RecordLink recordType={row.recordType} recordId={row.recordId} version={row.version} />
                   </TableCell>
                   <TableCell>{row.reason ?? ''}</TableCell>
                   <TableCell>
-                    <HashText hash={row.hash} label={`hash of log entry ${row.id}`} />
+                    <HashText hash={row.hash} label={translate('console.audit.changes.entryHash', { id: row.id })} />
                   </TableCell>
                 </TableRow>
               ))}
@@ -322,7 +368,7 @@ function Changes() {
         </Box>
         {changes.hasNextPage ? (
           <Button onClick={() => changes.fetchNextPage()} disabled={changes.isFetchingNextPage}>
-            Show more
+            {translate('console.audit.changes.showMore')}
           </Button>
         ) : null}
       </CardContent>

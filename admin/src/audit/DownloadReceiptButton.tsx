@@ -1,6 +1,6 @@
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { Button } from '@mui/material';
-import { useRecordContext, useResourceContext } from 'react-admin';
+import { useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 
 /**
  * The record's provenance receipt with its snapshots' texts, as a file anyone can check offline with
@@ -9,6 +9,7 @@ import { useRecordContext, useResourceContext } from 'react-admin';
 export function DownloadReceiptButton() {
   const record = useRecordContext();
   const resource = useResourceContext();
+  const translate = useTranslate();
   if (!record || (resource !== 'claims' && resource !== 'events') || record.deletedAt) return null;
   const kind = resource === 'claims' ? 'claim' : 'event';
   return (
@@ -18,7 +19,7 @@ export function DownloadReceiptButton() {
       href={`/receipts/${resource}/${record.id}?snapshots=1`}
       download={`receipt-${kind}-${record.id}.jsonld`}
     >
-      Download receipt
+      {translate('console.audit.downloadReceipt')}
     </Button>
   );
 }

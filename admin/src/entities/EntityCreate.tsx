@@ -5,7 +5,7 @@ import { EntityForm } from './EntityForm';
 
 export function EntityCreate() {
   return (
-    <Create redirect="show" title="New entity">
+    <Create redirect="show" title="console.entities.create.title">
       <EntityForm toolbar={<CreateToolbar />} />
     </Create>
   );

@@ -4,7 +4,7 @@ import { EntityForm } from './EntityForm';
 
 export function EntityEdit() {
   return (
-    <ProvenanceEdit title="Edit entity">
+    <ProvenanceEdit title="console.entities.edit.title">
       <EntityForm toolbar={<EditToolbar />} />
     </ProvenanceEdit>
   );

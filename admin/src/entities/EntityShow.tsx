@@ -9,9 +9,9 @@ import {
   TabbedShowLayout,
   TextField,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 
-import { label } from '../common/choices';
 import { formatSpan } from '../common/dates';
 import { FocusableRows } from '../common/FocusableRows';
 import { RecordActions } from '../common/RecordActions';
@@ -22,10 +22,12 @@ import { MergeButton } from './MergeButton';
 
 function EntityTitle() {
   const record = useRecordContext();
-  return <span>{record?.name ?? 'Entity'}</span>;
+  const translate = useTranslate();
+  return <span>{record?.name ?? translate('console.entities.show.fallbackTitle')}</span>;
 }
 
 export function EntityShow() {
+  const translate = useTranslate();
   return (
     <Show
       title={<EntityTitle />}
@@ -36,13 +38,13 @@ export function EntityShow() {
       }
     >
       <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="Entity">
+        <TabbedShowLayout.Tab label="console.entities.show.tab">
           <TextField source="name" variant="h6" />
           <Stack direction="row" spacing={4}>
-            <Labeled label="Kind">
-              <FunctionField<EntityRecord> render={(r) => label(r.kind)} />
+            <Labeled label="resources.entities.fields.kind">
+              <FunctionField<EntityRecord> render={(r) => translate(`console.entities.kinds.${r.kind}`)} />
             </Labeled>
-            <Labeled label="Wikidata">
+            <Labeled label="resources.entities.fields.wikidataId">
               <FunctionField<EntityRecord>
                 render={(r) =>
                   r.wikidataId ? (
@@ -55,11 +57,11 @@ export function EntityShow() {
                 }
               />
             </Labeled>
-            <Labeled label="Version">
+            <Labeled label="resources.entities.fields.version">
               <TextField source="version" />
             </Labeled>
           </Stack>
-          <Labeled label="Aliases">
+          <Labeled label="resources.entities.fields.aliases">
             <FunctionField<EntityRecord>
               render={(r) => (
                 <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
@@ -70,13 +72,13 @@ export function EntityShow() {
               )}
             />
           </Labeled>
-          <TextField source="description" emptyText="No description" />
+          <TextField source="description" emptyText="console.entities.show.noDescription" />
           <FunctionField<EntityRecord>
             render={(r) =>
               r.mergedInto ? (
                 <Chip
                   color="warning"
-                  label={`Merged into ${r.mergedInto.name}`}
+                  label={translate('console.entities.show.mergedInto', { name: r.mergedInto.name })}
                   component="a"
                   clickable
                   href={`#/entities/${r.mergedInto.id}/show`}
@@ -95,16 +97,13 @@ export function EntityShow() {
 /** Where the entity appears: claims it made and claims about it, events it took part in or that happened there. */
 function RelatedRecords() {
   const record = useRecordContext();
+  const translate = useTranslate();
   if (!record) return null;
+  const none = <Typography color="text.secondary">{translate('console.entities.show.none')}</Typography>;
   const claims = (target: string, label: string) => (
     <Labeled label={label} fullWidth>
       <ReferenceManyField reference="claims" target={target} perPage={10} pagination={<Pagination rowsPerPageOptions={[10]} />}>
-        <Datagrid
-          body={FocusableRows}
-          rowClick="show"
-          bulkActionButtons={false}
-          empty={<Typography color="text.secondary">None</Typography>}
-        >
+        <Datagrid body={FocusableRows} rowClick="show" bulkActionButtons={false} empty={none}>
           <TextField source="text" sortable={false} />
           <StatusField source="status" />
         </Datagrid>
@@ -114,14 +113,9 @@ function RelatedRecords() {
   const events = (target: string, label: string) => (
     <Labeled label={label} fullWidth>
       <ReferenceManyField reference="events" target={target} perPage={10} pagination={<Pagination rowsPerPageOptions={[10]} />}>
-        <Datagrid
-          body={FocusableRows}
-          rowClick="show"
-          bulkActionButtons={false}
-          empty={<Typography color="text.secondary">None</Typography>}
-        >
+        <Datagrid body={FocusableRows} rowClick="show" bulkActionButtons={false} empty={none}>
           <TextField source="title" sortable={false} />
-          <FunctionField<EventRecord> label="When" render={(r) => formatSpan(r.start, r.end) || '—'} />
+          <FunctionField<EventRecord> label="console.entities.show.when" render={(r) => formatSpan(r.start, r.end) || '—'} />
           <StatusField source="status" />
         </Datagrid>
       </ReferenceManyField>
@@ -129,10 +123,10 @@ function RelatedRecords() {
   );
   return (
     <Stack spacing={2} sx={{ width: '100%' }}>
-      {record.kind === 'PLACE' ? events('placeId', 'Events that happened here') : null}
-      {record.kind !== 'PLACE' ? claims('claimantId', 'Claims they made') : null}
-      {events('entityId', 'Events they took part in')}
-      {claims('entityId', 'Claims about them')}
+      {record.kind === 'PLACE' ? events('placeId', 'console.entities.show.eventsHere') : null}
+      {record.kind !== 'PLACE' ? claims('claimantId', 'console.entities.show.claimsMade') : null}
+      {events('entityId', 'console.entities.show.eventsIn')}
+      {claims('entityId', 'console.entities.show.claimsAbout')}
     </Stack>
   );
 }

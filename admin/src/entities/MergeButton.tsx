@@ -10,7 +10,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import { Button, useCanAccess, useGetList, useNotify, useRecordContext, useRedirect } from 'react-admin';
+import { Button, useCanAccess, useGetList, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 
 import { useApi } from '../providers/useApi';
 
@@ -28,6 +28,7 @@ export function MergeButton() {
   const notify = useNotify();
   const redirect = useRedirect();
   const api = useApi();
+  const translate = useTranslate();
   const candidates = useGetList(
     'entities',
     { filter: query.trim() ? { q: query } : {}, pagination: { page: 1, perPage: 20 } },
@@ -44,7 +45,7 @@ export function MergeButton() {
         loserExpectedVersion: record.version,
         reason,
       });
-      notify(`Merged into ${winner.name}; this entity now redirects there.`, { type: 'success' });
+      notify('console.entities.merge.done', { type: 'success', messageArgs: { name: winner.name } });
       setOpen(false);
       redirect('show', 'entities', winner.id);
     } catch (error) {
@@ -53,30 +54,38 @@ export function MergeButton() {
   };
   return (
     <>
-      <Button label="Merge into…" onClick={() => setOpen(true)}>
+      <Button label="console.entities.merge.button" onClick={() => setOpen(true)}>
         <MergeIcon />
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth>
-        <DialogTitle>Merge “{record.name}” into another entity</DialogTitle>
+        <DialogTitle>{translate('console.entities.merge.title', { name: record.name })}</DialogTitle>
         <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>
-            The other entity remains and takes “{record.name}” and its aliases as aliases; claims and events naming this one are repointed.
-            This one stays as a redirect, and every record touched keeps the merge in its history.
-          </DialogContentText>
+          <DialogContentText sx={{ mb: 2 }}>{translate('console.entities.merge.explanation', { name: record.name })}</DialogContentText>
           <Autocomplete
             options={(candidates.data ?? []).filter((e) => e.id !== record.id && !e.mergedInto)}
-            getOptionLabel={(e) => `${e.name} (${String(e.kind).toLowerCase()})`}
+            getOptionLabel={(e) =>
+              translate('console.entities.merge.option', {
+                name: e.name,
+                kind: translate(`console.entities.kinds.${e.kind}`).toLowerCase(),
+              })
+            }
             onInputChange={(_, value) => setQuery(value)}
             onChange={(_, value) => setWinner(value)}
             filterOptions={(options) => options}
-            renderInput={(params) => <TextField {...params} label="The entity that remains" />}
+            renderInput={(params) => <TextField {...params} label={translate('console.entities.merge.winner')} />}
           />
-          <TextField fullWidth margin="normal" label="Why they are the same" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <TextField
+            fullWidth
+            margin="normal"
+            label={translate('console.entities.merge.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </DialogContent>
         <DialogActions>
-          <MuiButton onClick={() => setOpen(false)}>Cancel</MuiButton>
+          <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>
           <MuiButton variant="contained" disabled={!winner || !reason.trim()} onClick={merge}>
-            Merge
+            {translate('console.entities.merge.merge')}
           </MuiButton>
         </DialogActions>
       </Dialog>

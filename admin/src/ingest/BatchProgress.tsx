@@ -1,9 +1,10 @@
 import { Alert, Box, LinearProgress, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-admin';
+import { Link, useTranslate } from 'react-admin';
 
 import type { ImportBatchQuery } from '../gql/graphql';
 import { useApi } from '../providers/useApi';
+import { ProposedCounts } from './ProposedCounts';
 
 type Batch = NonNullable<ImportBatchQuery['importBatch']>;
 
@@ -12,6 +13,7 @@ const POLL_MS = 1000;
 /** A batch import's progress, read again every second until no article is pending, and what became of each article. */
 export function BatchProgress({ batchId, onSettled }: { batchId: string; onSettled: () => void }) {
   const api = useApi();
+  const translate = useTranslate();
   const [batch, setBatch] = useState<Batch | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,27 +44,39 @@ export function BatchProgress({ batchId, onSettled }: { batchId: string; onSettl
   }, [api, batchId, onSettled]);
 
   if (!batch)
-    return error ? <Alert severity="warning">Progress unavailable: {error}</Alert> : <LinearProgress aria-label="Import progress" />;
+    return error ? (
+      <Alert severity="warning">{translate('console.ingest.batch.unavailable', { error })}</Alert>
+    ) : (
+      <LinearProgress aria-label={translate('console.ingest.progress')} />
+    );
   const settled = batch.done + batch.failed;
   return (
     <Stack spacing={1} data-testid="import-batch">
       <Box>
-        <LinearProgress variant="determinate" value={(settled / Math.max(batch.total, 1)) * 100} aria-label="Import progress" />
+        <LinearProgress
+          variant="determinate"
+          value={(settled / Math.max(batch.total, 1)) * 100}
+          aria-label={translate('console.ingest.progress')}
+        />
         <Typography variant="caption" data-testid="import-batch-progress">
-          {batch.done} of {batch.total} imported{batch.failed > 0 ? `, ${batch.failed} failed` : ''}
-          {batch.pending > 0 ? ` (${batch.pending} waiting)` : ''}
+          {translate('console.ingest.batch.imported', { done: batch.done, total: batch.total })}
+          {batch.failed > 0 ? translate('console.ingest.batch.failed', { failed: batch.failed }) : ''}
+          {batch.pending > 0 ? translate('console.ingest.batch.waiting', { pending: batch.pending }) : ''}
         </Typography>
       </Box>
-      {error ? <Alert severity="warning">Progress unavailable for now: {error}</Alert> : null}
+      {error ? <Alert severity="warning">{translate('console.ingest.batch.unavailableNow', { error })}</Alert> : null}
       {batch.items.map((item) => (
         <Box key={item.id} data-testid="batch-item" data-status={item.status}>
           {item.status === 'FAILED' ? (
             <Alert severity="error">
-              {item.fileName}: not imported after {item.attempts} tries. {item.error}
+              {translate('console.ingest.batch.itemFailed', { file: item.fileName, attempts: item.attempts, error: item.error ?? '' })}
             </Alert>
           ) : item.status === 'PENDING' ? (
             <Typography variant="body2" color="text.secondary">
-              {item.fileName}: {item.attempts > 0 ? `retrying after ${item.attempts} failed tries (${item.error})` : 'waiting'}
+              {item.fileName}:{' '}
+              {item.attempts > 0
+                ? translate('console.ingest.batch.retrying', { attempts: item.attempts, error: item.error ?? '' })
+                : translate('console.ingest.batch.itemWaiting')}
             </Typography>
           ) : (
             <Typography variant="body2">
@@ -71,12 +85,12 @@ export function BatchProgress({ batchId, onSettled }: { batchId: string; onSettl
                 {item.sourceTitle}
               </MuiLink>
               {item.status === 'DUPLICATE' ? (
-                ': already imported, not imported again'
+                translate('console.ingest.batch.duplicate')
               ) : (
                 <>
                   :{' '}
                   <MuiLink component={Link} to={`/proposals?source=${item.sourceId}`}>
-                    {item.claimsProposed} claims and {item.eventsProposed} events proposed
+                    <ProposedCounts claims={item.claimsProposed} events={item.eventsProposed} />
                   </MuiLink>
                 </>
               )}

@@ -16,12 +16,13 @@ import {
   Typography,
 } from '@mui/material';
 import { useCallback, useState } from 'react';
-import { Link, Title } from 'react-admin';
+import { Link, Title, useTranslate } from 'react-admin';
 
-import { SOURCE_KINDS } from '../common/choices';
 import type { DatePrecision, ImportFormat as Format, ImportSourceMutation, PublicationDateBasis, SourceKind } from '../gql/graphql';
 import { useApi } from '../providers/useApi';
+import { SOURCE_KIND_CHOICES } from '../sources/choices';
 import { BatchProgress } from './BatchProgress';
+import { ProposedCounts } from './ProposedCounts';
 
 type Report = ImportSourceMutation['importSource'];
 
@@ -45,6 +46,7 @@ function publication(raw: string): { publishedAt: string; publishedPrecision: Da
  */
 export default function ImportPage() {
   const api = useApi();
+  const translate = useTranslate();
   const [tab, setTab] = useState(0);
   const [content, setContent] = useState('');
   const [format, setFormat] = useState<Format>('TEXT');
@@ -97,7 +99,7 @@ export default function ImportPage() {
       }
       return;
     }
-    const outcome = await importOne('pasted text', content, format, title.trim() || null);
+    const outcome = await importOne(translate('console.ingest.import.pastedText'), content, format, title.trim() || null);
     setOutcomes([outcome]);
     setDone(1);
     setRunning(false);
@@ -105,16 +107,13 @@ export default function ImportPage() {
 
   return (
     <Box sx={{ mt: 2, maxWidth: 1000 }} data-testid="import-page">
-      <Title title="Import" />
+      <Title title="console.ingest.import.title" />
       <Card variant="outlined">
-        <CardHeader
-          title="Import a source"
-          subheader="The text is stored as published; page furniture and repeats are marked, duplicates flagged, and draft claims and events proposed for you to accept, merge or discard."
-        />
+        <CardHeader title={translate('console.ingest.import.heading')} subheader={translate('console.ingest.import.explanation')} />
         <CardContent>
           <Tabs value={tab} onChange={(_, value) => setTab(value)} sx={{ mb: 2 }}>
-            <Tab label="Paste" />
-            <Tab label="Upload files" />
+            <Tab label={translate('console.ingest.import.paste')} />
+            <Tab label={translate('console.ingest.import.upload')} />
           </Tabs>
           <Stack spacing={2}>
             {tab === 0 ? (
@@ -122,24 +121,26 @@ export default function ImportPage() {
                 <Stack direction="row" spacing={2}>
                   <TextField
                     select
-                    label="Written as"
+                    label={translate('console.ingest.import.writtenAs')}
                     value={format}
                     onChange={(e) => setFormat(e.target.value as Format)}
                     sx={{ minWidth: 160 }}
                   >
-                    <MenuItem value="TEXT">Plain text</MenuItem>
-                    <MenuItem value="HTML">HTML page</MenuItem>
-                    <MenuItem value="MARKDOWN">Markdown</MenuItem>
+                    {(['TEXT', 'HTML', 'MARKDOWN'] as const).map((written) => (
+                      <MenuItem key={written} value={written}>
+                        {translate(`console.ingest.import.formats.${written}`)}
+                      </MenuItem>
+                    ))}
                   </TextField>
                   <TextField
-                    label="Title (optional: the document's own otherwise)"
+                    label={translate('console.ingest.import.documentTitle')}
                     value={title}
                     onChange={(e) => setTitle(e.target.value)}
                     fullWidth
                   />
                 </Stack>
                 <TextField
-                  label="The document"
+                  label={translate('console.ingest.import.document')}
                   value={content}
                   onChange={(e) => setContent(e.target.value)}
                   multiline
@@ -151,7 +152,7 @@ export default function ImportPage() {
             ) : (
               <Box>
                 <Button variant="outlined" component="label">
-                  Choose files (.txt, .html, .md)
+                  {translate('console.ingest.import.chooseFiles')}
                   <input
                     hidden
                     multiple
@@ -163,57 +164,68 @@ export default function ImportPage() {
                 </Button>
                 <Typography variant="body2" sx={{ mt: 1 }}>
                   {files.length === 0
-                    ? 'No file chosen.'
-                    : `${files.length} file${files.length === 1 ? '' : 's'}: ${files.map((f) => f.name).join(', ')}`}
+                    ? translate('console.ingest.import.noFile')
+                    : translate('console.ingest.import.files', { smart_count: files.length, names: files.map((f) => f.name).join(', ') })}
                 </Typography>
               </Box>
             )}
             <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
               <TextField
-                label="Published (YYYY, YYYY-MM or YYYY-MM-DD)"
+                label={translate('console.ingest.import.published')}
                 value={published}
                 onChange={(e) => setPublished(e.target.value)}
                 error={badDate}
-                helperText={badDate ? 'Write 2022, 2022-09 or 2022-09-14' : 'Relative dates (“last week”) are resolved against it'}
+                helperText={translate(badDate ? 'console.ingest.import.badDate' : 'console.ingest.import.dateHelp')}
                 sx={{ minWidth: 300 }}
               />
               <TextField
                 select
-                label="How the date is known"
+                label={translate('console.ingest.import.basis')}
                 value={basis}
                 onChange={(e) => setBasis(e.target.value as PublicationDateBasis)}
                 disabled={!date}
                 sx={{ minWidth: 220 }}
               >
-                <MenuItem value="STATED">Stated in the source</MenuItem>
-                <MenuItem value="INFERRED_FROM_CONTENT">Inferred from its content</MenuItem>
+                {(['STATED', 'INFERRED_FROM_CONTENT'] as const).map((known) => (
+                  <MenuItem key={known} value={known}>
+                    {translate(`console.sources.bases.${known}`)}
+                  </MenuItem>
+                ))}
               </TextField>
               <TextField
-                label="Language"
+                label={translate('console.ingest.import.language')}
                 value={language}
                 onChange={(e) => setLanguage(e.target.value)}
                 sx={{ width: 120, flexShrink: 0 }}
               />
-              <TextField select label="Kind" value={kind} onChange={(e) => setKind(e.target.value as SourceKind)} sx={{ minWidth: 200 }}>
-                {SOURCE_KINDS.map((choice) => (
+              <TextField
+                select
+                label={translate('console.ingest.import.kind')}
+                value={kind}
+                onChange={(e) => setKind(e.target.value as SourceKind)}
+                sx={{ minWidth: 200 }}
+              >
+                {SOURCE_KIND_CHOICES.map((choice) => (
                   <MenuItem key={choice.id} value={choice.id}>
-                    {choice.name}
+                    {translate(choice.name)}
                   </MenuItem>
                 ))}
               </TextField>
             </Stack>
             <Box>
               <Button variant="contained" disabled={running || badDate || (tab === 0 ? !content.trim() : files.length === 0)} onClick={run}>
-                Import
+                {translate('console.ingest.import.import')}
               </Button>
             </Box>
             {tab === 0 && (running || outcomes.length > 0) ? (
               <Box>
-                <LinearProgress variant="determinate" value={done * 100} aria-label="Import progress" />
-                <Typography variant="caption">{done} of 1 imported</Typography>
+                <LinearProgress variant="determinate" value={done * 100} aria-label={translate('console.ingest.progress')} />
+                <Typography variant="caption">{translate('console.ingest.import.oneImported', { done })}</Typography>
               </Box>
             ) : null}
-            {tab === 1 && batchError ? <Alert severity="error">The batch was not started: {batchError}</Alert> : null}
+            {tab === 1 && batchError ? (
+              <Alert severity="error">{translate('console.ingest.import.batchNotStarted', { error: batchError })}</Alert>
+            ) : null}
             {tab === 1 && batchId ? <BatchProgress batchId={batchId} onSettled={batchSettled} /> : null}
           </Stack>
         </CardContent>
@@ -228,12 +240,9 @@ export default function ImportPage() {
 }
 
 function OutcomeCard({ outcome }: { outcome: Outcome }) {
+  const translate = useTranslate();
   if (outcome.error)
-    return (
-      <Alert severity="error">
-        {outcome.name}: not imported. {outcome.error}
-      </Alert>
-    );
+    return <Alert severity="error">{translate('console.ingest.import.notImported', { name: outcome.name, error: outcome.error })}</Alert>;
   const report = outcome.report!;
   return (
     <Card variant="outlined" data-testid="import-report">
@@ -249,56 +258,55 @@ function OutcomeCard({ outcome }: { outcome: Outcome }) {
         <Stack spacing={1}>
           {report.duplicates.map((duplicate) => (
             <Alert key={duplicate.source.id} severity="warning">
-              Repeats{' '}
+              {translate('console.ingest.import.repeats')}{' '}
               <MuiLink component={Link} to={`/sources/${duplicate.source.id}/show`}>
                 {duplicate.source.title}
               </MuiLink>{' '}
-              ({Math.round(duplicate.similarity * 100)}% of its passages). Both are kept: delete one, with that reason, if it is a
-              re-publication.
+              {translate('console.ingest.import.repeatsDetail', { percent: Math.round(duplicate.similarity * 100) })}
             </Alert>
           ))}
           {report.repeatedParagraphs > 0 ? (
             <Alert severity="info">
-              {report.repeatedParagraphs} paragraph{report.repeatedParagraphs === 1 ? ' is' : 's are'} printed twice: marked in the reader,
-              nothing proposed from the repeat.
+              {translate('console.ingest.import.repeatedParagraphs', { smart_count: report.repeatedParagraphs })}
             </Alert>
           ) : null}
           <Typography>
             <MuiLink component={Link} to={`/proposals?source=${report.source.id}`}>
-              {report.claimsProposed} claims and {report.eventsProposed} events proposed
+              <ProposedCounts claims={report.claimsProposed} events={report.eventsProposed} />
             </MuiLink>
-            , waiting for you to accept, merge or discard them.
+            {translate('console.ingest.import.waitingForYou')}
           </Typography>
           {report.claimsCorroborating + report.eventsCorroborating > 0 ? (
             <Alert severity="success" data-testid="import-corroborations">
-              {report.claimsCorroborating} of the claims say again what stored claims say, and {report.eventsCorroborating} of the events
-              tell again stored ones: each is offered as evidence for the stored record.
+              {translate('console.ingest.import.corroborating', { claims: report.claimsCorroborating, events: report.eventsCorroborating })}
             </Alert>
           ) : null}
           {report.source.reprintOf ? (
             <Alert severity="info">
-              A reprint of{' '}
+              {translate('console.ingest.import.reprintOf')}{' '}
               <MuiLink component={Link} to={`/sources/${report.source.reprintOf.id}/show`}>
                 {report.source.reprintOf.title}
               </MuiLink>
-              : {report.folded} of its proposals joined that copy&apos;s as evidence instead of being proposed twice.
+              {translate('console.ingest.import.folded', { folded: report.folded })}
             </Alert>
           ) : null}
           {report.source.storySources.length > 0 ? (
             <Typography variant="body2" data-testid="import-story">
-              Same story as {report.source.storySources.map((other) => `“${other.title}”`).join(', ')}.
+              {translate('console.ingest.import.sameStory', {
+                titles: report.source.storySources.map((other) => translate('console.ingest.quoted', { title: other.title })).join(', '),
+              })}
             </Typography>
           ) : null}
           {report.newNames.length > 0 ? (
             <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap alignItems="center">
-              <Typography variant="body2">New names:</Typography>
+              <Typography variant="body2">{translate('console.ingest.import.newNames')}</Typography>
               {report.newNames.map((name) => (
                 <Chip key={name} size="small" label={name} />
               ))}
             </Stack>
           ) : null}
           <Typography variant="caption" color="text.secondary">
-            Cleaning: {report.steps.join('; ')}.
+            {translate('console.ingest.import.cleaning', { steps: report.steps.join('; ') })}
           </Typography>
         </Stack>
       </CardContent>

@@ -17,10 +17,9 @@ import {
 } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, Title, useNotify } from 'react-admin';
+import { Link, Title, useNotify, useTranslate } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
-import { label } from '../common/choices';
 import { formatFuzzyDate } from '../common/dates';
 import { QuoteInContext } from '../common/QuoteInContext';
 import type { ProposedEventsQuery } from '../gql/graphql';
@@ -77,6 +76,7 @@ export default function ProposalsPage() {
   const [params] = useSearchParams();
   const sourceId = params.get('source');
   const api = useApi();
+  const translate = useTranslate();
   const proposals = useQuery({ queryKey: ['proposals', sourceId], queryFn: () => api.proposals(sourceId) });
   const items: Proposal[] = proposals.data
     ? [
@@ -85,12 +85,16 @@ export default function ProposalsPage() {
           id: node.id,
           version: node.version,
           heading: node.title,
-          detail: `${node.eventType.label} · ${formatFuzzyDate(node.start)}${node.timeExpression ? ` (“${node.timeExpression}”)` : ''} · ${label(node.modality)}`,
+          detail: [
+            node.eventType.label,
+            `${formatFuzzyDate(node.start)}${node.timeExpression ? ` (${translate('console.ingest.quoted', { title: node.timeExpression })})` : ''}`,
+            translate(`console.ingest.proposals.modalities.${node.modality}`),
+          ].join(' · '),
           worth: null,
           corroborates: node.corroborates
             ? {
                 id: node.corroborates.id,
-                label: `${node.corroborates.title} (${node.corroborates.start ? formatFuzzyDate(node.corroborates.start) : 'undated'})`,
+                label: `${node.corroborates.title} (${node.corroborates.start ? formatFuzzyDate(node.corroborates.start) : translate('console.ingest.proposals.undated')})`,
                 raises:
                   node.datesMorePrecisely && node.start && node.corroborates.start
                     ? `${formatFuzzyDate(node.corroborates.start)} → ${formatFuzzyDate(node.start)}`
@@ -104,7 +108,14 @@ export default function ProposalsPage() {
           id: node.id,
           version: node.version,
           heading: node.text,
-          detail: `${node.claimantName} · ${label(node.attribution)} · ${label(node.modality)}${node.checkWorthiness == null ? '' : ` · worth checking ${Math.round(node.checkWorthiness * 100)}%`}`,
+          detail: [
+            node.claimantName,
+            translate(`console.ingest.proposals.attributions.${node.attribution}`),
+            translate(`console.ingest.proposals.modalities.${node.modality}`),
+            ...(node.checkWorthiness == null
+              ? []
+              : [translate('console.ingest.proposals.worth', { percent: Math.round(node.checkWorthiness * 100) })]),
+          ].join(' · '),
           worth: node.checkWorthiness ?? null,
           corroborates: node.corroborates ? { id: node.corroborates.id, label: node.corroborates.text, raises: null } : null,
           evidence: node.evidence,
@@ -114,38 +125,47 @@ export default function ProposalsPage() {
   const names = (proposals.data?.annotationThreads.edges ?? []).map((e) => e.node).filter((n) => !sourceId || n.targetId === sourceId);
   return (
     <Box sx={{ mt: 2 }} data-testid="proposals-page">
-      <Title title="Proposals" />
+      <Title title="console.ingest.proposals.title" />
       <Typography variant="h5" gutterBottom>
-        Proposals {proposals.data ? `(${proposals.data.claims.totalCount} claims, ${proposals.data.events.totalCount} events)` : ''}
+        {translate('console.ingest.proposals.title')}{' '}
+        {proposals.data
+          ? translate('console.ingest.proposals.counts', {
+              claims: translate('console.ingest.claims', { smart_count: proposals.data.claims.totalCount }),
+              events: translate('console.ingest.events', { smart_count: proposals.data.events.totalCount }),
+            })
+          : ''}
       </Typography>
       {sourceId ? (
         <Typography variant="body2" sx={{ mb: 1 }}>
-          From one source only ·{' '}
+          {translate('console.ingest.proposals.oneSource')}{' '}
           <MuiLink component={Link} to="/proposals">
-            all sources
+            {translate('console.ingest.proposals.allSources')}
           </MuiLink>
         </Typography>
       ) : null}
       <Alert severity="info" sx={{ mb: 2 }}>
-        Drafts an import read off the text, grouped by story, the claims most worth checking first. Accept what the words say (it stays a
-        draft, yours, ready for review), add to a stored record what it already says (a judged record goes back to review), discard the
-        rest. A reviewer still judges every accepted one.
+        {translate('console.ingest.proposals.explanation')}
       </Alert>
       {proposals.data && (proposals.data.claims.totalCount > PROPOSALS_PAGE || proposals.data.events.totalCount > PROPOSALS_PAGE) ? (
         <Typography variant="body2" sx={{ mb: 2 }} data-testid="proposals-shown">
-          Showing the {Math.min(PROPOSALS_PAGE, proposals.data.claims.totalCount)} claims most worth checking of{' '}
-          {proposals.data.claims.totalCount}, and the {Math.min(PROPOSALS_PAGE, proposals.data.events.totalCount)} oldest events of{' '}
-          {proposals.data.events.totalCount}; the next come up as these are settled.
+          {translate('console.ingest.proposals.shown', {
+            claimsShown: Math.min(PROPOSALS_PAGE, proposals.data.claims.totalCount),
+            claims: proposals.data.claims.totalCount,
+            eventsShown: Math.min(PROPOSALS_PAGE, proposals.data.events.totalCount),
+            events: proposals.data.events.totalCount,
+          })}
         </Typography>
       ) : null}
       {proposals.error ? <Alert severity="error">{(proposals.error as Error).message}</Alert> : null}
-      {proposals.data && items.length === 0 ? <Alert severity="success">No proposals wait.</Alert> : null}
+      {proposals.data && items.length === 0 ? <Alert severity="success">{translate('console.ingest.proposals.none')}</Alert> : null}
       <Stack spacing={3}>
         {storiesOf(items, proposals.data?.storySources ?? new Map()).map((story) => (
           <Box key={story.key} data-testid="story-group">
             <Typography variant="subtitle1" gutterBottom>
-              {story.titles.length > 1 ? `One story, ${story.titles.length} sources: ` : 'From '}
-              {story.titles.map((title) => `“${title}”`).join(' · ')}
+              {translate(story.titles.length > 1 ? 'console.ingest.proposals.oneStory' : 'console.ingest.proposals.from', {
+                count: story.titles.length,
+                titles: story.titles.map((title) => translate('console.ingest.quoted', { title })).join(' · '),
+              })}
             </Typography>
             <Stack spacing={1.5}>
               {story.items.map((item) => (
@@ -157,7 +177,7 @@ export default function ProposalsPage() {
       </Stack>
       {names.length > 0 ? (
         <Box sx={{ mt: 3 }}>
-          <Typography variant="h6">New names</Typography>
+          <Typography variant="h6">{translate('console.ingest.proposals.newNames')}</Typography>
           <Stack spacing={1} sx={{ mt: 1 }}>
             {names.map((note) => (
               <NewName key={note.id} note={note} />
@@ -176,6 +196,7 @@ function useRefreshProposals() {
 
 function ProposalCard({ item }: { item: Proposal }) {
   const notify = useNotify();
+  const translate = useTranslate();
   const navigate = useNavigate();
   const refresh = useRefreshProposals();
   const api = useApi();
@@ -184,7 +205,7 @@ function ProposalCard({ item }: { item: Proposal }) {
   const accept = async () => {
     try {
       await api.acceptProposal({ id: item.id, expectedVersion: item.version });
-      notify(`Accepted: the ${item.kind} is yours now; send it to review when it reads right.`, { type: 'success' });
+      notify(`console.ingest.proposals.accepted.${item.kind}`, { type: 'success' });
       await refresh();
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
@@ -193,12 +214,10 @@ function ProposalCard({ item }: { item: Proposal }) {
   const corroborate = async () => {
     try {
       await api.mergeProposal({ id: item.id, expectedVersion: item.version });
-      notify(
-        `Added as evidence of “${item.corroborates!.label.slice(0, 60)}”${item.corroborates!.raises ? ', dated more precisely' : ''}.`,
-        {
-          type: 'success',
-        },
-      );
+      notify(item.corroborates!.raises ? 'console.ingest.proposals.addedEvidencePrecise' : 'console.ingest.proposals.addedEvidence', {
+        type: 'success',
+        messageArgs: { label: item.corroborates!.label.slice(0, 60) },
+      });
       await refresh();
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
@@ -208,7 +227,11 @@ function ProposalCard({ item }: { item: Proposal }) {
     <Card variant="outlined" data-testid="proposal" data-kind={item.kind} data-corroborates={item.corroborates ? 'yes' : undefined}>
       <CardContent>
         <Stack direction="row" spacing={1} alignItems="center">
-          <Chip size="small" label={item.kind} color={item.kind === 'event' ? 'secondary' : 'default'} />
+          <Chip
+            size="small"
+            label={translate(`console.ingest.proposals.kinds.${item.kind}`)}
+            color={item.kind === 'event' ? 'secondary' : 'default'}
+          />
           <MuiLink component={Link} to={`/${item.kind}s/${item.id}/show`} sx={{ fontFamily: 'Georgia, serif' }}>
             {item.heading}
           </MuiLink>
@@ -221,32 +244,34 @@ function ProposalCard({ item }: { item: Proposal }) {
         ))}
         {item.corroborates ? (
           <Alert severity="success" icon={false} sx={{ mt: 1 }} data-testid="corroboration">
-            {item.kind === 'claim' ? 'Corroborates stored claim ' : 'More evidence for stored event '}
+            {translate(`console.ingest.proposals.corroborates.${item.kind}`)}{' '}
             <MuiLink component={Link} to={`/${item.kind}s/${item.corroborates.id}/show`}>
               {item.corroborates.label}
             </MuiLink>
             {item.corroborates.raises ? (
-              <span data-testid="raises-precision"> · dates it more precisely: {item.corroborates.raises}</span>
+              <span data-testid="raises-precision">
+                {translate('console.ingest.proposals.raises', { raises: item.corroborates.raises })}
+              </span>
             ) : null}
           </Alert>
         ) : null}
         <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
           {item.corroborates ? (
             <Button size="small" variant="contained" onClick={corroborate}>
-              Add as evidence
+              {translate('console.ingest.proposals.addAsEvidence')}
             </Button>
           ) : null}
           <Button size="small" variant={item.corroborates ? 'outlined' : 'contained'} onClick={accept}>
-            {item.corroborates ? 'Accept as new' : 'Accept'}
+            {translate(item.corroborates ? 'console.ingest.proposals.acceptAsNew' : 'console.ingest.proposals.accept')}
           </Button>
           <Button size="small" onClick={() => navigate(`/${item.kind}s/${item.id}`)}>
-            Edit
+            {translate('console.ingest.proposals.edit')}
           </Button>
           <Button size="small" onClick={() => setMerging(true)}>
-            Merge into existing…
+            {translate('console.ingest.proposals.mergeIntoExisting')}
           </Button>
           <Button size="small" color="error" onClick={() => setDiscarding(true)}>
-            Discard
+            {translate('console.ingest.proposals.discard')}
           </Button>
         </Stack>
       </CardContent>
@@ -258,6 +283,7 @@ function ProposalCard({ item }: { item: Proposal }) {
 
 function MergeDialog({ item, onClose }: { item: Proposal; onClose: () => void }) {
   const notify = useNotify();
+  const translate = useTranslate();
   const refresh = useRefreshProposals();
   const [query, setQuery] = useState('');
   const [target, setTarget] = useState<{ id: string; label: string } | null>(null);
@@ -276,7 +302,7 @@ function MergeDialog({ item, onClose }: { item: Proposal; onClose: () => void })
   const merge = async () => {
     try {
       await api.mergeProposal({ id: item.id, expectedVersion: item.version, intoId: target!.id });
-      notify(`Merged: its words are now evidence of “${target!.label.slice(0, 60)}”.`, { type: 'success' });
+      notify('console.ingest.proposals.merged', { type: 'success', messageArgs: { label: target!.label.slice(0, 60) } });
       onClose();
       await refresh();
     } catch (error) {
@@ -285,11 +311,10 @@ function MergeDialog({ item, onClose }: { item: Proposal; onClose: () => void })
   };
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="md">
-      <DialogTitle>Merge into an existing {item.kind}</DialogTitle>
+      <DialogTitle>{translate(`console.ingest.proposals.mergeTitle.${item.kind}`)}</DialogTitle>
       <DialogContent>
         <Typography variant="body2" sx={{ mb: 2 }}>
-          The words this proposal rests on become evidence of the {item.kind} you choose; the proposal is then deleted, with the merge in
-          its history.
+          {translate(`console.ingest.proposals.mergeExplanation.${item.kind}`)}
         </Typography>
         <Autocomplete
           options={candidates.data ?? []}
@@ -298,13 +323,13 @@ function MergeDialog({ item, onClose }: { item: Proposal; onClose: () => void })
           isOptionEqualToValue={(a, b) => a.id === b.id}
           onInputChange={(_, value) => setQuery(value)}
           onChange={(_, value) => setTarget(value)}
-          renderInput={(params) => <TextField {...params} label={`The ${item.kind} that already says it`} />}
+          renderInput={(params) => <TextField {...params} label={translate(`console.ingest.proposals.mergeTarget.${item.kind}`)} />}
         />
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
         <Button variant="contained" disabled={!target} onClick={merge}>
-          Merge
+          {translate('console.ingest.proposals.merge')}
         </Button>
       </DialogActions>
     </Dialog>
@@ -313,13 +338,18 @@ function MergeDialog({ item, onClose }: { item: Proposal; onClose: () => void })
 
 function DiscardDialog({ item, onClose }: { item: Proposal; onClose: () => void }) {
   const notify = useNotify();
+  const translate = useTranslate();
   const refresh = useRefreshProposals();
   const api = useApi();
-  const [reason, setReason] = useState('Not a claim the source makes');
+  const [reason, setReason] = useState(() => translate('console.ingest.proposals.discardReason'));
   const discard = async () => {
     try {
-      await api.discardProposal(item.kind, { id: item.id, expectedVersion: item.version, reason: `Discarded proposal: ${reason}` });
-      notify('Discarded; it stays in the history.', { type: 'info' });
+      await api.discardProposal(item.kind, {
+        id: item.id,
+        expectedVersion: item.version,
+        reason: translate('console.ingest.proposals.discardedReason', { reason }),
+      });
+      notify('console.ingest.proposals.discarded', { type: 'info' });
       onClose();
       await refresh();
     } catch (error) {
@@ -328,14 +358,21 @@ function DiscardDialog({ item, onClose }: { item: Proposal; onClose: () => void 
   };
   return (
     <Dialog open onClose={onClose}>
-      <DialogTitle>Discard this proposal?</DialogTitle>
+      <DialogTitle>{translate('console.ingest.proposals.discardTitle')}</DialogTitle>
       <DialogContent>
-        <TextField autoFocus fullWidth margin="dense" label="Why" value={reason} onChange={(e) => setReason(e.target.value)} />
+        <TextField
+          autoFocus
+          fullWidth
+          margin="dense"
+          label={translate('console.ingest.proposals.why')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
         <Button color="error" disabled={!reason.trim()} onClick={discard}>
-          Discard
+          {translate('console.ingest.proposals.discard')}
         </Button>
       </DialogActions>
     </Dialog>
@@ -346,11 +383,17 @@ function NewName({ note }: { note: NewNameNote }) {
   const navigate = useNavigate();
   const api = useApi();
   const notify = useNotify();
+  const translate = useTranslate();
   const refresh = useRefreshProposals();
   const name = note.span?.selector.exact ?? '';
   const dismiss = async () => {
     try {
-      await api.resolveNote({ id: note.id, expectedVersion: note.version, resolved: true, reason: 'Not an entity to record' });
+      await api.resolveNote({
+        id: note.id,
+        expectedVersion: note.version,
+        resolved: true,
+        reason: translate('console.ingest.proposals.notAnEntity'),
+      });
       await refresh();
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
@@ -358,7 +401,12 @@ function NewName({ note }: { note: NewNameNote }) {
   };
   const create = async () => {
     await api
-      .resolveNote({ id: note.id, expectedVersion: note.version, resolved: true, reason: 'Recorded as an entity' })
+      .resolveNote({
+        id: note.id,
+        expectedVersion: note.version,
+        resolved: true,
+        reason: translate('console.ingest.proposals.recordedAsEntity'),
+      })
       .catch(() => undefined);
     navigate('/entities/create', { state: { record: { name } } });
   };
@@ -369,10 +417,10 @@ function NewName({ note }: { note: NewNameNote }) {
         {note.body}
       </Typography>
       <Button size="small" onClick={create}>
-        Create entity
+        {translate('console.ingest.proposals.createEntity')}
       </Button>
       <Button size="small" onClick={dismiss}>
-        Dismiss
+        {translate('console.ingest.proposals.dismiss')}
       </Button>
     </Stack>
   );

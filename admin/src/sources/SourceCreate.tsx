@@ -5,16 +5,9 @@ import { SourceForm } from './SourceForm';
 
 export function SourceCreate() {
   return (
-    <Create redirect="show" title="New source">
+    <Create redirect="show" title="console.sources.create.title">
       <SourceForm toolbar={<CreateToolbar />}>
-        <TextInput
-          source="text"
-          label="The text as published (page furniture included)"
-          multiline
-          minRows={12}
-          fullWidth
-          validate={required()}
-        />
+        <TextInput source="text" label="console.sources.create.text" multiline minRows={12} fullWidth validate={required()} />
       </SourceForm>
     </Create>
   );

@@ -4,7 +4,7 @@ import { SourceForm } from './SourceForm';
 
 export function SourceEdit() {
   return (
-    <ProvenanceEdit title="Edit source details">
+    <ProvenanceEdit title="console.sources.edit.title">
       <SourceForm toolbar={<EditToolbar />} />
     </ProvenanceEdit>
   );

@@ -2,7 +2,7 @@ import { Stack } from '@mui/material';
 import type { ReactElement, ReactNode } from 'react';
 import { FormDataConsumer, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
 
-import { DATE_BASES, RELIABILITIES, SOURCE_DATE_PRECISIONS, SOURCE_KINDS } from '../common/choices';
+import { BASIS_CHOICES, PRECISION_CHOICES, RELIABILITY_CHOICES, SOURCE_KIND_CHOICES } from './choices';
 
 /** The source's details, the same for a new source and an edit; a new source adds its text as `children`. */
 export function SourceForm({ toolbar, children }: { toolbar: ReactElement; children?: ReactNode }) {
@@ -15,21 +15,21 @@ export function SourceForm({ toolbar, children }: { toolbar: ReactElement; child
         <TextInput source="author" fullWidth />
       </Stack>
       <Stack direction="row" spacing={2}>
-        <TextInput source="publishedAt" label="Published (YYYY-MM-DD, first day of its period)" />
-        <SelectInput source="publishedPrecision" label="Precision" choices={SOURCE_DATE_PRECISIONS} emptyText="—" />
+        <TextInput source="publishedAt" label="console.sources.form.publishedAt" />
+        <SelectInput source="publishedPrecision" label="console.sources.form.precision" choices={PRECISION_CHOICES} emptyText="—" />
         <FormDataConsumer>
           {({ formData }) =>
             formData.publishedAt ? (
-              <SelectInput source="publishedBasis" label="How it is known" choices={DATE_BASES} validate={required()} />
+              <SelectInput source="publishedBasis" label="console.sources.form.basis" choices={BASIS_CHOICES} validate={required()} />
             ) : null
           }
         </FormDataConsumer>
       </Stack>
-      <TextInput source="publishedNote" label="How the date is known (reasoning)" fullWidth multiline />
+      <TextInput source="publishedNote" label="console.sources.form.publishedNote" fullWidth multiline />
       <Stack direction="row" spacing={2}>
-        <TextInput source="language" validate={required()} defaultValue="en" helperText="BCP 47: en, fr, my…" />
-        <SelectInput source="kind" choices={SOURCE_KINDS} validate={required()} defaultValue="NEWS_ARTICLE" />
-        <SelectInput source="reliability" choices={RELIABILITIES} emptyText="Not graded" />
+        <TextInput source="language" validate={required()} defaultValue="en" helperText="console.sources.form.languageHelp" />
+        <SelectInput source="kind" choices={SOURCE_KIND_CHOICES} validate={required()} defaultValue="NEWS_ARTICLE" />
+        <SelectInput source="reliability" choices={RELIABILITY_CHOICES} emptyText="console.sources.form.notGraded" />
       </Stack>
       <TextInput source="reliabilityNote" fullWidth multiline />
       {children}

@@ -1,19 +1,20 @@
 import { Create, email, minLength, PasswordInput, required, SelectArrayInput, SimpleForm, TextInput } from 'react-admin';
 
-import { ROLES } from '../common/choices';
+import { ROLE_CHOICES } from './choices';
 
 export function UserCreate() {
   return (
-    <Create redirect="list" title="New user">
+    <Create redirect="list" title="console.users.create.title">
       <SimpleForm warnWhenUnsavedChanges>
         <TextInput source="email" validate={[required(), email()]} />
         <TextInput source="name" validate={required()} />
-        <SelectArrayInput source="roles" choices={ROLES} defaultValue={['EDITOR']} validate={required('Give at least one role.')} />
-        <PasswordInput
-          source="password"
-          validate={[required(), minLength(12)]}
-          helperText="At least 12 characters; they can change it after signing in."
+        <SelectArrayInput
+          source="roles"
+          choices={ROLE_CHOICES}
+          defaultValue={['EDITOR']}
+          validate={required('console.users.create.rolesRequired')}
         />
+        <PasswordInput source="password" validate={[required(), minLength(12)]} helperText="console.users.create.passwordHelp" />
       </SimpleForm>
     </Create>
   );

@@ -1,16 +1,16 @@
 import { BooleanInput, required, SelectArrayInput, SimpleForm, TextInput } from 'react-admin';
 
-import { ROLES } from '../common/choices';
 import { EditToolbar } from '../common/EditToolbar';
 import { ProvenanceEdit } from '../common/ProvenanceEdit';
+import { ROLE_CHOICES } from './choices';
 
 export function UserEdit() {
   return (
-    <ProvenanceEdit title="Edit user">
+    <ProvenanceEdit title="console.users.edit.title">
       <SimpleForm toolbar={<EditToolbar deletable={false} />} warnWhenUnsavedChanges>
         <TextInput source="name" validate={required()} />
-        <SelectArrayInput source="roles" choices={ROLES} />
-        <BooleanInput source="disabled" helperText="A disabled user cannot sign in, and their sessions stop at once." />
+        <SelectArrayInput source="roles" choices={ROLE_CHOICES} />
+        <BooleanInput source="disabled" helperText="console.users.edit.disabledHelp" />
       </SimpleForm>
     </ProvenanceEdit>
   );
