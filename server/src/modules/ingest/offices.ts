@@ -53,6 +53,11 @@ export class Offices {
     return found;
   }
 
+  /** The titles the text gave a person so far. */
+  titlesOf(entityId: string): string[] {
+    return this.holders.filter((h) => h.entity.id === entityId).map((h) => h.office);
+  }
+
   /** Remembers the title before each person the sentence names. */
   learn(sentence: string, mentions: Mention[]): void {
     for (const person of mentions.filter((m) => m.entity.kind === 'PERSON')) {

@@ -269,8 +269,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const claims: ClaimProposal[] = [];
   const candidates: Candidate[] = [];
   const names = new Map<string, NameProposal>();
-  const discourse = new Discourse();
   const offices = new Offices();
+  const discourse = new Discourse((id) => offices.titlesOf(id));
   let lastNarrativeDate: KnownDate | null = null;
   /** Who took part in the happening of each type the text named with most of them, for "the meeting" later on. */
   const happenings = new Map<string, { participants: EventProposal['participants']; place: string | null }>();
@@ -299,7 +299,9 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     const desk = placeLine && !hasVerb(placeLine[1]!) ? placeLine[0].length : 0;
     // A line in capitals ("GONSALVES SIGNS FIVE AGREEMENTS WITH ROMANIA") is a headline whose case tells no name.
     const shouted = !/\p{Ll}/u.test(sentence.text);
-    for (const found of unknownNamesIn(shouted ? '' : sentence.text, mentions)) {
+    const unknown = unknownNamesIn(shouted ? '' : sentence.text, mentions);
+    discourse.learnNames(unknown.filter((found) => found.index >= desk).map((found) => found.name));
+    for (const found of unknown) {
       if (found.index < desk || found.name === sentence.text.trim().replace(/[.,;:]$/, '')) continue;
       // "ANTHONY ALBANESE", a transcript's speaker, is a known name in capitals.
       if (!/\p{Ll}/u.test(found.name) && knownAs(titleCase(found.name))) continue;
