@@ -9,7 +9,7 @@ import { datesSaying, framesIn, NAMED_CONFERENCE, pairIn, SUMMIT_OF_MEMBERS } fr
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { Offices } from './offices.js';
 import { type Sentence, sentencesOf } from './sentences.js';
-import { coarser, type KnownDate, type TimeExpression, timeExpressionsIn } from './time-expressions.js';
+import { coarser, DATED_DATELINE, datelineDate, type KnownDate, type TimeExpression, timeExpressionsIn } from './time-expressions.js';
 
 /**
  * Draft claims, events and new names read off a text by patterns an editor would recognise: quotes with their
@@ -85,8 +85,10 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(visit|visited|trip|stopover|travell?ed|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
   [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
   [new RegExp(SUMMIT_OF_MEMBERS.source, 'i'), ['CONFERENCE']],
+  // "spoke this evening with President Obama": a call with someone named, not a word to reporters.
+  [/\b[Ss]poke(?: \w+){0,3} with (?:(?:the|his|her|their) )?(?=\p{Lu})/u, ['MEETING']],
   [
-    /\b(meet|met|meets|meeting|meetings|talks|summit|received|hosted|conversation|discussions?|lunch|exchange|encounter)\b/i,
+    /\b(meet|met|meets|meeting|meetings|talks|summit|received(?! an?\b)|hosted|conversation|discussions?|lunch|exchange|encounter|(?:courtesy|phone|telephone) call|telephone conversation)\b/iu,
     ['MEETING', 'CONFERENCE'],
   ],
   [/\b(forum|conference)\b/i, ['CONFERENCE']],
@@ -116,7 +118,8 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
     const code = codes.find((c) => known.has(c));
     if (!code) continue;
     const weak = code === 'STATEMENT' || code === 'PROPOSAL';
-    for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('i') ? 'gi' : 'gu'))) {
+    for (const m of text.matchAll(new RegExp(pattern.source, `g${pattern.flags.replace('g', '')}`))) {
+      if (MEANS.test(text.slice(0, m.index))) continue;
       // The nearer edge of the words: "the 5th World Media Summit, to be held" is the summit's, not its first word's.
       const distance = Math.min(Math.abs(m.index! - at), Math.abs(m.index! + m[0].length - at));
       if (!best || (best.weak && !weak) || (best.weak === weak && distance < best.distance)) best = { code, distance, weak };
@@ -124,6 +127,9 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
   }
   return best?.code ?? null;
 }
+
+/** "resolving the issues through talks": a happening named as the means of another is not one told. */
+const MEANS = /\b(through|via|by means of)\s+(?:[\p{Ll}-]+\s+)?$/u;
 
 /** "SEOUL, Nov. 1 (Yonhap) --", "MOSCOW—": the dateline's date is the report's, not a happening's. */
 const DATELINE = /^\p{Lu}{3,}[\p{Lu} ]*(?:,[^()–—]{0,25}?)?\s*(?:\([^)]{0,80}\)\s*(?:--|–|—|-)?|--|–|—|-)/u;
@@ -272,6 +278,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const offices = new Offices();
   const discourse = new Discourse((id) => offices.titlesOf(id));
   let lastNarrativeDate: KnownDate | null = null;
+  /** When the report was written: the publication date, or its dateline's day. */
+  let written = context.publication;
   /** Who took part in the happening of each type the text named with most of them, for "the meeting" later on. */
   const happenings = new Map<string, { participants: EventProposal['participants']; place: string | null }>();
   /** How often each entity was named so far, for "the two countries" and "both leaders". */
@@ -390,10 +398,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       }
     }
     const fromSentence: Candidate[] = [];
-    const dateline = DATELINE.exec(sentence.text)?.[0].length ?? 0;
+    const dateline = (DATELINE.exec(sentence.text) ?? DATED_DATELINE.exec(sentence.text))?.[0].length ?? 0;
+    // The report was written on its dateline's day: "on Saturday" and "yesterday" count from there.
+    if (context.publication && written === context.publication) written = datelineDate(sentence.text, context.publication) ?? written;
     // "The first visit since 2016": a period's start dates no happening of the sentence.
-    const dates: TimeExpression[] = context.publication
-      ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate).filter(
+    const dates: TimeExpression[] = written
+      ? timeExpressionsIn(sentence.text, written, lastNarrativeDate).filter(
           (d) => d.index >= dateline && !/^since\b/i.test(d.expression) && !/\bsince\b[^,;.]{0,40}$/i.test(sentence.text.slice(0, d.index)),
         )
       : [];
@@ -495,7 +505,11 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       }
       const own = eventTypeOf(clause, clause.length, context.eventTypes);
       const type = own ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
-      if (!type) continue;
+      if (!type) {
+        // "Modi on Friday stressed …": a day that dates only a saying is the day the story stands on.
+        if (attribution !== Attribution.AUTHOR_ASSERTION && when.date.precision === DatePrecision.DAY) lastNarrativeDate = when.date;
+        continue;
+      }
       // "will travel to Osaka tomorrow before returning on Saturday": a date whose clause names no happening does
       // not tell again the one the sentence has already dated.
       if (!own && fromSentence.some((c) => c.event.type === type)) continue;
@@ -514,13 +528,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     for (const frame of frames) {
       if (fromSentence.some((c) => c.event.type === frame.type) || actors.length === 0) continue;
       const earlier = [...dates].reverse().find((d) => d.index < frame.index);
-      const week = context.publication && {
-        date: startOfPeriod(context.publication.date, coarser(DatePrecision.WEEK, context.publication.precision)),
-        precision: coarser(DatePrecision.WEEK, context.publication.precision),
+      const week = written && {
+        date: startOfPeriod(written.date, coarser(DatePrecision.WEEK, written.precision)),
+        precision: coarser(DatePrecision.WEEK, written.precision),
       };
       // "has met … in Tokyo": the present perfect tells what was done by the time of writing, the publication's own date.
-      const now = frame.perfect &&
-        context.publication && { ...context.publication, date: startOfPeriod(context.publication.date, context.publication.precision) };
+      const now = frame.perfect && written && { ...written, date: startOfPeriod(written.date, written.precision) };
       const start = earlier?.date ?? (now || (frame.ongoing ? week : (lastNarrativeDate ?? week)));
       if (!start) continue;
       if (now && !earlier) lastNarrativeDate ??= now;
