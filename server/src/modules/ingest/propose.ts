@@ -128,6 +128,40 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
   return best?.code ?? null;
 }
 
+/**
+ * "The prime ministers of Pakistan and Sri Lanka", "the top diplomats of the two countries": people named by the places
+ * they serve. Returns those places, the holders of that office the text titled so, and whether the places are "the
+ * two countries" (then the people are the two the text named most).
+ */
+function officesOfPlaces(
+  outside: string,
+  mentions: Mention[],
+  offices: Offices,
+): { places: Set<string>; holders: string[]; pairOfPeople: boolean } {
+  const places = new Set<string>();
+  const holders: string[] = [];
+  let pairOfPeople = false;
+  for (const m of outside.matchAll(/\b((?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)s) of\s+/gu)) {
+    const terms = (nlp(m[1]!).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>;
+    const noun = terms.at(-1);
+    if (!noun?.tags.includes('Actor') || !noun.tags.includes('Plural') || noun.text === 'people') continue;
+    const office = `${terms.length > 1 && !terms[0]!.tags.includes('Determiner') ? `${terms[0]!.text} ` : ''}${m[2]!}`;
+    let at = m.index! + m[0].length;
+    if (/^(?:the two|both) (?:countries|nations|states|sides)\b/i.test(outside.slice(at))) pairOfPeople = true;
+    for (const place of mentions.filter((q) => q.entity.kind !== 'PERSON' && q.index >= at)) {
+      if (!/^(?:\s*(?:,|and|, and)?\s*(?:the\s+)?)$/.test(outside.slice(at, place.index))) break;
+      places.add(place.entity.id);
+      const holder = offices.holderOf(office, place.entity.id);
+      if (holder && !holders.includes(holder.id)) holders.push(holder.id);
+      at = place.index + place.surface.length;
+    }
+  }
+  return { places, holders, pairOfPeople };
+}
+
+/** People's happenings, whose participants are people; agreements and sanctions are between the places. */
+const OF_PEOPLE = new Set(['MEETING', 'VISIT', 'CONFERENCE']);
+
 /** "resolving the issues through talks": a happening named as the means of another is not one told. */
 const MEANS = /\b(through|via|by means of)\s+(?:[\p{Ll}-]+\s+)?$/u;
 
@@ -365,7 +399,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       ];
     }
     // "The two heads of government held discussions" with one of them named: the pair is the two most named.
-    const pair = pairIn(outside);
+    const served = officesOfPlaces(outside, mentions, offices);
+    const pair = served.pairOfPeople ? 'PERSON' : pairIn(outside);
     if (pair && actors.filter((a) => named.get(a.entityId)?.kind === pair).length < 2) {
       const top = [...named.entries()]
         .filter(([, v]) => v.kind === pair)
@@ -442,6 +477,14 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         participants = already.participants;
         where ??= already.place;
       }
+      // "The prime ministers of Pakistan and Sri Lanka held talks": a meeting of the people, not of their countries.
+      if (OF_PEOPLE.has(type) && served.places.size > 0 && !already)
+        participants = [
+          ...participants.filter((p) => !served.places.has(p.entityId)),
+          ...served.holders
+            .filter((id) => !participants.some((p) => p.entityId === id))
+            .map((id) => ({ entityId: id, role: ParticipantRole.PARTICIPANT })),
+        ];
       // "a presidential election in Ukraine": the country where it is held is what the election is of.
       if (type === 'ELECTION' && where && !participants.some((p) => p.entityId === where))
         participants = [...participants, { entityId: where, role: ParticipantRole.PARTICIPANT }];
