@@ -257,6 +257,12 @@ describe('people named by the places they serve', () => {
     expect(on('MEETING', '2023-05-16')).toEqual(['costa']);
   });
 
+  it('dates state visits by the range that closes their clause', () => {
+    const page = 'Ana Costa paid state visits to Norway and Portugal from May 2 to May 6.';
+    const { events: visits } = propose(page, blocksOf(page), { ...context, gazetteer: known, eventTypes: new Set(['VISIT']) });
+    expect(visits.map((e) => e.start)).toEqual([{ date: '2023-05-02', precision: 'DAY' }]);
+  });
+
   it('reads "the top diplomats of the two countries" as the two people the text named most', () => {
     expect(on('MEETING', '2023-05-17')).toEqual(['costa', 'weber']);
   });

@@ -82,7 +82,7 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(arms|weapons|fighter|helicopters|hardware)\b/i, ['ARMS_TRADE']],
   [/\b(elections?|vote)\b/i, ['ELECTION']],
   [/\b(signed|agreements?|memorandum|deal|treaty|accord|pact)\b/i, ['AGREEMENT']],
-  [/\b(visit|visited|trip|stopover|travell?ed|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
+  [/\b(visits?|visited|trip|stopover|travell?ed|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
   [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
   [new RegExp(SUMMIT_OF_MEMBERS.source, 'i'), ['CONFERENCE']],
   // "spoke this evening with President Obama": a call with someone named, not a word to reporters.

@@ -132,4 +132,14 @@ describe('time expressions', () => {
     expect(first('Later that day, the crews arrived.', sept14)).toMatchObject({ date: '2022-09-14', precision: 'DAY' });
     expect(first('Later that day, the crews arrived.', september2022)).toBeUndefined();
   });
+
+  it('reads "last November" and "next March" as the nearest such month before or after publication', () => {
+    const june = { date: '2013-06-10', precision: DatePrecision.DAY };
+    expect(first('The mayor won a second term in last November’s election.', june)).toMatchObject({
+      date: '2012-11-01',
+      precision: 'MONTH',
+    });
+    expect(first('The ferries ran again last March.', june)).toMatchObject({ date: '2013-03-01', future: false });
+    expect(first('The port reopens next March.', june)).toMatchObject({ date: '2014-03-01', future: true });
+  });
 });

@@ -104,6 +104,17 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "last November's election", "next March": the nearest such month before or after the publication's month.
+    pattern: new RegExp(`\\b(last|next) ${MONTH}\\b`, 'gi'),
+    resolve: (m, publication) => {
+      const pub = parts(publication.date);
+      const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
+      const next = m[1]!.toLowerCase() === 'next';
+      const year = next ? (month > pub.month ? pub.year : pub.year + 1) : month < pub.month ? pub.year : pub.year - 1;
+      return { date: { date: iso(year, month), precision: DatePrecision.MONTH }, future: next };
+    },
+  },
+  {
     pattern: /\b(?:in|since|by|until|from) (\d{4})\b/gi,
     resolve: (m, publication) => {
       const year = Number(m[1]);
