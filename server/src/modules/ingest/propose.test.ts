@@ -233,6 +233,7 @@ describe('people named by the places they serve', () => {
     { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
     { id: 'portugal', name: 'Portugal', kind: 'PLACE', aliases: ['Portuguese'] },
     { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: ['Norwegian'] },
+    { id: 'uk', name: 'United Kingdom', kind: 'PLACE', aliases: ['UK', 'British'] },
   ]);
   const text = [
     'Portuguese Prime Minister Ana Costa arrived in Oslo on Monday.',
@@ -240,6 +241,7 @@ describe('people named by the places they serve', () => {
     'The prime ministers of Portugal and Norway signed a fisheries accord on Tuesday.',
     'Norwegian Foreign Minister Jonas Weber greeted the delegation at the airport.',
     'The top diplomats of the two countries met in Bergen on Wednesday.',
+    'Norway and the UK signed a fisheries accord on May 11.',
   ].join('\n\n');
   const { events } = propose(text, blocksOf(text), {
     ...context,
@@ -255,6 +257,10 @@ describe('people named by the places they serve', () => {
   it('makes the office holders, not their countries, the participants of a meeting, and the countries those of an agreement', () => {
     expect(on('AGREEMENT', '2023-05-16')).toEqual(['norway', 'portugal']);
     expect(on('MEETING', '2023-05-16')).toEqual(['costa']);
+  });
+
+  it('counts a place named by its short form ("the UK") as a party to an agreement', () => {
+    expect(on('AGREEMENT', '2023-05-11')).toEqual(['norway', 'uk']);
   });
 
   it('dates state visits by the range that closes their clause', () => {

@@ -159,6 +159,9 @@ function officesOfPlaces(
   return { places, holders, pairOfPeople };
 }
 
+/** "China and the US signed": a place's name or a short form of it ("the US", "the UK"), not its adjective ("Turkish President"). */
+const namesThePlace = (m: Mention) => m.surface === m.entity.name || nlp(m.surface).has('^#Acronym$');
+
 /** People's happenings, whose participants are people; agreements and sanctions are between the places. */
 const OF_PEOPLE = new Set(['MEETING', 'VISIT', 'CONFERENCE']);
 
@@ -385,7 +388,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     let actors = [
       ...new Map(
         mentions
-          .filter((m) => m.entity.id !== reporter && (m.entity.kind !== 'PLACE' || (!atPlace(m) && m.surface === m.entity.name)))
+          .filter((m) => m.entity.id !== reporter && (m.entity.kind !== 'PLACE' || (!atPlace(m) && namesThePlace(m))))
           .map((m) => [m.entity.id, m]),
       ).values(),
     ].map((m, i) => ({
