@@ -18,6 +18,11 @@ export interface Frame {
   perfect: boolean;
   /** "also met": another happening of the kind the text has told, not the same one told again. */
   also: boolean;
+  /**
+   * "held talks with the leaders of the three countries": with a group the text describes and does not name, so not
+   * the same happening as one of its kind with people named.
+   */
+  withGroup: boolean;
 }
 
 /**
@@ -76,6 +81,8 @@ const PAST_VERB =
   /^(signed|inked|reached|struck|met|visited|arrived|travell?ed|left|departed|received|hosted|discussed|invaded|overthrew|seized power|set up|established)\b/i;
 const PERFECT = /\b(has|have)\s+(?:(?:also|now|just|already|today)\s+)?(?:\w+\s+)?$/i;
 const ALSO = /\balso\s+(?:\w+\s+)?$/i;
+const WITH_GROUP =
+  /^\s+with\s+(?:the|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,2}(?:leaders|heads|ministers|officials|executives|representatives|delegations|counterparts)\b/u;
 
 /** The happenings a sentence names outside its quoted words (`outside`: the sentence with quotes blanked), one of a kind, left to right. */
 export function framesIn(outside: string): Frame[] {
@@ -110,6 +117,7 @@ export function framesIn(outside: string): Frame[] {
         ongoing: UNDER_WAY.test(before),
         perfect: PERFECT.test(before) || /^(has|have)\b/i.test(m[0]),
         also: ALSO.test(before),
+        withGroup: WITH_GROUP.test(outside.slice(index + m[0].length)),
       });
     }
   }

@@ -544,7 +544,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
           frame.words,
           fallback,
           true,
-          { saying: true, distinct: frame.also },
+          { saying: true, distinct: frame.also || frame.withGroup },
         );
         lastNarrativeDate = when.date;
         continue;
@@ -592,7 +592,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         frame.words,
         fallback,
         !earlier,
-        { distinct: frame.also },
+        { distinct: frame.also || frame.withGroup },
       );
     }
 
