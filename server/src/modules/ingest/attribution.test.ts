@@ -173,3 +173,39 @@ describe('third-party speakers wherever the text puts them', () => {
     expect(names.map((n) => n.name)).not.toContain('ANA COSTA');
   });
 });
+
+describe('speakers named once in full', () => {
+  const text = [
+    'Harbour talks end',
+    'Harbour Secretary Tomas Varga said this at a briefing after the talks in Lisbon.',
+    '“The crews have agreed to every clause of the new contract,” Varga said.',
+    '“And they will return to work on Monday,” he said.',
+    'The timetable will hold through the winter, the board’s spokesman Md. Rui Lobo said.',
+    'President Ana Costa thanked the crews for their patience during the long strike.',
+    'The Prime Minister said the islands would never forget the crews’ patience.',
+  ].join('\n\n');
+  const { claims } = propose(text, blocksOf(text), {
+    gazetteer,
+    publication: { date: '2024-03-08', precision: DatePrecision.DAY },
+    eventTypes: new Set(['MEETING', 'OTHER']),
+    authorLabel: 'the reporter',
+  });
+  const on = (start: string) => {
+    const claim = claims.find((c) => c.text.startsWith(start));
+    if (!claim) throw new Error(`no claim on ${start}`);
+    return claim.claimantId ?? claim.claimantLabel;
+  };
+
+  it('reads a surname alone as the full name given before, and "he said" after it as that person', () => {
+    expect(on('“The crews have agreed')).toBe('Tomas Varga');
+    expect(on('“And they will return')).toBe('Tomas Varga');
+  });
+
+  it('reads a description closed by a full name as that person, an abbreviated first name not ending the sentence', () => {
+    expect(on('The timetable will hold')).toBe('Rui Lobo');
+  });
+
+  it('does not give an office to the last person named when the text titled them with another', () => {
+    expect(on('The Prime Minister said')).toBe('The Prime Minister');
+  });
+});

@@ -21,7 +21,10 @@ export interface Speech {
 export class Discourse {
   private lastPerson: Mention | null = null;
   private lastOrganisation: Mention | null = null;
-  private lastSpeaker: Mention | null = null;
+  /** The last person who spoke, known to the store or only by name ("AK Abdul Momen"): whom "he said" continues. */
+  private lastSpeaker: Speech | null = null;
+  /** Names of several words the text gave to people the store does not know, for a surname alone later ("Momen said"). */
+  private readonly fullNames: string[] = [];
   /** The last speech by no person (an organisation, "the Foreign Ministry"): what "it said" and "the statement said" continue. */
   private lastInstitution: Speech | null = null;
   /** The speaker of the previous sentence's quote, and its block: a quote standing alone after it continues it. */
@@ -35,21 +38,31 @@ export class Discourse {
   /** The paragraph of the sentence being read. */
   private block = -1;
 
+  /** `titlesOf`: the titles the text gave a person so far ("President"), so that a role names only its holder. */
+  constructor(private readonly titlesOf: (entityId: string) => string[] = () => []) {}
+
   /** The person last named before the sentence now read: whom a "He" opening it stands for. */
   get lastNamedPerson(): Mention | null {
     return this.lastPerson;
   }
 
+  /** Names the store does not know, as the sentence about to be read gives them. */
+  learnNames(names: string[]): void {
+    for (const name of names.map(withoutTitle))
+      if (name.split(/\s+/).length > 1 && !this.fullNames.includes(name)) this.fullNames.push(name);
+  }
+
   attribute(sentence: string, block: number, mentions: Mention[]): Speech {
-    const speech = this.read(sentence, block, mentions);
+    const speech = this.withFullName(this.read(sentence, block, mentions));
     const outside = maskQuotes(sentence);
     for (const mention of mentions) {
       if (outside[mention.index] === ' ') continue;
       if (mention.entity.kind === 'PERSON') this.lastPerson = mention;
       if (mention.entity.kind === 'ORGANIZATION') this.lastOrganisation = mention;
     }
-    if (speech.speaker?.entity.kind === 'PERSON') this.lastSpeaker = speech.speaker;
-    else if (speech.speaker || (speech.label && !isPersonName(speech.label))) this.lastInstitution = speech;
+    const named = speech.label !== null && (isPersonName(speech.label) || this.fullNames.includes(speech.label));
+    if (speech.speaker?.entity.kind === 'PERSON' || named) this.lastSpeaker = speech;
+    else if (speech.speaker || speech.label) this.lastInstitution = speech;
     this.announced =
       /:\s*$/.test(sentence) && speech.attribution !== Attribution.AUTHOR_ASSERTION
         ? { ...speech, attribution: Attribution.DIRECT_QUOTE }
@@ -61,6 +74,20 @@ export class Discourse {
         ? { block, person: subject }
         : null;
     return speech;
+  }
+
+  /**
+   * "Momen said", "Wang said": a surname alone is the person the text named in full before ("Foreign Minister AK Abdul
+   * Momen", "Wang Yi"), the last one whose name begins or ends with it.
+   */
+  private withFullName(speech: Speech): Speech {
+    const word = speech.label;
+    if (!word || !/^\p{Lu}[\p{L}'’-]+$/u.test(word)) return speech;
+    const full = [...this.fullNames].reverse().find((name) => {
+      const words = name.split(/\s+/);
+      return words[0] === word || words.at(-1) === word;
+    });
+    return full ? { ...speech, label: full } : speech;
   }
 
   private read(sentence: string, block: number, mentions: Mention[]): Speech {
@@ -143,7 +170,7 @@ export class Discourse {
       // A paragraph that is nothing but a quote goes on with the speaker of the quote read just before it.
       if (this.previous && !verb && /^[\s.!?,;:)]*$/.test(outside)) return this.previous.speech;
     }
-    if (quoted && /^(He|She|They)\b/.test(sentence) && this.lastSpeaker) return spoken(this.lastSpeaker, null);
+    if (quoted && /^(He|She|They)\b/.test(sentence) && this.lastSpeaker) return spoken(this.lastSpeaker.speaker, this.lastSpeaker.label);
     return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
   }
 
@@ -158,19 +185,27 @@ export class Discourse {
     if (mentions.length > 0) return spoken(mentions.at(-1)!, null);
     // "Nyusi welcomed the deal. "…," he said": the person the paragraph's previous sentence was about, else the last speaker.
     const topic = this.topic?.block === this.block ? this.topic.person : null;
-    const referent = topic ?? this.lastSpeaker ?? this.lastPerson;
-    if (PRONOUN.test(words)) return spoken(referent, null);
-    if (/^(he|she|they)\b/i.test(words) && referent) return spoken(referent, null);
+    const referent: Speech | null = topic ? spoken(topic, null) : (this.lastSpeaker ?? (this.lastPerson && spoken(this.lastPerson, null)));
+    if (PRONOUN.test(words)) return referent ? spoken(referent.speaker, referent.label) : spoken(null, null);
+    if (/^(he|she|they)\b/i.test(words) && referent) return spoken(referent.speaker, referent.label);
     // "It said", "the statement said": the institution that spoke last, else the organisation last named.
     const institution = this.lastInstitution ?? (this.lastOrganisation && spoken(this.lastOrganisation, null));
     if ((/^it$/i.test(words) || ISSUER.test(words)) && institution) return spoken(institution.speaker, institution.label);
     if (COLLECTIVE.test(words) && this.lastOrganisation) return spoken(this.lastOrganisation, null);
-    if (ROLE.test(words) && this.lastPerson) return spoken(this.lastPerson, null);
+    const role = ROLE.exec(words);
+    // "The Prime Minister said" after "President Barack Obama": an office the last person was never titled with is not
+    // theirs; "the leader", "the envoy" describe anyone.
+    const titles = this.lastPerson ? this.titlesOf(this.lastPerson.entity.id) : [];
+    const office = role && /^(minister|president|chancellor|secretary)$/i.test(role[2]!) ? role[2]!.toLowerCase() : null;
+    if (role && this.lastPerson && (!office || titles.length === 0 || titles.some((t) => t.toLowerCase().includes(office))))
+      return spoken(this.lastPerson, null);
     const person = nlp(words).people().out('array') as string[];
     if (person.length > 0) return spoken(null, withoutTitle(person.at(-1)!.replace(/[,;:]$/, '')));
     // "Foreign Secretary S Jaishankar": a name compromise does not know, after its title.
     const titled = unknownNamesIn(words, []).at(-1);
     if (titled && titled.index > 0 && /^\p{Lu}/u.test(words)) return spoken(null, titled.name);
+    // "the President's press secretary Md. Joynal Abedin": a description closed by a full name is that person.
+    if (titled && titled.index + titled.name.length === words.length && titled.name.includes(' ')) return spoken(null, titled.name);
     if (words.length > 0 && words.split(/\s+/).length <= 6) return spoken(null, /^\p{Lu}/u.test(words) ? withoutTitle(words) : words);
     return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
   }
@@ -230,7 +265,7 @@ function mainSubject(clause: string): { text: string; start: number } | null {
 }
 
 const SPEECH =
-  /\b(said|says|say|told|tells|added|adds|stated|states|claimed|argued|warned|denied|insisted|suggested|asked|praised|called|dubbed|described|announced|declared|noted|stressed|urged|promised|pledged|vowed|mentioned|highlighted|emphasi[sz]ed|lauded|congratulated|reported|reports|tweeted|replied|wrote|explained|confirmed|quoted)\b/;
+  /\b(said|says|say|told|tells|added|adds|stated|states|claimed|argued|warned|denied|insisted|suggested|asked|praised|called|dubbed|described|announced|declared|noted|stressed|urged|promised|pledged|vowed|mentioned|highlighted|emphasi[sz]ed|lauded|congratulated|reported|reports|conveyed|conveys|tweeted|replied|wrote|explained|confirmed|quoted)\b/;
 const SPEECH_ALL = new RegExp(SPEECH.source, 'g');
 /** "ANTHONY ALBANESE: We have made …": a transcript names who speaks in capitals before a colon. */
 const TURN = /^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}\p{Lu}):\s/u;

@@ -21,6 +21,19 @@ describe('event frames', () => {
     expect(types('The mayor stressed the importance of signing a memorandum on dredging.')).toEqual([]);
   });
 
+  it('finds a call or a conversation with someone named as a meeting, but not a welcome received or talks as a means', () => {
+    expect(types('The mayor spoke this evening with Governor Ana Costa.')).toEqual(['MEETING']);
+    expect(types('The mayor paid a courtesy call on the governor at her residence.')).toEqual(['MEETING']);
+    expect(types('The mayor spoke with reporters after the vote.')).toEqual([]);
+    expect(types('The mayor received a warm welcome at the port.')).toEqual([]);
+    expect(types('The mayor stressed resolving the dispute through talks at the official level.')).toEqual([]);
+  });
+
+  it('tells talks with a group the text describes and does not name as a happening of their own', () => {
+    expect(framesIn('During the tour, the mayor held talks with the leaders of the three ports.')[0]!.withGroup).toBe(true);
+    expect(framesIn('The mayor held talks with Governor Ana Costa.')[0]!.withGroup).toBe(false);
+  });
+
   it('tells a happening ahead, under way, or done in the past tense', () => {
     const [visit] = framesIn('The governor will visit the port next spring.');
     expect(visit).toMatchObject({ type: 'VISIT', expected: true, ongoing: false });

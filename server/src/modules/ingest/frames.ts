@@ -18,6 +18,11 @@ export interface Frame {
   perfect: boolean;
   /** "also met": another happening of the kind the text has told, not the same one told again. */
   also: boolean;
+  /**
+   * "held talks with the leaders of the three countries": with a group the text describes and does not name, so not
+   * the same happening as one of its kind with people named.
+   */
+  withGroup: boolean;
 }
 
 /**
@@ -49,8 +54,10 @@ const HAPPENINGS: Array<[RegExp, string]> = [
   // A summit of a body's members ("an extraordinary summit of the bloc's heads of state") is a conference; "a summit
   // meeting with Kim" is a meeting of two.
   [SUMMIT_OF_MEMBERS, 'CONFERENCE'],
+  // "spoke this evening with President Obama": a call with someone named, not a word to reporters.
+  [/\b[Ss]poke(?: \w+){0,3} with (?:(?:the|his|her|their) )?(?=\p{Lu})/gu, 'MEETING'],
   [
-    /\b(met|meets|meetings?|talks?|summit|received|hosted|conversation|discussed|discussions?|lunch|dinner|exchange between|encounter|tete-a-tete|called on)\b/gi,
+    /\b(met|meets|meetings?|talks?|summit|received(?! an?\b)|hosted|conversation|discussed|discussions?|lunch|dinner|exchange between|encounter|tete-a-tete|called on|(?:courtesy|phone|telephone) call|telephone conversation)\b/giu,
     'MEETING',
   ],
 ];
@@ -63,6 +70,8 @@ const NEW_SETTING = /\b(during|at|on the sidelines of|after|before|ahead of)\s+(
 const DEFINITE = /\b(the|this|that|these|those)\s+$/i;
 /** "invited Trump to visit Moscow": an invitation, not yet a happening; so is "the significance of signing" an idea. */
 const INVITED = /\binvit\w*\s+([^\s,]+\s+){1,3}to\s+$/i;
+/** "resolving the issues through talks": a happening named as the means of another is not one told. */
+const MEANS = /\b(through|via|by means of)\s+(?:[\p{Ll}-]+\s+)?$/u;
 /** Regular talks are no single happening: "agreed to hold annual talks". */
 const RECURRING = /\b(annual|regular|every year|yearly|monthly|periodic)\b/i;
 const AHEAD =
@@ -72,6 +81,8 @@ const PAST_VERB =
   /^(signed|inked|reached|struck|met|visited|arrived|travell?ed|left|departed|received|hosted|discussed|invaded|overthrew|seized power|set up|established)\b/i;
 const PERFECT = /\b(has|have)\s+(?:(?:also|now|just|already|today)\s+)?(?:\w+\s+)?$/i;
 const ALSO = /\balso\s+(?:\w+\s+)?$/i;
+const WITH_GROUP =
+  /^\s+with\s+(?:the|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,2}(?:leaders|heads|ministers|officials|executives|representatives|delegations|counterparts)\b/u;
 
 /** The happenings a sentence names outside its quoted words (`outside`: the sentence with quotes blanked), one of a kind, left to right. */
 export function framesIn(outside: string): Frame[] {
@@ -91,6 +102,7 @@ export function framesIn(outside: string): Frame[] {
       if (
         (SETTING.test(before) && !NEW_SETTING.test(before)) ||
         INVITED.test(before) ||
+        MEANS.test(before) ||
         (type !== 'CONFERENCE' && told) ||
         (/ing\b/.test(m[0].split(' ')[0]!) && /\bof\s+$/.test(before))
       )
@@ -105,6 +117,7 @@ export function framesIn(outside: string): Frame[] {
         ongoing: UNDER_WAY.test(before),
         perfect: PERFECT.test(before) || /^(has|have)\b/i.test(m[0]),
         also: ALSO.test(before),
+        withGroup: WITH_GROUP.test(outside.slice(index + m[0].length)),
       });
     }
   }

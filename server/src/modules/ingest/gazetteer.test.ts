@@ -55,6 +55,17 @@ describe('the gazetteer', () => {
     expect(unknownNamesIn(sentence, mentions).map((n) => n.name)).toEqual(['Ho Chi Minh']);
   });
 
+  it('proposes no ordinal after a capitalised opening, no place joined to a word that is none, and no credit in brackets', () => {
+    expect(unknownNamesIn('Ahead of the 30th anniversary of the port, the mayors met.', []).map((n) => n.name)).toEqual([]);
+    expect(unknownNamesIn('It is part of a tour of the Asia-Pacific region by Guinea-Bissau officials.', []).map((n) => n.name)).toEqual([
+      'Guinea-Bissau',
+    ]);
+    expect(unknownNamesIn('(HARBOUR NEWS) The mayor met Ana Costa at the Port of Leixoes.', []).map((n) => n.name)).toEqual([
+      'Ana Costa',
+      'Port of Leixoes',
+    ]);
+  });
+
   it('links demonyms to the places they are made from, unless two places would share one', () => {
     expect(demonymsOf('North Korea')).toContain('North Korean');
     expect(['China', 'Italy', 'Turkey', 'Mali', 'Pakistan', 'Ukraine', 'Mexico'].map((name) => demonymsOf(name))).toEqual([

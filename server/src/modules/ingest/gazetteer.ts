@@ -172,7 +172,7 @@ const CALENDAR =
 export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ name: string; index: number }> {
   const found: Array<{ name: string; index: number }> = [];
   const run =
-    /(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|\d+))+/gu;
+    /(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|\d+(?![\p{L}\d])))+/gu;
   for (const m of sentence.matchAll(run)) {
     let name = m[0];
     let index = m.index!;
@@ -183,6 +183,8 @@ export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ n
       index += first!.length + 1;
     }
     name = name.replace(/’s$|'s$/, '');
+    // "(PIB NEWS) The Prime Minister …": capitals in brackets are an outlet's credit, not a name the story tells.
+    if (!/\p{Ll}/u.test(name) && name.includes(' ') && sentence[index - 1] === '(') continue;
     if (mentions.some((mention) => index < mention.index + mention.surface.length && mention.index < index + name.length)) continue;
     // "Miral Fahmy and Kevin Krolicki" are two people, "China and North Korea" a country beside a name.
     const parts =
@@ -224,6 +226,13 @@ function readName(candidate: string): { name: string; offset: number } | null {
   // compromise reads "Putin-Trump" as two terms: a hyphenated person or demonym is an adjective here.
   if (terms.length !== words.length) {
     if (terms.some((t) => t.tags.includes('Hyphenated') && (t.tags.includes('Person') || t.tags.includes('Demonym')))) return null;
+    // "the Asia-Pacific region": a place joined to a word that is none qualifies a noun; "Guinea-Bissau" joins two.
+    if (
+      words.length === 1 &&
+      terms.some((t) => t.tags.includes('Place')) &&
+      terms.some((t) => !t.tags.includes('Place') && /^\p{L}+$/u.test(t.text))
+    )
+      return null;
     return candidate.split(/[ -]/).length >= 2 ? { name: candidate, offset: 0 } : null;
   }
   // "Fisheries and Agriculture": two common nouns joined, the tail of a list of portfolios, not a name.

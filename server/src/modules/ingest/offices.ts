@@ -53,6 +53,19 @@ export class Offices {
     return found;
   }
 
+  /** Who holds an office ("minister", "prime minister") of a place, as the text titled them: the one titled so most often. */
+  holderOf(office: string, placeId: string): KnownEntity | null {
+    const word = office.toLowerCase();
+    const holders = this.holders.filter((h) => h.places.has(placeId) && h.office.toLowerCase().endsWith(word.split(' ').at(-1)!));
+    const exact = holders.filter((h) => h.office.toLowerCase() === word);
+    return (exact.length > 0 ? exact : holders).sort((a, b) => b.count - a.count)[0]?.entity ?? null;
+  }
+
+  /** The titles the text gave a person so far. */
+  titlesOf(entityId: string): string[] {
+    return this.holders.filter((h) => h.entity.id === entityId).map((h) => h.office);
+  }
+
   /** Remembers the title before each person the sentence names. */
   learn(sentence: string, mentions: Mention[]): void {
     for (const person of mentions.filter((m) => m.entity.kind === 'PERSON')) {

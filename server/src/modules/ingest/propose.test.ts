@@ -226,3 +226,50 @@ describe('an event no frame names', () => {
     expect(events.map((event) => event.title)).toEqual(['The navy took part in the Atlantic exercises off Lisbon']);
   });
 });
+
+describe('people named by the places they serve', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+    { id: 'portugal', name: 'Portugal', kind: 'PLACE', aliases: ['Portuguese'] },
+    { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: ['Norwegian'] },
+    { id: 'uk', name: 'United Kingdom', kind: 'PLACE', aliases: ['UK', 'British'] },
+  ]);
+  const text = [
+    'Portuguese Prime Minister Ana Costa arrived in Oslo on Monday.',
+    'The prime ministers of Portugal and Norway held talks at the harbour on Tuesday.',
+    'The prime ministers of Portugal and Norway signed a fisheries accord on Tuesday.',
+    'Norwegian Foreign Minister Jonas Weber greeted the delegation at the airport.',
+    'The top diplomats of the two countries met in Bergen on Wednesday.',
+    'Norway and the UK signed a fisheries accord on May 11.',
+  ].join('\n\n');
+  const { events } = propose(text, blocksOf(text), {
+    ...context,
+    gazetteer: known,
+    eventTypes: new Set(['MEETING', 'VISIT', 'AGREEMENT']),
+  });
+  const on = (type: string, date: string) =>
+    events
+      .find((e) => e.type === type && e.start.date === date)
+      ?.participants.map((p) => p.entityId)
+      .sort();
+
+  it('makes the office holders, not their countries, the participants of a meeting, and the countries those of an agreement', () => {
+    expect(on('AGREEMENT', '2023-05-16')).toEqual(['norway', 'portugal']);
+    expect(on('MEETING', '2023-05-16')).toEqual(['costa']);
+  });
+
+  it('counts a place named by its short form ("the UK") as a party to an agreement', () => {
+    expect(on('AGREEMENT', '2023-05-11')).toEqual(['norway', 'uk']);
+  });
+
+  it('dates state visits by the range that closes their clause', () => {
+    const page = 'Ana Costa paid state visits to Norway and Portugal from May 2 to May 6.';
+    const { events: visits } = propose(page, blocksOf(page), { ...context, gazetteer: known, eventTypes: new Set(['VISIT']) });
+    expect(visits.map((e) => e.start)).toEqual([{ date: '2023-05-02', precision: 'DAY' }]);
+  });
+
+  it('reads "the top diplomats of the two countries" as the two people the text named most', () => {
+    expect(on('MEETING', '2023-05-17')).toEqual(['costa', 'weber']);
+  });
+});

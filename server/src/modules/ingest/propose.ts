@@ -9,7 +9,7 @@ import { datesSaying, framesIn, NAMED_CONFERENCE, pairIn, SUMMIT_OF_MEMBERS } fr
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { Offices } from './offices.js';
 import { type Sentence, sentencesOf } from './sentences.js';
-import { coarser, type KnownDate, type TimeExpression, timeExpressionsIn } from './time-expressions.js';
+import { coarser, DATED_DATELINE, datelineDate, type KnownDate, type TimeExpression, timeExpressionsIn } from './time-expressions.js';
 
 /**
  * Draft claims, events and new names read off a text by patterns an editor would recognise: quotes with their
@@ -82,11 +82,13 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(arms|weapons|fighter|helicopters|hardware)\b/i, ['ARMS_TRADE']],
   [/\b(elections?|vote)\b/i, ['ELECTION']],
   [/\b(signed|agreements?|memorandum|deal|treaty|accord|pact)\b/i, ['AGREEMENT']],
-  [/\b(visit|visited|trip|stopover|travell?ed|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
+  [/\b(visits?|visited|trip|stopover|travell?ed|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
   [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
   [new RegExp(SUMMIT_OF_MEMBERS.source, 'i'), ['CONFERENCE']],
+  // "spoke this evening with President Obama": a call with someone named, not a word to reporters.
+  [/\b[Ss]poke(?: \w+){0,3} with (?:(?:the|his|her|their) )?(?=\p{Lu})/u, ['MEETING']],
   [
-    /\b(meet|met|meets|meeting|meetings|talks|summit|received|hosted|conversation|discussions?|lunch|exchange|encounter)\b/i,
+    /\b(meet|met|meets|meeting|meetings|talks|summit|received(?! an?\b)|hosted|conversation|discussions?|lunch|exchange|encounter|(?:courtesy|phone|telephone) call|telephone conversation)\b/iu,
     ['MEETING', 'CONFERENCE'],
   ],
   [/\b(forum|conference)\b/i, ['CONFERENCE']],
@@ -116,7 +118,8 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
     const code = codes.find((c) => known.has(c));
     if (!code) continue;
     const weak = code === 'STATEMENT' || code === 'PROPOSAL';
-    for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('i') ? 'gi' : 'gu'))) {
+    for (const m of text.matchAll(new RegExp(pattern.source, `g${pattern.flags.replace('g', '')}`))) {
+      if (MEANS.test(text.slice(0, m.index))) continue;
       // The nearer edge of the words: "the 5th World Media Summit, to be held" is the summit's, not its first word's.
       const distance = Math.min(Math.abs(m.index! - at), Math.abs(m.index! + m[0].length - at));
       if (!best || (best.weak && !weak) || (best.weak === weak && distance < best.distance)) best = { code, distance, weak };
@@ -124,6 +127,46 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
   }
   return best?.code ?? null;
 }
+
+/**
+ * "The prime ministers of Pakistan and Sri Lanka", "the top diplomats of the two countries": people named by the places
+ * they serve. Returns those places, the holders of that office the text titled so, and whether the places are "the
+ * two countries" (then the people are the two the text named most).
+ */
+function officesOfPlaces(
+  outside: string,
+  mentions: Mention[],
+  offices: Offices,
+): { places: Set<string>; holders: string[]; pairOfPeople: boolean } {
+  const places = new Set<string>();
+  const holders: string[] = [];
+  let pairOfPeople = false;
+  for (const m of outside.matchAll(/\b((?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)s) of\s+/gu)) {
+    const terms = (nlp(m[1]!).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>;
+    const noun = terms.at(-1);
+    if (!noun?.tags.includes('Actor') || !noun.tags.includes('Plural') || noun.text === 'people') continue;
+    const office = `${terms.length > 1 && !terms[0]!.tags.includes('Determiner') ? `${terms[0]!.text} ` : ''}${m[2]!}`;
+    let at = m.index! + m[0].length;
+    if (/^(?:the two|both) (?:countries|nations|states|sides)\b/i.test(outside.slice(at))) pairOfPeople = true;
+    for (const place of mentions.filter((q) => q.entity.kind !== 'PERSON' && q.index >= at)) {
+      if (!/^(?:\s*(?:,|and|, and)?\s*(?:the\s+)?)$/.test(outside.slice(at, place.index))) break;
+      places.add(place.entity.id);
+      const holder = offices.holderOf(office, place.entity.id);
+      if (holder && !holders.includes(holder.id)) holders.push(holder.id);
+      at = place.index + place.surface.length;
+    }
+  }
+  return { places, holders, pairOfPeople };
+}
+
+/** "China and the US signed": a place's name or a short form of it ("the US", "the UK"), not its adjective ("Turkish President"). */
+const namesThePlace = (m: Mention) => m.surface === m.entity.name || nlp(m.surface).has('^#Acronym$');
+
+/** People's happenings, whose participants are people; agreements and sanctions are between the places. */
+const OF_PEOPLE = new Set(['MEETING', 'VISIT', 'CONFERENCE']);
+
+/** "resolving the issues through talks": a happening named as the means of another is not one told. */
+const MEANS = /\b(through|via|by means of)\s+(?:[\p{Ll}-]+\s+)?$/u;
 
 /** "SEOUL, Nov. 1 (Yonhap) --", "MOSCOW—": the dateline's date is the report's, not a happening's. */
 const DATELINE = /^\p{Lu}{3,}[\p{Lu} ]*(?:,[^()–—]{0,25}?)?\s*(?:\([^)]{0,80}\)\s*(?:--|–|—|-)?|--|–|—|-)/u;
@@ -269,9 +312,11 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const claims: ClaimProposal[] = [];
   const candidates: Candidate[] = [];
   const names = new Map<string, NameProposal>();
-  const discourse = new Discourse();
   const offices = new Offices();
+  const discourse = new Discourse((id) => offices.titlesOf(id));
   let lastNarrativeDate: KnownDate | null = null;
+  /** When the report was written: the publication date, or its dateline's day. */
+  let written = context.publication;
   /** Who took part in the happening of each type the text named with most of them, for "the meeting" later on. */
   const happenings = new Map<string, { participants: EventProposal['participants']; place: string | null }>();
   /** How often each entity was named so far, for "the two countries" and "both leaders". */
@@ -299,7 +344,9 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     const desk = placeLine && !hasVerb(placeLine[1]!) ? placeLine[0].length : 0;
     // A line in capitals ("GONSALVES SIGNS FIVE AGREEMENTS WITH ROMANIA") is a headline whose case tells no name.
     const shouted = !/\p{Ll}/u.test(sentence.text);
-    for (const found of unknownNamesIn(shouted ? '' : sentence.text, mentions)) {
+    const unknown = unknownNamesIn(shouted ? '' : sentence.text, mentions);
+    discourse.learnNames(unknown.filter((found) => found.index >= desk).map((found) => found.name));
+    for (const found of unknown) {
       if (found.index < desk || found.name === sentence.text.trim().replace(/[.,;:]$/, '')) continue;
       // "ANTHONY ALBANESE", a transcript's speaker, is a known name in capitals.
       if (!/\p{Ll}/u.test(found.name) && knownAs(titleCase(found.name))) continue;
@@ -341,7 +388,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     let actors = [
       ...new Map(
         mentions
-          .filter((m) => m.entity.id !== reporter && (m.entity.kind !== 'PLACE' || (!atPlace(m) && m.surface === m.entity.name)))
+          .filter((m) => m.entity.id !== reporter && (m.entity.kind !== 'PLACE' || (!atPlace(m) && namesThePlace(m))))
           .map((m) => [m.entity.id, m]),
       ).values(),
     ].map((m, i) => ({
@@ -355,7 +402,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       ];
     }
     // "The two heads of government held discussions" with one of them named: the pair is the two most named.
-    const pair = pairIn(outside);
+    const served = officesOfPlaces(outside, mentions, offices);
+    const pair = served.pairOfPeople ? 'PERSON' : pairIn(outside);
     if (pair && actors.filter((a) => named.get(a.entityId)?.kind === pair).length < 2) {
       const top = [...named.entries()]
         .filter(([, v]) => v.kind === pair)
@@ -388,10 +436,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       }
     }
     const fromSentence: Candidate[] = [];
-    const dateline = DATELINE.exec(sentence.text)?.[0].length ?? 0;
+    const dateline = (DATELINE.exec(sentence.text) ?? DATED_DATELINE.exec(sentence.text))?.[0].length ?? 0;
+    // The report was written on its dateline's day: "on Saturday" and "yesterday" count from there.
+    if (context.publication && written === context.publication) written = datelineDate(sentence.text, context.publication) ?? written;
     // "The first visit since 2016": a period's start dates no happening of the sentence.
-    const dates: TimeExpression[] = context.publication
-      ? timeExpressionsIn(sentence.text, context.publication, lastNarrativeDate).filter(
+    const dates: TimeExpression[] = written
+      ? timeExpressionsIn(sentence.text, written, lastNarrativeDate).filter(
           (d) => d.index >= dateline && !/^since\b/i.test(d.expression) && !/\bsince\b[^,;.]{0,40}$/i.test(sentence.text.slice(0, d.index)),
         )
       : [];
@@ -430,6 +480,14 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         participants = already.participants;
         where ??= already.place;
       }
+      // "The prime ministers of Pakistan and Sri Lanka held talks": a meeting of the people, not of their countries.
+      if (OF_PEOPLE.has(type) && served.places.size > 0 && !already)
+        participants = [
+          ...participants.filter((p) => !served.places.has(p.entityId)),
+          ...served.holders
+            .filter((id) => !participants.some((p) => p.entityId === id))
+            .map((id) => ({ entityId: id, role: ParticipantRole.PARTICIPANT })),
+        ];
       // "a presidential election in Ukraine": the country where it is held is what the election is of.
       if (type === 'ELECTION' && where && !participants.some((p) => p.entityId === where))
         participants = [...participants, { entityId: where, role: ParticipantRole.PARTICIPANT }];
@@ -486,14 +544,18 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
           frame.words,
           fallback,
           true,
-          { saying: true, distinct: frame.also },
+          { saying: true, distinct: frame.also || frame.withGroup },
         );
         lastNarrativeDate = when.date;
         continue;
       }
       const own = eventTypeOf(clause, clause.length, context.eventTypes);
       const type = own ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
-      if (!type) continue;
+      if (!type) {
+        // "Modi on Friday stressed …": a day that dates only a saying is the day the story stands on.
+        if (attribution !== Attribution.AUTHOR_ASSERTION && when.date.precision === DatePrecision.DAY) lastNarrativeDate = when.date;
+        continue;
+      }
       // "will travel to Osaka tomorrow before returning on Saturday": a date whose clause names no happening does
       // not tell again the one the sentence has already dated.
       if (!own && fromSentence.some((c) => c.event.type === type)) continue;
@@ -512,13 +574,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     for (const frame of frames) {
       if (fromSentence.some((c) => c.event.type === frame.type) || actors.length === 0) continue;
       const earlier = [...dates].reverse().find((d) => d.index < frame.index);
-      const week = context.publication && {
-        date: startOfPeriod(context.publication.date, coarser(DatePrecision.WEEK, context.publication.precision)),
-        precision: coarser(DatePrecision.WEEK, context.publication.precision),
+      const week = written && {
+        date: startOfPeriod(written.date, coarser(DatePrecision.WEEK, written.precision)),
+        precision: coarser(DatePrecision.WEEK, written.precision),
       };
       // "has met … in Tokyo": the present perfect tells what was done by the time of writing, the publication's own date.
-      const now = frame.perfect &&
-        context.publication && { ...context.publication, date: startOfPeriod(context.publication.date, context.publication.precision) };
+      const now = frame.perfect && written && { ...written, date: startOfPeriod(written.date, written.precision) };
       const start = earlier?.date ?? (now || (frame.ongoing ? week : (lastNarrativeDate ?? week)));
       if (!start) continue;
       if (now && !earlier) lastNarrativeDate ??= now;
@@ -531,7 +592,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         frame.words,
         fallback,
         !earlier,
-        { distinct: frame.also },
+        { distinct: frame.also || frame.withGroup },
       );
     }
 

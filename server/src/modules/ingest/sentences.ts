@@ -97,7 +97,9 @@ export function sentencesOf(text: string, blocks: TextBlock[]): Sentence[] {
     };
     for (let m = boundary.exec(paragraph); m; m = boundary.exec(paragraph)) {
       const before = paragraph.slice(start, m.index).split(/\s+/).pop()?.toLowerCase() ?? '';
-      if (ABBREVIATIONS.has(before) || /^[a-z]$/.test(before)) continue;
+      // "Md.", "Jr.", "Ltd.": a capitalised word with no vowel is an abbreviation, as English words have one.
+      const word = paragraph.slice(start, m.index).split(/\s+/).pop() ?? '';
+      if (ABBREVIATIONS.has(before) || /^[a-z]$/.test(before) || /^[A-Z][b-df-hj-np-tv-xz]{1,3}$/.test(word)) continue;
       if (insideQuote(paragraph.slice(start, m.index + m[0].length))) continue;
       push(m.index + m[0].length);
       start = m.index + m[0].length;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { DatePrecision } from '../../core/dates/precision.js';
-import { timeExpressionsIn } from './time-expressions.js';
+import { datelineDate, timeExpressionsIn } from './time-expressions.js';
 
 const september2022 = { date: '2022-09-01', precision: DatePrecision.MONTH };
 const sept14 = { date: '2022-09-14', precision: DatePrecision.DAY };
@@ -115,5 +115,31 @@ describe('time expressions', () => {
   it('finds nothing in a sentence without a date, and never reads a number as a year', () => {
     expect(timeExpressionsIn('Myanmar is the only Southeast Asian country to endorse it.', september2022)).toEqual([]);
     expect(timeExpressionsIn('It has 300 fighters in 12 squadrons.', september2022)).toEqual([]);
+  });
+
+  it('takes a dateline’s day before publication as the day the report was written, and nothing else as one', () => {
+    expect(datelineDate('LISBON, Sept 13: The ferries ran again.', sept14)).toEqual({ date: '2022-09-13', precision: 'DAY' });
+    expect(datelineDate('PORTO, Sept. 12 (Nordic Wire) -- The crews met.', sept14)).toEqual({ date: '2022-09-12', precision: 'DAY' });
+    expect(datelineDate('PORTO, Oct. 12 (Nordic Wire) -- The crews met.', sept14)).toBeNull();
+    expect(datelineDate('PORTO - The crews met on Monday.', sept14)).toBeNull();
+  });
+
+  it('reads "earlier in the day" as the day of the last dated happening, else the publication day', () => {
+    expect(first('Earlier in the day, the crews arrived.', sept14, { date: '2022-09-12', precision: DatePrecision.DAY })).toMatchObject({
+      date: '2022-09-12',
+      precision: 'DAY',
+    });
+    expect(first('Later that day, the crews arrived.', sept14)).toMatchObject({ date: '2022-09-14', precision: 'DAY' });
+    expect(first('Later that day, the crews arrived.', september2022)).toBeUndefined();
+  });
+
+  it('reads "last November" and "next March" as the nearest such month before or after publication', () => {
+    const june = { date: '2013-06-10', precision: DatePrecision.DAY };
+    expect(first('The mayor won a second term in last November’s election.', june)).toMatchObject({
+      date: '2012-11-01',
+      precision: 'MONTH',
+    });
+    expect(first('The ferries ran again last March.', june)).toMatchObject({ date: '2013-03-01', future: false });
+    expect(first('The port reopens next March.', june)).toMatchObject({ date: '2014-03-01', future: true });
   });
 });

@@ -104,6 +104,17 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "last November's election", "next March": the nearest such month before or after the publication's month.
+    pattern: new RegExp(`\\b(last|next) ${MONTH}\\b`, 'gi'),
+    resolve: (m, publication) => {
+      const pub = parts(publication.date);
+      const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
+      const next = m[1]!.toLowerCase() === 'next';
+      const year = next ? (month > pub.month ? pub.year : pub.year + 1) : month < pub.month ? pub.year : pub.year - 1;
+      return { date: { date: iso(year, month), precision: DatePrecision.MONTH }, future: next };
+    },
+  },
+  {
     pattern: /\b(?:in|since|by|until|from) (\d{4})\b/gi,
     resolve: (m, publication) => {
       const year = Number(m[1]);
@@ -123,6 +134,14 @@ const RULES: Rule[] = [
         date: { date: addDays(publication.date, shift), precision: DatePrecision.DAY },
         future: word === 'later today' || word === 'tonight' || shift > 0,
       };
+    },
+  },
+  {
+    // "Earlier in the day", "later that day": the day of the story's last dated happening, else the day it was written.
+    pattern: /\b(?:earlier|later) (?:in the|that) day\b|\b(?:on )?the same day\b/gi,
+    resolve: (_m, publication, previous) => {
+      const day = previous?.precision === DatePrecision.DAY ? previous : publication.precision === DatePrecision.DAY ? publication : null;
+      return day && { date: day, future: false };
     },
   },
   {
@@ -208,6 +227,23 @@ function daysBefore(sentence: string, index: number): number {
   const days = span ? ((nlp(span[1]!).numbers().get() as number[])[0] ?? 0) : 0;
   return days > 1 && days < 32 ? days - 1 : 0;
 }
+/** "SEOUL, Sept. 5 (Yonhap) --", "NEW DELHI, Sept 8:": a place in capitals, a comma, a date, an agency, a dash or a colon. */
+export const DATED_DATELINE = /^\p{Lu}[\p{Lu}.'’ ]{2,40},\s*([^()–—:,]{3,30}?)\s*(?:\([^)]{0,40}\)\s*)?(?:--|–|—|-|:)\s/u;
+
+/**
+ * The day a dateline gives, when it is a day of the week before publication (a paper of Saturday prints Friday's
+ * report): the reference for the report's "on Saturday", "earlier in the day" and "yesterday", as it was written then.
+ */
+export function datelineDate(sentence: string, publication: KnownDate): KnownDate | null {
+  const dateline = DATED_DATELINE.exec(sentence);
+  if (!dateline) return null;
+  const [result] = chrono.parse(dateline[1]!, { instant: new Date(`${publication.date}T12:00:00Z`), timezone: 0 }, { forwardDate: false });
+  if (!result?.start.isCertain('day') || !result.start.isCertain('month')) return null;
+  const date = iso(result.start.get('year')!, result.start.get('month')!, result.start.get('day')!);
+  const last = addDays(startOfPeriod(publication.date, publication.precision), publication.precision === DatePrecision.DAY ? 0 : 31);
+  return date <= last && date >= addDays(publication.date, -7) ? { date, precision: DatePrecision.DAY } : null;
+}
+
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /**
