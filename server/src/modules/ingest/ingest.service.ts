@@ -6,6 +6,7 @@ import { ProposalState } from '../../core/proposals/proposal-state.js';
 import { statusAfterEdit } from '../../core/review/workflow.js';
 import { type DeletableState, type RecordKind, RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { lockRowsById } from '../../core/row-locks.js';
 import { BlockKind, blocksOf } from '../../core/text/blocks.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { AnnotatedRecordType, Motivation } from '../annotations/annotations.enums.js';
@@ -20,7 +21,7 @@ import { reopenAfterEvidenceChange } from '../review/review.service.js';
 import { Source } from '../sources/source.entity.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { SourcesService } from '../sources/sources.service.js';
-import { readAcrossSources } from './across-sources.js';
+import { type Disposition, readAcrossSources } from './across-sources.js';
 import { cleanDocument, titleOf } from './clean.js';
 import { checkWorthiness, REPRINT } from './corroborate.js';
 import { Gazetteer } from './gazetteer.js';
@@ -32,6 +33,8 @@ import type { KnownDate } from './time-expressions.js';
 const MAX_CONTENT = 5_000_000;
 /** Below this share of common passages two texts are different articles on the same subject. */
 const DUPLICATE_THRESHOLD = 0.3;
+
+const foldedInto = (dispositions: Disposition[]) => dispositions.flatMap((d) => (d.kind === 'folded' ? [d.id] : []));
 
 type ProposalStateful = DeletableState & { proposal: ProposalState | null };
 
@@ -91,6 +94,11 @@ export class IngestService {
       const across = proposals
         ? await readAcrossSources(tx, cleaned.text, proposals, publication, firstCopy?.proposed ? firstCopy : null)
         : null;
+      // Near-copies imported at once fold into the same first copy's proposals, each in its own text's order.
+      if (across) {
+        await lockRowsById(tx, 'claims', foldedInto(across.claims));
+        await lockRowsById(tx, 'events', foldedInto(across.events));
+      }
       const written = await this.sources.create(
         context,
         {
@@ -273,8 +281,10 @@ export class IngestService {
     const id = requireId(input.id);
     return this.dataSource.transaction(async (tx) => {
       const { kind, evidenceKey } = await this.proposable(tx, id);
+      const intoId = input.intoId ? requireId(input.intoId, 'intoId') : (await tx.findOneByOrFail(kind.entity, { id })).corroboratesId;
+      // Merges into one record at once would each share-lock it by the evidence's key, then wait to update it.
+      if (intoId) await lockRowsById(tx, kind.table, [id, intoId]);
       const proposal = await tx.findOneByOrFail(kind.entity, { id });
-      const intoId = input.intoId ? requireId(input.intoId, 'intoId') : proposal.corroboratesId;
       if (!intoId)
         throw new BadInputError([
           { field: 'intoId', message: 'name the record to merge into: the import found none this proposal says again' },
