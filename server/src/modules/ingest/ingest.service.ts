@@ -275,7 +275,7 @@ export class IngestService {
   /**
    * The proposal says what an existing record says: its words become that record's evidence, through the evidence
    * write path (a judged record goes back to review), and it is deleted. Merged into the event it was found to tell
-   * again, a proposal dated more precisely gives that event its date, the reason naming the evidence that dates it.
+   * again, a proposal dated more precisely gives that event its date, the reason quoting the words that date it and their source's title.
    */
   async merge(context: WriteContext, input: MergeProposalInput): Promise<Claim | Event> {
     const id = requireId(input.id);
@@ -297,12 +297,12 @@ export class IngestService {
         ]);
       // Read by a reviewer asked to judge the record again: it names what was merged, in words, never by id.
       const given = input.reason?.trim();
-      const added: Array<{ id: string; exact: string; sourceId: string }> = [];
+      const added: Array<{ exact: string; sourceId: string }> = [];
       for (const evidence of await tx.find(Evidence, { where: { [evidenceKey]: id } })) {
         if (evidence.deletedAt) continue;
         const { sourceId } = await tx.findOneByOrFail(SourceRevision, { id: evidence.sourceRevisionId });
         const source = await tx.findOneByOrFail(Source, { id: sourceId });
-        const written = await this.evidence.create(
+        await this.evidence.create(
           context,
           {
             [evidenceKey]: intoId,
@@ -312,7 +312,7 @@ export class IngestService {
           },
           tx,
         );
-        added.push({ id: written.revision.recordId, exact: evidence.exact, sourceId });
+        added.push({ exact: evidence.exact, sourceId });
       }
       const reason = given || `Merged into “${(target instanceof Claim ? target.text : (target as Event).title).slice(0, 160)}”`;
       if (proposal instanceof Event && proposal.startDate && proposal.startPrecision && added[0]) {
@@ -329,7 +329,7 @@ export class IngestService {
     manager: EntityManager,
     eventId: string,
     start: { date: string; precision: DatePrecision },
-    evidence: { id: string; exact: string; sourceId: string },
+    evidence: { exact: string; sourceId: string },
   ): Promise<void> {
     const current = await manager.findOneByOrFail(Event, { id: eventId });
     if (!refinesDate(start, current)) return;
@@ -340,7 +340,8 @@ export class IngestService {
       {
         id: eventId,
         expectedVersion: current.version,
-        reason: `Dated ${start.date} at ${start.precision} (was ${current.startDate} at ${current.startPrecision}) by evidence ${evidence.id}, “${evidence.exact.slice(0, 160)}” in “${source.title}” (source ${source.id})`,
+        // A reviewer reads it in words; the evidence written beside it in this transaction links the source for machines.
+        reason: `Dated ${start.date} at ${start.precision} (was ${current.startDate} at ${current.startPrecision}) by the words “${evidence.exact.slice(0, 160)}” in “${source.title}”`,
         operation: RevisionOperation.UPDATE,
       },
       (before) => ({ ...before, startDate: start.date, startPrecision: start.precision, status: statusAfterEdit(before.status) }),
