@@ -56,7 +56,9 @@ describe('auditing provenance', () => {
     await expect
       .poll(() => verification.innerText(), { timeout: 30_000 })
       .toMatch(/PASSED[\s\S]*records and \d+ revisions checked: 0 problems/);
-    expect(await reviewer.getByTestId('latest-checkpoint').innerText()).toMatch(/Consistent: at the last check, 1 signatures verified/);
+    await expect
+      .poll(() => reviewer.getByTestId('latest-checkpoint').innerText())
+      .toMatch(/Consistent: at the last check, 1 signatures verified/);
 
     // Ada has changed nothing: the picker offers every account and key by name, not only whoever wrote lately.
     await reviewer.getByRole('combobox', { name: 'Person or API key' }).fill('ada adm');
@@ -68,9 +70,9 @@ describe('auditing provenance', () => {
     await reviewer.getByLabel('Record type').click();
     await reviewer.getByRole('option', { name: 'claim', exact: true }).click();
     await expect.poll(() => changes.innerText()).not.toContain('Say what Rosatom is');
-    expect(await reviewer.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toMatch(
-      /^\/exports\/audit-trail\.csv\?actor=user%3A.+&recordType=CLAIM$/,
-    );
+    await expect
+      .poll(() => reviewer.getByRole('link', { name: 'Export CSV' }).getAttribute('href'))
+      .toMatch(/^\/exports\/audit-trail\.csv\?actor=user%3A.+&recordType=CLAIM$/);
     await screenshot(reviewer, 'audit');
 
     const claim = await verifiedClaim('Myanmar long-standing reliable partner');
@@ -78,7 +80,7 @@ describe('auditing provenance', () => {
     const status = reviewer.getByTestId('chain-status');
     await expect.poll(() => status.innerText()).toMatch(/Chain verified[\s\S]*Head hash[\s\S]*Covered by checkpoint/);
     const history = reviewer.getByTestId('history');
-    expect(await history.getByRole('button', { name: /^Copy the hash of version 1$/ }).count()).toBe(1);
+    await expect.poll(() => history.getByRole('button', { name: /^Copy the hash of version 1$/ }).count()).toBe(1);
     await screenshot(reviewer, 'chain-status');
 
     const downloading = reviewer.waitForEvent('download');

@@ -37,7 +37,7 @@ describe('the console says what it does and asks before it acts', () => {
     await page.getByRole('menuitem', { name: 'Sources' }).click();
     await expect.poll(() => warning).toMatch(/changes/i);
     expect(page.url()).toContain('/claims/create');
-    expect(await page.locator('textarea[name=text]').inputValue()).toBe('The ferry company expects a second vessel in June.');
+    await expect.poll(() => page.locator('textarea[name=text]').inputValue()).toBe('The ferry company expects a second vessel in June.');
 
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.locator('form').innerText()).toContain('Say where this comes from');
@@ -75,7 +75,7 @@ describe('the console says what it does and asks before it acts', () => {
     await page.goto(`/#/claims/${id}/show`);
     await page.getByRole('button', { name: 'Restore' }).click();
     // A restore without a reason cannot be sent.
-    expect(await dialog.getByRole('button', { name: 'Restore' }).isDisabled()).toBe(true);
+    await expect.poll(() => dialog.getByRole('button', { name: 'Restore' }).isDisabled()).toBe(true);
     await dialog.getByLabel('Why is it restored?').fill('It was the other copy that was twice');
     await dialog.getByRole('button', { name: 'Restore' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Restore' }).count()).toBe(0);
@@ -95,8 +95,8 @@ describe('the console says what it does and asks before it acts', () => {
     await page.goto('/#/?actor=seed:curated.yaml');
     const latest = page.getByTestId('latest-changes');
     await latest.locator('tbody tr').first().waitFor();
-    expect(await latest.locator('thead th').allInnerTexts()).toEqual(['When', 'Who', 'Change', 'Record', 'Why']);
-    expect(await page.getByText('Latest changes by Seed data (curated.yaml)').count()).toBe(1);
+    await expect.poll(() => latest.locator('thead th').allInnerTexts()).toEqual(['When', 'Who', 'Change', 'Record', 'Why']);
+    await expect.poll(() => page.getByText('Latest changes by Seed data (curated.yaml)').count()).toBe(1);
     const who = await latest.locator('tbody tr td:nth-child(2)').allInnerTexts();
     expect(new Set(who)).toEqual(new Set(['Seed data (curated.yaml)']));
   });
@@ -105,12 +105,12 @@ describe('the console says what it does and asks before it acts', () => {
     const page = await signIn(DEMO.editor);
     await page.goto('/#/claims?filter=' + encodeURIComponent(JSON.stringify({ q: 'xylophonequartet' })));
     await page.getByText(/No claims found/i).waitFor();
-    expect(await page.locator('.MuiTablePagination-displayedRows').count()).toBe(0);
+    await expect.poll(() => page.locator('.MuiTablePagination-displayedRows').count()).toBe(0);
     await page.goto('/#/claims?filter=' + encodeURIComponent(JSON.stringify({ q: 'Rosatom' })));
     await page.locator('tbody tr').first().waitFor();
     const rows = await page.locator('tbody tr').count();
     expect(rows).toBeLessThan(25);
-    expect(await page.locator('.MuiTablePagination-displayedRows').innerText()).toBe(`1-${rows} of ${rows}`);
+    await expect.poll(() => page.locator('.MuiTablePagination-displayedRows').innerText()).toBe(`1-${rows} of ${rows}`);
   });
 
   it('says on a claim’s page who recorded it, and its credibility on its scale', async () => {
@@ -119,9 +119,9 @@ describe('the console says what it does and asks before it acts', () => {
     const page = await signIn(DEMO.reviewer);
     await page.goto(`/#/claims/${claim.id}/show`);
     await expect.poll(() => page.getByTestId('recorded-by').innerText()).toBe('Seed data (curated.yaml)');
-    expect(await page.getByTestId('credibility').innerText()).toMatch(
-      /^[1-6]: [a-z ]+ \(Admiralty scale: 1 confirmed … 6 cannot be judged\)$/,
-    );
+    await expect
+      .poll(() => page.getByTestId('credibility').innerText())
+      .toMatch(/^[1-6]: [a-z ]+ \(Admiralty scale: 1 confirmed … 6 cannot be judged\)$/);
   });
 
   it('lets an admin copy a new API key, see when keys were last used, and revoke one after confirming', async () => {
@@ -137,12 +137,12 @@ describe('the console says what it does and asks before it acts', () => {
 
     await admin.goto('/#/apiKeys');
     await admin.locator('tbody tr').first().waitFor();
-    expect(await admin.locator('thead th').allInnerTexts()).toContain('Last used');
+    await expect.poll(() => admin.locator('thead th').allInnerTexts()).toContain('Last used');
     const row = admin.locator('tbody tr', { hasText: 'Election night dashboard' });
-    expect(await row.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    await expect.poll(() => row.getByRole('button', { name: 'Delete' }).count()).toBe(0);
     await row.getByRole('button', { name: 'Revoke' }).click();
     const dialog = admin.getByRole('dialog');
-    expect(await dialog.innerText()).toContain('Revoke this key?');
+    await expect.poll(() => dialog.innerText()).toContain('Revoke this key?');
     await dialog.getByLabel('Why is it revoked?').fill('The dashboard moved to its own key');
     await dialog.getByRole('button', { name: 'Revoke' }).click();
     await expect.poll(() => row.innerText()).toContain('revoked');

@@ -32,30 +32,36 @@ describe('importing two articles on one story', () => {
     };
     await importArticle(WIRE, '2023-11-20');
     const second = await importArticle(PAPER, '2023-11-16');
-    expect(await second.getByTestId('import-corroborations').innerText()).toMatch(/[1-9] of the claims say again .* 1 of the events/);
-    expect(await second.getByTestId('import-story').innerText()).toContain('Lavrov and Cambodian leaders agree to expand trade');
+    await expect
+      .poll(() => second.getByTestId('import-corroborations').innerText())
+      .toMatch(/[1-9] of the claims say again .* 1 of the events/);
+    await expect.poll(() => second.getByTestId('import-story').innerText()).toContain('Lavrov and Cambodian leaders agree to expand trade');
 
     await second.getByRole('link', { name: /claims and .* events? proposed/ }).click();
     const story = page.getByTestId('story-group');
     await story.first().waitFor();
-    expect(await story.count()).toBe(1);
-    expect(await story.locator('h6').first().innerText()).toBe(
-      "One story, 2 sources: “Russia's top diplomat in Phnom Penh: trade to grow” · “Lavrov and Cambodian leaders agree to expand trade”",
-    );
+    await expect.poll(() => story.count()).toBe(1);
+    await expect
+      .poll(() => story.locator('h6').first().innerText())
+      .toBe(
+        "One story, 2 sources: “Russia's top diplomat in Phnom Penh: trade to grow” · “Lavrov and Cambodian leaders agree to expand trade”",
+      );
 
     const card = (words: string) => page.getByTestId('proposal').filter({ has: page.getByRole('link', { name: new RegExp(words) }) });
     // Once merged, the stored claim it corroborated rests on this source's words too, and is listed here instead.
     const quote = card('has always been a reliable friend').and(page.locator('[data-corroborates="yes"]'));
-    expect(await quote.getByTestId('corroboration').innerText()).toContain(
-      'Corroborates stored claim "Cambodia has always been a reliable friend of Russia in Southeast Asia," Lavrov said after the talks.',
-    );
+    await expect
+      .poll(() => quote.getByTestId('corroboration').innerText())
+      .toContain(
+        'Corroborates stored claim "Cambodia has always been a reliable friend of Russia in Southeast Asia," Lavrov said after the talks.',
+      );
     expect(await card('Dozens of students').getByTestId('corroboration').count()).toBe(0);
 
     const meeting = page.locator('[data-kind="event"][data-corroborates="yes"]');
-    expect(await meeting.getByTestId('corroboration').innerText()).toMatch(/^More evidence for stored event Sergei Lavrov/);
-    expect(await meeting.getByTestId('raises-precision').innerText()).toContain(
-      'dates it more precisely: week of 13 Nov 2023 → 14 November 2023',
-    );
+    await expect.poll(() => meeting.getByTestId('corroboration').innerText()).toMatch(/^More evidence for stored event Sergei Lavrov/);
+    await expect
+      .poll(() => meeting.getByTestId('raises-precision').innerText())
+      .toContain('dates it more precisely: week of 13 Nov 2023 → 14 November 2023');
     await screenshot(page, 'corroboration');
 
     const storedEvent = await meeting.getByTestId('corroboration').getByRole('link').getAttribute('href');
@@ -76,6 +82,6 @@ describe('importing two articles on one story', () => {
     await page.goto('/#/sources');
     await page.getByText('Lavrov and Cambodian leaders agree to expand trade').first().click();
     await page.getByRole('tab', { name: 'Details' }).click();
-    expect(await page.getByTestId('story-sources').innerText()).toContain("Russia's top diplomat in Phnom Penh: trade to grow");
+    await expect.poll(() => page.getByTestId('story-sources').innerText()).toContain("Russia's top diplomat in Phnom Penh: trade to grow");
   });
 });

@@ -15,8 +15,8 @@ describe('an editor curates a claim from the seed article and a reviewer verifie
     await page.getByText(SEED_TITLE).first().click();
     await page.getByTestId('source-text').waitFor();
     await expect.poll(() => page.locator('[data-evidence]').count()).toBeGreaterThan(20);
-    expect(await page.locator('[data-kind="FURNITURE"]').count()).toBeGreaterThanOrEqual(5);
-    expect(await page.locator('[data-kind="REPEAT"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-kind="FURNITURE"]').count()).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => page.locator('[data-kind="REPEAT"]').count()).toBe(1);
     await screenshot(page, 'reader');
 
     await selectWords(page, WORDS);
@@ -26,7 +26,7 @@ describe('an editor curates a claim from the seed article and a reviewer verifie
     await actions.getByRole('button', { name: 'New claim from selection' }).click();
 
     await page.getByTestId('selection').waitFor();
-    expect(await page.locator('textarea[name=text]').inputValue()).toBe(WORDS);
+    await expect.poll(() => page.locator('textarea[name=text]').inputValue()).toBe(WORDS);
     await page.locator('textarea[name=text]').fill('Russia wants to sell more arms to Myanmar.');
     await page.locator('input[name=claimantLabel]').fill('the article’s author');
     await page.locator('input[name=reason]').fill('Curated from the seed article in the e2e test');
@@ -36,7 +36,7 @@ describe('an editor curates a claim from the seed article and a reviewer verifie
     await page.getByText('Russia wants to sell more arms to Myanmar.').first().waitFor();
     const evidence = page.getByTestId('evidence-list');
     await expect.poll(() => evidence.innerText()).toContain(WORDS);
-    expect(await evidence.innerText()).toContain('Anchored');
+    await expect.poll(() => evidence.innerText()).toContain('Anchored');
     claimUrl = page.url().replace(/^.*#/, '');
     expect(claimUrl).toMatch(/^\/claims\/[^/]+\/show$/);
 
@@ -65,7 +65,7 @@ describe('an editor curates a claim from the seed article and a reviewer verifie
     await page.goto('/#/review');
     const item = page.getByTestId('queue-item').filter({ hasText: 'Russia wants to sell more arms to Myanmar.' });
     await item.waitFor();
-    expect(await item.innerText()).toContain(WORDS);
+    await expect.poll(() => item.innerText()).toContain(WORDS);
     // What changed reads as names and words: no record ids, no vocabulary codes.
     const changes = page
       .getByTestId('queue-item')
@@ -97,8 +97,8 @@ describe('an editor curates a claim from the seed article and a reviewer verifie
     await admin.goto('/#/review');
     const item = admin.getByTestId('queue-item').filter({ hasText: 'Russia wants to sell more arms to Myanmar.' });
     await item.waitFor();
-    expect(await item.innerText()).toContain('You made the last change to this record');
-    expect(await item.getByRole('button', { name: 'Verify' }).isDisabled()).toBe(true);
+    await expect.poll(() => item.innerText()).toContain('You made the last change to this record');
+    await expect.poll(() => item.getByRole('button', { name: 'Verify' }).isDisabled()).toBe(true);
     await screenshot(admin, 'four-eyes');
   });
 });

@@ -17,7 +17,7 @@ describe('curation tools', () => {
     await editor.goto('/#/annotations');
     const row = editor.locator('table tbody tr', { hasText: 'Safer by whose measure?' });
     await row.waitFor();
-    expect(await row.innerText()).toContain('Open');
+    await expect.poll(() => row.innerText()).toContain('Open');
     await row.click();
     await editor.waitForURL(new RegExp(`/claims/${claim.id}/show/notes`));
   });

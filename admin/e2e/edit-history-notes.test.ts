@@ -28,14 +28,14 @@ describe('editing with provenance', () => {
     const dialog = second.getByRole('dialog', { name: /saved this record while you were editing/ });
     await dialog.waitFor();
     await expect.poll(() => dialog.locator('[data-field="text"]').innerText()).toContain('(as Lavrov put it)');
-    expect(await dialog.locator('[data-field="modality"]').innerText()).toContain('Hedged');
-    expect(await dialog.innerText()).toContain('Say whose words these are');
+    await expect.poll(() => dialog.locator('[data-field="modality"]').innerText()).toContain('Hedged');
+    await expect.poll(() => dialog.innerText()).toContain('Say whose words these are');
     await screenshot(second, 'conflict');
     await dialog.getByRole('button', { name: /Apply my change to version/ }).click();
     await second.waitForURL(/\/show$/);
 
     await expect.poll(() => second.getByText('(as Lavrov put it)').count()).toBeGreaterThan(0);
-    expect(await second.getByText('Hedged', { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => second.getByText('Hedged', { exact: true }).count()).toBeGreaterThan(0);
   });
 
   it('shows who changed what, when and why, a field-by-field diff, and reverts to an earlier version as a new revision', async () => {
@@ -53,7 +53,7 @@ describe('editing with provenance', () => {
     await history.getByLabel('compare from version 1').check();
     const diff = history.getByRole('table', { name: 'Differences' });
     await expect.poll(() => diff.innerText()).toContain('modality');
-    expect(await diff.locator('[data-field="text"]').innerText()).toContain('(as Lavrov put it)');
+    await expect.poll(() => diff.locator('[data-field="text"]').innerText()).toContain('(as Lavrov put it)');
     await screenshot(page, 'history');
 
     await history.locator('tr[data-version="1"]').getByRole('button', { name: 'Revert to this' }).click();
@@ -74,7 +74,7 @@ describe('editing with provenance', () => {
     await notes.getByRole('button', { name: 'Add note' }).click();
     const thread = notes.getByTestId('note-thread').filter({ hasText: 'translator' });
     await thread.waitFor();
-    expect(await thread.innerText()).toContain('Questioning');
+    await expect.poll(() => thread.innerText()).toContain('Questioning');
 
     const reviewer = await signIn(DEMO.reviewer);
     await reviewer.goto(`/#/claims/${claim.id}/show/notes`);
@@ -90,6 +90,6 @@ describe('editing with provenance', () => {
     await editor.reload();
     const again = editor.getByTestId('note-thread').filter({ hasText: 'translator' });
     await expect.poll(() => again.innerText()).toContain('his word');
-    expect(await again.innerText()).toContain('Resolved');
+    await expect.poll(() => again.innerText()).toContain('Resolved');
   });
 });

@@ -44,6 +44,6 @@ describe('the GraphQL explorer', () => {
     await page.getByRole('button', { name: /Execute query/i }).click();
     expect((await socket).url()).toMatch(/^ws:\/\/.+\/graphql$/);
     await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 15_000 }).toMatch(/"recordType": "CLAIM"/);
-    expect(await page.locator('.graphiql-response').innerText()).not.toContain('"errors"');
+    await expect.poll(() => page.locator('.graphiql-response').innerText()).not.toContain('"errors"');
   });
 });

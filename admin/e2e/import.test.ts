@@ -34,7 +34,7 @@ describe('importing sources and settling the proposals', () => {
     await report.waitFor();
     // How many events the analysis reads from these words is the import's business (a visit and a meeting during it
     // are two); the console's is to report what it proposed.
-    expect(await report.innerText()).toMatch(/4 claims and [1-9] events? proposed/);
+    await expect.poll(() => report.innerText()).toMatch(/4 claims and [1-9] events? proposed/);
     await screenshot(page, 'import');
 
     await page.getByRole('tab', { name: 'Upload files' }).click();
@@ -51,10 +51,12 @@ describe('importing sources and settling the proposals', () => {
     // Uploaded files go as one batch of jobs: the page follows its progress until every article is settled.
     const progress = page.getByTestId('import-batch-progress');
     await progress.waitFor();
-    expect(await page.getByRole('progressbar', { name: 'Import progress' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('progressbar', { name: 'Import progress' }).count()).toBe(1);
     await expect.poll(() => progress.innerText(), { timeout: 60_000 }).toBe('3 of 3 imported');
     const items = page.getByTestId('batch-item');
-    expect(await items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-status')))).toEqual(['DONE', 'DONE', 'DONE']);
+    await expect
+      .poll(() => items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-status'))))
+      .toEqual(['DONE', 'DONE', 'DONE']);
     const texts = (await items.allInnerTexts()).join('\n');
     expect(texts).toContain('vostok.html → Vostok drills end');
     expect(texts).toContain('notes.md → Short note');
@@ -72,8 +74,8 @@ describe('importing sources and settling the proposals', () => {
     await noted.click();
     const panel = page.getByTestId('picked-note');
     await panel.waitFor();
-    expect(await panel.innerText()).toContain('New name: “Irrawaddy Shipping Board”');
-    expect(await page.locator('[data-kind="FURNITURE"]').innerText()).toContain('Share.');
+    await expect.poll(() => panel.innerText()).toContain('New name: “Irrawaddy Shipping Board”');
+    await expect.poll(() => page.locator('[data-kind="FURNITURE"]').innerText()).toContain('Share.');
   });
 
   it('accepts, merges and discards proposals, and the queue shrinks as they are settled', async () => {

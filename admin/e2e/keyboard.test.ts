@@ -105,17 +105,17 @@ describe('the console with the keyboard alone', () => {
     await chips.first().waitFor();
     for (const chip of await chips.all()) {
       expect((await chip.innerText()).trim()).not.toBe('');
-      expect(await chip.locator('svg').count()).toBe(1);
+      await expect.poll(() => chip.locator('svg').count()).toBe(1);
     }
     await page.goto('/#/');
     const bars = page.getByTestId('timeline-event');
     await bars.first().waitFor();
-    for (const bar of await bars.all()) expect(await bar.locator('text').textContent()).toMatch(STATUS_NAMED);
+    for (const bar of await bars.all()) await expect.poll(() => bar.locator('text').textContent()).toMatch(STATUS_NAMED);
     await openReader(page);
     const quotes = await page.evaluate(
       () =>
         new Set([...document.querySelectorAll('[data-evidence]')].flatMap((piece) => piece.getAttribute('data-evidence')!.split(' '))).size,
     );
-    expect(await page.locator('[data-testid=source-text] svg[data-status]').count()).toBe(quotes);
+    await expect.poll(() => page.locator('[data-testid=source-text] svg[data-status]').count()).toBe(quotes);
   });
 });

@@ -15,11 +15,11 @@ describe('languages', () => {
     const menu = page.locator('.RaSidebar-fixed');
     await expect.poll(() => menu.innerText()).toContain('Tableau de bord');
     for (const entry of ['En attente de relecture', 'Importer', 'Propositions', 'Sources', 'Affirmations', 'Événements', 'Entités']) {
-      expect(await menu.innerText()).toContain(entry);
+      await expect.poll(() => menu.innerText()).toContain(entry);
     }
-    expect(await page.locator('thead th').allInnerTexts()).toEqual(
-      expect.arrayContaining(['Texte', 'Déclarant', 'Modalité', 'Statut', 'Enregistrée le']),
-    );
+    await expect
+      .poll(() => page.locator('thead th').allInnerTexts())
+      .toEqual(expect.arrayContaining(['Texte', 'Déclarant', 'Modalité', 'Statut', 'Enregistrée le']));
     await page.getByRole('button', { name: 'Ajouter un filtre' }).waitFor();
     await screenshot(page, 'claims-in-french');
 

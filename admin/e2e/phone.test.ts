@@ -34,7 +34,7 @@ describe('on a 390 px phone', () => {
     for (const resource of ['claims', 'events', 'entities', 'sources']) {
       await page.goto(`/#/${resource}`);
       await page.locator(`main a[href^="#/${resource}/"][href$="/show"]`).first().waitFor();
-      expect(await page.locator('main table').count(), resource).toBe(0);
+      await expect.poll(() => page.locator('main table').count(), { message: resource }).toBe(0);
       expect(await cutOff(page), resource).toEqual([]);
       expect(await overflow(page), resource).toBeLessThanOrEqual(0);
       if (resource === 'claims') await screenshot(page, 'phone-claims');

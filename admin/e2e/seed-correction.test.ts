@@ -116,16 +116,16 @@ describe('the seed article corrected in the console, as issue 17 did', () => {
     const preview = dialog.getByTestId('reanchor-preview');
     await preview.waitFor();
     const untouchedCount = quotesBefore.filter((quote) => !touched(quote)).length;
-    expect(await preview.innerText()).toContain(
-      `Saving would leave ${untouchedCount} quotes anchored, ${quotesBefore.length - untouchedCount} fuzzy, 0 orphaned`,
-    );
+    await expect
+      .poll(() => preview.innerText())
+      .toContain(`Saving would leave ${untouchedCount} quotes anchored, ${quotesBefore.length - untouchedCount} fuzzy, 0 orphaned`);
     // Nothing untouched would go back to review: the list names only records whose own words changed, and says which stay published.
     const wouldReopen = await preview.getByTestId('reopened').getByRole('link').allInnerTexts();
     expect(wouldReopen).toHaveLength(rewordedJudged.length);
-    expect(await preview.getByTestId('reopened').innerText()).not.toContain('only Southeast Asian country');
-    expect(await preview.getByTestId('reopened').innerText()).toContain('A published one stays published');
-    expect(await preview.locator('[data-still-published="true"]').count()).toBe(rewordedVerified.length);
-    expect(await preview.locator('tr[data-status="FUZZY"]').count()).toBe(quotesBefore.length - untouchedCount);
+    await expect.poll(() => preview.getByTestId('reopened').innerText()).not.toContain('only Southeast Asian country');
+    await expect.poll(() => preview.getByTestId('reopened').innerText()).toContain('A published one stays published');
+    await expect.poll(() => preview.locator('[data-still-published="true"]').count()).toBe(rewordedVerified.length);
+    await expect.poll(() => preview.locator('tr[data-status="FUZZY"]').count()).toBe(quotesBefore.length - untouchedCount);
     // The preview saved nothing: client apps still read every record.
     expect(await publishedIds()).toEqual(before);
     expect(await publishedIds(clientKey)).toEqual(before);
@@ -134,9 +134,9 @@ describe('the seed article corrected in the console, as issue 17 did', () => {
     await dialog.getByRole('button', { name: 'Save the correction' }).click();
     const report = dialog.getByTestId('reanchor-report');
     await report.waitFor();
-    expect(await report.innerText()).toContain(
-      `${untouchedCount} quotes anchored, ${quotesBefore.length - untouchedCount} fuzzy, 0 orphaned`,
-    );
+    await expect
+      .poll(() => report.innerText())
+      .toContain(`${untouchedCount} quotes anchored, ${quotesBefore.length - untouchedCount} fuzzy, 0 orphaned`);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     const quotesAfter = await quotesOf(page);
@@ -178,7 +178,7 @@ describe('the seed article corrected in the console, as issue 17 did', () => {
     await page.goto(`/#/${kind === 'Claim' ? 'claims' : 'events'}/${shown}/show`);
     const notice = page.getByTestId('re-review-notice');
     await notice.waitFor();
-    expect(await notice.innerText()).toContain('Client apps still see the last verified version');
+    await expect.poll(() => notice.innerText()).toContain('Client apps still see the last verified version');
     expect(await blockingViolations(page)).toEqual([]);
     await screenshot(page, 'seed-correction-record-as-last-verified');
   });

@@ -20,7 +20,7 @@ describe('sources: recording, correcting, and who may do what', () => {
     await page.locator('input[name=reason]').fill('The port authority’s statement');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('source-text').waitFor();
-    expect(await page.locator('[data-kind="FURNITURE"]').innerText()).toContain('Share.');
+    await expect.poll(() => page.locator('[data-kind="FURNITURE"]').innerText()).toContain('Share.');
 
     await selectWords(page, 'the new terminal will open in March');
     await page.getByRole('button', { name: 'New claim from selection' }).click();
@@ -39,14 +39,14 @@ describe('sources: recording, correcting, and who may do what', () => {
     await dialog.getByRole('button', { name: 'Preview the correction' }).click();
     const preview = dialog.getByTestId('reanchor-preview');
     await preview.waitFor();
-    expect(await preview.innerText()).toMatch(/Saving would leave 0 quotes anchored, 1 fuzzy, 0 orphaned/);
-    expect(await preview.locator('tr[data-status="FUZZY"]').innerText()).toContain('the new terminal will open in early March');
+    await expect.poll(() => preview.innerText()).toMatch(/Saving would leave 0 quotes anchored, 1 fuzzy, 0 orphaned/);
+    await expect.poll(() => preview.locator('tr[data-status="FUZZY"]').innerText()).toContain('the new terminal will open in early March');
     await screenshot(page, 'reanchor-preview');
     await dialog.getByRole('button', { name: 'Save the correction' }).click();
     const report = dialog.getByTestId('reanchor-report');
     await report.waitFor();
-    expect(await report.innerText()).toMatch(/0 quotes anchored, 1 fuzzy, 0 orphaned/);
-    expect(await report.locator('tr[data-status="FUZZY"]').innerText()).toContain('The new terminal opens in March.');
+    await expect.poll(() => report.innerText()).toMatch(/0 quotes anchored, 1 fuzzy, 0 orphaned/);
+    await expect.poll(() => report.locator('tr[data-status="FUZZY"]').innerText()).toContain('The new terminal opens in March.');
     await screenshot(page, 'reanchor-report');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -56,7 +56,7 @@ describe('sources: recording, correcting, and who may do what', () => {
     await selectWords(page, 'the new terminal will open in early March');
     await page.getByRole('button', { name: /^Anchor “The new terminal opens/ }).click();
     await expect.poll(() => attention.count()).toBe(0);
-    expect(await page.locator('[data-evidence]', { hasText: 'early March' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-evidence]', { hasText: 'early March' }).count()).toBeGreaterThan(0);
 
     // A second correction touches the quote again; this time its corrected words are confirmed in one click.
     await page.getByRole('button', { name: 'Correct the text' }).click();
@@ -68,10 +68,10 @@ describe('sources: recording, correcting, and who may do what', () => {
     await dialog.getByTestId('reanchor-report').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await attention.waitFor();
-    expect(await attention.innerText()).toContain('the new terminal will open in early-March');
+    await expect.poll(() => attention.innerText()).toContain('the new terminal will open in early-March');
     await attention.getByRole('button', { name: 'Confirm these words' }).click();
     await expect.poll(() => attention.count()).toBe(0);
-    expect(await page.locator('[data-evidence]', { hasText: 'early-March' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-evidence]', { hasText: 'early-March' }).count()).toBeGreaterThan(0);
   });
 
   it('shows an editor what a correction would send back to review before saving, and the reviewer why it is back', async () => {
@@ -128,25 +128,25 @@ describe('sources: recording, correcting, and who may do what', () => {
     await dialog.getByRole('button', { name: 'Preview the correction' }).click();
     const preview = dialog.getByTestId('reanchor-preview');
     await preview.waitFor();
-    expect(await preview.innerText()).toMatch(/Saving would leave 1 quotes anchored, 1 fuzzy, 0 orphaned/);
+    await expect.poll(() => preview.innerText()).toMatch(/Saving would leave 1 quotes anchored, 1 fuzzy, 0 orphaned/);
     const wouldReopen = await preview.getByTestId('reopened').innerText();
     expect(wouldReopen).toContain('Two vessels were ordered in Busan.');
     expect(wouldReopen).not.toContain('Kyaukphyu ferry reopens');
     await screenshot(editor, 'correction-preview-reopens');
     await dialog.getByRole('button', { name: 'Save the correction' }).click();
     await dialog.getByTestId('reanchor-report').waitFor();
-    expect(await dialog.getByTestId('reopened').innerText()).toContain('Two vessels were ordered in Busan.');
+    await expect.poll(() => dialog.getByTestId('reopened').innerText()).toContain('Two vessels were ordered in Busan.');
 
     await reviewer.reload();
     const back = reviewer.getByTestId('queue-item').filter({ hasText: 'Two vessels were ordered in Busan.' });
     await back.waitFor();
-    expect(await back.getByTestId('sent-back').innerText()).toMatch(
-      /because of a change by Edith Editor: “The shipyard is in Ulsan, not Busan”/,
-    );
+    await expect
+      .poll(() => back.getByTestId('sent-back').innerText())
+      .toMatch(/because of a change by Edith Editor: “The shipyard is in Ulsan, not Busan”/);
     const words = await back.getByTestId('evidence-changes').innerText();
     expect(words).toContain('“two new vessels had been ordered from a shipyard in Busan”');
     expect(words).toContain('“two new vessels had been ordered from a shipyard in Ulsan”');
-    expect(await reviewer.getByTestId('queue-item').filter({ hasText: 'The Kyaukphyu ferry reopens in May.' }).count()).toBe(0);
+    await expect.poll(() => reviewer.getByTestId('queue-item').filter({ hasText: 'The Kyaukphyu ferry reopens in May.' }).count()).toBe(0);
     await back.scrollIntoViewIfNeeded();
     await screenshot(reviewer, 'review-queue-sent-back');
   });
@@ -172,10 +172,10 @@ describe('sources: recording, correcting, and who may do what', () => {
     await reviewer.goto('/#/claims');
     await reviewer.locator('table tbody tr').first().click();
     await reviewer.getByRole('tab', { name: 'History' }).waitFor();
-    expect(await reviewer.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+    await expect.poll(() => reviewer.getByRole('link', { name: 'Edit' }).count()).toBe(0);
     await reviewer.goto('/#/claims');
     await reviewer.locator('table tbody tr').first().waitFor();
-    expect(await reviewer.getByRole('link', { name: 'Create' }).count()).toBe(0);
+    await expect.poll(() => reviewer.getByRole('link', { name: 'Create' }).count()).toBe(0);
 
     const admin = await signIn(DEMO.admin);
     await admin.goto('/#/apiKeys/create');
@@ -183,7 +183,7 @@ describe('sources: recording, correcting, and who may do what', () => {
     await admin.getByRole('button', { name: 'Save' }).click();
     const key = admin.getByTestId('new-api-key');
     await key.waitFor();
-    expect(await key.innerText()).toMatch(/^psk_/);
+    await expect.poll(() => key.innerText()).toMatch(/^psk_/);
     await admin.goto('/#/users');
     await admin.getByText('reviewer@demo.example').waitFor();
     await screenshot(admin, 'users');

@@ -169,16 +169,23 @@ describe('an import read against the store: the same claim, the same happening, 
       [meeting.corroborates.id],
     );
     expect(event).toEqual({ start: '2023-11-14', start_precision: 'DAY', status: 'IN_REVIEW' });
+    // The reviewer reads the event's history in words: the quote and the source's title, no ids.
+    const history = dataOf(
+      await gql<any>(
+        `query($id: ID!) { revisions(recordId: $id, recordType: EVENT) { reason } }`,
+        { id: meeting.corroborates.id },
+        reviewer.viewer,
+      ),
+    ).revisions.map((revision: any) => revision.reason);
+    expect(history.at(-1)).toBe(
+      `Dated 2023-11-14 at DAY (was 2023-11-13 at WEEK) by the words “Sergei Lavrov held talks with Cambodian leaders in Phnom Penh on Tuesday, the Russian Foreign Ministry said.” in “${title}”`,
+    );
+    // Where a machine needs the link, the evidence added beside it names the source.
     const [added] = await db.dataSource.query(
       `SELECT e.id FROM evidence e JOIN source_revisions sr ON sr.id = e.source_revision_id WHERE e.event_id = $1 AND sr.source_id = $2`,
       [meeting.corroborates.id, paper.source.id],
     );
-    const reasons = (
-      await db.dataSource.query(`SELECT reason FROM revisions WHERE record_id = $1 ORDER BY version`, [meeting.corroborates.id])
-    ).map((r: any) => r.reason);
-    expect(reasons.at(-1)).toMatch(
-      new RegExp(`^Dated 2023-11-14 at DAY \\(was 2023-11-13 at WEEK\\) by evidence ${added.id}, “Sergei Lavrov held talks`),
-    );
+    expect(added).toBeDefined();
   });
 
   it('flags a reprint and folds its proposals into the first copy’s instead of proposing them twice', async () => {

@@ -4,8 +4,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { REVISION_PARTITION_WIDTH } from '../../migrations/1796980000000-PartitionedRevisions.js';
+import { bulkLoad } from '../bench/corpus/bulk-load.js';
+import { generateCorpus } from '../bench/corpus/generate.js';
+import { migrateJobQueue } from '../src/db/job-queue.js';
 import { ensureRevisionPartitions } from '../src/db/revision-partitions.js';
 import { HistoryService } from '../src/modules/history/history.service.js';
+import { ImportBatchesService } from '../src/modules/ingest/import-batches.service.js';
+import { ImportItemStatus } from '../src/modules/ingest/import-batches.types.js';
+import { SourceKind } from '../src/modules/sources/sources.enums.js';
 import { seedAll } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { createEditor } from './support/factories.js';
@@ -237,5 +243,57 @@ describe('the migration to a partitioned log', () => {
     const [{ id }] = (await db.owner.query(`SELECT max(id)::text AS id FROM revisions`)) as [{ id: string }];
     expect(BigInt(id)).toBeGreaterThan(BigInt(partitioned[0].last));
     expect(await chainProblems()).toEqual([]);
+  });
+});
+
+describe('writers in bulk make the log partitions they are about to fill', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await migrateJobQueue(db.url);
+  });
+  afterAll(() => db.drop());
+
+  /** Moves the log's position to a few ids before the end of its last partition, as if no upkeep had run since. */
+  const nearLastPartitionEnd = async () => {
+    const [{ end }] = (await db.owner.query(
+      `SELECT max((regexp_match(pg_get_expr(c.relpartbound, c.oid), 'TO \\(''?(\\d+)''?\\)'))[1]::bigint)::int AS end
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'revisions'::regclass`,
+    )) as [{ end: number }];
+    await db.owner.query(`SELECT setval(pg_get_serial_sequence('revisions', 'id'), $1)`, [end - 3]);
+    return end;
+  };
+  const writtenPast = async (end: number) =>
+    ((await db.owner.query(`SELECT count(*)::int AS n FROM revisions WHERE id >= $1`, [end])) as [{ n: number }])[0].n;
+
+  it('seeds across the end of the last partition', async () => {
+    const end = await nearLastPartitionEnd();
+    expect((await seedAll(db.dataSource)).created).toBeGreaterThan(3);
+    expect(await writtenPast(end)).toBeGreaterThan(0);
+  });
+
+  it('bulk-loads a corpus across the end of the last partition', async () => {
+    const end = await nearLastPartitionEnd();
+    const counts = await bulkLoad(db.dataSource, generateCorpus({ sources: 3, claims: 20, events: 5, entities: 20 }), {
+      sourcesPerBatch: 1,
+    });
+    expect(counts.revisions).toBeGreaterThan(3);
+    // The first two fill the last partition's two free ids.
+    expect(await writtenPast(end)).toBe(counts.revisions - 2);
+  });
+
+  it('imports a batch’s article across the end of the last partition', async () => {
+    const batches = new ImportBatchesService(db.dataSource, 1);
+    const context = { actor: 'test', actorUserId: null, requestId: null };
+    const batch = await batches.start(context, {
+      files: [{ fileName: 'talks.txt', content: 'Officials met in Vientiane on Monday.\n\nThe minister said trade would grow next year.' }],
+      language: 'en',
+      kind: SourceKind.NEWS_ARTICLE,
+    });
+    const [item] = await batches.items(batch.id);
+    const end = await nearLastPartitionEnd();
+    expect(await batches.runItem(item!.id, 1, 1)).toBe(ImportItemStatus.DONE);
+    expect(await writtenPast(end)).toBeGreaterThan(0);
   });
 });

@@ -317,8 +317,19 @@ function batchPayloads(rows: Tables): CopyPayload[] {
   ].flatMap((table) => copyPayload(table.table, table.columns, table.rows) ?? []);
 }
 
-/** One batch in one transaction. */
+/** PostgreSQL's lock_not_available: the partition upkeep gave up waiting for the log's lock. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/**
+ * One batch in one transaction, into a revision log with partitions made ahead of it: a load writes faster than
+ * the servers' hourly upkeep makes them, and may run where no server runs it at all. Making one waits at most a
+ * second for the other writer's COPY into the log; when it gives up, the two widths still kept ahead outlast the
+ * batch, and the next batch makes it.
+ */
 export async function writeBatch(client: pg.ClientBase, payloads: CopyPayload[]): Promise<void> {
+  await client.query('SELECT ensure_revision_partitions()').catch((error: { code?: string }) => {
+    if (error.code !== LOCK_NOT_AVAILABLE) throw error;
+  });
   await client.query('BEGIN');
   try {
     for (const payload of payloads) await copyIn(client, payload);

@@ -41,7 +41,6 @@ const CHUNK = 1 << 20;
 class CopyIn {
   readonly done: Promise<void>;
   private settle!: { resolve: () => void; reject: (error: Error) => void };
-  private error: Error | null = null;
 
   constructor(
     private readonly statement: string,
@@ -64,13 +63,13 @@ class CopyIn {
 
   handleCommandComplete(): void {}
 
+  /** pg lets go of a query that failed before the server is ready again: its ready-for-query never reaches it. */
   handleError(error: Error): void {
-    this.error = error;
+    this.settle.reject(error);
   }
 
   handleReadyForQuery(): void {
-    if (this.error) this.settle.reject(this.error);
-    else this.settle.resolve();
+    this.settle.resolve();
   }
 }
 

@@ -15,6 +15,7 @@ import { loadConfig } from '../config.js';
 import { DatePrecision } from '../core/dates/precision.js';
 import { DomainError } from '../core/errors.js';
 import { openDatabase } from '../db/open.js';
+import { ensureRevisionPartitions } from '../db/revision-partitions.js';
 import { formatOfFile } from '../modules/ingest/clean.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
 import { PublicationDateBasis, SourceKind } from '../modules/sources/sources.enums.js';
@@ -73,7 +74,8 @@ async function main(): Promise<void> {
   const files = options.files.map((file) => path.resolve(repoRoot, file));
   for (const file of files) if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);
   const opened = await openDatabase(loadConfig());
-  const ingest = new IngestService(opened.database.dataSource);
+  const { dataSource } = opened.database;
+  const ingest = new IngestService(dataSource);
   const context = { actor: `import:${os.userInfo().username}`, actorUserId: null, requestId: null };
   const totals = { sources: 0, claims: 0, events: 0, names: 0, duplicates: 0, repeats: 0, failed: 0 };
   const started = performance.now();
@@ -81,6 +83,8 @@ async function main(): Promise<void> {
     for (const [i, file] of files.entries()) {
       progress(i, files.length, path.basename(file));
       try {
+        // Nothing else keeps the log's partitions ahead while a long run of files imports with no server started.
+        await ensureRevisionPartitions(dataSource);
         const report = await ingest.importSource(context, {
           format: formatOfFile(file),
           content: fs.readFileSync(file).toString('utf8'),

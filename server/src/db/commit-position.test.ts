@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { commitPosition } from './commit-position.js';
+import { commitPosition, type Position } from './commit-position.js';
+
+const at = (snapshot: string): Position => ({ snapshot, lsn: '0/16B3748' });
 
 /** A reader whose reads are answered by hand, in order, so a test decides what each one saw. */
 function manualReader() {
-  const pending: Array<(position: string) => void> = [];
+  const pending: Array<(position: Position) => void> = [];
   return {
-    read: () => new Promise<string>((resolve) => pending.push(resolve)),
+    read: () => new Promise<Position>((resolve) => pending.push(resolve)),
     pending,
   };
 }
@@ -21,13 +23,13 @@ describe('the commit position', () => {
     const early = position.now();
     const alsoEarly = position.now();
     expect(reader.pending).toHaveLength(1);
-    reader.pending[0]!('1:1:');
+    reader.pending[0]!(at('1:1:'));
     await settled();
     expect(reader.pending).toHaveLength(2);
-    reader.pending[1]!('2:2:');
-    expect(await first).toBe('1:1:');
-    expect(await early).toBe('2:2:');
-    expect(await alsoEarly).toBe('2:2:');
+    reader.pending[1]!(at('2:2:'));
+    expect(await first).toEqual(at('1:1:'));
+    expect(await early).toEqual(at('2:2:'));
+    expect(await alsoEarly).toEqual(at('2:2:'));
   });
 
   it('reads afresh for a caller who comes after the last read ended, and goes on after a read fails', async () => {
@@ -36,11 +38,11 @@ describe('the commit position', () => {
     const position = commitPosition(async () => {
       reads++;
       if (fail) throw new Error('the database went away');
-      return `${reads}:${reads}:`;
+      return at(`${reads}:${reads}:`);
     });
     await expect(position.now()).rejects.toThrow('the database went away');
     fail = false;
-    expect(await position.now()).toBe('2:2:');
-    expect(await position.now()).toBe('3:3:');
+    expect(await position.now()).toEqual(at('2:2:'));
+    expect(await position.now()).toEqual(at('3:3:'));
   });
 });

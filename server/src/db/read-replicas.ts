@@ -51,6 +51,8 @@ interface ReadScope {
   position?: Lsn;
   /** Set once a read on a standby failed: the rest of the request reads the primary. */
   primaryOnly: boolean;
+  /** A WAL position every standby that answers this request must have replayed, whoever the caller (`readAfter`). */
+  atLeast: Lsn;
 }
 
 const scopes = new AsyncLocalStorage<ReadScope>();
@@ -59,6 +61,16 @@ const scopes = new AsyncLocalStorage<ReadScope>();
 export function admitReads(viewer: Viewer): void {
   const scope = scopes.getStore();
   if (scope) scope.viewer = viewer;
+}
+
+/**
+ * From now on, the request reads a standby only if it has replayed `lsn`, a position of the primary's WAL: its answer
+ * then holds every write the primary had committed when `lsn` was read (the public cache's misses), else the primary.
+ */
+export function readAfter(lsn: string): void {
+  const scope = scopes.getStore();
+  const position = parseLsn(lsn);
+  if (scope && position > scope.atLeast) scope.atLeast = position;
 }
 
 /** Runs `read` on the primary, whoever asks: for reads that must see every commit (the change feed). */
@@ -215,6 +227,7 @@ export class ReadReplicas {
       },
       viewer: null,
       primaryOnly: false,
+      atLeast: 0n,
     };
   }
 
@@ -260,7 +273,8 @@ export class ReadReplicas {
   /** A standby in rotation that has replayed past `position`, taking turns; null: the primary. */
   private choose(scope: ReadScope | undefined): Replica | null {
     if (!scope || scope.primaryOnly || !scope.viewer || seesUnreviewed(scope.viewer)) return null;
-    const position = this.positionOf(this.callerOf(scope), scope);
+    const own = this.positionOf(this.callerOf(scope), scope);
+    const position = own > scope.atLeast ? own : scope.atLeast;
     for (let tried = 0; tried < this.replicas.length; tried++) {
       const replica = this.replicas[(this.next + tried) % this.replicas.length]!;
       if (replica.state === 'in rotation' && replica.replayed >= position) {

@@ -5,7 +5,7 @@ import type { Express, Request, Response } from 'express';
 
 import type { Config } from '../config.js';
 import { ErrorCode } from '../core/errors.js';
-import { onPrimary } from '../db/read-replicas.js';
+import { readAfter } from '../db/read-replicas.js';
 import { etagOf, matchesTag, type PublicAnswers, publicCacheControl, publicQuestion } from './public-answers.js';
 import { publicAudienceOf } from './session.js';
 
@@ -181,9 +181,11 @@ export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep:
       return;
     }
 
-    // An answer kept under the primary's commit position is worked out where that position holds: a lagging
-    // standby's answer would be kept as current, and handed out until the next commit anywhere (docs/replicas.md).
-    const response = await (looked ? onPrimary(() => run(made)) : run(made));
+    // An answer kept under the primary's commit position is worked out where that position holds: on a standby that
+    // has replayed past it, else the primary. A lagging standby's answer would be kept as current, and handed out
+    // until the next commit anywhere (docs/replicas.md).
+    if (looked) readAfter(looked.lsn);
+    const response = await run(made);
     const contextValue = await made.catch(() => null);
     if (!contextValue?.publicAnswer?.keep || response.body.kind !== 'complete' || (!cacheable && !looked)) {
       await send(res, response);

@@ -4,7 +4,7 @@ import { etagOf, matchesTag, PublicAnswers, publicQuestion, reportPublicAnswers 
 
 function answersAt(maxBytes: number) {
   const state = { position: '1:1:' };
-  const answers = new PublicAnswers({ now: async () => state.position }, maxBytes);
+  const answers = new PublicAnswers({ now: async () => ({ snapshot: state.position, lsn: '0/16B3748' }) }, maxBytes);
   return { answers, state };
 }
 
@@ -23,7 +23,7 @@ describe('public answers', () => {
     await keep(answers, '{ a }', 'A');
     expect(await answers.lookup(question('{ a }'))).toMatchObject({ hit: { body: body('A') } });
     state.position = '1:2:';
-    expect(await answers.lookup(question('{ a }'))).toEqual({ position: '1:2:' });
+    expect(await answers.lookup(question('{ a }'))).toEqual({ position: '1:2:', lsn: '0/16B3748' });
     expect(answers.stats()).toMatchObject({ hits: 1, misses: 2, invalidations: 1, entries: 0, bytes: 0 });
   });
 
@@ -34,7 +34,7 @@ describe('public answers', () => {
     await answers.lookup(question('{ b }'));
     if (!('position' in looked)) throw new Error('a hit on an empty cache');
     answers.keep(question('{ a }'), looked.position, body('A from before'), etagOf('A'), 'application/json');
-    expect(await answers.lookup(question('{ a }'))).toEqual({ position: '2:2:' });
+    expect(await answers.lookup(question('{ a }'))).toEqual({ position: '2:2:', lsn: '0/16B3748' });
   });
 
   it('stay within their bytes, dropping the least recently read first', async () => {

@@ -57,8 +57,11 @@ export interface PublicAnswerStats {
   bytes: number;
 }
 
-/** A stored answer, or where the database stood when a fresh one is about to be worked out. */
-export type Lookup = { hit: Kept } | { position: string };
+/**
+ * A stored answer, or where the database stood when a fresh one is about to be worked out: the snapshot it will be
+ * kept under, and the WAL position a standby must have replayed to work it out.
+ */
+export type Lookup = { hit: Kept } | { position: string; lsn: string };
 
 /** Strong, from the bytes alone: two servers give one answer the same tag, so a CDN may ask either. */
 export function etagOf(body: Buffer | string): string {
@@ -111,7 +114,7 @@ export class PublicAnswers {
 
   /** Asks the database where it stands, then answers from the cache if nothing was committed since the answer was kept. */
   async lookup(question: PublicQuestion): Promise<Lookup> {
-    const position = await this.commits.now();
+    const { snapshot: position, lsn } = await this.commits.now();
     if (position !== this.position) {
       if (this.kept.size > 0) this.counts.invalidations++;
       this.kept.clear();
@@ -121,7 +124,7 @@ export class PublicAnswers {
     const hit = this.kept.get(question.key);
     if (!hit) {
       this.counts.misses++;
-      return { position };
+      return { position, lsn };
     }
     this.counts.hits++;
     this.kept.delete(question.key);

@@ -8,6 +8,7 @@ import { locateQuote } from '../core/anchoring/text-quote.js';
 import { stableId } from '../core/ids.js';
 import { ReviewDecision } from '../core/review/workflow.js';
 import type { WriteContext } from '../core/revisions/record-writer.js';
+import { ensureRevisionPartitions } from '../db/revision-partitions.js';
 import { ClaimsService } from '../modules/claims/claims.service.js';
 import { EntitiesService } from '../modules/entities/entities.service.js';
 import { EventsService } from '../modules/events/events.service.js';
@@ -255,6 +256,8 @@ export async function seedAll(dataSource: DataSource, dir = seedsDir): Promise<S
     .readdirSync(dir)
     .filter((file) => file.endsWith('.yaml'))
     .sort();
+  // Seeding may run before any server's partition upkeep has, on a log that has grown since it last did.
+  await ensureRevisionPartitions(dataSource);
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('provenance-store:seed'))`);
     const total: SeedReport = { created: 0, present: 0 };

@@ -7,6 +7,7 @@ import { ReviewStatus } from '../../core/review/status.js';
 import { sha256Hex } from '../../core/revisions/canonical-json.js';
 import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { lockRowsById } from '../../core/row-locks.js';
 import { preload } from '../../core/sql/preload.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { Annotation, AnnotationRecord } from '../annotations/annotation.entity.js';
@@ -84,12 +85,28 @@ export async function correctSourceText(
       });
       const changes: EvidenceReanchoring[] = [];
       const reopened: Array<Claim | Event> = [];
-      for (const item of evidence) {
+      const readings = evidence.map((item) => {
         const before = { exact: item.exact, prefix: item.prefix, suffix: item.suffix, start: item.startPos, end: item.endPos };
         // Evidence already orphaned on an older snapshot is looked for again, but only by its quote and context.
         const result: ReanchorResult = item.sourceRevisionId === previousId ? fromPrevious(before) : fromOlder(before);
         const status =
           result.status === 'ANCHORED' ? AnchorStatus.ANCHORED : result.status === 'FUZZY' ? AnchorStatus.FUZZY : AnchorStatus.ORPHANED;
+        return { item, before, result, status };
+      });
+      // The records whose words moved are locked before any is written, in one order, as every writer of several
+      // claims or events locks them: corrections of two sources quoting the same records in other orders wait, not deadlock.
+      const reworded = readings.filter((reading) => reading.status !== AnchorStatus.ANCHORED).map((reading) => reading.item);
+      await lockRowsById(
+        tx,
+        'claims',
+        reworded.flatMap((item) => (item.claimId ? [item.claimId] : [])),
+      );
+      await lockRowsById(
+        tx,
+        'events',
+        reworded.flatMap((item) => (item.eventId ? [item.eventId] : [])),
+      );
+      for (const { item, before, result, status } of readings) {
         // Reworded words of a verified record: clients go on reading the words it was verified on, where they stand.
         const keepsVerified = status !== AnchorStatus.ANCHORED && (await ownerStatus(tx, item)) === ReviewStatus.VERIFIED;
         await writer.replace(

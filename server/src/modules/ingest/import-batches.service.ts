@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { enqueueJob } from '../../core/jobs/enqueue.js';
 import type { WriteContext } from '../../core/revisions/record-writer.js';
 import { InputCheck } from '../../core/validation.js';
+import { ensureRevisionPartitions } from '../../db/revision-partitions.js';
 import { formatOfFile, type ImportFormat } from './clean.js';
 import {
   type ImportBatch,
@@ -162,6 +163,8 @@ export class ImportBatchesService {
    */
   async runItem(itemId: string, attempt: number, maxAttempts: number): Promise<ImportItemStatus | null> {
     try {
+      // A worker may import batch after batch with no server beside it to keep the log's partitions ahead.
+      await ensureRevisionPartitions(this.dataSource);
       return await this.dataSource.transaction((tx) => this.importItem(tx, itemId, attempt));
     } catch (error) {
       const last = attempt >= maxAttempts;

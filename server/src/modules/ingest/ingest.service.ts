@@ -6,6 +6,7 @@ import { ProposalState } from '../../core/proposals/proposal-state.js';
 import { statusAfterEdit } from '../../core/review/workflow.js';
 import { type DeletableState, type RecordKind, RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { lockRowsById } from '../../core/row-locks.js';
 import { BlockKind, blocksOf } from '../../core/text/blocks.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { AnnotatedRecordType, Motivation } from '../annotations/annotations.enums.js';
@@ -20,7 +21,7 @@ import { reopenAfterEvidenceChange } from '../review/review.service.js';
 import { Source } from '../sources/source.entity.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
 import { SourcesService } from '../sources/sources.service.js';
-import { readAcrossSources } from './across-sources.js';
+import { type Disposition, readAcrossSources } from './across-sources.js';
 import { cleanDocument, titleOf } from './clean.js';
 import { checkWorthiness, REPRINT } from './corroborate.js';
 import { Gazetteer } from './gazetteer.js';
@@ -32,6 +33,8 @@ import type { KnownDate } from './time-expressions.js';
 const MAX_CONTENT = 5_000_000;
 /** Below this share of common passages two texts are different articles on the same subject. */
 const DUPLICATE_THRESHOLD = 0.3;
+
+const foldedInto = (dispositions: Disposition[]) => dispositions.flatMap((d) => (d.kind === 'folded' ? [d.id] : []));
 
 type ProposalStateful = DeletableState & { proposal: ProposalState | null };
 
@@ -91,6 +94,11 @@ export class IngestService {
       const across = proposals
         ? await readAcrossSources(tx, cleaned.text, proposals, publication, firstCopy?.proposed ? firstCopy : null)
         : null;
+      // Near-copies imported at once fold into the same first copy's proposals, each in its own text's order.
+      if (across) {
+        await lockRowsById(tx, 'claims', foldedInto(across.claims));
+        await lockRowsById(tx, 'events', foldedInto(across.events));
+      }
       const written = await this.sources.create(
         context,
         {
@@ -267,14 +275,16 @@ export class IngestService {
   /**
    * The proposal says what an existing record says: its words become that record's evidence, through the evidence
    * write path (a judged record goes back to review), and it is deleted. Merged into the event it was found to tell
-   * again, a proposal dated more precisely gives that event its date, the reason naming the evidence that dates it.
+   * again, a proposal dated more precisely gives that event its date, the reason quoting the words that date it and their source's title.
    */
   async merge(context: WriteContext, input: MergeProposalInput): Promise<Claim | Event> {
     const id = requireId(input.id);
     return this.dataSource.transaction(async (tx) => {
       const { kind, evidenceKey } = await this.proposable(tx, id);
+      const intoId = input.intoId ? requireId(input.intoId, 'intoId') : (await tx.findOneByOrFail(kind.entity, { id })).corroboratesId;
+      // Merges into one record at once would each share-lock it by the evidence's key, then wait to update it.
+      if (intoId) await lockRowsById(tx, kind.table, [id, intoId]);
       const proposal = await tx.findOneByOrFail(kind.entity, { id });
-      const intoId = input.intoId ? requireId(input.intoId, 'intoId') : proposal.corroboratesId;
       if (!intoId)
         throw new BadInputError([
           { field: 'intoId', message: 'name the record to merge into: the import found none this proposal says again' },
@@ -287,12 +297,12 @@ export class IngestService {
         ]);
       // Read by a reviewer asked to judge the record again: it names what was merged, in words, never by id.
       const given = input.reason?.trim();
-      const added: Array<{ id: string; exact: string; sourceId: string }> = [];
+      const added: Array<{ exact: string; sourceId: string }> = [];
       for (const evidence of await tx.find(Evidence, { where: { [evidenceKey]: id } })) {
         if (evidence.deletedAt) continue;
         const { sourceId } = await tx.findOneByOrFail(SourceRevision, { id: evidence.sourceRevisionId });
         const source = await tx.findOneByOrFail(Source, { id: sourceId });
-        const written = await this.evidence.create(
+        await this.evidence.create(
           context,
           {
             [evidenceKey]: intoId,
@@ -302,7 +312,7 @@ export class IngestService {
           },
           tx,
         );
-        added.push({ id: written.revision.recordId, exact: evidence.exact, sourceId });
+        added.push({ exact: evidence.exact, sourceId });
       }
       const reason = given || `Merged into “${(target instanceof Claim ? target.text : (target as Event).title).slice(0, 160)}”`;
       if (proposal instanceof Event && proposal.startDate && proposal.startPrecision && added[0]) {
@@ -319,7 +329,7 @@ export class IngestService {
     manager: EntityManager,
     eventId: string,
     start: { date: string; precision: DatePrecision },
-    evidence: { id: string; exact: string; sourceId: string },
+    evidence: { exact: string; sourceId: string },
   ): Promise<void> {
     const current = await manager.findOneByOrFail(Event, { id: eventId });
     if (!refinesDate(start, current)) return;
@@ -330,7 +340,8 @@ export class IngestService {
       {
         id: eventId,
         expectedVersion: current.version,
-        reason: `Dated ${start.date} at ${start.precision} (was ${current.startDate} at ${current.startPrecision}) by evidence ${evidence.id}, “${evidence.exact.slice(0, 160)}” in “${source.title}” (source ${source.id})`,
+        // A reviewer reads it in words; the evidence written beside it in this transaction links the source for machines.
+        reason: `Dated ${start.date} at ${start.precision} (was ${current.startDate} at ${current.startPrecision}) by the words “${evidence.exact.slice(0, 160)}” in “${source.title}”`,
         operation: RevisionOperation.UPDATE,
       },
       (before) => ({ ...before, startDate: start.date, startPrecision: start.precision, status: statusAfterEdit(before.status) }),

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { BadInputError } from '../../core/errors.js';
 import { RecordWriter, type WriteContext } from '../../core/revisions/record-writer.js';
 import { RevisionOperation } from '../../core/revisions/revisions.enums.js';
+import { lockRowsById } from '../../core/row-locks.js';
 import { InputCheck } from '../../core/validation.js';
 import { ClaimRecord } from '../claims/claim.entity.js';
 import { EntityKindRecord } from '../entities/entity.entity.js';
@@ -29,6 +30,8 @@ export async function mergeEntities(
   check.done();
 
   return manager.transaction(async (tx) => {
+    // Two merges of the same pair, either way round, then wait for each other instead of deadlocking.
+    await lockRowsById(tx, EntityKindRecord.table, [loserId, winnerId]);
     const writer = new RecordWriter(tx);
     const loser = await writer.replace(
       context,

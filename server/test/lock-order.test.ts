@@ -1,0 +1,157 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import type { TestDatabase } from './support/database.js';
+import { createEditor, type TestUser } from './support/factories.js';
+import { dataOf, errorCodes, type graphqlClient } from './support/graphql.js';
+import { useSeededDatabase } from './support/seeded.js';
+
+const WIRE_PARAGRAPHS = [
+  'PHNOM PENH (Wire) - Russian Foreign Minister Sergei Lavrov met Cambodian leaders in Phnom Penh last week and agreed to expand trade between Russia and Cambodia.',
+  '"Cambodia has always been a reliable friend of Russia in Southeast Asia," Lavrov said after the talks.',
+  'Trade between the two countries reached 300 million dollars last year, according to the Cambodian commerce ministry.',
+  'The ministers will meet again in Moscow next year, officials said.',
+  'Cambodian Prime Minister Hun Manet said his government welcomed Russian investment in energy and farming.',
+  'Lavrov also met the Cambodian defence minister, the Russian embassy said.',
+];
+const WIRE = ['Lavrov and Cambodian leaders agree to expand trade', ...WIRE_PARAGRAPHS].join('\n\n');
+const COPIES = 6;
+
+/**
+ * The wire's copy as another outlet prints it: its own headline, and its paragraphs in an order of its own, so each
+ * copy reaches the first copy's proposals in a different order.
+ */
+function nearCopy(n: number): string {
+  const rotated = [...WIRE_PARAGRAPHS.slice(n % WIRE_PARAGRAPHS.length), ...WIRE_PARAGRAPHS.slice(0, n % WIRE_PARAGRAPHS.length)];
+  const order = n % 2 === 0 ? rotated : rotated.reverse();
+  return [`Outlet ${n} on the Lavrov visit to Phnom Penh`, ...order].join('\n\n');
+}
+
+const IMPORT = `mutation($input: ImportSourceInput!) {
+  importSource(input: $input) { source { id reprintOf { id } } claimsProposed eventsProposed folded }
+}`;
+
+describe('writes that lock several rows, run at once, wait for each other instead of deadlocking', () => {
+  let db: TestDatabase;
+  let gql: ReturnType<typeof graphqlClient>;
+  let editor: TestUser;
+  useSeededDatabase((database, client) => {
+    db = database;
+    gql = client;
+  });
+  const importText = async (content: string) =>
+    dataOf(
+      await gql<any>(
+        IMPORT,
+        {
+          input: {
+            format: 'TEXT',
+            content,
+            publishedAt: '2023-11-20',
+            publishedPrecision: 'DAY',
+            publishedBasis: 'STATED',
+            language: 'en',
+            kind: 'NEWS_ARTICLE',
+          },
+        },
+        editor.viewer,
+      ),
+    ).importSource;
+  const deadlocks = async () =>
+    (await db.owner.query(`SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`))[0].n as number;
+
+  let wireProposals: Array<{ id: string }>;
+  beforeAll(async () => {
+    editor = await createEditor(db.dataSource);
+  });
+
+  it('near-copies imported at once fold every copy into the first copy’s proposals with no deadlock between them', async () => {
+    const wire = await importText(WIRE);
+    const pending = (await db.dataSource.query(
+      `SELECT c.id FROM claims c JOIN evidence e ON e.claim_id = c.id JOIN source_revisions r ON r.id = e.source_revision_id
+        WHERE r.source_id = $1 AND c.proposal = 'PENDING'
+       UNION SELECT v.id FROM events v JOIN evidence e ON e.event_id = v.id JOIN source_revisions r ON r.id = e.source_revision_id
+        WHERE r.source_id = $1 AND v.proposal = 'PENDING'`,
+      [wire.source.id],
+    )) as Array<{ id: string }>;
+    expect(pending.length).toBeGreaterThanOrEqual(4);
+    wireProposals = pending;
+    const deadlocksBefore = await deadlocks();
+
+    const copies = await Promise.all(Array.from({ length: COPIES }, (_, n) => importText(nearCopy(n + 1))));
+
+    expect(await deadlocks()).toBe(deadlocksBefore);
+    expect(copies.map((copy) => copy.source.reprintOf)).toEqual(copies.map(() => ({ id: wire.source.id })));
+    expect(copies.map((copy) => copy.claimsProposed + copy.eventsProposed)).toEqual(copies.map(() => 0));
+    expect(Math.min(...copies.map((copy) => copy.folded))).toBeGreaterThanOrEqual(4);
+    // Every quote a copy folded rests on the wire's pending proposals, and the copy holds no other evidence.
+    const quotes = (await db.dataSource.query(
+      `SELECT r.source_id AS "sourceId", count(*)::int AS n, count(*) FILTER (WHERE coalesce(e.claim_id, e.event_id) = ANY($2))::int AS "onWire"
+         FROM evidence e JOIN source_revisions r ON r.id = e.source_revision_id
+        WHERE r.source_id = ANY($1) AND e.deleted_at IS NULL GROUP BY r.source_id`,
+      [copies.map((copy) => copy.source.id), pending.map((p) => p.id)],
+    )) as Array<{ sourceId: string; n: number; onWire: number }>;
+    const bySource = new Map(quotes.map((row) => [row.sourceId, row]));
+    expect(copies.map((copy) => bySource.get(copy.source.id))).toEqual(
+      copies.map((copy) => ({ sourceId: copy.source.id, n: copy.folded, onWire: copy.folded })),
+    );
+  });
+  it('proposals merged into one record at once all join it', async () => {
+    const claims = (await db.dataSource.query(`SELECT id, version FROM claims WHERE id = ANY($1) ORDER BY created_at, id`, [
+      wireProposals.map((p) => p.id),
+    ])) as Array<{ id: string; version: number }>;
+    const [into, ...merged] = claims;
+    expect(merged.length).toBeGreaterThanOrEqual(2);
+    const evidenceOf = async (id: string) =>
+      (await db.dataSource.query(`SELECT count(*)::int AS n FROM evidence WHERE claim_id = $1 AND deleted_at IS NULL`, [id]))[0]
+        .n as number;
+    const expected =
+      (await evidenceOf(into!.id)) + (await Promise.all(merged.map((claim) => evidenceOf(claim.id)))).reduce((a, b) => a + b);
+    const deadlocksBefore = await deadlocks();
+
+    const results = await Promise.all(
+      merged.map((claim) =>
+        gql(
+          `mutation($input: MergeProposalInput!) { mergeProposal(input: $input) { __typename } }`,
+          { input: { id: claim.id, expectedVersion: claim.version, intoId: into!.id } },
+          editor.viewer,
+        ),
+      ),
+    );
+
+    expect(await deadlocks()).toBe(deadlocksBefore);
+    expect(results.map((result) => result.errors)).toEqual(merged.map(() => undefined));
+    expect(await evidenceOf(into!.id)).toBe(expected);
+  });
+
+  it('two entities merged into each other at once: one merge holds, the other is refused', async () => {
+    const create = async (name: string) =>
+      dataOf(
+        await gql<any>(
+          `mutation($input: CreateEntityInput!) { createEntity(input: $input) { id version } }`,
+          { input: { name, kind: 'ORGANIZATION', aliases: [] } },
+          editor.viewer,
+        ),
+      ).createEntity as { id: string; version: number };
+    const pairs = await Promise.all(Array.from({ length: 4 }, async (_, n) => [await create(`Left ${n}`), await create(`Right ${n}`)]));
+    const merge = (winner: { id: string; version: number }, loser: { id: string; version: number }) =>
+      gql(
+        `mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { id } }`,
+        {
+          input: {
+            winnerId: winner.id,
+            winnerExpectedVersion: winner.version,
+            loserId: loser.id,
+            loserExpectedVersion: loser.version,
+            reason: 'The same organisation',
+          },
+        },
+        editor.viewer,
+      );
+    const deadlocksBefore = await deadlocks();
+
+    const results = await Promise.all(pairs.map(([left, right]) => Promise.all([merge(left!, right!), merge(right!, left!)])));
+
+    expect(await deadlocks()).toBe(deadlocksBefore);
+    for (const pair of results) expect(pair.map(errorCodes).sort()).toEqual([[], ['CONFLICT']]);
+  });
+});
