@@ -83,6 +83,29 @@ export default defineConfig([
     rules: { 'no-console': 'off' },
   },
 
+  // The main screens speak through the messages file (admin/src/messages/): words written into a component would stay
+  // English in every other language, unseen until a translator finds them on screen.
+  {
+    files: ['admin/src/{App,Layout}.tsx', 'admin/src/{dashboard,claims,events,review,reader,history,common}/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXText[value=/[A-Za-z]{2}/]',
+          message: "Words a user sees come from the messages file: translate('console.…') with the text in messages/en.ts and fr.ts.",
+        },
+        ...[
+          'Literal[value=/^[A-Z]|\\s/]',
+          'JSXExpressionContainer > Literal[value=/^[A-Z]|\\s/]',
+          'JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=/[A-Za-z]{2}/]',
+        ].map((value) => ({
+          selector: `JSXAttribute[name.name=/^(label|title|aria-label|placeholder|helperText|emptyText|primaryText|heading|subheader|alt)$/] > ${value}`,
+          message: 'A user-facing prop holds a messages key (dotted, lowercase) or a translate() call, not English.',
+        })),
+      ],
+    },
+  },
+
   // Formatting is Prettier's: turn off every stylistic rule it would fight with. Keep last.
   prettier,
 ]);
