@@ -12,6 +12,7 @@ import {
   TextField,
   TextInput,
   useLocaleState,
+  useTranslate,
 } from 'react-admin';
 
 import { EVENT_MODALITIES, REVIEW_STATUSES, vocabularyOption } from '../common/choices';
@@ -29,8 +30,14 @@ function EventTypeFilter(props: { source: string; alwaysOn?: boolean }) {
   return <SelectArrayInput {...props} choices={(types.data ?? []).map((t) => ({ id: t.code, name: t.label }))} />;
 }
 
+/** react-admin hands a search's placeholder to the browser as it is given, untranslated. */
+function EventSearch(props: { source: string; alwaysOn?: boolean }) {
+  const translate = useTranslate();
+  return <SearchInput {...props} placeholder={translate('console.events.list.search')} />;
+}
+
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="console.events.list.search" />,
+  <EventSearch key="q" source="q" alwaysOn />,
   <SelectArrayInput key="status" source="status" choices={REVIEW_STATUSES} optionText={vocabularyOption} />,
   <EventTypeFilter key="type" source="type" />,
   <SelectArrayInput key="modality" source="modality" choices={EVENT_MODALITIES} optionText={vocabularyOption} />,
