@@ -5,18 +5,8 @@ import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
 import PolicyIcon from '@mui/icons-material/Policy';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
-import { type ReactNode, useEffect } from 'react';
-import {
-  AppBar,
-  Layout as RaLayout,
-  Logout,
-  Menu,
-  useGetIdentity,
-  useLocaleState,
-  usePermissions,
-  UserMenu,
-  useTranslate,
-} from 'react-admin';
+import type { ReactNode } from 'react';
+import { AppBar, Layout as RaLayout, Logout, Menu, useGetIdentity, usePermissions, UserMenu, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 
 import { canEdit, canReview, isAdmin, isStaff, type Role } from './providers/access';
@@ -76,11 +66,6 @@ function ConsoleUserMenu() {
 const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
 
 export function Layout({ children }: { children: ReactNode }) {
-  const [locale] = useLocaleState();
-  // Screen readers pick their voice, and browsers their hyphenation and spelling, by the page's language.
-  useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
   return (
     // react-admin lets the page grow to its widest content; on a phone the page stays the screen's width instead,
     // and a wide table scrolls inside its own box, so nothing is cut off at the side.
