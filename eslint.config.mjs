@@ -22,7 +22,7 @@ const focusedOrSkipped = ['describe', 'it', 'test', 'suite', 'bench'].flatMap((o
  * words in a literal shown as it is or picked by a condition.
  */
 const USER_FACING_PROPS =
-  '/^(label|title|aria-label|placeholder|helperText|emptyText|subheader|trueLabel|falseLabel|nullLabel|alt|heading)$/';
+  '/^(label|title|aria-label|placeholder|helperText|emptyText|primaryText|subheader|trueLabel|falseLabel|nullLabel|alt|heading)$/';
 const ENGLISH = '/\\s|^[A-Z]/';
 const ENGLISH_IN_TEMPLATE = '/[A-Za-z]{2}\\s|\\s[A-Za-z]{2}|^[A-Z][a-z]/';
 const userFacingEnglish = (message) =>
@@ -104,10 +104,10 @@ export default defineConfig([
     rules: { 'no-console': 'off' },
   },
 
-  // The console's sources, entities, users, API keys, account, notes, audit and import screens speak through the messages
-  // file (admin/src/messages/): English typed into their components would stay English in every other language.
+  // The console speaks through the messages file (admin/src/messages/): English typed into a component would stay
+  // English in every other language, unseen until a translator finds it on screen.
   {
-    files: ['admin/src/{sources,entities,users,apiKeys,account,annotations,audit,ingest}/**/*.tsx'],
+    files: ['admin/src/{App,Layout}.tsx', 'admin/src/*/**/*.tsx'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -25,7 +25,7 @@ const AuditPage = lazy(() => import('./audit/AuditPage'));
 export function App() {
   return (
     <Admin
-      title="Provenance store"
+      title="console.layout.title"
       dataProvider={dataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}

@@ -45,7 +45,13 @@ function ConsoleUserMenu() {
   // The button shows the person's name, so its accessible name starts with it (WCAG 2.5.3, label in name): voice
   // control users say what they see. react-admin names it "Profile" whatever it shows.
   return (
-    <UserMenu label={identity?.fullName ? `${identity.fullName}: account menu` : 'Account menu'}>
+    <UserMenu
+      label={
+        identity?.fullName
+          ? translate('console.layout.accountMenuOf', { name: identity.fullName })
+          : translate('console.layout.accountMenu')
+      }
+    >
       <MenuItem component={Link} to="/account">
         <ListItemIcon>
           <AccountCircleIcon fontSize="small" />

@@ -16,7 +16,7 @@ export function ClaimCreate() {
   return (
     <Create
       redirect="show"
-      title="New claim"
+      title="console.claims.create.title"
       transform={(data: Record<string, unknown>) => ({ ...data, evidence: evidenceFor(selection) })}
     >
       <ClaimForm

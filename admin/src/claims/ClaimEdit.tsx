@@ -4,7 +4,7 @@ import { ClaimForm } from './ClaimForm';
 
 export function ClaimEdit() {
   return (
-    <ProvenanceEdit title="Edit claim">
+    <ProvenanceEdit title="console.claims.edit.title">
       <ClaimForm toolbar={<EditToolbar />} />
     </ProvenanceEdit>
   );

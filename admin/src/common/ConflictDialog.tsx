@@ -14,20 +14,24 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNotify, useRedirect, useRefresh } from 'react-admin';
+import { useNotify, useRedirect, useRefresh, useTranslate } from 'react-admin';
 
 import { changedFields } from '../providers/dataProvider';
 import { isApiError } from '../providers/graphql';
 import { resourceDefinition } from '../providers/resources';
 import { useApi } from '../providers/useApi';
 import type { FailedSave } from './ProvenanceEdit';
-import { formatValue, useValueLabels } from './values';
+import { useFormatValue, useValueLabels } from './values';
+import { useVocabulary } from './vocabulary';
 
 /** Someone saved the record after the editor opened it: their change, the current version, and a way to re-apply. */
 export function ConflictDialog({ resource, failed, onClose }: { resource: string; failed: FailedSave; onClose: () => void }) {
   const api = useApi();
   const definition = resourceDefinition(resource);
   const notify = useNotify();
+  const translate = useTranslate();
+  const formatValue = useFormatValue();
+  const vocabulary = useVocabulary();
   const refresh = useRefresh();
   const redirect = useRedirect();
   const [saving, setSaving] = useState(false);
@@ -56,15 +60,15 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
         data: { ...latest, ...mine, reason: failed.data.reason },
         previousData: latest,
       });
-      notify(`Your change is saved on top of version ${latest.version}.`, { type: 'success' });
+      notify('console.common.conflict.saved', { type: 'success', messageArgs: { version: latest.version } });
       onClose();
       redirect('show', resource, data.id);
       refresh();
     } catch (error) {
       if (isApiError(error) && error.body.code === 'CONFLICT') {
-        notify('It changed again while you looked; here is the newest version.', { type: 'warning' });
+        notify('console.common.conflict.changedAgain', { type: 'warning' });
         await current.refetch();
-      } else notify((error as Error | undefined)?.message ?? 'Not saved', { type: 'error' });
+      } else notify((error as Error | undefined)?.message ?? 'console.common.conflict.notSaved', { type: 'error' });
     } finally {
       setSaving(false);
     }
@@ -72,30 +76,29 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
 
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="conflict-title">
-      <DialogTitle id="conflict-title">Someone saved this record while you were editing it</DialogTitle>
+      <DialogTitle id="conflict-title">{translate('console.common.conflict.title')}</DialogTitle>
       <DialogContent>
         <Alert severity="warning" sx={{ mb: 2 }}>
-          Nothing of yours was written and nothing of theirs was overwritten. Compare below, then apply your change to the current version,
-          or drop it.
+          {translate('console.common.conflict.explanation')}
         </Alert>
         {current.data ? (
           <>
             <Typography variant="body2" sx={{ mb: 1 }}>
-              You edited version {failed.previousData.version}; it is now version {current.data.record.version}.{' '}
+              {translate('console.common.conflict.versions', { mine: failed.previousData.version, now: current.data.record.version })}{' '}
               {current.data.since
                 .map(
                   (revision) =>
-                    `${revision.actorName} (${revision.operation.toLowerCase()}${revision.reason ? `: “${revision.reason}”` : ''})`,
+                    `${revision.actorName} (${vocabulary(revision.operation).toLowerCase()}${revision.reason ? `: “${revision.reason}”` : ''})`,
                 )
                 .join('; ')}
             </Typography>
-            <Table size="small" aria-label="Your change and the current version">
+            <Table size="small" aria-label={translate('console.common.conflict.table')}>
               <TableHead>
                 <TableRow>
-                  <TableCell>Field</TableCell>
-                  <TableCell>When you opened it</TableCell>
-                  <TableCell>Your change</TableCell>
-                  <TableCell>Now</TableCell>
+                  <TableCell>{translate('console.common.conflict.field')}</TableCell>
+                  <TableCell>{translate('console.common.conflict.opened')}</TableCell>
+                  <TableCell>{translate('console.common.conflict.yours')}</TableCell>
+                  <TableCell>{translate('console.common.conflict.now')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -104,7 +107,7 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
                     <TableCell component="th">{field}</TableCell>
                     <TableCell>{formatValue(failed.previousData[field], labels, field)}</TableCell>
                     <TableCell sx={{ bgcolor: field in mine ? '#e8f5e9' : undefined }}>
-                      {field in mine ? formatValue(mine[field], labels, field) : '(unchanged)'}
+                      {field in mine ? formatValue(mine[field], labels, field) : translate('console.common.conflict.unchanged')}
                     </TableCell>
                     <TableCell sx={{ bgcolor: field in theirs ? '#fff3e0' : undefined }}>
                       {formatValue(current.data!.record[field], labels, field)}
@@ -115,7 +118,7 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
             </Table>
           </>
         ) : (
-          <Typography>Loading the current version…</Typography>
+          <Typography>{translate('console.common.conflict.loading')}</Typography>
         )}
       </DialogContent>
       <DialogActions>
@@ -126,10 +129,10 @@ export function ConflictDialog({ resource, failed, onClose }: { resource: string
             refresh();
           }}
         >
-          Drop my change
+          {translate('console.common.conflict.drop')}
         </Button>
         <Button variant="contained" disabled={!current.data || saving || Object.keys(mine).length === 0} onClick={reapply}>
-          Apply my change to version {current.data?.record.version ?? '…'}
+          {translate('console.common.conflict.apply', { version: current.data?.record.version ?? '…' })}
         </Button>
       </DialogActions>
     </Dialog>

@@ -1,15 +1,15 @@
 import DeleteIcon from '@mui/icons-material/Delete';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
-import { Button, useCanAccess, useDelete, useNotify, useRecordContext, useRedirect, useResourceContext } from 'react-admin';
+import { Button, useCanAccess, useDelete, useNotify, useRecordContext, useRedirect, useResourceContext, useTranslate } from 'react-admin';
 
-/** How the button and its question read: a record is deleted, an API key revoked. */
+/** How the button and its question read, as messages keys: a record is deleted, an API key revoked. */
 const DELETE_WORDING = {
-  label: 'Delete',
-  title: 'Delete this record?',
-  explanation: 'Nothing is erased: the record leaves lists, keeps its history and can be restored.',
-  reasonLabel: 'Why is it deleted?',
-  done: 'Deleted. It stays in the history and can be restored.',
+  label: 'console.common.delete.label',
+  title: 'console.common.delete.title',
+  explanation: 'console.common.delete.explanation',
+  reasonLabel: 'console.common.delete.reasonLabel',
+  done: 'console.common.delete.done',
 };
 
 /** Deletes are soft and carry a reason, so the button asks for one; the record can be restored from its page. */
@@ -21,6 +21,7 @@ export function DeleteWithReasonButton({ wording = DELETE_WORDING }: { wording?:
   const [reason, setReason] = useState('');
   const [remove, { isPending }] = useDelete();
   const notify = useNotify();
+  const translate = useTranslate();
   const redirect = useRedirect();
   if (!record || record.deletedAt || !canAccess) return null;
   const confirm = () =>
@@ -42,22 +43,22 @@ export function DeleteWithReasonButton({ wording = DELETE_WORDING }: { wording?:
         <DeleteIcon />
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)}>
-        <DialogTitle>{wording.title}</DialogTitle>
+        <DialogTitle>{translate(wording.title)}</DialogTitle>
         <DialogContent>
-          <DialogContentText>{wording.explanation}</DialogContentText>
+          <DialogContentText>{translate(wording.explanation)}</DialogContentText>
           <TextField
             autoFocus
             fullWidth
             margin="dense"
-            label={wording.reasonLabel}
+            label={translate(wording.reasonLabel)}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
           />
         </DialogContent>
         <DialogActions>
-          <MuiButton onClick={() => setOpen(false)}>Cancel</MuiButton>
+          <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>
           <MuiButton color="error" disabled={!reason.trim() || isPending} onClick={confirm}>
-            {wording.label}
+            {translate(wording.label)}
           </MuiButton>
         </DialogActions>
       </Dialog>

@@ -6,7 +6,7 @@ import { DeleteWithReasonButton } from './DeleteWithReasonButton';
 /** Every save carries an edit summary: it becomes the revision's reason, read later in the history. */
 export function EditToolbar({
   deletable = true,
-  summaryLabel = 'Edit summary: what you changed and why',
+  summaryLabel = 'console.common.editToolbar.summary',
 }: {
   deletable?: boolean;
   summaryLabel?: string;
@@ -16,7 +16,7 @@ export function EditToolbar({
       <TextInput
         source="reason"
         label={summaryLabel}
-        validate={required('Say what you changed and why; it goes into the history.')}
+        validate={required('console.common.editToolbar.summaryRequired')}
         sx={{ flex: '1 1 24rem', m: 0 }}
         helperText={false}
       />
@@ -34,8 +34,8 @@ export function CreateToolbar() {
     <Toolbar sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
       <TextInput
         source="reason"
-        label="Edit summary: where this comes from"
-        validate={required('Say where this comes from; it goes into the history.')}
+        label="console.common.editToolbar.origin"
+        validate={required('console.common.editToolbar.originRequired')}
         sx={{ flex: '1 1 24rem', m: 0 }}
         helperText={false}
       />

@@ -1,6 +1,7 @@
 import { Box, Link as MuiLink, Stack, Typography } from '@mui/material';
-import { Link, useRecordContext } from 'react-admin';
+import { Link, useRecordContext, useTranslate } from 'react-admin';
 
+import { useDates } from './dates';
 import { QuoteInContext } from './QuoteInContext';
 import { StatusChip } from './status';
 
@@ -16,9 +17,9 @@ interface EvidenceRow {
 /** The words a record rests on, each in its context, with where it stands and a way into the source. */
 export function EvidenceList() {
   const record = useRecordContext();
+  const translate = useTranslate();
   const evidence: EvidenceRow[] = record?.evidence ?? [];
-  if (evidence.length === 0)
-    return <Typography color="text.secondary">No evidence yet: open a source in the reader and select the words this rests on.</Typography>;
+  if (evidence.length === 0) return <Typography color="text.secondary">{translate('console.common.evidence.none')}</Typography>;
   return (
     <Stack spacing={1.5} data-testid="evidence-list">
       {evidence.map((row) => (
@@ -30,7 +31,11 @@ export function EvidenceList() {
               <MuiLink component={Link} to={`/sources/${row.source.id}/show?evidence=${row.id}`}>
                 {row.source.title}
               </MuiLink>
-              , text v{row.sourceRevision.number}, characters {row.selector.start}–{row.selector.end}
+              {translate('console.common.evidence.where', {
+                number: row.sourceRevision.number,
+                start: row.selector.start,
+                end: row.selector.end,
+              })}
             </Typography>
           </Stack>
         </Box>
@@ -41,15 +46,17 @@ export function EvidenceList() {
 
 export function ReviewSteps() {
   const record = useRecordContext();
+  const translate = useTranslate();
+  const dates = useDates();
   const steps: Array<{ status: string; comment: string | null; actorName: string; at: string }> = record?.reviews ?? [];
-  if (steps.length === 0) return <Typography color="text.secondary">Not yet sent to review.</Typography>;
+  if (steps.length === 0) return <Typography color="text.secondary">{translate('console.common.evidence.notSent')}</Typography>;
   return (
     <Stack spacing={1}>
       {steps.map((step, i) => (
         <Stack key={i} direction="row" spacing={1} alignItems="center">
           <StatusChip status={step.status} />
           <Typography variant="body2">
-            {step.actorName}, {new Date(step.at).toLocaleString()}
+            {step.actorName}, {dates.moment(step.at)}
             {step.comment ? `: “${step.comment}”` : ''}
           </Typography>
         </Stack>

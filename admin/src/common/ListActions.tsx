@@ -1,15 +1,15 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, ListSubheader, Menu, MenuItem } from '@mui/material';
 import { useState } from 'react';
-import { CreateButton, FilterButton, TopToolbar, useListContext } from 'react-admin';
+import { CreateButton, FilterButton, TopToolbar, useListContext, useTranslate } from 'react-admin';
 
 /** The streamed exports a list can be downloaded as (see the README's Exports), and what each holds. */
 const EXPORTS = {
   claims: [
-    { file: 'claims.csv', label: 'Claims as CSV' },
-    { file: 'claim-reviews.jsonld', label: 'Reviewed claims as ClaimReview (JSON-LD)' },
-    { file: 'evidence.jsonld', label: 'Their evidence as Web Annotations (JSON-LD)' },
-    { file: 'provenance.jsonld', label: 'Their provenance as PROV-O (JSON-LD)' },
+    { file: 'claims.csv', label: 'console.common.exports.claimsCsv' },
+    { file: 'claim-reviews.jsonld', label: 'console.common.exports.claimReviews' },
+    { file: 'evidence.jsonld', label: 'console.common.exports.evidence' },
+    { file: 'provenance.jsonld', label: 'console.common.exports.provenance' },
   ],
 } as const;
 
@@ -30,6 +30,7 @@ function exportQuery(filter: Record<string, unknown>): string {
  */
 function ExportMenu({ resource }: { resource: keyof typeof EXPORTS }) {
   const { filterValues } = useListContext();
+  const translate = useTranslate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const query = exportQuery(filterValues);
   return (
@@ -41,10 +42,10 @@ function ExportMenu({ resource }: { resource: keyof typeof EXPORTS }) {
         aria-haspopup="menu"
         aria-controls={anchor ? 'export-menu' : undefined}
       >
-        Export
+        {translate('console.common.exports.button')}
       </Button>
       <Menu id="export-menu" anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        <ListSubheader>{query ? 'With the status, claimant and source filters' : 'Everything you may see'}</ListSubheader>
+        <ListSubheader>{translate(query ? 'console.common.exports.filtered' : 'console.common.exports.everything')}</ListSubheader>
         {EXPORTS[resource].map((option) => (
           <MenuItem
             key={option.file}
@@ -53,7 +54,7 @@ function ExportMenu({ resource }: { resource: keyof typeof EXPORTS }) {
             download={option.file}
             onClick={() => setAnchor(null)}
           >
-            {option.label}
+            {translate(option.label)}
           </MenuItem>
         ))}
       </Menu>

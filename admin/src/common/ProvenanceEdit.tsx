@@ -28,12 +28,13 @@ export function ProvenanceEdit({ children, title }: { children: ReactNode; title
         redirect="show"
         mutationOptions={{
           onSuccess: (saved: RaRecord) => {
-            notify('Saved, with your summary in its history.', { type: 'success' });
+            notify('console.common.provenanceEdit.saved', { type: 'success' });
             redirect('show', resource, saved.id);
           },
           onError: (error, variables) => {
             if (isApiError(error) && error.body.code === 'CONFLICT') setConflict(variables as FailedSave);
-            else notify((error as Error | undefined)?.message ?? 'The change was not saved.', { type: 'error', multiLine: true });
+            else
+              notify((error as Error | undefined)?.message ?? 'console.common.provenanceEdit.notSaved', { type: 'error', multiLine: true });
           },
         }}
       >

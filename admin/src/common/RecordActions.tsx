@@ -2,31 +2,27 @@ import RestoreIcon from '@mui/icons-material/Restore';
 import SendIcon from '@mui/icons-material/Send';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
-import { Button, EditButton, TopToolbar, useCanAccess, useNotify, useRecordContext, useRefresh, useResourceContext } from 'react-admin';
+import {
+  Button,
+  EditButton,
+  TopToolbar,
+  useCanAccess,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useResourceContext,
+  useTranslate,
+} from 'react-admin';
 
 import { useApi } from '../providers/useApi';
 
 type Step = 'submit' | 'restore';
 
-/** What each step asks for: a note is kept in the history beside the step, so the console never writes one for you. */
-const STEPS: Record<Step, { title: string; explanation: string; field: string; optional: boolean; action: string; done: string }> = {
-  submit: {
-    title: 'Send to review?',
-    explanation: 'A reviewer other than you will judge it. Your note is shown to them and kept in the history.',
-    field: 'Note for the reviewer (optional)',
-    optional: true,
-    action: 'Send to review',
-    done: 'Sent to review. A reviewer other than you will judge it.',
-  },
-  restore: {
-    title: 'Restore this record?',
-    explanation: 'It comes back to lists as it was when deleted; the reason is kept in its history.',
-    field: 'Why is it restored?',
-    optional: false,
-    action: 'Restore',
-    done: 'Restored.',
-  },
-};
+/**
+ * What each step asks for, its words under `console.common.recordActions.<step>`: a note is kept in the history
+ * beside the step, so the console never writes one for you.
+ */
+const OPTIONAL_NOTE: Record<Step, boolean> = { submit: true, restore: false };
 
 /** What an editor can do with a record from its page: edit, send to review, bring back from deletion. */
 export function RecordActions({ children }: { children?: React.ReactNode }) {
@@ -35,6 +31,7 @@ export function RecordActions({ children }: { children?: React.ReactNode }) {
   const { canAccess: mayEdit } = useCanAccess({ resource, action: 'edit', record });
   const api = useApi();
   const notify = useNotify();
+  const translate = useTranslate();
   const refresh = useRefresh();
   const [asking, setAsking] = useState<Step | null>(null);
   const [note, setNote] = useState('');
@@ -50,7 +47,7 @@ export function RecordActions({ children }: { children?: React.ReactNode }) {
     try {
       if (step === 'submit') await api.submitForReview({ id: record.id, expectedVersion: record.version, comment: note.trim() || null });
       else await api.restore(resource, { id: record.id, version: record.version, reason: note.trim() });
-      notify(STEPS[step].done, { type: 'success' });
+      notify(`console.common.recordActions.${step}.done`, { type: 'success' });
       setAsking(null);
       refresh();
     } catch (error) {
@@ -59,40 +56,40 @@ export function RecordActions({ children }: { children?: React.ReactNode }) {
       setBusy(false);
     }
   };
-  const step = asking ? STEPS[asking] : null;
+  const words = (key: string) => translate(`console.common.recordActions.${asking}.${key}`);
   return (
     <TopToolbar>
       {mayEdit && reviewable && (record.status === 'DRAFT' || record.status === 'DISPUTED') && !record.deletedAt ? (
-        <Button label="Send to review" onClick={() => ask('submit')}>
+        <Button label="console.common.recordActions.submit.action" onClick={() => ask('submit')}>
           <SendIcon />
         </Button>
       ) : null}
       {mayEdit && record.deletedAt ? (
-        <Button label="Restore" onClick={() => ask('restore')}>
+        <Button label="console.common.recordActions.restore.action" onClick={() => ask('restore')}>
           <RestoreIcon />
         </Button>
       ) : null}
       {children}
       {mayEdit && !record.deletedAt ? <EditButton /> : null}
-      {asking && step ? (
+      {asking ? (
         <Dialog open onClose={() => setAsking(null)} fullWidth maxWidth="sm">
-          <DialogTitle>{step.title}</DialogTitle>
+          <DialogTitle>{words('title')}</DialogTitle>
           <DialogContent>
-            <DialogContentText>{step.explanation}</DialogContentText>
+            <DialogContentText>{words('explanation')}</DialogContentText>
             <TextField
               autoFocus
               fullWidth
               margin="dense"
               multiline
-              label={step.field}
+              label={words('field')}
               value={note}
               onChange={(e) => setNote(e.target.value)}
             />
           </DialogContent>
           <DialogActions>
-            <MuiButton onClick={() => setAsking(null)}>Cancel</MuiButton>
-            <MuiButton variant="contained" disabled={busy || (!step.optional && !note.trim())} onClick={() => run(asking)}>
-              {step.action}
+            <MuiButton onClick={() => setAsking(null)}>{translate('ra.action.cancel')}</MuiButton>
+            <MuiButton variant="contained" disabled={busy || (!OPTIONAL_NOTE[asking] && !note.trim())} onClick={() => run(asking)}>
+              {words('action')}
             </MuiButton>
           </DialogActions>
         </Dialog>

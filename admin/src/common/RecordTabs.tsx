@@ -10,12 +10,12 @@ const Loading = () => <CircularProgress size={24} />;
 /** The tabs every record's page ends with: its history and its notes, loaded when opened. */
 export function historyAndNotesTabs(): ReactNode[] {
   return [
-    <TabbedShowLayout.Tab key="history" label="History" path="history">
+    <TabbedShowLayout.Tab key="history" label="console.common.tabs.history" path="history">
       <Suspense fallback={<Loading />}>
         <HistoryPanel />
       </Suspense>
     </TabbedShowLayout.Tab>,
-    <TabbedShowLayout.Tab key="notes" label="Notes" path="notes">
+    <TabbedShowLayout.Tab key="notes" label="console.common.tabs.notes" path="notes">
       <Suspense fallback={<Loading />}>
         <AnnotationsPanel />
       </Suspense>

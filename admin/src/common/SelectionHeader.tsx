@@ -1,4 +1,5 @@
 import { Alert, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import { useLocation } from 'react-router-dom';
 
 import { QuoteInContext } from './QuoteInContext';
@@ -17,10 +18,15 @@ export function useSelection(): Selection | null {
 }
 
 export function SelectionHeader({ selection }: { selection: Selection }) {
+  const translate = useTranslate();
   return (
     <Alert severity="info" icon={false} sx={{ mb: 2, width: '100%' }} data-testid="selection">
       <Typography variant="caption">
-        Evidence from {selection.sourceTitle}, characters {selection.selector.start}–{selection.selector.end}
+        {translate('console.common.selection.from', {
+          title: selection.sourceTitle,
+          start: selection.selector.start,
+          end: selection.selector.end,
+        })}
       </Typography>
       <QuoteInContext before={selection.selector.prefix} exact={selection.selector.exact} after={selection.selector.suffix} />
     </Alert>
@@ -40,10 +46,10 @@ export const evidenceFor = (selection: Selection | null) =>
 
 /** A record made without a selection has no evidence yet: say where evidence comes from. */
 export function NoSelectionHint({ kind }: { kind: 'claim' | 'event' }) {
+  const translate = useTranslate();
   return (
     <Alert severity="info" sx={{ mb: 2, width: '100%' }}>
-      A {kind} rests on words in a source. To make it with its evidence in one step, open the source in the reader, select the words and
-      choose “New {kind} from selection”. Made here, it has no evidence until you add some from the reader.
+      {translate(`console.common.selection.hint.${kind}`)}
     </Alert>
   );
 }

@@ -22,17 +22,16 @@ export const RELIABILITIES = [
   { id: 'E', name: 'E: unreliable' },
   { id: 'F', name: 'F: cannot be judged' },
 ];
-export const CREDIBILITIES = [
-  { id: 1, name: '1: confirmed' },
-  { id: 2, name: '2: probably true' },
-  { id: 3, name: '3: possibly true' },
-  { id: 4, name: '4: doubtful' },
-  { id: 5, name: '5: improbable' },
-  { id: 6, name: '6: cannot be judged' },
-];
+/** Named by messages keys, which react-admin's inputs translate. */
+export const CREDIBILITIES = [1, 2, 3, 4, 5, 6].map((id) => ({ id, name: `console.common.credibility.${id}` }));
 export const PARTICIPANT_ROLES = choices('AGENT', 'TARGET', 'HOST', 'PARTICIPANT');
 export const MOTIVATIONS = choices('COMMENTING', 'QUESTIONING', 'CORRECTING', 'TAGGING', 'ASSESSING', 'LINKING');
 export const ROLES = choices('ADMIN', 'EDITOR', 'REVIEWER', 'CLIENT');
 export const CLAIM_LINK_TYPES = choices('SUPPORTS', 'CONTRADICTS', 'DUPLICATES', 'REFINES');
+
+/** The messages key naming a vocabulary value: `console.common.values.REPORTED_SPEECH`. */
+export const valueKey = (id: string) => `console.common.values.${id}`;
+/** For an input's `optionText`: the choice's messages key, which react-admin translates. */
+export const vocabularyOption = (choice: { id: string }) => valueKey(choice.id);
 
 export const label = (id: string | null | undefined) => (id ? id.charAt(0) + id.slice(1).toLowerCase().replaceAll('_', ' ') : '');

@@ -8,10 +8,10 @@ import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Chip, type ChipProps, type SvgIconProps } from '@mui/material';
 import type { ComponentType } from 'react';
-import { useRecordContext } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 
 import { ANCHOR_COLOURS, STATUS_COLOURS } from '../theme';
-import { label } from './choices';
+import { useVocabulary } from './vocabulary';
 
 /** A shape per status beside its colour and its name, so no one needs to tell the colours apart (WCAG 1.4.1). */
 const STATUS_ICONS: Record<string, ComponentType<SvgIconProps>> = {
@@ -32,11 +32,12 @@ export function StatusIcon({ status, ...props }: { status: string } & SvgIconPro
 }
 
 export function StatusChip({ status, size = 'small', ...props }: { status: string } & ChipProps) {
+  const vocabulary = useVocabulary();
   const colour = STATUS_COLOURS[status] ?? ANCHOR_COLOURS[status] ?? '#555';
   return (
     <Chip
       size={size}
-      label={label(status)}
+      label={vocabulary(status)}
       icon={<StatusIcon status={status} />}
       sx={{ bgcolor: colour, color: '#fff', fontWeight: 500, '& .MuiChip-icon': { color: '#fff' } }}
       data-status={status}
@@ -47,12 +48,15 @@ export function StatusChip({ status, size = 'small', ...props }: { status: strin
 
 export function StatusField({ source = 'status' }: { source?: string; label?: string; sortable?: boolean }) {
   const record = useRecordContext();
+  const translate = useTranslate();
   const status = record?.[source];
   if (!status) return null;
   return (
     <>
       <StatusChip status={status} />
-      {record?.deletedAt ? <Chip size="small" label="Deleted" variant="outlined" color="error" sx={{ ml: 0.5 }} /> : null}
+      {record?.deletedAt ? (
+        <Chip size="small" label={translate('console.common.status.deleted')} variant="outlined" color="error" sx={{ ml: 0.5 }} />
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
-import { useGetMany } from 'react-admin';
+import { useGetMany, useTranslate } from 'react-admin';
 
-import { label } from './choices';
+import { useVocabulary } from './vocabulary';
 
 /** Names for the records a value points at, by id: "Vladimir Putin" rather than 483f0679-…. */
 export type Labels = ReadonlyMap<string, string>;
@@ -65,21 +65,27 @@ export function useValueLabels(fields: Array<{ field: string; values: unknown[] 
 
 /**
  * A field's value as a line of text, for diffs and conflicts: records by their names, vocabulary by its words
- * ("Reported speech", not REPORTED_SPEECH), lists joined, dates at their precision.
+ * ("Reported speech", not REPORTED_SPEECH), lists joined, dates at their precision; in the console's language.
  */
-export function formatValue(value: unknown, labels: Labels = NO_LABELS, field = ''): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((item) => formatValue(item, labels, field)).join(', ');
-  if (typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    if (typeof object.date === 'string' && typeof object.precision === 'string')
-      return `${object.date} (${String(object.precision).toLowerCase()})`;
-    if (typeof object.entityId === 'string' && typeof object.role === 'string')
-      return `${label(object.role)}: ${labels.get(object.entityId) ?? object.entityId}`;
-    if (typeof object.toClaimId === 'string' && typeof object.type === 'string')
-      return `${label(object.type)} ${labels.get(object.toClaimId) ?? object.toClaimId}`;
-    return JSON.stringify(value);
-  }
-  if (typeof value === 'string') return labels.get(value) ?? (VOCABULARY.has(field) ? label(value) : value);
-  return String(value);
+export function useFormatValue() {
+  const vocabulary = useVocabulary();
+  const translate = useTranslate();
+  const none = translate('console.common.none');
+  const format = (value: unknown, labels: Labels = NO_LABELS, field = ''): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (Array.isArray(value)) return value.length === 0 ? none : value.map((item) => format(item, labels, field)).join(', ');
+    if (typeof value === 'object') {
+      const object = value as Record<string, unknown>;
+      if (typeof object.date === 'string' && typeof object.precision === 'string')
+        return `${object.date} (${vocabulary(object.precision).toLowerCase()})`;
+      if (typeof object.entityId === 'string' && typeof object.role === 'string')
+        return `${vocabulary(object.role)}: ${labels.get(object.entityId) ?? object.entityId}`;
+      if (typeof object.toClaimId === 'string' && typeof object.type === 'string')
+        return `${vocabulary(object.type)} ${labels.get(object.toClaimId) ?? object.toClaimId}`;
+      return JSON.stringify(value);
+    }
+    if (typeof value === 'string') return labels.get(value) ?? (VOCABULARY.has(field) ? vocabulary(value) : value);
+    return String(value);
+  };
+  return format;
 }

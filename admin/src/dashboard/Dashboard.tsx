@@ -14,13 +14,13 @@ import {
   Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Link, Title, usePermissions } from 'react-admin';
+import { Link, Title, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
-import { counted, readableActor } from '../common/actors';
-import { label } from '../common/choices';
-import { formatSpan } from '../common/dates';
+import { readableActor } from '../common/actors';
+import { useDates } from '../common/dates';
 import { StatusChip } from '../common/status';
+import { useVocabulary } from '../common/vocabulary';
 import type { TimelineQuery } from '../gql/graphql';
 import { isStaff, type Role } from '../providers/access';
 import { useApi } from '../providers/useApi';
@@ -35,6 +35,9 @@ const RESOURCE_OF: Record<string, string> = { CLAIM: 'claims', EVENT: 'events', 
 export default function Dashboard() {
   const { permissions } = usePermissions<Role[]>();
   const staff = isStaff(permissions ?? []);
+  const translate = useTranslate();
+  const label = useVocabulary();
+  const dates = useDates();
   const api = useApi();
   const counts = useQuery({ queryKey: ['dashboard', 'counts'], queryFn: () => api.dashboardCounts() });
   const timeline = useQuery({ queryKey: ['dashboard', 'timeline'], queryFn: () => api.timeline() });
@@ -43,13 +46,16 @@ export default function Dashboard() {
   const latest = useQuery({ queryKey: ['dashboard', 'latest', actor], queryFn: () => api.latestChanges(actor), enabled: staff });
   return (
     <Stack spacing={2} sx={{ mt: 2 }} data-testid="dashboard">
-      <Title title="Dashboard" />
+      <Title title="console.menu.dashboard" />
       <Card variant="outlined">
         <CardHeader
-          title="Where records stand"
+          title={translate('console.dashboard.counts.title')}
           subheader={
             counts.data
-              ? `${counted(counts.data.sources.totalCount, 'source')}, ${counted(counts.data.entities.totalCount, 'entity', 'entities')}`
+              ? translate('console.dashboard.counts.subheader', {
+                  sources: translate('console.dashboard.counts.sources', { smart_count: counts.data.sources.totalCount }),
+                  entities: translate('console.dashboard.counts.entities', { smart_count: counts.data.entities.totalCount }),
+                })
               : ' '
           }
         />
@@ -66,9 +72,7 @@ export default function Dashboard() {
             <TableBody>
               {(['claims', 'events'] as const).map((kind) => (
                 <TableRow key={kind}>
-                  <TableCell component="th" sx={{ textTransform: 'capitalize' }}>
-                    {kind}
-                  </TableCell>
+                  <TableCell component="th">{translate(`resources.${kind}.name`, { smart_count: 2 })}</TableCell>
                   {STATUSES.map((status) => (
                     <TableCell key={status} align="center">
                       <MuiLink
@@ -92,20 +96,23 @@ export default function Dashboard() {
         </CardContent>
       </Card>
       <Card variant="outlined">
-        <CardHeader
-          title="Timeline"
-          subheader="Each event drawn over the period its date is known to: a month-precise event is a month-long band."
-        />
+        <CardHeader title={translate('console.dashboard.timeline.title')} subheader={translate('console.dashboard.timeline.subheader')} />
         <CardContent>{timeline.data ? <Timeline events={timeline.data} /> : null}</CardContent>
       </Card>
       {staff ? (
         <Card variant="outlined">
           <CardHeader
-            title={actor ? `Latest changes by ${readableActor(latest.data?.edges[0]?.node.actorName ?? actor)}` : 'Latest changes'}
+            title={
+              actor
+                ? translate('console.dashboard.latest.by', {
+                    name: readableActor(latest.data?.edges[0]?.node.actorName ?? actor, translate),
+                  })
+                : translate('console.dashboard.latest.title')
+            }
             subheader={
               actor ? (
                 <MuiLink component={Link} to="/">
-                  everyone’s changes
+                  {translate('console.dashboard.latest.everyone')}
                 </MuiLink>
               ) : null
             }
@@ -114,19 +121,19 @@ export default function Dashboard() {
             <Table size="small" data-testid="latest-changes">
               <TableHead>
                 <TableRow>
-                  <TableCell>When</TableCell>
-                  <TableCell>Who</TableCell>
-                  <TableCell>Change</TableCell>
-                  <TableCell>Record</TableCell>
-                  <TableCell>Why</TableCell>
+                  <TableCell>{translate('console.dashboard.latest.when')}</TableCell>
+                  <TableCell>{translate('console.dashboard.latest.who')}</TableCell>
+                  <TableCell>{translate('console.dashboard.latest.change')}</TableCell>
+                  <TableCell>{translate('console.dashboard.latest.record')}</TableCell>
+                  <TableCell>{translate('console.dashboard.latest.why')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {latest.data?.edges.map(({ node }) => (
                   <TableRow key={node.id}>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(node.createdAt).toLocaleString()}</TableCell>
-                    <TableCell>{readableActor(node.actorName)}</TableCell>
-                    <TableCell>{node.operation.toLowerCase()}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{dates.moment(node.createdAt)}</TableCell>
+                    <TableCell>{readableActor(node.actorName, translate)}</TableCell>
+                    <TableCell>{label(node.operation).toLowerCase()}</TableCell>
                     <TableCell>
                       {RESOURCE_OF[node.recordType] ? (
                         <MuiLink component={Link} to={`/${RESOURCE_OF[node.recordType]}/${node.recordId}/show`}>
@@ -155,12 +162,16 @@ const ROW = 18;
 
 function Timeline({ events }: { events: TimelineEvent[] }) {
   const navigate = useNavigate();
+  const translate = useTranslate();
+  const label = useVocabulary();
+  const dates = useDates();
+  const [locale] = useLocaleState();
   const placed = events
     .map((event) => ({ event, extent: extentOf(event) }))
     .filter((row): row is { event: TimelineEvent; extent: { from: number; to: number } } => row.extent !== null)
     .sort((a, b) => a.extent.from - b.extent.from);
   const axis = axisOf(placed.map((row) => row.extent));
-  if (!axis) return <Typography color="text.secondary">No dated events yet.</Typography>;
+  if (!axis) return <Typography color="text.secondary">{translate('console.dashboard.timeline.empty')}</Typography>;
   const x = (time: number) => ((time - axis.from) / (axis.to - axis.from)) * WIDTH;
   const height = placed.length * ROW + 30;
   return (
@@ -170,13 +181,13 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
         width="100%"
         style={{ minWidth: 700, fontFamily: 'system-ui', fontSize: 11 }}
         role="img"
-        aria-label="Events on a time axis"
+        aria-label={translate('console.dashboard.timeline.label')}
       >
         {monthTicks(axis).map((tick) => (
           <g key={tick}>
             <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 20} stroke="#e0e0e0" />
             <text x={x(tick) + 2} y={height - 6} fill="#666">
-              {new Date(tick).toISOString().slice(0, 7)}
+              {new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(tick)}
             </text>
           </g>
         ))}
@@ -192,7 +203,7 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
               data-testid="timeline-event"
               data-precision={event.start?.precision}
             >
-              <title>{`${event.title}: ${formatSpan(event.start, event.end)}${event.timeExpression ? ` (“${event.timeExpression}”)` : ''} · ${label(event.status)}`}</title>
+              <title>{`${event.title}: ${dates.span(event.start, event.end)}${event.timeExpression ? ` (“${event.timeExpression}”)` : ''} · ${label(event.status)}`}</title>
               <rect
                 x={left}
                 y={i * ROW + 3}

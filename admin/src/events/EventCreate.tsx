@@ -15,7 +15,7 @@ export function EventCreate() {
   return (
     <Create
       redirect="show"
-      title="New event"
+      title="console.events.create.title"
       transform={(data: Record<string, unknown>) => ({ ...data, evidence: evidenceFor(selection) })}
     >
       <EventForm

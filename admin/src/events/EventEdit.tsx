@@ -4,7 +4,7 @@ import { EventForm } from './EventForm';
 
 export function EventEdit() {
   return (
-    <ProvenanceEdit title="Edit event">
+    <ProvenanceEdit title="console.events.edit.title">
       <EventForm toolbar={<EditToolbar />} />
     </ProvenanceEdit>
   );

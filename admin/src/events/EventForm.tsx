@@ -11,7 +11,7 @@ import {
   TextInput,
 } from 'react-admin';
 
-import { DATE_PRECISIONS, EVENT_MODALITIES, PARTICIPANT_ROLES } from '../common/choices';
+import { DATE_PRECISIONS, EVENT_MODALITIES, PARTICIPANT_ROLES, vocabularyOption } from '../common/choices';
 import { useEventTypes } from './useEventTypes';
 
 export function EventForm({
@@ -36,33 +36,51 @@ export function EventForm({
       />
       <TextInput source="summary" multiline fullWidth />
       <Stack direction="row" spacing={2}>
-        <TextInput source="start.date" label="Start (YYYY-MM-DD; first day of its week, month or year)" sx={{ minWidth: 320 }} />
-        <SelectInput source="start.precision" label="Precision" choices={DATE_PRECISIONS} emptyText="—" />
+        <TextInput source="start.date" label="console.events.form.start" sx={{ minWidth: 320 }} />
+        <SelectInput
+          source="start.precision"
+          label="console.events.form.precision"
+          choices={DATE_PRECISIONS}
+          optionText={vocabularyOption}
+          emptyText="—"
+        />
       </Stack>
       <Stack direction="row" spacing={2}>
-        <TextInput source="end.date" label="End, for an event over a span" sx={{ minWidth: 320 }} />
-        <SelectInput source="end.precision" label="Precision" choices={DATE_PRECISIONS} emptyText="—" />
+        <TextInput source="end.date" label="console.events.form.end" sx={{ minWidth: 320 }} />
+        <SelectInput
+          source="end.precision"
+          label="console.events.form.precision"
+          choices={DATE_PRECISIONS}
+          optionText={vocabularyOption}
+          emptyText="—"
+        />
       </Stack>
-      <TextInput source="timeExpression" label="The source's own words for when (“last week”)" fullWidth />
-      <SelectInput source="modality" choices={EVENT_MODALITIES} validate={required()} />
+      <TextInput source="timeExpression" label="console.events.form.timeExpression" fullWidth />
+      <SelectInput source="modality" choices={EVENT_MODALITIES} optionText={vocabularyOption} validate={required()} />
       <ReferenceInput source="placeId" reference="entities">
-        <AutocompleteInput optionText="name" label="Place" fullWidth filterToQuery={(q) => ({ q })} />
+        <AutocompleteInput optionText="name" label="console.events.form.place" fullWidth filterToQuery={(q) => ({ q })} />
       </ReferenceInput>
       <ReferenceInput source="parentId" reference="events">
-        <AutocompleteInput optionText="title" label="Part of event" fullWidth filterToQuery={(q) => ({ q })} />
+        <AutocompleteInput optionText="title" label="console.events.form.parent" fullWidth filterToQuery={(q) => ({ q })} />
       </ReferenceInput>
       <ArrayInput source="participants">
         <SimpleFormIterator inline>
           <ReferenceInput source="entityId" reference="entities">
             <AutocompleteInput
               optionText="name"
-              label="Entity"
+              label="console.events.form.entity"
               sx={{ minWidth: 300 }}
               filterToQuery={(q) => ({ q })}
               validate={required()}
             />
           </ReferenceInput>
-          <SelectInput source="role" choices={PARTICIPANT_ROLES} validate={required()} />
+          <SelectInput
+            source="role"
+            label="console.events.form.role"
+            choices={PARTICIPANT_ROLES}
+            optionText={vocabularyOption}
+            validate={required()}
+          />
         </SimpleFormIterator>
       </ArrayInput>
     </SimpleForm>

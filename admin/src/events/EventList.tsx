@@ -11,14 +11,17 @@ import {
   SimpleList,
   TextField,
   TextInput,
+  useLocaleState,
+  useTranslate,
 } from 'react-admin';
 
-import { EVENT_MODALITIES, label, REVIEW_STATUSES } from '../common/choices';
-import { formatSpan } from '../common/dates';
+import { EVENT_MODALITIES, REVIEW_STATUSES, vocabularyOption } from '../common/choices';
+import { useDates } from '../common/dates';
 import { FocusableRows } from '../common/FocusableRows';
 import { ListActions } from '../common/ListActions';
 import { StatusChip, StatusField } from '../common/status';
 import { usePhone } from '../common/usePhone';
+import { useVocabulary } from '../common/vocabulary';
 import type { EventRecord } from '../providers/resources';
 import { useEventTypes } from './useEventTypes';
 
@@ -27,38 +30,50 @@ function EventTypeFilter(props: { source: string; alwaysOn?: boolean }) {
   return <SelectArrayInput {...props} choices={(types.data ?? []).map((t) => ({ id: t.code, name: t.label }))} />;
 }
 
+/** react-admin hands a search's placeholder to the browser as it is given, untranslated. */
+function EventSearch(props: { source: string; alwaysOn?: boolean }) {
+  const translate = useTranslate();
+  return <SearchInput {...props} placeholder={translate('console.events.list.search')} />;
+}
+
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Search events" />,
-  <SelectArrayInput key="status" source="status" choices={REVIEW_STATUSES} />,
+  <EventSearch key="q" source="q" alwaysOn />,
+  <SelectArrayInput key="status" source="status" choices={REVIEW_STATUSES} optionText={vocabularyOption} />,
   <EventTypeFilter key="type" source="type" />,
-  <SelectArrayInput key="modality" source="modality" choices={EVENT_MODALITIES} />,
-  <TextInput key="dateFrom" source="dateFrom" label="Happened from (YYYY-MM-DD)" />,
-  <TextInput key="dateTo" source="dateTo" label="Happened until (YYYY-MM-DD)" />,
-  <ReferenceInput key="entityId" source="entityId" reference="entities" label="Involving">
-    <AutocompleteInput optionText="name" label="Involving" />
+  <SelectArrayInput key="modality" source="modality" choices={EVENT_MODALITIES} optionText={vocabularyOption} />,
+  <TextInput key="dateFrom" source="dateFrom" label="console.events.list.dateFrom" />,
+  <TextInput key="dateTo" source="dateTo" label="console.events.list.dateTo" />,
+  <ReferenceInput key="entityId" source="entityId" reference="entities" label="console.events.list.involving">
+    <AutocompleteInput optionText="name" label="console.events.list.involving" />
   </ReferenceInput>,
-  <BooleanInput key="includeDeleted" source="includeDeleted" label="Include deleted" />,
+  <BooleanInput key="includeDeleted" source="includeDeleted" label="resources.events.fields.includeDeleted" />,
 ];
 
 export function EventList() {
   const phone = usePhone();
+  const label = useVocabulary();
+  const dates = useDates();
+  const [locale] = useLocaleState();
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />}>
       {phone ? (
         <SimpleList<EventRecord>
           linkType="show"
           primaryText={(r) => r.title}
-          secondaryText={(r) => [r.eventType?.label, formatSpan(r.start, r.end) || r.timeExpression].filter(Boolean).join(' · ')}
+          secondaryText={(r) => [r.eventType?.label, dates.span(r.start, r.end) || r.timeExpression].filter(Boolean).join(' · ')}
           tertiaryText={(r) => <StatusChip status={r.status} />}
         />
       ) : (
         <Datagrid body={FocusableRows} rowClick="show" bulkActionButtons={false}>
           <TextField source="title" sortable={false} />
-          <FunctionField<EventRecord> label="Type" render={(r) => r.eventType?.label} />
-          <FunctionField<EventRecord> label="When" render={(r) => formatSpan(r.start, r.end) || r.timeExpression || '—'} />
+          <FunctionField<EventRecord> label="resources.events.fields.type" render={(r) => r.eventType?.label} />
+          <FunctionField<EventRecord>
+            label="resources.events.fields.when"
+            render={(r) => dates.span(r.start, r.end) || r.timeExpression || '—'}
+          />
           <FunctionField<EventRecord> source="modality" sortable={false} render={(r) => label(r.modality)} />
           <StatusField source="status" sortable={false} />
-          <DateField source="createdAt" label="Recorded" />
+          <DateField source="createdAt" label="resources.events.fields.createdAt" locales={locale} />
         </Datagrid>
       )}
     </List>

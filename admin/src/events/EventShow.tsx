@@ -9,26 +9,31 @@ import {
   TabbedShowLayout,
   TextField,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 
 import { DownloadReceiptButton } from '../audit/DownloadReceiptButton';
-import { label } from '../common/choices';
-import { formatSpan } from '../common/dates';
+import { useDates } from '../common/dates';
 import { EvidenceList, ReviewSteps } from '../common/EvidenceList';
 import { FocusableRows } from '../common/FocusableRows';
 import { RecordActions } from '../common/RecordActions';
 import { historyAndNotesTabs } from '../common/RecordTabs';
 import { ReReviewNotice } from '../common/ReReviewNotice';
 import { StatusField } from '../common/status';
+import { useVocabulary } from '../common/vocabulary';
 import type { EventRecord } from '../providers/resources';
 import { RecordReview } from '../review/RecordReview';
 
 function EventTitle() {
   const record = useRecordContext();
-  return <span>Event: {record?.title ?? ''}</span>;
+  const translate = useTranslate();
+  return <span>{translate('console.events.show.title', { title: record?.title ?? '' })}</span>;
 }
 
 export function EventShow() {
+  const translate = useTranslate();
+  const label = useVocabulary();
+  const dates = useDates();
   return (
     <Show
       title={<EventTitle />}
@@ -39,42 +44,42 @@ export function EventShow() {
       }
     >
       <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="Event">
+        <TabbedShowLayout.Tab label="console.events.show.tab">
           <ReReviewNotice />
           <TextField source="title" variant="h6" />
-          <TextField source="summary" emptyText="No summary" />
+          <TextField source="summary" emptyText="console.events.show.noSummary" />
           <Stack direction="row" spacing={4} flexWrap="wrap" useFlexGap>
-            <Labeled label="Status">
+            <Labeled label="resources.events.fields.status">
               <StatusField />
             </Labeled>
-            <Labeled label="Type">
+            <Labeled label="resources.events.fields.type">
               <FunctionField<EventRecord> render={(r) => r.eventType?.label} />
             </Labeled>
-            <Labeled label="When">
-              <FunctionField<EventRecord> render={(r) => formatSpan(r.start, r.end) || '—'} />
+            <Labeled label="resources.events.fields.when">
+              <FunctionField<EventRecord> render={(r) => dates.span(r.start, r.end) || '—'} />
             </Labeled>
-            <Labeled label="As the source puts it">
+            <Labeled label="resources.events.fields.timeExpression">
               <TextField source="timeExpression" emptyText="—" />
             </Labeled>
-            <Labeled label="Modality">
+            <Labeled label="resources.events.fields.modality">
               <FunctionField<EventRecord> render={(r) => label(r.modality)} />
             </Labeled>
-            <Labeled label="Place">
+            <Labeled label="console.events.form.place">
               <FunctionField<EventRecord> render={(r) => (r.place ? <a href={`#/entities/${r.place.id}/show`}>{r.place.name}</a> : '—')} />
             </Labeled>
-            <Labeled label="Part of">
+            <Labeled label="console.events.show.partOf">
               <FunctionField<EventRecord>
                 render={(r) => (r.parent ? <a href={`#/events/${r.parent.id}/show`}>{r.parent.title}</a> : '—')}
               />
             </Labeled>
-            <Labeled label="Version">
+            <Labeled label="console.common.fields.version">
               <TextField source="version" />
             </Labeled>
           </Stack>
           <FunctionField<EventRecord>
-            render={(r) => (r.retracted ? <Chip color="secondary" label="Retracted: do not rely on it" /> : null)}
+            render={(r) => (r.retracted ? <Chip color="secondary" label={translate('console.common.fields.retracted')} /> : null)}
           />
-          <Labeled label="Participants">
+          <Labeled label="resources.events.fields.participants">
             <ArrayField source="participantList">
               <SingleFieldList linkType={false}>
                 <FunctionField<EventRecord['participantList'][number]>
@@ -85,19 +90,19 @@ export function EventShow() {
               </SingleFieldList>
             </ArrayField>
           </Labeled>
-          <Labeled label="Claims about it" fullWidth>
+          <Labeled label="console.events.show.claims" fullWidth>
             <ArrayField source="claimList">
               <Datagrid body={FocusableRows} rowClick={(_id, _resource, claim) => `/claims/${claim.id}/show`} bulkActionButtons={false}>
-                <TextField source="text" />
-                <TextField source="claimantName" label="Claimant" />
-                <StatusField source="status" />
+                <TextField source="text" label="resources.claims.fields.text" />
+                <TextField source="claimantName" label="resources.claims.fields.claimantName" />
+                <StatusField source="status" label="resources.claims.fields.status" />
               </Datagrid>
             </ArrayField>
           </Labeled>
-          <Labeled label="Evidence">
+          <Labeled label="console.common.fields.evidence">
             <EvidenceList />
           </Labeled>
-          <Labeled label="Review">
+          <Labeled label="console.common.fields.review">
             <ReviewSteps />
           </Labeled>
           <RecordReview />

@@ -18,9 +18,11 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useCanAccess, useNotify, useRecordContext, useRefresh, useResourceContext } from 'react-admin';
+import { useCanAccess, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate } from 'react-admin';
 
-import { formatValue, useValueLabels } from '../common/values';
+import { useDates } from '../common/dates';
+import { useFormatValue, useValueLabels } from '../common/values';
+import { useVocabulary } from '../common/vocabulary';
 import type { RevisionRow } from '../providers/dataProvider';
 import { resourceDefinition } from '../providers/resources';
 import { useApi } from '../providers/useApi';
@@ -33,6 +35,10 @@ export default function HistoryPanel() {
   const record = useRecordContext();
   const resource = useResourceContext()!;
   const api = useApi();
+  const translate = useTranslate();
+  const vocabulary = useVocabulary();
+  const dates = useDates();
+  const formatValue = useFormatValue();
   const { recordType } = resourceDefinition(resource);
   const { canAccess: mayRevert } = useCanAccess({ resource, action: 'edit', record });
   const history = useQuery({
@@ -59,25 +65,25 @@ export default function HistoryPanel() {
     differences.map((difference) => ({ field: difference.field, values: [difference.before, difference.after] })),
   );
 
-  if (history.isPending) return <Typography>Loading the history…</Typography>;
+  if (history.isPending) return <Typography>{translate('console.history.loading')}</Typography>;
   if (history.error) return <Alert severity="error">{(history.error as Error).message}</Alert>;
 
   return (
     <Stack spacing={2} data-testid="history">
       {record ? <ChainStatusPanel recordType={recordType} recordId={String(record.id)} version={record.version} /> : null}
       <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-label="Revisions">
+        <Table size="small" aria-label={translate('console.history.revisions')}>
           <TableHead>
             <TableRow>
-              <TableCell>From</TableCell>
-              <TableCell>To</TableCell>
-              <TableCell>Version</TableCell>
-              <TableCell>What</TableCell>
-              <TableCell>Who</TableCell>
-              <TableCell>When</TableCell>
-              <TableCell>Why</TableCell>
-              <TableCell>Fields</TableCell>
-              <TableCell>Hash, previous hash</TableCell>
+              <TableCell>{translate('console.history.columns.from')}</TableCell>
+              <TableCell>{translate('console.history.columns.to')}</TableCell>
+              <TableCell>{translate('console.history.columns.version')}</TableCell>
+              <TableCell>{translate('console.history.columns.what')}</TableCell>
+              <TableCell>{translate('console.history.columns.who')}</TableCell>
+              <TableCell>{translate('console.history.columns.when')}</TableCell>
+              <TableCell>{translate('console.history.columns.why')}</TableCell>
+              <TableCell>{translate('console.history.columns.fields')}</TableCell>
+              <TableCell>{translate('console.history.columns.hashes')}</TableCell>
               <TableCell />
             </TableRow>
           </TableHead>
@@ -89,7 +95,7 @@ export default function HistoryPanel() {
                     size="small"
                     checked={revision.version === from}
                     onChange={() => setFrom(revision.version)}
-                    inputProps={{ 'aria-label': `compare from version ${revision.version}` }}
+                    inputProps={{ 'aria-label': translate('console.history.compareFrom', { version: revision.version }) }}
                   />
                 </TableCell>
                 <TableCell padding="checkbox">
@@ -97,23 +103,25 @@ export default function HistoryPanel() {
                     size="small"
                     checked={revision.version === to}
                     onChange={() => setTo(revision.version)}
-                    inputProps={{ 'aria-label': `compare to version ${revision.version}` }}
+                    inputProps={{ 'aria-label': translate('console.history.compareTo', { version: revision.version }) }}
                   />
                 </TableCell>
                 <TableCell>{revision.version}</TableCell>
-                <TableCell>{revision.operation.toLowerCase()}</TableCell>
+                <TableCell>{vocabulary(revision.operation).toLowerCase()}</TableCell>
                 <TableCell>{revision.actorName}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(revision.createdAt).toLocaleString()}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{dates.moment(revision.createdAt)}</TableCell>
                 <TableCell>{revision.reason ?? ''}</TableCell>
-                <TableCell>{revision.operation === 'CREATE' ? '(all: created)' : Object.keys(revision.changes).join(', ')}</TableCell>
                 <TableCell>
-                  <HashText hash={revision.hash} label={`hash of version ${revision.version}`} />
-                  <HashText hash={revision.prevHash} label={`previous hash of version ${revision.version}`} />
+                  {revision.operation === 'CREATE' ? translate('console.history.allCreated') : Object.keys(revision.changes).join(', ')}
+                </TableCell>
+                <TableCell>
+                  <HashText hash={revision.hash} label={translate('console.history.hashOf', { version: revision.version })} />
+                  <HashText hash={revision.prevHash} label={translate('console.history.previousHashOf', { version: revision.version })} />
                 </TableCell>
                 <TableCell>
                   {mayRevert && revision.version !== record?.version && !record?.deletedAt ? (
                     <Button size="small" onClick={() => setReverting(revision)}>
-                      Revert to this
+                      {translate('console.history.revertToThis')}
                     </Button>
                   ) : null}
                 </TableCell>
@@ -125,17 +133,17 @@ export default function HistoryPanel() {
 
       <Box>
         <Typography variant="h6" gutterBottom>
-          Version {from} → version {to}
+          {translate('console.history.compared', { from, to })}
         </Typography>
         {differences.length === 0 ? (
-          <Typography color="text.secondary">No field differs between these two versions.</Typography>
+          <Typography color="text.secondary">{translate('console.history.noDifference')}</Typography>
         ) : (
-          <Table size="small" aria-label="Differences">
+          <Table size="small" aria-label={translate('console.history.differences')}>
             <TableHead>
               <TableRow>
-                <TableCell>Field</TableCell>
-                <TableCell>Version {from}</TableCell>
-                <TableCell>Version {to}</TableCell>
+                <TableCell>{translate('console.common.conflict.field')}</TableCell>
+                <TableCell>{translate('console.history.version', { version: from })}</TableCell>
+                <TableCell>{translate('console.history.version', { version: to })}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -162,14 +170,15 @@ export default function HistoryPanel() {
 function RevertDialog({ revision, currentVersion, onClose }: { revision: RevisionRow; currentVersion: number; onClose: () => void }) {
   const api = useApi();
   const notify = useNotify();
+  const translate = useTranslate();
   const refresh = useRefresh();
-  const [reason, setReason] = useState(`Revert to version ${revision.version}`);
+  const [reason, setReason] = useState(() => translate('console.history.revert.reason', { version: revision.version }));
   const [busy, setBusy] = useState(false);
   const revert = async () => {
     setBusy(true);
     try {
       await api.revert({ revisionId: revision.id, expectedVersion: currentVersion, reason });
-      notify(`Reverted: version ${revision.version}'s content is current again, as a new revision.`, { type: 'success' });
+      notify('console.history.revert.done', { type: 'success', messageArgs: { version: revision.version } });
       onClose();
       refresh();
     } catch (error) {
@@ -180,17 +189,23 @@ function RevertDialog({ revision, currentVersion, onClose }: { revision: Revisio
   };
   return (
     <Dialog open onClose={onClose}>
-      <DialogTitle>Revert to version {revision.version}?</DialogTitle>
+      <DialogTitle>{translate('console.history.revert.title', { version: revision.version })}</DialogTitle>
       <DialogContent>
         <Typography variant="body2" sx={{ mb: 1 }}>
-          Its content becomes current again as a new revision; nothing in the history is removed. A judged record goes back to review.
+          {translate('console.history.revert.explanation')}
         </Typography>
-        <TextField autoFocus fullWidth label="Why" value={reason} onChange={(e) => setReason(e.target.value)} />
+        <TextField
+          autoFocus
+          fullWidth
+          label={translate('console.history.columns.why')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
         <Button variant="contained" disabled={busy || !reason.trim()} onClick={revert}>
-          Revert
+          {translate('console.history.revert.action')}
         </Button>
       </DialogActions>
     </Dialog>

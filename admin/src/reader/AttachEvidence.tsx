@@ -1,7 +1,7 @@
 import { Autocomplete, Button, Stack, TextField } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNotify } from 'react-admin';
+import { useNotify, useTranslate } from 'react-admin';
 
 import type { Selection } from '../common/SelectionHeader';
 import { useApi } from '../providers/useApi';
@@ -17,6 +17,7 @@ export function AttachEvidence({ selection, onDone }: { selection: Selection; on
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<Candidate | null>(null);
   const notify = useNotify();
+  const translate = useTranslate();
   const api = useApi();
   const candidates = useQuery({
     queryKey: ['attach-candidates', query],
@@ -37,9 +38,9 @@ export function AttachEvidence({ selection, onDone }: { selection: Selection; on
         [chosen.kind === 'claim' ? 'claimId' : 'eventId']: chosen.id,
         sourceRevisionId: selection.sourceRevisionId,
         selector: { exact: selection.selector.exact, start: selection.selector.start, end: selection.selector.end },
-        reason: 'Selected in the reader',
+        reason: translate('console.reader.attach.reason'),
       });
-      notify(`Evidence added to the ${chosen.kind}.`, { type: 'success' });
+      notify(`console.reader.attach.done.${chosen.kind}`, { type: 'success' });
       onDone();
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
@@ -52,15 +53,15 @@ export function AttachEvidence({ selection, onDone }: { selection: Selection; on
         size="small"
         options={candidates.data ?? []}
         filterOptions={(options) => options}
-        getOptionLabel={(c) => `${c.kind}: ${c.label}`}
+        getOptionLabel={(c) => `${translate(`console.reader.kinds.${c.kind}`)}: ${c.label}`}
         isOptionEqualToValue={(a, b) => a.id === b.id}
         onInputChange={(_, value) => setQuery(value)}
         onChange={(_, value) => setChosen(value)}
         loading={candidates.isFetching}
-        renderInput={(params) => <TextField {...params} label="Add as evidence to an existing claim or event" />}
+        renderInput={(params) => <TextField {...params} label={translate('console.reader.attach.label')} />}
       />
       <Button size="small" variant="outlined" disabled={!chosen} onClick={attach}>
-        Add
+        {translate('console.reader.attach.add')}
       </Button>
     </Stack>
   );

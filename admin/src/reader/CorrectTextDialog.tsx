@@ -18,10 +18,10 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { Link } from 'react-admin';
+import { Link, useTranslate } from 'react-admin';
 
-import { label } from '../common/choices';
 import { StatusChip } from '../common/status';
+import { useVocabulary } from '../common/vocabulary';
 import type { CorrectSourceTextMutation } from '../gql/graphql';
 import { useApi } from '../providers/useApi';
 
@@ -33,44 +33,48 @@ const nameOf = (record: Reopened) => (record.__typename === 'Claim' ? record.tex
 
 /** What a correction does, or would do: where each quote lands, and which judged records go back to review. */
 function ReanchorReport({ report }: { report: Report }) {
+  const translate = useTranslate();
+  const label = useVocabulary();
+  const tense = report.preview ? 'preview' : 'saved';
   return (
     <Stack spacing={2} data-testid={report.preview ? 'reanchor-preview' : 'reanchor-report'}>
       <Typography>
-        {report.preview ? 'Saving would leave ' : ''}
-        {report.anchored} quotes anchored, {report.fuzzy} fuzzy, {report.orphaned} orphaned; {report.annotationsMoved} notes on the text{' '}
-        {report.preview ? 'would move' : 'moved'} with their words.
+        {translate(`console.reader.report.${tense}.counts`, {
+          anchored: report.anchored,
+          fuzzy: report.fuzzy,
+          orphaned: report.orphaned,
+          notes: report.annotationsMoved,
+        })}
       </Typography>
       {report.reopened.length > 0 ? (
         <Alert severity="warning" data-testid="reopened">
-          {report.preview ? 'These would go back to the review queue' : 'These went back to the review queue'}, because words they rest on
-          changed. A published one stays published: client apps read it as last verified, on the words it was verified on, until a reviewer
-          judges it again.
+          {translate(`console.reader.report.${tense}.reopened`)}
           <List dense disablePadding>
             {report.reopened.map((record) => (
               <ListItem key={record.id} disableGutters data-still-published={record.reReview ? 'true' : 'false'}>
                 <MuiLink component={Link} to={pathOf(record)}>
-                  {record.__typename === 'Claim' ? 'Claim' : 'Event'}: {nameOf(record).slice(0, 80)}
+                  {translate(record.__typename === 'Claim' ? 'console.reader.report.claim' : 'console.reader.report.event', {
+                    name: nameOf(record).slice(0, 80),
+                  })}
                 </MuiLink>
-                {record.reReview ? ' (still published as last verified)' : ''}
+                {record.reReview ? translate('console.reader.report.stillPublished') : ''}
               </ListItem>
             ))}
           </List>
         </Alert>
       ) : (
-        <Alert severity="success">
-          {report.preview ? 'No published or judged record would go back to review.' : 'No published or judged record went back to review.'}
-        </Alert>
+        <Alert severity="success">{translate(`console.reader.report.${tense}.noneReopened`)}</Alert>
       )}
       {!report.preview && report.fuzzy + report.orphaned > 0 ? (
-        <Alert severity="info">Confirm each fuzzy quote, or select it again, in the reader’s “Evidence to confirm” panel.</Alert>
+        <Alert severity="info">{translate('console.reader.report.confirmFuzzy')}</Alert>
       ) : null}
       <Table size="small">
         <TableHead>
           <TableRow>
-            <TableCell>Result</TableCell>
-            <TableCell>Record</TableCell>
-            <TableCell>Before</TableCell>
-            <TableCell>After</TableCell>
+            <TableCell>{translate('console.reader.report.result')}</TableCell>
+            <TableCell>{translate('console.reader.report.record')}</TableCell>
+            <TableCell>{translate('console.reader.report.before')}</TableCell>
+            <TableCell>{translate('console.reader.report.after')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -88,7 +92,9 @@ function ReanchorReport({ report }: { report: Report }) {
                     <StatusChip status={change.status} />
                     <Typography variant="caption" display="block">
                       {change.method ? label(change.method) : ''}
-                      {change.similarity !== null ? ` ${Math.round(change.similarity * 100)}% alike` : ''}
+                      {change.similarity !== null
+                        ? translate('console.reader.report.alike', { percent: Math.round(change.similarity * 100) })
+                        : ''}
                     </Typography>
                   </TableCell>
                   <TableCell>
@@ -103,7 +109,9 @@ function ReanchorReport({ report }: { report: Report }) {
                   <TableCell>
                     “{change.before.exact}” @{change.before.start}
                   </TableCell>
-                  <TableCell>{change.after ? `“${change.after.exact}” @${change.after.start}` : 'not found'}</TableCell>
+                  <TableCell>
+                    {change.after ? `“${change.after.exact}” @${change.after.start}` : translate('console.reader.report.notFound')}
+                  </TableCell>
                 </TableRow>
               );
             })}
@@ -127,6 +135,7 @@ export function CorrectTextDialog({
   onDone: () => void;
 }) {
   const api = useApi();
+  const translate = useTranslate();
   const [text, setText] = useState(source.currentRevision.text);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -152,24 +161,25 @@ export function CorrectTextDialog({
     <Dialog open onClose={onClose} maxWidth="lg" fullWidth>
       <DialogTitle>
         {saved
-          ? `Text v${report.revision.number} saved: re-anchoring report`
+          ? translate('console.reader.correct.savedTitle', { number: report.revision.number })
           : report
-            ? 'Before saving: what the correction would do'
-            : 'Correct the text'}
+            ? translate('console.reader.correct.previewTitle')
+            : translate('console.reader.correct.open')}
       </DialogTitle>
       <DialogContent>
         {report ? (
           <ReanchorReport report={report} />
         ) : (
           <Stack spacing={2}>
-            <Typography variant="body2">
-              The corrected text becomes a new snapshot; the old one is kept. Every quote is placed again: a quote your edits do not touch
-              keeps its words; one they touch is shown as corrected, marked fuzzy for a reviewer; a quote that cannot be found is marked
-              orphaned, never silently moved. You see all of it before saving.
-            </Typography>
-            <TextField label="What was wrong (kept in the history)" value={reason} onChange={(e) => setReason(e.target.value)} fullWidth />
+            <Typography variant="body2">{translate('console.reader.correct.explanation')}</Typography>
             <TextField
-              label="Corrected text"
+              label={translate('console.reader.correct.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              fullWidth
+            />
+            <TextField
+              label={translate('console.reader.correct.text')}
               value={text}
               onChange={(e) => setText(e.target.value)}
               multiline
@@ -187,19 +197,19 @@ export function CorrectTextDialog({
       </DialogContent>
       <DialogActions>
         {saved ? (
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={onClose}>{translate('ra.action.close')}</Button>
         ) : report ? (
           <>
-            <Button onClick={() => setReport(null)}>Back to the text</Button>
+            <Button onClick={() => setReport(null)}>{translate('console.reader.correct.back')}</Button>
             <Button variant="contained" disabled={busy} onClick={() => run(false)}>
-              Save the correction
+              {translate('console.reader.correct.save')}
             </Button>
           </>
         ) : (
           <>
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
             <Button variant="contained" disabled={busy || !reason.trim() || text === source.currentRevision.text} onClick={() => run(true)}>
-              Preview the correction
+              {translate('console.reader.correct.preview')}
             </Button>
           </>
         )}

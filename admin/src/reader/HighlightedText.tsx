@@ -1,9 +1,10 @@
 import { Box } from '@mui/material';
 import { type FocusEvent, type KeyboardEvent, type RefObject, type SyntheticEvent, useRef, useState } from 'react';
+import { useTranslate } from 'react-admin';
 
 import type { Note } from '../annotations/AnnotationsPanel';
-import { label } from '../common/choices';
 import { StatusIcon } from '../common/status';
+import { useVocabulary } from '../common/vocabulary';
 import { FOCUS_RING, QUIET_TEXT, STATUS_COLOURS } from '../theme';
 import { type Paragraph, piecesOf, type Span } from './layout';
 import type { ReaderEvidence } from './useReaderData';
@@ -130,6 +131,8 @@ interface Props {
 
 /** The text as published, paragraph by paragraph, with its quotes highlighted and its noted words underlined. */
 export function HighlightedText({ codePoints, paragraphs, evidence, notes, focused, onSelect, onPick, onOpen, onAct, textRef }: Props) {
+  const translate = useTranslate();
+  const label = useVocabulary();
   const [caret, setCaret] = useState<Caret | null>(null);
   const pointing = useRef(false);
   // Chrome starts no selection on a press inside an element that can take focus, so the highlights leave the tab
@@ -197,14 +200,18 @@ export function HighlightedText({ codePoints, paragraphs, evidence, notes, focus
       ...notes.filter((n) => inParagraph(n.span!.selector)).map((note) => ({ note })),
     ];
     const marker =
-      paragraph.kind === 'FURNITURE' ? 'page furniture' : paragraph.kind === 'REPEAT' ? `repeats ¶${paragraph.repeatOf! + 1}` : null;
+      paragraph.kind === 'FURNITURE'
+        ? translate('console.reader.text.furniture')
+        : paragraph.kind === 'REPEAT'
+          ? translate('console.reader.text.repeats', { number: paragraph.repeatOf! + 1 })
+          : null;
     return (
       <Box
         key={index}
         component="span"
         data-kind={paragraph.kind}
         sx={{ display: 'inline', color: marker ? QUIET_TEXT : undefined, fontStyle: paragraph.kind === 'FURNITURE' ? 'italic' : undefined }}
-        title={marker ? `Shown dimmed: ${marker}` : undefined}
+        title={marker ? translate('console.reader.text.dimmed', { marker }) : undefined}
       >
         {marker ? (
           <Box
@@ -229,8 +236,8 @@ export function HighlightedText({ codePoints, paragraphs, evidence, notes, focus
           const spans = piece.spans.flatMap((m) => ('evidence' in m ? [m.evidence] : []));
           const pieceNotes = piece.spans.flatMap((m) => ('note' in m ? [m.note] : []));
           const names = [
-            ...spans.map((s) => `${s.record.kind}: ${s.record.label} (${label(s.record.status)})`),
-            ...pieceNotes.map((n) => `note: ${n.body}`),
+            ...spans.map((s) => `${translate(`console.reader.kinds.${s.record.kind}`)}: ${s.record.label} (${label(s.record.status)})`),
+            ...pieceNotes.map((n) => `${translate('console.reader.kinds.note')}: ${n.body}`),
           ];
           const words = codePoints.slice(piece.start, piece.end).join('');
           const open = (event: SyntheticEvent) => openPiece(event, spans, pieceNotes);
@@ -289,7 +296,7 @@ export function HighlightedText({ codePoints, paragraphs, evidence, notes, focus
       onKeyDown={onKeyDown}
       tabIndex={0}
       role="region"
-      aria-label="The source's text"
+      aria-label={translate('console.reader.text.label')}
       aria-describedby="reader-keys"
       data-testid="source-text"
       sx={{

@@ -1,5 +1,5 @@
 import { Box, Button, Link as MuiLink, Paper, Stack, Typography } from '@mui/material';
-import { Link, useNotify } from 'react-admin';
+import { Link, useNotify, useTranslate } from 'react-admin';
 
 import { StatusChip } from '../common/status';
 import type { EvidenceActions } from './useEvidenceActions';
@@ -15,10 +15,11 @@ interface Props {
 /** Quotes a correction moved (fuzzy) or lost (orphaned): an editor confirms the words or selects them again. */
 export function NeedsAttention({ evidence, actions, onReselect, mayEdit }: Props) {
   const notify = useNotify();
+  const translate = useTranslate();
   if (evidence.length === 0) return null;
   return (
     <Paper variant="outlined" sx={{ p: 2, borderColor: 'warning.main' }} data-testid="needs-attention">
-      <Typography variant="subtitle2">Evidence to confirm or select again ({evidence.length})</Typography>
+      <Typography variant="subtitle2">{translate('console.reader.attention.title', { smart_count: evidence.length })}</Typography>
       {evidence.map((item) => (
         <Box key={item.id} sx={{ mt: 1 }}>
           <Stack direction="row" spacing={1} alignItems="center">
@@ -28,23 +29,24 @@ export function NeedsAttention({ evidence, actions, onReselect, mayEdit }: Props
             </MuiLink>
           </Stack>
           <Typography variant="body2" sx={{ fontFamily: 'Georgia, serif' }}>
-            “{item.selector.exact}”{item.anchorStatus === 'ORPHANED' ? ` (on text v${item.sourceRevision.number})` : ''}
+            “{item.selector.exact}”
+            {item.anchorStatus === 'ORPHANED' ? translate('console.reader.attention.onText', { number: item.sourceRevision.number }) : ''}
           </Typography>
           {mayEdit ? (
             <Stack direction="row" spacing={1}>
               {item.anchorStatus === 'FUZZY' ? (
                 <Button size="small" variant="outlined" onClick={() => actions.confirmWords(item)}>
-                  Confirm these words
+                  {translate('console.reader.attention.confirm')}
                 </Button>
               ) : null}
               <Button
                 size="small"
                 onClick={() => {
                   onReselect(item);
-                  notify('Select the words it rests on in the text, then press “Anchor here”.', { type: 'info' });
+                  notify('console.reader.attention.selectHint', { type: 'info' });
                 }}
               >
-                Select again
+                {translate('console.reader.attention.selectAgain')}
               </Button>
             </Stack>
           ) : null}

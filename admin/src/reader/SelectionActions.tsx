@@ -1,5 +1,6 @@
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import type { RefObject } from 'react';
+import { useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 
 import { NoteThreads } from '../annotations/AnnotationsPanel';
@@ -22,13 +23,14 @@ interface Props {
 /** What can be made of the selected words: a claim or an event, evidence for an existing one, a note, or a new anchor. */
 export function SelectionActions({ sourceId, selection, reader, actions, mayEdit, panelRef, onClose }: Props) {
   const navigate = useNavigate();
+  const translate = useTranslate();
   const { reselecting } = reader;
   return (
     <Paper
       ref={panelRef}
       elevation={8}
       role="region"
-      aria-label="Selected words"
+      aria-label={translate('console.reader.selection.label')}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
       }}
@@ -36,30 +38,30 @@ export function SelectionActions({ sourceId, selection, reader, actions, mayEdit
       data-testid="selection-actions"
     >
       <Typography variant="subtitle2">
-        Selected, characters {selection.selector.start}–{selection.selector.end}
+        {translate('console.reader.selection.characters', { start: selection.selector.start, end: selection.selector.end })}
       </Typography>
       <Typography sx={{ fontFamily: 'Georgia, serif', my: 1 }}>“{selection.selector.exact}”</Typography>
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
         {reselecting ? (
           <Button variant="contained" size="small" onClick={() => actions.anchorAgain(reselecting, selection, reader.anchored)}>
-            Anchor “{reselecting.record.label.slice(0, 30)}” here
+            {translate('console.reader.selection.anchorHere', { label: reselecting.record.label.slice(0, 30) })}
           </Button>
         ) : null}
         {mayEdit ? (
           <>
             <Button variant="contained" size="small" onClick={() => navigate('/claims/create', { state: { selection } })}>
-              New claim from selection
+              {translate('console.reader.selection.newClaim')}
             </Button>
             <Button variant="outlined" size="small" onClick={() => navigate('/events/create', { state: { selection } })}>
-              New event from selection
+              {translate('console.reader.selection.newEvent')}
             </Button>
           </>
         ) : null}
         <Button size="small" onClick={reader.note}>
-          Note on these words
+          {translate('console.reader.selection.note')}
         </Button>
         <Button size="small" onClick={onClose}>
-          Clear
+          {translate('console.reader.selection.clear')}
         </Button>
       </Stack>
       {mayEdit && !reselecting ? (
@@ -76,7 +78,7 @@ export function SelectionActions({ sourceId, selection, reader, actions, mayEdit
           <NoteThreads
             target={{ targetType: 'SOURCE', targetId: sourceId }}
             span={{ sourceId, sourceRevisionId: selection.sourceRevisionId, selector: selection.selector }}
-            heading="Notes on these words"
+            heading={translate('console.reader.selection.notes')}
           />
         </Box>
       ) : null}

@@ -1,9 +1,10 @@
 import { Alert, Button, Divider, Paper, Popper, Stack, Typography } from '@mui/material';
 import { useMemo, useRef, useState } from 'react';
-import { useCanAccess, useRecordContext } from 'react-admin';
+import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
 import { useNotes } from '../annotations/AnnotationsPanel';
+import { useDates } from '../common/dates';
 import { CorrectTextDialog } from './CorrectTextDialog';
 import { HighlightedText, rangeOf } from './HighlightedText';
 import { selectorFor } from './layout';
@@ -43,6 +44,8 @@ export default function SourceReader() {
   const sourceId = record?.id === undefined ? undefined : String(record.id);
   const reader = useReaderData(sourceId);
   const navigate = useNavigate();
+  const translate = useTranslate();
+  const dates = useDates();
   const [params] = useSearchParams();
   const { canAccess: mayEdit = false } = useCanAccess({ resource: 'claims', action: 'create' });
   const selected = useReaderSelection();
@@ -61,8 +64,9 @@ export default function SourceReader() {
   // Open notes on words of this text (an importer's new names and repeats among them) are drawn under those words.
   const notesOnText = (sourceNotes.data ?? []).filter((n) => !n.parentId && !n.resolved && n.span?.sourceRevisionId === revisionId);
 
-  if (reader.isPending) return <Typography>Loading the text…</Typography>;
-  if (reader.error || !reader.data) return <Alert severity="error">{(reader.error as Error)?.message ?? 'No text'}</Alert>;
+  if (reader.isPending) return <Typography>{translate('console.reader.loading')}</Typography>;
+  if (reader.error || !reader.data)
+    return <Alert severity="error">{translate((reader.error as Error)?.message ?? 'console.reader.noText')}</Alert>;
   const { source } = reader.data;
 
   return (
@@ -70,11 +74,18 @@ export default function SourceReader() {
       <Paper variant="outlined" sx={{ p: 3, flex: '1 1 60%', maxWidth: '48rem' }}>
         <Stack direction="row" justifyContent="space-between" alignItems="center" sx={{ mb: 1 }}>
           <Typography variant="caption" color="text.secondary">
-            Text v{source.currentRevision.number} · {codePoints.length.toLocaleString()} characters · {onText.length} highlighted quotes
+            {translate('console.reader.summary', {
+              number: source.currentRevision.number,
+              characters: translate('console.reader.characters', {
+                smart_count: codePoints.length,
+                count: dates.number(codePoints.length),
+              }),
+              quotes: translate('console.reader.quotes', { smart_count: onText.length }),
+            })}
           </Typography>
           {mayEdit ? (
             <Button size="small" onClick={() => setCorrecting(true)}>
-              Correct the text
+              {translate('console.reader.correct.open')}
             </Button>
           ) : null}
         </Stack>

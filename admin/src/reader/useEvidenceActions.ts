@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useNotify } from 'react-admin';
+import { useNotify, useTranslate } from 'react-admin';
 
 import type { Selection } from '../common/SelectionHeader';
 import { useApi } from '../providers/useApi';
@@ -9,6 +9,7 @@ import type { ReaderEvidence } from './useReaderData';
 export function useEvidenceActions(sourceId: string) {
   const api = useApi();
   const notify = useNotify();
+  const translate = useTranslate();
   const queryClient = useQueryClient();
   const redraw = () => queryClient.invalidateQueries({ queryKey: ['reader', sourceId] });
   const run = async (change: () => Promise<void>, done: string, after: () => void = () => undefined) => {
@@ -32,16 +33,13 @@ export function useEvidenceActions(sourceId: string) {
             expectedVersion: evidence.version,
             sourceRevisionId: selection.sourceRevisionId,
             selector: { exact: selection.selector.exact, start: selection.selector.start, end: selection.selector.end },
-            reason: 'Re-selected in the reader after a correction',
+            reason: translate('console.reader.actions.reselectReason'),
           }),
-        'Evidence anchored on the words you selected.',
+        'console.reader.actions.anchored',
         after,
       ),
     confirmWords: (evidence: ReaderEvidence) =>
-      run(
-        () => api.confirmEvidence({ id: evidence.id, expectedVersion: evidence.version }),
-        'Confirmed: the evidence rests on these words. Another reviewer must judge its record.',
-      ),
+      run(() => api.confirmEvidence({ id: evidence.id, expectedVersion: evidence.version }), 'console.reader.actions.confirmed'),
   };
 }
 

@@ -22,7 +22,7 @@ export function useReaderData(sourceId: string | undefined) {
     enabled: Boolean(sourceId),
     queryFn: async (): Promise<ReaderData> => {
       const [source, [claims, events]] = await Promise.all([api.readerSource(sourceId!), api.readerRecords(sourceId!)]);
-      if (!source) throw new Error('No text');
+      if (!source) throw new Error('console.reader.noText');
       const evidence: ReaderEvidence[] = [
         ...claims.flatMap((claim) =>
           claim.evidence.map((e) => ({ ...e, record: { kind: 'claim' as const, id: claim.id, label: claim.text, status: claim.status } })),

@@ -1,20 +1,22 @@
 import { Alert, Button, Stack, TextField, Tooltip } from '@mui/material';
 import { useState } from 'react';
-import { useGetIdentity, useNotify, usePermissions } from 'react-admin';
+import { useGetIdentity, useNotify, usePermissions, useTranslate } from 'react-admin';
 
+import { useVocabulary } from '../common/vocabulary';
 import { canReview, type Role } from '../providers/access';
 import { isApiError } from '../providers/graphql';
 import { useApi } from '../providers/useApi';
 
 type Decision = 'VERIFY' | 'DISPUTE' | 'REJECT' | 'RETRACT';
 
-const DECISIONS: Record<string, Array<{ decision: Decision; label: string; color: 'success' | 'warning' | 'error' | 'secondary' }>> = {
+/** The decisions open in each status; each is named by `console.review.decisions.<DECISION>`. */
+const DECISIONS: Record<string, Array<{ decision: Decision; color: 'success' | 'warning' | 'error' | 'secondary' }>> = {
   IN_REVIEW: [
-    { decision: 'VERIFY', label: 'Verify', color: 'success' },
-    { decision: 'DISPUTE', label: 'Dispute', color: 'warning' },
-    { decision: 'REJECT', label: 'Reject', color: 'error' },
+    { decision: 'VERIFY', color: 'success' },
+    { decision: 'DISPUTE', color: 'warning' },
+    { decision: 'REJECT', color: 'error' },
   ],
-  VERIFIED: [{ decision: 'RETRACT', label: 'Retract', color: 'secondary' }],
+  VERIFIED: [{ decision: 'RETRACT', color: 'secondary' }],
 };
 
 /**
@@ -34,29 +36,35 @@ export function ReviewActions({
   const { identity } = useGetIdentity();
   const api = useApi();
   const notify = useNotify();
+  const translate = useTranslate();
+  const vocabulary = useVocabulary();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const choices = DECISIONS[record.status] ?? [];
   if (!canReview(permissions ?? []) || choices.length === 0) return null;
   const ownChange = identity !== undefined && lastEditedBy === `user:${identity.id}`;
   const why = ownChange
-    ? 'You made the last change to this record or to the evidence it rests on: another reviewer must judge it (four-eyes).'
+    ? translate('console.review.actions.ownChange')
     : !comment.trim()
-      ? 'Write a comment first: it is kept with the decision.'
+      ? translate('console.review.actions.commentFirst')
       : '';
 
   const decide = async (decision: Decision) => {
     setBusy(true);
     try {
       const result = await api.review({ id: record.id, expectedVersion: record.version, decision, comment });
-      notify(`${decision.charAt(0) + decision.slice(1).toLowerCase()}: it is now ${result.status.toLowerCase().replace('_', ' ')}.`, {
+      notify('console.review.actions.done', {
         type: 'success',
+        messageArgs: {
+          decision: translate(`console.review.decisions.${decision}`),
+          status: vocabulary(result.status).toLowerCase(),
+        },
       });
       setComment('');
       onDone();
     } catch (error) {
       const conflict = isApiError(error) && error.body.code === 'CONFLICT';
-      notify(conflict ? 'It changed since you read it; read it again before judging.' : (error as Error).message, { type: 'error' });
+      notify(conflict ? 'console.review.actions.conflict' : (error as Error).message, { type: 'error' });
       if (conflict) onDone();
     } finally {
       setBusy(false);
@@ -68,7 +76,7 @@ export function ReviewActions({
       {ownChange ? <Alert severity="info">{why}</Alert> : null}
       <TextField
         size="small"
-        label="Review comment"
+        label={translate('console.review.actions.comment')}
         value={comment}
         onChange={(e) => setComment(e.target.value)}
         disabled={ownChange}
@@ -85,7 +93,7 @@ export function ReviewActions({
                 disabled={busy || ownChange || !comment.trim()}
                 onClick={() => decide(choice.decision)}
               >
-                {choice.label}
+                {translate(`console.review.decisions.${choice.decision}`)}
               </Button>
             </span>
           </Tooltip>
