@@ -28,7 +28,9 @@ import {
   storableTextOnly,
   tryAgainLaterStatuses,
 } from '../graphql/limits.js';
+import { RawAnswers } from '../graphql/passthrough.js';
 import { getSchema } from '../graphql/schema.js';
+import { claimsPassthrough } from '../modules/claims/claims.passthrough.js';
 import { adminDistDir } from '../paths.js';
 import { consoleFiles } from './console-files.js';
 import { Iris } from './exports/iris.js';
@@ -86,7 +88,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   const services = createServices(dataSource, config.auth, loadSigningKey(config), config.jobs);
   const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
-    gateway: compiledExecution(schema),
+    gateway: compiledExecution(schema, [claimsPassthrough(schema, dataSource.manager)]),
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
     includeStacktraceInErrorResponses: config.env === 'development',
@@ -142,6 +144,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
       sessionCookie,
       clientAddress: req.ip ?? 'unknown',
       publicAnswer: { keep: false },
+      rawAnswers: config.graphql.passthrough ? new RawAnswers() : undefined,
     };
   };
   const publicAnswers = config.publicCache.enabled

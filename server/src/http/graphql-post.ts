@@ -6,6 +6,7 @@ import type { Express, Request, Response } from 'express';
 import type { Config } from '../config.js';
 import { ErrorCode } from '../core/errors.js';
 import { onPrimary } from '../db/read-replicas.js';
+import type { RawAnswers } from '../graphql/passthrough.js';
 import { etagOf, matchesTag, type PublicAnswers, publicCacheControl, publicQuestion } from './public-answers.js';
 import { publicAudienceOf } from './session.js';
 
@@ -74,7 +75,7 @@ export interface GraphQLHandlers {
   get(req: Request, res: Response): void;
 }
 
-export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep: boolean } }>(
+export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep: boolean }; rawAnswers?: RawAnswers }>(
   app: Express,
   apollo: ApolloServer<C>,
   begin: (req: Request, res: Response) => void,
@@ -142,8 +143,16 @@ export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep:
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const run = (made: Promise<C>) =>
-      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search, body }, context: () => made });
+    const run = async (made: Promise<C>): Promise<HTTPGraphQLResponse> => {
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method, headers, search, body },
+        context: () => made,
+      });
+      const rawAnswers = response.body.kind === 'complete' ? (await made.catch(() => null))?.rawAnswers : undefined;
+      return rawAnswers && response.body.kind === 'complete'
+        ? { ...response, body: { kind: 'complete', string: rawAnswers.splice(response.body.string) } }
+        : response;
+    };
 
     const audience = publicAudienceOf(req);
     const question = audience && publicQuestion(audience, method, req.headers.accept ?? '', text);

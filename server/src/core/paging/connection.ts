@@ -198,13 +198,14 @@ export function pageOf<T>(
  * The page's rows, with one json column per include, as a statement each connection keeps prepared: TypeORM
  * builds the SQL (filters, visibility, cursor, order), the rows are read without its mapping layers.
  */
-async function readPage<T extends ObjectLiteral>(
+async function readPage<T extends ObjectLiteral, R>(
   query: SelectQueryBuilder<T>,
-  reading: PageReading<T> | undefined,
+  reading: PageReading<R> | undefined,
   rank: string | null,
-): Promise<Array<{ node: T; rank: number }>> {
+): Promise<Array<{ node: R; rank: number }>> {
   const manager = query.connection.manager;
-  const records = reading?.records ?? projection(manager, query.expressionMap.mainAlias!.target as new () => T, query.alias);
+  const records: PageReading<R>['records'] =
+    reading?.records ?? projection(manager, query.expressionMap.mainAlias!.target as new () => R & ObjectLiteral, query.alias);
   const includes = reading?.includes ?? [];
   query.select(records.select);
   if (rank) query.addSelect(rank, 'page_rank');
@@ -217,6 +218,12 @@ async function readPage<T extends ObjectLiteral>(
   });
 }
 
+/** What a page's record holds of its place in the list, which its cursor is made of. */
+export interface PageRecord {
+  id: string;
+  createdAt: Date;
+}
+
 /**
  * Keyset pagination on (created_at, id), either order and either way (`first`/`after`, `last`/`before`): a cursor names the last row seen, so pages stay correct
  * while records are added. Rows are created with millisecond timestamps, which a cursor holds exactly.
@@ -224,12 +231,12 @@ async function readPage<T extends ObjectLiteral>(
  * With `rank` (SQL over the query's alias, `$`, never null), rows are ranked by it first, highest first, and by
  * creation among equals; the cursor holds the rank too.
  */
-export async function paginate<T extends ObjectLiteral & { id: string; createdAt: Date }>(
+export async function paginate<T extends ObjectLiteral & PageRecord, R extends PageRecord = T>(
   query: SelectQueryBuilder<T>,
   page: PageRequest,
-  reading?: PageReading<T>,
+  reading?: PageReading<R>,
   rank?: string,
-): Promise<Connection<T>> {
+): Promise<Connection<R>> {
   const { backward, size } = pageDirection(page);
   const alias = query.alias;
   const countQuery = query.clone();
