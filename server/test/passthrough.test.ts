@@ -81,6 +81,25 @@ describe('answers PostgreSQL writes and the server passes through', () => {
       `UPDATE claims SET check_worthiness = 0.1, deleted_at = now(), delete_reason = 'a duplicate'
         WHERE id = (SELECT id FROM claims WHERE status = 'VERIFIED' ORDER BY created_at DESC, id DESC OFFSET 2 LIMIT 1)`,
     );
+    // A published claim with a claimant and evidence: its claimant and its evidence's source deleted (read as
+    // tombstones by all but staff), one of its quotes awaiting re-review (clients read the verified words).
+    const [{ id: claimId, claimant_id: claimantId }] = await db.dataSource.query(
+      `SELECT c.id, c.claimant_id FROM claims c WHERE c.status = 'VERIFIED' AND c.deleted_at IS NULL AND c.claimant_id IS NOT NULL
+        AND EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = c.id AND e.deleted_at IS NULL) ORDER BY c.created_at DESC, c.id DESC LIMIT 1`,
+    );
+    await db.dataSource.query(`UPDATE entities SET deleted_at = now(), delete_reason = 'merged by hand' WHERE id = $1`, [claimantId]);
+    await db.dataSource.query(
+      `UPDATE sources SET deleted_at = now(), delete_reason = 'a copy' WHERE id = (SELECT r.source_id FROM evidence e
+        JOIN source_revisions r ON r.id = e.source_revision_id WHERE e.claim_id = $1 AND e.deleted_at IS NULL LIMIT 1)`,
+      [claimId],
+    );
+    await db.dataSource.query(`UPDATE claims SET re_review_pending_since = now() WHERE id = $1`, [claimId]);
+    await db.dataSource.query(
+      `UPDATE evidence SET exact = 'the words as corrected', anchor_status = 'FUZZY', verified_quote = jsonb_build_object('sourceRevisionId', source_revision_id,
+        'exact', 'слова, что проверили «ещё»', 'prefix', 'before ', 'suffix', ' after', 'start', 3, 'end', 29)
+        WHERE id = (SELECT id FROM evidence WHERE claim_id = $1 AND deleted_at IS NULL ORDER BY start_pos, id LIMIT 1)`,
+      [claimId],
+    );
   });
 
   async function expectSame(query: string, variables: Record<string, unknown>, viewer: Viewer, passes: boolean): Promise<unknown> {
@@ -187,10 +206,79 @@ describe('answers PostgreSQL writes and the server passes through', () => {
     }
   });
 
+  const leavesOf = (typeName: string) => {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
+    return Object.values(type.getFields())
+      .filter((field) => isLeafType(getNamedType(field.type)) && field.args.length === 0)
+      .map((field) => field.name);
+  };
+
+  it('passes through claimants, evidence, selectors and sources, tombstones and verified words included, for every caller', async () => {
+    const query = `query($first: Int, $after: String) { claims(first: $first, after: $after, includeDeleted: true) {
+      edges { cursor node { id text claimant { __typename id name } evidence { __typename selector { __typename exact prefix suffix start end } source { id title } } } }
+      pageInfo { hasNextPage endCursor } } }`;
+    const seen = { tombstone: false, verified: false };
+    for (const [, viewer] of CALLERS) {
+      let after: string | null = null;
+      let more = true;
+      while (more) {
+        type Page = {
+          claims: {
+            edges: Array<{ node: { claimant: { name: string } | null; evidence: Array<{ selector: { exact: string } }> } }>;
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+          };
+        };
+        const page = (await expectSame(query, { first: 40, after }, viewer, true)) as Page;
+        for (const { node } of page.claims.edges) {
+          if (node.claimant?.name === 'deleted') seen.tombstone = true;
+          if (node.evidence.some((quote) => quote.selector.exact.startsWith('слова'))) seen.verified = true;
+        }
+        ({ hasNextPage: more, endCursor: after } = page.claims.pageInfo);
+      }
+    }
+    // The comparison covered a tombstone and verified words, not only records as they stand.
+    expect(seen).toEqual({ tombstone: true, verified: true });
+  });
+
+  it('answers every field of claimants, evidence and sources as the ordinary path does, passed through or not', async () => {
+    const nested: Array<[string, (leaf: string) => string]> = [
+      ['Entity', (leaf) => `claimant { id ${leaf} }`],
+      ['Evidence', (leaf) => `evidence { id ${leaf} }`],
+      ['Source', (leaf) => `evidence { source { id ${leaf} } }`],
+      ['TextSelector', (leaf) => `evidence { selector { ${leaf} } }`],
+    ];
+    const passed: string[] = [];
+    for (const [typeName, ask] of nested) {
+      for (const leaf of leavesOf(typeName)) {
+        const query = `{ claims(first: 100) { edges { node { id ${ask(leaf)} } } } }`;
+        for (const [, viewer] of CALLERS) {
+          const written = await write(query, {}, viewer, true);
+          await expectSame(query, {}, viewer, written.passedThrough);
+          if (viewer === viewers.anonymous && written.passedThrough) passed.push(`${typeName}.${leaf}`);
+        }
+      }
+    }
+    // Column fields with no resolver of their own pass through; the rest go the ordinary way.
+    expect(passed).toEqual(
+      expect.arrayContaining([
+        'Entity.name',
+        'Entity.deletedAt',
+        'Source.title',
+        'Evidence.version',
+        'TextSelector.exact',
+        'TextSelector.end',
+      ]),
+    );
+    expect(passed).not.toContain('Evidence.anchorStatus');
+  });
+
   it('goes the ordinary way for a selection or arguments it does not know, and answers as before', async () => {
     const ordinaryOnly = [
       `{ claims(first: 5) { edges { node { id retracted } } } }`,
-      `{ claims(first: 5) { edges { node { id claimant { name } evidence { selector { exact } } } } } }`,
+      `{ claims(first: 5) { edges { node { id claimantName } } } }`,
+      `{ claims(first: 5) { edges { node { id evidence { anchorStatus } } } } }`,
+      `{ claims(first: 5) { edges { node { id claimant { wikidataId } } } } }`,
       `{ claims(first: 5) { edges { node { ...on Claim { id } } } } }`,
       `query($skip: Boolean!) { claims(first: 5) { edges { node { id text @skip(if: $skip) } } } }`,
       `{ claims(first: 5, filter: { status: [VERIFIED] }) { edges { node { id } } } }`,

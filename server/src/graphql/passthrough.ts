@@ -51,7 +51,7 @@ export interface PassthroughContext {
  */
 export interface PassthroughRoot<P = unknown> {
   field: string;
-  plan(set: SelectionSetNode): P | null;
+  plan(set: SelectionSetNode, context: unknown): P | null;
   answer(plan: P, args: Record<string, unknown>, context: unknown): Promise<string | null>;
 }
 
@@ -60,7 +60,6 @@ interface PlannedRoot {
   node: FieldNode;
   definition: GraphQLField<unknown, unknown>;
   root: PassthroughRoot;
-  plan: unknown;
 }
 
 interface PlannedOperation {
@@ -91,9 +90,7 @@ export function passthroughRunner(schema: GraphQLSchema, declared: readonly Pass
       const responseName = node.alias?.value ?? node.name.value;
       if (!root || !definition || names.has(responseName)) return null;
       names.add(responseName);
-      const plan = root.plan(node.selectionSet);
-      if (plan === null) return null;
-      roots.push({ responseName, node, definition, root, plan });
+      roots.push({ responseName, node, definition, root });
     }
     return { roots, variables: operation.variableDefinitions ?? [] };
   };
@@ -114,10 +111,12 @@ export function passthroughRunner(schema: GraphQLSchema, declared: readonly Pass
     if (!planned) return null;
     const coerced = getVariableValues(schema, planned.variables, variables, { maxErrors: 1 });
     if (coerced.errors) return null;
+    const rootPlans = planned.roots.map(({ node, root }) => root.plan(node.selectionSet!, context));
+    if (rootPlans.some((plan) => plan === null)) return null;
     try {
       const answers = await Promise.all(
-        planned.roots.map(({ node, definition, root, plan }) =>
-          root.answer(plan, getArgumentValues(definition, node, coerced.coerced), context),
+        planned.roots.map(({ node, definition, root }, i) =>
+          root.answer(rootPlans[i], getArgumentValues(definition, node, coerced.coerced), context),
         ),
       );
       if (answers.some((answer) => answer === null)) return null;

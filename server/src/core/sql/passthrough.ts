@@ -2,6 +2,7 @@ import {
   type FieldNode,
   getNamedType,
   type GraphQLObjectType,
+  type GraphQLOutputType,
   type GraphQLSchema,
   isEnumType,
   isObjectType,
@@ -10,7 +11,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 import type { Connection } from '../paging/connection.js';
 import type { PageReading } from './preload.js';
@@ -52,37 +53,158 @@ function bareFields(set: SelectionSetNode): FieldNode[] | null {
 
 const responseName = (node: FieldNode) => node.alias?.value ?? node.name.value;
 
+/** A value graphql-js would write for a field, as a SQL json literal. */
+function jsonLiteral(value: unknown, type: GraphQLOutputType): string | null {
+  const named = getNamedType(type);
+  if (value === null || value === undefined) return `'null'::json`;
+  if (!isScalarType(named) && !isEnumType(named)) return null;
+  return `'${JSON.stringify(named.serialize(value)).replaceAll("'", "''")}'::json`;
+}
+
 /**
- * The fields of an object type that are plain data: a column of its entity, of a type PostgreSQL writes as JSON
- * just as graphql-js would, with no field resolver, middleware or role of its own. Each maps to the SQL of its
- * JSON value over the entity's row `alias`.
+ * A field that is not a column of the record: the SQL of its JSON for the way it is asked (`field`), over the
+ * record's row `alias`, or null when that cannot be written in SQL.
  */
-function plainFieldsOf(type: GraphQLObjectType, manager: EntityManager, entity: Function, alias: string) {
-  const storage = getMetadataStorage();
-  const resolved = new Set(
-    storage.fieldResolvers.filter((resolver) => resolver.getObjectType?.() === entity).map((resolver) => resolver.schemaName),
-  );
-  const guarded = new Set(
-    storage.objectTypes
-      .filter((objectType) => objectType.target === entity)
-      .flatMap((objectType) => objectType.fields ?? [])
-      .filter((field) => field.roles?.length || field.middlewares?.length)
-      .map((field) => field.schemaName),
-  );
-  const columns = new Map(manager.connection.getMetadata(entity).columns.map((column) => [column.propertyName, column]));
-  const plain = new Map<string, string>();
-  for (const [name, field] of Object.entries(type.getFields())) {
-    const column = columns.get(name);
-    if (!column || field.args.length > 0 || resolved.has(name) || guarded.has(name)) continue;
-    const named = getNamedType(field.type);
-    const sql = `"${alias}"."${column.databaseName}"`;
-    if (isScalarType(named) && SCALAR_COLUMNS[named.name]?.has(column.type)) {
-      plain.set(name, named.name === 'DateTimeISO' ? isoTime(sql) : sql);
-    } else if (isEnumType(named) && (column.type === 'varchar' || column.type === 'text')) {
-      if (named.getValues().every((value) => value.value === value.name)) plain.set(name, sql);
-    }
+export type NestedJson = (field: FieldNode, alias: string, json: JsonWriter) => string | null;
+
+/** How the records of a GraphQL object type are written as JSON: its entity's plain columns, and its other fields. */
+export interface JsonShape {
+  type: string;
+  entity: Function;
+  nested?: Readonly<Record<string, NestedJson>>;
+  /** How a deleted record reads, reached through another, for a caller who may not see it (`seenThrough`). */
+  tombstone?: (record: never) => object;
+}
+
+interface TypeColumns {
+  type: GraphQLObjectType;
+  shape: JsonShape;
+  /** Plain fields: the SQL of their value, and what they read as in a tombstone (null: as the record has it). */
+  plain: Map<string, { sql: string; tombstone: string | null }>;
+}
+
+/**
+ * The types PostgreSQL may write answers of, and, for each, its plain fields: a column of its entity, of a type
+ * PostgreSQL's JSON writes just as graphql-js would, with no field resolver, middleware or role of its own.
+ */
+export class JsonShapes {
+  private readonly types = new Map<string, TypeColumns>();
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    private readonly manager: EntityManager,
+    shapes: readonly JsonShape[],
+  ) {
+    for (const shape of shapes) this.types.set(shape.type, this.columnsOf(shape));
   }
-  return plain;
+
+  /** What writes answers for one request's caller: staff read deleted records reached through others as they are. */
+  writer(staff: boolean): JsonWriter {
+    return new JsonWriter(this.types, staff);
+  }
+
+  private columnsOf(shape: JsonShape): TypeColumns {
+    const type = this.schema.getType(shape.type);
+    if (!isObjectType(type)) throw new Error(`${shape.type} is not an object type`);
+    const storage = getMetadataStorage();
+    const resolved = new Set(
+      storage.fieldResolvers.filter((resolver) => resolver.getObjectType?.() === shape.entity).map((resolver) => resolver.schemaName),
+    );
+    const guarded = new Set(
+      storage.objectTypes
+        .filter((objectType) => objectType.target === shape.entity)
+        .flatMap((objectType) => objectType.fields ?? [])
+        .filter((field) => field.roles?.length || field.middlewares?.length)
+        .map((field) => field.schemaName),
+    );
+    const columns = this.manager.connection.getMetadata(shape.entity).columns;
+    // Each column a value of its own, to see which the tombstone keeps and which it replaces.
+    const probe = Object.create((shape.entity as { prototype: object }).prototype) as Record<string, unknown>;
+    for (const column of columns) probe[column.propertyName] = { column: column.propertyName };
+    const tombstone = shape.tombstone?.(probe as never) as Record<string, unknown> | undefined;
+    const byProperty = new Map(columns.map((column) => [column.propertyName, column]));
+    const plain = new Map<string, { sql: string; tombstone: string | null }>();
+    for (const [name, field] of Object.entries(type.getFields())) {
+      const column = byProperty.get(name);
+      if (!column || column.isArray || field.args.length > 0 || resolved.has(name) || guarded.has(name)) continue;
+      const named = getNamedType(field.type);
+      const sql = (alias: string) => `"${alias}"."${column.databaseName}"`;
+      let write: ((alias: string) => string) | null = null;
+      if (isScalarType(named) && SCALAR_COLUMNS[named.name]?.has(column.type)) {
+        write = named.name === 'DateTimeISO' ? (alias) => isoTime(sql(alias)) : sql;
+      } else if (isEnumType(named) && (column.type === 'varchar' || column.type === 'text')) {
+        if (named.getValues().every((value) => value.value === value.name)) write = sql;
+      }
+      if (!write) continue;
+      const kept = !tombstone || tombstone[name] === probe[name];
+      const literal = kept ? null : jsonLiteral(tombstone[name], field.type);
+      if (!kept && literal === null) continue;
+      plain.set(name, { sql: write('$'), tombstone: literal });
+    }
+    return { type, shape, plain };
+  }
+}
+
+/** Writes the SQL of JSON answers for one caller, each record's row under an alias of its own. */
+export class JsonWriter {
+  private aliases = 0;
+
+  constructor(
+    private readonly types: ReadonlyMap<string, TypeColumns>,
+    readonly staff: boolean,
+  ) {}
+
+  /** A table alias no other part of the statement uses. */
+  alias(): string {
+    return `j${++this.aliases}`;
+  }
+
+  /**
+   * The SQL of a JSON object of leaf fields, each field's value from `valueOf` (null: one this cannot write), for
+   * an object a record's resolver makes of its columns.
+   */
+  leaves(typeName: string, set: SelectionSetNode, valueOf: (field: string) => string | null): string | null {
+    const fields = bareFields(set);
+    if (!fields || fields.length === 0 || fields.length > MOST_FIELDS) return null;
+    const pairs: string[] = [];
+    for (const field of fields) {
+      const value = field.selectionSet ? null : field.name.value === '__typename' ? `'${typeName}'::text` : valueOf(field.name.value);
+      if (!value) return null;
+      pairs.push(`'${responseName(field)}', ${value}`);
+    }
+    return `json_build_object(${pairs.join(', ')})`;
+  }
+
+  /**
+   * The SQL of a record's JSON, its row `alias`, for a selection of its fields; null when a field is not one this
+   * knows. `throughDeleted`: the record is reached through another, and reads as its tombstone when deleted.
+   */
+  object(typeName: string, set: SelectionSetNode, alias: string, throughDeleted = false): string | null {
+    const known = this.types.get(typeName);
+    if (!known) return null;
+    const fields = bareFields(set);
+    if (!fields || fields.length === 0 || fields.length > MOST_FIELDS) return null;
+    const tombstones = throughDeleted && !this.staff;
+    const pairs: string[] = [];
+    for (const field of fields) {
+      const name = field.name.value;
+      let value: string | null | undefined;
+      if (name === '__typename') value = field.selectionSet ? null : `'${typeName}'::text`;
+      else if (known.plain.has(name) && !field.selectionSet) {
+        const { sql, tombstone } = known.plain.get(name)!;
+        const column = sql.replaceAll('$', alias);
+        value =
+          tombstones && tombstone ? `CASE WHEN "${alias}"."deleted_at" IS NULL THEN to_json(${column}) ELSE ${tombstone} END` : column;
+      } else {
+        // What leads elsewhere from a tombstone is not written here: it shows nothing of the record.
+        const nested = tombstones ? undefined : known.shape.nested?.[name];
+        value = nested ? nested(field, alias, this) : null;
+      }
+      if (!value) return null;
+      pairs.push(`'${responseName(field)}', ${value}`);
+    }
+    return `json_build_object(${pairs.join(', ')})`;
+  }
 }
 
 /** A record of a page answered as the JSON PostgreSQL wrote for it, with its place in the list for its cursor. */
@@ -102,42 +224,25 @@ export interface ConnectionPlan {
 const PAGE_INFO_FIELDS = new Set(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']);
 
 /**
- * Plans, for a connection of an entity's records (`edges { cursor node }`, `pageInfo`, `totalCount`), the answer
- * PostgreSQL can write: each node's plain fields built as JSON in the page's own statement and passed through as
- * text, the connection around them written here. Null for any selection it does not know (a field with a resolver,
- * a fragment, a directive, an argument): that selection goes the ordinary way. Plans are kept per selection set,
- * which Apollo keeps per query text, so a repeated query is planned once.
+ * Plans, for a connection of records (`edges { cursor node }`, `pageInfo`, `totalCount`), the answer PostgreSQL
+ * can write: each node built as JSON in the page's own statement and passed through as text, the connection around
+ * them written here. Null for any selection it does not know (a field with a resolver no shape declares, a
+ * fragment, a directive, an argument): that selection goes the ordinary way. Plans are kept per selection set,
+ * which Apollo keeps per query text, and per kind of caller, so a repeated query is planned once.
  */
 export function connectionPlanner(
-  schema: GraphQLSchema,
+  shapes: JsonShapes,
   connectionTypeName: string,
-  manager: EntityManager,
-  entity: new () => ObjectLiteral,
   alias: string,
-): (set: SelectionSetNode) => ConnectionPlan | null {
-  const connectionType = schema.getType(connectionTypeName);
+): (set: SelectionSetNode, staff: boolean) => ConnectionPlan | null {
+  const connectionType = shapes.schema.getType(connectionTypeName);
   if (!isObjectType(connectionType)) throw new Error(`${connectionTypeName} is not an object type`);
   const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
   const nodeType = getNamedType(edgeType.getFields().node!.type) as GraphQLObjectType;
   const pageInfoType = getNamedType(connectionType.getFields().pageInfo!.type) as GraphQLObjectType;
-  let plain: Map<string, string> | null = null;
-  const plans = new WeakMap<SelectionSetNode, ConnectionPlan | null>();
+  const plans = [new WeakMap<SelectionSetNode, ConnectionPlan | null>(), new WeakMap<SelectionSetNode, ConnectionPlan | null>()];
 
-  const nodeSql = (set: SelectionSetNode): string | null => {
-    plain ??= plainFieldsOf(nodeType, manager, entity, alias);
-    const fields = bareFields(set);
-    if (!fields || fields.length === 0 || fields.length > MOST_FIELDS) return null;
-    const pairs: string[] = [];
-    for (const field of fields) {
-      if (field.selectionSet) return null;
-      const value = field.name.value === '__typename' ? `'${nodeType.name}'::text` : plain.get(field.name.value);
-      if (!value) return null;
-      pairs.push(`'${responseName(field)}', ${value}`);
-    }
-    return `json_build_object(${pairs.join(', ')})::text`;
-  };
-
-  const plan = (set: SelectionSetNode): ConnectionPlan | null => {
+  const plan = (set: SelectionSetNode, staff: boolean): ConnectionPlan | null => {
     const fields = bareFields(set);
     if (!fields) return null;
     let json: string | null = null;
@@ -171,7 +276,7 @@ export function connectionPlanner(
           } else if (edgeField.name.value === 'cursor' && !edgeField.selectionSet) {
             writers.push((edge) => `${edgeKey}:${JSON.stringify(edge.cursor)}`);
           } else if (edgeField.name.value === 'node' && edgeField.selectionSet && json === null) {
-            json = nodeSql(edgeField.selectionSet);
+            json = shapes.writer(staff).object(nodeType.name, edgeField.selectionSet, alias);
             if (!json) return null;
             writers.push((edge) => `${edgeKey}:${edge.node.json}`);
           } else return null;
@@ -180,7 +285,7 @@ export function connectionPlanner(
       } else return null;
     }
     const keyColumns = `"${alias}"."created_at" AS "createdAt", "${alias}"."id" AS "id"`;
-    const select = json ? `${json} AS "json", ${keyColumns}` : keyColumns;
+    const select = json ? `${json}::text AS "json", ${keyColumns}` : keyColumns;
     return {
       reading: {
         records: {
@@ -196,9 +301,10 @@ export function connectionPlanner(
     };
   };
 
-  return (set) => {
-    let known = plans.get(set);
-    if (known === undefined) plans.set(set, (known = plan(set)));
-    return known;
+  return (set, staff) => {
+    const known = plans[staff ? 1 : 0]!;
+    let planned = known.get(set);
+    if (planned === undefined) known.set(set, (planned = plan(set, staff)));
+    return planned;
   };
 }
