@@ -7,8 +7,8 @@ import { loadSigningKey } from '../src/core/checkpoints/signing-key.js';
 import { createLoaders, createServices, type RequestContext } from '../src/graphql/context.js';
 import { operationRunner } from '../src/graphql/executor.js';
 import { RawAnswers } from '../src/graphql/passthrough.js';
+import { passthroughRoots } from '../src/graphql/passthrough-roots.js';
 import { getSchema } from '../src/graphql/schema.js';
-import { claimsPassthrough } from '../src/modules/claims/claims.passthrough.js';
 import { TEST_CHECKPOINT_KEY } from './support/checkpoint-key.js';
 import type { TestDatabase } from './support/database.js';
 import { viewers } from './support/graphql.js';
@@ -46,7 +46,7 @@ describe('answers PostgreSQL writes and the server passes through', () => {
     schema = await getSchema();
     const config = loadConfig({ NODE_ENV: 'test', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY });
     const services = createServices(db.dataSource, config.auth, loadSigningKey(config), config.jobs);
-    const runner = operationRunner(schema, { compileOnRun: 1, passthrough: [claimsPassthrough(schema, db.dataSource.manager)] });
+    const runner = operationRunner(schema, { compileOnRun: 1, passthrough: passthroughRoots(schema, db.dataSource.manager) });
     const documents = new Map<string, DocumentNode>();
     write = async (query, variables, viewer, passthrough) => {
       const rawAnswers = passthrough ? new RawAnswers() : undefined;
@@ -242,16 +242,21 @@ describe('answers PostgreSQL writes and the server passes through', () => {
   });
 
   it('answers every field of claimants, evidence and sources as the ordinary path does, passed through or not', async () => {
+    const claims = (node: string) => `{ claims(first: 100) { edges { node { id ${node} } } } }`;
+    const events = (node: string) => `{ events(first: 100, includeDeleted: true) { edges { node { id ${node} } } } }`;
     const nested: Array<[string, (leaf: string) => string]> = [
-      ['Entity', (leaf) => `claimant { id ${leaf} }`],
-      ['Evidence', (leaf) => `evidence { id ${leaf} }`],
-      ['Source', (leaf) => `evidence { source { id ${leaf} } }`],
-      ['TextSelector', (leaf) => `evidence { selector { ${leaf} } }`],
+      ['Entity', (leaf) => claims(`claimant { id ${leaf} }`)],
+      ['Evidence', (leaf) => claims(`evidence { id ${leaf} }`)],
+      ['Source', (leaf) => claims(`evidence { source { id ${leaf} } }`)],
+      ['TextSelector', (leaf) => claims(`evidence { selector { ${leaf} } }`)],
+      ['Event', (leaf) => events(leaf)],
+      ['Claim', (leaf) => events(`claims { id ${leaf} }`)],
+      ['Evidence', (leaf) => events(`evidence { id ${leaf} }`)],
     ];
     const passed: string[] = [];
     for (const [typeName, ask] of nested) {
       for (const leaf of leavesOf(typeName)) {
-        const query = `{ claims(first: 100) { edges { node { id ${ask(leaf)} } } } }`;
+        const query = ask(leaf);
         for (const [, viewer] of CALLERS) {
           const written = await write(query, {}, viewer, true);
           await expectSame(query, {}, viewer, written.passedThrough);
@@ -273,6 +278,36 @@ describe('answers PostgreSQL writes and the server passes through', () => {
     expect(passed).not.toContain('Evidence.anchorStatus');
   });
 
+  it('passes through events, their claims those who ask may see, and their evidence, for every caller', async () => {
+    // A draft and a deleted claim about the newest published event: only staff see the draft, nobody the deleted one.
+    const [{ id: eventId }] = await db.dataSource.query(
+      `SELECT id FROM events WHERE status = 'VERIFIED' AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1`,
+    );
+    const claims = await db.dataSource.query(
+      `SELECT id FROM claims WHERE status = 'VERIFIED' AND deleted_at IS NULL ORDER BY created_at, id LIMIT 2`,
+    );
+    await db.dataSource.query(`UPDATE claims SET status = 'DRAFT' WHERE id = $1`, [claims[0].id]);
+    await db.dataSource.query(`UPDATE claims SET deleted_at = now() WHERE id = $1`, [claims[1].id]);
+    await db.dataSource.query(`INSERT INTO claim_events (claim_id, event_id) VALUES ($1, $3), ($2, $3) ON CONFLICT DO NOTHING`, [
+      claims[0].id,
+      claims[1].id,
+      eventId,
+    ]);
+    const query = `query($first: Int, $after: String) { events(first: $first, after: $after) {
+      edges { cursor node { id title claims { id text evidence { selector { exact } source { title } } } evidence { id selector { start } } } }
+      pageInfo { hasNextPage endCursor } } }`;
+    const counts: number[] = [];
+    type Page = { events: { edges: Array<{ node: { id: string; claims: Array<{ id: string }> } }>; pageInfo: { endCursor: string } } };
+    for (const [, viewer] of CALLERS) {
+      const first = (await expectSame(query, { first: 20 }, viewer, true)) as Page;
+      counts.push(first.events.edges.find((edge) => edge.node.id === eventId)!.node.claims.length);
+      await expectSame(query, { first: 20, after: first.events.pageInfo.endCursor }, viewer, true);
+    }
+    // Anonymous callers and client apps see neither; staff see the draft.
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[2]).toBe(counts[0]! + 1);
+  });
+
   it('goes the ordinary way for a selection or arguments it does not know, and answers as before', async () => {
     const ordinaryOnly = [
       `{ claims(first: 5) { edges { node { id retracted } } } }`,
@@ -283,7 +318,9 @@ describe('answers PostgreSQL writes and the server passes through', () => {
       `query($skip: Boolean!) { claims(first: 5) { edges { node { id text @skip(if: $skip) } } } }`,
       `{ claims(first: 5, filter: { status: [VERIFIED] }) { edges { node { id } } } }`,
       `{ claims(first: 5, ranking: CHECK_WORTHINESS) { edges { node { id } } } }`,
-      `{ claims(first: 5) { edges { node { id } } } events(first: 2) { edges { node { id } } } }`,
+      `{ claims(first: 5) { edges { node { id } } } entities(first: 2) { edges { node { id } } } }`,
+      `{ events(first: 5) { edges { node { id start { date } } } } }`,
+      `{ events(first: 5, filter: { status: [VERIFIED] }) { edges { node { id } } } }`,
       `{ claims(first: 5) { edges { node { id } } } __typename }`,
     ];
     for (const query of ordinaryOnly) {

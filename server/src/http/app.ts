@@ -29,8 +29,8 @@ import {
   tryAgainLaterStatuses,
 } from '../graphql/limits.js';
 import { RawAnswers } from '../graphql/passthrough.js';
+import { passthroughRoots } from '../graphql/passthrough-roots.js';
 import { getSchema } from '../graphql/schema.js';
-import { claimsPassthrough } from '../modules/claims/claims.passthrough.js';
 import { adminDistDir } from '../paths.js';
 import { consoleFiles } from './console-files.js';
 import { Iris } from './exports/iris.js';
@@ -88,7 +88,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   const services = createServices(dataSource, config.auth, loadSigningKey(config), config.jobs);
   const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
-    gateway: compiledExecution(schema, [claimsPassthrough(schema, dataSource.manager)]),
+    gateway: compiledExecution(schema, passthroughRoots(schema, dataSource.manager)),
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
     includeStacktraceInErrorResponses: config.env === 'development',

@@ -95,7 +95,13 @@ export class JsonShapes {
     private readonly manager: EntityManager,
     shapes: readonly JsonShape[],
   ) {
-    for (const shape of shapes) this.types.set(shape.type, this.columnsOf(shape));
+    // A type's fields may be declared by several modules (an event's claims by the claims module): one shape of them all.
+    const merged = new Map<string, JsonShape>();
+    for (const shape of shapes) {
+      const known = merged.get(shape.type);
+      merged.set(shape.type, known ? { ...known, ...shape, nested: { ...known.nested, ...shape.nested } } : shape);
+    }
+    for (const shape of merged.values()) this.types.set(shape.type, this.columnsOf(shape));
   }
 
   /** What writes answers for one request's caller: staff read deleted records reached through others as they are. */
