@@ -28,7 +28,6 @@ import {
   storableTextOnly,
   tryAgainLaterStatuses,
 } from '../graphql/limits.js';
-import { RawAnswers } from '../graphql/passthrough.js';
 import { passthroughRoots } from '../graphql/passthrough-roots.js';
 import { getSchema } from '../graphql/schema.js';
 import { adminDistDir } from '../paths.js';
@@ -144,7 +143,6 @@ export async function createHttpApp(config: Config, database: Database, log: (me
       sessionCookie,
       clientAddress: req.ip ?? 'unknown',
       publicAnswer: { keep: false },
-      rawAnswers: config.graphql.passthrough ? new RawAnswers() : undefined,
     };
   };
   const publicAnswers = config.publicCache.enabled
@@ -154,6 +152,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   const graphql = graphqlHandlers(app, apollo, beginGraphQL, contextOf, (error) => log('GraphQL request failed', error), {
     answers: publicAnswers,
     config: config.publicCache,
+    passthrough: config.graphql.passthrough,
   });
 
   app.get('/healthz', (_req, res) => {
