@@ -192,24 +192,31 @@ export class JsonWriter {
     if (!fields || fields.length === 0 || fields.length > MOST_FIELDS) return null;
     const tombstones = throughDeleted && !this.staff;
     const pairs: string[] = [];
+    // What the record reads as when deleted, for a caller who reads it as its tombstone; null while it reads the same.
+    let buried: string[] | null = null;
     for (const field of fields) {
       const name = field.name.value;
+      const key = `'${responseName(field)}', `;
       let value: string | null | undefined;
       if (name === '__typename') value = field.selectionSet ? null : `'${typeName}'::text`;
       else if (known.plain.has(name) && !field.selectionSet) {
         const { sql, tombstone } = known.plain.get(name)!;
-        const column = sql.replaceAll('$', alias);
-        value =
-          tombstones && tombstone ? `CASE WHEN "${alias}"."deleted_at" IS NULL THEN to_json(${column}) ELSE ${tombstone} END` : column;
+        value = sql.replaceAll('$', alias);
+        if (tombstones && tombstone) buried = [...(buried ?? pairs), `${key}${tombstone}`];
+        else buried?.push(`${key}${value}`);
+        pairs.push(`${key}${value}`);
+        continue;
       } else {
         // What leads elsewhere from a tombstone is not written here: it shows nothing of the record.
         const nested = tombstones ? undefined : known.shape.nested?.[name];
         value = nested ? nested(field, alias, this) : null;
       }
       if (!value) return null;
-      pairs.push(`'${responseName(field)}', ${value}`);
+      pairs.push(`${key}${value}`);
+      buried?.push(`${key}${value}`);
     }
-    return `json_build_object(${pairs.join(', ')})`;
+    const object = `json_build_object(${pairs.join(', ')})`;
+    return buried ? `CASE WHEN "${alias}"."deleted_at" IS NULL THEN ${object} ELSE json_build_object(${buried.join(', ')}) END` : object;
   }
 }
 

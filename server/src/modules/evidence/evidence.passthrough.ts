@@ -8,17 +8,13 @@ const SELECTOR: Record<string, string> = { exact: 'exact', prefix: 'prefix', suf
  * The words as `selectorSeenBy` gives them: staff read the evidence's own; everyone else reads the words a reviewer
  * verified while its record awaits re-review (`verified_quote`), the evidence's own otherwise.
  */
-const selector: NestedJson = (field, alias, json) =>
-  field.selectionSet
-    ? json.leaves('TextSelector', field.selectionSet, (name) => {
-        const column = SELECTOR[name];
-        if (!column) return null;
-        const own = `"${alias}"."${column}"`;
-        return json.staff
-          ? own
-          : `CASE WHEN "${alias}"."verified_quote" IS NULL THEN to_jsonb(${own}) ELSE "${alias}"."verified_quote"->'${name}' END`;
-      })
-    : null;
+const selector: NestedJson = (field, alias, json) => {
+  if (!field.selectionSet) return null;
+  const own = json.leaves('TextSelector', field.selectionSet, (name) => (SELECTOR[name] ? `"${alias}"."${SELECTOR[name]}"` : null));
+  if (!own || json.staff) return own;
+  const verified = json.leaves('TextSelector', field.selectionSet, (name) => `"${alias}"."verified_quote"->'${name}'`);
+  return `CASE WHEN "${alias}"."verified_quote" IS NULL THEN ${own} ELSE ${verified} END`;
+};
 
 /** The source its words are in, through the snapshot it points into, as the `source` resolver reads it. */
 const source: NestedJson = (field, alias, json) => {
