@@ -127,7 +127,7 @@ describe('answers PostgreSQL writes and the server passes through', () => {
     const passed: string[] = [];
     for (const [, viewer] of CALLERS) {
       for (const field of leaves) {
-        const query = `{ claims(first: 100, includeDeleted: true) { edges { node { id ${field.name} } } } }`;
+        const query = `{ claims(first: 100, includeDeleted: true) { edges { node { id ${field.name} claimant { id } } } } }`;
         const written = await write(query, {}, viewer, true);
         await expectSame(query, {}, viewer, written.passedThrough);
         if (viewer === viewers.anonymous && written.passedThrough) passed.push(field.name);
@@ -160,7 +160,7 @@ describe('answers PostgreSQL writes and the server passes through', () => {
     const query = `query($first: Int, $after: String, $last: Int, $before: String, $order: ListOrder, $deleted: Boolean) {
       page: claims(first: $first, after: $after, last: $last, before: $before, order: $order, includeDeleted: $deleted) {
         __typename total: totalCount
-        edges { __typename at: cursor node { __typename ${fields} said: text } }
+        edges { __typename at: cursor node { __typename ${fields} said: text claimant { id } } }
         pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor }
       }
     }`;
@@ -195,7 +195,7 @@ describe('answers PostgreSQL writes and the server passes through', () => {
   });
 
   it('writes what the seed lacks as the ordinary path does: scripts, escapes, tombstones, nulls and small numbers', async () => {
-    const query = `{ claims(first: 5, includeDeleted: true) { edges { node { id text claimantLabel credibility checkWorthiness deletedAt deleteReason } } } }`;
+    const query = `{ claims(first: 5, includeDeleted: true) { edges { node { id text claimantLabel credibility checkWorthiness deletedAt deleteReason evidence { id } } } } }`;
     const staff = (await expectSame(query, {}, viewers.admin, true)) as { claims: { edges: Array<{ node: Record<string, unknown> }> } };
     const nodes = staff.claims.edges.map((edge) => edge.node);
     expect(nodes.some((node) => String(node.text).includes('\u{1F600}'))).toBe(true);
@@ -245,7 +245,7 @@ describe('answers PostgreSQL writes and the server passes through', () => {
 
   it('answers every field of claimants, evidence and sources as the ordinary path does, passed through or not', async () => {
     const claims = (node: string) => `{ claims(first: 100) { edges { node { id ${node} } } } }`;
-    const events = (node: string) => `{ events(first: 100, includeDeleted: true) { edges { node { id ${node} } } } }`;
+    const events = (node: string) => `{ events(first: 100, includeDeleted: true) { edges { node { id ${node} evidence { id } } } } }`;
     const nested: Array<[string, (leaf: string) => string]> = [
       ['Entity', (leaf) => claims(`claimant { id ${leaf} }`)],
       ['Evidence', (leaf) => claims(`evidence { id ${leaf} }`)],
@@ -312,6 +312,7 @@ describe('answers PostgreSQL writes and the server passes through', () => {
 
   it('goes the ordinary way for a selection or arguments it does not know, and answers as before', async () => {
     const ordinaryOnly = [
+      `{ claims(first: 5) { edges { cursor node { id text createdAt } } pageInfo { endCursor } } }`,
       `{ claims(first: 5) { edges { node { id retracted } } } }`,
       `{ claims(first: 5) { edges { node { id claimantName } } } }`,
       `{ claims(first: 5) { edges { node { id evidence { anchorStatus } } } } }`,
@@ -341,7 +342,7 @@ describe('answers PostgreSQL writes and the server passes through', () => {
     const on = await startTestServer(db, { PUBLIC_CACHE: 'false' });
     const off = await startTestServer(db, { PUBLIC_CACHE: 'false', GRAPHQL_PASSTHROUGH: 'false' });
     try {
-      const query = `{ claims(first: 30) { totalCount edges { cursor node { id text createdAt status } } pageInfo { endCursor hasNextPage } } }`;
+      const query = `{ claims(first: 30) { totalCount edges { cursor node { id text createdAt status claimant { name } } } pageInfo { endCursor hasNextPage } } }`;
       const [passed, ordinary] = await Promise.all([on.post({ query }), off.post({ query })]);
       expect(passed.status).toBe(200);
       expect(JSON.stringify(passed.body)).toBe(JSON.stringify(ordinary.body));

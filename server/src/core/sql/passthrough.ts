@@ -154,6 +154,8 @@ export class JsonShapes {
 /** Writes the SQL of JSON answers for one caller, each record's row under an alias of its own. */
 export class JsonWriter {
   private aliases = 0;
+  /** Whether what it wrote reaches past the records' own columns (a nested record or list, an object of columns). */
+  nested = false;
 
   constructor(
     private readonly types: ReadonlyMap<string, TypeColumns>,
@@ -210,6 +212,7 @@ export class JsonWriter {
         // What leads elsewhere from a tombstone is not written here: it shows nothing of the record.
         const nested = tombstones ? undefined : known.shape.nested?.[name];
         value = nested ? nested(field, alias, this) : null;
+        this.nested = true;
       }
       if (!value) return null;
       pairs.push(`${key}${value}`);
@@ -289,8 +292,11 @@ export function connectionPlanner(
           } else if (edgeField.name.value === 'cursor' && !edgeField.selectionSet) {
             writers.push((edge) => `${edgeKey}:${JSON.stringify(edge.cursor)}`);
           } else if (edgeField.name.value === 'node' && edgeField.selectionSet && json === null) {
-            json = shapes.writer(staff).object(nodeType.name, edgeField.selectionSet, alias);
-            if (!json) return null;
+            const writer = shapes.writer(staff);
+            json = writer.object(nodeType.name, edgeField.selectionSet, alias);
+            // Columns alone cost PostgreSQL more to write as JSON than they save Node (docs/perf.md): only what
+            // nests goes this way.
+            if (!json || !writer.nested) return null;
             writers.push((edge) => `${edgeKey}:${edge.node.json}`);
           } else return null;
         }
