@@ -109,10 +109,10 @@ export function passthroughRunner(schema: GraphQLSchema, declared: readonly Pass
     let planned = operations.get(key);
     if (planned === undefined) operations.set(key, (planned = planOf(document, operationName)));
     if (!planned) return null;
-    const coerced = getVariableValues(schema, planned.variables, variables, { maxErrors: 1 });
-    if (coerced.errors) return null;
     const rootPlans = planned.roots.map(({ node, root }) => root.plan(node.selectionSet!, context));
     if (rootPlans.some((plan) => plan === null)) return null;
+    const coerced = getVariableValues(schema, planned.variables, variables, { maxErrors: 1 });
+    if (coerced.errors) return null;
     try {
       const answers = await Promise.all(
         planned.roots.map(({ node, definition, root }, i) =>
