@@ -57,6 +57,8 @@ export interface Config {
     explorer: boolean;
     /** How long one change may take to go out over a subscription's WebSocket before the connection is dropped. */
     subscriptionSendTimeoutMs: number;
+    /** Whether answers of plain data are written by PostgreSQL and passed through (graphql/passthrough.ts); off to compare. */
+    passthrough: boolean;
   };
   /** What anonymous callers and client apps read, kept to answer them again (http/public-answers.ts). */
   publicCache: {
@@ -232,6 +234,7 @@ export function loadConfig(env: Env = process.env): Config {
       introspection: bool('GRAPHQL_INTROSPECTION', envName !== 'production'),
       explorer: bool('GRAPHQL_EXPLORER', envName === 'development'),
       subscriptionSendTimeoutMs: int('SUBSCRIPTION_SEND_TIMEOUT_MS', 10_000, 100, 600_000),
+      passthrough: bool('GRAPHQL_PASSTHROUGH', true),
     },
     publicCache: {
       enabled: bool('PUBLIC_CACHE', true),

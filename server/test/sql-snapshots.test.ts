@@ -28,6 +28,7 @@ const UPDATE_CLAIM = `mutation($input: UpdateClaimInput!) { updateClaim(input: $
 describe('the SQL of the hot requests', () => {
   let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
+  let passthrough: ReturnType<typeof graphqlClient>;
 
   useSeededDatabase((ready, client) => {
     db = ready;
@@ -40,6 +41,20 @@ describe('the SQL of the hot requests', () => {
     expect(statements.length).toBeGreaterThan(0);
     await expect(snapshot(request, statements)).toMatchFileSnapshot(`__snapshots__/sql/${name}.sql`);
   }
+
+  /** The statement of a read PostgreSQL writes the answer of, as the HTTP server sends it (graphql/passthrough.ts); a flat page is not one. */
+  async function expectPassthroughSql(name: string, request: string, variables: Record<string, unknown> = {}) {
+    const statements = db.statements.keepTexts();
+    dataOf(await passthrough(request, variables, viewers.anonymous));
+    expect(statements).toHaveLength(1);
+    await expect(snapshot(request, statements)).toMatchFileSnapshot(`__snapshots__/sql/${name}.passthrough.sql`);
+  }
+
+  it('the nested reads, written by PostgreSQL and passed through', async () => {
+    passthrough = graphqlClient(db.dataSource, { passthrough: true });
+    await expectPassthroughSql('claims-provenance', CLAIMS_PROVENANCE);
+    await expectPassthroughSql('events-claims-evidence', EVENTS_CLAIMS_EVIDENCE);
+  });
 
   it('a flat page of 25 claims', () => expectSql('claims-page', CLAIMS_PAGE));
 

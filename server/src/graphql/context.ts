@@ -32,6 +32,7 @@ import { ApiKeysService } from '../modules/users/api-keys.service.js';
 import { type SessionCookie, SessionTokens } from '../modules/users/sessions.js';
 import { createUserLoaders } from '../modules/users/users.loaders.js';
 import { UsersService } from '../modules/users/users.service.js';
+import type { RawAnswers } from './passthrough.js';
 
 export function createServices(dataSource: DataSource, auth: Config['auth'], signingKey: SigningKey, jobs: Config['jobs']) {
   const evidence = new EvidenceService(dataSource, reopenAfterEvidenceChange);
@@ -136,6 +137,8 @@ export interface RequestContext {
   publicAnswer?: { keep: boolean };
   /** Set for a subscription, over its WebSocket. */
   live?: LiveContext;
+  /** Set where the answer is written out as text (http/graphql-post.ts): parts PostgreSQL wrote pass through it. */
+  rawAnswers?: RawAnswers;
 }
 
 /** What a subscription needs of the connection it runs on. */

@@ -12,6 +12,8 @@ import {
 import { getVariableValues } from 'graphql/execution/values.js';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
+import { type PassthroughContext, type PassthroughRoot, passthroughRunner } from './passthrough.js';
+
 export interface Operation {
   /** Kept by identity: the same document object is the same operation. */
   document: DocumentNode;
@@ -70,7 +72,11 @@ export interface OperationRunner {
  *
  * The compiler runs only synchronous `resolveType`s: the unions rely on type-graphql's own, which is.
  */
-export function operationRunner(schema: GraphQLSchema, { compileOnRun = 2 } = {}): OperationRunner {
+export function operationRunner(
+  schema: GraphQLSchema,
+  { compileOnRun = 2, passthrough = [] }: { compileOnRun?: number; passthrough?: readonly PassthroughRoot[] } = {},
+): OperationRunner {
+  const passedThrough = passthroughRunner(schema, passthrough);
   const plans = new WeakMap<DocumentNode, Map<string, Plan>>();
   /** Compiled operations, least recently run first, with what to forget when one is dropped. */
   const compiledByUse = new Map<Compiled, { operations: Map<string, Plan>; key: string; length: number }>();
@@ -119,6 +125,8 @@ export function operationRunner(schema: GraphQLSchema, { compileOnRun = 2 } = {}
   };
 
   const run = async ({ document, operationName, variables, context }: Operation): Promise<ExecutionResult> => {
+    const answered = await passedThrough(document, operationName, variables, context as PassthroughContext);
+    if (answered) return answered;
     const plan = planFor(document, operationName);
     if (typeof plan === 'object') {
       // Checked by graphql-js too, so that a client sent the wrong variables reads the same message on every run.
@@ -143,8 +151,8 @@ export function operationRunner(schema: GraphQLSchema, { compileOnRun = 2 } = {}
  * it); Apollo still parses, validates, prices and formats errors as before. It gives every request of the same
  * text the same parsed document, so an operation a client repeats is recognised as one.
  */
-export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
-  const runner = operationRunner(schema);
+export function compiledExecution(schema: GraphQLSchema, passthrough: readonly PassthroughRoot[] = []): GatewayInterface {
+  const runner = operationRunner(schema, { passthrough });
   const executor: GatewayExecutor = ({ document, operationName, request, context }) =>
     runner.run({ document, operationName, variables: request.variables ?? {}, context });
   return {

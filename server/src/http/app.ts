@@ -28,6 +28,7 @@ import {
   storableTextOnly,
   tryAgainLaterStatuses,
 } from '../graphql/limits.js';
+import { passthroughRoots } from '../graphql/passthrough-roots.js';
 import { getSchema } from '../graphql/schema.js';
 import { adminDistDir } from '../paths.js';
 import { consoleFiles } from './console-files.js';
@@ -86,7 +87,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   const services = createServices(dataSource, config.auth, loadSigningKey(config), config.jobs);
   const schema = await getSchema();
   const apollo = new ApolloServer<RequestContext>({
-    gateway: compiledExecution(schema),
+    gateway: compiledExecution(schema, passthroughRoots(schema, dataSource.manager)),
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
     includeStacktraceInErrorResponses: config.env === 'development',
@@ -151,6 +152,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   const graphql = graphqlHandlers(app, apollo, beginGraphQL, contextOf, (error) => log('GraphQL request failed', error), {
     answers: publicAnswers,
     config: config.publicCache,
+    passthrough: config.graphql.passthrough,
   });
 
   app.get('/healthz', (_req, res) => {

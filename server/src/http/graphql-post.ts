@@ -6,6 +6,7 @@ import type { Express, Request, Response } from 'express';
 import type { Config } from '../config.js';
 import { ErrorCode } from '../core/errors.js';
 import { readAfter } from '../db/read-replicas.js';
+import { RawAnswers } from '../graphql/passthrough.js';
 import { etagOf, matchesTag, type PublicAnswers, publicCacheControl, publicQuestion } from './public-answers.js';
 import { publicAudienceOf } from './session.js';
 
@@ -59,6 +60,8 @@ function preflighted(req: Request): boolean {
 export interface PublicCaching {
   answers: PublicAnswers | null;
   config: Config['publicCache'];
+  /** Whether answers here may hold JSON PostgreSQL wrote, spliced in as they go out (graphql/passthrough.ts). */
+  passthrough: boolean;
 }
 
 export interface GraphQLHandlers {
@@ -74,7 +77,7 @@ export interface GraphQLHandlers {
   get(req: Request, res: Response): void;
 }
 
-export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep: boolean } }>(
+export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep: boolean }; rawAnswers?: RawAnswers }>(
   app: Express,
   apollo: ApolloServer<C>,
   begin: (req: Request, res: Response) => void,
@@ -142,18 +145,29 @@ export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep:
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const run = (made: Promise<C>) =>
-      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search, body }, context: () => made });
+    // Only answers written out here splice in what PostgreSQL wrote: a context made elsewhere has no RawAnswers.
+    const contextFor = (): Promise<C> =>
+      caching.passthrough ? context(req, res).then((value) => Object.assign(value, { rawAnswers: new RawAnswers() })) : context(req, res);
+    const run = async (made: Promise<C>): Promise<HTTPGraphQLResponse> => {
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method, headers, search, body },
+        context: () => made,
+      });
+      const rawAnswers = response.body.kind === 'complete' ? (await made.catch(() => null))?.rawAnswers : undefined;
+      return rawAnswers && response.body.kind === 'complete'
+        ? { ...response, body: { kind: 'complete', string: rawAnswers.splice(response.body.string) } }
+        : response;
+    };
 
     const audience = publicAudienceOf(req);
     const question = audience && publicQuestion(audience, method, req.headers.accept ?? '', text);
     if (!question) {
-      await send(res, await run(context(req, res)));
+      await send(res, await run(contextFor()));
       return;
     }
     const { answers, config } = caching;
     const cacheable = method === 'GET';
-    const made = context(req, res);
+    const made = contextFor();
     // Apollo reports a context that fails; until it is handed over, the failure must not count as unhandled.
     made.catch(() => undefined);
     // A key is checked before anything kept is handed out: a revoked one gets its 401, as without the cache.

@@ -8,6 +8,8 @@ import { loadSigningKey } from '../../src/core/checkpoints/signing-key.js';
 import { createLoaders, createServices, type RequestContext } from '../../src/graphql/context.js';
 import { formatError } from '../../src/graphql/errors.js';
 import { operationRunner } from '../../src/graphql/executor.js';
+import { RawAnswers } from '../../src/graphql/passthrough.js';
+import { passthroughRoots } from '../../src/graphql/passthrough-roots.js';
 import { getSchema } from '../../src/graphql/schema.js';
 import { TEST_CHECKPOINT_KEY } from './checkpoint-key.js';
 
@@ -28,11 +30,13 @@ const documents = new Map<string, DocumentNode>();
  * Every operation runs compiled, as the server runs those it has seen before; the first run of each over HTTP,
  * and test/compiled-execution.test.ts, keep graphql-js's own execution covered.
  */
-export function graphqlClient(dataSource: DataSource) {
+export function graphqlClient(dataSource: DataSource, { passthrough = false } = {}) {
   const config = loadConfig({ NODE_ENV: 'test', CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY });
   const services = createServices(dataSource, config.auth, loadSigningKey(config), config.jobs);
   const sessionCookie = { set: () => undefined, clear: () => undefined };
-  const run = getSchema().then((schema) => operationRunner(schema, { compileOnRun: 1 }));
+  const run = getSchema().then((schema) =>
+    operationRunner(schema, { compileOnRun: 1, passthrough: passthrough ? passthroughRoots(schema, dataSource.manager) : [] }),
+  );
   return async <T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
@@ -45,6 +49,8 @@ export function graphqlClient(dataSource: DataSource) {
       loaders: createLoaders(dataSource.manager),
       sessionCookie,
       clientAddress: '127.0.0.1',
+      // With passthrough, a root PostgreSQL wrote answers as a marker, its JSON held here: statements are what is asked of this client.
+      rawAnswers: passthrough ? new RawAnswers() : undefined,
     };
     let document = documents.get(query);
     if (!document) documents.set(query, (document = parse(query)));

@@ -2,7 +2,7 @@ import type { Columns } from './projection.js';
 
 /** How a page is read: the columns of its records that the query asks for, and what they lead to. */
 export interface PageReading<T> {
-  records: Columns<T>;
+  records: Pick<Columns<T>, 'select' | 'hydrate'>;
   includes: ReadonlyArray<Include<T>>;
 }
 

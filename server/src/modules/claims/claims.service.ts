@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../core/access/viewer.js';
 import { FilterBuilder } from '../../core/filters.js';
 import { newId } from '../../core/ids.js';
-import { type Connection, type ListArgs, paginate } from '../../core/paging/connection.js';
+import { type Connection, type ListArgs, type PageRecord, paginate } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import type { ProposalState } from '../../core/proposals/proposal-state.js';
 import { checkReferencesIn, type ReferenceCheck } from '../../core/references.js';
@@ -59,13 +59,13 @@ export class ClaimsService {
   }
 
   /** A page of the list, whole records unless `reading` says which columns and what they lead to. */
-  list(
+  list<R extends PageRecord = Claim>(
     viewer: Viewer,
     args: ListArgs,
     filter: ClaimFilter = {},
-    reading?: PageReading<Claim>,
+    reading?: PageReading<R>,
     ranking?: ClaimRanking | null,
-  ): Promise<Connection<Claim>> {
+  ): Promise<Connection<R>> {
     const query = new FilterBuilder(this.dataSource.getRepository(Claim).createQueryBuilder('claim'))
       .oneOf('status', filter.status)
       .oneOf('proposal', filter.proposal)
@@ -81,7 +81,7 @@ export class ClaimsService {
         'EXISTS (SELECT 1 FROM evidence ev JOIN source_revisions sr ON sr.id = ev.source_revision_id WHERE ev.claim_id = $.id AND ev.deleted_at IS NULL AND sr.source_id = :value)',
       )
       .done();
-    return paginate(
+    return paginate<Claim, R>(
       visibleOnly(viewer, query, { reviewed: true, includeDeleted: args.includeDeleted }),
       args,
       reading,

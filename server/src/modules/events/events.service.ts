@@ -4,7 +4,7 @@ import type { Viewer } from '../../core/access/viewer.js';
 import { parseIsoDate } from '../../core/dates/precision.js';
 import { FilterBuilder } from '../../core/filters.js';
 import { newId } from '../../core/ids.js';
-import { type Connection, type ListArgs, paginate } from '../../core/paging/connection.js';
+import { type Connection, type ListArgs, type PageRecord, paginate } from '../../core/paging/connection.js';
 import { applyPatch } from '../../core/patch.js';
 import type { ProposalState } from '../../core/proposals/proposal-state.js';
 import { checkReferencesIn, type ReferenceCheck } from '../../core/references.js';
@@ -152,7 +152,12 @@ export class EventsService {
   }
 
   /** A page of the list, whole records unless `reading` says which columns and what they lead to. */
-  list(viewer: Viewer, args: ListArgs, filter: EventFilter = {}, reading?: PageReading<Event>): Promise<Connection<Event>> {
+  list<R extends PageRecord = Event>(
+    viewer: Viewer,
+    args: ListArgs,
+    filter: EventFilter = {},
+    reading?: PageReading<R>,
+  ): Promise<Connection<R>> {
     const filters = new FilterBuilder(this.dataSource.getRepository(Event).createQueryBuilder('event'))
       .oneOf('status', filter.status)
       .oneOf('proposal', filter.proposal)
@@ -175,7 +180,7 @@ export class EventsService {
       filters.when(to, '$.start_date <= :value::date').when(from, `${LATEST_DAY} >= :value::date`);
       if (!includePossible) filters.when(from, '$.start_date >= :value::date').when(to, `${LATEST_DAY} <= :value::date`);
     }
-    return paginate(visibleOnly(viewer, filters.done(), { reviewed: true, includeDeleted: args.includeDeleted }), args, reading);
+    return paginate<Event, R>(visibleOnly(viewer, filters.done(), { reviewed: true, includeDeleted: args.includeDeleted }), args, reading);
   }
 
   listTypes(): Promise<EventType[]> {

@@ -1,0 +1,329 @@
+import {
+  type FieldNode,
+  getNamedType,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  isEnumType,
+  isObjectType,
+  isScalarType,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+
+import type { Connection } from '../paging/connection.js';
+import type { PageReading } from './preload.js';
+
+/**
+ * What graphql-js writes for a scalar, and the column types PostgreSQL's json writes the same value for: the
+ * text of a string, the number of a number. A time goes through `to_char`, as `Date.prototype.toISOString` writes it.
+ */
+const SCALAR_COLUMNS: Record<string, ReadonlySet<unknown>> = {
+  ID: new Set(['uuid', 'text', 'varchar']),
+  String: new Set(['uuid', 'text', 'varchar']),
+  Int: new Set(['int', 'integer', 'smallint']),
+  Float: new Set(['int', 'integer', 'smallint', 'double precision']),
+  Boolean: new Set(['boolean']),
+  DateTimeISO: new Set(['timestamptz', 'timestamp with time zone']),
+};
+
+/** PostgreSQL allows a function 100 arguments: json_build_object takes a name and a value per field. */
+const MOST_FIELDS = 50;
+
+const isoTime = (sql: string) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The fields of a selection set, each answered once, when they have no argument, directive or fragment: a leaf
+ * asked twice under one name is answered once, where it was first asked, as graphql-js does; any other repeat
+ * would need merging.
+ */
+function bareFields(set: SelectionSetNode): FieldNode[] | null {
+  const byName = new Map<string, FieldNode>();
+  for (const node of set.selections) {
+    if (node.kind !== Kind.FIELD || node.directives?.length || node.arguments?.length) return null;
+    const name = node.alias?.value ?? node.name.value;
+    const first = byName.get(name);
+    if (first && (first.selectionSet || node.selectionSet || first.name.value !== node.name.value)) return null;
+    if (!first) byName.set(name, node);
+  }
+  return [...byName.values()];
+}
+
+const responseName = (node: FieldNode) => node.alias?.value ?? node.name.value;
+
+/** A value graphql-js would write for a field, as a SQL json literal. */
+function jsonLiteral(value: unknown, type: GraphQLOutputType): string | null {
+  const named = getNamedType(type);
+  if (value === null || value === undefined) return `'null'::json`;
+  if (!isScalarType(named) && !isEnumType(named)) return null;
+  return `'${JSON.stringify(named.serialize(value)).replaceAll("'", "''")}'::json`;
+}
+
+/**
+ * A field that is not a column of the record: the SQL of its JSON for the way it is asked (`field`), over the
+ * record's row `alias`, or null when that cannot be written in SQL.
+ */
+export type NestedJson = (field: FieldNode, alias: string, json: JsonWriter) => string | null;
+
+/** How the records of a GraphQL object type are written as JSON: its entity's plain columns, and its other fields. */
+export interface JsonShape {
+  type: string;
+  entity: Function;
+  nested?: Readonly<Record<string, NestedJson>>;
+  /** How a deleted record reads, reached through another, for a caller who may not see it (`seenThrough`). */
+  tombstone?: (record: never) => object;
+}
+
+interface TypeColumns {
+  type: GraphQLObjectType;
+  shape: JsonShape;
+  /** Plain fields: the SQL of their value, and what they read as in a tombstone (null: as the record has it). */
+  plain: Map<string, { sql: string; tombstone: string | null }>;
+}
+
+/**
+ * The types PostgreSQL may write answers of, and, for each, its plain fields: a column of its entity, of a type
+ * PostgreSQL's JSON writes just as graphql-js would, with no field resolver, middleware or role of its own.
+ */
+export class JsonShapes {
+  private readonly types = new Map<string, TypeColumns>();
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    private readonly manager: EntityManager,
+    shapes: readonly JsonShape[],
+  ) {
+    // A type's fields may be declared by several modules (an event's claims by the claims module): one shape of them all.
+    const merged = new Map<string, JsonShape>();
+    for (const shape of shapes) {
+      const known = merged.get(shape.type);
+      merged.set(shape.type, known ? { ...known, ...shape, nested: { ...known.nested, ...shape.nested } } : shape);
+    }
+    for (const shape of merged.values()) this.types.set(shape.type, this.columnsOf(shape));
+  }
+
+  /** What writes answers for one request's caller: staff read deleted records reached through others as they are. */
+  writer(staff: boolean): JsonWriter {
+    return new JsonWriter(this.types, staff);
+  }
+
+  private columnsOf(shape: JsonShape): TypeColumns {
+    const type = this.schema.getType(shape.type);
+    if (!isObjectType(type)) throw new Error(`${shape.type} is not an object type`);
+    const storage = getMetadataStorage();
+    const resolved = new Set(
+      storage.fieldResolvers.filter((resolver) => resolver.getObjectType?.() === shape.entity).map((resolver) => resolver.schemaName),
+    );
+    const guarded = new Set(
+      storage.objectTypes
+        .filter((objectType) => objectType.target === shape.entity)
+        .flatMap((objectType) => objectType.fields ?? [])
+        .filter((field) => field.roles?.length || field.middlewares?.length)
+        .map((field) => field.schemaName),
+    );
+    const columns = this.manager.connection.getMetadata(shape.entity).columns;
+    // Each column a value of its own, to see which the tombstone keeps and which it replaces.
+    const probe = Object.create((shape.entity as { prototype: object }).prototype) as Record<string, unknown>;
+    for (const column of columns) probe[column.propertyName] = { column: column.propertyName };
+    const tombstone = shape.tombstone?.(probe as never) as Record<string, unknown> | undefined;
+    const byProperty = new Map(columns.map((column) => [column.propertyName, column]));
+    const plain = new Map<string, { sql: string; tombstone: string | null }>();
+    for (const [name, field] of Object.entries(type.getFields())) {
+      const column = byProperty.get(name);
+      if (!column || column.isArray || field.args.length > 0 || resolved.has(name) || guarded.has(name)) continue;
+      const named = getNamedType(field.type);
+      const sql = (alias: string) => `"${alias}"."${column.databaseName}"`;
+      let write: ((alias: string) => string) | null = null;
+      if (isScalarType(named) && SCALAR_COLUMNS[named.name]?.has(column.type)) {
+        write = named.name === 'DateTimeISO' ? (alias) => isoTime(sql(alias)) : sql;
+      } else if (isEnumType(named) && (column.type === 'varchar' || column.type === 'text')) {
+        if (named.getValues().every((value) => value.value === value.name)) write = sql;
+      }
+      if (!write) continue;
+      const kept = !tombstone || tombstone[name] === probe[name];
+      const literal = kept ? null : jsonLiteral(tombstone[name], field.type);
+      if (!kept && literal === null) continue;
+      plain.set(name, { sql: write('$'), tombstone: literal });
+    }
+    return { type, shape, plain };
+  }
+}
+
+/** Writes the SQL of JSON answers for one caller, each record's row under an alias of its own. */
+export class JsonWriter {
+  private aliases = 0;
+  /** Whether what it wrote reaches past the records' own columns (a nested record or list, an object of columns). */
+  nested = false;
+
+  constructor(
+    private readonly types: ReadonlyMap<string, TypeColumns>,
+    readonly staff: boolean,
+  ) {}
+
+  /** A table alias no other part of the statement uses. */
+  alias(): string {
+    return `j${++this.aliases}`;
+  }
+
+  /**
+   * The SQL of a JSON object of leaf fields, each field's value from `valueOf` (null: one this cannot write), for
+   * an object a record's resolver makes of its columns.
+   */
+  leaves(typeName: string, set: SelectionSetNode, valueOf: (field: string) => string | null): string | null {
+    const fields = bareFields(set);
+    if (!fields || fields.length === 0 || fields.length > MOST_FIELDS) return null;
+    const pairs: string[] = [];
+    for (const field of fields) {
+      const value = field.selectionSet ? null : field.name.value === '__typename' ? `'${typeName}'::text` : valueOf(field.name.value);
+      if (!value) return null;
+      pairs.push(`'${responseName(field)}', ${value}`);
+    }
+    return `json_build_object(${pairs.join(', ')})`;
+  }
+
+  /**
+   * The SQL of a record's JSON, its row `alias`, for a selection of its fields; null when a field is not one this
+   * knows. `throughDeleted`: the record is reached through another, and reads as its tombstone when deleted.
+   */
+  object(typeName: string, set: SelectionSetNode, alias: string, throughDeleted = false): string | null {
+    const known = this.types.get(typeName);
+    if (!known) return null;
+    const fields = bareFields(set);
+    if (!fields || fields.length === 0 || fields.length > MOST_FIELDS) return null;
+    const tombstones = throughDeleted && !this.staff;
+    const pairs: string[] = [];
+    // What the record reads as when deleted, for a caller who reads it as its tombstone; null while it reads the same.
+    let buried: string[] | null = null;
+    for (const field of fields) {
+      const name = field.name.value;
+      const key = `'${responseName(field)}', `;
+      let value: string | null | undefined;
+      if (name === '__typename') value = field.selectionSet ? null : `'${typeName}'::text`;
+      else if (known.plain.has(name) && !field.selectionSet) {
+        const { sql, tombstone } = known.plain.get(name)!;
+        value = sql.replaceAll('$', alias);
+        if (tombstones && tombstone) buried = [...(buried ?? pairs), `${key}${tombstone}`];
+        else buried?.push(`${key}${value}`);
+        pairs.push(`${key}${value}`);
+        continue;
+      } else {
+        // What leads elsewhere from a tombstone is not written here: it shows nothing of the record.
+        const nested = tombstones ? undefined : known.shape.nested?.[name];
+        value = nested ? nested(field, alias, this) : null;
+        this.nested = true;
+      }
+      if (!value) return null;
+      pairs.push(`${key}${value}`);
+      buried?.push(`${key}${value}`);
+    }
+    const object = `json_build_object(${pairs.join(', ')})`;
+    return buried ? `CASE WHEN "${alias}"."deleted_at" IS NULL THEN ${object} ELSE json_build_object(${buried.join(', ')}) END` : object;
+  }
+}
+
+/** A record of a page answered as the JSON PostgreSQL wrote for it, with its place in the list for its cursor. */
+export interface JsonRecord {
+  id: string;
+  createdAt: Date;
+  json: string | null;
+}
+
+export interface ConnectionPlan {
+  /** How the page's statement reads each record: its JSON, and what its cursor is made of. */
+  reading: PageReading<JsonRecord>;
+  /** The connection's answer, as graphql-js would have written it. */
+  write(connection: Connection<JsonRecord>): Promise<string>;
+}
+
+const PAGE_INFO_FIELDS = new Set(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']);
+
+/**
+ * Plans, for a connection of records (`edges { cursor node }`, `pageInfo`, `totalCount`), the answer PostgreSQL
+ * can write: each node built as JSON in the page's own statement and passed through as text, the connection around
+ * them written here. Null for any selection it does not know (a field with a resolver no shape declares, a
+ * fragment, a directive, an argument): that selection goes the ordinary way. Plans are kept per selection set,
+ * which Apollo keeps per query text, and per kind of caller, so a repeated query is planned once.
+ */
+export function connectionPlanner(
+  shapes: JsonShapes,
+  connectionTypeName: string,
+  alias: string,
+): (set: SelectionSetNode, staff: boolean) => ConnectionPlan | null {
+  const connectionType = shapes.schema.getType(connectionTypeName);
+  if (!isObjectType(connectionType)) throw new Error(`${connectionTypeName} is not an object type`);
+  const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
+  const nodeType = getNamedType(edgeType.getFields().node!.type) as GraphQLObjectType;
+  const pageInfoType = getNamedType(connectionType.getFields().pageInfo!.type) as GraphQLObjectType;
+  const plans = [new WeakMap<SelectionSetNode, ConnectionPlan | null>(), new WeakMap<SelectionSetNode, ConnectionPlan | null>()];
+
+  const plan = (set: SelectionSetNode, staff: boolean): ConnectionPlan | null => {
+    const fields = bareFields(set);
+    if (!fields) return null;
+    let json: string | null = null;
+    /** Each field of the answer as a function of the page, in the order asked. */
+    const parts: Array<(page: Connection<JsonRecord>) => string | Promise<string>> = [];
+    for (const field of fields) {
+      const key = JSON.stringify(responseName(field));
+      const name = field.name.value;
+      if (name === '__typename') parts.push(() => `${key}:${JSON.stringify(connectionType.name)}`);
+      else if (name === 'totalCount' && !field.selectionSet) parts.push(async (page) => `${key}:${await page.totalCount}`);
+      else if (name === 'pageInfo' && field.selectionSet) {
+        const infoFields = bareFields(field.selectionSet);
+        if (!infoFields?.every((info) => !info.selectionSet && (info.name.value === '__typename' || PAGE_INFO_FIELDS.has(info.name.value))))
+          return null;
+        parts.push(({ pageInfo }) => {
+          const values = infoFields.map((info) => {
+            const value = info.name.value === '__typename' ? pageInfoType.name : pageInfo[info.name.value as keyof typeof pageInfo];
+            return `${JSON.stringify(responseName(info))}:${JSON.stringify(value)}`;
+          });
+          return `${key}:{${values.join(',')}}`;
+        });
+      } else if (name === 'edges' && field.selectionSet) {
+        const edgeFields = bareFields(field.selectionSet);
+        if (!edgeFields) return null;
+        const writers: Array<(edge: { cursor: string; node: JsonRecord }) => string> = [];
+        for (const edgeField of edgeFields) {
+          const edgeKey = JSON.stringify(responseName(edgeField));
+          if (edgeField.name.value === '__typename' && !edgeField.selectionSet) {
+            const typename = JSON.stringify(edgeType.name);
+            writers.push(() => `${edgeKey}:${typename}`);
+          } else if (edgeField.name.value === 'cursor' && !edgeField.selectionSet) {
+            writers.push((edge) => `${edgeKey}:${JSON.stringify(edge.cursor)}`);
+          } else if (edgeField.name.value === 'node' && edgeField.selectionSet && json === null) {
+            const writer = shapes.writer(staff);
+            json = writer.object(nodeType.name, edgeField.selectionSet, alias);
+            // Columns alone cost PostgreSQL more to write as JSON than they save Node (docs/perf.md): only what
+            // nests goes this way.
+            if (!json || !writer.nested) return null;
+            writers.push((edge) => `${edgeKey}:${edge.node.json}`);
+          } else return null;
+        }
+        parts.push(({ edges }) => `${key}:[${edges.map((edge) => `{${writers.map((write) => write(edge)).join(',')}}`).join(',')}]`);
+      } else return null;
+    }
+    const keyColumns = `"${alias}"."created_at" AS "createdAt", "${alias}"."id" AS "id"`;
+    const select = json ? `${json}::text AS "json", ${keyColumns}` : keyColumns;
+    return {
+      reading: {
+        records: {
+          select,
+          hydrate: (row) => ({ id: row.id as string, createdAt: row.createdAt as Date, json: (row.json as string | undefined) ?? null }),
+        },
+        includes: [],
+      },
+      async write(page) {
+        const written = await Promise.all(parts.map((part) => part(page)));
+        return `{${written.join(',')}}`;
+      },
+    };
+  };
+
+  return (set, staff) => {
+    const known = plans[staff ? 1 : 0]!;
+    let planned = known.get(set);
+    if (planned === undefined) known.set(set, (planned = plan(set, staff)));
+    return planned;
+  };
+}

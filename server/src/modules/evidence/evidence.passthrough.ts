@@ -1,0 +1,44 @@
+import type { JsonShape, NestedJson } from '../../core/sql/passthrough.js';
+import { Evidence } from './evidence.entity.js';
+
+/** The TextSelector's fields, by the evidence's columns they are (the verified quote's keys are the fields' names). */
+const SELECTOR: Record<string, string> = { exact: 'exact', prefix: 'prefix', suffix: 'suffix', start: 'start_pos', end: 'end_pos' };
+
+/**
+ * The words as `selectorSeenBy` gives them: staff read the evidence's own; everyone else reads the words a reviewer
+ * verified while its record awaits re-review (`verified_quote`), the evidence's own otherwise.
+ */
+const selector: NestedJson = (field, alias, json) => {
+  if (!field.selectionSet) return null;
+  const own = json.leaves('TextSelector', field.selectionSet, (name) => (SELECTOR[name] ? `"${alias}"."${SELECTOR[name]}"` : null));
+  if (!own || json.staff) return own;
+  const verified = json.leaves('TextSelector', field.selectionSet, (name) => `"${alias}"."verified_quote"->'${name}'`);
+  return `CASE WHEN "${alias}"."verified_quote" IS NULL THEN ${own} ELSE ${verified} END`;
+};
+
+/** The source its words are in, through the snapshot it points into, as the `source` resolver reads it. */
+const source: NestedJson = (field, alias, json) => {
+  if (!field.selectionSet) return null;
+  const [snapshot, from] = [json.alias(), json.alias()];
+  const object = json.object('Source', field.selectionSet, from, true);
+  return (
+    object &&
+    `(SELECT ${object} FROM source_revisions ${snapshot} JOIN sources ${from} ON ${from}.id = ${snapshot}.source_id WHERE ${snapshot}.id = "${alias}"."source_revision_id")`
+  );
+};
+
+/** Evidence as PostgreSQL writes it into an answer (core/sql/passthrough.ts). */
+export const evidenceJson: JsonShape = { type: 'Evidence', entity: Evidence, nested: { selector, source } };
+
+/** The evidence of a claim or an event, deleted evidence left out, in the order `evidenceBy…Id` reads it. */
+export const evidenceOf =
+  (owner: 'claim_id' | 'event_id'): NestedJson =>
+  (field, alias, json) => {
+    if (!field.selectionSet) return null;
+    const quote = json.alias();
+    const object = json.object('Evidence', field.selectionSet, quote);
+    return (
+      object &&
+      `(SELECT coalesce(json_agg(${object} ORDER BY ${quote}.start_pos, ${quote}.id), '[]'::json) FROM evidence ${quote} WHERE ${quote}.${owner} = "${alias}"."id" AND ${quote}.deleted_at IS NULL)`
+    );
+  };
