@@ -24,8 +24,9 @@ export const FOCUS_RING = { outline: '2px solid #1f4e79', outlineOffset: 2 } as 
 
 export const theme: RaThemeOptions = {
   ...defaultTheme,
-  // The error red is darker than MUI's #d32f2f, which gave a form toolbar's Delete 3.77:1 on its grey.
-  palette: { primary: { main: '#1f4e79' }, secondary: { main: '#1f4e79' }, error: { main: '#b3261e' } },
+  // The error red is darker than MUI's #d32f2f, which gave a form toolbar's Delete 3.77:1 on its grey; the info blue
+  // darker than MUI's, on which a running check's white chip label read 4.12:1.
+  palette: { primary: { main: '#1f4e79' }, secondary: { main: '#1f4e79' }, error: { main: '#b3261e' }, info: { main: '#01579b' } },
   typography: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
   components: {
     ...defaultTheme.components,
