@@ -307,6 +307,15 @@ function eventTitle(type: string, participants: string[], place: string | null, 
   return `${first} ${verb} ${list(others)}${where}`;
 }
 
+/**
+ * "the Great Hall" after "the Great Hall of the People", "the Supreme Court" where the store knows "Supreme Court of
+ * Kenya": the opening words of a longer name, told again or known, are that name, not a new one.
+ */
+function isShortForm(name: string, names: Map<string, NameProposal>, gazetteer: Gazetteer): boolean {
+  const opens = (longer: string) => longer.startsWith(`${name} `) && / (of|for|de)\b/.test(longer.slice(name.length));
+  return [...names.keys()].some(opens) || gazetteer.entities.some((entity) => [entity.name, ...entity.aliases].some(opens));
+}
+
 export function propose(text: string, blocks: TextBlock[], context: ProposalContext): Proposals {
   const sentences = sentencesOf(text, blocks);
   const claims: ClaimProposal[] = [];
@@ -620,6 +629,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   return {
     claims,
     events: kept.map((c) => c.event),
-    names: [...names.values()].sort((a, b) => b.occurrences - a.occurrences || a.span.start - b.span.start),
+    names: [...names.values()]
+      .filter((entry) => !isShortForm(entry.name, names, context.gazetteer))
+      .sort((a, b) => b.occurrences - a.occurrences || a.span.start - b.span.start),
   };
 }
