@@ -5,7 +5,7 @@ import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
 import { Discourse, maskQuotes, titleCase } from './attribution.js';
-import { datesSaying, framesIn, NAMED_CONFERENCE, pairIn, SUMMIT_OF_MEMBERS } from './frames.js';
+import { COURT_RULING, DISASTER, ELECTION_HELD, datesSaying, framesIn, NAMED_CONFERENCE, pairIn, SUMMIT_OF_MEMBERS } from './frames.js';
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { Offices } from './offices.js';
 import { type Sentence, sentencesOf } from './sentences.js';
@@ -73,6 +73,8 @@ const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|is to|a
 const DENIED = /\b(denied|denies|no \w+( \w+)? (have|has) been)\b/i;
 
 const EVENT_TYPES: Array<[RegExp, string[]]> = [
+  [new RegExp(COURT_RULING.source, 'i'), ['OTHER']],
+  [new RegExp(DISASTER.source, 'i'), ['OTHER']],
   [/\bsanctions\b/i, ['SANCTIONS']],
   [/\b(invaded|invade|invasion)\b/i, ['INVASION']],
   [/\b(overthrew|overthrow|seized power|putsch|coup d[’']état)\b/i, ['COUP']],
@@ -80,8 +82,8 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(games|competition)\b/i, ['MILITARY_COMPETITION', 'CONFERENCE']],
   [/\b(crude|oil|gas|nuclear|energy|reactor|Rosatom|deliveries)\b/i, ['ENERGY_DEAL', 'AGREEMENT']],
   [/\b(arms|weapons|fighter|helicopters|hardware)\b/i, ['ARMS_TRADE']],
-  [/\b(elections?|vote)\b/i, ['ELECTION']],
-  [/\b(signed|agreements?|memorandum|deal|treaty|accord|pact)\b/i, ['AGREEMENT']],
+  [new RegExp(`${ELECTION_HELD.source}|\\bvote\\b`, 'i'), ['ELECTION']],
+  [/\b(signed|agreements?|memorandum|deal|treaty|accord|pact|agreed to (?:elevate|upgrade|raise|lift|establish))\b/i, ['AGREEMENT']],
   [/\b(visits?|visited|trip|stopover|travell?ed|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
   [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
   [new RegExp(SUMMIT_OF_MEMBERS.source, 'i'), ['CONFERENCE']],
@@ -94,7 +96,7 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(forum|conference)\b/i, ['CONFERENCE']],
   [/\b(launched|established|set up|founded|created)\b/i, ['ESTABLISHMENT']],
   [/\b(asked|proposed|suggested|requested)\b/i, ['PROPOSAL']],
-  [/\b(said|called|announced|declared|praised)\b/i, ['STATEMENT']],
+  [/\b(said|called|announced|declared|praised|addressed the (?:nation|country|people))\b/i, ['STATEMENT']],
 ];
 
 const PLACE_PREPOSITION = /\b(in|to|at|from|visit|visits|visited|visiting)\s+$/;
