@@ -36,7 +36,7 @@ export const SUMMIT_OF_MEMBERS = /\b(?:extraordinary|ordinary|emergency) summit\
 
 /** "the Supreme Court on Friday declared … invalid", "annulled the election", "dismissed an election petition". */
 export const COURT_RULING =
-  /\b(?:court|judges|tribunal)\b[^.;]{0,60}?\b(?:annulled|nullified|declared\b[^.;]{0,60}?\b(?:invalid|null and void|unconstitutional)|overturned|quashed|struck down|dismissed (?:an? |the )?(?:election )?petition)/gi;
+  /(?<=\b(?:court|judges|tribunal)\b[^.;]{0,60}?)\b(?:annulled|nullified|declared\b[^.;]{0,60}?\b(?:invalid|null and void|unconstitutional)|overturned|quashed|struck down|dismissed (?:an? |the )?(?:election )?petition)/gi;
 /** "the 6.1-magnitude quake struck on Sunday", "the 2008 disaster in Sichuan". */
 export const DISASTER =
   /\b(?:earthquake|quake|tsunami|typhoon|cyclone|hurricane|landslide|eruption|disaster)s?\b(?![- ](?:relief|zone|area|management|preparedness))/gi;
@@ -59,9 +59,11 @@ const HAPPENINGS: Array<[RegExp, string]> = [
   ],
   // Arriving, travelling to a place and leaving for it begin a visit.
   [
-    /\b(visit|visits|visited|trip|stopover|arrived in|arrives in|arrival in|arrived at (?=(?:the )?[A-Z])|arrives at (?=(?:the )?[A-Z])|travel(?:s|led|ed)? to|leaves? for|left for|depart(?:s|ed)? for)\b/gi,
+    /\b(visit|visits|visited|trip|stopover|arrived in|arrives in|arrival in|travel(?:s|led|ed)? to|leaves? for|left for|depart(?:s|ed)? for)\b/gi,
     'VISIT',
   ],
+  // "has arrived at Beijing International Airport": arriving at a named place, not "at a decision".
+  [/\b[Aa]rrive[sd] at (?=(?:the )?\p{Lu})/gu, 'VISIT'],
   // "addressed the nation": a speech to a people is a statement made on a day, beside what it said.
   [/\baddress(?:ed|es)? the (?:nation|country|people)\b/gi, 'STATEMENT'],
   [NAMED_CONFERENCE, 'CONFERENCE'],
@@ -86,6 +88,11 @@ const DEFINITE = /\b(the|this|that|these|those)\s+$/i;
 const INVITED = /\binvit\w*\s+([^\s,]+\s+){1,3}to\s+$/i;
 /** "resolving the issues through talks": a happening named as the means of another is not one told. */
 const MEANS = /\b(through|via|by means of)\s+(?:[\p{Ll}-]+\s+)?$/u;
+/**
+ * "was formally received by the Deputy Foreign Minister upon his arrival", "received at the airport": a welcome that
+ * opens a visit, not a meeting of its own.
+ */
+const WELCOME = /\b(airport|(?:on|upon) (?:his|her|their) arrival|on arrival|guard of honou?r|ceremonial welcome|red carpet)\b/i;
 /** Regular talks are no single happening: "agreed to hold annual talks". */
 const RECURRING = /\b(annual|regular|every year|yearly|monthly|periodic)\b/i;
 const AHEAD =
@@ -125,6 +132,7 @@ export function framesIn(outside: string): Frame[] {
       )
         continue;
       if (RECURRING.test(before.slice(-25) + m[0])) continue;
+      if (/^received$/i.test(m[0]) && WELCOME.test(outside)) continue;
       frames.push({
         type,
         index,

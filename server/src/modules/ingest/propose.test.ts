@@ -79,6 +79,13 @@ describe('proposals from a text', () => {
     expect(names).toEqual(['Great Hall of the Harbour']);
   });
 
+  it('holds an election named without its place in the place the text names most', () => {
+    const text = 'Lisbon counted its votes. Ana Costa was declared the winner of last month’s election.';
+    const withElections = { ...context, eventTypes: new Set([...context.eventTypes, 'ELECTION']) };
+    const [election] = propose(text, blocksOf(text), withElections).events.filter((e) => e.type === 'ELECTION');
+    expect(election?.participants.map((p) => p.entityId)).toContain('lisbon');
+  });
+
   it('proposes the names it does not know', () => {
     expect(names.map((n) => n.name)).toContain('Rotterdam Harbour Works');
     expect(names.map((n) => n.name)).not.toContain('Ana Costa');

@@ -499,6 +499,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
             .filter((id) => !participants.some((p) => p.entityId === id))
             .map((id) => ({ entityId: id, role: ParticipantRole.PARTICIPANT })),
         ];
+      // "the winner of last month's election" in a story about Kenya: an election named without its place is held in the
+      // place the text has named most.
+      if (type === 'ELECTION' && !where)
+        where = [...named].filter(([, n]) => n.kind === 'PLACE').sort((a, b) => b[1].count - a[1].count)[0]?.[0] ?? null;
       // "a presidential election in Ukraine": the country where it is held is what the election is of.
       if (type === 'ELECTION' && where && !participants.some((p) => p.entityId === where))
         participants = [...participants, { entityId: where, role: ParticipantRole.PARTICIPANT }];
