@@ -5,7 +5,7 @@ import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
 import { Discourse, maskQuotes, titleCase } from './attribution.js';
-import { COURT_RULING, DISASTER, ELECTION_HELD, datesSaying, framesIn, NAMED_CONFERENCE, pairIn, SUMMIT_OF_MEMBERS } from './frames.js';
+import { COURT_RULING, datesSaying, DISASTER, ELECTION_HELD, framesIn, NAMED_CONFERENCE, pairIn, SUMMIT_OF_MEMBERS } from './frames.js';
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { Offices } from './offices.js';
 import { type Sentence, sentencesOf } from './sentences.js';
