@@ -218,6 +218,7 @@ describe('speakers described by a place or reaffirming', () => {
   const text = [
     'Portuguese officials said the ferries would run again on Monday.',
     'Ana Costa opened the terminal. She reiterated Portugal’s commitment to the islands.',
+    'Two pilots, Rui Lobo and Tomas Varga, however refused the new rota, saying the crews were too tired.',
   ].join('\n\n');
   const { claims } = propose(text, blocksOf(text), {
     gazetteer: places,
@@ -233,6 +234,10 @@ describe('speakers described by a place or reaffirming', () => {
 
   it('gives what a place’s officials said to them as a label, not to the state', () => {
     expect(on('Portuguese officials said')).toBe('Portuguese officials');
+  });
+
+  it('skips a sentence adverb between a subject and its verb to find who is "saying": the last of the people named', () => {
+    expect(on('Two pilots')).toBe('Tomas Varga');
   });
 
   it('reads "reiterated" as a verb of saying, for the person the pronoun stands for', () => {

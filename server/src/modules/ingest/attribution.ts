@@ -319,8 +319,9 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
   for (let i = breaks.length; i >= 0; i -= 1) {
     const start = i === 0 ? 0 : breaks[i - 1]!;
     const text = before.slice(start, end).trim();
-    // "Putin was less expansive, but called …": the subject stands before the conjunction.
-    if (text.length === 0 || /^(but|and|or|yet|then)$/i.test(text)) {
+    // "Putin was less expansive, but called …", "Two judges, A and B, however dissented": the subject stands before the
+    // conjunction or the sentence adverb.
+    if (text.length === 0 || /^(but|and|or|yet|then|however|though|meanwhile|instead|nevertheless)$/i.test(text)) {
       end = start > 0 ? start - 1 : 0;
       continue;
     }
