@@ -23,6 +23,22 @@ describe('blocks of a text', () => {
     expect(text(repeats[0]!)).toMatch(/^According to a presidential aide/);
   });
 
+  it('ends the article at a comment policy, a list of other stories, a live stream or an issuer’s account of its role', () => {
+    const kinds = (text: string) => blocksOf(text).map((b) => b.kind);
+    const body = 'The mayor opened the new terminal on Monday.';
+    expect(kinds(`${body}\nDisclaimer: All comments will be moderated by the editors.\nThe mayor is a fraud.`)).toEqual([
+      BlockKind.BODY,
+      BlockKind.FURNITURE,
+      BlockKind.FURNITURE,
+    ]);
+    expect(kinds(`${body}\nMost Read Stories\nPort workers strike over pay in the north.`)[2]).toBe(BlockKind.FURNITURE);
+    expect(kinds(`${body}\nLIVE🔴Harbour Radio Evening News 7.30 pm`)[1]).toBe(BlockKind.FURNITURE);
+    expect(
+      kinds(`${body}\nThe Mayoral Communications Unit is responsible for informing the public.\nPolicies are explained to all.`),
+    ).toEqual([BlockKind.BODY, BlockKind.FURNITURE, BlockKind.FURNITURE]);
+    expect(kinds(`${body}\nLive coverage of the opening continues on Tuesday.`)[1]).toBe(BlockKind.BODY);
+  });
+
   it('counts positions in code points', () => {
     const [first, second] = blocksOf('𝒜 said “yes”.\nThen 𝒜 left.');
     expect(first).toMatchObject({ start: 0, end: 13 });

@@ -84,6 +84,20 @@ export const isFurniture = (line: string): boolean => {
   );
 };
 
+/**
+ * Where the article ends and the page's own matter begins, everything after being furniture too: a comment policy
+ * ("Disclaimer: All the comments will be moderated …"), a list of other stories ("Most Viewed Video Stories"), a
+ * live stream's link ("LIVE🔴 …") or an issuer's account of its own role closing a release ("The Presidential Media
+ * Division is fully responsible for …").
+ */
+const ENDS_ARTICLE = [
+  /^disclaimer\s*:/i,
+  /^(all )?(the )?comments (will|are|may) be (moderated|reviewed)\b/i,
+  /^(most (viewed|read|popular|shared|watched)|more (video )?stories|video stories|top stories|trending( now)?|you might also like)\b[^.!?]{0,40}$/i,
+  /^LIVE\s*[^\p{L}\p{N}\s]/u,
+  /^the (?:\p{Lu}[\p{L}]+ ){1,4}(division|department|office|unit|service|secretariat) is (?:fully |solely )?(responsible for|mandated to|tasked with)\b/iu,
+];
+
 /** Paragraphs shorter than this are not called repeats: "Share." twice is furniture, not a duplicated passage. */
 const REPEAT_MIN_LENGTH = 40;
 
@@ -95,13 +109,15 @@ export function blocksOf(text: string): TextBlock[] {
   const blocks: TextBlock[] = [];
   const seen = new Map<string, number>();
   let start = 0;
+  let ended = false;
   const close = (end: number) => {
     const line = codePoints.slice(start, end).join('');
     const key = normalise(line);
     let kind = BlockKind.BODY;
     let repeatOf: number | null = null;
+    ended ||= ENDS_ARTICLE.some((pattern) => pattern.test(line.trim()));
     if (key === '') kind = BlockKind.BLANK;
-    else if (isFurniture(line)) kind = BlockKind.FURNITURE;
+    else if (ended || isFurniture(line)) kind = BlockKind.FURNITURE;
     else if (key.length >= REPEAT_MIN_LENGTH && seen.has(key)) {
       kind = BlockKind.REPEAT;
       repeatOf = seen.get(key)!;

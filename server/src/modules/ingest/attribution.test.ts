@@ -209,3 +209,38 @@ describe('speakers named once in full', () => {
     expect(on('The Prime Minister said')).toBe('The Prime Minister');
   });
 });
+
+describe('speakers described by a place or reaffirming', () => {
+  const places = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'portugal', name: 'Portugal', kind: 'STATE', aliases: [] },
+  ]);
+  const text = [
+    'Portuguese officials said the ferries would run again on Monday.',
+    'Ana Costa opened the terminal. She reiterated Portugal’s commitment to the islands.',
+    'Two pilots, Rui Lobo and Tomas Varga, however refused the new rota, saying the crews were too tired.',
+  ].join('\n\n');
+  const { claims } = propose(text, blocksOf(text), {
+    gazetteer: places,
+    publication: { date: '2024-03-08', precision: DatePrecision.DAY },
+    eventTypes: new Set(['MEETING', 'OTHER']),
+    authorLabel: 'the reporter',
+  });
+  const on = (start: string) => {
+    const claim = claims.find((c) => c.text.startsWith(start));
+    if (!claim) throw new Error(`no claim on ${start}`);
+    return claim.claimantId ?? claim.claimantLabel;
+  };
+
+  it('gives what a place’s officials said to them as a label, not to the state', () => {
+    expect(on('Portuguese officials said')).toBe('Portuguese officials');
+  });
+
+  it('skips a sentence adverb between a subject and its verb to find who is "saying": the last of the people named', () => {
+    expect(on('Two pilots')).toBe('Tomas Varga');
+  });
+
+  it('reads "reiterated" as a verb of saying, for the person the pronoun stands for', () => {
+    expect(on('She reiterated')).toBe('costa');
+  });
+});

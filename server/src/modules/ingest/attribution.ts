@@ -182,6 +182,8 @@ export class Discourse {
         .replace(/^(however|but|and|meanwhile|later|also),?\s+/i, '')
         .replace(/[.!?]+$/, ''),
     );
+    // "Sri Lankan officials had said": people a place's adjective describes are a label, not the state.
+    if (mentions.length > 0 && GROUP.test(words) && mentions.at(-1)!.surface !== mentions.at(-1)!.entity.name) return spoken(null, words);
     if (mentions.length > 0) return spoken(mentions.at(-1)!, null);
     // "Nyusi welcomed the deal. "…," he said": the person the paragraph's previous sentence was about, else the last speaker.
     const topic = this.topic?.block === this.block ? this.topic.person : null;
@@ -265,7 +267,7 @@ function mainSubject(clause: string): { text: string; start: number } | null {
 }
 
 const SPEECH =
-  /\b(said|says|say|told|tells|added|adds|stated|states|claimed|argued|warned|denied|insisted|suggested|asked|praised|called|dubbed|described|announced|declared|noted|stressed|urged|promised|pledged|vowed|mentioned|highlighted|emphasi[sz]ed|lauded|congratulated|reported|reports|conveyed|conveys|tweeted|replied|wrote|explained|confirmed|quoted)\b/;
+  /\b(said|says|say|told|tells|added|adds|stated|states|claimed|argued|warned|denied|insisted|suggested|asked|praised|called|dubbed|described|announced|declared|noted|stressed|urged|promised|pledged|vowed|mentioned|highlighted|emphasi[sz]ed|lauded|congratulated|reported|reports|conveyed|conveys|reiterated|reaffirmed|underlined|underscored|tweeted|replied|wrote|explained|confirmed|quoted)\b/;
 const SPEECH_ALL = new RegExp(SPEECH.source, 'g');
 /** "ANTHONY ALBANESE: We have made …": a transcript names who speaks in capitals before a colon. */
 const TURN = /^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}\p{Lu}):\s/u;
@@ -287,6 +289,8 @@ const INVERTS = /^(said|says|added|adds|told|asked|replied|wrote|explained|conti
 const PRONOUN = /^(he|she|they)$/i;
 /** "The statement said", "the press service says": the organisation that issued it, named earlier. */
 const ISSUER = /^(the|a|an) (\w+ )?(statement|press service|press office|report|communiqu[eé]|ministry|spokesperson'?s? office)$/i;
+/** "Sri Lankan officials", "Western diplomats": unnamed people of a kind. */
+const GROUP = /^(?:[\p{L}'’-]+ ){1,3}(officials|sources|diplomats|analysts|experts|observers)$/iu;
 /** "The bloc said": a body of members is the organisation last named. */
 const COLLECTIVE = /^the (\w+ )?(bloc|alliance|organi[sz]ation|union|group|body|agency)$/i;
 /** "The minister said", "the Russian President replied": the last person named. */
@@ -315,8 +319,9 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
   for (let i = breaks.length; i >= 0; i -= 1) {
     const start = i === 0 ? 0 : breaks[i - 1]!;
     const text = before.slice(start, end).trim();
-    // "Putin was less expansive, but called …": the subject stands before the conjunction.
-    if (text.length === 0 || /^(but|and|or|yet|then)$/i.test(text)) {
+    // "Putin was less expansive, but called …", "Two judges, A and B, however dissented": the subject stands before the
+    // conjunction or the sentence adverb.
+    if (text.length === 0 || /^(but|and|or|yet|then|however|though|meanwhile|instead|nevertheless)$/i.test(text)) {
       end = start > 0 ? start - 1 : 0;
       continue;
     }

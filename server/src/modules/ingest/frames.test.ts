@@ -13,6 +13,24 @@ describe('event frames', () => {
     expect(types('Both mayors attended the Harbour Cities Summit in Porto.')).toEqual(['CONFERENCE']);
   });
 
+  it('finds a court ruling, a disaster, signed documents, ties agreed to be raised, an arrival at a named place and an address to the nation', () => {
+    expect(types('The High Court on Monday annulled the mayoral election.')).toEqual(['OTHER', 'ELECTION']);
+    expect(types("The court declared the governor's election win invalid.")).toEqual(['OTHER']);
+    expect(types('A 5.8-magnitude quake struck the coast on Friday.')).toEqual(['OTHER']);
+    expect(types('The two ports signed 12 cooperation documents.')).toEqual(['AGREEMENT']);
+    expect(types('The two cities have agreed to elevate their partnership.')).toEqual(['AGREEMENT']);
+    expect(types('The mayor, who left on an official visit, has arrived at Porto Airport.')).toEqual(['VISIT']);
+    expect(framesIn('The mayor, who left on an official visit, has arrived at Porto Airport.')[0]!.perfect).toBe(true);
+    expect(types('The mayor arrived at a decision.')).toEqual([]);
+    expect(types('The governor addressed the nation on the harbour.')).toEqual(['STATEMENT']);
+  });
+
+  it('takes a reception on arrival for the visit it opens, and a reception by a host for a meeting', () => {
+    expect(types('Upon his arrival, the mayor was formally received by the deputy governor.')).toEqual([]);
+    expect(types('The mayor was received at the airport by the deputy governor.')).toEqual([]);
+    expect(types('The mayor was received by Governor Ana Costa.')).toEqual(['MEETING']);
+  });
+
   it('leaves out settings, happenings told before, invitations and regular talks', () => {
     expect(types('The mayor spoke during the harbour summit in Porto.')).toEqual([]);
     expect(types('The mayor praised the talks.')).toEqual([]);

@@ -34,15 +34,27 @@ export const NAMED_CONFERENCE =
 
 export const SUMMIT_OF_MEMBERS = /\b(?:extraordinary|ordinary|emergency) summit\b|\bsummit of (?:the|its)\b/gi;
 
+/** "the Supreme Court on Friday declared … invalid", "annulled the election", "dismissed an election petition". */
+export const COURT_RULING =
+  /(?<=\b(?:court|judges|tribunal)\b[^.;]{0,60}?)\b(?:annulled|nullified|declared\b[^.;]{0,60}?\b(?:invalid|null and void|unconstitutional)|overturned|quashed|struck down|dismissed (?:an? |the )?(?:election )?petition)/gi;
+/** "the 6.1-magnitude quake struck on Sunday", "the 2008 disaster in Sichuan". */
+export const DISASTER =
+  /\b(?:earthquake|quake|tsunami|typhoon|cyclone|hurricane|landslide|eruption|disaster)s?\b(?![- ](?:relief|zone|area|management|preparedness))/gi;
+/** "an election", not the "election win", "election petition" or "electoral commission" that refer to one held. */
+export const ELECTION_HELD = /\belections?\b(?! (?:win|victory|results?|petitions?|commission|body|board|officials?|observers?|laws?)\b)/gi;
+
 /** Words that name a happening of their own. Saying is a claim, not an event, and is not among them. */
 const HAPPENINGS: Array<[RegExp, string]> = [
+  // A court's ruling is a happening of its own; the election it rules on is told before, not held anew.
+  [COURT_RULING, 'OTHER'],
+  [DISASTER, 'OTHER'],
   [/\b(invaded|invasion)\b/gi, 'INVASION'],
   [/\b(coup|seized power|overthrew)\b/gi, 'COUP'],
   [/\bsanctions\b/gi, 'SANCTIONS'],
-  [/\belections?\b/gi, 'ELECTION'],
+  [ELECTION_HELD, 'ELECTION'],
   [/\b(set up|established|establishment of) (diplomatic )?relations\b/gi, 'ESTABLISHMENT'],
   [
-    /\b(signed|signing|sign|inked|reached|struck)\b[^.;]{0,60}?\b(agreements?|accords?|pacts?|memorand(?:um|a)|deals?|treaty|MoUs?|joint (?:statement|declaration|communiqu[eé]))\b|\b(agreements?|accords?|pacts?|memorand(?:um|a)|deals?|treaty|MoUs?) (was|were) (signed|reached)\b|\b(accords?|agreements?|deals?|pacts?) (reached|signed|struck)\b/gi,
+    /\b(signed|signing|sign|inked|reached|struck)\b[^.;]{0,60}?\b(agreements?|accords?|pacts?|memorand(?:um|a)|deals?|treaty|MoUs?|joint (?:statement|declaration|communiqu[eé])|(?:cooperation )?documents)\b|\b(?:have|has) agreed to (?:elevate|upgrade|raise|lift|establish)\b|\b(agreements?|accords?|pacts?|memorand(?:um|a)|deals?|treaty|MoUs?) (was|were) (signed|reached)\b|\b(accords?|agreements?|deals?|pacts?) (reached|signed|struck)\b/gi,
     'AGREEMENT',
   ],
   // Arriving, travelling to a place and leaving for it begin a visit.
@@ -50,6 +62,10 @@ const HAPPENINGS: Array<[RegExp, string]> = [
     /\b(visit|visits|visited|trip|stopover|arrived in|arrives in|arrival in|travel(?:s|led|ed)? to|leaves? for|left for|depart(?:s|ed)? for)\b/gi,
     'VISIT',
   ],
+  // "has arrived at Beijing International Airport": arriving at a named place, not "at a decision".
+  [/\b[Aa]rrive[sd] at (?=(?:the )?\p{Lu})/gu, 'VISIT'],
+  // "addressed the nation": a speech to a people is a statement made on a day, beside what it said.
+  [/\baddress(?:ed|es)? the (?:nation|country|people)\b/gi, 'STATEMENT'],
   [NAMED_CONFERENCE, 'CONFERENCE'],
   // A summit of a body's members ("an extraordinary summit of the bloc's heads of state") is a conference; "a summit
   // meeting with Kim" is a meeting of two.
@@ -72,6 +88,11 @@ const DEFINITE = /\b(the|this|that|these|those)\s+$/i;
 const INVITED = /\binvit\w*\s+([^\s,]+\s+){1,3}to\s+$/i;
 /** "resolving the issues through talks": a happening named as the means of another is not one told. */
 const MEANS = /\b(through|via|by means of)\s+(?:[\p{Ll}-]+\s+)?$/u;
+/**
+ * "was formally received by the Deputy Foreign Minister upon his arrival", "received at the airport": a welcome that
+ * opens a visit, not a meeting of its own.
+ */
+const WELCOME = /\b(airport|(?:on|upon) (?:his|her|their) arrival|on arrival|guard of honou?r|ceremonial welcome|red carpet)\b/i;
 /** Regular talks are no single happening: "agreed to hold annual talks". */
 const RECURRING = /\b(annual|regular|every year|yearly|monthly|periodic)\b/i;
 const AHEAD =
@@ -94,9 +115,12 @@ export function framesIn(outside: string): Frame[] {
       const index = m.index!;
       if (covered.some((c) => index < c.index + c.length && c.index < index + m[0].length)) continue;
       covered.push({ index, length: m[0].length });
-      // A sentence tells one happening of a kind: "seized power in a coup" is one coup.
-      if (frames.some((f) => f.type === type)) continue;
       const before = outside.slice(0, index);
+      // A sentence tells one happening of a kind: "seized power in a coup" is one coup; "left on a state visit …, has
+      // arrived" is one visit, dated by the words in the present perfect.
+      const same = frames.findIndex((f) => f.type === type);
+      if (same >= 0 && (frames[same]!.perfect || !PERFECT.test(before))) continue;
+      if (same >= 0) frames.splice(same, 1);
       // "the signing of memoranda", "the visit of President Trump": a definite happening with its complement is told anew.
       const told = DEFINITE.test(before) && !/^\s+of\b/.test(outside.slice(index + m[0].split(' ')[0]!.length));
       if (
@@ -108,6 +132,7 @@ export function framesIn(outside: string): Frame[] {
       )
         continue;
       if (RECURRING.test(before.slice(-25) + m[0])) continue;
+      if (/^received$/i.test(m[0]) && WELCOME.test(outside)) continue;
       frames.push({
         type,
         index,

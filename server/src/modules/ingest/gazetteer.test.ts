@@ -66,6 +66,31 @@ describe('the gazetteer', () => {
     ]);
   });
 
+  it('proposes no photo credit, button, header label, clock, programme, plural acronym or counted noun as a name', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('FILE PHOTO: The mayor in Porto. REUTERS/Rui Lopes Copyright Rui Lopes')).toEqual(['Rui Lopes', 'Rui Lopes']);
+    expect(names('Share this articleClose Button')).toEqual([]);
+    expect(names('Source:Harbour Weekly Published: 2021/03/04')).toEqual(['Harbour Weekly']);
+    expect(names('Updated: 3/4/2021 9:12:05 AM Business')).toEqual([]);
+    expect(names('LIVE Coast Radio Evening News Bulletin 7.30 pm')).toEqual([]);
+    expect(names('Both sides signed several Memorandums of Understanding (MoUs) on trade.')).toEqual([]);
+    expect(names("About 40 boats sank in Friday's 5.8-magnitude quake.")).toEqual([]);
+    expect(names('During the Official Visit, the mayor toured the docks.')).toEqual([]);
+    expect(names('The office fought COVID-19 and hosted EEF-2022.')).toEqual([]);
+    expect(names('It hailed the partnership of Mongolia-China-Russia.')).toEqual([]);
+  });
+
+  it('keeps a name joined by "and" to a common word whole, splits two full names, and drops judicial titles and offices of bodies', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('Investments under the Belt and Road Initiative grew.')).toEqual(['Belt and Road Initiative']);
+    expect(names('Two judges, Tomas Albero and Lida Kemboi, dissented.')).toEqual(['Tomas Albero', 'Lida Kemboi']);
+    expect(names('The ruling was read by Justice Amos Kariuki.')).toEqual(['Amos Kariuki']);
+    expect(
+      names('It was attended by the Speaker of the Chamber of Deputies and the Director General of the Harbour Information Department.'),
+    ).toEqual(['Chamber of Deputies', 'Harbour Information Department']);
+    expect(names("the President's Office in Porto said, with the Minister of Foreign Affairs.")).toEqual([]);
+  });
+
   it('links demonyms to the places they are made from, unless two places would share one', () => {
     expect(demonymsOf('North Korea')).toContain('North Korean');
     expect(['China', 'Italy', 'Turkey', 'Mali', 'Pakistan', 'Ukraine', 'Mexico'].map((name) => demonymsOf(name))).toEqual([

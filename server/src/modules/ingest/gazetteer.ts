@@ -163,7 +163,42 @@ const NOT_NAMES = new Set([
   'After',
   'Before',
   'When',
+  'During',
+  'Under',
+  'Despite',
+  'Following',
+  'Amid',
+  'Between',
+  'Among',
+  'Ahead',
+  'Upon',
+  'From',
+  'Over',
+  'Through',
+  'Without',
+  'Within',
+  'Against',
+  'About',
+  'Around',
+  'Nearly',
+  'Almost',
+  'Some',
+  'Several',
+  'More',
+  'Only',
 ]);
+/**
+ * The page's own words, not the story's: photo credits ("FILE PHOTO", "Copyright Evgenia Novozhenina"), buttons
+ * ("Close Button") and header labels ("Global Times Published: 2018/11/21"). A run of capitals is cut at them.
+ */
+const FURNITURE = /^(Copyright|Photo|PHOTO|FILE|Credit|Credits|Button|Published|Updated|Posted|Share|Close|Print|Follow)$/;
+/** Offices a person holds, when compromise does not read them as such: "Speaker of the Chamber of Deputies". */
+/** Heads of a body's name: "the Government Information Department", not a portfolio ("Foreign Affairs"). */
+const BODY_HEADS =
+  /\b(Department|Ministry|Chamber|Council|Committee|Assembly|Commission|Parliament|Congress|Senate|House|Agency|Office|Bank|Court|Authority|Bureau|Board|Division|Party|Union|Institute|University|Corporation)\b/;
+/** A broadcaster's programme ("Prime Time News Bulletin 6.55 pm") is the page's video list, not the story's. */
+const PROGRAMME = / (Bulletin|Newscast|Podcast)$/;
+const ROLE_WORDS = /^(Speaker|Chairman|Chairperson|Chair|Head|Director|Secretary|Governor|Mayor|Minister|President|Commissioner)$/;
 const SHORT_MONTH = /^(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 const CALENDAR =
   /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
@@ -173,22 +208,66 @@ export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ n
   const found: Array<{ name: string; index: number }> = [];
   const run =
     /(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|\d+(?![\p{L}\d])))+/gu;
-  for (const m of sentence.matchAll(run)) {
-    let name = m[0];
-    let index = m.index!;
+  for (const whole of sentence.matchAll(run)) {
+    for (const piece of piecesOf(whole[0], whole.index!)) found.push(...namesOfRun(sentence, piece.name, piece.index, mentions));
+  }
+  return found;
+}
+
+/** A run cut at the page's furniture words, which are dropped. */
+function piecesOf(run: string, at: number): Array<{ name: string; index: number }> {
+  const pieces: Array<{ name: string; index: number }> = [];
+  let words: string[] = [];
+  let start = at;
+  let offset = at;
+  for (const word of run.split(' ')) {
+    if (FURNITURE.test(word)) {
+      if (words.length > 0) pieces.push({ name: words.join(' '), index: start });
+      words = [];
+      start = offset + word.length + 1;
+    } else words.push(word);
+    offset += word.length + 1;
+  }
+  if (words.length > 0) pieces.push({ name: words.join(' '), index: start });
+  return pieces;
+}
+
+function namesOfRun(sentence: string, run: string, runAt: number, mentions: Mention[]): Array<{ name: string; index: number }> {
+  const found: Array<{ name: string; index: number }> = [];
+  {
+    let name = run;
+    let index = runAt;
+    // "1:44:31 PM Politics": a clock's PM opens no name.
+    if (/^(AM|PM) /.test(name) && /\d\s$/.test(sentence.slice(0, index))) {
+      name = name.slice(3);
+      index += 3;
+    }
     while (true) {
       const [first, ...rest] = name.split(' ');
-      if (rest.length === 0 || !(NOT_NAMES.has(first!) || CALENDAR.test(first!))) break;
+      if (
+        rest.length === 0 ||
+        !(NOT_NAMES.has(first!) || /^(the|of|and|for|de)$/.test(first!) || CALENDAR.test(first!.replace(/’s$|'s$/, '')))
+      )
+        break;
       name = rest.join(' ');
       index += first!.length + 1;
     }
     name = name.replace(/’s$|'s$/, '');
+    // "Bulletin 6.55 pm", "Sunday's 6.1-magnitude quake": a number going on after a point is a time or a measure.
+    if (/ \d+$/.test(name) && /^[.:]\d/.test(sentence.slice(index + name.length))) name = name.replace(/ \d+$/, '');
+    // "Memorandums of Understanding (MoUs)": an acronym in the plural is a common noun's, not a name's.
+    if (/^\s*\(\p{Lu}[\p{L}]*\p{Lu}s\)/u.test(sentence.slice(index + name.length))) return found;
     // "(PIB NEWS) The Prime Minister …": capitals in brackets are an outlet's credit, not a name the story tells.
-    if (!/\p{Ll}/u.test(name) && name.includes(' ') && sentence[index - 1] === '(') continue;
-    if (mentions.some((mention) => index < mention.index + mention.surface.length && mention.index < index + name.length)) continue;
+    if (!/\p{Ll}/u.test(name) && name.includes(' ') && sentence[index - 1] === '(') return found;
+    if (mentions.some((mention) => index < mention.index + mention.surface.length && mention.index < index + name.length)) return found;
     // "Miral Fahmy and Kevin Krolicki" are two people, "China and North Korea" a country beside a name.
+    // "Belt and Road Initiative" is one name: a single common word ("Belt") is no name of its own.
+    const halves = name.split(' and ');
     const parts =
-      / and /.test(name) && name.split(' and ').some((part) => nlp(part).has('(#Person|#Place)')) ? name.split(' and ') : [name];
+      halves.length > 1 &&
+      halves.every((part) => /^\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2}$/u.test(part) || nlp(part).has('(#Person|#Place)'))
+        ? halves
+        : [name];
     let at = index;
     for (const part of parts) {
       const named = properName(part);
@@ -200,7 +279,21 @@ export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ n
 }
 
 /** Words that may open a title before a name: "Russian Foreign Minister Sergei Lavrov". */
-const TITLE_WORDS = new Set(['Foreign', 'Deputy', 'Vice', 'Prime', 'Acting', 'Former', 'Senior', 'Chief', 'State', 'Defence', 'Defense']);
+const TITLE_WORDS = new Set([
+  'Foreign',
+  'Deputy',
+  'Vice',
+  'Prime',
+  'Acting',
+  'Former',
+  'Senior',
+  'Chief',
+  'State',
+  'Defence',
+  'Defense',
+  'Justice',
+  'Judge',
+]);
 
 /**
  * A candidate name cleaned of what compromise reads as no name: a title before it is dropped ("Foreign Minister
@@ -220,9 +313,17 @@ const readings = new Map<string, { name: string; offset: number } | null>();
 
 function readName(candidate: string): { name: string; offset: number } | null {
   const words = candidate.split(' ');
+  // "COVID-19", "EEF-2022": a code in capitals numbered by its year or series labels a thing, not a party to it.
+  if (/^\p{Lu}{2,}-\d+$/u.test(candidate) || PROGRAMME.test(candidate)) return null;
+  // "the State Visit", "the Official Visit": a happening written with capitals is still a common noun.
+  if (/ (Visit|Trip|Tour)$/.test(candidate) && !nlp(candidate.toLowerCase()).has('#ProperNoun')) return null;
+  // "the President's Office in Colombo": an office's possession is a description.
+  if (/^\p{Lu}\p{Ll}+(’s|'s)$/u.test(words[0]!) && ROLE_WORDS.test(words[0]!.replace(/’s$|'s$/, '')) && words.length > 1) return null;
   if (words.some((w) => CALENDAR.test(w) || SHORT_MONTH.test(w)) || /^\d|^\p{Lu}+ \d+$/u.test(candidate)) return null;
   const terms = nlp(candidate).json()[0]?.terms as Array<{ text: string; tags: string[] }> | undefined;
   if (!terms || terms.at(-1)!.tags.includes('Demonym')) return null;
+  // "the trilateral partnership of Mongolia-China-Russia": three places joined qualify, they name nothing new.
+  if (words.length === 1 && terms.length >= 3 && terms.every((t) => t.tags.includes('Place'))) return null;
   // compromise reads "Putin-Trump" as two terms: a hyphenated person or demonym is an adjective here.
   if (terms.length !== words.length) {
     if (terms.some((t) => t.tags.includes('Hyphenated') && (t.tags.includes('Person') || t.tags.includes('Demonym')))) return null;
@@ -246,6 +347,10 @@ function readName(candidate: string): { name: string; offset: number } | null {
     return readName(words.slice(inner).join(' '))?.name === words.slice(inner + 1).join(' ')
       ? { name: words.slice(inner + 1).join(' '), offset: words.slice(0, inner + 1).join(' ').length + 1 }
       : null;
+  // "Director General of the Government Information Department": an office of a body names the body.
+  const body = /^(?:\p{Lu}[\p{L}]+ ){0,2}?of (?:the )?(.+)$/u.exec(candidate);
+  if (body && (ROLE_WORDS.test(words[0]!) || terms[0]!.tags.includes('Honorific')) && body[1]!.includes(' ') && BODY_HEADS.test(body[1]!))
+    return { name: body[1]!, offset: candidate.length - body[1]!.length };
   let skip = 0;
   while (
     skip < terms.length &&

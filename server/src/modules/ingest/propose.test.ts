@@ -73,6 +73,19 @@ describe('proposals from a text', () => {
     expect(claimOn('Last week').event).toBe(events.indexOf(visit));
   });
 
+  it('takes the opening words of a name told before or known to the store for that name, not a new one', () => {
+    const text = 'Ana Costa met the mayors at the Great Hall of the Harbour. At the Great Hall, the Port Authority spoke.';
+    const names = propose(text, blocksOf(text), context).names.map((n) => n.name);
+    expect(names).toEqual(['Great Hall of the Harbour']);
+  });
+
+  it('holds an election named without its place in the place the text names most', () => {
+    const text = 'Lisbon counted its votes. Ana Costa was declared the winner of last month’s election.';
+    const withElections = { ...context, eventTypes: new Set([...context.eventTypes, 'ELECTION']) };
+    const [election] = propose(text, blocksOf(text), withElections).events.filter((e) => e.type === 'ELECTION');
+    expect(election?.participants.map((p) => p.entityId)).toContain('lisbon');
+  });
+
   it('proposes the names it does not know', () => {
     expect(names.map((n) => n.name)).toContain('Rotterdam Harbour Works');
     expect(names.map((n) => n.name)).not.toContain('Ana Costa');

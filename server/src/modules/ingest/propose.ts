@@ -5,7 +5,7 @@ import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
 import { Discourse, maskQuotes, titleCase } from './attribution.js';
-import { datesSaying, framesIn, NAMED_CONFERENCE, pairIn, SUMMIT_OF_MEMBERS } from './frames.js';
+import { COURT_RULING, datesSaying, DISASTER, ELECTION_HELD, framesIn, NAMED_CONFERENCE, pairIn, SUMMIT_OF_MEMBERS } from './frames.js';
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { Offices } from './offices.js';
 import { type Sentence, sentencesOf } from './sentences.js';
@@ -73,6 +73,8 @@ const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|is to|a
 const DENIED = /\b(denied|denies|no \w+( \w+)? (have|has) been)\b/i;
 
 const EVENT_TYPES: Array<[RegExp, string[]]> = [
+  [new RegExp(COURT_RULING.source, 'i'), ['OTHER']],
+  [new RegExp(DISASTER.source, 'i'), ['OTHER']],
   [/\bsanctions\b/i, ['SANCTIONS']],
   [/\b(invaded|invade|invasion)\b/i, ['INVASION']],
   [/\b(overthrew|overthrow|seized power|putsch|coup d[’']état)\b/i, ['COUP']],
@@ -80,8 +82,8 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(games|competition)\b/i, ['MILITARY_COMPETITION', 'CONFERENCE']],
   [/\b(crude|oil|gas|nuclear|energy|reactor|Rosatom|deliveries)\b/i, ['ENERGY_DEAL', 'AGREEMENT']],
   [/\b(arms|weapons|fighter|helicopters|hardware)\b/i, ['ARMS_TRADE']],
-  [/\b(elections?|vote)\b/i, ['ELECTION']],
-  [/\b(signed|agreements?|memorandum|deal|treaty|accord|pact)\b/i, ['AGREEMENT']],
+  [new RegExp(`${ELECTION_HELD.source}|\\bvote\\b`, 'i'), ['ELECTION']],
+  [/\b(signed|agreements?|memorandum|deal|treaty|accord|pact|agreed to (?:elevate|upgrade|raise|lift|establish))\b/i, ['AGREEMENT']],
   [/\b(visits?|visited|trip|stopover|travell?ed|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
   [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
   [new RegExp(SUMMIT_OF_MEMBERS.source, 'i'), ['CONFERENCE']],
@@ -94,7 +96,7 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(forum|conference)\b/i, ['CONFERENCE']],
   [/\b(launched|established|set up|founded|created)\b/i, ['ESTABLISHMENT']],
   [/\b(asked|proposed|suggested|requested)\b/i, ['PROPOSAL']],
-  [/\b(said|called|announced|declared|praised)\b/i, ['STATEMENT']],
+  [/\b(said|called|announced|declared|praised|addressed the (?:nation|country|people))\b/i, ['STATEMENT']],
 ];
 
 const PLACE_PREPOSITION = /\b(in|to|at|from|visit|visits|visited|visiting)\s+$/;
@@ -307,6 +309,15 @@ function eventTitle(type: string, participants: string[], place: string | null, 
   return `${first} ${verb} ${list(others)}${where}`;
 }
 
+/**
+ * "the Great Hall" after "the Great Hall of the People", "the Supreme Court" where the store knows "Supreme Court of
+ * Kenya": the opening words of a longer name, told again or known, are that name, not a new one.
+ */
+function isShortForm(name: string, names: Map<string, NameProposal>, gazetteer: Gazetteer): boolean {
+  const opens = (longer: string) => longer.startsWith(`${name} `) && / (of|for|de)\b/.test(longer.slice(name.length));
+  return [...names.keys()].some(opens) || gazetteer.entities.some((entity) => [entity.name, ...entity.aliases].some(opens));
+}
+
 export function propose(text: string, blocks: TextBlock[], context: ProposalContext): Proposals {
   const sentences = sentencesOf(text, blocks);
   const claims: ClaimProposal[] = [];
@@ -488,6 +499,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
             .filter((id) => !participants.some((p) => p.entityId === id))
             .map((id) => ({ entityId: id, role: ParticipantRole.PARTICIPANT })),
         ];
+      // "the winner of last month's election" in a story about Kenya: an election named without its place is held in the
+      // place the text has named most.
+      if (type === 'ELECTION' && !where)
+        where = [...named].filter(([, n]) => n.kind === 'PLACE').sort((a, b) => b[1].count - a[1].count)[0]?.[0] ?? null;
       // "a presidential election in Ukraine": the country where it is held is what the election is of.
       if (type === 'ELECTION' && where && !participants.some((p) => p.entityId === where))
         participants = [...participants, { entityId: where, role: ParticipantRole.PARTICIPANT }];
@@ -620,6 +635,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   return {
     claims,
     events: kept.map((c) => c.event),
-    names: [...names.values()].sort((a, b) => b.occurrences - a.occurrences || a.span.start - b.span.start),
+    names: [...names.values()]
+      .filter((entry) => !isShortForm(entry.name, names, context.gazetteer))
+      .sort((a, b) => b.occurrences - a.occurrences || a.span.start - b.span.start),
   };
 }
