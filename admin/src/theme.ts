@@ -16,8 +16,11 @@ export const STATUS_COLOURS: Record<string, string> = {
 
 export const ANCHOR_COLOURS: Record<string, string> = { ANCHORED: '#2e7d32', FUZZY: '#9a5800', ORPHANED: '#b71c1c' };
 
-/** Text that stands back from what it surrounds (a quote's context, a dimmed paragraph), still 5.7:1 on white. */
-export const QUIET_TEXT = '#666';
+/**
+ * Text that stands back from what it surrounds (a quote's context, a dimmed paragraph): 7:1 on white, and still 5.3:1
+ * where a highlight's tint lies under a dimmed paragraph (#666 read 4.33:1 on a record in review's).
+ */
+export const QUIET_TEXT = '#595959';
 
 /** How a focused element the browser does not outline itself (a row, a highlight in the text) shows it has focus. */
 export const FOCUS_RING = { outline: '2px solid #1f4e79', outlineOffset: 2 } as const;
