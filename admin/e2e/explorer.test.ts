@@ -50,7 +50,7 @@ describe('the GraphQL explorer', () => {
           if (sockets.length === 0) await page.getByRole('button', { name: /Execute query/i }).click();
           return sockets.length;
         },
-        { timeout: 30_000, intervals: [2_000] },
+        { timeout: 30_000, interval: 2_000 },
       )
       .toBeGreaterThan(0);
     expect(sockets[0]).toMatch(/^ws:\/\/.+\/graphql$/);

@@ -88,7 +88,7 @@ export default function ProposalsPage() {
           detail: [
             node.eventType.label,
             `${formatFuzzyDate(node.start)}${node.timeExpression ? ` (${translate('console.ingest.quoted', { title: node.timeExpression })})` : ''}`,
-            translate(`console.ingest.proposals.modalities.${node.modality}`),
+            translate(`console.common.values.${node.modality}`),
           ].join(' · '),
           worth: null,
           corroborates: node.corroborates
@@ -110,8 +110,8 @@ export default function ProposalsPage() {
           heading: node.text,
           detail: [
             node.claimantName,
-            translate(`console.ingest.proposals.attributions.${node.attribution}`),
-            translate(`console.ingest.proposals.modalities.${node.modality}`),
+            translate(`console.common.values.${node.attribution}`),
+            translate(`console.common.values.${node.modality}`),
             ...(node.checkWorthiness == null
               ? []
               : [translate('console.ingest.proposals.worth', { percent: Math.round(node.checkWorthiness * 100) })]),
