@@ -158,6 +158,8 @@ export const blind2SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind2
 export const blind3SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind3');
 /** Twelve real articles of seven kinds of outlet (four on one story, two on another), with gold readings written before the importer ever ran on them. */
 export const blind4SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind4');
+/** Thirteen real articles of seven kinds of outlet (three on one story, two on each of two others), read by hand before the importer ever ran on them. */
+export const blind5SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind5');
 
 const fold = (name: string) =>
   name
