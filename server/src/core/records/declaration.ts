@@ -340,10 +340,17 @@ export function declareKind<
     for (const [property] of readOnly) out[property] = state[property as keyof S];
     return Object.assign(out, deletionState(deletionColumns(state))) as S;
   };
-  const stateQuery = (manager: EntityManager): StateQuery<S> => ({
-    sql: stateQuerySql(planOf(manager)),
-    read: (row) => stateOf(manager, row),
-  });
+  // One per plan, the same text each time: statements built on it are then kept by it (record-writer.ts).
+  const stateQueries = new WeakMap<TablePlan, StateQuery<S>>();
+  const stateQuery = (manager: EntityManager): StateQuery<S> => {
+    const plan = planOf(manager);
+    let query = stateQueries.get(plan);
+    if (!query) {
+      query = { sql: stateQuerySql(plan), read: (row) => stateOf(manager, row) };
+      stateQueries.set(plan, query);
+    }
+    return query;
+  };
   const write = async (
     manager: EntityManager,
     mode: 'create' | 'update',
