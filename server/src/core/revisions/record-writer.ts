@@ -4,8 +4,8 @@ import { sessionHoldsParameters, sessionHoldsSql, SessionUnconfirmed, type Uncon
 import { BadInputError, ConflictError, type FieldProblem, NotFoundError } from '../errors.js';
 import { checkReferencesIn, type Reference, type ReferenceCheck } from '../references.js';
 import { preparedQuery } from '../sql/prepared.js';
-import { canonicalJson } from './canonical-json.js';
-import { revisionHash } from './chain.js';
+import { canonicalJson, sameJson } from './canonical-json.js';
+import { revisionHash, type SerializedParts } from './chain.js';
 import { diffStates, type RecordState } from './diff.js';
 import { claimIdempotencyKey } from './idempotency.js';
 import { Revision } from './revision.entity.js';
@@ -77,6 +77,8 @@ export interface RecordEdit<S extends RecordState> {
   expectedVersion: number;
   state: S;
   revision: Revision;
+  /** The revision's changes and state as the canonical JSON its hash covers, which is what the statement stores. */
+  serialized: SerializedParts;
   references: Reference[];
 }
 
@@ -271,7 +273,7 @@ export class RecordWriter {
       }),
     );
     const version = target.expectedVersion + 1;
-    const revision = this.revisionOf(
+    const { revision, serialized } = this.revisionOf(
       context,
       kind.recordType,
       target.id,
@@ -282,13 +284,20 @@ export class RecordWriter {
       state,
       current.prevHash,
     );
-    const outcome = await kind.edit(manager, { id: target.id, expectedVersion: target.expectedVersion, state, revision, references });
+    const outcome = await kind.edit(manager, {
+      id: target.id,
+      expectedVersion: target.expectedVersion,
+      state,
+      revision,
+      serialized,
+      references,
+    });
     if (!outcome.written) {
       if (outcome.problems.length > 0) throw new BadInputError(outcome.problems);
       return this.refuseStale(manager, kind, target);
     }
     // Settling is what lets the hash come first; a state it failed to predict would be a revision the rows contradict.
-    if (canonicalJson(outcome.state) !== canonicalJson(state)) {
+    if (!sameJson(outcome.state, state)) {
       throw new Error(`${kind.recordType} ${target.id}: the state written is not the state its revision holds`);
     }
     revision.id = outcome.revisionId;
@@ -326,7 +335,10 @@ export class RecordWriter {
     return state;
   }
 
-  /** A revision, hashed: what both `append` and the one-statement edit write. */
+  /**
+   * A revision, hashed, with its changes and state as the canonical JSON the hash covers: what both `append` and the
+   * one-statement edit write, so each is serialised once (jsonb reads that text as it would any other of the same value).
+   */
   private revisionOf(
     context: WriteContext,
     recordType: RecordType,
@@ -337,7 +349,7 @@ export class RecordWriter {
     before: RecordState | null,
     state: RecordState,
     prevHash: string | null,
-  ): Revision {
+  ): { revision: Revision; serialized: SerializedParts } {
     const revision = Object.assign(new Revision(), {
       recordType,
       recordId,
@@ -352,8 +364,9 @@ export class RecordWriter {
       createdAt: new Date(),
       prevHash,
     });
-    revision.hash = revisionHash(revision);
-    return revision;
+    const serialized = { changes: canonicalJson(revision.changes), state: canonicalJson(state) };
+    revision.hash = revisionHash(revision, serialized);
+    return { revision, serialized };
   }
 
   private async append(
@@ -368,7 +381,7 @@ export class RecordWriter {
     state: RecordState,
     prevHash: string | null,
   ): Promise<Revision> {
-    const revision = this.revisionOf(context, recordType, recordId, version, operation, reason, before, state, prevHash);
+    const { revision, serialized } = this.revisionOf(context, recordType, recordId, version, operation, reason, before, state, prevHash);
     // Written by hand: TypeORM's insert builder costs more than the insert on every write.
     const [row] = await preparedQuery<{ id: string }>(
       manager,
@@ -379,8 +392,8 @@ export class RecordWriter {
         recordId,
         version,
         operation,
-        JSON.stringify(revision.changes),
-        JSON.stringify(state),
+        serialized.changes,
+        serialized.state,
         reason,
         context.actor,
         context.actorUserId,
