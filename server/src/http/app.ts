@@ -39,7 +39,7 @@ import { idempotencyPlugin } from './idempotency.js';
 import { linkedDataRouter } from './linked-data.js';
 import { publicAnswerPlugin, PublicAnswers, reportPublicAnswers } from './public-answers.js';
 import { receiptsRouter } from './receipts.js';
-import { sessionCookieFor, viewerOf } from './session.js';
+import { provisionalViewerOf, sessionCookieFor, viewerOf } from './session.js';
 import { serveSubscriptions } from './subscriptions.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -133,10 +133,12 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   };
   const contextOf = async (req: Request, res: Response): Promise<RequestContext> => {
     const sessionCookie = sessionCookieFor(res, config.auth);
+    const unavailable = (error: unknown) => {
+      throw withUnavailableStatus(error);
+    };
     return {
-      viewer: await viewerOf(req, sessionCookie, services).catch((error: unknown) => {
-        throw withUnavailableStatus(error);
-      }),
+      viewer: await provisionalViewerOf(req, sessionCookie, services).catch(unavailable),
+      confirmViewer: () => viewerOf(req, sessionCookie, services).catch(unavailable),
       requestId: String(res.getHeader('x-request-id')),
       services,
       loaders: createLoaders(dataSource.manager),
