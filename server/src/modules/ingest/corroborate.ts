@@ -1,5 +1,6 @@
 import { DatePrecision, endOfPeriod, refinesDate } from '../../core/dates/precision.js';
 import { Attribution } from '../claims/claims.enums.js';
+import { contentWords, emptyLexicon, figuresDisagree, type Lexicon, opposed, spansOf, termOverlap, termsOf } from './rewording.js';
 import type { KnownDate } from './time-expressions.js';
 
 /**
@@ -8,86 +9,43 @@ import type { KnownDate } from './time-expressions.js';
  * decide with these functions, the import over candidates its queries found.
  */
 
-/** Words that carry no proposition, and verbs of saying: "X said" and "according to X" word the same claim. */
-const FUNCTION_WORDS = new Set(
-  (
-    'a an the and or but of to in on at by for with from as is are was were be been being has have had it its this that these ' +
-    'those their they them he she his her we our us you your i me my which who whom whose what when where while than then there ' +
-    'here not no so if into over about after before also would will can could may might should must do does did very more most ' +
-    'such other both each all any some only own same just up out one two said says say saying told tells tell according added ' +
-    'adding stated stating noted noting called calling described describing quoted quoting reported reporting statement spokesman ' +
-    'spokeswoman spokesperson mr mrs ms dr'
-  ).split(' '),
-);
-
 const NUMBER_WORDS =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/;
 
-/**
- * Words news copy uses for one another when it rewords a report: a pact is an agreement, an exchange is a
- * conversation. Each maps to the group's first word.
- */
-const SYNONYMS = new Map(
-  [
-    ['agreement', 'pact', 'accord', 'deal', 'treaty'],
-    ['talk', 'meeting', 'conversation', 'exchange', 'discussion'],
-    ['troop', 'force', 'soldier'],
-    ['arrive', 'land'],
-    ['visit', 'trip'],
-  ].flatMap((group) => group.map((word) => [word, group[0]!] as const)),
-);
+const termsCache = new WeakMap<Lexicon, Map<string, ReturnType<typeof termsOf>>>();
 
-/** "partners" and "partner", "signed" and "signing", "deployment" and "deploy" are one word here: the stem a reworded claim keeps. */
-function stem(word: string): string {
-  if (word.length > 8 && word.endsWith('ment')) return word.slice(0, -4);
-  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('ied')) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+function cachedTerms(text: string, lexicon: Lexicon) {
+  const cache = termsCache.get(lexicon) ?? new Map<string, ReturnType<typeof termsOf>>();
+  termsCache.set(lexicon, cache);
+  const known = cache.get(text);
+  if (known) return known;
+  const terms = termsOf(text, lexicon);
+  cache.set(text, terms);
+  return terms;
 }
 
-/** "MANILA, July 9 (Reuters) - ", "TOKYO (Jiji Press) — ", "REPORTER: ": the desk's words before the report's. */
-const DESK = /^(?:\p{Lu}[\p{Lu}\s.]+(?:,[^()–—:]{0,25}?)?\s*(?:\([^)]{0,40}\))?\s*(?:--|–|—|-)|\p{Lu}[\p{Lu}\s]+:)\s+/u;
-
-/** The words a claim turns on, lower-cased, without accents, function words or saying verbs, stemmed, synonyms joined. */
-export function contentWords(text: string): string[] {
-  const words =
-    text
-      .replace(DESK, '')
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[’']s\b/g, '')
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [
-    ...new Set(
-      words
-        .filter((w) => !FUNCTION_WORDS.has(w) && (w.length > 1 || /\d/.test(w)))
-        .map(stem)
-        .map((w) => SYNONYMS.get(w) ?? w),
-    ),
-  ];
-}
-
-const numbersIn = (text: string) => new Set((text.replace(/(\d),(\d{3})/g, '$1$2').match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
-
 /**
- * How far two claims say the same, 0 to 1: the harmonic mean of the share of each one's content words found in the
- * other. Reworded, a claim keeps its nouns and numbers and loses its frame ("X said" → "according to X"); two
- * claims whose figures differ say different things however many words they share, and score 0.
+ * How far a proposed claim says what a stored one says, 0 to 1: over the spans the proposal claims (its main clause,
+ * appositions and relative clauses), against the stored sentence, its main clause and each of its clauses, the best
+ * harmonic mean of the share of each span's terms found in the other. A stored claim is often folded into a longer
+ * sentence ("…, which allows …", "… during an official visit by …"), and merging the proposal into it keeps all the
+ * proposal says; the scene the proposal is set in ("… as X and Y met in Manila") is not tried, since a match there
+ * would fold what it claims into another claim.
+ * Reworded, a claim keeps its names and numbers and loses its frame ("X said" → "according to X"); figures that
+ * differ, or one side denying or reversing what the other says, score 0.
  */
-export function claimSimilarity(a: string, b: string): number {
-  const [wordsA, wordsB] = [contentWords(a), contentWords(b)];
-  if (wordsA.length < 3 || wordsB.length < 3) return 0;
-  const [numbersA, numbersB] = [numbersIn(a), numbersIn(b)];
-  if (numbersA.size > 0 && numbersB.size > 0 && ![...numbersA].some((n) => numbersB.has(n))) return 0;
-  const setB = new Set(wordsB);
-  const common = wordsA.filter((w) => setB.has(w)).length;
-  if (common === 0) return 0;
-  const [shareA, shareB] = [common / wordsA.length, common / wordsB.length];
-  return (2 * shareA * shareB) / (shareA + shareB);
+export function claimSimilarity(proposal: string, stored: string, lexicon: Lexicon = emptyLexicon): number {
+  if (figuresDisagree(proposal, stored)) return 0;
+  const mine = spansOf(proposal);
+  const theirs = spansOf(stored);
+  let best = 0;
+  for (const a of cachedTerms(mine.main, lexicon).length >= 3 ? mine.claims : [proposal, ...mine.claims]) {
+    for (const b of new Set([stored, theirs.main, ...theirs.clauses])) {
+      if (figuresDisagree(a, b) || opposed(a, b)) continue;
+      best = Math.max(best, termOverlap(cachedTerms(a, lexicon), cachedTerms(b, lexicon)));
+    }
+  }
+  return best;
 }
 
 /** At or above this, a proposed claim is offered as corroboration of the stored one rather than as a new claim. */
@@ -106,11 +64,15 @@ export interface ClaimLike {
 export const sameClaimant = (a: ClaimLike, b: ClaimLike) => a.claimantId === null || b.claimantId === null || a.claimantId === b.claimantId;
 
 /** The stored claim a proposal says again, with how similar: the best over the threshold with a fitting claimant. */
-export function bestCorroboration<T extends ClaimLike>(claim: ClaimLike, stored: T[]): { claim: T; similarity: number } | null {
+export function bestCorroboration<T extends ClaimLike>(
+  claim: ClaimLike,
+  stored: T[],
+  lexicon: Lexicon = emptyLexicon,
+): { claim: T; similarity: number } | null {
   let best: { claim: T; similarity: number } | null = null;
   for (const candidate of stored) {
     if (!sameClaimant(claim, candidate)) continue;
-    const similarity = claimSimilarity(claim.text, candidate.text);
+    const similarity = claimSimilarity(claim.text, candidate.text, lexicon);
     if (similarity >= SAME_CLAIM && (!best || similarity > best.similarity)) best = { claim: candidate, similarity };
   }
   return best;

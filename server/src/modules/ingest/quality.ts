@@ -11,6 +11,7 @@ import type { CuratedFile } from '../../seed/curated-file.js';
 import { bestCorroboration, bestEventMatch, sameStory, type StoryTrace } from './corroborate.js';
 import { Gazetteer } from './gazetteer.js';
 import { type EventProposal, type Proposals, propose, type Span } from './propose.js';
+import { lexiconOf } from './rewording.js';
 import { codePointOffsets } from './sentences.js';
 import type { KnownDate } from './time-expressions.js';
 
@@ -291,6 +292,7 @@ export interface StoryQuality {
 
 interface ReadArticle {
   text: string;
+  gazetteer: Gazetteer;
   proposals: Proposals;
   published: KnownDate;
   spanOf: (quote: string) => Span;
@@ -301,6 +303,7 @@ function readArticle(file: string, text: string, published: KnownDate, known: Go
   const gazetteer = new Gazetteer(known.map((e) => ({ id: e.name, name: e.name, kind: e.kind, aliases: e.aliases ?? [] })));
   return {
     text,
+    gazetteer,
     published,
     proposals: propose(text, blocksOf(text), {
       gazetteer,
@@ -328,7 +331,9 @@ const eventLike = (e: EventProposal) => ({ ...e, participants: e.participants.ma
 
 /** Corroborations the second article's proposals find among the first's, as the import would offer them. */
 function crossRead(second: ReadArticle, first: ReadArticle) {
-  const claims = second.proposals.claims.map((claim) => ({ claim, match: bestCorroboration(claim, first.proposals.claims) }));
+  // As the import: the new text's and the candidates' spelled-out acronyms, the names the store knows.
+  const lexicon = lexiconOf([second.text, ...first.proposals.claims.map((c) => c.text)], second.gazetteer);
+  const claims = second.proposals.claims.map((claim) => ({ claim, match: bestCorroboration(claim, first.proposals.claims, lexicon) }));
   const events = second.proposals.events.map((event) => ({
     event,
     match: bestEventMatch(eventLike(event), first.proposals.events.map(eventLike)),
@@ -387,6 +392,9 @@ export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
       return ok;
     }).length;
     const others = stories.filter((s) => s.file !== file && s.story.first !== story.first).map((s) => crossRead(secondRead, s.firstRead));
+    for (const other of others)
+      for (const c of other.claims.filter((c) => c.match))
+        misses.push(`unrelated «${c.claim.text}» → «${c.match!.claim.text}» (${c.match!.similarity.toFixed(2)})`);
     return {
       file,
       first: story.first,
