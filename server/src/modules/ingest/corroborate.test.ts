@@ -139,6 +139,21 @@ describe('across sources', () => {
     expect(matchEvent(stored, day)).toEqual({ raisesPrecision: false });
   });
 
+  it('takes a visit told on another of its days, by the same people, as the stay told before; not a meeting, nor a visit to another host', () => {
+    const arrival = {
+      type: 'VISIT',
+      modality: 'OCCURRED',
+      participants: ['mayor', 'governor'],
+      start: { date: '2023-11-13', precision: DatePrecision.DAY },
+    };
+    const secondDay = { ...arrival, start: { date: '2023-11-14', precision: DatePrecision.DAY } };
+    expect(matchEvent(secondDay, arrival)).toEqual({ raisesPrecision: false });
+    expect(matchEvent({ ...secondDay, start: { date: '2023-11-21', precision: DatePrecision.DAY } }, arrival)).toBeNull();
+    expect(matchEvent({ ...secondDay, participants: ['mayor', 'harbour master'] }, arrival)).toBeNull();
+    expect(matchEvent({ ...secondDay, type: 'MEETING' }, { ...arrival, type: 'MEETING' })).toBeNull();
+    expect(matchEvent({ ...secondDay, type: 'AGREEMENT' }, arrival)).toBeNull();
+  });
+
   it('groups sources sharing names and dates within days, not those weeks apart', () => {
     const first = { entityIds: new Set(['mayor', 'governor', 'porto']), dates: [{ date: '2023-11-16', precision: DatePrecision.DAY }] };
     const second = { entityIds: new Set(['mayor', 'governor']), dates: [{ date: '2023-11-20', precision: DatePrecision.DAY }] };

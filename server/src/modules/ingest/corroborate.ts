@@ -78,6 +78,8 @@ export function bestCorroboration<T extends ClaimLike>(
   return best;
 }
 
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
 /** Two dates can be one happening's when their periods meet: 7 September 2022 falls in that week, month and year. */
 export const compatibleDates = (a: KnownDate, b: KnownDate) =>
   a.date <= endOfPeriod(b.date, b.precision) && b.date <= endOfPeriod(a.date, a.precision);
@@ -89,14 +91,31 @@ export interface EventLike {
   participants: string[];
 }
 
+/** Happenings that last days: a visit told on its second day ("currently on a state visit") is the one begun the day before. */
+const LASTING = new Set(['VISIT', 'CONFERENCE', 'MILITARY_EXERCISE']);
+/** Days a lasting happening is told again within. */
+export const STAY_DAYS = 7;
+
+/**
+ * A lasting happening dated on different days by two sources, with the same people taking part (two at least, every
+ * one of the side naming fewer): one stay, not two. A tour's visits to several hosts, a week apart, each have a host
+ * of their own.
+ */
+function sameStay(a: EventLike, b: EventLike, shared: number): boolean {
+  if (!LASTING.has(a.type) || shared < 2 || shared < Math.min(a.participants.length, b.participants.length)) return false;
+  return Math.abs(dayNumber(a.start!.date) - dayNumber(b.start!.date)) < STAY_DAYS;
+}
+
 /**
  * Whether a proposed event is a stored one told again: the same type and modality, someone taking part in both,
- * dates whose periods meet. The proposal dates it more precisely when its period is finer and inside the stored one.
+ * dates whose periods meet (or the days of one stay). The proposal dates it more precisely when its period is finer
+ * and inside the stored one.
  */
 export function matchEvent(proposed: EventLike, stored: EventLike): { raisesPrecision: boolean } | null {
   if (proposed.type !== stored.type || proposed.modality !== stored.modality) return null;
-  if (!proposed.participants.some((p) => stored.participants.includes(p))) return null;
-  if (!proposed.start || !stored.start || !compatibleDates(proposed.start, stored.start)) return null;
+  const shared = proposed.participants.filter((p) => stored.participants.includes(p)).length;
+  if (shared === 0 || !proposed.start || !stored.start) return null;
+  if (!compatibleDates(proposed.start, stored.start) && !sameStay(proposed, stored, shared)) return null;
   return { raisesPrecision: refinesDate(proposed.start, { startDate: stored.start.date, startPrecision: stored.start.precision }) };
 }
 
@@ -116,8 +135,6 @@ export function bestEventMatch<T extends EventLike>(proposed: EventLike, stored:
 export const STORY_DAYS = 4;
 /** Named entities two sources must share to be one story when no claim or event of one corroborates the other. */
 export const STORY_SHARED_NAMES = 2;
-
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 export interface StoryTrace {
   entityIds: ReadonlySet<string>;
