@@ -25,7 +25,7 @@ const FUNCTION_WORDS = new Set(
 const FRAME_WORDS = new Set(
   (
     'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight morning afternoon evening ' +
-    'currently still now already furthermore moreover meanwhile however several during including among between within since under until ' +
+    'earlier later currently still now already furthermore moreover meanwhile however several during including among between within since under until ' +
     'against through across via'
   ).split(' '),
 );
@@ -85,9 +85,9 @@ export function stem(word: string): string {
   return word;
 }
 
-/** "agreed" and "agree", "arrived" and "arrive" stem apart; without a final e they are one. */
+/** "agreed" and "agree", "arrived" and "arrive" stem apart; without a final e they are one ("agreements" twice stemmed). */
 const root = (word: string) => {
-  const stemmed = stem(word);
+  const stemmed = stem(stem(word));
   return stemmed.length > 4 && stemmed.endsWith('e') ? stemmed.slice(0, -1) : stemmed;
 };
 
@@ -207,7 +207,8 @@ function withNamesFolded(text: string, lexicon: Lexicon): string {
 
 /** The terms of a span: content words rooted and joined by synonym, names and acronyms as one term each. */
 export function termsOf(text: string, lexicon: Lexicon = emptyLexicon): Term[] {
-  let folded = withNamesFolded(text.replace(DESK, ''), lexicon);
+  // "the Xi-Dissanayake talks", "the Russia-Ukraine war": two names joined, each known on its own.
+  let folded = withNamesFolded(text.replace(DESK, '').replace(/(\p{Lu}\p{Ll}+)-(?=\p{Lu})/gu, '$1 '), lexicon);
   const acronymTerms = new Map<string, Term>();
   for (const [acronym, words] of lexicon.acronyms) {
     // "Memorandum of Understanding" is a memorandum, "Reciprocal Access Agreement" an agreement.
