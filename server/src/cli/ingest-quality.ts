@@ -130,6 +130,10 @@ if (chosen === undefined || chosen === 'stories') {
       stories.reduce((n, s) => n + s.unrelatedGrouped, 0),
     ),
   );
+  const times = stories.map((s) => s.milliseconds).sort((a, b) => a - b);
+  console.log(
+    `(reading a second article against every first article, comparisons only: median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, at most ${times[times.length - 1]!.toFixed(0)} ms)`,
+  );
   // Likewise a pair whose first article is of a blind set shows its misses only when the stories are asked for by name.
   const blindFirst = (first: string) => allSets.some((set) => set.blind && first.startsWith(`ingest-${set.key}/`));
   if (args.includes('--misses'))

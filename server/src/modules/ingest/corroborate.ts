@@ -1,6 +1,16 @@
 import { DatePrecision, endOfPeriod, refinesDate } from '../../core/dates/precision.js';
 import { Attribution } from '../claims/claims.enums.js';
-import { contentWords, emptyLexicon, figuresDisagree, type Lexicon, opposed, spansOf, termOverlap, termsOf } from './rewording.js';
+import {
+  contentWords,
+  emptyLexicon,
+  figuresDisagree,
+  type Lexicon,
+  opposed,
+  readSpan,
+  type SpanReading,
+  spansOf,
+  termOverlap,
+} from './rewording.js';
 import type { KnownDate } from './time-expressions.js';
 
 /**
@@ -12,16 +22,23 @@ import type { KnownDate } from './time-expressions.js';
 const NUMBER_WORDS =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/;
 
-const termsCache = new WeakMap<Lexicon, Map<string, ReturnType<typeof termsOf>>>();
+/** Each text read once per lexicon: an import compares each proposal with twenty candidates, clause by clause. */
+const readings = new WeakMap<Lexicon, { spans: Map<string, ReturnType<typeof spansOf>>; spanReadings: Map<string, SpanReading> }>();
 
-function cachedTerms(text: string, lexicon: Lexicon) {
-  const cache = termsCache.get(lexicon) ?? new Map<string, ReturnType<typeof termsOf>>();
-  termsCache.set(lexicon, cache);
-  const known = cache.get(text);
-  if (known) return known;
-  const terms = termsOf(text, lexicon);
-  cache.set(text, terms);
-  return terms;
+function readerOf(lexicon: Lexicon) {
+  let cache = readings.get(lexicon);
+  if (!cache) readings.set(lexicon, (cache = { spans: new Map(), spanReadings: new Map() }));
+  const { spans, spanReadings } = cache;
+  return {
+    spans(text: string) {
+      if (!spans.has(text)) spans.set(text, spansOf(text));
+      return spans.get(text)!;
+    },
+    read(text: string) {
+      if (!spanReadings.has(text)) spanReadings.set(text, readSpan(text, lexicon));
+      return spanReadings.get(text)!;
+    },
+  };
 }
 
 /**
@@ -35,14 +52,16 @@ function cachedTerms(text: string, lexicon: Lexicon) {
  * differ, or one side denying or reversing what the other says, score 0.
  */
 export function claimSimilarity(proposal: string, stored: string, lexicon: Lexicon = emptyLexicon): number {
-  if (figuresDisagree(proposal, stored)) return 0;
-  const mine = spansOf(proposal);
-  const theirs = spansOf(stored);
+  const reader = readerOf(lexicon);
+  if (figuresDisagree(reader.read(proposal), reader.read(stored))) return 0;
+  const mine = reader.spans(proposal);
+  const theirs = reader.spans(stored);
   let best = 0;
-  for (const a of cachedTerms(mine.main, lexicon).length >= 3 ? mine.claims : [proposal, ...mine.claims]) {
+  for (const a of reader.read(mine.main).terms.length >= 3 ? mine.claims : [proposal, ...mine.claims]) {
     for (const b of new Set([stored, theirs.main, ...theirs.clauses])) {
-      if (figuresDisagree(a, b) || opposed(a, b)) continue;
-      best = Math.max(best, termOverlap(cachedTerms(a, lexicon), cachedTerms(b, lexicon)));
+      const [readA, readB] = [reader.read(a), reader.read(b)];
+      if (figuresDisagree(readA, readB) || opposed(readA, readB)) continue;
+      best = Math.max(best, termOverlap(readA.terms, readB.terms));
     }
   }
   return best;

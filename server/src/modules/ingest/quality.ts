@@ -287,6 +287,8 @@ export interface StoryQuality {
   /** Corroborations offered against the first articles of the other stories, and stories wrongly joined: both should be 0. */
   unrelatedSuggestions: number;
   unrelatedGrouped: number;
+  /** Time to read the second against every first article (its own and the other stories'), comparisons only, no database. */
+  milliseconds: number;
   misses: string[];
 }
 
@@ -368,6 +370,7 @@ export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
     });
 
   return stories.map(({ file, story, firstRead, secondRead }) => {
+    const started = performance.now();
     const read = crossRead(secondRead, firstRead);
     const misses: string[] = [];
     const pairs = story.same.map((pair) => ({ span: secondRead.spanOf(pair.quote), first: firstRead.spanOf(pair.first), pair }));
@@ -392,6 +395,7 @@ export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
       return ok;
     }).length;
     const others = stories.filter((s) => s.file !== file && s.story.first !== story.first).map((s) => crossRead(secondRead, s.firstRead));
+    const milliseconds = performance.now() - started;
     for (const other of others)
       for (const c of other.claims.filter((c) => c.match))
         misses.push(`unrelated «${c.claim.text}» → «${c.match!.claim.text}» (${c.match!.similarity.toFixed(2)})`);
@@ -404,6 +408,7 @@ export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
       grouped: read.grouped,
       unrelatedSuggestions: others.reduce((n, o) => n + o.claims.filter((c) => c.match).length + o.events.filter((e) => e.match).length, 0),
       unrelatedGrouped: others.filter((o) => o.grouped).length,
+      milliseconds,
       misses,
     };
   });

@@ -281,31 +281,44 @@ export function spansOf(sentence: string): { main: string; claims: string[]; cla
   return { main, claims: [main, ...asides], clauses: clauses.map((c) => c.text) };
 }
 
-const negated = (text: string) => NEGATION.test(text);
-
-/** Whether two spans say opposite things: one denies what the other affirms, or uses a word's opposite. */
-export function opposed(a: string, b: string): boolean {
-  if (negated(a) !== negated(b)) return true;
-  const [rootsA, rootsB] = [
-    new Set(wordsOf(a).map((w) => root(IRREGULAR.get(w) ?? w))),
-    new Set(wordsOf(b).map((w) => root(IRREGULAR.get(w) ?? w))),
-  ];
-  return OPPOSITE_ROOTS.some(
-    ([x, y]) =>
-      (rootsA.has(x) && !rootsA.has(y) && rootsB.has(y) && !rootsB.has(x)) ||
-      (rootsA.has(y) && !rootsA.has(x) && rootsB.has(x) && !rootsB.has(y)),
-  );
-}
-
 const numbersIn = (text: string) => new Set((text.replace(/(\d),(\d{3})/g, '$1$2').match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
 const MONTHS = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:uary|ruary|ch|il|e|y|ust|tember|t|ober|ember)?\b\.?/g;
 const monthsIn = (text: string) => new Set([...text.matchAll(MONTHS)].map((m) => m[1]!));
 
+/** What a span is compared by: its terms, whether it denies, its words' roots, the figures and months it names. */
+export interface SpanReading {
+  terms: Term[];
+  negated: boolean;
+  roots: ReadonlySet<string>;
+  numbers: ReadonlySet<number>;
+  months: ReadonlySet<string>;
+}
+
+export function readSpan(text: string, lexicon: Lexicon = emptyLexicon): SpanReading {
+  const plain = text.replace(DESK, '');
+  return {
+    terms: termsOf(text, lexicon),
+    negated: NEGATION.test(text),
+    roots: new Set(wordsOf(text).map((w) => root(IRREGULAR.get(w) ?? w))),
+    numbers: numbersIn(plain),
+    months: monthsIn(plain),
+  };
+}
+
+/** Whether two spans say opposite things: one denies what the other affirms, or uses a word's opposite. */
+export function opposed(a: SpanReading, b: SpanReading): boolean {
+  if (a.negated !== b.negated) return true;
+  return OPPOSITE_ROOTS.some(
+    ([x, y]) =>
+      (a.roots.has(x) && !a.roots.has(y) && b.roots.has(y) && !b.roots.has(x)) ||
+      (a.roots.has(y) && !a.roots.has(x) && b.roots.has(x) && !b.roots.has(y)),
+  );
+}
+
 /** Figures or months both name and none of which agree: the two say different things however many words they share. */
-export function figuresDisagree(a: string, b: string): boolean {
-  const disjoint = (x: Set<unknown>, y: Set<unknown>) => x.size > 0 && y.size > 0 && ![...x].some((n) => y.has(n));
-  const [plainA, plainB] = [a.replace(DESK, ''), b.replace(DESK, '')];
-  return disjoint(numbersIn(plainA), numbersIn(plainB)) || disjoint(monthsIn(plainA), monthsIn(plainB));
+export function figuresDisagree(a: SpanReading, b: SpanReading): boolean {
+  const disjoint = (x: ReadonlySet<unknown>, y: ReadonlySet<unknown>) => x.size > 0 && y.size > 0 && ![...x].some((n) => y.has(n));
+  return disjoint(a.numbers, b.numbers) || disjoint(a.months, b.months);
 }
 
 /** The harmonic mean of the (weighted) share of each span's terms found in the other. */
