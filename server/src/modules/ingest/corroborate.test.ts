@@ -92,6 +92,13 @@ describe('across sources', () => {
     ).toBe(1);
   });
 
+  it('keeps apart sentences naming different places or people, known to the store or not', () => {
+    const vigo = "It was the mayor's first visit to Vigo this year.";
+    expect(claimSimilarity(vigo, 'It was the first visit by a mayor to Vigo this year.', lexicon)).toBeGreaterThanOrEqual(SAME_CLAIM);
+    expect(claimSimilarity(vigo, 'It was the first visit to Porto by a mayor this year.', lexicon)).toBe(0);
+    expect(claimSimilarity(vigo, 'It was the first visit to Lisbon by a mayor this year.', lexicon)).toBe(0);
+  });
+
   it('keeps apart a claim and its denial, opposite directions, and months that differ', () => {
     const approved = 'The harbour council approved the dredging plan for the northern quay.';
     expect(

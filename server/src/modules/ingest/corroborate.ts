@@ -5,6 +5,7 @@ import {
   emptyLexicon,
   figuresDisagree,
   type Lexicon,
+  namesClash,
   opposed,
   readSpan,
   type SpanReading,
@@ -49,11 +50,13 @@ function readerOf(lexicon: Lexicon) {
  * proposal says; the scene the proposal is set in ("… as X and Y met in Manila") is not tried, since a match there
  * would fold what it claims into another claim.
  * Reworded, a claim keeps its names and numbers and loses its frame ("X said" → "according to X"); figures that
- * differ, or one side denying or reversing what the other says, score 0.
+ * differ, sentences naming known entities none of which the other names, or one side denying or reversing what the
+ * other says, score 0.
  */
 export function claimSimilarity(proposal: string, stored: string, lexicon: Lexicon = emptyLexicon): number {
   const reader = readerOf(lexicon);
-  if (figuresDisagree(reader.read(proposal), reader.read(stored))) return 0;
+  const [whole, storedWhole] = [reader.read(proposal), reader.read(stored)];
+  if (figuresDisagree(whole, storedWhole) || namesClash(whole, storedWhole)) return 0;
   const mine = reader.spans(proposal);
   const theirs = reader.spans(stored);
   let best = 0;

@@ -42,7 +42,7 @@ const TITLES = new Set(
  * talks, a trip is a visit. Each maps to the group's first word, compared after stemming.
  */
 const SYNONYM_GROUPS = [
-  ['agreement', 'pact', 'accord', 'deal', 'treaty', 'memorandum', 'mou'],
+  ['agreement', 'pact', 'accord', 'deal', 'treaty'],
   ['talk', 'meeting', 'meet', 'met', 'conversation', 'exchange', 'discussion'],
   ['troop', 'force', 'soldier'],
   ['arrive', 'land'],
@@ -56,7 +56,7 @@ const SYNONYM_GROUPS = [
  * count half.
  */
 const COMMON_IN_NEWS = new Set(
-  'bilateral cooperation relation tie strengthen deepen enhance promote partnership mutual friendly country side leader official government'
+  'bilateral cooperation relation tie strengthen deepen enhance promote partnership mutual friendly country side leader official government sign agre memorandum understand visit talk'
     .split(' ')
     .map((w) => w),
 );
@@ -186,6 +186,8 @@ export const emptyLexicon: Lexicon = { gazetteer: null, surnames: new Map(), acr
 interface Term {
   keys: ReadonlySet<string>;
   weight: number;
+  /** A known entity's. */
+  named?: boolean;
 }
 
 const ENTITY = '\u0001';
@@ -221,6 +223,12 @@ export function termsOf(text: string, lexicon: Lexicon = emptyLexicon): Term[] {
       .replace(new RegExp(`\\b${acronym}s?\\b`, 'gu'), ` ${ENTITY}${acronym.toLowerCase()} `);
     acronymTerms.set(`${ENTITY}${acronym.toLowerCase()}`, term);
   }
+  // Names the store does not know: the first word of a run of capitals inside the sentence ("Indira Gandhi International Airport").
+  const unknownNames = new Set(
+    [...folded.matchAll(/(?<=(?:^|\s)[\p{Ll}\p{N}][\p{L}\p{N}’'-]*[,;]?\s+)\p{Lu}[\p{Ll}’'-]+/gu)]
+      .map((m) => fold(m[0]).replace(/[’']s$/, ''))
+      .filter((w) => !TITLES.has(w)),
+  );
   const raw =
     fold(folded)
       .replace(/[’']s\b/g, '')
@@ -228,14 +236,14 @@ export function termsOf(text: string, lexicon: Lexicon = emptyLexicon): Term[] {
   const terms = new Map<string, Term>();
   raw.forEach((word, i) => {
     if (word.startsWith(ENTITY)) {
-      terms.set(word, acronymTerms.get(word) ?? { keys: new Set([word]), weight: 1 });
+      terms.set(word, acronymTerms.get(word) ?? { keys: new Set([word]), weight: 1, named: true });
       return;
     }
     if (FUNCTION_WORDS.has(word) || FRAME_WORDS.has(word) || (word.length < 2 && !/\d/.test(word))) return;
     if (TITLES.has(word) && raw.slice(i + 1, i + 3).some((next) => next.startsWith(ENTITY))) return;
     const rooted = root(IRREGULAR.get(word) ?? word);
     const key = SYNONYMS.get(rooted) ?? rooted;
-    terms.set(key, { keys: new Set([key]), weight: COMMON_IN_NEWS.has(key) ? 0.5 : 1 });
+    terms.set(key, { keys: new Set([key]), weight: COMMON_IN_NEWS.has(key) ? 0.5 : 1, named: unknownNames.has(word) });
   });
   return [...terms.values()];
 }
@@ -303,6 +311,17 @@ export function readSpan(text: string, lexicon: Lexicon = emptyLexicon): SpanRea
     numbers: numbersIn(plain),
     months: monthsIn(plain),
   };
+}
+
+/**
+ * Whether two sentences are about different known entities: each names some, and none in common ("It was Khan's first
+ * visit to Sri Lanka" and "It was the first visit to Mozambique by a foreign minister"). Clauses are not compared so:
+ * one may name the place and the other the people of one happening.
+ */
+export function namesClash(a: SpanReading, b: SpanReading): boolean {
+  const names = (reading: SpanReading) => reading.terms.filter((t) => t.named).flatMap((t) => [...t.keys]);
+  const [namesA, namesB] = [names(a), new Set(names(b))];
+  return namesA.length > 0 && namesB.size > 0 && !namesA.some((key) => namesB.has(key));
 }
 
 /** Whether two spans say opposite things: one denies what the other affirms, or uses a word's opposite. */
