@@ -413,3 +413,55 @@ export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
     };
   });
 }
+
+/**
+ * Every article of the development, held-out and four blind sets read against every other as if it were stored,
+ * the store knowing every set's entities: the corroborations offered between articles the stories set does not put
+ * on one story are wrong, whatever their words share. A store holds many stories, and a reworded claim must be found
+ * among them, not only beside its own first report.
+ */
+export function acrossSetsQuality(): { articles: number; sameStory: number; otherStories: string[] } {
+  const dirs = [devSetDir, holdoutSetDir, blindSetDir, blind2SetDir, blind3SetDir, blind4SetDir];
+  const articles = dirs.flatMap((dir) =>
+    fs
+      .readdirSync(dir)
+      .filter((file) => file.endsWith('.txt'))
+      .sort()
+      .map((file) => ({
+        name: `${path.basename(dir)}/${file.replace(/\.txt$/, '')}`,
+        text: fs.readFileSync(path.join(dir, file), 'utf8'),
+        gold: parse(fs.readFileSync(path.join(dir, file.replace(/\.txt$/, '.yaml')), 'utf8')) as GoldFile,
+      })),
+  );
+  const known = new Map(articles.flatMap((a) => a.gold.known).map((e) => [e.name, e] as const));
+  const gazetteer = new Gazetteer([...known.values()].map((e) => ({ id: e.name, name: e.name, kind: e.kind, aliases: e.aliases ?? [] })));
+  const story = new Map<string, string>(articles.map((a) => [a.name, a.name]));
+  const storyOf = (name: string): string => (story.get(name) === name ? name : storyOf(story.get(name)!));
+  for (const file of fs.readdirSync(storiesSetDir).filter((f) => f.endsWith('.yaml'))) {
+    const pair = parse(fs.readFileSync(path.join(storiesSetDir, file), 'utf8')) as StoryFile;
+    if (pair.second && story.has(pair.first) && story.has(pair.second)) story.set(storyOf(pair.second), storyOf(pair.first));
+  }
+  const read = articles.map((a) => ({
+    ...a,
+    claims: propose(a.text, blocksOf(a.text), {
+      gazetteer,
+      publication: a.gold.published,
+      eventTypes: EVENT_TYPES,
+      authorLabel: "the article's author",
+    }).claims,
+  }));
+  let sameStory = 0;
+  const otherStories: string[] = [];
+  for (const second of read)
+    for (const first of read) {
+      if (first === second) continue;
+      const lexicon = lexiconOf([second.text, ...first.claims.map((c) => c.text)], gazetteer);
+      for (const claim of second.claims) {
+        const match = bestCorroboration(claim, first.claims, lexicon);
+        if (!match) continue;
+        if (storyOf(first.name) === storyOf(second.name)) sameStory += 1;
+        else otherStories.push(`${second.name} → ${first.name}: «${claim.text}» → «${match.claim.text}» (${match.similarity.toFixed(2)})`);
+      }
+    }
+  return { articles: articles.length, sameStory, otherStories };
+}
