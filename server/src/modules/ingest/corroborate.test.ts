@@ -99,6 +99,16 @@ describe('across sources', () => {
     expect(claimSimilarity(vigo, 'It was the first visit to Lisbon by a mayor this year.', lexicon)).toBe(0);
   });
 
+  it('counts signing and agreements in full only between sentences sharing two names or more', () => {
+    const scene = 'at the old customs house by the quay at dawn.';
+    const named = `The agreement was signed in Porto by Ana Ferreira and the Vigo mayor, with the governor watching from the steps.`;
+    expect(claimSimilarity(`Ana Ferreira and the mayor of Vigo signed the pact ${scene}`, named, lexicon)).toBeGreaterThanOrEqual(
+      SAME_CLAIM,
+    );
+    const unnamed = 'The agreement was signed in the port by the deputy and the city mayor, with the governor watching from the steps.';
+    expect(claimSimilarity(`The deputy and the mayor of the city signed the pact ${scene}`, unnamed, lexicon)).toBeLessThan(SAME_CLAIM);
+  });
+
   it('keeps apart a claim and its denial, opposite directions, and months that differ', () => {
     const approved = 'The harbour council approved the dredging plan for the northern quay.';
     expect(

@@ -8,6 +8,7 @@ import {
   namesClash,
   opposed,
   readSpan,
+  sharedNames,
   type SpanReading,
   spansOf,
   termOverlap,
@@ -57,6 +58,7 @@ export function claimSimilarity(proposal: string, stored: string, lexicon: Lexic
   const reader = readerOf(lexicon);
   const [whole, storedWhole] = [reader.read(proposal), reader.read(stored)];
   if (figuresDisagree(whole, storedWhole) || namesClash(whole, storedWhole)) return 0;
+  const sameNames = sharedNames(whole, storedWhole) >= 2;
   const mine = reader.spans(proposal);
   const theirs = reader.spans(stored);
   let best = 0;
@@ -64,7 +66,7 @@ export function claimSimilarity(proposal: string, stored: string, lexicon: Lexic
     for (const b of new Set([stored, theirs.main, ...theirs.clauses])) {
       const [readA, readB] = [reader.read(a), reader.read(b)];
       if (figuresDisagree(readA, readB) || opposed(readA, readB)) continue;
-      best = Math.max(best, termOverlap(readA.terms, readB.terms));
+      best = Math.max(best, termOverlap(readA.terms, readB.terms, sameNames));
     }
   }
   return best;

@@ -240,7 +240,9 @@ export function termsOf(text: string, lexicon: Lexicon = emptyLexicon): Term[] {
       return;
     }
     if (FUNCTION_WORDS.has(word) || FRAME_WORDS.has(word) || (word.length < 2 && !/\d/.test(word))) return;
-    if (TITLES.has(word) && raw.slice(i + 1, i + 3).some((next) => next.startsWith(ENTITY))) return;
+    // "Foreign Minister Yoko Kamikawa": titles directly before the name, not "the mayor of Vigo".
+    const titled = (k: number): boolean => raw[k]?.startsWith(ENTITY) || (TITLES.has(raw[k] ?? '') && titled(k + 1));
+    if (TITLES.has(word) && titled(i + 1)) return;
     const rooted = root(IRREGULAR.get(word) ?? word);
     const key = SYNONYMS.get(rooted) ?? rooted;
     terms.set(key, { keys: new Set([key]), weight: COMMON_IN_NEWS.has(key) ? 0.5 : 1, named: unknownNames.has(word) });
@@ -313,6 +315,12 @@ export function readSpan(text: string, lexicon: Lexicon = emptyLexicon): SpanRea
   };
 }
 
+/** Names two sentences share: with two or more, they are about the same people and places, and generic words count in full. */
+export function sharedNames(a: SpanReading, b: SpanReading): number {
+  const names = new Set(b.terms.filter((t) => t.named).flatMap((t) => [...t.keys]));
+  return a.terms.filter((t) => t.named && [...t.keys].some((key) => names.has(key))).length;
+}
+
 /**
  * Whether two sentences are about different known entities: each names some, and none in common ("It was Khan's first
  * visit to Sri Lanka" and "It was the first visit to Mozambique by a foreign minister"). Clauses are not compared so:
@@ -341,10 +349,10 @@ export function figuresDisagree(a: SpanReading, b: SpanReading): boolean {
 }
 
 /** The harmonic mean of the (weighted) share of each span's terms found in the other. */
-export function termOverlap(a: Term[], b: Term[]): number {
+export function termOverlap(a: Term[], b: Term[], sameNames = false): number {
   if (a.length < 3 || b.length < 3) return 0;
   const meets = (term: Term, others: Term[]) => others.some((other) => [...term.keys].some((key) => other.keys.has(key)));
-  const weight = (terms: Term[]) => terms.reduce((sum, t) => sum + t.weight, 0);
+  const weight = (terms: Term[]) => terms.reduce((sum, t) => sum + (sameNames ? 1 : t.weight), 0);
   const [foundA, foundB] = [weight(a.filter((t) => meets(t, b))), weight(b.filter((t) => meets(t, a)))];
   if (foundA === 0 || foundB === 0) return 0;
   const [shareA, shareB] = [foundA / weight(a), foundB / weight(b)];
