@@ -8,7 +8,8 @@
  * rules are tuned. Then, across sources (server/test/ingest-stories, `--set stories`): for pairs of articles on one
  * story, the reworded claims and retold happenings of the second offered as corroboration of the first's, and whether
  * the two are grouped as one story; a pair whose first article is of a blind set lists its misses only with
- * `--set stories`.
+ * `--set stories`. Last, every article of the sets read against every other: corroborations offered between
+ * different stories, listed by `--set stories --misses`.
  */
 import {
   acrossSetsQuality,
