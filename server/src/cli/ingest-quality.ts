@@ -8,9 +8,11 @@
  * while rules are tuned. Then, across sources (server/test/ingest-stories, `--set stories`): for pairs of articles on one
  * story, the reworded claims and retold happenings of the second offered as corroboration of the first's, and whether
  * the two are grouped as one story; a pair whose first article is of a blind set lists its misses only with
- * `--set stories`.
+ * `--set stories`. Last, every article of the sets read against every other: corroborations offered between
+ * different stories, listed by `--set stories --misses`.
  */
 import {
+  acrossSetsQuality,
   type ArticleQuality,
   blind2SetDir,
   blind3SetDir,
@@ -132,9 +134,19 @@ if (chosen === undefined || chosen === 'stories') {
       stories.reduce((n, s) => n + s.unrelatedGrouped, 0),
     ),
   );
+  const times = stories.map((s) => s.milliseconds).sort((a, b) => a - b);
+  console.log(
+    `(reading a second article against every first article, comparisons only: median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, at most ${times[times.length - 1]!.toFixed(0)} ms)`,
+  );
+  const acrossSets = acrossSetsQuality();
+  console.log(
+    `Across all sets' ${acrossSets.articles} articles, each read against every other: ${acrossSets.sameStory} corroborations offered within a story, ${acrossSets.otherStories.length} between different stories`,
+  );
   // Likewise a pair whose first article is of a blind set shows its misses only when the stories are asked for by name.
   const blindFirst = (first: string) => allSets.some((set) => set.blind && first.startsWith(`ingest-${set.key}/`));
   if (args.includes('--misses'))
     for (const s of stories)
       if (chosen === 'stories' || !blindFirst(s.first)) for (const miss of s.misses) console.log(`  ${s.file}: ${miss}`);
+  if (args.includes('--misses') && chosen === 'stories')
+    for (const wrong of acrossSets.otherStories) console.log(`  across sets: ${wrong}`);
 }
