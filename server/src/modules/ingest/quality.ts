@@ -423,7 +423,7 @@ export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
  * among them, not only beside its own first report.
  */
 export function acrossSetsQuality(): { articles: number; sameStory: number; otherStories: string[] } {
-  const dirs = [devSetDir, holdoutSetDir, blindSetDir, blind2SetDir, blind3SetDir, blind4SetDir];
+  const dirs = [devSetDir, holdoutSetDir, blindSetDir, blind2SetDir, blind3SetDir, blind4SetDir, blind5SetDir];
   const articles = dirs.flatMap((dir) =>
     fs
       .readdirSync(dir)
