@@ -33,6 +33,8 @@ export class Discourse {
   private announced: Speech | null = null;
   /** The person the previous sentence of the same paragraph was about, its subject: whom a "he said" after it means. */
   private topic: { block: number; person: Mention } | null = null;
+  /** The person the last sentence that opened on a person (or on "He", "She") was about. */
+  private subject: Mention | null = null;
   /** A transcript's speaker, named before a colon at the head of a paragraph ("ANTHONY ALBANESE:"), for all of it. */
   private turn: { block: number; speech: Speech } | null = null;
   /** The paragraph of the sentence being read. */
@@ -41,9 +43,18 @@ export class Discourse {
   /** `titlesOf`: the titles the text gave a person so far ("President"), so that a role names only its holder. */
   constructor(private readonly titlesOf: (entityId: string) => string[] = () => []) {}
 
-  /** The person last named before the sentence now read: whom a "He" opening it stands for. */
+  /** The person last named before the sentence now read. */
   get lastNamedPerson(): Mention | null {
     return this.lastPerson;
+  }
+
+  /**
+   * Whom a "He" opening the sentence now read stands for: the person the sentence before was about, its subject ("He
+   * was received by President Murmu and Prime Minister Modi. He is also scheduled to meet …" is the visitor again),
+   * else the person last named.
+   */
+  get lastSubjectPerson(): Mention | null {
+    return this.subject ?? this.lastPerson;
   }
 
   /** Names the store does not know, as the sentence about to be read gives them. */
@@ -69,6 +80,9 @@ export class Discourse {
         : null;
     this.previous = speech.attribution === Attribution.DIRECT_QUOTE ? { block, speech } : null;
     const subject = mentions.find((m) => m.entity.kind === 'PERSON' && outside[m.index] !== ' ');
+    const opening = outside.search(/\S/);
+    if (subject && subject.index === opening) this.subject = subject;
+    else if (!/^\s*(?:He|She)\b/.test(outside)) this.subject = null;
     this.topic =
       speech.attribution === Attribution.AUTHOR_ASSERTION && subject && subject.index === outside.search(/\S/)
         ? { block, person: subject }

@@ -90,3 +90,19 @@ describe('event frames', () => {
     expect(pairIn('Both prime ministers expressed satisfaction.')).toBe('PERSON');
   });
 });
+
+describe('frames of background and announced happenings', () => {
+  const types = (sentence: string) => framesIn(sentence).map((f) => f.type);
+
+  it('finds leaving a pact as a happening of its own, and not leaving a room', () => {
+    expect(types('The city withdrew last year from a regional water pact.')).toEqual(['OTHER']);
+    expect(types('The mayor pulled out of the ferry agreement with Porto.')).toEqual(['OTHER']);
+    expect(types('The mayor withdrew from the room.')).toEqual([]);
+  });
+
+  it('finds a meeting ahead with someone named, and none in meeting a demand', () => {
+    expect(framesIn('The mayor is also due to meet Governor Ana Costa.')[0]).toMatchObject({ type: 'MEETING', expected: true });
+    expect(framesIn('The mayor will meet his Spanish counterpart in Vigo.')[0]).toMatchObject({ type: 'MEETING', expected: true });
+    expect(types('The port struggles to meet growing demand.')).toEqual([]);
+  });
+});

@@ -43,10 +43,15 @@ export const DISASTER =
 /** "an election", not the "election win", "election petition" or "electoral commission" that refer to one held. */
 export const ELECTION_HELD = /\belections?\b(?! (?:win|victory|results?|petitions?|commission|body|board|officials?|observers?|laws?)\b)/gi;
 
+/** "withdrew last year from a 2015 international nuclear accord", "pulled out of the treaty": leaving a pact is a happening of its own, not the pact. */
+export const WITHDRAWAL =
+  /\b(?:withdr[ae]w|withdrawn|withdrawing|pulled out|pulling out|walked away)\b(?=(?:\s+[\p{L}\d'’-]+){0,3}\s+(?:from|of)\b[^.;]{0,60}?\b(?:agreements?|accords?|pacts?|deals?|treaty|treaties|convention)\b)/giu;
+
 /** Words that name a happening of their own. Saying is a claim, not an event, and is not among them. */
 const HAPPENINGS: Array<[RegExp, string]> = [
   // A court's ruling is a happening of its own; the election it rules on is told before, not held anew.
   [COURT_RULING, 'OTHER'],
+  [WITHDRAWAL, 'OTHER'],
   [DISASTER, 'OTHER'],
   [/\b(invaded|invasion)\b/gi, 'INVASION'],
   [/\b(coup|seized power|overthrew)\b/gi, 'COUP'],
@@ -72,6 +77,8 @@ const HAPPENINGS: Array<[RegExp, string]> = [
   [SUMMIT_OF_MEMBERS, 'CONFERENCE'],
   // "spoke this evening with President Obama": a call with someone named, not a word to reporters.
   [/\b[Ss]poke(?: \w+){0,3} with (?:(?:the|his|her|their) )?(?=\p{Lu})/gu, 'MEETING'],
+  // "is due to meet Premier Li Qiang", "will meet his Indian counterpart": a meeting ahead with someone named.
+  [/(?<=\b(?:[Tt]o|[Ww]ill|[Ww]ould|[Ss]hall) )meet(?= (?:with )?(?:the |his |her |their )?\p{Lu})/gu, 'MEETING'],
   [
     /\b(met|meets|meetings?|talks?|summit|received(?! an?\b)|hosted|conversation|discussed|discussions?|lunch|dinner|exchange between|encounter|tete-a-tete|called on|(?:courtesy|phone|telephone) call|telephone conversation)\b/giu,
     'MEETING',
@@ -96,7 +103,7 @@ const WELCOME = /\b(airport|(?:on|upon) (?:his|her|their) arrival|on arrival|gua
 /** Regular talks are no single happening: "agreed to hold annual talks". */
 const RECURRING = /\b(annual|regular|every year|yearly|monthly|periodic)\b/i;
 const AHEAD =
-  /\b(will|shall|would|expected to|expects? to|hopes? to|plans? to|planned|scheduled|to be held|looks? forward|looked forward|is to|are to|upcoming|coming period|if )\b/i;
+  /\b(will|shall|would|expected to|expects? to|hopes? to|plans? to|due to|planned|scheduled|to be held|looks? forward|looked forward|is to|are to|upcoming|coming period|if )\b/i;
 const UNDER_WAY = /\b(is|are) (on|paying|making) (an?|his|her|their) [^.,;]{0,30}$|\b(has|have) arrived\b[^.,;]{0,40}$/i;
 const PAST_VERB =
   /^(signed|inked|reached|struck|met|visited|arrived|travell?ed|left|departed|received|hosted|discussed|invaded|overthrew|seized power|set up|established)\b/i;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DatePrecision } from '../../core/dates/precision.js';
 import { blocksOf } from '../../core/text/blocks.js';
 import { Gazetteer } from './gazetteer.js';
-import { propose } from './propose.js';
+import { type EventProposal, propose } from './propose.js';
 import { seedArticleQuality } from './quality.js';
 
 const gazetteer = new Gazetteer([
@@ -284,5 +284,61 @@ describe('people named by the places they serve', () => {
 
   it('reads "the top diplomats of the two countries" as the two people the text named most', () => {
     expect(on('MEETING', '2023-05-17')).toEqual(['costa', 'weber']);
+  });
+});
+
+describe('events and dates, a second pass', () => {
+  const people = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+    { id: 'lind', name: 'Eva Lind', kind: 'PERSON', aliases: ['Lind'] },
+    { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+    { id: 'oslo', name: 'Oslo', kind: 'PLACE', aliases: [] },
+  ]);
+  const read = (...sentences: string[]) => {
+    const text = sentences.join('\n\n');
+    return propose(text, blocksOf(text), { ...context, gazetteer: people, eventTypes: new Set([...context.eventTypes, 'ELECTION']) });
+  };
+  const shown = (e: EventProposal) => [
+    e.type,
+    e.start.date,
+    e.start.precision,
+    e.participants
+      .map((p) => p.entityId)
+      .sort()
+      .join(' '),
+  ];
+
+  it('reads "He" opening a sentence as the person the sentence before was about, not the last one it named', () => {
+    const { events } = read(
+      'Ana Costa arrived in Oslo on Monday.',
+      'She was received by Jonas Weber and Eva Lind.',
+      'She is also due to meet Jonas Weber.',
+    );
+    expect(
+      events
+        .find((e) => e.modality === 'EXPECTED')!
+        .participants.map((p) => p.entityId)
+        .sort(),
+    ).toEqual(['costa', 'weber']);
+  });
+
+  it('tells leaving a pact and the pact itself apart, each dated by its own words', () => {
+    const { events } = read('Ties have cooled since Ana Costa withdrew last year from a 2019 fisheries pact with Norway.');
+    expect(events.map(shown)).toEqual([
+      ['OTHER', '2022-01-01', 'YEAR', 'costa norway'],
+      ['AGREEMENT', '2019-01-01', 'YEAR', 'costa norway'],
+    ]);
+  });
+
+  it('dates by a year written before them only the words for a happening: an earthquake and polls, not a budget', () => {
+    const { events } = read(
+      'Ana Costa recalled the 2011 earthquake in Oslo and the 2017 polls in Norway.',
+      'Ana Costa praised the 2019 budget of Norway.',
+    );
+    expect(events.map((e) => [e.type, e.start.date, e.start.precision])).toEqual([
+      ['OTHER', '2011-01-01', 'YEAR'],
+      ['ELECTION', '2017-01-01', 'YEAR'],
+    ]);
   });
 });

@@ -5,7 +5,17 @@ import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
 import { Discourse, maskQuotes, titleCase } from './attribution.js';
-import { COURT_RULING, datesSaying, DISASTER, ELECTION_HELD, framesIn, NAMED_CONFERENCE, pairIn, SUMMIT_OF_MEMBERS } from './frames.js';
+import {
+  COURT_RULING,
+  datesSaying,
+  DISASTER,
+  ELECTION_HELD,
+  framesIn,
+  NAMED_CONFERENCE,
+  pairIn,
+  SUMMIT_OF_MEMBERS,
+  WITHDRAWAL,
+} from './frames.js';
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { Offices } from './offices.js';
 import { type Sentence, sentencesOf } from './sentences.js';
@@ -69,11 +79,12 @@ export interface ProposalContext {
 
 const SPECULATIVE = /\b(may|might|could|presumably|supposedly|perhaps|possibly|would likely)\b/i;
 const HEDGED = /\b(reportedly|apparently|likely|appears?|seems?|allegedly|suggests?|believed to)\b/i;
-const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|is to|are to|later this month|next (year|month|week))\b/i;
+const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|due to|is to|are to|later this month|next (year|month|week))\b/i;
 const DENIED = /\b(denied|denies|no \w+( \w+)? (have|has) been)\b/i;
 
 const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [new RegExp(COURT_RULING.source, 'i'), ['OTHER']],
+  [new RegExp(WITHDRAWAL.source, 'iu'), ['OTHER']],
   [new RegExp(DISASTER.source, 'i'), ['OTHER']],
   [/\bsanctions\b/i, ['SANCTIONS']],
   [/\b(invaded|invade|invasion)\b/i, ['INVASION']],
@@ -82,7 +93,8 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(games|competition)\b/i, ['MILITARY_COMPETITION', 'CONFERENCE']],
   [/\b(crude|oil|gas|nuclear|energy|reactor|Rosatom|deliveries)\b/i, ['ENERGY_DEAL', 'AGREEMENT']],
   [/\b(arms|weapons|fighter|helicopters|hardware)\b/i, ['ARMS_TRADE']],
-  [new RegExp(`${ELECTION_HELD.source}|\\bvote\\b`, 'i'), ['ELECTION']],
+  // "the 2012 polls": an election's polls, not an opinion poll's findings.
+  [new RegExp(`${ELECTION_HELD.source}|\\bvote\\b|\\bpolls\\b(?! (?:show|suggest|found|indicate))`, 'i'), ['ELECTION']],
   [/\b(signed|agreements?|memorandum|deal|treaty|accord|pact|agreed to (?:elevate|upgrade|raise|lift|establish))\b/i, ['AGREEMENT']],
   [/\b(visits?|visited|trip|stopover|travell?ed|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
   [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
@@ -383,7 +395,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     const pronoun =
       /^(He|She)\b/.test(sentence.text) ||
       (/\b(he|she)\b/.test(maskQuotes(sentence.text)) && !found.some((m) => m.entity.kind === 'PERSON'));
-    const subject = pronoun ? discourse.lastNamedPerson : null;
+    const subject = pronoun ? (/^(He|She)\b/.test(sentence.text) ? discourse.lastSubjectPerson : discourse.lastNamedPerson) : null;
     const speech = discourse.attribute(sentence.text, sentence.block, mentions);
     const { attribution, label } = speech;
     // A speaker named only as a label ("Anthony Albanese", from a transcript) may be one the store knows.
@@ -450,11 +462,18 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     const dateline = (DATELINE.exec(sentence.text) ?? DATED_DATELINE.exec(sentence.text))?.[0].length ?? 0;
     // The report was written on its dateline's day: "on Saturday" and "yesterday" count from there.
     if (context.publication && written === context.publication) written = datelineDate(sentence.text, context.publication) ?? written;
-    // "The first visit since 2016": a period's start dates no happening of the sentence.
+    // "The first visit since 2016", "since she took office in 2019": a period's start dates no happening of the sentence,
+    // unless its clause names one of its own ("since Trump withdrew last year from the accord").
+    const sinceClause = (d: TimeExpression) => /\bsince\b[^,;.]{0,40}$/i.exec(sentence.text.slice(0, d.index))?.[0];
     const dates: TimeExpression[] = written
-      ? timeExpressionsIn(sentence.text, written, lastNarrativeDate).filter(
-          (d) => d.index >= dateline && !/^since\b/i.test(d.expression) && !/\bsince\b[^,;.]{0,40}$/i.test(sentence.text.slice(0, d.index)),
-        )
+      ? timeExpressionsIn(sentence.text, written, lastNarrativeDate).filter((d) => {
+          if (d.index < dateline || /^since\b/i.test(d.expression)) return false;
+          const since = sinceClause(d);
+          return (
+            since === undefined ||
+            framesIn(`${since}${d.expression}${outside.slice(d.index + d.expression.length)}`).some((f) => f.index < since.length)
+          );
+        })
       : [];
     // "During the meeting in Istanbul, …", "signed an agreement during the visit": a happening dated by one told before,
     // and with nobody named, done by those who took part in it.
@@ -564,7 +583,13 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         lastNarrativeDate = when.date;
         continue;
       }
-      const own = eventTypeOf(clause, clause.length, context.eventTypes);
+      // "the 2008 disaster in Sichuan": a year written before a happening's words dates that happening, and nothing else.
+      if (when.head !== undefined) clauseStart = when.index + when.expression.length + 1 + when.head.length;
+      const own =
+        when.head !== undefined
+          ? eventTypeOf(when.head, when.head.length, context.eventTypes)
+          : eventTypeOf(clause, clause.length, context.eventTypes);
+      if (when.head !== undefined && !own) continue;
       const type = own ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
       if (!type) {
         // "Modi on Friday stressed …": a day that dates only a saying is the day the story stands on.

@@ -143,3 +143,20 @@ describe('time expressions', () => {
     expect(first('The port reopens next March.', june)).toMatchObject({ date: '2014-03-01', future: true });
   });
 });
+
+describe('dates of background happenings and ranges', () => {
+  it('reads a year written before the words for a happening as its year, and a count before a noun as no year', () => {
+    expect(first('The mayor recalled the 2011 flood in the lower town.', sept14)).toMatchObject({ date: '2011-01-01', precision: 'YEAR' });
+    expect(first('The city left a 2019 regional water pact last spring.', sept14)).toMatchObject({ date: '2019-01-01', precision: 'YEAR' });
+    expect(first('The port handled the 2400 containers on time.', sept14)).toBeUndefined();
+  });
+
+  it('dates a range of days by its first day, read whole, even when only its last day gives the year', () => {
+    expect(first('The mayor was in Porto for the fair from October 30 - November 2, 2021, the council said.', sept14)).toEqual({
+      expression: 'October 30 - November 2, 2021',
+      date: '2021-10-30',
+      precision: 'DAY',
+      future: false,
+    });
+  });
+});

@@ -22,6 +22,8 @@ export interface TimeExpression {
   date: KnownDate;
   /** The words look ahead of the publication: "later this month", "next year". */
   future: boolean;
+  /** The words a year written before them dates ("international nuclear accord" in "a 2015 international nuclear accord"). */
+  head?: string;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -62,7 +64,7 @@ interface Rule {
     publication: KnownDate,
     previous: KnownDate | null,
     sentence: string,
-  ): { date: KnownDate; future: boolean } | null;
+  ): { date: KnownDate; future: boolean; head?: string } | null;
 }
 
 const RULES: Rule[] = [
@@ -112,6 +114,20 @@ const RULES: Rule[] = [
       const next = m[1]!.toLowerCase() === 'next';
       const year = next ? (month > pub.month ? pub.year : pub.year + 1) : month < pub.month ? pub.year : pub.year - 1;
       return { date: { date: iso(year, month), precision: DatePrecision.MONTH }, future: next };
+    },
+  },
+  {
+    // "the 2008 disaster in Sichuan", "a 2015 international nuclear accord", "the 2012 polls": a year written before
+    // the words for a happening is that happening's year.
+    pattern: /\b(?:a|an|the|its|his|her|their)\s+(\d{4})(?=\s+\p{Ll})/giu,
+    resolve: (m, publication, _previous, sentence) => {
+      const year = Number(m[1]);
+      // "the 2400 containers": a count, not a year, beyond the years a report can look back or ahead to.
+      if (year < 1800 || year > parts(publication.date).year + 10) return null;
+      const head = /^\s+([^,;:.()"“”]+?)(?=\s+(?:in|on|at|with|from|to|for|of|by|that|which|who|and|but|as)\b|[,;:.()"“”]|$)/.exec(
+        sentence.slice(m.index + m[0].length),
+      )?.[1];
+      return { date: { date: iso(year), precision: DatePrecision.YEAR }, future: year > parts(publication.date).year, head };
     },
   },
   {
@@ -195,7 +211,9 @@ const quoted = (sentence: string, index: number) => {
 
 /** Every time expression in a sentence, left to right, resolved; `previous` is the last date the text gave. */
 export function timeExpressionsIn(sentence: string, publication: KnownDate, previous: KnownDate | null = null): TimeExpression[] {
-  const found: TimeExpression[] = [];
+  const days = daysIn(sentence, publication);
+  // "from November 30 - December 1, 2018": a range is read whole, dated by its first day, before its last day alone is.
+  const found: TimeExpression[] = days.filter((day) => day.range).map(({ range: _range, ...day }) => day);
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(sentence); m; m = rule.pattern.exec(sentence)) {
@@ -205,7 +223,7 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
       if (resolved) found.push({ expression: m[0], index: m.index, ...resolved });
     }
   }
-  for (const day of daysIn(sentence, publication)) {
+  for (const { range: _range, ...day } of days) {
     if (!found.some((f) => day.index < f.index + f.expression.length && f.index < day.index + day.expression.length)) found.push(day);
   }
   return found.sort((a, b) => a.index - b.index);
@@ -213,7 +231,7 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
 
 /** Words that put a happening after the publication: "will meet", "to be held", "is expected". */
 const FUTURE =
-  /\b(will|shall|to be held|is to|are to|expected|plans? to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to)\b/i;
+  /\b(will|shall|to be held|is to|are to|expected|plans? to|due to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to)\b/i;
 /** The words just before a date, where its tense stands: "said on Tuesday" in a sentence that also says "expected". */
 const lookingBack = (sentence: string, index: number) => sentence.slice(Math.max(0, index - 50), index);
 /** "Will", "expected to", or a modal before a verb ("could unveil its measures as early as Monday"). */
@@ -251,9 +269,9 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
  * publication (news reports what happened), or the next one when the words look ahead; it is a DAY only when the
  * publication day is known, and otherwise no finer than the publication's own precision.
  */
-function daysIn(sentence: string, publication: KnownDate): TimeExpression[] {
+function daysIn(sentence: string, publication: KnownDate): Array<TimeExpression & { range: boolean }> {
   const reference = { instant: new Date(`${publication.date}T12:00:00Z`), timezone: 0 };
-  const found: TimeExpression[] = [];
+  const found: Array<TimeExpression & { range: boolean }> = [];
   for (const result of chrono.parse(sentence, reference, { forwardDate: false })) {
     const start = result.start;
     if (start.isCertain('day')) {
@@ -267,6 +285,7 @@ function daysIn(sentence: string, publication: KnownDate): TimeExpression[] {
         index: result.index,
         date: { date: addDays(date, -daysBefore(sentence, result.index)), precision: DatePrecision.DAY },
         future: date > publication.date && publication.precision === DatePrecision.DAY,
+        range: !!result.end?.isCertain('day'),
       });
     } else if (start.isCertain('weekday')) {
       const precision = coarser(DatePrecision.DAY, publication.precision);
@@ -276,6 +295,7 @@ function daysIn(sentence: string, publication: KnownDate): TimeExpression[] {
           index: result.index,
           date: at(publication.date, coarser(DatePrecision.WEEK, publication.precision)),
           future: false,
+          range: false,
         });
         continue;
       }
@@ -288,6 +308,7 @@ function daysIn(sentence: string, publication: KnownDate): TimeExpression[] {
         index: result.index,
         date: { date: addDays(publication.date, shift - daysBefore(sentence, result.index)), precision: DatePrecision.DAY },
         future: ahead,
+        range: false,
       });
     }
   }
