@@ -105,4 +105,12 @@ describe('frames of background and announced happenings', () => {
     expect(framesIn('The mayor will meet his Spanish counterpart in Vigo.')[0]).toMatchObject({ type: 'MEETING', expected: true });
     expect(types('The port struggles to meet growing demand.')).toEqual([]);
   });
+
+  it('finds acts of force as happenings, and an election annulled or challenged as one held before', () => {
+    expect(types('Several attacks on ferries have raised fears in the bay.')).toEqual(['OTHER']);
+    expect(types('The navy called off air strikes on the port.')).toEqual(['OTHER']);
+    expect(types('The court was the first to annul a mayoral election.')).toEqual([]);
+    expect(types('Mayoral elections have been challenged in court.')).toEqual([]);
+    expect(types('The town will hold a mayoral election in May.')).toEqual(['ELECTION']);
+  });
 });

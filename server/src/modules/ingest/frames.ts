@@ -41,11 +41,15 @@ export const COURT_RULING =
 export const DISASTER =
   /\b(?:earthquake|quake|tsunami|typhoon|cyclone|hurricane|landslide|eruption|disaster)s?\b(?![- ](?:relief|zone|area|management|preparedness))/gi;
 /** "an election", not the "election win", "election petition" or "electoral commission" that refer to one held. */
-export const ELECTION_HELD = /\belections?\b(?! (?:win|victory|results?|petitions?|commission|body|board|officials?|observers?|laws?)\b)/gi;
+export const ELECTION_HELD =
+  /(?<!\b(?:annul|cancel|nullify|invalidate|overturn|challenge|contest)s?\s+(?:(?:a|an|the|this|that|its|his|her|their)\s+)?(?:[\p{Ll}-]+\s+)?)\belections?\b(?! (?:win|victory|results?|petitions?|commission|body|board|officials?|observers?|laws?)\b)(?!\s+(?:have|has|had) been (?:challenged|contested|annulled|cancell?ed|overturned))/giu;
 
 /** "withdrew last year from a 2015 international nuclear accord", "pulled out of the treaty": leaving a pact is a happening of its own, not the pact. */
 export const WITHDRAWAL =
   /\b(?:withdr[ae]w|withdrawn|withdrawing|pulled out|pulling out|walked away)\b(?=(?:\s+[\p{L}\d'’-]+){0,3}\s+(?:from|of)\b[^.;]{0,60}?\b(?:agreements?|accords?|pacts?|deals?|treaty|treaties|convention)\b)/giu;
+
+/** "several attacks on oil tankers", "Iran's downing of a U.S. drone", "air strikes on Iran": acts of force, each a happening. */
+export const ATTACK = /\b(?:attacks?|(?:air|missile|drone) ?strikes?|downing|shot down|shooting down|bombings?|raids?)\b/gi;
 
 /** Words that name a happening of their own. Saying is a claim, not an event, and is not among them. */
 const HAPPENINGS: Array<[RegExp, string]> = [
@@ -53,6 +57,7 @@ const HAPPENINGS: Array<[RegExp, string]> = [
   [COURT_RULING, 'OTHER'],
   [WITHDRAWAL, 'OTHER'],
   [DISASTER, 'OTHER'],
+  [ATTACK, 'OTHER'],
   [/\b(invaded|invasion)\b/gi, 'INVASION'],
   [/\b(coup|seized power|overthrew)\b/gi, 'COUP'],
   [/\bsanctions\b/gi, 'SANCTIONS'],

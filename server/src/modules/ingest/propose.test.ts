@@ -341,4 +341,13 @@ describe('events and dates, a second pass', () => {
       ['ELECTION', '2017-01-01', 'YEAR'],
     ]);
   });
+
+  it('tells no happening again by a reference to it, and reads no statement into a saying closed by a participle', () => {
+    const { events } = read(
+      'Ana Costa held talks with Jonas Weber in Oslo on Monday.',
+      'During the talks, Jonas Weber stressed the need for a ferry line.',
+      'At least 40 ferries were counted by Monday evening, the ministry said on its website, marking a sharp rise.',
+    );
+    expect(events.map((e) => [e.type, e.start.date])).toEqual([['MEETING', '2023-05-15']]);
+  });
 });

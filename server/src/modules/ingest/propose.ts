@@ -6,6 +6,7 @@ import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
 import { Discourse, maskQuotes, titleCase } from './attribution.js';
 import {
+  ATTACK,
   COURT_RULING,
   datesSaying,
   DISASTER,
@@ -86,6 +87,7 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [new RegExp(COURT_RULING.source, 'i'), ['OTHER']],
   [new RegExp(WITHDRAWAL.source, 'iu'), ['OTHER']],
   [new RegExp(DISASTER.source, 'i'), ['OTHER']],
+  [new RegExp(ATTACK.source, 'i'), ['OTHER']],
   [/\bsanctions\b/i, ['SANCTIONS']],
   [/\b(invaded|invade|invasion)\b/i, ['INVASION']],
   [/\b(overthrew|overthrow|seized power|putsch|coup d[’']état)\b/i, ['COUP']],
@@ -94,7 +96,7 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(crude|oil|gas|nuclear|energy|reactor|Rosatom|deliveries)\b/i, ['ENERGY_DEAL', 'AGREEMENT']],
   [/\b(arms|weapons|fighter|helicopters|hardware)\b/i, ['ARMS_TRADE']],
   // "the 2012 polls": an election's polls, not an opinion poll's findings.
-  [new RegExp(`${ELECTION_HELD.source}|\\bvote\\b|\\bpolls\\b(?! (?:show|suggest|found|indicate))`, 'i'), ['ELECTION']],
+  [new RegExp(`${ELECTION_HELD.source}|\\bvote\\b|\\bpolls\\b(?! (?:show|suggest|found|indicate))`, 'iu'), ['ELECTION']],
   [/\b(signed|agreements?|memorandum|deal|treaty|accord|pact|agreed to (?:elevate|upgrade|raise|lift|establish))\b/i, ['AGREEMENT']],
   [/\b(visits?|visited|trip|stopover|travell?ed|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
   [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
@@ -199,7 +201,8 @@ const ALREADY_NAMED = /\b(the|this|that) (meeting|summit|talks|visit|trip|encoun
 const COLLECTIVE = /\bthe (?:[\p{L}-]+ )?(?:bloc|alliance|grouping)(?:['’]s)?\b/iu;
 
 /** ", the Department of Foreign Affairs and Trade said.": a saying that closes the sentence, naming its source. */
-const ATTRIBUTION_TAIL = /,\s+(?:[\p{L}'’.-]+\s+){0,8}(?:said|says|told|reported|added|stated)\b[^,]*[.!?]["”’)]?\s*$/u;
+const ATTRIBUTION_TAIL =
+  /,\s+(?:[\p{L}'’.-]+\s+){0,8}(?:said|says|told|reported|added|stated)\b[^,]*(?:,\s+\p{Ll}+ing\b[^,]*)?[.!?]["”’)]?\s*$/u;
 
 /** A sentence the editor can turn into a claim: a full sentence with a verb's worth of words, not a headline. */
 const isStatement = (sentence: Sentence) => /[.!?]["”’)]?$/.test(sentence.text) && sentence.text.split(/\s+/).length >= 6;
@@ -590,7 +593,11 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
           ? eventTypeOf(when.head, when.head.length, context.eventTypes)
           : eventTypeOf(clause, clause.length, context.eventTypes);
       if (when.head !== undefined && !own) continue;
-      const type = own ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
+      // "During the discussions, President Xi stressed …": the happening referred to is not told again by the reference.
+      const rest = referred
+        ? `${sentence.text.slice(0, referred.index)}${' '.repeat(referred[0].length)}${sentence.text.slice(referred.index + referred[0].length)}`
+        : sentence.text;
+      const type = own ?? eventTypeOf(rest, when.index, context.eventTypes);
       if (!type) {
         // "Modi on Friday stressed …": a day that dates only a saying is the day the story stands on.
         if (attribution !== Attribution.AUTHOR_ASSERTION && when.date.precision === DatePrecision.DAY) lastNarrativeDate = when.date;

@@ -159,4 +159,11 @@ describe('dates of background happenings and ranges', () => {
       future: false,
     });
   });
+
+  it('counts years, months and weeks ago back from publication, at the unit’s precision, and reads a deadline as no day', () => {
+    expect(first('Four years ago, the port saw a landmark ruling.', sept14)).toMatchObject({ date: '2018-01-01', precision: 'YEAR' });
+    expect(first('The mayor took office two months ago.', sept14)).toMatchObject({ date: '2022-07-01', precision: 'MONTH' });
+    expect(first('The ferry sank three weeks ago.', sept14)).toMatchObject({ date: '2022-08-22', precision: 'WEEK' });
+    expect(first('The court ordered a new vote within 60 days.', sept14)).toBeUndefined();
+  });
 });

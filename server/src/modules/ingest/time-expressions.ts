@@ -190,6 +190,25 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "Four years ago", "two months ago", "three weeks ago": counted back from publication, at the unit's precision.
+    pattern: /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (year|month|week)s ago\b/gi,
+    resolve: (m, publication) => {
+      const count = /^\d+$/.test(m[1]!) ? Number(m[1]) : ((nlp(m[1]!).numbers().get() as number[])[0] ?? 0);
+      const unit = m[2]!.toLowerCase();
+      if (unit === 'year')
+        return { date: { date: iso(parts(publication.date).year - count), precision: DatePrecision.YEAR }, future: false };
+      if (unit === 'month') {
+        const precision = coarser(DatePrecision.MONTH, publication.precision);
+        return { date: at(addMonths(publication.date, -count), precision), future: false };
+      }
+      const precision = coarser(DatePrecision.WEEK, publication.precision);
+      return {
+        date: at(precision === DatePrecision.WEEK ? addDays(publication.date, -7 * count) : publication.date, precision),
+        future: false,
+      };
+    },
+  },
+  {
     pattern: /\b(last|this|next) year\b|\ba year (earlier|later|ago)\b/gi,
     resolve: (m, publication, previous) => {
       const word = (m[1] ?? m[2] ?? '').toLowerCase();
@@ -312,5 +331,11 @@ function daysIn(sentence: string, publication: KnownDate): Array<TimeExpression 
       });
     }
   }
-  return found.filter((day) => WEEKDAYS.some((w) => day.expression.toLowerCase().includes(w)) || /\d/.test(day.expression));
+  return found.filter(
+    (day) =>
+      (WEEKDAYS.some((w) => day.expression.toLowerCase().includes(w)) || /\d/.test(day.expression)) &&
+      // "a new election within 60 days": a deadline, not a day.
+      !/^(?:within|in) \d+ (?:days|weeks|months)$/i.test(day.expression) &&
+      !/\b(?:within|in)\s+$/i.test(sentence.slice(0, day.index)),
+  );
 }
