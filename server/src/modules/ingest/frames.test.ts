@@ -113,4 +113,15 @@ describe('frames of background and announced happenings', () => {
     expect(types('Mayoral elections have been challenged in court.')).toEqual([]);
     expect(types('The town will hold a mayoral election in May.')).toEqual(['ELECTION']);
   });
+
+  it('finds a ruling told with an indefinite article, and none in the ruling told before', () => {
+    expect(types('Four years ago, the port saw a landmark ruling on dredging.')).toEqual(['OTHER']);
+    expect(types('The mayor disagreed with the ruling.')).toEqual([]);
+  });
+
+  it('tells a happening named as someone’s, and none at the end of a meeting told before', () => {
+    expect(framesIn('Fishing is expected to figure in Costa’s talks with Weber.')[0]).toMatchObject({ type: 'MEETING', possessive: true });
+    expect(framesIn('Costa held talks with Weber.')[0]).toMatchObject({ type: 'MEETING', possessive: false });
+    expect(types('At the end of the official meeting, both sides signed a memorandum.')).toEqual(['AGREEMENT']);
+  });
 });

@@ -18,6 +18,8 @@ export interface Frame {
   perfect: boolean;
   /** "also met": another happening of the kind the text has told, not the same one told again. */
   also: boolean;
+  /** "Dissanayake's talks with Xi", "his meeting with the mayor": a happening of someone's, likely told before. */
+  possessive: boolean;
   /**
    * "held talks with the leaders of the three countries": with a group the text describes and does not name, so not
    * the same happening as one of its kind with people named.
@@ -37,6 +39,8 @@ export const SUMMIT_OF_MEMBERS = /\b(?:extraordinary|ordinary|emergency) summit\
 /** "the Supreme Court on Friday declared … invalid", "annulled the election", "dismissed an election petition". */
 export const COURT_RULING =
   /(?<=\b(?:court|judges|tribunal)\b[^.;]{0,60}?)\b(?:annulled|nullified|declared\b[^.;]{0,60}?\b(?:invalid|null and void|unconstitutional)|overturned|quashed|struck down|dismissed (?:an? |the )?(?:election )?petition)/gi;
+/** "saw a landmark ruling", "a verdict": a court's decision told for the first time, with an indefinite article. */
+export const RULING = /(?<=\ban?\s+(?:[\p{Ll}-]+\s+)?)(?:ruling|verdict|judgment)\b/giu;
 /** "the 6.1-magnitude quake struck on Sunday", "the 2008 disaster in Sichuan". */
 export const DISASTER =
   /\b(?:earthquake|quake|tsunami|typhoon|cyclone|hurricane|landslide|eruption|disaster)s?\b(?![- ](?:relief|zone|area|management|preparedness))/gi;
@@ -55,6 +59,7 @@ export const ATTACK = /\b(?:attacks?|(?:air|missile|drone) ?strikes?|downing|sho
 const HAPPENINGS: Array<[RegExp, string]> = [
   // A court's ruling is a happening of its own; the election it rules on is told before, not held anew.
   [COURT_RULING, 'OTHER'],
+  [RULING, 'OTHER'],
   [WITHDRAWAL, 'OTHER'],
   [DISASTER, 'OTHER'],
   [ATTACK, 'OTHER'],
@@ -91,7 +96,8 @@ const HAPPENINGS: Array<[RegExp, string]> = [
 ];
 
 /** "during the G20 summit", "at Sunday's ceremonies": the setting of the happening the sentence tells, not another one. */
-const SETTING = /\b(during|at|on the sidelines of|after|before|ahead of)\s+(the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?([^\s,]+\s+){0,3}$/i;
+const SETTING =
+  /\b(during|at|on the sidelines of|after|before|ahead of|at the (?:end|close|start|beginning|conclusion|opening) of)\s+(the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?([^\s,]+\s+){0,3}$/i;
 /** "during an official visit by …": a setting named with an indefinite article is a happening told for the first time. */
 const NEW_SETTING = /\b(during|at|on the sidelines of|after|before|ahead of)\s+(a|an)\s+([^\s,]+\s+){0,3}$/i;
 /** "The talks", "the encounter": a happening told before, not a new one; a named conference is named anew each time. */
@@ -114,6 +120,7 @@ const PAST_VERB =
   /^(signed|inked|reached|struck|met|visited|arrived|travell?ed|left|departed|received|hosted|discussed|invaded|overthrew|seized power|set up|established)\b/i;
 const PERFECT = /\b(has|have)\s+(?:(?:also|now|just|already|today)\s+)?(?:\w+\s+)?$/i;
 const ALSO = /\balso\s+(?:\w+\s+)?$/i;
+const POSSESSIVE = /(?:\p{L}['’]s|\b(?:his|her|their))\s+(?:[\p{Ll}-]+\s+)?$/u;
 const WITH_GROUP =
   /^\s+with\s+(?:the|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,2}(?:leaders|heads|ministers|officials|executives|representatives|delegations|counterparts)\b/u;
 
@@ -154,6 +161,7 @@ export function framesIn(outside: string): Frame[] {
         ongoing: UNDER_WAY.test(before),
         perfect: PERFECT.test(before) || /^(has|have)\b/i.test(m[0]),
         also: ALSO.test(before),
+        possessive: POSSESSIVE.test(before),
         withGroup: WITH_GROUP.test(outside.slice(index + m[0].length)),
       });
     }

@@ -81,7 +81,7 @@ describe('proposals from a text', () => {
 
   it('holds an election named without its place in the place the text names most', () => {
     const text = 'Lisbon counted its votes. Ana Costa was declared the winner of last month’s election.';
-    const withElections = { ...context, eventTypes: new Set([...context.eventTypes, 'ELECTION']) };
+    const withElections = { ...context, eventTypes: new Set([...context.eventTypes, 'ELECTION', 'SANCTIONS']) };
     const [election] = propose(text, blocksOf(text), withElections).events.filter((e) => e.type === 'ELECTION');
     expect(election?.participants.map((p) => p.entityId)).toContain('lisbon');
   });
@@ -297,7 +297,11 @@ describe('events and dates, a second pass', () => {
   ]);
   const read = (...sentences: string[]) => {
     const text = sentences.join('\n\n');
-    return propose(text, blocksOf(text), { ...context, gazetteer: people, eventTypes: new Set([...context.eventTypes, 'ELECTION']) });
+    return propose(text, blocksOf(text), {
+      ...context,
+      gazetteer: people,
+      eventTypes: new Set([...context.eventTypes, 'ELECTION', 'SANCTIONS']),
+    });
   };
   const shown = (e: EventProposal) => [
     e.type,
@@ -349,5 +353,33 @@ describe('events and dates, a second pass', () => {
       'At least 40 ferries were counted by Monday evening, the ministry said on its website, marking a sharp rise.',
     );
     expect(events.map((e) => [e.type, e.start.date])).toEqual([['MEETING', '2023-05-15']]);
+  });
+
+  it('dates a happening told at the time of another by that one’s clause, and a count given on a day by no disaster', () => {
+    const { events } = read(
+      'Portugal and Norway have agreed to raise their ties, as Ana Costa and Jonas Weber met in Oslo on Monday.',
+      'The death toll from the earthquake that hit Oslo rose to 60 people on Tuesday.',
+    );
+    expect(events.map((e) => [e.type, e.start.date])).toEqual([
+      ['MEETING', '2023-05-15'],
+      ['AGREEMENT', '2023-05-15'],
+    ]);
+  });
+
+  it('reads no statement dated by what was said, and tells a happening once between states told again on its day', () => {
+    const { events } = read(
+      'Norway on Monday imposed sanctions on Ana Costa, the ministry said.',
+      'The ministry said it was imposing sanctions on Costa for acting on behalf of Jonas Weber.',
+      'Jonas Weber said that Norway will fund the ferries from next year.',
+    );
+    expect(events.map((e) => [e.type, e.start.date])).toEqual([['SANCTIONS', '2023-05-15']]);
+  });
+
+  it('reads a meeting named as someone’s after it was told as the same meeting, whatever its tense', () => {
+    const { events } = read(
+      'Ana Costa on Monday held talks with Jonas Weber.',
+      'Fishing is expected to figure in Costa’s talks with Weber.',
+    );
+    expect(events.map((e) => [e.type, e.start.date, e.modality])).toEqual([['MEETING', '2023-05-15', 'OCCURRED']]);
   });
 });

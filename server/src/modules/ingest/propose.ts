@@ -14,6 +14,7 @@ import {
   framesIn,
   NAMED_CONFERENCE,
   pairIn,
+  RULING,
   SUMMIT_OF_MEMBERS,
   WITHDRAWAL,
 } from './frames.js';
@@ -88,6 +89,7 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [new RegExp(WITHDRAWAL.source, 'iu'), ['OTHER']],
   [new RegExp(DISASTER.source, 'i'), ['OTHER']],
   [new RegExp(ATTACK.source, 'i'), ['OTHER']],
+  [new RegExp(RULING.source, 'iu'), ['OTHER']],
   [/\bsanctions\b/i, ['SANCTIONS']],
   [/\b(invaded|invade|invasion)\b/i, ['INVASION']],
   [/\b(overthrew|overthrow|seized power|putsch|coup d[’']état)\b/i, ['COUP']],
@@ -157,7 +159,10 @@ function officesOfPlaces(
   const places = new Set<string>();
   const holders: string[] = [];
   let pairOfPeople = false;
-  for (const m of outside.matchAll(/\b((?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)s) of\s+/gu)) {
+  // "The prime ministers of Pakistan and Sri Lanka", "Ministers of Foreign Affairs of Mongolia and China".
+  for (const m of outside.matchAll(
+    /\b((?:[\p{Ll}-]+\s+)?(\p{L}[\p{Ll}-]+)s)(?:\s+of\s+(?:\p{Lu}[\p{L}-]*\s+)*?\p{Lu}[\p{L}-]*)?\s+of\s+/gu,
+  )) {
     const terms = (nlp(m[1]!).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>;
     const noun = terms.at(-1);
     if (!noun?.tags.includes('Actor') || !noun.tags.includes('Plural') || noun.text === 'people') continue;
@@ -193,7 +198,8 @@ const hasVerb = (text: string) =>
   ((nlp(text).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>).some(
     (t) => t.tags.includes('Verb') && /^\p{Ll}/u.test(t.text),
   );
-const DURING = /\b(during|after|on the sidelines of) the (meeting|talks|discussions|negotiations|summit|visit|trip)\b/i;
+const DURING =
+  /\b(during|after|following|on the sidelines of|at the (?:end|close|conclusion) of) the (?:[\p{Ll}-]+ )?(meeting|talks|discussions|negotiations|summit|visit|trip)\b/iu;
 /** "The meeting took place on Aug 15": a happening the text has already named, by its kind alone. */
 const ALREADY_NAMED = /\b(the|this|that) (meeting|summit|talks|visit|trip|encounter|conversation|agreement|deal|signing)\b/i;
 
@@ -203,6 +209,12 @@ const COLLECTIVE = /\bthe (?:[\p{L}-]+ )?(?:bloc|alliance|grouping)(?:['’]s)?\
 /** ", the Department of Foreign Affairs and Trade said.": a saying that closes the sentence, naming its source. */
 const ATTRIBUTION_TAIL =
   /,\s+(?:[\p{L}'’.-]+\s+){0,8}(?:said|says|told|reported|added|stated)\b[^,]*(?:,\s+\p{Ll}+ing\b[^,]*)?[.!?]["”’)]?\s*$/u;
+
+/** "said that …", "announced that …": what follows is what was said, whose dates are not the saying's. */
+const SAID_THAT = /\b(?:said|says|announced|declared|stated|added|noted)\s+(?:that\b|\w+\s+(?:will|would)\b)[^;]{5,}$/i;
+/** "The death toll from the earthquake … rose to nearly 600 people": a count given on the day the sentence names. */
+const TOLL =
+  /\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|people killed|casualties|victims))\b[^.;]{0,120}?\b(?:rose|climbed|jumped|reached|stood|increased|grew|hit)\b[^.;]{0,60}$/i;
 
 /** A sentence the editor can turn into a claim: a full sentence with a verb's worth of words, not a headline. */
 const isStatement = (sentence: Sentence) => /[.!?]["”’)]?$/.test(sentence.text) && sentence.text.split(/\s+/).length >= 6;
@@ -220,6 +232,8 @@ interface Candidate {
   words: string;
   /** Told as another happening of its kind ("also met"), never the same one told again. */
   distinct: boolean;
+  /** Named as someone's ("Dissanayake's talks with Xi"): the same happening whatever the tense it is told in. */
+  possessive: boolean;
 }
 
 const subset = (a: EventProposal['participants'], b: EventProposal['participants']) =>
@@ -238,6 +252,16 @@ const within = (date: KnownDate, event: EventProposal) =>
  * whoever it named beside joins the one kept: "Ngirente received the minister" and then
  * "Pinto's discussions with Ngirente" are one meeting of the two.
  */
+/**
+ * "The United States on Wednesday imposed sanctions on Zarif" and then "The Treasury said it was imposing sanctions on
+ * Zarif": a happening between states or bodies, told again on the same day with a party in common, is the same one.
+ */
+const sameDayParty = (c: EventProposal, d: EventProposal) =>
+  !OF_PEOPLE.has(c.type) &&
+  c.start.date === d.start.date &&
+  c.start.precision === d.start.precision &&
+  c.participants.some((p) => d.participants.some((q) => q.entityId === p.entityId));
+
 function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
   const dropped = new Set<Candidate>();
   for (const c of candidates) {
@@ -247,10 +271,11 @@ function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
         d !== c &&
         !dropped.has(d) &&
         d.event.type === c.event.type &&
-        (c.saying || d.event.modality === c.event.modality) &&
+        (c.saying || (c.possessive && i < candidates.indexOf(c)) || d.event.modality === c.event.modality) &&
         (!d.inferred || i < candidates.indexOf(c)) &&
         (c.inferred || within(d.event.start, c.event)) &&
         (within(d.event.start, c.event) ||
+          sameDayParty(c.event, d.event) ||
           subset(c.event.participants, d.event.participants) ||
           subset(d.event.participants, c.event.participants) ||
           (c.event.type === 'CONFERENCE' && d.sentence.includes(c.words))),
@@ -497,7 +522,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       words: string,
       fallback: string,
       inferred: boolean,
-      { saying = false, distinct = false } = {},
+      { saying = false, distinct = false, possessive = false } = {},
     ) => {
       let participants = actors;
       let where = place;
@@ -555,6 +580,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         sentence: sentence.text,
         words,
         distinct,
+        possessive,
       };
       fromSentence.push(candidate);
       candidates.push(candidate);
@@ -586,13 +612,14 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         lastNarrativeDate = when.date;
         continue;
       }
-      // "the 2008 disaster in Sichuan": a year written before a happening's words dates that happening, and nothing else.
-      if (when.head !== undefined) clauseStart = when.index + when.expression.length + 1 + when.head.length;
-      const own =
-        when.head !== undefined
-          ? eventTypeOf(when.head, when.head.length, context.eventTypes)
-          : eventTypeOf(clause, clause.length, context.eventTypes);
-      if (when.head !== undefined && !own) continue;
+      // "the 2008 disaster in Sichuan", "last month's election": a date written before a happening's words dates that
+      // happening; a year before other words ("the 2019 budget") dates nothing, a possessive day ("Sunday's armistice
+      // ceremonies") the sentence's happening.
+      const headType = when.head !== undefined ? eventTypeOf(when.head, when.head.length, context.eventTypes) : null;
+      const possessiveDate = /^['’]s\b/.test(sentence.text.slice(when.index + when.expression.length));
+      if (when.head !== undefined && !headType && !possessiveDate) continue;
+      if (headType) clauseStart = sentence.text.indexOf(when.head!, when.index) + when.head!.length;
+      const own = headType ?? eventTypeOf(clause, clause.length, context.eventTypes);
       // "During the discussions, President Xi stressed …": the happening referred to is not told again by the reference.
       const rest = referred
         ? `${sentence.text.slice(0, referred.index)}${' '.repeat(referred[0].length)}${sentence.text.slice(referred.index + referred[0].length)}`
@@ -610,6 +637,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       // what it dates has no word of its own for a happening.
       const tail = ATTRIBUTION_TAIL.exec(outside);
       if ((type === 'STATEMENT' || type === 'PROPOSAL') && tail && when.index < tail.index) continue;
+      // "He said that China will provide grants from next year": a date in what was said dates no saying.
+      if ((type === 'STATEMENT' || type === 'PROPOSAL') && SAID_THAT.test(outside.slice(0, when.index))) continue;
+      // "The death toll … rose to nearly 600 on Wednesday": the day the count was given, not the disaster's.
+      if (TOLL.test(sentence.text.slice(0, when.index))) continue;
       add(type, when.date, when.expression, when.future, clause, fallback, false);
       // "A month earlier" counts back from the story's last dated happening, not from background such as "in 2013".
       if (when.date.precision !== DatePrecision.YEAR) lastNarrativeDate = when.date;
@@ -620,7 +651,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // in the publication's week, else by the story's last dated happening.
     for (const frame of frames) {
       if (fromSentence.some((c) => c.event.type === frame.type) || actors.length === 0) continue;
-      const earlier = [...dates].reverse().find((d) => d.index < frame.index);
+      // "have agreed to elevate their ties …, as Xi and Duterte met in Manila on Tuesday": a happening told at the time of
+      // another takes the date of the clause that tells it.
+      const meanwhile = dates.find(
+        (d) => d.index > frame.index && /\b(?:as|when|while)\b/i.test(outside.slice(frame.index, d.index)) && !d.head && !d.future,
+      );
+      const earlier = [...dates].reverse().find((d) => d.index < frame.index) ?? meanwhile;
       const week = written && {
         date: startOfPeriod(written.date, coarser(DatePrecision.WEEK, written.precision)),
         precision: coarser(DatePrecision.WEEK, written.precision),
@@ -639,7 +675,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         frame.words,
         fallback,
         !earlier,
-        { distinct: frame.also || frame.withGroup },
+        { distinct: frame.also || frame.withGroup, possessive: frame.possessive },
       );
     }
 

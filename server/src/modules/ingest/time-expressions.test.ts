@@ -166,4 +166,9 @@ describe('dates of background happenings and ranges', () => {
     expect(first('The ferry sank three weeks ago.', sept14)).toMatchObject({ date: '2022-08-22', precision: 'WEEK' });
     expect(first('The court ordered a new vote within 60 days.', sept14)).toBeUndefined();
   });
+
+  it('keeps the words a possessive date qualifies, for the happening it dates', () => {
+    const [found] = timeExpressionsIn("The board had declared Costa the winner of last month's election.", sept14);
+    expect(found).toMatchObject({ expression: 'last month', head: 'election', date: { date: '2022-08-01', precision: 'MONTH' } });
+  });
 });

@@ -124,9 +124,7 @@ const RULES: Rule[] = [
       const year = Number(m[1]);
       // "the 2400 containers": a count, not a year, beyond the years a report can look back or ahead to.
       if (year < 1800 || year > parts(publication.date).year + 10) return null;
-      const head = /^\s+([^,;:.()"“”]+?)(?=\s+(?:in|on|at|with|from|to|for|of|by|that|which|who|and|but|as)\b|[,;:.()"“”]|$)/.exec(
-        sentence.slice(m.index + m[0].length),
-      )?.[1];
+      const head = headAfter(sentence, m.index + m[0].length);
       return { date: { date: iso(year), precision: DatePrecision.YEAR }, future: year > parts(publication.date).year, head };
     },
   },
@@ -222,6 +220,10 @@ const RULES: Rule[] = [
   },
 ];
 
+/** The words a date written before them qualifies, up to a preposition, a clause or a punctuation mark. */
+const headAfter = (sentence: string, at: number) =>
+  /^\s+([^,;:.()"“”]+?)(?=\s+(?:in|on|at|with|from|to|for|of|by|that|which|who|and|but|as)\b|[,;:.()"“”]|$)/.exec(sentence.slice(at))?.[1];
+
 /** Whether a position stands inside quoted words. */
 const quoted = (sentence: string, index: number) => {
   const before = sentence.slice(0, index);
@@ -244,6 +246,11 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
   }
   for (const { range: _range, ...day } of days) {
     if (!found.some((f) => day.index < f.index + f.expression.length && f.index < day.index + day.expression.length)) found.push(day);
+  }
+  // "last month's election", "Sunday's 6.1-magnitude quake": a possessive date dates the happening it qualifies.
+  for (const f of found) {
+    const possessive = /^['’]s\b/.exec(sentence.slice(f.index + f.expression.length));
+    if (possessive && f.head === undefined) f.head = headAfter(sentence, f.index + f.expression.length + possessive[0].length);
   }
   return found.sort((a, b) => a.index - b.index);
 }
