@@ -100,7 +100,7 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   // "the 2012 polls": an election's polls, not an opinion poll's findings.
   [new RegExp(`${ELECTION_HELD.source}|\\bvote\\b|\\bpolls\\b(?! (?:show|suggest|found|indicate))`, 'iu'), ['ELECTION']],
   [/\b(signed|agreements?|memorandum|deal|treaty|accord|pact|agreed to (?:elevate|upgrade|raise|lift|establish))\b/i, ['AGREEMENT']],
-  [/\b(visits?|visited|trip|stopover|travell?ed|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
+  [/\b(visits?|visited|trip|stopover|travell?ed|travell?ing|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
   [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
   [new RegExp(SUMMIT_OF_MEMBERS.source, 'i'), ['CONFERENCE']],
   // "spoke this evening with President Obama": a call with someone named, not a word to reporters.
@@ -110,7 +110,10 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
     ['MEETING', 'CONFERENCE'],
   ],
   [/\b(forum|conference)\b/i, ['CONFERENCE']],
-  [/\b(launched|established|set up|founded|created)\b/i, ['ESTABLISHMENT']],
+  [
+    /\b(launched|established|set up|founded|created)\b|\bestablishment of (?:(?:formal|diplomatic|bilateral) )*(?:relations|ties)\b/i,
+    ['ESTABLISHMENT'],
+  ],
   [/\b(asked|proposed|suggested|requested)\b/i, ['PROPOSAL']],
   [/\b(said|called|announced|declared|praised|addressed the (?:nation|country|people))\b/i, ['STATEMENT']],
 ];

@@ -171,4 +171,18 @@ describe('dates of background happenings and ranges', () => {
     const [found] = timeExpressionsIn("The board had declared Costa the winner of last month's election.", sept14);
     expect(found).toMatchObject({ expression: 'last month', head: 'election', date: { date: '2022-08-01', precision: 'MONTH' } });
   });
+
+  it('dates what an anniversary marks so many years before publication, and what "a month after" tells a month before the story’s date', () => {
+    expect(
+      timeExpressionsIn('The two cities mark the 40th anniversary of the establishment of their ferry line.', sept14)[0],
+    ).toMatchObject({
+      date: { date: '1982-01-01', precision: 'YEAR' },
+      head: 'the establishment of their ferry line',
+    });
+    const [after] = timeExpressionsIn('The mayor came a month after travelling to Porto.', sept14, {
+      date: '2022-09-12',
+      precision: DatePrecision.DAY,
+    });
+    expect(after).toMatchObject({ expression: 'a month after', head: 'travelling', date: { date: '2022-08-01', precision: 'MONTH' } });
+  });
 });

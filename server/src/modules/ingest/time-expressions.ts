@@ -188,6 +188,38 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "the 70th anniversary of the establishment of diplomatic relations": a happening so many years before publication.
+    pattern: /\b(\d{1,3})(?:st|nd|rd|th) anniversary of\s+([^,;:.()"“”]+)/gi,
+    resolve: (m, publication) => ({
+      date: { date: iso(parts(publication.date).year - Number(m[1])), precision: DatePrecision.YEAR },
+      future: false,
+      head: m[2]!,
+    }),
+  },
+  {
+    // "a month after travelling to India": what the words after it tell happened that long before the story's last date.
+    pattern: /\b(a|one|two|three|four|five|six) (day|week|month|year)s? after(?=\s+\p{Ll}+ing\b)/giu,
+    resolve: (m, publication, previous, sentence) => {
+      const base = previous ?? publication;
+      const count = m[1]!.toLowerCase() === 'a' ? 1 : ((nlp(m[1]!).numbers().get() as number[])[0] ?? 1);
+      const unit = m[2]!.toLowerCase();
+      const head = headAfter(sentence, m.index + m[0].length);
+      if (unit === 'year')
+        return { date: { date: iso(parts(base.date).year - count), precision: DatePrecision.YEAR }, future: false, head };
+      if (unit === 'month') {
+        const precision = coarser(DatePrecision.MONTH, base.precision);
+        return { date: at(addMonths(base.date, -count), precision), future: false, head };
+      }
+      const precision = coarser(unit === 'day' ? DatePrecision.DAY : DatePrecision.WEEK, base.precision);
+      const back = unit === 'day' ? count : 7 * count;
+      return {
+        date: at(precision === DatePrecision.DAY || precision === DatePrecision.WEEK ? addDays(base.date, -back) : base.date, precision),
+        future: false,
+        head,
+      };
+    },
+  },
+  {
     // "Four years ago", "two months ago", "three weeks ago": counted back from publication, at the unit's precision.
     pattern: /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (year|month|week)s ago\b/gi,
     resolve: (m, publication) => {
