@@ -382,4 +382,20 @@ describe('events and dates, a second pass', () => {
     );
     expect(events.map((e) => [e.type, e.start.date, e.modality])).toEqual([['MEETING', '2023-05-15', 'OCCURRED']]);
   });
+
+  it('proposes no name from capitals that open a quote and end at a full stop, and makes a ruling court take part in its ruling', () => {
+    const courts = new Gazetteer([
+      { id: 'court', name: 'Supreme Court of Norway', kind: 'ORGANIZATION', aliases: [] },
+      { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+      { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+    ]);
+    const text = [
+      '"Bem Vindo Senhor Presidente. Ana Costa arrived in Oslo today," the ministry tweeted.',
+      "The Norway Supreme Court on Friday declared Ana Costa's election win invalid.",
+    ].join('\n\n');
+    const { names, events } = propose(text, blocksOf(text), { ...context, gazetteer: courts });
+    expect(names.map((n) => n.name)).toEqual([]);
+    const ruling = events.find((e) => e.type === 'OTHER')!;
+    expect(ruling.participants.map((p) => p.entityId).sort()).toEqual(['costa', 'court']);
+  });
 });

@@ -213,6 +213,7 @@ const COLLECTIVE = /\bthe (?:[\p{L}-]+ )?(?:bloc|alliance|grouping)(?:['’]s)?\
 const ATTRIBUTION_TAIL =
   /,\s+(?:[\p{L}'’.-]+\s+){0,8}(?:said|says|told|reported|added|stated)\b[^,]*(?:,\s+\p{Ll}+ing\b[^,]*)?[.!?]["”’)]?\s*$/u;
 
+const RULED = new RegExp(COURT_RULING.source, 'i');
 /** "said that …", "announced that …": what follows is what was said, whose dates are not the saying's. */
 const SAID_THAT = /\b(?:said|says|announced|declared|stated|added|noted)\s+(?:that\b|\w+\s+(?:will|would)\b)[^;]{5,}$/i;
 /** "The death toll from the earthquake … rose to nearly 600 people": a count given on the day the sentence names. */
@@ -402,6 +403,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     discourse.learnNames(unknown.filter((found) => found.index >= desk).map((found) => found.name));
     for (const found of unknown) {
       if (found.index < desk || found.name === sentence.text.trim().replace(/[.,;:]$/, '')) continue;
+      // "“Bienvenido Senor Presidente. President Macri arrived …”": capitals that open a quote and end there at a full
+      // stop are a greeting or an exclamation, not a name.
+      if (/["“]\s*$/.test(sentence.text.slice(0, found.index)) && /^\s*[.!]/.test(sentence.text.slice(found.index + found.name.length)))
+        continue;
       // "ANTHONY ALBANESE", a transcript's speaker, is a known name in capitals.
       if (!/\p{Ll}/u.test(found.name) && knownAs(titleCase(found.name))) continue;
       const startAt = sentence.start + Array.from(sentence.text.slice(0, found.index)).length;
@@ -437,7 +442,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // Who took part: people and organisations named, and countries named as actors ("North Korea and Mongolia
     // signed"), not as the place ("in Pyongyang") nor as an adjective ("Turkish President"); an organisation that
     // only reports it ("the ministry added") is its source, not a participant.
-    const reporter = speaker?.entity.kind === 'ORGANIZATION' ? speaker.entity.id : null;
+    // A court that "declared the election invalid" did what it declared: it takes part in its ruling.
+    const reporter = speaker?.entity.kind === 'ORGANIZATION' && !RULED.test(outside) ? speaker.entity.id : null;
     const atPlace = (m: Mention) => PLACE_PREPOSITION.test(sentence.text.slice(0, m.index));
     let actors = [
       ...new Map(
