@@ -392,9 +392,10 @@ describe('events and dates, a second pass', () => {
     const text = [
       '"Bem Vindo Senhor Presidente. Ana Costa arrived in Oslo today," the ministry tweeted.',
       "The Norway Supreme Court on Friday declared Ana Costa's election win invalid.",
+      'The case was dubbed the "Ferry Petition."',
     ].join('\n\n');
     const { names, events } = propose(text, blocksOf(text), { ...context, gazetteer: courts });
-    expect(names.map((n) => n.name)).toEqual([]);
+    expect(names.map((n) => n.name)).toEqual(['Ferry Petition']);
     const ruling = events.find((e) => e.type === 'OTHER')!;
     expect(ruling.participants.map((p) => p.entityId).sort()).toEqual(['costa', 'court']);
   });

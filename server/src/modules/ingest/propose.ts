@@ -403,9 +403,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     discourse.learnNames(unknown.filter((found) => found.index >= desk).map((found) => found.name));
     for (const found of unknown) {
       if (found.index < desk || found.name === sentence.text.trim().replace(/[.,;:]$/, '')) continue;
-      // "“Bienvenido Senor Presidente. President Macri arrived …”": capitals that open a quote and end there at a full
-      // stop are a greeting or an exclamation, not a name.
-      if (/["“]\s*$/.test(sentence.text.slice(0, found.index)) && /^\s*[.!]/.test(sentence.text.slice(found.index + found.name.length)))
+      // "“Bienvenido Senor Presidente. President Macri arrived …”": capitals that open a quote and end at a full stop
+      // before its next sentence are a greeting or an exclamation, not a name; "dubbed the “Election Petition.”" is one.
+      if (
+        /["“]\s*$/.test(sentence.text.slice(0, found.index)) &&
+        /^[.!]\s+\p{Lu}/u.test(sentence.text.slice(found.index + found.name.length))
+      )
         continue;
       // "ANTHONY ALBANESE", a transcript's speaker, is a known name in capitals.
       if (!/\p{Ll}/u.test(found.name) && knownAs(titleCase(found.name))) continue;
