@@ -33,7 +33,7 @@ export class Discourse {
   private announced: Speech | null = null;
   /** The person the previous sentence of the same paragraph was about, its subject: whom a "he said" after it means. */
   private topic: { block: number; person: Mention } | null = null;
-  /** The person the last sentence that opened on a person (or on "He", "She") was about. */
+  /** The person the last sentence that opened on a person was about: sentences about things between do not change it. */
   private subject: Mention | null = null;
   /** A transcript's speaker, named before a colon at the head of a paragraph ("ANTHONY ALBANESE:"), for all of it. */
   private turn: { block: number; speech: Speech } | null = null;
@@ -82,7 +82,6 @@ export class Discourse {
     const subject = mentions.find((m) => m.entity.kind === 'PERSON' && outside[m.index] !== ' ');
     const opening = outside.search(/\S/);
     if (subject && subject.index === opening) this.subject = subject;
-    else if (!/^\s*(?:He|She)\b/.test(outside)) this.subject = null;
     this.topic =
       speech.attribution === Attribution.AUTHOR_ASSERTION && subject && subject.index === outside.search(/\S/)
         ? { block, person: subject }

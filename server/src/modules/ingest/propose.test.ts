@@ -327,6 +327,21 @@ describe('events and dates, a second pass', () => {
     ).toEqual(['costa', 'weber']);
   });
 
+  it('keeps the person a sentence was about for a later "She" across sentences about things', () => {
+    const { events } = read(
+      'Ana Costa arrived in Oslo on Monday ahead of her talks with Jonas Weber.',
+      'The details of the talks are awaited.',
+      'Officials said earlier that a Weber-Lind meeting was likely.',
+      'She is also due to meet Eva Lind.',
+    );
+    expect(
+      events
+        .find((e) => e.modality === 'EXPECTED')!
+        .participants.map((p) => p.entityId)
+        .sort(),
+    ).toEqual(['costa', 'lind']);
+  });
+
   it('tells leaving a pact and the pact itself apart, each dated by its own words', () => {
     const { events } = read('Ties have cooled since Ana Costa withdrew last year from a 2019 fisheries pact with Norway.');
     expect(events.map(shown)).toEqual([
