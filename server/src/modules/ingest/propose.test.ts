@@ -390,6 +390,18 @@ describe('events and dates, a second pass', () => {
     expect(events.map((e) => [e.type, e.start.date])).toEqual([['SANCTIONS', '2023-05-15']]);
   });
 
+  it('reads a meeting named as someone’s with more parties named beside it as the one told, and keeps ahead what a reference dates', () => {
+    const { events } = read(
+      'Ana Costa on Monday held talks with Jonas Weber in Oslo.',
+      'Norway is expected to sign agreements after the talks.',
+      'Fishing in Norway and Oslo’s harbour fees are expected to figure in Costa’s talks with Weber.',
+    );
+    expect(events.map((e) => [e.type, e.start.date, e.modality])).toEqual([
+      ['MEETING', '2023-05-15', 'OCCURRED'],
+      ['AGREEMENT', '2023-05-15', 'EXPECTED'],
+    ]);
+  });
+
   it('reads a meeting named as someone’s after it was told as the same meeting, whatever its tense', () => {
     const { events } = read(
       'Ana Costa on Monday held talks with Jonas Weber.',

@@ -280,6 +280,7 @@ function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
         (c.inferred || within(d.event.start, c.event)) &&
         (within(d.event.start, c.event) ||
           sameDayParty(c.event, d.event) ||
+          (c.possessive && c.event.participants.filter((p) => d.event.participants.some((q) => q.entityId === p.entityId)).length >= 2) ||
           subset(c.event.participants, d.event.participants) ||
           subset(d.event.participants, c.event.participants) ||
           (c.event.type === 'CONFERENCE' && d.sentence.includes(c.words))),
@@ -522,7 +523,14 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     if (referred) {
       const kind = referredKind;
       const earlier = [...candidates].reverse().find((c) => c.event.type === kind)?.event.start ?? lastNarrativeDate;
-      if (earlier) dates.push({ expression: referred[0], index: referred.index, date: earlier, future: false });
+      // "are expected to sign agreements after the talks": what is ahead of the reference stays ahead.
+      if (earlier)
+        dates.push({
+          expression: referred[0],
+          index: referred.index,
+          date: earlier,
+          future: EXPECTED.test(sentence.text.slice(0, referred.index)),
+        });
     }
     const frames = framesIn(outside).filter((f) => context.eventTypes.has(f.type));
     const place = mentions.find((m) => m.entity.kind === 'PLACE' && atPlace(m))?.entity.id ?? null;
@@ -655,7 +663,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       if (TOLL.test(sentence.text.slice(0, when.index))) continue;
       add(type, when.date, when.expression, when.future, clause, fallback, false);
       // "A month earlier" counts back from the story's last dated happening, not from background such as "in 2013".
-      if (when.date.precision !== DatePrecision.YEAR) lastNarrativeDate = when.date;
+      if (when.date.precision !== DatePrecision.YEAR && !headType) lastNarrativeDate = when.date;
     }
 
     // Happenings the sentence names without a date beside them ("Pinto, who is on a three-day visit", "expected to
