@@ -426,4 +426,15 @@ describe('events and dates, a second pass', () => {
     const ruling = events.find((e) => e.type === 'OTHER')!;
     expect(ruling.participants.map((p) => p.entityId).sort()).toEqual(['costa', 'court']);
   });
+
+  it('reads "the visiting dignitary" as the person on the story’s visit, and dates talks ahead in the week of writing, not by a past date', () => {
+    const { events } = read(
+      'Ana Costa arrived in Oslo on Monday on a three-day visit.',
+      '"It follows the visit of Jonas Weber to Lisbon from October 30 - November 2, 2021," the ministry said.',
+      'The visiting dignitary will also hold talks with Eva Lind.',
+    );
+    const talks = events.find((e) => e.type === 'MEETING')!;
+    expect(talks.participants.map((p) => p.entityId).sort()).toEqual(['costa', 'lind']);
+    expect([talks.start.date, talks.start.precision, talks.modality]).toEqual(['2023-05-15', 'WEEK', 'EXPECTED']);
+  });
 });

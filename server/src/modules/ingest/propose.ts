@@ -206,6 +206,9 @@ const DURING =
 /** "The meeting took place on Aug 15": a happening the text has already named, by its kind alone. */
 const ALREADY_NAMED = /\b(the|this|that) (meeting|summit|talks|visit|trip|encounter|conversation|agreement|deal|signing)\b/i;
 
+/** "the visiting dignitary", "the visiting president": the person on the visit the story opened with. */
+const VISITOR = /\bthe visiting (?:[\p{Ll}-]+ )?(?:dignitary|leader|president|premier|prime minister|minister|guest|head of state)\b/iu;
+
 /** "the bloc", "the alliance": a body of members, the organisation named last. */
 const COLLECTIVE = /\bthe (?:[\p{L}-]+ )?(?:bloc|alliance|grouping)(?:['’]s)?\b/iu;
 
@@ -481,6 +484,15 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
             .map(([id]) => ({ entityId: id, role: ParticipantRole.PARTICIPANT })),
         ];
     }
+    // "The visiting dignitary will also hold talks with Prime Minister Modi": the one on the story's visit, told first.
+    const visitor = VISITOR.test(outside)
+      ? candidates.find((c) => c.event.type === 'VISIT')?.event.participants.find((p) => named.get(p.entityId)?.kind === 'PERSON')
+      : undefined;
+    if (visitor && !actors.some((a) => a.entityId === visitor.entityId))
+      actors = [
+        { entityId: visitor.entityId, role: ParticipantRole.AGENT },
+        ...actors.map((a) => ({ ...a, role: ParticipantRole.PARTICIPANT })),
+      ];
     // "a summit of the bloc's heads of state": the body the text named last.
     if (COLLECTIVE.test(outside) && lastOrganisation && !actors.some((a) => a.entityId === lastOrganisation))
       actors = [...actors, { entityId: lastOrganisation, role: ParticipantRole.PARTICIPANT }];
@@ -683,7 +695,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       };
       // "has met … in Tokyo": the present perfect tells what was done by the time of writing, the publication's own date.
       const now = frame.perfect && written && { ...written, date: startOfPeriod(written.date, written.precision) };
-      const start = earlier?.date ?? (now || (frame.ongoing ? week : (lastNarrativeDate ?? week)));
+      // "will also hold talks": a happening ahead with no date of its own is not dated by a story's past.
+      const past =
+        lastNarrativeDate &&
+        written &&
+        lastNarrativeDate.date < startOfPeriod(written.date, coarser(DatePrecision.WEEK, written.precision));
+      const start = earlier?.date ?? (now || (frame.ongoing || (frame.expected && past) ? week : (lastNarrativeDate ?? week)));
       if (!start) continue;
       if (now && !earlier) lastNarrativeDate ??= now;
       const fallback = sentence.text.replace(/[.!?,]["”’)]?$/, '');
