@@ -82,6 +82,11 @@ const HAPPENINGS: Array<[RegExp, string]> = [
   // "addressed the nation": a speech to a people is a statement made on a day, beside what it said.
   [/\baddress(?:ed|es)? the (?:nation|country|people)\b/gi, 'STATEMENT'],
   [NAMED_CONFERENCE, 'CONFERENCE'],
+  // "travelled to Argentina for the G20", "attended the G7": a group of states stands for its summit when attended.
+  [
+    /(?<=\b(?:for|at|attend(?:ed|ing|s)?) the )G\d+\b(?! (?:countries|members|nations|economies|leaders|ministers|finance|summit|foreign))/g,
+    'CONFERENCE',
+  ],
   // A summit of a body's members ("an extraordinary summit of the bloc's heads of state") is a conference; "a summit
   // meeting with Kim" is a meeting of two.
   [SUMMIT_OF_MEMBERS, 'CONFERENCE'],

@@ -437,4 +437,25 @@ describe('events and dates, a second pass', () => {
     expect(talks.participants.map((p) => p.entityId).sort()).toEqual(['costa', 'lind']);
     expect([talks.start.date, talks.start.precision, talks.modality]).toEqual(['2023-05-15', 'WEEK', 'EXPECTED']);
   });
+
+  it('reads happenings a dated quote tells: a summit attended by its group’s name, and a meeting "on that occasion" in the week of the range', () => {
+    const summits = new Gazetteer([
+      { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+      { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+      { id: 'g7', name: 'G7', kind: 'ORGANIZATION', aliases: [] },
+      { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+    ]);
+    const text =
+      '"It follows the visit of Ana Costa to Norway for the G7 from October 27 - October 29, 2021, and the fruitful bilateral meeting she had with Jonas Weber on that occasion," the ministry said.';
+    const { events } = propose(text, blocksOf(text), {
+      ...context,
+      gazetteer: summits,
+      eventTypes: new Set([...context.eventTypes, 'CONFERENCE']),
+    });
+    expect(events.map((e) => [e.type, e.start.date, e.start.precision])).toEqual([
+      ['VISIT', '2021-10-27', 'DAY'],
+      ['CONFERENCE', '2021-10-27', 'DAY'],
+      ['MEETING', '2021-10-25', 'WEEK'],
+    ]);
+  });
 });

@@ -544,7 +544,16 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
           future: EXPECTED.test(sentence.text.slice(0, referred.index)),
         });
     }
-    const frames = framesIn(outside).filter((f) => context.eventTypes.has(f.type));
+    // "…visit of Prime Minister Modi to Argentina for the G20 from November 30 - December 1, 2018, and the … meeting that
+    // Prime Minister had with President Macri on that occasion," the MEA said: a quote that dates what it tells by a
+    // date of its own tells happenings too.
+    const quotedFrames =
+      outside !== sentence.text && dates.some((d) => outside[d.index] === ' ')
+        ? framesIn(sentence.text).filter(
+            (f) => outside[f.index] === ' ' && dates.some((d) => d.index < f.index + 40 && outside[d.index] === ' '),
+          )
+        : [];
+    const frames = [...framesIn(outside), ...quotedFrames].filter((f) => context.eventTypes.has(f.type));
     const place = mentions.find((m) => m.entity.kind === 'PLACE' && atPlace(m))?.entity.id ?? null;
     const add = (
       type: string,
@@ -688,7 +697,20 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       const meanwhile = dates.find(
         (d) => d.index > frame.index && /\b(?:as|when|while)\b/i.test(outside.slice(frame.index, d.index)) && !d.head && !d.future,
       );
-      const earlier = [...dates].reverse().find((d) => d.index < frame.index) ?? meanwhile;
+      // "for the G20 from November 30 - December 1": a date right after a happening's words is its own.
+      const following = dates.find(
+        (d) => d.index > frame.index && /^[^,;.]{0,25}$/.test(sentence.text.slice(frame.index + frame.words.length, d.index)),
+      );
+      const found = [...dates].reverse().find((d) => d.index < frame.index) ?? following ?? meanwhile;
+      // "on that occasion", of a range of days: some day of it, the week it began.
+      const occasion =
+        found &&
+        found.index < frame.index &&
+        found.expression.includes(' - ') &&
+        /\bon that occasion\b/i.test(sentence.text.slice(frame.index))
+          ? { ...found, date: { date: startOfPeriod(found.date.date, DatePrecision.WEEK), precision: DatePrecision.WEEK } }
+          : found;
+      const earlier = occasion;
       const week = written && {
         date: startOfPeriod(written.date, coarser(DatePrecision.WEEK, written.precision)),
         precision: coarser(DatePrecision.WEEK, written.precision),
