@@ -244,3 +244,42 @@ describe('speakers described by a place or reaffirming', () => {
     expect(on('She reiterated')).toBe('costa');
   });
 });
+
+describe('speakers behind a dateline, a participle or a past perfect', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'board', name: 'Harbour Board of Lisbon', kind: 'ORGANIZATION', aliases: ["Lisbon's harbour board"] },
+    { id: 'portugal', name: 'Portugal', kind: 'STATE', aliases: [] },
+    { id: 'sri-lanka', name: 'Sri Lanka', kind: 'PLACE', aliases: ['Sri Lankan'] },
+  ]);
+  const text = [
+    'Sri Lankan officials had said earlier that the ferries would be sold.',
+    'LISBON: The new timetable came as a relief to the islands, Portugal’s minister Ana Costa said.',
+    "At least 40 ferries were back at sea by Monday morning, Lisbon's harbour board said on its website, marking a quick recovery.",
+    'Portuguese officials had said earlier that the ferries would run again on Monday.',
+  ].join('\n\n');
+  const { claims } = propose(text, blocksOf(text), {
+    gazetteer: known,
+    publication: { date: '2024-03-08', precision: DatePrecision.DAY },
+    eventTypes: new Set(['MEETING', 'OTHER']),
+    authorLabel: 'the reporter',
+  });
+  const on = (start: string) => {
+    const claim = claims.find((c) => c.text.startsWith(start));
+    if (!claim) throw new Error(`no claim on ${start}`);
+    return claim.claimantId ?? claim.claimantLabel;
+  };
+
+  it('reads a place in capitals before a colon as a dateline, not a speaker’s turn', () => {
+    expect(on('LISBON:')).toBe('costa');
+  });
+
+  it('finds the speaker of a saying closed by a participle, named in lower case', () => {
+    expect(on('At least 40 ferries')).toBe('board');
+  });
+
+  it('gives what a place’s officials had said earlier to them as a label', () => {
+    expect(on('Portuguese officials had said')).toBe('Portuguese officials');
+    expect(on('Sri Lankan officials had said')).toBe('Sri Lankan officials');
+  });
+});

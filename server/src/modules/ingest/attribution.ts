@@ -33,6 +33,8 @@ export class Discourse {
   private announced: Speech | null = null;
   /** The person the previous sentence of the same paragraph was about, its subject: whom a "he said" after it means. */
   private topic: { block: number; person: Mention } | null = null;
+  /** The person the last sentence that opened on a person was about: sentences about things between do not change it. */
+  private subject: Mention | null = null;
   /** A transcript's speaker, named before a colon at the head of a paragraph ("ANTHONY ALBANESE:"), for all of it. */
   private turn: { block: number; speech: Speech } | null = null;
   /** The paragraph of the sentence being read. */
@@ -41,9 +43,18 @@ export class Discourse {
   /** `titlesOf`: the titles the text gave a person so far ("President"), so that a role names only its holder. */
   constructor(private readonly titlesOf: (entityId: string) => string[] = () => []) {}
 
-  /** The person last named before the sentence now read: whom a "He" opening it stands for. */
+  /** The person last named before the sentence now read. */
   get lastNamedPerson(): Mention | null {
     return this.lastPerson;
+  }
+
+  /**
+   * Whom a "He" opening the sentence now read stands for: the person the sentence before was about, its subject ("He
+   * was received by President Murmu and Prime Minister Modi. He is also scheduled to meet …" is the visitor again),
+   * else the person last named.
+   */
+  get lastSubjectPerson(): Mention | null {
+    return this.subject ?? this.lastPerson;
   }
 
   /** Names the store does not know, as the sentence about to be read gives them. */
@@ -69,6 +80,8 @@ export class Discourse {
         : null;
     this.previous = speech.attribution === Attribution.DIRECT_QUOTE ? { block, speech } : null;
     const subject = mentions.find((m) => m.entity.kind === 'PERSON' && outside[m.index] !== ' ');
+    const opening = outside.search(/\S/);
+    if (subject && subject.index === opening) this.subject = subject;
     this.topic =
       speech.attribution === Attribution.AUTHOR_ASSERTION && subject && subject.index === outside.search(/\S/)
         ? { block, person: subject }
@@ -93,7 +106,8 @@ export class Discourse {
   private read(sentence: string, block: number, mentions: Mention[]): Speech {
     this.block = block;
     const turn = TURN.exec(sentence);
-    if (turn) {
+    // "DUBAI: The agreement came …": a place in capitals before a colon is a dateline, not a speaker's turn.
+    if (turn && !isPlaceName(titleCase(turn[1]!.trim()))) {
       const speaker = turn[1]!.trim();
       const speech: Speech = ROLE_IN_TRANSCRIPT.test(speaker)
         ? { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null }
@@ -126,7 +140,9 @@ export class Discourse {
     // "Bucharest has also pledged …, it said": the saying that closes the sentence is its speaker's, and the verbs
     // before it are the reported words.
     const verbs = [...outside.matchAll(SPEECH_ALL)];
-    const lastComma = outside.lastIndexOf(',');
+    // "…, the ministry said on its website, marking a sharp increase": a participle closing the sentence is no clause of
+    // the reported words.
+    const lastComma = outside.replace(/,\s+\p{Ll}+ing\b[^,]*$/u, '').lastIndexOf(',');
     const closing = verbs.length > 1 && verbs.at(-1)!.index! > lastComma && verbs[0]!.index! < lastComma ? verbs.at(-1)! : undefined;
     // Unless a person said the first: "Peskov said …, Russian state agencies reported" is Peskov's.
     const firstSubject = closing && subjectBefore(outside, verbs[0]!.index!);
@@ -176,11 +192,13 @@ export class Discourse {
 
   /** The speaker a phrase names: a known entity in it, a pronoun or a role for someone named earlier, or the phrase itself. */
   private phrase(text: string, mentions: Mention[], spoken: (speaker: Mention | null, label: string | null) => Speech): Speech {
+    // "Sri Lankan officials had said earlier": the auxiliary before the verb is no word of the speaker's.
     const words = withoutTrailingAdverbs(
       text
         .trim()
         .replace(/^(however|but|and|meanwhile|later|also),?\s+/i, '')
-        .replace(/[.!?]+$/, ''),
+        .replace(/[.!?]+$/, '')
+        .replace(/\s+(?:had|has|have|was|were|is|are|would|will|could|may|might|did|does|do)$/i, ''),
     );
     // "Sri Lankan officials had said": people a place's adjective describes are a label, not the state.
     if (mentions.length > 0 && GROUP.test(words) && mentions.at(-1)!.surface !== mentions.at(-1)!.entity.name) return spoken(null, words);
@@ -201,6 +219,8 @@ export class Discourse {
     const office = role && /^(minister|president|chancellor|secretary)$/i.test(role[2]!) ? role[2]!.toLowerCase() : null;
     if (role && this.lastPerson && (!office || titles.length === 0 || titles.some((t) => t.toLowerCase().includes(office))))
       return spoken(this.lastPerson, null);
+    // "Sri Lankan officials": a group described by a place is a label, whatever compromise makes of the place's words.
+    if (GROUP.test(words)) return spoken(null, words);
     const person = nlp(words).people().out('array') as string[];
     if (person.length > 0) return spoken(null, withoutTitle(person.at(-1)!.replace(/[,;:]$/, '')));
     // "Foreign Secretary S Jaishankar": a name compromise does not know, after its title.
@@ -269,6 +289,8 @@ function mainSubject(clause: string): { text: string; start: number } | null {
 const SPEECH =
   /\b(said|says|say|told|tells|added|adds|stated|states|claimed|argued|warned|denied|insisted|suggested|asked|praised|called|dubbed|described|announced|declared|noted|stressed|urged|promised|pledged|vowed|mentioned|highlighted|emphasi[sz]ed|lauded|congratulated|reported|reports|conveyed|conveys|reiterated|reaffirmed|underlined|underscored|tweeted|replied|wrote|explained|confirmed|quoted)\b/;
 const SPEECH_ALL = new RegExp(SPEECH.source, 'g');
+/** A place compromise knows by that whole name ("Dubai", "New Delhi"). */
+const isPlaceName = (words: string) => (nlp(words).places().out('array') as string[]).join(' ') === words;
 /** "ANTHONY ALBANESE: We have made …": a transcript names who speaks in capitals before a colon. */
 const TURN = /^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}\p{Lu}):\s/u;
 /** The transcript's own voices, which are the broadcaster's. */

@@ -90,3 +90,38 @@ describe('event frames', () => {
     expect(pairIn('Both prime ministers expressed satisfaction.')).toBe('PERSON');
   });
 });
+
+describe('frames of background and announced happenings', () => {
+  const types = (sentence: string) => framesIn(sentence).map((f) => f.type);
+
+  it('finds leaving a pact as a happening of its own, and not leaving a room', () => {
+    expect(types('The city withdrew last year from a regional water pact.')).toEqual(['OTHER']);
+    expect(types('The mayor pulled out of the ferry agreement with Porto.')).toEqual(['OTHER']);
+    expect(types('The mayor withdrew from the room.')).toEqual([]);
+  });
+
+  it('finds a meeting ahead with someone named, and none in meeting a demand', () => {
+    expect(framesIn('The mayor is also due to meet Governor Ana Costa.')[0]).toMatchObject({ type: 'MEETING', expected: true });
+    expect(framesIn('The mayor will meet his Spanish counterpart in Vigo.')[0]).toMatchObject({ type: 'MEETING', expected: true });
+    expect(types('The port struggles to meet growing demand.')).toEqual([]);
+  });
+
+  it('finds acts of force as happenings, and an election annulled or challenged as one held before', () => {
+    expect(types('Several attacks on ferries have raised fears in the bay.')).toEqual(['OTHER']);
+    expect(types('The navy called off air strikes on the port.')).toEqual(['OTHER']);
+    expect(types('The court was the first to annul a mayoral election.')).toEqual([]);
+    expect(types('Mayoral elections have been challenged in court.')).toEqual([]);
+    expect(types('The town will hold a mayoral election in May.')).toEqual(['ELECTION']);
+  });
+
+  it('finds a ruling told with an indefinite article, and none in the ruling told before', () => {
+    expect(types('Four years ago, the port saw a landmark ruling on dredging.')).toEqual(['OTHER']);
+    expect(types('The mayor disagreed with the ruling.')).toEqual([]);
+  });
+
+  it('tells a happening named as someone’s, and none at the end of a meeting told before', () => {
+    expect(framesIn('Fishing is expected to figure in Costa’s talks with Weber.')[0]).toMatchObject({ type: 'MEETING', possessive: true });
+    expect(framesIn('Costa held talks with Weber.')[0]).toMatchObject({ type: 'MEETING', possessive: false });
+    expect(types('At the end of the official meeting, both sides signed a memorandum.')).toEqual(['AGREEMENT']);
+  });
+});

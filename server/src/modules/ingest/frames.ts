@@ -18,6 +18,8 @@ export interface Frame {
   perfect: boolean;
   /** "also met": another happening of the kind the text has told, not the same one told again. */
   also: boolean;
+  /** "Dissanayake's talks with Xi", "his meeting with the mayor": a happening of someone's, likely told before. */
+  possessive: boolean;
   /**
    * "held talks with the leaders of the three countries": with a group the text describes and does not name, so not
    * the same happening as one of its kind with people named.
@@ -37,17 +39,30 @@ export const SUMMIT_OF_MEMBERS = /\b(?:extraordinary|ordinary|emergency) summit\
 /** "the Supreme Court on Friday declared … invalid", "annulled the election", "dismissed an election petition". */
 export const COURT_RULING =
   /(?<=\b(?:court|judges|tribunal)\b[^.;]{0,60}?)\b(?:annulled|nullified|declared\b[^.;]{0,60}?\b(?:invalid|null and void|unconstitutional)|overturned|quashed|struck down|dismissed (?:an? |the )?(?:election )?petition)/gi;
+/** "saw a landmark ruling", "a verdict": a court's decision told for the first time, with an indefinite article. */
+export const RULING = /(?<=\ban?\s+(?:[\p{Ll}-]+\s+)?)(?:ruling|verdict|judgment)\b/giu;
 /** "the 6.1-magnitude quake struck on Sunday", "the 2008 disaster in Sichuan". */
 export const DISASTER =
   /\b(?:earthquake|quake|tsunami|typhoon|cyclone|hurricane|landslide|eruption|disaster)s?\b(?![- ](?:relief|zone|area|management|preparedness))/gi;
 /** "an election", not the "election win", "election petition" or "electoral commission" that refer to one held. */
-export const ELECTION_HELD = /\belections?\b(?! (?:win|victory|results?|petitions?|commission|body|board|officials?|observers?|laws?)\b)/gi;
+export const ELECTION_HELD =
+  /(?<!\b(?:annul|cancel|nullify|invalidate|overturn|challenge|contest)s?\s+(?:(?:a|an|the|this|that|its|his|her|their)\s+)?(?:[\p{Ll}-]+\s+)?)\belections?\b(?! (?:win|victory|results?|petitions?|commission|body|board|officials?|observers?|laws?)\b)(?!\s+(?:have|has|had) been (?:challenged|contested|annulled|cancell?ed|overturned))/giu;
+
+/** "withdrew last year from a 2015 international nuclear accord", "pulled out of the treaty": leaving a pact is a happening of its own, not the pact. */
+export const WITHDRAWAL =
+  /\b(?:withdr[ae]w|withdrawn|withdrawing|pulled out|pulling out|walked away)\b(?=(?:\s+[\p{L}\d'’-]+){0,3}\s+(?:from|of)\b[^.;]{0,60}?\b(?:agreements?|accords?|pacts?|deals?|treaty|treaties|convention)\b)/giu;
+
+/** "several attacks on oil tankers", "Iran's downing of a U.S. drone", "air strikes on Iran": acts of force, each a happening. */
+export const ATTACK = /\b(?:attacks?|(?:air|missile|drone) ?strikes?|downing|shot down|shooting down|bombings?|raids?)\b/gi;
 
 /** Words that name a happening of their own. Saying is a claim, not an event, and is not among them. */
 const HAPPENINGS: Array<[RegExp, string]> = [
   // A court's ruling is a happening of its own; the election it rules on is told before, not held anew.
   [COURT_RULING, 'OTHER'],
+  [RULING, 'OTHER'],
+  [WITHDRAWAL, 'OTHER'],
   [DISASTER, 'OTHER'],
+  [ATTACK, 'OTHER'],
   [/\b(invaded|invasion)\b/gi, 'INVASION'],
   [/\b(coup|seized power|overthrew)\b/gi, 'COUP'],
   [/\bsanctions\b/gi, 'SANCTIONS'],
@@ -67,11 +82,18 @@ const HAPPENINGS: Array<[RegExp, string]> = [
   // "addressed the nation": a speech to a people is a statement made on a day, beside what it said.
   [/\baddress(?:ed|es)? the (?:nation|country|people)\b/gi, 'STATEMENT'],
   [NAMED_CONFERENCE, 'CONFERENCE'],
+  // "travelled to Argentina for the G20", "attended the G7": a group of states stands for its summit when attended.
+  [
+    /(?<=\b(?:for|at|attend(?:ed|ing|s)?) the )G\d+\b(?! (?:countries|members|nations|economies|leaders|ministers|finance|summit|foreign))/g,
+    'CONFERENCE',
+  ],
   // A summit of a body's members ("an extraordinary summit of the bloc's heads of state") is a conference; "a summit
   // meeting with Kim" is a meeting of two.
   [SUMMIT_OF_MEMBERS, 'CONFERENCE'],
   // "spoke this evening with President Obama": a call with someone named, not a word to reporters.
   [/\b[Ss]poke(?: \w+){0,3} with (?:(?:the|his|her|their) )?(?=\p{Lu})/gu, 'MEETING'],
+  // "is due to meet Premier Li Qiang", "will meet his Indian counterpart": a meeting ahead with someone named.
+  [/(?<=\b(?:[Tt]o|[Ww]ill|[Ww]ould|[Ss]hall) )meet(?= (?:with )?(?:the |his |her |their )?\p{Lu})/gu, 'MEETING'],
   [
     /\b(met|meets|meetings?|talks?|summit|received(?! an?\b)|hosted|conversation|discussed|discussions?|lunch|dinner|exchange between|encounter|tete-a-tete|called on|(?:courtesy|phone|telephone) call|telephone conversation)\b/giu,
     'MEETING',
@@ -79,7 +101,8 @@ const HAPPENINGS: Array<[RegExp, string]> = [
 ];
 
 /** "during the G20 summit", "at Sunday's ceremonies": the setting of the happening the sentence tells, not another one. */
-const SETTING = /\b(during|at|on the sidelines of|after|before|ahead of)\s+(the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?([^\s,]+\s+){0,3}$/i;
+const SETTING =
+  /\b(during|at|on the sidelines of|after|before|ahead of|at the (?:end|close|start|beginning|conclusion|opening) of)\s+(the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?([^\s,]+\s+){0,3}$/i;
 /** "during an official visit by …": a setting named with an indefinite article is a happening told for the first time. */
 const NEW_SETTING = /\b(during|at|on the sidelines of|after|before|ahead of)\s+(a|an)\s+([^\s,]+\s+){0,3}$/i;
 /** "The talks", "the encounter": a happening told before, not a new one; a named conference is named anew each time. */
@@ -96,12 +119,13 @@ const WELCOME = /\b(airport|(?:on|upon) (?:his|her|their) arrival|on arrival|gua
 /** Regular talks are no single happening: "agreed to hold annual talks". */
 const RECURRING = /\b(annual|regular|every year|yearly|monthly|periodic)\b/i;
 const AHEAD =
-  /\b(will|shall|would|expected to|expects? to|hopes? to|plans? to|planned|scheduled|to be held|looks? forward|looked forward|is to|are to|upcoming|coming period|if )\b/i;
+  /\b(will|shall|would|expected to|expects? to|hopes? to|plans? to|due to|planned|scheduled|to be held|looks? forward|looked forward|is to|are to|upcoming|coming period|if )\b/i;
 const UNDER_WAY = /\b(is|are) (on|paying|making) (an?|his|her|their) [^.,;]{0,30}$|\b(has|have) arrived\b[^.,;]{0,40}$/i;
 const PAST_VERB =
   /^(signed|inked|reached|struck|met|visited|arrived|travell?ed|left|departed|received|hosted|discussed|invaded|overthrew|seized power|set up|established)\b/i;
 const PERFECT = /\b(has|have)\s+(?:(?:also|now|just|already|today)\s+)?(?:\w+\s+)?$/i;
 const ALSO = /\balso\s+(?:\w+\s+)?$/i;
+const POSSESSIVE = /(?:\p{L}['’]s|\b(?:his|her|their))\s+(?:[\p{Ll}-]+\s+)?$/u;
 const WITH_GROUP =
   /^\s+with\s+(?:the|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,2}(?:leaders|heads|ministers|officials|executives|representatives|delegations|counterparts)\b/u;
 
@@ -142,6 +166,7 @@ export function framesIn(outside: string): Frame[] {
         ongoing: UNDER_WAY.test(before),
         perfect: PERFECT.test(before) || /^(has|have)\b/i.test(m[0]),
         also: ALSO.test(before),
+        possessive: POSSESSIVE.test(before),
         withGroup: WITH_GROUP.test(outside.slice(index + m[0].length)),
       });
     }

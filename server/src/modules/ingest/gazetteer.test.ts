@@ -112,3 +112,19 @@ describe('the gazetteer', () => {
     ]);
   });
 });
+
+describe('bodies named with their place first', () => {
+  const bodies = new Gazetteer([
+    { id: 'ministry', name: 'Ministry of Fisheries of Norway', kind: 'ORGANIZATION', aliases: [] },
+    { id: 'court', name: 'Supreme Court of Norway', kind: 'ORGANIZATION', aliases: [] },
+    { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+  ]);
+  const ids = (sentence: string) => bodies.mentionsIn(sentence).map((m) => m.entity.id);
+
+  it('links "Norway’s ministry of fisheries" in lower case and "the Norway Supreme Court" to the bodies of Norway', () => {
+    expect(ids("Norway's ministry of fisheries said 40 boats were lost.")).toEqual(['ministry']);
+    expect(ids('Norway’s Ministry of Fisheries said so.')).toEqual(['ministry']);
+    expect(ids('The Norway Supreme Court on Friday annulled the vote.')).toEqual(['court']);
+    expect(ids('The ministry of fisheries said so.')).toEqual([]);
+  });
+});

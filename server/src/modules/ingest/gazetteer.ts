@@ -35,8 +35,9 @@ export class Gazetteer {
 
   constructor(readonly entities: KnownEntity[]) {
     const derived = derivedDemonyms(entities);
+    const bodies = derivedBodyForms(entities);
     for (const entity of entities) {
-      for (const surface of new Set([entity.name, ...entity.aliases, ...(derived.get(entity) ?? [])])) {
+      for (const surface of new Set([entity.name, ...entity.aliases, ...(derived.get(entity) ?? []), ...(bodies.get(entity) ?? [])])) {
         // A capitalised two-letter name ("Fu", "UK") is a name; a two-letter lower-case alias would match words.
         if (surface.trim().length < (/^\p{Lu}/u.test(surface.trim()) ? 2 : MIN_SURFACE)) continue;
         const words = wordsOf(surface).map((w) => w.word);
@@ -123,6 +124,34 @@ function derivedDemonyms(entities: KnownEntity[]): Map<KnownEntity, string[]> {
   }
   const derived = new Map<KnownEntity, string[]>();
   for (const [form, [entity, ...others]] of owners) if (others.length === 0) derived.set(entity!, [...(derived.get(entity!) ?? []), form]);
+  return derived;
+}
+
+/**
+ * "Kenya Supreme Court", "China's ministry of civil affairs": the forms English gives a body named "<Body> of <Place>"
+ * when the place comes first, its words in lower case after a possessive, for a place the store knows.
+ */
+function derivedBodyForms(entities: KnownEntity[]): Map<KnownEntity, string[]> {
+  const places = new Set(entities.filter((e) => e.kind === 'PLACE' || e.kind === 'STATE').map((e) => e.name));
+  const taken = new Set(entities.flatMap((e) => [e.name, ...e.aliases]));
+  const derived = new Map<KnownEntity, string[]>();
+  for (const entity of entities) {
+    if (entity.kind !== 'ORGANIZATION') continue;
+    const m = /^(\p{Lu}.*) of (?:the )?([^,()]+)$/u.exec(entity.name);
+    if (!m || !places.has(m[2]!)) continue;
+    const [body, place] = [m[1]!, m[2]!];
+    const forms = [
+      `${place} ${body}`,
+      `${place}'s ${body}`,
+      `${place}’s ${body}`,
+      `${place}'s ${body.toLowerCase()}`,
+      `${place}’s ${body.toLowerCase()}`,
+    ];
+    derived.set(
+      entity,
+      forms.filter((form) => !taken.has(form)),
+    );
+  }
   return derived;
 }
 

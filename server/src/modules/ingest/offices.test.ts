@@ -36,3 +36,11 @@ describe('offices', () => {
     ).toEqual([[], [], ['The German President = jonas'], ['The President = ana'], [], []]);
   });
 });
+
+describe('an office after a possessive', () => {
+  it('reads "the Harbour States\' President Ana Costa" as a president, so "The President" later is her', () => {
+    expect(
+      read(["The deal came as a relief, the Harbour States' President Ana Costa said.", 'The President addressed the nation on Monday.']),
+    ).toEqual([[], ['The President = ana']]);
+  });
+});

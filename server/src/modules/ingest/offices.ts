@@ -75,8 +75,15 @@ export class Offices {
       let start = terms.length;
       while (start > 0 && (/^\p{Lu}/u.test(terms[start - 1]!.text) || LINKS.test(terms[start - 1]!.text))) start -= 1;
       const tail = terms.slice(start);
+      // "the United Arab Emirates' President": a possessive names whose office it is, and is no word of the title.
+      const possessive = (t: Term) => /^['’]/.test(sentence.slice(from + t.offset.start + t.text.length));
       const first = tail.findIndex(
-        (t) => t.tags.includes('Actor') && !t.tags.includes('Demonym') && !t.tags.includes('Abbreviation') && /^\p{Lu}/u.test(t.text),
+        (t) =>
+          t.tags.includes('Actor') &&
+          !t.tags.includes('Demonym') &&
+          !t.tags.includes('Abbreviation') &&
+          /^\p{Lu}/u.test(t.text) &&
+          !possessive(t),
       );
       if (first < 0) continue;
       let last = first;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DatePrecision } from '../../core/dates/precision.js';
 import { blocksOf } from '../../core/text/blocks.js';
 import { Gazetteer } from './gazetteer.js';
-import { propose } from './propose.js';
+import { type EventProposal, propose } from './propose.js';
 import { seedArticleQuality } from './quality.js';
 
 const gazetteer = new Gazetteer([
@@ -81,7 +81,7 @@ describe('proposals from a text', () => {
 
   it('holds an election named without its place in the place the text names most', () => {
     const text = 'Lisbon counted its votes. Ana Costa was declared the winner of last month’s election.';
-    const withElections = { ...context, eventTypes: new Set([...context.eventTypes, 'ELECTION']) };
+    const withElections = { ...context, eventTypes: new Set([...context.eventTypes, 'ELECTION', 'SANCTIONS']) };
     const [election] = propose(text, blocksOf(text), withElections).events.filter((e) => e.type === 'ELECTION');
     expect(election?.participants.map((p) => p.entityId)).toContain('lisbon');
   });
@@ -294,5 +294,178 @@ describe('people named by the places they serve', () => {
 
   it('reads "the top diplomats of the two countries" as the two people the text named most', () => {
     expect(on('MEETING', '2023-05-17')).toEqual(['costa', 'weber']);
+  });
+});
+
+describe('events and dates, a second pass', () => {
+  const people = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+    { id: 'lind', name: 'Eva Lind', kind: 'PERSON', aliases: ['Lind'] },
+    { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+    { id: 'oslo', name: 'Oslo', kind: 'PLACE', aliases: [] },
+  ]);
+  const read = (...sentences: string[]) => {
+    const text = sentences.join('\n\n');
+    return propose(text, blocksOf(text), {
+      ...context,
+      gazetteer: people,
+      eventTypes: new Set([...context.eventTypes, 'ELECTION', 'SANCTIONS']),
+    });
+  };
+  const shown = (e: EventProposal) => [
+    e.type,
+    e.start.date,
+    e.start.precision,
+    e.participants
+      .map((p) => p.entityId)
+      .sort()
+      .join(' '),
+  ];
+
+  it('reads "He" opening a sentence as the person the sentence before was about, not the last one it named', () => {
+    const { events } = read(
+      'Ana Costa arrived in Oslo on Monday.',
+      'She was received by Jonas Weber and Eva Lind.',
+      'She is also due to meet Jonas Weber.',
+    );
+    expect(
+      events
+        .find((e) => e.modality === 'EXPECTED')!
+        .participants.map((p) => p.entityId)
+        .sort(),
+    ).toEqual(['costa', 'weber']);
+  });
+
+  it('keeps the person a sentence was about for a later "She" across sentences about things', () => {
+    const { events } = read(
+      'Ana Costa arrived in Oslo on Monday ahead of her talks with Jonas Weber.',
+      'The details of the talks are awaited.',
+      'Officials said earlier that a Weber-Lind meeting was likely.',
+      'She is also due to meet Eva Lind.',
+    );
+    expect(
+      events
+        .find((e) => e.modality === 'EXPECTED')!
+        .participants.map((p) => p.entityId)
+        .sort(),
+    ).toEqual(['costa', 'lind']);
+  });
+
+  it('tells leaving a pact and the pact itself apart, each dated by its own words', () => {
+    const { events } = read('Ties have cooled since Ana Costa withdrew last year from a 2019 fisheries pact with Norway.');
+    expect(events.map(shown)).toEqual([
+      ['OTHER', '2022-01-01', 'YEAR', 'costa norway'],
+      ['AGREEMENT', '2019-01-01', 'YEAR', 'costa norway'],
+    ]);
+  });
+
+  it('dates by a year written before them only the words for a happening: an earthquake and polls, not a budget', () => {
+    const { events } = read(
+      'Ana Costa recalled the 2011 earthquake in Oslo and the 2017 polls in Norway.',
+      'Ana Costa praised the 2019 budget of Norway.',
+    );
+    expect(events.map((e) => [e.type, e.start.date, e.start.precision])).toEqual([
+      ['OTHER', '2011-01-01', 'YEAR'],
+      ['ELECTION', '2017-01-01', 'YEAR'],
+    ]);
+  });
+
+  it('tells no happening again by a reference to it, and reads no statement into a saying closed by a participle', () => {
+    const { events } = read(
+      'Ana Costa held talks with Jonas Weber in Oslo on Monday.',
+      'During the talks, Jonas Weber stressed the need for a ferry line.',
+      'At least 40 ferries were counted by Monday evening, the ministry said on its website, marking a sharp rise.',
+    );
+    expect(events.map((e) => [e.type, e.start.date])).toEqual([['MEETING', '2023-05-15']]);
+  });
+
+  it('dates a happening told at the time of another by that one’s clause, and a count given on a day by no disaster', () => {
+    const { events } = read(
+      'Portugal and Norway have agreed to raise their ties, as Ana Costa and Jonas Weber met in Oslo on Monday.',
+      'The death toll from the earthquake that hit Oslo rose to 60 people on Tuesday.',
+    );
+    expect(events.map((e) => [e.type, e.start.date])).toEqual([
+      ['MEETING', '2023-05-15'],
+      ['AGREEMENT', '2023-05-15'],
+    ]);
+  });
+
+  it('reads no statement dated by what was said, and tells a happening once between states told again on its day', () => {
+    const { events } = read(
+      'Norway on Monday imposed sanctions on Ana Costa, the ministry said.',
+      'The ministry said it was imposing sanctions on Costa for acting on behalf of Jonas Weber.',
+      'Jonas Weber said that Norway will fund the ferries from next year.',
+    );
+    expect(events.map((e) => [e.type, e.start.date])).toEqual([['SANCTIONS', '2023-05-15']]);
+  });
+
+  it('reads a meeting named as someone’s with more parties named beside it as the one told, and keeps ahead what a reference dates', () => {
+    const { events } = read(
+      'Ana Costa on Monday held talks with Jonas Weber in Oslo.',
+      'Norway is expected to sign agreements after the talks.',
+      'Fishing in Norway and Oslo’s harbour fees are expected to figure in Costa’s talks with Weber.',
+    );
+    expect(events.map((e) => [e.type, e.start.date, e.modality])).toEqual([
+      ['MEETING', '2023-05-15', 'OCCURRED'],
+      ['AGREEMENT', '2023-05-15', 'EXPECTED'],
+    ]);
+  });
+
+  it('reads a meeting named as someone’s after it was told as the same meeting, whatever its tense', () => {
+    const { events } = read(
+      'Ana Costa on Monday held talks with Jonas Weber.',
+      'Fishing is expected to figure in Costa’s talks with Weber.',
+    );
+    expect(events.map((e) => [e.type, e.start.date, e.modality])).toEqual([['MEETING', '2023-05-15', 'OCCURRED']]);
+  });
+
+  it('proposes no name from capitals that open a quote and end at a full stop, and makes a ruling court take part in its ruling', () => {
+    const courts = new Gazetteer([
+      { id: 'court', name: 'Supreme Court of Norway', kind: 'ORGANIZATION', aliases: [] },
+      { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+      { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+    ]);
+    const text = [
+      '"Bem Vindo Senhor Presidente. Ana Costa arrived in Oslo today," the ministry tweeted.',
+      "The Norway Supreme Court on Friday declared Ana Costa's election win invalid.",
+      'The case was dubbed the "Ferry Petition."',
+    ].join('\n\n');
+    const { names, events } = propose(text, blocksOf(text), { ...context, gazetteer: courts });
+    expect(names.map((n) => n.name)).toEqual(['Ferry Petition']);
+    const ruling = events.find((e) => e.type === 'OTHER')!;
+    expect(ruling.participants.map((p) => p.entityId).sort()).toEqual(['costa', 'court']);
+  });
+
+  it('reads "the visiting dignitary" as the person on the story’s visit, and dates talks ahead in the week of writing, not by a past date', () => {
+    const { events } = read(
+      'Ana Costa arrived in Oslo on Monday on a three-day visit.',
+      '"It follows the visit of Jonas Weber to Lisbon from October 30 - November 2, 2021," the ministry said.',
+      'The visiting dignitary will also hold talks with Eva Lind.',
+    );
+    const talks = events.find((e) => e.type === 'MEETING')!;
+    expect(talks.participants.map((p) => p.entityId).sort()).toEqual(['costa', 'lind']);
+    expect([talks.start.date, talks.start.precision, talks.modality]).toEqual(['2023-05-15', 'WEEK', 'EXPECTED']);
+  });
+
+  it('reads happenings a dated quote tells: a summit attended by its group’s name, and a meeting "on that occasion" in the week of the range', () => {
+    const summits = new Gazetteer([
+      { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+      { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+      { id: 'g7', name: 'G7', kind: 'ORGANIZATION', aliases: [] },
+      { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+    ]);
+    const text =
+      '"It follows the visit of Ana Costa to Norway for the G7 from October 27 - October 29, 2021, and the fruitful bilateral meeting she had with Jonas Weber on that occasion," the ministry said.';
+    const { events } = propose(text, blocksOf(text), {
+      ...context,
+      gazetteer: summits,
+      eventTypes: new Set([...context.eventTypes, 'CONFERENCE']),
+    });
+    expect(events.map((e) => [e.type, e.start.date, e.start.precision])).toEqual([
+      ['VISIT', '2021-10-27', 'DAY'],
+      ['CONFERENCE', '2021-10-27', 'DAY'],
+      ['MEETING', '2021-10-25', 'WEEK'],
+    ]);
   });
 });

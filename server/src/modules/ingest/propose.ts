@@ -5,7 +5,19 @@ import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
 import { Discourse, maskQuotes, titleCase } from './attribution.js';
-import { COURT_RULING, datesSaying, DISASTER, ELECTION_HELD, framesIn, NAMED_CONFERENCE, pairIn, SUMMIT_OF_MEMBERS } from './frames.js';
+import {
+  ATTACK,
+  COURT_RULING,
+  datesSaying,
+  DISASTER,
+  ELECTION_HELD,
+  framesIn,
+  NAMED_CONFERENCE,
+  pairIn,
+  RULING,
+  SUMMIT_OF_MEMBERS,
+  WITHDRAWAL,
+} from './frames.js';
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { Offices } from './offices.js';
 import { type Sentence, sentencesOf } from './sentences.js';
@@ -77,12 +89,15 @@ export interface ProposalContext {
 
 const SPECULATIVE = /\b(may|might|could|presumably|supposedly|perhaps|possibly|would likely)\b/i;
 const HEDGED = /\b(reportedly|apparently|likely|appears?|seems?|allegedly|suggests?|believed to)\b/i;
-const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|is to|are to|later this month|next (year|month|week))\b/i;
+const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|due to|is to|are to|later this month|next (year|month|week))\b/i;
 const DENIED = /\b(denied|denies|no \w+( \w+)? (have|has) been)\b/i;
 
 const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [new RegExp(COURT_RULING.source, 'i'), ['OTHER']],
+  [new RegExp(WITHDRAWAL.source, 'iu'), ['OTHER']],
   [new RegExp(DISASTER.source, 'i'), ['OTHER']],
+  [new RegExp(ATTACK.source, 'i'), ['OTHER']],
+  [new RegExp(RULING.source, 'iu'), ['OTHER']],
   [/\bsanctions\b/i, ['SANCTIONS']],
   [/\b(invaded|invade|invasion)\b/i, ['INVASION']],
   [/\b(overthrew|overthrow|seized power|putsch|coup d[’']état)\b/i, ['COUP']],
@@ -90,9 +105,10 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(games|competition)\b/i, ['MILITARY_COMPETITION', 'CONFERENCE']],
   [/\b(crude|oil|gas|nuclear|energy|reactor|Rosatom|deliveries)\b/i, ['ENERGY_DEAL', 'AGREEMENT']],
   [/\b(arms|weapons|fighter|helicopters|hardware)\b/i, ['ARMS_TRADE']],
-  [new RegExp(`${ELECTION_HELD.source}|\\bvote\\b`, 'i'), ['ELECTION']],
+  // "the 2012 polls": an election's polls, not an opinion poll's findings.
+  [new RegExp(`${ELECTION_HELD.source}|\\bvote\\b|\\bpolls\\b(?! (?:show|suggest|found|indicate))`, 'iu'), ['ELECTION']],
   [/\b(signed|agreements?|memorandum|deal|treaty|accord|pact|agreed to (?:elevate|upgrade|raise|lift|establish))\b/i, ['AGREEMENT']],
-  [/\b(visits?|visited|trip|stopover|travell?ed|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
+  [/\b(visits?|visited|trip|stopover|travell?ed|travell?ing|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
   [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
   [new RegExp(SUMMIT_OF_MEMBERS.source, 'i'), ['CONFERENCE']],
   // "spoke this evening with President Obama": a call with someone named, not a word to reporters.
@@ -102,7 +118,10 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
     ['MEETING', 'CONFERENCE'],
   ],
   [/\b(forum|conference)\b/i, ['CONFERENCE']],
-  [/\b(launched|established|set up|founded|created)\b/i, ['ESTABLISHMENT']],
+  [
+    /\b(launched|established|set up|founded|created)\b|\bestablishment of (?:(?:formal|diplomatic|bilateral) )*(?:relations|ties)\b/i,
+    ['ESTABLISHMENT'],
+  ],
   [/\b(asked|proposed|suggested|requested)\b/i, ['PROPOSAL']],
   [/\b(said|called|announced|declared|praised|addressed the (?:nation|country|people))\b/i, ['STATEMENT']],
 ];
@@ -151,7 +170,10 @@ function officesOfPlaces(
   const places = new Set<string>();
   const holders: string[] = [];
   let pairOfPeople = false;
-  for (const m of outside.matchAll(/\b((?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)s) of\s+/gu)) {
+  // "The prime ministers of Pakistan and Sri Lanka", "Ministers of Foreign Affairs of Mongolia and China".
+  for (const m of outside.matchAll(
+    /\b((?:[\p{Ll}-]+\s+)?(\p{L}[\p{Ll}-]+)s)(?:\s+of\s+(?:\p{Lu}[\p{L}-]*\s+)*?\p{Lu}[\p{L}-]*)?\s+of\s+/gu,
+  )) {
     const terms = (nlp(m[1]!).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>;
     const noun = terms.at(-1);
     if (!noun?.tags.includes('Actor') || !noun.tags.includes('Plural') || noun.text === 'people') continue;
@@ -187,15 +209,27 @@ const hasVerb = (text: string) =>
   ((nlp(text).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>).some(
     (t) => t.tags.includes('Verb') && /^\p{Ll}/u.test(t.text),
   );
-const DURING = /\b(during|after|on the sidelines of) the (meeting|talks|discussions|negotiations|summit|visit|trip)\b/i;
+const DURING =
+  /\b(during|after|following|on the sidelines of|at the (?:end|close|conclusion) of) the (?:[\p{Ll}-]+ )?(meeting|talks|discussions|negotiations|summit|visit|trip)\b/iu;
 /** "The meeting took place on Aug 15": a happening the text has already named, by its kind alone. */
 const ALREADY_NAMED = /\b(the|this|that) (meeting|summit|talks|visit|trip|encounter|conversation|agreement|deal|signing)\b/i;
+
+/** "the visiting dignitary", "the visiting president": the person on the visit the story opened with. */
+const VISITOR = /\bthe visiting (?:[\p{Ll}-]+ )?(?:dignitary|leader|president|premier|prime minister|minister|guest|head of state)\b/iu;
 
 /** "the bloc", "the alliance": a body of members, the organisation named last. */
 const COLLECTIVE = /\bthe (?:[\p{L}-]+ )?(?:bloc|alliance|grouping)(?:['’]s)?\b/iu;
 
 /** ", the Department of Foreign Affairs and Trade said.": a saying that closes the sentence, naming its source. */
-const ATTRIBUTION_TAIL = /,\s+(?:[\p{L}'’.-]+\s+){0,8}(?:said|says|told|reported|added|stated)\b[^,]*[.!?]["”’)]?\s*$/u;
+const ATTRIBUTION_TAIL =
+  /,\s+(?:[\p{L}'’.-]+\s+){0,8}(?:said|says|told|reported|added|stated)\b[^,]*(?:,\s+\p{Ll}+ing\b[^,]*)?[.!?]["”’)]?\s*$/u;
+
+const RULED = new RegExp(COURT_RULING.source, 'i');
+/** "said that …", "announced that …": what follows is what was said, whose dates are not the saying's. */
+const SAID_THAT = /\b(?:said|says|announced|declared|stated|added|noted)\s+(?:that\b|\w+\s+(?:will|would)\b)[^;]{5,}$/i;
+/** "The death toll from the earthquake … rose to nearly 600 people": a count given on the day the sentence names. */
+const TOLL =
+  /\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|people killed|casualties|victims))\b[^.;]{0,120}?\b(?:rose|climbed|jumped|reached|stood|increased|grew|hit)\b[^.;]{0,60}$/i;
 
 /** A sentence the editor can turn into a claim: a full sentence with a verb's worth of words, not a headline. */
 const isStatement = (sentence: Sentence) => /[.!?]["”’)]?$/.test(sentence.text) && sentence.text.split(/\s+/).length >= 6;
@@ -213,6 +247,8 @@ interface Candidate {
   words: string;
   /** Told as another happening of its kind ("also met"), never the same one told again. */
   distinct: boolean;
+  /** Named as someone's ("Dissanayake's talks with Xi"): the same happening whatever the tense it is told in. */
+  possessive: boolean;
 }
 
 const subset = (a: EventProposal['participants'], b: EventProposal['participants']) =>
@@ -231,6 +267,16 @@ const within = (date: KnownDate, event: EventProposal) =>
  * whoever it named beside joins the one kept: "Ngirente received the minister" and then
  * "Pinto's discussions with Ngirente" are one meeting of the two.
  */
+/**
+ * "The United States on Wednesday imposed sanctions on Zarif" and then "The Treasury said it was imposing sanctions on
+ * Zarif": a happening between states or bodies, told again on the same day with a party in common, is the same one.
+ */
+const sameDayParty = (c: EventProposal, d: EventProposal) =>
+  !OF_PEOPLE.has(c.type) &&
+  c.start.date === d.start.date &&
+  c.start.precision === d.start.precision &&
+  c.participants.some((p) => d.participants.some((q) => q.entityId === p.entityId));
+
 function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
   const dropped = new Set<Candidate>();
   for (const c of candidates) {
@@ -240,10 +286,12 @@ function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
         d !== c &&
         !dropped.has(d) &&
         d.event.type === c.event.type &&
-        (c.saying || d.event.modality === c.event.modality) &&
+        (c.saying || (c.possessive && i < candidates.indexOf(c)) || d.event.modality === c.event.modality) &&
         (!d.inferred || i < candidates.indexOf(c)) &&
         (c.inferred || within(d.event.start, c.event)) &&
         (within(d.event.start, c.event) ||
+          sameDayParty(c.event, d.event) ||
+          (c.possessive && c.event.participants.filter((p) => d.event.participants.some((q) => q.entityId === p.entityId)).length >= 2) ||
           subset(c.event.participants, d.event.participants) ||
           subset(d.event.participants, c.event.participants) ||
           (c.event.type === 'CONFERENCE' && d.sentence.includes(c.words))),
@@ -367,6 +415,13 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     discourse.learnNames(unknown.filter((found) => found.index >= desk).map((found) => found.name));
     for (const found of unknown) {
       if (found.index < desk || found.name === sentence.text.trim().replace(/[.,;:]$/, '')) continue;
+      // "“Bienvenido Senor Presidente. President Macri arrived …”": capitals that open a quote and end at a full stop
+      // before its next sentence are a greeting or an exclamation, not a name; "dubbed the “Election Petition.”" is one.
+      if (
+        /["“]\s*$/.test(sentence.text.slice(0, found.index)) &&
+        /^[.!]\s+\p{Lu}/u.test(sentence.text.slice(found.index + found.name.length))
+      )
+        continue;
       // "ANTHONY ALBANESE", a transcript's speaker, is a known name in capitals.
       if (!/\p{Ll}/u.test(found.name) && knownAs(titleCase(found.name))) continue;
       const startAt = sentence.start + Array.from(sentence.text.slice(0, found.index)).length;
@@ -391,7 +446,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     const pronoun =
       /^(He|She)\b/.test(sentence.text) ||
       (/\b(he|she)\b/.test(maskQuotes(sentence.text)) && !found.some((m) => m.entity.kind === 'PERSON'));
-    const subject = pronoun ? discourse.lastNamedPerson : null;
+    const subject = pronoun ? (/^(He|She)\b/.test(sentence.text) ? discourse.lastSubjectPerson : discourse.lastNamedPerson) : null;
     const speech = discourse.attribute(sentence.text, sentence.block, mentions);
     const { attribution, label } = speech;
     // A speaker named only as a label ("Anthony Albanese", from a transcript) may be one the store knows.
@@ -402,7 +457,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // Who took part: people and organisations named, and countries named as actors ("North Korea and Mongolia
     // signed"), not as the place ("in Pyongyang") nor as an adjective ("Turkish President"); an organisation that
     // only reports it ("the ministry added") is its source, not a participant.
-    const reporter = speaker?.entity.kind === 'ORGANIZATION' ? speaker.entity.id : null;
+    // A court that "declared the election invalid" did what it declared: it takes part in its ruling.
+    const reporter = speaker?.entity.kind === 'ORGANIZATION' && !RULED.test(outside) ? speaker.entity.id : null;
     const atPlace = (m: Mention) => PLACE_PREPOSITION.test(sentence.text.slice(0, m.index));
     let actors = [
       ...new Map(
@@ -436,6 +492,15 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
             .map(([id]) => ({ entityId: id, role: ParticipantRole.PARTICIPANT })),
         ];
     }
+    // "The visiting dignitary will also hold talks with Prime Minister Modi": the one on the story's visit, told first.
+    const visitor = VISITOR.test(outside)
+      ? candidates.find((c) => c.event.type === 'VISIT')?.event.participants.find((p) => named.get(p.entityId)?.kind === 'PERSON')
+      : undefined;
+    if (visitor && !actors.some((a) => a.entityId === visitor.entityId))
+      actors = [
+        { entityId: visitor.entityId, role: ParticipantRole.AGENT },
+        ...actors.map((a) => ({ ...a, role: ParticipantRole.PARTICIPANT })),
+      ];
     // "a summit of the bloc's heads of state": the body the text named last.
     if (COLLECTIVE.test(outside) && lastOrganisation && !actors.some((a) => a.entityId === lastOrganisation))
       actors = [...actors, { entityId: lastOrganisation, role: ParticipantRole.PARTICIPANT }];
@@ -458,11 +523,18 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     const dateline = (DATELINE.exec(sentence.text) ?? DATED_DATELINE.exec(sentence.text))?.[0].length ?? 0;
     // The report was written on its dateline's day: "on Saturday" and "yesterday" count from there.
     if (context.publication && written === context.publication) written = datelineDate(sentence.text, context.publication) ?? written;
-    // "The first visit since 2016": a period's start dates no happening of the sentence.
+    // "The first visit since 2016", "since she took office in 2019": a period's start dates no happening of the sentence,
+    // unless its clause names one of its own ("since Trump withdrew last year from the accord").
+    const sinceClause = (d: TimeExpression) => /\bsince\b[^,;.]{0,40}$/i.exec(sentence.text.slice(0, d.index))?.[0];
     const dates: TimeExpression[] = written
-      ? timeExpressionsIn(sentence.text, written, lastNarrativeDate).filter(
-          (d) => d.index >= dateline && !/^since\b/i.test(d.expression) && !/\bsince\b[^,;.]{0,40}$/i.test(sentence.text.slice(0, d.index)),
-        )
+      ? timeExpressionsIn(sentence.text, written, lastNarrativeDate).filter((d) => {
+          if (d.index < dateline || /^since\b/i.test(d.expression)) return false;
+          const since = sinceClause(d);
+          return (
+            since === undefined ||
+            framesIn(`${since}${d.expression}${outside.slice(d.index + d.expression.length)}`).some((f) => f.index < since.length)
+          );
+        })
       : [];
     // "During the meeting in Istanbul, …", "signed an agreement during the visit": a happening dated by one told before,
     // and with nobody named, done by those who took part in it.
@@ -471,16 +543,26 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     if (referred) {
       const kind = referredKind;
       const earlier = [...candidates].reverse().find((c) => c.event.type === kind)?.event.start ?? lastNarrativeDate;
-      // "MoUs are expected to be signed during the visit": dated by the visit, and still to come.
+      // "MoUs are expected to be signed during the visit", "are expected to sign agreements after the talks": dated by
+      // what is referred to, and what is ahead of the reference stays ahead.
       if (earlier)
         dates.push({
           expression: referred[0],
           index: referred.index,
           date: earlier,
-          future: looksAhead(sentence.text.slice(0, referred.index)),
+          future: looksAhead(sentence.text.slice(0, referred.index)) || EXPECTED.test(sentence.text.slice(0, referred.index)),
         });
     }
-    const frames = framesIn(outside).filter((f) => context.eventTypes.has(f.type));
+    // "…visit of Prime Minister Modi to Argentina for the G20 from November 30 - December 1, 2018, and the … meeting that
+    // Prime Minister had with President Macri on that occasion," the MEA said: a quote that dates what it tells by a
+    // date of its own tells happenings too.
+    const quotedFrames =
+      outside !== sentence.text && dates.some((d) => outside[d.index] === ' ')
+        ? framesIn(sentence.text).filter(
+            (f) => outside[f.index] === ' ' && dates.some((d) => d.index < f.index + 40 && outside[d.index] === ' '),
+          )
+        : [];
+    const frames = [...framesIn(outside), ...quotedFrames].filter((f) => context.eventTypes.has(f.type));
     const place = mentions.find((m) => m.entity.kind === 'PLACE' && atPlace(m))?.entity.id ?? null;
     const add = (
       type: string,
@@ -490,7 +572,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       words: string,
       fallback: string,
       inferred: boolean,
-      { saying = false, distinct = false } = {},
+      { saying = false, distinct = false, possessive = false } = {},
     ) => {
       let participants = actors;
       let where = place;
@@ -548,6 +630,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         sentence: sentence.text,
         words,
         distinct,
+        possessive,
       };
       fromSentence.push(candidate);
       candidates.push(candidate);
@@ -579,8 +662,19 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         lastNarrativeDate = when.date;
         continue;
       }
-      const own = eventTypeOf(clause, clause.length, context.eventTypes);
-      const type = own ?? eventTypeOf(sentence.text, when.index, context.eventTypes);
+      // "the 2008 disaster in Sichuan", "last month's election": a date written before a happening's words dates that
+      // happening; a year before other words ("the 2019 budget") dates nothing, a possessive day ("Sunday's armistice
+      // ceremonies") the sentence's happening.
+      const headType = when.head !== undefined ? eventTypeOf(when.head, when.head.length, context.eventTypes) : null;
+      const possessiveDate = /^['’]s\b/.test(sentence.text.slice(when.index + when.expression.length));
+      if (when.head !== undefined && !headType && !possessiveDate) continue;
+      if (headType) clauseStart = sentence.text.indexOf(when.head!, when.index) + when.head!.length;
+      const own = headType ?? eventTypeOf(clause, clause.length, context.eventTypes);
+      // "During the discussions, President Xi stressed …": the happening referred to is not told again by the reference.
+      const rest = referred
+        ? `${sentence.text.slice(0, referred.index)}${' '.repeat(referred[0].length)}${sentence.text.slice(referred.index + referred[0].length)}`
+        : sentence.text;
+      const type = own ?? eventTypeOf(rest, when.index, context.eventTypes);
       if (!type) {
         // "Modi on Friday stressed …": a day that dates only a saying is the day the story stands on.
         if (attribution !== Attribution.AUTHOR_ASSERTION && when.date.precision === DatePrecision.DAY) lastNarrativeDate = when.date;
@@ -593,9 +687,13 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       // what it dates has no word of its own for a happening.
       const tail = ATTRIBUTION_TAIL.exec(outside);
       if ((type === 'STATEMENT' || type === 'PROPOSAL') && tail && when.index < tail.index) continue;
+      // "He said that China will provide grants from next year": a date in what was said dates no saying.
+      if ((type === 'STATEMENT' || type === 'PROPOSAL') && SAID_THAT.test(outside.slice(0, when.index))) continue;
+      // "The death toll … rose to nearly 600 on Wednesday": the day the count was given, not the disaster's.
+      if (TOLL.test(sentence.text.slice(0, when.index))) continue;
       add(type, when.date, when.expression, when.future, clause, fallback, false);
       // "A month earlier" counts back from the story's last dated happening, not from background such as "in 2013".
-      if (when.date.precision !== DatePrecision.YEAR) lastNarrativeDate = when.date;
+      if (when.date.precision !== DatePrecision.YEAR && !headType) lastNarrativeDate = when.date;
     }
 
     // Happenings the sentence names without a date beside them ("Pinto, who is on a three-day visit", "expected to
@@ -603,14 +701,37 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // in the publication's week, else by the story's last dated happening.
     for (const frame of frames) {
       if (fromSentence.some((c) => c.event.type === frame.type) || actors.length === 0) continue;
-      const earlier = [...dates].reverse().find((d) => d.index < frame.index);
+      // "have agreed to elevate their ties …, as Xi and Duterte met in Manila on Tuesday": a happening told at the time of
+      // another takes the date of the clause that tells it.
+      const meanwhile = dates.find(
+        (d) => d.index > frame.index && /\b(?:as|when|while)\b/i.test(outside.slice(frame.index, d.index)) && !d.head && !d.future,
+      );
+      // "for the G20 from November 30 - December 1": a date right after a happening's words is its own.
+      const following = dates.find(
+        (d) => d.index > frame.index && /^[^,;.]{0,25}$/.test(sentence.text.slice(frame.index + frame.words.length, d.index)),
+      );
+      const found = [...dates].reverse().find((d) => d.index < frame.index) ?? following ?? meanwhile;
+      // "on that occasion", of a range of days: some day of it, the week it began.
+      const occasion =
+        found &&
+        found.index < frame.index &&
+        found.expression.includes(' - ') &&
+        /\bon that occasion\b/i.test(sentence.text.slice(frame.index))
+          ? { ...found, date: { date: startOfPeriod(found.date.date, DatePrecision.WEEK), precision: DatePrecision.WEEK } }
+          : found;
+      const earlier = occasion;
       const week = written && {
         date: startOfPeriod(written.date, coarser(DatePrecision.WEEK, written.precision)),
         precision: coarser(DatePrecision.WEEK, written.precision),
       };
       // "has met … in Tokyo": the present perfect tells what was done by the time of writing, the publication's own date.
       const now = frame.perfect && written && { ...written, date: startOfPeriod(written.date, written.precision) };
-      const start = earlier?.date ?? (now || (frame.ongoing ? week : (lastNarrativeDate ?? week)));
+      // "will also hold talks": a happening ahead with no date of its own is not dated by a story's past.
+      const past =
+        lastNarrativeDate &&
+        written &&
+        lastNarrativeDate.date < startOfPeriod(written.date, coarser(DatePrecision.WEEK, written.precision));
+      const start = earlier?.date ?? (now || (frame.ongoing || (frame.expected && past) ? week : (lastNarrativeDate ?? week)));
       if (!start) continue;
       if (now && !earlier) lastNarrativeDate ??= now;
       const fallback = sentence.text.replace(/[.!?,]["”’)]?$/, '');
@@ -622,7 +743,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         frame.words,
         fallback,
         !earlier,
-        { distinct: frame.also || frame.withGroup },
+        { distinct: frame.also || frame.withGroup, possessive: frame.possessive },
       );
     }
 

@@ -143,3 +143,46 @@ describe('time expressions', () => {
     expect(first('The port reopens next March.', june)).toMatchObject({ date: '2014-03-01', future: true });
   });
 });
+
+describe('dates of background happenings and ranges', () => {
+  it('reads a year written before the words for a happening as its year, and a count before a noun as no year', () => {
+    expect(first('The mayor recalled the 2011 flood in the lower town.', sept14)).toMatchObject({ date: '2011-01-01', precision: 'YEAR' });
+    expect(first('The city left a 2019 regional water pact last spring.', sept14)).toMatchObject({ date: '2019-01-01', precision: 'YEAR' });
+    expect(first('The port handled the 2400 containers on time.', sept14)).toBeUndefined();
+  });
+
+  it('dates a range of days by its first day, read whole, even when only its last day gives the year', () => {
+    expect(first('The mayor was in Porto for the fair from October 30 - November 2, 2021, the council said.', sept14)).toEqual({
+      expression: 'October 30 - November 2, 2021',
+      date: '2021-10-30',
+      precision: 'DAY',
+      future: false,
+    });
+  });
+
+  it('counts years, months and weeks ago back from publication, at the unit’s precision, and reads a deadline as no day', () => {
+    expect(first('Four years ago, the port saw a landmark ruling.', sept14)).toMatchObject({ date: '2018-01-01', precision: 'YEAR' });
+    expect(first('The mayor took office two months ago.', sept14)).toMatchObject({ date: '2022-07-01', precision: 'MONTH' });
+    expect(first('The ferry sank three weeks ago.', sept14)).toMatchObject({ date: '2022-08-22', precision: 'WEEK' });
+    expect(first('The court ordered a new vote within 60 days.', sept14)).toBeUndefined();
+  });
+
+  it('keeps the words a possessive date qualifies, for the happening it dates', () => {
+    const [found] = timeExpressionsIn("The board had declared Costa the winner of last month's election.", sept14);
+    expect(found).toMatchObject({ expression: 'last month', head: 'election', date: { date: '2022-08-01', precision: 'MONTH' } });
+  });
+
+  it('dates what an anniversary marks so many years before publication, and what "a month after" tells a month before the story’s date', () => {
+    expect(
+      timeExpressionsIn('The two cities mark the 40th anniversary of the establishment of their ferry line.', sept14)[0],
+    ).toMatchObject({
+      date: { date: '1982-01-01', precision: 'YEAR' },
+      head: 'the establishment of their ferry line',
+    });
+    const [after] = timeExpressionsIn('The mayor came a month after travelling to Porto.', sept14, {
+      date: '2022-09-12',
+      precision: DatePrecision.DAY,
+    });
+    expect(after).toMatchObject({ expression: 'a month after', head: 'travelling', date: { date: '2022-08-01', precision: 'MONTH' } });
+  });
+});

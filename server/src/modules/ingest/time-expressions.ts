@@ -22,6 +22,8 @@ export interface TimeExpression {
   date: KnownDate;
   /** The words look ahead of the publication: "later this month", "next year". */
   future: boolean;
+  /** The words a year written before them dates ("international nuclear accord" in "a 2015 international nuclear accord"). */
+  head?: string;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -62,7 +64,7 @@ interface Rule {
     publication: KnownDate,
     previous: KnownDate | null,
     sentence: string,
-  ): { date: KnownDate; future: boolean } | null;
+  ): { date: KnownDate; future: boolean; head?: string } | null;
 }
 
 const RULES: Rule[] = [
@@ -112,6 +114,18 @@ const RULES: Rule[] = [
       const next = m[1]!.toLowerCase() === 'next';
       const year = next ? (month > pub.month ? pub.year : pub.year + 1) : month < pub.month ? pub.year : pub.year - 1;
       return { date: { date: iso(year, month), precision: DatePrecision.MONTH }, future: next };
+    },
+  },
+  {
+    // "the 2008 disaster in Sichuan", "a 2015 international nuclear accord", "the 2012 polls": a year written before
+    // the words for a happening is that happening's year.
+    pattern: /\b(?:a|an|the|its|his|her|their)\s+(\d{4})(?=\s+\p{Ll})/giu,
+    resolve: (m, publication, _previous, sentence) => {
+      const year = Number(m[1]);
+      // "the 2400 containers": a count, not a year, beyond the years a report can look back or ahead to.
+      if (year < 1800 || year > parts(publication.date).year + 10) return null;
+      const head = headAfter(sentence, m.index + m[0].length);
+      return { date: { date: iso(year), precision: DatePrecision.YEAR }, future: year > parts(publication.date).year, head };
     },
   },
   {
@@ -174,6 +188,57 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "the 70th anniversary of the establishment of diplomatic relations": a happening so many years before publication.
+    pattern: /\b(\d{1,3})(?:st|nd|rd|th) anniversary of\s+([^,;:.()"“”]+)/gi,
+    resolve: (m, publication) => ({
+      date: { date: iso(parts(publication.date).year - Number(m[1])), precision: DatePrecision.YEAR },
+      future: false,
+      head: m[2]!,
+    }),
+  },
+  {
+    // "a month after travelling to India": what the words after it tell happened that long before the story's last date.
+    pattern: /\b(a|one|two|three|four|five|six) (day|week|month|year)s? after(?=\s+\p{Ll}+ing\b)/giu,
+    resolve: (m, publication, previous, sentence) => {
+      const base = previous ?? publication;
+      const count = m[1]!.toLowerCase() === 'a' ? 1 : ((nlp(m[1]!).numbers().get() as number[])[0] ?? 1);
+      const unit = m[2]!.toLowerCase();
+      const head = headAfter(sentence, m.index + m[0].length);
+      if (unit === 'year')
+        return { date: { date: iso(parts(base.date).year - count), precision: DatePrecision.YEAR }, future: false, head };
+      if (unit === 'month') {
+        const precision = coarser(DatePrecision.MONTH, base.precision);
+        return { date: at(addMonths(base.date, -count), precision), future: false, head };
+      }
+      const precision = coarser(unit === 'day' ? DatePrecision.DAY : DatePrecision.WEEK, base.precision);
+      const back = unit === 'day' ? count : 7 * count;
+      return {
+        date: at(precision === DatePrecision.DAY || precision === DatePrecision.WEEK ? addDays(base.date, -back) : base.date, precision),
+        future: false,
+        head,
+      };
+    },
+  },
+  {
+    // "Four years ago", "two months ago", "three weeks ago": counted back from publication, at the unit's precision.
+    pattern: /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (year|month|week)s ago\b/gi,
+    resolve: (m, publication) => {
+      const count = /^\d+$/.test(m[1]!) ? Number(m[1]) : ((nlp(m[1]!).numbers().get() as number[])[0] ?? 0);
+      const unit = m[2]!.toLowerCase();
+      if (unit === 'year')
+        return { date: { date: iso(parts(publication.date).year - count), precision: DatePrecision.YEAR }, future: false };
+      if (unit === 'month') {
+        const precision = coarser(DatePrecision.MONTH, publication.precision);
+        return { date: at(addMonths(publication.date, -count), precision), future: false };
+      }
+      const precision = coarser(DatePrecision.WEEK, publication.precision);
+      return {
+        date: at(precision === DatePrecision.WEEK ? addDays(publication.date, -7 * count) : publication.date, precision),
+        future: false,
+      };
+    },
+  },
+  {
     pattern: /\b(last|this|next) year\b|\ba year (earlier|later|ago)\b/gi,
     resolve: (m, publication, previous) => {
       const word = (m[1] ?? m[2] ?? '').toLowerCase();
@@ -187,6 +252,10 @@ const RULES: Rule[] = [
   },
 ];
 
+/** The words a date written before them qualifies, up to a preposition, a clause or a punctuation mark. */
+const headAfter = (sentence: string, at: number) =>
+  /^\s+([^,;:.()"“”]+?)(?=\s+(?:in|on|at|with|from|to|for|of|by|that|which|who|and|but|as)\b|[,;:.()"“”]|$)/.exec(sentence.slice(at))?.[1];
+
 /** Whether a position stands inside quoted words. */
 const quoted = (sentence: string, index: number) => {
   const before = sentence.slice(0, index);
@@ -195,7 +264,9 @@ const quoted = (sentence: string, index: number) => {
 
 /** Every time expression in a sentence, left to right, resolved; `previous` is the last date the text gave. */
 export function timeExpressionsIn(sentence: string, publication: KnownDate, previous: KnownDate | null = null): TimeExpression[] {
-  const found: TimeExpression[] = [];
+  const days = daysIn(sentence, publication);
+  // "from November 30 - December 1, 2018": a range is read whole, dated by its first day, before its last day alone is.
+  const found: TimeExpression[] = days.filter((day) => day.range).map(({ range: _range, ...day }) => day);
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(sentence); m; m = rule.pattern.exec(sentence)) {
@@ -205,15 +276,20 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
       if (resolved) found.push({ expression: m[0], index: m.index, ...resolved });
     }
   }
-  for (const day of daysIn(sentence, publication)) {
+  for (const { range: _range, ...day } of days) {
     if (!found.some((f) => day.index < f.index + f.expression.length && f.index < day.index + day.expression.length)) found.push(day);
+  }
+  // "last month's election", "Sunday's 6.1-magnitude quake": a possessive date dates the happening it qualifies.
+  for (const f of found) {
+    const possessive = /^['’]s\b/.exec(sentence.slice(f.index + f.expression.length));
+    if (possessive && f.head === undefined) f.head = headAfter(sentence, f.index + f.expression.length + possessive[0].length);
   }
   return found.sort((a, b) => a.index - b.index);
 }
 
 /** Words that put a happening after the publication: "will meet", "to be held", "is expected". */
 const FUTURE =
-  /\b(will|shall|to be held|is to|are to|expected|plans? to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to)\b/i;
+  /\b(will|shall|to be held|is to|are to|expected|plans? to|due to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to)\b/i;
 /** The words just before a date, where its tense stands: "said on Tuesday" in a sentence that also says "expected". */
 const lookingBack = (sentence: string, index: number) => sentence.slice(Math.max(0, index - 50), index);
 /** "Will", "expected to", or a modal before a verb ("could unveil its measures as early as Monday"). */
@@ -251,9 +327,9 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
  * publication (news reports what happened), or the next one when the words look ahead; it is a DAY only when the
  * publication day is known, and otherwise no finer than the publication's own precision.
  */
-function daysIn(sentence: string, publication: KnownDate): TimeExpression[] {
+function daysIn(sentence: string, publication: KnownDate): Array<TimeExpression & { range: boolean }> {
   const reference = { instant: new Date(`${publication.date}T12:00:00Z`), timezone: 0 };
-  const found: TimeExpression[] = [];
+  const found: Array<TimeExpression & { range: boolean }> = [];
   for (const result of chrono.parse(sentence, reference, { forwardDate: false })) {
     const start = result.start;
     if (start.isCertain('day')) {
@@ -267,6 +343,7 @@ function daysIn(sentence: string, publication: KnownDate): TimeExpression[] {
         index: result.index,
         date: { date: addDays(date, -daysBefore(sentence, result.index)), precision: DatePrecision.DAY },
         future: date > publication.date && publication.precision === DatePrecision.DAY,
+        range: !!result.end?.isCertain('day'),
       });
     } else if (start.isCertain('weekday')) {
       const precision = coarser(DatePrecision.DAY, publication.precision);
@@ -276,6 +353,7 @@ function daysIn(sentence: string, publication: KnownDate): TimeExpression[] {
           index: result.index,
           date: at(publication.date, coarser(DatePrecision.WEEK, publication.precision)),
           future: false,
+          range: false,
         });
         continue;
       }
@@ -288,8 +366,15 @@ function daysIn(sentence: string, publication: KnownDate): TimeExpression[] {
         index: result.index,
         date: { date: addDays(publication.date, shift - daysBefore(sentence, result.index)), precision: DatePrecision.DAY },
         future: ahead,
+        range: false,
       });
     }
   }
-  return found.filter((day) => WEEKDAYS.some((w) => day.expression.toLowerCase().includes(w)) || /\d/.test(day.expression));
+  return found.filter(
+    (day) =>
+      (WEEKDAYS.some((w) => day.expression.toLowerCase().includes(w)) || /\d/.test(day.expression)) &&
+      // "a new election within 60 days": a deadline, not a day.
+      !/^(?:within|in) \d+ (?:days|weeks|months)$/i.test(day.expression) &&
+      !/\b(?:within|in)\s+$/i.test(sentence.slice(0, day.index)),
+  );
 }
