@@ -154,7 +154,7 @@ export function operationRunner(
  */
 export function compiledExecution(schema: GraphQLSchema, passthrough: readonly PassthroughRoot[] = []): GatewayInterface {
   const runner = operationRunner(schema, { passthrough });
-  const run = confirmingSessions(runner.run);
+  const run = confirmingSessions(schema, runner.run);
   const executor: GatewayExecutor = ({ document, operationName, request, context }) =>
     run({ document, operationName, variables: request.variables ?? {}, context });
   return {

@@ -1,3 +1,5 @@
+import { Extensions } from 'type-graphql';
+
 import { DomainError, ErrorCode } from '../errors.js';
 import type { Role } from './roles.js';
 
@@ -31,3 +33,13 @@ export const sessionHoldsSql = (user: string, generation: string, roles: string)
   `(SELECT "session_generation" = ${generation}::int AND NOT "disabled" AND "deleted_at" IS NULL AND "roles" = ${roles}::text[] FROM "users" WHERE "id" = ${user}::uuid)`;
 
 export const sessionHoldsParameters = (session: UnconfirmedSession): unknown[] => [session.userId, session.generation, session.roles];
+
+export const CONFIRMS_SESSION = 'confirmsSessionInEdit';
+
+/**
+ * Declares, next to its resolver, a root mutation whose resolver reaches the database first through
+ * `RecordWriter.replace` outside a caller's transaction, so that the edit's own first statement may confirm an
+ * unconfirmed session (graphql/unconfirmed-viewer.ts). Only a mutation that touches nothing in the database before
+ * that statement may carry it; without it, the session's user is read before the operation runs.
+ */
+export const ConfirmsSessionInEdit = () => Extensions({ [CONFIRMS_SESSION]: true });

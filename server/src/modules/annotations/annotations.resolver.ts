@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { STAFF } from '../../core/access/roles.js';
+import { ConfirmsSessionInEdit } from '../../core/access/session-check.js';
 import { writeContextOf } from '../../core/access/viewer.js';
 import { ListArgs, PageArgs } from '../../core/paging/connection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
@@ -61,6 +62,7 @@ export class AnnotationsResolver {
     return services.annotations.create(writeContextOf(viewer, requestId, idempotency), input);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...STAFF)
   @Mutation(() => Annotation, {
     description:
@@ -82,6 +84,7 @@ export class AnnotationsResolver {
     return services.annotations.delete(viewer, writeContextOf(viewer, requestId, idempotency), input);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...STAFF)
   @Mutation(() => Annotation, { description: 'Brings a deleted note back. For staff: editors, reviewers and admins.' })
   restoreAnnotation(

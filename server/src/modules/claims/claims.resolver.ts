@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { EDITORS } from '../../core/access/roles.js';
+import { ConfirmsSessionInEdit } from '../../core/access/session-check.js';
 import { seesUnreviewed, writeContextOf } from '../../core/access/viewer.js';
 import { ListArgs } from '../../core/paging/connection.js';
 import { ProposalState } from '../../core/proposals/proposal-state.js';
@@ -78,6 +79,7 @@ export class ClaimsResolver {
     return services.claims.lifecycle.current(written.revision.recordId);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...EDITORS)
   @Mutation(() => Claim, {
     description: "Changes a claim's fields; a VERIFIED, DISPUTED or REJECTED claim goes back to IN_REVIEW. For editors and admins.",
@@ -89,6 +91,7 @@ export class ClaimsResolver {
     return services.claims.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...EDITORS)
   @Mutation(() => Claim, {
     description: 'Soft-deletes a claim; to mark one that was once believed, prefer rank DEPRECATED. For editors and admins.',
@@ -100,6 +103,7 @@ export class ClaimsResolver {
     return services.claims.lifecycle.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...EDITORS)
   @Mutation(() => Claim, { description: 'Brings a deleted claim back, in the review status it had. For editors and admins.' })
   restoreClaim(

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { EDITORS } from '../../core/access/roles.js';
+import { ConfirmsSessionInEdit } from '../../core/access/session-check.js';
 import { writeContextOf } from '../../core/access/viewer.js';
 import { ListArgs } from '../../core/paging/connection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
@@ -50,6 +51,7 @@ export class EntitiesResolver {
     return services.entities.lifecycle.current(written.revision.recordId);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...EDITORS)
   @Mutation(() => EntityRecord, { description: "Changes an entity's fields. For editors and admins." })
   updateEntity(
@@ -59,6 +61,7 @@ export class EntitiesResolver {
     return services.entities.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...EDITORS)
   @Mutation(() => EntityRecord, {
     description: 'Soft-deletes an entity; claims and events that name it keep naming it. For editors and admins.',
@@ -70,6 +73,7 @@ export class EntitiesResolver {
     return services.entities.lifecycle.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...EDITORS)
   @Mutation(() => EntityRecord, { description: 'Brings a deleted entity back. For editors and admins.' })
   restoreEntity(

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { EDITORS } from '../../core/access/roles.js';
+import { ConfirmsSessionInEdit } from '../../core/access/session-check.js';
 import { seesUnreviewed, writeContextOf } from '../../core/access/viewer.js';
 import { DateMatch, type DatePrecision, endOfPeriod, matchRange, parseIsoDate, refinesDate } from '../../core/dates/precision.js';
 import { ListArgs } from '../../core/paging/connection.js';
@@ -76,6 +77,7 @@ export class EventsResolver {
     return services.events.lifecycle.current(written.revision.recordId);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...EDITORS)
   @Mutation(() => Event, {
     description: "Changes an event's fields; a VERIFIED, DISPUTED or REJECTED event goes back to IN_REVIEW. For editors and admins.",
@@ -87,6 +89,7 @@ export class EventsResolver {
     return services.events.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...EDITORS)
   @Mutation(() => Event, { description: 'Soft-deletes an event; its evidence and the claims about it stay. For editors and admins.' })
   deleteEvent(
@@ -96,6 +99,7 @@ export class EventsResolver {
     return services.events.lifecycle.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...EDITORS)
   @Mutation(() => Event, { description: 'Brings a deleted event back, in the review status it had. For editors and admins.' })
   restoreEvent(

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { EDITORS } from '../../core/access/roles.js';
+import { ConfirmsSessionInEdit } from '../../core/access/session-check.js';
 import { writeContextOf } from '../../core/access/viewer.js';
 import { ListArgs } from '../../core/paging/connection.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
@@ -52,6 +53,7 @@ export class SourcesResolver {
     return services.sources.lifecycle.current(written.revision.recordId);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...EDITORS)
   @Mutation(() => Source, { description: "Changes a source's metadata. For editors and admins." })
   updateSource(
@@ -61,6 +63,7 @@ export class SourcesResolver {
     return services.sources.update(writeContextOf(viewer, requestId, idempotency), input);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...EDITORS)
   @Mutation(() => Source, { description: 'Soft-deletes a source; its snapshots and evidence stay as they are. For editors and admins.' })
   deleteSource(
@@ -70,6 +73,7 @@ export class SourcesResolver {
     return services.sources.lifecycle.delete(writeContextOf(viewer, requestId, idempotency), input);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(...EDITORS)
   @Mutation(() => Source, { description: 'Brings a deleted source back. For editors and admins.' })
   restoreSource(

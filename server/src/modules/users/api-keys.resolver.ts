@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
 
 import { Role } from '../../core/access/roles.js';
+import { ConfirmsSessionInEdit } from '../../core/access/session-check.js';
 import { writeContextOf } from '../../core/access/viewer.js';
 import { PageArgs } from '../../core/paging/connection.js';
 import { SHOWN_ONCE } from '../../core/revisions/idempotency.js';
@@ -27,6 +28,7 @@ export class ApiKeysResolver {
     return services.apiKeys.create(writeContextOf(viewer, requestId, idempotency), input);
   }
 
+  @ConfirmsSessionInEdit()
   @Authorized(Role.ADMIN)
   @Mutation(() => ApiKey, { description: 'Revokes a key at once; `reason` says why. For admins.' })
   revokeApiKey(
