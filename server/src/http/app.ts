@@ -14,7 +14,7 @@ import { commitPosition, positionReader } from '../db/commit-position.js';
 import type { Database } from '../db/data-source.js';
 import { ReadReplicas } from '../db/read-replicas.js';
 import { revisionSignal } from '../db/revision-signal.js';
-import { createLoaders, createServices, type RequestContext } from '../graphql/context.js';
+import { createLoaders, createServices, type Loaders, type RequestContext } from '../graphql/context.js';
 import { documentLimits } from '../graphql/document-limits.js';
 import { formatError, withUnavailableStatus } from '../graphql/errors.js';
 import { compiledExecution } from '../graphql/executor.js';
@@ -138,13 +138,17 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   };
   const contextOf = async (req: Request, res: Response): Promise<RequestContext> => {
     const sessionCookie = sessionCookieFor(res, config.auth);
+    // Made when a resolver first reads through them: a query PostgreSQL answers whole never does.
+    let loaders: Loaders | undefined;
     return {
       viewer: await viewerOf(req, sessionCookie, services).catch((error: unknown) => {
         throw withUnavailableStatus(error);
       }),
       requestId: String(res.getHeader('x-request-id')),
       services,
-      loaders: createLoaders(dataSource.manager),
+      get loaders() {
+        return (loaders ??= createLoaders(dataSource.manager));
+      },
       sessionCookie,
       clientAddress: req.ip ?? 'unknown',
       publicAnswer: { keep: false },
