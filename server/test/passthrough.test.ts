@@ -27,6 +27,10 @@ interface Written {
   passedThrough: boolean;
 }
 
+/** Every column field of a claim with no resolver of its own. */
+const CLAIM_COLUMNS =
+  'id version createdAt updatedAt deletedAt deleteReason text claimantLabel attribution modality credibility rank checkWorthiness status proposal';
+
 const CALLERS: Array<[string, Viewer]> = [
   ['anonymous', viewers.anonymous],
   ['client key', viewers.client],
@@ -158,9 +162,29 @@ describe('answers PostgreSQL writes and the server passes through', () => {
     );
   });
 
+  it("writes a page of records' own columns in Node, as the ordinary path does, for every caller", async () => {
+    const passed: string[] = [];
+    for (const [typeName, root] of [
+      ['Claim', 'claims'],
+      ['Event', 'events'],
+    ]) {
+      for (const [, viewer] of CALLERS) {
+        for (const field of leavesOf(typeName)) {
+          const query = `{ ${root}(first: 100, includeDeleted: true) { edges { cursor node { __typename id ${field} } } pageInfo { endCursor } } }`;
+          const written = await write(query, {}, viewer, true);
+          await expectSame(query, {}, viewer, written.passedThrough);
+          if (viewer === viewers.anonymous && written.passedThrough) passed.push(`${typeName}.${field}`);
+        }
+      }
+    }
+    expect(passed).toEqual(
+      expect.arrayContaining(['Claim.text', 'Claim.createdAt', 'Claim.credibility', 'Claim.checkWorthiness', 'Event.title']),
+    );
+    expect(passed).not.toContain('Claim.retracted');
+  });
+
   it('answers the whole connection as the ordinary path does: aliases, type names, cursors, page info and total', async () => {
-    const fields =
-      'id version createdAt updatedAt deletedAt deleteReason text claimantLabel attribution modality credibility rank checkWorthiness status proposal';
+    const fields = CLAIM_COLUMNS;
     const query = `query($first: Int, $after: String, $last: Int, $before: String, $order: ListOrder, $deleted: Boolean) {
       page: claims(first: $first, after: $after, last: $last, before: $before, order: $order, includeDeleted: $deleted) {
         __typename total: totalCount
@@ -314,9 +338,54 @@ describe('answers PostgreSQL writes and the server passes through', () => {
     expect(counts[2]).toBe(counts[0]! + 1);
   });
 
+  it('writes search hits of every kind as the ordinary path does, for every caller, paging both ways', async () => {
+    const claimFields = CLAIM_COLUMNS.split(' ');
+    const query = `query($query: String!, $types: [SearchType!], $first: Int, $after: String, $last: Int, $before: String) {
+      search(query: $query, types: $types, first: $first, after: $after, last: $last, before: $before) {
+        __typename edges { __typename cursor node { __typename type score snippet
+          record { __typename ... on Claim { id ${claimFields.join(' ')} } ... on Event { id title createdAt } ... on Entity { id name } ... on Source { title id } } } }
+        pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    const kinds = new Set<string>();
+    type Page = {
+      search: {
+        edges: Array<{ node: { type: string } }>;
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string };
+      };
+    };
+    for (const [, viewer] of CALLERS) {
+      for (const words of ['Russia', 'Myanmar Russia', 'Putin']) {
+        let page = (await expectSame(query, { query: words, first: 4 }, viewer, true)) as Page;
+        page.search.edges.forEach((edge) => kinds.add(edge.node.type));
+        while (page.search.pageInfo.hasNextPage) {
+          page = (await expectSame(query, { query: words, first: 4, after: page.search.pageInfo.endCursor }, viewer, true)) as Page;
+          page.search.edges.forEach((edge) => kinds.add(edge.node.type));
+        }
+        page = (await expectSame(query, { query: words, last: 5 }, viewer, true)) as Page;
+        while (page.search.pageInfo.hasPreviousPage)
+          page = (await expectSame(query, { query: words, last: 5, before: page.search.pageInfo.startCursor }, viewer, true)) as Page;
+      }
+      await expectSame(query, { query: 'Russia', types: ['CLAIM'], first: 10 }, viewer, true);
+      // Only the records' types asked about: the others read as empty objects.
+      await expectSame(`{ search(query: "Russia") { edges { node { type record { ... on Claim { text } } } } } }`, {}, viewer, true);
+      await expectSame(`{ search(query: "Russia") { edges { cursor node { score } } } }`, {}, viewer, true);
+    }
+    // The seed's one source is deleted above, so no source is found.
+    expect([...kinds].sort()).toEqual(['CLAIM', 'ENTITY', 'EVENT']);
+    const ordinaryOnly = [
+      `{ search(query: "Russia") { edges { node { record { ... on Claim { retracted } } } } } }`,
+      `{ search(query: "Russia") { edges { node { record { ...claim } } } } } fragment claim on Claim { id }`,
+      `{ search(query: "Russia") { edges { node { record { ... on Event { evidence { id } } } } } } }`,
+      `{ search(query: "Russia") { edges { node { score @include(if: true) } } } }`,
+    ];
+    for (const ordinary of ordinaryOnly) await expectSame(ordinary, {}, viewers.anonymous, false);
+    // Refused as before: no words, too many.
+    await expectSame(`{ search(query: "  ") { edges { cursor } } }`, {}, viewers.anonymous, false);
+    await expectSame(`{ search(query: "Russia", first: 101) { edges { cursor } } }`, {}, viewers.anonymous, false);
+    await expectSame(`{ search(query: "Russia", after: "nope") { edges { cursor } } }`, {}, viewers.anonymous, false);
+  });
+
   it('goes the ordinary way for a selection or arguments it does not know, and answers as before', async () => {
     const ordinaryOnly = [
-      `{ claims(first: 5) { edges { cursor node { id text createdAt } } pageInfo { endCursor } } }`,
       `{ claims(first: 5) { edges { node { id retracted } } } }`,
       `{ claims(first: 5) { edges { node { id claimantName } } } }`,
       `{ claims(first: 5) { edges { node { id evidence { anchorStatus } } } } }`,
@@ -455,6 +524,17 @@ describe('answers PostgreSQL writes and the server passes through', () => {
       // Only the document's first request went through Apollo; every other was answered from its plan.
       expect(requests).toBeGreaterThan(20);
       expect(throughApollo).toBe(1);
+      // The bench's flat page and search, whose records Node writes from their columns.
+      const flat = `query($after: String) { claims(first: 25, after: $after) { edges { cursor node { id text attribution modality credibility status createdAt } } pageInfo { hasNextPage endCursor } } }`;
+      const search = `query($words: String!) { search(query: $words, types: [CLAIM], first: 10) { edges { node { type score snippet record { ... on Claim { id text } } } } } }`;
+      throughApollo = 0;
+      for (const headers of Object.values(callers)) {
+        const first = await expectAnswersAlike(on, off, { query: flat, variables: {} }, headers, () => throughApollo++);
+        const after = JSON.parse(first.text).data.claims.pageInfo.endCursor;
+        await expectAnswersAlike(on, off, { query: flat, variables: { after } }, headers, () => throughApollo++);
+        await expectAnswersAlike(on, off, { query: search, variables: { words: 'Russia Myanmar' } }, headers, () => throughApollo++);
+      }
+      expect(throughApollo).toBe(2);
     } finally {
       await Promise.all([on.close(), off.close()]);
     }
