@@ -464,7 +464,14 @@ describe('answers PostgreSQL writes and the server passes through', () => {
     });
     const refused = vi.spyOn(PlainDocuments.prototype, 'answer').mockResolvedValue(null);
     const apolloAnswer = await send(on, body, headers).finally(() => refused.mockRestore());
-    const ordinary = await send(off, body, headers);
+    // With passthrough off (GRAPHQL_PASSTHROUGH=false), every request goes through Apollo.
+    const offApollo = vi.spyOn(ApolloServer.prototype, 'executeHTTPGraphQLRequest');
+    let offCalls = 0;
+    const ordinary = await send(off, body, headers).finally(() => {
+      offCalls = offApollo.mock.calls.length;
+      offApollo.mockRestore();
+    });
+    expect(offCalls).toBe(1);
     expect({ body, ...fast }).toEqual({ body, ...apolloAnswer });
     const alike = ({ status, text, headers: kept }: Sent) => ({
       status,

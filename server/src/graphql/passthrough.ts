@@ -32,6 +32,13 @@ export class RawAnswers {
     return `\u0000${RawAnswers.nonce}:${this.held.length - 1}`;
   }
 
+  /** The JSON a marker holds the place of, or null for a string that is not one of this answer's markers. */
+  heldFor(marker: unknown): string | null {
+    const prefix = `\u0000${RawAnswers.nonce}:`;
+    if (typeof marker !== 'string' || !marker.startsWith(prefix)) return null;
+    return this.held[Number(marker.slice(prefix.length))] ?? null;
+  }
+
   /** The answer's text with each marker replaced by the JSON it holds the place of. */
   splice(text: string): string {
     if (this.held.length === 0) return text;

@@ -49,6 +49,13 @@ export interface PlainContext {
  * one the public cache may keep, and written as Apollo writes it, with the content type Apollo chose for the same
  * Accept header. The plan of each root is chosen per request for its caller, as on the ordinary path.
  *
+ * Apollo's plugins (http/app.ts), each: `runnableRequest` (an operation the name picks: the document's; the variables'
+ * depth and width: checked again), `storableTextOnly` (the text passed; the variables: checked again), `costLimit`
+ * (the same pricer, for these variables), `idempotencyPlugin` (a request with an Idempotency-Key goes to Apollo),
+ * `tryAgainLaterStatuses` (acts on errors, which this never answers), `publicAnswerPlugin` (its mark, set here by
+ * the same rule); the landing page and cache-control plugins are off, and do nothing per request. Apollo's own
+ * CSRF check passes every JSON POST, and `formatError` sees errors only.
+ *
  * Anything else returns null and goes to Apollo, with the context already made: a document not seen plain, a
  * variable out of shape or over the cost, a context that failed (a revoked key's 401), an argument the passthrough
  * does not take, any failure. Apollo then answers or refuses it as it always has.
@@ -100,12 +107,19 @@ export class PlainDocuments {
     if (!context?.rawAnswers) return null;
     const result = await this.run(plain.document, request.operationName, variables, context);
     if (!result) return null;
+    const { rawAnswers } = context;
+    const roots: string[] = [];
+    for (const [name, marker] of Object.entries(result.data ?? {})) {
+      const json = rawAnswers.heldFor(marker);
+      if (json === null) return null;
+      roots.push(`${JSON.stringify(name)}:${json}`);
+    }
     if (context.publicAnswer) context.publicAnswer.keep = keptFor(context.viewer, plain.operation);
     return {
       status: 200,
       headers: new HeaderMap([['content-type', contentType]]),
-      // As Apollo writes an answer (its prettyJSONStringify), with PostgreSQL's JSON spliced in.
-      body: { kind: 'complete', string: context.rawAnswers.splice(`${JSON.stringify({ data: result.data })}\n`) },
+      // As Apollo writes an answer (its prettyJSONStringify), each root's JSON as it was written.
+      body: { kind: 'complete', string: `{"data":{${roots.join(',')}}}\n` },
     };
   }
 }
