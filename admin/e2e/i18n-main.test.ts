@@ -33,6 +33,7 @@ describe('the main screens in French', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Français' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.title()).toBe('Registre de provenance · console');
 
     // The dashboard: its cards, a status chip, and counts written in the plural French takes.
     await settle(page, '[data-testid=dashboard] [data-testid=latest-changes] tbody tr');
@@ -110,6 +111,7 @@ describe('the main screens in French', () => {
     await settle(page, '[data-testid=source-text]');
     await expect.poll(() => page.getByRole('button', { name: 'Corriger le texte' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.title()).toBe('Registre de provenance · console');
     expect(await page.getByRole('button', { name: 'Français' }).count()).toBe(1);
   });
 });

@@ -19,13 +19,14 @@ const polyglot = polyglotI18nProvider(
 
 /**
  * The page says which language it is in, the sign-in screen included: screen readers pick their voice by it, and
- * browsers their hyphenation and spelling. react-admin changes the locale here both when one is chosen and when a
- * kept choice is restored at load.
+ * browsers their hyphenation and spelling; the browser's tab and history name it in that language too. react-admin
+ * changes the locale here both when one is chosen and when a kept choice is restored at load.
  */
 export const i18nProvider: I18nProvider = {
   ...polyglot,
   changeLocale: async (locale, options) => {
     await polyglot.changeLocale(locale, options);
     document.documentElement.lang = locale;
+    document.title = polyglot.translate('console.layout.documentTitle');
   },
 };

@@ -195,6 +195,16 @@ describe('over HTTP', () => {
       variables: { n: 2 },
     });
     expect(viaVariables.status).toBe(200);
+    // Priced once per value of the variables a price depends on (`first`, and directives), whatever the others hold.
+    const keyed =
+      'query($n: Int, $deep: Boolean!, $types: [String!]) { events(first: $n, filter: { type: $types }) { edges { node { title claims @include(if: $deep) { evidence { source { title } sourceRevision { text } } } } } } }';
+    const statusOf = async (variables: Record<string, unknown>) => (await server.post({ query: keyed, variables })).status;
+    expect(await statusOf({ n: 100, deep: false, types: ['code-a'] })).toBe(200);
+    expect(await statusOf({ n: 100, deep: true, types: ['code-b'] })).toBe(400);
+    expect(await statusOf({ n: 2, deep: true, types: ['code-c'] })).toBe(200);
+    expect(await statusOf({ n: 100, deep: true, types: ['code-d'] })).toBe(400);
+    expect(await statusOf({ deep: true, types: ['code-e'] })).toBe(400);
+    expect(await statusOf({ n: 100, deep: false, types: ['code-f'] })).toBe(200);
   });
 
   it('refuses too many aliases, batched requests, and requests a browser could forge (CSRF)', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestDatabase } from './support/database.js';
-import { createEditor, type TestUser } from './support/factories.js';
+import { createEditor, createReviewer, type TestUser } from './support/factories.js';
 import { dataOf, errorCodes, type graphqlClient } from './support/graphql.js';
 import { useSeededDatabase } from './support/seeded.js';
 
@@ -34,6 +34,7 @@ describe('writes that lock several rows, run at once, wait for each other instea
   let db: TestDatabase;
   let gql: ReturnType<typeof graphqlClient>;
   let editor: TestUser;
+  let reviewer: TestUser;
   useSeededDatabase((database, client) => {
     db = database;
     gql = client;
@@ -62,6 +63,7 @@ describe('writes that lock several rows, run at once, wait for each other instea
   let wireProposals: Array<{ id: string }>;
   beforeAll(async () => {
     editor = await createEditor(db.dataSource);
+    reviewer = await createReviewer(db.dataSource);
   });
 
   it('near-copies imported at once fold every copy into the first copy’s proposals with no deadlock between them', async () => {
@@ -153,5 +155,79 @@ describe('writes that lock several rows, run at once, wait for each other instea
 
     expect(await deadlocks()).toBe(deadlocksBefore);
     for (const pair of results) expect(pair.map(errorCodes).sort()).toEqual([[], ['CONFLICT']]);
+  });
+
+  it('two sources quoting the same verified claims in opposite orders, corrected at once, both send every claim back with no deadlock', async () => {
+    const as = async (user: TestUser, query: string, variables: Record<string, unknown>) =>
+      dataOf(await gql<any>(query, variables, user.viewer));
+    const sentences = Array.from(
+      { length: 8 },
+      (_, n) => `Harbour official number ${n + 1} said the ferry line ${n + 1} would reopen in spring.`,
+    );
+    const create = async (title: string, order: string[]) =>
+      (
+        await as(editor, `mutation($input: CreateSourceInput!) { createSource(input: $input) { id version } }`, {
+          input: { title, text: order.join('\n\n'), language: 'en', kind: 'NEWS_ARTICLE' },
+        })
+      ).createSource as { id: string; version: number };
+    const forwards = await create('Ferry lines reopen, the harbour says', sentences);
+    const backwards = await create('Harbour says ferries return', [...sentences].reverse());
+    const claims: string[] = [];
+    for (const sentence of sentences) {
+      const { createClaim } = await as(editor, `mutation($input: CreateClaimInput!) { createClaim(input: $input) { id version } }`, {
+        input: {
+          text: sentence,
+          claimantLabel: 'a harbour official',
+          attribution: 'REPORTED_SPEECH',
+          modality: 'ASSERTED',
+          evidence: [forwards, backwards].map((source) => ({ sourceId: source.id, selector: { exact: sentence } })),
+        },
+      });
+      const submitted = (
+        await as(
+          editor,
+          `mutation($id: ID!, $v: Int!) { submitForReview(input: { id: $id, expectedVersion: $v }) { ... on Claim { version } } }`,
+          {
+            id: createClaim.id,
+            v: createClaim.version,
+          },
+        )
+      ).submitForReview;
+      await as(
+        reviewer,
+        `mutation($id: ID!, $v: Int!) { review(input: { id: $id, expectedVersion: $v, decision: VERIFY, comment: "ok" }) { __typename } }`,
+        {
+          id: createClaim.id,
+          v: submitted.version,
+        },
+      );
+      claims.push(createClaim.id);
+    }
+    // Every quote is reworded, so each correction writes every claim, the first source's in one order, the second's in the other.
+    const correct = (source: { id: string; version: number }, order: string[]) =>
+      gql<any>(
+        `mutation($input: CorrectSourceTextInput!) { correctSourceText(input: $input) { fuzzy orphaned } }`,
+        {
+          input: {
+            id: source.id,
+            expectedVersion: source.version,
+            text: order.map((sentence) => sentence.replace('would reopen', 'will reopen')).join('\n\n'),
+            reason: 'Tense fixed',
+          },
+        },
+        editor.viewer,
+      );
+    const deadlocksBefore = await deadlocks();
+
+    const results = await Promise.all([correct(forwards, sentences), correct(backwards, [...sentences].reverse())]);
+
+    expect(await deadlocks()).toBe(deadlocksBefore);
+    expect(results.map((result) => result.errors)).toEqual([undefined, undefined]);
+    expect(results.map((result) => result.data.correctSourceText.fuzzy + result.data.correctSourceText.orphaned)).toEqual([8, 8]);
+    const pending = (await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM claims WHERE id = ANY($1) AND status = 'VERIFIED' AND re_review_pending_since IS NOT NULL`,
+      [claims],
+    )) as Array<{ n: number }>;
+    expect(pending[0]!.n).toBe(claims.length);
   });
 });

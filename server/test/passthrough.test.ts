@@ -608,6 +608,13 @@ describe('answers PostgreSQL writes and the server passes through', () => {
       const revoked = await send(on, { query: PAGE, variables }, callers['client key']);
       expect(revoked.status).toBe(401);
       await expectAnswersAlike(on, off, { query: PAGE, variables }, callers['client key']);
+      // A session whose user was disabled since the plan was learned is answered as the user now is.
+      const [{ user_id: adminId }] = await db.owner.query(
+        `SELECT id AS user_id FROM users WHERE 'ADMIN' = ANY(roles) ORDER BY created_at DESC LIMIT 1`,
+      );
+      await db.owner.query(`UPDATE users SET disabled = true WHERE id = $1`, [adminId]);
+      const disabled = await expectAnswersAlike(on, off, { query: PAGE, variables }, callers.admin);
+      expect(disabled.text).not.toBe(staff.text);
     } finally {
       await Promise.all([on.close(), off.close()]);
     }

@@ -89,4 +89,18 @@ describe('the SQL of the hot requests', () => {
       viewer,
     );
   });
+
+  it("an update of a claim's text by a session the edit's own read confirms, as the benchmark's editor sends it over HTTP", async () => {
+    const { id: userId, viewer } = await createEditor(db.dataSource);
+    const { claims } = dataOf(await gql<any>(`{ claims(first: 1) { edges { node { id version text } } } }`, {}, viewer));
+    const { id, version, text } = claims.edges[0].node;
+    const unconfirmed = { userId, generation: 0, roles: viewer.roles, confirmed: false };
+    await expectSql(
+      'update-claim.session',
+      UPDATE_CLAIM,
+      { input: { id, expectedVersion: version, text: `${text} (edited)`, reason: 'snapshot' } },
+      { ...viewer, unconfirmed },
+    );
+    expect(unconfirmed.confirmed).toBe(true);
+  });
 });

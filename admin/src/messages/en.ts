@@ -128,6 +128,7 @@ export const en = {
       account: 'My account',
     },
     layout: {
+      documentTitle: 'Provenance store · console',
       title: 'Provenance store',
       accountMenu: 'Account menu',
       accountMenuOf: '%{name}: account menu',

@@ -127,6 +127,7 @@ export const fr = {
       account: 'Mon compte',
     },
     layout: {
+      documentTitle: 'Registre de provenance · console',
       title: 'Registre de provenance',
       accountMenu: 'Menu du compte',
       accountMenuOf: '%{name} : menu du compte',

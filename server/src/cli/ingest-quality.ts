@@ -2,19 +2,22 @@
  * `npm run ingest:quality`: how the import's proposals compare with readings written by hand, with no database (the
  * same functions `importSource` runs): on the seed article against its curated records, then on every article of
  * the development set (server/test/ingest-dev), of the held-out set (server/test/ingest-holdout) and of the blind sets
- * (server/test/ingest-blind, ingest-blind2, ingest-blind3, ingest-blind4) against its gold reading.
- * `--set dev|holdout|blind|blind2|blind3|blind4` scores one set only; `--misses` lists each article's wrong claimants,
- * junk names and wrong events, for a blind set only when it is named with `--set`, so its misses stay unread while
- * rules are tuned. Then, across sources (server/test/ingest-stories, `--set stories`): for pairs of articles on one
+ * (server/test/ingest-blind, ingest-blind2, ingest-blind3, ingest-blind4, ingest-blind5) against its gold reading.
+ * `--set dev|holdout|blind|blind2|blind3|blind4|blind5` scores one set only; `--misses` lists each article's wrong
+ * claimants, junk names and wrong events, for a blind set only when it is named with `--set`, so its misses stay unread
+ * while rules are tuned. Then, across sources (server/test/ingest-stories, `--set stories`): for pairs of articles on one
  * story, the reworded claims and retold happenings of the second offered as corroboration of the first's, and whether
  * the two are grouped as one story; a pair whose first article is of a blind set lists its misses only with
- * `--set stories`.
+ * `--set stories`. Last, every article of the sets read against every other: corroborations offered between
+ * different stories, listed by `--set stories --misses`.
  */
 import {
+  acrossSetsQuality,
   type ArticleQuality,
   blind2SetDir,
   blind3SetDir,
   blind4SetDir,
+  blind5SetDir,
   blindSetDir,
   devSetDir,
   devSetQuality,
@@ -51,10 +54,11 @@ const allSets = [
   { name: 'Second blind set', key: 'blind2', dir: blind2SetDir, blind: true },
   { name: 'Third blind set', key: 'blind3', dir: blind3SetDir, blind: true },
   { name: 'Fourth blind set', key: 'blind4', dir: blind4SetDir, blind: true },
+  { name: 'Fifth blind set', key: 'blind5', dir: blind5SetDir, blind: true },
 ];
 const sets = allSets.filter((set) => chosen === undefined || set.key === chosen);
 if (sets.length === 0 && chosen !== 'stories')
-  throw new Error(`--set is dev, holdout, blind, blind2, blind3, blind4 or stories, not ${chosen}`);
+  throw new Error(`--set is dev, holdout, blind, blind2, blind3, blind4, blind5 or stories, not ${chosen}`);
 
 for (const set of sets) {
   const articles = devSetQuality(set.dir);
@@ -130,9 +134,19 @@ if (chosen === undefined || chosen === 'stories') {
       stories.reduce((n, s) => n + s.unrelatedGrouped, 0),
     ),
   );
+  const times = stories.map((s) => s.milliseconds).sort((a, b) => a - b);
+  console.log(
+    `(reading a second article against every first article, comparisons only: median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, at most ${times[times.length - 1]!.toFixed(0)} ms)`,
+  );
+  const acrossSets = acrossSetsQuality();
+  console.log(
+    `Across all sets' ${acrossSets.articles} articles, each read against every other: ${acrossSets.sameStory} corroborations offered within a story, ${acrossSets.otherStories.length} between different stories`,
+  );
   // Likewise a pair whose first article is of a blind set shows its misses only when the stories are asked for by name.
   const blindFirst = (first: string) => allSets.some((set) => set.blind && first.startsWith(`ingest-${set.key}/`));
   if (args.includes('--misses'))
     for (const s of stories)
       if (chosen === 'stories' || !blindFirst(s.first)) for (const miss of s.misses) console.log(`  ${s.file}: ${miss}`);
+  if (args.includes('--misses') && chosen === 'stories')
+    for (const wrong of acrossSets.otherStories) console.log(`  across sets: ${wrong}`);
 }

@@ -122,6 +122,8 @@ export type Services = ReturnType<typeof createServices>;
 
 export interface RequestContext {
   viewer: Viewer;
+  /** Reads the session's user and says who the request is from, for a viewer taken unconfirmed (http/session.ts). */
+  confirmViewer?: () => Promise<Viewer>;
   requestId: string;
   services: Services;
   loaders: Loaders;

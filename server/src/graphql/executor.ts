@@ -13,6 +13,7 @@ import { getVariableValues } from 'graphql/execution/values.js';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 import { type PassthroughContext, type PassthroughRoot, passthroughRunner } from './passthrough.js';
+import { confirmingSessions } from './unconfirmed-viewer.js';
 
 export interface Operation {
   /** Kept by identity: the same document object is the same operation. */
@@ -153,8 +154,9 @@ export function operationRunner(
  */
 export function compiledExecution(schema: GraphQLSchema, passthrough: readonly PassthroughRoot[] = []): GatewayInterface {
   const runner = operationRunner(schema, { passthrough });
+  const run = confirmingSessions(runner.run);
   const executor: GatewayExecutor = ({ document, operationName, request, context }) =>
-    runner.run({ document, operationName, variables: request.variables ?? {}, context });
+    run({ document, operationName, variables: request.variables ?? {}, context });
   return {
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });

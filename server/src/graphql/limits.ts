@@ -1,5 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError, type GraphQLOutputType, type GraphQLSchema, isListType, isNonNullType } from 'graphql';
+import {
+  type ASTNode,
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  isListType,
+  isNonNullType,
+  visit,
+} from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 
 import { ErrorCode } from '../core/errors.js';
@@ -112,14 +121,40 @@ export function operationCost(
 export const tooCostly = (cost: number) =>
   refused(`The query costs ${cost}; at most ${MAX_QUERY_COST} is allowed. Ask for fewer rows (a smaller \`first\`) or fewer nested lists.`);
 
-/** Variables short enough to key the price of a document by; longer ones (an article's text) are priced afresh. */
+/** Variables short enough to key the price of a document by; longer ones are priced afresh. */
 const MAX_PRICED_VARIABLES = 1000;
 const PRICES_PER_DOCUMENT = 100;
 
 /**
+/**
+ * The variables a document's price can depend on: those given to a `first` or `last` argument (rowsEstimator's
+ * rows) and those of a directive's arguments (`@skip`, `@include`). Any other variable (an edit's text, an id) moves
+ * no price, so leaving it out of the key lets a mutation sent with new values each time be priced once.
+ */
+function pricingVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ASTNode) =>
+    visit(node, {
+      Variable(variable) {
+        names.add(variable.name.value);
+      },
+    });
+  visit(document, {
+    Argument(argument) {
+      if (argument.name.value === 'first' || argument.name.value === 'last') collect(argument.value);
+    },
+    Directive(directive) {
+      collect(directive);
+    },
+  });
+  return [...names].sort();
+}
+
+/**
  * What an operation costs with these variables (null: variables that do not fit their types, which execution refuses
  * with a clear message). Apollo gives every request of the same text the same parsed document, so a document is
- * priced once for the same variables, rather than walked with its types on every request.
+ * priced once for the same values of the variables its price depends on, rather than walked with its types on every
+ * request.
  */
 export type OperationPricer = (
   document: DocumentNode,
@@ -128,11 +163,13 @@ export type OperationPricer = (
 ) => number | null;
 
 export function operationPricer(schema: GraphQLSchema): OperationPricer {
-  const prices = new WeakMap<DocumentNode, Map<string, number>>();
+  const prices = new WeakMap<DocumentNode, { pricing: string[]; known: Map<string, number> }>();
   return (document, operationName, variables) => {
-    const key = `${operationName ?? ''} ${JSON.stringify(variables)}`;
-    const known = prices.get(document) ?? new Map<string, number>();
-    let cost = known.get(key);
+    let priced = prices.get(document);
+    if (!priced) prices.set(document, (priced = { pricing: pricingVariables(document), known: new Map() }));
+    // A variable left out and one given as null may price differently (a default value): they key apart.
+    const key = `${operationName ?? ''} ${priced.pricing.map((name) => (name in variables ? JSON.stringify(variables[name]) : '-')).join(' ')}`;
+    let cost = priced.known.get(key);
     if (cost === undefined) {
       try {
         // Past its node limit the library throws, which would leave the query unpriced below: the validation
@@ -141,10 +178,7 @@ export function operationPricer(schema: GraphQLSchema): OperationPricer {
       } catch {
         return null;
       }
-      if (key.length <= MAX_PRICED_VARIABLES && known.size < PRICES_PER_DOCUMENT) {
-        known.set(key, cost);
-        prices.set(document, known);
-      }
+      if (key.length <= MAX_PRICED_VARIABLES && priced.known.size < PRICES_PER_DOCUMENT) priced.known.set(key, cost);
     }
     return cost;
   };

@@ -42,7 +42,7 @@ import { linkedDataRouter } from './linked-data.js';
 import { PlainDocuments } from './plain-documents.js';
 import { publicAnswerPlugin, PublicAnswers, reportPublicAnswers } from './public-answers.js';
 import { receiptsRouter } from './receipts.js';
-import { sessionCookieFor, viewerOf } from './session.js';
+import { provisionalViewerOf, sessionCookieFor, viewerOf } from './session.js';
 import { serveSubscriptions } from './subscriptions.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -140,10 +140,12 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     const sessionCookie = sessionCookieFor(res, config.auth);
     // Made when a resolver first reads through them: a query PostgreSQL answers whole never does.
     let loaders: Loaders | undefined;
+    const unavailable = (error: unknown) => {
+      throw withUnavailableStatus(error);
+    };
     return {
-      viewer: await viewerOf(req, sessionCookie, services).catch((error: unknown) => {
-        throw withUnavailableStatus(error);
-      }),
+      viewer: await provisionalViewerOf(req, sessionCookie, services).catch(unavailable),
+      confirmViewer: () => viewerOf(req, sessionCookie, services).catch(unavailable),
       requestId: String(res.getHeader('x-request-id')),
       services,
       get loaders() {

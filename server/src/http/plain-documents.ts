@@ -36,6 +36,8 @@ interface Plain {
 /** What the fast path needs of a request's context: the caller, and where its answer's JSON is held. */
 export interface PlainContext {
   viewer: Viewer;
+  /** Reads the session's user, for a viewer taken unconfirmed (http/session.ts). */
+  confirmViewer?: () => Promise<Viewer>;
   rawAnswers?: RawAnswers;
   publicAnswer?: { keep: boolean };
 }
@@ -105,6 +107,13 @@ export class PlainDocuments {
     if (cost === null || cost > MAX_QUERY_COST) return null;
     const context = await made.catch(() => null);
     if (!context?.rawAnswers) return null;
+    // A session taken unconfirmed is confirmed before anything runs, as for every query on the ordinary path
+    // (graphql/unconfirmed-viewer.ts): a plan is chosen for who the caller is now.
+    if (context.viewer.unconfirmed && context.confirmViewer) {
+      const confirmed = await context.confirmViewer().catch(() => null);
+      if (!confirmed) return null;
+      context.viewer = confirmed;
+    }
     const result = await this.run(plain.document, request.operationName, variables, context);
     if (!result) return null;
     const { rawAnswers } = context;

@@ -58,6 +58,35 @@ export async function viewerOf(req: Request, cookie: SessionCookie, services: Se
   return viewer;
 }
 
+/**
+ * As `viewerOf`, but a session whose user this process last found active at the token's generation is taken with
+ * the roles found then, unconfirmed: the GraphQL executor confirms it before anything runs, unless the operation is
+ * an edit that confirms it in its own first statement (graphql/unconfirmed-viewer.ts). Not for a request with an
+ * Idempotency-Key (a kept answer is handed out before anything runs), nor for a session due for renewal.
+ */
+export async function provisionalViewerOf(req: Request, cookie: SessionCookie, services: Services): Promise<Viewer> {
+  const viewer =
+    (req.headers['idempotency-key'] === undefined && (await unconfirmedViewer(req, services))) || (await identify(req, cookie, services));
+  admitReads(viewer);
+  return viewer;
+}
+
+async function unconfirmedViewer(req: Request, services: Services): Promise<Viewer | null> {
+  const header = req.headers.authorization;
+  const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+  if (bearer?.startsWith(API_KEY_PREFIX)) return null;
+  const token = bearer ?? cookiesOf(req).get(SESSION_COOKIE) ?? null;
+  const session = token ? await services.sessions.verify(token) : null;
+  if (!session || services.sessions.wantsRenewal(session)) return null;
+  const roles = services.users.lastSeenRoles(session.userId, session.generation);
+  if (!roles) return null;
+  return {
+    userId: session.userId,
+    roles,
+    unconfirmed: { userId: session.userId, generation: session.generation, roles, confirmed: false },
+  };
+}
+
 async function identify(req: Request, cookie: SessionCookie, services: Services): Promise<Viewer> {
   const header = req.header('authorization');
   const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;

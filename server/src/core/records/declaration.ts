@@ -11,7 +11,15 @@ import type { RecordType } from '../revisions/revisions.enums.js';
 import { preparedQuery } from '../sql/prepared.js';
 import { projection } from '../sql/projection.js';
 import type { InputCheck } from '../validation.js';
-import { editStatementSql, type PlannedColumn, stateQuerySql, type TablePlan, writeParameters, writeStatementSql } from './statements.js';
+import {
+  type EditReferences,
+  editStatementSql,
+  type PlannedColumn,
+  stateQuerySql,
+  type TablePlan,
+  writeParameters,
+  writeStatementSql,
+} from './statements.js';
 
 /** What a kind says of one field of its state, a column of its row under the entity's property of the same name. */
 export interface FieldDeclaration<V> {
@@ -340,10 +348,27 @@ export function declareKind<
     for (const [property] of readOnly) out[property] = state[property as keyof S];
     return Object.assign(out, deletionState(deletionColumns(state))) as S;
   };
-  const stateQuery = (manager: EntityManager): StateQuery<S> => ({
-    sql: stateQuerySql(planOf(manager)),
-    read: (row) => stateOf(manager, row),
-  });
+  // Made once per plan and set of tables referenced: the same text each time, which the prepared statements are kept by.
+  const editStatements = new WeakMap<TablePlan, Map<string, string>>();
+  const editStatementOf = (plan: TablePlan, first: number, references: EditReferences | null): string => {
+    let texts = editStatements.get(plan);
+    if (!texts) editStatements.set(plan, (texts = new Map()));
+    const key = references ? `${first} ${references.expected} ${references.sql}` : `${first}`;
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = editStatementSql(plan, first, references)));
+    return text;
+  };
+  // One per plan, the same text each time: statements built on it are then kept by it (record-writer.ts).
+  const stateQueries = new WeakMap<TablePlan, StateQuery<S>>();
+  const stateQuery = (manager: EntityManager): StateQuery<S> => {
+    const plan = planOf(manager);
+    let query = stateQueries.get(plan);
+    if (!query) {
+      query = { sql: stateQuerySql(plan), read: (row) => stateOf(manager, row) };
+      stateQueries.set(plan, query);
+    }
+    return query;
+  };
   const write = async (
     manager: EntityManager,
     mode: 'create' | 'update',
@@ -387,8 +412,8 @@ export function declareKind<
         edit.expectedVersion,
         revision.recordType,
         revision.operation,
-        JSON.stringify(revision.changes),
-        JSON.stringify(revision.state),
+        edit.serialized.changes,
+        edit.serialized.state,
         revision.reason,
         revision.actor,
         revision.actorUserId,
@@ -403,7 +428,7 @@ export function declareKind<
       if (lookups) parameters.push(...lookups.values, lookups.expected);
       const [answer] = await preparedQuery<
         Record<string, unknown> & { revisionId: string | null; foundReferences?: FoundReference[] | null }
-      >(manager, editStatementSql(plan, first, lookups && { sql: lookups.sql, expected }), parameters);
+      >(manager, editStatementOf(plan, first, lookups && { sql: lookups.sql, expected }), parameters);
       if (!answer?.revisionId) return { written: false, problems: lookups?.problems(answer?.foundReferences ?? []) ?? [] };
       const record = projection(manager, entity, alias).hydrate(answer) as R;
       return {

@@ -1,22 +1,62 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every depth, so equal values always serialise, and hash, the same. */
+/**
+ * JSON with object keys sorted at every depth, so equal values always serialise, and hash, the same. Written out
+ * directly, without a sorted copy of the value to hand to JSON.stringify, but to the very text that copy gave
+ * (revisions.test.ts holds it to that text over arbitrary values), integer keys first included: dates as their ISO text, undefined dropped from objects
+ * and null in arrays, non-finite numbers null, and no `__proto__` key (assigning one to the copy set its prototype).
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return write(value) as string;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value instanceof Date) return value.toISOString();
-  if (value !== null && typeof value === 'object') {
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const item = (value as Record<string, unknown>)[key];
-      if (item !== undefined) sorted[key] = sortKeys(item);
+/** An array index as an object holds it: a canonical decimal integer below 2³² − 1. */
+const isIndex = (key: string): boolean => {
+  const code = key.charCodeAt(0);
+  if (code < 48 || code > 57) return false;
+  const number = Number(key);
+  return number < 4294967295 && String(number) === key;
+};
+
+/**
+ * Sorted keys in the order a plain object made with them lists its own: array indexes first, in numeric order, then the
+ * rest as given. The sorted copy was such an object, so this is the order its text had.
+ */
+function inObjectOrder(sorted: string[]): string[] {
+  if (!sorted.some(isIndex)) return sorted;
+  const indexes = sorted.filter(isIndex).sort((a, b) => Number(a) - Number(b));
+  return [...indexes, ...sorted.filter((key) => !isIndex(key))];
+}
+
+function write(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return JSON.stringify(value);
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += `${i === 0 ? '' : ','}${write(value[i]) ?? 'null'}`;
+        return `${out}]`;
+      }
+      if (value instanceof Date) return JSON.stringify(value.toISOString());
+      let out = '{';
+      for (const key of inObjectOrder(Object.keys(value).sort())) {
+        if (key === '__proto__') continue;
+        const json = write((value as Record<string, unknown>)[key]);
+        if (json !== undefined) out += `${out === '{' ? '' : ','}${JSON.stringify(key)}:${json}`;
+      }
+      return `${out}}`;
     }
-    return sorted;
+    default:
+      return undefined;
   }
-  return value;
 }
 
 export function sha256Hex(text: string): string {

@@ -1,10 +1,11 @@
 import { DataSource, type EntityManager } from 'typeorm';
 
+import { sessionHoldsParameters, sessionHoldsSql, SessionUnconfirmed, type UnconfirmedSession } from '../access/session-check.js';
 import { BadInputError, ConflictError, type FieldProblem, NotFoundError } from '../errors.js';
 import { checkReferencesIn, type Reference, type ReferenceCheck } from '../references.js';
 import { preparedQuery } from '../sql/prepared.js';
-import { canonicalJson } from './canonical-json.js';
-import { revisionHash } from './chain.js';
+import { canonicalJson, sameJson } from './canonical-json.js';
+import { revisionHash, type SerializedParts } from './chain.js';
 import { diffStates, type RecordState } from './diff.js';
 import { claimIdempotencyKey } from './idempotency.js';
 import { Revision } from './revision.entity.js';
@@ -18,6 +19,13 @@ export interface WriteContext {
   requestId: string | null;
   /** A client's retry key for this request, claimed by the first write (see IdempotencyKey). */
   idempotency?: { key: string; fingerprint: string } | null;
+  /** A session not yet confirmed in this request: the one-statement edit confirms it in its read, any other write refuses. */
+  session?: UnconfirmedSession;
+}
+
+/** Only an edit reads the user with its own first statement; every other write needs the session confirmed before it. */
+function requireConfirmed(context: WriteContext): void {
+  if (context.session && !context.session.confirmed) throw new SessionUnconfirmed();
 }
 
 export interface RecordMeta {
@@ -69,6 +77,8 @@ export interface RecordEdit<S extends RecordState> {
   expectedVersion: number;
   state: S;
   revision: Revision;
+  /** The revision's changes and state as the canonical JSON its hash covers, which is what the statement stores. */
+  serialized: SerializedParts;
   references: Reference[];
 }
 
@@ -103,6 +113,28 @@ export interface Changed<S extends RecordState> extends Written<S> {
   meta: RecordMeta;
 }
 
+const editReads = new WeakMap<StateQuery<RecordState>, { plain: string; checked: string }>();
+
+/**
+ * The edit's read: the state before, its version and the previous revision's hash; with `checked`, as one row whatever
+ * is found, first whether the session's user still holds it (`sessionHoldsSql`, its parameters $3 to $5), the record
+ * read only if it does. Made once per state query.
+ */
+function editReadSql(table: string, stateQuery: StateQuery<RecordState>, checked: boolean): string {
+  let texts = editReads.get(stateQuery);
+  if (!texts) {
+    const read = `SELECT record."version", (SELECT "hash" FROM "revisions" WHERE "record_type" = $2 AND "record_id" = $1 AND "version" = record."version") AS "prevHash", state.*
+         FROM "${table}" AS record, LATERAL (${stateQuery.sql}) AS state WHERE record."id" = $1`;
+    texts = {
+      plain: read,
+      checked: `SELECT session."holds" AS "sessionHolds", found.* FROM (SELECT ${sessionHoldsSql('$3', '$4', '$5')} AS "holds") AS session
+         LEFT JOIN LATERAL (${read}) AS found ON session."holds"`,
+    };
+    editReads.set(stateQuery, texts);
+  }
+  return checked ? texts.checked : texts.plain;
+}
+
 /**
  * The one write path (invariant 1). Each call is one transaction, or a savepoint inside the caller's, that
  * changes one record and appends exactly one revision, chained to that record's previous one.
@@ -120,6 +152,7 @@ export class RecordWriter {
     reason: string | null,
     persist: (manager: EntityManager) => Promise<S | void>,
   ): Promise<Written<S>> {
+    requireConfirmed(context);
     return this.manager.transaction(async (manager) => {
       await claimIdempotencyKey(manager, context);
       const state = (await persist(manager)) ?? (await this.mustLoad(manager, kind, id));
@@ -138,6 +171,7 @@ export class RecordWriter {
     target: ChangeTarget & { operation: RevisionOperation },
     apply: (manager: EntityManager, before: S) => Promise<S | void>,
   ): Promise<Changed<S>> {
+    requireConfirmed(context);
     return this.manager.transaction(async (manager) => {
       await claimIdempotencyKey(manager, context);
       const stateQuery = kind.stateQuery(manager);
@@ -214,13 +248,19 @@ export class RecordWriter {
   ): Promise<Changed<S>> {
     const manager = this.manager instanceof DataSource ? this.manager.manager : this.manager;
     const stateQuery = kind.stateQuery(manager);
-    const [current] = await preparedQuery<{ version: number; prevHash: string | null } & Record<string, unknown>>(
+    const session = context.session?.confirmed === false ? context.session : null;
+    const [current] = await preparedQuery<
+      { version: number | null; prevHash: string | null; sessionHolds?: boolean | null } & Record<string, unknown>
+    >(
       manager,
-      `SELECT record."version", (SELECT "hash" FROM "revisions" WHERE "record_type" = $2 AND "record_id" = $1 AND "version" = record."version") AS "prevHash", state.*
-         FROM "${kind.table}" AS record, LATERAL (${stateQuery.sql}) AS state WHERE record."id" = $1`,
-      [target.id, kind.recordType],
+      editReadSql(kind.table, stateQuery, session !== null),
+      session ? [target.id, kind.recordType, ...sessionHoldsParameters(session)] : [target.id, kind.recordType],
     );
-    if (!current) throw new NotFoundError(kind.recordType, target.id);
+    if (session) {
+      if (current?.sessionHolds !== true) throw new SessionUnconfirmed();
+      session.confirmed = true;
+    }
+    if (current?.version == null) throw new NotFoundError(kind.recordType, target.id);
     if (current.version !== target.expectedVersion)
       throw new ConflictError(kind.recordType, target.id, target.expectedVersion, current.version);
     if (current.prevHash === null) throw new Error(`${kind.recordType} ${target.id} has no revision ${current.version} to chain to`);
@@ -233,7 +273,7 @@ export class RecordWriter {
       }),
     );
     const version = target.expectedVersion + 1;
-    const revision = this.revisionOf(
+    const { revision, serialized } = this.revisionOf(
       context,
       kind.recordType,
       target.id,
@@ -244,13 +284,20 @@ export class RecordWriter {
       state,
       current.prevHash,
     );
-    const outcome = await kind.edit(manager, { id: target.id, expectedVersion: target.expectedVersion, state, revision, references });
+    const outcome = await kind.edit(manager, {
+      id: target.id,
+      expectedVersion: target.expectedVersion,
+      state,
+      revision,
+      serialized,
+      references,
+    });
     if (!outcome.written) {
       if (outcome.problems.length > 0) throw new BadInputError(outcome.problems);
       return this.refuseStale(manager, kind, target);
     }
     // Settling is what lets the hash come first; a state it failed to predict would be a revision the rows contradict.
-    if (canonicalJson(outcome.state) !== canonicalJson(state)) {
+    if (!sameJson(outcome.state, state)) {
       throw new Error(`${kind.recordType} ${target.id}: the state written is not the state its revision holds`);
     }
     revision.id = outcome.revisionId;
@@ -288,7 +335,10 @@ export class RecordWriter {
     return state;
   }
 
-  /** A revision, hashed: what both `append` and the one-statement edit write. */
+  /**
+   * A revision, hashed, with its changes and state as the canonical JSON the hash covers: what both `append` and the
+   * one-statement edit write, so each is serialised once (jsonb reads that text as it would any other of the same value).
+   */
   private revisionOf(
     context: WriteContext,
     recordType: RecordType,
@@ -299,7 +349,7 @@ export class RecordWriter {
     before: RecordState | null,
     state: RecordState,
     prevHash: string | null,
-  ): Revision {
+  ): { revision: Revision; serialized: SerializedParts } {
     const revision = Object.assign(new Revision(), {
       recordType,
       recordId,
@@ -314,8 +364,9 @@ export class RecordWriter {
       createdAt: new Date(),
       prevHash,
     });
-    revision.hash = revisionHash(revision);
-    return revision;
+    const serialized = { changes: canonicalJson(revision.changes), state: canonicalJson(state) };
+    revision.hash = revisionHash(revision, serialized);
+    return { revision, serialized };
   }
 
   private async append(
@@ -330,7 +381,7 @@ export class RecordWriter {
     state: RecordState,
     prevHash: string | null,
   ): Promise<Revision> {
-    const revision = this.revisionOf(context, recordType, recordId, version, operation, reason, before, state, prevHash);
+    const { revision, serialized } = this.revisionOf(context, recordType, recordId, version, operation, reason, before, state, prevHash);
     // Written by hand: TypeORM's insert builder costs more than the insert on every write.
     const [row] = await preparedQuery<{ id: string }>(
       manager,
@@ -341,8 +392,8 @@ export class RecordWriter {
         recordId,
         version,
         operation,
-        JSON.stringify(revision.changes),
-        JSON.stringify(state),
+        serialized.changes,
+        serialized.state,
         reason,
         context.actor,
         context.actorUserId,

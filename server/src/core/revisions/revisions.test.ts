@@ -1,12 +1,58 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { canonicalJson, sameJson } from './canonical-json.js';
 import { type HashedRevision, revisionDocument, revisionHash, verifyRecordChain } from './chain.js';
 import { diffStates, replayChanges } from './diff.js';
 
+/** How canonicalJson was first written, and every stored hash was computed: a copy with keys sorted, through JSON.stringify. */
+const byCopy = (value: unknown): string => JSON.stringify(sortKeys(value));
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value instanceof Date) return value.toISOString();
+  if (value !== null && typeof value === 'object') {
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined) sorted[key] = sortKeys(item);
+    }
+    return sorted;
+  }
+  return value;
+}
+
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined', () => {
     expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
+  });
+
+  it('writes, for any value a state can hold and more, the very text a sorted copy through JSON.stringify gives', () => {
+    const edges: unknown[] = [
+      { __proto__: 1, a: [undefined, null, Number.NaN, -0, 1e21, 5e-7, Infinity] },
+      JSON.parse('{"__proto__": {"x": 1}, "b": "\\u0000\\ud800 \\u2028 é \\"q\\""}'),
+      { d: new Date(Date.UTC(2026, 11, 6, 16, 30, 0, 123)), nested: [{ when: new Date(0) }], gone: undefined },
+      [[], {}, [[]], [{}], ''],
+      { ä: 1, Z: 2, a: 3, '10': 4, '9': 5, '': 6 },
+    ];
+    for (const value of edges) expect(canonicalJson(value)).toBe(byCopy(value));
+    const leaf = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.date({ noInvalidDate: true }),
+    );
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
+      array: fc.array(tie('any'), { maxLength: 5 }),
+      object: fc.dictionary(fc.oneof(fc.string({ unit: 'binary' }), fc.nat().map(String)), tie('any'), { maxKeys: 6 }),
+    })).any;
+    fc.assert(
+      fc.property(value, (v) => canonicalJson(v) === byCopy(v)),
+      { numRuns: 2000 },
+    );
   });
 
   it('has sameJson agree with comparing canonical JSON texts', () => {

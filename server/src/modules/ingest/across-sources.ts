@@ -3,16 +3,10 @@ import type { EntityManager } from 'typeorm';
 import type { DatePrecision } from '../../core/dates/precision.js';
 import { ProposalState } from '../../core/proposals/proposal-state.js';
 import type { Attribution } from '../claims/claims.enums.js';
-import {
-  bestCorroboration,
-  bestEventMatch,
-  claimSimilarity,
-  contentWords,
-  type EventLike,
-  sameStory,
-  type StoryTrace,
-} from './corroborate.js';
+import { bestCorroboration, bestEventMatch, claimSimilarity, type EventLike, sameStory, type StoryTrace } from './corroborate.js';
+import type { Gazetteer } from './gazetteer.js';
 import type { ClaimProposal, EventProposal, Proposals } from './propose.js';
+import { contentWords, lexiconOf } from './rewording.js';
 import type { KnownDate } from './time-expressions.js';
 
 /** Candidates a full-text query offers for each proposed claim, before they are compared word by word. */
@@ -67,18 +61,24 @@ export async function readAcrossSources(
   proposals: Proposals,
   publication: KnownDate | null,
   reprint: { sourceId: string; storyId: string | null; text: string } | null,
+  gazetteer: Gazetteer,
 ): Promise<CrossSourceReading> {
   const codePoints = Array.from(text);
   const original = reprint ? normalised(reprint.text) : '';
   const claims: Disposition[] = [];
   const corroborated = new Map<string, number>();
   const count = (sourceIds: string[]) => sourceIds.forEach((id) => corroborated.set(id, (corroborated.get(id) ?? 0) + 1));
-  for (const claim of proposals.claims) {
-    const stored = await storedClaimsLike(manager, claim);
+  const candidates: StoredClaim[][] = [];
+  for (const claim of proposals.claims) candidates.push(await storedClaimsLike(manager, claim));
+  // Acronyms spelled out in the new text or in a stored claim hold for both; names and aliases are the store's.
+  const lexicon = lexiconOf([text, ...new Set(candidates.flat().map((s) => s.text))], gazetteer);
+  for (const [index, claim] of proposals.claims.entries()) {
+    const stored = candidates[index]!;
     const inOriginal = reprint !== null && original.includes(normalised(claim.text));
     const best = bestCorroboration(
       claim,
       stored.filter((s) => !s.corroborating),
+      lexicon,
     );
     if (inOriginal) {
       const copy = stored.find((s) => s.sourceIds.includes(reprint.sourceId) && claimSimilarity(s.text, claim.text) >= SAME_WORDS);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DatePrecision } from '../../core/dates/precision.js';
 import { Attribution } from '../claims/claims.enums.js';
 import { bestCorroboration, checkWorthiness, claimSimilarity, matchEvent, SAME_CLAIM, sameStory } from './corroborate.js';
+import { Gazetteer } from './gazetteer.js';
+import { acronymsIn, lexiconOf, spansOf, termsOf } from './rewording.js';
 
 /** Sentences the team wrote for these tests, on harbours and mayors: one pattern each. */
 describe('across sources', () => {
@@ -18,6 +20,106 @@ describe('across sources', () => {
     const paper = 'According to the mayor, the ports signed an agreement on dredging on Monday.';
     expect(claimSimilarity(wire, paper)).toBeGreaterThanOrEqual(SAME_CLAIM);
     expect(claimSimilarity(wire, 'The governor opened a new bridge over the river on Monday.')).toBeLessThan(SAME_CLAIM);
+  });
+
+  const gazetteer = new Gazetteer([
+    { id: 'ferreira', name: 'Ana Ferreira', kind: 'PERSON', aliases: [] },
+    { id: 'porto', name: 'Porto', kind: 'PLACE', aliases: [] },
+    { id: 'vigo', name: 'Vigo', kind: 'PLACE', aliases: [] },
+  ]);
+  const lexicon = lexiconOf(['Porto and Vigo signed the Coastal Dredging Accord (CDA) on Monday.'], gazetteer);
+
+  it('reads an acronym the text spells out as the name it stands for, and as its head noun', () => {
+    expect(acronymsIn('the Coastal Dredging Accord (CDA) and two Memoranda of Understanding (MoUs)')).toEqual(
+      new Map([
+        ['CDA', ['coastal', 'dredging', 'accord']],
+        ['MoU', ['memoranda', 'of', 'understanding']],
+      ]),
+    );
+    const short = 'The CDA must be ratified by the Porto council.';
+    expect(claimSimilarity(short, 'The Coastal Dredging Accord must be ratified by the Porto council.', lexicon)).toBe(1);
+    expect(claimSimilarity(short, 'The accord still needs ratification by the council of Porto.', lexicon)).toBeGreaterThanOrEqual(
+      SAME_CLAIM,
+    );
+    expect(claimSimilarity(short, 'The accord still needs ratification by the council of Porto.')).toBeLessThan(SAME_CLAIM);
+  });
+
+  it("takes a known person's surname, and the name with its title, as one term", () => {
+    const terms = (text: string) => termsOf(text, lexicon).map((t) => [...t.keys]);
+    expect(terms('Mayor Ana Ferreira opened the ferry terminal.')).toEqual(terms('Ferreira opened the ferry terminal.'));
+    expect(terms('Ms Ferreira opened the ferry terminal.')).toEqual(terms('Ferreira opened the ferry terminal.'));
+  });
+
+  it('finds a claim folded into a longer stored sentence, but not one the proposal only sets its scene with', () => {
+    expect(
+      spansOf('Mayor Ana Ferreira, currently on a three-day trip to Lisbon, opened the harbour museum, saying it would stay open.'),
+    ).toEqual({
+      main: 'Mayor Ana Ferreira opened the harbour museum',
+      claims: ['Mayor Ana Ferreira opened the harbour museum', 'currently on a three-day trip to Lisbon', 'saying it would stay open.'],
+      clauses: ['Mayor Ana Ferreira', 'currently on a three-day trip to Lisbon', 'opened the harbour museum', 'saying it would stay open.'],
+    });
+    const folded = 'The mayor opened the container terminal on Friday, which doubles the capacity of the port, as the governor watched.';
+    expect(claimSimilarity('The new container terminal doubles the capacity of the port.', folded)).toBeGreaterThanOrEqual(SAME_CLAIM);
+    expect(
+      claimSimilarity(
+        'The ports agreed to share their pilots as Mayor Ana Ferreira and the governor met in Porto.',
+        'Ana Ferreira meets the governor in Porto.',
+        lexicon,
+      ),
+    ).toBeLessThan(SAME_CLAIM);
+    expect(
+      claimSimilarity(
+        'Mayor Ana Ferreira, currently on a three-day trip to Lisbon, opened the harbour museum.',
+        'Ferreira opened the harbour museum in Lisbon on Tuesday.',
+        lexicon,
+      ),
+    ).toBeGreaterThanOrEqual(SAME_CLAIM);
+  });
+
+  it('joins news synonyms and verb forms, and drops the weekday one outlet dates by and another does not', () => {
+    expect(
+      claimSimilarity(
+        'The mayor said the city was ready to give the fishermen a new quay.',
+        'According to the mayor, the city is willing to offer the fishermen a new quay.',
+      ),
+    ).toBe(1);
+    expect(
+      claimSimilarity(
+        'Porto and Vigo agreed on Tuesday to deepen the channel.',
+        'Vigo and Porto have agreed to deepen the channel.',
+        lexicon,
+      ),
+    ).toBe(1);
+  });
+
+  it('keeps apart sentences naming different places or people, known to the store or not', () => {
+    const vigo = "It was the mayor's first visit to Vigo this year.";
+    expect(claimSimilarity(vigo, 'It was the first visit by a mayor to Vigo this year.', lexicon)).toBeGreaterThanOrEqual(SAME_CLAIM);
+    expect(claimSimilarity(vigo, 'It was the first visit to Porto by a mayor this year.', lexicon)).toBe(0);
+    expect(claimSimilarity(vigo, 'It was the first visit to Lisbon by a mayor this year.', lexicon)).toBe(0);
+  });
+
+  it('counts signing and agreements in full only between sentences sharing two names or more', () => {
+    const scene = 'at the old customs house by the quay at dawn.';
+    const named = `The agreement was signed in Porto by Ana Ferreira and the Vigo mayor, with the governor watching from the steps.`;
+    expect(claimSimilarity(`Ana Ferreira and the mayor of Vigo signed the pact ${scene}`, named, lexicon)).toBeGreaterThanOrEqual(
+      SAME_CLAIM,
+    );
+    const unnamed = 'The agreement was signed in the port by the deputy and the city mayor, with the governor watching from the steps.';
+    expect(claimSimilarity(`The deputy and the mayor of the city signed the pact ${scene}`, unnamed, lexicon)).toBeLessThan(SAME_CLAIM);
+  });
+
+  it('keeps apart a claim and its denial, opposite directions, and months that differ', () => {
+    const approved = 'The harbour council approved the dredging plan for the northern quay.';
+    expect(
+      claimSimilarity(approved, 'The harbour council approved the dredging plan for the northern quay last week.'),
+    ).toBeGreaterThanOrEqual(SAME_CLAIM);
+    expect(claimSimilarity(approved, 'The harbour council did not approve the dredging plan for the northern quay.')).toBe(0);
+    expect(claimSimilarity(approved, 'The harbour council rejected the dredging plan for the northern quay.')).toBe(0);
+    expect(
+      claimSimilarity('Cargo traffic through the northern quay rose sharply.', 'Cargo traffic through the northern quay fell sharply.'),
+    ).toBe(0);
+    expect(claimSimilarity('The new ferry line to the islands opens in March.', 'The new ferry line to the islands opens in May.')).toBe(0);
   });
 
   it('keeps apart claims whose figures differ, however many words they share', () => {
@@ -52,6 +154,21 @@ describe('across sources', () => {
     expect(matchEvent({ ...day, type: 'VISIT' }, stored)).toBeNull();
     expect(matchEvent({ ...day, participants: ['harbour master'] }, stored)).toBeNull();
     expect(matchEvent(stored, day)).toEqual({ raisesPrecision: false });
+  });
+
+  it('takes a visit told on another of its days, by the same people, as the stay told before; not a meeting, nor a visit to another host', () => {
+    const arrival = {
+      type: 'VISIT',
+      modality: 'OCCURRED',
+      participants: ['mayor', 'governor'],
+      start: { date: '2023-11-13', precision: DatePrecision.DAY },
+    };
+    const secondDay = { ...arrival, start: { date: '2023-11-14', precision: DatePrecision.DAY } };
+    expect(matchEvent(secondDay, arrival)).toEqual({ raisesPrecision: false });
+    expect(matchEvent({ ...secondDay, start: { date: '2023-11-21', precision: DatePrecision.DAY } }, arrival)).toBeNull();
+    expect(matchEvent({ ...secondDay, participants: ['mayor', 'harbour master'] }, arrival)).toBeNull();
+    expect(matchEvent({ ...secondDay, type: 'MEETING' }, { ...arrival, type: 'MEETING' })).toBeNull();
+    expect(matchEvent({ ...secondDay, type: 'AGREEMENT' }, arrival)).toBeNull();
   });
 
   it('groups sources sharing names and dates within days, not those weeks apart', () => {

@@ -1,5 +1,18 @@
 import { DatePrecision, endOfPeriod, refinesDate } from '../../core/dates/precision.js';
 import { Attribution } from '../claims/claims.enums.js';
+import {
+  contentWords,
+  emptyLexicon,
+  figuresDisagree,
+  type Lexicon,
+  namesClash,
+  opposed,
+  readSpan,
+  sharedNames,
+  type SpanReading,
+  spansOf,
+  termOverlap,
+} from './rewording.js';
 import type { KnownDate } from './time-expressions.js';
 
 /**
@@ -8,86 +21,55 @@ import type { KnownDate } from './time-expressions.js';
  * decide with these functions, the import over candidates its queries found.
  */
 
-/** Words that carry no proposition, and verbs of saying: "X said" and "according to X" word the same claim. */
-const FUNCTION_WORDS = new Set(
-  (
-    'a an the and or but of to in on at by for with from as is are was were be been being has have had it its this that these ' +
-    'those their they them he she his her we our us you your i me my which who whom whose what when where while than then there ' +
-    'here not no so if into over about after before also would will can could may might should must do does did very more most ' +
-    'such other both each all any some only own same just up out one two said says say saying told tells tell according added ' +
-    'adding stated stating noted noting called calling described describing quoted quoting reported reporting statement spokesman ' +
-    'spokeswoman spokesperson mr mrs ms dr'
-  ).split(' '),
-);
-
 const NUMBER_WORDS =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/;
 
-/**
- * Words news copy uses for one another when it rewords a report: a pact is an agreement, an exchange is a
- * conversation. Each maps to the group's first word.
- */
-const SYNONYMS = new Map(
-  [
-    ['agreement', 'pact', 'accord', 'deal', 'treaty'],
-    ['talk', 'meeting', 'conversation', 'exchange', 'discussion'],
-    ['troop', 'force', 'soldier'],
-    ['arrive', 'land'],
-    ['visit', 'trip'],
-  ].flatMap((group) => group.map((word) => [word, group[0]!] as const)),
-);
+/** Each text read once per lexicon: an import compares each proposal with twenty candidates, clause by clause. */
+const readings = new WeakMap<Lexicon, { spans: Map<string, ReturnType<typeof spansOf>>; spanReadings: Map<string, SpanReading> }>();
 
-/** "partners" and "partner", "signed" and "signing", "deployment" and "deploy" are one word here: the stem a reworded claim keeps. */
-function stem(word: string): string {
-  if (word.length > 8 && word.endsWith('ment')) return word.slice(0, -4);
-  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('ied')) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+function readerOf(lexicon: Lexicon) {
+  let cache = readings.get(lexicon);
+  if (!cache) readings.set(lexicon, (cache = { spans: new Map(), spanReadings: new Map() }));
+  const { spans, spanReadings } = cache;
+  return {
+    spans(text: string) {
+      if (!spans.has(text)) spans.set(text, spansOf(text));
+      return spans.get(text)!;
+    },
+    read(text: string) {
+      if (!spanReadings.has(text)) spanReadings.set(text, readSpan(text, lexicon));
+      return spanReadings.get(text)!;
+    },
+  };
 }
 
-/** "MANILA, July 9 (Reuters) - ", "TOKYO (Jiji Press) — ", "REPORTER: ": the desk's words before the report's. */
-const DESK = /^(?:\p{Lu}[\p{Lu}\s.]+(?:,[^()–—:]{0,25}?)?\s*(?:\([^)]{0,40}\))?\s*(?:--|–|—|-)|\p{Lu}[\p{Lu}\s]+:)\s+/u;
-
-/** The words a claim turns on, lower-cased, without accents, function words or saying verbs, stemmed, synonyms joined. */
-export function contentWords(text: string): string[] {
-  const words =
-    text
-      .replace(DESK, '')
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[’']s\b/g, '')
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [
-    ...new Set(
-      words
-        .filter((w) => !FUNCTION_WORDS.has(w) && (w.length > 1 || /\d/.test(w)))
-        .map(stem)
-        .map((w) => SYNONYMS.get(w) ?? w),
-    ),
-  ];
-}
-
-const numbersIn = (text: string) => new Set((text.replace(/(\d),(\d{3})/g, '$1$2').match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
-
 /**
- * How far two claims say the same, 0 to 1: the harmonic mean of the share of each one's content words found in the
- * other. Reworded, a claim keeps its nouns and numbers and loses its frame ("X said" → "according to X"); two
- * claims whose figures differ say different things however many words they share, and score 0.
+ * How far a proposed claim says what a stored one says, 0 to 1: over the spans the proposal claims (its main clause,
+ * appositions and relative clauses), against the stored sentence, its main clause and each of its clauses, the best
+ * harmonic mean of the share of each span's terms found in the other. A stored claim is often folded into a longer
+ * sentence ("…, which allows …", "… during an official visit by …"), and merging the proposal into it keeps all the
+ * proposal says; the scene the proposal is set in ("… as X and Y met in Manila") is not tried, since a match there
+ * would fold what it claims into another claim.
+ * Reworded, a claim keeps its names and numbers and loses its frame ("X said" → "according to X"); figures that
+ * differ, sentences naming known entities none of which the other names, or one side denying or reversing what the
+ * other says, score 0.
  */
-export function claimSimilarity(a: string, b: string): number {
-  const [wordsA, wordsB] = [contentWords(a), contentWords(b)];
-  if (wordsA.length < 3 || wordsB.length < 3) return 0;
-  const [numbersA, numbersB] = [numbersIn(a), numbersIn(b)];
-  if (numbersA.size > 0 && numbersB.size > 0 && ![...numbersA].some((n) => numbersB.has(n))) return 0;
-  const setB = new Set(wordsB);
-  const common = wordsA.filter((w) => setB.has(w)).length;
-  if (common === 0) return 0;
-  const [shareA, shareB] = [common / wordsA.length, common / wordsB.length];
-  return (2 * shareA * shareB) / (shareA + shareB);
+export function claimSimilarity(proposal: string, stored: string, lexicon: Lexicon = emptyLexicon): number {
+  const reader = readerOf(lexicon);
+  const [whole, storedWhole] = [reader.read(proposal), reader.read(stored)];
+  if (figuresDisagree(whole, storedWhole) || namesClash(whole, storedWhole)) return 0;
+  const sameNames = sharedNames(whole, storedWhole) >= 2;
+  const mine = reader.spans(proposal);
+  const theirs = reader.spans(stored);
+  let best = 0;
+  for (const a of reader.read(mine.main).terms.length >= 3 ? mine.claims : [proposal, ...mine.claims]) {
+    for (const b of new Set([stored, theirs.main, ...theirs.clauses])) {
+      const [readA, readB] = [reader.read(a), reader.read(b)];
+      if (figuresDisagree(readA, readB) || opposed(readA, readB)) continue;
+      best = Math.max(best, termOverlap(readA.terms, readB.terms, sameNames));
+    }
+  }
+  return best;
 }
 
 /** At or above this, a proposed claim is offered as corroboration of the stored one rather than as a new claim. */
@@ -106,15 +88,21 @@ export interface ClaimLike {
 export const sameClaimant = (a: ClaimLike, b: ClaimLike) => a.claimantId === null || b.claimantId === null || a.claimantId === b.claimantId;
 
 /** The stored claim a proposal says again, with how similar: the best over the threshold with a fitting claimant. */
-export function bestCorroboration<T extends ClaimLike>(claim: ClaimLike, stored: T[]): { claim: T; similarity: number } | null {
+export function bestCorroboration<T extends ClaimLike>(
+  claim: ClaimLike,
+  stored: T[],
+  lexicon: Lexicon = emptyLexicon,
+): { claim: T; similarity: number } | null {
   let best: { claim: T; similarity: number } | null = null;
   for (const candidate of stored) {
     if (!sameClaimant(claim, candidate)) continue;
-    const similarity = claimSimilarity(claim.text, candidate.text);
+    const similarity = claimSimilarity(claim.text, candidate.text, lexicon);
     if (similarity >= SAME_CLAIM && (!best || similarity > best.similarity)) best = { claim: candidate, similarity };
   }
   return best;
 }
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 /** Two dates can be one happening's when their periods meet: 7 September 2022 falls in that week, month and year. */
 export const compatibleDates = (a: KnownDate, b: KnownDate) =>
@@ -127,14 +115,31 @@ export interface EventLike {
   participants: string[];
 }
 
+/** Happenings that last days: a visit told on its second day ("currently on a state visit") is the one begun the day before. */
+const LASTING = new Set(['VISIT', 'CONFERENCE', 'MILITARY_EXERCISE']);
+/** Days a lasting happening is told again within. */
+export const STAY_DAYS = 7;
+
+/**
+ * A lasting happening dated on different days by two sources, with the same people taking part (two at least, every
+ * one of the side naming fewer): one stay, not two. A tour's visits to several hosts, a week apart, each have a host
+ * of their own.
+ */
+function sameStay(a: EventLike, b: EventLike, shared: number): boolean {
+  if (!LASTING.has(a.type) || shared < 2 || shared < Math.min(a.participants.length, b.participants.length)) return false;
+  return Math.abs(dayNumber(a.start!.date) - dayNumber(b.start!.date)) < STAY_DAYS;
+}
+
 /**
  * Whether a proposed event is a stored one told again: the same type and modality, someone taking part in both,
- * dates whose periods meet. The proposal dates it more precisely when its period is finer and inside the stored one.
+ * dates whose periods meet (or the days of one stay). The proposal dates it more precisely when its period is finer
+ * and inside the stored one.
  */
 export function matchEvent(proposed: EventLike, stored: EventLike): { raisesPrecision: boolean } | null {
   if (proposed.type !== stored.type || proposed.modality !== stored.modality) return null;
-  if (!proposed.participants.some((p) => stored.participants.includes(p))) return null;
-  if (!proposed.start || !stored.start || !compatibleDates(proposed.start, stored.start)) return null;
+  const shared = proposed.participants.filter((p) => stored.participants.includes(p)).length;
+  if (shared === 0 || !proposed.start || !stored.start) return null;
+  if (!compatibleDates(proposed.start, stored.start) && !sameStay(proposed, stored, shared)) return null;
   return { raisesPrecision: refinesDate(proposed.start, { startDate: stored.start.date, startPrecision: stored.start.precision }) };
 }
 
@@ -154,8 +159,6 @@ export function bestEventMatch<T extends EventLike>(proposed: EventLike, stored:
 export const STORY_DAYS = 4;
 /** Named entities two sources must share to be one story when no claim or event of one corroborates the other. */
 export const STORY_SHARED_NAMES = 2;
-
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 export interface StoryTrace {
   entityIds: ReadonlySet<string>;

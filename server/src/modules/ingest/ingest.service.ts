@@ -79,11 +79,12 @@ export class IngestService {
 
     return manager.transaction(async (tx) => {
       const firstCopy = await this.firstCopyOf(tx, duplicates);
+      const gazetteer = await this.gazetteer(tx);
       const proposals =
         input.propose === false
           ? null
           : propose(cleaned.text, blocks, {
-              gazetteer: await this.gazetteer(tx),
+              gazetteer,
               publication,
               eventTypes: new Set(
                 (await tx.query(`SELECT code FROM event_types WHERE deleted_at IS NULL`)).map((row: { code: string }) => row.code),
@@ -92,7 +93,7 @@ export class IngestService {
             });
       // A first copy nobody imported with proposals (recorded by hand, or without them) has none to fold into.
       const across = proposals
-        ? await readAcrossSources(tx, cleaned.text, proposals, publication, firstCopy?.proposed ? firstCopy : null)
+        ? await readAcrossSources(tx, cleaned.text, proposals, publication, firstCopy?.proposed ? firstCopy : null, gazetteer)
         : null;
       // Near-copies imported at once fold into the same first copy's proposals, each in its own text's order.
       if (across) {

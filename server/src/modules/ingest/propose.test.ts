@@ -132,6 +132,16 @@ describe('events in wire copy', () => {
       ['during the visit', 'AGREEMENT', '2023-05-08', 'DAY'],
     ]);
     expect(events.find((e) => e.timeExpression === 'May 22')!.modality).toBe('EXPECTED');
+    expect(events.find((e) => e.timeExpression === 'during the visit')!.modality).toBe('OCCURRED');
+  });
+
+  it('dates what is still to be done "during the visit" by the visit, as expected', () => {
+    const release = [
+      'Jonas Weber was in Lisbon from May 8-10 at the invitation of Ana Costa.',
+      'Two ferry agreements between the port authority and Jonas Weber are expected to be signed during the visit.',
+    ].join('\n\n');
+    const signing = propose(release, blocksOf(release), context).events.find((e) => e.timeExpression === 'during the visit')!;
+    expect(signing).toMatchObject({ type: 'AGREEMENT', modality: 'EXPECTED', start: { date: '2023-05-08', precision: 'DAY' } });
   });
 
   it('gives "the meeting" the participants of the meeting named before it', () => {

@@ -9,7 +9,15 @@ import { COURT_RULING, datesSaying, DISASTER, ELECTION_HELD, framesIn, NAMED_CON
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { Offices } from './offices.js';
 import { type Sentence, sentencesOf } from './sentences.js';
-import { coarser, DATED_DATELINE, datelineDate, type KnownDate, type TimeExpression, timeExpressionsIn } from './time-expressions.js';
+import {
+  coarser,
+  DATED_DATELINE,
+  datelineDate,
+  type KnownDate,
+  looksAhead,
+  type TimeExpression,
+  timeExpressionsIn,
+} from './time-expressions.js';
 
 /**
  * Draft claims, events and new names read off a text by patterns an editor would recognise: quotes with their
@@ -463,7 +471,14 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     if (referred) {
       const kind = referredKind;
       const earlier = [...candidates].reverse().find((c) => c.event.type === kind)?.event.start ?? lastNarrativeDate;
-      if (earlier) dates.push({ expression: referred[0], index: referred.index, date: earlier, future: false });
+      // "MoUs are expected to be signed during the visit": dated by the visit, and still to come.
+      if (earlier)
+        dates.push({
+          expression: referred[0],
+          index: referred.index,
+          date: earlier,
+          future: looksAhead(sentence.text.slice(0, referred.index)),
+        });
     }
     const frames = framesIn(outside).filter((f) => context.eventTypes.has(f.type));
     const place = mentions.find((m) => m.entity.kind === 'PLACE' && atPlace(m))?.entity.id ?? null;

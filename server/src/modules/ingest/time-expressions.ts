@@ -217,7 +217,7 @@ const FUTURE =
 /** The words just before a date, where its tense stands: "said on Tuesday" in a sentence that also says "expected". */
 const lookingBack = (sentence: string, index: number) => sentence.slice(Math.max(0, index - 50), index);
 /** "Will", "expected to", or a modal before a verb ("could unveil its measures as early as Monday"). */
-const looksAhead = (words: string) => FUTURE.test(words) || nlp(words).has('#Modal #Adverb? #Infinitive');
+export const looksAhead = (words: string) => FUTURE.test(words) || nlp(words).has('#Modal #Adverb? #Infinitive');
 /**
  * "whose two-day visit … ended on Tuesday": the date ends a happening of so many days, which began the days before.
  * What the text dates is the happening's start.

@@ -28,8 +28,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** argon2id with the library's defaults (64 MiB, 3 passes), the OWASP-recommended family. */
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
 
+/** Users whose last read found them active, remembered with their session generation and roles: one per user, at most this many. */
+const ACTIVE_KEPT = 10_000;
+
 export class UsersService {
   private readonly limiter: LoginLimiter;
+  /** What the last read of each active user found: a guess to confirm, never a grant (core/access/session-check.ts). */
+  private readonly lastSeen = new Map<string, { generation: number; roles: readonly Role[] }>();
 
   constructor(private readonly dataSource: DataSource) {
     this.limiter = new LoginLimiter(dataSource);
@@ -186,7 +191,19 @@ export class UsersService {
   /** The user a session names, if they may still act. */
   async active(id: string): Promise<User | null> {
     const user = await this.dataSource.manager.findOneBy(User, { id });
-    return user && !user.disabled && !user.deletedAt ? user : null;
+    const active = user && !user.disabled && !user.deletedAt ? user : null;
+    this.lastSeen.delete(id);
+    if (active) {
+      if (this.lastSeen.size >= ACTIVE_KEPT) this.lastSeen.delete(this.lastSeen.keys().next().value!);
+      this.lastSeen.set(id, { generation: active.sessionGeneration, roles: active.roles });
+    }
+    return active;
+  }
+
+  /** The roles the last read of this user found at this session generation, if it found them active. */
+  lastSeenRoles(id: string, generation: number): readonly Role[] | null {
+    const seen = this.lastSeen.get(id);
+    return seen?.generation === generation ? seen.roles : null;
   }
 }
 
