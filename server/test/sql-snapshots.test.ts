@@ -42,7 +42,10 @@ describe('the SQL of the hot requests', () => {
     await expect(snapshot(request, statements)).toMatchFileSnapshot(`__snapshots__/sql/${name}.sql`);
   }
 
-  /** The statement of a read PostgreSQL writes the answer of, as the HTTP server sends it (graphql/passthrough.ts); a flat page is not one. */
+  /**
+   * The statement of a read answered without graphql execution, as the HTTP server sends it (graphql/passthrough.ts):
+   * PostgreSQL writes the nested reads' JSON; Node writes a flat page's and search's records from their columns.
+   */
   async function expectPassthroughSql(name: string, request: string, variables: Record<string, unknown> = {}) {
     const statements = db.statements.keepTexts();
     dataOf(await passthrough(request, variables, viewers.anonymous));
@@ -54,6 +57,10 @@ describe('the SQL of the hot requests', () => {
     passthrough = graphqlClient(db.dataSource, { passthrough: true });
     await expectPassthroughSql('claims-provenance', CLAIMS_PROVENANCE);
     await expectPassthroughSql('events-claims-evidence', EVENTS_CLAIMS_EVIDENCE);
+    const first = dataOf(await gql<any>(CLAIMS_PAGE, {}, viewers.anonymous));
+    await expectPassthroughSql('claims-page', CLAIMS_PAGE);
+    await expectPassthroughSql('claims-page-after-cursor', CLAIMS_PAGE, { after: first.claims.pageInfo.endCursor });
+    await expectPassthroughSql('search', SEARCH, { words: 'sanctions' });
   });
 
   it('a flat page of 25 claims', () => expectSql('claims-page', CLAIMS_PAGE));

@@ -60,7 +60,7 @@ export const MAX_VARIABLE_DEPTH = 64;
 export const MAX_VARIABLE_OBJECT_FIELDS = 200;
 
 /** What is wrong with the shape of variables, if anything; walked with a stack of its own, so no depth overflows it. */
-function variablesProblem(value: unknown): string | null {
+export function variablesProblem(value: unknown): string | null {
   const pending: Array<[unknown, number]> = [[value, 0]];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [item, depth] = next;
@@ -126,6 +126,7 @@ const MAX_PRICED_VARIABLES = 1000;
 const PRICES_PER_DOCUMENT = 100;
 
 /**
+/**
  * The variables a document's price can depend on: those given to a `first` or `last` argument (rowsEstimator's
  * rows) and those of a directive's arguments (`@skip`, `@include`). Any other variable (an edit's text, an id) moves
  * no price, so leaving it out of the key lets a mutation sent with new values each time be priced once.
@@ -149,11 +150,42 @@ function pricingVariables(document: DocumentNode): string[] {
   return [...names].sort();
 }
 
-/** Prices each operation before it runs and refuses one over MAX_QUERY_COST with a 400 that says so. */
-export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
-  // Apollo gives every request of the same text the same parsed document, so a document is priced once for the
-  // same values of the variables its price depends on, rather than walked with its types on every request.
+/**
+ * What an operation costs with these variables (null: variables that do not fit their types, which execution refuses
+ * with a clear message). Apollo gives every request of the same text the same parsed document, so a document is
+ * priced once for the same values of the variables its price depends on, rather than walked with its types on every
+ * request.
+ */
+export type OperationPricer = (
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+) => number | null;
+
+export function operationPricer(schema: GraphQLSchema): OperationPricer {
   const prices = new WeakMap<DocumentNode, { pricing: string[]; known: Map<string, number> }>();
+  return (document, operationName, variables) => {
+    let priced = prices.get(document);
+    if (!priced) prices.set(document, (priced = { pricing: pricingVariables(document), known: new Map() }));
+    // A variable left out and one given as null may price differently (a default value): they key apart.
+    const key = `${operationName ?? ''} ${priced.pricing.map((name) => (name in variables ? JSON.stringify(variables[name]) : '-')).join(' ')}`;
+    let cost = priced.known.get(key);
+    if (cost === undefined) {
+      try {
+        // Past its node limit the library throws, which would leave the query unpriced below: the validation
+        // rule has already refused more selections than this.
+        cost = operationCost(schema, document, variables, operationName ?? undefined);
+      } catch {
+        return null;
+      }
+      if (key.length <= MAX_PRICED_VARIABLES && priced.known.size < PRICES_PER_DOCUMENT) priced.known.set(key, cost);
+    }
+    return cost;
+  };
+}
+
+/** Prices each operation before it runs and refuses one over MAX_QUERY_COST with a 400 that says so. */
+export function costLimit(price: OperationPricer): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -161,24 +193,8 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
           // Apollo calls every plugin's hook at once, so refusing in runnableRequest does not keep this from running:
           // what it refuses must be left unpriced here, or the pricing alone can take minutes.
           if (!operation || variablesProblem(request.variables)) return;
-          let priced = prices.get(document);
-          if (!priced) prices.set(document, (priced = { pricing: pricingVariables(document), known: new Map() }));
-          const variables = request.variables ?? {};
-          // A variable left out and one given as null may price differently (a default value): they key apart.
-          const key = `${request.operationName ?? ''} ${priced.pricing.map((name) => (name in variables ? JSON.stringify(variables[name]) : '-')).join(' ')}`;
-          let cost = priced.known.get(key);
-          if (cost === undefined) {
-            try {
-              // Past its node limit the library throws, which would leave the query unpriced below: the validation
-              // rule has already refused more selections than this.
-              cost = operationCost(schema, document, variables, request.operationName ?? undefined);
-            } catch {
-              // Variables that do not fit their types cannot be priced; execution refuses them with a clear message.
-              return;
-            }
-            if (key.length <= MAX_PRICED_VARIABLES && priced.known.size < PRICES_PER_DOCUMENT) priced.known.set(key, cost);
-          }
-          if (cost > MAX_QUERY_COST) {
+          const cost = price(document, request.operationName, request.variables ?? {});
+          if (cost !== null && cost > MAX_QUERY_COST) {
             throw tooCostly(cost);
           }
         },
@@ -190,7 +206,7 @@ export function costLimit(schema: GraphQLSchema): ApolloServerPlugin {
 // eslint-disable-next-line no-control-regex -- NUL is what it looks for: PostgreSQL text cannot store it
 const NUL_OR_LONE_SURROGATE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function holdsUnstorableText(value: unknown, depth = 0): boolean {
+export function holdsUnstorableText(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return NUL_OR_LONE_SURROGATE.test(value);
   if (depth > 20 || value === null || typeof value !== 'object') return false;
   return Object.entries(value).some(([key, item]) => NUL_OR_LONE_SURROGATE.test(key) || holdsUnstorableText(item, depth + 1));

@@ -23,11 +23,20 @@ export class RawAnswers {
   private static readonly nonce = randomBytes(8).toString('hex');
   private static readonly marker = new RegExp(`"\\\\u0000${RawAnswers.nonce}:(\\d+)"`, 'g');
   private readonly held: string[] = [];
+  /** The document whose every root field this request's answer holds JSON for: one the HTTP layer may answer directly next time. */
+  document: DocumentNode | null = null;
 
   /** The marker to put in the answer where `json` goes. */
   hold(json: string): string {
     this.held.push(json);
     return `\u0000${RawAnswers.nonce}:${this.held.length - 1}`;
+  }
+
+  /** The JSON a marker holds the place of, or null for a string that is not one of this answer's markers. */
+  heldFor(marker: unknown): string | null {
+    const prefix = `\u0000${RawAnswers.nonce}:`;
+    if (typeof marker !== 'string' || !marker.startsWith(prefix)) return null;
+    return this.held[Number(marker.slice(prefix.length))] ?? null;
   }
 
   /** The answer's text with each marker replaced by the JSON it holds the place of. */
@@ -67,13 +76,21 @@ interface PlannedOperation {
   variables: readonly VariableDefinitionNode[];
 }
 
+/** Answers an operation whose every root field PostgreSQL may write, or null when it goes the ordinary way. */
+export type PassthroughRun = (
+  document: DocumentNode,
+  operationName: string | null,
+  variables: Record<string, unknown>,
+  context: PassthroughContext,
+) => Promise<ExecutionResult | null>;
+
 /**
  * Answers the queries whose every root field is declared passthrough and asks only what its plan knows, without
  * graphql execution: each root's JSON from PostgreSQL, held in the context's `RawAnswers`. Anything else, and any
  * failure (bad arguments, a bad cursor, an unavailable database), returns null, and the operation runs the ordinary
  * way, which answers or refuses it exactly as before. Plans are kept per document and operation name.
  */
-export function passthroughRunner(schema: GraphQLSchema, declared: readonly PassthroughRoot[]) {
+export function passthroughRunner(schema: GraphQLSchema, declared: readonly PassthroughRoot[]): PassthroughRun {
   const byField = new Map(declared.map((root) => [root.field, root]));
   const queryType = schema.getQueryType();
   const plans = new WeakMap<DocumentNode, Map<string, PlannedOperation | null>>();
@@ -95,12 +112,7 @@ export function passthroughRunner(schema: GraphQLSchema, declared: readonly Pass
     return { roots, variables: operation.variableDefinitions ?? [] };
   };
 
-  return async (
-    document: DocumentNode,
-    operationName: string | null,
-    variables: Record<string, unknown>,
-    context: PassthroughContext,
-  ): Promise<ExecutionResult | null> => {
+  return async (document, operationName, variables, context) => {
     const { rawAnswers } = context;
     if (!rawAnswers || context.idempotency) return null;
     let operations = plans.get(document);
@@ -122,6 +134,7 @@ export function passthroughRunner(schema: GraphQLSchema, declared: readonly Pass
       if (answers.some((answer) => answer === null)) return null;
       const data: Record<string, string> = {};
       planned.roots.forEach(({ responseName }, i) => (data[responseName] = rawAnswers.hold(answers[i]!)));
+      rawAnswers.document = document;
       return { data };
     } catch {
       return null;

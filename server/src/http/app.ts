@@ -14,7 +14,7 @@ import { commitPosition, positionReader } from '../db/commit-position.js';
 import type { Database } from '../db/data-source.js';
 import { ReadReplicas } from '../db/read-replicas.js';
 import { revisionSignal } from '../db/revision-signal.js';
-import { createLoaders, createServices, type RequestContext } from '../graphql/context.js';
+import { createLoaders, createServices, type Loaders, type RequestContext } from '../graphql/context.js';
 import { documentLimits } from '../graphql/document-limits.js';
 import { formatError, withUnavailableStatus } from '../graphql/errors.js';
 import { compiledExecution } from '../graphql/executor.js';
@@ -24,10 +24,12 @@ import {
   MAX_QUERY_DEPTH,
   MAX_QUERY_SELECTIONS,
   MAX_QUERY_TOKENS,
+  operationPricer,
   runnableRequest,
   storableTextOnly,
   tryAgainLaterStatuses,
 } from '../graphql/limits.js';
+import { passthroughRunner } from '../graphql/passthrough.js';
 import { passthroughRoots } from '../graphql/passthrough-roots.js';
 import { getSchema } from '../graphql/schema.js';
 import { adminDistDir } from '../paths.js';
@@ -37,6 +39,7 @@ import { exportsRouter } from './exports/router.js';
 import { badBody, graphqlHandlers, MAX_BODY_BYTES, NOT_JSON } from './graphql-post.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { linkedDataRouter } from './linked-data.js';
+import { PlainDocuments } from './plain-documents.js';
 import { publicAnswerPlugin, PublicAnswers, reportPublicAnswers } from './public-answers.js';
 import { receiptsRouter } from './receipts.js';
 import { provisionalViewerOf, sessionCookieFor, viewerOf } from './session.js';
@@ -86,8 +89,10 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   await replicas?.start();
   const services = createServices(dataSource, config.auth, loadSigningKey(config), config.jobs);
   const schema = await getSchema();
+  const roots = passthroughRoots(schema, dataSource.manager);
+  const price = operationPricer(schema);
   const apollo = new ApolloServer<RequestContext>({
-    gateway: compiledExecution(schema, passthroughRoots(schema, dataSource.manager)),
+    gateway: compiledExecution(schema, roots),
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
     includeStacktraceInErrorResponses: config.env === 'development',
@@ -106,7 +111,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
       ApolloServerPluginCacheControlDisabled(),
       runnableRequest(),
       storableTextOnly(),
-      costLimit(schema),
+      costLimit(price),
       idempotencyPlugin(dataSource, config.auth.secret),
       tryAgainLaterStatuses(),
       publicAnswerPlugin(),
@@ -133,6 +138,8 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   };
   const contextOf = async (req: Request, res: Response): Promise<RequestContext> => {
     const sessionCookie = sessionCookieFor(res, config.auth);
+    // Made when a resolver first reads through them: a query PostgreSQL answers whole never does.
+    let loaders: Loaders | undefined;
     const unavailable = (error: unknown) => {
       throw withUnavailableStatus(error);
     };
@@ -141,7 +148,9 @@ export async function createHttpApp(config: Config, database: Database, log: (me
       confirmViewer: () => viewerOf(req, sessionCookie, services).catch(unavailable),
       requestId: String(res.getHeader('x-request-id')),
       services,
-      loaders: createLoaders(dataSource.manager),
+      get loaders() {
+        return (loaders ??= createLoaders(dataSource.manager));
+      },
       sessionCookie,
       clientAddress: req.ip ?? 'unknown',
       publicAnswer: { keep: false },
@@ -155,6 +164,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     answers: publicAnswers,
     config: config.publicCache,
     passthrough: config.graphql.passthrough,
+    plain: config.graphql.passthrough ? new PlainDocuments(passthroughRunner(schema, roots), price) : null,
   });
 
   app.get('/healthz', (_req, res) => {

@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { ErrorCode } from '../core/errors.js';
 import { readAfter } from '../db/read-replicas.js';
 import { RawAnswers } from '../graphql/passthrough.js';
+import { type PlainContext, type PlainDocuments, plainRequest } from './plain-documents.js';
 import { etagOf, matchesTag, type PublicAnswers, publicCacheControl, publicQuestion } from './public-answers.js';
 import { publicAudienceOf } from './session.js';
 
@@ -62,6 +63,8 @@ export interface PublicCaching {
   config: Config['publicCache'];
   /** Whether answers here may hold JSON PostgreSQL wrote, spliced in as they go out (graphql/passthrough.ts). */
   passthrough: boolean;
+  /** POSTs of documents known to be answered by PostgreSQL alone, answered without Apollo's pipeline; null: all go to Apollo. */
+  plain: PlainDocuments | null;
 }
 
 export interface GraphQLHandlers {
@@ -77,7 +80,7 @@ export interface GraphQLHandlers {
   get(req: Request, res: Response): void;
 }
 
-export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep: boolean }; rawAnswers?: RawAnswers }>(
+export function graphqlHandlers<C extends BaseContext & PlainContext>(
   app: Express,
   apollo: ApolloServer<C>,
   begin: (req: Request, res: Response) => void,
@@ -148,12 +151,18 @@ export function graphqlHandlers<C extends BaseContext & { publicAnswer?: { keep:
     // Only answers written out here splice in what PostgreSQL wrote: a context made elsewhere has no RawAnswers.
     const contextFor = (): Promise<C> =>
       caching.passthrough ? context(req, res).then((value) => Object.assign(value, { rawAnswers: new RawAnswers() })) : context(req, res);
+    // An Idempotency-Key's request keeps its answer's data as an object (http/idempotency.ts): it goes to Apollo.
+    const plain = caching.passthrough && caching.plain && method === 'POST' && !req.headers['idempotency-key'] ? plainRequest(body) : null;
+    const accept = req.headers.accept ?? '';
     const run = async (made: Promise<C>): Promise<HTTPGraphQLResponse> => {
+      const fast = plain && (await caching.plain!.answer(plain, accept, made));
+      if (fast) return fast;
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers, search, body },
         context: () => made,
       });
       const rawAnswers = response.body.kind === 'complete' ? (await made.catch(() => null))?.rawAnswers : undefined;
+      if (plain) caching.plain!.learn(plain, accept, rawAnswers, response);
       return rawAnswers && response.body.kind === 'complete'
         ? { ...response, body: { kind: 'complete', string: rawAnswers.splice(response.body.string) } }
         : response;

@@ -5,6 +5,7 @@ import { Kind, type OperationDefinitionNode } from 'graphql';
 
 import type { Config } from '../config.js';
 import { Role } from '../core/access/roles.js';
+import type { Viewer } from '../core/access/viewer.js';
 import type { CommitPosition } from '../db/commit-position.js';
 import type { RequestContext } from '../graphql/context.js';
 
@@ -181,6 +182,11 @@ export function publicCacheControl(config: Config['publicCache']): string {
   return `public, max-age=${config.maxAgeSeconds}`;
 }
 
+/** Whether an answer of this operation to this caller, given without errors, may be kept for the public. */
+export function keptFor(viewer: Viewer, operation: OperationDefinitionNode): boolean {
+  return viewer.userId === null && viewer.roles.every((role) => role === Role.CLIENT) && keptRootsOnly(operation);
+}
+
 /**
  * Marks an answer that may be kept: a query of kept root fields only, answered without an error, to a caller who is
  * anonymous or a client app. Errors are never kept: an unavailable database or a rate limit is not the data's answer.
@@ -194,12 +200,10 @@ export function publicAnswerPlugin(): ApolloServerPlugin<RequestContext> {
           if (!publicAnswer) return;
           publicAnswer.keep =
             operation !== undefined &&
-            viewer.userId === null &&
-            viewer.roles.every((role) => role === Role.CLIENT) &&
             (response.http.status ?? 200) === 200 &&
             response.body.kind === 'single' &&
             response.body.singleResult.errors === undefined &&
-            keptRootsOnly(operation);
+            keptFor(viewer, operation);
         },
       };
     },

@@ -196,6 +196,55 @@ export function pageOf<T>(
 
 const PAGE_COLUMNS = '/* the page columns */';
 
+/** How many page statements are kept built; past it, all are built afresh. */
+const MOST_PAGE_QUERIES = 500;
+const pageQueries = new Map<string, string>();
+
+/**
+ * The page's SQL with its parameters still named, as TypeORM builds it (`getQuery`), kept by what it is built from:
+ * building it (every clause, then a pass of regular expressions over the whole text) cost more of a page's time
+ * than anything else TypeORM does, and a page's statement differs only by the filters, the visibility, the cursor's
+ * presence, the order and the size. A query with anything else in it (a join, a group, a subquery, a lock, a CTE,
+ * a condition that is not text) is built each time.
+ */
+function pageQuery<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): string {
+  const map = query.expressionMap;
+  const metadata = map.mainAlias?.hasMetadata ? map.mainAlias.metadata : null;
+  if (
+    !metadata ||
+    map.subQuery ||
+    map.joinAttributes.length > 0 ||
+    map.groupBys.length > 0 ||
+    map.havings.length > 0 ||
+    map.commonTableExpressions.length > 0 ||
+    map.lockMode !== undefined ||
+    map.comment !== undefined ||
+    map.selectDistinct ||
+    map.skip !== undefined ||
+    map.offset !== undefined ||
+    map.limit !== undefined ||
+    map.selects.length !== 1 ||
+    !map.wheres.every((where) => typeof where.condition === 'string')
+  )
+    return query.getQuery();
+  const key = [
+    metadata.tableName,
+    query.alias,
+    map.withDeleted,
+    map.take,
+    map.selects[0]!.selection,
+    JSON.stringify(map.orderBys),
+    ...map.wheres.map((where) => `${where.type} ${where.condition as string}`),
+  ].join('\n');
+  let sql = pageQueries.get(key);
+  if (sql === undefined) {
+    sql = query.getQuery();
+    if (pageQueries.size >= MOST_PAGE_QUERIES) pageQueries.clear();
+    pageQueries.set(key, sql);
+  }
+  return sql;
+}
+
 /**
  * The page's rows, with one json column per include, as a statement each connection keeps prepared: TypeORM
  * builds the SQL (filters, visibility, cursor, order), the rows are read without its mapping layers.
@@ -217,7 +266,7 @@ async function readPage<T extends ObjectLiteral, R>(
   // TypeORM rewrites property names with a pass of regular expressions over the whole statement, which costs in
   // proportion to its length: its select list, written here whole (json of what the records lead to), goes in after.
   query.select(PAGE_COLUMNS);
-  const [built, parameters] = query.getQueryAndParameters();
+  const [built, parameters] = query.connection.driver.escapeQueryWithParameters(pageQuery(query), query.getParameters());
   const sql = built.replace(PAGE_COLUMNS, () => columns);
   return (await preparedQuery(manager, sql, parameters)).map((row) => {
     const record = records.hydrate(row);
@@ -247,7 +296,8 @@ export async function paginate<T extends ObjectLiteral & PageRecord, R extends P
 ): Promise<Connection<R>> {
   const { backward, size } = pageDirection(page);
   const alias = query.alias;
-  const countQuery = query.clone();
+  // The count is of the list before the cursor bounds it, made only when asked for: most pages never are.
+  const listWheres = [...query.expressionMap.wheres];
   const ascending = page.order === ListOrder.OLDEST_FIRST;
   // Negated when creation ascends, so one row comparison in one direction orders the whole key.
   const rankKey = rank ? `(${ascending ? '-' : ''}(${rank.replaceAll('$', `"${alias}"`)}))::float8` : null;
@@ -287,7 +337,12 @@ export async function paginate<T extends ObjectLiteral & PageRecord, R extends P
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     get totalCount() {
-      return (total ??= countQuery.getCount());
+      if (!total) {
+        const counting = query.clone();
+        counting.expressionMap.wheres = listWheres;
+        total = counting.getCount();
+      }
+      return total;
     },
   };
 }

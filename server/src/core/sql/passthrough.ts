@@ -13,7 +13,7 @@ import {
 import { getMetadataStorage } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 
-import type { Connection } from '../paging/connection.js';
+import type { Connection, PageInfo } from '../paging/connection.js';
 import type { PageReading } from './preload.js';
 
 /**
@@ -39,7 +39,7 @@ const isoTime = (sql: string) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD
  * asked twice under one name is answered once, where it was first asked, as graphql-js does; any other repeat
  * would need merging.
  */
-function bareFields(set: SelectionSetNode): FieldNode[] | null {
+export function bareFields(set: SelectionSetNode): FieldNode[] | null {
   const byName = new Map<string, FieldNode>();
   for (const node of set.selections) {
     if (node.kind !== Kind.FIELD || node.directives?.length || node.arguments?.length) return null;
@@ -51,7 +51,7 @@ function bareFields(set: SelectionSetNode): FieldNode[] | null {
   return [...byName.values()];
 }
 
-const responseName = (node: FieldNode) => node.alias?.value ?? node.name.value;
+export const responseName = (node: FieldNode) => node.alias?.value ?? node.name.value;
 
 /** A value graphql-js would write for a field, as a SQL json literal. */
 function jsonLiteral(value: unknown, type: GraphQLOutputType): string | null {
@@ -80,7 +80,24 @@ interface TypeColumns {
   type: GraphQLObjectType;
   shape: JsonShape;
   /** Plain fields: the SQL of their value, and what they read as in a tombstone (null: as the record has it). */
-  plain: Map<string, { sql: string; tombstone: string | null }>;
+  plain: Map<string, PlainField>;
+}
+
+interface PlainField {
+  /** The SQL of its JSON value, over the row `$`. */
+  sql: string;
+  /** The SQL of its column, over the row `$`, as pg reads it into JavaScript. */
+  column: string;
+  /** How graphql-js serialises its value. */
+  serialize: (value: unknown) => unknown;
+  /** What it reads as in a tombstone (null: as the record has it). */
+  tombstone: string | null;
+}
+
+/** A record written as JSON by Node from its columns: the statement's select list, and the writer of a row. */
+export interface RowWriter {
+  select: string;
+  write(row: Record<string, unknown>): string;
 }
 
 /**
@@ -129,7 +146,7 @@ export class JsonShapes {
     for (const column of columns) probe[column.propertyName] = { column: column.propertyName };
     const tombstone = shape.tombstone?.(probe as never) as Record<string, unknown> | undefined;
     const byProperty = new Map(columns.map((column) => [column.propertyName, column]));
-    const plain = new Map<string, { sql: string; tombstone: string | null }>();
+    const plain = new Map<string, PlainField>();
     for (const [name, field] of Object.entries(type.getFields())) {
       const column = byProperty.get(name);
       if (!column || column.isArray || field.args.length > 0 || resolved.has(name) || guarded.has(name)) continue;
@@ -145,7 +162,8 @@ export class JsonShapes {
       const kept = !tombstone || tombstone[name] === probe[name];
       const literal = kept ? null : jsonLiteral(tombstone[name], field.type);
       if (!kept && literal === null) continue;
-      plain.set(name, { sql: write('$'), tombstone: literal });
+      const serialize = (value: unknown) => (named as { serialize(value: unknown): unknown }).serialize(value);
+      plain.set(name, { sql: write('$'), column: sql('$'), serialize, tombstone: literal });
     }
     return { type, shape, plain };
   }
@@ -181,6 +199,65 @@ export class JsonWriter {
       pairs.push(`'${responseName(field)}', ${value}`);
     }
     return `json_build_object(${pairs.join(', ')})`;
+  }
+
+  /**
+   * A record's JSON for a selection of its own columns only (and `__typename`), written by Node from the columns'
+   * values as graphql-js serialises them: PostgreSQL would spend more writing it (`to_char`, `json_build_object`)
+   * than it saves Node. `selected`: columns the statement reads anyway, by their SQL, with their names. Null for a
+   * selection that reaches past the record's columns.
+   */
+  row(typeName: string, set: SelectionSetNode, alias: string, selected: ReadonlyMap<string, string>): RowWriter | null {
+    const fields = bareFields(set);
+    const select: string[] = [];
+    const write =
+      fields &&
+      this.written(typeName, fields, ({ column }) => {
+        const sql = column.replaceAll('$', alias);
+        // A column the statement reads already (the cursor's) is read once.
+        if (selected.has(sql)) return selected.get(sql)!;
+        const name = `n${select.length}`;
+        select.push(`${sql} AS "${name}"`);
+        return name;
+      });
+    return write ? { select: select.join(', '), write } : null;
+  }
+
+  /**
+   * A record read whole or in part (by `projection`), written by Node for `fields`, each a column field of its type
+   * or `__typename`, as graphql-js serialises them; null when a field is not one of those.
+   */
+  record(typeName: string, fields: readonly FieldNode[]): ((record: Record<string, unknown>) => string) | null {
+    return this.written(typeName, fields, (_plain, name) => name);
+  }
+
+  /** Node's writer of `fields` of a type, each value read from what `read` names for its plain field. */
+  private written(
+    typeName: string,
+    fields: readonly FieldNode[],
+    read: (plain: PlainField, name: string) => string,
+  ): ((values: Record<string, unknown>) => string) | null {
+    const known = this.types.get(typeName);
+    if (!known || fields.length === 0) return null;
+    const parts: Array<(values: Record<string, unknown>) => string> = [];
+    for (const field of fields) {
+      const key = `${JSON.stringify(responseName(field))}:`;
+      const name = field.name.value;
+      const plain = known.plain.get(name);
+      if (field.selectionSet || field.arguments?.length || field.directives?.length) return null;
+      if (name === '__typename') {
+        const value = key + JSON.stringify(typeName);
+        parts.push(() => value);
+      } else if (plain) {
+        const at = read(plain, name);
+        const { serialize } = plain;
+        parts.push((values) => {
+          const value = values[at];
+          return key + (value === null || value === undefined ? 'null' : JSON.stringify(serialize(value)));
+        });
+      } else return null;
+    }
+    return (values) => `{${parts.map((part) => part(values)).join(',')}}`;
   }
 
   /**
@@ -239,6 +316,20 @@ export interface ConnectionPlan {
 
 const PAGE_INFO_FIELDS = new Set(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']);
 
+/** Node's writer of a connection's `pageInfo` for its selection, as graphql-js writes it; null for one it does not know. */
+export function pageInfoWriter(set: SelectionSetNode, typeName: string): ((pageInfo: PageInfo) => string) | null {
+  const fields = bareFields(set);
+  if (!fields?.every((info) => !info.selectionSet && (info.name.value === '__typename' || PAGE_INFO_FIELDS.has(info.name.value))))
+    return null;
+  return (pageInfo) => {
+    const values = fields.map((info) => {
+      const value = info.name.value === '__typename' ? typeName : pageInfo[info.name.value as keyof PageInfo];
+      return `${JSON.stringify(responseName(info))}:${JSON.stringify(value)}`;
+    });
+    return `{${values.join(',')}}`;
+  };
+}
+
 /**
  * Plans, for a connection of records (`edges { cursor node }`, `pageInfo`, `totalCount`), the answer PostgreSQL
  * can write: each node built as JSON in the page's own statement and passed through as text, the connection around
@@ -262,6 +353,8 @@ export function connectionPlanner(
     const fields = bareFields(set);
     if (!fields) return null;
     let json: string | null = null;
+    let row: RowWriter | null = null;
+    let noded = false;
     /** Each field of the answer as a function of the page, in the order asked. */
     const parts: Array<(page: Connection<JsonRecord>) => string | Promise<string>> = [];
     for (const field of fields) {
@@ -270,16 +363,9 @@ export function connectionPlanner(
       if (name === '__typename') parts.push(() => `${key}:${JSON.stringify(connectionType.name)}`);
       else if (name === 'totalCount' && !field.selectionSet) parts.push(async (page) => `${key}:${await page.totalCount}`);
       else if (name === 'pageInfo' && field.selectionSet) {
-        const infoFields = bareFields(field.selectionSet);
-        if (!infoFields?.every((info) => !info.selectionSet && (info.name.value === '__typename' || PAGE_INFO_FIELDS.has(info.name.value))))
-          return null;
-        parts.push(({ pageInfo }) => {
-          const values = infoFields.map((info) => {
-            const value = info.name.value === '__typename' ? pageInfoType.name : pageInfo[info.name.value as keyof typeof pageInfo];
-            return `${JSON.stringify(responseName(info))}:${JSON.stringify(value)}`;
-          });
-          return `${key}:{${values.join(',')}}`;
-        });
+        const info = pageInfoWriter(field.selectionSet, pageInfoType.name);
+        if (!info) return null;
+        parts.push(({ pageInfo }) => `${key}:${info(pageInfo)}`);
       } else if (name === 'edges' && field.selectionSet) {
         const edgeFields = bareFields(field.selectionSet);
         if (!edgeFields) return null;
@@ -291,12 +377,25 @@ export function connectionPlanner(
             writers.push(() => `${edgeKey}:${typename}`);
           } else if (edgeField.name.value === 'cursor' && !edgeField.selectionSet) {
             writers.push((edge) => `${edgeKey}:${JSON.stringify(edge.cursor)}`);
-          } else if (edgeField.name.value === 'node' && edgeField.selectionSet && json === null) {
+          } else if (edgeField.name.value === 'node' && edgeField.selectionSet && !noded) {
+            noded = true;
             const writer = shapes.writer(staff);
             json = writer.object(nodeType.name, edgeField.selectionSet, alias);
-            // Columns alone cost PostgreSQL more to write as JSON than they save Node (docs/perf.md): only what
-            // nests goes this way.
-            if (!json || !writer.nested) return null;
+            if (!json) return null;
+            // Columns alone cost PostgreSQL more to write as JSON than they save Node (docs/perf.md): Node writes them.
+            if (!writer.nested) {
+              json = null;
+              row = writer.row(
+                nodeType.name,
+                edgeField.selectionSet,
+                alias,
+                new Map([
+                  [`"${alias}"."created_at"`, 'createdAt'],
+                  [`"${alias}"."id"`, 'id'],
+                ]),
+              );
+              if (!row) return null;
+            }
             writers.push((edge) => `${edgeKey}:${edge.node.json}`);
           } else return null;
         }
@@ -304,12 +403,17 @@ export function connectionPlanner(
       } else return null;
     }
     const keyColumns = `"${alias}"."created_at" AS "createdAt", "${alias}"."id" AS "id"`;
-    const select = json ? `${json}::text AS "json", ${keyColumns}` : keyColumns;
+    const select = json ? `${json}::text AS "json", ${keyColumns}` : row?.select ? `${row.select}, ${keyColumns}` : keyColumns;
+    const written = row;
     return {
       reading: {
         records: {
           select,
-          hydrate: (row) => ({ id: row.id as string, createdAt: row.createdAt as Date, json: (row.json as string | undefined) ?? null }),
+          hydrate: (read) => ({
+            id: read.id as string,
+            createdAt: read.createdAt as Date,
+            json: written ? written.write(read) : ((read.json as string | undefined) ?? null),
+          }),
         },
         includes: [],
       },

@@ -1,0 +1,2 @@
+-- query($after: String) { claims(first: 25, after: $after) { edges { cursor node { id text attribution modality credibility status createdAt } } pageInfo { hasNextPage endCursor } } }
+SELECT "claim"."text" AS "n0", "claim"."attribution" AS "n1", "claim"."modality" AS "n2", "claim"."credibility" AS "n3", "claim"."status" AS "n4", "claim"."created_at" AS "createdAt", "claim"."id" AS "id" FROM "claims" "claim" WHERE "claim"."deleted_at" IS NULL AND "claim"."status" IN ($1, $2) ORDER BY "claim"."created_at" DESC, "claim"."id" DESC LIMIT 26;
