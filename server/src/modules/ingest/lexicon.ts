@@ -14,6 +14,8 @@ interface LexiconEntry {
   as: 'verb' | 'noun' | 'either';
   /** What must follow the word for it to name the happening: "arrived in Lisbon", not "arrived at a decision". */
   followedBy?: RegExp;
+  /** Only with someone as its object: "to meet Governor Costa", not "to meet growing demand"; a past verb has had one. */
+  someone?: boolean;
   /** What must not follow it: "received a letter" is no meeting. */
   notFollowedBy?: RegExp;
 }
@@ -28,15 +30,13 @@ export const EVENT_LEXICON: Record<string, LexiconEntry> = {
   sanction: { type: 'SANCTIONS', as: 'either', notFollowedBy: /^\s+(?:regime|list|relief|committee)\b/i },
   invade: { type: 'INVASION', as: 'verb' },
   invasion: { type: 'INVASION', as: 'noun' },
-  meet: { type: 'MEETING', as: 'verb' },
+  meet: { type: 'MEETING', as: 'verb', someone: true },
   meeting: { type: 'MEETING', as: 'noun' },
   talk: { type: 'MEETING', as: 'noun' },
   confer: { type: 'MEETING', as: 'verb', followedBy: /^\s+with\b/i },
   discuss: { type: 'MEETING', as: 'verb' },
   discussion: { type: 'MEETING', as: 'noun' },
   receive: { type: 'MEETING', as: 'verb', notFollowedBy: /^\s+(?:an?|\d|more|less|support|funding|aid)\b/i },
-  // "hosted the Indian premier", not "host a banquet" nor "a bid to host COP31": hosting someone is meeting them.
-  host: { type: 'MEETING', as: 'verb', followedBy: /^\s+(?:(?:his|her|their|the)\s+)?(?:\p{Lu}|[\p{Ll}-]+\s+counterpart)/u },
   conversation: { type: 'MEETING', as: 'noun' },
   lunch: { type: 'MEETING', as: 'noun' },
   dinner: { type: 'MEETING', as: 'noun' },
@@ -57,6 +57,22 @@ export const EVENT_LEXICON: Record<string, LexiconEntry> = {
   ink: { type: 'AGREEMENT', as: 'verb', followedBy: AGREED_THING },
 };
 
+interface Term {
+  text: string;
+  normal: string;
+  root?: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+
+/** The first noun after a verb (past "with", articles, possessives and adjectives) names a person, a group or a body. */
+function objectIsSomeone(after: Term[]): boolean {
+  const head = after.find(
+    (t) => !/^(?:with|the|a|an)$/i.test(t.normal) && !t.tags.some((tag) => tag === 'Adjective' || tag === 'Possessive'),
+  );
+  return !!head && head.tags.some((tag) => ['Person', 'ProperNoun', 'Actor', 'Pronoun', 'Organization', 'Place'].includes(tag));
+}
+
 export interface Trigger {
   type: string;
   lemma: string;
@@ -71,9 +87,7 @@ export function triggersIn(text: string): Trigger[] {
   const doc = nlp(text);
   doc.compute('root');
   const triggers: Trigger[] = [];
-  for (const sentence of doc.json({ offset: true }) as Array<{
-    terms: Array<{ text: string; normal: string; root?: string; tags: string[]; offset: { start: number; length: number } }>;
-  }>) {
+  for (const sentence of doc.json({ offset: true }) as Array<{ terms: Term[] }>) {
     for (const [i, term] of sentence.terms.entries()) {
       const lemma = term.root ?? term.normal;
       const word = term.text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
@@ -89,6 +103,7 @@ export function triggersIn(text: string): Trigger[] {
       const after = text.slice(index + word.length);
       if (entry.followedBy && !entry.followedBy.test(after)) continue;
       if (entry.notFollowedBy?.test(after)) continue;
+      if (entry.someone && !term.tags.includes('PastTense') && !objectIsSomeone(sentence.terms.slice(i + 1))) continue;
       triggers.push({ type: entry.type, lemma, index, words: word, pastTense: term.tags.includes('PastTense') });
     }
   }

@@ -19,6 +19,7 @@ import {
   WITHDRAWAL,
 } from './frames.js';
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
+import { triggersIn } from './lexicon.js';
 import { Offices } from './offices.js';
 import { type Sentence, sentencesOf } from './sentences.js';
 import {
@@ -92,14 +93,13 @@ const HEDGED = /\b(reportedly|apparently|likely|appears?|seems?|allegedly|sugges
 const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|due to|is to|are to|later this month|next (year|month|week))\b/i;
 const DENIED = /\b(denied|denies|no \w+( \w+)? (have|has) been)\b/i;
 
+/** Typed by these words, and by the lexicon's triggers (lexicon.ts), whichever stands nearer. */
 const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [new RegExp(COURT_RULING.source, 'i'), ['OTHER']],
   [new RegExp(WITHDRAWAL.source, 'iu'), ['OTHER']],
   [new RegExp(DISASTER.source, 'i'), ['OTHER']],
   [new RegExp(ATTACK.source, 'i'), ['OTHER']],
   [new RegExp(RULING.source, 'iu'), ['OTHER']],
-  [/\bsanctions\b/i, ['SANCTIONS']],
-  [/\b(invaded|invade|invasion)\b/i, ['INVASION']],
   [/\b(overthrew|overthrow|seized power|putsch|coup d[’']état)\b/i, ['COUP']],
   [/\b(exercises?|drills?)\b/i, ['MILITARY_EXERCISE']],
   [/\b(games|competition)\b/i, ['MILITARY_COMPETITION', 'CONFERENCE']],
@@ -153,6 +153,11 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
       const distance = Math.min(Math.abs(m.index! - at), Math.abs(m.index! + m[0].length - at));
       if (!best || (best.weak && !weak) || (best.weak === weak && distance < best.distance)) best = { code, distance, weak };
     }
+  }
+  for (const trigger of triggersIn(text)) {
+    if (!known.has(trigger.type) || MEANS.test(text.slice(0, trigger.index))) continue;
+    const distance = Math.min(Math.abs(trigger.index - at), Math.abs(trigger.index + trigger.words.length - at));
+    if (!best || best.weak || distance < best.distance) best = { code: trigger.type, distance, weak: false };
   }
   return best?.code ?? null;
 }
