@@ -150,6 +150,13 @@ describe('happenings found by the lemma of their trigger', () => {
     expect(types('The board announced fresh sanctions on the fleet.')).toEqual(['SANCTIONS']);
   });
 
+  it('reads a gathering as a conference when the verb before it holds or attends it', () => {
+    expect(types('The port cities held a summit on Thursday.')).toEqual(['CONFERENCE']);
+    expect(types('The mayor will attend a press conference at the town hall.')).toEqual(['CONFERENCE']);
+    expect(types('A press conference was a bore.')).toEqual([]);
+    expect(types('Mayor Costa speaks at the opening night of the Harbour Week.')).toEqual(['STATEMENT']);
+  });
+
   it('needs what an entry asks to follow its word, and takes no participle before a name for a happening', () => {
     expect(types('The fleet arrived at a decision on Monday.')).toEqual([]);
     expect(types('The port will meet growing demand.')).toEqual([]);

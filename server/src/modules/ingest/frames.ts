@@ -85,6 +85,7 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   // "addressed the nation": a speech to a people is a statement made on a day, beside what it said.
   [/\baddress(?:ed|es)? the (?:nation|country|people)\b/gi, 'STATEMENT'],
   [NAMED_CONFERENCE, 'CONFERENCE'],
+  [LEXICON, 'CONFERENCE'],
   // "travelled to Argentina for the G20", "attended the G7": a group of states stands for its summit when attended.
   [
     /(?<=\b(?:for|at|attend(?:ed|ing|s)?) the )G\d+\b(?! (?:countries|members|nations|economies|leaders|ministers|finance|summit|foreign))/g,
@@ -98,6 +99,7 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   // "is due to meet Premier Li Qiang", "will meet his Indian counterpart": a meeting ahead with someone named.
   [/(?<=\b(?:[Tt]o|[Ww]ill|[Ww]ould|[Ss]hall) )meet(?= (?:with )?(?:the |his |her |their )?\p{Lu})/gu, 'MEETING'],
   [LEXICON, 'MEETING'],
+  [LEXICON, 'STATEMENT'],
   // Calls and exchanges are named by more than one word, so by no single lemma.
   [/\b(?:exchange between|tete-a-tete|called on|(?:courtesy|phone|telephone) call|telephone conversation)\b/gi, 'MEETING'],
 ];

@@ -16,6 +16,8 @@ interface LexiconEntry {
   followedBy?: RegExp;
   /** Only with someone as its object: "to meet Governor Costa", not "to meet growing demand"; a past verb has had one. */
   someone?: boolean;
+  /** Another kind when the nearest verb before it is one of these: "held a summit" is a conference, "a summit meeting" a meeting. */
+  after?: { lemmas: string[]; type: string };
   /** What must not follow it: "received a letter" is no meeting. */
   notFollowedBy?: RegExp;
 }
@@ -41,7 +43,14 @@ export const EVENT_LEXICON: Record<string, LexiconEntry> = {
   lunch: { type: 'MEETING', as: 'noun' },
   dinner: { type: 'MEETING', as: 'noun' },
   encounter: { type: 'MEETING', as: 'noun' },
-  summit: { type: 'MEETING', as: 'noun' },
+  summit: { type: 'MEETING', as: 'noun', after: { lemmas: ['hold', 'attend', 'host'], type: 'CONFERENCE' } },
+  conference: { type: '', as: 'noun', after: { lemmas: ['hold', 'attend', 'host'], type: 'CONFERENCE' } },
+  forum: { type: '', as: 'noun', after: { lemmas: ['hold', 'attend', 'host'], type: 'CONFERENCE' } },
+  speak: {
+    type: 'STATEMENT',
+    as: 'verb',
+    followedBy: /^\s+(?:at|to)\s+(?:the\s+)?(?:\p{Lu}|[\p{Ll}-]+\s+(?:night|session|ceremony|rally|conference|summit|forum))/u,
+  },
   visit: { type: 'VISIT', as: 'either' },
   trip: { type: 'VISIT', as: 'noun' },
   stopover: { type: 'VISIT', as: 'noun' },
@@ -104,7 +113,13 @@ export function triggersIn(text: string): Trigger[] {
       if (entry.followedBy && !entry.followedBy.test(after)) continue;
       if (entry.notFollowedBy?.test(after)) continue;
       if (entry.someone && !term.tags.includes('PastTense') && !objectIsSomeone(sentence.terms.slice(i + 1))) continue;
-      triggers.push({ type: entry.type, lemma, index, words: word, pastTense: term.tags.includes('PastTense') });
+      const verbBefore = sentence.terms
+        .slice(Math.max(0, i - 4), i)
+        .reverse()
+        .find((t) => t.tags.includes('Verb') && !t.tags.includes('Auxiliary'));
+      const type = entry.after && entry.after.lemmas.includes(verbBefore?.root ?? verbBefore?.normal ?? '') ? entry.after.type : entry.type;
+      if (!type) continue;
+      triggers.push({ type, lemma, index, words: word, pastTense: term.tags.includes('PastTense') });
     }
   }
   return triggers;
