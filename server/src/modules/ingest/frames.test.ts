@@ -161,6 +161,8 @@ describe('happenings found by the lemma of their trigger', () => {
     expect(types('The fleet arrived at a decision on Monday.')).toEqual([]);
     expect(types('The port will meet growing demand.')).toEqual([]);
     expect(types('The mayor will meet Governor Weber.')).toEqual(['MEETING']);
+    expect(types('The port will build a quay and meet Portuguese demand.')).toEqual([]);
+    expect(types('The harbour master meets Spanish counterpart in Vigo')).toEqual(['MEETING']);
     expect(types('Mayor Costa greeted visiting Governor Ana Weber.')).toEqual([]);
   });
 });

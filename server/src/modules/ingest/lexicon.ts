@@ -71,15 +71,33 @@ interface Term {
   normal: string;
   root?: string;
   tags: string[];
+  post: string;
   offset: { start: number; length: number };
 }
 
-/** The first noun after a verb (past "with", articles, possessives and adjectives) names a person, a group or a body. */
+/**
+ * The noun phrase after a verb (past "with", articles, possessives and adjectives) ends in a person, a body or a place:
+ * "Governor Ana Weber", not "Vincentian students" nor "growing demand".
+ */
 function objectIsSomeone(after: Term[]): boolean {
-  const head = after.find(
+  const start = after.findIndex(
     (t) => !/^(?:with|the|a|an)$/i.test(t.normal) && !t.tags.some((tag) => tag === 'Adjective' || tag === 'Possessive'),
   );
-  return !!head && head.tags.some((tag) => ['Person', 'ProperNoun', 'Actor', 'Pronoun', 'Organization', 'Place'].includes(tag));
+  if (start < 0) return false;
+  let end = start;
+  while (
+    end + 1 < after.length &&
+    !/[,;:.]/.test(after[end]!.post) &&
+    after[end + 1]!.tags.includes('Noun') &&
+    !after[end + 1]!.tags.includes('Pronoun')
+  )
+    end += 1;
+  // compromise does not tag "counterpart" as a person's office, though it always is one.
+  const head = after[end]!;
+  return (
+    head.normal.startsWith('counterpart') ||
+    head.tags.some((tag) => ['Person', 'ProperNoun', 'Actor', 'Pronoun', 'Organization', 'Place'].includes(tag))
+  );
 }
 
 export interface Trigger {
