@@ -605,6 +605,13 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       // place the text has named most.
       if (type === 'ELECTION' && !where)
         where = [...named].filter(([, n]) => n.kind === 'PLACE').sort((a, b) => b[1].count - a[1].count)[0]?.[0] ?? null;
+      // "sanctioned 13 officials of the Venezuelan government": a state named after the sanctions, even as an
+      // adjective, is the one they fall on.
+      const sanctionedAt = type === 'SANCTIONS' ? sentence.text.indexOf(words) : -1;
+      if (sanctionedAt >= 0)
+        for (const m of mentions)
+          if (m.entity.kind === 'PLACE' && m.index > sanctionedAt && !atPlace(m) && !participants.some((p) => p.entityId === m.entity.id))
+            participants = [...participants, { entityId: m.entity.id, role: ParticipantRole.PARTICIPANT }];
       // "a presidential election in Ukraine": the country where it is held is what the election is of.
       if (type === 'ELECTION' && where && !participants.some((p) => p.entityId === where))
         participants = [...participants, { entityId: where, role: ParticipantRole.PARTICIPANT }];
