@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { datesSaying, framesIn, pairIn } from './frames.js';
+import { triggersIn } from './lexicon.js';
 
 /** Sentences the team wrote for these tests, one pattern each. */
 describe('event frames', () => {
@@ -123,5 +124,45 @@ describe('frames of background and announced happenings', () => {
     expect(framesIn('Fishing is expected to figure in Costa’s talks with Weber.')[0]).toMatchObject({ type: 'MEETING', possessive: true });
     expect(framesIn('Costa held talks with Weber.')[0]).toMatchObject({ type: 'MEETING', possessive: false });
     expect(types('At the end of the official meeting, both sides signed a memorandum.')).toEqual(['AGREEMENT']);
+  });
+});
+
+describe('happenings found by the lemma of their trigger', () => {
+  const types = (sentence: string) => framesIn(sentence).map((f) => f.type);
+
+  it('reads every inflection of a verb as one entry', () => {
+    expect(types('The harbour board sanctioned three trawler owners.')).toEqual(['SANCTIONS']);
+    expect(types('The harbour board is sanctioning three trawler owners.')).toEqual(['SANCTIONS']);
+    expect(types('The harbour board sanctions three trawler owners.')).toEqual(['SANCTIONS']);
+    expect(triggersIn('The harbour board sanctioned three owners.').map((t) => t.lemma)).toEqual(['sanction']);
+  });
+
+  it('reads a verb the regexes never listed, once it is in the lexicon', () => {
+    expect(types('Mayor Costa also conferred with Governor Ana Weber on dredging.')).toEqual(['MEETING']);
+    expect(types('Mayor Costa discussed with Governor Ana Weber the state of the quays.')).toEqual(['MEETING']);
+    expect(types('The fleet landed in Porto late on Sunday.')).toEqual(['VISIT']);
+    expect(types('The two ports concluded a dredging deal worth $3 million.')).toEqual(['AGREEMENT']);
+  });
+
+  it('reads a noun trigger whatever part of speech the tagger gives it', () => {
+    expect(types('Mayor Costa held delegation-level talks with Governor Weber.')).toEqual(['MEETING']);
+    expect(types('It was their first face-to-face meeting.')).toEqual(['MEETING']);
+    expect(types('The board announced fresh sanctions on the fleet.')).toEqual(['SANCTIONS']);
+  });
+
+  it('reads a gathering as a conference when the verb before it holds or attends it', () => {
+    expect(types('The port cities held a summit on Thursday.')).toEqual(['CONFERENCE']);
+    expect(types('The mayor will attend a press conference at the town hall.')).toEqual(['CONFERENCE']);
+    expect(types('A press conference was a bore.')).toEqual([]);
+    expect(types('Mayor Costa speaks at the opening night of the Harbour Week.')).toEqual(['STATEMENT']);
+  });
+
+  it('needs what an entry asks to follow its word, and takes no participle before a name for a happening', () => {
+    expect(types('The fleet arrived at a decision on Monday.')).toEqual([]);
+    expect(types('The port will meet growing demand.')).toEqual([]);
+    expect(types('The mayor will meet Governor Weber.')).toEqual(['MEETING']);
+    expect(types('The port will build a quay and meet Portuguese demand.')).toEqual([]);
+    expect(types('The harbour master meets Spanish counterpart in Vigo')).toEqual(['MEETING']);
+    expect(types('Mayor Costa greeted visiting Governor Ana Weber.')).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { triggersIn } from './lexicon.js';
+
 /**
  * Happenings found by the words that name them ("met", "talks", "signed an agreement", "a three-day visit",
  * "imposed sanctions", "the G8 Summit"), wherever they stand in a sentence, not only beside a date: the event
@@ -55,33 +57,35 @@ export const WITHDRAWAL =
 /** "several attacks on oil tankers", "Iran's downing of a U.S. drone", "air strikes on Iran": acts of force, each a happening. */
 export const ATTACK = /\b(?:attacks?|(?:air|missile|drone) ?strikes?|downing|shot down|shooting down|bombings?|raids?)\b/gi;
 
+/** Where the words of a kind are the lexicon's triggers of that kind, found by their lemma. */
+const LEXICON = 'lexicon';
+
 /** Words that name a happening of their own. Saying is a claim, not an event, and is not among them. */
-const HAPPENINGS: Array<[RegExp, string]> = [
+const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   // A court's ruling is a happening of its own; the election it rules on is told before, not held anew.
   [COURT_RULING, 'OTHER'],
   [RULING, 'OTHER'],
   [WITHDRAWAL, 'OTHER'],
   [DISASTER, 'OTHER'],
   [ATTACK, 'OTHER'],
-  [/\b(invaded|invasion)\b/gi, 'INVASION'],
+  [LEXICON, 'INVASION'],
   [/\b(coup|seized power|overthrew)\b/gi, 'COUP'],
-  [/\bsanctions\b/gi, 'SANCTIONS'],
+  [LEXICON, 'SANCTIONS'],
   [ELECTION_HELD, 'ELECTION'],
   [/\b(set up|established|establishment of) (diplomatic )?relations\b/gi, 'ESTABLISHMENT'],
   [
     /\b(signed|signing|sign|inked|reached|struck)\b[^.;]{0,60}?\b(agreements?|accords?|pacts?|memorand(?:um|a)|deals?|treaty|MoUs?|joint (?:statement|declaration|communiqu[eé])|(?:cooperation )?documents)\b|\b(?:have|has) agreed to (?:elevate|upgrade|raise|lift|establish)\b|\b(agreements?|accords?|pacts?|memorand(?:um|a)|deals?|treaty|MoUs?) (was|were) (signed|reached)\b|\b(accords?|agreements?|deals?|pacts?) (reached|signed|struck)\b/gi,
     'AGREEMENT',
   ],
-  // Arriving, travelling to a place and leaving for it begin a visit.
-  [
-    /\b(visit|visits|visited|trip|stopover|arrived in|arrives in|arrival in|travel(?:s|led|ed)? to|leaves? for|left for|depart(?:s|ed)? for)\b/gi,
-    'VISIT',
-  ],
+  [LEXICON, 'AGREEMENT'],
+  // Arriving in a place, travelling to it and leaving for it begin a visit.
+  [LEXICON, 'VISIT'],
   // "has arrived at Beijing International Airport": arriving at a named place, not "at a decision".
   [/\b[Aa]rrive[sd] at (?=(?:the )?\p{Lu})/gu, 'VISIT'],
   // "addressed the nation": a speech to a people is a statement made on a day, beside what it said.
   [/\baddress(?:ed|es)? the (?:nation|country|people)\b/gi, 'STATEMENT'],
   [NAMED_CONFERENCE, 'CONFERENCE'],
+  [LEXICON, 'CONFERENCE'],
   // "travelled to Argentina for the G20", "attended the G7": a group of states stands for its summit when attended.
   [
     /(?<=\b(?:for|at|attend(?:ed|ing|s)?) the )G\d+\b(?! (?:countries|members|nations|economies|leaders|ministers|finance|summit|foreign))/g,
@@ -94,10 +98,10 @@ const HAPPENINGS: Array<[RegExp, string]> = [
   [/\b[Ss]poke(?: \w+){0,3} with (?:(?:the|his|her|their) )?(?=\p{Lu})/gu, 'MEETING'],
   // "is due to meet Premier Li Qiang", "will meet his Indian counterpart": a meeting ahead with someone named.
   [/(?<=\b(?:[Tt]o|[Ww]ill|[Ww]ould|[Ss]hall) )meet(?= (?:with )?(?:the |his |her |their )?\p{Lu})/gu, 'MEETING'],
-  [
-    /\b(met|meets|meetings?|talks?|summit|received(?! an?\b)|hosted|conversation|discussed|discussions?|lunch|dinner|exchange between|encounter|tete-a-tete|called on|(?:courtesy|phone|telephone) call|telephone conversation)\b/giu,
-    'MEETING',
-  ],
+  [LEXICON, 'MEETING'],
+  [LEXICON, 'STATEMENT'],
+  // Calls and exchanges are named by more than one word, so by no single lemma.
+  [/\b(?:exchange between|tete-a-tete|called on|(?:courtesy|phone|telephone) call|telephone conversation)\b/gi, 'MEETING'],
 ];
 
 /** "during the G20 summit", "at Sunday's ceremonies": the setting of the happening the sentence tells, not another one. */
@@ -134,11 +138,15 @@ export function framesIn(outside: string): Frame[] {
   const frames: Frame[] = [];
   /** Words already read as a happening: "the G8 Summit" is not also a meeting's "summit". */
   const covered: Array<{ index: number; length: number }> = [];
+  const triggers = triggersIn(outside);
   for (const [pattern, type] of HAPPENINGS) {
-    for (const m of outside.matchAll(pattern)) {
-      const index = m.index!;
-      if (covered.some((c) => index < c.index + c.length && c.index < index + m[0].length)) continue;
-      covered.push({ index, length: m[0].length });
+    const matches =
+      pattern === LEXICON
+        ? triggers.filter((t) => t.type === type).map((t) => ({ index: t.index, words: t.words, pastTense: t.pastTense }))
+        : [...outside.matchAll(pattern)].map((m) => ({ index: m.index, words: m[0], pastTense: PAST_VERB.test(m[0]) }));
+    for (const { index, words, pastTense } of matches) {
+      if (covered.some((c) => index < c.index + c.length && c.index < index + words.length)) continue;
+      covered.push({ index, length: words.length });
       const before = outside.slice(0, index);
       // A sentence tells one happening of a kind: "seized power in a coup" is one coup; "left on a state visit …, has
       // arrived" is one visit, dated by the words in the present perfect.
@@ -146,28 +154,28 @@ export function framesIn(outside: string): Frame[] {
       if (same >= 0 && (frames[same]!.perfect || !PERFECT.test(before))) continue;
       if (same >= 0) frames.splice(same, 1);
       // "the signing of memoranda", "the visit of President Trump": a definite happening with its complement is told anew.
-      const told = DEFINITE.test(before) && !/^\s+of\b/.test(outside.slice(index + m[0].split(' ')[0]!.length));
+      const told = DEFINITE.test(before) && !/^\s+of\b/.test(outside.slice(index + words.split(' ')[0]!.length));
       if (
         (SETTING.test(before) && !NEW_SETTING.test(before)) ||
         INVITED.test(before) ||
         MEANS.test(before) ||
         (type !== 'CONFERENCE' && told) ||
-        (/ing\b/.test(m[0].split(' ')[0]!) && /\bof\s+$/.test(before))
+        (/ing\b/.test(words.split(' ')[0]!) && /\bof\s+$/.test(before))
       )
         continue;
-      if (RECURRING.test(before.slice(-25) + m[0])) continue;
-      if (/^received$/i.test(m[0]) && WELCOME.test(outside)) continue;
+      if (RECURRING.test(before.slice(-25) + words)) continue;
+      if (/^received$/i.test(words) && WELCOME.test(outside)) continue;
       frames.push({
         type,
         index,
-        words: m[0],
-        pastVerb: PAST_VERB.test(m[0]),
+        words,
+        pastVerb: pastTense,
         expected: AHEAD.test(before.slice(Math.max(0, before.lastIndexOf(',') + 1, index - 60))),
         ongoing: UNDER_WAY.test(before),
-        perfect: PERFECT.test(before) || /^(has|have)\b/i.test(m[0]),
+        perfect: PERFECT.test(before) || /^(has|have)\b/i.test(words),
         also: ALSO.test(before),
         possessive: POSSESSIVE.test(before),
-        withGroup: WITH_GROUP.test(outside.slice(index + m[0].length)),
+        withGroup: WITH_GROUP.test(outside.slice(index + words.length)),
       });
     }
   }

@@ -86,6 +86,17 @@ describe('proposals from a text', () => {
     expect(election?.participants.map((p) => p.entityId)).toContain('lisbon');
   });
 
+  it('finds sanctions by any form of the verb and makes the state named after them, even as an adjective, take part', () => {
+    const withStates = new Gazetteer([
+      { id: 'board', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+      { id: 'kenya', name: 'Kenya', kind: 'PLACE', aliases: [] },
+    ]);
+    const text = 'The Harbour Board on Monday sanctioned three officials of the Kenyan government.';
+    const withSanctions = { ...context, gazetteer: withStates, eventTypes: new Set([...context.eventTypes, 'SANCTIONS']) };
+    const [sanctions] = propose(text, blocksOf(text), withSanctions).events.filter((e) => e.type === 'SANCTIONS');
+    expect(sanctions?.participants.map((p) => p.entityId).sort()).toEqual(['board', 'kenya']);
+  });
+
   it('proposes the names it does not know', () => {
     expect(names.map((n) => n.name)).toContain('Rotterdam Harbour Works');
     expect(names.map((n) => n.name)).not.toContain('Ana Costa');

@@ -19,6 +19,7 @@ import {
   WITHDRAWAL,
 } from './frames.js';
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
+import { triggersIn } from './lexicon.js';
 import { Offices } from './offices.js';
 import { type Sentence, sentencesOf } from './sentences.js';
 import {
@@ -92,14 +93,13 @@ const HEDGED = /\b(reportedly|apparently|likely|appears?|seems?|allegedly|sugges
 const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|due to|is to|are to|later this month|next (year|month|week))\b/i;
 const DENIED = /\b(denied|denies|no \w+( \w+)? (have|has) been)\b/i;
 
+/** Typed by these words, and by the lexicon's triggers (lexicon.ts), whichever stands nearer. */
 const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [new RegExp(COURT_RULING.source, 'i'), ['OTHER']],
   [new RegExp(WITHDRAWAL.source, 'iu'), ['OTHER']],
   [new RegExp(DISASTER.source, 'i'), ['OTHER']],
   [new RegExp(ATTACK.source, 'i'), ['OTHER']],
   [new RegExp(RULING.source, 'iu'), ['OTHER']],
-  [/\bsanctions\b/i, ['SANCTIONS']],
-  [/\b(invaded|invade|invasion)\b/i, ['INVASION']],
   [/\b(overthrew|overthrow|seized power|putsch|coup d[’']état)\b/i, ['COUP']],
   [/\b(exercises?|drills?)\b/i, ['MILITARY_EXERCISE']],
   [/\b(games|competition)\b/i, ['MILITARY_COMPETITION', 'CONFERENCE']],
@@ -153,6 +153,11 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
       const distance = Math.min(Math.abs(m.index! - at), Math.abs(m.index! + m[0].length - at));
       if (!best || (best.weak && !weak) || (best.weak === weak && distance < best.distance)) best = { code, distance, weak };
     }
+  }
+  for (const trigger of triggersIn(text)) {
+    if (!known.has(trigger.type) || MEANS.test(text.slice(0, trigger.index))) continue;
+    const distance = Math.min(Math.abs(trigger.index - at), Math.abs(trigger.index + trigger.words.length - at));
+    if (!best || best.weak || distance < best.distance) best = { code: trigger.type, distance, weak: false };
   }
   return best?.code ?? null;
 }
@@ -600,6 +605,13 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       // place the text has named most.
       if (type === 'ELECTION' && !where)
         where = [...named].filter(([, n]) => n.kind === 'PLACE').sort((a, b) => b[1].count - a[1].count)[0]?.[0] ?? null;
+      // "sanctioned 13 officials of the Venezuelan government": a state named after the sanctions, even as an
+      // adjective, is the one they fall on.
+      const sanctionedAt = type === 'SANCTIONS' ? sentence.text.indexOf(words) : -1;
+      if (sanctionedAt >= 0)
+        for (const m of mentions)
+          if (m.entity.kind === 'PLACE' && m.index > sanctionedAt && !atPlace(m) && !participants.some((p) => p.entityId === m.entity.id))
+            participants = [...participants, { entityId: m.entity.id, role: ParticipantRole.PARTICIPANT }];
       // "a presidential election in Ukraine": the country where it is held is what the election is of.
       if (type === 'ELECTION' && where && !participants.some((p) => p.entityId === where))
         participants = [...participants, { entityId: where, role: ParticipantRole.PARTICIPANT }];

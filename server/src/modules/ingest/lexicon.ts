@@ -1,0 +1,144 @@
+import nlp from 'compromise';
+
+/**
+ * Happenings found by the lemma of the word that names them, not by its forms: "sanctioned", "sanctioning" and
+ * "sanctions" are one entry, "conferred with" and "discussed with" are meetings without a phrasing of their own.
+ * compromise gives each word's root; this lexicon says which roots name which kind of happening.
+ */
+interface LexiconEntry {
+  type: string;
+  /**
+   * A verb entry is read only where compromise tags the word a verb ("visit" names no happening in "a visit card" no
+   * more than in "visited"); a noun entry is read whatever the tag, as compromise reads "hold talks" as two verbs.
+   */
+  as: 'verb' | 'noun' | 'either';
+  /** What must follow the word for it to name the happening: "arrived in Lisbon", not "arrived at a decision". */
+  followedBy?: RegExp;
+  /** Only with someone as its object: "to meet Governor Costa", not "to meet growing demand"; a past verb has had one. */
+  someone?: boolean;
+  /** Another kind when the nearest verb before it is one of these: "held a summit" is a conference, "a summit meeting" a meeting. */
+  after?: { lemmas: string[]; type: string };
+  /** What must not follow it: "received a letter" is no meeting. */
+  notFollowedBy?: RegExp;
+}
+
+/** "a deal", "the memorandum of understanding": what is signed, concluded or inked is an agreement. */
+const AGREED_THING =
+  /^(?:\s+[\p{L}\d'’$.,-]+){0,8}?\s+(?:agreements?|accords?|pacts?|memorand(?:um|a)|deals?|treaty|treaties|MoUs?|contracts?|joint (?:statement|declaration|communiqu[eé])|(?:cooperation )?documents)\b/iu;
+/** "in Lisbon", "at Porto Airport": a place named after a verb of arriving. */
+const AT_PLACE = /^\s+(?:in|at)\s+(?:the\s+)?\p{Lu}/u;
+
+export const EVENT_LEXICON: Record<string, LexiconEntry> = {
+  sanction: { type: 'SANCTIONS', as: 'either', notFollowedBy: /^\s+(?:regime|list|relief|committee)\b/i },
+  invade: { type: 'INVASION', as: 'verb' },
+  invasion: { type: 'INVASION', as: 'noun' },
+  meet: { type: 'MEETING', as: 'verb', someone: true },
+  meeting: { type: 'MEETING', as: 'noun' },
+  talk: { type: 'MEETING', as: 'noun' },
+  confer: { type: 'MEETING', as: 'verb', followedBy: /^\s+with\b/i },
+  discuss: { type: 'MEETING', as: 'verb' },
+  discussion: { type: 'MEETING', as: 'noun' },
+  receive: { type: 'MEETING', as: 'verb', notFollowedBy: /^\s+(?:an?|\d|more|less|support|funding|aid)\b/i },
+  conversation: { type: 'MEETING', as: 'noun' },
+  lunch: { type: 'MEETING', as: 'noun' },
+  dinner: { type: 'MEETING', as: 'noun' },
+  encounter: { type: 'MEETING', as: 'noun' },
+  summit: { type: 'MEETING', as: 'noun', after: { lemmas: ['hold', 'attend', 'host'], type: 'CONFERENCE' } },
+  conference: { type: '', as: 'noun', after: { lemmas: ['hold', 'attend', 'host'], type: 'CONFERENCE' } },
+  forum: { type: '', as: 'noun', after: { lemmas: ['hold', 'attend', 'host'], type: 'CONFERENCE' } },
+  speak: {
+    type: 'STATEMENT',
+    as: 'verb',
+    followedBy: /^\s+(?:at|to)\s+(?:the\s+)?(?:\p{Lu}|[\p{Ll}-]+\s+(?:night|session|ceremony|rally|conference|summit|forum))/u,
+  },
+  visit: { type: 'VISIT', as: 'either' },
+  trip: { type: 'VISIT', as: 'noun' },
+  stopover: { type: 'VISIT', as: 'noun' },
+  arrive: { type: 'VISIT', as: 'verb', followedBy: AT_PLACE },
+  arrival: { type: 'VISIT', as: 'noun', followedBy: /^\s+in\b/i },
+  land: { type: 'VISIT', as: 'verb', followedBy: AT_PLACE },
+  travel: { type: 'VISIT', as: 'verb', followedBy: /^\s+to\b/i },
+  leave: { type: 'VISIT', as: 'verb', followedBy: /^\s+for\b/i },
+  depart: { type: 'VISIT', as: 'verb', followedBy: /^\s+for\b/i },
+  sign: { type: 'AGREEMENT', as: 'verb', followedBy: AGREED_THING },
+  signing: { type: 'AGREEMENT', as: 'noun', followedBy: AGREED_THING },
+  conclude: { type: 'AGREEMENT', as: 'verb', followedBy: AGREED_THING },
+  ink: { type: 'AGREEMENT', as: 'verb', followedBy: AGREED_THING },
+};
+
+interface Term {
+  text: string;
+  normal: string;
+  root?: string;
+  tags: string[];
+  post: string;
+  offset: { start: number; length: number };
+}
+
+/**
+ * The noun phrase after a verb (past "with", articles, possessives and adjectives) ends in a person, a body or a place:
+ * "Governor Ana Weber", not "Vincentian students" nor "growing demand".
+ */
+function objectIsSomeone(after: Term[]): boolean {
+  const start = after.findIndex(
+    (t) => !/^(?:with|the|a|an)$/i.test(t.normal) && !t.tags.some((tag) => tag === 'Adjective' || tag === 'Possessive'),
+  );
+  if (start < 0) return false;
+  let end = start;
+  while (
+    end + 1 < after.length &&
+    !/[,;:.]/.test(after[end]!.post) &&
+    after[end + 1]!.tags.includes('Noun') &&
+    !after[end + 1]!.tags.includes('Pronoun')
+  )
+    end += 1;
+  // compromise does not tag "counterpart" as a person's office, though it always is one.
+  const head = after[end]!;
+  return (
+    head.normal.startsWith('counterpart') ||
+    head.tags.some((tag) => ['Person', 'ProperNoun', 'Actor', 'Pronoun', 'Organization', 'Place'].includes(tag))
+  );
+}
+
+export interface Trigger {
+  type: string;
+  lemma: string;
+  /** Where the word stands in the text, in UTF-16 units. */
+  index: number;
+  words: string;
+  pastTense: boolean;
+}
+
+/** Every word of `text` whose lemma the lexicon names a happening, read as the part of speech the entry asks for. */
+export function triggersIn(text: string): Trigger[] {
+  const doc = nlp(text);
+  doc.compute('root');
+  const triggers: Trigger[] = [];
+  for (const sentence of doc.json({ offset: true }) as Array<{ terms: Term[] }>) {
+    for (const [i, term] of sentence.terms.entries()) {
+      const lemma = term.root ?? term.normal;
+      const word = term.text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+      const byForm = EVENT_LEXICON[word.toLowerCase()];
+      const entry = byForm ?? EVENT_LEXICON[lemma];
+      if (!entry) continue;
+      const isVerb = term.tags.includes('Verb');
+      if (entry.as === 'verb' && !isVerb) continue;
+      // "visiting Reuters President Paul Bascobert": a participle before a name describes the person, it tells no happening.
+      if (!byForm && term.tags.includes('Gerund') && !sentence.terms[i - 1]?.tags.includes('Auxiliary')) continue;
+      const index = text.indexOf(word, term.offset.start);
+      if (index < 0) continue;
+      const after = text.slice(index + word.length);
+      if (entry.followedBy && !entry.followedBy.test(after)) continue;
+      if (entry.notFollowedBy?.test(after)) continue;
+      if (entry.someone && !term.tags.includes('PastTense') && !objectIsSomeone(sentence.terms.slice(i + 1))) continue;
+      const verbBefore = sentence.terms
+        .slice(Math.max(0, i - 4), i)
+        .reverse()
+        .find((t) => t.tags.includes('Verb') && !t.tags.includes('Auxiliary'));
+      const type = entry.after && entry.after.lemmas.includes(verbBefore?.root ?? verbBefore?.normal ?? '') ? entry.after.type : entry.type;
+      if (!type) continue;
+      triggers.push({ type, lemma, index, words: word, pastTense: term.tags.includes('PastTense') });
+    }
+  }
+  return triggers;
+}
