@@ -220,17 +220,7 @@ describe('speakers described by a place or reaffirming', () => {
     'Ana Costa opened the terminal. She reiterated Portugal’s commitment to the islands.',
     'Two pilots, Rui Lobo and Tomas Varga, however refused the new rota, saying the crews were too tired.',
   ].join('\n\n');
-  const { claims } = propose(text, blocksOf(text), {
-    gazetteer: places,
-    publication: { date: '2024-03-08', precision: DatePrecision.DAY },
-    eventTypes: new Set(['MEETING', 'OTHER']),
-    authorLabel: 'the reporter',
-  });
-  const on = (start: string) => {
-    const claim = claims.find((c) => c.text.startsWith(start));
-    if (!claim) throw new Error(`no claim on ${start}`);
-    return claim.claimantId ?? claim.claimantLabel;
-  };
+  const on = claimantOfClaimStarting(text, places);
 
   it('gives what a place’s officials said to them as a label, not to the state', () => {
     expect(on('Portuguese officials said')).toBe('Portuguese officials');
@@ -258,17 +248,7 @@ describe('speakers behind a dateline, a participle or a past perfect', () => {
     "At least 40 ferries were back at sea by Monday morning, Lisbon's harbour board said on its website, marking a quick recovery.",
     'Portuguese officials had said earlier that the ferries would run again on Monday.',
   ].join('\n\n');
-  const { claims } = propose(text, blocksOf(text), {
-    gazetteer: known,
-    publication: { date: '2024-03-08', precision: DatePrecision.DAY },
-    eventTypes: new Set(['MEETING', 'OTHER']),
-    authorLabel: 'the reporter',
-  });
-  const on = (start: string) => {
-    const claim = claims.find((c) => c.text.startsWith(start));
-    if (!claim) throw new Error(`no claim on ${start}`);
-    return claim.claimantId ?? claim.claimantLabel;
-  };
+  const on = claimantOfClaimStarting(text, known);
 
   it('reads a place in capitals before a colon as a dateline, not a speaker’s turn', () => {
     expect(on('LISBON:')).toBe('costa');
@@ -283,3 +263,18 @@ describe('speakers behind a dateline, a participle or a past perfect', () => {
     expect(on('Sri Lankan officials had said')).toBe('Sri Lankan officials');
   });
 });
+
+/** Who a claim proposed on a March 2024 report is given to, found by the words the claim starts with. */
+function claimantOfClaimStarting(text: string, gazetteer: Gazetteer) {
+  const { claims } = propose(text, blocksOf(text), {
+    gazetteer,
+    publication: { date: '2024-03-08', precision: DatePrecision.DAY },
+    eventTypes: new Set(['MEETING', 'OTHER']),
+    authorLabel: 'the reporter',
+  });
+  return (start: string) => {
+    const claim = claims.find((c) => c.text.startsWith(start));
+    if (!claim) throw new Error(`no claim on ${start}`);
+    return claim.claimantId ?? claim.claimantLabel;
+  };
+}
