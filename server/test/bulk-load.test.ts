@@ -214,13 +214,23 @@ describe('the benchmark corpus and its bulk loader', () => {
   });
 
   it('checks every anchor the trigger did not see, in one statement after the load, and restores nothing until they hold', async () => {
+    // Every schema's, the revision log's partitions included: a rebuild that reaches only a partitioned parent
+    // leaves the log unindexed where it is read.
     const indexes = async () =>
-      Number(
-        ((await bulk.owner.query(`SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = 'public'`)) as Array<{ n: number }>)[0]!.n,
-      );
+      (
+        (await bulk.owner.query(
+          `SELECT n.nspname || '.' || c.relname || CASE WHEN i.indisvalid THEN '' ELSE ' (invalid)' END AS name
+             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname NOT IN ('pg_catalog', 'pg_toast', 'information_schema') ORDER BY 1`,
+        )) as Array<{ name: string }>
+      ).map((row) => row.name);
     const indexed = await indexes();
+    expect(indexed.filter((name) => name.endsWith('(invalid)'))).toEqual([]);
+    expect(indexed.filter((name) => name.startsWith('revision_partitions.revisions_000000000000')).length).toBe(
+      indexed.filter((name) => /^public\."?(PK_4aa9ee2c71c50508c3c501573c9|IDX_revisions_)/.test(name)).length,
+    );
     const aside = await setAside(bulk.url);
-    expect(await indexes()).toBeLessThan(indexed);
+    expect((await indexes()).length).toBeLessThan(indexed.length);
     const [evidence] = (await bulk.owner.query(`SELECT id, exact FROM evidence WHERE anchor_status = 'ANCHORED' LIMIT 1`)) as Array<{
       id: string;
       exact: string;
@@ -229,10 +239,10 @@ describe('the benchmark corpus and its bulk loader', () => {
     const misquote = `UPDATE evidence SET exact = left(exact, -1) || CASE WHEN right(exact, 1) = 'x' THEN 'y' ELSE 'x' END WHERE id = $1`;
     await bulk.owner.query(misquote, [evidence!.id]);
     await expect(aside.restore()).rejects.toThrow(new RegExp(`not its exact quote: ${evidence!.id}`));
-    expect(await indexes()).toBeLessThan(indexed);
+    expect((await indexes()).length).toBeLessThan(indexed.length);
     await bulk.owner.query(`UPDATE evidence SET exact = $2 WHERE id = $1`, [evidence!.id, evidence!.exact]);
     await aside.restore();
-    expect(await indexes()).toBe(indexed);
+    expect(await indexes()).toEqual(indexed);
     await expect(bulk.owner.query(misquote, [evidence!.id])).rejects.toThrow(/is not its exact quote/);
   });
 });

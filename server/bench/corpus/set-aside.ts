@@ -27,6 +27,19 @@ const MISANCHORED = `
      AND (e.end_pos > length(r.text) OR substr(r.text, e.start_pos + 1, e.end_pos - e.start_pos) IS DISTINCT FROM e.exact)
    LIMIT 10`;
 
+/**
+ * An index whose build did not reach every partition: PostgreSQL keeps it but plans no query with it, so every
+ * lookup of a record's revisions would read the whole log.
+ */
+const INVALID_INDEXES = `SELECT i.indexrelid::regclass::text AS name FROM pg_index i WHERE NOT i.indisvalid`;
+
+/**
+ * `pg_get_indexdef` writes a partitioned table's index as `ON ONLY`, which builds it on the parent alone, invalid
+ * until each partition's index is attached; dropped with the parent's, the partitions' are gone, so the rebuild
+ * must recurse.
+ */
+const recursiveDefinition = (definition: string): string => definition.replace(/ ON ONLY /, ' ON ');
+
 export interface SetAside {
   /** Rebuilds what was set aside, set-wise, then checks every row the anchor trigger did not see; throws on a misanchored one. */
   restore(): Promise<{ indexes: number; foreignKeys: number; seconds: number }>;
@@ -74,9 +87,11 @@ export async function setAside(
           await rebuilder.query(`SET maintenance_work_mem = '${settings.maintenanceWorkMem ?? '512MB'}'`);
           await rebuilder.query(`SET max_parallel_maintenance_workers = ${settings.parallelWorkers ?? 2}`);
           await rebuilder.query('BEGIN');
-          for (const index of indexes) await rebuilder.query(index.definition);
+          for (const index of indexes) await rebuilder.query(recursiveDefinition(index.definition));
           for (const key of foreignKeys) await rebuilder.query(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`);
           await rebuilder.query(`ALTER TABLE evidence ENABLE TRIGGER ${ANCHOR_TRIGGER}`);
+          const { rows: invalid } = await rebuilder.query<{ name: string }>(INVALID_INDEXES);
+          if (invalid.length > 0) throw new Error(`indexes left unusable by the restore: ${invalid.map((row) => row.name).join(', ')}`);
           const { rows: misanchored } = await rebuilder.query<{ id: string; start_pos: number; end_pos: number }>(MISANCHORED);
           if (misanchored.length > 0) {
             throw new Error(
