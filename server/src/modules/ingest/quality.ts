@@ -161,6 +161,8 @@ export const blind3SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind3
 export const blind4SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind4');
 /** Thirteen real articles of seven kinds of outlet (three on one story, two on each of two others), read by hand before the importer ever ran on them. */
 export const blind5SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind5');
+/** Fourteen real articles of seven kinds of outlet (three on one story, three on another), read by hand before the importer ever ran on them. */
+export const blind6SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind6');
 
 const fold = (name: string) =>
   name
@@ -417,13 +419,13 @@ export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
 }
 
 /**
- * Every article of the development, held-out and four blind sets read against every other as if it were stored,
+ * Every article of the development, held-out and blind sets read against every other as if it were stored,
  * the store knowing every set's entities: the corroborations offered between articles the stories set does not put
  * on one story are wrong, whatever their words share. A store holds many stories, and a reworded claim must be found
  * among them, not only beside its own first report.
  */
 export function acrossSetsQuality(): { articles: number; sameStory: number; otherStories: string[] } {
-  const dirs = [devSetDir, holdoutSetDir, blindSetDir, blind2SetDir, blind3SetDir, blind4SetDir, blind5SetDir];
+  const dirs = [devSetDir, holdoutSetDir, blindSetDir, blind2SetDir, blind3SetDir, blind4SetDir, blind5SetDir, blind6SetDir];
   const articles = dirs.flatMap((dir) =>
     fs
       .readdirSync(dir)
