@@ -264,6 +264,38 @@ describe('speakers behind a dateline, a participle or a past perfect', () => {
   });
 });
 
+describe('verbs of saying found by their lemma, and speakers by a style or a name cut short', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'board', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+  ]);
+  const text = [
+    'Ana Costa received the island delegation on Monday. She expressed her hope that the ferries would run all winter.',
+    'The Harbour Board voiced concern about the cost of the new piers.',
+    'The claims of the crews were heard by a panel on Tuesday.',
+    'Ana Costa then met the sultan. His Highness affirmed the islands’ support for the new timetable.',
+    'Mark Anthony Walsh, who leads the pilots, joined the talks. Mark Anthony told reporters the crews would return on Friday.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('reads forms no list spelled out ("expressed", "voiced", "affirmed") as saying, by their lemma', () => {
+    expect(on('She expressed')).toBe('costa');
+    expect(on('The Harbour Board voiced')).toBe('board');
+  });
+
+  it('does not read a plural noun that is also a verb form ("the claims of the crews") as a saying', () => {
+    expect(on('The claims of the crews')).toBe('the reporter');
+  });
+
+  it('gives what "His Highness" affirmed to the person last named', () => {
+    expect(on('His Highness affirmed')).toBe('costa');
+  });
+
+  it('gives a name cut short to the person the text named in full', () => {
+    expect(on('Mark Anthony told')).toBe('Mark Anthony Walsh');
+  });
+});
+
 /** Who a claim proposed on a March 2024 report is given to, found by the words the claim starts with. */
 function claimantOfClaimStarting(text: string, gazetteer: Gazetteer) {
   const { claims } = propose(text, blocksOf(text), {

@@ -90,15 +90,18 @@ export class Discourse {
   }
 
   /**
-   * "Momen said", "Wang said": a surname alone is the person the text named in full before ("Foreign Minister AK Abdul
-   * Momen", "Wang Yi"), the last one whose name begins or ends with it.
+   * "Momen said", "Wang said", "Angel Enrique said": a name cut short is the person the text named in full before
+   * ("Foreign Minister AK Abdul Momen", "Wang Yi", "Angel Enrique Sarmiento"), the last one whose name begins or ends
+   * with its words.
    */
   private withFullName(speech: Speech): Speech {
-    const word = speech.label;
-    if (!word || !/^\p{Lu}[\p{L}'’-]+$/u.test(word)) return speech;
+    const label = speech.label;
+    if (!label || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*$/u.test(label)) return speech;
+    const given = label.split(' ');
     const full = [...this.fullNames].reverse().find((name) => {
       const words = name.split(/\s+/);
-      return words[0] === word || words.at(-1) === word;
+      if (words.length <= given.length) return false;
+      return given.every((word, i) => words[i] === word) || given.every((word, i) => words[words.length - given.length + i] === word);
     });
     return full ? { ...speech, label: full } : speech;
   }
@@ -139,7 +142,7 @@ export class Discourse {
 
     // "Bucharest has also pledged …, it said": the saying that closes the sentence is its speaker's, and the verbs
     // before it are the reported words.
-    const verbs = [...outside.matchAll(SPEECH_ALL)];
+    const verbs = speechVerbs(outside);
     // "…, the ministry said on its website, marking a sharp increase": a participle closing the sentence is no clause of
     // the reported words.
     const lastComma = outside.replace(/,\s+\p{Ll}+ing\b[^,]*$/u, '').lastIndexOf(',');
@@ -193,12 +196,16 @@ export class Discourse {
   /** The speaker a phrase names: a known entity in it, a pronoun or a role for someone named earlier, or the phrase itself. */
   private phrase(text: string, mentions: Mention[], spoken: (speaker: Mention | null, label: string | null) => Speech): Speech {
     // "Sri Lankan officials had said earlier": the auxiliary before the verb is no word of the speaker's.
-    const words = withoutTrailingAdverbs(
-      text
-        .trim()
-        .replace(/^(however|but|and|meanwhile|later|also),?\s+/i, '')
-        .replace(/[.!?]+$/, '')
-        .replace(/\s+(?:had|has|have|was|were|is|are|would|will|could|may|might|did|does|do)$/i, ''),
+    // "Several officials had earlier said": the adverb and then the auxiliary before it.
+    const words = withoutTrailingAuxiliary(
+      withoutTrailingAdverbs(
+        withoutTrailingAuxiliary(
+          text
+            .trim()
+            .replace(/^(however|but|and|meanwhile|later|also),?\s+/i, '')
+            .replace(/[.!?]+$/, ''),
+        ),
+      ),
     );
     // "Sri Lankan officials had said": people a place's adjective describes are a label, not the state.
     if (mentions.length > 0 && GROUP.test(words) && mentions.at(-1)!.surface !== mentions.at(-1)!.entity.name) return spoken(null, words);
@@ -212,6 +219,7 @@ export class Discourse {
     const institution = this.lastInstitution ?? (this.lastOrganisation && spoken(this.lastOrganisation, null));
     if ((/^it$/i.test(words) || ISSUER.test(words)) && institution) return spoken(institution.speaker, institution.label);
     if (COLLECTIVE.test(words) && this.lastOrganisation) return spoken(this.lastOrganisation, null);
+    if (HONORIFIC.test(words) && this.lastPerson) return spoken(this.lastPerson, null);
     const role = ROLE.exec(words);
     // "The Prime Minister said" after "President Barack Obama": an office the last person was never titled with is not
     // theirs; "the leader", "the envoy" describe anyone.
@@ -260,6 +268,9 @@ function headEnd(text: string): number {
   return verb ? verb.offset.start : text.length;
 }
 
+const withoutTrailingAuxiliary = (words: string) =>
+  words.replace(/\s+(?:had|has|have|was|were|is|are|would|will|could|may|might|did|does|do)$/i, '');
+
 /** "The military leadership now": a speaker's words end at its noun, not at the adverb before the verb. */
 function withoutTrailingAdverbs(words: string): string {
   const terms = nlp(words).json({ offset: true })[0]?.terms as Array<{ tags: string[]; offset: { start: number } }> | undefined;
@@ -286,9 +297,119 @@ function mainSubject(clause: string): { text: string; start: number } | null {
   return null;
 }
 
-const SPEECH =
-  /\b(said|says|say|told|tells|added|adds|stated|states|claimed|argued|warned|denied|insisted|suggested|asked|praised|called|dubbed|described|announced|declared|noted|stressed|urged|promised|pledged|vowed|mentioned|highlighted|emphasi[sz]ed|lauded|congratulated|reported|reports|conveyed|conveys|reiterated|reaffirmed|underlined|underscored|tweeted|replied|wrote|explained|confirmed|quoted)\b/;
-const SPEECH_ALL = new RegExp(SPEECH.source, 'g');
+/**
+ * Verbs of saying by their lemma, after FrameNet's frames of communication (Statement, Telling, Request,
+ * Judgment_communication, Commitment, Warning, Response, Reveal_secret, Expressing_publicly): "affirmed", "expresses"
+ * and "voiced" come from the lemma, not from a list of forms. Left out are lemmas whose ordinary sense is an act
+ * rather than a saying ("maintain ties", "welcome a guest", "reject a bid", "propose a plan").
+ */
+const SPEECH_LEMMAS = [
+  // Statement
+  'say',
+  'tell',
+  'add',
+  'state',
+  'claim',
+  'argue',
+  'declare',
+  'announce',
+  'note',
+  'mention',
+  'remark',
+  'comment',
+  'observe',
+  'explain',
+  'assert',
+  'affirm',
+  'reaffirm',
+  'reiterate',
+  'insist',
+  'contend',
+  'acknowledge',
+  'admit',
+  'concede',
+  'allege',
+  'report',
+  'write',
+  'tweet',
+  'confirm',
+  'convey',
+  'describe',
+  'dub',
+  'call',
+  'quote',
+  'suggest',
+  'recall',
+  'point out',
+  // Emphasis and expressing publicly
+  'stress',
+  'emphasize',
+  'emphasise',
+  'underline',
+  'underscore',
+  'highlight',
+  'express',
+  'voice',
+  // Request, response, telling
+  'urge',
+  'ask',
+  'reply',
+  'respond',
+  'inform',
+  'assure',
+  'reveal',
+  'disclose',
+  // Judgment, commitment, warning, denial, prediction
+  'praise',
+  'laud',
+  'hail',
+  'commend',
+  'congratulate',
+  'criticize',
+  'criticise',
+  'condemn',
+  'accuse',
+  'promise',
+  'pledge',
+  'vow',
+  'warn',
+  'caution',
+  'deny',
+  'predict',
+];
+
+/** Each lemma's finite forms as compromise conjugates them: "affirmed", "affirms". */
+function finiteForms(lemma: string): { past: string[]; present: string[] } {
+  const word = nlp(lemma);
+  word.tag('Verb');
+  const forms = word.verbs().conjugate()[0] as { PastTense?: string; PresentTense?: string } | undefined;
+  return { past: forms?.PastTense ? [forms.PastTense] : [], present: forms?.PresentTense ? [forms.PresentTense] : [] };
+}
+
+const SPEECH_FORMS = SPEECH_LEMMAS.map(finiteForms);
+/**
+ * "Claims", "calls", "notes", "reports": a present form is as often a plural noun, so it counts only where compromise
+ * reads it as a verb in the sentence. "say" is the one bare form kept, for a plural subject ("analysts say").
+ */
+const PRESENT_FORMS = new Set(SPEECH_FORMS.flatMap((forms) => forms.present));
+const SPEECH_ALL = new RegExp(
+  `\\b(${['say', ...SPEECH_FORMS.flatMap((forms) => [...forms.past, ...forms.present])]
+    .sort((a, b) => b.length - a.length)
+    .map((form) => form.replace(/ /g, '\\s+'))
+    .join('|')})\\b`,
+  'g',
+);
+
+/** The verbs of saying in a sentence's narration, where they stand. */
+function speechVerbs(outside: string): RegExpExecArray[] {
+  const found = [...outside.matchAll(SPEECH_ALL)];
+  if (!found.some((match) => PRESENT_FORMS.has(match[0]))) return found;
+  const sentences = nlp(outside).json({ offset: true }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>;
+  const terms = sentences.flatMap((sentence) => sentence.terms);
+  return found.filter(
+    (match) => !PRESENT_FORMS.has(match[0]) || terms.some((term) => term.offset.start === match.index && term.tags.includes('Verb')),
+  );
+}
 /** A place compromise knows by that whole name ("Dubai", "New Delhi"). */
 const isPlaceName = (words: string) => (nlp(words).places().out('array') as string[]).join(' ') === words;
 /** "ANTHONY ALBANESE: We have made …": a transcript names who speaks in capitals before a colon. */
@@ -315,6 +436,8 @@ const ISSUER = /^(the|a|an) (\w+ )?(statement|press service|press office|report|
 const GROUP = /^(?:[\p{L}'’-]+ ){1,3}(officials|sources|diplomats|analysts|experts|observers)$/iu;
 /** "The bloc said": a body of members is the organisation last named. */
 const COLLECTIVE = /^the (\w+ )?(bloc|alliance|organi[sz]ation|union|group|body|agency)$/i;
+/** "His Highness affirmed", "Her Excellency noted": a style of address stands for the last person named. */
+const HONORIFIC = /^(his|her) (royal )?(highness|excellency|majesty|holiness)$/i;
 /** "The minister said", "the Russian President replied": the last person named. */
 const ROLE =
   /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|spokes(man|woman|person))$/i;
