@@ -275,6 +275,8 @@ describe('verbs of saying found by their lemma, and speakers by a style or a nam
     'The claims of the crews were heard by a panel on Tuesday.',
     'Ana Costa then met the sultan. His Highness affirmed the islands’ support for the new timetable.',
     'Mark Anthony Walsh, who leads the pilots, joined the talks. Mark Anthony told reporters the crews would return on Friday.',
+    'The Harbour Board expects the new piers to open in May.',
+    'The new piers are expected to cost twice the first estimate.',
   ].join('\n\n');
   const on = claimantOfClaimStarting(text, known);
 
@@ -285,6 +287,11 @@ describe('verbs of saying found by their lemma, and speakers by a style or a nam
 
   it('does not read a plural noun that is also a verb form ("the claims of the crews") as a saying', () => {
     expect(on('The claims of the crews')).toBe('the reporter');
+  });
+
+  it('gives an expectation to whoever holds it, and a passive "is expected" to nobody but the author', () => {
+    expect(on('The Harbour Board expects')).toBe('board');
+    expect(on('The new piers are expected')).toBe('the reporter');
   });
 
   it('gives what "His Highness" affirmed to the person last named', () => {

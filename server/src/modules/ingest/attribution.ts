@@ -359,6 +359,13 @@ const SPEECH_LEMMAS = [
   'assure',
   'reveal',
   'disclose',
+  // Opinion and expectation, which news reports as attributed as much as sayings ("Sri Lanka expects", "rescuers believe")
+  'believe',
+  'expect',
+  'hope',
+  'fear',
+  'think',
+  'estimate',
   // Judgment, commitment, warning, denial, prediction
   'praise',
   'laud',
@@ -400,9 +407,12 @@ const SPEECH_ALL = new RegExp(
   'g',
 );
 
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)(?:\s+\p{Ll}+ly)?\s+$/iu;
+
 /** The verbs of saying in a sentence's narration, where they stand. */
 function speechVerbs(outside: string): RegExpExecArray[] {
-  const found = [...outside.matchAll(SPEECH_ALL)];
+  // "The visit is expected to …", "he was asked": a passive names no speaker.
+  const found = [...outside.matchAll(SPEECH_ALL)].filter((match) => !PASSIVE_BEFORE.test(outside.slice(0, match.index)));
   if (!found.some((match) => PRESENT_FORMS.has(match[0]))) return found;
   const sentences = nlp(outside).json({ offset: true }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>;
   const terms = sentences.flatMap((sentence) => sentence.terms);
