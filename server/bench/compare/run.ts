@@ -565,6 +565,7 @@ async function main(): Promise<void> {
       setup.editable[server]!.filter((target, i) => i < (counters.get(`${server}/update-claim`)?.next ?? 0)).map((target) => target.id);
     const edited = active.flatMap(editedBy);
     const byBaseline = new Set(active.includes('baseline') ? editedBy('baseline') : []);
+    log(`Checking the ${edited.length} claims the servers edited, then every chain of the revision log`);
     problems.push(...(await checkEdits(scratch, edited, byBaseline)));
     const verifyStarted = performance.now();
     const chains = await auditLog(scratch.database.dataSource, {}, 2 * byBaseline.size + 1);
