@@ -480,3 +480,31 @@ describe('events and dates, a second pass', () => {
     ]);
   });
 });
+
+describe('participants from the trigger’s clause', () => {
+  const people = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+    { id: 'lind', name: 'Eva Lind', kind: 'PERSON', aliases: ['Lind'] },
+    { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+    { id: 'lisbon', name: 'Lisbon', kind: 'PLACE', aliases: [] },
+    { id: 'portugal', name: 'Portugal', kind: 'PLACE', aliases: [] },
+  ]);
+  const read = (...sentences: string[]) => {
+    const text = sentences.join('\n\n');
+    return propose(text, blocksOf(text), {
+      ...context,
+      gazetteer: people,
+      eventTypes: new Set([...context.eventTypes, 'ELECTION', 'CONFERENCE']),
+    });
+  };
+  const who = (e: EventProposal | undefined) => e?.participants.map((p) => p.entityId);
+
+  it('makes "he" or "she" subject of the trigger’s own clause the person named before it, not the one the sentence before named last', () => {
+    const { events } = read(
+      'Eva Lind welcomed Ana Costa to Lisbon on Monday.',
+      'Jonas Weber flew home as Costa began her tour in Porto on Tuesday, where she met the port’s engineers.',
+    );
+    expect(who(events.find((e) => e.type === 'MEETING'))).toEqual(['costa']);
+  });
+});

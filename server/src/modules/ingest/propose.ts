@@ -5,6 +5,7 @@ import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
 import { Discourse, maskQuotes, titleCase } from './attribution.js';
+import { clauseOf } from './clause.js';
 import {
   ATTACK,
   COURT_RULING,
@@ -569,6 +570,23 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         : [];
     const frames = [...framesIn(outside), ...quotedFrames].filter((f) => context.eventTypes.has(f.type));
     const place = mentions.find((m) => m.entity.kind === 'PLACE' && atPlace(m))?.entity.id ?? null;
+    // "The Kenyan leader began his visit in Atlanta, where he met executives of Coca-Cola": who took part in a happening
+    // is named in the clause that tells it, its verb's subject first, not anywhere in the sentence; "he" there is the
+    // person named before the clause, in the sentence or before it.
+    const clauseActors = (at: number): EventProposal['participants'] => {
+      const clause = clauseOf(sentence.text, at);
+      if (!clause?.subject || !/^(?:he|she)$/i.test(clause.subject.text)) return actors;
+      if (mentions.some((m) => m.entity.kind === 'PERSON' && m.index >= clause.start && m.index < at)) return actors;
+      const antecedent =
+        [...mentions].reverse().find((m) => m.entity.kind === 'PERSON' && m.index < clause.start)?.entity ??
+        discourse.lastSubjectPerson?.entity;
+      if (!antecedent) return actors;
+      const inClause = (id: string) => mentions.some((m) => m.entity.id === id && m.index >= clause.start && m.index < clause.end);
+      return [antecedent.id, ...actors.map((a) => a.entityId).filter((id) => id !== antecedent.id && inClause(id))].map((entityId, i) => ({
+        entityId,
+        role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT,
+      }));
+    };
     const add = (
       type: string,
       start: KnownDate,
@@ -577,9 +595,9 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       words: string,
       fallback: string,
       inferred: boolean,
-      { saying = false, distinct = false, possessive = false } = {},
+      { saying = false, distinct = false, possessive = false, at = -1 } = {},
     ) => {
-      let participants = actors;
+      let participants = at >= 0 ? clauseActors(at) : actors;
       let where = place;
       const already =
         participants.length === 0
@@ -669,7 +687,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
           frame.words,
           fallback,
           true,
-          { saying: true, distinct: frame.also || frame.withGroup },
+          { saying: true, distinct: frame.also || frame.withGroup, at: frame.index },
         );
         lastNarrativeDate = when.date;
         continue;
@@ -703,7 +721,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       if ((type === 'STATEMENT' || type === 'PROPOSAL') && SAID_THAT.test(outside.slice(0, when.index))) continue;
       // "The death toll … rose to nearly 600 on Wednesday": the day the count was given, not the disaster's.
       if (TOLL.test(sentence.text.slice(0, when.index))) continue;
-      add(type, when.date, when.expression, when.future, clause, fallback, false);
+      const told = frames.filter((f) => f.type === type).sort((a, b) => Math.abs(a.index - when.index) - Math.abs(b.index - when.index))[0];
+      add(type, when.date, when.expression, when.future, clause, fallback, false, { at: told?.index ?? -1 });
       // "A month earlier" counts back from the story's last dated happening, not from background such as "in 2013".
       if (when.date.precision !== DatePrecision.YEAR && !headType) lastNarrativeDate = when.date;
     }
@@ -755,7 +774,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         frame.words,
         fallback,
         !earlier,
-        { distinct: frame.also || frame.withGroup, possessive: frame.possessive },
+        { distinct: frame.also || frame.withGroup, possessive: frame.possessive, at: frame.index },
       );
     }
 
