@@ -507,4 +507,21 @@ describe('participants from the trigger’s clause', () => {
     );
     expect(who(events.find((e) => e.type === 'MEETING'))).toEqual(['costa']);
   });
+
+  it('makes a state named by its dotted short form take part, not when a noun follows it, and reads no attack in "attack helicopters"', () => {
+    const states = new Gazetteer([
+      { id: 'us', name: 'United States', kind: 'PLACE', aliases: ['U.S.'] },
+      { id: 'portugal', name: 'Portugal', kind: 'PLACE', aliases: [] },
+      { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: [] },
+    ]);
+    const text = [
+      'Portugal and the U.S. also concluded defence deals worth $2 billion for six attack helicopters on Monday.',
+      'The U.S. president will then meet Ana Costa in Lisbon.',
+    ].join('\n\n');
+    const { events } = propose(text, blocksOf(text), { ...context, gazetteer: states });
+    expect(events.map((e) => [e.type, who(e)])).toEqual([
+      ['AGREEMENT', ['portugal', 'us']],
+      ['MEETING', ['costa']],
+    ]);
+  });
 });

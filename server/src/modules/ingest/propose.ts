@@ -197,8 +197,14 @@ function officesOfPlaces(
   return { places, holders, pairOfPeople };
 }
 
-/** "China and the US signed": a place's name or a short form of it ("the US", "the UK"), not its adjective ("Turkish President"). */
-const namesThePlace = (m: Mention) => m.surface === m.entity.name || nlp(m.surface).has('^#Acronym$');
+/**
+ * "China and the US signed": a place's name or a short form of it ("the US", "the UK", "the U.S." whose last stop the
+ * gazetteer reads as the sentence's, unless a noun follows: "the U.S. president"), not its adjective ("Turkish President").
+ */
+const namesThePlace = (m: Mention, sentence: string) =>
+  m.surface === m.entity.name ||
+  nlp(m.surface).has('^#Acronym$') ||
+  (/^(?:\p{Lu}\.){1,3}\p{Lu}\.?$/u.test(m.surface) && !nlp(sentence.slice(m.index + m.surface.length).replace(/^\./, '')).has('^#Noun'));
 
 /** People's happenings, whose participants are people; agreements and sanctions are between the places. */
 const OF_PEOPLE = new Set(['MEETING', 'VISIT', 'CONFERENCE']);
@@ -469,7 +475,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     let actors = [
       ...new Map(
         mentions
-          .filter((m) => m.entity.id !== reporter && (m.entity.kind !== 'PLACE' || (!atPlace(m) && namesThePlace(m))))
+          .filter((m) => m.entity.id !== reporter && (m.entity.kind !== 'PLACE' || (!atPlace(m) && namesThePlace(m, sentence.text))))
           .map((m) => [m.entity.id, m]),
       ).values(),
     ].map((m, i) => ({
