@@ -524,4 +524,20 @@ describe('participants from the trigger’s clause', () => {
       ['MEETING', ['costa']],
     ]);
   });
+
+  it('makes an agreement two people signed one between the countries the story named most, not its city', () => {
+    const states = new Gazetteer([
+      { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: [] },
+      { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: [] },
+      { id: 'portugal', name: 'Portugal', kind: 'PLACE', aliases: [] },
+      { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+      { id: 'oslo', name: 'Oslo', kind: 'PLACE', aliases: [] },
+    ]);
+    const text = [
+      'Portugal and Norway held their first talks in a decade in Oslo on Monday.',
+      'Ana Costa and Jonas Weber signed three agreements in Oslo on Monday.',
+    ].join('\n\n');
+    const { events } = propose(text, blocksOf(text), { ...context, gazetteer: states });
+    expect(who(events.find((e) => e.type === 'AGREEMENT'))?.sort()).toEqual(['costa', 'norway', 'portugal', 'weber']);
+  });
 });

@@ -403,6 +403,11 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   let lastOrganisation: string | null = null;
   const nameOf = (id: string) => context.gazetteer.entities.find((e) => e.id === id)?.name ?? id;
   const isPlace = (id: string) => named.get(id)?.kind === 'PLACE';
+  /** A state, not a city: the store says so, or compromise knows the place's name as a country's. */
+  const isState = (id: string) => {
+    const entity = context.gazetteer.entities.find((e) => e.id === id);
+    return entity?.kind === 'STATE' || (entity?.kind === 'PLACE' && nlp(entity.name).has('#Country'));
+  };
   const knownAs = (name: string) => {
     const [mention] = context.gazetteer.mentionsIn(name);
     return mention && mention.surface === name ? mention.entity : null;
@@ -636,6 +641,19 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         for (const m of mentions)
           if (m.entity.kind === 'PLACE' && m.index > sanctionedAt && !atPlace(m) && !participants.some((p) => p.entityId === m.entity.id))
             participants = [...participants, { entityId: m.entity.id, role: ParticipantRole.PARTICIPANT }];
+      // "Three agreements were signed" by two leaders: an agreement binds their states, which are the countries the story
+      // has named most when the sentence names fewer than two.
+      const people = participants.filter((p) => named.get(p.entityId)?.kind === 'PERSON');
+      const states = participants.filter((p) => isState(p.entityId));
+      if (type === 'AGREEMENT' && people.length >= 2 && states.length < 2)
+        participants = [
+          ...participants,
+          ...[...named]
+            .filter(([id]) => isState(id) && !participants.some((p) => p.entityId === id))
+            .sort((a, b) => b[1].count - a[1].count)
+            .slice(0, 2 - states.length)
+            .map(([id]) => ({ entityId: id, role: ParticipantRole.PARTICIPANT })),
+        ];
       // "a presidential election in Ukraine": the country where it is held is what the election is of.
       if (type === 'ELECTION' && where && !participants.some((p) => p.entityId === where))
         participants = [...participants, { entityId: where, role: ParticipantRole.PARTICIPANT }];
