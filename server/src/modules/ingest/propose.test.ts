@@ -540,4 +540,11 @@ describe('participants from the trigger’s clause', () => {
     const { events } = propose(text, blocksOf(text), { ...context, gazetteer: states });
     expect(who(events.find((e) => e.type === 'AGREEMENT'))?.sort()).toEqual(['costa', 'norway', 'portugal', 'weber']);
   });
+
+  it('dates an election in a clause of condition on the weekday ahead, held in the place it names', () => {
+    const { events } = read('Jonas Weber promised swift measures if the election in Norway goes ahead on Sunday.');
+    const election = events.find((e) => e.type === 'ELECTION')!;
+    expect([election.start.date, election.start.precision, election.placeId]).toEqual(['2023-05-21', 'DAY', 'norway']);
+    expect(who(election)).toContain('norway');
+  });
 });
