@@ -547,4 +547,13 @@ describe('participants from the trigger’s clause', () => {
     expect([election.start.date, election.start.precision, election.placeId]).toEqual(['2023-05-21', 'DAY', 'norway']);
     expect(who(election)).toContain('norway');
   });
+
+  it('reads a formal declaration dated in its clause as a statement, and a date inside quoted words as dating no statement', () => {
+    const { events } = read(
+      'Jonas Weber declared the successful conclusion of the regional meeting on Friday.',
+      '“Our message was clear this week,” Ana Costa said.',
+    );
+    const statements = events.filter((e) => e.type === 'STATEMENT');
+    expect(statements.map((e) => [e.start.date, who(e)])).toEqual([['2023-05-12', ['weber']]]);
+  });
 });

@@ -238,6 +238,8 @@ const ATTRIBUTION_TAIL =
 
 const RULED = new RegExp(COURT_RULING.source, 'i');
 /** "said that …", "announced that …": what follows is what was said, whose dates are not the saying's. */
+/** "declared the “successful conclusion” of the meeting", "proclaimed a state of emergency": a formal act of saying, in the clause before a date. */
+const DECLARED = /\b(?:declared|proclaimed)\s+(?!that\b|(?:it|him|her|them|himself|herself|itself)\b)[^,;.]{0,80}$/i;
 const SAID_THAT = /\b(?:said|says|announced|declared|stated|added|noted)\s+(?:that\b|\w+\s+(?:will|would)\b)[^;]{5,}$/i;
 /** "The death toll from the earthquake … rose to nearly 600 people": a count given on the day the sentence names. */
 const TOLL =
@@ -723,7 +725,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       const possessiveDate = /^['’]s\b/.test(sentence.text.slice(when.index + when.expression.length));
       if (when.head !== undefined && !headType && !possessiveDate) continue;
       if (headType) clauseStart = sentence.text.indexOf(when.head!, when.index) + when.head!.length;
-      const own = headType ?? eventTypeOf(clause, clause.length, context.eventTypes);
+      // "declared the successful conclusion of the meeting on Friday": what a formal declaration names is its object, and
+      // the declaration is the happening dated.
+      const declared = !headType && context.eventTypes.has('STATEMENT') && DECLARED.test(outside.slice(0, when.index));
+      const own = headType ?? (declared ? 'STATEMENT' : eventTypeOf(clause, clause.length, context.eventTypes));
       // "During the discussions, President Xi stressed …": the happening referred to is not told again by the reference.
       const rest = referred
         ? `${sentence.text.slice(0, referred.index)}${' '.repeat(referred[0].length)}${sentence.text.slice(referred.index + referred[0].length)}`
@@ -741,6 +746,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       // what it dates has no word of its own for a happening.
       const tail = ATTRIBUTION_TAIL.exec(outside);
       if ((type === 'STATEMENT' || type === 'PROPOSAL') && tail && when.index < tail.index) continue;
+      // "“One message was certain this week,” he said": a date inside the quoted words dates no saying of them.
+      if ((type === 'STATEMENT' || type === 'PROPOSAL') && outside[when.index] !== sentence.text[when.index]) continue;
       // "He said that China will provide grants from next year": a date in what was said dates no saying.
       if ((type === 'STATEMENT' || type === 'PROPOSAL') && SAID_THAT.test(outside.slice(0, when.index))) continue;
       // "The death toll … rose to nearly 600 on Wednesday": the day the count was given, not the disaster's.
