@@ -72,6 +72,7 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   [WITHDRAWAL, 'OTHER'],
   [DISASTER, 'OTHER'],
   [ATTACK, 'OTHER'],
+  [LEXICON, 'OTHER'],
   [LEXICON, 'INVASION'],
   [/\b(coup|seized power|overthrew)\b/gi, 'COUP'],
   [LEXICON, 'SANCTIONS'],
