@@ -587,6 +587,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // is named in the clause that tells it, its verb's subject first, not anywhere in the sentence; "he" there is the
     // person named before the clause, in the sentence or before it.
     const clauseActors = (at: number): EventProposal['participants'] => {
+      // Parsing the clause is the costly part, and only a pronoun there changes who took part.
+      if (!/\b(?:he|she)\b/i.test(outside)) return actors;
       const clause = clauseOf(sentence.text, at);
       if (!clause?.subject || !/^(?:he|she)$/i.test(clause.subject.text)) return actors;
       if (mentions.some((m) => m.entity.kind === 'PERSON' && m.index >= clause.start && m.index < at)) return actors;
