@@ -556,4 +556,11 @@ describe('participants from the trigger’s clause', () => {
     const statements = events.filter((e) => e.type === 'STATEMENT');
     expect(statements.map((e) => [e.start.date, who(e)])).toEqual([['2023-05-12', ['weber']]]);
   });
+
+  it('keeps the parties an event noun names "between X and Y" in the trigger’s clause, and drops the names of the clause before', () => {
+    const { events } = read(
+      'Jonas Weber flew home as Costa went to Lisbon, where she chaired talks between Portugal and Norway on Monday.',
+    );
+    expect(who(events.find((e) => e.type === 'MEETING'))).toEqual(['costa', 'portugal', 'norway']);
+  });
 });
