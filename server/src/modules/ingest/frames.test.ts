@@ -144,6 +144,15 @@ describe('happenings found by the lemma of their trigger', () => {
     expect(types('The two ports concluded a dredging deal worth $3 million.')).toEqual(['AGREEMENT']);
   });
 
+  it('reads the general happenings of news ontologies, and a wreath only when laid', () => {
+    expect(types('Dock workers took part in a protest in Porto on Monday.')).toEqual(['OTHER']);
+    expect(types('The mayor attended the harbour day parade on Friday.')).toEqual(['OTHER']);
+    expect(types('The air crash in Faro last week killed six.')).toEqual(['OTHER']);
+    expect(types('Mayor Costa later laid a wreath at the memorial.')).toEqual(['OTHER']);
+    expect(types('The shop sold a wreath of laurel.')).toEqual([]);
+    expect(types('The leaders released a communiqué on Friday.')).toEqual(['STATEMENT']);
+  });
+
   it('reads a noun trigger whatever part of speech the tagger gives it', () => {
     expect(types('Mayor Costa held delegation-level talks with Governor Weber.')).toEqual(['MEETING']);
     expect(types('It was their first face-to-face meeting.')).toEqual(['MEETING']);

@@ -54,8 +54,12 @@ export const ELECTION_HELD =
 export const WITHDRAWAL =
   /\b(?:withdr[ae]w|withdrawn|withdrawing|pulled out|pulling out|walked away)\b(?=(?:\s+[\p{L}\d'’-]+){0,3}\s+(?:from|of)\b[^.;]{0,60}?\b(?:agreements?|accords?|pacts?|deals?|treaty|treaties|convention)\b)/giu;
 
-/** "several attacks on oil tankers", "Iran's downing of a U.S. drone", "air strikes on Iran": acts of force, each a happening. */
-export const ATTACK = /\b(?:attacks?|(?:air|missile|drone) ?strikes?|downing|shot down|shooting down|bombings?|raids?)\b/gi;
+/**
+ * "several attacks on oil tankers", "Iran's downing of a U.S. drone", "air strikes on Iran": acts of force, each a
+ * happening; "attack helicopters" are a kind of craft, no happening.
+ */
+export const ATTACK =
+  /\b(?:attacks?|(?:air|missile|drone) ?strikes?|downing|shot down|shooting down|bombings?|raids?)\b(?!\s+(?:helicopters?|aircraft|submarines?|jets?|planes?|boats?|dogs?|ads?)\b)/gi;
 
 /** Where the words of a kind are the lexicon's triggers of that kind, found by their lemma. */
 const LEXICON = 'lexicon';
@@ -68,6 +72,7 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   [WITHDRAWAL, 'OTHER'],
   [DISASTER, 'OTHER'],
   [ATTACK, 'OTHER'],
+  [LEXICON, 'OTHER'],
   [LEXICON, 'INVASION'],
   [/\b(coup|seized power|overthrew)\b/gi, 'COUP'],
   [LEXICON, 'SANCTIONS'],

@@ -64,6 +64,20 @@ export const EVENT_LEXICON: Record<string, LexiconEntry> = {
   signing: { type: 'AGREEMENT', as: 'noun', followedBy: AGREED_THING },
   conclude: { type: 'AGREEMENT', as: 'verb', followedBy: AGREED_THING },
   ink: { type: 'AGREEMENT', as: 'verb', followedBy: AGREED_THING },
+  // Happenings of the general kinds of news ontologies (ACE's conflict, justice and personnel events, CAMEO's protest):
+  // each a happening of its own, typed OTHER.
+  protest: { type: 'OTHER', as: 'either', notFollowedBy: /^\s+(?:against|over|at)\s+(?:the\s+)?(?:decision|move|remarks?|comments?)\b/i },
+  demonstration: { type: 'OTHER', as: 'noun' },
+  parade: { type: 'OTHER', as: 'noun' },
+  crash: { type: 'OTHER', as: 'noun' },
+  explosion: { type: 'OTHER', as: 'noun' },
+  arrest: { type: 'OTHER', as: 'verb' },
+  resign: { type: 'OTHER', as: 'verb' },
+  resignation: { type: 'OTHER', as: 'noun' },
+  inauguration: { type: 'OTHER', as: 'noun' },
+  inaugurate: { type: 'OTHER', as: 'verb' },
+  wreath: { type: '', as: 'noun', after: { lemmas: ['lay', 'laid', 'place'], type: 'OTHER' } },
+  communique: { type: '', as: 'noun', after: { lemmas: ['release', 'issue', 'adopt'], type: 'STATEMENT' } },
 };
 
 interface Term {

@@ -480,3 +480,87 @@ describe('events and dates, a second pass', () => {
     ]);
   });
 });
+
+describe('participants from the trigger’s clause', () => {
+  const people = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+    { id: 'lind', name: 'Eva Lind', kind: 'PERSON', aliases: ['Lind'] },
+    { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+    { id: 'lisbon', name: 'Lisbon', kind: 'PLACE', aliases: [] },
+    { id: 'portugal', name: 'Portugal', kind: 'PLACE', aliases: [] },
+  ]);
+  const read = (...sentences: string[]) => {
+    const text = sentences.join('\n\n');
+    return propose(text, blocksOf(text), {
+      ...context,
+      gazetteer: people,
+      eventTypes: new Set([...context.eventTypes, 'ELECTION', 'CONFERENCE']),
+    });
+  };
+  const who = (e: EventProposal | undefined) => e?.participants.map((p) => p.entityId);
+
+  it('makes "he" or "she" subject of the trigger’s own clause the person named before it, not the one the sentence before named last', () => {
+    const { events } = read(
+      'Eva Lind welcomed Ana Costa to Lisbon on Monday.',
+      'Jonas Weber flew home as Costa began her tour in Porto on Tuesday, where she met the port’s engineers.',
+    );
+    expect(who(events.find((e) => e.type === 'MEETING'))).toEqual(['costa']);
+  });
+
+  it('makes a state named by its dotted short form take part, not when a noun follows it, and reads no attack in "attack helicopters"', () => {
+    const states = new Gazetteer([
+      { id: 'us', name: 'United States', kind: 'PLACE', aliases: ['U.S.'] },
+      { id: 'portugal', name: 'Portugal', kind: 'PLACE', aliases: [] },
+      { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: [] },
+    ]);
+    const text = [
+      'Portugal and the U.S. also concluded defence deals worth $2 billion for six attack helicopters on Monday.',
+      'The U.S. president will then meet Ana Costa in Lisbon.',
+    ].join('\n\n');
+    const { events } = propose(text, blocksOf(text), { ...context, gazetteer: states });
+    expect(events.map((e) => [e.type, who(e)])).toEqual([
+      ['AGREEMENT', ['portugal', 'us']],
+      ['MEETING', ['costa']],
+    ]);
+  });
+
+  it('makes an agreement two people signed one between the countries the story named most, not its city', () => {
+    const states = new Gazetteer([
+      { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: [] },
+      { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: [] },
+      { id: 'portugal', name: 'Portugal', kind: 'PLACE', aliases: [] },
+      { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+      { id: 'oslo', name: 'Oslo', kind: 'PLACE', aliases: [] },
+    ]);
+    const text = [
+      'Portugal and Norway held their first talks in a decade in Oslo on Monday.',
+      'Ana Costa and Jonas Weber signed three agreements in Oslo on Monday.',
+    ].join('\n\n');
+    const { events } = propose(text, blocksOf(text), { ...context, gazetteer: states });
+    expect(who(events.find((e) => e.type === 'AGREEMENT'))?.sort()).toEqual(['costa', 'norway', 'portugal', 'weber']);
+  });
+
+  it('dates an election in a clause of condition on the weekday ahead, held in the place it names', () => {
+    const { events } = read('Jonas Weber promised swift measures if the election in Norway goes ahead on Sunday.');
+    const election = events.find((e) => e.type === 'ELECTION')!;
+    expect([election.start.date, election.start.precision, election.placeId]).toEqual(['2023-05-21', 'DAY', 'norway']);
+    expect(who(election)).toContain('norway');
+  });
+
+  it('reads a formal declaration dated in its clause as a statement, and a date inside quoted words as dating no statement', () => {
+    const { events } = read(
+      'Jonas Weber declared the successful conclusion of the regional meeting on Friday.',
+      '“Our message was clear this week,” Ana Costa said.',
+    );
+    const statements = events.filter((e) => e.type === 'STATEMENT');
+    expect(statements.map((e) => [e.start.date, who(e)])).toEqual([['2023-05-12', ['weber']]]);
+  });
+
+  it('keeps the parties an event noun names "between X and Y" in the trigger’s clause, and drops the names of the clause before', () => {
+    const { events } = read(
+      'Jonas Weber flew home as Costa went to Lisbon, where she chaired talks between Portugal and Norway on Monday.',
+    );
+    expect(who(events.find((e) => e.type === 'MEETING'))).toEqual(['costa', 'portugal', 'norway']);
+  });
+});

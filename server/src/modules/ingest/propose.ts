@@ -5,6 +5,7 @@ import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
 import { Discourse, maskQuotes, titleCase } from './attribution.js';
+import { clauseOf } from './clause.js';
 import {
   ATTACK,
   COURT_RULING,
@@ -196,8 +197,14 @@ function officesOfPlaces(
   return { places, holders, pairOfPeople };
 }
 
-/** "China and the US signed": a place's name or a short form of it ("the US", "the UK"), not its adjective ("Turkish President"). */
-const namesThePlace = (m: Mention) => m.surface === m.entity.name || nlp(m.surface).has('^#Acronym$');
+/**
+ * "China and the US signed": a place's name or a short form of it ("the US", "the UK", "the U.S." whose last stop the
+ * gazetteer reads as the sentence's, unless a noun follows: "the U.S. president"), not its adjective ("Turkish President").
+ */
+const namesThePlace = (m: Mention, sentence: string) =>
+  m.surface === m.entity.name ||
+  nlp(m.surface).has('^#Acronym$') ||
+  (/^(?:\p{Lu}\.){1,3}\p{Lu}\.?$/u.test(m.surface) && !nlp(sentence.slice(m.index + m.surface.length).replace(/^\./, '')).has('^#Noun'));
 
 /** People's happenings, whose participants are people; agreements and sanctions are between the places. */
 const OF_PEOPLE = new Set(['MEETING', 'VISIT', 'CONFERENCE']);
@@ -231,6 +238,8 @@ const ATTRIBUTION_TAIL =
 
 const RULED = new RegExp(COURT_RULING.source, 'i');
 /** "said that …", "announced that …": what follows is what was said, whose dates are not the saying's. */
+/** "declared the “successful conclusion” of the meeting", "proclaimed a state of emergency": a formal act of saying, in the clause before a date. */
+const DECLARED = /\b(?:declared|proclaimed)\s+(?!that\b|(?:it|him|her|them|himself|herself|itself)\b)[^,;.]{0,80}$/i;
 const SAID_THAT = /\b(?:said|says|announced|declared|stated|added|noted)\s+(?:that\b|\w+\s+(?:will|would)\b)[^;]{5,}$/i;
 /** "The death toll from the earthquake … rose to nearly 600 people": a count given on the day the sentence names. */
 const TOLL =
@@ -396,6 +405,11 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   let lastOrganisation: string | null = null;
   const nameOf = (id: string) => context.gazetteer.entities.find((e) => e.id === id)?.name ?? id;
   const isPlace = (id: string) => named.get(id)?.kind === 'PLACE';
+  /** A state, not a city: the store says so, or compromise knows the place's name as a country's. */
+  const isState = (id: string) => {
+    const entity = context.gazetteer.entities.find((e) => e.id === id);
+    return entity?.kind === 'STATE' || (entity?.kind === 'PLACE' && nlp(entity.name).has('#Country'));
+  };
   const knownAs = (name: string) => {
     const [mention] = context.gazetteer.mentionsIn(name);
     return mention && mention.surface === name ? mention.entity : null;
@@ -468,7 +482,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     let actors = [
       ...new Map(
         mentions
-          .filter((m) => m.entity.id !== reporter && (m.entity.kind !== 'PLACE' || (!atPlace(m) && namesThePlace(m))))
+          .filter((m) => m.entity.id !== reporter && (m.entity.kind !== 'PLACE' || (!atPlace(m) && namesThePlace(m, sentence.text))))
           .map((m) => [m.entity.id, m]),
       ).values(),
     ].map((m, i) => ({
@@ -569,6 +583,25 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         : [];
     const frames = [...framesIn(outside), ...quotedFrames].filter((f) => context.eventTypes.has(f.type));
     const place = mentions.find((m) => m.entity.kind === 'PLACE' && atPlace(m))?.entity.id ?? null;
+    // "The Kenyan leader began his visit in Atlanta, where he met executives of Coca-Cola": who took part in a happening
+    // is named in the clause that tells it, its verb's subject first, not anywhere in the sentence; "he" there is the
+    // person named before the clause, in the sentence or before it.
+    const clauseActors = (at: number): EventProposal['participants'] => {
+      // Parsing the clause is the costly part, and only a pronoun there changes who took part.
+      if (!/\b(?:he|she)\b/i.test(outside)) return actors;
+      const clause = clauseOf(sentence.text, at);
+      if (!clause?.subject || !/^(?:he|she)$/i.test(clause.subject.text)) return actors;
+      if (mentions.some((m) => m.entity.kind === 'PERSON' && m.index >= clause.start && m.index < at)) return actors;
+      const antecedent =
+        [...mentions].reverse().find((m) => m.entity.kind === 'PERSON' && m.index < clause.start)?.entity ??
+        discourse.lastSubjectPerson?.entity;
+      if (!antecedent) return actors;
+      const inClause = (id: string) => mentions.some((m) => m.entity.id === id && m.index >= clause.start && m.index < clause.end);
+      return [antecedent.id, ...actors.map((a) => a.entityId).filter((id) => id !== antecedent.id && inClause(id))].map((entityId, i) => ({
+        entityId,
+        role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT,
+      }));
+    };
     const add = (
       type: string,
       start: KnownDate,
@@ -577,9 +610,9 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       words: string,
       fallback: string,
       inferred: boolean,
-      { saying = false, distinct = false, possessive = false } = {},
+      { saying = false, distinct = false, possessive = false, at = -1 } = {},
     ) => {
-      let participants = actors;
+      let participants = at >= 0 ? clauseActors(at) : actors;
       let where = place;
       const already =
         participants.length === 0
@@ -612,6 +645,19 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         for (const m of mentions)
           if (m.entity.kind === 'PLACE' && m.index > sanctionedAt && !atPlace(m) && !participants.some((p) => p.entityId === m.entity.id))
             participants = [...participants, { entityId: m.entity.id, role: ParticipantRole.PARTICIPANT }];
+      // "Three agreements were signed" by two leaders: an agreement binds their states, which are the countries the story
+      // has named most when the sentence names fewer than two.
+      const people = participants.filter((p) => named.get(p.entityId)?.kind === 'PERSON');
+      const states = participants.filter((p) => isState(p.entityId));
+      if (type === 'AGREEMENT' && people.length >= 2 && states.length < 2)
+        participants = [
+          ...participants,
+          ...[...named]
+            .filter(([id]) => isState(id) && !participants.some((p) => p.entityId === id))
+            .sort((a, b) => b[1].count - a[1].count)
+            .slice(0, 2 - states.length)
+            .map(([id]) => ({ entityId: id, role: ParticipantRole.PARTICIPANT })),
+        ];
       // "a presidential election in Ukraine": the country where it is held is what the election is of.
       if (type === 'ELECTION' && where && !participants.some((p) => p.entityId === where))
         participants = [...participants, { entityId: where, role: ParticipantRole.PARTICIPANT }];
@@ -669,7 +715,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
           frame.words,
           fallback,
           true,
-          { saying: true, distinct: frame.also || frame.withGroup },
+          { saying: true, distinct: frame.also || frame.withGroup, at: frame.index },
         );
         lastNarrativeDate = when.date;
         continue;
@@ -681,7 +727,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       const possessiveDate = /^['’]s\b/.test(sentence.text.slice(when.index + when.expression.length));
       if (when.head !== undefined && !headType && !possessiveDate) continue;
       if (headType) clauseStart = sentence.text.indexOf(when.head!, when.index) + when.head!.length;
-      const own = headType ?? eventTypeOf(clause, clause.length, context.eventTypes);
+      // "declared the successful conclusion of the meeting on Friday": what a formal declaration names is its object, and
+      // the declaration is the happening dated.
+      const declared = !headType && context.eventTypes.has('STATEMENT') && DECLARED.test(outside.slice(0, when.index));
+      const own = headType ?? (declared ? 'STATEMENT' : eventTypeOf(clause, clause.length, context.eventTypes));
       // "During the discussions, President Xi stressed …": the happening referred to is not told again by the reference.
       const rest = referred
         ? `${sentence.text.slice(0, referred.index)}${' '.repeat(referred[0].length)}${sentence.text.slice(referred.index + referred[0].length)}`
@@ -699,11 +748,14 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       // what it dates has no word of its own for a happening.
       const tail = ATTRIBUTION_TAIL.exec(outside);
       if ((type === 'STATEMENT' || type === 'PROPOSAL') && tail && when.index < tail.index) continue;
+      // "“One message was certain this week,” he said": a date inside the quoted words dates no saying of them.
+      if ((type === 'STATEMENT' || type === 'PROPOSAL') && outside[when.index] !== sentence.text[when.index]) continue;
       // "He said that China will provide grants from next year": a date in what was said dates no saying.
       if ((type === 'STATEMENT' || type === 'PROPOSAL') && SAID_THAT.test(outside.slice(0, when.index))) continue;
       // "The death toll … rose to nearly 600 on Wednesday": the day the count was given, not the disaster's.
       if (TOLL.test(sentence.text.slice(0, when.index))) continue;
-      add(type, when.date, when.expression, when.future, clause, fallback, false);
+      const told = frames.filter((f) => f.type === type).sort((a, b) => Math.abs(a.index - when.index) - Math.abs(b.index - when.index))[0];
+      add(type, when.date, when.expression, when.future, clause, fallback, false, { at: told?.index ?? -1 });
       // "A month earlier" counts back from the story's last dated happening, not from background such as "in 2013".
       if (when.date.precision !== DatePrecision.YEAR && !headType) lastNarrativeDate = when.date;
     }
@@ -755,7 +807,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         frame.words,
         fallback,
         !earlier,
-        { distinct: frame.also || frame.withGroup, possessive: frame.possessive },
+        { distinct: frame.also || frame.withGroup, possessive: frame.possessive, at: frame.index },
       );
     }
 

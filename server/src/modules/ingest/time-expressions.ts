@@ -295,6 +295,14 @@ const lookingBack = (sentence: string, index: number) => sentence.slice(Math.max
 /** "Will", "expected to", or a modal before a verb ("could unveil its measures as early as Monday"). */
 export const looksAhead = (words: string) => FUTURE.test(words) || nlp(words).has('#Modal #Adverb? #Infinitive');
 /**
+ * "promised strong actions if the election goes ahead on Sunday": in a clause of condition or time, English tells what
+ * is to come in the present tense, so a weekday there is the next one.
+ */
+const conditionAhead = (before: string) =>
+  nlp(before.split(/[,;:.!?]/).pop() ?? '')
+    .match('(if|unless|once|until) .+')
+    .has('#PresentTense');
+/**
  * "whose two-day visit … ended on Tuesday": the date ends a happening of so many days, which began the days before.
  * What the text dates is the happening's start.
  */
@@ -357,7 +365,7 @@ function daysIn(sentence: string, publication: KnownDate): Array<TimeExpression 
         });
         continue;
       }
-      const ahead = looksAhead(lookingBack(sentence, result.index));
+      const ahead = looksAhead(lookingBack(sentence, result.index)) || conditionAhead(sentence.slice(0, result.index));
       const target = start.get('weekday')!;
       const from = new Date(`${publication.date}T00:00:00Z`).getUTCDay();
       const shift = ahead ? (target - from + 7) % 7 || 7 : -((from - target + 7) % 7);
