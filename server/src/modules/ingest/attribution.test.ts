@@ -303,6 +303,43 @@ describe('verbs of saying found by their lemma, and speakers by a style or a nam
   });
 });
 
+describe('speakers behind a courtesy title, a pair, an inverted report, a body they speak for, or a verb joined by "and"', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+    { id: 'party', name: 'Harbour Party', kind: 'ORGANIZATION', aliases: [] },
+    { id: 'wire', name: 'Nordic Wire', kind: 'ORGANIZATION', aliases: [] },
+  ]);
+  const text = [
+    'In thanking the crews, Hon. Weber said the ferries would run all winter.',
+    'Ana Costa met Jonas Weber in Lisbon on Monday. Both ministers reaffirmed their support for the new piers.',
+    'The ferries will run on Sundays from May, reports Nordic Wire.',
+    'Harbour Party councillor Mark Anthony Walsh said the fares were too high.',
+    'Ana Costa is a Harbour Party member and says the new timetable is the best in a decade.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('keeps a sentence whole after a courtesy title ("Hon.") and gives it to the person so titled', () => {
+    expect(on('In thanking the crews, Hon. Weber said')).toBe('weber');
+  });
+
+  it('gives what "both ministers" said to the last named of the two', () => {
+    expect(on('Both ministers reaffirmed')).toBe('weber');
+  });
+
+  it('reads "…, reports X" as X\'s report', () => {
+    expect(on('The ferries will run on Sundays')).toBe('wire');
+  });
+
+  it('gives a saying to a person the store does not know, named after the body they speak for', () => {
+    expect(on('Harbour Party councillor')).toBe('Mark Anthony Walsh');
+  });
+
+  it('gives a verb joined by "and" the subject of its clause, not a name inside its predicate', () => {
+    expect(on('Ana Costa is a Harbour Party member')).toBe('costa');
+  });
+});
+
 /** Who a claim proposed on a March 2024 report is given to, found by the words the claim starts with. */
 function claimantOfClaimStarting(text: string, gazetteer: Gazetteer) {
   const { claims } = propose(text, blocksOf(text), {

@@ -167,9 +167,12 @@ export class Discourse {
         const found = this.phrase(words, within(from, from + words.length), spoken);
         if (found.speaker || found.label) return found;
       }
-      const subject = subjectBefore(outside, verb.index!);
+      // "Frances Fitzgerald is a Fine Gael MEP and says …": a verb joined by "and" shares its clause's subject.
+      const joined = subjectBefore(outside, verb.index!);
+      const shared = joined && /\band$/i.test(joined.text) ? mainSubject(outside.slice(0, verb.index)) : null;
+      const subject = shared ?? joined;
       if (subject) {
-        const found = this.phrase(subject.text, within(subject.start, verb.index!), spoken);
+        const found = this.phrase(subject.text, within(subject.start, shared ? shared.start + shared.text.length : verb.index!), spoken);
         if (found.speaker || found.label) return found;
       }
     }
@@ -209,7 +212,18 @@ export class Discourse {
     );
     // "Sri Lankan officials had said": people a place's adjective describes are a label, not the state.
     if (mentions.length > 0 && GROUP.test(words) && mentions.at(-1)!.surface !== mentions.at(-1)!.entity.name) return spoken(null, words);
-    if (mentions.length > 0) return spoken(mentions.at(-1)!, null);
+    if (mentions.length > 0) {
+      // "Fine Gael MEP Frances Fitzgerald", "Kremlin spokesman Dmitry Peskov": a person the store does not know yet,
+      // named after the body they speak for, is the speaker.
+      const last = mentions.at(-1)!;
+      const tail = words.slice(words.lastIndexOf(last.surface) + last.surface.length);
+      const person = words.includes(last.surface) && last.entity.kind !== 'PERSON' ? (nlp(tail).people().out('array') as string[]) : [];
+      if (person.length > 0 && /^\s*(?:\p{L}+\s+){0,3}\p{Lu}/u.test(tail))
+        return spoken(null, withoutTitle(person.at(-1)!.replace(/[,;:]$/, '')));
+      return spoken(last, null);
+    }
+    // "Both ministers", "the two leaders": a joint saying is either one's; the last named of them stands for it.
+    if (PAIR.test(words) && this.lastPerson) return spoken(this.lastPerson, null);
     // "Nyusi welcomed the deal. "…," he said": the person the paragraph's previous sentence was about, else the last speaker.
     const topic = this.topic?.block === this.block ? this.topic.person : null;
     const referent: Speech | null = topic ? spoken(topic, null) : (this.lastSpeaker ?? (this.lastPerson && spoken(this.lastPerson, null)));
@@ -351,7 +365,10 @@ const SPEECH_LEMMAS = [
   'express',
   'voice',
   // Request, response, telling
+  'speak',
   'urge',
+  'encourage',
+  'brief',
   'ask',
   'reply',
   'respond',
@@ -430,16 +447,21 @@ const ROLE_IN_TRANSCRIPT = /^(PRESENTER|REPORTER|HOST|ANCHOR|CORRESPONDENT|INTER
 const ISSUED_BY =
   /^(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|report|communiqu[eé]|release|announcement|message)\b.*?\b(?:by|from)\s+(.+)$/iu;
 /** "Foreign Secretary S Jaishankar" is S Jaishankar: the title words compromise reads as an actor's, and their qualifiers, go. */
-function withoutTitle(name: string): string {
+function withoutTitle(title: string): string {
+  // "Mr Funmi Sessi", "Hon. Qereqeretabua", "Dr. Workneh": a courtesy title is no part of the name.
+  const name = title.replace(COURTESY, '');
   const terms = nlp(name).json({ offset: true })[0]?.terms as Array<{ tags: string[]; offset: { start: number } }> | undefined;
   const lastTitle = (terms ?? []).reduce((last, t, i) => (t.tags.includes('Actor') ? i : last), -1);
   if (!terms || lastTitle < 0 || lastTitle === terms.length - 1 || !terms.slice(lastTitle + 1).every((t) => t.tags.includes('Noun')))
     return name;
   return name.slice(terms[lastTitle + 1]!.offset.start);
 }
+const COURTESY = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon|Rev|Sir|Dame)\.?\s+)+(?=\p{Lu})/u;
 /** "…, said X" puts the speaker after the verb; "…, congratulated Nyusi" names whom was spoken to. */
-const INVERTS = /^(said|says|added|adds|told|asked|replied|wrote|explained|continued)$/;
+const INVERTS = /^(said|says|added|adds|told|asked|replied|wrote|explained|continued|reports|reported|stated|noted)$/;
 const PRONOUN = /^(he|she|they)$/i;
+/** "Both Foreign Affairs Ministers", "the two leaders": the two people the text has been about. */
+const PAIR = /^(?:both|the two)\s+(?:\p{L}+\s+){0,3}(?:ministers|leaders|presidents|premiers|heads|sides|envoys|counterparts)$/iu;
 /** "The statement said", "the press service says": the organisation that issued it, named earlier. */
 const ISSUER = /^(the|a|an) (\w+ )?(statement|press service|press office|report|communiqu[eé]|ministry|spokesperson'?s? office)$/i;
 /** "Sri Lankan officials", "Western diplomats": unnamed people of a kind. */

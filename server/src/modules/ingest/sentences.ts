@@ -13,6 +13,13 @@ export interface Sentence {
 const ABBREVIATIONS = new Set([
   'st',
   'mr',
+  'hon',
+  'rev',
+  'sen',
+  'rep',
+  'gov',
+  'amb',
+  'brig',
   'mrs',
   'ms',
   'dr',
