@@ -144,10 +144,6 @@ export function graphqlHandlers<C extends BaseContext & PlainContext>(
         return;
       }
     }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
     // Only answers written out here splice in what PostgreSQL wrote: a context made elsewhere has no RawAnswers.
     const contextFor = (): Promise<C> =>
       caching.passthrough ? context(req, res).then((value) => Object.assign(value, { rawAnswers: new RawAnswers() })) : context(req, res);
@@ -157,6 +153,11 @@ export function graphqlHandlers<C extends BaseContext & PlainContext>(
     const run = async (made: Promise<C>): Promise<HTTPGraphQLResponse> => {
       const fast = plain && (await caching.plain!.answer(plain, accept, made));
       if (fast) return fast;
+      // Made here, when Apollo is asked: a document answered without it never reads them so.
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers, search, body },
         context: () => made,
