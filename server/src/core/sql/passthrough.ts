@@ -53,20 +53,6 @@ export function bareFields(set: SelectionSetNode): FieldNode[] | null {
 
 export const responseName = (node: FieldNode) => node.alias?.value ?? node.name.value;
 
-/** `{…}` of what each writer writes of `value`, concatenated as it goes: no array of parts is made per record. */
-export function objectOf<T>(writers: ReadonlyArray<(value: T) => string>, value: T): string {
-  let json = '{';
-  for (let i = 0; i < writers.length; i++) json += (i === 0 ? '' : ',') + writers[i]!(value);
-  return json + '}';
-}
-
-/** `[…]` of what `write` writes of each item, concatenated as it goes. */
-export function listOf<T>(items: readonly T[], write: (item: T) => string): string {
-  let json = '[';
-  for (let i = 0; i < items.length; i++) json += (i === 0 ? '' : ',') + write(items[i]!);
-  return json + ']';
-}
-
 /**
  * Node's writer of a leaf's JSON, as graphql-js writes it: serialised by its type, then stringified. The values
  * most pages hold skip the serialiser, which would hand them back as they are (a string as String or ID) or as
@@ -289,7 +275,7 @@ export class JsonWriter {
         });
       } else return null;
     }
-    return (values) => objectOf(parts, values);
+    return (values) => `{${parts.map((part) => part(values)).join(',')}}`;
   }
 
   /**
@@ -431,7 +417,7 @@ export function connectionPlanner(
             writers.push((edge) => `${edgeKey}:${edge.node.json}`);
           } else return null;
         }
-        parts.push(({ edges }) => `${key}:${listOf(edges, (edge) => objectOf(writers, edge))}`);
+        parts.push(({ edges }) => `${key}:[${edges.map((edge) => `{${writers.map((write) => write(edge)).join(',')}}`).join(',')}]`);
       } else return null;
     }
     const keyColumns = `"${alias}"."created_at" AS "createdAt", "${alias}"."id" AS "id"`;

@@ -1,6 +1,6 @@
 import { type FieldNode, getNamedType, type GraphQLObjectType, isObjectType, Kind, type SelectionSetNode } from 'graphql';
 
-import { bareFields, type JsonShapes, listOf, objectOf, pageInfoWriter, responseName } from '../../core/sql/passthrough.js';
+import { bareFields, type JsonShapes, pageInfoWriter, responseName } from '../../core/sql/passthrough.js';
 import { NOTHING, type Selection } from '../../core/sql/selection.js';
 import type { RequestContext } from '../../graphql/context.js';
 import type { PassthroughRoot } from '../../graphql/passthrough.js';
@@ -85,7 +85,7 @@ export function searchPassthrough(shapes: JsonShapes): PassthroughRoot<SearchPla
       else if (name === 'score') parts.push((hit) => key + JSON.stringify(scoreType.serialize(hit.score)));
       else return null;
     }
-    return (hit) => objectOf(parts, hit);
+    return (hit) => `{${parts.map((part) => part(hit)).join(',')}}`;
   };
 
   const plan = (set: SelectionSetNode): SearchPlan | null => {
@@ -119,7 +119,7 @@ export function searchPassthrough(shapes: JsonShapes): PassthroughRoot<SearchPla
             edgeParts.push((edge) => edgeKey + hit(edge.node));
           } else return null;
         }
-        parts.push(({ edges }) => `${key}${listOf(edges, (edge) => objectOf(edgeParts, edge))}`);
+        parts.push(({ edges }) => `${key}[${edges.map((edge) => `{${edgeParts.map((part) => part(edge)).join(',')}}`).join(',')}]`);
       } else return null;
     }
     return {
