@@ -222,6 +222,19 @@ describe('answers PostgreSQL writes and the server passes through', () => {
     }
   });
 
+  it("gives each edge the cursor clients already hold: its record's creation time and id, as JSON in base64url", async () => {
+    const query = `{ claims(first: 5) { edges { cursor node { id createdAt } } pageInfo { startCursor endCursor } } }`;
+    type Page = { claims: { edges: Array<{ cursor: string; node: { id: string; createdAt: string } }>; pageInfo: Record<string, string> } };
+    for (const passthrough of [true, false]) {
+      const { claims } = (JSON.parse((await write(query, {}, viewers.anonymous, passthrough)).text) as { data: Page }).data;
+      expect(claims.edges).toHaveLength(5);
+      for (const { cursor, node } of claims.edges) {
+        expect(cursor).toBe(Buffer.from(JSON.stringify([node.createdAt, node.id])).toString('base64url'));
+      }
+      expect(claims.pageInfo).toEqual({ startCursor: claims.edges[0]!.cursor, endCursor: claims.edges[4]!.cursor });
+    }
+  });
+
   it('writes what the seed lacks as the ordinary path does: scripts, escapes, tombstones, nulls and small numbers', async () => {
     const query = `{ claims(first: 5, includeDeleted: true) { edges { node { id text claimantLabel credibility checkWorthiness deletedAt deleteReason evidence { id } } } } }`;
     const staff = (await expectSame(query, {}, viewers.admin, true)) as { claims: { edges: Array<{ node: Record<string, unknown> }> } };

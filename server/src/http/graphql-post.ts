@@ -27,7 +27,8 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    // A body of one chunk, as most are, is read as it came, without copying it into one buffer first.
+    req.on('end', () => resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -144,10 +145,6 @@ export function graphqlHandlers<C extends BaseContext & PlainContext>(
         return;
       }
     }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
     // Only answers written out here splice in what PostgreSQL wrote: a context made elsewhere has no RawAnswers.
     const contextFor = (): Promise<C> =>
       caching.passthrough ? context(req, res).then((value) => Object.assign(value, { rawAnswers: new RawAnswers() })) : context(req, res);
@@ -157,6 +154,11 @@ export function graphqlHandlers<C extends BaseContext & PlainContext>(
     const run = async (made: Promise<C>): Promise<HTTPGraphQLResponse> => {
       const fast = plain && (await caching.plain!.answer(plain, accept, made));
       if (fast) return fast;
+      // Made here, when Apollo is asked: a document answered without it never reads them so.
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers, search, body },
         context: () => made,

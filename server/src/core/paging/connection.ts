@@ -136,8 +136,13 @@ interface CursorKey {
   id: string;
 }
 
-const encodeCursor = (key: CursorKey): string =>
-  Buffer.from(JSON.stringify(key.rank === undefined ? [key.createdAt, key.id] : [key.rank, key.createdAt, key.id])).toString('base64url');
+/** The base64url of the JSON array [rank?, createdAt, id], written as JSON.stringify writes it, without making the array. */
+const encodeCursor = (createdAt: string, id: string, rank: number | null): string =>
+  Buffer.from(
+    rank === null
+      ? `[${JSON.stringify(createdAt)},${JSON.stringify(id)}]`
+      : `[${JSON.stringify(rank)},${JSON.stringify(createdAt)},${JSON.stringify(id)}]`,
+  ).toString('base64url');
 
 /** A cursor of the list it is given to: a ranked list's cursors hold a rank, others do not, so neither passes for the other. */
 function decodeCursor(cursor: string, field: string, ranked: boolean): CursorKey {
@@ -322,12 +327,16 @@ export async function paginate<T extends ObjectLiteral & PageRecord, R extends P
   query.addOrderBy(`${alias}.id`, direction).take(size + 1);
   const read = pageOf(size === 0 ? [] : await readPage(query, reading, rankKey), size, backward, page);
   // A cursor is made when asked for: most clients page with `endCursor` and never read the others.
-  const edges = read.rows.map(({ node, rank: rankOfRow }) => ({
-    node,
-    get cursor() {
-      return encodeCursor({ ...(rankKey ? { rank: rankOfRow } : {}), createdAt: node.createdAt.toISOString(), id: node.id });
-    },
-  }));
+  const edges = read.rows.map(({ node, rank: rankOfRow }) => {
+    let cursor: string | undefined;
+    return {
+      node,
+      get cursor() {
+        // pageInfo's start and end cursors are their edges' own.
+        return (cursor ??= encodeCursor(node.createdAt.toISOString(), node.id, rankKey ? rankOfRow : null));
+      },
+    };
+  });
   let total: Promise<number> | null = null;
   return {
     edges,

@@ -53,6 +53,20 @@ export function bareFields(set: SelectionSetNode): FieldNode[] | null {
 
 export const responseName = (node: FieldNode) => node.alias?.value ?? node.name.value;
 
+/**
+ * Node's writer of a leaf's JSON, as graphql-js writes it: serialised by its type, then stringified. The values
+ * most pages hold skip the serialiser, which would hand them back as they are (a string as String or ID) or as
+ * their ISO text (a valid Date as DateTimeISO); anything else, an invalid Date included, goes through it.
+ */
+function valueJson(named: { name: string; serialize(value: unknown): unknown }): (value: unknown) => string {
+  const serialized = (value: unknown) => JSON.stringify(named.serialize(value));
+  if (named.name === 'String' || named.name === 'ID')
+    return (value) => (typeof value === 'string' ? JSON.stringify(value) : serialized(value));
+  if (named.name === 'DateTimeISO')
+    return (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? `"${value.toISOString()}"` : serialized(value));
+  return serialized;
+}
+
 /** A value graphql-js would write for a field, as a SQL json literal. */
 function jsonLiteral(value: unknown, type: GraphQLOutputType): string | null {
   const named = getNamedType(type);
@@ -88,8 +102,8 @@ interface PlainField {
   sql: string;
   /** The SQL of its column, over the row `$`, as pg reads it into JavaScript. */
   column: string;
-  /** How graphql-js serialises its value. */
-  serialize: (value: unknown) => unknown;
+  /** Its value's JSON as graphql-js writes it (serialised, then stringified), for a value that is not null. */
+  json: (value: unknown) => string;
   /** What it reads as in a tombstone (null: as the record has it). */
   tombstone: string | null;
 }
@@ -162,8 +176,12 @@ export class JsonShapes {
       const kept = !tombstone || tombstone[name] === probe[name];
       const literal = kept ? null : jsonLiteral(tombstone[name], field.type);
       if (!kept && literal === null) continue;
-      const serialize = (value: unknown) => (named as { serialize(value: unknown): unknown }).serialize(value);
-      plain.set(name, { sql: write('$'), column: sql('$'), serialize, tombstone: literal });
+      plain.set(name, {
+        sql: write('$'),
+        column: sql('$'),
+        json: valueJson(named as { name: string; serialize(value: unknown): unknown }),
+        tombstone: literal,
+      });
     }
     return { type, shape, plain };
   }
@@ -250,10 +268,10 @@ export class JsonWriter {
         parts.push(() => value);
       } else if (plain) {
         const at = read(plain, name);
-        const { serialize } = plain;
+        const { json } = plain;
         parts.push((values) => {
           const value = values[at];
-          return key + (value === null || value === undefined ? 'null' : JSON.stringify(serialize(value)));
+          return key + (value === null || value === undefined ? 'null' : json(value));
         });
       } else return null;
     }
