@@ -163,7 +163,7 @@ export const blind4SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind4
 export const blind5SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind5');
 /** Fourteen real articles of seven kinds of outlet (three on one story, three on another), read by hand before the importer ever ran on them. */
 export const blind6SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind6');
-/** Real articles of seven kinds of outlet and more, two stories told by more than one, read by hand before the importer ever ran on them. */
+/** Fourteen real articles of seven kinds of outlet (three on one story, two on each of two others), read by hand before the importer ever ran on them. */
 export const blind7SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind7');
 
 const fold = (name: string) =>
