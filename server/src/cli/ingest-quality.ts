@@ -2,8 +2,8 @@
  * `npm run ingest:quality`: how the import's proposals compare with readings written by hand, with no database (the
  * same functions `importSource` runs): on the seed article against its curated records, then on every article of
  * the development set (server/test/ingest-dev), of the held-out set (server/test/ingest-holdout) and of the blind sets
- * (server/test/ingest-blind, ingest-blind2, ingest-blind3, ingest-blind4, ingest-blind5, ingest-blind6) against its gold reading.
- * `--set dev|holdout|blind|blind2|blind3|blind4|blind5|blind6` scores one set only; `--misses` lists each article's wrong
+ * (server/test/ingest-blind, ingest-blind2, ingest-blind3, ingest-blind4, ingest-blind5, ingest-blind6, ingest-blind7) against its gold reading.
+ * `--set dev|holdout|blind|blind2|blind3|blind4|blind5|blind6|blind7` scores one set only; `--misses` lists each article's wrong
  * claimants, junk names and wrong events, for a blind set only when it is named with `--set`, so its misses stay unread
  * while rules are tuned. Then, across sources (server/test/ingest-stories, `--set stories`): for pairs of articles on one
  * story, the reworded claims and retold happenings of the second offered as corroboration of the first's, and whether
@@ -19,6 +19,7 @@ import {
   blind4SetDir,
   blind5SetDir,
   blind6SetDir,
+  blind7SetDir,
   blindSetDir,
   devSetDir,
   devSetQuality,
@@ -57,10 +58,11 @@ const allSets = [
   { name: 'Fourth blind set', key: 'blind4', dir: blind4SetDir, blind: true },
   { name: 'Fifth blind set', key: 'blind5', dir: blind5SetDir, blind: true },
   { name: 'Sixth blind set', key: 'blind6', dir: blind6SetDir, blind: true },
+  { name: 'Seventh blind set', key: 'blind7', dir: blind7SetDir, blind: true },
 ];
 const sets = allSets.filter((set) => chosen === undefined || set.key === chosen);
 if (sets.length === 0 && chosen !== 'stories')
-  throw new Error(`--set is dev, holdout, blind, blind2, blind3, blind4, blind5, blind6 or stories, not ${chosen}`);
+  throw new Error(`--set is dev, holdout, blind, blind2, blind3, blind4, blind5, blind6, blind7 or stories, not ${chosen}`);
 
 for (const set of sets) {
   const articles = devSetQuality(set.dir);
