@@ -524,6 +524,9 @@ async function main(): Promise<void> {
         // Each round starts with the next server, so none is always timed first (or always after the same one).
         const order = active.map((_, i) => active[(i + round - 1) % active.length]!);
         for (const server of order) {
+          // A session past half its life is renewed on every request, whose new cookie autocannon never sends back:
+          // an editor's console holds a fresh one, so each timed edit starts from a fresh sign-in.
+          if (probe.write && cookies[server]) cookies[server] = await signIn(`${servers[server]!.baseUrl}/graphql`, scratch.editor);
           const m = await measure(servers[server]!, probe, headers(server, probe), counters.get(`${server}/${probe.key}`)!, run, meter);
           rounds[server]!.push(m);
           windows.push({ seconds: run.seconds, otherLoad: m.otherLoad });
