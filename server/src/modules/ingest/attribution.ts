@@ -217,10 +217,8 @@ export class Discourse {
       // named after the body they speak for, is the speaker.
       const last = mentions.at(-1)!;
       const tail = words.slice(words.lastIndexOf(last.surface) + last.surface.length);
-      const person = words.includes(last.surface) && last.entity.kind !== 'PERSON' ? (nlp(tail).people().out('array') as string[]) : [];
-      if (person.length > 0 && /^\s*(?:\p{L}+\s+){0,3}\p{Lu}/u.test(tail))
-        return spoken(null, withoutTitle(person.at(-1)!.replace(/[,;:]$/, '')));
-      return spoken(last, null);
+      const person = words.includes(last.surface) && last.entity.kind !== 'PERSON' ? lastPersonNamedIn(tail) : null;
+      return person && /^\s*(?:\p{L}+\s+){0,3}\p{Lu}/u.test(tail) ? spoken(null, person) : spoken(last, null);
     }
     // "Both ministers", "the two leaders": a joint saying is either one's; the last named of them stands for it.
     if (PAIR.test(words) && this.lastPerson) return spoken(this.lastPerson, null);
@@ -243,8 +241,8 @@ export class Discourse {
       return spoken(this.lastPerson, null);
     // "Sri Lankan officials": a group described by a place is a label, whatever compromise makes of the place's words.
     if (GROUP.test(words)) return spoken(null, words);
-    const person = nlp(words).people().out('array') as string[];
-    if (person.length > 0) return spoken(null, withoutTitle(person.at(-1)!.replace(/[,;:]$/, '')));
+    const person = lastPersonNamedIn(words);
+    if (person) return spoken(null, person);
     // "Foreign Secretary S Jaishankar": a name compromise does not know, after its title.
     const titled = unknownNamesIn(words, []).at(-1);
     if (titled && titled.index > 0 && /^\p{Lu}/u.test(words)) return spoken(null, titled.name);
@@ -280,6 +278,12 @@ function headEnd(text: string): number {
     Array<{ text: string; tags: string[]; offset: { start: number } }> | undefined;
   const verb = terms?.find((t, i) => i > 0 && (t.tags.includes('Verb') || /^(who|which|that|while|after|when)$/i.test(t.text)));
   return verb ? verb.offset.start : text.length;
+}
+
+/** The last person compromise names in some words, without their title: "Foreign Secretary S Jaishankar" is S Jaishankar. */
+function lastPersonNamedIn(words: string): string | null {
+  const people = nlp(words).people().out('array') as string[];
+  return people.length > 0 ? withoutTitle(people.at(-1)!.replace(/[,;:]$/, '')) : null;
 }
 
 const withoutTrailingAuxiliary = (words: string) =>
