@@ -120,6 +120,10 @@ describe("an edit's repeats answered without Apollo", () => {
       lower.version++;
       higher.version++;
     }
+    // A retry key is claimed in the edit's transaction, and its answer kept (http/idempotency.ts): Apollo answers it.
+    const keyed = await asItComes(edit(higher, 'with a retry key'), { cookie: editor, 'idempotency-key': 'edit-fast-path-1' });
+    expect(keyed).toMatchObject({ fastRuns: 0, apolloCalls: 1, edits: 1 });
+    expect(JSON.parse(keyed.answer.text).data.updateClaim).toMatchObject({ version: higher.version + 1, text: 'with a retry key' });
   });
 
   it('answers each refusal through Apollo from the one run, as Apollo alone answers it, writing nothing', async () => {
