@@ -148,21 +148,52 @@ export function operationRunner(
 }
 
 /**
+ * What the executor and the HTTP layer's answer without Apollo (http/plain-documents.ts) pass each other, held by
+ * a request's context as `handOff`: an object of its own, since Apollo hands its executor a shallow copy of the context.
+ */
+export interface ExecutionHandOff {
+  /** The document Apollo parsed and validated, as the executor was handed it. */
+  executedDocument?: DocumentNode;
+  /**
+   * An operation already run without Apollo, whose outcome was not a plain success: Apollo answers it (formats its
+   * errors, sets its status) as it would have answered its own run, and the executor does not run it again.
+   */
+  ran?: Promise<ExecutionResult>;
+}
+
+export interface CompiledExecution {
+  gateway: GatewayInterface;
+  /** The operation as the executor runs it for Apollo, sessions confirmed the same way. */
+  run: (operation: Operation) => Promise<ExecutionResult>;
+}
+
+/**
  * Apollo Server hands custom execution to its `gateway` option (its `executor` option went as redundant with
  * it); Apollo still parses, validates, prices and formats errors as before. It gives every request of the same
  * text the same parsed document, so an operation a client repeats is recognised as one.
  */
-export function compiledExecution(schema: GraphQLSchema, passthrough: readonly PassthroughRoot[] = []): GatewayInterface {
+export function compiledExecution(schema: GraphQLSchema, passthrough: readonly PassthroughRoot[] = []): CompiledExecution {
   const runner = operationRunner(schema, { passthrough });
   const run = confirmingSessions(schema, runner.run);
-  const executor: GatewayExecutor = ({ document, operationName, request, context }) =>
-    run({ document, operationName, variables: request.variables ?? {}, context });
+  const executor: GatewayExecutor = ({ document, operationName, request, context }) => {
+    const { handOff } = context as { handOff?: ExecutionHandOff };
+    const ran = handOff?.ran;
+    if (ran) {
+      handOff.ran = undefined;
+      return ran;
+    }
+    if (handOff) handOff.executedDocument = document;
+    return run({ document, operationName, variables: request.variables ?? {}, context });
+  };
   return {
-    onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
-      return () => undefined;
+    gateway: {
+      onSchemaLoadOrUpdate(callback) {
+        callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
+        return () => undefined;
+      },
+      load: async () => ({ executor }),
+      stop: async () => undefined,
     },
-    load: async () => ({ executor }),
-    stop: async () => undefined,
+    run,
   };
 }

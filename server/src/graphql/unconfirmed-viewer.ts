@@ -16,7 +16,8 @@ export const confirmedByEdit = (schema: GraphQLSchema): ReadonlySet<string> =>
       .map((field) => field.name),
   );
 
-const confirmsItself = (confirming: ReadonlySet<string>, document: DocumentNode, operationName: string | null): boolean => {
+/** Whether the operation is one edit of `confirmedByEdit` asked alone, which reads the session in its own first statement. */
+export const confirmsItself = (confirming: ReadonlySet<string>, document: DocumentNode, operationName: string | null): boolean => {
   const operation = getOperationAST(document, operationName);
   if (operation?.operation !== 'mutation' || operation.selectionSet.selections.length !== 1) return false;
   const [field] = operation.selectionSet.selections;

@@ -32,6 +32,7 @@ import {
 import { passthroughRunner } from '../graphql/passthrough.js';
 import { passthroughRoots } from '../graphql/passthrough-roots.js';
 import { getSchema } from '../graphql/schema.js';
+import { confirmedByEdit } from '../graphql/unconfirmed-viewer.js';
 import { adminDistDir } from '../paths.js';
 import { consoleFiles } from './console-files.js';
 import { Iris } from './exports/iris.js';
@@ -91,8 +92,9 @@ export async function createHttpApp(config: Config, database: Database, log: (me
   const schema = await getSchema();
   const roots = passthroughRoots(schema, dataSource.manager);
   const price = operationPricer(schema);
+  const execution = compiledExecution(schema, roots);
   const apollo = new ApolloServer<RequestContext>({
-    gateway: compiledExecution(schema, roots),
+    gateway: execution.gateway,
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
     includeStacktraceInErrorResponses: config.env === 'development',
@@ -164,7 +166,9 @@ export async function createHttpApp(config: Config, database: Database, log: (me
     answers: publicAnswers,
     config: config.publicCache,
     passthrough: config.graphql.passthrough,
-    plain: config.graphql.passthrough ? new PlainDocuments(passthroughRunner(schema, roots), price) : null,
+    plain: config.graphql.passthrough
+      ? new PlainDocuments(passthroughRunner(schema, roots), price, { run: execution.run, confirming: confirmedByEdit(schema) })
+      : null,
   });
 
   app.get('/healthz', (_req, res) => {

@@ -145,9 +145,11 @@ export function graphqlHandlers<C extends BaseContext & PlainContext>(
         return;
       }
     }
-    // Only answers written out here splice in what PostgreSQL wrote: a context made elsewhere has no RawAnswers.
+    // Only answers written out here splice in what PostgreSQL wrote, or are handed an edit run without Apollo: a context made elsewhere has neither.
     const contextFor = (): Promise<C> =>
-      caching.passthrough ? context(req, res).then((value) => Object.assign(value, { rawAnswers: new RawAnswers() })) : context(req, res);
+      caching.passthrough
+        ? context(req, res).then((value) => Object.assign(value, { rawAnswers: new RawAnswers(), handOff: {} }))
+        : context(req, res);
     // An Idempotency-Key's request keeps its answer's data as an object (http/idempotency.ts): it goes to Apollo.
     const plain = caching.passthrough && caching.plain && method === 'POST' && !req.headers['idempotency-key'] ? plainRequest(body) : null;
     const accept = req.headers.accept ?? '';
@@ -163,8 +165,9 @@ export function graphqlHandlers<C extends BaseContext & PlainContext>(
         httpGraphQLRequest: { method, headers, search, body },
         context: () => made,
       });
-      const rawAnswers = response.body.kind === 'complete' ? (await made.catch(() => null))?.rawAnswers : undefined;
-      if (plain) caching.plain!.learn(plain, accept, rawAnswers, response);
+      const contextValue = response.body.kind === 'complete' ? await made.catch(() => null) : null;
+      const rawAnswers = contextValue?.rawAnswers;
+      if (plain) caching.plain!.learn(plain, accept, contextValue, response);
       return rawAnswers && response.body.kind === 'complete'
         ? { ...response, body: { kind: 'complete', string: rawAnswers.splice(response.body.string) } }
         : response;

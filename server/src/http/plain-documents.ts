@@ -1,9 +1,11 @@
 import { HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
-import { type DocumentNode, getOperationAST, type OperationDefinitionNode } from 'graphql';
+import { type DocumentNode, type ExecutionResult, getOperationAST, type OperationDefinitionNode } from 'graphql';
 
 import type { Viewer } from '../core/access/viewer.js';
+import type { ExecutionHandOff, Operation } from '../graphql/executor.js';
 import { holdsUnstorableText, MAX_QUERY_COST, type OperationPricer, variablesProblem } from '../graphql/limits.js';
 import type { PassthroughRun, RawAnswers } from '../graphql/passthrough.js';
+import { confirmsItself } from '../graphql/unconfirmed-viewer.js';
 import { keptFor } from './public-answers.js';
 
 /** How many documents are kept known as plain; past it, the least recently answered is forgotten. */
@@ -31,10 +33,13 @@ export function plainRequest(body: unknown): PlainRequest | null {
 interface Plain {
   document: DocumentNode;
   operation: OperationDefinitionNode;
+  /** An edit that confirms the session in its own first statement (graphql/unconfirmed-viewer.ts), run as the executor runs it. */
+  edit: boolean;
 }
 
 /** What the fast path needs of a request's context: the caller, and where its answer's JSON is held. */
 export interface PlainContext {
+  handOff?: ExecutionHandOff;
   viewer: Viewer;
   /** Reads the session's user, for a viewer taken unconfirmed (http/session.ts). */
   confirmViewer?: () => Promise<Viewer>;
@@ -42,19 +47,31 @@ export interface PlainContext {
   publicAnswer?: { keep: boolean };
 }
 
+/** The parts of the executor the edits' answers use: its run, and which root mutations are edits that confirm the session themselves. */
+export interface PlainEdits {
+  run: (operation: Operation) => Promise<ExecutionResult>;
+  confirming: ReadonlySet<string>;
+}
+
 /**
  * Documents Apollo has parsed, validated and passed within the document limits, and whose every root field
  * PostgreSQL then answered (graphql/passthrough.ts), kept by their text and operation name: the next POST of one
- * is answered without Apollo's pipeline, as grafast keeps a plan per document. What Apollo and its plugins did for
- * such a request is done here: what depends on the variables (their shape, storable text, the cost limit) is checked
- * again, the context is made as for Apollo (authentication, the API key's use, the read rate), the answer marked as
- * one the public cache may keep, and written as Apollo writes it, with the content type Apollo chose for the same
- * Accept header. The plan of each root is chosen per request for its caller, as on the ordinary path.
+ * is answered without Apollo's pipeline, as grafast keeps a plan per document. So are the edits that read the
+ * session in their own first statement, asked alone (`updateClaim`, …): run by the executor's own `run`, with
+ * the same context, and answered here when they succeed, as Apollo writes a success. Any other outcome (an error,
+ * a refusal, a throw) is handed to Apollo with the request (`ExecutionHandOff.ran`): Apollo answers the outcome as
+ * if its executor had just produced it, so every error's shape, code and status are Apollo's own, and the edit
+ * is not run twice (the checks below all pass before it runs, so Apollo's plugins pass it too and its executor takes
+ * the outcome). What Apollo and its plugins did for such a request is done here: what depends on the variables (their
+ * shape, storable text, the cost limit) is checked again, the context is made as for Apollo (authentication, the API
+ * key's use, the read rate), the answer marked as one the public cache may keep, and written as Apollo writes it,
+ * with the content type Apollo chose for the same Accept header. The plan of each root is chosen per request for its
+ * caller, as on the ordinary path.
  *
  * Apollo's plugins (http/app.ts), each: `runnableRequest` (an operation the name picks: the document's; the variables'
  * depth and width: checked again), `storableTextOnly` (the text passed; the variables: checked again), `costLimit`
  * (the same pricer, for these variables), `idempotencyPlugin` (a request with an Idempotency-Key goes to Apollo),
- * `tryAgainLaterStatuses` (acts on errors, which this never answers), `publicAnswerPlugin` (its mark, set here by
+ * `tryAgainLaterStatuses` (acts on errors, which this never answers itself), `publicAnswerPlugin` (its mark, set here by
  * the same rule); the landing page and cache-control plugins are off, and do nothing per request. Apollo's own
  * CSRF check passes every JSON POST, and `formatError` sees errors only.
  *
@@ -70,11 +87,18 @@ export class PlainDocuments {
   constructor(
     private readonly run: PassthroughRun,
     private readonly price: OperationPricer,
+    private readonly edits: PlainEdits | null = null,
   ) {}
 
-  /** Keeps a request's document as plain when Apollo's answer to it was PostgreSQL's JSON alone. */
-  learn(request: PlainRequest, accept: string, rawAnswers: RawAnswers | undefined, response: HTTPGraphQLResponse): void {
-    const document = rawAnswers?.document;
+  /**
+   * Keeps a request's document as plain when Apollo's answer to it was PostgreSQL's JSON alone, or when Apollo ran
+   * it as one edit that confirms the session itself, whatever its outcome (the document passed Apollo's checks).
+   */
+  learn(request: PlainRequest, accept: string, context: PlainContext | null, response: HTTPGraphQLResponse): void {
+    const passedThrough = context?.rawAnswers?.document;
+    const executed = context?.handOff?.executedDocument;
+    const edit = !passedThrough && !!executed && !!this.edits && confirmsItself(this.edits.confirming, executed, request.operationName);
+    const document = edit ? executed : passedThrough;
     if (!document || (response.status ?? 200) !== 200 || response.body.kind !== 'complete') return;
     const contentType = response.headers.get('content-type');
     if (!contentType || [...response.headers.keys()].some((name) => name !== 'content-type')) return;
@@ -84,7 +108,7 @@ export class PlainDocuments {
     let byName = this.known.get(request.query);
     if (byName?.has(request.operationName ?? '')) return;
     if (!byName) this.known.set(request.query, (byName = new Map()));
-    byName.set(request.operationName ?? '', { document, operation });
+    byName.set(request.operationName ?? '', { document, operation, edit });
     if (++this.count > MOST_PLAIN_DOCUMENTS) {
       const [oldest, names] = this.known.entries().next().value!;
       this.known.delete(oldest);
@@ -107,6 +131,7 @@ export class PlainDocuments {
     if (cost === null || cost > MAX_QUERY_COST) return null;
     const context = await made.catch(() => null);
     if (!context?.rawAnswers) return null;
+    if (plain.edit && context.handOff) return this.answerEdit(plain, request.operationName, variables, context, contentType);
     // A session taken unconfirmed is confirmed before anything runs, as for every query on the ordinary path
     // (graphql/unconfirmed-viewer.ts): a plan is chosen for who the caller is now.
     if (context.viewer.unconfirmed && context.confirmViewer) {
@@ -129,6 +154,29 @@ export class PlainDocuments {
       headers: new HeaderMap([['content-type', contentType]]),
       // As Apollo writes an answer (its prettyJSONStringify), each root's JSON as it was written.
       body: { kind: 'complete', string: `{"data":{${roots.join(',')}}}\n` },
+    };
+  }
+
+  /** An edit's success as Apollo writes one (its prettyJSONStringify of `{ data }`); anything else is left to Apollo, with the outcome. */
+  private async answerEdit(
+    plain: Plain,
+    operationName: string | null,
+    variables: Record<string, unknown>,
+    context: PlainContext,
+    contentType: string,
+  ): Promise<HTTPGraphQLResponse | null> {
+    // The session is confirmed by the executor's run, in the edit's own first statement, as on Apollo's path.
+    const ran = this.edits!.run({ document: plain.document, operationName, variables, context });
+    const result = await ran.catch(() => null);
+    if (!result || result.errors !== undefined || result.extensions !== undefined || !result.data) {
+      context.handOff!.ran = ran;
+      return null;
+    }
+    if (context.publicAnswer) context.publicAnswer.keep = keptFor(context.viewer, plain.operation);
+    return {
+      status: 200,
+      headers: new HeaderMap([['content-type', contentType]]),
+      body: { kind: 'complete', string: context.rawAnswers!.splice(`${JSON.stringify({ data: result.data })}\n`) },
     };
   }
 }

@@ -323,9 +323,11 @@ export function declareKind<
     return value;
   };
   /** What `stateOf` will read once `state` is written: the row `rowOf` makes, each column as PostgreSQL gives it back. */
+  const columnsByProperty = new WeakMap<TablePlan, Map<string, PlannedColumn>>();
   const settle = (manager: EntityManager, state: S): S => {
     const plan = planOf(manager);
-    const byProperty = new Map(plan.columns.map((column) => [column.property, column]));
+    let byProperty = columnsByProperty.get(plan);
+    if (!byProperty) columnsByProperty.set(plan, (byProperty = new Map(plan.columns.map((column) => [column.property, column]))));
     const row = rowOf(state);
     for (const property of Object.keys(row)) row[property] = settled(byProperty.get(property), row[property]);
     const out: Record<string, unknown> = {};
@@ -340,7 +342,7 @@ export function declareKind<
           : Object.fromEntries(
               planned.values.map((column) => [column.property, settled(column, (element as Record<string, unknown>)[column.property])]),
             );
-        distinct.set(canonicalJson(value), value);
+        distinct.set(link.single ? (value as string) : canonicalJson(value), value);
       }
       const list = [...distinct.values()] as Array<Record<string, string>> & string[];
       out[property] = link.single ? list.sort() : list.sort(compare(link));
@@ -403,7 +405,7 @@ export function declareKind<
     },
     saveState: (manager, id, state) => write(manager, 'update', id, state, new Date()),
     settle,
-    async edit(manager, edit: RecordEdit<S>): Promise<EditOutcome<S>> {
+    async edit(manager, edit: RecordEdit<S>): Promise<EditOutcome> {
       const plan = planOf(manager);
       const row: Record<string, unknown> = { ...rowOf(edit.state), ...deletionColumns(edit.state) };
       const parameters = writeParameters(plan, 'update', edit.id, edit.state, new Date(), (column) => row[column.property]);
@@ -426,16 +428,18 @@ export function declareKind<
       const lookups = referenceLookups(edit.references, parameters.length + 1);
       const expected = `$${parameters.length + 1 + (lookups?.values.length ?? 0)}`;
       if (lookups) parameters.push(...lookups.values, lookups.expected);
-      const [answer] = await preparedQuery<
-        Record<string, unknown> & { revisionId: string | null; foundReferences?: FoundReference[] | null }
-      >(manager, editStatementOf(plan, first, lookups && { sql: lookups.sql, expected }), parameters);
+      const [answer] = await preparedQuery<{
+        version: number | null;
+        createdAt: Date | null;
+        updatedAt: Date | null;
+        revisionId: string | null;
+        foundReferences?: FoundReference[] | null;
+      }>(manager, editStatementOf(plan, first, lookups && { sql: lookups.sql, expected }), parameters);
       if (!answer?.revisionId) return { written: false, problems: lookups?.problems(answer?.foundReferences ?? []) ?? [] };
-      const record = projection(manager, entity, alias).hydrate(answer) as R;
       return {
         written: true,
         revisionId: answer.revisionId,
-        state: stateOf(manager, answer),
-        meta: { id: edit.id, version: record.version, createdAt: record.createdAt, updatedAt: record.updatedAt },
+        meta: { id: edit.id, version: answer.version!, createdAt: answer.createdAt!, updatedAt: answer.updatedAt! },
       };
     },
     insertState: (manager, id, state, at, also) => write(manager, 'create', id, state, at, also),

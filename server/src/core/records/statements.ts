@@ -163,8 +163,10 @@ export interface EditReferences {
 /**
  * An existing record's whole edit as one statement: the reference check, the version bump (only from the version
  * expected, which is what orders the writers of one record), the row and link rows written to the state, and the
- * revision appended. Nothing is written unless the version is the one expected and every reference is found;
- * the answer is then one row of nulls but the references found.
+ * revision appended. It answers only what the caller cannot know before: the row's version and times and the
+ * revision's id (the state written is the settled state the revision holds, which the caller has). Nothing is
+ * written unless the version is the one expected and every reference is found; the answer is then one row of
+ * nulls but the references found.
  *
  * Parameters: those of `writeParameters(plan, 'update', …)`, then from `first` the version expected and the
  * revision's EDIT_REVISION_COLUMNS, then the references' own.
@@ -186,7 +188,9 @@ export function editStatementSql(plan: TablePlan, first: number, references: Edi
     ...(references ? [`found AS (${references.sql})`] : []),
     `written AS (UPDATE ${quoted(plan.table)} AS ${a} SET "version" = ${a}."version" + 1, "updated_at" = now(), ${plan.columns
       .map((column, i) => `${quoted(column.name)} = ${columnParameters[i]}`)
-      .join(', ')} WHERE ${a}."id" = $1 AND ${a}."version" = ${expectedVersion} AND ${found} RETURNING ${plan.select})`,
+      .join(
+        ', ',
+      )} WHERE ${a}."id" = $1 AND ${a}."version" = ${expectedVersion} AND ${found} RETURNING ${a}."version", ${a}."created_at" AS "createdAt", ${a}."updated_at" AS "updatedAt")`,
   ];
   const answers: string[] = [];
   plan.links.forEach((link, i) => {
@@ -195,13 +199,9 @@ export function editStatementSql(plan: TablePlan, first: number, references: Edi
     const owned = `${quoted(link.table)} WHERE ${quoted(link.owner)} = $1`;
     ctes.push(`link${i}_gone AS (DELETE FROM ${owned} AND (${columns}) NOT IN (${given}) AND ${written})`);
     ctes.push(
-      `link${i}_new AS (INSERT INTO ${quoted(link.table)} (${quoted(link.owner)}, ${columns}) SELECT $1, * FROM (${given}) given WHERE ${written} ON CONFLICT DO NOTHING RETURNING ${columns})`,
-    );
-    answers.push(
-      `${linkList(link, `SELECT ${columns} FROM ${owned} AND (${columns}) IN (${given}) UNION ALL SELECT ${columns} FROM link${i}_new`)} AS ${quoted(link.property)}`,
+      `link${i}_new AS (INSERT INTO ${quoted(link.table)} (${quoted(link.owner)}, ${columns}) SELECT $1, * FROM (${given}) given WHERE ${written} ON CONFLICT DO NOTHING)`,
     );
   });
-  for (const part of plan.readOnly) answers.push(`${part.sql('written', '$1')} AS ${quoted(part.property)}`);
   ctes.push(
     `appended AS (INSERT INTO "revisions" ("record_id", "version", ${EDIT_REVISION_COLUMNS.map(quoted).join(', ')})
        SELECT $1, ${expectedVersion} + 1, ${revisionParameters.join(', ')} FROM written RETURNING "id")`,

@@ -4,7 +4,7 @@ import { sessionHoldsParameters, sessionHoldsSql, SessionUnconfirmed, type Uncon
 import { BadInputError, ConflictError, type FieldProblem, NotFoundError } from '../errors.js';
 import { checkReferencesIn, type Reference, type ReferenceCheck } from '../references.js';
 import { preparedQuery } from '../sql/prepared.js';
-import { canonicalJson, sameJson } from './canonical-json.js';
+import { canonicalJson } from './canonical-json.js';
 import { revisionHash, type SerializedParts } from './chain.js';
 import { diffStates, type RecordState } from './diff.js';
 import { claimIdempotencyKey } from './idempotency.js';
@@ -68,7 +68,7 @@ export interface RecordKind<S extends RecordState, R = unknown> {
    */
   settle(manager: EntityManager, state: S): S;
   /** An existing record's edit, its revision and its reference checks as one statement (see editStatementSql). */
-  edit(manager: EntityManager, edit: RecordEdit<S>): Promise<EditOutcome<S>>;
+  edit(manager: EntityManager, edit: RecordEdit<S>): Promise<EditOutcome>;
 }
 
 /** What the one-statement edit writes: the state (settled), from the version expected, with its revision already hashed. */
@@ -82,9 +82,8 @@ export interface RecordEdit<S extends RecordState> {
   references: Reference[];
 }
 
-/** An edit written, with the state and columns the rows now hold; or not, and the references that failed, if any. */
-export type EditOutcome<S extends RecordState> =
-  { written: true; revisionId: string; state: S; meta: RecordMeta } | { written: false; problems: FieldProblem[] };
+/** An edit written, with the columns the write set (the state is the one given); or not, and the references that failed, if any. */
+export type EditOutcome = { written: true; revisionId: string; meta: RecordMeta } | { written: false; problems: FieldProblem[] };
 
 export interface StateQuery<S extends RecordState> {
   sql: string;
@@ -295,10 +294,6 @@ export class RecordWriter {
     if (!outcome.written) {
       if (outcome.problems.length > 0) throw new BadInputError(outcome.problems);
       return this.refuseStale(manager, kind, target);
-    }
-    // Settling is what lets the hash come first; a state it failed to predict would be a revision the rows contradict.
-    if (!sameJson(outcome.state, state)) {
-      throw new Error(`${kind.recordType} ${target.id}: the state written is not the state its revision holds`);
     }
     revision.id = outcome.revisionId;
     return { revision, state, meta: outcome.meta };

@@ -133,7 +133,7 @@ export class ClaimsService {
         ...(await checkFields(references, target.id, applyPatch<ClaimInput>(before, input))),
       }),
     );
-    // The state just read back from the rows, and the columns the write returned: the claim as stored, without a read.
+    // The settled state the revision holds, which is what the rows now hold, and the columns the write set: the claim as stored, without a read.
     return ClaimRecord.hydrate(meta, state);
   }
 }

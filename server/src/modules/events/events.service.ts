@@ -269,7 +269,7 @@ export class EventsService {
         ...(await checkFields(tx, references, target.id, applyPatch(inputFieldsOf(before), input))),
       }),
     );
-    // As a claim's edit is: the state the write answered and the columns its version bump returned, without a read.
+    // As a claim's edit is: the state written and the columns its version bump returned, without a read.
     return EventRecord.hydrate(meta, state);
   }
 }
