@@ -349,6 +349,19 @@ async function load(
   return { latencies, errors: errors + result.errors + result.timeouts, seconds: result.duration, peakRss };
 }
 
+/**
+ * autocannon builds a request it may not send once its time is up, and the edit it holds then expects a version one
+ * past the claim's: every later edit of that claim would be refused as stale. The versions are read again once the
+ * server's last answers are in, before a timed window.
+ */
+async function syncVersions(owner: pg.Client, targets: Array<{ id: string; version: number }>): Promise<void> {
+  const { rows } = await owner.query<{ id: string; version: number }>(`SELECT id, version FROM claims WHERE id = ANY($1::uuid[])`, [
+    targets.map((target) => target.id),
+  ]);
+  const versions = new Map(rows.map((row) => [row.id, row.version]));
+  for (const target of targets) target.version = versions.get(target.id) ?? target.version;
+}
+
 /** autocannon stops sending when its time is up, not when the server has finished: wait for the last answers. */
 async function settled(server: RunningServer): Promise<number> {
   for (let previous = -1; ;) {
@@ -371,9 +384,11 @@ async function measure(
   counter: Counter,
   run: Options,
   meter: CpuMeter,
+  inSync?: () => Promise<void>,
 ): Promise<Measurement> {
   await load(server, probe, headers, counter, run.warmup, run.connections);
   const before = await settled(server);
+  await inSync?.();
   let sampleErrors = 0;
   for (let i = 0; i < STATEMENT_SAMPLES; i++)
     if (failed(await post(server, probe.request(server.name, counter.next++), headers))) sampleErrors++;
@@ -527,7 +542,15 @@ async function main(): Promise<void> {
           // A session past half its life is renewed on every request, whose new cookie autocannon never sends back:
           // an editor's console holds a fresh one, so each timed edit starts from a fresh sign-in.
           if (probe.write && cookies[server]) cookies[server] = await signIn(`${servers[server]!.baseUrl}/graphql`, scratch.editor);
-          const m = await measure(servers[server]!, probe, headers(server, probe), counters.get(`${server}/${probe.key}`)!, run, meter);
+          const m = await measure(
+            servers[server]!,
+            probe,
+            headers(server, probe),
+            counters.get(`${server}/${probe.key}`)!,
+            run,
+            meter,
+            () => (probe.write ? syncVersions(owner, setup.editable[server]!) : Promise.resolve()),
+          );
           rounds[server]!.push(m);
           windows.push({ seconds: run.seconds, otherLoad: m.otherLoad });
           log(
