@@ -131,6 +131,33 @@ describe('across sources', () => {
     ).toBe(0);
   });
 
+  it('compares a year with years, a day with days and a count with counts: figures of different kinds do not disagree', () => {
+    expect(
+      claimSimilarity(
+        'The harbour master of Porto met the mayor of Vigo at the 2024 Atlantic ports forum held in Faro.',
+        'The harbour master of Porto met the mayor of Vigo on March 28th at the ports forum in Faro.',
+      ),
+    ).toBeGreaterThanOrEqual(SAME_CLAIM);
+    expect(
+      claimSimilarity(
+        'The harbour master of Porto met the mayor of Vigo at the 2024 Atlantic ports forum held in Faro.',
+        'The harbour master of Porto met the mayor of Vigo at the 2023 Atlantic ports forum held in Faro.',
+      ),
+    ).toBe(0);
+  });
+
+  it('reads what a scene-setting clause reports someone saying as claimed, with officials and authorities, deaths and the dead, as one', () => {
+    const storm = 'Divers kept searching the harbour on Thursday as authorities said the number of deaths had risen to 31.';
+    expect(spansOf(storm).claims).toContain('as authorities said the number of deaths had risen to 31.');
+    expect(claimSimilarity(storm, 'The death toll from the storm in the harbour has risen to 31, officials say.')).toBeGreaterThanOrEqual(
+      SAME_CLAIM,
+    );
+    expect(
+      claimSimilarity('The storm killed 12 dockers and two pilots.', 'Officials say 12 dockers and two pilots died.'),
+    ).toBeGreaterThanOrEqual(SAME_CLAIM);
+    expect(claimSimilarity('The storm killed 12 dockers and two pilots.', 'Officials say 14 dockers and two pilots died.')).toBe(0);
+  });
+
   it('offers a stored claim only when the claimant fits: the same one, or one side naming none', () => {
     const said = claim('The harbour will be dredged to fourteen metres by the spring.', 'mayor', Attribution.REPORTED_SPEECH);
     const stored = [

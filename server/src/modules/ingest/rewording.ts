@@ -49,6 +49,8 @@ const SYNONYM_GROUPS = [
   ['visit', 'trip'],
   ['ready', 'willing', 'prepared'],
   ['give', 'offer', 'grant', 'provide'],
+  ['official', 'authority'],
+  ['die', 'kill', 'death', 'dead'],
 ];
 
 /**
@@ -101,6 +103,8 @@ const IRREGULAR = new Map([
   ['fallen', 'fall'],
   ['won', 'win'],
   ['lost', 'lose'],
+  ['died', 'die'],
+  ['dies', 'die'],
 ]);
 
 /** "MANILA, July 9 (Reuters) - ", "TOKYO (Jiji Press) — ", "Beijing, Jan 15 (PTI) ", "REPORTER: ": the desk's words before the report's. */
@@ -255,6 +259,8 @@ const RESUMED =
 
 /** Clauses that set the scene of what a sentence claims, the time or the occasion, rather than claiming it. */
 const SETTING = /^(?:while|as|after|before|when|during)\b/;
+/** A scene-setting clause that reports what someone said ("… as authorities said the toll had risen to 273") claims it. */
+const REPORTED = /^(?:while|as|after|when)\s+(?:[\p{L}’'-]+\s+){1,4}(?:said|says|told|reported|announced|confirmed|stated)\b/u;
 
 /**
  * The spans a sentence says something in: its main clause (without relative clauses, appositions, clauses of time or
@@ -269,7 +275,7 @@ export function spansOf(sentence: string): { main: string; claims: string[]; cla
     .replace(/,\s+(?:[^,]{0,60}\s)?(?:said|says|told [^,]{0,30}|added|noted|stated|according to [^,]{0,60})\.?\s*$/u, '')
     .replace(/^according to [^,]{0,60},\s*/iu, '');
   const pieces = text.split(
-    /(;\s+|,\s+(?=(?:which|who|whom|whose|where|while|as|after|before|when|saying|adding|heading|pointing|citing|making|meaning|although|though|currently|now)\b)|(?<=\p{Lu}\p{L}*),\s+(?=(?:a|an|the)\s)|\s+(?=(?:during|while|as(?=\s+\p{Lu}))\s))/u,
+    /(;\s+|,\s+(?=(?:which|who|whom|whose|where|while|as|after|before|when|saying|adding|heading|pointing|citing|making|meaning|although|though|currently|now)\b)|(?<=\p{Lu}\p{L}*),\s+(?=(?:a|an|the)\s)|\s+(?=(?:during|while|as(?=\s+\p{Lu}))\s)|\s+(?=as\s+(?:[\p{L}’'-]+\s+){1,4}(?:said|says|told|reported|announced|confirmed|stated)\s))/u,
   );
   const clauses: Array<{ text: string; subordinate: boolean }> = [];
   for (let i = 0; i < pieces.length; i += 2) {
@@ -287,12 +293,28 @@ export function spansOf(sentence: string): { main: string; claims: string[]; cla
     .filter((c) => !c.subordinate)
     .map((c) => c.text)
     .join(' ');
-  const asides = clauses.filter((c) => c.subordinate && !SETTING.test(c.text)).map((c) => c.text);
+  const asides = clauses.filter((c) => c.subordinate && (!SETTING.test(c.text) || REPORTED.test(c.text))).map((c) => c.text);
   return { main, claims: [main, ...asides], clauses: clauses.map((c) => c.text) };
 }
 
-const numbersIn = (text: string) => new Set((text.replace(/(\d),(\d{3})/g, '$1$2').match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
 const MONTHS = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:uary|ruary|ch|il|e|y|ust|tember|t|ober|ember)?\b\.?/g;
+const MONTH_NAME = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?/.source;
+const FIGURE = new RegExp(`(?:\\b(${MONTH_NAME})\\s+)?\\b(\\d+(?:\\.\\d+)?)(st|nd|rd|th)?\\b(?:\\s+(?:of\\s+)?(${MONTH_NAME}))?`, 'g');
+
+/**
+ * The figures a span names, each with its kind: a year, a day of a month, an ordinal, or a quantity. "The 54th meeting"
+ * and "the 2025 meeting", or "on March 28th" and "the 2024 meeting", name different kinds of figure, which cannot
+ * disagree; "19 children" and "25 children" can.
+ */
+const numbersIn = (text: string) =>
+  new Set(
+    [...text.replace(/(\d),(\d{3})/g, '$1$2').matchAll(FIGURE)].map(([, monthBefore, figure, ordinal, monthAfter]) => {
+      const value = Number(figure);
+      if (/^(?:1[89]|20)\d\d$/.test(figure!)) return `year ${value}`;
+      if ((monthBefore || monthAfter) && value >= 1 && value <= 31) return `day ${value}`;
+      return ordinal ? `ordinal ${value}` : `quantity ${value}`;
+    }),
+  );
 const monthsIn = (text: string) => new Set([...text.matchAll(MONTHS)].map((m) => m[1]!));
 
 /** What a span is compared by: its terms, whether it denies, its words' roots, the figures and months it names. */
@@ -300,7 +322,7 @@ export interface SpanReading {
   terms: Term[];
   negated: boolean;
   roots: ReadonlySet<string>;
-  numbers: ReadonlySet<number>;
+  numbers: ReadonlySet<string>;
   months: ReadonlySet<string>;
 }
 
@@ -342,10 +364,13 @@ export function opposed(a: SpanReading, b: SpanReading): boolean {
   );
 }
 
+const FIGURE_KINDS = ['year ', 'day ', 'ordinal ', 'quantity '];
+
 /** Figures or months both name and none of which agree: the two say different things however many words they share. */
 export function figuresDisagree(a: SpanReading, b: SpanReading): boolean {
   const disjoint = (x: ReadonlySet<unknown>, y: ReadonlySet<unknown>) => x.size > 0 && y.size > 0 && ![...x].some((n) => y.has(n));
-  return disjoint(a.numbers, b.numbers) || disjoint(a.months, b.months);
+  const ofKind = (figures: ReadonlySet<string>, kind: string) => new Set([...figures].filter((f) => f.startsWith(kind)));
+  return FIGURE_KINDS.some((kind) => disjoint(ofKind(a.numbers, kind), ofKind(b.numbers, kind))) || disjoint(a.months, b.months);
 }
 
 /** The harmonic mean of the (weighted) share of each span's terms found in the other. */
