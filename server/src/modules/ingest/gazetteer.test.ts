@@ -91,6 +91,24 @@ describe('the gazetteer', () => {
     expect(names("the President's Office in Porto said, with the Minister of Foreign Affairs.")).toEqual([]);
   });
 
+  it('drops honorifics and styles of address before a name, and keeps a body opened by a word of a title whole', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The strike was led by Mr Talabi Okoro, the union chairman.')).toEqual(['Talabi Okoro']);
+    expect(names('The envoy was received by Sheikh Hamad Rashid Al Qasimi in the capital.')).toEqual(['Hamad Rashid Al Qasimi']);
+    expect(names('The envoy conveyed the greetings of His Majesty the King to the hosts.')).toEqual([]);
+    expect(names('The deal needed clearance from the State Office for Port Regulation before it closed.')).toEqual([
+      'State Office for Port Regulation',
+    ]);
+  });
+
+  it('proposes no headline clause in title case, plural office holders or a day word before a pronoun as a name', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('Harbour Workers Approve Contract After Long Talks')).toEqual([]);
+    expect(names('Ministers said the Island Leaders Sign Charter was a misprint.')).toEqual([]);
+    expect(names('The talks ended when Both Trade Ministers left the room.')).toEqual([]);
+    expect(names('“It is late. Tomorrow I will answer,” he said.')).toEqual([]);
+  });
+
   it('links demonyms to the places they are made from, unless two places would share one', () => {
     expect(demonymsOf('North Korea')).toContain('North Korean');
     expect(['China', 'Italy', 'Turkey', 'Mali', 'Pakistan', 'Ukraine', 'Mexico'].map((name) => demonymsOf(name))).toEqual([

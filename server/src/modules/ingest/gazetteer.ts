@@ -215,6 +215,13 @@ const NOT_NAMES = new Set([
   'Several',
   'More',
   'Only',
+  'Both',
+  'Each',
+  'Every',
+  'All',
+  'Today',
+  'Tomorrow',
+  'Yesterday',
 ]);
 /**
  * The page's own words, not the story's: photo credits ("FILE PHOTO", "Copyright Evgenia Novozhenina"), buttons
@@ -224,7 +231,9 @@ const FURNITURE = /^(Copyright|Photo|PHOTO|FILE|Credit|Credits|Button|Published|
 /** Offices a person holds, when compromise does not read them as such: "Speaker of the Chamber of Deputies". */
 /** Heads of a body's name: "the Government Information Department", not a portfolio ("Foreign Affairs"). */
 const BODY_HEADS =
-  /\b(Department|Ministry|Chamber|Council|Committee|Assembly|Commission|Parliament|Congress|Senate|House|Agency|Office|Bank|Court|Authority|Bureau|Board|Division|Party|Union|Institute|University|Corporation)\b/;
+  /\b(Department|Ministry|Chamber|Council|Committee|Assembly|Commission|Parliament|Congress|Senate|House|Agency|Office|Bank|Court|Authority|Bureau|Board|Division|Party|Union|Institute|University|Corporation|Administration)\b/;
+/** "Foreign Ministry", "Lagos State Secretariat": a name whose words include a body's head names a body, not a person. */
+export const namesABody = (name: string) => BODY_HEADS.test(name);
 /** A broadcaster's programme ("Prime Time News Bulletin 6.55 pm") is the page's video list, not the story's. */
 const PROGRAMME = / (Bulletin|Newscast|Podcast)$/;
 const ROLE_WORDS = /^(Speaker|Chairman|Chairperson|Chair|Head|Director|Secretary|Governor|Mayor|Minister|President|Commissioner)$/;
@@ -324,6 +333,9 @@ const TITLE_WORDS = new Set([
   'Judge',
 ]);
 
+/** Styles of address compromise does not tag as honorifics: "Sheikh Ahmed …", "His Majesty the Sultan". */
+const STYLES = new Set(['Sheikh', 'Sheikha', 'Majesty', 'Highness', 'Excellency', 'Hon', 'Hon.', 'Honourable', 'Honorable']);
+
 /**
  * A candidate name cleaned of what compromise reads as no name: a title before it is dropped ("Foreign Minister
  * Sergei Lavrov" is Sergei Lavrov); titles alone ("Deputy Prime Minister"), adjectival forms ("North Korean",
@@ -380,12 +392,25 @@ function readName(candidate: string): { name: string; offset: number } | null {
   const body = /^(?:\p{Lu}[\p{L}]+ ){0,2}?of (?:the )?(.+)$/u.exec(candidate);
   if (body && (ROLE_WORDS.test(words[0]!) || terms[0]!.tags.includes('Honorific')) && body[1]!.includes(' ') && BODY_HEADS.test(body[1]!))
     return { name: body[1]!, offset: candidate.length - body[1]!.length };
+  // "Pacific Leaders Adopt …", "Establish the PRF": a headline's clause in title case, its plural subject and verb.
+  if (words.length > 1 && nlp(candidate.toLowerCase()).has('(#Plural #Verb|^#Infinitive #Determiner)')) return null;
   let skip = 0;
   while (
     skip < terms.length &&
-    (TITLE_WORDS.has(words[skip]!) || terms[skip]!.tags.includes('Actor') || terms[skip]!.tags.includes('Demonym'))
+    (TITLE_WORDS.has(words[skip]!) ||
+      STYLES.has(words[skip]!) ||
+      ['Actor', 'Demonym', 'Honorific'].some((tag) => terms[skip]!.tags.includes(tag)))
   )
     skip += 1;
+  // "State Administration for Market Regulation", "Foreign Ministry": words that may open a title open a body's name.
+  if (
+    skip > 0 &&
+    terms.slice(0, skip).every((t, i) => TITLE_WORDS.has(words[i]!) && !t.tags.includes('Actor')) &&
+    BODY_HEADS.test(words.slice(skip).join(' '))
+  )
+    skip = 0;
+  // "Both Foreign Affairs Ministers": holders of an office in the plural are a description ("of the People" is not).
+  if (!words.includes('of') && terms.at(-1)!.tags.includes('Actor') && terms.at(-1)!.tags.includes('Plural')) return null;
   // "Minister of Foreign Affairs" is an office, not a name.
   if (skip > 0 && /^(of|for|the|de|and)$/.test(words[skip] ?? '')) return null;
   const rest = terms.slice(skip);
