@@ -109,6 +109,17 @@ describe('the gazetteer', () => {
     expect(names('“It is late. Tomorrow I will answer,” he said.')).toEqual([]);
   });
 
+  it('proposes no time zone or repeated control word, and cuts a body run into the person heading it', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The call starts at 9:00 a.m. Central European Time on Monday.')).toEqual([]);
+    expect(names('Text size Bb Bb')).toEqual([]);
+    expect(names('Now Reading: the summit')).toEqual([]);
+    expect(names('He was welcomed by the chair of the Kenya Senate Committee Mary Wanjiku Kamau.')).toEqual([
+      'Kenya Senate Committee',
+      'Mary Wanjiku Kamau',
+    ]);
+  });
+
   it('links demonyms to the places they are made from, unless two places would share one', () => {
     expect(demonymsOf('North Korea')).toContain('North Korean');
     expect(['China', 'Italy', 'Turkey', 'Mali', 'Pakistan', 'Ukraine', 'Mexico'].map((name) => demonymsOf(name))).toEqual([

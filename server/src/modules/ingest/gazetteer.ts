@@ -222,6 +222,7 @@ const NOT_NAMES = new Set([
   'Today',
   'Tomorrow',
   'Yesterday',
+  'Now',
 ]);
 /**
  * The page's own words, not the story's: photo credits ("FILE PHOTO", "Copyright Evgenia Novozhenina"), buttons
@@ -300,6 +301,14 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
     if (mentions.some((mention) => index < mention.index + mention.surface.length && mention.index < index + name.length)) return found;
     // "Miral Fahmy and Kevin Krolicki" are two people, "China and North Korea" a country beside a name.
     // "Belt and Road Initiative" is one name: a single common word ("Belt") is no name of its own.
+    // "National Assembly Nguyen Thi Kim Ngan": a body's name run into the name of the person who heads it.
+    const head = new RegExp(`^(?<body>.*${BODY_HEADS.source}) (?<person>\\p{Lu}\\S* \\p{Lu}.*)$`, 'u').exec(name)?.groups;
+    if (head && nlp(head.person!).has('^#FirstName')) {
+      return [head.body!, head.person!].flatMap((part, i) => {
+        const named = properName(part);
+        return named ? [{ name: named.name, index: index + (i === 0 ? 0 : head.body!.length + 1) + named.offset }] : [];
+      });
+    }
     const halves = name.split(' and ');
     const parts =
       halves.length > 1 &&
@@ -392,6 +401,8 @@ function readName(candidate: string): { name: string; offset: number } | null {
   const body = /^(?:\p{Lu}[\p{L}]+ ){0,2}?of (?:the )?(.+)$/u.exec(candidate);
   if (body && (ROLE_WORDS.test(words[0]!) || terms[0]!.tags.includes('Honorific')) && body[1]!.includes(' ') && BODY_HEADS.test(body[1]!))
     return { name: body[1]!, offset: candidate.length - body[1]!.length };
+  // "5:00 p.m. Eastern Time": a time zone; "Text size Aa Aa": a page's control, one word repeated.
+  if (/ (Standard |Daylight |Mean )?Time$/.test(candidate) || (words.length > 1 && words.every((w) => w === words[0]))) return null;
   // "Pacific Leaders Adopt …", "Establish the PRF": a headline's clause in title case, its plural subject and verb.
   if (words.length > 1 && nlp(candidate.toLowerCase()).has('(#Plural #Verb|^#Infinitive #Determiner)')) return null;
   let skip = 0;
