@@ -120,6 +120,26 @@ describe('the gazetteer', () => {
     ]);
   });
 
+  it('reads initials as part of a name, and a style in initials as no part of it', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The bench of Justices A.K. Mensah and Kofi Boateng ruled.')).toEqual(['A.K. Mensah', 'Kofi Boateng']);
+    expect(names('The notice was signed by P.M.K. Perera on Monday.')).toEqual(['P.M.K. Perera']);
+    expect(names('The envoy met H.E. Tomas Albero at the airport.')).toEqual(['Tomas Albero']);
+    expect(names('Director of the Harbour Information Department R.M. Silva said.')).toEqual([
+      'Harbour Information Department',
+      'R.M. Silva',
+    ]);
+  });
+
+  it('keeps a known place opening a body’s name inside it, but not a possessive or an adjective of the place', () => {
+    const kenya = { id: 'k', name: 'Kenya', kind: 'STATE', aliases: [] };
+    const places = new Gazetteer([kenya]);
+    const names = (text: string) => unknownNamesIn(text, places.mentionsIn(text)).map((n) => n.name);
+    expect(names('The team visited the Kenya High Commission in London.')).toEqual(['Kenya High Commission']);
+    expect(names('The statement came from Kenya’s Party Office on Monday.')).toEqual([]);
+    expect(names('The Kenyan Foreign Office said so.')).toEqual([]);
+  });
+
   it('links demonyms to the places they are made from, unless two places would share one', () => {
     expect(demonymsOf('North Korea')).toContain('North Korean');
     expect(['China', 'Italy', 'Turkey', 'Mali', 'Pakistan', 'Ukraine', 'Mexico'].map((name) => demonymsOf(name))).toEqual([

@@ -232,7 +232,7 @@ const FURNITURE = /^(Copyright|Photo|PHOTO|FILE|Credit|Credits|Button|Published|
 /** Offices a person holds, when compromise does not read them as such: "Speaker of the Chamber of Deputies". */
 /** Heads of a body's name: "the Government Information Department", not a portfolio ("Foreign Affairs"). */
 const BODY_HEADS =
-  /\b(Department|Ministry|Chamber|Council|Committee|Assembly|Commission|Parliament|Congress|Senate|House|Agency|Office|Bank|Court|Authority|Bureau|Board|Division|Party|Union|Institute|University|Corporation|Administration)\b/;
+  /\b(Department|Ministry|Chamber|Council|Committee|Assembly|Commission|Parliament|Congress|Senate|House|Agency|Office|Bank|Court|Authority|Bureau|Board|Division|Party|Union|Institute|University|Corporation|Administration|Secretariat)\b/;
 /** "Foreign Ministry", "Lagos State Secretariat": a name whose words include a body's head names a body, not a person. */
 export const namesABody = (name: string) => BODY_HEADS.test(name);
 /** A broadcaster's programme ("Prime Time News Bulletin 6.55 pm") is the page's video list, not the story's. */
@@ -246,7 +246,7 @@ const CALENDAR =
 export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ name: string; index: number }> {
   const found: Array<{ name: string; index: number }> = [];
   const run =
-    /(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|\d+(?![\p{L}\d])))+/gu;
+    /(?:[A-Z]\.){1,4} [A-Z][\p{L}’'-]*[\p{L}](?![\p{L}’'-]|[ -]?[A-Z])|(?:(?:[A-Z]\.){1,4} (?=[A-Z]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:(?:[A-Z]\.){1,4} (?=[A-Z][\p{L}]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|\d+(?![\p{L}\d])))+/gu;
   for (const whole of sentence.matchAll(run)) {
     for (const piece of piecesOf(whole[0], whole.index!)) found.push(...namesOfRun(sentence, piece.name, piece.index, mentions));
   }
@@ -298,12 +298,27 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
     if (/^\s*\(\p{Lu}[\p{L}]*\p{Lu}s\)/u.test(sentence.slice(index + name.length))) return found;
     // "(PIB NEWS) The Prime Minister …": capitals in brackets are an outlet's credit, not a name the story tells.
     if (!/\p{Ll}/u.test(name) && name.includes(' ') && sentence[index - 1] === '(') return found;
-    if (mentions.some((mention) => index < mention.index + mention.surface.length && mention.index < index + name.length)) return found;
+    // "Lagos State Secretariat", "the Fiji High Commission": a known place opening a body's name is part of it.
+    const inside = mentions.filter((mention) => index < mention.index + mention.surface.length && mention.index < index + name.length);
+    const last = inside.at(-1);
+    const placeOfBody =
+      last !== undefined &&
+      // A place's adjective ("Sri Lankan Foreign Ministry") describes the body the store knows under another name.
+      inside.every(
+        (mention) =>
+          (mention.entity.kind === 'PLACE' || mention.entity.kind === 'STATE') &&
+          !demonymsOf(mention.entity.name).includes(mention.surface),
+      ) &&
+      last.index >= index &&
+      // "Vietnam’s Party": after a possessive the place owns the body it names, it does not open its name.
+      name.slice(last.index + last.surface.length - index).startsWith(' ') &&
+      BODY_HEADS.test(name.slice(last.index + last.surface.length - index));
+    if (inside.length > 0 && !placeOfBody) return found;
     // "Miral Fahmy and Kevin Krolicki" are two people, "China and North Korea" a country beside a name.
     // "Belt and Road Initiative" is one name: a single common word ("Belt") is no name of its own.
     // "National Assembly Nguyen Thi Kim Ngan": a body's name run into the name of the person who heads it.
     const head = new RegExp(`^(?<body>.*${BODY_HEADS.source}) (?<person>\\p{Lu}\\S* \\p{Lu}.*)$`, 'u').exec(name)?.groups;
-    if (head && nlp(head.person!).has('^#FirstName')) {
+    if (head && (/^(\p{Lu}\.)+ /u.test(head.person!) || nlp(head.person!).has('^#FirstName'))) {
       return [head.body!, head.person!].flatMap((part, i) => {
         const named = properName(part);
         return named ? [{ name: named.name, index: index + (i === 0 ? 0 : head.body!.length + 1) + named.offset }] : [];
@@ -339,11 +354,12 @@ const TITLE_WORDS = new Set([
   'Defence',
   'Defense',
   'Justice',
+  'Justices',
   'Judge',
 ]);
 
 /** Styles of address compromise does not tag as honorifics: "Sheikh Ahmed …", "His Majesty the Sultan". */
-const STYLES = new Set(['Sheikh', 'Sheikha', 'Majesty', 'Highness', 'Excellency', 'Hon', 'Hon.', 'Honourable', 'Honorable']);
+const STYLES = new Set(['Sheikh', 'Sheikha', 'Majesty', 'Highness', 'Excellency', 'H.E.', 'Hon', 'Hon.', 'Honourable', 'Honorable']);
 
 /**
  * A candidate name cleaned of what compromise reads as no name: a title before it is dropped ("Foreign Minister
@@ -399,7 +415,13 @@ function readName(candidate: string): { name: string; offset: number } | null {
       : null;
   // "Director General of the Government Information Department": an office of a body names the body.
   const body = /^(?:\p{Lu}[\p{L}]+ ){0,2}?of (?:the )?(.+)$/u.exec(candidate);
-  if (body && (ROLE_WORDS.test(words[0]!) || terms[0]!.tags.includes('Honorific')) && body[1]!.includes(' ') && BODY_HEADS.test(body[1]!))
+  const office = words.slice(0, words.indexOf('of'));
+  if (
+    body &&
+    (office.some((w) => ROLE_WORDS.test(w)) || terms[0]!.tags.includes('Honorific')) &&
+    body[1]!.includes(' ') &&
+    BODY_HEADS.test(body[1]!)
+  )
     return { name: body[1]!, offset: candidate.length - body[1]!.length };
   // "5:00 p.m. Eastern Time": a time zone; "Text size Aa Aa": a page's control, one word repeated.
   if (/ (Standard |Daylight |Mean )?Time$/.test(candidate) || (words.length > 1 && words.every((w) => w === words[0]))) return null;
