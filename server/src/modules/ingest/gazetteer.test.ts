@@ -131,6 +131,13 @@ describe('the gazetteer', () => {
     ]);
   });
 
+  it('splits two bodies or two titled people joined by "and", and reads the person after an office and a title', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('Executives from Nestle-Purina and Harbour Freight Lines attended.')).toEqual(['Nestle-Purina', 'Harbour Freight Lines']);
+    expect(names('It was signed by Tomas Albero and Deputy Trade Minister Lida Kemboi.')).toEqual(['Tomas Albero', 'Lida Kemboi']);
+    expect(names('It was attended by the Minister of Foreign Affairs Ambassador George Miller.')).toEqual(['George Miller']);
+  });
+
   it('keeps a known place opening a body’s name inside it, but not a possessive or an adjective of the place', () => {
     const kenya = { id: 'k', name: 'Kenya', kind: 'STATE', aliases: [] };
     const places = new Gazetteer([kenya]);

@@ -327,7 +327,14 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
     const halves = name.split(' and ');
     const parts =
       halves.length > 1 &&
-      halves.every((part) => /^\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2}$/u.test(part) || nlp(part).has('(#Person|#Place)'))
+      halves.every(
+        (part) =>
+          /^\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2}$/u.test(part) ||
+          // "Coca-Cola and Delta Air Lines", "Minoru Kihara and Philippine Defense Secretary Gilberto Teodoro".
+          /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(part) ||
+          (properName(part)?.offset ?? 0) > 0 ||
+          nlp(part).has('(#Person|#Place)'),
+      )
         ? halves
         : [name];
     let at = index;
@@ -444,6 +451,12 @@ function readName(candidate: string): { name: string; offset: number } | null {
     skip = 0;
   // "Both Foreign Affairs Ministers": holders of an office in the plural are a description ("of the People" is not).
   if (!words.includes('of') && terms.at(-1)!.tags.includes('Actor') && terms.at(-1)!.tags.includes('Plural')) return null;
+  // "Minister of Foreign Affairs Ambassador Jorge Faurie": after an office and a title, the person holding them.
+  const holder = terms.findIndex(
+    (t, i) => i > skip && t.tags.includes('FirstName') && ['Actor', 'Honorific'].some((tag) => terms[i - 1]!.tags.includes(tag)),
+  );
+  if (skip > 0 && holder > 0 && terms.slice(holder).every((t) => t.tags.includes('ProperNoun')) && words.length - holder >= 2)
+    return { name: words.slice(holder).join(' '), offset: words.slice(0, holder).join(' ').length + 1 };
   // "Minister of Foreign Affairs" is an office, not a name.
   if (skip > 0 && /^(of|for|the|de|and)$/.test(words[skip] ?? '')) return null;
   const rest = terms.slice(skip);
