@@ -433,7 +433,13 @@ function readName(candidate: string): { name: string; offset: number } | null {
   // "5:00 p.m. Eastern Time": a time zone; "Text size Aa Aa": a page's control, one word repeated.
   if (/ (Standard |Daylight |Mean )?Time$/.test(candidate) || (words.length > 1 && words.every((w) => w === words[0]))) return null;
   // "Pacific Leaders Adopt …", "Establish the PRF": a headline's clause in title case, its plural subject and verb.
-  if (words.length > 1 && nlp(candidate.toLowerCase()).has('(#Plural #Verb|^#Infinitive #Determiner)')) return null;
+  // Parsed again only where a plural or a determiner may make one: parsing is the import's costliest step.
+  if (
+    words.length > 1 &&
+    (terms.some((t) => t.tags.includes('Plural') || t.tags.includes('Verb')) || words[1] === 'the') &&
+    nlp(candidate.toLowerCase()).has('(#Plural #Verb|^#Infinitive #Determiner)')
+  )
+    return null;
   let skip = 0;
   while (
     skip < terms.length &&
