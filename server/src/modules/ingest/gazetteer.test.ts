@@ -138,13 +138,15 @@ describe('the gazetteer', () => {
     expect(names('It was attended by the Minister of Foreign Affairs Ambassador George Miller.')).toEqual(['George Miller']);
   });
 
-  it('keeps a known place opening a body’s name inside it, but not a possessive or an adjective of the place', () => {
+  it('keeps a known place opening a body’s name inside it, not its possessive or adjective, which qualify a title before a person', () => {
     const kenya = { id: 'k', name: 'Kenya', kind: 'STATE', aliases: [] };
     const places = new Gazetteer([kenya]);
     const names = (text: string) => unknownNamesIn(text, places.mentionsIn(text)).map((n) => n.name);
     expect(names('The team visited the Kenya High Commission in London.')).toEqual(['Kenya High Commission']);
     expect(names('The statement came from Kenya’s Party Office on Monday.')).toEqual([]);
     expect(names('The Kenyan Foreign Office said so.')).toEqual([]);
+    expect(names('She met Kenyan Trade Minister Daniel Mwangi there.')).toEqual(['Daniel Mwangi']);
+    expect(names('She met Kenya’s Foreign Minister Daniel Mwangi there.')).toEqual(['Daniel Mwangi']);
   });
 
   it('links demonyms to the places they are made from, unless two places would share one', () => {

@@ -313,7 +313,17 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
       // "Vietnam’s Party": after a possessive the place owns the body it names, it does not open its name.
       name.slice(last.index + last.surface.length - index).startsWith(' ') &&
       BODY_HEADS.test(name.slice(last.index + last.surface.length - index));
-    if (inside.length > 0 && !placeOfBody) return found;
+    if (inside.length > 0 && !placeOfBody) {
+      // "Philippine Defense Secretary Gilberto Teodoro", "Botswana's Foreign Minister Pelonomi Venson Moitoi": a known
+      // place's word before a title qualifies the office; the person holding it is new.
+      const after = name.slice(last!.index + last!.surface.length - index);
+      const titled = /^(?:’s|'s)? /.test(after) ? properName(after.replace(/^(?:’s|'s)? /, '')) : null;
+      if (titled && titled.offset > 0 && nlp(titled.name).has('^#Person')) {
+        const at = index + name.length - after.replace(/^(?:’s|'s)? /, '').length + titled.offset;
+        found.push({ name: titled.name, index: at });
+      }
+      return found;
+    }
     // "Miral Fahmy and Kevin Krolicki" are two people, "China and North Korea" a country beside a name.
     // "Belt and Road Initiative" is one name: a single common word ("Belt") is no name of its own.
     // "National Assembly Nguyen Thi Kim Ngan": a body's name run into the name of the person who heads it.
