@@ -44,7 +44,7 @@ console.log(`New names proposed: ${quality.proposals.names.map((n) => n.name).jo
 
 const ratio = (r: Ratio) => (r.of === 0 ? '   –' : `${percent(r.right / r.of).padStart(4)} ${`${r.right}/${r.of}`.padEnd(5)}`);
 const columns = ['claim precision', 'claimants', 'event recall', 'event precision', 'dates', 'junk names', 'names found', 'ms'];
-const row = (name: string, a: Omit<ArticleQuality, 'file' | 'wrongClaimants' | 'junk' | 'wrongEvents'>) =>
+const row = (name: string, a: Omit<ArticleQuality, 'file' | 'wrongClaimants' | 'junk' | 'missedNames' | 'wrongEvents'>) =>
   `| ${name} | ${[a.claimPrecision, a.claimants, a.eventRecall, a.eventPrecision, a.dates, a.junkNames, a.namesFound].map(ratio).join(' | ')} | ${a.milliseconds.toFixed(0)} |`;
 
 const args = process.argv.slice(2);
@@ -92,6 +92,7 @@ for (const set of sets) {
   for (const article of articles) {
     for (const wrong of article.wrongClaimants) console.log(`  ${article.file}: claimant ${wrong}`);
     if (article.junk.length > 0) console.log(`  ${article.file}: junk names ${article.junk.join(', ')}`);
+    if (article.missedNames.length > 0) console.log(`  ${article.file}: names missed ${article.missedNames.join(', ')}`);
     for (const wrong of article.wrongEvents) console.log(`  ${article.file}: event ${wrong}`);
   }
 }

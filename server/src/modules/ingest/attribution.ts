@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 
 import { Attribution } from '../claims/claims.enums.js';
-import { type Mention, unknownNamesIn } from './gazetteer.js';
+import { type Mention, namesABody, unknownNamesIn } from './gazetteer.js';
 
 /**
  * Who says what a sentence says, wherever the speaker stands: before the quote ("Fidan told a news conference"),
@@ -57,10 +57,10 @@ export class Discourse {
     return this.subject ?? this.lastPerson;
   }
 
-  /** Names the store does not know, as the sentence about to be read gives them. */
+  /** Names the store does not know, as the sentence about to be read gives them; a body's ("Foreign Ministry") speaks as an institution. */
   learnNames(names: string[]): void {
     for (const name of names.map(withoutTitle))
-      if (name.split(/\s+/).length > 1 && !this.fullNames.includes(name)) this.fullNames.push(name);
+      if (name.split(/\s+/).length > 1 && !namesABody(name) && !this.fullNames.includes(name)) this.fullNames.push(name);
   }
 
   attribute(sentence: string, block: number, mentions: Mention[]): Speech {

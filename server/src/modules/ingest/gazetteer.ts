@@ -215,6 +215,14 @@ const NOT_NAMES = new Set([
   'Several',
   'More',
   'Only',
+  'Both',
+  'Each',
+  'Every',
+  'All',
+  'Today',
+  'Tomorrow',
+  'Yesterday',
+  'Now',
 ]);
 /**
  * The page's own words, not the story's: photo credits ("FILE PHOTO", "Copyright Evgenia Novozhenina"), buttons
@@ -224,7 +232,9 @@ const FURNITURE = /^(Copyright|Photo|PHOTO|FILE|Credit|Credits|Button|Published|
 /** Offices a person holds, when compromise does not read them as such: "Speaker of the Chamber of Deputies". */
 /** Heads of a body's name: "the Government Information Department", not a portfolio ("Foreign Affairs"). */
 const BODY_HEADS =
-  /\b(Department|Ministry|Chamber|Council|Committee|Assembly|Commission|Parliament|Congress|Senate|House|Agency|Office|Bank|Court|Authority|Bureau|Board|Division|Party|Union|Institute|University|Corporation)\b/;
+  /\b(Department|Ministry|Chamber|Council|Committee|Assembly|Commission|Parliament|Congress|Senate|House|Agency|Office|Bank|Court|Authority|Bureau|Board|Division|Party|Union|Institute|University|Corporation|Administration|Secretariat)\b/;
+/** "Foreign Ministry", "Lagos State Secretariat": a name whose words include a body's head names a body, not a person. */
+export const namesABody = (name: string) => BODY_HEADS.test(name);
 /** A broadcaster's programme ("Prime Time News Bulletin 6.55 pm") is the page's video list, not the story's. */
 const PROGRAMME = / (Bulletin|Newscast|Podcast)$/;
 const ROLE_WORDS = /^(Speaker|Chairman|Chairperson|Chair|Head|Director|Secretary|Governor|Mayor|Minister|President|Commissioner)$/;
@@ -236,7 +246,7 @@ const CALENDAR =
 export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ name: string; index: number }> {
   const found: Array<{ name: string; index: number }> = [];
   const run =
-    /(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|\d+(?![\p{L}\d])))+/gu;
+    /(?:[A-Z]\.){1,4} [A-Z][\p{L}’'-]*[\p{L}](?![\p{L}’'-]|[ -]?[A-Z])|(?:(?:[A-Z]\.){1,4} (?=[A-Z]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:(?:[A-Z]\.){1,4} (?=[A-Z][\p{L}]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|\d+(?![\p{L}\d])))+/gu;
   for (const whole of sentence.matchAll(run)) {
     for (const piece of piecesOf(whole[0], whole.index!)) found.push(...namesOfRun(sentence, piece.name, piece.index, mentions));
   }
@@ -288,13 +298,53 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
     if (/^\s*\(\p{Lu}[\p{L}]*\p{Lu}s\)/u.test(sentence.slice(index + name.length))) return found;
     // "(PIB NEWS) The Prime Minister …": capitals in brackets are an outlet's credit, not a name the story tells.
     if (!/\p{Ll}/u.test(name) && name.includes(' ') && sentence[index - 1] === '(') return found;
-    if (mentions.some((mention) => index < mention.index + mention.surface.length && mention.index < index + name.length)) return found;
+    // "Lagos State Secretariat", "the Fiji High Commission": a known place opening a body's name is part of it.
+    const inside = mentions.filter((mention) => index < mention.index + mention.surface.length && mention.index < index + name.length);
+    const last = inside.at(-1);
+    const placeOfBody =
+      last !== undefined &&
+      // A place's adjective ("Sri Lankan Foreign Ministry") describes the body the store knows under another name.
+      inside.every(
+        (mention) =>
+          (mention.entity.kind === 'PLACE' || mention.entity.kind === 'STATE') &&
+          !demonymsOf(mention.entity.name).includes(mention.surface),
+      ) &&
+      last.index >= index &&
+      // "Vietnam’s Party": after a possessive the place owns the body it names, it does not open its name.
+      name.slice(last.index + last.surface.length - index).startsWith(' ') &&
+      BODY_HEADS.test(name.slice(last.index + last.surface.length - index));
+    if (inside.length > 0 && !placeOfBody) {
+      // "Philippine Defense Secretary Gilberto Teodoro", "Botswana's Foreign Minister Pelonomi Venson Moitoi": a known
+      // place's word before a title qualifies the office; the person holding it is new.
+      const after = name.slice(last!.index + last!.surface.length - index);
+      const titled = /^(?:’s|'s)? /.test(after) ? properName(after.replace(/^(?:’s|'s)? /, '')) : null;
+      if (titled && titled.offset > 0 && nlp(titled.name).has('^#Person')) {
+        const at = index + name.length - after.replace(/^(?:’s|'s)? /, '').length + titled.offset;
+        found.push({ name: titled.name, index: at });
+      }
+      return found;
+    }
     // "Miral Fahmy and Kevin Krolicki" are two people, "China and North Korea" a country beside a name.
     // "Belt and Road Initiative" is one name: a single common word ("Belt") is no name of its own.
+    // "National Assembly Nguyen Thi Kim Ngan": a body's name run into the name of the person who heads it.
+    const head = new RegExp(`^(?<body>.*${BODY_HEADS.source}) (?<person>\\p{Lu}\\S* \\p{Lu}.*)$`, 'u').exec(name)?.groups;
+    if (head && (/^(\p{Lu}\.)+ /u.test(head.person!) || nlp(head.person!).has('^#FirstName'))) {
+      return [head.body!, head.person!].flatMap((part, i) => {
+        const named = properName(part);
+        return named ? [{ name: named.name, index: index + (i === 0 ? 0 : head.body!.length + 1) + named.offset }] : [];
+      });
+    }
     const halves = name.split(' and ');
     const parts =
       halves.length > 1 &&
-      halves.every((part) => /^\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2}$/u.test(part) || nlp(part).has('(#Person|#Place)'))
+      halves.every(
+        (part) =>
+          /^\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2}$/u.test(part) ||
+          // "Coca-Cola and Delta Air Lines", "Minoru Kihara and Philippine Defense Secretary Gilberto Teodoro".
+          /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(part) ||
+          (properName(part)?.offset ?? 0) > 0 ||
+          nlp(part).has('(#Person|#Place)'),
+      )
         ? halves
         : [name];
     let at = index;
@@ -321,8 +371,12 @@ const TITLE_WORDS = new Set([
   'Defence',
   'Defense',
   'Justice',
+  'Justices',
   'Judge',
 ]);
+
+/** Styles of address compromise does not tag as honorifics: "Sheikh Ahmed …", "His Majesty the Sultan". */
+const STYLES = new Set(['Sheikh', 'Sheikha', 'Majesty', 'Highness', 'Excellency', 'H.E.', 'Hon', 'Hon.', 'Honourable', 'Honorable']);
 
 /**
  * A candidate name cleaned of what compromise reads as no name: a title before it is dropped ("Foreign Minister
@@ -378,14 +432,47 @@ function readName(candidate: string): { name: string; offset: number } | null {
       : null;
   // "Director General of the Government Information Department": an office of a body names the body.
   const body = /^(?:\p{Lu}[\p{L}]+ ){0,2}?of (?:the )?(.+)$/u.exec(candidate);
-  if (body && (ROLE_WORDS.test(words[0]!) || terms[0]!.tags.includes('Honorific')) && body[1]!.includes(' ') && BODY_HEADS.test(body[1]!))
+  const office = words.slice(0, words.indexOf('of'));
+  if (
+    body &&
+    (office.some((w) => ROLE_WORDS.test(w)) || terms[0]!.tags.includes('Honorific')) &&
+    body[1]!.includes(' ') &&
+    BODY_HEADS.test(body[1]!)
+  )
     return { name: body[1]!, offset: candidate.length - body[1]!.length };
+  // "5:00 p.m. Eastern Time": a time zone; "Text size Aa Aa": a page's control, one word repeated.
+  if (/ (Standard |Daylight |Mean )?Time$/.test(candidate) || (words.length > 1 && words.every((w) => w === words[0]))) return null;
+  // "Pacific Leaders Adopt …", "Establish the PRF": a headline's clause in title case, its plural subject and verb.
+  // Parsed again only where a plural or a determiner may make one: parsing is the import's costliest step.
+  if (
+    words.length > 1 &&
+    (terms.some((t) => t.tags.includes('Plural') || t.tags.includes('Verb')) || words[1] === 'the') &&
+    nlp(candidate.toLowerCase()).has('(#Plural #Verb|^#Infinitive #Determiner)')
+  )
+    return null;
   let skip = 0;
   while (
     skip < terms.length &&
-    (TITLE_WORDS.has(words[skip]!) || terms[skip]!.tags.includes('Actor') || terms[skip]!.tags.includes('Demonym'))
+    (TITLE_WORDS.has(words[skip]!) ||
+      STYLES.has(words[skip]!) ||
+      ['Actor', 'Demonym', 'Honorific'].some((tag) => terms[skip]!.tags.includes(tag)))
   )
     skip += 1;
+  // "State Administration for Market Regulation", "Foreign Ministry": words that may open a title open a body's name.
+  if (
+    skip > 0 &&
+    terms.slice(0, skip).every((t, i) => TITLE_WORDS.has(words[i]!) && !t.tags.includes('Actor')) &&
+    BODY_HEADS.test(words.slice(skip).join(' '))
+  )
+    skip = 0;
+  // "Both Foreign Affairs Ministers": holders of an office in the plural are a description ("of the People" is not).
+  if (!words.includes('of') && terms.at(-1)!.tags.includes('Actor') && terms.at(-1)!.tags.includes('Plural')) return null;
+  // "Minister of Foreign Affairs Ambassador Jorge Faurie": after an office and a title, the person holding them.
+  const holder = terms.findIndex(
+    (t, i) => i > skip && t.tags.includes('FirstName') && ['Actor', 'Honorific'].some((tag) => terms[i - 1]!.tags.includes(tag)),
+  );
+  if (skip > 0 && holder > 0 && terms.slice(holder).every((t) => t.tags.includes('ProperNoun')) && words.length - holder >= 2)
+    return { name: words.slice(holder).join(' '), offset: words.slice(0, holder).join(' ').length + 1 };
   // "Minister of Foreign Affairs" is an office, not a name.
   if (skip > 0 && /^(of|for|the|de|and)$/.test(words[skip] ?? '')) return null;
   const rest = terms.slice(skip);

@@ -144,6 +144,8 @@ export interface ArticleQuality {
   milliseconds: number;
   wrongClaimants: string[];
   junk: string[];
+  /** Names the gold reading lists that no proposal gave. */
+  missedNames: string[];
   /** Gold events no proposal got right, and proposals right for no gold event, each with what was proposed. */
   wrongEvents: string[];
 }
@@ -257,6 +259,7 @@ export function devSetQuality(dir = devSetDir): ArticleQuality[] {
         milliseconds,
         wrongClaimants,
         junk,
+        missedNames: gold.names.filter((name) => !proposals.names.some((n) => fold(n.name) === fold(name))),
         wrongEvents,
       };
     });

@@ -30,6 +30,14 @@ describe('sentences', () => {
     ]);
   });
 
+  it('does not end a sentence at initials run together', () => {
+    const text = 'The bench of Justices A.K. Mensah and Kofi Boateng ruled. It adjourned.';
+    expect(sentencesOf(text, blocksOf(text)).map((s) => s.text)).toEqual([
+      'The bench of Justices A.K. Mensah and Kofi Boateng ruled.',
+      'It adjourned.',
+    ]);
+  });
+
   it('leaves out furniture and repeated paragraphs', () => {
     const paragraph = 'According to an aide, the two countries agree on regional issues and on trade.';
     const text = `${paragraph}\n\nAbout Author\n\n${paragraph}`;

@@ -106,7 +106,8 @@ export function sentencesOf(text: string, blocks: TextBlock[]): Sentence[] {
       const before = paragraph.slice(start, m.index).split(/\s+/).pop()?.toLowerCase() ?? '';
       // "Md.", "Jr.", "Ltd.": a capitalised word with no vowel is an abbreviation, as English words have one.
       const word = paragraph.slice(start, m.index).split(/\s+/).pop() ?? '';
-      if (ABBREVIATIONS.has(before) || /^[a-z]$/.test(before) || /^[A-Z][b-df-hj-np-tv-xz]{1,3}$/.test(word)) continue;
+      // "J.B. Pardiwala", "D.Y. Chandrachud": initials run together are one, like a single one.
+      if (ABBREVIATIONS.has(before) || /^([a-z]\.)*[a-z]$/.test(before) || /^[A-Z][b-df-hj-np-tv-xz]{1,3}$/.test(word)) continue;
       if (insideQuote(paragraph.slice(start, m.index + m[0].length))) continue;
       push(m.index + m[0].length);
       start = m.index + m[0].length;
