@@ -175,3 +175,19 @@ describe('happenings found by the lemma of their trigger', () => {
     expect(types('Mayor Costa greeted visiting Governor Ana Weber.')).toEqual([]);
   });
 });
+
+describe('happenings named by a body and ended pacts', () => {
+  const types = (sentence: string) => framesIn(sentence).map((f) => f.type);
+
+  it('reads a meeting with a name of its own in capitals as a conference, and a lower-case meeting as a meeting', () => {
+    expect(types('The ministers attended the Harbour Cities Foreign Ministers Meeting in Porto.')).toEqual(['CONFERENCE']);
+    expect(types("The mayors closed the Harbour Cities Leaders' Meeting in Porto.")).toEqual(['CONFERENCE']);
+    expect(types('The mayor had a meeting with Governor Ana Costa in Porto.')).toEqual(['MEETING']);
+  });
+
+  it('finds ending a pact as a happening of its own, and not ending a session', () => {
+    expect(types('The port authority has elected to terminate its dredging agreement with the city.')).toEqual(['OTHER']);
+    expect(types('The governor cancelled the harbour treaty.')).toEqual(['OTHER']);
+    expect(types('The mayor terminated the session early.')).toEqual([]);
+  });
+});
