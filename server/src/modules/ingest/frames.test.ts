@@ -190,4 +190,13 @@ describe('happenings named by a body and ended pacts', () => {
     expect(types('The governor cancelled the harbour treaty.')).toEqual(['OTHER']);
     expect(types('The mayor terminated the session early.')).toEqual([]);
   });
+
+  it('reads strikes, barricades, hearings and appointments as happenings, and no strike in striking a deal', () => {
+    expect(types('The dockers began an indefinite strike on Monday.')).toEqual(['OTHER']);
+    expect(types('The two ports struck a deal on dredging.')).toEqual(['AGREEMENT']);
+    expect(types('Dockers barricaded the gates of the port.')).toEqual(['OTHER']);
+    expect(types('The court held an earlier hearing on the harbour poll.')).toEqual(['OTHER']);
+    expect(types('The mayor congratulated Costa on her appointment as harbour master.')).toEqual(['OTHER']);
+    expect(types('The port authority has proposed a new wage for dockers.')).toEqual(['PROPOSAL']);
+  });
 });

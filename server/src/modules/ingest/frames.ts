@@ -109,6 +109,7 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   [/(?<=\b(?:[Tt]o|[Ww]ill|[Ww]ould|[Ss]hall) )meet(?= (?:with )?(?:the |his |her |their )?\p{Lu})/gu, 'MEETING'],
   [LEXICON, 'MEETING'],
   [LEXICON, 'STATEMENT'],
+  [LEXICON, 'PROPOSAL'],
   // Calls and exchanges are named by more than one word, so by no single lemma.
   [/\b(?:exchange between|tete-a-tete|called on|(?:courtesy|phone|telephone) call|telephone conversation)\b/gi, 'MEETING'],
 ];
