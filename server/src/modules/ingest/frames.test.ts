@@ -199,4 +199,12 @@ describe('happenings named by a body and ended pacts', () => {
     expect(types('The mayor congratulated Costa on her appointment as harbour master.')).toEqual(['OTHER']);
     expect(types('The port authority has proposed a new wage for dockers.')).toEqual(['PROPOSAL']);
   });
+
+  it('reads a participle after a preposition of time as a happening, and none before a name', () => {
+    expect(triggersIn('After landing in Porto late on Sunday, the mayor met the governor.').map((t) => t.type)).toEqual([
+      'VISIT',
+      'MEETING',
+    ]);
+    expect(triggersIn('The mayor met visiting Governor Ana Weber.').map((t) => t.type)).toEqual(['MEETING']);
+  });
 });

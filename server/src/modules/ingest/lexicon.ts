@@ -153,8 +153,16 @@ export function triggersIn(text: string): Trigger[] {
       if (!entry) continue;
       const isVerb = term.tags.includes('Verb');
       if ((entry.as === 'verb' && !isVerb) || (entry.notVerb && isVerb)) continue;
-      // "visiting Reuters President Paul Bascobert": a participle before a name describes the person, it tells no happening.
-      if (!byForm && term.tags.includes('Gerund') && !sentence.terms[i - 1]?.tags.includes('Auxiliary')) continue;
+      // "visiting Reuters President Paul Bascobert": a participle before a name describes the person, it tells no happening;
+      // after an auxiliary ("is visiting") or a preposition of time ("after landing in Hanoi") it tells one.
+      const previous = sentence.terms[i - 1];
+      if (
+        !byForm &&
+        term.tags.includes('Gerund') &&
+        !previous?.tags.includes('Auxiliary') &&
+        !/^(?:after|before|upon|since)$/.test(previous?.normal ?? '')
+      )
+        continue;
       const index = text.indexOf(word, term.offset.start);
       if (index < 0) continue;
       const after = text.slice(index + word.length);

@@ -185,4 +185,19 @@ describe('dates of background happenings and ranges', () => {
     });
     expect(after).toMatchObject({ expression: 'a month after', head: 'travelling', date: { date: '2022-08-01', precision: 'MONTH' } });
   });
+
+  it('dates "this fall" at the publication’s year, ahead while the season has not begun, and "the same afternoon" at the story’s last day', () => {
+    expect(first('The governor will visit the port this fall.', { date: '2024-07-04', precision: DatePrecision.DAY })).toEqual({
+      expression: 'this fall',
+      date: '2024-01-01',
+      precision: 'YEAR',
+      future: true,
+    });
+    expect(first('The ferry line opened this spring.', { date: '2024-07-04', precision: DatePrecision.DAY })).toMatchObject({
+      future: false,
+    });
+    expect(
+      first('The mayor is to meet the governor the same afternoon.', sept14, { date: '2022-09-12', precision: DatePrecision.DAY }),
+    ).toMatchObject({ expression: 'the same afternoon', date: '2022-09-12', precision: 'DAY' });
+  });
 });

@@ -151,11 +151,22 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "Earlier in the day", "later that day": the day of the story's last dated happening, else the day it was written.
-    pattern: /\b(?:earlier|later) (?:in the|that) day\b|\b(?:on )?the same day\b/gi,
+    // "Earlier in the day", "later that day", "the same afternoon": the day of the story's last dated happening, else the
+    // day it was written.
+    pattern:
+      /\b(?:earlier|later) (?:in the|that) day\b|\blater that (?:morning|afternoon|evening|night)\b|\b(?:on )?the same (?:day|morning|afternoon|evening|night)\b/gi,
     resolve: (_m, publication, previous) => {
       const day = previous?.precision === DatePrecision.DAY ? previous : publication.precision === DatePrecision.DAY ? publication : null;
       return day && { date: day, future: false };
+    },
+  },
+  {
+    // "this fall", "this spring": a season is no precision the store has, so the publication's year, ahead while the
+    // season has not begun.
+    pattern: /\bthis (spring|summer|fall|autumn|winter)\b/gi,
+    resolve: (m, publication) => {
+      const begins = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 }[m[1]!.toLowerCase() as 'spring'];
+      return { date: at(publication.date, DatePrecision.YEAR), future: begins > parts(publication.date).month };
     },
   },
   {
