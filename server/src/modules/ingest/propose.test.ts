@@ -597,3 +597,11 @@ describe('happenings of other kinds told in one story', () => {
     expect(events.map((e) => [e.type, e.participants.map((p) => p.entityId)])).toEqual([['PROPOSAL', ['port']]]);
   });
 });
+
+describe('a happening dated inside a clause of "since"', () => {
+  it('dates an election named by its day in a "since" clause', () => {
+    const text = 'Ana Costa is in Lisbon, her first trip since winning the May 2 early municipal election in Lisbon.';
+    const { events } = propose(text, blocksOf(text), { ...context, eventTypes: new Set([...context.eventTypes, 'ELECTION']) });
+    expect(events.filter((e) => e.type === 'ELECTION').map((e) => e.start)).toEqual([{ date: '2023-05-02', precision: DatePrecision.DAY }]);
+  });
+});

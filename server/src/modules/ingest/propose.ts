@@ -552,8 +552,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       ? timeExpressionsIn(sentence.text, written, lastNarrativeDate).filter((d) => {
           if (d.index < dateline || /^since\b/i.test(d.expression)) return false;
           const since = sinceClause(d);
+          // "since winning the November 20 election": a date that qualifies a happening's words dates that happening.
           return (
             since === undefined ||
+            (d.head !== undefined && eventTypeOf(d.head, d.head.length, context.eventTypes) !== null) ||
             framesIn(`${since}${d.expression}${outside.slice(d.index + d.expression.length)}`).some((f) => f.index < since.length)
           );
         })

@@ -200,4 +200,14 @@ describe('dates of background happenings and ranges', () => {
       first('The mayor is to meet the governor the same afternoon.', sept14, { date: '2022-09-12', precision: DatePrecision.DAY }),
     ).toMatchObject({ expression: 'the same afternoon', date: '2022-09-12', precision: 'DAY' });
   });
+
+  it('keeps the words a day written after an article qualifies, for the happening it dates', () => {
+    expect(
+      timeExpressionsIn('The mayor, in office since winning the May 20 early municipal election, met the governor.', sept14)[0],
+    ).toMatchObject({
+      date: { date: '2022-05-20', precision: 'DAY' },
+      head: 'early municipal election',
+    });
+    expect(timeExpressionsIn('The mayor met the governor on May 20 in Porto.', sept14)[0]!.head).toBeUndefined();
+  });
 });

@@ -290,10 +290,19 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
   for (const { range: _range, ...day } of days) {
     if (!found.some((f) => day.index < f.index + f.expression.length && f.index < day.index + day.expression.length)) found.push(day);
   }
-  // "last month's election", "Sunday's 6.1-magnitude quake": a possessive date dates the happening it qualifies.
+  // "last month's election", "Sunday's 6.1-magnitude quake": a possessive date dates the happening it qualifies; so does
+  // a day written between an article and the words it qualifies ("the November 20 early presidential election").
   for (const f of found) {
-    const possessive = /^['’]s\b/.exec(sentence.slice(f.index + f.expression.length));
+    const after = sentence.slice(f.index + f.expression.length);
+    const possessive = /^['’]s\b/.exec(after);
     if (possessive && f.head === undefined) f.head = headAfter(sentence, f.index + f.expression.length + possessive[0].length);
+    else if (
+      f.head === undefined &&
+      f.date.precision === DatePrecision.DAY &&
+      /\b(?:the|its|his|her|their)\s+$/i.test(sentence.slice(0, f.index)) &&
+      /^\s+\p{Ll}/u.test(after)
+    )
+      f.head = headAfter(sentence, f.index + f.expression.length);
   }
   return found.sort((a, b) => a.index - b.index);
 }
