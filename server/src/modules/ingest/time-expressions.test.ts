@@ -210,4 +210,14 @@ describe('dates of background happenings and ranges', () => {
     });
     expect(timeExpressionsIn('The mayor met the governor on May 20 in Porto.', sept14)[0]!.head).toBeUndefined();
   });
+
+  it('reads a day set as a deadline, or a deadline at the end of a period, as no day', () => {
+    expect(
+      timeExpressionsIn(
+        'The mayor had set today as the deadline for a ferry deal, while the port’s deadline is the end of this month.',
+        sept14,
+      ),
+    ).toEqual([]);
+    expect(timeExpressionsIn('The mayor signed the ferry deal today.', sept14)).toHaveLength(1);
+  });
 });

@@ -290,6 +290,14 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
   for (const { range: _range, ...day } of days) {
     if (!found.some((f) => day.index < f.index + f.expression.length && f.index < day.index + day.expression.length)) found.push(day);
   }
+  // "set today as the deadline for a deal", "the deadline is the end of this month": a deadline is when something must
+  // be done by, which dates nothing done.
+  const deadlines = found.filter(
+    (f) =>
+      /^\s+as (?:the|a|its|their) deadline\b/i.test(sentence.slice(f.index + f.expression.length)) ||
+      /\bdeadline (?:is|was|of|for)\s+(?:the end of\s+)?$/i.test(sentence.slice(0, f.index)),
+  );
+  for (const f of deadlines) found.splice(found.indexOf(f), 1);
   // "last month's election", "Sunday's 6.1-magnitude quake": a possessive date dates the happening it qualifies; so does
   // a day written between an article and the words it qualifies ("the November 20 early presidential election").
   for (const f of found) {
