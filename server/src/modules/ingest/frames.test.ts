@@ -207,4 +207,9 @@ describe('happenings named by a body and ended pacts', () => {
     ]);
     expect(triggersIn('The mayor met visiting Governor Ana Weber.').map((t) => t.type)).toEqual(['MEETING']);
   });
+
+  it('reads a gathering named after "at this" as the setting of what the sentence tells', () => {
+    expect(types('The mayor will join the governors at this eagerly awaited two-day summit.')).toEqual([]);
+    expect(types('The mayor will join the governors at a two-day summit.')).toEqual(['MEETING']);
+  });
 });

@@ -114,9 +114,9 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   [/\b(?:exchange between|tete-a-tete|called on|(?:courtesy|phone|telephone) call|telephone conversation)\b/gi, 'MEETING'],
 ];
 
-/** "during the G20 summit", "at Sunday's ceremonies": the setting of the happening the sentence tells, not another one. */
+/** "during the G20 summit", "at this two-day summit", "at Sunday's ceremonies": the setting of the happening the sentence tells, not another one. */
 const SETTING =
-  /\b(during|at|on the sidelines of|after|before|ahead of|at the (?:end|close|start|beginning|conclusion|opening) of)\s+(the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?([^\s,]+\s+){0,3}$/i;
+  /\b(during|at|on the sidelines of|after|before|ahead of|at the (?:end|close|start|beginning|conclusion|opening) of)\s+(the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+|this\s+|that\s+)?([^\s,]+\s+){0,3}$/i;
 /** "during an official visit by …": a setting named with an indefinite article is a happening told for the first time. */
 const NEW_SETTING = /\b(during|at|on the sidelines of|after|before|ahead of)\s+(a|an)\s+([^\s,]+\s+){0,3}$/i;
 /** "The talks", "the encounter": a happening told before, not a new one; a named conference is named anew each time. */
