@@ -175,3 +175,41 @@ describe('happenings found by the lemma of their trigger', () => {
     expect(types('Mayor Costa greeted visiting Governor Ana Weber.')).toEqual([]);
   });
 });
+
+describe('happenings named by a body and ended pacts', () => {
+  const types = (sentence: string) => framesIn(sentence).map((f) => f.type);
+
+  it('reads a meeting with a name of its own in capitals as a conference, and a lower-case meeting as a meeting', () => {
+    expect(types('The ministers attended the Harbour Cities Foreign Ministers Meeting in Porto.')).toEqual(['CONFERENCE']);
+    expect(types("The mayors closed the Harbour Cities Leaders' Meeting in Porto.")).toEqual(['CONFERENCE']);
+    expect(types('The mayor had a meeting with Governor Ana Costa in Porto.')).toEqual(['MEETING']);
+  });
+
+  it('finds ending a pact as a happening of its own, and not ending a session', () => {
+    expect(types('The port authority has elected to terminate its dredging agreement with the city.')).toEqual(['OTHER']);
+    expect(types('The governor cancelled the harbour treaty.')).toEqual(['OTHER']);
+    expect(types('The mayor terminated the session early.')).toEqual([]);
+  });
+
+  it('reads strikes, barricades, hearings and appointments as happenings, and no strike in striking a deal', () => {
+    expect(types('The dockers began an indefinite strike on Monday.')).toEqual(['OTHER']);
+    expect(types('The two ports struck a deal on dredging.')).toEqual(['AGREEMENT']);
+    expect(types('Dockers barricaded the gates of the port.')).toEqual(['OTHER']);
+    expect(types('The court held an earlier hearing on the harbour poll.')).toEqual(['OTHER']);
+    expect(types('The mayor congratulated Costa on her appointment as harbour master.')).toEqual(['OTHER']);
+    expect(types('The port authority has proposed a new wage for dockers.')).toEqual(['PROPOSAL']);
+  });
+
+  it('reads a participle after a preposition of time as a happening, and none before a name', () => {
+    expect(triggersIn('After landing in Porto late on Sunday, the mayor met the governor.').map((t) => t.type)).toEqual([
+      'VISIT',
+      'MEETING',
+    ]);
+    expect(triggersIn('The mayor met visiting Governor Ana Weber.').map((t) => t.type)).toEqual(['MEETING']);
+  });
+
+  it('reads a gathering named after "at this" as the setting of what the sentence tells', () => {
+    expect(types('The mayor will join the governors at this eagerly awaited two-day summit.')).toEqual([]);
+    expect(types('The mayor will join the governors at a two-day summit.')).toEqual(['MEETING']);
+  });
+});

@@ -31,10 +31,11 @@ export interface Frame {
 
 /**
  * A summit with a name of its own ("the G8 Summit", "the 5th World Media Summit") or an organisation's ("the
- * International Solar Alliance's founding summit") is a conference, not a meeting.
+ * International Solar Alliance's founding summit") is a conference, not a meeting; so is a meeting named as a body's
+ * own ("the Forum Leaders' Meeting", "the Foreign Ministers Meeting"), its name in capitals.
  */
 export const NAMED_CONFERENCE =
-  /\b(?:G\d+ |(?!(?:The|A|An|This|That|Their|His|Her|Its|Our)\b)(?:\p{Lu}[\p{L}\d-]* )+|(?:\p{Lu}[\p{L}\d-]* )+\p{Lu}[\p{L}\d-]*['’]s (?:\p{Ll}+ )?)(?:[Ss]ummit|Forum|Conference)\b/gu;
+  /\b(?:G\d+ |(?!(?:The|A|An|This|That|Their|His|Her|Its|Our)\b)(?:\p{Lu}[\p{L}\d-]*['’]? )+|(?:\p{Lu}[\p{L}\d-]* )+\p{Lu}[\p{L}\d-]*['’]s (?:\p{Ll}+ )?)(?:[Ss]ummit|Forum|Conference|Meeting)\b/gu;
 
 export const SUMMIT_OF_MEMBERS = /\b(?:extraordinary|ordinary|emergency) summit\b|\bsummit of (?:the|its)\b/gi;
 
@@ -50,9 +51,12 @@ export const DISASTER =
 export const ELECTION_HELD =
   /(?<!\b(?:annul|cancel|nullify|invalidate|overturn|challenge|contest)s?\s+(?:(?:a|an|the|this|that|its|his|her|their)\s+)?(?:[\p{Ll}-]+\s+)?)\belections?\b(?! (?:win|victory|results?|petitions?|commission|body|board|officials?|observers?|laws?)\b)(?!\s+(?:have|has|had) been (?:challenged|contested|annulled|cancell?ed|overturned))/giu;
 
-/** "withdrew last year from a 2015 international nuclear accord", "pulled out of the treaty": leaving a pact is a happening of its own, not the pact. */
+/**
+ * "withdrew last year from a 2015 international nuclear accord", "pulled out of the treaty", "terminated its merger
+ * agreement": leaving or ending a pact is a happening of its own, not the pact.
+ */
 export const WITHDRAWAL =
-  /\b(?:withdr[ae]w|withdrawn|withdrawing|pulled out|pulling out|walked away)\b(?=(?:\s+[\p{L}\d'’-]+){0,3}\s+(?:from|of)\b[^.;]{0,60}?\b(?:agreements?|accords?|pacts?|deals?|treaty|treaties|convention)\b)/giu;
+  /\b(?:withdr[ae]w|withdrawn|withdrawing|pulled out|pulling out|walked away)\b(?=(?:\s+[\p{L}\d'’-]+){0,3}\s+(?:from|of)\b[^.;]{0,60}?\b(?:agreements?|accords?|pacts?|deals?|treaty|treaties|convention)\b)|\b(?:terminat(?:e|es|ed|ing)|cancell?(?:ed|ing|s)?|scrap(?:s|ped|ping)?|annull?(?:ed|ing|s)?|revok(?:e|es|ed|ing)|abrogat(?:e|es|ed|ing)|tore up|tearing up)\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\p{L}\d'’-]+\s+){0,2}(?:agreements?|accords?|pacts?|deals?|treaty|treaties|contracts?|convention)\b/giu;
 
 /**
  * "several attacks on oil tankers", "Iran's downing of a U.S. drone", "air strikes on Iran": acts of force, each a
@@ -105,13 +109,14 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   [/(?<=\b(?:[Tt]o|[Ww]ill|[Ww]ould|[Ss]hall) )meet(?= (?:with )?(?:the |his |her |their )?\p{Lu})/gu, 'MEETING'],
   [LEXICON, 'MEETING'],
   [LEXICON, 'STATEMENT'],
+  [LEXICON, 'PROPOSAL'],
   // Calls and exchanges are named by more than one word, so by no single lemma.
   [/\b(?:exchange between|tete-a-tete|called on|(?:courtesy|phone|telephone) call|telephone conversation)\b/gi, 'MEETING'],
 ];
 
-/** "during the G20 summit", "at Sunday's ceremonies": the setting of the happening the sentence tells, not another one. */
+/** "during the G20 summit", "at this two-day summit", "at Sunday's ceremonies": the setting of the happening the sentence tells, not another one. */
 const SETTING =
-  /\b(during|at|on the sidelines of|after|before|ahead of|at the (?:end|close|start|beginning|conclusion|opening) of)\s+(the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?([^\s,]+\s+){0,3}$/i;
+  /\b(during|at|on the sidelines of|after|before|ahead of|at the (?:end|close|start|beginning|conclusion|opening) of)\s+(the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+|this\s+|that\s+)?([^\s,]+\s+){0,3}$/i;
 /** "during an official visit by …": a setting named with an indefinite article is a happening told for the first time. */
 const NEW_SETTING = /\b(during|at|on the sidelines of|after|before|ahead of)\s+(a|an)\s+([^\s,]+\s+){0,3}$/i;
 /** "The talks", "the encounter": a happening told before, not a new one; a named conference is named anew each time. */

@@ -20,6 +20,8 @@ interface LexiconEntry {
   after?: { lemmas: string[]; type: string };
   /** What must not follow it: "received a letter" is no meeting. */
   notFollowedBy?: RegExp;
+  /** Read only where compromise does not tag the word a verb: "an indefinite strike", not "struck a deal". */
+  notVerb?: boolean;
 }
 
 /** "a deal", "the memorandum of understanding": what is signed, concluded or inked is an agreement. */
@@ -76,6 +78,20 @@ export const EVENT_LEXICON: Record<string, LexiconEntry> = {
   resignation: { type: 'OTHER', as: 'noun' },
   inauguration: { type: 'OTHER', as: 'noun' },
   inaugurate: { type: 'OTHER', as: 'verb' },
+  // CAMEO's strikes and obstructions of passage (143–145), ACE's trial hearing and start of a position, and its
+  // proposal.
+  strike: {
+    type: 'OTHER',
+    as: 'noun',
+    notVerb: true,
+    notFollowedBy: /^\s+(?:against\b|(?:on|at)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d))/i,
+  },
+  barricade: { type: 'OTHER', as: 'verb' },
+  blockade: { type: 'OTHER', as: 'verb' },
+  hearing: { type: 'OTHER', as: 'noun', notVerb: true },
+  appointment: { type: 'OTHER', as: 'noun', followedBy: /^\s+(?:as|of)\b/i },
+  appoint: { type: 'OTHER', as: 'verb', followedBy: /^\s+(?:\p{Lu}|(?:him|her|them)\b)/u },
+  propose: { type: 'PROPOSAL', as: 'verb' },
   wreath: { type: '', as: 'noun', after: { lemmas: ['lay', 'laid', 'place'], type: 'OTHER' } },
   communique: { type: '', as: 'noun', after: { lemmas: ['release', 'issue', 'adopt'], type: 'STATEMENT' } },
 };
@@ -136,9 +152,17 @@ export function triggersIn(text: string): Trigger[] {
       const entry = byForm ?? EVENT_LEXICON[lemma];
       if (!entry) continue;
       const isVerb = term.tags.includes('Verb');
-      if (entry.as === 'verb' && !isVerb) continue;
-      // "visiting Reuters President Paul Bascobert": a participle before a name describes the person, it tells no happening.
-      if (!byForm && term.tags.includes('Gerund') && !sentence.terms[i - 1]?.tags.includes('Auxiliary')) continue;
+      if ((entry.as === 'verb' && !isVerb) || (entry.notVerb && isVerb)) continue;
+      // "visiting Reuters President Paul Bascobert": a participle before a name describes the person, it tells no happening;
+      // after an auxiliary ("is visiting") or a preposition of time ("after landing in Hanoi") it tells one.
+      const previous = sentence.terms[i - 1];
+      if (
+        !byForm &&
+        term.tags.includes('Gerund') &&
+        !previous?.tags.includes('Auxiliary') &&
+        !/^(?:after|before|upon|since)$/.test(previous?.normal ?? '')
+      )
+        continue;
       const index = text.indexOf(word, term.offset.start);
       if (index < 0) continue;
       const after = text.slice(index + word.length);

@@ -564,3 +564,44 @@ describe('participants from the trigger’s clause', () => {
     expect(who(events.find((e) => e.type === 'MEETING'))).toEqual(['costa', 'portugal', 'norway']);
   });
 });
+
+describe('happenings of other kinds told in one story', () => {
+  const bodies = new Gazetteer([
+    { id: 'union', name: 'Dock Workers Union', kind: 'ORGANIZATION', aliases: ['the union'] },
+    { id: 'port', name: 'Port Authority of Lisbon', kind: 'ORGANIZATION', aliases: ['the port authority'] },
+  ]);
+  const read = (...sentences: string[]) => {
+    const text = sentences.join('\n\n');
+    return propose(text, blocksOf(text), { ...context, gazetteer: bodies, eventTypes: new Set([...context.eventTypes, 'PROPOSAL']) });
+  };
+
+  it('keeps a strike apart from the barricade told before it, as both are OTHER happenings of their own', () => {
+    const { events } = read(
+      'The Dock Workers Union on Monday barricaded the gates of the Port Authority of Lisbon.',
+      'The union had directed dockers to begin an indefinite strike over pay.',
+    );
+    expect(events.filter((e) => e.type === 'OTHER').map((e) => e.title.split(' ')[0])).toHaveLength(2);
+  });
+
+  it('tells one OTHER happening named again by its word as one', () => {
+    const { events } = read(
+      'The Dock Workers Union began a strike on Monday, the Port Authority of Lisbon said.',
+      'The union said the strike would go on.',
+      'Dockers joined the union’s strikes in Porto.',
+    );
+    expect(events.filter((e) => e.type === 'OTHER')).toHaveLength(1);
+  });
+
+  it('reads a body that has proposed something as a proposal', () => {
+    const { events } = read('The port authority has proposed a new wage for dockers.');
+    expect(events.map((e) => [e.type, e.participants.map((p) => p.entityId)])).toEqual([['PROPOSAL', ['port']]]);
+  });
+});
+
+describe('a happening dated inside a clause of "since"', () => {
+  it('dates an election named by its day in a "since" clause', () => {
+    const text = 'Ana Costa is in Lisbon, her first trip since winning the May 2 early municipal election in Lisbon.';
+    const { events } = propose(text, blocksOf(text), { ...context, eventTypes: new Set([...context.eventTypes, 'ELECTION']) });
+    expect(events.filter((e) => e.type === 'ELECTION').map((e) => e.start)).toEqual([{ date: '2023-05-02', precision: DatePrecision.DAY }]);
+  });
+});

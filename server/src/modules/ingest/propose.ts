@@ -156,7 +156,8 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
     }
   }
   for (const trigger of triggersIn(text)) {
-    if (!known.has(trigger.type) || MEANS.test(text.slice(0, trigger.index))) continue;
+    // A proposal is a weak reading, which the pattern above already gives.
+    if (!known.has(trigger.type) || trigger.type === 'PROPOSAL' || MEANS.test(text.slice(0, trigger.index))) continue;
     const distance = Math.min(Math.abs(trigger.index - at), Math.abs(trigger.index + trigger.words.length - at));
     if (!best || best.weak || distance < best.distance) best = { code: trigger.type, distance, weak: false };
   }
@@ -300,6 +301,8 @@ function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
         d !== c &&
         !dropped.has(d) &&
         d.event.type === c.event.type &&
+        // OTHER holds happenings of every kind: a strike is not the barricade told before it, unless named by its word again.
+        (c.event.type !== 'OTHER' || d.sentence.toLowerCase().includes(c.words.toLowerCase().replace(/(?:e?s|ed|ing)$/, ''))) &&
         (c.saying || (c.possessive && i < candidates.indexOf(c)) || d.event.modality === c.event.modality) &&
         (!d.inferred || i < candidates.indexOf(c)) &&
         (c.inferred || within(d.event.start, c.event)) &&
@@ -549,8 +552,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       ? timeExpressionsIn(sentence.text, written, lastNarrativeDate).filter((d) => {
           if (d.index < dateline || /^since\b/i.test(d.expression)) return false;
           const since = sinceClause(d);
+          // "since winning the November 20 election": a date that qualifies a happening's words dates that happening.
           return (
             since === undefined ||
+            (d.head !== undefined && eventTypeOf(d.head, d.head.length, context.eventTypes) !== null) ||
             framesIn(`${since}${d.expression}${outside.slice(d.index + d.expression.length)}`).some((f) => f.index < since.length)
           );
         })

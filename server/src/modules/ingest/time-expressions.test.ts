@@ -185,4 +185,39 @@ describe('dates of background happenings and ranges', () => {
     });
     expect(after).toMatchObject({ expression: 'a month after', head: 'travelling', date: { date: '2022-08-01', precision: 'MONTH' } });
   });
+
+  it('dates "this fall" at the publication’s year, ahead while the season has not begun, and "the same afternoon" at the story’s last day', () => {
+    expect(first('The governor will visit the port this fall.', { date: '2024-07-04', precision: DatePrecision.DAY })).toEqual({
+      expression: 'this fall',
+      date: '2024-01-01',
+      precision: 'YEAR',
+      future: true,
+    });
+    expect(first('The ferry line opened this spring.', { date: '2024-07-04', precision: DatePrecision.DAY })).toMatchObject({
+      future: false,
+    });
+    expect(
+      first('The mayor is to meet the governor the same afternoon.', sept14, { date: '2022-09-12', precision: DatePrecision.DAY }),
+    ).toMatchObject({ expression: 'the same afternoon', date: '2022-09-12', precision: 'DAY' });
+  });
+
+  it('keeps the words a day written after an article qualifies, for the happening it dates', () => {
+    expect(
+      timeExpressionsIn('The mayor, in office since winning the May 20 early municipal election, met the governor.', sept14)[0],
+    ).toMatchObject({
+      date: { date: '2022-05-20', precision: 'DAY' },
+      head: 'early municipal election',
+    });
+    expect(timeExpressionsIn('The mayor met the governor on May 20 in Porto.', sept14)[0]!.head).toBeUndefined();
+  });
+
+  it('reads a day set as a deadline, or a deadline at the end of a period, as no day', () => {
+    expect(
+      timeExpressionsIn(
+        'The mayor had set today as the deadline for a ferry deal, while the port’s deadline is the end of this month.',
+        sept14,
+      ),
+    ).toEqual([]);
+    expect(timeExpressionsIn('The mayor signed the ferry deal today.', sept14)).toHaveLength(1);
+  });
 });

@@ -151,11 +151,22 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "Earlier in the day", "later that day": the day of the story's last dated happening, else the day it was written.
-    pattern: /\b(?:earlier|later) (?:in the|that) day\b|\b(?:on )?the same day\b/gi,
+    // "Earlier in the day", "later that day", "the same afternoon": the day of the story's last dated happening, else the
+    // day it was written.
+    pattern:
+      /\b(?:earlier|later) (?:in the|that) day\b|\blater that (?:morning|afternoon|evening|night)\b|\b(?:on )?the same (?:day|morning|afternoon|evening|night)\b/gi,
     resolve: (_m, publication, previous) => {
       const day = previous?.precision === DatePrecision.DAY ? previous : publication.precision === DatePrecision.DAY ? publication : null;
       return day && { date: day, future: false };
+    },
+  },
+  {
+    // "this fall", "this spring": a season is no precision the store has, so the publication's year, ahead while the
+    // season has not begun.
+    pattern: /\bthis (spring|summer|fall|autumn|winter)\b/gi,
+    resolve: (m, publication) => {
+      const begins = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 }[m[1]!.toLowerCase() as 'spring'];
+      return { date: at(publication.date, DatePrecision.YEAR), future: begins > parts(publication.date).month };
     },
   },
   {
@@ -279,10 +290,27 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
   for (const { range: _range, ...day } of days) {
     if (!found.some((f) => day.index < f.index + f.expression.length && f.index < day.index + day.expression.length)) found.push(day);
   }
-  // "last month's election", "Sunday's 6.1-magnitude quake": a possessive date dates the happening it qualifies.
+  // "set today as the deadline for a deal", "the deadline is the end of this month": a deadline is when something must
+  // be done by, which dates nothing done.
+  const deadlines = found.filter(
+    (f) =>
+      /^\s+as (?:the|a|its|their) deadline\b/i.test(sentence.slice(f.index + f.expression.length)) ||
+      /\bdeadline (?:is|was|of|for)\s+(?:the end of\s+)?$/i.test(sentence.slice(0, f.index)),
+  );
+  for (const f of deadlines) found.splice(found.indexOf(f), 1);
+  // "last month's election", "Sunday's 6.1-magnitude quake": a possessive date dates the happening it qualifies; so does
+  // a day written between an article and the words it qualifies ("the November 20 early presidential election").
   for (const f of found) {
-    const possessive = /^['’]s\b/.exec(sentence.slice(f.index + f.expression.length));
+    const after = sentence.slice(f.index + f.expression.length);
+    const possessive = /^['’]s\b/.exec(after);
     if (possessive && f.head === undefined) f.head = headAfter(sentence, f.index + f.expression.length + possessive[0].length);
+    else if (
+      f.head === undefined &&
+      f.date.precision === DatePrecision.DAY &&
+      /\b(?:the|its|his|her|their)\s+$/i.test(sentence.slice(0, f.index)) &&
+      /^\s+\p{Ll}/u.test(after)
+    )
+      f.head = headAfter(sentence, f.index + f.expression.length);
   }
   return found.sort((a, b) => a.index - b.index);
 }
