@@ -334,6 +334,17 @@ describe('events and dates, a second pass', () => {
       .join(' '),
   ];
 
+  it('titles a conference by its name in the sentence, or by the words naming the gathering, not by the clause before its date', () => {
+    const titles = (text: string) =>
+      propose(text, blocksOf(text), { ...context, gazetteer: people, eventTypes: new Set(['CONFERENCE']) }).events.map((e) => e.title);
+    expect(titles('“We leave with a plan,” Ana Costa said at the close of the 2023 Nordic Harbours Forum in Oslo.')).toEqual([
+      'Ana Costa at the Nordic Harbours Forum in Oslo',
+    ]);
+    expect(titles('“We leave with a plan,” Ana Costa told reporters at the closing press conference in Oslo on Friday.')).toEqual([
+      'Ana Costa at the closing press conference in Oslo',
+    ]);
+  });
+
   it('reads "He" opening a sentence as the person the sentence before was about, not the last one it named', () => {
     const { events } = read(
       'Ana Costa arrived in Oslo on Monday.',

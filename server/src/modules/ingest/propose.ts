@@ -364,6 +364,23 @@ function fallbackTitle(words: string, expression: string): string {
   return title.replace(/^\p{Ll}/u, (first) => first.toUpperCase());
 }
 
+/**
+ * What a conference is called in the sentence that tells it: its name in capitals ("the 2025 Forum Leaders Meeting"),
+ * or the words a gathering is named by ("the closing press conference"); the clause before its date is often neither.
+ */
+function conferenceNamed(sentence: string, at: number): string | null {
+  const names = [
+    ...[...sentence.matchAll(new RegExp(NAMED_CONFERENCE.source, 'gu'))].map((m) => ({ index: m.index, text: `the ${m[0].trim()}` })),
+    ...[
+      ...sentence.matchAll(
+        /\b(?:(?:an?|the|its|their|this)\s+)(?:[\p{Ll}\d-]+\s+){0,3}(?:conference|forum|summit|congress|convention)\b/gu,
+      ),
+    ].map((m) => ({ index: m.index, text: m[0] })),
+  ];
+  const distance = (index: number) => (at < 0 ? index : Math.abs(index - at));
+  return names.sort((a, b) => distance(a.index) - distance(b.index))[0]?.text ?? null;
+}
+
 /** What one participant alone does: "Singh holds talks in Maputo". */
 const ALONE: Record<string, string> = { MEETING: 'holds talks', AGREEMENT: 'signs an agreement', ESTABLISHMENT: 'establishes relations' };
 
@@ -375,7 +392,7 @@ function eventTitle(type: string, participants: string[], place: string | null, 
   const [first, ...others] = participants;
   const where = place && !participants.includes(place) ? ` in ${place}` : '';
   if (verb.endsWith(':')) return `${verb.slice(0, -1).replace(/^./, (c) => c.toUpperCase())} (${list(participants)})${where}`;
-  if (type === 'CONFERENCE') return `${list(participants)} ${verb} ${words.replace(/^the /i, '')}${where}`;
+  if (type === 'CONFERENCE') return `${list(participants)} ${verb} ${words}${where}`;
   if (type === 'VISIT')
     return place ? `${list(participants)} ${participants.length > 1 ? 'visit' : 'visits'} ${place}` : `Visit by ${list(participants)}`;
   if (others.length === 0) return ALONE[type] ? `${first} ${ALONE[type]}${where}` : fallback;
@@ -675,7 +692,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
                 nameOf(p.entityId),
               ),
               where ? nameOf(where) : null,
-              words,
+              (type === 'CONFERENCE' && conferenceNamed(sentence.text, at)) || words,
               fallback,
             ),
             200,
