@@ -198,7 +198,7 @@ export class Discourse {
       const shared = joined && /\band$/i.test(joined.text) ? mainSubject(outside.slice(0, verb.index)) : null;
       const subject = shared ?? joined;
       if (subject) {
-        const found = this.phrase(subject.text, within(subject.start, shared ? shared.start + shared.text.length : verb.index!), spoken);
+        const found = this.phrase(subject.text, within(subject.start, subject.start + subject.text.length), spoken);
         if (found.speaker || found.label) return found;
       }
     }
@@ -234,12 +234,14 @@ export class Discourse {
     // "Sri Lankan officials had said earlier": the auxiliary before the verb is no word of the speaker's.
     // "Several officials had earlier said": the adverb and then the auxiliary before it.
     const words = withoutTrailingAuxiliary(
-      withoutTrailingAdverbs(
-        withoutTrailingAuxiliary(
-          text
-            .trim()
-            .replace(/^(however|but|and|meanwhile|later|also),?\s+/i, '')
-            .replace(/[.!?]+$/, ''),
+      withoutTimeAdverb(
+        withoutTrailingAdverbs(
+          withoutTrailingAuxiliary(
+            text
+              .trim()
+              .replace(/^(however|but|and|meanwhile|later|also),?\s+/i, '')
+              .replace(/[.!?]+$/, ''),
+          ),
         ),
       ),
     );
@@ -339,6 +341,9 @@ function lastPersonNamedIn(words: string): string | null {
   const people = nlp(words).people().out('array') as string[];
   return people.length > 0 ? withoutTitle(people.at(-1)!.replace(/[,;:]$/, '')) : null;
 }
+
+/** "Several officials had earlier": adverbs of time compromise reads as comparatives. */
+const withoutTimeAdverb = (words: string) => words.replace(/\s+(?:earlier|later|previously|recently|already)$/i, '');
 
 const withoutTrailingAuxiliary = (words: string) =>
   words.replace(/\s+(?:had|has|have|was|were|is|are|would|will|could|may|might|did|does|do)$/i, '');
@@ -531,6 +536,8 @@ function withoutTitle(title: string): string {
 const COURTESY = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon|Rev|Sir|Dame)\.?\s+)+(?=\p{Lu})/u;
 /** "…, said X" puts the speaker after the verb; "…, congratulated Nyusi" names whom was spoken to. */
 const INVERTS = /^(said|says|added|adds|told|asked|replied|wrote|explained|continued|reports|reported|stated|noted)$/;
+/** "On Monday", "In Lisbon", "After The Talks": a prepositional opening, no name. */
+const OPENING_ADVERBIAL = /^(?:in|on|at|for|after|before|during|from|since|under|with|by|meanwhile|however|also|later|earlier)\b/i;
 /** Capitalised words, with the particles of names: "Feliciano de Sa Guimaraes", "Badr bin Hamad". */
 const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|di|do|dos|del|van|von|bin|ibn|al|el|la|le|du))+$/u;
 /** Verbs whose object is the listener, not the speaker. */
@@ -596,11 +603,27 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
     }
     // "Feliciano de Sa Guimaraes, academic director for the Brazilian Center …, told AFP": a description in lower case
     // set after a name is that name's apposition.
+    // "Fatima Navarro, a teacher at the school, told …" too, but not "On Monday, the ministry said".
     const previous =
       i > 1 ? before.slice(breaks[i - 2]!, breaks[i - 1]! - 1).trim() : i === 1 ? before.slice(0, breaks[0]! - 1).trim() : '';
-    if (/^\p{Ll}/u.test(text) && !/^(?:he|she|they|it|we|i|the|a|an|this|that|these|those)\b/.test(text) && NAME.test(previous)) {
+    const described = /^(?:a|an|the)\s/.test(text)
+      ? !OPENING_ADVERBIAL.test(previous)
+      : !/^(?:he|she|they|it|we|i|this|that|these|those)\b/.test(text);
+    if (/^\p{Ll}/u.test(text) && described && NAME.test(previous)) {
       end = start - 1;
       continue;
+    }
+    // "Lula, who handed the presidency to his counterpart, Santiago Peña, revealed …": a name closing a relative clause
+    // is its object's apposition, not the subject.
+    if (NAME.test(text) && /^(?:who|whose|which)\b/i.test(previous)) {
+      end = start - 1;
+      continue;
+    }
+    // "… kept digging for survivors as authorities said …": the subject of a subordinate clause of saying.
+    const subordinate = /^.*\b(?:as|while|because|whereas|although|though)\s+(?=\S)/is.exec(text);
+    if (subordinate && !/^(?:he|she|they|it|we)$/i.test(text.slice(subordinate[0].length))) {
+      const lead = before.slice(start, end).length - before.slice(start, end).trimStart().length;
+      return { text: text.slice(subordinate[0].length), start: start + lead + subordinate[0].length };
     }
     return { text, start };
   }
