@@ -488,8 +488,14 @@ const SPEECH_GERUNDS = new Set(
  * reads it as a verb in the sentence. "say" is the one bare form kept, for a plural subject ("analysts say").
  */
 const PRESENT_FORMS = new Set(SPEECH_FORMS.flatMap((forms) => forms.present));
+/**
+ * "Rescuers believe", "officials warn": the bare form counts right after a plural subject, where compromise reads it as a
+ * verb ("state news agency" is no saying), and not after "to" or a modal, where nothing is said yet.
+ */
+const BARE_FORMS = new Set(SPEECH_LEMMAS.filter((lemma) => lemma !== 'say'));
+const INFINITIVE_BEFORE = /\b(?:to|will|would|can|could|may|might|must|should|shall|did|does|do|not|n't)\s+$/i;
 const SPEECH_ALL = new RegExp(
-  `\\b(${['say', ...SPEECH_FORMS.flatMap((forms) => [...forms.past, ...forms.present])]
+  `\\b(${['say', ...BARE_FORMS, ...SPEECH_FORMS.flatMap((forms) => [...forms.past, ...forms.present])]
     .sort((a, b) => b.length - a.length)
     // "made it clear", "pointed it out": a phrasal verb takes its object pronoun between its words.
     .map((form) => form.replace(/ /g, '\\s+(?:it\\s+)?'))
@@ -503,15 +509,22 @@ const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)(?:\s+\p{Ll}+ly)?\s+$
 function speechVerbs(outside: string): RegExpExecArray[] {
   // "The visit is expected to …", "he was asked": a passive names no speaker.
   const found = [...outside.matchAll(SPEECH_ALL)].filter((match) => !PASSIVE_BEFORE.test(outside.slice(0, match.index)));
-  if (!found.some((match) => PRESENT_FORMS.has(match[0]))) return found;
-  const sentences = nlp(outside).json({ offset: true }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>;
+  if (!found.some((match) => PRESENT_FORMS.has(match[0]) || BARE_FORMS.has(match[0]))) return found;
+  const sentences = nlp(outside).json({ offset: true }) as Array<{
+    terms: Array<{ text: string; tags: string[]; offset: { start: number } }>;
+  }>;
   const terms = sentences.flatMap((sentence) => sentence.terms);
   // "NAN reports that …": a present form before "that" is a verb, whatever compromise tags it.
+  const verbAt = (at: number) => terms.some((term) => term.offset.start === at && term.tags.includes('Verb'));
+  const afterPlural = (at: number) => {
+    const previous = terms.filter((term) => term.offset.start < at).at(-1);
+    return previous !== undefined && (previous.tags.includes('Plural') || /^(they|we|you|i)$/i.test(previous.text));
+  };
   return found.filter(
     (match) =>
-      !PRESENT_FORMS.has(match[0]) ||
-      /^\s+that\b/.test(outside.slice(match.index + match[0].length)) ||
-      terms.some((term) => term.offset.start === match.index && term.tags.includes('Verb')),
+      (!BARE_FORMS.has(match[0]) ||
+        (verbAt(match.index) && afterPlural(match.index) && !INFINITIVE_BEFORE.test(outside.slice(0, match.index)))) &&
+      (!PRESENT_FORMS.has(match[0]) || /^\s+that\b/.test(outside.slice(match.index + match[0].length)) || verbAt(match.index)),
   );
 }
 /** A place compromise knows by that whole name ("Dubai", "New Delhi"). */
