@@ -29,6 +29,9 @@ export class Discourse {
   private lastOrganisation: Mention | null = null;
   /** The last person who spoke, known to the store or only by name ("AK Abdul Momen"): whom "he said" continues. */
   private lastSpeaker: Speech | null = null;
+  /** The paragraph count at the last person's speech, and the paragraphs read so far. */
+  private lastSpeakerParagraph = -1;
+  private paragraphs = 0;
   /** Names of several words the text gave to people the store does not know, for a surname alone later ("Momen said"). */
   private readonly fullNames: string[] = [];
   /** The last speech by no person (an organisation, "the Foreign Ministry"): what "it said" and "the statement said" continue. */
@@ -85,8 +88,10 @@ export class Discourse {
     if (people.length > 1) this.pair = people.slice(0, 2);
     this.gathering = GATHERING.test(outside) ? block : null;
     const named = speech.label !== null && (isPersonName(speech.label) || this.fullNames.includes(speech.label));
-    if (speech.speaker?.entity.kind === 'PERSON' || named) this.lastSpeaker = speech;
-    else if (speech.speaker || speech.label) this.lastInstitution = speech;
+    if (speech.speaker?.entity.kind === 'PERSON' || named) {
+      this.lastSpeaker = speech;
+      this.lastSpeakerParagraph = this.paragraphs;
+    } else if (speech.speaker || speech.label) this.lastInstitution = speech;
     this.announced =
       /:\s*$/.test(sentence) && speech.attribution !== Attribution.AUTHOR_ASSERTION
         ? { ...speech, attribution: Attribution.DIRECT_QUOTE }
@@ -125,6 +130,7 @@ export class Discourse {
   }
 
   private read(sentence: string, block: number, mentions: Mention[]): Speech {
+    if (block !== this.block) this.paragraphs += 1;
     this.block = block;
     const turn = TURN.exec(sentence);
     // "DUBAI: The agreement came …": a place in capitals before a colon is a dateline, not a speaker's turn.
@@ -276,6 +282,10 @@ export class Discourse {
     // Faisal" and a crown prince); "the leader", "the envoy" describe anyone.
     const titles = this.lastPerson ? this.titlesOf(this.lastPerson.entity.id) : [];
     const office = role && /^(minister|president|chancellor|secretary)$/i.test(role[2]!) ? role[2]!.toLowerCase() : null;
+    // "said the leftist leader" in the paragraph after Lula spoke of Fernández: a description no office narrows goes on
+    // with the person speaking, when they spoke in this paragraph or the one before.
+    const speaking = this.lastSpeaker?.speaker && this.lastSpeakerParagraph >= this.paragraphs - 1 ? this.lastSpeaker.speaker : null;
+    if (role && !office && speaking) return spoken(speaking, null);
     if (role && this.lastPerson && (!office || titles.length === 0 || titles.some((t) => t.toLowerCase().includes(office))))
       return spoken(this.lastPerson, null);
     const holder =
