@@ -615,6 +615,13 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
       end = start > 0 ? start - 1 : 0;
       continue;
     }
+    // "…, which Manele described as …": the verb's own clause is an object relative, whose subject follows its pronoun
+    // (not "which did not say", whose subject the pronoun is).
+    const objectRelative = end === verbAt ? /^(?:which|whom)\s+(?=\p{Lu}|(?:the|a|an|his|her|its|their)\s)/u.exec(text) : null;
+    if (objectRelative) {
+      const lead = before.slice(start, end).length - before.slice(start, end).trimStart().length;
+      return { text: text.slice(objectRelative[0].length), start: start + lead + objectRelative[0].length };
+    }
     // A relative clause or an aside ("for his part", "in turn") stands between the subject and its verb.
     if (
       (/^(who|whose|which|monitored|speaking|asked|replying|noting|welcoming)\b/i.test(text) ||
