@@ -354,3 +354,109 @@ function claimantOfClaimStarting(text: string, gazetteer: Gazetteer) {
     return claim.claimantId ?? claim.claimantLabel;
   };
 }
+
+describe('speakers after a quote, by a title given elsewhere, for a pair, and in clauses around the subject', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+    { id: 'lind', name: 'Eva Lind', kind: 'PERSON', aliases: ['Lind', 'CJI Lind'] },
+    { id: 'moss', name: 'Karl Moss', kind: 'PERSON', aliases: ['Moss'] },
+    { id: 'court', name: 'High Court', kind: 'ORGANIZATION', aliases: [] },
+    { id: 'wire', name: 'Nordic Wire', kind: 'ORGANIZATION', aliases: ['NW'] },
+    { id: 'norland', name: 'Norland', kind: 'PLACE', aliases: [] },
+    { id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+  ]);
+  /** Written for these tests, one paragraph for each rule. */
+  const text = [
+    '“The piers will be ready by May,” declared Costa.',
+    'The ferries will run on Sundays, reports Baltic Post.',
+    'Norland Minister of Transport Jonas Weber met Karl Moss, Crown Prince of Norland, in the capital. The transport minister congratulated Moss on the new piers.',
+    'On his turn, the Norland’s Crown Prince praised the crews.',
+    'Ana Costa met Jonas Weber and the harbour masters on Monday, after a visit by Karl Moss. They highlighted the work of the crews.',
+    'The meeting reviewed the timetable. It also affirmed the need for more ferries.',
+    'Trade featured in the talks, with Weber commending the board for the new fares.',
+    'Chief Justice M.K. Lind signed the order on Friday.',
+    '"The fares must be fair," the CJI said.',
+    'The High Court made it clear that it was not cancelling the tender.',
+    'NW reports that the tender was cut short.',
+    'Fares rose by two percent, according to figures released last week by the Harbour Board.',
+    '“The islands are our first concern,” Tomas Varga, harbour master for the northern islands, told Nordic Wire.',
+    'Costa, who handed the file to her deputy, Mark Holm, revealed the cost of the piers.',
+    'Crews kept working through the night as port officials said the storm had passed.',
+    'Dockers believe the piers will be finished early.',
+    'Costa told reporters that the ferries would be cheaper.',
+    '“We will not raise the fares again.',
+    'Weber spoke of his talks with Karl Moss. “We are here to build ties,” added the veteran leader.',
+    'The tender opened in Lisbon, which Holm described as “a fair start”.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('reads any verb of saying after a quote as inverted', () => {
+    expect(on('“The piers will be ready')).toBe('costa');
+  });
+
+  it('reads "…, reports X" for a name the store does not know', () => {
+    expect(on('The ferries will run on Sundays')).toBe('Baltic Post');
+  });
+
+  it('gives a role to the last person the text titled with its office, not to the last person named', () => {
+    expect(on('The transport minister congratulated')).toBe('weber');
+  });
+
+  it('learns a title set after a name between commas, and its place, for "the Norland’s Crown Prince"', () => {
+    expect(on('On his turn')).toBe('moss');
+  });
+
+  it('gives "they" to the two people named together, and "it" after "the meeting" to them too', () => {
+    expect(on('They highlighted')).toBe('costa');
+    expect(on('It also affirmed')).toBe('costa');
+  });
+
+  it('reads ", with X commending …" as X\'s saying', () => {
+    expect(on('Trade featured in the talks')).toBe('weber');
+  });
+
+  it('gives "the CJI" to the person the store knows with that title before the name', () => {
+    expect(on('"The fares must be fair,"')).toBe('lind');
+  });
+
+  it('reads "made it clear" as a verb of saying', () => {
+    expect(on('The High Court made it clear')).toBe('court');
+  });
+
+  it('reads a present form before "that" as a verb', () => {
+    expect(on('NW reports that')).toBe('wire');
+  });
+
+  it('finds the agent of "according to figures released last week by X"', () => {
+    expect(on('Fares rose by two percent')).toBe('port');
+  });
+
+  it('steps over a lower-case apposition to the name, and does not invert "told X"', () => {
+    expect(on('“The islands are our first concern,”')).toBe('Tomas Varga');
+  });
+
+  it('steps over a name closing a relative clause back to the subject', () => {
+    expect(on('Costa, who handed the file')).toBe('costa');
+  });
+
+  it('reads the subject of "as X said" inside a longer clause', () => {
+    expect(on('Crews kept working')).toBe('port officials');
+  });
+
+  it('reads a bare verb of saying after a plural subject', () => {
+    expect(on('Dockers believe')).toBe('Dockers');
+  });
+
+  it('gives a quote paragraph to the person whose reported speech came just before it', () => {
+    expect(on('“We will not raise')).toBe('costa');
+  });
+
+  it('gives a description no office narrows to the person speaking, not the last named', () => {
+    expect(on('“We are here to build ties,”')).toBe('weber');
+  });
+
+  it('reads the subject of an object relative clause ("which Holm described")', () => {
+    expect(on('The tender opened in Lisbon')).toBe('Mark Holm');
+  });
+});

@@ -20,9 +20,18 @@ export interface Speech {
 /** What earlier sentences said that a later one can refer back to. */
 export class Discourse {
   private lastPerson: Mention | null = null;
+  /** Every person named so far, the most recently named last: whom "the foreign minister" may stand for. */
+  private people: Mention[] = [];
+  /** The first two people named in the last sentence that named two or more: whom "they" and "both ministers" mean. */
+  private pair: Mention[] = [];
+  /** The paragraph whose last sentence opened on a gathering ("The meeting discussed …"): what "it" there stands for. */
+  private gathering: number | null = null;
   private lastOrganisation: Mention | null = null;
   /** The last person who spoke, known to the store or only by name ("AK Abdul Momen"): whom "he said" continues. */
   private lastSpeaker: Speech | null = null;
+  /** The paragraph count at the last person's speech, and the paragraphs read so far. */
+  private lastSpeakerParagraph = -1;
+  private paragraphs = 0;
   /** Names of several words the text gave to people the store does not know, for a surname alone later ("Momen said"). */
   private readonly fullNames: string[] = [];
   /** The last speech by no person (an organisation, "the Foreign Ministry"): what "it said" and "the statement said" continue. */
@@ -66,19 +75,33 @@ export class Discourse {
   attribute(sentence: string, block: number, mentions: Mention[]): Speech {
     const speech = this.withFullName(this.read(sentence, block, mentions));
     const outside = maskQuotes(sentence);
+    const people: Mention[] = [];
     for (const mention of mentions) {
       if (outside[mention.index] === ' ') continue;
-      if (mention.entity.kind === 'PERSON') this.lastPerson = mention;
+      if (mention.entity.kind === 'PERSON') {
+        this.lastPerson = mention;
+        this.people = [...this.people.filter((p) => p.entity.id !== mention.entity.id), mention];
+        if (!people.some((p) => p.entity.id === mention.entity.id)) people.push(mention);
+      }
       if (mention.entity.kind === 'ORGANIZATION') this.lastOrganisation = mention;
     }
+    if (people.length > 1) this.pair = people.slice(0, 2);
+    this.gathering = GATHERING.test(outside) ? block : null;
     const named = speech.label !== null && (isPersonName(speech.label) || this.fullNames.includes(speech.label));
-    if (speech.speaker?.entity.kind === 'PERSON' || named) this.lastSpeaker = speech;
-    else if (speech.speaker || speech.label) this.lastInstitution = speech;
+    if (speech.speaker?.entity.kind === 'PERSON' || named) {
+      this.lastSpeaker = speech;
+      this.lastSpeakerParagraph = this.paragraphs;
+    } else if (speech.speaker || speech.label) this.lastInstitution = speech;
     this.announced =
       /:\s*$/.test(sentence) && speech.attribution !== Attribution.AUTHOR_ASSERTION
         ? { ...speech, attribution: Attribution.DIRECT_QUOTE }
         : null;
-    this.previous = speech.attribution === Attribution.DIRECT_QUOTE ? { block, speech } : null;
+    // "Hamisu told newsmen that …" and then a paragraph of quote: the quote is the same speaker's words.
+    this.previous =
+      speech.attribution === Attribution.DIRECT_QUOTE ||
+      (speech.attribution === Attribution.REPORTED_SPEECH && (speech.speaker || speech.label))
+        ? { block, speech: { ...speech, attribution: Attribution.DIRECT_QUOTE } }
+        : null;
     const subject = mentions.find((m) => m.entity.kind === 'PERSON' && outside[m.index] !== ' ');
     const opening = outside.search(/\S/);
     if (subject && subject.index === opening) this.subject = subject;
@@ -107,6 +130,7 @@ export class Discourse {
   }
 
   private read(sentence: string, block: number, mentions: Mention[]): Speech {
+    if (block !== this.block) this.paragraphs += 1;
     this.block = block;
     const turn = TURN.exec(sentence);
     // "DUBAI: The agreement came …": a place in capitals before a colon is a dateline, not a speaker's turn.
@@ -155,14 +179,22 @@ export class Discourse {
     const verb = closing && !byPerson ? closing : verbs[0];
     if (verb) {
       const after = verb.index! + verb[0].length;
-      const inverted = INVERTS.test(verb[0]) ? candidates.find((m) => m.index === after + 1) : undefined;
-      if (inverted && /[,”"]\s*$/.test(outside.slice(0, verb.index))) return spoken(inverted, null);
-      const afterQuote = /["”],?\s*$/.test(sentence.slice(0, verb.index));
+      // "…, reports Akorda": after a comma only a verb that takes no addressee inverts ("…, told AFP" names the listener).
+      const afterComma = INVERTS.test(verb[0]) && !ADDRESSED.test(verb[0]) && /,\s*$/.test(outside.slice(0, verb.index));
+      const inverted = afterComma ? candidates.find((m) => m.index === after + 1) : undefined;
+      if (inverted) return spoken(inverted, null);
+      // "“…,” declared Lula", "“…” together, said the leader": any verb of saying right after a quote is inverted.
+      const afterQuote = /["”](?:(?:\s+\p{Ll}+){1,2},|,)?\s*$/u.test(sentence.slice(0, verb.index));
       // "…," said Otiende Amollo, an opposition MP; "…," said a statement by the office of the president.
-      const named = afterQuote && INVERTS.test(verb[0]) ? /^\s+([^,;]+?)\s*(?:[,;]|[.!?]?["”’)]?\s*$)/.exec(outside.slice(after)) : null;
+      const named = afterQuote
+        ? /^\s+([^,;]+?)\s*(?:[,;]|[.!?]?["”’)]?\s*$)/.exec(outside.slice(after))
+        : afterComma
+          ? /^\s+(\p{Lu}[^,;]*?)\s*[.!?]?\s*$/u.exec(outside.slice(after))
+          : null;
       if (named) {
         const issuer = ISSUED_BY.exec(named[1]!);
-        const words = issuer ? issuer[1]! : named[1]!;
+        // "said the leftist leader during a press conference": when and where it was said is no part of the speaker.
+        const words = (issuer ? issuer[1]! : named[1]!).replace(OCCASION, '');
         const from = after + outside.slice(after).indexOf(words);
         const found = this.phrase(words, within(from, from + words.length), spoken);
         if (found.speaker || found.label) return found;
@@ -172,7 +204,7 @@ export class Discourse {
       const shared = joined && /\band$/i.test(joined.text) ? mainSubject(outside.slice(0, verb.index)) : null;
       const subject = shared ?? joined;
       if (subject) {
-        const found = this.phrase(subject.text, within(subject.start, shared ? shared.start + shared.text.length : verb.index!), spoken);
+        const found = this.phrase(subject.text, within(subject.start, subject.start + subject.text.length), spoken);
         if (found.speaker || found.label) return found;
       }
     }
@@ -185,6 +217,13 @@ export class Discourse {
         const found = this.phrase(subject.text, within(subject.start, subject.start + subject.text.length), spoken);
         if (found.speaker || found.label) return found;
       }
+    }
+    // "…, with Tkatchenko commending Fiji for …": the person of an absolute clause of saying is its speaker.
+    const absolute = WITH_SAYING.exec(outside);
+    if (absolute && SPEECH_GERUNDS.has(absolute[2]!.toLowerCase())) {
+      const from = absolute.index + absolute[0].indexOf(absolute[1]!);
+      const found = this.phrase(absolute[1]!, within(from, from + absolute[1]!.length), spoken);
+      if (found.speaker || found.label) return found;
     }
     if (/^\s*[“"]/.test(sentence) && quoted) {
       if (this.announced) return this.announced;
@@ -201,12 +240,14 @@ export class Discourse {
     // "Sri Lankan officials had said earlier": the auxiliary before the verb is no word of the speaker's.
     // "Several officials had earlier said": the adverb and then the auxiliary before it.
     const words = withoutTrailingAuxiliary(
-      withoutTrailingAdverbs(
-        withoutTrailingAuxiliary(
-          text
-            .trim()
-            .replace(/^(however|but|and|meanwhile|later|also),?\s+/i, '')
-            .replace(/[.!?]+$/, ''),
+      withoutTimeAdverb(
+        withoutTrailingAdverbs(
+          withoutTrailingAuxiliary(
+            text
+              .trim()
+              .replace(/^(however|but|and|meanwhile|later|also),?\s+/i, '')
+              .replace(/[.!?]+$/, ''),
+          ),
         ),
       ),
     );
@@ -220,8 +261,11 @@ export class Discourse {
       const person = words.includes(last.surface) && last.entity.kind !== 'PERSON' ? lastPersonNamedIn(tail) : null;
       return person && /^\s*(?:\p{L}+\s+){0,3}\p{Lu}/u.test(tail) ? spoken(null, person) : spoken(last, null);
     }
-    // "Both ministers", "the two leaders": a joint saying is either one's; the last named of them stands for it.
-    if (PAIR.test(words) && this.lastPerson) return spoken(this.lastPerson, null);
+    // "Both ministers", "the two leaders", "they" after two people met, "it" after "the meeting …": a joint saying is either
+    // one's; the last named of the two who were named together stands for it, else the first of them.
+    const joint =
+      PAIR.test(words) || (PRONOUN_PLURAL.test(words) && this.pair.length === 2) || (/^it$/i.test(words) && this.gathering === this.block);
+    if (joint && this.lastPerson) return spoken(this.pairSpeaker(), null);
     // "Nyusi welcomed the deal. "…," he said": the person the paragraph's previous sentence was about, else the last speaker.
     const topic = this.topic?.block === this.block ? this.topic.person : null;
     const referent: Speech | null = topic ? spoken(topic, null) : (this.lastSpeaker ?? (this.lastPerson && spoken(this.lastPerson, null)));
@@ -234,11 +278,25 @@ export class Discourse {
     if (HONORIFIC.test(words) && this.lastPerson) return spoken(this.lastPerson, null);
     const role = ROLE.exec(words);
     // "The Prime Minister said" after "President Barack Obama": an office the last person was never titled with is not
-    // theirs; "the leader", "the envoy" describe anyone.
+    // theirs but the last person's the text titled so ("The foreign minister" after "Minister of Foreign Affairs Prince
+    // Faisal" and a crown prince); "the leader", "the envoy" describe anyone.
     const titles = this.lastPerson ? this.titlesOf(this.lastPerson.entity.id) : [];
     const office = role && /^(minister|president|chancellor|secretary)$/i.test(role[2]!) ? role[2]!.toLowerCase() : null;
+    // "said the leftist leader" in the paragraph after Lula spoke of Fernández: a description no office narrows goes on
+    // with the person speaking, when they spoke in this paragraph or the one before.
+    const speaking = this.lastSpeaker?.speaker && this.lastSpeakerParagraph >= this.paragraphs - 1 ? this.lastSpeaker.speaker : null;
+    if (role && !office && speaking) return spoken(speaking, null);
     if (role && this.lastPerson && (!office || titles.length === 0 || titles.some((t) => t.toLowerCase().includes(office))))
       return spoken(this.lastPerson, null);
+    const holder =
+      office && [...this.people].reverse().find((p) => this.titlesOf(p.entity.id).some((t) => t.toLowerCase().includes(office)));
+    if (holder) return spoken(holder, null);
+    // "the CJI" for "CJI Chandrachud": a title written before a person's name, in the text or the store, stands for them.
+    const abbreviated = /^the (\p{Lu}{2,6})$/u.exec(words);
+    const bearer =
+      abbreviated &&
+      [...this.people].reverse().find((p) => [p.surface, ...p.entity.aliases].some((name) => name.startsWith(`${abbreviated[1]} `)));
+    if (bearer) return spoken(bearer, null);
     // "Sri Lankan officials": a group described by a place is a label, whatever compromise makes of the place's words.
     if (GROUP.test(words)) return spoken(null, words);
     const person = lastPersonNamedIn(words);
@@ -250,6 +308,13 @@ export class Discourse {
     if (titled && titled.index + titled.name.length === words.length && titled.name.includes(' ')) return spoken(null, titled.name);
     if (words.length > 0 && words.split(/\s+/).length <= 6) return spoken(null, /^\p{Lu}/u.test(words) ? withoutTitle(words) : words);
     return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
+  }
+
+  /** Who speaks for a pair: the last person named, if one of the two named together, else the first of them. */
+  private pairSpeaker(): Mention {
+    const lastPerson = this.lastPerson!;
+    if (this.pair.length < 2 || this.pair.some((p) => p.entity.id === lastPerson.entity.id)) return lastPerson;
+    return this.pair[0]!;
   }
 
   /**
@@ -266,7 +331,8 @@ export class Discourse {
     const at = according.index + according[0].length - text.length;
     const cut = headEnd(text);
     const named = within(at, at + cut);
-    const agent = named.length === 0 ? /^\s*\S+ by\b/.exec(text.slice(cut)) : null;
+    // "figures released last week by the INDEC": the agent may stand a few words after the verb.
+    const agent = named.length === 0 ? /^\s*\S+(?:\s+\S+){0,3}?\s+by\b/.exec(text.slice(cut)) : null;
     const agents = agent ? within(at + cut + agent[0].length, at + text.length) : [];
     return agents.length > 0 ? spoken(agents[0]!, null) : this.phrase(text.slice(0, cut), named, spoken);
   }
@@ -285,6 +351,9 @@ function lastPersonNamedIn(words: string): string | null {
   const people = nlp(words).people().out('array') as string[];
   return people.length > 0 ? withoutTitle(people.at(-1)!.replace(/[,;:]$/, '')) : null;
 }
+
+/** "Several officials had earlier": adverbs of time compromise reads as comparatives. */
+const withoutTimeAdverb = (words: string) => words.replace(/\s+(?:earlier|later|previously|recently|already)$/i, '');
 
 const withoutTrailingAuxiliary = (words: string) =>
   words.replace(/\s+(?:had|has|have|was|were|is|are|would|will|could|may|might|did|does|do)$/i, '');
@@ -359,6 +428,7 @@ const SPEECH_LEMMAS = [
   'suggest',
   'recall',
   'point out',
+  'make clear',
   // Emphasis and expressing publicly
   'stress',
   'emphasize',
@@ -415,15 +485,30 @@ function finiteForms(lemma: string): { past: string[]; present: string[] } {
 }
 
 const SPEECH_FORMS = SPEECH_LEMMAS.map(finiteForms);
+/** "commending", "stressing": each lemma's gerund, for an absolute clause of saying. */
+const SPEECH_GERUNDS = new Set(
+  SPEECH_LEMMAS.map((lemma) => {
+    const word = nlp(lemma);
+    word.tag('Verb');
+    return ((word.verbs().conjugate()[0] as { Gerund?: string } | undefined)?.Gerund ?? '').toLowerCase();
+  }).filter((gerund) => gerund.length > 0),
+);
 /**
  * "Claims", "calls", "notes", "reports": a present form is as often a plural noun, so it counts only where compromise
  * reads it as a verb in the sentence. "say" is the one bare form kept, for a plural subject ("analysts say").
  */
 const PRESENT_FORMS = new Set(SPEECH_FORMS.flatMap((forms) => forms.present));
+/**
+ * "Rescuers believe", "officials warn": the bare form counts right after a plural subject, where compromise reads it as a
+ * verb ("state news agency" is no saying), and not after "to" or a modal, where nothing is said yet.
+ */
+const BARE_FORMS = new Set(SPEECH_LEMMAS.filter((lemma) => lemma !== 'say'));
+const INFINITIVE_BEFORE = /\b(?:to|will|would|can|could|may|might|must|should|shall|did|does|do|not|n't)\s+$/i;
 const SPEECH_ALL = new RegExp(
-  `\\b(${['say', ...SPEECH_FORMS.flatMap((forms) => [...forms.past, ...forms.present])]
+  `\\b(${['say', ...BARE_FORMS, ...SPEECH_FORMS.flatMap((forms) => [...forms.past, ...forms.present])]
     .sort((a, b) => b.length - a.length)
-    .map((form) => form.replace(/ /g, '\\s+'))
+    // "made it clear", "pointed it out": a phrasal verb takes its object pronoun between its words.
+    .map((form) => form.replace(/ /g, '\\s+(?:it\\s+)?'))
     .join('|')})\\b`,
   'g',
 );
@@ -434,11 +519,22 @@ const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)(?:\s+\p{Ll}+ly)?\s+$
 function speechVerbs(outside: string): RegExpExecArray[] {
   // "The visit is expected to …", "he was asked": a passive names no speaker.
   const found = [...outside.matchAll(SPEECH_ALL)].filter((match) => !PASSIVE_BEFORE.test(outside.slice(0, match.index)));
-  if (!found.some((match) => PRESENT_FORMS.has(match[0]))) return found;
-  const sentences = nlp(outside).json({ offset: true }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>;
+  if (!found.some((match) => PRESENT_FORMS.has(match[0]) || BARE_FORMS.has(match[0]))) return found;
+  const sentences = nlp(outside).json({ offset: true }) as Array<{
+    terms: Array<{ text: string; tags: string[]; offset: { start: number } }>;
+  }>;
   const terms = sentences.flatMap((sentence) => sentence.terms);
+  // "NAN reports that …": a present form before "that" is a verb, whatever compromise tags it.
+  const verbAt = (at: number) => terms.some((term) => term.offset.start === at && term.tags.includes('Verb'));
+  const afterPlural = (at: number) => {
+    const previous = terms.filter((term) => term.offset.start < at).at(-1);
+    return previous !== undefined && (previous.tags.includes('Plural') || /^(they|we|you|i)$/i.test(previous.text));
+  };
   return found.filter(
-    (match) => !PRESENT_FORMS.has(match[0]) || terms.some((term) => term.offset.start === match.index && term.tags.includes('Verb')),
+    (match) =>
+      (!BARE_FORMS.has(match[0]) ||
+        (verbAt(match.index) && afterPlural(match.index) && !INFINITIVE_BEFORE.test(outside.slice(0, match.index)))) &&
+      (!PRESENT_FORMS.has(match[0]) || /^\s+that\b/.test(outside.slice(match.index + match[0].length)) || verbAt(match.index)),
   );
 }
 /** A place compromise knows by that whole name ("Dubai", "New Delhi"). */
@@ -463,7 +559,20 @@ function withoutTitle(title: string): string {
 const COURTESY = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon|Rev|Sir|Dame)\.?\s+)+(?=\p{Lu})/u;
 /** "…, said X" puts the speaker after the verb; "…, congratulated Nyusi" names whom was spoken to. */
 const INVERTS = /^(said|says|added|adds|told|asked|replied|wrote|explained|continued|reports|reported|stated|noted)$/;
+/** "On Monday", "In Lisbon", "After The Talks": a prepositional opening, no name. */
+const OPENING_ADVERBIAL = /^(?:in|on|at|for|after|before|during|from|since|under|with|by|meanwhile|however|also|later|earlier)\b/i;
+/** Capitalised words, with the particles of names: "Feliciano de Sa Guimaraes", "Badr bin Hamad". */
+const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|di|do|dos|del|van|von|bin|ibn|al|el|la|le|du))+$/u;
+/** Verbs whose object is the listener, not the speaker. */
+const ADDRESSED = /^(told|asked)$/;
+/** "during a press conference at the Casa Rosada", "at a news conference": the occasion after an inverted speaker. */
+const OCCASION = /\s+(?:during|while|when|after|before|at an?|in an?)\s.*$/i;
+/** ", with Tkatchenko commending Fiji": an absolute clause whose subject does the saying. */
+const WITH_SAYING = /,\s+with\s+([^,]+?)\s+(\p{Ll}+ing)\b/u;
+/** "The meeting discussed …", "The talks affirmed": a gathering speaks for the people who met. */
+const GATHERING = /^\s*(?:the|this|that)\s+(?:\p{L}+\s+)?(?:meeting|talks|discussions?|summit|session|consultations)\b/iu;
 const PRONOUN = /^(he|she|they)$/i;
+const PRONOUN_PLURAL = /^they$/i;
 /** "Both Foreign Affairs Ministers", "the two leaders": the two people the text has been about. */
 const PAIR = /^(?:both|the two)\s+(?:\p{L}+\s+){0,3}(?:ministers|leaders|presidents|premiers|heads|sides|envoys|counterparts)$/iu;
 /** "The statement said", "the press service says": the organisation that issued it, named earlier. */
@@ -506,6 +615,13 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
       end = start > 0 ? start - 1 : 0;
       continue;
     }
+    // "…, which Manele described as …": the verb's own clause is an object relative, whose subject follows its pronoun
+    // (not "which did not say", whose subject the pronoun is).
+    const objectRelative = end === verbAt ? /^(?:which|whom)\s+(?=\p{Lu}|(?:the|a|an|his|her|its|their)\s)/u.exec(text) : null;
+    if (objectRelative) {
+      const lead = before.slice(start, end).length - before.slice(start, end).trimStart().length;
+      return { text: text.slice(objectRelative[0].length), start: start + lead + objectRelative[0].length };
+    }
     // A relative clause or an aside ("for his part", "in turn") stands between the subject and its verb.
     if (
       (/^(who|whose|which|monitored|speaking|asked|replying|noting|welcoming)\b/i.test(text) ||
@@ -514,6 +630,30 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
     ) {
       end = start - 1;
       continue;
+    }
+    // "Feliciano de Sa Guimaraes, academic director for the Brazilian Center …, told AFP": a description in lower case
+    // set after a name is that name's apposition.
+    // "Fatima Navarro, a teacher at the school, told …" too, but not "On Monday, the ministry said".
+    const previous =
+      i > 1 ? before.slice(breaks[i - 2]!, breaks[i - 1]! - 1).trim() : i === 1 ? before.slice(0, breaks[0]! - 1).trim() : '';
+    const described = /^(?:a|an|the)\s/.test(text)
+      ? !OPENING_ADVERBIAL.test(previous)
+      : !/^(?:he|she|they|it|we|i|this|that|these|those)\b/.test(text);
+    if (/^\p{Ll}/u.test(text) && described && NAME.test(previous)) {
+      end = start - 1;
+      continue;
+    }
+    // "Lula, who handed the presidency to his counterpart, Santiago Peña, revealed …": a name closing a relative clause
+    // is its object's apposition, not the subject.
+    if (NAME.test(text) && /^(?:who|whose|which)\b/i.test(previous)) {
+      end = start - 1;
+      continue;
+    }
+    // "… kept digging for survivors as authorities said …": the subject of a subordinate clause of saying.
+    const subordinate = /^.*\b(?:as|while|because|whereas|although|though)\s+(?=\S)/is.exec(text);
+    if (subordinate && !/^(?:he|she|they|it|we)$/i.test(text.slice(subordinate[0].length))) {
+      const lead = before.slice(start, end).length - before.slice(start, end).trimStart().length;
+      return { text: text.slice(subordinate[0].length), start: start + lead + subordinate[0].length };
     }
     return { text, start };
   }

@@ -44,3 +44,23 @@ describe('an office after a possessive', () => {
     ).toEqual([[], ['The President = ana']]);
   });
 });
+
+describe('a title broken off by punctuation, and a title set after the name', () => {
+  it('reads "Wire - President of Portugal Ana Costa" as a president, not a "Wire President"', () => {
+    expect(
+      read([
+        'Lisbon. March 8. Wire - President of Portugal Ana Costa met German President Jonas Weber.',
+        '“We agree,” said the president.',
+      ]),
+    ).toEqual([[], ['the president = ana']]);
+  });
+
+  it('learns "Jonas Weber, Crown Prince of Germany" as a crown prince of Germany, and no title from a list of names', () => {
+    expect(
+      read([
+        'Ana Costa, Crown Prince of Germany, met Jonas Weber, Portuguese President Costa and others.',
+        'The Germany’s Crown Prince spoke first.',
+      ]),
+    ).toEqual([[], ['The Germany’s Crown Prince = ana']]);
+  });
+});

@@ -14,9 +14,13 @@ interface Holder {
 
 interface Term {
   text: string;
+  post: string;
   tags: string[];
   offset: { start: number };
 }
+
+/** The terms of every sentence compromise finds in some words, in order. */
+const termsOf = (words: string) => (nlp(words).json({ offset: true }) as Array<{ terms: Term[] }>).flatMap((s) => s.terms);
 
 const LINKS = /^(of|the|for|and)$/;
 
@@ -66,14 +70,54 @@ export class Offices {
     return this.holders.filter((h) => h.entity.id === entityId).map((h) => h.office);
   }
 
+  /**
+   * "Sheikh Sabah …, Crown Prince of the State of Kuwait received …": a title set after a person's name between commas,
+   * and the places that qualify it, as long as no other name follows the title (a list: "Xi, President Biden").
+   */
+  private learnAppositive(sentence: string, person: Mention, mentions: Mention[]): void {
+    const after = person.index + person.surface.length;
+    const apposition = /^,\s+([^,]{2,80})/.exec(sentence.slice(after));
+    if (!apposition) return;
+    const terms = termsOf(apposition[1]!);
+    // The capitalised words that open the apposition, ending on an actor noun: "Foreign Minister", "Crown Prince".
+    let last = -1;
+    while (terms[last + 1] && /^\p{Lu}/u.test(terms[last + 1]!.text) && !terms[last + 1]!.tags.includes('Demonym')) last += 1;
+    if (last < 0 || !terms[last]!.tags.includes('Actor')) return;
+    const office = terms
+      .slice(0, last + 1)
+      .map((t) => t.text)
+      .join(' ');
+    const from = after + apposition[0].length - apposition[1]!.length;
+    const places = mentions.filter((m) => m.entity.kind === 'PLACE' && m.index >= from && m.index < from + apposition[1]!.length);
+    this.remember(
+      office,
+      person,
+      places.map((m) => m.entity.id),
+    );
+  }
+
+  private remember(office: string, person: Mention, places: string[]): void {
+    const holder = this.holders.find((h) => h.entity.id === person.entity.id && h.office === office);
+    if (holder) {
+      holder.count += 1;
+      for (const place of places) holder.places.add(place);
+    } else this.holders.push({ office, entity: person.entity, places: new Set(places), count: 1 });
+  }
+
   /** Remembers the title before each person the sentence names. */
   learn(sentence: string, mentions: Mention[]): void {
     for (const person of mentions.filter((m) => m.entity.kind === 'PERSON')) {
       const from = Math.max(0, person.index - 80);
-      const terms = (nlp(sentence.slice(from, person.index)).json({ offset: true })[0]?.terms ?? []) as Term[];
-      // The title stands in the capitalised words (and their links) right before the name.
+      const terms = termsOf(sentence.slice(from, person.index));
+      // The title stands in the capitalised words (and their links) right before the name, unbroken by punctuation
+      // ("KazTAG - President of Kazakhstan Kassym-Jomart Tokayev" is titled President, not KazTAG).
       let start = terms.length;
-      while (start > 0 && (/^\p{Lu}/u.test(terms[start - 1]!.text) || LINKS.test(terms[start - 1]!.text))) start -= 1;
+      while (
+        start > 0 &&
+        (/^\p{Lu}/u.test(terms[start - 1]!.text) || LINKS.test(terms[start - 1]!.text)) &&
+        (start === terms.length || /^\s*$/.test(terms[start - 1]!.post))
+      )
+        start -= 1;
       const tail = terms.slice(start);
       // "the United Arab Emirates' President": a possessive names whose office it is, and is no word of the title.
       const possessive = (t: Term) => /^['’]/.test(sentence.slice(from + t.offset.start + t.text.length));
@@ -85,7 +129,10 @@ export class Offices {
           /^\p{Lu}/u.test(t.text) &&
           !possessive(t),
       );
-      if (first < 0) continue;
+      if (first < 0) {
+        this.learnAppositive(sentence, person, mentions);
+        continue;
+      }
       let last = first;
       // compromise reads "President of Germany" as one actor: the title ends at its first lower-case word.
       while (
@@ -100,11 +147,7 @@ export class Offices {
         .join(' ');
       const at = from + (tail[0]?.offset.start ?? 0);
       const places = mentions.filter((m) => m.entity.kind === 'PLACE' && m.index >= at && m.index < person.index).map((m) => m.entity.id);
-      const holder = this.holders.find((h) => h.entity.id === person.entity.id && h.office === office);
-      if (holder) {
-        holder.count += 1;
-        for (const place of places) holder.places.add(place);
-      } else this.holders.push({ office, entity: person.entity, places: new Set(places), count: 1 });
+      this.remember(office, person, places);
     }
   }
 }

@@ -21,6 +21,15 @@ describe('sentences', () => {
     for (const sentence of sentences) expect(slice(text, sentence)).toBe(sentence.text);
   });
 
+  it('does not end a sentence at initials before a name, but does before a word that opens one', () => {
+    const text = 'Chief Justice D.Y. Chandrachud spoke first. Talks began at the U.N. The court sat late.';
+    expect(sentencesOf(text, blocksOf(text)).map((s) => s.text)).toEqual([
+      'Chief Justice D.Y. Chandrachud spoke first.',
+      'Talks began at the U.N.',
+      'The court sat late.',
+    ]);
+  });
+
   it('keeps a quote of several sentences whole, with its speaker', () => {
     const text = '“Not yet. We have just said hello,” Putin told RT. "It is suitable. We do not rule it out," he said. He left.';
     expect(sentencesOf(text, blocksOf(text)).map((s) => s.text)).toEqual([

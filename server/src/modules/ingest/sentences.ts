@@ -10,6 +10,8 @@ export interface Sentence {
 }
 
 /** Words after which a full stop does not end a sentence. */
+/** Words that open a sentence far more often than they follow initials. */
+const SENTENCE_OPENERS = /^(The|A|An|In|On|At|It|He|She|They|We|I|This|That|These|Those|But|And|However|Its|His|Her|Their|There)$/;
 const ABBREVIATIONS = new Set([
   'st',
   'mr',
@@ -106,8 +108,10 @@ export function sentencesOf(text: string, blocks: TextBlock[]): Sentence[] {
       const before = paragraph.slice(start, m.index).split(/\s+/).pop()?.toLowerCase() ?? '';
       // "Md.", "Jr.", "Ltd.": a capitalised word with no vowel is an abbreviation, as English words have one.
       const word = paragraph.slice(start, m.index).split(/\s+/).pop() ?? '';
-      // "J.B. Pardiwala", "D.Y. Chandrachud": initials run together are one, like a single one.
-      if (ABBREVIATIONS.has(before) || /^([a-z]\.)*[a-z]$/.test(before) || /^[A-Z][b-df-hj-np-tv-xz]{1,3}$/.test(word)) continue;
+      if (ABBREVIATIONS.has(before) || /^[a-z]$/.test(before) || /^[A-Z][b-df-hj-np-tv-xz]{1,3}$/.test(word)) continue;
+      // "Chief Justice D.Y. Chandrachud": initials before a name, not "the U.S. The talks …", where a sentence opens.
+      const next = /^\S*\s+["“‘(]?(\S+)/.exec(paragraph.slice(m.index))?.[1] ?? '';
+      if (/^(?:[A-Z]\.)+[A-Z]$/.test(word) && !SENTENCE_OPENERS.test(next)) continue;
       if (insideQuote(paragraph.slice(start, m.index + m[0].length))) continue;
       push(m.index + m[0].length);
       start = m.index + m[0].length;
