@@ -145,13 +145,17 @@ export function graphqlHandlers<C extends BaseContext & PlainContext>(
         return;
       }
     }
-    // Only answers written out here splice in what PostgreSQL wrote, or are handed an edit run without Apollo: a context made elsewhere has neither.
-    const contextFor = (): Promise<C> =>
-      caching.passthrough
-        ? context(req, res).then((value) => Object.assign(value, { rawAnswers: new RawAnswers(), handOff: {} }))
-        : context(req, res);
     // An Idempotency-Key's request keeps its answer's data as an object (http/idempotency.ts): it goes to Apollo.
     const plain = caching.passthrough && caching.plain && method === 'POST' && !req.headers['idempotency-key'] ? plainRequest(body) : null;
+    // Only answers written out here splice in what PostgreSQL wrote, or are handed an edit run without Apollo: a context
+    // made elsewhere has neither. A read's context is left without the hand-off, whose extra field it would carry for nothing.
+    const edit = plain !== null && plain.query.includes('mutation');
+    const contextFor = (): Promise<C> =>
+      caching.passthrough
+        ? context(req, res).then((value) =>
+            Object.assign(value, edit ? { rawAnswers: new RawAnswers(), handOff: {} } : { rawAnswers: new RawAnswers() }),
+          )
+        : context(req, res);
     const accept = req.headers.accept ?? '';
     const run = async (made: Promise<C>): Promise<HTTPGraphQLResponse> => {
       const fast = plain && (await caching.plain!.answer(plain, accept, made));
