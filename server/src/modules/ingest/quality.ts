@@ -167,6 +167,8 @@ export const blind5SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind5
 export const blind6SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind6');
 /** Fourteen real articles of seven kinds of outlet (three on one story, two on each of two others), read by hand before the importer ever ran on them. */
 export const blind7SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind7');
+/** Sixteen real articles of seven kinds of outlet (three on one story, three on another, two on each of two more), read by hand before the importer ever ran on them. */
+export const blind8SetDir = path.join(repoRoot, 'server', 'test', 'ingest-blind8');
 
 const fold = (name: string) =>
   name
@@ -430,7 +432,18 @@ export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
  * among them, not only beside its own first report.
  */
 export function acrossSetsQuality(): { articles: number; sameStory: number; otherStories: string[] } {
-  const dirs = [devSetDir, holdoutSetDir, blindSetDir, blind2SetDir, blind3SetDir, blind4SetDir, blind5SetDir, blind6SetDir, blind7SetDir];
+  const dirs = [
+    devSetDir,
+    holdoutSetDir,
+    blindSetDir,
+    blind2SetDir,
+    blind3SetDir,
+    blind4SetDir,
+    blind5SetDir,
+    blind6SetDir,
+    blind7SetDir,
+    blind8SetDir,
+  ];
   const articles = dirs.flatMap((dir) =>
     fs
       .readdirSync(dir)
