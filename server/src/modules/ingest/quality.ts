@@ -119,6 +119,20 @@ interface GoldFile {
   names: string[];
 }
 
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A gold reading, its dates checked: a date is written whole at any precision ("2023-03-01" at MONTH), as the
+ * proposer writes it, so that a "2023-03" cannot score every proposal of that month wrong without a word.
+ */
+function goldFrom(yaml: string, file: string): GoldFile {
+  const gold = parse(yaml) as GoldFile;
+  const dates = [gold.published.date, ...gold.events.map((event) => event.date)].filter((date) => date !== null);
+  const partial = dates.find((date) => !CALENDAR_DATE.test(String(date)));
+  if (partial !== undefined) throw new Error(`${file}: a gold date is written whole at any precision, not ${partial}`);
+  return gold;
+}
+
 /** A count of right answers out of the cases asked. */
 export interface Ratio {
   right: number;
@@ -183,7 +197,7 @@ export function devSetQuality(dir = devSetDir): ArticleQuality[] {
     .filter((file) => file.endsWith('.yaml'))
     .sort()
     .map((file) => {
-      const gold = parse(fs.readFileSync(path.join(dir, file), 'utf8')) as GoldFile;
+      const gold = goldFrom(fs.readFileSync(path.join(dir, file), 'utf8'), file);
       const text = fs.readFileSync(path.join(dir, file.replace(/\.yaml$/, '.txt')), 'utf8');
       const offsets = codePointOffsets(text);
       const spanOf = (quote: string): Span => {
@@ -362,7 +376,7 @@ function crossRead(second: ReadArticle, first: ReadArticle) {
 export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
   const testDir = path.join(repoRoot, 'server', 'test');
   const load = (name: string) => ({
-    gold: parse(fs.readFileSync(path.join(testDir, `${name}.yaml`), 'utf8')) as GoldFile,
+    gold: goldFrom(fs.readFileSync(path.join(testDir, `${name}.yaml`), 'utf8'), name),
     text: fs.readFileSync(path.join(testDir, `${name}.txt`), 'utf8'),
   });
   const stories = fs
@@ -452,7 +466,7 @@ export function acrossSetsQuality(): { articles: number; sameStory: number; othe
       .map((file) => ({
         name: `${path.basename(dir)}/${file.replace(/\.txt$/, '')}`,
         text: fs.readFileSync(path.join(dir, file), 'utf8'),
-        gold: parse(fs.readFileSync(path.join(dir, file.replace(/\.txt$/, '.yaml')), 'utf8')) as GoldFile,
+        gold: goldFrom(fs.readFileSync(path.join(dir, file.replace(/\.txt$/, '.yaml')), 'utf8'), file),
       })),
   );
   const known = new Map(articles.flatMap((a) => a.gold.known).map((e) => [e.name, e] as const));
