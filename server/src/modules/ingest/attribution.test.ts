@@ -460,3 +460,23 @@ describe('speakers after a quote, by a title given elsewhere, for a pair, and in
     expect(on('The tender opened in Lisbon')).toBe('Mark Holm');
   });
 });
+
+describe('quoted words with no verb of saying', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+  ]);
+  /** Written for these tests: a quote and a term in quotes after the text has moved on from the speaker. */
+  const text = [
+    '“The ferries will run all winter,” Costa told reporters on the pier.',
+    'The Harbour Board met again on Tuesday in the old customs house.',
+    'Likewise, the union “wants the fares frozen for a year,” not least for the island schools.',
+    'The new timetable is known on the islands as the “Winter Line” this year.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives quoted words that make a clause to the last speaker, and a term in quotes to no one', () => {
+    expect(on('Likewise, the union')).toBe('costa');
+    expect(on('The new timetable')).toBe('the reporter');
+  });
+});

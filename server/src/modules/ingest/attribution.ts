@@ -232,6 +232,13 @@ export class Discourse {
       if (this.previous && !verb && /^[\s.!?,;:)]*$/.test(outside)) return this.previous.speech;
     }
     if (quoted && /^(He|She|They)\b/.test(sentence) && this.lastSpeaker) return spoken(this.lastSpeaker.speaker, this.lastSpeaker.label);
+    // Quoted words that make a clause are never the reporter's: with no verb of saying to name their speaker ("Likewise,
+    // X's government “depends a lot on Brazil,”", a paragraph of quote after the text moved on), they are the last
+    // speaker's, else the last person's named.
+    if (quoted && !verb && isClause(quotedWords(sentence, outside))) {
+      if (this.lastSpeaker) return spoken(this.lastSpeaker.speaker, this.lastSpeaker.label);
+      if (this.lastPerson) return spoken(this.lastPerson, null);
+    }
     return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
   }
 
@@ -365,6 +372,16 @@ function withoutTrailingAdverbs(words: string): string {
   while (end > 1 && terms![end - 1]!.tags.includes('Adverb')) end -= 1;
   return terms && end < terms.length ? words.slice(0, terms[end]!.offset.start).trim() : words;
 }
+
+/** The words a sentence quotes, its narration blanked out. */
+const quotedWords = (sentence: string, outside: string) =>
+  sentence
+    .replace(/[\s\S]/g, (c: string, at: number) => (outside[at] === ' ' ? c : ' '))
+    .replace(/[“”"]/g, ' ')
+    .trim();
+
+/** Whether quoted words make a clause, not a term set in quotes ("dubbed the “Election Petition”"): a verb and four words. */
+const isClause = (words: string) => words.split(/\s+/).length >= 4 && nlp(words).has('#Verb');
 
 /** Whether a speaker's label is a person's name, so that "it said" does not continue it. */
 const isPersonName = (label: string) => nlp(label).has('^#Person+$');

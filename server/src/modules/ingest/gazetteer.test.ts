@@ -109,6 +109,13 @@ describe('the gazetteer', () => {
     expect(names('“It is late. Tomorrow I will answer,” he said.')).toEqual([]);
   });
 
+  it('proposes no kind of document written with capitals as a name, but a named one', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The ports signed a Memorandum of Understanding on ferries.')).toEqual([]);
+    expect(names('Two Memoranda of Understanding were signed at the quay.')).toEqual([]);
+    expect(names('The ports recalled the Lisbon Memorandum on ferries.')).toEqual(['Lisbon Memorandum']);
+  });
+
   it('proposes no time zone or repeated control word, and cuts a body run into the person heading it', () => {
     const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
     expect(names('The call starts at 9:00 a.m. Central European Time on Monday.')).toEqual([]);

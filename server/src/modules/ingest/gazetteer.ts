@@ -393,13 +393,17 @@ function properName(candidate: string): { name: string; offset: number } | null 
 }
 
 const readings = new Map<string, { name: string; offset: number } | null>();
+/** Heads of common nouns news writes with capitals: happenings and kinds of document between governments. */
+const COMMON_HEADS = /^(?:Visit|Trip|Tour|Memorandum|Memoranda|Memorandums)$/;
 
 function readName(candidate: string): { name: string; offset: number } | null {
   const words = candidate.split(' ');
   // "COVID-19", "EEF-2022": a code in capitals numbered by its year or series labels a thing, not a party to it.
   if (/^\p{Lu}{2,}-\d+$/u.test(candidate) || PROGRAMME.test(candidate)) return null;
-  // "the State Visit", "the Official Visit": a happening written with capitals is still a common noun.
-  if (/ (Visit|Trip|Tour)$/.test(candidate) && !nlp(candidate.toLowerCase()).has('#ProperNoun')) return null;
+  // "the State Visit", "a Memorandum of Understanding": a happening or a kind of document written with capitals is still a
+  // common noun; its head is the word before "of", else its last.
+  const head = words.includes('of') ? words[words.indexOf('of') - 1] : words.at(-1);
+  if (COMMON_HEADS.test(head ?? '') && words.length > 1 && !nlp(candidate.toLowerCase()).has('#ProperNoun')) return null;
   // "the President's Office in Colombo": an office's possession is a description.
   if (/^\p{Lu}\p{Ll}+(’s|'s)$/u.test(words[0]!) && ROLE_WORDS.test(words[0]!.replace(/’s$|'s$/, '')) && words.length > 1) return null;
   if (words.some((w) => CALENDAR.test(w) || SHORT_MONTH.test(w)) || /^\d|^\p{Lu}+ \d+$/u.test(candidate)) return null;
