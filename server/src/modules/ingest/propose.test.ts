@@ -633,6 +633,25 @@ describe('a happening first told as a setting', () => {
   });
 });
 
+describe('a meeting whose only parties are states', () => {
+  it('is a meeting of the two people the story has named most', () => {
+    const leaders = new Gazetteer([
+      { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: [] },
+      { id: 'lima', name: 'Rui Lima', kind: 'PERSON', aliases: [] },
+      { id: 'portugal', name: 'Portugal', kind: 'PLACE', aliases: [] },
+      { id: 'spain', name: 'Spain', kind: 'PLACE', aliases: [] },
+    ]);
+    const text = [
+      'Ana Costa arrived in Madrid on Monday, where Rui Lima welcomed her.',
+      'Portugal and Spain held talks on Tuesday on the river.',
+    ].join('\n\n');
+    const { events } = propose(text, blocksOf(text), { ...context, gazetteer: leaders });
+    expect(events.filter((e) => e.type === 'MEETING').map((e) => e.participants.map((p) => p.entityId).sort())).toEqual([
+      ['costa', 'lima'],
+    ]);
+  });
+});
+
 describe('a happening dated inside a clause of "since"', () => {
   it('dates an election named by its day in a "since" clause', () => {
     const text = 'Ana Costa is in Lisbon, her first trip since winning the May 2 early municipal election in Lisbon.';

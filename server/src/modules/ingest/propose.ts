@@ -695,6 +695,15 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       // "a presidential election in Ukraine": the country where it is held is what the election is of.
       if (type === 'ELECTION' && where && !participants.some((p) => p.entityId === where))
         participants = [...participants, { entityId: where, role: ParticipantRole.PARTICIPANT }];
+      // "Uzbekistan meets Russia": a meeting, a visit or a conference of states is done by the people the story is about,
+      // the two it has named most.
+      if (OF_PEOPLE.has(type) && participants.length > 0 && participants.every((p) => isPlace(p.entityId))) {
+        const people = [...named].filter(([, n]) => n.kind === 'PERSON').sort((a, b) => b[1].count - a[1].count);
+        if (people.length >= 2)
+          participants = people
+            .slice(0, 2)
+            .map(([id], i) => ({ entityId: id, role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT }));
+      }
       const candidate = {
         event: {
           title: short(
