@@ -212,4 +212,12 @@ describe('happenings named by a body and ended pacts', () => {
     expect(types('The mayor will join the governors at this eagerly awaited two-day summit.')).toEqual([]);
     expect(types('The mayor will join the governors at a two-day summit.')).toEqual(['MEETING']);
   });
+
+  it('marks a setting named as someone\'s or with no article as one that may be told for the first time, and not one named with "the"', () => {
+    expect(framesIn('During his talks with the governor, the mayor praised the harbour.').map((f) => [f.type, f.setting])).toEqual([
+      ['MEETING', true],
+    ]);
+    expect(framesIn('The port reopened after talks with the governor.').map((f) => [f.type, f.setting])).toEqual([['MEETING', true]]);
+    expect(types('During the talks with the governor, the mayor praised the harbour.')).toEqual([]);
+  });
 });

@@ -27,6 +27,11 @@ export interface Frame {
    * the same happening as one of its kind with people named.
    */
   withGroup: boolean;
+  /**
+   * "During his talks with Putin", "after talks with Modi": named as the setting of what the sentence tells, with no
+   * definite article, so a happening of someone's that is told here for the first time unless one of its kind was told before.
+   */
+  setting: boolean;
 }
 
 /**
@@ -120,6 +125,9 @@ const SETTING =
 /** "during an official visit by …": a setting named with an indefinite article is a happening told for the first time. */
 const NEW_SETTING = /\b(during|at|on the sidelines of|after|before|ahead of)\s+(a|an)\s+([^\s,]+\s+){0,3}$/i;
 /** "The talks", "the encounter": a happening told before, not a new one; a named conference is named anew each time. */
+/** A setting named as someone's or with no article: not an anaphor, so it may be the happening's first telling. */
+const OWN_SETTING =
+  /\b(?:[Dd]uring|[Aa]fter|[Ff]ollowing|[Oo]n the sidelines of)\s+(?:(?:his|her|their|\p{Lu}[\p{L}-]*['’]s)\s+)?(?:(?!(?:the|this|that|these|those|its)\s)[\p{Ll}-]+\s+)?$/u;
 const DEFINITE = /\b(the|this|that|these|those)\s+$/i;
 /** "invited Trump to visit Moscow": an invitation, not yet a happening; so is "the significance of signing" an idea. */
 const INVITED = /\binvit\w*\s+([^\s,]+\s+){1,3}to\s+$/i;
@@ -165,8 +173,10 @@ export function framesIn(outside: string): Frame[] {
       if (same >= 0) frames.splice(same, 1);
       // "the signing of memoranda", "the visit of President Trump": a definite happening with its complement is told anew.
       const told = DEFINITE.test(before) && !/^\s+of\b/.test(outside.slice(index + words.split(' ')[0]!.length));
+      const setting = SETTING.test(before) && !NEW_SETTING.test(before);
+      const ownSetting = setting && OWN_SETTING.test(before);
       if (
-        (SETTING.test(before) && !NEW_SETTING.test(before)) ||
+        (setting && !ownSetting) ||
         INVITED.test(before) ||
         MEANS.test(before) ||
         (type !== 'CONFERENCE' && told) ||
@@ -186,6 +196,7 @@ export function framesIn(outside: string): Frame[] {
         also: ALSO.test(before),
         possessive: POSSESSIVE.test(before),
         withGroup: WITH_GROUP.test(outside.slice(index + words.length)),
+        setting: ownSetting,
       });
     }
   }

@@ -609,6 +609,49 @@ describe('happenings of other kinds told in one story', () => {
   });
 });
 
+describe('a happening first told as a setting', () => {
+  const read = (...sentences: string[]) => {
+    const text = sentences.join('\n\n');
+    return propose(text, blocksOf(text), context).events.filter((e) => e.type === 'MEETING');
+  };
+
+  it('proposes a meeting named as the setting of a saying when the text told none before', () => {
+    expect(read('During her talks with the port authority, Ana Costa praised the new wharf in Lisbon.')).toHaveLength(1);
+  });
+
+  it('proposes no meeting for a setting whose pronoun owns it when nobody else is named in the sentence', () => {
+    expect(read('During his talks with Ana Costa, the harbour master praised the new wharf in Lisbon.')).toHaveLength(0);
+  });
+
+  it('proposes no second meeting for a setting once the text has told one', () => {
+    expect(
+      read(
+        'Ana Costa met the port authority in Lisbon on Monday to discuss the wharf.',
+        'During her talks with the port authority, Ana Costa praised the new wharf in Lisbon.',
+      ),
+    ).toHaveLength(1);
+  });
+});
+
+describe('a meeting whose only parties are states', () => {
+  it('is a meeting of the two people the story has named most', () => {
+    const leaders = new Gazetteer([
+      { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: [] },
+      { id: 'lima', name: 'Rui Lima', kind: 'PERSON', aliases: [] },
+      { id: 'portugal', name: 'Portugal', kind: 'PLACE', aliases: [] },
+      { id: 'spain', name: 'Spain', kind: 'PLACE', aliases: [] },
+    ]);
+    const text = [
+      'Ana Costa arrived in Madrid on Monday, where Rui Lima welcomed her.',
+      'Portugal and Spain held talks on Tuesday on the river.',
+    ].join('\n\n');
+    const { events } = propose(text, blocksOf(text), { ...context, gazetteer: leaders });
+    expect(events.filter((e) => e.type === 'MEETING').map((e) => e.participants.map((p) => p.entityId).sort())).toEqual([
+      ['costa', 'lima'],
+    ]);
+  });
+});
+
 describe('a happening dated inside a clause of "since"', () => {
   it('dates an election named by its day in a "since" clause', () => {
     const text = 'Ana Costa is in Lisbon, her first trip since winning the May 2 early municipal election in Lisbon.';

@@ -12,6 +12,7 @@ import {
   datesSaying,
   DISASTER,
   ELECTION_HELD,
+  type Frame,
   framesIn,
   NAMED_CONFERENCE,
   pairIn,
@@ -603,7 +604,18 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
             (f) => outside[f.index] === ' ' && dates.some((d) => d.index < f.index + 40 && outside[d.index] === ' '),
           )
         : [];
-    const frames = [...framesIn(outside), ...quotedFrames].filter((f) => context.eventTypes.has(f.type));
+    // "During his talks with Putin, the Kazakh president noted …": a setting told for the first time is someone's, so its
+    // pronoun's owner must be named in the sentence outside the setting's own words, or who took part is a guess.
+    const ownerNamed = (f: Frame) => {
+      if (!/\b(?:his|her|their)\s+(?:[\p{Ll}-]+\s+)?$/iu.test(outside.slice(0, f.index))) return true;
+      const from = outside.slice(0, f.index).search(/\S+\s+(?:his|her|their)\s+(?:[\p{Ll}-]+\s+)?$/iu);
+      const comma = outside.indexOf(',', f.index);
+      const to = comma < 0 ? outside.length : comma;
+      return mentions.some((m) => m.entity.kind === 'PERSON' && (m.index < from || m.index >= to));
+    };
+    const frames = [...framesIn(outside), ...quotedFrames].filter(
+      (f) => context.eventTypes.has(f.type) && !(f.setting && (candidates.some((c) => c.event.type === f.type) || !ownerNamed(f))),
+    );
     const place = mentions.find((m) => m.entity.kind === 'PLACE' && atPlace(m))?.entity.id ?? null;
     // "The Kenyan leader began his visit in Atlanta, where he met executives of Coca-Cola": who took part in a happening
     // is named in the clause that tells it, its verb's subject first, not anywhere in the sentence; "he" there is the
@@ -683,6 +695,15 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       // "a presidential election in Ukraine": the country where it is held is what the election is of.
       if (type === 'ELECTION' && where && !participants.some((p) => p.entityId === where))
         participants = [...participants, { entityId: where, role: ParticipantRole.PARTICIPANT }];
+      // "Uzbekistan meets Russia": a meeting, a visit or a conference of states is done by the people the story is about,
+      // the two it has named most.
+      if (OF_PEOPLE.has(type) && participants.length > 0 && participants.every((p) => isPlace(p.entityId))) {
+        const people = [...named].filter(([, n]) => n.kind === 'PERSON').sort((a, b) => b[1].count - a[1].count);
+        if (people.length >= 2)
+          participants = people
+            .slice(0, 2)
+            .map(([id], i) => ({ entityId: id, role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT }));
+      }
       const candidate = {
         event: {
           title: short(
