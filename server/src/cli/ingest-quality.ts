@@ -14,17 +14,8 @@
 import {
   acrossSetsQuality,
   type ArticleQuality,
-  blind2SetDir,
-  blind3SetDir,
-  blind4SetDir,
-  blind5SetDir,
-  blind6SetDir,
-  blind7SetDir,
-  blind8SetDir,
-  blindSetDir,
-  devSetDir,
   devSetQuality,
-  holdoutSetDir,
+  EVALUATION_SETS,
   type Ratio,
   type Score,
   seedArticleQuality,
@@ -50,21 +41,10 @@ const row = (name: string, a: Omit<ArticleQuality, 'file' | 'wrongClaimants' | '
 
 const args = process.argv.slice(2);
 const chosen = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
-const allSets = [
-  { name: 'Development set', key: 'dev', dir: devSetDir, blind: false },
-  { name: 'Held-out set', key: 'holdout', dir: holdoutSetDir, blind: false },
-  { name: 'Blind set', key: 'blind', dir: blindSetDir, blind: true },
-  { name: 'Second blind set', key: 'blind2', dir: blind2SetDir, blind: true },
-  { name: 'Third blind set', key: 'blind3', dir: blind3SetDir, blind: true },
-  { name: 'Fourth blind set', key: 'blind4', dir: blind4SetDir, blind: true },
-  { name: 'Fifth blind set', key: 'blind5', dir: blind5SetDir, blind: true },
-  { name: 'Sixth blind set', key: 'blind6', dir: blind6SetDir, blind: true },
-  { name: 'Seventh blind set', key: 'blind7', dir: blind7SetDir, blind: true },
-  { name: 'Eighth blind set', key: 'blind8', dir: blind8SetDir, blind: true },
-];
+const allSets = EVALUATION_SETS;
 const sets = allSets.filter((set) => chosen === undefined || set.key === chosen);
 if (sets.length === 0 && chosen !== 'stories')
-  throw new Error(`--set is dev, holdout, blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8 or stories, not ${chosen}`);
+  throw new Error(`--set is ${allSets.map((set) => set.key).join(', ')} or stories, not ${chosen}`);
 
 for (const set of sets) {
   const articles = devSetQuality(set.dir);
