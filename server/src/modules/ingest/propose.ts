@@ -371,7 +371,7 @@ function fallbackTitle(words: string, expression: string): string {
  */
 function conferenceNamed(sentence: string, at: number): string | null {
   const names = [
-    ...[...sentence.matchAll(new RegExp(NAMED_CONFERENCE.source, 'gu'))].map((m) => ({ index: m.index, text: `the ${m[0].trim()}` })),
+    ...[...sentence.matchAll(NAMED_CONFERENCE)].map((m) => ({ index: m.index, text: `the ${m[0].trim()}` })),
     ...[
       ...sentence.matchAll(
         /\b(?:(?:an?|the|its|their|this)\s+)(?:[\p{Ll}\d-]+\s+){0,3}(?:conference|forum|summit|congress|convention)\b/gu,
