@@ -238,6 +238,60 @@ describe('the cache of public answers, over HTTP, with two servers on one Postgr
     expect(claimNow.text).toBe((await post(uncached, CLAIM, { id: claim.id })).text);
   });
 
+  it('keep answering from the cache through commits that change no record: a sign-in, a checkpoint, an ANALYZE', async () => {
+    // A user is a record: made before the answer is kept.
+    const editor = await createEditor(db.dataSource);
+    const before = await kept(NEWEST_ENTITIES);
+    await signIn(writer, editor);
+    const checkpoint = await post(writer, `mutation { createCheckpoint { treeSize } }`, {}, { cookie: adminCookie });
+    expect(checkpoint.body.errors).toBeUndefined();
+    await db.owner.query('ANALYZE entities');
+    const again = await post(reader, NEWEST_ENTITIES);
+    expect(again.headers.get('x-cache')).toBe('HIT');
+    expect(again.body.data).toEqual(before);
+  });
+
+  it('answer afresh once an edit that was under way when the answer was kept commits', async () => {
+    const entity = await write(`mutation($input: CreateEntityInput!) { createEntity(input: $input) { id version } }`, {
+      name: 'Harbour authority',
+      kind: 'ORGANIZATION',
+    });
+    // The edit waits to append its revision, behind a lock held here on the record's head of the log, once it has
+    // written the entity's row: its transaction has an id, so the answer below is kept while it is still running.
+    const holder = db.owner.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT version FROM revision_heads WHERE record_id = $1 FOR UPDATE', [entity.id]);
+      const edit = write(`mutation($input: UpdateEntityInput!) { updateEntity(input: $input) { id version } }`, {
+        id: entity.id,
+        expectedVersion: entity.version,
+        description: 'Runs the harbour',
+      });
+      await expect
+        .poll(
+          async () =>
+            (
+              await db.dataSource.query(
+                `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND backend_xid IS NOT NULL AND query ILIKE '%entities%'`,
+              )
+            )[0].n,
+          { timeout: 10_000 },
+        )
+        .toBe(1);
+      // A later transaction that ends first puts the edit's among the running ones the snapshot lists (below its xmax).
+      await db.owner.query('ANALYZE entities');
+      expect((await db.dataSource.query('SELECT pg_current_snapshot()::text AS s'))[0].s).toMatch(/^\d+:\d+:\d/);
+      expect((await kept(ENTITY, { id: entity.id })).entity.description).toBeNull();
+      await holder.commitTransaction();
+      await edit;
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect((await fresh(ENTITY, { id: entity.id })).entity.description).toBe('Runs the harbour');
+  });
+
   it('give a GET answer a public Cache-Control and an ETag, 304 to a caller holding it, and a new tag after a write', async () => {
     const first = await get(reader, NEWEST_ENTITIES);
     const etag = first.headers.get('etag')!;

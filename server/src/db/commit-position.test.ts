@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { commitPosition, type Position } from './commit-position.js';
 
-const at = (snapshot: string): Position => ({ snapshot, lsn: '0/16B3748' });
+const at = (snapshot: string): Position => ({ snapshot, offset: '0', lsn: '0/16B3748', since: null, recordsChanged: true });
 
 /** A reader whose reads are answered by hand, in order, so a test decides what each one saw. */
 function manualReader() {
@@ -44,5 +44,20 @@ describe('the commit position', () => {
     fail = false;
     expect(await position.now()).toEqual(at('2:2:'));
     expect(await position.now()).toEqual(at('3:3:'));
+  });
+
+  it('compares each read with the look its caller holds when the read begins', async () => {
+    const seen: Array<string | null> = [];
+    let held: string | null = null;
+    const position = commitPosition(
+      async (since) => {
+        seen.push(since?.snapshot ?? null);
+        return at(`${seen.length}:${seen.length}:`);
+      },
+      () => (held === null ? null : { snapshot: held, offset: '0' }),
+    );
+    held = (await position.now()).snapshot;
+    await position.now();
+    expect(seen).toEqual([null, '1:1:']);
   });
 });

@@ -10,7 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 
 import type { Config } from '../config.js';
 import { loadSigningKey } from '../core/checkpoints/signing-key.js';
-import { commitPosition, positionReader } from '../db/commit-position.js';
+import { positionReader } from '../db/commit-position.js';
 import type { Database } from '../db/data-source.js';
 import { ReadReplicas } from '../db/read-replicas.js';
 import { revisionSignal } from '../db/revision-signal.js';
@@ -158,9 +158,7 @@ export async function createHttpApp(config: Config, database: Database, log: (me
       publicAnswer: { keep: false },
     };
   };
-  const publicAnswers = config.publicCache.enabled
-    ? new PublicAnswers(commitPosition(positionReader(dataSource)), config.publicCache.maxBytes)
-    : null;
+  const publicAnswers = config.publicCache.enabled ? new PublicAnswers(positionReader(dataSource), config.publicCache.maxBytes) : null;
   const stopReporting = publicAnswers ? reportPublicAnswers(publicAnswers, log) : () => undefined;
   const graphql = graphqlHandlers(app, apollo, beginGraphQL, contextOf, (error) => log('GraphQL request failed', error), {
     answers: publicAnswers,

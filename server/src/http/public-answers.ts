@@ -6,7 +6,7 @@ import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { Config } from '../config.js';
 import { Role } from '../core/access/roles.js';
 import type { Viewer } from '../core/access/viewer.js';
-import type { CommitPosition } from '../db/commit-position.js';
+import { type CommitPosition, commitPosition, type Look, type Position } from '../db/commit-position.js';
 import type { RequestContext } from '../graphql/context.js';
 
 /**
@@ -52,15 +52,15 @@ interface Kept {
 export interface PublicAnswerStats {
   hits: number;
   misses: number;
-  /** Times a write, by any server, emptied the cache. */
+  /** Times a write that changed a record, by any server, emptied the cache. */
   invalidations: number;
   entries: number;
   bytes: number;
 }
 
 /**
- * A stored answer, or where the database stood when a fresh one is about to be worked out: the snapshot it will be
- * kept under, and the WAL position a standby must have replayed to work it out.
+ * A stored answer, or where the cache stood when a fresh one is about to be worked out: the generation of answers it
+ * will be kept in, and the WAL position a standby must have replayed to work it out.
  */
 export type Lookup = { hit: Kept } | { position: string; lsn: string };
 
@@ -95,37 +95,50 @@ function keptRootsOnly(operation: OperationDefinitionNode): boolean {
 }
 
 /**
- * Answers to anonymous callers and client apps, kept by question and by where the database's commits stood before
- * the answer was worked out (db/commit-position.ts). A kept answer is handed out only after a fresh look at that
- * position finds it unmoved, so a write committed by any server, before the request came, is never answered from
- * before it: nothing stays visible after it was retracted, rejected, deleted or sent back to review. Any commit
- * empties the cache; finer invalidation would need to know every record an answer rests on, tombstones and
- * searches included. Bounded in bytes, least recently read dropped first.
+ * Answers to anonymous callers and client apps, kept by question. Each request first looks at where the database's
+ * commits stand (db/commit-position.ts); a kept answer is handed out only when no transaction that changed a record
+ * committed, on any server, between the look it was kept after and this one, so nothing stays visible after it was
+ * retracted, rejected, deleted or sent back to review. Any record changed empties the cache (finer invalidation
+ * would need to know every record an answer rests on, tombstones and searches included); commits that change no
+ * record (sessions, sign-ins, jobs, checkpoints, ANALYZE) leave it. Bounded in bytes, least recently read dropped
+ * first.
  */
 export class PublicAnswers {
   private readonly kept = new Map<string, Kept>();
-  private position: string | null = null;
+  private readonly commits: CommitPosition;
+  /** The last look taken in: every kept answer holds every record change it shows. */
+  private look: Look | null = null;
+  /** Counts the times the cache was emptied: an answer is kept only in the generation its lookup found. */
+  private generation = 0;
   private bytes = 0;
   private counts = { hits: 0, misses: 0, invalidations: 0 };
 
   constructor(
-    private readonly commits: CommitPosition,
+    readPosition: (since: Look | null) => Promise<Position>,
     private readonly maxBytes: number,
-  ) {}
+  ) {
+    this.commits = commitPosition(readPosition, () => this.look);
+  }
 
-  /** Asks the database where it stands, then answers from the cache if nothing was committed since the answer was kept. */
+  /** Looks where the commits stand, then answers from the cache if no record changed since the answer was kept. */
   async lookup(question: PublicQuestion): Promise<Lookup> {
-    const { snapshot: position, lsn } = await this.commits.now();
-    if (position !== this.position) {
-      if (this.kept.size > 0) this.counts.invalidations++;
-      this.kept.clear();
-      this.bytes = 0;
-      this.position = position;
+    const now = await this.commits.now();
+    if (now.snapshot !== this.look?.snapshot || now.offset !== this.look.offset) {
+      // A look compared with another than the last one taken in cannot vouch for what lies between.
+      const unchanged =
+        !now.recordsChanged && now.since !== null && now.since.snapshot === this.look?.snapshot && now.since.offset === this.look.offset;
+      if (!unchanged) {
+        if (this.kept.size > 0) this.counts.invalidations++;
+        this.kept.clear();
+        this.bytes = 0;
+        this.generation++;
+      }
+      this.look = { snapshot: now.snapshot, offset: now.offset };
     }
     const hit = this.kept.get(question.key);
     if (!hit) {
       this.counts.misses++;
-      return { position, lsn };
+      return { position: String(this.generation), lsn: now.lsn };
     }
     this.counts.hits++;
     this.kept.delete(question.key);
@@ -133,9 +146,12 @@ export class PublicAnswers {
     return { hit };
   }
 
-  /** Keeps an answer worked out from `position` onwards, unless a later look found a commit since. */
+  /**
+   * Keeps an answer worked out after the lookup that gave `position`, unless a later look found a record changed
+   * since: it then holds every change the cache's last look shows (and perhaps later ones, which the next look sees).
+   */
   keep(question: PublicQuestion, position: string, body: Buffer, etag: string, contentType: string): void {
-    if (position !== this.position) return;
+    if (position !== String(this.generation)) return;
     const bytes = body.length + question.key.length * 2;
     if (bytes > this.maxBytes) return;
     const before = this.kept.get(question.key);
