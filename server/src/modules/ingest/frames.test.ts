@@ -221,3 +221,21 @@ describe('happenings named by a body and ended pacts', () => {
     expect(types('During the talks with the governor, the mayor praised the harbour.')).toEqual([]);
   });
 });
+
+describe("a body's decisions", () => {
+  const types = (sentence: string) => framesIn(sentence).map((f) => f.type);
+
+  it('reads a decision whose subject is a body, past a time, an adverb, an auxiliary and a bracketed acronym', () => {
+    expect(types('The Harbour Bank (HB) on Monday decided to keep its fees unchanged at 2 per cent.')).toEqual(['OTHER']);
+    expect(types('The harbour board last raised its fees in March.')).toEqual(['OTHER']);
+    expect(types('On Friday, the tribunal had dismissed the appeal of the ferry company.')).toEqual(['OTHER']);
+    expect(framesIn('On Friday, the tribunal had dismissed the appeal of the ferry company.')[0]!.body).toBe('the tribunal');
+  });
+
+  it('reads no decision when a person, a title or a pronoun chose, or a concern was raised', () => {
+    expect(types('The mayor decided to keep the fees unchanged.')).toEqual([]);
+    expect(types('Ana Costa approved the plan for the docks.')).toEqual([]);
+    expect(types('He kept the fees unchanged.')).toEqual([]);
+    expect(types('The harbour board raised concerns about the dredging.')).toEqual([]);
+  });
+});

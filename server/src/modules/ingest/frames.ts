@@ -32,6 +32,8 @@ export interface Frame {
    * definite article, so a happening of someone's that is told here for the first time unless one of its kind was told before.
    */
   setting: boolean;
+  /** A body's decision ("the court had directed", "the central bank kept the rate"): the words of that body. */
+  body?: string;
 }
 
 /**
@@ -160,9 +162,9 @@ export function framesIn(outside: string): Frame[] {
   for (const [pattern, type] of HAPPENINGS) {
     const matches =
       pattern === LEXICON
-        ? triggers.filter((t) => t.type === type).map((t) => ({ index: t.index, words: t.words, pastTense: t.pastTense }))
-        : [...outside.matchAll(pattern)].map((m) => ({ index: m.index, words: m[0], pastTense: PAST_VERB.test(m[0]) }));
-    for (const { index, words, pastTense } of matches) {
+        ? triggers.filter((t) => t.type === type).map((t) => ({ index: t.index, words: t.words, pastTense: t.pastTense, body: t.body }))
+        : [...outside.matchAll(pattern)].map((m) => ({ index: m.index, words: m[0], pastTense: PAST_VERB.test(m[0]), body: undefined }));
+    for (const { index, words, pastTense, body } of matches) {
       if (covered.some((c) => index < c.index + c.length && c.index < index + words.length)) continue;
       covered.push({ index, length: words.length });
       const before = outside.slice(0, index);
@@ -197,6 +199,7 @@ export function framesIn(outside: string): Frame[] {
         possessive: POSSESSIVE.test(before),
         withGroup: WITH_GROUP.test(outside.slice(index + words.length)),
         setting: ownSetting,
+        ...(body ? { body } : {}),
       });
     }
   }

@@ -22,6 +22,11 @@ interface LexiconEntry {
   notFollowedBy?: RegExp;
   /** Read only where compromise does not tag the word a verb: "an indefinite strike", not "struck a deal". */
   notVerb?: boolean;
+  /**
+   * Only with a body as its subject: "the central bank kept the rate unchanged" and "the court dismissed the case" are
+   * decisions, "he kept his word" is none.
+   */
+  byBody?: boolean;
 }
 
 /** "a deal", "the memorandum of understanding": what is signed, concluded or inked is an agreement. */
@@ -94,6 +99,21 @@ export const EVENT_LEXICON: Record<string, LexiconEntry> = {
   propose: { type: 'PROPOSAL', as: 'verb' },
   wreath: { type: '', as: 'noun', after: { lemmas: ['lay', 'laid', 'place'], type: 'OTHER' } },
   communique: { type: '', as: 'noun', after: { lemmas: ['release', 'issue', 'adopt'], type: 'STATEMENT' } },
+  // A body's decisions (ACE's justice events, a central bank's or a cabinet's acts): a court's order or dismissal, a
+  // rate raised, cut or kept, a plan approved or rejected.
+  decide: { type: 'OTHER', as: 'verb', byBody: true },
+  order: { type: 'OTHER', as: 'verb', byBody: true },
+  direct: { type: 'OTHER', as: 'verb', byBody: true },
+  dismiss: { type: 'OTHER', as: 'verb', byBody: true },
+  declare: { type: 'OTHER', as: 'verb', byBody: true, notFollowedBy: /^\s+(?:that|its|their)\b/i },
+  approve: { type: 'OTHER', as: 'verb', byBody: true },
+  reject: { type: 'OTHER', as: 'verb', byBody: true },
+  raise: { type: 'OTHER', as: 'verb', byBody: true, notFollowedBy: /^\s+(?:\S+\s+)?(?:concerns?|issues?|questions?|matters?)\b/i },
+  cut: { type: 'OTHER', as: 'verb', byBody: true },
+  keep: { type: 'OTHER', as: 'verb', byBody: true },
+  lower: { type: 'OTHER', as: 'verb', byBody: true },
+  activate: { type: 'OTHER', as: 'verb', byBody: true },
+  suspend: { type: 'OTHER', as: 'verb', byBody: true },
 };
 
 interface Term {
@@ -101,6 +121,7 @@ interface Term {
   normal: string;
   root?: string;
   tags: string[];
+  pre: string;
   post: string;
   offset: { start: number; length: number };
 }
@@ -130,6 +151,41 @@ function objectIsSomeone(after: Term[]): boolean {
   );
 }
 
+/** Titles, people and pronouns: "the president decided" is a person's choice, not a body's decision. */
+const PERSONAL = ['Person', 'Actor', 'Pronoun', 'FirstName', 'LastName', 'Honorific'];
+
+/**
+ * The verb's subject if it is a body: the noun phrase just before it (past adverbs, auxiliaries, "on Monday", "today" and a
+ * bracketed acronym), opening its clause, is no person, title or pronoun ("The State Bank of Pakistan (SBP) on Monday
+ * decided", "the court had directed"); compromise's parts of speech, not a list of bodies.
+ */
+function bodySubject(terms: Term[], at: number): string | null {
+  let i = at - 1;
+  const skippable = (t: Term) =>
+    t.tags.includes('Auxiliary') ||
+    t.tags.includes('Adverb') ||
+    t.tags.includes('Date') ||
+    /^(?:on|last|also|today|yesterday)$/.test(t.normal) ||
+    (t.tags.includes('Acronym') && t.pre.includes('('));
+  while (i >= 0 && skippable(terms[i]!) && !/[,;:]/.test(terms[i]!.post)) i -= 1;
+  const head = terms[i];
+  if (!head || !head.tags.includes('Noun') || head.tags.some((tag) => PERSONAL.includes(tag)) || /[,;:]/.test(head.post)) return null;
+  const end = i;
+  while (
+    i >= 0 &&
+    !/[,;:]/.test(terms[i - 1]?.post ?? ',') &&
+    (terms[i - 1]!.tags.includes('Noun') || terms[i - 1]!.tags.includes('Adjective') || terms[i - 1]!.normal === 'of')
+  )
+    i -= 1;
+  const opener = terms[i - 1];
+  if (opener?.tags.includes('Determiner') && !/[,;:]/.test(opener.post)) i -= 1;
+  if (i !== 0 && !/[,;:]/.test(terms[i - 1]!.post)) return null;
+  return terms
+    .slice(i, end + 1)
+    .map((t) => t.text)
+    .join(' ');
+}
+
 export interface Trigger {
   type: string;
   lemma: string;
@@ -137,6 +193,8 @@ export interface Trigger {
   index: number;
   words: string;
   pastTense: boolean;
+  /** A body's decision: the words of the body that is its verb's subject ("the court", "The State Bank"). */
+  body?: string;
 }
 
 /** Every word of `text` whose lemma the lexicon names a happening, read as the part of speech the entry asks for. */
@@ -169,13 +227,15 @@ export function triggersIn(text: string): Trigger[] {
       if (entry.followedBy && !entry.followedBy.test(after)) continue;
       if (entry.notFollowedBy?.test(after)) continue;
       if (entry.someone && !term.tags.includes('PastTense') && !objectIsSomeone(sentence.terms.slice(i + 1))) continue;
+      const body = entry.byBody && !term.tags.includes('Gerund') ? bodySubject(sentence.terms, i) : null;
+      if (entry.byBody && !body) continue;
       const verbBefore = sentence.terms
         .slice(Math.max(0, i - 4), i)
         .reverse()
         .find((t) => t.tags.includes('Verb') && !t.tags.includes('Auxiliary'));
       const type = entry.after && entry.after.lemmas.includes(verbBefore?.root ?? verbBefore?.normal ?? '') ? entry.after.type : entry.type;
       if (!type) continue;
-      triggers.push({ type, lemma, index, words: word, pastTense: term.tags.includes('PastTense') });
+      triggers.push({ type, lemma, index, words: word, pastTense: term.tags.includes('PastTense'), ...(body ? { body } : {}) });
     }
   }
   return triggers;

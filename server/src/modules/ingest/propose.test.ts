@@ -659,3 +659,21 @@ describe('a happening dated inside a clause of "since"', () => {
     expect(events.filter((e) => e.type === 'ELECTION').map((e) => e.start)).toEqual([{ date: '2023-05-02', precision: DatePrecision.DAY }]);
   });
 });
+
+describe("a body's decision", () => {
+  it('is taken by the body named as its subject, or by the one named before with the same head noun, not reported by it', () => {
+    const bodies = new Gazetteer([
+      { id: 'tribunal', name: 'Maritime Tribunal of Lisbon', kind: 'ORGANIZATION', aliases: [] },
+      { id: 'bank', name: 'Harbour Bank', kind: 'ORGANIZATION', aliases: [] },
+    ]);
+    const text = [
+      'The Maritime Tribunal of Lisbon heard the ferry company on Monday.',
+      'On Tuesday, the tribunal had dismissed the appeal of the ferry company.',
+      'The Harbour Bank on Wednesday declared the fees unchanged at 2 per cent.',
+    ].join('\n\n');
+    const { events } = propose(text, blocksOf(text), { ...context, gazetteer: bodies });
+    const others = events.filter((e) => e.type === 'OTHER').map((e) => [e.start.date, e.participants.map((p) => p.entityId)]);
+    expect(others).toContainEqual(['2023-05-16', ['tribunal']]);
+    expect(others).toContainEqual(['2023-05-17', ['bank']]);
+  });
+});

@@ -498,7 +498,13 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // signed"), not as the place ("in Pyongyang") nor as an adjective ("Turkish President"); an organisation that
     // only reports it ("the ministry added") is its source, not a participant.
     // A court that "declared the election invalid" did what it declared: it takes part in its ruling.
-    const reporter = speaker?.entity.kind === 'ORGANIZATION' && !RULED.test(outside) ? speaker.entity.id : null;
+    const ownFrames = framesIn(outside);
+    const decisions = ownFrames.filter((f) => f.body);
+    // A body that "declared Kumar the Mayor" or "decided to keep the rate" did what it declared: it is no mere source.
+    const reporter =
+      speaker?.entity.kind === 'ORGANIZATION' && !RULED.test(outside) && !decisions.some((f) => f.index > speaker.index)
+        ? speaker.entity.id
+        : null;
     const atPlace = (m: Mention) => PLACE_PREPOSITION.test(sentence.text.slice(0, m.index));
     let actors = [
       ...new Map(
@@ -541,6 +547,17 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         { entityId: visitor.entityId, role: ParticipantRole.AGENT },
         ...actors.map((a) => ({ ...a, role: ParticipantRole.PARTICIPANT })),
       ];
+    // "the court had directed", "the central bank kept": a body named by its head noun is the one the text has named with
+    // that noun in its name ("the Supreme Court of India"), the most named if several.
+    for (const f of decisions) {
+      const head = f.body!.split(' ').pop()!.toLowerCase();
+      if (mentions.some((m) => f.body!.includes(m.surface))) continue;
+      const body = [...named]
+        .filter(([id, n]) => n.kind === 'ORGANIZATION' && nameOf(id).toLowerCase().split(/\s+/).includes(head))
+        .sort((a, b) => b[1].count - a[1].count)[0]?.[0];
+      if (body && !actors.some((a) => a.entityId === body))
+        actors = [{ entityId: body, role: ParticipantRole.AGENT }, ...actors.map((a) => ({ ...a, role: ParticipantRole.PARTICIPANT }))];
+    }
     // "a summit of the bloc's heads of state": the body the text named last.
     if (COLLECTIVE.test(outside) && lastOrganisation && !actors.some((a) => a.entityId === lastOrganisation))
       actors = [...actors, { entityId: lastOrganisation, role: ParticipantRole.PARTICIPANT }];
@@ -613,7 +630,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       const to = comma < 0 ? outside.length : comma;
       return mentions.some((m) => m.entity.kind === 'PERSON' && (m.index < from || m.index >= to));
     };
-    const frames = [...framesIn(outside), ...quotedFrames].filter(
+    const frames = [...ownFrames, ...quotedFrames].filter(
       (f) => context.eventTypes.has(f.type) && !(f.setting && (candidates.some((c) => c.event.type === f.type) || !ownerNamed(f))),
     );
     const place = mentions.find((m) => m.entity.kind === 'PLACE' && atPlace(m))?.entity.id ?? null;
