@@ -480,3 +480,36 @@ describe('quoted words with no verb of saying', () => {
     expect(on('The new timetable')).toBe('the reporter');
   });
 });
+
+describe('people the store does not know, named after their title', () => {
+  const known = new Gazetteer([
+    { id: 'bank', name: 'Harbour Savings Bank', kind: 'ORGANIZATION', aliases: ['HSB'] },
+    { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+  ]);
+  /** Written for these tests: new people whose first names compromise does not know, later named by surname or office. */
+  const text = [
+    'Costa will meet Norway’s Prime Minister Taveli Ruskan in the capital on Friday.',
+    'Prime Minister Ruskan said the visit would open a new chapter.',
+    'The rates were announced by Harbour Savings Bank Governor Okemi Tarvald after the board met.',
+    'The HSB governor said inflation would ease by the summer.',
+    'The governor said the reserves had doubled since March.',
+    'Lending will slow before it recovers, Okemi added.',
+    '“The board decided to hold the rate at five percent,” HSB Governor Okemi Tarvald said on Monday.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('takes a surname back to the full name a title introduced', () => {
+    expect(on('Prime Minister Ruskan said')).toBe('Taveli Ruskan');
+    expect(on('Lending will slow')).toBe('Okemi Tarvald');
+  });
+
+  it('gives a description headed by the title the text gave a new person to that person, not the body', () => {
+    expect(on('The HSB governor said')).toBe('Okemi Tarvald');
+    expect(on('The governor said')).toBe('Okemi Tarvald');
+  });
+
+  it('drops a title compromise reads as an honorific from the speaker', () => {
+    expect(on('“The board decided')).toBe('Okemi Tarvald');
+  });
+});

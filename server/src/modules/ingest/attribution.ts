@@ -34,6 +34,8 @@ export class Discourse {
   private paragraphs = 0;
   /** Names of several words the text gave to people the store does not know, for a surname alone later ("Momen said"). */
   private readonly fullNames: string[] = [];
+  /** The title before each of those names, as the text gave it ("Governor", "Vanuatu’s Prime Minister"). */
+  private readonly titlesOfNew = new Map<string, string>();
   /** The last speech by no person (an organisation, "the Foreign Ministry"): what "it said" and "the statement said" continue. */
   private lastInstitution: Speech | null = null;
   /** The speaker of the previous sentence's quote, and its block: a quote standing alone after it continues it. */
@@ -67,9 +69,16 @@ export class Discourse {
   }
 
   /** Names the store does not know, as the sentence about to be read gives them; a body's ("Foreign Ministry") speaks as an institution. */
-  learnNames(names: string[]): void {
-    for (const name of names.map(withoutTitle))
-      if (name.split(/\s+/).length > 1 && !namesABody(name) && !this.fullNames.includes(name)) this.fullNames.push(name);
+  learnNames(names: Array<{ name: string; index: number }>, sentence: string): void {
+    for (const found of names) {
+      const name = withoutTitle(found.name);
+      if (name.split(/\s+/).length <= 1 || namesABody(name)) continue;
+      if (!this.fullNames.includes(name)) this.fullNames.push(name);
+      // "State Bank of Pakistan Governor Jameel Ahmed": the office a new person was named with, for "the governor" later.
+      const before = /(?:\p{Lu}[\p{L}’'-]*\s+){1,3}$/u.exec(sentence.slice(0, found.index))?.[0] ?? '';
+      const title = `${before}${found.name.slice(0, found.name.length - name.length)}`.trim();
+      if (title.length > 0) this.titlesOfNew.set(name, title);
+    }
   }
 
   attribute(sentence: string, block: number, mentions: Mention[]): Speech {
@@ -266,7 +275,10 @@ export class Discourse {
       const last = mentions.at(-1)!;
       const tail = words.slice(words.lastIndexOf(last.surface) + last.surface.length);
       const person = words.includes(last.surface) && last.entity.kind !== 'PERSON' ? lastPersonNamedIn(tail) : null;
-      return person && /^\s*(?:\p{L}+\s+){0,3}\p{Lu}/u.test(tail) ? spoken(null, person) : spoken(last, null);
+      if (person && /^\s*(?:\p{L}+\s+){0,3}\p{Lu}/u.test(tail)) return spoken(null, person);
+      // "The SBP governor said": a body before a title the text gave a person qualifies that office; its holder speaks.
+      const holder = last.entity.kind !== 'PERSON' && /^the\s/i.test(words) ? this.titledHolder(`the ${tail.trim()}`) : null;
+      return holder ? spoken(holder.speaker, holder.label) : spoken(last, null);
     }
     // "Both ministers", "the two leaders", "they" after two people met, "it" after "the meeting …": a joint saying is either
     // one's; the last named of the two who were named together stands for it, else the first of them.
@@ -293,6 +305,8 @@ export class Discourse {
     // with the person speaking, when they spoke in this paragraph or the one before.
     const speaking = this.lastSpeaker?.speaker && this.lastSpeakerParagraph >= this.paragraphs - 1 ? this.lastSpeaker.speaker : null;
     if (role && !office && speaking) return spoken(speaking, null);
+    const newHolder = this.titledHolder(words);
+    if (newHolder && !newHolder.speaker) return spoken(null, newHolder.label);
     if (role && this.lastPerson && (!office || titles.length === 0 || titles.some((t) => t.toLowerCase().includes(office))))
       return spoken(this.lastPerson, null);
     const holder =
@@ -315,6 +329,19 @@ export class Discourse {
     if (titled && titled.index + titled.name.length === words.length && titled.name.includes(' ')) return spoken(null, titled.name);
     if (words.length > 0 && words.split(/\s+/).length <= 6) return spoken(null, /^\p{Lu}/u.test(words) ? withoutTitle(words) : words);
     return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
+  }
+
+  /**
+   * "The governor" after "State Bank of Pakistan Governor Jameel Ahmed": a description headed by the last word of a title
+   * the text gave a person it did not know, when the last person named was not titled so. The offices are the text's own.
+   */
+  private titledHolder(words: string): Speech | null {
+    const head = /^the\s+(?:[\p{L}'’-]+\s+){0,2}?(\p{L}+)$/iu.exec(words)?.[1]?.toLowerCase();
+    if (!head) return null;
+    const titledSo = (title: string) => title.toLowerCase().split(/\s+/).at(-1) === head;
+    if (this.lastPerson && this.titlesOf(this.lastPerson.entity.id).some(titledSo)) return null;
+    const name = [...this.fullNames].reverse().find((full) => titledSo(this.titlesOfNew.get(full) ?? ''));
+    return name ? { attribution: Attribution.REPORTED_SPEECH, speaker: null, label: name } : null;
   }
 
   /** Who speaks for a pair: the last person named, if one of the two named together, else the first of them. */
@@ -568,7 +595,8 @@ function withoutTitle(title: string): string {
   // "Mr Funmi Sessi", "Hon. Qereqeretabua", "Dr. Workneh": a courtesy title is no part of the name.
   const name = title.replace(COURTESY, '');
   const terms = nlp(name).json({ offset: true })[0]?.terms as Array<{ tags: string[]; offset: { start: number } }> | undefined;
-  const lastTitle = (terms ?? []).reduce((last, t, i) => (t.tags.includes('Actor') ? i : last), -1);
+  // compromise tags some titles as honorifics, not actors: "Governor Jameel Ahmad".
+  const lastTitle = (terms ?? []).reduce((last, t, i) => (t.tags.includes('Actor') || t.tags.includes('Honorific') ? i : last), -1);
   if (!terms || lastTitle < 0 || lastTitle === terms.length - 1 || !terms.slice(lastTitle + 1).every((t) => t.tags.includes('Noun')))
     return name;
   return name.slice(terms[lastTitle + 1]!.offset.start);
