@@ -513,3 +513,20 @@ describe('people the store does not know, named after their title', () => {
     expect(on('“The board decided')).toBe('Okemi Tarvald');
   });
 });
+
+describe('a verb of saying joined to its clause by "and" or "but"', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+  ]);
+  /** Written for these tests: a prepositional phrase stands between the verb and the clause whose subject it shares. */
+  const text = [
+    'Weber chaired the morning session on the harbour works.',
+    'Costa cited the old ferry treaty, signed in the last century, as a model, but said the new one would go further.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives it to the subject of the clause it is joined to', () => {
+    expect(on('Costa cited the old ferry treaty')).toBe('costa');
+  });
+});

@@ -210,7 +210,10 @@ export class Discourse {
       }
       // "Frances Fitzgerald is a Fine Gael MEP and says …": a verb joined by "and" shares its clause's subject.
       const joined = subjectBefore(outside, verb.index!);
-      const shared = joined && /\band$/i.test(joined.text) ? mainSubject(outside.slice(0, verb.index)) : null;
+      // "He referenced the Initiative …, as a precedent, but said …": a verb right after "and" or "but" has no subject of its
+      // own either, whatever stands in the clause before.
+      const coordinated = /(?:^|[\s,;])(?:and|but)(?:\s+also)?\s+$/i.test(outside.slice(0, verb.index));
+      const shared = joined && (/\band$/i.test(joined.text) || coordinated) ? mainSubject(outside.slice(0, verb.index)) : null;
       const subject = shared ?? joined;
       if (subject) {
         const found = this.phrase(subject.text, within(subject.start, subject.start + subject.text.length), spoken);
