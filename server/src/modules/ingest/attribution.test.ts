@@ -530,3 +530,21 @@ describe('a verb of saying joined to its clause by "and" or "but"', () => {
     expect(on('Costa cited the old ferry treaty')).toBe('costa');
   });
 });
+
+describe('"he" and "she" by the first name of whom they stand for', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+  ]);
+  /** Written for these tests: the last speaker is a man, the pronoun a woman's. */
+  const text = [
+    'Costa opened the new ferry terminal on Friday.',
+    '“The crossing will take an hour less,” Weber told reporters at the pier.',
+    '“We waited ten years for this terminal,” she said.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('does not give "she" to the man who spoke last but to the woman named before', () => {
+    expect(on('“We waited ten years')).toBe('costa');
+  });
+});

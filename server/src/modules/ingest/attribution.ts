@@ -291,8 +291,14 @@ export class Discourse {
     // "Nyusi welcomed the deal. "…," he said": the person the paragraph's previous sentence was about, else the last speaker.
     const topic = this.topic?.block === this.block ? this.topic.person : null;
     const referent: Speech | null = topic ? spoken(topic, null) : (this.lastSpeaker ?? (this.lastPerson && spoken(this.lastPerson, null)));
-    if (PRONOUN.test(words)) return referent ? spoken(referent.speaker, referent.label) : spoken(null, null);
-    if (/^(he|she|they)\b/i.test(words) && referent) return spoken(referent.speaker, referent.label);
+    if (PRONOUN.test(words)) {
+      const agreeing = referent && this.agreeing(words, referent);
+      return agreeing ? spoken(agreeing.speaker, agreeing.label) : spoken(null, null);
+    }
+    if (/^(he|she|they)\b/i.test(words) && referent) {
+      const agreeing = this.agreeing(words.split(/\s/)[0]!, referent);
+      return spoken(agreeing.speaker, agreeing.label);
+    }
     // "It said", "the statement said": the institution that spoke last, else the organisation last named.
     const institution = this.lastInstitution ?? (this.lastOrganisation && spoken(this.lastOrganisation, null));
     if ((/^it$/i.test(words) || ISSUER.test(words)) && institution) return spoken(institution.speaker, institution.label);
@@ -345,6 +351,19 @@ export class Discourse {
     if (this.lastPerson && this.titlesOf(this.lastPerson.entity.id).some(titledSo)) return null;
     const name = [...this.fullNames].reverse().find((full) => titledSo(this.titlesOfNew.get(full) ?? ''));
     return name ? { attribution: Attribution.REPORTED_SPEECH, speaker: null, label: name } : null;
+  }
+
+  /**
+   * "“…,” she said" after Winston Peters spoke: "he" and "she" stand for no one whose first name compromise knows as the
+   * other sex's; then for the last person named who agrees, else for the referent found.
+   */
+  private agreeing(pronoun: string, referent: Speech): Speech {
+    const sex = /^she$/i.test(pronoun) ? 'female' : /^he$/i.test(pronoun) ? 'male' : null;
+    const clashes = (name: string | undefined | null) =>
+      sex !== null && name != null && sexOf(name) === (sex === 'male' ? 'female' : 'male');
+    if (!clashes(referent.speaker?.entity.name ?? referent.label)) return referent;
+    const other = [...this.people].reverse().find((p) => !clashes(p.entity.name));
+    return other ? { ...referent, speaker: other, label: null } : referent;
   }
 
   /** Who speaks for a pair: the last person named, if one of the two named together, else the first of them. */
@@ -412,6 +431,20 @@ const quotedWords = (sentence: string, outside: string) =>
 
 /** Whether quoted words make a clause, not a term set in quotes ("dubbed the “Election Petition”"): a verb and four words. */
 const isClause = (words: string) => words.split(/\s+/).length >= 4 && nlp(words).has('#Verb');
+
+const sexes = new Map<string, 'female' | 'male' | null>();
+/**
+ * The sex compromise's lists of first names give a person's first given name ("Kamala Harris" female), if any: only the
+ * first, since a later one may be a family name that is also a first name ("Luiz Inácio Lula da Silva").
+ */
+function sexOf(name: string): 'female' | 'male' | null {
+  if (!sexes.has(name)) {
+    const terms = nlp(name).json()[0]?.terms as Array<{ tags: string[] }> | undefined;
+    const first = terms?.find((term) => term.tags.includes('FirstName'))?.tags ?? [];
+    sexes.set(name, first.includes('FemaleName') ? 'female' : first.includes('MaleName') ? 'male' : null);
+  }
+  return sexes.get(name)!;
+}
 
 /** Whether a speaker's label is a person's name, so that "it said" does not continue it. */
 const isPersonName = (label: string) => nlp(label).has('^#Person+$');
