@@ -548,3 +548,22 @@ describe('"he" and "she" by the first name of whom they stand for', () => {
     expect(on('“We waited ten years')).toBe('costa');
   });
 });
+
+describe('a paragraph of quote after a sentence about someone', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+  ]);
+  /** Written for these tests: the last speaker is not the person the sentence before the quote told of. */
+  const text = [
+    '“The ferries will run all winter,” Costa told reporters on the pier.',
+    'The Harbour Board appointed Okemi Tarvald as its new harbour master on Monday.',
+    'Speaking at the pier after the vote, Tarvald outlined the new timetable for the islands.',
+    '“Every crossing will leave on the hour, and the night ferry returns in the spring.”',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives the quote to the subject of that sentence, taken back to the full name, not to the last speaker', () => {
+    expect(on('“Every crossing')).toBe('Okemi Tarvald');
+  });
+});

@@ -48,6 +48,8 @@ export class Discourse {
   private subject: Mention | null = null;
   /** A transcript's speaker, named before a colon at the head of a paragraph ("ANTHONY ALBANESE:"), for all of it. */
   private turn: { block: number; speech: Speech } | null = null;
+  /** The person the previous sentence told of as its main clause's subject ("…, Pandor outlined the issues"), if it quoted no one. */
+  private actor: Speech | null = null;
   /** The paragraph of the sentence being read. */
   private block = -1;
 
@@ -111,6 +113,7 @@ export class Discourse {
       (speech.attribution === Attribution.REPORTED_SPEECH && (speech.speaker || speech.label))
         ? { block, speech: { ...speech, attribution: Attribution.DIRECT_QUOTE } }
         : null;
+    this.actor = speech.attribution === Attribution.AUTHOR_ASSERTION && outside === sentence ? this.actorOf(outside, mentions) : null;
     const subject = mentions.find((m) => m.entity.kind === 'PERSON' && outside[m.index] !== ' ');
     const opening = outside.search(/\S/);
     if (subject && subject.index === opening) this.subject = subject;
@@ -119,6 +122,21 @@ export class Discourse {
         ? { block, person: subject }
         : null;
     return speech;
+  }
+
+  /** The person a sentence's main clause has for subject, known or named: "Speaking to the SABC …, Pandor outlined …" is Pandor. */
+  private actorOf(outside: string, mentions: Mention[]): Speech | null {
+    const subject = mainSubject(outside);
+    if (!subject) return null;
+    const person = mentions.find(
+      (m) => m.entity.kind === 'PERSON' && m.index >= subject.start && m.index < subject.start + subject.text.length,
+    );
+    if (person) return { attribution: Attribution.DIRECT_QUOTE, speaker: person, label: null };
+    const named = lastPersonNamedIn(subject.text);
+    if (named) return this.withFullName({ attribution: Attribution.DIRECT_QUOTE, speaker: null, label: named });
+    // "Pandor", a surname compromise does not know, of a person the text named in full before.
+    const surname = this.withFullName({ attribution: Attribution.DIRECT_QUOTE, speaker: null, label: subject.text.trim() });
+    return surname.label !== subject.text.trim() ? surname : null;
   }
 
   /**
@@ -242,6 +260,8 @@ export class Discourse {
       if (this.previous && this.previous.block === block && !verb) return this.previous.speech;
       // A paragraph that is nothing but a quote goes on with the speaker of the quote read just before it.
       if (this.previous && !verb && /^[\s.!?,;:)]*$/.test(outside)) return this.previous.speech;
+      // "Pandor outlined the issues …" and then a paragraph of quote: the quote is the words of the person just told of.
+      if (this.actor && !verb && /^[\s.!?,;:)]*$/.test(outside)) return this.actor;
     }
     if (quoted && /^(He|She|They)\b/.test(sentence) && this.lastSpeaker) return spoken(this.lastSpeaker.speaker, this.lastSpeaker.label);
     // Quoted words that make a clause are never the reporter's: with no verb of saying to name their speaker ("Likewise,
