@@ -480,3 +480,90 @@ describe('quoted words with no verb of saying', () => {
     expect(on('The new timetable')).toBe('the reporter');
   });
 });
+
+describe('people the store does not know, named after their title', () => {
+  const known = new Gazetteer([
+    { id: 'bank', name: 'Harbour Savings Bank', kind: 'ORGANIZATION', aliases: ['HSB'] },
+    { id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] },
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+  ]);
+  /** Written for these tests: new people whose first names compromise does not know, later named by surname or office. */
+  const text = [
+    'Costa will meet Norway’s Prime Minister Taveli Ruskan in the capital on Friday.',
+    'Prime Minister Ruskan said the visit would open a new chapter.',
+    'The rates were announced by Harbour Savings Bank Governor Okemi Tarvald after the board met.',
+    'The HSB governor said inflation would ease by the summer.',
+    'The governor said the reserves had doubled since March.',
+    'Lending will slow before it recovers, Okemi added.',
+    '“The board decided to hold the rate at five percent,” HSB Governor Okemi Tarvald said on Monday.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('takes a surname back to the full name a title introduced', () => {
+    expect(on('Prime Minister Ruskan said')).toBe('Taveli Ruskan');
+    expect(on('Lending will slow')).toBe('Okemi Tarvald');
+  });
+
+  it('gives a description headed by the title the text gave a new person to that person, not the body', () => {
+    expect(on('The HSB governor said')).toBe('Okemi Tarvald');
+    expect(on('The governor said')).toBe('Okemi Tarvald');
+  });
+
+  it('drops a title compromise reads as an honorific from the speaker', () => {
+    expect(on('“The board decided')).toBe('Okemi Tarvald');
+  });
+});
+
+describe('a verb of saying joined to its clause by "and" or "but"', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+  ]);
+  /** Written for these tests: a prepositional phrase stands between the verb and the clause whose subject it shares. */
+  const text = [
+    'Weber chaired the morning session on the harbour works.',
+    'Costa cited the old ferry treaty, signed in the last century, as a model, but said the new one would go further.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives it to the subject of the clause it is joined to', () => {
+    expect(on('Costa cited the old ferry treaty')).toBe('costa');
+  });
+});
+
+describe('"he" and "she" by the first name of whom they stand for', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+  ]);
+  /** Written for these tests: the last speaker is a man, the pronoun a woman's. */
+  const text = [
+    'Costa opened the new ferry terminal on Friday.',
+    '“The crossing will take an hour less,” Weber told reporters at the pier.',
+    '“We waited ten years for this terminal,” she said.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('does not give "she" to the man who spoke last but to the woman named before', () => {
+    expect(on('“We waited ten years')).toBe('costa');
+  });
+});
+
+describe('a paragraph of quote after a sentence about someone', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+  ]);
+  /** Written for these tests: the last speaker is not the person the sentence before the quote told of. */
+  const text = [
+    '“The ferries will run all winter,” Costa told reporters on the pier.',
+    'The Harbour Board appointed Okemi Tarvald as its new harbour master on Monday.',
+    'Speaking at the pier after the vote, Tarvald outlined the new timetable for the islands.',
+    '“Every crossing will leave on the hour, and the night ferry returns in the spring.”',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives the quote to the subject of that sentence, taken back to the full name, not to the last speaker', () => {
+    expect(on('“Every crossing')).toBe('Okemi Tarvald');
+  });
+});

@@ -34,6 +34,8 @@ export class Discourse {
   private paragraphs = 0;
   /** Names of several words the text gave to people the store does not know, for a surname alone later ("Momen said"). */
   private readonly fullNames: string[] = [];
+  /** The title before each of those names, as the text gave it ("Governor", "Vanuatu’s Prime Minister"). */
+  private readonly titlesOfNew = new Map<string, string>();
   /** The last speech by no person (an organisation, "the Foreign Ministry"): what "it said" and "the statement said" continue. */
   private lastInstitution: Speech | null = null;
   /** The speaker of the previous sentence's quote, and its block: a quote standing alone after it continues it. */
@@ -46,6 +48,8 @@ export class Discourse {
   private subject: Mention | null = null;
   /** A transcript's speaker, named before a colon at the head of a paragraph ("ANTHONY ALBANESE:"), for all of it. */
   private turn: { block: number; speech: Speech } | null = null;
+  /** The person the previous sentence told of as its main clause's subject ("…, Pandor outlined the issues"), if it quoted no one. */
+  private actor: Speech | null = null;
   /** The paragraph of the sentence being read. */
   private block = -1;
 
@@ -67,9 +71,16 @@ export class Discourse {
   }
 
   /** Names the store does not know, as the sentence about to be read gives them; a body's ("Foreign Ministry") speaks as an institution. */
-  learnNames(names: string[]): void {
-    for (const name of names.map(withoutTitle))
-      if (name.split(/\s+/).length > 1 && !namesABody(name) && !this.fullNames.includes(name)) this.fullNames.push(name);
+  learnNames(names: Array<{ name: string; index: number }>, sentence: string): void {
+    for (const found of names) {
+      const name = withoutTitle(found.name);
+      if (name.split(/\s+/).length <= 1 || namesABody(name)) continue;
+      if (!this.fullNames.includes(name)) this.fullNames.push(name);
+      // "State Bank of Pakistan Governor Jameel Ahmed": the office a new person was named with, for "the governor" later.
+      const before = /(?:\p{Lu}[\p{L}’'-]*\s+){1,3}$/u.exec(sentence.slice(0, found.index))?.[0] ?? '';
+      const title = `${before}${found.name.slice(0, found.name.length - name.length)}`.trim();
+      if (title.length > 0) this.titlesOfNew.set(name, title);
+    }
   }
 
   attribute(sentence: string, block: number, mentions: Mention[]): Speech {
@@ -102,6 +113,7 @@ export class Discourse {
       (speech.attribution === Attribution.REPORTED_SPEECH && (speech.speaker || speech.label))
         ? { block, speech: { ...speech, attribution: Attribution.DIRECT_QUOTE } }
         : null;
+    this.actor = speech.attribution === Attribution.AUTHOR_ASSERTION && outside === sentence ? this.actorOf(outside, mentions) : null;
     const subject = mentions.find((m) => m.entity.kind === 'PERSON' && outside[m.index] !== ' ');
     const opening = outside.search(/\S/);
     if (subject && subject.index === opening) this.subject = subject;
@@ -110,6 +122,21 @@ export class Discourse {
         ? { block, person: subject }
         : null;
     return speech;
+  }
+
+  /** The person a sentence's main clause has for subject, known or named: "Speaking to the SABC …, Pandor outlined …" is Pandor. */
+  private actorOf(outside: string, mentions: Mention[]): Speech | null {
+    const subject = mainSubject(outside);
+    if (!subject) return null;
+    const person = mentions.find(
+      (m) => m.entity.kind === 'PERSON' && m.index >= subject.start && m.index < subject.start + subject.text.length,
+    );
+    if (person) return { attribution: Attribution.DIRECT_QUOTE, speaker: person, label: null };
+    const named = lastPersonNamedIn(subject.text);
+    if (named) return this.withFullName({ attribution: Attribution.DIRECT_QUOTE, speaker: null, label: named });
+    // "Pandor", a surname compromise does not know, of a person the text named in full before.
+    const surname = this.withFullName({ attribution: Attribution.DIRECT_QUOTE, speaker: null, label: subject.text.trim() });
+    return surname.label !== subject.text.trim() ? surname : null;
   }
 
   /**
@@ -201,7 +228,10 @@ export class Discourse {
       }
       // "Frances Fitzgerald is a Fine Gael MEP and says …": a verb joined by "and" shares its clause's subject.
       const joined = subjectBefore(outside, verb.index!);
-      const shared = joined && /\band$/i.test(joined.text) ? mainSubject(outside.slice(0, verb.index)) : null;
+      // "He referenced the Initiative …, as a precedent, but said …": a verb right after "and" or "but" has no subject of its
+      // own either, whatever stands in the clause before.
+      const coordinated = /(?:^|[\s,;])(?:and|but)(?:\s+also)?\s+$/i.test(outside.slice(0, verb.index));
+      const shared = joined && (/\band$/i.test(joined.text) || coordinated) ? mainSubject(outside.slice(0, verb.index)) : null;
       const subject = shared ?? joined;
       if (subject) {
         const found = this.phrase(subject.text, within(subject.start, subject.start + subject.text.length), spoken);
@@ -230,6 +260,8 @@ export class Discourse {
       if (this.previous && this.previous.block === block && !verb) return this.previous.speech;
       // A paragraph that is nothing but a quote goes on with the speaker of the quote read just before it.
       if (this.previous && !verb && /^[\s.!?,;:)]*$/.test(outside)) return this.previous.speech;
+      // "Pandor outlined the issues …" and then a paragraph of quote: the quote is the words of the person just told of.
+      if (this.actor && !verb && /^[\s.!?,;:)]*$/.test(outside)) return this.actor;
     }
     if (quoted && /^(He|She|They)\b/.test(sentence) && this.lastSpeaker) return spoken(this.lastSpeaker.speaker, this.lastSpeaker.label);
     // Quoted words that make a clause are never the reporter's: with no verb of saying to name their speaker ("Likewise,
@@ -266,7 +298,10 @@ export class Discourse {
       const last = mentions.at(-1)!;
       const tail = words.slice(words.lastIndexOf(last.surface) + last.surface.length);
       const person = words.includes(last.surface) && last.entity.kind !== 'PERSON' ? lastPersonNamedIn(tail) : null;
-      return person && /^\s*(?:\p{L}+\s+){0,3}\p{Lu}/u.test(tail) ? spoken(null, person) : spoken(last, null);
+      if (person && /^\s*(?:\p{L}+\s+){0,3}\p{Lu}/u.test(tail)) return spoken(null, person);
+      // "The SBP governor said": a body before a title the text gave a person qualifies that office; its holder speaks.
+      const holder = last.entity.kind !== 'PERSON' && /^the\s/i.test(words) ? this.titledHolder(`the ${tail.trim()}`) : null;
+      return holder ? spoken(holder.speaker, holder.label) : spoken(last, null);
     }
     // "Both ministers", "the two leaders", "they" after two people met, "it" after "the meeting …": a joint saying is either
     // one's; the last named of the two who were named together stands for it, else the first of them.
@@ -276,8 +311,14 @@ export class Discourse {
     // "Nyusi welcomed the deal. "…," he said": the person the paragraph's previous sentence was about, else the last speaker.
     const topic = this.topic?.block === this.block ? this.topic.person : null;
     const referent: Speech | null = topic ? spoken(topic, null) : (this.lastSpeaker ?? (this.lastPerson && spoken(this.lastPerson, null)));
-    if (PRONOUN.test(words)) return referent ? spoken(referent.speaker, referent.label) : spoken(null, null);
-    if (/^(he|she|they)\b/i.test(words) && referent) return spoken(referent.speaker, referent.label);
+    if (PRONOUN.test(words)) {
+      const agreeing = referent && this.agreeing(words, referent);
+      return agreeing ? spoken(agreeing.speaker, agreeing.label) : spoken(null, null);
+    }
+    if (/^(he|she|they)\b/i.test(words) && referent) {
+      const agreeing = this.agreeing(words.split(/\s/)[0]!, referent);
+      return spoken(agreeing.speaker, agreeing.label);
+    }
     // "It said", "the statement said": the institution that spoke last, else the organisation last named.
     const institution = this.lastInstitution ?? (this.lastOrganisation && spoken(this.lastOrganisation, null));
     if ((/^it$/i.test(words) || ISSUER.test(words)) && institution) return spoken(institution.speaker, institution.label);
@@ -293,6 +334,8 @@ export class Discourse {
     // with the person speaking, when they spoke in this paragraph or the one before.
     const speaking = this.lastSpeaker?.speaker && this.lastSpeakerParagraph >= this.paragraphs - 1 ? this.lastSpeaker.speaker : null;
     if (role && !office && speaking) return spoken(speaking, null);
+    const newHolder = this.titledHolder(words);
+    if (newHolder && !newHolder.speaker) return spoken(null, newHolder.label);
     if (role && this.lastPerson && (!office || titles.length === 0 || titles.some((t) => t.toLowerCase().includes(office))))
       return spoken(this.lastPerson, null);
     const holder =
@@ -315,6 +358,32 @@ export class Discourse {
     if (titled && titled.index + titled.name.length === words.length && titled.name.includes(' ')) return spoken(null, titled.name);
     if (words.length > 0 && words.split(/\s+/).length <= 6) return spoken(null, /^\p{Lu}/u.test(words) ? withoutTitle(words) : words);
     return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
+  }
+
+  /**
+   * "The governor" after "State Bank of Pakistan Governor Jameel Ahmed": a description headed by the last word of a title
+   * the text gave a person it did not know, when the last person named was not titled so. The offices are the text's own.
+   */
+  private titledHolder(words: string): Speech | null {
+    const head = /^the\s+(?:[\p{L}'’-]+\s+){0,2}?(\p{L}+)$/iu.exec(words)?.[1]?.toLowerCase();
+    if (!head) return null;
+    const titledSo = (title: string) => title.toLowerCase().split(/\s+/).at(-1) === head;
+    if (this.lastPerson && this.titlesOf(this.lastPerson.entity.id).some(titledSo)) return null;
+    const name = [...this.fullNames].reverse().find((full) => titledSo(this.titlesOfNew.get(full) ?? ''));
+    return name ? { attribution: Attribution.REPORTED_SPEECH, speaker: null, label: name } : null;
+  }
+
+  /**
+   * "“…,” she said" after Winston Peters spoke: "he" and "she" stand for no one whose first name compromise knows as the
+   * other sex's; then for the last person named who agrees, else for the referent found.
+   */
+  private agreeing(pronoun: string, referent: Speech): Speech {
+    const sex = /^she$/i.test(pronoun) ? 'female' : /^he$/i.test(pronoun) ? 'male' : null;
+    const clashes = (name: string | undefined | null) =>
+      sex !== null && name != null && sexOf(name) === (sex === 'male' ? 'female' : 'male');
+    if (!clashes(referent.speaker?.entity.name ?? referent.label)) return referent;
+    const other = [...this.people].reverse().find((p) => !clashes(p.entity.name));
+    return other ? { ...referent, speaker: other, label: null } : referent;
   }
 
   /** Who speaks for a pair: the last person named, if one of the two named together, else the first of them. */
@@ -382,6 +451,20 @@ const quotedWords = (sentence: string, outside: string) =>
 
 /** Whether quoted words make a clause, not a term set in quotes ("dubbed the “Election Petition”"): a verb and four words. */
 const isClause = (words: string) => words.split(/\s+/).length >= 4 && nlp(words).has('#Verb');
+
+const sexes = new Map<string, 'female' | 'male' | null>();
+/**
+ * The sex compromise's lists of first names give a person's first given name ("Kamala Harris" female), if any: only the
+ * first, since a later one may be a family name that is also a first name ("Luiz Inácio Lula da Silva").
+ */
+function sexOf(name: string): 'female' | 'male' | null {
+  if (!sexes.has(name)) {
+    const terms = nlp(name).json()[0]?.terms as Array<{ tags: string[] }> | undefined;
+    const first = terms?.find((term) => term.tags.includes('FirstName'))?.tags ?? [];
+    sexes.set(name, first.includes('FemaleName') ? 'female' : first.includes('MaleName') ? 'male' : null);
+  }
+  return sexes.get(name)!;
+}
 
 /** Whether a speaker's label is a person's name, so that "it said" does not continue it. */
 const isPersonName = (label: string) => nlp(label).has('^#Person+$');
@@ -568,7 +651,8 @@ function withoutTitle(title: string): string {
   // "Mr Funmi Sessi", "Hon. Qereqeretabua", "Dr. Workneh": a courtesy title is no part of the name.
   const name = title.replace(COURTESY, '');
   const terms = nlp(name).json({ offset: true })[0]?.terms as Array<{ tags: string[]; offset: { start: number } }> | undefined;
-  const lastTitle = (terms ?? []).reduce((last, t, i) => (t.tags.includes('Actor') ? i : last), -1);
+  // compromise tags some titles as honorifics, not actors: "Governor Jameel Ahmad".
+  const lastTitle = (terms ?? []).reduce((last, t, i) => (t.tags.includes('Actor') || t.tags.includes('Honorific') ? i : last), -1);
   if (!terms || lastTitle < 0 || lastTitle === terms.length - 1 || !terms.slice(lastTitle + 1).every((t) => t.tags.includes('Noun')))
     return name;
   return name.slice(terms[lastTitle + 1]!.offset.start);

@@ -193,3 +193,12 @@ describe('bodies named with their place first', () => {
     expect(ids('The ministry of fisheries said so.')).toEqual([]);
   });
 });
+
+describe('a new person named after a title', () => {
+  const places = new Gazetteer([{ id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] }]);
+
+  it('proposes the name after a place’s title even when compromise knows no first name in it', () => {
+    const sentence = 'Costa will meet Norway’s Prime Minister Taveli Ruskan on Friday.';
+    expect(unknownNamesIn(sentence, places.mentionsIn(sentence)).map((n) => n.name)).toEqual(['Taveli Ruskan']);
+  });
+});

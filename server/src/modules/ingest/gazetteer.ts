@@ -235,6 +235,11 @@ const BODY_HEADS =
   /\b(Department|Ministry|Chamber|Council|Committee|Assembly|Commission|Parliament|Congress|Senate|House|Agency|Office|Bank|Court|Authority|Bureau|Board|Division|Party|Union|Institute|University|Corporation|Administration|Secretariat)\b/;
 /** "Foreign Ministry", "Lagos State Secretariat": a name whose words include a body's head names a body, not a person. */
 export const namesABody = (name: string) => BODY_HEADS.test(name);
+/**
+ * "Prime Minister Jotham Napat": two or three capitalised words after a title are a person's name even when compromise
+ * knows neither as a first name; the title says whose.
+ */
+const TITLED_NAME = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}$/u;
 /** A broadcaster's programme ("Prime Time News Bulletin 6.55 pm") is the page's video list, not the story's. */
 const PROGRAMME = / (Bulletin|Newscast|Podcast)$/;
 const ROLE_WORDS = /^(Speaker|Chairman|Chairperson|Chair|Head|Director|Secretary|Governor|Mayor|Minister|President|Commissioner)$/;
@@ -318,7 +323,7 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
       // place's word before a title qualifies the office; the person holding it is new.
       const after = name.slice(last!.index + last!.surface.length - index);
       const titled = /^(?:’s|'s)? /.test(after) ? properName(after.replace(/^(?:’s|'s)? /, '')) : null;
-      if (titled && titled.offset > 0 && nlp(titled.name).has('^#Person')) {
+      if (titled && titled.offset > 0 && (nlp(titled.name).has('^#Person') || TITLED_NAME.test(titled.name))) {
         const at = index + name.length - after.replace(/^(?:’s|'s)? /, '').length + titled.offset;
         found.push({ name: titled.name, index: at });
       }

@@ -452,7 +452,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // A line in capitals ("GONSALVES SIGNS FIVE AGREEMENTS WITH ROMANIA") is a headline whose case tells no name.
     const shouted = !/\p{Ll}/u.test(sentence.text);
     const unknown = unknownNamesIn(shouted ? '' : sentence.text, mentions);
-    discourse.learnNames(unknown.filter((found) => found.index >= desk).map((found) => found.name));
+    discourse.learnNames(
+      unknown.filter((found) => found.index >= desk),
+      sentence.text,
+    );
     for (const found of unknown) {
       if (found.index < desk || found.name === sentence.text.trim().replace(/[.,;:]$/, '')) continue;
       // "“Bienvenido Senor Presidente. President Macri arrived …”": capitals that open a quote and end at a full stop
