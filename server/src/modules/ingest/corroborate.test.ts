@@ -131,6 +131,29 @@ describe('across sources', () => {
     ).toBe(0);
   });
 
+  it('takes a name said at the start of one sentence and inside the other as one name, not two', () => {
+    const board = 'The Harbour Board raised the berth fee by 5 euros for ships from Lisbon.';
+    const busy = 'The busy port of the north saw its Harbour Board raise the berth fee by 5 euros for ships.';
+    expect(claimSimilarity(board, busy)).toBeGreaterThanOrEqual(SAME_CLAIM);
+    expect(claimSimilarity(board, 'The busy port of the north saw its Customs Office raise the berth fee by 5 euros for ships.')).toBe(0);
+  });
+
+  it('reads a month however abbreviated, a percentage however written, and an irregular verb by its infinitive', () => {
+    expect(
+      claimSimilarity('The harbour fee rose to 6.5 percent on November 16.', 'The harbour fee rose to 6.5% on Nov. 16.'),
+    ).toBeGreaterThanOrEqual(SAME_CLAIM);
+    const keys = (text: string) => termsOf(text).flatMap((t) => [...t.keys]);
+    expect(keys('fees of 6.5% or 4 per cent')).toEqual(keys('fees of 6.5 percent or 4 percent'));
+    expect(keys('kept held taken met fell')).toEqual(keys('keep hold take meet fall'));
+    expect(keys('open need')).toEqual(['open', 'need']);
+  });
+
+  it("drops a dateline's place, outlet and date before the report", () => {
+    expect(termsOf('Faro (Coast Wire, October 26) – The harbour board raised the berth fee.').flatMap((t) => [...t.keys])).toEqual(
+      termsOf('The harbour board raised the berth fee.').flatMap((t) => [...t.keys]),
+    );
+  });
+
   it('compares a year with years, a day with days and a count with counts: figures of different kinds do not disagree', () => {
     expect(
       claimSimilarity(

@@ -8,7 +8,7 @@ import { DatePrecision } from '../../core/dates/precision.js';
 import { blocksOf } from '../../core/text/blocks.js';
 import { repoRoot } from '../../paths.js';
 import type { CuratedFile } from '../../seed/curated-file.js';
-import { bestCorroboration, bestEventMatch, sameStory, type StoryTrace } from './corroborate.js';
+import { bestCorroboration, bestEventMatch, claimSimilarity, sameClaimant, sameStory, type StoryTrace } from './corroborate.js';
 import { Gazetteer } from './gazetteer.js';
 import { type EventProposal, type Proposals, propose, type Span } from './propose.js';
 import { lexiconOf } from './rewording.js';
@@ -371,7 +371,7 @@ function crossRead(second: ReadArticle, first: ReadArticle) {
     match: bestEventMatch(eventLike(event), first.proposals.events.map(eventLike)),
   }));
   const corroborations = claims.filter((c) => c.match).length + events.filter((e) => e.match).length;
-  return { claims, events, grouped: sameStory(traceOf(second), traceOf(first), corroborations) };
+  return { claims, events, lexicon, grouped: sameStory(traceOf(second), traceOf(first), corroborations) };
 }
 
 /**
@@ -399,6 +399,12 @@ export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
       return { file, story, firstRead, secondRead };
     });
 
+  // Pairs chain: one pair's second article is another's first, and two pairs may read one article after two others.
+  const storyRoot = new Map<string, string>();
+  const rootOf = (name: string): string => (storyRoot.has(name) && storyRoot.get(name) !== name ? rootOf(storyRoot.get(name)!) : name);
+  const secondName = (file: string, story: StoryFile) => story.second ?? file;
+  for (const { file, story } of stories) storyRoot.set(rootOf(secondName(file, story)), rootOf(story.first));
+
   return stories.map(({ file, story, firstRead, secondRead }) => {
     const started = performance.now();
     const read = crossRead(secondRead, firstRead);
@@ -407,11 +413,20 @@ export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
     const found = pairs.filter(({ span, first, pair }) => {
       const proposal = read.claims.find((c) => overlaps(c.claim.span, span));
       const ok = !!proposal?.match && overlaps(proposal.match.claim.span, first);
-      if (!ok)
-        misses.push(
-          `missed «${pair.quote}» → «${pair.first}»: ${proposal ? (proposal.match ? `offered «${proposal.match.claim.text}»` : 'offered nothing') : 'no proposal'}`,
-        );
-      return ok;
+      if (ok) return true;
+      // How near the miss came: its similarity to the first article's proposal of the claim, or why none was compared.
+      const stored = firstRead.proposals.claims.find((c) => overlaps(c.span, first));
+      const near = !stored
+        ? ', no proposal in the first'
+        : proposal && !sameClaimant(proposal.claim, stored)
+          ? ', claimants differ'
+          : proposal
+            ? ` (${claimSimilarity(proposal.claim.text, stored.text, read.lexicon).toFixed(2)})`
+            : '';
+      misses.push(
+        `missed «${pair.quote}» → «${pair.first}»: ${proposal ? (proposal.match ? `offered «${proposal.match.claim.text}»` : 'offered nothing') : 'no proposal'}${near}`,
+      );
+      return false;
     }).length;
     const offered = read.claims.filter((c) => c.match);
     const wrong = offered.filter(
@@ -424,7 +439,7 @@ export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
       if (!ok) misses.push(`missed event «${pair.quote}» → «${pair.first}»`);
       return ok;
     }).length;
-    const others = stories.filter((s) => s.file !== file && s.story.first !== story.first).map((s) => crossRead(secondRead, s.firstRead));
+    const others = stories.filter((s) => rootOf(s.story.first) !== rootOf(story.first)).map((s) => crossRead(secondRead, s.firstRead));
     const milliseconds = performance.now() - started;
     for (const other of others)
       for (const c of other.claims.filter((c) => c.match))

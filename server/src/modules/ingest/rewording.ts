@@ -1,3 +1,5 @@
+import nlp from 'compromise';
+
 import type { Gazetteer } from './gazetteer.js';
 
 /**
@@ -95,21 +97,58 @@ const root = (word: string) => {
 
 const SYNONYMS = new Map(SYNONYM_GROUPS.flatMap((group) => group.map((word) => [root(word), root(group[0]!)] as const)));
 const OPPOSITE_ROOTS = OPPOSITES.map(([a, b]) => [root(a), root(b)] as const);
-/** Irregular forms of the opposites' verbs. */
+/** Forms of "die" the stem leaves apart from it. */
 const IRREGULAR = new Map([
-  ['rose', 'rise'],
-  ['risen', 'rise'],
-  ['fell', 'fall'],
-  ['fallen', 'fall'],
-  ['won', 'win'],
-  ['lost', 'lose'],
   ['died', 'die'],
   ['dies', 'die'],
 ]);
 
-/** "MANILA, July 9 (Reuters) - ", "TOKYO (Jiji Press) — ", "Beijing, Jan 15 (PTI) ", "REPORTER: ": the desk's words before the report's. */
+type Conjugation = Record<string, string>;
+/** compromise's own conjugator, which its published types leave untyped. */
+const { toInfinitive, conjugate } = (
+  nlp.methods() as {
+    two: {
+      transform: {
+        verb: { toInfinitive(word: string, model: unknown, tense: string): string; conjugate(word: string, model: unknown): Conjugation };
+      };
+    };
+  }
+).two.transform.verb;
+const model = nlp.model();
+const lemmas = new Map<string, string>();
+
+/**
+ * An irregular verb's infinitive, as compromise conjugates it: "kept" is "keep", "held" "hold", "taken" "take", so
+ * "kept the rate unchanged" and "decided to keep the rate unchanged" share their verb. Only a form that conjugating
+ * the infinitive gives back, of a verb compromise knows ("need" is not a form of "nee").
+ */
+function lemmaOf(word: string): string {
+  const irregular = IRREGULAR.get(word);
+  if (irregular) return irregular;
+  if (!/^\p{Ll}+$/u.test(word)) return word;
+  let lemma = lemmas.get(word);
+  if (lemma === undefined) {
+    lemma = word;
+    for (const tense of ['PastTense', 'Participle']) {
+      const infinitive = toInfinitive(word, model, tense);
+      if (infinitive === word || !nlp(infinitive).has('#Infinitive')) continue;
+      const forms = conjugate(infinitive, model);
+      if (forms.PastTense === word || forms.Participle === word) {
+        lemma = infinitive;
+        break;
+      }
+    }
+    lemmas.set(word, lemma);
+  }
+  return lemma;
+}
+
+/**
+ * "MANILA, July 9 (Reuters) - ", "TOKYO (Jiji Press) — ", "Beijing, Jan 15 (PTI) ", "Hanoi (VNA) – ", "Metro Manila
+ * (CNN Philippines, October 26) – ", "REPORTER: ": the desk's words before the report's.
+ */
 const DESK =
-  /^(?:\p{Lu}[\p{Lu}\s.]+(?:,[^()–—:]{0,25}?)?\s*(?:\([^)]{0,40}\))?\s*(?:--|–|—|-)|\p{Lu}[\p{Lu}\s]+:|\p{Lu}[\p{L}\s]{1,25},\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+\(\p{Lu}{2,10}\))\s+/u;
+  /^(?:\p{Lu}[\p{Lu}\s.]+(?:,[^()–—:]{0,25}?)?\s*(?:\([^)]{0,40}\))?\s*(?:--|–|—|-)|\p{Lu}[\p{L}\s]{1,25}\s\([^)]{2,40}\)\s*(?:--|–|—|-)|\p{Lu}[\p{Lu}\s]+:|\p{Lu}[\p{L}\s]{1,25},\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+\(\p{Lu}{2,10}\))\s+/u;
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -196,6 +235,11 @@ interface Term {
 
 const ENTITY = '\u0001';
 
+const MONTH_WORD = /^(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?$/;
+
+/** "6.5%", "6.5 percent" and "6.5 per cent" are one figure said one way. */
+const PERCENT = /(\d)\s*(?:%|per\s?cent\b)/giu;
+
 /** Names the lexicon knows, each replaced by one word standing for the entity, with the titles before it dropped. */
 function withNamesFolded(text: string, lexicon: Lexicon): string {
   const mentions = lexicon.gazetteer?.mentionsIn(text) ?? [];
@@ -214,7 +258,13 @@ function withNamesFolded(text: string, lexicon: Lexicon): string {
 /** The terms of a span: content words rooted and joined by synonym, names and acronyms as one term each. */
 export function termsOf(text: string, lexicon: Lexicon = emptyLexicon): Term[] {
   // "the Xi-Dissanayake talks", "the Russia-Ukraine war": two names joined, each known on its own.
-  let folded = withNamesFolded(text.replace(DESK, '').replace(/(\p{Lu}\p{Ll}+)-(?=\p{Lu})/gu, '$1 '), lexicon);
+  let folded = withNamesFolded(
+    text
+      .replace(DESK, '')
+      .replace(/(\p{Lu}\p{Ll}+)-(?=\p{Lu})/gu, '$1 ')
+      .replace(PERCENT, '$1 percent'),
+    lexicon,
+  );
   const acronymTerms = new Map<string, Term>();
   for (const [acronym, words] of lexicon.acronyms) {
     // "Memorandum of Understanding" is a memorandum, "Reciprocal Access Agreement" an agreement.
@@ -247,7 +297,13 @@ export function termsOf(text: string, lexicon: Lexicon = emptyLexicon): Term[] {
     // "Foreign Minister Yoko Kamikawa": titles directly before the name, not "the mayor of Vigo".
     const titled = (k: number): boolean => raw[k]?.startsWith(ENTITY) || (TITLES.has(raw[k] ?? '') && titled(k + 1));
     if (TITLES.has(word) && titled(i + 1)) return;
-    const rooted = root(IRREGULAR.get(word) ?? word);
+    // "Nov. 16" and "November 16": one month, and no name (the months are compared as figures are).
+    const month = MONTH_WORD.exec(word)?.[1];
+    if (month) {
+      terms.set(month, { keys: new Set([month]), weight: 1 });
+      return;
+    }
+    const rooted = root(lemmaOf(word));
     const key = SYNONYMS.get(rooted) ?? rooted;
     terms.set(key, { keys: new Set([key]), weight: COMMON_IN_NEWS.has(key) ? 0.5 : 1, named: unknownNames.has(word) });
   });
@@ -331,7 +387,7 @@ export function readSpan(text: string, lexicon: Lexicon = emptyLexicon): SpanRea
   return {
     terms: termsOf(text, lexicon),
     negated: NEGATION.test(text),
-    roots: new Set(wordsOf(text).map((w) => root(IRREGULAR.get(w) ?? w))),
+    roots: new Set(wordsOf(text).map((w) => root(lemmaOf(w)))),
     numbers: numbersIn(plain),
     months: monthsIn(plain),
   };
@@ -350,8 +406,10 @@ export function sharedNames(a: SpanReading, b: SpanReading): number {
  */
 export function namesClash(a: SpanReading, b: SpanReading): boolean {
   const names = (reading: SpanReading) => reading.terms.filter((t) => t.named).flatMap((t) => [...t.keys]);
-  const [namesA, namesB] = [names(a), new Set(names(b))];
-  return namesA.length > 0 && namesB.size > 0 && !namesA.some((key) => namesB.has(key));
+  const keys = (reading: SpanReading) => new Set(reading.terms.flatMap((t) => [...t.keys]));
+  const [namesA, namesB, keysA, keysB] = [names(a), names(b), keys(a), keys(b)];
+  // A name is told apart by its capital only inside a sentence: "The Monetary Board raised …" names what "the policy-making Monetary Board" does.
+  return namesA.length > 0 && namesB.length > 0 && !namesA.some((key) => keysB.has(key)) && !namesB.some((key) => keysA.has(key));
 }
 
 /** Whether two spans say opposite things: one denies what the other affirms, or uses a word's opposite. */
