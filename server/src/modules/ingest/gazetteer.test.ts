@@ -156,6 +156,13 @@ describe('the gazetteer', () => {
     expect(names('She met Kenya’s Foreign Minister Daniel Mwangi there.')).toEqual(['Daniel Mwangi']);
   });
 
+  it('reads a hyphenated last word after a first name as a surname, and a hyphenated pair of people as no name', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The talks were led by Lee Min-jun and attended by Amara Okafor-Bello.')).toEqual(['Lee Min-jun', 'Amara Okafor-Bello']);
+    expect(names('He was received by Yusuf Al-Harbi at the airport.')).toEqual(['Yusuf Al-Harbi']);
+    expect(names('The Putin-Trump summit ended.')).toEqual([]);
+  });
+
   it('links demonyms to the places they are made from, unless two places would share one', () => {
     expect(demonymsOf('North Korea')).toContain('North Korean');
     expect(['China', 'Italy', 'Turkey', 'Mali', 'Pakistan', 'Ukraine', 'Mexico'].map((name) => demonymsOf(name))).toEqual([

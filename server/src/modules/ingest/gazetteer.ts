@@ -411,9 +411,12 @@ function readName(candidate: string): { name: string; offset: number } | null {
   if (!terms || terms.at(-1)!.tags.includes('Demonym')) return null;
   // "the trilateral partnership of Mongolia-China-Russia": three places joined qualify, they name nothing new.
   if (words.length === 1 && terms.length >= 3 && terms.every((t) => t.tags.includes('Place'))) return null;
-  // compromise reads "Putin-Trump" as two terms: a hyphenated person or demonym is an adjective here.
+  // compromise reads "Putin-Trump" as two terms: a hyphenated person or demonym is an adjective here. After a first
+  // name, a hyphenated last word is a surname: "Kim Jong-un", "Stella Ndabeni-Abrahams", "Abdullah Al-Yahya".
+  const surname = words.length > 1 && terms[0]!.tags.includes('FirstName') && !words.slice(0, -1).some((w) => w.includes('-'));
   if (terms.length !== words.length) {
-    if (terms.some((t) => t.tags.includes('Hyphenated') && (t.tags.includes('Person') || t.tags.includes('Demonym')))) return null;
+    if (terms.some((t) => t.tags.includes('Hyphenated') && (t.tags.includes('Demonym') || (t.tags.includes('Person') && !surname))))
+      return null;
     // "the Asia-Pacific region": a place joined to a word that is none qualifies a noun; "Guinea-Bissau" joins two.
     if (
       words.length === 1 &&
