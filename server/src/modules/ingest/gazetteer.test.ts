@@ -145,7 +145,7 @@ describe('the gazetteer', () => {
     expect(names('It was attended by the Minister of Foreign Affairs Ambassador George Miller.')).toEqual(['George Miller']);
   });
 
-  it('keeps a known place opening a body’s name inside it, not its possessive or adjective, which qualify a title before a person', () => {
+  it('keeps a known place opening a body’s name inside it, not its possessive or adjective, which qualify an office before its holder', () => {
     const kenya = { id: 'k', name: 'Kenya', kind: 'STATE', aliases: [] };
     const places = new Gazetteer([kenya]);
     const names = (text: string) => unknownNamesIn(text, places.mentionsIn(text)).map((n) => n.name);
@@ -154,6 +154,9 @@ describe('the gazetteer', () => {
     expect(names('The Kenyan Foreign Office said so.')).toEqual([]);
     expect(names('She met Kenyan Trade Minister Daniel Mwangi there.')).toEqual(['Daniel Mwangi']);
     expect(names('She met Kenya’s Foreign Minister Daniel Mwangi there.')).toEqual(['Daniel Mwangi']);
+    expect(names('She met Kenya Prime Minister Wekesa Odhiambo there.')).toEqual(['Wekesa Odhiambo']);
+    expect(names('She met Kenyan Foreign Minister Dr Otieno Wafula there.')).toEqual(['Otieno Wafula']);
+    expect(names('It came from Kenya’s Foreign Ministry Press Office.')).toEqual([]);
   });
 
   it('reads a hyphenated last word after a first name as a surname, and a hyphenated pair of people as no name', () => {

@@ -318,7 +318,14 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
       // place's word before a title qualifies the office; the person holding it is new.
       const after = name.slice(last!.index + last!.surface.length - index);
       const titled = /^(?:’s|'s)? /.test(after) ? properName(after.replace(/^(?:’s|'s)? /, '')) : null;
-      if (titled && titled.offset > 0 && nlp(titled.name).has('^#Person')) {
+      // Whoever holds an office or a style is a person, even one whose first name compromise does not know
+      // ("Pakistan President Mamnoon Hussain", "Tonga Prime Minister Dr Aisake Eke").
+      const office = titled ? after.replace(/^(?:’s|'s)? /, '').slice(0, titled.offset) : '';
+      if (
+        titled &&
+        titled.offset > 0 &&
+        (nlp(titled.name).has('^#Person') || (!namesABody(titled.name) && nlp(office).has('(#Actor|#Honorific)')))
+      ) {
         const at = index + name.length - after.replace(/^(?:’s|'s)? /, '').length + titled.offset;
         found.push({ name: titled.name, index: at });
       }
