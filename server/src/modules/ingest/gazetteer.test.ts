@@ -159,6 +159,13 @@ describe('the gazetteer', () => {
     expect(names('It came from Kenya’s Foreign Ministry Press Office.')).toEqual([]);
   });
 
+  it('names the holder of an office run into the office’s words, and reads a lone capital between names as an initial', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('She came with Water Resources Minister Thandeka Mbeki.')).toEqual(['Thandeka Mbeki']);
+    expect(names('Present was Head of Civil Service Dr Paul Wekesa.')).toEqual(['Paul Wekesa']);
+    expect(names('Foreign Secretary R Ekanayake said so.')).toEqual(['R Ekanayake']);
+  });
+
   it('reads a hyphenated last word after a first name as a surname, and a hyphenated pair of people as no name', () => {
     const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
     expect(names('The talks were led by Lee Min-jun and attended by Amara Okafor-Bello.')).toEqual(['Lee Min-jun', 'Amara Okafor-Bello']);

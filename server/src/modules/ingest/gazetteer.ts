@@ -246,7 +246,7 @@ const CALENDAR =
 export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ name: string; index: number }> {
   const found: Array<{ name: string; index: number }> = [];
   const run =
-    /(?:[A-Z]\.){1,4} [A-Z][\p{L}’'-]*[\p{L}](?![\p{L}’'-]|[ -]?[A-Z])|(?:(?:[A-Z]\.){1,4} (?=[A-Z]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:(?:[A-Z]\.){1,4} (?=[A-Z][\p{L}]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|\d+(?![\p{L}\d])))+/gu;
+    /(?:[A-Z]\.){1,4} [A-Z][\p{L}’'-]*[\p{L}](?![\p{L}’'-]|[ -]?[A-Z])|(?:(?:[A-Z]\.){1,4} (?=[A-Z]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:(?:[A-Z]\.){1,4} (?=[A-Z][\p{L}]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|[B-Z](?= \p{Lu}\p{Ll})|\d+(?![\p{L}\d])))+/gu;
   for (const whole of sentence.matchAll(run)) {
     for (const piece of piecesOf(whole[0], whole.index!)) found.push(...namesOfRun(sentence, piece.name, piece.index, mentions));
   }
@@ -487,6 +487,14 @@ function readName(candidate: string): { name: string; offset: number } | null {
   );
   if (skip > 0 && holder > 0 && terms.slice(holder).every((t) => t.tags.includes('ProperNoun')) && words.length - holder >= 2)
     return { name: words.slice(holder).join(' '), offset: words.slice(0, holder).join(' ').length + 1 };
+  // "International Relations Minister Naledi Pandor", "Head of Public Service Dr Joseph Kinyua": an office run into
+  // the name of its holder, who is named after the last word of an office or a style.
+  const role = terms
+    .map((t, i) => ['Actor', 'Honorific'].some((tag) => t.tags.includes(tag)) || ROLE_WORDS.test(words[i]!) || STYLES.has(words[i]!))
+    .lastIndexOf(true);
+  const holderName = words.slice(role + 1);
+  if (role >= skip && holderName.length >= 2 && holderName.every((w) => /^\p{Lu}/u.test(w)) && !namesABody(holderName.join(' ')))
+    return { name: holderName.join(' '), offset: words.slice(0, role + 1).join(' ').length + 1 };
   // "Minister of Foreign Affairs" is an office, not a name.
   if (skip > 0 && /^(of|for|the|de|and)$/.test(words[skip] ?? '')) return null;
   const rest = terms.slice(skip);
