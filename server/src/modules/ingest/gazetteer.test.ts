@@ -166,6 +166,13 @@ describe('the gazetteer', () => {
     expect(names('Foreign Secretary R Ekanayake said so.')).toEqual(['R Ekanayake']);
   });
 
+  it('proposes no headline’s verb in capitals after "to", but a name after it', () => {
+    const ghana = new Gazetteer([{ id: 'g', name: 'Ghana', kind: 'STATE', aliases: [] }]);
+    const names = (text: string) => unknownNamesIn(text, ghana.mentionsIn(text)).map((n) => n.name);
+    expect(names('Ghana Signs Five Deals to Deepen Maritime Ties')).toEqual([]);
+    expect(names('The delegation flew to Addis Ababa.')).toEqual(['Addis Ababa']);
+  });
+
   it('reads a hyphenated last word after a first name as a surname, and a hyphenated pair of people as no name', () => {
     const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
     expect(names('The talks were led by Lee Min-jun and attended by Amara Okafor-Bello.')).toEqual(['Lee Min-jun', 'Amara Okafor-Bello']);

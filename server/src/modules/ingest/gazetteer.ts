@@ -292,6 +292,14 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
       index += first!.length + 1;
     }
     name = name.replace(/’s$|'s$/, '');
+    // "… Signs 7 Cooperation Agreements to Boost Trade": after "to", a headline's verb in capitals opens a purpose
+    // clause, not a name, unless compromise reads the capitals as a name ("to Mark Carney", "to Bank of America").
+    if (
+      /\bto $/.test(sentence.slice(0, index)) &&
+      nlp(`to ${name.toLowerCase()}`).has('^to #Infinitive') &&
+      !nlp(name).has('(#Person|#Place|#Organization)')
+    )
+      return found;
     // "Bulletin 6.55 pm", "Sunday's 6.1-magnitude quake": a number going on after a point is a time or a measure.
     if (/ \d+$/.test(name) && /^[.:]\d/.test(sentence.slice(index + name.length))) name = name.replace(/ \d+$/, '');
     // "Memorandums of Understanding (MoUs)": an acronym in the plural is a common noun's, not a name's.
