@@ -173,6 +173,12 @@ describe('the gazetteer', () => {
     expect(names('The delegation flew to Addis Ababa.')).toEqual(['Addis Ababa']);
   });
 
+  it('proposes no hyphenated word that qualifies a noun or names a span of months, but a hyphenated name', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The ABC-Labour coalition lost, and NCB-held debt rose over January-June.')).toEqual([]);
+    expect(names('They met Nestle-Purina on Monday.')).toEqual(['Nestle-Purina']);
+  });
+
   it('reads a hyphenated last word after a first name as a surname, and a hyphenated pair of people as no name', () => {
     const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
     expect(names('The talks were led by Lee Min-jun and attended by Amara Okafor-Bello.')).toEqual(['Lee Min-jun', 'Amara Okafor-Bello']);

@@ -292,6 +292,18 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
       index += first!.length + 1;
     }
     name = name.replace(/’s$|'s$/, '');
+    // "the AAP-Congress alliance", "South-South cooperation", "SBP-held reserves": one hyphenated word before a common
+    // noun, or ending in a lower-case participle, qualifies that noun as an adjective would; two places joined
+    // ("Guinea-Bissau officials") still name one.
+    if (
+      /^[^\s\d]+-[^\s\d]+$/u.test(name) &&
+      !nlp(name)
+        .json()[0]
+        ?.terms.every((t: { tags: string[] }) => t.tags.includes('Place'))
+    ) {
+      const next = /^ (\p{Ll}\p{L}*)/u.exec(sentence.slice(index + name.length))?.[1];
+      if (/-\p{Ll}/u.test(name) || (next && nlp(next).has('^#Noun') && !nlp(next).has('^#Verb'))) return found;
+    }
     // "… Signs 7 Cooperation Agreements to Boost Trade": after "to", a headline's verb in capitals opens a purpose
     // clause, not a name, unless compromise reads the capitals as a name ("to Mark Carney", "to Bank of America").
     if (
@@ -421,7 +433,7 @@ function readName(candidate: string): { name: string; offset: number } | null {
   if (COMMON_HEADS.test(head ?? '') && words.length > 1 && !nlp(candidate.toLowerCase()).has('#ProperNoun')) return null;
   // "the President's Office in Colombo": an office's possession is a description.
   if (/^\p{Lu}\p{Ll}+(’s|'s)$/u.test(words[0]!) && ROLE_WORDS.test(words[0]!.replace(/’s$|'s$/, '')) && words.length > 1) return null;
-  if (words.some((w) => CALENDAR.test(w) || SHORT_MONTH.test(w)) || /^\d|^\p{Lu}+ \d+$/u.test(candidate)) return null;
+  if (candidate.split(/[ -]/).some((w) => CALENDAR.test(w) || SHORT_MONTH.test(w)) || /^\d|^\p{Lu}+ \d+$/u.test(candidate)) return null;
   const terms = nlp(candidate).json()[0]?.terms as Array<{ text: string; tags: string[] }> | undefined;
   if (!terms || terms.at(-1)!.tags.includes('Demonym')) return null;
   // "the trilateral partnership of Mongolia-China-Russia": three places joined qualify, they name nothing new.
