@@ -145,7 +145,7 @@ describe('the gazetteer', () => {
     expect(names('It was attended by the Minister of Foreign Affairs Ambassador George Miller.')).toEqual(['George Miller']);
   });
 
-  it('keeps a known place opening a body’s name inside it, not its possessive or adjective, which qualify a title before a person', () => {
+  it('keeps a known place opening a body’s name inside it, not its possessive or adjective, which qualify an office before its holder', () => {
     const kenya = { id: 'k', name: 'Kenya', kind: 'STATE', aliases: [] };
     const places = new Gazetteer([kenya]);
     const names = (text: string) => unknownNamesIn(text, places.mentionsIn(text)).map((n) => n.name);
@@ -154,6 +154,36 @@ describe('the gazetteer', () => {
     expect(names('The Kenyan Foreign Office said so.')).toEqual([]);
     expect(names('She met Kenyan Trade Minister Daniel Mwangi there.')).toEqual(['Daniel Mwangi']);
     expect(names('She met Kenya’s Foreign Minister Daniel Mwangi there.')).toEqual(['Daniel Mwangi']);
+    expect(names('She met Kenya Prime Minister Wekesa Odhiambo there.')).toEqual(['Wekesa Odhiambo']);
+    expect(names('She met Kenyan Foreign Minister Dr Otieno Wafula there.')).toEqual(['Otieno Wafula']);
+    expect(names('It came from Kenya’s Foreign Ministry Press Office.')).toEqual([]);
+  });
+
+  it('names the holder of an office run into the office’s words, and reads a lone capital between names as an initial', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('She came with Water Resources Minister Thandeka Mbeki.')).toEqual(['Thandeka Mbeki']);
+    expect(names('Present was Head of Civil Service Dr Paul Wekesa.')).toEqual(['Paul Wekesa']);
+    expect(names('Foreign Secretary R Ekanayake said so.')).toEqual(['R Ekanayake']);
+  });
+
+  it('proposes no headline’s verb in capitals after "to", but a name after it', () => {
+    const ghana = new Gazetteer([{ id: 'g', name: 'Ghana', kind: 'STATE', aliases: [] }]);
+    const names = (text: string) => unknownNamesIn(text, ghana.mentionsIn(text)).map((n) => n.name);
+    expect(names('Ghana Signs Five Deals to Deepen Maritime Ties')).toEqual([]);
+    expect(names('The delegation flew to Addis Ababa.')).toEqual(['Addis Ababa']);
+  });
+
+  it('proposes no hyphenated word that qualifies a noun or names a span of months, but a hyphenated name', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The ABC-Labour coalition lost, and NCB-held debt rose over January-June.')).toEqual([]);
+    expect(names('They met Nestle-Purina on Monday.')).toEqual(['Nestle-Purina']);
+  });
+
+  it('reads a hyphenated last word after a first name as a surname, and a hyphenated pair of people as no name', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The talks were led by Lee Min-jun and attended by Amara Okafor-Bello.')).toEqual(['Lee Min-jun', 'Amara Okafor-Bello']);
+    expect(names('He was received by Yusuf Al-Harbi at the airport.')).toEqual(['Yusuf Al-Harbi']);
+    expect(names('The Putin-Trump summit ended.')).toEqual([]);
   });
 
   it('links demonyms to the places they are made from, unless two places would share one', () => {

@@ -251,7 +251,7 @@ const CALENDAR =
 export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ name: string; index: number }> {
   const found: Array<{ name: string; index: number }> = [];
   const run =
-    /(?:[A-Z]\.){1,4} [A-Z][\p{L}’'-]*[\p{L}](?![\p{L}’'-]|[ -]?[A-Z])|(?:(?:[A-Z]\.){1,4} (?=[A-Z]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:(?:[A-Z]\.){1,4} (?=[A-Z][\p{L}]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|\d+(?![\p{L}\d])))+/gu;
+    /(?:[A-Z]\.){1,4} [A-Z][\p{L}’'-]*[\p{L}](?![\p{L}’'-]|[ -]?[A-Z])|(?:(?:[A-Z]\.){1,4} (?=[A-Z]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:(?:[A-Z]\.){1,4} (?=[A-Z][\p{L}]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|[B-Z](?= \p{Lu}\p{Ll})|\d+(?![\p{L}\d])))+/gu;
   for (const whole of sentence.matchAll(run)) {
     for (const piece of piecesOf(whole[0], whole.index!)) found.push(...namesOfRun(sentence, piece.name, piece.index, mentions));
   }
@@ -297,6 +297,26 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
       index += first!.length + 1;
     }
     name = name.replace(/’s$|'s$/, '');
+    // "the AAP-Congress alliance", "South-South cooperation", "SBP-held reserves": one hyphenated word before a common
+    // noun, or ending in a lower-case participle, qualifies that noun as an adjective would; two places joined
+    // ("Guinea-Bissau officials") still name one.
+    if (
+      /^[^\s\d]+-[^\s\d]+$/u.test(name) &&
+      !nlp(name)
+        .json()[0]
+        ?.terms.every((t: { tags: string[] }) => t.tags.includes('Place'))
+    ) {
+      const next = /^ (\p{Ll}\p{L}*)/u.exec(sentence.slice(index + name.length))?.[1];
+      if (/-\p{Ll}/u.test(name) || (next && nlp(next).has('^#Noun') && !nlp(next).has('^#Verb'))) return found;
+    }
+    // "… Signs 7 Cooperation Agreements to Boost Trade": after "to", a headline's verb in capitals opens a purpose
+    // clause, not a name, unless compromise reads the capitals as a name ("to Mark Carney", "to Bank of America").
+    if (
+      /\bto $/.test(sentence.slice(0, index)) &&
+      nlp(`to ${name.toLowerCase()}`).has('^to #Infinitive') &&
+      !nlp(name).has('(#Person|#Place|#Organization)')
+    )
+      return found;
     // "Bulletin 6.55 pm", "Sunday's 6.1-magnitude quake": a number going on after a point is a time or a measure.
     if (/ \d+$/.test(name) && /^[.:]\d/.test(sentence.slice(index + name.length))) name = name.replace(/ \d+$/, '');
     // "Memorandums of Understanding (MoUs)": an acronym in the plural is a common noun's, not a name's.
@@ -323,7 +343,16 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
       // place's word before a title qualifies the office; the person holding it is new.
       const after = name.slice(last!.index + last!.surface.length - index);
       const titled = /^(?:’s|'s)? /.test(after) ? properName(after.replace(/^(?:’s|'s)? /, '')) : null;
-      if (titled && titled.offset > 0 && (nlp(titled.name).has('^#Person') || TITLED_NAME.test(titled.name))) {
+      // Whoever holds an office or a style is a person, even one whose first name compromise does not know
+      // ("Pakistan President Mamnoon Hussain", "Tonga Prime Minister Dr Aisake Eke", "Prime Minister Jotham Napat").
+      const office = titled ? after.replace(/^(?:’s|'s)? /, '').slice(0, titled.offset) : '';
+      if (
+        titled &&
+        titled.offset > 0 &&
+        (nlp(titled.name).has('^#Person') ||
+          TITLED_NAME.test(titled.name) ||
+          (!namesABody(titled.name) && nlp(office).has('(#Actor|#Honorific)')))
+      ) {
         const at = index + name.length - after.replace(/^(?:’s|'s)? /, '').length + titled.offset;
         found.push({ name: titled.name, index: at });
       }
@@ -411,14 +440,17 @@ function readName(candidate: string): { name: string; offset: number } | null {
   if (COMMON_HEADS.test(head ?? '') && words.length > 1 && !nlp(candidate.toLowerCase()).has('#ProperNoun')) return null;
   // "the President's Office in Colombo": an office's possession is a description.
   if (/^\p{Lu}\p{Ll}+(’s|'s)$/u.test(words[0]!) && ROLE_WORDS.test(words[0]!.replace(/’s$|'s$/, '')) && words.length > 1) return null;
-  if (words.some((w) => CALENDAR.test(w) || SHORT_MONTH.test(w)) || /^\d|^\p{Lu}+ \d+$/u.test(candidate)) return null;
+  if (candidate.split(/[ -]/).some((w) => CALENDAR.test(w) || SHORT_MONTH.test(w)) || /^\d|^\p{Lu}+ \d+$/u.test(candidate)) return null;
   const terms = nlp(candidate).json()[0]?.terms as Array<{ text: string; tags: string[] }> | undefined;
   if (!terms || terms.at(-1)!.tags.includes('Demonym')) return null;
   // "the trilateral partnership of Mongolia-China-Russia": three places joined qualify, they name nothing new.
   if (words.length === 1 && terms.length >= 3 && terms.every((t) => t.tags.includes('Place'))) return null;
-  // compromise reads "Putin-Trump" as two terms: a hyphenated person or demonym is an adjective here.
+  // compromise reads "Putin-Trump" as two terms: a hyphenated person or demonym is an adjective here. After a first
+  // name, a hyphenated last word is a surname: "Kim Jong-un", "Stella Ndabeni-Abrahams", "Abdullah Al-Yahya".
+  const surname = words.length > 1 && terms[0]!.tags.includes('FirstName') && !words.slice(0, -1).some((w) => w.includes('-'));
   if (terms.length !== words.length) {
-    if (terms.some((t) => t.tags.includes('Hyphenated') && (t.tags.includes('Person') || t.tags.includes('Demonym')))) return null;
+    if (terms.some((t) => t.tags.includes('Hyphenated') && (t.tags.includes('Demonym') || (t.tags.includes('Person') && !surname))))
+      return null;
     // "the Asia-Pacific region": a place joined to a word that is none qualifies a noun; "Guinea-Bissau" joins two.
     if (
       words.length === 1 &&
@@ -482,6 +514,14 @@ function readName(candidate: string): { name: string; offset: number } | null {
   );
   if (skip > 0 && holder > 0 && terms.slice(holder).every((t) => t.tags.includes('ProperNoun')) && words.length - holder >= 2)
     return { name: words.slice(holder).join(' '), offset: words.slice(0, holder).join(' ').length + 1 };
+  // "International Relations Minister Naledi Pandor", "Head of Public Service Dr Joseph Kinyua": an office run into
+  // the name of its holder, who is named after the last word of an office or a style.
+  const role = terms
+    .map((t, i) => ['Actor', 'Honorific'].some((tag) => t.tags.includes(tag)) || ROLE_WORDS.test(words[i]!) || STYLES.has(words[i]!))
+    .lastIndexOf(true);
+  const holderName = words.slice(role + 1);
+  if (role >= skip && holderName.length >= 2 && holderName.every((w) => /^\p{Lu}/u.test(w)) && !namesABody(holderName.join(' ')))
+    return { name: holderName.join(' '), offset: words.slice(0, role + 1).join(' ').length + 1 };
   // "Minister of Foreign Affairs" is an office, not a name.
   if (skip > 0 && /^(of|for|the|de|and)$/.test(words[skip] ?? '')) return null;
   const rest = terms.slice(skip);
