@@ -187,6 +187,7 @@ export const EVALUATION_SETS = [
   { name: 'Sixth blind set', key: 'blind6', dir: setDir('ingest-blind6'), blind: true },
   { name: 'Seventh blind set', key: 'blind7', dir: setDir('ingest-blind7'), blind: true },
   { name: 'Eighth blind set', key: 'blind8', dir: setDir('ingest-blind8'), blind: true },
+  { name: 'Ninth blind set', key: 'blind9', dir: setDir('ingest-blind9'), blind: true },
 ] as const;
 
 const fold = (name: string) =>
