@@ -241,10 +241,14 @@ describe('batch imports as jobs on the queue', () => {
       });
       child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      // Killed once it has imported some and holds the next: in the middle of an article's transaction.
+      // Killed once it has imported some and holds the next: in the middle of an article's transaction. It is stopped
+      // while that is checked, so it cannot finish the job it holds between the check and the kill.
       for (;;) {
-        const now = await batch(started.id);
-        if (now.done >= 2 && (await lockedJobs()) > 0) break;
+        if ((await batch(started.id)).done >= 2) {
+          child.kill('SIGSTOP');
+          if ((await lockedJobs()) > 0) break;
+          child.kill('SIGCONT');
+        }
         if (child.exitCode !== null) throw new Error(`The worker exited:\n${output}`);
         await sleep(20);
       }
