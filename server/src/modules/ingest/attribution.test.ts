@@ -567,3 +567,19 @@ describe('a paragraph of quote after a sentence about someone', () => {
     expect(on('“Every crossing')).toBe('Okemi Tarvald');
   });
 });
+
+describe('words of time around a speaker', () => {
+  const known = new Gazetteer([{ id: 'lisbon', name: 'Lisbon', kind: 'PLACE', aliases: [] }]);
+  /** Written for these tests: an adverb of time before one speaker, a day after another. */
+  const text = [
+    'The ferry strike ended on Monday after three weeks.',
+    'Recently Lisbon said that two of the harbour cranes had been sold.',
+    'The island press today called the deal a victory for the crews.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('leaves the time out of the speaker, before it or after it', () => {
+    expect(on('Recently Lisbon said')).toBe('lisbon');
+    expect(on('The island press today')).toBe('The island press');
+  });
+});
