@@ -568,22 +568,6 @@ describe('a paragraph of quote after a sentence about someone', () => {
   });
 });
 
-describe('words of time around a speaker', () => {
-  const known = new Gazetteer([{ id: 'lisbon', name: 'Lisbon', kind: 'PLACE', aliases: [] }]);
-  /** Written for these tests: an adverb of time before one speaker, a day after another. */
-  const text = [
-    'The ferry strike ended on Monday after three weeks.',
-    'Recently Lisbon said that two of the harbour cranes had been sold.',
-    'The island press today called the deal a victory for the crews.',
-  ].join('\n\n');
-  const on = claimantOfClaimStarting(text, known);
-
-  it('leaves the time out of the speaker, before it or after it', () => {
-    expect(on('Recently Lisbon said')).toBe('lisbon');
-    expect(on('The island press today')).toBe('The island press');
-  });
-});
-
 describe('a gerund of saying after the main clause', () => {
   const known = new Gazetteer([{ id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] }]);
   /** Written for these tests: the saying is told by a gerund no earlier rule listed. */

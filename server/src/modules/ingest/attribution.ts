@@ -429,14 +429,8 @@ function lastPersonNamedIn(words: string): string | null {
   return people.length > 0 ? withoutTitle(people.at(-1)!.replace(/[,;:]$/, '')) : null;
 }
 
-/**
- * "Several officials had earlier", "The Uzbek press today", "Recently Rwanda": words of time compromise reads as
- * comparatives or dates, at either end of a speaker's words, say when it spoke, not who.
- */
-const withoutTimeAdverb = (words: string) =>
-  words
-    .replace(/\s+(?:earlier|later|previously|recently|already|today|yesterday|tonight)$/i, '')
-    .replace(/^(?:earlier|later|previously|recently|already|today|yesterday|tonight),?\s+(?=\S)/i, '');
+/** "Several officials had earlier": adverbs of time compromise reads as comparatives. */
+const withoutTimeAdverb = (words: string) => words.replace(/\s+(?:earlier|later|previously|recently|already)$/i, '');
 
 const withoutTrailingAuxiliary = (words: string) =>
   words.replace(/\s+(?:had|has|have|was|were|is|are|would|will|could|may|might|did|does|do)$/i, '');
