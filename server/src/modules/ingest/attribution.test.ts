@@ -567,3 +567,17 @@ describe('a paragraph of quote after a sentence about someone', () => {
     expect(on('“Every crossing')).toBe('Okemi Tarvald');
   });
 });
+
+describe('a gerund of saying after the main clause', () => {
+  const known = new Gazetteer([{ id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] }]);
+  /** Written for these tests: the saying is told by a gerund no earlier rule listed. */
+  const text = [
+    'The harbour vote was held on Friday.',
+    'Costa had refused to accept the result at the weekend, claiming in a statement on Saturday that the count was flawed.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives it to the subject of the main clause', () => {
+    expect(on('Costa had refused')).toBe('costa');
+  });
+});

@@ -239,8 +239,9 @@ export class Discourse {
       }
     }
     if (according) return this.source(according, within, reported);
-    // "ECOWAS also activated its standby force, saying …": whoever did what the main clause says is the speaker.
-    const saying = /,\s+(saying|adding|warning|noting|stressing)\b/.exec(outside);
+    // "ECOWAS also activated its standby force, saying …", "Lungu had refused to concede, claiming …": whoever did what
+    // the main clause says is the speaker of the gerund of saying that follows it.
+    const saying = [...outside.matchAll(/,\s+(\p{Ll}+ing)\b/gu)].find((m) => SPEECH_GERUNDS.has(m[1]!));
     if (saying) {
       const subject = mainSubject(outside.slice(0, saying.index));
       if (subject) {
