@@ -1,3 +1,4 @@
+import { tellsASaying } from './attribution.js';
 import { triggersIn } from './lexicon.js';
 
 /**
@@ -72,6 +73,15 @@ export const WITHDRAWAL =
 export const ATTACK =
   /\b(?:attacks?|(?:air|missile|drone) ?strikes?|downing|shot down|shooting down|bombings?|raids?)\b(?!\s+(?:helicopters?|aircraft|submarines?|jets?|planes?|boats?|dogs?|ads?)\b)/gi;
 
+/**
+ * "said at a press conference", "confirmed the decision at the closing press conference", "In a press briefing held after
+ * the meeting, the summit recommended": the occasion of a saying is a statement made there; a press conference only
+ * attended or held ("attend a news conference") tells no saying and stays a conference. Read only where the sentence
+ * tells a saying.
+ */
+export const SAID_AT_BRIEFING =
+  /\b(?:at|during|in)\s+(?:(?:an?|the|its|their|his|her)\s+)?(?!joint\b)(?:[\p{Ll}-]+\s+)?(?:(?:press|news|media)\s+(?:conference|briefing)|briefing)\b/giu;
+
 /** Where the words of a kind are the lexicon's triggers of that kind, found by their lemma. */
 const LEXICON = 'lexicon';
 
@@ -100,6 +110,7 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   [/\b[Aa]rrive[sd] at (?=(?:the )?\p{Lu})/gu, 'VISIT'],
   // "addressed the nation": a speech to a people is a statement made on a day, beside what it said.
   [/\baddress(?:ed|es)? the (?:nation|country|people)\b/gi, 'STATEMENT'],
+  [SAID_AT_BRIEFING, 'STATEMENT'],
   [NAMED_CONFERENCE, 'CONFERENCE'],
   [LEXICON, 'CONFERENCE'],
   // "travelled to Argentina for the G20", "attended the G7": a group of states stands for its summit when attended.
@@ -160,6 +171,7 @@ export function framesIn(outside: string): Frame[] {
   const covered: Array<{ index: number; length: number }> = [];
   const triggers = triggersIn(outside);
   for (const [pattern, type] of HAPPENINGS) {
+    if (pattern === SAID_AT_BRIEFING && !tellsASaying(outside)) continue;
     const matches =
       pattern === LEXICON
         ? triggers.filter((t) => t.type === type).map((t) => ({ index: t.index, words: t.words, pastTense: t.pastTense, body: t.body }))
