@@ -82,6 +82,14 @@ export const ATTACK =
 export const SAID_AT_BRIEFING =
   /\b(?:at|during|in)\s+(?:(?:an?|the|its|their|his|her)\s+)?(?!joint\b)(?:[\p{Ll}-]+\s+)?(?:(?:press|news|media)\s+(?:conference|briefing)|briefing)\b/giu;
 
+/**
+ * "A joint communique issued at the end of yesterday's meeting", "a press release issued Monday", "with the release of the
+ * Leaders' Communiqué", "a joint statement from the ministers says": a joint text issued, released or speaking is a
+ * statement made, by those who issued it. One signed ("signed a joint declaration") is an agreement, read before.
+ */
+export const STATEMENT_ISSUED =
+  /\b(?:joint\s+(?:statement|declaration|communiqu[eé])|communiqu[eé]|press release)(?!\p{L})(?=\s+(?:(?:was|were|has been|have been)\s+)?(?:issued|released|adopted|published)\b|\s+(?:from|by)\s+[^.;,]{1,40}?\s+(?:says|said|states|stated)\b)|(?<=\b(?:release|issuance|issuing|adoption|publication)\s+of\s+(?:the|a|an|its|their)\s+(?:[\p{L}\d’'-]+\s+){0,3})(?:communiqu[eé]|joint\s+(?:statement|declaration))(?!\p{L})/giu;
+
 /** Where the words of a kind are the lexicon's triggers of that kind, found by their lemma. */
 const LEXICON = 'lexicon';
 
@@ -126,6 +134,7 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   // "is due to meet Premier Li Qiang", "will meet his Indian counterpart": a meeting ahead with someone named.
   [/(?<=\b(?:[Tt]o|[Ww]ill|[Ww]ould|[Ss]hall) )meet(?= (?:with )?(?:the |his |her |their )?\p{Lu})/gu, 'MEETING'],
   [LEXICON, 'MEETING'],
+  [STATEMENT_ISSUED, 'STATEMENT'],
   [LEXICON, 'STATEMENT'],
   [LEXICON, 'PROPOSAL'],
   // Calls and exchanges are named by more than one word, so by no single lemma.
