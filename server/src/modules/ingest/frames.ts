@@ -180,11 +180,12 @@ export function framesIn(outside: string): Frame[] {
   const covered: Array<{ index: number; length: number }> = [];
   const triggers = triggersIn(outside);
   for (const [pattern, type] of HAPPENINGS) {
-    if (pattern === SAID_AT_BRIEFING && !tellsASaying(outside)) continue;
     const matches =
       pattern === LEXICON
         ? triggers.filter((t) => t.type === type).map((t) => ({ index: t.index, words: t.words, pastTense: t.pastTense, body: t.body }))
         : [...outside.matchAll(pattern)].map((m) => ({ index: m.index, words: m[0], pastTense: PAST_VERB.test(m[0]), body: undefined }));
+    // Reading the sentence's verbs is the costly part, so only where a briefing is named.
+    if (pattern === SAID_AT_BRIEFING && matches.length > 0 && !tellsASaying(outside)) continue;
     for (const { index, words, pastTense, body } of matches) {
       if (covered.some((c) => index < c.index + c.length && c.index < index + words.length)) continue;
       covered.push({ index, length: words.length });
