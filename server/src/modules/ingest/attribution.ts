@@ -638,6 +638,8 @@ function speechVerbs(outside: string): RegExpExecArray[] {
       (!PRESENT_FORMS.has(match[0]) || /^\s+that\b/.test(outside.slice(match.index + match[0].length)) || verbAt(match.index)),
   );
 }
+/** "said at a press conference", "confirmed the decision": the sentence's narration tells a saying. */
+export const tellsASaying = (outside: string) => speechVerbs(outside).length > 0;
 /** A place compromise knows by that whole name ("Dubai", "New Delhi"). */
 const isPlaceName = (words: string) => (nlp(words).places().out('array') as string[]).join(' ') === words;
 /** "ANTHONY ALBANESE: We have made …": a transcript names who speaks in capitals before a colon. */

@@ -239,3 +239,25 @@ describe("a body's decisions", () => {
     expect(types('The harbour board raised concerns about the dredging.')).toEqual([]);
   });
 });
+
+describe('statements made at a press conference and joint texts issued', () => {
+  const types = (sentence: string) => framesIn(sentence).map((f) => f.type);
+
+  it('reads a saying at a press conference or a briefing as a statement, and no statement at one attended or held jointly', () => {
+    expect(types('“The quay will reopen,” the mayor said at a press conference in Porto.')).toEqual(['STATEMENT']);
+    expect(types('The governor confirmed the decision at the closing press conference.')).toEqual(['STATEMENT']);
+    expect(types('As the harbour master said in a briefing, the fees will rise.')).toEqual(['STATEMENT']);
+    expect(types('The two mayors attend a news conference in Porto.')).toEqual(['CONFERENCE']);
+    expect(types('The governor said in his speech during a joint press conference with the mayor that the quay would reopen.')).toEqual([]);
+  });
+
+  it('reads a joint text issued, released or speaking as a statement, and one signed as an agreement', () => {
+    expect(types('A joint communique issued at the end of the meeting by the two mayors said the quay would reopen.')).toEqual([
+      'STATEMENT',
+    ]);
+    expect(types('The harbour summit closed with the release of the Mayors’ Communiqué, after two days of talks.')).toContain('STATEMENT');
+    expect(types('“We reaffirm our cooperation”, a joint statement from the mayors says.')).toEqual(['STATEMENT']);
+    expect(types('The two mayors signed a joint declaration on the harbour.')).toEqual(['AGREEMENT']);
+    expect(types('The statement said the quay would reopen.')).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { tellsASaying } from './attribution.js';
 import { triggersIn } from './lexicon.js';
 
 /**
@@ -72,6 +73,23 @@ export const WITHDRAWAL =
 export const ATTACK =
   /\b(?:attacks?|(?:air|missile|drone) ?strikes?|downing|shot down|shooting down|bombings?|raids?)\b(?!\s+(?:helicopters?|aircraft|submarines?|jets?|planes?|boats?|dogs?|ads?)\b)/gi;
 
+/**
+ * "said at a press conference", "confirmed the decision at the closing press conference", "In a press briefing held after
+ * the meeting, the summit recommended": the occasion of a saying is a statement made there; a press conference only
+ * attended or held ("attend a news conference") tells no saying and stays a conference. Read only where the sentence
+ * tells a saying.
+ */
+export const SAID_AT_BRIEFING =
+  /\b(?:at|during|in)\s+(?:(?:an?|the|its|their|his|her)\s+)?(?!joint\b)(?:[\p{Ll}-]+\s+)?(?:(?:press|news|media)\s+(?:conference|briefing)|briefing)\b/giu;
+
+/**
+ * "A joint communique issued at the end of yesterday's meeting", "a press release issued Monday", "with the release of the
+ * Leaders' Communiqué", "a joint statement from the ministers says": a joint text issued, released or speaking is a
+ * statement made, by those who issued it. One signed ("signed a joint declaration") is an agreement, read before.
+ */
+export const STATEMENT_ISSUED =
+  /\b(?:joint\s+(?:statement|declaration|communiqu[eé])|communiqu[eé]|press release)(?!\p{L})(?=\s+(?:(?:was|were|has been|have been)\s+)?(?:issued|released|adopted|published)\b|\s+(?:from|by)\s+[^.;,]{1,40}?\s+(?:says|said|states|stated)\b)|(?<=\b(?:release|issuance|issuing|adoption|publication)\s+of\s+(?:the|a|an|its|their)\s+(?:[\p{L}\d’'-]+\s+){0,3})(?:communiqu[eé]|joint\s+(?:statement|declaration))(?!\p{L})/giu;
+
 /** Where the words of a kind are the lexicon's triggers of that kind, found by their lemma. */
 const LEXICON = 'lexicon';
 
@@ -100,6 +118,7 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   [/\b[Aa]rrive[sd] at (?=(?:the )?\p{Lu})/gu, 'VISIT'],
   // "addressed the nation": a speech to a people is a statement made on a day, beside what it said.
   [/\baddress(?:ed|es)? the (?:nation|country|people)\b/gi, 'STATEMENT'],
+  [SAID_AT_BRIEFING, 'STATEMENT'],
   [NAMED_CONFERENCE, 'CONFERENCE'],
   [LEXICON, 'CONFERENCE'],
   // "travelled to Argentina for the G20", "attended the G7": a group of states stands for its summit when attended.
@@ -115,6 +134,7 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   // "is due to meet Premier Li Qiang", "will meet his Indian counterpart": a meeting ahead with someone named.
   [/(?<=\b(?:[Tt]o|[Ww]ill|[Ww]ould|[Ss]hall) )meet(?= (?:with )?(?:the |his |her |their )?\p{Lu})/gu, 'MEETING'],
   [LEXICON, 'MEETING'],
+  [STATEMENT_ISSUED, 'STATEMENT'],
   [LEXICON, 'STATEMENT'],
   [LEXICON, 'PROPOSAL'],
   // Calls and exchanges are named by more than one word, so by no single lemma.
@@ -164,6 +184,8 @@ export function framesIn(outside: string): Frame[] {
       pattern === LEXICON
         ? triggers.filter((t) => t.type === type).map((t) => ({ index: t.index, words: t.words, pastTense: t.pastTense, body: t.body }))
         : [...outside.matchAll(pattern)].map((m) => ({ index: m.index, words: m[0], pastTense: PAST_VERB.test(m[0]), body: undefined }));
+    // Reading the sentence's verbs is the costly part, so only where a briefing is named.
+    if (pattern === SAID_AT_BRIEFING && matches.length > 0 && !tellsASaying(outside)) continue;
     for (const { index, words, pastTense, body } of matches) {
       if (covered.some((c) => index < c.index + c.length && c.index < index + words.length)) continue;
       covered.push({ index, length: words.length });

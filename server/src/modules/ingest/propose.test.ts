@@ -677,3 +677,26 @@ describe("a body's decision", () => {
     expect(others).toContainEqual(['2023-05-17', ['bank']]);
   });
 });
+
+describe('a statement made at a press conference', () => {
+  const statements = (text: string) =>
+    propose(text, blocksOf(text), context)
+      .events.filter((e) => e.type === 'STATEMENT')
+      .map((e) => [e.start.date, e.participants.map((p) => p.entityId)]);
+
+  it('is made by its speaker, named only by a pronoun, on the day of the story', () => {
+    const text = [
+      'Ana Costa opened the new terminal in Lisbon on Monday.',
+      '“The harbour will double its capacity,” she said at a press conference.',
+    ].join('\n\n');
+    expect(statements(text)).toEqual([['2023-05-15', ['minister']]]);
+  });
+
+  it('is made by its speaker when a description the store does not know names them', () => {
+    const text = [
+      'Ana Costa opened the new terminal in Lisbon on Monday.',
+      '“The harbour will double its capacity,” said the leftist leader during a press conference.',
+    ].join('\n\n');
+    expect(statements(text)).toEqual([['2023-05-15', ['minister']]]);
+  });
+});

@@ -680,6 +680,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         participants = already.participants;
         where ??= already.place;
       }
+      // "said the leftist leader during a press conference": whoever speaks makes the statement, named or not in the clause.
+      if (type === 'STATEMENT' && speaker && !participants.some((p) => p.entityId === speaker.entity.id))
+        participants = [
+          { entityId: speaker.entity.id, role: ParticipantRole.AGENT },
+          ...participants.map((p) => ({ ...p, role: ParticipantRole.PARTICIPANT })),
+        ];
       // "The prime ministers of Pakistan and Sri Lanka held talks": a meeting of the people, not of their countries.
       if (OF_PEOPLE.has(type) && served.places.size > 0 && !already)
         participants = [
@@ -827,7 +833,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // sign an agreement", "attended the G8 Summit"): dated by a date before them in the sentence, else as under way
     // in the publication's week, else by the story's last dated happening.
     for (const frame of frames) {
-      if (fromSentence.some((c) => c.event.type === frame.type) || actors.length === 0) continue;
+      if (fromSentence.some((c) => c.event.type === frame.type) || (actors.length === 0 && !(frame.type === 'STATEMENT' && speaker)))
+        continue;
       // "have agreed to elevate their ties …, as Xi and Duterte met in Manila on Tuesday": a happening told at the time of
       // another takes the date of the clause that tells it.
       const meanwhile = dates.find(
