@@ -188,6 +188,7 @@ export const EVALUATION_SETS = [
   { name: 'Seventh blind set', key: 'blind7', dir: setDir('ingest-blind7'), blind: true },
   { name: 'Eighth blind set', key: 'blind8', dir: setDir('ingest-blind8'), blind: true },
   { name: 'Ninth blind set', key: 'blind9', dir: setDir('ingest-blind9'), blind: true },
+  { name: 'Tenth blind set', key: 'blind10', dir: setDir('ingest-blind10'), blind: true },
 ] as const;
 
 const fold = (name: string) =>
