@@ -14,23 +14,24 @@ import type { DataSource } from 'typeorm';
  * inserted before it, so a standby that has replayed that far shows them all. Not `pg_current_wal_lsn()`: that is
  * the position written out, which a commit made with `synchronous_commit = off` is visible ahead of.
  */
-const POSITION = `WITH now AS (SELECT pg_current_snapshot() AS snap, log_xact_offset() AS off)
-SELECT now.snap::text AS snapshot, now.off::text AS "offset", pg_current_wal_insert_lsn()::text AS lsn,
-  CASE
-    WHEN $1::text IS NULL OR $2::bigint <> now.off THEN true
-    WHEN $1::text = now.snap::text THEN false
-    ELSE EXISTS (
-        SELECT 1 FROM revisions r
-         WHERE r.xact_id >= pg_snapshot_xmax($1::text::pg_snapshot)::text::bigint + now.off
-           AND r.xact_id < pg_snapshot_xmax(now.snap)::text::bigint + now.off
-           AND pg_visible_in_snapshot((r.xact_id - now.off)::text::xid8, now.snap)
-      ) OR EXISTS (
-        SELECT 1 FROM pg_snapshot_xip($1::text::pg_snapshot) AS running (xid)
-         WHERE pg_visible_in_snapshot(running.xid, now.snap)
-           AND EXISTS (SELECT 1 FROM revisions r WHERE r.xact_id = running.xid::text::bigint + now.off)
-      )
-  END AS "recordsChanged"
-FROM now`;
+const POSITION = `SELECT pg_current_snapshot()::text AS snapshot, log_xact_offset()::text AS "offset",
+  pg_current_wal_insert_lsn()::text AS lsn`;
+
+/**
+ * Whether a transaction that wrote a revision is visible in the later snapshot ($2) and was not in the earlier one
+ * ($1): begun at or after the earlier one's xmax, or running in it. Asked only when the snapshot moved, as planning it
+ * over every partition of the log costs more than the position itself.
+ */
+const RECORDS_CHANGED = `SELECT EXISTS (
+    SELECT 1 FROM revisions r
+     WHERE r.xact_id >= pg_snapshot_xmax($1::text::pg_snapshot)::text::bigint + $3::bigint
+       AND r.xact_id < pg_snapshot_xmax($2::text::pg_snapshot)::text::bigint + $3::bigint
+       AND pg_visible_in_snapshot((r.xact_id - $3::bigint)::text::xid8, $2::text::pg_snapshot)
+  ) OR EXISTS (
+    SELECT 1 FROM pg_snapshot_xip($1::text::pg_snapshot) AS running (xid)
+     WHERE pg_visible_in_snapshot(running.xid, $2::text::pg_snapshot)
+       AND EXISTS (SELECT 1 FROM revisions r WHERE r.xact_id = running.xid::text::bigint + $3::bigint)
+  ) AS "recordsChanged"`;
 
 /** A look at where the commits stand, compared with the look it was asked against. */
 export interface Position {
@@ -60,13 +61,20 @@ export interface CommitPosition {
   now(): Promise<Position>;
 }
 
-/** Reads the position on one of the pool's connections, around TypeORM: it is the cheapest statement a request sends. */
+/**
+ * Reads the position on one of the pool's connections, around TypeORM: it is the cheapest statement a request sends.
+ * When the snapshot moved, a second statement asks whether a record changed between the two.
+ */
 export function positionReader(dataSource: DataSource): (since: Look | null) => Promise<Position> {
   const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
-  return (since) =>
-    pool
-      .query<Omit<Position, 'since'>>(POSITION, [since?.snapshot ?? null, since?.offset ?? null])
-      .then(({ rows }) => ({ ...rows[0]!, since }));
+  return async (since) => {
+    const { rows } = await pool.query<Look & { lsn: string }>(POSITION);
+    const now = rows[0]!;
+    if (since === null || since.offset !== now.offset) return { ...now, since, recordsChanged: true };
+    if (since.snapshot === now.snapshot) return { ...now, since, recordsChanged: false };
+    const changed = await pool.query<{ recordsChanged: boolean }>(RECORDS_CHANGED, [since.snapshot, now.snapshot, now.offset]);
+    return { ...now, since, recordsChanged: changed.rows[0]!.recordsChanged };
+  };
 }
 
 /** `since` is asked when each read begins: the look the reader's caller last took in. */
