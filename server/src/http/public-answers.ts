@@ -94,6 +94,9 @@ function keptRootsOnly(operation: OperationDefinitionNode): boolean {
   );
 }
 
+const sameLook = (a: Look | null, b: Look | null): boolean =>
+  a !== null && b !== null && a.snapshot === b.snapshot && a.offset === b.offset;
+
 /**
  * Answers to anonymous callers and client apps, kept by question. Each request first looks at where the database's
  * commits stand (db/commit-position.ts); a kept answer is handed out only when no transaction that changed a record
@@ -123,11 +126,9 @@ export class PublicAnswers {
   /** Looks where the commits stand, then answers from the cache if no record changed since the answer was kept. */
   async lookup(question: PublicQuestion): Promise<Lookup> {
     const now = await this.commits.now();
-    if (now.snapshot !== this.look?.snapshot || now.offset !== this.look.offset) {
+    if (!sameLook(now, this.look)) {
       // A look compared with another than the last one taken in cannot vouch for what lies between.
-      const unchanged =
-        !now.recordsChanged && now.since !== null && now.since.snapshot === this.look?.snapshot && now.since.offset === this.look.offset;
-      if (!unchanged) {
+      if (now.recordsChanged || !sameLook(now.since, this.look)) {
         if (this.kept.size > 0) this.counts.invalidations++;
         this.kept.clear();
         this.bytes = 0;
