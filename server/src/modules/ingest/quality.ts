@@ -376,6 +376,20 @@ function crossRead(second: ReadArticle, first: ReadArticle) {
   return { claims, events, lexicon, grouped: sameStory(traceOf(second), traceOf(first), corroborations) };
 }
 
+/** The story each article belongs to, named by one of its articles: pairs read one after another join their stories. */
+function storiesOf(pairs: Array<readonly [string, string]>): (name: string) => string {
+  const joined = new Map<string, string>();
+  const storyOf = (name: string): string => {
+    const next = joined.get(name);
+    return next === undefined ? name : storyOf(next);
+  };
+  for (const [second, first] of pairs) {
+    const [a, b] = [storyOf(second), storyOf(first)];
+    if (a !== b) joined.set(a, b);
+  }
+  return storyOf;
+}
+
 /**
  * Every pair of the stories set: the first article proposed on as if stored, the second read against it with the
  * functions `importSource` uses; and each second read against the other stories' firsts, where nothing should match.
@@ -402,10 +416,7 @@ export function storiesQuality(dir = storiesSetDir): StoryQuality[] {
     });
 
   // Pairs chain: one pair's second article is another's first, and two pairs may read one article after two others.
-  const storyRoot = new Map<string, string>();
-  const rootOf = (name: string): string => (storyRoot.has(name) && storyRoot.get(name) !== name ? rootOf(storyRoot.get(name)!) : name);
-  const secondName = (file: string, story: StoryFile) => story.second ?? file;
-  for (const { file, story } of stories) storyRoot.set(rootOf(secondName(file, story)), rootOf(story.first));
+  const rootOf = storiesOf(stories.map(({ file, story }) => [story.second ?? file, story.first] as const));
 
   return stories.map(({ file, story, firstRead, secondRead }) => {
     const started = performance.now();
@@ -482,12 +493,12 @@ export function acrossSetsQuality(): { articles: number; sameStory: number; othe
   );
   const known = new Map(articles.flatMap((a) => a.gold.known).map((e) => [e.name, e] as const));
   const gazetteer = new Gazetteer([...known.values()].map((e) => ({ id: e.name, name: e.name, kind: e.kind, aliases: e.aliases ?? [] })));
-  const story = new Map<string, string>(articles.map((a) => [a.name, a.name]));
-  const storyOf = (name: string): string => (story.get(name) === name ? name : storyOf(story.get(name)!));
+  const pairs: Array<[string, string]> = [];
   for (const file of fs.readdirSync(storiesSetDir).filter((f) => f.endsWith('.yaml'))) {
     const pair = parse(fs.readFileSync(path.join(storiesSetDir, file), 'utf8')) as StoryFile;
-    if (pair.second && story.has(pair.first) && story.has(pair.second)) story.set(storyOf(pair.second), storyOf(pair.first));
+    if (pair.second) pairs.push([pair.second, pair.first]);
   }
+  const storyOf = storiesOf(pairs);
   const read = articles.map((a) => ({
     ...a,
     claims: propose(a.text, blocksOf(a.text), {
