@@ -1,3 +1,4 @@
+import './heap-tuning.js';
 import 'reflect-metadata';
 
 import type { Server } from 'node:http';
