@@ -80,6 +80,21 @@ describe('event frames', () => {
     expect(framesIn('The mayor also met fishermen at a lunch.')[0]).toMatchObject({ type: 'MEETING', perfect: false, also: true });
   });
 
+  it('marks a happening whose clause has its verb in the present perfect, before or after the happening’s words', () => {
+    expect(framesIn('The dockers have voted overwhelmingly in favour of strike action.')[0]).toMatchObject({
+      type: 'OTHER',
+      perfect: true,
+    });
+    expect(framesIn('The mayor’s talks with the governor have ended in Porto.')[0]).toMatchObject({ type: 'MEETING', perfect: true });
+    expect(framesIn('The council has imposed targeted sanctions on the port’s owners.')[0]).toMatchObject({
+      type: 'SANCTIONS',
+      perfect: true,
+    });
+    expect(framesIn('The dockers voted in favour of strike action.')[0]).toMatchObject({ type: 'OTHER', perfect: false });
+    expect(framesIn('The dockers have agreed to hold talks with the mayor.')[0]).toMatchObject({ type: 'MEETING', perfect: false });
+    expect(framesIn('The mayor has said that the ports signed an agreement.')[0]).toMatchObject({ type: 'AGREEMENT', perfect: false });
+  });
+
   it('knows a saying’s day and a pair named earlier', () => {
     const sentence = 'The ports signed an agreement, the city council said on Tuesday.';
     expect(datesSaying(sentence, sentence.indexOf('on Tuesday'))).toBe(true);

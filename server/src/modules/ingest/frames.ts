@@ -1,3 +1,5 @@
+import nlp from 'compromise';
+
 import { tellsASaying } from './attribution.js';
 import { triggersIn } from './lexicon.js';
 
@@ -168,6 +170,21 @@ const UNDER_WAY = /\b(is|are) (on|paying|making) (an?|his|her|their) [^.,;]{0,30
 const PAST_VERB =
   /^(signed|inked|reached|struck|met|visited|arrived|travell?ed|left|departed|received|hosted|discussed|invaded|overthrew|seized power|set up|established)\b/i;
 const PERFECT = /\b(has|have)\s+(?:(?:also|now|just|already|today)\s+)?(?:\w+\s+)?$/i;
+/**
+ * "nurses have voted resoundingly in favour of strike action", "the talks … have ended in Tashkent", "has imposed
+ * targeted sanctions": the clause's verb in the present perfect, wherever it stands from the happening's words, tells
+ * it was done by the time of writing. A verb followed by "to" or "that" tells something else ("have agreed to hold
+ * talks", "has said that the talks …").
+ */
+function perfectClause(outside: string, index: number, words: string): boolean {
+  const start = Math.max(outside.lastIndexOf(',', index), outside.lastIndexOf(';', index), outside.lastIndexOf(':', index)) + 1;
+  const end = outside.slice(index + words.length).search(/[,;:.!?]/);
+  const clause = outside.slice(start, end < 0 ? outside.length : index + words.length + end);
+  return nlp(clause)
+    .match('(has|have) #Adverb? been? #Adverb? #PastTense')
+    .json()
+    .some((m: { text: string }) => !/^\s*(?:to|that)\b/i.test(clause.slice(clause.indexOf(m.text) + m.text.length)));
+}
 const ALSO = /\balso\s+(?:\w+\s+)?$/i;
 const POSSESSIVE = /(?:\p{L}['’]s|\b(?:his|her|their))\s+(?:[\p{Ll}-]+\s+)?$/u;
 const WITH_GROUP =
@@ -209,14 +226,15 @@ export function framesIn(outside: string): Frame[] {
         continue;
       if (RECURRING.test(before.slice(-25) + words)) continue;
       if (/^received$/i.test(words) && WELCOME.test(outside)) continue;
+      const expected = AHEAD.test(before.slice(Math.max(0, before.lastIndexOf(',') + 1, index - 60)));
       frames.push({
         type,
         index,
         words,
         pastVerb: pastTense,
-        expected: AHEAD.test(before.slice(Math.max(0, before.lastIndexOf(',') + 1, index - 60))),
+        expected,
         ongoing: UNDER_WAY.test(before),
-        perfect: PERFECT.test(before) || /^(has|have)\b/i.test(words),
+        perfect: PERFECT.test(before) || /^(has|have)\b/i.test(words) || (!expected && perfectClause(outside, index, words)),
         also: ALSO.test(before),
         possessive: POSSESSIVE.test(before),
         withGroup: WITH_GROUP.test(outside.slice(index + words.length)),

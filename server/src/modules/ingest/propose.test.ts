@@ -185,6 +185,21 @@ describe('events as frames', () => {
     expect(events[2]!.participants.map((p) => p.entityId)).toEqual(expect.arrayContaining(['portugal', 'norway']));
   });
 
+  it('dates a happening done with no date of its own at the day the story stands on, else the day of writing; one ahead at the week', () => {
+    const done = 'Ana Costa signed a fisheries agreement with Jonas Weber in Oslo.';
+    expect(
+      propose(done, blocksOf(done), { ...context, gazetteer: frames }).events.map((e) => [e.type, e.start.date, e.start.precision]),
+    ).toEqual([['AGREEMENT', '2023-05-17', 'DAY']]);
+    const onMonday = 'Ana Costa opened the new terminal in Oslo on Monday.\n\nCosta signed a fisheries agreement with Jonas Weber.';
+    expect(
+      propose(onMonday, blocksOf(onMonday), { ...context, gazetteer: frames }).events.map((e) => [e.type, e.start.date, e.start.precision]),
+    ).toEqual([['AGREEMENT', '2023-05-15', 'DAY']]);
+    const ahead = 'Ana Costa is expected to sign a fisheries agreement with Jonas Weber in Oslo.';
+    expect(
+      propose(ahead, blocksOf(ahead), { ...context, gazetteer: frames }).events.map((e) => [e.type, e.start.date, e.start.precision]),
+    ).toEqual([['AGREEMENT', '2023-05-15', 'WEEK']]);
+  });
+
   it('titles an event by who did what with whom, where', () => {
     expect(events[0]!.title).toBe('Ana Costa meets Jonas Weber in Oslo');
   });

@@ -417,6 +417,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   const offices = new Offices();
   const discourse = new Discourse((id) => offices.titlesOf(id));
   let lastNarrativeDate: KnownDate | null = null;
+  /** The last day the story gave, of a happening or of none ("opened the terminal on Monday"): the day it stands on. */
+  let storyDay: KnownDate | null = null;
   /** When the report was written: the publication date, or its dateline's day. */
   let written = context.publication;
   /** Who took part in the happening of each type the text named with most of them, for "the meeting" later on. */
@@ -865,7 +867,11 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         lastNarrativeDate &&
         written &&
         lastNarrativeDate.date < startOfPeriod(written.date, coarser(DatePrecision.WEEK, written.precision));
-      const start = earlier?.date ?? (now || (frame.ongoing || (frame.expected && past) ? week : (lastNarrativeDate ?? week)));
+      // "Armenia and Georgia signed an agreement": news tells what was done on the day the story stands on, the day it
+      // was written unless it gave another; a happening under way or ahead has no one day of its own.
+      const today =
+        written && !frame.ongoing && !frame.expected && (storyDay ?? { ...written, date: startOfPeriod(written.date, written.precision) });
+      const start = earlier?.date ?? (now || (frame.ongoing || (frame.expected && past) ? week : (lastNarrativeDate ?? (today || week))));
       if (!start) continue;
       if (now && !earlier) lastNarrativeDate ??= now;
       const fallback = sentence.text.replace(/[.!?,]["”’)]?$/, '');
@@ -881,6 +887,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       );
     }
 
+    storyDay = [...dates].reverse().find((d) => d.date.precision === DatePrecision.DAY && !d.future)?.date ?? storyDay;
     const eventIndex = fromSentence[0] ? candidates.indexOf(fromSentence[0]) : null;
     const speakerLabel = attribution !== Attribution.AUTHOR_ASSERTION && !speaker && !label ? 'an unnamed speaker' : label;
     claims.push({
