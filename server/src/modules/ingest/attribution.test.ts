@@ -606,21 +606,3 @@ describe('those who met, told of by a description with no name of its own', () =
     expect(on('The meeting also acknowledged')).toBe('costa');
   });
 });
-
-describe('a form of saying after a determiner', () => {
-  const known = new Gazetteer([{ id: 'court', name: 'Harbour Court', kind: 'ORGANIZATION', aliases: ['Court'] }]);
-  /** Written for these tests: "accused" is a noun here, not the verb "accuse". */
-  const text = [
-    'The Harbour Court noted that during the trial, the accused was not represented by a lawyer.',
-    'The accused was convicted in October and fined.',
-  ].join('\n\n');
-  const on = claimantOfClaimStarting(text, known);
-
-  it('is no verb of saying, so the subject of the real verb speaks', () => {
-    expect(on('The Harbour Court noted')).toBe('court');
-  });
-
-  it('leaves a sentence with no other saying to the reporter', () => {
-    expect(on('The accused was convicted')).toBe('the reporter');
-  });
-});

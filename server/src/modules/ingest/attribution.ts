@@ -623,15 +623,11 @@ const SPEECH_ALL = new RegExp(
 );
 
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)(?:\s+\p{Ll}+ly)?\s+$/iu;
-/** "the accused was convicted", "the expected rise": a form of saying after a determiner is a noun or its modifier. */
-const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|these|those|its|his|her|their|our)\s+$/i;
 
 /** The verbs of saying in a sentence's narration, where they stand. */
 function speechVerbs(outside: string): RegExpExecArray[] {
   // "The visit is expected to …", "he was asked": a passive names no speaker.
-  const found = [...outside.matchAll(SPEECH_ALL)].filter(
-    (match) => !PASSIVE_BEFORE.test(outside.slice(0, match.index)) && !DETERMINER_BEFORE.test(outside.slice(0, match.index)),
-  );
+  const found = [...outside.matchAll(SPEECH_ALL)].filter((match) => !PASSIVE_BEFORE.test(outside.slice(0, match.index)));
   if (!found.some((match) => PRESENT_FORMS.has(match[0]) || BARE_FORMS.has(match[0]))) return found;
   const sentences = nlp(outside).json({ offset: true }) as Array<{
     terms: Array<{ text: string; tags: string[]; offset: { start: number } }>;
