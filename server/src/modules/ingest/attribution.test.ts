@@ -581,3 +581,28 @@ describe('a gerund of saying after the main clause', () => {
     expect(on('Costa had refused')).toBe('costa');
   });
 });
+
+describe('those who met, told of by a description with no name of its own', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+    { id: 'moss', name: 'Karl Moss', kind: 'PERSON', aliases: ['Moss'] },
+    { id: 'lind', name: 'Eva Lind', kind: 'PERSON', aliases: ['Lind'] },
+  ]);
+  /** Written for these tests: two mediators are named together after the two who met. */
+  const text = [
+    'Ana Costa met Jonas Weber in Lisbon on Monday to settle the ferry dispute.',
+    'The talks were chaired by Karl Moss and Eva Lind, who had brokered the first round.',
+    'The parties emphasized the need for more ferries on the northern route.',
+    'The meeting also acknowledged the work of the crews through the winter.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives a definite plural ("The parties") to the first two people named together, not to the last pair', () => {
+    expect(on('The parties emphasized')).toBe('costa');
+  });
+
+  it('gives a gathering ("The meeting") to them too', () => {
+    expect(on('The meeting also acknowledged')).toBe('costa');
+  });
+});

@@ -24,6 +24,8 @@ export class Discourse {
   private people: Mention[] = [];
   /** The first two people named in the last sentence that named two or more: whom "they" and "both ministers" mean. */
   private pair: Mention[] = [];
+  /** The first two people the text named together, in its headline or lead: whom its "the parties" and "the meeting" mean. */
+  private principals: Mention[] = [];
   /** The paragraph whose last sentence opened on a gathering ("The meeting discussed …"): what "it" there stands for. */
   private gathering: number | null = null;
   private lastOrganisation: Mention | null = null;
@@ -97,6 +99,7 @@ export class Discourse {
       if (mention.entity.kind === 'ORGANIZATION') this.lastOrganisation = mention;
     }
     if (people.length > 1) this.pair = people.slice(0, 2);
+    if (people.length > 1 && this.principals.length === 0) this.principals = people.slice(0, 2);
     this.gathering = GATHERING.test(outside) ? block : null;
     const named = speech.label !== null && (isPersonName(speech.label) || this.fullNames.includes(speech.label));
     if (speech.speaker?.entity.kind === 'PERSON' || named) {
@@ -308,7 +311,12 @@ export class Discourse {
     // one's; the last named of the two who were named together stands for it, else the first of them.
     const joint =
       PAIR.test(words) || (PRONOUN_PLURAL.test(words) && this.pair.length === 2) || (/^it$/i.test(words) && this.gathering === this.block);
-    if (joint && this.lastPerson) return spoken(this.pairSpeaker(), null);
+    if (joint && this.lastPerson) return spoken(this.pairSpeaker(this.pair), null);
+    // "The parties emphasized", "The meeting also revealed": a description of those who met, with no name of its own, is
+    // the story's principals, the first two people the text named together, not whoever was named in pairs since
+    // (mediators, hosts).
+    if (this.principals.length === 2 && (GATHERING.test(words) || isDefinitePlural(words)))
+      return spoken(this.pairSpeaker(this.principals), null);
     // "Nyusi welcomed the deal. "…," he said": the person the paragraph's previous sentence was about, else the last speaker.
     const topic = this.topic?.block === this.block ? this.topic.person : null;
     const referent: Speech | null = topic ? spoken(topic, null) : (this.lastSpeaker ?? (this.lastPerson && spoken(this.lastPerson, null)));
@@ -388,10 +396,10 @@ export class Discourse {
   }
 
   /** Who speaks for a pair: the last person named, if one of the two named together, else the first of them. */
-  private pairSpeaker(): Mention {
+  private pairSpeaker(pair: Mention[]): Mention {
     const lastPerson = this.lastPerson!;
-    if (this.pair.length < 2 || this.pair.some((p) => p.entity.id === lastPerson.entity.id)) return lastPerson;
-    return this.pair[0]!;
+    if (pair.length < 2 || pair.some((p) => p.entity.id === lastPerson.entity.id)) return lastPerson;
+    return pair[0]!;
   }
 
   /**
@@ -675,6 +683,12 @@ const OCCASION = /\s+(?:during|while|when|after|before|at an?|in an?)\s.*$/i;
 const WITH_SAYING = /,\s+with\s+([^,]+?)\s+(\p{Ll}+ing)\b/u;
 /** "The meeting discussed …", "The talks affirmed": a gathering speaks for the people who met. */
 const GATHERING = /^\s*(?:the|this|that)\s+(?:\p{L}+\s+)?(?:meeting|talks|discussions?|summit|session|consultations)\b/iu;
+/**
+ * "The parties", "the interlocutors", "the heads of state": a definite plural in common nouns, which names no one the
+ * store knows, by compromise's number rather than a list of nouns.
+ */
+const isDefinitePlural = (words: string) =>
+  /^[Tt]he\s+\p{Ll}[\p{Ll}-]*(?:\s+of\s+\p{Ll}+)?$/u.test(words) && nlp(words).has('^the #Plural (of #Noun)?$');
 const PRONOUN = /^(he|she|they)$/i;
 const PRONOUN_PLURAL = /^they$/i;
 /** "Both Foreign Affairs Ministers", "the two leaders": the two people the text has been about. */
