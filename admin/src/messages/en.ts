@@ -209,6 +209,7 @@ export const en = {
         place: 'Place',
         parent: 'Part of event',
         entity: 'Entity',
+        label: 'Or, not yet an entity: the name as the source gives it',
         role: 'Role',
       },
     },

@@ -208,6 +208,7 @@ export const fr = {
         place: 'Lieu',
         parent: 'Fait partie de l’événement',
         entity: 'Entité',
+        label: 'Ou, pas encore une entité : le nom tel que la source le donne',
         role: 'Rôle',
       },
     },

@@ -307,7 +307,15 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
         p.entity ? { entityId: p.entity.id, role: p.role } : { label: p.label, role: p.role },
       ),
     }),
-    toInput: (data) => ({ ...data, start: dateInput(data.start), end: dateInput(data.end) }),
+    toInput: (data) => ({
+      ...data,
+      start: dateInput(data.start),
+      end: dateInput(data.end),
+      // A label typed before an entity was chosen stays in the form, hidden: the entity, once chosen, is the participant.
+      participants: (data.participants as EventRecord['participants'])?.map((p) =>
+        p.entityId ? { entityId: p.entityId, role: p.role } : { label: p.label, role: p.role },
+      ),
+    }),
     errorInputs: { start: 'start.date', end: 'end.date' },
     editable: inputFields('UpdateEventInput'),
     create: { fields: inputFields('CreateEventInput') },
