@@ -20,6 +20,7 @@ import { FeedAcrossRestores1796850000000 } from './1796850000000-FeedAcrossResto
 import { ReReviewAfterCorrection1796900000000 } from './1796900000000-ReReviewAfterCorrection.js';
 import { ImportBatches1796950000000 } from './1796950000000-ImportBatches.js';
 import { PartitionedRevisions1796980000000 } from './1796980000000-PartitionedRevisions.js';
+import { ParticipantLabels1797000000000 } from './1797000000000-ParticipantLabels.js';
 
 /** Every migration, in order. Listed rather than globbed so the compiled server and the tests load the same classes. */
 export const migrations: Function[] = [
@@ -45,4 +46,5 @@ export const migrations: Function[] = [
   ReReviewAfterCorrection1796900000000,
   ImportBatches1796950000000,
   PartitionedRevisions1796980000000,
+  ParticipantLabels1797000000000,
 ];

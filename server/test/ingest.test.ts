@@ -194,6 +194,48 @@ describe('importing a source', () => {
     expect(report.eventsProposed).toBeGreaterThanOrEqual(2);
   });
 
+  it('proposes a person the store does not know as an event participant by label, beside the entities it knows', async () => {
+    const report = dataOf(
+      await gql<any>(
+        IMPORT,
+        {
+          input: {
+            format: 'TEXT',
+            content: 'Talks in Moscow\n\nNgozi Okafor met Vladimir Putin in Moscow on Monday to discuss grain shipments.',
+            publishedAt: '2022-09-07',
+            publishedPrecision: 'DAY',
+            publishedBasis: 'STATED',
+            language: 'en',
+            kind: 'NEWS_ARTICLE',
+          },
+        },
+        editor.viewer,
+      ),
+    ).importSource;
+    expect(report.newNames).toContain('Ngozi Okafor');
+    const { events } = dataOf(
+      await gql<any>(
+        `query($sourceId: ID!) { events(filter: { sourceId: $sourceId, proposal: [PENDING] }, first: 10) { edges { node { id status participants { role label entity { name } } } } } }`,
+        { sourceId: report.source.id },
+        editor.viewer,
+      ),
+    );
+    const [meeting] = events.edges.map((edge: { node: any }) => edge.node);
+    expect(meeting.status).toBe('DRAFT');
+    expect(meeting.participants).toEqual(
+      expect.arrayContaining([
+        { role: 'AGENT', label: 'Ngozi Okafor', entity: null },
+        { role: 'PARTICIPANT', label: null, entity: { name: 'Vladimir Putin' } },
+      ]),
+    );
+    const [created] = (await db.dataSource.query(`SELECT state FROM revisions WHERE record_id = $1 ORDER BY version LIMIT 1`, [
+      meeting.id,
+    ])) as Array<{
+      state: { participants: unknown[] };
+    }>;
+    expect(created!.state.participants).toContainEqual({ label: 'Ngozi Okafor', role: 'AGENT' });
+  });
+
   it('refuses bad input with its field named and writes nothing; reviewers may not import', async () => {
     const before = await Promise.all(['sources', 'claims', 'events', 'revisions', 'annotations'].map(count));
     const refused = await gql(

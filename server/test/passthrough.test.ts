@@ -424,6 +424,26 @@ describe('answers PostgreSQL writes and the server passes through', () => {
     await expectSame(`{ claims(first: 5, last: 5) { edges { node { id } } } }`, {}, viewers.anonymous, false);
   });
 
+  it("answers a published event's label participants as the ordinary path does, for every caller", async () => {
+    const [{ id }] = await db.dataSource.query(
+      `SELECT id FROM events WHERE status = 'VERIFIED' AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1`,
+    );
+    await db.dataSource.query(`INSERT INTO event_participants (event_id, label, role) VALUES ($1, $2, 'PARTICIPANT')`, [
+      id,
+      'a "harbour" master \u{1F600}',
+    ]);
+    const query = `{ events(first: 100, includeDeleted: true) { edges { node { id title participants { role label entity { id name } } } } } }`;
+    for (const [, viewer] of CALLERS) {
+      const { events } = (await expectSame(query, {}, viewer, false)) as {
+        events: { edges: Array<{ node: { id: string; participants: Array<{ label: string | null; entity: unknown }> } }> };
+      };
+      const event = events.edges.find((edge) => edge.node.id === id)!.node;
+      expect(event.participants).toContainEqual({ role: 'PARTICIPANT', label: 'a "harbour" master \u{1F600}', entity: null });
+    }
+    // A page asking only an event's own columns still passes through with label participants stored.
+    await expectSame(`{ events(first: 100) { edges { node { id title status } } } }`, {}, viewers.anonymous, true);
+  });
+
   it('answers over HTTP as the server with passthrough off does', async () => {
     const on = await startTestServer(db, { PUBLIC_CACHE: 'false' });
     const off = await startTestServer(db, { PUBLIC_CACHE: 'false', GRAPHQL_PASSTHROUGH: 'false' });

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import {
   ArrayInput,
   AutocompleteInput,
+  FormDataConsumer,
   ReferenceInput,
   required,
   SelectInput,
@@ -66,14 +67,16 @@ export function EventForm({
       <ArrayInput source="participants">
         <SimpleFormIterator inline>
           <ReferenceInput source="entityId" reference="entities">
-            <AutocompleteInput
-              optionText="name"
-              label="console.events.form.entity"
-              sx={{ minWidth: 300 }}
-              filterToQuery={(q) => ({ q })}
-              validate={required()}
-            />
+            <AutocompleteInput optionText="name" label="console.events.form.entity" sx={{ minWidth: 300 }} filterToQuery={(q) => ({ q })} />
           </ReferenceInput>
+          {/* As a claim's claimant: someone not yet in the store is named by a label until an entity is made for them. */}
+          <FormDataConsumer>
+            {({ scopedFormData }) =>
+              scopedFormData?.entityId ? null : (
+                <TextInput source="label" label="console.events.form.label" sx={{ minWidth: 300 }} validate={required()} />
+              )
+            }
+          </FormDataConsumer>
           <SelectInput
             source="role"
             label="console.events.form.role"

@@ -83,9 +83,16 @@ export function EventShow() {
             <ArrayField source="participantList">
               <SingleFieldList linkType={false}>
                 <FunctionField<EventRecord['participantList'][number]>
-                  render={(p) => (
-                    <Chip component="a" clickable href={`#/entities/${p.entity.id}/show`} label={`${p.entity.name} (${label(p.role)})`} />
-                  )}
+                  render={(p) =>
+                    p.entity ? (
+                      <Chip component="a" clickable href={`#/entities/${p.entity.id}/show`} label={`${p.entity.name} (${label(p.role)})`} />
+                    ) : (
+                      <Chip
+                        variant="outlined"
+                        label={translate('console.events.show.labelParticipant', { label: p.label, role: label(p.role) })}
+                      />
+                    )
+                  }
                 />
               </SingleFieldList>
             </ArrayField>

@@ -907,7 +907,7 @@ export type EvidenceDetailFragment = { id: string, version: number, anchorStatus
 
 export type ClaimDetailFragment = { reReview: { since: string, note: string } | null, claimant: { id: string, name: string } | null, eventList: Array<{ id: string, title: string, status: ReviewStatus }>, entityList: Array<{ id: string, name: string, kind: EntityKind }>, linkList: Array<{ type: ClaimLinkType, claim: { id: string, text: string, status: ReviewStatus } }>, reviews: Array<{ status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string }>, evidence: Array<{ id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } }> };
 
-export type EventDetailFragment = { reReview: { since: string, note: string } | null, eventType: { code: string, label: string }, start: { date: string, precision: DatePrecision, latest: string } | null, end: { date: string, precision: DatePrecision, latest: string } | null, place: { id: string, name: string } | null, parent: { id: string, title: string } | null, participantList: Array<{ role: ParticipantRole, entity: { id: string, name: string } }>, claimList: Array<{ id: string, text: string, status: ReviewStatus, claimantName: string }>, reviews: Array<{ status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string }>, evidence: Array<{ id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } }> };
+export type EventDetailFragment = { reReview: { since: string, note: string } | null, eventType: { code: string, label: string }, start: { date: string, precision: DatePrecision, latest: string } | null, end: { date: string, precision: DatePrecision, latest: string } | null, place: { id: string, name: string } | null, parent: { id: string, title: string } | null, participantList: Array<{ role: ParticipantRole, label: string | null, entity: { id: string, name: string } | null }>, claimList: Array<{ id: string, text: string, status: ReviewStatus, claimantName: string }>, reviews: Array<{ status: ReviewStatus, comment: string | null, actor: string | null, actorName: string | null, at: string }>, evidence: Array<{ id: string, version: number, anchorStatus: AnchorStatus, selector: { exact: string, prefix: string, suffix: string, start: number, end: number }, context: { before: string, exact: string, after: string }, source: { id: string, title: string }, sourceRevision: { id: string, number: number } }> };
 
 export type EntityDetailFragment = { externalIds: Array<{ scheme: string, value: string }>, mergedInto: { id: string, name: string } | null };
 
@@ -1066,6 +1066,7 @@ export const EventDetailFragmentDoc = new TypedDocumentString(`
   }
   participantList: participants {
     role
+    label
     entity {
       id
       name

@@ -199,6 +199,7 @@ export const en = {
         noSummary: 'No summary',
         partOf: 'Part of',
         claims: 'Claims about it',
+        labelParticipant: '%{label}, not yet an entity (%{role})',
       },
       form: {
         start: 'Start (YYYY-MM-DD; first day of its week, month or year)',
@@ -208,6 +209,7 @@ export const en = {
         place: 'Place',
         parent: 'Part of event',
         entity: 'Entity',
+        label: 'Or, not yet an entity: the name as the source gives it',
         role: 'Role',
       },
     },

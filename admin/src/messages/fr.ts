@@ -198,6 +198,7 @@ export const fr = {
         noSummary: 'Pas de résumé',
         partOf: 'Fait partie de',
         claims: 'Affirmations à son sujet',
+        labelParticipant: '%{label}, pas encore une entité (%{role})',
       },
       form: {
         start: 'Début (AAAA-MM-JJ ; premier jour de sa semaine, de son mois ou de son année)',
@@ -207,6 +208,7 @@ export const fr = {
         place: 'Lieu',
         parent: 'Fait partie de l’événement',
         entity: 'Entité',
+        label: 'Ou, pas encore une entité : le nom tel que la source le donne',
         role: 'Rôle',
       },
     },

@@ -176,6 +176,7 @@ const EVENT_DETAIL = graphql(`
     }
     participantList: participants {
       role
+      label
       entity {
         id
         name
@@ -302,9 +303,19 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       endLatest: node.end?.latest ?? null,
       placeId: node.place?.id ?? null,
       parentId: node.parent === undefined ? undefined : (node.parent?.id ?? null),
-      participants: node.participantList?.map((p: { role: string; entity: { id: string } }) => ({ entityId: p.entity.id, role: p.role })),
+      participants: node.participantList?.map((p: { role: string; label: string | null; entity: { id: string } | null }) =>
+        p.entity ? { entityId: p.entity.id, role: p.role } : { label: p.label, role: p.role },
+      ),
     }),
-    toInput: (data) => ({ ...data, start: dateInput(data.start), end: dateInput(data.end) }),
+    toInput: (data) => ({
+      ...data,
+      start: dateInput(data.start),
+      end: dateInput(data.end),
+      // A label typed before an entity was chosen stays in the form, hidden: the entity, once chosen, is the participant.
+      participants: (data.participants as EventRecord['participants'])?.map((p) =>
+        p.entityId ? { entityId: p.entityId, role: p.role } : { label: p.label, role: p.role },
+      ),
+    }),
     errorInputs: { start: 'start.date', end: 'end.date' },
     editable: inputFields('UpdateEventInput'),
     create: { fields: inputFields('CreateEventInput') },
@@ -412,7 +423,7 @@ export type EventRecord = Omit<EventFields & EventDetailFragment, 'start' | 'end
   type?: string;
   placeId: string | null;
   parentId?: string | null;
-  participants?: Array<{ entityId: string; role: string }>;
+  participants?: Array<{ entityId?: string; label?: string | null; role: string }>;
 };
 export type EntityRecord = EntityFields & EntityDetailFragment;
 export type SourceRecord = SourceFields & SourceDetailFragment;

@@ -277,6 +277,10 @@ export function declareKind<
       const column = columnOf(manager, of, property);
       return { property, name: column.databaseName, sqlType: columnTypes(column).sql };
     };
+    const plannedLinkValue = (property: string, of: Function): PlannedColumn => {
+      const column = planned(property, of);
+      return columnOf(manager, of, property).isNullable ? { ...column, nullable: true } : column;
+    };
     const plan: TablePlan = {
       table,
       alias,
@@ -287,7 +291,7 @@ export function declareKind<
         property,
         table: tableOf(link.entity),
         owner: columnOf(manager, link.entity, link.owner).databaseName,
-        values: link.values.map((value) => planned(value, link.entity)),
+        values: link.values.map((value) => plannedLinkValue(value, link.entity)),
         single: link.single,
       })),
       readOnly: readOnly.map(([property, part]) => ({ property, sql: part.sql })),
@@ -296,9 +300,10 @@ export function declareKind<
     return plan;
   };
 
+  // A value left out (a nullable link column's null) sorts first.
   const compare = (link: LinkDeclaration<Record<string, unknown>>) => (a: Record<string, string>, b: Record<string, string>) => {
     for (const value of link.values) {
-      const order = a[value]!.localeCompare(b[value]!);
+      const order = (a[value] ?? '').localeCompare(b[value] ?? '');
       if (order !== 0) return order;
     }
     return 0;
@@ -340,7 +345,11 @@ export function declareKind<
         const value = link.single
           ? settled(planned.values[0], element)
           : Object.fromEntries(
-              planned.values.map((column) => [column.property, settled(column, (element as Record<string, unknown>)[column.property])]),
+              planned.values.flatMap((column) => {
+                const given = settled(column, (element as Record<string, unknown>)[column.property]);
+                // As the state query reads it back: a nullable column's null is left out of the element.
+                return column.nullable && given == null ? [] : [[column.property, given]];
+              }),
             );
         distinct.set(link.single ? (value as string) : canonicalJson(value), value);
       }
@@ -507,7 +516,7 @@ export function declareKind<
                   [planned.owner, meta.id],
                   ...planned.values.map((value) => [
                     value.name,
-                    link.single ? element : (element as Record<string, unknown>)[value.property],
+                    link.single ? element : ((element as Record<string, unknown>)[value.property] ?? null),
                   ]),
                 ]),
               ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { stateQuerySql, type TablePlan, writeParameters, writeStatementSql } from './statements.js';
+import { editStatementSql, stateQuerySql, type TablePlan, writeParameters, writeStatementSql } from './statements.js';
 
 const PLAN: TablePlan = {
   table: 'claims',
@@ -92,5 +92,45 @@ describe('a declared kind’s write statement', () => {
     expect(sql).toContain('AS "eventIds"');
     expect(sql).toContain(`json_build_object('toClaimId', l."to_claim_id", 'type', l."type")`);
     expect(sql).toMatch(/WHERE "c"\."id" = \$1$/);
+  });
+
+  it('matches the rows of a link whose columns may be null null-safely, and leaves a null out of the state', () => {
+    const plan: TablePlan = {
+      ...PLAN,
+      table: 'events',
+      alias: 'e',
+      links: [
+        {
+          property: 'participants',
+          table: 'event_participants',
+          owner: 'event_id',
+          values: [
+            { property: 'entityId', name: 'entity_id', sqlType: 'uuid', nullable: true },
+            { property: 'label', name: 'label', sqlType: 'text', nullable: true },
+            { property: 'role', name: 'role', sqlType: 'text' },
+          ],
+          single: false,
+        },
+      ],
+    };
+    const state = {
+      ...STATE,
+      participants: [
+        { entityId: 'p1', role: 'AGENT' },
+        { label: 'a guard', role: 'TARGET' },
+      ],
+    };
+    expect(writeParameters(plan, 'update', 'e1', state, AT, () => null).slice(1, 4)).toEqual([
+      ['p1', null],
+      [null, 'a guard'],
+      ['AGENT', 'TARGET'],
+    ]);
+    // A row comparison with a null in it is neither true nor false: NOT IN would keep a row the state dropped.
+    for (const sql of [writeStatementSql(plan, 'update'), editStatementSql(plan, 10, null)]) {
+      expect(sql).not.toMatch(/NOT IN/);
+      expect(sql).toContain('g."entity_id" IS NOT DISTINCT FROM "event_participants"."entity_id"');
+    }
+    expect(stateQuerySql(plan)).toContain(`json_strip_nulls(json_build_object('entityId', l."entity_id"`);
+    expect(writeStatementSql(PLAN, 'update')).toMatch(/\("to_claim_id", "type"\) NOT IN/);
   });
 });

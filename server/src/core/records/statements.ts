@@ -9,6 +9,8 @@ export interface PlannedColumn {
   property: string;
   name: string;
   sqlType: string;
+  /** A link column that may be null: its rows are then matched null-safely, and the state leaves it out when null. */
+  nullable?: boolean;
 }
 
 /** A link table: rows naming the record in `owner`, each holding the values of one element of a state's list. */
@@ -45,10 +47,13 @@ export interface TablePlan {
 
 const quoted = (name: string) => `"${name}"`;
 
-/** The value a link's list reads as: text ids, or json objects keyed by the state's property names. */
+const hasNullable = (link: PlannedLink) => link.values.some((value) => value.nullable);
+
+/** The value a link's list reads as: text ids, or json objects keyed by the state's property names, nulls left out. */
 function linkValue(link: PlannedLink, from: string): string {
   if (link.single) return `${from}.${quoted(link.values[0]!.name)}::text`;
-  return `json_build_object(${link.values.map((value) => `'${value.property}', ${from}.${quoted(value.name)}`).join(', ')})`;
+  const object = `json_build_object(${link.values.map((value) => `'${value.property}', ${from}.${quoted(value.name)}`).join(', ')})`;
+  return hasNullable(link) ? `json_strip_nulls(${object})` : object;
 }
 
 /** A link's whole list as one value, from the rows `rows` selects (aliased `l`). */
@@ -58,6 +63,17 @@ function linkList(link: PlannedLink, rows: string): string {
 }
 
 const valueColumns = (link: PlannedLink) => link.values.map((value) => quoted(value.name)).join(', ');
+
+/**
+ * Whether a row of the link table is among the rows `given` selects: a row comparison where no column may be
+ * null, and where one may, a null-safe one (a row comparison with a null in it is neither true nor false).
+ */
+function amongGiven(link: PlannedLink, given: string, among: boolean): string {
+  if (!hasNullable(link)) return `(${valueColumns(link)}) ${among ? 'IN' : 'NOT IN'} (${given})`;
+  const table = quoted(link.table);
+  const same = link.values.map((value) => `g.${quoted(value.name)} IS NOT DISTINCT FROM ${table}.${quoted(value.name)}`).join(' AND ');
+  return `${among ? '' : 'NOT '}EXISTS (SELECT 1 FROM (${given}) g(${valueColumns(link)}) WHERE ${same})`;
+}
 
 /** Reads a record's whole state: its row, each link's list and each read-only part; the record's id is $1. */
 export function stateQuerySql(plan: TablePlan): string {
@@ -88,7 +104,7 @@ export function writeParameters(
   const links = plan.links.flatMap((link) => {
     const list = state[link.property] as unknown[];
     if (link.single) return [list];
-    return link.values.map((value) => list.map((element) => (element as Record<string, unknown>)[value.property]));
+    return link.values.map((value) => list.map((element) => (element as Record<string, unknown>)[value.property] ?? null));
   });
   return [
     id,
@@ -124,13 +140,13 @@ export function writeStatementSql(plan: TablePlan, mode: 'create' | 'update'): s
     const columns = valueColumns(link);
     const given = `SELECT * FROM unnest(${linkParameters[i]!.join(', ')})`;
     const owned = `${quoted(link.table)} WHERE ${quoted(link.owner)} = $1`;
-    if (mode === 'update') ctes.push(`link${i}_gone AS (DELETE FROM ${owned} AND (${columns}) NOT IN (${given}))`);
+    if (mode === 'update') ctes.push(`link${i}_gone AS (DELETE FROM ${owned} AND ${amongGiven(link, given, false)})`);
     ctes.push(
       `link${i}_new AS (INSERT INTO ${quoted(link.table)} (${quoted(link.owner)}, ${columns}) SELECT $1, * FROM (${given}) given ON CONFLICT DO NOTHING RETURNING ${columns})`,
     );
     const rows =
       mode === 'update'
-        ? `SELECT ${columns} FROM ${owned} AND (${columns}) IN (${given}) UNION ALL SELECT ${columns} FROM link${i}_new`
+        ? `SELECT ${columns} FROM ${owned} AND ${amongGiven(link, given, true)} UNION ALL SELECT ${columns} FROM link${i}_new`
         : `SELECT ${columns} FROM link${i}_new`;
     answers.push(`${linkList(link, rows)} AS ${quoted(link.property)}`);
   });
@@ -197,7 +213,7 @@ export function editStatementSql(plan: TablePlan, first: number, references: Edi
     const columns = valueColumns(link);
     const given = `SELECT * FROM unnest(${linkParameters[i]!.join(', ')})`;
     const owned = `${quoted(link.table)} WHERE ${quoted(link.owner)} = $1`;
-    ctes.push(`link${i}_gone AS (DELETE FROM ${owned} AND (${columns}) NOT IN (${given}) AND ${written})`);
+    ctes.push(`link${i}_gone AS (DELETE FROM ${owned} AND ${amongGiven(link, given, false)} AND ${written})`);
     ctes.push(
       `link${i}_new AS (INSERT INTO ${quoted(link.table)} (${quoted(link.owner)}, ${columns}) SELECT $1, * FROM (${given}) given WHERE ${written} ON CONFLICT DO NOTHING)`,
     );

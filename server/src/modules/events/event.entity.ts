@@ -109,17 +109,37 @@ export class Event extends VersionedRecord {
   corroborates?: Event;
 }
 
+/**
+ * The one key a participant row has, whoever it names: an entity's id, or a label for someone not yet in the store
+ * (no uuid begins "label:"). A primary key cannot hold the null that the other of the two leaves.
+ */
+const PARTICIPANT_KEY = `coalesce("entity_id"::text, 'label:' || "label")`;
+
 /** Who took part in an event and how; part of the event's state, revised with it. */
-@ObjectType({ description: 'An entity taking part in an event, in a role.' })
+@ObjectType({ description: 'An entity, or a name not yet in the store, taking part in an event in a role.' })
 @Entity('event_participants')
 @Check('CHK_event_participants_role', oneOf('role', ParticipantRole))
+@Check('CHK_event_participants_entity_or_label', `("entity_id" IS NULL) <> ("label" IS NULL)`)
+@Check('CHK_event_participants_label', `"label" IS NULL OR length(btrim("label")) > 0`)
 @Index('IDX_event_participants_entity', ['entityId'])
 export class EventParticipant {
   @PrimaryColumn('uuid')
   eventId: string;
 
-  @PrimaryColumn('uuid')
-  entityId: string;
+  @PrimaryColumn({ type: 'text', generatedType: 'STORED', asExpression: PARTICIPANT_KEY, insert: false, update: false })
+  participantKey?: string;
+
+  /** Absent from a state (and null in a row) when a label stands for the participant. */
+  @Column({ type: 'uuid', nullable: true })
+  entityId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Who took part, named as the source names them, when they are not (yet) an entity in the store; null when `entity` is given.',
+  })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  label?: string | null;
 
   @Field(() => ParticipantRole, { description: 'Its part in the event.' })
   @PrimaryColumn({ type: 'varchar', length: 16 })
@@ -133,6 +153,13 @@ export class EventParticipant {
   @JoinColumn({ name: 'entity_id' })
   entity?: EntityRecord;
 }
+
+/** One participant as an event's state holds it: `{entityId, role}` or `{label, role}`, never both. */
+export type ParticipantState = Pick<EventParticipant, 'entityId' | 'label' | 'role'>;
+
+/** The state's order, as the state query sorts it: labels (no id) first, then entities by id; then the role. */
+export const byParticipant = (a: ParticipantState, b: ParticipantState): number =>
+  (a.entityId ?? '').localeCompare(b.entityId ?? '') || (a.label ?? '').localeCompare(b.label ?? '') || a.role.localeCompare(b.role);
 
 /**
  * An event's state is its row and its participants, read with the version bump and written in one statement, as
@@ -157,7 +184,7 @@ export const EventRecord = declareKind(RecordType.EVENT, Event, {
     corroboratesId: { empty: null, workflow: true },
   },
   links: {
-    participants: rowsIn(EventParticipant, 'eventId', ['entityId', 'role'], { revertable: true }),
+    participants: rowsIn(EventParticipant, 'eventId', ['entityId', 'label', 'role'], { revertable: true }),
   },
 });
 

@@ -35,7 +35,7 @@ export function createEventLoaders(manager: EntityManager, related: Related) {
     ),
     participantsByEventId: manyByKey(
       (ids: readonly string[]) =>
-        manager.find(EventParticipant, { where: { eventId: In([...ids]) }, order: { role: 'ASC', entityId: 'ASC' } }),
+        manager.find(EventParticipant, { where: { eventId: In([...ids]) }, order: { role: 'ASC', entityId: 'ASC', label: 'ASC' } }),
       (participant) => participant.eventId,
     ),
     eventsByParentId: manyByKey(

@@ -251,8 +251,9 @@ export class EventsResolver {
 
 @Resolver(() => EventParticipant)
 export class EventParticipantsResolver {
-  @FieldResolver(() => EntityRecord, { description: 'Who took part.' })
+  @FieldResolver(() => EntityRecord, { nullable: true, description: 'Who took part; null when a `label` names them instead.' })
   async entity(@Root() participant: EventParticipant, @Ctx() { loaders, viewer }: RequestContext) {
+    if (!participant.entityId) return null;
     return seenThrough(viewer, await loaders.entityById.load(participant.entityId), entityTombstone);
   }
 }

@@ -18,7 +18,7 @@ import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { type LookupOptions, visibleOnly } from '../../core/visibility/visibility.js';
 import type { EvidenceService } from '../evidence/evidence.service.js';
-import { Event, EventRecord, type EventState } from './event.entity.js';
+import { byParticipant, Event, EventRecord, type EventState, type ParticipantState } from './event.entity.js';
 import { EventType, EventTypeRecord, type EventTypeState } from './event-type.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
 import type { CreateEventInput, DateRangeInput, EventFilter, FuzzyDateInput, ParticipantInput, UpdateEventInput } from './events.types.js';
@@ -76,6 +76,22 @@ const inputFieldsOf = (state: EventState): EventInputFields => ({
   participants: state.participants,
 });
 
+/**
+ * One participant as the state keeps it: an entity's id or a label, exactly one, the other left out (as a
+ * claim's claimant is one of the two). A label's spaces are collapsed, so one name is one label.
+ */
+function checkParticipant(check: InputCheck, field: string, given: ParticipantInput): ParticipantState {
+  const role = check.oneOf(`${field}.role`, given.role, ParticipantRole);
+  const hasEntity = given.entityId !== undefined && given.entityId !== null;
+  const hasLabel = given.label !== undefined && given.label !== null;
+  if (hasEntity === hasLabel) {
+    check.fail(field, 'give either an entity (entityId) or a label for someone not yet in the store, not both');
+    return { role };
+  }
+  if (hasEntity) return { entityId: check.id(`${field}.entityId`, given.entityId!), role };
+  return { label: check.text(`${field}.label`, given.label!.replace(/\s+/g, ' '), { max: 300 }), role };
+}
+
 /** Checks an event's fields and the records they name; returns the state's fields, normalised. */
 async function checkFields(manager: EntityManager, references: ReferenceCheck, id: string, fields: EventInputFields) {
   const check = new InputCheck();
@@ -83,14 +99,12 @@ async function checkFields(manager: EntityManager, references: ReferenceCheck, i
   const end = check.datedAt('end', fields.end?.date, fields.end?.precision);
   if (end.date && !start.date) check.fail('end', 'needs a start date');
   if (end.date && start.date && end.date < start.date) check.fail('end', 'must not be before the start');
-  const participants = fields.participants.map((p, i) => ({
-    entityId: check.id(`participants[${i}].entityId`, p.entityId),
-    role: check.oneOf(`participants[${i}].role`, p.role, ParticipantRole),
-  }));
+  const participants = fields.participants.map((p, i) => checkParticipant(check, `participants[${i}]`, p));
   const seen = new Set<string>();
   participants.forEach((p, i) => {
-    if (seen.has(`${p.entityId}/${p.role}`)) check.fail(`participants[${i}]`, 'names the same entity in the same role twice');
-    seen.add(`${p.entityId}/${p.role}`);
+    const key = `${p.entityId ?? `label:${p.label}`}/${p.role}`;
+    if (seen.has(key)) check.fail(`participants[${i}]`, `names the same ${p.entityId ? 'entity' : 'label'} in the same role twice`);
+    seen.add(key);
   });
   const parentId = fields.parentId ? check.id('parentId', fields.parentId) : null;
   if (parentId === id) check.fail('parentId', 'an event cannot be part of itself');
@@ -106,14 +120,14 @@ async function checkFields(manager: EntityManager, references: ReferenceCheck, i
     placeId: fields.placeId ? check.id('placeId', fields.placeId) : null,
     parentId,
     modality: check.oneOf('modality', fields.modality, EventModality),
-    participants: participants.sort((a, b) => a.entityId.localeCompare(b.entityId) || a.role.localeCompare(b.role)),
+    participants: participants.sort(byParticipant),
   };
   check.done();
   await references([
     { field: 'type', table: 'event_types', column: 'code', id: normalised.typeCode },
     { field: 'placeId', table: 'entities', id: normalised.placeId },
     { field: 'parentId', table: 'events', id: parentId },
-    ...participants.map((p, i) => ({ field: `participants[${i}].entityId`, table: 'entities', id: p.entityId })),
+    ...participants.flatMap((p, i) => (p.entityId ? [{ field: `participants[${i}].entityId`, table: 'entities', id: p.entityId }] : [])),
   ]);
   if (parentId) await refuseParentCycle(manager, id, parentId);
   return normalised;

@@ -32,10 +32,20 @@ export class FuzzyDateInput {
   precision: DatePrecision;
 }
 
-@InputType({ description: 'An entity in a role; one entity may take several roles, each once.' })
+@InputType({
+  description:
+    'An entity in a role, or, for someone not yet in the store, a label (their name as the source gives it): one of the two. Each may take several roles, each once.',
+})
 export class ParticipantInput {
-  @Field(() => ID, { description: 'The entity taking part.' })
-  entityId: string;
+  @Field(() => ID, { nullable: true, description: 'The entity taking part; leave out (or null) when giving `label`.' })
+  entityId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Who took part, as named in the source, when they are not an entity in the store: at most 300 characters. Leave out (or null) when giving `entityId`.',
+  })
+  label?: string | null;
 
   @Field(() => ParticipantRole, { description: 'Its part in the event.' })
   role: ParticipantRole;

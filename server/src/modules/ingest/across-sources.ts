@@ -5,7 +5,7 @@ import { ProposalState } from '../../core/proposals/proposal-state.js';
 import type { Attribution } from '../claims/claims.enums.js';
 import { bestCorroboration, bestEventMatch, claimSimilarity, type EventLike, sameStory, type StoryTrace } from './corroborate.js';
 import type { Gazetteer } from './gazetteer.js';
-import type { ClaimProposal, EventProposal, Proposals } from './propose.js';
+import { type ClaimProposal, entityIdsOf, type EventProposal, type Proposals } from './propose.js';
 import { contentWords, lexiconOf } from './rewording.js';
 import type { KnownDate } from './time-expressions.js';
 
@@ -120,7 +120,7 @@ const asEventLike = (event: EventProposal): EventLike => ({
   type: event.type,
   start: event.start,
   modality: event.modality,
-  participants: event.participants.map((p) => p.entityId),
+  participants: entityIdsOf(event.participants),
 });
 
 /** Stored claims sharing the proposal's rarer words, as PostgreSQL's full-text index finds them, best ranked first. */
@@ -159,7 +159,7 @@ async function storedClaimsLike(manager: EntityManager, claim: ClaimProposal): P
 
 /** Stored events of the proposal's type with someone taking part in both. */
 async function storedEventsLike(manager: EntityManager, event: EventProposal): Promise<StoredEvent[]> {
-  const participants = event.participants.map((p) => p.entityId);
+  const participants = entityIdsOf(event.participants);
   if (participants.length === 0) return [];
   const rows: Array<{
     id: string;
@@ -173,7 +173,7 @@ async function storedEventsLike(manager: EntityManager, event: EventProposal): P
     source_ids: string[];
   }> = await manager.query(
     `SELECT ev.id, ev.type_code, to_char(ev.start_date, 'YYYY-MM-DD') AS start_date, ev.start_precision, ev.modality, ev.proposal, ev.corroborates_id,
-            (SELECT array_agg(DISTINCT p.entity_id) FROM event_participants p WHERE p.event_id = ev.id) AS participants,
+            (SELECT array_agg(DISTINCT p.entity_id) FROM event_participants p WHERE p.event_id = ev.id AND p.entity_id IS NOT NULL) AS participants,
             (SELECT array_agg(DISTINCT sr.source_id) FROM evidence e JOIN source_revisions sr ON sr.id = e.source_revision_id
               WHERE e.event_id = ev.id AND e.deleted_at IS NULL) AS source_ids
        FROM events ev
@@ -207,7 +207,7 @@ async function storyOf(
 ): Promise<string | null> {
   const entityIds = new Set<string>([
     ...proposals.claims.flatMap((c) => [...c.entityIds, ...(c.claimantId ? [c.claimantId] : [])]),
-    ...proposals.events.flatMap((e) => [...e.participants.map((p) => p.entityId), ...(e.placeId ? [e.placeId] : [])]),
+    ...proposals.events.flatMap((e) => [...entityIdsOf(e.participants), ...(e.placeId ? [e.placeId] : [])]),
   ]);
   if (entityIds.size === 0) return null;
   const mine: StoryTrace = { entityIds, dates: [...(publication ? [publication] : []), ...proposals.events.map((e) => e.start)] };

@@ -534,6 +534,22 @@ describe('participants from the trigger’s clause', () => {
     expect(who(events.find((e) => e.type === 'MEETING'))).toEqual(['costa']);
   });
 
+  it('proposes a person or body the store does not know as a participant by label, not a new place nor what the happening is about', () => {
+    const { events, names } = read(
+      'Ngozi Okafor met Ana Costa in Porto on Monday.',
+      'The Harbour Workers Union signed an agreement on the Atlantic Fisheries Institute with Portugal on Tuesday.',
+    );
+    expect(names.map((n) => n.name)).toEqual(expect.arrayContaining(['Ngozi Okafor', 'Harbour Workers Union']));
+    expect(events.find((e) => e.type === 'MEETING')?.participants).toEqual([
+      { label: 'Ngozi Okafor', role: 'AGENT' },
+      { entityId: 'costa', role: 'PARTICIPANT' },
+    ]);
+    expect(events.find((e) => e.type === 'MEETING')?.title).toMatch(/^Ngozi Okafor meets Ana Costa/);
+    const agreement = events.find((e) => e.type === 'AGREEMENT');
+    expect(agreement?.participants).toContainEqual({ label: 'Harbour Workers Union', role: 'AGENT' });
+    expect(agreement?.participants.some((p) => p.label === 'Atlantic Fisheries Institute')).toBe(false);
+  });
+
   it('makes a state named by its dotted short form take part, not when a noun follows it, and reads no attack in "attack helicopters"', () => {
     const states = new Gazetteer([
       { id: 'us', name: 'United States', kind: 'PLACE', aliases: ['U.S.'] },

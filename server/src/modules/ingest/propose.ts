@@ -56,6 +56,10 @@ export interface ClaimProposal {
   span: Span;
 }
 
+/** Someone taking part: an entity the store knows, or a name new to it, proposed as a label (as a claimant may be). */
+export type ProposedParticipant =
+  { entityId: string; label?: undefined; role: ParticipantRole } | { entityId?: undefined; label: string; role: ParticipantRole };
+
 export interface EventProposal {
   title: string;
   type: string;
@@ -63,9 +67,27 @@ export interface EventProposal {
   timeExpression: string;
   modality: EventModality;
   placeId: string | null;
-  participants: Array<{ entityId: string; role: ParticipantRole }>;
+  participants: ProposedParticipant[];
   span: Span;
 }
+
+/**
+ * While the text is read, a participant new to the store stands under a key of its own beside the entities' ids,
+ * so every rule that compares participants compares both alike; no entity's id begins so.
+ */
+const NEW_NAME = 'new-name:';
+const asProposed = (p: Actor): ProposedParticipant =>
+  p.entityId.startsWith(NEW_NAME) ? { label: p.entityId.slice(NEW_NAME.length), role: p.role } : p;
+
+/** The entities among the participants: what stored records can share with a proposal. */
+export const entityIdsOf = (participants: readonly ProposedParticipant[]): string[] =>
+  participants.flatMap((p) => (p.entityId === undefined ? [] : [p.entityId]));
+
+interface Actor {
+  entityId: string;
+  role: ParticipantRole;
+}
+type Draft = Omit<EventProposal, 'participants'> & { participants: Actor[] };
 
 export interface NameProposal {
   name: string;
@@ -129,6 +151,8 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
 ];
 
 const PLACE_PREPOSITION = /\b(in|to|at|from|visit|visits|visited|visiting)\s+$/;
+/** Words before a name that make it the place ("at the Nordic Forum") or what is spoken of, not someone taking part. */
+const NOT_TAKING_PART = /\b(?:in|to|at|from|visit|visits|visited|visiting|on|about|of|over|regarding|concerning)\s+(?:the\s+)?$/i;
 
 function modalityOf(sentence: string): ClaimModality {
   if (DENIED.test(sentence)) return ClaimModality.DENIED;
@@ -254,7 +278,7 @@ const short = (text: string, max: number) => (text.length <= max ? text : `${tex
 
 /** A proposed event and how it was dated: by words of its own, or inferred (the story's time, a saying's day). */
 interface Candidate {
-  event: EventProposal;
+  event: Draft;
   inferred: boolean;
   /** Dated by the day a speaker said it: the same happening told again by another voice. */
   saying: boolean;
@@ -267,11 +291,10 @@ interface Candidate {
   possessive: boolean;
 }
 
-const subset = (a: EventProposal['participants'], b: EventProposal['participants']) =>
-  a.length > 0 && a.every((p) => b.some((q) => q.entityId === p.entityId));
+const subset = (a: Actor[], b: Actor[]) => a.length > 0 && a.every((p) => b.some((q) => q.entityId === p.entityId));
 
 /** "The first visit … this year" with nobody named: the visit of 13 February the text tells with its visitor. */
-const within = (date: KnownDate, event: EventProposal) =>
+const within = (date: KnownDate, event: Draft) =>
   event.participants.length === 0 &&
   startOfPeriod(date.date, event.start.precision) === event.start.date &&
   date.precision !== event.start.precision;
@@ -287,7 +310,7 @@ const within = (date: KnownDate, event: EventProposal) =>
  * "The United States on Wednesday imposed sanctions on Zarif" and then "The Treasury said it was imposing sanctions on
  * Zarif": a happening between states or bodies, told again on the same day with a party in common, is the same one.
  */
-const sameDayParty = (c: EventProposal, d: EventProposal) =>
+const sameDayParty = (c: Draft, d: Draft) =>
   !OF_PEOPLE.has(c.type) &&
   c.start.date === d.start.date &&
   c.start.precision === d.start.precision &&
@@ -422,11 +445,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   /** When the report was written: the publication date, or its dateline's day. */
   let written = context.publication;
   /** Who took part in the happening of each type the text named with most of them, for "the meeting" later on. */
-  const happenings = new Map<string, { participants: EventProposal['participants']; place: string | null }>();
+  const happenings = new Map<string, { participants: Actor[]; place: string | null }>();
   /** How often each entity was named so far, for "the two countries" and "both leaders". */
   const named = new Map<string, { count: number; kind: string }>();
   let lastOrganisation: string | null = null;
-  const nameOf = (id: string) => context.gazetteer.entities.find((e) => e.id === id)?.name ?? id;
+  const nameOf = (id: string) =>
+    id.startsWith(NEW_NAME) ? id.slice(NEW_NAME.length) : (context.gazetteer.entities.find((e) => e.id === id)?.name ?? id);
   const isPlace = (id: string) => named.get(id)?.kind === 'PLACE';
   /** A state, not a city: the store says so, or compromise knows the place's name as a country's. */
   const isState = (id: string) => {
@@ -458,6 +482,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       unknown.filter((found) => found.index >= desk),
       sentence.text,
     );
+    /** The names new to the store this sentence tells, as proposed: who may take part in its happenings. */
+    const newNames: Array<{ name: string; index: number }> = [];
     for (const found of unknown) {
       if (found.index < desk || found.name === sentence.text.trim().replace(/[.,;:]$/, '')) continue;
       // "“Bienvenido Senor Presidente. President Macri arrived …”": capitals that open a quote and end at a full stop
@@ -469,6 +495,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         continue;
       // "ANTHONY ALBANESE", a transcript's speaker, is a known name in capitals.
       if (!/\p{Ll}/u.test(found.name) && knownAs(titleCase(found.name))) continue;
+      newNames.push(found);
       const startAt = sentence.start + Array.from(sentence.text.slice(0, found.index)).length;
       const entry = names.get(found.name);
       if (entry) entry.occurrences += 1;
@@ -521,6 +548,32 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       entityId: m.entity.id,
       role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT,
     }));
+    // "Okafor met the minister": a person or body the store does not know yet takes part by its name, proposed as a
+    // label, where the sentence names it as it would an entity: outside the quoted words, not as the place ("in
+    // Lagos", "at the Nordic Harbours Forum", or a name compromise knows as a place's), and not as what the
+    // happening is about ("signed on the Bandaranaike Institute").
+    const newActorAt = new Map(
+      newNames
+        .filter(
+          (n) =>
+            outside[n.index] !== ' ' &&
+            !NOT_TAKING_PART.test(sentence.text.slice(0, n.index)) &&
+            !nlp(n.name).has('#Place') &&
+            !mentions.some((m) => n.index >= m.index && n.index < m.index + m.surface.length),
+        )
+        .map((n) => [`${NEW_NAME}${n.name}`, n.index]),
+    );
+    if (newActorAt.size > 0) {
+      const firstAt = (id: string) => newActorAt.get(id) ?? mentions.find((m) => m.entity.id === id)?.index ?? Infinity;
+      actors = [
+        ...actors,
+        ...[...newActorAt.keys()]
+          .filter((id) => !actors.some((a) => a.entityId === id))
+          .map((entityId) => ({ entityId, role: ParticipantRole.PARTICIPANT })),
+      ]
+        .sort((a, b) => firstAt(a.entityId) - firstAt(b.entityId))
+        .map((a, i) => ({ entityId: a.entityId, role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT }));
+    }
     if (subject && !actors.some((a) => a.entityId === subject.entity.id)) {
       actors = [
         { entityId: subject.entity.id, role: ParticipantRole.AGENT },
@@ -642,7 +695,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // "The Kenyan leader began his visit in Atlanta, where he met executives of Coca-Cola": who took part in a happening
     // is named in the clause that tells it, its verb's subject first, not anywhere in the sentence; "he" there is the
     // person named before the clause, in the sentence or before it.
-    const clauseActors = (at: number): EventProposal['participants'] => {
+    const clauseActors = (at: number): Actor[] => {
       // Parsing the clause is the costly part, and only a pronoun there changes who took part.
       if (!/\b(?:he|she)\b/i.test(outside)) return actors;
       const clause = clauseOf(sentence.text, at);
@@ -652,7 +705,11 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         [...mentions].reverse().find((m) => m.entity.kind === 'PERSON' && m.index < clause.start)?.entity ??
         discourse.lastSubjectPerson?.entity;
       if (!antecedent) return actors;
-      const inClause = (id: string) => mentions.some((m) => m.entity.id === id && m.index >= clause.start && m.index < clause.end);
+      const inClause = (id: string) => {
+        const at = newActorAt.get(id);
+        if (at !== undefined) return at >= clause.start && at < clause.end;
+        return mentions.some((m) => m.entity.id === id && m.index >= clause.start && m.index < clause.end);
+      };
       return [antecedent.id, ...actors.map((a) => a.entityId).filter((id) => id !== antecedent.id && inClause(id))].map((entityId, i) => ({
         entityId,
         role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT,
@@ -732,6 +789,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
             .slice(0, 2)
             .map(([id], i) => ({ entityId: id, role: i === 0 ? ParticipantRole.AGENT : ParticipantRole.PARTICIPANT }));
       }
+      // "at the close of the 2023 Nordic Harbours Forum": a new name that names the gathering is the gathering.
+      const gathering = type === 'CONFERENCE' ? conferenceNamed(sentence.text, at) : null;
+      if (gathering)
+        participants = participants.filter(
+          (p) => !p.entityId.startsWith(NEW_NAME) || !gathering.includes(p.entityId.slice(NEW_NAME.length)),
+        );
       const candidate = {
         event: {
           title: short(
@@ -911,7 +974,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   }
   return {
     claims,
-    events: kept.map((c) => c.event),
+    events: kept.map((c) => ({ ...c.event, participants: c.event.participants.map(asProposed) })),
     names: [...names.values()]
       .filter((entry) => !isShortForm(entry.name, names, context.gazetteer))
       .sort((a, b) => b.occurrences - a.occurrences || a.span.start - b.span.start),

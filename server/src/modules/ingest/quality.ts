@@ -10,7 +10,7 @@ import { repoRoot } from '../../paths.js';
 import type { CuratedFile } from '../../seed/curated-file.js';
 import { bestCorroboration, bestEventMatch, claimSimilarity, sameClaimant, sameStory, type StoryTrace } from './corroborate.js';
 import { Gazetteer } from './gazetteer.js';
-import { type EventProposal, type Proposals, propose, type Span } from './propose.js';
+import { entityIdsOf, type EventProposal, type Proposals, propose, type Span } from './propose.js';
 import { lexiconOf } from './rewording.js';
 import { codePointOffsets } from './sentences.js';
 import type { KnownDate } from './time-expressions.js';
@@ -246,12 +246,15 @@ export function devSetQuality(dir = devSetDir): ArticleQuality[] {
         p.type === g.type &&
         // An undated happening is matched only by a proposal on its own words: any date would do otherwise.
         (g.date === null ? overlaps(p.span, g.span) : p.start.date === g.date && p.start.precision === g.precision) &&
-        g.participants.every((name) => p.participants.some((q) => q.entityId === name));
+        // A name new to the store is proposed as a label, and is found as a claimant label is: folded.
+        g.participants.every((name) =>
+          p.participants.some((q) => q.entityId === name || (q.label !== undefined && fold(q.label) === fold(name))),
+        );
       const dated = goldEvents.filter((g) => g.date !== null && proposals.events.some((p) => overlaps(p.span, g.span)));
       const names = new Set(gold.names.map(fold));
       const junk = proposals.names.map((n) => n.name).filter((name) => !names.has(fold(name)));
       const shown = (p: EventProposal) =>
-        `${p.type} ${p.start.date}/${p.start.precision} [${p.participants.map((q) => q.entityId).join(', ')}] «${p.title}»`;
+        `${p.type} ${p.start.date}/${p.start.precision} [${p.participants.map((q) => q.entityId ?? `“${q.label}”`).join(', ')}] «${p.title}»`;
       const wrongEvents = [
         ...goldEvents
           .filter((g) => !proposals.events.some((p) => right(p, g)))
@@ -357,12 +360,12 @@ function readArticle(file: string, text: string, published: KnownDate, known: Go
 const traceOf = (article: ReadArticle): StoryTrace => ({
   entityIds: new Set([
     ...article.proposals.claims.flatMap((c) => [...c.entityIds, ...(c.claimantId ? [c.claimantId] : [])]),
-    ...article.proposals.events.flatMap((e) => [...e.participants.map((p) => p.entityId), ...(e.placeId ? [e.placeId] : [])]),
+    ...article.proposals.events.flatMap((e) => [...entityIdsOf(e.participants), ...(e.placeId ? [e.placeId] : [])]),
   ]),
   dates: [article.published, ...article.proposals.events.map((e) => e.start)],
 });
 
-const eventLike = (e: EventProposal) => ({ ...e, participants: e.participants.map((p) => p.entityId) });
+const eventLike = (e: EventProposal) => ({ ...e, participants: entityIdsOf(e.participants) });
 
 /** Corroborations the second article's proposals find among the first's, as the import would offer them. */
 function crossRead(second: ReadArticle, first: ReadArticle) {

@@ -7,7 +7,7 @@ import { lockRowsById } from '../../core/row-locks.js';
 import { InputCheck } from '../../core/validation.js';
 import { ClaimRecord } from '../claims/claim.entity.js';
 import { EntityKindRecord } from '../entities/entity.entity.js';
-import { EventRecord } from '../events/event.entity.js';
+import { byParticipant, EventRecord, type ParticipantState } from '../events/event.entity.js';
 import type { MergeEntitiesInput } from './merging.types.js';
 
 const swap = (ids: string[], from: string, to: string) => [...new Set(ids.map((id) => (id === from ? to : id)))].sort();
@@ -84,15 +84,16 @@ export async function mergeEntities(
         EventRecord,
         { id: event.id, expectedVersion: event.version, reason, operation: RevisionOperation.MERGE },
         (before) => {
-          const participants = new Map<string, { entityId: string; role: (typeof before.participants)[number]['role'] }>();
+          // A label participant stays as it is: it names no entity to merge.
+          const participants = new Map<string, ParticipantState>();
           for (const p of before.participants) {
-            const entityId = p.entityId === loserId ? winnerId : p.entityId;
-            participants.set(`${entityId}/${p.role}`, { entityId, role: p.role });
+            const moved = p.entityId === loserId ? { entityId: winnerId, role: p.role } : p;
+            participants.set(`${moved.entityId ?? `label:${moved.label}`}/${moved.role}`, moved);
           }
           return {
             ...before,
             placeId: before.placeId === loserId ? winnerId : before.placeId,
-            participants: [...participants.values()].sort((a, b) => a.entityId.localeCompare(b.entityId) || a.role.localeCompare(b.role)),
+            participants: [...participants.values()].sort(byParticipant),
           };
         },
       );
