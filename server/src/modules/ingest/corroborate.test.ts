@@ -169,6 +169,16 @@ describe('across sources', () => {
     ).toBe(0);
   });
 
+  it('compares each sentence of a quote kept whole as one claim', () => {
+    const quote =
+      '"We heard the fishermen, the ferry crews, the harbour pilots and the fish traders at three long and difficult public meetings in the town hall this winter. The new quay will open to their boats in spring, before the tourist season," the mayor said.';
+    expect(
+      claimSimilarity('The mayor said the new quay would open to the boats in spring, before the tourist season.', quote),
+    ).toBeGreaterThanOrEqual(SAME_CLAIM);
+    expect(spansOf('"We heard Mr. Costa. The quay will open," she said.').clauses).toContain('The quay will open," she said.');
+    expect(spansOf('"We heard Mr. Costa. The quay will open," she said.').clauses).not.toContain('Costa.');
+  });
+
   it('reads what a scene-setting clause reports someone saying as claimed, with officials and authorities, deaths and the dead, as one', () => {
     const storm = 'Divers kept searching the harbour on Thursday as authorities said the number of deaths had risen to 31.';
     expect(spansOf(storm).claims).toContain('as authorities said the number of deaths had risen to 31.');
