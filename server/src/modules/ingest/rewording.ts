@@ -450,6 +450,17 @@ export function figuresDisagree(a: SpanReading, b: SpanReading): boolean {
   return FIGURE_KINDS.some((kind) => disjoint(ofKind(a.numbers, kind), ofKind(b.numbers, kind))) || disjoint(a.months, b.months);
 }
 
+/**
+ * Whether two spans name one figure that dates or counts something, not a year alone: "13 agreements" and "13
+ * cooperation treaties", "the sixth time" and "his sixth attempt", "in July 2012" twice. A year alone is shared by
+ * every report of that year.
+ */
+export function shareFigure(a: SpanReading, b: SpanReading): boolean {
+  const shared = [...a.numbers].filter((n) => b.numbers.has(n));
+  const monthShared = [...a.months].some((m) => b.months.has(m));
+  return shared.some((n) => !n.startsWith('year ')) || (monthShared && shared.length > 0);
+}
+
 /** The harmonic mean of the (weighted) share of each span's terms found in the other. */
 export function termOverlap(a: Term[], b: Term[], sameNames = false): number {
   if (a.length < 3 || b.length < 3) return 0;
