@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 
 import { DatePrecision } from '../../core/dates/precision.js';
 import { Attribution } from '../claims/claims.enums.js';
-import { bestCorroboration, checkWorthiness, claimSimilarity, matchEvent, SAME_CLAIM, sameStory } from './corroborate.js';
+import {
+  bestCorroboration,
+  checkWorthiness,
+  claimSimilarity,
+  matchEvent,
+  SAME_CLAIM,
+  SAME_CLAIM_WITH_FIGURE,
+  sameClaimBar,
+  sameStory,
+} from './corroborate.js';
 import { Gazetteer } from './gazetteer.js';
 import { acronymsIn, lexiconOf, spansOf, termsOf } from './rewording.js';
 
@@ -167,6 +176,29 @@ describe('across sources', () => {
         'The harbour master of Porto met the mayor of Vigo at the 2023 Atlantic ports forum held in Faro.',
       ),
     ).toBe(0);
+  });
+
+  it('compares each sentence of a quote kept whole as one claim', () => {
+    const quote =
+      '"We heard the fishermen, the ferry crews, the harbour pilots and the fish traders at three long and difficult public meetings in the town hall this winter. The new quay will open to their boats in spring, before the tourist season," the mayor said.';
+    expect(
+      claimSimilarity('The mayor said the new quay would open to the boats in spring, before the tourist season.', quote),
+    ).toBeGreaterThanOrEqual(SAME_CLAIM);
+    expect(spansOf('"We heard Mr. Costa. The quay will open," she said.').clauses).toContain('The quay will open," she said.');
+    expect(spansOf('"We heard Mr. Costa. The quay will open," she said.').clauses).not.toContain('Costa.');
+  });
+
+  it('asks fewer words in common of two claims naming one count, ordinal or day, not of two naming one year', () => {
+    const memoranda = 'among them memoranda on customs, pilots, fishing quotas and ferry timetables.';
+    const signed = claim('Porto and Vigo signed 13 cooperation treaties on port logistics this afternoon.');
+    const willSign = claim(`Vigo will sign 13 agreements with Porto, ${memoranda}`);
+    expect(claimSimilarity(signed.text, willSign.text)).toBeLessThan(SAME_CLAIM);
+    expect(sameClaimBar(signed.text, willSign.text)).toBe(SAME_CLAIM_WITH_FIGURE);
+    expect(bestCorroboration(signed, [willSign])).not.toBeNull();
+    const inYear = claim('Porto and Vigo signed cooperation treaties on port logistics in 2024.');
+    const willSignInYear = claim(`Vigo will sign agreements with Porto in 2024, ${memoranda}`);
+    expect(sameClaimBar(inYear.text, willSignInYear.text)).toBe(SAME_CLAIM);
+    expect(bestCorroboration(inYear, [willSignInYear])).toBeNull();
   });
 
   it('reads what a scene-setting clause reports someone saying as claimed, with officials and authorities, deaths and the dead, as one', () => {

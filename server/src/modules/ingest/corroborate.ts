@@ -9,6 +9,7 @@ import {
   opposed,
   readSpan,
   sharedNames,
+  shareFigure,
   type SpanReading,
   spansOf,
   termOverlap,
@@ -74,6 +75,17 @@ export function claimSimilarity(proposal: string, stored: string, lexicon: Lexic
 
 /** At or above this, a proposed claim is offered as corroboration of the stored one rather than as a new claim. */
 export const SAME_CLAIM = 0.5;
+/**
+ * The bar for two claims naming one figure (a count, an ordinal, a day, a month of a year): a figure said again is
+ * evidence of one claim that words alone are not, so fewer of the other words need be shared.
+ */
+export const SAME_CLAIM_WITH_FIGURE = 0.4;
+
+/** The similarity a proposal needs to be offered as corroborating a stored claim, by what the two share. */
+export function sameClaimBar(proposal: string, stored: string, lexicon: Lexicon = emptyLexicon): number {
+  const reader = readerOf(lexicon);
+  return shareFigure(reader.read(proposal), reader.read(stored)) ? SAME_CLAIM_WITH_FIGURE : SAME_CLAIM;
+}
 
 export interface ClaimLike {
   text: string;
@@ -97,7 +109,8 @@ export function bestCorroboration<T extends ClaimLike>(
   for (const candidate of stored) {
     if (!sameClaimant(claim, candidate)) continue;
     const similarity = claimSimilarity(claim.text, candidate.text, lexicon);
-    if (similarity >= SAME_CLAIM && (!best || similarity > best.similarity)) best = { claim: candidate, similarity };
+    if (similarity >= sameClaimBar(claim.text, candidate.text, lexicon) && (!best || similarity > best.similarity))
+      best = { claim: candidate, similarity };
   }
   return best;
 }

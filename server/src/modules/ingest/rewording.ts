@@ -323,9 +323,28 @@ const REPORTED = /^(?:while|as|after|when)\s+(?:[\p{L}’'-]+\s+){1,4}(?:said|sa
  * manner, and the attribution that closes it) and each of those clauses, a relative clause with the short subject
  * it describes ("Dissanayake, who arrived …"). `claims` are the spans a reader takes it to claim: the main clause, its
  * appositions and relative clauses ("Ruto, the first African leader to …"), not the scene it is set in ("… as Xi and
- * Duterte met in Manila").
+ * Duterte met in Manila"). A quote of several sentences, kept whole as one claim, is also read sentence by sentence,
+ * since another outlet may quote or report one of them alone.
  */
 export function spansOf(sentence: string): { main: string; claims: string[]; clauses: string[] } {
+  const inner = sentence.split(INNER_SENTENCE);
+  if (inner.length > 1) {
+    const each = inner.map(spansOfOne);
+    const whole = spansOfOne(sentence);
+    return {
+      main: whole.main,
+      claims: [...whole.claims, ...each.flatMap((s) => s.claims)],
+      clauses: [...whole.clauses, ...inner, ...each.flatMap((s) => s.clauses)],
+    };
+  }
+  return spansOfOne(sentence);
+}
+
+/** Where a sentence inside a quote ends: after a stop that ends a word of two small letters or more ("Mr." and "D.Y." do not), before a capital. */
+const INNER_SENTENCE = /(?<=\p{Ll}{2}[.!?…]["”’]?)\s+(?=["“‘]?\p{Lu})/u;
+
+/** The spans of one sentence, as `spansOf` describes them. */
+function spansOfOne(sentence: string): { main: string; claims: string[]; clauses: string[] } {
   const text = sentence
     .replace(DESK, '')
     .replace(/,\s+(?:[^,]{0,60}\s)?(?:said|says|told [^,]{0,30}|added|noted|stated|according to [^,]{0,60})\.?\s*$/u, '')
@@ -429,6 +448,17 @@ export function figuresDisagree(a: SpanReading, b: SpanReading): boolean {
   const disjoint = (x: ReadonlySet<unknown>, y: ReadonlySet<unknown>) => x.size > 0 && y.size > 0 && ![...x].some((n) => y.has(n));
   const ofKind = (figures: ReadonlySet<string>, kind: string) => new Set([...figures].filter((f) => f.startsWith(kind)));
   return FIGURE_KINDS.some((kind) => disjoint(ofKind(a.numbers, kind), ofKind(b.numbers, kind))) || disjoint(a.months, b.months);
+}
+
+/**
+ * Whether two spans name one figure that dates or counts something, not a year alone: "13 agreements" and "13
+ * cooperation treaties", "the sixth time" and "his sixth attempt", "in July 2012" twice. A year alone is shared by
+ * every report of that year.
+ */
+export function shareFigure(a: SpanReading, b: SpanReading): boolean {
+  const shared = [...a.numbers].filter((n) => b.numbers.has(n));
+  const monthShared = [...a.months].some((m) => b.months.has(m));
+  return shared.some((n) => !n.startsWith('year ')) || (monthShared && shared.length > 0);
 }
 
 /** The harmonic mean of the (weighted) share of each span's terms found in the other. */
