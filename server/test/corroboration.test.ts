@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestDatabase } from './support/database.js';
-import { createEditor, createReviewer, type TestUser } from './support/factories.js';
+import { createEditor, createReviewer, newsArticleInput, type TestUser } from './support/factories.js';
 import { dataOf, errorCodes, type graphqlClient } from './support/graphql.js';
 import { useSeededDatabase } from './support/seeded.js';
 
@@ -57,23 +57,7 @@ describe('an import read against the store: the same claim, the same happening, 
     gql = client;
   });
   const importText = async (content: string, publishedAt: string) =>
-    dataOf(
-      await gql<any>(
-        IMPORT,
-        {
-          input: {
-            format: 'TEXT',
-            content,
-            publishedAt,
-            publishedPrecision: 'DAY',
-            publishedBasis: 'STATED',
-            language: 'en',
-            kind: 'NEWS_ARTICLE',
-          },
-        },
-        editor.viewer,
-      ),
-    ).importSource;
+    dataOf(await gql<any>(IMPORT, { input: newsArticleInput(content, publishedAt) }, editor.viewer)).importSource;
   const proposalsOf = async (sourceId: string) => {
     const data = dataOf(await gql<any>(PROPOSALS, { sourceId }, editor.viewer));
     return { claims: data.claims.edges.map((e: any) => e.node), events: data.events.edges.map((e: any) => e.node) };

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { repoRoot } from '../src/paths.js';
 import type { TestDatabase } from './support/database.js';
-import { createEditor, createReviewer, type TestUser } from './support/factories.js';
+import { createEditor, createReviewer, newsArticleInput, type TestUser } from './support/factories.js';
 import { dataOf, errorCodes, type graphqlClient, viewers } from './support/graphql.js';
 import { useSeededDatabase } from './support/seeded.js';
 
@@ -199,15 +199,10 @@ describe('importing a source', () => {
       await gql<any>(
         IMPORT,
         {
-          input: {
-            format: 'TEXT',
-            content: 'Talks in Moscow\n\nNgozi Okafor met Vladimir Putin in Moscow on Monday to discuss grain shipments.',
-            publishedAt: '2022-09-07',
-            publishedPrecision: 'DAY',
-            publishedBasis: 'STATED',
-            language: 'en',
-            kind: 'NEWS_ARTICLE',
-          },
+          input: newsArticleInput(
+            'Talks in Moscow\n\nNgozi Okafor met Vladimir Putin in Moscow on Monday to discuss grain shipments.',
+            '2022-09-07',
+          ),
         },
         editor.viewer,
       ),

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestDatabase } from './support/database.js';
-import { createEditor, createReviewer, type TestUser } from './support/factories.js';
+import { createEditor, createReviewer, newsArticleInput, type TestUser } from './support/factories.js';
 import { dataOf, errorCodes, type graphqlClient } from './support/graphql.js';
 import { useSeededDatabase } from './support/seeded.js';
 
@@ -40,23 +40,7 @@ describe('writes that lock several rows, run at once, wait for each other instea
     gql = client;
   });
   const importText = async (content: string) =>
-    dataOf(
-      await gql<any>(
-        IMPORT,
-        {
-          input: {
-            format: 'TEXT',
-            content,
-            publishedAt: '2023-11-20',
-            publishedPrecision: 'DAY',
-            publishedBasis: 'STATED',
-            language: 'en',
-            kind: 'NEWS_ARTICLE',
-          },
-        },
-        editor.viewer,
-      ),
-    ).importSource;
+    dataOf(await gql<any>(IMPORT, { input: newsArticleInput(content, '2023-11-20') }, editor.viewer)).importSource;
   const deadlocks = async () =>
     (await db.owner.query(`SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`))[0].n as number;
 

@@ -31,3 +31,14 @@ export async function createUser(
 
 export const createEditor = (dataSource: DataSource) => createUser(dataSource, [Role.EDITOR], 'editor');
 export const createReviewer = (dataSource: DataSource) => createUser(dataSource, [Role.REVIEWER], 'reviewer');
+
+/** `importSource`'s input for a plain-text news article dated to the day it was published, as most import tests send. */
+export const newsArticleInput = (content: string, publishedAt: string) => ({
+  format: 'TEXT',
+  content,
+  publishedAt,
+  publishedPrecision: 'DAY',
+  publishedBasis: 'STATED',
+  language: 'en',
+  kind: 'NEWS_ARTICLE',
+});
