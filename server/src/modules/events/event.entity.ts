@@ -157,6 +157,9 @@ export class EventParticipant {
 /** One participant as an event's state holds it: `{entityId, role}` or `{label, role}`, never both. */
 export type ParticipantState = Pick<EventParticipant, 'entityId' | 'label' | 'role'>;
 
+/** One participant in one role, as the table's primary key tells them apart (`PARTICIPANT_KEY` and the role). */
+export const participantKey = (p: ParticipantState): string => `${p.entityId ?? `label:${p.label}`}/${p.role}`;
+
 /** The state's order, as the state query sorts it: labels (no id) first, then entities by id; then the role. */
 export const byParticipant = (a: ParticipantState, b: ParticipantState): number =>
   (a.entityId ?? '').localeCompare(b.entityId ?? '') || (a.label ?? '').localeCompare(b.label ?? '') || a.role.localeCompare(b.role);

@@ -18,7 +18,7 @@ import { findVisibleRecord } from '../../core/time-travel/time-travel.js';
 import { InputCheck, requireId } from '../../core/validation.js';
 import { type LookupOptions, visibleOnly } from '../../core/visibility/visibility.js';
 import type { EvidenceService } from '../evidence/evidence.service.js';
-import { byParticipant, Event, EventRecord, type EventState, type ParticipantState } from './event.entity.js';
+import { byParticipant, Event, EventRecord, type EventState, participantKey, type ParticipantState } from './event.entity.js';
 import { EventType, EventTypeRecord, type EventTypeState } from './event-type.entity.js';
 import { EventModality, ParticipantRole } from './events.enums.js';
 import type { CreateEventInput, DateRangeInput, EventFilter, FuzzyDateInput, ParticipantInput, UpdateEventInput } from './events.types.js';
@@ -102,7 +102,7 @@ async function checkFields(manager: EntityManager, references: ReferenceCheck, i
   const participants = fields.participants.map((p, i) => checkParticipant(check, `participants[${i}]`, p));
   const seen = new Set<string>();
   participants.forEach((p, i) => {
-    const key = `${p.entityId ?? `label:${p.label}`}/${p.role}`;
+    const key = participantKey(p);
     if (seen.has(key)) check.fail(`participants[${i}]`, `names the same ${p.entityId ? 'entity' : 'label'} in the same role twice`);
     seen.add(key);
   });

@@ -7,7 +7,7 @@ import { lockRowsById } from '../../core/row-locks.js';
 import { InputCheck } from '../../core/validation.js';
 import { ClaimRecord } from '../claims/claim.entity.js';
 import { EntityKindRecord } from '../entities/entity.entity.js';
-import { byParticipant, EventRecord, type ParticipantState } from '../events/event.entity.js';
+import { byParticipant, EventRecord, participantKey, type ParticipantState } from '../events/event.entity.js';
 import type { MergeEntitiesInput } from './merging.types.js';
 
 const swap = (ids: string[], from: string, to: string) => [...new Set(ids.map((id) => (id === from ? to : id)))].sort();
@@ -88,7 +88,7 @@ export async function mergeEntities(
           const participants = new Map<string, ParticipantState>();
           for (const p of before.participants) {
             const moved = p.entityId === loserId ? { entityId: winnerId, role: p.role } : p;
-            participants.set(`${moved.entityId ?? `label:${moved.label}`}/${moved.role}`, moved);
+            participants.set(participantKey(moved), moved);
           }
           return {
             ...before,
