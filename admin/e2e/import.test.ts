@@ -108,4 +108,35 @@ describe('importing sources and settling the proposals', () => {
     await expect.poll(heading).toEqual([claimsBefore! - 2, eventsBefore! - 1]);
     await screenshot(page, 'proposals');
   });
+
+  it('records a new name as an entity, created or already stored, and each of its notes leaves the screen', async () => {
+    const page = await signIn(DEMO.editor);
+    await page.goto('/#/proposals');
+    const rows = page.getByTestId('new-name').filter({ hasText: 'Irrawaddy Shipping Board' });
+    // Two texts imported above name the board: the pasted article and the wire.
+    await expect.poll(() => rows.count()).toBe(2);
+
+    await rows.first().getByRole('button', { name: 'Create entity' }).click();
+    await expect.poll(() => page.locator('input[name=name]').inputValue()).toBe('Irrawaddy Shipping Board');
+    await page.getByLabel('Kind').click();
+    await page.getByRole('option', { name: 'Organization' }).click();
+    await page.locator('input[name=reason]').fill('Named in two imported articles');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/entities\/[^/]+\/show$/);
+    await expect
+      .poll(async () => (await page.locator('.MuiSnackbar-root').allInnerTexts()).join(' | '))
+      .toMatch(/“Irrawaddy Shipping Board” recorded as Irrawaddy Shipping Board; \d+ proposals? now names? it/);
+
+    await page.goto('/#/proposals');
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.getByRole('button', { name: 'Link to an entity' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Entity').fill('Irrawaddy');
+    await page.getByRole('option', { name: 'Irrawaddy Shipping Board' }).click();
+    await dialog.getByRole('button', { name: 'Link' }).click();
+    await expect.poll(() => rows.count()).toBe(0);
+    await expect
+      .poll(async () => (await page.locator('.MuiSnackbar-root').allInnerTexts()).join(' | '))
+      .toContain('“Irrawaddy Shipping Board” recorded as Irrawaddy Shipping Board');
+  });
 });

@@ -390,6 +390,18 @@ export type PublicationDateBasis =
   /** The source states it (a dateline, a timestamp). */
   | 'STATED';
 
+/** Records a name the importer found (its note, tagged `new-name`) as an entity: the note is resolved, the name becomes an alias of the entity, and the records drawn from the same source text that carried it as a label now name the entity. */
+export type RecordNewNameInput = {
+  /** The entity the name stands for: one just created for it, or one the store already had. */
+  entityId: string | number;
+  /** The note's version you read. */
+  noteExpectedVersion: number;
+  /** The note on the name, tagged `new-name`. */
+  noteId: string | number;
+  /** Why; by default, that the name was recorded as this entity. */
+  reason?: string | null | undefined;
+};
+
 /** The kinds of record the revision log keeps. */
 export type RecordType =
   /** A note on a record (`Annotation`). */
@@ -730,6 +742,13 @@ export type MergeEntitiesMutationVariables = Exact<{
 
 
 export type MergeEntitiesMutation = { mergeEntities: { id: string } };
+
+export type RecordNewNameMutationVariables = Exact<{
+  input: RecordNewNameInput;
+}>;
+
+
+export type RecordNewNameMutation = { recordNewName: { movedClaims: number, movedEvents: number, entity: { id: string } } };
 
 export type DashboardCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1484,6 +1503,17 @@ export const MergeEntitiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MergeEntitiesMutation, MergeEntitiesMutationVariables>;
+export const RecordNewNameDocument = new TypedDocumentString(`
+    mutation RecordNewName($input: RecordNewNameInput!) {
+  recordNewName(input: $input) {
+    movedClaims
+    movedEvents
+    entity {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordNewNameMutation, RecordNewNameMutationVariables>;
 export const DashboardCountsDocument = new TypedDocumentString(`
     query DashboardCounts {
   claims_DRAFT: claims(filter: {status: [DRAFT]}, first: 1) {

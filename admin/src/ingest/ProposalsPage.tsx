@@ -22,9 +22,9 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 
 import { formatFuzzyDate } from '../common/dates';
 import { QuoteInContext } from '../common/QuoteInContext';
-import type { ProposedEventsQuery } from '../gql/graphql';
 import { PROPOSALS_PAGE } from '../providers/operations';
 import { useApi } from '../providers/useApi';
+import { NewName } from './NewName';
 
 interface Proposal {
   kind: 'claim' | 'event';
@@ -68,8 +68,6 @@ function storiesOf(items: Proposal[], storySources: ReadonlyMap<string, Array<{ 
   for (const story of stories.values()) story.items.sort((a, b) => rank(b) - rank(a));
   return [...stories.values()];
 }
-
-type NewNameNote = ProposedEventsQuery['annotationThreads']['edges'][number]['node'];
 
 /** What imports proposed and no editor has yet accepted, merged or discarded, oldest first; and names to settle. */
 export default function ProposalsPage() {
@@ -376,52 +374,5 @@ function DiscardDialog({ item, onClose }: { item: Proposal; onClose: () => void 
         </Button>
       </DialogActions>
     </Dialog>
-  );
-}
-
-function NewName({ note }: { note: NewNameNote }) {
-  const navigate = useNavigate();
-  const api = useApi();
-  const notify = useNotify();
-  const translate = useTranslate();
-  const refresh = useRefreshProposals();
-  const name = note.span?.selector.exact ?? '';
-  const dismiss = async () => {
-    try {
-      await api.resolveNote({
-        id: note.id,
-        expectedVersion: note.version,
-        resolved: true,
-        reason: translate('console.ingest.proposals.notAnEntity'),
-      });
-      await refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
-  const create = async () => {
-    await api
-      .resolveNote({
-        id: note.id,
-        expectedVersion: note.version,
-        resolved: true,
-        reason: translate('console.ingest.proposals.recordedAsEntity'),
-      })
-      .catch(() => undefined);
-    navigate('/entities/create', { state: { record: { name } } });
-  };
-  return (
-    <Stack direction="row" spacing={1} alignItems="center" data-testid="new-name">
-      <Chip label={name} />
-      <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
-        {note.body}
-      </Typography>
-      <Button size="small" onClick={create}>
-        {translate('console.ingest.proposals.createEntity')}
-      </Button>
-      <Button size="small" onClick={dismiss}>
-        {translate('console.ingest.proposals.dismiss')}
-      </Button>
-    </Stack>
   );
 }

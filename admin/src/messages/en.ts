@@ -897,9 +897,16 @@ export const en = {
         discardTitle: 'Discard this proposal?',
         why: 'Why',
         notAnEntity: 'Not an entity to record',
-        recordedAsEntity: 'Recorded as an entity',
         createEntity: 'Create entity',
         dismiss: 'Dismiss',
+        linkEntity: 'Link to an entity',
+        linkTitle: 'Which entity is “%{name}”?',
+        linkExplanation:
+          'The name becomes one of its aliases, so the next import knows it, and the proposals from this text that carry “%{name}” as a bare name will name the entity instead.',
+        linkTarget: 'Entity',
+        link: 'Link',
+        nameRecorded:
+          '“%{name}” recorded as %{entity}; %{smart_count} proposal now names it |||| “%{name}” recorded as %{entity}; %{smart_count} proposals now name it',
       },
     },
   },

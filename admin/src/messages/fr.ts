@@ -903,9 +903,16 @@ export const fr = {
         discardTitle: 'Écarter cette proposition ?',
         why: 'Pourquoi',
         notAnEntity: 'Pas une entité à enregistrer',
-        recordedAsEntity: 'Enregistrée comme entité',
         createEntity: 'Créer l’entité',
         dismiss: 'Ignorer',
+        linkEntity: 'Lier à une entité',
+        linkTitle: 'Quelle entité est « %{name} » ?',
+        linkExplanation:
+          'Le nom devient l’un de ses alias, pour que le prochain import le reconnaisse, et les propositions tirées de ce texte qui portent « %{name} » comme simple nom désigneront l’entité.',
+        linkTarget: 'Entité',
+        link: 'Lier',
+        nameRecorded:
+          '« %{name} » enregistré comme %{entity} ; %{smart_count} proposition le désigne désormais |||| « %{name} » enregistré comme %{entity} ; %{smart_count} propositions le désignent désormais',
       },
     },
   },

@@ -10,6 +10,7 @@ import type {
   EventFilter,
   ImportSourceInput,
   MergeEntitiesInput,
+  RecordNewNameInput,
   RecordType,
   RevertInput,
   ReviewInput,
@@ -214,6 +215,17 @@ const MERGE_ENTITIES = graphql(`
   mutation MergeEntities($input: MergeEntitiesInput!) {
     mergeEntities(input: $input) {
       id
+    }
+  }
+`);
+const RECORD_NEW_NAME = graphql(`
+  mutation RecordNewName($input: RecordNewNameInput!) {
+    recordNewName(input: $input) {
+      movedClaims
+      movedEvents
+      entity {
+        id
+      }
     }
   }
 `);
@@ -756,6 +768,10 @@ export const operations = {
   },
   async mergeEntities(input: MergeEntitiesInput) {
     await request(MERGE_ENTITIES, { input });
+  },
+  /** Records an imported name as an entity: an alias of it, named in the proposals that carried the bare name. */
+  async recordNewName(input: RecordNewNameInput) {
+    return (await request(RECORD_NEW_NAME, { input })).recordNewName;
   },
 
   dashboardCounts: () => request(DASHBOARD_COUNTS),
