@@ -43,7 +43,12 @@ export async function recordNewName(
     const note = await writer.replace(
       context,
       AnnotationRecord,
-      { id: noteId, expectedVersion: input.noteExpectedVersion, reason, operation: RevisionOperation.UPDATE },
+      {
+        id: noteId,
+        expectedVersion: input.noteExpectedVersion,
+        reason: reason ?? 'Recorded as an entity',
+        operation: RevisionOperation.UPDATE,
+      },
       (before) => {
         if (before.deletedAt) throw new BadInputError([{ field: 'noteId', message: 'is deleted' }]);
         if (!before.tags.includes(NEW_NAME_TAG) || !before.span)
