@@ -46,4 +46,13 @@ describe('lists: filters from the toolbar, and exports of what is filtered', () 
     expect(rows.length - 1).toBe(shown);
     expect(rows.slice(1).every((row) => row.includes(',VERIFIED,'))).toBe(true);
   });
+
+  it('shows who took part in each event in the events list', async () => {
+    const page = await signIn(DEMO.editor);
+    await page.goto('/#/events');
+    await page.getByRole('columnheader', { name: 'Participants' }).waitFor();
+    await page.getByPlaceholder('Search events').fill('overthrows');
+    const coup = page.locator('tbody tr').filter({ hasText: "Tatmadaw overthrows Myanmar's elected government" });
+    await expect.poll(() => coup.innerText()).toContain('Min Aung Hlaing');
+  });
 });

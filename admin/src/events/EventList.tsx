@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import {
   AutocompleteInput,
   BooleanInput,
@@ -36,6 +37,24 @@ function EventSearch(props: { source: string; alwaysOn?: boolean }) {
   return <SearchInput {...props} placeholder={translate('console.events.list.search')} />;
 }
 
+/** Who took part, as many as fit a cell: a name not yet an entity is in italics, as the event's page marks it. */
+function Participants({ record, most = 3 }: { record: EventRecord; most?: number }) {
+  const translate = useTranslate();
+  const all = record.participantList ?? [];
+  if (all.length === 0) return <>—</>;
+  return (
+    <>
+      {all.slice(0, most).map((p, i) => (
+        <Fragment key={p.entity?.id ?? `label:${p.label}/${p.role}`}>
+          {i > 0 ? ', ' : null}
+          {p.entity ? p.entity.name : <i title={translate('console.events.list.notYetEntity')}>{p.label}</i>}
+        </Fragment>
+      ))}
+      {all.length > most ? ` ${translate('console.events.list.more', { smart_count: all.length - most })}` : null}
+    </>
+  );
+}
+
 const filters = [
   <EventSearch key="q" source="q" alwaysOn />,
   <SelectArrayInput key="status" source="status" choices={REVIEW_STATUSES} optionText={vocabularyOption} />,
@@ -60,7 +79,13 @@ export function EventList() {
         <SimpleList<EventRecord>
           linkType="show"
           primaryText={(r) => r.title}
-          secondaryText={(r) => [r.eventType?.label, dates.span(r.start, r.end) || r.timeExpression].filter(Boolean).join(' · ')}
+          secondaryText={(r) => (
+            <>
+              {[r.eventType?.label, dates.span(r.start, r.end) || r.timeExpression].filter(Boolean).join(' · ')}
+              <br />
+              <Participants record={r} most={2} />
+            </>
+          )}
           tertiaryText={(r) => <StatusChip status={r.status} />}
         />
       ) : (
@@ -70,6 +95,11 @@ export function EventList() {
           <FunctionField<EventRecord>
             label="resources.events.fields.when"
             render={(r) => dates.span(r.start, r.end) || r.timeExpression || '—'}
+          />
+          <FunctionField<EventRecord>
+            label="resources.events.fields.participants"
+            sortable={false}
+            render={(r) => <Participants record={r} />}
           />
           <FunctionField<EventRecord> source="modality" sortable={false} render={(r) => label(r.modality)} />
           <StatusField source="status" sortable={false} />

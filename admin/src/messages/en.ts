@@ -188,6 +188,8 @@ export const en = {
       create: { title: 'New event' },
       edit: { title: 'Edit event' },
       list: {
+        notYetEntity: 'Not yet an entity',
+        more: '+%{smart_count} more',
         search: 'Search events',
         dateFrom: 'Happened from (YYYY-MM-DD)',
         dateTo: 'Happened until (YYYY-MM-DD)',

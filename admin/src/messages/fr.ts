@@ -187,6 +187,8 @@ export const fr = {
       create: { title: 'Nouvel événement' },
       edit: { title: 'Modifier l’événement' },
       list: {
+        notYetEntity: 'Pas encore une entité',
+        more: '+%{smart_count} de plus',
         search: 'Rechercher des événements',
         dateFrom: 'Survenu à partir du (AAAA-MM-JJ)',
         dateTo: 'Survenu jusqu’au (AAAA-MM-JJ)',

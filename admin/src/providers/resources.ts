@@ -291,7 +291,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     searchType: 'EVENT',
     listFilters: ['status', 'type', 'modality'],
     listFields: `${RECORD} title status modality retracted eventType: type { code label }
-      start { date precision latest } end { date precision latest } timeExpression place { id name }`,
+      start { date precision latest } end { date precision latest } timeExpression place { id name }
+      participantList: participants { role label entity { id name } }`,
     fields: `${leafFields('Event')} ...EventDetail`,
     detail: EVENT_DETAIL,
     toRecord: (node) => ({
