@@ -152,6 +152,13 @@ describe('happenings found by the lemma of their trigger', () => {
     expect(triggersIn('The harbour board sanctioned three owners.').map((t) => t.lemma)).toEqual(['sanction']);
   });
 
+  it('reads a ban or a suspension of someone as sanctions, in any form', () => {
+    expect(types('The rowing federation has banned the harbour club’s coach for two years.')).toEqual(['SANCTIONS']);
+    expect(types('The league on Friday suspended the membership of the Porto Dock Club.')).toEqual(['SANCTIONS']);
+    expect(types('The row led to a suspension by the league.')).toEqual(['SANCTIONS']);
+    expect(types('The club’s ban from the regatta ends in May.')).toEqual(['SANCTIONS']);
+  });
+
   it('reads a verb the regexes never listed, once it is in the lexicon', () => {
     expect(types('Mayor Costa also conferred with Governor Ana Weber on dredging.')).toEqual(['MEETING']);
     expect(types('Mayor Costa discussed with Governor Ana Weber the state of the quays.')).toEqual(['MEETING']);

@@ -37,6 +37,11 @@ const AT_PLACE = /^\s+(?:in|at)\s+(?:the\s+)?\p{Lu}/u;
 
 export const EVENT_LEXICON: Record<string, LexiconEntry> = {
   sanction: { type: 'SANCTIONS', as: 'either', notFollowedBy: /^\s+(?:regime|list|relief|committee)\b/i },
+  // A ban or a suspension of someone is a sanction laid on them, as CAMEO's embargoes, boycotts and sanctions (163) are:
+  // "FIFA banned Ahmad Ahmad", "the ICC has suspended Sri Lanka Cricket's membership", "a suspension by the ICC".
+  ban: { type: 'SANCTIONS', as: 'either' },
+  suspend: { type: 'SANCTIONS', as: 'verb' },
+  suspension: { type: 'SANCTIONS', as: 'noun' },
   invade: { type: 'INVASION', as: 'verb' },
   invasion: { type: 'INVASION', as: 'noun' },
   meet: { type: 'MEETING', as: 'verb', someone: true },
@@ -113,7 +118,6 @@ export const EVENT_LEXICON: Record<string, LexiconEntry> = {
   keep: { type: 'OTHER', as: 'verb', byBody: true },
   lower: { type: 'OTHER', as: 'verb', byBody: true },
   activate: { type: 'OTHER', as: 'verb', byBody: true },
-  suspend: { type: 'OTHER', as: 'verb', byBody: true },
 };
 
 interface Term {

@@ -550,6 +550,17 @@ describe('participants from the trigger’s clause', () => {
     expect(agreement?.participants.some((p) => p.label === 'Atlantic Fisheries Institute')).toBe(false);
   });
 
+  it('takes no new name that ends as no name does as a participant: a time zone run into an article, a year', () => {
+    const { events } = read('Harbour News 23 November, 2020 16:41 IST The union leader Ngozi Okafor met Ana Costa in Porto on Monday.');
+    const labels = events.flatMap((e) => e.participants.map((p) => p.label).filter(Boolean));
+    expect(labels).toContain('Ngozi Okafor');
+    expect(labels).not.toContain('IST The');
+    const { events: gathering } = read(
+      'Ana Costa met the mayors on Monday, a year after their first talks at the mayor’s summer house, Quintarosa 2019.',
+    );
+    expect(gathering.flatMap((e) => e.participants.map((p) => p.label)).filter(Boolean)).not.toContain('Quintarosa 2019');
+  });
+
   it('makes a state named by its dotted short form take part, not when a noun follows it, and reads no attack in "attack helicopters"', () => {
     const states = new Gazetteer([
       { id: 'us', name: 'United States', kind: 'PLACE', aliases: ['U.S.'] },

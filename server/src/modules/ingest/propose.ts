@@ -151,6 +151,15 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
 ];
 
 const PLACE_PREPOSITION = /\b(in|to|at|from|visit|visits|visited|visiting)\s+$/;
+/**
+ * A new name that can take part in a happening ends as a name does: "IST The", a time zone run into the next sentence's
+ * article, ends in a function word, and "Kultaranta 2019" in a year, which names a gathering of that year, not someone.
+ */
+const endsAsAName = (name: string) => {
+  const last = ((nlp(name).json()[0]?.terms ?? []) as Array<{ tags: string[] }>).at(-1);
+  return last !== undefined && !['Determiner', 'Preposition', 'Conjunction', 'Value'].some((tag) => last.tags.includes(tag));
+};
+
 /** Words before a name that make it the place ("at the Nordic Forum") or what is spoken of, not someone taking part. */
 const NOT_TAKING_PART = /\b(?:in|to|at|from|visit|visits|visited|visiting|on|about|of|over|regarding|concerning)\s+(?:the\s+)?$/i;
 
@@ -559,6 +568,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
             outside[n.index] !== ' ' &&
             !NOT_TAKING_PART.test(sentence.text.slice(0, n.index)) &&
             !nlp(n.name).has('#Place') &&
+            endsAsAName(n.name) &&
             !mentions.some((m) => n.index >= m.index && n.index < m.index + m.surface.length),
         )
         .map((n) => [`${NEW_NAME}${n.name}`, n.index]),
