@@ -167,6 +167,12 @@ describe('dates of background happenings and ranges', () => {
     expect(first('The court ordered a new vote within 60 days.', sept14)).toBeUndefined();
   });
 
+  it('reads a weekday after "in" as a day, where a number of days after "in" is no day', () => {
+    const [found] = timeExpressionsIn('She won 52 per cent of the vote in Monday’s election.', sept14);
+    expect(found).toMatchObject({ expression: 'Monday', head: 'election', date: { date: '2022-09-12', precision: 'DAY' } });
+    expect(first('The court must rule in 30 days.', sept14)).toBeUndefined();
+  });
+
   it('keeps the words a possessive date qualifies, for the happening it dates', () => {
     const [found] = timeExpressionsIn("The board had declared Costa the winner of last month's election.", sept14);
     expect(found).toMatchObject({ expression: 'last month', head: 'election', date: { date: '2022-08-01', precision: 'MONTH' } });

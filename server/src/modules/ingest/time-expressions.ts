@@ -409,8 +409,8 @@ function daysIn(sentence: string, publication: KnownDate): Array<TimeExpression 
   return found.filter(
     (day) =>
       (WEEKDAYS.some((w) => day.expression.toLowerCase().includes(w)) || /\d/.test(day.expression)) &&
-      // "a new election within 60 days": a deadline, not a day.
+      // "a new election within 60 days": a deadline, not a day. A weekday counts no days: "in Thursday's election" is one.
       !/^(?:within|in) \d+ (?:days|weeks|months)$/i.test(day.expression) &&
-      !/\b(?:within|in)\s+$/i.test(sentence.slice(0, day.index)),
+      (WEEKDAYS.some((w) => day.expression.toLowerCase().includes(w)) || !/\b(?:within|in)\s+$/i.test(sentence.slice(0, day.index))),
   );
 }
