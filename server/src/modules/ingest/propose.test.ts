@@ -185,6 +185,17 @@ describe('events as frames', () => {
     expect(events[2]!.participants.map((p) => p.entityId)).toEqual(expect.arrayContaining(['portugal', 'norway']));
   });
 
+  it('dates a happening told in the present perfect at the day of its saying, one told in the past at that day’s week', () => {
+    const dated = (sentence: string) =>
+      propose(sentence, blocksOf(sentence), { ...context, gazetteer: frames }).events.map((e) => [e.type, e.start.date, e.start.precision]);
+    expect(dated('Portugal and Norway have signed a fisheries agreement, the ministry said on Tuesday.')).toEqual([
+      ['AGREEMENT', '2023-05-16', 'DAY'],
+    ]);
+    expect(dated('Portugal and Norway signed a fisheries agreement, the ministry said on Tuesday.')).toEqual([
+      ['AGREEMENT', '2023-05-15', 'WEEK'],
+    ]);
+  });
+
   it('dates a happening done with no date of its own at the day the story stands on, else the day of writing; one ahead at the week', () => {
     const done = 'Ana Costa signed a fisheries agreement with Jonas Weber in Oslo.';
     expect(
