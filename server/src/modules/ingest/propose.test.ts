@@ -196,6 +196,13 @@ describe('events as frames', () => {
     ]);
   });
 
+  it('reads a dateline whose place is written in capitalised words as the report’s, not as the date of what it tells', () => {
+    const text = 'Oslo, May 17: Portugal and Norway on Tuesday signed a fisheries agreement.';
+    expect(
+      propose(text, blocksOf(text), { ...context, gazetteer: frames }).events.map((e) => [e.type, e.start.date, e.start.precision]),
+    ).toEqual([['AGREEMENT', '2023-05-16', 'DAY']]);
+  });
+
   it('dates a happening done with no date of its own at the day the story stands on, else the day of writing; one ahead at the week', () => {
     const done = 'Ana Costa signed a fisheries agreement with Jonas Weber in Oslo.';
     expect(

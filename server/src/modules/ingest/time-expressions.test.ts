@@ -122,6 +122,8 @@ describe('time expressions', () => {
     expect(datelineDate('PORTO, Sept. 12 (Nordic Wire) -- The crews met.', sept14)).toEqual({ date: '2022-09-12', precision: 'DAY' });
     expect(datelineDate('PORTO, Oct. 12 (Nordic Wire) -- The crews met.', sept14)).toBeNull();
     expect(datelineDate('PORTO - The crews met on Monday.', sept14)).toBeNull();
+    expect(datelineDate('Porto, Sept 13: The ferries ran again.', sept14)).toEqual({ date: '2022-09-13', precision: 'DAY' });
+    expect(datelineDate('However, on Monday - the crews met.', sept14)).toBeNull();
   });
 
   it('reads "earlier in the day" as the day of the last dated happening, else the publication day', () => {
