@@ -176,13 +176,31 @@ describe('events as frames', () => {
   ].join('\n\n');
   const { events } = propose(text, blocksOf(text), { ...context, gazetteer: frames });
 
-  it('finds happenings without a date of their own, dates them from the sentence or the week, and tells each once', () => {
+  it('finds happenings without a date of their own, dates them from the sentence, one under way at the day of writing, and tells each once', () => {
     expect(events.map((e) => [e.type, e.start.date, e.start.precision, e.modality])).toEqual([
       ['MEETING', '2023-05-16', 'DAY', 'OCCURRED'],
-      ['VISIT', '2023-05-15', 'WEEK', 'OCCURRED'],
+      ['VISIT', '2023-05-17', 'DAY', 'OCCURRED'],
       ['AGREEMENT', '2023-05-16', 'DAY', 'EXPECTED'],
     ]);
     expect(events[2]!.participants.map((p) => p.entityId)).toEqual(expect.arrayContaining(['portugal', 'norway']));
+  });
+
+  it('dates a happening told in the present perfect at the day of its saying, one told in the past at that day’s week', () => {
+    const dated = (sentence: string) =>
+      propose(sentence, blocksOf(sentence), { ...context, gazetteer: frames }).events.map((e) => [e.type, e.start.date, e.start.precision]);
+    expect(dated('Portugal and Norway have signed a fisheries agreement, the ministry said on Tuesday.')).toEqual([
+      ['AGREEMENT', '2023-05-16', 'DAY'],
+    ]);
+    expect(dated('Portugal and Norway signed a fisheries agreement, the ministry said on Tuesday.')).toEqual([
+      ['AGREEMENT', '2023-05-15', 'WEEK'],
+    ]);
+  });
+
+  it('reads a dateline whose place is written in capitalised words as the report’s, not as the date of what it tells', () => {
+    const text = 'Oslo, May 17: Portugal and Norway on Tuesday signed a fisheries agreement.';
+    expect(
+      propose(text, blocksOf(text), { ...context, gazetteer: frames }).events.map((e) => [e.type, e.start.date, e.start.precision]),
+    ).toEqual([['AGREEMENT', '2023-05-16', 'DAY']]);
   });
 
   it('dates a happening done with no date of its own at the day the story stands on, else the day of writing; one ahead at the week', () => {

@@ -847,10 +847,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       const fallback = fallbackTitle(dates.length > 1 && !isOnlyTheDate(clause, when.expression) ? clause : sentence.text, when.expression);
       if (!referred && datesSaying(sentence.text, when.index)) {
         // "Trump said on Tuesday a summit meeting …": the day dates the saying, and the happening said is the
-        // sentence's own; one done in the past tense ("signed") may have been done any day of that week.
+        // sentence's own; one done in the past tense ("signed") may have been done any day of that week, one in the present
+        // perfect ("has suspended …, the body announced on Friday") was done by the saying, on its day.
         const frame = frames[0];
         if (!frame || fromSentence.length > 0) continue;
-        const precision = frame.pastVerb && when.date.precision === DatePrecision.DAY ? DatePrecision.WEEK : when.date.precision;
+        const precision =
+          frame.pastVerb && !frame.perfect && when.date.precision === DatePrecision.DAY ? DatePrecision.WEEK : when.date.precision;
         add(
           frame.type,
           { date: startOfPeriod(when.date.date, precision), precision },
@@ -944,7 +946,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       // was written unless it gave another; a happening under way or ahead has no one day of its own.
       const today =
         written && !frame.ongoing && !frame.expected && (storyDay ?? { ...written, date: startOfPeriod(written.date, written.precision) });
-      const start = earlier?.date ?? (now || (frame.ongoing || (frame.expected && past) ? week : (lastNarrativeDate ?? (today || week))));
+      // "who is on a four-day state visit": under way when the report was written, so on its day.
+      const underWay = frame.ongoing && written && { ...written, date: startOfPeriod(written.date, written.precision) };
+      const start =
+        earlier?.date ?? (now || (frame.ongoing ? underWay : frame.expected && past ? week : (lastNarrativeDate ?? (today || week))));
       if (!start) continue;
       if (now && !earlier) lastNarrativeDate ??= now;
       const fallback = sentence.text.replace(/[.!?,]["”’)]?$/, '');

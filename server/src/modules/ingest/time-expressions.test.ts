@@ -122,6 +122,8 @@ describe('time expressions', () => {
     expect(datelineDate('PORTO, Sept. 12 (Nordic Wire) -- The crews met.', sept14)).toEqual({ date: '2022-09-12', precision: 'DAY' });
     expect(datelineDate('PORTO, Oct. 12 (Nordic Wire) -- The crews met.', sept14)).toBeNull();
     expect(datelineDate('PORTO - The crews met on Monday.', sept14)).toBeNull();
+    expect(datelineDate('Porto, Sept 13: The ferries ran again.', sept14)).toEqual({ date: '2022-09-13', precision: 'DAY' });
+    expect(datelineDate('However, on Monday - the crews met.', sept14)).toBeNull();
   });
 
   it('reads "earlier in the day" as the day of the last dated happening, else the publication day', () => {
@@ -165,6 +167,12 @@ describe('dates of background happenings and ranges', () => {
     expect(first('The mayor took office two months ago.', sept14)).toMatchObject({ date: '2022-07-01', precision: 'MONTH' });
     expect(first('The ferry sank three weeks ago.', sept14)).toMatchObject({ date: '2022-08-22', precision: 'WEEK' });
     expect(first('The court ordered a new vote within 60 days.', sept14)).toBeUndefined();
+  });
+
+  it('reads a weekday after "in" as a day, where a number of days after "in" is no day', () => {
+    const [found] = timeExpressionsIn('She won 52 per cent of the vote in Monday’s election.', sept14);
+    expect(found).toMatchObject({ expression: 'Monday', head: 'election', date: { date: '2022-09-12', precision: 'DAY' } });
+    expect(first('The court must rule in 30 days.', sept14)).toBeUndefined();
   });
 
   it('keeps the words a possessive date qualifies, for the happening it dates', () => {

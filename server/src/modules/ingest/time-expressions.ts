@@ -339,8 +339,13 @@ function daysBefore(sentence: string, index: number): number {
   const days = span ? ((nlp(span[1]!).numbers().get() as number[])[0] ?? 0) : 0;
   return days > 1 && days < 32 ? days - 1 : 0;
 }
-/** "SEOUL, Sept. 5 (Yonhap) --", "NEW DELHI, Sept 8:": a place in capitals, a comma, a date, an agency, a dash or a colon. */
-export const DATED_DATELINE = /^\p{Lu}[\p{Lu}.'’ ]{2,40},\s*([^()–—:,]{3,30}?)\s*(?:\([^)]{0,40}\)\s*)?(?:--|–|—|-|:)\s/u;
+/**
+ * "SEOUL, Sept. 5 (Yonhap) --", "NEW DELHI, Sept 8:": a place in capitals, a comma, a date, an agency, a dash or a colon;
+ * "Guwahati, Nov 11:": a place in capitalised words is one only before a date with a day's number, which a clause opening
+ * a sentence ("However, last week -") has not.
+ */
+export const DATED_DATELINE =
+  /^(?:\p{Lu}[\p{Lu}.'’ ]{2,40},\s*([^()–—:,]{3,30}?)|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2},\s*((?=[^()–—:,]*\d)[^()–—:,]{3,30}?))\s*(?:\([^)]{0,40}\)\s*)?(?:--|–|—|-|:)\s/u;
 
 /**
  * The day a dateline gives, when it is a day of the week before publication (a paper of Saturday prints Friday's
@@ -349,7 +354,11 @@ export const DATED_DATELINE = /^\p{Lu}[\p{Lu}.'’ ]{2,40},\s*([^()–—:,]{3,3
 export function datelineDate(sentence: string, publication: KnownDate): KnownDate | null {
   const dateline = DATED_DATELINE.exec(sentence);
   if (!dateline) return null;
-  const [result] = chrono.parse(dateline[1]!, { instant: new Date(`${publication.date}T12:00:00Z`), timezone: 0 }, { forwardDate: false });
+  const [result] = chrono.parse(
+    (dateline[1] ?? dateline[2])!,
+    { instant: new Date(`${publication.date}T12:00:00Z`), timezone: 0 },
+    { forwardDate: false },
+  );
   if (!result?.start.isCertain('day') || !result.start.isCertain('month')) return null;
   const date = iso(result.start.get('year')!, result.start.get('month')!, result.start.get('day')!);
   const last = addDays(startOfPeriod(publication.date, publication.precision), publication.precision === DatePrecision.DAY ? 0 : 31);
@@ -409,8 +418,8 @@ function daysIn(sentence: string, publication: KnownDate): Array<TimeExpression 
   return found.filter(
     (day) =>
       (WEEKDAYS.some((w) => day.expression.toLowerCase().includes(w)) || /\d/.test(day.expression)) &&
-      // "a new election within 60 days": a deadline, not a day.
+      // "a new election within 60 days": a deadline, not a day. A weekday counts no days: "in Thursday's election" is one.
       !/^(?:within|in) \d+ (?:days|weeks|months)$/i.test(day.expression) &&
-      !/\b(?:within|in)\s+$/i.test(sentence.slice(0, day.index)),
+      (WEEKDAYS.some((w) => day.expression.toLowerCase().includes(w)) || !/\b(?:within|in)\s+$/i.test(sentence.slice(0, day.index))),
   );
 }
