@@ -176,10 +176,10 @@ describe('events as frames', () => {
   ].join('\n\n');
   const { events } = propose(text, blocksOf(text), { ...context, gazetteer: frames });
 
-  it('finds happenings without a date of their own, dates them from the sentence, one under way at the day of writing, and tells each once', () => {
+  it('finds happenings without a date of their own, dates them from the sentence or the week, and tells each once', () => {
     expect(events.map((e) => [e.type, e.start.date, e.start.precision, e.modality])).toEqual([
       ['MEETING', '2023-05-16', 'DAY', 'OCCURRED'],
-      ['VISIT', '2023-05-17', 'DAY', 'OCCURRED'],
+      ['VISIT', '2023-05-15', 'WEEK', 'OCCURRED'],
       ['AGREEMENT', '2023-05-16', 'DAY', 'EXPECTED'],
     ]);
     expect(events[2]!.participants.map((p) => p.entityId)).toEqual(expect.arrayContaining(['portugal', 'norway']));

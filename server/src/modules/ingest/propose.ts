@@ -946,10 +946,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       // was written unless it gave another; a happening under way or ahead has no one day of its own.
       const today =
         written && !frame.ongoing && !frame.expected && (storyDay ?? { ...written, date: startOfPeriod(written.date, written.precision) });
-      // "who is on a four-day state visit": under way when the report was written, so on its day.
-      const underWay = frame.ongoing && written && { ...written, date: startOfPeriod(written.date, written.precision) };
-      const start =
-        earlier?.date ?? (now || (frame.ongoing ? underWay : frame.expected && past ? week : (lastNarrativeDate ?? (today || week))));
+      const start = earlier?.date ?? (now || (frame.ongoing || (frame.expected && past) ? week : (lastNarrativeDate ?? (today || week))));
       if (!start) continue;
       if (now && !earlier) lastNarrativeDate ??= now;
       const fallback = sentence.text.replace(/[.!?,]["”’)]?$/, '');
