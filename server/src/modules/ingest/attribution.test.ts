@@ -606,3 +606,22 @@ describe('those who met, told of by a description with no name of its own', () =
     expect(on('The meeting also acknowledged')).toBe('costa');
   });
 });
+
+describe('when the speaker spoke', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+  ]);
+  /** Written for these tests: the time of the saying stands before or after the speaker's words. */
+  const text = [
+    'Ana Costa met Jonas Weber in Lisbon on Monday to settle the ferry dispute.',
+    'Recently Portugal said that two of the ferries had been laid up over the winter.',
+    'The island press today called the settlement a relief for the northern route.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('leaves an opening adverb and a closing date out of the speaker', () => {
+    expect(on('Recently Portugal said')).toBe('Portugal');
+    expect(on('The island press today')).toBe('The island press');
+  });
+});

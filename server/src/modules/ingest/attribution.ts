@@ -75,7 +75,8 @@ export class Discourse {
   /** Names the store does not know, as the sentence about to be read gives them; a body's ("Foreign Ministry") speaks as an institution. */
   learnNames(names: Array<{ name: string; index: number }>, sentence: string): void {
     for (const found of names) {
-      const name = withoutTitle(found.name);
+      // "Recently Portugal": an adverb capitalised at the sentence's start opens no name.
+      const name = withoutTitle(withoutTimeWords(found.name));
       if (name.split(/\s+/).length <= 1 || namesABody(name)) continue;
       if (!this.fullNames.includes(name)) this.fullNames.push(name);
       // "State Bank of Pakistan Governor Jameel Ahmed": the office a new person was named with, for "the governor" later.
@@ -283,7 +284,7 @@ export class Discourse {
     // "Sri Lankan officials had said earlier": the auxiliary before the verb is no word of the speaker's.
     // "Several officials had earlier said": the adverb and then the auxiliary before it.
     const words = withoutTrailingAuxiliary(
-      withoutTimeAdverb(
+      withoutTimeWords(
         withoutTrailingAdverbs(
           withoutTrailingAuxiliary(
             text
@@ -439,6 +440,32 @@ function lastPersonNamedIn(words: string): string | null {
 
 /** "Several officials had earlier": adverbs of time compromise reads as comparatives. */
 const withoutTimeAdverb = (words: string) => words.replace(/\s+(?:earlier|later|previously|recently|already)$/i, '');
+
+/**
+ * "Recently Rwanda", "The Uzbek press today", "The ministry on Monday": when the speaker spoke is no part of the speaker.
+ * An opening adverb and a closing date (with its preposition or "last", "this") go, by compromise's tags, so that a
+ * weekday or a month is read as one wherever it stands; a date inside a name ("Sunday Times") is no closing date.
+ */
+function withoutTimeWords(text: string): string {
+  const words = withoutTimeAdverb(text);
+  const terms = nlp(words).json({ offset: true })[0]?.terms as Array<{ tags: string[]; offset: { start: number } }> | undefined;
+  if (!terms || terms.length < 2) return words;
+  let start = 0;
+  while (start < terms.length - 1 && terms[start]!.tags.includes('Adverb')) start += 1;
+  let end = terms.length;
+  const isDate = (tags: string[]) => tags.includes('Date') && !tags.includes('Person') && !tags.includes('Organization');
+  while (end - 1 > start && isDate(terms[end - 1]!.tags)) end -= 1;
+  if (end < terms.length) {
+    while (
+      end - 1 > start &&
+      /Preposition|Determiner|Adjective/.test(terms[end - 1]!.tags.join(' ')) &&
+      !terms[end - 1]!.tags.includes('ProperNoun')
+    )
+      end -= 1;
+  }
+  const from = start > 0 ? terms[start]!.offset.start : 0;
+  return (end < terms.length ? words.slice(from, terms[end]!.offset.start) : words.slice(from)).trim();
+}
 
 const withoutTrailingAuxiliary = (words: string) =>
   words.replace(/\s+(?:had|has|have|was|were|is|are|would|will|could|may|might|did|does|do)$/i, '');
