@@ -607,7 +607,7 @@ describe('those who met, told of by a description with no name of its own', () =
   });
 });
 
-describe('when the speaker spoke', () => {
+describe('when the speaker spoke, and a verb of saying outside the first lexicon', () => {
   const known = new Gazetteer([
     { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
     { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
@@ -617,11 +617,16 @@ describe('when the speaker spoke', () => {
     'Ana Costa met Jonas Weber in Lisbon on Monday to settle the ferry dispute.',
     'Recently Portugal said that two of the ferries had been laid up over the winter.',
     'The island press today called the settlement a relief for the northern route.',
+    'Weber indicated the crews would be back at work before the end of the month.',
   ].join('\n\n');
   const on = claimantOfClaimStarting(text, known);
 
   it('leaves an opening adverb and a closing date out of the speaker', () => {
     expect(on('Recently Portugal said')).toBe('Portugal');
     expect(on('The island press today')).toBe('The island press');
+  });
+
+  it('reads "indicated" as a verb of saying', () => {
+    expect(on('Weber indicated')).toBe('weber');
   });
 });

@@ -563,6 +563,8 @@ const SPEECH_LEMMAS = [
   'quote',
   'suggest',
   'recall',
+  // "Drew indicated the team would …", "A joint communique … indicated that …": told, of a person or a document
+  'indicate',
   'point out',
   'make clear',
   // Emphasis and expressing publicly
