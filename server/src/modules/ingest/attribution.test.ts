@@ -630,3 +630,23 @@ describe('when the speaker spoke, and a verb of saying outside the first lexicon
     expect(on('Weber indicated')).toBe('weber');
   });
 });
+
+describe('a body told of by the head of its name or by its acronym', () => {
+  const known = new Gazetteer([{ id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] }]);
+  /** Written for these tests: two bodies the store does not know, each named once in full. */
+  const text = [
+    'The independent Harbour Safety Committee has found the ferry operator guilty of breaching its licence.',
+    'The committee announced on Monday that the operator would pay a fine.',
+    'Ana Costa attended a meeting of the Port Tariff Board (PTB) on Tuesday.',
+    'Back then, the PTB reiterated “that fares will not rise before the summer season begins”.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives "the committee" to the body the text named with that head', () => {
+    expect(on('The committee announced')).toBe('Harbour Safety Committee');
+  });
+
+  it('gives an acronym to the body named with it in brackets', () => {
+    expect(on('Back then, the PTB')).toBe('Port Tariff Board');
+  });
+});

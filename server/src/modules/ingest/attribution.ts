@@ -54,6 +54,11 @@ export class Discourse {
   private actor: Speech | null = null;
   /** The paragraph of the sentence being read. */
   private block = -1;
+  /**
+   * Every body named so far, known or new, with the acronym the text gave it in brackets ("Monetary Policy Committee
+   * (MPC)"), the most recently named last: what "the committee" and "the MPC" stand for.
+   */
+  private readonly bodies: Array<{ name: string; acronym: string | null; mention: Mention | null }> = [];
 
   /** `titlesOf`: the titles the text gave a person so far ("President"), so that a role names only its holder. */
   constructor(private readonly titlesOf: (entityId: string) => string[] = () => []) {}
@@ -77,6 +82,7 @@ export class Discourse {
     for (const found of names) {
       // "Recently Portugal": an adverb capitalised at the sentence's start opens no name.
       const name = withoutTitle(withoutTimeWords(found.name));
+      if (namesABody(name)) this.learnBody(name, sentence.slice(found.index + found.name.length), null);
       if (name.split(/\s+/).length <= 1 || namesABody(name)) continue;
       if (!this.fullNames.includes(name)) this.fullNames.push(name);
       // "State Bank of Pakistan Governor Jameel Ahmed": the office a new person was named with, for "the governor" later.
@@ -97,7 +103,10 @@ export class Discourse {
         this.people = [...this.people.filter((p) => p.entity.id !== mention.entity.id), mention];
         if (!people.some((p) => p.entity.id === mention.entity.id)) people.push(mention);
       }
-      if (mention.entity.kind === 'ORGANIZATION') this.lastOrganisation = mention;
+      if (mention.entity.kind === 'ORGANIZATION') {
+        this.lastOrganisation = mention;
+        this.learnBody(mention.surface, sentence.slice(mention.index + mention.surface.length), mention);
+      }
     }
     if (people.length > 1) this.pair = people.slice(0, 2);
     if (people.length > 1 && this.principals.length === 0) this.principals = people.slice(0, 2);
@@ -126,6 +135,27 @@ export class Discourse {
         ? { block, person: subject }
         : null;
     return speech;
+  }
+
+  private learnBody(name: string, after: string, mention: Mention | null): void {
+    const acronym = /^\s*\((\p{Lu}{2,8})\)/u.exec(after)?.[1] ?? null;
+    this.bodies.push({ name, acronym, mention });
+  }
+
+  /**
+   * "The committee announced" after "the independent Ethics Committee", "the MPC" after "Monetary Policy Committee (MPC)":
+   * a definite description headed by the last word of a body's name the text gave, or the acronym it gave in brackets,
+   * is the last body so named.
+   */
+  private bodyDescribed(words: string): { name: string; mention: Mention | null } | null {
+    const acronym = /^the (\p{Lu}{2,8})$/u.exec(words)?.[1];
+    const head = /^the\s+(?:[\p{Ll}-]+\s+){0,2}(\p{Ll}+)$/iu.exec(words)?.[1]?.toLowerCase();
+    if (!acronym && !head) return null;
+    return (
+      [...this.bodies]
+        .reverse()
+        .find((body) => (acronym ? body.acronym === acronym : body.name.split(/\s+/).at(-1)!.toLowerCase() === head)) ?? null
+    );
   }
 
   /** The person a sentence's main clause has for subject, known or named: "Speaking to the SABC …, Pandor outlined …" is Pandor. */
@@ -329,6 +359,8 @@ export class Discourse {
       const agreeing = this.agreeing(words.split(/\s/)[0]!, referent);
       return spoken(agreeing.speaker, agreeing.label);
     }
+    const body = this.bodyDescribed(words);
+    if (body) return spoken(body.mention, body.mention ? null : body.name);
     // "It said", "the statement said": the institution that spoke last, else the organisation last named.
     const institution = this.lastInstitution ?? (this.lastOrganisation && spoken(this.lastOrganisation, null));
     if ((/^it$/i.test(words) || ISSUER.test(words)) && institution) return spoken(institution.speaker, institution.label);
