@@ -650,3 +650,24 @@ describe('a body told of by the head of its name or by its acronym', () => {
     expect(on('Back then, the PTB')).toBe('Port Tariff Board');
   });
 });
+
+describe('words that name no one are no speaker', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+  ]);
+  /** Written for these tests: an auxiliary after an aside, and a comparison before a verb of expecting. */
+  const text = [
+    'Costa, who was replaced as chair in January after eight years in office, has denied any wrongdoing.',
+    'The Harbour Board has raised port fees by two percent, earlier than expected, to pay for the new quay.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('steps over an aside to the subject of an auxiliary ("X, who …, has denied")', () => {
+    expect(on('Costa, who was replaced')).toBe('costa');
+  });
+
+  it('leaves a sentence to the reporter when the words before its verb of saying hold no noun ("earlier than expected")', () => {
+    expect(on('The Harbour Board has raised')).toBe('the reporter');
+  });
+});

@@ -325,6 +325,8 @@ export class Discourse {
         ),
       ),
     );
+    // "earlier than expected", "up and told them": words with no noun or pronoun in them name no speaker.
+    if (words.length > 0 && namesNoOne(words)) return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
     // "Sri Lankan officials had said": people a place's adjective describes are a label, not the state.
     if (mentions.length > 0 && GROUP.test(words) && mentions.at(-1)!.surface !== mentions.at(-1)!.entity.name) return spoken(null, words);
     if (mentions.length > 0) {
@@ -462,6 +464,19 @@ function headEnd(text: string): number {
     Array<{ text: string; tags: string[]; offset: { start: number } }> | undefined;
   const verb = terms?.find((t, i) => i > 0 && (t.tags.includes('Verb') || /^(who|which|that|while|after|when)$/i.test(t.text)));
   return verb ? verb.offset.start : text.length;
+}
+
+/**
+ * Whether some words hold neither a noun nor a capitalised word that might be a name compromise does not know (it reads
+ * "Zelensky" alone as an adjective): "earlier than", "has", "The".
+ */
+function namesNoOne(words: string): boolean {
+  const terms = nlp(words).json()[0]?.terms as Array<{ text: string; tags: string[] }> | undefined;
+  return (terms ?? []).every(
+    (t) =>
+      !t.tags.includes('Noun') &&
+      (!/^\p{Lu}/u.test(t.text) || t.tags.some((tag) => tag === 'Determiner' || tag === 'Preposition' || tag === 'Conjunction')),
+  );
 }
 
 /** The last person compromise names in some words, without their title: "Foreign Secretary S Jaishankar" is S Jaishankar. */
@@ -790,7 +805,12 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
     const text = before.slice(start, end).trim();
     // "Putin was less expansive, but called …", "Two judges, A and B, however dissented": the subject stands before the
     // conjunction or the sentence adverb.
-    if (text.length === 0 || /^(but|and|or|yet|then|however|though|meanwhile|instead|nevertheless)$/i.test(text)) {
+    // "Hernandez, who was replaced …, has denied": an auxiliary alone is the verb's own, its subject before the aside.
+    if (
+      text.length === 0 ||
+      /^(but|and|or|yet|then|however|though|meanwhile|instead|nevertheless)$/i.test(text) ||
+      (i > 0 && nlp(text).has('^#Verb') && namesNoOne(text))
+    ) {
       end = start > 0 ? start - 1 : 0;
       continue;
     }
