@@ -671,3 +671,21 @@ describe('words that name no one are no speaker', () => {
     expect(on('The Harbour Board has raised')).toBe('the reporter');
   });
 });
+
+describe('"the head of state" for the last person named', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+  ]);
+  /** Written for these tests: the host is told of by his office after being named. */
+  const text = [
+    'Jonas Weber hosted Ana Costa at the palace on Monday.',
+    'Welcoming Costa, Weber pointed to the ferry links between the islands.',
+    'Noting that trade has been low, the Head of State said the time was ripe to raise it.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('reads it as an office, as "the president" is read', () => {
+    expect(on('Noting that trade has been low')).toBe('weber');
+  });
+});

@@ -777,9 +777,9 @@ const GROUP = /^(?:[\p{L}'’-]+ ){1,3}(officials|sources|diplomats|analysts|exp
 const COLLECTIVE = /^the (\w+ )?(bloc|alliance|organi[sz]ation|union|group|body|agency)$/i;
 /** "His Highness affirmed", "Her Excellency noted": a style of address stands for the last person named. */
 const HONORIFIC = /^(his|her) (royal )?(highness|excellency|majesty|holiness)$/i;
-/** "The minister said", "the Russian President replied": the last person named. */
+/** "The minister said", "the Russian President replied", "the Head of State said": the last person named. */
 const ROLE =
-  /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|spokes(man|woman|person))$/i;
+  /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|head of state|spokes(man|woman|person))$/i;
 
 /** "ANTHONY ALBANESE" as a name is written in running text: Anthony Albanese. */
 export const titleCase = (text: string) => text.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase());
