@@ -606,3 +606,86 @@ describe('those who met, told of by a description with no name of its own', () =
     expect(on('The meeting also acknowledged')).toBe('costa');
   });
 });
+
+describe('when the speaker spoke, and a verb of saying outside the first lexicon', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+  ]);
+  /** Written for these tests: the time of the saying stands before or after the speaker's words. */
+  const text = [
+    'Ana Costa met Jonas Weber in Lisbon on Monday to settle the ferry dispute.',
+    'Recently Portugal said that two of the ferries had been laid up over the winter.',
+    'The island press today called the settlement a relief for the northern route.',
+    'Weber indicated the crews would be back at work before the end of the month.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('leaves an opening adverb and a closing date out of the speaker', () => {
+    expect(on('Recently Portugal said')).toBe('Portugal');
+    expect(on('The island press today')).toBe('The island press');
+  });
+
+  it('reads "indicated" as a verb of saying', () => {
+    expect(on('Weber indicated')).toBe('weber');
+  });
+});
+
+describe('a body told of by the head of its name or by its acronym', () => {
+  const known = new Gazetteer([{ id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] }]);
+  /** Written for these tests: two bodies the store does not know, each named once in full. */
+  const text = [
+    'The independent Harbour Safety Committee has found the ferry operator guilty of breaching its licence.',
+    'The committee announced on Monday that the operator would pay a fine.',
+    'Ana Costa attended a meeting of the Port Tariff Board (PTB) on Tuesday.',
+    'Back then, the PTB reiterated “that fares will not rise before the summer season begins”.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives "the committee" to the body the text named with that head', () => {
+    expect(on('The committee announced')).toBe('Harbour Safety Committee');
+  });
+
+  it('gives an acronym to the body named with it in brackets', () => {
+    expect(on('Back then, the PTB')).toBe('Port Tariff Board');
+  });
+});
+
+describe('words that name no one are no speaker', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+  ]);
+  /** Written for these tests: an auxiliary after an aside, and a comparison before a verb of expecting. */
+  const text = [
+    'Costa, who was replaced as chair in January after eight years in office, has denied any wrongdoing.',
+    'The Harbour Board has raised port fees by two percent, earlier than expected, to pay for the new quay.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('steps over an aside to the subject of an auxiliary ("X, who …, has denied")', () => {
+    expect(on('Costa, who was replaced')).toBe('costa');
+  });
+
+  it('leaves a sentence to the reporter when the words before its verb of saying hold no noun ("earlier than expected")', () => {
+    expect(on('The Harbour Board has raised')).toBe('the reporter');
+  });
+});
+
+describe('"the head of state" for the last person named', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+  ]);
+  /** Written for these tests: the host is told of by his office after being named. */
+  const text = [
+    'Jonas Weber hosted Ana Costa at the palace on Monday.',
+    'Welcoming Costa, Weber pointed to the ferry links between the islands.',
+    'Noting that trade has been low, the Head of State said the time was ripe to raise it.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('reads it as an office, as "the president" is read', () => {
+    expect(on('Noting that trade has been low')).toBe('weber');
+  });
+});

@@ -54,6 +54,11 @@ export class Discourse {
   private actor: Speech | null = null;
   /** The paragraph of the sentence being read. */
   private block = -1;
+  /**
+   * Every body named so far, known or new, with the acronym the text gave it in brackets ("Monetary Policy Committee
+   * (MPC)"), the most recently named last: what "the committee" and "the MPC" stand for.
+   */
+  private readonly bodies: Array<{ name: string; acronym: string | null; mention: Mention | null }> = [];
 
   /** `titlesOf`: the titles the text gave a person so far ("President"), so that a role names only its holder. */
   constructor(private readonly titlesOf: (entityId: string) => string[] = () => []) {}
@@ -75,7 +80,9 @@ export class Discourse {
   /** Names the store does not know, as the sentence about to be read gives them; a body's ("Foreign Ministry") speaks as an institution. */
   learnNames(names: Array<{ name: string; index: number }>, sentence: string): void {
     for (const found of names) {
-      const name = withoutTitle(found.name);
+      // "Recently Portugal": an adverb capitalised at the sentence's start opens no name.
+      const name = withoutTitle(withoutTimeWords(found.name));
+      if (namesABody(name)) this.learnBody(name, sentence.slice(found.index + found.name.length), null);
       if (name.split(/\s+/).length <= 1 || namesABody(name)) continue;
       if (!this.fullNames.includes(name)) this.fullNames.push(name);
       // "State Bank of Pakistan Governor Jameel Ahmed": the office a new person was named with, for "the governor" later.
@@ -96,7 +103,10 @@ export class Discourse {
         this.people = [...this.people.filter((p) => p.entity.id !== mention.entity.id), mention];
         if (!people.some((p) => p.entity.id === mention.entity.id)) people.push(mention);
       }
-      if (mention.entity.kind === 'ORGANIZATION') this.lastOrganisation = mention;
+      if (mention.entity.kind === 'ORGANIZATION') {
+        this.lastOrganisation = mention;
+        this.learnBody(mention.surface, sentence.slice(mention.index + mention.surface.length), mention);
+      }
     }
     if (people.length > 1) this.pair = people.slice(0, 2);
     if (people.length > 1 && this.principals.length === 0) this.principals = people.slice(0, 2);
@@ -125,6 +135,27 @@ export class Discourse {
         ? { block, person: subject }
         : null;
     return speech;
+  }
+
+  private learnBody(name: string, after: string, mention: Mention | null): void {
+    const acronym = /^\s*\((\p{Lu}{2,8})\)/u.exec(after)?.[1] ?? null;
+    this.bodies.push({ name, acronym, mention });
+  }
+
+  /**
+   * "The committee announced" after "the independent Ethics Committee", "the MPC" after "Monetary Policy Committee (MPC)":
+   * a definite description headed by the last word of a body's name the text gave, or the acronym it gave in brackets,
+   * is the last body so named.
+   */
+  private bodyDescribed(words: string): { name: string; mention: Mention | null } | null {
+    const acronym = /^the (\p{Lu}{2,8})$/u.exec(words)?.[1];
+    const head = /^the\s+(?:[\p{Ll}-]+\s+){0,2}(\p{Ll}+)$/iu.exec(words)?.[1]?.toLowerCase();
+    if (!acronym && !head) return null;
+    return (
+      [...this.bodies]
+        .reverse()
+        .find((body) => (acronym ? body.acronym === acronym : body.name.split(/\s+/).at(-1)!.toLowerCase() === head)) ?? null
+    );
   }
 
   /** The person a sentence's main clause has for subject, known or named: "Speaking to the SABC …, Pandor outlined …" is Pandor. */
@@ -283,7 +314,7 @@ export class Discourse {
     // "Sri Lankan officials had said earlier": the auxiliary before the verb is no word of the speaker's.
     // "Several officials had earlier said": the adverb and then the auxiliary before it.
     const words = withoutTrailingAuxiliary(
-      withoutTimeAdverb(
+      withoutTimeWords(
         withoutTrailingAdverbs(
           withoutTrailingAuxiliary(
             text
@@ -294,6 +325,8 @@ export class Discourse {
         ),
       ),
     );
+    // "earlier than expected", "up and told them": words with no noun or pronoun in them name no speaker.
+    if (words.length > 0 && namesNoOne(words)) return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
     // "Sri Lankan officials had said": people a place's adjective describes are a label, not the state.
     if (mentions.length > 0 && GROUP.test(words) && mentions.at(-1)!.surface !== mentions.at(-1)!.entity.name) return spoken(null, words);
     if (mentions.length > 0) {
@@ -328,6 +361,8 @@ export class Discourse {
       const agreeing = this.agreeing(words.split(/\s/)[0]!, referent);
       return spoken(agreeing.speaker, agreeing.label);
     }
+    const body = this.bodyDescribed(words);
+    if (body) return spoken(body.mention, body.mention ? null : body.name);
     // "It said", "the statement said": the institution that spoke last, else the organisation last named.
     const institution = this.lastInstitution ?? (this.lastOrganisation && spoken(this.lastOrganisation, null));
     if ((/^it$/i.test(words) || ISSUER.test(words)) && institution) return spoken(institution.speaker, institution.label);
@@ -431,6 +466,19 @@ function headEnd(text: string): number {
   return verb ? verb.offset.start : text.length;
 }
 
+/**
+ * Whether some words hold neither a noun nor a capitalised word that might be a name compromise does not know (it reads
+ * "Zelensky" alone as an adjective): "earlier than", "has", "The".
+ */
+function namesNoOne(words: string): boolean {
+  const terms = nlp(words).json()[0]?.terms as Array<{ text: string; tags: string[] }> | undefined;
+  return (terms ?? []).every(
+    (t) =>
+      !t.tags.includes('Noun') &&
+      (!/^\p{Lu}/u.test(t.text) || t.tags.some((tag) => tag === 'Determiner' || tag === 'Preposition' || tag === 'Conjunction')),
+  );
+}
+
 /** The last person compromise names in some words, without their title: "Foreign Secretary S Jaishankar" is S Jaishankar. */
 function lastPersonNamedIn(words: string): string | null {
   const people = nlp(words).people().out('array') as string[];
@@ -439,6 +487,32 @@ function lastPersonNamedIn(words: string): string | null {
 
 /** "Several officials had earlier": adverbs of time compromise reads as comparatives. */
 const withoutTimeAdverb = (words: string) => words.replace(/\s+(?:earlier|later|previously|recently|already)$/i, '');
+
+/**
+ * "Recently Rwanda", "The Uzbek press today", "The ministry on Monday": when the speaker spoke is no part of the speaker.
+ * An opening adverb and a closing date (with its preposition or "last", "this") go, by compromise's tags, so that a
+ * weekday or a month is read as one wherever it stands; a date inside a name ("Sunday Times") is no closing date.
+ */
+function withoutTimeWords(text: string): string {
+  const words = withoutTimeAdverb(text);
+  const terms = nlp(words).json({ offset: true })[0]?.terms as Array<{ tags: string[]; offset: { start: number } }> | undefined;
+  if (!terms || terms.length < 2) return words;
+  let start = 0;
+  while (start < terms.length - 1 && terms[start]!.tags.includes('Adverb')) start += 1;
+  let end = terms.length;
+  const isDate = (tags: string[]) => tags.includes('Date') && !tags.includes('Person') && !tags.includes('Organization');
+  while (end - 1 > start && isDate(terms[end - 1]!.tags)) end -= 1;
+  if (end < terms.length) {
+    while (
+      end - 1 > start &&
+      /Preposition|Determiner|Adjective/.test(terms[end - 1]!.tags.join(' ')) &&
+      !terms[end - 1]!.tags.includes('ProperNoun')
+    )
+      end -= 1;
+  }
+  const from = start > 0 ? terms[start]!.offset.start : 0;
+  return (end < terms.length ? words.slice(from, terms[end]!.offset.start) : words.slice(from)).trim();
+}
 
 const withoutTrailingAuxiliary = (words: string) =>
   words.replace(/\s+(?:had|has|have|was|were|is|are|would|will|could|may|might|did|does|do)$/i, '');
@@ -536,6 +610,8 @@ const SPEECH_LEMMAS = [
   'quote',
   'suggest',
   'recall',
+  // "Drew indicated the team would …", "A joint communique … indicated that …": told, of a person or a document
+  'indicate',
   'point out',
   'make clear',
   // Emphasis and expressing publicly
@@ -701,9 +777,9 @@ const GROUP = /^(?:[\p{L}'’-]+ ){1,3}(officials|sources|diplomats|analysts|exp
 const COLLECTIVE = /^the (\w+ )?(bloc|alliance|organi[sz]ation|union|group|body|agency)$/i;
 /** "His Highness affirmed", "Her Excellency noted": a style of address stands for the last person named. */
 const HONORIFIC = /^(his|her) (royal )?(highness|excellency|majesty|holiness)$/i;
-/** "The minister said", "the Russian President replied": the last person named. */
+/** "The minister said", "the Russian President replied", "the Head of State said": the last person named. */
 const ROLE =
-  /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|spokes(man|woman|person))$/i;
+  /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|head of state|spokes(man|woman|person))$/i;
 
 /** "ANTHONY ALBANESE" as a name is written in running text: Anthony Albanese. */
 export const titleCase = (text: string) => text.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase());
@@ -729,7 +805,12 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
     const text = before.slice(start, end).trim();
     // "Putin was less expansive, but called …", "Two judges, A and B, however dissented": the subject stands before the
     // conjunction or the sentence adverb.
-    if (text.length === 0 || /^(but|and|or|yet|then|however|though|meanwhile|instead|nevertheless)$/i.test(text)) {
+    // "Hernandez, who was replaced …, has denied": an auxiliary alone is the verb's own, its subject before the aside.
+    if (
+      text.length === 0 ||
+      /^(but|and|or|yet|then|however|though|meanwhile|instead|nevertheless)$/i.test(text) ||
+      (i > 0 && nlp(text).has('^#Verb') && namesNoOne(text))
+    ) {
       end = start > 0 ? start - 1 : 0;
       continue;
     }
