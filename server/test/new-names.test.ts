@@ -26,7 +26,7 @@ describe('recording a new name as an entity', () => {
   let sourceId: string;
   let otherSourceId: string;
   let quotedSourceId: string;
-  let entity: { id: string; name: string };
+  let entity: { id: string; name: string; version: number };
 
   useSeededDatabase((ready, client) => {
     db = ready;
@@ -59,7 +59,7 @@ describe('recording a new name as an entity', () => {
     // An entity the store already had, under another spelling: the name must become one of its aliases.
     entity = dataOf(
       await asEditor(
-        `mutation { createEntity(input: { kind: PERSON, name: "Ngozi Okafor-Eze", reason: "Named in a source" }) { id name } }`,
+        `mutation { createEntity(input: { kind: PERSON, name: "Ngozi Okafor-Eze", reason: "Named in a source" }) { id name version } }`,
       ),
     ).createEntity;
   });
@@ -69,18 +69,28 @@ describe('recording a new name as an entity', () => {
     const before = await revisionCount();
     const asReviewer = await gql(
       RECORD_NEW_NAME,
-      { input: { noteId: note.id, noteExpectedVersion: note.version, entityId: entity.id } },
+      { input: { noteId: note.id, noteExpectedVersion: note.version, entityId: entity.id, entityExpectedVersion: entity.version } },
       reviewer.viewer,
     );
     expect(errorCodes(asReviewer)).toEqual(['FORBIDDEN']);
     const unknown = await asEditor(RECORD_NEW_NAME, {
-      input: { noteId: note.id, noteExpectedVersion: note.version, entityId: '00000000-0000-4000-8000-000000000000' },
+      input: {
+        noteId: note.id,
+        noteExpectedVersion: note.version,
+        entityId: '00000000-0000-4000-8000-000000000000',
+        entityExpectedVersion: 1,
+      },
     });
     expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
     const stale = await asEditor(RECORD_NEW_NAME, {
-      input: { noteId: note.id, noteExpectedVersion: note.version + 1, entityId: entity.id },
+      input: { noteId: note.id, noteExpectedVersion: note.version + 1, entityId: entity.id, entityExpectedVersion: entity.version },
     });
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
+    // The entity's stale version is found only after the note was resolved in the same transaction: that is undone too.
+    const staleEntity = await asEditor(RECORD_NEW_NAME, {
+      input: { noteId: note.id, noteExpectedVersion: note.version, entityId: entity.id, entityExpectedVersion: entity.version + 1 },
+    });
+    expect(errorCodes(staleEntity)).toEqual(['CONFLICT']);
     const comment = dataOf(
       await asEditor(
         `mutation($id: ID!) { createAnnotation(input: { targetType: SOURCE, targetId: $id, motivation: COMMENTING, body: "Check the spelling" }) { id version } }`,
@@ -90,10 +100,9 @@ describe('recording a new name as an entity', () => {
       ),
     ).createAnnotation;
     const notANewName = await asEditor(RECORD_NEW_NAME, {
-      input: { noteId: comment.id, noteExpectedVersion: comment.version, entityId: entity.id },
+      input: { noteId: comment.id, noteExpectedVersion: comment.version, entityId: entity.id, entityExpectedVersion: entity.version },
     });
     expect(errorCodes(notANewName)).toEqual(['BAD_USER_INPUT']);
-    // The unknown entity was found only after the note was resolved in the same transaction: that was undone too.
     expect(await revisionCount()).toBe(before + 1);
     expect((await noteOn(sourceId))?.version).toBe(note.version);
     expect(await participantsOf(sourceId)).toContainEqual(expect.objectContaining({ label: 'Ngozi Okafor', entity: null }));
@@ -102,7 +111,9 @@ describe('recording a new name as an entity', () => {
   it("names the entity in the events drawn from the note's text, adds the name as an alias and resolves the note; other sources keep their label", async () => {
     const note = (await noteOn(sourceId))!;
     const result = dataOf(
-      await asEditor(RECORD_NEW_NAME, { input: { noteId: note.id, noteExpectedVersion: note.version, entityId: entity.id } }),
+      await asEditor(RECORD_NEW_NAME, {
+        input: { noteId: note.id, noteExpectedVersion: note.version, entityId: entity.id, entityExpectedVersion: entity.version },
+      }),
     ).recordNewName;
     expect(result.movedEvents).toBe(1);
     expect(result.entity).toEqual({ id: entity.id, name: 'Ngozi Okafor-Eze', aliases: ['Ngozi Okafor'] });
@@ -122,7 +133,7 @@ describe('recording a new name as an entity', () => {
     expect(revision!.state.participants).toContainEqual({ entityId: entity.id, role: 'AGENT' });
 
     const again = await asEditor(RECORD_NEW_NAME, {
-      input: { noteId: note.id, noteExpectedVersion: note.version + 1, entityId: entity.id },
+      input: { noteId: note.id, noteExpectedVersion: note.version + 1, entityId: entity.id, entityExpectedVersion: entity.version },
     });
     expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
   });
@@ -132,7 +143,9 @@ describe('recording a new name as an entity', () => {
     expect(claims).toContainEqual(expect.objectContaining({ claimant: null, claimantLabel: 'Ngozi Okafor' }));
     const note = (await noteOn(quotedSourceId))!;
     const result = dataOf(
-      await asEditor(RECORD_NEW_NAME, { input: { noteId: note.id, noteExpectedVersion: note.version, entityId: entity.id } }),
+      await asEditor(RECORD_NEW_NAME, {
+        input: { noteId: note.id, noteExpectedVersion: note.version, entityId: entity.id, entityExpectedVersion: entity.version + 1 },
+      }),
     ).recordNewName;
     expect(result.movedClaims).toBe(claims.filter((c: any) => c.claimantLabel === 'Ngozi Okafor').length);
     expect(result.entity.aliases).toEqual(['Ngozi Okafor']);

@@ -13,9 +13,14 @@ export function EntityCreate() {
   const api = useApi();
   const notify = useNotify();
   const redirect = useRedirect();
-  const recordNote = async (entity: { id: string; name: string }) => {
+  const recordNote = async (entity: { id: string; name: string; version: number }) => {
     try {
-      const moved = await api.recordNewName({ noteId: note!.id, noteExpectedVersion: note!.version, entityId: entity.id });
+      const moved = await api.recordNewName({
+        noteId: note!.id,
+        noteExpectedVersion: note!.version,
+        entityId: entity.id,
+        entityExpectedVersion: entity.version,
+      });
       notify('console.ingest.proposals.nameRecorded', {
         type: 'success',
         messageArgs: { name: state?.record?.name, entity: entity.name, smart_count: moved.movedClaims + moved.movedEvents },

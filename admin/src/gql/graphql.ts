@@ -392,6 +392,8 @@ export type PublicationDateBasis =
 
 /** Records a name the importer found (its note, tagged `new-name`) as an entity: the note is resolved, the name becomes an alias of the entity, and the records drawn from the same source text that carried it as a label now name the entity. */
 export type RecordNewNameInput = {
+  /** The entity's version you read; it changes only if the name becomes one of its aliases. */
+  entityExpectedVersion: number;
   /** The entity the name stands for: one just created for it, or one the store already had. */
   entityId: string | number;
   /** The note's version you read. */

@@ -40,7 +40,7 @@ export function NewName({ note }: { note: NewNameNote }) {
   const queryClient = useQueryClient();
   const [linking, setLinking] = useState(false);
   const [query, setQuery] = useState('');
-  const [entity, setEntity] = useState<{ id: string; name: string } | null>(null);
+  const [entity, setEntity] = useState<{ id: string; name: string; version: number } | null>(null);
   const candidates = useGetList(
     'entities',
     { filter: query.trim() ? { q: query } : {}, pagination: { page: 1, perPage: 20 } },
@@ -68,7 +68,12 @@ export function NewName({ note }: { note: NewNameNote }) {
   const link = async () => {
     if (!entity) return;
     try {
-      const moved = await api.recordNewName({ noteId: note.id, noteExpectedVersion: note.version, entityId: entity.id });
+      const moved = await api.recordNewName({
+        noteId: note.id,
+        noteExpectedVersion: note.version,
+        entityId: entity.id,
+        entityExpectedVersion: entity.version,
+      });
       notify('console.ingest.proposals.nameRecorded', {
         type: 'success',
         messageArgs: { name, entity: entity.name, smart_count: moved.movedClaims + moved.movedEvents },

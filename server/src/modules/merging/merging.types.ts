@@ -38,6 +38,9 @@ export class RecordNewNameInput {
   @Field(() => ID, { description: 'The entity the name stands for: one just created for it, or one the store already had.' })
   entityId: string;
 
+  @Field(() => Int, { description: "The entity's version you read; it changes only if the name becomes one of its aliases." })
+  entityExpectedVersion: number;
+
   @Field(() => String, { nullable: true, description: 'Why; by default, that the name was recorded as this entity.' })
   reason?: string | null;
 }

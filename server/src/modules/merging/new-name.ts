@@ -65,12 +65,11 @@ export async function recordNewName(
     if (!entity) throw new NotFoundError('Entity', entityId);
     if (entity.deletedAt) throw new BadInputError([{ field: 'entityId', message: 'is deleted' }]);
     if (entity.mergedIntoId) throw new BadInputError([{ field: 'entityId', message: 'is merged into another entity' }]);
-    const version = (await tx.query(`SELECT version FROM entities WHERE id = $1`, [entityId]))[0].version as number;
     if (![entity.name, ...entity.aliases].some((known) => sameName(known, name)))
       await writer.replace(
         context,
         EntityKindRecord,
-        { id: entityId, expectedVersion: version, reason: why, operation: RevisionOperation.UPDATE },
+        { id: entityId, expectedVersion: input.entityExpectedVersion, reason: why, operation: RevisionOperation.UPDATE },
         (before) => ({
           ...before,
           aliases: [...before.aliases, name],
