@@ -13,7 +13,7 @@ import {
   sameStory,
 } from './corroborate.js';
 import { Gazetteer } from './gazetteer.js';
-import { acronymsIn, lexiconOf, spansOf, termsOf } from './rewording.js';
+import { acronymsIn, lexiconOf, readSpan, spansOf, termsOf } from './rewording.js';
 
 /** Sentences the team wrote for these tests, on harbours and mayors: one pattern each. */
 describe('across sources', () => {
@@ -160,6 +160,45 @@ describe('across sources', () => {
   it("drops a dateline's place, outlet and date before the report", () => {
     expect(termsOf('Faro (Coast Wire, October 26) – The harbour board raised the berth fee.').flatMap((t) => [...t.keys])).toEqual(
       termsOf('The harbour board raised the berth fee.').flatMap((t) => [...t.keys]),
+    );
+  });
+
+  it('reads a count from three up spelled out as its figure, not a count that makes an adjective', () => {
+    expect(
+      claimSimilarity(
+        'The dockers want back the five per cent cut in wages imposed by the port this year.',
+        'The port imposed a 5% cut in the wages of dockers this year.',
+      ),
+    ).toBeGreaterThanOrEqual(SAME_CLAIM);
+    expect([...readSpan('a five per cent cut').numbers]).toEqual(['quantity 5']);
+    expect([...readSpan('a four-day visit by two mayors').numbers]).toEqual([]);
+  });
+
+  it('lets a denial reach no further than the clause of condition or cause after it', () => {
+    const strike = 'The dockers will not go back to work until the port restores the wages it cut by 5 per cent in March.';
+    expect(claimSimilarity('The dockers want the port to restore the wages it cut by 5 per cent in March.', strike)).toBeGreaterThanOrEqual(
+      SAME_CLAIM,
+    );
+    expect(
+      claimSimilarity(
+        'The dockers will go back to work at the port on the northern quay.',
+        'The dockers will not go back to work at the port on the northern quay.',
+      ),
+    ).toBe(0);
+  });
+
+  it('keeps apart two sentences each naming a known person the other does not, whatever people they share', () => {
+    const people = new Gazetteer([
+      { id: 'ferreira', name: 'Ana Ferreira', kind: 'PERSON', aliases: [] },
+      { id: 'costa', name: 'Rui Costa', kind: 'PERSON', aliases: [] },
+      { id: 'silva', name: 'Joana Silva', kind: 'PERSON', aliases: [] },
+      { id: 'porto', name: 'Porto', kind: 'PLACE', aliases: [] },
+    ]);
+    const met = 'Ana Ferreira met Rui Costa at the harbour office in Porto on Friday.';
+    const withPeople = lexiconOf([], people);
+    expect(claimSimilarity(met, 'Ana Ferreira met Joana Silva at the harbour office in Porto on Friday.', withPeople)).toBe(0);
+    expect(claimSimilarity(met, 'Ana Ferreira held talks at the harbour office in Porto on Friday.', withPeople)).toBeGreaterThanOrEqual(
+      SAME_CLAIM,
     );
   });
 

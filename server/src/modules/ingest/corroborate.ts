@@ -7,6 +7,7 @@ import {
   type Lexicon,
   namesClash,
   opposed,
+  peopleDiffer,
   readSpan,
   sharedNames,
   shareFigure,
@@ -52,13 +53,14 @@ function readerOf(lexicon: Lexicon) {
  * proposal says; the scene the proposal is set in ("… as X and Y met in Manila") is not tried, since a match there
  * would fold what it claims into another claim.
  * Reworded, a claim keeps its names and numbers and loses its frame ("X said" → "according to X"); figures that
- * differ, sentences naming known entities none of which the other names, or one side denying or reversing what the
+ * differ, sentences naming known entities none of which the other names, sentences each naming a known person the
+ * other does not (one met Y, the other Z), or one side denying or reversing what the
  * other says, score 0.
  */
 export function claimSimilarity(proposal: string, stored: string, lexicon: Lexicon = emptyLexicon): number {
   const reader = readerOf(lexicon);
   const [whole, storedWhole] = [reader.read(proposal), reader.read(stored)];
-  if (figuresDisagree(whole, storedWhole) || namesClash(whole, storedWhole)) return 0;
+  if (figuresDisagree(whole, storedWhole) || namesClash(whole, storedWhole) || peopleDiffer(whole, storedWhole)) return 0;
   const sameNames = sharedNames(whole, storedWhole) >= 2;
   const mine = reader.spans(proposal);
   const theirs = reader.spans(stored);

@@ -231,14 +231,39 @@ interface Term {
   weight: number;
   /** A known entity's. */
   named?: boolean;
+  /** A known person's. */
+  person?: boolean;
 }
 
 const ENTITY = '\u0001';
+
+const entityKey = (id: string) => `${ENTITY}${id.replace(/[^\p{L}\p{N}]/gu, '')}`;
+
+const peopleByLexicon = new WeakMap<Lexicon, ReadonlySet<string>>();
+
+/** The terms standing for the people the lexicon knows. */
+function peopleOf(lexicon: Lexicon): ReadonlySet<string> {
+  let people = peopleByLexicon.get(lexicon);
+  if (!people) {
+    people = new Set((lexicon.gazetteer?.entities ?? []).filter((e) => e.kind === 'PERSON').map((e) => fold(entityKey(e.id))));
+    peopleByLexicon.set(lexicon, people);
+  }
+  return people;
+}
 
 const MONTH_WORD = /^(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?$/;
 
 /** "6.5%", "6.5 percent" and "6.5 per cent" are one figure said one way. */
 const PERCENT = /(\d)\s*(?:%|per\s?cent\b)/giu;
+
+/**
+ * Counts from three up, spelled out: "five per cent" in one outlet is "5 percent" in another. "One" and "two" stay
+ * words: "one of", "the two sides" count nothing a claim turns on; so does a count that makes an adjective ("a
+ * four-day visit"), which measures the thing rather than counting what the claim counts.
+ */
+const COUNT_WORDS = ['three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const COUNT_WORD = new RegExp(`\\b(${COUNT_WORDS.join('|')})\\b(?!-)`, 'giu');
+const withCountsInFigures = (text: string) => text.replace(COUNT_WORD, (word) => String(COUNT_WORDS.indexOf(word.toLowerCase()) + 3));
 
 /** Names the lexicon knows, each replaced by one word standing for the entity, with the titles before it dropped. */
 function withNamesFolded(text: string, lexicon: Lexicon): string {
@@ -246,12 +271,12 @@ function withNamesFolded(text: string, lexicon: Lexicon): string {
   let out = '';
   let at = 0;
   for (const mention of mentions) {
-    out += `${text.slice(at, mention.index)} ${ENTITY}${mention.entity.id.replace(/[^\p{L}\p{N}]/gu, '')} `;
+    out += `${text.slice(at, mention.index)} ${entityKey(mention.entity.id)} `;
     at = mention.index + mention.surface.length;
   }
   out += text.slice(at);
   return out.replace(/\b\p{Lu}[\p{Ll}’'-]+\b/gu, (word) =>
-    lexicon.surnames.has(word) ? ` ${ENTITY}${lexicon.surnames.get(word)!.replace(/[^\p{L}\p{N}]/gu, '')} ` : word,
+    lexicon.surnames.has(word) ? ` ${entityKey(lexicon.surnames.get(word)!)} ` : word,
   );
 }
 
@@ -259,8 +284,7 @@ function withNamesFolded(text: string, lexicon: Lexicon): string {
 export function termsOf(text: string, lexicon: Lexicon = emptyLexicon): Term[] {
   // "the Xi-Dissanayake talks", "the Russia-Ukraine war": two names joined, each known on its own.
   let folded = withNamesFolded(
-    text
-      .replace(DESK, '')
+    withCountsInFigures(text.replace(DESK, ''))
       .replace(/(\p{Lu}\p{Ll}+)-(?=\p{Lu})/gu, '$1 ')
       .replace(PERCENT, '$1 percent'),
     lexicon,
@@ -290,7 +314,7 @@ export function termsOf(text: string, lexicon: Lexicon = emptyLexicon): Term[] {
   const terms = new Map<string, Term>();
   raw.forEach((word, i) => {
     if (word.startsWith(ENTITY)) {
-      terms.set(word, acronymTerms.get(word) ?? { keys: new Set([word]), weight: 1, named: true });
+      terms.set(word, acronymTerms.get(word) ?? { keys: new Set([word]), weight: 1, named: true, person: peopleOf(lexicon).has(word) });
       return;
     }
     if (FUNCTION_WORDS.has(word) || FRAME_WORDS.has(word) || (word.length < 2 && !/\d/.test(word))) return;
@@ -349,8 +373,10 @@ function spansOfOne(sentence: string): { main: string; claims: string[]; clauses
     .replace(DESK, '')
     .replace(/,\s+(?:[^,]{0,60}\s)?(?:said|says|told [^,]{0,30}|added|noted|stated|according to [^,]{0,60})\.?\s*$/u, '')
     .replace(/^according to [^,]{0,60},\s*/iu, '');
+  // A denial does not reach into the clause of condition or cause that follows it: "will not return until the
+  // government returns the 5 per cent" affirms the cut it asks back.
   const pieces = text.split(
-    /(;\s+|,\s+(?=(?:which|who|whom|whose|where|while|as|after|before|when|saying|adding|heading|pointing|citing|making|meaning|although|though|currently|now)\b)|(?<=\p{Lu}\p{L}*),\s+(?=(?:a|an|the)\s)|\s+(?=(?:during|while|as(?=\s+\p{Lu}))\s)|\s+(?=as\s+(?:[\p{L}’'-]+\s+){1,4}(?:said|says|told|reported|announced|confirmed|stated)\s))/u,
+    /(;\s+|,\s+(?=(?:which|who|whom|whose|where|while|as|after|before|when|saying|adding|heading|pointing|citing|making|meaning|although|though|currently|now)\b)|(?<=\p{Lu}\p{L}*),\s+(?=(?:a|an|the)\s)|\s+(?=(?:during|while|as(?=\s+\p{Lu}))\s)|\s+(?=as\s+(?:[\p{L}’'-]+\s+){1,4}(?:said|says|told|reported|announced|confirmed|stated)\s)|\s+(?=(?:until|unless|because)\s))/u,
   );
   const clauses: Array<{ text: string; subordinate: boolean }> = [];
   for (let i = 0; i < pieces.length; i += 2) {
@@ -402,7 +428,7 @@ export interface SpanReading {
 }
 
 export function readSpan(text: string, lexicon: Lexicon = emptyLexicon): SpanReading {
-  const plain = text.replace(DESK, '');
+  const plain = withCountsInFigures(text.replace(DESK, ''));
   return {
     terms: termsOf(text, lexicon),
     negated: NEGATION.test(text),
@@ -429,6 +455,18 @@ export function namesClash(a: SpanReading, b: SpanReading): boolean {
   const [namesA, namesB, keysA, keysB] = [names(a), names(b), keys(a), keys(b)];
   // A name is told apart by its capital only inside a sentence: "The Monetary Board raised …" names what "the policy-making Monetary Board" does.
   return namesA.length > 0 && namesB.length > 0 && !namesA.some((key) => keysB.has(key)) && !namesB.some((key) => keysA.has(key));
+}
+
+/**
+ * Whether two sentences name different known people beside any they share: each names someone the other does not
+ * ("Al-Yahya met Wang Yi" and "Faisal met Al-Yahya"). One meeting told twice names the same people, or one side names
+ * fewer of them.
+ */
+export function peopleDiffer(a: SpanReading, b: SpanReading): boolean {
+  const keys = (reading: SpanReading) => new Set(reading.terms.flatMap((t) => [...t.keys]));
+  const namesOthers = (reading: SpanReading, other: ReadonlySet<string>) =>
+    reading.terms.some((t) => t.person && ![...t.keys].some((key) => other.has(key)));
+  return namesOthers(a, keys(b)) && namesOthers(b, keys(a));
 }
 
 /** Whether two spans say opposite things: one denies what the other affirms, or uses a word's opposite. */
