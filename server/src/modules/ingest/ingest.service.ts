@@ -17,6 +17,7 @@ import { Event, EventRecord } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import { Evidence } from '../evidence/evidence.entity.js';
 import { EvidenceService } from '../evidence/evidence.service.js';
+import { NEW_NAME_TAG } from '../merging/new-name.js';
 import { reopenAfterEvidenceChange } from '../review/review.service.js';
 import { Source } from '../sources/source.entity.js';
 import { SourceRevision } from '../sources/source-revision.entity.js';
@@ -239,7 +240,7 @@ export class IngestService {
       for (const name of proposals.names) {
         await note(
           `New name: “${name.name}”, ${name.occurrences} time${name.occurrences === 1 ? '' : 's'} in the text, matches no known entity or alias. Create it, add it as an alias, or resolve this note.`,
-          ['new-name'],
+          [NEW_NAME_TAG],
           Motivation.TAGGING,
           name.span,
         );

@@ -11,7 +11,7 @@ import { EntityKindRecord } from '../entities/entity.entity.js';
 import { byParticipant, EventRecord, participantKey, type ParticipantState } from '../events/event.entity.js';
 import type { RecordNewNameInput } from './merging.types.js';
 
-/** The tag the importer gives the note on a name that matched no entity (ingest.service.ts). */
+/** The tag of the note an import leaves on a name that matched no entity, and which recording the name resolves. */
 export const NEW_NAME_TAG = 'new-name';
 
 /** Two spellings of one name: case, compatibility forms and runs of spaces aside. */
