@@ -1,18 +1,10 @@
 import MergeIcon from '@mui/icons-material/MergeType';
-import {
-  Autocomplete,
-  Button as MuiButton,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-} from '@mui/material';
+import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
-import { Button, useCanAccess, useGetList, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
+import { Button, useCanAccess, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 
 import { useApi } from '../providers/useApi';
+import { EntityAutocomplete, type PickedEntity } from './EntityAutocomplete';
 
 /**
  * Merges the entity shown into another (the one that remains): its names become aliases, claims and events that
@@ -22,18 +14,12 @@ export function MergeButton() {
   const record = useRecordContext();
   const { canAccess } = useCanAccess({ resource: 'entities', action: 'edit', record });
   const [open, setOpen] = useState(false);
-  const [query, setQuery] = useState('');
-  const [winner, setWinner] = useState<{ id: string; name: string; version: number } | null>(null);
+  const [winner, setWinner] = useState<PickedEntity | null>(null);
   const [reason, setReason] = useState('');
   const notify = useNotify();
   const redirect = useRedirect();
   const api = useApi();
   const translate = useTranslate();
-  const candidates = useGetList(
-    'entities',
-    { filter: query.trim() ? { q: query } : {}, pagination: { page: 1, perPage: 20 } },
-    { enabled: open },
-  );
   if (!record || record.deletedAt || record.mergedInto || !canAccess) return null;
   const merge = async () => {
     if (!winner) return;
@@ -61,19 +47,7 @@ export function MergeButton() {
         <DialogTitle>{translate('console.entities.merge.title', { name: record.name })}</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{translate('console.entities.merge.explanation', { name: record.name })}</DialogContentText>
-          <Autocomplete
-            options={(candidates.data ?? []).filter((e) => e.id !== record.id && !e.mergedInto)}
-            getOptionLabel={(e) =>
-              translate('console.entities.merge.option', {
-                name: e.name,
-                kind: translate(`console.entities.kinds.${e.kind}`).toLowerCase(),
-              })
-            }
-            onInputChange={(_, value) => setQuery(value)}
-            onChange={(_, value) => setWinner(value)}
-            filterOptions={(options) => options}
-            renderInput={(params) => <TextField {...params} label={translate('console.entities.merge.winner')} />}
-          />
+          <EntityAutocomplete label={translate('console.entities.merge.winner')} enabled={open} exclude={record.id} onChange={setWinner} />
           <TextField
             fullWidth
             margin="normal"

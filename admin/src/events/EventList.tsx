@@ -45,7 +45,7 @@ function Participants({ record, most = 3 }: { record: EventRecord; most?: number
   return (
     <>
       {all.slice(0, most).map((p, i) => (
-        <Fragment key={p.entity?.id ?? `label:${p.label}/${p.role}`}>
+        <Fragment key={`${p.entity?.id ?? `label:${p.label}`}/${p.role}`}>
           {i > 0 ? ', ' : null}
           {p.entity ? p.entity.name : <i title={translate('console.events.list.notYetEntity')}>{p.label}</i>}
         </Fragment>

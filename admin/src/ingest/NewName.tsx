@@ -1,21 +1,10 @@
-import {
-  Autocomplete,
-  Button,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useGetList, useNotify, useTranslate } from 'react-admin';
+import { useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 
+import { EntityAutocomplete, type PickedEntity } from '../entities/EntityAutocomplete';
 import type { ProposedEventsQuery } from '../gql/graphql';
 import { useApi } from '../providers/useApi';
 
@@ -39,13 +28,7 @@ export function NewName({ note }: { note: NewNameNote }) {
   const translate = useTranslate();
   const queryClient = useQueryClient();
   const [linking, setLinking] = useState(false);
-  const [query, setQuery] = useState('');
-  const [entity, setEntity] = useState<{ id: string; name: string; version: number } | null>(null);
-  const candidates = useGetList(
-    'entities',
-    { filter: query.trim() ? { q: query } : {}, pagination: { page: 1, perPage: 20 } },
-    { enabled: linking },
-  );
+  const [entity, setEntity] = useState<PickedEntity | null>(null);
   const name = note.span?.selector.exact ?? '';
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['proposals'] });
   const dismiss = async () => {
@@ -103,14 +86,7 @@ export function NewName({ note }: { note: NewNameNote }) {
         <DialogTitle>{translate('console.ingest.proposals.linkTitle', { name })}</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{translate('console.ingest.proposals.linkExplanation', { name })}</DialogContentText>
-          <Autocomplete
-            options={(candidates.data ?? []).filter((e) => !e.mergedInto)}
-            getOptionLabel={(e) => e.name}
-            onInputChange={(_, value) => setQuery(value)}
-            onChange={(_, value) => setEntity(value)}
-            filterOptions={(options) => options}
-            renderInput={(params) => <TextField {...params} label={translate('console.ingest.proposals.linkTarget')} />}
-          />
+          <EntityAutocomplete label={translate('console.ingest.proposals.linkTarget')} enabled={linking} onChange={setEntity} />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setLinking(false)}>{translate('ra.action.cancel')}</Button>

@@ -82,12 +82,11 @@ export async function recordNewName(
       `SELECT id, version, (SELECT array_agg(label) FROM event_participants WHERE event_id = events.id AND label IS NOT NULL) AS labels
          FROM events
         WHERE deleted_at IS NULL AND id IN (${drawn('event_id')})
-          AND id IN (SELECT event_id FROM event_participants WHERE label IS NOT NULL)
         ORDER BY id FOR UPDATE`,
       [sourceRevisionId],
-    )) as Array<{ id: string; version: number; labels: string[] }>;
+    )) as Array<{ id: string; version: number; labels: string[] | null }>;
     let movedEvents = 0;
-    for (const event of events.filter((e) => e.labels.some((label) => sameName(label, name)))) {
+    for (const event of events.filter((e) => e.labels?.some((label) => sameName(label, name)))) {
       await writer.replace(
         context,
         EventRecord,
