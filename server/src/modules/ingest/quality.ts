@@ -191,6 +191,7 @@ export const EVALUATION_SETS = [
   { name: 'Tenth blind set', key: 'blind10', dir: setDir('ingest-blind10'), blind: true },
   { name: 'Eleventh blind set', key: 'blind11', dir: setDir('ingest-blind11'), blind: true },
   { name: 'Twelfth blind set', key: 'blind12', dir: setDir('ingest-blind12'), blind: true },
+  { name: 'Thirteenth blind set', key: 'blind13', dir: setDir('ingest-blind13'), blind: true },
 ] as const;
 
 const fold = (name: string) =>
