@@ -320,8 +320,8 @@ const LIGHT_VERBS = new Set([
 ]);
 
 /**
- * The acts a sentence's narration tells in the simple past or the present perfect, active and affirmative, with a
- * subject of their own ("On 8 February, the three states carried out …", "the minister sacked the board on November
+ * The acts a sentence's narration tells in the simple past, the present perfect or the past passive ("was arrested"),
+ * affirmative, with a subject of their own ("On 8 February, the three states carried out …", "the minister sacked the board on November
  * 6"), by compromise's reading of its verb phrases: a happening the lexicon has no word for is still told by its verb.
  * Saying is a claim, and light verbs tell no act.
  */
@@ -331,25 +331,25 @@ export function pastActs(outside: string): PastAct[] {
   const terms = (doc.json({ offset: true }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>).flatMap(
     (sentence) => sentence.terms,
   );
-  // "the three Baltic states—Lithuania, …—disconnected": a word after a determiner, a number or an adjective, or in the
-  // present after a name, is a noun whatever compromise tags it, and ends no clause.
+  // "the three Baltic states—Lithuania, …—disconnected": a word in the present after a determiner, a number, an adjective
+  // or a name is a noun whatever compromise tags it, and ends no clause; "the canal that opened" does.
   const afterModifier = (at: number) => {
     const index = terms.findIndex((t) => t.offset.start === at);
     const previous = terms[index - 1]?.tags ?? [];
     return (
-      previous.some((tag) => tag === 'Determiner' || tag === 'Value' || tag === 'Adjective') ||
-      (previous.includes('ProperNoun') && terms[index]!.tags.includes('PresentTense'))
+      terms[index]!.tags.includes('PresentTense') &&
+      previous.some((tag) => tag === 'Determiner' || tag === 'Value' || tag === 'Adjective' || tag === 'ProperNoun')
     );
   };
   const acts: PastAct[] = [];
   const all = verbs.json({ offset: true }) as Array<{
     text: string;
     offset: { start: number; length: number };
-    verb: { infinitive: string; negative: boolean; grammar: { form: string; passive?: boolean; copula?: boolean } };
+    verb: { infinitive: string; negative: boolean; grammar: { form: string; copula?: boolean } };
   }>;
   all.forEach((v, i) => {
-    const { form, passive, copula } = v.verb.grammar;
-    if (passive || copula || v.verb.negative || !/^(?:simple-past|present-perfect)$/.test(form)) return;
+    const { form, copula } = v.verb.grammar;
+    if (copula || v.verb.negative || !/^(?:simple-past|present-perfect|passive-past)$/.test(form)) return;
     const lemma = v.verb.infinitive.split(' ')[0]!;
     if (LIGHT_VERBS.has(lemma) || SPEECH_LEMMAS.includes(lemma)) return;
     // compromise's typings omit the verb view's subjects(), which its verbs plugin adds at run time.

@@ -772,6 +772,7 @@ describe('an act dated in its clause and told by a verb no lexicon entry names',
   it('is a happening of the general kind, done by the one named as its subject, on its date', () => {
     expect(others('The port authority closed the northern terminal on Monday.')).toEqual([['2023-05-15', DatePrecision.DAY, ['port']]]);
     expect(others('On Monday, Ana Costa dismantled the old cranes.')).toEqual([['2023-05-15', DatePrecision.DAY, ['minister']]]);
+    expect(others('Ana Costa was questioned by the harbour police on Monday.')).toEqual([['2023-05-15', DatePrecision.DAY, ['minister']]]);
   });
 
   it('is none when nobody named acted, the verb says or is light, or the date belongs to another clause', () => {
