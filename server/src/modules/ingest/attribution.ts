@@ -573,7 +573,7 @@ function mainSubject(clause: string): { text: string; start: number } | null {
  * and "voiced" come from the lemma, not from a list of forms. Left out are lemmas whose ordinary sense is an act
  * rather than a saying ("maintain ties", "welcome a guest", "reject a bid", "propose a plan").
  */
-const SPEECH_LEMMAS = [
+export const SPEECH_LEMMAS = [
   // Statement
   'say',
   'tell',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { datesSaying, framesIn, pairIn } from './frames.js';
+import { datesSaying, framesIn, pairIn, pastActs } from './frames.js';
 import { triggersIn } from './lexicon.js';
 
 /** Sentences the team wrote for these tests, one pattern each. */
@@ -281,5 +281,33 @@ describe('statements made at a press conference and joint texts issued', () => {
     expect(types('“We reaffirm our cooperation”, a joint statement from the mayors says.')).toEqual(['STATEMENT']);
     expect(types('The two mayors signed a joint declaration on the harbour.')).toEqual(['AGREEMENT']);
     expect(types('The statement said the quay would reopen.')).toEqual([]);
+  });
+});
+
+describe('acts told by their verb in the past', () => {
+  const acts = (sentence: string) => pastActs(sentence).map((a) => [a.words, a.subject.text]);
+
+  it('reads a verb in the simple past or the present perfect with a subject of its own, whatever the verb', () => {
+    expect(acts('On Monday, the two ports dredged the channel.')).toEqual([['dredged', 'the two ports']]);
+    expect(acts('The Harbour Bank has closed the terminal.')).toEqual([['has closed', 'The Harbour Bank']]);
+  });
+
+  it('reads an act in the past passive, its subject the one it was done to', () => {
+    expect(acts('Ana Costa was questioned by the harbour police on Monday.')).toEqual([['was questioned', 'Ana Costa']]);
+  });
+
+  it('reads no act in a saying, a light verb, a negation or the future', () => {
+    expect(acts('The mayor said on Monday the channel was deep.')).toEqual([]);
+    expect(acts('The mayor became the head of the board in 2019.')).toEqual([]);
+    expect(acts('The port did not close the terminal.')).toEqual([]);
+    expect(acts('The port will close the terminal on Monday.')).toEqual([]);
+  });
+
+  it('gives each act the stretch up to its neighbouring verbs, past a noun compromise reads as a verb', () => {
+    const sentence = 'On Monday, the three Nordic states—Norland and Sudland—closed the canal that opened in March.';
+    const [closed] = pastActs(sentence);
+    expect(closed!.words).toBe('closed');
+    expect(closed!.reach.start).toBe(0);
+    expect(sentence.slice(closed!.reach.start, closed!.reach.end)).not.toContain('March');
   });
 });

@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 
-import { tellsASaying } from './attribution.js';
+import { SPEECH_LEMMAS, tellsASaying } from './attribution.js';
 import { triggersIn } from './lexicon.js';
 
 /**
@@ -259,4 +259,116 @@ export function pairIn(outside: string): 'PLACE' | 'PERSON' | null {
   const m = PAIR.exec(outside);
   if (!m) return null;
   return /leaders|presidents|ministers|premiers|heads/i.test(m[1] ?? '') ? 'PERSON' : 'PLACE';
+}
+
+/** A verb that tells someone acted, in the past ("carried out", "has dismissed"); where it and its subject stand. */
+export interface PastAct {
+  index: number;
+  words: string;
+  subject: { index: number; text: string };
+  /** The stretch of the sentence no other verb stands in, from the verb before it to the one after: its clause's dates. */
+  reach: { start: number; end: number };
+}
+
+/**
+ * Verbs that tell a state, a wish or a change of one ("was", "had", "became", "wanted", "began to"), or that only carry
+ * another verb ("went on", "tried to"): none is an act done on a day.
+ */
+const LIGHT_VERBS = new Set([
+  'be',
+  'have',
+  'become',
+  'remain',
+  'stay',
+  'seem',
+  'appear',
+  'continue',
+  'begin',
+  'start',
+  'get',
+  'go',
+  'come',
+  'want',
+  'need',
+  'try',
+  'know',
+  'think',
+  'believe',
+  'see',
+  'hope',
+  'expect',
+  'plan',
+  'intend',
+  'seek',
+  'wish',
+  'like',
+  'use',
+  'make',
+  'take',
+  'give',
+  'do',
+  'let',
+  'help',
+  'include',
+  'follow',
+  'serve',
+  'hold',
+  'lead',
+  'live',
+  'die',
+  'bear',
+]);
+
+/**
+ * The acts a sentence's narration tells in the simple past, the present perfect or the past passive ("was arrested"),
+ * affirmative, with a subject of their own ("On 8 February, the three states carried out …", "the minister sacked the board on November
+ * 6"), by compromise's reading of its verb phrases: a happening the lexicon has no word for is still told by its verb.
+ * Saying is a claim, and light verbs tell no act.
+ */
+export function pastActs(outside: string): PastAct[] {
+  const doc = nlp(outside);
+  const verbs = doc.verbs();
+  const terms = (doc.json({ offset: true }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>).flatMap(
+    (sentence) => sentence.terms,
+  );
+  // "the three Baltic states—Lithuania, …—disconnected": a word in the present after a determiner, a number, an adjective
+  // or a name is a noun whatever compromise tags it, and ends no clause; "the canal that opened" does.
+  const afterModifier = (at: number) => {
+    const index = terms.findIndex((t) => t.offset.start === at);
+    const previous = terms[index - 1]?.tags ?? [];
+    return (
+      terms[index]!.tags.includes('PresentTense') &&
+      previous.some((tag) => tag === 'Determiner' || tag === 'Value' || tag === 'Adjective' || tag === 'ProperNoun')
+    );
+  };
+  const acts: PastAct[] = [];
+  const all = verbs.json({ offset: true }) as Array<{
+    text: string;
+    offset: { start: number; length: number };
+    verb: { infinitive: string; negative: boolean; grammar: { form: string; copula?: boolean } };
+  }>;
+  all.forEach((v, i) => {
+    const { form, copula } = v.verb.grammar;
+    if (copula || v.verb.negative || !/^(?:simple-past|present-perfect|passive-past)$/.test(form)) return;
+    const lemma = v.verb.infinitive.split(' ')[0]!;
+    if (LIGHT_VERBS.has(lemma) || SPEECH_LEMMAS.includes(lemma)) return;
+    // compromise's typings omit the verb view's subjects(), which its verbs plugin adds at run time.
+    const subject = (verbs.eq(i) as unknown as { subjects(): { text(): string } })
+      .subjects()
+      .text()
+      .replace(/[,;:]+$/, '')
+      .trim();
+    const index = outside.lastIndexOf(subject, v.offset.start);
+    if (!subject || index < 0) return;
+    const previous = all
+      .slice(0, i)
+      .filter((w) => !afterModifier(w.offset.start))
+      .at(-1);
+    const reach = {
+      start: previous ? previous.offset.start + previous.offset.length : 0,
+      end: all.slice(i + 1).find((w) => !afterModifier(w.offset.start))?.offset.start ?? outside.length,
+    };
+    acts.push({ index: v.offset.start, words: v.text, subject: { index, text: subject }, reach });
+  });
+  return acts;
 }

@@ -210,7 +210,9 @@ describe('events as frames', () => {
     ).toEqual([['AGREEMENT', '2023-05-17', 'DAY']]);
     const onMonday = 'Ana Costa opened the new terminal in Oslo on Monday.\n\nCosta signed a fisheries agreement with Jonas Weber.';
     expect(
-      propose(onMonday, blocksOf(onMonday), { ...context, gazetteer: frames }).events.map((e) => [e.type, e.start.date, e.start.precision]),
+      propose(onMonday, blocksOf(onMonday), { ...context, gazetteer: frames })
+        .events.filter((e) => e.type === 'AGREEMENT')
+        .map((e) => [e.type, e.start.date, e.start.precision]),
     ).toEqual([['AGREEMENT', '2023-05-15', 'DAY']]);
     const ahead = 'Ana Costa is expected to sign a fisheries agreement with Jonas Weber in Oslo.';
     expect(
@@ -758,5 +760,25 @@ describe('a statement made at a press conference', () => {
       '“The harbour will double its capacity,” said the leftist leader during a press conference.',
     ].join('\n\n');
     expect(statements(text)).toEqual([['2023-05-15', ['minister']]]);
+  });
+});
+
+describe('an act dated in its clause and told by a verb no lexicon entry names', () => {
+  const others = (text: string) =>
+    propose(text, blocksOf(text), context)
+      .events.filter((e) => e.type === 'OTHER')
+      .map((e) => [e.start.date, e.start.precision, e.participants.map((p) => p.entityId)]);
+
+  it('is a happening of the general kind, done by the one named as its subject, on its date', () => {
+    expect(others('The port authority closed the northern terminal on Monday.')).toEqual([['2023-05-15', DatePrecision.DAY, ['port']]]);
+    expect(others('On Monday, Ana Costa dismantled the old cranes.')).toEqual([['2023-05-15', DatePrecision.DAY, ['minister']]]);
+    expect(others('Ana Costa was questioned by the harbour police on Monday.')).toEqual([['2023-05-15', DatePrecision.DAY, ['minister']]]);
+  });
+
+  it('is none when nobody named acted, the verb says or is light, or the date belongs to another clause', () => {
+    expect(others('Dockers closed the northern terminal on Monday.')).toEqual([]);
+    expect(others('Ana Costa said on Monday the terminal was closed.')).toEqual([]);
+    expect(others('Ana Costa became the head of the port authority in 2019.')).toEqual([]);
+    expect(others('Ana Costa praised the terminal that opened in March.')).toEqual([]);
   });
 });

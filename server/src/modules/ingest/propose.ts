@@ -16,6 +16,8 @@ import {
   framesIn,
   NAMED_CONFERENCE,
   pairIn,
+  type PastAct,
+  pastActs,
   RULING,
   SUMMIT_OF_MEMBERS,
   WITHDRAWAL,
@@ -838,6 +840,22 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       candidates.push(candidate);
     };
 
+    // Reading the sentence's verb phrases is costly, so only once and only where a date names no happening.
+    let acts: PastAct[] | undefined;
+    const namedAt = (at: number, length: number) =>
+      mentions.some((m) => m.index >= at && m.index < at + length && actors.some((a) => a.entityId === m.entity.id)) ||
+      [...newActorAt.values()].some((index) => index >= at && index < at + length);
+    const actDatedBy = (when: TimeExpression) => {
+      acts ??= pastActs(outside);
+      // The act and its date in one clause: no other verb and no semicolon between them.
+      return acts.find(
+        (a) =>
+          when.index >= a.reach.start &&
+          when.index < a.reach.end &&
+          namedAt(a.subject.index, a.subject.text.length) &&
+          !/[;:]/.test(outside.slice(Math.min(a.index, when.index), Math.max(a.index, when.index))),
+      );
+    };
     let clauseStart = 0;
     for (const when of dates) {
       const clauseEnd = when.index + when.expression.length;
@@ -882,6 +900,26 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         ? `${sentence.text.slice(0, referred.index)}${' '.repeat(referred[0].length)}${sentence.text.slice(referred.index + referred[0].length)}`
         : sentence.text;
       const type = own ?? eventTypeOf(rest, when.index, context.eventTypes);
+      // "the minister sacked the board on November 6", "On 8 February, the three states carried out …": an act dated in
+      // the clause that tells it, done by someone named, is a happening even when no lexicon entry names its verb; of the
+      // general kind, since its verb says nothing of which.
+      const act = !type && !when.future && !referred && context.eventTypes.has('OTHER') ? actDatedBy(when) : undefined;
+      if (act) {
+        add(
+          'OTHER',
+          when.date,
+          when.expression,
+          false,
+          act.words,
+          fallbackTitle(outside.slice(act.subject.index), when.expression),
+          false,
+          {
+            at: act.index,
+          },
+        );
+        if (when.date.precision !== DatePrecision.YEAR) lastNarrativeDate = when.date;
+        continue;
+      }
       if (!type) {
         // "Modi on Friday stressed …": a day that dates only a saying is the day the story stands on.
         if (attribution !== Attribution.AUTHOR_ASSERTION && when.date.precision === DatePrecision.DAY) lastNarrativeDate = when.date;
