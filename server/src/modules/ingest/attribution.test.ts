@@ -709,3 +709,14 @@ describe('a body named with its state and its acronym', () => {
     expect(on('The storm delayed')).toBe('the President’s Media Division');
   });
 });
+
+describe('a passive with a word between its auxiliary and its participle', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] }]);
+  /** Written for these tests: nobody accuses, the sentence does. */
+  const text = 'The Harbour Board is also accused of raising port fees twice in one winter.';
+  const on = claimantOfClaimStarting(text, known);
+
+  it('names no speaker ("is also accused")', () => {
+    expect(on('The Harbour Board is also accused')).toBe('the reporter');
+  });
+});

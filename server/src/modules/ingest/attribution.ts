@@ -711,7 +711,8 @@ const SPEECH_ALL = new RegExp(
   'g',
 );
 
-const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)(?:\s+\p{Ll}+ly)?\s+$/iu;
+/** "was asked", "is widely expected", "is also accused": a passive, an adverb or not between its two words. */
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)(?:\s+\p{Ll}+)?\s+$/iu;
 
 /** The verbs of saying in a sentence's narration, where they stand. */
 function speechVerbs(outside: string): RegExpExecArray[] {
