@@ -720,3 +720,17 @@ describe('a passive with a word between its auxiliary and its participle', () =>
     expect(on('The Harbour Board is also accused')).toBe('the reporter');
   });
 });
+
+describe('a pronoun before anyone the store knows is named', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] }]);
+  /** Written for these tests: the only person named is one the store does not know. */
+  const text = [
+    'The interim Minister for Transport, Bernadette Lomas, is still hopeful a resolution can be found.',
+    '"There is still room to move. There is still room to talk," she said.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('stands for the last person named whom the store does not know', () => {
+    expect(on('"There is still room')).toBe('Bernadette Lomas');
+  });
+});

@@ -352,7 +352,12 @@ export class Discourse {
       return spoken(this.pairSpeaker(this.principals), null);
     // "Nyusi welcomed the deal. "…," he said": the person the paragraph's previous sentence was about, else the last speaker.
     const topic = this.topic?.block === this.block ? this.topic.person : null;
-    const referent: Speech | null = topic ? spoken(topic, null) : (this.lastSpeaker ?? (this.lastPerson && spoken(this.lastPerson, null)));
+    // "The interim Minister …, Bernadette Rounds-Ganilau, is still hopeful. "…," she said": with nobody the store knows
+    // named yet, the last person named whom it does not know.
+    const newPerson = [...this.fullNames].reverse().find((name) => this.titlesOfNew.has(name) || isPersonName(name));
+    const referent: Speech | null = topic
+      ? spoken(topic, null)
+      : (this.lastSpeaker ?? (this.lastPerson ? spoken(this.lastPerson, null) : newPerson ? spoken(null, newPerson) : null));
     if (PRONOUN.test(words)) {
       const agreeing = referent && this.agreeing(words, referent);
       return agreeing ? spoken(agreeing.speaker, agreeing.label) : spoken(null, null);
