@@ -689,3 +689,48 @@ describe('"the head of state" for the last person named', () => {
     expect(on('Noting that trade has been low')).toBe('weber');
   });
 });
+
+describe('a body named with its state and its acronym', () => {
+  const known = new Gazetteer([{ id: 'norway', name: 'Norway', kind: 'PLACE', aliases: [] }]);
+  /** Written for these tests: each body is named with its state's possessive or an acronym in brackets. */
+  const text = [
+    'A storm hit the western coast on Sunday at 2:41 AM, Norway’s Meteorological Institute (MET) reported.',
+    'According to the National Rescue Centre (NRC), two fishermen were missing.',
+    'The storm delayed the budget talks by a week, the President’s Media Division said.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('is the body by its own name, without the state it belongs to or the acronym', () => {
+    expect(on('A storm hit')).toBe('Meteorological Institute');
+    expect(on('According to the National Rescue Centre')).toBe('the National Rescue Centre');
+  });
+
+  it('keeps a possessor that is no place', () => {
+    expect(on('The storm delayed')).toBe('the President’s Media Division');
+  });
+});
+
+describe('a passive with a word between its auxiliary and its participle', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] }]);
+  /** Written for these tests: nobody accuses, the sentence does. */
+  const text = 'The Harbour Board is also accused of raising port fees twice in one winter.';
+  const on = claimantOfClaimStarting(text, known);
+
+  it('names no speaker ("is also accused")', () => {
+    expect(on('The Harbour Board is also accused')).toBe('the reporter');
+  });
+});
+
+describe('a pronoun before anyone the store knows is named', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] }]);
+  /** Written for these tests: the only person named is one the store does not know. */
+  const text = [
+    'The interim Minister for Transport, Bernadette Lomas, is still hopeful a resolution can be found.',
+    '"There is still room to move. There is still room to talk," she said.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('stands for the last person named whom the store does not know', () => {
+    expect(on('"There is still room')).toBe('Bernadette Lomas');
+  });
+});

@@ -352,7 +352,12 @@ export class Discourse {
       return spoken(this.pairSpeaker(this.principals), null);
     // "Nyusi welcomed the deal. "…," he said": the person the paragraph's previous sentence was about, else the last speaker.
     const topic = this.topic?.block === this.block ? this.topic.person : null;
-    const referent: Speech | null = topic ? spoken(topic, null) : (this.lastSpeaker ?? (this.lastPerson && spoken(this.lastPerson, null)));
+    // "The interim Minister …, Bernadette Rounds-Ganilau, is still hopeful. "…," she said": with nobody the store knows
+    // named yet, the last person named whom it does not know.
+    const newPerson = [...this.fullNames].reverse().find((name) => this.titlesOfNew.has(name) || isPersonName(name));
+    const referent: Speech | null = topic
+      ? spoken(topic, null)
+      : (this.lastSpeaker ?? (this.lastPerson ? spoken(this.lastPerson, null) : newPerson ? spoken(null, newPerson) : null));
     if (PRONOUN.test(words)) {
       const agreeing = referent && this.agreeing(words, referent);
       return agreeing ? spoken(agreeing.speaker, agreeing.label) : spoken(null, null);
@@ -397,10 +402,12 @@ export class Discourse {
     if (person) return spoken(null, person);
     // "Foreign Secretary S Jaishankar": a name compromise does not know, after its title.
     const titled = unknownNamesIn(words, []).at(-1);
-    if (titled && titled.index > 0 && /^\p{Lu}/u.test(words)) return spoken(null, titled.name);
+    if (titled && titled.index > 0 && /^\p{Lu}/u.test(words)) return spoken(null, bodyName(titled.name));
     // "the President's press secretary Md. Joynal Abedin": a description closed by a full name is that person.
-    if (titled && titled.index + titled.name.length === words.length && titled.name.includes(' ')) return spoken(null, titled.name);
-    if (words.length > 0 && words.split(/\s+/).length <= 6) return spoken(null, /^\p{Lu}/u.test(words) ? withoutTitle(words) : words);
+    if (titled && titled.index + titled.name.length === words.length && titled.name.includes(' '))
+      return spoken(null, bodyName(titled.name));
+    if (words.length > 0 && words.split(/\s+/).length <= 6)
+      return spoken(null, /^\p{Lu}/u.test(words) ? withoutTitle(bodyName(words)) : bodyName(words));
     return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
   }
 
@@ -477,6 +484,17 @@ function namesNoOne(words: string): boolean {
       !t.tags.includes('Noun') &&
       (!/^\p{Lu}/u.test(t.text) || t.tags.some((tag) => tag === 'Determiner' || tag === 'Preposition' || tag === 'Conjunction')),
   );
+}
+
+/**
+ * "Peru's Geophysical Institute (IGP)", "Russia’s Ministry of Energy": the state a body belongs to and the acronym the text
+ * gives it are no part of its name, as "the Uzbek press today" holds no time; a possessor that is no place ("President's
+ * Media Division") is.
+ */
+function bodyName(words: string): string {
+  const name = words.replace(/\s*\(\p{Lu}{2,8}\)$/u, '');
+  const owner = /^(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)['’]s\s+(?=\p{Lu})/u.exec(name);
+  return owner && nlp(owner[1]!).has('^#Place+$') ? name.slice(owner[0].length) : name;
 }
 
 /** The last person compromise names in some words, without their title: "Foreign Secretary S Jaishankar" is S Jaishankar. */
@@ -698,7 +716,8 @@ const SPEECH_ALL = new RegExp(
   'g',
 );
 
-const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)(?:\s+\p{Ll}+ly)?\s+$/iu;
+/** "was asked", "is widely expected", "is also accused": a passive, an adverb or not between its two words. */
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)(?:\s+\p{Ll}+)?\s+$/iu;
 
 /** The verbs of saying in a sentence's narration, where they stand. */
 function speechVerbs(outside: string): RegExpExecArray[] {
