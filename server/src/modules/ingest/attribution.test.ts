@@ -734,3 +734,17 @@ describe('a pronoun before anyone the store knows is named', () => {
     expect(on('"There is still room')).toBe('Bernadette Lomas');
   });
 });
+
+describe("a person compromise does not know, named after a place's adjective and an office", () => {
+  const known = new Gazetteer([{ id: 'mexico', name: 'Mexico', kind: 'STATE', aliases: [] }]);
+  /** Written for these tests: the speaker's first name is in no English lexicon. */
+  const text = [
+    'Trade talks end in agreement',
+    'Ministers from eleven countries reached agreement in talks on the trade deal on Thursday, Mexican Economy Minister Ildefonso Guajardo said.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives the saying to the full name the text gave, not to the state of the adjective', () => {
+    expect(on('Ministers from eleven countries')).toBe('Ildefonso Guajardo');
+  });
+});

@@ -310,6 +310,12 @@ export class Discourse {
   }
 
   /** The speaker a phrase names: a known entity in it, a pronoun or a role for someone named earlier, or the phrase itself. */
+  /** The full name of a person new to the store that the words end with, as the text gave it. */
+  private fullNameClosing(words: string): string | null {
+    const trimmed = words.trim();
+    return [...this.fullNames].reverse().find((name) => trimmed === name || trimmed.endsWith(` ${name}`)) ?? null;
+  }
+
   private phrase(text: string, mentions: Mention[], spoken: (speaker: Mention | null, label: string | null) => Speech): Speech {
     // "Sri Lankan officials had said earlier": the auxiliary before the verb is no word of the speaker's.
     // "Several officials had earlier said": the adverb and then the auxiliary before it.
@@ -334,7 +340,10 @@ export class Discourse {
       // named after the body they speak for, is the speaker.
       const last = mentions.at(-1)!;
       const tail = words.slice(words.lastIndexOf(last.surface) + last.surface.length);
-      const person = words.includes(last.surface) && last.entity.kind !== 'PERSON' ? lastPersonNamedIn(tail) : null;
+      // compromise knows the person by their first name ("Marcelo Ebrard", not "Ildefonso Guajardo"): a full name the
+      // text gave that closes the words is a person too.
+      const person =
+        words.includes(last.surface) && last.entity.kind !== 'PERSON' ? (lastPersonNamedIn(tail) ?? this.fullNameClosing(tail)) : null;
       if (person && /^\s*(?:\p{L}+\s+){0,3}\p{Lu}/u.test(tail)) return spoken(null, person);
       // "The SBP governor said": a body before a title the text gave a person qualifies that office; its holder speaks.
       const holder = last.entity.kind !== 'PERSON' && /^the\s/i.test(words) ? this.titledHolder(`the ${tail.trim()}`) : null;
