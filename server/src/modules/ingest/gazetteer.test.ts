@@ -133,6 +133,12 @@ describe('the gazetteer', () => {
     ]);
   });
 
+  it('proposes no office opened by its holder’s word and "of", but the body an office is of', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The letter went to the Head of State and the Head of Civil Service.')).toEqual([]);
+    expect(names('He met the Director of the Port Health Authority.')).toEqual(['Port Health Authority']);
+  });
+
   it('proposes no time zone or repeated control word, and cuts a body run into the person heading it', () => {
     const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
     expect(names('The call starts at 9:00 a.m. Central European Time on Monday.')).toEqual([]);

@@ -529,8 +529,10 @@ function readName(candidate: string): { name: string; offset: number } | null {
   const holderName = words.slice(role + 1);
   if (role >= skip && holderName.length >= 2 && holderName.every((w) => /^\p{Lu}/u.test(w)) && !namesABody(holderName.join(' ')))
     return { name: holderName.join(' '), offset: words.slice(0, role + 1).join(' ').length + 1 };
-  // "Minister of Foreign Affairs" is an office, not a name.
+  // "Minister of Foreign Affairs" is an office, not a name; so are "Head of State" and "Head of Public Service", whose
+  // first word compromise does not read as an office: what they are of names no body.
   if (skip > 0 && /^(of|for|the|de|and)$/.test(words[skip] ?? '')) return null;
+  if (ROLE_WORDS.test(words[0]!) && words[1] === 'of' && !namesABody(candidate)) return null;
   const rest = terms.slice(skip);
   if (rest.length === 0 || rest[0]!.tags.includes('Gerund')) return null;
   if (
