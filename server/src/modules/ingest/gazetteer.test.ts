@@ -139,6 +139,15 @@ describe('the gazetteer', () => {
     expect(names('He met the Director of the Port Health Authority.')).toEqual(['Port Health Authority']);
   });
 
+  it('proposes no common words joined by "and" in title case, but bodies and places joined by it', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The ministers held Political and Diplomatic Consultations and adopted a Work Plan and Budget.')).toEqual([]);
+    expect(names('He thanked the Harbour and Marine Board and visited Trinidad and Tobago.')).toEqual([
+      'Harbour and Marine Board',
+      'Trinidad and Tobago',
+    ]);
+  });
+
   it('proposes no time zone or repeated control word, and cuts a body run into the person heading it', () => {
     const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
     expect(names('The call starts at 9:00 a.m. Central European Time on Monday.')).toEqual([]);

@@ -467,8 +467,16 @@ function readName(candidate: string): { name: string; offset: number } | null {
       return null;
     return candidate.split(/[ -]/).length >= 2 ? { name: candidate, offset: 0 } : null;
   }
-  // "Fisheries and Agriculture": two common nouns joined, the tail of a list of portfolios, not a name.
-  if (words.length === 3 && words[1] === 'and' && [words[0]!, words[2]!].every((w) => !nlp(w.toLowerCase()).has('#ProperNoun')))
+  // "Fisheries and Agriculture", "Political and Diplomatic Consultations", "Work Program and Budget": common words joined
+  // by "and", none a proper noun in lower case nor a person, place or body, are fields or tasks in title case, not a name.
+  // A head with its own "of" ("Reciprocal Promotion and Protection of Investments") is the title of a treaty.
+  if (
+    words.includes('and') &&
+    !words.includes('of') &&
+    !namesABody(candidate) &&
+    !nlp(candidate.toLowerCase()).has('#ProperNoun') &&
+    !nlp(candidate).has('(#Person|#Place|#Organization)')
+  )
     return null;
   // "Mausoleum of President Ho Chi Minh": a title inside a name opens the person's name it names after.
   const inner = terms.findIndex(
