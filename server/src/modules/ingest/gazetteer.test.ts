@@ -116,6 +116,38 @@ describe('the gazetteer', () => {
     expect(names('The ports recalled the Lisbon Memorandum on ferries.')).toEqual(['Lisbon Memorandum']);
   });
 
+  it('proposes no field a document is about after "on", but the parties it names and a place after "in the"', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The ports signed an MoU on Harbour Safety Standards and a Charter on Strategic Partnership.')).toEqual([]);
+    expect(names('They signed a Memorandum of Understanding on Cooperation in Fisheries and Related Fields.')).toEqual([]);
+    expect(
+      names(
+        'They signed a Memorandum of Understanding between the Lagos Port Authority (LPA) and the Tema Harbour Board (THB) on Pilot Training.',
+      ),
+    ).toEqual(['Lagos Port Authority', 'Tema Harbour Board']);
+    expect(names('They signed an Agreement on Incident Prevention and Management in the Gulf of Guinea.')).toEqual(['Gulf of Guinea']);
+    expect(names('The ports recalled the Lisbon Memorandum on Tuesday, and Kofi Mensah spoke on Radio Gold.')).toEqual([
+      'Lisbon Memorandum',
+      'Kofi Mensah',
+      'Radio Gold',
+    ]);
+  });
+
+  it('proposes no office opened by its holder’s word and "of", but the body an office is of', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The letter went to the Head of State and the Head of Civil Service.')).toEqual([]);
+    expect(names('He met the Director of the Port Health Authority.')).toEqual(['Port Health Authority']);
+  });
+
+  it('proposes no common words joined by "and" in title case, but bodies and places joined by it', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The ministers held Political and Diplomatic Consultations and adopted a Work Plan and Budget.')).toEqual([]);
+    expect(names('He thanked the Harbour and Marine Board and visited Trinidad and Tobago.')).toEqual([
+      'Harbour and Marine Board',
+      'Trinidad and Tobago',
+    ]);
+  });
+
   it('proposes no time zone or repeated control word, and cuts a body run into the person heading it', () => {
     const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
     expect(names('The call starts at 9:00 a.m. Central European Time on Monday.')).toEqual([]);

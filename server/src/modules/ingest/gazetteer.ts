@@ -243,6 +243,9 @@ const TITLED_NAME = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}$/u;
 /** A broadcaster's programme ("Prime Time News Bulletin 6.55 pm") is the page's video list, not the story's. */
 const PROGRAMME = / (Bulletin|Newscast|Podcast)$/;
 const ROLE_WORDS = /^(Speaker|Chairman|Chairperson|Chair|Head|Director|Secretary|Governor|Mayor|Minister|President|Commissioner)$/;
+/** Text before the subject of a document: its head, then its parties' names, acronyms and joiners, then "on". */
+const DOCUMENT_ON =
+  /\b(?:MOU|MoU|MOUs|MoUs|Memorandum|Memoranda|Understanding|Agreements?|Treaty|Treaties|Convention|Charter|Declaration|Protocol|Accord|Pact)(?: (?:of|between|and|the|for|with|\p{Lu}[\p{L}’'-]*|\(\p{Lu}[\p{L}]*\))){0,16} on (?:the )?(?:\p{Lu}\p{Ll}+ in (?:the )?)?$/u;
 const SHORT_MONTH = /^(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 const CALENDAR =
   /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
@@ -317,6 +320,10 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
       !nlp(name).has('(#Person|#Place|#Organization)')
     )
       return found;
+    // "an MoU on Gender Equality", "the Memorandum of Understanding between the two coast guards (VCG) on Maritime
+    // Cooperation", "the Convention on the Law of the Sea": capitals after a document and "on" are what it is about,
+    // a field of policy in title case, not a body or a person; "on Cooperation in Agriculture" names one field too.
+    if (DOCUMENT_ON.test(sentence.slice(Math.max(0, index - 200), index))) return found;
     // "Bulletin 6.55 pm", "Sunday's 6.1-magnitude quake": a number going on after a point is a time or a measure.
     if (/ \d+$/.test(name) && /^[.:]\d/.test(sentence.slice(index + name.length))) name = name.replace(/ \d+$/, '');
     // "Memorandums of Understanding (MoUs)": an acronym in the plural is a common noun's, not a name's.
@@ -460,8 +467,16 @@ function readName(candidate: string): { name: string; offset: number } | null {
       return null;
     return candidate.split(/[ -]/).length >= 2 ? { name: candidate, offset: 0 } : null;
   }
-  // "Fisheries and Agriculture": two common nouns joined, the tail of a list of portfolios, not a name.
-  if (words.length === 3 && words[1] === 'and' && [words[0]!, words[2]!].every((w) => !nlp(w.toLowerCase()).has('#ProperNoun')))
+  // "Fisheries and Agriculture", "Political and Diplomatic Consultations", "Work Program and Budget": common words joined
+  // by "and", none a proper noun in lower case nor a person, place or body, are fields or tasks in title case, not a name.
+  // A head with its own "of" ("Reciprocal Promotion and Protection of Investments") is the title of a treaty.
+  if (
+    words.includes('and') &&
+    !words.includes('of') &&
+    !namesABody(candidate) &&
+    !nlp(candidate.toLowerCase()).has('#ProperNoun') &&
+    !nlp(candidate).has('(#Person|#Place|#Organization)')
+  )
     return null;
   // "Mausoleum of President Ho Chi Minh": a title inside a name opens the person's name it names after.
   const inner = terms.findIndex(
@@ -522,8 +537,10 @@ function readName(candidate: string): { name: string; offset: number } | null {
   const holderName = words.slice(role + 1);
   if (role >= skip && holderName.length >= 2 && holderName.every((w) => /^\p{Lu}/u.test(w)) && !namesABody(holderName.join(' ')))
     return { name: holderName.join(' '), offset: words.slice(0, role + 1).join(' ').length + 1 };
-  // "Minister of Foreign Affairs" is an office, not a name.
+  // "Minister of Foreign Affairs" is an office, not a name; so are "Head of State" and "Head of Public Service", whose
+  // first word compromise does not read as an office: what they are of names no body.
   if (skip > 0 && /^(of|for|the|de|and)$/.test(words[skip] ?? '')) return null;
+  if (ROLE_WORDS.test(words[0]!) && words[1] === 'of' && !namesABody(candidate)) return null;
   const rest = terms.slice(skip);
   if (rest.length === 0 || rest[0]!.tags.includes('Gerund')) return null;
   if (
