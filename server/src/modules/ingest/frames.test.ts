@@ -311,3 +311,27 @@ describe('acts told by their verb in the past', () => {
     expect(sentence.slice(closed!.reach.start, closed!.reach.end)).not.toContain('March');
   });
 });
+
+describe('happenings the text says did not take place', () => {
+  const types = (sentence: string) => framesIn(sentence).map((f) => f.type);
+
+  it('reads no happening after a negation or "without", nor one a negative verb phrase tells of its subject', () => {
+    expect(types('The two mayors did not meet on Tuesday.')).toEqual([]);
+    expect(types('The harbour board has never signed the accord.')).toEqual([]);
+    expect(types('No agreement was signed when the two mayors met in Porto.')).toEqual(['MEETING']);
+    expect(types('Talks between the two ports ended without an agreement.')).toEqual(['MEETING']);
+    expect(types('Observers said elections were not free and fair.')).toEqual(['ELECTION']);
+    expect(types('The accord was not signed.')).toEqual([]);
+  });
+
+  it('reads no happening that someone failed, refused or declined to do, or called off', () => {
+    expect(types('The two ports failed to reach a deal on dredging.')).toEqual([]);
+    expect(types('The mayor declined to sign the memorandum.')).toEqual([]);
+    expect(types('The mayor refused to attend the summit in Porto.')).toEqual([]);
+    expect(types('The mayor called off her visit to Porto.')).toEqual([]);
+  });
+
+  it('still reads a happening told with "not only"', () => {
+    expect(types('The mayor not only met the governor but also signed a memorandum.')).toEqual(['MEETING', 'AGREEMENT']);
+  });
+});

@@ -190,6 +190,50 @@ const POSSESSIVE = /(?:\p{L}['’]s|\b(?:his|her|their))\s+(?:[\p{Ll}-]+\s+)?$/u
 const WITH_GROUP =
   /^\s+with\s+(?:the|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,2}(?:leaders|heads|ministers|officials|executives|representatives|delegations|counterparts)\b/u;
 
+/**
+ * "no agreement was signed", "talks ended without agreement", "never visited", "did not hold talks": a happening the
+ * text says did not take place, its words right after a negation.
+ */
+const NEGATED = /\b(?:no|not|never|without)\s+(?!only\b)(?:[\p{L}-]+\s+){0,2}$|n['’]t\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+/** "failed to reach a deal", "declined to sign", "refused to attend the summit": a happening meant and not done. */
+const NOT_DONE = /\b(?:fail|refuse|decline)(?:s|d|ed)?\s+to\s+(?:[\p{L}’'-]+\s+){0,3}$/iu;
+/**
+ * "called off the visit", "cancelled her trip", "postponed the talks": a happening planned and not held. Leaving or
+ * ending a pact is read before as a happening of its own.
+ */
+const CALLED_OFF =
+  /\b(?:call(?:s|ed)?\s+off|cancell?(?:s|ed)?|postpon(?:es|ed)|scrap(?:s|ped)|shelv(?:es|ed)|abandon(?:s|ed))\s+(?:[\p{L}’'-]+\s+){0,3}$/iu;
+
+/**
+ * "the agreement was not signed", "a meeting has never taken place": a happening named as the subject of a verb phrase
+ * compromise reads as negative, the phrase right after its words.
+ */
+function negativeVerbAfter(outside: string, end: number): boolean {
+  if (!/\b(?:not|never)\b|n['’]t\b/i.test(outside.slice(end))) return false;
+  // "the election was not free and fair" says what it was, not that it was not held: a copula negates no happening.
+  return (
+    nlp(outside).verbs().json({ offset: true }) as Array<{
+      offset: { start: number };
+      verb: { negative: boolean; grammar: { copula?: boolean } };
+    }>
+  ).some((v) => v.verb.negative && !v.verb.grammar.copula && /^\s*$/.test(outside.slice(end, v.offset.start)));
+}
+
+/**
+ * Whether the words of a happening at `index` tell one that did not take place: negated, failed, refused or called off.
+ * Calling off is itself an act of the general kind ("the navy called off air strikes"), so it leaves an OTHER standing.
+ */
+export function notDone(text: string, index: number, length: number, type?: string): boolean {
+  const before = text.slice(0, index);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1);
+  return (
+    NEGATED.test(clause) ||
+    NOT_DONE.test(clause) ||
+    (type !== 'OTHER' && CALLED_OFF.test(clause)) ||
+    negativeVerbAfter(text, index + length)
+  );
+}
+
 /** The happenings a sentence names outside its quoted words (`outside`: the sentence with quotes blanked), one of a kind, left to right. */
 export function framesIn(outside: string): Frame[] {
   const frames: Frame[] = [];
@@ -207,6 +251,7 @@ export function framesIn(outside: string): Frame[] {
       if (covered.some((c) => index < c.index + c.length && c.index < index + words.length)) continue;
       covered.push({ index, length: words.length });
       const before = outside.slice(0, index);
+      if (notDone(outside, index, words.length, type)) continue;
       // A sentence tells one happening of a kind: "seized power in a coup" is one coup; "left on a state visit …, has
       // arrived" is one visit, dated by the words in the present perfect.
       const same = frames.findIndex((f) => f.type === type);

@@ -782,3 +782,17 @@ describe('an act dated in its clause and told by a verb no lexicon entry names',
     expect(others('Ana Costa praised the terminal that opened in March.')).toEqual([]);
   });
 });
+
+describe('a happening the text says did not take place', () => {
+  const types = (text: string) => propose(text, blocksOf(text), context).events.map((e) => e.type);
+
+  it('is proposed neither as done nor as ahead, even beside a date', () => {
+    expect(types('Ana Costa did not meet the port authority on Monday.')).toEqual([]);
+    expect(types('Ana Costa and the port authority failed to reach a deal on Monday.')).toEqual([]);
+    expect(types('Ana Costa declined to sign the agreement with the port authority on Monday.')).toEqual([]);
+  });
+
+  it('leaves the happening that did take place in the same sentence', () => {
+    expect(types('No agreement was signed when Ana Costa met the port authority in Lisbon on Monday.')).toEqual(['MEETING']);
+  });
+});

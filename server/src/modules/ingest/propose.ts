@@ -15,6 +15,7 @@ import {
   type Frame,
   framesIn,
   NAMED_CONFERENCE,
+  notDone,
   pairIn,
   type PastAct,
   pastActs,
@@ -185,7 +186,7 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
     if (!code) continue;
     const weak = code === 'STATEMENT' || code === 'PROPOSAL';
     for (const m of text.matchAll(new RegExp(pattern.source, `g${pattern.flags.replace('g', '')}`))) {
-      if (MEANS.test(text.slice(0, m.index))) continue;
+      if (MEANS.test(text.slice(0, m.index)) || notDone(text, m.index, m[0].length)) continue;
       // The nearer edge of the words: "the 5th World Media Summit, to be held" is the summit's, not its first word's.
       const distance = Math.min(Math.abs(m.index! - at), Math.abs(m.index! + m[0].length - at));
       if (!best || (best.weak && !weak) || (best.weak === weak && distance < best.distance)) best = { code, distance, weak };
@@ -193,7 +194,13 @@ function eventTypeOf(text: string, at: number, known: ReadonlySet<string>): stri
   }
   for (const trigger of triggersIn(text)) {
     // A proposal is a weak reading, which the pattern above already gives.
-    if (!known.has(trigger.type) || trigger.type === 'PROPOSAL' || MEANS.test(text.slice(0, trigger.index))) continue;
+    if (
+      !known.has(trigger.type) ||
+      trigger.type === 'PROPOSAL' ||
+      MEANS.test(text.slice(0, trigger.index)) ||
+      notDone(text, trigger.index, trigger.words.length)
+    )
+      continue;
     const distance = Math.min(Math.abs(trigger.index - at), Math.abs(trigger.index + trigger.words.length - at));
     if (!best || best.weak || distance < best.distance) best = { code: trigger.type, distance, weak: false };
   }
