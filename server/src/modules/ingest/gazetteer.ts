@@ -255,45 +255,10 @@ export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ n
   const found: Array<{ name: string; index: number }> = [];
   const run =
     /(?:[A-Z]\.){1,4} [A-Z][\p{L}’'-]*[\p{L}](?![\p{L}’'-]|[ -]?[A-Z])|(?:(?:[A-Z]\.){1,4} (?=[A-Z]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:(?:[A-Z]\.){1,4} (?=[A-Z][\p{L}]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|[B-Z](?= \p{Lu}\p{Ll})|\d+(?![\p{L}\d])))+/gu;
-  let taken = 0;
   for (const whole of sentence.matchAll(run)) {
-    let [text, at] = [whole[0], whole.index!];
-    if (at + text.length <= taken) continue;
-    // "… and the Arts of the Republic": a run whose start went on the name before it keeps only its rest.
-    if (at < taken) {
-      const rest = text.slice(taken - at);
-      text = rest.replace(/^[ -]+/, '');
-      at = taken + rest.length - text.length;
-    }
-    ({ text, at } = withListedFields(sentence, text, at, mentions));
-    taken = at + text.length;
-    for (const piece of piecesOf(text, at)) found.push(...namesOfRun(sentence, piece.name, piece.index, mentions));
+    for (const piece of piecesOf(whole[0], whole.index!)) found.push(...namesOfRun(sentence, piece.name, piece.index, mentions));
   }
   return found;
-}
-
-/** Heads of a name that may end in the fields it covers: "Ministry of Culture", "Treaty of Friendship". */
-const FIELDS_AFTER = new RegExp(
-  `(?:${BODY_HEADS.source}|\\b(?:Treaty|Agreement|Convention|Charter)) (?:of|for) (?:the )?\\p{Lu}\\p{Ll}+$`,
-  'u',
-);
-const FIELDS_FOLLOWING = /^((?:, \p{Lu}\p{Ll}+)*,? and (?:the (?=\p{Lu}\p{Ll}+s\b))?\p{Lu}\p{Ll}+)(?![\p{L}’'-]| \p{Lu}|-)/u;
-
-/**
- * "the Ministry of Culture, Sports and Tourism", "the National Commission for Culture and the Arts": a body or a
- * treaty named by its fields lists them after "of" with commas and "and" (or "and the" before a plural), which cut a
- * run of capitals; the list goes on the name when every listed word is a common word, none a person, place or body.
- */
-function withListedFields(sentence: string, text: string, at: number, mentions: Mention[]): { text: string; at: number } {
-  const commonWords = (list: string, start: number) =>
-    !mentions.some((m) => m.index < start + list.length && start < m.index + m.surface.length) &&
-    !namesABody(list) &&
-    (list.match(/\p{Lu}\p{Ll}+/gu) ?? []).every(
-      (word) => nlp(word.toLowerCase()).has('^(#Noun|#Verb)$') && !nlp(word).has('(#Person|#Place|#Organization)'),
-    );
-  const following = FIELDS_AFTER.test(text) ? FIELDS_FOLLOWING.exec(sentence.slice(at + text.length))?.[1] : undefined;
-  if (following && commonWords(following, at + text.length)) return { text: text + following, at };
-  return { text, at };
 }
 
 /** A run cut at the page's furniture words, which are dropped. */
