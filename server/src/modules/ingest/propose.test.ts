@@ -782,3 +782,18 @@ describe('an act dated in its clause and told by a verb no lexicon entry names',
     expect(others('Ana Costa praised the terminal that opened in March.')).toEqual([]);
   });
 });
+
+describe('a dateline', () => {
+  it('names where the report was filed from, not who took part in what it tells', () => {
+    const states = new Gazetteer([
+      { id: 'portugal', name: 'Portugal', kind: 'STATE', aliases: [] },
+      { id: 'spain', name: 'Spain', kind: 'STATE', aliases: [] },
+      { id: 'morocco', name: 'Morocco', kind: 'STATE', aliases: [] },
+    ]);
+    const text = 'RABAT, Morocco (Reuters) - Portugal and Spain signed an agreement on fishing rights on Thursday.';
+    const { events } = propose(text, blocksOf(text), { ...context, gazetteer: states });
+    expect(events.filter((e) => e.type === 'AGREEMENT').map((e) => e.participants.map((p) => p.entityId).sort())).toEqual([
+      ['portugal', 'spain'],
+    ]);
+  });
+});
