@@ -796,3 +796,18 @@ describe('a happening the text says did not take place', () => {
     expect(types('No agreement was signed when Ana Costa met the port authority in Lisbon on Monday.')).toEqual(['MEETING']);
   });
 });
+
+describe('a dateline', () => {
+  it('names where the report was filed from, not who took part in what it tells', () => {
+    const states = new Gazetteer([
+      { id: 'portugal', name: 'Portugal', kind: 'STATE', aliases: [] },
+      { id: 'spain', name: 'Spain', kind: 'STATE', aliases: [] },
+      { id: 'morocco', name: 'Morocco', kind: 'STATE', aliases: [] },
+    ]);
+    const text = 'RABAT, Morocco (Reuters) - Portugal and Spain signed an agreement on fishing rights on Thursday.';
+    const { events } = propose(text, blocksOf(text), { ...context, gazetteer: states });
+    expect(events.filter((e) => e.type === 'AGREEMENT').map((e) => e.participants.map((p) => p.entityId).sort())).toEqual([
+      ['portugal', 'spain'],
+    ]);
+  });
+});

@@ -556,10 +556,17 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         ? speaker.entity.id
         : null;
     const atPlace = (m: Mention) => PLACE_PREPOSITION.test(sentence.text.slice(0, m.index));
+    // "DANANG, Vietnam (Reuters) -": where the report was filed from takes no part in what it tells.
+    const dateline = (DATELINE.exec(sentence.text) ?? DATED_DATELINE.exec(sentence.text))?.[0].length ?? 0;
     let actors = [
       ...new Map(
         mentions
-          .filter((m) => m.entity.id !== reporter && (m.entity.kind !== 'PLACE' || (!atPlace(m) && namesThePlace(m, sentence.text))))
+          .filter(
+            (m) =>
+              m.index >= dateline &&
+              m.entity.id !== reporter &&
+              (m.entity.kind !== 'PLACE' || (!atPlace(m) && namesThePlace(m, sentence.text))),
+          )
           .map((m) => [m.entity.id, m]),
       ).values(),
     ].map((m, i) => ({
@@ -574,6 +581,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       newNames
         .filter(
           (n) =>
+            n.index >= dateline &&
             outside[n.index] !== ' ' &&
             !NOT_TAKING_PART.test(sentence.text.slice(0, n.index)) &&
             !nlp(n.name).has('#Place') &&
@@ -654,7 +662,6 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       }
     }
     const fromSentence: Candidate[] = [];
-    const dateline = (DATELINE.exec(sentence.text) ?? DATED_DATELINE.exec(sentence.text))?.[0].length ?? 0;
     // The report was written on its dateline's day: "on Saturday" and "yesterday" count from there.
     if (context.publication && written === context.publication) written = datelineDate(sentence.text, context.publication) ?? written;
     // "The first visit since 2016", "since she took office in 2019": a period's start dates no happening of the sentence,
