@@ -748,3 +748,33 @@ describe("a person compromise does not know, named after a place's adjective and
     expect(on('Ministers from eleven countries')).toBe('Ildefonso Guajardo');
   });
 });
+
+describe('a quotation over paragraphs, its speaker named where it closes', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] }]);
+  /** Written for these tests: a press release's quotation, opened in one paragraph and closed in the next. */
+  const text = [
+    'The ferries run again',
+    '“Today the islands have their ferries back. Every crew is at work again and the winter timetable holds.',
+    'We thank the Harbour Board for the long nights of talks that made this possible,” said Transport Minister Ana Lomas.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives every paragraph of the quotation to that speaker, not the first to the author', () => {
+    expect(on('“Today the islands')).toBe('Ana Lomas');
+    expect(on('We thank the Harbour Board')).toBe('Ana Lomas');
+  });
+});
+
+describe('an office of a body before its holder’s name', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] }]);
+  /** Written for these tests: the office names a body in capitals, as a ministry's release writes it. */
+  const text = [
+    'The ferries run again',
+    '“Every crew is back at work and the winter timetable holds,” said Minister of Maritime Affairs Margit Tamm.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('is the holder, without the office', () => {
+    expect(on('“Every crew')).toBe('Margit Tamm');
+  });
+});

@@ -26,7 +26,7 @@ import {
 import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { triggersIn } from './lexicon.js';
 import { Offices } from './offices.js';
-import { type Sentence, sentencesOf } from './sentences.js';
+import { quotationsOverParagraphs, type Sentence, sentencesOf } from './sentences.js';
 import {
   coarser,
   DATED_DATELINE,
@@ -453,6 +453,9 @@ function isShortForm(name: string, names: Map<string, NameProposal>, gazetteer: 
 export function propose(text: string, blocks: TextBlock[], context: ProposalContext): Proposals {
   const sentences = sentencesOf(text, blocks);
   const claims: ClaimProposal[] = [];
+  /** The claims of each quotation over paragraphs read so far, by sentence, for its speaker named where it closes. */
+  const quotations = quotationsOverParagraphs(sentences);
+  const claimOfSentence = new Map<number, ClaimProposal>();
   const candidates: Candidate[] = [];
   const names = new Map<string, NameProposal>();
   const offices = new Offices();
@@ -480,7 +483,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     return mention && mention.surface === name ? mention.entity : null;
   };
 
-  for (const sentence of sentences) {
+  for (const [sentenceIndex, sentence] of sentences.entries()) {
     // "The Vietnamese President" is the person titled so earlier: a mention of that person, for speakers and events.
     const found = context.gazetteer.mentionsIn(sentence.text);
     const described = offices.resolve(sentence.text, found);
@@ -1027,6 +1030,16 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       event: eventIndex,
       span: { start: sentence.start, end: sentence.end },
     });
+    claimOfSentence.set(sentenceIndex, claims.at(-1)!);
+    // "“Today … grid." in one paragraph, "… importance,” said Minister X." in the next: every paragraph of a quotation
+    // is the words of the speaker named where it closes, never the author's.
+    const quotation = attribution === Attribution.AUTHOR_ASSERTION ? undefined : quotations.find((q) => q.at(-1) === sentenceIndex);
+    for (const earlier of quotation?.slice(0, -1) ?? []) {
+      const claim = claimOfSentence.get(earlier);
+      if (claim?.attribution !== Attribution.AUTHOR_ASSERTION) continue;
+      const closing = claims.at(-1)!;
+      Object.assign(claim, { attribution: closing.attribution, claimantId: closing.claimantId, claimantLabel: closing.claimantLabel });
+    }
   }
 
   const kept = oneEventPerHappening(candidates);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { blocksOf } from '../../core/text/blocks.js';
-import { sentencesOf } from './sentences.js';
+import { quotationsOverParagraphs, sentencesOf } from './sentences.js';
 
 const slice = (text: string, s: { start: number; end: number }) => Array.from(text).slice(s.start, s.end).join('');
 
@@ -51,5 +51,24 @@ describe('sentences', () => {
     const paragraph = 'According to an aide, the two countries agree on regional issues and on trade.';
     const text = `${paragraph}\n\nAbout Author\n\n${paragraph}`;
     expect(sentencesOf(text, blocksOf(text)).map((s) => s.text)).toEqual([paragraph]);
+  });
+});
+
+describe('quotations over paragraphs', () => {
+  const quotations = (text: string) => {
+    const sentences = sentencesOf(text, blocksOf(text));
+    return quotationsOverParagraphs(sentences).map((q) => q.map((i) => sentences[i]!.text.slice(0, 12)));
+  };
+
+  it('runs from the paragraph that opens a quotation to the one that closes it, with or without a mark between', () => {
+    expect(quotations('“We are back. All crews work.\n\n“Fares hold.\n\nThe talks were long,” said Lomas.\n\nShe left.')).toEqual([
+      ['“We are back', '“Fares hold.', 'The talks we'],
+    ]);
+    expect(quotations('"We are back.\n\n"Fares hold," said Lomas.')).toEqual([['"We are back', '"Fares hold,']]);
+  });
+
+  it('is none for quotes closed in their own paragraph, nor for a mark never closed', () => {
+    expect(quotations('“We are back,” said Lomas. “Fares hold.”\n\nShe left.')).toEqual([]);
+    expect(quotations('“We are back.\n\nShe left.\n\nFares hold.\n\nTalks end.\n\nThe board met,” it said.')).toEqual([]);
   });
 });

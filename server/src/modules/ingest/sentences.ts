@@ -120,3 +120,36 @@ export function sentencesOf(text: string, blocks: TextBlock[]): Sentence[] {
   });
   return sentences;
 }
+
+/** How many paragraphs a quotation may run over: an opening mark never closed is a slip, not a speech of pages. */
+const QUOTATION_PARAGRAPHS = 3;
+
+/**
+ * Quotations that run over paragraphs, as style guides write them (an opening mark at each paragraph's head, a closing
+ * one only at the last's end) or as press releases print them (no mark between): the indices of each one's sentences,
+ * the last being the sentence that closes it, where its speaker is named ("…,” said the minister.").
+ */
+export function quotationsOverParagraphs(sentences: Sentence[]): number[][] {
+  const quotations: number[][] = [];
+  let open: number[] | null = null;
+  sentences.forEach((sentence, index) => {
+    const headOfParagraph = index === 0 || sentences[index - 1]!.block !== sentence.block;
+    if (open && headOfParagraph && new Set(open.map((i) => sentences[i]!.block)).size >= QUOTATION_PARAGRAPHS) open = null;
+    let inside = open !== null;
+    let closed = false;
+    Array.from(sentence.text).forEach((mark, at) => {
+      // A paragraph of a quotation still open opens again with its mark: the quote goes on.
+      if (mark === '“' || (mark === '"' && at === 0 && headOfParagraph && inside)) inside = true;
+      else if (mark === '"') inside = !inside;
+      else if (mark === '”') inside = false;
+      if (!inside && open) closed = true;
+    });
+    if (open && closed) {
+      open.push(index);
+      if (sentence.block !== sentences[open[0]!]!.block) quotations.push(open);
+      open = null;
+    } else if (open) open.push(index);
+    if (!open && inside) open = [index];
+  });
+  return quotations;
+}
