@@ -182,10 +182,15 @@ export class Discourse {
     const label = speech.label;
     if (!label || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*$/u.test(label)) return speech;
     const given = label.split(' ');
+    // "Aileen Mendiola-Rau" opens on a first name: words the text set before it ("Pacific Affairs") are an office's.
+    const opensOnFirstName = given.length > 1 && nlp(given[0]!).has('#FirstName');
     const full = [...this.fullNames].reverse().find((name) => {
       const words = name.split(/\s+/);
       if (words.length <= given.length) return false;
-      return given.every((word, i) => words[i] === word) || given.every((word, i) => words[words.length - given.length + i] === word);
+      return (
+        given.every((word, i) => words[i] === word) ||
+        (!opensOnFirstName && given.every((word, i) => words[words.length - given.length + i] === word))
+      );
     });
     return full ? { ...speech, label: full } : speech;
   }
