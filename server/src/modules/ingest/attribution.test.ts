@@ -764,17 +764,3 @@ describe('a quotation over paragraphs, its speaker named where it closes', () =>
     expect(on('We thank the Harbour Board')).toBe('Ana Lomas');
   });
 });
-
-describe('an office of a body before its holder’s name', () => {
-  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] }]);
-  /** Written for these tests: the office names a body in capitals, as a ministry's release writes it. */
-  const text = [
-    'The ferries run again',
-    '“Every crew is back at work and the winter timetable holds,” said Minister of Maritime Affairs Margit Tamm.',
-  ].join('\n\n');
-  const on = claimantOfClaimStarting(text, known);
-
-  it('is the holder, without the office', () => {
-    expect(on('“Every crew')).toBe('Margit Tamm');
-  });
-});

@@ -182,15 +182,10 @@ export class Discourse {
     const label = speech.label;
     if (!label || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*$/u.test(label)) return speech;
     const given = label.split(' ');
-    // "Aileen Mendiola-Rau" opens on a first name: words the text set before it ("Pacific Affairs") are an office's.
-    const opensOnFirstName = given.length > 1 && nlp(given[0]!).has('#FirstName');
     const full = [...this.fullNames].reverse().find((name) => {
       const words = name.split(/\s+/);
       if (words.length <= given.length) return false;
-      return (
-        given.every((word, i) => words[i] === word) ||
-        (!opensOnFirstName && given.every((word, i) => words[words.length - given.length + i] === word))
-      );
+      return given.every((word, i) => words[i] === word) || given.every((word, i) => words[words.length - given.length + i] === word);
     });
     return full ? { ...speech, label: full } : speech;
   }
@@ -348,9 +343,7 @@ export class Discourse {
       // compromise knows the person by their first name ("Marcelo Ebrard", not "Ildefonso Guajardo"): a full name the
       // text gave that closes the words is a person too.
       const person =
-        words.includes(last.surface) && last.entity.kind !== 'PERSON'
-          ? (holderOfOffice(tail.trim()) ?? lastPersonNamedIn(tail) ?? this.fullNameClosing(tail))
-          : null;
+        words.includes(last.surface) && last.entity.kind !== 'PERSON' ? (lastPersonNamedIn(tail) ?? this.fullNameClosing(tail)) : null;
       if (person && /^\s*(?:\p{L}+\s+){0,3}\p{Lu}/u.test(tail)) return spoken(null, person);
       // "The SBP governor said": a body before a title the text gave a person qualifies that office; its holder speaks.
       const holder = last.entity.kind !== 'PERSON' && /^the\s/i.test(words) ? this.titledHolder(`the ${tail.trim()}`) : null;
@@ -414,8 +407,6 @@ export class Discourse {
     if (bearer) return spoken(bearer, null);
     // "Sri Lankan officials": a group described by a place is a label, whatever compromise makes of the place's words.
     if (GROUP.test(words)) return spoken(null, words);
-    const officeHolder = /^\p{Lu}/u.test(words) ? holderOfOffice(words) : null;
-    if (officeHolder) return spoken(null, officeHolder);
     const person = lastPersonNamedIn(words);
     if (person) return spoken(null, person);
     // "Foreign Secretary S Jaishankar": a name compromise does not know, after its title.
@@ -777,25 +768,9 @@ function withoutTitle(title: string): string {
   const terms = nlp(name).json({ offset: true })[0]?.terms as Array<{ tags: string[]; offset: { start: number } }> | undefined;
   // compromise tags some titles as honorifics, not actors: "Governor Jameel Ahmad".
   const lastTitle = (terms ?? []).reduce((last, t, i) => (t.tags.includes('Actor') || t.tags.includes('Honorific') ? i : last), -1);
-  const holder = holderOfOffice(name);
-  if (holder) return holder;
   if (!terms || lastTitle < 0 || lastTitle === terms.length - 1 || !terms.slice(lastTitle + 1).every((t) => t.tags.includes('Noun')))
     return name;
   return name.slice(terms[lastTitle + 1]!.offset.start);
-}
-
-/**
- * "Minister of Foreign Affairs Margus Tsahkna", "Assistant Secretary for Asia and Pacific Affairs Aileen Mendiola-Rau": an
- * office of a body, then its holder's name, which begins at a first name compromise knows, else is the last two words.
- */
-function holderOfOffice(name: string): string | null {
-  const terms = (nlp(name).json({ offset: true })[0]?.terms ?? []) as Array<{ text: string; tags: string[]; offset: { start: number } }>;
-  const lastTitle = terms.reduce((last, t, i) => (t.tags.includes('Actor') || t.tags.includes('Honorific') ? i : last), -1);
-  const body = lastTitle >= 0 ? terms.slice(lastTitle + 1) : [];
-  if (!/^(?:of|for)$/i.test(body[0]?.text ?? '') || body.length < 4 || !body.slice(1).every((t) => /^(?:\p{Lu}|and$)/u.test(t.text)))
-    return null;
-  const first = body.findIndex((t, i) => i > 1 && t.tags.includes('FirstName'));
-  return name.slice(body.at(first > 1 ? first : -2)!.offset.start);
 }
 const COURTESY = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon|Rev|Sir|Dame)\.?\s+)+(?=\p{Lu})/u;
 /** "…, said X" puts the speaker after the verb; "…, congratulated Nyusi" names whom was spoken to. */
