@@ -309,13 +309,13 @@ export class Discourse {
     return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
   }
 
-  /** The speaker a phrase names: a known entity in it, a pronoun or a role for someone named earlier, or the phrase itself. */
   /** The full name of a person new to the store that the words end with, as the text gave it. */
   private fullNameClosing(words: string): string | null {
     const trimmed = words.trim();
     return [...this.fullNames].reverse().find((name) => trimmed === name || trimmed.endsWith(` ${name}`)) ?? null;
   }
 
+  /** The speaker a phrase names: a known entity in it, a pronoun or a role for someone named earlier, or the phrase itself. */
   private phrase(text: string, mentions: Mention[], spoken: (speaker: Mention | null, label: string | null) => Speech): Speech {
     // "Sri Lankan officials had said earlier": the auxiliary before the verb is no word of the speaker's.
     // "Several officials had earlier said": the adverb and then the auxiliary before it.
@@ -415,8 +415,10 @@ export class Discourse {
     // "the President's press secretary Md. Joynal Abedin": a description closed by a full name is that person.
     if (titled && titled.index + titled.name.length === words.length && titled.name.includes(' '))
       return spoken(null, bodyName(titled.name));
-    if (words.length > 0 && words.split(/\s+/).length <= 6)
-      return spoken(null, /^\p{Lu}/u.test(words) ? withoutTitle(bodyName(words)) : bodyName(words));
+    if (words.length > 0 && words.split(/\s+/).length <= 6) {
+      const named = bodyName(words);
+      return spoken(null, /^\p{Lu}/u.test(named) ? withoutTitle(named) : named);
+    }
     return { attribution: Attribution.AUTHOR_ASSERTION, speaker: null, label: null };
   }
 

@@ -1020,7 +1020,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     storyDay = [...dates].reverse().find((d) => d.date.precision === DatePrecision.DAY && !d.future)?.date ?? storyDay;
     const eventIndex = fromSentence[0] ? candidates.indexOf(fromSentence[0]) : null;
     const speakerLabel = attribution !== Attribution.AUTHOR_ASSERTION && !speaker && !label ? 'an unnamed speaker' : label;
-    claims.push({
+    const claim: ClaimProposal = {
       text: sentence.text,
       claimantId: attribution === Attribution.AUTHOR_ASSERTION ? null : (speaker?.entity.id ?? null),
       claimantLabel: attribution === Attribution.AUTHOR_ASSERTION ? context.authorLabel : speaker ? null : speakerLabel,
@@ -1029,16 +1029,16 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       entityIds: [...new Set(mentions.map((m) => m.entity.id))].filter((id) => id !== speaker?.entity.id),
       event: eventIndex,
       span: { start: sentence.start, end: sentence.end },
-    });
-    claimOfSentence.set(sentenceIndex, claims.at(-1)!);
+    };
+    claims.push(claim);
+    claimOfSentence.set(sentenceIndex, claim);
     // "“Today … grid." in one paragraph, "… importance,” said Minister X." in the next: every paragraph of a quotation
     // is the words of the speaker named where it closes, never the author's.
     const quotation = attribution === Attribution.AUTHOR_ASSERTION ? undefined : quotations.find((q) => q.at(-1) === sentenceIndex);
     for (const earlier of quotation?.slice(0, -1) ?? []) {
-      const claim = claimOfSentence.get(earlier);
-      if (claim?.attribution !== Attribution.AUTHOR_ASSERTION) continue;
-      const closing = claims.at(-1)!;
-      Object.assign(claim, { attribution: closing.attribution, claimantId: closing.claimantId, claimantLabel: closing.claimantLabel });
+      const told = claimOfSentence.get(earlier);
+      if (told?.attribution !== Attribution.AUTHOR_ASSERTION) continue;
+      Object.assign(told, { attribution: claim.attribution, claimantId: claim.claimantId, claimantLabel: claim.claimantLabel });
     }
   }
 
