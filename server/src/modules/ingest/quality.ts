@@ -192,6 +192,7 @@ export const EVALUATION_SETS = [
   { name: 'Eleventh blind set', key: 'blind11', dir: setDir('ingest-blind11'), blind: true },
   { name: 'Twelfth blind set', key: 'blind12', dir: setDir('ingest-blind12'), blind: true },
   { name: 'Thirteenth blind set', key: 'blind13', dir: setDir('ingest-blind13'), blind: true },
+  { name: 'Fourteenth blind set', key: 'blind14', dir: setDir('ingest-blind14'), blind: true },
 ] as const;
 
 const fold = (name: string) =>
