@@ -155,6 +155,13 @@ describe('events in wire copy', () => {
     expect(signing).toMatchObject({ type: 'AGREEMENT', modality: 'EXPECTED', start: { date: '2023-05-08', precision: 'DAY' } });
   });
 
+  it('proposes a happening a party is "on track to" do as expected, and its claim as expected', () => {
+    const report = 'Ana Costa says the port authority is on track to sign a new dredging agreement with Rotterdam Harbour Works.';
+    const { claims: said, events: told } = propose(report, blocksOf(report), context);
+    expect(said[0]!.modality).toBe('EXPECTED');
+    expect(told.find((e) => e.type === 'AGREEMENT')!.modality).toBe('EXPECTED');
+  });
+
   it('gives "the meeting" the participants of the meeting named before it', () => {
     expect(events[1]!.participants).toEqual(events[0]!.participants);
     expect(events[1]!.participants.map((p) => p.entityId)).toContain('minister');

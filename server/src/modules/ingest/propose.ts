@@ -117,7 +117,8 @@ export interface ProposalContext {
 
 const SPECULATIVE = /\b(may|might|could|presumably|supposedly|perhaps|possibly|would likely)\b/i;
 const HEDGED = /\b(reportedly|apparently|likely|appears?|seems?|allegedly|suggests?|believed to)\b/i;
-const EXPECTED = /\b(will|expected to|are expected|is expected|plans? to|due to|is to|are to|later this month|next (year|month|week))\b/i;
+const EXPECTED =
+  /\b(will|expected to|are expected|is expected|plans? to|due to|is to|are to|(?:set|poised|slated|on track) to|later this month|next (year|month|week))\b/i;
 const DENIED = /\b(denied|denies|no \w+( \w+)? (have|has) been)\b/i;
 
 /** Typed by these words, and by the lexicon's triggers (lexicon.ts), whichever stands nearer. */

@@ -90,6 +90,20 @@ describe('time expressions', () => {
     expect(first('The ministers met on Wednesday in Moscow.')).toMatchObject({ date: '2022-09-01', precision: 'MONTH' });
   });
 
+  it('reads a weekday after "set to", "slated for" or "on track to" as the next one, ahead', () => {
+    const thursday = { date: '2018-11-29', precision: DatePrecision.DAY };
+    expect(first('The delegation is attending a G20 summit set to begin on Friday.', thursday)).toMatchObject({
+      date: '2018-11-30',
+      future: true,
+    });
+    expect(first('The vote, slated for Sunday, will be the first since the coup.', thursday)).toMatchObject({
+      date: '2018-12-02',
+      future: true,
+    });
+    expect(first('The ministers are on track to sign the deal on Monday.', thursday)).toMatchObject({ date: '2018-12-03', future: true });
+    expect(first('The ministers signed the deal on Monday.', thursday)).toMatchObject({ date: '2018-11-26', future: false });
+  });
+
   it('reads "this morning", "later today", "yesterday" and "tomorrow" against a publication day, but not inside quoted words', () => {
     const friday = { date: '2023-07-21', precision: DatePrecision.DAY };
     expect(first('The minister arrived this morning.', friday)).toMatchObject({ date: '2023-07-21', precision: 'DAY', future: false });

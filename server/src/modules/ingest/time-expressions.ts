@@ -315,9 +315,9 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** Words that put a happening after the publication: "will meet", "to be held", "is expected". */
+/** Words that put a happening after the publication: "will meet", "to be held", "is expected", "set to begin". */
 const FUTURE =
-  /\b(will|shall|to be held|is to|are to|expected|plans? to|due to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to)\b/i;
+  /\b(will|shall|to be held|is to|are to|expected|plans? to|due to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to|(?:set|poised|slated|on track) to|(?:set|slated) for)\b/i;
 /** The words just before a date, where its tense stands: "said on Tuesday" in a sentence that also says "expected". */
 const lookingBack = (sentence: string, index: number) => sentence.slice(Math.max(0, index - 50), index);
 /** "Will", "expected to", or a modal before a verb ("could unveil its measures as early as Monday"). */
