@@ -292,7 +292,8 @@ export function framesIn(outside: string): Frame[] {
 }
 
 /** "said on Tuesday", "told RT television on Sunday", "reported Friday": a date that dates the saying. */
-const SAYING = /\b(said|says|told|tells|reported|reports|added|stated|announced|tweeted|replied|wrote)\b(\s+[\p{L}'’.-]+){0,3}\s*$/iu;
+export const SAYING =
+  /\b(said|says|told|tells|reported|reports|added|stated|announced|tweeted|replied|wrote)\b(\s+[\p{L}'’.-]+){0,3}\s*$/iu;
 export const datesSaying = (sentence: string, index: number) => SAYING.test(sentence.slice(0, index));
 
 /** "The two countries", "both sides", "the two leaders": a pair the text has been about, named earlier. */

@@ -790,6 +790,37 @@ describe('an act dated in its clause and told by a verb no lexicon entry names',
   });
 });
 
+describe('a saying given a day of its own', () => {
+  const dated = (text: string) =>
+    propose(text, blocksOf(text), context).events.map((e) => [e.type, e.start.date, e.start.precision, e.participants[0]?.entityId]);
+
+  it('is the speaker’s statement on that day, beside the happening it reports', () => {
+    expect(dated('Ana Costa will visit Rotterdam on Friday, the port authority said on Monday.')).toEqual([
+      ['VISIT', '2023-05-19', DatePrecision.DAY, 'minister'],
+      ['STATEMENT', '2023-05-15', DatePrecision.DAY, 'port'],
+    ]);
+    expect(dated('The port authority said on Monday that Ana Costa signed an agreement with Rotterdam on Friday.')).toContainEqual([
+      'STATEMENT',
+      '2023-05-15',
+      DatePrecision.DAY,
+      'port',
+    ]);
+  });
+
+  it('is a person’s statement only when announced', () => {
+    expect(dated('Ana Costa announced on Monday that the terminal will close.')).toEqual([
+      ['STATEMENT', '2023-05-15', DatePrecision.DAY, 'minister'],
+    ]);
+    expect(dated('Ana Costa said on Monday that the terminal will close.')).toEqual([]);
+  });
+
+  it('is no statement when the day is ahead, no day, or nobody named said it', () => {
+    const types = (text: string) => dated(text).map(([type]) => type);
+    expect(types('Ana Costa will visit Rotterdam on Friday, officials said on Monday.')).toEqual(['VISIT']);
+    expect(types('Ana Costa visited Rotterdam in March, the port authority said.')).toEqual(['VISIT']);
+  });
+});
+
 describe('a happening the text says did not take place', () => {
   const types = (text: string) => propose(text, blocksOf(text), context).events.map((e) => e.type);
 

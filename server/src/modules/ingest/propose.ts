@@ -20,6 +20,7 @@ import {
   type PastAct,
   pastActs,
   RULING,
+  SAYING,
   SUMMIT_OF_MEMBERS,
   WITHDRAWAL,
 } from './frames.js';
@@ -753,9 +754,9 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       words: string,
       fallback: string,
       inferred: boolean,
-      { saying = false, distinct = false, possessive = false, at = -1 } = {},
+      { saying = false, distinct = false, possessive = false, at = -1, by = undefined as Actor[] | undefined } = {},
     ) => {
-      let participants = at >= 0 ? clauseActors(at) : actors;
+      let participants = by ?? (at >= 0 ? clauseActors(at) : actors);
       let where = place;
       const already =
         participants.length === 0
@@ -886,20 +887,39 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         // sentence's own; one done in the past tense ("signed") may have been done any day of that week, one in the present
         // perfect ("has suspended …, the body announced on Friday") was done by the saying, on its day.
         const frame = frames[0];
-        if (!frame || fromSentence.length > 0) continue;
-        const precision =
-          frame.pastVerb && !frame.perfect && when.date.precision === DatePrecision.DAY ? DatePrecision.WEEK : when.date.precision;
-        add(
-          frame.type,
-          { date: startOfPeriod(when.date.date, precision), precision },
-          when.expression,
-          frame.expected || when.future,
-          frame.words,
-          fallback,
-          true,
-          { saying: true, distinct: frame.also || frame.withGroup, at: frame.index },
-        );
-        lastNarrativeDate = when.date;
+        if (frame && fromSentence.length === 0) {
+          const precision =
+            frame.pastVerb && !frame.perfect && when.date.precision === DatePrecision.DAY ? DatePrecision.WEEK : when.date.precision;
+          add(
+            frame.type,
+            { date: startOfPeriod(when.date.date, precision), precision },
+            when.expression,
+            frame.expected || when.future,
+            frame.words,
+            fallback,
+            true,
+            { saying: true, distinct: frame.also || frame.withGroup, at: frame.index },
+          );
+          lastNarrativeDate = when.date;
+        }
+        // "Marcos will visit Vietnam from Jan. 29, the DFA said Friday": a saying given a day of its own is a happening
+        // too, the speaker's statement on that day, beside the happening it reports, where it is a release or an
+        // announcement: a body speaks only through one, while a person's "said on Tuesday" is as often a remark to a
+        // reporter, which the development sets' gold readings do not record. An outlet that "reports" tells the news.
+        const said = SAYING.exec(sentence.text.slice(0, when.index))?.[1];
+        if (
+          said &&
+          speaker &&
+          speaker.index >= 0 &&
+          ((speaker.entity.kind === 'ORGANIZATION' && !/^report/i.test(said)) || /^announced$/i.test(said)) &&
+          context.eventTypes.has('STATEMENT') &&
+          when.date.precision === DatePrecision.DAY &&
+          !when.future &&
+          !fromSentence.some((c) => c.event.type === 'STATEMENT')
+        )
+          add('STATEMENT', when.date, when.expression, false, said, `${nameOf(speaker.entity.id)} ${said} ${when.expression}`, false, {
+            by: [{ entityId: speaker.entity.id, role: ParticipantRole.AGENT }],
+          });
         continue;
       }
       // "the 2008 disaster in Sichuan", "last month's election": a date written before a happening's words dates that
