@@ -764,3 +764,23 @@ describe('a quotation over paragraphs, its speaker named where it closes', () =>
     expect(on('We thank the Harbour Board')).toBe('Ana Lomas');
   });
 });
+
+describe('a verb of saying in a clause of time or cause', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] }]);
+  /** Written for these tests: the condemning and the warning are told by the reporter, not said by the sentence. */
+  const text = [
+    'The ferry company is eyeing its safety rules again, after the Harbour Board and the unions condemned the late sailings.',
+    'Fares rose sharply in March, before the port authority warned of the cost of fuel.',
+    'After the vote, the Harbour Board said the fares would hold.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives the sentence to the reporter, not to "after …" or "before …"', () => {
+    expect(on('The ferry company')).toBe('the reporter');
+    expect(on('Fares rose sharply')).toBe('the reporter');
+  });
+
+  it('still gives the main clause to its speaker after such a clause', () => {
+    expect(on('After the vote')).toBe('port');
+  });
+});

@@ -822,6 +822,9 @@ export function maskQuotes(sentence: string): string {
 /** "the North's media": a name that only qualifies the speaker is not the speaker. */
 const isModifier = (sentence: string, mention: Mention) => /^['’]s\s+[a-z]/.test(sentence.slice(mention.index + mention.surface.length));
 
+/** Words that open a clause of time, cause or concession, whose verb is not the sentence's main one. */
+const SUBORDINATE = /^(?:after|before|while|whilst|when|whenever|since|because|although|though|once|until|unless|whereas)\s/i;
+
 /**
  * The subject of a speech verb: the words between the last clause break and the verb, stepping over an aside such as
  * ", monitored in Seoul," back to "The KCNA report".
@@ -844,6 +847,9 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
       end = start > 0 ? start - 1 : 0;
       continue;
     }
+    // "…, after Canada and its allies condemned the seizure": a verb in a clause of time or cause tells no saying of the
+    // sentence's words, which are the main clause's.
+    if (end === verbAt && SUBORDINATE.test(text)) return null;
     // "…, which Manele described as …": the verb's own clause is an object relative, whose subject follows its pronoun
     // (not "which did not say", whose subject the pronoun is).
     const objectRelative = end === verbAt ? /^(?:which|whom)\s+(?=\p{Lu}|(?:the|a|an|his|her|its|their)\s)/u.exec(text) : null;
