@@ -243,8 +243,6 @@ const TITLED_NAME = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}$/u;
 /** A broadcaster's programme ("Prime Time News Bulletin 6.55 pm") is the page's video list, not the story's. */
 const PROGRAMME = / (Bulletin|Newscast|Podcast)$/;
 const ROLE_WORDS = /^(Speaker|Chairman|Chairperson|Chair|Head|Director|Secretary|Governor|Mayor|Minister|President|Commissioner)$/;
-/** "Speaker Butala": a word that names an office compromise does not read as one. */
-export const isRoleWord = (word: string) => ROLE_WORDS.test(word);
 /** Text before the subject of a document: its head, then its parties' names, acronyms and joiners, then "on". */
 const DOCUMENT_ON =
   /\b(?:MOU|MoU|MOUs|MoUs|Memorandum|Memoranda|Understanding|Agreements?|Treaty|Treaties|Convention|Charter|Declaration|Protocol|Accord|Pact)(?: (?:of|between|and|the|for|with|\p{Lu}[\p{L}’'-]*|\(\p{Lu}[\p{L}]*\))){0,16} on (?:the )?(?:\p{Lu}\p{Ll}+ in (?:the )?)?$/u;

@@ -23,7 +23,7 @@ import {
   SUMMIT_OF_MEMBERS,
   WITHDRAWAL,
 } from './frames.js';
-import { Gazetteer, isRoleWord, type Mention, unknownNamesIn } from './gazetteer.js';
+import { Gazetteer, type Mention, unknownNamesIn } from './gazetteer.js';
 import { triggersIn } from './lexicon.js';
 import { Offices } from './offices.js';
 import { quotationsOverParagraphs, type Sentence, sentencesOf } from './sentences.js';
@@ -448,51 +448,6 @@ function eventTitle(type: string, participants: string[], place: string | null, 
 function isShortForm(name: string, names: Map<string, NameProposal>, gazetteer: Gazetteer): boolean {
   const opens = (longer: string) => longer.startsWith(`${name} `) && / (of|for|de)\b/.test(longer.slice(name.length));
   return [...names.keys()].some(opens) || gazetteer.entities.some((entity) => [entity.name, ...entity.aliases].some(opens));
-}
-
-/**
- * "Commodore Teleni" after "Commodore Esala Teleni", "Premier Suidani" beside "Daniel Suidani": a word before a surname
- * the text also gives after a first name is a title compromise does not know (it tags "Commodore" as it tags a first
- * name it does not know), so the person is the full name, without that title, proposed once.
- */
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-
-function withoutUnknownTitles(proposed: NameProposal[]): NameProposal[] {
-  const titled = new Map<NameProposal, NameProposal>();
-  const untitled = new Map<NameProposal, string>();
-  const isFirstName = (word: string) => nlp(word).has('^#FirstName$');
-  const isCommonWord = (word: string) => {
-    const tags = lexicon[word.toLowerCase()];
-    return tags !== undefined && ![tags].flat().some((tag) => /Name|Person|Place|Country|City|Region|Organization/.test(tag));
-  };
-  for (const short of proposed) {
-    const words = short.name.split(' ');
-    if (words.length !== 2 || !words.every((word) => /^\p{Lu}\p{Ll}[\p{L}’'-]*$/u.test(word))) continue;
-    const [title, surname] = words as [string, string];
-    const full = proposed.find((entry) => {
-      const parts = entry.name.split(' ');
-      if (entry === short || parts.at(-1) !== surname || parts.length < 2 || parts.at(-2) === title) return false;
-      // Seen before the full name and before the surname alone, the word is no first name: a title.
-      if (parts.length >= 3 && parts[0] === title) return true;
-      // Beside a first name, only a word English knows as no name ("Premier") or an office ("Speaker") titles it: "Rui
-      // Lobo" beside "Maria Lobo" is another person, whose first name compromise does not know.
-      return isFirstName(parts[0]!) && (isCommonWord(title) || isRoleWord(title));
-    });
-    if (!full) continue;
-    titled.set(short, full);
-    if (full.name.startsWith(`${title} `)) untitled.set(full, full.name.slice(title.length + 1));
-  }
-  const kept = new Map<string, NameProposal>();
-  for (const entry of proposed) {
-    if (titled.has(entry)) continue;
-    const occurrences =
-      entry.occurrences + [...titled].filter(([, full]) => full === entry).reduce((n, [short]) => n + short.occurrences, 0);
-    const name = untitled.get(entry) ?? entry.name;
-    const span = name === entry.name ? entry.span : { start: entry.span.end - Array.from(name).length, end: entry.span.end };
-    const same = kept.get(name);
-    kept.set(name, same ? { ...same, occurrences: same.occurrences + occurrences } : { name, occurrences, span });
-  }
-  return [...kept.values()];
 }
 
 export function propose(text: string, blocks: TextBlock[], context: ProposalContext): Proposals {
@@ -1097,8 +1052,8 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
   return {
     claims,
     events: kept.map((c) => ({ ...c.event, participants: c.event.participants.map(asProposed) })),
-    names: withoutUnknownTitles([...names.values()].filter((entry) => !isShortForm(entry.name, names, context.gazetteer))).sort(
-      (a, b) => b.occurrences - a.occurrences || a.span.start - b.span.start,
-    ),
+    names: [...names.values()]
+      .filter((entry) => !isShortForm(entry.name, names, context.gazetteer))
+      .sort((a, b) => b.occurrences - a.occurrences || a.span.start - b.span.start),
   };
 }
