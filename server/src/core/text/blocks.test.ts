@@ -67,6 +67,9 @@ describe('blocks of a text', () => {
       'Related Topics',
       'RELATED Venezuela opposition starts 2-day strike against Maduro’s reform efforts',
       'Photograph: Harbour Port Authority',
+      'Like this: Like Loading...',
+      'Share this: Twitter Facebook',
+      'Europeans need an Electronic Travel Authorisation (ETA) to travel to the UK from 2 April 2025 – READ MORE',
     ];
     const body = [
       'Share prices fell on Monday.',
@@ -75,6 +78,8 @@ describe('blocks of a text', () => {
       '#MeToo campaigners marched in the capital on Sunday.',
       'Related talks in Geneva ended without a deal.',
       'The trip was a 90 min read of the report for the board, one member said.',
+      'Children who read more do better at school - and read more widely, the study found.',
+      'Like this year’s budget, the plan was late.',
     ];
     expect(blocksOf([...furniture, ...body].join('\n')).map((b) => b.kind)).toEqual([
       ...furniture.map(() => BlockKind.FURNITURE),

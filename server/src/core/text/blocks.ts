@@ -50,6 +50,10 @@ const FURNITURE_LINES = [
   /^(sign up|subscribe|register)( now| here| today| free)?( (for|to) [^.!?,;]{0,80})?[.!]?$/i,
   // A share bar, or its label run into the next button: "Share this articleComments", "Share on Facebook Twitter WhatsApp".
   /^share (this|on|via|to)( (article|story|page|post))?[\p{L} |,]{0,60}$/iu,
+  // A blog's like button and share row: "Like this: Like Loading...", "Share this: Twitter Facebook".
+  /^(like|share) this:(\s+[\p{L}.()…]+){0,8}$/iu,
+  // A teaser for another story, its link's label closing the line: "… to the UK from 2 April 2025 – READ MORE".
+  /\s[–—|-]\s*read more\s*[»›>→…]*$/i,
   // A list of related links, its label alone or before a headline in capitals: "Related Coverage", "RELATED Venezuela …".
   /^(related|see also|also read|read also|more on this( story)?)( (coverage|content|topics|news|links|reading))?\s*:?$/i,
   /^(RELATED|ALSO READ|READ ALSO|SEE ALSO|READ MORE)\b:? \p{Lu}[^\n]{0,150}$/u,
