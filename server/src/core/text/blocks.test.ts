@@ -50,6 +50,43 @@ describe('blocks of a text', () => {
     expect(blocks.map((b) => b.kind)).toEqual([BlockKind.FURNITURE, BlockKind.FURNITURE, BlockKind.BODY]);
   });
 
+  it('marks a newsroom’s own lines: reading times, section hashtags, its standards, sign-up calls, share bars, related links', () => {
+    const furniture = [
+      '1 Min Read',
+      'Mon., Dec. 6, 20211 min. read',
+      'Reading time: 4 minutes',
+      '#Business News',
+      '#Myanmar #Russia',
+      'Our Standards: The Thomson Reuters Trust Principles.',
+      'Read our editorial standards',
+      'Sign up here.',
+      'Subscribe to our daily newsletter',
+      'Share this articleComments',
+      'Share on Facebook Twitter WhatsApp',
+      'Related Coverage',
+      'Related Topics',
+      'RELATED Venezuela opposition starts 2-day strike against Maduro’s reform efforts',
+      'Photograph: Harbour Port Authority',
+      'Like this: Like Loading...',
+      'Share this: Twitter Facebook',
+      'Europeans need an Electronic Travel Authorisation (ETA) to travel to the UK from 2 April 2025 – READ MORE',
+    ];
+    const body = [
+      'Share prices fell on Monday.',
+      'Our standards have slipped, the minister said.',
+      'Sign up for the draft was slow, the ministry said.',
+      '#MeToo campaigners marched in the capital on Sunday.',
+      'Related talks in Geneva ended without a deal.',
+      'The trip was a 90 min read of the report for the board, one member said.',
+      'Children who read more do better at school - and read more widely, the study found.',
+      'Like this year’s budget, the plan was late.',
+    ];
+    expect(blocksOf([...furniture, ...body].join('\n')).map((b) => b.kind)).toEqual([
+      ...furniture.map(() => BlockKind.FURNITURE),
+      ...body.map(() => BlockKind.BODY),
+    ]);
+  });
+
   it('marks the furniture of real pages: short links, stamps, follow buttons, menus, cookie banners, dated bylines', () => {
     const furniture = [
       'Short Url',

@@ -31,12 +31,32 @@ const FURNITURE_LINES = [
   // A byline with its outlet and time: "Written by PTI | Johannesburg | Updated: February 14, 2018 9:41 pm".
   /^(by|posted by|written by) [^|]{1,60}(\|[^|]{1,60}){1,4}$/i,
   /^(photo|image|credit):? [^.]{0,80}$/i,
+  /^(photograph|picture|pictures|photos|images)( credit| source)?: [^.]{0,80}$/i,
   /^short (url|link)\.?$/i,
   /^(follow|follow us|follow us on( \w+)?( :)?|like us on \w+|continue reading|read more( here)?|read the full (story|article)|see also|watch|listen)\.?:?$/i,
   // "Follow N1 via mobile apps for Android | iPhone/iPad | Windows| and social media on Twitter | Facebook."
   /^(follow|download|get) .{0,80}\b(apps?|twitter|facebook|instagram|telegram|whatsapp|youtube|x\.com|social media)\b.{0,80}$/i,
   /\b(we use cookies|this (web)?site uses cookies|use of cookies|cookie (policy|settings|preferences)|accept (all )?cookies)\b/i,
   /^-?\d{1,3} ?°? ?[CF]$/, // a weather widget: "28 C"
+  // A reading-time label, alone or after the page's date: "1 Min Read", "Mon., Dec. 6, 20211 min. read".
+  /^.{0,40}\d ?(min|mins|minutes?)\.? read$/i,
+  /^(estimated )?reading time:? \d{1,3} ?(min|mins|minutes?)\.?$/i,
+  // A section's hashtag or a row of them: "#Business News", "#Myanmar #Russia".
+  /^#\p{L}[^.!?#]{0,40}(\s+#\p{L}[^.!?#]{0,40})*$/u,
+  // An outlet's account of its own standards: "Our Standards: The Thomson Reuters Trust Principles."
+  /^(our|editorial) (editorial )?(standards|principles|values|ethics|code of (ethics|conduct)|corrections policy)\s*:/i,
+  /^(read|learn more about|see) our (editorial )?(standards|principles|ethics( policy)?|code of (ethics|conduct)|corrections policy)\b[^.!?]{0,60}[.]?$/i,
+  // A call to sign up, with what for: "Sign up here.", "Subscribe to our daily newsletter".
+  /^(sign up|subscribe|register)( now| here| today| free)?( (for|to) [^.!?,;]{0,80})?[.!]?$/i,
+  // A share bar, or its label run into the next button: "Share this articleComments", "Share on Facebook Twitter WhatsApp".
+  /^share (this|on|via|to)( (article|story|page|post))?[\p{L} |,]{0,60}$/iu,
+  // A blog's like button and share row: "Like this: Like Loading...", "Share this: Twitter Facebook".
+  /^(like|share) this:(\s+[\p{L}.()…]+){0,8}$/iu,
+  // A teaser for another story, its link's label closing the line: "… to the UK from 2 April 2025 – READ MORE".
+  /\s[–—|-]\s*read more\s*[»›>→…]*$/i,
+  // A list of related links, its label alone or before a headline in capitals: "Related Coverage", "RELATED Venezuela …".
+  /^(related|see also|also read|read also|more on this( story)?)( (coverage|content|topics|news|links|reading))?\s*:?$/i,
+  /^(RELATED|ALSO READ|READ ALSO|SEE ALSO|READ MORE)\b:? \p{Lu}[^\n]{0,150}$/u,
 ];
 
 /** Words of a site's menu: a line made of them is navigation, not a title or a paragraph. */
