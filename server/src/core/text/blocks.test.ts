@@ -94,6 +94,7 @@ describe('blocks of a text', () => {
       'Last Updated : Feb 14 2018 | 9:55 PM IST',
       'Follow',
       'Follow us on social media :',
+      'Like us on Facebook and follow us on Twitter.',
       'Read more',
       'Video Gallery ePaper Archive Opinion',
       'Home | News | World | Sport | Business',
@@ -107,6 +108,7 @@ describe('blocks of a text', () => {
       'Port Strike Ends After Talks In Lisbon',
       'Published reports say the minister resigned in May.',
       'Follow the money, the investigators said.',
+      'Fans who like us on Facebook and follow us on Twitter will see the match first.',
       'In 2020.',
     ];
     expect(blocksOf([...furniture, ...body].join('\n')).map((b) => b.kind)).toEqual([

@@ -34,6 +34,8 @@ const FURNITURE_LINES = [
   /^(photograph|picture|pictures|photos|images)( credit| source)?: [^.]{0,80}$/i,
   /^short (url|link)\.?$/i,
   /^(follow|follow us|follow us on( \w+)?( :)?|like us on \w+|continue reading|read more( here)?|read the full (story|article)|see also|watch|listen)\.?:?$/i,
+  // Calls to follow an outlet joined into one line: "Like us on Facebook and follow us on Twitter."
+  /^((and |or )?(like|follow|find|join|connect with) us on [\p{L}.]+( and [\p{L}.]+)?[,.!]?\s*){2,}$/iu,
   // "Follow N1 via mobile apps for Android | iPhone/iPad | Windows| and social media on Twitter | Facebook."
   /^(follow|download|get) .{0,80}\b(apps?|twitter|facebook|instagram|telegram|whatsapp|youtube|x\.com|social media)\b.{0,80}$/i,
   /\b(we use cookies|this (web)?site uses cookies|use of cookies|cookie (policy|settings|preferences)|accept (all )?cookies)\b/i,
