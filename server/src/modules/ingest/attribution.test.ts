@@ -764,3 +764,22 @@ describe('a quotation over paragraphs, its speaker named where it closes', () =>
     expect(on('We thank the Harbour Board')).toBe('Ana Lomas');
   });
 });
+
+describe('an office in capitals and a name set beside it between commas', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: ['HB'] }]);
+  /** Written for these tests: the holder's name on either side of the office, a comma between them. */
+  const text = [
+    'Ferry crews return to work',
+    '"The ferries run again on Monday," Tomas Virtanen, HB Executive Director said.',
+    '"Every crew is back at work and the timetable holds," said HB Secretary General, Maren Solheim.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives the saying to the person named before the office, not to the body', () => {
+    expect(on('"The ferries run again')).toBe('Tomas Virtanen');
+  });
+
+  it('gives the saying to the person named after the office, not to the office', () => {
+    expect(on('"Every crew is back')).toBe('Maren Solheim');
+  });
+});

@@ -247,15 +247,21 @@ export class Discourse {
       // "“…,” declared Lula", "“…” together, said the leader": any verb of saying right after a quote is inverted.
       const afterQuote = /["”](?:(?:\s+\p{Ll}+){1,2},|,)?\s*$/u.test(sentence.slice(0, verb.index));
       // "…," said Otiende Amollo, an opposition MP; "…," said a statement by the office of the president.
-      const named = afterQuote
-        ? /^\s+([^,;]+?)\s*(?:[,;]|[.!?]?["”’)]?\s*$)/.exec(outside.slice(after))
-        : afterComma
-          ? /^\s+(\p{Lu}[^,;]*?)\s*[.!?]?\s*$/u.exec(outside.slice(after))
-          : null;
+      // "…," said FWRM Executive Director, Virisila Buadromo: an office set before its holder's name and a comma is the
+      // holder's.
+      const apposed = afterQuote ? OFFICE_THEN_NAME.exec(outside.slice(after)) : null;
+      const named =
+        apposed && isOffice(apposed[1]!)
+          ? apposed[2]
+          : (afterQuote
+              ? /^\s+([^,;]+?)\s*(?:[,;]|[.!?]?["”’)]?\s*$)/.exec(outside.slice(after))
+              : afterComma
+                ? /^\s+(\p{Lu}[^,;]*?)\s*[.!?]?\s*$/u.exec(outside.slice(after))
+                : null)?.[1];
       if (named) {
-        const issuer = ISSUED_BY.exec(named[1]!);
+        const issuer = ISSUED_BY.exec(named);
         // "said the leftist leader during a press conference": when and where it was said is no part of the speaker.
-        const words = (issuer ? issuer[1]! : named[1]!).replace(OCCASION, '');
+        const words = (issuer ? issuer[1]! : named).replace(OCCASION, '');
         const from = after + outside.slice(after).indexOf(words);
         const found = this.phrase(words, within(from, from + words.length), spoken);
         if (found.speaker || found.label) return found;
@@ -811,6 +817,23 @@ const HONORIFIC = /^(his|her) (royal )?(highness|excellency|majesty|holiness)$/i
 const ROLE =
   /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|head of state|spokes(man|woman|person))$/i;
 
+/** "FWRM Executive Director, Virisila Buadromo.": words, a comma and a name that closes the sentence. */
+const OFFICE_THEN_NAME = /^\s+([^,;]+?),\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+)\s*[.!?]?\s*$/u;
+
+/**
+ * "KMPDU Secretary General", "FWRM Executive Director": an office in capitals by compromise's actor nouns (an acronym
+ * alone is none), naming no person, place or body.
+ */
+function isOffice(words: string): boolean {
+  const terms = (nlp(words).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>;
+  return (
+    terms.length > 0 &&
+    !namesABody(words) &&
+    terms.every((t) => /^\p{Lu}/u.test(t.text) && !t.tags.includes('Person') && !t.tags.includes('Place')) &&
+    terms.some((t) => t.tags.includes('Actor') && !t.tags.includes('Acronym'))
+  );
+}
+
 /** "ANTHONY ALBANESE" as a name is written in running text: Anthony Albanese. */
 export const titleCase = (text: string) => text.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase());
 
@@ -868,7 +891,9 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
     const described = /^(?:a|an|the)\s/.test(text)
       ? !OPENING_ADVERBIAL.test(previous)
       : !/^(?:he|she|they|it|we|i|this|that|these|those)\b/.test(text);
-    if (/^\p{Ll}/u.test(text) && described && NAME.test(previous)) {
+    // "Davji Atellah, KMPDU Secretary General said": an office in capitals set after a name is its apposition too.
+    const officeAfterName = /^\p{Lu}/u.test(text) && !OPENING_ADVERBIAL.test(previous) && isOffice(text);
+    if (((/^\p{Ll}/u.test(text) && described) || officeAfterName) && NAME.test(previous)) {
       end = start - 1;
       continue;
     }
