@@ -783,3 +783,23 @@ describe('an office in capitals and a name set beside it between commas', () => 
     expect(on('"Every crew is back')).toBe('Maren Solheim');
   });
 });
+
+describe('a title compromise reads as part of a name', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] }]);
+  /** Written for these tests: a title English knows as a common word, and one it does not know at all. */
+  const text = [
+    'Ferry strike ruled lawful',
+    'Chief Justice Gertrude Lindqvist criticized the Harbour Board for withdrawing its case.',
+    'Meanwhile, the fleet commander, Commodore Esala Vainu, says the crews may sail on Monday.',
+    'Commodore Vainu has warned the Harbour Board to keep its tugs in port.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('leaves out words English knows as no name before a first name compromise knows', () => {
+    expect(on('Chief Justice Gertrude')).toBe('Gertrude Lindqvist');
+  });
+
+  it('reads a word kept before the surname of a name given in full as a title', () => {
+    expect(on('Commodore Vainu has warned')).toBe('Esala Vainu');
+  });
+});

@@ -182,6 +182,17 @@ export class Discourse {
     const label = speech.label;
     if (!label || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*$/u.test(label)) return speech;
     const given = label.split(' ');
+    // "Commodore Teleni" after "Commodore Esala Teleni": a word kept before the surname in both is a title compromise
+    // does not know as one, since a name is not cut short by its middle; the person is the full name without it.
+    const titled = [...this.fullNames].reverse().find((name) => {
+      const words = name.split(/\s+/);
+      return given.length === 2 && words.length > 2 && words[0] === given[0] && words.at(-1) === given[1];
+    });
+    if (titled) {
+      const name = titled.slice(titled.indexOf(' ') + 1);
+      this.fullNames.splice(this.fullNames.indexOf(titled), 1, name);
+      return { ...speech, label: name };
+    }
     const full = [...this.fullNames].reverse().find((name) => {
       const words = name.split(/\s+/);
       if (words.length <= given.length) return false;
@@ -773,13 +784,24 @@ const ISSUED_BY =
 function withoutTitle(title: string): string {
   // "Mr Funmi Sessi", "Hon. Qereqeretabua", "Dr. Workneh": a courtesy title is no part of the name.
   const name = title.replace(COURTESY, '');
-  const terms = nlp(name).json({ offset: true })[0]?.terms as Array<{ tags: string[]; offset: { start: number } }> | undefined;
+  const terms = nlp(name).json({ offset: true })[0]?.terms as
+    Array<{ text: string; tags: string[]; offset: { start: number } }> | undefined;
+  if (!terms) return name;
+  // "Chief Justice Gertrude Torkornoo": words English knows as no name, before a first name compromise knows, are a title
+  // it read as part of the name.
+  const firstName = terms.findIndex((t) => t.tags.includes('FirstName'));
+  if (firstName > 0 && terms.slice(0, firstName).every((t) => isCommonWord(t.text))) return name.slice(terms[firstName]!.offset.start);
   // compromise tags some titles as honorifics, not actors: "Governor Jameel Ahmad".
-  const lastTitle = (terms ?? []).reduce((last, t, i) => (t.tags.includes('Actor') || t.tags.includes('Honorific') ? i : last), -1);
-  if (!terms || lastTitle < 0 || lastTitle === terms.length - 1 || !terms.slice(lastTitle + 1).every((t) => t.tags.includes('Noun')))
-    return name;
+  const lastTitle = terms.reduce((last, t, i) => (t.tags.includes('Actor') || t.tags.includes('Honorific') ? i : last), -1);
+  if (lastTitle < 0 || lastTitle === terms.length - 1 || !terms.slice(lastTitle + 1).every((t) => t.tags.includes('Noun'))) return name;
   return name.slice(terms[lastTitle + 1]!.offset.start);
 }
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
+/** "Justice", "Chief": a word compromise's lexicon holds, in lower case, as anything but a name. */
+const isCommonWord = (word: string) => {
+  const tags = [LEXICON[word.toLowerCase()] ?? []].flat();
+  return tags.length > 0 && !tags.some((tag) => /Name|Person|Place|Country|City|Region|Organization|Demonym/.test(tag));
+};
 const COURTESY = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon|Rev|Sir|Dame)\.?\s+)+(?=\p{Lu})/u;
 /** "…, said X" puts the speaker after the verb; "…, congratulated Nyusi" names whom was spoken to. */
 const INVERTS = /^(said|says|added|adds|told|asked|replied|wrote|explained|continued|reports|reported|stated|noted)$/;
