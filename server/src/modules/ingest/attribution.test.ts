@@ -803,3 +803,18 @@ describe('a title compromise reads as part of a name', () => {
     expect(on('Commodore Vainu has warned')).toBe('Esala Vainu');
   });
 });
+
+describe('quotes in single marks', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] }]);
+  /** Written for these tests: quotes in single marks, one with an apostrophe inside, after a sentence that names the speaker. */
+  const text = [
+    'The ferries run again',
+    "The crews were back at work on Monday, Transport Secretary Ana Lomas said in a statement. 'Under the deal, the Harbour Board's tugs stay in port,' Lomas said. 'Fares will not rise this winter,' she added.",
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('reads the words in single marks as the quote and the name after them as its speaker', () => {
+    expect(on("'Under the deal")).toBe('Ana Lomas');
+    expect(on("'Fares will not rise")).toBe('Ana Lomas');
+  });
+});

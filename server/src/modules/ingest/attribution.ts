@@ -859,9 +859,13 @@ function isOffice(words: string): boolean {
 /** "ANTHONY ALBANESE" as a name is written in running text: Anthony Albanese. */
 export const titleCase = (text: string) => text.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase());
 
-/** The sentence with its quoted words blanked out, positions kept, so only the narration is searched for speakers. */
+/**
+ * The sentence with its quoted words blanked out, positions kept, so only the narration is searched for speakers. Single
+ * marks ("'Under the MOU, …,' Garafil said") quote only where one opens on a capital and one closes after punctuation,
+ * since the same mark is an apostrophe ("Vietnam's") and a scare quote ('very productive').
+ */
 export function maskQuotes(sentence: string): string {
-  return sentence.replace(/“[^”]*”?|"[^"]*"?/g, (quote) => ' '.repeat(quote.length));
+  return sentence.replace(/“[^”]*”?|"[^"]*"?|(?<=^|\s)['‘]\p{Lu}.*?[,.!?]['’](?=\s|$)/gu, (quote) => ' '.repeat(quote.length));
 }
 
 /** "the North's media": a name that only qualifies the speaker is not the speaker. */
