@@ -818,3 +818,22 @@ describe('quotes in single marks', () => {
     expect(on("'Fares will not rise")).toBe('Ana Lomas');
   });
 });
+
+describe('a person named before "of" and the body they belong to', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: ['HB'] }]);
+  /** Written for these tests: the speaker is named with the body once, then by surname. */
+  const text = [
+    'Ferry crews return to work',
+    'Chairman Tomas Virtanen of HB affirmed the crews would sail on Monday.',
+    '“Every crew is back at work and the timetable holds,” said Virtanen.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives the saying to the person, not the body', () => {
+    expect(on('Chairman Tomas Virtanen')).toBe('Tomas Virtanen');
+  });
+
+  it('gives a surname alone later to that person', () => {
+    expect(on('“Every crew is back')).toBe('Tomas Virtanen');
+  });
+});

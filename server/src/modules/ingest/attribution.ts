@@ -356,6 +356,14 @@ export class Discourse {
       // "Fine Gael MEP Frances Fitzgerald", "Kremlin spokesman Dmitry Peskov": a person the store does not know yet,
       // named after the body they speak for, is the speaker.
       const last = mentions.at(-1)!;
+      // "Chairman Abi Mwachi of KMPDU affirmed": a person the store does not know, named before "of" and the body they
+      // belong to, is the speaker, and the name they are given in full.
+      const member = /^(.+?)\s+of\s+(?:the\s+)?$/.exec(words.slice(0, words.lastIndexOf(last.surface)))?.[1];
+      const memberName = member && mentions.length === 1 && last.entity.kind === 'ORGANIZATION' ? lastPersonNamedIn(member) : null;
+      if (memberName && memberName.includes(' ')) {
+        if (!this.fullNames.includes(memberName)) this.fullNames.push(memberName);
+        return spoken(null, memberName);
+      }
       const tail = words.slice(words.lastIndexOf(last.surface) + last.surface.length);
       // compromise knows the person by their first name ("Marcelo Ebrard", not "Ildefonso Guajardo"): a full name the
       // text gave that closes the words is a person too.
