@@ -784,3 +784,76 @@ describe('a verb of saying in a clause of time or cause', () => {
     expect(on('After the vote')).toBe('port');
   });
 });
+
+describe('an office in capitals and a name set beside it between commas', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: ['HB'] }]);
+  /** Written for these tests: the holder's name on either side of the office, a comma between them. */
+  const text = [
+    'Ferry crews return to work',
+    '"The ferries run again on Monday," Tomas Virtanen, HB Executive Director said.',
+    '"Every crew is back at work and the timetable holds," said HB Secretary General, Maren Solheim.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives the saying to the person named before the office, not to the body', () => {
+    expect(on('"The ferries run again')).toBe('Tomas Virtanen');
+  });
+
+  it('gives the saying to the person named after the office, not to the office', () => {
+    expect(on('"Every crew is back')).toBe('Maren Solheim');
+  });
+});
+
+describe('a title compromise reads as part of a name', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] }]);
+  /** Written for these tests: a title English knows as a common word, and one it does not know at all. */
+  const text = [
+    'Ferry strike ruled lawful',
+    'Chief Justice Gertrude Lindqvist criticized the Harbour Board for withdrawing its case.',
+    'Meanwhile, the fleet commander, Commodore Esala Vainu, says the crews may sail on Monday.',
+    'Commodore Vainu has warned the Harbour Board to keep its tugs in port.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('leaves out words English knows as no name before a first name compromise knows', () => {
+    expect(on('Chief Justice Gertrude')).toBe('Gertrude Lindqvist');
+  });
+
+  it('reads a word kept before the surname of a name given in full as a title', () => {
+    expect(on('Commodore Vainu has warned')).toBe('Esala Vainu');
+  });
+});
+
+describe('quotes in single marks', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] }]);
+  /** Written for these tests: quotes in single marks, one with an apostrophe inside, after a sentence that names the speaker. */
+  const text = [
+    'The ferries run again',
+    "The crews were back at work on Monday, Transport Secretary Ana Lomas said in a statement. 'Under the deal, the Harbour Board's tugs stay in port,' Lomas said. 'Fares will not rise this winter,' she added.",
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('reads the words in single marks as the quote and the name after them as its speaker', () => {
+    expect(on("'Under the deal")).toBe('Ana Lomas');
+    expect(on("'Fares will not rise")).toBe('Ana Lomas');
+  });
+});
+
+describe('a person named before "of" and the body they belong to', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: ['HB'] }]);
+  /** Written for these tests: the speaker is named with the body once, then by surname. */
+  const text = [
+    'Ferry crews return to work',
+    'Chairman Tomas Virtanen of HB affirmed the crews would sail on Monday.',
+    '“Every crew is back at work and the timetable holds,” said Virtanen.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives the saying to the person, not the body', () => {
+    expect(on('Chairman Tomas Virtanen')).toBe('Tomas Virtanen');
+  });
+
+  it('gives a surname alone later to that person', () => {
+    expect(on('“Every crew is back')).toBe('Tomas Virtanen');
+  });
+});

@@ -182,6 +182,17 @@ export class Discourse {
     const label = speech.label;
     if (!label || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*$/u.test(label)) return speech;
     const given = label.split(' ');
+    // "Commodore Teleni" after "Commodore Esala Teleni": a word kept before the surname in both is a title compromise
+    // does not know as one, since a name is not cut short by its middle; the person is the full name without it.
+    const titled = [...this.fullNames].reverse().find((name) => {
+      const words = name.split(/\s+/);
+      return given.length === 2 && words.length > 2 && words[0] === given[0] && words.at(-1) === given[1];
+    });
+    if (titled) {
+      const name = titled.slice(titled.indexOf(' ') + 1);
+      this.fullNames.splice(this.fullNames.indexOf(titled), 1, name);
+      return { ...speech, label: name };
+    }
     const full = [...this.fullNames].reverse().find((name) => {
       const words = name.split(/\s+/);
       if (words.length <= given.length) return false;
@@ -247,15 +258,21 @@ export class Discourse {
       // "“…,” declared Lula", "“…” together, said the leader": any verb of saying right after a quote is inverted.
       const afterQuote = /["”](?:(?:\s+\p{Ll}+){1,2},|,)?\s*$/u.test(sentence.slice(0, verb.index));
       // "…," said Otiende Amollo, an opposition MP; "…," said a statement by the office of the president.
-      const named = afterQuote
-        ? /^\s+([^,;]+?)\s*(?:[,;]|[.!?]?["”’)]?\s*$)/.exec(outside.slice(after))
-        : afterComma
-          ? /^\s+(\p{Lu}[^,;]*?)\s*[.!?]?\s*$/u.exec(outside.slice(after))
-          : null;
+      // "…," said FWRM Executive Director, Virisila Buadromo: an office set before its holder's name and a comma is the
+      // holder's.
+      const apposed = afterQuote ? OFFICE_THEN_NAME.exec(outside.slice(after)) : null;
+      const named =
+        apposed && isOffice(apposed[1]!)
+          ? apposed[2]
+          : (afterQuote
+              ? /^\s+([^,;]+?)\s*(?:[,;]|[.!?]?["”’)]?\s*$)/.exec(outside.slice(after))
+              : afterComma
+                ? /^\s+(\p{Lu}[^,;]*?)\s*[.!?]?\s*$/u.exec(outside.slice(after))
+                : null)?.[1];
       if (named) {
-        const issuer = ISSUED_BY.exec(named[1]!);
+        const issuer = ISSUED_BY.exec(named);
         // "said the leftist leader during a press conference": when and where it was said is no part of the speaker.
-        const words = (issuer ? issuer[1]! : named[1]!).replace(OCCASION, '');
+        const words = (issuer ? issuer[1]! : named).replace(OCCASION, '');
         const from = after + outside.slice(after).indexOf(words);
         const found = this.phrase(words, within(from, from + words.length), spoken);
         if (found.speaker || found.label) return found;
@@ -339,6 +356,14 @@ export class Discourse {
       // "Fine Gael MEP Frances Fitzgerald", "Kremlin spokesman Dmitry Peskov": a person the store does not know yet,
       // named after the body they speak for, is the speaker.
       const last = mentions.at(-1)!;
+      // "Chairman Abi Mwachi of KMPDU affirmed": a person the store does not know, named before "of" and the body they
+      // belong to, is the speaker, and the name they are given in full.
+      const member = /^(.+?)\s+of\s+(?:the\s+)?$/.exec(words.slice(0, words.lastIndexOf(last.surface)))?.[1];
+      const memberName = member && mentions.length === 1 && last.entity.kind === 'ORGANIZATION' ? lastPersonNamedIn(member) : null;
+      if (memberName && memberName.includes(' ')) {
+        if (!this.fullNames.includes(memberName)) this.fullNames.push(memberName);
+        return spoken(null, memberName);
+      }
       const tail = words.slice(words.lastIndexOf(last.surface) + last.surface.length);
       // compromise knows the person by their first name ("Marcelo Ebrard", not "Ildefonso Guajardo"): a full name the
       // text gave that closes the words is a person too.
@@ -767,13 +792,24 @@ const ISSUED_BY =
 function withoutTitle(title: string): string {
   // "Mr Funmi Sessi", "Hon. Qereqeretabua", "Dr. Workneh": a courtesy title is no part of the name.
   const name = title.replace(COURTESY, '');
-  const terms = nlp(name).json({ offset: true })[0]?.terms as Array<{ tags: string[]; offset: { start: number } }> | undefined;
+  const terms = nlp(name).json({ offset: true })[0]?.terms as
+    Array<{ text: string; tags: string[]; offset: { start: number } }> | undefined;
+  if (!terms) return name;
+  // "Chief Justice Gertrude Torkornoo": words English knows as no name, before a first name compromise knows, are a title
+  // it read as part of the name.
+  const firstName = terms.findIndex((t) => t.tags.includes('FirstName'));
+  if (firstName > 0 && terms.slice(0, firstName).every((t) => isCommonWord(t.text))) return name.slice(terms[firstName]!.offset.start);
   // compromise tags some titles as honorifics, not actors: "Governor Jameel Ahmad".
-  const lastTitle = (terms ?? []).reduce((last, t, i) => (t.tags.includes('Actor') || t.tags.includes('Honorific') ? i : last), -1);
-  if (!terms || lastTitle < 0 || lastTitle === terms.length - 1 || !terms.slice(lastTitle + 1).every((t) => t.tags.includes('Noun')))
-    return name;
+  const lastTitle = terms.reduce((last, t, i) => (t.tags.includes('Actor') || t.tags.includes('Honorific') ? i : last), -1);
+  if (lastTitle < 0 || lastTitle === terms.length - 1 || !terms.slice(lastTitle + 1).every((t) => t.tags.includes('Noun'))) return name;
   return name.slice(terms[lastTitle + 1]!.offset.start);
 }
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
+/** "Justice", "Chief": a word compromise's lexicon holds, in lower case, as anything but a name. */
+const isCommonWord = (word: string) => {
+  const tags = [LEXICON[word.toLowerCase()] ?? []].flat();
+  return tags.length > 0 && !tags.some((tag) => /Name|Person|Place|Country|City|Region|Organization|Demonym/.test(tag));
+};
 const COURTESY = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon|Rev|Sir|Dame)\.?\s+)+(?=\p{Lu})/u;
 /** "…, said X" puts the speaker after the verb; "…, congratulated Nyusi" names whom was spoken to. */
 const INVERTS = /^(said|says|added|adds|told|asked|replied|wrote|explained|continued|reports|reported|stated|noted)$/;
@@ -811,12 +847,33 @@ const HONORIFIC = /^(his|her) (royal )?(highness|excellency|majesty|holiness)$/i
 const ROLE =
   /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|head of state|spokes(man|woman|person))$/i;
 
+/** "FWRM Executive Director, Virisila Buadromo.": words, a comma and a name that closes the sentence. */
+const OFFICE_THEN_NAME = /^\s+([^,;]+?),\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+)\s*[.!?]?\s*$/u;
+
+/**
+ * "KMPDU Secretary General", "FWRM Executive Director": an office in capitals by compromise's actor nouns (an acronym
+ * alone is none), naming no person, place or body.
+ */
+function isOffice(words: string): boolean {
+  const terms = (nlp(words).json()[0]?.terms ?? []) as Array<{ text: string; tags: string[] }>;
+  return (
+    terms.length > 0 &&
+    !namesABody(words) &&
+    terms.every((t) => /^\p{Lu}/u.test(t.text) && !t.tags.includes('Person') && !t.tags.includes('Place')) &&
+    terms.some((t) => t.tags.includes('Actor') && !t.tags.includes('Acronym'))
+  );
+}
+
 /** "ANTHONY ALBANESE" as a name is written in running text: Anthony Albanese. */
 export const titleCase = (text: string) => text.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase());
 
-/** The sentence with its quoted words blanked out, positions kept, so only the narration is searched for speakers. */
+/**
+ * The sentence with its quoted words blanked out, positions kept, so only the narration is searched for speakers. Single
+ * marks ("'Under the MOU, …,' Garafil said") quote only where one opens on a capital and one closes after punctuation,
+ * since the same mark is an apostrophe ("Vietnam's") and a scare quote ('very productive').
+ */
 export function maskQuotes(sentence: string): string {
-  return sentence.replace(/“[^”]*”?|"[^"]*"?/g, (quote) => ' '.repeat(quote.length));
+  return sentence.replace(/“[^”]*”?|"[^"]*"?|(?<=^|\s)['‘]\p{Lu}.*?[,.!?]['’](?=\s|$)/gu, (quote) => ' '.repeat(quote.length));
 }
 
 /** "the North's media": a name that only qualifies the speaker is not the speaker. */
@@ -874,7 +931,9 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
     const described = /^(?:a|an|the)\s/.test(text)
       ? !OPENING_ADVERBIAL.test(previous)
       : !/^(?:he|she|they|it|we|i|this|that|these|those)\b/.test(text);
-    if (/^\p{Ll}/u.test(text) && described && NAME.test(previous)) {
+    // "Davji Atellah, KMPDU Secretary General said": an office in capitals set after a name is its apposition too.
+    const officeAfterName = /^\p{Lu}/u.test(text) && !OPENING_ADVERBIAL.test(previous) && isOffice(text);
+    if (((/^\p{Ll}/u.test(text) && described) || officeAfterName) && NAME.test(previous)) {
       end = start - 1;
       continue;
     }

@@ -30,6 +30,15 @@ describe('sentences', () => {
     ]);
   });
 
+  it('ends a sentence before a quote opened with a single mark', () => {
+    const text = "The ferries run again. 'Every crew is back at work,' Lomas said. 'The timetable holds,' she added.";
+    expect(sentencesOf(text, blocksOf(text)).map((s) => s.text)).toEqual([
+      'The ferries run again.',
+      "'Every crew is back at work,' Lomas said.",
+      "'The timetable holds,' she added.",
+    ]);
+  });
+
   it('keeps a quote of several sentences whole, with its speaker', () => {
     const text = '“Not yet. We have just said hello,” Putin told RT. "It is suitable. We do not rule it out," he said. He left.';
     expect(sentencesOf(text, blocksOf(text)).map((s) => s.text)).toEqual([

@@ -92,7 +92,8 @@ export function sentencesOf(text: string, blocks: TextBlock[]): Sentence[] {
     const from = utf16[block.start]!;
     const to = utf16[block.end]!;
     const paragraph = text.slice(from, to);
-    const boundary = /[.!?]["”’)]?(?=\s+["“‘(]?[A-Z0-9])/g;
+    // "… both countries. 'Under the MOU, …,' Garafil said.": some outlets open a quote with a single mark.
+    const boundary = /[.!?]["”’)]?(?=\s+["“‘'(]?[A-Z0-9])/g;
     let start = 0;
     const push = (end: number) => {
       const raw = paragraph.slice(start, end);
@@ -110,7 +111,7 @@ export function sentencesOf(text: string, blocks: TextBlock[]): Sentence[] {
       const word = paragraph.slice(start, m.index).split(/\s+/).pop() ?? '';
       if (ABBREVIATIONS.has(before) || /^[a-z]$/.test(before) || /^[A-Z][b-df-hj-np-tv-xz]{1,3}$/.test(word)) continue;
       // "Chief Justice D.Y. Chandrachud": initials before a name, not "the U.S. The talks …", where a sentence opens.
-      const next = /^\S*\s+["“‘(]?(\S+)/.exec(paragraph.slice(m.index))?.[1] ?? '';
+      const next = /^\S*\s+["“‘'(]?(\S+)/.exec(paragraph.slice(m.index))?.[1] ?? '';
       if (/^(?:[A-Z]\.)+[A-Z]$/.test(word) && !SENTENCE_OPENERS.test(next)) continue;
       if (insideQuote(paragraph.slice(start, m.index + m[0].length))) continue;
       push(m.index + m[0].length);
