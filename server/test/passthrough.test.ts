@@ -257,6 +257,25 @@ describe('answers PostgreSQL writes and the server passes through', () => {
       .map((field) => field.name);
   };
 
+  /**
+   * Asks each leaf of each type through its query, as every caller, and requires the answer the ordinary path gives;
+   * the leaves an anonymous caller's answer passed through, as "Type.field".
+   */
+  const comparedLeaves = async (nested: Array<[string, (leaf: string) => string]>) => {
+    const passed: string[] = [];
+    for (const [typeName, ask] of nested) {
+      for (const leaf of leavesOf(typeName)) {
+        const query = ask(leaf);
+        for (const [, viewer] of CALLERS) {
+          const written = await write(query, {}, viewer, true);
+          await expectSame(query, {}, viewer, written.passedThrough);
+          if (viewer === viewers.anonymous && written.passedThrough) passed.push(`${typeName}.${leaf}`);
+        }
+      }
+    }
+    return passed;
+  };
+
   it('passes through claimants, evidence, selectors and sources, tombstones and verified words included, for every caller', async () => {
     const query = `query($first: Int, $after: String) { claims(first: $first, after: $after, includeDeleted: true) {
       edges { cursor node { id text claimant { __typename id name } evidence { __typename selector { __typename exact prefix suffix start end } source { id title } } } }
@@ -402,17 +421,7 @@ describe('answers PostgreSQL writes and the server passes through', () => {
       ['Claim', (leaf) => events(`claims { id ${leaf} }`)],
       ['Evidence', (leaf) => events(`evidence { id ${leaf} }`)],
     ];
-    const passed: string[] = [];
-    for (const [typeName, ask] of nested) {
-      for (const leaf of leavesOf(typeName)) {
-        const query = ask(leaf);
-        for (const [, viewer] of CALLERS) {
-          const written = await write(query, {}, viewer, true);
-          await expectSame(query, {}, viewer, written.passedThrough);
-          if (viewer === viewers.anonymous && written.passedThrough) passed.push(`${typeName}.${leaf}`);
-        }
-      }
-    }
+    const passed = await comparedLeaves(nested);
     // Column fields with no resolver of their own pass through; the rest go the ordinary way.
     expect(passed).toEqual(
       expect.arrayContaining([
@@ -435,17 +444,7 @@ describe('answers PostgreSQL writes and the server passes through', () => {
       ['Source', (leaf) => events(`evidence { source { id ${leaf} } }`)],
       ['TextSelector', (leaf) => events(`evidence { selector { ${leaf} } }`)],
     ];
-    const passed: string[] = [];
-    for (const [typeName, ask] of nested) {
-      for (const leaf of leavesOf(typeName)) {
-        const query = ask(leaf);
-        for (const [, viewer] of CALLERS) {
-          const written = await write(query, {}, viewer, true);
-          await expectSame(query, {}, viewer, written.passedThrough);
-          if (viewer === viewers.anonymous && written.passedThrough) passed.push(`${typeName}.${leaf}`);
-        }
-      }
-    }
+    const passed = await comparedLeaves(nested);
     expect(passed).toEqual(
       expect.arrayContaining(['Entity.name', 'Entity.deletedAt', 'Source.title', 'Evidence.version', 'TextSelector.end']),
     );
