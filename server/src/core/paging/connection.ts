@@ -258,7 +258,6 @@ async function readPage<T extends ObjectLiteral, R>(
   query: SelectQueryBuilder<T>,
   reading: PageReading<R> | undefined,
   rank: string | null,
-  direction: 'ASC' | 'DESC',
 ): Promise<Array<{ node: R; rank: number }>> {
   const manager = query.connection.manager;
   const records: PageReading<R>['records'] =
@@ -273,11 +272,8 @@ async function readPage<T extends ObjectLiteral, R>(
   // proportion to its length: its select list, written here whole (json of what the records lead to), goes in after.
   query.select(PAGE_COLUMNS);
   const [built, parameters] = query.connection.driver.escapeQueryWithParameters(pageQuery(query), query.getParameters());
-  const page = built.replace(PAGE_COLUMNS, () => columns);
-  const joined = reading?.joined;
-  const sql = joined ? joined.wrap(page, direction, rank !== null) : page;
-  const rows = await preparedQuery(manager, sql, parameters);
-  return (joined ? joined.fold(rows) : rows).map((row) => {
+  const sql = built.replace(PAGE_COLUMNS, () => columns);
+  return (await preparedQuery(manager, sql, parameters)).map((row) => {
     const record = records.hydrate(row);
     includes.forEach((include, i) => include.take(record, row[`include_${i}`]));
     return { node: record, rank: row.page_rank as number };
@@ -329,7 +325,7 @@ export async function paginate<T extends ObjectLiteral & PageRecord, R extends P
   if (rankKey) query.orderBy(rankKey, direction).addOrderBy(`${alias}.createdAt`, direction);
   else query.orderBy(`${alias}.createdAt`, direction);
   query.addOrderBy(`${alias}.id`, direction).take(size + 1);
-  const read = pageOf(size === 0 ? [] : await readPage(query, reading, rankKey, direction), size, backward, page);
+  const read = pageOf(size === 0 ? [] : await readPage(query, reading, rankKey), size, backward, page);
   // A cursor is made when asked for: most clients page with `endCursor` and never read the others.
   const edges = read.rows.map(({ node, rank: rankOfRow }) => {
     let cursor: string | undefined;

@@ -67,12 +67,12 @@ function valueJson(named: { name: string; serialize(value: unknown): unknown }):
   return serialized;
 }
 
-/** A value's JSON as graphql-js would write it for a field. */
-function jsonText(value: unknown, type: GraphQLOutputType): string | null {
+/** A value graphql-js would write for a field, as a SQL json literal. */
+function jsonLiteral(value: unknown, type: GraphQLOutputType): string | null {
   const named = getNamedType(type);
-  if (value === null || value === undefined) return 'null';
+  if (value === null || value === undefined) return `'null'::json`;
   if (!isScalarType(named) && !isEnumType(named)) return null;
-  return JSON.stringify(named.serialize(value));
+  return `'${JSON.stringify(named.serialize(value)).replaceAll("'", "''")}'::json`;
 }
 
 /**
@@ -86,8 +86,6 @@ export interface JsonShape {
   type: string;
   entity: Function;
   nested?: Readonly<Record<string, NestedJson>>;
-  /** Its other fields as columns of joined rows, which Node writes as JSON (`RowPlanner`). */
-  joined?: Readonly<Record<string, NestedRows>>;
   /** How a deleted record reads, reached through another, for a caller who may not see it (`seenThrough`). */
   tombstone?: (record: never) => object;
 }
@@ -104,14 +102,10 @@ interface PlainField {
   sql: string;
   /** The SQL of its column, over the row `$`, as pg reads it into JavaScript. */
   column: string;
-  /** Its column's name. */
-  name: string;
   /** Its value's JSON as graphql-js writes it (serialised, then stringified), for a value that is not null. */
   json: (value: unknown) => string;
-  /** What it reads as in a tombstone, as SQL (null: as the record has it). */
+  /** What it reads as in a tombstone (null: as the record has it). */
   tombstone: string | null;
-  /** What it reads as in a tombstone, as JSON (null: as the record has it). */
-  tombstoneJson: string | null;
 }
 
 /** A record written as JSON by Node from its columns: the statement's select list, and the writer of a row. */
@@ -136,10 +130,7 @@ export class JsonShapes {
     const merged = new Map<string, JsonShape>();
     for (const shape of shapes) {
       const known = merged.get(shape.type);
-      merged.set(
-        shape.type,
-        known ? { ...known, ...shape, nested: { ...known.nested, ...shape.nested }, joined: { ...known.joined, ...shape.joined } } : shape,
-      );
+      merged.set(shape.type, known ? { ...known, ...shape, nested: { ...known.nested, ...shape.nested } } : shape);
     }
     for (const shape of merged.values()) this.types.set(shape.type, this.columnsOf(shape));
   }
@@ -147,11 +138,6 @@ export class JsonShapes {
   /** What writes answers for one request's caller: staff read deleted records reached through others as they are. */
   writer(staff: boolean): JsonWriter {
     return new JsonWriter(this.types, staff);
-  }
-
-  /** What plans answers read as joined rows, for one request's caller. */
-  rows(staff: boolean): RowPlanner {
-    return new RowPlanner(this.schema, this.types, staff);
   }
 
   private columnsOf(shape: JsonShape): TypeColumns {
@@ -188,15 +174,13 @@ export class JsonShapes {
       }
       if (!write) continue;
       const kept = !tombstone || tombstone[name] === probe[name];
-      const literal = kept ? null : jsonText(tombstone[name], field.type);
+      const literal = kept ? null : jsonLiteral(tombstone[name], field.type);
       if (!kept && literal === null) continue;
       plain.set(name, {
         sql: write('$'),
         column: sql('$'),
-        name: column.databaseName,
         json: valueJson(named as { name: string; serialize(value: unknown): unknown }),
-        tombstone: literal === null ? null : `'${literal.replaceAll("'", "''")}'::json`,
-        tombstoneJson: literal,
+        tombstone: literal,
       });
     }
     return { type, shape, plain };
@@ -334,254 +318,6 @@ export class JsonWriter {
   }
 }
 
-/** A row of a statement whose rows Node folds into an answer, by its columns' names. */
-export type Row = Record<string, unknown>;
-
-/** Writes a part of an answer from the rows of the record it belongs to: `rows[from]` up to `rows[to - 1]`. */
-export type RowsWriter = (rows: readonly Row[], from: number, to: number) => string;
-
-/** How a record's columns are reached in a statement of joined rows. */
-export interface RowSource {
-  /** The SQL of one of its columns, for a join's condition or an order. */
-  ref(column: string): string;
-  /** The name each row holds one of its columns under. */
-  read(column: string): string;
-}
-
-/**
- * A field that is not a column of the record, read as joined rows (`record`'s columns reached through `source`):
- * the writer of its JSON, or null when that cannot be read so.
- */
-export type NestedRows = (field: FieldNode, source: RowSource, rows: RowPlanner) => RowsWriter | null;
-
-/** A page whose records and what they lead to are read as joined rows, one or more per record, and written by Node. */
-export interface JoinedPage {
-  /** The page's own statement's columns that the joins and the writers read, besides its id and creation time. */
-  select: string;
-  /** The statement around the page's: its records joined to what they lead to, in the page's order (`direction`). */
-  wrap(page: string, direction: 'ASC' | 'DESC', ranked: boolean): string;
-  /** The rows folded into one per record, its JSON under `json`. */
-  fold(rows: Row[]): Row[];
-}
-
-/**
- * Plans a page's answer as rows instead of JSON: a record reached one to one (a claimant, a source) as columns of
- * a join, a list (evidence, an event's claims) as rows joined on, which Node groups by record. PostgreSQL spends
- * about a microsecond per value writing JSON and a seventh of that returning it as a column (docs/perf.md). Two
- * lists side by side would multiply each other's rows: such a selection is not planned (null), nor anything the
- * shapes do not declare, nor a page without a list within a list, and goes as JSON.
- */
-export class RowPlanner {
-  private aliases = 0;
-  private readonly joins: string[] = [];
-  private readonly select: string[] = [];
-  private readonly read = new Map<string, string>();
-  private readonly order: string[] = [];
-  /** Lists joined so far: a record may lead to one, through one of its fields. */
-  private lists = 0;
-  /** How many lists the one being planned is within, and the most any was. */
-  private depth = 0;
-  private deepest = 0;
-
-  constructor(
-    private readonly schema: GraphQLSchema,
-    private readonly types: ReadonlyMap<string, TypeColumns>,
-    readonly staff: boolean,
-  ) {}
-
-  /** A table alias no other part of the statement uses. */
-  alias(): string {
-    return `r${++this.aliases}`;
-  }
-
-  /** The columns of the table joined as `alias`. */
-  source(alias: string): RowSource {
-    return {
-      ref: (column) => `"${alias}"."${column}"`,
-      read: (column) => this.column(`"${alias}"."${column}"`),
-    };
-  }
-
-  /** The name a row holds the value of `sql` under, read once however often it is asked for. */
-  private column(sql: string): string {
-    let name = this.read.get(sql);
-    if (!name) {
-      name = `c${this.read.size}`;
-      this.read.set(sql, name);
-      this.select.push(`${sql} AS "${name}"`);
-    }
-    return name;
-  }
-
-  /** The page of records of `typeName`, its rows `alias` in the page's statement, for a selection of their fields. */
-  page(typeName: string, set: SelectionSetNode, alias: string): JoinedPage | null {
-    // Its id is the page's own column already.
-    const inner = new Map<string, string>([['id', 'id']]);
-    const root: RowSource = {
-      ref: (column) => `p."${root.read(column)}"`,
-      read: (column) => {
-        let name = inner.get(column);
-        if (!name) inner.set(column, (name = `p${inner.size}`));
-        return name;
-      },
-    };
-    const write = this.record(typeName, set, root, false);
-    // Lists one level deep cost Node more to write from rows than PostgreSQL saves (docs/perf.md, 2026-12-07); a
-    // list within a list, whose JSON PostgreSQL writes by a subquery per record of the outer one, costs less.
-    if (!write || this.deepest < 2) return null;
-    const select = [...inner]
-      .filter(([column]) => column !== 'id')
-      .map(([column, name]) => `"${alias}"."${column}" AS "${name}"`)
-      .join(', ');
-    const columns = ['p.*', ...this.select].join(', ');
-    const joins = this.joins.join(' ');
-    const order = this.order.map((key) => `, ${key}`).join('');
-    return {
-      select,
-      wrap: (page, direction, ranked) =>
-        `SELECT ${columns} FROM (${page}) p ${joins} ORDER BY ${ranked ? `p."page_rank" ${direction}, ` : ''}p."createdAt" ${direction}, p."id" ${direction}${order}`,
-      fold(rows) {
-        const records: Row[] = [];
-        let from = 0;
-        for (let to = 1; to <= rows.length; to++) {
-          if (to < rows.length && rows[to]!.id === rows[from]!.id) continue;
-          const record = rows[from]!;
-          record.json = write(rows, from, to);
-          records.push(record);
-          from = to;
-        }
-        return records;
-      },
-    };
-  }
-
-  /**
-   * The record joined as `alias` by `join` (a LEFT JOIN: null where it finds none). `throughDeleted`: it is reached
-   * through another, and reads as its tombstone when deleted.
-   */
-  one(typeName: string, set: SelectionSetNode, alias: string, join: string, throughDeleted: boolean): RowsWriter | null {
-    this.joins.push(join);
-    const source = this.source(alias);
-    const write = this.record(typeName, set, source, throughDeleted);
-    if (!write) return null;
-    const id = source.read('id');
-    return (rows, from, to) => (rows[from]![id] === null ? 'null' : write(rows, from, to));
-  }
-
-  /** The records joined as `alias` by `join` (a LEFT JOIN: none where it finds none), in `order`, each written from its rows. */
-  list(typeName: string, set: SelectionSetNode, alias: string, join: string, order: readonly string[]): RowsWriter | null {
-    this.joins.push(join);
-    this.order.push(...order);
-    this.lists++;
-    this.deepest = Math.max(this.deepest, ++this.depth);
-    const source = this.source(alias);
-    const write = this.record(typeName, set, source, false);
-    this.depth--;
-    if (!write) return null;
-    const id = source.read('id');
-    return (rows, from, to) => {
-      if (rows[from]![id] === null) return '[]';
-      let text = '';
-      let start = from;
-      for (let end = from + 1; end <= to; end++) {
-        if (end < to && rows[end]![id] === rows[start]![id]) continue;
-        text += (start === from ? '[' : ',') + write(rows, start, end);
-        start = end;
-      }
-      return `${text}]`;
-    };
-  }
-
-  /** An object of leaf fields of `typeName`, each field's value in a row from `valueOf` (null: one this cannot read). */
-  leaves(typeName: string, set: SelectionSetNode, valueOf: (field: string) => ((row: Row) => unknown) | null): RowsWriter | null {
-    const type = this.schema.getType(typeName);
-    const fields = bareFields(set);
-    if (!isObjectType(type) || !fields || fields.length === 0) return null;
-    const parts: Array<(row: Row) => string> = [];
-    for (const field of fields) {
-      const key = `${JSON.stringify(responseName(field))}:`;
-      const name = field.name.value;
-      if (field.selectionSet) return null;
-      if (name === '__typename') {
-        const value = key + JSON.stringify(typeName);
-        parts.push(() => value);
-        continue;
-      }
-      const definition = type.getFields()[name];
-      const value = valueOf(name);
-      if (!definition || !value) return null;
-      const json = valueJson(getNamedType(definition.type) as { name: string; serialize(value: unknown): unknown });
-      parts.push((row) => {
-        const read = value(row);
-        return key + (read === null || read === undefined ? 'null' : json(read));
-      });
-    }
-    return (rows, from) => {
-      const row = rows[from]!;
-      let text = `{${parts[0]!(row)}`;
-      for (let i = 1; i < parts.length; i++) text += `,${parts[i]!(row)}`;
-      return `${text}}`;
-    };
-  }
-
-  /** A record of `typeName` whose columns are reached through `source`, for a selection of its fields. */
-  private record(typeName: string, set: SelectionSetNode, source: RowSource, throughDeleted: boolean): RowsWriter | null {
-    const known = this.types.get(typeName);
-    const fields = bareFields(set);
-    if (!known || !fields || fields.length === 0) return null;
-    const tombstones = throughDeleted && !this.staff;
-    const parts: RowsWriter[] = [];
-    // What the record reads as when deleted, for a caller who reads it as its tombstone; null while it reads the same.
-    let buried: RowsWriter[] | null = null;
-    let listing = false;
-    for (const field of fields) {
-      const key = `${JSON.stringify(responseName(field))}:`;
-      const name = field.name.value;
-      const plain = field.selectionSet ? undefined : known.plain.get(name);
-      let part: RowsWriter;
-      if (name === '__typename' && !field.selectionSet) {
-        const value = key + JSON.stringify(typeName);
-        part = () => value;
-      } else if (plain) {
-        const at = source.read(plain.name);
-        const { json, tombstoneJson } = plain;
-        part = (rows, from) => {
-          const value = rows[from]![at];
-          return key + (value === null || value === undefined ? 'null' : json(value));
-        };
-        if (tombstones && tombstoneJson !== null) {
-          const value = key + tombstoneJson;
-          buried = [...(buried ?? parts), () => value];
-          parts.push(part);
-          continue;
-        }
-      } else {
-        // What leads elsewhere from a tombstone is not written here, as in JsonWriter.object.
-        const nested = tombstones ? undefined : known.shape.joined?.[name];
-        const lists = this.lists;
-        const written = nested?.(field, source, this);
-        if (!written) return null;
-        if (this.lists > lists) {
-          if (listing) return null;
-          listing = true;
-        }
-        part = (rows, from, to) => key + written(rows, from, to);
-      }
-      parts.push(part);
-      buried?.push(part);
-    }
-    const write = (writers: readonly RowsWriter[], rows: readonly Row[], from: number, to: number) => {
-      let text = `{${writers[0]!(rows, from, to)}`;
-      for (let i = 1; i < writers.length; i++) text += `,${writers[i]!(rows, from, to)}`;
-      return `${text}}`;
-    };
-    if (!buried) return (rows, from, to) => write(parts, rows, from, to);
-    const deleted = source.read('deleted_at');
-    const tombstone = buried;
-    return (rows, from, to) => write(rows[from]![deleted] === null ? parts : tombstone, rows, from, to);
-  }
-}
-
 /** A record of a page answered as the JSON PostgreSQL wrote for it, with its place in the list for its cursor. */
 export interface JsonRecord {
   id: string;
@@ -636,7 +372,6 @@ export function connectionPlanner(
     if (!fields) return null;
     let json: string | null = null;
     let row: RowWriter | null = null;
-    let joined: JoinedPage | null = null;
     let noded = false;
     /** Each field of the answer as a function of the page, in the order asked. */
     const parts: Array<(page: Connection<JsonRecord>) => string | Promise<string>> = [];
@@ -678,9 +413,6 @@ export function connectionPlanner(
                 ]),
               );
               if (!row) return null;
-            } else {
-              joined = shapes.rows(staff).page(nodeType.name, edgeField.selectionSet, alias);
-              if (joined) json = null;
             }
             writers.push((edge) => `${edgeKey}:${edge.node.json}`);
           } else return null;
@@ -689,12 +421,10 @@ export function connectionPlanner(
       } else return null;
     }
     const keyColumns = `"${alias}"."created_at" AS "createdAt", "${alias}"."id" AS "id"`;
-    const columns = json ? `${json}::text AS "json"` : (row?.select ?? joined?.select);
-    const select = columns ? `${columns}, ${keyColumns}` : keyColumns;
+    const select = json ? `${json}::text AS "json", ${keyColumns}` : row?.select ? `${row.select}, ${keyColumns}` : keyColumns;
     const written = row;
     return {
       reading: {
-        ...(joined ? { joined } : {}),
         records: {
           select,
           hydrate: (read) => ({

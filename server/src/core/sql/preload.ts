@@ -1,12 +1,9 @@
-import type { JoinedPage } from './passthrough.js';
 import type { Columns } from './projection.js';
 
 /** How a page is read: the columns of its records that the query asks for, and what they lead to. */
 export interface PageReading<T> {
   records: Pick<Columns<T>, 'select' | 'hydrate'>;
   includes: ReadonlyArray<Include<T>>;
-  /** Its records read as rows joined to what they lead to, folded into one per record before `hydrate`. */
-  joined?: Pick<JoinedPage, 'wrap' | 'fold'>;
 }
 
 /**

@@ -1,18 +1,11 @@
 import { seesUnreviewed } from '../../core/access/viewer.js';
 import type { ListArgs } from '../../core/paging/connection.js';
 import { PUBLIC_STATUSES } from '../../core/review/status.js';
-import {
-  type ConnectionPlan,
-  connectionPlanner,
-  type JsonShape,
-  type JsonShapes,
-  type NestedJson,
-  type NestedRows,
-} from '../../core/sql/passthrough.js';
+import { type ConnectionPlan, connectionPlanner, type JsonShape, type JsonShapes, type NestedJson } from '../../core/sql/passthrough.js';
 import type { RequestContext } from '../../graphql/context.js';
 import type { PassthroughRoot } from '../../graphql/passthrough.js';
 import { Event } from '../events/event.entity.js';
-import { evidenceOf, evidenceRowsOf } from '../evidence/evidence.passthrough.js';
+import { evidenceOf } from '../evidence/evidence.passthrough.js';
 import { Claim } from './claim.entity.js';
 
 /** The claimant, read as its tombstone when deleted by those who may not see it, as the `claimant` resolver reads it. */
@@ -23,20 +16,8 @@ const claimant: NestedJson = (field, alias, json) => {
   return object && `(SELECT ${object} FROM entities ${entity} WHERE ${entity}.id = "${alias}"."claimant_id")`;
 };
 
-/** The claimant as joined columns, as `claimant` reads it. */
-const claimantRows: NestedRows = (field, claim, rows) => {
-  if (!field.selectionSet) return null;
-  const entity = rows.alias();
-  return rows.one('Entity', field.selectionSet, entity, `LEFT JOIN entities ${entity} ON ${entity}.id = ${claim.ref('claimant_id')}`, true);
-};
-
 /** A claim as PostgreSQL writes it into an answer (core/sql/passthrough.ts). */
-export const claimJson: JsonShape = {
-  type: 'Claim',
-  entity: Claim,
-  nested: { claimant, evidence: evidenceOf('claim_id') },
-  joined: { claimant: claimantRows, evidence: evidenceRowsOf('claim_id') },
-};
+export const claimJson: JsonShape = { type: 'Claim', entity: Claim, nested: { claimant, evidence: evidenceOf('claim_id') } };
 
 const PUBLISHED = PUBLIC_STATUSES.map((status) => `'${status}'`).join(', ');
 
@@ -52,27 +33,8 @@ const claimsOfEvent: NestedJson = (field, alias, json) => {
   );
 };
 
-/** An event's claims as joined rows, as `claimsOfEvent` reads them. */
-const claimRowsOfEvent: NestedRows = (field, event, rows) => {
-  if (!field.selectionSet) return null;
-  const [link, claim] = [rows.alias(), rows.alias()];
-  const published = rows.staff ? '' : ` AND ${claim}.status IN (${PUBLISHED})`;
-  return rows.list(
-    'Claim',
-    field.selectionSet,
-    claim,
-    `LEFT JOIN (claim_events ${link} JOIN claims ${claim} ON ${claim}.id = ${link}.claim_id AND ${claim}.deleted_at IS NULL${published}) ON ${link}.event_id = ${event.ref('id')}`,
-    [`${claim}.created_at`, `${claim}.id`],
-  );
-};
-
 /** The claims about an event, a field of Event declared here as its resolver is (claims-of.resolver.ts). */
-export const eventClaimsJson: JsonShape = {
-  type: 'Event',
-  entity: Event,
-  nested: { claims: claimsOfEvent },
-  joined: { claims: claimRowsOfEvent },
-};
+export const eventClaimsJson: JsonShape = { type: 'Event', entity: Event, nested: { claims: claimsOfEvent } };
 
 /** The arguments of `claims` a passed-through page takes; a filter or a ranking goes the ordinary way. */
 const PAGE_ARGUMENTS = new Set(['first', 'after', 'last', 'before', 'order', 'includeDeleted']);

@@ -1,4 +1,4 @@
-import type { JsonShape, NestedJson, NestedRows } from '../../core/sql/passthrough.js';
+import type { JsonShape, NestedJson } from '../../core/sql/passthrough.js';
 import { Evidence } from './evidence.entity.js';
 
 /** The TextSelector's fields, by the evidence's columns they are (the verified quote's keys are the fields' names). */
@@ -27,43 +27,8 @@ const source: NestedJson = (field, alias, json) => {
   );
 };
 
-/** The words as joined columns, as `selector` reads them. */
-const selectorRows: NestedRows = (field, quote, rows) => {
-  if (!field.selectionSet) return null;
-  const own = rows.leaves('TextSelector', field.selectionSet, (name) => {
-    const column = SELECTOR[name] && quote.read(SELECTOR[name]);
-    return column ? (row) => row[column] : null;
-  });
-  if (!own || rows.staff) return own;
-  const verifiedQuote = quote.read('verified_quote');
-  const verified = rows.leaves(
-    'TextSelector',
-    field.selectionSet,
-    (name) => (row) => (row[verifiedQuote] as Record<string, unknown>)[name],
-  );
-  return verified && ((all, from, to) => (all[from]![verifiedQuote] === null ? own : verified)(all, from, to));
-};
-
-/** The source through its snapshot as joined columns, as `source` reads it. */
-const sourceRows: NestedRows = (field, quote, rows) => {
-  if (!field.selectionSet) return null;
-  const [snapshot, from] = [rows.alias(), rows.alias()];
-  return rows.one(
-    'Source',
-    field.selectionSet,
-    from,
-    `LEFT JOIN source_revisions ${snapshot} ON ${snapshot}.id = ${quote.ref('source_revision_id')} LEFT JOIN sources ${from} ON ${from}.id = ${snapshot}.source_id`,
-    true,
-  );
-};
-
 /** Evidence as PostgreSQL writes it into an answer (core/sql/passthrough.ts). */
-export const evidenceJson: JsonShape = {
-  type: 'Evidence',
-  entity: Evidence,
-  nested: { selector, source },
-  joined: { selector: selectorRows, source: sourceRows },
-};
+export const evidenceJson: JsonShape = { type: 'Evidence', entity: Evidence, nested: { selector, source } };
 
 /** The evidence of a claim or an event, deleted evidence left out, in the order `evidenceBy…Id` reads it. */
 export const evidenceOf =
@@ -75,20 +40,5 @@ export const evidenceOf =
     return (
       object &&
       `(SELECT coalesce(json_agg(${object} ORDER BY ${quote}.start_pos, ${quote}.id), '[]'::json) FROM evidence ${quote} WHERE ${quote}.${owner} = "${alias}"."id" AND ${quote}.deleted_at IS NULL)`
-    );
-  };
-
-/** The evidence of a claim or an event as joined rows, in the order `evidenceOf` reads it. */
-export const evidenceRowsOf =
-  (owner: 'claim_id' | 'event_id'): NestedRows =>
-  (field, record, rows) => {
-    if (!field.selectionSet) return null;
-    const quote = rows.alias();
-    return rows.list(
-      'Evidence',
-      field.selectionSet,
-      quote,
-      `LEFT JOIN evidence ${quote} ON ${quote}.${owner} = ${record.ref('id')} AND ${quote}.deleted_at IS NULL`,
-      [`${quote}.start_pos`, `${quote}.id`],
     );
   };
