@@ -77,12 +77,12 @@ export const ATTACK =
 
 /**
  * "said at a press conference", "confirmed the decision at the closing press conference", "In a press briefing held after
- * the meeting, the summit recommended": the occasion of a saying is a statement made there; a press conference only
- * attended or held ("attend a news conference") tells no saying and stays a conference. Read only where the sentence
- * tells a saying.
+ * the meeting, the summit recommended", "said in an emailed statement": the occasion of a saying is a statement made
+ * there; a press conference only attended or held ("attend a news conference") tells no saying and stays a conference.
+ * Read only where the sentence tells a saying.
  */
 export const SAID_AT_BRIEFING =
-  /\b(?:at|during|in)\s+(?:(?:an?|the|its|their|his|her)\s+)?(?!joint\b)(?:[\p{Ll}-]+\s+)?(?:(?:press|news|media)\s+(?:conference|briefing)|briefing)\b/giu;
+  /\b(?:at|during|in)\s+(?:(?:an?|the|its|their|his|her)\s+)?(?!joint\b)(?:[\p{Ll}-]+\s+)?(?:(?:press|news|media)\s+(?:conference|briefing)|briefing|statement)\b/giu;
 
 /**
  * "A joint communique issued at the end of yesterday's meeting", "a press release issued Monday", "with the release of the
