@@ -280,6 +280,12 @@ describe('statements made at a press conference and joint texts issued', () => {
     expect(types('The quay was named in a statement of works.')).toEqual([]);
   });
 
+  it('reads an announcement told in the passive, with whoever made it, as a statement', () => {
+    expect(types('The announcement was made by Mayor Ana Costa before she left for the docks.')).toEqual(['STATEMENT']);
+    expect(types('The closure, announced by the harbour board, takes effect next week.')).toEqual(['STATEMENT']);
+    expect(types('The harbour board announced by letter that the fees would rise.')).toEqual([]);
+  });
+
   it('reads a joint text issued, released or speaking as a statement, and one signed as an agreement', () => {
     expect(types('A joint communique issued at the end of the meeting by the two mayors said the quay would reopen.')).toEqual([
       'STATEMENT',
