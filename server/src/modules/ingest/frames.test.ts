@@ -273,6 +273,19 @@ describe('statements made at a press conference and joint texts issued', () => {
     expect(types('The governor said in his speech during a joint press conference with the mayor that the quay would reopen.')).toEqual([]);
   });
 
+  it('reads a saying made in a statement as a statement, and none where the statement only speaks or is not said in', () => {
+    expect(types('The port authority said in a written statement that the quay would reopen.')).toEqual(['STATEMENT']);
+    expect(types('In a statement on Monday, the harbour board said the fees would rise.')).toEqual(['STATEMENT']);
+    expect(types('The statement said the quay would reopen.')).toEqual([]);
+    expect(types('The quay was named in a statement of works.')).toEqual([]);
+  });
+
+  it('reads an announcement told in the passive, with whoever made it, as a statement', () => {
+    expect(types('The announcement was made by Mayor Ana Costa before she left for the docks.')).toEqual(['STATEMENT']);
+    expect(types('The closure, announced by the harbour board, takes effect next week.')).toEqual(['STATEMENT']);
+    expect(types('The harbour board announced by letter that the fees would rise.')).toEqual([]);
+  });
+
   it('reads a joint text issued, released or speaking as a statement, and one signed as an agreement', () => {
     expect(types('A joint communique issued at the end of the meeting by the two mayors said the quay would reopen.')).toEqual([
       'STATEMENT',

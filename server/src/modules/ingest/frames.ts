@@ -77,12 +77,12 @@ export const ATTACK =
 
 /**
  * "said at a press conference", "confirmed the decision at the closing press conference", "In a press briefing held after
- * the meeting, the summit recommended": the occasion of a saying is a statement made there; a press conference only
- * attended or held ("attend a news conference") tells no saying and stays a conference. Read only where the sentence
- * tells a saying.
+ * the meeting, the summit recommended", "said in an emailed statement": the occasion of a saying is a statement made
+ * there; a press conference only attended or held ("attend a news conference") tells no saying and stays a conference.
+ * Read only where the sentence tells a saying.
  */
 export const SAID_AT_BRIEFING =
-  /\b(?:at|during|in)\s+(?:(?:an?|the|its|their|his|her)\s+)?(?!joint\b)(?:[\p{Ll}-]+\s+)?(?:(?:press|news|media)\s+(?:conference|briefing)|briefing)\b/giu;
+  /\b(?:at|during|in)\s+(?:(?:an?|the|its|their|his|her)\s+)?(?!joint\b)(?:[\p{Ll}-]+\s+)?(?:(?:press|news|media)\s+(?:conference|briefing)|briefing|statement)\b/giu;
 
 /**
  * "A joint communique issued at the end of yesterday's meeting", "a press release issued Monday", "with the release of the
@@ -91,6 +91,13 @@ export const SAID_AT_BRIEFING =
  */
 export const STATEMENT_ISSUED =
   /\b(?:joint\s+(?:statement|declaration|communiqu[eé])|communiqu[eé]|press release)(?!\p{L})(?=\s+(?:(?:was|were|has been|have been)\s+)?(?:issued|released|adopted|published)\b|\s+(?:from|by)\s+[^.;,]{1,40}?\s+(?:says|said|states|stated)\b)|(?<=\b(?:release|issuance|issuing|adoption|publication)\s+of\s+(?:the|a|an|its|their)\s+(?:[\p{L}\d’'-]+\s+){0,3})(?:communiqu[eé]|joint\s+(?:statement|declaration))(?!\p{L})/giu;
+
+/**
+ * "The announcement was made by the mayor", "the closure, announced by the harbour board,": a saying told in the passive
+ * with whoever made it is a statement made, as the active "the mayor announced" is a saying.
+ */
+export const ANNOUNCED_BY =
+  /(?<=\bannouncement\s+(?:was|has been|had been)\s+)made\s+by\b|(?<=(?:\b(?:was|were|been|is|are)|,)\s+)announced\s+by\b/giu;
 
 /** Where the words of a kind are the lexicon's triggers of that kind, found by their lemma. */
 const LEXICON = 'lexicon';
@@ -137,6 +144,7 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   [/(?<=\b(?:[Tt]o|[Ww]ill|[Ww]ould|[Ss]hall) )meet(?= (?:with )?(?:the |his |her |their )?\p{Lu})/gu, 'MEETING'],
   [LEXICON, 'MEETING'],
   [STATEMENT_ISSUED, 'STATEMENT'],
+  [ANNOUNCED_BY, 'STATEMENT'],
   [LEXICON, 'STATEMENT'],
   [LEXICON, 'PROPOSAL'],
   // Calls and exchanges are named by more than one word, so by no single lemma.
