@@ -218,6 +218,12 @@ describe('the gazetteer', () => {
     expect(names('The Putin-Trump summit ended.')).toEqual([]);
   });
 
+  it('drops the titles before a name whose surname is hyphenated', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The fleet was inspected by Vice Admiral Marta Lund-Okoye on Tuesday.')).toEqual(['Marta Lund-Okoye']);
+    expect(names('Deputy Prime Minister Tomas Berg-Halvorsen resigned.')).toEqual(['Tomas Berg-Halvorsen']);
+  });
+
   it('links demonyms to the places they are made from, unless two places would share one', () => {
     expect(demonymsOf('North Korea')).toContain('North Korean');
     expect(['China', 'Italy', 'Turkey', 'Mali', 'Pakistan', 'Ukraine', 'Mexico'].map((name) => demonymsOf(name))).toEqual([

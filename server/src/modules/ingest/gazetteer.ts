@@ -456,6 +456,18 @@ function readName(candidate: string): { name: string; offset: number } | null {
   // name, a hyphenated last word is a surname: "Kim Jong-un", "Stella Ndabeni-Abrahams", "Abdullah Al-Yahya".
   const surname = words.length > 1 && terms[0]!.tags.includes('FirstName') && !words.slice(0, -1).some((w) => w.includes('-'));
   if (terms.length !== words.length) {
+    // "Rear Admiral Antonette Wemyss-Gorman": compromise splits a hyphenated surname into two terms, so the words before
+    // the first hyphen are still read one term each; titles and styles among them are no part of the name after them.
+    const titles = words.findIndex(
+      (w, i) =>
+        w.includes('-') ||
+        terms[i]!.text !== w ||
+        !(TITLE_WORDS.has(w) || STYLES.has(w) || ['Actor', 'Honorific'].some((tag) => terms[i]!.tags.includes(tag))),
+    );
+    if (titles > 0 && words.length - titles >= 2) {
+      const named = readName(words.slice(titles).join(' '));
+      return named && { name: named.name, offset: words.slice(0, titles).join(' ').length + 1 + named.offset };
+    }
     if (terms.some((t) => t.tags.includes('Hyphenated') && (t.tags.includes('Demonym') || (t.tags.includes('Person') && !surname))))
       return null;
     // "the Asia-Pacific region": a place joined to a word that is none qualifies a noun; "Guinea-Bissau" joins two.
