@@ -224,6 +224,12 @@ describe('the gazetteer', () => {
     expect(names('Deputy Prime Minister Tomas Berg-Halvorsen resigned.')).toEqual(['Tomas Berg-Halvorsen']);
   });
 
+  it('reads the holder after an office of fields joined by "and", from the words compromise reads as a person', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('Minister of Trade and Industry Ronald Okello opened the fair.')).toEqual(['Ronald Okello']);
+    expect(names('The Minister of Trade and Industry opened the fair.')).toEqual([]);
+  });
+
   it('links demonyms to the places they are made from, unless two places would share one', () => {
     expect(demonymsOf('North Korea')).toContain('North Korean');
     expect(['China', 'Italy', 'Turkey', 'Mali', 'Pakistan', 'Ukraine', 'Mexico'].map((name) => demonymsOf(name))).toEqual([

@@ -541,6 +541,14 @@ function readName(candidate: string): { name: string; offset: number } | null {
   );
   if (skip > 0 && holder > 0 && terms.slice(holder).every((t) => t.tags.includes('ProperNoun')) && words.length - holder >= 2)
     return { name: words.slice(holder).join(' '), offset: words.slice(0, holder).join(' ').length + 1 };
+  // "Minister of Mining and Energy Dubravka Djedovic Handanovic": after an office of fields, the last words compromise
+  // reads as a person's are the office's holder, even with no first name it knows.
+  // A title-cased field may read as a person too ("Justice", "Cooperation"): a first name in the run opens the name.
+  const trailing = terms.length - [...terms].reverse().findIndex((t) => !t.tags.includes('Person'));
+  const first = terms.findIndex((t, i) => i >= trailing && t.tags.includes('FirstName'));
+  const person = first > 0 ? first : trailing;
+  if (skip > 0 && words[skip] === 'of' && person <= terms.length - 2 && person > skip + 1)
+    return { name: words.slice(person).join(' '), offset: words.slice(0, person).join(' ').length + 1 };
   // "International Relations Minister Naledi Pandor", "Head of Public Service Dr Joseph Kinyua": an office run into
   // the name of its holder, who is named after the last word of an office or a style.
   const role = terms
