@@ -230,6 +230,12 @@ describe('the gazetteer', () => {
     expect(names('The Minister of Trade and Industry opened the fair.')).toEqual([]);
   });
 
+  it('proposes no two single words joined by "and", each too short a name alone', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('Turbines stand at Eldfjell and Carmen in the north.')).toEqual([]);
+    expect(names('The Belt and Road Initiative grew.')).toEqual(['Belt and Road Initiative']);
+  });
+
   it('links demonyms to the places they are made from, unless two places would share one', () => {
     expect(demonymsOf('North Korea')).toContain('North Korean');
     expect(['China', 'Italy', 'Turkey', 'Mali', 'Pakistan', 'Ukraine', 'Mexico'].map((name) => demonymsOf(name))).toEqual([

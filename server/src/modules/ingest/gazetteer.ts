@@ -376,16 +376,20 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
       });
     }
     const halves = name.split(' and ');
+    // "Storheia and Roan": single words joined are two places or people, each too short a name to propose alone, unless
+    // compromise reads one country in them ("Trinidad and Tobago", whose "and" it does not tag as a conjunction).
+    const singleWords = halves.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part)) && nlp(name).has('#Conjunction');
     const parts =
       halves.length > 1 &&
-      halves.every(
-        (part) =>
-          /^\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2}$/u.test(part) ||
-          // "Coca-Cola and Delta Air Lines", "Minoru Kihara and Philippine Defense Secretary Gilberto Teodoro".
-          /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(part) ||
-          (properName(part)?.offset ?? 0) > 0 ||
-          nlp(part).has('(#Person|#Place)'),
-      )
+      (singleWords ||
+        halves.every(
+          (part) =>
+            /^\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2}$/u.test(part) ||
+            // "Coca-Cola and Delta Air Lines", "Minoru Kihara and Philippine Defense Secretary Gilberto Teodoro".
+            /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(part) ||
+            (properName(part)?.offset ?? 0) > 0 ||
+            nlp(part).has('(#Person|#Place)'),
+        ))
         ? halves
         : [name];
     let at = index;
