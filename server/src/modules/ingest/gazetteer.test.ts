@@ -218,6 +218,24 @@ describe('the gazetteer', () => {
     expect(names('The Putin-Trump summit ended.')).toEqual([]);
   });
 
+  it('drops the titles before a name whose surname is hyphenated', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('The fleet was inspected by Vice Admiral Marta Lund-Okoye on Tuesday.')).toEqual(['Marta Lund-Okoye']);
+    expect(names('Deputy Prime Minister Tomas Berg-Halvorsen resigned.')).toEqual(['Tomas Berg-Halvorsen']);
+  });
+
+  it('reads the holder after an office of fields joined by "and", from the words compromise reads as a person', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('Minister of Trade and Industry Ronald Okello opened the fair.')).toEqual(['Ronald Okello']);
+    expect(names('The Minister of Trade and Industry opened the fair.')).toEqual([]);
+  });
+
+  it('proposes no two single words joined by "and", each too short a name alone', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('Turbines stand at Eldfjell and Carmen in the north.')).toEqual([]);
+    expect(names('The Belt and Road Initiative grew.')).toEqual(['Belt and Road Initiative']);
+  });
+
   it('links demonyms to the places they are made from, unless two places would share one', () => {
     expect(demonymsOf('North Korea')).toContain('North Korean');
     expect(['China', 'Italy', 'Turkey', 'Mali', 'Pakistan', 'Ukraine', 'Mexico'].map((name) => demonymsOf(name))).toEqual([

@@ -376,16 +376,20 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
       });
     }
     const halves = name.split(' and ');
+    // "Storheia and Roan": single words joined are two places or people, each too short a name to propose alone, unless
+    // compromise reads one country in them ("Trinidad and Tobago", whose "and" it does not tag as a conjunction).
+    const singleWords = halves.every((part) => /^\p{Lu}\p{Ll}+$/u.test(part)) && nlp(name).has('#Conjunction');
     const parts =
       halves.length > 1 &&
-      halves.every(
-        (part) =>
-          /^\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2}$/u.test(part) ||
-          // "Coca-Cola and Delta Air Lines", "Minoru Kihara and Philippine Defense Secretary Gilberto Teodoro".
-          /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(part) ||
-          (properName(part)?.offset ?? 0) > 0 ||
-          nlp(part).has('(#Person|#Place)'),
-      )
+      (singleWords ||
+        halves.every(
+          (part) =>
+            /^\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2}$/u.test(part) ||
+            // "Coca-Cola and Delta Air Lines", "Minoru Kihara and Philippine Defense Secretary Gilberto Teodoro".
+            /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(part) ||
+            (properName(part)?.offset ?? 0) > 0 ||
+            nlp(part).has('(#Person|#Place)'),
+        ))
         ? halves
         : [name];
     let at = index;
@@ -456,6 +460,18 @@ function readName(candidate: string): { name: string; offset: number } | null {
   // name, a hyphenated last word is a surname: "Kim Jong-un", "Stella Ndabeni-Abrahams", "Abdullah Al-Yahya".
   const surname = words.length > 1 && terms[0]!.tags.includes('FirstName') && !words.slice(0, -1).some((w) => w.includes('-'));
   if (terms.length !== words.length) {
+    // "Rear Admiral Antonette Wemyss-Gorman": compromise splits a hyphenated surname into two terms, so the words before
+    // the first hyphen are still read one term each; titles and styles among them are no part of the name after them.
+    const titles = words.findIndex(
+      (w, i) =>
+        w.includes('-') ||
+        terms[i]!.text !== w ||
+        !(TITLE_WORDS.has(w) || STYLES.has(w) || ['Actor', 'Honorific'].some((tag) => terms[i]!.tags.includes(tag))),
+    );
+    if (titles > 0 && words.length - titles >= 2) {
+      const named = readName(words.slice(titles).join(' '));
+      return named && { name: named.name, offset: words.slice(0, titles).join(' ').length + 1 + named.offset };
+    }
     if (terms.some((t) => t.tags.includes('Hyphenated') && (t.tags.includes('Demonym') || (t.tags.includes('Person') && !surname))))
       return null;
     // "the Asia-Pacific region": a place joined to a word that is none qualifies a noun; "Guinea-Bissau" joins two.
@@ -529,6 +545,14 @@ function readName(candidate: string): { name: string; offset: number } | null {
   );
   if (skip > 0 && holder > 0 && terms.slice(holder).every((t) => t.tags.includes('ProperNoun')) && words.length - holder >= 2)
     return { name: words.slice(holder).join(' '), offset: words.slice(0, holder).join(' ').length + 1 };
+  // "Minister of Mining and Energy Dubravka Djedovic Handanovic": after an office of fields, the last words compromise
+  // reads as a person's are the office's holder, even with no first name it knows.
+  // A title-cased field may read as a person too ("Justice", "Cooperation"): a first name in the run opens the name.
+  const trailing = terms.length - [...terms].reverse().findIndex((t) => !t.tags.includes('Person'));
+  const first = terms.findIndex((t, i) => i >= trailing && t.tags.includes('FirstName'));
+  const person = first > 0 ? first : trailing;
+  if (skip > 0 && words[skip] === 'of' && person <= terms.length - 2 && person > skip + 1)
+    return { name: words.slice(person).join(' '), offset: words.slice(0, person).join(' ').length + 1 };
   // "International Relations Minister Naledi Pandor", "Head of Public Service Dr Joseph Kinyua": an office run into
   // the name of its holder, who is named after the last word of an office or a style.
   const role = terms

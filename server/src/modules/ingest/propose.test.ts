@@ -79,6 +79,12 @@ describe('proposals from a text', () => {
     expect(names).toEqual(['Great Hall of the Harbour']);
   });
 
+  it('takes a hyphenated surname told alone for the person the text named in full, not a new name', () => {
+    const text = 'The fleet was led by Commander Ingrid Solberg-Amadi. Solberg-Amadi said the crews were ready.';
+    const names = propose(text, blocksOf(text), context).names.map((n) => n.name);
+    expect(names).toEqual(['Ingrid Solberg-Amadi']);
+  });
+
   it('holds an election named without its place in the place the text names most', () => {
     const text = 'Lisbon counted its votes. Ana Costa was declared the winner of last month’s election.';
     const withElections = { ...context, eventTypes: new Set([...context.eventTypes, 'ELECTION', 'SANCTIONS']) };

@@ -452,6 +452,14 @@ function isShortForm(name: string, names: Map<string, NameProposal>, gazetteer: 
   return [...names.keys()].some(opens) || gazetteer.entities.some((entity) => [entity.name, ...entity.aliases].some(opens));
 }
 
+/**
+ * "Wemyss-Gorman underscored …" after "Rear Admiral Antonette Wemyss-Gorman": a hyphenated surname told alone closes a
+ * person's name the text gives in full, and is that person, not a new name.
+ */
+function isSurnameAlone(name: string, names: Map<string, NameProposal>): boolean {
+  return !name.includes(' ') && [...names.keys()].some((longer) => /^(?:\p{Lu}\S* )+\S+$/u.test(longer) && longer.endsWith(` ${name}`));
+}
+
 export function propose(text: string, blocks: TextBlock[], context: ProposalContext): Proposals {
   const sentences = sentencesOf(text, blocks);
   const claims: ClaimProposal[] = [];
@@ -1074,7 +1082,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     claims,
     events: kept.map((c) => ({ ...c.event, participants: c.event.participants.map(asProposed) })),
     names: [...names.values()]
-      .filter((entry) => !isShortForm(entry.name, names, context.gazetteer))
+      .filter((entry) => !isShortForm(entry.name, names, context.gazetteer) && !isSurnameAlone(entry.name, names))
       .sort((a, b) => b.occurrences - a.occurrences || a.span.start - b.span.start),
   };
 }
