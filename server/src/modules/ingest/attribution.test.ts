@@ -857,3 +857,13 @@ describe('a person named before "of" and the body they belong to', () => {
     expect(on('“Every crew is back')).toBe('Tomas Virtanen');
   });
 });
+
+describe('a verb of saying in a clause of contrast', () => {
+  /** Written for this test: the residents' words are theirs, the clause of contrast naming its own speaker. */
+  const text = 'Crews cleared the fallen trees by noon, while residents told reporters that the bridge was still closed.';
+  const on = claimantOfClaimStarting(text, new Gazetteer([]));
+
+  it('gives the sentence to the subject of "while …", not to the reporter', () => {
+    expect(on('Crews cleared')).toBe('residents');
+  });
+});

@@ -879,8 +879,12 @@ export function maskQuotes(sentence: string): string {
 /** "the North's media": a name that only qualifies the speaker is not the speaker. */
 const isModifier = (sentence: string, mention: Mention) => /^['’]s\s+[a-z]/.test(sentence.slice(mention.index + mention.surface.length));
 
-/** Words that open a clause of time, cause or concession, whose verb is not the sentence's main one. */
-const SUBORDINATE = /^(?:after|before|while|whilst|when|whenever|since|because|although|though|once|until|unless|whereas)\s/i;
+/**
+ * Words that open a clause of time or condition, whose verb tells a happening, not the sentence's saying. Not "while",
+ * "whereas", "because" or "though": a clause of contrast or cause names its own speaker ("…, while activists told
+ * reporters that …"), as `subjectBefore` reads one after "as".
+ */
+const SUBORDINATE = /^(?:after|before|when|whenever|since|once|until|unless)\s/i;
 
 /**
  * The subject of a speech verb: the words between the last clause break and the verb, stepping over an aside such as
@@ -904,7 +908,7 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
       end = start > 0 ? start - 1 : 0;
       continue;
     }
-    // "…, after Canada and its allies condemned the seizure": a verb in a clause of time or cause tells no saying of the
+    // "…, after Canada and its allies condemned the seizure": a verb in a clause of time tells no saying of the
     // sentence's words, which are the main clause's.
     if (end === verbAt && SUBORDINATE.test(text)) return null;
     // "…, which Manele described as …": the verb's own clause is an object relative, whose subject follows its pronoun
