@@ -867,3 +867,20 @@ describe('a verb of saying in a clause of contrast', () => {
     expect(on('Crews cleared')).toBe('residents');
   });
 });
+
+describe('a person the store does not know, named before "of" and a body it does not know', () => {
+  /** Written for these tests: the speaker is named with a firm the store does not hold, then by surname. */
+  const text = [
+    '“The permits were never valid and the nets must come out,” Tevita Moala Rika of the Koro legal aid office said.',
+    'The ruling could reach other villages, Rika said.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, new Gazetteer([]));
+
+  it('gives the quote to the person, not the whole phrase or the reporter', () => {
+    expect(on('“The permits')).toBe('Tevita Moala Rika');
+  });
+
+  it('gives a surname alone later to that person', () => {
+    expect(on('The ruling could')).toBe('Tevita Moala Rika');
+  });
+});
