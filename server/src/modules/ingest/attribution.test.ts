@@ -857,3 +857,30 @@ describe('a person named before "of" and the body they belong to', () => {
     expect(on('“Every crew is back')).toBe('Tomas Virtanen');
   });
 });
+
+describe('a verb of saying in a clause of contrast', () => {
+  /** Written for this test: the residents' words are theirs, the clause of contrast naming its own speaker. */
+  const text = 'Crews cleared the fallen trees by noon, while residents told reporters that the bridge was still closed.';
+  const on = claimantOfClaimStarting(text, new Gazetteer([]));
+
+  it('gives the sentence to the subject of "while …", not to the reporter', () => {
+    expect(on('Crews cleared')).toBe('residents');
+  });
+});
+
+describe('a person the store does not know, named before "of" and a body it does not know', () => {
+  /** Written for these tests: the speaker is named with a firm the store does not hold, then by surname. */
+  const text = [
+    '“The permits were never valid and the nets must come out,” Tevita Moala Rika of the Koro legal aid office said.',
+    'The ruling could reach other villages, Rika said.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, new Gazetteer([]));
+
+  it('gives the quote to the person, not the whole phrase or the reporter', () => {
+    expect(on('“The permits')).toBe('Tevita Moala Rika');
+  });
+
+  it('gives a surname alone later to that person', () => {
+    expect(on('The ruling could')).toBe('Tevita Moala Rika');
+  });
+});

@@ -432,6 +432,15 @@ export class Discourse {
     if (bearer) return spoken(bearer, null);
     // "Sri Lankan officials": a group described by a place is a label, whatever compromise makes of the place's words.
     if (GROUP.test(words)) return spoken(null, words);
+    // "Knut Helge Hurum of the Fend law firm": a name of a person compromise does not know, set before "of" and what they
+    // belong to, is the speaker, and the full name a surname alone later stands for, in place of the name learned with
+    // the body's first word ("Knut Helge Hurum of the Fend").
+    const member = MEMBER_OF.exec(words)?.[1];
+    if (member && isUnknownPersonName(member)) {
+      const learned = this.fullNames.filter((name) => name !== member && !name.startsWith(`${member} of `));
+      this.fullNames.splice(0, this.fullNames.length, ...learned, member);
+      return spoken(null, member);
+    }
     const person = lastPersonNamedIn(words);
     if (person) return spoken(null, person);
     // "Foreign Secretary S Jaishankar": a name compromise does not know, after its title.
@@ -847,6 +856,21 @@ const HONORIFIC = /^(his|her) (royal )?(highness|excellency|majesty|holiness)$/i
 const ROLE =
   /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|head of state|spokes(man|woman|person))$/i;
 
+/** "Knut Helge Hurum of the Fend law firm": two to four capitalised words before "of" and more words. */
+const MEMBER_OF = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+of\s+\S/u;
+
+/** Capitalised words that name neither an office ("Prime Minister"), a body, a place nor a date: a person's name. */
+function isUnknownPersonName(words: string): boolean {
+  const terms = (nlp(words).json()[0]?.terms ?? []) as Array<{ tags: string[] }>;
+  return (
+    !namesABody(words) &&
+    terms.every(
+      (t) =>
+        !t.tags.some((tag) => /Actor|Honorific|Organization|Place|Country|City|Date|Month|WeekDay|Adjective|Determiner|Pronoun/.test(tag)),
+    )
+  );
+}
+
 /** "FWRM Executive Director, Virisila Buadromo.": words, a comma and a name that closes the sentence. */
 const OFFICE_THEN_NAME = /^\s+([^,;]+?),\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+)\s*[.!?]?\s*$/u;
 
@@ -879,8 +903,12 @@ export function maskQuotes(sentence: string): string {
 /** "the North's media": a name that only qualifies the speaker is not the speaker. */
 const isModifier = (sentence: string, mention: Mention) => /^['’]s\s+[a-z]/.test(sentence.slice(mention.index + mention.surface.length));
 
-/** Words that open a clause of time, cause or concession, whose verb is not the sentence's main one. */
-const SUBORDINATE = /^(?:after|before|while|whilst|when|whenever|since|because|although|though|once|until|unless|whereas)\s/i;
+/**
+ * Words that open a clause of time or condition, whose verb tells a happening, not the sentence's saying. Not "while",
+ * "whereas", "because" or "though": a clause of contrast or cause names its own speaker ("…, while activists told
+ * reporters that …"), as `subjectBefore` reads one after "as".
+ */
+const SUBORDINATE = /^(?:after|before|when|whenever|since|once|until|unless)\s/i;
 
 /**
  * The subject of a speech verb: the words between the last clause break and the verb, stepping over an aside such as
@@ -904,7 +932,7 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
       end = start > 0 ? start - 1 : 0;
       continue;
     }
-    // "…, after Canada and its allies condemned the seizure": a verb in a clause of time or cause tells no saying of the
+    // "…, after Canada and its allies condemned the seizure": a verb in a clause of time tells no saying of the
     // sentence's words, which are the main clause's.
     if (end === verbAt && SUBORDINATE.test(text)) return null;
     // "…, which Manele described as …": the verb's own clause is an object relative, whose subject follows its pronoun
