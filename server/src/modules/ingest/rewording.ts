@@ -15,7 +15,7 @@ const FUNCTION_WORDS = new Set(
     'here not no so if into over about after before also would will can could may might should must do does did very more most ' +
     'such other both each all any some only own same just up out one two said says say saying told tells tell according added ' +
     'adding stated stating noted noting called calling described describing quoted quoting reported reporting statement spokesman ' +
-    'spokeswoman spokesperson mr mrs ms dr tens'
+    'spokeswoman spokesperson mr mrs ms dr'
   ).split(' '),
 );
 
@@ -53,7 +53,6 @@ const SYNONYM_GROUPS = [
   ['give', 'offer', 'grant', 'provide'],
   ['official', 'authority'],
   ['die', 'kill', 'death', 'dead'],
-  ['ruling', 'verdict', 'judgment', 'decision'],
 ];
 
 /**
@@ -95,24 +94,6 @@ const root = (word: string) => {
   const stemmed = stem(stem(word));
   return stemmed.length > 4 && stemmed.endsWith('e') ? stemmed.slice(0, -1) : stemmed;
 };
-
-/**
- * One word spelled the British way in one outlet and the American way in another ("licence" and "license", "organised"
- * and "organized", "labour" and "labor", "centre" and "center", "travelled" and "traveled"), read from its root: the
- * British root is rewritten to the American one, on both sides alike.
- */
-const SPELLED: Array<[RegExp, string]> = [
-  [/^(licen|defen|offen|preten)c$/, '$1s'],
-  [/^programm$/, 'program'],
-  [/^protestor$/, 'protester'],
-  [/(?<=.{3})isation$/, 'ization'],
-  [/(?<=.{3}[^aeiou])is$/, 'iz'],
-  [/(?<=.{2})ys$/, 'yz'],
-  [/(?<=.{2}[^o])our(?=$|it|abl)/, 'or'],
-  [/(?<=.{2})tr$/, 'ter'],
-  [/(?<=.{3}[aeiou])ll$/, 'l'],
-];
-const spelledAmerican = (rooted: string) => SPELLED.reduce((word, [british, american]) => word.replace(british, american), rooted);
 
 const SYNONYMS = new Map(SYNONYM_GROUPS.flatMap((group) => group.map((word) => [root(word), root(group[0]!)] as const)));
 const OPPOSITE_ROOTS = OPPOSITES.map(([a, b]) => [root(a), root(b)] as const);
@@ -346,7 +327,7 @@ export function termsOf(text: string, lexicon: Lexicon = emptyLexicon): Term[] {
       terms.set(month, { keys: new Set([month]), weight: 1 });
       return;
     }
-    const rooted = spelledAmerican(root(lemmaOf(word)));
+    const rooted = root(lemmaOf(word));
     const key = SYNONYMS.get(rooted) ?? rooted;
     terms.set(key, { keys: new Set([key]), weight: COMMON_IN_NEWS.has(key) ? 0.5 : 1, named: unknownNames.has(word) });
   });
