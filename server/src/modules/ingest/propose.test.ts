@@ -52,6 +52,11 @@ describe('proposals from a text', () => {
     });
   });
 
+  it('reads "May" with a capital as the month, not a hedge', () => {
+    const text = ['Dredging', 'The dredging, first reported by the port authority in May, finished ahead of schedule.'].join('\n\n');
+    expect(propose(text, blocksOf(text), context).claims[0]).toMatchObject({ modality: 'ASSERTED' });
+  });
+
   it('anchors every proposal on its words and proposes nothing from headlines or page furniture', () => {
     for (const claim of claims) expect(words(claim.span)).toBe(claim.text);
     expect(claims.some((c) => /Share|Comments|Port deal signed/.test(c.text))).toBe(false);
