@@ -151,6 +151,14 @@ describe('events in wire copy', () => {
     expect(events.find((e) => e.timeExpression === 'during the visit')!.modality).toBe('OCCURRED');
   });
 
+  it('types no dated sentence a meeting for approvals received or a stock exchange named', () => {
+    const release = [
+      'Having received all necessary approvals, the port authority today announces the purchase of two cranes.',
+      'As of today, Rotterdam Harbour Works is no longer listed on the Lisbon Stock Exchange.',
+    ].join('\n\n');
+    expect(propose(release, blocksOf(release), context).events.filter((e) => e.type === 'MEETING')).toEqual([]);
+  });
+
   it('dates what is still to be done "during the visit" by the visit, as expected', () => {
     const release = [
       'Jonas Weber was in Lisbon from May 8-10 at the invitation of Ana Costa.',

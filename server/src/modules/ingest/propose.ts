@@ -144,7 +144,7 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   // "spoke this evening with President Obama": a call with someone named, not a word to reporters.
   [/\b[Ss]poke(?: \w+){0,3} with (?:(?:the|his|her|their) )?(?=\p{Lu})/u, ['MEETING']],
   [
-    /\b(meet|met|meets|meeting|meetings|talks|summit|received(?! an?\b)|hosted|conversation|discussions?|lunch|exchange|encounter|(?:courtesy|phone|telephone) call|telephone conversation)\b/iu,
+    /\b(meet|met|meets|meeting|meetings|talks|summit|hosted|conversation|discussions?|lunch|exchanges? (?:of views|between|with)|encounter|(?:courtesy|phone|telephone) call|telephone conversation)\b/iu,
     ['MEETING', 'CONFERENCE'],
   ],
   [/\b(forum|conference)\b/i, ['CONFERENCE']],
