@@ -70,6 +70,10 @@ describe('blocks of a text', () => {
       'Like this: Like Loading...',
       'Share this: Twitter Facebook',
       'Europeans need an Electronic Travel Authorisation (ETA) to travel to the UK from 2 April 2025 – READ MORE',
+      'In this March 3, 2024, photo, dock workers unload a ferry in Porto.',
+      'In this file image released by the port authority, a crane stands idle.',
+      'Dock workers unload the first ferry in Porto. (Ana Costa/Harbour Board via AP)',
+      'A crane stands idle on the quay. (AP Photo/Jonas Weber)',
     ];
     const body = [
       'Share prices fell on Monday.',
@@ -80,6 +84,8 @@ describe('blocks of a text', () => {
       'The trip was a 90 min read of the report for the board, one member said.',
       'Children who read more do better at school - and read more widely, the study found.',
       'Like this year’s budget, the plan was late.',
+      'In this harbour, photos are banned, the port authority said.',
+      'The ferry was chartered by the Harbour Board (via its Lisbon office).',
     ];
     expect(blocksOf([...furniture, ...body].join('\n')).map((b) => b.kind)).toEqual([
       ...furniture.map(() => BlockKind.FURNITURE),

@@ -32,6 +32,10 @@ const FURNITURE_LINES = [
   /^(by|posted by|written by) [^|]{1,60}(\|[^|]{1,60}){1,4}$/i,
   /^(photo|image|credit):? [^.]{0,80}$/i,
   /^(photograph|picture|pictures|photos|images)( credit| source)?: [^.]{0,80}$/i,
+  // A wire photo's caption: "In this May 22, 2018, photo, schoolchildren wash …", "In this file image released by …".
+  /^in this\b[^.!?]{0,60}?\b(photo|image|picture|photograph|handout|video grab)(,|\s+(released|provided|taken|made|distributed|obtained|from|by|shows?)\b)/i,
+  // A caption closed by its credit: "… in Mbandaka. (Mark Naftalin/UNICEF via AP)", "(AP Photo/Jerome Delay)".
+  /\((?:[^()]{1,60} via (?:AP|AFP|Reuters|Getty Images|EPA)|(?:AP|AFP|EPA|Reuters)(?: Photo)?\/[^()]{1,60})\)$/,
   /^short (url|link)\.?$/i,
   /^(follow|follow us|follow us on( \w+)?( :)?|like us on \w+|continue reading|read more( here)?|read the full (story|article)|see also|watch|listen)\.?:?$/i,
   // Calls to follow an outlet joined into one line: "Like us on Facebook and follow us on Twitter."

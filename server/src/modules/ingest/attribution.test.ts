@@ -884,3 +884,27 @@ describe('a person the store does not know, named before "of" and a body it does
     expect(on('The ruling could')).toBe('Tevita Moala Rika');
   });
 });
+
+describe('a verb of saying that qualifies a noun', () => {
+  const known = new Gazetteer([{ id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] }]);
+  /** Written for these tests: "announced" and "stated" tell what the noun is, not who speaks. */
+  const text = [
+    'Ferry fares',
+    "The new timetable, which was announced in March, marks a key step in Nordvik's stated plan for the islands.",
+    'The fare rise, announced on Monday, covers every crossing to the islands.',
+    '“Every crew is back at work,” said the Harbour Board, adding that fares would hold.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('reads a participle after a possessive or an article as an adjective, not a saying', () => {
+    expect(on('The new timetable')).toBe('the reporter');
+  });
+
+  it('reads a participle set off by commas after its noun as a reduced relative clause, not a saying', () => {
+    expect(on('The fare rise')).toBe('the reporter');
+  });
+
+  it('still reads a verb of saying after a quote, followed by its speaker, as the speaker’s', () => {
+    expect(on('“Every crew')).toBe('port');
+  });
+});

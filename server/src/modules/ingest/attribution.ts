@@ -764,10 +764,39 @@ const SPEECH_ALL = new RegExp(
 /** "was asked", "is widely expected", "is also accused": a passive, an adverb or not between its two words. */
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)(?:\s+\p{Ll}+)?\s+$/iu;
 
+/** "Acal's stated strategy", "the reported deal": a participle after a possessive or an article qualifies a noun. */
+const ATTRIBUTIVE_BEFORE = /(?:['’]s|\b(?:its|his|her|their|our|the|a|an))\s+$/iu;
+const PAST_FORMS = new Set(SPEECH_FORMS.flatMap((forms) => forms.past));
+const PARTICIPLE_COMPLEMENT = /^\s+(?:on|in|at|by|for|with|during|after|before|since|last|this|earlier|late|early|yesterday|today)\b/i;
+
+/**
+ * "The plan, announced on Monday, includes …": a past participle set off by commas right after its noun, with the
+ * sentence's own verb after the aside, is a reduced relative clause: the noun was announced, nobody is said to speak.
+ */
+function participleAside(outside: string, match: RegExpExecArray): boolean {
+  const after = outside.slice(match.index + match[0].length);
+  // "…, said the minister, adding": an inverted verb of saying is followed by its speaker, a participle by when or by whom.
+  if (!PAST_FORMS.has(match[0]) || !/\p{L}\s*,\s*$/u.test(outside.slice(0, match.index)) || !PARTICIPLE_COMPLEMENT.test(after))
+    return false;
+  // The word that resumes the sentence is its verb: compromise often reads "covers" or "sets" there as a plural noun, so
+  // what counts is that no subject, conjunction or preposition opens a clause of its own.
+  const resumed = /^[^,;]*,\s+(\p{Ll}+)\b/u.exec(after)?.[1];
+  return (
+    resumed !== undefined &&
+    !resumed.endsWith('ing') &&
+    !nlp(resumed).has('(#Determiner|#Preposition|#Conjunction|#Pronoun|#Adverb|#QuestionWord)')
+  );
+}
+
 /** The verbs of saying in a sentence's narration, where they stand. */
 function speechVerbs(outside: string): RegExpExecArray[] {
   // "The visit is expected to …", "he was asked": a passive names no speaker.
-  const found = [...outside.matchAll(SPEECH_ALL)].filter((match) => !PASSIVE_BEFORE.test(outside.slice(0, match.index)));
+  const found = [...outside.matchAll(SPEECH_ALL)].filter((match) => {
+    const before = outside.slice(0, match.index);
+    return (
+      !PASSIVE_BEFORE.test(before) && !(PAST_FORMS.has(match[0]) && ATTRIBUTIVE_BEFORE.test(before)) && !participleAside(outside, match)
+    );
+  });
   if (!found.some((match) => PRESENT_FORMS.has(match[0]) || BARE_FORMS.has(match[0]))) return found;
   const sentences = nlp(outside).json({ offset: true }) as Array<{
     terms: Array<{ text: string; tags: string[]; offset: { start: number } }>;

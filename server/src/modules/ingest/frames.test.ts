@@ -32,6 +32,12 @@ describe('event frames', () => {
     expect(types('The mayor was received by Governor Ana Costa.')).toEqual(['MEETING']);
   });
 
+  it('takes no thing received for a meeting, in any tense', () => {
+    expect(types('The port received all necessary approvals from the ministry.')).toEqual([]);
+    expect(types('The port has received the latest dredging permits.')).toEqual([]);
+    expect(types('Governor Costa received the visiting mayor at her office.')).toEqual(['MEETING']);
+  });
+
   it('leaves out settings, happenings told before, invitations and regular talks', () => {
     expect(types('The mayor spoke during the harbour summit in Porto.')).toEqual([]);
     expect(types('The mayor praised the talks.')).toEqual([]);

@@ -72,6 +72,7 @@ describe('the gazetteer', () => {
     expect(names('Share this articleClose Button')).toEqual([]);
     expect(names('Source:Harbour Weekly Published: 2021/03/04')).toEqual(['Harbour Weekly']);
     expect(names('Updated: 3/4/2021 9:12:05 AM Business')).toEqual([]);
+    expect(names('Published Thursday, May 24, 2018 6:24AM EDT')).toEqual([]);
     expect(names('LIVE Coast Radio Evening News Bulletin 7.30 pm')).toEqual([]);
     expect(names('Both sides signed several Memorandums of Understanding (MoUs) on trade.')).toEqual([]);
     expect(names("About 40 boats sank in Friday's 5.8-magnitude quake.")).toEqual([]);

@@ -253,8 +253,9 @@ const CALENDAR =
 /** Runs of capitalised words that name no known entity: candidates for new entities. */
 export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ name: string; index: number }> {
   const found: Array<{ name: string; index: number }> = [];
+  // "6:24AM EDT": capitals run on from a number or a word open no name.
   const run =
-    /(?:[A-Z]\.){1,4} [A-Z][\p{L}’'-]*[\p{L}](?![\p{L}’'-]|[ -]?[A-Z])|(?:(?:[A-Z]\.){1,4} (?=[A-Z]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:(?:[A-Z]\.){1,4} (?=[A-Z][\p{L}]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|[B-Z](?= \p{Lu}\p{Ll})|\d+(?![\p{L}\d])))+/gu;
+    /(?<![\p{L}\p{N}])(?:(?:[A-Z]\.){1,4} [A-Z][\p{L}’'-]*[\p{L}](?![\p{L}’'-]|[ -]?[A-Z])|(?:(?:[A-Z]\.){1,4} (?=[A-Z]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,})(?:[ -](?:(?:of|the|of the|de|for|and) )?(?:(?:[A-Z]\.){1,4} (?=[A-Z][\p{L}]))?(?:[A-Z][\p{L}’'-]*[\p{L}]|[A-Z]{2,}|[IVX]{1,4}(?![\p{L}])|[B-Z](?= \p{Lu}\p{Ll})|\d+(?![\p{L}\d])))+)/gu;
   for (const whole of sentence.matchAll(run)) {
     for (const piece of piecesOf(whole[0], whole.index!)) found.push(...namesOfRun(sentence, piece.name, piece.index, mentions));
   }

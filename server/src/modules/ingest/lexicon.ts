@@ -20,6 +20,8 @@ interface LexiconEntry {
   after?: { lemmas: string[]; type: string };
   /** What must not follow it: "received a letter" is no meeting. */
   notFollowedBy?: RegExp;
+  /** Not with a thing as its object, in any tense: "received the ambassador", not "received all necessary approvals". */
+  notAThing?: boolean;
   /** Read only where compromise does not tag the word a verb: "an indefinite strike", not "struck a deal". */
   notVerb?: boolean;
   /**
@@ -50,7 +52,7 @@ export const EVENT_LEXICON: Record<string, LexiconEntry> = {
   confer: { type: 'MEETING', as: 'verb', followedBy: /^\s+with\b/i },
   discuss: { type: 'MEETING', as: 'verb' },
   discussion: { type: 'MEETING', as: 'noun' },
-  receive: { type: 'MEETING', as: 'verb', notFollowedBy: /^\s+(?:an?|\d|more|less|support|funding|aid)\b/i },
+  receive: { type: 'MEETING', as: 'verb', notFollowedBy: /^\s+(?:an?|\d|more|less|support|funding|aid)\b/i, notAThing: true },
   conversation: { type: 'MEETING', as: 'noun' },
   lunch: { type: 'MEETING', as: 'noun' },
   dinner: { type: 'MEETING', as: 'noun' },
@@ -155,6 +157,30 @@ function objectIsSomeone(after: Term[]): boolean {
   );
 }
 
+/** Those who are received though compromise reads them as plain nouns. */
+const RECEIVED_PEOPLE = /^(?:delegations?|teams?|guests?|visitors?|envoys?|counterparts?|officials?|leaders?|ministers?|ambassadors?)$/;
+
+/**
+ * "all necessary approvals", "the latest figures": the object, past determiners, adverbs and adjectives, is a common
+ * noun that names no one. "by the minister" (a passive), "at the airport" and "the visiting minister" are not things
+ * received.
+ */
+function objectIsAThing(after: Term[]): boolean {
+  const head = after.find(
+    (t) =>
+      !/^(?:all|the|its|their|his|her|our|these|those|this|that)$/i.test(t.normal) &&
+      !t.tags.includes('Adjective') &&
+      !t.tags.includes('Adverb'),
+  );
+  return (
+    head !== undefined &&
+    /^\p{Ll}/u.test(head.text) &&
+    head.tags.includes('Noun') &&
+    !RECEIVED_PEOPLE.test(head.normal) &&
+    !head.tags.some((tag) => ['Person', 'ProperNoun', 'Actor', 'Pronoun', 'Organization', 'Place'].includes(tag))
+  );
+}
+
 /** Titles, people and pronouns: "the president decided" is a person's choice, not a body's decision. */
 const PERSONAL = ['Person', 'Actor', 'Pronoun', 'FirstName', 'LastName', 'Honorific'];
 
@@ -231,6 +257,7 @@ export function triggersIn(text: string): Trigger[] {
       if (entry.followedBy && !entry.followedBy.test(after)) continue;
       if (entry.notFollowedBy?.test(after)) continue;
       if (entry.someone && !term.tags.includes('PastTense') && !objectIsSomeone(sentence.terms.slice(i + 1))) continue;
+      if (entry.notAThing && objectIsAThing(sentence.terms.slice(i + 1))) continue;
       const body = entry.byBody && !term.tags.includes('Gerund') ? bodySubject(sentence.terms, i) : null;
       if (entry.byBody && !body) continue;
       const verbBefore = sentence.terms

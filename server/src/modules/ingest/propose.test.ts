@@ -52,6 +52,11 @@ describe('proposals from a text', () => {
     });
   });
 
+  it('reads "May" with a capital as the month, not a hedge', () => {
+    const text = ['Dredging', 'The dredging, first reported by the port authority in May, finished ahead of schedule.'].join('\n\n');
+    expect(propose(text, blocksOf(text), context).claims[0]).toMatchObject({ modality: 'ASSERTED' });
+  });
+
   it('anchors every proposal on its words and proposes nothing from headlines or page furniture', () => {
     for (const claim of claims) expect(words(claim.span)).toBe(claim.text);
     expect(claims.some((c) => /Share|Comments|Port deal signed/.test(c.text))).toBe(false);
@@ -150,6 +155,14 @@ describe('events in wire copy', () => {
     ]);
     expect(events.find((e) => e.timeExpression === 'May 22')!.modality).toBe('EXPECTED');
     expect(events.find((e) => e.timeExpression === 'during the visit')!.modality).toBe('OCCURRED');
+  });
+
+  it('types no dated sentence a meeting for approvals received or a stock exchange named', () => {
+    const release = [
+      'Having received all necessary approvals, the port authority today announces the purchase of two cranes.',
+      'As of today, Rotterdam Harbour Works is no longer listed on the Lisbon Stock Exchange.',
+    ].join('\n\n');
+    expect(propose(release, blocksOf(release), context).events.filter((e) => e.type === 'MEETING')).toEqual([]);
   });
 
   it('dates what is still to be done "during the visit" by the visit, as expected', () => {

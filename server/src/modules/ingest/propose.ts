@@ -116,7 +116,8 @@ export interface ProposalContext {
   authorLabel: string;
 }
 
-const SPECULATIVE = /\b(may|might|could|presumably|supposedly|perhaps|possibly|would likely)\b/i;
+// "May" with a capital is the month ("first reported in May"); the modal is written in lower case within a sentence.
+const SPECULATIVE = /\b(?:may|[Mm]ight|[Cc]ould|[Pp]resumably|[Ss]upposedly|[Pp]erhaps|[Pp]ossibly|[Ww]ould likely)\b/;
 const HEDGED = /\b(reportedly|apparently|likely|appears?|seems?|allegedly|suggests?|believed to)\b/i;
 const EXPECTED =
   /\b(will|expected to|are expected|is expected|plans? to|due to|is to|are to|(?:set|poised|slated|on track) to|later this month|next (year|month|week))\b/i;
@@ -143,7 +144,7 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   // "spoke this evening with President Obama": a call with someone named, not a word to reporters.
   [/\b[Ss]poke(?: \w+){0,3} with (?:(?:the|his|her|their) )?(?=\p{Lu})/u, ['MEETING']],
   [
-    /\b(meet|met|meets|meeting|meetings|talks|summit|received(?! an?\b)|hosted|conversation|discussions?|lunch|exchange|encounter|(?:courtesy|phone|telephone) call|telephone conversation)\b/iu,
+    /\b(meet|met|meets|meeting|meetings|talks|summit|hosted|conversation|discussions?|lunch|exchanges? (?:of views|between|with)|encounter|(?:courtesy|phone|telephone) call|telephone conversation)\b/iu,
     ['MEETING', 'CONFERENCE'],
   ],
   [/\b(forum|conference)\b/i, ['CONFERENCE']],

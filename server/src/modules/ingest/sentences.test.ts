@@ -56,6 +56,16 @@ describe('sentences', () => {
     ]);
   });
 
+  it('ends a sentence at a full stop that lost its space, but not inside a web address', () => {
+    const text = 'The harbour board said the dredging was unlawful.Porto appealed on Monday.It lost. See www.HarbourBoard.pt for more.';
+    expect(sentencesOf(text, blocksOf(text)).map((s) => s.text)).toEqual([
+      'The harbour board said the dredging was unlawful.',
+      'Porto appealed on Monday.',
+      'It lost.',
+      'See www.HarbourBoard.pt for more.',
+    ]);
+  });
+
   it('leaves out furniture and repeated paragraphs', () => {
     const paragraph = 'According to an aide, the two countries agree on regional issues and on trade.';
     const text = `${paragraph}\n\nAbout Author\n\n${paragraph}`;

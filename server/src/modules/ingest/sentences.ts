@@ -93,7 +93,9 @@ export function sentencesOf(text: string, blocks: TextBlock[]): Sentence[] {
     const to = utf16[block.end]!;
     const paragraph = text.slice(from, to);
     // "… both countries. 'Under the MOU, …,' Garafil said.": some outlets open a quote with a single mark.
-    const boundary = /[.!?]["”’)]?(?=\s+["“‘'(]?[A-Z0-9])/g;
+    // "… was unconstitutional.Belgrade revoked …": pages that lost the space after a full stop still end a sentence there,
+    // between a lower-case word and a capitalised one (not in "www.TorontoStarReprints.com").
+    const boundary = /[.!?]["”’)]?(?=\s+["“‘'(]?[A-Z0-9])|(?<=(?:^|[\s"“(])(?!www\.)[\p{L}'’-]*\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})/gu;
     let start = 0;
     const push = (end: number) => {
       const raw = paragraph.slice(start, end);
