@@ -764,10 +764,18 @@ const SPEECH_ALL = new RegExp(
 /** "was asked", "is widely expected", "is also accused": a passive, an adverb or not between its two words. */
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)(?:\s+\p{Ll}+)?\s+$/iu;
 
+/**
+ * "The court ruled that …", "the panel concluded that …": a verdict's finding, reported as its finder's words (FrameNet's
+ * Verdict); only with a that-clause, since "found the body" or "ruled the country" tells no finding.
+ */
+export const VERDICT_THAT = /\b(?:ruled|rules|found|finds|concluded|concludes)(?=\s+that\b)/g;
+
 /** The verbs of saying in a sentence's narration, where they stand. */
 function speechVerbs(outside: string): RegExpExecArray[] {
   // "The visit is expected to …", "he was asked": a passive names no speaker.
-  const found = [...outside.matchAll(SPEECH_ALL)].filter((match) => !PASSIVE_BEFORE.test(outside.slice(0, match.index)));
+  const found = [...outside.matchAll(SPEECH_ALL), ...outside.matchAll(VERDICT_THAT)]
+    .sort((a, b) => a.index - b.index)
+    .filter((match) => !PASSIVE_BEFORE.test(outside.slice(0, match.index)));
   if (!found.some((match) => PRESENT_FORMS.has(match[0]) || BARE_FORMS.has(match[0]))) return found;
   const sentences = nlp(outside).json({ offset: true }) as Array<{
     terms: Array<{ text: string; tags: string[]; offset: { start: number } }>;
