@@ -908,3 +908,23 @@ describe('a verb of saying that qualifies a noun', () => {
     expect(on('“Every crew')).toBe('port');
   });
 });
+
+describe('a verdict told with a that-clause', () => {
+  /** Written for these tests: a tribunal's findings, and a finding of things that is no verdict. */
+  const known = new Gazetteer([{ id: 'tribunal', name: 'Koro Land Tribunal', kind: 'ORGANIZATION', aliases: [] }]);
+  const text = [
+    'The Koro Land Tribunal found that the fishing permits had been issued without any consultation.',
+    'The Koro Land Tribunal ruled that the nets must come out of the lagoon by March.',
+    'Divers found the old nets on the reef near the village.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives what the tribunal "found that" and "ruled that" to the tribunal', () => {
+    expect(on('The Koro Land Tribunal found')).toBe('tribunal');
+    expect(on('The Koro Land Tribunal ruled')).toBe('tribunal');
+  });
+
+  it('leaves a finding of things, with no that-clause, to the reporter', () => {
+    expect(on('Divers found')).toBe('the reporter');
+  });
+});

@@ -764,6 +764,12 @@ const SPEECH_ALL = new RegExp(
 /** "was asked", "is widely expected", "is also accused": a passive, an adverb or not between its two words. */
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)(?:\s+\p{Ll}+)?\s+$/iu;
 
+/**
+ * "The court ruled that …", "the panel concluded that …": a verdict's finding, reported as its finder's words (FrameNet's
+ * Verdict); only with a that-clause, since "found the body" or "ruled the country" tells no finding.
+ */
+export const VERDICT_THAT = /\b(?:ruled|rules|found|finds|concluded|concludes)(?=\s+that\b)/g;
+
 /** "Acal's stated strategy", "the reported deal": a participle after a possessive or an article qualifies a noun. */
 const ATTRIBUTIVE_BEFORE = /(?:['’]s|\b(?:its|his|her|their|our|the|a|an))\s+$/iu;
 const PAST_FORMS = new Set(SPEECH_FORMS.flatMap((forms) => forms.past));
@@ -791,12 +797,14 @@ function participleAside(outside: string, match: RegExpExecArray): boolean {
 /** The verbs of saying in a sentence's narration, where they stand. */
 function speechVerbs(outside: string): RegExpExecArray[] {
   // "The visit is expected to …", "he was asked": a passive names no speaker.
-  const found = [...outside.matchAll(SPEECH_ALL)].filter((match) => {
-    const before = outside.slice(0, match.index);
-    return (
-      !PASSIVE_BEFORE.test(before) && !(PAST_FORMS.has(match[0]) && ATTRIBUTIVE_BEFORE.test(before)) && !participleAside(outside, match)
-    );
-  });
+  const found = [...outside.matchAll(SPEECH_ALL), ...outside.matchAll(VERDICT_THAT)]
+    .sort((a, b) => a.index - b.index)
+    .filter((match) => {
+      const before = outside.slice(0, match.index);
+      return (
+        !PASSIVE_BEFORE.test(before) && !(PAST_FORMS.has(match[0]) && ATTRIBUTIVE_BEFORE.test(before)) && !participleAside(outside, match)
+      );
+    });
   if (!found.some((match) => PRESENT_FORMS.has(match[0]) || BARE_FORMS.has(match[0]))) return found;
   const sentences = nlp(outside).json({ offset: true }) as Array<{
     terms: Array<{ text: string; tags: string[]; offset: { start: number } }>;

@@ -520,6 +520,17 @@ describe('events and dates, a second pass', () => {
     expect(ruling.participants.map((p) => p.entityId).sort()).toEqual(['costa', 'court']);
   });
 
+  it('makes a court that "found that" both the speaker of its finding and a participant of what it rules on', () => {
+    const courts = new Gazetteer([
+      { id: 'court', name: 'Supreme Court of Norway', kind: 'ORGANIZATION', aliases: [] },
+      { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    ]);
+    const text = 'On Friday the Supreme Court of Norway found that the police had arrested Ana Costa without cause.';
+    const { claims, events } = propose(text, blocksOf(text), { ...context, gazetteer: courts });
+    expect(claims[0]).toMatchObject({ attribution: 'REPORTED_SPEECH', claimantId: 'court' });
+    expect(events.flatMap((e) => e.participants.map((p) => p.entityId))).toContain('court');
+  });
+
   it('reads "the visiting dignitary" as the person on the story’s visit, and dates talks ahead in the week of writing, not by a past date', () => {
     const { events } = read(
       'Ana Costa arrived in Oslo on Monday on a three-day visit.',

@@ -4,7 +4,7 @@ import { DatePrecision, startOfPeriod } from '../../core/dates/precision.js';
 import type { TextBlock } from '../../core/text/blocks.js';
 import { Attribution, ClaimModality } from '../claims/claims.enums.js';
 import { EventModality, ParticipantRole } from '../events/events.enums.js';
-import { Discourse, maskQuotes, titleCase } from './attribution.js';
+import { Discourse, maskQuotes, titleCase, VERDICT_THAT } from './attribution.js';
 import { clauseOf } from './clause.js';
 import {
   ATTACK,
@@ -284,6 +284,8 @@ const ATTRIBUTION_TAIL =
   /,\s+(?:[\p{L}'’.-]+\s+){0,8}(?:said|says|told|reported|added|stated)\b[^,]*(?:,\s+\p{Ll}+ing\b[^,]*)?[.!?]["”’)]?\s*$/u;
 
 const RULED = new RegExp(COURT_RULING.source, 'i');
+/** "The court found that …": the court is the finding's speaker and also takes part in the ruling it tells. */
+const FOUND_THAT = new RegExp(VERDICT_THAT.source);
 /** "said that …", "announced that …": what follows is what was said, whose dates are not the saying's. */
 /** "declared the “successful conclusion” of the meeting", "proclaimed a state of emergency": a formal act of saying, in the clause before a date. */
 const DECLARED = /\b(?:declared|proclaimed)\s+(?!that\b|(?:it|him|her|them|himself|herself|itself)\b)[^,;.]{0,80}$/i;
@@ -566,7 +568,10 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     const decisions = ownFrames.filter((f) => f.body);
     // A body that "declared Kumar the Mayor" or "decided to keep the rate" did what it declared: it is no mere source.
     const reporter =
-      speaker?.entity.kind === 'ORGANIZATION' && !RULED.test(outside) && !decisions.some((f) => f.index > speaker.index)
+      speaker?.entity.kind === 'ORGANIZATION' &&
+      !RULED.test(outside) &&
+      !FOUND_THAT.test(outside) &&
+      !decisions.some((f) => f.index > speaker.index)
         ? speaker.entity.id
         : null;
     const atPlace = (m: Mention) => PLACE_PREPOSITION.test(sentence.text.slice(0, m.index));
