@@ -2,6 +2,7 @@ import nlp from 'compromise';
 
 import { SPEECH_LEMMAS, tellsASaying } from './attribution.js';
 import { triggersIn } from './lexicon.js';
+import { ABOUT_TO } from './time-expressions.js';
 
 /**
  * Happenings found by the words that name them ("met", "talks", "signed an agreement", "a three-day visit",
@@ -172,8 +173,10 @@ const MEANS = /\b(through|via|by means of)\s+(?:[\p{Ll}-]+\s+)?$/u;
 const WELCOME = /\b(airport|(?:on|upon) (?:his|her|their) arrival|on arrival|guard of honou?r|ceremonial welcome|red carpet)\b/i;
 /** Regular talks are no single happening: "agreed to hold annual talks". */
 const RECURRING = /\b(annual|regular|every year|yearly|monthly|periodic)\b/i;
-const AHEAD =
-  /\b(will|shall|would|expected to|expects? to|hopes? to|plans? to|due to|planned|scheduled|to be held|looks? forward|looked forward|is to|are to|upcoming|coming period|(?:set|poised|slated|on track) to|if )\b/i;
+const AHEAD = new RegExp(
+  `\\b(will|shall|would|expected to|expects? to|hopes? to|plans? to|due to|planned|scheduled|to be held|looks? forward|looked forward|is to|are to|upcoming|coming period|${ABOUT_TO}|if )\\b`,
+  'i',
+);
 const UNDER_WAY = /\b(is|are) (on|paying|making) (an?|his|her|their) [^.,;]{0,30}$|\b(has|have) arrived\b[^.,;]{0,40}$/i;
 const PAST_VERB =
   /^(signed|inked|reached|struck|met|visited|arrived|travell?ed|left|departed|received|hosted|discussed|invaded|overthrew|seized power|set up|established)\b/i;

@@ -29,6 +29,7 @@ import { triggersIn } from './lexicon.js';
 import { Offices } from './offices.js';
 import { quotationsOverParagraphs, type Sentence, sentencesOf } from './sentences.js';
 import {
+  ABOUT_TO,
   coarser,
   DATED_DATELINE,
   datelineDate,
@@ -119,8 +120,10 @@ export interface ProposalContext {
 // "May" with a capital is the month ("first reported in May"); the modal is written in lower case within a sentence.
 const SPECULATIVE = /\b(?:may|[Mm]ight|[Cc]ould|[Pp]resumably|[Ss]upposedly|[Pp]erhaps|[Pp]ossibly|[Ww]ould likely)\b/;
 const HEDGED = /\b(reportedly|apparently|likely|appears?|seems?|allegedly|suggests?|believed to)\b/i;
-const EXPECTED =
-  /\b(will|expected to|are expected|is expected|plans? to|due to|is to|are to|(?:set|poised|slated|on track) to|later this month|next (year|month|week))\b/i;
+const EXPECTED = new RegExp(
+  `\\b(will|expected to|are expected|is expected|plans? to|due to|is to|are to|${ABOUT_TO}|later this month|next (year|month|week))\\b`,
+  'i',
+);
 const DENIED = /\b(denied|denies|no \w+( \w+)? (have|has) been)\b/i;
 
 /** Typed by these words, and by the lexicon's triggers (lexicon.ts), whichever stands nearer. */

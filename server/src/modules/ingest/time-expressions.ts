@@ -315,9 +315,13 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
   return found.sort((a, b) => a.index - b.index);
 }
 
+/** "set to begin", "poised to sign", "slated to open", "on track to close": a happening still ahead, for dates, frames and claims alike. */
+export const ABOUT_TO = '(?:set|poised|slated|on track) to';
 /** Words that put a happening after the publication: "will meet", "to be held", "is expected", "set to begin". */
-const FUTURE =
-  /\b(will|shall|to be held|is to|are to|expected|plans? to|due to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to|(?:set|poised|slated|on track) to|(?:set|slated) for)\b/i;
+const FUTURE = new RegExp(
+  `\\b(will|shall|to be held|is to|are to|expected|plans? to|due to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to|${ABOUT_TO}|(?:set|slated) for)\\b`,
+  'i',
+);
 /** The words just before a date, where its tense stands: "said on Tuesday" in a sentence that also says "expected". */
 const lookingBack = (sentence: string, index: number) => sentence.slice(Math.max(0, index - 50), index);
 /** "Will", "expected to", or a modal before a verb ("could unveil its measures as early as Monday"). */
