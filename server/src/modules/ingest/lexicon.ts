@@ -149,16 +149,19 @@ function objectIsSomeone(after: Term[]): boolean {
     !after[end + 1]!.tags.includes('Pronoun')
   )
     end += 1;
-  // compromise does not tag "counterpart" as a person's office, though it always is one.
-  const head = after[end]!;
+  return namesSomeone(after[end]!);
+}
+
+/** A word for a person, a body or a place. compromise does not tag "counterpart" as a person's office, though it always is one. */
+function namesSomeone(term: Term): boolean {
   return (
-    head.normal.startsWith('counterpart') ||
-    head.tags.some((tag) => ['Person', 'ProperNoun', 'Actor', 'Pronoun', 'Organization', 'Place'].includes(tag))
+    term.normal.startsWith('counterpart') ||
+    term.tags.some((tag) => ['Person', 'ProperNoun', 'Actor', 'Pronoun', 'Organization', 'Place'].includes(tag))
   );
 }
 
 /** Those who are received though compromise reads them as plain nouns. */
-const RECEIVED_PEOPLE = /^(?:delegations?|teams?|guests?|visitors?|envoys?|counterparts?|officials?|leaders?|ministers?|ambassadors?)$/;
+const RECEIVED_PEOPLE = /^(?:delegations?|teams?|guests?|visitors?|envoys?|officials?|leaders?|ministers?|ambassadors?)$/;
 
 /**
  * "all necessary approvals", "the latest figures": the object, past determiners, adverbs and adjectives, is a common
@@ -177,7 +180,7 @@ function objectIsAThing(after: Term[]): boolean {
     /^\p{Ll}/u.test(head.text) &&
     head.tags.includes('Noun') &&
     !RECEIVED_PEOPLE.test(head.normal) &&
-    !head.tags.some((tag) => ['Person', 'ProperNoun', 'Actor', 'Pronoun', 'Organization', 'Place'].includes(tag))
+    !namesSomeone(head)
   );
 }
 
