@@ -37,6 +37,12 @@ describe('blocks of a text', () => {
       kinds(`${body}\nThe Mayoral Communications Unit is responsible for informing the public.\nPolicies are explained to all.`),
     ).toEqual([BlockKind.BODY, BlockKind.FURNITURE, BlockKind.FURNITURE]);
     expect(kinds(`${body}\nLive coverage of the opening continues on Tuesday.`)[1]).toBe(BlockKind.BODY);
+    expect(kinds(`${body}\nAbout the author: Cory Weinberg\nStudent. Certified music advocate. Writer.`)).toEqual([
+      BlockKind.BODY,
+      BlockKind.FURNITURE,
+      BlockKind.FURNITURE,
+    ]);
+    expect(kinds(`${body}\nYour email address will not be published. Required fields are marked *`)[1]).toBe(BlockKind.FURNITURE);
   });
 
   it('counts positions in code points', () => {

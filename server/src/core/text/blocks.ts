@@ -121,6 +121,10 @@ const ENDS_ARTICLE = [
   /^(all )?(the )?comments (will|are|may) be (moderated|reviewed)\b/i,
   /^(most (viewed|read|popular|shared|watched)|more (video )?stories|video stories|top stories|trending( now)?|you might also like)\b[^.!?]{0,40}$/i,
   /^LIVE\s*[^\p{L}\p{N}\s]/u,
+  // A writer's box ("About the author: Cory Weinberg" and a line of biography) and a comment form. "Leave a comment"
+  // alone is not here: some blogs print it under the title.
+  /^about (the )?author\b/i,
+  /^your email address will not be published\b/i,
   /^the (?:\p{Lu}[\p{L}]+ ){1,4}(division|department|office|unit|service|secretariat) is (?:fully |solely )?(responsible for|mandated to|tasked with)\b/iu,
 ];
 

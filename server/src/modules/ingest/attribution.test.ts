@@ -928,3 +928,35 @@ describe('a verdict told with a that-clause', () => {
     expect(on('Divers found')).toBe('the reporter');
   });
 });
+
+describe('police, a role new to the store, and acts that are no sayings', () => {
+  const known = new Gazetteer([{ id: 'harbour', name: 'Nordvik', kind: 'PLACE', aliases: [] }]);
+  /** Written for these tests: a storm in a harbour town, told as a wire report would. */
+  const text = [
+    'Storm toll rises',
+    'Gales battered Nordvik on Tuesday where police say the number of missing boats could rise to 40.',
+    '“We understand the frustration of boat owners,” police said in a statement.',
+    'The chair of the Nordvik Harbour Trust, Ingrid Solheim, warned that repairs would take months.',
+    '“The breakwater held, but the quays did not,” the chair said.',
+    'Nordvik observed two minutes of silence for the crews lost at sea.',
+    'Mayor Lars Eide, who declared a state of emergency, led a vigil at the harbour.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('reads "police", which compromise alone takes for a verb, as the speaker after a quote', () => {
+    expect(on('“We understand')).toBe('police');
+  });
+
+  it('finds the speaker of a clause of place after "where"', () => {
+    expect(on('Gales battered')).toBe('police');
+  });
+
+  it('gives "the chair" to the person new to the store who spoke last', () => {
+    expect(on('“The breakwater')).toBe('Ingrid Solheim');
+  });
+
+  it('reads an observance and a declaration of an emergency as acts, not sayings', () => {
+    expect(on('Nordvik observed')).toBe('the reporter');
+    expect(on('Mayor Lars Eide')).toBe('the reporter');
+  });
+});

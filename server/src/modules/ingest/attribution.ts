@@ -415,8 +415,9 @@ export class Discourse {
     const office = role && /^(minister|president|chancellor|secretary)$/i.test(role[2]!) ? role[2]!.toLowerCase() : null;
     // "said the leftist leader" in the paragraph after Lula spoke of Fernández: a description no office narrows goes on
     // with the person speaking, when they spoke in this paragraph or the one before.
-    const speaking = this.lastSpeaker?.speaker && this.lastSpeakerParagraph >= this.paragraphs - 1 ? this.lastSpeaker.speaker : null;
-    if (role && !office && speaking) return spoken(speaking, null);
+    // A speaker new to the store goes on too: "…," the leader said, after Michelle Bullock spoke.
+    const speaking = this.lastSpeaker && this.lastSpeakerParagraph >= this.paragraphs - 1 ? this.lastSpeaker : null;
+    if (role && !office && speaking) return spoken(speaking.speaker, speaking.label);
     const newHolder = this.titledHolder(words);
     if (newHolder && !newHolder.speaker) return spoken(null, newHolder.label);
     if (role && this.lastPerson && (!office || titles.length === 0 || titles.some((t) => t.toLowerCase().includes(office))))
@@ -520,10 +521,11 @@ function headEnd(text: string): number {
 
 /**
  * Whether some words hold neither a noun nor a capitalised word that might be a name compromise does not know (it reads
- * "Zelensky" alone as an adjective): "earlier than", "has", "The".
+ * "Zelensky" alone as an adjective): "earlier than", "has", "The". They are read as the subject of a saying, since alone
+ * compromise takes "police" and "staff" for verbs.
  */
 function namesNoOne(words: string): boolean {
-  const terms = nlp(words).json()[0]?.terms as Array<{ text: string; tags: string[] }> | undefined;
+  const terms = (nlp(`${words} said`).json()[0]?.terms as Array<{ text: string; tags: string[] }> | undefined)?.slice(0, -1);
   return (terms ?? []).every(
     (t) =>
       !t.tags.includes('Noun') &&
@@ -794,6 +796,14 @@ function participleAside(outside: string, match: RegExpExecArray): boolean {
   );
 }
 
+/**
+ * "declared a national state of emergency", "observed two minutes of silence": a declaration or an observance whose
+ * object is the act itself reports no words of anyone's.
+ */
+const DECLARE_OR_OBSERVE = /^(?:declared?|declares|observed?|observes)$/i;
+const PERFORMED =
+  /^\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:state of (?:emergency|disaster|siege)|emergency|war|independence|victory|bankruptcy|curfew|holiday|martial law|mourning|silence|ceasefire|truce)\b/iu;
+
 /** The verbs of saying in a sentence's narration, where they stand. */
 function speechVerbs(outside: string): RegExpExecArray[] {
   // "The visit is expected to …", "he was asked": a passive names no speaker.
@@ -802,7 +812,10 @@ function speechVerbs(outside: string): RegExpExecArray[] {
     .filter((match) => {
       const before = outside.slice(0, match.index);
       return (
-        !PASSIVE_BEFORE.test(before) && !(PAST_FORMS.has(match[0]) && ATTRIBUTIVE_BEFORE.test(before)) && !participleAside(outside, match)
+        !PASSIVE_BEFORE.test(before) &&
+        !(PAST_FORMS.has(match[0]) && ATTRIBUTIVE_BEFORE.test(before)) &&
+        !participleAside(outside, match) &&
+        !(DECLARE_OR_OBSERVE.test(match[0]) && PERFORMED.test(outside.slice(match.index + match[0].length)))
       );
     });
   if (!found.some((match) => PRESENT_FORMS.has(match[0]) || BARE_FORMS.has(match[0]))) return found;
@@ -891,7 +904,7 @@ const COLLECTIVE = /^the (\w+ )?(bloc|alliance|organi[sz]ation|union|group|body|
 const HONORIFIC = /^(his|her) (royal )?(highness|excellency|majesty|holiness)$/i;
 /** "The minister said", "the Russian President replied", "the Head of State said": the last person named. */
 const ROLE =
-  /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|head of state|spokes(man|woman|person))$/i;
+  /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|director|governor|chair(?:man|woman|person)?|head of state|spokes(man|woman|person))$/i;
 
 /** "Knut Helge Hurum of the Fend law firm": two to four capitalised words before "of" and more words. */
 const MEMBER_OF = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+of\s+\S/u;
@@ -1009,7 +1022,8 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
       continue;
     }
     // "… kept digging for survivors as authorities said …": the subject of a subordinate clause of saying.
-    const subordinate = /^.*\b(?:as|while|because|whereas|although|though)\s+(?=\S)/is.exec(text);
+    // "…, Tuesday where police say …": so is the subject of a clause of place.
+    const subordinate = /^.*\b(?:as|while|because|whereas|although|though|where)\s+(?=\S)/is.exec(text);
     if (subordinate && !/^(?:he|she|they|it|we)$/i.test(text.slice(subordinate[0].length))) {
       const lead = before.slice(start, end).length - before.slice(start, end).trimStart().length;
       return { text: text.slice(subordinate[0].length), start: start + lead + subordinate[0].length };

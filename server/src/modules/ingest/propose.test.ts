@@ -52,6 +52,15 @@ describe('proposals from a text', () => {
     });
   });
 
+  it('reads "is going to" as a claim about what is ahead, and "was going to" not', () => {
+    const text = [
+      'Rates',
+      'The central bank is going to raise interest rates by 50 basis points.',
+      'The bank was going to raise rates in May.',
+    ].join('\n\n');
+    expect(propose(text, blocksOf(text), context).claims.map((c) => c.modality)).toEqual(['EXPECTED', 'ASSERTED']);
+  });
+
   it('reads "May" with a capital as the month, not a hedge', () => {
     const text = ['Dredging', 'The dredging, first reported by the port authority in May, finished ahead of schedule.'].join('\n\n');
     expect(propose(text, blocksOf(text), context).claims[0]).toMatchObject({ modality: 'ASSERTED' });

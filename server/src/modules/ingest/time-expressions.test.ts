@@ -102,6 +102,14 @@ describe('time expressions', () => {
     });
     expect(first('The ministers are on track to sign the deal on Monday.', thursday)).toMatchObject({ date: '2018-12-03', future: true });
     expect(first('The ministers signed the deal on Monday.', thursday)).toMatchObject({ date: '2018-11-26', future: false });
+    expect(first('The ministers are going to sign the deal on Monday.', thursday)).toMatchObject({ date: '2018-12-03', future: true });
+  });
+
+  it('reads "last Tuesday" in a Tuesday’s paper as the Tuesday a week before, and "on Tuesday" as the day itself', () => {
+    const tuesday = { date: '2011-03-01', precision: DatePrecision.DAY };
+    expect(first('The quake struck the city at 12:51 p.m. last Tuesday.', tuesday)).toMatchObject({ date: '2011-02-22', precision: 'DAY' });
+    expect(first('Aftershocks rocked the city on Tuesday.', tuesday)).toMatchObject({ date: '2011-03-01', precision: 'DAY' });
+    expect(first('The quake struck last Friday.', tuesday)).toMatchObject({ date: '2011-02-25', precision: 'DAY' });
   });
 
   it('reads "this morning", "later today", "yesterday" and "tomorrow" against a publication day, but not inside quoted words', () => {

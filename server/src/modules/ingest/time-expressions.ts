@@ -315,8 +315,11 @@ export function timeExpressionsIn(sentence: string, publication: KnownDate, prev
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** "set to begin", "poised to sign", "slated to open", "on track to close": a happening still ahead, for dates, frames and claims alike. */
-export const ABOUT_TO = '(?:set|poised|slated|on track) to';
+/**
+ * "set to begin", "poised to sign", "slated to open", "on track to close", "is going to raise": a happening still ahead,
+ * for dates, frames and claims alike ("was going to" is a plan that may not have been kept, so it is not here).
+ */
+export const ABOUT_TO = "(?:set|poised|slated|on track|(?:is|are|am|['’]s|['’]re) going) to";
 /** Words that put a happening after the publication: "will meet", "to be held", "is expected", "set to begin". */
 const FUTURE = new RegExp(
   `\\b(will|shall|to be held|is to|are to|expected|plans? to|due to|scheduled|upcoming|would meet|would visit|would hold|agreed to|promised to|pledged to|${ABOUT_TO}|(?:set|slated) for)\\b`,
@@ -409,7 +412,9 @@ function daysIn(sentence: string, publication: KnownDate): Array<TimeExpression 
       const ahead = looksAhead(lookingBack(sentence, result.index)) || conditionAhead(sentence.slice(0, result.index));
       const target = start.get('weekday')!;
       const from = new Date(`${publication.date}T00:00:00Z`).getUTCDay();
-      const shift = ahead ? (target - from + 7) % 7 || 7 : -((from - target + 7) % 7);
+      // "struck last Tuesday" in a Tuesday's paper is a week before it, not the day itself.
+      const lastOne = /\blast\s+\p{L}+$/iu.test(result.text) ? 7 : 0;
+      const shift = ahead ? (target - from + 7) % 7 || 7 : -((from - target + 7) % 7) || -lastOne;
       found.push({
         expression: result.text,
         index: result.index,
