@@ -940,6 +940,7 @@ describe('police, a role new to the store, and acts that are no sayings', () => 
     '“The breakwater held, but the quays did not,” the chair said.',
     'Nordvik observed two minutes of silence for the crews lost at sea.',
     'Mayor Lars Eide, who declared a state of emergency, led a vigil at the harbour.',
+    'The harbour trust rejected a complaint lodged by skipper Ola Berg regarding alleged "negligence" at the quays.',
   ].join('\n\n');
   const on = claimantOfClaimStarting(text, known);
 
@@ -953,6 +954,10 @@ describe('police, a role new to the store, and acts that are no sayings', () => 
 
   it('gives "the chair" to the person new to the store who spoke last', () => {
     expect(on('“The breakwater')).toBe('Ingrid Solheim');
+  });
+
+  it('reads a participle after a preposition as qualifying its noun, not as a saying of the person before it', () => {
+    expect(on('The harbour trust rejected')).toBe('the reporter');
   });
 
   it('reads an observance and a declaration of an emergency as acts, not sayings', () => {

@@ -772,8 +772,11 @@ const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)(?:\s+\p{Ll}+)?\s+$/i
  */
 export const VERDICT_THAT = /\b(?:ruled|rules|found|finds|concluded|concludes)(?=\s+that\b)/g;
 
-/** "Acal's stated strategy", "the reported deal": a participle after a possessive or an article qualifies a noun. */
-const ATTRIBUTIVE_BEFORE = /(?:['’]s|\b(?:its|his|her|their|our|the|a|an))\s+$/iu;
+/**
+ * "Acal's stated strategy", "the reported deal", "a complaint regarding alleged violations": a participle after a
+ * possessive, an article or a preposition qualifies a noun.
+ */
+const ATTRIBUTIVE_BEFORE = /(?:['’]s|\b(?:its|his|her|their|our|the|a|an|of|for|over|regarding|about|amid|against|despite))\s+$/iu;
 const PAST_FORMS = new Set(SPEECH_FORMS.flatMap((forms) => forms.past));
 const PARTICIPLE_COMPLEMENT = /^\s+(?:on|in|at|by|for|with|during|after|before|since|last|this|earlier|late|early|yesterday|today)\b/i;
 

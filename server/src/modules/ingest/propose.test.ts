@@ -117,6 +117,45 @@ describe('proposals from a text', () => {
     expect(sanctions?.participants.map((p) => p.entityId).sort()).toEqual(['board', 'kenya']);
   });
 
+  it('makes a state named by its formal name take part, and not the place a dateline with its year was filed from', () => {
+    const states = new Gazetteer([
+      { id: 'ethiopia', name: 'Ethiopia', kind: 'PLACE', aliases: [] },
+      { id: 'russia', name: 'Russia', kind: 'PLACE', aliases: ['Russian Federation'] },
+      { id: 'addis', name: 'Addis Ababa', kind: 'PLACE', aliases: [] },
+    ]);
+    const text = [
+      'MoU signed',
+      'Addis Ababa, May 17, 2023 (FBC) -Ethiopia and the Russian Federation have signed a Memorandum of Understanding today.',
+    ].join('\n\n');
+    const [agreement] = propose(text, blocksOf(text), { ...context, gazetteer: states }).events;
+    expect(agreement).toMatchObject({ type: 'AGREEMENT', start: { date: '2023-05-17', precision: 'DAY' } });
+    expect(agreement!.participants.map((p) => p.entityId)).toEqual(['ethiopia', 'russia']);
+  });
+
+  it('proposes one election for a place and a week, however often it is named, and an ouster as a coup', () => {
+    const egypt = new Gazetteer([
+      { id: 'egypt', name: 'Egypt', kind: 'PLACE', aliases: [] },
+      { id: 'sisi', name: 'Abdel Fattah al-Sisi', kind: 'PERSON', aliases: [] },
+      { id: 'sabahi', name: 'Hamdeen Sabahi', kind: 'PERSON', aliases: [] },
+      { id: 'morsi', name: 'Mohamed Morsi', kind: 'PERSON', aliases: [] },
+    ]);
+    const text = [
+      'Complaint rejected',
+      "Egypt's electoral commission rejected a complaint by Hamdeen Sabahi about last week's presidential vote.",
+      "Abdel Fattah al-Sisi won 23.5 million votes in last week's presidential election in Egypt.",
+      "The army drew up a roadmap for Egypt after Mohamed Morsi's ouster last July.",
+    ].join('\n\n');
+    const { events: told } = propose(text, blocksOf(text), {
+      ...context,
+      gazetteer: egypt,
+      eventTypes: new Set([...context.eventTypes, 'ELECTION', 'COUP']),
+    });
+    const elections = told.filter((e) => e.type === 'ELECTION' && e.start.date === '2023-05-08');
+    expect(elections).toHaveLength(1);
+    expect(elections[0]!.participants.map((p) => p.entityId)).toEqual(expect.arrayContaining(['sisi', 'sabahi']));
+    expect(told.find((e) => e.type === 'COUP')).toMatchObject({ start: { date: '2022-07-01', precision: 'MONTH' } });
+  });
+
   it('proposes the names it does not know', () => {
     expect(names.map((n) => n.name)).toContain('Rotterdam Harbour Works');
     expect(names.map((n) => n.name)).not.toContain('Ana Costa');

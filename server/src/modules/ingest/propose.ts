@@ -133,7 +133,7 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [new RegExp(DISASTER.source, 'i'), ['OTHER']],
   [new RegExp(ATTACK.source, 'i'), ['OTHER']],
   [new RegExp(RULING.source, 'iu'), ['OTHER']],
-  [/\b(overthrew|overthrow|seized power|putsch|coup d[’']état)\b/i, ['COUP']],
+  [/\b(overthrew|overthrow|seized power|putsch|coup d[’']état|ouster)\b/i, ['COUP']],
   [/\b(exercises?|drills?)\b/i, ['MILITARY_EXERCISE']],
   [/\b(games|competition)\b/i, ['MILITARY_COMPETITION', 'CONFERENCE']],
   [/\b(crude|oil|gas|nuclear|energy|reactor|Rosatom|deliveries)\b/i, ['ENERGY_DEAL', 'AGREEMENT']],
@@ -253,6 +253,10 @@ function officesOfPlaces(
  */
 const namesThePlace = (m: Mention, sentence: string) =>
   m.surface === m.entity.name ||
+  // "the Russian Federation", "the Kingdom of Saudi Arabia": a state's formal name, never its adjective.
+  /^\p{Lu}\S*\s.*\b(?:Federation|Republic|Kingdom|States|Union|Emirates|Commonwealth|Confederation|Sultanate|Principality|of)\b/u.test(
+    m.surface,
+  ) ||
   nlp(m.surface).has('^#Acronym$') ||
   (/^(?:\p{Lu}\.){1,3}\p{Lu}\.?$/u.test(m.surface) && !nlp(sentence.slice(m.index + m.surface.length).replace(/^\./, '')).has('^#Noun'));
 
@@ -342,10 +346,18 @@ const sameDayParty = (c: Draft, d: Draft) =>
   c.start.precision === d.start.precision &&
   c.participants.some((p) => d.participants.some((q) => q.entityId === p.entityId));
 
+/** "last week's presidential vote" and "last week's presidential election": a place holds one election at a time. */
+const sameElection = (c: Draft, d: Draft) =>
+  c.type === 'ELECTION' &&
+  d.type === 'ELECTION' &&
+  c.start.date === d.start.date &&
+  c.start.precision === d.start.precision &&
+  ((c.placeId !== null && c.placeId === d.placeId) || c.participants.some((p) => d.participants.some((q) => q.entityId === p.entityId)));
+
 function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
   const dropped = new Set<Candidate>();
   for (const c of candidates) {
-    if ((!c.inferred && c.event.participants.length > 0) || c.distinct) continue;
+    if ((!c.inferred && c.event.participants.length > 0 && c.event.type !== 'ELECTION') || c.distinct) continue;
     const same = candidates.find(
       (d, i) =>
         d !== c &&
@@ -355,8 +367,9 @@ function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
         (c.event.type !== 'OTHER' || d.sentence.toLowerCase().includes(c.words.toLowerCase().replace(/(?:e?s|ed|ing)$/, ''))) &&
         (c.saying || (c.possessive && i < candidates.indexOf(c)) || d.event.modality === c.event.modality) &&
         (!d.inferred || i < candidates.indexOf(c)) &&
-        (c.inferred || within(d.event.start, c.event)) &&
+        (c.inferred || within(d.event.start, c.event) || sameElection(c.event, d.event)) &&
         (within(d.event.start, c.event) ||
+          sameElection(c.event, d.event) ||
           sameDayParty(c.event, d.event) ||
           (c.possessive && c.event.participants.filter((p) => d.event.participants.some((q) => q.entityId === p.entityId)).length >= 2) ||
           subset(c.event.participants, d.event.participants) ||

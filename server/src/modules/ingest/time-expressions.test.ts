@@ -146,6 +146,10 @@ describe('time expressions', () => {
     expect(datelineDate('PORTO - The crews met on Monday.', sept14)).toBeNull();
     expect(datelineDate('Porto, Sept 13: The ferries ran again.', sept14)).toEqual({ date: '2022-09-13', precision: 'DAY' });
     expect(datelineDate('However, on Monday - the crews met.', sept14)).toBeNull();
+    expect(datelineDate('Porto Alegre, September 13, 2022 (NWA) -The crews met.', sept14)).toEqual({
+      date: '2022-09-13',
+      precision: 'DAY',
+    });
   });
 
   it('reads "earlier in the day" as the day of the last dated happening, else the publication day', () => {

@@ -347,12 +347,13 @@ function daysBefore(sentence: string, index: number): number {
   return days > 1 && days < 32 ? days - 1 : 0;
 }
 /**
- * "SEOUL, Sept. 5 (Yonhap) --", "NEW DELHI, Sept 8:": a place in capitals, a comma, a date, an agency, a dash or a colon;
+ * "SEOUL, Sept. 5 (Yonhap) --", "NEW DELHI, Sept 8:", "Addis Ababa, March 15, 2017 (FBC) -Ethiopia": a place in
+ * capitals, a comma, a date (its year after a comma), an agency, a dash or a colon, a space after it or none;
  * "Guwahati, Nov 11:": a place in capitalised words is one only before a date with a day's number, which a clause opening
  * a sentence ("However, last week -") has not.
  */
 export const DATED_DATELINE =
-  /^(?:\p{Lu}[\p{Lu}.'’ ]{2,40},\s*([^()–—:,]{3,30}?)|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2},\s*((?=[^()–—:,]*\d)[^()–—:,]{3,30}?))\s*(?:\([^)]{0,40}\)\s*)?(?:--|–|—|-|:)\s/u;
+  /^(?:\p{Lu}[\p{Lu}.'’ ]{2,40},\s*([^()–—:,]{3,30}?(?:,\s*\d{4})?)|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2},\s*((?=[^()–—:,]*\d)[^()–—:,]{3,30}?(?:,\s*\d{4})?))\s*(?:\([^)]{0,40}\)\s*)?(?:--|–|—|-|:)(?:\s|(?=\p{Lu}))/u;
 
 /**
  * The day a dateline gives, when it is a day of the week before publication (a paper of Saturday prints Friday's
