@@ -23,6 +23,29 @@ describe('blocks of a text', () => {
     expect(text(repeats[0]!)).toMatch(/^According to a presidential aide/);
   });
 
+  it('keeps a sentence wrapped over several lines in one block, and a headline, a byline and a stamp apart', () => {
+    const release = [
+      'Harbour Group Reports Results',
+      '27 October 2011 - 12:32AM',
+      'Business Wire',
+      'The Harbour Group today announced the results',
+      'of its operations for the third quarter. Net sales were $36.1 million, compared to $34.0',
+      'million in 2010.',
+      'Mr. Lund said, “In the ferries segment, The',
+      'Nordic Line division grew.”',
+    ].join('\n');
+    const codePoints = Array.from(release);
+    const body = blocksOf(release)
+      .filter((b) => b.kind === BlockKind.BODY)
+      .map((b) => codePoints.slice(b.start, b.end).join(''));
+    expect(body).toEqual([
+      'Harbour Group Reports Results',
+      'Business Wire',
+      'The Harbour Group today announced the results\nof its operations for the third quarter. Net sales were $36.1 million, compared to $34.0\nmillion in 2010.',
+      'Mr. Lund said, “In the ferries segment, The\nNordic Line division grew.”',
+    ]);
+  });
+
   it('ends the article at a comment policy, a list of other stories, a live stream or an issuer’s account of its role', () => {
     const kinds = (text: string) => blocksOf(text).map((b) => b.kind);
     const body = 'The mayor opened the new terminal on Monday.';

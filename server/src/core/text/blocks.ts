@@ -128,6 +128,21 @@ const ENDS_ARTICLE = [
   /^the (?:\p{Lu}[\p{L}]+ ){1,4}(division|department|office|unit|service|secretariat) is (?:fully |solely )?(responsible for|mandated to|tasked with)\b/iu,
 ];
 
+/**
+ * Whether a line break falls inside a sentence, as in a wire release wrapped at a fixed width ("today announced the
+ * results" / "of its operations"): the line does not end as a sentence or a quote does, and the next goes on in lower
+ * case, or follows a word that cannot end a sentence ("… segment, The" / "Frazer & Jones division").
+ */
+function isWrapped(line: string, next: string): boolean {
+  const end = line.trimEnd();
+  if (end.length === 0 || /[.!?:;"”’)»|]$/.test(end) || isFurniture(end)) return false;
+  const opens = next.trimStart();
+  if (/^\p{Ll}/u.test(opens)) return true;
+  return (
+    /(?:,|\b(?:the|a|an|of|and|or|to|in|for|with|by|on|at|from|that|was|were|is|are|per))$/i.test(end) && /^[\p{L}$“"(\d]/u.test(opens)
+  );
+}
+
 /** Paragraphs shorter than this are not called repeats: "Share." twice is furniture, not a duplicated passage. */
 const REPEAT_MIN_LENGTH = 40;
 
@@ -154,11 +169,18 @@ export function blocksOf(text: string): TextBlock[] {
     } else if (key.length >= REPEAT_MIN_LENGTH) seen.set(key, blocks.length);
     blocks.push({ start, end, kind, repeatOf });
   };
+  let lineStart = 0;
   codePoints.forEach((char, i) => {
-    if (char === '\n') {
-      close(i);
-      start = i + 1;
-    }
+    if (char !== '\n') return;
+    const line = codePoints.slice(lineStart, i).join('');
+    const next = codePoints
+      .slice(i + 1, i + 1 + 80)
+      .join('')
+      .split('\n', 1)[0]!;
+    lineStart = i + 1;
+    if (isWrapped(line, next)) return;
+    close(i);
+    start = i + 1;
   });
   close(codePoints.length);
   return blocks;

@@ -941,6 +941,7 @@ describe('police, a role new to the store, and acts that are no sayings', () => 
     'Nordvik observed two minutes of silence for the crews lost at sea.',
     'Mayor Lars Eide, who declared a state of emergency, led a vigil at the harbour.',
     'The harbour trust rejected a complaint lodged by skipper Ola Berg regarding alleged "negligence" at the quays.',
+    'Nordvik Lines (Nasdaq: NVL) said on Monday that it would add two ferries.',
   ].join('\n\n');
   const on = claimantOfClaimStarting(text, known);
 
@@ -958,6 +959,10 @@ describe('police, a role new to the store, and acts that are no sayings', () => 
 
   it('reads a participle after a preposition as qualifying its noun, not as a saying of the person before it', () => {
     expect(on('The harbour trust rejected')).toBe('the reporter');
+  });
+
+  it('reads a company’s ticker in brackets as no part of the speaker’s name', () => {
+    expect(on('Nordvik Lines')).toBe('Nordvik Lines');
   });
 
   it('reads an observance and a declaration of an emergency as acts, not sayings', () => {

@@ -343,7 +343,9 @@ export class Discourse {
             text
               .trim()
               .replace(/^(however|but|and|meanwhile|later|also),?\s+/i, '')
-              .replace(/[.!?]+$/, ''),
+              .replace(/[.!?]+$/, '')
+              // "The Eastern Company (NYSE Amex-EML) today announced": a ticker or short form in brackets is no speaker.
+              .replace(/\s*\((?:[^()]*:[^()]*|(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|AMEX|OTC)\b[^()]*)\)(?=(?:\s+\p{Ll}+)?$)/u, ''),
           ),
         ),
       ),
@@ -969,7 +971,9 @@ const SUBORDINATE = /^(?:after|before|when|whenever|since|once|until|unless)\s/i
  */
 function subjectBefore(outside: string, verbAt: number): { text: string; start: number } | null {
   const before = outside.slice(0, verbAt);
-  const breaks = [...before.matchAll(/[,;:—]|\s{2,}/g)].map((m) => m.index! + m[0].length);
+  // "Nordvik Lines (Nasdaq: NVL) said": a colon or comma inside brackets breaks no clause.
+  const bracketed = (at: number) => (before.slice(0, at).match(/\(/g)?.length ?? 0) > (before.slice(0, at).match(/\)/g)?.length ?? 0);
+  const breaks = [...before.matchAll(/[,;:—]|\s{2,}/g)].filter((m) => !bracketed(m.index!)).map((m) => m.index! + m[0].length);
   let end = verbAt;
   for (let i = breaks.length; i >= 0; i -= 1) {
     const start = i === 0 ? 0 : breaks[i - 1]!;

@@ -156,6 +156,19 @@ describe('proposals from a text', () => {
     expect(told.find((e) => e.type === 'COUP')).toMatchObject({ start: { date: '2022-07-01', precision: 'MONTH' } });
   });
 
+  it('gives the sentence before "This was reported by …" to the source it names, and proposes no claim of that sentence', () => {
+    const text = [
+      'Dock strike',
+      'Dockers walked out at the port of Lisbon on Tuesday. This was reported by the port authority.',
+      'Ferries ran late in the afternoon. This was reported by local media.',
+    ].join('\n\n');
+    const told = propose(text, blocksOf(text), context).claims;
+    expect(told.map((c) => [c.attribution, c.claimantId, c.claimantLabel])).toEqual([
+      ['REPORTED_SPEECH', 'port', null],
+      ['REPORTED_SPEECH', null, 'local media'],
+    ]);
+  });
+
   it('proposes the names it does not know', () => {
     expect(names.map((n) => n.name)).toContain('Rotterdam Harbour Works');
     expect(names.map((n) => n.name)).not.toContain('Ana Costa');

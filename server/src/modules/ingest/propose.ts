@@ -301,10 +301,17 @@ const SAID_THAT = /\b(?:said|says|announced|declared|stated|added|noted)\s+(?:th
 const TOLL =
   /\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|people killed|casualties|victims))\b[^.;]{0,120}?\b(?:rose|climbed|jumped|reached|stood|increased|grew|hit)\b[^.;]{0,60}$/i;
 
+/** "This was reported by local media.", "It was announced by the press service of the ministry.": who told the sentence before. */
+const REPORTED_BY = /^(?:This|That|It) (?:was|has been|is) (?:reported|announced|stated|said|confirmed|disclosed) by ([^,;:]{2,80}?)\.$/;
+
 /** A sentence the editor can turn into a claim: a full sentence with a verb's worth of words, not a headline. */
 const isStatement = (sentence: Sentence) => /[.!?]["”’)]?$/.test(sentence.text) && sentence.text.split(/\s+/).length >= 6;
 
-const short = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`);
+/** A title on one line, however the page wrapped its words, cut at a word within `max` characters. */
+const short = (raw: string, max: number) => {
+  const text = raw.replace(/\s+/g, ' ');
+  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+};
 
 /** A proposed event and how it was dated: by words of its own, or inferred (the story's time, a saying's day). */
 interface Candidate {
@@ -367,7 +374,8 @@ function oneEventPerHappening(candidates: Candidate[]): Candidate[] {
         (c.event.type !== 'OTHER' || d.sentence.toLowerCase().includes(c.words.toLowerCase().replace(/(?:e?s|ed|ing)$/, ''))) &&
         (c.saying || (c.possessive && i < candidates.indexOf(c)) || d.event.modality === c.event.modality) &&
         (!d.inferred || i < candidates.indexOf(c)) &&
-        (c.inferred || within(d.event.start, c.event) || sameElection(c.event, d.event)) &&
+        // Of two elections told alike, the first told is kept, as it is where the story names the vote.
+        (c.inferred || within(d.event.start, c.event) || (sameElection(c.event, d.event) && i < candidates.indexOf(c))) &&
         (within(d.event.start, c.event) ||
           sameElection(c.event, d.event) ||
           sameDayParty(c.event, d.event) ||
@@ -1070,6 +1078,19 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
 
     storyDay = [...dates].reverse().find((d) => d.date.precision === DatePrecision.DAY && !d.future)?.date ?? storyDay;
     const eventIndex = fromSentence[0] ? candidates.indexOf(fromSentence[0]) : null;
+    // "Clashes took place on Tuesday. This was reported by local media.": the second names the source of the first,
+    // as translated agency copy writes it, and tells nothing of its own.
+    const source = REPORTED_BY.exec(sentence.text)?.[1];
+    const reported = source !== undefined ? claimOfSentence.get(sentenceIndex - 1) : undefined;
+    if (source !== undefined && reported?.attribution === Attribution.AUTHOR_ASSERTION) {
+      const known = mentions.filter((m) => m.index >= sentence.text.length - source.length - 1).at(-1);
+      Object.assign(reported, {
+        attribution: Attribution.REPORTED_SPEECH,
+        claimantId: known?.entity.id ?? null,
+        claimantLabel: known ? null : source,
+      });
+      continue;
+    }
     const speakerLabel = attribution !== Attribution.AUTHOR_ASSERTION && !speaker && !label ? 'an unnamed speaker' : label;
     const claim: ClaimProposal = {
       text: sentence.text,
