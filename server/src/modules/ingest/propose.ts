@@ -906,7 +906,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         const frame = frames[0];
         if (frame && fromSentence.length === 0) {
           const precision =
-            when.date.precision;
+            frame.pastVerb && !frame.perfect && when.date.precision === DatePrecision.DAY ? DatePrecision.WEEK : when.date.precision;
           add(
             frame.type,
             { date: startOfPeriod(when.date.date, precision), precision },
