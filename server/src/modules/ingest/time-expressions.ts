@@ -409,8 +409,7 @@ function daysIn(sentence: string, publication: KnownDate): Array<TimeExpression 
       const ahead = looksAhead(lookingBack(sentence, result.index)) || conditionAhead(sentence.slice(0, result.index));
       const target = start.get('weekday')!;
       const from = new Date(`${publication.date}T00:00:00Z`).getUTCDay();
-      // "will meet on Wednesday", written on a Wednesday, is that day: English says "next Wednesday" for the week after.
-      const shift = ahead ? (target - from + 7) % 7 || (/\bnext\b/i.test(result.text) ? 7 : 0) : -((from - target + 7) % 7);
+      const shift = ahead ? (target - from + 7) % 7 || 7 : -((from - target + 7) % 7);
       found.push({
         expression: result.text,
         index: result.index,
