@@ -350,13 +350,6 @@ describe('happenings the text says did not take place', () => {
     expect(types('The mayor called off her visit to Porto.')).toEqual([]);
   });
 
-  it('reads no happening postponed or called off in any form of the verb', () => {
-    expect(types('The mayor defended the decision to postpone the municipal election.')).toEqual([]);
-    expect(types('The law postponing the presidential election is void.')).toEqual([]);
-    expect(types('The council is calling off the summit in Porto.')).toEqual([]);
-    expect(types('The mayor postponed her visit to Porto.')).toEqual([]);
-  });
-
   it('still reads a happening told with "not only"', () => {
     expect(types('The mayor not only met the governor but also signed a memorandum.')).toEqual(['MEETING', 'AGREEMENT']);
   });

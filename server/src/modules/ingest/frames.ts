@@ -209,12 +209,11 @@ const NEGATED = /\b(?:no|not|never|without)\s+(?!only\b)(?:[\p{L}-]+\s+){0,2}$|n
 /** "failed to reach a deal", "declined to sign", "refused to attend the summit": a happening meant and not done. */
 const NOT_DONE = /\b(?:fail|refuse|decline)(?:s|d|ed)?\s+to\s+(?:[\p{L}’'-]+\s+){0,3}$/iu;
 /**
- * "called off the visit", "cancelled her trip", "postponed the talks", "the decision to postpone this month's election",
- * "the law postponing the vote": a happening planned and not held, in any form of the verb. Leaving or ending a pact is
- * read before as a happening of its own.
+ * "called off the visit", "cancelled her trip", "postponed the talks": a happening planned and not held. Leaving or
+ * ending a pact is read before as a happening of its own.
  */
 const CALLED_OFF =
-  /\b(?:call(?:s|ed|ing)?\s+off|cancell?(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|shelv(?:e|es|ed|ing)|abandon(?:s|ed|ing)?)\s+(?:[\p{L}’'-]+\s+){0,3}$/iu;
+  /\b(?:call(?:s|ed)?\s+off|cancell?(?:s|ed)?|postpon(?:es|ed)|scrap(?:s|ped)|shelv(?:es|ed)|abandon(?:s|ed))\s+(?:[\p{L}’'-]+\s+){0,3}$/iu;
 
 /**
  * "the agreement was not signed", "a meeting has never taken place": a happening named as the subject of a verb phrase

@@ -97,13 +97,6 @@ describe('proposals from a text', () => {
     expect(election?.participants.map((p) => p.entityId)).toContain('lisbon');
   });
 
-  it('dates no happening called off by the date written before its words', () => {
-    const text = 'Ana Costa on Friday overturned the decision to postpone this month’s election in Lisbon.';
-    const withElections = { ...context, eventTypes: new Set([...context.eventTypes, 'ELECTION']) };
-    const events = propose(text, blocksOf(text), withElections).events.map((e) => [e.type, e.start.date, e.start.precision]);
-    expect(events).toEqual([['OTHER', '2023-05-12', DatePrecision.DAY]]);
-  });
-
   it('finds sanctions by any form of the verb and makes the state named after them, even as an adjective, take part', () => {
     const withStates = new Gazetteer([
       { id: 'board', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },

@@ -941,8 +941,7 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       }
       // "the 2008 disaster in Sichuan", "last month's election": a date written before a happening's words dates that
       // happening; a year before other words ("the 2019 budget") dates nothing, a possessive day ("Sunday's armistice
-      // ceremonies") the sentence's happening; one called off ("the decision to postpone this month's election") nothing.
-      if (when.head !== undefined && notDone(sentence.text, when.index, when.expression.length)) continue;
+      // ceremonies") the sentence's happening.
       const headType = when.head !== undefined ? eventTypeOf(when.head, when.head.length, context.eventTypes) : null;
       const possessiveDate = /^['’]s\b/.test(sentence.text.slice(when.index + when.expression.length));
       if (when.head !== undefined && !headType && !possessiveDate) continue;
