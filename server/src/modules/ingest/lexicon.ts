@@ -16,10 +16,8 @@ interface LexiconEntry {
   followedBy?: RegExp;
   /** Only with someone as its object: "to meet Governor Costa", not "to meet growing demand"; a past verb has had one. */
   someone?: boolean;
-  /** Another kind when the nearest verb before it is one of these: "held a conference" is one, "a conference room" none. */
+  /** Another kind when the nearest verb before it is one of these: "held a summit" is a conference, "a summit meeting" a meeting. */
   after?: { lemmas: string[]; type: string };
-  /** Another kind when these words follow it: "a summit with Kim" is a meeting of two, "the bloc's summit" a conference. */
-  beside?: { followedBy: RegExp; type: string };
   /** What must not follow it: "received a letter" is no meeting. */
   notFollowedBy?: RegExp;
   /** Not with a thing as its object, in any tense: "received the ambassador", not "received all necessary approvals". */
@@ -59,9 +57,7 @@ export const EVENT_LEXICON: Record<string, LexiconEntry> = {
   lunch: { type: 'MEETING', as: 'noun' },
   dinner: { type: 'MEETING', as: 'noun' },
   encounter: { type: 'MEETING', as: 'noun' },
-  // A summit is a conference of a group's leaders (every set's gold from the fifth on: "a day-long summit in Ghana's
-  // capital", "their annual summit", "At their summit meeting in Iceland"), unless held with someone.
-  summit: { type: 'CONFERENCE', as: 'noun', beside: { followedBy: /^\s+(?:meetings?\s+)?with\b/i, type: 'MEETING' } },
+  summit: { type: 'MEETING', as: 'noun', after: { lemmas: ['hold', 'attend', 'host'], type: 'CONFERENCE' } },
   conference: { type: '', as: 'noun', after: { lemmas: ['hold', 'attend', 'host'], type: 'CONFERENCE' } },
   forum: { type: '', as: 'noun', after: { lemmas: ['hold', 'attend', 'host'], type: 'CONFERENCE' } },
   speak: {
@@ -258,9 +254,6 @@ export function triggersIn(text: string): Trigger[] {
         !/^(?:after|before|upon|since)$/.test(previous?.normal ?? '')
       )
         continue;
-      // "a summit meeting", "summit talks": a noun after another that names a happening is that happening, named twice.
-      const modifier = previous && EVENT_LEXICON[previous.root ?? previous.normal];
-      if (modifier?.as === 'noun' && modifier.type && !isVerb) continue;
       const index = text.indexOf(word, term.offset.start);
       if (index < 0) continue;
       const after = text.slice(index + word.length);
@@ -274,12 +267,7 @@ export function triggersIn(text: string): Trigger[] {
         .slice(Math.max(0, i - 4), i)
         .reverse()
         .find((t) => t.tags.includes('Verb') && !t.tags.includes('Auxiliary'));
-      const type =
-        entry.after && entry.after.lemmas.includes(verbBefore?.root ?? verbBefore?.normal ?? '')
-          ? entry.after.type
-          : entry.beside?.followedBy.test(after)
-            ? entry.beside.type
-            : entry.type;
+      const type = entry.after && entry.after.lemmas.includes(verbBefore?.root ?? verbBefore?.normal ?? '') ? entry.after.type : entry.type;
       if (!type) continue;
       triggers.push({ type, lemma, index, words: word, pastTense: term.tags.includes('PastTense'), ...(body ? { body } : {}) });
     }
