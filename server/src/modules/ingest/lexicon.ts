@@ -1,5 +1,7 @@
 import nlp from 'compromise';
 
+import { MONTH } from './time-expressions.js';
+
 /**
  * Happenings found by the lemma of the word that names them, not by its forms: "sanctioned", "sanctioning" and
  * "sanctions" are one entry, "conferred with" and "discussed with" are meetings without a phrasing of their own.
@@ -91,12 +93,15 @@ export const EVENT_LEXICON: Record<string, LexiconEntry> = {
   inauguration: { type: 'OTHER', as: 'noun' },
   inaugurate: { type: 'OTHER', as: 'verb' },
   // CAMEO's strikes and obstructions of passage (143–145), ACE's trial hearing and start of a position, and its
-  // proposal.
+  // proposal. A strike "on" or "at" something is a blow; "went on strike on March 15" or "at midnight" dates one.
   strike: {
     type: 'OTHER',
     as: 'noun',
     notVerb: true,
-    notFollowedBy: /^\s+(?:against\b|(?:on|at)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d))/i,
+    notFollowedBy: new RegExp(
+      `^\\s+(?:against\\b|(?:on|at)\\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\d|${MONTH}\\b|midnight\\b|noon\\b|dawn\\b))`,
+      'i',
+    ),
   },
   barricade: { type: 'OTHER', as: 'verb' },
   blockade: { type: 'OTHER', as: 'verb' },
