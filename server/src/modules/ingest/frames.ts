@@ -112,8 +112,6 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   [DISASTER, 'OTHER'],
   [ATTACK, 'OTHER'],
   [LEXICON, 'OTHER'],
-  // "walked off their jobs from midnight": a strike told by what the strikers did (CAMEO 143).
-  [/\bwalk(?:s|ed|ing)? off (?:the|their|his|her) jobs?\b/gi, 'OTHER'],
   [LEXICON, 'INVASION'],
   [/\b(coup|seized power|overthrew)\b/gi, 'COUP'],
   [LEXICON, 'SANCTIONS'],

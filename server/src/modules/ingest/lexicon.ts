@@ -1,7 +1,5 @@
 import nlp from 'compromise';
 
-import { MONTH } from './time-expressions.js';
-
 /**
  * Happenings found by the lemma of the word that names them, not by its forms: "sanctioned", "sanctioning" and
  * "sanctions" are one entry, "conferred with" and "discussed with" are meetings without a phrasing of their own.
@@ -93,15 +91,12 @@ export const EVENT_LEXICON: Record<string, LexiconEntry> = {
   inauguration: { type: 'OTHER', as: 'noun' },
   inaugurate: { type: 'OTHER', as: 'verb' },
   // CAMEO's strikes and obstructions of passage (143–145), ACE's trial hearing and start of a position, and its
-  // proposal. A strike "on" or "at" something is a blow; "went on strike on March 15" or "at midnight" dates one.
+  // proposal.
   strike: {
     type: 'OTHER',
     as: 'noun',
     notVerb: true,
-    notFollowedBy: new RegExp(
-      `^\\s+(?:against\\b|(?:on|at)\\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\d|${MONTH}\\b|midnight\\b|noon\\b|dawn\\b))`,
-      'i',
-    ),
+    notFollowedBy: /^\s+(?:against\b|(?:on|at)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d))/i,
   },
   barricade: { type: 'OTHER', as: 'verb' },
   blockade: { type: 'OTHER', as: 'verb' },

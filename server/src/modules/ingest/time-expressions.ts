@@ -27,7 +27,7 @@ export interface TimeExpression {
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-export const MONTH = `(${MONTHS.join('|')})`;
+const MONTH = `(${MONTHS.join('|')})`;
 
 const iso = (year: number, month = 1, day = 1) =>
   `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
