@@ -78,6 +78,7 @@ describe('event frames', () => {
   it('tells a happening named anew from one told before: an indefinite setting, a definite one with its complement', () => {
     expect(types('The ports signed three memoranda during an official visit by the mayor to Porto.')).toEqual(['AGREEMENT', 'VISIT']);
     expect(types('The mayor witnessed the signing of memoranda on dredging.')).toEqual(['AGREEMENT']);
+    expect(types('The visit saw the signing of four memorandums of understanding on ferries.')).toEqual(['AGREEMENT']);
     expect(types('The mayor witnessed the signing.')).toEqual([]);
   });
 

@@ -118,7 +118,7 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   [ELECTION_HELD, 'ELECTION'],
   [/\b(set up|established|establishment of) (diplomatic )?relations\b/gi, 'ESTABLISHMENT'],
   [
-    /\b(signed|signing|sign|inked|reached|struck)\b[^.;]{0,60}?\b(agreements?|accords?|pacts?|memorand(?:um|a)|deals?|treaty|MoUs?|joint (?:statement|declaration|communiqu[eé])|(?:cooperation )?documents)\b|\b(?:have|has) agreed to (?:elevate|upgrade|raise|lift|establish)\b|\b(agreements?|accords?|pacts?|memorand(?:um|a)|deals?|treaty|MoUs?) (was|were) (signed|reached)\b|\b(accords?|agreements?|deals?|pacts?) (reached|signed|struck)\b/gi,
+    /\b(signed|signing|sign|inked|reached|struck)\b[^.;]{0,60}?\b(agreements?|accords?|pacts?|memorand(?:ums?|a)|deals?|treaty|MoUs?|joint (?:statement|declaration|communiqu[eé])|(?:cooperation )?documents)\b|\b(?:have|has) agreed to (?:elevate|upgrade|raise|lift|establish)\b|\b(agreements?|accords?|pacts?|memorand(?:ums?|a)|deals?|treaty|MoUs?) (was|were) (signed|reached)\b|\b(accords?|agreements?|deals?|pacts?) (reached|signed|struck)\b/gi,
     'AGREEMENT',
   ],
   [LEXICON, 'AGREEMENT'],

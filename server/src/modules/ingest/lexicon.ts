@@ -33,7 +33,7 @@ interface LexiconEntry {
 
 /** "a deal", "the memorandum of understanding": what is signed, concluded or inked is an agreement. */
 const AGREED_THING =
-  /^(?:\s+[\p{L}\d'’$.,-]+){0,8}?\s+(?:agreements?|accords?|pacts?|memorand(?:um|a)|deals?|treaty|treaties|MoUs?|contracts?|joint (?:statement|declaration|communiqu[eé])|(?:cooperation )?documents)\b/iu;
+  /^(?:\s+[\p{L}\d'’$.,-]+){0,8}?\s+(?:agreements?|accords?|pacts?|memorand(?:ums?|a)|deals?|treaty|treaties|MoUs?|contracts?|joint (?:statement|declaration|communiqu[eé])|(?:cooperation )?documents)\b/iu;
 /** "in Lisbon", "at Porto Airport": a place named after a verb of arriving. */
 const AT_PLACE = /^\s+(?:in|at)\s+(?:the\s+)?\p{Lu}/u;
 

@@ -415,6 +415,20 @@ describe('people named by the places they serve', () => {
     expect(on('MEETING', '2023-05-16')).toEqual(['costa']);
   });
 
+  it('makes the states the story names most the parties to an agreement signed with one person named, memorandums included', () => {
+    const page = [
+      'Portuguese Prime Minister Ana Costa flew to Norway on Wednesday.',
+      'Portugal and Norway share a long coast.',
+      'Among the outcomes of her talks with Norwegian Foreign Minister Jonas Weber was the signing of four memorandums of understanding on Thursday.',
+    ].join('\n\n');
+    const signed = propose(page, blocksOf(page), {
+      ...context,
+      gazetteer: known,
+      eventTypes: new Set(['MEETING', 'VISIT', 'AGREEMENT']),
+    }).events.find((e) => e.type === 'AGREEMENT');
+    expect(signed?.participants.map((p) => p.entityId).sort()).toEqual(['norway', 'portugal', 'weber']);
+  });
+
   it('counts a place named by its short form ("the UK") as a party to an agreement', () => {
     expect(on('AGREEMENT', '2023-05-11')).toEqual(['norway', 'uk']);
   });

@@ -140,7 +140,10 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [/\b(arms|weapons|fighter|helicopters|hardware)\b/i, ['ARMS_TRADE']],
   // "the 2012 polls": an election's polls, not an opinion poll's findings.
   [new RegExp(`${ELECTION_HELD.source}|\\bvote\\b|\\bpolls\\b(?! (?:show|suggest|found|indicate))`, 'iu'), ['ELECTION']],
-  [/\b(signed|agreements?|memorandum|deal|treaty|accord|pact|agreed to (?:elevate|upgrade|raise|lift|establish))\b/i, ['AGREEMENT']],
+  [
+    /\b(signed|agreements?|memorand(?:ums?|a)|deal|treaty|accord|pact|agreed to (?:elevate|upgrade|raise|lift|establish))\b/i,
+    ['AGREEMENT'],
+  ],
   [/\b(visits?|visited|trip|stopover|travell?ed|travell?ing|travels?|arrived|arrives|arrival|at the invitation of)\b/i, ['VISIT']],
   [new RegExp(NAMED_CONFERENCE.source, 'u'), ['CONFERENCE']],
   [new RegExp(SUMMIT_OF_MEMBERS.source, 'i'), ['CONFERENCE']],
@@ -833,11 +836,12 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         for (const m of mentions)
           if (m.entity.kind === 'PLACE' && m.index > sanctionedAt && !atPlace(m) && !participants.some((p) => p.entityId === m.entity.id))
             participants = [...participants, { entityId: m.entity.id, role: ParticipantRole.PARTICIPANT }];
-      // "Three agreements were signed" by two leaders: an agreement binds their states, which are the countries the story
-      // has named most when the sentence names fewer than two.
+      // "Three agreements were signed" by two leaders, "the outcomes of today's meeting with Indonesian president Prabowo
+      // Subianto were the signing of four memorandums": an agreement binds the states of the people who sign it, which are
+      // the countries the story has named most when the sentence names fewer than two.
       const people = participants.filter((p) => named.get(p.entityId)?.kind === 'PERSON');
       const states = participants.filter((p) => isState(p.entityId));
-      if (type === 'AGREEMENT' && people.length >= 2 && states.length < 2)
+      if (type === 'AGREEMENT' && people.length >= 1 && states.length < 2)
         participants = [
           ...participants,
           ...[...named]
