@@ -259,39 +259,7 @@ export function unknownNamesIn(sentence: string, mentions: Mention[]): Array<{ n
   for (const whole of sentence.matchAll(run)) {
     for (const piece of piecesOf(whole[0], whole.index!)) found.push(...namesOfRun(sentence, piece.name, piece.index, mentions));
   }
-  for (const defined of sentence.matchAll(/(?<=\()\p{Lu}{2,8}(?=\))/gu)) {
-    const spelt = spelledOut(sentence.slice(0, defined.index! - 1), defined[0]);
-    if (spelt !== null && !mentions.some((m) => m.index < defined.index! + defined[0].length && m.index + m.surface.length > spelt))
-      found.push({ name: defined[0], index: defined.index! });
-  }
   return found;
-}
-
-/**
- * "the Electoral Commission of Zambia (ECZ)", "the International Covenant on Civil and Political Rights (ICCPR)": an
- * acronym in brackets whose letters open, in order, the capitalised words just before it (a joiner's may count or not)
- * is the name those words define, told in one word; where they start, or null. A common noun in title case ("Gross
- * Domestic Product (GDP)") spells its acronym too, so the words must read as a name: one of them a proper noun in
- * lower case, or a body's head.
- */
-function spelledOut(before: string, acronym: string): number | null {
-  const words = [...before.trimEnd().matchAll(/[\p{L}’'-]+/gu)];
-  let letter = acronym.length - 1;
-  let at = words.length - 1;
-  while (letter >= 0 && at >= 0) {
-    const word = words[at]![0];
-    const joiner = /^(of|the|and|for|on|de|in)$/.test(word);
-    if (!joiner && !/^\p{Lu}/u.test(word)) return null;
-    if (word[0]!.toUpperCase() === acronym[letter]) letter -= 1;
-    else if (!joiner) return null;
-    at -= 1;
-  }
-  if (letter >= 0) return null;
-  const start = words[at + 1]!.index!;
-  // Only what follows the last word matched may lie between the words and the bracket.
-  if (!/^[\p{L}’'\s-]*$/u.test(before.slice(start))) return null;
-  const spelt = before.slice(start);
-  return namesABody(spelt) || nlp(spelt.toLowerCase()).has('#ProperNoun') ? start : null;
 }
 
 /** A run cut at the page's furniture words, which are dropped. */
