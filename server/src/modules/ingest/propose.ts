@@ -466,21 +466,6 @@ function isSurnameAlone(name: string, names: Map<string, NameProposal>): boolean
   return !name.includes(' ') && [...names.keys()].some((longer) => /^(?:\p{Lu}\S* )+\S+$/u.test(longer) && longer.endsWith(` ${name}`));
 }
 
-/**
- * A line with no closing stop whose every word of four letters or more, and at least three, opens with a capital. A
- * credit is written so too ("Reporting by Steve Holland; Editing by …", "Source:Global Times", "Photograph:
- * Xinhua/Rex Features", "Copyright Evgenia Novozhenina"), and its names are the people and outlets it credits.
- */
-function isTitleCased(line: string): boolean {
-  const long = line.match(/[\p{L}’'-]{4,}/gu) ?? [];
-  return (
-    !/[.!?]["”’]?\s*$/u.test(line) &&
-    !/[:/]|\b[Bb]y\b|\b(Copyright|Photo|PHOTO|Credit|Credits)\b/.test(line) &&
-    long.length >= 3 &&
-    long.every((word) => /^\p{Lu}/u.test(word))
-  );
-}
-
 export function propose(text: string, blocks: TextBlock[], context: ProposalContext): Proposals {
   const sentences = sentencesOf(text, blocks);
   const claims: ClaimProposal[] = [];
@@ -530,9 +515,6 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // A line in capitals ("GONSALVES SIGNS FIVE AGREEMENTS WITH ROMANIA") is a headline whose case tells no name.
     const shouted = !/\p{Ll}/u.test(sentence.text);
     const unknown = unknownNamesIn(shouted ? '' : sentence.text, mentions);
-    // "Supreme Court of Norway Declares ‘Fosen Vind’ Project Illegal; Revokes Power Licence": a headline in title case
-    // capitalises its nouns and verbs as well, so its runs are new names only where the body tells them too.
-    const titled = isTitleCased(sentence.text);
     discourse.learnNames(
       unknown.filter((found) => found.index >= desk),
       sentence.text,
@@ -551,7 +533,6 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
       // "ANTHONY ALBANESE", a transcript's speaker, is a known name in capitals.
       if (!/\p{Ll}/u.test(found.name) && knownAs(titleCase(found.name))) continue;
       newNames.push(found);
-      if (titled) continue;
       const startAt = sentence.start + Array.from(sentence.text.slice(0, found.index)).length;
       const entry = names.get(found.name);
       if (entry) entry.occurrences += 1;
