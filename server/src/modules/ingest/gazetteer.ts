@@ -228,8 +228,6 @@ const NOT_NAMES = new Set([
   'Yesterday',
   'Now',
 ]);
-const PART_OF_TEXT =
-  /^(?:Article|Part|Section|Chapter|Clause|Paragraph|Annex|Schedule)s? (?:\d+[A-Za-z]?|[IVX]+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)(?: of(?: the)? |$)/;
 const CLOSES_NO_NAME = /^(The|A|An|He|She|It|They|This|That|These|Those|His|Her|Their|Its|Our|Your|My|Please)$/;
 /**
  * The page's own words, not the story's: photo credits ("FILE PHOTO", "Copyright Evgenia Novozhenina"), buttons
@@ -306,14 +304,6 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
         break;
       name = rest.join(' ');
       index += first!.length + 1;
-    }
-    // "Article 15", "Our Part Three", "Part 6 of the Standing Order of Provincial Assembly": a numbered part of a text is
-    // no name of its own; the text it is of may be one.
-    const part = PART_OF_TEXT.exec(name);
-    if (part) {
-      if (part[0].length >= name.length) return found;
-      name = name.slice(part[0].length);
-      index += part[0].length;
     }
     // "16:41 IST The head …", "SUBSCRIBE Please": an article, a pronoun or a prompt closes no name; it opens the next
     // sentence or the page's call, run into the capitals before it.
