@@ -237,6 +237,14 @@ describe('the gazetteer', () => {
     expect(names('The Belt and Road Initiative grew.')).toEqual(['Belt and Road Initiative']);
   });
 
+  it('proposes no article, pronoun or prompt opening or closing a run as part of a name', () => {
+    const names = (text: string) => unknownNamesIn(text, []).map((n) => n.name);
+    expect(names('Reuters 23 November, 2020 16:41 IST The head of the Harbour Workers Union spoke.')).toEqual(['Harbour Workers Union']);
+    expect(names('SUBSCRIBE Please enter your email.')).toEqual([]);
+    expect(names('Already have an account? Please Log in.')).toEqual([]);
+    expect(names('Your Excellency, I thank you, said Ana Costa.')).toEqual(['Ana Costa']);
+  });
+
   it('links demonyms to the places they are made from, unless two places would share one', () => {
     expect(demonymsOf('North Korea')).toContain('North Korean');
     expect(['China', 'Italy', 'Turkey', 'Mali', 'Pakistan', 'Ukraine', 'Mexico'].map((name) => demonymsOf(name))).toEqual([

@@ -184,6 +184,10 @@ const NOT_NAMES = new Set([
   'Her',
   'Their',
   'Its',
+  'Our',
+  'Your',
+  'My',
+  'Please',
   'If',
   'As',
   'For',
@@ -224,6 +228,7 @@ const NOT_NAMES = new Set([
   'Yesterday',
   'Now',
 ]);
+const CLOSES_NO_NAME = /^(The|A|An|He|She|It|They|This|That|These|Those|His|Her|Their|Its|Our|Your|My|Please)$/;
 /**
  * The page's own words, not the story's: photo credits ("FILE PHOTO", "Copyright Evgenia Novozhenina"), buttons
  * ("Close Button") and header labels ("Global Times Published: 2018/11/21"). A run of capitals is cut at them.
@@ -300,6 +305,9 @@ function namesOfRun(sentence: string, run: string, runAt: number, mentions: Ment
       name = rest.join(' ');
       index += first!.length + 1;
     }
+    // "16:41 IST The head …", "SUBSCRIBE Please": an article, a pronoun or a prompt closes no name; it opens the next
+    // sentence or the page's call, run into the capitals before it.
+    while (name.includes(' ') && CLOSES_NO_NAME.test(name.slice(name.lastIndexOf(' ') + 1))) name = name.slice(0, name.lastIndexOf(' '));
     name = name.replace(/’s$|'s$/, '');
     // "the AAP-Congress alliance", "South-South cooperation", "SBP-held reserves": one hyphenated word before a common
     // noun, or ending in a lower-case participle, qualifies that noun as an adjective would; two places joined
