@@ -928,3 +928,22 @@ describe('a verdict told with a that-clause', () => {
     expect(on('Divers found')).toBe('the reporter');
   });
 });
+
+describe('a quote a colon opens after the person the sentence opens on', () => {
+  /** Written for these tests: a transcript-like turn with an office set beside the name, and a verb of no saying. */
+  const known = new Gazetteer([{ id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] }]);
+  const text = [
+    'According to the union, the ferries run again on Monday.',
+    'Ana Costa, Minister of Transport: "We have been preparing this deal for a long time. I think it will hold."',
+    'Rear Admiral Tevita Moala Rika, Chief of the Coast Guard, outlined the new patrols: “Every island gets a boat.”',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives a quote after "Name, office:" to that person', () => {
+    expect(on('Ana Costa, Minister')).toBe('costa');
+  });
+
+  it('gives a quote after a clause of no saying and a colon to the person it opens on', () => {
+    expect(on('Rear Admiral')).toBe('Tevita Moala Rika');
+  });
+});

@@ -307,6 +307,15 @@ export class Discourse {
       const found = this.phrase(absolute[1]!, within(from, from + absolute[1]!.length), spoken);
       if (found.speaker || found.label) return found;
     }
+    // "Shavkat Mirziyoyev, President of Uzbekistan: “…”", "Antony Anderson, Commissioner of Police, outlined the situation:
+    // “…”": a quote a colon opens, with no verb of saying to name another, is the words of the person the sentence opens on.
+    const introduced = quoted && !verb ? /^\s*([^,:]+?)\s*(?:,[^:]*)?:\s*$/.exec(outside.slice(0, sentence.search(/[“"]/))) : null;
+    if (introduced) {
+      const opener = candidates.find((m) => m.index === introduced.index + introduced[0].indexOf(introduced[1]!));
+      const named = opener ? null : lastPersonNamedIn(introduced[1]!);
+      if (opener?.entity.kind === 'PERSON' || (named && /^(?:\p{Lu}[\p{L}.'’-]*\s*)+$/u.test(introduced[1]!)))
+        return this.withFullName(spoken(opener ?? null, named));
+    }
     if (/^\s*[“"]/.test(sentence) && quoted) {
       if (this.announced) return this.announced;
       if (this.previous && this.previous.block === block && !verb) return this.previous.speech;
