@@ -523,8 +523,7 @@ export class Discourse {
 function headEnd(text: string): number {
   const terms = nlp(text).json({ offset: true })[0]?.terms as
     Array<{ text: string; tags: string[]; offset: { start: number } }> | undefined;
-  // "According to the WHO": an acronym in capitals is a name, not the relative "who".
-  const verb = terms?.find((t, i) => i > 0 && (t.tags.includes('Verb') || /^(?!\p{Lu}{2})(who|which|that|while|after|when)$/iu.test(t.text)));
+  const verb = terms?.find((t, i) => i > 0 && (t.tags.includes('Verb') || /^(who|which|that|while|after|when)$/i.test(t.text)));
   return verb ? verb.offset.start : text.length;
 }
 
@@ -991,8 +990,7 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
     }
     // A relative clause or an aside ("for his part", "in turn") stands between the subject and its verb.
     if (
-      // "“…,” WHO Director-General Tedros said": an acronym in capitals opens a name, not a relative clause.
-      (/^(?!\p{Lu}{2})(who|whose|which|monitored|speaking|asked|replying|noting|welcoming)\b/iu.test(text) ||
+      (/^(who|whose|which|monitored|speaking|asked|replying|noting|welcoming)\b/i.test(text) ||
         /^(for|in|on|at|by|with) \w+( \w+)?$/i.test(text)) &&
       i > 0
     ) {
