@@ -947,3 +947,21 @@ describe('a quote a colon opens after the person the sentence opens on', () => {
     expect(on('Rear Admiral')).toBe('Tevita Moala Rika');
   });
 });
+
+describe('quotes printed in two single marks', () => {
+  /** Written for these tests: a print page's quotes, their paragraph of quote after the speaker's own. */
+  const text = [
+    'Port officer Tevita Rika said the storm had passed the islands by the evening of Monday.',
+    '‘‘The swell was larger than we usually see around the islands. It will ease by Friday.’’',
+    '‘‘Every crew is back at work and the timetable holds again,’’ he said.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, new Gazetteer([]));
+
+  it('proposes a paragraph of quote closed by two marks, as the last speaker’s words', () => {
+    expect(on('‘‘The swell')).toBe('Tevita Rika');
+  });
+
+  it('reads the speaker after a quote closed by two marks', () => {
+    expect(on('‘‘Every crew')).toBe('Tevita Rika');
+  });
+});

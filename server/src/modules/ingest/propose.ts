@@ -298,7 +298,7 @@ const TOLL =
   /\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|people killed|casualties|victims))\b[^.;]{0,120}?\b(?:rose|climbed|jumped|reached|stood|increased|grew|hit)\b[^.;]{0,60}$/i;
 
 /** A sentence the editor can turn into a claim: a full sentence with a verb's worth of words, not a headline. */
-const isStatement = (sentence: Sentence) => /[.!?]["”’)]?$/.test(sentence.text) && sentence.text.split(/\s+/).length >= 6;
+const isStatement = (sentence: Sentence) => /[.!?](?:’’|''|["”’)])?$/.test(sentence.text) && sentence.text.split(/\s+/).length >= 6;
 
 const short = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`);
 
