@@ -242,10 +242,7 @@ export class Discourse {
     // "…, the ministry said on its website, marking a sharp increase": a participle closing the sentence is no clause of
     // the reported words.
     const lastComma = outside.replace(/,\s+\p{Ll}+ing\b[^,]*$/u, '').lastIndexOf(',');
-    // "…, who have declared war on Kigali": a verb in a relative clause tells of the noun before it, not the sentence's saying.
-    const relative = /^\s*(?:who|which|whose)\b/.test(outside.slice(lastComma + 1));
-    const closing =
-      verbs.length > 1 && verbs.at(-1)!.index! > lastComma && verbs[0]!.index! < lastComma && !relative ? verbs.at(-1)! : undefined;
+    const closing = verbs.length > 1 && verbs.at(-1)!.index! > lastComma && verbs[0]!.index! < lastComma ? verbs.at(-1)! : undefined;
     // Unless a person said the first: "Peskov said …, Russian state agencies reported" is Peskov's.
     const firstSubject = closing && subjectBefore(outside, verbs[0]!.index!);
     const firstSpeech = firstSubject ? this.phrase(firstSubject.text, within(firstSubject.start, verbs[0]!.index!), spoken) : null;
