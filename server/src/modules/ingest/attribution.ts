@@ -488,11 +488,7 @@ export class Discourse {
       sex !== null && name != null && sexOf(name) === (sex === 'male' ? 'female' : 'male');
     if (!clashes(referent.speaker?.entity.name ?? referent.label)) return referent;
     const other = [...this.people].reverse().find((p) => !clashes(p.entity.name));
-    if (other) return { ...referent, speaker: other, label: null };
-    // "Rear Admiral Antonette Rika … expressed support. “…,” she stated" after Antony Anderson spoke: with nobody the store
-    // knows to agree, the last person named whom it does not know and whose first name is of the pronoun's sex.
-    const named = [...this.fullNames].reverse().find((name) => sexOf(name) === sex);
-    return named ? { ...referent, speaker: null, label: named } : referent;
+    return other ? { ...referent, speaker: other, label: null } : referent;
   }
 
   /** Who speaks for a pair: the last person named, if one of the two named together, else the first of them. */
