@@ -232,15 +232,7 @@ export class Discourse {
       ...spoken(speaker, label),
       attribution: Attribution.REPORTED_SPEECH,
     });
-    if (according && according.index === 0) {
-      // "According to the source, Ararat Mirzoyan noted that …": a person's own saying in the main clause is theirs, the
-      // source only passing it on.
-      const own = speechVerbs(outside).find((v) => v.index! > according[0].length);
-      const subject = own && subjectBefore(outside, own.index!);
-      const found = subject && this.phrase(subject.text, within(subject.start, subject.start + subject.text.length), reported);
-      if (found && (found.speaker?.entity.kind === 'PERSON' || (found.label !== null && isPersonName(found.label)))) return found;
-      return this.source(according, within, reported);
-    }
+    if (according && according.index === 0) return this.source(according, within, reported);
     const quotedAs = /\bquoted (.{2,80}?) as saying\b/i.exec(outside);
     if (quotedAs) return this.phrase(quotedAs[1]!, within(quotedAs.index, quotedAs.index + quotedAs[0].length), spoken);
 
