@@ -944,7 +944,9 @@ export const titleCase = (text: string) => text.toLowerCase().replace(/(^|[\s'�
  * ("‘‘The events … observe.’’", "''…,'' the Monetary Board said") quote as a double mark does.
  */
 export function maskQuotes(sentence: string): string {
-  return sentence.replace(/‘‘.*?(?:’’|$)|''.*?(?:''|$)|“[^”]*”?|"[^"]*"?|(?<=^|\s)['‘]\p{Lu}.*?[,.!?]['’](?=\s|$)/gu, (quote) => ' '.repeat(quote.length));
+  return sentence.replace(/‘‘.*?(?:’’|$)|''.*?(?:''|$)|“[^”]*”?|"[^"]*"?|(?<=^|\s)['‘]\p{Lu}.*?[,.!?]['’](?=\s|$)/gu, (quote) =>
+    ' '.repeat(quote.length),
+  );
 }
 
 /** "the North's media": a name that only qualifies the speaker is not the speaker. */
