@@ -970,3 +970,40 @@ describe('police, a role new to the store, and acts that are no sayings', () => 
     expect(on('Mayor Lars Eide')).toBe('the reporter');
   });
 });
+
+describe('a quote a colon opens after the person the sentence opens on', () => {
+  /** Written for these tests: a transcript-like turn with an office set beside the name, and a verb of no saying. */
+  const known = new Gazetteer([{ id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] }]);
+  const text = [
+    'According to the union, the ferries run again on Monday.',
+    'Ana Costa, Minister of Transport: "We have been preparing this deal for a long time. I think it will hold."',
+    'Rear Admiral Tevita Moala Rika, Chief of the Coast Guard, outlined the new patrols: “Every island gets a boat.”',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives a quote after "Name, office:" to that person', () => {
+    expect(on('Ana Costa, Minister')).toBe('costa');
+  });
+
+  it('gives a quote after a clause of no saying and a colon to the person it opens on', () => {
+    expect(on('Rear Admiral')).toBe('Tevita Moala Rika');
+  });
+});
+
+describe('quotes printed in two single marks', () => {
+  /** Written for these tests: a print page's quotes, their paragraph of quote after the speaker's own. */
+  const text = [
+    'Port officer Tevita Rika said the storm had passed the islands by the evening of Monday.',
+    '‘‘The swell was larger than we usually see around the islands. It will ease by Friday.’’',
+    '‘‘Every crew is back at work and the timetable holds again,’’ he said.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, new Gazetteer([]));
+
+  it('proposes a paragraph of quote closed by two marks, as the last speaker’s words', () => {
+    expect(on('‘‘The swell')).toBe('Tevita Rika');
+  });
+
+  it('reads the speaker after a quote closed by two marks', () => {
+    expect(on('‘‘Every crew')).toBe('Tevita Rika');
+  });
+});

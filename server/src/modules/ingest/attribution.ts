@@ -256,7 +256,7 @@ export class Discourse {
       const inverted = afterComma ? candidates.find((m) => m.index === after + 1) : undefined;
       if (inverted) return spoken(inverted, null);
       // "“…,” declared Lula", "“…” together, said the leader": any verb of saying right after a quote is inverted.
-      const afterQuote = /["”](?:(?:\s+\p{Ll}+){1,2},|,)?\s*$/u.test(sentence.slice(0, verb.index));
+      const afterQuote = /(?:["”]|’’|'')(?:(?:\s+\p{Ll}+){1,2},|,)?\s*$/u.test(sentence.slice(0, verb.index));
       // "…," said Otiende Amollo, an opposition MP; "…," said a statement by the office of the president.
       // "…," said FWRM Executive Director, Virisila Buadromo: an office set before its holder's name and a comma is the
       // holder's.
@@ -307,7 +307,16 @@ export class Discourse {
       const found = this.phrase(absolute[1]!, within(from, from + absolute[1]!.length), spoken);
       if (found.speaker || found.label) return found;
     }
-    if (/^\s*[“"]/.test(sentence) && quoted) {
+    // "Shavkat Mirziyoyev, President of Uzbekistan: “…”", "Antony Anderson, Commissioner of Police, outlined the situation:
+    // “…”": a quote a colon opens, with no verb of saying to name another, is the words of the person the sentence opens on.
+    const introduced = quoted && !verb ? /^\s*([^,:]+?)\s*(?:,[^:]*)?:\s*$/.exec(outside.slice(0, sentence.search(/[“"]|‘‘|''/))) : null;
+    if (introduced) {
+      const opener = candidates.find((m) => m.index === introduced.index + introduced[0].indexOf(introduced[1]!));
+      const named = opener ? null : lastPersonNamedIn(introduced[1]!);
+      if (opener?.entity.kind === 'PERSON' || (named && /^(?:\p{Lu}[\p{L}.'’-]*\s*)+$/u.test(introduced[1]!)))
+        return this.withFullName(spoken(opener ?? null, named));
+    }
+    if (/^\s*(?:[“"]|‘‘|'')/.test(sentence) && quoted) {
       if (this.announced) return this.announced;
       if (this.previous && this.previous.block === block && !verb) return this.previous.speech;
       // A paragraph that is nothing but a quote goes on with the speaker of the quote read just before it.
@@ -949,10 +958,13 @@ export const titleCase = (text: string) => text.toLowerCase().replace(/(^|[\s'�
 /**
  * The sentence with its quoted words blanked out, positions kept, so only the narration is searched for speakers. Single
  * marks ("'Under the MOU, …,' Garafil said") quote only where one opens on a capital and one closes after punctuation,
- * since the same mark is an apostrophe ("Vietnam's") and a scare quote ('very productive').
+ * since the same mark is an apostrophe ("Vietnam's") and a scare quote ('very productive'); two single marks doubled
+ * ("‘‘The events … observe.’’", "''…,'' the Monetary Board said") quote as a double mark does.
  */
 export function maskQuotes(sentence: string): string {
-  return sentence.replace(/“[^”]*”?|"[^"]*"?|(?<=^|\s)['‘]\p{Lu}.*?[,.!?]['’](?=\s|$)/gu, (quote) => ' '.repeat(quote.length));
+  return sentence.replace(/‘‘.*?(?:’’|$)|''.*?(?:''|$)|“[^”]*”?|"[^"]*"?|(?<=^|\s)['‘]\p{Lu}.*?[,.!?]['’](?=\s|$)/gu, (quote) =>
+    ' '.repeat(quote.length),
+  );
 }
 
 /** "the North's media": a name that only qualifies the speaker is not the speaker. */

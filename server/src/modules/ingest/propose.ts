@@ -308,7 +308,7 @@ const TOLL =
 const REPORTED_BY = /^(?:This|That|It) (?:was|has been|is) (?:reported|announced|stated|said|confirmed|disclosed) by ([^,;:]{2,80}?)\.$/;
 
 /** A sentence the editor can turn into a claim: a full sentence with a verb's worth of words, not a headline. */
-const isStatement = (sentence: Sentence) => /[.!?]["”’)]?$/.test(sentence.text) && sentence.text.split(/\s+/).length >= 6;
+const isStatement = (sentence: Sentence) => /[.!?](?:’’|''|["”’)])?$/.test(sentence.text) && sentence.text.split(/\s+/).length >= 6;
 
 /** A title on one line, however the page wrapped its words, cut at a word within `max` characters. */
 const short = (raw: string, max: number) => {

@@ -39,6 +39,15 @@ describe('sentences', () => {
     ]);
   });
 
+  it('ends a sentence before and after a quote in two single marks', () => {
+    const text = 'The ferries were late by a day. ‘‘Every crew is back at work.’’ ‘‘The timetable holds,’’ Lomas said.';
+    expect(sentencesOf(text, blocksOf(text)).map((s) => s.text)).toEqual([
+      'The ferries were late by a day.',
+      '‘‘Every crew is back at work.’’',
+      '‘‘The timetable holds,’’ Lomas said.',
+    ]);
+  });
+
   it('keeps a quote of several sentences whole, with its speaker', () => {
     const text = '“Not yet. We have just said hello,” Putin told RT. "It is suitable. We do not rule it out," he said. He left.';
     expect(sentencesOf(text, blocksOf(text)).map((s) => s.text)).toEqual([

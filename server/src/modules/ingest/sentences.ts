@@ -95,7 +95,9 @@ export function sentencesOf(text: string, blocks: TextBlock[]): Sentence[] {
     // "… both countries. 'Under the MOU, …,' Garafil said.": some outlets open a quote with a single mark.
     // "… was unconstitutional.Belgrade revoked …": pages that lost the space after a full stop still end a sentence there,
     // between a lower-case word and a capitalised one (not in "www.TorontoStarReprints.com").
-    const boundary = /[.!?]["”’)]?(?=\s+["“‘'(]?[A-Z0-9])|(?<=(?:^|[\s"“(])(?!www\.)[\p{L}'’-]*\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})/gu;
+    // "… observe.’’ / ‘‘Events …": some print pages quote with two single marks, doubled like a double mark.
+    const boundary =
+      /[.!?](?:’’|''|["”’)])?(?=\s+(?:‘‘|''|["“‘'(])?[A-Z0-9])|(?<=(?:^|[\s"“(])(?!www\.)[\p{L}'’-]*\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})/gu;
     let start = 0;
     const push = (end: number) => {
       const raw = paragraph.slice(start, end);
