@@ -158,6 +158,9 @@ export class ReadReplicas {
         application_name: 'provenance-store',
       });
       pool.on('error', () => undefined);
+      // A standby that stops ends each connection with a FATAL error, which a client can emit again after TypeORM has
+      // released it with the first: the read in flight still fails over, and a second emission must not crash the process.
+      pool.on('connect', (client) => client.on('error', () => undefined));
       const checks = new pg.Pool({
         connectionString: url,
         max: 1,
@@ -166,6 +169,7 @@ export class ReadReplicas {
         application_name: 'provenance-store-replica-check',
       });
       checks.on('error', () => undefined);
+      checks.on('connect', (client) => client.on('error', () => undefined));
       const replica: Replica = {
         name: host,
         pool,
