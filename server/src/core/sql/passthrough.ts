@@ -17,8 +17,8 @@ import type { Connection, PageInfo } from '../paging/connection.js';
 import type { PageReading } from './preload.js';
 
 /**
- * What graphql-js writes for a scalar, and the column types PostgreSQL's json writes the same value for: the
- * text of a string, the number of a number. A time goes through `to_char`, as `Date.prototype.toISOString` writes it.
+ * What graphql-js writes for a scalar, and the column types whose JSON PostgreSQL writes the same: the text of a
+ * string, the number of a number. A time goes through `to_char`, as `Date.prototype.toISOString` writes it.
  */
 const SCALAR_COLUMNS: Record<string, ReadonlySet<unknown>> = {
   ID: new Set(['uuid', 'text', 'varchar']),
@@ -29,10 +29,58 @@ const SCALAR_COLUMNS: Record<string, ReadonlySet<unknown>> = {
   DateTimeISO: new Set(['timestamptz', 'timestamp with time zone']),
 };
 
-/** PostgreSQL allows a function 100 arguments: json_build_object takes a name and a value per field. */
-const MOST_FIELDS = 50;
-
 const isoTime = (sql: string) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A piece of the SQL of a JSON text: a SQL expression of text, or text written as it is. */
+export type JsonPiece = string | { literal: string };
+
+/** The SQL of JSON text made of pieces, written as it is or concatenated, each run of literal text as one literal. */
+export function jsonText(pieces: readonly JsonPiece[]): string {
+  const parts: string[] = [];
+  let literal: string | null = null;
+  for (const piece of pieces) {
+    if (typeof piece !== 'string') literal = (literal ?? '') + piece.literal;
+    else {
+      if (literal !== null) parts.push(sqlText(literal));
+      parts.push(piece);
+      literal = null;
+    }
+  }
+  if (literal !== null) parts.push(sqlText(literal));
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' || ')})`;
+}
+
+/**
+ * The pieces of a column's value as JSON text (SQL's NULL for NULL), for a column of a type `SCALAR_COLUMNS` allows.
+ * Answers are written as text by concatenation rather than by `json_build_object`, which cost PostgreSQL about a
+ * fifth more for the same nested read (docs/perf.md) and writes `"key" : value` with spaces graphql-js never writes.
+ * A uuid, a number, a truth value and a time have nothing to escape; other text goes through `to_json`.
+ */
+function columnJson(sql: string, columnType: unknown, graphqlType: string): JsonPiece[] {
+  const quote = { literal: '"' };
+  if (graphqlType === 'DateTimeISO') return [quote, isoTime(sql), quote];
+  if (columnType === 'uuid') return [quote, sql, quote];
+  if (columnType === 'int' || columnType === 'integer' || columnType === 'smallint' || columnType === 'boolean') return [`${sql}::text`];
+  return [`to_json(${sql})::text`];
+}
+
+/** A SQL string literal of `text`. */
+export const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** JSON text that may be SQL's NULL, written as JSON's null. */
+export const orNull = (sql: string) => `coalesce(${sql}, 'null')`;
+
+/** The SQL of a JSON object's text from its members, each a response name and the pieces of its value (never NULL). */
+export function objectText(members: ReadonlyArray<readonly [string, readonly JsonPiece[]]>): string {
+  const pieces: JsonPiece[] = [];
+  members.forEach(([name, value], i) => pieces.push({ literal: `${i === 0 ? '{' : ','}${JSON.stringify(name)}:` }, ...value));
+  pieces.push({ literal: members.length === 0 ? '{}' : '}' });
+  return jsonText(pieces);
+}
+
+/** The SQL of a JSON array's text from a subquery's rows, each row's JSON text aggregated in order: `[]` for none. */
+export const arrayText = (element: string, order: string, from: string) =>
+  `('[' || coalesce((SELECT string_agg(${element}, ',' ORDER BY ${order}) ${from}), '') || ']')`;
 
 /**
  * The fields of a selection set, each answered once, when they have no argument, directive or fragment: a leaf
@@ -67,17 +115,17 @@ function valueJson(named: { name: string; serialize(value: unknown): unknown }):
   return serialized;
 }
 
-/** A value graphql-js would write for a field, as a SQL json literal. */
-function jsonLiteral(value: unknown, type: GraphQLOutputType): string | null {
+/** A value graphql-js would write for a field, as its JSON text. */
+function jsonLiteral(value: unknown, type: GraphQLOutputType): { literal: string } | null {
   const named = getNamedType(type);
-  if (value === null || value === undefined) return `'null'::json`;
+  if (value === null || value === undefined) return { literal: 'null' };
   if (!isScalarType(named) && !isEnumType(named)) return null;
-  return `'${JSON.stringify(named.serialize(value)).replaceAll("'", "''")}'::json`;
+  return { literal: JSON.stringify(named.serialize(value)) };
 }
 
 /**
- * A field that is not a column of the record: the SQL of its JSON for the way it is asked (`field`), over the
- * record's row `alias`, or null when that cannot be written in SQL.
+ * A field that is not a column of the record: the SQL of its JSON text for the way it is asked (`field`), over the
+ * record's row `alias` (SQL's NULL for JSON's null), or null when that cannot be written in SQL.
  */
 export type NestedJson = (field: FieldNode, alias: string, json: JsonWriter) => string | null;
 
@@ -98,14 +146,14 @@ interface TypeColumns {
 }
 
 interface PlainField {
-  /** The SQL of its JSON value, over the row `$`. */
-  sql: string;
+  /** The pieces of its value's JSON text, over the row `$`, never NULL. */
+  sql: readonly JsonPiece[];
   /** The SQL of its column, over the row `$`, as pg reads it into JavaScript. */
   column: string;
   /** Its value's JSON as graphql-js writes it (serialised, then stringified), for a value that is not null. */
   json: (value: unknown) => string;
   /** What it reads as in a tombstone (null: as the record has it). */
-  tombstone: string | null;
+  tombstone: { literal: string } | null;
 }
 
 /** A record written as JSON by Node from its columns: the statement's select list, and the writer of a row. */
@@ -166,18 +214,17 @@ export class JsonShapes {
       if (!column || column.isArray || field.args.length > 0 || resolved.has(name) || guarded.has(name)) continue;
       const named = getNamedType(field.type);
       const sql = (alias: string) => `"${alias}"."${column.databaseName}"`;
-      let write: ((alias: string) => string) | null = null;
-      if (isScalarType(named) && SCALAR_COLUMNS[named.name]?.has(column.type)) {
-        write = named.name === 'DateTimeISO' ? (alias) => isoTime(sql(alias)) : sql;
-      } else if (isEnumType(named) && (column.type === 'varchar' || column.type === 'text')) {
-        if (named.getValues().every((value) => value.value === value.name)) write = sql;
-      }
-      if (!write) continue;
+      let written = false;
+      if (isScalarType(named) && SCALAR_COLUMNS[named.name]?.has(column.type)) written = true;
+      else if (isEnumType(named) && (column.type === 'varchar' || column.type === 'text'))
+        written = named.getValues().every((value) => value.value === value.name);
+      if (!written) continue;
+      const json = columnJson(sql('$'), column.type, named.name);
       const kept = !tombstone || tombstone[name] === probe[name];
       const literal = kept ? null : jsonLiteral(tombstone[name], field.type);
       if (!kept && literal === null) continue;
       plain.set(name, {
-        sql: write('$'),
+        sql: column.isNullable ? [orNull(jsonText(json))] : json,
         column: sql('$'),
         json: valueJson(named as { name: string; serialize(value: unknown): unknown }),
         tombstone: literal,
@@ -204,24 +251,25 @@ export class JsonWriter {
   }
 
   /**
-   * The SQL of a JSON object of leaf fields, each field's value from `valueOf` (null: one this cannot write), for
-   * an object a record's resolver makes of its columns.
+   * The SQL of a JSON object's text of leaf fields, each field's value from `valueOf` (the SQL of its JSON text, never
+   * NULL; null: one this cannot write), for an object a record's resolver makes of its columns.
    */
   leaves(typeName: string, set: SelectionSetNode, valueOf: (field: string) => string | null): string | null {
     const fields = bareFields(set);
-    if (!fields || fields.length === 0 || fields.length > MOST_FIELDS) return null;
-    const pairs: string[] = [];
+    if (!fields || fields.length === 0) return null;
+    const members: Array<[string, JsonPiece[]]> = [];
     for (const field of fields) {
-      const value = field.selectionSet ? null : field.name.value === '__typename' ? `'${typeName}'::text` : valueOf(field.name.value);
+      if (field.selectionSet) return null;
+      const value = field.name.value === '__typename' ? { literal: JSON.stringify(typeName) } : valueOf(field.name.value);
       if (!value) return null;
-      pairs.push(`'${responseName(field)}', ${value}`);
+      members.push([responseName(field), [value]]);
     }
-    return `json_build_object(${pairs.join(', ')})`;
+    return objectText(members);
   }
 
   /**
    * A record's JSON for a selection of its own columns only (and `__typename`), written by Node from the columns'
-   * values as graphql-js serialises them: PostgreSQL would spend more writing it (`to_char`, `json_build_object`)
+   * values as graphql-js serialises them: PostgreSQL would spend more writing it as JSON (`to_char`, escaping)
    * than it saves Node. `selected`: columns the statement reads anyway, by their SQL, with their names. Null for a
    * selection that reaches past the record's columns.
    */
@@ -279,42 +327,43 @@ export class JsonWriter {
   }
 
   /**
-   * The SQL of a record's JSON, its row `alias`, for a selection of its fields; null when a field is not one this
-   * knows. `throughDeleted`: the record is reached through another, and reads as its tombstone when deleted.
+   * The SQL of a record's JSON text, its row `alias`, for a selection of its fields; null when a field is not one
+   * this knows. `throughDeleted`: the record is reached through another, and reads as its tombstone when deleted.
    */
   object(typeName: string, set: SelectionSetNode, alias: string, throughDeleted = false): string | null {
     const known = this.types.get(typeName);
     if (!known) return null;
     const fields = bareFields(set);
-    if (!fields || fields.length === 0 || fields.length > MOST_FIELDS) return null;
+    if (!fields || fields.length === 0) return null;
     const tombstones = throughDeleted && !this.staff;
-    const pairs: string[] = [];
+    const members: Array<[string, readonly JsonPiece[]]> = [];
     // What the record reads as when deleted, for a caller who reads it as its tombstone; null while it reads the same.
-    let buried: string[] | null = null;
+    let buried: Array<[string, readonly JsonPiece[]]> | null = null;
     for (const field of fields) {
       const name = field.name.value;
-      const key = `'${responseName(field)}', `;
-      let value: string | null | undefined;
-      if (name === '__typename') value = field.selectionSet ? null : `'${typeName}'::text`;
+      const key = responseName(field);
+      let value: readonly JsonPiece[] | null;
+      if (name === '__typename') value = field.selectionSet ? null : [{ literal: JSON.stringify(typeName) }];
       else if (known.plain.has(name) && !field.selectionSet) {
         const { sql, tombstone } = known.plain.get(name)!;
-        value = sql.replaceAll('$', alias);
-        if (tombstones && tombstone) buried = [...(buried ?? pairs), `${key}${tombstone}`];
-        else buried?.push(`${key}${value}`);
-        pairs.push(`${key}${value}`);
+        value = sql.map((piece) => (typeof piece === 'string' ? piece.replaceAll('$', alias) : piece));
+        if (tombstones && tombstone) buried = [...(buried ?? members), [key, [tombstone]]];
+        else buried?.push([key, value]);
+        members.push([key, value]);
         continue;
       } else {
         // What leads elsewhere from a tombstone is not written here: it shows nothing of the record.
         const nested = tombstones ? undefined : known.shape.nested?.[name];
-        value = nested ? nested(field, alias, this) : null;
+        const json = nested ? nested(field, alias, this) : null;
+        value = json ? [orNull(json)] : null;
         this.nested = true;
       }
       if (!value) return null;
-      pairs.push(`${key}${value}`);
-      buried?.push(`${key}${value}`);
+      members.push([key, value]);
+      buried?.push([key, value]);
     }
-    const object = `json_build_object(${pairs.join(', ')})`;
-    return buried ? `CASE WHEN "${alias}"."deleted_at" IS NULL THEN ${object} ELSE json_build_object(${buried.join(', ')}) END` : object;
+    const object = objectText(members);
+    return buried ? `CASE WHEN "${alias}"."deleted_at" IS NULL THEN ${object} ELSE ${objectText(buried)} END` : object;
   }
 }
 
@@ -421,7 +470,7 @@ export function connectionPlanner(
       } else return null;
     }
     const keyColumns = `"${alias}"."created_at" AS "createdAt", "${alias}"."id" AS "id"`;
-    const select = json ? `${json}::text AS "json", ${keyColumns}` : row?.select ? `${row.select}, ${keyColumns}` : keyColumns;
+    const select = json ? `${json} AS "json", ${keyColumns}` : row?.select ? `${row.select}, ${keyColumns}` : keyColumns;
     const written = row;
     return {
       reading: {

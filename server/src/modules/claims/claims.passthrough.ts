@@ -1,7 +1,14 @@
 import { seesUnreviewed } from '../../core/access/viewer.js';
 import type { ListArgs } from '../../core/paging/connection.js';
 import { PUBLIC_STATUSES } from '../../core/review/status.js';
-import { type ConnectionPlan, connectionPlanner, type JsonShape, type JsonShapes, type NestedJson } from '../../core/sql/passthrough.js';
+import {
+  arrayText,
+  type ConnectionPlan,
+  connectionPlanner,
+  type JsonShape,
+  type JsonShapes,
+  type NestedJson,
+} from '../../core/sql/passthrough.js';
 import type { RequestContext } from '../../graphql/context.js';
 import type { PassthroughRoot } from '../../graphql/passthrough.js';
 import { Event } from '../events/event.entity.js';
@@ -29,7 +36,11 @@ const claimsOfEvent: NestedJson = (field, alias, json) => {
   const published = json.staff ? '' : ` AND ${claim}.status IN (${PUBLISHED})`;
   return (
     object &&
-    `(SELECT coalesce(json_agg(${object} ORDER BY ${claim}.created_at, ${claim}.id), '[]'::json) FROM claim_events ${link} JOIN claims ${claim} ON ${claim}.id = ${link}.claim_id WHERE ${link}.event_id = "${alias}"."id" AND ${claim}.deleted_at IS NULL${published})`
+    arrayText(
+      object,
+      `${claim}.created_at, ${claim}.id`,
+      `FROM claim_events ${link} JOIN claims ${claim} ON ${claim}.id = ${link}.claim_id WHERE ${link}.event_id = "${alias}"."id" AND ${claim}.deleted_at IS NULL${published}`,
+    )
   );
 };
 

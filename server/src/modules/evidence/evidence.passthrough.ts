@@ -1,8 +1,17 @@
-import type { JsonShape, NestedJson } from '../../core/sql/passthrough.js';
+import { arrayText, type JsonShape, type NestedJson, orNull } from '../../core/sql/passthrough.js';
 import { Evidence } from './evidence.entity.js';
 
-/** The TextSelector's fields, by the evidence's columns they are (the verified quote's keys are the fields' names). */
-const SELECTOR: Record<string, string> = { exact: 'exact', prefix: 'prefix', suffix: 'suffix', start: 'start_pos', end: 'end_pos' };
+/**
+ * The TextSelector's fields, by the evidence's columns they are (the verified quote's keys are the fields' names), as
+ * the SQL of their JSON text over the evidence's row.
+ */
+const SELECTOR: Record<string, (alias: string) => string> = {
+  exact: (alias) => `to_json("${alias}"."exact")::text`,
+  prefix: (alias) => `to_json("${alias}"."prefix")::text`,
+  suffix: (alias) => `to_json("${alias}"."suffix")::text`,
+  start: (alias) => `"${alias}"."start_pos"::text`,
+  end: (alias) => `"${alias}"."end_pos"::text`,
+};
 
 /**
  * The words as `selectorSeenBy` gives them: staff read the evidence's own; everyone else reads the words a reviewer
@@ -10,9 +19,10 @@ const SELECTOR: Record<string, string> = { exact: 'exact', prefix: 'prefix', suf
  */
 const selector: NestedJson = (field, alias, json) => {
   if (!field.selectionSet) return null;
-  const own = json.leaves('TextSelector', field.selectionSet, (name) => (SELECTOR[name] ? `"${alias}"."${SELECTOR[name]}"` : null));
+  const own = json.leaves('TextSelector', field.selectionSet, (name) => SELECTOR[name]?.(alias) ?? null);
   if (!own || json.staff) return own;
-  const verified = json.leaves('TextSelector', field.selectionSet, (name) => `"${alias}"."verified_quote"->'${name}'`);
+  // A jsonb member's text is its JSON.
+  const verified = json.leaves('TextSelector', field.selectionSet, (name) => orNull(`("${alias}"."verified_quote"->'${name}')::text`));
   return `CASE WHEN "${alias}"."verified_quote" IS NULL THEN ${own} ELSE ${verified} END`;
 };
 
@@ -39,6 +49,10 @@ export const evidenceOf =
     const object = json.object('Evidence', field.selectionSet, quote);
     return (
       object &&
-      `(SELECT coalesce(json_agg(${object} ORDER BY ${quote}.start_pos, ${quote}.id), '[]'::json) FROM evidence ${quote} WHERE ${quote}.${owner} = "${alias}"."id" AND ${quote}.deleted_at IS NULL)`
+      arrayText(
+        object,
+        `${quote}.start_pos, ${quote}.id`,
+        `FROM evidence ${quote} WHERE ${quote}.${owner} = "${alias}"."id" AND ${quote}.deleted_at IS NULL`,
+      )
     );
   };
