@@ -651,6 +651,23 @@ describe('a body told of by the head of its name or by its acronym', () => {
   });
 });
 
+describe('a body told of by the head its name sets before "of"', () => {
+  const known = new Gazetteer([{ id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] }]);
+  /** Written for these tests: a court and a ministry the store does not know, each named once in full. */
+  const text = [
+    'The Maritime Court of Appeal in Lisbon upheld the ferry operator’s licence on Friday.',
+    'The court said in its ruling that the licence had been granted lawfully.',
+    'Ana Costa wrote to the Ministry of Harbour Affairs after the ruling.',
+    'The ministry said that it would study the verdict before deciding on an appeal.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives "the court" and "the ministry" to the bodies so headed', () => {
+    expect(on('The court said')).toBe('Maritime Court of Appeal');
+    expect(on('The ministry said')).toBe('Ministry of Harbour Affairs');
+  });
+});
+
 describe('words that name no one are no speaker', () => {
   const known = new Gazetteer([
     { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },

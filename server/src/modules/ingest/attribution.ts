@@ -154,7 +154,10 @@ export class Discourse {
     return (
       [...this.bodies]
         .reverse()
-        .find((body) => (acronym ? body.acronym === acronym : body.name.split(/\s+/).at(-1)!.toLowerCase() === head)) ?? null
+        .find((body) => (acronym ? body.acronym === acronym : body.name.split(/\s+/).at(-1)!.toLowerCase() === head)) ??
+      // "The court said" after "the International Court of Justice", "the ministry" after "Ministry of Foreign Affairs":
+      // else the last body whose name's head stands before its "of".
+      (head ? ([...this.bodies].reverse().find((body) => /(\p{L}+) of\s/u.exec(body.name)?.[1]?.toLowerCase() === head) ?? null) : null)
     );
   }
 
