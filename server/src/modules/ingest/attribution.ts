@@ -525,17 +525,11 @@ export class Discourse {
   }
 }
 
-/** "WHO", "WHO's": a word all in capitals is an acronym (the World Health Organization), not the pronoun "who". */
-const isAcronym = (word: string) => /^\p{Lu}{2,}(?:['’]s)?$/u.test(word);
-
 /** Where a noun phrase's head ends: at its first verb ("a statement issued by …") or relative word, else its end. */
 function headEnd(text: string): number {
   const terms = nlp(text).json({ offset: true })[0]?.terms as
     Array<{ text: string; tags: string[]; offset: { start: number } }> | undefined;
-  // "According to the WHO": an acronym in capitals is a name, not the relative "who".
-  const verb = terms?.find(
-    (t, i) => i > 0 && (t.tags.includes('Verb') || (/^(who|which|that|while|after|when)$/i.test(t.text) && !isAcronym(t.text))),
-  );
+  const verb = terms?.find((t, i) => i > 0 && (t.tags.includes('Verb') || /^(who|which|that|while|after|when)$/i.test(t.text)));
   return verb ? verb.offset.start : text.length;
 }
 
@@ -1022,8 +1016,7 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
     }
     // A relative clause or an aside ("for his part", "in turn") stands between the subject and its verb.
     if (
-      // "“…,” WHO Director-General Tedros said": an acronym in capitals opens a name, not a relative clause.
-      ((/^(who|whose|which|monitored|speaking|asked|replying|noting|welcoming)\b/i.test(text) && !isAcronym(text.split(/\s/)[0]!)) ||
+      (/^(who|whose|which|monitored|speaking|asked|replying|noting|welcoming)\b/i.test(text) ||
         /^(for|in|on|at|by|with) \w+( \w+)?$/i.test(text)) &&
       i > 0
     ) {
@@ -1039,10 +1032,7 @@ function subjectBefore(outside: string, verbAt: number): { text: string; start: 
       ? !OPENING_ADVERBIAL.test(previous)
       : !/^(?:he|she|they|it|we|i|this|that|these|those)\b/.test(text);
     // "Davji Atellah, KMPDU Secretary General said": an office in capitals set after a name is its apposition too.
-    // "Dr. Matshidiso Moeti, WHO Regional Director for Africa, praised …": and so is one whose office is "for" or "of" a
-    // place or a body.
-    const officeAfterName =
-      /^\p{Lu}/u.test(text) && !OPENING_ADVERBIAL.test(previous) && isOffice(text.replace(/\s+(?:for|of)\s+\S.*$/, ''));
+    const officeAfterName = /^\p{Lu}/u.test(text) && !OPENING_ADVERBIAL.test(previous) && isOffice(text);
     if (((/^\p{Ll}/u.test(text) && described) || officeAfterName) && NAME.test(previous)) {
       end = start - 1;
       continue;
