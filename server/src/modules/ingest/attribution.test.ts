@@ -651,6 +651,26 @@ describe('a body told of by the head of its name or by its acronym', () => {
   });
 });
 
+describe('an office told of by its common noun', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+  ]);
+  /** Written for these tests: a commissioner and a chief executive named once, then by their offices alone. */
+  const text = [
+    'Police Commissioner Ana Costa visited the harbour on Monday.',
+    'For the islands, the police commissioner said that crime had fallen by a third.',
+    'The Harbour Board was told of the figures on Tuesday.',
+    'The chief executive added that the ferries would carry more officers.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives "the police commissioner" and "the chief executive" to the last person named', () => {
+    expect(on('For the islands')).toBe('costa');
+    expect(on('The chief executive')).toBe('costa');
+  });
+});
+
 describe('a body told of by the head its name sets before "of"', () => {
   const known = new Gazetteer([{ id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] }]);
   /** Written for these tests: a court and a ministry the store does not know, each named once in full. */

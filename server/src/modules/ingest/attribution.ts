@@ -919,9 +919,9 @@ const GROUP = /^(?:[\p{L}'’-]+ ){1,3}(officials|sources|diplomats|analysts|exp
 const COLLECTIVE = /^the (\w+ )?(bloc|alliance|organi[sz]ation|union|group|body|agency)$/i;
 /** "His Highness affirmed", "Her Excellency noted": a style of address stands for the last person named. */
 const HONORIFIC = /^(his|her) (royal )?(highness|excellency|majesty|holiness)$/i;
-/** "The minister said", "the Russian President replied", "the Head of State said": the last person named. */
+/** "The minister said", "the Russian President replied", "the Head of State said", "the police commissioner said", "the chief executive added": the last person named. */
 const ROLE =
-  /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|director|governor|chair(?:man|woman|person)?|head of state|spokes(man|woman|person))$/i;
+  /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|director|governor|chair(?:man|woman|person)?|head of state|spokes(man|woman|person)|commissioner|chief executive|ceo|mayor|judge|commander|prosecutor)$/i;
 
 /** "Knut Helge Hurum of the Fend law firm": two to four capitalised words before "of" and more words. */
 const MEMBER_OF = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+of\s+\S/u;
