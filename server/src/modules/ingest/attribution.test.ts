@@ -671,6 +671,24 @@ describe('an office told of by its common noun', () => {
   });
 });
 
+describe('a body the sentence names, then speaking as "the governing body"', () => {
+  const known = new Gazetteer([
+    { id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+    { id: 'wire', name: 'Nordic Wire', kind: 'ORGANIZATION', aliases: [] },
+  ]);
+  /** Written for these tests: each body acts in the sentence's first words and speaks by a description at its end. */
+  const text = [
+    'The Harbour Board has fined the ferry operator for breaching its licence, the governing body announced on Friday.',
+    'Nordic Wire cut its prices on Monday, the company said.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives the description to the body the sentence named first', () => {
+    expect(on('The Harbour Board')).toBe('port');
+    expect(on('Nordic Wire cut')).toBe('wire');
+  });
+});
+
 describe('a body told of by the head its name sets before "of"', () => {
   const known = new Gazetteer([{ id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] }]);
   /** Written for these tests: a court and a ministry the store does not know, each named once in full. */

@@ -15,6 +15,8 @@ export interface Speech {
   attribution: Attribution;
   speaker: Mention | null;
   label: string | null;
+  /** The speaker is also named in the words it reports, as their actor ("The ICC Board has suspended …, the governing body announced"). */
+  acts?: boolean;
 }
 
 /** What earlier sentences said that a later one can refer back to. */
@@ -54,6 +56,8 @@ export class Discourse {
   private actor: Speech | null = null;
   /** The paragraph of the sentence being read. */
   private block = -1;
+  /** The first organisation the sentence being read names outside its quotes, for "the governing body announced" in it. */
+  private sentenceBody: Mention | null = null;
   /**
    * Every body named so far, known or new, with the acronym the text gave it in brackets ("Monetary Policy Committee
    * (MPC)"), the most recently named last: what "the committee" and "the MPC" stand for.
@@ -227,6 +231,7 @@ export class Discourse {
       label: speaker ? null : label,
     });
     const candidates = mentions.filter((m) => outside[m.index] !== ' ' && m.entity.kind !== 'PLACE' && !isModifier(sentence, m));
+    this.sentenceBody = candidates.find((m) => m.entity.kind === 'ORGANIZATION') ?? null;
     const within = (from: number, to: number) => candidates.filter((m) => m.index >= from && m.index < to);
 
     const according = /\baccording to ([^,;:]{2,120})/i.exec(outside);
@@ -419,6 +424,9 @@ export class Discourse {
     // "It said", "the statement said": the institution that spoke last, else the organisation last named.
     const institution = this.lastInstitution ?? (this.lastOrganisation && spoken(this.lastOrganisation, null));
     if ((/^it$/i.test(words) || ISSUER.test(words)) && institution) return spoken(institution.speaker, institution.label);
+    // "The ICC Board has suspended …, the governing body announced", "Canada Post workers gave notice, as the Crown
+    // corporation warned": the body the sentence itself named first, else the organisation last named.
+    if (COLLECTIVE.test(words) && this.sentenceBody) return { ...spoken(this.sentenceBody, null), acts: true };
     if (COLLECTIVE.test(words) && this.lastOrganisation) return spoken(this.lastOrganisation, null);
     if (HONORIFIC.test(words) && this.lastPerson) return spoken(this.lastPerson, null);
     const role = ROLE.exec(words);
@@ -916,7 +924,7 @@ const ISSUER = /^(the|a|an) (\w+ )?(statement|press service|press office|report|
 /** "Sri Lankan officials", "Western diplomats": unnamed people of a kind. */
 const GROUP = /^(?:[\p{L}'’-]+ ){1,3}(officials|sources|diplomats|analysts|experts|observers)$/iu;
 /** "The bloc said": a body of members is the organisation last named. */
-const COLLECTIVE = /^the (\w+ )?(bloc|alliance|organi[sz]ation|union|group|body|agency)$/i;
+const COLLECTIVE = /^the (\w+ )?(bloc|alliance|organi[sz]ation|union|group|body|agency|company|firm|corporation)$/i;
 /** "His Highness affirmed", "Her Excellency noted": a style of address stands for the last person named. */
 const HONORIFIC = /^(his|her) (royal )?(highness|excellency|majesty|holiness)$/i;
 /** "The minister said", "the Russian President replied", "the Head of State said", "the police commissioner said", "the chief executive added": the last person named. */
