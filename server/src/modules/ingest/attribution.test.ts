@@ -689,6 +689,25 @@ describe('a body the sentence names, then speaking as "the governing body"', () 
   });
 });
 
+describe('a described speaker after an inverted verb of saying', () => {
+  const known = new Gazetteer([
+    { id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+  ]);
+  /** Written for these tests: a statement that speaks after its words, and a person whose saying takes a clause. */
+  const text = [
+    'The Harbour Board issued a statement on Tuesday.',
+    'The new timetable was also discussed at length, added the statement.',
+    'Costa, who arrived in Lisbon on Monday, said the two ports were partners.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives "…, added the statement" to its issuer, and not "said the two ports were" to the ports', () => {
+    expect(on('The new timetable')).toBe('port');
+    expect(on('Costa, who arrived')).toBe('costa');
+  });
+});
+
 describe('a body told of by the head its name sets before "of"', () => {
   const known = new Gazetteer([{ id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] }]);
   /** Written for these tests: a court and a ministry the store does not know, each named once in full. */

@@ -275,7 +275,7 @@ export class Discourse {
           : (afterQuote
               ? /^\s+([^,;]+?)\s*(?:[,;]|[.!?]?["”’)]?\s*$)/.exec(outside.slice(after))
               : afterComma
-                ? /^\s+(\p{Lu}[^,;]*?)\s*[.!?]?\s*$/u.exec(outside.slice(after))
+                ? (/^\s+(\p{Lu}[^,;]*?)\s*[.!?]?\s*$/u.exec(outside.slice(after)) ?? describedAfter(outside.slice(after)))
                 : null)?.[1];
       if (named) {
         const issuer = ISSUED_BY.exec(named);
@@ -961,6 +961,16 @@ function isOffice(words: string): boolean {
     terms.every((t) => /^\p{Lu}/u.test(t.text) && !t.tags.includes('Person') && !t.tags.includes('Place')) &&
     terms.some((t) => t.tags.includes('Actor') && !t.tags.includes('Acronym'))
   );
+}
+
+/**
+ * "…, added the statement.", "…, says the union's press release.": a speaker described by a noun phrase inverts as a
+ * name does, where the words closing the sentence hold no verb ("Ruto, who arrived …, said the two countries were …" is
+ * Ruto's saying, its object a clause).
+ */
+function describedAfter(after: string): RegExpExecArray | null {
+  const described = /^\s+((?:the|a|an)\s[^,;]*?)\s*[.!?]?\s*$/.exec(after);
+  return described && !nlp(described[1]!).has('#Verb') ? described : null;
 }
 
 /** "ANTHONY ALBANESE" as a name is written in running text: Anthony Albanese. */
