@@ -651,6 +651,80 @@ describe('a body told of by the head of its name or by its acronym', () => {
   });
 });
 
+describe('an office told of by its common noun', () => {
+  const known = new Gazetteer([
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+    { id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+  ]);
+  /** Written for these tests: a commissioner and a chief executive named once, then by their offices alone. */
+  const text = [
+    'Police Commissioner Ana Costa visited the harbour on Monday.',
+    'For the islands, the police commissioner said that crime had fallen by a third.',
+    'The Harbour Board was told of the figures on Tuesday.',
+    'The chief executive added that the ferries would carry more officers.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives "the police commissioner" and "the chief executive" to the last person named', () => {
+    expect(on('For the islands')).toBe('costa');
+    expect(on('The chief executive')).toBe('costa');
+  });
+});
+
+describe('a body the sentence names, then speaking as "the governing body"', () => {
+  const known = new Gazetteer([
+    { id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+    { id: 'wire', name: 'Nordic Wire', kind: 'ORGANIZATION', aliases: [] },
+  ]);
+  /** Written for these tests: each body acts in the sentence's first words and speaks by a description at its end. */
+  const text = [
+    'The Harbour Board has fined the ferry operator for breaching its licence, the governing body announced on Friday.',
+    'Nordic Wire cut its prices on Monday, the company said.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives the description to the body the sentence named first', () => {
+    expect(on('The Harbour Board')).toBe('port');
+    expect(on('Nordic Wire cut')).toBe('wire');
+  });
+});
+
+describe('a described speaker after an inverted verb of saying', () => {
+  const known = new Gazetteer([
+    { id: 'port', name: 'Harbour Board', kind: 'ORGANIZATION', aliases: [] },
+    { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },
+  ]);
+  /** Written for these tests: a statement that speaks after its words, and a person whose saying takes a clause. */
+  const text = [
+    'The Harbour Board issued a statement on Tuesday.',
+    'The new timetable was also discussed at length, added the statement.',
+    'Costa, who arrived in Lisbon on Monday, said the two ports were partners.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives "…, added the statement" to its issuer, and not "said the two ports were" to the ports', () => {
+    expect(on('The new timetable')).toBe('port');
+    expect(on('Costa, who arrived')).toBe('costa');
+  });
+});
+
+describe('a body told of by the head its name sets before "of"', () => {
+  const known = new Gazetteer([{ id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] }]);
+  /** Written for these tests: a court and a ministry the store does not know, each named once in full. */
+  const text = [
+    'The Maritime Court of Appeal in Lisbon upheld the ferry operator’s licence on Friday.',
+    'The court said in its ruling that the licence had been granted lawfully.',
+    'Ana Costa wrote to the Ministry of Harbour Affairs after the ruling.',
+    'The ministry said that it would study the verdict before deciding on an appeal.',
+  ].join('\n\n');
+  const on = claimantOfClaimStarting(text, known);
+
+  it('gives "the court" and "the ministry" to the bodies so headed', () => {
+    expect(on('The court said')).toBe('Maritime Court of Appeal');
+    expect(on('The ministry said')).toBe('Ministry of Harbour Affairs');
+  });
+});
+
 describe('words that name no one are no speaker', () => {
   const known = new Gazetteer([
     { id: 'costa', name: 'Ana Costa', kind: 'PERSON', aliases: ['Costa'] },

@@ -15,6 +15,8 @@ export interface Speech {
   attribution: Attribution;
   speaker: Mention | null;
   label: string | null;
+  /** The speaker is also named in the words it reports, as their actor ("The ICC Board has suspended …, the governing body announced"). */
+  acts?: boolean;
 }
 
 /** What earlier sentences said that a later one can refer back to. */
@@ -54,6 +56,8 @@ export class Discourse {
   private actor: Speech | null = null;
   /** The paragraph of the sentence being read. */
   private block = -1;
+  /** The first organisation the sentence being read names outside its quotes, for "the governing body announced" in it. */
+  private sentenceBody: Mention | null = null;
   /**
    * Every body named so far, known or new, with the acronym the text gave it in brackets ("Monetary Policy Committee
    * (MPC)"), the most recently named last: what "the committee" and "the MPC" stand for.
@@ -154,7 +158,10 @@ export class Discourse {
     return (
       [...this.bodies]
         .reverse()
-        .find((body) => (acronym ? body.acronym === acronym : body.name.split(/\s+/).at(-1)!.toLowerCase() === head)) ?? null
+        .find((body) => (acronym ? body.acronym === acronym : body.name.split(/\s+/).at(-1)!.toLowerCase() === head)) ??
+      // "The court said" after "the International Court of Justice", "the ministry" after "Ministry of Foreign Affairs":
+      // else the last body whose name's head stands before its "of".
+      (head ? ([...this.bodies].reverse().find((body) => /(\p{L}+) of\s/u.exec(body.name)?.[1]?.toLowerCase() === head) ?? null) : null)
     );
   }
 
@@ -224,6 +231,7 @@ export class Discourse {
       label: speaker ? null : label,
     });
     const candidates = mentions.filter((m) => outside[m.index] !== ' ' && m.entity.kind !== 'PLACE' && !isModifier(sentence, m));
+    this.sentenceBody = candidates.find((m) => m.entity.kind === 'ORGANIZATION') ?? null;
     const within = (from: number, to: number) => candidates.filter((m) => m.index >= from && m.index < to);
 
     const according = /\baccording to ([^,;:]{2,120})/i.exec(outside);
@@ -267,7 +275,7 @@ export class Discourse {
           : (afterQuote
               ? /^\s+([^,;]+?)\s*(?:[,;]|[.!?]?["”’)]?\s*$)/.exec(outside.slice(after))
               : afterComma
-                ? /^\s+(\p{Lu}[^,;]*?)\s*[.!?]?\s*$/u.exec(outside.slice(after))
+                ? (/^\s+(\p{Lu}[^,;]*?)\s*[.!?]?\s*$/u.exec(outside.slice(after)) ?? describedAfter(outside.slice(after)))
                 : null)?.[1];
       if (named) {
         const issuer = ISSUED_BY.exec(named);
@@ -416,6 +424,9 @@ export class Discourse {
     // "It said", "the statement said": the institution that spoke last, else the organisation last named.
     const institution = this.lastInstitution ?? (this.lastOrganisation && spoken(this.lastOrganisation, null));
     if ((/^it$/i.test(words) || ISSUER.test(words)) && institution) return spoken(institution.speaker, institution.label);
+    // "The ICC Board has suspended …, the governing body announced", "Canada Post workers gave notice, as the Crown
+    // corporation warned": the body the sentence itself named first, else the organisation last named.
+    if (COLLECTIVE.test(words) && this.sentenceBody) return { ...spoken(this.sentenceBody, null), acts: true };
     if (COLLECTIVE.test(words) && this.lastOrganisation) return spoken(this.lastOrganisation, null);
     if (HONORIFIC.test(words) && this.lastPerson) return spoken(this.lastPerson, null);
     const role = ROLE.exec(words);
@@ -913,12 +924,12 @@ const ISSUER = /^(the|a|an) (\w+ )?(statement|press service|press office|report|
 /** "Sri Lankan officials", "Western diplomats": unnamed people of a kind. */
 const GROUP = /^(?:[\p{L}'’-]+ ){1,3}(officials|sources|diplomats|analysts|experts|observers)$/iu;
 /** "The bloc said": a body of members is the organisation last named. */
-const COLLECTIVE = /^the (\w+ )?(bloc|alliance|organi[sz]ation|union|group|body|agency)$/i;
+const COLLECTIVE = /^the (\w+ )?(bloc|alliance|organi[sz]ation|union|group|body|agency|company|firm|corporation)$/i;
 /** "His Highness affirmed", "Her Excellency noted": a style of address stands for the last person named. */
 const HONORIFIC = /^(his|her) (royal )?(highness|excellency|majesty|holiness)$/i;
-/** "The minister said", "the Russian President replied", "the Head of State said": the last person named. */
+/** "The minister said", "the Russian President replied", "the Head of State said", "the police commissioner said", "the chief executive added": the last person named. */
 const ROLE =
-  /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|director|governor|chair(?:man|woman|person)?|head of state|spokes(man|woman|person))$/i;
+  /^the (\w+ )?(minister|president|premier|prime minister|chancellor|leader|envoy|ambassador|secretary|general|official|director|governor|chair(?:man|woman|person)?|head of state|spokes(man|woman|person)|commissioner|chief executive|ceo|mayor|judge|commander|prosecutor)$/i;
 
 /** "Knut Helge Hurum of the Fend law firm": two to four capitalised words before "of" and more words. */
 const MEMBER_OF = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+of\s+\S/u;
@@ -950,6 +961,16 @@ function isOffice(words: string): boolean {
     terms.every((t) => /^\p{Lu}/u.test(t.text) && !t.tags.includes('Person') && !t.tags.includes('Place')) &&
     terms.some((t) => t.tags.includes('Actor') && !t.tags.includes('Acronym'))
   );
+}
+
+/**
+ * "…, added the statement.", "…, says the union's press release.": a speaker described by a noun phrase inverts as a
+ * name does, where the words closing the sentence hold no verb ("Ruto, who arrived …, said the two countries were …" is
+ * Ruto's saying, its object a clause).
+ */
+function describedAfter(after: string): RegExpExecArray | null {
+  const described = /^\s+((?:the|a|an)\s[^,;]*?)\s*[.!?]?\s*$/.exec(after);
+  return described && !nlp(described[1]!).has('#Verb') ? described : null;
 }
 
 /** "ANTHONY ALBANESE" as a name is written in running text: Anthony Albanese. */

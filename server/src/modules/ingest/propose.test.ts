@@ -954,3 +954,21 @@ describe('a dateline', () => {
     ]);
   });
 });
+
+describe('a body that reports what it did itself', () => {
+  const known = new Gazetteer([
+    { id: 'league', name: 'Harbour League', kind: 'ORGANIZATION', aliases: [] },
+    { id: 'weber', name: 'Jonas Weber', kind: 'PERSON', aliases: ['Weber'] },
+  ]);
+  /** Written for this test: the body is named in the reported words and speaks through "it" after them. */
+  const text = [
+    'The Harbour League issued a statement on its new rules on Tuesday.',
+    'The Harbour League met Jonas Weber in Oslo on Monday, it said.',
+  ].join('\n\n');
+  const { events } = propose(text, blocksOf(text), { ...context, gazetteer: known, eventTypes: new Set(['MEETING', 'STATEMENT']) });
+
+  it('keeps it among the participants of the happening it tells', () => {
+    const meeting = events.find((e) => e.type === 'MEETING')!;
+    expect(meeting.participants.map((p) => p.entityId)).toEqual(expect.arrayContaining(['league', 'weber']));
+  });
+});

@@ -596,6 +596,9 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // A body that "declared Kumar the Mayor" or "decided to keep the rate" did what it declared: it is no mere source.
     const reporter =
       speaker?.entity.kind === 'ORGANIZATION' &&
+      !speech.acts &&
+      // "The ICC Board met on Friday and determined …, it said": a body the reported words name apart from its saying acts in them.
+      !mentions.some((m) => m !== speaker && m.entity.id === speaker.entity.id && outside[m.index] !== ' ') &&
       !RULED.test(outside) &&
       !FOUND_THAT.test(outside) &&
       !decisions.some((f) => f.index > speaker.index)
