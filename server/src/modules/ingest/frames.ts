@@ -50,9 +50,15 @@ export const NAMED_CONFERENCE =
 
 export const SUMMIT_OF_MEMBERS = /\b(?:extraordinary|ordinary|emergency) summit\b|\bsummit of (?:the|its)\b/gi;
 
-/** "the Supreme Court on Friday declared … invalid", "annulled the election", "dismissed an election petition". */
+/**
+ * "the Supreme Court on Friday declared … invalid", "annulled the election", "dismissed an election petition": a court's
+ * acts, ACE's justice events. Its subject a court, a judge, a tribunal or a constitutional council, the verb a ruling
+ * ("Norway's Supreme Court has ruled", "the Constitutional Council overturned his decision", "upheld"), a conviction, a
+ * sentence or an acquittal, or an extradition allowed ("a Honduran judge authorized the extradition", "The top court
+ * has backed the extradition of …", "ratified a decision to extradite").
+ */
 export const COURT_RULING =
-  /(?<=\b(?:court|judges|tribunal)\b[^.;]{0,60}?)\b(?:annulled|nullified|declared\b[^.;]{0,60}?\b(?:invalid|null and void|unconstitutional)|overturned|quashed|struck down|dismissed (?:an? |the )?(?:election )?petition)/gi;
+  /(?<=\b(?:court|judges?|tribunal|constitutional council)\b[^.;]{0,60}?)\b(?:annulled|nullified|declared\b[^.;]{0,60}?\b(?:invalid|null and void|unconstitutional)|overturned|quashed|struck down|dismissed (?:an? |the )?(?:election )?petition|ruled\b(?! out\b)|upheld|convicted|sentenced|acquitted|(?:authori[sz]ed|backed|ratified|approved|granted)(?=(?:\s+[\w’'-]+){0,4}\s+extradit))/gi;
 /** "saw a landmark ruling", "a verdict": a court's decision told for the first time, with an indefinite article. */
 export const RULING = /(?<=\ban?\s+(?:[\p{Ll}-]+\s+)?)(?:ruling|verdict|judgment)\b/giu;
 /** "the 6.1-magnitude quake struck on Sunday", "the 2008 disaster in Sichuan". */
