@@ -90,7 +90,8 @@ export const EVENT_LEXICON: Record<string, LexiconEntry> = {
     type: 'OTHER',
     as: 'noun',
     notVerb: true,
-    notFollowedBy: /^\s+(?:in|of|on|for)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:prices?|shares?|stocks?|markets?|equities|bonds?|oil|gold|dollar|yen|euro|rupee|currenc(?:y|ies))\b/iu,
+    notFollowedBy:
+      /^\s+(?:in|of|on|for)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:prices?|shares?|stocks?|markets?|equities|bonds?|oil|gold|dollar|yen|euro|rupee|currenc(?:y|ies))\b/iu,
   },
   parade: { type: 'OTHER', as: 'noun' },
   crash: { type: 'OTHER', as: 'noun' },
