@@ -137,6 +137,28 @@ describe('frames of background and announced happenings', () => {
     expect(types('The town will hold a mayoral election in May.')).toEqual(['ELECTION']);
   });
 
+  it("reads a court's acts by their verb: a ruling, a conviction, an extradition allowed; not a court ruling something out", () => {
+    expect(types('The Supreme Court of Norway has ruled on the wind farms.')).toEqual(['OTHER']);
+    expect(types('The Constitutional Council overturned the decree on Thursday.')).toEqual(['OTHER']);
+    expect(types('A district court convicted the former mayor on Monday.')).toEqual(['OTHER']);
+    expect(types('Earlier this month a judge authorized the extradition of the former governor.')).toEqual(['OTHER']);
+    expect(types('The top court has backed the extradition of the former governor.')).toEqual(['OTHER']);
+    expect(types('The court ruled out any delay.')).toEqual([]);
+    expect(types('The mayor backed the harbour plan.')).toEqual([]);
+  });
+
+  it('reads clashes, riots, rallies, floods, strikes gone on and what broke out; not a rally of prices', () => {
+    expect(types('Police and protesters clashed in the capital on Sunday.')).toEqual(['OTHER']);
+    expect(types('Riots erupted in the port after the verdict.')).toEqual(['OTHER']);
+    expect(types('The opposition held a rally in the capital.')).toEqual(['OTHER']);
+    expect(types('Floods swept the province on Friday.')).toEqual(['OTHER']);
+    expect(types('Nurses went on strike on July 25.')).toEqual(['OTHER']);
+    expect(types('Dockers walked off their jobs at midnight.')).toEqual(['OTHER']);
+    expect(types('A fire broke out at the harbour market.')).toEqual(['OTHER']);
+    expect(types('The rally in oil prices continued.')).toEqual([]);
+    expect(types('The two ministers clashed over the budget.')).toEqual([]);
+  });
+
   it('finds a ruling told with an indefinite article, and none in the ruling told before', () => {
     expect(types('Four years ago, the port saw a landmark ruling on dredging.')).toEqual(['OTHER']);
     expect(types('The mayor disagreed with the ruling.')).toEqual([]);

@@ -50,14 +50,20 @@ export const NAMED_CONFERENCE =
 
 export const SUMMIT_OF_MEMBERS = /\b(?:extraordinary|ordinary|emergency) summit\b|\bsummit of (?:the|its)\b/gi;
 
-/** "the Supreme Court on Friday declared … invalid", "annulled the election", "dismissed an election petition". */
+/**
+ * "the Supreme Court on Friday declared … invalid", "annulled the election", "dismissed an election petition": a court's
+ * acts, ACE's justice events. Its subject a court, a judge, a tribunal or a constitutional council, the verb a ruling
+ * ("Norway's Supreme Court has ruled", "the Constitutional Council overturned his decision", "upheld"), a conviction, a
+ * sentence or an acquittal, or an extradition allowed ("a Honduran judge authorized the extradition", "The top court
+ * has backed the extradition of …", "ratified a decision to extradite").
+ */
 export const COURT_RULING =
-  /(?<=\b(?:court|judges|tribunal)\b[^.;]{0,60}?)\b(?:annulled|nullified|declared\b[^.;]{0,60}?\b(?:invalid|null and void|unconstitutional)|overturned|quashed|struck down|dismissed (?:an? |the )?(?:election )?petition)/gi;
+  /(?<=\b(?:court|judges?|tribunal|constitutional council)\b[^.;]{0,60}?)\b(?:annulled|nullified|declared\b[^.;]{0,60}?\b(?:invalid|null and void|unconstitutional)|overturned|quashed|struck down|dismissed (?:an? |the )?(?:election )?petition|ruled\b(?! out\b)|upheld|convicted|sentenced|acquitted|(?:authori[sz]ed|backed|ratified|approved|granted)(?=(?:\s+[\w’'-]+){0,4}\s+extradit))/gi;
 /** "saw a landmark ruling", "a verdict": a court's decision told for the first time, with an indefinite article. */
 export const RULING = /(?<=\ban?\s+(?:[\p{Ll}-]+\s+)?)(?:ruling|verdict|judgment)\b/giu;
 /** "the 6.1-magnitude quake struck on Sunday", "the 2008 disaster in Sichuan". */
 export const DISASTER =
-  /\b(?:earthquake|quake|tsunami|typhoon|cyclone|hurricane|landslide|eruption|disaster)s?\b(?![- ](?:relief|zone|area|management|preparedness))/gi;
+  /\b(?:earthquake|quake|tsunami|typhoon|cyclone|hurricane|landslide|eruption|disaster|flood(?:ing)?|wildfire|bushfire)s?\b(?![- ](?:relief|zone|area|management|preparedness))/gi;
 /** "an election", not the "election win", "election petition" or "electoral commission" that refer to one held. */
 export const ELECTION_HELD =
   /(?<!\b(?:annul|cancel|nullify|invalidate|overturn|challenge|contest)s?\s+(?:(?:a|an|the|this|that|its|his|her|their)\s+)?(?:[\p{Ll}-]+\s+)?)\belections?\b(?! (?:win|victory|results?|petitions?|commission|body|board|officials?|observers?|laws?)\b)(?!\s+(?:have|has|had) been (?:challenged|contested|annulled|cancell?ed|overturned))/giu;
@@ -75,6 +81,14 @@ export const WITHDRAWAL =
  */
 export const ATTACK =
   /\b(?:attacks?|(?:air|missile|drone) ?strikes?|downing|shot down|shooting down|bombings?|raids?)\b(?!\s+(?:helicopters?|aircraft|submarines?|jets?|planes?|boats?|dogs?|ads?)\b)/gi;
+
+/**
+ * "went on strike at midnight", "went on a nationwide strike on Friday", "walked off their jobs", "a fire broke out":
+ * CAMEO's strikes (143) told by the idiom that names them, whatever the date after them, and a happening that "broke
+ * out".
+ */
+export const LABOUR_ACTION =
+  /\b(?:went|gone|go|goes|going)\s+on\s+(?:an?\s+)?(?:[\p{Ll}-]+\s+)?strike\b|\bwalk(?:ed|s|ing)?\s+off\s+(?:their|the|his|her)\s+jobs?\b|\b(?:fire|blaze|clashes|riots?|violence|fighting)\s+(?:broke|has broken|have broken)\s+out\b/giu;
 
 /**
  * "said at a press conference", "confirmed the decision at the closing press conference", "In a press briefing held after
@@ -111,6 +125,7 @@ const HAPPENINGS: Array<[RegExp | typeof LEXICON, string]> = [
   [WITHDRAWAL, 'OTHER'],
   [DISASTER, 'OTHER'],
   [ATTACK, 'OTHER'],
+  [LABOUR_ACTION, 'OTHER'],
   [LEXICON, 'OTHER'],
   [LEXICON, 'INVASION'],
   [/\b(coup|seized power|overthrew)\b/gi, 'COUP'],

@@ -82,6 +82,17 @@ export const EVENT_LEXICON: Record<string, LexiconEntry> = {
   // each a happening of its own, typed OTHER.
   protest: { type: 'OTHER', as: 'either', notFollowedBy: /^\s+(?:against|over|at)\s+(?:the\s+)?(?:decision|move|remarks?|comments?)\b/i },
   demonstration: { type: 'OTHER', as: 'noun' },
+  // CAMEO's protests and its fights (145, 190): "protesters clashed with police", "clashes broke out", "riots erupted", "a
+  // rally in the capital"; a rally of prices or shares is a market's, no happening.
+  clash: { type: 'OTHER', as: 'either', notFollowedBy: /^\s+(?:over|on|about)\b/i },
+  riot: { type: 'OTHER', as: 'either' },
+  rally: {
+    type: 'OTHER',
+    as: 'noun',
+    notVerb: true,
+    notFollowedBy:
+      /^\s+(?:in|of|on|for)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:prices?|shares?|stocks?|markets?|equities|bonds?|oil|gold|dollar|yen|euro|rupee|currenc(?:y|ies))\b/iu,
+  },
   parade: { type: 'OTHER', as: 'noun' },
   crash: { type: 'OTHER', as: 'noun' },
   explosion: { type: 'OTHER', as: 'noun' },

@@ -972,3 +972,19 @@ describe('a body that reports what it did itself', () => {
     expect(meeting.participants.map((p) => p.entityId)).toEqual(expect.arrayContaining(['league', 'weber']));
   });
 });
+
+describe('a crowd’s happening told with nobody named', () => {
+  it('proposes protests and a strike with no participant, and still no meeting of nobody', () => {
+    const text = [
+      'Harbour unrest',
+      'Protests against the dredging plan have been staged in towns across the region for days.',
+      'The dockers have been on strike for a second week.',
+      'They discussed the plan at length.',
+    ].join('\n\n');
+    const { events } = propose(text, blocksOf(text), context);
+    const about = (start: string) => events.filter((e) => Array.from(text).slice(e.span.start, e.span.end).join('').startsWith(start));
+    expect(about('Protests against')).toMatchObject([{ type: 'OTHER', participants: [] }]);
+    expect(about('The dockers')).toMatchObject([{ type: 'OTHER', participants: [] }]);
+    expect(about('They discussed')).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ import {
   ELECTION_HELD,
   type Frame,
   framesIn,
+  LABOUR_ACTION,
   NAMED_CONFERENCE,
   notDone,
   pairIn,
@@ -132,6 +133,7 @@ const EVENT_TYPES: Array<[RegExp, string[]]> = [
   [new RegExp(WITHDRAWAL.source, 'iu'), ['OTHER']],
   [new RegExp(DISASTER.source, 'i'), ['OTHER']],
   [new RegExp(ATTACK.source, 'i'), ['OTHER']],
+  [new RegExp(LABOUR_ACTION.source, 'iu'), ['OTHER']],
   [new RegExp(RULING.source, 'iu'), ['OTHER']],
   [/\b(overthrew|overthrow|seized power|putsch|coup d[’']état|ouster)\b/i, ['COUP']],
   [/\b(exercises?|drills?)\b/i, ['MILITARY_EXERCISE']],
@@ -292,6 +294,9 @@ const COLLECTIVE = /\bthe (?:[\p{L}-]+ )?(?:bloc|alliance|grouping)(?:['’]s)?\
 /** ", the Department of Foreign Affairs and Trade said.": a saying that closes the sentence, naming its source. */
 const ATTRIBUTION_TAIL =
   /,\s+(?:[\p{L}'’.-]+\s+){0,8}(?:said|says|told|reported|added|stated)\b[^,]*(?:,\s+\p{Ll}+ing\b[^,]*)?[.!?]["”’)]?\s*$/u;
+
+/** The words of a crowd's happening: protests, demonstrations, strikes, clashes, riots, rallies, a walk-out. */
+const UNREST = /^(?:protest|demonstration|strike|clash|riot|rall|went on|gone on|go on|walk)/i;
 
 const RULED = new RegExp(COURT_RULING.source, 'i');
 /** "The court found that …": the court is the finding's speaker and also takes part in the ruling it tells. */
@@ -1031,7 +1036,13 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
     // sign an agreement", "attended the G8 Summit"): dated by a date before them in the sentence, else as under way
     // in the publication's week, else by the story's last dated happening.
     for (const frame of frames) {
-      if (fromSentence.some((c) => c.event.type === frame.type) || (actors.length === 0 && !(frame.type === 'STATEMENT' && speaker)))
+      // "Protests … have been staged in towns across Serbia", "Fiji's nurses have been on strike": a crowd's happening is
+      // told with nobody named, so it needs no participant.
+      const crowd = frame.type === 'OTHER' && UNREST.test(frame.words);
+      if (
+        fromSentence.some((c) => c.event.type === frame.type) ||
+        (actors.length === 0 && !(frame.type === 'STATEMENT' && speaker) && !crowd)
+      )
         continue;
       // "have agreed to elevate their ties …, as Xi and Duterte met in Manila on Tuesday": a happening told at the time of
       // another takes the date of the clause that tells it.
