@@ -451,6 +451,9 @@ const TITLE_WORDS = new Set([
   'Governor-General',
 ]);
 
+/** Whether a word is a title that may go before a name compromise does not read as one: "Commodore", "Attorney-General". */
+export const isTitleWord = (word: string) => TITLE_WORDS.has(word) || STYLES.has(word);
+
 /** Letters after a name for an office or an honour: "Lovelace Johnson JSC", "Dame Jane Smith DBE". */
 const POST_NOMINALS = /^(?:JSC|JCA|JA|SAN|QC|KC|SC|MP|MLA|MPP|OBE|MBE|CBE|KBE|DBE|GCMG|KCMG|CMG|PhD|Esq\.?)$/;
 
