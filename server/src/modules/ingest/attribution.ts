@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 
 import { Attribution } from '../claims/claims.enums.js';
-import { type Mention, namesABody, unknownNamesIn } from './gazetteer.js';
+import { isTitleWord, type Mention, namesABody, unknownNamesIn } from './gazetteer.js';
 
 /**
  * Who says what a sentence says, wherever the speaker stands: before the quote ("Fidan told a news conference"),
@@ -200,6 +200,12 @@ export class Discourse {
       this.fullNames.splice(this.fullNames.indexOf(titled), 1, name);
       return { ...speech, label: name };
     }
+    // "Commodore Vainu" after "Commodore Esala Vainu", named Esala Vainu: a title and a surname are the last person so named.
+    const surnamed =
+      given.length === 2 &&
+      isTitleWord(given[0]!) &&
+      [...this.fullNames].reverse().find((name) => name.split(/\s+/).length >= 2 && name.split(/\s+/).at(-1) === given[1]);
+    if (surnamed) return { ...speech, label: surnamed };
     const full = [...this.fullNames].reverse().find((name) => {
       const words = name.split(/\s+/);
       if (words.length <= given.length) return false;

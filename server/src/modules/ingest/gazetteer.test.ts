@@ -291,3 +291,22 @@ describe('a new person named after a title', () => {
     expect(unknownNamesIn(sentence, places.mentionsIn(sentence)).map((n) => n.name)).toEqual(['Taveli Ruskan']);
   });
 });
+
+describe('what is not part of a name', () => {
+  const names = (sentence: string) => unknownNamesIn(sentence, []).map((n) => n.name);
+
+  it('drops ranks and hyphenated offices before a name, and letters after it, and reads offices alone as none', () => {
+    expect(names('Attorney-General Godfred Dame told the court the bill was lawful.')).toEqual(['Godfred Dame']);
+    expect(names('Commodore Esala Teleni said the navy was ready.')).toEqual(['Esala Teleni']);
+    expect(names('Police Superintendent Dave Cliff said two men were held.')).toEqual(['Dave Cliff']);
+    expect(names('The panel included Lovelace Johnson JSC and Ahmadu Tanko JSC.')).toEqual(['Lovelace Johnson', 'Ahmadu Tanko']);
+    expect(names('The Speaker and Attorney-General met on Monday.')).toEqual([]);
+  });
+
+  it('drops a wire’s flag and its credits, and proposes no numbered part of a text', () => {
+    expect(names('UPDATE 1-Rio Tinto halts work at the mine.')).toEqual(['Rio Tinto']);
+    expect(names('Reporting by George Obulutsa Editing by Alison Williams')).toEqual(['George Obulutsa', 'Alison Williams']);
+    expect(names('It breaches Article 27 of the International Covenant on Civil and Political Rights.')).toEqual([]);
+    expect(names('The plan covers the Period of 2024-2029.')).toEqual([]);
+  });
+});

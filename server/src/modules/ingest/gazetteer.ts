@@ -233,7 +233,8 @@ const CLOSES_NO_NAME = /^(The|A|An|He|She|It|They|This|That|These|Those|His|Her|
  * The page's own words, not the story's: photo credits ("FILE PHOTO", "Copyright Evgenia Novozhenina"), buttons
  * ("Close Button") and header labels ("Global Times Published: 2018/11/21"). A run of capitals is cut at them.
  */
-const FURNITURE = /^(Copyright|Photo|PHOTO|FILE|Credit|Credits|Button|Published|Updated|Posted|Share|Close|Print|Follow)$/;
+const FURNITURE =
+  /^(Copyright|Photo|PHOTO|FILE|Credit|Credits|Button|Published|Updated|Posted|Share|Close|Print|Follow|Reporting|Editing|Writing)$/;
 /** Offices a person holds, when compromise does not read them as such: "Speaker of the Chamber of Deputies". */
 /** Heads of a body's name: "the Government Information Department", not a portfolio ("Foreign Affairs"). */
 const BODY_HEADS =
@@ -427,7 +428,40 @@ const TITLE_WORDS = new Set([
   'Justice',
   'Justices',
   'Judge',
+  // Ranks of armed forces and police compromise does not read as offices: "Commodore Esala Teleni", "Police
+  // Superintendent Dave Cliff".
+  'Commodore',
+  'Superintendent',
+  'Inspector',
+  'Sergeant',
+  'Constable',
+  'Corporal',
+  'Lieutenant',
+  'Colonel',
+  'Brigadier',
+  'Police',
+  'Detective',
+  // Offices written with a hyphen, one word to a name's run: "Attorney-General Godfred Dame".
+  'Attorney-General',
+  'Solicitor-General',
+  'Auditor-General',
+  'Inspector-General',
+  'Director-General',
+  'Secretary-General',
+  'Governor-General',
 ]);
+
+/** Whether a word is a title that may go before a name compromise does not read as one: "Commodore", "Attorney-General". */
+export const isTitleWord = (word: string) => TITLE_WORDS.has(word) || STYLES.has(word);
+
+/** Letters after a name for an office or an honour: "Lovelace Johnson JSC", "Dame Jane Smith DBE". */
+const POST_NOMINALS = /^(?:JSC|JCA|JA|SAN|QC|KC|SC|MP|MLA|MPP|OBE|MBE|CBE|KBE|DBE|GCMG|KCMG|CMG|PhD|Esq\.?)$/;
+
+/** A wire's flag before its headline: "UPDATE 1-Rio Tinto halts …", "EXCLUSIVE-…". */
+const WIRE_FLAG = /^(?:UPDATE|REFILE|CORRECTED|EXCLUSIVE|WRAPUP|ANALYSIS|FACTBOX|INSIGHT|BREAKINGVIEWS)(?: \d+)?-(?=\p{Lu})/u;
+
+/** "Article 27 of …", "Period of 2024-2029": a numbered part of a text or a span of years, not a name. */
+const NUMBERED_PART = /^(?:Article|Section|Clause|Paragraph|Chapter|Rule|Annex|Schedule|Part|Item|Phase|Period|Stage)(?: of)? \d/;
 
 /** Styles of address compromise does not tag as honorifics: "Sheikh Ahmed …", "His Majesty the Sultan". */
 const STYLES = new Set(['Sheikh', 'Sheikha', 'Majesty', 'Highness', 'Excellency', 'H.E.', 'Hon', 'Hon.', 'Honourable', 'Honorable']);
@@ -451,7 +485,21 @@ const readings = new Map<string, { name: string; offset: number } | null>();
 const COMMON_HEADS = /^(?:Visit|Trip|Tour|Memorandum|Memoranda|Memorandums)$/;
 
 function readName(candidate: string): { name: string; offset: number } | null {
+  const flag = WIRE_FLAG.exec(candidate);
+  if (flag) {
+    const named = readName(candidate.slice(flag[0].length));
+    return named && { name: named.name, offset: flag[0].length + named.offset };
+  }
+  if (NUMBERED_PART.test(candidate)) return null;
   const words = candidate.split(' ');
+  if (words.length >= 3 && POST_NOMINALS.test(words.at(-1)!)) return readName(words.slice(0, -1).join(' '));
+  // "the Speaker and Attorney-General": offices joined by "and" are offices, not a name.
+  if (words.every((w) => TITLE_WORDS.has(w) || ROLE_WORDS.test(w) || w === 'and')) return null;
+  // compromise reads a hyphenated office as two terms, out of step with the words: it is dropped before the reading.
+  if (words.length >= 3 && words[0]!.includes('-') && TITLE_WORDS.has(words[0]!)) {
+    const named = readName(words.slice(1).join(' '));
+    return named && { name: named.name, offset: words[0]!.length + 1 + named.offset };
+  }
   // "COVID-19", "EEF-2022": a code in capitals numbered by its year or series labels a thing, not a party to it.
   if (/^\p{Lu}{2,}-\d+$/u.test(candidate) || PROGRAMME.test(candidate)) return null;
   // "the State Visit", "a Memorandum of Understanding": a happening or a kind of document written with capitals is still a
