@@ -56,7 +56,7 @@ export function jsonText(pieces: readonly JsonPiece[]): string {
  * fifth more for the same nested read (docs/perf.md) and writes `"key" : value` with spaces graphql-js never writes.
  * A uuid, a number, a truth value and a time have nothing to escape; other text goes through `to_json`.
  */
-function columnJson(sql: string, columnType: unknown, graphqlType: string): JsonPiece[] {
+export function columnJson(sql: string, columnType: unknown, graphqlType: string): JsonPiece[] {
   const quote = { literal: '"' };
   if (graphqlType === 'DateTimeISO') return [quote, isoTime(sql), quote];
   if (columnType === 'uuid') return [quote, sql, quote];
@@ -72,10 +72,9 @@ export const orNull = (sql: string) => `coalesce(${sql}, 'null')`;
 
 /** The SQL of a JSON object's text from its members, each a response name and the pieces of its value (never NULL). */
 export function objectText(members: ReadonlyArray<readonly [string, readonly JsonPiece[]]>): string {
-  const pieces: JsonPiece[] = [];
-  members.forEach(([name, value], i) => pieces.push({ literal: `${i === 0 ? '{' : ','}${JSON.stringify(name)}:` }, ...value));
-  pieces.push({ literal: members.length === 0 ? '{}' : '}' });
-  return jsonText(pieces);
+  const pieces: JsonPiece[] = [{ literal: '{' }];
+  members.forEach(([name, value], i) => pieces.push({ literal: `${i === 0 ? '' : ','}${JSON.stringify(name)}:` }, ...value));
+  return jsonText([...pieces, { literal: '}' }]);
 }
 
 /** The SQL of a JSON array's text from a subquery's rows, each row's JSON text aggregated in order: `[]` for none. */
@@ -125,7 +124,8 @@ function jsonLiteral(value: unknown, type: GraphQLOutputType): { literal: string
 
 /**
  * A field that is not a column of the record: the SQL of its JSON text for the way it is asked (`field`), over the
- * record's row `alias` (SQL's NULL for JSON's null), or null when that cannot be written in SQL.
+ * record's row `alias`, never SQL's NULL (a record that may be missing is written `orNull`), or null when that
+ * cannot be written in SQL.
  */
 export type NestedJson = (field: FieldNode, alias: string, json: JsonWriter) => string | null;
 
@@ -355,7 +355,7 @@ export class JsonWriter {
         // What leads elsewhere from a tombstone is not written here: it shows nothing of the record.
         const nested = tombstones ? undefined : known.shape.nested?.[name];
         const json = nested ? nested(field, alias, this) : null;
-        value = json ? [orNull(json)] : null;
+        value = json ? [json] : null;
         this.nested = true;
       }
       if (!value) return null;

@@ -8,6 +8,7 @@ import {
   type JsonShape,
   type JsonShapes,
   type NestedJson,
+  orNull,
 } from '../../core/sql/passthrough.js';
 import type { RequestContext } from '../../graphql/context.js';
 import type { PassthroughRoot } from '../../graphql/passthrough.js';
@@ -20,7 +21,7 @@ const claimant: NestedJson = (field, alias, json) => {
   if (!field.selectionSet) return null;
   const entity = json.alias();
   const object = json.object('Entity', field.selectionSet, entity, true);
-  return object && `(SELECT ${object} FROM entities ${entity} WHERE ${entity}.id = "${alias}"."claimant_id")`;
+  return object && orNull(`(SELECT ${object} FROM entities ${entity} WHERE ${entity}.id = "${alias}"."claimant_id")`);
 };
 
 /** A claim as PostgreSQL writes it into an answer (core/sql/passthrough.ts). */

@@ -1,16 +1,13 @@
-import { arrayText, type JsonShape, type NestedJson, orNull } from '../../core/sql/passthrough.js';
+import { arrayText, columnJson, type JsonShape, jsonText, type NestedJson, orNull } from '../../core/sql/passthrough.js';
 import { Evidence } from './evidence.entity.js';
 
-/**
- * The TextSelector's fields, by the evidence's columns they are (the verified quote's keys are the fields' names), as
- * the SQL of their JSON text over the evidence's row.
- */
-const SELECTOR: Record<string, (alias: string) => string> = {
-  exact: (alias) => `to_json("${alias}"."exact")::text`,
-  prefix: (alias) => `to_json("${alias}"."prefix")::text`,
-  suffix: (alias) => `to_json("${alias}"."suffix")::text`,
-  start: (alias) => `"${alias}"."start_pos"::text`,
-  end: (alias) => `"${alias}"."end_pos"::text`,
+/** The TextSelector's fields, by the evidence's columns they are (the verified quote's keys are the fields' names). */
+const SELECTOR: Record<string, { column: string; type: 'text' | 'int' }> = {
+  exact: { column: 'exact', type: 'text' },
+  prefix: { column: 'prefix', type: 'text' },
+  suffix: { column: 'suffix', type: 'text' },
+  start: { column: 'start_pos', type: 'int' },
+  end: { column: 'end_pos', type: 'int' },
 };
 
 /**
@@ -19,7 +16,10 @@ const SELECTOR: Record<string, (alias: string) => string> = {
  */
 const selector: NestedJson = (field, alias, json) => {
   if (!field.selectionSet) return null;
-  const own = json.leaves('TextSelector', field.selectionSet, (name) => SELECTOR[name]?.(alias) ?? null);
+  const own = json.leaves('TextSelector', field.selectionSet, (name) => {
+    const at = SELECTOR[name];
+    return at ? jsonText(columnJson(`"${alias}"."${at.column}"`, at.type, at.type === 'int' ? 'Int' : 'String')) : null;
+  });
   if (!own || json.staff) return own;
   // A jsonb member's text is its JSON.
   const verified = json.leaves('TextSelector', field.selectionSet, (name) => orNull(`("${alias}"."verified_quote"->'${name}')::text`));
@@ -33,7 +33,9 @@ const source: NestedJson = (field, alias, json) => {
   const object = json.object('Source', field.selectionSet, from, true);
   return (
     object &&
-    `(SELECT ${object} FROM source_revisions ${snapshot} JOIN sources ${from} ON ${from}.id = ${snapshot}.source_id WHERE ${snapshot}.id = "${alias}"."source_revision_id")`
+    orNull(
+      `(SELECT ${object} FROM source_revisions ${snapshot} JOIN sources ${from} ON ${from}.id = ${snapshot}.source_id WHERE ${snapshot}.id = "${alias}"."source_revision_id")`,
+    )
   );
 };
 
