@@ -73,6 +73,30 @@ describe('search', () => {
     for (const { node } of all.edges) expect(node.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
   });
 
+  it('gives every hit of a page the snippet it has in the whole list, at either end of a page, forwards and backwards', async () => {
+    const key = (node: any) => `${node.type}:${node.record.id}`;
+    const whole = new Map((await search('Myanmar', { first: 100 })).edges.map(({ node }) => [key(node), node.snippet as string]));
+    expect(whole.size).toBeGreaterThan(8);
+    const forwards = await search('Myanmar', { first: 4 });
+    expect(forwards.pageInfo.hasNextPage).toBe(true);
+    const BACKWARDS = `query($query: String!, $before: String) {
+      search(query: $query, last: 2, before: $before) {
+        pageInfo { hasPreviousPage }
+        edges { node { type snippet record { ... on Entity { id } ... on Claim { id } ... on Event { id } ... on Source { id } } } }
+      }
+    }`;
+    const backwards = dataOf(await gql<any>(BACKWARDS, { query: 'Myanmar', before: forwards.pageInfo.endCursor }, viewers.editor))
+      .search as {
+      pageInfo: any;
+      edges: Array<{ node: any }>;
+    };
+    expect(backwards.pageInfo.hasPreviousPage).toBe(true);
+    for (const { node } of [...forwards.edges, ...backwards.edges]) {
+      expect(node.snippet).toMatch(/<mark>/);
+      expect(node.snippet).toBe(whole.get(key(node)));
+    }
+  });
+
   it("answers a hit's fields that its record's other columns make as reading the record by id does", async () => {
     const claimFields = `claimantName claimant { name } retracted evidence { selector { exact } }`;
     const eventFields = `type { code } start { date precision } place { name } retracted`;

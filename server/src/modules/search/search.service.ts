@@ -137,7 +137,7 @@ const KINDS: Record<SearchType, Kind> = {
     // The text is read for the page's rows only: a source's is article length.
     words: `s.title`,
     snippet: headline(`p.words || ' — ' || r.text`),
-    joins: `LEFT JOIN LATERAL (SELECT text FROM source_revisions WHERE source_id = p.id ORDER BY number DESC LIMIT 1) r ON p.type = 'SOURCE'`,
+    joins: `LEFT JOIN LATERAL (SELECT text FROM source_revisions WHERE source_id = p.id ORDER BY number DESC LIMIT 1) r ON p.type = 'SOURCE' AND p.nearness < $6`,
     entity: Source,
     typeName: 'Source',
     alias: 's',
@@ -151,6 +151,8 @@ const KINDS: Record<SearchType, Kind> = {
  * contributes at most CANDIDATES_PER_TYPE matches, picked by index, and only those are ranked. Each match carries
  * the columns of its record that the query asks for out of the scan that found it: joining the page's records back
  * cost a fifth of the statement. Kinds not asked for are left out of the statement, so PostgreSQL does not plan them.
+ * The row read past the page, which only tells whether more follow, gets no snippet (nor a source's text for it):
+ * `ts_headline` is the dearest value the statement writes.
  */
 export class SearchService {
   constructor(private readonly dataSource: DataSource) {}
@@ -191,13 +193,14 @@ export class SearchService {
          )
          .join('\n UNION ALL ')}),
        page AS (
-         SELECT * FROM hits
+         SELECT *, row_number() OVER (ORDER BY score ${direction}, type ${direction}, id::text ${direction}) AS nearness FROM hits
           WHERE ($3::float8 IS NULL OR (score, type, id::text) < ($3::float8, $4::text, $5::text))
             AND ($7::float8 IS NULL OR (score, type, id::text) > ($7::float8, $8::text, $9::text))
           ORDER BY score ${direction}, type ${direction}, id::text ${direction}
           LIMIT $6
        )
-       SELECT p.type, p.id, p.score, CASE p.type ${kinds.map((kind) => `WHEN '${kind.type}' THEN ${kind.snippet}`).join(' ')} END AS snippet,
+       SELECT p.type, p.id, p.score,
+              CASE WHEN p.nearness < $6 THEN CASE p.type ${kinds.map((kind) => `WHEN '${kind.type}' THEN ${kind.snippet}`).join(' ')} END END AS snippet,
               ${kinds.map((kind) => kind.columns.reselect('p')).join(', ')}
          FROM page p CROSS JOIN q
          ${kinds.map((kind) => kind.joins ?? '').join('\n')}
