@@ -228,6 +228,34 @@ describe('answers PostgreSQL writes and the server passes through', () => {
     }
   });
 
+  it('answers pages that never ask pageInfo as the ordinary path does, forwards and backwards, edge by edge to both ends', async () => {
+    const query = `query($first: Int, $after: String, $last: Int, $before: String) {
+      claims(first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id claimant { name } evidence { selector { exact } source { title } } } } }
+    }`;
+    type Page = { claims: { edges: Array<{ cursor: string; node: { id: string } }> } };
+    for (const [, viewer] of CALLERS) {
+      const whole = ((await expectSame(query, { first: 100 }, viewer, true)) as Page).claims.edges.map((edge) => edge.node.id);
+      expect(whole.length).toBeGreaterThan(14);
+      const forwards: string[] = [];
+      let edges: Page['claims']['edges'];
+      let after: string | null = null;
+      do {
+        ({ edges } = ((await expectSame(query, { first: 7, after }, viewer, true)) as Page).claims);
+        forwards.push(...edges.map((edge) => edge.node.id));
+        after = edges.at(-1)?.cursor ?? null;
+      } while (edges.length === 7);
+      expect(forwards).toEqual(whole);
+      const backwards: string[][] = [];
+      let before: string | null = null;
+      do {
+        ({ edges } = ((await expectSame(query, { last: 7, before }, viewer, true)) as Page).claims);
+        backwards.unshift(edges.map((edge) => edge.node.id));
+        before = edges[0]?.cursor ?? null;
+      } while (edges.length === 7);
+      expect(backwards.flat()).toEqual(whole);
+    }
+  });
+
   it("gives each edge the cursor clients already hold: its record's creation time and id, as JSON in base64url", async () => {
     const query = `{ claims(first: 5) { edges { cursor node { id createdAt } } pageInfo { startCursor endCursor } } }`;
     type Page = { claims: { edges: Array<{ cursor: string; node: { id: string; createdAt: string } }>; pageInfo: Record<string, string> } };

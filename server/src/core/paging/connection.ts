@@ -324,7 +324,7 @@ export async function paginate<T extends ObjectLiteral & PageRecord, R extends P
   const direction = ascending !== backward ? 'ASC' : 'DESC';
   if (rankKey) query.orderBy(rankKey, direction).addOrderBy(`${alias}.createdAt`, direction);
   else query.orderBy(`${alias}.createdAt`, direction);
-  query.addOrderBy(`${alias}.id`, direction).take(size + 1);
+  query.addOrderBy(`${alias}.id`, direction).take(reading?.readsPastPage === false ? size : size + 1);
   const read = pageOf(size === 0 ? [] : await readPage(query, reading, rankKey), size, backward, page);
   // A cursor is made when asked for: most clients page with `endCursor` and never read the others.
   const edges = read.rows.map(({ node, rank: rankOfRow }) => {

@@ -483,6 +483,7 @@ export function connectionPlanner(
           }),
         },
         includes: [],
+        readsPastPage: fields.some((field) => field.name.value === 'pageInfo'),
       },
       async write(page) {
         const written = await Promise.all(parts.map((part) => part(page)));

@@ -4,6 +4,11 @@ import type { Columns } from './projection.js';
 export interface PageReading<T> {
   records: Pick<Columns<T>, 'select' | 'hydrate'>;
   includes: ReadonlyArray<Include<T>>;
+  /**
+   * False when the answer never tells whether more records follow (no `pageInfo` asked): the row past the page, read
+   * only for that, is then not read, nor anything built for it.
+   */
+  readsPastPage?: boolean;
 }
 
 /**
