@@ -229,30 +229,38 @@ describe('answers PostgreSQL writes and the server passes through', () => {
   });
 
   it('answers pages that never ask pageInfo as the ordinary path does, forwards and backwards, edge by edge to both ends', async () => {
-    const query = `query($first: Int, $after: String, $last: Int, $before: String) {
-      claims(first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id claimant { name } evidence { selector { exact } source { title } } } } }
-    }`;
-    type Page = { claims: { edges: Array<{ cursor: string; node: { id: string } }> } };
-    for (const [, viewer] of CALLERS) {
-      const whole = ((await expectSame(query, { first: 100 }, viewer, true)) as Page).claims.edges.map((edge) => edge.node.id);
-      expect(whole.length).toBeGreaterThan(14);
-      const forwards: string[] = [];
-      let edges: Page['claims']['edges'];
-      let after: string | null = null;
-      do {
-        ({ edges } = ((await expectSame(query, { first: 7, after }, viewer, true)) as Page).claims);
-        forwards.push(...edges.map((edge) => edge.node.id));
-        after = edges.at(-1)?.cursor ?? null;
-      } while (edges.length === 7);
-      expect(forwards).toEqual(whole);
-      const backwards: string[][] = [];
-      let before: string | null = null;
-      do {
-        ({ edges } = ((await expectSame(query, { last: 7, before }, viewer, true)) as Page).claims);
-        backwards.unshift(edges.map((edge) => edge.node.id));
-        before = edges[0]?.cursor ?? null;
-      } while (edges.length === 7);
-      expect(backwards.flat()).toEqual(whole);
+    const selections = {
+      claims: 'id claimant { name } evidence { selector { exact } source { title } }',
+      events: 'id title claims { id text evidence { selector { exact } } }',
+    };
+    type Page = { page: { edges: Array<{ cursor: string; node: { id: string } }> } };
+    for (const [root, selection] of Object.entries(selections)) {
+      const query = `query($first: Int, $after: String, $last: Int, $before: String) {
+        page: ${root}(first: $first, after: $after, last: $last, before: $before) { edges { cursor node { ${selection} } } }
+      }`;
+      const pageOf = async (variables: Record<string, unknown>, viewer: Viewer) =>
+        ((await expectSame(query, variables, viewer, true)) as Page).page.edges;
+      for (const [, viewer] of CALLERS) {
+        const whole = (await pageOf({ first: 100 }, viewer)).map((edge) => edge.node.id);
+        expect(whole.length).toBeGreaterThan(7);
+        const forwards: string[] = [];
+        let edges: Page['page']['edges'];
+        let after: string | null = null;
+        do {
+          edges = await pageOf({ first: 5, after }, viewer);
+          forwards.push(...edges.map((edge) => edge.node.id));
+          after = edges.at(-1)?.cursor ?? null;
+        } while (edges.length === 5);
+        expect(forwards).toEqual(whole);
+        const backwards: string[][] = [];
+        let before: string | null = null;
+        do {
+          edges = await pageOf({ last: 5, before }, viewer);
+          backwards.unshift(edges.map((edge) => edge.node.id));
+          before = edges[0]?.cursor ?? null;
+        } while (edges.length === 5);
+        expect(backwards.flat()).toEqual(whole);
+      }
     }
   });
 

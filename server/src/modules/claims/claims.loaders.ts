@@ -5,7 +5,7 @@ import { manyByKey, oneByKey } from '../../core/sql/batch.js';
 import { type Include, type PageReading, preload } from '../../core/sql/preload.js';
 import { preparedQuery } from '../../core/sql/prepared.js';
 import { projection } from '../../core/sql/projection.js';
-import { NOTHING, type Selection, withFields } from '../../core/sql/selection.js';
+import { nodeSelection, NOTHING, type Selection, withFields } from '../../core/sql/selection.js';
 import { VISIBILITY_PROPERTIES } from '../../core/visibility/visibility.js';
 import { EntityRecord } from '../entities/entity.entity.js';
 import { Event } from '../events/event.entity.js';
@@ -107,11 +107,15 @@ export function createClaimLoaders(manager: EntityManager, related: Related) {
   };
 
   return {
-    /** A page of claims as the query will read it: the columns asked for, and what they lead to. */
-    claimPage: (selection: Selection): PageReading<Claim> => ({
-      records: page.pick(selection, CURSOR_PROPERTIES),
-      includes: claimIncludes(selection),
-    }),
+    /** A page of claims as the query (its connection's selection) will read it: the columns asked for, and what they lead to. */
+    claimPage: (connection: Selection): PageReading<Claim> => {
+      const selection = nodeSelection(connection);
+      return {
+        records: page.pick(selection, CURSOR_PROPERTIES),
+        includes: claimIncludes(selection),
+        readsPastPage: connection.has('pageInfo'),
+      };
+    },
     includeClaimsOfEvents,
     claimById: oneByKey(
       async (ids: readonly string[]) =>

@@ -12,7 +12,7 @@ import { ReviewStep } from '../../core/review/steps.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Reads } from '../../core/sql/needs.js';
 import { preloadedOr } from '../../core/sql/preload.js';
-import { nodeSelection, selectionOf } from '../../core/sql/selection.js';
+import { selectionOf } from '../../core/sql/selection.js';
 import { historicalState } from '../../core/time-travel/time-travel.js';
 import { canSee, reviewStepsSeenBy, seenThrough } from '../../core/visibility/visibility.js';
 import type { RequestContext } from '../../graphql/context.js';
@@ -66,7 +66,7 @@ export class ClaimsResolver {
     })
     ranking?: ClaimRanking,
   ) {
-    return services.claims.list(viewer, args, filter ?? {}, loaders.claimPage(nodeSelection(selectionOf(info))), ranking);
+    return services.claims.list(viewer, args, filter ?? {}, loaders.claimPage(selectionOf(info)), ranking);
   }
 
   @Authorized(...EDITORS)

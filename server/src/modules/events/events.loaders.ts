@@ -4,7 +4,7 @@ import { CURSOR_PROPERTIES } from '../../core/paging/connection.js';
 import { manyByKey, oneByKey } from '../../core/sql/batch.js';
 import { type Include, type PageReading } from '../../core/sql/preload.js';
 import { projection } from '../../core/sql/projection.js';
-import type { Selection } from '../../core/sql/selection.js';
+import { nodeSelection, type Selection } from '../../core/sql/selection.js';
 import { Event, EventParticipant } from './event.entity.js';
 import { EventType } from './event-type.entity.js';
 
@@ -17,14 +17,18 @@ export function createEventLoaders(manager: EntityManager, related: Related) {
   // Named as EventsService.list's query names its rows.
   const event = projection(manager, Event, 'event');
   return {
-    /** A page of events as the query will read it: the columns asked for, and what they lead to. */
-    eventPage: (selection: Selection): PageReading<Event> => ({
-      records: event.pick(selection, CURSOR_PROPERTIES),
-      includes: [
-        ...(selection.has('claims') ? [related.includeClaimsOfEvents(selection.get('claims')!)] : []),
-        ...(selection.has('evidence') ? [related.includeEvidence('event_id', selection.get('evidence')!)] : []),
-      ],
-    }),
+    /** A page of events as the query (its connection's selection) will read it: the columns asked for, and what they lead to. */
+    eventPage: (connection: Selection): PageReading<Event> => {
+      const selection = nodeSelection(connection);
+      return {
+        records: event.pick(selection, CURSOR_PROPERTIES),
+        includes: [
+          ...(selection.has('claims') ? [related.includeClaimsOfEvents(selection.get('claims')!)] : []),
+          ...(selection.has('evidence') ? [related.includeEvidence('event_id', selection.get('evidence')!)] : []),
+        ],
+        readsPastPage: connection.has('pageInfo'),
+      };
+    },
     eventById: oneByKey(
       (ids: readonly string[]) => manager.findBy(Event, { id: In([...ids]) }),
       (event) => event.id,

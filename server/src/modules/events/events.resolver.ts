@@ -13,7 +13,7 @@ import { ReviewStep } from '../../core/review/steps.js';
 import { DeleteInput, RestoreInput } from '../../core/revisions/revisions.types.js';
 import { Reads } from '../../core/sql/needs.js';
 import { preloadedOr } from '../../core/sql/preload.js';
-import { nodeSelection, selectionOf } from '../../core/sql/selection.js';
+import { selectionOf } from '../../core/sql/selection.js';
 import { historicalState } from '../../core/time-travel/time-travel.js';
 import { InputCheck } from '../../core/validation.js';
 import { canSee, reviewStepsSeenBy, seenThrough } from '../../core/visibility/visibility.js';
@@ -59,7 +59,7 @@ export class EventsResolver {
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Narrows the list; every condition given must hold.' })
     filter?: EventFilter,
   ) {
-    return services.events.list(viewer, args, filter ?? {}, loaders.eventPage(nodeSelection(selectionOf(info))));
+    return services.events.list(viewer, args, filter ?? {}, loaders.eventPage(selectionOf(info)));
   }
 
   @Query(() => [EventType], { description: 'The vocabulary of event types, by code.' })
