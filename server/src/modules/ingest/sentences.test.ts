@@ -30,6 +30,20 @@ describe('sentences', () => {
     ]);
   });
 
+  it('goes on past "a.m." or "p.m." before a time zone or a day, and ends there before anything else', () => {
+    const text =
+      'Workers went on strike Friday at 12:01 a.m. ET, according to the union. The call starts at 5:00 p.m. Eastern Time on Monday. ' +
+      'The offer opens at 9:30 a.m. Finnish time. Polls closed at 8 p.m. Tuesday. The count began at 9 p.m. Officials said it went well.';
+    expect(sentencesOf(text, blocksOf(text)).map((s) => s.text)).toEqual([
+      'Workers went on strike Friday at 12:01 a.m. ET, according to the union.',
+      'The call starts at 5:00 p.m. Eastern Time on Monday.',
+      'The offer opens at 9:30 a.m. Finnish time.',
+      'Polls closed at 8 p.m. Tuesday.',
+      'The count began at 9 p.m.',
+      'Officials said it went well.',
+    ]);
+  });
+
   it('ends a sentence before a quote opened with a single mark', () => {
     const text = "The ferries run again. 'Every crew is back at work,' Lomas said. 'The timetable holds,' she added.";
     expect(sentencesOf(text, blocksOf(text)).map((s) => s.text)).toEqual([

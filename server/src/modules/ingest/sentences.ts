@@ -9,9 +9,11 @@ export interface Sentence {
   block: number;
 }
 
-/** Words after which a full stop does not end a sentence. */
 /** Words that open a sentence far more often than they follow initials. */
 const SENTENCE_OPENERS = /^(The|A|An|In|On|At|It|He|She|They|We|I|This|That|These|Those|But|And|However|Its|His|Her|Their|There)$/;
+/** What goes on a time after "a.m." or "p.m.": its zone ("ET", "GMT", "Eastern Time", "Finnish time") or its day. */
+const TIME_GOES_ON = /^(?:(?:[A-Z]{1,4}T|UTC)\b|\p{Lu}\p{Ll}+ [Tt]ime\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)/u;
+/** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set([
   'st',
   'mr',
@@ -114,6 +116,8 @@ export function sentencesOf(text: string, blocks: TextBlock[]): Sentence[] {
       // "Md.", "Jr.", "Ltd.": a capitalised word with no vowel is an abbreviation, as English words have one.
       const word = paragraph.slice(start, m.index).split(/\s+/).pop() ?? '';
       if (ABBREVIATIONS.has(before) || /^[a-z]$/.test(before) || /^[A-Z][b-df-hj-np-tv-xz]{1,3}$/.test(word)) continue;
+      // "went on strike Friday at 12:01 a.m. ET, according to the union": the time's zone is no sentence's first word.
+      if ((before === 'a.m' || before === 'p.m') && TIME_GOES_ON.test(paragraph.slice(m.index + m[0].length).trimStart())) continue;
       // "Chief Justice D.Y. Chandrachud": initials before a name, not "the U.S. The talks …", where a sentence opens.
       const next = /^\S*\s+["“‘'(]?(\S+)/.exec(paragraph.slice(m.index))?.[1] ?? '';
       if (/^(?:[A-Z]\.)+[A-Z]$/.test(word) && !SENTENCE_OPENERS.test(next)) continue;
