@@ -912,11 +912,17 @@ describe('a saying given a day of its own', () => {
     ]);
   });
 
-  it('is a person’s statement only when announced', () => {
+  it('is a person’s statement when announced, or when the sentence tells no happening but the saying', () => {
     expect(dated('Ana Costa announced on Monday that the terminal will close.')).toEqual([
       ['STATEMENT', '2023-05-15', DatePrecision.DAY, 'minister'],
     ]);
-    expect(dated('Ana Costa said on Monday that the terminal will close.')).toEqual([]);
+    expect(dated('Ana Costa said on Monday that the terminal will close.')).toEqual([
+      ['STATEMENT', '2023-05-15', DatePrecision.DAY, 'minister'],
+    ]);
+    expect(dated('“We have reason to be cautious,” Ana Costa told the harbour radio on Monday.')).toEqual([
+      ['STATEMENT', '2023-05-15', DatePrecision.DAY, 'minister'],
+    ]);
+    expect(dated('Ana Costa will visit Rotterdam on Friday, she said on Monday.').map(([type]) => type)).toEqual(['VISIT']);
   });
 
   it('is no statement when the day is ahead, no day, or nobody named said it', () => {

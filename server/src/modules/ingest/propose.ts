@@ -954,14 +954,17 @@ export function propose(text: string, blocks: TextBlock[], context: ProposalCont
         }
         // "Marcos will visit Vietnam from Jan. 29, the DFA said Friday": a saying given a day of its own is a happening
         // too, the speaker's statement on that day, beside the happening it reports, where it is a release or an
-        // announcement: a body speaks only through one, while a person's "said on Tuesday" is as often a remark to a
-        // reporter, which the development sets' gold readings do not record. An outlet that "reports" tells the news.
+        // announcement: a body speaks only through one, while a person's "said on Tuesday" beside what it reports is as
+        // often a remark to a reporter, which the development sets' gold readings do not record. A person's dated
+        // saying that tells no happening ("“We have reason to be cautious,” Vulin told Tanjug news agency on Saturday")
+        // is the only thing the sentence dates, and the later sets record it. An outlet that "reports" tells the news.
         const said = SAYING.exec(sentence.text.slice(0, when.index))?.[1];
         if (
           said &&
           speaker &&
           speaker.index >= 0 &&
-          ((speaker.entity.kind === 'ORGANIZATION' && !/^report/i.test(said)) || /^announced$/i.test(said)) &&
+          !/^report/i.test(said) &&
+          (speaker.entity.kind === 'ORGANIZATION' || /^announced$/i.test(said) || fromSentence.length === 0) &&
           context.eventTypes.has('STATEMENT') &&
           when.date.precision === DatePrecision.DAY &&
           !when.future &&
