@@ -2,8 +2,8 @@
  * `npm run ingest:quality`: how the import's proposals compare with readings written by hand, with no database (the
  * same functions `importSource` runs): on the seed article against its curated records, then on every article of
  * the development set (server/test/ingest-dev), of the held-out set (server/test/ingest-holdout) and of the blind sets
- * (server/test/ingest-blind, ingest-blind2 to ingest-blind15) against its gold reading.
- * `--set dev|holdout|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|blind11|blind12|blind13|blind14|blind15` scores one set only; `--misses`
+ * (server/test/ingest-blind, ingest-blind2 to ingest-blind16) against its gold reading.
+ * `--set dev|holdout|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|blind11|blind12|blind13|blind14|blind15|blind16` scores one set only; `--misses`
  * lists each article's wrong claimants, junk names and wrong events, for a blind set only when it is named with
  * `--set`, so its misses stay unread while rules are tuned. Then, across sources (server/test/ingest-stories,
  * `--set stories`): for pairs of articles on one story, the reworded claims and retold happenings of the second

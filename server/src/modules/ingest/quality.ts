@@ -194,6 +194,7 @@ export const EVALUATION_SETS = [
   { name: 'Thirteenth blind set', key: 'blind13', dir: setDir('ingest-blind13'), blind: true },
   { name: 'Fourteenth blind set', key: 'blind14', dir: setDir('ingest-blind14'), blind: true },
   { name: 'Fifteenth blind set', key: 'blind15', dir: setDir('ingest-blind15'), blind: true },
+  { name: 'Sixteenth blind set', key: 'blind16', dir: setDir('ingest-blind16'), blind: true },
 ] as const;
 
 const fold = (name: string) =>
